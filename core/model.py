@@ -1,0 +1,162 @@
+"""The data model: articles, spans and attributions. Plain dataclasses, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+
+class QuoteType(StrEnum):
+    DIRECT = "direct"
+    MIXED = "mixed"
+    INDIRECT = "indirect"
+
+
+class State(StrEnum):
+    SUGGESTED = "suggested"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class Origin(StrEnum):
+    MODEL = "model"
+    MANUAL = "manual"
+
+
+class Status(StrEnum):
+    TODO = "todo"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+class SpanError(ValueError):
+    """A span that does not fit the article text."""
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Character offsets into an article's stored text, end exclusive."""
+
+    start: int
+    end: int
+
+    def check(self, text_length: int, what: str = "span") -> None:
+        if not (0 <= self.start < self.end <= text_length):
+            raise SpanError(
+                f"{what} {self.start}-{self.end} is empty or outside the text (0-{text_length})"
+            )
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def as_dict(self) -> dict[str, int]:
+        return {"start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Span | None:
+        if not d:
+            return None
+        return cls(int(d["start"]), int(d["end"]))
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One QUOTE with its SPEAKER and CUE, as ANNOTATION.md defines it."""
+
+    quote: Span
+    speaker: Span | None = None
+    cue: Span | None = None
+    speaker_name: str | None = None
+    type: QuoteType = QuoteType.DIRECT
+    state: State = State.SUGGESTED
+    origin: Origin = Origin.MODEL
+    confidence: float | None = None
+    id: int | None = None
+
+    def check(self, text_length: int) -> None:
+        """Raise SpanError unless every span lies inside the text and is non-empty."""
+        self.quote.check(text_length, "quote")
+        if self.speaker is not None:
+            self.speaker.check(text_length, "speaker")
+        if self.cue is not None:
+            self.cue.check(text_length, "cue")
+
+    def with_(self, **changes: Any) -> Attribution:
+        return replace(self, **changes)
+
+    def spans(self) -> dict[str, Span | None]:
+        return {"quote": self.quote, "speaker": self.speaker, "cue": self.cue}
+
+    def to_record(self) -> dict[str, Any]:
+        """The JSON shape used in exports, the decisions log and score_quotes.py."""
+        return {
+            "quote": self.quote.as_dict(),
+            "speaker": self.speaker.as_dict() if self.speaker else None,
+            "cue": self.cue.as_dict() if self.cue else None,
+            "speaker_name": self.speaker_name,
+            "type": str(self.type),
+            "state": str(self.state),
+            "origin": str(self.origin),
+            "confidence": self.confidence,
+        }
+
+    @classmethod
+    def from_record(cls, d: dict[str, Any], id: int | None = None) -> Attribution:
+        quote = Span.from_dict(d.get("quote"))
+        if quote is None:
+            raise SpanError("an attribution needs a quote span")
+        conf = d.get("confidence")
+        return cls(
+            quote=quote,
+            speaker=Span.from_dict(d.get("speaker")),
+            cue=Span.from_dict(d.get("cue")),
+            speaker_name=d.get("speaker_name") or None,
+            type=QuoteType(d.get("type") or "direct"),
+            state=State(d.get("state") or "suggested"),
+            origin=Origin(d.get("origin") or "model"),
+            confidence=float(conf) if conf is not None else None,
+            id=id,
+        )
+
+
+@dataclass
+class Article:
+    """An imported article. ``text`` never changes after import."""
+
+    text: str
+    title: str = ""
+    byline: str = ""
+    date: str = ""
+    url: str = ""
+    source: str = ""
+    #: Ranges of ``text`` that are not article body (headline, related links,
+    #: captions, footer): nothing is suggested there.
+    non_body: list[Span] = field(default_factory=list)
+    status: Status = Status.TODO
+    content_hash: str = ""
+    id: int | None = None
+
+    def body_ranges(self) -> list[Span]:
+        """The complement of ``non_body``: where quotes may be."""
+        out: list[Span] = []
+        pos = 0
+        for sp in sorted(self.non_body):
+            if sp.start > pos:
+                out.append(Span(pos, sp.start))
+            pos = max(pos, sp.end)
+        if pos < len(self.text):
+            out.append(Span(pos, len(self.text)))
+        return out
+
+    def meta(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "byline": self.byline,
+            "date": self.date,
+            "url": self.url,
+            "source": self.source,
+            "status": str(self.status),
+            "non_body": [[s.start, s.end] for s in self.non_body],
+        }
+

@@ -1,0 +1,486 @@
+"""The corpus: one SQLite file, opened through sqlite-utils.
+
+Every change is one transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``) with one row
+in the append-only ``decisions`` log. A file that is not a QuoteLab corpus, is
+corrupt or was written by a newer version is refused and never modified. One
+``Store`` per thread: sqlite3 connections are not shared.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from core.model import Article, Attribution, Span, SpanError, Status
+
+APP_ID = "quotelab"
+BUSY_TIMEOUT_MS = 5000
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class CorpusError(Exception):
+    """A corpus that cannot be opened or written; the message says which and why."""
+
+
+class ReadOnlyError(CorpusError):
+    pass
+
+
+class ConflictError(CorpusError):
+    """The data changed under a command (another window or process edited it)."""
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    conn.executescript(
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            content_hash TEXT NOT NULL UNIQUE,
+            text TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            byline TEXT NOT NULL DEFAULT '',
+            date TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            non_body TEXT NOT NULL DEFAULT '[]',
+            status TEXT NOT NULL DEFAULT 'todo'
+                CHECK (status IN ('todo', 'in_progress', 'done')),
+            imported_at TEXT NOT NULL
+        );
+        CREATE TABLE attributions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            quote_start INTEGER NOT NULL,
+            quote_end INTEGER NOT NULL,
+            speaker_start INTEGER, speaker_end INTEGER,
+            cue_start INTEGER, cue_end INTEGER,
+            speaker_name TEXT,
+            type TEXT NOT NULL CHECK (type IN ('direct', 'mixed', 'indirect')),
+            state TEXT NOT NULL CHECK (state IN ('suggested', 'accepted', 'rejected')),
+            origin TEXT NOT NULL CHECK (origin IN ('model', 'manual')),
+            confidence REAL,
+            CHECK (0 <= quote_start AND quote_start < quote_end),
+            CHECK ((speaker_start IS NULL) = (speaker_end IS NULL)),
+            CHECK ((cue_start IS NULL) = (cue_end IS NULL))
+        );
+        CREATE INDEX attributions_article ON attributions(article_id, quote_start);
+        CREATE TABLE decisions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            annotator TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('edit', 'undo', 'redo', 'import')),
+            ref INTEGER REFERENCES decisions(id),
+            article_id INTEGER,
+            label TEXT NOT NULL,
+            changes TEXT NOT NULL
+        );
+        """
+    )
+    conn.execute("INSERT INTO meta VALUES ('app', ?)", (APP_ID,))
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    """Token boundaries per article, for snapping span edits to tokens."""
+    conn.execute("ALTER TABLE articles ADD COLUMN tokens TEXT")
+
+
+#: Forward migrations; the schema version is ``len(MIGRATIONS)`` in PRAGMA user_version.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+SCHEMA_VERSION = len(MIGRATIONS)
+_EXPECTED = {
+    "articles": {"id", "content_hash", "text", "title", "status", "non_body"},
+    "attributions": {"id", "article_id", "quote_start", "quote_end", "type", "state", "origin"},
+    "decisions": {"id", "kind", "ref", "changes"},
+}
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def annotator_name() -> str:
+    name = os.environ.get("QUOTELAB_ANNOTATOR")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "annotator"
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    id: int
+    title: str
+    date: str
+    status: Status
+    to_review: int
+    total: int
+
+
+def _attr_row(a: Attribution, article_id: int) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "article_id": article_id,
+        "quote_start": a.quote.start,
+        "quote_end": a.quote.end,
+        "speaker_start": a.speaker.start if a.speaker else None,
+        "speaker_end": a.speaker.end if a.speaker else None,
+        "cue_start": a.cue.start if a.cue else None,
+        "cue_end": a.cue.end if a.cue else None,
+        "speaker_name": a.speaker_name,
+        "type": str(a.type),
+        "state": str(a.state),
+        "origin": str(a.origin),
+        "confidence": a.confidence,
+    }
+    if a.id is not None:
+        row["id"] = a.id
+    return row
+
+
+def _attr_from_row(r: dict[str, Any]) -> Attribution:
+    def span(prefix: str) -> dict[str, int] | None:
+        s = r[f"{prefix}_start"]
+        return None if s is None else {"start": s, "end": r[f"{prefix}_end"]}
+
+    return Attribution.from_record(
+        {
+            "quote": span("quote"),
+            "speaker": span("speaker"),
+            "cue": span("cue"),
+            "speaker_name": r["speaker_name"],
+            "type": r["type"],
+            "state": r["state"],
+            "origin": r["origin"],
+            "confidence": r["confidence"],
+        },
+        id=r["id"],
+    )
+
+
+def _check_file(path: Path) -> None:
+    """Refuse, without writing, a file that cannot be a healthy QuoteLab corpus."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if head != _SQLITE_MAGIC:
+        raise CorpusError(f"{path}: not a QuoteLab corpus (not an SQLite database)")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise CorpusError(f"{path}: cannot be opened ({exc})") from None
+    try:
+        ok = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if ok != "ok":
+            raise CorpusError(f"{path}: the corpus is damaged ({ok}); it was not modified")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if version == 0 and not tables:
+            raise CorpusError(f"{path}: an empty SQLite file, not a QuoteLab corpus")
+        if "meta" not in tables or conn.execute(
+            "SELECT value FROM meta WHERE key='app'"
+        ).fetchone() != (APP_ID,):
+            raise CorpusError(f"{path}: not a QuoteLab corpus (an SQLite file of another program)")
+        if version > SCHEMA_VERSION:
+            raise CorpusError(
+                f"{path}: written by a newer QuoteLab (schema {version}; this version "
+                f"reads up to {SCHEMA_VERSION}); it was not modified"
+            )
+        expected = _EXPECTED if version >= 1 else {}
+        for table, cols in expected.items():
+            have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+            if not cols <= have:
+                missing = ", ".join(sorted(cols - have)) or table
+                raise CorpusError(
+                    f"{path}: the corpus tables were changed outside QuoteLab "
+                    f"({table} lacks {missing}); it was not modified"
+                )
+    except sqlite3.DatabaseError as exc:
+        raise CorpusError(f"{path}: the corpus is damaged ({exc}); it was not modified") from None
+    finally:
+        conn.close()
+
+
+class Store:
+    """An open corpus file."""
+
+    def __init__(self, path: Path | str, *, create: bool = True) -> None:
+        self.path = Path(path)
+        exists = self.path.exists()
+        if exists:
+            _check_file(self.path)
+        elif not create:
+            raise CorpusError(f"{self.path}: no such corpus")
+        self.read_only = exists and not (
+            os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)
+        )
+        try:
+            if self.read_only:
+                uri = f"{self.path.resolve().as_uri()}?mode=ro&immutable=1"
+                conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        except (sqlite3.Error, OSError) as exc:
+            raise CorpusError(f"{self.path}: cannot be opened ({exc})") from None
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.annotator = annotator_name()
+        if not self.read_only:
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+                self._migrate()
+            except sqlite3.Error as exc:
+                conn.close()
+                raise CorpusError(f"{self.path}: cannot be prepared ({exc})") from None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions and schema ---------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed on success, rolled back on any error."""
+        if self.read_only:
+            raise ReadOnlyError(f"{self.path}: the corpus is read-only; the change was not saved")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise CorpusError(f"{self.path}: the corpus is busy or locked ({exc})") from None
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self.conn.execute("ROLLBACK")
+            raise CorpusError(f"{self.path}: the change could not be saved ({exc})") from None
+
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self, upto: int = SCHEMA_VERSION) -> None:
+        version = self.schema_version()
+        for n in range(version, upto):
+            with self.transaction() as conn:
+                MIGRATIONS[n](conn)
+                conn.execute(f"PRAGMA user_version = {n + 1}")
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def article_summaries(self) -> list[ArticleSummary]:
+        rows = self.conn.execute(
+            """SELECT a.id, a.title, a.date, a.status,
+                      COUNT(CASE WHEN t.state = 'suggested' THEN 1 END),
+                      COUNT(CASE WHEN t.state != 'rejected' THEN 1 END)
+               FROM articles a LEFT JOIN attributions t ON t.article_id = a.id
+               GROUP BY a.id ORDER BY a.id"""
+        ).fetchall()
+        return [ArticleSummary(r[0], r[1], r[2], Status(r[3]), r[4], r[5]) for r in rows]
+
+    def article_ids(self) -> list[int]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY id")]
+
+    def article(self, article_id: int) -> Article:
+        try:
+            r = self.db["articles"].get(article_id)  # type: ignore[union-attr]
+        except sqlite_utils.db.NotFoundError:
+            raise CorpusError(f"no article {article_id} in {self.path}") from None
+        return Article(
+            text=r["text"],
+            title=r["title"],
+            byline=r["byline"],
+            date=r["date"],
+            url=r["url"],
+            source=r["source"],
+            non_body=[Span(s, e) for s, e in json.loads(r["non_body"])],
+            status=Status(r["status"]),
+            content_hash=r["content_hash"],
+            id=r["id"],
+        )
+
+    def tokens(self, article_id: int) -> list[tuple[int, int]]:
+        row = self.conn.execute("SELECT tokens FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None or row[0] is None:
+            return []
+        return [(s, e) for s, e in json.loads(row[0])]
+
+    def attributions(self, article_id: int) -> list[Attribution]:
+        rows = self.db.query(
+            "SELECT * FROM attributions WHERE article_id = ? ORDER BY quote_start, id",
+            [article_id],
+        )
+        return [_attr_from_row(r) for r in rows]
+
+    def attribution(self, attr_id: int) -> tuple[int, Attribution] | None:
+        rows = list(self.db.query("SELECT * FROM attributions WHERE id = ?", [attr_id]))
+        return (rows[0]["article_id"], _attr_from_row(rows[0])) if rows else None
+
+    def find_article(self, content_hash: str) -> int | None:
+        row = self.conn.execute(
+            "SELECT id FROM articles WHERE content_hash = ?", (content_hash,)
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def stats(self) -> dict[str, Any]:
+        c = self.conn
+        by_status = dict(c.execute("SELECT status, COUNT(*) FROM articles GROUP BY status").fetchall())
+        by_state = dict(c.execute("SELECT state, COUNT(*) FROM attributions GROUP BY state").fetchall())
+        by_type = dict(
+            c.execute(
+                "SELECT type, COUNT(*) FROM attributions WHERE state != 'rejected' GROUP BY type"
+            ).fetchall()
+        )
+        speakers = c.execute(
+            """SELECT COALESCE(speaker_name, '(none)'), COUNT(*) FROM attributions
+               WHERE state != 'rejected' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"""
+        ).fetchall()
+        return {
+            "corpus": str(self.path),
+            "articles": sum(by_status.values()),
+            "articles_by_status": {s.value: by_status.get(s.value, 0) for s in Status},
+            "attributions_by_state": by_state,
+            "attributions_by_type": by_type,
+            "top_speakers": speakers,
+            "decisions": c.execute("SELECT COUNT(*) FROM decisions").fetchone()[0],
+        }
+
+    # -- writing (each call one transaction) -------------------------------------------------
+
+    def add_article(
+        self,
+        article: Article,
+        attributions: list[Attribution],
+        tokens: list[tuple[int, int]],
+        label: str = "import",
+    ) -> tuple[int, bool]:
+        """Store an article with its attributions. Returns (id, created); an article
+        already present (same content hash) is left as it is."""
+        for a in attributions:
+            a.check(len(article.text))
+        with self.transaction() as conn:
+            existing = self.find_article(article.content_hash)
+            if existing is not None:
+                return existing, False
+            cur = conn.execute(
+                """INSERT INTO articles (content_hash, text, title, byline, date, url, source,
+                       non_body, status, imported_at, tokens)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    article.content_hash, article.text, article.title, article.byline,
+                    article.date, article.url, article.source,
+                    json.dumps([[s.start, s.end] for s in article.non_body]),
+                    str(article.status), now(), json.dumps(tokens),
+                ),
+            )
+            article_id = int(cur.lastrowid or 0)
+            self.db["attributions"].insert_all(  # type: ignore[union-attr]
+                [_attr_row(a.with_(id=None), article_id) for a in attributions]
+            )
+            self._log(conn, "import", None, article_id, label,
+                      {"source": article.source, "attributions": len(attributions)})
+        return article_id, True
+
+    def replace_suggestions(self, article_id: int, suggestions: list[Attribution]) -> int:
+        """Swap the article's still-undecided model suggestions for new ones.
+        Decided and manual attributions stay; a new suggestion that overlaps one is dropped."""
+        text_len = len(self.article(article_id).text)
+        with self.transaction() as conn:
+            conn.execute(
+                "DELETE FROM attributions WHERE article_id = ? AND state = 'suggested' "
+                "AND origin = 'model'",
+                (article_id,),
+            )
+            kept = self.attributions(article_id)
+            new = [
+                s.with_(id=None) for s in suggestions
+                if not any(s.quote.overlaps(k.quote) for k in kept)
+            ]
+            for s in new:
+                s.check(text_len)
+            self.db["attributions"].insert_all(  # type: ignore[union-attr]
+                [_attr_row(s, article_id) for s in new]
+            )
+            self._log(conn, "import", None, article_id, "suggest", {"suggestions": len(new)})
+        return len(new)
+
+    def _log(
+        self, conn: sqlite3.Connection, kind: str, ref: int | None, article_id: int | None,
+        label: str, changes: Any,
+    ) -> int:
+        cur = conn.execute(
+            "INSERT INTO decisions (at, annotator, kind, ref, article_id, label, changes) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (now(), self.annotator, kind, ref, article_id, label, json.dumps(changes)),
+        )
+        return int(cur.lastrowid or 0)
+
+    def current(self, table: str, row_id: int) -> dict[str, Any] | None:
+        """The record a command compares against: an attribution's record or an article's status."""
+        if table == "article":
+            row = self.conn.execute("SELECT status FROM articles WHERE id = ?", (row_id,)).fetchone()
+            return {"status": row[0]} if row else None
+        found = self.attribution(row_id)
+        if found is None:
+            return None
+        rec = found[1].to_record()
+        rec["article_id"] = found[0]
+        return rec
+
+    def write(self, table: str, row_id: int | None, record: dict[str, Any] | None) -> int:
+        """Set one row to ``record`` (None deletes it; no ``row_id`` inserts it) and
+        return its id. Commands call this inside their transaction."""
+        if table == "article":
+            assert row_id is not None and record is not None
+            self.conn.execute(
+                "UPDATE articles SET status = ? WHERE id = ?", (record["status"], row_id)
+            )
+            return row_id
+        if record is None:
+            assert row_id is not None
+            self.conn.execute("DELETE FROM attributions WHERE id = ?", (row_id,))
+            return row_id
+        article_id = int(record["article_id"])
+        attr = Attribution.from_record(record, id=row_id)
+        text_len = self.conn.execute(
+            "SELECT length(text) FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if text_len is None:
+            raise CorpusError(f"no article {article_id} in {self.path}")
+        attr.check(int(text_len[0]))
+        for name, sp in (("speaker", attr.speaker), ("cue", attr.cue)):
+            if sp is not None and sp.overlaps(attr.quote):
+                raise SpanError(f"the {name} may not overlap the quote")
+        table_ = self.db["attributions"]
+        if row_id is None:
+            return int(table_.insert(_attr_row(attr, article_id)).last_pk)  # type: ignore[union-attr]
+        table_.upsert(_attr_row(attr, article_id), pk="id")  # type: ignore[union-attr]
+        return row_id
+
+    def decisions(self) -> list[dict[str, Any]]:
+        rows = self.db.query("SELECT * FROM decisions ORDER BY id")
+        return [dict(r, changes=json.loads(r["changes"])) for r in rows]

@@ -1,0 +1,109 @@
+"""Suggesting attributions with spaCy: load the pipeline once, parse paragraphs, run the rules."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from core.config import UNUSED_PIPES, model_name
+from core.model import Article, Attribution
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+#: Paragraphs longer than this are parsed in pieces (spaCy's limit is far above it,
+#: but parse cost and memory grow with length).
+MAX_PARAGRAPH = 20_000
+
+
+class SuggestError(Exception):
+    """The pipeline cannot be loaded or run; the message says what to do."""
+
+
+def paragraphs(article: Article) -> list[tuple[int, str]]:
+    """(offset, text) of every body paragraph: each non-blank line outside ``non_body``."""
+    out: list[tuple[int, str]] = []
+    for body in article.body_ranges():
+        chunk = article.text[body.start:body.end]
+        for m in re.finditer(r"[^\n]+", chunk):
+            if not m.group().strip():
+                continue
+            start = body.start + m.start()
+            line = m.group()
+            while len(line) > MAX_PARAGRAPH:
+                cut = line.rfind(". ", 0, MAX_PARAGRAPH) + 1 or MAX_PARAGRAPH
+                out.append((start, line[:cut]))
+                start += cut
+                line = line[cut:]
+            out.append((start, line))
+    return out
+
+
+class Suggester:
+    """Finds QUOTE, SPEAKER and CUE spans in articles. The spaCy pipeline loads on
+    first use, once."""
+
+    def __init__(self, model: str | None = None) -> None:
+        self.model = model_name(model)
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            try:
+                import spacy
+
+                self._nlp = spacy.load(self.model, exclude=list(UNUSED_PIPES))
+            except OSError as exc:
+                raise SuggestError(
+                    f"the spaCy pipeline {self.model!r} is not installed "
+                    f"(choose an installed one with --model, e.g. en_core_web_sm): {exc}"
+                ) from None
+        return self._nlp
+
+    def load(self) -> None:
+        """Load the pipeline now (for a background worker)."""
+        _ = self.nlp
+
+    def suggest(self, article: Article) -> list[Attribution]:
+        return next(iter(self.suggest_many([article])))
+
+    def suggest_many(
+        self,
+        articles: Iterable[Article],
+        cancelled: Callable[[], bool] = lambda: False,
+        batch_size: int = 64,
+    ) -> Iterator[list[Attribution]]:
+        """Suggestions for each article, in order, parsing every paragraph with one
+        ``nlp.pipe``. Stops early when ``cancelled()`` turns true."""
+        from core.suggest.rules import ArticleRules, Paragraph
+
+        arts = list(articles)
+
+        def items() -> Iterator[tuple[str, tuple[int, int]]]:
+            for n, art in enumerate(arts):
+                for start, text in paragraphs(art):
+                    yield text, (n, start)
+
+        current = 0
+        rules = ArticleRules()
+        index = 0
+        done = 0
+        for doc, (n, start) in self.nlp.pipe(items(), as_tuples=True, batch_size=batch_size):
+            while n > current:
+                yield rules.results()
+                done += 1
+                if cancelled():
+                    return
+                current += 1
+                rules = ArticleRules()
+                index = 0
+            rules.add(index, Paragraph(start, doc))
+            index += 1
+        while done < len(arts):
+            yield rules.results()
+            done += 1
+            if cancelled():
+                return
+            rules = ArticleRules()

@@ -1,0 +1,63 @@
+"""Word lists the suggester uses, by lemma, kept in one place."""
+
+from __future__ import annotations
+
+#: Speech verbs that report what someone said, with or without quotation marks.
+SPEECH_VERBS = frozenset(
+    """
+    say tell add argue warn announce claim insist note state explain declare report
+    write repeat reiterate acknowledge admit confirm deny estimate predict reply
+    respond stress emphasize emphasise assert contend maintain testify tweet post
+    allege complain concede recall remark caution vow promise pledge
+    observe mention reveal disclose inform assure conclude counter
+    recommend urge demand charge accuse boast speculate underline lament
+    """.split()
+)
+
+#: Verbs that only introduce a direct quote ("...," she laughed), never a reported clause.
+DIRECT_ONLY_VERBS = frozenset(
+    """
+    continue joke quip sigh laugh shout yell scream whisper mutter exclaim cry
+    chime interject smile shrug snap retort ask wonder
+    """.split()
+)
+
+CUE_VERBS = SPEECH_VERBS | DIRECT_ONLY_VERBS
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
+PERSONAL = frozenset({"he", "she"})
+
+#: Words in a name that are a title or job, not part of the person's name.
+TITLES = frozenset(
+    """
+    mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady sen sen. rep rep.
+    gov gov. gen gen. col col. lt lt. sgt sgt. capt capt. st st. rev rev. hon
+    president vice prime minister secretary senator representative governor mayor
+    chancellor premier king queen prince princess pope judge justice chief ceo
+    chairman chairwoman chair director spokesman spokeswoman spokesperson ambassador
+    general colonel captain commander officer sheriff detective inspector coach
+    manager professor doctor deputy assistant foreign defense defence interior
+    finance economy trade health justice attorney analyst councillor councilman
+    councilwoman commissioner speaker leader founder president-elect former
+    acting interim head executive senior associate chief pastor father bishop
+    """.split()
+)
+
+#: Words that make a capitalised phrase an organisation or place, not a person.
+NON_PERSON_WORDS = frozenset(
+    """
+    center centre institute university ministry times party council committee agency
+    department association bank company inc corp corporation news post court house
+    office union group foundation commission police service services school college
+    hospital church club team fc league army force forces navy states kingdom nations
+    republic federation government administration kremlin white press agency journal
+    review tribune herald guardian reuters associated network channel tv radio
+    airlines authority board bureau fund museum organization organisation society
+    district county city province region street avenue road square river island
+    mountains ocean sea lake airport station stadium parliament congress senate
+    assembly cabinet embassy consulate command fleet brigade division corps
+    """.split()
+)
+
+#: Elisions that start with an apostrophe but open no quotation ('90s, 'em, 'til).
+ELISIONS = ("em", "til", "tis", "twas", "cause", "n", "bout", "round")

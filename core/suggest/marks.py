@@ -1,0 +1,133 @@
+"""Pairing quotation marks, one paragraph at a time.
+
+Works on characters, not tokens, so it keeps exact offsets. Double marks of any
+style pair with each other (a straight mark may open and a curly one close);
+single marks count only outside double quotes (nested singles belong to the
+outer quote) and never inside words (``Trump's``, ``we're``, ``'90s``). An unclosed
+mark ends its quote at the end of the paragraph: it never runs further.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.suggest.lexicon import ELISIONS
+
+DOUBLE_OPEN = "\u201c\u201e\u00ab"  # “ „ «
+DOUBLE_CLOSE = "\u201d\u00bb"  # ” »
+SINGLE_OPEN = "\u2018\u2039"  # ‘ ‹
+SINGLE_CLOSE = "\u2019\u203a"  # ’ ›
+ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
+_OPEN_CONTEXT = " \t\n([{\u2014\u2013-/" + DOUBLE_OPEN + SINGLE_OPEN + '"'
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """A quoted stretch of one paragraph, offsets relative to the text given."""
+
+    open: int  # index of the opening mark
+    close: int | None  # index of the closing mark; None when the paragraph ends first
+    start: int  # first character inside the marks (spaces skipped)
+    end: int  # end of the inside, exclusive
+    double: bool
+
+
+def _is_opening(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before in _OPEN_CONTEXT or before in ALL_MARKS) and not after.isspace()
+
+
+def _is_closing(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _inside(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _pair(text: str, double: bool, skip: list[tuple[int, int]]) -> list[Quoted]:
+    """Pair the double (or single) marks of a paragraph, outside the ``skip`` ranges."""
+    opens = DOUBLE_OPEN if double else SINGLE_OPEN
+    closes = DOUBLE_CLOSE if double else SINGLE_CLOSE
+    straight = '"' if double else "'"
+    out: list[Quoted] = []
+    start: int | None = None
+    i = 0
+    n = len(text)
+    while i < n:
+        if any(a <= i < b for a, b in skip):
+            i += 1
+            continue
+        ch = text[i]
+        if ch not in opens and ch not in closes and ch != straight:
+            i += 1
+            continue
+        if not double and _is_apostrophe(text, i, start is not None):
+            i += 1
+            continue
+        if start is None:
+            if ch in opens or (ch == straight and _is_opening(text, i)):
+                start = i
+        elif ch in closes or (ch == "\u201c" and text[start] == "\u201e") or (
+            ch == straight and _is_closing(text, i)
+        ):
+            _close(text, start, i, out)
+            start = None
+        elif ch == straight:
+            if _is_opening(text, i):
+                start = i  # a fresh opening mark: the earlier one was never closed
+        elif ch in opens:
+            start = i
+        i += 1
+    if start is not None:
+        s, e = _inside(text, start + 1, n)
+        if e > s:
+            out.append(Quoted(start, None, s, e, double))
+    return out
+
+
+def _close(text: str, start: int, i: int, out: list[Quoted]) -> None:
+    s, e = _inside(text, start + 1, i)
+    if e > s:
+        out.append(Quoted(start, i, s, e, text[start] not in SINGLE_OPEN + "'"))
+
+
+def _is_apostrophe(text: str, i: int, pending: bool) -> bool:
+    """A single mark inside a word, or starting an elision or a decade: no quote."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return True  # we're, Trump's, O'Neill
+    if not before.isalnum() and after.isdigit():
+        return True  # '90s
+    if not before.isalnum():
+        word = ""
+        j = i + 1
+        while j < len(text) and text[j].isalpha():
+            word += text[j]
+            j += 1
+        if word.lower() in ELISIONS and not pending:
+            return True
+    # leaders' (plural possessive) when no single quote is open
+    return before in "sS" and after.isspace() and not pending
+
+
+def find_quotes(text: str) -> list[Quoted]:
+    """Every quoted stretch of one paragraph, in order."""
+    doubles = _pair(text, True, [])
+    skip = [(q.open, (q.close if q.close is not None else len(text)) + 1) for q in doubles]
+    singles = [q for q in _pair(text, False, skip) if q.close is not None]
+    return sorted(doubles + singles, key=lambda q: q.open)
+
+
+def opens_with_quote(text: str) -> bool:
+    """Whether a paragraph starts with an opening mark (a quote continued from before)."""
+    s = text.lstrip()
+    return bool(s) and (s[0] in DOUBLE_OPEN + SINGLE_OPEN + '"' or (s[0] == "'" and len(s) > 1 and s[1].isalpha()))

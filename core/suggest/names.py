@@ -1,0 +1,107 @@
+"""Speaker names: the fullest name of a source, and who ``he``/``she``/``they`` are.
+
+spaCy's entity labels are not trusted (the small model tags ``Trump`` as ORG);
+names are runs of proper nouns in the parse, filtered by word lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from core.suggest.lexicon import NON_PERSON_WORDS, TITLES
+
+_DETERMINERS = {"the", "a", "an", "this", "that", "its", "their"}
+
+
+def _is_title(word: str) -> bool:
+    return word.lower().rstrip(".") in TITLES or word.lower() in TITLES
+
+
+def name_run(head: Token) -> list[Token]:
+    """The proper-noun run ending at ``head`` (the head of an English name is its
+    last word), titles stripped."""
+    if head.pos_ != "PROPN":
+        return []
+    doc = head.doc
+    left = head.i
+    while left > 0 and doc[left - 1].pos_ == "PROPN" and not doc[left - 1].is_punct:
+        left -= 1
+    run = list(doc[left:head.i + 1])
+    titles = [k for k, t in enumerate(run[:-1]) if _is_title(t.text)]
+    return run[titles[-1] + 1:] if titles else run
+
+
+def is_person(run: list[Token]) -> bool:
+    """Whether a proper-noun run names a person rather than a place or organisation."""
+    if not run:
+        return False
+    first = run[0]
+    if first.i > 0 and first.doc[first.i - 1].lower_ in _DETERMINERS:
+        return False
+    words = [t.text for t in run]
+    if any(w.lower().strip(".") in NON_PERSON_WORDS for w in words):
+        return False
+    return all(w[:1].isupper() for w in words) and all(
+        any(ch.isalpha() for ch in w) for w in words
+    )
+
+
+@dataclass
+class Mention:
+    pos: int  # absolute character offset
+    name: str
+    person: bool
+    subject: bool
+
+
+@dataclass
+class NameBook:
+    """Names seen so far in an article, in order; resolves short names and pronouns."""
+
+    full_names: list[tuple[int, list[str]]] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def add_name(self, pos: int, words: list[str]) -> None:
+        if len(words) >= 2:
+            self.full_names.append((pos, words))
+
+    def fullest(self, words: list[str], pos: int) -> str:
+        """The fullest registered name that ends with (or contains) these words."""
+        if not words:
+            return ""
+        best: list[str] | None = None
+        best_pos = -1
+        for p, full in self.full_names:
+            if len(full) <= len(words):
+                continue
+            if full[-len(words):] == words or (len(words) == 1 and words[0] in full):
+                # prefer the most recent name before the mention, else the first after
+                better = (p <= pos and (best_pos > pos or p > best_pos)) or best is None
+                if better:
+                    best, best_pos = full, p
+        return " ".join(best or words)
+
+    def known_surname(self, word: str) -> bool:
+        return any(full[-1] == word for _, full in self.full_names)
+
+    def add_mention(self, m: Mention) -> None:
+        self.mentions.append(m)
+
+    def resolve_pronoun(self, pronoun: str, pos: int, window: int) -> str | None:
+        """The source a pronoun most likely refers to: the latest person in subject
+        position before ``pos`` (``he``/``she``), or the latest non-person (``they``/``it``)."""
+        want_person = pronoun in ("he", "she")
+        fallback: Mention | None = None
+        for m in reversed(self.mentions):
+            if m.pos >= pos:
+                continue
+            if pos - m.pos > window:
+                break
+            if m.person != want_person:
+                continue
+            if m.subject:
+                return m.name
+            fallback = fallback or m
+        return fallback.name if fallback else None

@@ -1,0 +1,532 @@
+"""Finding attributions in parsed paragraphs.
+
+The article is parsed one paragraph at a time (a paragraph is one line of the
+stored text). For each paragraph the quotation marks are paired first
+(:mod:`core.suggest.marks`), then:
+
+* a quote that stands as its own utterance is **direct**: its cue is a speech verb
+  in the words after it (``"...," X said``) or before it (``X said: "..."``), else
+  it continues the previous speaker (``"A," he said. "B."``, a follow-on paragraph,
+  a quote running over several paragraphs);
+* a quote embedded in a clause is **mixed**: the speech verb that governs it in
+  the parse gives the cue and speaker;
+* a speech verb's clausal complement outside any quote is **indirect**, as is the
+  clause that ``according to X`` modifies.
+
+Speakers are the subject of the cue, named by :mod:`core.suggest.names`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as TokenSpan, Token
+
+from core.model import Attribution, QuoteType, Span
+from core.suggest.lexicon import CUE_VERBS, PERSONAL, PRONOUNS, SPEECH_VERBS
+from core.suggest.marks import DOUBLE_CLOSE, SINGLE_CLOSE, Quoted, find_quotes, opens_with_quote
+from core.suggest.names import Mention, NameBook, is_person, name_run
+
+_SENTENCE_END = {".", "!", "?"}
+_SUBJECTS = ("nsubj", "nsubjpass")
+_CLOSERS = DOUBLE_CLOSE + SINGLE_CLOSE + "\"'"
+#: How far back (in characters) a pronoun or a follow-on quote looks for its source.
+_REACH = 1500
+
+
+@dataclass
+class Paragraph:
+    """One paragraph of the body: absolute offset, text and parse."""
+
+    start: int
+    doc: Doc
+    quotes: list[Quoted] = field(default_factory=list)
+    in_quote: list[int] = field(default_factory=list)  # token -> quote index + 1, 0 outside
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+
+@dataclass
+class Source:
+    """Who is speaking: the mention in the text and the resolved name."""
+
+    span: Span | None
+    name: str | None
+    person: bool
+    resolved: bool = True
+
+
+@dataclass
+class _Found:
+    attribution: Attribution
+    para: int
+    explicit: bool  # its own cue, not inherited
+    unclosed: bool = False
+    chain: int | None = None  # quotes of one multi-paragraph quotation share a chain
+
+
+class ArticleRules:
+    """Runs the rules over an article's paragraphs, in order, with a shared name book."""
+
+    def __init__(self) -> None:
+        self.book = NameBook()
+        self.found: list[_Found] = []
+        self.pending_colon: Source | None = None
+
+    # -- per paragraph --------------------------------------------------------------------
+
+    def add(self, index: int, para: Paragraph) -> None:
+        para.quotes = find_quotes(para.text)
+        para.in_quote = [0] * len(para.doc)
+        for n, q in enumerate(para.quotes, 1):
+            end = (q.close + 1) if q.close is not None else len(para.text)
+            sp = para.doc.char_span(q.open, end, alignment_mode="expand")
+            if sp is not None:
+                for i in range(sp.start, sp.end):
+                    para.in_quote[i] = n
+        self._register_names(para)
+        continued = opens_with_quote(para.text) and self._last_unclosed(index)
+        taken: list[Span] = []
+        for n, q in enumerate(para.quotes, 1):
+            found = self._quote(index, para, n, q, continued and n == 1)
+            if found:
+                if continued and n == 1:
+                    prev = [f for f in self.found if f.para == index - 1][-1]
+                    prev.chain = prev.chain if prev.chain is not None else index - 1
+                    found.chain = prev.chain
+                self.found.append(found)
+                taken.append(found.attribution.quote)
+        for found in self._indirect(index, para, taken):
+            self.found.append(found)
+        self.found.sort(key=lambda f: f.attribution.quote.start)
+        self._colon_intro(para)
+
+    def _last_unclosed(self, index: int) -> bool:
+        prev = [f for f in self.found if f.para == index - 1]
+        return bool(prev) and prev[-1].unclosed
+
+    def _register_names(self, para: Paragraph) -> None:
+        doc = para.doc
+        for t in doc:
+            if para.in_quote[t.i] or t.pos_ != "PROPN":
+                continue
+            if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and not doc[t.i + 1].is_punct:
+                continue  # not the last word of the run
+            run = name_run(t)
+            if not run:
+                continue
+            pos = para.start + run[0].idx
+            words = [w.text for w in run]
+            person = is_person(run)
+            if person:
+                self.book.add_name(pos, words)
+            subject = t.dep_ in _SUBJECTS and (
+                t.head.dep_ == "ROOT" or t.head.lemma_.lower() in CUE_VERBS
+            )
+            self.book.add_mention(
+                Mention(pos, self.book.fullest(words, pos) if person else " ".join(words),
+                        person, subject)
+            )
+
+    # -- direct and mixed quotes -------------------------------------------------------------
+
+    def _quote(
+        self, index: int, para: Paragraph, n: int, q: Quoted, continued: bool
+    ) -> _Found | None:
+        doc = para.doc
+        inner = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if inner is None or len(inner) == 0:
+            return None
+        quote = Span(para.start + q.start, para.start + q.end)
+        words = sum(1 for t in inner if not t.is_punct)
+        if _is_direct(para, q, n):
+            cue, source = self._direct_frame(para, q, n)
+            explicit = cue is not None and source is not None
+            if not explicit and source is None:
+                source = self._previous_source(index, para, continued)
+            if source is None and words < 8:
+                return None
+            if not explicit and words < 3:
+                return None  # a short quote with no cue: a title or a scare quote
+            conf = 0.9 if explicit else 0.6
+            found = _make(quote, source, cue, QuoteType.DIRECT, conf, index, explicit)
+        else:
+            root = _root_of(inner)
+            cue_tok = _governing_cue(root, para)
+            if cue_tok is None:
+                return None
+            cue, source = self._cue_and_source(para, cue_tok)
+            if source is None:
+                return None
+            found = _make(quote, source, cue, QuoteType.MIXED, 0.7, index, True)
+        found.unclosed = q.close is None
+        return found
+
+    def _direct_frame(
+        self, para: Paragraph, q: Quoted, n: int
+    ) -> tuple[Span | None, Source | None]:
+        doc = para.doc
+        after = _frame_after(para, q, n)
+        before = _frame_before(para, q, n)
+        inner_end = para.text[:q.end].rstrip()
+        ends_open = inner_end[-1:] in (",", "?", "!", "\u2014", "-") if inner_end else False
+        intro = _prev_char(para.text, q.open) in (":", ",")
+        frames = [after, before] if ends_open or not intro else [before, after]
+        for frame in frames:
+            verbs = [doc[i] for i in frame if _is_cue_verb(doc[i])]
+            if frame is before:
+                verbs.reverse()
+            for verb in verbs:
+                cue, source = self._cue_and_source(para, verb)
+                if source is not None:
+                    return cue, source
+        if self.pending_colon and not any(para.in_quote[i] == 0 for i in before if not doc[i].is_punct):
+            return None, self.pending_colon
+        return None, None
+
+    def _previous_source(self, index: int, para: Paragraph, continued: bool) -> Source | None:
+        """The speaker a quote with no cue of its own continues."""
+        for f in reversed(self.found):
+            a = f.attribution
+            if a.quote.start >= para.start + len(para.text) or f.para < index - 2:
+                continue
+            if f.para < index and not (continued or opens_with_quote(para.text)):
+                return None
+            if para.start - a.quote.end > _REACH:
+                return None
+            return Source(a.speaker, a.speaker_name, True)
+        return None
+
+    def _cue_and_source(self, para: Paragraph, verb: Token) -> tuple[Span, Source | None]:
+        cue = _token_span(para, verb, _particle(verb))
+        subj = _subject(verb, para)
+        if verb.lower_ == "according":
+            to = next((c for c in verb.children if c.lower_ == "to"), None)
+            if to is not None:
+                cue = Span(para.start + verb.idx, para.start + to.idx + len(to))
+                subj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if subj is None:
+            return cue, None
+        return cue, self._source(para, subj)
+
+    def _source(self, para: Paragraph, head: Token) -> Source:
+        doc = para.doc
+        pos = para.start + head.idx
+        if head.lower_ in PRONOUNS:
+            span = _token_span(para, head)
+            pron = head.lower_
+            if pron in PERSONAL or pron in ("they", "it"):
+                name = self.book.resolve_pronoun(pron, pos, _REACH)
+                if name is None and pron in ("they", "it"):
+                    name = self._last_description(pos)
+                if name:
+                    return Source(span, name, pron in PERSONAL)
+            return Source(span, head.text, False, resolved=False)
+        named = head
+        if head.pos_ != "PROPN":
+            appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if appos is not None:
+                named = appos
+        run = name_run(named)
+        start, end = _mention_bounds(named if named is not head else head, para)
+        span = Span(para.start + doc[start].idx, para.start + doc[end].idx + len(doc[end]))
+        if run and is_person(run):
+            return Source(span, self.book.fullest([t.text for t in run], pos), True)
+        if run and len(run) == 1 and self.book.known_surname(run[0].text):
+            return Source(span, self.book.fullest([run[0].text], pos), True)
+        return Source(span, doc.text[span.start - para.start:span.end - para.start], False)
+
+    def _last_description(self, pos: int) -> str | None:
+        for f in reversed(self.found):
+            a = f.attribution
+            if a.quote.start < pos and a.speaker_name and pos - a.quote.end < _REACH:
+                words = a.speaker_name.split()
+                if not self.book.known_surname(words[-1]):
+                    return a.speaker_name
+        return None
+
+    def _colon_intro(self, para: Paragraph) -> None:
+        """``X said:`` closing a paragraph introduces the quote of the next one."""
+        self.pending_colon = None
+        doc = para.doc
+        if not para.text.rstrip().endswith(":") or para.quotes:
+            return
+        for t in reversed(doc):
+            if _is_cue_verb(t):
+                self.pending_colon = self._cue_and_source(para, t)[1]
+                return
+
+    # -- indirect speech -----------------------------------------------------------------
+
+    def _indirect(self, index: int, para: Paragraph, taken: list[Span]) -> list[_Found]:
+        out: list[_Found] = []
+        doc = para.doc
+        for t in doc:
+            if para.in_quote[t.i]:
+                continue
+            if t.lower_ == "according" and any(c.lower_ == "to" for c in t.children):
+                clause = _according_clause(t, para)
+            elif t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX"):
+                clause = _reported_clause(t, para)
+            else:
+                continue
+            if clause is None:
+                continue
+            quote = Span(para.start + clause[0], para.start + clause[1])
+            if any(quote.overlaps(s) for s in taken):
+                continue
+            cue, source = self._cue_and_source(para, t)
+            if source is None or (source.span is not None and source.span.overlaps(quote)):
+                continue
+            if cue.overlaps(quote):
+                continue
+            taken.append(quote)
+            out.append(_make(quote, source, cue, QuoteType.INDIRECT, 0.7, index, True))
+        return out
+
+    def results(self) -> list[Attribution]:
+        """The attributions found; a multi-paragraph quotation takes the speaker
+        of whichever of its paragraphs has the cue."""
+        chains: dict[int, _Found] = {}
+        for f in self.found:
+            if f.chain is not None and f.explicit and f.chain not in chains:
+                chains[f.chain] = f
+        out = []
+        for f in self.found:
+            a = f.attribution
+            head = chains.get(f.chain) if f.chain is not None and not f.explicit else None
+            if head is not None:
+                h = head.attribution
+                a = a.with_(speaker=h.speaker, speaker_name=h.speaker_name)
+            out.append(a)
+        return out
+
+
+# -- helpers on the parse ----------------------------------------------------------------------
+
+
+def _make(
+    quote: Span, source: Source | None, cue: Span | None, qtype: QuoteType,
+    conf: float, para: int, explicit: bool,
+) -> _Found:
+    speaker = source.span if source else None
+    if speaker is not None and speaker.overlaps(quote):
+        speaker = None
+    if cue is not None and cue.overlaps(quote):
+        cue = None
+    if source is not None and not source.resolved:
+        conf -= 0.2
+    attr = Attribution(
+        quote=quote,
+        speaker=speaker,
+        cue=cue,
+        speaker_name=source.name if source else None,
+        type=qtype,
+        confidence=round(conf, 2),
+    )
+    return _Found(attr, para, explicit)
+
+
+def _token_span(para: Paragraph, first: Token, last: Token | None = None) -> Span:
+    last = last or first
+    return Span(para.start + first.idx, para.start + last.idx + len(last))
+
+
+def _particle(verb: Token) -> Token | None:
+    """``pointed out``: the particle belongs to the cue."""
+    return next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), None)
+
+
+def _is_cue_verb(t: Token) -> bool:
+    return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUE_VERBS and t.tag_ != "VBG" or (
+        t.lower_ == "according" and any(c.lower_ == "to" for c in t.children)
+    )
+
+
+def _subject(verb: Token, para: Paragraph) -> Token | None:
+    """The cue's subject: its own, a coordinated verb's, or the noun a relative clause hangs on."""
+    v = verb
+    for _ in range(4):
+        subj = next(
+            (c for c in v.children if c.dep_ in _SUBJECTS and not para.in_quote[c.i]), None
+        )
+        if subj is not None:
+            if subj.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
+                return v.head
+            if subj.dep_ == "nsubjpass" or (subj.lower_ == "it" and subj.dep_ == "expl"):
+                return None
+            return subj
+        if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
+            v = v.head
+            continue
+        break
+    # "...," said Smith: a parse may take the name for an object
+    nxt = verb.i + 1
+    doc = verb.doc
+    if nxt < len(doc) and doc[nxt].pos_ == "PROPN" and not para.in_quote[nxt]:
+        t = doc[nxt]
+        while t.head.i != t.i and t.head.pos_ == "PROPN" and t.head.i > t.i:
+            t = t.head
+        return t
+    return None
+
+
+def _mention_bounds(head: Token, para: Paragraph) -> tuple[int, int]:
+    """Token bounds of the speaker mention: the head with its left modifiers; for a
+    common noun also its prepositional phrase (``the head of the agency``)."""
+    doc = head.doc
+    start = head.left_edge.i
+    end = head.i
+    if head.pos_ != "PROPN":
+        for c in head.rights:
+            if c.dep_ in ("prep", "compound", "amod") and c.right_edge.i - head.i < 8:
+                end = max(end, c.right_edge.i)
+            else:
+                break
+    while start < end and (doc[start].is_punct or para.in_quote[start] or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end].is_punct or para.in_quote[end]):
+        end -= 1
+    return start, end
+
+
+def _prev_char(text: str, i: int) -> str:
+    j = i - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return text[j] if j >= 0 else ""
+
+
+def _is_direct(para: Paragraph, q: Quoted, n: int) -> bool:
+    """Whether a quote stands as its own utterance rather than inside a clause."""
+    text = para.text
+    pc = _prev_char(text, q.open)
+    if pc == "" or pc in ".!?:;\u2014\u2013" or pc in _CLOSERS:
+        return True
+    doc = para.doc
+    before = _frame_before(para, q, n)
+    if pc == "," and any(_is_cue_verb(doc[i]) for i in before):
+        return True
+    inside = text[q.start:q.end]
+    if inside[:1].isupper() and before:
+        last = [i for i in before if not doc[i].is_punct][-3:]
+        return any(_is_cue_verb(doc[i]) for i in last)
+    return False
+
+
+def _frame_after(para: Paragraph, q: Quoted, n: int) -> list[int]:
+    """Tokens after a quote up to the next quote or the end of its sentence."""
+    if q.close is None:
+        return []
+    doc = para.doc
+    sp = doc.char_span(q.close, q.close + 1, alignment_mode="expand")
+    out: list[int] = []
+    i = sp.end if sp is not None else len(doc)
+    while i < len(doc) and len(out) < 25:
+        if para.in_quote[i] and para.in_quote[i] != n:
+            break
+        out.append(i)
+        if doc[i].text in _SENTENCE_END:
+            break
+        i += 1
+    return out
+
+
+def _frame_before(para: Paragraph, q: Quoted, n: int) -> list[int]:
+    """Tokens before a quote back to the previous quote or the start of the sentence."""
+    doc = para.doc
+    sp = doc.char_span(q.open, q.open + 1, alignment_mode="expand")
+    i = (sp.start if sp is not None else 0) - 1
+    out: list[int] = []
+    while i >= 0 and len(out) < 40:
+        if para.in_quote[i] and para.in_quote[i] != n:
+            break
+        if doc[i].text in _SENTENCE_END:
+            break
+        out.append(i)
+        i -= 1
+    out.reverse()
+    return out
+
+
+def _root_of(inner: TokenSpan) -> Token:
+    """The token of a quoted stretch whose head lies outside it (the highest one)."""
+    for t in inner:
+        if not (inner.start <= t.head.i < inner.end) or t.head.i == t.i:
+            return t
+    return inner.root
+
+
+def _governing_cue(token: Token, para: Paragraph) -> Token | None:
+    """The speech verb above a quoted fragment in the parse, if any, within its sentence."""
+    t = token
+    for _ in range(12):
+        if not para.in_quote[t.i]:
+            if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG":
+                return t
+            acc = next(
+                (c for c in t.children if c.lower_ == "according"
+                 and any(g.lower_ == "to" for g in c.children)),
+                None,
+            )
+            if acc is not None:
+                return acc
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
+    """Character bounds (in the paragraph) of a speech verb's reported clause."""
+    doc = para.doc
+    if verb.tag_ == "VBG" and verb.dep_ in ("amod", "acl", "advcl", "pcomp"):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    marks = [c for c in clause.children if c.dep_ == "mark"]
+    if any(m.lower_ in ("whether", "if") for m in marks):
+        return None  # a question, not a report
+    start, end = clause.left_edge.i, clause.right_edge.i
+    while start <= end and (doc[start].dep_ == "mark" and doc[start].head == clause
+                            or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    quoted = [i for i in range(start, end + 1) if para.in_quote[i]]
+    if quoted:
+        k = quoted[0]
+        j = k - 1
+        if j > start and doc[j].dep_ == "cc" and doc[j].lower_ in ("and", "but"):
+            end = j - 1  # "X said that A and "B.": A is reported, B is a mixed quote
+        else:
+            return None
+    while end >= start and (doc[end].is_punct and doc[end].text not in _SENTENCE_END
+                            or doc[end].is_space):
+        end -= 1
+    if end - start + 1 < 3 or (start <= verb.i <= end):
+        return None
+    if verb.i < start and end + 1 < len(doc) and doc[end + 1].text in _SENTENCE_END:
+        end += 1  # the clause after its cue ends the sentence: keep the full stop
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
+    """The clause that ``according to X`` modifies, before or after it in its sentence."""
+    doc = para.doc
+    sent = acc.sent
+    sub_start, sub_end = acc.left_edge.i, acc.right_edge.i
+    if sub_start <= sent.start + 1:
+        start, end = sub_end + 1, sent.end - 1
+    elif sub_end >= sent.end - 2:
+        start, end = sent.start, sub_start - 1
+    else:
+        return None
+    while start <= end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end >= start and (doc[end].is_space or doc[end].is_punct and doc[end].text not in _SENTENCE_END):
+        end -= 1
+    if end - start + 1 < 4 or any(para.in_quote[i] for i in range(start, end + 1)):
+        return None
+    return doc[start].idx, doc[end].idx + len(doc[end])
