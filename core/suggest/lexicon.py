@@ -14,6 +14,14 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+#: Where a speech verb's clause can hang in the parse: "said in a statement that ...".
+STATEMENT_NOUNS = frozenset(
+    """
+    statement interview letter post email e-mail filing memo message speech briefing
+    tweet video address conference call release report column op-ed essay note
+    """.split()
+)
+
 #: Verbs that only introduce a direct quote ("...," she laughed), never a reported clause.
 DIRECT_ONLY_VERBS = frozenset(
     """

@@ -15,6 +15,9 @@ from core.suggest.lexicon import NON_PERSON_WORDS, TITLES
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "their"}
 
 
+HONORIFICS = {"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she"}
+
+
 def _is_title(word: str) -> bool:
     return word.lower().rstrip(".") in TITLES or word.lower() in TITLES
 
@@ -62,6 +65,8 @@ class NameBook:
 
     full_names: list[tuple[int, list[str]]] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    #: "he" or "she" for names a pronoun or an honorific has already shown
+    gender: dict[str, str] = field(default_factory=dict)
 
     def add_name(self, pos: int, words: list[str]) -> None:
         if len(words) >= 2:
@@ -101,7 +106,13 @@ class NameBook:
                 break
             if m.person != want_person:
                 continue
+            if want_person and self.gender.get(m.name, pronoun) != pronoun:
+                continue
             if m.subject:
-                return m.name
+                fallback = m
+                break
             fallback = fallback or m
-        return fallback.name if fallback else None
+        name = fallback.name if fallback else None
+        if want_person and name:
+            self.gender.setdefault(name, pronoun)
+        return name

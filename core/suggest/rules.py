@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as TokenSpan, Token
 
 from core.model import Attribution, QuoteType, Span
-from core.suggest.lexicon import CUE_VERBS, PERSONAL, PRONOUNS, SPEECH_VERBS
+from core.suggest.lexicon import CUE_VERBS, PERSONAL, PRONOUNS, SPEECH_VERBS, STATEMENT_NOUNS
 from core.suggest.marks import DOUBLE_CLOSE, SINGLE_CLOSE, Quoted, find_quotes, opens_with_quote
-from core.suggest.names import Mention, NameBook, is_person, name_run
+from core.suggest.names import HONORIFICS, Mention, NameBook, is_person, name_run
 
 _SENTENCE_END = {".", "!", "?"}
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -122,13 +122,15 @@ class ArticleRules:
             person = is_person(run)
             if person:
                 self.book.add_name(pos, words)
-            subject = t.dep_ in _SUBJECTS and (
-                t.head.dep_ == "ROOT" or t.head.lemma_.lower() in CUE_VERBS
+            role = t.head if t.dep_ == "appos" else t  # "The treasurer, Ruth Bell, said"
+            subject = role.dep_ in _SUBJECTS and (
+                role.head.dep_ == "ROOT" or role.head.lemma_.lower() in CUE_VERBS
             )
-            self.book.add_mention(
-                Mention(pos, self.book.fullest(words, pos) if person else " ".join(words),
-                        person, subject)
-            )
+            name = self.book.fullest(words, pos) if person else " ".join(words)
+            self.book.add_mention(Mention(pos, name, person, subject))
+            honorific = doc[run[0].i - 1].lower_ if run[0].i > 0 else ""
+            if person and honorific in HONORIFICS:
+                self.book.gender.setdefault(name, HONORIFICS[honorific])
 
     # -- direct and mixed quotes -------------------------------------------------------------
 
@@ -266,7 +268,7 @@ class ArticleRules:
         for t in doc:
             if para.in_quote[t.i]:
                 continue
-            if t.lower_ == "according" and any(c.lower_ == "to" for c in t.children):
+            if _is_according(t):
                 clause = _according_clause(t, para)
             elif t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX"):
                 clause = _reported_clause(t, para)
@@ -340,9 +342,9 @@ def _particle(verb: Token) -> Token | None:
 
 
 def _is_cue_verb(t: Token) -> bool:
-    return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUE_VERBS and t.tag_ != "VBG" or (
-        t.lower_ == "according" and any(c.lower_ == "to" for c in t.children)
-    )
+    return (
+        t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUE_VERBS and t.tag_ != "VBG"
+    ) or _is_according(t)
 
 
 def _subject(verb: Token, para: Paragraph) -> Token | None:
@@ -359,7 +361,10 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
                 return None
             return subj
         if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
-            v = v.head
+            v = v.head  # "X said A but repeated B": the shared subject
+            continue
+        if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG":
+            v = v.head  # "X said ..., adding that ...": the subject of the main verb
             continue
         break
     # "...," said Smith: a parse may take the name for an object
@@ -466,11 +471,7 @@ def _governing_cue(token: Token, para: Paragraph) -> Token | None:
         if not para.in_quote[t.i]:
             if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG":
                 return t
-            acc = next(
-                (c for c in t.children if c.lower_ == "according"
-                 and any(g.lower_ == "to" for g in c.children)),
-                None,
-            )
+            acc = next((c for c in t.children if _is_according(c)), None)
             if acc is not None:
                 return acc
         if t.head.i == t.i:
@@ -482,9 +483,9 @@ def _governing_cue(token: Token, para: Paragraph) -> Token | None:
 def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     """Character bounds (in the paragraph) of a speech verb's reported clause."""
     doc = para.doc
-    if verb.tag_ == "VBG" and verb.dep_ in ("amod", "acl", "advcl", "pcomp"):
+    if verb.tag_ == "VBG" and verb.dep_ in ("amod", "acl", "pcomp"):
         return None
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _that_clause(verb)
     if clause is None:
         return None
     marks = [c for c in clause.children if c.dep_ == "mark"]
@@ -494,6 +495,9 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     while start <= end and (doc[start].dep_ == "mark" and doc[start].head == clause
                             or doc[start].is_punct or doc[start].is_space):
         start += 1
+    according = next((t for t in doc[start:end + 1] if _is_according(t)), None)
+    if according is not None and according.right_edge.i >= end - 1:
+        end = according.left_edge.i - 1  # "..., according to X" names another source
     quoted = [i for i in range(start, end + 1) if para.in_quote[i]]
     if quoted:
         k = quoted[0]
@@ -510,6 +514,26 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     if verb.i < start and end + 1 < len(doc) and doc[end + 1].text in _SENTENCE_END:
         end += 1  # the clause after its cue ends the sentence: keep the full stop
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _that_clause(verb: Token) -> Token | None:
+    """``said in a statement that ...``: the parser hangs the clause on the noun."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for pobj in prep.children:
+            if pobj.lemma_.lower() not in STATEMENT_NOUNS:
+                continue
+            for c in pobj.children:
+                if c.dep_ in ("acl", "relcl") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children
+                ):
+                    return c
+    return None
+
+
+def _is_according(t: Token) -> bool:
+    return t.lower_ == "according" and any(c.lower_ == "to" for c in t.children)
 
 
 def _according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
