@@ -76,9 +76,7 @@ def _execute(store: Store, cmd: Command, kind: str, ref: int | None) -> tuple[in
             conn, kind, ref, cmd.article_id, cmd.label, [c.as_json() for c in written]
         )
     attrs = frozenset(c.id for c in written if c.table == "attribution" and c.id is not None)
-    focus = next(
-        (c.id for c in written if c.table == "attribution" and c.after is not None), None
-    )
+    focus = next((c.id for c in written if c.table == "attribution" and c.after is not None), None)
     status = any(c.table == "article" for c in written)
     return log_id, Changed(cmd.article_id, attrs, status, focus)
 
@@ -166,14 +164,20 @@ def edit(store: Store, attr_id: int, label: str, **fields: Any) -> Command | Non
 
 
 def set_state(store: Store, attr_id: int, state: State) -> Command | None:
-    return edit(store, attr_id, f"{'accept' if state is State.ACCEPTED else state.value}", state=state)
+    return edit(
+        store, attr_id, f"{'accept' if state is State.ACCEPTED else state.value}", state=state
+    )
 
 
 def accept_all(store: Store, article_id: int) -> Command | None:
     """Accept every suggestion of the article still to review, as one command."""
     changes = [
-        Change("attribution", a.id, _record(article_id, a),
-               _record(article_id, a.with_(state=State.ACCEPTED)))
+        Change(
+            "attribution",
+            a.id,
+            _record(article_id, a),
+            _record(article_id, a.with_(state=State.ACCEPTED)),
+        )
         for a in store.attributions(article_id)
         if a.state is State.SUGGESTED
     ]
@@ -194,7 +198,7 @@ def set_span(store: Store, attr_id: int, kind: str, span: Span | None) -> Comman
     if kind == "speaker":
         article_id, _ = _get(store, attr_id)
         text = store.article(article_id).text
-        fields["speaker_name"] = text[span.start:span.end] if span else None
+        fields["speaker_name"] = text[span.start : span.end] if span else None
     return edit(store, attr_id, f"{kind} {'cleared' if span is None else 'set'}", **fields)
 
 

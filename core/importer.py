@@ -28,8 +28,15 @@ _FOOTER = re.compile(r"^\s*Original url\s*:\s*(.*)$", re.IGNORECASE)
 _CAPTION = re.compile(r"^\s*(Photo|Image|Caption|Credit|Pictured|Video)\s*:", re.IGNORECASE)
 _URL = re.compile(r"https?://.+")  # the whole line: pasted URLs can hold spaces
 _DATE_FORMATS = (
-    "%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d",
-    "%A, %B %d, %Y", "%B %d %Y", "%m/%d/%Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%b. %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%Y-%m-%d",
+    "%A, %B %d, %Y",
+    "%B %d %Y",
+    "%m/%d/%Y",
 )
 
 
@@ -53,7 +60,7 @@ def content_hash(text: str) -> str:
 def decode(data: bytes, name: str) -> tuple[str, list[str]]:
     """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252 with a warning."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), []
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), []
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), []
@@ -135,7 +142,12 @@ def parse_text(raw: str, source: str) -> Article:
         if m:
             body_end = i
             url = m.group(1).strip() or next(
-                (u.group().strip() for j in range(i + 1, len(paras)) if (u := _URL.search(line(j)))), ""
+                (
+                    u.group().strip()
+                    for j in range(i + 1, len(paras))
+                    if (u := _URL.search(line(j)))
+                ),
+                "",
             )
             art.url = url
             non_body.append(Span(s, len(text)))
@@ -201,10 +213,11 @@ def parse_jsonl_record(obj: Any, where: str) -> Imported:
     """One JSONL line in Prodigy's task shape (``text``, ``meta``, optional
     ``quotes`` in our own shape or ``spans``/``relations`` in Prodigy's)."""
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-        raise ImportProblem(f"{where}: expected an object with a \"text\" string")
+        raise ImportProblem(f'{where}: expected an object with a "text" string')
     text = obj["text"]
     _check_text(text, where)
-    meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+    raw_meta = obj.get("meta")
+    meta: dict[str, Any] = raw_meta if isinstance(raw_meta, dict) else {}
     try:
         non_body = [Span(int(s), int(e)) for s, e in meta.get("non_body", [])]
         status = Status(meta.get("status") or "todo")

@@ -159,4 +159,3 @@ class Article:
             "status": str(self.status),
             "non_body": [[s.start, s.end] for s in self.non_body],
         }
-

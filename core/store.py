@@ -40,8 +40,16 @@ class ConflictError(CorpusError):
     """The data changed under a command (another window or process edited it)."""
 
 
+def _script(conn: sqlite3.Connection, sql: str) -> None:
+    """Run several statements inside the caller's transaction (executescript would commit)."""
+    for statement in sql.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 def _v1(conn: sqlite3.Connection) -> None:
-    conn.executescript(
+    _script(
+        conn,
         """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE articles (
@@ -85,7 +93,7 @@ def _v1(conn: sqlite3.Connection) -> None:
             label TEXT NOT NULL,
             changes TEXT NOT NULL
         );
-        """
+        """,
     )
     conn.execute("INSERT INTO meta VALUES ('app', ?)", (APP_ID,))
 
@@ -217,15 +225,18 @@ def _check_file(path: Path) -> None:
 class Store:
     """An open corpus file."""
 
-    def __init__(self, path: Path | str, *, create: bool = True) -> None:
+    def __init__(self, path: Path | str, *, create: bool = True, read_only: bool = False) -> None:
         self.path = Path(path)
         exists = self.path.exists()
         if exists:
             _check_file(self.path)
         elif not create:
             raise CorpusError(f"{self.path}: no such corpus")
-        self.read_only = exists and not (
-            os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)
+        if read_only and not exists:
+            raise CorpusError(f"{self.path}: no such corpus")
+        self.read_only = exists and (
+            read_only
+            or not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK))
         )
         try:
             if self.read_only:
@@ -233,7 +244,9 @@ class Store:
                 conn = sqlite3.connect(uri, uri=True, isolation_level=None)
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+                conn = sqlite3.connect(
+                    str(self.path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+                )
         except (sqlite3.Error, OSError) as exc:
             raise CorpusError(f"{self.path}: cannot be opened ({exc})") from None
         self.conn = conn
@@ -324,7 +337,9 @@ class Store:
         )
 
     def tokens(self, article_id: int) -> list[tuple[int, int]]:
-        row = self.conn.execute("SELECT tokens FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT tokens FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
         if row is None or row[0] is None:
             return []
         return [(s, e) for s, e in json.loads(row[0])]
@@ -348,8 +363,12 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         c = self.conn
-        by_status = dict(c.execute("SELECT status, COUNT(*) FROM articles GROUP BY status").fetchall())
-        by_state = dict(c.execute("SELECT state, COUNT(*) FROM attributions GROUP BY state").fetchall())
+        by_status = dict(
+            c.execute("SELECT status, COUNT(*) FROM articles GROUP BY status").fetchall()
+        )
+        by_state = dict(
+            c.execute("SELECT state, COUNT(*) FROM attributions GROUP BY state").fetchall()
+        )
         by_type = dict(
             c.execute(
                 "SELECT type, COUNT(*) FROM attributions WHERE state != 'rejected' GROUP BY type"
@@ -391,18 +410,31 @@ class Store:
                        non_body, status, imported_at, tokens)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
-                    article.content_hash, article.text, article.title, article.byline,
-                    article.date, article.url, article.source,
+                    article.content_hash,
+                    article.text,
+                    article.title,
+                    article.byline,
+                    article.date,
+                    article.url,
+                    article.source,
                     json.dumps([[s.start, s.end] for s in article.non_body]),
-                    str(article.status), now(), json.dumps(tokens),
+                    str(article.status),
+                    now(),
+                    json.dumps(tokens),
                 ),
             )
             article_id = int(cur.lastrowid or 0)
             self.db["attributions"].insert_all(  # type: ignore[union-attr]
                 [_attr_row(a.with_(id=None), article_id) for a in attributions]
             )
-            self._log(conn, "import", None, article_id, label,
-                      {"source": article.source, "attributions": len(attributions)})
+            self._log(
+                conn,
+                "import",
+                None,
+                article_id,
+                label,
+                {"source": article.source, "attributions": len(attributions)},
+            )
         return article_id, True
 
     def replace_suggestions(self, article_id: int, suggestions: list[Attribution]) -> int:
@@ -417,7 +449,8 @@ class Store:
             )
             kept = self.attributions(article_id)
             new = [
-                s.with_(id=None) for s in suggestions
+                s.with_(id=None)
+                for s in suggestions
                 if not any(s.quote.overlaps(k.quote) for k in kept)
             ]
             for s in new:
@@ -429,8 +462,13 @@ class Store:
         return len(new)
 
     def _log(
-        self, conn: sqlite3.Connection, kind: str, ref: int | None, article_id: int | None,
-        label: str, changes: Any,
+        self,
+        conn: sqlite3.Connection,
+        kind: str,
+        ref: int | None,
+        article_id: int | None,
+        label: str,
+        changes: Any,
     ) -> int:
         cur = conn.execute(
             "INSERT INTO decisions (at, annotator, kind, ref, article_id, label, changes) "
@@ -442,7 +480,9 @@ class Store:
     def current(self, table: str, row_id: int) -> dict[str, Any] | None:
         """The record a command compares against: an attribution's record or an article's status."""
         if table == "article":
-            row = self.conn.execute("SELECT status FROM articles WHERE id = ?", (row_id,)).fetchone()
+            row = self.conn.execute(
+                "SELECT status FROM articles WHERE id = ?", (row_id,)
+            ).fetchone()
             return {"status": row[0]} if row else None
         found = self.attribution(row_id)
         if found is None:
@@ -475,10 +515,14 @@ class Store:
         for name, sp in (("speaker", attr.speaker), ("cue", attr.cue)):
             if sp is not None and sp.overlaps(attr.quote):
                 raise SpanError(f"the {name} may not overlap the quote")
-        table_ = self.db["attributions"]
+        row = _attr_row(attr, article_id)
         if row_id is None:
-            return int(table_.insert(_attr_row(attr, article_id)).last_pk)  # type: ignore[union-attr]
-        table_.upsert(_attr_row(attr, article_id), pk="id")  # type: ignore[union-attr]
+            cur = self.conn.execute(
+                f"INSERT INTO attributions ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                list(row.values()),
+            )
+            return int(cur.lastrowid or 0)
+        self.db["attributions"].upsert(row, pk="id")  # type: ignore[union-attr]
         return row_id
 
     def decisions(self) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from core.model import Span
 
 if TYPE_CHECKING:
-    from spacy.tokenizer import Tokenizer
+    from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
 
 Tokens = list[tuple[int, int]]
 
@@ -23,9 +23,7 @@ def _tokenizer() -> Tokenizer:
 
 def tokenize(text: str) -> Tokens:
     """(start, end) of every non-space token, as spaCy's English tokenizer splits them."""
-    return [
-        (t.idx, t.idx + len(t.text)) for t in _tokenizer()(text) if not t.is_space
-    ]
+    return [(t.idx, t.idx + len(t.text)) for t in _tokenizer()(text) if not t.is_space]
 
 
 def snap(tokens: Tokens, start: int, end: int) -> Span | None:

@@ -25,7 +25,7 @@ def paragraphs(article: Article) -> list[tuple[int, str]]:
     """(offset, text) of every body paragraph: each non-blank line outside ``non_body``."""
     out: list[tuple[int, str]] = []
     for body in article.body_ranges():
-        chunk = article.text[body.start:body.end]
+        chunk = article.text[body.start : body.end]
         for m in re.finditer(r"[^\n]+", chunk):
             if not m.group().strip():
                 continue

@@ -48,6 +48,8 @@ TITLES = frozenset(
     finance economy trade health justice attorney analyst councillor councilman
     councilwoman commissioner speaker leader founder president-elect former
     acting interim head executive senior associate chief pastor father bishop
+    nurse officer trooper constable agent rabbi imam principal superintendent
+    sergeant lieutenant corporal private admiral marshal chancellor dean
     """.split()
 )
 

@@ -75,8 +75,10 @@ def _pair(text: str, double: bool, skip: list[tuple[int, int]]) -> list[Quoted]:
         if start is None:
             if ch in opens or (ch == straight and _is_opening(text, i)):
                 start = i
-        elif ch in closes or (ch == "\u201c" and text[start] == "\u201e") or (
-            ch == straight and _is_closing(text, i)
+        elif (
+            ch in closes
+            or (ch == "\u201c" and text[start] == "\u201e")
+            or (ch == straight and _is_closing(text, i))
         ):
             _close(text, start, i, out)
             start = None
@@ -130,4 +132,6 @@ def find_quotes(text: str) -> list[Quoted]:
 def opens_with_quote(text: str) -> bool:
     """Whether a paragraph starts with an opening mark (a quote continued from before)."""
     s = text.lstrip()
-    return bool(s) and (s[0] in DOUBLE_OPEN + SINGLE_OPEN + '"' or (s[0] == "'" and len(s) > 1 and s[1].isalpha()))
+    return bool(s) and (
+        s[0] in DOUBLE_OPEN + SINGLE_OPEN + '"' or (s[0] == "'" and len(s) > 1 and s[1].isalpha())
+    )

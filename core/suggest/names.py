@@ -31,9 +31,9 @@ def name_run(head: Token) -> list[Token]:
     left = head.i
     while left > 0 and doc[left - 1].pos_ == "PROPN" and not doc[left - 1].is_punct:
         left -= 1
-    run = list(doc[left:head.i + 1])
+    run = list(doc[left : head.i + 1])
     titles = [k for k, t in enumerate(run[:-1]) if _is_title(t.text)]
-    return run[titles[-1] + 1:] if titles else run
+    return run[titles[-1] + 1 :] if titles else run
 
 
 def is_person(run: list[Token]) -> bool:
@@ -46,9 +46,7 @@ def is_person(run: list[Token]) -> bool:
     words = [t.text for t in run]
     if any(w.lower().strip(".") in NON_PERSON_WORDS for w in words):
         return False
-    return all(w[:1].isupper() for w in words) and all(
-        any(ch.isalpha() for ch in w) for w in words
-    )
+    return all(w[:1].isupper() for w in words) and all(any(ch.isalpha() for ch in w) for w in words)
 
 
 @dataclass
@@ -81,7 +79,7 @@ class NameBook:
         for p, full in self.full_names:
             if len(full) <= len(words):
                 continue
-            if full[-len(words):] == words or (len(words) == 1 and words[0] in full):
+            if full[-len(words) :] == words or (len(words) == 1 and words[0] in full):
                 # prefer the most recent name before the mention, else the first after
                 better = (p <= pos and (best_pos > pos or p > best_pos)) or best is None
                 if better:

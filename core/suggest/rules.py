@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span as TokenSpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
 from core.model import Attribution, QuoteType, Span
 from core.suggest.lexicon import CUE_VERBS, PERSONAL, PRONOUNS, SPEECH_VERBS, STATEMENT_NOUNS
@@ -148,8 +149,8 @@ class ArticleRules:
             explicit = cue is not None and source is not None
             if not explicit and source is None:
                 source = self._previous_source(index, para, continued)
-            if source is None and words < 8:
-                return None
+            if source is None and words < 8 and q.close is not None:
+                return None  # (an unclosed one may get its speaker later in its chain)
             if not explicit and words < 3:
                 return None  # a short quote with no cue: a title or a scare quote
             conf = 0.9 if explicit else 0.6
@@ -172,7 +173,7 @@ class ArticleRules:
         doc = para.doc
         after = _frame_after(para, q, n)
         before = _frame_before(para, q, n)
-        inner_end = para.text[:q.end].rstrip()
+        inner_end = para.text[: q.end].rstrip()
         ends_open = inner_end[-1:] in (",", "?", "!", "\u2014", "-") if inner_end else False
         intro = _prev_char(para.text, q.open) in (":", ",")
         frames = [after, before] if ends_open or not intro else [before, after]
@@ -184,7 +185,9 @@ class ArticleRules:
                 cue, source = self._cue_and_source(para, verb)
                 if source is not None:
                     return cue, source
-        if self.pending_colon and not any(para.in_quote[i] == 0 for i in before if not doc[i].is_punct):
+        if self.pending_colon and not any(
+            para.in_quote[i] == 0 for i in before if not doc[i].is_punct
+        ):
             return None, self.pending_colon
         return None, None
 
@@ -228,7 +231,9 @@ class ArticleRules:
             return Source(span, head.text, False, resolved=False)
         named = head
         if head.pos_ != "PROPN":
-            appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            appos = next(
+                (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None
+            )
             if appos is not None:
                 named = appos
         run = name_run(named)
@@ -238,7 +243,7 @@ class ArticleRules:
             return Source(span, self.book.fullest([t.text for t in run], pos), True)
         if run and len(run) == 1 and self.book.known_surname(run[0].text):
             return Source(span, self.book.fullest([run[0].text], pos), True)
-        return Source(span, doc.text[span.start - para.start:span.end - para.start], False)
+        return Source(span, doc.text[span.start - para.start : span.end - para.start], False)
 
     def _last_description(self, pos: int) -> str | None:
         for f in reversed(self.found):
@@ -302,6 +307,8 @@ class ArticleRules:
             if head is not None:
                 h = head.attribution
                 a = a.with_(speaker=h.speaker, speaker_name=h.speaker_name)
+            elif a.speaker_name is None and f.unclosed and f.chain is None:
+                continue  # an unclosed mark that began no multi-paragraph quote
             out.append(a)
         return out
 
@@ -310,8 +317,13 @@ class ArticleRules:
 
 
 def _make(
-    quote: Span, source: Source | None, cue: Span | None, qtype: QuoteType,
-    conf: float, para: int, explicit: bool,
+    quote: Span,
+    source: Source | None,
+    cue: Span | None,
+    qtype: QuoteType,
+    conf: float,
+    para: int,
+    explicit: bool,
 ) -> _Found:
     speaker = source.span if source else None
     if speaker is not None and speaker.overlaps(quote):
@@ -351,9 +363,7 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
     """The cue's subject: its own, a coordinated verb's, or the noun a relative clause hangs on."""
     v = verb
     for _ in range(4):
-        subj = next(
-            (c for c in v.children if c.dep_ in _SUBJECTS and not para.in_quote[c.i]), None
-        )
+        subj = next((c for c in v.children if c.dep_ in _SUBJECTS and not para.in_quote[c.i]), None)
         if subj is not None:
             if subj.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                 return v.head
@@ -414,7 +424,7 @@ def _is_direct(para: Paragraph, q: Quoted, n: int) -> bool:
     before = _frame_before(para, q, n)
     if pc == "," and any(_is_cue_verb(doc[i]) for i in before):
         return True
-    inside = text[q.start:q.end]
+    inside = text[q.start : q.end]
     if inside[:1].isupper() and before:
         last = [i for i in before if not doc[i].is_punct][-3:]
         return any(_is_cue_verb(doc[i]) for i in last)
@@ -492,10 +502,14 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     if any(m.lower_ in ("whether", "if") for m in marks):
         return None  # a question, not a report
     start, end = clause.left_edge.i, clause.right_edge.i
-    while start <= end and (doc[start].dep_ == "mark" and doc[start].head == clause
-                            or doc[start].is_punct or doc[start].is_space):
+    while start <= end and (
+        doc[start].dep_ == "mark"
+        and doc[start].head == clause
+        or doc[start].is_punct
+        or doc[start].is_space
+    ):
         start += 1
-    according = next((t for t in doc[start:end + 1] if _is_according(t)), None)
+    according = next((t for t in doc[start : end + 1] if _is_according(t)), None)
     if according is not None and according.right_edge.i >= end - 1:
         end = according.left_edge.i - 1  # "..., according to X" names another source
     quoted = [i for i in range(start, end + 1) if para.in_quote[i]]
@@ -506,8 +520,9 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
             end = j - 1  # "X said that A and "B.": A is reported, B is a mixed quote
         else:
             return None
-    while end >= start and (doc[end].is_punct and doc[end].text not in _SENTENCE_END
-                            or doc[end].is_space):
+    while end >= start and (
+        doc[end].is_punct and doc[end].text not in _SENTENCE_END or doc[end].is_space
+    ):
         end -= 1
     if end - start + 1 < 3 or (start <= verb.i <= end):
         return None
@@ -549,7 +564,9 @@ def _according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
         return None
     while start <= end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end >= start and (doc[end].is_space or doc[end].is_punct and doc[end].text not in _SENTENCE_END):
+    while end >= start and (
+        doc[end].is_space or doc[end].is_punct and doc[end].text not in _SENTENCE_END
+    ):
         end -= 1
     if end - start + 1 < 4 or any(para.in_quote[i] for i in range(start, end + 1)):
         return None

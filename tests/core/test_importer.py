@@ -1,0 +1,169 @@
+import codecs
+import json
+
+import pytest
+
+from core.config import MAX_IMPORT_BYTES
+from core.importer import ImportProblem, parse_text, read_file
+from core.ingest import import_paths
+from tests.conftest import SAMPLE
+
+
+def _one(path):
+    (item,) = list(read_file(path))
+    return item
+
+
+def test_news_shape_metadata_and_non_body():
+    art = _one(SAMPLE).article
+    assert art.title.startswith("No 'Real Concessions': Putin Used Trump Call")
+    assert art.byline == "Anastasia Tenisheva"
+    assert art.date == "2025-05-20"
+    assert art.url.startswith("https://www.themoscowtimes.com/2025/05/20/no-real-concessions")
+    assert "<u>" not in art.text and "</u>" not in art.text
+    assert 'both leaders said the call "went very well"' in art.text
+    non_body = [art.text[s.start : s.end] for s in art.non_body]
+    assert non_body[0].startswith("No 'Real Concessions'") and "Kremlin.ru" in non_body[0]
+    assert sum(t.startswith("Related article:") for t in non_body) == 2
+    assert non_body[-1].startswith("Original url:")
+    body = "".join(art.text[b.start : b.end] for b in art.body_ranges())
+    assert body.lstrip().startswith("When U.S. President Donald Trump")
+    assert "Related article" not in body and "Original url" not in body
+
+
+def test_plain_text_first_line_title(tmp_path):
+    p = tmp_path / "plain.txt"
+    p.write_text("Mayor Opens Bridge\n\nThe mayor opened the bridge, officials said.\n")
+    art = _one(p).article
+    assert art.title == "Mayor Opens Bridge"
+    assert art.body_ranges()[0].start > 0
+    q = tmp_path / "notitle.txt"
+    q.write_text("The mayor opened the bridge on Monday, officials said, and left.\n")
+    art = _one(q).article
+    assert art.title == "notitle" and art.non_body == []
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        codecs.BOM_UTF8 + "Caf\u00e9 \u201cquote\u201d said.".encode(),
+        "Caf\u00e9 \u201cquote\u201d said.".encode("utf-16"),
+        "Caf\u00e9 \u201cquote\u201d said.".encode(),
+    ],
+)
+def test_unicode_encodings(tmp_path, encoded):
+    p = tmp_path / "a.txt"
+    p.write_bytes(encoded)
+    item = _one(p)
+    assert item.article.text == "Caf\u00e9 \u201cquote\u201d said."
+    assert item.warnings == []
+
+
+def test_cp1252_falls_back_with_warning(tmp_path):
+    p = tmp_path / "win.txt"
+    p.write_bytes("Caf\u00e9 \u201cquote\u201d said.".encode("cp1252"))
+    item = _one(p)
+    assert item.article.text == "Caf\u00e9 \u201cquote\u201d said."
+    assert "cp1252" in item.warnings[0] and "win.txt" in item.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty"),
+        (b"  \n\n  ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (bytes(range(1, 32)) * 20, "binary"),
+    ],
+)
+def test_bad_files_are_refused_by_name(tmp_path, content, reason):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(content)
+    (problem,) = list(read_file(p))
+    assert isinstance(problem, ImportProblem)
+    assert "bad.txt" in str(problem) and reason in str(problem)
+
+
+def test_oversize_file_is_refused(tmp_path):
+    p = tmp_path / "huge.txt"
+    with p.open("wb") as f:
+        f.truncate(MAX_IMPORT_BYTES + 1)
+    (problem,) = list(read_file(p))
+    assert isinstance(problem, ImportProblem) and "too large" in str(problem)
+
+
+def test_batch_goes_on_after_a_bad_file_and_reimport_is_a_no_op(tmp_path, corpus):
+    folder = tmp_path / "in" / "nested"
+    folder.mkdir(parents=True)
+    (folder / "good.txt").write_text("Title Here\n\nThe council met on Monday, officials said.\n")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "image.png").write_bytes(b"\x89PNG\x00")  # not a text suffix: not collected
+    report = import_paths(corpus, [tmp_path / "in"], None)
+    assert len(report.imported) == 1
+    assert len(report.problems) == 1 and "empty.txt" in report.problems[0]
+    again = import_paths(corpus, [tmp_path / "in" / "nested" / "good.txt"], None)
+    assert again.imported == [] and again.duplicates == ["good.txt"]
+    assert any("already in the corpus" in line for line in again.lines())
+    assert len(corpus.article_ids()) == 1
+
+
+def test_jsonl_prodigy_shape_with_pre_annotations(tmp_path):
+    text = '"We will not back down," said Mayor Jane Doe.'
+    task = {
+        "text": text,
+        "meta": {"title": "Doe speaks", "source": "news"},
+        "spans": [
+            {"start": 1, "end": 23, "label": "QUOTE"},
+            {"start": 25, "end": 29, "label": "CUE"},
+            {"start": 30, "end": 44, "label": "SPEAKER"},
+        ],
+        "relations": [
+            {
+                "head_span": {"start": 25, "end": 29, "label": "CUE"},
+                "child_span": {"start": 1, "end": 23, "label": "QUOTE"},
+                "label": "CONTENT",
+            },
+            {
+                "head_span": {"start": 25, "end": 29, "label": "CUE"},
+                "child_span": {"start": 30, "end": 44, "label": "SPEAKER"},
+                "label": "SOURCE",
+            },
+        ],
+    }
+    p = tmp_path / "tasks.jsonl"
+    p.write_text(json.dumps(task) + "\n\n" + json.dumps({"text": "Second article, plain."}) + "\n")
+    first, second = list(read_file(p))
+    assert first.article.title == "Doe speaks"
+    (a,) = first.attributions
+    assert text[a.quote.start : a.quote.end] == "We will not back down,"
+    assert text[a.speaker.start : a.speaker.end] == "Mayor Jane Doe"
+    assert text[a.cue.start : a.cue.end] == "said"
+    assert second.attributions == []
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{not json", "line 2: not valid JSON"),
+        ('{"meta": {}}', 'line 2: expected an object with a "text"'),
+        ('{"text": "short", "quotes": [{"quote": {"start": 2, "end": 99}}]}', "outside the text"),
+        (
+            '{"text": "short text", "quotes": [{"quote": {"start": 0, "end": 5},'
+            ' "speaker": {"start": 3, "end": 8}}]}',
+            "overlaps its quote",
+        ),
+        ('{"text": "short", "quotes": [{"quote": {"start": 4, "end": 2}}]}', "empty"),
+    ],
+)
+def test_malformed_jsonl_names_the_line(tmp_path, line, message):
+    p = tmp_path / "bad.jsonl"
+    p.write_text('{"text": "A fine first line."}\n' + line + "\n")
+    good, bad = list(read_file(p))
+    assert not isinstance(good, ImportProblem)
+    assert isinstance(bad, ImportProblem)
+    assert "bad.jsonl" in str(bad) and message in str(bad)
+
+
+def test_line_endings_are_normalised():
+    art = parse_text("Head Line\r\n\r\nBody one said.\rBody two.\n", "x.txt")
+    assert "\r" not in art.text and art.text.endswith("Body two.")

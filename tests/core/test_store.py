@@ -1,0 +1,160 @@
+import os
+import sqlite3
+import stat
+
+import pytest
+
+from core import commands as cmd
+from core.importer import parse_text
+from core.model import Attribution, Span, State
+from core.store import MIGRATIONS, SCHEMA_VERSION, ConflictError, CorpusError, ReadOnlyError, Store
+
+
+def _add(store, text="Headline Here\n\nThe mayor said the bridge would open soon.\n"):
+    """Store an article with one suggestion: its last sentence but the first word."""
+    art = parse_text(text, "a.txt")
+    last = art.text.rstrip(".").rsplit(". ", 1)[-1]
+    start = art.text.rindex(last) + last.index(" ") + 1
+    quote = Span(start, start + len(last) - last.index(" ") - 1)
+    art_id, _ = store.add_article(art, [Attribution(quote=quote)], [])
+    return art_id
+
+
+def test_new_corpus_has_schema_wal_and_foreign_keys(tmp_path):
+    with Store(tmp_path / "c.qlab") as s:
+        assert s.schema_version() == SCHEMA_VERSION
+        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_forward_migration_keeps_data(tmp_path):
+    path = tmp_path / "old.qlab"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    MIGRATIONS[0](conn)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(
+        "INSERT INTO articles (content_hash, text, imported_at) VALUES ('h', 'Old text.', 'now')"
+    )
+    conn.execute("COMMIT")
+    conn.close()
+    with Store(path) as s:
+        assert s.schema_version() == SCHEMA_VERSION
+        assert s.article(1).text == "Old text."
+        assert s.tokens(1) == []  # the v2 column exists and is empty
+
+
+def _snapshot(path):
+    return path.read_bytes(), path.stat().st_mtime_ns
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.write_bytes(os.urandom(4096)), "not a QuoteLab corpus"),
+        (lambda p: p.write_bytes(b""), "not a QuoteLab corpus"),
+        (
+            lambda p: sqlite3.connect(p).execute("CREATE TABLE t (x)").connection.commit(),
+            "another program",
+        ),
+    ],
+)
+def test_foreign_files_are_refused_and_untouched(tmp_path, make, message):
+    path = tmp_path / "x.qlab"
+    make(path)
+    before = _snapshot(path)
+    with pytest.raises(CorpusError, match=message):
+        Store(path)
+    assert _snapshot(path) == before
+
+
+def test_newer_schema_is_refused_and_untouched(tmp_path):
+    path = tmp_path / "new.qlab"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.commit()
+    conn.close()
+    before = _snapshot(path)
+    with pytest.raises(CorpusError, match="newer QuoteLab"):
+        Store(path)
+    assert _snapshot(path) == before
+
+
+def test_truncated_corpus_is_refused(tmp_path):
+    path = tmp_path / "t.qlab"
+    with Store(path) as s:
+        for i in range(40):
+            _add(s, f"Headline {i}\n\n" + "Words said here. " * 200)
+        s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    before = _snapshot(path)
+    with pytest.raises(CorpusError, match="damaged"):
+        Store(path)
+    assert _snapshot(path) == before
+
+
+def test_hand_edited_tables_are_refused(tmp_path):
+    path = tmp_path / "e.qlab"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE attributions")
+    conn.commit()
+    conn.close()
+    with pytest.raises(CorpusError, match="changed outside QuoteLab"):
+        Store(path)
+
+
+def test_read_only_corpus_refuses_edits(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = folder / "c.qlab"
+    with Store(path) as s:
+        art_id = _add(s)
+        s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for f in folder.iterdir():
+        f.chmod(stat.S_IREAD)
+    folder.chmod(stat.S_IREAD | stat.S_IEXEC)
+    try:
+        if os.access(path, os.W_OK):
+            pytest.skip("running as a user who can write anywhere")
+        with Store(path) as s:
+            assert s.read_only
+            (a,) = s.attributions(art_id)
+            with pytest.raises(ReadOnlyError, match="read-only"):
+                cmd.apply(s, cmd.set_state(s, a.id, State.ACCEPTED))
+    finally:
+        folder.chmod(stat.S_IRWXU)
+
+
+def test_opened_read_only_refuses_edits_and_writes_nothing(tmp_path):
+    path = tmp_path / "c.qlab"
+    with Store(path) as s:
+        art_id = _add(s)
+        s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = _snapshot(path)
+    with Store(path, read_only=True) as s:
+        (a,) = s.attributions(art_id)
+        with pytest.raises(ReadOnlyError, match="read-only"):
+            cmd.apply(s, cmd.set_state(s, a.id, State.ACCEPTED))
+    assert _snapshot(path) == before
+
+
+def test_two_processes_keep_both_writes_and_stale_edit_is_refused(tmp_path):
+    path = tmp_path / "shared.qlab"
+    with Store(path) as a:
+        art_id = _add(a)
+        _add(a, "Second Headline\n\nPolice said the road was closed overnight.\n")
+    with Store(path) as a, Store(path) as b:
+        (attr,) = a.attributions(art_id)
+        stale = cmd.set_state(b, attr.id, State.REJECTED)  # b read the old record
+        cmd.apply(a, cmd.set_state(a, attr.id, State.ACCEPTED))
+        with pytest.raises(ConflictError, match="changed elsewhere"):
+            cmd.apply(b, stale)
+        other = b.article_ids()[1]
+        (attr2,) = b.attributions(other)
+        cmd.apply(b, cmd.set_state(b, attr2.id, State.ACCEPTED))
+    with Store(path) as c:
+        states = {x.id: x.state for i in c.article_ids() for x in c.attributions(i)}
+        assert states == {attr.id: State.ACCEPTED, attr2.id: State.ACCEPTED}
