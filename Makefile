@@ -26,6 +26,7 @@ test: $(VENV)/.dev lint
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 ## Numbers for the closing note (speed, not pass/fail).

@@ -1,0 +1,37 @@
+"""Starting the desktop app: the window first, the spaCy pipeline in the background."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from core import __version__
+from core.config import APP_NAME, data_dir, default_corpus_path, resource_path, sample_article_path
+from core.suggest import Suggester
+from gui.main_window import MainWindow
+
+
+def corpus_for(args: argparse.Namespace) -> Path:
+    if args.db is not None:
+        return Path(args.db)
+    return data_dir() / "sample.qlab" if args.sample else default_corpus_path()
+
+
+def run_app(args: argparse.Namespace) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    icon = resource_path("icons/quotelab.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    window = MainWindow(Suggester(args.model))
+    window.show()
+    window.load_model()
+    if window.open_corpus(corpus_for(args)) and args.sample and window.store is not None:
+        if not window.store.article_ids():
+            window.import_paths([sample_article_path()])
+    return app.exec()

@@ -1,0 +1,145 @@
+"""The article text, read-only, with QUOTE, SPEAKER and CUE spans painted over it.
+
+Plain text only (article text is never rendered as rich text). Spans are drawn as
+extra selections, so repainting after a key costs only the spans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+
+from core.model import Attribution, Span, State
+
+#: Colours per label: (suggested, accepted, current). Rejected spans are grey, struck out.
+COLOURS = {
+    "quote": ("#fff3b0", "#c8f0c0", "#ffd23f"),
+    "speaker": ("#d6e6ff", "#9cc3ff", "#4f9bff"),
+    "cue": ("#ffe0c2", "#ffc08a", "#ff9640"),
+}
+CURSOR_COLOUR = "#d9c2ff"
+SELECTION_COLOUR = "#7fb2ff"
+CURRENT_OUTLINE = "#b00020"
+
+
+@dataclass(frozen=True)
+class Paint:
+    span: Span
+    fmt: QTextCharFormat
+
+
+def _fmt(background: str | None = None) -> QTextCharFormat:
+    f = QTextCharFormat()
+    if background:
+        f.setBackground(QColor(background))
+    return f
+
+
+def attribution_paints(a: Attribution, current: bool, target: str | None) -> list[Paint]:
+    out = []
+    for kind, span in a.spans().items():
+        if span is None:
+            continue
+        suggested, accepted, strong = COLOURS[kind]
+        if a.state is State.REJECTED:
+            f = _fmt("#eeeeee")
+            f.setFontStrikeOut(True)
+            f.setForeground(QColor("#888888"))
+        else:
+            f = _fmt(accepted if a.state is State.ACCEPTED else suggested)
+            if a.state is State.SUGGESTED:
+                f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        if current:
+            # quote, speaker and cue of the current attribution: strong colours, one red line
+            if a.state is not State.REJECTED:
+                f.setBackground(QColor(strong))
+            f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            f.setUnderlineColor(QColor(CURRENT_OUTLINE))
+            if kind == target:
+                f.setFontWeight(QFont.Weight.Bold)
+                f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        out.append(Paint(span, f))
+    return out
+
+
+class ArticleView(QPlainTextEdit):
+    """Shows one article. Keyboard input goes to the window's actions; the mouse may
+    select text, which the label keys then snap to tokens."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        font = self.font()
+        font.setPointSize(max(font.pointSize(), 11))
+        self.setFont(font)
+        self.document().setDocumentMargin(16)
+
+    def show_text(self, text: str, non_body: list[Span]) -> None:
+        self.setPlainText(text)  # plain text: markup in an article is shown, never run
+        grey = QTextCharFormat()
+        grey.setForeground(QColor("#8a8a8a"))
+        cur = QTextCursor(self.document())
+        for sp in non_body:
+            cur.setPosition(sp.start)
+            cur.setPosition(sp.end, QTextCursor.MoveMode.KeepAnchor)
+            cur.mergeCharFormat(grey)
+        self.setExtraSelections([])
+
+    def paint(self, paints: list[Paint]) -> None:
+        doc = self.document()
+        sels = []
+        for p in paints:
+            sel = QTextEdit.ExtraSelection()
+            c = QTextCursor(doc)
+            c.setPosition(p.span.start)
+            c.setPosition(p.span.end, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = c  # type: ignore[attr-defined]
+            sel.format = p.fmt  # type: ignore[attr-defined]
+            sels.append(sel)
+        self.setExtraSelections(sels)
+
+    def reveal(self, pos: int) -> None:
+        """Scroll so that a character position is in view (centred when far off)."""
+        c = QTextCursor(self.document())
+        c.setPosition(min(pos, self.document().characterCount() - 1))
+        rect = self.cursorRect(c)
+        if not self.viewport().rect().adjusted(0, 20, 0, -20).contains(rect):
+            self.setTextCursor(c)
+            self.centerCursor()
+
+    def mouse_selection(self) -> tuple[int, int] | None:
+        c = self.textCursor()
+        if not c.hasSelection():
+            return None
+        return c.selectionStart(), c.selectionEnd()
+
+    def clear_mouse_selection(self) -> None:
+        c = self.textCursor()
+        c.clearSelection()
+        self.setTextCursor(c)
+
+    def line_neighbour(self, pos: int, down: bool) -> int:
+        """The character position one visual line above or below ``pos``."""
+        c = QTextCursor(self.document())
+        c.setPosition(pos)
+        rect = self.cursorRect(c)
+        y = rect.bottom() + rect.height() // 2 + 1 if down else rect.top() - rect.height() // 2 - 1
+        return self.cursorForPosition(QPoint(rect.left() + 1, y)).position()
+
+
+def cursor_paints(cursor: Span | None, selection: Span | None) -> list[Paint]:
+    out = []
+    if selection is not None:
+        f = _fmt(SELECTION_COLOUR)
+        f.setForeground(QColor("white"))
+        out.append(Paint(selection, f))
+    if cursor is not None:
+        f = _fmt(CURSOR_COLOUR)
+        f.setFontUnderline(True)
+        out.append(Paint(cursor, f))
+    return out

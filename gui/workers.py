@@ -1,0 +1,98 @@
+"""Background work: QRunnables on a one-thread pool that get plain data, report by
+signal and can be cancelled. Each job opens its own corpus connection."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from core.export import export_jsonl
+from core.ingest import ImportReport, import_paths
+from core.store import Store
+from core.suggest import Suggester
+
+
+class JobSignals(QObject):
+    """Signals:
+    progress(done, total): how far the job is.
+    finished(result): the job's return value.
+    failed(message): what went wrong, for a dialog.
+    """
+
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class Job(QRunnable):
+    """Runs ``fn(progress, cancelled)`` off the GUI thread."""
+
+    def __init__(self, label: str, fn: Callable[..., Any], generation: int) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.label = label
+        self.fn = fn
+        self.generation = generation  # results of an older generation are dropped
+        self.signals = JobSignals()
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.signals.progress.emit, self._cancel.is_set)
+        except Exception as exc:  # reported to the user, never lost in a thread
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}" if not str(exc) else str(exc))
+            return
+        self.signals.finished.emit(result)
+
+
+def load_model(suggester: Suggester) -> Callable[..., Any]:
+    def run(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> str:
+        progress(0, 0)
+        suggester.load()
+        return suggester.model
+
+    return run
+
+
+def import_files(db: Path, paths: list[Path], suggester: Suggester | None) -> Callable[..., Any]:
+    def run(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> ImportReport:
+        progress(0, 0)
+        if suggester is not None:
+            suggester.load()
+        with Store(db) as store:
+            return import_paths(store, paths, suggester, progress, cancelled)
+
+    return run
+
+
+def export_file(db: Path, out: Path, done_only: bool, accepted_only: bool) -> Callable[..., Any]:
+    def run(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> int:
+        with Store(db) as store:
+            return export_jsonl(
+                store,
+                out,
+                done_only=done_only,
+                accepted_only=accepted_only,
+                progress=progress,
+                cancelled=cancelled,
+            )
+
+    return run
+
+
+def job_pool() -> QThreadPool:
+    """One worker thread: jobs share the spaCy pipeline, one at a time."""
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    return pool
