@@ -12,8 +12,8 @@ from PySide6.QtGui import QUndoCommand
 
 from core import commands
 from core.commands import Changed, Command
-from core.store import CorpusError, Store
 from core.model import SpanError
+from core.store import CorpusError, Store
 
 
 class EditCommand(QUndoCommand):
