@@ -30,6 +30,7 @@ def run_app(args: argparse.Namespace) -> int:
         app.setWindowIcon(QIcon(str(icon)))
     window = MainWindow(Suggester(args.model))
     window.show()
+    window.activateWindow()  # take the keyboard at once, also without a window manager
     window.load_model()
     if window.open_corpus(corpus_for(args)) and args.sample and window.store is not None:
         if not window.store.article_ids():

@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
         split.setStretchFactor(2, 3)
-        split.setSizes([280, 620, 380])
+        split.setSizes([300, 540, 440])
         split.setChildrenCollapsible(False)
         self.setCentralWidget(split)
         self.articles.chosen.connect(lambda i: self.open_article(i))
@@ -462,7 +462,9 @@ class MainWindow(QMainWindow):
         dialog.setWindowTitle("Speaker name")
         dialog.setLabelText("The speaker's fullest name (or the description, as written):")
         dialog.setTextValue(a.speaker_name or "")
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self._back_from_dialog()
+        if not accepted:
             return
         aid, name = a.id, dialog.textValue()
         self.run(lambda s: commands.set_speaker_name(s, aid, name))
@@ -759,13 +761,21 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(dialog)
         for w in (done_only, accepted_only, buttons):
             layout.addWidget(w)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self._back_from_dialog()
+        if accepted:
             self.export_to(Path(name), done_only.isChecked(), accepted_only.isChecked())
 
     def show_help(self) -> None:
         from gui.cheatsheet import CheatSheet
 
         CheatSheet(self).exec()
+        self._back_from_dialog()
+
+    def _back_from_dialog(self) -> None:
+        """Keys go to the article again (also where no window manager re-activates us)."""
+        self.activateWindow()
+        self.view.setFocus()
 
     # -- closing ---------------------------------------------------------------------------------
 

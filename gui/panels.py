@@ -35,8 +35,9 @@ class ArticleList(QWidget):
         super().__init__(parent)
         self.filter = QLineEdit(placeholderText="Filter articles  ( / )")
         self.filter.setClearButtonEnabled(True)
+        self.filter.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # reached by '/', not by Tab
         self.model = QStandardItemModel(0, 4, self)
-        self.model.setHorizontalHeaderLabels(["Title", "Date", "Status", "To review"])
+        self.model.setHorizontalHeaderLabels(["Title", "Date", "Status", "Left"])
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -51,8 +52,12 @@ class ArticleList(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        for col, width in ((1, 78), (2, 78), (3, 34)):  # fixed: nothing jumps while reviewing
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(col, width)
+        self.model.setHeaderData(
+            3, Qt.Orientation.Horizontal, "Suggestions left to review", Qt.ItemDataRole.ToolTipRole
+        )
         self.table.clicked.connect(
             lambda index: self.chosen.emit(int(self.proxy.data(index.siblingAtColumn(0), ID_ROLE)))
         )
@@ -130,7 +135,7 @@ class AttributionTable(QTableWidget):
         self.setWordWrap(False)
         self.verticalHeader().setDefaultSectionSize(24)
         header = self.horizontalHeader()
-        for col, width in enumerate((150, 70, 64, 80)):
+        for col, width in enumerate((130, 60, 60, 76)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(col, width)
         header.setStretchLastSection(True)

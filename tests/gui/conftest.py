@@ -38,4 +38,7 @@ def sample_copy(sample_corpus, tmp_path):
 def press(window, *keys):
     """Type key sequences (as in the keymap: "J", "Shift+A", "Ctrl+Z") at the window."""
     for k in keys:
-        QTest.keySequence(window.view, QKeySequence(k))
+        if len(k) == 1:  # a typed character, as the keyboard sends it ("?" is Shift+/)
+            QTest.keyClick(window.view, k)
+        else:
+            QTest.keySequence(window.view, QKeySequence(k))

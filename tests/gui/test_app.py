@@ -1,0 +1,109 @@
+"""Start-up, background jobs (progress, cancel, stale results) and error dialogs."""
+
+import shutil
+
+from PySide6.QtWidgets import QMessageBox
+
+from core.store import Store
+from core.suggest import Suggester
+from gui.main_window import MainWindow
+from tests.conftest import DATA, SAMPLE
+from tests.gui.conftest import press
+
+
+def test_window_shows_before_the_model_loads(qtbot, tmp_path):
+    w = MainWindow(Suggester())
+    qtbot.addWidget(w)
+    w.show()
+    assert w.open_corpus(tmp_path / "new.qlab")
+    with qtbot.waitSignal(w.ready, timeout=60_000):
+        w.load_model()
+        assert w.isVisible() and not w.model_ready
+        assert w.job_bar.isVisible() and "Loading spaCy" in w.job_label.text()
+    assert w.model_ready and not w.job_bar.isVisible()
+    w.close()
+
+
+def _articles(tmp_path, n):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    base = [p.read_text(encoding="utf-8") for p in sorted((DATA / "articles").glob("*.txt"))]
+    for i in range(n):
+        (folder / f"a{i:03}.txt").write_text(base[i % len(base)] + f"\n\nEdition {i}.\n")
+    return folder
+
+
+def test_background_import_with_progress(make_window, tmp_path, qtbot):
+    w = make_window(tmp_path / "c.qlab")
+    folder = _articles(tmp_path, 3)
+    (folder / "broken.txt").write_bytes(b"")
+    progress = []
+    with qtbot.waitSignal(w.job_done, timeout=60_000):
+        job = w.import_paths([folder])
+        job.signals.progress.connect(lambda d, t: progress.append((d, t)))
+    assert progress[-1] == (3, 3)
+    assert w.articles.model.rowCount() == 3
+    assert w.article is not None and w.attrs  # the first article opened with suggestions
+    box = w.findChild(QMessageBox)
+    assert box is not None and "broken.txt" in box.text() and "empty" in box.text()
+
+
+def test_cancel_stops_an_import(make_window, tmp_path, qtbot):
+    w = make_window(tmp_path / "c.qlab")
+    folder = _articles(tmp_path, 60)
+    with qtbot.waitSignal(w.job_done, timeout=60_000):
+        w.import_paths([folder])
+        press(w, "Ctrl+Shift+X")
+    n = w.articles.model.rowCount()
+    assert n < 60
+    box = w.findChild(QMessageBox)
+    assert box is not None and "cancelled" in box.text()
+
+
+def test_stale_results_are_dropped_after_switching_corpus(make_window, tmp_path, qtbot):
+    first = tmp_path / "first.qlab"
+    w = make_window(first)
+    with qtbot.waitSignal(w.job_done, timeout=60_000):
+        w.import_paths([SAMPLE])
+        w.open_corpus(tmp_path / "second.qlab")
+    assert w.articles.model.rowCount() == 0 and w.article is None
+    with Store(first) as s:
+        assert len(s.article_ids()) == 1  # the job finished its work in its own corpus
+
+
+def test_bad_corpus_gets_a_dialog_and_the_open_one_stays(make_window, sample_copy, tmp_path):
+    w = make_window(sample_copy)
+    bad = tmp_path / "bad.qlab"
+    bad.write_bytes(b"not sqlite at all")
+    assert not w.open_corpus(bad)
+    box = w.findChild(QMessageBox)
+    assert str(bad) in box.text() and "not a QuoteLab corpus" in box.text()
+    assert w.store.path == sample_copy and w.article is not None
+    assert bad.read_bytes() == b"not sqlite at all"
+
+
+def test_read_only_corpus_refuses_edits_with_a_message(make_window, sample_copy, tmp_path):
+    w = make_window(sample_copy)
+    w.close()
+    copy = tmp_path / "ro.qlab"
+    shutil.copy(sample_copy, copy)
+    w = make_window(copy)
+    assert w.open_corpus(copy, read_only=True)
+    assert "[read-only]" in w.windowTitle()
+    before = [a.state for a in w.attrs]
+    press(w, "A")
+    assert [a.state for a in w.attrs] == before
+    texts = [b.text() for b in w.findChildren(QMessageBox)]
+    assert any("read-only" in t for t in texts)
+
+
+def test_mouse_selection_plus_label_key(make_window, sample_copy):
+    w = make_window(sample_copy)
+    text = w.article.text
+    start = text.index("many expected him")
+    cursor = w.view.textCursor()
+    cursor.setPosition(start + 2)  # inside "many": snaps to whole tokens
+    cursor.setPosition(start + 15, cursor.MoveMode.KeepAnchor)  # inside "him"
+    w.view.setTextCursor(cursor)
+    press(w, "Q")
+    assert text[w.current.quote.start : w.current.quote.end] == "many expected him"

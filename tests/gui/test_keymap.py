@@ -1,0 +1,53 @@
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from gui import keymap
+from gui.cheatsheet import CheatSheet
+from tests.conftest import ROOT
+from tests.gui.conftest import press
+
+
+def test_no_key_is_bound_twice():
+    assert keymap.duplicates() == []
+
+
+def test_duplicate_detection_works(monkeypatch):
+    extra = keymap.Binding("twin", ("a",), "Review", "A twin of accept")
+    monkeypatch.setattr(keymap, "KEYMAP", (*keymap.KEYMAP, extra))
+    assert keymap.duplicates() == ["a: accept and twin"]
+
+
+def test_every_binding_is_an_action_with_its_keys(make_window, sample_copy):
+    w = make_window(sample_copy)
+    for b in keymap.KEYMAP:
+        action = w.actions_by_id[b.id]
+        assert [s.toString() for s in action.shortcuts()] == [
+            QKeySequence(k).toString() for k in b.keys
+        ]
+        assert action.parent() is w or action in w.actions()
+
+
+def test_readme_table_is_the_keymap():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert keymap.markdown_table() in readme
+
+
+def test_cheat_sheet_opens_on_question_mark_and_lists_every_key(make_window, sample_copy):
+    w = make_window(sample_copy)
+    seen = []
+
+    def check():
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog)
+        dialog.reject()
+
+    for key in ("?", "F1"):
+        assert QTest.qWaitForWindowActive(w, 5000)
+        QTimer.singleShot(50, check)
+        press(w, key)
+    assert len(seen) == 2 and all(isinstance(d, CheatSheet) for d in seen)
+    table = seen[0].table
+    assert table.rowCount() == len(keymap.KEYMAP)
+    assert {table.item(r, 0).text() for r in range(table.rowCount())} >= {"J", "A", "? / F1"}
