@@ -13,7 +13,6 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from core import tokens as tok
 from core.model import Attribution, Origin, QuoteType, Span, SpanError, State, Status
 from core.store import ConflictError, Store
 
@@ -142,8 +141,7 @@ def _get(store: Store, attr_id: int) -> tuple[int, Attribution]:
 
 def _started(store: Store, article_id: int) -> list[Change]:
     """An edit in an article still to do marks it in progress, in the same command."""
-    status = store.article(article_id).status
-    if status is Status.TODO:
+    if store.status(article_id) is Status.TODO:
         return [Change("article", article_id, {"status": "todo"}, {"status": "in_progress"})]
     return []
 
@@ -154,7 +152,7 @@ def edit(store: Store, attr_id: int, label: str, **fields: Any) -> Command | Non
     new = a.with_(**fields)
     if new == a:
         return None
-    new.check(len(store.article(article_id).text))
+    new.check(store.text_length(article_id))
     for name in ("speaker", "cue"):
         sp = getattr(new, name)
         if sp is not None and sp.overlaps(new.quote):
@@ -216,7 +214,7 @@ def move_edge(store: Store, attr_id: int, kind: str, edge: str, step: int) -> Co
     span = getattr(a, kind)
     if span is None:
         raise SpanError(f"this attribution has no {kind}")
-    moved = tok.move_edge(store.tokens(article_id), span, edge, step)
+    moved = store.tokens(article_id).move_edge(span, edge, step)
     if moved is None:
         raise SpanError(f"the {kind} cannot move further")
     return edit(store, attr_id, f"{kind} {edge} {'left' if step < 0 else 'right'}", **{kind: moved})
@@ -225,7 +223,7 @@ def move_edge(store: Store, attr_id: int, kind: str, edge: str, step: int) -> Co
 def add(store: Store, article_id: int, attribution: Attribution) -> Command:
     """A new (manual, accepted) attribution."""
     a = attribution.with_(id=None)
-    a.check(len(store.article(article_id).text))
+    a.check(store.text_length(article_id))
     change = Change("attribution", None, None, _record(article_id, a))
     return Command("add quote", article_id, [change, *_started(store, article_id)])
 
@@ -237,7 +235,7 @@ def delete(store: Store, attr_id: int) -> Command:
 
 
 def set_status(store: Store, article_id: int, status: Status) -> Command | None:
-    current = store.article(article_id).status
+    current = store.status(article_id)
     if current is status:
         return None
     change = Change("article", article_id, {"status": current.value}, {"status": status.value})

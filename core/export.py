@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from murmurhash.mrmr import hash as murmur
 
 from core.model import Article, Attribution, Span, State, Status
 from core.store import Store
+from core.tokens import Tokens
 
 
 class ExportError(Exception):
@@ -29,32 +29,30 @@ def _hash(obj: Any) -> int:
     return int(murmur(json.dumps(obj, sort_keys=True, ensure_ascii=False)))
 
 
-class _Tokens:
-    def __init__(self, text: str, bounds: list[tuple[int, int]]) -> None:
-        self.bounds = bounds
-        self.starts = [s for s, _ in bounds]
-        self.ends = [e for _, e in bounds]
-        self.text = text
-
-    def as_prodigy(self) -> list[dict[str, Any]]:
-        out = []
-        for i, (s, e) in enumerate(self.bounds):
-            ws = e < len(self.text) and self.text[e].isspace()
-            out.append({"text": self.text[s:e], "start": s, "end": e, "id": i, "ws": ws})
-        return out
-
-    def span(self, sp: Span, label: str) -> dict[str, Any]:
-        first = bisect_right(self.ends, sp.start)
-        last = max(bisect_left(self.starts, sp.end) - 1, first)
-        return {
-            "text": self.text[sp.start : sp.end],
-            "start": sp.start,
-            "end": sp.end,
-            "token_start": first,
-            "token_end": last,
-            "label": label,
-            "type": "span",
+def _prodigy_tokens(text: str, tokens: Tokens) -> list[dict[str, Any]]:
+    return [
+        {
+            "text": text[s:e],
+            "start": s,
+            "end": e,
+            "id": i,
+            "ws": e < len(text) and text[e].isspace(),
         }
+        for i, (s, e) in enumerate(tokens)
+    ]
+
+
+def _span(text: str, tokens: Tokens, sp: Span, label: str) -> dict[str, Any]:
+    first, last = tokens.covering(sp.start, sp.end)
+    return {
+        "text": text[sp.start : sp.end],
+        "start": sp.start,
+        "end": sp.end,
+        "token_start": first,
+        "token_end": max(last, first),
+        "label": label,
+        "type": "span",
+    }
 
 
 def _relation(head: dict[str, Any], child: dict[str, Any], label: str) -> dict[str, Any]:
@@ -71,17 +69,16 @@ def _relation(head: dict[str, Any], child: dict[str, Any], label: str) -> dict[s
 
 
 def article_task(
-    article: Article, attributions: list[Attribution], tokens: list[tuple[int, int]]
+    article: Article, attributions: list[Attribution], tokens: Tokens
 ) -> dict[str, Any]:
     """One Prodigy task: text, meta, tokens, spans, cue-centred relations, our quotes."""
-    tok = _Tokens(article.text, tokens)
     spans: dict[tuple[int, int, str], dict[str, Any]] = {}
     relations: list[dict[str, Any]] = []
 
     def add(sp: Span, label: str) -> dict[str, Any]:
         key = (sp.start, sp.end, label)
         if key not in spans:
-            spans[key] = tok.span(sp, label)
+            spans[key] = _span(article.text, tokens, sp, label)
         return spans[key]
 
     for a in attributions:
@@ -103,7 +100,7 @@ def article_task(
         "meta": article.meta(),
         "_input_hash": input_hash,
         "_task_hash": _hash({"input": input_hash, "spans": span_list, "relations": relations}),
-        "tokens": tok.as_prodigy(),
+        "tokens": _prodigy_tokens(article.text, tokens),
         "spans": span_list,
         "relations": relations,
         "answer": "accept" if article.status is Status.DONE else "ignore",

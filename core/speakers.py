@@ -4,7 +4,10 @@ a typed or selected mention stands for. Works on stored tokens, without spaCy.""
 from __future__ import annotations
 
 from core.model import Attribution, Span
+from core.tokens import Tokens
 
+#: How far from the quote (in characters) mentions are looked for.
+REACH = 3000
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _SENTENCE_END = {".", "!", "?", '"', "\u201d", "\u201c", ":"}
 
@@ -24,10 +27,11 @@ def resolve_name(mention: str, attributions: list[Attribution]) -> str:
 
 
 def candidates(
-    text: str, tokens: list[tuple[int, int]], attributions: list[Attribution], quote: Span
+    text: str, tokens: Tokens, attributions: list[Attribution], quote: Span
 ) -> list[tuple[Span, str]]:
     """Mentions that could be the speaker of ``quote``, nearest first: other
-    attributions' speakers, runs of capitalised words, and pronouns outside quotes."""
+    attributions' speakers, and runs of capitalised words and pronouns outside quotes
+    within ``REACH`` characters of it."""
     found: dict[Span, str] = {}
     for a in attributions:
         if a.speaker is not None:
@@ -45,7 +49,9 @@ def candidates(
                 found.setdefault(sp, resolve_name(text[sp.start : sp.end], attributions))
         run.clear()
 
-    for i, (start, end) in enumerate(tokens):
+    lo, hi = tokens.covering(max(0, quote.start - REACH), quote.end + REACH)
+    for i in range(lo, hi + 1):
+        start, end = tokens[i]
         word = text[start:end]
         while q < len(quotes) and quotes[q].end <= start:
             q += 1

@@ -22,6 +22,7 @@ from typing import Any
 import sqlite_utils
 
 from core.model import Article, Attribution, Span, SpanError, Status
+from core.tokens import Tokens
 
 APP_ID = "quotelab"
 BUSY_TIMEOUT_MS = 5000
@@ -254,6 +255,7 @@ class Store:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         self.annotator = annotator_name()
+        self._tokens: dict[int, Tokens] = {}
         if not self.read_only:
             try:
                 conn.execute("PRAGMA journal_mode = WAL")
@@ -305,13 +307,16 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def article_summaries(self) -> list[ArticleSummary]:
+    def article_summaries(self, article_id: int | None = None) -> list[ArticleSummary]:
+        """A line per article (or just the one asked for) for the article list."""
+        where = "" if article_id is None else "WHERE a.id = ?"
         rows = self.conn.execute(
-            """SELECT a.id, a.title, a.date, a.status,
+            f"""SELECT a.id, a.title, a.date, a.status,
                       COUNT(CASE WHEN t.state = 'suggested' THEN 1 END),
                       COUNT(CASE WHEN t.state != 'rejected' THEN 1 END)
                FROM articles a LEFT JOIN attributions t ON t.article_id = a.id
-               GROUP BY a.id ORDER BY a.id"""
+               {where} GROUP BY a.id ORDER BY a.id""",
+            () if article_id is None else (article_id,),
         ).fetchall()
         return [ArticleSummary(r[0], r[1], r[2], Status(r[3]), r[4], r[5]) for r in rows]
 
@@ -336,13 +341,34 @@ class Store:
             id=r["id"],
         )
 
-    def tokens(self, article_id: int) -> list[tuple[int, int]]:
+    def tokens(self, article_id: int) -> Tokens:
+        """The article's tokens (cached: the text, and so its tokens, never change)."""
+        cached = self._tokens.get(article_id)
+        if cached is None:
+            row = self.conn.execute(
+                "SELECT tokens FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+            cached = Tokens(json.loads(row[0]) if row and row[0] else [])
+            if len(self._tokens) > 32:
+                self._tokens.clear()
+            self._tokens[article_id] = cached
+        return cached
+
+    def text_length(self, article_id: int) -> int:
         row = self.conn.execute(
-            "SELECT tokens FROM articles WHERE id = ?", (article_id,)
+            "SELECT length(text) FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
-        if row is None or row[0] is None:
-            return []
-        return [(s, e) for s, e in json.loads(row[0])]
+        if row is None:
+            raise CorpusError(f"no article {article_id} in {self.path}")
+        return int(row[0])
+
+    def status(self, article_id: int) -> Status:
+        row = self.conn.execute(
+            "SELECT status FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            raise CorpusError(f"no article {article_id} in {self.path}")
+        return Status(row[0])
 
     def attributions(self, article_id: int) -> list[Attribution]:
         rows = self.db.query(
@@ -506,12 +532,7 @@ class Store:
             return row_id
         article_id = int(record["article_id"])
         attr = Attribution.from_record(record, id=row_id)
-        text_len = self.conn.execute(
-            "SELECT length(text) FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        if text_len is None:
-            raise CorpusError(f"no article {article_id} in {self.path}")
-        attr.check(int(text_len[0]))
+        attr.check(self.text_length(article_id))
         for name, sp in (("speaker", attr.speaker), ("cue", attr.cue)):
             if sp is not None and sp.overlaps(attr.quote):
                 raise SpanError(f"the {name} may not overlap the quote")

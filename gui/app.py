@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -31,8 +34,32 @@ def run_app(args: argparse.Namespace) -> int:
     window = MainWindow(Suggester(args.model))
     window.show()
     window.activateWindow()  # take the keyboard at once, also without a window manager
+    if os.environ.get("QUOTELAB_TIMING"):
+        _report_timing(window)
     window.load_model()
     if window.open_corpus(corpus_for(args)) and args.sample and window.store is not None:
         if not window.store.article_ids():
             window.import_paths([sample_article_path()])
     return app.exec()
+
+
+def _report_timing(window: MainWindow) -> None:
+    """For bench/startup.py: print wall-clock times of the window shown, the pipeline
+    ready and suggestions on screen, then quit."""
+
+    seen: set[str] = set()
+
+    def mark(event: str) -> None:
+        if event not in seen:
+            seen.add(event)
+            print(f"{event} {time.time():.3f}", flush=True)
+
+    def check() -> None:
+        if window.attrs:
+            mark("suggestions")
+        if {"model", "suggestions"} <= seen or not window.jobs and "model" in seen:
+            window.close()
+
+    QTimer.singleShot(0, lambda: (mark("shown"), check()))
+    window.ready.connect(lambda: mark("model"))
+    window.job_done.connect(lambda _label: QTimer.singleShot(0, check))

@@ -6,9 +6,10 @@ extra selections, so repainting after a key costs only the spans."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from core.model import Attribution, Span, State
@@ -37,36 +38,45 @@ def _fmt(background: str | None = None) -> QTextCharFormat:
     return f
 
 
+@lru_cache(maxsize=64)
+def span_format(kind: str, state: State, current: bool, target: bool) -> QTextCharFormat:
+    """The look of one span; a handful of formats, built once each."""
+    suggested, accepted, strong = COLOURS[kind]
+    if state is State.REJECTED:
+        f = _fmt("#eeeeee")
+        f.setFontStrikeOut(True)
+        f.setForeground(QColor("#888888"))
+    else:
+        f = _fmt(strong if current else accepted if state is State.ACCEPTED else suggested)
+        if state is State.SUGGESTED:
+            f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    if current:
+        # quote, speaker and cue of the current attribution share one red underline
+        f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        f.setUnderlineColor(QColor(CURRENT_OUTLINE))
+        if target:
+            f.setFontWeight(QFont.Weight.Bold)
+            f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+    return f
+
+
 def attribution_paints(a: Attribution, current: bool, target: str | None) -> list[Paint]:
-    out = []
-    for kind, span in a.spans().items():
-        if span is None:
-            continue
-        suggested, accepted, strong = COLOURS[kind]
-        if a.state is State.REJECTED:
-            f = _fmt("#eeeeee")
-            f.setFontStrikeOut(True)
-            f.setForeground(QColor("#888888"))
-        else:
-            f = _fmt(accepted if a.state is State.ACCEPTED else suggested)
-            if a.state is State.SUGGESTED:
-                f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        if current:
-            # quote, speaker and cue of the current attribution: strong colours, one red line
-            if a.state is not State.REJECTED:
-                f.setBackground(QColor(strong))
-            f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            f.setUnderlineColor(QColor(CURRENT_OUTLINE))
-            if kind == target:
-                f.setFontWeight(QFont.Weight.Bold)
-                f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        out.append(Paint(span, f))
-    return out
+    return [
+        Paint(span, span_format(kind, a.state, current, kind == target))
+        for kind, span in a.spans().items()
+        if span is not None
+    ]
 
 
 class ArticleView(QPlainTextEdit):
     """Shows one article. Keyboard input goes to the window's actions; the mouse may
-    select text, which the label keys then snap to tokens."""
+    select text, which the label keys then snap to tokens.
+
+    Signals:
+    resized(): the visible part of the text may have changed.
+    """
+
+    resized = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +113,17 @@ class ArticleView(QPlainTextEdit):
             sels.append(sel)
         self.setExtraSelections(sels)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.resized.emit()
+
+    def visible_range(self) -> tuple[int, int]:
+        """Character positions at the top-left and bottom-right of the viewport."""
+        rect = self.viewport().rect()
+        top = self.cursorForPosition(rect.topLeft()).position()
+        bottom = self.cursorForPosition(rect.bottomRight()).position()
+        return top, bottom
+
     def reveal(self, pos: int) -> None:
         """Scroll so that a character position is in view (centred when far off)."""
         c = QTextCursor(self.document())
@@ -132,14 +153,21 @@ class ArticleView(QPlainTextEdit):
         return self.cursorForPosition(QPoint(rect.left() + 1, y)).position()
 
 
+@lru_cache(maxsize=2)
+def _marker_format(selection: bool) -> QTextCharFormat:
+    if selection:
+        f = _fmt(SELECTION_COLOUR)
+        f.setForeground(QColor("white"))
+    else:
+        f = _fmt(CURSOR_COLOUR)
+        f.setFontUnderline(True)
+    return f
+
+
 def cursor_paints(cursor: Span | None, selection: Span | None) -> list[Paint]:
     out = []
     if selection is not None:
-        f = _fmt(SELECTION_COLOUR)
-        f.setForeground(QColor("white"))
-        out.append(Paint(selection, f))
+        out.append(Paint(selection, _marker_format(True)))
     if cursor is not None:
-        f = _fmt(CURSOR_COLOUR)
-        f.setFontUnderline(True)
-        out.append(Paint(cursor, f))
+        out.append(Paint(cursor, _marker_format(False)))
     return out

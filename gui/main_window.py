@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from core import commands
-from core import tokens as tok
 from core.commands import Changed, Command
 from core.config import sample_article_path
 from core.ingest import ImportReport
@@ -36,6 +35,7 @@ from core.model import Article, Attribution, QuoteType, Span, SpanError, State, 
 from core.speakers import candidates, resolve_name
 from core.store import CorpusError, Store
 from core.suggest import Suggester
+from core.tokens import Tokens
 from gui import workers
 from gui.article_view import ArticleView, attribution_paints, cursor_paints
 from gui.keymap import KEYMAP
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.store: Store | None = None
         self.article: Article | None = None
         self.attrs: list[Attribution] = []
-        self.tokens: list[tuple[int, int]] = []
+        self.tokens = Tokens([])
         self.index: int | None = None
         self.target = "quote"
         self.cursor: int | None = None
@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.pool = workers.job_pool()
         self.undo_stack = QUndoStack(self)
         self.actions_by_id: dict[str, QAction] = {}
+        self._table_fresh = False  # whether the table shows self.attrs row for row
         self._build()
         self._build_actions()
         self.resize(1280, 800)
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
         self.articles.chosen.connect(lambda i: self.open_article(i))
         self.articles.filter.returnPressed.connect(self._filter_done)
         self.table.chosen.connect(self._choose_row)
+        self.view.verticalScrollBar().valueChanged.connect(lambda _v: self.paint_spans())
+        self.view.resized.connect(self.paint_spans)
         self.hint = QLabel()
         self.job_label = QLabel()
         self.job_bar = QProgressBar()
@@ -246,7 +249,7 @@ class MainWindow(QMainWindow):
         self.articles.show_summaries(self.store.article_summaries(), current)
 
     def _clear_article(self) -> None:
-        self.article, self.attrs, self.tokens, self.index = None, [], [], None
+        self.article, self.attrs, self.tokens, self.index = None, [], Tokens([]), None
         self.view.setPlainText("")
         self.table.setRowCount(0)
         self._update_hint()
@@ -260,6 +263,7 @@ class MainWindow(QMainWindow):
         self.tokens = self.store.tokens(article_id)
         self.attrs = self.store.attributions(article_id)
         self.view.show_text(self.article.text, self.article.non_body)
+        self._table_fresh = False
         self.anchor = None
         self.target = "quote"
         self.index = self._index_of(focus) if focus is not None else self._first_to_review()
@@ -341,7 +345,8 @@ class MainWindow(QMainWindow):
         return True
 
     def apply_changed(self, changed: Changed) -> None:
-        """Refresh the views from what a command (or its undo) changed."""
+        """Refresh the views from what a command (or its undo) changed: only the
+        attributions it names are read again, only their rows redrawn."""
         if self.store is None:
             return
         if self.article is None or changed.article_id != self.article.id:
@@ -349,18 +354,27 @@ class MainWindow(QMainWindow):
             self.refresh_list()
             return
         keep = self.current.id if self.current else None
-        self.attrs = self.store.attributions(self.article.id)
+        order = [a.id for a in self.attrs]
+        by_id = {a.id: a for a in self.attrs}
+        for attr_id in changed.attribution_ids:
+            found = self.store.attribution(attr_id)
+            if found is None:
+                by_id.pop(attr_id, None)
+            else:
+                by_id[attr_id] = found[1]
+        self.attrs = sorted(by_id.values(), key=lambda a: (a.quote.start, a.id or 0))
         if changed.status_changed:
             self.article = self.store.article(self.article.id)
-        focus = changed.focus if changed.focus in {a.id for a in self.attrs} else keep
+            self.refresh_list()
+        else:
+            self.articles.update_row(self.store.article_summaries(self.article.id)[0])
+        focus = changed.focus if changed.focus in by_id else keep
         self.index = self._index_of(focus) if focus is not None else self._first_to_review()
         if self.index is None and self.attrs:
-            self.index = min(len(self.attrs) - 1, 0)
-        summary = next(s for s in self.store.article_summaries() if s.id == self.article.id)
-        self.articles.update_row(summary)
-        if changed.status_changed:
-            self.refresh_list()
-        self.render()
+            self.index = 0
+        if order != [a.id for a in self.attrs]:
+            self._table_fresh = False  # rows were added, removed or reordered
+        self.render(rows=set(changed.attribution_ids))
 
     def _edit_failed(self, message: str) -> None:
         self.error("The change was not saved", message)
@@ -487,7 +501,7 @@ class MainWindow(QMainWindow):
             self.cursor = None
             return
         span = (getattr(a, self.target) or a.quote) if a else None
-        self.cursor = tok.token_at(self.tokens, span.start if span else 0)
+        self.cursor = self.tokens.token_at(span.start if span else 0)
 
     def cursor_to_item(self) -> None:
         self._cursor_to_current()
@@ -508,7 +522,7 @@ class MainWindow(QMainWindow):
         if not self.tokens or self.cursor is None:
             return
         pos = self.view.line_neighbour(self.tokens[self.cursor][0], down)
-        self.cursor = tok.token_at(self.tokens, pos)
+        self.cursor = self.tokens.token_at(pos)
         self.render(reveal_pos=self.tokens[self.cursor][0])
 
     def toggle_selection(self) -> None:
@@ -533,7 +547,7 @@ class MainWindow(QMainWindow):
             return Span(self.tokens[lo][0], self.tokens[hi][1])
         mouse = self.view.mouse_selection()
         if mouse is not None:
-            return tok.snap(self.tokens, *mouse)
+            return self.tokens.snap(*mouse)
         return Span(*self.tokens[self.cursor])
 
     def label(self, kind: str) -> None:
@@ -564,13 +578,40 @@ class MainWindow(QMainWindow):
 
     # -- drawing ---------------------------------------------------------------------------------
 
-    def render(self, reveal: bool = False, reveal_pos: int | None = None) -> None:
+    def render(
+        self, reveal: bool = False, reveal_pos: int | None = None, rows: set[int] | None = None
+    ) -> None:
+        """Redraw: the spans in view, the table rows of the attribution ids in ``rows``
+        (the whole table when its rows no longer match), the hint. Scroll if asked."""
         if self.article is None:
             return
-        paints = []
         cur = self.current
+        if reveal and cur is not None:
+            self.view.reveal(cur.quote.start)
+        elif reveal_pos is not None:
+            self.view.reveal(reveal_pos)
+        self.paint_spans()
+        if not self._table_fresh:
+            self.table.show_attributions(self.article.text, self.attrs, self.index)
+            self._table_fresh = True
+        else:
+            for i, a in enumerate(self.attrs):
+                if rows and a.id in rows:
+                    self.table.set_row(i, self.article.text, a)
+            self.table.select(self.index)
+        self._update_hint()
+
+    def paint_spans(self) -> None:
+        """Paint the spans near the visible part of the article (a long article has
+        thousands; painting them all would cost more than a key may)."""
+        if self.article is None:
+            return
+        lo, hi = self.view.visible_range()
+        lo, hi = lo - 2000, hi + 2000
+        cur = self.current
+        paints = []
         for a in self.attrs:
-            if a is not cur:
+            if a is not cur and a.quote.end >= lo and a.quote.start <= hi:
                 paints += attribution_paints(a, False, None)
         if cur is not None:
             paints += attribution_paints(cur, True, self.target)
@@ -580,12 +621,6 @@ class MainWindow(QMainWindow):
         selection = self.selection() if self.anchor is not None else None
         paints += cursor_paints(cursor_span, selection)
         self.view.paint(paints)
-        self.table.show_attributions(self.article.text, self.attrs, self.index)
-        if reveal and cur is not None:
-            self.view.reveal(cur.quote.start)
-        elif reveal_pos is not None:
-            self.view.reveal(reveal_pos)
-        self._update_hint()
 
     def _update_hint(self) -> None:
         if self.article is None:
@@ -621,9 +656,15 @@ class MainWindow(QMainWindow):
     # -- background jobs -------------------------------------------------------------------------
 
     def start_job(
-        self, label: str, fn: Callable[..., Any], done: Callable[[Any], None] | None = None
+        self,
+        label: str,
+        fn: Callable[..., Any],
+        done: Callable[[Any], None] | None = None,
+        corpus_bound: bool = True,
     ) -> workers.Job:
-        job = workers.Job(label, fn, self.generation)
+        """Run ``fn`` in the background. A corpus-bound job's result is dropped if
+        another corpus has been opened since it started."""
+        job = workers.Job(label, fn, self.generation if corpus_bound else None)
         job.signals.progress.connect(lambda d, t, j=job: self._job_progress(j, d, t))
         job.signals.finished.connect(lambda r, j=job: self._job_finished(j, r, done))
         job.signals.failed.connect(lambda m, j=job: self._job_failed(j, m))
@@ -641,13 +682,13 @@ class MainWindow(QMainWindow):
         self, job: workers.Job, result: Any, done: Callable[[Any], None] | None
     ) -> None:
         self._forget(job)
-        if job.generation == self.generation and done is not None:
+        if job.generation in (None, self.generation) and done is not None:
             done(result)
         self.job_done.emit(job.label)
 
     def _job_failed(self, job: workers.Job, message: str) -> None:
         self._forget(job)
-        if job.generation == self.generation and not job.cancelled:
+        if job.generation in (None, self.generation) and not job.cancelled:
             self.error(job.label, message)
         elif job.cancelled:
             self.say(f"{job.label}: cancelled.")
@@ -678,7 +719,9 @@ class MainWindow(QMainWindow):
             self.say(f"spaCy pipeline {name} ready.")
             self.ready.emit()
 
-        self.start_job("Loading spaCy", workers.load_model(self.suggester), loaded)
+        self.start_job(
+            "Loading spaCy", workers.load_model(self.suggester), loaded, corpus_bound=False
+        )
 
     def import_paths(self, paths: list[Path], suggest: bool = True) -> workers.Job | None:
         if self.store is None:

@@ -31,12 +31,12 @@ class JobSignals(QObject):
 class Job(QRunnable):
     """Runs ``fn(progress, cancelled)`` off the GUI thread."""
 
-    def __init__(self, label: str, fn: Callable[..., Any], generation: int) -> None:
+    def __init__(self, label: str, fn: Callable[..., Any], generation: int | None) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.label = label
         self.fn = fn
-        self.generation = generation  # results of an older generation are dropped
+        self.generation = generation  # a result for an older corpus is dropped; None: never
         self.signals = JobSignals()
         self._cancel = threading.Event()
 

@@ -1,0 +1,142 @@
+"""Per-key cost in the real window: handler plus repaint, measured with QElapsedTimer.
+
+    .venv/bin/python bench/gui_keys.py [--words 20000] [--articles 1000]
+
+1. One article of about 20,000 words with its suggestions: every review key, many
+   times; prints the 95th percentile and the worst, per key and overall.
+2. A corpus of 1,000 articles: time to open an article (median and 95th percentile).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from core.importer import parse_text  # noqa: E402
+from core.store import Store  # noqa: E402
+from core.suggest import Suggester  # noqa: E402
+from core.tokens import tokenize  # noqa: E402
+from gui.main_window import MainWindow  # noqa: E402
+
+KEYS = [
+    "next_item",
+    "next_item",
+    "prev_item",
+    "accept",
+    "reject",
+    "target_next",
+    "start_left",
+    "start_right",
+    "end_right",
+    "end_left",
+    "target_prev",
+    "type_mixed",
+    "type_direct",
+    "cycle_speaker",
+    "undo",
+    "redo",
+    "cursor_right",
+    "cursor_down",
+    "select_toggle",
+    "extend_right",
+    "clear_selection",
+    "cursor_to_item",
+]
+
+
+def p95(values: list[float]) -> float:
+    return sorted(values)[max(0, int(len(values) * 0.95) - 1)]
+
+
+def big_article(words: int) -> str:
+    files = sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))
+    bodies = [f.read_text(encoding="utf-8").split("\n\n", 3)[-1] for f in files]
+    parts, n = ["A Very Long Article\n\nBy Bench Mark\n\nMay 1, 2025\n"], 0
+    while n < words:
+        for b in bodies:
+            parts.append(b)
+            n += len(b.split())
+    return "\n\n".join(parts)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--words", type=int, default=20_000)
+    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--rounds", type=int, default=20)
+    a = ap.parse_args()
+    app = QApplication.instance() or QApplication([])
+    suggester = Suggester()
+    tmp = Path(tempfile.mkdtemp())
+
+    art = parse_text(big_article(a.words), "big.txt")
+    found = suggester.suggest(art)
+    with Store(tmp / "big.qlab") as s:
+        s.add_article(art, found, tokenize(art.text))
+    w = MainWindow(suggester)
+    w.show()
+    w.open_corpus(tmp / "big.qlab")
+    app.processEvents()
+    times: dict[str, list[float]] = {k: [] for k in KEYS}
+    current: list[str] = []
+    w.rendered.connect(lambda ms: times[current[0]].append(ms))
+    for _ in range(a.rounds):
+        for key in KEYS:
+            current[:] = [key]
+            w.actions_by_id[key].trigger()
+            app.processEvents()
+    # undo and redo are QUndoStack actions: time them around the trigger as well
+    for key in ("undo", "redo"):
+        for _ in range(a.rounds):
+            t = time.perf_counter()
+            w.actions_by_id[key].trigger()
+            w.view.viewport().repaint()
+            times[key].append((time.perf_counter() - t) * 1000)
+    every = [v for vs in times.values() for v in vs]
+    print(
+        f"article: {len(art.text.split())} words, {len(found)} suggestions, {len(w.tokens)} tokens"
+    )
+    for key, vs in times.items():
+        if vs:
+            print(f"  {key:16} p95 {p95(vs):6.1f} ms   max {max(vs):6.1f} ms   n={len(vs)}")
+    print(f"all review keys: p95 {p95(every):.1f} ms, max {max(every):.1f} ms (goal p95 < 16 ms)")
+    w.close()
+
+    base = parse_text((ROOT / "resources" / "sample_article.txt").read_text("utf-8"), "s.txt")
+    sugg = suggester.suggest(base)
+    with Store(tmp / "many.qlab") as s:
+        toks = tokenize(base.text)
+        for i in range(a.articles):
+            copy = parse_text(base.text + f"\n\nEdition {i}.", f"s{i}.txt")
+            s.add_article(copy, sugg, toks)
+    w = MainWindow(suggester)
+    w.show()
+    w.open_corpus(tmp / "many.qlab")
+    ids = random.Random(1).sample(w.store.article_ids(), 50)
+    opens = []
+    for i in ids:
+        t = time.perf_counter()
+        w.open_article(i)
+        w.view.viewport().repaint()
+        opens.append((time.perf_counter() - t) * 1000)
+    print(
+        f"open an article of {a.articles}: median {statistics.median(opens):.1f} ms, "
+        f"p95 {p95(opens):.1f} ms (goal < 100 ms)"
+    )
+    w.close()
+
+
+if __name__ == "__main__":
+    main()
