@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench package package-test clean
+.PHONY: run test lint bench package package-test install-desktop clean
 
 $(VENV)/.runtime: requirements.txt requirements-model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,21 @@ lint: $(VENV)/.dev
 ## Numbers for the closing note (speed, not pass/fail).
 bench: $(VENV)/.dev
 	$(BIN)/python bench/suggest_speed.py
+
+## Build the double-clickable app folder dist/QuoteLab/.
+package: $(VENV)/.dev
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
+
+## Build it, then run the built binary headless: suggest, --version, the GUI offscreen.
+package-test: package
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider tests/package
+
+## Add QuoteLab to the Linux application menu (for the current user).
+install-desktop: dist/QuoteLab/QuoteLab
+	mkdir -p $(HOME)/.local/share/applications $(HOME)/.local/share/icons/hicolor/256x256/apps
+	sed "s|@EXEC@|$(CURDIR)/dist/QuoteLab/QuoteLab|" resources/quotelab.desktop \
+		> $(HOME)/.local/share/applications/quotelab.desktop
+	cp resources/icons/quotelab.png $(HOME)/.local/share/icons/hicolor/256x256/apps/quotelab.png
 
 clean:
 	rm -rf build dist
