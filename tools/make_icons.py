@@ -43,8 +43,11 @@ def ico(images: dict[int, bytes]) -> bytes:
 def icns(images: dict[int, bytes]) -> bytes:
     """An ICNS file holding PNG images (ic07 128 px ... ic10 1024 px)."""
     kinds = {128: b"ic07", 256: b"ic08", 512: b"ic09", 1024: b"ic10"}
-    body = b"".join(kinds[s] + struct.pack(">I", 8 + len(images[s])) + images[s]
-                    for s in sorted(kinds) if s in images)
+    body = b"".join(
+        kinds[s] + struct.pack(">I", 8 + len(images[s])) + images[s]
+        for s in sorted(kinds)
+        if s in images
+    )
     return b"icns" + struct.pack(">I", 8 + len(body)) + body
 
 

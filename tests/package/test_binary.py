@@ -34,10 +34,17 @@ def test_version(binary, tmp_path):
 
 
 def test_suggest_matches_main_py(binary, tmp_path):
-    built = subprocess.run([binary, "suggest", SAMPLE], capture_output=True, text=True,
-                           env=_env(tmp_path), check=True)
-    source = subprocess.run([sys.executable, "main.py", "suggest", SAMPLE], cwd=ROOT,
-                            capture_output=True, text=True, env=_env(tmp_path), check=True)
+    built = subprocess.run(
+        [binary, "suggest", SAMPLE], capture_output=True, text=True, env=_env(tmp_path), check=True
+    )
+    source = subprocess.run(
+        [sys.executable, "main.py", "suggest", SAMPLE],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        check=True,
+    )
     assert [json.loads(x) for x in built.stdout.splitlines()] == [
         json.loads(x) for x in source.stdout.splitlines()
     ]
@@ -47,8 +54,7 @@ def test_suggest_matches_main_py(binary, tmp_path):
 def test_gui_starts_offscreen_and_exits_cleanly(binary, tmp_path):
     before = _snapshot()
     env = dict(_env(tmp_path), QUOTELAB_TIMING="1")
-    out = subprocess.run([binary, "--sample"], capture_output=True, text=True, env=env,
-                         timeout=120)
+    out = subprocess.run([binary, "--sample"], capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr
     events = [line.split()[0] for line in out.stdout.splitlines()]
     assert {"shown", "model", "suggestions"} <= set(events)
