@@ -133,6 +133,7 @@ class AttributionTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setWordWrap(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # quotes elide
         self.verticalHeader().setDefaultSectionSize(24)
         header = self.horizontalHeader()
         for col, width in enumerate((130, 60, 60, 76)):
