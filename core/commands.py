@@ -63,7 +63,11 @@ def _execute(store: Store, cmd: Command, kind: str, ref: int | None) -> tuple[in
     written: list[Change] = []
     with store.transaction() as conn:
         for ch in cmd.changes:
-            if ch.id is not None and store.current(ch.table, ch.id) != ch.before:
+            current = store.current(ch.table, ch.id) if ch.id is not None else None
+            if ch.id is not None and current == ch.after and ch.after is not None:
+                written.append(ch)  # already so (another process did the same): fine
+                continue
+            if ch.id is not None and current != ch.before:
                 raise ConflictError(
                     "this attribution was changed elsewhere (another window or process); "
                     "the view has been reloaded"

@@ -5,6 +5,7 @@ extra selections, so repainting after a key costs only the spans."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -88,15 +89,19 @@ class ArticleView(QPlainTextEdit):
         font.setPointSize(max(font.pointSize(), 11))
         self.setFont(font)
         self.document().setDocumentMargin(16)
+        self._astral: list[int] = []
 
     def show_text(self, text: str, non_body: list[Span]) -> None:
         self.setPlainText(text)  # plain text: markup in an article is shown, never run
+        # Qt counts UTF-16 units, core counts code points: characters beyond U+FFFF
+        # (emoji) take two units, so positions after them shift.
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
         grey = QTextCharFormat()
         grey.setForeground(QColor("#8a8a8a"))
         cur = QTextCursor(self.document())
         for sp in non_body:
-            cur.setPosition(sp.start)
-            cur.setPosition(sp.end, QTextCursor.MoveMode.KeepAnchor)
+            cur.setPosition(self.to_qt(sp.start))
+            cur.setPosition(self.to_qt(sp.end), QTextCursor.MoveMode.KeepAnchor)
             cur.mergeCharFormat(grey)
         self.setExtraSelections([])
 
@@ -106,8 +111,8 @@ class ArticleView(QPlainTextEdit):
         for p in paints:
             sel = QTextEdit.ExtraSelection()
             c = QTextCursor(doc)
-            c.setPosition(p.span.start)
-            c.setPosition(p.span.end, QTextCursor.MoveMode.KeepAnchor)
+            c.setPosition(self.to_qt(p.span.start))
+            c.setPosition(self.to_qt(p.span.end), QTextCursor.MoveMode.KeepAnchor)
             sel.cursor = c  # type: ignore[attr-defined]
             sel.format = p.fmt  # type: ignore[attr-defined]
             sels.append(sel)
@@ -122,12 +127,12 @@ class ArticleView(QPlainTextEdit):
         rect = self.viewport().rect()
         top = self.cursorForPosition(rect.topLeft()).position()
         bottom = self.cursorForPosition(rect.bottomRight()).position()
-        return top, bottom
+        return self.from_qt(top), self.from_qt(bottom)
 
     def reveal(self, pos: int) -> None:
         """Scroll so that a character position is in view (centred when far off)."""
         c = QTextCursor(self.document())
-        c.setPosition(min(pos, self.document().characterCount() - 1))
+        c.setPosition(min(self.to_qt(pos), self.document().characterCount() - 1))
         rect = self.cursorRect(c)
         if not self.viewport().rect().adjusted(0, 20, 0, -20).contains(rect):
             self.setTextCursor(c)
@@ -137,7 +142,7 @@ class ArticleView(QPlainTextEdit):
         c = self.textCursor()
         if not c.hasSelection():
             return None
-        return c.selectionStart(), c.selectionEnd()
+        return self.from_qt(c.selectionStart()), self.from_qt(c.selectionEnd())
 
     def clear_mouse_selection(self) -> None:
         c = self.textCursor()
@@ -147,10 +152,25 @@ class ArticleView(QPlainTextEdit):
     def line_neighbour(self, pos: int, down: bool) -> int:
         """The character position one visual line above or below ``pos``."""
         c = QTextCursor(self.document())
-        c.setPosition(pos)
+        c.setPosition(self.to_qt(pos))
         rect = self.cursorRect(c)
         y = rect.bottom() + rect.height() // 2 + 1 if down else rect.top() - rect.height() // 2 - 1
-        return self.cursorForPosition(QPoint(rect.left() + 1, y)).position()
+        return self.from_qt(self.cursorForPosition(QPoint(rect.left() + 1, y)).position())
+
+    def to_qt(self, pos: int) -> int:
+        """A code-point offset of the article as a position in the Qt document."""
+        return pos + bisect_left(self._astral, pos)
+
+    def from_qt(self, pos: int) -> int:
+        """A Qt document position as a code-point offset of the article."""
+        lo, hi = 0, len(self._astral)
+        while lo < hi:  # how many astral characters lie before pos
+            mid = (lo + hi) // 2
+            if self._astral[mid] + mid < pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return pos - lo
 
 
 @lru_cache(maxsize=2)
