@@ -71,3 +71,12 @@ NON_PERSON_WORDS = frozenset(
 
 #: Elisions that start with an apostrophe but open no quotation ('90s, 'em, 'til).
 ELISIONS = ("em", "til", "tis", "twas", "cause", "n", "bout", "round")
+
+#: Proper nouns that are dates, never a speaker ("said Monday that ...").
+CALENDAR = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+)

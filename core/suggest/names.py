@@ -65,6 +65,16 @@ class NameBook:
     mentions: list[Mention] = field(default_factory=list)
     #: "he" or "she" for names a pronoun or an honorific has already shown
     gender: dict[str, str] = field(default_factory=dict)
+    #: job words seen with a name ("Governor Linda Park", "Jo Ma, a lawyer"), in order
+    titles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+
+    def add_title(self, title: str, pos: int, name: str) -> None:
+        self.titles.setdefault(title, []).append((pos, name))
+
+    def by_title(self, title: str, pos: int) -> str | None:
+        """The latest person before ``pos`` introduced with this job word, if any."""
+        before = [name for p, name in self.titles.get(title, []) if p < pos]
+        return before[-1] if before else None
 
     def add_name(self, pos: int, words: list[str]) -> None:
         if len(words) >= 2:

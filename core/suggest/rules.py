@@ -24,7 +24,14 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from core.model import Attribution, QuoteType, Span
-from core.suggest.lexicon import CUE_VERBS, PERSONAL, PRONOUNS, SPEECH_VERBS, STATEMENT_NOUNS
+from core.suggest.lexicon import (
+    CALENDAR,
+    CUE_VERBS,
+    PERSONAL,
+    PRONOUNS,
+    SPEECH_VERBS,
+    STATEMENT_NOUNS,
+)
 from core.suggest.marks import DOUBLE_CLOSE, SINGLE_CLOSE, Quoted, find_quotes, opens_with_quote
 from core.suggest.names import HONORIFICS, Mention, NameBook, is_person, name_run
 
@@ -79,7 +86,7 @@ class ArticleRules:
     # -- per paragraph --------------------------------------------------------------------
 
     def add(self, index: int, para: Paragraph) -> None:
-        para.quotes = find_quotes(para.text)
+        para.quotes = [q for q in find_quotes(para.text) if not _names_a_title(para, q)]
         para.in_quote = [0] * len(para.doc)
         for n, q in enumerate(para.quotes, 1):
             end = (q.close + 1) if q.close is not None else len(para.text)
@@ -132,6 +139,9 @@ class ArticleRules:
             honorific = doc[run[0].i - 1].lower_ if run[0].i > 0 else ""
             if person and honorific in HONORIFICS:
                 self.book.gender.setdefault(name, HONORIFICS[honorific])
+            if person:
+                for title in _titles_of(t, run):
+                    self.book.add_title(title, pos, name)
 
     # -- direct and mixed quotes -------------------------------------------------------------
 
@@ -243,6 +253,13 @@ class ArticleRules:
             return Source(span, self.book.fullest([t.text for t in run], pos), True)
         if run and len(run) == 1 and self.book.known_surname(run[0].text):
             return Source(span, self.book.fullest([run[0].text], pos), True)
+        definite = any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in head.children
+        )
+        if head.pos_ == "NOUN" and definite:  # "the governor", "his lawyer"
+            titled = self.book.by_title(head.lemma_.lower(), pos)
+            if titled:
+                return Source(span, titled, True)
         return Source(span, doc.text[span.start - para.start : span.end - para.start], False)
 
     def _last_description(self, pos: int) -> str | None:
@@ -275,7 +292,7 @@ class ArticleRules:
                 continue
             if _is_according(t):
                 clause = _according_clause(t, para)
-            elif t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX"):
+            elif _is_speech_verb(t):
                 clause = _reported_clause(t, para)
             else:
                 continue
@@ -359,6 +376,16 @@ def _is_cue_verb(t: Token) -> bool:
     ) or _is_according(t)
 
 
+def _is_speech_verb(t: Token) -> bool:
+    """A verb of saying; a participle only as a clause (``..., insisting that``), not as a
+    noun's modifier (``a growing number``)."""
+    return (
+        t.pos_ in ("VERB", "AUX")
+        and t.lemma_.lower() in SPEECH_VERBS
+        and not (t.tag_ == "VBG" and t.dep_ in ("amod", "acl", "compound", "pcomp"))
+    )
+
+
 def _subject(verb: Token, para: Paragraph) -> Token | None:
     """The cue's subject: its own, a coordinated verb's, or the noun a relative clause hangs on."""
     v = verb
@@ -380,7 +407,12 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
     # "...," said Smith: a parse may take the name for an object
     nxt = verb.i + 1
     doc = verb.doc
-    if nxt < len(doc) and doc[nxt].pos_ == "PROPN" and not para.in_quote[nxt]:
+    if (
+        nxt < len(doc)
+        and doc[nxt].pos_ == "PROPN"
+        and not para.in_quote[nxt]
+        and doc[nxt].lower_ not in CALENDAR
+    ):
         t = doc[nxt]
         while t.head.i != t.i and t.head.pos_ == "PROPN" and t.head.i > t.i:
             t = t.head
@@ -405,6 +437,38 @@ def _mention_bounds(head: Token, para: Paragraph) -> tuple[int, int]:
     while end > start and (doc[end].is_punct or para.in_quote[end]):
         end -= 1
     return start, end
+
+
+def _titles_of(head: Token, run: list[Token]) -> set[str]:
+    """Job words that come with a name: ``Governor``/``political analyst`` before it,
+    or an appositive (``Jo Ma, a lawyer``; ``the director, Jo Ma``)."""
+    doc = head.doc
+    out = {
+        t.lemma_.lower()
+        for t in doc[head.left_edge.i : run[0].i]
+        if t.dep_ in ("compound", "amod", "nmod") and t.pos_ in ("NOUN", "PROPN")
+    }
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        out.add(head.head.lemma_.lower())
+    out |= {c.lemma_.lower() for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
+    return out
+
+
+_MINOR_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
+
+
+def _names_a_title(para: Paragraph, q: Quoted) -> bool:
+    """Marks around a title or a nickname ("The Last of Us", Dwayne "The Rock" Johnson):
+    two to eight words, every major one capitalised, no sentence punctuation. Such marks
+    are read as plain text."""
+    inner = para.doc.char_span(q.start, q.end, alignment_mode="expand")
+    if inner is None:
+        return False
+    words = [t for t in inner if not t.is_punct]
+    if not 2 <= len(words) <= 8 or any(t.text in _SENTENCE_END | {","} for t in inner):
+        return False
+    major = [t.text for t in words if t.lower_ not in _MINOR_WORDS]
+    return bool(major) and all(w[:1].isupper() for w in major)
 
 
 def _prev_char(text: str, i: int) -> str:
@@ -479,7 +543,7 @@ def _governing_cue(token: Token, para: Paragraph) -> Token | None:
     t = token
     for _ in range(12):
         if not para.in_quote[t.i]:
-            if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG":
+            if _is_speech_verb(t):
                 return t
             acc = next((c for c in t.children if _is_according(c)), None)
             if acc is not None:
@@ -493,8 +557,6 @@ def _governing_cue(token: Token, para: Paragraph) -> Token | None:
 def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     """Character bounds (in the paragraph) of a speech verb's reported clause."""
     doc = para.doc
-    if verb.tag_ == "VBG" and verb.dep_ in ("amod", "acl", "pcomp"):
-        return None
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _that_clause(verb)
     if clause is None:
         return None

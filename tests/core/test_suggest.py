@@ -155,6 +155,30 @@ CASES = {
         "\"He told me 'never again' and left,\" said Dana White.",
         [("He told me 'never again' and left,", "Dana White", "Dana White", "said", "direct")],
     ),
+    "titles and nicknames in marks are no quotes": (
+        'Dwayne "The Rock" Johnson said he loved "The Last of Us" and would watch it again.',
+        [
+            (
+                'he loved "The Last of Us" and would watch it again.',
+                'Dwayne "The Rock" Johnson',
+                "Johnson",
+                "said",
+                "indirect",
+            )
+        ],
+    ),
+    "a weekday after the cue is no speaker": (
+        "The agency said Monday that the dam was safe.",
+        [("the dam was safe.", "The agency", "The agency", "said", "indirect")],
+    ),
+    "the job word names the person introduced with it": (
+        'Governor Lena Holt toured the site.\n\n"We will rebuild every home," the governor said.',
+        [("We will rebuild every home,", "the governor", "Lena Holt", "said", "direct")],
+    ),
+    "participle cue": (
+        'The minister defended the plan, insisting it would not "harm the economy".',
+        [("harm the economy", "The minister", "The minister", "insisting", "mixed")],
+    ),
     "apostrophes are not marks": (
         "Trump's aide said we're in the '90s again, and rock 'n' roll is back.",
         [
