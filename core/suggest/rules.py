@@ -158,7 +158,12 @@ class ArticleRules:
             cue, source = self._direct_frame(para, q, n)
             explicit = cue is not None and source is not None
             if not explicit and source is None:
-                source = self._previous_source(index, para, continued)
+                prev = self._previous(index, para, continued)
+                if prev is not None:
+                    a = prev.attribution
+                    source, cue = Source(a.speaker, a.speaker_name, True), a.cue
+                    if prev.para == index and para.text[: q.end].rstrip()[-1:] in ".!?":
+                        words = max(words, 3)  # "...," he said. "By far."
             if source is None and words < 8 and q.close is not None:
                 return None  # (an unclosed one may get its speaker later in its chain)
             if not explicit and words < 3:
@@ -201,18 +206,17 @@ class ArticleRules:
             return None, self.pending_colon
         return None, None
 
-    def _previous_source(self, index: int, para: Paragraph, continued: bool) -> Source | None:
-        """The speaker a quote with no cue of its own continues."""
-        for f in reversed(self.found):
-            a = f.attribution
-            if a.quote.start >= para.start + len(para.text) or f.para < index - 2:
-                continue
-            if f.para < index and not (continued or opens_with_quote(para.text)):
-                return None
-            if para.start - a.quote.end > _REACH:
-                return None
-            return Source(a.speaker, a.speaker_name, True)
-        return None
+    def _previous(self, index: int, para: Paragraph, continued: bool) -> _Found | None:
+        """The attribution a quote with no cue of its own continues: an earlier one in
+        its paragraph, or, for a paragraph that opens with a quote, in the last two."""
+        if not self.found:
+            return None
+        f = self.found[-1]
+        if f.para < index - 2 or para.start - f.attribution.quote.end > _REACH:
+            return None
+        if f.para < index and not (continued or opens_with_quote(para.text)):
+            return None
+        return f
 
     def _cue_and_source(self, para: Paragraph, verb: Token) -> tuple[Span, Source | None]:
         cue = _token_span(para, verb, _particle(verb))
@@ -323,7 +327,7 @@ class ArticleRules:
             head = chains.get(f.chain) if f.chain is not None and not f.explicit else None
             if head is not None:
                 h = head.attribution
-                a = a.with_(speaker=h.speaker, speaker_name=h.speaker_name)
+                a = a.with_(speaker=h.speaker, speaker_name=h.speaker_name, cue=h.cue)
             elif a.speaker_name is None and f.unclosed and f.chain is None:
                 continue  # an unclosed mark that began no multi-paragraph quote
             out.append(a)

@@ -37,6 +37,13 @@ CASES = {
         'Coach Lisa Grant said: "We played with heart tonight."',
         [("We played with heart tonight.", "Coach Lisa Grant", "Lisa Grant", "said", "direct")],
     ),
+    "a short follow-on sentence": (
+        '"This is the worst one," said Bob Klein. "By far."',
+        [
+            ("This is the worst one,", "Bob Klein", "Bob Klein", "said", "direct"),
+            ("By far.", "Bob Klein", "Bob Klein", "said", "direct"),
+        ],
+    ),
     "interrupted quote, one speaker": (
         'Officer Ben Cole arrived first. "It was chaos," he said, "and nobody knew where to go."',
         [
@@ -130,7 +137,7 @@ CASES = {
                 "The river has never been this low.",
                 "farmer Ed Kowalski",
                 "Ed Kowalski",
-                None,
+                "said",
                 "direct",
             ),
         ],
@@ -139,7 +146,7 @@ CASES = {
         'Nurse Amy Lowe described the night. "We had forty patients and six beds.\n\n'
         '"Some waited in the hallway for hours," Lowe said.',
         [
-            ("We had forty patients and six beds.", "Lowe", "Amy Lowe", None, "direct"),
+            ("We had forty patients and six beds.", "Lowe", "Amy Lowe", "said", "direct"),
             ("Some waited in the hallway for hours,", "Lowe", "Amy Lowe", "said", "direct"),
         ],
     ),
