@@ -37,9 +37,11 @@ def run_app(args: argparse.Namespace) -> int:
     if os.environ.get("QUOTELAB_TIMING"):
         _report_timing(window)
     window.load_model()
-    if window.open_corpus(corpus_for(args)) and args.sample and window.store is not None:
-        if not window.store.article_ids():
+    if window.open_corpus(corpus_for(args)) and window.store is not None:
+        if not window.store.article_ids() and args.sample:
             window.import_paths([sample_article_path()])
+        elif not window.store.article_ids() and args.db is None:
+            window.offer_sample()
     return app.exec()
 
 

@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
         split.setStretchFactor(2, 3)
-        split.setSizes([300, 540, 440])
+        split.setSizes([280, 520, 480])
         split.setChildrenCollapsible(False)
         self.setCentralWidget(split)
         self.articles.chosen.connect(lambda i: self.open_article(i))
@@ -744,6 +744,25 @@ class MainWindow(QMainWindow):
 
         fn = workers.import_files(db, paths, self.suggester if suggest else None)
         return self.start_job("Importing", fn, imported)
+
+    def offer_sample(self) -> QMessageBox:
+        """First run: offer the bundled sample article (Enter accepts)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Welcome to QuoteLab",
+            "This corpus is empty. Import the bundled sample article, with its suggested "
+            "quotes, to try QuoteLab?\n\nYou can import your own articles any time with "
+            "Ctrl+I (files) or Ctrl+Shift+I (a folder).",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(lambda: self.import_paths([sample_article_path()]))
+        box.finished.connect(lambda _r: self._back_from_dialog())
+        box.open()
+        return box
 
     def export_to(self, out: Path, done_only: bool, accepted_only: bool) -> workers.Job | None:
         if self.store is None:

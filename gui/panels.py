@@ -86,6 +86,7 @@ class ArticleList(QWidget):
             items[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.model.appendRow(items)
         done = sum(r.status is Status.DONE for r in rows)
+        self.progress.setFormat("%v of %m articles done" if rows else "no articles yet")
         self.progress.setMaximum(max(len(rows), 1))
         self.progress.setValue(done)
         left = sum(r.to_review for r in rows)
@@ -136,7 +137,7 @@ class AttributionTable(QTableWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # quotes elide
         self.verticalHeader().setDefaultSectionSize(24)
         header = self.horizontalHeader()
-        for col, width in enumerate((130, 60, 60, 76)):
+        for col, width in enumerate((124, 56, 58, 72)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(col, width)
         header.setStretchLastSection(True)

@@ -119,3 +119,13 @@ def test_repainting_keeps_python_alive(make_window, sample_copy):
     for _ in range(100):
         press(w, "J", "Tab", "K")
     assert sys.getrefcount(None) >= before - 100
+
+
+def test_first_run_offers_the_sample(make_window, tmp_path, qtbot):
+    w = make_window(tmp_path / "empty.qlab")
+    assert w.articles.progress.text() == "no articles yet"
+    box = w.offer_sample()
+    assert "sample article" in box.text()
+    with qtbot.waitSignal(w.job_done, timeout=60_000):
+        box.button(QMessageBox.StandardButton.Yes).click()
+    assert w.articles.model.rowCount() == 1 and len(w.attrs) >= 25
