@@ -354,21 +354,19 @@ class Store:
             self._tokens[article_id] = cached
         return cached
 
-    def text_length(self, article_id: int) -> int:
+    def _article_value(self, expression: str, article_id: int) -> Any:
         row = self.conn.execute(
-            "SELECT length(text) FROM articles WHERE id = ?", (article_id,)
+            f"SELECT {expression} FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         if row is None:
             raise CorpusError(f"no article {article_id} in {self.path}")
-        return int(row[0])
+        return row[0]
+
+    def text_length(self, article_id: int) -> int:
+        return int(self._article_value("length(text)", article_id))
 
     def status(self, article_id: int) -> Status:
-        row = self.conn.execute(
-            "SELECT status FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        if row is None:
-            raise CorpusError(f"no article {article_id} in {self.path}")
-        return Status(row[0])
+        return Status(self._article_value("status", article_id))
 
     def attributions(self, article_id: int) -> list[Attribution]:
         rows = self.db.query(

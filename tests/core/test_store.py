@@ -68,13 +68,18 @@ def test_foreign_files_are_refused_and_untouched(tmp_path, make, message):
     assert _snapshot(path) == before
 
 
-def test_newer_schema_is_refused_and_untouched(tmp_path):
-    path = tmp_path / "new.qlab"
+def _tampered(path, sql):
+    """A healthy corpus, then changed behind QuoteLab's back."""
     Store(path).close()
     conn = sqlite3.connect(path)
-    conn.execute("PRAGMA user_version = 99")
+    conn.execute(sql)
     conn.commit()
     conn.close()
+    return path
+
+
+def test_newer_schema_is_refused_and_untouched(tmp_path):
+    path = _tampered(tmp_path / "new.qlab", "PRAGMA user_version = 99")
     before = _snapshot(path)
     with pytest.raises(CorpusError, match="newer QuoteLab"):
         Store(path)
@@ -96,12 +101,7 @@ def test_truncated_corpus_is_refused(tmp_path):
 
 
 def test_hand_edited_tables_are_refused(tmp_path):
-    path = tmp_path / "e.qlab"
-    Store(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("DROP TABLE attributions")
-    conn.commit()
-    conn.close()
+    path = _tampered(tmp_path / "e.qlab", "DROP TABLE attributions")
     with pytest.raises(CorpusError, match="changed outside QuoteLab"):
         Store(path)
 
