@@ -461,30 +461,6 @@ class Store:
             )
         return article_id, True
 
-    def replace_suggestions(self, article_id: int, suggestions: list[Attribution]) -> int:
-        """Swap the article's still-undecided model suggestions for new ones.
-        Decided and manual attributions stay; a new suggestion that overlaps one is dropped."""
-        text_len = len(self.article(article_id).text)
-        with self.transaction() as conn:
-            conn.execute(
-                "DELETE FROM attributions WHERE article_id = ? AND state = 'suggested' "
-                "AND origin = 'model'",
-                (article_id,),
-            )
-            kept = self.attributions(article_id)
-            new = [
-                s.with_(id=None)
-                for s in suggestions
-                if not any(s.quote.overlaps(k.quote) for k in kept)
-            ]
-            for s in new:
-                s.check(text_len)
-            self.db["attributions"].insert_all(  # type: ignore[union-attr]
-                [_attr_row(s, article_id) for s in new]
-            )
-            self._log(conn, "import", None, article_id, "suggest", {"suggestions": len(new)})
-        return len(new)
-
     def _log(
         self,
         conn: sqlite3.Connection,
