@@ -421,7 +421,9 @@ class MainWindow(QMainWindow):
         if self.article is None or self.article.id is None or self.store is None:
             return
         art_id = self.article.id
-        self.run(lambda s: commands.set_status(s, art_id, Status.DONE))
+        marked = self.run(lambda s: commands.set_status(s, art_id, Status.DONE))
+        if not marked and self.store.status(art_id) is not Status.DONE:
+            return  # not saved (the message says why): stay on this article
         ids = self.articles.visible_ids()
         status = {s.id: s.status for s in self.store.article_summaries()}
         start = ids.index(art_id) if art_id in ids else -1

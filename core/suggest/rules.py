@@ -306,6 +306,8 @@ class ArticleRules:
             if any(quote.overlaps(s) for s in taken):
                 continue
             cue, source = self._cue_and_source(para, t)
+            if source is None:
+                source = self._speaker_just_before(cue)
             if source is None or (source.span is not None and source.span.overlaps(quote)):
                 continue
             if cue.overlaps(quote):
@@ -313,6 +315,15 @@ class ArticleRules:
             taken.append(quote)
             out.append(_make(quote, source, cue, QuoteType.INDIRECT, 0.7, index, True))
         return out
+
+    def _speaker_just_before(self, cue: Span) -> Source | None:
+        """``"...," X said, before adding that ...``: a participle whose subject the
+        parser lost inside the quote speaks for the attribution just before it."""
+        for f in reversed(self.found):
+            a = f.attribution
+            if a.cue is not None and a.speaker_name and 0 <= cue.start - a.cue.end <= 40:
+                return Source(a.speaker, a.speaker_name, True)
+        return None
 
     def results(self) -> list[Attribution]:
         """The attributions found; a multi-paragraph quotation takes the speaker
@@ -386,7 +397,7 @@ def _is_speech_verb(t: Token) -> bool:
     return (
         t.pos_ in ("VERB", "AUX")
         and t.lemma_.lower() in SPEECH_VERBS
-        and not (t.tag_ == "VBG" and t.dep_ in ("amod", "acl", "compound", "pcomp"))
+        and not (t.tag_ == "VBG" and t.dep_ in ("amod", "acl", "compound"))
     )
 
 
@@ -406,6 +417,9 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
             continue
         if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG":
             v = v.head  # "X said ..., adding that ...": the subject of the main verb
+            continue
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep":
+            v = v.head.head  # "X said ..., before adding that ..."
             continue
         break
     # "...," said Smith: a parse may take the name for an object

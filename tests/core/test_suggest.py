@@ -182,6 +182,13 @@ CASES = {
         'Governor Lena Holt toured the site.\n\n"We will rebuild every home," the governor said.',
         [("We will rebuild every home,", "the governor", "Lena Holt", "said", "direct")],
     ),
+    "adding that, after a direct quote": (
+        '"We lost," coach Ben Ames said, before adding that the team would recover.',
+        [
+            ("We lost,", "coach Ben Ames", "Ben Ames", "said", "direct"),
+            ("the team would recover.", "coach Ben Ames", "Ben Ames", "adding", "indirect"),
+        ],
+    ),
     "participle cue": (
         'The minister defended the plan, insisting it would not "harm the economy".',
         [("harm the economy", "The minister", "The minister", "insisting", "mixed")],
