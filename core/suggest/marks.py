@@ -41,7 +41,16 @@ def _is_opening(text: str, i: int) -> bool:
 def _is_closing(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return not before.isspace() and not after.isalnum()
+    # after sentence punctuation it closes even where the next space was lost (",\"she")
+    return not before.isspace() and (not after.isalnum() or before in ",.?!;")
+
+
+def _is_squeezed(text: str, i: int) -> bool:
+    """A straight mark between two letters (``said"We``, a lost space): it opens if no
+    quote is open, and closes one that is (by then ``_is_closing`` fails too)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isalpha() and after.isalpha()
 
 
 def _inside(text: str, start: int, end: int) -> tuple[int, int]:
@@ -73,12 +82,14 @@ def _pair(text: str, double: bool, skip: list[tuple[int, int]]) -> list[Quoted]:
             i += 1
             continue
         if start is None:
-            if ch in opens or (ch == straight and _is_opening(text, i)):
+            if ch in opens or (
+                ch == straight and (_is_opening(text, i) or double and _is_squeezed(text, i))
+            ):
                 start = i
         elif (
             ch in closes
             or (ch == "\u201c" and text[start] == "\u201e")
-            or (ch == straight and _is_closing(text, i))
+            or (ch == straight and (_is_closing(text, i) or double and _is_squeezed(text, i)))
         ):
             _close(text, start, i, out)
             start = None

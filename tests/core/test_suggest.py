@@ -214,6 +214,22 @@ def test_pattern(suggester, name):
     assert suggest(suggester, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ('Smith said"We will win,"she added.', ["We will win,"]),  # spaces lost around marks
+        ('a 12" pipe and "a quote" here', ["a quote"]),
+        ('"A," he said. "B ‘nested’ c."', ["A,", "B ‘nested’ c."]),
+        ("Trump's aide said we're in the '90s and ‘truly’ back", ["truly"]),
+        ("„German“ and «French» marks", ["German", "French"]),
+    ],
+)
+def test_mark_pairing(text, quotes):
+    from core.suggest.marks import find_quotes
+
+    assert [text[q.start : q.end] for q in find_quotes(text)] == quotes
+
+
 def test_unclosed_mark_does_not_swallow_the_article(suggester):
     text = (
         'Ron Baker said "we will appeal the ruling.\n\n'
