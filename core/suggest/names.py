@@ -6,6 +6,7 @@ names are runs of proper nouns in the parse, filtered by word lists.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -22,14 +23,18 @@ def _is_title(word: str) -> bool:
     return word.lower().rstrip(".") in TITLES or word.lower() in TITLES
 
 
-def name_run(head: Token) -> list[Token]:
-    """The proper-noun run ending at ``head`` (the head of an English name is its
+def _propn(t: Token) -> bool:
+    return t.pos_ == "PROPN"
+
+
+def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Token]:
+    """The run of name words ending at ``head`` (the head of an English name is its
     last word), titles stripped."""
-    if head.pos_ != "PROPN":
+    if not is_name(head):
         return []
     doc = head.doc
     left = head.i
-    while left > 0 and doc[left - 1].pos_ == "PROPN" and not doc[left - 1].is_punct:
+    while left > 0 and is_name(doc[left - 1]) and not doc[left - 1].is_punct:
         left -= 1
     run = list(doc[left : head.i + 1])
     titles = [k for k, t in enumerate(run[:-1]) if _is_title(t.text)]
@@ -98,6 +103,13 @@ class NameBook:
 
     def known_surname(self, word: str) -> bool:
         return any(full[-1] == word for _, full in self.full_names)
+
+    def is_name_token(self, t: Token) -> bool:
+        """A proper noun, or a surname already seen in a full name (the small model
+        sometimes tags a sentence-initial surname as something else)."""
+        return t.pos_ == "PROPN" or (
+            t.text[:1].isupper() and t.text.isalpha() and self.known_surname(t.text)
+        )
 
     def add_mention(self, m: Mention) -> None:
         self.mentions.append(m)

@@ -117,12 +117,13 @@ class ArticleRules:
 
     def _register_names(self, para: Paragraph) -> None:
         doc = para.doc
+        is_name = self.book.is_name_token
         for t in doc:
-            if para.in_quote[t.i] or t.pos_ != "PROPN":
+            if para.in_quote[t.i] or not is_name(t):
                 continue
-            if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and not doc[t.i + 1].is_punct:
+            if t.i + 1 < len(doc) and is_name(doc[t.i + 1]) and not doc[t.i + 1].is_punct:
                 continue  # not the last word of the run
-            run = name_run(t)
+            run = name_run(t, is_name)
             if not run:
                 continue
             pos = para.start + run[0].idx
@@ -243,14 +244,12 @@ class ArticleRules:
                 if name:
                     return Source(span, name, pron in PERSONAL)
             return Source(span, head.text, False, resolved=False)
+        is_name = self.book.is_name_token
         named = head
-        if head.pos_ != "PROPN":
-            appos = next(
-                (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None
-            )
-            if appos is not None:
-                named = appos
-        run = name_run(named)
+        appos = next((c for c in head.children if c.dep_ == "appos" and is_name(c)), None)
+        if appos is not None and not self._names_person(head):
+            named = appos  # "The charity's director, Susan Ma"; "X, formerly Twitter, ..."
+        run = name_run(named, is_name)
         start, end = _mention_bounds(named if named is not head else head, para)
         span = Span(para.start + doc[start].idx, para.start + doc[end].idx + len(doc[end]))
         if run and is_person(run):
@@ -265,6 +264,12 @@ class ArticleRules:
             if titled:
                 return Source(span, titled, True)
         return Source(span, doc.text[span.start - para.start : span.end - para.start], False)
+
+    def _names_person(self, head: Token) -> bool:
+        """Whether a mention's head is a person's name (a full name, or a surname seen
+        in one), rather than a job, a place or a thing."""
+        run = name_run(head, self.book.is_name_token)
+        return is_person(run) and (len(run) > 1 or self.book.known_surname(run[0].text))
 
     def _last_description(self, pos: int) -> str | None:
         for f in reversed(self.found):
