@@ -62,8 +62,7 @@ class Source:
 
     span: Span | None
     name: str | None
-    person: bool
-    resolved: bool = True
+    resolved: bool = True  # False: a pronoun nobody could be found for
 
 
 @dataclass
@@ -95,15 +94,15 @@ class ArticleRules:
                 for i in range(sp.start, sp.end):
                     para.in_quote[i] = n
         self._register_names(para)
-        continued = opens_with_quote(para.text) and self._last_unclosed(index)
+        before = self._last_in(index - 1)
+        continued = opens_with_quote(para.text) and before is not None and before.unclosed
         taken: list[Span] = []
         for n, q in enumerate(para.quotes, 1):
             found = self._quote(index, para, n, q, continued and n == 1)
             if found:
-                if continued and n == 1:
-                    prev = [f for f in self.found if f.para == index - 1][-1]
-                    prev.chain = prev.chain if prev.chain is not None else index - 1
-                    found.chain = prev.chain
+                if continued and n == 1 and before is not None:
+                    before.chain = before.chain if before.chain is not None else index - 1
+                    found.chain = before.chain
                 self.found.append(found)
                 taken.append(found.attribution.quote)
         for found in self._indirect(index, para, taken):
@@ -111,9 +110,14 @@ class ArticleRules:
         self.found.sort(key=lambda f: f.attribution.quote.start)
         self._colon_intro(para)
 
-    def _last_unclosed(self, index: int) -> bool:
-        prev = [f for f in self.found if f.para == index - 1]
-        return bool(prev) and prev[-1].unclosed
+    def _last_in(self, index: int) -> _Found | None:
+        """The last attribution found in paragraph ``index``."""
+        for f in reversed(self.found):
+            if f.para == index:
+                return f
+            if f.para < index:
+                break
+        return None
 
     def _register_names(self, para: Paragraph) -> None:
         doc = para.doc
@@ -162,7 +166,7 @@ class ArticleRules:
                 prev = self._previous(index, para, continued)
                 if prev is not None:
                     a = prev.attribution
-                    source, cue = Source(a.speaker, a.speaker_name, True), a.cue
+                    source, cue = Source(a.speaker, a.speaker_name), a.cue
                     if prev.para == index and para.text[: q.end].rstrip()[-1:] in ".!?":
                         words = max(words, 3)  # "...," he said. "By far."
             if source is None and words < 8 and q.close is not None:
@@ -242,28 +246,28 @@ class ArticleRules:
                 if name is None and pron in ("they", "it"):
                     name = self._last_description(pos)
                 if name:
-                    return Source(span, name, pron in PERSONAL)
-            return Source(span, head.text, False, resolved=False)
+                    return Source(span, name)
+            return Source(span, head.text, resolved=False)
         is_name = self.book.is_name_token
         named = head
         appos = next((c for c in head.children if c.dep_ == "appos" and is_name(c)), None)
         if appos is not None and not self._names_person(head):
             named = appos  # "The charity's director, Susan Ma"; "X, formerly Twitter, ..."
         run = name_run(named, is_name)
-        start, end = _mention_bounds(named if named is not head else head, para)
+        start, end = _mention_bounds(named, para)
         span = Span(para.start + doc[start].idx, para.start + doc[end].idx + len(doc[end]))
         if run and is_person(run):
-            return Source(span, self.book.fullest([t.text for t in run], pos), True)
+            return Source(span, self.book.fullest([t.text for t in run], pos))
         if run and len(run) == 1 and self.book.known_surname(run[0].text):
-            return Source(span, self.book.fullest([run[0].text], pos), True)
+            return Source(span, self.book.fullest([run[0].text], pos))
         definite = any(
             c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in head.children
         )
         if head.pos_ == "NOUN" and definite:  # "the governor", "his lawyer"
             titled = self.book.by_title(head.lemma_.lower(), pos)
             if titled:
-                return Source(span, titled, True)
-        return Source(span, doc.text[span.start - para.start : span.end - para.start], False)
+                return Source(span, titled)
+        return Source(span, doc.text[span.start - para.start : span.end - para.start])
 
     def _names_person(self, head: Token) -> bool:
         """Whether a mention's head is a person's name (a full name, or a surname seen
@@ -327,7 +331,7 @@ class ArticleRules:
         for f in reversed(self.found):
             a = f.attribution
             if a.cue is not None and a.speaker_name and 0 <= cue.start - a.cue.end <= 40:
-                return Source(a.speaker, a.speaker_name, True)
+                return Source(a.speaker, a.speaker_name)
         return None
 
     def results(self) -> list[Attribution]:
