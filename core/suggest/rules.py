@@ -591,13 +591,9 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     if any(m.lower_ in ("whether", "if") for m in marks):
         return None  # a question, not a report
     start, end = clause.left_edge.i, clause.right_edge.i
-    while start <= end and (
-        doc[start].dep_ == "mark"
-        and doc[start].head == clause
-        or doc[start].is_punct
-        or doc[start].is_space
-    ):
-        start += 1
+    while start <= end and doc[start].dep_ == "mark" and doc[start].head == clause:
+        start += 1  # "that"
+    start, end = _trim(doc, start, end)
     according = next((t for t in doc[start : end + 1] if _is_according(t)), None)
     if according is not None and according.right_edge.i >= end - 1:
         end = according.left_edge.i - 1  # "..., according to X" names another source
@@ -609,15 +605,24 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
             end = j - 1  # "X said that A and "B.": A is reported, B is a mixed quote
         else:
             return None
-    while end >= start and (
-        doc[end].is_punct and doc[end].text not in _SENTENCE_END or doc[end].is_space
-    ):
-        end -= 1
+    start, end = _trim(doc, start, end)
     if end - start + 1 < 3 or (start <= verb.i <= end):
         return None
     if verb.i < start and end + 1 < len(doc) and doc[end + 1].text in _SENTENCE_END:
         end += 1  # the clause after its cue ends the sentence: keep the full stop
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds without leading punctuation or space, nor trailing ones other than
+    a sentence's final mark."""
+    while start <= end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end >= start and (
+        doc[end].is_space or doc[end].is_punct and doc[end].text not in _SENTENCE_END
+    ):
+        end -= 1
+    return start, end
 
 
 def _that_clause(verb: Token) -> Token | None:
@@ -651,12 +656,7 @@ def _according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
         start, end = sent.start, sub_start - 1
     else:
         return None
-    while start <= end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end >= start and (
-        doc[end].is_space or doc[end].is_punct and doc[end].text not in _SENTENCE_END
-    ):
-        end -= 1
+    start, end = _trim(doc, start, end)
     if end - start + 1 < 4 or any(para.in_quote[i] for i in range(start, end + 1)):
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])
