@@ -2,6 +2,7 @@
 
 import shutil
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from core.store import Store
@@ -129,3 +130,44 @@ def test_first_run_offers_the_sample(make_window, tmp_path, qtbot):
     with qtbot.waitSignal(w.job_done, timeout=60_000):
         box.button(QMessageBox.StandardButton.Yes).click()
     assert w.articles.model.rowCount() == 1 and len(w.attrs) >= 25
+
+
+def test_typing_a_speaker_name_by_keys(make_window, sample_copy):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+
+    w = make_window(sample_copy)
+    seen = []
+    poll = QTimer()
+
+    def type_name():  # once the dialog is up: select all, type, Enter
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            return
+        poll.stop()
+        seen.append(dialog)
+        edit = dialog.findChild(QLineEdit)
+        edit.selectAll()
+        QTest.keyClicks(edit, "Donald J. Trump and Vladimir Putin")
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+
+    poll.timeout.connect(type_name)
+    poll.start(20)
+    press(w, "E")
+    assert seen and w.current.speaker_name == "Donald J. Trump and Vladimir Putin"
+    assert QTest.qWaitForWindowActive(w, 5000)  # back from the dialog
+    press(w, "Ctrl+Z")
+    assert w.current.speaker_name == "both leaders"
+
+
+def test_export_runs_in_the_background(make_window, sample_copy, tmp_path, qtbot):
+    import json
+
+    w = make_window(sample_copy)
+    press(w, "A", "D")
+    out = tmp_path / "gui-export.jsonl"
+    with qtbot.waitSignal(w.job_done, timeout=60_000):
+        w.export_to(out, done_only=True, accepted_only=True)
+    (task,) = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [q["state"] for q in task["quotes"]] == ["accepted"]
