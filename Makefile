@@ -32,6 +32,8 @@ lint: $(VENV)/.dev
 ## Numbers for the closing note (speed, not pass/fail).
 bench: $(VENV)/.dev
 	$(BIN)/python bench/suggest_speed.py
+	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/gui_keys.py
 
 ## Build the double-clickable app folder dist/QuoteLab/.
 package: $(VENV)/.dev
