@@ -37,6 +37,7 @@ bench: $(VENV)/.dev
 
 ## Build the double-clickable app folder dist/QuoteLab/.
 package: $(VENV)/.dev
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/make_icons.py build/icons
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
 
 ## Build it, then run the built binary headless: suggest, --version, the GUI offscreen.
@@ -45,10 +46,10 @@ package-test: package
 
 ## Add QuoteLab to the Linux application menu (for the current user).
 install-desktop: dist/QuoteLab/QuoteLab
-	mkdir -p $(HOME)/.local/share/applications $(HOME)/.local/share/icons/hicolor/256x256/apps
+	mkdir -p $(HOME)/.local/share/applications $(HOME)/.local/share/icons/hicolor/scalable/apps
 	sed "s|@EXEC@|$(CURDIR)/dist/QuoteLab/QuoteLab|" resources/quotelab.desktop \
 		> $(HOME)/.local/share/applications/quotelab.desktop
-	cp resources/icons/quotelab.png $(HOME)/.local/share/icons/hicolor/256x256/apps/quotelab.png
+	cp resources/icons/quotelab.svg $(HOME)/.local/share/icons/hicolor/scalable/apps/quotelab.svg
 
 clean:
 	rm -rf build dist

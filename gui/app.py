@@ -28,7 +28,7 @@ def run_app(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    icon = resource_path("icons/quotelab.png")
+    icon = resource_path("icons/quotelab.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     window = MainWindow(Suggester(args.model))

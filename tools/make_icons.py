@@ -1,19 +1,20 @@
-"""Render resources/icons/quotelab.svg to the PNG, ICO (Windows) and ICNS (macOS) icons
-that build.spec and the .desktop file use. Run after changing the SVG:
+"""Render resources/icons/quotelab.svg to the ICO (Windows) and ICNS (macOS) icons
+that build.spec gives PyInstaller, and a PNG. `make package` runs it:
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/make_icons.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/make_icons.py build/icons
 """
 
 from __future__ import annotations
 
 import struct
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
+SVG = Path(__file__).resolve().parent.parent / "resources" / "icons" / "quotelab.svg"
 
 
 def png(renderer: QSvgRenderer, size: int) -> bytes:
@@ -52,13 +53,14 @@ def icns(images: dict[int, bytes]) -> bytes:
 
 
 def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "build/icons")
+    out.mkdir(parents=True, exist_ok=True)
     _app = QGuiApplication([])
-    renderer = QSvgRenderer(str(ICONS / "quotelab.svg"))
+    renderer = QSvgRenderer(str(SVG))
     images = {s: png(renderer, s) for s in (16, 32, 48, 64, 128, 256, 512, 1024)}
-    (ICONS / "quotelab.png").write_bytes(images[256])
-    (ICONS / "quotelab-512.png").write_bytes(images[512])
-    (ICONS / "quotelab.ico").write_bytes(ico({s: images[s] for s in (16, 32, 48, 64, 128, 256)}))
-    (ICONS / "quotelab.icns").write_bytes(icns(images))
+    (out / "quotelab.png").write_bytes(images[256])
+    (out / "quotelab.ico").write_bytes(ico({s: images[s] for s in (16, 32, 48, 64, 128, 256)}))
+    (out / "quotelab.icns").write_bytes(icns(images))
 
 
 if __name__ == "__main__":
