@@ -205,11 +205,29 @@ class ArticleRules:
                 cue, source = self._cue_and_source(para, verb)
                 if source is not None:
                     return cue, source
+        dashed = self._dash_signature(para, after)
+        if dashed is not None:
+            return None, dashed
         if self.pending_colon and not any(
             para.in_quote[i] == 0 for i in before if not doc[i].is_punct
         ):
             return None, self.pending_colon
         return None, None
+
+    def _dash_signature(self, para: Paragraph, after: list[int]) -> Source | None:
+        """``"..." — Jane Doe, mayor``: a name right after a dash signs the quote."""
+        doc = para.doc
+        if len(after) < 2 or doc[after[0]].text not in ("\u2014", "\u2013", "-", "--"):
+            return None
+        first = doc[after[1]]
+        last = first
+        while last.i + 1 < len(doc) and self.book.is_name_token(doc[last.i + 1]):
+            last = doc[last.i + 1]
+        run = name_run(last, self.book.is_name_token)
+        if not run or not is_person(run):
+            return None
+        span = Span(para.start + first.idx, para.start + last.idx + len(last))
+        return Source(span, self.book.fullest([t.text for t in run], span.start))
 
     def _previous(self, index: int, para: Paragraph, continued: bool) -> _Found | None:
         """The attribution a quote with no cue of its own continues: an earlier one in

@@ -189,6 +189,10 @@ CASES = {
             ("the team would recover.", "coach Ben Ames", "Ben Ames", "adding", "indirect"),
         ],
     ),
+    "a dash signature": (
+        "\u201cWe will reopen the pool by June.\u201d \u2014 Mayor Rosa Linn",
+        [("We will reopen the pool by June.", "Mayor Rosa Linn", "Rosa Linn", None, "direct")],
+    ),
     "participle cue": (
         'The minister defended the plan, insisting it would not "harm the economy".',
         [("harm the economy", "The minister", "The minister", "insisting", "mixed")],
