@@ -13,7 +13,7 @@ from pathlib import Path
 from core import __version__
 from core.config import DEFAULT_MODEL, default_corpus_path, model_name
 from core.export import ExportError, export_jsonl
-from core.importer import ImportProblem, collect_files, read_file
+from core.importer import ImportProblem, read_paths
 from core.ingest import import_paths
 from core.store import CorpusError, Store
 from core.suggest import Suggester, SuggestError
@@ -107,14 +107,12 @@ def _suggest(args: argparse.Namespace) -> int:
     suggester = Suggester(model_name(args.model))
     status = 0
     articles = []
-    for f in collect_files(args.paths):
-        items = [f] if isinstance(f, ImportProblem) else list(read_file(f))
-        for item in items:
-            if isinstance(item, ImportProblem):
-                print(f"quotelab: not read: {item}", file=sys.stderr)
-                status = 1
-            else:
-                articles.append(item.article)
+    for item in read_paths(args.paths):
+        if isinstance(item, ImportProblem):
+            print(f"quotelab: not read: {item}", file=sys.stderr)
+            status = 1
+        else:
+            articles.append(item.article)
     for art, found in zip(articles, suggester.suggest_many(articles), strict=True):
         record = {
             "text": art.text,

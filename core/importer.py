@@ -347,3 +347,13 @@ def collect_files(paths: list[Path]) -> Iterator[Path | ImportProblem]:
             yield p
         else:
             yield ImportProblem(f"{p}: no such file or folder")
+
+
+def read_paths(paths: list[Path]) -> Iterator[Imported | ImportProblem]:
+    """Every article in the files and folders given, with a problem for each that
+    cannot be read; the rest still come."""
+    for f in collect_files(paths):
+        if isinstance(f, ImportProblem):
+            yield f
+        else:
+            yield from read_file(f)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.importer import Imported, ImportProblem, collect_files, read_file
+from core.importer import Imported, ImportProblem, read_paths
 from core.store import Store
 from core.suggest import Suggester
 from core.tokens import tokenize
@@ -48,21 +48,17 @@ def import_paths(
     report = ImportReport()
     items: list[Imported] = []
     seen: set[str] = set()
-    for f in collect_files(paths):
-        if isinstance(f, ImportProblem):
-            report.problems.append(str(f))
+    for item in read_paths(paths):
+        if isinstance(item, ImportProblem):
+            report.problems.append(str(item))
             continue
-        for item in read_file(f):
-            if isinstance(item, ImportProblem):
-                report.problems.append(str(item))
-                continue
-            report.warnings.extend(item.warnings)
-            h = item.article.content_hash
-            if h in seen or store.find_article(h) is not None:
-                report.duplicates.append(item.article.source)
-                continue
-            seen.add(h)
-            items.append(item)
+        report.warnings.extend(item.warnings)
+        h = item.article.content_hash
+        if h in seen or store.find_article(h) is not None:
+            report.duplicates.append(item.article.source)
+            continue
+        seen.add(h)
+        items.append(item)
     total = len(items)
     progress(0, total)
     for i in range(0, total, BATCH):

@@ -425,10 +425,9 @@ class MainWindow(QMainWindow):
         if not marked and self.store.status(art_id) is not Status.DONE:
             return  # not saved (the message says why): stay on this article
         ids = self.articles.visible_ids()
-        status = {s.id: s.status for s in self.store.article_summaries()}
         start = ids.index(art_id) if art_id in ids else -1
         order = ids[start + 1 :] + ids[: start + 1]
-        nxt = next((i for i in order if status.get(i) is not Status.DONE), None)
+        nxt = next((i for i in order if self.store.status(i) is not Status.DONE), None)
         if nxt is None:
             self.say("Every article is done. Ctrl+E exports the corpus.")
         else:
@@ -676,7 +675,7 @@ class MainWindow(QMainWindow):
         return job
 
     def _job_progress(self, job: workers.Job, done: int, total: int) -> None:
-        if job is self.jobs[0] if self.jobs else False:
+        if self.jobs and job is self.jobs[0]:
             self.job_bar.setMaximum(total)
             self.job_bar.setValue(done)
 
