@@ -157,10 +157,6 @@ def edit(store: Store, attr_id: int, label: str, **fields: Any) -> Command | Non
     if new == a:
         return None
     new.check(store.text_length(article_id))
-    for name in ("speaker", "cue"):
-        sp = getattr(new, name)
-        if sp is not None and sp.overlaps(new.quote):
-            raise SpanError(f"the {name} may not overlap the quote")
     change = Change("attribution", attr_id, _record(article_id, a), _record(article_id, new))
     return Command(label, article_id, [change, *_started(store, article_id)])
 

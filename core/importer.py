@@ -243,17 +243,9 @@ def parse_jsonl_record(obj: Any, where: str) -> Imported:
             attrs = _from_prodigy_spans(obj)
         for a in attrs:
             a.check(len(text))
-            _check_disjoint(a)
     except (SpanError, TypeError, ValueError, KeyError) as exc:
         raise ImportProblem(f"{where}: {exc}") from None
     return Imported(art, attrs)
-
-
-def _check_disjoint(a: Attribution) -> None:
-    for name in ("speaker", "cue"):
-        sp = getattr(a, name)
-        if sp is not None and sp.overlaps(a.quote):
-            raise SpanError(f"{name} {sp.start}-{sp.end} overlaps its quote")
 
 
 def _from_prodigy_spans(obj: dict[str, Any]) -> list[Attribution]:

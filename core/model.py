@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 
 class QuoteType(StrEnum):
@@ -31,7 +33,19 @@ class Status(StrEnum):
 
 
 class SpanError(ValueError):
-    """A span that does not fit the article text."""
+    """A span that breaks the span rules; the message says which and why."""
+
+
+class TokenEdges(Protocol):
+    """Where tokens start and end (sorted character offsets); ``core.tokens.Tokens`` is one."""
+
+    starts: Sequence[int]
+    ends: Sequence[int]
+
+
+def _on(edges: Sequence[int], pos: int) -> bool:
+    i = bisect_left(edges, pos)
+    return i < len(edges) and edges[i] == pos
 
 
 @dataclass(frozen=True, order=True)
@@ -74,13 +88,22 @@ class Attribution:
     confidence: float | None = None
     id: int | None = None
 
-    def check(self, text_length: int) -> None:
-        """Raise SpanError unless every span lies inside the text and is non-empty."""
-        self.quote.check(text_length, "quote")
-        if self.speaker is not None:
-            self.speaker.check(text_length, "speaker")
-        if self.cue is not None:
-            self.cue.check(text_length, "cue")
+    def check(self, text_length: int, edges: TokenEdges | None = None) -> None:
+        """The span rules for one attribution; raise SpanError naming the broken one.
+
+        Every span is non-empty and inside the text; quote, speaker and cue are pairwise
+        disjoint; with ``edges``, every span starts and ends on token bounds."""
+        present = [(kind, sp) for kind, sp in self.spans().items() if sp is not None]
+        for kind, sp in present:
+            sp.check(text_length, kind)
+            if edges is not None and not (_on(edges.starts, sp.start) and _on(edges.ends, sp.end)):
+                raise SpanError(
+                    f"{kind} {sp.start}-{sp.end} does not start and end on token bounds"
+                )
+        for i, (kind, sp) in enumerate(present):
+            for other_kind, other in present[i + 1 :]:
+                if sp.overlaps(other):
+                    raise SpanError(f"the {other_kind} may not overlap the {kind}")
 
     def with_(self, **changes: Any) -> Attribution:
         return replace(self, **changes)
@@ -118,6 +141,21 @@ class Attribution:
             confidence=float(conf) if conf is not None else None,
             id=id,
         )
+
+
+def check_attributions(
+    attributions: Sequence[Attribution], text_length: int, edges: TokenEdges | None = None
+) -> None:
+    """The span rules for an article's attributions: each passes :meth:`Attribution.check`
+    and no two quotes overlap. Every path that stores attributions goes through here."""
+    for a in attributions:
+        a.check(text_length, edges)
+    by_start = sorted(attributions, key=lambda a: (a.quote.start, a.quote.end))
+    for a, b in zip(by_start, by_start[1:], strict=False):
+        if a.quote.overlaps(b.quote):
+            raise SpanError(
+                f"quote {b.quote.start}-{b.quote.end} overlaps quote {a.quote.start}-{a.quote.end}"
+            )
 
 
 @dataclass

@@ -21,7 +21,7 @@ from typing import Any
 
 import sqlite_utils
 
-from core.model import Article, Attribution, Span, SpanError, Status
+from core.model import Article, Attribution, Span, Status
 from core.tokens import Tokens
 
 APP_ID = "quotelab"
@@ -507,9 +507,6 @@ class Store:
         article_id = int(record["article_id"])
         attr = Attribution.from_record(record, id=row_id)
         attr.check(self.text_length(article_id))
-        for name, sp in (("speaker", attr.speaker), ("cue", attr.cue)):
-            if sp is not None and sp.overlaps(attr.quote):
-                raise SpanError(f"the {name} may not overlap the quote")
         row = _attr_row(attr, article_id)
         if row_id is None:
             cur = self.conn.execute(

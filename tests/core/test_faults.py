@@ -284,7 +284,7 @@ def test_jsonl_with_bad_offsets_and_overlaps_names_each_line(tmp_path, corpus):
     assert len(report.imported) == 2  # quotes of different attributions may overlap
     messages = "\n".join(report.problems)
     assert "line 2" in messages and "outside the text" in messages
-    assert "line 3" in messages and "overlaps its quote" in messages
+    assert "line 3" in messages and "may not overlap the quote" in messages
     assert "line 5" in messages and "not valid JSON" in messages
 
 

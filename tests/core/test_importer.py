@@ -150,7 +150,7 @@ def test_jsonl_prodigy_shape_with_pre_annotations(tmp_path):
         (
             '{"text": "short text", "quotes": [{"quote": {"start": 0, "end": 5},'
             ' "speaker": {"start": 3, "end": 8}}]}',
-            "overlaps its quote",
+            "may not overlap the quote",
         ),
         ('{"text": "short", "quotes": [{"quote": {"start": 4, "end": 2}}]}', "empty"),
     ],
