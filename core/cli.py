@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from core import __version__
+from core import __version__, cli_report
 from core.config import DEFAULT_MODEL, default_corpus_path, model_name
 from core.export import ExportError, export_jsonl
 from core.importer import ImportProblem, read_paths
@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     st = sub.add_parser("stats", help="counts of articles, attributions and speakers")
     st.add_argument("--json", action="store_true", help="print one JSON object")
+    cli_report.add_parsers(sub)
     return p
 
 
@@ -77,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.command == "suggest":
             return _suggest(args)
+        if args.command in cli_report.COMMANDS:
+            return cli_report.run(args)
         with Store(args.db or default_corpus_path()) as store:
             if args.command == "import":
                 suggester = None if args.no_suggest else Suggester(args.model)

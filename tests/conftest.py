@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLE = ROOT / "resources" / "sample_article.txt"
-SAMPLE_GOLD = SHARED / "corpus" / "000_79a3e195079f2e86.gold.json"
-SCORER = SHARED / "eval" / "score_quotes.py"
+#: The sample's gold (a copy of ANNOTATION.md's ``corpus/000_79a3e195079f2e86.gold.json``).
+SAMPLE_GOLD = DATA / "sample_article.gold.json"
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(ROOT))

@@ -1,15 +1,15 @@
 """The suggester, pattern by pattern, each with its own sentences; then whole articles
-through the official scorer."""
+through ``main.py suggest`` and QuoteLab's own scorer (core/evaluate.py)."""
 
-import json
 import subprocess
 import sys
 
 import pytest
 
+from core.evaluate import Score, evaluate_files
 from core.importer import content_hash, parse_text
 from core.model import Article
-from tests.conftest import DATA, SAMPLE, SAMPLE_GOLD, SCORER
+from tests.conftest import DATA, SAMPLE, SAMPLE_GOLD
 
 
 def suggest(suggester, text):
@@ -261,7 +261,7 @@ def test_nothing_suggested_outside_the_body(suggester):
     assert "'Real Concessions'" in headline  # a quote there is never suggested
 
 
-def _score(tmp_path, paths, golds):
+def _score(tmp_path, paths, golds) -> Score:
     out = subprocess.run(
         [sys.executable, "main.py", "suggest", *map(str, paths)],
         capture_output=True,
@@ -271,25 +271,21 @@ def _score(tmp_path, paths, golds):
     )
     pred = tmp_path / "pred.jsonl"
     pred.write_text(out.stdout, encoding="utf-8")
-    res = subprocess.run(
-        [sys.executable, str(SCORER), "--gold", *map(str, golds), "--pred", str(pred), "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(res.stdout)
+    result = evaluate_files(golds, pred)
+    assert result.warnings == []  # every gold article and quote was found
+    return result.score
 
 
 def test_sample_scores_through_the_scorer(tmp_path):
     score = _score(tmp_path, [SAMPLE], [SAMPLE_GOLD])
-    assert score["attribution_f1"] >= 0.90
-    assert score["quote_f1"] >= 0.95
+    assert score.overall.attribution_f1 >= 0.90
+    assert score.overall.f1 >= 0.95
 
 
 def test_own_articles_score_well(tmp_path):
     texts = sorted((DATA / "articles").glob("*.txt"))
     golds = [t.with_suffix(".gold.json") for t in texts]
     score = _score(tmp_path, texts, golds)
-    assert score["articles"] == len(texts) >= 6
-    assert score["attribution_f1"] >= 0.90
-    assert score["quote_f1"] >= 0.90
+    assert score.articles == len(texts) >= 6
+    assert score.overall.attribution_f1 >= 0.90
+    assert score.overall.f1 >= 0.90
