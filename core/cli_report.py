@@ -10,9 +10,12 @@ import json
 import sys
 from pathlib import Path
 
+from core import charts, report
+from core.config import default_corpus_path
 from core.evaluate import EvalError, evaluate_files
+from core.store import Store
 
-COMMANDS = frozenset({"evaluate"})
+COMMANDS = frozenset({"evaluate", "report"})
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,11 +34,22 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     ev.add_argument("pred", type=Path, metavar="PRED.jsonl")
     ev.add_argument("--json", action="store_true", help="print one JSON object")
 
+    rep = sub.add_parser(
+        "report", help="what the corpus says: suggestion quality, speakers, over time, outlets"
+    )
+    rep.add_argument("--json", action="store_true", help="print one JSON object")
+    rep.add_argument(
+        "--html", type=Path, metavar="OUT", help="also write the report with charts as one page"
+    )
+    rep.add_argument("--charts", type=Path, metavar="DIR", help="also save the charts as SVG")
+
 
 def run(args: argparse.Namespace) -> int:
     try:
+        if args.command == "report":
+            return _report(args)
         return _evaluate(args)
-    except EvalError as exc:
+    except (EvalError, OSError) as exc:
         print(f"quotelab: error: {exc}", file=sys.stderr)
         return 1
 
@@ -48,4 +62,20 @@ def _evaluate(args: argparse.Namespace) -> int:
         print(json.dumps(result.score.as_dict()))
     else:
         print("\n".join(result.score.lines()))
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    with Store(args.db or default_corpus_path(), create=False) as store:
+        rep = report.build(store)
+    if args.json:
+        print(json.dumps(rep.as_dict(), ensure_ascii=False))
+    else:
+        print("\n".join(rep.lines()))
+    if args.html:
+        args.html.write_text(charts.html_page(rep), encoding="utf-8")
+        print(f"wrote {args.html}", file=sys.stderr)
+    if args.charts:
+        for path in charts.save(rep, args.charts):
+            print(f"wrote {path}", file=sys.stderr)
     return 0

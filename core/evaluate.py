@@ -99,23 +99,17 @@ class Item:
         return any(same_person(p, g) for p in pred.names for g in self.names)
 
 
-def item(text: str, a: Attribution, *, gold: bool = False) -> Item:
-    """An :class:`Item` of a stored or exported attribution. A prediction goes by its
-    speaker name (a pronoun by the name it resolves to); a gold one also by its mention,
-    unless that is a pronoun."""
-    names: list[str] = []
-    mention = text[a.speaker.start : a.speaker.end] if a.speaker else ""
-    if a.speaker_name:
-        names.append(a.speaker_name)
-    if mention and (not names or (gold and mention.strip().lower() not in PRONOUNS)):
-        names.append(mention)
+def item(text: str, a: Attribution) -> Item:
+    """An :class:`Item` of a stored or exported attribution: its speaker goes by its
+    speaker name (a pronoun by the name it resolves to), else by its mention."""
+    name = a.speaker_name or (text[a.speaker.start : a.speaker.end] if a.speaker else "")
     cue = text[a.cue.start : a.cue.end] if a.cue else ""
-    return Item(trim(text, a.quote), a.type, tuple(names), cue)
+    return Item(trim(text, a.quote), a.type, (name,) if name else (), cue)
 
 
-def items(text: str, attributions: Iterable[Attribution], *, gold: bool = False) -> list[Item]:
+def items(text: str, attributions: Iterable[Attribution]) -> list[Item]:
     """Items of every attribution that is not rejected."""
-    return [item(text, a, gold=gold) for a in attributions if a.state is not State.REJECTED]
+    return [item(text, a) for a in attributions if a.state is not State.REJECTED]
 
 
 @dataclass
@@ -353,10 +347,7 @@ def _gold_quote(d: Any, where: str) -> GoldQuote:
     alts = d.get("alt_speakers") or []
     if not isinstance(alts, list) or not all(isinstance(a, str) for a in alts):
         raise EvalError(f"{where}: 'alt_speakers' must be a list of strings")
-    names = [_str(d, "speaker_name", where), *alts]
-    speaker = _str(d, "speaker", where)
-    if speaker.strip().lower() not in PRONOUNS:
-        names.append(speaker)
+    names = [_str(d, "speaker_name", where) or _str(d, "speaker", where), *alts]
     return GoldQuote(
         quote=_str(d, "quote", where, required=True),
         type=qtype,
@@ -397,7 +388,7 @@ def read_gold(path: Path) -> list[Gold]:
             Gold(
                 name=f"{path} article {n}",
                 text=got.article.text,
-                items=items(got.article.text, got.attributions, gold=True),
+                items=items(got.article.text, got.attributions),
                 ignore=list(got.article.non_body),
             )
             for n, got in enumerate(_read_jsonl(path), 1)

@@ -1,0 +1,181 @@
+"""The report's charts as SVG, drawn with pygal (no Qt, no display; see docs/adr/0010),
+and the report as one self-contained HTML page.
+
+Each chart is a self-contained SVG document (no scripts, no external files): the
+``--html`` page embeds them, the Report window shows them with QtSvg, and
+:func:`save` writes them as ``.svg`` files.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import pygal  # type: ignore[import-untyped]
+from pygal.style import Style  # type: ignore[import-untyped]
+
+from core.model import QuoteType
+from core.report import Report
+
+WIDTH, HEIGHT = 640, 360
+_STYLE = Style(
+    background="white",
+    plot_background="white",
+    foreground="#333333",
+    foreground_strong="#111111",
+    foreground_subtle="#999999",
+    colors=("#3b6ea8", "#d9822b", "#5a9e4b", "#b04a5a"),
+    font_family="sans-serif",
+)
+
+
+def _drop_scripts(root: Any) -> Any:
+    """pygal always embeds its settings (chart labels included) in a ``<script>``: the
+    charts carry article text, so no script is kept at all."""
+    for parent in root.iter():
+        for child in list(parent):
+            if str(child.tag).rsplit("}", 1)[-1] == "script":
+                parent.remove(child)
+    return root
+
+
+def _chart(kind: Callable[..., Any], title: str, **config: Any) -> Any:
+    chart = kind(
+        title=title,
+        width=WIDTH,
+        height=HEIGHT,
+        style=_STYLE,
+        js=[],  # no script: the SVG stays self-contained and static
+        disable_xml_declaration=True,
+        explicit_size=True,
+        no_data_text="nothing yet",
+        **config,
+    )
+    chart.add_xml_filter(_drop_scripts)
+    return chart
+
+
+def top_speakers(report: Report, n: int = 10) -> bytes:
+    rows = report.speakers[:n]
+    chart = _chart(pygal.Bar, "Top speakers (quotes)", show_legend=False, x_label_rotation=30)
+    chart.x_labels = [r.name for r in rows]
+    chart.add("quotes", [r.quotes for r in rows])
+    return str(chart.render(is_unicode=True)).encode("utf-8")
+
+
+def quotes_by_type(report: Report) -> bytes:
+    chart = _chart(pygal.Bar, "Quotes by type", show_legend=False)
+    chart.x_labels = list(report.by_type)
+    chart.add("quotes", list(report.by_type.values()))
+    return str(chart.render(is_unicode=True)).encode("utf-8")
+
+
+def quality_by_type(report: Report) -> bytes:
+    """Precision, recall and F1 of the first suggestions on done articles, by type."""
+    chart = _chart(pygal.Bar, "Suggestion quality by type (done articles)", range=(0, 1))
+    by_type = report.quality.score.by_type
+    types = [t.value for t in QuoteType]
+    chart.x_labels = types
+    if report.quality.articles:
+        for figure in ("precision", "recall", "f1"):
+            chart.add(figure, [round(getattr(by_type[t], figure), 3) for t in types])
+    return str(chart.render(is_unicode=True)).encode("utf-8")
+
+
+def quotes_over_time(report: Report) -> bytes:
+    chart = _chart(pygal.Bar, "Quotes by month of the article date", x_label_rotation=30)
+    chart.x_labels = [m for m, _, _ in report.over_time]
+    chart.add("quotes", [n for _, _, n in report.over_time])
+    chart.add("articles", [a for _, a, _ in report.over_time])
+    return str(chart.render(is_unicode=True)).encode("utf-8")
+
+
+#: Every chart by file name stem, in the order the report shows them.
+CHARTS: dict[str, Callable[[Report], bytes]] = {
+    "top_speakers": top_speakers,
+    "quotes_by_type": quotes_by_type,
+    "quality_by_type": quality_by_type,
+    "quotes_over_time": quotes_over_time,
+}
+
+
+def render_all(report: Report) -> dict[str, bytes]:
+    return {name: draw(report) for name, draw in CHARTS.items()}
+
+
+def save(report: Report, folder: Path) -> list[Path]:
+    """Write every chart as ``folder/NAME.svg``; returns the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for name, svg in render_all(report).items():
+        path = folder / f"{name}.svg"
+        path.write_bytes(svg)
+        out.append(path)
+    return out
+
+
+def _table(head: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
+    def cells(tag: str, values: Iterable[Any]) -> str:
+        return "".join(f"<{tag}>{html.escape(str(v))}</{tag}>" for v in values)
+
+    body = "".join(f"<tr>{cells('td', r)}</tr>" for r in rows)
+    return f"<table><tr>{cells('th', head)}</tr>{body}</table>"
+
+
+def html_page(report: Report) -> str:
+    """The report with its charts as one HTML page that needs no other file."""
+    q, s = report.quality, report.quality.score
+    parts = [f"<h1>QuoteLab report</h1><p>{html.escape(report.corpus)}</p>"]
+    parts.append(f"<h2>Suggestion quality on {q.articles} done article(s)</h2>")
+    figures = ("precision", "recall", "f1", "attribution_f1", "speaker_accuracy", "exact_share")
+    parts.append(
+        _table(
+            ["", *figures, "gold", "suggested"],
+            [
+                [name, *(f"{getattr(c, f):.3f}" for f in figures), c.gold, c.pred]
+                for name, c in [("all", s.overall), *s.by_type.items()]
+            ],
+        )
+    )
+    parts.append(_table(["fix", "count"], q.fixes.items()))
+    parts.append(_table(["cue word of a missed quote", "count"], q.missed_cues))
+    parts.append("<h2>Corpus</h2>")
+    for title, counts in [
+        ("articles by status", report.articles_by_status),
+        ("attributions by type", report.by_type),
+        ("attributions by state", report.by_state),
+        ("attributions by origin", report.by_origin),
+        ("articles by quotes per article", report.quotes_per_article["histogram"]),
+    ]:
+        parts.append(_table([title, "count"], counts.items()))
+    parts.append(f"<h2>Speakers ({report.speaker_names} names)</h2>")
+    parts.append(
+        _table(
+            ["speaker", "quotes", "articles", "cues"],
+            [
+                [r.name, r.quotes, r.articles, ", ".join(f"{c} {n}" for c, n in r.cues)]
+                for r in report.speakers
+            ],
+        )
+    )
+    parts.append("<h2>Over time and by outlet</h2>")
+    parts.append(_table(["month", "articles", "quotes"], report.over_time))
+    parts.append(_table(["outlet", "articles", "quotes"], report.by_outlet))
+    parts.append("<h2>Charts</h2>")
+    parts += [
+        f'<figure id="{name}">{svg.decode("utf-8")}</figure>'
+        for name, svg in render_all(report).items()
+    ]
+    style = (
+        "body{font-family:sans-serif;max-width:60em;margin:2em auto;color:#222}"
+        "table{border-collapse:collapse;margin:1em 0}"
+        "td,th{border:1px solid #ccc;padding:.2em .6em;text-align:left}"
+        "figure{margin:1em 0}"
+    )
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>QuoteLab report</title><style>{style}</style></head>"
+        f"<body>{''.join(parts)}</body></html>\n"
+    )
