@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from core import charts, report
+from core import report
 from core.config import default_corpus_path
 from core.evaluate import EvalError, evaluate_files
 from core.store import Store
@@ -72,6 +72,8 @@ def _report(args: argparse.Namespace) -> int:
         print(json.dumps(rep.as_dict(), ensure_ascii=False))
     else:
         print("\n".join(rep.lines()))
+    if args.html or args.charts:
+        from core import charts  # pygal takes a tenth of a second to import: only when drawing
     if args.html:
         args.html.write_text(charts.html_page(rep), encoding="utf-8")
         print(f"wrote {args.html}", file=sys.stderr)

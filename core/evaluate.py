@@ -19,8 +19,11 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +52,9 @@ def trim(text: str, span: Span) -> Span:
         start += 1
     while end > start and text[end - 1] in _TRAIL:
         end -= 1
-    return Span(start, end) if start < end else span
+    if start == end or (start, end) == (span.start, span.end):
+        return span
+    return Span(start, end)
 
 
 def iou(a: Span, b: Span) -> float:
@@ -60,19 +65,17 @@ def iou(a: Span, b: Span) -> float:
 
 
 def _words(name: str) -> list[str]:
-    return _NAME_NOISE.sub(" ", name.casefold()).split()
+    words = _NAME_NOISE.sub(" ", name.casefold()).split()
+    return words[1:] if words[:1] == ["the"] else words
 
 
+@lru_cache(maxsize=65536)
 def same_person(a: str, b: str) -> bool:
     """Whether two speaker names name the same source: equal once case, punctuation and a
     leading ``the`` are set aside, or one a part of the other ending in the same word
     (``Preobrazhensky`` and ``Political analyst Ivan Preobrazhensky``). Pronouns only
     ever equal themselves."""
     wa, wb = _words(a), _words(b)
-    if wa[:1] == ["the"]:
-        wa = wa[1:]
-    if wb[:1] == ["the"]:
-        wb = wb[1:]
     if not wa or not wb:
         return False
     if wa == wb:
@@ -84,7 +87,7 @@ def same_person(a: str, b: str) -> bool:
     return any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Item:
     """One attribution as the scorer sees it: the trimmed quote, its type, the names its
     speaker may go by, the cue as written, and whether it is optional (gold only)."""
@@ -102,9 +105,19 @@ class Item:
 def item(text: str, a: Attribution) -> Item:
     """An :class:`Item` of a stored or exported attribution: its speaker goes by its
     speaker name (a pronoun by the name it resolves to), else by its mention."""
-    name = a.speaker_name or (text[a.speaker.start : a.speaker.end] if a.speaker else "")
-    cue = text[a.cue.start : a.cue.end] if a.cue else ""
-    return Item(trim(text, a.quote), a.type, (name,) if name else (), cue)
+    sp, cue = a.speaker, a.cue
+    return item_of(
+        text,
+        a.quote,
+        a.speaker_name or (text[sp.start : sp.end] if sp else ""),
+        text[cue.start : cue.end] if cue else "",
+        a.type,
+    )
+
+
+def item_of(text: str, quote: Span, name: str, cue: str, qtype: QuoteType) -> Item:
+    """:func:`item` from an attribution's parts (for bulk reads that skip the model)."""
+    return Item(trim(text, quote), qtype, (name,) if name else (), cue)
 
 
 def items(text: str, attributions: Iterable[Attribution]) -> list[Item]:
@@ -127,14 +140,19 @@ def align(gold: Sequence[Item], pred: Sequence[Item], ignore: Sequence[Span] = (
     Predictions overlapping an ``ignore`` range are dropped; a prediction paired with an
     optional gold quote counts neither way."""
     kept = [p for p in pred if not any(p.quote.overlaps(r) for r in ignore)]
-    candidates = sorted(
-        (
-            (-score, gi, pi)
-            for gi, g in enumerate(gold)
-            for pi, p in enumerate(kept)
-            if (score := iou(g.quote, p.quote)) >= MIN_IOU
-        ),
-    )
+    kept.sort(key=lambda p: p.quote)
+    starts = [p.quote.start for p in kept]
+    longest = max((p.quote.end - p.quote.start for p in kept), default=0)
+    candidates = []
+    for gi, g in enumerate(gold):
+        # only predictions starting within reach of g can overlap it
+        for pi in range(bisect_left(starts, g.quote.start - longest), len(kept)):
+            p = kept[pi]
+            if p.quote.start >= g.quote.end:
+                break
+            if (score := iou(g.quote, p.quote)) >= MIN_IOU:
+                candidates.append((-score, gi, pi))
+    candidates.sort()
     used_g: set[int] = set()
     used_p: set[int] = set()
     out = Alignment()
@@ -224,13 +242,15 @@ class Counts:
         return out
 
 
-def _counts(pairs: Iterable[tuple[Item, Item]], gold: int, pred: int) -> Counts:
-    c = Counts(gold=gold, pred=pred)
-    for g, p in pairs:
-        c.matched += 1
-        c.exact += g.quote == p.quote
-        c.speaker += g.speaker_right(p)
-    return c
+def _counts(pairs: Sequence[tuple[bool, bool]], gold: int, pred: int) -> Counts:
+    """Counts from (exact, speaker right) of each matched pair."""
+    return Counts(
+        gold=gold,
+        pred=pred,
+        matched=len(pairs),
+        exact=sum(e for e, _ in pairs),
+        speaker=sum(s for _, s in pairs),
+    )
 
 
 @dataclass
@@ -246,19 +266,18 @@ class Score:
     type_right: int = 0
 
     def add(self, al: Alignment) -> None:
-        preds = [p for _, p in al.pairs] + al.spurious
-        golds = [g for g, _ in al.pairs] + al.missed
         self.articles += 1
-        self.overall.add(_counts(al.pairs, len(golds), len(preds)))
-        self.type_right += sum(g.type is p.type for g, p in al.pairs)
+        flags = [(g.quote == p.quote, g.speaker_right(p)) for g, p in al.pairs]
+        gold_types = Counter(g.type for g, _ in al.pairs) + Counter(g.type for g in al.missed)
+        pred_types = Counter(p.type for _, p in al.pairs) + Counter(p.type for p in al.spurious)
+        self.overall.add(_counts(flags, gold_types.total(), pred_types.total()))
+        typed: dict[QuoteType, list[tuple[bool, bool]]] = defaultdict(list)
+        for (g, p), f in zip(al.pairs, flags, strict=True):
+            if g.type is p.type:
+                typed[g.type].append(f)
+        self.type_right += sum(len(v) for v in typed.values())
         for t in QuoteType:
-            self.by_type[t.value].add(
-                _counts(
-                    [(g, p) for g, p in al.pairs if g.type is t and p.type is t],
-                    sum(g.type is t for g in golds),
-                    sum(p.type is t for p in preds),
-                )
-            )
+            self.by_type[t.value].add(_counts(typed[t], gold_types[t], pred_types[t]))
 
     @property
     def type_accuracy(self) -> float:

@@ -15,9 +15,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from core.evaluate import Alignment, Score, align, items
-from core.model import Attribution, Origin, QuoteType, State, Status
-from core.store import Store, _attr_from_row
+from core.evaluate import Alignment, Item, Score, align, item_of
+from core.model import Origin, QuoteType, Span, State, Status
+from core.store import Store
 
 #: How many speakers, cue words and outlets the report lists.
 TOP = 20
@@ -132,11 +132,32 @@ def outlet(url: str) -> str:
     return host.removeprefix("www.")
 
 
-def first_suggestions(store: Store, article_ids: list[int]) -> dict[int, list[Attribution]]:
-    """Each article's attributions as the model first suggested them: an attribution's
-    record before its first logged change, else as it is now; ones a person created
-    (first logged without a record before) are not suggestions."""
-    wanted = set(article_ids)
+_TYPES = {t.value: t for t in QuoteType}
+_COLUMNS = (
+    "article_id, id, quote_start, quote_end, speaker_start, speaker_end, cue_start, cue_end, "
+    "speaker_name, type, state, origin"
+)
+
+
+def _row_item(text: str, r: tuple[Any, ...]) -> Item:
+    name = r[8] or ("" if r[4] is None else text[r[4] : r[5]])
+    cue = "" if r[6] is None else text[r[6] : r[7]]
+    return item_of(text, Span(r[2], r[3]), name, cue, _TYPES[r[9]])
+
+
+def _record_item(text: str, rec: dict[str, Any]) -> Item:
+    def part(kind: str) -> str:
+        sp = rec.get(kind)
+        return text[sp["start"] : sp["end"]] if sp else ""
+
+    q = rec["quote"]
+    name = rec.get("speaker_name") or part("speaker")
+    return item_of(text, Span(q["start"], q["end"]), name, part("cue"), _TYPES[rec["type"]])
+
+
+def _first_records(store: Store) -> dict[int, dict[str, Any] | None]:
+    """Each logged attribution's record before its first logged change (None: a person
+    created it)."""
     first: dict[int, dict[str, Any] | None] = {}
     rows = store.conn.execute(
         "SELECT changes FROM decisions WHERE kind IN ('edit', 'undo', 'redo') ORDER BY id"
@@ -145,54 +166,48 @@ def first_suggestions(store: Store, article_ids: list[int]) -> dict[int, list[At
         for ch in json.loads(changes):
             if ch.get("table") == "attribution" and ch.get("id") not in first:
                 first[ch["id"]] = ch.get("before")
-    out: dict[int, list[Attribution]] = {a: [] for a in article_ids}
-    marks = ",".join("?" * len(article_ids))
-    current = store.db.query(
-        f"SELECT * FROM attributions WHERE article_id IN ({marks}) ORDER BY quote_start, id",
-        article_ids,
-    )
-    for row in current:
-        if row["id"] not in first:
-            a = _attr_from_row(row)
-            if a.origin is Origin.MODEL:
-                out[row["article_id"]].append(a)
-    for attr_id, record in first.items():
-        if record is not None and record.get("article_id") in wanted:
-            a = Attribution.from_record(record, id=attr_id)
-            if a.origin is Origin.MODEL:
-                out[int(record["article_id"])].append(a)
-    return out
+    return first
 
 
-def quality(store: Store) -> Quality:
-    done = [
-        (r[0], r[1])
-        for r in store.conn.execute(
-            "SELECT id, text FROM articles WHERE status = ? ORDER BY id", (Status.DONE.value,)
-        )
+def quality(store: Store, texts: dict[int, str] | None = None) -> Quality:
+    """The attributions of done articles as the model first suggested them (an
+    attribution's record before its first logged change, else as it is now; ones a
+    person created are no suggestions) against the final ones (not rejected)."""
+    done = Status.DONE.value
+    done_ids = [
+        r[0] for r in store.conn.execute("SELECT id FROM articles WHERE status = ?", (done,))
     ]
+    texts = texts if texts is not None else _texts(store)
+    first = _first_records(store)
+    suggested: dict[int, list[Item]] = defaultdict(list)
+    final: dict[int, list[Item]] = defaultdict(list)
+    rows = store.conn.execute(
+        f"SELECT {_COLUMNS} FROM attributions WHERE article_id IN "
+        "(SELECT id FROM articles WHERE status = ?)",
+        (done,),
+    )
+    for r in rows:
+        it = _row_item(texts[r[0]], r)
+        if r[10] != State.REJECTED.value:
+            final[r[0]].append(it)
+        if r[1] not in first and r[11] == Origin.MODEL.value:
+            suggested[r[0]].append(it)
+    for rec in first.values():
+        if rec is not None and rec.get("origin") == Origin.MODEL.value:
+            article_id = rec.get("article_id")
+            if article_id in final or article_id in suggested:
+                suggested[article_id].append(_record_item(texts[article_id], rec))
     q = Quality()
-    if not done:
-        return q
-    ids = [i for i, _ in done]
-    suggested = first_suggestions(store, ids)
-    final: dict[int, list[Attribution]] = defaultdict(list)
-    marks = ",".join("?" * len(ids))
-    for row in store.db.query(
-        f"SELECT * FROM attributions WHERE article_id IN ({marks}) AND state != ?",
-        [*ids, State.REJECTED.value],
-    ):
-        final[row["article_id"]].append(_attr_from_row(row))
     missed: Counter[str] = Counter()
-    for article_id, text in done:
-        al = align(items(text, final[article_id]), items(text, suggested[article_id]))
+    for article_id in done_ids:
+        al = align(final[article_id], suggested[article_id])
         q.add(al)
         missed.update(g.cue.strip().lower() or "(no cue)" for g in al.missed)
     q.missed_cues = missed.most_common(TOP)
     return q
 
 
-def _speakers(store: Store, top: int) -> tuple[list[SpeakerRow], int]:
+def _speakers(store: Store, texts: dict[int, str], top: int) -> tuple[list[SpeakerRow], int]:
     c = store.conn
     rows = c.execute(
         """SELECT speaker_name, COUNT(*), COUNT(DISTINCT article_id) FROM attributions
@@ -201,21 +216,19 @@ def _speakers(store: Store, top: int) -> tuple[list[SpeakerRow], int]:
     ).fetchall()
     shown = rows[:top]
     cues: dict[str, Counter[str]] = {name: Counter() for name, _, _ in shown}
-    if shown:
-        marks = ",".join("?" * len(shown))
-        for name, cue, n in c.execute(
-            f"""SELECT t.speaker_name, lower(substr(a.text, t.cue_start + 1,
-                       t.cue_end - t.cue_start)), COUNT(*)
-                FROM attributions t JOIN articles a ON a.id = t.article_id
-                WHERE t.state != 'rejected' AND t.cue_start IS NOT NULL
-                  AND t.speaker_name IN ({marks})
-                GROUP BY 1, 2""",
-            [name for name, _, _ in shown],
-        ):
-            cues[name][cue] += n
+    for article_id, start, end, name in c.execute(
+        """SELECT article_id, cue_start, cue_end, speaker_name FROM attributions
+           WHERE state != 'rejected' AND cue_start IS NOT NULL AND speaker_name IS NOT NULL"""
+    ):
+        if name in cues:
+            cues[name][texts[article_id][start:end].lower()] += 1
     return [SpeakerRow(name, n, arts, cues[name].most_common(5)) for name, n, arts in shown], len(
         rows
     )
+
+
+def _texts(store: Store) -> dict[int, str]:
+    return dict(store.conn.execute("SELECT id, text FROM articles").fetchall())
 
 
 def _quotes_per_article(store: Store) -> dict[str, Any]:
@@ -255,11 +268,12 @@ def build(store: Store, top: int = TOP) -> Report:
         for bucket in (months[month or ""], outlets[outlet(url or "")]):
             bucket[0] += 1
             bucket[1] += n
-    speakers, names = _speakers(store, top)
+    texts = _texts(store)
+    speakers, names = _speakers(store, texts, top)
     ranked_outlets = sorted(outlets.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0]))
     return Report(
         corpus=str(store.path),
-        quality=quality(store),
+        quality=quality(store, texts),
         articles_by_status=grouped(
             "SELECT status, COUNT(*) FROM articles GROUP BY 1", [s.value for s in Status]
         ),
