@@ -10,12 +10,12 @@ import json
 import sys
 from pathlib import Path
 
-from core import report
+from core import agree, report
 from core.config import default_corpus_path
 from core.evaluate import EvalError, evaluate_files
-from core.store import Store
+from core.store import CorpusError, Store
 
-COMMANDS = frozenset({"evaluate", "report"})
+COMMANDS = frozenset({"evaluate", "report", "agree"})
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -43,13 +43,21 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     rep.add_argument("--charts", type=Path, metavar="DIR", help="also save the charts as SVG")
 
+    agr = sub.add_parser(
+        "agree", help="agreement between annotators' corpora on the articles they share"
+    )
+    agr.add_argument("corpora", type=Path, nargs="+", metavar="CORPUS.qlab")
+    agr.add_argument("--json", action="store_true", help="print one JSON object")
+
 
 def run(args: argparse.Namespace) -> int:
     try:
         if args.command == "report":
             return _report(args)
+        if args.command == "agree":
+            return _agree(args)
         return _evaluate(args)
-    except (EvalError, OSError) as exc:
+    except (EvalError, CorpusError, OSError) as exc:
         print(f"quotelab: error: {exc}", file=sys.stderr)
         return 1
 
@@ -80,4 +88,15 @@ def _report(args: argparse.Namespace) -> int:
     if args.charts:
         for path in charts.save(rep, args.charts):
             print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+def _agree(args: argparse.Namespace) -> int:
+    if len(args.corpora) < 2:
+        raise EvalError("agree needs two or more corpora")
+    result = agree.compare(args.corpora)
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False))
+    else:
+        print("\n".join(result.lines()))
     return 0
