@@ -9,15 +9,22 @@ Each chart is a self-contained SVG document (no scripts, no external files): the
 from __future__ import annotations
 
 import html
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygal  # type: ignore[import-untyped]
 from pygal.style import Style  # type: ignore[import-untyped]
 
 from core.model import QuoteType
-from core.report import Report
+
+if TYPE_CHECKING:
+    from core.report import Report
+
+# pygal adds a finder for its map plugins (unused here) that only has the find_module
+# API Python 3.4 deprecated: on 3.11 every failed import elsewhere then warns. Drop it.
+sys.meta_path[:] = [f for f in sys.meta_path if type(f).__module__ != "pygal"]
 
 WIDTH, HEIGHT = 640, 360
 _STYLE = Style(
