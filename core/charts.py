@@ -58,6 +58,8 @@ def _chart(kind: Callable[..., Any], title: str, **config: Any) -> Any:
         disable_xml_declaration=True,
         explicit_size=True,
         no_data_text="nothing yet",
+        show_x_guides=False,
+        show_y_guides=False,  # QtSvg draws them black: it skips pygal's CSS for them
         **config,
     )
     chart.add_xml_filter(_drop_scripts)
@@ -112,11 +114,11 @@ def render_all(report: Report) -> dict[str, bytes]:
     return {name: draw(report) for name, draw in CHARTS.items()}
 
 
-def save(report: Report, folder: Path) -> list[Path]:
-    """Write every chart as ``folder/NAME.svg``; returns the files written."""
+def save(svgs: dict[str, bytes], folder: Path) -> list[Path]:
+    """Write charts (from :func:`render_all`) as ``folder/NAME.svg``; returns the files."""
     folder.mkdir(parents=True, exist_ok=True)
     out = []
-    for name, svg in render_all(report).items():
+    for name, svg in svgs.items():
         path = folder / f"{name}.svg"
         path.write_bytes(svg)
         out.append(path)
@@ -131,8 +133,9 @@ def _table(head: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
     return f"<table><tr>{cells('th', head)}</tr>{body}</table>"
 
 
-def html_page(report: Report) -> str:
-    """The report with its charts as one HTML page that needs no other file."""
+def html_page(report: Report, *, with_charts: bool = True) -> str:
+    """The report with its charts as one HTML page that needs no other file (without
+    them, simple enough for Qt's rich text)."""
     q, s = report.quality, report.quality.score
     parts = [f"<h1>QuoteLab report</h1><p>{html.escape(report.corpus)}</p>"]
     parts.append(f"<h2>Suggestion quality on {q.articles} done article(s)</h2>")
@@ -170,11 +173,12 @@ def html_page(report: Report) -> str:
     parts.append("<h2>Over time and by outlet</h2>")
     parts.append(_table(["month", "articles", "quotes"], report.over_time))
     parts.append(_table(["outlet", "articles", "quotes"], report.by_outlet))
-    parts.append("<h2>Charts</h2>")
-    parts += [
-        f'<figure id="{name}">{svg.decode("utf-8")}</figure>'
-        for name, svg in render_all(report).items()
-    ]
+    if with_charts:
+        parts.append("<h2>Charts</h2>")
+        parts += [
+            f'<figure id="{name}">{svg.decode("utf-8")}</figure>'
+            for name, svg in render_all(report).items()
+        ]
     style = (
         "body{font-family:sans-serif;max-width:60em;margin:2em auto;color:#222}"
         "table{border-collapse:collapse;margin:1em 0}"

@@ -86,7 +86,7 @@ def _report(args: argparse.Namespace) -> int:
         args.html.write_text(charts.html_page(rep), encoding="utf-8")
         print(f"wrote {args.html}", file=sys.stderr)
     if args.charts:
-        for path in charts.save(rep, args.charts):
+        for path in charts.save(charts.render_all(rep), args.charts):
             print(f"wrote {path}", file=sys.stderr)
     return 0
 

@@ -45,6 +45,6 @@ def test_the_page_needs_no_other_file_and_runs_no_text(rep):
 
 
 def test_save_writes_svg_files(rep, tmp_path):
-    paths = charts.save(rep, tmp_path / "out")
+    paths = charts.save(charts.render_all(rep), tmp_path / "out")
     assert [p.name for p in paths] == [f"{n}.svg" for n in charts.CHARTS]
     assert all(ET.parse(p).getroot().tag == f"{SVG}svg" for p in paths)

@@ -1,0 +1,194 @@
+"""The Report window: what the corpus says, with charts, and agreement with another corpus.
+
+Standalone: built from a corpus path; everything is computed by ``core.report``,
+``core.charts`` and ``core.agree`` in a background :class:`gui.workers.Job` (on its own
+pool by default, so a running import never delays it), so the window appears at once
+and review goes on meanwhile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QThreadPool, Signal
+from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import agree, charts, report
+from core.store import Store
+from gui.workers import Job, job_pool
+
+
+def compute_report(db: Path) -> Callable[..., tuple[report.Report, dict[str, bytes]]]:
+    """A job function: the report of the corpus at ``db`` and its charts as SVG."""
+
+    def run(
+        progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+    ) -> tuple[report.Report, dict[str, bytes]]:
+        progress(0, 0)
+        with Store(db, create=False) as store:
+            rep = report.build(store)
+        return rep, charts.render_all(rep)
+
+    return run
+
+
+def compute_agreement(paths: list[Path]) -> Callable[..., agree.Agreement]:
+    def run(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> agree.Agreement:
+        progress(0, 0)
+        return agree.compare(paths)
+
+    return run
+
+
+class ReportWindow(QWidget):
+    """Signals:
+    ready(report): the figures and charts are shown.
+    compared(agreement): the comparison with another corpus is shown.
+    failed(message): a job failed; the message is also shown in the window.
+    """
+
+    ready = Signal(object)
+    compared = Signal(object)
+    failed = Signal(str)
+
+    def __init__(
+        self, corpus: Path, pool: QThreadPool | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.corpus = Path(corpus)
+        self.pool = pool or job_pool()
+        self.report: report.Report | None = None
+        self.svgs: dict[str, bytes] = {}
+        self._jobs: list[Job] = []  # kept alive until they report
+        self.setWindowTitle(f"Report: {self.corpus.name}")
+        self.resize(900, 700)
+        self.status = QLabel()
+        self.figures = QTextBrowser()
+        self.figures.setOpenLinks(False)
+        self.chart_widgets: dict[str, QSvgWidget] = {}
+        grid = QGridLayout()
+        for i, name in enumerate(charts.CHARTS):
+            w = QSvgWidget()
+            w.setFixedSize(charts.WIDTH, charts.HEIGHT)
+            self.chart_widgets[name] = w
+            grid.addWidget(w, i // 2, i % 2)
+        chart_page = QWidget()
+        chart_page.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidget(chart_page)
+        self.agreement = QPlainTextEdit(readOnly=True)
+        self.agreement.setPlaceholderText(
+            "Compare this corpus with another annotator's corpus on the articles they share."
+        )
+        compare_button = QPushButton("Compare with another corpus...")
+        compare_button.clicked.connect(self.ask_compare)
+        agree_page = QWidget()
+        agree_layout = QVBoxLayout(agree_page)
+        agree_layout.addWidget(compare_button, 0, Qt.AlignmentFlag.AlignLeft)
+        agree_layout.addWidget(self.agreement, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.figures, "Figures")
+        self.tabs.addTab(scroll, "Charts")
+        self.tabs.addTab(agree_page, "Agreement")
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.save_button = QPushButton("Save charts...")
+        self.save_button.clicked.connect(self.ask_save_charts)
+        bar = QHBoxLayout()
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.save_button)
+        bar.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs, 1)
+        self.refresh()
+
+    # -- computing in the background -------------------------------------------------------
+
+    def _start(self, label: str, fn: Callable[..., Any], done: Callable[[Any], None]) -> None:
+        job = Job(label, fn, None)
+        self._jobs.append(job)
+
+        def finished(result: Any) -> None:
+            self._jobs.remove(job)
+            done(result)
+
+        def failed(message: str) -> None:
+            self._jobs.remove(job)
+            self.status.setText(f"{label} failed: {message}")
+            self.failed.emit(message)
+
+        job.signals.finished.connect(finished)
+        job.signals.failed.connect(failed)
+        self.pool.start(job)
+
+    def refresh(self) -> None:
+        """Compute the report again (in the background)."""
+        self.status.setText("Computing the report...")
+        self.refresh_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self._start("The report", compute_report(self.corpus), self._show_report)
+
+    def _show_report(self, result: tuple[report.Report, dict[str, bytes]]) -> None:
+        self.report, self.svgs = result
+        self.figures.setHtml(charts.html_page(self.report, with_charts=False))
+        for name, svg in self.svgs.items():
+            self.chart_widgets[name].load(QByteArray(svg))
+        q = self.report.quality
+        self.status.setText(
+            f"{sum(self.report.articles_by_status.values())} articles; suggestion quality "
+            f"on {q.articles} done: F1 {q.score.overall.f1:.3f}"
+        )
+        self.refresh_button.setEnabled(True)
+        self.save_button.setEnabled(True)
+        self.ready.emit(self.report)
+
+    def compare_with(self, other: Path) -> None:
+        """Compare this corpus with ``other`` (in the background)."""
+        self.agreement.setPlainText(f"Comparing with {other}...")
+        self._start(
+            "The comparison", compute_agreement([self.corpus, Path(other)]), self._show_agreement
+        )
+
+    def _show_agreement(self, result: agree.Agreement) -> None:
+        self.agreement.setPlainText("\n".join(result.lines()))
+        self.compared.emit(result)
+
+    # -- dialogs ----------------------------------------------------------------------------
+
+    def ask_compare(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Compare with", str(self.corpus.parent), "QuoteLab corpus (*.qlab)"
+        )
+        if name:
+            self.tabs.setCurrentIndex(2)
+            self.compare_with(Path(name))
+
+    def save_charts(self, folder: Path) -> list[Path]:
+        """Write the charts shown as SVG files into ``folder``."""
+        out = charts.save(self.svgs, folder)
+        self.status.setText(f"Saved {len(out)} charts in {folder}")
+        return out
+
+    def ask_save_charts(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, "Save the charts in", str(Path.home()))
+        if name:
+            try:
+                self.save_charts(Path(name))
+            except OSError as exc:
+                self.status.setText(f"The charts were not saved: {exc.strerror or exc}")

@@ -1,0 +1,121 @@
+"""The Report window: opens at once, computes in a worker, shows figures and charts
+(drawn by QtSvg), compares with another corpus, saves the charts."""
+
+import shutil
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import QRunnable, QThreadPool
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from core import commands as cmd
+from core.model import Status
+from core.store import Store
+from gui.report_window import ReportWindow
+from tests.core.small_corpus import apply, build
+
+
+@pytest.fixture
+def small(tmp_path):
+    return build(tmp_path / "small.qlab")
+
+
+class Blocker(QRunnable):
+    """Holds a one-thread pool busy until released."""
+
+    def __init__(self):
+        super().__init__()
+        self.release = threading.Event()
+
+    def run(self):
+        self.release.wait(10)
+
+
+def test_opens_at_once_and_never_waits_for_the_report(qtbot, small):
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    blocker = Blocker()
+    pool.start(blocker)  # the worker is busy: the report cannot start yet
+    try:
+        t0 = time.perf_counter()
+        w = ReportWindow(small, pool)
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitExposed(w)
+        assert time.perf_counter() - t0 < 1.0
+        assert w.status.text() == "Computing the report..." and w.report is None
+    finally:
+        blocker.release.set()
+    with qtbot.waitSignal(w.ready, timeout=20_000) as got:
+        pass
+    assert got.args[0] is w.report
+    pool.waitForDone(5000)
+
+
+def chart_pixels(widget):
+    img = QImage(widget.size(), QImage.Format.Format_ARGB32)
+    img.fill(QColor("white"))
+    painter = QPainter(img)
+    widget.renderer().render(painter)
+    painter.end()
+    return [img.pixelColor(x, y) for x in range(0, img.width(), 4) for y in range(0, 200, 4)]
+
+
+def test_shows_figures_and_charts(qtbot, small, tmp_path):
+    w = ReportWindow(small)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.ready, timeout=20_000):
+        w.show()
+    text = w.figures.toPlainText()
+    assert "Suggestion quality on 1 done article(s)" in text
+    assert "Ana Ruiz" in text and "example.com" in text
+    assert w.status.text() == "3 articles; suggestion quality on 1 done: F1 0.750"
+    for name, widget in w.chart_widgets.items():
+        assert widget.renderer().isValid(), name
+    bars = [c for c in chart_pixels(w.chart_widgets["top_speakers"]) if c.blue() - c.red() > 40]
+    assert len(bars) > 100  # the blue bars are drawn
+    saved = w.save_charts(tmp_path / "charts")
+    assert [p.read_bytes() for p in saved] == list(w.svgs.values())
+    w.pool.waitForDone(5000)
+
+
+def test_refresh_shows_new_figures(qtbot, small):
+    w = ReportWindow(small)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.ready, timeout=20_000):
+        w.show()
+    with Store(small) as store:
+        art = store.article_ids()[1]
+        apply(store, cmd.set_status(store, art, Status.DONE))
+    with qtbot.waitSignal(w.ready, timeout=20_000):
+        w.refresh()
+    assert w.report.quality.articles == 2
+    w.pool.waitForDone(5000)
+
+
+def test_compares_with_another_corpus(qtbot, small, tmp_path):
+    other = tmp_path / "other.qlab"
+    shutil.copy(small, other)
+    with Store(other) as store:
+        art = store.article_ids()[2]
+        apply(store, cmd.delete(store, store.attributions(art)[0].id))
+    w = ReportWindow(small)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.ready, timeout=20_000):
+        w.show()
+    with qtbot.waitSignal(w.compared, timeout=20_000) as got:
+        w.compare_with(other)
+    assert got.args[0].pairs[0].score.overall.matched == 6
+    assert "[Ready] only in A: 'We are ready'" in w.agreement.toPlainText()
+    w.pool.waitForDone(5000)
+
+
+def test_a_missing_corpus_is_reported_in_the_window(qtbot, tmp_path):
+    w = ReportWindow(tmp_path / "gone.qlab")
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.failed, timeout=20_000) as got:
+        w.show()
+    assert "no such corpus" in got.args[0] and "no such corpus" in w.status.text()
+    assert not (tmp_path / "gone.qlab").exists()
+    w.pool.waitForDone(5000)
