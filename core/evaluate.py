@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -133,6 +133,10 @@ class Alignment:
     missed: list[Item] = field(default_factory=list)  # required gold found by nothing
     spurious: list[Item] = field(default_factory=list)  # predictions matching no gold
     optional_found: int = 0
+    #: Pairs known to be the same attribution on both sides, counted without building
+    #: items, by (type, speaker named): they match exactly, with the same type and
+    #: speaker (right when it names someone).
+    same: Counter[tuple[QuoteType, bool]] = field(default_factory=Counter)
 
 
 def align(gold: Sequence[Item], pred: Sequence[Item], ignore: Sequence[Span] = ()) -> Alignment:
@@ -242,17 +246,6 @@ class Counts:
         return out
 
 
-def _counts(pairs: Sequence[tuple[bool, bool]], gold: int, pred: int) -> Counts:
-    """Counts from (exact, speaker right) of each matched pair."""
-    return Counts(
-        gold=gold,
-        pred=pred,
-        matched=len(pairs),
-        exact=sum(e for e, _ in pairs),
-        speaker=sum(s for _, s in pairs),
-    )
-
-
 @dataclass
 class Score:
     """Figures overall and by type. By type, a pair counts when gold and prediction
@@ -267,17 +260,41 @@ class Score:
 
     def add(self, al: Alignment) -> None:
         self.articles += 1
-        flags = [(g.quote == p.quote, g.speaker_right(p)) for g, p in al.pairs]
-        gold_types = Counter(g.type for g, _ in al.pairs) + Counter(g.type for g in al.missed)
-        pred_types = Counter(p.type for _, p in al.pairs) + Counter(p.type for p in al.spurious)
-        self.overall.add(_counts(flags, gold_types.total(), pred_types.total()))
-        typed: dict[QuoteType, list[tuple[bool, bool]]] = defaultdict(list)
-        for (g, p), f in zip(al.pairs, flags, strict=True):
+        # per type: [gold, pred, matched, exact, speaker right]
+        counts = {t: [0, 0, 0, 0, 0] for t in QuoteType}
+        for (t, named), n in al.same.items():
+            c = counts[t]
+            c[0] += n
+            c[1] += n
+            c[2] += n
+            c[3] += n
+            c[4] += n * named
+        typed_pairs = sum(al.same.values())
+        o = Counts(gold=len(al.pairs) + len(al.missed), pred=len(al.pairs) + len(al.spurious))
+        o.matched = len(al.pairs) + typed_pairs
+        o.exact = typed_pairs + sum(g.quote == p.quote for g, p in al.pairs)
+        o.speaker = sum(n * named for (_, named), n in al.same.items())
+        o.gold += typed_pairs
+        o.pred += typed_pairs
+        for g, p in al.pairs:
+            exact, right = g.quote == p.quote, g.speaker_right(p)
+            o.speaker += right
+            counts[g.type][0] += 1
+            counts[p.type][1] += 1
             if g.type is p.type:
-                typed[g.type].append(f)
-        self.type_right += sum(len(v) for v in typed.values())
-        for t in QuoteType:
-            self.by_type[t.value].add(_counts(typed[t], gold_types[t], pred_types[t]))
+                typed_pairs += 1
+                c = counts[g.type]
+                c[2] += 1
+                c[3] += exact
+                c[4] += right
+        for g in al.missed:
+            counts[g.type][0] += 1
+        for p in al.spurious:
+            counts[p.type][1] += 1
+        self.overall.add(o)
+        self.type_right += typed_pairs
+        for t, (gold, pred, matched, exact_n, right_n) in counts.items():
+            self.by_type[t.value].add(Counts(gold, pred, matched, exact_n, right_n))
 
     @property
     def type_accuracy(self) -> float:

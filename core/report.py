@@ -9,13 +9,13 @@ annotator confirmed, with :mod:`core.evaluate`.
 from __future__ import annotations
 
 import json
+import re
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
-from core.evaluate import Alignment, Item, Score, align, item_of
+from core.evaluate import Alignment, Item, Score, align, item_of, same_person
 from core.model import Origin, QuoteType, Span, State, Status
 from core.store import Store
 
@@ -52,6 +52,7 @@ class Quality:
             fixes["changed speaker"] += speaker
             fixes["changed type"] += typed
             fixes["accepted as is"] += not (moved or speaker or typed)
+        fixes["accepted as is"] += al.same.total()
         fixes["added"] += len(al.missed)
         fixes["rejected"] += len(al.spurious)
 
@@ -126,10 +127,13 @@ def _pairs(d: dict[str, Any]) -> str:
     return ", ".join(f"{k} {v}" for k, v in d.items())
 
 
+_HOST = re.compile(r"\s*[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?([^/?#:]*)")
+
+
 def outlet(url: str) -> str:
-    """The outlet an article comes from: its URL's host without ``www.``."""
-    host = urlsplit(url.strip()).hostname or ""
-    return host.removeprefix("www.")
+    """The outlet an article comes from: its URL's host, lower case, without ``www.``."""
+    m = _HOST.match(url)
+    return m.group(1).lower().removeprefix("www.") if m else ""
 
 
 _TYPES = {t.value: t for t in QuoteType}
@@ -155,6 +159,18 @@ def _record_item(text: str, rec: dict[str, Any]) -> Item:
     return item_of(text, Span(q["start"], q["end"]), name, part("cue"), _TYPES[rec["type"]])
 
 
+def _unchanged(rec: dict[str, Any], r: tuple[Any, ...]) -> bool:
+    """Whether a logged record and a row hold the same quote, speaker and type."""
+    q, sp = rec["quote"], rec.get("speaker") or {}
+    return (q["start"], q["end"], sp.get("start"), sp.get("end"), rec.get("speaker_name")) == (
+        r[2],
+        r[3],
+        r[4],
+        r[5],
+        r[8],
+    ) and rec["type"] == r[9]
+
+
 def _first_records(store: Store) -> dict[int, dict[str, Any] | None]:
     """Each logged attribution's record before its first logged change (None: a person
     created it)."""
@@ -178,29 +194,47 @@ def quality(store: Store, texts: dict[int, str] | None = None) -> Quality:
         r[0] for r in store.conn.execute("SELECT id FROM articles WHERE status = ?", (done,))
     ]
     texts = texts if texts is not None else _texts(store)
+    done_set = set(done_ids)
     first = _first_records(store)
     suggested: dict[int, list[Item]] = defaultdict(list)
     final: dict[int, list[Item]] = defaultdict(list)
+    same: dict[int, Counter[tuple[QuoteType, bool]]] = defaultdict(Counter)
+    kept: set[int] = set()  # attributions still as first suggested, type and speaker
     rows = store.conn.execute(
         f"SELECT {_COLUMNS} FROM attributions WHERE article_id IN "
         "(SELECT id FROM articles WHERE status = ?)",
         (done,),
     )
+    model, rejected = Origin.MODEL.value, State.REJECTED.value
     for r in rows:
+        logged = r[1] in first
+        rec = first.get(r[1]) if logged else None
+        if r[10] != rejected and (
+            (not logged and r[11] == model)
+            or (rec is not None and rec.get("origin") == model and _unchanged(rec, r))
+        ):
+            # the same attribution in both: an exact match by construction (quotes in an
+            # article never overlap, so nothing else can pair with it)
+            text = texts[r[0]]
+            name = r[8] or ("" if r[4] is None else text[r[4] : r[5]])
+            same[r[0]][(_TYPES[r[9]], bool(name) and same_person(name, name))] += 1
+            kept.add(r[1])
+            continue
         it = _row_item(texts[r[0]], r)
-        if r[10] != State.REJECTED.value:
+        if r[10] != rejected:
             final[r[0]].append(it)
-        if r[1] not in first and r[11] == Origin.MODEL.value:
+        if not logged and r[11] == model:
             suggested[r[0]].append(it)
-    for rec in first.values():
-        if rec is not None and rec.get("origin") == Origin.MODEL.value:
-            article_id = rec.get("article_id")
-            if article_id in final or article_id in suggested:
+    for attr_id, rec in first.items():
+        if rec is not None and rec.get("origin") == model and attr_id not in kept:
+            article_id = int(rec["article_id"])
+            if article_id in done_set:
                 suggested[article_id].append(_record_item(texts[article_id], rec))
     q = Quality()
     missed: Counter[str] = Counter()
     for article_id in done_ids:
         al = align(final[article_id], suggested[article_id])
+        al.same = same[article_id]
         q.add(al)
         missed.update(g.cue.strip().lower() or "(no cue)" for g in al.missed)
     q.missed_cues = missed.most_common(TOP)
@@ -216,12 +250,14 @@ def _speakers(store: Store, texts: dict[int, str], top: int) -> tuple[list[Speak
     ).fetchall()
     shown = rows[:top]
     cues: dict[str, Counter[str]] = {name: Counter() for name, _, _ in shown}
+    marks = ",".join("?" * len(shown))
     for article_id, start, end, name in c.execute(
-        """SELECT article_id, cue_start, cue_end, speaker_name FROM attributions
-           WHERE state != 'rejected' AND cue_start IS NOT NULL AND speaker_name IS NOT NULL"""
+        f"""SELECT article_id, cue_start, cue_end, speaker_name FROM attributions
+            WHERE state != 'rejected' AND cue_start IS NOT NULL
+              AND speaker_name IN ({marks})""",
+        [name for name, _, _ in shown],
     ):
-        if name in cues:
-            cues[name][texts[article_id][start:end].lower()] += 1
+        cues[name][texts[article_id][start:end].lower()] += 1
     return [SpeakerRow(name, n, arts, cues[name].most_common(5)) for name, n, arts in shown], len(
         rows
     )
@@ -231,14 +267,7 @@ def _texts(store: Store) -> dict[int, str]:
     return dict(store.conn.execute("SELECT id, text FROM articles").fetchall())
 
 
-def _quotes_per_article(store: Store) -> dict[str, Any]:
-    counts = [
-        r[0]
-        for r in store.conn.execute(
-            """SELECT COUNT(t.id) FROM articles a LEFT JOIN attributions t
-               ON t.article_id = a.id AND t.state != 'rejected' GROUP BY a.id"""
-        )
-    ]
+def _quotes_per_article(counts: list[int]) -> dict[str, Any]:
     hist = Counter(counts)
     return {
         "mean": statistics.fmean(counts) if counts else 0.0,
@@ -284,7 +313,7 @@ def build(store: Store, top: int = TOP) -> Report:
         by_origin=grouped(f"SELECT origin, COUNT(*) {live}", [o.value for o in Origin]),
         speakers=speakers,
         speaker_names=names,
-        quotes_per_article=_quotes_per_article(store),
+        quotes_per_article=_quotes_per_article([n for _, _, n in per_article]),
         over_time=[(m, a, n) for m, (a, n) in sorted(months.items()) if m],
         by_outlet=[(o, a, n) for o, (a, n) in ranked_outlets[:top]],
     )
