@@ -153,3 +153,24 @@ def test_cli_report_refuses_a_missing_corpus(tmp_path):
     r = _cli("--db", tmp_path / "nothing.qlab", "report")
     assert r.returncode == 1 and "no such corpus" in r.stderr and "Traceback" not in r.stderr
     assert not (tmp_path / "nothing.qlab").exists()
+
+
+@pytest.mark.parametrize("delete_all", [False, True])
+def test_untouched_and_emptied_articles_count_too(small, delete_all):
+    with Store(small) as store:
+        b = store.article_ids()[1]
+        if delete_all:  # every suggestion of Taxes deleted: both are rejected suggestions
+            for a in store.attributions(b):
+                apply(store, cmd.delete(store, a.id))
+        apply(store, cmd.set_status(store, b, Status.DONE))  # else: done as suggested
+        q = report.build(store).quality
+    o, ind = q.score.overall, q.score.by_type["indirect"]
+    if delete_all:  # A as before, plus 2 suggestions nobody kept
+        assert (o.gold, o.pred, o.matched, o.exact, o.speaker) == (4, 6, 3, 2, 2)
+        assert (ind.gold, ind.pred, ind.matched) == (3, 5, 2)
+        assert q.fixes["rejected"] == 3
+    else:  # A as before, plus Taxes' 2 suggestions kept as they were
+        assert (o.gold, o.pred, o.matched, o.exact, o.speaker) == (6, 6, 5, 4, 4)
+        assert (ind.gold, ind.pred, ind.matched, ind.exact) == (5, 5, 4, 3)
+        assert q.fixes["accepted as is"] == 3
+    assert q.articles == 2
