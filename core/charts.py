@@ -66,11 +66,18 @@ def _chart(kind: Callable[..., Any], title: str, **config: Any) -> Any:
     return chart
 
 
+def _whole_numbers(chart: Any, top: int) -> None:
+    """Label a count axis with whole numbers only (at most about eight labels)."""
+    step = max(1, -(-top // 8))
+    chart.y_labels = list(range(0, top + step, step))
+
+
 def top_speakers(report: Report, n: int = 10) -> bytes:
     rows = report.speakers[:n]
     chart = _chart(pygal.Bar, "Top speakers (quotes)", show_legend=False, x_label_rotation=30)
     chart.x_labels = [r.name for r in rows]
     chart.add("quotes", [r.quotes for r in rows])
+    _whole_numbers(chart, max((r.quotes for r in rows), default=0))
     return str(chart.render(is_unicode=True)).encode("utf-8")
 
 
@@ -78,6 +85,7 @@ def quotes_by_type(report: Report) -> bytes:
     chart = _chart(pygal.Bar, "Quotes by type", show_legend=False)
     chart.x_labels = list(report.by_type)
     chart.add("quotes", list(report.by_type.values()))
+    _whole_numbers(chart, max(report.by_type.values(), default=0))
     return str(chart.render(is_unicode=True)).encode("utf-8")
 
 
@@ -98,6 +106,7 @@ def quotes_over_time(report: Report) -> bytes:
     chart.x_labels = [m for m, _, _ in report.over_time]
     chart.add("quotes", [n for _, _, n in report.over_time])
     chart.add("articles", [a for _, a, _ in report.over_time])
+    _whole_numbers(chart, max((n for _, _, n in report.over_time), default=0))
     return str(chart.render(is_unicode=True)).encode("utf-8")
 
 

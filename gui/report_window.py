@@ -84,12 +84,14 @@ class ReportWindow(QWidget):
         grid = QGridLayout()
         for i, name in enumerate(charts.CHARTS):
             w = QSvgWidget()
-            w.setFixedSize(charts.WIDTH, charts.HEIGHT)
+            w.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+            w.setMinimumSize(charts.WIDTH * 2 // 3, charts.HEIGHT * 2 // 3)
             self.chart_widgets[name] = w
             grid.addWidget(w, i // 2, i % 2)
         chart_page = QWidget()
         chart_page.setLayout(grid)
         scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
         scroll.setWidget(chart_page)
         self.agreement = QPlainTextEdit(readOnly=True)
         self.agreement.setPlaceholderText(
