@@ -19,6 +19,7 @@ import csv
 import io
 import json
 import os
+import re
 import secrets
 import shutil
 import stat
@@ -108,30 +109,28 @@ class DocTokens:
         words: list[str] = []
         spaces: list[bool] = []
         starts: list[int] = []
-
-        def gap(a: int, b: int) -> bool:
-            if a > b or not (a == b or text[a:b].isspace()):
-                return False
-            if a < b and words and text[a] == " ":
-                spaces[-1] = True
-                a += 1
-            if a < b:
-                words.append(text[a:b])
-                spaces.append(False)
-                starts.append(a)
-            return True
-
         pos = 0
-        for s, e in bounds:
-            if e <= s or not gap(pos, s):
+        for s, e in [*bounds, (len(text), -1)]:  # the end of the text closes the last gap
+            if s == pos + 1 and words and text[pos] == " ":  # the usual gap: one space
+                spaces[-1] = True
+            elif s != pos:  # a run of whitespace: a space after a word, then a token
+                if s < pos or not text[pos:s].isspace():
+                    return None
+                if words and text[pos] == " ":
+                    spaces[-1] = True
+                    pos += 1
+                words.append(text[pos:s])
+                spaces.append(False)
+                starts.append(pos)
+            if e < 0:
+                break
+            if e <= s:
                 return None
             words.append(text[s:e])
             spaces.append(False)
             starts.append(s)
             pos = e
-        if not gap(pos, len(text)) or (text and not words):
-            return None
-        return cls(words, spaces, starts)
+        return cls(words, spaces, starts) if words or not text else None
 
     def token_range(self, sp: Span) -> tuple[int, int]:
         """Indices of the first and last tokens the span touches (inclusive)."""
@@ -309,16 +308,18 @@ class Writer:
 
 #: Characters that some readers take for line ends (Python's str.splitlines does): escaped
 #: inside JSON strings, so a line of the export is a line to every reader.
-_LINE_BREAKS = str.maketrans(
-    {c: f"\\u{ord(c):04x}" for c in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
-)
+_LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _escape_line_breaks(line: str) -> str:
+    return _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
 
 
 class JsonlWriter(Writer):
     def add(self, item: Item) -> None:
         task = article_task(item, DocTokens.of(item.article.text, item.bounds))
         line = json.dumps(task, ensure_ascii=False, separators=(",", ":"))
-        self.f.write(line.translate(_LINE_BREAKS).encode() + b"\n")
+        self.f.write(_escape_line_breaks(line).encode() + b"\n")
 
 
 class SpacyWriter(Writer):
@@ -331,7 +332,7 @@ class SpacyWriter(Writer):
         from core.tokens import make_doc
 
         self.vocab = make_doc("").vocab
-        self.bin = DocBin(store_user_data=True)
+        self.bin = DocBin(attrs=["ORTH", "SPACY"], store_user_data=True)  # text only
 
     def add(self, item: Item) -> None:
         from spacy.tokens import Span as SpacySpan
