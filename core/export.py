@@ -327,12 +327,16 @@ class SpacyWriter(Writer):
 
     def __init__(self, f: IO[bytes]) -> None:
         super().__init__(f)
-        from spacy.tokens import DocBin
-
         from core.tokens import make_doc
 
         self.vocab = make_doc("").vocab
-        self.bin = DocBin(attrs=["ORTH", "SPACY"], store_user_data=True)  # text only
+        self.bin = self._new_bin()
+
+    @staticmethod
+    def _new_bin() -> Any:
+        from spacy.tokens import DocBin
+
+        return DocBin(attrs=["ORTH", "SPACY"], store_user_data=True)  # the text, no more
 
     def add(self, item: Item) -> None:
         from spacy.tokens import Span as SpacySpan
@@ -363,6 +367,34 @@ class SpacyWriter(Writer):
 
     def close(self) -> None:
         self.f.write(self.bin.to_bytes())
+
+
+class SpacyPartsWriter(SpacyWriter):
+    """DocBins of ``PART`` articles each in a folder (``spacy train`` reads every
+    ``.spacy`` file in a folder), so memory stays bounded however large the corpus."""
+
+    PART = 1000
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(io.BytesIO())  # unused: each part is a file of its own
+        self.folder = folder
+        self.parts = 0
+
+    def add(self, item: Item) -> None:
+        super().add(item)
+        if len(self.bin) >= self.PART:
+            self.close()
+
+    def close(self) -> None:
+        if len(self.bin):
+            self.parts += 1
+            (self.folder / f"{self.parts:06d}.spacy").write_bytes(self.bin.to_bytes())
+            self.bin = self._new_bin()
+
+
+def is_spacy_parts(folder: Path) -> bool:
+    """Whether ``folder`` holds only what :class:`SpacyPartsWriter` writes."""
+    return all(p.is_file() and p.suffix == ".spacy" for p in folder.iterdir())
 
 
 CSV_COLUMNS = (
@@ -613,6 +645,11 @@ def export(
 
             with written_folder(target, brat.is_export) as folder:
                 each(brat.Exporter(folder).add)
+        elif fmt == "spacy" and not to_stdout and target.suffix.lower() != ".spacy":
+            with written_folder(target, is_spacy_parts) as folder:
+                parts = SpacyPartsWriter(folder)
+                each(parts.add)
+                parts.close()
         else:
             with _stdout() if to_stdout else _written(target) as f:
                 writer = WRITERS[fmt](f)

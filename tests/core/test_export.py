@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from core import commands as cmd
-from core.export import ExportError, export, export_jsonl
+from core.export import ExportError, SpacyPartsWriter, export, export_jsonl
 from core.importer import content_hash
 from core.ingest import import_paths
 from core.model import Article, Attribution, Span, State, Status
@@ -221,14 +221,21 @@ def test_docbin_loads_in_plain_spacy_with_spans_and_attributions(tmp_path, sampl
     assert got["data"]["meta"]["byline"] == "Anastasia Tenisheva"
 
 
-def test_spacy_train_runs_one_epoch_on_the_export_with_the_shipped_config(tmp_path, suggester):
+def test_spacy_train_runs_one_epoch_on_the_export_with_the_shipped_config(
+    tmp_path, suggester, monkeypatch
+):
+    monkeypatch.setattr(SpacyPartsWriter, "PART", 1)  # a DocBin per article, in a folder
     with Store(tmp_path / "c.qlab") as s:
         paths = [DATA / "articles" / "local_council.txt", DATA / "articles" / "sports_uk.txt"]
         import_paths(s, paths, suggester)
-        export(s, tmp_path / "c.spacy", "spacy")
+        export(s, tmp_path / "parts", "spacy")
+    assert sorted(p.name for p in (tmp_path / "parts").iterdir()) == [
+        "000001.spacy",
+        "000002.spacy",
+    ]
     r = subprocess.run(
         [sys.executable, "-m", "spacy", "train", str(ROOT / "resources" / "spancat.cfg")]
-        + ["--paths.train", "c.spacy", "--paths.dev", "c.spacy", "--training.max_epochs", "1"]
+        + ["--paths.train", "parts", "--paths.dev", "parts", "--training.max_epochs", "1"]
         + ["--output", "model"],
         cwd=tmp_path,
         capture_output=True,
