@@ -160,7 +160,8 @@ def _with_terminal_stderr(args, home):
 def test_progress_bar_on_a_terminal_only(tmp_path):
     code, drawn = _with_terminal_stderr(["import", str(SAMPLE)], tmp_path)  # over a second
     assert code == 0 and "import: 100%" in drawn and "1/1" in drawn
-    piped = run("--db", str(tmp_path / "corpus.qlab"), "export", "--out", "x", env_home=tmp_path)
+    out = str(tmp_path / "x.jsonl")
+    piped = run("--db", str(tmp_path / "corpus.qlab"), "export", "--out", out, env_home=tmp_path)
     r = run("import", str(SAMPLE), str(DATA / "articles" / "edge_marks.txt"), env_home=tmp_path)
     assert "%" not in r.stderr and "%" not in piped.stderr and r.stderr == ""
 
