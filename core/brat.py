@@ -83,7 +83,8 @@ def parse_labels(spec: str) -> dict[str, str]:
 
 
 def _one_line(s: str) -> str:
-    return " ".join(s.split())
+    """A note is one line: line breaks become spaces (tabs are fine)."""
+    return _NEWLINES.sub(" ", s)
 
 
 def _fragments(text: str, sp: Span) -> list[tuple[int, int]]:
@@ -236,8 +237,9 @@ def _attributions(
                 sp = Span(min(f[0] for f in frags), max(f[1] for f in frags))
                 sp.check(len(text), label)
                 shown = " ".join(text[s:e] for s, e in frags)
-                if len(fields) > 1 and fields[1] != shown:
-                    raise ValueError(f"the text {fields[1][:40]!r} is not at {offsets} in the .txt")
+                written = "\t".join(fields[1:])  # the text may hold tabs
+                if len(fields) > 1 and written != shown:
+                    raise ValueError(f"the text {written[:40]!r} is not at {offsets} in the .txt")
                 if kind is not None:
                     spans[ident] = (kind, sp)
             elif ident.startswith("R"):
@@ -251,7 +253,7 @@ def _attributions(
                 parts = fields[0].split()
                 attributes.append((parts[0], parts[1], parts[2] if len(parts) > 2 else "", n))
             elif ident.startswith("#") and fields[0].split()[0] == "AnnotatorNotes":
-                notes[fields[0].split()[1]] = fields[1] if len(fields) > 1 else ""
+                notes[fields[0].split()[1]] = "\t".join(fields[1:])
         except (ValueError, IndexError, SpanError) as exc:
             raise ImportProblem(f"{where}: {exc}") from None
 

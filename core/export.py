@@ -628,6 +628,10 @@ def export(
         raise ExportError("brat writes a folder; give --out a folder, not -")
     report = ExportReport(fmt, str(out))
     target = Path(out)
+    corpus = store.path.resolve()
+    own = {corpus, *(corpus.with_name(corpus.name + x) for x in ("-wal", "-shm", "-journal"))}
+    if not to_stdout and target.resolve() in own:
+        raise ExportError(f"{out}: that is the corpus itself (or its journal); choose another")
     with corpus_items(store, done_only=done_only, accepted_only=accepted_only) as (total, items):
 
         def each(add: Callable[[Item], None]) -> None:

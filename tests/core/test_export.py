@@ -379,3 +379,39 @@ def test_export_fsyncs_the_folder_after_the_rename(tmp_path, sample_corpus, monk
     with Store(sample_corpus) as s:
         export(s, tmp_path / "e.csv", "csv")
     assert synced == [(False, False), (True, True)]  # the file before, its folder after
+
+
+def test_export_never_replaces_the_corpus_itself(tmp_path, sample_corpus):
+    before = sample_corpus.read_bytes()
+    with Store(sample_corpus) as s:
+        for target in (sample_corpus, tmp_path / "sample.qlab-wal"):
+            with pytest.raises(ExportError, match="the corpus itself"):
+                export(s, target, "jsonl")
+        export(s, tmp_path / "sample.qlab.jsonl", "jsonl")  # a name like it is fine
+    assert sample_corpus.read_bytes() == before
+
+
+def test_brat_keeps_tabs_in_spans_and_names(tmp_path, corpus):
+    text = "He said:\t“a\ttabbed quote” today."
+    art_id = _store_text(corpus, text, [Span(10, 24)])
+    (a,) = corpus.attributions(art_id)
+    cmd.apply(corpus, cmd.set_speaker_name(corpus, a.id, "Ann\tB.  Smith"))
+    before = _jsonl(corpus, tmp_path / "before.jsonl")
+    export(corpus, tmp_path / "brat", "brat")
+    with Store(tmp_path / "copy.qlab") as copy:
+        assert not import_paths(copy, [tmp_path / "brat"], None).problems
+        assert _jsonl(copy, tmp_path / "after.jsonl") == before
+
+
+def test_an_article_with_unicode_line_separators_round_trips(tmp_path, corpus):
+    text = "Para one\u2028still one.\n\nShe said \u201cyes\u0085no\u201d.\x0bEnd\u2029."
+    q = text.index("yes")
+    _store_text(corpus, text, [Span(q, q + 6)])
+    out = tmp_path / "u.jsonl"
+    before = _jsonl(corpus, out)
+    assert len(before.decode().splitlines()) == 1  # even str.splitlines sees one line
+    with Store(tmp_path / "copy.qlab") as copy:
+        report = import_paths(copy, [out], None)
+        assert len(report.imported) == 1 and not report.problems
+        assert copy.article(report.imported[0]).text == text
+        assert _jsonl(copy, tmp_path / "again.jsonl") == before
