@@ -127,7 +127,7 @@ def test_jsonl_tokens_are_the_pipelines_on_the_sample(tmp_path, sample_corpus, s
 
 
 def _store_text(store, text, quotes=(), tokens=None):
-    art = Article(text=text, content_hash=content_hash(text), title="ws")
+    art = Article(text=text, content_hash=content_hash(text), title="ws", source="ws.txt")
     attrs = [Attribution(quote=q, state=State.ACCEPTED) for q in quotes]
     return store.add_article(art, attrs, tokenize(text) if tokens is None else tokens)[0]
 
