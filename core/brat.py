@@ -188,7 +188,7 @@ def _meta(txt: Path, text: str) -> tuple[Article, dict[str, float]]:
 
 
 def read_document(
-    txt: Path, text: str, labels: dict[str, str] | None = None
+    txt: Path, text: str, labels: dict[str, str] | None = None, warnings: list[str] | None = None
 ) -> Imported | ImportProblem:
     """The article in ``txt`` (already decoded as ``text``) with the annotations of the
     ``.ann`` beside it; a problem, naming the file and line, if anything is wrong."""
@@ -205,7 +205,7 @@ def read_document(
         return ImportProblem(f"{ann}: cannot be read ({exc})")
     except SpanError as exc:
         return ImportProblem(f"{ann}: {exc}")
-    return Imported(article, attrs)
+    return Imported(article, attrs, list(warnings or []))
 
 
 def _attributions(

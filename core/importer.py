@@ -302,11 +302,11 @@ def read_file(
         return
     from core import brat  # it builds on this module
 
-    if brat.annotation_file(path) is not None:  # a .txt with its brat .ann
-        yield brat.read_document(path, text, brat_labels)
-        return
     try:
         _check_text(text, name)
+        if brat.annotation_file(path) is not None:  # a .txt with its brat .ann
+            yield brat.read_document(path, text, brat_labels, warnings)
+            return
         yield Imported(parse_text(text, path.name), warnings=warnings)
     except ImportProblem as exc:
         yield exc

@@ -415,3 +415,18 @@ def test_an_article_with_unicode_line_separators_round_trips(tmp_path, corpus):
         assert len(report.imported) == 1 and not report.problems
         assert copy.article(report.imported[0]).text == text
         assert _jsonl(copy, tmp_path / "again.jsonl") == before
+
+
+def test_brat_import_refuses_an_empty_text_and_warns_on_cp1252(tmp_path, corpus):
+    folder = tmp_path / "b"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("")
+    (folder / "empty.ann").write_text("")
+    (folder / "old.txt").write_bytes("Caf\u00e9 owner said “fine”.".encode("cp1252"))
+    (folder / "old.ann").write_text("T1\tQuote 17 21\tfine\n")
+    report = import_paths(corpus, [folder], None)
+    assert len(report.imported) == 1
+    assert any("empty.txt: the file is empty" in p for p in report.problems)
+    assert any("old.txt: not UTF-8" in w for w in report.warnings)
+    (a,) = corpus.attributions(report.imported[0])
+    assert corpus.article(report.imported[0]).text[a.quote.start : a.quote.end] == "fine"
