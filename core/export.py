@@ -101,8 +101,9 @@ class DocTokens:
         ``" "`` after a token is its trailing space, any other run of whitespace is a token
         of its own), which is much faster than tokenizing again. Bounds that do not fit
         the text (missing, or from another tokenizer) are made anew."""
-        out = cls._rebuild(text, bounds)
-        return out if out is not None else cls._rebuild(text, tokenize(text))  # type: ignore[return-value]
+        out = cls._rebuild(text, bounds) or cls._rebuild(text, tokenize(text))
+        assert out is not None, "the tokenizer's own bounds always fit"
+        return out
 
     @classmethod
     def _rebuild(cls, text: str, bounds: list[tuple[int, int]]) -> DocTokens | None:
@@ -470,45 +471,58 @@ WRITERS: dict[str, Callable[[IO[bytes]], Writer]] = {
 # -- writing a file or folder safely -------------------------------------------------------
 
 
-def _lock(fd: int) -> bool:
-    """Take an exclusive lock on an open file or folder; False if another process holds it."""
+def _lock(path: Path) -> int | None:
+    """An open descriptor holding an exclusive lock on a file or folder, or None if
+    another process holds one. (Windows has no flock, and an open file cannot be
+    deleted there: the lock is left to the system.)"""
     if fcntl is None:
-        return True
+        return -1
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
-        return False
-    return True
+        os.close(fd)
+        return None
+    return fd
+
+
+def _unlock(fd: int | None) -> None:
+    if fd is not None and fd >= 0:
+        os.close(fd)
 
 
 def remove_stale_temps(out: Path) -> None:
     """Delete what earlier exports to ``out`` left behind when they were killed: their
     ``.NAME.*.tmp`` files and folders that no running export holds locked."""
     for p in out.parent.glob(f".{out.name}.*.tmp"):
+        fd = _lock(p)
+        if fd is None:
+            continue  # another export is writing it right now
         try:
-            fd = os.open(p, os.O_RDONLY)
-        except OSError:
-            continue
-        try:
-            if not _lock(fd):
-                continue  # another export is writing it right now
             if p.is_dir() and not p.is_symlink():
                 shutil.rmtree(p, ignore_errors=True)
             else:
                 p.unlink(missing_ok=True)
+        except OSError:
+            pass  # Windows: still open in another export
         finally:
-            os.close(fd)
+            _unlock(fd)
 
 
 def _fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles)."""
+    """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles).
+    Best effort: the rename is done, and some file systems cannot sync a folder."""
     if os.name == "nt":
         return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    with suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _temp_name(out: Path) -> Path:
@@ -533,13 +547,13 @@ def _written(out: Path) -> Iterator[IO[bytes]]:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as exc:
         raise ExportError(f"{out}: cannot write there ({exc.strerror or exc})") from None
+    held = _lock(tmp)
     try:
-        _lock(fd)
         with os.fdopen(fd, "wb") as f:
             yield f
             f.flush()
-            _keep_mode(out, lambda mode: os.fchmod(f.fileno(), mode))
             os.fsync(f.fileno())
+        _keep_mode(out, lambda mode: os.chmod(tmp, mode))
         os.replace(tmp, out)
         _fsync_dir(out.parent)
     except OSError as exc:
@@ -551,6 +565,8 @@ def _written(out: Path) -> Iterator[IO[bytes]]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    finally:
+        _unlock(held)
 
 
 @contextmanager
@@ -569,11 +585,10 @@ def written_folder(out: Path, may_replace: Callable[[Path], bool]) -> Iterator[P
     tmp = _temp_name(out)
     try:
         os.mkdir(tmp, 0o777)
-        fd = os.open(tmp, os.O_RDONLY)
     except OSError as exc:
         raise ExportError(f"{out}: cannot write there ({exc.strerror or exc})") from None
+    held = _lock(tmp)
     try:
-        _lock(fd)
         yield tmp
         _keep_mode(out, lambda mode: os.chmod(tmp, mode))
         if hasattr(os, "sync"):
@@ -596,7 +611,7 @@ def written_folder(out: Path, may_replace: Callable[[Path], bool]) -> Iterator[P
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     finally:
-        os.close(fd)
+        _unlock(held)
 
 
 @contextmanager
