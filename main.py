@@ -1,4 +1,5 @@
-"""QuoteLab. No subcommand: the desktop app. A subcommand: the same core, headless."""
+"""QuoteLab. No subcommand: the desktop app (``main.py FILE.qlab`` opens that corpus).
+A subcommand: the same core, headless."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from core.cli import build_parser, run
+    from core.cli import app_argv, build_parser, run
 
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(app_argv(sys.argv[1:] if argv is None else argv))
     if args.command is None:
         from gui.app import run_app
 

@@ -1,6 +1,12 @@
 """The command line: ``main.py SUBCOMMAND ...`` runs the core headless.
 
 With no subcommand, ``main.py`` starts the desktop app instead (see main.py).
+
+Conventions: results on stdout, errors and refusals on stderr, exit status 1 when
+anything was refused; a ``--db`` that does not exist is an error except for ``import``
+or with ``--create``; ``-`` reads stdin (``import``, ``suggest``) or writes stdout
+(``export --out``); a progress bar on stderr, on a terminal only, for imports and
+exports that run over a second; ``--json`` prints a report as one JSON object.
 """
 
 from __future__ import annotations
@@ -8,29 +14,48 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from core import __version__, cli_report
-from core.config import DEFAULT_MODEL, default_corpus_path, model_name
-from core.export import ExportError, export_jsonl
+from core.brat import parse_labels
+from core.config import (
+    DEFAULT_MODEL,
+    default_corpus_path,
+    model_name,
+    sample_corpus_path,
+)
+from core.export import FORMATS, STDOUT, ExportError, export
 from core.importer import ImportProblem, read_paths
-from core.ingest import import_paths
+from core.ingest import ImportReport, import_paths
 from core.store import CorpusError, Store
 from core.suggest import Suggester, SuggestError
+
+SUBCOMMANDS = ("import", "suggest", "export", "stats")
+_SUFFIX_FORMATS = {".jsonl": "jsonl", ".spacy": "spacy", ".csv": "csv"}
 
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="quotelab",
         description="QuoteLab: label who said what in news articles. With no subcommand "
-        "the desktop app starts.",
+        "the desktop app starts (on FILE.qlab if one is given).",
     )
     p.add_argument("--version", action="version", version=f"QuoteLab {__version__}")
     p.add_argument(
         "--db",
         type=Path,
         default=None,
-        help=f"corpus file (default: {default_corpus_path()})",
+        help=f"corpus file (default: {default_corpus_path()}; `make run` and --sample "
+        f"use {sample_corpus_path()})",
+    )
+    p.add_argument(
+        "--create",
+        action="store_true",
+        help="create the --db corpus if it does not exist (import always does)",
     )
     p.add_argument(
         "--model",
@@ -46,22 +71,42 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="SUBCOMMAND")
 
     imp = sub.add_parser(
-        "import", help="import files, folders (recursive) or JSONL into the corpus"
+        "import",
+        help="import files, folders (recursive), JSONL or brat folders into the corpus",
     )
-    imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    imp.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="- reads stdin")
     imp.add_argument(
         "--no-suggest", action="store_true", help="store the articles without suggestions"
     )
+    imp.add_argument(
+        "--brat-labels",
+        type=_labels,
+        default=None,
+        metavar="MAP",
+        help="brat entity labels of another corpus, e.g. Statement=quote,Author=speaker "
+        "(Quote/Content, Speaker/Source and Cue are known already)",
+    )
+    imp.add_argument("--json", action="store_true", help="print the report as one JSON object")
 
     sug = sub.add_parser(
         "suggest", help="print suggested attributions as JSON lines (nothing is stored)"
     )
-    sug.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    sug.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="- reads stdin")
 
-    exp = sub.add_parser("export", help="write the corpus as JSONL (Prodigy tasks plus quotes)")
-    exp.add_argument("--out", type=Path, required=True, help="the JSONL file to write")
+    exp = sub.add_parser("export", help="write the corpus as JSONL, spaCy DocBin, CSV or brat")
+    exp.add_argument(
+        "--out", required=True, help="the file (a folder for brat) to write; - for stdout"
+    )
+    exp.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="jsonl: Prodigy tasks; spacy: DocBin for spacy train; csv: a row per "
+        "attribution; brat: .txt/.ann per article (default: from the --out suffix, else jsonl)",
+    )
     exp.add_argument("--done-only", action="store_true", help="only articles marked done")
     exp.add_argument("--accepted-only", action="store_true", help="only accepted attributions")
+    exp.add_argument("--json", action="store_true", help="print the report as one JSON object")
 
     st = sub.add_parser("stats", help="counts of articles, attributions and speakers")
     st.add_argument("--json", action="store_true", help="print one JSON object")
@@ -69,9 +114,79 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _labels(spec: str) -> dict[str, str]:
+    try:
+        return parse_labels(spec)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def app_argv(argv: list[str]) -> list[str]:
+    """``main.py FILE.qlab`` (how a file manager opens a corpus: ``Exec=... %f``) means
+    ``main.py --db FILE.qlab``: a lone argument that is no subcommand names the corpus."""
+    bare = []
+    i = 0
+    while i < len(argv):
+        if argv[i] in ("--db", "--model"):
+            i += 2
+            continue
+        if not argv[i].startswith("-"):
+            bare.append(i)
+        i += 1
+    if len(bare) == 1 and argv[bare[0]] not in SUBCOMMANDS and "--db" not in argv:
+        j = bare[0]
+        return [*argv[:j], "--db", argv[j], *argv[j + 1 :]]
+    return argv
+
+
 def _fail(message: str) -> int:
     print(f"quotelab: error: {message}", file=sys.stderr)
     return 1
+
+
+@contextmanager
+def _progress(what: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress callback drawing a bar on stderr: on a terminal only, and only once
+    the job has run for a second (tqdm's ``delay``)."""
+    from tqdm import tqdm  # type: ignore[import-untyped]
+
+    with tqdm(
+        desc=what,
+        unit=" articles",
+        file=sys.stderr,
+        disable=not sys.stderr.isatty(),
+        delay=1.0,
+        leave=False,
+    ) as bar:
+
+        def update(done: int, total: int) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+
+        yield update
+
+
+@contextmanager
+def _stdin_as_file(paths: list[Path]) -> Iterator[list[Path]]:
+    """The paths with ``-`` replaced by a file holding standard input (``stdin.jsonl`` if
+    it is JSON lines, else ``stdin.txt``), so stdin passes the same checks as files."""
+    if Path("-") not in paths:
+        yield paths
+        return
+    data = sys.stdin.buffer.read()
+    with tempfile.TemporaryDirectory() as tmp:
+        f = Path(tmp) / ("stdin.jsonl" if data.lstrip().startswith(b"{") else "stdin.txt")
+        f.write_bytes(data)
+        yield [f if p == Path("-") else p for p in paths]
+
+
+def _open(args: argparse.Namespace) -> Store:
+    path = args.db or default_corpus_path()
+    if not path.exists() and not (args.create or args.command == "import"):
+        raise CorpusError(
+            f"{path}: no such corpus (import creates one; --create makes an empty one)"
+        )
+    return Store(path)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -80,19 +195,11 @@ def run(args: argparse.Namespace) -> int:
             return _suggest(args)
         if args.command in cli_report.COMMANDS:
             return cli_report.run(args)
-        with Store(args.db or default_corpus_path()) as store:
+        with _open(args) as store:
             if args.command == "import":
-                suggester = None if args.no_suggest else Suggester(args.model)
-                report = import_paths(store, args.paths, suggester)
-                for line in report.lines():
-                    print(line)
-                return 0 if report.imported or not report.problems else 1
+                return _import(store, args)
             if args.command == "export":
-                n = export_jsonl(
-                    store, args.out, done_only=args.done_only, accepted_only=args.accepted_only
-                )
-                print(f"wrote {n} article(s) to {args.out}")
-                return 0
+                return _export(store, args)
             if args.command == "stats":
                 stats = store.stats()
                 if args.json:
@@ -106,16 +213,59 @@ def run(args: argparse.Namespace) -> int:
     return _fail(f"unknown subcommand {args.command!r}")
 
 
+def _report_json(report: ImportReport) -> dict[str, Any]:
+    return {
+        "imported": len(report.imported),
+        "article_ids": report.imported,
+        "attributions": report.attributions,
+        "duplicates": report.duplicates,
+        "warnings": report.warnings,
+        "problems": report.problems,
+        "cancelled": report.cancelled,
+    }
+
+
+def _import(store: Store, args: argparse.Namespace) -> int:
+    suggester = None if args.no_suggest else Suggester(args.model)
+    with _stdin_as_file(args.paths) as paths, _progress("import") as progress:
+        report = import_paths(store, paths, suggester, progress, brat_labels=args.brat_labels)
+    for line in report.lines():
+        if line.startswith(("not imported:", "warning:", "cancelled:")):
+            print(f"quotelab: {line}", file=sys.stderr)
+        elif not args.json:
+            print(line)
+    if args.json:
+        print(json.dumps(_report_json(report), ensure_ascii=False))
+    return 1 if report.problems or report.cancelled else 0
+
+
+def _export(store: Store, args: argparse.Namespace) -> int:
+    fmt = args.format or _SUFFIX_FORMATS.get(Path(args.out).suffix.lower(), "jsonl")
+    with _progress("export") as progress:
+        report = export(
+            store,
+            args.out,
+            fmt,
+            done_only=args.done_only,
+            accepted_only=args.accepted_only,
+            progress=progress,
+        )
+    message = json.dumps(report.as_json()) if args.json else report.line()
+    print(message, file=sys.stderr if args.out == STDOUT else sys.stdout)
+    return 0
+
+
 def _suggest(args: argparse.Namespace) -> int:
     suggester = Suggester(model_name(args.model))
     status = 0
     articles = []
-    for item in read_paths(args.paths):
-        if isinstance(item, ImportProblem):
-            print(f"quotelab: not read: {item}", file=sys.stderr)
-            status = 1
-        else:
-            articles.append(item.article)
+    with _stdin_as_file(args.paths) as paths:
+        for item in read_paths(paths):
+            if isinstance(item, ImportProblem):
+                print(f"quotelab: not read: {item}", file=sys.stderr)
+                status = 1
+            else:
+                articles.append(item.article)
     for art, found in zip(articles, suggester.suggest_many(articles), strict=True):
         record = {
             "text": art.text,

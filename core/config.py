@@ -27,7 +27,9 @@ def model_name(override: str | None = None) -> str:
 
 
 def data_dir() -> Path:
-    """The per-user data directory (what Qt calls AppDataLocation), created on demand.
+    """The per-user data directory (what Qt calls AppDataLocation). Only named here:
+    it is created when a corpus is first written there (``Store`` makes the folder), so
+    ``--help`` and ``--version`` create nothing.
 
     ``QUOTELAB_HOME`` overrides it (tests, portable installs). Never next to the code,
     so a packaged app works from a read-only location.
@@ -42,12 +44,17 @@ def data_dir() -> Path:
     else:
         xdg = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
         base = Path(xdg) / APP_NAME
-    base.mkdir(parents=True, exist_ok=True)
     return base
 
 
 def default_corpus_path() -> Path:
+    """The corpus of the command line and of the app started without ``--sample``."""
     return data_dir() / "corpus.qlab"
+
+
+def sample_corpus_path() -> Path:
+    """The corpus ``make run`` (``main.py --sample``) opens, holding the sample article."""
+    return data_dir() / "sample.qlab"
 
 
 def resource_path(name: str) -> Path:

@@ -1,55 +1,238 @@
-"""Export to JSONL: one line per article in Prodigy's task shape, plus our ``quotes``.
+"""Exports for the tools a corpus's users already have.
 
-Written to a temporary file beside the target and renamed over it at the end, so
-an existing export is replaced whole or not at all.
+- ``jsonl``: one Prodigy task per article (tokens exactly as ``nlp.make_doc`` splits
+  the text, spans, cue-centred relations) plus our ``quotes`` records;
+- ``spacy``: a ``DocBin`` with ``doc.spans["sc"]`` labelled QUOTE, SPEAKER and CUE and
+  every attribution in ``doc.user_data["quotelab"]``;
+- ``csv``: one row per attribution with the article's metadata and the span texts;
+- ``brat``: a folder with a ``.txt`` and an ``.ann`` per article (:mod:`core.brat`).
+
+The corpus is read in one pass inside one read transaction (a consistent snapshot,
+two queries whatever its size). Output goes to a temporary file (or folder) beside
+the target, is flushed to disk and renamed over it, so an earlier export is replaced
+whole or not at all; ``-`` writes a file format to standard output instead.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
-import tempfile
-from collections.abc import Callable
+import re
+import secrets
+import shutil
+import stat
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, TYPE_CHECKING, Any
 
 from murmurhash.mrmr import hash as murmur
 
 from core.model import Article, Attribution, Span, State, Status
-from core.store import Store
-from core.tokens import Tokens
+from core.store import Store, _attr_from_row
+from core.tokens import tokenize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+try:
+    import fcntl
+except ImportError:  # Windows: an open file cannot be deleted there anyway
+    fcntl = None  # type: ignore[assignment]
+
+FORMATS = ("jsonl", "spacy", "csv", "brat")
+LABELS = {"quote": "QUOTE", "speaker": "SPEAKER", "cue": "CUE"}
+STDOUT = "-"
 
 
 class ExportError(Exception):
     """The export could not be written; any earlier file at the target is intact."""
 
 
+@dataclass
+class ExportReport:
+    format: str
+    out: str
+    articles: int = 0
+    attributions: int = 0
+
+    def line(self) -> str:
+        return (
+            f"wrote {self.articles} article(s) with {self.attributions} attribution(s) "
+            f"to {self.out} ({self.format})"
+        )
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Item:
+    """One article as exported: its attributions and its stored (non-space) tokens."""
+
+    article: Article
+    attributions: list[Attribution]
+    bounds: list[tuple[int, int]]
+
+    def span_text(self, sp: Span | None) -> str:
+        return "" if sp is None else self.article.text[sp.start : sp.end]
+
+
+# -- tokens as spaCy makes them ------------------------------------------------------------
+
+
+@dataclass
+class DocTokens:
+    """An article's tokens exactly as ``nlp.make_doc`` splits it, whitespace tokens
+    included: ``words`` and ``spaces`` are what ``Doc(vocab, words, spaces)`` takes."""
+
+    words: list[str]
+    spaces: list[bool]
+    starts: list[int]
+
+    @classmethod
+    def of(cls, text: str, bounds: list[tuple[int, int]]) -> DocTokens:
+        """Rebuilt from the stored non-space tokens with spaCy's whitespace rule (a single
+        ``" "`` after a token is its trailing space, any other run of whitespace is a token
+        of its own), which is much faster than tokenizing again. Bounds that do not fit
+        the text (missing, or from another tokenizer) are made anew."""
+        out = cls._rebuild(text, bounds) or cls._rebuild(text, tokenize(text))
+        assert out is not None, "the tokenizer's own bounds always fit"
+        return out
+
+    @classmethod
+    def _rebuild(cls, text: str, bounds: list[tuple[int, int]]) -> DocTokens | None:
+        words: list[str] = []
+        spaces: list[bool] = []
+        starts: list[int] = []
+        pos = 0
+        for s, e in [*bounds, (len(text), -1)]:  # the end of the text closes the last gap
+            if s == pos + 1 and words and text[pos] == " ":  # the usual gap: one space
+                spaces[-1] = True
+            elif s != pos:  # a run of whitespace: a space after a word, then a token
+                if s < pos or not text[pos:s].isspace():
+                    return None
+                if words and text[pos] == " ":
+                    spaces[-1] = True
+                    pos += 1
+                words.append(text[pos:s])
+                spaces.append(False)
+                starts.append(pos)
+            if e < 0:
+                break
+            if e <= s:
+                return None
+            words.append(text[s:e])
+            spaces.append(False)
+            starts.append(s)
+            pos = e
+        return cls(words, spaces, starts) if words or not text else None
+
+    def token_range(self, sp: Span) -> tuple[int, int]:
+        """Indices of the first and last tokens the span touches (inclusive)."""
+        from bisect import bisect_left, bisect_right
+
+        return bisect_right(self.starts, sp.start) - 1, bisect_left(self.starts, sp.end) - 1
+
+    def prodigy(self) -> list[dict[str, Any]]:
+        return [
+            {"text": w, "start": s, "end": s + len(w), "id": i, "ws": ws}
+            for i, (w, s, ws) in enumerate(zip(self.words, self.starts, self.spaces, strict=True))
+        ]
+
+    def doc(self, vocab: Vocab) -> Doc:
+        from spacy.tokens import Doc
+
+        return Doc(vocab, words=self.words, spaces=self.spaces)
+
+
+# -- reading the corpus in one pass ------------------------------------------------------
+
+
+def _article(r: tuple[Any, ...]) -> Article:
+    return Article(
+        text=r[1],
+        title=r[2],
+        byline=r[3],
+        date=r[4],
+        url=r[5],
+        source=r[6],
+        non_body=[Span(s, e) for s, e in json.loads(r[7])],
+        status=Status(r[8]),
+        content_hash=r[9],
+        id=r[0],
+    )
+
+
+def _bounds(raw: str | None) -> list[tuple[int, int]]:
+    try:
+        return [(int(s), int(e)) for s, e in json.loads(raw or "[]")]
+    except (TypeError, ValueError):
+        return []  # rebuilt from the text
+
+
+@contextmanager
+def corpus_items(
+    store: Store, *, done_only: bool = False, accepted_only: bool = False
+) -> Iterator[tuple[int, Iterator[Item]]]:
+    """The number of articles to export and an iterator over them, read inside one read
+    transaction: two queries (articles, attributions) merged by article id."""
+    where = "WHERE status = 'done'" if done_only else ""
+    conn = store.conn
+    conn.execute("BEGIN")
+    try:
+        total = int(conn.execute(f"SELECT COUNT(*) FROM articles {where}").fetchone()[0])
+        articles = conn.execute(
+            "SELECT id, text, title, byline, date, url, source, non_body, status, "
+            f"content_hash, tokens FROM articles {where} ORDER BY id"
+        )
+        attrs = conn.execute(
+            "SELECT * FROM attributions "
+            + ("WHERE state = 'accepted' " if accepted_only else "")
+            + "ORDER BY article_id, quote_start, id"
+        )
+        cols = [d[0] for d in attrs.description]
+        of = cols.index("article_id")
+
+        def items() -> Iterator[Item]:
+            pending = next(attrs, None)
+            for row in articles:
+                art_id = row[0]
+                mine: list[Attribution] = []
+                while pending is not None and pending[of] <= art_id:
+                    if pending[of] == art_id:
+                        mine.append(_attr_from_row(dict(zip(cols, pending, strict=True))))
+                    pending = next(attrs, None)
+                yield Item(_article(row), mine, _bounds(row[10]))
+
+        yield total, items()
+        articles.close()
+        attrs.close()
+    finally:
+        conn.execute("COMMIT")
+
+
+# -- jsonl: Prodigy tasks ------------------------------------------------------------------
+
+
 def _hash(obj: Any) -> int:
-    """A signed 32-bit hash of a JSON value, as Prodigy's ``_input_hash``/``_task_hash`` are."""
+    """A signed 32-bit MurmurHash of a JSON value (QuoteLab's own hashes: see README)."""
     return int(murmur(json.dumps(obj, sort_keys=True, ensure_ascii=False)))
 
 
-def _prodigy_tokens(text: str, tokens: Tokens) -> list[dict[str, Any]]:
-    return [
-        {
-            "text": text[s:e],
-            "start": s,
-            "end": e,
-            "id": i,
-            "ws": e < len(text) and text[e].isspace(),
-        }
-        for i, (s, e) in enumerate(tokens)
-    ]
-
-
-def _span(text: str, tokens: Tokens, sp: Span, label: str) -> dict[str, Any]:
-    first, last = tokens.covering(sp.start, sp.end)
+def _span(text: str, tokens: DocTokens, sp: Span, label: str) -> dict[str, Any]:
+    first, last = tokens.token_range(sp)
     return {
         "text": text[sp.start : sp.end],
         "start": sp.start,
         "end": sp.end,
         "token_start": first,
-        "token_end": max(last, first),
+        "token_end": last,
         "label": label,
         "type": "span",
     }
@@ -68,10 +251,9 @@ def _relation(head: dict[str, Any], child: dict[str, Any], label: str) -> dict[s
     }
 
 
-def article_task(
-    article: Article, attributions: list[Attribution], tokens: Tokens
-) -> dict[str, Any]:
+def article_task(item: Item, tokens: DocTokens) -> dict[str, Any]:
     """One Prodigy task: text, meta, tokens, spans, cue-centred relations, our quotes."""
+    article = item.article
     spans: dict[tuple[int, int, str], dict[str, Any]] = {}
     relations: list[dict[str, Any]] = []
 
@@ -81,7 +263,7 @@ def article_task(
             spans[key] = _span(article.text, tokens, sp, label)
         return spans[key]
 
-    for a in attributions:
+    for a in item.attributions:
         if a.state is State.REJECTED:
             continue
         q = add(a.quote, "QUOTE")
@@ -95,58 +277,285 @@ def article_task(
             relations.append(_relation(s, q, "CONTENT"))
     span_list = sorted(spans.values(), key=lambda d: (d["start"], d["end"], d["label"]))
     input_hash = _hash({"text": article.text})
-    task: dict[str, Any] = {
+    return {
         "text": article.text,
         "meta": article.meta(),
         "_input_hash": input_hash,
         "_task_hash": _hash({"input": input_hash, "spans": span_list, "relations": relations}),
-        "tokens": _prodigy_tokens(article.text, tokens),
+        "tokens": tokens.prodigy(),
         "spans": span_list,
         "relations": relations,
         "answer": "accept" if article.status is Status.DONE else "ignore",
         "_view_id": "relations",
-        "quotes": [a.to_record() for a in attributions],
+        "quotes": [a.to_record() for a in item.attributions],
     }
-    return task
 
 
-def export_jsonl(
-    store: Store,
-    out: Path,
-    *,
-    done_only: bool = False,
-    accepted_only: bool = False,
-    progress: Callable[[int, int], None] = lambda done, total: None,
-    cancelled: Callable[[], bool] = lambda: False,
-) -> int:
-    """Write the corpus to ``out`` atomically; returns the number of articles written.
-    Raises ExportError (target untouched) on failure or cancel."""
-    ids = store.article_ids()
-    out = Path(out)
+# -- the writers -----------------------------------------------------------------------------
+
+
+class Writer:
+    """Writes one format to an open binary file."""
+
+    def __init__(self, f: IO[bytes]) -> None:
+        self.f = f
+
+    def add(self, item: Item) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Called once after the last article."""
+
+
+#: Characters that some readers take for line ends (Python's str.splitlines does): escaped
+#: inside JSON strings, so a line of the export is a line to every reader.
+_LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _escape_line_breaks(line: str) -> str:
+    return _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
+
+
+class JsonlWriter(Writer):
+    def add(self, item: Item) -> None:
+        task = article_task(item, DocTokens.of(item.article.text, item.bounds))
+        line = json.dumps(task, ensure_ascii=False, separators=(",", ":"))
+        self.f.write(_escape_line_breaks(line).encode() + b"\n")
+
+
+class SpacyWriter(Writer):
+    """A DocBin; the spans carry no QuoteLab types, so plain spaCy reads it."""
+
+    def __init__(self, f: IO[bytes]) -> None:
+        super().__init__(f)
+        from core.tokens import make_doc
+
+        self.vocab = make_doc("").vocab
+        self.bin = self._new_bin()
+
+    @staticmethod
+    def _new_bin() -> Any:
+        from spacy.tokens import DocBin
+
+        return DocBin(attrs=["ORTH", "SPACY"], store_user_data=True)  # the text, no more
+
+    def add(self, item: Item) -> None:
+        from spacy.tokens import Span as SpacySpan
+
+        doc = DocTokens.of(item.article.text, item.bounds).doc(self.vocab)
+        seen: dict[tuple[int, int, str], SpacySpan] = {}
+        for a in item.attributions:
+            if a.state is State.REJECTED:
+                continue
+            for kind, sp in a.spans().items():
+                key = (sp.start, sp.end, LABELS[kind]) if sp else None
+                if key is not None and key not in seen:
+                    span = doc.char_span(key[0], key[1], label=key[2], alignment_mode="expand")
+                    if span is not None:
+                        seen[key] = span
+        doc.spans["sc"] = sorted(seen.values(), key=lambda s: (s.start, s.end, s.label_))
+        doc.user_data["quotelab"] = {
+            "meta": item.article.meta(),
+            "attributions": [
+                {
+                    **a.to_record(),
+                    **{f"{k}_text": item.span_text(sp) for k, sp in a.spans().items()},
+                }
+                for a in item.attributions
+            ],
+        }
+        self.bin.add(doc)
+
+    def close(self) -> None:
+        self.f.write(self.bin.to_bytes())
+
+
+class SpacyPartsWriter(SpacyWriter):
+    """DocBins of ``PART`` articles each in a folder (``spacy train`` reads every
+    ``.spacy`` file in a folder), so memory stays bounded however large the corpus."""
+
+    PART = 1000
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(io.BytesIO())  # unused: each part is a file of its own
+        self.folder = folder
+        self.parts = 0
+
+    def add(self, item: Item) -> None:
+        super().add(item)
+        if len(self.bin) >= self.PART:
+            self.close()
+
+    def close(self) -> None:
+        if len(self.bin):
+            self.parts += 1
+            (self.folder / f"{self.parts:06d}.spacy").write_bytes(self.bin.to_bytes())
+            self.bin = self._new_bin()
+
+
+def is_spacy_parts(folder: Path) -> bool:
+    """Whether ``folder`` holds only what :class:`SpacyPartsWriter` writes."""
+    return all(p.is_file() and p.suffix == ".spacy" for p in folder.iterdir())
+
+
+CSV_COLUMNS = (
+    "article_id",
+    "title",
+    "byline",
+    "date",
+    "url",
+    "source",
+    "status",
+    "attribution_id",
+    "quote",
+    "speaker",
+    "cue",
+    "speaker_name",
+    "type",
+    "state",
+    "origin",
+    "confidence",
+    "quote_start",
+    "quote_end",
+    "speaker_start",
+    "speaker_end",
+    "cue_start",
+    "cue_end",
+)
+
+
+class CsvWriter(Writer):
+    """One row per attribution (RFC 4180: UTF-8, CRLF, quoted where needed)."""
+
+    def __init__(self, f: IO[bytes]) -> None:
+        super().__init__(f)
+        self.text = io.TextIOWrapper(f, encoding="utf-8", newline="", write_through=True)
+        self.rows = csv.writer(self.text)
+        self.rows.writerow(CSV_COLUMNS)
+
+    def add(self, item: Item) -> None:
+        art = item.article
+        for a in item.attributions:
+            row: dict[str, Any] = {
+                "article_id": art.id,
+                "title": art.title,
+                "byline": art.byline,
+                "date": art.date,
+                "url": art.url,
+                "source": art.source,
+                "status": str(art.status),
+                "attribution_id": a.id,
+                "speaker_name": a.speaker_name,
+                "type": str(a.type),
+                "state": str(a.state),
+                "origin": str(a.origin),
+                "confidence": a.confidence,
+            }
+            for kind, sp in a.spans().items():
+                row[kind] = item.span_text(sp)
+                row[f"{kind}_start"] = sp.start if sp else None
+                row[f"{kind}_end"] = sp.end if sp else None
+            self.rows.writerow([row[c] for c in CSV_COLUMNS])
+
+    def close(self) -> None:
+        self.text.detach()  # the file is closed by its owner
+
+
+WRITERS: dict[str, Callable[[IO[bytes]], Writer]] = {
+    "jsonl": JsonlWriter,
+    "spacy": SpacyWriter,
+    "csv": CsvWriter,
+}
+
+
+# -- writing a file or folder safely -------------------------------------------------------
+
+
+def _lock(path: Path) -> int | None:
+    """An open descriptor holding an exclusive lock on a file or folder, or None if
+    another process holds one. (Windows has no flock, and an open file cannot be
+    deleted there: the lock is left to the system.)"""
+    if fcntl is None:
+        return -1
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def _unlock(fd: int | None) -> None:
+    if fd is not None and fd >= 0:
+        os.close(fd)
+
+
+def remove_stale_temps(out: Path) -> None:
+    """Delete what earlier exports to ``out`` left behind when they were killed: their
+    ``.NAME.*.tmp`` files and folders that no running export holds locked."""
+    for p in out.parent.glob(f".{out.name}.*.tmp"):
+        fd = _lock(p)
+        if fd is None:
+            continue  # another export is writing it right now
+        try:
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p, ignore_errors=True)
+            else:
+                p.unlink(missing_ok=True)
+        except OSError:
+            pass  # Windows: still open in another export
+        finally:
+            _unlock(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles).
+    Best effort: the rename is done, and some file systems cannot sync a folder."""
+    if os.name == "nt":
+        return
+    with suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _temp_name(out: Path) -> Path:
+    return out.parent / f".{out.name}.{secrets.token_hex(4)}.tmp"
+
+
+def _keep_mode(out: Path, apply: Callable[[int], None]) -> None:
+    """Give the new file the mode of the one it replaces; a new one keeps what the
+    umask left of 0666 (0777 for a folder), as os.open and os.mkdir made it."""
+    with suppress(FileNotFoundError):
+        apply(stat.S_IMODE(out.stat().st_mode))
+
+
+@contextmanager
+def _written(out: Path) -> Iterator[IO[bytes]]:
+    """A binary file that becomes ``out`` when the block ends without error."""
+    if not out.parent.is_dir():
+        raise ExportError(f"{out}: cannot write there (no such folder {out.parent})")
+    remove_stale_temps(out)
+    tmp = _temp_name(out)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as exc:
         raise ExportError(f"{out}: cannot write there ({exc.strerror or exc})") from None
-    tmp = Path(tmp_name)
-    written = 0
+    held = _lock(tmp)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            for n, article_id in enumerate(ids):
-                if cancelled():
-                    raise ExportError(f"{out}: export cancelled; the file was not changed")
-                art = store.article(article_id)
-                if done_only and art.status is not Status.DONE:
-                    continue
-                attrs = store.attributions(article_id)
-                if accepted_only:
-                    attrs = [a for a in attrs if a.state is State.ACCEPTED]
-                task = article_task(art, attrs, store.tokens(article_id))
-                f.write(json.dumps(task, ensure_ascii=False) + "\n")
-                written += 1
-                progress(n + 1, len(ids))
+        with os.fdopen(fd, "wb") as f:
+            yield f
             f.flush()
             os.fsync(f.fileno())
+        _keep_mode(out, lambda mode: os.chmod(tmp, mode))
         os.replace(tmp, out)
+        _fsync_dir(out.parent)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise ExportError(
@@ -156,4 +565,134 @@ def export_jsonl(
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return written
+    finally:
+        _unlock(held)
+
+
+@contextmanager
+def written_folder(out: Path, may_replace: Callable[[Path], bool]) -> Iterator[Path]:
+    """A new folder that becomes ``out`` when the block ends without error. An existing
+    ``out`` is replaced only if it is empty or ``may_replace`` says it is an earlier
+    export; anything else there is refused untouched."""
+    if out.exists() and not (out.is_dir() and (not any(out.iterdir()) or may_replace(out))):
+        raise ExportError(
+            f"{out}: already exists and is not an earlier export of this format; "
+            "choose a new or empty folder"
+        )
+    if not out.parent.is_dir():
+        raise ExportError(f"{out}: cannot write there (no such folder {out.parent})")
+    remove_stale_temps(out)
+    tmp = _temp_name(out)
+    try:
+        os.mkdir(tmp, 0o777)
+    except OSError as exc:
+        raise ExportError(f"{out}: cannot write there ({exc.strerror or exc})") from None
+    held = _lock(tmp)
+    try:
+        yield tmp
+        _keep_mode(out, lambda mode: os.chmod(tmp, mode))
+        if hasattr(os, "sync"):
+            os.sync()  # one flush for all the files, not an fsync per file
+        if out.exists():
+            old = _temp_name(out)
+            os.replace(out, old)
+            os.replace(tmp, out)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(tmp, out)
+        _fsync_dir(out.parent)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise ExportError(
+            f"{out}: could not be written ({exc.strerror or exc}); "
+            "any earlier export there is unchanged"
+        ) from None
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    finally:
+        _unlock(held)
+
+
+@contextmanager
+def _stdout() -> Iterator[IO[bytes]]:
+    sys.stdout.flush()
+    yield sys.stdout.buffer
+    sys.stdout.buffer.flush()
+
+
+# -- the one entry point ----------------------------------------------------------------------
+
+
+def export(
+    store: Store,
+    out: Path | str,
+    fmt: str = "jsonl",
+    *,
+    done_only: bool = False,
+    accepted_only: bool = False,
+    progress: Callable[[int, int], None] = lambda done, total: None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> ExportReport:
+    """Write the corpus to ``out`` (``-``: standard output) in ``fmt``; raises
+    ExportError, leaving any earlier export untouched, on failure or cancel."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+    to_stdout = str(out) == STDOUT
+    if to_stdout and fmt == "brat":
+        raise ExportError("brat writes a folder; give --out a folder, not -")
+    report = ExportReport(fmt, str(out))
+    target = Path(out)
+    corpus = store.path.resolve()
+    own = {corpus, *(corpus.with_name(corpus.name + x) for x in ("-wal", "-shm", "-journal"))}
+    if not to_stdout and target.resolve() in own:
+        raise ExportError(f"{out}: that is the corpus itself (or its journal); choose another")
+    with corpus_items(store, done_only=done_only, accepted_only=accepted_only) as (total, items):
+
+        def each(add: Callable[[Item], None]) -> None:
+            progress(0, total)
+            for n, item in enumerate(items, 1):
+                if cancelled():
+                    raise ExportError(f"{out}: export cancelled; the file was not changed")
+                add(item)
+                report.articles += 1
+                report.attributions += len(item.attributions)
+                progress(n, total)
+
+        if fmt == "brat":
+            from core import brat
+
+            with written_folder(target, brat.is_export) as folder:
+                each(brat.Exporter(folder).add)
+        elif fmt == "spacy" and not to_stdout and target.suffix.lower() != ".spacy":
+            with written_folder(target, is_spacy_parts) as folder:
+                parts = SpacyPartsWriter(folder)
+                each(parts.add)
+                parts.close()
+        else:
+            with _stdout() if to_stdout else _written(target) as f:
+                writer = WRITERS[fmt](f)
+                each(writer.add)
+                writer.close()
+    return report
+
+
+def export_jsonl(
+    store: Store,
+    out: Path | str,
+    *,
+    done_only: bool = False,
+    accepted_only: bool = False,
+    progress: Callable[[int, int], None] = lambda done, total: None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> int:
+    """The JSONL export (the app's File > Export); returns the number of articles."""
+    return export(
+        store,
+        out,
+        "jsonl",
+        done_only=done_only,
+        accepted_only=accepted_only,
+        progress=progress,
+        cancelled=cancelled,
+    ).articles

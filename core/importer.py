@@ -273,7 +273,9 @@ def _from_prodigy_spans(obj: dict[str, Any]) -> list[Attribution]:
     return out
 
 
-def read_file(path: Path) -> Iterator[Imported | ImportProblem]:
+def read_file(
+    path: Path, brat_labels: dict[str, str] | None = None
+) -> Iterator[Imported | ImportProblem]:
     """Every article in one file; a problem is yielded, never raised."""
     name = str(path)
     try:
@@ -298,8 +300,13 @@ def read_file(path: Path) -> Iterator[Imported | ImportProblem]:
     if path.suffix.lower() in JSONL_SUFFIXES:
         yield from _read_jsonl(text, name, warnings)
         return
+    from core import brat  # it builds on this module
+
     try:
         _check_text(text, name)
+        if brat.annotation_file(path) is not None:  # a .txt with its brat .ann
+            yield brat.read_document(path, text, brat_labels, warnings)
+            return
         yield Imported(parse_text(text, path.name), warnings=warnings)
     except ImportProblem as exc:
         yield exc
@@ -341,11 +348,13 @@ def collect_files(paths: list[Path]) -> Iterator[Path | ImportProblem]:
             yield ImportProblem(f"{p}: no such file or folder")
 
 
-def read_paths(paths: list[Path]) -> Iterator[Imported | ImportProblem]:
+def read_paths(
+    paths: list[Path], brat_labels: dict[str, str] | None = None
+) -> Iterator[Imported | ImportProblem]:
     """Every article in the files and folders given, with a problem for each that
     cannot be read; the rest still come."""
     for f in collect_files(paths):
         if isinstance(f, ImportProblem):
             yield f
         else:
-            yield from read_file(f)
+            yield from read_file(f, brat_labels)

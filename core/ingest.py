@@ -41,6 +41,7 @@ def import_paths(
     suggester: Suggester | None,
     progress: Callable[[int, int], None] = lambda done, total: None,
     cancelled: Callable[[], bool] = lambda: False,
+    brat_labels: dict[str, str] | None = None,
 ) -> ImportReport:
     """Read every file (folders recursively), store each new article with its
     suggestions (unless ``suggester`` is None or the file carried annotations).
@@ -48,7 +49,7 @@ def import_paths(
     report = ImportReport()
     items: list[Imported] = []
     seen: set[str] = set()
-    for item in read_paths(paths):
+    for item in read_paths(paths, brat_labels):
         if isinstance(item, ImportProblem):
             report.problems.append(str(item))
             continue

@@ -104,8 +104,53 @@ def _v2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE articles ADD COLUMN tokens TEXT")
 
 
+#: PRAGMA application_id of a corpus file: "QLab" in ASCII, so tools (``file``, a
+#: script reading the header's bytes 68-71) can tell a corpus from other SQLite files.
+APPLICATION_ID = 0x514C6162
+
+
+def _v3_views(conn: sqlite3.Connection) -> None:
+    """For Datasette and sqlite-utils users: the view ``attribution_texts`` (the article's
+    title and the quote, speaker and cue text of every attribution); ``decisions.article_id``
+    a foreign key with an index (the table is rebuilt: SQLite cannot add a key in place);
+    the file's application_id."""
+    _script(
+        conn,
+        """
+        CREATE TABLE decisions_new (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            annotator TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('edit', 'undo', 'redo', 'import')),
+            ref INTEGER REFERENCES decisions_new(id),
+            article_id INTEGER REFERENCES articles(id),
+            label TEXT NOT NULL,
+            changes TEXT NOT NULL
+        );
+        INSERT INTO decisions_new
+            SELECT id, at, annotator, kind, ref,
+                   CASE WHEN article_id IN (SELECT id FROM articles) THEN article_id END,
+                   label, changes
+            FROM decisions ORDER BY id;
+        DROP TABLE decisions;
+        ALTER TABLE decisions_new RENAME TO decisions;
+        CREATE INDEX decisions_article ON decisions(article_id);
+        CREATE VIEW attribution_texts AS
+            SELECT t.id AS attribution_id, t.article_id, a.title, a.date, a.url,
+                   a.status AS article_status,
+                   substr(a.text, t.quote_start + 1, t.quote_end - t.quote_start) AS quote,
+                   substr(a.text, t.speaker_start + 1, t.speaker_end - t.speaker_start)
+                       AS speaker,
+                   substr(a.text, t.cue_start + 1, t.cue_end - t.cue_start) AS cue,
+                   t.speaker_name, t.type, t.state, t.origin, t.confidence
+            FROM attributions t JOIN articles a ON a.id = t.article_id
+        """,
+    )
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
 #: Forward migrations; the schema version is ``len(MIGRATIONS)`` in PRAGMA user_version.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3_views]
 SCHEMA_VERSION = len(MIGRATIONS)
 _EXPECTED = {
     "articles": {"id", "content_hash", "text", "title", "status", "non_body"},

@@ -11,6 +11,7 @@ from core.model import Span
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
+    from spacy.tokens import Doc
 
 
 @lru_cache(maxsize=1)
@@ -20,9 +21,16 @@ def _tokenizer() -> Tokenizer:
     return spacy.blank("en").tokenizer
 
 
+def make_doc(text: str) -> Doc:
+    """The text as spaCy's English tokenizer splits it, whitespace tokens included:
+    what ``nlp.make_doc(text)`` gives for any English pipeline."""
+    doc: Doc = _tokenizer()(text)
+    return doc
+
+
 def tokenize(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-space token, as spaCy's English tokenizer splits them."""
-    return [(t.idx, t.idx + len(t.text)) for t in _tokenizer()(text) if not t.is_space]
+    return [(t.idx, t.idx + len(t.text)) for t in make_doc(text) if not t.is_space]
 
 
 class Tokens(Sequence[tuple[int, int]]):

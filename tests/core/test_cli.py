@@ -2,7 +2,7 @@ import json
 import subprocess
 import sys
 
-from tests.conftest import ROOT, SAMPLE
+from tests.conftest import DATA, ROOT, SAMPLE
 
 
 def run(*args, env_home):
@@ -49,3 +49,129 @@ def test_help_documents_every_subcommand(tmp_path):
     r = run("--help", env_home=tmp_path)
     for word in ("import", "suggest", "export", "stats", "--db", "--model", "--sample"):
         assert word in r.stdout
+
+
+def test_refusals_go_to_stderr_and_make_the_exit_status_non_zero(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    r = run("import", "--no-suggest", str(SAMPLE), str(empty), env_home=tmp_path)
+    assert r.returncode == 1
+    assert "imported 1 article(s)" in r.stdout and "empty.txt" not in r.stdout
+    assert "not imported:" in r.stderr and "empty.txt: the file is empty" in r.stderr
+    ok = run("import", "--no-suggest", str(SAMPLE), env_home=tmp_path)  # a duplicate: no error
+    assert ok.returncode == 0 and "already in the corpus" in ok.stdout and not ok.stderr
+
+
+def test_a_missing_db_is_an_error_except_for_import_or_with_create(tmp_path):
+    missing = tmp_path / "typo.qlab"
+    for args in (["stats"], ["export", "--out", str(tmp_path / "e.jsonl")]):
+        r = run("--db", str(missing), *args, env_home=tmp_path)
+        assert r.returncode == 1 and "typo.qlab: no such corpus" in r.stderr
+        assert not missing.exists() and not (tmp_path / "e.jsonl").exists()
+    r = run("--db", str(missing), "--create", "stats", "--json", env_home=tmp_path)
+    assert r.returncode == 0 and json.loads(r.stdout)["articles"] == 0 and missing.exists()
+    other = tmp_path / "new.qlab"
+    r = run("--db", str(other), "import", "--no-suggest", str(SAMPLE), env_home=tmp_path)
+    assert r.returncode == 0 and other.exists()
+
+
+def test_help_and_version_touch_nothing(tmp_path):
+    home = tmp_path / "data"
+    for flag in ("--help", "--version"):
+        r = run(flag, env_home=home)
+        assert r.returncode == 0 and r.stdout
+    sub = run("export", "--help", env_home=home)
+    assert "jsonl" in sub.stdout and "brat" in sub.stdout
+    assert not home.exists()
+
+
+def test_dash_reads_stdin_for_suggest_and_import(tmp_path):
+    r = subprocess.run(
+        [sys.executable, "main.py", "suggest", "-"],
+        cwd=ROOT,
+        input=SAMPLE.read_bytes(),
+        capture_output=True,
+        env={"QUOTELAB_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert r.returncode == 0, r.stderr
+    (record,) = [json.loads(line) for line in r.stdout.splitlines()]
+    assert record["text"].startswith("No 'Real Concessions'") and len(record["quotes"]) >= 25
+    task = json.dumps({"text": "A piped article.", "meta": {"title": "Piped"}}).encode()
+    r = subprocess.run(
+        [sys.executable, "main.py", "import", "--json", "-"],
+        cwd=ROOT,
+        input=task,
+        capture_output=True,
+        env={"QUOTELAB_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert r.returncode == 0 and json.loads(r.stdout)["imported"] == 1
+
+
+def test_export_to_stdout_in_each_file_format_with_json_reports(tmp_path):
+    db = tmp_path / "c.qlab"
+    run("--db", str(db), "import", "--no-suggest", str(SAMPLE), env_home=tmp_path)
+    r = run("--db", str(db), "export", "--out", "-", "--json", env_home=tmp_path)
+    assert r.returncode == 0
+    (task,) = [json.loads(line) for line in r.stdout.splitlines()]
+    assert task["text"].startswith("No 'Real Concessions'")
+    assert json.loads(r.stderr) == {"format": "jsonl", "out": "-", "articles": 1, "attributions": 0}
+    r = run("--db", str(db), "export", "--out", "-", "--format", "csv", env_home=tmp_path)
+    assert r.stdout.startswith("article_id,title,") and "wrote 1 article(s)" in r.stderr
+    out = tmp_path / "c.csv"  # the format follows the suffix
+    r = run("--db", str(db), "export", "--out", str(out), "--json", env_home=tmp_path)
+    assert json.loads(r.stdout)["format"] == "csv" and out.read_text().startswith("article_id")
+    r = run("--db", str(db), "export", "--out", "-", "--format", "brat", env_home=tmp_path)
+    assert r.returncode == 1 and "brat writes a folder" in r.stderr
+
+
+def _with_terminal_stderr(args, home):
+    """Run main.py with stderr on a pseudo-terminal; returns (exit status, what it drew)."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))  # 80 columns
+    proc = subprocess.Popen(
+        [sys.executable, "main.py", *args],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=slave,
+        env={"QUOTELAB_HOME": str(home), "PATH": "/usr/bin:/bin"},
+    )
+    os.close(slave)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    os.close(master)
+    return proc.wait(), drawn.decode(errors="replace")
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path):
+    code, drawn = _with_terminal_stderr(["import", str(SAMPLE)], tmp_path)  # over a second
+    assert code == 0 and "import: 100%" in drawn and "1/1" in drawn
+    out = str(tmp_path / "x.jsonl")
+    piped = run("--db", str(tmp_path / "corpus.qlab"), "export", "--out", out, env_home=tmp_path)
+    r = run("import", str(SAMPLE), str(DATA / "articles" / "edge_marks.txt"), env_home=tmp_path)
+    assert "%" not in r.stderr and "%" not in piped.stderr and r.stderr == ""
+
+
+def test_a_lone_corpus_argument_opens_it_in_the_app():
+    from core.cli import app_argv, build_parser
+
+    args = build_parser().parse_args(app_argv(["/home/me/news.qlab"]))
+    assert args.command is None and str(args.db) == "/home/me/news.qlab"
+    args = build_parser().parse_args(app_argv(["--model", "en_core_web_md", "a.qlab"]))
+    assert str(args.db) == "a.qlab" and args.model == "en_core_web_md"
+    for argv in (["stats"], ["--db", "x.qlab", "stats"], ["import", "a.txt"], ["--sample"]):
+        assert app_argv(argv) == argv

@@ -1,17 +1,44 @@
+import csv
 import json
+import os
+import stat
+import subprocess
+import sys
 
 import pytest
 
 from core import commands as cmd
-from core.export import ExportError, export_jsonl
+from core.export import ExportError, SpacyPartsWriter, export, export_jsonl
+from core.importer import content_hash
 from core.ingest import import_paths
-from core.model import State, Status
+from core.model import Article, Attribution, Span, State, Status
 from core.store import Store
+from core.tokens import make_doc, tokenize
+from tests.conftest import DATA, ROOT
+
+#: Every kind of whitespace Python's str.isspace knows, and runs of them.
+WHITESPACE = (
+    " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 
 
-def check_prodigy_task(task):
-    """The rules Prodigy's relations/spans tasks follow (docs: web-app, api-loaders)."""
+def check_prodigy_task(task, make_doc=make_doc):
+    """The rules Prodigy's relations/spans tasks follow (docs: web-app, api-loaders), and
+    tokens exactly as spaCy's ``nlp.make_doc`` splits the text."""
     text = task["text"]
+    tokens = task["tokens"]
+    assert "".join(t["text"] + (" " if t["ws"] else "") for t in tokens) == text
+    doc = make_doc(text)
+    assert [(t["text"], t["start"], t["ws"]) for t in tokens] == [
+        (t.text, t.idx, bool(t.whitespace_)) for t in doc
+    ]
+    for sp in task["spans"]:
+        span = doc.char_span(sp["start"], sp["end"], alignment_mode="expand")
+        assert (sp["token_start"], sp["token_end"]) == (span.start, span.end - 1)
+    for r in task["relations"]:
+        for end in ("head", "child"):
+            s = r[f"{end}_span"]
+            assert r[end] == doc.char_span(s["start"], s["end"], alignment_mode="expand")[-1].i
     assert isinstance(task["_input_hash"], int) and isinstance(task["_task_hash"], int)
     assert -(2**31) <= task["_input_hash"] < 2**31 and -(2**31) <= task["_task_hash"] < 2**31
     assert task["answer"] in ("accept", "reject", "ignore")
@@ -87,3 +114,319 @@ def test_failed_export_keeps_the_old_file(tmp_path, sample_corpus):
         with pytest.raises(ExportError, match="cannot write there"):
             export_jsonl(s, tmp_path / "missing" / "e.jsonl")
     assert target.read_text() == "previous export\n"
+
+
+def test_jsonl_tokens_are_the_pipelines_on_the_sample(tmp_path, sample_corpus, suggester):
+    out = tmp_path / "s.jsonl"
+    with Store(sample_corpus) as s:
+        export(s, out, "jsonl")
+    (task,) = [json.loads(line) for line in out.read_text().split("\n") if line]
+    check_prodigy_task(task, suggester.nlp.make_doc)  # the pinned pipeline's own tokenizer
+    assert any(t["text"] == "\n\n" and not t["ws"] for t in task["tokens"])
+    assert task["relations"] and all(s["label"] for s in task["spans"])
+
+
+def _store_text(store, text, quotes=(), tokens=None):
+    art = Article(text=text, content_hash=content_hash(text), title="ws", source="ws.txt")
+    attrs = [Attribution(quote=q, state=State.ACCEPTED) for q in quotes]
+    return store.add_article(art, attrs, tokenize(text) if tokens is None else tokens)[0]
+
+
+def test_jsonl_tokens_rebuild_text_with_every_kind_of_whitespace(tmp_path, corpus):
+    texts = [f"He said{ws}“we{ws}{ws}won”{ws} .{ws}and{ws * 3}left \t\n {ws}" for ws in WHITESPACE]
+    texts += [" leading space", "  two leading", "x" + WHITESPACE + "y " + WHITESPACE]
+    for text in texts:
+        q = text.find("we")
+        _store_text(corpus, text, [Span(q, q + 2)] if q >= 0 else [])
+    _store_text(corpus, "Tokens lost:\n\n“quite so”  said he.", [Span(14, 22)], tokens=[])
+    out = tmp_path / "ws.jsonl"
+    export(corpus, out, "jsonl")
+    lines = out.read_bytes().split(b"\n")[:-1]
+    assert len(lines) == len(texts) + 1  # U+2028, U+0085 and the like are escaped
+    for line in lines:
+        check_prodigy_task(json.loads(line))
+
+
+def test_jsonl_to_stdout_and_its_report(tmp_path, sample_corpus):
+    code = (
+        "import sys; from core.store import Store; from core.export import export\n"
+        "with Store(sys.argv[1]) as s: r = export(s, '-', 'jsonl')\n"
+        "print(r.line(), file=sys.stderr)"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code, str(sample_corpus)],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    )
+    (task,) = [json.loads(line) for line in r.stdout.splitlines()]
+    check_prodigy_task(task)
+    assert b"wrote 1 article(s) with 27 attribution(s) to - (jsonl)" in r.stderr
+
+
+def test_csv_has_one_row_per_attribution_with_the_texts(tmp_path, sample_corpus):
+    out = tmp_path / "a.csv"
+    with Store(sample_corpus) as s:
+        art_id = s.article_ids()[0]
+        attrs = s.attributions(art_id)
+        cmd.apply(s, cmd.set_state(s, attrs[0].id, State.REJECTED))
+        text = s.article(art_id).text
+        report = export(s, out, "csv")
+    with out.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == len(attrs) == report.attributions
+    for row, a in zip(rows, attrs, strict=True):
+        assert int(row["attribution_id"]) == a.id
+        assert row["quote"] == text[a.quote.start : a.quote.end]
+        assert row["speaker"] == (text[a.speaker.start : a.speaker.end] if a.speaker else "")
+        assert row["cue"] == (text[a.cue.start : a.cue.end] if a.cue else "")
+        assert row["title"].startswith("No 'Real Concessions'") and row["date"] == "2025-05-20"
+    assert rows[0]["state"] == "rejected"
+
+
+def test_docbin_loads_in_plain_spacy_with_spans_and_attributions(tmp_path, sample_corpus):
+    out = tmp_path / "a.spacy"
+    with Store(sample_corpus) as s:
+        art_id = s.article_ids()[0]
+        attrs = s.attributions(art_id)
+        cmd.apply(s, cmd.set_state(s, attrs[0].id, State.REJECTED))
+        export(s, out, "spacy")
+    code = (  # no QuoteLab on the path: plain spaCy reads it
+        "import json, sys, spacy\n"
+        "from spacy.tokens import DocBin\n"
+        "(doc,) = DocBin().from_disk(sys.argv[1]).get_docs(spacy.blank('en').vocab)\n"
+        "print(json.dumps({'text': doc.text, 'spans': [[s.start_char, s.end_char, s.label_] "
+        "for s in doc.spans['sc']], 'data': doc.user_data['quotelab']}))"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code, str(out)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    got = json.loads(r.stdout)
+    text = got["text"]
+    expected = set()
+    for a in attrs[1:]:
+        for kind, sp in a.spans().items():
+            if sp:
+                expected.add((sp.start, sp.end, kind.upper()))
+    assert {tuple(s) for s in got["spans"]} == expected  # the rejected one left out
+    records = got["data"]["attributions"]
+    assert len(records) == len(attrs) and records[0]["state"] == "rejected"
+    for rec, a in zip(records, attrs, strict=True):
+        assert rec["quote_text"] == text[a.quote.start : a.quote.end]
+        assert rec["speaker_name"] == a.speaker_name and rec["type"] == str(a.type)
+    assert got["data"]["meta"]["byline"] == "Anastasia Tenisheva"
+
+
+def test_spacy_train_runs_one_epoch_on_the_export_with_the_shipped_config(
+    tmp_path, suggester, monkeypatch
+):
+    monkeypatch.setattr(SpacyPartsWriter, "PART", 1)  # a DocBin per article, in a folder
+    with Store(tmp_path / "c.qlab") as s:
+        paths = [DATA / "articles" / "local_council.txt", DATA / "articles" / "sports_uk.txt"]
+        import_paths(s, paths, suggester)
+        export(s, tmp_path / "parts", "spacy")
+    assert sorted(p.name for p in (tmp_path / "parts").iterdir()) == [
+        "000001.spacy",
+        "000002.spacy",
+    ]
+    r = subprocess.run(
+        [sys.executable, "-m", "spacy", "train", str(ROOT / "resources" / "spancat.cfg")]
+        + ["--paths.train", "parts", "--paths.dev", "parts", "--training.max_epochs", "1"]
+        + ["--output", "model"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert r.returncode == 0, r.stderr + r.stdout
+    assert (tmp_path / "model" / "model-last" / "spancat").is_dir()
+
+
+def _jsonl(store, path):
+    export(store, path, "jsonl")
+    return path.read_bytes()
+
+
+def test_brat_round_trip_is_identical(tmp_path, sample_corpus):
+    with Store(sample_corpus) as s:
+        art_id = s.article_ids()[0]
+        a, b = s.attributions(art_id)[:2]
+        cmd.apply(s, cmd.set_state(s, a.id, State.ACCEPTED))
+        cmd.apply(s, cmd.set_state(s, b.id, State.REJECTED))
+        cmd.apply(s, cmd.set_status(s, art_id, Status.DONE))
+        _store_text(s, "Line one “quoted\nacross a line” end.", [Span(10, 30)])
+        before = _jsonl(s, tmp_path / "before.jsonl")
+        report = export(s, tmp_path / "brat", "brat")
+    assert report.articles == 2
+    ann = (tmp_path / "brat" / "000001.ann").read_text()
+    assert "\tQuote " in ann and "Speaker_of Arg1:" in ann and "State T1 " in ann
+    assert "10 16;17 30\tquoted across a line" in (tmp_path / "brat" / "000002.ann").read_text()
+    with Store(tmp_path / "copy.qlab") as copy:
+        report = import_paths(copy, [tmp_path / "brat"], None)
+        assert len(report.imported) == 2 and not report.problems
+        assert _jsonl(copy, tmp_path / "after.jsonl") == before
+        export(copy, tmp_path / "brat", "brat")  # replaces the earlier export
+
+
+def test_brat_import_of_a_corpus_made_elsewhere(tmp_path, corpus):
+    folder = tmp_path / "parc"
+    folder.mkdir()
+    text = "Officials said the bridge was safe. “It will hold,” Ms. Lee told reporters."
+    (folder / "doc1.txt").write_text(text)
+    (folder / "doc1.ann").write_text(
+        "T1\tSource 0 9\tOfficials\n"
+        "T2\tCue 10 14\tsaid\n"
+        "T3\tContent 15 35\tthe bridge was safe.\n"
+        "E1\tCue:T2 Source:T1 Content:T3\n"
+        "T4\tAttribution_content 37 49\tIt will hold\n"  # another label: mapped below
+        "T5\tSpeaker_mention 52 59\tMs. Lee\n"
+        "T6\tCue 60 64\ttold\n"
+        "R1\tATTR Arg1:T4 Arg2:T5\n"
+        "R2\tATTR Arg1:T6 Arg2:T4\n"
+        "A1\tType T4 Direct\n"
+        "#1\tAnnotatorNotes T5\tshe is the city engineer\n"
+    )
+    labels = {"attribution_content": "quote", "speaker_mention": "speaker"}
+    report = import_paths(corpus, [folder], None, brat_labels=labels)
+    assert not report.problems and len(report.imported) == 1
+    a, b = corpus.attributions(report.imported[0])
+    assert (a.quote, a.speaker, a.cue) == (Span(15, 35), Span(0, 9), Span(10, 14))
+    assert (b.quote, b.speaker, b.cue) == (Span(37, 49), Span(52, 59), Span(60, 64))
+    assert b.type.value == "direct" and a.type.value == "direct"
+    assert a.state is State.ACCEPTED and a.origin.value == "manual"  # gold made elsewhere
+
+
+def test_brat_import_refuses_bad_lines_by_file_and_line(tmp_path, corpus):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "a.txt").write_text("He said “yes” today.")
+    (folder / "a.ann").write_text("T1\tQuote 9 12\tyes\nT2\tQuote 9 99\tyes\n")
+    (folder / "b.txt").write_text("He said “no” today.")
+    (folder / "b.ann").write_text("T1\tQuote 9 11\tyes\n")  # the text is not there
+    (folder / "c.txt").write_text("She said “fine” today.")
+    (folder / "c.ann").write_text("T1\tQuote 10 14\tfine\nA1\tType T1 shouted\n")
+    (folder / "d.txt").write_text("They said “ok” then.")
+    (folder / "d.ann").write_text("T1\tQuote 11 13\tok\n")
+    report = import_paths(corpus, [folder], None)
+    assert len(report.imported) == 1
+    problems = "\n".join(report.problems)
+    assert "a.ann line 2: Quote 9-99 is empty or outside the text" in problems
+    assert "b.ann line 1: the text 'yes' is not at 9 11" in problems
+    assert "c.ann line 2: Type cannot be 'shouted'" in problems
+
+
+def test_brat_refuses_to_replace_a_folder_that_is_not_an_export(tmp_path, sample_corpus):
+    target = tmp_path / "mine"
+    target.mkdir()
+    (target / "notes.docx").write_text("keep me")
+    with Store(sample_corpus) as s, pytest.raises(ExportError, match="not an earlier export"):
+        export(s, target, "brat")
+    assert [p.name for p in target.iterdir()] == ["notes.docx"]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_export_keeps_the_replaced_files_mode_and_follows_the_umask(tmp_path, sample_corpus):
+    new, old = tmp_path / "new.jsonl", tmp_path / "old.jsonl"
+    old.write_text("x")
+    old.chmod(0o640)
+    mask = os.umask(0o027)
+    try:
+        with Store(sample_corpus) as s:
+            export(s, new, "jsonl")
+            export(s, old, "jsonl")
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o640  # 0666 less the umask
+    assert stat.S_IMODE(old.stat().st_mode) == 0o640
+    old.chmod(0o604)
+    with Store(sample_corpus) as s:
+        export(s, old, "csv")
+    assert stat.S_IMODE(old.stat().st_mode) == 0o604
+
+
+def test_export_removes_stale_temp_files_but_not_a_running_exports(tmp_path, sample_corpus):
+    import fcntl
+
+    out = tmp_path / "e.jsonl"
+    stale = tmp_path / ".e.jsonl.dead.tmp"
+    stale.write_text("left by a killed export")
+    (tmp_path / ".e.jsonl.olddir.tmp").mkdir()
+    running = tmp_path / ".e.jsonl.live.tmp"
+    running.write_text("being written")
+    other = tmp_path / ".other.jsonl.x.tmp"
+    other.write_text("another target's")
+    with running.open("rb") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        with Store(sample_corpus) as s:
+            export(s, out, "jsonl")
+    names = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("."))
+    assert names == [".e.jsonl.live.tmp", ".other.jsonl.x.tmp"]
+
+
+def test_export_fsyncs_the_folder_after_the_rename(tmp_path, sample_corpus, monkeypatch):
+    synced = []
+    real = os.fsync
+
+    def spy(fd):
+        synced.append((stat.S_ISDIR(os.fstat(fd).st_mode), os.path.exists(tmp_path / "e.csv")))
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", spy)
+    with Store(sample_corpus) as s:
+        export(s, tmp_path / "e.csv", "csv")
+    assert synced == [(False, False), (True, True)]  # the file before, its folder after
+
+
+def test_export_never_replaces_the_corpus_itself(tmp_path, sample_corpus):
+    before = sample_corpus.read_bytes()
+    with Store(sample_corpus) as s:
+        for target in (sample_corpus, tmp_path / "sample.qlab-wal"):
+            with pytest.raises(ExportError, match="the corpus itself"):
+                export(s, target, "jsonl")
+        export(s, tmp_path / "sample.qlab.jsonl", "jsonl")  # a name like it is fine
+    assert sample_corpus.read_bytes() == before
+
+
+def test_brat_keeps_tabs_in_spans_and_names(tmp_path, corpus):
+    text = "He said:\t“a\ttabbed quote” today."
+    art_id = _store_text(corpus, text, [Span(10, 24)])
+    (a,) = corpus.attributions(art_id)
+    cmd.apply(corpus, cmd.set_speaker_name(corpus, a.id, "Ann\tB.  Smith"))
+    before = _jsonl(corpus, tmp_path / "before.jsonl")
+    export(corpus, tmp_path / "brat", "brat")
+    with Store(tmp_path / "copy.qlab") as copy:
+        assert not import_paths(copy, [tmp_path / "brat"], None).problems
+        assert _jsonl(copy, tmp_path / "after.jsonl") == before
+
+
+def test_an_article_with_unicode_line_separators_round_trips(tmp_path, corpus):
+    text = "Para one\u2028still one.\n\nShe said \u201cyes\u0085no\u201d.\x0bEnd\u2029."
+    q = text.index("yes")
+    _store_text(corpus, text, [Span(q, q + 6)])
+    out = tmp_path / "u.jsonl"
+    before = _jsonl(corpus, out)
+    assert len(before.decode().splitlines()) == 1  # even str.splitlines sees one line
+    with Store(tmp_path / "copy.qlab") as copy:
+        report = import_paths(copy, [out], None)
+        assert len(report.imported) == 1 and not report.problems
+        assert copy.article(report.imported[0]).text == text
+        assert _jsonl(copy, tmp_path / "again.jsonl") == before
+
+
+def test_brat_import_refuses_an_empty_text_and_warns_on_cp1252(tmp_path, corpus):
+    folder = tmp_path / "b"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("")
+    (folder / "empty.ann").write_text("")
+    (folder / "old.txt").write_bytes("Caf\u00e9 owner said “fine”.".encode("cp1252"))
+    (folder / "old.ann").write_text("T1\tQuote 17 21\tfine\n")
+    report = import_paths(corpus, [folder], None)
+    assert len(report.imported) == 1
+    assert any("empty.txt: the file is empty" in p for p in report.problems)
+    assert any("old.txt: not UTF-8" in w for w in report.warnings)
+    (a,) = corpus.attributions(report.imported[0])
+    assert corpus.article(report.imported[0]).text[a.quote.start : a.quote.end] == "fine"
