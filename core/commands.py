@@ -179,23 +179,33 @@ def _record(article_id: int, a: Attribution) -> dict[str, Any]:
     return rec
 
 
-Target = int | tuple[int, Attribution]
-"""An attribution id, or (its article's id, the attribution as last read): a session
-that holds the records builds commands without reading them again."""
+@dataclass(frozen=True)
+class Known:
+    """An attribution as a session last read it, with its article's id and status:
+    commands are then built without reading the corpus again (a stale record is
+    caught when the command is applied)."""
+
+    article_id: int
+    attribution: Attribution
+    status: Status
 
 
-def _get(store: Store, target: Target) -> tuple[int, Attribution]:
-    if isinstance(target, tuple):
+Target = int | Known
+"""An attribution's id, or the attribution as known."""
+
+
+def _get(store: Store, target: Target) -> Known:
+    if isinstance(target, Known):
         return target
     found = store.attribution(target)
     if found is None:
         raise ConflictError(f"attribution {target} no longer exists")
-    return found
+    return Known(found[0], found[1], store.status(found[0]))
 
 
-def _started(store: Store, article_id: int) -> list[Change]:
+def _started(article_id: int, status: Status) -> list[Change]:
     """An edit in an article still to do marks it in progress, in the same command."""
-    if store.status(article_id) is Status.TODO:
+    if status is Status.TODO:
         return [Change("article", article_id, {"status": "todo"}, {"status": "in_progress"})]
     return []
 
@@ -204,7 +214,8 @@ def edit(store: Store, target: Target, label: str, **fields: Any) -> Command | N
     """Change fields of one attribution; None when nothing would change. The span rules
     are checked first (SpanError). Correcting a suggestion (anything but its state) makes
     its origin 'edited'."""
-    article_id, a = _get(store, target)
+    known = _get(store, target)
+    article_id, a = known.article_id, known.attribution
     new = a.with_(**fields)
     if new == a:
         return None
@@ -213,7 +224,7 @@ def edit(store: Store, target: Target, label: str, **fields: Any) -> Command | N
     if a.origin is Origin.MODEL and new.with_(state=a.state) != a:
         new = new.with_(origin=Origin.EDITED)
     change = Change("attribution", a.id, _record(article_id, a), _record(article_id, new))
-    return Command(label, article_id, [change, *_started(store, article_id)])
+    return Command(label, article_id, [change, *_started(article_id, known.status)])
 
 
 def set_state(store: Store, target: Target, state: State) -> Command | None:
@@ -236,7 +247,8 @@ def accept_all(store: Store, article_id: int) -> Command | None:
     ]
     if not changes:
         return None
-    return Command(f"accept {len(changes)}", article_id, changes + _started(store, article_id))
+    started = _started(article_id, store.status(article_id))
+    return Command(f"accept {len(changes)}", article_id, changes + started)
 
 
 def set_type(store: Store, target: Target, qtype: QuoteType) -> Command | None:
@@ -249,8 +261,7 @@ def set_span(store: Store, target: Target, kind: str, span: Span | None) -> Comm
         raise SpanError("a quote cannot be removed; delete the attribution instead")
     fields: dict[str, Any] = {kind: span}
     if kind == "speaker":
-        article_id, _ = _get(store, target)
-        text = store.article(article_id).text
+        text = store.article(_get(store, target).article_id).text
         fields["speaker_name"] = text[span.start : span.end] if span else None
     return edit(store, target, f"{kind} {'cleared' if span is None else 'set'}", **fields)
 
@@ -267,15 +278,15 @@ def set_speaker_name(store: Store, target: Target, name: str) -> Command | None:
 
 def move_edge(store: Store, target: Target, kind: str, edge: str, step: int) -> Command | None:
     """Move the start or end of the quote, speaker or cue by one token."""
-    article_id, a = _get(store, target)
-    span = getattr(a, kind)
+    known = _get(store, target)
+    span = getattr(known.attribution, kind)
     if span is None:
         raise SpanError(f"this attribution has no {kind}")
-    moved = store.tokens(article_id).move_edge(span, edge, step)
+    moved = store.tokens(known.article_id).move_edge(span, edge, step)
     if moved is None:
         raise SpanError(f"the {kind} cannot move further")
     label = f"{kind} {edge} {'left' if step < 0 else 'right'}"
-    return edit(store, (article_id, a), label, **{kind: moved})
+    return edit(store, known, label, **{kind: moved})
 
 
 def add(store: Store, article_id: int, attribution: Attribution) -> Command:
@@ -283,13 +294,15 @@ def add(store: Store, article_id: int, attribution: Attribution) -> Command:
     a = attribution.with_(id=None)
     store.check_spans(article_id, a)
     change = Change("attribution", None, None, _record(article_id, a))
-    return Command("add quote", article_id, [change, *_started(store, article_id)])
+    started = _started(article_id, store.status(article_id))
+    return Command("add quote", article_id, [change, *started])
 
 
 def delete(store: Store, target: Target) -> Command:
-    article_id, a = _get(store, target)
-    change = Change("attribution", a.id, _record(article_id, a), None)
-    return Command("delete", article_id, [change])
+    known = _get(store, target)
+    a = known.attribution
+    change = Change("attribution", a.id, _record(known.article_id, a), None)
+    return Command("delete", known.article_id, [change])
 
 
 def set_status(store: Store, article_id: int, status: Status) -> Command | None:
