@@ -212,8 +212,8 @@ def _started(article_id: int, status: Status) -> list[Change]:
 
 def edit(store: Store, target: Target, label: str, **fields: Any) -> Command | None:
     """Change fields of one attribution; None when nothing would change. The span rules
-    are checked first (SpanError). Correcting a suggestion (anything but its state) makes
-    its origin 'edited'."""
+    are checked first (SpanError). Correcting a suggestion's spans or speaker name makes
+    its origin 'edited' (its state and type are decisions about it, not corrections)."""
     known = _get(store, target)
     article_id, a = known.article_id, known.attribution
     new = a.with_(**fields)
@@ -221,7 +221,9 @@ def edit(store: Store, target: Target, label: str, **fields: Any) -> Command | N
         return None
     if new.spans() != a.spans():
         store.check_spans(article_id, new)
-    if a.origin is Origin.MODEL and new.with_(state=a.state) != a:
+    if a.origin is Origin.MODEL and (
+        new.spans() != a.spans() or new.speaker_name != a.speaker_name
+    ):
         new = new.with_(origin=Origin.EDITED)
     change = Change("attribution", a.id, _record(article_id, a), _record(article_id, new))
     return Command(label, article_id, [change, *_started(article_id, known.status)])
