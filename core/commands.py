@@ -66,7 +66,8 @@ def _execute(store: Store, cmd: Command, kind: str, ref: int | None) -> tuple[in
             row_id = store.write(ch.table, ch.id, ch.before, ch.after)
             written.append(Change(ch.table, row_id, ch.before, ch.after))
         cmd.changes = written
-        log_id = store._log(  # noqa: SLF001 - commands and the store share the log format
+        # commands and the store share the log format
+        log_id = store._log(
             conn, kind, ref, cmd.article_id, cmd.label, [c.as_json() for c in written]
         )
     attrs = frozenset(c.id for c in written if c.table == "attribution" and c.id is not None)

@@ -501,7 +501,6 @@ class ReviewSession:
         rows = frozenset(c.id for c in changes if c.table == "attribution" and c.id is not None)
         reveal = None
         if new is not None and self.current is not None:
-            self._cursor_to_current()
             reveal = self.current.quote.start
         return Delta(
             rows=rows,

@@ -85,13 +85,14 @@ class ArticleView(QPlainTextEdit):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        font = self.font()
-        font.setPointSize(max(font.pointSize(), 11))
-        self.setFont(font)
         self.document().setDocumentMargin(16)
         self._astral: list[int] = []
 
     def show_text(self, text: str, non_body: list[Span]) -> None:
+        # The widget's current character format outlives setPlainText and colours the
+        # new text: after a key left the text cursor in a grey headline, the next
+        # article's whole body came out grey. Start every article from the plain format.
+        self.setCurrentCharFormat(QTextCharFormat())
         self.setPlainText(text)  # plain text: markup in an article is shown, never run
         # Qt counts UTF-16 units, core counts code points: characters beyond U+FFFF
         # (emoji) take two units, so positions after them shift.
@@ -113,12 +114,12 @@ class ArticleView(QPlainTextEdit):
             c = QTextCursor(doc)
             c.setPosition(self.to_qt(p.span.start))
             c.setPosition(self.to_qt(p.span.end), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = c  # type: ignore[attr-defined]
-            sel.format = p.fmt  # type: ignore[attr-defined]
+            sel.cursor = c
+            sel.format = p.fmt
             sels.append(sel)
         self.setExtraSelections(sels)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.resized.emit()
 

@@ -1,12 +1,9 @@
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from gui import keymap
 from gui.cheatsheet import CheatSheet
 from tests.conftest import ROOT
-from tests.gui.conftest import press
+from tests.gui.conftest import back_in, press, when_modal
 
 
 def test_no_key_is_bound_twice():
@@ -34,20 +31,19 @@ def test_readme_table_is_the_keymap():
     assert keymap.markdown_table() in readme
 
 
-def test_cheat_sheet_opens_on_question_mark_and_lists_every_key(make_window, sample_copy):
+def test_cheat_sheet_opens_on_question_mark_and_lists_every_key(make_window, sample_copy, qtbot):
     w = make_window(sample_copy)
-    seen = []
+    rows = []
 
-    def check():
-        dialog = QApplication.activeModalWidget()
-        seen.append(dialog)
+    def read_and_close(dialog):
+        table = dialog.table
+        rows.append({table.item(r, 0).text() for r in range(table.rowCount())})
         dialog.reject()
 
     for key in ("?", "F1"):
-        assert QTest.qWaitForWindowActive(w, 5000)
-        QTimer.singleShot(50, check)
+        back_in(qtbot, w)
+        seen = when_modal(CheatSheet, read_and_close)
         press(w, key)
-    assert len(seen) == 2 and all(isinstance(d, CheatSheet) for d in seen)
-    table = seen[0].table
-    assert table.rowCount() == len(keymap.KEYMAP)
-    assert {table.item(r, 0).text() for r in range(table.rowCount())} >= {"J", "A", "? / F1"}
+        assert len(seen) == 2
+    assert len(rows) == 2 and all(len(r) == len(keymap.KEYMAP) for r in rows)
+    assert rows[0] >= {"J", "A", "? / F1"}
