@@ -268,15 +268,9 @@ class ReviewSession:
         else:
             i = 0 if step > 0 else -1
         choice = options[i % len(options)]
-        name = resolve_name(
-            self.article.text[choice.span.start : choice.span.end],
-            self.attrs,
-            choice.span.start,
-            a.speaker_name,
-            self.article.text,
-        )
         return self._edit(
-            lambda k: commands.set_speaker(self.store, k, choice.span, name), target="speaker"
+            lambda k: commands.set_speaker(self.store, k, choice.span, choice.name),
+            target="speaker",
         )
 
     def candidates(self) -> list[Candidate]:
@@ -338,7 +332,7 @@ class ReviewSession:
         if kind == "speaker":
             art = self.article
             mention = art.text[span.start : span.end]
-            name = resolve_name(mention, self.attrs, span.start, a.speaker_name, art.text)
+            name = resolve_name(mention, self.attrs, span.start, a, art.text)
             return self._edit(
                 lambda k: commands.set_speaker(self.store, k, span, name), target="speaker"
             )

@@ -32,12 +32,13 @@ def resolve_name(
     mention: str,
     attributions: list[Attribution],
     pos: int | None = None,
-    current: str | None = None,
+    this: Attribution | None = None,
     text: str | None = None,
 ) -> str:
-    """The name a mention stands for. A pronoun keeps the person it refers to: the
-    attribution's ``current`` name, else (``he``, ``she``) the named speaker of the
-    nearest attribution before ``pos``. A surname or short name becomes the fullest
+    """The name a mention stands for, for attribution ``this``. A pronoun keeps the
+    person it refers to, as the suggester resolves it: ``he`` or ``she`` the named
+    speaker of the nearest other attribution before ``pos``; any pronoun, else, the
+    name ``this`` already has. A surname or short name becomes the fullest
     name already given to a speaker that ends with its last word (``Stanovaya`` ->
     ``Tatiana Stanovaya``), else the longest run of capitalised words in ``text`` that
     ends with it (titles left out). Else the mention as written."""
@@ -45,18 +46,18 @@ def resolve_name(
     if not words:
         return mention
     if is_pronoun(mention):
-        if current and not is_pronoun(current):
-            return current
-        if mention.strip().lower() not in PERSONAL:
-            return mention.strip()
         before = [
             a.speaker_name
             for a in attributions
             if a.speaker_name
             and not is_pronoun(a.speaker_name)
+            and (this is None or a.quote != this.quote)
             and (pos is None or a.quote.start < pos)
         ]
-        return before[-1] if before else mention.strip()
+        if mention.strip().lower() in PERSONAL and before:
+            return before[-1]
+        own = this.speaker_name if this else None
+        return own if own and not is_pronoun(own) else mention.strip()
     best = mention.strip()
     for a in attributions:
         name = a.speaker_name or ""
@@ -95,6 +96,7 @@ def candidates(
     (headline, related-article lines), within ``REACH`` characters of it. People come
     first, nearest first; then other nouns, nearest first."""
     found: dict[Span, str] = {}
+    this = next((a for a in attributions if a.quote == quote), None)
     for a in attributions:
         if a.speaker is not None:
             found.setdefault(a.speaker, a.speaker_name or text[a.speaker.start : a.speaker.end])
@@ -125,7 +127,7 @@ def candidates(
             continue
         flush()
         if not inside and word.lower() in PRONOUNS:
-            found.setdefault(Span(start, end), resolve_name(word, attributions, start))
+            found.setdefault(Span(start, end), resolve_name(word, attributions, start, this))
     flush()
     outside = non_body or []
     known = {a.speaker_name for a in attributions if a.speaker_name}

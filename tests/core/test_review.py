@@ -338,12 +338,12 @@ def test_choosing_a_pronoun_keeps_the_person(session):
     session.toggle_selection()
     run(session, session.label("speaker"))
     assert words(session, session.current.speaker) == "she"
-    assert session.current.speaker_name == "Mayor Jane Smith"
+    assert session.current.speaker_name == "Jane Smith"  # the person before, as suggested
     session.jump(4)
     put_cursor(session, "she")
     session.toggle_selection()
     run(session, session.label("speaker"))  # no name yet: the person before
-    assert session.current.speaker_name == "Mayor Jane Smith"
+    assert session.current.speaker_name == "Jane Smith"
 
 
 def test_done_opens_the_next_article_to_do(session, store):

@@ -112,18 +112,6 @@ def test_mouse_selection_plus_label_key(make_window, sample_copy):
     assert text[w.session.current.quote.start : w.session.current.quote.end] == "many expected him"
 
 
-def test_repainting_keeps_python_alive(make_window, sample_copy):
-    """Incident: PySide6 6.12.0's QTextCharFormat setters drop a reference to None,
-    and Python 3.11 aborts ("deallocating None") after a few thousand repaints."""
-    import sys
-
-    w = make_window(sample_copy)
-    before = sys.getrefcount(None)
-    for _ in range(100):
-        press(w, "J", "Tab", "K")
-    assert sys.getrefcount(None) >= before - 100
-
-
 def test_first_run_offers_the_sample(make_window, tmp_path, qtbot):
     w = make_window(tmp_path / "empty.qlab")
     assert w.articles.progress.text() == "no articles yet"
