@@ -445,8 +445,16 @@ class ReviewSession:
         return Delta()
 
     def _after_quote(self) -> Delta:
+        """After a new quote: edit its speaker next, with the token cursor on the first
+        word after it (where a direct quote's cue and speaker usually are)."""
         self.target = "speaker"
         self.anchor = None
+        a = self.current
+        if a is not None and self.tokens:
+            i = self.tokens.token_at(a.quote.end)
+            while i + 1 < len(self.tokens) and not any(ch.isalnum() for ch in self._word(i)):
+                i += 1
+            self.cursor = i
         return Delta(
             message="Quote added. Now select its speaker and press {label_speaker} "
             "(or {cycle_speaker} for candidates, {same_speaker} for the previous one)."

@@ -10,72 +10,15 @@ import pytest
 
 from core import commands
 from core.commands import Command
-from core.model import Article, Attribution, Origin, QuoteType, Span, State, Status
+from core.model import Attribution, Origin, QuoteType, Span, State, Status
 from core.review import Delta, ReviewSession
 from core.store import Store
-from core.tokens import tokenize
-
-HEADLINE = "Mayor Jane Smith Defends Bridge Plan\n\n"
-BODY = (
-    '"We will build the bridge," Mayor Jane Smith said on Monday.\n\n'
-    '"In fact, it will take two years," she said.\n\n'
-    "Critics said the plan was too expensive.\n\n"
-    '"We have no money," said Tom Brown, a council member. '
-    "Brown added that taxes would rise.\n\n"
-    "Related article: Sally Jones Says The Bridge Will Fall\n"
-)
-TEXT = HEADLINE + BODY
-
-
-def sp(text: str, part: str, nth: int = 0) -> Span:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(part, start + 1)
-    return Span(start, start + len(part))
-
-
-def _article(text: str, title: str) -> tuple[Article, list[tuple[int, int]]]:
-    related = text.index("Related article:")
-    non_body = [Span(0, len(HEADLINE) - 2), Span(related, len(text) - 1)]
-    art = Article(text=text, title=title, non_body=non_body, content_hash=title)
-    return art, tokenize(text)
-
-
-def _suggestions(text: str) -> list[Attribution]:
-    return [
-        Attribution(
-            sp(text, "We will build the bridge"),
-            sp(text, "Jane Smith", 1),
-            sp(text, "said"),
-            "Jane Smith",
-            confidence=0.9,
-        ),
-        Attribution(
-            sp(text, "In fact, it will take two years"),
-            sp(text, "she"),
-            sp(text, "said", 1),
-            "Jane Smith",
-        ),
-        Attribution(
-            sp(text, "the plan was too expensive"),
-            sp(text, "Critics"),
-            sp(text, "said", 2),
-            "Critics",
-            QuoteType.INDIRECT,
-        ),
-        Attribution(sp(text, "We have no money"), None, sp(text, "said", 3)),
-    ]
+from tests.review_data import TEXT, make_corpus, sp
 
 
 @pytest.fixture
 def path(tmp_path):
-    p = tmp_path / "review.qlab"
-    with Store(p) as store:
-        for title in ("first", "second"):
-            text = TEXT if title == "first" else TEXT.replace("Monday", "Friday")
-            art, toks = _article(text, title)
-            store.add_article(art, _suggestions(text), toks)
-    return p
+    return make_corpus(tmp_path / "review.qlab")
 
 
 @pytest.fixture
@@ -319,6 +262,7 @@ def test_a_manual_quote_inside_marks_is_direct(session):
     session.select_quotation()
     run(session, session.label("quote"))
     assert session.current.type is QuoteType.DIRECT
+    assert words(session, session.cursor_span()) == "Mayor"  # the first word after it
 
 
 def test_a_mouse_selection_is_snapped_to_tokens(session):
