@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QResizeEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from core.model import Attribution, Span, State
@@ -55,8 +55,7 @@ def span_format(kind: str, state: State, current: bool, target: bool) -> QTextCh
         # quote, speaker and cue of the current attribution share one red underline
         f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         f.setUnderlineColor(QColor(CURRENT_OUTLINE))
-        if target:
-            f.setFontWeight(QFont.Weight.Bold)
+        if target:  # a wavy line: bold is not drawn for extra selections
             f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
     return f
 
