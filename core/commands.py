@@ -137,37 +137,56 @@ def history(store: Store, limit: int = UNDO_LIMIT) -> tuple[list[Command], list[
 
 
 class UndoStack:
-    """Applied commands to undo and undone ones to redo, bounded by ``limit``; rebuilt
-    from the decisions log when a corpus is opened. No Qt: the review session owns it."""
+    """Applied commands to undo and undone ones to redo, bounded by ``limit``. No Qt:
+    the review session owns it. Built lazily from the decisions log the first time undo
+    or redo is asked for, so opening a corpus costs the same whatever its history; edits
+    applied before that are in the log, so nothing is missed."""
 
     def __init__(self, store: Store, limit: int = UNDO_LIMIT) -> None:
         self.store = store
         self.limit = limit
-        self.done, self.undone = history(store, limit)
+        self._stacks: tuple[list[Command], list[Command]] | None = None
+
+    @property
+    def done(self) -> list[Command]:
+        return self._load()[0]
+
+    @property
+    def undone(self) -> list[Command]:
+        return self._load()[1]
+
+    def _load(self) -> tuple[list[Command], list[Command]]:
+        if self._stacks is None:
+            self._stacks = history(self.store, self.limit)
+        return self._stacks
 
     def apply(self, cmd: Command) -> Changed:
         changed = apply(self.store, cmd)
-        self.done.append(cmd)
-        del self.done[: -self.limit]
-        self.undone.clear()
+        if self._stacks is not None:  # (else the log has it for when the stack is built)
+            done, undone = self._stacks
+            done.append(cmd)
+            del done[: -self.limit]
+            undone.clear()
         return changed
 
     def undo(self) -> tuple[Command, Changed] | None:
         """Undo the last edit; None when there is none. A command that can no longer be
         undone (the data changed elsewhere) is dropped and its error raised."""
-        if not self.done:
+        done, undone = self._load()
+        if not done:
             return None
-        cmd = self.done.pop()
+        cmd = done.pop()
         changed = revert(self.store, cmd)
-        self.undone.append(cmd)
+        undone.append(cmd)
         return cmd, changed
 
     def redo(self) -> tuple[Command, Changed] | None:
-        if not self.undone:
+        done, undone = self._load()
+        if not undone:
             return None
-        cmd = self.undone.pop()
+        cmd = undone.pop()
         changed = reapply(self.store, cmd)
-        self.done.append(cmd)
+        done.append(cmd)
         return cmd, changed
 
 

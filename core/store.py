@@ -104,10 +104,11 @@ def _v2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE articles ADD COLUMN tokens TEXT")
 
 
-def _v3_origin_edited(conn: sqlite3.Connection) -> None:
-    """Origin 'edited': a suggestion whose spans, speaker or type were corrected.
-
-    SQLite cannot change a CHECK constraint, so the table is rebuilt with the new one."""
+def _v3_review(conn: sqlite3.Connection) -> None:
+    """Origin 'edited': a suggestion whose spans or speaker were corrected (SQLite cannot
+    change a CHECK constraint, so the table is rebuilt with the new one); and an index
+    for replaying the undo history by ids without reading each decision's changes."""
+    conn.execute("CREATE INDEX decisions_replay ON decisions(id, kind, ref)")
     (sql,) = conn.execute(
         "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'attributions'"
     ).fetchone()
@@ -131,7 +132,7 @@ def _v3_origin_edited(conn: sqlite3.Connection) -> None:
 
 
 #: Forward migrations; the schema version is ``len(MIGRATIONS)`` in PRAGMA user_version.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3_origin_edited]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3_review]
 SCHEMA_VERSION = len(MIGRATIONS)
 _EXPECTED = {
     "articles": {"id", "content_hash", "text", "title", "status", "non_body"},

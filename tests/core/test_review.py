@@ -390,3 +390,18 @@ def _rec(article_id: int, a: Attribution) -> dict:
     rec = a.to_record()
     rec["article_id"] = article_id
     return rec
+
+
+def test_the_undo_stack_is_built_only_when_asked(path):
+    """Bug 7: opening replayed the whole log, quadratically, on the GUI thread."""
+    with Store(path) as store:
+        statements: list[str] = []
+        store.conn.set_trace_callback(statements.append)
+        session = ReviewSession(store)
+        store.conn.set_trace_callback(None)
+        assert not any("decisions" in s for s in statements)
+        session.open(store.article_ids()[0])
+        run(session, session.accept())  # before the stack is built: the log has it
+        assert session.can_undo() == "accept"
+        session.undo()
+        assert stored(session)[0].state is State.SUGGESTED
