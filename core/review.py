@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from core import commands
 from core.commands import Change, Command, Known, UndoStack
 from core.model import Article, Attribution, QuoteType, Span, SpanError, State, Status
-from core.speakers import Candidate, candidates, resolve_name
+from core.speakers import Candidate, candidates, full_names, resolve_name
 from core.store import ArticleSummary, ConflictError, CorpusError, Store
 from core.suggest.marks import find_quotes
 from core.tokens import Tokens
@@ -332,7 +332,7 @@ class ReviewSession:
         if kind == "speaker":
             art = self.article
             mention = art.text[span.start : span.end]
-            name = resolve_name(mention, self.attrs, span.start, a, art.text)
+            name = resolve_name(mention, self.attrs, span.start, a, full_names(art.text))
             return self._edit(
                 lambda k: commands.set_speaker(self.store, k, span, name), target="speaker"
             )

@@ -33,15 +33,15 @@ def resolve_name(
     attributions: list[Attribution],
     pos: int | None = None,
     this: Attribution | None = None,
-    text: str | None = None,
+    names: dict[str, str] | None = None,
 ) -> str:
     """The name a mention stands for, for attribution ``this``. A pronoun keeps the
     person it refers to, as the suggester resolves it: ``he`` or ``she`` the named
     speaker of the nearest other attribution before ``pos``; any pronoun, else, the
     name ``this`` already has. A surname or short name becomes the fullest
     name already given to a speaker that ends with its last word (``Stanovaya`` ->
-    ``Tatiana Stanovaya``), else the longest run of capitalised words in ``text`` that
-    ends with it (titles left out). Else the mention as written."""
+    ``Tatiana Stanovaya``), else the fullest name in the text that ends with it
+    (``names``, from :func:`full_names`). Else the mention as written."""
     words = mention.split()
     if not words:
         return mention
@@ -63,14 +63,26 @@ def resolve_name(
         name = a.speaker_name or ""
         if name.split()[-1:] == words[-1:] and len(name) > len(best):
             best = name
-    if text is not None and best == mention.strip():
-        for m in re.finditer(rf"(?:[A-Z][\w'.-]*[ ]){{1,3}}{re.escape(words[-1])}\b", text):
-            found = m.group().split()
-            while found and found[0].lower() in TITLES:
-                found.pop(0)
-            if len(found) > len(best.split()):
-                best = " ".join(found)
+    if names is not None and best == mention.strip():
+        full = names.get(words[-1], best)
+        best = full if len(full.split()) > len(words) else best
     return best
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)+")
+
+
+def full_names(text: str) -> dict[str, str]:
+    """The longest run of capitalised words (titles left out) ending with each word,
+    from one pass over the text: ``{"Brown": "Tom Brown"}``."""
+    out: dict[str, str] = {}
+    for m in _NAME_RUN.finditer(text):
+        words = m.group().split()
+        while words and words[0].lower().strip(".") in TITLES:
+            words.pop(0)
+        if len(words) >= 2 and len(words) > len(out.get(words[-1], "").split()):
+            out[words[-1]] = " ".join(words)
+    return out
 
 
 def _is_person(mention: str, name: str, known: set[str]) -> bool:
@@ -96,11 +108,15 @@ def candidates(
     (headline, related-article lines), within ``REACH`` characters of it. People come
     first, nearest first; then other nouns, nearest first."""
     found: dict[Span, str] = {}
-    this = next((a for a in attributions if a.quote == quote), None)
-    for a in attributions:
+    reach = Span(max(0, quote.start - REACH), quote.end + REACH)
+    near = [a for a in attributions if a.quote.overlaps(reach)]  # (a long article has many)
+    this = next((a for a in near if a.quote == quote), None)
+    lo, hi = tokens.covering(reach.start, reach.end)
+    names = full_names(text[tokens[lo][0] : tokens[hi][1]]) if lo <= hi else {}
+    for a in near:
         if a.speaker is not None:
             found.setdefault(a.speaker, a.speaker_name or text[a.speaker.start : a.speaker.end])
-    quotes = sorted(a.quote for a in attributions)
+    quotes = sorted(a.quote for a in near)
     q = 0
     run: list[int] = []  # token indices of a run of capitalised words
 
@@ -110,10 +126,10 @@ def candidates(
             prev = text[tokens[first - 1][0] : tokens[first - 1][1]] if first else "."
             if len(run) > 1 or prev not in _SENTENCE_END:  # not just a sentence's first word
                 sp = Span(tokens[first][0], tokens[run[-1]][1])
-                found.setdefault(sp, resolve_name(text[sp.start : sp.end], attributions, text=text))
+                mention = text[sp.start : sp.end]
+                found.setdefault(sp, resolve_name(mention, near, names=names))
         run.clear()
 
-    lo, hi = tokens.covering(max(0, quote.start - REACH), quote.end + REACH)
     for i in range(lo, hi + 1):
         start, end = tokens[i]
         word = text[start:end]
@@ -127,10 +143,10 @@ def candidates(
             continue
         flush()
         if not inside and word.lower() in PRONOUNS:
-            found.setdefault(Span(start, end), resolve_name(word, attributions, start, this))
+            found.setdefault(Span(start, end), resolve_name(word, near, start, this))
     flush()
     outside = non_body or []
-    known = {a.speaker_name for a in attributions if a.speaker_name}
+    known = {a.speaker_name for a in near if a.speaker_name}
     usable = [
         Candidate(sp, name, _is_person(text[sp.start : sp.end], name, known))
         for sp, name in found.items()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QSettings, Qt, Signal
+from PySide6.QtCore import QElapsedTimer, QSettings, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 
@@ -273,7 +273,8 @@ class MainWindow(QMainWindow):
         if d.article and art is not None:
             self.articles.select(art.id)
         if d.reveal is not None:
-            self.view.reveal(d.reveal)
+            with QSignalBlocker(self.view.verticalScrollBar()):  # painted once, below
+                self.view.reveal(d.reveal)
         if s is not None and art is not None:
             if d.article or d.reorder:
                 self.table.show_attributions(art.text, s.attrs, s.index)
@@ -296,7 +297,7 @@ class MainWindow(QMainWindow):
         if s is None or s.article is None:
             return
         lo, hi = self.view.visible_range()
-        lo, hi = lo - 2000, hi + 2000
+        lo, hi = lo - 500, hi + 500  # (repainted on every scroll)
         cur = s.current
         paints = []
         for a in s.attrs:
