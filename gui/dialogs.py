@@ -32,18 +32,19 @@ def _run(dialog: QDialog) -> bool:
     return accepted
 
 
-def ask_text(parent: QWidget, title: str, label: str, value: str) -> str | None:
+def ask_speaker_name(parent: QWidget, value: str) -> str | None:
     dialog = QInputDialog(parent)
-    dialog.setWindowTitle(title)
-    dialog.setLabelText(label)
+    dialog.setWindowTitle("Speaker name")
+    dialog.setLabelText("The speaker's fullest name (or the description, as written):")
     dialog.setTextValue(value)
     return dialog.textValue() if _run(dialog) else None
 
 
-def ask_number(parent: QWidget, title: str, label: str, value: int, top: int) -> int | None:
+def ask_number(parent: QWidget, value: int, top: int) -> int | None:
+    """An attribution's number, 1 to ``top``."""
     dialog = QInputDialog(parent)
-    dialog.setWindowTitle(title)
-    dialog.setLabelText(label)
+    dialog.setWindowTitle("Go to")
+    dialog.setLabelText(f"Attribution number (1-{top}):")
     dialog.setInputMode(QInputDialog.InputMode.IntInput)
     dialog.setIntRange(1, max(top, 1))
     dialog.setIntValue(value)

@@ -12,18 +12,18 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QSettings, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QElapsedTimer, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 
-from core.config import data_dir, sample_article_path
+from core.config import sample_article_path
 from core.ingest import ImportReport
 from core.model import Span, Status
 from core.review import Delta, ReviewSession
 from core.store import CorpusError, Store
 from core.suggest import Suggester
 from gui import dialogs, workers
-from gui.article_view import ArticleView, attribution_paints, cursor_paints
+from gui.article_view import ArticleView
 from gui.jobs import JobRunner
 from gui.keymap import HINT_NO_ARTICLE, HINT_REVIEWING, HINT_SELECTING, KEYMAP, PLACEHOLDER, Act
 from gui.keymap import fill as keys_in
@@ -50,7 +50,6 @@ class MainWindow(QMainWindow):
         self.store: Store | None = None
         self.session: ReviewSession | None = None
         self.model_ready = False
-        self.settings = QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
         self.actions_by_id: dict[Act, QAction] = {}
         self._build()
         self._build_actions()
@@ -81,7 +80,7 @@ class MainWindow(QMainWindow):
         self.jobs.done.connect(self.job_done)
         self.jobs.failed.connect(self.error)
         self.jobs.said.connect(self.say)
-        self._zoom(0)
+        self.view.zoom(0)
         self.view.setFocus()
 
     def _build_actions(self) -> None:
@@ -127,9 +126,9 @@ class MainWindow(QMainWindow):
             Act.CANCEL_JOB: self.jobs.cancel,
             Act.QUIT: self.close,
             Act.FILTER: self.articles.focus_filter,
-            Act.TEXT_BIGGER: lambda: self._zoom(+1),
-            Act.TEXT_SMALLER: lambda: self._zoom(-1),
-            Act.TEXT_RESET: lambda: self._zoom(None),
+            Act.TEXT_BIGGER: lambda: self.view.zoom(+1),
+            Act.TEXT_SMALLER: lambda: self.view.zoom(-1),
+            Act.TEXT_RESET: lambda: self.view.zoom(None),
             Act.HELP: self.show_help,
         }
 
@@ -229,12 +228,7 @@ class MainWindow(QMainWindow):
         a = self.session.current if self.session else None
         if a is None:
             return
-        name = dialogs.ask_text(
-            self,
-            "Speaker name",
-            "The speaker's fullest name (or the description, as written):",
-            a.speaker_name or "",
-        )
+        name = dialogs.ask_speaker_name(self, a.speaker_name or "")
         self._back()
         if name is not None:
             self._edit(lambda s: s.rename(name))
@@ -247,9 +241,7 @@ class MainWindow(QMainWindow):
         s = self.session
         if s is None or not s.attrs:
             return
-        n = dialogs.ask_number(
-            self, "Go to", "Attribution number:", (s.index or 0) + 1, len(s.attrs)
-        )
+        n = dialogs.ask_number(self, (s.index or 0) + 1, len(s.attrs))
         self._back()
         if n is not None:
             self._move(lambda s: s.jump(n))
@@ -276,13 +268,7 @@ class MainWindow(QMainWindow):
             with QSignalBlocker(self.view.verticalScrollBar()):  # painted once, below
                 self.view.reveal(d.reveal)
         if s is not None and art is not None:
-            if d.article or d.reorder:
-                self.table.show_attributions(art.text, s.attrs, s.index)
-            else:
-                for i, a in enumerate(s.attrs):
-                    if a.id in d.rows:
-                        self.table.set_row(i, art.text, a)
-                self.table.select(s.index)
+            self.table.refresh(art.text, s.attrs, s.index, d.rows, rebuild=d.article or d.reorder)
         elif d.article:
             self.table.setRowCount(0)
         self.paint_spans()
@@ -291,22 +277,7 @@ class MainWindow(QMainWindow):
             self.say(keys_in(d.message))
 
     def paint_spans(self) -> None:
-        """Paint the spans near the visible part of the article (a long article has
-        thousands; painting them all would cost more than a key may)."""
-        s = self.session
-        if s is None or s.article is None:
-            return
-        lo, hi = self.view.visible_range()
-        lo, hi = lo - 500, hi + 500  # (repainted on every scroll)
-        cur = s.current
-        paints = []
-        for a in s.attrs:
-            if a is not cur and a.quote.end >= lo and a.quote.start <= hi:
-                paints += attribution_paints(a, False, None)
-        if cur is not None:
-            paints += attribution_paints(cur, True, s.target)
-        paints += cursor_paints(s.cursor_span(), s.selection())
-        self.view.paint(paints)
+        self.view.paint_session(self.session)
 
     def _hint(self) -> None:
         s = self.session
@@ -315,16 +286,6 @@ class MainWindow(QMainWindow):
         else:
             text = HINT_SELECTING if s.anchor is not None else HINT_REVIEWING
         self.hint.setText(keys_in(text, target=s.target.upper() if s else ""))
-
-    def _zoom(self, step: int | None) -> None:
-        """Text size: one point larger or smaller, or the usual size; remembered."""
-        usual = 11
-        size = int(str(self.settings.value("view/text_size", usual)))
-        size = usual if step is None else max(6, min(40, size + step))
-        self.settings.setValue("view/text_size", size)
-        font = self.view.font()
-        font.setPointSize(size)
-        self.view.setFont(font)
 
     def say(self, message: str) -> None:
         self.statusBar().showMessage(message, 6000)

@@ -157,6 +157,24 @@ class AttributionTable(QTableWidget):
         header.setStretchLastSection(True)
         self.cellClicked.connect(lambda row, _col: self.chosen.emit(row))
 
+    def refresh(
+        self,
+        text: str,
+        attrs: list[Attribution],
+        current: int | None,
+        changed: frozenset[int],
+        rebuild: bool,
+    ) -> None:
+        """Show the article's attributions: all rows when ``rebuild`` (rows were added,
+        removed or reordered), else only the rows of the attribution ids ``changed``."""
+        if rebuild:
+            self.show_attributions(text, attrs, current)
+            return
+        for row, a in enumerate(attrs):
+            if a.id in changed:
+                self.set_row(row, text, a)
+        self.select(current)
+
     def show_attributions(self, text: str, attrs: list[Attribution], current: int | None) -> None:
         self.setRowCount(len(attrs))
         for row, a in enumerate(attrs):
