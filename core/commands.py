@@ -3,8 +3,9 @@
 A :class:`Command` is a list of row changes, each with the record before and after.
 Applying checks that every row still holds its ``before`` record (so a stale window
 or a second process cannot overwrite newer work) and writes ``after``; reverting
-applies the inverse. The GUI wraps each command in one ``QUndoCommand``; the
-decisions log makes the history survive a restart (:func:`history`).
+applies the inverse. :class:`UndoStack` keeps them for undo and redo (the review
+session owns one); the decisions log makes the history survive a restart
+(:func:`history`).
 """
 
 from __future__ import annotations
