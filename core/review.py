@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from core import commands
 from core.commands import Change, Command, Known, UndoStack
@@ -105,9 +106,6 @@ class ReviewSession:
     def can_undo(self) -> str | None:
         """The label of the edit undo would revert, if any."""
         return self.stack.done[-1].label if self.stack.done else None
-
-    def can_redo(self) -> str | None:
-        return self.stack.undone[-1].label if self.stack.undone else None
 
     # -- moving around ---------------------------------------------------------------------
 
@@ -411,7 +409,7 @@ class ReviewSession:
         if cmd is None:
             return "Nothing to change."
         if then is None and target is not None:
-            then = lambda: self._retarget(target)  # noqa: E731 - a one-line follow-up
+            then = partial(self._retarget, target)
         return self._built(cmd, then)
 
     def _built(self, cmd: Command, then: Callable[[], Delta] | None) -> Command:
