@@ -3,8 +3,9 @@
 A key is a QAction from the keymap; its handler calls one session verb. A move
 returns a view delta at once; an edit returns a core command (or a reason, shown in
 the status bar), which the session applies: one transaction, onto its undo stack, into
-the store; what changed comes back as a view delta, which :meth:`show` routes to the
-widgets. No review logic lives here. Slow work runs as jobs (``gui/jobs.py``)."""
+the store; what changed comes back as a view delta, routed to the
+widgets (:meth:`route`). No review logic lives here. Slow work runs as jobs
+(``gui/jobs.py``); dialogs return plain values (``gui/dialogs.py``)."""
 
 from __future__ import annotations
 
