@@ -3,8 +3,9 @@
 A :class:`Command` is a list of row changes, each with the record before and after.
 Applying checks that every row still holds its ``before`` record (so a stale window
 or a second process cannot overwrite newer work) and writes ``after``; reverting
-applies the inverse. The GUI wraps each command in one ``QUndoCommand``; the
-decisions log makes the history survive a restart (:func:`history`).
+applies the inverse. :class:`UndoStack` keeps them for undo and redo (the review
+session owns one); the decisions log makes the history survive a restart
+(:func:`history`).
 """
 
 from __future__ import annotations
@@ -63,19 +64,11 @@ def _execute(store: Store, cmd: Command, kind: str, ref: int | None) -> tuple[in
     written: list[Change] = []
     with store.transaction() as conn:
         for ch in cmd.changes:
-            current = store.current(ch.table, ch.id) if ch.id is not None else None
-            if ch.id is not None and current == ch.after and ch.after is not None:
-                written.append(ch)  # already so (another process did the same): fine
-                continue
-            if ch.id is not None and current != ch.before:
-                raise ConflictError(
-                    "this attribution was changed elsewhere (another window or process); "
-                    "the view has been reloaded"
-                )
-            row_id = store.write(ch.table, ch.id, ch.after)
+            row_id = store.write(ch.table, ch.id, ch.before, ch.after)
             written.append(Change(ch.table, row_id, ch.before, ch.after))
         cmd.changes = written
-        log_id = store._log(  # noqa: SLF001 - commands and the store share the log format
+        # commands and the store share the log format
+        log_id = store._log(
             conn, kind, ref, cmd.article_id, cmd.label, [c.as_json() for c in written]
         )
     attrs = frozenset(c.id for c in written if c.table == "attribution" and c.id is not None)
@@ -103,28 +96,99 @@ def reapply(store: Store, cmd: Command) -> Changed:
     return changed
 
 
-def history(store: Store) -> tuple[list[Command], list[Command]]:
-    """The undo stack as the log leaves it: (done, oldest first; undone, next redo last)."""
-    done: list[Command] = []
-    undone: list[Command] = []
-    by_id: dict[int, Command] = {}
+#: How many edits back undo reaches (also across restarts).
+UNDO_LIMIT = 1000
+
+
+def history(store: Store, limit: int = UNDO_LIMIT) -> tuple[list[Command], list[Command]]:
+    """The undo stack as the log leaves it: (done, oldest first; undone, next redo last),
+    each at most ``limit`` long. The log is replayed by ids only, in one pass, and only
+    the commands kept are read in full, so opening a corpus stays fast however long
+    its history."""
+    done: list[int] = []
+    undone: list[int] = []
     rows = store.conn.execute(
-        "SELECT id, kind, ref, article_id, label, changes FROM decisions "
-        "WHERE kind IN ('edit', 'undo', 'redo') ORDER BY id"
-    ).fetchall()
-    for log_id, kind, ref, article_id, label, changes in rows:
+        "SELECT id, kind, ref FROM decisions WHERE kind IN ('edit', 'undo', 'redo') ORDER BY id"
+    )
+    for log_id, kind, ref in rows:
         if kind == "edit":
-            cmd = Command(label, article_id, [Change(**c) for c in json.loads(changes)], log_id)
-            by_id[log_id] = cmd
-            done.append(cmd)
+            done.append(log_id)
             undone.clear()
-        elif ref in by_id:
-            src, dst = (done, undone) if kind == "undo" else (undone, done)
-            cmd = by_id[ref]
-            if cmd in src:
-                src.remove(cmd)
-                dst.append(cmd)
-    return done, undone
+            continue
+        src, dst = (done, undone) if kind == "undo" else (undone, done)
+        if src and src[-1] == ref:
+            dst.append(src.pop())
+        elif ref in src:  # two writers interleaved: rare, so a linear search is fine
+            src.remove(ref)
+            dst.append(ref)
+    done, undone = done[-limit:], undone[-limit:]
+    by_id: dict[int, Command] = {}
+    wanted = done + undone
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        for log_id, article_id, label, changes in store.conn.execute(
+            "SELECT id, article_id, label, changes FROM decisions "
+            f"WHERE id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ):
+            by_id[log_id] = Command(
+                label, article_id, [Change(**c) for c in json.loads(changes)], log_id
+            )
+    return [by_id[i] for i in done], [by_id[i] for i in undone]
+
+
+class UndoStack:
+    """Applied commands to undo and undone ones to redo, bounded by ``limit``. No Qt:
+    the review session owns it. Built lazily from the decisions log the first time undo
+    or redo is asked for, so opening a corpus costs the same whatever its history; edits
+    applied before that are in the log, so nothing is missed."""
+
+    def __init__(self, store: Store, limit: int = UNDO_LIMIT) -> None:
+        self.store = store
+        self.limit = limit
+        self._stacks: tuple[list[Command], list[Command]] | None = None
+
+    @property
+    def done(self) -> list[Command]:
+        return self._load()[0]
+
+    @property
+    def undone(self) -> list[Command]:
+        return self._load()[1]
+
+    def _load(self) -> tuple[list[Command], list[Command]]:
+        if self._stacks is None:
+            self._stacks = history(self.store, self.limit)
+        return self._stacks
+
+    def apply(self, cmd: Command) -> Changed:
+        changed = apply(self.store, cmd)
+        if self._stacks is not None:  # (else the log has it for when the stack is built)
+            done, undone = self._stacks
+            done.append(cmd)
+            del done[: -self.limit]
+            undone.clear()
+        return changed
+
+    def undo(self) -> tuple[Command, Changed] | None:
+        """Undo the last edit; None when there is none. A command that can no longer be
+        undone (the data changed elsewhere) is dropped and its error raised."""
+        done, undone = self._load()
+        if not done:
+            return None
+        cmd = done.pop()
+        changed = revert(self.store, cmd)
+        undone.append(cmd)
+        return cmd, changed
+
+    def redo(self) -> tuple[Command, Changed] | None:
+        done, undone = self._load()
+        if not undone:
+            return None
+        cmd = undone.pop()
+        changed = reapply(self.store, cmd)
+        done.append(cmd)
+        return cmd, changed
 
 
 # -- building commands ---------------------------------------------------------------------
@@ -136,34 +200,59 @@ def _record(article_id: int, a: Attribution) -> dict[str, Any]:
     return rec
 
 
-def _get(store: Store, attr_id: int) -> tuple[int, Attribution]:
-    found = store.attribution(attr_id)
+@dataclass(frozen=True)
+class Known:
+    """An attribution as a session last read it, with its article's id and status:
+    commands are then built without reading the corpus again (a stale record is
+    caught when the command is applied)."""
+
+    article_id: int
+    attribution: Attribution
+    status: Status
+
+
+Target = int | Known
+"""An attribution's id, or the attribution as known."""
+
+
+def _get(store: Store, target: Target) -> Known:
+    if isinstance(target, Known):
+        return target
+    found = store.attribution(target)
     if found is None:
-        raise ConflictError(f"attribution {attr_id} no longer exists")
-    return found
+        raise ConflictError(f"attribution {target} no longer exists")
+    return Known(found[0], found[1], store.status(found[0]))
 
 
-def _started(store: Store, article_id: int) -> list[Change]:
+def _started(article_id: int, status: Status) -> list[Change]:
     """An edit in an article still to do marks it in progress, in the same command."""
-    if store.status(article_id) is Status.TODO:
+    if status is Status.TODO:
         return [Change("article", article_id, {"status": "todo"}, {"status": "in_progress"})]
     return []
 
 
-def edit(store: Store, attr_id: int, label: str, **fields: Any) -> Command | None:
-    """Change fields of one attribution; None when nothing would change."""
-    article_id, a = _get(store, attr_id)
+def edit(store: Store, target: Target, label: str, **fields: Any) -> Command | None:
+    """Change fields of one attribution; None when nothing would change. The span rules
+    are checked first (SpanError). Correcting a suggestion's spans or speaker name makes
+    its origin 'edited' (its state and type are decisions about it, not corrections)."""
+    known = _get(store, target)
+    article_id, a = known.article_id, known.attribution
     new = a.with_(**fields)
     if new == a:
         return None
-    new.check(store.text_length(article_id))
-    change = Change("attribution", attr_id, _record(article_id, a), _record(article_id, new))
-    return Command(label, article_id, [change, *_started(store, article_id)])
+    if new.spans() != a.spans():
+        store.check_spans(article_id, new)
+    if a.origin is Origin.MODEL and (
+        new.spans() != a.spans() or new.speaker_name != a.speaker_name
+    ):
+        new = new.with_(origin=Origin.EDITED)
+    change = Change("attribution", a.id, _record(article_id, a), _record(article_id, new))
+    return Command(label, article_id, [change, *_started(article_id, known.status)])
 
 
-def set_state(store: Store, attr_id: int, state: State) -> Command | None:
+def set_state(store: Store, target: Target, state: State) -> Command | None:
     return edit(
-        store, attr_id, f"{'accept' if state is State.ACCEPTED else state.value}", state=state
+        store, target, f"{'accept' if state is State.ACCEPTED else state.value}", state=state
     )
 
 
@@ -181,57 +270,62 @@ def accept_all(store: Store, article_id: int) -> Command | None:
     ]
     if not changes:
         return None
-    return Command(f"accept {len(changes)}", article_id, changes + _started(store, article_id))
+    started = _started(article_id, store.status(article_id))
+    return Command(f"accept {len(changes)}", article_id, changes + started)
 
 
-def set_type(store: Store, attr_id: int, qtype: QuoteType) -> Command | None:
-    return edit(store, attr_id, f"type {qtype.value}", type=qtype)
+def set_type(store: Store, target: Target, qtype: QuoteType) -> Command | None:
+    return edit(store, target, f"type {qtype.value}", type=qtype)
 
 
-def set_span(store: Store, attr_id: int, kind: str, span: Span | None) -> Command | None:
+def set_span(store: Store, target: Target, kind: str, span: Span | None) -> Command | None:
     """Set (or, for speaker and cue, clear) one of an attribution's spans."""
     if kind == "quote" and span is None:
         raise SpanError("a quote cannot be removed; delete the attribution instead")
     fields: dict[str, Any] = {kind: span}
     if kind == "speaker":
-        article_id, _ = _get(store, attr_id)
-        text = store.article(article_id).text
+        text = store.article(_get(store, target).article_id).text
         fields["speaker_name"] = text[span.start : span.end] if span else None
-    return edit(store, attr_id, f"{kind} {'cleared' if span is None else 'set'}", **fields)
+    return edit(store, target, f"{kind} {'cleared' if span is None else 'set'}", **fields)
 
 
-def set_speaker(store: Store, attr_id: int, span: Span | None, name: str | None) -> Command | None:
-    return edit(store, attr_id, "speaker", speaker=span, speaker_name=name or None)
+def set_speaker(
+    store: Store, target: Target, span: Span | None, name: str | None
+) -> Command | None:
+    return edit(store, target, "speaker", speaker=span, speaker_name=name or None)
 
 
-def set_speaker_name(store: Store, attr_id: int, name: str) -> Command | None:
-    return edit(store, attr_id, "speaker name", speaker_name=name.strip() or None)
+def set_speaker_name(store: Store, target: Target, name: str) -> Command | None:
+    return edit(store, target, "speaker name", speaker_name=name.strip() or None)
 
 
-def move_edge(store: Store, attr_id: int, kind: str, edge: str, step: int) -> Command | None:
+def move_edge(store: Store, target: Target, kind: str, edge: str, step: int) -> Command | None:
     """Move the start or end of the quote, speaker or cue by one token."""
-    article_id, a = _get(store, attr_id)
-    span = getattr(a, kind)
+    known = _get(store, target)
+    span = getattr(known.attribution, kind)
     if span is None:
         raise SpanError(f"this attribution has no {kind}")
-    moved = store.tokens(article_id).move_edge(span, edge, step)
+    moved = store.tokens(known.article_id).move_edge(span, edge, step)
     if moved is None:
         raise SpanError(f"the {kind} cannot move further")
-    return edit(store, attr_id, f"{kind} {edge} {'left' if step < 0 else 'right'}", **{kind: moved})
+    label = f"{kind} {edge} {'left' if step < 0 else 'right'}"
+    return edit(store, known, label, **{kind: moved})
 
 
 def add(store: Store, article_id: int, attribution: Attribution) -> Command:
     """A new (manual, accepted) attribution."""
     a = attribution.with_(id=None)
-    a.check(store.text_length(article_id))
+    store.check_spans(article_id, a)
     change = Change("attribution", None, None, _record(article_id, a))
-    return Command("add quote", article_id, [change, *_started(store, article_id)])
+    started = _started(article_id, store.status(article_id))
+    return Command("add quote", article_id, [change, *started])
 
 
-def delete(store: Store, attr_id: int) -> Command:
-    article_id, a = _get(store, attr_id)
-    change = Change("attribution", attr_id, _record(article_id, a), None)
-    return Command("delete", article_id, [change])
+def delete(store: Store, target: Target) -> Command:
+    known = _get(store, target)
+    a = known.attribution
+    change = Change("attribution", a.id, _record(known.article_id, a), None)
+    return Command("delete", known.article_id, [change])
 
 
 def set_status(store: Store, article_id: int, status: Status) -> Command | None:
@@ -242,5 +336,5 @@ def set_status(store: Store, article_id: int, status: Status) -> Command | None:
     return Command(f"mark {status.value.replace('_', ' ')}", article_id, [change])
 
 
-def new_manual(quote: Span) -> Attribution:
-    return Attribution(quote=quote, state=State.ACCEPTED, origin=Origin.MANUAL)
+def new_manual(quote: Span, qtype: QuoteType = QuoteType.DIRECT) -> Attribution:
+    return Attribution(quote=quote, type=qtype, state=State.ACCEPTED, origin=Origin.MANUAL)

@@ -22,8 +22,9 @@ class State(StrEnum):
 
 
 class Origin(StrEnum):
-    MODEL = "model"
-    MANUAL = "manual"
+    MODEL = "model"  # suggested and accepted or rejected as it was
+    EDITED = "edited"  # suggested, then its spans, speaker or type corrected
+    MANUAL = "manual"  # added by the annotator
 
 
 class Status(StrEnum):
@@ -39,8 +40,10 @@ class SpanError(ValueError):
 class TokenEdges(Protocol):
     """Where tokens start and end (sorted character offsets); ``core.tokens.Tokens`` is one."""
 
-    starts: Sequence[int]
-    ends: Sequence[int]
+    @property
+    def starts(self) -> Sequence[int]: ...
+    @property
+    def ends(self) -> Sequence[int]: ...
 
 
 def _on(edges: Sequence[int], pos: int) -> bool:

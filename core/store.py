@@ -21,7 +21,7 @@ from typing import Any
 
 import sqlite_utils
 
-from core.model import Article, Attribution, Span, Status
+from core.model import Article, Attribution, Span, Status, check_attributions
 from core.tokens import Tokens
 
 APP_ID = "quotelab"
@@ -149,8 +149,39 @@ def _v3_views(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+def _v4_review(conn: sqlite3.Connection) -> None:
+    """Origin 'edited': a suggestion whose spans or speaker were corrected (SQLite cannot
+    change a CHECK constraint, so the table is rebuilt with the new one); and an index
+    for replaying the undo history by ids without reading each decision's changes."""
+    conn.execute("CREATE INDEX decisions_replay ON decisions(id, kind, ref)")
+    (sql,) = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'attributions'"
+    ).fetchone()
+    old = "origin IN ('model', 'manual')"
+    assert old in sql, "attributions table without the expected origin check"
+    new_sql = sql.replace(old, "origin IN ('model', 'edited', 'manual')")
+    new_sql = new_sql.replace("CREATE TABLE attributions", "CREATE TABLE attributions_new", 1)
+    conn.execute(new_sql)
+    conn.execute("INSERT INTO attributions_new SELECT * FROM attributions")
+    # ids of deleted attributions stay unused: the undo history names them
+    conn.execute("DELETE FROM sqlite_sequence WHERE name = 'attributions_new'")
+    conn.execute(
+        "INSERT INTO sqlite_sequence (name, seq) "
+        "SELECT 'attributions_new', seq FROM sqlite_sequence WHERE name = 'attributions'"
+    )
+    conn.execute("DROP TABLE attributions")
+    # the attribution_texts view names the table: rename without re-checking views
+    # (their columns are unchanged), as SQLite's docs on schema changes advise
+    conn.execute("PRAGMA legacy_alter_table = ON")
+    conn.execute("ALTER TABLE attributions_new RENAME TO attributions")
+    conn.execute("PRAGMA legacy_alter_table = OFF")
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS attributions_article ON attributions(article_id, quote_start)"
+    )
+
+
 #: Forward migrations; the schema version is ``len(MIGRATIONS)`` in PRAGMA user_version.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3_views]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3_views, _v4_review]
 SCHEMA_VERSION = len(MIGRATIONS)
 _EXPECTED = {
     "articles": {"id", "content_hash", "text", "title", "status", "non_body"},
@@ -181,6 +212,11 @@ class ArticleSummary:
     status: Status
     to_review: int
     total: int
+
+
+def _dicts(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
 
 
 def _attr_row(a: Attribution, article_id: int) -> dict[str, Any]:
@@ -414,15 +450,30 @@ class Store:
         return Status(self._article_value("status", article_id))
 
     def attributions(self, article_id: int) -> list[Attribution]:
-        rows = self.db.query(
+        cur = self.conn.execute(
             "SELECT * FROM attributions WHERE article_id = ? ORDER BY quote_start, id",
-            [article_id],
+            (article_id,),
         )
-        return [_attr_from_row(r) for r in rows]
+        return [_attr_from_row(r) for r in _dicts(cur)]
 
     def attribution(self, attr_id: int) -> tuple[int, Attribution] | None:
-        rows = list(self.db.query("SELECT * FROM attributions WHERE id = ?", [attr_id]))
+        cur = self.conn.execute("SELECT * FROM attributions WHERE id = ?", (attr_id,))
+        rows = _dicts(cur)
         return (rows[0]["article_id"], _attr_from_row(rows[0])) if rows else None
+
+    def check_spans(self, article_id: int, a: Attribution) -> None:
+        """The span rules for one attribution about to be stored in an article: its own
+        (on the article's token bounds) and its quote overlapping no other quote."""
+        tokens = self.tokens(article_id)
+        n = self.text_length(article_id)
+        a.check(n, tokens if len(tokens) else None)
+        others = self.conn.execute(
+            "SELECT quote_start, quote_end FROM attributions "
+            "WHERE article_id = ? AND id IS NOT ? AND quote_start < ? AND quote_end > ?",
+            (article_id, a.id, a.quote.end, a.quote.start),
+        ).fetchall()
+        quotes = [Attribution(quote=a.quote), *(Attribution(Span(*q)) for q in others)]
+        check_attributions(quotes, n)
 
     def find_article(self, content_hash: str) -> int | None:
         row = self.conn.execute(
@@ -536,30 +587,69 @@ class Store:
         rec["article_id"] = found[0]
         return rec
 
-    def write(self, table: str, row_id: int | None, record: dict[str, Any] | None) -> int:
-        """Set one row to ``record`` (None deletes it; no ``row_id`` inserts it) and
-        return its id. Commands call this inside their transaction."""
+    def write(
+        self,
+        table: str,
+        row_id: int | None,
+        before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+    ) -> int:
+        """Change one row from ``before`` to ``after`` (None creates or deletes it) and
+        return its id. Commands call this inside their transaction. The row must still
+        hold ``before`` (compared in the same statement that writes), else ConflictError;
+        a row that already holds ``after`` is fine (another process did the same)."""
         if table == "article":
-            assert row_id is not None and record is not None
-            self.conn.execute(
-                "UPDATE articles SET status = ? WHERE id = ?", (record["status"], row_id)
-            )
-            return row_id
-        if record is None:
-            assert row_id is not None
-            self.conn.execute("DELETE FROM attributions WHERE id = ?", (row_id,))
-            return row_id
-        article_id = int(record["article_id"])
-        attr = Attribution.from_record(record, id=row_id)
-        attr.check(self.text_length(article_id))
-        row = _attr_row(attr, article_id)
+            assert row_id is not None and before is not None and after is not None
+            done = self.conn.execute(
+                "UPDATE articles SET status = ? WHERE id = ? AND status = ?",
+                (after["status"], row_id, before["status"]),
+            ).rowcount
+            return self._written(done, table, row_id, after)
+        new = None
+        if after is not None:
+            new = Attribution.from_record(after, id=row_id)
+            old = Attribution.from_record(before) if before is not None else None
+            if old is None or old.spans() != new.spans():
+                self.check_spans(int(after["article_id"]), new)
         if row_id is None:
+            assert new is not None and after is not None
+            row = _attr_row(new, int(after["article_id"]))
             cur = self.conn.execute(
                 f"INSERT INTO attributions ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                 list(row.values()),
             )
             return int(cur.lastrowid or 0)
-        self.db["attributions"].upsert(row, pk="id")  # type: ignore[union-attr]
+        if before is None:  # re-creating a deleted row (undo of a delete)
+            assert new is not None and after is not None
+            row = _attr_row(new, int(after["article_id"]))
+            cur = self.conn.execute(
+                f"INSERT OR IGNORE INTO attributions ({', '.join(row)}) "
+                f"VALUES ({', '.join('?' * len(row))})",
+                list(row.values()),
+            )
+            return self._written(cur.rowcount, table, row_id, after)
+        was = _attr_row(Attribution.from_record(before), int(before["article_id"]))
+        same = " AND ".join(f"{col} IS ?" for col in was)
+        if new is None:
+            cur = self.conn.execute(
+                f"DELETE FROM attributions WHERE id = ? AND {same}", [row_id, *was.values()]
+            )
+        else:
+            row = _attr_row(new, int(after["article_id"]) if after else 0)
+            sets = ", ".join(f"{col} = ?" for col in row if col != "id")
+            values = [v for col, v in row.items() if col != "id"]
+            cur = self.conn.execute(
+                f"UPDATE attributions SET {sets} WHERE id = ? AND {same}",
+                [*values, row_id, *was.values()],
+            )
+        return self._written(cur.rowcount, table, row_id, after)
+
+    def _written(self, rowcount: int, table: str, row_id: int, after: dict[str, Any] | None) -> int:
+        if rowcount != 1 and self.current(table, row_id) != after:
+            raise ConflictError(
+                "this attribution was changed elsewhere (another window or process); "
+                "the view has been reloaded"
+            )
         return row_id
 
     def decisions(self) -> list[dict[str, Any]]:

@@ -25,7 +25,8 @@ def corpus_for(args: argparse.Namespace) -> Path:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     icon = resource_path("icons/quotelab.svg")
@@ -57,11 +58,15 @@ def _report_timing(window: MainWindow) -> None:
             print(f"{event} {time.time():.3f}", flush=True)
 
     def check() -> None:
-        if window.attrs:
+        if window.session is not None and window.session.attrs:
             mark("suggestions")
-        if {"model", "suggestions"} <= seen or not window.jobs and "model" in seen:
+        if {"model", "suggestions"} <= seen or not window.jobs.jobs and "model" in seen:
             window.close()
 
-    QTimer.singleShot(0, lambda: (mark("shown"), check()))
+    def shown() -> None:
+        mark("shown")
+        check()
+
+    QTimer.singleShot(0, shown)
     window.ready.connect(lambda: mark("model"))
     window.job_done.connect(lambda _label: QTimer.singleShot(0, check))

@@ -9,11 +9,13 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QResizeEvent, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QPoint, QSettings, Qt, Signal
+from PySide6.QtGui import QColor, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from core.config import data_dir
 from core.model import Attribution, Span, State
+from core.review import ReviewSession
 
 #: Colours per label: (suggested, accepted, current). Rejected spans are grey, struck out.
 COLOURS = {
@@ -24,6 +26,7 @@ COLOURS = {
 CURSOR_COLOUR = "#d9c2ff"
 SELECTION_COLOUR = "#7fb2ff"
 CURRENT_OUTLINE = "#b00020"
+USUAL_SIZE = 11  # points
 
 
 @dataclass(frozen=True)
@@ -55,8 +58,7 @@ def span_format(kind: str, state: State, current: bool, target: bool) -> QTextCh
         # quote, speaker and cue of the current attribution share one red underline
         f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         f.setUnderlineColor(QColor(CURRENT_OUTLINE))
-        if target:
-            f.setFontWeight(QFont.Weight.Bold)
+        if target:  # a wavy line: bold is not drawn for extra selections
             f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
     return f
 
@@ -85,13 +87,14 @@ class ArticleView(QPlainTextEdit):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        font = self.font()
-        font.setPointSize(max(font.pointSize(), 11))
-        self.setFont(font)
         self.document().setDocumentMargin(16)
         self._astral: list[int] = []
 
     def show_text(self, text: str, non_body: list[Span]) -> None:
+        # The widget's current character format outlives setPlainText and colours the
+        # new text: after a key left the text cursor in a grey headline, the next
+        # article's whole body came out grey. Start every article from the plain format.
+        self.setCurrentCharFormat(QTextCharFormat())
         self.setPlainText(text)  # plain text: markup in an article is shown, never run
         # Qt counts UTF-16 units, core counts code points: characters beyond U+FFFF
         # (emoji) take two units, so positions after them shift.
@@ -113,12 +116,41 @@ class ArticleView(QPlainTextEdit):
             c = QTextCursor(doc)
             c.setPosition(self.to_qt(p.span.start))
             c.setPosition(self.to_qt(p.span.end), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = c  # type: ignore[attr-defined]
-            sel.format = p.fmt  # type: ignore[attr-defined]
+            sel.cursor = c
+            sel.format = p.fmt
             sels.append(sel)
         self.setExtraSelections(sels)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def paint_session(self, s: ReviewSession | None) -> None:
+        """Paint a review session's spans near the visible part of the article (a long
+        article has thousands; painting them all would cost more than a key may), the
+        current attribution, the token cursor and the selection."""
+        if s is None or s.article is None:
+            return
+        lo, hi = self.visible_range()
+        lo, hi = lo - 500, hi + 500  # (repainted on every scroll)
+        cur = s.current
+        paints = []
+        for a in s.attrs:
+            if a is not cur and a.quote.end >= lo and a.quote.start <= hi:
+                paints += attribution_paints(a, False, None)
+        if cur is not None:
+            paints += attribution_paints(cur, True, s.target)
+        paints += cursor_paints(s.cursor_span(), s.selection())
+        self.paint(paints)
+
+    def zoom(self, step: int | None) -> None:
+        """Text size: a point larger (+1) or smaller (-1), the usual size (None), or as
+        last chosen (0); remembered between sessions."""
+        settings = QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+        size = int(str(settings.value("view/text_size", USUAL_SIZE)))
+        size = USUAL_SIZE if step is None else max(6, min(40, size + step))
+        settings.setValue("view/text_size", size)
+        font = self.font()
+        font.setPointSize(size)
+        self.setFont(font)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.resized.emit()
 

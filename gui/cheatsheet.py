@@ -1,4 +1,4 @@
-"""The keyboard cheat sheet (? or F1), built from the keymap."""
+"""The keyboard cheat sheet (the help action), built from the keymap."""
 
 from __future__ import annotations
 

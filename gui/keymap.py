@@ -1,15 +1,80 @@
-"""Every keyboard shortcut, as data: the QActions, the cheat sheet (? / F1) and the
-README table are all built from this one table. No Qt here, so the README table can
-be generated without a display."""
+"""Every keyboard shortcut, as data: the QActions, the cheat sheet (? / F1), the hints
+in the status bar, the placeholder text and the README table are all built from this
+one table, and no key name is written anywhere else. No Qt here, so the README table
+can be generated without a display.
+
+Texts that name keys say ``{action}`` (``"{select_toggle} starts a selection"``);
+:func:`fill` puts in the action's first key. Messages from ``core.review`` do the same.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Act(StrEnum):
+    """Every action the window offers."""
+
+    NEXT_ITEM = "next_item"
+    PREV_ITEM = "prev_item"
+    JUMP = "jump"
+    ACCEPT = "accept"
+    REJECT = "reject"
+    ACCEPT_ALL = "accept_all"
+    NEXT_ARTICLE = "next_article"
+    PREV_ARTICLE = "prev_article"
+    DONE_NEXT = "done_next"
+    TARGET_NEXT = "target_next"
+    TARGET_PREV = "target_prev"
+    START_LEFT = "start_left"
+    START_RIGHT = "start_right"
+    END_LEFT = "end_left"
+    END_RIGHT = "end_right"
+    TYPE_DIRECT = "type_direct"
+    TYPE_MIXED = "type_mixed"
+    TYPE_INDIRECT = "type_indirect"
+    CYCLE_SPEAKER = "cycle_speaker"
+    CYCLE_SPEAKER_BACK = "cycle_speaker_back"
+    SAME_SPEAKER = "same_speaker"
+    EDIT_NAME = "edit_name"
+    DELETE = "delete"
+    UNDO = "undo"
+    REDO = "redo"
+    CURSOR_LEFT = "cursor_left"
+    CURSOR_RIGHT = "cursor_right"
+    CURSOR_UP = "cursor_up"
+    CURSOR_DOWN = "cursor_down"
+    EXTEND_LEFT = "extend_left"
+    EXTEND_RIGHT = "extend_right"
+    SELECT_TOGGLE = "select_toggle"
+    SELECT_QUOTATION = "select_quotation"
+    SELECT_SENTENCE = "select_sentence"
+    SELECT_CLAUSE = "select_clause"
+    CURSOR_TO_ITEM = "cursor_to_item"
+    LABEL_QUOTE = "label_quote"
+    LABEL_SPEAKER = "label_speaker"
+    LABEL_CUE = "label_cue"
+    CLEAR_SELECTION = "clear_selection"
+    NEW_CORPUS = "new_corpus"
+    OPEN_CORPUS = "open_corpus"
+    IMPORT_FILES = "import_files"
+    IMPORT_FOLDER = "import_folder"
+    IMPORT_SAMPLE = "import_sample"
+    EXPORT = "export"
+    CANCEL_JOB = "cancel_job"
+    QUIT = "quit"
+    FILTER = "filter"
+    TEXT_BIGGER = "text_bigger"
+    TEXT_SMALLER = "text_smaller"
+    TEXT_RESET = "text_reset"
+    HELP = "help"
 
 
 @dataclass(frozen=True)
 class Binding:
-    id: str
+    id: Act
     keys: tuple[str, ...]
     menu: str
     text: str  # menu text, also the help line
@@ -17,56 +82,99 @@ class Binding:
 
 KEYMAP: tuple[Binding, ...] = (
     # Review
-    Binding("next_item", ("J",), "Review", "Next attribution"),
-    Binding("prev_item", ("K",), "Review", "Previous attribution"),
-    Binding("accept", ("A",), "Review", "Accept the attribution and go to the next one"),
-    Binding("reject", ("X",), "Review", "Reject the attribution and go to the next one"),
-    Binding("accept_all", ("Shift+A",), "Review", "Accept every suggestion left in the article"),
-    Binding("next_article", ("Shift+J",), "Review", "Next article"),
-    Binding("prev_article", ("Shift+K",), "Review", "Previous article"),
-    Binding("done_next", ("D",), "Review", "Mark the article done and open the next one to do"),
+    Binding(Act.NEXT_ITEM, ("J",), "Review", "Next attribution"),
+    Binding(Act.PREV_ITEM, ("K",), "Review", "Previous attribution"),
+    Binding(Act.JUMP, ("Ctrl+G",), "Review", "Go to attribution number..."),
+    Binding(Act.ACCEPT, ("A",), "Review", "Accept the attribution and go to the next one"),
+    Binding(Act.REJECT, ("X",), "Review", "Reject the attribution and go to the next one"),
+    Binding(Act.ACCEPT_ALL, ("Shift+A",), "Review", "Accept every suggestion left in the article"),
+    Binding(Act.NEXT_ARTICLE, ("Shift+J",), "Review", "Next article"),
+    Binding(Act.PREV_ARTICLE, ("Shift+K",), "Review", "Previous article"),
+    Binding(Act.DONE_NEXT, ("D",), "Review", "Mark the article done and open the next one to do"),
     # Edit the current attribution
-    Binding("target_next", ("Tab",), "Edit", "Switch the span to edit: quote, speaker, cue"),
-    Binding("target_prev", ("Shift+Tab",), "Edit", "Switch the span to edit, backwards"),
-    Binding("start_left", ("[",), "Edit", "Move the span's start one token left"),
-    Binding("start_right", ("]",), "Edit", "Move the span's start one token right"),
-    Binding("end_left", (",",), "Edit", "Move the span's end one token left"),
-    Binding("end_right", (".",), "Edit", "Move the span's end one token right"),
-    Binding("type_direct", ("1",), "Edit", "Type: direct"),
-    Binding("type_mixed", ("2",), "Edit", "Type: mixed"),
-    Binding("type_indirect", ("3",), "Edit", "Type: indirect"),
-    Binding("cycle_speaker", ("M",), "Edit", "Speaker: next candidate mention in the article"),
-    Binding("edit_name", ("E",), "Edit", "Edit the speaker's name"),
-    Binding("delete", ("Delete",), "Edit", "Delete the span being edited (the quote: all of it)"),
-    Binding("undo", ("Ctrl+Z",), "Edit", "Undo"),
-    Binding("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Edit", "Redo"),
+    Binding(Act.TARGET_NEXT, ("Tab",), "Edit", "Switch the span to edit: quote, speaker, cue"),
+    Binding(Act.TARGET_PREV, ("Shift+Tab",), "Edit", "Switch the span to edit, backwards"),
+    Binding(Act.START_LEFT, ("[",), "Edit", "Move the span's start one token left"),
+    Binding(Act.START_RIGHT, ("]",), "Edit", "Move the span's start one token right"),
+    Binding(Act.END_LEFT, (",",), "Edit", "Move the span's end one token left"),
+    Binding(Act.END_RIGHT, (".",), "Edit", "Move the span's end one token right"),
+    Binding(Act.TYPE_DIRECT, ("1",), "Edit", "Type: direct"),
+    Binding(Act.TYPE_MIXED, ("2",), "Edit", "Type: mixed"),
+    Binding(Act.TYPE_INDIRECT, ("3",), "Edit", "Type: indirect"),
+    Binding(Act.CYCLE_SPEAKER, ("M",), "Edit", "Speaker: next candidate (people first, nearest)"),
+    Binding(Act.CYCLE_SPEAKER_BACK, ("Shift+M",), "Edit", "Speaker: previous candidate"),
+    Binding(Act.SAME_SPEAKER, ("P",), "Edit", "Speaker: the same as the previous attribution's"),
+    Binding(Act.EDIT_NAME, ("E",), "Edit", "Edit the speaker's name"),
+    Binding(Act.DELETE, ("Delete",), "Edit", "Delete the span being edited (the quote: all of it)"),
+    Binding(Act.UNDO, ("Ctrl+Z",), "Edit", "Undo"),
+    Binding(Act.REDO, ("Ctrl+Shift+Z", "Ctrl+Y"), "Edit", "Redo"),
     # Make new spans with the token cursor
-    Binding("cursor_left", ("Left",), "Select", "Token cursor: previous token"),
-    Binding("cursor_right", ("Right",), "Select", "Token cursor: next token"),
-    Binding("cursor_up", ("Up",), "Select", "Token cursor: line above"),
-    Binding("cursor_down", ("Down",), "Select", "Token cursor: line below"),
-    Binding("extend_left", ("Shift+Left",), "Select", "Extend the selection one token left"),
-    Binding("extend_right", ("Shift+Right",), "Select", "Extend the selection one token right"),
-    Binding("select_toggle", ("V",), "Select", "Start (or drop) a selection at the cursor"),
-    Binding("cursor_to_item", ("G",), "Select", "Token cursor to the current attribution"),
-    Binding("label_quote", ("Q",), "Select", "Label the selection QUOTE (a new attribution)"),
-    Binding("label_speaker", ("S",), "Select", "Label the selection SPEAKER of the attribution"),
-    Binding("label_cue", ("C",), "Select", "Label the selection CUE of the attribution"),
-    Binding("clear_selection", ("Esc",), "Select", "Drop the selection; leave the filter box"),
+    Binding(Act.CURSOR_LEFT, ("Left",), "Select", "Token cursor: previous token"),
+    Binding(Act.CURSOR_RIGHT, ("Right",), "Select", "Token cursor: next token"),
+    Binding(Act.CURSOR_UP, ("Up",), "Select", "Token cursor: line above"),
+    Binding(Act.CURSOR_DOWN, ("Down",), "Select", "Token cursor: line below"),
+    Binding(Act.EXTEND_LEFT, ("Shift+Left",), "Select", "Extend the selection one token left"),
+    Binding(Act.EXTEND_RIGHT, ("Shift+Right",), "Select", "Extend the selection one token right"),
+    Binding(Act.SELECT_TOGGLE, ("V",), "Select", "Start (or drop) a selection at the cursor"),
+    Binding(Act.SELECT_QUOTATION, ("I",), "Select", "Select the quotation around the cursor"),
+    Binding(Act.SELECT_SENTENCE, ("O",), "Select", "Select the sentence around the cursor"),
+    Binding(Act.SELECT_CLAUSE, ("Shift+O",), "Select", "Select the clause around the cursor"),
+    Binding(Act.CURSOR_TO_ITEM, ("G",), "Select", "Token cursor to the current attribution"),
+    Binding(Act.LABEL_QUOTE, ("Q",), "Select", "Label the selection QUOTE (a new attribution)"),
+    Binding(Act.LABEL_SPEAKER, ("S",), "Select", "Label the selection SPEAKER of the attribution"),
+    Binding(Act.LABEL_CUE, ("C",), "Select", "Label the selection CUE of the attribution"),
+    Binding(Act.CLEAR_SELECTION, ("Esc",), "Select", "Drop the selection; leave the filter box"),
     # File and view
-    Binding("new_corpus", ("Ctrl+N",), "File", "New corpus..."),
-    Binding("open_corpus", ("Ctrl+O",), "File", "Open corpus..."),
-    Binding("import_files", ("Ctrl+I",), "File", "Import files..."),
-    Binding("import_folder", ("Ctrl+Shift+I",), "File", "Import a folder..."),
-    Binding("import_sample", ("Ctrl+Shift+S",), "File", "Import the bundled sample article"),
-    Binding("export", ("Ctrl+E",), "File", "Export JSONL..."),
-    Binding("cancel_job", ("Ctrl+Shift+X",), "File", "Cancel the running background job"),
-    Binding("quit", ("Ctrl+Q",), "File", "Quit"),
-    Binding("filter", ("/",), "View", "Filter the article list"),
-    Binding("help", ("?", "F1"), "View", "Keyboard shortcuts"),
+    Binding(Act.NEW_CORPUS, ("Ctrl+N",), "File", "New corpus..."),
+    Binding(Act.OPEN_CORPUS, ("Ctrl+O",), "File", "Open corpus..."),
+    Binding(Act.IMPORT_FILES, ("Ctrl+I",), "File", "Import files..."),
+    Binding(Act.IMPORT_FOLDER, ("Ctrl+Shift+I",), "File", "Import a folder..."),
+    Binding(Act.IMPORT_SAMPLE, ("Ctrl+Shift+S",), "File", "Import the bundled sample article"),
+    Binding(Act.EXPORT, ("Ctrl+E",), "File", "Export JSONL..."),
+    Binding(Act.CANCEL_JOB, ("Ctrl+Shift+X",), "File", "Cancel the running background job"),
+    Binding(Act.QUIT, ("Ctrl+Q",), "File", "Quit"),
+    Binding(Act.FILTER, ("/",), "View", "Filter the article list"),
+    Binding(Act.TEXT_BIGGER, ("Ctrl++", "Ctrl+="), "View", "Larger text (remembered)"),
+    Binding(Act.TEXT_SMALLER, ("Ctrl+-",), "View", "Smaller text (remembered)"),
+    Binding(Act.TEXT_RESET, ("Ctrl+0",), "View", "Text at its usual size"),
+    Binding(Act.HELP, ("?", "F1"), "View", "Keyboard shortcuts"),
 )
 
 BY_ID = {b.id: b for b in KEYMAP}
+
+#: Status-bar hints and the empty view's placeholder, with ``{action}`` for keys.
+HINT_NO_ARTICLE = (
+    "{import_files} import files \u00b7 {import_sample} import the sample \u00b7 {help} keys"
+)
+HINT_SELECTING = (
+    "{extend_left}/{extend_right} extend \u00b7 {label_quote} quote \u00b7 "
+    "{label_speaker} speaker \u00b7 {label_cue} cue \u00b7 "
+    "{select_toggle}/{clear_selection} drop selection"
+)
+HINT_REVIEWING = (
+    "Editing {target} \u00b7 {next_item}/{prev_item} next/prev \u00b7 {accept} accept \u00b7 "
+    "{reject} reject \u00b7 {target_next} span \u00b7 {start_left} {start_right} {end_left} "
+    "{end_right} move edges \u00b7 {type_direct}/{type_mixed}/{type_indirect} type \u00b7 "
+    "{cycle_speaker} speaker \u00b7 {select_toggle} select \u00b7 {done_next} done \u00b7 "
+    "{help} all keys"
+)
+PLACEHOLDER = (
+    "No articles yet.\n\n{import_files} imports files, {import_folder} a folder, "
+    "{import_sample} the bundled sample article.\nPress {help} for every key."
+)
+
+
+def fill(text: str, **values: str) -> str:
+    """Put each action's first key where ``text`` says ``{action}``; other names in
+    braces are taken from ``values``."""
+
+    def key(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name in values:
+            return values[name]
+        return BY_ID[Act(name)].keys[0]
+
+    return re.sub(r"\{(\w+)\}", key, text)
 
 
 def duplicates() -> list[str]:

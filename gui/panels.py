@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from core.model import Attribution, Span, Status
 from core.store import ArticleSummary
+from gui.keymap import fill
 
 STATUS_TEXT = {Status.TODO: "to do", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -33,7 +34,7 @@ class ArticleList(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.filter = QLineEdit(placeholderText="Filter articles  ( / )")
+        self.filter = QLineEdit(placeholderText=fill("Filter articles  ( {filter} )"))
         self.filter.setClearButtonEnabled(True)
         self.filter.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # reached by '/', not by Tab
         self.model = QStandardItemModel(0, 4, self)
@@ -64,6 +65,7 @@ class ArticleList(QWidget):
         self.progress = QProgressBar()
         self.progress.setFormat("%v of %m articles done")
         self.summary = QLabel()
+        self.rows: dict[int, ArticleSummary] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
@@ -73,6 +75,7 @@ class ArticleList(QWidget):
 
     def show_summaries(self, rows: list[ArticleSummary], current: int | None) -> None:
         self.model.setRowCount(0)
+        self.rows = {r.id: r for r in rows}
         for r in rows:
             title = QStandardItem(r.title or f"Article {r.id}")
             title.setData(r.id, ID_ROLE)
@@ -85,21 +88,28 @@ class ArticleList(QWidget):
             ]
             items[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.model.appendRow(items)
+        self._totals()
+        self.select(current)
+
+    def _totals(self) -> None:
+        rows = self.rows.values()
         done = sum(r.status is Status.DONE for r in rows)
         self.progress.setFormat("%v of %m articles done" if rows else "no articles yet")
         self.progress.setMaximum(max(len(rows), 1))
         self.progress.setValue(done)
         left = sum(r.to_review for r in rows)
         self.summary.setText(f"{len(rows)} articles, {left} suggestions to review")
-        self.select(current)
 
     def update_row(self, row: ArticleSummary) -> None:
+        """One article's counts changed: its row and the totals under the list."""
+        self.rows[row.id] = row
         for i in range(self.model.rowCount()):
             item = self.model.item(i, 0)
             if item.data(ID_ROLE) == row.id:
                 self.model.item(i, 2).setText(STATUS_TEXT[row.status])
                 self.model.item(i, 3).setText(str(row.to_review))
-                return
+                break
+        self._totals()
 
     def select(self, article_id: int | None) -> None:
         for i in range(self.proxy.rowCount()):
@@ -109,6 +119,10 @@ class ArticleList(QWidget):
                 self.table.scrollTo(index)
                 return
         self.table.clearSelection()
+
+    def focus_filter(self) -> None:
+        self.filter.setFocus()
+        self.filter.selectAll()
 
     def visible_ids(self) -> list[int]:
         """Article ids in list order, as filtered."""
@@ -143,6 +157,24 @@ class AttributionTable(QTableWidget):
         header.setStretchLastSection(True)
         self.cellClicked.connect(lambda row, _col: self.chosen.emit(row))
 
+    def refresh(
+        self,
+        text: str,
+        attrs: list[Attribution],
+        current: int | None,
+        changed: frozenset[int],
+        rebuild: bool,
+    ) -> None:
+        """Show the article's attributions: all rows when ``rebuild`` (rows were added,
+        removed or reordered), else only the rows of the attribution ids ``changed``."""
+        if rebuild:
+            self.show_attributions(text, attrs, current)
+            return
+        for row, a in enumerate(attrs):
+            if a.id in changed:
+                self.set_row(row, text, a)
+        self.select(current)
+
     def show_attributions(self, text: str, attrs: list[Attribution], current: int | None) -> None:
         self.setRowCount(len(attrs))
         for row, a in enumerate(attrs):
@@ -173,4 +205,4 @@ class AttributionTable(QTableWidget):
             self.clearSelection()
             return
         self.selectRow(row)
-        self.scrollToItem(self.item(row, 0))
+        self.scrollTo(self.model().index(row, 0))

@@ -10,7 +10,7 @@ from core.store import Store
 
 def build(store: Store, art_id: int, n: int) -> commands.Command | None:
     """Action n: accept the next suggestion, make the last accepted one indirect, or
-    add a one-character manual quote, in turn."""
+    add a one-token manual quote where no quote is, in turn."""
     attrs = store.attributions(art_id)
     if n % 3 == 0:
         nxt = next(a for a in attrs if a.state is State.SUGGESTED)
@@ -21,7 +21,8 @@ def build(store: Store, art_id: int, n: int) -> commands.Command | None:
             key=lambda a: a.id,
         )
         return commands.set_type(store, last.id, QuoteType.INDIRECT)
-    return commands.add(store, art_id, commands.new_manual(Span(2 * n, 2 * n + 1)))
+    free = [t for t in store.tokens(art_id) if not any(a.quote.overlaps(Span(*t)) for a in attrs)]
+    return commands.add(store, art_id, commands.new_manual(Span(*free[n])))
 
 
 def main() -> None:

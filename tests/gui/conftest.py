@@ -42,3 +42,38 @@ def press(window, *keys):
             QTest.keyClick(window.view, k)
         else:
             QTest.keySequence(window.view, QKeySequence(k))
+
+
+def when_modal(kind, act):
+    """Once a modal dialog of type ``kind`` is up, call ``act(dialog)`` (polled: the
+    dialog's exec() blocks the test until it closes). Returns what was seen."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen = []
+    poll = QTimer()
+
+    def check():
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind):
+            poll.stop()
+            seen.append(dialog)
+            act(dialog)
+
+    poll.timeout.connect(check)
+    poll.start(10)
+    seen.append(poll)  # keep the timer alive; seen[0]
+    return seen
+
+
+def back_in(qtbot, window):
+    """Wait until the window has the keyboard again after a dialog closed."""
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.waitUntil(
+        lambda: (
+            QApplication.activeModalWidget() is None
+            and QApplication.activeWindow() is window
+            and window.view.hasFocus()
+        )
+    )

@@ -1,12 +1,9 @@
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from gui import keymap
 from gui.cheatsheet import CheatSheet
 from tests.conftest import ROOT
-from tests.gui.conftest import press
+from tests.gui.conftest import back_in, press, when_modal
 
 
 def test_no_key_is_bound_twice():
@@ -34,20 +31,72 @@ def test_readme_table_is_the_keymap():
     assert keymap.markdown_table() in readme
 
 
-def test_cheat_sheet_opens_on_question_mark_and_lists_every_key(make_window, sample_copy):
+def test_cheat_sheet_opens_on_question_mark_and_lists_every_key(make_window, sample_copy, qtbot):
     w = make_window(sample_copy)
-    seen = []
+    rows = []
 
-    def check():
-        dialog = QApplication.activeModalWidget()
-        seen.append(dialog)
+    def read_and_close(dialog):
+        table = dialog.table
+        rows.append({table.item(r, 0).text() for r in range(table.rowCount())})
         dialog.reject()
 
     for key in ("?", "F1"):
-        assert QTest.qWaitForWindowActive(w, 5000)
-        QTimer.singleShot(50, check)
+        back_in(qtbot, w)
+        seen = when_modal(CheatSheet, read_and_close)
         press(w, key)
-    assert len(seen) == 2 and all(isinstance(d, CheatSheet) for d in seen)
-    table = seen[0].table
-    assert table.rowCount() == len(keymap.KEYMAP)
-    assert {table.item(r, 0).text() for r in range(table.rowCount())} >= {"J", "A", "? / F1"}
+        assert len(seen) == 2
+    assert len(rows) == 2 and all(len(r) == len(keymap.KEYMAP) for r in rows)
+    assert rows[0] >= {"J", "A", "? / F1"}
+
+
+def test_no_key_name_outside_the_keymap():
+    """Hints, placeholders and messages say {action}; only the keymap names keys."""
+    import re
+
+    sources = [p for p in (ROOT / "gui").glob("*.py") if p.name != "keymap.py"]
+    sources.append(ROOT / "core" / "review.py")
+    words = {"Left", "Right", "Up", "Down", "Tab", "Delete"}  # also plain words
+    names = {k for b in keymap.KEYMAP for k in b.keys if "+" in k or len(k) > 1} - words
+    for path in sources:
+        code = path.read_text(encoding="utf-8")
+        for prefix, literal in re.findall(r'(f?)"([^"\n]*)"', code):
+            assert not any(n in literal for n in names), (path.name, literal)
+            if prefix:
+                continue  # an f-string's braces are its own
+            for action in re.findall(r"\{(\w+)\}", literal):
+                if action != "target":
+                    assert keymap.Act(action), (path.name, literal)
+    assert keymap.fill("{undo} undoes, {label_quote} quotes") == "Ctrl+Z undoes, Q quotes"
+
+
+def test_text_size_is_remembered(make_window, sample_copy):
+    w = make_window(sample_copy)
+    size = w.view.font().pointSize()
+    press(w, "Ctrl++", "Ctrl++")
+    assert w.view.font().pointSize() == size + 2
+    w.close()
+    w = make_window(sample_copy)
+    assert w.view.font().pointSize() == size + 2
+    press(w, "Ctrl+-")
+    assert w.view.font().pointSize() == size + 1
+    press(w, "Ctrl+0")
+    assert w.view.font().pointSize() == size
+
+
+def test_jump_to_an_attribution_by_number(make_window, sample_copy, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QInputDialog, QSpinBox
+
+    w = make_window(sample_copy)
+
+    def type_number(dialog):
+        box = dialog.findChild(QSpinBox)
+        box.selectAll()
+        QTest.keyClicks(box, "12")
+        QTest.keyClick(box, Qt.Key.Key_Return)
+
+    when_modal(QInputDialog, type_number)
+    press(w, "Ctrl+G")
+    assert w.session.index == 11 and w.table.currentRow() == 11
+    back_in(qtbot, w)

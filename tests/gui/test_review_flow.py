@@ -6,79 +6,86 @@ import json
 from core.export import export_jsonl
 from core.model import QuoteType, State, Status
 from core.store import Store
+from tests.conftest import SAMPLE_GOLD
 from tests.gui.conftest import press
 
 
 def spans_text(w, a):
-    t = w.article.text
+    t = w.session.article.text
     return {k: (t[s.start : s.end] if s else None) for k, s in a.spans().items()}
 
 
 def test_review_by_keys_then_export_and_reopen(make_window, sample_copy, tmp_path):
     w = make_window(sample_copy)
-    assert w.current is not None and spans_text(w, w.current)["quote"] == "went very well"
+    assert (
+        w.session.current is not None
+        and spans_text(w, w.session.current)["quote"] == "went very well"
+    )
 
     # accept the first two, reject the third (pretend it is wrong)
     press(w, "A", "A")
-    assert w.index == 2
+    assert w.session.index == 2
     press(w, "X")
-    first3 = w.attrs[:3]
+    first3 = w.session.attrs[:3]
     assert [a.state for a in first3] == [State.ACCEPTED, State.ACCEPTED, State.REJECTED]
 
     # X moved on to the next suggestion; J and K step through them
     press(w, "J", "K")
-    experts = w.current
+    experts = w.session.current
     assert spans_text(w, experts)["speaker"] == "Experts"
     press(w, ",")
-    assert spans_text(w, w.current)["quote"].endswith("invasion")
+    assert spans_text(w, w.session.current)["quote"].endswith("invasion")
     press(w, ".", ".")
-    assert spans_text(w, w.current)["quote"].endswith("invasion of\n\nUkraine")
+    assert spans_text(w, w.session.current)["quote"].endswith("invasion of\n\nUkraine")
 
     # fix a speaker: put the token cursor on "Experts"' cue and label the cue's neighbour
     press(w, "Tab")
-    assert w.target == "speaker"
+    assert w.session.target == "speaker"
     press(w, "M")  # next candidate mention
-    changed = spans_text(w, w.current)["speaker"]
+    changed = spans_text(w, w.session.current)["speaker"]
     assert changed != "Experts"
     press(w, "Ctrl+Z")
-    assert spans_text(w, w.current)["speaker"] == "Experts"
+    assert spans_text(w, w.session.current)["speaker"] == "Experts"
     press(w, "Ctrl+Shift+Z")
-    assert spans_text(w, w.current)["speaker"] == changed
+    assert spans_text(w, w.session.current)["speaker"] == changed
     press(w, "Ctrl+Z")
 
     # type change
     press(w, "2")
-    assert w.current.type is QuoteType.MIXED
+    assert w.session.current.type is QuoteType.MIXED
     press(w, "3")
-    assert w.current.type is QuoteType.INDIRECT
+    assert w.session.current.type is QuoteType.INDIRECT
 
     # add a missed quote with its speaker, by the token cursor
-    text = w.article.text
+    text = w.session.article.text
     target = text.index("Trump's recap")
-    while w.tokens[w.cursor][0] < target:
-        press(w, "Down") if w.tokens[w.cursor][0] < target - 200 else press(w, "Right")
-    assert text[w.tokens[w.cursor][0] :].startswith("Trump")
+    while w.session.tokens[w.session.cursor][0] < target:
+        press(w, "Down") if w.session.tokens[w.session.cursor][0] < target - 200 else press(
+            w, "Right"
+        )
+    assert text[w.session.tokens[w.session.cursor][0] :].startswith("Trump")
     press(w, "Right", "Right")  # past "Trump" and "'s"
     press(w, "V", "Right", "Right", "Right")
     press(w, "Q")
-    added = w.current
+    added = w.session.current
     assert spans_text(w, added)["quote"] == "recap of the call"
-    assert added.state is State.ACCEPTED and w.target == "speaker"
-    press(w, "Left", "Left", "Left", "Left", "Left")
-    assert text[w.tokens[w.cursor][0] :].startswith("Trump")
-    press(w, "S")
-    assert spans_text(w, w.current)["speaker"] == "Trump"
-    assert w.current.speaker_name == "Donald Trump"  # the fullest name already in use
+    assert added.state is State.ACCEPTED and w.session.target == "speaker"
+    assert text[w.session.cursor_span().start :].startswith("also")  # the word after it
+    press(w, "Left", "Left", "Left", "Left", "Left", "Left")
+    assert text[w.session.cursor_span().start :].startswith("Trump")
+    press(w, "V", "S")  # labelling takes a selection, even of one token
+    assert spans_text(w, w.session.current)["speaker"] == "Trump"
+    assert w.session.current.speaker_name == "Donald Trump"  # the fullest name already in use
 
     # accept the rest, mark done
     press(w, "Shift+A")
-    assert all(a.state is not State.SUGGESTED for a in w.attrs)
+    assert all(a.state is not State.SUGGESTED for a in w.session.attrs)
     press(w, "D")
-    assert w.store.article(w.article.id).status is Status.DONE
+    assert w.store.article(w.session.article.id).status is Status.DONE
     decisions = {
-        a.id: (a.state, a.type, spans_text(w, a)["quote"], a.speaker_name) for a in w.attrs
+        a.id: (a.state, a.type, spans_text(w, a)["quote"], a.speaker_name) for a in w.session.attrs
     }
-    stack_count = w.undo_stack.count()
+    stack_count = len(w.session.stack.done) + len(w.session.stack.undone)
     w.close()
 
     with Store(sample_copy) as s:
@@ -102,8 +109,89 @@ def test_review_by_keys_then_export_and_reopen(make_window, sample_copy, tmp_pat
 
     # reopen: the same decisions, and the undo history is still there
     w2 = make_window(sample_copy)
-    assert w2.undo_stack.count() == stack_count
+    assert len(w2.session.stack.done) + len(w2.session.stack.undone) == stack_count
     press(w2, "Ctrl+Z")  # undo "mark done"
-    assert w2.store.article(w2.article.id).status is Status.IN_PROGRESS
+    assert w2.store.article(w2.session.article.id).status is Status.IN_PROGRESS
     press(w2, "Ctrl+Shift+Z")
-    assert w2.store.article(w2.article.id).status is Status.DONE
+    assert w2.store.article(w2.session.article.id).status is Status.DONE
+
+
+GOLD = SAMPLE_GOLD
+TYPE_KEYS = {"direct": "1", "mixed": "2", "indirect": "3"}
+
+
+def _gold_spans(text):
+    """Each gold quote with its quote span in the text (gold names quotes by text)."""
+    out = []
+    for g in json.loads(GOLD.read_text(encoding="utf-8"))["quotes"]:
+        start = text.index(g["quote"])
+        out.append((g, start, start + len(g["quote"])))
+    return out
+
+
+def _fix(w, gold, pressed):
+    """Press the keys that turn the current suggestion into its gold, each chosen from
+    what the window shows (so whatever the suggester proposed)."""
+
+    def key(k):
+        press(w, k)
+        pressed.append(k)
+
+    a = w.session.current
+    t = w.session.article.text
+    match = [(g, s, e) for g, s, e in gold if a.quote.start < e and s < a.quote.end]
+    if not match:
+        return key("X")
+    g, start, end = match[0]
+    for _ in range(20):  # edges, one token at a time
+        q = w.session.current.quote
+        if q.start != start:
+            key("]" if q.start < start else "[")
+        elif q.end != end:
+            key("." if q.end < end else ",")
+        else:
+            break
+    a = w.session.current
+    said = t[a.speaker.start : a.speaker.end] if a.speaker else None
+    if said not in {g["speaker"], *g.get("alt_speakers", [])}:
+        key("P")
+    if not g["cue"] and a.cue is not None:
+        for k in ("Tab", "Tab", "Delete"):
+            key(k)
+    if a.type.value != g["type"]:
+        key(TYPE_KEYS[g["type"]])
+    return key("A")
+
+
+def test_sample_to_its_gold_by_keys(make_window, sample_copy, tmp_path):
+    """The whole sample to its gold by keys, whatever the suggester proposed: each key
+    is chosen from what the window shows; at most 33 keys; the export holds the gold."""
+    w = make_window(sample_copy)
+    text = w.session.article.text
+    gold = _gold_spans(text)
+    pressed = []
+    while w.session.current is not None and w.session.current.state is State.SUGGESTED:
+        was = w.session.current.id
+        _fix(w, gold, pressed)
+        assert w.session.store.attribution(was)[1].state is not State.SUGGESTED, pressed
+    press(w, "D")
+    pressed.append("D")
+    print(f"sample to gold: {len(pressed)} keys: {' '.join(pressed)}")
+    assert len(pressed) <= 33, " ".join(pressed)
+    out = tmp_path / "gold.jsonl"
+    w.close()
+    with Store(sample_copy) as s:
+        export_jsonl(s, out, done_only=True, accepted_only=True)
+    (task,) = [json.loads(line) for line in out.read_text().splitlines()]
+
+    def said(q, kind):
+        return text[q[kind]["start"] : q[kind]["end"]] if q[kind] else ""
+
+    got = {said(q, "quote"): q for q in task["quotes"]}
+    for g, _, _ in gold:
+        if g.get("optional") and g["quote"] not in got:
+            continue
+        q = got[g["quote"]]
+        assert said(q, "speaker") in {g["speaker"], *g.get("alt_speakers", [])}, g["quote"]
+        assert said(q, "cue") == g["cue"] and q["type"] == g["type"], g["quote"]
+    assert len(got) == len([g for g, _, _ in gold if g["quote"] in got])

@@ -25,7 +25,7 @@ def test_html_and_script_are_shown_as_text(make_window, tmp_path):
         '<img src="http://example.invalid/a.png"></html> The end, she said.'
     )
     w = make_window(_corpus(tmp_path, text))
-    assert w.view.toPlainText() == w.article.text
+    assert w.view.toPlainText() == w.session.article.text
     assert '<script>alert("x")</script>' in w.view.toPlainText()
     html = w.view.document().toHtml()
     assert "&lt;script&gt;" in html and "<img" not in html and "<b>" not in html
@@ -38,8 +38,8 @@ def test_emoji_and_right_to_left_text_keep_offsets(make_window, tmp_path, sugges
         '"We will rebuild the school \U0001f3eb together," Mayor Ivo Petrov said.'
     )
     w = make_window(_corpus(tmp_path, text, suggester))
-    (a,) = w.attrs
-    quote = w.article.text[a.quote.start : a.quote.end]
+    (a,) = w.session.attrs
+    quote = w.session.article.text[a.quote.start : a.quote.end]
     assert quote == "We will rebuild the school \U0001f3eb together,"
     painted = {sel.cursor.selectedText() for sel in w.view.extraSelections()}
     assert quote in painted and "Mayor Ivo Petrov" in painted and "said" in painted

@@ -1,0 +1,48 @@
+"""Which ReviewSession verb each action calls, for actions that need nothing from the
+widgets. Moves return a view delta; edits return a command or a reason."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from core.model import QuoteType
+from core.review import Delta, Outcome, ReviewSession
+from gui.keymap import Act
+
+Move = Callable[[ReviewSession], Delta]
+Edit = Callable[[ReviewSession], Outcome]
+
+MOVES: dict[Act, Move] = {
+    Act.NEXT_ITEM: lambda s: s.step(+1),
+    Act.PREV_ITEM: lambda s: s.step(-1),
+    Act.TARGET_NEXT: lambda s: s.cycle_target(+1),
+    Act.TARGET_PREV: lambda s: s.cycle_target(-1),
+    Act.UNDO: ReviewSession.undo,
+    Act.REDO: ReviewSession.redo,
+    Act.CURSOR_LEFT: lambda s: s.move_cursor(-1),
+    Act.CURSOR_RIGHT: lambda s: s.move_cursor(+1),
+    Act.EXTEND_LEFT: lambda s: s.move_cursor(-1, extend=True),
+    Act.EXTEND_RIGHT: lambda s: s.move_cursor(+1, extend=True),
+    Act.SELECT_TOGGLE: ReviewSession.toggle_selection,
+    Act.SELECT_QUOTATION: ReviewSession.select_quotation,
+    Act.SELECT_SENTENCE: lambda s: s.select_sentence(),
+    Act.SELECT_CLAUSE: lambda s: s.select_sentence(clause=True),
+    Act.CURSOR_TO_ITEM: ReviewSession.cursor_to_item,
+}
+
+EDITS: dict[Act, Edit] = {
+    Act.ACCEPT: ReviewSession.accept,
+    Act.REJECT: ReviewSession.reject,
+    Act.ACCEPT_ALL: ReviewSession.accept_all,
+    Act.START_LEFT: lambda s: s.move_edge("start", -1),
+    Act.START_RIGHT: lambda s: s.move_edge("start", +1),
+    Act.END_LEFT: lambda s: s.move_edge("end", -1),
+    Act.END_RIGHT: lambda s: s.move_edge("end", +1),
+    Act.TYPE_DIRECT: lambda s: s.set_type(QuoteType.DIRECT),
+    Act.TYPE_MIXED: lambda s: s.set_type(QuoteType.MIXED),
+    Act.TYPE_INDIRECT: lambda s: s.set_type(QuoteType.INDIRECT),
+    Act.CYCLE_SPEAKER: lambda s: s.candidate(+1),
+    Act.CYCLE_SPEAKER_BACK: lambda s: s.candidate(-1),
+    Act.SAME_SPEAKER: ReviewSession.same_speaker,
+    Act.DELETE: ReviewSession.delete,
+}

@@ -1,0 +1,407 @@
+"""The review loop without Qt and without a spaCy model: every ReviewSession verb on
+real SQLite corpora, articles tokenized with spaCy's blank English tokenizer."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from core import commands
+from core.commands import Command
+from core.model import Attribution, Origin, QuoteType, Span, State, Status
+from core.review import Delta, ReviewSession
+from core.store import Store
+from tests.review_data import TEXT, make_corpus, sp
+
+
+@pytest.fixture
+def path(tmp_path):
+    return make_corpus(tmp_path / "review.qlab")
+
+
+@pytest.fixture
+def store(path):
+    with Store(path) as s:
+        yield s
+
+
+@pytest.fixture
+def session(store):
+    s = ReviewSession(store)
+    s.open(store.article_ids()[0])
+    return s
+
+
+def words(s: ReviewSession, span: Span | None) -> str | None:
+    assert s.article is not None
+    return None if span is None else s.article.text[span.start : span.end]
+
+
+def run(s: ReviewSession, outcome: Command | str) -> Delta:
+    assert isinstance(outcome, Command), outcome
+    return s.apply(outcome)
+
+
+def stored(s: ReviewSession) -> list[Attribution]:
+    assert s.article is not None and s.article.id is not None
+    return s.store.attributions(s.article.id)
+
+
+def put_cursor(s: ReviewSession, part: str, nth: int = 0) -> None:
+    s.cursor_to(sp(TEXT, part, nth).start)
+
+
+# -- moving around ------------------------------------------------------------------------
+
+
+def test_open_starts_at_the_first_suggestion_with_the_cursor_on_it(session):
+    assert session.index == 0 and session.target == "quote"
+    assert words(session, session.current.quote) == "We will build the bridge"
+    assert words(session, session.cursor_span()) == "We"
+    assert session.summary().to_review == 4
+
+
+def test_step_jump_choose_and_articles(session, store):
+    assert words(session, session.current.quote).startswith("We will")
+    session.step(+1)
+    assert session.index == 1
+    session.step(+10)
+    assert session.index == 3
+    assert session.step(-1).reveal == session.current.quote.start
+    assert session.jump(1).reveal is not None and session.index == 0
+    assert "no attribution 9" in session.jump(9).message
+    session.choose(2)
+    assert session.index == 2
+    order = store.article_ids()
+    assert session.next_article(order, +1).article and session.article.id == order[1]
+    assert "No more" in session.next_article(order, +1).message
+    session.next_article(order, -1)
+    assert session.article.id == order[0]
+
+
+def test_cycle_target_and_token_cursor_and_selection(session):
+    session.cycle_target(+1)
+    assert session.target == "speaker"
+    session.cycle_target(-2)
+    assert session.target == "cue"
+    session.cursor_to_item()  # the cursor goes to the span being edited
+    assert words(session, session.cursor_span()) == "said"
+    session.move_cursor(+1)
+    assert words(session, session.cursor_span()) == "on"
+    session.move_cursor(+1, extend=True)
+    assert words(session, session.selection()) == "on Monday"
+    session.clear_selection()
+    assert session.selection() is None
+    session.toggle_selection()
+    session.move_cursor(-3)
+    assert words(session, session.selection()) == "Smith said on Monday"
+    session.toggle_selection()
+    assert session.selection() is None
+
+
+def test_select_quotation_sentence_and_clause(session):
+    put_cursor(session, "take")
+    session.select_quotation()
+    assert words(session, session.selection()) == "In fact, it will take two years,"
+    session.clear_selection()
+    put_cursor(session, "plan")
+    assert "not inside" in session.select_quotation().message
+    session.select_sentence()
+    assert words(session, session.selection()) == "Critics said the plan was too expensive"
+    put_cursor(session, "taxes")
+    session.select_sentence(clause=True)
+    assert words(session, session.selection()) == "Brown added that taxes would rise"
+    put_cursor(session, "money")
+    session.select_sentence(clause=True)
+    assert words(session, session.selection()) == "We have no money"
+
+
+# -- edits ----------------------------------------------------------------------------------
+
+
+def test_accept_and_reject_advance_and_update_counts(session, store):
+    first = session.current
+    delta = run(session, session.accept())
+    assert store.attribution(first.id)[1].state is State.ACCEPTED
+    assert session.index == 1 and delta.reveal == session.current.quote.start
+    assert delta.summary.to_review == 3 and delta.summary.status is Status.IN_PROGRESS
+    assert delta.statuses  # todo -> in progress
+    run(session, session.reject())
+    assert [a.state for a in stored(session)][:2] == [State.ACCEPTED, State.REJECTED]
+    assert session.index == 2
+    assert stored(session) == session.attrs
+
+
+def test_accept_all_then_nothing_left(session):
+    run(session, session.accept_all())
+    assert all(a.state is State.ACCEPTED for a in stored(session))
+    assert session.accept_all() == "Every suggestion in this article is already decided."
+
+
+def test_set_type_and_move_edge(session):
+    run(session, session.set_type(QuoteType.MIXED))
+    assert stored(session)[0].type is QuoteType.MIXED
+    assert session.set_type(QuoteType.MIXED) == "Nothing to change."
+    run(session, session.move_edge("end", -1))
+    assert words(session, stored(session)[0].quote) == "We will build the"
+    session.cycle_target(+1)
+    run(session, session.move_edge("start", +1))
+    assert words(session, stored(session)[0].speaker) == "Smith"
+    session.jump(4)
+    session.cycle_target(+1)
+    assert "has no speaker" in session.move_edge("start", -1)
+
+
+def test_an_edge_cannot_swallow_another_span(session):
+    session.cycle_target(+1)  # speaker "Jane Smith", cue "said" right after it
+    assert "overlap" in session.move_edge("end", +1)
+    assert stored(session)[0].speaker == session.current.speaker
+
+
+def test_candidates_come_from_the_body_people_first_nearest_first(session):
+    session.jump(4)  # "We have no money," said Tom Brown
+    options = session.candidates()
+    names = [words(session, c.span) for c in options]
+    assert names[0] == "Tom Brown"
+    assert "Sally Jones" not in names and "Defends" not in " ".join(names)  # non-body text
+    people = [c.person for c in options]
+    assert people == sorted(people, reverse=True)
+    run(session, session.candidate(+1))
+    assert words(session, stored(session)[3].speaker) == "Tom Brown"
+    assert session.target == "speaker"
+    run(session, session.candidate(+1))
+    second = stored(session)[3].speaker
+    assert second != sp(TEXT, "Tom Brown")
+    run(session, session.candidate(-1))  # back
+    assert words(session, stored(session)[3].speaker) == "Tom Brown"
+
+
+def test_same_speaker_as_the_previous_attribution(session):
+    session.jump(2)
+    run(session, session.same_speaker())
+    a = stored(session)[1]
+    assert words(session, a.speaker) == "Jane Smith" and a.speaker_name == "Jane Smith"
+    session.jump(1)
+    assert "No attribution before" in session.same_speaker()
+
+
+def test_rename(session):
+    run(session, session.rename("  Jane Q. Smith "))
+    assert stored(session)[0].speaker_name == "Jane Q. Smith"
+
+
+def test_delete_keeps_the_place_and_undo_brings_it_back(session):
+    """Bug 3: deleting in the middle jumped to the first attribution."""
+    session.jump(3)
+    gone = session.current
+    delta = run(session, session.delete())
+    assert gone.id not in {a.id for a in stored(session)}
+    assert session.index == 2 and words(session, session.current.quote) == "We have no money"
+    assert delta.reveal == session.current.quote.start and "{undo}" in delta.message
+    assert delta.reorder
+    delta = session.undo()
+    assert session.current.id == gone.id and delta.reveal == gone.quote.start
+    assert delta.message == "Undone: delete."
+
+
+def test_delete_a_speaker_or_cue(session):
+    session.cycle_target(-1)  # cue
+    run(session, session.delete())
+    assert stored(session)[0].cue is None
+    assert "no cue" in session.delete()
+
+
+def test_labelling_without_a_selection_changes_nothing(session, store):
+    """Bug 4: G then Q with nothing selected made a one-token accepted quote."""
+    before = stored(session)
+    session.cursor_to_item()
+    for kind in ("quote", "speaker", "cue"):
+        outcome = session.label(kind)
+        assert isinstance(outcome, str) and "{select_toggle}" in outcome
+    assert stored(session) == before
+
+
+def test_a_speaker_may_not_be_the_cue(session):
+    """Bug 4: with the cue being edited, G then S made "said" speaker and cue."""
+    session.cycle_target(-1)
+    session.cursor_to_item()
+    session.toggle_selection()
+    assert "overlap" in session.label("speaker")
+    assert stored(session)[0].speaker_name == "Jane Smith"
+
+
+def test_label_a_missed_quote_speaker_and_cue(session):
+    put_cursor(session, "taxes")
+    session.select_sentence(clause=True)
+    session.move_cursor(-1)  # drop "Brown added"
+    session.toggle_selection()
+    put_cursor(session, "taxes")
+    session.toggle_selection()
+    put_cursor(session, "rise")
+    delta = run(session, session.label("quote"))
+    added = session.current
+    assert words(session, added.quote) == "taxes would rise"
+    assert added.origin is Origin.MANUAL and added.type is QuoteType.INDIRECT
+    assert added.state is State.ACCEPTED and session.target == "speaker"
+    assert delta.reorder and delta.reveal == added.quote.start
+    put_cursor(session, "Brown", 1)
+    session.toggle_selection()
+    run(session, session.label("speaker"))
+    assert session.current.speaker_name == "Tom Brown"  # the fullest name in use
+    put_cursor(session, "added")
+    session.toggle_selection()
+    run(session, session.label("cue"))
+    assert words(session, session.current.cue) == "added" and session.target == "cue"
+
+
+def test_a_manual_quote_inside_marks_is_direct(session):
+    run(session, session.delete())
+    put_cursor(session, "will", 0)
+    session.select_quotation()
+    run(session, session.label("quote"))
+    assert session.current.type is QuoteType.DIRECT
+    assert words(session, session.cursor_span()) == "Mayor"  # the first word after it
+
+
+def test_a_mouse_selection_is_snapped_to_tokens(session):
+    start = TEXT.index("Critics said")
+    outcome = session.label("quote", mouse=Span(start + 2, start + 9))
+    assert "overlap" not in str(outcome)
+    run(session, outcome)
+    assert words(session, session.current.quote) == "Critics said"
+
+
+def test_choosing_a_pronoun_keeps_the_person(session):
+    """Bug 5: choosing "he"/"she" as the speaker made the name "she"."""
+    session.jump(2)
+    run(session, session.same_speaker())  # "Jane Smith"
+    run(session, session.rename("Mayor Jane Smith"))
+    put_cursor(session, "she")
+    session.toggle_selection()
+    run(session, session.label("speaker"))
+    assert words(session, session.current.speaker) == "she"
+    assert session.current.speaker_name == "Jane Smith"  # the person before, as suggested
+    session.jump(4)
+    put_cursor(session, "she")
+    session.toggle_selection()
+    run(session, session.label("speaker"))  # no name yet: the person before
+    assert session.current.speaker_name == "Jane Smith"
+
+
+def test_done_opens_the_next_article_to_do(session, store):
+    order = store.article_ids()
+    delta = run(session, session.done(order))
+    assert store.status(order[0]) is Status.DONE
+    assert delta.article and session.article.id == order[1] and delta.statuses
+    delta = run(session, session.done(order))
+    assert "Every article is done" in delta.message and session.article.id == order[1]
+    assert session.done(order) == "This article is already done."
+
+
+def test_undo_and_redo_say_what_and_show_where(session):
+    assert session.undo().message == "Nothing to undo."
+    session.jump(3)
+    run(session, session.accept())
+    session.jump(1)
+    delta = session.undo()
+    assert delta.message == "Undone: accept." and session.index == 2
+    assert delta.reveal == session.current.quote.start
+    assert stored(session)[2].state is State.SUGGESTED
+    delta = session.redo()
+    assert delta.message == "Redone: accept." and stored(session)[2].state is State.ACCEPTED
+    assert session.redo().message == "Nothing to redo."
+
+
+def test_undo_reaches_back_past_a_restart_into_another_article(path):
+    with Store(path) as s:
+        session = ReviewSession(s)
+        first, second = s.article_ids()
+        session.open(first)
+        run(session, session.accept())
+        session.open(second)
+    with Store(path) as s:
+        session = ReviewSession(s)
+        session.open(second)
+        assert session.can_undo() == "accept"
+        delta = session.undo()
+        assert delta.article and session.article.id == first and session.index == 0
+        assert s.attributions(first)[0].state is State.SUGGESTED
+
+
+def test_provenance_model_edited_manual(session, store):
+    """Bug 6: a corrected suggestion was exported with origin "model"."""
+    run(session, session.accept())
+    run(session, session.move_edge("end", -1))
+    a, b = stored(session)[:2]
+    assert a.origin is Origin.MODEL  # accepted as it was
+    assert b.origin is Origin.EDITED and b.to_record()["origin"] == "edited"
+    session.undo()
+    assert stored(session)[1].origin is Origin.MODEL
+    with sqlite3.connect(store.path) as raw:  # the store's check allows it
+        assert raw.execute("SELECT COUNT(*) FROM attributions WHERE origin = 'edited'").fetchone()
+
+
+def test_a_change_made_elsewhere_reloads_with_a_message(session, path):
+    with Store(path) as other:
+        a = other.attributions(session.article.id)[0]
+        commands.apply(other, commands.set_state(other, a.id, State.REJECTED))
+    delta = run(session, session.accept())
+    assert "changed elsewhere" in delta.error and delta.article
+    assert session.current.state is State.REJECTED
+
+
+def test_an_accept_runs_at_most_five_sql_statements(session, store):
+    run(session, session.accept())  # the first edit also starts the article
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    delta = run(session, session.accept())
+    store.conn.set_trace_callback(None)
+    assert delta.summary.to_review == 2
+    assert len(statements) <= 5, statements
+
+
+def test_history_is_read_in_one_pass_and_bounded(store, session):
+    art_id = session.article.id
+    a = session.current
+    flip = [
+        commands.Change("attribution", a.id, rec_a, rec_b)
+        for rec_a, rec_b in [(_rec(art_id, a), _rec(art_id, a.with_(state=State.ACCEPTED)))]
+    ]
+    rows = []
+    for i in range(3000):
+        changes = flip if i % 2 == 0 else [c.inverse() for c in flip]
+        rows.append(
+            ("t", "tester", "edit", None, art_id, "x", json.dumps([c.as_json() for c in changes]))
+        )
+    with store.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO decisions (at, annotator, kind, ref, article_id, label, changes) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+    done, undone = commands.history(store, limit=100)
+    assert len(done) == 100 and undone == []
+    assert done[-1].log_id == store.conn.execute("SELECT MAX(id) FROM decisions").fetchone()[0]
+
+
+def _rec(article_id: int, a: Attribution) -> dict:
+    rec = a.to_record()
+    rec["article_id"] = article_id
+    return rec
+
+
+def test_the_undo_stack_is_built_only_when_asked(path):
+    """Bug 7: opening replayed the whole log, quadratically, on the GUI thread."""
+    with Store(path) as store:
+        statements: list[str] = []
+        store.conn.set_trace_callback(statements.append)
+        session = ReviewSession(store)
+        store.conn.set_trace_callback(None)
+        assert not any("decisions" in s for s in statements)
+        session.open(store.article_ids()[0])
+        run(session, session.accept())  # before the stack is built: the log has it
+        assert session.can_undo() == "accept"
+        session.undo()
+        assert stored(session)[0].state is State.SUGGESTED

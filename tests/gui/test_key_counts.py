@@ -1,0 +1,48 @@
+"""How many keys common fixes take, counted by driving a real window (issue 9's goals).
+The article and its suggestions are built in the test: no suggester output involved."""
+
+from core.commands import set_speaker
+from core.model import QuoteType, State
+from tests.gui.conftest import press
+from tests.review_data import TEXT, make_corpus, sp
+
+
+def keys(w, *sequence):
+    press(w, *sequence)
+    return len(sequence)
+
+
+def test_wrong_speaker_is_the_previous_one_in_one_key(make_window, tmp_path):
+    w = make_window(make_corpus(tmp_path / "c.qlab"))
+    s = w.session
+    s.choose(1)  # "In fact, it will take two years," she said: make its speaker wrong
+    w.route(s.apply(set_speaker(s.store, s.current.id, sp(TEXT, "Monday"), "Monday")))
+    n = keys(w, "P")
+    assert n <= 3 and s.current.speaker == sp(TEXT, "Jane Smith", 1)
+    assert s.current.speaker_name == "Jane Smith"
+
+
+def test_wrong_speaker_is_a_near_person_in_at_most_three_keys(make_window, tmp_path):
+    w = make_window(make_corpus(tmp_path / "c.qlab"))
+    s = w.session
+    s.choose(3)  # "We have no money," said Tom Brown: no speaker suggested
+    n = 0
+    while s.current.speaker != sp(TEXT, "Tom Brown") and n < 3:
+        n += keys(w, "M")
+    assert s.current.speaker == sp(TEXT, "Tom Brown") and n <= 3
+    assert s.current.speaker_name == "Tom Brown"
+
+
+def test_a_missed_quote_with_speaker_and_cue_in_at_most_eight_keys(make_window, tmp_path):
+    w = make_window(make_corpus(tmp_path / "c.qlab", drop=3))  # "We have no money" missed
+    s = w.session
+    s.choose(2)  # the attribution just before it
+    n = keys(w, "G")
+    while "money" not in TEXT[s.cursor_span().start : s.cursor_span().start + 40] and n < 4:
+        n += keys(w, "Down")
+    n += keys(w, "I", "Q", "M", "V", "C")
+    added = s.current
+    assert TEXT[added.quote.start : added.quote.end] == "We have no money,"
+    assert added.type is QuoteType.DIRECT and added.state is State.ACCEPTED
+    assert added.speaker == sp(TEXT, "Tom Brown") and added.cue == sp(TEXT, "said", 3)
+    assert n <= 8, n
