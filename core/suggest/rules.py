@@ -245,9 +245,9 @@ class ArticleRules:
         cue = _token_span(para, verb, _particle(verb))
         subj = _subject(verb, para)
         if verb.lower_ == "according":
-            to = next((c for c in verb.children if c.lower_ == "to"), None)
+            to = next((c for c in verb.children if c.lower_ == "to" and c.i == verb.i + 1), None)
             if to is not None:
-                cue = Span(para.start + verb.idx, para.start + to.idx + len(to))
+                cue = _token_span(para, verb, to)
                 subj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if subj is None:
             return cue, None
@@ -403,8 +403,9 @@ def _make(
 
 
 def _token_span(para: Paragraph, first: Token, last: Token | None = None) -> Span:
-    last = last or first
-    return Span(para.start + first.idx, para.start + last.idx + len(last))
+    """The characters from ``first`` to ``last`` (inclusive), whichever comes first."""
+    a, b = sorted((first, last or first), key=lambda t: t.i)
+    return Span(para.start + a.idx, para.start + b.idx + len(b))
 
 
 def _particle(verb: Token) -> Token | None:
@@ -660,7 +661,7 @@ def _that_clause(verb: Token) -> Token | None:
 
 
 def _is_according(t: Token) -> bool:
-    return t.lower_ == "according" and any(c.lower_ == "to" for c in t.children)
+    return t.lower_ == "according" and any(c.lower_ == "to" and c.i == t.i + 1 for c in t.children)
 
 
 def _according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
