@@ -16,7 +16,8 @@ from core.export import ExportError, export_jsonl
 from core.importer import ImportProblem, read_paths
 from core.ingest import import_paths
 from core.store import CorpusError, Store
-from core.suggest import Suggester, SuggestError
+from core.suggest import Suggester, SuggestError, checked
+from core.tokens import Tokens, tokenize
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -113,7 +114,10 @@ def _suggest(args: argparse.Namespace) -> int:
             status = 1
         else:
             articles.append(item.article)
-    for art, found in zip(articles, suggester.suggest_many(articles), strict=True):
+    for art, suggested in zip(articles, suggester.suggest_many(articles), strict=True):
+        found, dropped = checked(art, suggested, Tokens(tokenize(art.text)))
+        for message in dropped:
+            print(f"quotelab: {message}", file=sys.stderr)
         record = {
             "text": art.text,
             "meta": art.meta(),

@@ -39,8 +39,10 @@ class SpanError(ValueError):
 class TokenEdges(Protocol):
     """Where tokens start and end (sorted character offsets); ``core.tokens.Tokens`` is one."""
 
-    starts: Sequence[int]
-    ends: Sequence[int]
+    @property
+    def starts(self) -> Sequence[int]: ...
+    @property
+    def ends(self) -> Sequence[int]: ...
 
 
 def _on(edges: Sequence[int], pos: int) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from core.config import UNUSED_PIPES, model_name
-from core.model import Article, Attribution
+from core.model import Article, Attribution, SpanError, TokenEdges, check_attributions
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -107,3 +107,25 @@ class Suggester:
             if cancelled():
                 return
             rules = ArticleRules()
+
+
+def checked(
+    article: Article, found: list[Attribution], edges: TokenEdges
+) -> tuple[list[Attribution], list[str]]:
+    """The suggestions that keep the span rules (``Attribution.check`` on the article's
+    token bounds, no two quotes overlapping), and a message for each one dropped.
+
+    The rules should never break them; this is the model boundary every suggestion
+    passes before it is stored or printed, so a rule bug costs a suggestion, not the
+    import."""
+    kept: list[Attribution] = []
+    dropped: list[str] = []
+    for a in sorted(found, key=lambda a: (a.quote.start, a.quote.end)):
+        try:
+            a.check(len(article.text), edges)
+            check_attributions([*kept[-1:], a], len(article.text))
+        except SpanError as exc:
+            dropped.append(f"{article.source or 'article'}: a suggestion was dropped ({exc})")
+            continue
+        kept.append(a)
+    return kept, dropped
