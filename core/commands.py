@@ -114,7 +114,10 @@ def history(store: Store) -> tuple[list[Command], list[Command]]:
     ).fetchall()
     for log_id, kind, ref, article_id, label, changes in rows:
         if kind == "edit":
-            cmd = Command(label, article_id, [Change(**c) for c in json.loads(changes)], log_id)
+            try:
+                cmd = Command(label, article_id, [Change(**c) for c in json.loads(changes)], log_id)
+            except (TypeError, ValueError):
+                continue  # a damaged row, reported by the open (Store.damage)
             by_id[log_id] = cmd
             done.append(cmd)
             undone.clear()
