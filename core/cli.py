@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--done-only", action="store_true", help="only articles marked done")
     exp.add_argument("--accepted-only", action="store_true", help="only accepted attributions")
 
+    bak = sub.add_parser(
+        "backup", help="copy the corpus to one file, with every change (also those in -wal)"
+    )
+    bak.add_argument("out", type=Path, metavar="OUT", help="the copy to write")
+
     st = sub.add_parser("stats", help="counts of articles, attributions and speakers")
     st.add_argument("--json", action="store_true", help="print one JSON object")
     return p
@@ -91,6 +96,8 @@ def run(args: argparse.Namespace) -> int:
                 )
                 print(f"wrote {n} article(s) to {args.out}")
                 return 0
+            if args.command == "backup":
+                return _backup(store, args.out)
             if args.command == "stats":
                 stats = store.stats()
                 if args.json:
@@ -102,6 +109,12 @@ def run(args: argparse.Namespace) -> int:
     except (CorpusError, ExportError, SuggestError) as exc:
         return _fail(str(exc))
     return _fail(f"unknown subcommand {args.command!r}")
+
+
+def _backup(store: Store, out: Path) -> int:
+    store.backup(out)
+    print(f"copied {store.path} to {out}")
+    return 0
 
 
 def _suggest(args: argparse.Namespace) -> int:
