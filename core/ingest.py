@@ -15,6 +15,10 @@ from core.tokens import Tokens, tokenize
 #: Articles parsed per ``nlp.pipe`` call and stored before the next are read: progress
 #: and cancel are checked between batches, and memory holds one batch, not the import.
 BATCH = 16
+#: Paragraphs (pieces of at most ``MAX_PARAGRAPH`` characters) per parser batch:
+#: cancel is checked between them, so a cancelled import stops within a second, also
+#: inside a long article, and the parser's memory stays bounded.
+PARSE_BATCH = 8
 
 
 @dataclass
@@ -115,7 +119,7 @@ def _store(
     for it in batch:
         it.tokens = it.tokens if it.tokens is not None else tokenize(it.article.text)
     if suggester is not None and need:
-        found = list(suggester.suggest_many([it.article for it in need], cancelled))
+        found = list(suggester.suggest_many([it.article for it in need], cancelled, PARSE_BATCH))
         if len(found) < len(need) or cancelled():
             report.cancelled = True
             return False

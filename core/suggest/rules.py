@@ -19,6 +19,7 @@ Speakers are the subject of the cue, named by :mod:`core.suggest.names`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
@@ -51,8 +52,9 @@ class Paragraph:
     quotes: list[Quoted] = field(default_factory=list)
     in_quote: list[int] = field(default_factory=list)  # token -> quote index + 1, 0 outside
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The paragraph's text (spaCy joins its tokens on every ``doc.text``: keep it once)."""
         return self.doc.text
 
 
@@ -285,7 +287,7 @@ class ArticleRules:
             titled = self.book.by_title(head.lemma_.lower(), pos)
             if titled:
                 return Source(span, titled)
-        return Source(span, doc.text[span.start - para.start : span.end - para.start])
+        return Source(span, para.text[span.start - para.start : span.end - para.start])
 
     def _names_person(self, head: Token) -> bool:
         """Whether a mention's head is a person's name (a full name, or a surname seen
