@@ -6,10 +6,13 @@ import subprocess
 import sys
 import textwrap
 import time
+import tracemalloc
 
 from core.ingest import import_paths
 from core.model import Article
+from core.store import Store
 from core.suggest import MAX_PARAGRAPH, paragraphs
+from core.tokens import tokenize
 from tests.conftest import ROOT
 
 UNIT = "Officials said the plan would work. "
@@ -74,3 +77,25 @@ def test_a_running_import_stops_within_a_second_of_cancel_inside_a_long_article(
     first_yes = asked[40]
     assert report.cancelled and report.imported == [] and corpus.article_ids() == []
     assert stopped - first_yes < 1.0
+
+
+def _import_peak(folder, n):
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"a{i:04}.txt").write_text(f"Title {i}\n\n" + f"Item {i} said the mayor. " * 800)
+    with Store(folder / "c.qlab") as store:
+        tracemalloc.start()
+        try:
+            report = import_paths(store, [folder], None)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    assert len(report.imported) == n
+    return peak
+
+
+def test_importing_many_articles_stays_flat_in_memory(tmp_path):
+    tokenize("warm the tokenizer up")
+    small = _import_peak(tmp_path / "small", 20)
+    large = _import_peak(tmp_path / "large", 100)  # holding 80 more of 20 KB: 1.7 MB more
+    assert large - small < 700_000, (small, large)
