@@ -84,6 +84,8 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "suggest":
             return _suggest(args)
         with Store(args.db or default_corpus_path()) as store:
+            for damage in store.damage:
+                print(f"quotelab: damaged, left out: {damage}", file=sys.stderr)
             if args.command == "import":
                 suggester = None if args.no_suggest else Suggester(args.model)
                 report = import_paths(store, args.paths, suggester)

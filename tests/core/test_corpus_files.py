@@ -245,3 +245,16 @@ def test_a_wal_that_needs_write_access_gives_a_clear_message(tmp_path):
         assert "open a copy" in r.stdout
     finally:
         shutil.rmtree(work)
+
+
+def test_the_command_line_names_damaged_rows_and_goes_on(tmp_path):
+    path = _corpus(tmp_path / "c.qlab")
+    _edit(path, "UPDATE attributions SET quote_end = 999999 WHERE article_id = 2")
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(path), "stats", "--json"],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "damaged, left out: article 2: offsets outside the text" in r.stderr
+    assert '"articles": ' in r.stdout
