@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from core.importer import Imported, ImportProblem, collect_files, read_file
 from core.store import CorpusError, Store
@@ -41,6 +42,21 @@ class ImportReport:
         """Everything given was imported (or already there): nothing refused, the run
         neither stopped nor was cancelled."""
         return not self.problems and self.stopped is None and not self.cancelled
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain JSON values (for ``--json``)."""
+        return {
+            "imported": len(self.imported),
+            "article_ids": self.imported,
+            "attributions": self.attributions,
+            "refused": self.refused,
+            "problems": self.problems,
+            "duplicates": self.duplicates,
+            "warnings": self.warnings,
+            "cancelled": self.cancelled,
+            "stopped": self.stopped,
+            "complete": self.complete,
+        }
 
     def lines(self) -> list[str]:
         """What to tell the user, one line each; file names are shown escaped."""

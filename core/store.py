@@ -308,6 +308,12 @@ class Store:
         try:
             if self.read_only:
                 conn = _connect_ro(self.path)
+                if int(conn.execute("PRAGMA user_version").fetchone()[0]) < SCHEMA_VERSION:
+                    conn.close()
+                    raise CorpusError(
+                        f"{self.path}: written by an older QuoteLab and read-only here, so "
+                        "it cannot be upgraded; open it once with write access, or a copy"
+                    )
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 conn = sqlite3.connect(

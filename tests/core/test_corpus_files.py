@@ -83,6 +83,8 @@ def test_a_corpus_at_an_older_schema_is_accepted_and_migrated(tmp_path):
     conn.execute("COMMIT")
     conn.close()
     assert reference_schema(1) != reference_schema(len(MIGRATIONS))
+    with pytest.raises(CorpusError, match="older QuoteLab and read-only here"):
+        Store(path, read_only=True)
     with Store(path) as s:
         assert s.schema_version() == len(MIGRATIONS)
     Store(path).close()  # and the migrated file passes the check

@@ -294,6 +294,7 @@ def test_a_corpus_that_cannot_be_written_still_gives_the_report(tmp_path):
         other.conn.execute("ROLLBACK")
     assert report.imported == [] and report.stopped and "busy or locked" in report.stopped
     assert any(line.startswith("stopped: ") for line in report.lines())
+    assert json.loads(json.dumps(report.to_dict()))["refused"] == 1
     assert any("line 2" in p for p in report.problems)
 
 
