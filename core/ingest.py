@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core.importer import Imported, ImportProblem, collect_files, read_file
+from core.importer import Imported, ImportProblem, collect_files, read_file, shown
 from core.store import CorpusError, Store
 from core.suggest import Suggester, SuggestError, checked
 from core.tokens import Tokens, tokenize
@@ -65,7 +65,7 @@ class ImportReport:
             f"attribution(s); refused {self.refused}; already in the corpus "
             f"{len(self.duplicates)}"
         ]
-        out += [f"already in the corpus, skipped: {d}" for d in self.duplicates]
+        out += [f"already in the corpus, skipped: {shown(d)}" for d in self.duplicates]
         out += [f"warning: {w}" for w in self.warnings]
         out += [f"not imported: {p}" for p in self.problems]
         if self.cancelled:

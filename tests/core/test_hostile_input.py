@@ -212,6 +212,15 @@ def test_names_not_utf8_or_with_newlines_are_stored_and_shown_escaped(tmp_path, 
     assert shown("plain name.txt") == "plain name.txt"
 
 
+def test_a_source_with_a_newline_cannot_forge_report_lines(tmp_path, corpus):
+    task = {"text": "Same words, she said.", "meta": {"source": "x\nnot imported: forged"}}
+    p = _jsonl(tmp_path, task)
+    import_paths(corpus, [p], None)
+    again = import_paths(corpus, [p], None).lines()
+    assert "already in the corpus, skipped: 'x\\nnot imported: forged'" in again
+    assert not any(line.startswith("not imported") for line in again)
+
+
 def test_fifo_and_device_are_refused_not_waited_on(tmp_path, corpus):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
