@@ -316,7 +316,7 @@ def _choice(value: Any, kind: type[_E], default: _E, what: str) -> _E:
         return kind(_string(value, what))
     except ValueError:
         allowed = ", ".join(kind)
-        raise ImportProblem(f"{what} {value!r} is not one of {allowed}") from None
+        raise ImportProblem(f"{what} {value!r:.40} is not one of {allowed}") from None
 
 
 def _attribution(value: Any, what: str) -> Attribution:
@@ -329,8 +329,6 @@ def _attribution(value: Any, what: str) -> Attribution:
         return None if d.get(key) is None else _span(d[key], f"{what} {key}")
 
     conf = d.get("confidence")
-    if conf is not None and (isinstance(conf, bool) or not isinstance(conf, int | float)):
-        raise ImportProblem(f"{what} confidence is not a number")
     return Attribution(
         quote=_span(d["quote"], f"{what} quote"),
         speaker=optional_span("speaker"),
@@ -339,8 +337,17 @@ def _attribution(value: Any, what: str) -> Attribution:
         type=_choice(d.get("type"), QuoteType, QuoteType.DIRECT, f"{what} type"),
         state=_choice(d.get("state"), State, State.SUGGESTED, f"{what} state"),
         origin=_choice(d.get("origin"), Origin, Origin.MODEL, f"{what} origin"),
-        confidence=None if conf is None else float(conf),
+        confidence=None if conf is None else _number(conf, f"{what} confidence"),
     )
+
+
+def _number(value: Any, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ImportProblem(f"{what} is not a number")
+    try:
+        return float(value)
+    except OverflowError:
+        raise ImportProblem(f"{what} is too large") from None
 
 
 #: What a Prodigy ``answer`` does to the task's attributions (ADR 0007): accept and

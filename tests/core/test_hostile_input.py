@@ -161,6 +161,7 @@ def _task():
 @example(field=("quotes", 0, "quote", "start"), value=10**5000)
 @example(field=("quotes", 0, "quote", "start"), value=float("inf"))
 @example(field=("text",), value="\ud800")
+@example(field=("quotes", 0, "confidence"), value=10**400)
 def test_any_json_value_at_any_field_is_imported_or_refused_by_line(tmp_path, field, value):
     task = _task()
     target = task
