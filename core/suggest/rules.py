@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from core.model import Attribution, QuoteType, Span
+from core.suggest import MAX_PARAGRAPH
 from core.suggest.lexicon import (
     CALENDAR,
     CUE_VERBS,
@@ -99,6 +100,7 @@ class ArticleRules:
         before = self._last_in(index - 1)
         continued = opens_with_quote(para.text) and before is not None and before.unclosed
         taken: list[Span] = []
+        first_new = len(self.found)
         for n, q in enumerate(para.quotes, 1):
             found = self._quote(index, para, n, q, continued and n == 1)
             if found:
@@ -109,7 +111,10 @@ class ArticleRules:
                 taken.append(found.attribution.quote)
         for found in self._indirect(index, para, taken):
             self.found.append(found)
-        self.found.sort(key=lambda f: f.attribution.quote.start)
+        # Earlier paragraphs' finds all start before this one's: sort only the new ones.
+        self.found[first_new:] = sorted(
+            self.found[first_new:], key=lambda f: f.attribution.quote.start
+        )
         self._colon_intro(para)
 
     def _last_in(self, index: int) -> _Found | None:
@@ -298,6 +303,8 @@ class ArticleRules:
     def _last_description(self, pos: int) -> str | None:
         for f in reversed(self.found):
             a = f.attribution
+            if a.quote.start < pos - _REACH - MAX_PARAGRAPH:
+                break  # a quote lies inside one paragraph: none before here ends in reach
             if a.quote.start < pos and a.speaker_name and pos - a.quote.end < _REACH:
                 words = a.speaker_name.split()
                 if not self.book.known_surname(words[-1]):
@@ -350,6 +357,8 @@ class ArticleRules:
         parser lost inside the quote speaks for the attribution just before it."""
         for f in reversed(self.found):
             a = f.attribution
+            if a.quote.start < cue.start - 40 - MAX_PARAGRAPH:
+                break  # a cue is in its quote's paragraph or before the quote
             if a.cue is not None and a.speaker_name and 0 <= cue.start - a.cue.end <= 40:
                 return Source(a.speaker, a.speaker_name)
         return None
