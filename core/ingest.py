@@ -131,20 +131,20 @@ def _store(
     if cancelled():
         report.cancelled = True
         return False
-    need = [it for it in batch if suggester is not None and not it.annotated]
-    for it in batch:
-        it.tokens = it.tokens if it.tokens is not None else tokenize(it.article.text)
+    tokens = [it.tokens if it.tokens is not None else tokenize(it.article.text) for it in batch]
+    need = [i for i, it in enumerate(batch) if suggester is not None and not it.annotated]
     if suggester is not None and need:
-        found = list(suggester.suggest_many([it.article for it in need], cancelled, PARSE_BATCH))
+        arts = [batch[i].article for i in need]
+        found = list(suggester.suggest_many(arts, cancelled, PARSE_BATCH))
         if len(found) < len(need) or cancelled():
             report.cancelled = True
             return False
-        for it, attrs in zip(need, found, strict=True):
-            it.attributions, dropped = checked(it.article, attrs, Tokens(it.tokens or []))
+        for i, attrs in zip(need, found, strict=True):
+            batch[i].attributions, dropped = checked(batch[i].article, attrs, Tokens(tokens[i]))
             report.warnings.extend(dropped)
-    for it in batch:
+    for it, bounds in zip(batch, tokens, strict=True):
         art_id, created = store.add_article(
-            it.article, it.attributions, it.tokens or [], label=f"import {it.article.source}"
+            it.article, it.attributions, bounds, label=f"import {it.article.source}"
         )
         if created:
             report.imported.append(art_id)
