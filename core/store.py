@@ -127,7 +127,11 @@ def reference_schema(version: int) -> frozenset[tuple[str, str, str]]:
 
 def _schema_of(conn: sqlite3.Connection) -> frozenset[tuple[str, str, str]]:
     rows = conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
-    return frozenset((t, n, " ".join((sql or "").split())) for t, n, sql in rows)
+    return frozenset(
+        (t, n, " ".join((sql or "").split()))
+        for t, n, sql in rows
+        if not n.startswith("sqlite_stat")  # ANALYZE's statistics: data, never code
+    )
 
 
 def _harden(conn: sqlite3.Connection) -> None:

@@ -74,6 +74,13 @@ def test_planted_sql_is_refused_by_name_and_the_file_is_unchanged(tmp_path, plan
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.qlab"]
 
 
+def test_statistics_from_analyze_are_not_foreign(tmp_path):
+    path = _corpus(tmp_path / "c.qlab")
+    _edit(path, "ANALYZE")
+    with Store(path) as s:
+        assert s.article_ids() == [1, 2]
+
+
 def test_a_corpus_at_an_older_schema_is_accepted_and_migrated(tmp_path):
     path = tmp_path / "old.qlab"
     conn = sqlite3.connect(path, isolation_level=None)
