@@ -38,6 +38,7 @@ from core.model import (
     Status,
     check_attributions,
 )
+from core.tokens import Tokens, tokenize
 
 #: Entity labels (lower case) of other corpora and what they are here.
 DEFAULT_LABELS = {
@@ -198,14 +199,15 @@ def read_document(
         lines = ann.read_text(encoding="utf-8-sig").split("\n")
         every = {**DEFAULT_LABELS, **(labels or {})}
         attrs = _attributions(text, lines, every, confidence, str(ann))
-        check_attributions(attrs, len(text))
+        bounds = tokenize(text)
+        check_attributions(attrs, len(text), Tokens(bounds))
     except ImportProblem as exc:
         return exc
     except (OSError, UnicodeDecodeError) as exc:
         return ImportProblem(f"{ann}: cannot be read ({exc})")
     except SpanError as exc:
         return ImportProblem(f"{ann}: {exc}")
-    return Imported(article, attrs, list(warnings or []))
+    return Imported(article, attrs, list(warnings or []), annotated=True, tokens=bounds)
 
 
 def _attributions(

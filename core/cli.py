@@ -18,7 +18,6 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from core import __version__, cli_report
 from core.brat import parse_labels
@@ -30,9 +29,10 @@ from core.config import (
 )
 from core.export import FORMATS, STDOUT, ExportError, export
 from core.importer import ImportProblem, read_paths
-from core.ingest import ImportReport, import_paths
+from core.ingest import import_paths
 from core.store import CorpusError, Store
-from core.suggest import Suggester, SuggestError
+from core.suggest import Suggester, SuggestError, checked
+from core.tokens import Tokens, tokenize
 
 SUBCOMMANDS = ("import", "suggest", "export", "stats")
 _SUFFIX_FORMATS = {".jsonl": "jsonl", ".spacy": "spacy", ".csv": "csv"}
@@ -107,6 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--done-only", action="store_true", help="only articles marked done")
     exp.add_argument("--accepted-only", action="store_true", help="only accepted attributions")
     exp.add_argument("--json", action="store_true", help="print the report as one JSON object")
+
+    bak = sub.add_parser(
+        "backup", help="copy the corpus to one file, with every change (also those in -wal)"
+    )
+    bak.add_argument("out", type=Path, metavar="OUT", help="the copy to write")
 
     st = sub.add_parser("stats", help="counts of articles, attributions and speakers")
     st.add_argument("--json", action="store_true", help="print one JSON object")
@@ -196,10 +201,14 @@ def run(args: argparse.Namespace) -> int:
         if args.command in cli_report.COMMANDS:
             return cli_report.run(args)
         with _open(args) as store:
+            for damage in store.damage:
+                print(f"quotelab: damaged, left out: {damage}", file=sys.stderr)
             if args.command == "import":
                 return _import(store, args)
             if args.command == "export":
                 return _export(store, args)
+            if args.command == "backup":
+                return _backup(store, args.out)
             if args.command == "stats":
                 stats = store.stats()
                 if args.json:
@@ -213,30 +222,18 @@ def run(args: argparse.Namespace) -> int:
     return _fail(f"unknown subcommand {args.command!r}")
 
 
-def _report_json(report: ImportReport) -> dict[str, Any]:
-    return {
-        "imported": len(report.imported),
-        "article_ids": report.imported,
-        "attributions": report.attributions,
-        "duplicates": report.duplicates,
-        "warnings": report.warnings,
-        "problems": report.problems,
-        "cancelled": report.cancelled,
-    }
-
-
 def _import(store: Store, args: argparse.Namespace) -> int:
     suggester = None if args.no_suggest else Suggester(args.model)
     with _stdin_as_file(args.paths) as paths, _progress("import") as progress:
         report = import_paths(store, paths, suggester, progress, brat_labels=args.brat_labels)
     for line in report.lines():
-        if line.startswith(("not imported:", "warning:", "cancelled:")):
+        if line.startswith(("not imported:", "warning:", "cancelled:", "stopped:")):
             print(f"quotelab: {line}", file=sys.stderr)
         elif not args.json:
             print(line)
     if args.json:
-        print(json.dumps(_report_json(report), ensure_ascii=False))
-    return 1 if report.problems or report.cancelled else 0
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    return 0 if report.complete else 1
 
 
 def _export(store: Store, args: argparse.Namespace) -> int:
@@ -255,6 +252,12 @@ def _export(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def _backup(store: Store, out: Path) -> int:
+    store.backup(out)
+    print(f"copied {store.path} to {out}")
+    return 0
+
+
 def _suggest(args: argparse.Namespace) -> int:
     suggester = Suggester(model_name(args.model))
     status = 0
@@ -266,7 +269,10 @@ def _suggest(args: argparse.Namespace) -> int:
                 status = 1
             else:
                 articles.append(item.article)
-    for art, found in zip(articles, suggester.suggest_many(articles), strict=True):
+    for art, suggested in zip(articles, suggester.suggest_many(articles), strict=True):
+        found, dropped = checked(art, suggested, Tokens(tokenize(art.text)))
+        for message in dropped:
+            print(f"quotelab: {message}", file=sys.stderr)
         record = {
             "text": art.text,
             "meta": art.meta(),

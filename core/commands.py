@@ -131,10 +131,13 @@ def history(store: Store, limit: int = UNDO_LIMIT) -> tuple[list[Command], list[
             f"WHERE id IN ({', '.join('?' * len(chunk))})",
             chunk,
         ):
-            by_id[log_id] = Command(
-                label, article_id, [Change(**c) for c in json.loads(changes)], log_id
-            )
-    return [by_id[i] for i in done], [by_id[i] for i in undone]
+            try:
+                by_id[log_id] = Command(
+                    label, article_id, [Change(**c) for c in json.loads(changes)], log_id
+                )
+            except (TypeError, ValueError):
+                continue  # a damaged row, reported by the open (Store.damage)
+    return [by_id[i] for i in done if i in by_id], [by_id[i] for i in undone if i in by_id]
 
 
 class UndoStack:

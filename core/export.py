@@ -186,7 +186,12 @@ def corpus_items(
     conn = store.conn
     conn.execute("BEGIN")
     try:
+        damaged = store.damaged_ids
         total = int(conn.execute(f"SELECT COUNT(*) FROM articles {where}").fetchone()[0])
+        if damaged:
+            total -= sum(
+                1 for (i,) in conn.execute(f"SELECT id FROM articles {where}") if i in damaged
+            )
         articles = conn.execute(
             "SELECT id, text, title, byline, date, url, source, non_body, status, "
             f"content_hash, tokens FROM articles {where} ORDER BY id"
@@ -205,10 +210,11 @@ def corpus_items(
                 art_id = row[0]
                 mine: list[Attribution] = []
                 while pending is not None and pending[of] <= art_id:
-                    if pending[of] == art_id:
+                    if pending[of] == art_id and art_id not in damaged:
                         mine.append(_attr_from_row(dict(zip(cols, pending, strict=True))))
                     pending = next(attrs, None)
-                yield Item(_article(row), mine, _bounds(row[10]))
+                if art_id not in damaged:  # reported by the open, left out here
+                    yield Item(_article(row), mine, _bounds(row[10]))
 
         yield total, items()
         articles.close()

@@ -8,15 +8,30 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import math
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from core.config import MAX_IMPORT_BYTES
-from core.model import Article, Attribution, Span, SpanError, Status
+from core.model import (
+    Article,
+    Attribution,
+    Origin,
+    QuoteType,
+    Span,
+    SpanError,
+    State,
+    Status,
+    check_attributions,
+)
+from core.tokens import Tokens, tokenize
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -27,6 +42,7 @@ _RELATED = re.compile(r"^\s*(Related article|Related|Read more|See also)\s*:", r
 _FOOTER = re.compile(r"^\s*Original url\s*:\s*(.*)$", re.IGNORECASE)
 _CAPTION = re.compile(r"^\s*(Photo|Image|Caption|Credit|Pictured|Video)\s*:", re.IGNORECASE)
 _URL = re.compile(r"https?://.+")  # the whole line: pasted URLs can hold spaces
+_E = TypeVar("_E", bound=StrEnum)
 _DATE_FORMATS = (
     "%B %d, %Y",
     "%b %d, %Y",
@@ -51,6 +67,10 @@ class Imported:
     article: Article
     attributions: list[Attribution] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: The record carried annotations or an answer (even none): never suggest for it.
+    annotated: bool = False
+    #: Token bounds of the text, when the importer already computed them.
+    tokens: list[tuple[int, int]] | None = None
 
 
 def content_hash(text: str) -> str:
@@ -65,9 +85,9 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
         try:
             return data.decode("utf-16"), []
         except UnicodeDecodeError as exc:
-            raise ImportProblem(f"{name}: not valid UTF-16 ({exc.reason})") from None
+            raise ImportProblem(f"not valid UTF-16 ({exc.reason})") from None
     if b"\x00" in data:
-        raise ImportProblem(f"{name}: looks like a binary file (it contains NUL bytes)")
+        raise ImportProblem("looks like a binary file (it contains NUL bytes)")
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
@@ -75,14 +95,14 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
         return text, [f"{name}: not UTF-8; read as Windows-1252 (cp1252), check the accents"]
 
 
-def _check_text(text: str, name: str) -> None:
+def _check_text(text: str) -> None:
     if not text.strip():
-        raise ImportProblem(f"{name}: the file is empty")
+        raise ImportProblem("the file is empty")
     if "\x00" in text:
-        raise ImportProblem(f"{name}: looks like a binary file (it contains NUL characters)")
+        raise ImportProblem("looks like a binary file (it contains NUL characters)")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     if controls > max(8, len(text) // 100):
-        raise ImportProblem(f"{name}: looks like a binary file, not text")
+        raise ImportProblem("looks like a binary file, not text")
 
 
 def normalise(text: str) -> str:
@@ -209,143 +229,342 @@ def _merge(spans: list[Span]) -> list[Span]:
     return out
 
 
-def parse_jsonl_record(obj: Any, where: str) -> Imported:
-    """One JSONL line in Prodigy's task shape (``text``, ``meta``, optional
-    ``quotes`` in our own shape or ``spans``/``relations`` in Prodigy's)."""
-    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-        raise ImportProblem(f'{where}: expected an object with a "text" string')
-    text = obj["text"]
-    _check_text(text, where)
-    raw_meta = obj.get("meta")
-    meta: dict[str, Any] = raw_meta if isinstance(raw_meta, dict) else {}
+def shown(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:
+    """A file name fit for a report line: as it is when printable, else quoted with its
+    control characters and undecodable bytes escaped (a name cannot forge report lines)."""
+    name = os.fsdecode(path)
+    if name.isprintable():
+        return name
+    out = []
+    for ch in name:
+        if ch.isprintable() and not 0xD800 <= ord(ch) <= 0xDFFF:
+            out.append(ch)
+        elif 0xDC80 <= ord(ch) <= 0xDCFF:  # a byte os.fsdecode could not decode
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        else:
+            out.append(repr(ch)[1:-1])
+    return "'" + "".join(out) + "'"
+
+
+# -- JSONL lines: any JSON value is validated into the model or refused with its reason ----
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"number {text[:20]} is too large")
+    return value
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number")
+
+
+def _load(line: str) -> Any:
+    """One JSON value; ValueError (with a short reason) for anything that is not plain JSON."""
     try:
-        non_body = [Span(int(s), int(e)) for s, e in meta.get("non_body", [])]
-        status = Status(meta.get("status") or "todo")
-    except (TypeError, ValueError) as exc:
-        raise ImportProblem(f"{where}: bad meta ({exc})") from None
+        return json.loads(line, parse_float=_finite, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise ValueError("not valid JSON (nested too deeply)") from None
+    except ValueError as exc:  # an integer over Python's digit limit, inf, NaN
+        raise ValueError(f"not valid JSON ({str(exc).split(';')[0]})") from None
+
+
+def _string(value: Any, what: str, *, optional: bool = True) -> str:
+    if value is None and optional:
+        return ""
+    if not isinstance(value, str):
+        raise ImportProblem(f"{what} is not a string")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ImportProblem(f"{what} holds an unpaired surrogate (not valid Unicode)") from None
+    return value
+
+
+def _offset(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ImportProblem(f"{what} is not a whole number")
+    return value
+
+
+def _object(value: Any, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ImportProblem(f"{what} is not an object")
+    return value
+
+
+def _list(value: Any, what: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ImportProblem(f"{what} is not a list")
+    return value
+
+
+def _span(value: Any, what: str) -> Span:
+    d = _object(value, what)
+    return Span(_offset(d.get("start"), f"{what} start"), _offset(d.get("end"), f"{what} end"))
+
+
+def _choice(value: Any, kind: type[_E], default: _E, what: str) -> _E:
+    if value is None or value == "":
+        return default
+    try:
+        return kind(_string(value, what))
+    except ValueError:
+        allowed = ", ".join(kind)
+        raise ImportProblem(f"{what} {value!r:.40} is not one of {allowed}") from None
+
+
+def _attribution(value: Any, what: str) -> Attribution:
+    """One attribution in QuoteLab's own record shape (``Attribution.to_record``)."""
+    d = _object(value, what)
+    if d.get("quote") is None:
+        raise ImportProblem(f"{what} has no quote span")
+
+    def optional_span(key: str) -> Span | None:
+        return None if d.get(key) is None else _span(d[key], f"{what} {key}")
+
+    conf = d.get("confidence")
+    return Attribution(
+        quote=_span(d["quote"], f"{what} quote"),
+        speaker=optional_span("speaker"),
+        cue=optional_span("cue"),
+        speaker_name=_string(d.get("speaker_name"), f"{what} speaker_name") or None,
+        type=_choice(d.get("type"), QuoteType, QuoteType.DIRECT, f"{what} type"),
+        state=_choice(d.get("state"), State, State.SUGGESTED, f"{what} state"),
+        origin=_choice(d.get("origin"), Origin, Origin.MODEL, f"{what} origin"),
+        confidence=None if conf is None else _number(conf, f"{what} confidence"),
+    )
+
+
+def _number(value: Any, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ImportProblem(f"{what} is not a number")
+    try:
+        return float(value)
+    except OverflowError:
+        raise ImportProblem(f"{what} is too large") from None
+
+
+#: What a Prodigy ``answer`` does to the task's attributions (ADR 0007): accept and
+#: reject decide them all and mark the article done; ignore (skipped) leaves the states
+#: and the status (``meta.status``) as the file has them.
+ANSWERS = {"accept": State.ACCEPTED, "reject": State.REJECTED, "ignore": None}
+
+
+def parse_jsonl_record(obj: Any, where: str) -> Imported:
+    """One JSONL line in Prodigy's task shape (``text``, ``meta``, ``spans``/``relations``,
+    ``answer``) or QuoteLab's (``quotes``); raise ImportProblem naming what is wrong.
+
+    Prodigy's ``spans``/``relations`` win over ``quotes`` when both are there (the spans
+    are what Prodigy shows and edits); an ``answer`` sets the state of every attribution
+    and the article's status, as ADR 0007 says. Spans must lie on token bounds."""
+    try:
+        return _record(obj)
+    except (ImportProblem, SpanError) as exc:
+        raise ImportProblem(f"{where}: {exc}") from None
+
+
+def _record(obj: Any) -> Imported:
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        raise ImportProblem('expected an object with a "text" string')
+    text = _string(obj["text"], "text")
+    _check_text(text)
+    meta = _object(obj.get("meta") or {}, "meta")
+    non_body = []
+    for i, pair in enumerate(_list(meta.get("non_body"), "meta non_body")):
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise ImportProblem(f"meta non_body item {i + 1} is not a [start, end] pair")
+        sp = Span(_offset(pair[0], "non-body start"), _offset(pair[1], "non-body end"))
+        sp.check(len(text), "non-body range")
+        non_body.append(sp)
     art = Article(
         text=text,
-        title=str(meta.get("title") or ""),
-        byline=str(meta.get("byline") or ""),
-        date=str(meta.get("date") or ""),
-        url=str(meta.get("url") or ""),
-        source=str(meta.get("source") or where),
+        title=_string(meta.get("title"), "meta title"),
+        byline=_string(meta.get("byline"), "meta byline"),
+        date=_string(meta.get("date"), "meta date"),
+        url=_string(meta.get("url"), "meta url"),
+        source=_string(meta.get("source"), "meta source"),
         non_body=non_body,
-        status=status,
+        status=_choice(meta.get("status"), Status, Status.TODO, "meta status"),
         content_hash=content_hash(text),
     )
-    try:
-        for sp in non_body:
-            sp.check(len(text), "non-body range")
-        if "quotes" in obj:
-            attrs = [Attribution.from_record(q) for q in obj["quotes"] or []]
-        else:
-            attrs = _from_prodigy_spans(obj)
-        for a in attrs:
-            a.check(len(text))
-    except (SpanError, TypeError, ValueError, KeyError) as exc:
-        raise ImportProblem(f"{where}: {exc}") from None
-    return Imported(art, attrs)
+    answer = obj.get("answer")
+    if answer is not None and (not isinstance(answer, str) or answer not in ANSWERS):
+        raise ImportProblem(f"answer {answer!r} is not one of {', '.join(ANSWERS)}")
+    quotes = [
+        _attribution(q, f"quote {i + 1}") for i, q in enumerate(_list(obj.get("quotes"), "quotes"))
+    ]
+    attrs = quotes
+    if "spans" in obj or "relations" in obj:
+        attrs = _with_details(_from_prodigy_spans(obj), quotes)
+    state = None if answer is None else ANSWERS[answer]
+    if state is not None:  # accept or reject: the annotator decided the whole task
+        attrs = [a if a.state is State.REJECTED else a.with_(state=state) for a in attrs]
+        art.status = Status.DONE
+    bounds = tokenize(text)
+    check_attributions(attrs, len(text), Tokens(bounds))
+    annotated = answer is not None or any(k in obj for k in ("quotes", "spans", "relations"))
+    return Imported(art, attrs, annotated=annotated, tokens=bounds)
 
 
 def _from_prodigy_spans(obj: dict[str, Any]) -> list[Attribution]:
-    """Attributions from Prodigy ``spans`` and cue-centred ``relations``."""
-    spans = obj.get("spans") or []
-    quotes = [Span(int(s["start"]), int(s["end"])) for s in spans if s.get("label") == "QUOTE"]
-    linked: dict[Span, dict[str, Span]] = {q: {} for q in quotes}
+    """Attributions from Prodigy ``spans`` and cue-centred ``relations``: a QUOTE span
+    with no relation stands alone; a relation to a span that is not in ``spans`` is
+    refused (Prodigy keeps both in step)."""
+
+    def labelled(raw: Any, what: str) -> tuple[Span, str]:
+        label = _string(_object(raw, what).get("label"), f"{what} label", optional=False)
+        return _span(raw, what), label
+
+    spans = {
+        labelled(raw, f"span {i + 1}") for i, raw in enumerate(_list(obj.get("spans"), "spans"))
+    }
     cue_of: dict[Span, Span] = {}
     speaker_of_cue: dict[Span, Span] = {}
-    for r in obj.get("relations") or []:
-        head = Span(int(r["head_span"]["start"]), int(r["head_span"]["end"]))
-        child = Span(int(r["child_span"]["start"]), int(r["child_span"]["end"]))
-        labels = (r["head_span"].get("label"), r["child_span"].get("label"))
-        if labels == ("CUE", "QUOTE"):
+    speaker_of: dict[Span, Span] = {}
+    for i, raw in enumerate(_list(obj.get("relations"), "relations")):
+        what = f"relation {i + 1}"
+        r = _object(raw, what)
+        ends = [labelled(r.get(key), f"{what} {key}") for key in ("head_span", "child_span")]
+        for (sp, label), key in zip(ends, ("head_span", "child_span"), strict=True):
+            if (sp, label) not in spans:
+                raise ImportProblem(f"{what} {key} {label} {sp.start}-{sp.end} is not in spans")
+        (head, head_label), (child, child_label) = ends
+        if (head_label, child_label) == ("CUE", "QUOTE"):
             cue_of[child] = head
-        elif labels == ("CUE", "SPEAKER"):
+        elif (head_label, child_label) == ("CUE", "SPEAKER"):
             speaker_of_cue[head] = child
-        elif labels == ("SPEAKER", "QUOTE"):
-            linked.setdefault(child, {})["speaker"] = head
+        elif (head_label, child_label) == ("SPEAKER", "QUOTE"):
+            speaker_of[child] = head
     out = []
-    for q in quotes:
+    for q in sorted(sp for sp, label in spans if label == "QUOTE"):
         cue = cue_of.get(q)
-        speaker = speaker_of_cue.get(cue) if cue else linked[q].get("speaker")
-        out.append(Attribution(quote=q, speaker=speaker, cue=cue))
+        speaker = speaker_of_cue.get(cue) if cue else None
+        out.append(Attribution(quote=q, speaker=speaker or speaker_of.get(q), cue=cue))
     return out
+
+
+def _with_details(edited: list[Attribution], quotes: list[Attribution]) -> list[Attribution]:
+    """The attributions Prodigy shows (``edited``, from spans and relations), with the
+    details only QuoteLab's ``quotes`` hold (type, state, origin, speaker name,
+    confidence) taken from the quote of the same span; rejected quotes, which the
+    spans leave out, are kept where they overlap none of the shown ones."""
+    by_span = {q.quote: q for q in quotes if q.state is not State.REJECTED}
+    out = []
+    for a in edited:
+        old = by_span.get(a.quote)
+        if old is not None:
+            name = old.speaker_name if old.speaker == a.speaker else None
+            a = old.with_(speaker=a.speaker, cue=a.cue, speaker_name=name)
+        out.append(a)
+    out += [
+        q
+        for q in quotes
+        if q.state is State.REJECTED and not any(q.quote.overlaps(a.quote) for a in edited)
+    ]
+    return sorted(out, key=lambda a: (a.quote.start, a.quote.end))
 
 
 def read_file(
     path: Path, brat_labels: dict[str, str] | None = None
 ) -> Iterator[Imported | ImportProblem]:
     """Every article in one file; a problem is yielded, never raised."""
-    name = str(path)
+    name = shown(path)
+    too_large = ImportProblem(f"{name}: too large (the limit is {MAX_IMPORT_BYTES // 2**20} MB)")
     try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise ImportProblem(
-                f"{name}: too large ({size // (1024 * 1024)} MB; the limit is "
-                f"{MAX_IMPORT_BYTES // (1024 * 1024)} MB)"
-            )
-        data = path.read_bytes()
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or device would never end
+            yield ImportProblem(f"{name}: not a regular file")
+            return
+        with path.open("rb") as f:
+            data = f.read(MAX_IMPORT_BYTES + 1)
+        if len(data) > MAX_IMPORT_BYTES:
+            yield too_large
+            return
     except OSError as exc:
         yield ImportProblem(f"{name}: cannot be read ({exc.strerror or exc})")
         return
-    except ImportProblem as exc:
-        yield exc
-        return
     try:
         text, warnings = decode(data, name)
-    except ImportProblem as exc:
-        yield exc
-        return
-    if path.suffix.lower() in JSONL_SUFFIXES:
-        yield from _read_jsonl(text, name, warnings)
-        return
-    from core import brat  # it builds on this module
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            yield from _read_jsonl(text, name, warnings)
+            return
+        _check_text(text)
+        from core import brat  # it builds on this module
 
-    try:
-        _check_text(text, name)
         if brat.annotation_file(path) is not None:  # a .txt with its brat .ann
             yield brat.read_document(path, text, brat_labels, warnings)
             return
-        yield Imported(parse_text(text, path.name), warnings=warnings)
+        yield Imported(parse_text(text, shown(path.name)), warnings=warnings)
     except ImportProblem as exc:
-        yield exc
+        yield ImportProblem(f"{name}: {exc}")
+
+
+def jsonl_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(number, line) of each line of a JSONL text, split on ``\\n`` only: U+2028, U+0085
+    and the like are characters of the text, not line ends."""
+    for n, line in enumerate(text.split("\n"), 1):
+        yield n, line.removesuffix("\r")
 
 
 def _read_jsonl(text: str, name: str, warnings: list[str]) -> Iterator[Imported | ImportProblem]:
     if not text.strip():
         yield ImportProblem(f"{name}: the file is empty")
         return
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in jsonl_lines(text):
         if not line.strip():
             continue
         where = f"{name} line {n}"
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield ImportProblem(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})")
+            item = parse_jsonl_record(_load(line), where)
+        except ValueError as exc:
+            yield ImportProblem(f"{where}: {exc}")
             continue
-        try:
-            item = parse_jsonl_record(obj, where)
         except ImportProblem as exc:
             yield exc
             continue
+        if not item.article.source:
+            item.article.source = where
         item.warnings.extend(warnings)
         warnings = []
         yield item
 
 
 def collect_files(paths: list[Path]) -> Iterator[Path | ImportProblem]:
-    """Files to import: the files named, and text/JSONL files found in folders, recursively."""
+    """Files to import: the files named, and text/JSONL files found in folders,
+    recursively (symlinked folders are not followed); a problem for each path or
+    folder that cannot be read."""
+    suffixes = TEXT_SUFFIXES | JSONL_SUFFIXES
     for p in paths:
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
-                    yield f
-        elif p.is_file():
+        try:
+            mode = p.stat().st_mode
+        except OSError as exc:
+            reason = (
+                "no such file or folder"
+                if isinstance(exc, FileNotFoundError)
+                else (f"cannot be read ({exc.strerror or exc})")
+            )
+            yield ImportProblem(f"{shown(p)}: {reason}")
+            continue
+        if not stat.S_ISDIR(mode):
             yield p
-        else:
-            yield ImportProblem(f"{p}: no such file or folder")
+            continue
+        errors: list[OSError] = []
+        for folder, dirs, files in os.walk(p, onerror=errors.append):
+            yield from (_unreadable(errors.pop(0), "folder") for _ in list(errors))
+            dirs.sort()
+            for f in sorted(files):
+                if Path(f).suffix.lower() in suffixes:
+                    yield Path(folder, f)
+        yield from (_unreadable(exc, "folder") for exc in errors)
+
+
+def _unreadable(exc: OSError, what: str) -> ImportProblem:
+    return ImportProblem(f"{shown(exc.filename)}: {what} cannot be read ({exc.strerror or exc})")
 
 
 def read_paths(

@@ -16,12 +16,22 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
-from core.model import Article, Attribution, Span, Status, check_attributions
+from core.model import (
+    Article,
+    Attribution,
+    Origin,
+    QuoteType,
+    Span,
+    State,
+    Status,
+    check_attributions,
+)
 from core.tokens import Tokens
 
 APP_ID = "quotelab"
@@ -183,11 +193,39 @@ def _v4_review(conn: sqlite3.Connection) -> None:
 #: Forward migrations; the schema version is ``len(MIGRATIONS)`` in PRAGMA user_version.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3_views, _v4_review]
 SCHEMA_VERSION = len(MIGRATIONS)
-_EXPECTED = {
-    "articles": {"id", "content_hash", "text", "title", "status", "non_body"},
-    "attributions": {"id", "article_id", "quote_start", "quote_end", "type", "state", "origin"},
-    "decisions": {"id", "kind", "ref", "changes"},
-}
+
+
+@cache
+def reference_schema(version: int) -> frozenset[tuple[str, str, str]]:
+    """(type, name, SQL) of every object QuoteLab's schema holds at ``version``: the
+    migrations run on an empty in-memory database."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for migrate in MIGRATIONS[:version]:
+            conn.execute("BEGIN")
+            migrate(conn)
+            conn.execute("COMMIT")
+        return _schema_of(conn)
+    finally:
+        conn.close()
+
+
+def _schema_of(conn: sqlite3.Connection) -> frozenset[tuple[str, str, str]]:
+    rows = conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+    return frozenset(
+        (t, n, " ".join((sql or "").split()))
+        for t, n, sql in rows
+        if not n.startswith("sqlite_stat")  # ANALYZE's statistics: data, never code
+    )
+
+
+def _harden(conn: sqlite3.Connection) -> None:
+    """Nothing stored in a corpus file may run code: no functions with side effects from
+    its schema (``trusted_schema``) and, where Python offers it, SQLite's defensive mode
+    (no writes to the schema table or the file's internals through SQL)."""
+    conn.execute("PRAGMA trusted_schema = OFF")
+    if hasattr(conn, "setconfig"):  # Python 3.12+
+        conn.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)  # type: ignore[attr-defined]
 
 
 def now() -> str:
@@ -239,6 +277,21 @@ def _attr_row(a: Attribution, article_id: int) -> dict[str, Any]:
     return row
 
 
+def _ranges_ok(raw: str, length: int) -> bool:
+    """``non_body`` as stored: a JSON list of [start, end] ranges inside the text."""
+    try:
+        value = json.loads(raw)
+    except (TypeError, ValueError):
+        return False
+    return isinstance(value, list) and all(
+        isinstance(r, list)
+        and len(r) == 2
+        and all(type(x) is int for x in r)
+        and 0 <= r[0] < r[1] <= length
+        for r in value
+    )
+
+
 def _attr_from_row(r: dict[str, Any]) -> Attribution:
     def span(prefix: str) -> dict[str, int] | None:
         s = r[f"{prefix}_start"]
@@ -259,8 +312,18 @@ def _attr_from_row(r: dict[str, Any]) -> Attribution:
     )
 
 
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    """A read-only connection that sees the latest commits, also those still in the
+    ``-wal`` (``mode=ro``, never ``immutable``), beside a writer too."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    _harden(conn)
+    return conn
+
+
 def _check_file(path: Path) -> None:
-    """Refuse, without writing, a file that cannot be a healthy QuoteLab corpus."""
+    """Refuse, without writing anything, a file that cannot be a healthy QuoteLab corpus:
+    not SQLite, damaged, another program's, a newer schema, or a schema holding anything
+    QuoteLab's migrations do not create (a planted trigger, view or index is named)."""
     try:
         with path.open("rb") as f:
             head = f.read(len(_SQLITE_MAGIC))
@@ -269,39 +332,55 @@ def _check_file(path: Path) -> None:
     if head != _SQLITE_MAGIC:
         raise CorpusError(f"{path}: not a QuoteLab corpus (not an SQLite database)")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = _connect_ro(path)
     except sqlite3.Error as exc:
         raise CorpusError(f"{path}: cannot be opened ({exc})") from None
     try:
-        ok = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if ok != "ok":
-            raise CorpusError(f"{path}: the corpus is damaged ({ok}); it was not modified")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if version == 0 and not tables:
-            raise CorpusError(f"{path}: an empty SQLite file, not a QuoteLab corpus")
-        if "meta" not in tables or conn.execute(
-            "SELECT value FROM meta WHERE key='app'"
-        ).fetchone() != (APP_ID,):
-            raise CorpusError(f"{path}: not a QuoteLab corpus (an SQLite file of another program)")
-        if version > SCHEMA_VERSION:
+        _check_schema(path, conn)
+    except sqlite3.OperationalError as exc:
+        if "unable to open" in str(exc) and Path(f"{path}-wal").exists():
             raise CorpusError(
-                f"{path}: written by a newer QuoteLab (schema {version}; this version "
-                f"reads up to {SCHEMA_VERSION}); it was not modified"
-            )
-        expected = _EXPECTED if version >= 1 else {}
-        for table, cols in expected.items():
-            have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
-            if not cols <= have:
-                missing = ", ".join(sorted(cols - have)) or table
-                raise CorpusError(
-                    f"{path}: the corpus tables were changed outside QuoteLab "
-                    f"({table} lacks {missing}); it was not modified"
-                )
+                f"{path}: its latest changes are in {path.name}-wal, which cannot be read "
+                "without write access to the folder; open a copy (main.py backup, or copy "
+                "the folder) or ask for write access"
+            ) from None
+        raise CorpusError(f"{path}: cannot be opened ({exc}); it was not modified") from None
     except sqlite3.DatabaseError as exc:
         raise CorpusError(f"{path}: the corpus is damaged ({exc}); it was not modified") from None
     finally:
         conn.close()
+
+
+def _check_schema(path: Path, conn: sqlite3.Connection) -> None:
+    ok = conn.execute("PRAGMA quick_check").fetchone()[0]
+    if ok != "ok":
+        raise CorpusError(f"{path}: the corpus is damaged ({ok}); it was not modified")
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    schema = _schema_of(conn)
+    if version == 0 and not schema:
+        raise CorpusError(f"{path}: an empty SQLite file, not a QuoteLab corpus")
+    if ("table", "meta") not in {(t, n) for t, n, _ in schema} or conn.execute(
+        "SELECT value FROM meta WHERE key='app'"
+    ).fetchone() != (APP_ID,):
+        raise CorpusError(f"{path}: not a QuoteLab corpus (an SQLite file of another program)")
+    if version > SCHEMA_VERSION:
+        raise CorpusError(
+            f"{path}: written by a newer QuoteLab (schema {version}; this version "
+            f"reads up to {SCHEMA_VERSION}); it was not modified"
+        )
+    reference = reference_schema(version)
+    foreign = sorted(schema - reference)
+    changed = {name for _, name, _ in foreign} & {name for _, name, _ in reference}
+    if foreign or reference - schema:
+        names = [f"{t} {n}" for t, n, _ in foreign if n not in changed]
+        names += [f"{n} (changed)" for n in sorted(changed)]
+        names += [
+            f"{t} {n} (missing)" for t, n, _ in sorted(reference - schema) if n not in changed
+        ]
+        raise CorpusError(
+            f"{path}: the corpus schema was changed outside QuoteLab ({', '.join(names)}); "
+            "it was refused and not modified"
+        )
 
 
 class Store:
@@ -322,31 +401,67 @@ class Store:
         )
         try:
             if self.read_only:
-                uri = f"{self.path.resolve().as_uri()}?mode=ro&immutable=1"
-                conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+                conn = _connect_ro(self.path)
+                if int(conn.execute("PRAGMA user_version").fetchone()[0]) < SCHEMA_VERSION:
+                    conn.close()
+                    raise CorpusError(
+                        f"{self.path}: written by an older QuoteLab and read-only here, so "
+                        "it cannot be upgraded; open it once with write access, or a copy"
+                    )
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 conn = sqlite3.connect(
                     str(self.path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
                 )
+                _harden(conn)
         except (sqlite3.Error, OSError) as exc:
             raise CorpusError(f"{self.path}: cannot be opened ({exc})") from None
         self.conn = conn
         self.db = sqlite_utils.Database(conn)
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         self.annotator = annotator_name()
         self._tokens: dict[int, Tokens] = {}
-        if not self.read_only:
-            try:
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if not self.read_only:
+                # Chosen, not inherited: every commit reaches the disk (macOS: its cache too).
+                conn.execute("PRAGMA synchronous = FULL")
+                conn.execute("PRAGMA fullfsync = ON")
                 conn.execute("PRAGMA journal_mode = WAL")
                 self._migrate()
-            except sqlite3.Error as exc:
-                conn.close()
-                raise CorpusError(f"{self.path}: cannot be prepared ({exc})") from None
+            #: Damaged rows found at open, as ``"article 12: offsets outside the text"``;
+            #: their articles are left out of the lists and cannot be opened or edited.
+            self.damage: list[str] = []
+            self._damaged: set[int] = set()
+            self._find_damage()
+        except sqlite3.Error as exc:
+            conn.close()
+            raise CorpusError(f"{self.path}: cannot be prepared ({exc})") from None
 
     def close(self) -> None:
         self.conn.close()
+
+    def backup(self, out: Path | str) -> None:
+        """A consistent copy of the corpus in one file at ``out``, with every commit, also
+        those still in the ``-wal`` (SQLite's backup API; a read-only corpus too).
+        Written beside ``out`` first and renamed, so ``out`` is whole or untouched."""
+        out = Path(out)
+        if out.exists() and out.resolve() == self.path.resolve():
+            raise CorpusError(f"{out}: is the corpus itself; choose another file")
+        tmp = out.with_name(f".{out.name}.backup.tmp")
+        try:
+            tmp.unlink(missing_ok=True)
+            dest = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                dest.execute("PRAGMA synchronous = FULL")
+                self.conn.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            finally:
+                dest.close()
+            os.replace(tmp, out)
+        except (sqlite3.Error, OSError) as exc:
+            tmp.unlink(missing_ok=True)
+            raise CorpusError(f"{out}: the copy could not be written ({exc})") from None
 
     def __enter__(self) -> Store:
         return self
@@ -388,6 +503,59 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
 
+    def _find_damage(self) -> None:
+        """Rows a hand edit or another tool broke, each reported by article (or decision)
+        with what is wrong; the rest of the corpus stays usable."""
+        found: list[tuple[int, str]] = []
+        statuses = ", ".join(f"'{s}'" for s in Status)
+        for art_id, status, non_body, length, nul, tokens_ok in self.conn.execute(
+            f"""SELECT id, status, non_body, length(text), instr(text, char(0)),
+                       tokens IS NULL OR json_valid(tokens)
+                FROM articles WHERE status NOT IN ({statuses}) OR typeof(text) != 'text'
+                   OR instr(text, char(0)) OR NOT json_valid(non_body)
+                   OR NOT (tokens IS NULL OR json_valid(tokens)) OR non_body != '[]'"""
+        ):
+            if status not in set(Status):
+                found.append((art_id, f"status {status!r} is not one of {', '.join(Status)}"))
+            elif nul:
+                found.append((art_id, "the text holds a NUL character"))
+            elif not tokens_ok:
+                found.append((art_id, "tokens are not valid JSON"))
+            elif not _ranges_ok(non_body, length):
+                found.append((art_id, "non_body is not a list of ranges inside the text"))
+        checks = " OR ".join(
+            f"typeof({k}_start) != 'integer' OR typeof({k}_end) != 'integer' OR {k}_start < 0 "
+            f"OR {k}_start >= {k}_end OR {k}_end > length(a.text)"
+            if k == "quote"
+            else f"({k}_start IS NOT NULL AND ({k}_start < 0 OR {k}_start >= {k}_end "
+            f"OR {k}_end > length(a.text) OR typeof({k}_start) != 'integer' "
+            f"OR typeof({k}_end) != 'integer'))"
+            for k in ("quote", "speaker", "cue")
+        )
+        found += [
+            (art_id, "offsets outside the text")
+            for (art_id,) in self.conn.execute(
+                f"SELECT DISTINCT t.article_id FROM attributions t "
+                f"JOIN articles a ON a.id = t.article_id WHERE {checks}"
+            )
+        ]
+        found += [
+            (art_id, f"attribution {attr_id} has an unknown type, state or origin")
+            for art_id, attr_id in self.conn.execute(
+                f"""SELECT article_id, id FROM attributions
+                    WHERE type NOT IN ({", ".join(f"'{t}'" for t in QuoteType)})
+                       OR state NOT IN ({", ".join(f"'{t}'" for t in State)})
+                       OR origin NOT IN ({", ".join(f"'{t}'" for t in Origin)})"""
+            )
+        ]
+        first = dict(reversed(found))  # one reason per article: the first found
+        self._damaged = set(first)
+        self.damage = [f"article {art_id}: {why}" for art_id, why in sorted(first.items())]
+        self.damage += [
+            f"decision {n}: its changes are not valid JSON; it cannot be undone"
+            for (n,) in self.conn.execute("SELECT id FROM decisions WHERE NOT json_valid(changes)")
+        ]
+
     def article_summaries(self, article_id: int | None = None) -> list[ArticleSummary]:
         """A line per article (or just the one asked for) for the article list."""
         where = "" if article_id is None else "WHERE a.id = ?"
@@ -399,12 +567,24 @@ class Store:
                {where} GROUP BY a.id ORDER BY a.id""",
             () if article_id is None else (article_id,),
         ).fetchall()
-        return [ArticleSummary(r[0], r[1], r[2], Status(r[3]), r[4], r[5]) for r in rows]
+        return [
+            ArticleSummary(r[0], r[1], r[2], Status(r[3]), r[4], r[5])
+            for r in rows
+            if r[0] not in self._damaged
+        ]
+
+    @property
+    def damaged_ids(self) -> frozenset[int]:
+        """The articles left out because a row of theirs is damaged (see ``damage``)."""
+        return frozenset(self._damaged)
 
     def article_ids(self) -> list[int]:
-        return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY id")]
+        """Every article but the damaged ones (see ``damage``)."""
+        ids = self.conn.execute("SELECT id FROM articles ORDER BY id")
+        return [r[0] for r in ids if r[0] not in self._damaged]
 
     def article(self, article_id: int) -> Article:
+        self._usable(article_id)
         try:
             r = self.db["articles"].get(article_id)  # type: ignore[union-attr]
         except sqlite_utils.db.NotFoundError:
@@ -435,7 +615,13 @@ class Store:
             self._tokens[article_id] = cached
         return cached
 
+    def _usable(self, article_id: int) -> None:
+        if article_id in self._damaged:
+            why = next(d for d in self.damage if d.startswith(f"article {article_id}:"))
+            raise CorpusError(f"{self.path}: {why}; the article cannot be opened or edited")
+
     def _article_value(self, expression: str, article_id: int) -> Any:
+        self._usable(article_id)
         row = self.conn.execute(
             f"SELECT {expression} FROM articles WHERE id = ?", (article_id,)
         ).fetchone()

@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
             if report.imported and self.session and self.session.article is None:
                 self.open_article(report.imported[0])
             lines = report.lines()
-            if report.problems or report.cancelled:
+            if not report.complete:
                 self.error("Import", "\n".join(lines))
             else:
                 self.say("; ".join(lines))

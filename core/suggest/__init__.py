@@ -7,14 +7,18 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from core.config import UNUSED_PIPES, model_name
-from core.model import Article, Attribution
+from core.model import Article, Attribution, SpanError, TokenEdges, check_attributions
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-#: Paragraphs longer than this are parsed in pieces (spaCy's limit is far above it,
-#: but parse cost and memory grow with length).
-MAX_PARAGRAPH = 20_000
+#: Paragraphs longer than this (news paragraphs are a few hundred characters) are
+#: parsed in pieces cut after a sentence: the parser's memory grows with the characters
+#: of a batch, so a piece this size keeps a batch of them bounded (ADR 0007).
+MAX_PARAGRAPH = 1_000
+#: Where a piece may end: after a sentence's final mark (and any closing quote or
+#: bracket) and the space after it.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
 
 
 class SuggestError(Exception):
@@ -32,12 +36,21 @@ def paragraphs(article: Article) -> list[tuple[int, str]]:
             start = body.start + m.start()
             line = m.group()
             while len(line) > MAX_PARAGRAPH:
-                cut = line.rfind(". ", 0, MAX_PARAGRAPH) + 1 or MAX_PARAGRAPH
+                cut = _cut(line[:MAX_PARAGRAPH])
                 out.append((start, line[:cut]))
                 start += cut
                 line = line[cut:]
             out.append((start, line))
     return out
+
+
+def _cut(window: str) -> int:
+    """Where to end a piece of a long paragraph: after the window's last sentence, else
+    after its last space, else (one endless word) at its end."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    if ends and ends[-1] > len(window) // 4:
+        return ends[-1]
+    return window.rfind(" ") + 1 or len(window)
 
 
 class Suggester:
@@ -84,6 +97,8 @@ class Suggester:
         def items() -> Iterator[tuple[str, tuple[int, int]]]:
             for n, art in enumerate(arts):
                 for start, text in paragraphs(art):
+                    if cancelled():  # also inside a long article: the batch stops
+                        return
                     yield text, (n, start)
 
         current = 0
@@ -107,3 +122,25 @@ class Suggester:
             if cancelled():
                 return
             rules = ArticleRules()
+
+
+def checked(
+    article: Article, found: list[Attribution], edges: TokenEdges
+) -> tuple[list[Attribution], list[str]]:
+    """The suggestions that keep the span rules (``Attribution.check`` on the article's
+    token bounds, no two quotes overlapping), and a message for each one dropped.
+
+    The rules should never break them; this is the model boundary every suggestion
+    passes before it is stored or printed, so a rule bug costs a suggestion, not the
+    import."""
+    kept: list[Attribution] = []
+    dropped: list[str] = []
+    for a in sorted(found, key=lambda a: (a.quote.start, a.quote.end)):
+        try:
+            a.check(len(article.text), edges)
+            check_attributions([*kept[-1:], a], len(article.text))
+        except SpanError as exc:
+            dropped.append(f"{article.source or 'article'}: a suggestion was dropped ({exc})")
+            continue
+        kept.append(a)
+    return kept, dropped

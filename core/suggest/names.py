@@ -6,6 +6,7 @@ names are runs of proper nouns in the parse, filtered by word lists.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -66,35 +67,43 @@ class Mention:
 class NameBook:
     """Names seen so far in an article, in order; resolves short names and pronouns."""
 
-    full_names: list[tuple[int, list[str]]] = field(default_factory=list)
+    #: every full name seen, with where it was seen (in order)
+    full_names: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     #: "he" or "she" for names a pronoun or an honorific has already shown
     gender: dict[str, str] = field(default_factory=dict)
     #: job words seen with a name ("Governor Linda Park", "Jo Ma, a lawyer"), in order
     titles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    #: last words of ``full_names``, so a token's check does not scan every name
+    surnames: set[str] = field(default_factory=set)
 
     def add_title(self, title: str, pos: int, name: str) -> None:
         self.titles.setdefault(title, []).append((pos, name))
 
     def by_title(self, title: str, pos: int) -> str | None:
         """The latest person before ``pos`` introduced with this job word, if any."""
-        before = [name for p, name in self.titles.get(title, []) if p < pos]
-        return before[-1] if before else None
+        seen = self.titles.get(title, [])
+        i = bisect_left(seen, pos, key=lambda t: t[0])
+        return seen[i - 1][1] if i else None
 
     def add_name(self, pos: int, words: list[str]) -> None:
         if len(words) >= 2:
-            self.full_names.append((pos, words))
+            self.full_names.setdefault(tuple(words), []).append(pos)
+            self.surnames.add(words[-1])
 
     def fullest(self, words: list[str], pos: int) -> str:
         """The fullest registered name that ends with (or contains) these words."""
         if not words:
             return ""
-        best: list[str] | None = None
+        best: tuple[str, ...] | None = None
         best_pos = -1
-        for p, full in self.full_names:
+        wanted = tuple(words)
+        for full, seen in self.full_names.items():
             if len(full) <= len(words):
                 continue
-            if full[-len(words) :] == words or (len(words) == 1 and words[0] in full):
+            i = bisect_right(seen, pos)
+            p = seen[i - 1] if i else seen[0]  # its latest before the mention, else its first
+            if full[-len(words) :] == wanted or (len(words) == 1 and words[0] in full):
                 # prefer the most recent name before the mention, else the first after
                 better = (p <= pos and (best_pos > pos or p > best_pos)) or best is None
                 if better:
@@ -102,7 +111,7 @@ class NameBook:
         return " ".join(best or words)
 
     def known_surname(self, word: str) -> bool:
-        return any(full[-1] == word for _, full in self.full_names)
+        return word in self.surnames
 
     def is_name_token(self, t: Token) -> bool:
         """A proper noun, or a surname already seen in a full name (the small model

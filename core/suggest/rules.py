@@ -19,11 +19,13 @@ Speakers are the subject of the cue, named by :mod:`core.suggest.names`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from core.model import Attribution, QuoteType, Span
+from core.suggest import MAX_PARAGRAPH
 from core.suggest.lexicon import (
     CALENDAR,
     CUE_VERBS,
@@ -51,8 +53,9 @@ class Paragraph:
     quotes: list[Quoted] = field(default_factory=list)
     in_quote: list[int] = field(default_factory=list)  # token -> quote index + 1, 0 outside
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The paragraph's text (spaCy joins its tokens on every ``doc.text``: keep it once)."""
         return self.doc.text
 
 
@@ -97,6 +100,7 @@ class ArticleRules:
         before = self._last_in(index - 1)
         continued = opens_with_quote(para.text) and before is not None and before.unclosed
         taken: list[Span] = []
+        first_new = len(self.found)
         for n, q in enumerate(para.quotes, 1):
             found = self._quote(index, para, n, q, continued and n == 1)
             if found:
@@ -107,7 +111,10 @@ class ArticleRules:
                 taken.append(found.attribution.quote)
         for found in self._indirect(index, para, taken):
             self.found.append(found)
-        self.found.sort(key=lambda f: f.attribution.quote.start)
+        # Earlier paragraphs' finds all start before this one's: sort only the new ones.
+        self.found[first_new:] = sorted(
+            self.found[first_new:], key=lambda f: f.attribution.quote.start
+        )
         self._colon_intro(para)
 
     def _last_in(self, index: int) -> _Found | None:
@@ -245,9 +252,9 @@ class ArticleRules:
         cue = _token_span(para, verb, _particle(verb))
         subj = _subject(verb, para)
         if verb.lower_ == "according":
-            to = next((c for c in verb.children if c.lower_ == "to"), None)
+            to = next((c for c in verb.children if c.lower_ == "to" and c.i == verb.i + 1), None)
             if to is not None:
-                cue = Span(para.start + verb.idx, para.start + to.idx + len(to))
+                cue = _token_span(para, verb, to)
                 subj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if subj is None:
             return cue, None
@@ -285,7 +292,7 @@ class ArticleRules:
             titled = self.book.by_title(head.lemma_.lower(), pos)
             if titled:
                 return Source(span, titled)
-        return Source(span, doc.text[span.start - para.start : span.end - para.start])
+        return Source(span, para.text[span.start - para.start : span.end - para.start])
 
     def _names_person(self, head: Token) -> bool:
         """Whether a mention's head is a person's name (a full name, or a surname seen
@@ -296,6 +303,8 @@ class ArticleRules:
     def _last_description(self, pos: int) -> str | None:
         for f in reversed(self.found):
             a = f.attribution
+            if a.quote.start < pos - _REACH - MAX_PARAGRAPH:
+                break  # a quote lies inside one paragraph: none before here ends in reach
             if a.quote.start < pos and a.speaker_name and pos - a.quote.end < _REACH:
                 words = a.speaker_name.split()
                 if not self.book.known_surname(words[-1]):
@@ -348,6 +357,8 @@ class ArticleRules:
         parser lost inside the quote speaks for the attribution just before it."""
         for f in reversed(self.found):
             a = f.attribution
+            if a.quote.start < cue.start - 40 - MAX_PARAGRAPH:
+                break  # a cue is in its quote's paragraph or before the quote
             if a.cue is not None and a.speaker_name and 0 <= cue.start - a.cue.end <= 40:
                 return Source(a.speaker, a.speaker_name)
         return None
@@ -403,8 +414,9 @@ def _make(
 
 
 def _token_span(para: Paragraph, first: Token, last: Token | None = None) -> Span:
-    last = last or first
-    return Span(para.start + first.idx, para.start + last.idx + len(last))
+    """The characters from ``first`` to ``last`` (inclusive), whichever comes first."""
+    a, b = sorted((first, last or first), key=lambda t: t.i)
+    return Span(para.start + a.idx, para.start + b.idx + len(b))
 
 
 def _particle(verb: Token) -> Token | None:
@@ -660,7 +672,7 @@ def _that_clause(verb: Token) -> Token | None:
 
 
 def _is_according(t: Token) -> bool:
-    return t.lower_ == "according" and any(c.lower_ == "to" for c in t.children)
+    return t.lower_ == "according" and any(c.lower_ == "to" and c.i == t.i + 1 for c in t.children)
 
 
 def _according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:

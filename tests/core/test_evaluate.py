@@ -183,7 +183,7 @@ def test_an_export_is_gold_too(tmp_path):
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps({"text": TEXT, "quotes": final}) + "\n", encoding="utf-8")
     pred = tmp_path / "pred.jsonl"
-    first = [rec(TEXT, "We will not sign", "he", "Ana Ruiz"), rec(TEXT, "Critics called")]
+    first = [rec(TEXT, "We will not sign", "She", "Ana Ruiz"), rec(TEXT, "Critics called")]
     pred.write_text(json.dumps({"text": TEXT, "quotes": first}) + "\n", encoding="utf-8")
     o = evaluate_files([gold], pred).score.overall
     assert (o.gold, o.pred, o.matched, o.exact, o.speaker) == (2, 2, 1, 1, 1)

@@ -148,9 +148,13 @@ def test_jsonl_prodigy_shape_with_pre_annotations(tmp_path):
         ('{"meta": {}}', 'line 2: expected an object with a "text"'),
         ('{"text": "short", "quotes": [{"quote": {"start": 2, "end": 99}}]}', "outside the text"),
         (
-            '{"text": "short text", "quotes": [{"quote": {"start": 0, "end": 5},'
-            ' "speaker": {"start": 3, "end": 8}}]}',
+            '{"text": "short text", "quotes": [{"quote": {"start": 0, "end": 10},'
+            ' "speaker": {"start": 6, "end": 10}}]}',
             "may not overlap the quote",
+        ),
+        (
+            '{"text": "short text", "quotes": [{"quote": {"start": 1, "end": 10}}]}',
+            "quote 1-10 does not start and end on token bounds",
         ),
         ('{"text": "short", "quotes": [{"quote": {"start": 4, "end": 2}}]}', "empty"),
     ],

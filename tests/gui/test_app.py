@@ -42,7 +42,7 @@ def test_background_import_with_progress(make_window, tmp_path, qtbot):
     with qtbot.waitSignal(w.job_done, timeout=60_000):
         job = w.import_paths([folder])
         job.signals.progress.connect(lambda d, t: progress.append((d, t)))
-    assert progress[-1] == (3, 3)
+    assert progress[-1] == (4, 4)  # progress counts files read, the refused one too
     assert w.articles.model.rowCount() == 3
     assert (
         w.session.article is not None and w.session.attrs

@@ -1,0 +1,269 @@
+"""Corpus files are untrusted too: checked before anything is written, no planted SQL,
+damaged rows reported while the rest stays usable, read-only opens that see the WAL."""
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from core import commands as cmd
+from core.export import export_jsonl
+from core.importer import parse_text
+from core.model import Attribution, Span, State
+from core.store import MIGRATIONS, CorpusError, Store, reference_schema
+from core.tokens import tokenize
+from tests.conftest import ROOT
+
+TEXT = "Budget Day\n\nThe mayor said the bridge would open soon."
+
+
+def _corpus(path, n=2):
+    with Store(path) as s:
+        for i in range(n):
+            art = parse_text(f"{TEXT} Item {i}.", f"a{i}.txt")
+            start = art.text.index("the bridge")
+            quote = Span(start, art.text.index(" Item"))
+            s.add_article(art, [Attribution(quote=quote)], tokenize(art.text))
+    return path
+
+
+def _edit(path, *sql, ignore_checks=False):
+    conn = sqlite3.connect(path, isolation_level=None)
+    if ignore_checks:
+        conn.execute("PRAGMA ignore_check_constraints = ON")
+    for statement in sql:
+        conn.execute(statement)
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("planted", "named"),
+    [
+        (
+            [
+                "CREATE TRIGGER wipe AFTER INSERT ON decisions BEGIN DELETE FROM attributions; END",
+                "CREATE VIEW peek AS SELECT text FROM articles",
+            ],
+            "trigger wipe, view peek",
+        ),
+        (["CREATE INDEX sneaky ON articles(title)"], "index sneaky"),
+        (
+            ["CREATE TRIGGER nope BEFORE UPDATE ON articles BEGIN SELECT RAISE(ABORT, 'no'); END"],
+            "trigger nope",
+        ),
+        (["CREATE TABLE extra (x)"], "table extra"),
+        (["ALTER TABLE articles ADD COLUMN evil TEXT"], "articles (changed)"),
+    ],
+)
+def test_planted_sql_is_refused_by_name_and_the_file_is_unchanged(tmp_path, planted, named):
+    path = _corpus(tmp_path / "c.qlab")
+    _edit(path, "PRAGMA journal_mode = DELETE", *planted)  # a file as it is sent around
+    before = path.read_bytes()
+    with pytest.raises(CorpusError, match="changed outside QuoteLab") as err:
+        Store(path)
+    assert named in str(err.value)
+    with pytest.raises(CorpusError):
+        Store(path, read_only=True)
+    assert path.read_bytes() == before  # byte for byte: not even the journal mode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.qlab"]
+
+
+def test_statistics_from_analyze_are_not_foreign(tmp_path):
+    path = _corpus(tmp_path / "c.qlab")
+    _edit(path, "ANALYZE")
+    with Store(path) as s:
+        assert s.article_ids() == [1, 2]
+
+
+def test_a_corpus_at_an_older_schema_is_accepted_and_migrated(tmp_path):
+    path = tmp_path / "old.qlab"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    MIGRATIONS[0](conn)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("COMMIT")
+    conn.close()
+    assert reference_schema(1) != reference_schema(len(MIGRATIONS))
+    with pytest.raises(CorpusError, match="older QuoteLab and read-only here"):
+        Store(path, read_only=True)
+    with Store(path) as s:
+        assert s.schema_version() == len(MIGRATIONS)
+    Store(path).close()  # and the migrated file passes the check
+
+
+def test_durability_is_chosen_and_nothing_from_the_schema_is_trusted(tmp_path):
+    with Store(tmp_path / "c.qlab") as s:
+        pragma = s.conn.execute
+        assert pragma("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert pragma("PRAGMA fullfsync").fetchone()[0] == 1
+        assert pragma("PRAGMA trusted_schema").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("sql", "damage"),
+    [
+        ("UPDATE articles SET status = 'finished' WHERE id = 1", "status 'finished'"),
+        ("UPDATE attributions SET quote_end = 999999 WHERE article_id = 1", "offsets outside"),
+        ("UPDATE articles SET tokens = '[[0, 3' WHERE id = 1", "tokens are not valid JSON"),
+        ("UPDATE articles SET non_body = '{' WHERE id = 1", "non_body"),
+        ("UPDATE articles SET non_body = '[[5, 1]]' WHERE id = 1", "non_body"),
+        ("UPDATE articles SET text = 'Budget' || char(0) || text WHERE id = 1", "NUL"),
+        ("UPDATE attributions SET state = 'maybe' WHERE article_id = 1", "unknown type, state"),
+    ],
+)
+def test_damaged_rows_are_reported_and_the_rest_stays_usable(tmp_path, sql, damage):
+    path = _corpus(tmp_path / "c.qlab")
+    _edit(path, sql, ignore_checks=True)
+    with Store(path) as s:
+        (message,) = s.damage
+        assert message.startswith("article 1: ") and damage in message
+        assert s.article_ids() == [2] and [a.id for a in s.article_summaries()] == [2]
+        with pytest.raises(CorpusError, match="cannot be opened or edited"):
+            s.article(1)
+        (a,) = s.attributions(2)
+        cmd.apply(s, cmd.set_state(s, a.id, State.ACCEPTED))  # the rest is editable
+        assert export_jsonl(s, tmp_path / "out.jsonl") == 1  # and exports without article 1
+
+
+def test_a_decision_with_bad_json_is_reported_and_history_still_loads(tmp_path):
+    path = _corpus(tmp_path / "c.qlab")
+    with Store(path) as s:
+        (a,) = s.attributions(1)
+        cmd.apply(s, cmd.set_state(s, a.id, State.ACCEPTED))
+    _edit(path, "UPDATE decisions SET changes = '[{' WHERE kind = 'edit'")
+    with Store(path) as s:
+        assert s.damage == ["decision 3: its changes are not valid JSON; it cannot be undone"]
+        assert cmd.history(s) == ([], [])
+
+
+WRITER = textwrap.dedent(
+    """
+    import os, sys
+    from core import commands as cmd
+    from core.model import State
+    from core.store import Store
+    s = Store(sys.argv[1])
+    for a in s.attributions(1) + s.attributions(2):
+        cmd.apply(s, cmd.set_state(s, a.id, State.ACCEPTED))
+    print("done", flush=True)
+    if sys.argv[2] == "crash":
+        os._exit(0)  # no close, no checkpoint: the commits stay in the -wal
+    sys.stdin.readline()  # keep the writer open while the test reads
+    """
+)
+
+
+def _crash_after_writing(path):
+    with _writer(path, "crash") as p:
+        assert p.stdout.readline() == "done\n" and p.wait() == 0
+    assert Path(f"{path}-wal").stat().st_size > 0  # the commits are in the -wal only
+
+
+def _writer(path, mode):
+    return subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path), mode],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def _accepted(path):
+    with Store(path, read_only=True) as s:
+        assert s.read_only
+        return sum(a.state is State.ACCEPTED for i in s.article_ids() for a in s.attributions(i))
+
+
+def test_read_only_open_sees_the_wal_after_a_crash_and_beside_a_writer(tmp_path):
+    crashed = _corpus(tmp_path / "crashed.qlab")
+    _crash_after_writing(crashed)
+    assert _accepted(crashed) == 2
+
+    live = _corpus(tmp_path / "live.qlab")
+    with _writer(live, "stay") as p:
+        try:
+            assert p.stdout.readline() == "done\n"
+            assert _accepted(live) == 2
+        finally:
+            p.communicate("\n")
+
+
+def test_backup_holds_the_commits_still_in_the_wal(tmp_path):
+    path = _corpus(tmp_path / "c.qlab")
+    _crash_after_writing(path)
+    with Store(path, read_only=True) as s:
+        s.backup(tmp_path / "copy.qlab")
+        with pytest.raises(CorpusError, match="the corpus itself"):
+            s.backup(path)
+    assert sorted(x.name for x in tmp_path.iterdir() if x.name.startswith("copy")) == ["copy.qlab"]
+    assert _accepted(tmp_path / "copy.qlab") == 2
+
+
+def test_backup_from_the_command_line(tmp_path):
+    path = _corpus(tmp_path / "c.qlab")
+    out = tmp_path / "copy.qlab"
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(path), "backup", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stderr
+    with Store(out, read_only=True) as s:
+        assert s.article_ids() == [1, 2]
+
+
+NOBODY_READ = """
+import sys
+from core.store import CorpusError, Store
+try:
+    with Store(sys.argv[1]) as s:
+        print("read-only" if s.read_only else "writable", len(s.article_ids()))
+except CorpusError as exc:
+    print("refused:", exc)
+"""
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to drop to nobody with setpriv")
+def test_a_wal_that_needs_write_access_gives_a_clear_message(tmp_path):
+    if shutil.which("setpriv") is None:
+        pytest.skip("setpriv is not installed")
+    work = Path(tempfile.mkdtemp(prefix="quotelab-ro-"))
+    try:
+        path = _corpus(work / "c.qlab")
+        _crash_after_writing(path)
+        Path(f"{path}-shm").unlink()
+        os.chmod(work, 0o755)  # nobody may read it all but write nothing
+        r = subprocess.run(
+            ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+            + [sys.executable, "-c", NOBODY_READ, str(path)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        assert r.returncode == 0, r.stderr
+        assert "refused:" in r.stdout and "c.qlab-wal" in r.stdout, r.stdout
+        assert "open a copy" in r.stdout
+    finally:
+        shutil.rmtree(work)
+
+
+def test_the_command_line_names_damaged_rows_and_goes_on(tmp_path):
+    path = _corpus(tmp_path / "c.qlab")
+    _edit(path, "UPDATE attributions SET quote_end = 999999 WHERE article_id = 2")
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(path), "stats", "--json"],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "damaged, left out: article 2: offsets outside the text" in r.stderr
+    assert '"articles": ' in r.stdout
