@@ -11,17 +11,19 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
-from core.model import Article, Attribution, Span, Status
+from core.model import Article, Attribution, Span, State, Status
 from core.tokens import Tokens
 
 APP_ID = "quotelab"
@@ -104,8 +106,62 @@ def _v2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE articles ADD COLUMN tokens TEXT")
 
 
+def _v3_list_search(conn: sqlite3.Connection) -> None:
+    """Indexes that let the list, the counts, next/previous and stats read only what
+    they need (an article row holds its text, and the columns after it sit in overflow
+    pages), and full-text search of titles, text and speaker names (FTS5)."""
+    _script(
+        conn,
+        """
+        CREATE INDEX articles_list ON articles(id, title, date, status);
+        CREATE INDEX articles_status ON articles(status, id);
+        CREATE INDEX attributions_state ON attributions(article_id, state);
+        CREATE INDEX attributions_stats ON attributions(state, type, speaker_name);
+        CREATE VIRTUAL TABLE article_text USING fts5(
+            title, text, content='articles', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2');
+        INSERT INTO article_text(article_text) VALUES ('rebuild');
+        CREATE VIRTUAL TABLE article_speakers USING fts5(
+            names, tokenize='unicode61 remove_diacritics 2');
+        """,
+    )
+    conn.execute(
+        """INSERT INTO article_speakers (rowid, names)
+           SELECT article_id, group_concat(DISTINCT speaker_name) FROM attributions
+           GROUP BY article_id"""
+    )
+
+
+def _index_speakers(conn: sqlite3.Connection, article_id: int) -> None:
+    """Set the article's row of the speaker-name search index (same transaction)."""
+    conn.execute("DELETE FROM article_speakers WHERE rowid = ?", (article_id,))
+    conn.execute(
+        """INSERT INTO article_speakers (rowid, names)
+           SELECT ?, group_concat(DISTINCT speaker_name) FROM attributions
+           WHERE article_id = ?""",
+        (article_id, article_id),
+    )
+
+
+#: Ids of the articles whose title and text, or speaker names, match an FTS5 query.
+_MATCHING = (
+    "SELECT rowid FROM article_text WHERE article_text MATCH ? "
+    "UNION SELECT rowid FROM article_speakers WHERE article_speakers MATCH ?"
+)
+
+
+def fts_query(search: str) -> str | None:
+    """The filter box's text as a safe FTS5 query: every word must occur (in the title
+    and text, or among the speaker names), the last one as a prefix, so typing
+    narrows as it goes. None when there is no word to look for."""
+    words = re.findall(r"\w+", search)
+    if not words:
+        return None
+    return " ".join(f'"{w}"' for w in words) + "*"
+
+
 #: Forward migrations; the schema version is ``len(MIGRATIONS)`` in PRAGMA user_version.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3_list_search]
 SCHEMA_VERSION = len(MIGRATIONS)
 _EXPECTED = {
     "articles": {"id", "content_hash", "text", "title", "status", "non_body"},
@@ -307,21 +363,93 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def article_summaries(self, article_id: int | None = None) -> list[ArticleSummary]:
-        """A line per article (or just the one asked for) for the article list."""
-        where = "" if article_id is None else "WHERE a.id = ?"
+    @cached_property
+    def _by_id(self) -> str:
+        """How to look articles up by id without reading their rows: through the list
+        index (a row's columns after its text sit in overflow pages). A corpus opened
+        read-only may predate the index; then the row it is."""
+        found = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'articles_list'"
+        ).fetchone()
+        return "INDEXED BY articles_list" if found else ""
+
+    def article_summaries(
+        self, article_id: int | None = None, *, ids: Sequence[int] | None = None
+    ) -> list[ArticleSummary]:
+        """List lines, in id order: of every article, of ``article_id`` only, or of
+        ``ids`` (a window of the list). Reads the list index, never article text."""
+        if ids is not None:
+            where, args = f"WHERE a.id IN ({', '.join('?' * len(ids))})", list(ids)
+        elif article_id is not None:
+            where, args = "WHERE a.id = ?", [article_id]
+        else:
+            where, args = "", []
         rows = self.conn.execute(
             f"""SELECT a.id, a.title, a.date, a.status,
-                      COUNT(CASE WHEN t.state = 'suggested' THEN 1 END),
-                      COUNT(CASE WHEN t.state != 'rejected' THEN 1 END)
-               FROM articles a LEFT JOIN attributions t ON t.article_id = a.id
-               {where} GROUP BY a.id ORDER BY a.id""",
-            () if article_id is None else (article_id,),
+                   (SELECT COUNT(*) FROM attributions t
+                    WHERE t.article_id = a.id AND t.state = 'suggested'),
+                   (SELECT COUNT(*) FROM attributions t
+                    WHERE t.article_id = a.id AND t.state != 'rejected')
+               FROM articles a {self._by_id} {where} ORDER BY a.id""",
+            args,
         ).fetchall()
         return [ArticleSummary(r[0], r[1], r[2], Status(r[3]), r[4], r[5]) for r in rows]
 
-    def article_ids(self) -> list[int]:
-        return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY id")]
+    def article_ids(self, search: str = "") -> list[int]:
+        """Every article id in list order, or those whose title, text or speaker
+        names match ``search`` (see :func:`fts_query`)."""
+        match = fts_query(search)
+        if match is None:
+            sql, args = "SELECT id FROM articles ORDER BY id", []
+        else:
+            sql, args = f"{_MATCHING} ORDER BY 1", [match, match]
+        return [r[0] for r in self.conn.execute(sql, args)]
+
+    def status_counts(self) -> dict[Status, int]:
+        """Articles per status, from one index."""
+        rows = self.conn.execute("SELECT status, COUNT(*) FROM articles GROUP BY status").fetchall()
+        counts = dict.fromkeys(Status, 0)
+        counts.update({Status(k): v for k, v in rows})
+        return counts
+
+    def neighbour(
+        self, article_id: int, step: int, *, search: str = "", todo_only: bool = False
+    ) -> int | None:
+        """The next (``step`` 1) or previous (-1) article in list order from
+        ``article_id``, wrapping around, among those matching ``search`` and (with
+        ``todo_only``) not done; None when there is no other. Index seeks: the cost
+        does not grow with the corpus."""
+        cmp, order, pick = (">", "ASC", min) if step > 0 else ("<", "DESC", max)
+        match = fts_query(search)
+        queries: list[tuple[str, list[Any]]] = []
+        if match is not None:
+            for t in ("article_text", "article_speakers"):
+                sql = f"SELECT f.rowid FROM {t} f"
+                if todo_only:
+                    sql += f" JOIN articles a {self._by_id} ON a.id = f.rowid"
+                sql += f" WHERE {t} MATCH ? AND f.rowid {cmp} ?"
+                if todo_only:
+                    sql += " AND a.status != 'done'"
+                queries.append((f"{sql} ORDER BY f.rowid {order} LIMIT 1", [match]))
+        elif todo_only:
+            sql = (
+                "SELECT id FROM articles "
+                f"WHERE status = ? AND id {cmp} ? ORDER BY id {order} LIMIT 1"
+            )
+            queries = [(sql, [Status.TODO.value]), (sql, [Status.IN_PROGRESS.value])]
+        else:
+            sql = f"SELECT id FROM articles WHERE id {cmp} ? ORDER BY id {order} LIMIT 1"
+            queries = [(sql, [])]
+        for bound in (article_id, 0 if step > 0 else 2**63 - 1):  # then wrap around
+            found = [
+                row[0]
+                for sql, args in queries
+                for row in self.conn.execute(sql, [*args, bound]).fetchall()
+            ]
+            if found:
+                nearest = int(pick(found))
+                return None if nearest == article_id else nearest
+        return None
 
     def article(self, article_id: int) -> Article:
         try:
@@ -354,9 +482,9 @@ class Store:
             self._tokens[article_id] = cached
         return cached
 
-    def _article_value(self, expression: str, article_id: int) -> Any:
+    def _article_value(self, expression: str, article_id: int, index: str = "") -> Any:
         row = self.conn.execute(
-            f"SELECT {expression} FROM articles WHERE id = ?", (article_id,)
+            f"SELECT {expression} FROM articles {index} WHERE id = ?", (article_id,)
         ).fetchone()
         if row is None:
             raise CorpusError(f"no article {article_id} in {self.path}")
@@ -366,7 +494,7 @@ class Store:
         return int(self._article_value("length(text)", article_id))
 
     def status(self, article_id: int) -> Status:
-        return Status(self._article_value("status", article_id))
+        return Status(self._article_value("status", article_id, self._by_id))
 
     def attributions(self, article_id: int) -> list[Attribution]:
         rows = self.db.query(
@@ -386,26 +514,28 @@ class Store:
         return int(row[0]) if row else None
 
     def stats(self) -> dict[str, Any]:
+        """Counts for ``main.py stats``: every figure from an index, never article rows."""
         c = self.conn
-        by_status = dict(
-            c.execute("SELECT status, COUNT(*) FROM articles GROUP BY status").fetchall()
-        )
-        by_state = dict(
-            c.execute("SELECT state, COUNT(*) FROM attributions GROUP BY state").fetchall()
-        )
-        by_type = dict(
-            c.execute(
-                "SELECT type, COUNT(*) FROM attributions WHERE state != 'rejected' GROUP BY type"
-            ).fetchall()
-        )
-        speakers = c.execute(
-            """SELECT COALESCE(speaker_name, '(none)'), COUNT(*) FROM attributions
-               WHERE state != 'rejected' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"""
+        by_state_type = c.execute(
+            "SELECT state, type, COUNT(*) FROM attributions GROUP BY state, type"
         ).fetchall()
+        by_state: dict[str, int] = {}
+        by_type: dict[str, int] = {}
+        for state, qtype, n in by_state_type:
+            by_state[state] = by_state.get(state, 0) + n
+            if state != State.REJECTED.value:
+                by_type[qtype] = by_type.get(qtype, 0) + n
+        speakers = c.execute(
+            """SELECT COALESCE(speaker_name, '(none)'), COUNT(*)
+               FROM attributions
+               WHERE state IN ('suggested', 'accepted') GROUP BY speaker_name
+               ORDER BY 2 DESC, 1 LIMIT 10"""
+        ).fetchall()
+        by_status = self.status_counts()
         return {
             "corpus": str(self.path),
             "articles": sum(by_status.values()),
-            "articles_by_status": {s.value: by_status.get(s.value, 0) for s in Status},
+            "articles_by_status": {s.value: n for s, n in by_status.items()},
             "attributions_by_state": by_state,
             "attributions_by_type": by_type,
             "top_speakers": speakers,
@@ -451,6 +581,11 @@ class Store:
             self.db["attributions"].insert_all(  # type: ignore[union-attr]
                 [_attr_row(a.with_(id=None), article_id) for a in attributions]
             )
+            conn.execute(
+                "INSERT INTO article_text (rowid, title, text) VALUES (?, ?, ?)",
+                (article_id, article.title, article.text),
+            )
+            _index_speakers(conn, article_id)
             self._log(
                 conn,
                 "import",
@@ -481,7 +616,7 @@ class Store:
         """The record a command compares against: an attribution's record or an article's status."""
         if table == "article":
             row = self.conn.execute(
-                "SELECT status FROM articles WHERE id = ?", (row_id,)
+                f"SELECT status FROM articles {self._by_id} WHERE id = ?", (row_id,)
             ).fetchone()
             return {"status": row[0]} if row else None
         found = self.attribution(row_id)
@@ -502,19 +637,26 @@ class Store:
             return row_id
         if record is None:
             assert row_id is not None
+            found = self.attribution(row_id)
             self.conn.execute("DELETE FROM attributions WHERE id = ?", (row_id,))
+            if found is not None and found[1].speaker_name is not None:
+                _index_speakers(self.conn, found[0])
             return row_id
         article_id = int(record["article_id"])
         attr = Attribution.from_record(record, id=row_id)
         attr.check(self.text_length(article_id))
         row = _attr_row(attr, article_id)
+        before = None if row_id is None else self.attribution(row_id)
         if row_id is None:
             cur = self.conn.execute(
                 f"INSERT INTO attributions ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
                 list(row.values()),
             )
-            return int(cur.lastrowid or 0)
-        self.db["attributions"].upsert(row, pk="id")  # type: ignore[union-attr]
+            row_id = int(cur.lastrowid or 0)
+        else:
+            self.db["attributions"].upsert(row, pk="id")  # type: ignore[union-attr]
+        if (before[1].speaker_name if before else None) != attr.speaker_name:
+            _index_speakers(self.conn, article_id)
         return row_id
 
     def decisions(self) -> list[dict[str, Any]]:
