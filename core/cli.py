@@ -13,8 +13,8 @@ from pathlib import Path
 from core import __version__
 from core.config import DEFAULT_MODEL, default_corpus_path, model_name
 from core.export import ExportError, export_jsonl
-from core.importer import ImportProblem, read_paths
 from core.ingest import import_paths
+from core.shards import suggest_shard, suggestion_lines
 from core.store import CorpusError, Store
 from core.suggest import Suggester, SuggestError
 
@@ -57,6 +57,19 @@ def build_parser() -> argparse.ArgumentParser:
         "suggest", help="print suggested attributions as JSON lines (nothing is stored)"
     )
     sug.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    sug.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes for suggesting (default 1; the number of cores is fastest)",
+    )
+    sug.add_argument(
+        "--out-dir",
+        type=Path,
+        metavar="DIR",
+        help="write one JSONL shard per input file into DIR (same name) instead of printing",
+    )
 
     exp = sub.add_parser("export", help="write the corpus as JSONL (Prodigy tasks plus quotes)")
     exp.add_argument("--out", type=Path, required=True, help="the JSONL file to write")
@@ -104,20 +117,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _suggest(args: argparse.Namespace) -> int:
-    suggester = Suggester(model_name(args.model))
-    status = 0
-    articles = []
-    for item in read_paths(args.paths):
-        if isinstance(item, ImportProblem):
-            print(f"quotelab: not read: {item}", file=sys.stderr)
-            status = 1
-        else:
-            articles.append(item.article)
-    for art, found in zip(articles, suggester.suggest_many(articles), strict=True):
-        record = {
-            "text": art.text,
-            "meta": art.meta(),
-            "quotes": [a.to_record() for a in found],
-        }
-        print(json.dumps(record, ensure_ascii=False))
-    return status
+    problems: list[str] = []
+    if args.out_dir is None:
+        suggester = Suggester(model_name(args.model))
+        for line in suggestion_lines(suggester, args.paths, problems, args.jobs):
+            sys.stdout.write(line)
+    else:
+        args.out_dir.mkdir(parents=True, exist_ok=True)
+        for path in args.paths:
+            problems += suggest_shard(path, args.out_dir / path.name, args.model, args.jobs)
+    for problem in problems:
+        print(f"quotelab: not read: {problem}", file=sys.stderr)
+    return 1 if problems else 0
