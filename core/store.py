@@ -16,8 +16,8 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -398,12 +398,22 @@ class Store:
     def article_ids(self, search: str = "") -> list[int]:
         """Every article id in list order, or those whose title, text or speaker
         names match ``search`` (see :func:`fts_query`)."""
-        match = fts_query(search)
+        match = self._search(search)
         if match is None:
             sql, args = "SELECT id FROM articles ORDER BY id", []
         else:
             sql, args = f"{_MATCHING} ORDER BY 1", [match, match]
         return [r[0] for r in self.conn.execute(sql, args)]
+
+    def _search(self, search: str) -> str | None:
+        """The FTS5 query for ``search``; refused on a corpus not yet upgraded (read-only)."""
+        match = fts_query(search)
+        if match is not None and not self._by_id:
+            raise CorpusError(
+                f"{self.path}: this corpus predates search; open it once where it can be "
+                "written to upgrade it"
+            )
+        return match
 
     def status_counts(self) -> dict[Status, int]:
         """Articles per status, from one index."""
@@ -420,7 +430,7 @@ class Store:
         ``todo_only``) not done; None when there is no other. Index seeks: the cost
         does not grow with the corpus."""
         cmp, order, pick = (">", "ASC", min) if step > 0 else ("<", "DESC", max)
-        match = fts_query(search)
+        match = self._search(search)
         queries: list[tuple[str, list[Any]]] = []
         if match is not None:
             for t in ("article_text", "article_speakers"):

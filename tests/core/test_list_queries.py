@@ -7,7 +7,7 @@ import pytest
 from core import commands as cmd
 from core.importer import parse_text
 from core.model import Attribution, Span, State, Status
-from core.store import MIGRATIONS, Store, fts_query
+from core.store import MIGRATIONS, CorpusError, Store, fts_query
 
 TEXTS = [
     ("Harbour Plan Delayed", "The harbour plan was delayed, Mayor Ines Okafor said."),
@@ -151,6 +151,8 @@ def test_migration_indexes_existing_articles(tmp_path):
     conn.close()
     with Store(path, read_only=True) as s:  # an old corpus read as it is still lists
         assert [x.id for x in s.article_summaries()] == [1] and s.status(1) is Status.TODO
+        with pytest.raises(CorpusError, match="predates search"):
+            s.article_ids("harbour")
     with Store(path) as s:
         assert s.article_ids("harbour") == s.article_ids("Petrov") == [1]
 
