@@ -116,48 +116,82 @@ def _v3_list_search(conn: sqlite3.Connection) -> None:
         CREATE INDEX articles_list ON articles(id, title, date, status);
         CREATE INDEX articles_status ON articles(status, id);
         CREATE INDEX attributions_state ON attributions(article_id, state);
-        CREATE INDEX attributions_stats ON attributions(state, type, speaker_name);
-        CREATE VIRTUAL TABLE article_text USING fts5(
-            title, text, content='articles', content_rowid='id',
-            tokenize='unicode61 remove_diacritics 2');
-        INSERT INTO article_text(article_text) VALUES ('rebuild');
-        CREATE VIRTUAL TABLE article_speakers USING fts5(
-            names, tokenize='unicode61 remove_diacritics 2');
+        CREATE INDEX attributions_stats ON attributions(state, type);
+        CREATE INDEX attributions_speaker ON attributions(speaker_name, state);
+        CREATE TABLE article_names (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            names TEXT NOT NULL);
+        CREATE VIEW article_search_source AS
+            SELECT a.id, a.title, a.text, COALESCE(n.names, '') AS names
+            FROM articles a LEFT JOIN article_names n ON n.article_id = a.id;
+        CREATE VIRTUAL TABLE article_search USING fts5(
+            title, text, names, content='article_search_source', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2', prefix='3')
         """,
     )
+    rows = conn.execute(
+        "SELECT article_id, speaker_name FROM attributions WHERE speaker_name IS NOT NULL"
+    ).fetchall()
+    names: dict[int, set[str]] = {}
+    for article_id, name in rows:
+        names.setdefault(article_id, set()).add(name)
+    conn.executemany(
+        "INSERT INTO article_names VALUES (?, ?)",
+        [(article_id, _joined(found)) for article_id, found in names.items()],
+    )
+    conn.execute("INSERT INTO article_search(article_search) VALUES ('rebuild')")
+
+
+def _joined(names: set[str]) -> str:
+    return "; ".join(sorted(names))
+
+
+def _index_article(conn: sqlite3.Connection, article_id: int, *, update: bool) -> None:
+    """Bring the article's search entry in step with its speaker names (``update``:
+    it had one before), in the caller's transaction."""
+    new = _joined(
+        {
+            r[0]
+            for r in conn.execute(
+                "SELECT speaker_name FROM attributions "
+                "WHERE article_id = ? AND speaker_name IS NOT NULL",
+                (article_id,),
+            )
+        }
+    )
+    if update:
+        old = conn.execute(
+            "SELECT names FROM article_search_source WHERE id = ?", (article_id,)
+        ).fetchone()
+        if old is None or old[0] == new:
+            return
+        conn.execute(  # an external-content entry is removed with the values it was made of
+            "INSERT INTO article_search (article_search, rowid, title, text, names) "
+            "SELECT 'delete', id, title, text, names FROM article_search_source WHERE id = ?",
+            (article_id,),
+        )
+    conn.execute("INSERT OR REPLACE INTO article_names VALUES (?, ?)", (article_id, new))
     conn.execute(
-        """INSERT INTO article_speakers (rowid, names)
-           SELECT article_id, group_concat(DISTINCT speaker_name) FROM attributions
-           GROUP BY article_id"""
+        "INSERT INTO article_search (rowid, title, text, names) "
+        "SELECT id, title, text, names FROM article_search_source WHERE id = ?",
+        (article_id,),
     )
 
 
-def _index_speakers(conn: sqlite3.Connection, article_id: int) -> None:
-    """Set the article's row of the speaker-name search index (same transaction)."""
-    conn.execute("DELETE FROM article_speakers WHERE rowid = ?", (article_id,))
-    conn.execute(
-        """INSERT INTO article_speakers (rowid, names)
-           SELECT ?, group_concat(DISTINCT speaker_name) FROM attributions
-           WHERE article_id = ?""",
-        (article_id, article_id),
-    )
-
-
-#: Ids of the articles whose title and text, or speaker names, match an FTS5 query.
-_MATCHING = (
-    "SELECT rowid FROM article_text WHERE article_text MATCH ? "
-    "UNION SELECT rowid FROM article_speakers WHERE article_speakers MATCH ?"
-)
+#: The last word of a search matches as a prefix from this many characters on (the
+#: index keeps 3-character prefixes; shorter ones would scan the whole vocabulary).
+PREFIX_MIN = 3
 
 
 def fts_query(search: str) -> str | None:
     """The filter box's text as a safe FTS5 query: every word must occur (in the title
-    and text, or among the speaker names), the last one as a prefix, so typing
-    narrows as it goes. None when there is no word to look for."""
+    and text or among the speaker names), the last one as a prefix once it has
+    PREFIX_MIN characters, so typing narrows as it goes. None when there is no word to look for."""
     words = re.findall(r"\w+", search)
     if not words:
         return None
-    return " ".join(f'"{w}"' for w in words) + "*"
+    query = " ".join(f'"{w}"' for w in words)
+    return query + "*" if len(words[-1]) >= PREFIX_MIN else query
 
 
 #: Forward migrations; the schema version is ``len(MIGRATIONS)`` in PRAGMA user_version.
@@ -395,15 +429,31 @@ class Store:
         ).fetchall()
         return [ArticleSummary(r[0], r[1], r[2], Status(r[3]), r[4], r[5]) for r in rows]
 
-    def article_ids(self, search: str = "") -> list[int]:
-        """Every article id in list order, or those whose title, text or speaker
-        names match ``search`` (see :func:`fts_query`)."""
+    def article_ids(self, search: str = "", start: int = 0, limit: int | None = None) -> list[int]:
+        """Article ids in list order, or of those whose title, text or speaker names
+        match ``search`` (see :func:`fts_query`): all of them, or the window of
+        ``limit`` from position ``start``."""
+        match = self._search(search)
+        args: list[Any] = []
+        if match is None:
+            sql = "SELECT id FROM articles ORDER BY id"
+        else:
+            sql = "SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid"
+            args = [match]
+        if limit is not None or start:
+            sql += " LIMIT ? OFFSET ?"
+            args += [-1 if limit is None else limit, start]
+        return [r[0] for r in self.conn.execute(sql, args)]
+
+    def article_count(self, search: str = "") -> int:
+        """How many articles the list shows (those matching ``search``)."""
         match = self._search(search)
         if match is None:
-            sql, args = "SELECT id FROM articles ORDER BY id", []
-        else:
-            sql, args = f"{_MATCHING} ORDER BY 1", [match, match]
-        return [r[0] for r in self.conn.execute(sql, args)]
+            return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        row = self.conn.execute(
+            "SELECT COUNT(*) FROM article_search WHERE article_search MATCH ?", (match,)
+        ).fetchone()
+        return int(row[0])
 
     def _search(self, search: str) -> str | None:
         """The FTS5 query for ``search``; refused on a corpus not yet upgraded (read-only)."""
@@ -433,14 +483,13 @@ class Store:
         match = self._search(search)
         queries: list[tuple[str, list[Any]]] = []
         if match is not None:
-            for t in ("article_text", "article_speakers"):
-                sql = f"SELECT f.rowid FROM {t} f"
-                if todo_only:
-                    sql += f" JOIN articles a {self._by_id} ON a.id = f.rowid"
-                sql += f" WHERE {t} MATCH ? AND f.rowid {cmp} ?"
-                if todo_only:
-                    sql += " AND a.status != 'done'"
-                queries.append((f"{sql} ORDER BY f.rowid {order} LIMIT 1", [match]))
+            sql = "SELECT f.rowid FROM article_search f"
+            if todo_only:
+                sql += f" JOIN articles a {self._by_id} ON a.id = f.rowid"
+            sql += f" WHERE article_search MATCH ? AND f.rowid {cmp} ?"
+            if todo_only:
+                sql += " AND a.status != 'done'"
+            queries.append((f"{sql} ORDER BY f.rowid {order} LIMIT 1", [match]))
         elif todo_only:
             sql = (
                 "SELECT id FROM articles "
@@ -537,8 +586,7 @@ class Store:
                 by_type[qtype] = by_type.get(qtype, 0) + n
         speakers = c.execute(
             """SELECT COALESCE(speaker_name, '(none)'), COUNT(*)
-               FROM attributions
-               WHERE state IN ('suggested', 'accepted') GROUP BY speaker_name
+               FROM attributions WHERE state != 'rejected' GROUP BY speaker_name
                ORDER BY 2 DESC, 1 LIMIT 10"""
         ).fetchall()
         by_status = self.status_counts()
@@ -591,11 +639,7 @@ class Store:
             self.db["attributions"].insert_all(  # type: ignore[union-attr]
                 [_attr_row(a.with_(id=None), article_id) for a in attributions]
             )
-            conn.execute(
-                "INSERT INTO article_text (rowid, title, text) VALUES (?, ?, ?)",
-                (article_id, article.title, article.text),
-            )
-            _index_speakers(conn, article_id)
+            _index_article(conn, article_id, update=False)
             self._log(
                 conn,
                 "import",
@@ -650,7 +694,7 @@ class Store:
             found = self.attribution(row_id)
             self.conn.execute("DELETE FROM attributions WHERE id = ?", (row_id,))
             if found is not None and found[1].speaker_name is not None:
-                _index_speakers(self.conn, found[0])
+                _index_article(self.conn, found[0], update=True)
             return row_id
         article_id = int(record["article_id"])
         attr = Attribution.from_record(record, id=row_id)
@@ -666,7 +710,7 @@ class Store:
         else:
             self.db["attributions"].upsert(row, pk="id")  # type: ignore[union-attr]
         if (before[1].speaker_name if before else None) != attr.speaker_name:
-            _index_speakers(self.conn, article_id)
+            _index_article(self.conn, article_id, update=True)
         return row_id
 
     def decisions(self) -> list[dict[str, Any]]:

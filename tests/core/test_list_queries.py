@@ -96,7 +96,10 @@ def test_search_finds_titles_text_and_speaker_names(store):
     assert store.article_ids("said") == [1, 2, 3, 4]
     assert store.article_ids('"; DROP TABLE articles; --') == []  # words only, quoted
     assert store.article_ids("  ") == [1, 2, 3, 4]
-    assert fts_query('a "b') == '"a" "b"*'
+    assert fts_query('a "bc') == '"a" "bc"' and fts_query("a bcd") == '"a" "bcd"*'
+    assert store.article_ids("said", start=1, limit=2) == [2, 3]
+    assert store.article_count("said") == 4 and store.article_count() == 4
+    assert store.article_count("Wolfe forecasters") == 1  # speaker name and text at once
 
 
 def test_speaker_name_edits_and_undo_keep_search_in_step(store):
@@ -113,6 +116,10 @@ def test_speaker_name_edits_and_undo_keep_search_in_step(store):
     assert store.article_ids("Quist") == [2]
     cmd.revert(store, added)  # deleting the attribution drops its name
     assert store.article_ids("Quist") == []
+    # the index matches its source exactly (FTS5 compares every entry)
+    store.conn.execute(
+        "INSERT INTO article_search(article_search, rank) VALUES ('integrity-check', 1)"
+    )
 
 
 def test_neighbour_wraps_and_filters(store):
