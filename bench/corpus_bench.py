@@ -82,10 +82,14 @@ WINDOW = 100  # list rows fetched for the screen
 
 def open_and_list(path: Path) -> Store:
     store = Store(path)
-    store.status_counts()
-    ids = store.article_ids()
-    store.article_summaries(ids=ids[:WINDOW])
+    show_list(store)
     return store
+
+
+def show_list(store: Store) -> None:
+    store.status_counts()
+    store.article_count()
+    store.article_summaries(ids=store.article_ids(start=0, limit=WINDOW))
 
 
 def open_article(store: Store, article_id: int) -> None:
@@ -120,8 +124,8 @@ def next_article(store: Store, article_id: int) -> int | None:
 
 
 def search(store: Store, text: str) -> None:
-    ids = store.article_ids(text)
-    store.article_summaries(ids=ids[:WINDOW])
+    store.article_count(text)
+    store.article_summaries(ids=store.article_ids(text, start=0, limit=WINDOW))
 
 
 def stats(store: Store) -> dict[str, object]:
@@ -179,6 +183,16 @@ def run_size(size: int, full_export: bool) -> None:
     warm_open = median3(lambda: open_and_list(db).close())
     line("open corpus + list, warm", warm_open, "300 ms", median3(lambda: bare_open(db)))
     line("open corpus + list, first", first_open, "-", None)
+    warm_store = median3(lambda: Store(db).close())
+    line("  of which Store() (quick_check...)", warm_store, "-", None)
+    with Store(db) as s:
+        line("  of which the list", median3(lambda: show_list(s)), "-", None)
+        line(
+            "  PRAGMA quick_check alone",
+            ms(lambda: s.conn.execute("PRAGMA quick_check").fetchall()),
+            "-",
+            None,
+        )
 
     store = Store(db)
     bare = sqlite3.connect(db, isolation_level=None)
