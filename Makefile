@@ -33,6 +33,7 @@ lint: $(VENV)/.dev
 ## Numbers for the closing note (speed, not pass/fail).
 bench: $(VENV)/.dev
 	$(BIN)/python bench/suggest_speed.py
+	$(BIN)/python bench/corpus_bench.py  # builds 1k/10k/100k corpora on first use (minutes)
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/gui_keys.py
 
