@@ -32,3 +32,35 @@ def test_a_missing_model_is_named_from_a_worker():
     art = parse_text(SAMPLE.read_text(encoding="utf-8"), "s.txt")
     with pytest.raises(SuggestError, match="no_such_pipeline"):
         list(Suggester("no_such_pipeline").suggest_many([art], n_process=2))
+
+
+def test_cli_writes_shards_on_two_cores_as_one_prints(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    shards = []
+    for n, chunk in enumerate((_articles()[:5], _articles()[5:11])):
+        shards.append(tmp_path / f"part-{n}.jsonl")
+        shards[-1].write_text(
+            "".join(json.dumps({"text": a.text, "meta": a.meta()}) + "\n" for a in chunk),
+            encoding="utf-8",
+        )
+    env = dict(os.environ, QUOTELAB_HOME=str(tmp_path))
+
+    def main(*args):
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "suggest", *args, *map(str, shards)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+    printed = main()
+    main("--jobs", "2", "--out-dir", str(tmp_path / "out"))
+    written = "".join((tmp_path / "out" / s.name).read_text(encoding="utf-8") for s in shards)
+    assert len(printed.splitlines()) == 11 and written == printed
