@@ -6,8 +6,8 @@ Builds (or reuses) the corpora of bench/make_corpus.py, works on a copy of each,
 times what the window asks of core for each step, with a bare SQLite baseline doing
 the least the step needs, in the same run. One-off steps are medians of three; keys
 are the 95th percentile of many, with the file in the page cache. "first" reads the
-corpus with the file evicted from the page cache (posix_fadvise DONTNEED). Export of 100k is timed on its first 10,000
-articles and scaled unless --full-export.
+corpus with the file evicted from the page cache (posix_fadvise DONTNEED). Export of
+100k is timed on its first 10,000 articles and scaled unless --full-export.
 
 The "before" figures of issue 13 came from this file's first commit (030da8c), which
 asked core what the window asked then (every summary on open, first A and D; id lists
