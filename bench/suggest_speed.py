@@ -1,17 +1,19 @@
-"""Suggestion speed against a bare ``nlp.pipe`` over the same text, in one run.
+"""Suggestion speed against a bare ``nlp.pipe`` over the same input, in one run.
 
-    .venv/bin/python bench/suggest_speed.py [--words 50000] [--model NAME]
+    .venv/bin/python bench/suggest_speed.py [--words 50000] [--rounds 3] [--model NAME]
 
-Prints: the words processed, seconds for a bare nlp.pipe of the whole articles with
-the full pipeline as spacy.load gives it, the same with the components the suggester
-keeps, the same over the body paragraphs the suggester parses, seconds for the
-suggester (parse + rules), the ratios, and the time to suggest the sample article
-once the pipeline is loaded (median of 20).
+The fair baseline is what the suggester itself parses: the body paragraphs of the
+same articles, with the same pipes and the same batch size. Baseline and suggester
+runs are interleaved (bare, ours, bare, ours, ...) so that a busy machine slows both
+alike; medians are printed in words per second. Then the same for every core:
+``suggest_many(n_process=N)`` (worker start-up and pipeline loading included) against
+one process, and a bare ``nlp.pipe(n_process=N)`` over the same paragraphs.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -23,14 +25,18 @@ sys.path.insert(0, str(ROOT))
 
 from core.config import UNUSED_PIPES, model_name  # noqa: E402
 from core.importer import parse_text  # noqa: E402
+from core.model import Article  # noqa: E402
 from core.suggest import Suggester, paragraphs  # noqa: E402
 
+BATCH = 64  # suggest_many's default batch size
 
-def corpus(words: int) -> list:
+
+def corpus(words: int) -> list[Article]:
     files = sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))
     files.append(ROOT / "resources" / "sample_article.txt")
     base = [parse_text(f.read_text(encoding="utf-8"), f.name) for f in files]
-    out, total = [], 0
+    out: list[Article] = []
+    total = 0
     while total < words:
         for art in base:
             out.append(art)
@@ -46,41 +52,60 @@ def timed(fn: Callable[[], object]) -> float:
     return time.perf_counter() - t
 
 
+def interleaved(rounds: int, runs: dict[str, Callable[[], object]]) -> dict[str, float]:
+    times: dict[str, list[float]] = {k: [] for k in runs}
+    for _ in range(rounds):
+        for name, fn in runs.items():
+            times[name].append(timed(fn))
+    return {k: statistics.median(v) for k, v in times.items()}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--words", type=int, default=50_000)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--processes", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--model", default=None)
     a = ap.parse_args()
-    import spacy
-
     name = model_name(a.model)
     arts = corpus(a.words)
-    texts = [art.text for art in arts]
-    full = spacy.load(name)
     suggester = Suggester(name)
-    suggester.load()
-    same = suggester.nlp
-    # warm up every pipeline once
-    list(full.pipe(texts[:3]))
-    list(suggester.suggest_many(arts[:3]))
-    bare_full = timed(lambda: list(full.pipe(texts)))
-    bare_same = timed(lambda: list(same.pipe(texts)))
+    nlp = suggester.nlp
     paras = [text for art in arts for _, text in paragraphs(art)]
-    bare_paras = timed(lambda: list(same.pipe(paras)))
-    ours = timed(lambda: list(suggester.suggest_many(arts)))
-    words = sum(len(t.split()) for t in texts)
-    print(f"model                     {name} (suggester leaves out: {', '.join(UNUSED_PIPES)})")
-    print(f"articles / words          {len(arts)} / {words}")
-    print(f"bare nlp.pipe, full       {bare_full:.2f} s")
-    print(f"bare nlp.pipe, same pipes {bare_same:.2f} s")
-    print(f"bare nlp.pipe, paragraphs {bare_paras:.2f} s  (same pipes, the suggester's input)")
-    print(f"suggest_many              {ours:.2f} s")
-    print(f"ratio vs same pipes       {ours / bare_same:.2f}x  (goal <= 1.25x)")
-    print(f"ratio vs full pipeline    {ours / bare_full:.2f}x")
-    print(f"ratio vs paragraphs       {ours / bare_paras:.2f}x  (the cost of the rules alone)")
+    words = sum(len(p.split()) for p in paras)
+    list(suggester.suggest_many(arts[:3]))  # warm up
+    n = a.processes
+    one = interleaved(
+        a.rounds,
+        {
+            "bare": lambda: list(nlp.pipe(paras, batch_size=BATCH)),
+            "ours": lambda: list(suggester.suggest_many(arts, batch_size=BATCH)),
+        },
+    )
+    many = interleaved(
+        a.rounds,
+        {
+            "bare": lambda: list(nlp.pipe(paras, batch_size=BATCH, n_process=n)),
+            "ours": lambda: list(suggester.suggest_many(arts, batch_size=BATCH, n_process=n)),
+        },
+    )
+
+    def wps(seconds: float) -> str:
+        return f"{words / seconds:8.0f} words/s ({seconds:.2f} s)"
+
+    print(f"model                        {name} (left out: {', '.join(UNUSED_PIPES)})")
+    print(f"articles / paragraphs / words {len(arts)} / {len(paras)} / {words}")
+    print(f"medians of {a.rounds}, interleaved; batch size {BATCH}")
+    print(f"bare nlp.pipe, paragraphs    {wps(one['bare'])}")
+    print(f"suggest_many                 {wps(one['ours'])}")
+    print(f"  cost vs bare               {one['ours'] / one['bare']:.2f}x  (goal <= 1.25x)")
+    print(f"bare nlp.pipe, {n} processes  {wps(many['bare'])}")
+    print(f"suggest_many, {n} processes   {wps(many['ours'])}")
+    print(f"  speed-up vs one process    {one['ours'] / many['ours']:.2f}x  (goal >= 1.4x)")
+    print(f"  bare speed-up              {one['bare'] / many['bare']:.2f}x")
     sample = parse_text((ROOT / "resources" / "sample_article.txt").read_text("utf-8"), "s")
     runs = [timed(lambda: suggester.suggest(sample)) for _ in range(20)]
-    print(f"sample article, median   {statistics.median(runs) * 1000:.0f} ms  (goal < 150 ms)")
+    print(f"sample article, median       {statistics.median(runs) * 1000:.0f} ms  (goal < 150 ms)")
 
 
 if __name__ == "__main__":

@@ -28,11 +28,10 @@ from core.config import (
     sample_corpus_path,
 )
 from core.export import FORMATS, STDOUT, ExportError, export
-from core.importer import ImportProblem, read_paths
 from core.ingest import import_paths
+from core.shards import suggest_shard, suggestion_lines
 from core.store import CorpusError, Store
-from core.suggest import Suggester, SuggestError, checked
-from core.tokens import Tokens, tokenize
+from core.suggest import Suggester, SuggestError
 
 SUBCOMMANDS = ("import", "suggest", "export", "stats")
 _SUFFIX_FORMATS = {".jsonl": "jsonl", ".spacy": "spacy", ".csv": "csv"}
@@ -92,6 +91,19 @@ def build_parser() -> argparse.ArgumentParser:
         "suggest", help="print suggested attributions as JSON lines (nothing is stored)"
     )
     sug.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="- reads stdin")
+    sug.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes for suggesting (default 1; the number of cores is fastest)",
+    )
+    sug.add_argument(
+        "--out-dir",
+        type=Path,
+        metavar="DIR",
+        help="write one JSONL shard per input file into DIR (same name) instead of printing",
+    )
 
     exp = sub.add_parser("export", help="write the corpus as JSONL, spaCy DocBin, CSV or brat")
     exp.add_argument(
@@ -259,24 +271,16 @@ def _backup(store: Store, out: Path) -> int:
 
 
 def _suggest(args: argparse.Namespace) -> int:
-    suggester = Suggester(model_name(args.model))
-    status = 0
-    articles = []
+    problems: list[str] = []
     with _stdin_as_file(args.paths) as paths:
-        for item in read_paths(paths):
-            if isinstance(item, ImportProblem):
-                print(f"quotelab: not read: {item}", file=sys.stderr)
-                status = 1
-            else:
-                articles.append(item.article)
-    for art, suggested in zip(articles, suggester.suggest_many(articles), strict=True):
-        found, dropped = checked(art, suggested, Tokens(tokenize(art.text)))
-        for message in dropped:
-            print(f"quotelab: {message}", file=sys.stderr)
-        record = {
-            "text": art.text,
-            "meta": art.meta(),
-            "quotes": [a.to_record() for a in found],
-        }
-        print(json.dumps(record, ensure_ascii=False))
-    return status
+        if args.out_dir is None:
+            suggester = Suggester(model_name(args.model))
+            for line in suggestion_lines(suggester, paths, problems, args.jobs):
+                sys.stdout.write(line)
+        else:
+            args.out_dir.mkdir(parents=True, exist_ok=True)
+            for path in paths:
+                problems += suggest_shard(path, args.out_dir / path.name, args.model, args.jobs)
+    for problem in problems:
+        print(f"quotelab: {problem}", file=sys.stderr)
+    return 1 if problems else 0

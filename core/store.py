@@ -11,8 +11,9 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -190,8 +191,102 @@ def _v4_review(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v5_list_search(conn: sqlite3.Connection) -> None:
+    """Indexes that let the list, the counts, next/previous and stats read only what
+    they need (an article row holds its text, and the columns after it sit in overflow
+    pages), and full-text search of titles, text and speaker names (FTS5)."""
+    _script(
+        conn,
+        """
+        CREATE INDEX articles_list ON articles(id, title, date, status);
+        CREATE INDEX articles_status ON articles(status, id);
+        CREATE INDEX attributions_state ON attributions(article_id, state);
+        CREATE INDEX attributions_stats ON attributions(state, type);
+        CREATE INDEX attributions_speaker ON attributions(speaker_name, state);
+        CREATE TABLE article_names (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            names TEXT NOT NULL);
+        CREATE VIEW article_search_source AS
+            SELECT a.id, a.title, a.text, COALESCE(n.names, '') AS names
+            FROM articles a LEFT JOIN article_names n ON n.article_id = a.id;
+        CREATE VIRTUAL TABLE article_search USING fts5(
+            title, text, names, content='article_search_source', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2', prefix='3')
+        """,
+    )
+    rows = conn.execute(
+        "SELECT article_id, speaker_name FROM attributions WHERE speaker_name IS NOT NULL"
+    ).fetchall()
+    names: dict[int, set[str]] = {}
+    for article_id, name in rows:
+        names.setdefault(article_id, set()).add(name)
+    conn.executemany(
+        "INSERT INTO article_names VALUES (?, ?)",
+        [(article_id, _joined(found)) for article_id, found in names.items()],
+    )
+    conn.execute("INSERT INTO article_search(article_search) VALUES ('rebuild')")
+
+
+def _joined(names: set[str]) -> str:
+    return "; ".join(sorted(names))
+
+
+def _index_article(conn: sqlite3.Connection, article_id: int, *, update: bool) -> None:
+    """Bring the article's search entry in step with its speaker names (``update``:
+    it had one before), in the caller's transaction."""
+    new = _joined(
+        {
+            r[0]
+            for r in conn.execute(
+                "SELECT speaker_name FROM attributions "
+                "WHERE article_id = ? AND speaker_name IS NOT NULL",
+                (article_id,),
+            )
+        }
+    )
+    if update:
+        old = conn.execute(
+            "SELECT names FROM article_search_source WHERE id = ?", (article_id,)
+        ).fetchone()
+        if old is None or old[0] == new:
+            return
+        conn.execute(  # an external-content entry is removed with the values it was made of
+            "INSERT INTO article_search (article_search, rowid, title, text, names) "
+            "SELECT 'delete', id, title, text, names FROM article_search_source WHERE id = ?",
+            (article_id,),
+        )
+    conn.execute("INSERT OR REPLACE INTO article_names VALUES (?, ?)", (article_id, new))
+    conn.execute(
+        "INSERT INTO article_search (rowid, title, text, names) "
+        "SELECT id, title, text, names FROM article_search_source WHERE id = ?",
+        (article_id,),
+    )
+
+
+#: The last word of a search matches as a prefix from this many characters on (the
+#: index keeps 3-character prefixes; shorter ones would scan the whole vocabulary).
+PREFIX_MIN = 3
+
+
+def fts_query(search: str) -> str | None:
+    """The filter box's text as a safe FTS5 query: every word must occur (in the title
+    and text or among the speaker names), the last one as a prefix once it has
+    PREFIX_MIN characters, so typing narrows as it goes. None when there is no word to look for."""
+    words = re.findall(r"\w+", search)
+    if not words:
+        return None
+    query = " ".join(f'"{w}"' for w in words)
+    return query + "*" if len(words[-1]) >= PREFIX_MIN else query
+
+
 #: Forward migrations; the schema version is ``len(MIGRATIONS)`` in PRAGMA user_version.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3_views, _v4_review]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1,
+    _v2,
+    _v3_views,
+    _v4_review,
+    _v5_list_search,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -556,16 +651,25 @@ class Store:
             for (n,) in self.conn.execute("SELECT id FROM decisions WHERE NOT json_valid(changes)")
         ]
 
-    def article_summaries(self, article_id: int | None = None) -> list[ArticleSummary]:
-        """A line per article (or just the one asked for) for the article list."""
-        where = "" if article_id is None else "WHERE a.id = ?"
+    def article_summaries(
+        self, article_id: int | None = None, *, ids: Sequence[int] | None = None
+    ) -> list[ArticleSummary]:
+        """List lines, in id order: of every article, of ``article_id`` only, or of
+        ``ids`` (a window of the list). Reads the list index, never article text."""
+        if ids is not None:
+            where, args = f"WHERE a.id IN ({', '.join('?' * len(ids))})", list(ids)
+        elif article_id is not None:
+            where, args = "WHERE a.id = ?", [article_id]
+        else:
+            where, args = "", []
         rows = self.conn.execute(
             f"""SELECT a.id, a.title, a.date, a.status,
-                      COUNT(CASE WHEN t.state = 'suggested' THEN 1 END),
-                      COUNT(CASE WHEN t.state != 'rejected' THEN 1 END)
-               FROM articles a LEFT JOIN attributions t ON t.article_id = a.id
-               {where} GROUP BY a.id ORDER BY a.id""",
-            () if article_id is None else (article_id,),
+                   (SELECT COUNT(*) FROM attributions t
+                    WHERE t.article_id = a.id AND t.state = 'suggested'),
+                   (SELECT COUNT(*) FROM attributions t
+                    WHERE t.article_id = a.id AND t.state != 'rejected')
+               FROM articles a INDEXED BY articles_list {where} ORDER BY a.id""",
+            args,
         ).fetchall()
         return [
             ArticleSummary(r[0], r[1], r[2], Status(r[3]), r[4], r[5])
@@ -578,10 +682,76 @@ class Store:
         """The articles left out because a row of theirs is damaged (see ``damage``)."""
         return frozenset(self._damaged)
 
-    def article_ids(self) -> list[int]:
-        """Every article but the damaged ones (see ``damage``)."""
-        ids = self.conn.execute("SELECT id FROM articles ORDER BY id")
-        return [r[0] for r in ids if r[0] not in self._damaged]
+    def article_ids(self, search: str = "", start: int = 0, limit: int | None = None) -> list[int]:
+        """Article ids in list order, or of those whose title, text or speaker names
+        match ``search`` (see :func:`fts_query`): all of them, or the window of
+        ``limit`` from position ``start``."""
+        match = fts_query(search)
+        args: list[Any] = []
+        if match is None:
+            sql = "SELECT id FROM articles ORDER BY id"
+        else:
+            sql = "SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid"
+            args = [match]
+        if limit is not None or start:
+            sql += " LIMIT ? OFFSET ?"
+            args += [-1 if limit is None else limit, start]
+        return [r[0] for r in self.conn.execute(sql, args) if r[0] not in self._damaged]
+
+    def article_count(self, search: str = "") -> int:
+        """How many articles the list shows (those matching ``search``)."""
+        match = fts_query(search)
+        if match is None:
+            return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        row = self.conn.execute(
+            "SELECT COUNT(*) FROM article_search WHERE article_search MATCH ?", (match,)
+        ).fetchone()
+        return int(row[0])
+
+    def status_counts(self) -> dict[Status, int]:
+        """Articles per status, from one index."""
+        rows = self.conn.execute("SELECT status, COUNT(*) FROM articles GROUP BY status").fetchall()
+        counts = dict.fromkeys(Status, 0)
+        counts.update({Status(k): v for k, v in rows})
+        return counts
+
+    def neighbour(
+        self, article_id: int, step: int, *, search: str = "", todo_only: bool = False
+    ) -> int | None:
+        """The next (``step`` 1) or previous (-1) article in list order from
+        ``article_id``, wrapping around, among those matching ``search`` and (with
+        ``todo_only``) not done; None when there is no other. Index seeks: the cost
+        does not grow with the corpus."""
+        cmp, order, pick = (">", "ASC", min) if step > 0 else ("<", "DESC", max)
+        match = fts_query(search)
+        queries: list[tuple[str, list[Any]]] = []
+        if match is not None:
+            sql = "SELECT f.rowid FROM article_search f"
+            if todo_only:
+                sql += " JOIN articles a INDEXED BY articles_list ON a.id = f.rowid"
+            sql += f" WHERE article_search MATCH ? AND f.rowid {cmp} ?"
+            if todo_only:
+                sql += " AND a.status != 'done'"
+            queries.append((f"{sql} ORDER BY f.rowid {order} LIMIT 1", [match]))
+        elif todo_only:
+            sql = (
+                "SELECT id FROM articles "
+                f"WHERE status = ? AND id {cmp} ? ORDER BY id {order} LIMIT 1"
+            )
+            queries = [(sql, [Status.TODO.value]), (sql, [Status.IN_PROGRESS.value])]
+        else:
+            sql = f"SELECT id FROM articles WHERE id {cmp} ? ORDER BY id {order} LIMIT 1"
+            queries = [(sql, [])]
+        for bound in (article_id, 0 if step > 0 else 2**63 - 1):  # then wrap around
+            found = [
+                row[0]
+                for sql, args in queries
+                for row in self.conn.execute(sql, [*args, bound]).fetchall()
+            ]
+            if found:
+                nearest = int(pick(found))
+                return None if nearest == article_id else nearest
+        return None
 
     def article(self, article_id: int) -> Article:
         self._usable(article_id)
@@ -620,10 +790,10 @@ class Store:
             why = next(d for d in self.damage if d.startswith(f"article {article_id}:"))
             raise CorpusError(f"{self.path}: {why}; the article cannot be opened or edited")
 
-    def _article_value(self, expression: str, article_id: int) -> Any:
+    def _article_value(self, expression: str, article_id: int, index: str = "") -> Any:
         self._usable(article_id)
         row = self.conn.execute(
-            f"SELECT {expression} FROM articles WHERE id = ?", (article_id,)
+            f"SELECT {expression} FROM articles {index} WHERE id = ?", (article_id,)
         ).fetchone()
         if row is None:
             raise CorpusError(f"no article {article_id} in {self.path}")
@@ -633,7 +803,7 @@ class Store:
         return int(self._article_value("length(text)", article_id))
 
     def status(self, article_id: int) -> Status:
-        return Status(self._article_value("status", article_id))
+        return Status(self._article_value("status", article_id, "INDEXED BY articles_list"))
 
     def attributions(self, article_id: int) -> list[Attribution]:
         cur = self.conn.execute(
@@ -668,26 +838,27 @@ class Store:
         return int(row[0]) if row else None
 
     def stats(self) -> dict[str, Any]:
+        """Counts for ``main.py stats``: every figure from an index, never article rows."""
         c = self.conn
-        by_status = dict(
-            c.execute("SELECT status, COUNT(*) FROM articles GROUP BY status").fetchall()
-        )
-        by_state = dict(
-            c.execute("SELECT state, COUNT(*) FROM attributions GROUP BY state").fetchall()
-        )
-        by_type = dict(
-            c.execute(
-                "SELECT type, COUNT(*) FROM attributions WHERE state != 'rejected' GROUP BY type"
-            ).fetchall()
-        )
-        speakers = c.execute(
-            """SELECT COALESCE(speaker_name, '(none)'), COUNT(*) FROM attributions
-               WHERE state != 'rejected' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"""
+        by_state_type = c.execute(
+            "SELECT state, type, COUNT(*) FROM attributions GROUP BY state, type"
         ).fetchall()
+        by_state: dict[str, int] = {}
+        by_type: dict[str, int] = {}
+        for state, qtype, n in by_state_type:
+            by_state[state] = by_state.get(state, 0) + n
+            if state != State.REJECTED.value:
+                by_type[qtype] = by_type.get(qtype, 0) + n
+        speakers = c.execute(
+            """SELECT COALESCE(speaker_name, '(none)'), COUNT(*)
+               FROM attributions WHERE state != 'rejected' GROUP BY speaker_name
+               ORDER BY 2 DESC, 1 LIMIT 10"""
+        ).fetchall()
+        by_status = self.status_counts()
         return {
             "corpus": str(self.path),
             "articles": sum(by_status.values()),
-            "articles_by_status": {s.value: by_status.get(s.value, 0) for s in Status},
+            "articles_by_status": {s.value: n for s, n in by_status.items()},
             "attributions_by_state": by_state,
             "attributions_by_type": by_type,
             "top_speakers": speakers,
@@ -733,6 +904,7 @@ class Store:
             self.db["attributions"].insert_all(  # type: ignore[union-attr]
                 [_attr_row(a.with_(id=None), article_id) for a in attributions]
             )
+            _index_article(conn, article_id, update=False)
             self._log(
                 conn,
                 "import",
@@ -763,7 +935,7 @@ class Store:
         """The record a command compares against: an attribution's record or an article's status."""
         if table == "article":
             row = self.conn.execute(
-                "SELECT status FROM articles WHERE id = ?", (row_id,)
+                "SELECT status FROM articles INDEXED BY articles_list WHERE id = ?", (row_id,)
             ).fetchone()
             return {"status": row[0]} if row else None
         found = self.attribution(row_id)
@@ -791,6 +963,17 @@ class Store:
                 (after["status"], row_id, before["status"]),
             ).rowcount
             return self._written(done, table, row_id, after)
+        row_id = self._write_attribution(row_id, before, after)
+        if len({(r or {}).get("speaker_name") for r in (before, after)}) > 1:
+            rec = after or before
+            assert rec is not None
+            _index_article(self.conn, int(rec["article_id"]), update=True)
+        return row_id
+
+    def _write_attribution(
+        self, row_id: int | None, before: dict[str, Any] | None, after: dict[str, Any] | None
+    ) -> int:
+        table = "attribution"
         new = None
         if after is not None:
             new = Attribution.from_record(after, id=row_id)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from core.config import UNUSED_PIPES, model_name
@@ -87,9 +92,18 @@ class Suggester:
         articles: Iterable[Article],
         cancelled: Callable[[], bool] = lambda: False,
         batch_size: int = 64,
+        n_process: int = 1,
     ) -> Iterator[list[Attribution]]:
         """Suggestions for each article, in order, parsing every paragraph with one
-        ``nlp.pipe``. Stops early when ``cancelled()`` turns true."""
+        ``nlp.pipe``. Stops early when ``cancelled()`` turns true.
+
+        With ``n_process`` > 1, runs of articles are suggested in that many worker
+        processes (each loads the pipeline once) and come back in order. Articles are
+        read from ``articles`` as the workers need them, a few runs per worker ahead,
+        so memory stays bounded however many there are."""
+        if n_process > 1:
+            yield from _in_processes(self.model, articles, cancelled, batch_size, n_process)
+            return
         from core.suggest.rules import ArticleRules, Paragraph
 
         arts = list(articles)
@@ -144,3 +158,48 @@ def checked(
             continue
         kept.append(a)
     return kept, dropped
+
+
+#: Articles per task sent to a worker process, and tasks in flight per worker.
+_RUN = 8
+_AHEAD = 2
+_worker: Suggester | None = None
+
+
+def _suggest_run(model: str, articles: list[Article], batch_size: int) -> list[list[Attribution]]:
+    """In a worker process: suggest a run of articles with the worker's own pipeline."""
+    global _worker
+    if _worker is None or _worker.model != model:
+        _worker = Suggester(model)
+    return list(_worker.suggest_many(articles, batch_size=batch_size))
+
+
+def _in_processes(
+    model: str,
+    articles: Iterable[Article],
+    cancelled: Callable[[], bool],
+    batch_size: int,
+    n_process: int,
+) -> Iterator[list[Attribution]]:
+    # spawn, not fork: the caller may be a GUI with threads running
+    context = multiprocessing.get_context("spawn")
+    source = iter(articles)
+    pending: deque[Future[list[list[Attribution]]]] = deque()
+    with ProcessPoolExecutor(n_process, mp_context=context) as pool:
+        try:
+            while True:
+                while len(pending) < _AHEAD * n_process:
+                    run = list(islice(source, _RUN))
+                    if not run:
+                        break
+                    pending.append(pool.submit(_suggest_run, model, run, batch_size))
+                if not pending:
+                    return
+                for found in pending.popleft().result():
+                    yield found
+                    if cancelled():
+                        return
+        except BrokenProcessPool as exc:
+            raise SuggestError(f"a suggestion worker process stopped ({exc})") from None
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,66 @@
+"""Suggesting on every core: the same suggestions as one process, in order."""
+
+import pytest
+
+from core.importer import parse_text
+from core.suggest import Suggester, SuggestError
+from tests.conftest import DATA, SAMPLE
+
+
+def _articles():
+    files = [*sorted((DATA / "articles").glob("*.txt")), SAMPLE]
+    return [parse_text(f.read_text(encoding="utf-8"), f.name) for f in files] * 3
+
+
+def test_two_processes_suggest_what_one_does(suggester):
+    arts = _articles()
+    one = list(suggester.suggest_many(arts))
+    two = list(suggester.suggest_many(iter(arts), n_process=2))
+    assert sum(map(len, one)) > 100
+    assert two == one
+
+
+def test_cancel_stops_the_workers_early(suggester):
+    arts = _articles()
+    seen = []
+    for found in suggester.suggest_many(arts, cancelled=lambda: len(seen) >= 3, n_process=2):
+        seen.append(found)
+    assert len(seen) == 3
+
+
+def test_a_missing_model_is_named_from_a_worker():
+    art = parse_text(SAMPLE.read_text(encoding="utf-8"), "s.txt")
+    with pytest.raises(SuggestError, match="no_such_pipeline"):
+        list(Suggester("no_such_pipeline").suggest_many([art], n_process=2))
+
+
+def test_cli_writes_shards_on_two_cores_as_one_prints(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    shards = []
+    for n, chunk in enumerate((_articles()[:5], _articles()[5:11])):
+        shards.append(tmp_path / f"part-{n}.jsonl")
+        shards[-1].write_text(
+            "".join(json.dumps({"text": a.text, "meta": a.meta()}) + "\n" for a in chunk),
+            encoding="utf-8",
+        )
+    env = dict(os.environ, QUOTELAB_HOME=str(tmp_path))
+
+    def main(*args):
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "suggest", *args, *map(str, shards)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+    printed = main()
+    main("--jobs", "2", "--out-dir", str(tmp_path / "out"))
+    written = "".join((tmp_path / "out" / s.name).read_text(encoding="utf-8") for s in shards)
+    assert len(printed.splitlines()) == 11 and written == printed
