@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
 
+DOCK_WIDTH = 230  # pixels: the speakers dock when first shown
+
+
 class CorpusTools(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -37,6 +40,7 @@ class CorpusTools(QObject):
         self.dock.setWidget(self.speakers)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
+        self._dock_sized = False  # (a restored layout keeps its own width)
         self.dock.visibilityChanged.connect(self.refresh_speakers)
         self.speakers.chosen.connect(self.show_speaker)
         self.speakers.rename_requested.connect(self.rename_speakers)
@@ -65,7 +69,7 @@ class CorpusTools(QObject):
         saved = settings.window_state()
         if saved is not None:
             self.w.restoreGeometry(saved[0])
-            self.w.restoreState(saved[1])
+            self._dock_sized = self.w.restoreState(saved[1])
 
     def save(self) -> None:
         """When the window closes: remember its geometry and docks."""
@@ -110,6 +114,9 @@ class CorpusTools(QObject):
             return
         self.dock.show()
         self.dock.raise_()
+        if not self._dock_sized:  # narrow: the article list and text keep their room
+            self._dock_sized = True
+            self.w.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
         self.speakers.table.setFocus()
 
     def refresh_speakers(self, _shown: bool = True) -> None:
