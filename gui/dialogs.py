@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.config import data_dir
 from core.export import FORMATS
 from gui.keymap import fill
 
@@ -66,6 +67,13 @@ def ask_number(parent: QWidget, value: int, top: int) -> int | None:
     return dialog.intValue() if _run(dialog) else None
 
 
+def beside(corpus: Path, name: str) -> Path:
+    """Where a file made from the corpus goes first: beside it, or in the home folder
+    for a corpus kept in the app's hidden data directory."""
+    folder = corpus.parent
+    return (Path.home() if folder.resolve() == data_dir().resolve() else folder) / name
+
+
 @dataclass(frozen=True)
 class ExportChoice:
     path: Path
@@ -91,7 +99,7 @@ class ExportDialog(QDialog):
     def __init__(self, parent: QWidget, corpus: Path) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export")
-        self.stem = corpus.parent / corpus.stem
+        self.stem = beside(corpus, corpus.stem)
         self.format = QComboBox()
         for fmt in FORMATS:
             self.format.addItem(EXPORT_NAMES[fmt], fmt)
@@ -168,7 +176,7 @@ def ask_export(parent: QWidget, corpus: Path) -> ExportChoice | None:
 
 def ask_copy(parent: QWidget, corpus: Path) -> Path | None:
     """Where to save a copy of the corpus."""
-    suggested = corpus.with_name(f"{corpus.stem}-copy.qlab")
+    suggested = beside(corpus, f"{corpus.stem}-copy.qlab")
     name, _ = QFileDialog.getSaveFileName(
         parent, "Save a copy of the corpus", str(suggested), "QuoteLab corpus (*.qlab)"
     )

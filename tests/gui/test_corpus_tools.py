@@ -5,17 +5,19 @@ progress and cancel, Save a copy."""
 
 import csv
 import threading
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRunnable, Qt, QThreadPool
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
 from core import speaker_edit as se
+from core.config import data_dir
 from core.model import State
 from core.store import Store
 from gui import report_window
-from gui.dialogs import ExportChoice, ExportDialog
+from gui.dialogs import ExportChoice, ExportDialog, beside
 from tests.core.small_corpus import build
 from tests.gui.conftest import back_in, press, when_modal
 
@@ -255,3 +257,15 @@ def test_save_a_copy_holds_every_commit(make_window, small, tmp_path, qtbot, mon
             s.attributions(i) for i in s.article_ids()
         ]
     assert f"Saved a copy of the corpus as {out}" in w.statusBar().currentMessage()
+
+
+def test_exports_and_copies_go_beside_the_corpus_or_home_from_the_data_directory(qtbot, tmp_path):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    for corpus, folder in ((tmp_path / "mine.qlab", tmp_path), (data_dir() / "corpus.qlab", None)):
+        folder = folder or Path.home()
+        dialog = ExportDialog(parent, corpus)
+        assert dialog.path.text() == str(folder / f"{corpus.stem}.jsonl")
+        dialog.set_format("brat")
+        assert dialog.path.text() == str(folder / f"{corpus.stem}-brat")
+        assert beside(corpus, "x.qlab") == folder / "x.qlab"
