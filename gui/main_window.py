@@ -5,9 +5,8 @@ returns a view delta at once; an edit returns a core command (or a reason, shown
 the status bar), which the session applies: one transaction, onto its undo stack, into
 the store; what changed comes back as a view delta, routed to the
 widgets (:meth:`route`). No review logic lives here. Slow work runs as jobs
-(``gui/jobs.py``); dialogs return plain values (``gui/dialogs.py``). The report,
-speakers dock, export, copies and what is remembered are wired in from
-``gui/corpus_tools.py``."""
+(``gui/jobs.py``); dialogs return plain values (``gui/dialogs.py``). Report, speakers,
+export, copies and memory are wired in from ``gui/corpus_tools.py``."""
 
 from __future__ import annotations
 
