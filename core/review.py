@@ -474,10 +474,13 @@ class ReviewSession:
         return Delta(message="Every article is done. {export} exports the corpus.")
 
     def _absorb(self, article_id: int, changes: list[Change], after: bool) -> Delta:
-        """Take in the records a command (or its undo) wrote, without reading them again."""
+        """Take in the records a command (or its undo) wrote, without reading them again.
+        A command over the corpus (a speaker renamed) also holds other articles' records:
+        only the open article's are taken in."""
         if self.article is None or self.article.id != article_id:
             focus = next((c.id for c in changes if (c.after if after else c.before)), None)
             return replace(self.open(article_id, focus), statuses=True)
+        changes = [c for c in changes if _article_of(c) in (None, article_id)]
         keep = self.current.id if self.current else None
         order = [a.id for a in self.attrs]
         by_id = {a.id: a for a in self.attrs}
@@ -571,6 +574,12 @@ class ReviewSession:
         return any(
             q.start <= span.start - start and span.end - start <= q.end for q in find_quotes(line)
         )
+
+
+def _article_of(c: Change) -> int | None:
+    """The article an attribution change belongs to (None for an article's status)."""
+    record = c.after or c.before
+    return int(record["article_id"]) if c.table == "attribution" and record else None
 
 
 def _reason(exc: SpanError) -> str:

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from core import __version__
@@ -29,6 +29,7 @@ def run_app(args: argparse.Namespace) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName("quotelab")  # matches quotelab.desktop (Wayland, docks)
     icon = resource_path("icons/quotelab.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

@@ -9,13 +9,13 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PySide6.QtCore import QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from core.config import data_dir
 from core.model import Attribution, Span, State
 from core.review import ReviewSession
+from gui.settings import settings as app_settings
 
 #: Colours per label: (suggested, accepted, current). Rejected spans are grey, struck out.
 COLOURS = {
@@ -142,7 +142,7 @@ class ArticleView(QPlainTextEdit):
     def zoom(self, step: int | None) -> None:
         """Text size: a point larger (+1) or smaller (-1), the usual size (None), or as
         last chosen (0); remembered between sessions."""
-        settings = QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+        settings = app_settings()
         size = int(str(settings.value("view/text_size", USUAL_SIZE)))
         size = USUAL_SIZE if step is None else max(6, min(40, size + step))
         settings.setValue("view/text_size", size)

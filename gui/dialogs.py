@@ -10,15 +10,22 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
     QInputDialog,
+    QLineEdit,
     QMessageBox,
-    QVBoxLayout,
+    QPushButton,
     QWidget,
 )
 
+from core.config import data_dir
+from core.export import FORMATS
 from gui.keymap import fill
 
 
@@ -32,11 +39,20 @@ def _run(dialog: QDialog) -> bool:
     return accepted
 
 
-def ask_speaker_name(parent: QWidget, value: str) -> str | None:
+def ask_speaker_name(parent: QWidget, value: str, names: list[str]) -> str | None:
+    """A speaker name; typing completes from ``names`` (the corpus's, most quoted
+    first), matching any part of a name, case aside."""
     dialog = QInputDialog(parent)
     dialog.setWindowTitle("Speaker name")
     dialog.setLabelText("The speaker's fullest name (or the description, as written):")
     dialog.setTextValue(value)
+    completer = QCompleter(names, dialog)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setModelSorting(QCompleter.ModelSorting.UnsortedModel)
+    line = dialog.findChild(QLineEdit)
+    assert line is not None  # a text-input QInputDialog always has its line edit
+    line.setCompleter(completer)
     return dialog.textValue() if _run(dialog) else None
 
 
@@ -51,34 +67,122 @@ def ask_number(parent: QWidget, value: int, top: int) -> int | None:
     return dialog.intValue() if _run(dialog) else None
 
 
+def beside(corpus: Path, name: str) -> Path:
+    """Where a file made from the corpus goes first: beside it, or in the home folder
+    for a corpus kept in the app's hidden data directory."""
+    folder = corpus.parent
+    return (Path.home() if folder.resolve() == data_dir().resolve() else folder) / name
+
+
 @dataclass(frozen=True)
 class ExportChoice:
     path: Path
+    fmt: str
     done_only: bool
     accepted_only: bool
 
 
-def ask_export(parent: QWidget) -> ExportChoice | None:
+#: Per format: what ``--out`` names (a file with this suffix, or a folder: ``""``).
+EXPORT_SUFFIXES = {"jsonl": ".jsonl", "spacy": ".spacy", "csv": ".csv", "brat": ""}
+EXPORT_NAMES = {
+    "jsonl": "JSONL (Prodigy tasks)",
+    "spacy": "spaCy DocBin (training)",
+    "csv": "CSV (one row per attribution)",
+    "brat": "brat standoff (a folder)",
+}
+
+
+class ExportDialog(QDialog):
+    """Where and how to export: the format, the file (a folder for brat), and which
+    articles and attributions."""
+
+    def __init__(self, parent: QWidget, corpus: Path) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export")
+        self.stem = beside(corpus, corpus.stem)
+        self.format = QComboBox()
+        for fmt in FORMATS:
+            self.format.addItem(EXPORT_NAMES[fmt], fmt)
+        self.path = QLineEdit()
+        self.path.setMinimumWidth(420)
+        browse = QPushButton("Choose...")
+        browse.clicked.connect(self._browse)
+        where = QHBoxLayout()
+        where.addWidget(self.path, 1)
+        where.addWidget(browse)
+        self.done_only = QCheckBox("Only articles marked done")
+        self.accepted_only = QCheckBox("Only accepted attributions")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("Format:", self.format)
+        form.addRow("Export to:", where)
+        form.addRow(self.done_only)
+        form.addRow(self.accepted_only)
+        form.addRow(self.buttons)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.path.textChanged.connect(self._check)
+        self._format_changed()
+
+    def fmt(self) -> str:
+        return str(self.format.currentData())
+
+    def set_format(self, fmt: str) -> None:
+        self.format.setCurrentIndex(self.format.findData(fmt))
+
+    def _format_changed(self) -> None:
+        """Follow the format with the suffix of the name given (a folder for brat)."""
+        text = self.path.text().strip()
+        base = Path(text) if text else self.stem
+        base = base.with_suffix("") if base.suffix in EXPORT_SUFFIXES.values() else base
+        if base.name.endswith("-brat"):
+            base = base.with_name(base.name[: -len("-brat")])
+        fmt = self.fmt()
+        name = base.name + (EXPORT_SUFFIXES[fmt] or "-brat")
+        self.path.setText(str(base.with_name(name)))
+
+    def _browse(self) -> None:
+        fmt, current = self.fmt(), self.path.text()
+        if fmt == "brat":
+            name = QFileDialog.getExistingDirectory(self, "Export brat files into", current)
+        else:
+            suffix = EXPORT_SUFFIXES[fmt]
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Export to", current, f"{EXPORT_NAMES[fmt]} (*{suffix})"
+            )
+        if name:
+            self.path.setText(name)
+
+    def _check(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.path.text().strip()))
+
+    def choice(self) -> ExportChoice:
+        return ExportChoice(
+            Path(self.path.text().strip()),
+            self.fmt(),
+            self.done_only.isChecked(),
+            self.accepted_only.isChecked(),
+        )
+
+
+def ask_export(parent: QWidget, corpus: Path) -> ExportChoice | None:
+    dialog = ExportDialog(parent, corpus)
+    return dialog.choice() if _run(dialog) else None  # (deleted later: readable now)
+
+
+def ask_copy(parent: QWidget, corpus: Path) -> Path | None:
+    """Where to save a copy of the corpus."""
+    suggested = beside(corpus, f"{corpus.stem}-copy.qlab")
     name, _ = QFileDialog.getSaveFileName(
-        parent, "Export JSONL", "quotes.jsonl", "JSON lines (*.jsonl)"
+        parent, "Save a copy of the corpus", str(suggested), "QuoteLab corpus (*.qlab)"
     )
     if not name:
         return None
-    dialog = QDialog(parent)
-    dialog.setWindowTitle("Export options")
-    done_only = QCheckBox("Only articles marked done")
-    accepted_only = QCheckBox("Only accepted attributions")
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    for w in (done_only, accepted_only, buttons):
-        layout.addWidget(w)
-    if not _run(dialog):  # (deleted later: the boxes can still be read now)
-        return None
-    return ExportChoice(Path(name), done_only.isChecked(), accepted_only.isChecked())
+    return Path(name if name.endswith(".qlab") else name + ".qlab")
 
 
 def ask_new_corpus(parent: QWidget) -> Path | None:

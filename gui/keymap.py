@@ -63,12 +63,15 @@ class Act(StrEnum):
     IMPORT_FOLDER = "import_folder"
     IMPORT_SAMPLE = "import_sample"
     EXPORT = "export"
+    SAVE_COPY = "save_copy"
     CANCEL_JOB = "cancel_job"
     QUIT = "quit"
     FILTER = "filter"
     TEXT_BIGGER = "text_bigger"
     TEXT_SMALLER = "text_smaller"
     TEXT_RESET = "text_reset"
+    REPORT = "report"
+    SPEAKERS = "speakers"
     HELP = "help"
 
 
@@ -130,13 +133,16 @@ KEYMAP: tuple[Binding, ...] = (
     Binding(Act.IMPORT_FILES, ("Ctrl+I",), "File", "Import files..."),
     Binding(Act.IMPORT_FOLDER, ("Ctrl+Shift+I",), "File", "Import a folder..."),
     Binding(Act.IMPORT_SAMPLE, ("Ctrl+Shift+S",), "File", "Import the bundled sample article"),
-    Binding(Act.EXPORT, ("Ctrl+E",), "File", "Export JSONL..."),
+    Binding(Act.EXPORT, ("Ctrl+E",), "File", "Export (JSONL, spaCy, CSV, brat)..."),
+    Binding(Act.SAVE_COPY, ("Ctrl+Shift+C",), "File", "Save a copy of the corpus..."),
     Binding(Act.CANCEL_JOB, ("Ctrl+Shift+X",), "File", "Cancel the running background job"),
     Binding(Act.QUIT, ("Ctrl+Q",), "File", "Quit"),
     Binding(Act.FILTER, ("/",), "View", "Filter the article list"),
     Binding(Act.TEXT_BIGGER, ("Ctrl++", "Ctrl+="), "View", "Larger text (remembered)"),
     Binding(Act.TEXT_SMALLER, ("Ctrl+-",), "View", "Smaller text (remembered)"),
     Binding(Act.TEXT_RESET, ("Ctrl+0",), "View", "Text at its usual size"),
+    Binding(Act.REPORT, ("Ctrl+R",), "View", "Report: suggestion quality, speakers, charts"),
+    Binding(Act.SPEAKERS, ("Ctrl+Shift+P",), "View", "Speakers panel (rename, merge, jump)"),
     Binding(Act.HELP, ("?", "F1"), "View", "Keyboard shortcuts"),
 )
 

@@ -5,7 +5,8 @@ returns a view delta at once; an edit returns a core command (or a reason, shown
 the status bar), which the session applies: one transaction, onto its undo stack, into
 the store; what changed comes back as a view delta, routed to the
 widgets (:meth:`route`). No review logic lives here. Slow work runs as jobs
-(``gui/jobs.py``); dialogs return plain values (``gui/dialogs.py``)."""
+(``gui/jobs.py``); dialogs return plain values (``gui/dialogs.py``). Report, speakers,
+export, copies and memory are wired in from ``gui/corpus_tools.py``."""
 
 from __future__ import annotations
 
@@ -23,8 +24,9 @@ from core.model import Span, Status
 from core.review import Delta, ReviewSession
 from core.store import CorpusError, Store
 from core.suggest import Suggester
-from gui import dialogs, workers
+from gui import dialogs, settings, workers
 from gui.article_view import ArticleView
+from gui.corpus_tools import CorpusTools
 from gui.jobs import JobRunner
 from gui.keymap import HINT_NO_ARTICLE, HINT_REVIEWING, HINT_SELECTING, KEYMAP, PLACEHOLDER, Act
 from gui.keymap import fill as keys_in
@@ -37,11 +39,15 @@ MENUS = ("File", "Review", "Edit", "Select", "View")
 class MainWindow(QMainWindow):
     """Signals:
     ready(): the spaCy pipeline has loaded.
+    opened(path): a corpus was opened.
+    routed(delta): a view delta was drawn.
     job_done(label): a background job finished (or failed, or was cancelled).
     rendered(ms): an action's handler and repaint took this long.
     """
 
     ready = Signal()
+    opened = Signal(Path)
+    routed = Signal(object)
     job_done = Signal(str)
     rendered = Signal(float)
 
@@ -53,8 +59,10 @@ class MainWindow(QMainWindow):
         self.model_ready = False
         self.actions_by_id: dict[Act, QAction] = {}
         self._build()
+        self.tools = CorpusTools(self)
         self._build_actions()
         self.resize(1280, 800)
+        self.tools.restore()
 
     # -- construction ------------------------------------------------------------------------
 
@@ -85,7 +93,7 @@ class MainWindow(QMainWindow):
         self.view.setFocus()
 
     def _build_actions(self) -> None:
-        menus = {name: self.menuBar().addMenu(f"&{name}") for name in MENUS}
+        self.menus = menus = {name: self.menuBar().addMenu(f"&{name}") for name in MENUS}
         handlers = self._handlers()
         for b in KEYMAP:
             action = QAction(b.text, self)
@@ -105,6 +113,7 @@ class MainWindow(QMainWindow):
             act: partial(self._move, verb) for act, verb in MOVES.items()
         }
         handlers |= {act: partial(self._edit, verb) for act, verb in EDITS.items()}
+        handlers |= self.tools.handlers()
         order = self.articles.visible_ids
         return handlers | {
             Act.JUMP: self.ask_jump,
@@ -123,7 +132,6 @@ class MainWindow(QMainWindow):
             Act.IMPORT_FILES: lambda: self.import_paths(dialogs.ask_files(self)),
             Act.IMPORT_FOLDER: lambda: self.import_paths(dialogs.ask_folder(self)),
             Act.IMPORT_SAMPLE: lambda: self.import_paths([sample_article_path()]),
-            Act.EXPORT: self.ask_export,
             Act.CANCEL_JOB: self.jobs.cancel,
             Act.QUIT: self.close,
             Act.FILTER: self.articles.focus_filter,
@@ -159,12 +167,15 @@ class MainWindow(QMainWindow):
         self.refresh_list()
         rows = store.article_summaries()
         todo = [r.id for r in rows if r.status is not Status.DONE] or [r.id for r in rows]
+        last = settings.last_article(path)
+        todo = [last, *todo] if last in {r.id for r in rows} else todo
         self.route(self.session.open(todo[0]) if todo else self.session.close())
         if store.read_only:
             self.error(
                 "Read-only corpus",
                 f"{path} is read-only: you can read and export, but edits will not be saved.",
             )
+        self.opened.emit(path)
         return True
 
     def _open_asked(self, path: Path | None, new: bool = False) -> None:
@@ -229,7 +240,7 @@ class MainWindow(QMainWindow):
         a = self.session.current if self.session else None
         if a is None:
             return
-        name = dialogs.ask_speaker_name(self, a.speaker_name or "")
+        name = dialogs.ask_speaker_name(self, a.speaker_name or "", self.tools.speaker_names())
         self._back()
         if name is not None:
             self._edit(lambda s: s.rename(name))
@@ -276,6 +287,7 @@ class MainWindow(QMainWindow):
         self._hint()
         if d.message:
             self.say(keys_in(d.message))
+        self.routed.emit(d)
 
     def paint_spans(self) -> None:
         self.view.paint_session(self.session)
@@ -338,21 +350,8 @@ class MainWindow(QMainWindow):
             self, lambda: self._back(self.import_paths([sample_article_path()])), self._back
         )
 
-    def ask_export(self) -> None:
-        choice = dialogs.ask_export(self)
-        self._back()
-        if choice is not None:
-            self.export_to(choice.path, choice.done_only, choice.accepted_only)
-
-    def export_to(self, out: Path, done_only: bool, accepted_only: bool) -> workers.Job | None:
-        if self.store is None:
-            return None
-        fn = workers.export_file(self.store.path, out, done_only, accepted_only)
-        return self.jobs.start(
-            "Exporting", fn, lambda n: self.say(f"Exported {n} article(s) to {out}.")
-        )
-
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.tools.save()
         self.jobs.stop()
         if self.store is not None:
             self.store.close()

@@ -76,7 +76,7 @@ class ReportWindow(QWidget):
         self.svgs: dict[str, bytes] = {}
         self._jobs: list[Job] = []  # kept alive until they report
         self.setWindowTitle(f"Report: {self.corpus.name}")
-        self.resize(900, 700)
+        self.resize(960, 720)  # two charts side by side, no sideways scrolling
         self.status = QLabel()
         self.figures = QTextBrowser()
         self.figures.setOpenLinks(False)
@@ -152,9 +152,10 @@ class ReportWindow(QWidget):
         for name, svg in self.svgs.items():
             self.chart_widgets[name].load(QByteArray(svg))
         q = self.report.quality
+        n = sum(self.report.articles_by_status.values())
         self.status.setText(
-            f"{sum(self.report.articles_by_status.values())} articles; suggestion quality "
-            f"on {q.articles} done: F1 {q.score.overall.f1:.3f}"
+            f"{n} article{'s' * (n != 1)}; suggestion quality on {q.articles} done: "
+            f"F1 {q.score.overall.f1:.3f}"
         )
         self.refresh_button.setEnabled(True)
         self.save_button.setEnabled(True)

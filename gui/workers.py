@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from core.export import export_jsonl
+from core.export import ExportReport, export
 from core.ingest import ImportReport, import_paths
 from core.store import Store
 from core.suggest import Suggester
@@ -76,17 +76,32 @@ def import_files(db: Path, paths: list[Path], suggester: Suggester | None) -> Ca
     return run
 
 
-def export_file(db: Path, out: Path, done_only: bool, accepted_only: bool) -> Callable[..., Any]:
-    def run(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> int:
-        with Store(db) as store:
-            return export_jsonl(
+def export_file(
+    db: Path, out: Path, fmt: str, done_only: bool, accepted_only: bool
+) -> Callable[..., Any]:
+    def run(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> ExportReport:
+        with Store(db, create=False) as store:
+            return export(
                 store,
                 out,
+                fmt,
                 done_only=done_only,
                 accepted_only=accepted_only,
                 progress=progress,
                 cancelled=cancelled,
             )
+
+    return run
+
+
+def backup(db: Path, out: Path) -> Callable[..., Any]:
+    """A copy of the corpus through SQLite (commits still in its ``-wal`` included)."""
+
+    def run(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Path:
+        progress(0, 0)
+        with Store(db, create=False) as store:
+            store.backup(out)  # type: ignore[attr-defined, unused-ignore]  # (merging)
+        return out
 
     return run
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from core.store import Store
 from core.suggest import Suggester
+from gui.dialogs import ExportChoice
 from gui.main_window import MainWindow
 from tests.conftest import DATA, SAMPLE
 from tests.gui.conftest import back_in, press, when_modal
@@ -152,6 +153,6 @@ def test_export_runs_in_the_background(make_window, sample_copy, tmp_path, qtbot
     press(w, "A", "D")
     out = tmp_path / "gui-export.jsonl"
     with qtbot.waitSignal(w.job_done, timeout=60_000):
-        w.export_to(out, done_only=True, accepted_only=True)
+        w.tools.export_to(ExportChoice(out, "jsonl", done_only=True, accepted_only=True))
     (task,) = [json.loads(line) for line in out.read_text().splitlines()]
     assert [q["state"] for q in task["quotes"]] == ["accepted"]

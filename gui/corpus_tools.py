@@ -1,0 +1,220 @@
+"""What the window offers around review, wired to it from outside so the window stays
+the review loop: the Report window, the speakers dock (jump to a speaker's quotes;
+rename or merge as one command on the session's undo stack), export in any format,
+Save a copy, recent corpora and what is remembered between sessions
+(``gui/settings.py``). Each slow step is a background job; no SQL here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QMenu
+
+from core import speaker_edit
+from core.export import ExportReport
+from core.review import Delta
+from gui import dialogs, settings, workers
+from gui.keymap import Act
+from gui.keymap import fill as keys_in
+from gui.report_window import ReportWindow
+from gui.speakers_panel import SpeakersPanel
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+
+DOCK_WIDTH = 230  # pixels: the speakers dock when first shown
+
+
+class CorpusTools(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        self.report: ReportWindow | None = None
+        self.speakers = SpeakersPanel()
+        self.dock = QDockWidget("Speakers", window)
+        self.dock.setObjectName("speakers")  # (saveState finds it by name)
+        self.dock.setWidget(self.speakers)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        self._dock_sized = False  # (a restored layout keeps its own width)
+        self.dock.visibilityChanged.connect(self.refresh_speakers)
+        self.speakers.chosen.connect(self.show_speaker)
+        self.speakers.rename_requested.connect(self.rename_speakers)
+        # Counts follow edits, once per burst of keys, and only while the dock is shown.
+        self._recount = QTimer(self, singleShot=True, interval=150)
+        self._recount.timeout.connect(self.refresh_speakers)
+        self.recent = QMenu("Open &recent")
+        self.recent.aboutToShow.connect(self.fill_recent)
+        window.opened.connect(self._opened)
+        window.routed.connect(self._routed)
+
+    def handlers(self) -> dict[Act, Callable[[], object]]:
+        return {
+            Act.EXPORT: self.ask_export,
+            Act.SAVE_COPY: self.ask_copy,
+            Act.REPORT: self.show_report,
+            Act.SPEAKERS: self.toggle_speakers,
+        }
+
+    def restore(self) -> None:
+        """Once the menus are built: recent corpora under Open, and the window's last
+        geometry and docks."""
+        file_menu = self.w.menus["File"]
+        after_open = self.w.actions_by_id[Act.IMPORT_FILES]
+        file_menu.insertMenu(after_open, self.recent)
+        saved = settings.window_state()
+        if saved is not None:
+            self.w.restoreGeometry(saved[0])
+            self._dock_sized = self.w.restoreState(saved[1])
+
+    def save(self) -> None:
+        """When the window closes: remember its geometry and docks."""
+        settings.save_window_state(self.w.saveGeometry(), self.w.saveState())
+        if self.report is not None:
+            self.report.close()
+
+    # -- memory ---------------------------------------------------------------------------
+
+    def _opened(self, path: Path) -> None:
+        settings.add_recent(path)
+        if self.report is not None:  # it shows another corpus
+            self.report.close()
+            self.report.deleteLater()
+            self.report = None
+        self.refresh_speakers()
+
+    def _routed(self, d: Delta) -> None:
+        s, store = self.w.session, self.w.store
+        if d.article and s is not None and s.article is not None and store is not None:
+            assert s.article.id is not None
+            settings.set_last_article(store.path, s.article.id)
+        if d.rows or d.reorder or d.statuses:
+            self._recount.start()
+
+    def fill_recent(self) -> None:
+        self.recent.clear()
+        current = self.w.store.path.resolve() if self.w.store else None
+        for path in settings.recent_corpora():
+            action = self.recent.addAction(str(path))
+            action.setEnabled(path != current)
+            action.triggered.connect(lambda _c=False, p=path: self.w.open_corpus(p))
+        if self.recent.isEmpty():
+            self.recent.addAction("(none yet)").setEnabled(False)
+
+    # -- the speakers dock ----------------------------------------------------------------
+
+    def toggle_speakers(self) -> None:
+        if self.dock.isVisible() and self.speakers.table.hasFocus():
+            self.dock.hide()
+            self.w.view.setFocus()
+            return
+        self.dock.show()
+        self.dock.raise_()
+        if not self._dock_sized:  # narrow: the article list and text keep their room
+            self._dock_sized = True
+            self.w.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+        self.speakers.table.setFocus()
+
+    def refresh_speakers(self, _shown: bool = True) -> None:
+        if self.dock.isVisible():
+            store = self.w.store
+            self.speakers.set_speakers(speaker_edit.speaker_counts(store) if store else [])
+
+    def speaker_names(self) -> list[str]:
+        """The corpus's speaker names, most quoted first (what E completes from)."""
+        store = self.w.store
+        return [name for name, _ in speaker_edit.speaker_counts(store)] if store else []
+
+    def show_speaker(self, name: str) -> None:
+        """Open the speaker's first quote; chosen again, the next one (around)."""
+        s, store = self.w.session, self.w.store
+        if s is None or store is None:
+            return
+        quotes = speaker_edit.quotes_of(store, name)
+        if not quotes:
+            self.w.say(f"No quotes of {name} are left.")
+            return
+        ids = [attr for _, attr in quotes]
+        here = s.current.id if s.current else None
+        i = (ids.index(here) + 1) % len(ids) if here in ids else 0
+        self.w.route(s.open(quotes[i][0], quotes[i][1]))
+        self.w.say(f"{name}: quote {i + 1} of {len(ids)} (choose the name again for the next).")
+        self.w.view.setFocus()
+
+    def rename_speakers(self, names: list[str], new: str) -> None:
+        """Rename (or merge) speaker names across the corpus: one command, applied by
+        the session, so the undo key takes it back in one step, also after a restart."""
+        s, store = self.w.session, self.w.store
+        if s is None or store is None:
+            return
+        cmd = speaker_edit.merge(store, names, new)
+        if cmd is None:
+            self.w.say("Nothing to rename.")
+            return
+        here = s.article.id if s.article else None
+        focus = s.current.id if s.current else None
+        delta = s.apply(cmd)
+        self.w.route(delta)
+        if delta.error:
+            return
+        if here is not None and (s.article is None or s.article.id != here):
+            self.w.route(s.open(here, focus))  # stay where the reviewer was
+        self.w.say(f"{cmd.label} ({len(cmd.changes)} quotes). " + keys_in("{undo} undoes it."))
+
+    # -- report, export, copy ---------------------------------------------------------------
+
+    def show_report(self) -> ReportWindow | None:
+        store = self.w.store
+        if store is None:
+            return None
+        if self.report is None:
+            self.report = ReportWindow(store.path, parent=self.w)
+        else:
+            self.report.refresh()
+        self.report.show()
+        self.report.raise_()
+        self.report.activateWindow()
+        return self.report
+
+    def ask_export(self) -> None:
+        store = self.w.store
+        choice = dialogs.ask_export(self.w, store.path) if store else None
+        self.w._back()
+        if choice is not None:
+            self.export_to(choice)
+
+    def export_to(self, choice: dialogs.ExportChoice) -> workers.Job | None:
+        store = self.w.store
+        if store is None:
+            return None
+        fn = workers.export_file(
+            store.path, choice.path, choice.fmt, choice.done_only, choice.accepted_only
+        )
+
+        def written(report: ExportReport) -> None:
+            self.w.say(report.line().capitalize() + ".")
+
+        return self.w.jobs.start("Exporting", fn, written)
+
+    def ask_copy(self) -> None:
+        store = self.w.store
+        out = dialogs.ask_copy(self.w, store.path) if store else None
+        self.w._back()
+        if out is not None:
+            self.save_copy(out)
+
+    def save_copy(self, out: Path) -> workers.Job | None:
+        """Copy the corpus to ``out`` in the background (SQLite's backup: nothing still
+        in the ``-wal`` is lost)."""
+        store = self.w.store
+        if store is None:
+            return None
+        return self.w.jobs.start(
+            "Saving a copy",
+            workers.backup(store.path, out),
+            lambda _out: self.w.say(f"Saved a copy of the corpus as {out}."),
+        )

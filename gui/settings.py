@@ -1,0 +1,71 @@
+"""What the app remembers between sessions, in one INI file in the data directory
+(``core.config.data_dir()/settings.ini``, QSettings' IniFormat): the text size, recent
+corpora, the window's geometry and docks, and the last article of each corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from core.config import data_dir
+
+RECENT_MAX = 8
+
+
+def settings() -> QSettings:
+    """The app's settings file (created on the first write, like the data directory)."""
+    return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def _strings(value: object) -> list[str]:
+    """A list setting as read back from an INI file (one item comes back as a str)."""
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def recent_corpora() -> list[Path]:
+    """Corpora opened lately, newest first; files no longer there are dropped (and
+    forgotten)."""
+    s = settings()
+    listed = [Path(p) for p in _strings(s.value("recent/corpora", []))]
+    present = [p for p in listed if p.is_file()]
+    if present != listed:
+        s.setValue("recent/corpora", [str(p) for p in present])
+    return present
+
+
+def add_recent(path: Path) -> None:
+    path = path.resolve()
+    rest = [p for p in recent_corpora() if p != path]
+    settings().setValue("recent/corpora", [str(p) for p in [path, *rest][:RECENT_MAX]])
+
+
+def _corpus_key(path: Path) -> str:
+    """A settings key for a corpus file (QSettings keys can't hold ``/`` or ``\\``)."""
+    return "last_article/" + str(path.resolve()).replace("\\", "|").replace("/", "|")
+
+
+def last_article(path: Path) -> int | None:
+    value = settings().value(_corpus_key(path))
+    return int(str(value)) if value is not None and str(value).isdigit() else None
+
+
+def set_last_article(path: Path, article_id: int) -> None:
+    settings().setValue(_corpus_key(path), article_id)
+
+
+def window_state() -> tuple[QByteArray, QByteArray] | None:
+    """The main window's saved geometry and state (docks), if any."""
+    s = settings()
+    geometry, state = s.value("window/geometry"), s.value("window/state")
+    if isinstance(geometry, QByteArray) and isinstance(state, QByteArray):
+        return geometry, state
+    return None
+
+
+def save_window_state(geometry: QByteArray, state: QByteArray) -> None:
+    s = settings()
+    s.setValue("window/geometry", geometry)
+    s.setValue("window/state", state)

@@ -1,0 +1,271 @@
+"""Around review, in the real window: the Report window (a key, computed in a worker
+while review goes on), the speakers dock (jump, rename or merge undone by the undo key,
+also after a restart), E completing from the corpus's names, export in any format with
+progress and cancel, Save a copy."""
+
+import csv
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRunnable, Qt, QThreadPool
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
+
+from core import speaker_edit as se
+from core.config import data_dir
+from core.model import State
+from core.store import Store
+from gui import report_window
+from gui.dialogs import ExportChoice, ExportDialog, beside
+from tests.core.small_corpus import build
+from tests.gui.conftest import back_in, press, when_modal
+
+
+@pytest.fixture
+def small(tmp_path):
+    return build(tmp_path / "small.qlab")
+
+
+class Blocker(QRunnable):
+    """Holds a one-thread pool busy until released."""
+
+    def __init__(self):
+        super().__init__()
+        self.setAutoDelete(False)
+        self.release = threading.Event()
+
+    def run(self):
+        self.release.wait(20)
+
+
+def names(path):
+    with Store(path) as s:
+        return dict(se.speaker_counts(s))
+
+
+def panel_rows(w):
+    p = w.tools.speakers
+    return {
+        p.proxy.index(i, 0).data(): p.proxy.index(i, 1).data() for i in range(p.proxy.rowCount())
+    }
+
+
+# -- the Report window --------------------------------------------------------------------
+
+
+def test_report_key_opens_the_window_and_review_goes_on_while_it_computes(
+    make_window, small, qtbot, monkeypatch
+):
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    blocker = Blocker()
+    pool.start(blocker)  # the report's worker is busy: the report cannot be ready yet
+    monkeypatch.setattr(report_window, "job_pool", lambda: pool)
+    w = make_window(small)
+    try:
+        press(w, "Ctrl+R")
+        rep = w.tools.report
+        assert rep is not None and rep.isVisible() and rep.report is None
+        assert rep.status.text() == "Computing the report..."
+        w.activateWindow()
+        w.view.setFocus()
+        qtbot.waitUntil(w.view.hasFocus)
+        current = w.session.current.id
+        press(w, "A")  # review is not held up by the report
+        with Store(small) as s:
+            assert s.attribution(current)[1].state is State.ACCEPTED
+        assert rep.report is None
+    finally:
+        blocker.release.set()
+    with qtbot.waitSignal(rep.ready, timeout=30_000):
+        pass
+    assert sum(rep.report.articles_by_status.values()) == 3
+    w.close()
+    pool.waitForDone(5000)
+
+
+# -- the speakers dock --------------------------------------------------------------------
+
+
+def test_speakers_dock_lists_counts_and_jumps_to_each_quote_in_turn(make_window, small, qtbot):
+    w = make_window(small)
+    a, b, _ = w.store.article_ids()
+    w.open_article(b)
+    press(w, "Ctrl+Shift+P")
+    assert w.tools.dock.isVisible() and w.tools.speakers.table.hasFocus()
+    assert panel_rows(w) == {"Ana Ruiz": "3", "Ben Cole": "2", "Critics": "1", "The union": "1"}
+    with Store(small) as s:
+        ben = se.quotes_of(s, "Ben Cole")
+    assert [art for art, _ in ben] == [a, b]
+    p = w.tools.speakers
+    for article, attr in ben:  # Enter on the name: its first quote, then the next
+        p.table.setFocus()
+        row = next(i for i in range(p.proxy.rowCount()) if p.proxy.index(i, 0).data() == "Ben Cole")
+        p.table.setCurrentIndex(p.proxy.index(row, 0))
+        QTest.keyClick(p.table, Qt.Key.Key_Return)
+        assert w.session.article.id == article and w.session.current.id == attr
+        assert w.view.hasFocus()
+    press(w, "X")  # reject B's Ben Cole: the counts follow
+    qtbot.waitUntil(lambda: panel_rows(w).get("Ben Cole") == "1")
+
+
+def test_rename_from_the_dock_is_one_undo_step_and_survives_a_restart(
+    make_window, small, qtbot, monkeypatch
+):
+    w = make_window(small)
+    a, b, _ = w.store.article_ids()
+    w.open_article(a)  # A holds one of Ben Cole's quotes and others' (the command's article)
+    own = sorted(x.id for x in w.session.attrs)
+    w.session.choose(0)
+    here = w.session.current.id
+    press(w, "Ctrl+Shift+P")
+    p = w.tools.speakers
+    sel = p.table.selectionModel()
+    for i in range(p.proxy.rowCount()):
+        if p.proxy.index(i, 0).data() in ("Ben Cole", "Critics"):
+            sel.select(p.proxy.index(i, 0), sel.SelectionFlag.Select | sel.SelectionFlag.Rows)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("B. Cole", True))
+    with Store(small) as s:
+        log = len(s.decisions())
+    p.rename_button.click()
+    assert names(small) == {"Ana Ruiz": 3, "B. Cole": 3, "The union": 1}
+    with Store(small) as s:
+        assert len(s.decisions()) == log + 1
+    # the reviewer stays where they were; only the open article's records are shown
+    assert w.session.article.id == a and w.session.current.id == here
+    assert sorted(x.id for x in w.session.attrs) == own
+    assert "B. Cole" in {x.speaker_name for x in w.session.attrs}
+    qtbot.waitUntil(lambda: panel_rows(w).get("B. Cole") == "3")
+    w.view.setFocus()
+    press(w, "Ctrl+Z")  # one step takes the whole rename back
+    assert names(small) == {"Ana Ruiz": 3, "Ben Cole": 2, "Critics": 1, "The union": 1}
+    assert sorted(x.id for x in w.session.attrs) == own
+    press(w, "Ctrl+Shift+Z")
+    assert names(small)["B. Cole"] == 3
+    w.close()
+    w = make_window(small)  # a restart: the rename is kept, and still undone by the key
+    assert names(small)["B. Cole"] == 3
+    press(w, "Ctrl+Z")
+    assert names(small) == {"Ana Ruiz": 3, "Ben Cole": 2, "Critics": 1, "The union": 1}
+
+
+def test_edit_name_completes_from_the_corpus_names(make_window, small, qtbot):
+    w = make_window(small)
+    w.open_article(w.store.article_ids()[1])
+    seen_completions = []
+
+    def type_part(dialog):
+        edit = dialog.findChild(QLineEdit)
+        edit.clear()
+        QTest.keyClicks(edit, "col")  # any part of a name, case aside
+        completer = edit.completer()
+        seen_completions.append(
+            [
+                completer.completionModel().index(i, 0).data()
+                for i in range(completer.completionCount())
+            ]
+        )
+        dialog.reject()
+
+    seen = when_modal(QInputDialog, type_part)
+    press(w, "E")
+    assert len(seen) == 2 and seen_completions == [["Ben Cole"]]
+    back_in(qtbot, w)
+
+
+# -- export ---------------------------------------------------------------------------------
+
+
+def test_export_dialog_chooses_the_format_and_exports_in_the_background(
+    make_window, small, tmp_path, qtbot
+):
+    w = make_window(small)
+    out = tmp_path / "out" / "corpus.csv"
+    out.parent.mkdir()
+    suffixes = []
+
+    def choose(dialog):
+        for fmt in ("spacy", "brat", "csv"):
+            dialog.set_format(fmt)
+            suffixes.append(dialog.path.text())
+        dialog.path.setText(str(out))
+        dialog.accepted_only.setChecked(True)
+        dialog.accept()
+
+    progress = []
+    seen = when_modal(ExportDialog, choose)
+    blocker = Blocker()
+    w.jobs.pool.start(blocker)  # the export starts once its progress is listened to
+    with qtbot.waitSignal(w.job_done, timeout=60_000):
+        press(w, "Ctrl+E")
+        w.jobs.jobs[0].signals.progress.connect(lambda d, t: progress.append((d, t)))
+        blocker.release.set()
+    assert len(seen) == 2 and suffixes == [
+        str(small.with_name(n)) for n in ("small.spacy", "small-brat", "small.csv")
+    ]
+    with out.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    with Store(small) as s:
+        accepted = sum(
+            a.state is State.ACCEPTED for i in s.article_ids() for a in s.attributions(i)
+        )
+    assert len(rows) == accepted == 5 and {r["state"] for r in rows} == {"accepted"}
+    assert progress[-1] == (3, 3)
+    assert "Wrote 3 article(s) with 5 attribution(s)" in w.statusBar().currentMessage()
+
+
+def test_export_can_be_cancelled_and_leaves_nothing(make_window, small, tmp_path, qtbot):
+    w = make_window(small)
+    blocker = Blocker()
+    w.jobs.pool.start(blocker)  # the export waits its turn, so the cancel comes first
+    out = tmp_path / "brat-out"
+    try:
+        job = w.tools.export_to(ExportChoice(out, "brat", False, False))
+        assert w.jobs.cancel_button.isVisible()
+        press(w, "Ctrl+Shift+X")
+    finally:
+        blocker.release.set()
+    with qtbot.waitSignal(w.job_done, timeout=60_000):
+        pass
+    assert job.cancelled and not out.exists()
+    assert "cancelled" in w.statusBar().currentMessage()
+    with qtbot.waitSignal(w.job_done, timeout=60_000):
+        w.tools.export_to(ExportChoice(out, "brat", False, False))
+    assert sorted(p.suffix for p in out.iterdir() if p.stem == "000001") == [
+        ".ann",
+        ".json",
+        ".txt",
+    ]
+
+
+# -- Save a copy --------------------------------------------------------------------------
+
+
+def test_save_a_copy_holds_every_commit(make_window, small, tmp_path, qtbot, monkeypatch):
+    if not hasattr(Store, "backup"):
+        pytest.skip("Store.backup not merged yet")
+    w = make_window(small)
+    press(w, "A")  # a commit that may still be only in the -wal
+    out = tmp_path / "copy.qlab"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    with qtbot.waitSignal(w.job_done, timeout=60_000):
+        press(w, "Ctrl+Shift+C")
+    with Store(small) as s, Store(out) as copy:
+        assert copy.decisions() == s.decisions()
+        assert [copy.attributions(i) for i in copy.article_ids()] == [
+            s.attributions(i) for i in s.article_ids()
+        ]
+    assert f"Saved a copy of the corpus as {out}" in w.statusBar().currentMessage()
+
+
+def test_exports_and_copies_go_beside_the_corpus_or_home_from_the_data_directory(qtbot, tmp_path):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    for corpus, folder in ((tmp_path / "mine.qlab", tmp_path), (data_dir() / "corpus.qlab", None)):
+        folder = folder or Path.home()
+        dialog = ExportDialog(parent, corpus)
+        assert dialog.path.text() == str(folder / f"{corpus.stem}.jsonl")
+        dialog.set_format("brat")
+        assert dialog.path.text() == str(folder / f"{corpus.stem}-brat")
+        assert beside(corpus, "x.qlab") == folder / "x.qlab"
