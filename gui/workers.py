@@ -100,7 +100,7 @@ def backup(db: Path, out: Path) -> Callable[..., Any]:
     def run(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Path:
         progress(0, 0)
         with Store(db, create=False) as store:
-            store.backup(out)  # type: ignore[attr-defined, unused-ignore]  # (merging)
+            store.backup(out)
         return out
 
     return run
