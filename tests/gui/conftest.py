@@ -1,10 +1,30 @@
 import shutil
+import threading
 
 import pytest
+from PySide6.QtCore import QRunnable
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 
 from gui.main_window import MainWindow
+from tests.core.small_corpus import build
+
+
+@pytest.fixture
+def small(tmp_path):
+    return build(tmp_path / "small.qlab")
+
+
+class Blocker(QRunnable):
+    """Holds a one-thread pool busy until released."""
+
+    def __init__(self):
+        super().__init__()
+        self.setAutoDelete(False)
+        self.release = threading.Event()
+
+    def run(self):
+        self.release.wait(20)
 
 
 @pytest.fixture

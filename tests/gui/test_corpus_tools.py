@@ -4,11 +4,10 @@ also after a restart), E completing from the corpus's names, export in any forma
 progress and cancel, Save a copy."""
 
 import csv
-import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRunnable, Qt, QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
@@ -18,25 +17,7 @@ from core.model import State
 from core.store import Store
 from gui import report_window
 from gui.dialogs import ExportChoice, ExportDialog, beside
-from tests.core.small_corpus import build
-from tests.gui.conftest import back_in, press, when_modal
-
-
-@pytest.fixture
-def small(tmp_path):
-    return build(tmp_path / "small.qlab")
-
-
-class Blocker(QRunnable):
-    """Holds a one-thread pool busy until released."""
-
-    def __init__(self):
-        super().__init__()
-        self.setAutoDelete(False)
-        self.release = threading.Event()
-
-    def run(self):
-        self.release.wait(20)
+from tests.gui.conftest import Blocker, back_in, press, when_modal
 
 
 def names(path):

@@ -2,34 +2,17 @@
 (drawn by QtSvg), compares with another corpus, saves the charts."""
 
 import shutil
-import threading
 import time
 
-import pytest
-from PySide6.QtCore import QRunnable, QThreadPool
+from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from core import commands as cmd
 from core.model import Status
 from core.store import Store
 from gui.report_window import ReportWindow
-from tests.core.small_corpus import apply, build
-
-
-@pytest.fixture
-def small(tmp_path):
-    return build(tmp_path / "small.qlab")
-
-
-class Blocker(QRunnable):
-    """Holds a one-thread pool busy until released."""
-
-    def __init__(self):
-        super().__init__()
-        self.release = threading.Event()
-
-    def run(self):
-        self.release.wait(10)
+from tests.core.small_corpus import apply
+from tests.gui.conftest import Blocker
 
 
 def test_opens_at_once_and_never_waits_for_the_report(qtbot, small):
