@@ -18,4 +18,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # `--jobs` workers of the packaged app
     sys.exit(main())

@@ -86,18 +86,13 @@ def build_parser() -> argparse.ArgumentParser:
         "(Quote/Content, Speaker/Source and Cue are known already)",
     )
     imp.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    _jobs_argument(imp)
 
     sug = sub.add_parser(
         "suggest", help="print suggested attributions as JSON lines (nothing is stored)"
     )
     sug.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="- reads stdin")
-    sug.add_argument(
-        "--jobs",
-        type=int,
-        default=1,
-        metavar="N",
-        help="worker processes for suggesting (default 1; the number of cores is fastest)",
-    )
+    _jobs_argument(sug)
     sug.add_argument(
         "--out-dir",
         type=Path,
@@ -156,6 +151,17 @@ def app_argv(argv: list[str]) -> list[str]:
     return argv
 
 
+def _jobs_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes for suggesting (default 1; the number of cores is fastest "
+        "for many articles, each worker loads the pipeline once)",
+    )
+
+
 def _fail(message: str) -> int:
     print(f"quotelab: error: {message}", file=sys.stderr)
     return 1
@@ -179,6 +185,8 @@ def _progress(what: str) -> Iterator[Callable[[int, int], None]]:
         def update(done: int, total: int) -> None:
             bar.total = total
             bar.update(done - bar.n)
+            if done == total:  # drawn even when it comes right after the last update
+                bar.refresh()
 
         yield update
 
@@ -237,7 +245,9 @@ def run(args: argparse.Namespace) -> int:
 def _import(store: Store, args: argparse.Namespace) -> int:
     suggester = None if args.no_suggest else Suggester(args.model)
     with _stdin_as_file(args.paths) as paths, _progress("import") as progress:
-        report = import_paths(store, paths, suggester, progress, brat_labels=args.brat_labels)
+        report = import_paths(
+            store, paths, suggester, progress, brat_labels=args.brat_labels, jobs=args.jobs
+        )
     for line in report.lines():
         if line.startswith(("not imported:", "warning:", "cancelled:", "stopped:")):
             print(f"quotelab: {line}", file=sys.stderr)

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from core.importer import Imported, ImportProblem, collect_files, read_file, shown
+from core.model import Article
 from core.store import CorpusError, Store
 from core.suggest import Suggester, SuggestError, checked
 from core.tokens import Tokens, tokenize
 
-#: Articles parsed per ``nlp.pipe`` call and stored before the next are read: progress
-#: and cancel are checked between batches, and memory holds one batch, not the import.
-BATCH = 16
 #: Paragraphs (pieces of at most ``MAX_PARAGRAPH`` characters) per parser batch:
 #: cancel is checked between them, so a cancelled import stops within a second, also
 #: inside a long article, and the parser's memory stays bounded.
@@ -82,14 +81,17 @@ def import_paths(
     progress: Callable[[int, int], None] = lambda done, total: None,
     cancelled: Callable[[], bool] = lambda: False,
     brat_labels: dict[str, str] | None = None,
+    jobs: int = 1,
 ) -> ImportReport:
     """Read every file (folders recursively), store each new article with its
     suggestions (unless ``suggester`` is None or the record carried annotations).
     A bad file or line is refused by name and the rest still imports; the report
     comes back whatever happens, also when the corpus cannot be written part-way.
 
-    Articles stream through in batches of ``BATCH``: progress counts the files whose
-    articles are all stored."""
+    Articles stream from the files through one suggestion run (in ``jobs`` worker
+    processes when over 1) into the corpus in the order read, so ids are the same
+    whatever ``jobs`` is and memory holds only the articles in flight. Progress counts
+    the files whose articles are all stored."""
     report = ImportReport()
     files: list[Path] = []
     for f in collect_files(paths):
@@ -98,11 +100,17 @@ def import_paths(
         else:
             files.append(f)
     progress(0, len(files))
-    batch: list[Imported] = []
+    # read but not stored yet: a suggestion for the first is still to come
+    waiting: deque[tuple[int, Imported]] = deque()
     seen: set[str] = set()
-    try:
-        for done, path in enumerate(files, 1):
+
+    def to_suggest() -> Iterator[Article]:
+        """Read the files in order: store what needs no suggestion at once (unless it
+        must wait behind one), queue and pass on what does."""
+        for number, path in enumerate(files, 1):
             for item in read_file(path, brat_labels):
+                if cancelled():
+                    return
                 if isinstance(item, ImportProblem):
                     report.problems.append(str(item))
                     continue
@@ -112,50 +120,56 @@ def import_paths(
                     report.duplicates.append(item.article.source)
                     continue
                 seen.add(h)
-                batch.append(item)
-                if len(batch) == BATCH:
-                    if not _store(store, batch, suggester, report, cancelled):
-                        return report
-                    progress(done - 1, len(files))  # this file may have more to come
-            if not batch:  # everything read so far is stored
-                progress(done, len(files))
-        if _store(store, batch, suggester, report, cancelled):
+                needs = suggester is not None and not item.annotated
+                if needs or waiting:
+                    waiting.append((number, item))
+                else:
+                    _add(store, item, report)
+                if needs:
+                    yield item.article
+            if not waiting:
+                progress(number, len(files))
+
+    try:
+        if suggester is None:
+            for _ in to_suggest():  # yields nothing: every article is stored as read
+                pass
+        else:
+            runs = suggester.suggest_many(to_suggest(), cancelled, PARSE_BATCH, n_process=jobs)
+            for found in runs:
+                if cancelled():  # what came back may be cut short: store none of it
+                    break
+                number, item = waiting.popleft()
+                tokens = Tokens(_bounds(item))
+                item.attributions, dropped = checked(item.article, found, tokens)
+                report.warnings.extend(dropped)
+                _add(store, item, report)
+                while waiting and waiting[0][1].annotated:  # read behind it, nothing to wait for
+                    number, item = waiting.popleft()
+                    _add(store, item, report)
+                progress((waiting[0][0] if waiting else number) - 1, len(files))
+        if cancelled() or any(not item.annotated for _, item in waiting):
+            report.cancelled = True
+        else:
+            for _, item in waiting:
+                _add(store, item, report)
             progress(len(files), len(files))
     except (CorpusError, SuggestError, sqlite3.Error, OSError) as exc:
         report.stopped = str(exc)
     return report
 
 
-def _store(
-    store: Store,
-    batch: list[Imported],
-    suggester: Suggester | None,
-    report: ImportReport,
-    cancelled: Callable[[], bool],
-) -> bool:
-    """Suggest for and store one batch (emptied); False when the user cancelled."""
-    if cancelled():
-        report.cancelled = True
-        return False
-    tokens = [it.tokens if it.tokens is not None else tokenize(it.article.text) for it in batch]
-    need = [i for i, it in enumerate(batch) if suggester is not None and not it.annotated]
-    if suggester is not None and need:
-        arts = [batch[i].article for i in need]
-        found = list(suggester.suggest_many(arts, cancelled, PARSE_BATCH))
-        if len(found) < len(need) or cancelled():
-            report.cancelled = True
-            return False
-        for i, attrs in zip(need, found, strict=True):
-            batch[i].attributions, dropped = checked(batch[i].article, attrs, Tokens(tokens[i]))
-            report.warnings.extend(dropped)
-    for it, bounds in zip(batch, tokens, strict=True):
-        art_id, created = store.add_article(
-            it.article, it.attributions, bounds, label=f"import {it.article.source}"
-        )
-        if created:
-            report.imported.append(art_id)
-            report.attributions += len(it.attributions)
-        else:  # another process stored it meanwhile
-            report.duplicates.append(it.article.source)
-    batch.clear()
-    return True
+def _bounds(item: Imported) -> list[tuple[int, int]]:
+    return item.tokens if item.tokens is not None else tokenize(item.article.text)
+
+
+def _add(store: Store, item: Imported, report: ImportReport) -> None:
+    """Store one article with its attributions (one transaction) and count it."""
+    art_id, created = store.add_article(
+        item.article, item.attributions, _bounds(item), label=f"import {item.article.source}"
+    )
+    if created:
+        report.imported.append(art_id)
+        report.attributions += len(item.attributions)
+    else:  # another process stored it meanwhile
+        report.duplicates.append(item.article.source)

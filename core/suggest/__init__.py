@@ -95,21 +95,24 @@ class Suggester:
         n_process: int = 1,
     ) -> Iterator[list[Attribution]]:
         """Suggestions for each article, in order, parsing every paragraph with one
-        ``nlp.pipe``. Stops early when ``cancelled()`` turns true.
+        ``nlp.pipe``. Stops early when ``cancelled()`` turns true. Articles are read
+        from ``articles`` as the parser needs them, so memory stays bounded however
+        many there are.
 
         With ``n_process`` > 1, runs of articles are suggested in that many worker
-        processes (each loads the pipeline once) and come back in order. Articles are
-        read from ``articles`` as the workers need them, a few runs per worker ahead,
-        so memory stays bounded however many there are."""
+        processes (each loads the pipeline once) and come back in order, a few runs per
+        worker ahead."""
         if n_process > 1:
             yield from _in_processes(self.model, articles, cancelled, batch_size, n_process)
             return
         from core.suggest.rules import ArticleRules, Paragraph
 
-        arts = list(articles)
+        read = 0  # articles taken from ``articles`` so far: they are read as parsed
 
         def items() -> Iterator[tuple[str, tuple[int, int]]]:
-            for n, art in enumerate(arts):
+            nonlocal read
+            for n, art in enumerate(articles):
+                read = n + 1
                 for start, text in paragraphs(art):
                     if cancelled():  # also inside a long article: the batch stops
                         return
@@ -130,7 +133,7 @@ class Suggester:
                 index = 0
             rules.add(index, Paragraph(start, doc))
             index += 1
-        while done < len(arts):
+        while done < read:
             yield rules.results()
             done += 1
             if cancelled():

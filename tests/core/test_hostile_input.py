@@ -296,7 +296,7 @@ def _unreadable_as_nobody(tmp_path):
 
 def test_a_corpus_that_cannot_be_written_still_gives_the_report(tmp_path):
     db = tmp_path / "c.qlab"
-    p = _jsonl(tmp_path, GOOD, "{bad")
+    p = _jsonl(tmp_path, "{bad", GOOD)  # the import stops at the first article it cannot store
     with Store(db) as store, Store(db) as other:
         other.conn.execute("BEGIN IMMEDIATE")  # another process holds the write lock
         store.conn.execute("PRAGMA busy_timeout = 50")
@@ -305,7 +305,7 @@ def test_a_corpus_that_cannot_be_written_still_gives_the_report(tmp_path):
     assert report.imported == [] and report.stopped and "busy or locked" in report.stopped
     assert any(line.startswith("stopped: ") for line in report.lines())
     assert json.loads(json.dumps(report.to_dict()))["refused"] == 1
-    assert any("line 2" in p for p in report.problems)
+    assert any("line 1" in p for p in report.problems)
 
 
 # -- what Prodigy changed wins over a stale quotes list (ADR 0007) -----------------------------

@@ -63,9 +63,9 @@ def test_a_long_paragraph_is_parsed_in_bounded_memory():
 def test_a_running_import_stops_within_a_second_of_cancel_inside_a_long_article(
     tmp_path, corpus, suggester
 ):
-    long = tmp_path / "long.txt"
+    long = tmp_path / "1_long.txt"
     long.write_text("A Long One\n\n" + UNIT * 20_000 + "\n")  # 720 KB: half a minute to parse
-    (tmp_path / "after.txt").write_text("After\n\nThe mayor said the bridge would open.\n")
+    (tmp_path / "2_after.txt").write_text("After\n\nThe mayor said the bridge would open.\n")
     asked = []
 
     def cancelled():

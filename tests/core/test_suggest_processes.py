@@ -64,3 +64,37 @@ def test_cli_writes_shards_on_two_cores_as_one_prints(tmp_path):
     main("--jobs", "2", "--out-dir", str(tmp_path / "out"))
     written = "".join((tmp_path / "out" / s.name).read_text(encoding="utf-8") for s in shards)
     assert len(printed.splitlines()) == 11 and written == printed
+
+
+def test_import_on_two_cores_stores_what_one_process_does(tmp_path, suggester):
+    """Articles that need suggestions and pre-annotated ones, interleaved across files:
+    the same articles, ids, attributions and order with one worker or two."""
+    import json
+
+    from core.ingest import import_paths
+    from core.store import Store
+
+    arts = _articles()[:11]
+    jsonl = tmp_path / "mixed.jsonl"
+    lines = []
+    for i, a in enumerate(arts[:6]):
+        record = {"text": a.text + f"\n\nEdition {i}.", "meta": {"title": f"m{i}"}}
+        if i % 2:
+            record["quotes"] = []  # annotated: never suggested, stored in its place
+        lines.append(json.dumps(record))
+    jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    texts = []
+    for i, a in enumerate(arts[6:]):
+        texts.append(tmp_path / f"t{i}.txt")
+        texts[-1].write_text(a.text, encoding="utf-8")
+
+    def corpus(jobs):
+        with Store(tmp_path / f"c{jobs}.qlab") as s:
+            report = import_paths(s, [jsonl, *texts], suggester, jobs=jobs)
+            assert report.complete
+            return [(s.article(i).text, s.attributions(i)) for i in s.article_ids()]
+
+    one = corpus(1)
+    assert len(one) == 11 and sum(len(attrs) for _, attrs in one) > 50
+    assert [len(attrs) for _, attrs in one][1:6:2] == [0, 0, 0]
+    assert corpus(2) == one
