@@ -9,7 +9,8 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     from core.cli import app_argv, build_parser, run
 
-    args = build_parser().parse_args(app_argv(sys.argv[1:] if argv is None else argv))
+    parser = build_parser()
+    args = parser.parse_args(app_argv(sys.argv[1:] if argv is None else argv, parser))
     if args.command is None:
         from gui.app import run_app
 

@@ -33,7 +33,6 @@ from core.shards import suggest_shard, suggestion_lines
 from core.store import CorpusError, Store
 from core.suggest import Suggester, SuggestError
 
-SUBCOMMANDS = ("import", "suggest", "export", "stats")
 _SUFFIX_FORMATS = {".jsonl": "jsonl", ".spacy": "spacy", ".csv": "csv"}
 
 
@@ -133,9 +132,14 @@ def _labels(spec: str) -> dict[str, str]:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def app_argv(argv: list[str]) -> list[str]:
+def app_argv(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
     """``main.py FILE.qlab`` (how a file manager opens a corpus: ``Exec=... %f``) means
-    ``main.py --db FILE.qlab``: a lone argument that is no subcommand names the corpus."""
+    ``main.py --db FILE.qlab``: a lone argument that is no subcommand of ``parser`` and
+    names a ``.qlab`` or an existing file is the corpus. Anything else (a mistyped
+    subcommand) is left for the parser to refuse, never taken for a new corpus."""
+    subcommands = next(
+        a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)
+    )
     bare = []
     i = 0
     while i < len(argv):
@@ -145,10 +149,13 @@ def app_argv(argv: list[str]) -> list[str]:
         if not argv[i].startswith("-"):
             bare.append(i)
         i += 1
-    if len(bare) == 1 and argv[bare[0]] not in SUBCOMMANDS and "--db" not in argv:
-        j = bare[0]
-        return [*argv[:j], "--db", argv[j], *argv[j + 1 :]]
-    return argv
+    if len(bare) != 1 or "--db" in argv:
+        return argv
+    j = bare[0]
+    name = argv[j]
+    if name in subcommands or not (name.endswith(".qlab") or Path(name).is_file()):
+        return argv
+    return [*argv[:j], "--db", name, *argv[j + 1 :]]
 
 
 def _jobs_argument(parser: argparse.ArgumentParser) -> None:

@@ -169,9 +169,21 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
 def test_a_lone_corpus_argument_opens_it_in_the_app():
     from core.cli import app_argv, build_parser
 
-    args = build_parser().parse_args(app_argv(["/home/me/news.qlab"]))
+    parser = build_parser()
+    args = parser.parse_args(app_argv(["/home/me/news.qlab"], parser))
     assert args.command is None and str(args.db) == "/home/me/news.qlab"
-    args = build_parser().parse_args(app_argv(["--model", "en_core_web_md", "a.qlab"]))
+    args = parser.parse_args(app_argv(["--model", "en_core_web_md", "a.qlab"], parser))
     assert str(args.db) == "a.qlab" and args.model == "en_core_web_md"
     for argv in (["stats"], ["--db", "x.qlab", "stats"], ["import", "a.txt"], ["--sample"]):
-        assert app_argv(argv) == argv
+        assert app_argv(argv, parser) == argv
+    # every subcommand, alone, is that subcommand; a typo is no corpus
+    for argv in (["report"], ["backup"], ["evaluate"], ["agree"], ["stat"], ["report", "--json"]):
+        assert app_argv(argv, parser) == argv
+
+
+def test_a_mistyped_subcommand_is_refused_and_creates_nothing(tmp_path):
+    r = run("stat", env_home=tmp_path)
+    assert r.returncode == 2 and "invalid choice: 'stat'" in r.stderr
+    assert not (ROOT / "stat").exists() and list(tmp_path.iterdir()) == []
+    r = run("report", "--help", env_home=tmp_path)
+    assert "--html" in r.stdout
