@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from core import __version__, cli_report
 from core.brat import parse_labels
@@ -242,11 +244,23 @@ def run(args: argparse.Namespace) -> int:
                     print(json.dumps(stats))
                 else:
                     for k, v in stats.items():
-                        print(f"{k:24} {v}")
+                        print(f"{k:24} {_plain(v)}")
                 return 0
     except (CorpusError, ExportError, SuggestError) as exc:
         return _fail(str(exc))
+    except BrokenPipeError:  # the reader stopped early (`... | head`): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return _fail(f"unknown subcommand {args.command!r}")
+
+
+def _plain(value: Any) -> str:
+    """A stats value as a person reads it: ``todo 3, done 1``; ``Ana Ruiz 5, ...``."""
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v}" for k, v in value.items()) or "none"
+    if isinstance(value, list):
+        return ", ".join(" ".join(map(str, item)) for item in value) or "none"
+    return str(value)
 
 
 def _import(store: Store, args: argparse.Namespace) -> int:

@@ -187,3 +187,20 @@ def test_a_mistyped_subcommand_is_refused_and_creates_nothing(tmp_path):
     assert not (ROOT / "stat").exists() and list(tmp_path.iterdir()) == []
     r = run("report", "--help", env_home=tmp_path)
     assert "--html" in r.stdout
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
+    db = tmp_path / "c.qlab"
+    assert run("--db", str(db), "import", "--no-suggest", str(DATA / "articles"), env_home=tmp_path)
+    proc = subprocess.Popen(
+        [sys.executable, "main.py", "--db", str(db), "export", "--out", "-"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={"QUOTELAB_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    with proc.stdout, proc.stderr:
+        assert proc.stdout.read(100)  # `| head -c 100`
+        proc.stdout.close()
+        err = proc.stderr.read()
+    assert proc.wait() == 1 and b"Traceback" not in err
