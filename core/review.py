@@ -337,10 +337,17 @@ class ReviewSession:
         return self._edit(lambda k: commands.set_span(self.store, k, "cue", span), target="cue")
 
     def done(self, order: Sequence[int]) -> Outcome:
-        """Mark the article done; once applied, open the next article to do in ``order``."""
+        """Mark the article done (once no suggestion is left to decide); once applied, open
+        the next article to do in ``order``."""
         if self.article is None or self.article.id is None:
             return "No article is open."
         art_id = self.article.id
+        left = sum(a.state is State.SUGGESTED for a in self.attrs)
+        if left:  # done means every suggestion was decided: the report counts on it
+            return (
+                f"{left} suggestion{'s' if left > 1 else ''} still to decide: {{accept}} "
+                "accepts, {reject} rejects, {accept_all} accepts all that are left."
+            )
         cmd = commands.set_status(self.store, art_id, Status.DONE)
         if cmd is None:
             return "This article is already done."

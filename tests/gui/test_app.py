@@ -150,7 +150,7 @@ def test_export_runs_in_the_background(make_window, sample_copy, tmp_path, qtbot
     import json
 
     w = make_window(sample_copy)
-    press(w, "A", "D")
+    press(w, "A", *["X"] * (len(w.session.attrs) - 1), "D")  # one accepted, the rest rejected
     out = tmp_path / "gui-export.jsonl"
     with qtbot.waitSignal(w.job_done, timeout=60_000):
         w.tools.export_to(ExportChoice(out, "jsonl", done_only=True, accepted_only=True))
