@@ -1,10 +1,13 @@
 """Speaker choices for manual edits: candidate mentions near a quote, and the name
-a typed or selected mention stands for. Works on stored tokens, without spaCy."""
+a typed or selected mention stands for. Works on stored tokens, without a spaCy
+pipeline."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS  # a word list: no pipeline is loaded
 
 from core.model import Attribution, Span
 from core.suggest.lexicon import CALENDAR, NON_PERSON_WORDS, PERSONAL, PRONOUNS, TITLES
@@ -124,6 +127,12 @@ def candidates(
         if run:
             first = run[0]
             prev = text[tokens[first - 1][0] : tokens[first - 1][1]] if first else "."
+            word = text[tokens[first][0] : tokens[first][1]]
+            if prev in _SENTENCE_END and word.lower() in STOP_WORDS:
+                run.pop(0)  # "While Trump": a sentence's first word, capitalised by place
+                if not run:
+                    return
+                first = run[0]
             if len(run) > 1 or prev not in _SENTENCE_END:  # not just a sentence's first word
                 sp = Span(tokens[first][0], tokens[run[-1]][1])
                 mention = text[sp.start : sp.end]

@@ -415,3 +415,15 @@ def test_the_undo_stack_is_built_only_when_asked(path):
         assert session.can_undo() == "accept"
         session.undo()
         assert stored(session)[0].state is State.SUGGESTED
+
+
+def test_a_sentence_s_first_word_is_no_part_of_a_candidate_name():
+    from core.speakers import candidates
+    from core.tokens import Tokens, tokenize
+
+    text = 'Talks "went well" on Monday. While Donald Trump declared victory, others did not.'
+    quote = sp(text, "went well")
+    found = [
+        text[c.span.start : c.span.end] for c in candidates(text, Tokens(tokenize(text)), [], quote)
+    ]
+    assert "Donald Trump" in found and not any(f.startswith("While") for f in found)
