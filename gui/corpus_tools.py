@@ -108,7 +108,7 @@ class CorpusTools(QObject):
     # -- the speakers dock ----------------------------------------------------------------
 
     def toggle_speakers(self) -> None:
-        if self.dock.isVisible() and self.speakers.table.hasFocus():
+        if self.dock.isVisible() and self.dock.isAncestorOf(self.w.focusWidget()):
             self.dock.hide()
             self.w.view.setFocus()
             return
@@ -117,7 +117,8 @@ class CorpusTools(QObject):
         if not self._dock_sized:  # narrow: the article list and text keep their room
             self._dock_sized = True
             self.w.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
-        self.speakers.table.setFocus()
+        self.speakers.filter.setFocus()  # letters typed now filter, never review
+        self.speakers.filter.selectAll()
 
     def refresh_speakers(self, _shown: bool = True) -> None:
         if self.dock.isVisible():

@@ -7,8 +7,8 @@ a rename into a core command on its undo stack.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,6 +20,43 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+
+class _Filter(QLineEdit):
+    """The filter box: Down goes on into the list (not to the review's token cursor)."""
+
+    down = Signal()
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride and _key(e) == Qt.Key.Key_Down:
+            e.accept()  # ours, not the window's shortcut
+            return True
+        return super().event(e)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if e.key() == Qt.Key.Key_Down:
+            self.down.emit()
+            return
+        super().keyPressEvent(e)
+
+
+class _Table(QTableView):
+    """The list: typed letters find a name (Qt's keyboard search) instead of reaching
+    the review's one-letter keys, which would edit the open article."""
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
+            plain = (
+                e.modifiers() & ~Qt.KeyboardModifier.ShiftModifier == Qt.KeyboardModifier.NoModifier
+            )
+            if plain and e.text().isprintable() and e.text().strip():
+                e.accept()
+                return True
+        return super().event(e)
+
+
+def _key(e: QEvent) -> int | None:
+    return e.key() if isinstance(e, QKeyEvent) else None
 
 
 class SpeakersPanel(QWidget):
@@ -36,7 +73,7 @@ class SpeakersPanel(QWidget):
         self, speakers: list[tuple[str, int]] | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.filter = QLineEdit(placeholderText="Filter speakers")
+        self.filter = _Filter(placeholderText="Filter speakers  (Enter shows the first)")
         self.filter.setClearButtonEnabled(True)
         self.model = QStandardItemModel(0, 2, self)
         self.model.setHorizontalHeaderLabels(["Speaker", "Quotes"])
@@ -46,7 +83,9 @@ class SpeakersPanel(QWidget):
         self.proxy.setFilterKeyColumn(0)
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView()
+        self.filter.returnPressed.connect(self._choose_first)
+        self.filter.down.connect(self._into_list)
+        self.table = _Table()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -111,6 +150,15 @@ class SpeakersPanel(QWidget):
         )
         if ok and new.strip() and [new.strip()] != selected:
             self.rename_requested.emit(selected, new.strip())
+
+    def _choose_first(self) -> None:
+        if self.proxy.rowCount():
+            self.chosen.emit(str(self.proxy.data(self.proxy.index(0, 0))))
+
+    def _into_list(self) -> None:
+        if self.proxy.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
 
     def _activated(self, index: QModelIndex) -> None:
         self.chosen.emit(str(self.proxy.data(index.siblingAtColumn(0))))

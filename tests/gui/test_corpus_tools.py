@@ -74,7 +74,7 @@ def test_speakers_dock_lists_counts_and_jumps_to_each_quote_in_turn(make_window,
     a, b, _ = w.store.article_ids()
     w.open_article(b)
     press(w, "Ctrl+Shift+P")
-    assert w.tools.dock.isVisible() and w.tools.speakers.table.hasFocus()
+    assert w.tools.dock.isVisible() and w.tools.speakers.filter.hasFocus()
     assert panel_rows(w) == {"Ana Ruiz": "3", "Ben Cole": "2", "Critics": "1", "The union": "1"}
     with Store(small) as s:
         ben = se.quotes_of(s, "Ben Cole")
@@ -89,6 +89,22 @@ def test_speakers_dock_lists_counts_and_jumps_to_each_quote_in_turn(make_window,
         assert w.view.hasFocus()
     press(w, "X")  # reject B's Ben Cole: the counts follow
     qtbot.waitUntil(lambda: panel_rows(w).get("Ben Cole") == "1")
+
+
+def test_typing_in_the_speakers_dock_never_edits_the_article(make_window, small, qtbot):
+    w = make_window(small)
+    decisions = len(w.store.decisions())
+    press(w, "Ctrl+Shift+P")
+    p = w.tools.speakers
+    QTest.keyClicks(p.filter, "ana")  # 'a' accepts in review: here it filters
+    assert p.proxy.rowCount() == 1 and p.filter.text() == "ana"
+    QTest.keyClick(p.filter, Qt.Key.Key_Down)  # into the list, not the token cursor
+    assert p.table.hasFocus() and p.selected_names() == ["Ana Ruiz"]
+    QTest.keyClicks(p.table, "axd")  # accept, reject, done: none of them from the list
+    assert len(w.store.decisions()) == decisions
+    p.filter.setFocus()
+    QTest.keyClick(p.filter, Qt.Key.Key_Return)  # the first match's first quote
+    assert w.session.current.speaker_name == "Ana Ruiz" and w.view.hasFocus()
 
 
 def test_rename_from_the_dock_is_one_undo_step_and_survives_a_restart(
