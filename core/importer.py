@@ -95,9 +95,9 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
         return text, [f"{name}: not UTF-8; read as Windows-1252 (cp1252), check the accents"]
 
 
-def _check_text(text: str) -> None:
+def _check_text(text: str, what: str = "the file") -> None:
     if not text.strip():
-        raise ImportProblem("the file is empty")
+        raise ImportProblem(f"{what} is empty")
     if "\x00" in text:
         raise ImportProblem("looks like a binary file (it contains NUL characters)")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
@@ -373,7 +373,7 @@ def _record(obj: Any) -> Imported:
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
         raise ImportProblem('expected an object with a "text" string')
     text = _string(obj["text"], "text")
-    _check_text(text)
+    _check_text(text, "the text")
     meta = _object(obj.get("meta") or {}, "meta")
     non_body = []
     for i, pair in enumerate(_list(meta.get("non_body"), "meta non_body")):

@@ -146,6 +146,7 @@ def test_jsonl_prodigy_shape_with_pre_annotations(tmp_path):
     [
         ("{not json", "line 2: not valid JSON"),
         ('{"meta": {}}', 'line 2: expected an object with a "text"'),
+        ('{"text": " "}', "line 2: the text is empty"),
         ('{"text": "short", "quotes": [{"quote": {"start": 2, "end": 99}}]}', "outside the text"),
         (
             '{"text": "short text", "quotes": [{"quote": {"start": 0, "end": 10},'
