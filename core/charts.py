@@ -74,7 +74,13 @@ def _whole_numbers(chart: Any, top: int) -> None:
 
 def top_speakers(report: Report, n: int = 10) -> bytes:
     rows = report.speakers[:n]
-    chart = _chart(pygal.Bar, "Top speakers (quotes)", show_legend=False, x_label_rotation=30)
+    chart = _chart(
+        pygal.Bar,
+        "Top speakers (quotes)",
+        show_legend=False,
+        x_label_rotation=90,
+        truncate_label=18,
+    )
     chart.x_labels = [r.name for r in rows]
     chart.add("quotes", [r.quotes for r in rows])
     _whole_numbers(chart, max((r.quotes for r in rows), default=0))
