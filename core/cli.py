@@ -33,7 +33,7 @@ from core.shards import suggest_shard, suggestion_lines
 from core.store import CorpusError, Store
 from core.suggest import Suggester, SuggestError
 
-SUBCOMMANDS = ("import", "suggest", "export", "stats")
+SUBCOMMANDS = ("import", "suggest", "export", "stats", "check")
 _SUFFIX_FORMATS = {".jsonl": "jsonl", ".spacy": "spacy", ".csv": "csv"}
 
 
@@ -125,6 +125,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bak.add_argument("out", type=Path, metavar="OUT", help="the copy to write")
 
+    sub.add_parser(
+        "check",
+        help="the full check of the corpus file and every row (opening checks only what is "
+        "cheap, and the rest after an unclean shutdown); exit status 1 if anything is damaged",
+    )
+
     st = sub.add_parser("stats", help="counts of articles, attributions and speakers")
     st.add_argument("--json", action="store_true", help="print one JSON object")
     cli_report.add_parsers(sub)
@@ -203,7 +209,7 @@ def _open(args: argparse.Namespace) -> Store:
         raise CorpusError(
             f"{path}: no such corpus (import creates one; --create makes an empty one)"
         )
-    return Store(path)
+    return Store(path, check=args.command == "check")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -213,25 +219,43 @@ def run(args: argparse.Namespace) -> int:
         if args.command in cli_report.COMMANDS:
             return cli_report.run(args)
         with _open(args) as store:
-            for damage in store.damage:
-                print(f"quotelab: damaged, left out: {damage}", file=sys.stderr)
-            if args.command == "import":
-                return _import(store, args)
-            if args.command == "export":
-                return _export(store, args)
-            if args.command == "backup":
-                return _backup(store, args.out)
-            if args.command == "stats":
-                stats = store.stats()
-                if args.json:
-                    print(json.dumps(stats))
-                else:
-                    for k, v in stats.items():
-                        print(f"{k:24} {v}")
-                return 0
+            if args.command == "check":
+                return _check(store)
+            try:
+                return _on_store(store, args)
+            finally:  # what the open (after an unclean shutdown) or the command found
+                for damage in store.damage:
+                    print(f"quotelab: damaged, left out: {damage}", file=sys.stderr)
     except (CorpusError, ExportError, SuggestError) as exc:
         return _fail(str(exc))
+
+
+def _on_store(store: Store, args: argparse.Namespace) -> int:
+    if args.command == "import":
+        return _import(store, args)
+    if args.command == "export":
+        return _export(store, args)
+    if args.command == "backup":
+        return _backup(store, args.out)
+    if args.command == "stats":
+        stats = store.stats()
+        if args.json:
+            print(json.dumps(stats))
+        else:
+            for k, v in stats.items():
+                print(f"{k:24} {v}")
+        return 0
     return _fail(f"unknown subcommand {args.command!r}")
+
+
+def _check(store: Store) -> int:
+    """Print each damaged row (the open ran the full check, so a file SQLite finds
+    damaged was refused already) and a summary."""
+    for damage in store.damage:
+        print(f"damaged: {damage}")
+    found = len(store.damage)
+    print(f"{store.path}: " + (f"damaged ({found} listed)" if found else "ok"), file=sys.stderr)
+    return 1 if found else 0
 
 
 def _import(store: Store, args: argparse.Namespace) -> int:

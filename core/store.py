@@ -8,6 +8,7 @@ corrupt or was written by a newer version is refused and never modified. One
 
 from __future__ import annotations
 
+import functools
 import getpass
 import json
 import os
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, Concatenate, NoReturn, ParamSpec, TypeVar
 
 import sqlite_utils
 
@@ -534,6 +535,25 @@ def _check_schema(path: Path, conn: sqlite3.Connection) -> None:
         )
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _reading(method: Callable[Concatenate[Store, _P], _R]) -> Callable[Concatenate[Store, _P], _R]:
+    """A read that meets a page SQLite cannot read ("database disk image is malformed")
+    raises CorpusError saying so: opening reads only what the cheap checks need, so
+    damage below the rows shows where it is read."""
+
+    @functools.wraps(method)
+    def read(self: Store, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            raise self._damaged_file(exc) from None
+
+    return read
+
+
 class Store:
     """An open corpus file.
 
@@ -609,6 +629,16 @@ class Store:
         with _open_lock:
             _open_here[self._key] = _open_here.get(self._key, 0) + 1
 
+    def _damaged_file(self, exc: sqlite3.DatabaseError) -> Exception:
+        """CorpusError for an error that says the file is damaged; ``exc`` for any other."""
+        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # the primary of an extended code
+        if code not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            return exc
+        return CorpusError(
+            f"{self.path}: the corpus is damaged ({exc}); `main.py check` lists what can "
+            "still be read, `main.py backup` copies it"
+        )
+
     def close(self) -> None:
         self.conn.close()
         if self._key is not None:
@@ -659,6 +689,9 @@ class Store:
             raise CorpusError(f"{self.path}: the corpus is busy or locked ({exc})") from None
         try:
             yield self.conn
+        except sqlite3.DatabaseError as exc:
+            self.conn.execute("ROLLBACK")
+            raise self._damaged_file(exc) from None
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
@@ -680,16 +713,15 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
 
+    @_reading
     def check(self) -> list[str]:
-        """The full check, now: ``PRAGMA quick_check`` (CorpusError if the file is
-        damaged) and the scan of every row. Returns :attr:`damage`."""
-        try:
-            _quick_check(self.path, self.conn)
-        except sqlite3.DatabaseError as exc:
-            raise CorpusError(f"{self.path}: the corpus is damaged ({exc})") from None
+        """The full check, now: the file's, as an open with ``check=True`` runs it
+        (CorpusError if it is damaged), and the scan of every row. Returns :attr:`damage`."""
+        _check_file(self.path, full=True)
         self._find_damage()
         return self.damage
 
+    @_reading
     def find_damage(self) -> frozenset[int]:
         """The scan of every row of the full check, without ``quick_check``: for a pass
         over every article (an export), which must leave damaged ones out. Returns
@@ -803,6 +835,7 @@ class Store:
             "the article cannot be opened or edited"
         )
 
+    @_reading
     def article_summaries(
         self, article_id: int | None = None, *, ids: Sequence[int] | None = None
     ) -> list[ArticleSummary]:
@@ -838,6 +871,7 @@ class Store:
         """The articles left out because a row of theirs is damaged (see ``damage``)."""
         return frozenset(self._damaged)
 
+    @_reading
     def article_ids(self, search: str = "", start: int = 0, limit: int | None = None) -> list[int]:
         """Article ids in list order, or of those whose title, text or speaker names
         match ``search`` (see :func:`fts_query`): all of them, or the window of
@@ -854,16 +888,22 @@ class Store:
             args += [-1 if limit is None else limit, start]
         return [r[0] for r in self.conn.execute(sql, args) if r[0] not in self._damaged]
 
+    @_reading
     def article_count(self, search: str = "") -> int:
-        """How many articles the list shows (those matching ``search``)."""
+        """How many articles the list shows (those matching ``search``; damaged ones
+        found so far left out, as :meth:`article_ids` leaves them out)."""
         match = fts_query(search)
         if match is None:
-            return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+            total = self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            return int(total) - len(self._damaged)
         row = self.conn.execute(
-            "SELECT COUNT(*) FROM article_search WHERE article_search MATCH ?", (match,)
+            "SELECT COUNT(*) FROM article_search WHERE article_search MATCH ? "
+            "AND rowid NOT IN (SELECT value FROM json_each(?))",
+            (match, json.dumps(list(self._damaged))),
         ).fetchone()
         return int(row[0])
 
+    @_reading
     def status_counts(self) -> dict[Status, int]:
         """Articles per status, from one index."""
         rows = self.conn.execute("SELECT status, COUNT(*) FROM articles GROUP BY status").fetchall()
@@ -871,6 +911,7 @@ class Store:
         counts.update({Status(k): v for k, v in rows})
         return counts
 
+    @_reading
     def neighbour(
         self, article_id: int, step: int, *, search: str = "", todo_only: bool = False
     ) -> int | None:
@@ -909,6 +950,7 @@ class Store:
                 return None if nearest == article_id else nearest
         return None
 
+    @_reading
     def article(self, article_id: int) -> Article:
         self._usable(article_id)
         try:
@@ -928,6 +970,7 @@ class Store:
             id=r["id"],
         )
 
+    @_reading
     def tokens(self, article_id: int) -> Tokens:
         """The article's tokens (cached: the text, and so its tokens, never change)."""
         cached = self._tokens.get(article_id)
@@ -945,6 +988,7 @@ class Store:
             self._tokens[article_id] = cached
         return cached
 
+    @_reading
     def _article_value(self, expression: str, article_id: int, index: str = "") -> Any:
         self._usable(article_id)
         row = self.conn.execute(
@@ -960,6 +1004,7 @@ class Store:
     def status(self, article_id: int) -> Status:
         return Status(self._article_value("status", article_id, "INDEXED BY articles_list"))
 
+    @_reading
     def attributions(self, article_id: int) -> list[Attribution]:
         self._usable(article_id)
         cur = self.conn.execute(
@@ -968,6 +1013,7 @@ class Store:
         )
         return [self._attribution(article_id, r) for r in _dicts(cur)]
 
+    @_reading
     def attribution(self, attr_id: int) -> tuple[int, Attribution] | None:
         cur = self.conn.execute("SELECT * FROM attributions WHERE id = ?", (attr_id,))
         rows = _dicts(cur)
@@ -1005,6 +1051,7 @@ class Store:
         ).fetchone()
         return int(row[0]) if row else None
 
+    @_reading
     def stats(self) -> dict[str, Any]:
         """Counts for ``main.py stats``: every figure from an index, never article rows."""
         c = self.conn
@@ -1189,6 +1236,7 @@ class Store:
             )
         return row_id
 
+    @_reading
     def decisions(self) -> list[dict[str, Any]]:
         rows = self.db.query("SELECT * FROM decisions ORDER BY id")
         return [dict(r, changes=json.loads(r["changes"])) for r in rows]
