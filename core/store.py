@@ -320,8 +320,11 @@ def _schema_of(conn: sqlite3.Connection) -> frozenset[tuple[str, str, str]]:
 def _harden(conn: sqlite3.Connection) -> None:
     """Nothing stored in a corpus file may run code: no functions with side effects from
     its schema (``trusted_schema``) and, where Python offers it, SQLite's defensive mode
-    (no writes to the schema table or the file's internals through SQL)."""
+    (no writes to the schema table or the file's internals through SQL). Each b-tree page
+    is checked as it is read (``cell_size_check``), as SQLite advises for files from
+    elsewhere when the full check cannot run at every open."""
     conn.execute("PRAGMA trusted_schema = OFF")
+    conn.execute("PRAGMA cell_size_check = ON")
     if hasattr(conn, "setconfig"):  # Python 3.12+
         conn.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)  # type: ignore[attr-defined]
 

@@ -103,6 +103,7 @@ def test_durability_is_chosen_and_nothing_from_the_schema_is_trusted(tmp_path):
         assert pragma("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert pragma("PRAGMA fullfsync").fetchone()[0] == 1
         assert pragma("PRAGMA trusted_schema").fetchone()[0] == 0
+        assert pragma("PRAGMA cell_size_check").fetchone()[0] == 1  # pages checked as read
 
 
 CRASHED_EDITOR = textwrap.dedent(
