@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from core.importer import parse_text
+from core.review import ReviewSession
 from core.store import CorpusError, Store, unclean
 from core.tokens import tokenize
 from tests.conftest import ROOT
@@ -125,3 +126,16 @@ def test_a_truncated_file_is_refused_by_the_cheap_open(tmp_path):
     with pytest.raises(CorpusError, match="shorter than its header says"):
         Store(path)
     assert path.read_bytes() == before and _files(path) == ["c.qlab"]
+
+
+def test_opening_a_damaged_article_in_review_says_why_and_the_list_drops_it(tmp_path):
+    path = _corpus(tmp_path / "c.qlab", n=3)
+    _edit(path, "UPDATE attributions SET quote_end = 999999 WHERE article_id = 2")
+    with Store(path) as s:
+        session = ReviewSession(s)
+        assert s.article_ids() == [1, 2, 3]  # nothing read yet
+        session.open(1)
+        delta = session.open(2)
+        assert "article 2: offsets outside the text" in (delta.error or "")
+        assert delta.statuses  # the list is read again: without article 2
+        assert s.article_ids() == [1, 3] and session.article.id == 1
