@@ -911,7 +911,7 @@ class Store:
         """Articles per status, from one index."""
         rows = self.conn.execute("SELECT status, COUNT(*) FROM articles GROUP BY status").fetchall()
         counts = dict.fromkeys(Status, 0)
-        counts.update({Status(k): v for k, v in rows})
+        counts.update({Status(k): v for k, v in rows if k in set(Status)})  # others: damage
         return counts
 
     @_reading
@@ -920,8 +920,18 @@ class Store:
     ) -> int | None:
         """The next (``step`` 1) or previous (-1) article in list order from
         ``article_id``, wrapping around, among those matching ``search`` and (with
-        ``todo_only``) not done; None when there is no other. Index seeks: the cost
-        does not grow with the corpus."""
+        ``todo_only``) not done, damaged ones found so far passed over; None when there
+        is no other. Index seeks: the cost does not grow with the corpus."""
+        found = self._neighbour(article_id, step, search, todo_only)
+        passed = {article_id}
+        while found is not None and found in self._damaged:
+            passed.add(found)
+            found = self._neighbour(found, step, search, todo_only)
+            if found in passed:  # round the whole list
+                return None
+        return found
+
+    def _neighbour(self, article_id: int, step: int, search: str, todo_only: bool) -> int | None:
         cmp, order, pick = (">", "ASC", min) if step > 0 else ("<", "DESC", max)
         match = fts_query(search)
         queries: list[tuple[str, list[Any]]] = []

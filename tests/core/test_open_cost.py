@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from core.importer import parse_text
+from core.model import Status
 from core.review import ReviewSession
 from core.store import CorpusError, Store, unclean
 from core.tokens import tokenize
@@ -139,3 +140,19 @@ def test_opening_a_damaged_article_in_review_says_why_and_the_list_drops_it(tmp_
         assert "article 2: offsets outside the text" in (delta.error or "")
         assert delta.statuses  # the list is read again: without article 2
         assert s.article_ids() == [1, 3] and session.article.id == 1
+
+
+def test_next_article_and_counts_pass_over_damaged_articles(tmp_path):
+    path = _corpus(tmp_path / "c.qlab", n=4)
+    _edit(
+        path,
+        "UPDATE attributions SET quote_end = 999999 WHERE article_id IN (2, 3)",
+        "UPDATE articles SET status = 'finished' WHERE id = 4",
+        ignore_checks=True,
+    )
+    with Store(path, check=True) as s:
+        assert sorted(s.damaged_ids) == [2, 3, 4]
+        assert s.neighbour(1, +1) is None and s.neighbour(1, -1) is None
+        assert s.neighbour(2, +1) == 1 and s.neighbour(4, +1, todo_only=True) == 1
+        assert s.status_counts() == {Status.TODO: 3, Status.IN_PROGRESS: 0, Status.DONE: 0}
+        assert s.article_count() == 1 and s.article_count("bridge") == 1
