@@ -726,10 +726,11 @@ class Store:
 
     @_reading
     def find_damage(self) -> frozenset[int]:
-        """The scan of every row of the full check, without ``quick_check``: for a pass
-        over every article (an export), which must leave damaged ones out. Returns
-        :attr:`damaged_ids`."""
-        self._find_damage()
+        """The scan of every row of the full check (unless it ran), without
+        ``quick_check``: for a pass over every article (an export), which must leave
+        damaged ones out. Returns :attr:`damaged_ids`."""
+        if not self.checked:
+            self._find_damage()
         return self.damaged_ids
 
     def _find_damage(self, article_id: int | None = None) -> list[tuple[int, str]]:
