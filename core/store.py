@@ -1,8 +1,9 @@
 """The corpus: one SQLite file, opened through sqlite-utils.
 
 Every change is one transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``) with one row
-in the append-only ``decisions`` log. A file that is not a QuoteLab corpus, is
-corrupt or was written by a newer version is refused and never modified. One
+in the append-only ``decisions`` log. A file that is not a QuoteLab corpus, holds
+SQL QuoteLab did not put there or was written by a newer version is refused and never
+modified; damage is named where it is read, or by the full check (ADR 0016). One
 ``Store`` per thread: sqlite3 connections are not shared.
 """
 
