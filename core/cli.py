@@ -121,6 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bak.add_argument("out", type=Path, metavar="OUT", help="the copy to write")
 
+    sub.add_parser(
+        "check",
+        help="the full check of the corpus file and every row (opening checks only what is "
+        "cheap, and the rest after an unclean shutdown); exit status 1 if anything is damaged",
+    )
+
     st = sub.add_parser("stats", help="counts of articles, attributions and speakers")
     st.add_argument("--json", action="store_true", help="print one JSON object")
     cli_report.add_parsers(sub)
@@ -220,7 +226,7 @@ def _open(args: argparse.Namespace) -> Store:
         raise CorpusError(
             f"{path}: no such corpus (import creates one; --create makes an empty one)"
         )
-    return Store(path)
+    return Store(path, check=args.command == "check")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -230,28 +236,46 @@ def run(args: argparse.Namespace) -> int:
         if args.command in cli_report.COMMANDS:
             return cli_report.run(args)
         with _open(args) as store:
-            for damage in store.damage:
-                print(f"quotelab: damaged, left out: {damage}", file=sys.stderr)
-            if args.command == "import":
-                return _import(store, args)
-            if args.command == "export":
-                return _export(store, args)
-            if args.command == "backup":
-                return _backup(store, args.out)
-            if args.command == "stats":
-                stats = store.stats()
-                if args.json:
-                    print(json.dumps(stats))
-                else:
-                    for k, v in stats.items():
-                        print(f"{k:24} {_plain(v)}")
-                return 0
+            if args.command == "check":
+                return _check(store)
+            try:
+                return _on_store(store, args)
+            finally:  # what the open (after an unclean shutdown) or the command found
+                for damage in store.damage:
+                    print(f"quotelab: damaged, left out: {damage}", file=sys.stderr)
     except (CorpusError, ExportError, SuggestError) as exc:
         return _fail(str(exc))
     except BrokenPipeError:  # the reader stopped early (`... | head`): not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+
+
+def _on_store(store: Store, args: argparse.Namespace) -> int:
+    if args.command == "import":
+        return _import(store, args)
+    if args.command == "export":
+        return _export(store, args)
+    if args.command == "backup":
+        return _backup(store, args.out)
+    if args.command == "stats":
+        stats = store.stats()
+        if args.json:
+            print(json.dumps(stats))
+        else:
+            for k, v in stats.items():
+                print(f"{k:24} {_plain(v)}")
+        return 0
     return _fail(f"unknown subcommand {args.command!r}")
+
+
+def _check(store: Store) -> int:
+    """Print each damaged row (the open ran the full check, so a file SQLite finds
+    damaged was refused already) and a summary."""
+    for damage in store.damage:
+        print(f"damaged: {damage}")
+    found = len(store.damage)
+    print(f"{store.path}: " + (f"damaged ({found} listed)" if found else "ok"), file=sys.stderr)
+    return 1 if found else 0
 
 
 def _plain(value: Any) -> str:

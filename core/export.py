@@ -186,7 +186,7 @@ def corpus_items(
     conn = store.conn
     conn.execute("BEGIN")
     try:
-        damaged = store.damaged_ids
+        damaged = store.find_damage()  # every row is read: leave out the damaged
         total = int(conn.execute(f"SELECT COUNT(*) FROM articles {where}").fetchone()[0])
         if damaged:
             total -= sum(
@@ -213,7 +213,7 @@ def corpus_items(
                     if pending[of] == art_id and art_id not in damaged:
                         mine.append(_attr_from_row(dict(zip(cols, pending, strict=True))))
                     pending = next(attrs, None)
-                if art_id not in damaged:  # reported by the open, left out here
+                if art_id not in damaged:  # in store.damage, left out here
                     yield Item(_article(row), mine, _bounds(row[10]))
 
         yield total, items()

@@ -111,9 +111,13 @@ class ReviewSession:
 
     def open(self, article_id: int, focus: int | None = None) -> Delta:
         """Show an article: at attribution ``focus``, else at the first suggestion."""
-        self.article = self.store.article(article_id)
-        self.tokens = self.store.tokens(article_id)
-        self.attrs = self.store.attributions(article_id)
+        try:
+            article = self.store.article(article_id)
+            tokens = self.store.tokens(article_id)
+            attrs = self.store.attributions(article_id)
+        except CorpusError as exc:  # a damaged article, now in Store.damage: off the list
+            return Delta(error=str(exc), statuses=True)
+        self.article, self.tokens, self.attrs = article, tokens, attrs
         self.anchor = None
         self.target = "quote"
         found = self._index_of(focus) if focus is not None else None

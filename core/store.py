@@ -1,25 +1,28 @@
 """The corpus: one SQLite file, opened through sqlite-utils.
 
 Every change is one transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``) with one row
-in the append-only ``decisions`` log. A file that is not a QuoteLab corpus, is
-corrupt or was written by a newer version is refused and never modified. One
+in the append-only ``decisions`` log. A file that is not a QuoteLab corpus, holds
+SQL QuoteLab did not put there or was written by a newer version is refused and never
+modified; damage is named where it is read, or by the full check (ADR 0016). One
 ``Store`` per thread: sqlite3 connections are not shared.
 """
 
 from __future__ import annotations
 
+import functools
 import getpass
 import json
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, NoReturn, ParamSpec, TypeVar
 
 import sqlite_utils
 
@@ -38,6 +41,7 @@ from core.tokens import Tokens
 APP_ID = "quotelab"
 BUSY_TIMEOUT_MS = 5000
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+_HEADER_SIZE = 100
 
 
 class CorpusError(Exception):
@@ -317,8 +321,11 @@ def _schema_of(conn: sqlite3.Connection) -> frozenset[tuple[str, str, str]]:
 def _harden(conn: sqlite3.Connection) -> None:
     """Nothing stored in a corpus file may run code: no functions with side effects from
     its schema (``trusted_schema``) and, where Python offers it, SQLite's defensive mode
-    (no writes to the schema table or the file's internals through SQL)."""
+    (no writes to the schema table or the file's internals through SQL). Each b-tree page
+    is checked as it is read (``cell_size_check``), as SQLite advises for files from
+    elsewhere when the full check cannot run at every open."""
     conn.execute("PRAGMA trusted_schema = OFF")
+    conn.execute("PRAGMA cell_size_check = ON")
     if hasattr(conn, "setconfig"):  # Python 3.12+
         conn.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)  # type: ignore[attr-defined]
 
@@ -415,22 +422,61 @@ def _connect_ro(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _check_file(path: Path) -> None:
+#: What SQLite keeps beside a corpus while it is in use and removes when the last
+#: connection closes cleanly (WAL mode; ``-journal`` for a file in rollback mode).
+JOURNAL_SUFFIXES = ("-wal", "-journal")
+
+_open_here: dict[Path, int] = {}  # corpus -> Stores open on it in this process
+_open_lock = threading.Lock()
+
+
+def unclean(path: Path) -> bool:
+    """Whether the last use of the corpus did not end with a clean close: a ``-wal`` or
+    ``-journal`` with content beside it (the process crashed, was killed or lost power;
+    or another process has it open now). A corpus this process holds open is not."""
+    with _open_lock:
+        if _open_here.get(path.resolve()):
+            return False
+    return any(_journals(path))
+
+
+def _journals(path: Path) -> list[int]:
+    """The sizes of the ``-wal`` and ``-journal`` files beside the corpus."""
+    sizes = []
+    for suffix in JOURNAL_SUFFIXES:
+        try:
+            sizes.append(Path(f"{path}{suffix}").stat().st_size)
+        except OSError:
+            continue
+    return sizes
+
+
+def _check_file(path: Path, *, full: bool) -> None:
     """Refuse, without writing anything, a file that cannot be a healthy QuoteLab corpus:
-    not SQLite, damaged, another program's, a newer schema, or a schema holding anything
-    QuoteLab's migrations do not create (a planted trigger, view or index is named)."""
+    not SQLite, another program's, a newer schema, or a schema holding anything
+    QuoteLab's migrations do not create (a planted trigger, view or index is named).
+    ``full`` adds ``PRAGMA quick_check`` (reads every page: the cost grows with the file)."""
     try:
         with path.open("rb") as f:
-            head = f.read(len(_SQLITE_MAGIC))
+            head = f.read(_HEADER_SIZE)
+            size = os.fstat(f.fileno()).st_size
     except OSError as exc:
         raise CorpusError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    if head != _SQLITE_MAGIC:
+    if head[: len(_SQLITE_MAGIC)] != _SQLITE_MAGIC or len(head) < _HEADER_SIZE:
         raise CorpusError(f"{path}: not a QuoteLab corpus (not an SQLite database)")
+    # in use or after a crash, the file can be shorter until its -wal is checkpointed
+    if not _journals(path) and size < _header_pages(head) * _page_size(head):
+        raise CorpusError(
+            f"{path}: the corpus is damaged (the file is shorter than its header says: "
+            "truncated?); it was not modified"
+        )
     try:
         conn = _connect_ro(path)
     except sqlite3.Error as exc:
         raise CorpusError(f"{path}: cannot be opened ({exc})") from None
     try:
+        if full:
+            _quick_check(path, conn)
         _check_schema(path, conn)
     except sqlite3.OperationalError as exc:
         if "unable to open" in str(exc) and Path(f"{path}-wal").exists():
@@ -446,10 +492,25 @@ def _check_file(path: Path) -> None:
         conn.close()
 
 
-def _check_schema(path: Path, conn: sqlite3.Connection) -> None:
+def _page_size(head: bytes) -> int:
+    size = int.from_bytes(head[16:18], "big")
+    return 65536 if size == 1 else size
+
+
+def _header_pages(head: bytes) -> int:
+    """The database's size in pages as its header gives it; 0 when SQLite would not
+    trust it either (written by a tool that does not keep it: the change counter at
+    offset 24 must equal the version-valid-for number at offset 92)."""
+    return int.from_bytes(head[28:32], "big") if head[24:28] == head[92:96] else 0
+
+
+def _quick_check(path: Path, conn: sqlite3.Connection) -> None:
     ok = conn.execute("PRAGMA quick_check").fetchone()[0]
     if ok != "ok":
         raise CorpusError(f"{path}: the corpus is damaged ({ok}); it was not modified")
+
+
+def _check_schema(path: Path, conn: sqlite3.Connection) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     schema = _schema_of(conn)
     if version == 0 and not schema:
@@ -478,14 +539,47 @@ def _check_schema(path: Path, conn: sqlite3.Connection) -> None:
         )
 
 
-class Store:
-    """An open corpus file."""
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
-    def __init__(self, path: Path | str, *, create: bool = True, read_only: bool = False) -> None:
+
+def _reading(method: Callable[Concatenate[Store, _P], _R]) -> Callable[Concatenate[Store, _P], _R]:
+    """A read that meets a page SQLite cannot read ("database disk image is malformed")
+    raises CorpusError saying so: opening reads only what the cheap checks need, so
+    damage below the rows shows where it is read."""
+
+    @functools.wraps(method)
+    def read(self: Store, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            raise self._damaged_file(exc) from None
+
+    return read
+
+
+class Store:
+    """An open corpus file.
+
+    Every open runs the cheap checks that keep foreign files and planted SQL out (see
+    :func:`_check_file`). The full check (``PRAGMA quick_check`` and a scan of every
+    row) runs when asked (``check=True``, :meth:`check`), after an unclean shutdown
+    (:func:`unclean`), and the first time a row read is found damaged; otherwise each
+    article's rows are checked when first read, so opening costs the same at any size."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        create: bool = True,
+        read_only: bool = False,
+        check: bool = False,
+    ) -> None:
         self.path = Path(path)
         exists = self.path.exists()
+        full = exists and (check or unclean(self.path))
         if exists:
-            _check_file(self.path)
+            _check_file(self.path, full=full)
         elif not create:
             raise CorpusError(f"{self.path}: no such corpus")
         if read_only and not exists:
@@ -524,17 +618,39 @@ class Store:
                 conn.execute("PRAGMA fullfsync = ON")
                 conn.execute("PRAGMA journal_mode = WAL")
                 self._migrate()
-            #: Damaged rows found at open, as ``"article 12: offsets outside the text"``;
-            #: their articles are left out of the lists and cannot be opened or edited.
-            self.damage: list[str] = []
-            self._damaged: set[int] = set()
-            self._find_damage()
+            self._damaged: dict[int, str] = {}  # article id -> what is wrong
+            self._bad_decisions: list[int] = []
+            self._sound: set[int] = set()  # articles whose rows were read and found sound
+            #: Whether the full check ran (on request, after an unclean shutdown, or
+            #: when a row read was found damaged).
+            self.checked = False
+            if full:
+                self._find_damage()
         except sqlite3.Error as exc:
             conn.close()
             raise CorpusError(f"{self.path}: cannot be prepared ({exc})") from None
+        self._key: Path | None = self.path.resolve()
+        with _open_lock:
+            _open_here[self._key] = _open_here.get(self._key, 0) + 1
+
+    def _damaged_file(self, exc: sqlite3.DatabaseError) -> Exception:
+        """CorpusError for an error that says the file is damaged; ``exc`` for any other."""
+        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # the primary of an extended code
+        if code not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            return exc
+        return CorpusError(
+            f"{self.path}: the corpus is damaged ({exc}); `main.py check` lists what can "
+            "still be read, `main.py backup` copies it"
+        )
 
     def close(self) -> None:
         self.conn.close()
+        if self._key is not None:
+            with _open_lock:
+                left = _open_here.pop(self._key) - 1
+                if left:
+                    _open_here[self._key] = left
+            self._key = None
 
     def backup(self, out: Path | str) -> None:
         """A consistent copy of the corpus in one file at ``out``, with every commit, also
@@ -577,6 +693,9 @@ class Store:
             raise CorpusError(f"{self.path}: the corpus is busy or locked ({exc})") from None
         try:
             yield self.conn
+        except sqlite3.DatabaseError as exc:
+            self.conn.execute("ROLLBACK")
+            raise self._damaged_file(exc) from None
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
@@ -598,17 +717,37 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _find_damage(self) -> None:
+    @_reading
+    def check(self) -> list[str]:
+        """The full check, now: the file's, as an open with ``check=True`` runs it
+        (CorpusError if it is damaged), and the scan of every row. Returns :attr:`damage`."""
+        _check_file(self.path, full=True)
+        self._find_damage()
+        return self.damage
+
+    @_reading
+    def find_damage(self) -> frozenset[int]:
+        """The scan of every row of the full check (unless it ran), without
+        ``quick_check``: for a pass over every article (an export), which must leave
+        damaged ones out. Returns :attr:`damaged_ids`."""
+        if not self.checked:
+            self._find_damage()
+        return self.damaged_ids
+
+    def _find_damage(self, article_id: int | None = None) -> list[tuple[int, str]]:
         """Rows a hand edit or another tool broke, each reported by article (or decision)
-        with what is wrong; the rest of the corpus stays usable."""
+        with what is wrong: of every article, or of ``article_id`` only (an index seek).
+        Adds what it finds to :attr:`damage`."""
+        one, args = ("", []) if article_id is None else ("AND id = ?", [article_id])
         found: list[tuple[int, str]] = []
         statuses = ", ".join(f"'{s}'" for s in Status)
         for art_id, status, non_body, length, nul, tokens_ok in self.conn.execute(
             f"""SELECT id, status, non_body, length(text), instr(text, char(0)),
                        tokens IS NULL OR json_valid(tokens)
-                FROM articles WHERE status NOT IN ({statuses}) OR typeof(text) != 'text'
+                FROM articles WHERE (status NOT IN ({statuses}) OR typeof(text) != 'text'
                    OR instr(text, char(0)) OR NOT json_valid(non_body)
-                   OR NOT (tokens IS NULL OR json_valid(tokens)) OR non_body != '[]'"""
+                   OR NOT (tokens IS NULL OR json_valid(tokens)) OR non_body != '[]') {one}""",
+            args,
         ):
             if status not in set(Status):
                 found.append((art_id, f"status {status!r} is not one of {', '.join(Status)}"))
@@ -620,42 +759,94 @@ class Store:
                 found.append((art_id, "non_body is not a list of ranges inside the text"))
         checks = " OR ".join(
             f"typeof({k}_start) != 'integer' OR typeof({k}_end) != 'integer' OR {k}_start < 0 "
-            f"OR {k}_start >= {k}_end OR {k}_end > length(a.text)"
+            f"OR {k}_start >= {k}_end OR {k}_end > a.length"
             if k == "quote"
             else f"({k}_start IS NOT NULL AND ({k}_start < 0 OR {k}_start >= {k}_end "
-            f"OR {k}_end > length(a.text) OR typeof({k}_start) != 'integer' "
+            f"OR {k}_end > a.length OR typeof({k}_start) != 'integer' "
             f"OR typeof({k}_end) != 'integer'))"
             for k in ("quote", "speaker", "cue")
         )
-        found += [
+        found += [  # each text's length read once (not once per attribution and check)
             (art_id, "offsets outside the text")
             for (art_id,) in self.conn.execute(
-                f"SELECT DISTINCT t.article_id FROM attributions t "
-                f"JOIN articles a ON a.id = t.article_id WHERE {checks}"
+                "WITH a(id, length) AS MATERIALIZED "
+                f"(SELECT id, length(text) FROM articles WHERE true {one}) "
+                "SELECT DISTINCT t.article_id FROM attributions t "
+                f"JOIN a ON a.id = t.article_id WHERE {checks}",
+                args,
             )
         ]
         found += [
             (art_id, f"attribution {attr_id} has an unknown type, state or origin")
             for art_id, attr_id in self.conn.execute(
                 f"""SELECT article_id, id FROM attributions
-                    WHERE type NOT IN ({", ".join(f"'{t}'" for t in QuoteType)})
+                    WHERE (type NOT IN ({", ".join(f"'{t}'" for t in QuoteType)})
                        OR state NOT IN ({", ".join(f"'{t}'" for t in State)})
-                       OR origin NOT IN ({", ".join(f"'{t}'" for t in Origin)})"""
+                       OR origin NOT IN ({", ".join(f"'{t}'" for t in Origin)}))
+                       {one.replace("id", "article_id")}""",
+                args,
             )
         ]
         first = dict(reversed(found))  # one reason per article: the first found
-        self._damaged = set(first)
-        self.damage = [f"article {art_id}: {why}" for art_id, why in sorted(first.items())]
-        self.damage += [
+        for art_id, why in first.items():
+            self._damaged.setdefault(art_id, why)
+        if article_id is None:
+            self.checked = True
+            self._bad_decisions = [
+                n
+                for (n,) in self.conn.execute(
+                    "SELECT id FROM decisions WHERE NOT json_valid(changes)"
+                )
+            ]
+        return sorted(first.items())
+
+    @property
+    def damage(self) -> list[str]:
+        """Damaged rows found so far, as ``"article 12: offsets outside the text"``: by
+        the full check, or as each article was read. Their articles are left out of the
+        lists and exports and cannot be opened or edited."""
+        return [f"article {i}: {why}" for i, why in sorted(self._damaged.items())] + [
             f"decision {n}: its changes are not valid JSON; it cannot be undone"
-            for (n,) in self.conn.execute("SELECT id FROM decisions WHERE NOT json_valid(changes)")
+            for n in self._bad_decisions
         ]
 
+    def _is_damaged(self, article_id: int) -> bool:
+        """Whether a row of the article is damaged: its rows are checked when first read
+        (an index seek), and the first damage found runs the full check, so every
+        damaged article leaves the lists at once."""
+        if article_id in self._damaged or article_id in self._sound:
+            return article_id in self._damaged
+        if not self._find_damage(article_id):
+            self._sound.add(article_id)
+            return False
+        if not self.checked:
+            self.check()
+        return True
+
+    def _usable(self, article_id: int) -> None:
+        if self._is_damaged(article_id):
+            self._refuse(article_id)
+
+    def _refuse(self, article_id: int, why: str | None = None) -> NoReturn:
+        """Raise CorpusError naming what is wrong with the article (``why``: what a
+        reader found that the row scan does not look at, recorded in :attr:`damage`)."""
+        if why is not None:
+            self._damaged.setdefault(article_id, why)
+            self._sound.discard(article_id)
+            if not self.checked:
+                self.check()
+        raise CorpusError(
+            f"{self.path}: article {article_id}: {self._damaged[article_id]}; "
+            "the article cannot be opened or edited"
+        )
+
+    @_reading
     def article_summaries(
         self, article_id: int | None = None, *, ids: Sequence[int] | None = None
     ) -> list[ArticleSummary]:
         """List lines, in id order: of every article, of ``article_id`` only, or of
-        ``ids`` (a window of the list). Reads the list index, never article text."""
+        ``ids`` (a window of the list). Reads the list index, never article text; a
+        line whose status is damaged is left out (and reported in :attr:`damage`)."""
         if ids is not None:
             where, args = f"WHERE a.id IN ({', '.join('?' * len(ids))})", list(ids)
         elif article_id is not None:
@@ -671,6 +862,9 @@ class Store:
                FROM articles a INDEXED BY articles_list {where} ORDER BY a.id""",
             args,
         ).fetchall()
+        for r in rows:
+            if r[3] not in set(Status):  # the scan names it, and any other damage
+                self._is_damaged(r[0])
         return [
             ArticleSummary(r[0], r[1], r[2], Status(r[3]), r[4], r[5])
             for r in rows
@@ -682,6 +876,7 @@ class Store:
         """The articles left out because a row of theirs is damaged (see ``damage``)."""
         return frozenset(self._damaged)
 
+    @_reading
     def article_ids(self, search: str = "", start: int = 0, limit: int | None = None) -> list[int]:
         """Article ids in list order, or of those whose title, text or speaker names
         match ``search`` (see :func:`fts_query`): all of them, or the window of
@@ -698,30 +893,47 @@ class Store:
             args += [-1 if limit is None else limit, start]
         return [r[0] for r in self.conn.execute(sql, args) if r[0] not in self._damaged]
 
+    @_reading
     def article_count(self, search: str = "") -> int:
-        """How many articles the list shows (those matching ``search``)."""
+        """How many articles the list shows (those matching ``search``; damaged ones
+        found so far left out, as :meth:`article_ids` leaves them out)."""
         match = fts_query(search)
         if match is None:
-            return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+            total = self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            return int(total) - len(self._damaged)
         row = self.conn.execute(
-            "SELECT COUNT(*) FROM article_search WHERE article_search MATCH ?", (match,)
+            "SELECT COUNT(*) FROM article_search WHERE article_search MATCH ? "
+            "AND rowid NOT IN (SELECT value FROM json_each(?))",
+            (match, json.dumps(list(self._damaged))),
         ).fetchone()
         return int(row[0])
 
+    @_reading
     def status_counts(self) -> dict[Status, int]:
         """Articles per status, from one index."""
         rows = self.conn.execute("SELECT status, COUNT(*) FROM articles GROUP BY status").fetchall()
         counts = dict.fromkeys(Status, 0)
-        counts.update({Status(k): v for k, v in rows})
+        counts.update({Status(k): v for k, v in rows if k in set(Status)})  # others: damage
         return counts
 
+    @_reading
     def neighbour(
         self, article_id: int, step: int, *, search: str = "", todo_only: bool = False
     ) -> int | None:
         """The next (``step`` 1) or previous (-1) article in list order from
         ``article_id``, wrapping around, among those matching ``search`` and (with
-        ``todo_only``) not done; None when there is no other. Index seeks: the cost
-        does not grow with the corpus."""
+        ``todo_only``) not done, damaged ones found so far passed over; None when there
+        is no other. Index seeks: the cost does not grow with the corpus."""
+        found = self._neighbour(article_id, step, search, todo_only)
+        passed = {article_id}
+        while found is not None and found in self._damaged:
+            passed.add(found)
+            found = self._neighbour(found, step, search, todo_only)
+            if found in passed:  # round the whole list
+                return None
+        return found
+
+    def _neighbour(self, article_id: int, step: int, search: str, todo_only: bool) -> int | None:
         cmp, order, pick = (">", "ASC", min) if step > 0 else ("<", "DESC", max)
         match = fts_query(search)
         queries: list[tuple[str, list[Any]]] = []
@@ -753,6 +965,7 @@ class Store:
                 return None if nearest == article_id else nearest
         return None
 
+    @_reading
     def article(self, article_id: int) -> Article:
         self._usable(article_id)
         try:
@@ -772,24 +985,25 @@ class Store:
             id=r["id"],
         )
 
+    @_reading
     def tokens(self, article_id: int) -> Tokens:
         """The article's tokens (cached: the text, and so its tokens, never change)."""
         cached = self._tokens.get(article_id)
         if cached is None:
+            self._usable(article_id)
             row = self.conn.execute(
                 "SELECT tokens FROM articles WHERE id = ?", (article_id,)
             ).fetchone()
-            cached = Tokens(json.loads(row[0]) if row and row[0] else [])
+            try:
+                cached = Tokens(json.loads(row[0]) if row and row[0] else [])
+            except (TypeError, ValueError):
+                self._refuse(article_id, "tokens are not a list of [start, end] pairs")
             if len(self._tokens) > 32:
                 self._tokens.clear()
             self._tokens[article_id] = cached
         return cached
 
-    def _usable(self, article_id: int) -> None:
-        if article_id in self._damaged:
-            why = next(d for d in self.damage if d.startswith(f"article {article_id}:"))
-            raise CorpusError(f"{self.path}: {why}; the article cannot be opened or edited")
-
+    @_reading
     def _article_value(self, expression: str, article_id: int, index: str = "") -> Any:
         self._usable(article_id)
         row = self.conn.execute(
@@ -805,17 +1019,32 @@ class Store:
     def status(self, article_id: int) -> Status:
         return Status(self._article_value("status", article_id, "INDEXED BY articles_list"))
 
+    @_reading
     def attributions(self, article_id: int) -> list[Attribution]:
+        self._usable(article_id)
         cur = self.conn.execute(
             "SELECT * FROM attributions WHERE article_id = ? ORDER BY quote_start, id",
             (article_id,),
         )
-        return [_attr_from_row(r) for r in _dicts(cur)]
+        return [self._attribution(article_id, r) for r in _dicts(cur)]
 
+    @_reading
     def attribution(self, attr_id: int) -> tuple[int, Attribution] | None:
         cur = self.conn.execute("SELECT * FROM attributions WHERE id = ?", (attr_id,))
         rows = _dicts(cur)
-        return (rows[0]["article_id"], _attr_from_row(rows[0])) if rows else None
+        if not rows:
+            return None
+        article_id = rows[0]["article_id"]
+        self._usable(article_id)
+        return article_id, self._attribution(article_id, rows[0])
+
+    def _attribution(self, article_id: int, row: dict[str, Any]) -> Attribution:
+        """A row of a checked article as the model's Attribution; what the row scan does
+        not look at (a confidence that is no number, say) is damage found here."""
+        try:
+            return _attr_from_row(row)
+        except (TypeError, ValueError) as exc:
+            self._refuse(article_id, f"attribution {row['id']}: {exc}")
 
     def check_spans(self, article_id: int, a: Attribution) -> None:
         """The span rules for one attribution about to be stored in an article: its own
@@ -837,6 +1066,7 @@ class Store:
         ).fetchone()
         return int(row[0]) if row else None
 
+    @_reading
     def stats(self) -> dict[str, Any]:
         """Counts for ``main.py stats``: every figure from an index, never article rows."""
         c = self.conn
@@ -1021,6 +1251,7 @@ class Store:
             )
         return row_id
 
+    @_reading
     def decisions(self) -> list[dict[str, Any]]:
         rows = self.db.query("SELECT * FROM decisions ORDER BY id")
         return [dict(r, changes=json.loads(r["changes"])) for r in rows]

@@ -103,32 +103,74 @@ def test_durability_is_chosen_and_nothing_from_the_schema_is_trusted(tmp_path):
         assert pragma("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert pragma("PRAGMA fullfsync").fetchone()[0] == 1
         assert pragma("PRAGMA trusted_schema").fetchone()[0] == 0
+        assert pragma("PRAGMA cell_size_check").fetchone()[0] == 1  # pages checked as read
 
 
-@pytest.mark.parametrize(
-    ("sql", "damage"),
-    [
-        ("UPDATE articles SET status = 'finished' WHERE id = 1", "status 'finished'"),
-        ("UPDATE attributions SET quote_end = 999999 WHERE article_id = 1", "offsets outside"),
-        ("UPDATE articles SET tokens = '[[0, 3' WHERE id = 1", "tokens are not valid JSON"),
-        ("UPDATE articles SET non_body = '{' WHERE id = 1", "non_body"),
-        ("UPDATE articles SET non_body = '[[5, 1]]' WHERE id = 1", "non_body"),
-        ("UPDATE articles SET text = 'Budget' || char(0) || text WHERE id = 1", "NUL"),
-        ("UPDATE attributions SET state = 'maybe' WHERE article_id = 1", "unknown type, state"),
-    ],
+CRASHED_EDITOR = textwrap.dedent(
+    """
+    import os, sqlite3, sys
+    conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute(sys.argv[2])
+    os._exit(0)  # no close, no checkpoint: the edit stays in the -wal
+    """
 )
-def test_damaged_rows_are_reported_and_the_rest_stays_usable(tmp_path, sql, damage):
-    path = _corpus(tmp_path / "c.qlab")
-    _edit(path, sql, ignore_checks=True)
-    with Store(path) as s:
+
+DAMAGE = [
+    ("UPDATE articles SET status = 'finished' WHERE id = 1", "status 'finished'"),
+    ("UPDATE attributions SET quote_end = 999999 WHERE article_id = 1", "offsets outside"),
+    ("UPDATE articles SET tokens = '[[0, 3' WHERE id = 1", "tokens are not valid JSON"),
+    ("UPDATE articles SET non_body = '{' WHERE id = 1", "non_body"),
+    ("UPDATE articles SET non_body = '[[5, 1]]' WHERE id = 1", "non_body"),
+    ("UPDATE articles SET text = 'Budget' || char(0) || text WHERE id = 1", "NUL"),
+    ("UPDATE attributions SET state = 'maybe' WHERE article_id = 1", "unknown type, state"),
+]
+
+
+def _damaged(path, sql, trigger):
+    """The corpus with ``sql``'s damage in article 1, open as ``trigger`` finds it: the
+    full check on request or after an unclean shutdown (an editor killed before it
+    closed), or the first read of the article."""
+    _corpus(path)
+    if trigger == "unclean shutdown":
+        subprocess.run([sys.executable, "-c", CRASHED_EDITOR, str(path), sql], check=True)
+        assert Path(f"{path}-wal").stat().st_size > 0
+    else:
+        _edit(path, sql, ignore_checks=True)
+    s = Store(path, check=trigger == "request")
+    if trigger == "first read":
+        assert s.damage == [] and not s.checked  # the open checked only what is cheap
+        with pytest.raises(CorpusError, match="article 1: .*cannot be opened or edited"):
+            s.article(1)
+    assert s.checked
+    return s
+
+
+@pytest.mark.parametrize(("sql", "damage"), DAMAGE)
+@pytest.mark.parametrize("trigger", ["request", "unclean shutdown", "first read"])
+def test_damaged_rows_are_reported_and_the_rest_stays_usable(tmp_path, sql, damage, trigger):
+    with _damaged(tmp_path / "c.qlab", sql, trigger) as s:
         (message,) = s.damage
         assert message.startswith("article 1: ") and damage in message
         assert s.article_ids() == [2] and [a.id for a in s.article_summaries()] == [2]
-        with pytest.raises(CorpusError, match="cannot be opened or edited"):
-            s.article(1)
+        assert s.article_count() == 1
+        for read in (s.article, s.attributions, s.tokens, s.text_length):
+            with pytest.raises(CorpusError, match="cannot be opened or edited"):
+                read(1)
         (a,) = s.attributions(2)
         cmd.apply(s, cmd.set_state(s, a.id, State.ACCEPTED))  # the rest is editable
         assert export_jsonl(s, tmp_path / "out.jsonl") == 1  # and exports without article 1
+
+
+@pytest.mark.parametrize(("sql", "damage"), DAMAGE)
+def test_an_export_leaves_out_damaged_articles_nobody_read_yet(tmp_path, sql, damage):
+    path = _corpus(tmp_path / "c.qlab")
+    _edit(path, sql, ignore_checks=True)
+    with Store(path) as s:
+        assert s.damage == []
+        assert export_jsonl(s, tmp_path / "out.jsonl") == 1  # every row read: all checked
+        (message,) = s.damage
+        assert message.startswith("article 1: ") and damage in message
 
 
 def test_a_decision_with_bad_json_is_reported_and_history_still_loads(tmp_path):
@@ -138,6 +180,8 @@ def test_a_decision_with_bad_json_is_reported_and_history_still_loads(tmp_path):
         cmd.apply(s, cmd.set_state(s, a.id, State.ACCEPTED))
     _edit(path, "UPDATE decisions SET changes = '[{' WHERE kind = 'edit'")
     with Store(path) as s:
+        assert cmd.history(s) == ([], [])
+    with Store(path, check=True) as s:
         assert s.damage == ["decision 3: its changes are not valid JSON; it cannot be undone"]
         assert cmd.history(s) == ([], [])
 
@@ -256,14 +300,27 @@ def test_a_wal_that_needs_write_access_gives_a_clear_message(tmp_path):
         shutil.rmtree(work)
 
 
+def _main(*args):
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True, text=True
+    )
+
+
 def test_the_command_line_names_damaged_rows_and_goes_on(tmp_path):
     path = _corpus(tmp_path / "c.qlab")
     _edit(path, "UPDATE attributions SET quote_end = 999999 WHERE article_id = 2")
-    r = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--db", str(path), "stats", "--json"],
-        capture_output=True,
-        text=True,
-    )
+    r = _main("--db", path, "export", "--out", tmp_path / "out.jsonl")
     assert r.returncode == 0, r.stderr
     assert "damaged, left out: article 2: offsets outside the text" in r.stderr
-    assert '"articles": ' in r.stdout
+    assert "1 article" in r.stdout
+
+
+def test_check_on_request_lists_damage_and_fails(tmp_path):
+    path = _corpus(tmp_path / "c.qlab")
+    r = _main("--db", path, "check")
+    assert (r.returncode, r.stdout, r.stderr) == (0, "", f"{path}: ok\n")
+    _edit(path, "UPDATE attributions SET quote_end = 999999 WHERE article_id = 2")
+    r = _main("--db", path, "check")
+    assert r.returncode == 1
+    assert r.stdout == "damaged: article 2: offsets outside the text\n"
+    assert r.stderr == f"{path}: damaged (1 listed)\n"

@@ -1,0 +1,158 @@
+"""Opening checks what is cheap; the full check runs on request, after an unclean
+shutdown, or when a read finds damage; every read names the damage it meets."""
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from core.importer import parse_text
+from core.model import Status
+from core.review import ReviewSession
+from core.store import CorpusError, Store, unclean
+from core.tokens import tokenize
+from tests.conftest import ROOT
+from tests.core.test_corpus_files import _corpus, _crash_after_writing, _edit, _writer
+
+MARK = "ZQXMARKER"
+
+
+def _files(path):
+    return sorted(p.name for p in path.parent.iterdir())
+
+
+def test_a_clean_close_leaves_no_wal_also_after_two_connections(tmp_path):
+    path = _corpus(tmp_path / "c.qlab")
+    first = Store(path)
+    second = Store(path)  # a worker thread's store beside the window's
+    assert not second.checked  # this process holds it open: not an unclean shutdown
+    art = parse_text("Second\n\nThe mayor said it twice.", "b.txt")
+    second.add_article(art, [], tokenize(art.text))
+    first.close()
+    assert Path(f"{path}-wal").stat().st_size > 0 and unclean(path) is False
+    second.close()
+    assert _files(path) == ["c.qlab"]  # the last close checkpoints and removes -wal, -shm
+    assert not unclean(path)
+    with Store(path) as s:
+        assert not s.checked
+
+
+def test_a_crash_or_another_process_holding_the_wal_runs_the_full_check(tmp_path):
+    crashed = _corpus(tmp_path / "crashed.qlab")
+    _crash_after_writing(crashed)
+    assert unclean(crashed)
+    with Store(crashed) as s:
+        assert s.checked
+    assert not unclean(crashed)  # the clean close after it
+
+    live = _corpus(tmp_path / "live.qlab")
+    with _writer(live, "stay") as p:
+        try:
+            assert p.stdout.readline() == "done\n"
+            with Store(live) as s:  # cannot tell a live writer from a crash: check
+                assert s.checked
+        finally:
+            p.communicate("\n")
+
+
+def _damaged_page(path):
+    """A corpus of four long articles; the overflow page holding the middle of the
+    third one's text gets a next-page pointer past the end of the file."""
+    with Store(path) as s:
+        for i in range(4):
+            filler = "Words were said here. " * 500
+            text = f"Headline {i}\n\n{filler}{MARK if i == 2 else ''}{filler}"
+            art = parse_text(text, f"a{i}.txt")
+            s.add_article(art, [], tokenize(art.text))
+    data = bytearray(path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    page = data.index(MARK.encode()) // page_size * page_size
+    data[page : page + 4] = (2**31 - 1).to_bytes(4, "big")
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_a_damaged_page_is_named_where_it_is_read_and_refused_by_the_check(tmp_path):
+    path = _damaged_page(tmp_path / "c.qlab")
+    before = path.read_bytes()
+    with Store(path) as s:  # the cheap open does not read article pages
+        assert s.article_ids() == [1, 2, 3, 4] and not s.checked
+        assert s.article(1).title == "Headline 0"
+        for read in (s.article, s.attributions, s.tokens):
+            with pytest.raises(CorpusError, match="the corpus is damaged .*main.py check"):
+                read(3)
+        assert s.article(4).title == "Headline 3"  # the rest still reads
+    with pytest.raises(CorpusError, match="(?s)the corpus is damaged .*not modified"):
+        Store(path, check=True)
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(path), "check"],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 1 and "the corpus is damaged" in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("sql", "damage"),
+    [
+        ("UPDATE articles SET tokens = '[1, 2]' WHERE id = 1", "tokens are not a list of"),
+        ("UPDATE attributions SET confidence = 'high' WHERE article_id = 1", "attribution 1: "),
+    ],
+)
+def test_what_only_a_read_can_find_is_named_and_recorded(tmp_path, sql, damage):
+    path = _corpus(tmp_path / "c.qlab")
+    _edit(path, sql)
+    with Store(path, check=True) as s:
+        assert s.damage == []  # valid JSON, a REAL column's text: the scan passes them
+        with pytest.raises(CorpusError, match=f"article 1: {damage}"):
+            s.tokens(1)
+            s.attributions(1)
+        (message,) = s.damage
+        assert message.startswith(f"article 1: {damage}")
+        assert s.article_ids() == [2]
+
+
+def test_a_truncated_file_is_refused_by_the_cheap_open(tmp_path):
+    path = _corpus(tmp_path / "c.qlab", n=40)
+    conn = sqlite3.connect(path)
+    (pages,) = conn.execute("PRAGMA page_count").fetchone()
+    conn.close()
+    assert pages > 4
+    path.write_bytes(path.read_bytes()[: 4096 * (pages // 2)])
+    before = path.read_bytes()
+    with pytest.raises(CorpusError, match="shorter than its header says"):
+        Store(path)
+    assert path.read_bytes() == before and _files(path) == ["c.qlab"]
+
+
+def test_opening_a_damaged_article_in_review_says_why_and_the_list_drops_it(tmp_path):
+    path = _corpus(tmp_path / "c.qlab", n=3)
+    _edit(path, "UPDATE attributions SET quote_end = 999999 WHERE article_id = 2")
+    with Store(path) as s:
+        session = ReviewSession(s)
+        assert s.article_ids() == [1, 2, 3]  # nothing read yet
+        session.open(1)
+        delta = session.open(2)
+        assert "article 2: offsets outside the text" in (delta.error or "")
+        assert delta.statuses  # the list is read again: without article 2
+        assert s.article_ids() == [1, 3] and session.article.id == 1
+
+
+def test_next_article_and_counts_pass_over_damaged_articles(tmp_path):
+    path = _corpus(tmp_path / "c.qlab", n=4)
+    _edit(
+        path,
+        "UPDATE attributions SET quote_end = 999999 WHERE article_id IN (2, 3)",
+        "UPDATE articles SET status = 'finished' WHERE id = 4",
+        ignore_checks=True,
+    )
+    with Store(path, check=True) as s:
+        assert sorted(s.damaged_ids) == [2, 3, 4]
+        assert s.neighbour(1, +1) is None and s.neighbour(1, -1) is None
+        assert s.neighbour(2, +1) == 1 and s.neighbour(4, +1, todo_only=True) == 1
+        assert s.status_counts() == {Status.TODO: 3, Status.IN_PROGRESS: 0, Status.DONE: 0}
+        assert s.article_count() == 1 and s.article_count("bridge") == 1
