@@ -56,6 +56,7 @@ class CorpusTools(QObject):
         return {
             Act.EXPORT: self.ask_export,
             Act.SAVE_COPY: self.ask_copy,
+            Act.CHECK: self.check,
             Act.REPORT: self.show_report,
             Act.SPEAKERS: self.toggle_speakers,
         }
@@ -207,6 +208,25 @@ class CorpusTools(QObject):
         self.w._back()
         if out is not None:
             self.save_copy(out)
+
+    def check(self) -> workers.Job | None:
+        """The full check (SQLite's and every row's) in the background: a file someone
+        sent is checked only this deep after an unclean shutdown or when asked."""
+        store = self.w.store
+        if store is None:
+            return None
+
+        def checked(damage: list[str]) -> None:
+            if not damage:
+                self.w.say(f"Checked {store.path}: no damage found.")
+                return
+            self.w.error(
+                "Corpus check",
+                f"{store.path}: {len(damage)} damaged row(s); their articles are left out "
+                "of the list and the exports:\n\n" + "\n".join(damage),
+            )
+
+        return self.w.jobs.start("Checking the corpus", workers.check(store.path), checked)
 
     def save_copy(self, out: Path) -> workers.Job | None:
         """Copy the corpus to ``out`` in the background (SQLite's backup: nothing still

@@ -64,6 +64,7 @@ class Act(StrEnum):
     IMPORT_SAMPLE = "import_sample"
     EXPORT = "export"
     SAVE_COPY = "save_copy"
+    CHECK = "check_corpus"
     CANCEL_JOB = "cancel_job"
     QUIT = "quit"
     FILTER = "filter"
@@ -135,6 +136,7 @@ KEYMAP: tuple[Binding, ...] = (
     Binding(Act.IMPORT_SAMPLE, ("Ctrl+Shift+S",), "File", "Import the bundled sample article"),
     Binding(Act.EXPORT, ("Ctrl+E",), "File", "Export (JSONL, spaCy, CSV, brat)..."),
     Binding(Act.SAVE_COPY, ("Ctrl+Shift+C",), "File", "Save a copy of the corpus..."),
+    Binding(Act.CHECK, ("Ctrl+Shift+K",), "File", "Check the whole corpus for damage"),
     Binding(Act.CANCEL_JOB, ("Ctrl+Shift+X",), "File", "Cancel the running background job"),
     Binding(Act.QUIT, ("Ctrl+Q",), "File", "Quit"),
     Binding(Act.FILTER, ("/",), "View", "Filter the article list"),

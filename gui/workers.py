@@ -106,6 +106,17 @@ def backup(db: Path, out: Path) -> Callable[..., Any]:
     return run
 
 
+def check(db: Path) -> Callable[..., Any]:
+    """The corpus's full check (``Store(check=True)``): what it found damaged."""
+
+    def run(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> list[str]:
+        progress(0, 0)
+        with Store(db, create=False, check=True) as store:
+            return list(store.damage)
+
+    return run
+
+
 def job_pool() -> QThreadPool:
     """One worker thread: jobs share the spaCy pipeline, one at a time."""
     pool = QThreadPool()

@@ -266,3 +266,25 @@ def test_exports_and_copies_go_beside_the_corpus_or_home_from_the_data_directory
         dialog.set_format("brat")
         assert dialog.path.text() == str(folder / f"{corpus.stem}-brat")
         assert beside(corpus, "x.qlab") == folder / "x.qlab"
+
+
+def test_check_the_corpus_names_damaged_rows(make_window, small, qtbot):
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    w = make_window(small)
+    with qtbot.waitSignal(w.job_done, timeout=60_000):
+        press(w, "Ctrl+Shift+K")
+    assert "no damage found" in w.statusBar().currentMessage()
+    a, b, _ = w.store.article_ids()
+    conn = sqlite3.connect(small, isolation_level=None)  # another tool breaks a row
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute(f"UPDATE attributions SET quote_end = 999999 WHERE article_id = {b}")
+    conn.close()
+    with qtbot.waitSignal(w.job_done, timeout=60_000):
+        press(w, "Ctrl+Shift+K")
+    qtbot.waitUntil(lambda: any(m.isVisible() for m in w.findChildren(QMessageBox)))
+    (box,) = [m for m in w.findChildren(QMessageBox) if m.isVisible()]
+    assert f"article {b}: offsets outside the text" in box.text()
+    box.close()
