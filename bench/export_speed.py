@@ -1,0 +1,163 @@
+"""The JSONL export at 1k, 10k and 100k articles, beside its goal (issue 13: 100k in
+<= 120 s, tokens as compact as the format allows, no recomputable data in the corpus).
+
+    .venv/bin/python bench/export_speed.py [--sizes 1000 10000 100000] [--format jsonl]
+
+Builds (or reuses) the corpora of bench/make_corpus.py and works on a copy of each (an
+older corpus is upgraded there first, timed apart). Each export runs in a fresh process,
+so its peak memory (max RSS) is its own. Printed per size: the export's time beside the
+goal scaled to the size and a bare baseline (each article's text as one JSON line, the
+least an export can write); bytes per article, with the share of the token lists; the
+corpus file's size and what its tokens take; and, on a sample of articles, what each way
+of getting an article's tokens costs (spaCy's tokenizer, the stored tokens).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from itertools import islice
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from make_corpus import build  # noqa: E402
+
+GOAL_100K_S = 120.0
+SAMPLE = 300  # articles timed for the per-article token figures
+
+
+def child(db: Path, out: Path, fmt: str) -> None:
+    """Run one export here and print its time and peak memory as JSON."""
+    from core.export import export
+    from core.store import Store
+
+    t = time.perf_counter()
+    with Store(db) as s:
+        export(s, out, fmt)
+    seconds = time.perf_counter() - t
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = use.ru_utime + use.ru_stime  # the machine is shared: CPU time says what wall time hides
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": use.ru_maxrss / 1024}))
+
+
+def bare_export(db: Path, out: Path) -> float:
+    t = time.perf_counter()
+    c = sqlite3.connect(db)
+    with out.open("w", encoding="utf-8") as f:
+        for (text,) in c.execute("SELECT text FROM articles ORDER BY id"):
+            f.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
+    c.close()
+    return time.perf_counter() - t
+
+
+def token_costs(db: Path) -> None:
+    """Milliseconds per article for each way of getting its tokens, on a sample."""
+    from core.export import DocTokens
+    from core.store import Store
+    from core.tokens import tokenize
+
+    with Store(db) as s:
+        ids = s.article_ids()
+        sample = random.Random(1).sample(ids, min(SAMPLE, len(ids)))
+        texts = [s.article(i).text for i in sample]
+        tokenize(texts[0])  # load the tokenizer outside the timing
+
+        def per_article(fn: object) -> float:
+            t = time.perf_counter()
+            for i, text in zip(sample, texts, strict=True):
+                fn(i, text)  # type: ignore[operator]
+            return (time.perf_counter() - t) * 1000 / len(sample)
+
+        def read_stored(i: int, text: str) -> None:
+            s._tokens.clear()  # the cache would answer all but the first
+            s.tokens(i)
+
+        stored = per_article(read_stored)
+        spacy = per_article(lambda i, text: tokenize(text))
+        rebuild = per_article(lambda i, text: DocTokens.of(text, list(s.tokens(i))))
+    print(f"  {'tokens: store.tokens(id)':36} {stored:8.3f} ms an article")
+    print(f"  {'tokens: spaCy tokenizer':36} {spacy:8.3f} ms an article")
+    print(f"  {'tokens: stored -> Prodigy tokens':36} {rebuild:8.3f} ms an article")
+
+
+def run_size(size: int, fmt: str) -> None:
+    src, _ = build(size, jsonl=False)
+    tmp = Path(tempfile.mkdtemp(prefix="qlexport-"))
+    try:
+        db = tmp / "corpus.qlab"
+        shutil.copy(src, db)
+        from core.store import Store
+
+        t = time.perf_counter()
+        Store(db).close()  # a one-off upgrade of an older corpus, not part of the export
+        upgrade = time.perf_counter() - t
+        c = sqlite3.connect(db)
+        text_bytes, token_bytes = c.execute(
+            "SELECT SUM(LENGTH(CAST(text AS BLOB))), SUM(LENGTH(tokens)) FROM articles"
+        ).fetchone()
+        c.close()
+        mb = db.stat().st_size / 1e6
+        print(
+            f"{size} articles, {fmt}: corpus {mb:.0f} MB ({mb * 1e3 / size:.1f} KB an article; "
+            f"stored tokens {(token_bytes or 0) / 1e6:.0f} MB = "
+            f"{(token_bytes or 0) / db.stat().st_size:.0%}); upgrading it: {upgrade:.1f} s"
+        )
+        out = tmp / f"export.{fmt}"
+        res = subprocess.run(
+            [sys.executable, __file__, "--child", str(db), str(out), fmt],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        got = json.loads(res.stdout)
+        bare = bare_export(db, tmp / "bare.jsonl")
+        goal = GOAL_100K_S * size / 100_000
+        print(
+            f"  {'export':36} {got['seconds']:8.1f} s    goal {goal:6.1f} s   "
+            f"bare {bare:6.1f} s   ({got['seconds'] * 1e3 / size:.2f} ms an article)"
+        )
+        print(f"  {'  its CPU time (process, with start-up)':36} {got['cpu']:8.1f} s")
+        print(f"  {'peak memory (max RSS)':36} {got['peak_mb']:8.0f} MB")
+        files = [out] if out.is_file() else list(out.iterdir())
+        size_b = sum(p.stat().st_size for p in files)
+        per = size_b / size
+        line = f"  {'export size':36} {size_b / 1e6:8.0f} MB   {per / 1e3:.1f} KB an article, "
+        line += f"{per / (text_bytes / size):.1f}x the text"
+        if fmt == "jsonl":
+            tok = seen = 0
+            with out.open("rb") as f:
+                for raw in islice(f, SAMPLE):  # the first articles: a share, not a total
+                    seen += len(raw)
+                    tok += len(json.dumps(json.loads(raw)["tokens"], separators=(",", ":")))
+            line += f"; tokens {tok / seen:.0%} of it"
+        print(line)
+        token_costs(db)
+    finally:
+        shutil.rmtree(tmp)
+
+
+def main() -> None:
+    if len(sys.argv) == 5 and sys.argv[1] == "--child":
+        child(Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4])
+        return
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    ap.add_argument("--format", default="jsonl", choices=["jsonl", "spacy", "csv", "brat"])
+    a = ap.parse_args()
+    for size in a.sizes:
+        run_size(size, a.format)
+
+
+if __name__ == "__main__":
+    main()
