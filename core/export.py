@@ -27,18 +27,15 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 from murmurhash.mrmr import hash as murmur
 
 from core.model import Article, Attribution, Span, State, Status
 from core.store import Store, _attr_from_row
-from core.tokens import tokenize
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
-    from spacy.vocab import Vocab
+from core.tokens import DocTokens
 
 try:
     import fcntl
@@ -73,82 +70,19 @@ class ExportReport:
 
 @dataclass
 class Item:
-    """One article as exported: its attributions and its stored (non-space) tokens."""
+    """One article as exported: its attributions and its tokens as the corpus stores
+    them (unpacked only by the formats that write tokens)."""
 
     article: Article
     attributions: list[Attribution]
-    bounds: list[tuple[int, int]]
+    packed_tokens: object
 
     def span_text(self, sp: Span | None) -> str:
         return "" if sp is None else self.article.text[sp.start : sp.end]
 
-
-# -- tokens as spaCy makes them ------------------------------------------------------------
-
-
-@dataclass
-class DocTokens:
-    """An article's tokens exactly as ``nlp.make_doc`` splits it, whitespace tokens
-    included: ``words`` and ``spaces`` are what ``Doc(vocab, words, spaces)`` takes."""
-
-    words: list[str]
-    spaces: list[bool]
-    starts: list[int]
-
-    @classmethod
-    def of(cls, text: str, bounds: list[tuple[int, int]]) -> DocTokens:
-        """Rebuilt from the stored non-space tokens with spaCy's whitespace rule (a single
-        ``" "`` after a token is its trailing space, any other run of whitespace is a token
-        of its own), which is much faster than tokenizing again. Bounds that do not fit
-        the text (missing, or from another tokenizer) are made anew."""
-        out = cls._rebuild(text, bounds) or cls._rebuild(text, tokenize(text))
-        assert out is not None, "the tokenizer's own bounds always fit"
-        return out
-
-    @classmethod
-    def _rebuild(cls, text: str, bounds: list[tuple[int, int]]) -> DocTokens | None:
-        words: list[str] = []
-        spaces: list[bool] = []
-        starts: list[int] = []
-        pos = 0
-        for s, e in [*bounds, (len(text), -1)]:  # the end of the text closes the last gap
-            if s == pos + 1 and words and text[pos] == " ":  # the usual gap: one space
-                spaces[-1] = True
-            elif s != pos:  # a run of whitespace: a space after a word, then a token
-                if s < pos or not text[pos:s].isspace():
-                    return None
-                if words and text[pos] == " ":
-                    spaces[-1] = True
-                    pos += 1
-                words.append(text[pos:s])
-                spaces.append(False)
-                starts.append(pos)
-            if e < 0:
-                break
-            if e <= s:
-                return None
-            words.append(text[s:e])
-            spaces.append(False)
-            starts.append(s)
-            pos = e
-        return cls(words, spaces, starts) if words or not text else None
-
-    def token_range(self, sp: Span) -> tuple[int, int]:
-        """Indices of the first and last tokens the span touches (inclusive)."""
-        from bisect import bisect_left, bisect_right
-
-        return bisect_right(self.starts, sp.start) - 1, bisect_left(self.starts, sp.end) - 1
-
-    def prodigy(self) -> list[dict[str, Any]]:
-        return [
-            {"text": w, "start": s, "end": s + len(w), "id": i, "ws": ws}
-            for i, (w, s, ws) in enumerate(zip(self.words, self.starts, self.spaces, strict=True))
-        ]
-
-    def doc(self, vocab: Vocab) -> Doc:
-        from spacy.tokens import Doc
-
-        return Doc(vocab, words=self.words, spaces=self.spaces)
+    @cached_property
+    def tokens(self) -> DocTokens:
+        return DocTokens.load(self.article.text, self.packed_tokens)
 
 
 # -- reading the corpus in one pass ------------------------------------------------------
@@ -169,13 +103,6 @@ def _article(r: tuple[Any, ...]) -> Article:
     )
 
 
-def _bounds(raw: str | None) -> list[tuple[int, int]]:
-    try:
-        return [(int(s), int(e)) for s, e in json.loads(raw or "[]")]
-    except (TypeError, ValueError):
-        return []  # rebuilt from the text
-
-
 @contextmanager
 def corpus_items(
     store: Store, *, done_only: bool = False, accepted_only: bool = False
@@ -194,7 +121,7 @@ def corpus_items(
             )
         articles = conn.execute(
             "SELECT id, text, title, byline, date, url, source, non_body, status, "
-            f"content_hash, tokens FROM articles {where} ORDER BY id"
+            f"content_hash, packed_tokens FROM articles {where} ORDER BY id"
         )
         attrs = conn.execute(
             "SELECT * FROM attributions "
@@ -214,7 +141,7 @@ def corpus_items(
                         mine.append(_attr_from_row(dict(zip(cols, pending, strict=True))))
                     pending = next(attrs, None)
                 if art_id not in damaged:  # reported by the open, left out here
-                    yield Item(_article(row), mine, _bounds(row[10]))
+                    yield Item(_article(row), mine, row[10])
 
         yield total, items()
         articles.close()
@@ -257,9 +184,10 @@ def _relation(head: dict[str, Any], child: dict[str, Any], label: str) -> dict[s
     }
 
 
-def article_task(item: Item, tokens: DocTokens) -> dict[str, Any]:
-    """One Prodigy task: text, meta, tokens, spans, cue-centred relations, our quotes."""
-    article = item.article
+def article_task(item: Item) -> dict[str, Any]:
+    """One Prodigy task but its tokens: text, meta, spans, cue-centred relations, our
+    quotes (the tokens, a thousand an article, are written as text by ``JsonlWriter``)."""
+    article, tokens = item.article, item.tokens
     spans: dict[tuple[int, int, str], dict[str, Any]] = {}
     relations: list[dict[str, Any]] = []
 
@@ -288,7 +216,6 @@ def article_task(item: Item, tokens: DocTokens) -> dict[str, Any]:
         "meta": article.meta(),
         "_input_hash": input_hash,
         "_task_hash": _hash({"input": input_hash, "spans": span_list, "relations": relations}),
-        "tokens": tokens.prodigy(),
         "spans": span_list,
         "relations": relations,
         "answer": "accept" if article.status is Status.DONE else "ignore",
@@ -324,9 +251,14 @@ def _escape_line_breaks(line: str) -> str:
 
 class JsonlWriter(Writer):
     def add(self, item: Item) -> None:
-        task = article_task(item, DocTokens.of(item.article.text, item.bounds))
-        line = json.dumps(task, ensure_ascii=False, separators=(",", ":"))
-        self.f.write(_escape_line_breaks(line).encode() + b"\n")
+        """The task as JSON with its tokens last, made by ``DocTokens.prodigy_json``
+        (as ``json.dumps`` would write them, without a dict per token)."""
+        task = json.dumps(article_task(item), ensure_ascii=False, separators=(",", ":"))
+        tokens = item.tokens.prodigy_json()
+        if _LINE_BREAKS.search(item.article.text):  # the tokens are pieces of the text
+            tokens = _escape_line_breaks(tokens)
+        line = f'{_escape_line_breaks(task)[:-1]},"tokens":{tokens}}}\n'
+        self.f.write(line.encode())
 
 
 class SpacyWriter(Writer):
@@ -348,7 +280,7 @@ class SpacyWriter(Writer):
     def add(self, item: Item) -> None:
         from spacy.tokens import Span as SpacySpan
 
-        doc = DocTokens.of(item.article.text, item.bounds).doc(self.vocab)
+        doc = item.tokens.doc(self.vocab)
         seen: dict[tuple[int, int, str], SpacySpan] = {}
         for a in item.attributions:
             if a.state is State.REJECTED:
