@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from itertools import islice
 from pathlib import Path
 
@@ -62,33 +63,49 @@ def bare_export(db: Path, out: Path) -> float:
 
 
 def token_costs(db: Path) -> None:
-    """Milliseconds per article for each way of getting its tokens, on a sample."""
-    from core.export import DocTokens
-    from core.store import Store
-    from core.tokens import tokenize
+    """Milliseconds and bytes per article for each way of getting an article's tokens as
+    spaCy makes them, on a sample: tokenizing the text again, unpacking what the corpus
+    stores, and parsing the JSON bounds earlier corpora stored (and rebuilding)."""
+    from core.tokens import DocTokens, tokenize
 
-    with Store(db) as s:
-        ids = s.article_ids()
-        sample = random.Random(1).sample(ids, min(SAMPLE, len(ids)))
-        texts = [s.article(i).text for i in sample]
-        tokenize(texts[0])  # load the tokenizer outside the timing
+    c = sqlite3.connect(db)
+    ids = [i for (i,) in c.execute("SELECT id FROM articles")]
+    sample = random.Random(1).sample(ids, min(SAMPLE, len(ids)))
+    rows = [
+        c.execute("SELECT text, packed_tokens FROM articles WHERE id = ?", (i,)).fetchone()
+        for i in sample
+    ]
+    c.close()
+    tokenize(rows[0][0])  # load the tokenizer outside the timing
+    as_json = [json.dumps(DocTokens.load(t, p).bounds().bounds) for t, p in rows]
 
-        def per_article(fn: object) -> float:
-            t = time.perf_counter()
-            for i, text in zip(sample, texts, strict=True):
-                fn(i, text)  # type: ignore[operator]
-            return (time.perf_counter() - t) * 1000 / len(sample)
+    def per_article(fn: Callable[[str, bytes, str], object]) -> float:
+        t = time.perf_counter()
+        for (text, packed), bounds in zip(rows, as_json, strict=True):
+            fn(text, packed, bounds)
+        return (time.perf_counter() - t) * 1000 / len(rows)
 
-        def read_stored(i: int, text: str) -> None:
-            s._tokens.clear()  # the cache would answer all but the first
-            s.tokens(i)
-
-        stored = per_article(read_stored)
-        spacy = per_article(lambda i, text: tokenize(text))
-        rebuild = per_article(lambda i, text: DocTokens.of(text, list(s.tokens(i))))
-    print(f"  {'tokens: store.tokens(id)':36} {stored:8.3f} ms an article")
-    print(f"  {'tokens: spaCy tokenizer':36} {spacy:8.3f} ms an article")
-    print(f"  {'tokens: stored -> Prodigy tokens':36} {rebuild:8.3f} ms an article")
+    ways = {
+        "spaCy's tokenizer": lambda text, packed, bounds: DocTokens.load(text, None),
+        "unpacked (stored now)": lambda text, packed, bounds: DocTokens.unpack(text, packed),
+        "JSON bounds (stored before)": lambda text, packed, bounds: DocTokens.of(
+            text, json.loads(bounds)
+        ),
+    }
+    sizes = {
+        "unpacked (stored now)": sum(len(p) for _, p in rows) / len(rows),
+        "JSON bounds (stored before)": sum(len(b) for b in as_json) / len(rows),
+    }
+    for name, fn in ways.items():
+        size = f"{sizes[name]:7.0f} bytes" if name in sizes else ""
+        print(f"  tokens: {name:28} {per_article(fn):8.3f} ms an article  {size}")
+    print(f"  {'  then as Prodigy JSON':36} ", end="")
+    docs = [DocTokens.unpack(t, p) for t, p in rows]
+    t = time.perf_counter()
+    for d in docs:
+        assert d is not None
+        d.prodigy_json()
+    print(f"{(time.perf_counter() - t) * 1000 / len(docs):8.3f} ms an article")
 
 
 def run_size(size: int, fmt: str) -> None:
@@ -104,14 +121,20 @@ def run_size(size: int, fmt: str) -> None:
         upgrade = time.perf_counter() - t
         c = sqlite3.connect(db)
         text_bytes, token_bytes = c.execute(
-            "SELECT SUM(LENGTH(CAST(text AS BLOB))), SUM(LENGTH(tokens)) FROM articles"
+            "SELECT SUM(LENGTH(CAST(text AS BLOB))), "
+            "SUM(COALESCE(LENGTH(tokens), 0) + COALESCE(LENGTH(packed_tokens), 0)) FROM articles"
         ).fetchone()
+        free = (
+            c.execute("PRAGMA freelist_count").fetchone()[0]
+            * c.execute("PRAGMA page_size").fetchone()[0]
+        )
         c.close()
-        mb = db.stat().st_size / 1e6
+        mb, used = db.stat().st_size / 1e6, (db.stat().st_size - free) / 1e6
         print(
-            f"{size} articles, {fmt}: corpus {mb:.0f} MB ({mb * 1e3 / size:.1f} KB an article; "
-            f"stored tokens {(token_bytes or 0) / 1e6:.0f} MB = "
-            f"{(token_bytes or 0) / db.stat().st_size:.0%}); upgrading it: {upgrade:.1f} s"
+            f"{size} articles, {fmt}: corpus {mb:.0f} MB, {used:.0f} MB in use after the "
+            f"upgrade ({used * 1e3 / size:.1f} KB an article; stored tokens "
+            f"{token_bytes / 1e6:.1f} MB = {token_bytes / 1e6 / used:.0%}); "
+            f"upgrading it: {upgrade:.1f} s"
         )
         out = tmp / f"export.{fmt}"
         res = subprocess.run(

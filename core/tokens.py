@@ -107,8 +107,6 @@ class Tokens(Sequence[tuple[int, int]]):
 
 # -- the tokens as spaCy makes them, and as the corpus stores them --------------------------
 
-#: A Prodigy token, as ``json.dumps(..., separators=(",", ":"))`` writes it.
-_PRODIGY_TOKEN = '{"text":"%s","start":%d,"end":%d,"id":%d,"ws":%s}'
 _JSON_BOOL = ("false", "true")
 #: First byte of a packed token list: the layout below, so another can follow.
 _PACKED_V1 = 1
@@ -185,15 +183,17 @@ class DocTokens:
         listed = json.dumps(self.words, ensure_ascii=False, separators=(",", ":"))
         return listed[2:-2].split('","')
 
+    def _not_space(self) -> list[int]:
+        """1 for each token that is not a whitespace token, else 0."""
+        keep = [1] * len(self.starts)
+        for i in self.space_tokens:
+            keep[i] = 0
+        return keep
+
     def bounds(self) -> Tokens:
         """The non-space tokens' bounds."""
-        starts, ends = self.starts, self.ends
-        if self.space_tokens:
-            keep = [1] * len(starts)
-            for i in self.space_tokens:
-                keep[i] = 0
-            starts, ends = list(compress(starts, keep)), list(compress(ends, keep))
-        return Tokens.of_edges(starts, ends)
+        keep = self._not_space()
+        return Tokens.of_edges(list(compress(self.starts, keep)), list(compress(self.ends, keep)))
 
     def token_range(self, sp: Span) -> tuple[int, int]:
         """Indices of the first and last tokens the span touches (inclusive)."""
@@ -202,15 +202,17 @@ class DocTokens:
     def prodigy_json(self) -> str:
         """The tokens as Prodigy reads them, as JSON text: ``text``, ``start``, ``end``,
         ``id`` and ``ws`` of each, the keys Prodigy's token-based interfaces use."""
-        items = zip(
-            self._json_words(),
-            self.starts,
-            self.ends,
-            range(len(self.starts)),
-            map(_JSON_BOOL.__getitem__, self.spaces),
-            strict=True,
+        tokens = zip(self._json_words(), self.starts, self.ends, self.spaces, strict=True)
+        return (
+            "["
+            + ",".join(
+                [
+                    f'{{"text":"{w}","start":{s},"end":{e},"id":{i},"ws":{_JSON_BOOL[ws]}}}'
+                    for i, (w, s, e, ws) in enumerate(tokens)
+                ]
+            )
+            + "]"
         )
-        return "[" + ",".join(map(_PRODIGY_TOKEN.__mod__, items)) + "]"
 
     def doc(self, vocab: Vocab) -> Doc:
         from spacy.tokens import Doc
@@ -265,8 +267,9 @@ class DocTokens:
         out = cls(text, edges[0:-1:2], edges[1::2], spaces.tolist(), space_tokens)
         words = out.words
         if (
-            sum(map(str.isspace, words)) != k
-            or not all(map(str.isspace, map(words.__getitem__, space_tokens)))
+            not all(words[i].isspace() for i in space_tokens)
+            # the other tokens hold every other character, and no whitespace
+            or "".join(compress(words, out._not_space())) != "".join(text.split())
             or not {" "}.issuperset(map(f"{text} ".__getitem__, compress(out.ends, spaces)))
         ):
             return None
