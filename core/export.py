@@ -18,16 +18,21 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import os
 import re
 import secrets
 import shutil
 import stat
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 from functools import cached_property
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
@@ -249,16 +254,52 @@ def _escape_line_breaks(line: str) -> str:
     return _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
 
 
+def jsonl_line(item: Item) -> bytes:
+    """The task as a JSON line with its tokens last, made by ``DocTokens.prodigy_json``
+    (as ``json.dumps`` would write them, without a dict per token)."""
+    task = json.dumps(article_task(item), ensure_ascii=False, separators=(",", ":"))
+    tokens = item.tokens.prodigy_json()
+    if _LINE_BREAKS.search(item.article.text):  # the tokens are pieces of the text
+        tokens = _escape_line_breaks(tokens)
+    return f'{_escape_line_breaks(task)[:-1]},"tokens":{tokens}}}\n'.encode()
+
+
 class JsonlWriter(Writer):
     def add(self, item: Item) -> None:
-        """The task as JSON with its tokens last, made by ``DocTokens.prodigy_json``
-        (as ``json.dumps`` would write them, without a dict per token)."""
-        task = json.dumps(article_task(item), ensure_ascii=False, separators=(",", ":"))
-        tokens = item.tokens.prodigy_json()
-        if _LINE_BREAKS.search(item.article.text):  # the tokens are pieces of the text
-            tokens = _escape_line_breaks(tokens)
-        line = f'{_escape_line_breaks(task)[:-1]},"tokens":{tokens}}}\n'
-        self.f.write(line.encode())
+        self.f.write(jsonl_line(item))
+
+
+#: Articles per run sent to a worker process, and runs in flight per worker.
+_RUN = 50
+_AHEAD = 2
+#: From this many articles on, the JSONL lines are made by a worker process per core
+#: (fewer are done before the workers would have started).
+PARALLEL_FROM = 2000
+
+
+def _jsonl_run(run: list[Item]) -> list[bytes]:
+    """In a worker process: the lines of a run of articles."""
+    return [jsonl_line(item) for item in run]
+
+
+def _jsonl_in_processes(items: Iterator[Item], jobs: int) -> Iterator[tuple[Item, bytes]]:
+    """Each article with its JSONL line, in order, the lines made in ``jobs`` worker
+    processes; the articles are read here, in the caller's read transaction."""
+    context = multiprocessing.get_context("spawn")  # the caller may be a GUI with threads
+    pending: deque[tuple[list[Item], Future[list[bytes]]]] = deque()
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        try:
+            while True:
+                while len(pending) < _AHEAD * jobs and (run := list(islice(items, _RUN))):
+                    pending.append((run, pool.submit(_jsonl_run, run)))
+                if not pending:
+                    return
+                run, lines = pending.popleft()
+                yield from zip(run, lines.result(), strict=True)
+        except BrokenProcessPool as exc:
+            raise ExportError(f"an export worker process stopped ({exc})") from None
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
 class SpacyWriter(Writer):
@@ -571,9 +612,12 @@ def export(
     accepted_only: bool = False,
     progress: Callable[[int, int], None] = lambda done, total: None,
     cancelled: Callable[[], bool] = lambda: False,
+    jobs: int | None = None,
 ) -> ExportReport:
     """Write the corpus to ``out`` (``-``: standard output) in ``fmt``; raises
-    ExportError, leaving any earlier export untouched, on failure or cancel."""
+    ExportError, leaving any earlier export untouched, on failure or cancel. JSONL
+    lines are made in ``jobs`` processes (default: one per core from PARALLEL_FROM
+    articles on, else this one)."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
     to_stdout = str(out) == STDOUT
@@ -587,9 +631,9 @@ def export(
         raise ExportError(f"{out}: that is the corpus itself (or its journal); choose another")
     with corpus_items(store, done_only=done_only, accepted_only=accepted_only) as (total, items):
 
-        def each(add: Callable[[Item], None]) -> None:
+        def each(add: Callable[[Item], object], source: Iterator[Item] = items) -> None:
             progress(0, total)
-            for n, item in enumerate(items, 1):
+            for n, item in enumerate(source, 1):
                 if cancelled():
                     raise ExportError(f"{out}: export cancelled; the file was not changed")
                 add(item)
@@ -608,10 +652,22 @@ def export(
                 each(parts.add)
                 parts.close()
         else:
+            if jobs is None:
+                jobs = (os.cpu_count() or 1) if total >= PARALLEL_FROM else 1
             with _stdout() if to_stdout else _written(target) as f:
-                writer = WRITERS[fmt](f)
-                each(writer.add)
-                writer.close()
+                if fmt == "jsonl" and jobs > 1:
+                    lines: deque[bytes] = deque()  # each article's line, made by a worker
+
+                    def made() -> Iterator[Item]:
+                        for item, line in _jsonl_in_processes(items, jobs):
+                            lines.append(line)
+                            yield item
+
+                    each(lambda item: f.write(lines.popleft()), made())
+                else:
+                    writer = WRITERS[fmt](f)
+                    each(writer.add)
+                    writer.close()
     return report
 
 

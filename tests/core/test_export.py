@@ -10,6 +10,7 @@ import zlib
 import pytest
 
 from core import commands as cmd
+from core import export as export_module
 from core.export import ExportError, SpacyPartsWriter, export, export_jsonl
 from core.importer import content_hash
 from core.ingest import import_paths
@@ -259,6 +260,30 @@ def test_upgrade_packs_the_json_tokens_of_an_older_corpus(tmp_path):
     assert "".join(t["text"] + " " * t["ws"] for t in first["tokens"]) == text
     for task in anew:
         check_prodigy_task(task)
+
+
+def test_jsonl_made_in_worker_processes_is_the_same_file(tmp_path, corpus, monkeypatch):
+    monkeypatch.setattr(export_module, "_RUN", 3)  # several runs in flight
+    for n, text in enumerate(_doc_texts()):
+        _store_text(corpus, f"{n}: {text}", [Span(0, 1)])
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    export(corpus, one, "jsonl", jobs=1)
+    seen = []
+    report = export(corpus, two, "jsonl", jobs=2, progress=lambda n, total: seen.append(n))
+    assert two.read_bytes() == one.read_bytes()
+    assert report.articles == len(_doc_texts()) == seen[-1] and seen == sorted(seen)
+    two.write_text("previous export\n")
+    seen.clear()
+    with pytest.raises(ExportError, match="cancelled"):
+        export(
+            corpus,
+            two,
+            "jsonl",
+            jobs=2,
+            progress=lambda n, total: seen.append(n),
+            cancelled=lambda: len(seen) > 5,
+        )
+    assert two.read_text() == "previous export\n" and seen[-1] == 5
 
 
 def test_jsonl_to_stdout_and_its_report(tmp_path, sample_corpus):
