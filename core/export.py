@@ -298,8 +298,9 @@ def _jsonl_in_processes(items: Iterator[Item], jobs: int) -> Iterator[tuple[Item
                 yield from zip(run, lines.result(), strict=True)
         except BrokenProcessPool as exc:
             raise ExportError(f"an export worker process stopped ({exc})") from None
-        finally:
+        except BaseException:  # cancelled or failed: the runs in flight are not waited for
             pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 class SpacyWriter(Writer):
