@@ -18,27 +18,29 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import os
 import re
 import secrets
 import shutil
 import stat
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
+from functools import cached_property
+from itertools import islice
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 from murmurhash.mrmr import hash as murmur
 
 from core.model import Article, Attribution, Span, State, Status
 from core.store import Store, _attr_from_row
-from core.tokens import tokenize
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
-    from spacy.vocab import Vocab
+from core.tokens import DocTokens
 
 try:
     import fcntl
@@ -73,82 +75,19 @@ class ExportReport:
 
 @dataclass
 class Item:
-    """One article as exported: its attributions and its stored (non-space) tokens."""
+    """One article as exported: its attributions and its tokens as the corpus stores
+    them (unpacked only by the formats that write tokens)."""
 
     article: Article
     attributions: list[Attribution]
-    bounds: list[tuple[int, int]]
+    packed_tokens: object
 
     def span_text(self, sp: Span | None) -> str:
         return "" if sp is None else self.article.text[sp.start : sp.end]
 
-
-# -- tokens as spaCy makes them ------------------------------------------------------------
-
-
-@dataclass
-class DocTokens:
-    """An article's tokens exactly as ``nlp.make_doc`` splits it, whitespace tokens
-    included: ``words`` and ``spaces`` are what ``Doc(vocab, words, spaces)`` takes."""
-
-    words: list[str]
-    spaces: list[bool]
-    starts: list[int]
-
-    @classmethod
-    def of(cls, text: str, bounds: list[tuple[int, int]]) -> DocTokens:
-        """Rebuilt from the stored non-space tokens with spaCy's whitespace rule (a single
-        ``" "`` after a token is its trailing space, any other run of whitespace is a token
-        of its own), which is much faster than tokenizing again. Bounds that do not fit
-        the text (missing, or from another tokenizer) are made anew."""
-        out = cls._rebuild(text, bounds) or cls._rebuild(text, tokenize(text))
-        assert out is not None, "the tokenizer's own bounds always fit"
-        return out
-
-    @classmethod
-    def _rebuild(cls, text: str, bounds: list[tuple[int, int]]) -> DocTokens | None:
-        words: list[str] = []
-        spaces: list[bool] = []
-        starts: list[int] = []
-        pos = 0
-        for s, e in [*bounds, (len(text), -1)]:  # the end of the text closes the last gap
-            if s == pos + 1 and words and text[pos] == " ":  # the usual gap: one space
-                spaces[-1] = True
-            elif s != pos:  # a run of whitespace: a space after a word, then a token
-                if s < pos or not text[pos:s].isspace():
-                    return None
-                if words and text[pos] == " ":
-                    spaces[-1] = True
-                    pos += 1
-                words.append(text[pos:s])
-                spaces.append(False)
-                starts.append(pos)
-            if e < 0:
-                break
-            if e <= s:
-                return None
-            words.append(text[s:e])
-            spaces.append(False)
-            starts.append(s)
-            pos = e
-        return cls(words, spaces, starts) if words or not text else None
-
-    def token_range(self, sp: Span) -> tuple[int, int]:
-        """Indices of the first and last tokens the span touches (inclusive)."""
-        from bisect import bisect_left, bisect_right
-
-        return bisect_right(self.starts, sp.start) - 1, bisect_left(self.starts, sp.end) - 1
-
-    def prodigy(self) -> list[dict[str, Any]]:
-        return [
-            {"text": w, "start": s, "end": s + len(w), "id": i, "ws": ws}
-            for i, (w, s, ws) in enumerate(zip(self.words, self.starts, self.spaces, strict=True))
-        ]
-
-    def doc(self, vocab: Vocab) -> Doc:
-        from spacy.tokens import Doc
-
-        return Doc(vocab, words=self.words, spaces=self.spaces)
+    @cached_property
+    def tokens(self) -> DocTokens:
+        return DocTokens.load(self.article.text, self.packed_tokens)
 
 
 # -- reading the corpus in one pass ------------------------------------------------------
@@ -169,13 +108,6 @@ def _article(r: tuple[Any, ...]) -> Article:
     )
 
 
-def _bounds(raw: str | None) -> list[tuple[int, int]]:
-    try:
-        return [(int(s), int(e)) for s, e in json.loads(raw or "[]")]
-    except (TypeError, ValueError):
-        return []  # rebuilt from the text
-
-
 @contextmanager
 def corpus_items(
     store: Store, *, done_only: bool = False, accepted_only: bool = False
@@ -194,7 +126,7 @@ def corpus_items(
             )
         articles = conn.execute(
             "SELECT id, text, title, byline, date, url, source, non_body, status, "
-            f"content_hash, tokens FROM articles {where} ORDER BY id"
+            f"content_hash, packed_tokens FROM articles {where} ORDER BY id"
         )
         attrs = conn.execute(
             "SELECT * FROM attributions "
@@ -214,7 +146,7 @@ def corpus_items(
                         mine.append(_attr_from_row(dict(zip(cols, pending, strict=True))))
                     pending = next(attrs, None)
                 if art_id not in damaged:  # in store.damage, left out here
-                    yield Item(_article(row), mine, _bounds(row[10]))
+                    yield Item(_article(row), mine, row[10])
 
         yield total, items()
         articles.close()
@@ -257,9 +189,10 @@ def _relation(head: dict[str, Any], child: dict[str, Any], label: str) -> dict[s
     }
 
 
-def article_task(item: Item, tokens: DocTokens) -> dict[str, Any]:
-    """One Prodigy task: text, meta, tokens, spans, cue-centred relations, our quotes."""
-    article = item.article
+def article_task(item: Item) -> dict[str, Any]:
+    """One Prodigy task but its tokens: text, meta, spans, cue-centred relations, our
+    quotes (the tokens, a thousand an article, are written as text by ``JsonlWriter``)."""
+    article, tokens = item.article, item.tokens
     spans: dict[tuple[int, int, str], dict[str, Any]] = {}
     relations: list[dict[str, Any]] = []
 
@@ -288,7 +221,6 @@ def article_task(item: Item, tokens: DocTokens) -> dict[str, Any]:
         "meta": article.meta(),
         "_input_hash": input_hash,
         "_task_hash": _hash({"input": input_hash, "spans": span_list, "relations": relations}),
-        "tokens": tokens.prodigy(),
         "spans": span_list,
         "relations": relations,
         "answer": "accept" if article.status is Status.DONE else "ignore",
@@ -322,11 +254,53 @@ def _escape_line_breaks(line: str) -> str:
     return _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
 
 
+def jsonl_line(item: Item) -> bytes:
+    """The task as a JSON line with its tokens last, made by ``DocTokens.prodigy_json``
+    (as ``json.dumps`` would write them, without a dict per token)."""
+    task = json.dumps(article_task(item), ensure_ascii=False, separators=(",", ":"))
+    tokens = item.tokens.prodigy_json()
+    if _LINE_BREAKS.search(item.article.text):  # the tokens are pieces of the text
+        tokens = _escape_line_breaks(tokens)
+    return f'{_escape_line_breaks(task)[:-1]},"tokens":{tokens}}}\n'.encode()
+
+
 class JsonlWriter(Writer):
     def add(self, item: Item) -> None:
-        task = article_task(item, DocTokens.of(item.article.text, item.bounds))
-        line = json.dumps(task, ensure_ascii=False, separators=(",", ":"))
-        self.f.write(_escape_line_breaks(line).encode() + b"\n")
+        self.f.write(jsonl_line(item))
+
+
+#: Articles per run sent to a worker process, and runs in flight per worker.
+_RUN = 50
+_AHEAD = 2
+#: From this many articles on, the JSONL lines are made by a worker process per core
+#: (fewer are done before the workers would have started).
+PARALLEL_FROM = 2000
+
+
+def _jsonl_run(run: list[Item]) -> list[bytes]:
+    """In a worker process: the lines of a run of articles."""
+    return [jsonl_line(item) for item in run]
+
+
+def _jsonl_in_processes(items: Iterator[Item], jobs: int) -> Iterator[tuple[Item, bytes]]:
+    """Each article with its JSONL line, in order, the lines made in ``jobs`` worker
+    processes; the articles are read here, in the caller's read transaction."""
+    context = multiprocessing.get_context("spawn")  # the caller may be a GUI with threads
+    pending: deque[tuple[list[Item], Future[list[bytes]]]] = deque()
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        try:
+            while True:
+                while len(pending) < _AHEAD * jobs and (run := list(islice(items, _RUN))):
+                    pending.append((run, pool.submit(_jsonl_run, run)))
+                if not pending:
+                    return
+                run, lines = pending.popleft()
+                yield from zip(run, lines.result(), strict=True)
+        except BrokenProcessPool as exc:
+            raise ExportError(f"an export worker process stopped ({exc})") from None
+        except BaseException:  # cancelled or failed: the runs in flight are not waited for
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 class SpacyWriter(Writer):
@@ -348,7 +322,7 @@ class SpacyWriter(Writer):
     def add(self, item: Item) -> None:
         from spacy.tokens import Span as SpacySpan
 
-        doc = DocTokens.of(item.article.text, item.bounds).doc(self.vocab)
+        doc = item.tokens.doc(self.vocab)
         seen: dict[tuple[int, int, str], SpacySpan] = {}
         for a in item.attributions:
             if a.state is State.REJECTED:
@@ -639,9 +613,12 @@ def export(
     accepted_only: bool = False,
     progress: Callable[[int, int], None] = lambda done, total: None,
     cancelled: Callable[[], bool] = lambda: False,
+    jobs: int | None = None,
 ) -> ExportReport:
     """Write the corpus to ``out`` (``-``: standard output) in ``fmt``; raises
-    ExportError, leaving any earlier export untouched, on failure or cancel."""
+    ExportError, leaving any earlier export untouched, on failure or cancel. JSONL
+    lines are made in ``jobs`` processes (default: one per core from PARALLEL_FROM
+    articles on, else this one)."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
     to_stdout = str(out) == STDOUT
@@ -655,9 +632,9 @@ def export(
         raise ExportError(f"{out}: that is the corpus itself (or its journal); choose another")
     with corpus_items(store, done_only=done_only, accepted_only=accepted_only) as (total, items):
 
-        def each(add: Callable[[Item], None]) -> None:
+        def each(add: Callable[[Item], object], source: Iterator[Item] = items) -> None:
             progress(0, total)
-            for n, item in enumerate(items, 1):
+            for n, item in enumerate(source, 1):
                 if cancelled():
                     raise ExportError(f"{out}: export cancelled; the file was not changed")
                 add(item)
@@ -676,10 +653,22 @@ def export(
                 each(parts.add)
                 parts.close()
         else:
+            if jobs is None:
+                jobs = (os.cpu_count() or 1) if total >= PARALLEL_FROM else 1
             with _stdout() if to_stdout else _written(target) as f:
-                writer = WRITERS[fmt](f)
-                each(writer.add)
-                writer.close()
+                if fmt == "jsonl" and jobs > 1:
+                    lines: deque[bytes] = deque()  # each article's line, made by a worker
+
+                    def made() -> Iterator[Item]:
+                        for item, line in _jsonl_in_processes(items, jobs):
+                            lines.append(line)
+                            yield item
+
+                    each(lambda item: f.write(lines.popleft()), made())
+                else:
+                    writer = WRITERS[fmt](f)
+                    each(writer.add)
+                    writer.close()
     return report
 
 

@@ -36,7 +36,7 @@ from core.model import (
     Status,
     check_attributions,
 )
-from core.tokens import Tokens
+from core.tokens import DocTokens, Tokens
 
 APP_ID = "quotelab"
 BUSY_TIMEOUT_MS = 5000
@@ -283,6 +283,36 @@ def fts_query(search: str) -> str | None:
     return query + "*" if len(words[-1]) >= PREFIX_MIN else query
 
 
+def _v6_packed_tokens(conn: sqlite3.Connection) -> None:
+    """Each article's tokens as spaCy makes them, packed (``DocTokens.pack``: about a
+    sixteenth of the JSON bounds, and read without parsing) in ``packed_tokens``, and
+    the JSON column ``tokens`` dropped (docs/adr/0017). Articles without usable bounds
+    are tokenized anew; a text that is not text (damage found at open) is left alone."""
+    conn.execute("ALTER TABLE articles ADD COLUMN packed_tokens BLOB")
+    last = 0
+    while rows := conn.execute(
+        "SELECT id, text, tokens FROM articles WHERE id > ? ORDER BY id LIMIT 500", (last,)
+    ).fetchall():
+        conn.executemany(
+            "UPDATE articles SET packed_tokens = ? WHERE id = ?",
+            [
+                (DocTokens.of(text, _json_bounds(tokens)).pack(), art_id)
+                for art_id, text, tokens in rows
+                if isinstance(text, str)
+            ],
+        )
+        last = rows[-1][0]
+    conn.execute("ALTER TABLE articles DROP COLUMN tokens")
+
+
+def _json_bounds(raw: object) -> list[tuple[int, int]]:
+    """The ``[[start, end], ...]`` a version-2 corpus stored, or [] if it holds no such list."""
+    try:
+        return [(int(s), int(e)) for s, e in json.loads(raw)]  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return []
+
+
 #: Forward migrations; the schema version is ``len(MIGRATIONS)`` in PRAGMA user_version.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1,
@@ -290,6 +320,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v3_views,
     _v4_review,
     _v5_list_search,
+    _v6_packed_tokens,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -741,20 +772,17 @@ class Store:
         one, args = ("", []) if article_id is None else ("AND id = ?", [article_id])
         found: list[tuple[int, str]] = []
         statuses = ", ".join(f"'{s}'" for s in Status)
-        for art_id, status, non_body, length, nul, tokens_ok in self.conn.execute(
-            f"""SELECT id, status, non_body, length(text), instr(text, char(0)),
-                       tokens IS NULL OR json_valid(tokens)
+        for art_id, status, non_body, length, nul in self.conn.execute(
+            f"""SELECT id, status, non_body, length(text), instr(text, char(0))
                 FROM articles WHERE (status NOT IN ({statuses}) OR typeof(text) != 'text'
                    OR instr(text, char(0)) OR NOT json_valid(non_body)
-                   OR NOT (tokens IS NULL OR json_valid(tokens)) OR non_body != '[]') {one}""",
+                   OR non_body != '[]') {one}""",
             args,
         ):
             if status not in set(Status):
                 found.append((art_id, f"status {status!r} is not one of {', '.join(Status)}"))
             elif nul:
                 found.append((art_id, "the text holds a NUL character"))
-            elif not tokens_ok:
-                found.append((art_id, "tokens are not valid JSON"))
             elif not _ranges_ok(non_body, length):
                 found.append((art_id, "non_body is not a list of ranges inside the text"))
         checks = " OR ".join(
@@ -992,12 +1020,10 @@ class Store:
         if cached is None:
             self._usable(article_id)
             row = self.conn.execute(
-                "SELECT tokens FROM articles WHERE id = ?", (article_id,)
+                "SELECT text, packed_tokens FROM articles WHERE id = ?", (article_id,)
             ).fetchone()
-            try:
-                cached = Tokens(json.loads(row[0]) if row and row[0] else [])
-            except (TypeError, ValueError):
-                self._refuse(article_id, "tokens are not a list of [start, end] pairs")
+            ok = row is not None and isinstance(row[0], str)  # else damage found at open
+            cached = DocTokens.load(row[0], row[1]).bounds() if ok else Tokens([])
             if len(self._tokens) > 32:
                 self._tokens.clear()
             self._tokens[article_id] = cached
@@ -1101,20 +1127,23 @@ class Store:
         self,
         article: Article,
         attributions: list[Attribution],
-        tokens: list[tuple[int, int]],
+        tokens: Sequence[tuple[int, int]],
         label: str = "import",
     ) -> tuple[int, bool]:
-        """Store an article with its attributions. Returns (id, created); an article
-        already present (same content hash) is left as it is."""
+        """Store an article with its attributions and its non-space token bounds (kept
+        packed with its whitespace tokens; bounds that do not fit the text are made
+        anew). Returns (id, created); an article already present (same content hash) is
+        left as it is."""
         for a in attributions:
             a.check(len(article.text))
+        packed = DocTokens.of(article.text, tokens).pack()
         with self.transaction() as conn:
             existing = self.find_article(article.content_hash)
             if existing is not None:
                 return existing, False
             cur = conn.execute(
                 """INSERT INTO articles (content_hash, text, title, byline, date, url, source,
-                       non_body, status, imported_at, tokens)
+                       non_body, status, imported_at, packed_tokens)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (
                     article.content_hash,
@@ -1127,7 +1156,7 @@ class Store:
                     json.dumps([[s.start, s.end] for s in article.non_body]),
                     str(article.status),
                     now(),
-                    json.dumps(tokens),
+                    packed,
                 ),
             )
             article_id = int(cur.lastrowid or 0)

@@ -1,10 +1,19 @@
-"""Token boundaries of an article, for snapping span edits to whole tokens."""
+"""An article's tokens: as spaCy's tokenizer makes them (:class:`DocTokens`, what the
+corpus stores, packed, and what the exports write) and their non-space bounds
+(:class:`Tokens`, for snapping span edits to whole tokens)."""
 
 from __future__ import annotations
 
+import json
+import sys
+import zlib
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from itertools import accumulate, compress
+from operator import itemgetter, lt, sub
 from typing import TYPE_CHECKING, overload
 
 from core.model import Span
@@ -12,6 +21,7 @@ from core.model import Span
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
     from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +50,14 @@ class Tokens(Sequence[tuple[int, int]]):
         self.bounds = [(int(s), int(e)) for s, e in bounds]
         self.starts = [s for s, _ in self.bounds]
         self.ends = [e for _, e in self.bounds]
+
+    @classmethod
+    def of_edges(cls, starts: list[int], ends: list[int]) -> Tokens:
+        """From the starts and the ends of the tokens (ints already, in order)."""
+        tokens = cls.__new__(cls)
+        tokens.starts, tokens.ends = starts, ends
+        tokens.bounds = list(zip(starts, ends, strict=True))
+        return tokens
 
     def __len__(self) -> int:
         return len(self.bounds)
@@ -85,3 +103,181 @@ class Tokens(Sequence[tuple[int, int]]):
     def token_at(self, pos: int) -> int:
         """Index of the token at or just after a character position (clamped)."""
         return min(bisect_right(self.ends, pos), max(len(self) - 1, 0))
+
+
+# -- the tokens as spaCy makes them, and as the corpus stores them --------------------------
+
+_JSON_BOOL = ("false", "true")
+#: First byte of a packed token list: the layout below, so another can follow.
+_PACKED_V1 = 1
+
+
+@dataclass
+class DocTokens:
+    """An article's tokens exactly as ``nlp.make_doc`` splits its text, whitespace
+    tokens included: where each starts and ends, whether a space follows it (spaCy's
+    ``whitespace_``) and which are whitespace tokens. Built and read with C-level list
+    operations (``map``, ``accumulate``), not a Python loop per token: an export reads
+    100,000 articles of a thousand tokens each."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    spaces: list[int]  # 1 where a single space follows the token, else 0
+    space_tokens: list[int]  # indices of the whitespace tokens, ascending
+
+    @classmethod
+    def of(cls, text: str, bounds: Sequence[tuple[int, int]]) -> DocTokens:
+        """From the text's non-space token bounds (what ``tokenize`` gives), with spaCy's
+        whitespace rule: a single ``" "`` after a token is its trailing space, any other
+        run of whitespace is a token of its own. Bounds that do not fit the text (none,
+        overlapping, or with more than whitespace between them) are made anew."""
+        out = cls._rebuild(text, bounds)
+        if out is None:
+            out = cls._rebuild(text, tokenize(text))
+        assert out is not None, "the tokenizer's own bounds always fit"
+        return out
+
+    @classmethod
+    def _rebuild(cls, text: str, bounds: Sequence[tuple[int, int]]) -> DocTokens | None:
+        starts = list(map(itemgetter(0), bounds))
+        ends = list(map(itemgetter(1), bounds))
+        gap_ends = [*starts, len(text)]  # gap j runs from the end of token j-1 to token j
+        gap_starts = [0, *ends]
+        gaps = list(map(sub, gap_ends, gap_starts))
+        if min(gaps) < 0 or (bounds and min(map(sub, ends, starts)) <= 0):
+            return None
+        firsts = list(map(f"{text} ".__getitem__, gap_starts))  # each gap's first character
+        spaces = [g > 0 and c == " " for g, c in zip(gaps[1:], firsts[1:], strict=True)]
+        # The usual gap is empty or one " " after a token; the others hold whitespace tokens.
+        odd = [j for j, g in enumerate(gaps) if g > 1 or (g == 1 and (j == 0 or firsts[j] != " "))]
+        out = cls(text, [], [], [], [])
+        done = 0
+        for j in odd:
+            start = gap_starts[j] + (j > 0 and firsts[j] == " ")  # after the trailing space
+            if not text[gap_starts[j] : gap_ends[j]].isspace():
+                return None
+            out.starts += starts[done:j]
+            out.ends += ends[done:j]
+            out.spaces += spaces[done:j]
+            out.space_tokens.append(len(out.starts))
+            out.starts.append(start)
+            out.ends.append(gap_ends[j])
+            out.spaces.append(False)
+            done = j
+        out.starts += starts[done:]
+        out.ends += ends[done:]
+        out.spaces += spaces[done:]
+        return out
+
+    @cached_property
+    def words(self) -> list[str]:
+        return list(map(self.text.__getitem__, map(slice, self.starts, self.ends)))
+
+    def _json_words(self) -> list[str]:
+        """Each word as ``json.dumps(word, ensure_ascii=False)`` writes it between its
+        quotes, in one call: inside a JSON string every ``"`` is escaped, so ``","``
+        occurs in the list's JSON only between two strings."""
+        if not self.words:
+            return []
+        listed = json.dumps(self.words, ensure_ascii=False, separators=(",", ":"))
+        return listed[2:-2].split('","')
+
+    def _not_space(self) -> list[int]:
+        """1 for each token that is not a whitespace token, else 0."""
+        keep = [1] * len(self.starts)
+        for i in self.space_tokens:
+            keep[i] = 0
+        return keep
+
+    def bounds(self) -> Tokens:
+        """The non-space tokens' bounds."""
+        keep = self._not_space()
+        return Tokens.of_edges(list(compress(self.starts, keep)), list(compress(self.ends, keep)))
+
+    def token_range(self, sp: Span) -> tuple[int, int]:
+        """Indices of the first and last tokens the span touches (inclusive)."""
+        return bisect_right(self.starts, sp.start) - 1, bisect_left(self.starts, sp.end) - 1
+
+    def prodigy_json(self) -> str:
+        """The tokens as Prodigy reads them, as JSON text: ``text``, ``start``, ``end``,
+        ``id`` and ``ws`` of each, the keys Prodigy's token-based interfaces use."""
+        tokens = zip(self._json_words(), self.starts, self.ends, self.spaces, strict=True)
+        return (
+            "["
+            + ",".join(
+                [
+                    f'{{"text":"{w}","start":{s},"end":{e},"id":{i},"ws":{_JSON_BOOL[ws]}}}'
+                    for i, (w, s, e, ws) in enumerate(tokens)
+                ]
+            )
+            + "]"
+        )
+
+    def doc(self, vocab: Vocab) -> Doc:
+        from spacy.tokens import Doc
+
+        return Doc(vocab, words=self.words, spaces=list(map(bool, self.spaces)))
+
+    # -- packed, as the corpus stores them ---------------------------------------------------
+
+    def pack(self) -> bytes:
+        """A version byte, then zlib of little-endian uint32s: the number of tokens, the
+        number of whitespace tokens, each token's length and trailing space (0 or 1) in
+        turn, the whitespace tokens' indices. The starts are the running sum."""
+        n = len(self.starts)
+        flat = [0] * (2 * n)
+        flat[0::2] = map(sub, self.ends, self.starts)
+        flat[1::2] = map(int, self.spaces)
+        values = array("I", [n, len(self.space_tokens), *flat, *self.space_tokens])
+        if sys.byteorder == "big":
+            values.byteswap()
+        return bytes([_PACKED_V1]) + zlib.compress(values.tobytes())
+
+    @classmethod
+    def unpack(cls, text: str, packed: object) -> DocTokens | None:
+        """What :meth:`pack` stored for ``text``; None unless it is whole, tiles the text
+        exactly and puts whitespace where it says (a hand-edited or damaged value)."""
+        if not isinstance(packed, bytes) or packed[:1] != bytes([_PACKED_V1]):
+            return None
+        inflate = zlib.decompressobj()
+        try:  # each token holds a character at least: bounded, whatever the bytes say
+            raw = inflate.decompress(packed[1:], 4 * (3 * len(text) + 2) + 4)
+        except zlib.error:
+            return None
+        if len(raw) % 4 or len(raw) < 8 or not inflate.eof:
+            return None
+        values = array("I")
+        values.frombytes(raw)
+        if sys.byteorder == "big":
+            values.byteswap()
+        n, k = values[0], values[1]
+        if len(values) != 2 + 2 * n + k:
+            return None
+        flat = values[2 : 2 + 2 * n]
+        lengths, spaces = flat[0::2], flat[1::2]
+        space_tokens = values[2 + 2 * n :].tolist()
+        edges = list(accumulate(flat, initial=0))
+        if (
+            edges[-1] != len(text)
+            or (n and (min(lengths) < 1 or max(spaces) > 1))
+            or (k and (space_tokens[-1] >= n or not all(map(lt, space_tokens, space_tokens[1:]))))
+        ):
+            return None
+        out = cls(text, edges[0:-1:2], edges[1::2], spaces.tolist(), space_tokens)
+        words = out.words
+        if (
+            not all(words[i].isspace() for i in space_tokens)
+            # the other tokens hold every other character, and no whitespace
+            or "".join(compress(words, out._not_space())) != "".join(text.split())
+            or not {" "}.issuperset(map(f"{text} ".__getitem__, compress(out.ends, spaces)))
+        ):
+            return None
+        return out
+
+    @classmethod
+    def load(cls, text: str, packed: object) -> DocTokens:
+        """The stored tokens, or the text tokenized anew where none fit (missing or
+        damaged: they are a cache of the tokenizer, never the only copy of anything)."""
+        out = cls.unpack(text, packed)
+        return out if out is not None else cls.of(text, ())

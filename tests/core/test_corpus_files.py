@@ -119,7 +119,6 @@ CRASHED_EDITOR = textwrap.dedent(
 DAMAGE = [
     ("UPDATE articles SET status = 'finished' WHERE id = 1", "status 'finished'"),
     ("UPDATE attributions SET quote_end = 999999 WHERE article_id = 1", "offsets outside"),
-    ("UPDATE articles SET tokens = '[[0, 3' WHERE id = 1", "tokens are not valid JSON"),
     ("UPDATE articles SET non_body = '{' WHERE id = 1", "non_body"),
     ("UPDATE articles SET non_body = '[[5, 1]]' WHERE id = 1", "non_body"),
     ("UPDATE articles SET text = 'Budget' || char(0) || text WHERE id = 1", "NUL"),

@@ -1,19 +1,22 @@
 import csv
 import json
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
+import zlib
 
 import pytest
 
 from core import commands as cmd
+from core import export as export_module
 from core.export import ExportError, SpacyPartsWriter, export, export_jsonl
 from core.importer import content_hash
 from core.ingest import import_paths
 from core.model import Article, Attribution, Span, State, Status
-from core.store import Store
-from core.tokens import make_doc, tokenize
+from core.store import MIGRATIONS, Store, _v6_packed_tokens
+from core.tokens import DocTokens, make_doc, tokenize
 from tests.conftest import DATA, ROOT
 
 #: Every kind of whitespace Python's str.isspace knows, and runs of them.
@@ -145,6 +148,139 @@ def test_jsonl_tokens_rebuild_text_with_every_kind_of_whitespace(tmp_path, corpu
     assert len(lines) == len(texts) + 1  # U+2028, U+0085 and the like are escaped
     for line in lines:
         check_prodigy_task(json.loads(line))
+
+
+def _packed(store, art_id):
+    return store.conn.execute(
+        "SELECT packed_tokens FROM articles WHERE id = ?", (art_id,)
+    ).fetchone()[0]
+
+
+def _doc_texts():
+    return [
+        f"He said{ws}“we{ws}{ws}won”{ws} .{ws}and{ws * 3}left \t\n {ws}" for ws in WHITESPACE
+    ] + [
+        " leading space",
+        "  two leading",
+        "x" + WHITESPACE + "y " + WHITESPACE,
+        "",
+        "   ",
+        sorted((DATA / "articles").glob("*.txt"))[0].read_text(encoding="utf-8"),
+    ]
+
+
+def test_the_corpus_keeps_spacys_tokens_packed_small(tmp_path, corpus):
+    """What the corpus stores unpacks to nlp.make_doc's tokens (whitespace tokens and
+    trailing spaces), the review's bounds are tokenize's, and it is a fraction of the
+    JSON bounds stored before."""
+    for text in _doc_texts():
+        art_id = _store_text(corpus, text)
+        packed = _packed(corpus, art_id)
+        got = DocTokens.unpack(text, packed)
+        doc = make_doc(text)
+        assert got is not None and got.words == [t.text for t in doc]
+        assert got.starts == [t.idx for t in doc]
+        assert list(map(bool, got.spaces)) == [bool(t.whitespace_) for t in doc]
+        assert got.space_tokens == [t.i for t in doc if t.is_space]
+        assert list(corpus.tokens(art_id)) == tokenize(text)
+        if len(text) > 1000:  # the article
+            assert len(packed) * 8 < len(json.dumps(tokenize(text)))
+    columns = {r[1] for r in corpus.conn.execute("PRAGMA table_info(articles)")}
+    assert "tokens" not in columns  # the JSON bounds of schema 2 are gone
+
+
+def _damaged_packs(text):
+    good = DocTokens.of(text, tokenize(text))
+    shifted = DocTokens.of(text, tokenize(text))
+    shifted.ends[0] += 1  # still tiles the text, but a token takes the space after it
+    shifted.starts[1] += 1
+    merged = DocTokens.of(text, tokenize(text))  # "He said" as one token: tiles, spaces fit
+    del merged.starts[1], merged.ends[0], merged.spaces[0]
+    return {
+        "empty": b"",
+        "random bytes": os.urandom(64),
+        "truncated": good.pack()[:-3],
+        "another text's": DocTokens.of(text + " more", tokenize(text + " more")).pack(),
+        "a zip bomb": bytes([1]) + zlib.compress(b"\0" * 10_000_000),
+        "text, not bytes": "[[0, 2]]",
+        "shifted": shifted.pack(),
+        "merged": merged.pack(),
+    }
+
+
+@pytest.mark.parametrize("damage", list(_damaged_packs("He said “we won”.")))
+def test_damaged_stored_tokens_are_made_anew(tmp_path, corpus, damage):
+    text = "He said “we won”."
+    art_id = _store_text(corpus, text, [Span(9, 15)])
+    corpus.conn.execute(
+        "UPDATE articles SET packed_tokens = ? WHERE id = ?", (_damaged_packs(text)[damage], art_id)
+    )
+    assert DocTokens.unpack(text, _packed(corpus, art_id)) is None
+    with Store(corpus.path) as s:
+        assert not s.damage and list(s.tokens(art_id)) == tokenize(text)
+        out = tmp_path / "d.jsonl"
+        export(s, out, "jsonl")
+    (task,) = [json.loads(line) for line in out.read_text().splitlines()]
+    check_prodigy_task(task)
+
+
+def test_upgrade_packs_the_json_tokens_of_an_older_corpus(tmp_path):
+    """A corpus from before _v6_packed_tokens: its JSON bounds are packed (bounds the
+    importer stored are kept as they are), missing or bad ones are tokenized anew, and
+    the JSON column is dropped."""
+    path = tmp_path / "old.qlab"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    before = MIGRATIONS.index(_v6_packed_tokens)
+    for migrate in MIGRATIONS[:before]:
+        migrate(conn)
+    conn.execute(f"PRAGMA user_version = {before}")
+    text = "Old text,  kept."
+    own = [(0, 3), (4, 9), (11, 16)]  # not spaCy's, but they fit: an older import's
+    rows = [(json.dumps(own), "a"), (None, "b"), ("[[0, 99]]", "c"), ("not json", "d")]
+    for tokens, h in rows:
+        conn.execute(
+            "INSERT INTO articles (content_hash, text, imported_at, tokens) VALUES (?, ?, '', ?)",
+            (h, text, tokens),
+        )
+    conn.execute("COMMIT")
+    conn.close()
+    with Store(path) as s:
+        assert s.schema_version() == len(MIGRATIONS) and not s.damage
+        assert [list(s.tokens(i)) for i in s.article_ids()] == [own] + [tokenize(text)] * 3
+        assert "tokens" not in {r[1] for r in s.conn.execute("PRAGMA table_info(articles)")}
+        assert all(DocTokens.unpack(text, _packed(s, i)) for i in s.article_ids())
+        out = tmp_path / "old.jsonl"
+        export(s, out, "jsonl")
+    first, *anew = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [(t["start"], t["end"]) for t in first["tokens"] if t["text"].strip()] == own
+    assert "".join(t["text"] + " " * t["ws"] for t in first["tokens"]) == text
+    for task in anew:
+        check_prodigy_task(task)
+
+
+def test_jsonl_made_in_worker_processes_is_the_same_file(tmp_path, corpus, monkeypatch):
+    monkeypatch.setattr(export_module, "_RUN", 3)  # several runs in flight
+    for n, text in enumerate(_doc_texts()):
+        _store_text(corpus, f"{n}: {text}", [Span(0, 1)])
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    export(corpus, one, "jsonl", jobs=1)
+    seen = []
+    report = export(corpus, two, "jsonl", jobs=2, progress=lambda n, total: seen.append(n))
+    assert two.read_bytes() == one.read_bytes()
+    assert report.articles == len(_doc_texts()) == seen[-1] and seen == sorted(seen)
+    two.write_text("previous export\n")
+    seen.clear()
+    with pytest.raises(ExportError, match="cancelled"):
+        export(
+            corpus,
+            two,
+            "jsonl",
+            jobs=2,
+            progress=lambda n, total: seen.append(n),
+            cancelled=lambda: len(seen) > 5,
+        )
+    assert two.read_text() == "previous export\n" and seen[-1] == 5
 
 
 def test_jsonl_to_stdout_and_its_report(tmp_path, sample_corpus):

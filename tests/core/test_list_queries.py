@@ -111,7 +111,7 @@ def test_speaker_name_edits_and_undo_keep_search_in_step(store):
     assert store.article_ids("Wolfe") == [4]  # still in the text
     cmd.revert(store, c)
     assert store.article_ids("Lindqvist") == []
-    added = cmd.add(store, 2, Attribution(quote=Span(0, 3), speaker_name="Ada Quist"))
+    added = cmd.add(store, 2, Attribution(quote=Span(0, 7), speaker_name="Ada Quist"))
     cmd.apply(store, added)
     assert store.article_ids("Quist") == [2]
     cmd.revert(store, added)  # deleting the attribution drops its name

@@ -1,0 +1,206 @@
+"""The JSONL export at 1k, 10k and 100k articles, beside its goal (issue 13: 100k in
+<= 120 s, tokens as compact as the format allows, no recomputable data in the corpus).
+
+    .venv/bin/python bench/export_speed.py [--sizes 1000 10000 100000] [--format jsonl]
+
+Builds (or reuses) the corpora of bench/make_corpus.py (a cached corpus of an older
+schema is upgraded in place first, timed apart) and works on a copy of each. Each export
+runs in a fresh process, so its peak memory (max RSS) is its own; ``--jobs`` sets its
+worker processes (default: the export's choice). Printed per size: the export's time beside the
+goal scaled to the size and a bare baseline (each article's text as one JSON line, the
+least an export can write); bytes per article, with the share of the token lists; the
+corpus file's size and what its tokens take; and, on a sample of articles, what each way
+of getting an article's tokens costs (spaCy's tokenizer, the stored tokens).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from itertools import islice
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from make_corpus import build  # noqa: E402
+
+GOAL_100K_S = 120.0
+SAMPLE = 300  # articles timed for the per-article token figures
+
+
+def child(db: Path, out: Path, fmt: str, jobs: int | None) -> None:
+    """Run one export here and print its time, CPU time and peak memory as JSON."""
+    from core.export import export
+    from core.store import Store
+
+    t = time.perf_counter()
+    with Store(db) as s:
+        export(s, out, fmt, jobs=jobs)
+    seconds = time.perf_counter() - t
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(
+        json.dumps(
+            {  # the machine is shared: CPU time says what wall time hides
+                "seconds": seconds,
+                "cpu": use.ru_utime + use.ru_stime,
+                "cpu_workers": workers.ru_utime + workers.ru_stime,
+                "peak_mb": use.ru_maxrss / 1024,
+                "peak_worker_mb": workers.ru_maxrss / 1024,
+            }
+        )
+    )
+
+
+def bare_export(db: Path, out: Path) -> float:
+    t = time.perf_counter()
+    c = sqlite3.connect(db)
+    with out.open("w", encoding="utf-8") as f:
+        for (text,) in c.execute("SELECT text FROM articles ORDER BY id"):
+            f.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
+    c.close()
+    return time.perf_counter() - t
+
+
+def token_costs(db: Path) -> None:
+    """Milliseconds and bytes per article for each way of getting an article's tokens as
+    spaCy makes them, on a sample: tokenizing the text again, unpacking what the corpus
+    stores, and parsing the JSON bounds earlier corpora stored (and rebuilding)."""
+    from core.tokens import DocTokens, tokenize
+
+    c = sqlite3.connect(db)
+    ids = [i for (i,) in c.execute("SELECT id FROM articles")]
+    sample = random.Random(1).sample(ids, min(SAMPLE, len(ids)))
+    rows = [
+        c.execute("SELECT text, packed_tokens FROM articles WHERE id = ?", (i,)).fetchone()
+        for i in sample
+    ]
+    c.close()
+    tokenize(rows[0][0])  # load the tokenizer outside the timing
+    as_json = [json.dumps(DocTokens.load(t, p).bounds().bounds) for t, p in rows]
+
+    def per_article(fn: Callable[[str, bytes, str], object]) -> float:
+        t = time.perf_counter()
+        for (text, packed), bounds in zip(rows, as_json, strict=True):
+            fn(text, packed, bounds)
+        return (time.perf_counter() - t) * 1000 / len(rows)
+
+    ways = {
+        "spaCy's tokenizer": lambda text, packed, bounds: DocTokens.load(text, None),
+        "unpacked (stored now)": lambda text, packed, bounds: DocTokens.unpack(text, packed),
+        "JSON bounds (stored before)": lambda text, packed, bounds: DocTokens.of(
+            text, json.loads(bounds)
+        ),
+    }
+    sizes = {
+        "unpacked (stored now)": sum(len(p) for _, p in rows) / len(rows),
+        "JSON bounds (stored before)": sum(len(b) for b in as_json) / len(rows),
+    }
+    for name, fn in ways.items():
+        size = f"{sizes[name]:7.0f} bytes" if name in sizes else ""
+        print(f"  tokens: {name:28} {per_article(fn):8.3f} ms an article  {size}")
+    print(f"  {'  then as Prodigy JSON':36} ", end="")
+    docs = [DocTokens.unpack(t, p) for t, p in rows]
+    t = time.perf_counter()
+    for d in docs:
+        assert d is not None
+        d.prodigy_json()
+    print(f"{(time.perf_counter() - t) * 1000 / len(docs):8.3f} ms an article")
+
+
+def run_size(size: int, fmt: str, jobs: int | None) -> None:
+    from core.store import SCHEMA_VERSION, Store
+
+    src, _ = build(size, jsonl=False)
+    c = sqlite3.connect(src)
+    old = c.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION
+    c.close()
+    t = time.perf_counter()
+    Store(src).close()  # a one-off upgrade of a cached older corpus, not part of the export
+    upgrade = f"upgrading it: {time.perf_counter() - t:.1f} s" if old else "up to date"
+    tmp = Path(tempfile.mkdtemp(prefix="qlexport-"))
+    try:
+        db = tmp / "corpus.qlab"
+        shutil.copy(src, db)
+        c = sqlite3.connect(db)
+        text_bytes, token_bytes = c.execute(
+            "SELECT SUM(LENGTH(CAST(text AS BLOB))), "
+            "SUM(COALESCE(LENGTH(tokens), 0) + COALESCE(LENGTH(packed_tokens), 0)) FROM articles"
+        ).fetchone()
+        free = (
+            c.execute("PRAGMA freelist_count").fetchone()[0]
+            * c.execute("PRAGMA page_size").fetchone()[0]
+        )
+        c.close()
+        mb, used = db.stat().st_size / 1e6, (db.stat().st_size - free) / 1e6
+        print(
+            f"{size} articles, {fmt}: corpus {mb:.0f} MB, {used:.0f} MB in use after the "
+            f"upgrade ({used * 1e3 / size:.1f} KB an article; stored tokens "
+            f"{token_bytes / 1e6:.1f} MB = {token_bytes / 1e6 / used:.0%}); {upgrade}"
+        )
+        out = tmp / f"export.{fmt}"
+        res = subprocess.run(
+            [sys.executable, __file__, "--child", str(db), str(out), fmt, str(jobs or 0)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        got = json.loads(res.stdout)
+        bare = bare_export(db, tmp / "bare.jsonl")
+        goal = GOAL_100K_S * size / 100_000
+        print(
+            f"  {'export':36} {got['seconds']:8.1f} s    goal {goal:6.1f} s   "
+            f"bare {bare:6.1f} s   ({got['seconds'] * 1e3 / size:.2f} ms an article)"
+        )
+        print(
+            f"  {'  CPU time (with start-up)':36} {got['cpu']:8.1f} s   "
+            f"+ {got['cpu_workers']:.1f} s in worker processes"
+        )
+        print(
+            f"  {'peak memory (max RSS)':36} {got['peak_mb']:8.0f} MB   "
+            f"a worker {got['peak_worker_mb']:.0f} MB"
+        )
+        files = [out] if out.is_file() else list(out.iterdir())
+        size_b = sum(p.stat().st_size for p in files)
+        per = size_b / size
+        line = f"  {'export size':36} {size_b / 1e6:8.0f} MB   {per / 1e3:.1f} KB an article, "
+        line += f"{per / (text_bytes / size):.1f}x the text"
+        if fmt == "jsonl":
+            tok = seen = 0
+            with out.open("rb") as f:
+                for raw in islice(f, SAMPLE):  # the first articles: a share, not a total
+                    seen += len(raw)
+                    tok += len(json.dumps(json.loads(raw)["tokens"], separators=(",", ":")))
+            line += f"; tokens {tok / seen:.0%} of it"
+        print(line)
+        token_costs(db)
+    finally:
+        shutil.rmtree(tmp)
+
+
+def main() -> None:
+    if len(sys.argv) == 6 and sys.argv[1] == "--child":
+        child(Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4], int(sys.argv[5]) or None)
+        return
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    ap.add_argument("--format", default="jsonl", choices=["jsonl", "spacy", "csv", "brat"])
+    ap.add_argument("--jobs", type=int, help="worker processes (default: the export's own)")
+    a = ap.parse_args()
+    for size in a.sizes:
+        run_size(size, a.format, a.jobs)
+
+
+if __name__ == "__main__":
+    main()
