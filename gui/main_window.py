@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 
 from core.config import sample_article_path
 from core.ingest import ImportReport
-from core.model import Span, Status
+from core.model import Span
 from core.review import Delta, ReviewSession
 from core.store import CorpusError, Store
 from core.suggest import Suggester
@@ -114,12 +114,12 @@ class MainWindow(QMainWindow):
         }
         handlers |= {act: partial(self._edit, verb) for act, verb in EDITS.items()}
         handlers |= self.tools.handlers()
-        order = self.articles.visible_ids
+        articles = self.articles
         return handlers | {
             Act.JUMP: self.ask_jump,
-            Act.NEXT_ARTICLE: lambda: self._move(lambda s: s.next_article(order(), +1)),
-            Act.PREV_ARTICLE: lambda: self._move(lambda s: s.next_article(order(), -1)),
-            Act.DONE_NEXT: lambda: self._edit(lambda s: s.done(order())),
+            Act.NEXT_ARTICLE: lambda: self._move(lambda s: s.next_article(+1, articles.search)),
+            Act.PREV_ARTICLE: lambda: self._move(lambda s: s.next_article(-1, articles.search)),
+            Act.DONE_NEXT: lambda: self._edit(lambda s: s.done(articles.search)),
             Act.EDIT_NAME: self.ask_name,
             Act.CURSOR_UP: lambda: self._move(lambda s: self._line(s, down=False)),
             Act.CURSOR_DOWN: lambda: self._move(lambda s: self._line(s, down=True)),
@@ -164,12 +164,9 @@ class MainWindow(QMainWindow):
         self.store, self.session = store, ReviewSession(store)
         self.jobs.generation += 1  # results of jobs for the previous corpus are dropped
         self.setWindowTitle(f"QuoteLab \u2014 {path}" + ("  [read-only]" * store.read_only))
-        self.refresh_list()
-        rows = store.article_summaries()
-        todo = [r.id for r in rows if r.status is not Status.DONE] or [r.id for r in rows]
-        last = settings.last_article(path)
-        todo = [last, *todo] if last in {r.id for r in rows} else todo
-        self.route(self.session.open(todo[0]) if todo else self.session.close())
+        self.articles.show_corpus(store)
+        first = self._first_article(settings.last_article(path))
+        self.route(self.session.open(first) if first is not None else self.session.close())
         if store.read_only:
             self.error(
                 "Read-only corpus",
@@ -189,19 +186,29 @@ class MainWindow(QMainWindow):
     def open_article(self, article_id: int) -> None:
         self._move(lambda s: s.open(article_id))
 
-    def refresh_list(self) -> None:
-        if self.store is not None:
-            current = self.session.article.id if self.session and self.session.article else None
-            self.articles.show_summaries(self.store.article_summaries(), current)
+    def _first_article(self, last: int | None) -> int | None:
+        """The article to open: the one last open, else the first to do, else the first
+        (index seeks, whatever the corpus size)."""
+        store = self.store
+        if store is None:
+            return None
+        if last is not None and last not in store.damaged_ids:
+            try:
+                store.status(last)
+                return last
+            except CorpusError:
+                pass
+        first = store.neighbour(0, +1, todo_only=True) or store.neighbour(0, +1)
+        return first if first not in store.damaged_ids else None
 
     def _choose_row(self, row: int) -> None:
         self._move(lambda s: s.choose(row))
         self._back()
 
     def _filter_done(self) -> None:
-        ids = self.articles.visible_ids()
-        if ids:
-            self.open_article(ids[0])
+        first = self.articles.first_id()
+        if first is not None:
+            self.open_article(first)
         self._back()
 
     # -- routing keys to the session -----------------------------------------------------------
@@ -270,12 +277,14 @@ class MainWindow(QMainWindow):
             self.view.show_text(art.text, art.non_body)
         elif d.article:
             self.view.setPlainText("")
-        if d.statuses:
-            self.refresh_list()
+        for line in d.earlier:
+            self.articles.update_row(line)
+        if d.article and d.summary is not None:
+            self.articles.opened(d.summary, changed=d.statuses and not d.earlier)
         elif d.summary is not None:
             self.articles.update_row(d.summary)
-        if d.article and art is not None:
-            self.articles.select(art.id)
+        elif d.article:
+            self.articles.select(None)
         if d.reveal is not None:
             with QSignalBlocker(self.view.verticalScrollBar()):  # painted once, below
                 self.view.reveal(d.reveal)
@@ -333,7 +342,7 @@ class MainWindow(QMainWindow):
 
         def imported(report: object) -> None:
             assert isinstance(report, ImportReport)
-            self.refresh_list()
+            self.articles.show_corpus(self.store)
             if report.imported and self.session and self.session.article is None:
                 self.open_article(report.imported[0])
             lines = report.lines()
