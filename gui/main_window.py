@@ -273,10 +273,8 @@ class MainWindow(QMainWindow):
         art = s.article if s else None
         if d.error:
             self.error("The change was not saved", d.error)
-        if d.article and art is not None:
-            self.view.show_text(art.text, art.non_body)
-        elif d.article:
-            self.view.setPlainText("")
+        if d.article:
+            self.view.show_text(art)
         for line in d.earlier:
             self.articles.update_row(line)
         if d.article and d.summary is not None:
