@@ -3,6 +3,7 @@ A subcommand: the same core, headless."""
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 
@@ -18,4 +19,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    multiprocessing.freeze_support()  # suggestion workers in the packaged app (spawned)
     sys.exit(main())

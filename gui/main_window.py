@@ -24,6 +24,7 @@ from core.model import Span
 from core.review import Delta, ReviewSession
 from core.store import CorpusError, Store
 from core.suggest import Suggester
+from core.suggest_process import ImportProcess
 from gui import dialogs, settings, workers
 from gui.article_view import ArticleView
 from gui.corpus_tools import CorpusTools
@@ -38,25 +39,22 @@ MENUS = ("File", "Review", "Edit", "Select", "View")
 
 class MainWindow(QMainWindow):
     """Signals:
-    ready(): the spaCy pipeline has loaded.
     opened(path): a corpus was opened.
     routed(delta): a view delta was drawn.
     job_done(label): a background job finished (or failed, or was cancelled).
     rendered(ms): an action's handler and repaint took this long.
     """
 
-    ready = Signal()
     opened = Signal(Path)
     routed = Signal(object)
     job_done = Signal(str)
     rendered = Signal(float)
 
-    def __init__(self, suggester: Suggester | None = None) -> None:
+    def __init__(self, suggester: Suggester | ImportProcess | None = None) -> None:
         super().__init__()
-        self.suggester = suggester or Suggester()
+        self.suggester = suggester or ImportProcess()
         self.store: Store | None = None
         self.session: ReviewSession | None = None
-        self.model_ready = False
         self.actions_by_id: dict[Act, QAction] = {}
         self._build()
         self.tools = CorpusTools(self)
@@ -320,14 +318,6 @@ class MainWindow(QMainWindow):
 
     # -- background jobs -------------------------------------------------------------------------
 
-    def load_model(self) -> None:
-        def loaded(name: object) -> None:
-            self.model_ready = True
-            self.say(f"spaCy pipeline {name} ready.")
-            self.ready.emit()
-
-        self.jobs.start("Loading spaCy", workers.load_model(self.suggester), loaded, False)
-
     def import_paths(
         self, paths: list[Path] | Path | None, suggest: bool = True
     ) -> workers.Job | None:
@@ -349,7 +339,7 @@ class MainWindow(QMainWindow):
             else:
                 self.say("; ".join(lines))
 
-        fn = workers.import_files(self.store.path, paths, self.suggester if suggest else None)
+        fn = workers.import_files(self.store.path, paths, self.suggester, suggest)
         return self.jobs.start("Importing", fn, imported)
 
     def offer_sample(self) -> QMessageBox:
