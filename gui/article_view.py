@@ -5,6 +5,7 @@ extra selections, so repainting after a key costs only the spans."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +28,7 @@ CURSOR_COLOUR = "#d9c2ff"
 SELECTION_COLOUR = "#7fb2ff"
 CURRENT_OUTLINE = "#b00020"
 USUAL_SIZE = 11  # points
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ class ArticleView(QPlainTextEdit):
         self.setPlainText(text)  # plain text: markup in an article is shown, never run
         # Qt counts UTF-16 units, core counts code points: characters beyond U+FFFF
         # (emoji) take two units, so positions after them shift.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         grey = QTextCharFormat()
         grey.setForeground(QColor("#8a8a8a"))
         cur = QTextCursor(self.document())

@@ -27,6 +27,11 @@ STATUS_TEXT = {Status.TODO: "to do", Status.IN_PROGRESS: "in progress", Status.D
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _ROOT = QModelIndex()
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CELLS_KEPT = 512  # rows whose texts are cached
+_ROLES = frozenset(
+    {_DISPLAY, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole, ID_ROLE}
+)
 
 
 class ArticleModel(QAbstractTableModel):
@@ -38,11 +43,28 @@ class ArticleModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: ArticleRows | None = None
+        self._cells: dict[int, tuple[str, str, str, str, int]] = {}
 
     def reset(self, rows: ArticleRows | None) -> None:
         self.beginResetModel()
         self.rows = rows
+        self._cells.clear()
         self.endResetModel()
+
+    def cells(self, row: int) -> tuple[str, str, str, str, int] | None:
+        """A row's texts and article id (cached: a view asks for each cell's roles
+        one call at a time as it paints, and calls from Qt into Python are dear)."""
+        cells = self._cells.get(row)
+        if cells is None:
+            line = self.rows.line(row) if self.rows is not None else None
+            if line is None:
+                return None
+            if len(self._cells) > CELLS_KEPT:
+                self._cells.clear()
+            title = line.title or f"Article {line.id}"
+            cells = (title, line.date, STATUS_TEXT[line.status], str(line.to_review), line.id)
+            self._cells[row] = cells
+        return cells
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() or self.rows is None else self.rows.count
@@ -51,19 +73,20 @@ class ArticleModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
-        line = self.rows.line(index.row()) if self.rows is not None else None
-        if line is None:
+        if role not in _ROLES:  # the view asks a dozen roles per cell as it paints
+            return None
+        cells = self.cells(index.row())
+        if cells is None:
             return None
         col = index.column()
         if role == _DISPLAY:
-            title = line.title or f"Article {line.id}"
-            return (title, line.date, STATUS_TEXT[line.status], str(line.to_review))[col]
-        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-            return line.title
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            return cells[col]
         if role == ID_ROLE:
-            return line.id
+            return cells[4]
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            return cells[0]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
+            return _RIGHT
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
@@ -79,6 +102,7 @@ class ArticleModel(QAbstractTableModel):
         """One article's line changed: that row (if it is cached) is repainted."""
         row = self.rows.update(line) if self.rows is not None else None
         if row is not None:
+            self._cells.pop(row, None)
             self.dataChanged.emit(self.index(row, 2), self.index(row, 3))
 
 
