@@ -107,7 +107,7 @@ def run_size(app: QApplication, size: int, articles: int) -> None:
     warm(db)
     print(f"{size} articles")
     timed = Timed()
-    main_window.Store = timed  # type: ignore[attr-defined]
+    main_window.Store = timed  # type: ignore[attr-defined,assignment]
     opens = [open_corpus(app, db, timed) for _ in range(3)]
     main_window.Store = Store  # type: ignore[attr-defined]
     rest = statistics.median(o[1] for o in opens)
