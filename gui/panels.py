@@ -157,7 +157,7 @@ class ArticleList(QWidget):
 
     @property
     def search(self) -> str:
-        """The filter as applied: what Shift+J, Shift+K and D step through."""
+        """The filter as applied: what the next and previous article and done step through."""
         return self.model.rows.search if self.model.rows is not None else ""
 
     def show_corpus(self, store: Store | None) -> None:

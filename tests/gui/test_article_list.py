@@ -135,7 +135,7 @@ def test_a_short_article_after_scrolling_down_a_long_one(make_window, tmp_path, 
         )
     w = make_window(path)
     assert w.session.article.id == first
-    w._move(lambda s: s.cursor_to(len(long) - 3))  # the token cursor near the end
+    w.do_move(lambda s: s.cursor_to(len(long) - 3))  # the token cursor near the end
     bar = w.view.verticalScrollBar()
     bar.setValue(bar.maximum())
     qtbot.waitUntil(lambda: bar.value() > 0)
