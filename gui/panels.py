@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -18,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.article_list import ArticleRows, Totals, followed, totals
+from core.article_list import ArticleRows, Totals
 from core.model import Attribution, Span, Status
 from core.store import ArticleSummary, Store
 from gui.keymap import fill
@@ -145,7 +152,9 @@ class ArticleList(QWidget):
         self.summary = QLabel()
         self.store: Store | None = None
         self.current: int | None = None
-        self.totals = Totals(0, 0, 0)
+        self.totals = Totals(None)
+        self._counting = QTimer(self, interval=0)  # counts between events: never a stall
+        self._counting.timeout.connect(self._count)
         self.lines: dict[int, ArticleSummary] = {}  # the last line seen of articles opened
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -168,7 +177,16 @@ class ArticleList(QWidget):
         self.recount()
 
     def recount(self) -> None:
-        self.totals = totals(self.store) if self.store is not None else Totals(0, 0, 0)
+        """Count the totals again: the first slice at once, the rest between events."""
+        self.totals = Totals(self.store)
+        self._counting.stop()
+        self._count()
+        if self.totals.counting:
+            self._counting.start()
+
+    def _count(self) -> None:
+        if not self.totals.step():
+            self._counting.stop()
         self._show_totals()
 
     def _search(self, text: str) -> None:
@@ -180,7 +198,12 @@ class ArticleList(QWidget):
         self.progress.setFormat("%v of %m articles done" if t.articles else "no articles yet")
         self.progress.setMaximum(max(t.articles, 1))
         self.progress.setValue(t.done)
-        self.summary.setText(f"{t.articles} articles, {t.left} suggestions to review")
+        left = (
+            f"counting suggestions to review ({t.left} so far)"
+            if t.counting
+            else (f"{t.left} suggestions to review")
+        )
+        self.summary.setText(f"{t.articles} articles, {left}")
 
     def opened(self, line: ArticleSummary, changed: bool) -> None:
         """An article was opened: its line as stored (``changed``: an edit was just
@@ -200,7 +223,7 @@ class ArticleList(QWidget):
         if old is None:  # not seen before: count again
             self.recount()
         elif old != line:
-            self.totals = followed(self.totals, old, line)
+            self.totals.follow(old, line)
             self._show_totals()
 
     def select(self, article_id: int | None) -> None:

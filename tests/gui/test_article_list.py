@@ -5,8 +5,9 @@ painted only once the view holds it."""
 
 import pytest
 
-from core.article_list import PAGE, PAGES_KEPT
-from core.model import Status
+from core import commands
+from core.article_list import PAGE, PAGES_KEPT, ArticleRows, Totals
+from core.model import State, Status
 from core.store import Store
 from gui import panels
 from tests.core.small_corpus import B_TEXT, add_article, suggestion
@@ -73,7 +74,7 @@ def test_opening_an_article_selects_its_row_without_reading_the_list(make_window
 def test_an_accept_repaints_one_row_and_keeps_the_totals(make_window, many, qtbot, monkeypatch):
     w = make_window(many)
     qtbot.waitUntil(lambda: 0 in w.articles.model.rows._pages)  # the list was painted
-    monkeypatch.setattr(panels, "totals", lambda store: pytest.fail("counted the corpus again"))
+    monkeypatch.setattr(panels, "Totals", lambda store: pytest.fail("counted the corpus again"))
     painted = []
     w.articles.model.dataChanged.connect(lambda a, b: painted.append((a.row(), b.row())))
     press(w, "A")
@@ -147,3 +148,36 @@ def test_a_short_article_after_scrolling_down_a_long_one(make_window, tmp_path, 
     }
     quote = w.session.current.quote
     assert (quote.start, quote.end) in painted
+
+
+def test_totals_count_a_slice_at_a_time_and_follow_edits_meanwhile(many, monkeypatch):
+    """Without a window: the suggestions left are counted in slices; an edit made
+    while counting counts by its difference only where its slice was counted."""
+    monkeypatch.setattr(Totals, "SLICE", 50)
+    with Store(many) as store:
+        t = Totals(store)
+        assert t.articles == N and t.done == 0
+        steps = 0
+        while t.step():
+            steps += 1
+            if steps == 2:  # one article counted already, one not yet
+                for article_id in (10, 300):
+                    before = store.article_summaries(article_id)[0]
+                    attr = store.attributions(article_id)[0]
+                    commands.apply(store, commands.set_state(store, attr.id, State.ACCEPTED))
+                    t.follow(before, store.article_summaries(article_id)[0])
+        assert steps > 3 and not t.counting
+        fresh = Totals(store)
+        while fresh.step():
+            pass
+        assert t.left == fresh.left == N - 2
+
+
+def test_rows_of_articles_by_offset_by_count_and_by_search(many):
+    with Store(many) as store:
+        rows = ArticleRows(store)
+        assert rows.row_of(N) == N - 1 and rows.row_of(N + 1) is None  # dense ids
+        assert rows.line(N - 1).id == N and rows.line(N) is None
+        found = ArticleRows(store, "Zelda")
+        assert found.count == len(NAMED) and found.row_of(300) == 2 and found.row_of(1) is None
+        assert rows._ids is None and found._ids is None  # no damage: no id list kept
