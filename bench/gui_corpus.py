@@ -42,7 +42,7 @@ from corpus_bench import bare_article, bare_open, bare_write, line, p95, warm  #
 from make_corpus import build  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from core.article_list import ArticleRows, totals  # noqa: E402
+from core.article_list import ArticleRows, Totals  # noqa: E402
 from core.store import Store  # noqa: E402
 from gui import main_window  # noqa: E402
 from gui.keymap import Act  # noqa: E402
@@ -115,16 +115,25 @@ def run_size(app: QApplication, size: int, articles: int) -> None:
     def core_list() -> None:
         with Store(db) as s:
             t = time.perf_counter()
-            totals(s)
+            counts = Totals(s)
             rows = ArticleRows(s)
             rows.line(0)
             core.append((time.perf_counter() - t) * 1000)
+            steps = []
+            while counts.counting:
+                steps.append(ms(counts.step))
+            slices.append(max(steps))
+            counting.append(sum(steps))
 
     core: list[float] = []
+    slices: list[float] = []
+    counting: list[float] = []
     for _ in range(3):
         core_list()
     line("open corpus + list + article", rest, "300 ms", statistics.median(bare_runs(db)))
     line("  the list's core queries alone", statistics.median(core), "-", None)
+    line("  then: suggestions left, all slices", statistics.median(counting), "-", None)
+    line("  ... the longest slice (a stall)", max(slices), "50 ms", None)
     line("  Store() (other work: checks)", statistics.median(o[0] for o in opens), "-", None)
 
     w = MainWindow()
