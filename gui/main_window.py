@@ -289,6 +289,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tools.save()
         self.jobs.stop()
+        self.articles.show_corpus(None)  # nothing more is read from it
         if self.store is not None:
             self.store.close()
             self.store = None

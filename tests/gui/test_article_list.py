@@ -181,3 +181,18 @@ def test_rows_of_articles_by_offset_by_count_and_by_search(many):
         found = ArticleRows(store, "Zelda")
         assert found.count == len(NAMED) and found.row_of(300) == 2 and found.row_of(1) is None
         assert rows._ids is None and found._ids is None  # no damage: no id list kept
+
+
+def test_the_totals_are_counted_between_events_and_stop_with_the_window(
+    make_window, many, monkeypatch, qtbot
+):
+    monkeypatch.setattr(Totals, "SLICE", 10)
+    w = make_window(many)
+    assert w.articles.totals.counting and "counting" in w.articles.summary.text()
+    press(w, "A")  # an edit while counting
+    qtbot.waitUntil(lambda: not w.articles.totals.counting)
+    assert w.articles.summary.text() == f"{N} articles, {N - 1} suggestions to review"
+    other = make_window(many)
+    assert other.articles.totals.counting
+    other.close()  # its corpus closes: the counting stops, nothing reads it
+    assert not other.articles._counting.isActive()
