@@ -3,6 +3,7 @@ A subcommand: the same core, headless."""
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 
@@ -19,7 +20,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    import multiprocessing
-
-    multiprocessing.freeze_support()  # `--jobs` workers of the packaged app
+    multiprocessing.freeze_support()  # worker processes of the packaged app (spawned)
     sys.exit(main())

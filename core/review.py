@@ -17,7 +17,7 @@ the window fills in the keys from its keymap, so no key name is written here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 
@@ -46,7 +46,8 @@ class Delta:
     rows: frozenset[int] = frozenset()  # ids of attributions whose rows changed
     reorder: bool = False  # rows were added, removed or reordered: rebuild the table
     summary: ArticleSummary | None = None  # the open article's line in the article list
-    statuses: bool = False  # an article's status changed: reload the whole list
+    earlier: tuple[ArticleSummary, ...] = ()  # lines of articles left meanwhile (D)
+    statuses: bool = False  # an article's status changed
     reveal: int | None = None  # a character position to scroll into view
     message: str = ""  # for the status bar
     error: str = ""  # a change that was not saved (for a dialog)
@@ -152,14 +153,14 @@ class ReviewSession:
         self._cursor_to_current()
         return Delta(reveal=self._reveal())
 
-    def next_article(self, order: Sequence[int], step: int) -> Delta:
-        """The next or previous article in ``order`` (the article list as shown)."""
+    def next_article(self, step: int, search: str = "") -> Delta:
+        """The next (+1) or previous (-1) article in the list as shown (those matching
+        ``search``, as the filter box does); no wrapping around."""
         cur = self.article.id if self.article else None
-        i = order.index(cur) if cur in order else -1
-        j = i + step
-        if not order or not 0 <= j < len(order):
+        found = self._neighbour(cur, step, search, todo_only=False)
+        if found is None or cur is not None and (found - cur) * step < 0:
             return Delta(message="No more articles that way.")
-        return self.open(order[j])
+        return self.open(found)
 
     def cycle_target(self, step: int) -> Delta:
         i = TARGETS.index(self.target)
@@ -340,9 +341,9 @@ class ReviewSession:
             )
         return self._edit(lambda k: commands.set_span(self.store, k, "cue", span), target="cue")
 
-    def done(self, order: Sequence[int]) -> Outcome:
+    def done(self, search: str = "") -> Outcome:
         """Mark the article done (once no suggestion is left to decide); once applied, open
-        the next article to do in ``order``."""
+        the next article to do in the list (of those matching ``search``), wrapping around."""
         if self.article is None or self.article.id is None:
             return "No article is open."
         art_id = self.article.id
@@ -355,7 +356,7 @@ class ReviewSession:
         cmd = commands.set_status(self.store, art_id, Status.DONE)
         if cmd is None:
             return "This article is already done."
-        return self._built(cmd, lambda: self._next_to_do(order, art_id))
+        return self._built(cmd, lambda: self._next_to_do(art_id, search))
 
     # -- applying, undoing, redoing ----------------------------------------------------------
 
@@ -477,12 +478,24 @@ class ReviewSession:
         delta = self.choose(min(index, len(self.attrs) - 1))
         return replace(delta, message="Deleted. {undo} brings it back.")
 
-    def _next_to_do(self, order: Sequence[int], art_id: int) -> Delta:
-        start = order.index(art_id) if art_id in order else -1
-        for i in [*order[start + 1 :], *order[: start + 1]]:
-            if self.store.status(i) is not Status.DONE:
-                return self.open(i)
-        return Delta(message="Every article is done. {export} exports the corpus.")
+    def _next_to_do(self, art_id: int, search: str) -> Delta:
+        found = self._neighbour(art_id, +1, search, todo_only=True)
+        if found is None:
+            return Delta(message="Every article is done. {export} exports the corpus.")
+        return self.open(found)
+
+    def _neighbour(self, art_id: int | None, step: int, search: str, todo_only: bool) -> int | None:
+        """The store's neighbour in list order (index seeks), damaged articles skipped."""
+        at = art_id if art_id is not None else 0 if step > 0 else 2**63 - 1
+        damaged, seen = self.store.damaged_ids, {art_id}
+        while True:
+            found = self.store.neighbour(at, step, search=search, todo_only=todo_only)
+            if found in seen:
+                return None
+            if found not in damaged:
+                return found
+            seen.add(found)
+            at = found
 
     def _absorb(self, article_id: int, changes: list[Change], after: bool) -> Delta:
         """Take in the records a command (or its undo) wrote, without reading them again.
@@ -605,6 +618,9 @@ def _merge(first: Delta, then: Delta) -> Delta:
         rows=first.rows | then.rows,
         reorder=first.reorder or then.reorder,
         summary=then.summary or first.summary,
+        earlier=first.earlier
+        + then.earlier
+        + tuple(s for s in (first.summary,) if s and then.summary and s.id != then.summary.id),
         statuses=first.statuses or then.statuses,
         reveal=then.reveal if then.reveal is not None else first.reveal,
         message=then.message or first.message,

@@ -5,6 +5,7 @@ extra selections, so repainting after a key costs only the spans."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,7 +14,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from core.model import Attribution, Span, State
+from core.model import Article, Attribution, Span, State
 from core.review import ReviewSession
 from gui.settings import settings as app_settings
 
@@ -27,6 +28,7 @@ CURSOR_COLOUR = "#d9c2ff"
 SELECTION_COLOUR = "#7fb2ff"
 CURRENT_OUTLINE = "#b00020"
 USUAL_SIZE = 11  # points
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,17 @@ class ArticleView(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.document().setDocumentMargin(16)
         self._astral: list[int] = []
+        self.shown: Article | None = None  # the article whose text the view holds
 
-    def show_text(self, text: str, non_body: list[Span]) -> None:
+    def show_text(self, article: Article | None) -> None:
+        """Show an article's text (None: nothing). Replacing the text scrolls and may
+        resize the view, which asks for spans to be painted: until the new text is in,
+        there is no article to paint them on (not the old one's, not the new one's)."""
+        self.shown = None
+        if article is None:
+            self.setPlainText("")
+            return
+        text, non_body = article.text, article.non_body
         # The widget's current character format outlives setPlainText and colours the
         # new text: after a key left the text cursor in a grey headline, the next
         # article's whole body came out grey. Start every article from the plain format.
@@ -98,7 +109,7 @@ class ArticleView(QPlainTextEdit):
         self.setPlainText(text)  # plain text: markup in an article is shown, never run
         # Qt counts UTF-16 units, core counts code points: characters beyond U+FFFF
         # (emoji) take two units, so positions after them shift.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         grey = QTextCharFormat()
         grey.setForeground(QColor("#8a8a8a"))
         cur = QTextCursor(self.document())
@@ -107,6 +118,7 @@ class ArticleView(QPlainTextEdit):
             cur.setPosition(self.to_qt(sp.end), QTextCursor.MoveMode.KeepAnchor)
             cur.mergeCharFormat(grey)
         self.setExtraSelections([])
+        self.shown = article
 
     def paint(self, paints: list[Paint]) -> None:
         doc = self.document()
@@ -125,7 +137,7 @@ class ArticleView(QPlainTextEdit):
         """Paint a review session's spans near the visible part of the article (a long
         article has thousands; painting them all would cost more than a key may), the
         current attribution, the token cursor and the selection."""
-        if s is None or s.article is None:
+        if s is None or s.article is None or s.article is not self.shown:
             return
         lo, hi = self.visible_range()
         lo, hi = lo - 500, hi + 500  # (repainted on every scroll)

@@ -1,6 +1,7 @@
 """The main window: widgets, and the wiring between them and a core ReviewSession.
 
-A key is a QAction from the keymap; its handler calls one session verb. A move
+A key is a QAction from the keymap (``gui/actions.py``); its handler calls one
+session verb. A move
 returns a view delta at once; an edit returns a core command (or a reason, shown in
 the status bar), which the session applies: one transaction, onto its undo stack, into
 the store; what changed comes back as a view delta, routed to the
@@ -10,57 +11,51 @@ export, copies and memory are wired in from ``gui/corpus_tools.py``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QElapsedTimer, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 
 from core.config import sample_article_path
 from core.ingest import ImportReport
-from core.model import Span, Status
+from core.model import Span
 from core.review import Delta, ReviewSession
 from core.store import CorpusError, Store
 from core.suggest import Suggester
+from core.suggest_process import ImportProcess
 from gui import dialogs, settings, workers
+from gui.actions import build_actions
 from gui.article_view import ArticleView
 from gui.corpus_tools import CorpusTools
 from gui.jobs import JobRunner
-from gui.keymap import HINT_NO_ARTICLE, HINT_REVIEWING, HINT_SELECTING, KEYMAP, PLACEHOLDER, Act
+from gui.keymap import HINT_NO_ARTICLE, HINT_REVIEWING, HINT_SELECTING, PLACEHOLDER
 from gui.keymap import fill as keys_in
 from gui.panels import ArticleList, AttributionTable
-from gui.routes import EDITS, MOVES, Edit, Move
-
-MENUS = ("File", "Review", "Edit", "Select", "View")
+from gui.routes import Edit, Move
 
 
 class MainWindow(QMainWindow):
     """Signals:
-    ready(): the spaCy pipeline has loaded.
     opened(path): a corpus was opened.
     routed(delta): a view delta was drawn.
     job_done(label): a background job finished (or failed, or was cancelled).
     rendered(ms): an action's handler and repaint took this long.
     """
 
-    ready = Signal()
     opened = Signal(Path)
     routed = Signal(object)
     job_done = Signal(str)
     rendered = Signal(float)
 
-    def __init__(self, suggester: Suggester | None = None) -> None:
+    def __init__(self, suggester: Suggester | ImportProcess | None = None) -> None:
         super().__init__()
-        self.suggester = suggester or Suggester()
+        self.suggester = suggester or ImportProcess()
         self.store: Store | None = None
         self.session: ReviewSession | None = None
-        self.model_ready = False
-        self.actions_by_id: dict[Act, QAction] = {}
         self._build()
         self.tools = CorpusTools(self)
-        self._build_actions()
+        self.menus, self.actions_by_id = build_actions(self)
         self.resize(1280, 800)
         self.tools.restore()
 
@@ -92,65 +87,6 @@ class MainWindow(QMainWindow):
         self.view.zoom(0)
         self.view.setFocus()
 
-    def _build_actions(self) -> None:
-        self.menus = menus = {name: self.menuBar().addMenu(f"&{name}") for name in MENUS}
-        handlers = self._handlers()
-        for b in KEYMAP:
-            action = QAction(b.text, self)
-            action.triggered.connect(self._timed(handlers[b.id]))
-            action.setShortcuts([QKeySequence(k) for k in b.keys])
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.setToolTip(b.text)
-            action.setObjectName(b.id.value)
-            menus[b.menu].addAction(action)
-            self.addAction(action)
-            self.actions_by_id[b.id] = action
-
-    def _handlers(self) -> dict[Act, Callable[[], object]]:
-        """Every action's handler: a session verb (``gui/routes.py``), or one that needs
-        the widgets first (the article list's order, a dialog, the mouse selection)."""
-        handlers: dict[Act, Callable[[], object]] = {
-            act: partial(self._move, verb) for act, verb in MOVES.items()
-        }
-        handlers |= {act: partial(self._edit, verb) for act, verb in EDITS.items()}
-        handlers |= self.tools.handlers()
-        order = self.articles.visible_ids
-        return handlers | {
-            Act.JUMP: self.ask_jump,
-            Act.NEXT_ARTICLE: lambda: self._move(lambda s: s.next_article(order(), +1)),
-            Act.PREV_ARTICLE: lambda: self._move(lambda s: s.next_article(order(), -1)),
-            Act.DONE_NEXT: lambda: self._edit(lambda s: s.done(order())),
-            Act.EDIT_NAME: self.ask_name,
-            Act.CURSOR_UP: lambda: self._move(lambda s: self._line(s, down=False)),
-            Act.CURSOR_DOWN: lambda: self._move(lambda s: self._line(s, down=True)),
-            Act.LABEL_QUOTE: lambda: self._label("quote"),
-            Act.LABEL_SPEAKER: lambda: self._label("speaker"),
-            Act.LABEL_CUE: lambda: self._label("cue"),
-            Act.CLEAR_SELECTION: self.clear_selection,
-            Act.NEW_CORPUS: lambda: self._open_asked(dialogs.ask_new_corpus(self), new=True),
-            Act.OPEN_CORPUS: lambda: self._open_asked(dialogs.ask_corpus(self)),
-            Act.IMPORT_FILES: lambda: self.import_paths(dialogs.ask_files(self)),
-            Act.IMPORT_FOLDER: lambda: self.import_paths(dialogs.ask_folder(self)),
-            Act.IMPORT_SAMPLE: lambda: self.import_paths([sample_article_path()]),
-            Act.CANCEL_JOB: self.jobs.cancel,
-            Act.QUIT: self.close,
-            Act.FILTER: self.articles.focus_filter,
-            Act.TEXT_BIGGER: lambda: self.view.zoom(+1),
-            Act.TEXT_SMALLER: lambda: self.view.zoom(-1),
-            Act.TEXT_RESET: lambda: self.view.zoom(None),
-            Act.HELP: self.show_help,
-        }
-
-    def _timed(self, handler: Callable[[], object]) -> Callable[[], None]:
-        def run() -> None:
-            timer = QElapsedTimer()
-            timer.start()
-            handler()
-            self.view.viewport().repaint()
-            self.rendered.emit(timer.nsecsElapsed() / 1e6)
-
-        return run
-
     # -- corpus and articles ---------------------------------------------------------------------
 
     def open_corpus(self, path: Path, read_only: bool = False) -> bool:
@@ -164,12 +100,9 @@ class MainWindow(QMainWindow):
         self.store, self.session = store, ReviewSession(store)
         self.jobs.generation += 1  # results of jobs for the previous corpus are dropped
         self.setWindowTitle(f"QuoteLab \u2014 {path}" + ("  [read-only]" * store.read_only))
-        self.refresh_list()
-        rows = store.article_summaries()
-        todo = [r.id for r in rows if r.status is not Status.DONE] or [r.id for r in rows]
-        last = settings.last_article(path)
-        todo = [last, *todo] if last in {r.id for r in rows} else todo
-        self.route(self.session.open(todo[0]) if todo else self.session.close())
+        self.articles.show_corpus(store)
+        first = self._first_article(settings.last_article(path))
+        self.route(self.session.open(first) if first is not None else self.session.close())
         if store.read_only:
             self.error(
                 "Read-only corpus",
@@ -178,7 +111,8 @@ class MainWindow(QMainWindow):
         self.opened.emit(path)
         return True
 
-    def _open_asked(self, path: Path | None, new: bool = False) -> None:
+    def open_asked(self, path: Path | None, new: bool = False) -> None:
+        """Open (or, ``new``, create) the corpus a dialog asked for, if any."""
         if path is not None and new and path.exists():
             self.error(
                 "New corpus", keys_in(f"{path} already exists; open it with {{open_corpus}}.")
@@ -187,30 +121,40 @@ class MainWindow(QMainWindow):
             self.open_corpus(path)
 
     def open_article(self, article_id: int) -> None:
-        self._move(lambda s: s.open(article_id))
+        self.do_move(lambda s: s.open(article_id))
 
-    def refresh_list(self) -> None:
-        if self.store is not None:
-            current = self.session.article.id if self.session and self.session.article else None
-            self.articles.show_summaries(self.store.article_summaries(), current)
+    def _first_article(self, last: int | None) -> int | None:
+        """The article to open: the one last open, else the first to do, else the first
+        (index seeks, whatever the corpus size)."""
+        store = self.store
+        if store is None:
+            return None
+        if last is not None and last not in store.damaged_ids:
+            try:
+                store.status(last)
+                return last
+            except CorpusError:
+                pass
+        first = store.neighbour(0, +1, todo_only=True) or store.neighbour(0, +1)
+        return first if first not in store.damaged_ids else None
 
     def _choose_row(self, row: int) -> None:
-        self._move(lambda s: s.choose(row))
+        self.do_move(lambda s: s.choose(row))
         self._back()
 
     def _filter_done(self) -> None:
-        ids = self.articles.visible_ids()
-        if ids:
-            self.open_article(ids[0])
+        first = self.articles.first_id()
+        if first is not None:
+            self.open_article(first)
         self._back()
 
     # -- routing keys to the session -----------------------------------------------------------
 
-    def _move(self, verb: Move) -> None:
+    def do_move(self, verb: Move) -> None:
         if self.session is not None:
             self.route(verb(self.session))
 
-    def _edit(self, verb: Edit) -> None:
+    def do_edit(self, verb: Edit) -> None:
         s = self.session
         if s is None or s.article is None:
             return
@@ -220,13 +164,13 @@ class MainWindow(QMainWindow):
         else:
             self.route(s.apply(outcome))
 
-    def _line(self, s: ReviewSession, down: bool) -> Delta:
+    def line_move(self, s: ReviewSession, down: bool) -> Delta:
         at = s.cursor_span()
         return s.cursor_to(self.view.line_neighbour(at.start, down)) if at else Delta()
 
-    def _label(self, kind: str) -> None:
+    def label(self, kind: str) -> None:
         mouse = self.view.mouse_selection()
-        self._edit(lambda s: s.label(kind, Span(*mouse) if mouse else None))
+        self.do_edit(lambda s: s.label(kind, Span(*mouse) if mouse else None))
         self.view.clear_mouse_selection()
 
     def clear_selection(self) -> None:
@@ -234,7 +178,7 @@ class MainWindow(QMainWindow):
             self.view.setFocus()
             return
         self.view.clear_mouse_selection()
-        self._move(lambda s: s.clear_selection())
+        self.do_move(lambda s: s.clear_selection())
 
     def ask_name(self) -> None:
         a = self.session.current if self.session else None
@@ -243,7 +187,7 @@ class MainWindow(QMainWindow):
         name = dialogs.ask_speaker_name(self, a.speaker_name or "", self.tools.speaker_names())
         self._back()
         if name is not None:
-            self._edit(lambda s: s.rename(name))
+            self.do_edit(lambda s: s.rename(name))
 
     def show_help(self) -> None:
         dialogs.show_help(self)
@@ -256,7 +200,7 @@ class MainWindow(QMainWindow):
         n = dialogs.ask_number(self, (s.index or 0) + 1, len(s.attrs))
         self._back()
         if n is not None:
-            self._move(lambda s: s.jump(n))
+            self.do_move(lambda s: s.jump(n))
 
     # -- drawing -------------------------------------------------------------------------------
 
@@ -266,16 +210,16 @@ class MainWindow(QMainWindow):
         art = s.article if s else None
         if d.error:
             self.error("The change was not saved", d.error)
-        if d.article and art is not None:
-            self.view.show_text(art.text, art.non_body)
-        elif d.article:
-            self.view.setPlainText("")
-        if d.statuses:
-            self.refresh_list()
+        if d.article:
+            self.view.show_text(art)
+        for line in d.earlier:
+            self.articles.update_row(line)
+        if d.article and d.summary is not None:
+            self.articles.opened(d.summary, changed=d.statuses and not d.earlier)
         elif d.summary is not None:
             self.articles.update_row(d.summary)
-        if d.article and art is not None:
-            self.articles.select(art.id)
+        elif d.article:
+            self.articles.select(None)
         if d.reveal is not None:
             with QSignalBlocker(self.view.verticalScrollBar()):  # painted once, below
                 self.view.reveal(d.reveal)
@@ -313,14 +257,6 @@ class MainWindow(QMainWindow):
 
     # -- background jobs -------------------------------------------------------------------------
 
-    def load_model(self) -> None:
-        def loaded(name: object) -> None:
-            self.model_ready = True
-            self.say(f"spaCy pipeline {name} ready.")
-            self.ready.emit()
-
-        self.jobs.start("Loading spaCy", workers.load_model(self.suggester), loaded, False)
-
     def import_paths(
         self, paths: list[Path] | Path | None, suggest: bool = True
     ) -> workers.Job | None:
@@ -333,7 +269,7 @@ class MainWindow(QMainWindow):
 
         def imported(report: object) -> None:
             assert isinstance(report, ImportReport)
-            self.refresh_list()
+            self.articles.show_corpus(self.store)
             if report.imported and self.session and self.session.article is None:
                 self.open_article(report.imported[0])
             lines = report.lines()
@@ -342,7 +278,7 @@ class MainWindow(QMainWindow):
             else:
                 self.say("; ".join(lines))
 
-        fn = workers.import_files(self.store.path, paths, self.suggester if suggest else None)
+        fn = workers.import_files(self.store.path, paths, self.suggester, suggest)
         return self.jobs.start("Importing", fn, imported)
 
     def offer_sample(self) -> QMessageBox:
@@ -353,6 +289,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tools.save()
         self.jobs.stop()
+        self.articles.show_corpus(None)  # nothing more is read from it
         if self.store is not None:
             self.store.close()
             self.store = None

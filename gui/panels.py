@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -17,16 +25,99 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.article_list import ArticleRows, Totals
 from core.model import Attribution, Span, Status
-from core.store import ArticleSummary
+from core.store import ArticleSummary, Store
 from gui.keymap import fill
 
 STATUS_TEXT = {Status.TODO: "to do", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ROOT = QModelIndex()
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CELLS_KEPT = 512  # rows whose texts are cached
+_ROLES = frozenset(
+    {_DISPLAY, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole, ID_ROLE}
+)
+
+
+class ArticleModel(QAbstractTableModel):
+    """The article list as a Qt model over :class:`core.article_list.ArticleRows`: it
+    holds no items; the view asks for the rows it paints, fetched a page at a time."""
+
+    HEADERS = ("Title", "Date", "Status", "Left")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: ArticleRows | None = None
+        self._cells: dict[int, tuple[str, str, str, str, int]] = {}
+
+    def reset(self, rows: ArticleRows | None) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self._cells.clear()
+        self.endResetModel()
+
+    def cells(self, row: int) -> tuple[str, str, str, str, int] | None:
+        """A row's texts and article id (cached: a view asks for each cell's roles
+        one call at a time as it paints, and calls from Qt into Python are dear)."""
+        cells = self._cells.get(row)
+        if cells is None:
+            line = self.rows.line(row) if self.rows is not None else None
+            if line is None:
+                return None
+            if len(self._cells) > CELLS_KEPT:
+                self._cells.clear()
+            title = line.title or f"Article {line.id}"
+            cells = (title, line.date, STATUS_TEXT[line.status], str(line.to_review), line.id)
+            self._cells[row] = cells
+        return cells
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() or self.rows is None else self.rows.count
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        if role not in _ROLES:  # the view asks a dozen roles per cell as it paints
+            return None
+        cells = self.cells(index.row())
+        if cells is None:
+            return None
+        col = index.column()
+        if role == _DISPLAY:
+            return cells[col]
+        if role == ID_ROLE:
+            return cells[4]
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            return cells[0]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
+            return _RIGHT
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation is not Qt.Orientation.Horizontal:
+            return None
+        if role == _DISPLAY:
+            return self.HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == 3:
+            return "Suggestions left to review"
+        return None
+
+    def changed(self, line: ArticleSummary) -> None:
+        """One article's line changed: that row (if it is cached) is repainted."""
+        row = self.rows.update(line) if self.rows is not None else None
+        if row is not None:
+            self._cells.pop(row, None)
+            self.dataChanged.emit(self.index(row, 2), self.index(row, 3))
 
 
 class ArticleList(QWidget):
-    """Signals:
+    """The articles of the corpus (or those the filter finds), the open one selected,
+    and the totals under them.
+
+    Signals:
     chosen(article_id): the user picked an article with the mouse.
     """
 
@@ -37,99 +128,124 @@ class ArticleList(QWidget):
         self.filter = QLineEdit(placeholderText=fill("Filter articles  ( {filter} )"))
         self.filter.setClearButtonEnabled(True)
         self.filter.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # reached by '/', not by Tab
-        self.model = QStandardItemModel(0, 4, self)
-        self.model.setHorizontalHeaderLabels(["Title", "Date", "Status", "Left"])
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.setToolTip("Words in the title, the text or a speaker's name")
+        self.model = ArticleModel(self)
+        self.filter.textChanged.connect(self._search)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        # every row the same height: the view never asks a row's size to lay out
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col, width in ((1, 78), (2, 78), (3, 34)):  # fixed: nothing jumps while reviewing
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             self.table.setColumnWidth(col, width)
-        self.model.setHeaderData(
-            3, Qt.Orientation.Horizontal, "Suggestions left to review", Qt.ItemDataRole.ToolTipRole
-        )
-        self.table.clicked.connect(
-            lambda index: self.chosen.emit(int(self.proxy.data(index.siblingAtColumn(0), ID_ROLE)))
-        )
+        self.table.clicked.connect(lambda index: self.chosen.emit(int(index.data(ID_ROLE))))
         self.progress = QProgressBar()
-        self.progress.setFormat("%v of %m articles done")
         self.summary = QLabel()
-        self.rows: dict[int, ArticleSummary] = {}
+        self.store: Store | None = None
+        self.current: int | None = None
+        self.totals = Totals(None)
+        self._counting = QTimer(self, interval=0)  # counts between events: never a stall
+        self._counting.timeout.connect(self._count)
+        self.lines: dict[int, ArticleSummary] = {}  # the last line seen of articles opened
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.summary)
+        self._show_totals()
 
-    def show_summaries(self, rows: list[ArticleSummary], current: int | None) -> None:
-        self.model.setRowCount(0)
-        self.rows = {r.id: r for r in rows}
-        for r in rows:
-            title = QStandardItem(r.title or f"Article {r.id}")
-            title.setData(r.id, ID_ROLE)
-            title.setToolTip(r.title)
-            items = [
-                title,
-                QStandardItem(r.date),
-                QStandardItem(STATUS_TEXT[r.status]),
-                QStandardItem(str(r.to_review)),
-            ]
-            items[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.model.appendRow(items)
-        self._totals()
-        self.select(current)
+    @property
+    def search(self) -> str:
+        """The filter as applied: what the next and previous article and done step through."""
+        return self.model.rows.search if self.model.rows is not None else ""
 
-    def _totals(self) -> None:
-        rows = self.rows.values()
-        done = sum(r.status is Status.DONE for r in rows)
-        self.progress.setFormat("%v of %m articles done" if rows else "no articles yet")
-        self.progress.setMaximum(max(len(rows), 1))
-        self.progress.setValue(done)
-        left = sum(r.to_review for r in rows)
-        self.summary.setText(f"{len(rows)} articles, {left} suggestions to review")
+    def show_corpus(self, store: Store | None) -> None:
+        """List a corpus (again: after an import), keeping the filter."""
+        self.store = store
+        self.lines.clear()
+        self._search(self.filter.text())
+        self.recount()
 
-    def update_row(self, row: ArticleSummary) -> None:
-        """One article's counts changed: its row and the totals under the list."""
-        self.rows[row.id] = row
-        for i in range(self.model.rowCount()):
-            item = self.model.item(i, 0)
-            if item.data(ID_ROLE) == row.id:
-                self.model.item(i, 2).setText(STATUS_TEXT[row.status])
-                self.model.item(i, 3).setText(str(row.to_review))
-                break
-        self._totals()
+    def recount(self) -> None:
+        """Count the totals again: the first slice at once, the rest between events."""
+        self.totals = Totals(self.store)
+        self._counting.stop()
+        self._count()
+        if self.totals.counting:
+            self._counting.start()
+
+    def _count(self) -> None:
+        if not self.totals.step():
+            self._counting.stop()
+        self._show_totals()
+
+    def _search(self, text: str) -> None:
+        self.model.reset(ArticleRows(self.store, text) if self.store is not None else None)
+        self.select(self.current)
+
+    def _show_totals(self) -> None:
+        t = self.totals
+        self.progress.setFormat("%v of %m articles done" if t.articles else "no articles yet")
+        self.progress.setMaximum(max(t.articles, 1))
+        self.progress.setValue(t.done)
+        left = (
+            f"counting suggestions to review ({t.left} so far)"
+            if t.counting
+            else (f"{t.left} suggestions to review")
+        )
+        self.summary.setText(f"{t.articles} articles, {left}")
+
+    def opened(self, line: ArticleSummary, changed: bool) -> None:
+        """An article was opened: its line as stored (``changed``: an edit was just
+        made to it elsewhere, an undo or a reload, so the totals are counted again)."""
+        self.lines[line.id] = line
+        self.model.changed(line)
+        if changed:
+            self.recount()
+        self.select(line.id)
+
+    def update_row(self, line: ArticleSummary) -> None:
+        """One article's counts changed: its row, and the totals by the difference."""
+        rows = self.model.rows
+        old = self.lines.get(line.id) or (rows.cached(line.id) if rows is not None else None)
+        self.lines[line.id] = line
+        self.model.changed(line)
+        if old is None:  # not seen before: count again
+            self.recount()
+        elif old != line:
+            self.totals.follow(old, line)
+            self._show_totals()
 
     def select(self, article_id: int | None) -> None:
-        for i in range(self.proxy.rowCount()):
-            index = self.proxy.index(i, 0)
-            if self.proxy.data(index, ID_ROLE) == article_id:
-                self.table.selectRow(i)
-                self.table.scrollTo(index)
-                return
-        self.table.clearSelection()
+        """Select the open article's row, if the list shows it (no scan: see row_of)."""
+        self.current = article_id
+        rows = self.model.rows
+        row = rows.row_of(article_id) if rows is not None and article_id is not None else None
+        if row is None:
+            self.table.clearSelection()
+            return
+        index = self.model.index(row, 0)
+        self.table.selectRow(row)
+        self.table.scrollTo(index)
 
     def focus_filter(self) -> None:
         self.filter.setFocus()
         self.filter.selectAll()
 
-    def visible_ids(self) -> list[int]:
-        """Article ids in list order, as filtered."""
-        return [
-            int(self.proxy.data(self.proxy.index(i, 0), ID_ROLE))
-            for i in range(self.proxy.rowCount())
-        ]
+    def first_id(self) -> int | None:
+        """The article on the list's first row (the filter's best match)."""
+        line = self.model.rows.line(0) if self.model.rows is not None else None
+        return line.id if line else None
 
 
 class AttributionTable(QTableWidget):

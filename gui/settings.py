@@ -14,8 +14,16 @@ RECENT_MAX = 8
 
 
 def settings() -> QSettings:
-    """The app's settings file (created on the first write, like the data directory)."""
-    return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    """The app's settings file (created on the first write, like the data directory).
+    One object per file, kept: a new one read the file and wrote it back on every
+    call (8 ms on each article opened); Qt writes changes from its event loop."""
+    path = str(data_dir() / "settings.ini")
+    if path not in _OPEN:
+        _OPEN[path] = QSettings(path, QSettings.Format.IniFormat)
+    return _OPEN[path]
+
+
+_OPEN: dict[str, QSettings] = {}
 
 
 def _strings(value: object) -> list[str]:

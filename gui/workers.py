@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from core.export import ExportReport, export
 from core.ingest import ImportReport, import_paths
 from core.store import Store
 from core.suggest import Suggester
+from core.suggest_process import ImportProcess
 
 
 class JobSignals(QObject):
@@ -56,22 +58,20 @@ class Job(QRunnable):
         self.signals.finished.emit(result)
 
 
-def load_model(suggester: Suggester) -> Callable[..., Any]:
-    def run(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> str:
-        progress(0, 0)
-        suggester.load()
-        return suggester.model
+def import_files(
+    db: Path, paths: list[Path], suggester: Suggester | ImportProcess, suggest: bool
+) -> Callable[..., Any]:
+    """An import with suggestions (``suggest``) from ``suggester``: in this process, or
+    in the worker process of an :class:`ImportProcess` (the app's)."""
+    if isinstance(suggester, ImportProcess):
+        return partial(suggester.run, db, paths, suggest)
 
-    return run
-
-
-def import_files(db: Path, paths: list[Path], suggester: Suggester | None) -> Callable[..., Any]:
     def run(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> ImportReport:
         progress(0, 0)
-        if suggester is not None:
+        if suggest:
             suggester.load()
         with Store(db) as store:
-            return import_paths(store, paths, suggester, progress, cancelled)
+            return import_paths(store, paths, suggester if suggest else None, progress, cancelled)
 
     return run
 

@@ -75,9 +75,9 @@ def test_step_jump_choose_and_articles(session, store):
     session.choose(2)
     assert session.index == 2
     order = store.article_ids()
-    assert session.next_article(order, +1).article and session.article.id == order[1]
-    assert "No more" in session.next_article(order, +1).message
-    session.next_article(order, -1)
+    assert session.next_article(+1).article and session.article.id == order[1]
+    assert "No more" in session.next_article(+1).message
+    session.next_article(-1)
     assert session.article.id == order[0]
 
 
@@ -293,21 +293,22 @@ def test_choosing_a_pronoun_keeps_the_person(session):
 def test_done_opens_the_next_article_to_do(session, store):
     order = store.article_ids()
     left = sum(a.state is State.SUGGESTED for a in session.attrs)
-    assert left and session.done(order) == (
+    assert left and session.done() == (
         f"{left} suggestions still to decide: {{accept}} accepts, {{reject}} rejects, "
         "{accept_all} accepts all that are left."
     )
     assert store.status(order[0]) is not Status.DONE  # nothing was marked
     run(session, session.accept_all())
-    delta = run(session, session.done(order))
+    delta = run(session, session.done())
     assert store.status(order[0]) is Status.DONE
     assert delta.article and session.article.id == order[1] and delta.statuses
+    assert [line.status for line in delta.earlier] == [Status.DONE]  # the one left behind
     outcome = session.accept_all()
     if not isinstance(outcome, str):  # the next article may have suggestions to decide
         run(session, outcome)
-    delta = run(session, session.done(order))
+    delta = run(session, session.done())
     assert "Every article is done" in delta.message and session.article.id == order[1]
-    assert session.done(order) == "This article is already done."
+    assert session.done() == "This article is already done."
 
 
 def test_undo_and_redo_say_what_and_show_where(session):

@@ -6,24 +6,34 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from core.store import Store
-from core.suggest import Suggester
+from core.suggest_process import ImportProcess
 from gui.dialogs import ExportChoice
 from gui.main_window import MainWindow
 from tests.conftest import DATA, SAMPLE
 from tests.gui.conftest import back_in, press, when_modal
 
 
-def test_window_shows_before_the_model_loads(qtbot, tmp_path):
-    w = MainWindow(Suggester())
+def test_the_app_imports_in_a_worker_process(qtbot, tmp_path):
+    """Reviewing needs no pipeline, and loading one in the app's process stalled the
+    GUI thread (issue 13): the app imports, suggestions included, in a worker process
+    started by the first import, with progress and the report coming back."""
+    importer = ImportProcess()
+    w = MainWindow(importer)
     qtbot.addWidget(w)
     w.show()
     assert w.open_corpus(tmp_path / "new.qlab")
-    with qtbot.waitSignal(w.ready, timeout=60_000):
-        w.load_model()
-        assert w.isVisible() and not w.model_ready
-        assert w.jobs.progress.isVisible() and "Loading spaCy" in w.jobs.label.text()
-    assert w.model_ready and not w.jobs.progress.isVisible()
-    w.close()
+    assert not importer.started  # nothing started for reviewing
+    progress = []
+    try:
+        with qtbot.waitSignal(w.job_done, timeout=120_000):
+            job = w.import_paths([SAMPLE])
+            job.signals.progress.connect(lambda d, t: progress.append((d, t)))
+        assert len(w.session.attrs) >= 25  # suggested in the worker, stored, shown
+        assert "1 article(s)" in w.statusBar().currentMessage() or progress
+        assert importer.started
+    finally:
+        w.close()
+        importer.close()
 
 
 def _articles(tmp_path, n):

@@ -1,0 +1,115 @@
+"""Imports (reading, tokenizing, suggesting, storing) in one worker process, started by
+the first import and kept, with its loaded spaCy pipeline, for the next one.
+
+For the desktop app: importing spaCy and loading its pipeline in the app's own process
+holds Python's GIL for up to 0.45 s at a time, and the GUI thread stalls meanwhile,
+also when the work runs in a background thread (bench/model_stall.py). In a process
+of its own it cannot; and reviewing, which needs no pipeline, never loads it
+(docs/adr/0015). The worker stores into the corpus through its own connection, as
+every background job does; progress and cancelling cross over by a queue and an event.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+from core.config import model_name
+from core.ingest import ImportReport, import_paths
+from core.store import Store
+from core.suggest import Suggester
+
+POLL_S = 0.05  # how often the waiting thread looks for progress and a cancel
+
+# -- in the worker process -----------------------------------------------------------------
+
+_progress: Any = None  # multiprocessing queue of (done, total)
+_cancel: Any = None  # multiprocessing event
+_suggester: Suggester | None = None
+
+
+def _started(progress: Any, cancel: Any) -> None:
+    global _progress, _cancel
+    _progress, _cancel = progress, cancel
+
+
+def _import(db: Path, paths: list[Path], model: str | None) -> ImportReport:
+    global _suggester
+    if model is not None and (_suggester is None or _suggester.model != model):
+        _suggester = Suggester(model)
+    with Store(db) as store:
+        return import_paths(
+            store,
+            paths,
+            _suggester if model is not None else None,
+            lambda done, total: _progress.put((done, total)),
+            _cancel.is_set,
+        )
+
+
+# -- in the app --------------------------------------------------------------------------
+
+
+class ImportProcess:
+    """Runs :func:`core.ingest.import_paths` in the worker process."""
+
+    def __init__(self, model: str | None = None) -> None:
+        self.model = model_name(model)
+        self._pool: ProcessPoolExecutor | None = None
+        context = multiprocessing.get_context("spawn")  # not fork: the app has threads
+        self._context = context
+        self._progress = context.Queue()
+        self._cancel = context.Event()
+
+    @property
+    def started(self) -> bool:
+        return self._pool is not None
+
+    def run(
+        self,
+        db: Path,
+        paths: list[Path],
+        suggest: bool,
+        progress: Callable[[int, int], None],
+        cancelled: Callable[[], bool],
+    ) -> ImportReport:
+        """Import ``paths`` into the corpus at ``db`` (with suggestions when
+        ``suggest``), reporting progress here; waits for the worker (call it from a
+        background thread)."""
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                1,
+                mp_context=self._context,
+                initializer=_started,
+                initargs=(self._progress, self._cancel),
+            )
+        self._cancel.clear()
+        try:
+            future = self._pool.submit(_import, db, paths, self.model if suggest else None)
+            while True:
+                finished = future.done()  # before draining: no progress is left behind
+                try:
+                    while True:
+                        progress(*self._progress.get(timeout=0 if finished else POLL_S))
+                except queue.Empty:
+                    pass
+                if finished:
+                    return future.result()
+                if cancelled():
+                    self._cancel.set()
+        except BrokenProcessPool as exc:
+            self._pool = None  # the next import starts a new one
+            report = ImportReport()
+            report.stopped = f"the import worker process stopped ({exc})"
+            return report
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._cancel.set()
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
