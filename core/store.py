@@ -510,6 +510,12 @@ def _check_file(path: Path, *, full: bool) -> None:
             _quick_check(path, conn)
         _check_schema(path, conn)
     except sqlite3.OperationalError as exc:
+        if "readonly" in str(exc) and not os.access(path.parent, os.W_OK):
+            raise CorpusError(
+                f"{path}: can only be read beside the files SQLite keeps next to it "
+                f"({path.name}-shm), and its folder cannot be written; open a copy (main.py "
+                "backup, or copy the file) or ask for write access"
+            ) from None
         if "unable to open" in str(exc) and Path(f"{path}-wal").exists():
             raise CorpusError(
                 f"{path}: its latest changes are in {path.name}-wal, which cannot be read "

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -52,3 +57,31 @@ def sample_corpus(tmp_path, suggester):
     with Store(path) as store:
         import_paths(store, [SAMPLE], suggester)
     return path
+
+
+@contextmanager
+def nobody_folder(prefix: str) -> Iterator[Path]:
+    """A fresh folder that the user ``nobody`` can reach (pytest's tmp_path lies under a
+    0700 folder of root's), removed afterwards. Skips where tests cannot drop to nobody:
+    not root (permissions already apply), or no ``setpriv``."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("needs root to drop to nobody")
+    if shutil.which("setpriv") is None:
+        pytest.skip("setpriv is not installed")
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        yield work
+    finally:
+        shutil.rmtree(work)
+
+
+def run_as_nobody(code: str, *args: object) -> subprocess.CompletedProcess[str]:
+    """Run Python ``code`` (with QuoteLab importable) as the user ``nobody``."""
+    return subprocess.run(
+        ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+        + [sys.executable, "-c", code, *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )

@@ -2,11 +2,9 @@
 damaged rows reported while the rest stays usable, read-only opens that see the WAL."""
 
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import textwrap
 from pathlib import Path
 
@@ -18,7 +16,7 @@ from core.importer import parse_text
 from core.model import Attribution, Span, State
 from core.store import MIGRATIONS, CorpusError, Store, reference_schema
 from core.tokens import tokenize
-from tests.conftest import ROOT
+from tests.conftest import ROOT, nobody_folder, run_as_nobody
 
 TEXT = "Budget Day\n\nThe mayor said the bridge would open soon."
 
@@ -274,29 +272,16 @@ except CorpusError as exc:
 """
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to drop to nobody with setpriv")
-def test_a_wal_that_needs_write_access_gives_a_clear_message(tmp_path):
-    if shutil.which("setpriv") is None:
-        pytest.skip("setpriv is not installed")
-    work = Path(tempfile.mkdtemp(prefix="quotelab-ro-"))
-    try:
+def test_a_wal_that_needs_write_access_gives_a_clear_message():
+    with nobody_folder("quotelab-ro-") as work:
         path = _corpus(work / "c.qlab")
         _crash_after_writing(path)
         Path(f"{path}-shm").unlink()
         os.chmod(work, 0o755)  # nobody may read it all but write nothing
-        r = subprocess.run(
-            ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
-            + [sys.executable, "-c", NOBODY_READ, str(path)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
+        r = run_as_nobody(NOBODY_READ, path)
         assert r.returncode == 0, r.stderr
         assert "refused:" in r.stdout and "c.qlab-wal" in r.stdout, r.stdout
         assert "open a copy" in r.stdout
-    finally:
-        shutil.rmtree(work)
 
 
 def _main(*args):

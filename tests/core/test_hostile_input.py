@@ -3,10 +3,7 @@ refused by file and line; nothing escapes as an exception, the report always com
 
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -18,7 +15,7 @@ from core.ingest import import_paths
 from core.model import State, Status, check_attributions
 from core.store import Store
 from core.tokens import Tokens, tokenize
-from tests.conftest import ROOT
+from tests.conftest import nobody_folder, run_as_nobody
 
 GOOD = {"text": "The mayor spoke, officials said."}
 TASK_TEXT = '"We will not back down," said Mayor Jane Doe.'
@@ -244,18 +241,9 @@ print("\\n".join(report.lines()))
 """
 
 
-@pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to drop to nobody"
-)
-def test_unreadable_folders_and_files_are_reported_as_nobody(tmp_path):
-    if shutil.which("setpriv") is None:
-        pytest.skip("setpriv is not installed")
-    # pytest's tmp_path lies under a 0700 folder of root's: work in a fresh one nobody can reach.
-    work = Path(tempfile.mkdtemp(prefix="quotelab-nobody-"))
-    try:
+def test_unreadable_folders_and_files_are_reported_as_nobody():
+    with nobody_folder("quotelab-nobody-") as work:
         _unreadable_as_nobody(work)
-    finally:
-        shutil.rmtree(work)
 
 
 def _unreadable_as_nobody(tmp_path):
@@ -269,24 +257,7 @@ def _unreadable_as_nobody(tmp_path):
     os.chmod(root / "locked", 0o700)
     os.chmod(tmp_path, 0o777)
     db = tmp_path / "c.qlab"
-    r = subprocess.run(
-        [
-            "setpriv",
-            "--reuid=nobody",
-            "--regid=nogroup",
-            "--clear-groups",
-            sys.executable,
-            "-c",
-            NOBODY_IMPORT,
-            str(db),
-            str(root),
-            str(root / "locked" / "secret.txt"),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    r = run_as_nobody(NOBODY_IMPORT, db, root, root / "locked" / "secret.txt")
     assert r.returncode == 0, r.stderr
     assert "imported 1 article(s)" in r.stdout
     assert f"{root / 'locked'}: folder cannot be read (Permission denied)" in r.stdout

@@ -1,6 +1,5 @@
 import os
 import sqlite3
-import stat
 
 import pytest
 
@@ -8,6 +7,7 @@ from core import commands as cmd
 from core.importer import parse_text
 from core.model import Attribution, Span, State
 from core.store import MIGRATIONS, SCHEMA_VERSION, ConflictError, CorpusError, ReadOnlyError, Store
+from tests.conftest import nobody_folder, run_as_nobody
 
 
 def _add(store, text="Headline Here\n\nThe mayor said the bridge would open soon.\n"):
@@ -106,26 +106,41 @@ def test_hand_edited_tables_are_refused(tmp_path):
         Store(path)
 
 
-def test_read_only_corpus_refuses_edits(tmp_path):
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    path = folder / "c.qlab"
-    with Store(path) as s:
-        art_id = _add(s)
-        s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    for f in folder.iterdir():
-        f.chmod(stat.S_IREAD)
-    folder.chmod(stat.S_IREAD | stat.S_IEXEC)
-    try:
-        if os.access(path, os.W_OK):
-            pytest.skip("running as a user who can write anywhere")
+NOBODY_EDIT = """
+import sys
+from core import commands as cmd
+from core.model import State
+from core.store import CorpusError, ReadOnlyError, Store
+try:
+    with Store(sys.argv[1]) as s:
+        (a,) = s.attributions(int(sys.argv[2]))
+        try:
+            cmd.apply(s, cmd.set_state(s, a.id, State.ACCEPTED))
+        except ReadOnlyError as exc:
+            print("read-only" if s.read_only else "writable", "refused:", exc)
+except CorpusError as exc:
+    print("not opened:", exc)
+"""
+
+
+def test_a_corpus_its_user_cannot_write_opens_read_only_and_refuses_edits():
+    with nobody_folder("quotelab-ro-") as folder:
+        path = folder / "c.qlab"
         with Store(path) as s:
-            assert s.read_only
-            (a,) = s.attributions(art_id)
-            with pytest.raises(ReadOnlyError, match="read-only"):
-                cmd.apply(s, cmd.set_state(s, a.id, State.ACCEPTED))
-    finally:
-        folder.chmod(stat.S_IRWXU)
+            art_id = _add(s)
+        before = path.read_bytes()
+        path.chmod(0o644)  # nobody may read the file, not write it
+        os.chmod(folder, 0o777)  # ...and keep SQLite's -shm beside it
+        r = run_as_nobody(NOBODY_EDIT, path, art_id)
+        assert r.returncode == 0, r.stderr
+        assert r.stdout.startswith("read-only refused:") and "read-only" in r.stdout[9:]
+        assert path.read_bytes() == before
+        for left in folder.glob("c.qlab-*"):  # what nobody's read left beside it
+            left.unlink()
+        os.chmod(folder, 0o755)  # no -shm can be made: a clear refusal, never a traceback
+        r = run_as_nobody(NOBODY_EDIT, path, art_id)
+        assert r.stdout.startswith("not opened:") and "open a copy" in r.stdout, r.stderr
+        assert path.read_bytes() == before
 
 
 def test_opened_read_only_refuses_edits_and_writes_nothing(tmp_path):
