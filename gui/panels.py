@@ -195,15 +195,16 @@ class ArticleList(QWidget):
 
     def _show_totals(self) -> None:
         t = self.totals
-        self.progress.setFormat("%v of %m articles done" if t.articles else "no articles yet")
+        done = "%v of %m articles done" if t.articles > 1 else "%v of %m article done"
+        self.progress.setFormat(done if t.articles else "no articles yet")
         self.progress.setMaximum(max(t.articles, 1))
         self.progress.setValue(t.done)
         left = (
             f"counting suggestions to review ({t.left} so far)"
             if t.counting
-            else (f"{t.left} suggestions to review")
+            else _count(t.left, "suggestion") + " to review"
         )
-        self.summary.setText(f"{t.articles} articles, {left}")
+        self.summary.setText(f"{_count(t.articles, 'article')}, {left}")
 
     def opened(self, line: ArticleSummary, changed: bool) -> None:
         """An article was opened: its line as stored (``changed``: an edit was just
@@ -322,3 +323,8 @@ class AttributionTable(QTableWidget):
             return
         self.selectRow(row)
         self.scrollTo(self.model().index(row, 0))
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 article``, ``2 articles``, ``0 articles``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -45,9 +45,9 @@ def test_the_totals_under_the_list_follow_each_key(make_window, sample_copy):
     """2: after A A A the list said 24 left, the line under it still 26."""
     w = make_window(sample_copy)
     left = w.session.summary().to_review
-    assert w.articles.summary.text() == f"1 articles, {left} suggestions to review"
+    assert w.articles.summary.text() == f"1 article, {left} suggestions to review"
     press(w, "A", "A", "A")
-    assert w.articles.summary.text() == f"1 articles, {left - 3} suggestions to review"
+    assert w.articles.summary.text() == f"1 article, {left - 3} suggestions to review"
     assert w.articles.model.index(0, 3).data() == str(left - 3)
 
 
