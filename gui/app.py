@@ -14,7 +14,13 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from core import __version__
-from core.config import APP_NAME, data_dir, default_corpus_path, resource_path, sample_article_path
+from core.config import (
+    APP_NAME,
+    default_corpus_path,
+    resource_path,
+    sample_article_path,
+    sample_corpus_path,
+)
 from core.suggest_process import ImportProcess
 from gui.main_window import MainWindow
 
@@ -22,7 +28,7 @@ from gui.main_window import MainWindow
 def corpus_for(args: argparse.Namespace) -> Path:
     if args.db is not None:
         return Path(args.db)
-    return data_dir() / "sample.qlab" if args.sample else default_corpus_path()
+    return sample_corpus_path() if args.sample else default_corpus_path()
 
 
 def run_app(args: argparse.Namespace) -> int:
