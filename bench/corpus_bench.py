@@ -1,13 +1,13 @@
 """The core side of every review step at 1k, 10k and 100k articles, beside its goal.
 
-    .venv/bin/python bench/corpus_bench.py [--sizes 1000 10000 100000] [--full-export]
+    .venv/bin/python bench/corpus_bench.py [--sizes 1000 10000 100000]
 
 Builds (or reuses) the corpora of bench/make_corpus.py, works on a copy of each, and
 times what the window asks of core for each step, with a bare SQLite baseline doing
 the least the step needs, in the same run. One-off steps are medians of three; keys
 are the 95th percentile of many, with the file in the page cache. "first" reads the
-corpus with the file evicted from the page cache (posix_fadvise DONTNEED). Export of
-100k is timed on its first 10,000 articles and scaled unless --full-export.
+corpus with the file evicted from the page cache (posix_fadvise DONTNEED). The export
+has its own bench (bench/export_speed.py).
 
 The "before" figures of issue 13 came from this file's first commit (030da8c), which
 asked core what the window asked then (every summary on open, first A and D; id lists
@@ -17,7 +17,6 @@ scanned for Shift+J; titles filtered in Python).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import sqlite3
@@ -35,7 +34,6 @@ sys.path.insert(0, str(ROOT / "bench"))
 from make_corpus import build  # noqa: E402
 
 from core import commands  # noqa: E402
-from core.export import export_jsonl  # noqa: E402
 from core.model import State, Status  # noqa: E402
 from core.store import Store  # noqa: E402
 
@@ -139,10 +137,6 @@ def stats(store: Store) -> dict[str, object]:
     return store.stats()
 
 
-def export(store: Store, out: Path) -> int:
-    return export_jsonl(store, out)
-
-
 # -- bare baselines: the least SQLite work for each step --------------------------------
 
 
@@ -172,13 +166,7 @@ def bare_stats(c: sqlite3.Connection) -> None:
     c.execute("SELECT COUNT(*) FROM attributions").fetchone()
 
 
-def bare_export(c: sqlite3.Connection, out: Path, limit: int) -> None:
-    with out.open("w", encoding="utf-8") as f:
-        for (text,) in c.execute("SELECT text FROM articles ORDER BY id LIMIT ?", (limit,)):
-            f.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
-
-
-def run_size(size: int, full_export: bool) -> None:
+def run_size(size: int) -> None:
     src, _ = build(size, jsonl=False)
     tmp = Path(tempfile.mkdtemp(prefix="qlbench-"))
     db = tmp / "corpus.qlab"
@@ -234,18 +222,6 @@ def run_size(size: int, full_export: bool) -> None:
 
     line("stats, first (page cache evicted)", median3(stats_first, lambda: evict(db)), "-", None)
 
-    limit = size if full_export or size <= 10_000 else 10_000
-    scale = size / limit
-    out = tmp / "export.jsonl"
-    with Store(db) as s:
-        if limit < size:  # export the first `limit` articles of the same corpus
-            s.article_ids = lambda: list(range(1, limit + 1))  # type: ignore[method-assign]
-        t_exp = ms(lambda: export(s, out)) / 1000 * scale
-    exp_mb = out.stat().st_size / 1e6 * scale
-    t_bare_exp = ms(lambda: bare_export(bare, tmp / "bare.jsonl", limit)) / 1000 * scale
-    scaled = "" if scale == 1 else f" (first {limit}, x{scale:.0f})"
-    line(f"export{scaled}", t_exp, "120 s", t_bare_exp, "s")
-    print(f"  {'export size':34} {exp_mb:9.0f} MB  ({exp_mb * 1e3 / size:.1f} KB an article)")
     bare.close()
     shutil.rmtree(tmp)
 
@@ -253,10 +229,9 @@ def run_size(size: int, full_export: bool) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
-    ap.add_argument("--full-export", action="store_true")
     a = ap.parse_args()
     for size in a.sizes:
-        run_size(size, a.full_export)
+        run_size(size)
 
 
 if __name__ == "__main__":
