@@ -136,7 +136,7 @@ def run_size(size: int, fmt: str, jobs: int | None) -> None:
         c = sqlite3.connect(db)
         text_bytes, token_bytes = c.execute(
             "SELECT SUM(LENGTH(CAST(text AS BLOB))), "
-            "SUM(COALESCE(LENGTH(tokens), 0) + COALESCE(LENGTH(packed_tokens), 0)) FROM articles"
+            "SUM(COALESCE(LENGTH(packed_tokens), 0)) FROM articles"
         ).fetchone()
         free = (
             c.execute("PRAGMA freelist_count").fetchone()[0]
