@@ -166,13 +166,20 @@ def bare_stats(c: sqlite3.Connection) -> None:
     c.execute("SELECT COUNT(*) FROM attributions").fetchone()
 
 
-def run_size(size: int) -> None:
+def working_copy(size: int, prefix: str) -> tuple[Path, Path]:
+    """A copy of the cached corpus of ``size`` articles in a new temporary folder,
+    upgraded to the current schema (a one-off, not part of any step): (folder, file)."""
     src, _ = build(size, jsonl=False)
-    tmp = Path(tempfile.mkdtemp(prefix="qlbench-"))
+    tmp = Path(tempfile.mkdtemp(prefix=prefix))
     db = tmp / "corpus.qlab"
     shutil.copy(src, db)
-    t_migrate = ms(lambda: Store(db).close())  # a one-off upgrade, not part of opening
+    t_migrate = ms(lambda: Store(db).close())
     print(f"{size} articles ({db.stat().st_size / 1e6:.0f} MB; upgrading it: {t_migrate:.0f} ms)")
+    return tmp, db
+
+
+def run_size(size: int) -> None:
+    tmp, db = working_copy(size, "qlbench-")
     evict(db)
     first_open = ms(lambda: open_and_list(db).close())
     warm_open = median3(lambda: open_and_list(db).close())

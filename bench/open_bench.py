@@ -15,26 +15,19 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from corpus_bench import evict, line, median3, ms  # noqa: E402
-from make_corpus import build  # noqa: E402
+from corpus_bench import evict, line, median3, ms, working_copy  # noqa: E402
 
 from core.store import Store  # noqa: E402
 
 
 def run_size(size: int) -> None:
-    src, _ = build(size, jsonl=False)
-    tmp = Path(tempfile.mkdtemp(prefix="qlopen-"))
-    db = tmp / "corpus.qlab"
-    shutil.copy(src, db)
-    t_migrate = ms(lambda: Store(db).close())  # a one-off upgrade, not part of opening
-    print(f"{size} articles ({db.stat().st_size / 1e6:.0f} MB; upgrading it: {t_migrate:.0f} ms)")
+    tmp, db = working_copy(size, "qlopen-")
 
     def opened(check: bool = False) -> None:
         Store(db, check=check).close()
