@@ -1,16 +1,20 @@
 """Speaker choices for manual edits: candidate mentions near a quote, and the name
-a typed or selected mention stands for. Works on stored tokens, without a spaCy
-pipeline."""
+a typed or selected mention stands for. Works on stored tokens, without spaCy."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from spacy.lang.en.stop_words import STOP_WORDS  # a word list: no pipeline is loaded
-
 from core.model import Attribution, Span
-from core.suggest.lexicon import CALENDAR, NON_PERSON_WORDS, PERSONAL, PRONOUNS, TITLES
+from core.suggest.lexicon import (
+    CALENDAR,
+    NON_PERSON_WORDS,
+    PERSONAL,
+    PRONOUNS,
+    SENTENCE_OPENERS,
+    TITLES,
+)
 from core.tokens import Tokens
 
 #: How far from the quote (in characters) mentions are looked for.
@@ -128,7 +132,7 @@ def candidates(
             first = run[0]
             prev = text[tokens[first - 1][0] : tokens[first - 1][1]] if first else "."
             word = text[tokens[first][0] : tokens[first][1]]
-            if prev in _SENTENCE_END and word.lower() in STOP_WORDS:
+            if prev in _SENTENCE_END and word.lower() in SENTENCE_OPENERS:
                 run.pop(0)  # "While Trump": a sentence's first word, capitalised by place
                 if not run:
                     return

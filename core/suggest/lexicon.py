@@ -80,3 +80,15 @@ CALENDAR = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec
     """.split()
 )
+
+#: Words that open a sentence and are never the first word of a name ("While Trump
+#: declared ..."): conjunctions, adverbs, prepositions and determiners. A list of our own:
+#: spaCy's STOP_WORDS would import all of spaCy (0.8 s) into the app's start.
+SENTENCE_OPENERS = frozenset(
+    """
+    a after also although an and as at because before but by despite during even for from
+    however if in instead into last later meanwhile next now of on once or over since so
+    still that the then these this those though to under unless until when whereas while
+    with yet
+    """.split()
+)
