@@ -13,13 +13,12 @@ import os
 import tempfile
 from collections import deque
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from core.importer import ImportProblem, read_paths
 from core.model import Article
-from core.suggest import Suggester, checked
+from core.suggest import Suggester, checked, for_process
 from core.tokens import Tokens, tokenize
 
 
@@ -57,12 +56,6 @@ def suggestion_lines(
         yield json.dumps(record, ensure_ascii=False) + "\n"
 
 
-@lru_cache(maxsize=2)
-def _suggester(model: str | None) -> Suggester:
-    """One pipeline per process and model, kept between shards."""
-    return Suggester(model)
-
-
 def suggest_shard(
     src: Path | str, dst: Path | str, model: str | None = None, n_process: int = 1
 ) -> list[str]:
@@ -74,7 +67,7 @@ def suggest_shard(
     fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.writelines(suggestion_lines(_suggester(model), [Path(src)], problems, n_process))
+            f.writelines(suggestion_lines(for_process(model), [Path(src)], problems, n_process))
         os.replace(tmp, dst)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

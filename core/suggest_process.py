@@ -22,7 +22,7 @@ from typing import Any
 from core.config import model_name
 from core.ingest import ImportReport, import_paths
 from core.store import Store
-from core.suggest import Suggester
+from core.suggest import for_process
 
 POLL_S = 0.05  # how often the waiting thread looks for progress and a cancel
 
@@ -30,7 +30,6 @@ POLL_S = 0.05  # how often the waiting thread looks for progress and a cancel
 
 _progress: Any = None  # multiprocessing queue of (done, total)
 _cancel: Any = None  # multiprocessing event
-_suggester: Suggester | None = None
 
 
 def _started(progress: Any, cancel: Any) -> None:
@@ -39,14 +38,11 @@ def _started(progress: Any, cancel: Any) -> None:
 
 
 def _import(db: Path, paths: list[Path], model: str | None) -> ImportReport:
-    global _suggester
-    if model is not None and (_suggester is None or _suggester.model != model):
-        _suggester = Suggester(model)
     with Store(db) as store:
         return import_paths(
             store,
             paths,
-            _suggester if model is not None else None,
+            for_process(model) if model is not None else None,
             lambda done, total: _progress.put((done, total)),
             _cancel.is_set,
         )

@@ -8,6 +8,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -166,15 +167,18 @@ def checked(
 #: Articles per task sent to a worker process, and tasks in flight per worker.
 _RUN = 8
 _AHEAD = 2
-_worker: Suggester | None = None
+
+
+@lru_cache(maxsize=2)
+def for_process(model: str | None) -> Suggester:
+    """The pipeline of this process for ``model``, loaded once and kept between tasks
+    (worker processes, Dask tasks, the app's import worker)."""
+    return Suggester(model)
 
 
 def _suggest_run(model: str, articles: list[Article], batch_size: int) -> list[list[Attribution]]:
     """In a worker process: suggest a run of articles with the worker's own pipeline."""
-    global _worker
-    if _worker is None or _worker.model != model:
-        _worker = Suggester(model)
-    return list(_worker.suggest_many(articles, batch_size=batch_size))
+    return list(for_process(model).suggest_many(articles, batch_size=batch_size))
 
 
 def _in_processes(
