@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -85,3 +86,18 @@ def run_as_nobody(code: str, *args: object) -> subprocess.CompletedProcess[str]:
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
+
+
+def corpus_before(path: Path, migration: object) -> sqlite3.Connection:
+    """A corpus file at the schema just before ``migration`` (one of core.store's
+    MIGRATIONS), as an older QuoteLab left it: the connection, inside a transaction,
+    for the test to add rows of that time, then COMMIT and close."""
+    from core.store import MIGRATIONS
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    version = MIGRATIONS.index(migration)  # type: ignore[arg-type]
+    for migrate in MIGRATIONS[:version]:
+        migrate(conn)
+    conn.execute(f"PRAGMA user_version = {version}")
+    return conn

@@ -5,7 +5,8 @@ import sqlite3
 import sqlite_utils
 
 from core.importer import parse_text
-from core.store import APPLICATION_ID, MIGRATIONS, Store, _v3_views
+from core.store import APPLICATION_ID, Store, _v3_views
+from tests.conftest import corpus_before
 
 
 def test_view_has_the_texts_of_every_attribution(sample_corpus):
@@ -41,10 +42,7 @@ def test_decisions_article_id_is_a_foreign_key_with_an_index(sample_corpus):
 
 def test_an_older_corpus_keeps_its_decisions_through_the_migration(tmp_path):
     path = tmp_path / "old.qlab"
-    conn = sqlite3.connect(path, isolation_level=None)
-    for n, migrate in enumerate(MIGRATIONS[: MIGRATIONS.index(_v3_views)]):
-        migrate(conn)
-        conn.execute(f"PRAGMA user_version = {n + 1}")
+    conn = corpus_before(path, _v3_views)
     conn.execute(
         "INSERT INTO articles (content_hash, text, imported_at) VALUES ('h', 'Said so.', 'now')"
     )
@@ -54,6 +52,7 @@ def test_an_older_corpus_keeps_its_decisions_through_the_migration(tmp_path):
     conn.execute(log + "VALUES ('t3', 'me', 'undo', 2, 1, 'undo accept', '[]')")
     conn.execute(log + "VALUES ('t4', 'me', 'edit', NULL, 7, 'gone', '[]')")  # no article 7
     before = conn.execute("SELECT * FROM decisions ORDER BY id").fetchall()
+    conn.execute("COMMIT")
     conn.close()
     with Store(path) as s:
         after = s.conn.execute("SELECT * FROM decisions ORDER BY id").fetchall()

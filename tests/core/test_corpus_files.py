@@ -16,7 +16,7 @@ from core.importer import parse_text
 from core.model import Attribution, Span, State
 from core.store import MIGRATIONS, CorpusError, Store, reference_schema
 from core.tokens import tokenize
-from tests.conftest import ROOT, nobody_folder, run_as_nobody
+from tests.conftest import ROOT, corpus_before, nobody_folder, run_as_nobody
 
 TEXT = "Budget Day\n\nThe mayor said the bridge would open soon."
 
@@ -81,10 +81,7 @@ def test_statistics_from_analyze_are_not_foreign(tmp_path):
 
 def test_a_corpus_at_an_older_schema_is_accepted_and_migrated(tmp_path):
     path = tmp_path / "old.qlab"
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("BEGIN")
-    MIGRATIONS[0](conn)
-    conn.execute("PRAGMA user_version = 1")
+    conn = corpus_before(path, MIGRATIONS[1])
     conn.execute("COMMIT")
     conn.close()
     assert reference_schema(1) != reference_schema(len(MIGRATIONS))

@@ -1,7 +1,6 @@
 import csv
 import json
 import os
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -17,7 +16,7 @@ from core.ingest import import_paths
 from core.model import Article, Attribution, Span, State, Status
 from core.store import MIGRATIONS, Store, _v6_packed_tokens
 from core.tokens import DocTokens, make_doc, tokenize
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, corpus_before
 
 #: Every kind of whitespace Python's str.isspace knows, and runs of them.
 WHITESPACE = (
@@ -229,12 +228,7 @@ def test_upgrade_packs_the_json_tokens_of_an_older_corpus(tmp_path):
     importer stored are kept as they are), missing or bad ones are tokenized anew, and
     the JSON column is dropped."""
     path = tmp_path / "old.qlab"
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("BEGIN")
-    before = MIGRATIONS.index(_v6_packed_tokens)
-    for migrate in MIGRATIONS[:before]:
-        migrate(conn)
-    conn.execute(f"PRAGMA user_version = {before}")
+    conn = corpus_before(path, _v6_packed_tokens)
     text = "Old text,  kept."
     own = [(0, 3), (4, 9), (11, 16)]  # not spaCy's, but they fit: an older import's
     rows = [(json.dumps(own), "a"), (None, "b"), ("[[0, 99]]", "c"), ("not json", "d")]

@@ -7,7 +7,8 @@ import pytest
 from core import commands as cmd
 from core.importer import parse_text
 from core.model import Attribution, Span, State, Status
-from core.store import MIGRATIONS, CorpusError, Store, fts_query
+from core.store import CorpusError, Store, _v5_list_search, fts_query
+from tests.conftest import corpus_before
 
 TEXTS = [
     ("Harbour Plan Delayed", "The harbour plan was delayed, Mayor Ines Okafor said."),
@@ -139,13 +140,7 @@ def test_neighbour_wraps_and_filters(store):
 
 def test_migration_indexes_existing_articles(tmp_path):
     path = tmp_path / "old.qlab"
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("BEGIN")
-    for n, migrate in enumerate(MIGRATIONS):
-        if migrate.__name__ == "_v5_list_search":
-            break
-        migrate(conn)
-        conn.execute(f"PRAGMA user_version = {n + 1}")
+    conn = corpus_before(path, _v5_list_search)
     conn.execute(
         "INSERT INTO articles (content_hash, text, title, imported_at) "
         "VALUES ('h', 'Old text about a harbour.', 'Old', 'now')"

@@ -7,7 +7,7 @@ from core import commands as cmd
 from core.importer import parse_text
 from core.model import Attribution, Span, State
 from core.store import MIGRATIONS, SCHEMA_VERSION, ConflictError, CorpusError, ReadOnlyError, Store
-from tests.conftest import nobody_folder, run_as_nobody
+from tests.conftest import corpus_before, nobody_folder, run_as_nobody
 
 
 def _add(store, text="Headline Here\n\nThe mayor said the bridge would open soon.\n"):
@@ -29,10 +29,7 @@ def test_new_corpus_has_schema_wal_and_foreign_keys(tmp_path):
 
 def test_forward_migration_keeps_data(tmp_path):
     path = tmp_path / "old.qlab"
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("BEGIN")
-    MIGRATIONS[0](conn)
-    conn.execute("PRAGMA user_version = 1")
+    conn = corpus_before(path, MIGRATIONS[1])
     conn.execute(
         "INSERT INTO articles (content_hash, text, imported_at) VALUES ('h', 'Old text.', 'now')"
     )
