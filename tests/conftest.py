@@ -101,3 +101,15 @@ def corpus_before(path: Path, migration: object) -> sqlite3.Connection:
         migrate(conn)
     conn.execute(f"PRAGMA user_version = {version}")
     return conn
+
+
+def run_main(*args: object) -> subprocess.CompletedProcess[str]:
+    """``main.py ARGS...`` as a user runs it, in a process of its own; never raises on
+    its exit status (tests assert it)."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )

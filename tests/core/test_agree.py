@@ -3,8 +3,6 @@ disagreements counted by hand; alpha on a case worked out by hand."""
 
 import json
 import shutil
-import subprocess
-import sys
 
 import pytest
 
@@ -13,7 +11,7 @@ from core import commands as cmd
 from core.model import Attribution, QuoteType, Span, State
 from core.store import Store
 from core.tokens import Tokens
-from tests.conftest import ROOT
+from tests.conftest import run_main
 from tests.core.small_corpus import apply, build
 
 
@@ -94,13 +92,7 @@ def test_token_labels_and_alpha_worked_by_hand():
 
 
 def _cli(*args):
-    return subprocess.run(
-        [sys.executable, "main.py", "agree", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_main("agree", *args)
 
 
 def test_cli_agree(pair, tmp_path):

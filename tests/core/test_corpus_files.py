@@ -16,7 +16,7 @@ from core.importer import parse_text
 from core.model import Attribution, Span, State
 from core.store import MIGRATIONS, CorpusError, Store, reference_schema
 from core.tokens import tokenize
-from tests.conftest import ROOT, corpus_before, nobody_folder, run_as_nobody
+from tests.conftest import ROOT, corpus_before, nobody_folder, run_as_nobody, run_main
 
 TEXT = "Budget Day\n\nThe mayor said the bridge would open soon."
 
@@ -281,16 +281,10 @@ def test_a_wal_that_needs_write_access_gives_a_clear_message():
         assert "open a copy" in r.stdout
 
 
-def _main(*args):
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True, text=True
-    )
-
-
 def test_the_command_line_names_damaged_rows_and_goes_on(tmp_path):
     path = _corpus(tmp_path / "c.qlab")
     _edit(path, "UPDATE attributions SET quote_end = 999999 WHERE article_id = 2")
-    r = _main("--db", path, "export", "--out", tmp_path / "out.jsonl")
+    r = run_main("--db", path, "export", "--out", tmp_path / "out.jsonl")
     assert r.returncode == 0, r.stderr
     assert "damaged, left out: article 2: offsets outside the text" in r.stderr
     assert "1 article" in r.stdout
@@ -298,10 +292,10 @@ def test_the_command_line_names_damaged_rows_and_goes_on(tmp_path):
 
 def test_check_on_request_lists_damage_and_fails(tmp_path):
     path = _corpus(tmp_path / "c.qlab")
-    r = _main("--db", path, "check")
+    r = run_main("--db", path, "check")
     assert (r.returncode, r.stdout, r.stderr) == (0, "", f"{path}: ok\n")
     _edit(path, "UPDATE attributions SET quote_end = 999999 WHERE article_id = 2")
-    r = _main("--db", path, "check")
+    r = run_main("--db", path, "check")
     assert r.returncode == 1
     assert r.stdout == "damaged: article 2: offsets outside the text\n"
     assert r.stderr == f"{path}: damaged (1 listed)\n"

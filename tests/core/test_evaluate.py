@@ -1,8 +1,6 @@
 """core/evaluate.py: the scorer's rules one by one, then whole files, counted by hand."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -18,7 +16,7 @@ from core.evaluate import (
     trim,
 )
 from core.model import QuoteType, Span
-from tests.conftest import ROOT
+from tests.conftest import run_main
 
 D, M, IND = QuoteType.DIRECT, QuoteType.MIXED, QuoteType.INDIRECT
 
@@ -224,13 +222,7 @@ def test_bad_prediction_line_is_refused_by_line(tmp_path):
 
 
 def _cli(*args):
-    return subprocess.run(
-        [sys.executable, "main.py", "evaluate", *map(str, args)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_main("evaluate", *args)
 
 
 def test_cli_prints_the_score_and_refuses_bad_files(tmp_path):
