@@ -16,9 +16,6 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-import krippendorff
-import numpy as np
-
 from core.evaluate import Alignment, Item, Score, align, items
 from core.model import Attribution, State
 from core.store import Store
@@ -142,6 +139,9 @@ def alpha(views: list[dict[str, Annotated]], keys: list[str]) -> float | None:
     """Nominal Krippendorff's alpha over the token labels of ``keys`` (articles), one row
     per corpus; an article a corpus lacks is missing data there. None when only one label
     occurs (alpha is undefined)."""
+    import krippendorff  # with numpy, a tenth of a second: only when comparing corpora
+    import numpy as np
+
     rows: list[list[float]] = [[] for _ in views]
     for key in keys:
         ref = next(v[key] for v in views if key in v)

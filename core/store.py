@@ -1,4 +1,5 @@
-"""The corpus: one SQLite file, opened through sqlite-utils.
+"""The corpus: one SQLite file; sqlite-utils writes an import's rows (imported on first
+use: with numpy, which it pulls in, it would cost a tenth of a second at every start).
 
 Every change is one transaction (``BEGIN IMMEDIATE`` ... ``COMMIT``) with one row
 in the append-only ``decisions`` log. A file that is not a QuoteLab corpus, holds
@@ -22,9 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any, Concatenate, NoReturn, ParamSpec, TypeVar
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any, Concatenate, NoReturn, ParamSpec, TypeVar
 
 from core.model import (
     Article,
@@ -37,6 +36,9 @@ from core.model import (
     check_attributions,
 )
 from core.tokens import DocTokens, Tokens
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 APP_ID = "quotelab"
 BUSY_TIMEOUT_MS = 5000
@@ -643,7 +645,6 @@ class Store:
         except (sqlite3.Error, OSError) as exc:
             raise CorpusError(f"{self.path}: cannot be opened ({exc})") from None
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
         self.annotator = annotator_name()
         self._tokens: dict[int, Tokens] = {}
         try:
@@ -669,6 +670,13 @@ class Store:
         self._key: Path | None = self.path.resolve()
         with _open_lock:
             _open_here[self._key] = _open_here.get(self._key, 0) + 1
+
+    @functools.cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for bulk rows (imported on first use)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     def _damaged_file(self, exc: sqlite3.DatabaseError) -> Exception:
         """CorpusError for an error that says the file is damaged; ``exc`` for any other."""
@@ -1002,21 +1010,25 @@ class Store:
     @_reading
     def article(self, article_id: int) -> Article:
         self._usable(article_id)
-        try:
-            r = self.db["articles"].get(article_id)  # type: ignore[union-attr]
-        except sqlite_utils.db.NotFoundError:
-            raise CorpusError(f"no article {article_id} in {self.path}") from None
+        r = self.conn.execute(
+            "SELECT text, title, byline, date, url, source, non_body, status, content_hash "
+            "FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        if r is None:
+            raise CorpusError(f"no article {article_id} in {self.path}")
+        text, title, byline, date, url, source, non_body, status, content_hash = r
         return Article(
-            text=r["text"],
-            title=r["title"],
-            byline=r["byline"],
-            date=r["date"],
-            url=r["url"],
-            source=r["source"],
-            non_body=[Span(s, e) for s, e in json.loads(r["non_body"])],
-            status=Status(r["status"]),
-            content_hash=r["content_hash"],
-            id=r["id"],
+            text=text,
+            title=title,
+            byline=byline,
+            date=date,
+            url=url,
+            source=source,
+            non_body=[Span(s, e) for s, e in json.loads(non_body)],
+            status=Status(status),
+            content_hash=content_hash,
+            id=article_id,
         )
 
     @_reading

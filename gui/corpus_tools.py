@@ -19,11 +19,11 @@ from core.review import Delta
 from gui import dialogs, settings, workers
 from gui.keymap import Act
 from gui.keymap import fill as keys_in
-from gui.report_window import ReportWindow
 from gui.speakers_panel import SpeakersPanel
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
+    from gui.report_window import ReportWindow
 
 
 DOCK_WIDTH = 230  # pixels: the speakers dock when first shown
@@ -174,6 +174,8 @@ class CorpusTools(QObject):
         if store is None:
             return None
         if self.report is None:
+            from gui.report_window import ReportWindow  # pygal and QtSvg: when first shown
+
             self.report = ReportWindow(store.path, parent=self.w)
         else:
             self.report.refresh()

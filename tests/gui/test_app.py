@@ -1,6 +1,8 @@
 """Start-up, background jobs (progress, cancel, stale results) and error dialogs."""
 
 import shutil
+import subprocess
+import sys
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -9,7 +11,7 @@ from core.store import Store
 from core.suggest_process import ImportProcess
 from gui.dialogs import ExportChoice
 from gui.main_window import MainWindow
-from tests.conftest import DATA, SAMPLE
+from tests.conftest import DATA, ROOT, SAMPLE
 from tests.gui.conftest import back_in, press, when_modal
 
 
@@ -166,3 +168,28 @@ def test_export_runs_in_the_background(make_window, sample_copy, tmp_path, qtbot
         w.tools.export_to(ExportChoice(out, "jsonl", done_only=True, accepted_only=True))
     (task,) = [json.loads(line) for line in out.read_text().splitlines()]
     assert [q["state"] for q in task["quotes"]] == ["accepted"]
+
+
+def test_reviewing_loads_no_heavy_library(sample_copy):
+    """Launch -> window within 0.4 s (issue 13): numpy (pulled in by sqlite-utils and
+    krippendorff), pygal and spaCy cost half a second of imports together, and a window
+    showing an article needs none of them."""
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from core.suggest_process import ImportProcess\n"
+        "import core.cli, gui.app\n"
+        "app = QApplication([])\n"
+        "w = gui.app.MainWindow(ImportProcess())\n"
+        "w.show()\n"
+        f"assert w.open_corpus(__import__('pathlib').Path({str(sample_copy)!r}))\n"
+        "app.processEvents()\n"
+        "assert w.session.attrs\n"
+        "heavy = ('numpy', 'spacy', 'sqlite_utils', 'pygal', 'krippendorff')\n"
+        "print(sorted(n for n in sys.modules if n.split('.')[0] in heavy))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
