@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import __version__
 from core.config import (
@@ -22,6 +22,7 @@ from core.config import (
     sample_corpus_path,
 )
 from core.suggest_process import ImportProcess
+from gui import dialogs
 from gui.main_window import MainWindow
 
 
@@ -46,15 +47,27 @@ def run_app(args: argparse.Namespace) -> int:
     window.activateWindow()  # take the keyboard at once, also without a window manager
     if os.environ.get("QUOTELAB_TIMING"):
         _report_timing(window)
-    if window.open_corpus(corpus_for(args)) and window.store is not None:
-        if not window.store.article_ids() and args.sample:
-            window.import_paths([sample_article_path()])
-        elif not window.store.article_ids() and args.db is None:
-            window.offer_sample()
+    open_first(window, args)
     try:
         return app.exec()
     finally:
         importer.close()
+
+
+def open_first(window: MainWindow, args: argparse.Namespace) -> QMessageBox | None:
+    """Open the corpus the command line names (or the default one), offering the sample
+    when it is empty. A ``--db`` that does not exist is created only once the user says
+    so (or with ``--create``): a mistyped name would otherwise become a new, empty corpus
+    without a word. Returns the question asked, if any."""
+    path = corpus_for(args)
+    if args.db is not None and not args.create and not path.exists():
+        return dialogs.offer_new_corpus(window, path, lambda: window.open_corpus(path), window.back)
+    if window.open_corpus(path) and window.store is not None and not window.store.article_ids():
+        if args.sample:
+            window.import_paths([sample_article_path()])
+        elif args.db is None:
+            return window.offer_sample()
+    return None
 
 
 def _report_timing(window: MainWindow) -> None:

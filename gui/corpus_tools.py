@@ -187,7 +187,7 @@ class CorpusTools(QObject):
     def ask_export(self) -> None:
         store = self.w.store
         choice = dialogs.ask_export(self.w, store.path) if store else None
-        self.w._back()
+        self.w.back()
         if choice is not None:
             self.export_to(choice)
 
@@ -207,7 +207,7 @@ class CorpusTools(QObject):
     def ask_copy(self) -> None:
         store = self.w.store
         out = dialogs.ask_copy(self.w, store.path) if store else None
-        self.w._back()
+        self.w.back()
         if out is not None:
             self.save_copy(out)
 

@@ -225,18 +225,15 @@ def error(parent: QWidget, title: str, message: str) -> QMessageBox:
     return box
 
 
-def offer_sample(
-    parent: QWidget, yes: Callable[[], None], closed: Callable[[], None]
+def _question(
+    parent: QWidget, title: str, text: str, yes: Callable[[], object], closed: Callable[[], None]
 ) -> QMessageBox:
-    """First run: offer the bundled sample article (Enter accepts)."""
+    """A Yes/No question that does not block (Enter answers Yes): ``yes`` on Yes, then
+    ``closed`` whatever the answer."""
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        "Welcome to QuoteLab",
-        fill(
-            "This corpus is empty. Import the bundled sample article, with its suggested "
-            "quotes, to try QuoteLab?\n\nYou can import your own articles any time with "
-            "{import_files} (files) or {import_folder} (a folder)."
-        ),
+        title,
+        text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         parent,
     )
@@ -247,6 +244,40 @@ def offer_sample(
     box.finished.connect(lambda _r: closed())
     box.open()
     return box
+
+
+def offer_sample(
+    parent: QWidget, yes: Callable[[], object], closed: Callable[[], None]
+) -> QMessageBox:
+    """First run: offer the bundled sample article."""
+    return _question(
+        parent,
+        "Welcome to QuoteLab",
+        fill(
+            "This corpus is empty. Import the bundled sample article, with its suggested "
+            "quotes, to try QuoteLab?\n\nYou can import your own articles any time with "
+            "{import_files} (files) or {import_folder} (a folder)."
+        ),
+        yes,
+        closed,
+    )
+
+
+def offer_new_corpus(
+    parent: QWidget, path: Path, yes: Callable[[], object], closed: Callable[[], None]
+) -> QMessageBox:
+    """The corpus asked for on the command line does not exist: create it?"""
+    return _question(
+        parent,
+        "No such corpus",
+        f"{path} does not exist.\n\n"
+        + fill(
+            "Create a new, empty corpus there? (No leaves the window empty: {open_corpus} "
+            "opens a corpus, {new_corpus} creates one.)"
+        ),
+        yes,
+        closed,
+    )
 
 
 def show_help(parent: QWidget) -> None:

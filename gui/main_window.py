@@ -140,13 +140,13 @@ class MainWindow(QMainWindow):
 
     def _choose_row(self, row: int) -> None:
         self.do_move(lambda s: s.choose(row))
-        self._back()
+        self.back()
 
     def _filter_done(self) -> None:
         first = self.articles.first_id()
         if first is not None:
             self.open_article(first)
-        self._back()
+        self.back()
 
     # -- routing keys to the session -----------------------------------------------------------
 
@@ -185,20 +185,20 @@ class MainWindow(QMainWindow):
         if a is None:
             return
         name = dialogs.ask_speaker_name(self, a.speaker_name or "", self.tools.speaker_names())
-        self._back()
+        self.back()
         if name is not None:
             self.do_edit(lambda s: s.rename(name))
 
     def show_help(self) -> None:
         dialogs.show_help(self)
-        self._back()
+        self.back()
 
     def ask_jump(self) -> None:
         s = self.session
         if s is None or not s.attrs:
             return
         n = dialogs.ask_number(self, (s.index or 0) + 1, len(s.attrs))
-        self._back()
+        self.back()
         if n is not None:
             self.do_move(lambda s: s.jump(n))
 
@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
     def error(self, title: str, message: str) -> None:
         dialogs.error(self, title, message)
 
-    def _back(self, _after: object = None) -> None:
+    def back(self, _after: object = None) -> None:
         """Keys go to the article again (also where no window manager re-activates us)."""
         self.activateWindow()
         self.view.setFocus()
@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
 
     def offer_sample(self) -> QMessageBox:
         return dialogs.offer_sample(
-            self, lambda: self._back(self.import_paths([sample_article_path()])), self._back
+            self, lambda: self.back(self.import_paths([sample_article_path()])), self.back
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

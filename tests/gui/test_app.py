@@ -7,8 +7,10 @@ import sys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from core.cli import build_parser
 from core.store import Store
 from core.suggest_process import ImportProcess
+from gui.app import open_first
 from gui.dialogs import ExportChoice
 from gui.main_window import MainWindow
 from tests.conftest import DATA, ROOT, SAMPLE
@@ -168,6 +170,31 @@ def test_export_runs_in_the_background(make_window, sample_copy, tmp_path, qtbot
         w.tools.export_to(ExportChoice(out, "jsonl", done_only=True, accepted_only=True))
     (task,) = [json.loads(line) for line in out.read_text().splitlines()]
     assert [q["state"] for q in task["quotes"]] == ["accepted"]
+
+
+def test_a_corpus_named_on_the_command_line_that_does_not_exist_is_created_only_when_asked(
+    qtbot, tmp_path, suggester
+):
+    """`main.py typo.qlab` used to create an empty corpus without a word; now the window
+    asks first, No leaves no file and no corpus, Yes (or --create) creates it."""
+    w = MainWindow(suggester)
+    qtbot.addWidget(w)
+    w.show()
+    typo = tmp_path / "typo.qlab"
+    box = open_first(w, build_parser().parse_args(["--db", str(typo)]))
+    assert box is not None and f"{typo} does not exist" in box.text()
+    box.button(QMessageBox.StandardButton.No).click()
+    assert w.store is None and not typo.exists()
+
+    box = open_first(w, build_parser().parse_args(["--db", str(typo)]))
+    assert box is not None
+    box.button(QMessageBox.StandardButton.Yes).click()
+    assert w.store is not None and w.store.path == typo and typo.exists()
+
+    other = tmp_path / "other.qlab"
+    assert open_first(w, build_parser().parse_args(["--create", "--db", str(other)])) is None
+    assert w.store.path == other and other.exists()
+    w.close()
 
 
 def test_reviewing_loads_no_heavy_library(sample_copy):
