@@ -497,12 +497,17 @@ def _check_file(path: Path, *, full: bool) -> None:
         raise CorpusError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     if head[: len(_SQLITE_MAGIC)] != _SQLITE_MAGIC or len(head) < _HEADER_SIZE:
         raise CorpusError(f"{path}: not a QuoteLab corpus (not an SQLite database)")
-    # in use or after a crash, the file can be shorter until its -wal is checkpointed
-    if not _journals(path) and size < _header_pages(head) * _page_size(head):
-        raise CorpusError(
-            f"{path}: the corpus is damaged (the file is shorter than its header says: "
-            "truncated?); it was not modified"
-        )
+    # In use or after a crash, the latest commits can be in the -wal only: the header
+    # is the file's own word only without one. Then a file that is not ours, or is too
+    # new, is refused before SQLite opens it (in WAL mode it would put a -wal and -shm
+    # beside the file).
+    if not _journals(path):
+        if size < _header_pages(head) * _page_size(head):
+            raise CorpusError(
+                f"{path}: the corpus is damaged (the file is shorter than its header says: "
+                "truncated?); it was not modified"
+            )
+        _check_header(path, head)
     try:
         conn = _connect_ro(path)
     except sqlite3.Error as exc:
@@ -529,6 +534,21 @@ def _check_file(path: Path, *, full: bool) -> None:
         raise CorpusError(f"{path}: the corpus is damaged ({exc}); it was not modified") from None
     finally:
         conn.close()
+
+
+def _check_header(path: Path, head: bytes) -> None:
+    """A corpus says it is one in its header: application_id "QLab" (0 before
+    ``_v3_views`` set it) and a schema version (``user_version``) this QuoteLab reads."""
+    version = int.from_bytes(head[60:64], "big")
+    app_id = int.from_bytes(head[68:72], "big")
+    named_since = MIGRATIONS.index(_v3_views) + 1
+    if app_id != (APPLICATION_ID if version >= named_since else 0) or version == 0:
+        raise CorpusError(f"{path}: not a QuoteLab corpus (an SQLite file of another program)")
+    if version > SCHEMA_VERSION:
+        raise CorpusError(
+            f"{path}: written by a newer QuoteLab (schema {version}; this version "
+            f"reads up to {SCHEMA_VERSION}); it was not modified"
+        )
 
 
 def _page_size(head: bytes) -> int:

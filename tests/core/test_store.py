@@ -45,6 +45,14 @@ def _snapshot(path):
     return path.read_bytes(), path.stat().st_mtime_ns
 
 
+def _foreign_wal(path):
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+
+
 @pytest.mark.parametrize(
     ("make", "message"),
     [
@@ -54,6 +62,7 @@ def _snapshot(path):
             lambda p: sqlite3.connect(p).execute("CREATE TABLE t (x)").connection.commit(),
             "another program",
         ),
+        (_foreign_wal, "another program"),
     ],
 )
 def test_foreign_files_are_refused_and_untouched(tmp_path, make, message):
@@ -63,6 +72,7 @@ def test_foreign_files_are_refused_and_untouched(tmp_path, make, message):
     with pytest.raises(CorpusError, match=message):
         Store(path)
     assert _snapshot(path) == before
+    assert list(tmp_path.iterdir()) == [path]  # no -wal or -shm put beside it
 
 
 def _tampered(path, sql):
@@ -81,6 +91,7 @@ def test_newer_schema_is_refused_and_untouched(tmp_path):
     with pytest.raises(CorpusError, match="newer QuoteLab"):
         Store(path)
     assert _snapshot(path) == before
+    assert list(path.parent.iterdir()) == [path]
 
 
 def test_truncated_corpus_is_refused(tmp_path):
