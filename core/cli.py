@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -32,7 +33,7 @@ from core.config import (
 from core.export import FORMATS, STDOUT, ExportError, export
 from core.ingest import import_paths
 from core.shards import suggest_shard, suggestion_lines
-from core.store import CorpusError, Store
+from core.store import CorpusError, Store, damaged_file
 from core.suggest import Suggester, SuggestError
 
 _SUFFIX_FORMATS = {".jsonl": "jsonl", ".spacy": "spacy", ".csv": "csv"}
@@ -245,6 +246,10 @@ def run(args: argparse.Namespace) -> int:
                     print(f"quotelab: damaged, left out: {damage}", file=sys.stderr)
     except (CorpusError, ExportError, SuggestError) as exc:
         return _fail(str(exc))
+    except sqlite3.DatabaseError as exc:  # met by a reader of store.conn (report, stats)
+        path = args.db or default_corpus_path()
+        err = damaged_file(path, exc)
+        return _fail(str(err) if err is not exc else f"{path}: {exc}")
     except BrokenPipeError:  # the reader stopped early (`... | head`): not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1

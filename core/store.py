@@ -598,6 +598,17 @@ def _check_schema(path: Path, conn: sqlite3.Connection) -> None:
         )
 
 
+def damaged_file(path: Path, exc: sqlite3.DatabaseError) -> Exception:
+    """CorpusError for an error that says the file is damaged; ``exc`` for any other."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # the primary of an extended code
+    if code not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return exc
+    return CorpusError(
+        f"{path}: the corpus is damaged ({exc}); `main.py check` lists what can "
+        "still be read, `main.py backup` copies it"
+    )
+
+
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
@@ -699,14 +710,7 @@ class Store:
         return sqlite_utils.Database(self.conn)
 
     def _damaged_file(self, exc: sqlite3.DatabaseError) -> Exception:
-        """CorpusError for an error that says the file is damaged; ``exc`` for any other."""
-        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # the primary of an extended code
-        if code not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-            return exc
-        return CorpusError(
-            f"{self.path}: the corpus is damaged ({exc}); `main.py check` lists what can "
-            "still be read, `main.py backup` copies it"
-        )
+        return damaged_file(self.path, exc)
 
     def close(self) -> None:
         self.conn.close()

@@ -13,7 +13,7 @@ from core.model import Status
 from core.review import ReviewSession
 from core.store import CorpusError, Store, unclean
 from core.tokens import tokenize
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_main
 from tests.core.test_corpus_files import _corpus, _crash_after_writing, _edit, _writer
 
 MARK = "ZQXMARKER"
@@ -94,6 +94,17 @@ def test_a_damaged_page_is_named_where_it_is_read_and_refused_by_the_check(tmp_p
     assert r.returncode == 1 and "the corpus is damaged" in r.stderr, r.stderr
     assert "Traceback" not in r.stderr
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", [["report"], ["export", "--out"]])
+def test_a_command_that_meets_a_damaged_page_says_so_without_a_traceback(tmp_path, command):
+    """The report reads the corpus's rows with SQL of its own, and the export's
+    cleanup ran a statement after the damage: both ended in SQLite's traceback."""
+    path = _damaged_page(tmp_path / "c.qlab")
+    out = [tmp_path / "out.jsonl"] if command[0] == "export" else []
+    r = run_main("--db", path, *command, *out)
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+    assert "the corpus is damaged" in r.stderr and "main.py check" in r.stderr
 
 
 def test_what_only_a_read_can_find_is_named_and_recorded(tmp_path):
