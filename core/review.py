@@ -126,6 +126,17 @@ class ReviewSession:
         self._cursor_to_current()
         return Delta(article=True, reorder=True, summary=self.summary(), reveal=self._reveal())
 
+    def refresh(self) -> Delta:
+        """Take in what another window or process saved meanwhile (nothing when nothing
+        was): the open article read again, at the same attribution, and the list."""
+        if not self.store.changed_elsewhere():
+            return Delta()
+        message = "The corpus was changed elsewhere: shown as it is now"
+        if self.article is None or self.article.id is None:
+            return Delta(statuses=True, message=message)
+        focus = self.current.id if self.current else None
+        return replace(self.open(self.article.id, focus), statuses=True, message=message)
+
     def close(self) -> Delta:
         self.article, self.attrs, self.tokens, self.index = None, [], Tokens([]), None
         self.cursor = self.anchor = None

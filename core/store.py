@@ -695,6 +695,7 @@ class Store:
             self.checked = False
             if full:
                 self._find_damage()
+            self._data_version = self._read_data_version()
         except sqlite3.Error as exc:
             conn.close()
             raise CorpusError(f"{self.path}: cannot be prepared ({exc})") from None
@@ -773,6 +774,16 @@ class Store:
         except sqlite3.Error as exc:
             self.conn.execute("ROLLBACK")
             raise CorpusError(f"{self.path}: the change could not be saved ({exc})") from None
+
+    def _read_data_version(self) -> int:
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection (a second window, a script, a background job)
+        committed since the open or the last call: SQLite's ``data_version``, one
+        read of a counter, whatever the corpus's size."""
+        version, self._data_version = self._data_version, self._read_data_version()
+        return version != self._data_version
 
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])

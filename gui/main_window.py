@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 
@@ -270,6 +270,8 @@ class MainWindow(QMainWindow):
         def imported(report: object) -> None:
             assert isinstance(report, ImportReport)
             self.articles.show_corpus(self.store)
+            if self.store is not None:
+                self.store.changed_elsewhere()  # our own import, taken in here
             if report.imported and self.session and self.session.article is None:
                 self.open_article(report.imported[0])
             lines = report.lines()
@@ -285,6 +287,20 @@ class MainWindow(QMainWindow):
         return dialogs.offer_sample(
             self, lambda: self.back(self.import_paths([sample_article_path()])), self.back
         )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.take_in_changes()
+
+    def take_in_changes(self) -> None:
+        """Back in this window: show what another window or process saved meanwhile
+        (while a job of ours runs, its own result redraws when it ends)."""
+        if self.store is not None and self.session is not None and not self.jobs.jobs:
+            d = self.session.refresh()
+            if d.statuses:  # something changed
+                self.articles.show_corpus(self.store)
+                self.route(d)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tools.save()

@@ -428,3 +428,22 @@ def test_a_sentence_s_first_word_is_no_part_of_a_candidate_name():
         text[c.span.start : c.span.end] for c in candidates(text, Tokens(tokenize(text)), [], quote)
     ]
     assert "Donald Trump" in found and not any(f.startswith("While") for f in found)
+
+
+def test_refresh_takes_in_what_another_window_saved_and_only_that(session, path):
+    """Two windows on one corpus: what the other saved shows here when asked (the app
+    asks when its window is activated), at the same attribution; our own edits and a
+    second look find nothing new."""
+    assert session.refresh() == Delta()
+    run(session, session.accept())  # our own edit
+    assert session.refresh() == Delta()
+    here = session.current
+    with Store(path) as other_store:
+        other = ReviewSession(other_store)
+        other.open(session.article.id, focus=here.id)
+        run(other, other.reject())
+    assert session.current.state is State.SUGGESTED  # not seen yet
+    delta = session.refresh()
+    assert delta.article and delta.statuses and "changed elsewhere" in delta.message
+    assert session.current.id == here.id and session.current.state is State.REJECTED
+    assert session.refresh() == Delta()

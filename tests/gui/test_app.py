@@ -220,3 +220,20 @@ def test_reviewing_loads_no_heavy_library(sample_copy):
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_a_window_shows_what_another_window_saved_when_it_is_activated(
+    make_window, sample_copy, qtbot
+):
+    first = make_window(sample_copy)
+    second = make_window(sample_copy)  # the active one now
+    assert second.session.article.id == first.session.article.id
+    attr_id = first.session.current.id
+    row = first.session.index
+    press(second, "x")  # reject the same attribution there
+    assert first.session.current.state.value == "suggested"  # not taken in yet
+    first.activateWindow()
+    qtbot.waitUntil(lambda: first.session.current.state.value == "rejected")
+    assert first.session.current.id == attr_id
+    assert first.table.item(row, 3).text() == "rejected"  # the state column, redrawn
+    assert "changed elsewhere" in first.statusBar().currentMessage()
