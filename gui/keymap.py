@@ -166,6 +166,10 @@ HINT_REVIEWING = (
     "{cycle_speaker} speaker \u00b7 {select_toggle} select \u00b7 {done_next} done \u00b7 "
     "{help} all keys"
 )
+NO_CORPUS = (
+    "No corpus open.\n\n{open_corpus} opens a corpus, {new_corpus} creates one.\n"
+    "Press {help} for every key."
+)
 PLACEHOLDER = (
     "No articles yet.\n\n{import_files} imports files, {import_folder} a folder, "
     "{import_sample} the bundled sample article.\nPress {help} for every key."

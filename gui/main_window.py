@@ -29,7 +29,7 @@ from gui.actions import build_actions
 from gui.article_view import ArticleView
 from gui.corpus_tools import CorpusTools
 from gui.jobs import JobRunner
-from gui.keymap import HINT_NO_ARTICLE, HINT_REVIEWING, HINT_SELECTING, PLACEHOLDER
+from gui.keymap import HINT_NO_ARTICLE, HINT_REVIEWING, HINT_SELECTING, NO_CORPUS, PLACEHOLDER
 from gui.keymap import fill as keys_in
 from gui.panels import ArticleList, AttributionTable
 from gui.routes import Edit, Move
@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         self.articles = ArticleList()
         self.view = ArticleView()
-        self.view.setPlaceholderText(keys_in(PLACEHOLDER))
+        self.view.setPlaceholderText(keys_in(NO_CORPUS))
         self.table = AttributionTable()
         split = QSplitter(Qt.Orientation.Horizontal)
         for widget, stretch in ((self.articles, 2), (self.view, 5), (self.table, 3)):
@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         if self.store is not None:
             self.store.close()
         self.store, self.session = store, ReviewSession(store)
+        self.view.setPlaceholderText(keys_in(PLACEHOLDER))
         self.jobs.generation += 1  # results of jobs for the previous corpus are dropped
         self.setWindowTitle(f"QuoteLab \u2014 {path}" + ("  [read-only]" * store.read_only))
         self.articles.show_corpus(store)

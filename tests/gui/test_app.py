@@ -185,11 +185,13 @@ def test_a_corpus_named_on_the_command_line_that_does_not_exist_is_created_only_
     assert box is not None and f"{typo} does not exist" in box.text()
     box.button(QMessageBox.StandardButton.No).click()
     assert w.store is None and not typo.exists()
+    assert w.view.placeholderText().startswith("No corpus open.")  # and the keys for one
 
     box = open_first(w, build_parser().parse_args(["--db", str(typo)]))
     assert box is not None
     box.button(QMessageBox.StandardButton.Yes).click()
     assert w.store is not None and w.store.path == typo and typo.exists()
+    assert w.view.placeholderText().startswith("No articles yet.")
 
     other = tmp_path / "other.qlab"
     assert open_first(w, build_parser().parse_args(["--create", "--db", str(other)])) is None
