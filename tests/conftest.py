@@ -103,6 +103,13 @@ def corpus_before(path: Path, migration: object) -> sqlite3.Connection:
     return conn
 
 
+def run_python(code: str) -> subprocess.CompletedProcess[str]:
+    """``python -c CODE`` in the repository, in a process of its own (fresh imports)."""
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+
+
 def run_main(*args: object) -> subprocess.CompletedProcess[str]:
     """``main.py ARGS...`` as a user runs it, in a process of its own; never raises on
     its exit status (tests assert it)."""

@@ -1,9 +1,6 @@
 """core/ is the product without a screen: importing all of it loads no Qt."""
 
-import subprocess
-import sys
-
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_python
 
 
 def test_core_imports_no_qt():
@@ -16,9 +13,7 @@ def test_core_imports_no_qt():
         "print(len([n for n in sys.modules if n.startswith('core.')]))\n"
         "assert not bad, bad\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
-    )
+    out = run_python(code)
     assert out.returncode == 0, out.stderr
     assert int(out.stdout.strip()) >= 12  # every core module was really imported
 

@@ -1,8 +1,6 @@
 """Start-up, background jobs (progress, cancel, stale results) and error dialogs."""
 
 import shutil
-import subprocess
-import sys
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -13,7 +11,7 @@ from core.suggest_process import ImportProcess
 from gui.app import open_first
 from gui.dialogs import ExportChoice
 from gui.main_window import MainWindow
-from tests.conftest import DATA, ROOT, SAMPLE
+from tests.conftest import DATA, SAMPLE, run_python
 from tests.gui.conftest import back_in, press, when_modal
 
 
@@ -217,9 +215,7 @@ def test_reviewing_loads_no_heavy_library(sample_copy):
         "heavy = ('numpy', 'spacy', 'sqlite_utils', 'pygal', 'krippendorff')\n"
         "print(sorted(n for n in sys.modules if n.split('.')[0] in heavy))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
-    )
+    out = run_python(code)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
 
