@@ -911,36 +911,48 @@ class Store:
         return frozenset(self._damaged)
 
     @_reading
-    def article_ids(self, search: str = "", start: int = 0, limit: int | None = None) -> list[int]:
+    def article_ids(
+        self, search: str = "", start: int = 0, limit: int | None = None, *, from_id: int = 0
+    ) -> list[int]:
         """Article ids in list order, or of those whose title, text or speaker names
-        match ``search`` (see :func:`fts_query`): all of them, or the window of
-        ``limit`` from position ``start``."""
+        match ``search`` (see :func:`fts_query`): all of them from ``from_id`` on, or
+        the window of ``limit`` from position ``start`` among those."""
         match = fts_query(search)
-        args: list[Any] = []
+        args: list[Any] = [from_id]
         if match is None:
-            sql = "SELECT id FROM articles ORDER BY id"
+            sql = "SELECT id FROM articles WHERE id >= ? ORDER BY id"
         else:
-            sql = "SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid"
-            args = [match]
+            sql = (
+                "SELECT rowid FROM article_search WHERE article_search MATCH ? AND rowid >= ? "
+                "ORDER BY rowid"
+            )
+            args.insert(0, match)
         if limit is not None or start:
             sql += " LIMIT ? OFFSET ?"
             args += [-1 if limit is None else limit, start]
         return [r[0] for r in self.conn.execute(sql, args) if r[0] not in self._damaged]
 
     @_reading
-    def article_count(self, search: str = "") -> int:
+    def article_count(self, search: str = "", ids: tuple[int, int] | None = None) -> int:
         """How many articles the list shows (those matching ``search``; damaged ones
-        found so far left out, as :meth:`article_ids` leaves them out)."""
+        found so far left out, as :meth:`article_ids` leaves them out), or how many of
+        them have an id in the range ``ids`` (first, end exclusive)."""
         match = fts_query(search)
-        if match is None:
+        if match is None and ids is None:
             total = self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
             return int(total) - len(self._damaged)
-        row = self.conn.execute(
-            "SELECT COUNT(*) FROM article_search WHERE article_search MATCH ? "
-            "AND rowid NOT IN (SELECT value FROM json_each(?))",
-            (match, json.dumps(list(self._damaged))),
-        ).fetchone()
-        return int(row[0])
+        first, end = ids if ids is not None else (0, 2**63 - 1)
+        if match is None:
+            sql = "SELECT COUNT(*) FROM articles INDEXED BY articles_list WHERE id >= ? AND id < ?"
+            args: list[Any] = [first, end]
+        else:
+            sql = (
+                "SELECT COUNT(*) FROM article_search WHERE article_search MATCH ? "
+                "AND rowid >= ? AND rowid < ?"
+            )
+            args = [match, first, end]
+        sql += f" AND {'id' if match is None else 'rowid'} NOT IN (SELECT value FROM json_each(?))"
+        return int(self.conn.execute(sql, [*args, json.dumps(list(self._damaged))]).fetchone()[0])
 
     @_reading
     def status_counts(self) -> dict[Status, int]:
