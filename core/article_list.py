@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 
 from core.model import Status
-from core.store import ArticleSummary, Store, fts_query
+from core.store import ArticleSummary, Store, merges_prefix
 
 PAGE = 64  # lines fetched at once: about two screens
 PAGES_KEPT = 8  # pages cached; the rest is fetched again when scrolled back to
@@ -21,7 +21,7 @@ PAGES_KEPT = 8  # pages cached; the rest is fetched again when scrolled back to
 
 class ArticleRows:
     """The rows of the list: every article, or those matching ``search`` (FTS5, see
-    :func:`core.store.fts_query`), in id order.
+    :meth:`core.store.Store.fts_match`), in id order.
 
     A search is not counted up front: :attr:`count` starts at the rows of its first
     page and grows as :meth:`step` counts the matches a slice of ids at a time, so the
@@ -32,11 +32,10 @@ class ArticleRows:
     def __init__(self, store: Store, search: str = "") -> None:
         self.store = store
         self.search = search
-        match = fts_query(search)
+        match = store.fts_match(search)
         self.filtered = match is not None
-        # A prefix costs the same at any slice (FTS5 merges its terms' entries whole
-        # for each query): such a search is counted in one step.
-        self._prefix = match is not None and match.endswith("*")
+        # Such a search costs the same at any slice: it is counted in one step.
+        self._whole = match is not None and merges_prefix(match)
         self._pages: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
         self._rows: dict[int, int] = {}  # article id -> row, for the cached pages
         # Counted so far: the first id of each slice and the rows before it; the last
@@ -53,7 +52,9 @@ class ArticleRows:
         elif not self.filtered:
             self.count = store.article_count()
             # Ids are dense when no article was ever removed: then a row is its id's offset.
-            first, last = store.conn.execute("SELECT min(id), max(id) FROM articles").fetchone()
+            first, last = store.conn.execute(  # two seeks (min and max at once: a scan)
+                "SELECT (SELECT min(id) FROM articles), (SELECT max(id) FROM articles)"
+            ).fetchone()
             if last is not None and last - first + 1 == self.count:
                 self._first = int(first)
         else:
@@ -72,7 +73,7 @@ class ArticleRows:
         if self._end is None:
             return False
         first = self._starts[-1]
-        end = self._end if self._prefix else min(first + self.SLICE, self._end)
+        end = self._end if self._whole else min(first + self.SLICE, self._end)
         found = self._before[-1] + self.store.article_count(self.search, (first, end))
         self._starts.append(end)
         self._before.append(found)
@@ -113,7 +114,7 @@ class ArticleRows:
         n, found = c.execute(
             "SELECT COUNT(*), MAX(rowid = ?) FROM article_search "
             "WHERE article_search MATCH ? AND rowid >= ? AND rowid <= ?",
-            (article_id, fts_query(self.search), self._starts[i], article_id),
+            (article_id, self.store.fts_match(self.search), self._starts[i], article_id),
         ).fetchone()
         return self._before[i] + int(n) - 1 if found else None
 

@@ -270,17 +270,38 @@ def _index_article(conn: sqlite3.Connection, article_id: int, *, update: bool) -
 #: The last word of a search matches as a prefix from this many characters on (the
 #: index keeps 3-character prefixes; shorter ones would scan the whole vocabulary).
 PREFIX_MIN = 3
+#: A longer prefix is spelled out as the index's terms that start with it, up to this many.
+TERMS_MAX = 64
 
 
-def fts_query(search: str) -> str | None:
+def fts_query(search: str, terms: Callable[[str], list[str] | None] | None = None) -> str | None:
     """The filter box's text as a safe FTS5 query: every word must occur (in the title
     and text or among the speaker names), the last one as a prefix once it has
-    PREFIX_MIN characters, so typing narrows as it goes. None when there is no word to look for."""
+    PREFIX_MIN characters, so typing narrows as it goes. None when there is no word to look for.
+
+    ``terms`` gives the index's terms that start with a (lower-case ASCII) word, or None
+    when there are too many: a longer last word is then matched as any of those terms.
+    FTS5 merges every entry of a prefix's terms before it answers (tens of ms at 100k
+    articles, for each query), but reads terms only as far as a query needs (docs/adr/0018)."""
     words = re.findall(r"\w+", search)
     if not words:
         return None
     query = " ".join(f'"{w}"' for w in words)
-    return query + "*" if len(words[-1]) >= PREFIX_MIN else query
+    last = words[-1]
+    if len(last) < PREFIX_MIN:
+        return query
+    found = terms(last.lower()) if terms and len(last) > PREFIX_MIN and last.isascii() else None
+    if not found:  # (none at all: the prefix finds nothing either, at once)
+        return query + "*"
+    alternatives = "(" + " OR ".join(f'"{t}"' for t in found) + ")"
+    return " AND ".join([*(f'"{w}"' for w in words[:-1]), alternatives])
+
+
+def merges_prefix(match: str) -> bool:
+    """Whether FTS5 answers ``match`` (of :func:`fts_query`) by merging every entry of
+    a prefix's terms first, which costs the same whatever else limits the query."""
+    prefix = re.search(r'"(\w+)"\*$', match)
+    return prefix is not None and len(prefix[1]) > PREFIX_MIN
 
 
 def _v6_packed_tokens(conn: sqlite3.Connection) -> None:
@@ -910,14 +931,42 @@ class Store:
         """The articles left out because a row of theirs is damaged (see ``damage``)."""
         return frozenset(self._damaged)
 
+    _terms_seen: tuple[tuple[int, int], str, list[str] | None] | None = None
+
+    def fts_match(self, search: str) -> str | None:
+        """:func:`fts_query` for this corpus, a longer last word spelled out as the
+        index's terms that start with it."""
+        return fts_query(search, self._terms)
+
+    def _terms(self, prefix: str) -> list[str] | None:
+        """The index's terms that start with ``prefix`` (None: more than TERMS_MAX).
+        Looked up once as a word is typed: while nothing was written to the corpus, a
+        longer prefix takes its terms from the last lookup's."""
+        version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+        if self._terms_seen is not None:
+            seen, start, terms = self._terms_seen
+            if seen == version and prefix.startswith(start) and terms is not None:
+                return [t for t in terms if t.startswith(prefix)]
+        self.conn.execute(  # a view of the index's terms, for this connection only
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_terms "
+            "USING fts5vocab(main, 'article_search', 'row')"
+        )
+        rows = self.conn.execute(
+            "SELECT term FROM temp.article_terms WHERE term >= ? AND term <= ? LIMIT ?",
+            (prefix, prefix + "\U0010ffff", TERMS_MAX + 1),
+        ).fetchall()
+        found = [r[0] for r in rows] if len(rows) <= TERMS_MAX else None
+        self._terms_seen = (version, prefix, found)
+        return found
+
     @_reading
     def article_ids(
         self, search: str = "", start: int = 0, limit: int | None = None, *, from_id: int = 0
     ) -> list[int]:
         """Article ids in list order, or of those whose title, text or speaker names
-        match ``search`` (see :func:`fts_query`): all of them from ``from_id`` on, or
+        match ``search`` (see :meth:`fts_match`): all of them from ``from_id`` on, or
         the window of ``limit`` from position ``start`` among those."""
-        match = fts_query(search)
+        match = self.fts_match(search)
         args: list[Any] = [from_id]
         if match is None:
             sql = "SELECT id FROM articles WHERE id >= ? ORDER BY id"
@@ -937,7 +986,7 @@ class Store:
         """How many articles the list shows (those matching ``search``; damaged ones
         found so far left out, as :meth:`article_ids` leaves them out), or how many of
         them have an id in the range ``ids`` (first, end exclusive)."""
-        match = fts_query(search)
+        match = self.fts_match(search)
         if match is None and ids is None:
             total = self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
             return int(total) - len(self._damaged)
@@ -981,7 +1030,7 @@ class Store:
 
     def _neighbour(self, article_id: int, step: int, search: str, todo_only: bool) -> int | None:
         cmp, order, pick = (">", "ASC", min) if step > 0 else ("<", "DESC", max)
-        match = fts_query(search)
+        match = self.fts_match(search)
         queries: list[tuple[str, list[Any]]] = []
         if match is not None:
             sql = "SELECT f.rowid FROM article_search f"
