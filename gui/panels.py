@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
+    QSizePolicy,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -160,7 +161,10 @@ class ArticleList(QWidget):
             self.table.setColumnWidth(col, width)
         self.table.clicked.connect(lambda index: self.chosen.emit(int(index.data(ID_ROLE))))
         self.progress = QProgressBar()
-        self.summary = QLabel()
+        self.summary = QLabel(wordWrap=True)
+        # its text changes as it counts: wrapped to the list's width, never widening it
+        # (a relayout of the whole window, the article redrawn, on every key in the filter)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.store: Store | None = None
         self.current: int | None = None
         self.totals = Totals(None)
