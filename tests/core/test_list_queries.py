@@ -177,6 +177,8 @@ def test_a_longer_last_word_is_spelled_out_as_the_index_terms(store, tmp_path):
     assert store.fts_match("qqqq") == '"qqqq"*'  # no such term: the prefix (finds nothing)
     assert store.article_ids("Zoë Bran") == store.article_ids("zoe brandt") == [3]
     assert store.article_ids("Okafo") == [1] and store.article_ids("qqqq") == []
+    with Store(store.path, read_only=True) as ro:  # the terms are read through temp
+        assert ro.read_only and ro.article_ids("Okafo") == [1]
     # typed on: the terms come from the last lookup, until the corpus changes
     assert store.fts_match("wolf") == '("wolfe")' and store.article_ids("wolfe") == [4]
     cmd.apply(store, cmd.set_speaker_name(store, store.attributions(2)[0].id, "Ed Wolfgang"))
