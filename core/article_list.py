@@ -34,7 +34,7 @@ class ArticleRows:
         self.search = search
         match = store.fts_match(search)
         self.filtered = match is not None
-        # Such a search costs the same at any slice: it is counted in one step.
+        # A search that merges a prefix costs the same at any slice: one step counts it.
         self._whole = match is not None and merges_prefix(match)
         self._pages: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
         self._rows: dict[int, int] = {}  # article id -> row, for the cached pages
