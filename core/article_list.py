@@ -137,6 +137,8 @@ class ArticleRows:
         start = n * PAGE
         if self._ids is not None:
             ids = self._ids[start : start + PAGE]
+        elif self._first is not None:  # dense: a row is its id's offset
+            ids = list(range(self._first + start, self._first + min(start + PAGE, self.count)))
         else:  # from the counted slice the row is in: no long OFFSET
             i = bisect_right(self._before, start) - 1
             ids = self.store.article_ids(
