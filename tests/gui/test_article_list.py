@@ -13,6 +13,7 @@ from core.model import State, Status
 from core.store import Store
 from gui import panels
 from tests.core.small_corpus import B_TEXT, add_article, suggestion
+from tests.core.test_corpus_files import _edit
 from tests.gui.conftest import press
 
 N = 5 * PAGE + 7  # several pages of rows
@@ -262,3 +263,14 @@ def test_typing_a_filter_shows_rows_at_once_and_counts_between_events(
     assert w.articles.model.rowCount() == N and not w.articles.model.rows.counting
     assert _selected_row(w) == N - 2
     assert w.articles.summary.text() == f"{N} articles, {N - 1} suggestions to review"
+
+
+def test_a_search_in_a_corpus_with_damaged_articles(many):
+    """The store's windows leave damaged articles out: such a list keeps its ids."""
+    _edit(many, "UPDATE attributions SET quote_end = 999999 WHERE article_id = 5")
+    with Store(many, check=True) as store:
+        assert store.damaged_ids == {5}
+        rows = ArticleRows(store, "taxes")
+        assert not rows.counting and rows.count == N - 1
+        assert rows.row_of(5) is None and rows.row_of(6) == 4 and rows.line(4).id == 6
+        assert rows.line(N - 2).id == N
