@@ -11,11 +11,17 @@ Drives the real window (offscreen) on a copy of each corpus of bench/make_corpus
 - open an article, review keys (A, X, J, K, edge moves, type, Tab, undo), D and
   Shift+J: the handler and everything the window then draws (the event loop run
   until idle), the 95th percentile over ``--articles`` articles spread over the corpus;
-- the filter: typing a search (title words, text words, a speaker name) until the
-  list shows its first rows, 95th percentile.
+- the filter: typing searches (title words, text words, speaker names) a key at a
+  time into the filter box, each key timed from the key event to the end of the
+  list's next paint, and clearing it (the whole corpus again); 95th percentile over
+  every key. Then the matches are counted between events: the longest of those
+  steps (a stall of the window) and the time until the count is done.
 
 Baselines from the same run: bare SQLite doing the least each step needs
-(bench/corpus_bench.py's), and the list's own core queries without Qt.
+(bench/corpus_bench.py's; for the filter, FTS5's first page of the same query's
+matches and their lines on a bare connection), and the list's own core queries
+without Qt; for the filter also what each key paid before docs/adr/0018: every match
+counted up front, the last word an FTS5 prefix.
 """
 
 from __future__ import annotations
@@ -40,10 +46,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus_bench import bare_article, bare_open, bare_write, line, p95, warm  # noqa: E402
 from make_corpus import build  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QPaintEvent  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
-from core.article_list import ArticleRows, Totals  # noqa: E402
-from core.store import Store  # noqa: E402
+from core.article_list import PAGE, ArticleRows, Totals  # noqa: E402
+from core.store import Store, fts_query  # noqa: E402
 from gui import main_window  # noqa: E402
 from gui.keymap import Act  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
@@ -140,7 +149,6 @@ def run_size(app: QApplication, size: int, articles: int) -> None:
     w.resize(1280, 800)
     w.show()
     assert w.open_corpus(db) and w.store is not None
-    store = w.store
     app.processEvents()
     bare = sqlite3.connect(db, isolation_level=None)
     ids = w.store.article_ids()
@@ -183,20 +191,96 @@ def run_size(app: QApplication, size: int, articles: int) -> None:
         line(label, p95([v[0] for v in values]), goal, base)
         line("  ... and drawn (p95)", p95([v[1] for v in values]), "-", None)
 
-    t_filter: list[float] = []
-    t_core_filter: list[float] = []
-    for q in SEARCH:
-        for _ in range(3):
-            w.articles.filter.clear()
-            app.processEvents()
-            t_filter.append(drawn(partial(w.articles.filter.setText, q))[1])
-            t_core_filter.append(ms(lambda: ArticleRows(store, q).line(0)))  # noqa: B023
-    w.articles.filter.clear()
-    line("filter, typed to rows shown (p95)", p95(t_filter), "50 ms", p95(t_core_filter))
-    print(f"  (filter baseline: the core query alone; shown: {w.articles.model.rowCount()} rows)")
+    filter_keys(app, w, bare)
     w.close()
     bare.close()
     shutil.rmtree(tmp)
+
+
+def filter_keys(app: QApplication, w: MainWindow, bare: sqlite3.Connection) -> None:
+    """Type each search a key at a time, then clear it; every key timed to the end of
+    the list's next paint (the counting left between events runs after it)."""
+    table = w.articles.table
+    painted: list[float] = []
+
+    def paint(event: QPaintEvent) -> None:  # the view's own paint, then the time
+        QTableView.paintEvent(table, event)
+        painted.append(time.perf_counter())
+
+    table.paintEvent = paint  # type: ignore[method-assign]
+    box = w.articles.filter
+
+    def key(k: str | Qt.Key) -> float:
+        painted.clear()
+        t = time.perf_counter()
+        if isinstance(k, str):
+            QTest.keyClicks(box, k)
+        else:
+            QTest.keyClick(box, k)
+        while not painted:
+            app.processEvents()
+        return (painted[0] - t) * 1000
+
+    def counted() -> tuple[float, float]:
+        """(the longest counting step, the time until the count is done): the steps
+        the window's timer takes (its rows grown, the open article's row selected)"""
+        longest, t = 0.0, time.perf_counter()
+        rows = w.articles.model.rows
+        while rows is not None and rows.counting:
+            longest = max(longest, ms(w.articles._count))
+        return longest, (time.perf_counter() - t) * 1000
+
+    box.setFocus()
+    t_keys: list[float] = []
+    t_bare: list[float] = []
+    t_before: list[float] = []
+    t_core: list[float] = []
+    t_step: list[float] = []
+    t_count: list[float] = []
+    store = w.store
+    assert store is not None
+    own = Store(store.path)  # its own look-ups of terms, as the window's
+    for q in SEARCH:
+        for n in range(1, len(q) + 1):
+            t_keys.append(key(q[n - 1]))
+            match, prefix = store.fts_match(q[:n]), fts_query(q[:n])
+            if match is not None and prefix is not None:
+                t_bare.append(ms(partial(bare_first_page, bare, match)))
+                t_before.append(ms(partial(bare_count, bare, prefix)))
+                t_core.append(ms(lambda: ArticleRows(own, q[:n]).line(0)))  # noqa: B023
+            step, count = counted()
+            t_step.append(step)
+            t_count.append(count)
+        box.selectAll()
+        t_keys.append(key(Qt.Key.Key_Backspace))  # the whole corpus again
+    own.close()
+    table.paintEvent = QTableView.paintEvent.__get__(table)  # type: ignore[method-assign]
+    line("filter, key to rows painted (p95)", p95(t_keys), "50 ms", p95(t_bare))
+    line("  the list's core queries alone (p95)", p95(t_core), "-", None)
+    line("  before: all counted first (p95)", p95(t_before), "-", None)
+    line("  then counted between events (p95)", p95(t_count), "-", None)
+    line("  ... the longest step (a stall)", max(t_step), "50 ms", None)
+    print(f"  (filter: {len(t_keys)} keys; bare: FTS5's first {PAGE} matches and their lines)")
+
+
+def bare_count(c: sqlite3.Connection, match: str) -> None:
+    sql = "SELECT COUNT(*) FROM article_search WHERE article_search MATCH ?"
+    c.execute(sql, (match,)).fetchone()
+
+
+def bare_first_page(c: sqlite3.Connection, match: str) -> None:
+    ids = [
+        r[0]
+        for r in c.execute(
+            "SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid LIMIT ?",
+            (match, PAGE),
+        )
+    ]
+    c.execute(
+        f"SELECT id, title, date, status FROM articles INDEXED BY articles_list "
+        f"WHERE id IN ({', '.join('?' * len(ids))})",
+        ids,
+    ).fetchall()
 
 
 def bare_runs(db: Path) -> list[float]:

@@ -9,11 +9,11 @@ list of 1,000 does (docs/adr/0015).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 
 from core.model import Status
-from core.store import ArticleSummary, Store, fts_query
+from core.store import ArticleSummary, Store, merges_prefix
 
 PAGE = 64  # lines fetched at once: about two screens
 PAGES_KEPT = 8  # pages cached; the rest is fetched again when scrolled back to
@@ -21,21 +21,67 @@ PAGES_KEPT = 8  # pages cached; the rest is fetched again when scrolled back to
 
 class ArticleRows:
     """The rows of the list: every article, or those matching ``search`` (FTS5, see
-    :func:`core.store.fts_query`), in id order."""
+    :meth:`core.store.Store.fts_match`), in id order.
+
+    A search is not counted up front: :attr:`count` starts at the rows of its first
+    page and grows as :meth:`step` counts the matches a slice of ids at a time, so the
+    first rows show at once and no step stalls a window (docs/adr/0018)."""
+
+    SLICE = 25_000  # ids whose matches one step counts
 
     def __init__(self, store: Store, search: str = "") -> None:
         self.store = store
         self.search = search
+        match = store.fts_match(search)
+        self.filtered = match is not None
+        # A search that merges a prefix costs the same at any slice: one step counts it.
+        self._whole = match is not None and merges_prefix(match)
+        self._pages: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
+        self._rows: dict[int, int] = {}  # article id -> row, for the cached pages
+        # Counted so far: the first id of each slice and the rows before it; the last
+        # entry is where counting goes on (the end of the list once it is done).
+        self._starts = [0]
+        self._before = [0]
+        self._first: int | None = None
+        self._end: int | None = None  # one past the last id, while counting
         # Damaged articles are left out of the store's windows, which would shift rows;
         # such a corpus (rare, and named at open) keeps its list of ids instead.
         self._ids = store.article_ids(search) if store.damaged_ids else None
-        self.count = len(self._ids) if self._ids is not None else store.article_count(search)
-        # Ids are dense when no article was ever removed: then a row is its id's offset.
-        first, last = store.conn.execute("SELECT min(id), max(id) FROM articles").fetchone()
-        dense = not search and self._ids is None and last is not None
-        self._first = int(first) if dense and last - first + 1 == self.count else None
-        self._pages: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
-        self._rows: dict[int, int] = {}  # article id -> row, for the cached pages
+        if self._ids is not None:
+            self.count = len(self._ids)
+        elif not self.filtered:
+            self.count = store.article_count()
+            # Ids are dense when no article was ever removed: then a row is its id's offset.
+            first, last = store.conn.execute(  # two seeks (min and max at once: a scan)
+                "SELECT (SELECT min(id) FROM articles), (SELECT max(id) FROM articles)"
+            ).fetchone()
+            if last is not None and last - first + 1 == self.count:
+                self._first = int(first)
+        else:
+            self.count = len(self._page(0))
+            if self.count == PAGE:  # perhaps more: counted by step()
+                (last,) = store.conn.execute("SELECT max(id) FROM articles").fetchone()
+                self._end = int(last) + 1
+
+    @property
+    def counting(self) -> bool:
+        """Whether matches are left to count (then :attr:`count` is the rows known)."""
+        return self._end is not None
+
+    def step(self) -> bool:
+        """Count the matches in the next slice of ids; False once all are counted."""
+        if self._end is None:
+            return False
+        first = self._starts[-1]
+        end = self._end if self._whole else min(first + self.SLICE, self._end)
+        found = self._before[-1] + self.store.article_count(self.search, (first, end))
+        self._starts.append(end)
+        self._before.append(found)
+        self.count = max(self.count, found)
+        if end == self._end:
+            self._end = None
+            self.count = found
+        return self._end is not None
 
     def line(self, row: int) -> ArticleSummary | None:
         """The line of a row, fetching its page if it is not cached."""
@@ -46,8 +92,8 @@ class ArticleRows:
         return lines[i] if i < len(lines) else None
 
     def row_of(self, article_id: int) -> int | None:
-        """The row of an article, or None when it is not in the list. From the cache,
-        else one counting query on an index (no list is read)."""
+        """The row of an article, or None when it is not in the list (or not counted
+        yet). From the cache, else one counting query on an index (no list is read)."""
         if article_id in self._rows:
             return self._rows[article_id]
         if self._ids is not None:
@@ -57,23 +103,20 @@ class ArticleRows:
             at = article_id - self._first
             return at if 0 <= at < self.count else None
         c = self.store.conn
-        match = fts_query(self.search)
-        if match is None:
+        if not self.filtered:
             if c.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
                 return None
             row = c.execute("SELECT COUNT(*) FROM articles WHERE id < ?", (article_id,))
-        else:
-            found = c.execute(
-                "SELECT 1 FROM article_search WHERE article_search MATCH ? AND rowid = ?",
-                (match, article_id),
-            ).fetchone()
-            if found is None:
-                return None
-            row = c.execute(
-                "SELECT COUNT(*) FROM article_search WHERE article_search MATCH ? AND rowid < ?",
-                (match, article_id),
-            )
-        return int(row.fetchone()[0])
+            return int(row.fetchone()[0])
+        i = bisect_right(self._starts, article_id) - 1
+        if i == len(self._starts) - 1:  # past what is counted
+            return None
+        n, found = c.execute(
+            "SELECT COUNT(*), MAX(rowid = ?) FROM article_search "
+            "WHERE article_search MATCH ? AND rowid >= ? AND rowid <= ?",
+            (article_id, self.store.fts_match(self.search), self._starts[i], article_id),
+        ).fetchone()
+        return self._before[i] + int(n) - 1 if found else None
 
     def update(self, line: ArticleSummary) -> int | None:
         """A line the session handed back; its row when that is cached."""
@@ -94,8 +137,13 @@ class ArticleRows:
         start = n * PAGE
         if self._ids is not None:
             ids = self._ids[start : start + PAGE]
-        else:
-            ids = self.store.article_ids(self.search, start, PAGE)
+        elif self._first is not None:  # dense: a row is its id's offset
+            ids = list(range(self._first + start, self._first + min(start + PAGE, self.count)))
+        else:  # from the counted slice the row is in: no long OFFSET
+            i = bisect_right(self._before, start) - 1
+            ids = self.store.article_ids(
+                self.search, start - self._before[i], PAGE, from_id=self._starts[i]
+            )
         by_id = {s.id: s for s in self.store.article_summaries(ids=ids)}
         lines = [by_id[i] for i in ids if i in by_id]
         self._pages[n] = lines

@@ -272,17 +272,38 @@ def _index_article(conn: sqlite3.Connection, article_id: int, *, update: bool) -
 #: The last word of a search matches as a prefix from this many characters on (the
 #: index keeps 3-character prefixes; shorter ones would scan the whole vocabulary).
 PREFIX_MIN = 3
+#: A longer prefix is spelled out as the index's terms that start with it, up to this many.
+TERMS_MAX = 64
 
 
-def fts_query(search: str) -> str | None:
+def fts_query(search: str, terms: Callable[[str], list[str] | None] | None = None) -> str | None:
     """The filter box's text as a safe FTS5 query: every word must occur (in the title
     and text or among the speaker names), the last one as a prefix once it has
-    PREFIX_MIN characters, so typing narrows as it goes. None when there is no word to look for."""
+    PREFIX_MIN characters, so typing narrows as it goes. None when there is no word to look for.
+
+    ``terms`` gives the index's terms that start with a (lower-case ASCII) word, or None
+    when there are too many: a longer last word is then matched as any of those terms.
+    FTS5 merges every entry of a prefix's terms before it answers (tens of ms at 100k
+    articles, for each query), but reads terms only as far as a query needs (docs/adr/0018)."""
     words = re.findall(r"\w+", search)
     if not words:
         return None
     query = " ".join(f'"{w}"' for w in words)
-    return query + "*" if len(words[-1]) >= PREFIX_MIN else query
+    last = words[-1]
+    if len(last) < PREFIX_MIN:
+        return query
+    found = terms(last.lower()) if terms and len(last) > PREFIX_MIN and last.isascii() else None
+    if not found:  # (none at all: the prefix finds nothing either, at once)
+        return query + "*"
+    alternatives = "(" + " OR ".join(f'"{t}"' for t in found) + ")"
+    return " AND ".join([*(f'"{w}"' for w in words[:-1]), alternatives])
+
+
+def merges_prefix(match: str) -> bool:
+    """Whether FTS5 answers ``match`` (of :func:`fts_query`) by merging every entry of
+    a prefix's terms first, which costs the same whatever else limits the query."""
+    prefix = re.search(r'"(\w+)"\*$', match)
+    return prefix is not None and len(prefix[1]) > PREFIX_MIN
 
 
 def _v6_packed_tokens(conn: sqlite3.Connection) -> None:
@@ -953,37 +974,77 @@ class Store:
         """The articles left out because a row of theirs is damaged (see ``damage``)."""
         return frozenset(self._damaged)
 
+    _terms_seen: tuple[tuple[int, int], str, list[str] | None] | None = None
+
+    def fts_match(self, search: str) -> str | None:
+        """:func:`fts_query` for this corpus, a longer last word spelled out as the
+        index's terms that start with it."""
+        return fts_query(search, self._terms)
+
+    def _terms(self, prefix: str) -> list[str] | None:
+        """The index's terms that start with ``prefix`` (None: more than TERMS_MAX).
+        Looked up once as a word is typed: while nothing was written to the corpus, a
+        longer prefix takes its terms from the last lookup's."""
+        version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+        if self._terms_seen is not None:
+            seen, start, terms = self._terms_seen
+            if seen == version and prefix.startswith(start) and terms is not None:
+                return [t for t in terms if t.startswith(prefix)]
+        self.conn.execute(  # a view of the index's terms, for this connection only
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_terms "
+            "USING fts5vocab(main, 'article_search', 'row')"
+        )
+        rows = self.conn.execute(
+            "SELECT term FROM temp.article_terms WHERE term >= ? AND term <= ? LIMIT ?",
+            (prefix, prefix + "\U0010ffff", TERMS_MAX + 1),
+        ).fetchall()
+        found = [r[0] for r in rows] if len(rows) <= TERMS_MAX else None
+        self._terms_seen = (version, prefix, found)
+        return found
+
     @_reading
-    def article_ids(self, search: str = "", start: int = 0, limit: int | None = None) -> list[int]:
+    def article_ids(
+        self, search: str = "", start: int = 0, limit: int | None = None, *, from_id: int = 0
+    ) -> list[int]:
         """Article ids in list order, or of those whose title, text or speaker names
-        match ``search`` (see :func:`fts_query`): all of them, or the window of
-        ``limit`` from position ``start``."""
-        match = fts_query(search)
-        args: list[Any] = []
+        match ``search`` (see :meth:`fts_match`): all of them from ``from_id`` on, or
+        the window of ``limit`` from position ``start`` among those."""
+        match = self.fts_match(search)
+        args: list[Any] = [from_id]
         if match is None:
-            sql = "SELECT id FROM articles ORDER BY id"
+            sql = "SELECT id FROM articles WHERE id >= ? ORDER BY id"
         else:
-            sql = "SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid"
-            args = [match]
+            sql = (
+                "SELECT rowid FROM article_search WHERE article_search MATCH ? AND rowid >= ? "
+                "ORDER BY rowid"
+            )
+            args.insert(0, match)
         if limit is not None or start:
             sql += " LIMIT ? OFFSET ?"
             args += [-1 if limit is None else limit, start]
         return [r[0] for r in self.conn.execute(sql, args) if r[0] not in self._damaged]
 
     @_reading
-    def article_count(self, search: str = "") -> int:
+    def article_count(self, search: str = "", ids: tuple[int, int] | None = None) -> int:
         """How many articles the list shows (those matching ``search``; damaged ones
-        found so far left out, as :meth:`article_ids` leaves them out)."""
-        match = fts_query(search)
-        if match is None:
+        found so far left out, as :meth:`article_ids` leaves them out), or how many of
+        them have an id in the range ``ids`` (first, end exclusive)."""
+        match = self.fts_match(search)
+        if match is None and ids is None:
             total = self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
             return int(total) - len(self._damaged)
-        row = self.conn.execute(
-            "SELECT COUNT(*) FROM article_search WHERE article_search MATCH ? "
-            "AND rowid NOT IN (SELECT value FROM json_each(?))",
-            (match, json.dumps(list(self._damaged))),
-        ).fetchone()
-        return int(row[0])
+        first, end = ids if ids is not None else (0, 2**63 - 1)
+        if match is None:
+            sql = "SELECT COUNT(*) FROM articles INDEXED BY articles_list WHERE id >= ? AND id < ?"
+            args: list[Any] = [first, end]
+        else:
+            sql = (
+                "SELECT COUNT(*) FROM article_search WHERE article_search MATCH ? "
+                "AND rowid >= ? AND rowid < ?"
+            )
+            args = [match, first, end]
+        sql += f" AND {'id' if match is None else 'rowid'} NOT IN (SELECT value FROM json_each(?))"
+        return int(self.conn.execute(sql, [*args, json.dumps(list(self._damaged))]).fetchone()[0])
 
     @_reading
     def status_counts(self) -> dict[Status, int]:
@@ -1012,7 +1073,7 @@ class Store:
 
     def _neighbour(self, article_id: int, step: int, search: str, todo_only: bool) -> int | None:
         cmp, order, pick = (">", "ASC", min) if step > 0 else ("<", "DESC", max)
-        match = fts_query(search)
+        match = self.fts_match(search)
         queries: list[tuple[str, list[Any]]] = []
         if match is not None:
             sql = "SELECT f.rowid FROM article_search f"

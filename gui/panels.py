@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
+    QSizePolicy,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -43,20 +44,31 @@ _ROLES = frozenset(
 
 class ArticleModel(QAbstractTableModel):
     """The article list as a Qt model over :class:`core.article_list.ArticleRows`: it
-    holds no items; the view asks for the rows it paints, fetched a page at a time."""
+    holds no items; the view asks for the rows it paints, fetched a page at a time.
+    While a search is counted its rows grow (:meth:`grown`)."""
 
     HEADERS = ("Title", "Date", "Status", "Left")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: ArticleRows | None = None
+        self._count = 0  # the rows the view was told of
         self._cells: dict[int, tuple[str, str, str, str, int]] = {}
 
     def reset(self, rows: ArticleRows | None) -> None:
         self.beginResetModel()
         self.rows = rows
+        self._count = rows.count if rows is not None else 0
         self._cells.clear()
         self.endResetModel()
+
+    def grown(self) -> None:
+        """Tell the view of the rows counted since it last heard."""
+        count = self.rows.count if self.rows is not None else 0
+        if count > self._count:
+            self.beginInsertRows(_ROOT, self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
 
     def cells(self, row: int) -> tuple[str, str, str, str, int] | None:
         """A row's texts and article id (cached: a view asks for each cell's roles
@@ -74,7 +86,7 @@ class ArticleModel(QAbstractTableModel):
         return cells
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() or self.rows is None else self.rows.count
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -149,7 +161,10 @@ class ArticleList(QWidget):
             self.table.setColumnWidth(col, width)
         self.table.clicked.connect(lambda index: self.chosen.emit(int(index.data(ID_ROLE))))
         self.progress = QProgressBar()
-        self.summary = QLabel()
+        self.summary = QLabel(wordWrap=True)
+        # its text changes as it counts: wrapped to the list's width, never widening it
+        # (a relayout of the whole window, the article redrawn, on every key in the filter)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.store: Store | None = None
         self.current: int | None = None
         self.totals = Totals(None)
@@ -179,19 +194,34 @@ class ArticleList(QWidget):
     def recount(self) -> None:
         """Count the totals again: the first slice at once, the rest between events."""
         self.totals = Totals(self.store)
-        self._counting.stop()
-        self._count()
-        if self.totals.counting:
-            self._counting.start()
+        self.totals.step()
+        self._go_on_counting()
 
     def _count(self) -> None:
-        if not self.totals.step():
+        """One slice: of the filter's matches first (its rows grow), then of the totals."""
+        rows = self.model.rows
+        if rows is not None and rows.counting:
+            rows.step()
+            self.model.grown()
+            if not rows.counting:  # the open article's row is known now
+                self.select(self.current)
+        else:
+            self.totals.step()
+        self._go_on_counting()
+
+    def _go_on_counting(self) -> None:
+        rows = self.model.rows
+        if self.totals.counting or (rows is not None and rows.counting):
+            self._counting.start()
+        else:
             self._counting.stop()
         self._show_totals()
 
     def _search(self, text: str) -> None:
+        """Show the first rows the filter finds at once; count the rest between events."""
         self.model.reset(ArticleRows(self.store, text) if self.store is not None else None)
         self.select(self.current)
+        self._go_on_counting()
 
     def _show_totals(self) -> None:
         t = self.totals
@@ -204,7 +234,11 @@ class ArticleList(QWidget):
             if t.counting
             else _count(t.left, "suggestion") + " to review"
         )
-        self.summary.setText(f"{_count(t.articles, 'article')}, {left}")
+        found = ""
+        rows = self.model.rows
+        if rows is not None and rows.filtered:
+            found = f"{rows.count} found so far; " if rows.counting else f"{rows.count} found; "
+        self.summary.setText(f"{found}{_count(t.articles, 'article')}, {left}")
 
     def opened(self, line: ArticleSummary, changed: bool) -> None:
         """An article was opened: its line as stored (``changed``: an edit was just

@@ -5,6 +5,7 @@ import sqlite3
 import pytest
 
 from core import commands as cmd
+from core import store as store_module
 from core.importer import parse_text
 from core.model import Attribution, Span, State, Status
 from core.store import CorpusError, Store, _v5_list_search, fts_query
@@ -162,3 +163,33 @@ def test_search_with_untrusted_schema(store):
     assert store.article_ids("storm") == [4]
     cmd.apply(store, cmd.set_speaker_name(store, store.attributions(4)[0].id, "Lee Ames"))
     assert store.article_ids("Ames") == [4]
+
+
+def test_a_longer_last_word_is_spelled_out_as_the_index_terms(store, tmp_path):
+    """FTS5 merges a prefix's entries whole for every query; the index's terms that
+    start with the word are read only as far as a query needs (docs/adr/0018)."""
+    assert store.fts_match("said oka") == '"said" "oka"*'  # 3 letters: the prefix index
+    assert store.fts_match("said Okaf") == '"said" AND ("okafor")'
+    assert store.fts_match("for") == '"for"*' and store.fts_match("fore") == '("forecasters")'
+    assert store.fts_match("Zoë Bra") == '"Zoë" "Bra"*'
+    assert store.fts_match("Zoë Bran") == '"Zoë" AND ("brandt")'
+    assert store.fts_match("zoë") == '"zoë"*'  # not ASCII: FTS5's own prefix
+    assert store.fts_match("qqqq") == '"qqqq"*'  # no such term: the prefix (finds nothing)
+    assert store.article_ids("Zoë Bran") == store.article_ids("zoe brandt") == [3]
+    assert store.article_ids("Okafo") == [1] and store.article_ids("qqqq") == []
+    with Store(store.path, read_only=True) as ro:  # the terms are read through temp
+        assert ro.read_only and ro.article_ids("Okafo") == [1]
+    # typed on: the terms come from the last lookup, until the corpus changes
+    assert store.fts_match("wolf") == '("wolfe")' and store.article_ids("wolfe") == [4]
+    cmd.apply(store, cmd.set_speaker_name(store, store.attributions(2)[0].id, "Ed Wolfgang"))
+    assert store.article_ids("wolf") == [2, 4]
+    with Store(store.path) as other:  # another connection adds an article
+        other.add_article(parse_text("Wolfram Wins\n\nThe race went well.\n", "e.txt"), [], [])
+    assert store.article_ids("wolf") == [2, 4, 5] and store.article_ids("wolfr") == [5]
+
+
+def test_many_terms_stay_a_prefix(store, monkeypatch):
+    monkeypatch.setattr(store_module, "TERMS_MAX", 1)
+    assert store.fts_match("harbo") == '("harbour")'
+    assert store.fts_match("reop") == '"reop"*'  # reopened, reopens: more than one
+    assert store.article_ids("Café reop") == [3]
