@@ -985,7 +985,7 @@ class Store:
         """The index's terms that start with ``prefix`` (None: more than TERMS_MAX).
         Looked up once as a word is typed: while nothing was written to the corpus, a
         longer prefix takes its terms from the last lookup's."""
-        version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+        version = (self._read_data_version(), self.conn.total_changes)
         if self._terms_seen is not None:
             seen, start, terms = self._terms_seen
             if seen == version and prefix.startswith(start) and terms is not None:
