@@ -149,8 +149,10 @@ class Attribution:
 def check_attributions(
     attributions: Sequence[Attribution], text_length: int, edges: TokenEdges | None = None
 ) -> None:
-    """The span rules for an article's attributions: each passes :meth:`Attribution.check`
-    and no two quotes overlap. Every path that stores attributions goes through here."""
+    """The span rules for an article's attributions: each passes :meth:`Attribution.check`,
+    no two quotes overlap, and no quote holds a part of another attribution that stands
+    (not rejected): its speaker or cue. Every path that stores attributions goes through
+    here."""
     for a in attributions:
         a.check(text_length, edges)
     by_start = sorted(attributions, key=lambda a: (a.quote.start, a.quote.end))
@@ -159,6 +161,22 @@ def check_attributions(
             raise SpanError(
                 f"quote {b.quote.start}-{b.quote.end} overlaps quote {a.quote.start}-{a.quote.end}"
             )
+    standing = [a for a in by_start if a.state is not State.REJECTED]
+    starts = [a.quote.start for a in standing]
+    for owner in standing:
+        for kind, sp in (("speaker", owner.speaker), ("cue", owner.cue)):
+            if sp is None:
+                continue
+            # the quotes are disjoint: those before ``sp.end`` end in order, so walk back
+            i = bisect_left(starts, sp.end) - 1
+            while i >= 0 and standing[i].quote.end > sp.start:
+                q = standing[i].quote
+                if standing[i] is not owner:
+                    raise SpanError(
+                        f"quote {q.start}-{q.end} overlaps the {kind} {sp.start}-{sp.end} "
+                        "of another attribution"
+                    )
+                i -= 1
 
 
 @dataclass

@@ -630,6 +630,8 @@ def damaged_file(path: Path, exc: sqlite3.DatabaseError) -> Exception:
     )
 
 
+_NOWHERE = Span(-1, -1)  # an absent speaker or cue, which overlaps nothing
+
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
@@ -1188,17 +1190,36 @@ class Store:
 
     def check_spans(self, article_id: int, a: Attribution) -> None:
         """The span rules for one attribution about to be stored in an article: its own
-        (on the article's token bounds) and its quote overlapping no other quote."""
+        (on the article's token bounds), and :func:`check_attributions` beside each other
+        attribution of the article that one of its spans touches (only those are read)."""
         tokens = self.tokens(article_id)
         n = self.text_length(article_id)
         a.check(n, tokens if len(tokens) else None)
-        others = self.conn.execute(
-            "SELECT quote_start, quote_end FROM attributions "
-            "WHERE article_id = ? AND id IS NOT ? AND quote_start < ? AND quote_end > ?",
-            (article_id, a.id, a.quote.end, a.quote.start),
+        quote, speaker, cue = a.quote, a.speaker or _NOWHERE, a.cue or _NOWHERE
+        touched = self.conn.execute(
+            "SELECT quote_start, quote_end, speaker_start, speaker_end, cue_start, cue_end, "
+            "state FROM attributions WHERE article_id = ? AND id IS NOT ? AND ("
+            "(quote_start < ? AND quote_end > ?) OR (speaker_start < ? AND speaker_end > ?) "
+            "OR (cue_start < ? AND cue_end > ?) OR (quote_start < ? AND quote_end > ?) "
+            "OR (quote_start < ? AND quote_end > ?))",
+            (
+                article_id,
+                a.id,
+                *(quote.end, quote.start) * 3,
+                speaker.end,
+                speaker.start,
+                cue.end,
+                cue.start,
+            ),
         ).fetchall()
-        quotes = [Attribution(quote=a.quote), *(Attribution(Span(*q)) for q in others)]
-        check_attributions(quotes, n)
+        for qs, qe, ss, se, cs, ce, state in touched:
+            other = Attribution(
+                Span(qs, qe),
+                Span(ss, se) if ss is not None else None,
+                Span(cs, ce) if cs is not None else None,
+                state=State(state),
+            )
+            check_attributions([a, other], n)
 
     def find_article(self, content_hash: str) -> int | None:
         row = self.conn.execute(

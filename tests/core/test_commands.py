@@ -112,3 +112,39 @@ def test_delete_and_status(store):
     assert store.attribution(a.id)[1] == a
     cmd.apply(store, cmd.set_status(store, art_id, Status.DONE))
     assert store.article_summaries()[0].status is Status.DONE
+
+
+def test_a_quote_may_not_swallow_another_attributions_speaker(store):
+    """Moving a quote's end word by word over the next sentence stopped at nothing: it
+    took in the next attribution's speaker ("candid.\\" While Trump"), which the export
+    then wrote as overlapping QUOTE and SPEAKER spans."""
+    art_id = store.article_ids()[0]
+    attrs = sorted(store.attributions(art_id), key=lambda a: a.quote.start)
+    own = {id(a): [s for s in (a.speaker, a.cue) if s] for a in attrs}
+
+    def clear_way(a, b):  # nothing of a's own, and no quote, between a's quote and b's speaker
+        end = b.speaker.end
+        return all(s.end <= a.quote.start or s.start >= end for s in own[id(a)]) and not any(
+            a.quote.end <= c.quote.start < end for c in attrs
+        )
+
+    a, b = next(
+        (a, b)
+        for a in attrs
+        for b in attrs
+        if b is not a and b.speaker and b.speaker.start >= a.quote.end and clear_way(a, b)
+    )
+    with pytest.raises(SpanError, match=r"overlaps the speaker .* of another attribution"):
+        for _ in range(60):
+            cmd.apply(store, cmd.move_edge(store, a.id, "quote", "end", +1))
+    assert store.attribution(a.id)[1].quote.end <= b.speaker.start
+
+
+def test_a_rejected_suggestion_does_not_block_the_real_quote():
+    from core.model import Attribution, check_attributions
+
+    quote, speaker = Span(0, 20), Span(5, 8)
+    wrong = Attribution(Span(30, 40), speaker, None, state=State.REJECTED)
+    check_attributions([Attribution(quote), wrong], 50)
+    with pytest.raises(SpanError, match="of another attribution"):
+        check_attributions([Attribution(quote), wrong.with_(state=State.ACCEPTED)], 50)

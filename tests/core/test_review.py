@@ -266,11 +266,17 @@ def test_a_manual_quote_inside_marks_is_direct(session):
 
 
 def test_a_mouse_selection_is_snapped_to_tokens(session):
-    start = TEXT.index("Critics said")
+    start = TEXT.index("taxes would rise")
     outcome = session.label("quote", mouse=Span(start + 2, start + 9))
     assert "overlap" not in str(outcome)
     run(session, outcome)
-    assert words(session, session.current.quote) == "Critics said"
+    assert words(session, session.current.quote) == "taxes would"
+
+
+def test_a_new_quote_may_not_hold_another_attributions_speaker_or_cue(session):
+    start = TEXT.index("Critics said")  # the speaker and cue of the third attribution
+    outcome = session.label("quote", mouse=Span(start, start + len("Critics said")))
+    assert "overlaps the speaker" in str(outcome) and "of another attribution" in str(outcome)
 
 
 def test_choosing_a_pronoun_keeps_the_person(session):
