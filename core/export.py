@@ -20,7 +20,6 @@ import io
 import json
 import multiprocessing
 import os
-import re
 import secrets
 import shutil
 import stat
@@ -73,21 +72,51 @@ class ExportReport:
         return asdict(self)
 
 
+#: An attribution's columns as ``corpus_items`` reads them (``_attr_from_row``'s keys).
+ATTRIBUTION_COLUMNS = (
+    "id",
+    "article_id",
+    "quote_start",
+    "quote_end",
+    "speaker_start",
+    "speaker_end",
+    "cue_start",
+    "cue_end",
+    "speaker_name",
+    "type",
+    "state",
+    "origin",
+    "confidence",
+)
+
+
 @dataclass
 class Item:
-    """One article as exported: its attributions and its tokens as the corpus stores
-    them (unpacked only by the formats that write tokens)."""
+    """One article as exported, as the corpus stores it: its row, its attributions'
+    rows. The model objects and the tokens are made when a format first asks for them:
+    plain rows are what the export sends to its worker processes (they pickle in a
+    fraction of the time dataclasses take)."""
 
-    article: Article
-    attributions: list[Attribution]
-    packed_tokens: object
+    row: tuple[Any, ...]
+    attribution_rows: list[tuple[Any, ...]]
+
+    @cached_property
+    def article(self) -> Article:
+        return _article(self.row)
+
+    @cached_property
+    def attributions(self) -> list[Attribution]:
+        return [
+            _attr_from_row(dict(zip(ATTRIBUTION_COLUMNS, r, strict=True)))
+            for r in self.attribution_rows
+        ]
 
     def span_text(self, sp: Span | None) -> str:
         return "" if sp is None else self.article.text[sp.start : sp.end]
 
     @cached_property
     def tokens(self) -> DocTokens:
-        return DocTokens.load(self.article.text, self.packed_tokens)
+        return DocTokens.load(self.row[1], self.row[10])
 
 
 # -- reading the corpus in one pass ------------------------------------------------------
@@ -129,24 +158,23 @@ def corpus_items(
             f"content_hash, packed_tokens FROM articles {where} ORDER BY id"
         )
         attrs = conn.execute(
-            "SELECT * FROM attributions "
+            f"SELECT {', '.join(ATTRIBUTION_COLUMNS)} FROM attributions "
             + ("WHERE state = 'accepted' " if accepted_only else "")
             + "ORDER BY article_id, quote_start, id"
         )
-        cols = [d[0] for d in attrs.description]
-        of = cols.index("article_id")
+        of = ATTRIBUTION_COLUMNS.index("article_id")
 
         def items() -> Iterator[Item]:
             pending = next(attrs, None)
             for row in articles:
                 art_id = row[0]
-                mine: list[Attribution] = []
+                mine: list[tuple[Any, ...]] = []
                 while pending is not None and pending[of] <= art_id:
-                    if pending[of] == art_id and art_id not in damaged:
-                        mine.append(_attr_from_row(dict(zip(cols, pending, strict=True))))
+                    if pending[of] == art_id:
+                        mine.append(pending)
                     pending = next(attrs, None)
                 if art_id not in damaged:  # in store.damage, left out here
-                    yield Item(_article(row), mine, row[10])
+                    yield Item(row, mine)
 
         yield total, items()
         articles.close()
@@ -245,13 +273,16 @@ class Writer:
         """Called once after the last article."""
 
 
-#: Characters that some readers take for line ends (Python's str.splitlines does): escaped
-#: inside JSON strings, so a line of the export is a line to every reader.
-_LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+#: Characters that some readers take for line ends (Python's str.splitlines does) and
+#: that ``json.dumps`` writes as they are (it escapes U+000B, U+001C and the others below
+#: U+0020): escaped inside JSON strings, so a line of the export is a line to every reader.
+_RAW_LINE_BREAKS = {c: f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
 
 
-def _escape_line_breaks(line: str) -> str:
-    return _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
+def _escape_line_breaks(json_text: str) -> str:
+    for c, escaped in _RAW_LINE_BREAKS.items():
+        json_text = json_text.replace(c, escaped)  # mostly a scan that finds none
+    return json_text
 
 
 def jsonl_line(item: Item) -> bytes:
@@ -259,9 +290,7 @@ def jsonl_line(item: Item) -> bytes:
     (as ``json.dumps`` would write them, without a dict per token)."""
     task = json.dumps(article_task(item), ensure_ascii=False, separators=(",", ":"))
     tokens = item.tokens.prodigy_json()
-    if _LINE_BREAKS.search(item.article.text):  # the tokens are pieces of the text
-        tokens = _escape_line_breaks(tokens)
-    return f'{_escape_line_breaks(task)[:-1]},"tokens":{tokens}}}\n'.encode()
+    return f'{_escape_line_breaks(task)[:-1]},"tokens":{_escape_line_breaks(tokens)}}}\n'.encode()
 
 
 class JsonlWriter(Writer):
@@ -639,7 +668,7 @@ def export(
                     raise ExportError(f"{out}: export cancelled; the file was not changed")
                 add(item)
                 report.articles += 1
-                report.attributions += len(item.attributions)
+                report.attributions += len(item.attribution_rows)
                 progress(n, total)
 
         if fmt == "brat":
