@@ -279,9 +279,12 @@ class Writer:
 _RAW_LINE_BREAKS = {c: f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
 
 
-def _escape_line_breaks(json_text: str) -> str:
+def _escape_line_breaks(json_text: str, made_of: str) -> str:
+    """``json_text`` with those characters escaped; ``made_of``: a string holding every
+    character of its strings (itself, or the text its strings are pieces of: shorter)."""
     for c, escaped in _RAW_LINE_BREAKS.items():
-        json_text = json_text.replace(c, escaped)  # mostly a scan that finds none
+        if c in made_of:  # rare
+            json_text = json_text.replace(c, escaped)
     return json_text
 
 
@@ -289,8 +292,9 @@ def jsonl_line(item: Item) -> bytes:
     """The task as a JSON line with its tokens last, made by ``DocTokens.prodigy_json``
     (as ``json.dumps`` would write them, without a dict per token)."""
     task = json.dumps(article_task(item), ensure_ascii=False, separators=(",", ":"))
-    tokens = item.tokens.prodigy_json()
-    return f'{_escape_line_breaks(task)[:-1]},"tokens":{_escape_line_breaks(tokens)}}}\n'.encode()
+    task = _escape_line_breaks(task, task)
+    tokens = _escape_line_breaks(item.tokens.prodigy_json(), item.tokens.text)
+    return f'{task[:-1]},"tokens":{tokens}}}\n'.encode()
 
 
 class JsonlWriter(Writer):

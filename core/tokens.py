@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress
-from operator import itemgetter, lt, sub
+from operator import getitem, itemgetter, lt, sub
 from typing import TYPE_CHECKING, overload
 
 from core.model import Span
@@ -107,9 +107,50 @@ class Tokens(Sequence[tuple[int, int]]):
 
 # -- the tokens as spaCy makes them, and as the corpus stores them --------------------------
 
-_JSON_BOOL = ("false", "true")
 #: First byte of a packed token list: the layout below, so another can follow.
 _PACKED_V1 = 1
+
+
+class _JsonPieces:
+    """The pieces of Prodigy's token JSON that depend on a number only: for each
+    character position ``","start":N,"end":`` and ``N``, for each token index the end of
+    its object and the start of the next one's (by trailing space). Looked up, not
+    formatted: the export writes a thousand tokens an article. Kept for texts of up to
+    ``LIMIT`` characters (grown to the longest seen: a few MB at most); longer ones are
+    formatted, the same strings."""
+
+    LIMIT = 1 << 16
+
+    def __init__(self) -> None:
+        self.starts: list[str] = []
+        self.ends: list[str] = []
+        self.tails: list[tuple[str, str]] = []
+
+    @staticmethod
+    def start(n: int) -> str:
+        return f'","start":{n},"end":'
+
+    @staticmethod
+    def tail(i: int, space: int) -> str:
+        return f',"id":{i},"ws":{"true" if space else "false"}}},{{"text":"'
+
+    def fit(self, n: int) -> bool:
+        """Make the tables hold positions and token indices up to ``n``; False if that
+        is over the limit."""
+        have = len(self.starts)
+        if n > self.LIMIT:
+            return False
+        if n >= have:
+            new = range(have, min(max(n + 1, 2 * have), self.LIMIT + 1))
+            self.starts += map(self.start, new)
+            self.ends += map(str, new)
+            self.tails += [(self.tail(i, 0), self.tail(i, 1)) for i in new]
+        return True
+
+
+_PIECES = _JsonPieces()
+#: Between the last token's ``ws`` and the next ``text``: cut off after the last token.
+_NEXT_TOKEN = ',{"text":"'
 
 
 @dataclass
@@ -201,18 +242,20 @@ class DocTokens:
 
     def prodigy_json(self) -> str:
         """The tokens as Prodigy reads them, as JSON text: ``text``, ``start``, ``end``,
-        ``id`` and ``ws`` of each, the keys Prodigy's token-based interfaces use."""
-        tokens = zip(self._json_words(), self.starts, self.ends, self.spaces, strict=True)
-        return (
-            "["
-            + ",".join(
-                [
-                    f'{{"text":"{w}","start":{s},"end":{e},"id":{i},"ws":{_JSON_BOOL[ws]}}}'
-                    for i, (w, s, e, ws) in enumerate(tokens)
-                ]
-            )
-            + "]"
-        )
+        ``id`` and ``ws`` of each, the keys Prodigy's token-based interfaces use. Each
+        token is four strings joined: its word and three looked up in ``_PIECES``."""
+        if not self.starts:
+            return "[]"
+        if _PIECES.fit(len(self.text)):
+            starts: Iterable[str] = map(_PIECES.starts.__getitem__, self.starts)
+            ends: Iterable[str] = map(_PIECES.ends.__getitem__, self.ends)
+            tails: Iterable[str] = map(getitem, _PIECES.tails, self.spaces)
+        else:
+            starts = map(_PIECES.start, self.starts)
+            ends = map(str, self.ends)
+            tails = map(_PIECES.tail, range(len(self.starts)), self.spaces)
+        body = "".join(map("".join, zip(self._json_words(), starts, ends, tails, strict=True)))
+        return '[{"text":"' + body[: -len(_NEXT_TOKEN)] + "]"
 
     def doc(self, vocab: Vocab) -> Doc:
         from spacy.tokens import Doc
@@ -266,11 +309,13 @@ class DocTokens:
             return None
         out = cls(text, edges[0:-1:2], edges[1::2], spaces.tolist(), space_tokens)
         words = out.words
+        space_words = list(map(words.__getitem__, space_tokens))
         if (
-            not all(words[i].isspace() for i in space_tokens)
+            not all(map(str.isspace, space_words))
             # the other tokens hold every other character, and no whitespace
             or "".join(compress(words, out._not_space())) != "".join(text.split())
-            or not {" "}.issuperset(map(f"{text} ".__getitem__, compress(out.ends, spaces)))
+            # so what follows a token is whitespace: a " " each, if the spaces add up
+            or text.count(" ") != sum(out.spaces) + sum(w.count(" ") for w in space_words)
         ):
             return None
         return out

@@ -16,7 +16,7 @@ from core.importer import content_hash
 from core.ingest import import_paths
 from core.model import Article, Attribution, Origin, QuoteType, Span, State, Status
 from core.store import MIGRATIONS, Store, _v6_packed_tokens
-from core.tokens import DocTokens, make_doc, tokenize
+from core.tokens import DocTokens, _JsonPieces, make_doc, tokenize
 from tests.conftest import DATA, ROOT, corpus_before
 
 #: Every kind of whitespace Python's str.isspace knows, and runs of them.
@@ -617,9 +617,13 @@ def _golden_corpus(store):
     store.add_article(Article(text="Old text,  kept.", content_hash="old"), [], own)
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_jsonl_is_byte_for_byte_what_it_was(tmp_path, corpus, jobs, monkeypatch):
+@pytest.mark.parametrize(
+    ("jobs", "tables"), [(1, True), (2, True), (1, False)], ids=["one", "workers", "formatted"]
+)
+def test_jsonl_is_byte_for_byte_what_it_was(tmp_path, corpus, jobs, tables, monkeypatch):
     monkeypatch.setattr(export_module, "_RUN", 4)  # several runs in flight
+    if not tables:  # every text longer than the looked-up pieces reach
+        monkeypatch.setattr(_JsonPieces, "LIMIT", 0)
     _golden_corpus(corpus)
     out = tmp_path / "golden.jsonl"
     export(corpus, out, "jsonl", jobs=jobs)
