@@ -35,6 +35,7 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
+import orjson
 from murmurhash.mrmr import hash as murmur
 
 from core.model import Article, Attribution, Span, State, Status
@@ -274,27 +275,40 @@ class Writer:
 
 
 #: Characters that some readers take for line ends (Python's str.splitlines does) and
-#: that ``json.dumps`` writes as they are (it escapes U+000B, U+001C and the others below
-#: U+0020): escaped inside JSON strings, so a line of the export is a line to every reader.
-_RAW_LINE_BREAKS = {c: f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"}
+#: that JSON encoders write as they are (they escape U+000B, U+001C and the others below
+#: U+0020), in UTF-8 and escaped: escaped inside JSON strings, so a line of the export is
+#: a line to every reader.
+_RAW_LINE_BREAKS = {c: (c.encode(), f"\\u{ord(c):04x}".encode()) for c in "\x85\u2028\u2029"}
 
 
-def _escape_line_breaks(json_text: str, made_of: str) -> str:
-    """``json_text`` with those characters escaped; ``made_of``: a string holding every
-    character of its strings (itself, or the text its strings are pieces of: shorter)."""
-    for c, escaped in _RAW_LINE_BREAKS.items():
+def _escape_line_breaks(line: bytes, made_of: str) -> bytes:
+    """``line`` (UTF-8) with those characters escaped; ``made_of``: the strings its JSON
+    strings were made of (a fraction of its length, looked through instead of it)."""
+    for c, (raw, escaped) in _RAW_LINE_BREAKS.items():
         if c in made_of:  # rare
-            json_text = json_text.replace(c, escaped)
-    return json_text
+            line = line.replace(raw, escaped)  # UTF-8: the bytes of no other character
+    return line
 
 
 def jsonl_line(item: Item) -> bytes:
-    """The task as a JSON line with its tokens last, made by ``DocTokens.prodigy_json``
-    (as ``json.dumps`` would write them, without a dict per token)."""
-    task = json.dumps(article_task(item), ensure_ascii=False, separators=(",", ":"))
-    task = _escape_line_breaks(task, task)
-    tokens = _escape_line_breaks(item.tokens.prodigy_json(), item.tokens.text)
-    return f'{task[:-1]},"tokens":{tokens}}}\n'.encode()
+    """The task as a JSON line, its tokens last. Written by ``orjson`` (for strings and
+    integers the bytes of ``json.dumps`` with compact separators; docs/adr/0019) but the
+    quotes, whose confidences are floats (``json.dumps`` writes 1e-05 and Infinity,
+    ``orjson`` 0.00001 and null), and the tokens, made by ``DocTokens.prodigy_json``."""
+    task = article_task(item)
+    quotes = json.dumps(task.pop("quotes"), ensure_ascii=False, separators=(",", ":"))
+    meta = [v for v in task["meta"].values() if isinstance(v, str)]
+    line = b"".join(
+        (
+            orjson.dumps(task)[:-1],
+            b',"quotes":',
+            quotes.encode(),
+            b',"tokens":',
+            item.tokens.prodigy_json(),
+            b"}\n",
+        )
+    )
+    return _escape_line_breaks(line, "".join([item.article.text, quotes, *meta]))
 
 
 class JsonlWriter(Writer):

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import zlib
 
+import orjson
 import pytest
 
 from core import commands as cmd
@@ -631,6 +632,17 @@ def test_jsonl_is_byte_for_byte_what_it_was(tmp_path, corpus, jobs, tables, monk
     assert len(got) == len(want) == len(_doc_texts()) + 4
     for n, (line, golden) in enumerate(zip(got, want, strict=True)):
         assert line == golden, f"line {n + 1} differs"
+
+
+def test_orjson_writes_strings_and_integers_as_json_dumps_does():
+    """What the export leaves to orjson (docs/adr/0019): every character (surrogates
+    cannot come out of SQLite) and integers of any size a corpus holds, byte for byte."""
+    chars = "".join(map(chr, [*range(0xD800), *range(0xE000, 0x110000)]))
+    for value in [chars, [chars[:0x80], "a\\", '"', "\u2028"], {"k\n": [-(2**63), 2**63 - 1, 0]}]:
+        assert (
+            orjson.dumps(value)
+            == json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+        )
 
 
 if __name__ == "__main__":  # rewrite the golden export: only for a deliberate change
