@@ -275,9 +275,9 @@ class Writer:
 
 
 #: Characters that some readers take for line ends (Python's str.splitlines does) and
-#: that JSON encoders write as they are (they escape U+000B, U+001C and the others below
-#: U+0020), in UTF-8 and escaped: escaped inside JSON strings, so a line of the export is
-#: a line to every reader.
+#: that JSON encoders leave as they are (they escape U+000B, U+001C and the others below
+#: U+0020): each as UTF-8 and as the escape the export writes instead, so a line of the
+#: export is a line to every reader.
 _RAW_LINE_BREAKS = {c: (c.encode(), f"\\u{ord(c):04x}".encode()) for c in "\x85\u2028\u2029"}
 
 

@@ -123,9 +123,7 @@ class _JsonPieces:
     LIMIT = 1 << 16
 
     def __init__(self) -> None:
-        self.starts: list[bytes] = []
-        self.ends: list[bytes] = []
-        self.tails: list[tuple[bytes, bytes]] = []
+        self.tables: tuple[list[bytes], list[bytes], list[tuple[bytes, bytes]]] = ([], [], [])
 
     @staticmethod
     def start(n: int) -> bytes:
@@ -139,18 +137,20 @@ class _JsonPieces:
     def tail(i: int, space: int) -> bytes:
         return b',"id":%d,"ws":%s},{"text":"' % (i, b"true" if space else b"false")
 
-    def fit(self, n: int) -> bool:
-        """Make the tables hold positions and token indices up to ``n``; False if that
-        is over the limit."""
-        have = len(self.starts)
+    def fit(self, n: int) -> tuple[list[bytes], list[bytes], list[tuple[bytes, bytes]]] | None:
+        """The tables of starts, ends and tails for positions and token indices up to
+        ``n``; None if that is over the limit. Grown tables replace the old ones whole,
+        so a thread never reads tables another has half grown."""
         if n > self.LIMIT:
-            return False
-        if n >= have:
-            new = range(have, min(max(n + 1, 2 * have), self.LIMIT + 1))
-            self.starts += map(self.start, new)
-            self.ends += map(self.end, new)
-            self.tails += [(self.tail(i, 0), self.tail(i, 1)) for i in new]
-        return True
+            return None
+        starts, ends, tails = self.tables
+        if n >= len(starts):
+            new = range(len(starts), min(max(n + 1, 2 * len(starts)), self.LIMIT + 1))
+            starts = starts + list(map(self.start, new))
+            ends = ends + list(map(self.end, new))
+            tails = tails + [(self.tail(i, 0), self.tail(i, 1)) for i in new]
+            self.tables = (starts, ends, tails)
+        return starts, ends, tails
 
 
 _PIECES = _JsonPieces()
@@ -250,10 +250,11 @@ class DocTokens:
         Each token is four byte strings joined: its word and three from ``_PIECES``."""
         if not self.starts:
             return b"[]"
-        if _PIECES.fit(len(self.text)):
-            starts: Iterable[bytes] = map(_PIECES.starts.__getitem__, self.starts)
-            ends: Iterable[bytes] = map(_PIECES.ends.__getitem__, self.ends)
-            tails: Iterable[bytes] = map(getitem, _PIECES.tails, self.spaces)
+        tables = _PIECES.fit(len(self.text))
+        if tables is not None:
+            starts: Iterable[bytes] = map(tables[0].__getitem__, self.starts)
+            ends: Iterable[bytes] = map(tables[1].__getitem__, self.ends)
+            tails: Iterable[bytes] = map(getitem, tables[2], self.spaces)
         else:
             starts = map(_PIECES.start, self.starts)
             ends = map(_PIECES.end, self.ends)
