@@ -117,10 +117,10 @@ class _JsonPieces:
     each character position ``","start":N,"end":`` and ``N``, for each token index the
     end of its object and the start of the next one's (by trailing space). Looked up,
     not formatted: the export writes a thousand tokens an article. Kept for texts of up
-    to ``LIMIT`` characters (grown to the longest seen: a few MB at most); longer ones
+    to ``LIMIT`` characters (grown to the longest seen, 10 MB at the limit); longer ones
     are formatted, the same bytes."""
 
-    LIMIT = 1 << 16
+    LIMIT = 1 << 15
 
     def __init__(self) -> None:
         self.tables: tuple[list[bytes], list[bytes], list[tuple[bytes, bytes]]] = ([], [], [])
