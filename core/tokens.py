@@ -317,9 +317,10 @@ class DocTokens:
         space_words = list(map(words.__getitem__, space_tokens))
         if (
             not all(map(str.isspace, space_words))
-            # the other tokens hold every other character, and no whitespace
-            or "".join(compress(words, out._not_space())) != "".join(text.split())
-            # so what follows a token is whitespace: a " " each, if the spaces add up
+            # the other tokens hold no whitespace (nothing for split to split at), so,
+            # the tokens tiling the text, each trailing space is a " " if the spaces add
+            # up, and the other tokens hold every other character
+            or len("".join(compress(words, out._not_space())).split()) > 1
             or text.count(" ") != sum(out.spaces) + sum(w.count(" ") for w in space_words)
         ):
             return None
