@@ -2,11 +2,15 @@
 <= 120 s, tokens as compact as the format allows, no recomputable data in the corpus).
 
     .venv/bin/python bench/export_speed.py [--sizes 1000 10000 100000] [--format jsonl]
+        [--against DIR] [--repeat N]
 
 Builds (or reuses) the corpora of bench/make_corpus.py (a cached corpus of an older
 schema is upgraded in place first, timed apart) and works on a copy of each. Each export
 runs in a fresh process, so its peak memory (max RSS) is its own; ``--jobs`` sets its
-worker processes (default: the export's choice). Printed per size: the export's time beside the
+worker processes (default: the export's choice). ``--against DIR`` also runs the export of
+another checkout of QuoteLab (say ``git archive`` of main unpacked in DIR) on the same
+copy, alternating with this one ``--repeat`` times: on a shared machine only figures
+taken side by side compare. Printed per size: the export's time beside the
 goal scaled to the size and a bare baseline (each article's text as one JSON line, the
 least an export can write); bytes per article, with the share of the token lists; the
 corpus file's size and what its tokens take; and, on a sample of articles, what each way
@@ -16,6 +20,7 @@ of getting an article's tokens costs (spaCy's tokenizer, the stored tokens).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import resource
@@ -28,19 +33,18 @@ import time
 from collections.abc import Callable
 from itertools import islice
 from pathlib import Path
+from statistics import median
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
-
-from make_corpus import build  # noqa: E402
-
 GOAL_100K_S = 120.0
 SAMPLE = 300  # articles timed for the per-article token figures
 
 
-def child(db: Path, out: Path, fmt: str, jobs: int | None) -> None:
-    """Run one export here and print its time, CPU time and peak memory as JSON."""
+def child(db: Path, out: Path, fmt: str, jobs: int | None, root: Path) -> None:
+    """Run one export here with the QuoteLab in ``root`` and print its time, CPU time
+    and peak memory as JSON."""
+    sys.path.insert(0, str(root))
     from core.export import export
     from core.store import Store
 
@@ -119,7 +123,51 @@ def token_costs(db: Path) -> None:
     print(f"{(time.perf_counter() - t) * 1000 / len(docs):8.3f} ms an article")
 
 
-def run_size(size: int, fmt: str, jobs: int | None) -> None:
+def _digest(out: Path) -> str:
+    """SHA-256 of the export (a file, or a folder's files in name order)."""
+    h = hashlib.sha256()
+    for p in [out] if out.is_file() else sorted(out.iterdir()):
+        with p.open("rb") as f:
+            while chunk := f.read(1 << 20):
+                h.update(chunk)
+    return h.hexdigest()
+
+
+def export_once(db: Path, out: Path, fmt: str, jobs: int | None, root: Path) -> dict[str, Any]:
+    """One export in a fresh process with the QuoteLab in ``root``: its figures and the
+    digest of what it wrote."""
+    res = subprocess.run(
+        [sys.executable, __file__, "--child", str(db), str(out), fmt, str(jobs or 0), str(root)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return {**json.loads(res.stdout), "digest": _digest(out)}
+
+
+def print_exports(name: str, runs: list[dict[str, Any]], size: int, bare: float) -> None:
+    goal = GOAL_100K_S * size / 100_000
+    seconds = median(r["seconds"] for r in runs)
+    each = " ".join(f"{r['seconds']:.1f}" for r in runs)
+    print(
+        f"  {'export, ' + name:36} {seconds:8.1f} s    goal {goal:6.1f} s   "
+        f"bare {bare:6.1f} s   ({seconds * 1e3 / size:.2f} ms an article; runs: {each})"
+    )
+    print(
+        f"  {'  CPU time (with start-up)':36} {median(r['cpu'] for r in runs):8.1f} s   "
+        f"+ {median(r['cpu_workers'] for r in runs):.1f} s in worker processes"
+    )
+    print(
+        f"  {'  peak memory (max RSS)':36} {max(r['peak_mb'] for r in runs):8.0f} MB   "
+        f"a worker {max(r['peak_worker_mb'] for r in runs):.0f} MB"
+    )
+
+
+def run_size(size: int, fmt: str, jobs: int | None, against: Path | None, repeat: int) -> None:
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "bench"))
+    from make_corpus import build
+
     from core.store import SCHEMA_VERSION, Store
 
     src, _ = build(size, jsonl=False)
@@ -150,27 +198,18 @@ def run_size(size: int, fmt: str, jobs: int | None) -> None:
             f"{token_bytes / 1e6:.1f} MB = {token_bytes / 1e6 / used:.0%}); {upgrade}"
         )
         out = tmp / f"export.{fmt}"
-        res = subprocess.run(
-            [sys.executable, __file__, "--child", str(db), str(out), fmt, str(jobs or 0)],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        got = json.loads(res.stdout)
+        runs: dict[Path, list[dict[str, Any]]] = {ROOT: []}
+        if against is not None:
+            runs = {against: [], ROOT: []}  # alternating, the other code first
+        for _ in range(repeat):
+            for root, done in runs.items():
+                done.append(export_once(db, out, fmt, jobs, root))
         bare = bare_export(db, tmp / "bare.jsonl")
-        goal = GOAL_100K_S * size / 100_000
-        print(
-            f"  {'export':36} {got['seconds']:8.1f} s    goal {goal:6.1f} s   "
-            f"bare {bare:6.1f} s   ({got['seconds'] * 1e3 / size:.2f} ms an article)"
-        )
-        print(
-            f"  {'  CPU time (with start-up)':36} {got['cpu']:8.1f} s   "
-            f"+ {got['cpu_workers']:.1f} s in worker processes"
-        )
-        print(
-            f"  {'peak memory (max RSS)':36} {got['peak_mb']:8.0f} MB   "
-            f"a worker {got['peak_worker_mb']:.0f} MB"
-        )
+        print_exports("this code", runs[ROOT], size, bare)
+        if against is not None:
+            print_exports(f"{against}", runs[against], size, bare)
+            same = {r["digest"] for rs in runs.values() for r in rs}
+            print(f"  {'  the same bytes':36} {'yes' if len(same) == 1 else 'NO'}")
         files = [out] if out.is_file() else list(out.iterdir())
         size_b = sum(p.stat().st_size for p in files)
         per = size_b / size
@@ -190,16 +229,19 @@ def run_size(size: int, fmt: str, jobs: int | None) -> None:
 
 
 def main() -> None:
-    if len(sys.argv) == 6 and sys.argv[1] == "--child":
-        child(Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4], int(sys.argv[5]) or None)
+    if len(sys.argv) == 7 and sys.argv[1] == "--child":
+        _, _, db, out, fmt, jobs, root = sys.argv
+        child(Path(db), Path(out), fmt, int(jobs) or None, Path(root))
         return
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     ap.add_argument("--format", default="jsonl", choices=["jsonl", "spacy", "csv", "brat"])
     ap.add_argument("--jobs", type=int, help="worker processes (default: the export's own)")
+    ap.add_argument("--against", type=Path, help="another QuoteLab checkout to compare with")
+    ap.add_argument("--repeat", type=int, default=1, help="exports of each code per size")
     a = ap.parse_args()
     for size in a.sizes:
-        run_size(size, a.format, a.jobs)
+        run_size(size, a.format, a.jobs, a.against and a.against.resolve(), a.repeat)
 
 
 if __name__ == "__main__":

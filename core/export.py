@@ -16,11 +16,11 @@ whole or not at all; ``-`` writes a file format to standard output instead.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import multiprocessing
 import os
-import re
 import secrets
 import shutil
 import stat
@@ -36,6 +36,7 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
+import orjson
 from murmurhash.mrmr import hash as murmur
 
 from core.model import Article, Attribution, Span, State, Status
@@ -73,21 +74,51 @@ class ExportReport:
         return asdict(self)
 
 
+#: An attribution's columns as ``corpus_items`` reads them (``_attr_from_row``'s keys).
+ATTRIBUTION_COLUMNS = (
+    "id",
+    "article_id",
+    "quote_start",
+    "quote_end",
+    "speaker_start",
+    "speaker_end",
+    "cue_start",
+    "cue_end",
+    "speaker_name",
+    "type",
+    "state",
+    "origin",
+    "confidence",
+)
+
+
 @dataclass
 class Item:
-    """One article as exported: its attributions and its tokens as the corpus stores
-    them (unpacked only by the formats that write tokens)."""
+    """One article as exported, as the corpus stores it: its row, its attributions'
+    rows. The model objects and the tokens are made when a format first asks for them:
+    plain rows are what the export sends to its worker processes (they pickle in a
+    fraction of the time dataclasses take)."""
 
-    article: Article
-    attributions: list[Attribution]
-    packed_tokens: object
+    row: tuple[Any, ...]
+    attribution_rows: list[tuple[Any, ...]]
+
+    @cached_property
+    def article(self) -> Article:
+        return _article(self.row)
+
+    @cached_property
+    def attributions(self) -> list[Attribution]:
+        return [
+            _attr_from_row(dict(zip(ATTRIBUTION_COLUMNS, r, strict=True)))
+            for r in self.attribution_rows
+        ]
 
     def span_text(self, sp: Span | None) -> str:
         return "" if sp is None else self.article.text[sp.start : sp.end]
 
     @cached_property
     def tokens(self) -> DocTokens:
-        return DocTokens.load(self.article.text, self.packed_tokens)
+        return DocTokens.load(self.row[1], self.row[10])
 
 
 # -- reading the corpus in one pass ------------------------------------------------------
@@ -129,24 +160,23 @@ def corpus_items(
             f"content_hash, packed_tokens FROM articles {where} ORDER BY id"
         )
         attrs = conn.execute(
-            "SELECT * FROM attributions "
+            f"SELECT {', '.join(ATTRIBUTION_COLUMNS)} FROM attributions "
             + ("WHERE state = 'accepted' " if accepted_only else "")
             + "ORDER BY article_id, quote_start, id"
         )
-        cols = [d[0] for d in attrs.description]
-        of = cols.index("article_id")
+        of = ATTRIBUTION_COLUMNS.index("article_id")
 
         def items() -> Iterator[Item]:
             pending = next(attrs, None)
             for row in articles:
                 art_id = row[0]
-                mine: list[Attribution] = []
+                mine: list[tuple[Any, ...]] = []
                 while pending is not None and pending[of] <= art_id:
-                    if pending[of] == art_id and art_id not in damaged:
-                        mine.append(_attr_from_row(dict(zip(cols, pending, strict=True))))
+                    if pending[of] == art_id:
+                        mine.append(pending)
                     pending = next(attrs, None)
                 if art_id not in damaged:  # in store.damage, left out here
-                    yield Item(_article(row), mine, row[10])
+                    yield Item(row, mine)
 
         yield total, items()
         articles.close()
@@ -245,23 +275,41 @@ class Writer:
         """Called once after the last article."""
 
 
-#: Characters that some readers take for line ends (Python's str.splitlines does): escaped
-#: inside JSON strings, so a line of the export is a line to every reader.
-_LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+#: Characters that some readers take for line ends (Python's str.splitlines does) and
+#: that JSON encoders leave as they are (they escape U+000B, U+001C and the others below
+#: U+0020): each as UTF-8 and as the escape the export writes instead, so a line of the
+#: export is a line to every reader.
+_RAW_LINE_BREAKS = {c: (c.encode(), f"\\u{ord(c):04x}".encode()) for c in "\x85\u2028\u2029"}
 
 
-def _escape_line_breaks(line: str) -> str:
-    return _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
+def _escape_line_breaks(line: bytes, made_of: str) -> bytes:
+    """``line`` (UTF-8) with those characters escaped; ``made_of``: the strings its JSON
+    strings were made of (a fraction of its length, looked through instead of it)."""
+    for c, (raw, escaped) in _RAW_LINE_BREAKS.items():
+        if c in made_of:  # rare
+            line = line.replace(raw, escaped)  # UTF-8: the bytes of no other character
+    return line
 
 
 def jsonl_line(item: Item) -> bytes:
-    """The task as a JSON line with its tokens last, made by ``DocTokens.prodigy_json``
-    (as ``json.dumps`` would write them, without a dict per token)."""
-    task = json.dumps(article_task(item), ensure_ascii=False, separators=(",", ":"))
-    tokens = item.tokens.prodigy_json()
-    if _LINE_BREAKS.search(item.article.text):  # the tokens are pieces of the text
-        tokens = _escape_line_breaks(tokens)
-    return f'{_escape_line_breaks(task)[:-1]},"tokens":{tokens}}}\n'.encode()
+    """The task as a JSON line, its tokens last. Written by ``orjson`` (for strings and
+    integers the bytes of ``json.dumps`` with compact separators; docs/adr/0019) but the
+    quotes, whose confidences are floats (``json.dumps`` writes 1e-05 and Infinity,
+    ``orjson`` 0.00001 and null), and the tokens, made by ``DocTokens.prodigy_json``."""
+    task = article_task(item)
+    quotes = json.dumps(task.pop("quotes"), ensure_ascii=False, separators=(",", ":"))
+    meta = [v for v in task["meta"].values() if isinstance(v, str)]
+    line = b"".join(
+        (
+            orjson.dumps(task)[:-1],
+            b',"quotes":',
+            quotes.encode(),
+            b',"tokens":',
+            item.tokens.prodigy_json(),
+            b"}\n",
+        )
+    )
+    return _escape_line_breaks(line, "".join([item.article.text, quotes, *meta]))
 
 
 class JsonlWriter(Writer):
@@ -277,6 +325,13 @@ _AHEAD = 2
 PARALLEL_FROM = 2000
 
 
+def _jsonl_worker() -> None:
+    """A worker process's start: a collection of young objects per 100,000 new ones,
+    not per 700 (an article's line makes hundreds of short-lived dicts and lists and no
+    cycles; the collections took 6 % of a worker's time)."""
+    gc.set_threshold(100_000)
+
+
 def _jsonl_run(run: list[Item]) -> list[bytes]:
     """In a worker process: the lines of a run of articles."""
     return [jsonl_line(item) for item in run]
@@ -287,7 +342,7 @@ def _jsonl_in_processes(items: Iterator[Item], jobs: int) -> Iterator[tuple[Item
     processes; the articles are read here, in the caller's read transaction."""
     context = multiprocessing.get_context("spawn")  # the caller may be a GUI with threads
     pending: deque[tuple[list[Item], Future[list[bytes]]]] = deque()
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_jsonl_worker) as pool:
         try:
             while True:
                 while len(pending) < _AHEAD * jobs and (run := list(islice(items, _RUN))):
@@ -639,7 +694,7 @@ def export(
                     raise ExportError(f"{out}: export cancelled; the file was not changed")
                 add(item)
                 report.articles += 1
-                report.attributions += len(item.attributions)
+                report.attributions += len(item.attribution_rows)
                 progress(n, total)
 
         if fmt == "brat":

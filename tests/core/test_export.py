@@ -1,4 +1,5 @@
 import csv
+import gzip
 import json
 import os
 import stat
@@ -6,6 +7,7 @@ import subprocess
 import sys
 import zlib
 
+import orjson
 import pytest
 
 from core import commands as cmd
@@ -13,9 +15,9 @@ from core import export as export_module
 from core.export import ExportError, SpacyPartsWriter, export, export_jsonl
 from core.importer import content_hash
 from core.ingest import import_paths
-from core.model import Article, Attribution, Span, State, Status
+from core.model import Article, Attribution, Origin, QuoteType, Span, State, Status
 from core.store import MIGRATIONS, Store, _v6_packed_tokens
-from core.tokens import DocTokens, make_doc, tokenize
+from core.tokens import DocTokens, _JsonPieces, make_doc, tokenize
 from tests.conftest import DATA, ROOT, corpus_before
 
 #: Every kind of whitespace Python's str.isspace knows, and runs of them.
@@ -560,3 +562,94 @@ def test_brat_import_refuses_an_empty_text_and_warns_on_cp1252(tmp_path, corpus)
     assert any("old.txt: not UTF-8" in w for w in report.warnings)
     (a,) = corpus.attributions(report.imported[0])
     assert corpus.article(report.imported[0]).text[a.quote.start : a.quote.end] == "fine"
+
+
+#: The JSONL export of ``_golden_corpus`` as the export wrote it before it was made
+#: faster (issue 13): every later export must write these bytes. Only a deliberate change
+#: of the format may rewrite it (``.venv/bin/python -m tests.core.test_export``).
+GOLDEN = DATA / "export_golden.jsonl.gz"
+_NAMES = [None, 'Ann "Bee" O\'Neil', "Zoë\u2028Line\x85two", "back\\slash\ttab", "😀 émoji"]
+_CONFIDENCES = [None, 0.5, 1e-05, 0.1 + 0.2, 1.0, 123456789.0, 1e16, 2.5e-07, -0.0]
+
+
+def _golden_corpus(store):
+    """Articles with every kind of whitespace, escape and line break, their tokens stored
+    (or damaged, or an older importer's), and attributions of every state, type, origin
+    and odd speaker name or confidence, with and without speaker and cue."""
+    texts = _doc_texts() + [
+        'He said "a \\ back\x01slash\x7f" and \u200b left.\r\nShe: «oui» 😀\u2028end',
+        sorted((DATA / "articles").glob("*.txt"))[1].read_text(encoding="utf-8"),
+    ]
+    for n, text in enumerate(texts):
+        bounds = tokenize(text)
+        attrs = []
+        for i in range(0, len(bounds) - 3, 5):
+            k = i // 5 + n
+            attrs.append(
+                Attribution(
+                    quote=Span(bounds[i][0], bounds[i + 1][1]),
+                    speaker=Span(*bounds[i + 2]) if k % 3 else None,
+                    cue=Span(*bounds[i + 3]) if k % 2 else None,
+                    speaker_name=_NAMES[k % len(_NAMES)],
+                    type=list(QuoteType)[k % 3],
+                    state=list(State)[k % 3],
+                    origin=list(Origin)[k % 3],
+                    confidence=_CONFIDENCES[k % len(_CONFIDENCES)],
+                )
+            )
+        first_line = text.find("\n")
+        art = Article(
+            text=text,
+            title=f'{n}: "ws"\u2029\\',
+            byline=_NAMES[n % len(_NAMES)] or "",
+            date="2026-11-27",
+            url=f"https://example.org/{n}?a=1&b=\u00e9",
+            source=f"ws{n}.txt",
+            non_body=[Span(0, first_line)] if first_line > 0 else [],
+            status=list(Status)[n % 3],
+            content_hash=content_hash(f"{n}: {text}"),
+        )
+        art_id = store.add_article(art, attrs, bounds)[0]
+        if n % 7 == 3:  # a damaged cache: tokenized anew
+            store.conn.execute(
+                "UPDATE articles SET packed_tokens = ? WHERE id = ?", (b"\x01junk", art_id)
+            )
+    own = [(0, 3), (4, 9), (11, 16)]  # an older importer's bounds: not spaCy's, but they fit
+    store.add_article(Article(text="Old text,  kept.", content_hash="old"), [], own)
+
+
+@pytest.mark.parametrize(
+    ("jobs", "tables"), [(1, True), (2, True), (1, False)], ids=["one", "workers", "formatted"]
+)
+def test_jsonl_is_byte_for_byte_what_it_was(tmp_path, corpus, jobs, tables, monkeypatch):
+    monkeypatch.setattr(export_module, "_RUN", 4)  # several runs in flight
+    if not tables:  # every text longer than the looked-up pieces reach
+        monkeypatch.setattr(_JsonPieces, "LIMIT", 0)
+    _golden_corpus(corpus)
+    out = tmp_path / "golden.jsonl"
+    export(corpus, out, "jsonl", jobs=jobs)
+    got, want = out.read_bytes().split(b"\n"), gzip.decompress(GOLDEN.read_bytes()).split(b"\n")
+    assert len(got) == len(want) == len(_doc_texts()) + 4
+    for n, (line, golden) in enumerate(zip(got, want, strict=True)):
+        assert line == golden, f"line {n + 1} differs"
+
+
+def test_orjson_writes_strings_and_integers_as_json_dumps_does():
+    """What the export leaves to orjson (docs/adr/0019): every character (surrogates
+    cannot come out of SQLite) and integers of any size a corpus holds, byte for byte."""
+    chars = "".join(map(chr, [*range(0xD800), *range(0xE000, 0x110000)]))
+    for value in [chars, [chars[:0x80], "a\\", '"', "\u2028"], {"k\n": [-(2**63), 2**63 - 1, 0]}]:
+        assert (
+            orjson.dumps(value)
+            == json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+        )
+
+
+if __name__ == "__main__":  # rewrite the golden export: only for a deliberate change
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "g.qlab") as s:
+        _golden_corpus(s)
+        export(s, Path(tmp) / "g.jsonl", "jsonl", jobs=1)
+        GOLDEN.write_bytes(gzip.compress((Path(tmp) / "g.jsonl").read_bytes(), mtime=0))
