@@ -240,10 +240,11 @@ def run(args: argparse.Namespace) -> int:
             if args.command == "check":
                 return _check(store)
             try:
-                return _on_store(store, args)
+                status = _on_store(store, args)
             finally:  # what the open (after an unclean shutdown) or the command found
                 for damage in store.damage:
                     print(f"quotelab: damaged, left out: {damage}", file=sys.stderr)
+            return 1 if store.damage else status  # something was left out: say so
     except (CorpusError, ExportError, SuggestError) as exc:
         return _fail(str(exc))
     except sqlite3.DatabaseError as exc:  # met by a reader of store.conn (report, stats)

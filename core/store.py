@@ -877,12 +877,17 @@ class Store:
             )
         ]
         found += [
-            (art_id, f"attribution {attr_id} has an unknown type, state or origin")
+            (
+                art_id,
+                f"attribution {attr_id} has an unknown type, state, origin, confidence or name",
+            )
             for art_id, attr_id in self.conn.execute(
                 f"""SELECT article_id, id FROM attributions
                     WHERE (type NOT IN ({", ".join(f"'{t}'" for t in QuoteType)})
                        OR state NOT IN ({", ".join(f"'{t}'" for t in State)})
-                       OR origin NOT IN ({", ".join(f"'{t}'" for t in Origin)}))
+                       OR origin NOT IN ({", ".join(f"'{t}'" for t in Origin)})
+                       OR typeof(confidence) NOT IN ('real', 'integer', 'null')
+                       OR typeof(speaker_name) NOT IN ('text', 'null'))
                        {one.replace("id", "article_id")}""",
                 args,
             )
@@ -927,14 +932,8 @@ class Store:
         if self._is_damaged(article_id):
             self._refuse(article_id)
 
-    def _refuse(self, article_id: int, why: str | None = None) -> NoReturn:
-        """Raise CorpusError naming what is wrong with the article (``why``: what a
-        reader found that the row scan does not look at, recorded in :attr:`damage`)."""
-        if why is not None:
-            self._damaged.setdefault(article_id, why)
-            self._sound.discard(article_id)
-            if not self.checked:
-                self.check()
+    def _refuse(self, article_id: int) -> NoReturn:
+        """Raise CorpusError naming what is wrong with the article."""
         raise CorpusError(
             f"{self.path}: article {article_id}: {self._damaged[article_id]}; "
             "the article cannot be opened or edited"
@@ -1168,7 +1167,7 @@ class Store:
             "SELECT * FROM attributions WHERE article_id = ? ORDER BY quote_start, id",
             (article_id,),
         )
-        return [self._attribution(article_id, r) for r in _dicts(cur)]
+        return [_attr_from_row(r) for r in _dicts(cur)]
 
     @_reading
     def attribution(self, attr_id: int) -> tuple[int, Attribution] | None:
@@ -1178,15 +1177,7 @@ class Store:
             return None
         article_id = rows[0]["article_id"]
         self._usable(article_id)
-        return article_id, self._attribution(article_id, rows[0])
-
-    def _attribution(self, article_id: int, row: dict[str, Any]) -> Attribution:
-        """A row of a checked article as the model's Attribution; what the row scan does
-        not look at (a confidence that is no number, say) is damage found here."""
-        try:
-            return _attr_from_row(row)
-        except (TypeError, ValueError) as exc:
-            self._refuse(article_id, f"attribution {row['id']}: {exc}")
+        return article_id, _attr_from_row(rows[0])
 
     def check_spans(self, article_id: int, a: Attribution) -> None:
         """The span rules for one attribution about to be stored in an article: its own

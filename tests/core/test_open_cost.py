@@ -107,16 +107,27 @@ def test_a_command_that_meets_a_damaged_page_says_so_without_a_traceback(tmp_pat
     assert "the corpus is damaged" in r.stderr and "main.py check" in r.stderr
 
 
-def test_what_only_a_read_can_find_is_named_and_recorded(tmp_path):
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE attributions SET confidence = 'high' WHERE article_id = 1",
+        "UPDATE attributions SET speaker_name = x'00ff' WHERE article_id = 1",
+    ],
+)
+def test_a_value_of_the_wrong_kind_is_found_by_the_scan_and_left_out_of_exports(tmp_path, sql):
+    """A REAL or TEXT column holds any kind of value in SQLite: a text confidence passed
+    the scan and ended the export (which builds its rows in worker processes) in a
+    traceback."""
     path = _corpus(tmp_path / "c.qlab")
-    _edit(path, "UPDATE attributions SET confidence = 'high' WHERE article_id = 1")
+    _edit(path, sql)
     with Store(path, check=True) as s:
-        assert s.damage == []  # a REAL column's text: the scan passes it
-        with pytest.raises(CorpusError, match="article 1: attribution 1: "):
-            s.attributions(1)
         (message,) = s.damage
-        assert message.startswith("article 1: attribution 1: ")
+        assert message.startswith("article 1: attribution 1 has an unknown")
         assert s.article_ids() == [2]
+    r = run_main("--db", path, "export", "--out", tmp_path / "out.jsonl")
+    assert "Traceback" not in r.stderr and "damaged, left out: article 1" in r.stderr
+    assert r.returncode == 1  # something was left out
+    assert len((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()) == 1
 
 
 def test_a_truncated_file_is_refused_by_the_cheap_open(tmp_path):
