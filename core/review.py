@@ -117,7 +117,10 @@ class ReviewSession:
             tokens = self.store.tokens(article_id)
             attrs = self.store.attributions(article_id)
         except CorpusError as exc:  # a damaged article, now in Store.damage: off the list
-            return Delta(error=str(exc), statuses=True)
+            other = self.store.neighbour(article_id, +1) if self.article is None else None
+            if other is None or other == article_id:  # stay where we are
+                return Delta(error=str(exc), statuses=True)
+            return replace(self.open(other), error=str(exc), statuses=True)  # the next sound one
         self.article, self.tokens, self.attrs = article, tokens, attrs
         self.anchor = None
         self.target = "quote"

@@ -155,6 +155,12 @@ def test_opening_a_damaged_article_in_review_says_why_and_the_list_drops_it(tmp_
         assert delta.statuses  # the list is read again: without article 2
         assert s.article_ids() == [1, 3] and session.article.id == 1
 
+    _edit(path, "UPDATE attributions SET quote_end = 999999 WHERE article_id = 1")
+    with Store(path) as s:  # the article opened first (the last one reviewed) is damaged
+        delta = ReviewSession(s).open(1)
+        assert "article 1: offsets outside the text" in delta.error
+        assert delta.article and delta.summary.id == 3  # the next sound one is open
+
 
 def test_next_article_and_counts_pass_over_damaged_articles(tmp_path):
     path = _corpus(tmp_path / "c.qlab", n=4)
