@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -47,11 +48,24 @@ def run_app(args: argparse.Namespace) -> int:
     window.activateWindow()  # take the keyboard at once, also without a window manager
     if os.environ.get("QUOTELAB_TIMING"):
         _report_timing(window)
+    _close_on_signals(window)
     open_first(window, args)
     try:
         return app.exec()
     finally:
         importer.close()
+
+
+def _close_on_signals(window: MainWindow) -> None:
+    """Ctrl+C in the terminal, and SIGTERM (a logout, ``kill``), close the window as
+    Ctrl+Q does: settings saved, jobs stopped, the worker process ended. Python runs a
+    signal handler only between bytecodes, which Qt's event loop does not run while
+    idle: a timer gives it the chance a few times a second."""
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda _sig, _frame: QTimer.singleShot(0, window.close))
+    ticker = QTimer(window, interval=200)
+    ticker.timeout.connect(lambda: None)
+    ticker.start()
 
 
 def open_first(window: MainWindow, args: argparse.Namespace) -> QMessageBox | None:

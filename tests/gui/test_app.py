@@ -1,7 +1,14 @@
 """Start-up, background jobs (progress, cancel, stale results) and error dialogs."""
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -11,7 +18,7 @@ from core.suggest_process import ImportProcess
 from gui.app import open_first
 from gui.dialogs import ExportChoice
 from gui.main_window import MainWindow
-from tests.conftest import DATA, SAMPLE, run_python
+from tests.conftest import DATA, ROOT, SAMPLE, run_python
 from tests.gui.conftest import back_in, press, when_modal
 
 
@@ -235,3 +242,23 @@ def test_a_window_shows_what_another_window_saved_when_it_is_activated(
     assert first.session.current.id == attr_id
     assert first.table.item(row, 3).text() == "rejected"  # the state column, redrawn
     assert "changed elsewhere" in first.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_or_a_terminate_signal_closes_the_app_as_ctrl_q_does(sample_copy, tmp_path, sig):
+    """Ctrl+C in the terminal of `make run` did nothing, and a SIGTERM (a logout) killed
+    the app without saving its settings or closing the corpus."""
+    home = tmp_path / "home"
+    env = dict(os.environ, QUOTELAB_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    wal = Path(f"{sample_copy}-wal")
+    with subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), str(sample_copy)], env=env, cwd=ROOT
+    ) as app:
+        deadline = time.monotonic() + 60
+        while not wal.exists():  # the corpus is open
+            assert app.poll() is None and time.monotonic() < deadline
+            time.sleep(0.02)
+        app.send_signal(sig)
+        assert app.wait(timeout=60) == 0
+    assert (home / "settings.ini").exists()  # saved by the window's close
+    assert not wal.exists()  # the corpus closed cleanly
