@@ -48,11 +48,26 @@ def add_recent(path: Path) -> None:
     path = path.resolve()
     rest = [p for p in recent_corpora() if p != path]
     settings().setValue("recent/corpora", [str(p) for p in [path, *rest][:RECENT_MAX]])
+    _forget_gone()
+
+
+_LAST = "last_article"
 
 
 def _corpus_key(path: Path) -> str:
     """A settings key for a corpus file (QSettings keys can't hold ``/`` or ``\\``)."""
-    return "last_article/" + str(path.resolve()).replace("\\", "|").replace("/", "|")
+    return f"{_LAST}/" + str(path.resolve()).replace("\\", "|").replace("/", "|")
+
+
+def _forget_gone() -> None:
+    """Forget the last article of corpora that are no longer there (moved, deleted):
+    the file kept a line for every corpus ever opened."""
+    s = settings()
+    s.beginGroup(_LAST)
+    gone = [key for key in s.childKeys() if not Path(key.replace("|", "/")).is_file()]
+    for key in gone:
+        s.remove(key)
+    s.endGroup()
 
 
 def last_article(path: Path) -> int | None:

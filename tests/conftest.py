@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import sqlite3
@@ -21,6 +22,9 @@ SAMPLE = ROOT / "resources" / "sample_article.txt"
 SAMPLE_GOLD = DATA / "sample_article.gold.json"
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never the user's data directory, also where a test undoes the fixture below.
+os.environ["QUOTELAB_HOME"] = tempfile.mkdtemp(prefix="quotelab-tests-")
+atexit.register(shutil.rmtree, os.environ["QUOTELAB_HOME"], ignore_errors=True)
 sys.path.insert(0, str(ROOT))
 
 

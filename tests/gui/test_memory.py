@@ -65,6 +65,10 @@ def test_the_last_article_of_each_corpus_is_reopened(make_window, tmp_path):
     assert w.session.article.id == third
     w.open_corpus(other)
     assert w.session.article.id == first
+    w.close()
+    other.unlink()
+    make_window(one)  # a corpus that is gone is forgotten, not kept in the file for ever
+    assert settings.last_article(other) is None and settings.last_article(one) == third
 
 
 def test_main_py_with_a_corpus_file_opens_it(tmp_path, sample_corpus):
