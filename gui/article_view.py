@@ -93,6 +93,11 @@ class ArticleView(QPlainTextEdit):
         self._astral: list[int] = []
         self.shown: Article | None = None  # the article whose text the view holds
 
+    def say_when_empty(self, text: str) -> None:
+        """The text shown while there is no article (Qt repaints only part of it)."""
+        self.setPlaceholderText(text)
+        self.viewport().update()
+
     def show_text(self, article: Article | None) -> None:
         """Show an article's text (None: nothing). Replacing the text scrolls and may
         resize the view, which asks for spans to be painted: until the new text is in,

@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         self.articles = ArticleList()
         self.view = ArticleView()
-        self.view.setPlaceholderText(keys_in(NO_CORPUS))
+        self.view.say_when_empty(keys_in(NO_CORPUS))
         self.table = AttributionTable()
         split = QSplitter(Qt.Orientation.Horizontal)
         for widget, stretch in ((self.articles, 2), (self.view, 5), (self.table, 3)):
@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         if self.store is not None:
             self.store.close()
         self.store, self.session = store, ReviewSession(store)
-        self.view.setPlaceholderText(keys_in(PLACEHOLDER))
+        self.view.say_when_empty(keys_in(PLACEHOLDER))
         self.jobs.generation += 1  # results of jobs for the previous corpus are dropped
         self.setWindowTitle(f"QuoteLab \u2014 {path}" + ("  [read-only]" * store.read_only))
         self.articles.show_corpus(store)
