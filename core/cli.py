@@ -280,7 +280,7 @@ def _check(store: Store) -> int:
     for damage in store.damage:
         print(f"damaged: {damage}")
     found = len(store.damage)
-    print(f"{store.path}: " + (f"damaged ({found} listed)" if found else "ok"), file=sys.stderr)
+    print(f"{store.path}: " + (f"damaged ({found} listed)" if found else "ok"))
     return 1 if found else 0
 
 
@@ -326,6 +326,8 @@ def _export(store: Store, args: argparse.Namespace) -> int:
 
 
 def _backup(store: Store, out: Path) -> int:
+    if out.exists():  # (the app's file dialog asks before it replaces a file)
+        return _fail(f"{out}: already exists; choose another name, or remove it first")
     store.backup(out)
     print(f"copied {store.path} to {out}")
     return 0

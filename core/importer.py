@@ -265,7 +265,9 @@ def _load(line: str) -> Any:
     try:
         return json.loads(line, parse_float=_finite, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+        # json's "Unterminated string starting at" names the column it gives
+        why = exc.msg.removesuffix(" starting at")
+        raise ValueError(f"not valid JSON ({why} at column {exc.colno})") from None
     except RecursionError:
         raise ValueError("not valid JSON (nested too deeply)") from None
     except ValueError as exc:  # an integer over Python's digit limit, inf, NaN

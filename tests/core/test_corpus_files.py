@@ -248,14 +248,15 @@ def test_backup_holds_the_commits_still_in_the_wal(tmp_path):
 def test_backup_from_the_command_line(tmp_path):
     path = _corpus(tmp_path / "c.qlab")
     out = tmp_path / "copy.qlab"
-    r = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--db", str(path), "backup", str(out)],
-        capture_output=True,
-        text=True,
-    )
+    r = run_main("--db", path, "backup", out)
     assert r.returncode == 0, r.stderr
     with Store(out, read_only=True) as s:
         assert s.article_ids() == [1, 2]
+    export = tmp_path / "export.jsonl"
+    export.write_text("{}\n")
+    r = run_main("--db", path, "backup", export)  # a slip of the name: it used to be replaced
+    assert r.returncode == 1 and "already exists" in r.stderr
+    assert export.read_text() == "{}\n"
 
 
 NOBODY_READ = """
@@ -285,7 +286,7 @@ def test_the_command_line_names_damaged_rows_and_goes_on(tmp_path):
     path = _corpus(tmp_path / "c.qlab")
     _edit(path, "UPDATE attributions SET quote_end = 999999 WHERE article_id = 2")
     r = run_main("--db", path, "export", "--out", tmp_path / "out.jsonl")
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 1, r.stderr  # something was left out
     assert "damaged, left out: article 2: offsets outside the text" in r.stderr
     assert "1 article" in r.stdout
 
@@ -293,9 +294,10 @@ def test_the_command_line_names_damaged_rows_and_goes_on(tmp_path):
 def test_check_on_request_lists_damage_and_fails(tmp_path):
     path = _corpus(tmp_path / "c.qlab")
     r = run_main("--db", path, "check")
-    assert (r.returncode, r.stdout, r.stderr) == (0, "", f"{path}: ok\n")
+    assert (r.returncode, r.stdout, r.stderr) == (0, f"{path}: ok\n", "")  # the result
     _edit(path, "UPDATE attributions SET quote_end = 999999 WHERE article_id = 2")
     r = run_main("--db", path, "check")
     assert r.returncode == 1
-    assert r.stdout == "damaged: article 2: offsets outside the text\n"
-    assert r.stderr == f"{path}: damaged (1 listed)\n"
+    assert r.stdout == (
+        f"damaged: article 2: offsets outside the text\n{path}: damaged (1 listed)\n"
+    )

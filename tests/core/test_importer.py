@@ -145,6 +145,7 @@ def test_jsonl_prodigy_shape_with_pre_annotations(tmp_path):
     ("line", "message"),
     [
         ("{not json", "line 2: not valid JSON"),
+        ('{"text": "cut', "line 2: not valid JSON (Unterminated string at column 10)"),
         ('{"meta": {}}', 'line 2: expected an object with a "text"'),
         ('{"text": " "}', "line 2: the text is empty"),
         ('{"text": "short", "quotes": [{"quote": {"start": 2, "end": 99}}]}', "outside the text"),
