@@ -232,19 +232,9 @@ def _open(args: argparse.Namespace) -> Store:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        if args.command == "suggest":
-            return _suggest(args)
-        if args.command in cli_report.COMMANDS:
-            return cli_report.run(args)
-        with _open(args) as store:
-            if args.command == "check":
-                return _check(store)
-            try:
-                status = _on_store(store, args)
-            finally:  # what the open (after an unclean shutdown) or the command found
-                for damage in store.damage:
-                    print(f"quotelab: damaged, left out: {damage}", file=sys.stderr)
-            return 1 if store.damage else status  # something was left out: say so
+        status = _command(args)
+        sys.stdout.flush()  # a reader that stopped early shows here, not at the exit
+        return status
     except (CorpusError, ExportError, SuggestError) as exc:
         return _fail(str(exc))
     except sqlite3.DatabaseError as exc:  # met by a reader of store.conn (report, stats)
@@ -254,6 +244,22 @@ def run(args: argparse.Namespace) -> int:
     except BrokenPipeError:  # the reader stopped early (`... | head`): not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+
+
+def _command(args: argparse.Namespace) -> int:
+    if args.command == "suggest":
+        return _suggest(args)
+    if args.command in cli_report.COMMANDS:
+        return cli_report.run(args)
+    with _open(args) as store:
+        if args.command == "check":
+            return _check(store)
+        try:
+            status = _on_store(store, args)
+        finally:  # what the open (after an unclean shutdown) or the command found
+            for damage in store.damage:
+                print(f"quotelab: damaged, left out: {damage}", file=sys.stderr)
+        return 1 if store.damage else status  # something was left out: say so
 
 
 def _on_store(store: Store, args: argparse.Namespace) -> int:
@@ -310,6 +316,9 @@ def _import(store: Store, args: argparse.Namespace) -> int:
 
 
 def _export(store: Store, args: argparse.Namespace) -> int:
+    folder = args.out.endswith(("/", os.sep)) or Path(args.out).is_dir()
+    if args.format is None and folder:  # not a JSONL file named like the folder
+        return _fail(f"{args.out}: is a folder; --format spacy or --format brat writes one")
     fmt = args.format or _SUFFIX_FORMATS.get(Path(args.out).suffix.lower(), "jsonl")
     with _progress("export") as progress:
         report = export(

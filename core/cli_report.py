@@ -57,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "agree":
             return _agree(args)
         return _evaluate(args)
+    except BrokenPipeError:
+        raise  # the reader stopped early (`| head`): cli.run says nothing of it
     except (EvalError, CorpusError, OSError) as exc:
         print(f"quotelab: error: {exc}", file=sys.stderr)
         return 1

@@ -2,6 +2,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import DATA, ROOT, SAMPLE
 
 
@@ -189,18 +191,28 @@ def test_a_mistyped_subcommand_is_refused_and_creates_nothing(tmp_path):
     assert "--html" in r.stdout
 
 
-def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
+@pytest.mark.parametrize("command", [["export", "--out", "-"], ["report", "--json"]])
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path, command):
     db = tmp_path / "c.qlab"
     assert run("--db", str(db), "import", "--no-suggest", str(DATA / "articles"), env_home=tmp_path)
     proc = subprocess.Popen(
-        [sys.executable, "main.py", "--db", str(db), "export", "--out", "-"],
+        [sys.executable, "main.py", "--db", str(db), *command],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={"QUOTELAB_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
     )
     with proc.stdout, proc.stderr:
-        assert proc.stdout.read(100)  # `| head -c 100`
-        proc.stdout.close()
+        proc.stdout.close()  # `| head` that has stopped before anything was written
         err = proc.stderr.read()
-    assert proc.wait() == 1 and b"Traceback" not in err
+    assert proc.wait() == 1 and b"Traceback" not in err and b"Broken pipe" not in err, err
+
+
+def test_export_without_a_format_refuses_a_folder(tmp_path):
+    """`--out spacydir/` wrote a JSONL file named spacydir: a folder needs its format."""
+    db = tmp_path / "c.qlab"
+    run("--db", str(db), "import", "--no-suggest", str(SAMPLE), env_home=tmp_path)
+    for out in (f"{tmp_path / 'spacydir'}/", str(tmp_path)):
+        r = run("--db", str(db), "export", "--out", out, env_home=tmp_path)
+        assert r.returncode == 1 and "is a folder; --format spacy" in r.stderr
+    assert not (tmp_path / "spacydir").exists()
