@@ -50,6 +50,8 @@ TITLES = frozenset(
     acting interim head executive senior associate chief pastor father bishop
     nurse officer trooper constable agent rabbi imam principal superintendent
     sergeant lieutenant corporal private admiral marshal chancellor dean
+    organizer organiser activist campaigner lawyer economist researcher scientist
+    historian author editor journalist adviser advisor consultant strategist
     """.split()
 )
 

@@ -189,6 +189,18 @@ CASES = {
             ("the team would recover.", "coach Ben Ames", "Ben Ames", "adding", "indirect"),
         ],
     ),
+    "a job word before a name at the start of a sentence is no part of the name": (
+        'Organizer Dave Pruitt said: "We never thought it would take this long."',
+        [
+            (
+                "We never thought it would take this long.",
+                "Organizer Dave Pruitt",
+                "Dave Pruitt",
+                "said",
+                "direct",
+            )
+        ],
+    ),
     "a dash signature": (
         "\u201cWe will reopen the pool by June.\u201d \u2014 Mayor Rosa Linn",
         [("We will reopen the pool by June.", "Mayor Rosa Linn", "Rosa Linn", None, "direct")],
