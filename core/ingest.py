@@ -140,8 +140,8 @@ def import_paths(
                 if cancelled():  # what came back may be cut short: store none of it
                     break
                 number, item = waiting.popleft()
-                tokens = Tokens(_bounds(item))
-                item.attributions, dropped = checked(item.article, found, tokens)
+                item.tokens = _bounds(item)  # once: checked here, stored by _add
+                item.attributions, dropped = checked(item.article, found, Tokens(item.tokens))
                 report.warnings.extend(dropped)
                 _add(store, item, report)
                 while waiting and waiting[0][1].annotated:  # read behind it, nothing to wait for

@@ -100,11 +100,11 @@ class Suggester:
         from ``articles`` as the parser needs them, so memory stays bounded however
         many there are.
 
-        With ``n_process`` > 1, runs of articles are suggested in that many worker
-        processes (each loads the pipeline once) and come back in order, a few runs per
-        worker ahead."""
+        With ``n_process`` > 1, runs of articles are suggested on that many cores: this
+        process and ``n_process - 1`` worker processes (each loads the pipeline once);
+        they come back in order, a few runs per worker ahead."""
         if n_process > 1:
-            yield from _in_processes(self.model, articles, cancelled, batch_size, n_process)
+            yield from _in_processes(self, articles, cancelled, batch_size, n_process)
             return
         from core.suggest.rules import ArticleRules, Paragraph
 
@@ -164,9 +164,12 @@ def checked(
     return kept, dropped
 
 
-#: Articles per task sent to a worker process, and tasks in flight per worker.
+#: Articles per task sent to a worker process (or suggested by the caller's process
+#: itself), tasks in flight per worker, and runs held at most (in flight or suggested,
+#: not yet handed out) before the caller's process waits instead of suggesting more.
 _RUN = 8
 _AHEAD = 2
+_HELD = 16
 
 
 @lru_cache(maxsize=2)
@@ -182,27 +185,48 @@ def _suggest_run(model: str, articles: list[Article], batch_size: int) -> list[l
 
 
 def _in_processes(
-    model: str,
+    own: Suggester,
     articles: Iterable[Article],
     cancelled: Callable[[], bool],
     batch_size: int,
     n_process: int,
 ) -> Iterator[list[Attribution]]:
+    """Suggest on ``n_process`` cores: ``n_process - 1`` worker processes, each kept
+    ``_AHEAD`` runs ahead, and this process, which suggests the next run itself
+    whenever the oldest run is not back yet (so it works while the workers start, and
+    takes less when its caller's own work, such as storing, keeps it busy)."""
     # spawn, not fork: the caller may be a GUI with threads running
     context = multiprocessing.get_context("spawn")
     source = iter(articles)
-    pending: deque[Future[list[list[Attribution]]]] = deque()
-    with ProcessPoolExecutor(n_process, mp_context=context) as pool:
+    read_all = False
+    # runs in input order: a worker's future, or what this process suggested itself
+    pending: deque[Future[list[list[Attribution]]] | list[list[Attribution]]] = deque()
+
+    def next_run() -> list[Article]:
+        nonlocal read_all
+        run = [] if read_all else list(islice(source, _RUN))
+        read_all = not run
+        return run
+
+    workers = n_process - 1
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
         try:
             while True:
-                while len(pending) < _AHEAD * n_process:
-                    run = list(islice(source, _RUN))
-                    if not run:
-                        break
-                    pending.append(pool.submit(_suggest_run, model, run, batch_size))
+                busy = sum(isinstance(p, Future) and not p.done() for p in pending)
+                while busy < _AHEAD * workers and len(pending) < _HELD and (run := next_run()):
+                    pending.append(pool.submit(_suggest_run, own.model, run, batch_size))
+                    busy += 1
                 if not pending:
                     return
-                for found in pending.popleft().result():
+                head = pending[0]
+                if isinstance(head, Future) and not head.done() and len(pending) < _HELD:
+                    if run := next_run():
+                        pending.append(list(own.suggest_many(run, cancelled, batch_size)))
+                        if cancelled():  # the run may be cut short
+                            return
+                        continue
+                pending.popleft()
+                for found in head.result() if isinstance(head, Future) else head:
                     yield found
                     if cancelled():
                         return
