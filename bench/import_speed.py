@@ -1,0 +1,181 @@
+"""``main.py import`` on every core, and its memory, each figure beside its goal.
+
+    .venv/bin/python bench/import_speed.py [--articles 1000] [--rounds 1]
+        [--memory 100000] [--parse-memory 1000 5000] [--skip SECTION ...]
+
+**Speed** (``speed``): plain articles, each parsed (the real articles of tests/data and
+the sample, made distinct by an edition line), imported by ``main.py import --jobs 1``
+and ``--jobs 2`` into fresh corpora, interleaved; the ratio of the medians (worker
+start-up, pipeline loading and storing included) against the goal 1.4x.
+
+**Memory**: the peak resident memory of the whole import, the ``main.py`` process and
+its workers summed (sampled from /proc every 20 ms, so Linux only), against the goal
+600 MB: importing ``--memory`` articles with suggestions (``jsonl``: the articles of
+bench/make_corpus.py in JSONL shards of 2,500, under the 25 MB file limit; no parse),
+and importing ``--parse-memory`` plain articles with ``--jobs 2`` (``parse``: the peak
+should not grow with the count).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from make_corpus import articles, record  # noqa: E402
+from suggest_speed import corpus  # noqa: E402
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+SHARD = 2_500  # articles per JSONL file: about 20 MB, under the 25 MB import limit
+GOAL_RATIO = 1.4
+GOAL_MB = 600
+
+
+def _children() -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            out.setdefault(ppid, []).append(int(entry.name))
+    return out
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of ``pid`` and all its descendants."""
+    children = _children()
+    todo, total = [pid], 0
+    while todo:
+        p = todo.pop()
+        todo += children.get(p, [])
+        try:
+            total += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * PAGE
+        except OSError:
+            pass
+    return total
+
+
+def run_import(db: Path, paths: list[Path], jobs: int) -> tuple[float, float]:
+    """``main.py import`` into a new corpus: (seconds, peak MB of its process tree)."""
+    cmd = [sys.executable, str(ROOT / "main.py"), "--db", str(db), "--create", "import"]
+    cmd += ["--jobs", str(jobs), "--json", *map(str, paths)]
+    env = dict(os.environ, QUOTELAB_HOME=str(db.parent))
+    peak = 0
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    def sample() -> None:
+        nonlocal peak
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss(proc.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - t
+    sampler.join()
+    report = json.loads(out)
+    if proc.returncode or not report["complete"]:
+        raise SystemExit(f"import failed: {err.decode()[-2000:]}")
+    return seconds, peak / 2**20
+
+
+def plain(count: int, path: Path) -> int:
+    """``count`` distinct plain articles (no annotations: each is parsed) as one JSONL
+    file; returns their words."""
+    words = 0
+    base = corpus(10_000)  # each real article once or twice
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(count):
+            art = base[i % len(base)]
+            text = f"{art.text.rstrip()}\n\nEdition {i}."
+            words += len(text.split())
+            meta = {"title": art.title, "source": f"plain-{i:06d}.txt"}
+            f.write(json.dumps({"text": text, "meta": meta}, ensure_ascii=False) + "\n")
+    return words
+
+
+def shards(count: int, folder: Path) -> Iterator[Path]:
+    """The first ``count`` articles of bench/make_corpus.py, with their suggestions, as
+    JSONL files of ``SHARD`` articles."""
+    f = None
+    for n, (art, attrs, _) in enumerate(articles(count)):
+        if n % SHARD == 0:
+            if f is not None:
+                f.close()
+            path = folder / f"part-{n // SHARD:04d}.jsonl"
+            f = path.open("w", encoding="utf-8")
+            yield path
+        assert f is not None
+        f.write(json.dumps(record(art, attrs), ensure_ascii=False) + "\n")
+    if f is not None:
+        f.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", type=int, nargs="+", default=[1000])
+    ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--memory", type=int, default=100_000)
+    ap.add_argument("--parse-memory", type=int, nargs="+", default=[1000, 5000])
+    ap.add_argument("--skip", nargs="*", default=[], choices=["speed", "jsonl", "parse"])
+    a = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="quotelab-import-") as tmp_name:
+        tmp = Path(tmp_name)
+        runs = 0
+
+        def fresh() -> Path:
+            nonlocal runs
+            runs += 1
+            return tmp / f"c{runs}.qlab"
+
+        if "speed" not in a.skip:
+            for count in a.articles:
+                src = tmp / f"plain-{count}.jsonl"
+                words = plain(count, src)
+                times: dict[int, list[float]] = {1: [], 2: []}
+                for _ in range(a.rounds):
+                    for jobs in times:
+                        times[jobs].append(run_import(fresh(), [src], jobs)[0])
+                one, two = (statistics.median(times[j]) for j in (1, 2))
+                print(f"import {count} plain articles ({words} words), medians of {a.rounds}")
+                print(f"  --jobs 1                   {words / one:8.0f} words/s ({one:.1f} s)")
+                print(f"  --jobs 2                   {words / two:8.0f} words/s ({two:.1f} s)")
+                print(f"  speed-up                   {one / two:.2f}x  (goal >= {GOAL_RATIO}x)")
+        if "parse" not in a.skip:
+            for count in a.parse_memory:
+                src = tmp / f"plain-{count}.jsonl"
+                plain(count, src)
+                seconds, peak = run_import(fresh(), [src], 2)
+                print(
+                    f"peak memory, import --jobs 2 of {count} plain articles  "
+                    f"{peak:5.0f} MB ({seconds:.0f} s)  (goal < {GOAL_MB} MB, flat)"
+                )
+        if "jsonl" not in a.skip:
+            folder = tmp / "jsonl"
+            folder.mkdir()
+            files = list(shards(a.memory, folder))
+            seconds, peak = run_import(fresh(), files, 1)
+            print(
+                f"peak memory, import of {a.memory} articles from JSONL with suggestions  "
+                f"{peak:5.0f} MB ({seconds:.0f} s, {len(files)} files)  (goal < {GOAL_MB} MB)"
+            )
+
+
+if __name__ == "__main__":
+    main()
