@@ -179,6 +179,11 @@ def for_process(model: str | None) -> Suggester:
     return Suggester(model)
 
 
+def _load(model: str) -> None:
+    """In a worker process: load the pipeline before any run is sent."""
+    for_process(model).load()
+
+
 def _suggest_run(model: str, articles: list[Article], batch_size: int) -> list[list[Attribution]]:
     """In a worker process: suggest a run of articles with the worker's own pipeline."""
     return list(for_process(model).suggest_many(articles, batch_size=batch_size))
@@ -191,10 +196,13 @@ def _in_processes(
     batch_size: int,
     n_process: int,
 ) -> Iterator[list[Attribution]]:
-    """Suggest on ``n_process`` cores: ``n_process - 1`` worker processes, each kept
-    ``_AHEAD`` runs ahead, and this process, which suggests the next run itself
-    whenever the oldest run is not back yet (so it works while the workers start, and
-    takes less when its caller's own work, such as storing, keeps it busy)."""
+    """Suggest on ``n_process`` cores: this process and ``n_process - 1`` workers.
+
+    The workers start (spawn, import, load the pipeline) while this process suggests;
+    once a worker is ready it is kept ``_AHEAD`` runs ahead, and this process suggests
+    the next run itself whenever the oldest is not back yet. So nothing waits for a
+    worker to start (a few articles never do), and this process takes fewer runs when
+    its caller's own work (storing, printing) keeps it busy."""
     # spawn, not fork: the caller may be a GUI with threads running
     context = multiprocessing.get_context("spawn")
     source = iter(articles)
@@ -209,28 +217,33 @@ def _in_processes(
         return run
 
     workers = n_process - 1
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        try:
-            while True:
-                busy = sum(isinstance(p, Future) and not p.done() for p in pending)
-                while busy < _AHEAD * workers and len(pending) < _HELD and (run := next_run()):
-                    pending.append(pool.submit(_suggest_run, own.model, run, batch_size))
-                    busy += 1
-                if not pending:
-                    return
-                head = pending[0]
-                if isinstance(head, Future) and not head.done() and len(pending) < _HELD:
-                    if run := next_run():
-                        pending.append(list(own.suggest_many(run, cancelled, batch_size)))
-                        if cancelled():  # the run may be cut short
-                            return
-                        continue
-                pending.popleft()
-                for found in head.result() if isinstance(head, Future) else head:
-                    yield found
-                    if cancelled():
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    try:
+        started = [pool.submit(_load, own.model) for _ in range(workers)]
+        while True:
+            ready = [f for f in started if f.done()]
+            for f in ready:
+                f.result()  # a worker that could not load its pipeline says why
+            busy = sum(isinstance(p, Future) and not p.done() for p in pending)
+            while busy < _AHEAD * len(ready) and len(pending) < _HELD and (run := next_run()):
+                pending.append(pool.submit(_suggest_run, own.model, run, batch_size))
+                busy += 1
+            head = pending[0] if pending else None
+            if isinstance(head, Future | None) and not (head and head.done()):
+                if len(pending) < _HELD and (run := next_run()):
+                    pending.append(list(own.suggest_many(run, cancelled, batch_size)))
+                    if cancelled():  # the run may be cut short
                         return
-        except BrokenProcessPool as exc:
-            raise SuggestError(f"a suggestion worker process stopped ({exc})") from None
-        finally:
-            pool.shutdown(wait=False, cancel_futures=True)
+                    continue
+            if head is None:
+                return
+            pending.popleft()
+            for found in head.result() if isinstance(head, Future) else head:
+                yield found
+                if cancelled():
+                    return
+    except BrokenProcessPool as exc:
+        raise SuggestError(f"a suggestion worker process stopped ({exc})") from None
+    finally:
+        # a worker still starting finishes loading, then exits; nothing waits for it
+        pool.shutdown(wait=False, cancel_futures=True)

@@ -8,16 +8,30 @@ from tests.conftest import DATA, SAMPLE
 
 
 def _articles():
+    """The 11 real articles, three times (33)."""
     files = [*sorted((DATA / "articles").glob("*.txt")), SAMPLE]
     return [parse_text(f.read_text(encoding="utf-8"), f.name) for f in files] * 3
 
 
-def test_two_processes_suggest_what_one_does(suggester):
-    arts = _articles()
+def test_two_processes_suggest_what_one_does(suggester, monkeypatch):
+    """This process suggests runs itself while the worker starts and whenever the
+    oldest run is not back; the worker takes the rest: the same suggestions, in order."""
+    arts = _articles() * 6  # 198 articles: long enough for the worker to start and join
     one = list(suggester.suggest_many(arts))
+    here = []
+    whole = suggester.suggest_many
+
+    def counted(articles, *args, n_process=1, **kwargs):
+        if n_process == 1:  # a run suggested in this process
+            articles = list(articles)
+            here.append(len(articles))
+        return whole(articles, *args, n_process=n_process, **kwargs)
+
+    monkeypatch.setattr(suggester, "suggest_many", counted)
     two = list(suggester.suggest_many(iter(arts), n_process=2))
-    assert sum(map(len, one)) > 100
+    assert sum(map(len, one)) > 400
     assert two == one
+    assert 0 < sum(here) < len(arts) - 8  # both did part of it
 
 
 def test_cancel_stops_the_workers_early(suggester):
@@ -28,7 +42,7 @@ def test_cancel_stops_the_workers_early(suggester):
     assert len(seen) == 3
 
 
-def test_a_missing_model_is_named_from_a_worker():
+def test_a_missing_model_is_named():
     art = parse_text(SAMPLE.read_text(encoding="utf-8"), "s.txt")
     with pytest.raises(SuggestError, match="no_such_pipeline"):
         list(Suggester("no_such_pipeline").suggest_many([art], n_process=2))
