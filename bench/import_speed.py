@@ -9,7 +9,7 @@ and ``--jobs 2`` into fresh corpora, interleaved; the ratio of the medians (work
 start-up, pipeline loading and storing included) against the goal 1.4x.
 
 **Memory**: the peak resident memory of the whole import, the ``main.py`` process and
-its workers summed (sampled from /proc every 20 ms, so Linux only), against the goal
+its workers summed (sampled from /proc every 50 ms, so Linux only), against the goal
 600 MB: importing ``--memory`` articles with suggestions (``jsonl``: the articles of
 bench/make_corpus.py in JSONL shards of 2,500, under the 25 MB file limit; no parse),
 and importing ``--parse-memory`` plain articles with ``--jobs 2`` (``parse``: the peak
@@ -42,29 +42,17 @@ GOAL_RATIO = 1.4
 GOAL_MB = 600
 
 
-def _children() -> dict[int, list[int]]:
-    out: dict[int, list[int]] = {}
-    for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            try:
-                stat = Path(entry.path, "stat").read_text()
-            except OSError:
-                continue
-            ppid = int(stat.rsplit(")", 1)[1].split()[1])
-            out.setdefault(ppid, []).append(int(entry.name))
-    return out
-
-
 def _tree_rss(pid: int) -> int:
-    """Resident bytes of ``pid`` and all its descendants."""
-    children = _children()
+    """Resident bytes of ``pid`` and all its descendants (children as each of its
+    threads started them)."""
     todo, total = [pid], 0
     while todo:
         p = todo.pop()
-        todo += children.get(p, [])
         try:
             total += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * PAGE
-        except OSError:
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += map(int, (task / "children").read_text().split())
+        except OSError:  # it ended meanwhile
             pass
     return total
 
@@ -82,7 +70,7 @@ def run_import(db: Path, paths: list[Path], jobs: int) -> tuple[float, float]:
         nonlocal peak
         while proc.poll() is None:
             peak = max(peak, _tree_rss(proc.pid))
-            time.sleep(0.02)
+            time.sleep(0.05)
 
     sampler = threading.Thread(target=sample)
     sampler.start()
