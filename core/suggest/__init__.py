@@ -170,6 +170,10 @@ def checked(
 _RUN = 8
 _AHEAD = 2
 _HELD = 16
+#: Runs that the caller's process suggests alone, starting no worker: a worker takes
+#: over a second to start (spawn, import spaCy, load the pipeline), about what this
+#: process takes to suggest them.
+_ALONE = 4
 
 
 @lru_cache(maxsize=2)
@@ -198,34 +202,43 @@ def _in_processes(
 ) -> Iterator[list[Attribution]]:
     """Suggest on ``n_process`` cores: this process and ``n_process - 1`` workers.
 
-    The workers start (spawn, import, load the pipeline) while this process suggests;
-    once a worker is ready it is kept ``_AHEAD`` runs ahead, and this process suggests
-    the next run itself whenever the oldest is not back yet. So nothing waits for a
-    worker to start (a few articles never do), and this process takes fewer runs when
-    its caller's own work (storing, printing) keeps it busy."""
-    # spawn, not fork: the caller may be a GUI with threads running
-    context = multiprocessing.get_context("spawn")
+    Workers start only for more than ``_ALONE`` runs, and they start (spawn, import,
+    load the pipeline) while this process suggests; once a worker is ready it is kept
+    ``_AHEAD`` runs ahead, and this process suggests the next run itself whenever the
+    oldest is not back yet. So nothing waits for a worker to start, and this process
+    takes fewer runs when its caller's own work (storing, printing) keeps it busy."""
     source = iter(articles)
     read_all = False
-    # runs in input order: a worker's future, or what this process suggested itself
-    pending: deque[Future[list[list[Attribution]]] | list[list[Attribution]]] = deque()
+    ahead: deque[list[Article]] = deque()  # read to decide whether workers are worth it
 
-    def next_run() -> list[Article]:
+    def read() -> list[Article]:
         nonlocal read_all
         run = [] if read_all else list(islice(source, _RUN))
         read_all = not run
         return run
 
-    workers = n_process - 1
-    pool = ProcessPoolExecutor(workers, mp_context=context)
+    def next_run() -> list[Article]:
+        return ahead.popleft() if ahead else read()
+
+    while len(ahead) <= _ALONE and (run := read()):
+        ahead.append(run)
+    # runs in input order: a worker's future, or what this process suggested itself
+    pending: deque[Future[list[list[Attribution]]] | list[list[Attribution]]] = deque()
+    pool: ProcessPoolExecutor | None = None
+    started: list[Future[None]] = []
+    if len(ahead) > _ALONE:
+        # spawn, not fork: the caller may be a GUI with threads running
+        pool = ProcessPoolExecutor(n_process - 1, mp_context=multiprocessing.get_context("spawn"))
+        started = [pool.submit(_load, own.model) for _ in range(n_process - 1)]
     try:
-        started = [pool.submit(_load, own.model) for _ in range(workers)]
         while True:
             ready = [f for f in started if f.done()]
             for f in ready:
                 f.result()  # a worker that could not load its pipeline says why
             busy = sum(isinstance(p, Future) and not p.done() for p in pending)
-            while busy < _AHEAD * len(ready) and len(pending) < _HELD and (run := next_run()):
+            while pool and busy < _AHEAD * len(ready) and len(pending) < _HELD:
+                if not (run := next_run()):
+                    break
                 pending.append(pool.submit(_suggest_run, own.model, run, batch_size))
                 busy += 1
             head = pending[0] if pending else None
@@ -245,5 +258,5 @@ def _in_processes(
     except BrokenProcessPool as exc:
         raise SuggestError(f"a suggestion worker process stopped ({exc})") from None
     finally:
-        # a worker still starting finishes loading, then exits; nothing waits for it
-        pool.shutdown(wait=False, cancel_futures=True)
+        if pool is not None:  # a worker still starting loads, then exits; nothing waits
+            pool.shutdown(wait=False, cancel_futures=True)

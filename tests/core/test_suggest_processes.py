@@ -34,6 +34,21 @@ def test_two_processes_suggest_what_one_does(suggester, monkeypatch):
     assert 0 < sum(here) < len(arts) - 8  # both did part of it
 
 
+def test_a_few_articles_start_no_worker(suggester, monkeypatch):
+    """Four runs of 8 are done here before a worker could have started."""
+    import core.suggest
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a worker process was started")
+
+    arts = _articles()[:32]
+    one = list(suggester.suggest_many(arts))
+    monkeypatch.setattr(core.suggest, "ProcessPoolExecutor", no_pool)
+    assert list(suggester.suggest_many(arts, n_process=2)) == one
+    with pytest.raises(AssertionError, match="worker process was started"):
+        list(suggester.suggest_many(_articles()[:33], n_process=2))
+
+
 def test_cancel_stops_the_workers_early(suggester):
     arts = _articles()
     seen = []
