@@ -28,6 +28,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,39 +38,54 @@ from make_corpus import articles, record  # noqa: E402
 from suggest_speed import corpus  # noqa: E402
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
+TICK = os.sysconf("SC_CLK_TCK")
 SHARD = 2_500  # articles per JSONL file: about 20 MB, under the 25 MB import limit
 GOAL_RATIO = 1.4
 GOAL_MB = 600
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of ``pid`` and all its descendants (children as each of its
-    threads started them)."""
-    todo, total = [pid], 0
+def _tree(pid: int) -> dict[int, tuple[int, float]]:
+    """(resident bytes, CPU seconds so far) of ``pid`` and each of its descendants
+    (children as each of its threads started them)."""
+    todo: list[int] = [pid]
+    out: dict[int, tuple[int, float]] = {}
     while todo:
         p = todo.pop()
         try:
-            total += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * PAGE
+            rss = int(Path(f"/proc/{p}/statm").read_text().split()[1]) * PAGE
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            out[p] = rss, (int(fields[11]) + int(fields[12])) / TICK  # utime + stime
             for task in Path(f"/proc/{p}/task").iterdir():
                 todo += map(int, (task / "children").read_text().split())
         except OSError:  # it ended meanwhile
             pass
-    return total
+    return out
 
 
-def run_import(db: Path, paths: list[Path], jobs: int) -> tuple[float, float]:
-    """``main.py import`` into a new corpus: (seconds, peak MB of its process tree)."""
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float  # the process tree's resident memory, summed, at its peak
+    cpu_main: float  # CPU seconds of main.py's own process
+    cpu_workers: float  # and of its worker processes (as last sampled)
+
+
+def run_import(db: Path, paths: list[Path], jobs: int) -> Run:
+    """``main.py import`` into a new corpus, timed and sampled."""
     cmd = [sys.executable, str(ROOT / "main.py"), "--db", str(db), "--create", "import"]
     cmd += ["--jobs", str(jobs), "--json", *map(str, paths)]
     env = dict(os.environ, QUOTELAB_HOME=str(db.parent))
     peak = 0
+    cpu: dict[int, float] = {}
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
     def sample() -> None:
         nonlocal peak
         while proc.poll() is None:
-            peak = max(peak, _tree_rss(proc.pid))
+            tree = _tree(proc.pid)
+            peak = max(peak, sum(rss for rss, _ in tree.values()))
+            cpu.update((p, seconds) for p, (_, seconds) in tree.items())
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample)
@@ -80,7 +96,8 @@ def run_import(db: Path, paths: list[Path], jobs: int) -> tuple[float, float]:
     report = json.loads(out)
     if proc.returncode or not report["complete"]:
         raise SystemExit(f"import failed: {err.decode()[-2000:]}")
-    return seconds, peak / 2**20
+    main_cpu = cpu.pop(proc.pid, 0.0)
+    return Run(seconds, peak / 2**20, main_cpu, sum(cpu.values()))
 
 
 def plain(count: int, path: Path) -> int:
@@ -125,43 +142,52 @@ def main() -> None:
     a = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="quotelab-import-") as tmp_name:
         tmp = Path(tmp_name)
-        runs = 0
+        made = 0
 
         def fresh() -> Path:
-            nonlocal runs
-            runs += 1
-            return tmp / f"c{runs}.qlab"
+            nonlocal made
+            made += 1
+            return tmp / f"c{made}.qlab"
 
         if "speed" not in a.skip:
             for count in a.articles:
                 src = tmp / f"plain-{count}.jsonl"
                 words = plain(count, src)
-                times: dict[int, list[float]] = {1: [], 2: []}
+                runs: dict[int, list[Run]] = {1: [], 2: []}
                 for _ in range(a.rounds):
-                    for jobs in times:
-                        times[jobs].append(run_import(fresh(), [src], jobs)[0])
-                one, two = (statistics.median(times[j]) for j in (1, 2))
+                    for jobs in runs:
+                        runs[jobs].append(run_import(fresh(), [src], jobs))
+                one, two = (statistics.median(r.seconds for r in runs[j]) for j in (1, 2))
+                alone, both = runs[1][-1], runs[2][-1]
+                bound = alone.cpu_main / max(both.cpu_main, both.cpu_workers)
                 print(f"import {count} plain articles ({words} words), medians of {a.rounds}")
                 print(f"  --jobs 1                   {words / one:8.0f} words/s ({one:.1f} s)")
                 print(f"  --jobs 2                   {words / two:8.0f} words/s ({two:.1f} s)")
                 print(f"  speed-up                   {one / two:.2f}x  (goal >= {GOAL_RATIO}x)")
+                print(
+                    f"  CPU s, --jobs 1; --jobs 2 main / workers  {alone.cpu_main:.1f}; "
+                    f"{both.cpu_main:.1f} / {both.cpu_workers:.1f}: {bound:.2f}x if each "
+                    "process had a core to itself (an upper bound: a busy machine shows "
+                    "as wall times well above CPU times)"
+                )
         if "parse" not in a.skip:
             for count in a.parse_memory:
                 src = tmp / f"plain-{count}.jsonl"
                 plain(count, src)
-                seconds, peak = run_import(fresh(), [src], 2)
+                run = run_import(fresh(), [src], 2)
                 print(
                     f"peak memory, import --jobs 2 of {count} plain articles  "
-                    f"{peak:5.0f} MB ({seconds:.0f} s)  (goal < {GOAL_MB} MB, flat)"
+                    f"{run.peak_mb:5.0f} MB ({run.seconds:.0f} s)  (goal < {GOAL_MB} MB, flat)"
                 )
         if "jsonl" not in a.skip:
             folder = tmp / "jsonl"
             folder.mkdir()
             files = list(shards(a.memory, folder))
-            seconds, peak = run_import(fresh(), files, 1)
+            run = run_import(fresh(), files, 1)
             print(
                 f"peak memory, import of {a.memory} articles from JSONL with suggestions  "
-                f"{peak:5.0f} MB ({seconds:.0f} s, {len(files)} files)  (goal < {GOAL_MB} MB)"
+                f"{run.peak_mb:5.0f} MB ({run.seconds:.0f} s, {len(files)} files)  "
+                f"(goal < {GOAL_MB} MB)"
             )
 
 
