@@ -236,7 +236,7 @@ def _in_processes(
             for f in ready:
                 f.result()  # a worker that could not load its pipeline says why
             busy = sum(isinstance(p, Future) and not p.done() for p in pending)
-            while pool and busy < _AHEAD * len(ready) and len(pending) < _HELD:
+            while pool is not None and busy < _AHEAD * len(ready) and len(pending) < _HELD:
                 if not (run := next_run()):
                     break
                 pending.append(pool.submit(_suggest_run, own.model, run, batch_size))
