@@ -4,9 +4,10 @@
         [--memory 100000] [--parse-memory 1000 5000] [--skip SECTION ...]
 
 **Speed** (``speed``): plain articles, each parsed (the real articles of tests/data and
-the sample, made distinct by an edition line), imported by ``main.py import --jobs 1``
-and ``--jobs 2`` into fresh corpora, interleaved; the ratio of the medians (worker
-start-up, pipeline loading and storing included) against the goal 1.4x.
+the sample, made distinct by an edition line; JSONL files of 1,000), imported by
+``main.py import --jobs 1`` and ``--jobs 2`` into fresh corpora, interleaved; the
+ratio of the medians (worker start-up, pipeline loading and storing included) against
+the goal 1.4x.
 
 **Memory**: the peak resident memory of the whole import, the ``main.py`` process and
 its workers summed (sampled from /proc every 50 ms, so Linux only), against the goal
@@ -40,6 +41,9 @@ from suggest_speed import corpus  # noqa: E402
 PAGE = os.sysconf("SC_PAGE_SIZE")
 TICK = os.sysconf("SC_CLK_TCK")
 SHARD = 2_500  # articles per JSONL file: about 20 MB, under the 25 MB import limit
+#: Plain articles per JSONL file (about 1.5 MB): an import reads a file whole, so its
+#: memory grows with the largest file (25 MB at most), not with the count.
+PLAIN_FILE = 1_000
 GOAL_RATIO = 1.4
 GOAL_MB = 600
 
@@ -100,19 +104,23 @@ def run_import(db: Path, paths: list[Path], jobs: int) -> Run:
     return Run(seconds, peak / 2**20, main_cpu, sum(cpu.values()))
 
 
-def plain(count: int, path: Path) -> int:
-    """``count`` distinct plain articles (no annotations: each is parsed) as one JSONL
-    file; returns their words."""
+def plain(count: int, folder: Path) -> tuple[list[Path], int]:
+    """``count`` distinct plain articles (no annotations: each is parsed) in JSONL files
+    of ``PLAIN_FILE``; returns the files and the articles' words."""
+    folder.mkdir()
     words = 0
     base = corpus(10_000)  # each real article once or twice
-    with path.open("w", encoding="utf-8") as f:
-        for i in range(count):
-            art = base[i % len(base)]
-            text = f"{art.text.rstrip()}\n\nEdition {i}."
-            words += len(text.split())
-            meta = {"title": art.title, "source": f"plain-{i:06d}.txt"}
+    files: list[Path] = []
+    for i in range(count):
+        if i % PLAIN_FILE == 0:
+            files.append(folder / f"part-{i // PLAIN_FILE:04d}.jsonl")
+        art = base[i % len(base)]
+        text = f"{art.text.rstrip()}\n\nEdition {i}."
+        words += len(text.split())
+        meta = {"title": art.title, "source": f"plain-{i:06d}.txt"}
+        with files[-1].open("a", encoding="utf-8") as f:
             f.write(json.dumps({"text": text, "meta": meta}, ensure_ascii=False) + "\n")
-    return words
+    return files, words
 
 
 def shards(count: int, folder: Path) -> Iterator[Path]:
@@ -151,12 +159,11 @@ def main() -> None:
 
         if "speed" not in a.skip:
             for count in a.articles:
-                src = tmp / f"plain-{count}.jsonl"
-                words = plain(count, src)
+                src, words = plain(count, tmp / f"speed-{count}")
                 runs: dict[int, list[Run]] = {1: [], 2: []}
                 for _ in range(a.rounds):
                     for jobs in runs:
-                        runs[jobs].append(run_import(fresh(), [src], jobs))
+                        runs[jobs].append(run_import(fresh(), src, jobs))
                 one, two = (statistics.median(r.seconds for r in runs[j]) for j in (1, 2))
                 alone, both = runs[1][-1], runs[2][-1]
                 bound = alone.cpu_main / max(both.cpu_main, both.cpu_workers)
@@ -172,9 +179,8 @@ def main() -> None:
                 )
         if "parse" not in a.skip:
             for count in a.parse_memory:
-                src = tmp / f"plain-{count}.jsonl"
-                plain(count, src)
-                run = run_import(fresh(), [src], 2)
+                src, _ = plain(count, tmp / f"memory-{count}")
+                run = run_import(fresh(), src, 2)
                 print(
                     f"peak memory, import --jobs 2 of {count} plain articles  "
                     f"{run.peak_mb:5.0f} MB ({run.seconds:.0f} s)  (goal < {GOAL_MB} MB, flat)"
