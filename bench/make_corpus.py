@@ -22,6 +22,7 @@ import json
 import random
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -175,6 +176,19 @@ def _article(
     return art, attrs, toks
 
 
+def articles(size: int) -> Iterator[tuple[Article, list[Attribution], list[tuple[int, int]]]]:
+    """The corpus's ``size`` articles in order: (article, attributions, token bounds)."""
+    rng = random.Random(SEED)
+    pools = _pools(rng)
+    for n in range(size):
+        yield _article(rng, n, pools)
+
+
+def record(art: Article, attrs: list[Attribution]) -> dict[str, Any]:
+    """An article with its attributions as a JSONL record (what ``main.py import`` reads)."""
+    return {"text": art.text, "meta": art.meta(), "quotes": [a.to_record() for a in attrs]}
+
+
 def build(size: int, *, jsonl: bool = True) -> tuple[Path, Path]:
     """The cached corpus of ``size`` articles (built on first use): (qlab, jsonl)."""
     CACHE.mkdir(exist_ok=True)
@@ -183,25 +197,17 @@ def build(size: int, *, jsonl: bool = True) -> tuple[Path, Path]:
         return db, js
     for p in (db, js, Path(f"{db}-wal"), Path(f"{db}-shm")):
         p.unlink(missing_ok=True)
-    rng = random.Random(SEED)
-    pools = _pools(rng)
     tmp = db.with_suffix(".part")
     tmp.unlink(missing_ok=True)
     out = js.open("w", encoding="utf-8") if jsonl else None
     with Store(tmp) as store:
         store.conn.execute("PRAGMA synchronous = OFF")
-        for n in range(size):
-            art, attrs, toks = _article(rng, n, pools)
+        for n, (art, attrs, toks) in enumerate(articles(size)):
             if n % 997 == 0:
                 assert toks == tokenize(art.text), "paragraph tokens differ from the text's"
             store.add_article(art, attrs, toks, label=f"import {art.source}")
             if out is not None:
-                rec: dict[str, Any] = {
-                    "text": art.text,
-                    "meta": art.meta(),
-                    "quotes": [a.to_record() for a in attrs],
-                }
-                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                out.write(json.dumps(record(art, attrs), ensure_ascii=False) + "\n")
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     if out is not None:
         out.close()

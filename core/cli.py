@@ -173,8 +173,9 @@ def _jobs_argument(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=1,
         metavar="N",
-        help="worker processes for suggesting (default 1; the number of cores is fastest "
-        "for many articles, each worker loads the pipeline once)",
+        help="processes suggesting: this one and N-1 workers (default 1; the number of "
+        "cores is fastest for many articles; workers start only for more than 32 articles, "
+        "each loads the pipeline once)",
     )
 
 

@@ -12,6 +12,7 @@ every background job does; progress and cancelling cross over by a queue and an 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -37,7 +38,7 @@ def _started(progress: Any, cancel: Any) -> None:
     _progress, _cancel = progress, cancel
 
 
-def _import(db: Path, paths: list[Path], model: str | None) -> ImportReport:
+def _import(db: Path, paths: list[Path], model: str | None, jobs: int) -> ImportReport:
     with Store(db) as store:
         return import_paths(
             store,
@@ -45,6 +46,7 @@ def _import(db: Path, paths: list[Path], model: str | None) -> ImportReport:
             for_process(model) if model is not None else None,
             lambda done, total: _progress.put((done, total)),
             _cancel.is_set,
+            jobs=jobs,
         )
 
 
@@ -52,10 +54,13 @@ def _import(db: Path, paths: list[Path], model: str | None) -> ImportReport:
 
 
 class ImportProcess:
-    """Runs :func:`core.ingest.import_paths` in the worker process."""
+    """Runs :func:`core.ingest.import_paths` in the worker process, suggesting on
+    ``jobs`` cores (default: all; the worker starts more workers only for more than a
+    few dozen articles, see ``core.suggest``)."""
 
-    def __init__(self, model: str | None = None) -> None:
+    def __init__(self, model: str | None = None, jobs: int | None = None) -> None:
         self.model = model_name(model)
+        self.jobs = jobs or os.cpu_count() or 1
         self._pool: ProcessPoolExecutor | None = None
         context = multiprocessing.get_context("spawn")  # not fork: the app has threads
         self._context = context
@@ -86,7 +91,9 @@ class ImportProcess:
             )
         self._cancel.clear()
         try:
-            future = self._pool.submit(_import, db, paths, self.model if suggest else None)
+            future = self._pool.submit(
+                _import, db, paths, self.model if suggest else None, self.jobs
+            )
             while True:
                 finished = future.done()  # before draining: no progress is left behind
                 try:

@@ -100,11 +100,11 @@ class Suggester:
         from ``articles`` as the parser needs them, so memory stays bounded however
         many there are.
 
-        With ``n_process`` > 1, runs of articles are suggested in that many worker
-        processes (each loads the pipeline once) and come back in order, a few runs per
-        worker ahead."""
+        With ``n_process`` > 1, runs of articles are suggested on that many cores: this
+        process and ``n_process - 1`` worker processes (each loads the pipeline once);
+        they come back in order, a few runs per worker ahead."""
         if n_process > 1:
-            yield from _in_processes(self.model, articles, cancelled, batch_size, n_process)
+            yield from _in_processes(self, articles, cancelled, batch_size, n_process)
             return
         from core.suggest.rules import ArticleRules, Paragraph
 
@@ -164,9 +164,16 @@ def checked(
     return kept, dropped
 
 
-#: Articles per task sent to a worker process, and tasks in flight per worker.
+#: Articles per task sent to a worker process (or suggested by the caller's process
+#: itself), tasks in flight per worker, and runs held at most (in flight or suggested,
+#: not yet handed out) before the caller's process waits instead of suggesting more.
 _RUN = 8
 _AHEAD = 2
+_HELD = 16
+#: Runs that the caller's process suggests alone, starting no worker: a worker takes
+#: over a second to start (spawn, import spaCy, load the pipeline), about what this
+#: process takes to suggest them.
+_ALONE = 4
 
 
 @lru_cache(maxsize=2)
@@ -176,37 +183,80 @@ def for_process(model: str | None) -> Suggester:
     return Suggester(model)
 
 
+def _load(model: str) -> None:
+    """In a worker process: load the pipeline before any run is sent."""
+    for_process(model).load()
+
+
 def _suggest_run(model: str, articles: list[Article], batch_size: int) -> list[list[Attribution]]:
     """In a worker process: suggest a run of articles with the worker's own pipeline."""
     return list(for_process(model).suggest_many(articles, batch_size=batch_size))
 
 
 def _in_processes(
-    model: str,
+    own: Suggester,
     articles: Iterable[Article],
     cancelled: Callable[[], bool],
     batch_size: int,
     n_process: int,
 ) -> Iterator[list[Attribution]]:
-    # spawn, not fork: the caller may be a GUI with threads running
-    context = multiprocessing.get_context("spawn")
+    """Suggest on ``n_process`` cores: this process and ``n_process - 1`` workers.
+
+    Workers start only for more than ``_ALONE`` runs, and they start (spawn, import,
+    load the pipeline) while this process suggests; once a worker is ready it is kept
+    ``_AHEAD`` runs ahead, and this process suggests the next run itself whenever the
+    oldest is not back yet. So nothing waits for a worker to start, and this process
+    takes fewer runs when its caller's own work (storing, printing) keeps it busy."""
     source = iter(articles)
-    pending: deque[Future[list[list[Attribution]]]] = deque()
-    with ProcessPoolExecutor(n_process, mp_context=context) as pool:
-        try:
-            while True:
-                while len(pending) < _AHEAD * n_process:
-                    run = list(islice(source, _RUN))
-                    if not run:
-                        break
-                    pending.append(pool.submit(_suggest_run, model, run, batch_size))
-                if not pending:
-                    return
-                for found in pending.popleft().result():
-                    yield found
-                    if cancelled():
+    read_all = False
+    ahead: deque[list[Article]] = deque()  # read to decide whether workers are worth it
+
+    def read() -> list[Article]:
+        nonlocal read_all
+        run = [] if read_all else list(islice(source, _RUN))
+        read_all = not run
+        return run
+
+    def next_run() -> list[Article]:
+        return ahead.popleft() if ahead else read()
+
+    while len(ahead) <= _ALONE and (run := read()):
+        ahead.append(run)
+    # runs in input order: a worker's future, or what this process suggested itself
+    pending: deque[Future[list[list[Attribution]]] | list[list[Attribution]]] = deque()
+    pool: ProcessPoolExecutor | None = None
+    started: list[Future[None]] = []
+    if len(ahead) > _ALONE:
+        # spawn, not fork: the caller may be a GUI with threads running
+        pool = ProcessPoolExecutor(n_process - 1, mp_context=multiprocessing.get_context("spawn"))
+        started = [pool.submit(_load, own.model) for _ in range(n_process - 1)]
+    try:
+        while True:
+            ready = [f for f in started if f.done()]
+            for f in ready:
+                f.result()  # a worker that could not load its pipeline says why
+            busy = sum(isinstance(p, Future) and not p.done() for p in pending)
+            while pool is not None and busy < _AHEAD * len(ready) and len(pending) < _HELD:
+                if not (run := next_run()):
+                    break
+                pending.append(pool.submit(_suggest_run, own.model, run, batch_size))
+                busy += 1
+            head = pending[0] if pending else None
+            if isinstance(head, Future | None) and not (head and head.done()):
+                if len(pending) < _HELD and (run := next_run()):
+                    pending.append(list(own.suggest_many(run, cancelled, batch_size)))
+                    if cancelled():  # the run may be cut short
                         return
-        except BrokenProcessPool as exc:
-            raise SuggestError(f"a suggestion worker process stopped ({exc})") from None
-        finally:
+                    continue
+            if head is None:
+                return
+            pending.popleft()
+            for found in head.result() if isinstance(head, Future) else head:
+                yield found
+                if cancelled():
+                    return
+    except BrokenProcessPool as exc:
+        raise SuggestError(f"a suggestion worker process stopped ({exc})") from None
+    finally:
+        if pool is not None:  # a worker still starting loads, then exits; nothing waits
             pool.shutdown(wait=False, cancel_futures=True)
