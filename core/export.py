@@ -19,7 +19,6 @@ import csv
 import gc
 import io
 import json
-import multiprocessing
 import os
 import secrets
 import shutil
@@ -27,7 +26,7 @@ import stat
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
@@ -39,6 +38,7 @@ from typing import IO, Any
 import orjson
 from murmurhash.mrmr import hash as murmur
 
+from core import worker
 from core.model import Article, Attribution, Span, State, Status
 from core.store import Store, _attr_from_row
 from core.tokens import DocTokens
@@ -340,9 +340,8 @@ def _jsonl_run(run: list[Item]) -> list[bytes]:
 def _jsonl_in_processes(items: Iterator[Item], jobs: int) -> Iterator[tuple[Item, bytes]]:
     """Each article with its JSONL line, in order, the lines made in ``jobs`` worker
     processes; the articles are read here, in the caller's read transaction."""
-    context = multiprocessing.get_context("spawn")  # the caller may be a GUI with threads
     pending: deque[tuple[list[Item], Future[list[bytes]]]] = deque()
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_jsonl_worker) as pool:
+    with worker.pool(jobs, _jsonl_worker) as pool:
         try:
             while True:
                 while len(pending) < _AHEAD * jobs and (run := list(islice(items, _RUN))):

@@ -11,7 +11,6 @@ every background job does; progress and cancelling cross over by a queue and an 
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import queue
 from collections.abc import Callable
@@ -20,6 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
+from core import worker
 from core.config import model_name
 from core.ingest import ImportReport, import_paths
 from core.store import Store
@@ -62,10 +62,8 @@ class ImportProcess:
         self.model = model_name(model)
         self.jobs = jobs or os.cpu_count() or 1
         self._pool: ProcessPoolExecutor | None = None
-        context = multiprocessing.get_context("spawn")  # not fork: the app has threads
-        self._context = context
-        self._progress = context.Queue()
-        self._cancel = context.Event()
+        self._progress = worker.CONTEXT.Queue()
+        self._cancel = worker.CONTEXT.Event()
 
     @property
     def started(self) -> bool:
@@ -83,12 +81,7 @@ class ImportProcess:
         ``suggest``), reporting progress here; waits for the worker (call it from a
         background thread)."""
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                1,
-                mp_context=self._context,
-                initializer=_started,
-                initargs=(self._progress, self._cancel),
-            )
+            self._pool = worker.pool(1, _started, (self._progress, self._cancel))
         self._cancel.clear()
         try:
             future = self._pool.submit(

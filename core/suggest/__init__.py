@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -12,6 +11,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from core import worker
 from core.config import UNUSED_PIPES, model_name
 from core.model import Article, Attribution, SpanError, TokenEdges, check_attributions
 
@@ -227,8 +227,7 @@ def _in_processes(
     pool: ProcessPoolExecutor | None = None
     started: list[Future[None]] = []
     if len(ahead) > _ALONE:
-        # spawn, not fork: the caller may be a GUI with threads running
-        pool = ProcessPoolExecutor(n_process - 1, mp_context=multiprocessing.get_context("spawn"))
+        pool = worker.pool(n_process - 1)
         started = [pool.submit(_load, own.model) for _ in range(n_process - 1)]
     try:
         while True:

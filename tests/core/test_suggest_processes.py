@@ -43,7 +43,7 @@ def test_a_few_articles_start_no_worker(suggester, monkeypatch):
 
     arts = _articles()[:32]
     one = list(suggester.suggest_many(arts))
-    monkeypatch.setattr(core.suggest, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(core.suggest.worker, "pool", no_pool)
     assert list(suggester.suggest_many(arts, n_process=2)) == one
     with pytest.raises(AssertionError, match="worker process was started"):
         list(suggester.suggest_many(_articles()[:33], n_process=2))
