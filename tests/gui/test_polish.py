@@ -1,0 +1,32 @@
+"""What a newcomer found in the window: a long import report, the speakers dock
+squeezing the panes, and the status bar after an edit."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QTextEdit
+
+
+def test_a_long_import_report_stays_on_screen_with_every_line_scrollable(
+    make_window, tmp_path, qtbot
+):
+    """300 refused JSONL lines: the box shows the counts and the first reasons, fits the
+    screen, keeps every line in a scrollable box, and Esc closes it."""
+    w = make_window(tmp_path / "c.qlab")
+    folder = tmp_path / "imp"
+    folder.mkdir()
+    (folder / "many_bad.jsonl").write_text('{"title": "no text"}\n' * 300, encoding="utf-8")
+    with qtbot.waitSignal(w.job_done, timeout=60_000):
+        w.import_paths([folder])
+    qtbot.waitUntil(lambda: any(m.isVisible() for m in w.findChildren(QMessageBox)))
+    (box,) = [m for m in w.findChildren(QMessageBox) if m.isVisible()]
+    screen = box.screen().availableGeometry()
+    assert box.frameGeometry().height() <= screen.height()
+    assert "refused 300" in box.text() and "many_bad.jsonl line 1:" in box.text()
+    assert "line 200:" not in box.text()
+    details = box.findChild(QTextEdit)
+    assert details is not None and details.isReadOnly()
+    assert details.toPlainText().count("not imported:") == 300
+    assert "many_bad.jsonl line 300:" in details.toPlainText()
+    QTest.keyClick(box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert QApplication.activeModalWidget() is None
