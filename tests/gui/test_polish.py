@@ -5,6 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QTextEdit
 
+from tests.gui.conftest import press
+
 
 def test_a_long_import_report_stays_on_screen_with_every_line_scrollable(
     make_window, tmp_path, qtbot
@@ -30,3 +32,18 @@ def test_a_long_import_report_stays_on_screen_with_every_line_scrollable(
     QTest.keyClick(box, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not box.isVisible())
     assert QApplication.activeModalWidget() is None
+
+
+def test_the_status_bar_says_what_each_edit_did(make_window, sample_copy):
+    """After A or ] the status bar named nothing but the keys (issue: README says it
+    tells what each edit did); undo and redo already said so."""
+    w = make_window(sample_copy)
+    bar = w.statusBar()
+    press(w, "A")
+    assert bar.currentMessage() == "Saved: accept."
+    press(w, "]")
+    assert bar.currentMessage() == "Saved: quote start right."
+    press(w, "Ctrl+Z")
+    assert bar.currentMessage() == "Undone: quote start right."
+    press(w, "X")
+    assert bar.currentMessage() == "Saved: rejected."
