@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QTextEdit
 
+from gui.corpus_tools import DOCK_WIDTH
 from tests.gui.conftest import press
 
 
@@ -47,3 +48,33 @@ def test_the_status_bar_says_what_each_edit_did(make_window, sample_copy):
     assert bar.currentMessage() == "Undone: quote start right."
     press(w, "X")
     assert bar.currentMessage() == "Saved: rejected."
+
+
+def _panes(w):
+    """Widths of the article list, the text, the attribution table, the list's title
+    column and the table's quote column."""
+    return (
+        w.articles.width(),
+        w.view.width(),
+        w.table.width(),
+        w.articles.table.columnWidth(0),
+        w.table.columnWidth(w.table.COLUMNS.index("Quote")),
+    )
+
+
+def test_the_speakers_dock_takes_its_width_from_the_text(make_window, sample_copy, qtbot):
+    """Opening the dock squeezed every pane (titles down to "N...", the Quote column to
+    "Quo"): the article list and the table keep their widths, the text gives the dock
+    its room (staying readable), and gets it back when the dock closes."""
+    w = make_window(sample_copy)
+    w.resize(1280, 800)
+    qtbot.waitUntil(lambda: w.width() == 1280)
+    listed, text, table, title, quote = _panes(w)
+    press(w, "Ctrl+Shift+P")
+    qtbot.waitUntil(lambda: w.tools.dock.isVisible() and w.tools.dock.width() == DOCK_WIDTH)
+    now = _panes(w)
+    assert now[0] == listed and now[2] == table and now[3] == title and now[4] == quote
+    assert now[1] >= 280  # the text: still a readable column
+    w.tools.dock.close()  # (its title bar's close button)
+    qtbot.waitUntil(lambda: w.view.width() == text)
+    assert _panes(w) == (listed, text, table, title, quote)
