@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygal  # type: ignore[import-untyped]
 from pygal.style import Style  # type: ignore[import-untyped]
+from pygal.util import truncate  # type: ignore[import-untyped]
 
 from core.model import QuoteType
 
@@ -35,7 +36,18 @@ _STYLE = Style(
     foreground_subtle="#999999",
     colors=("#3b6ea8", "#d9822b", "#5a9e4b", "#b04a5a"),
     font_family="sans-serif",
+    # Sized for the Report window, which shows a chart at about two thirds of its size:
+    # pygal's defaults (10 px labels) came out unreadable there.
+    title_font_size=18,
+    label_font_size=14,
+    major_label_font_size=14,
+    legend_font_size=14,
+    no_data_font_size=24,
 )
+
+
+def _local(tag: Any) -> str:
+    return str(tag).rsplit("}", 1)[-1]
 
 
 def _drop_scripts(root: Any) -> Any:
@@ -43,8 +55,34 @@ def _drop_scripts(root: Any) -> Any:
     charts carry article text, so no script is kept at all."""
     for parent in root.iter():
         for child in list(parent):
-            if str(child.tag).rsplit("}", 1)[-1] == "script":
+            if _local(child.tag) == "script":
                 parent.remove(child)
+    return root
+
+
+#: How pygal's stylesheet aligns axis labels (x rotated: from their tick).
+_ANCHORS = {"x": "middle", "y": "end", "y2": "start"}
+
+
+def _qtsvg_axes(root: Any) -> Any:
+    """Write pygal's axis styles as presentation attributes: QtSvg (the Report window)
+    matches no compound selector such as ``.axis.y text``, so it drew labels on their
+    bars, left-aligned, and the category guides across the bars. A browser applies the
+    stylesheet over the attributes: the same result."""
+    graph = next((g for g in root.iter() if "graph" in g.get("class", "").split()), None)
+    horizontal = graph is not None and "horizontal" in graph.get("class", "").split()
+    for axis in root.iter():
+        classes = axis.get("class", "").split()
+        side = next((c for c in classes if c in _ANCHORS), None)
+        if "axis" not in classes or side is None:
+            continue
+        category = side == "x" if not horizontal else side in ("y", "y2")
+        for el in axis.iter():
+            if _local(el.tag) == "text":
+                rotated = side == "x" and el.get("transform")
+                el.set("text-anchor", "start" if rotated else _ANCHORS[side])
+            elif category and "guide" in el.get("class", "").split():
+                el.set("opacity", "0")
     return root
 
 
@@ -63,25 +101,26 @@ def _chart(kind: Callable[..., Any], title: str, **config: Any) -> Any:
         **config,
     )
     chart.add_xml_filter(_drop_scripts)
+    chart.add_xml_filter(_qtsvg_axes)
     return chart
 
 
+def _step(top: int, steps: int = 6) -> int:
+    """The whole step that labels a count axis up to ``top`` in at most ``steps`` steps."""
+    return max(1, -(-top // steps))
+
+
 def _whole_numbers(chart: Any, top: int) -> None:
-    """Label a count axis with whole numbers only (at most about eight labels)."""
-    step = max(1, -(-top // 8))
+    """Label a count axis with whole numbers only (at most about six steps)."""
+    step = _step(top)
     chart.y_labels = list(range(0, top + step, step))
 
 
 def top_speakers(report: Report, n: int = 10) -> bytes:
-    rows = report.speakers[:n]
-    chart = _chart(
-        pygal.Bar,
-        "Top speakers (quotes)",
-        show_legend=False,
-        x_label_rotation=90,
-        truncate_label=18,
-    )
-    chart.x_labels = [r.name for r in rows]
+    """Horizontal bars, the most quoted on top: the names read level, beside their bars."""
+    rows = report.speakers[:n][::-1]  # (pygal draws the first label at the bottom)
+    chart = _chart(pygal.HorizontalBar, "Top speakers (quotes)", show_legend=False)
+    chart.x_labels = [truncate(r.name, 24) for r in rows]  # (pygal cuts only x-axis labels)
     chart.add("quotes", [r.quotes for r in rows])
     _whole_numbers(chart, max((r.quotes for r in rows), default=0))
     return str(chart.render(is_unicode=True)).encode("utf-8")
@@ -108,11 +147,27 @@ def quality_by_type(report: Report) -> bytes:
 
 
 def quotes_over_time(report: Report) -> bytes:
-    chart = _chart(pygal.Bar, "Quotes by month of the article date", x_label_rotation=30)
-    chart.x_labels = [m for m, _, _ in report.over_time]
-    chart.add("quotes", [n for _, _, n in report.over_time])
-    chart.add("articles", [a for _, a, _ in report.over_time])
-    _whole_numbers(chart, max((n for _, _, n in report.over_time), default=0))
+    """Quotes (left axis) and articles (right axis) by month: each on its own scale, as a
+    month has tens of quotes for each article."""
+    months = report.over_time
+    top_quotes = max((n for _, _, n in months), default=0)
+    top_articles = max((a for _, a, _ in months), default=0)
+    # Both axes in whole numbers on the same lines; the fewer articles, the fewer lines, so
+    # the articles' bars stay tall (one article: 0, 1, 2).
+    steps = min(6, max(top_articles, 2))
+    quote_step, article_step = _step(top_quotes, steps), _step(top_articles, steps)
+    chart = _chart(
+        pygal.Bar,
+        "Quotes by month of the article date",
+        x_label_rotation=30 if len(months) > 8 else 0,  # (a year's months side by side)
+        legend_at_bottom=True,
+        legend_at_bottom_columns=2,
+        secondary_range=(0, steps * article_step),
+    )
+    chart.x_labels = [m for m, _, _ in months]
+    chart.add("quotes (left axis)", [n for _, _, n in months])
+    chart.add("articles (right axis)", [a for _, a, _ in months], secondary=True)
+    chart.y_labels = [i * quote_step for i in range(steps + 1)]
     return str(chart.render(is_unicode=True)).encode("utf-8")
 
 

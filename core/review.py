@@ -388,7 +388,7 @@ class ReviewSession:
         if then is not None and then.command is cmd:
             follow = then.action()
             delta = _merge(delta, follow)
-        return delta
+        return replace(delta, message=delta.message or f"Saved: {cmd.label}.")
 
     def undo(self) -> Delta:
         return self._history(self.stack.undo, "Undone")

@@ -214,12 +214,27 @@ def ask_folder(parent: QWidget) -> Path | None:
     return Path(name) if name else None
 
 
+#: How many lines of a long report the message itself shows (the rest: Show Details).
+SHOWN_LINES = 6
+
+
 def error(parent: QWidget, title: str, message: str) -> QMessageBox:
-    """A window-modal message naming the file and the reason; does not block the caller."""
+    """A window-modal message naming the file and the reason; does not block the caller.
+
+    A message of many lines (an import refusing hundreds of JSONL lines) shows its first
+    lines and its last one; all of them are under *Show Details...*, a scrollable
+    read-only box, so the dialog stays on screen. Enter or Esc closes it."""
+    lines = message.splitlines()
+    more = len(lines) - SHOWN_LINES - 1
+    if more > 0:
+        shown = [*lines[:SHOWN_LINES], f"... {more} more line(s) under Show Details ...", lines[-1]]
+        message = "\n".join(shown)
     box = QMessageBox(
         QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
     )
     box.setTextFormat(Qt.TextFormat.PlainText)
+    if more > 0:
+        box.setDetailedText("\n".join(lines))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

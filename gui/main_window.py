@@ -67,9 +67,12 @@ class MainWindow(QMainWindow):
         self.view.say_when_empty(keys_in(NO_CORPUS))
         self.table = AttributionTable()
         split = QSplitter(Qt.Orientation.Horizontal)
-        for widget, stretch in ((self.articles, 2), (self.view, 5), (self.table, 3)):
+        # Only the text stretches: a dock or a narrower window takes width from it (down
+        # to a readable column), never from the list's titles or the table's quotes.
+        for widget, stretch in ((self.articles, 0), (self.view, 1), (self.table, 0)):
             split.addWidget(widget)
             split.setStretchFactor(split.count() - 1, stretch)
+        self.view.setMinimumWidth(280)
         split.setSizes([280, 520, 480])
         split.setChildrenCollapsible(False)
         self.setCentralWidget(split)
