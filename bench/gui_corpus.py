@@ -187,7 +187,7 @@ def run_size(app: QApplication, size: int, articles: int) -> None:
         ("open an article far off (p95)", t_open, "10 ms", p95(t_bare_open)),
         ("review keys (p95)", t_keys, "8 ms", p95(t_bare_w)),
         ("D: done + next to do (p95)", t_done, "20 ms", p95(t_bare_w)),
-        ("Shift+J (p95)", t_next, "8 ms", p95(t_bare_open)),
+        ("Shift+J: open the next (p95)", t_next, "10 ms", p95(t_bare_open)),
     ):
         line(label, p95([v[0] for v in values]), goal, base)
         line("  ... and drawn (p95)", p95([v[1] for v in values]), "-", None)
