@@ -40,7 +40,7 @@ from murmurhash.mrmr import hash as murmur
 
 from core import worker
 from core.model import Article, Attribution, Span, State, Status
-from core.store import Store, _attr_from_row
+from core.store import Store, attribution_from_row
 from core.tokens import DocTokens
 
 try:
@@ -74,7 +74,7 @@ class ExportReport:
         return asdict(self)
 
 
-#: An attribution's columns as ``corpus_items`` reads them (``_attr_from_row``'s keys).
+#: An attribution's columns as ``corpus_items`` reads them (``attribution_from_row``'s keys).
 ATTRIBUTION_COLUMNS = (
     "id",
     "article_id",
@@ -109,7 +109,7 @@ class Item:
     @cached_property
     def attributions(self) -> list[Attribution]:
         return [
-            _attr_from_row(dict(zip(ATTRIBUTION_COLUMNS, r, strict=True)))
+            attribution_from_row(dict(zip(ATTRIBUTION_COLUMNS, r, strict=True)))
             for r in self.attribution_rows
         ]
 

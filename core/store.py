@@ -448,7 +448,7 @@ def _ranges_ok(raw: str, length: int) -> bool:
     )
 
 
-def _attr_from_row(r: dict[str, Any]) -> Attribution:
+def attribution_from_row(r: dict[str, Any]) -> Attribution:
     def span(prefix: str) -> dict[str, int] | None:
         s = r[f"{prefix}_start"]
         return None if s is None else {"start": s, "end": r[f"{prefix}_end"]}
@@ -1167,7 +1167,7 @@ class Store:
             "SELECT * FROM attributions WHERE article_id = ? ORDER BY quote_start, id",
             (article_id,),
         )
-        return [_attr_from_row(r) for r in _dicts(cur)]
+        return [attribution_from_row(r) for r in _dicts(cur)]
 
     @_reading
     def attribution(self, attr_id: int) -> tuple[int, Attribution] | None:
@@ -1177,7 +1177,7 @@ class Store:
             return None
         article_id = rows[0]["article_id"]
         self._usable(article_id)
-        return article_id, _attr_from_row(rows[0])
+        return article_id, attribution_from_row(rows[0])
 
     def check_spans(self, article_id: int, a: Attribution) -> None:
         """The span rules for one attribution about to be stored in an article: its own

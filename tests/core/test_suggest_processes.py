@@ -13,11 +13,8 @@ def _articles():
     return [parse_text(f.read_text(encoding="utf-8"), f.name) for f in files] * 3
 
 
-def test_two_processes_suggest_what_one_does(suggester, monkeypatch):
-    """This process suggests runs itself while the worker starts and whenever the
-    oldest run is not back; the worker takes the rest: the same suggestions, in order."""
-    arts = _articles() * 6  # 198 articles: long enough for the worker to start and join
-    one = list(suggester.suggest_many(arts))
+def _counted_here(suggester, monkeypatch):
+    """The sizes of the runs this process suggests itself (not in a worker)."""
     here = []
     whole = suggester.suggest_many
 
@@ -28,6 +25,15 @@ def test_two_processes_suggest_what_one_does(suggester, monkeypatch):
         return whole(articles, *args, n_process=n_process, **kwargs)
 
     monkeypatch.setattr(suggester, "suggest_many", counted)
+    return here
+
+
+def test_two_processes_suggest_what_one_does(suggester, monkeypatch):
+    """This process suggests runs itself while the worker starts and whenever the
+    oldest run is not back; the worker takes the rest: the same suggestions, in order."""
+    arts = _articles() * 6  # 198 articles: long enough for the worker to start and join
+    one = list(suggester.suggest_many(arts))
+    here = _counted_here(suggester, monkeypatch)
     two = list(suggester.suggest_many(iter(arts), n_process=2))
     assert sum(map(len, one)) > 400
     assert two == one
@@ -118,16 +124,7 @@ def test_import_on_two_cores_stores_what_one_process_does(tmp_path, suggester, m
     for i in range(130):  # distinct texts, enough for the worker to start and join
         texts.append(tmp_path / f"t{i}.txt")
         texts[-1].write_text(arts[i % 11].text + f"\n\nPrinted {i}.", encoding="utf-8")
-    here = []
-    whole = suggester.suggest_many
-
-    def counted(articles, *args, n_process=1, **kwargs):
-        if n_process == 1:  # a run suggested in this process
-            articles = list(articles)
-            here.append(len(articles))
-        return whole(articles, *args, n_process=n_process, **kwargs)
-
-    monkeypatch.setattr(suggester, "suggest_many", counted)
+    here = _counted_here(suggester, monkeypatch)
 
     def corpus(jobs):
         with Store(tmp_path / f"c{jobs}.qlab") as s:
