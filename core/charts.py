@@ -203,6 +203,11 @@ def _table(head: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
     return f"<table><tr>{cells('th', head)}</tr>{body}</table>"
 
 
+def _words(key: object) -> str:
+    """A field's name as a reader's words: ``attribution_f1`` -> ``attribution f1``."""
+    return str(key).replace("_", " ")
+
+
 def html_page(report: Report, *, with_charts: bool = True) -> str:
     """The report with its charts as one HTML page that needs no other file (without
     them, simple enough for Qt's rich text)."""
@@ -212,7 +217,7 @@ def html_page(report: Report, *, with_charts: bool = True) -> str:
     figures = ("precision", "recall", "f1", "attribution_f1", "speaker_accuracy", "exact_share")
     parts.append(
         _table(
-            ["", *figures, "gold", "suggested"],
+            ["", *(_words(f) for f in figures), "gold", "suggested"],
             [
                 [name, *(f"{getattr(c, f):.3f}" for f in figures), c.gold, c.pred]
                 for name, c in [("all", s.overall), *s.by_type.items()]
@@ -220,7 +225,8 @@ def html_page(report: Report, *, with_charts: bool = True) -> str:
         )
     )
     parts.append(_table(["fix", "count"], q.fixes.items()))
-    parts.append(_table(["cue word of a missed quote", "count"], q.missed_cues))
+    if q.missed_cues:
+        parts.append(_table(["cue word of a missed quote", "count"], q.missed_cues))
     parts.append("<h2>Corpus</h2>")
     for title, counts in [
         ("articles by status", report.articles_by_status),
@@ -229,7 +235,7 @@ def html_page(report: Report, *, with_charts: bool = True) -> str:
         ("attributions by origin", report.by_origin),
         ("articles by quotes per article", report.quotes_per_article["histogram"]),
     ]:
-        parts.append(_table([title, "count"], counts.items()))
+        parts.append(_table([title, "count"], ((_words(k), n) for k, n in counts.items())))
     parts.append(f"<h2>Speakers ({report.speaker_names} names)</h2>")
     parts.append(
         _table(

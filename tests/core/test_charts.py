@@ -45,6 +45,12 @@ def test_the_page_needs_no_other_file_and_runs_no_text(rep):
     assert "&lt;/svg&gt;&lt;script&gt;x" in page
 
 
+def test_the_page_reads_as_words_not_field_names(rep):
+    page = charts.html_page(rep)
+    assert "attribution f1" in page and "in progress" in page
+    assert "attribution_f1" not in page and "in_progress" not in page
+
+
 def test_save_writes_svg_files(rep, tmp_path):
     paths = charts.save(charts.render_all(rep), tmp_path / "out")
     assert [p.name for p in paths] == [f"{n}.svg" for n in charts.CHARTS]
