@@ -254,9 +254,8 @@ def edit(store: Store, target: Target, label: str, **fields: Any) -> Command | N
 
 
 def set_state(store: Store, target: Target, state: State) -> Command | None:
-    return edit(
-        store, target, f"{'accept' if state is State.ACCEPTED else state.value}", state=state
-    )
+    verb = {State.ACCEPTED: "accept", State.REJECTED: "reject", State.SUGGESTED: "undecide"}
+    return edit(store, target, verb[state], state=state)
 
 
 def accept_all(store: Store, article_id: int) -> Command | None:

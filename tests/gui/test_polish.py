@@ -47,7 +47,7 @@ def test_the_status_bar_says_what_each_edit_did(make_window, sample_copy):
     press(w, "Ctrl+Z")
     assert bar.currentMessage() == "Undone: quote start right."
     press(w, "X")
-    assert bar.currentMessage() == "Saved: rejected."
+    assert bar.currentMessage() == "Saved: reject."
 
 
 def _panes(w):
