@@ -514,13 +514,17 @@ class Evaluation:
 
 def evaluate_files(gold_paths: Sequence[Path], pred_path: Path) -> Evaluation:
     """Score the predictions in ``pred_path`` against every gold article of
-    ``gold_paths``. A gold article with no predicted article counts as all missed."""
+    ``gold_paths``. A gold article with no predicted article counts as all missed; a
+    predicted article no gold is about is not scored (and said so)."""
     preds = read_predictions(pred_path)
     golds = [g for p in gold_paths for g in read_gold(p)]
     warnings: list[str] = []
     alignments = []
+    scored: set[int] = set()
     for g in golds:
         p = _pick(g, preds)
+        if p is not None:
+            scored.add(id(p))
         if p is None:
             warnings.append(f"{g.name}: no predicted article has its text; all its quotes missed")
             alignments.append(Alignment(missed=g.items + _unplaced(g.quotes)))
@@ -530,4 +534,7 @@ def evaluate_files(gold_paths: Sequence[Path], pred_path: Path) -> Evaluation:
         al = align(gold_items, items(p.article.text, p.attributions), ignore)
         al.missed.extend(_unplaced(lost))
         alignments.append(al)
+    unscored = sum(id(p) not in scored for p in preds)
+    if unscored:
+        warnings.append(f"{pred_path}: {unscored} predicted article(s) have no gold: not scored")
     return Evaluation(score(alignments), warnings)

@@ -154,7 +154,7 @@ def test_text_gold_is_found_in_the_predicted_article(tmp_path):
     ]
     g, p = _files(tmp_path, GOLD, quotes)
     result = evaluate_files([g], p)
-    assert result.warnings == []
+    assert result.warnings == [f"{p}: 1 predicted article(s) have no gold: not scored"]
     o = result.score.overall
     # 3 required gold, 3 predictions kept, all matched; 2 exact; "She" names nobody.
     assert (o.gold, o.pred, o.matched, o.exact, o.speaker) == (3, 3, 3, 2, 2)
@@ -193,6 +193,7 @@ def test_a_gold_whose_article_was_not_predicted_is_all_missed(tmp_path):
     result = evaluate_files([g], p)
     assert result.score.overall.gold == 3 and result.score.overall.pred == 0
     assert "no predicted article" in result.warnings[0]
+    assert "2 predicted article(s) have no gold: not scored" in result.warnings[1]
 
 
 @pytest.mark.parametrize(
