@@ -306,13 +306,18 @@ def _import(store: Store, args: argparse.Namespace) -> int:
         report = import_paths(
             store, paths, suggester, progress, brat_labels=args.brat_labels, jobs=args.jobs
         )
-    for line in report.lines():
+        held = [str(p) for p in paths if p not in args.paths]  # the file holding stdin
+
+    def said(text: str) -> str:  # stdin by its name, not by the temporary file's
+        return text.replace(held[0], "stdin") if held else text
+
+    for line in map(said, report.lines()):
         if line.startswith(("not imported:", "warning:", "cancelled:", "stopped:")):
             print(f"quotelab: {line}", file=sys.stderr)
         elif not args.json:
             print(line)
     if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False))
+        print(said(json.dumps(report.to_dict(), ensure_ascii=False)))
     return 0 if report.complete else 1
 
 

@@ -109,6 +109,15 @@ def test_dash_reads_stdin_for_suggest_and_import(tmp_path):
         check=False,
     )
     assert r.returncode == 0 and json.loads(r.stdout)["imported"] == 1
+    r = subprocess.run(
+        [sys.executable, "main.py", "import", "-"],
+        cwd=ROOT,
+        input=b"",
+        capture_output=True,
+        env={"QUOTELAB_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )  # named as the user gave it, not by the temporary file that held it
+    assert r.returncode == 1 and r.stderr == b"quotelab: not imported: stdin: the file is empty\n"
 
 
 def test_export_to_stdout_in_each_file_format_with_json_reports(tmp_path):
