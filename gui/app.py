@@ -76,7 +76,7 @@ def open_first(window: MainWindow, args: argparse.Namespace) -> QMessageBox | No
     path = corpus_for(args)
     if args.db is not None and not args.create and not path.exists():
         return dialogs.offer_new_corpus(window, path, lambda: window.open_corpus(path), window.back)
-    if window.open_corpus(path) and window.store is not None and not window.store.article_ids():
+    if window.open_corpus(path) and window.articles.totals.articles == 0:  # counted on open
         if args.sample:
             window.import_paths([sample_article_path()])
         elif args.db is None:
