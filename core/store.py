@@ -1188,8 +1188,7 @@ class Store:
         a.check(n, tokens if len(tokens) else None)
         quote, speaker, cue = a.quote, a.speaker or _NOWHERE, a.cue or _NOWHERE
         touched = self.conn.execute(
-            "SELECT quote_start, quote_end, speaker_start, speaker_end, cue_start, cue_end, "
-            "state FROM attributions WHERE article_id = ? AND id IS NOT ? AND ("
+            "SELECT * FROM attributions WHERE article_id = ? AND id IS NOT ? AND ("
             "(quote_start < ? AND quote_end > ?) OR (speaker_start < ? AND speaker_end > ?) "
             "OR (cue_start < ? AND cue_end > ?) OR (quote_start < ? AND quote_end > ?) "
             "OR (quote_start < ? AND quote_end > ?))",
@@ -1202,15 +1201,9 @@ class Store:
                 cue.end,
                 cue.start,
             ),
-        ).fetchall()
-        for qs, qe, ss, se, cs, ce, state in touched:
-            other = Attribution(
-                Span(qs, qe),
-                Span(ss, se) if ss is not None else None,
-                Span(cs, ce) if cs is not None else None,
-                state=State(state),
-            )
-            check_attributions([a, other], n)
+        )
+        for row in _dicts(touched):
+            check_attributions([a, attribution_from_row(row)], n)
 
     def find_article(self, content_hash: str) -> int | None:
         row = self.conn.execute(
