@@ -301,3 +301,19 @@ def test_own_articles_score_well(tmp_path):
     assert score.articles == len(texts) >= 6
     assert score.overall.attribution_f1 >= 0.90
     assert score.overall.f1 >= 0.90
+
+
+def test_the_pipeline_is_loaded_with_its_own_tokenizer(suggester):
+    """The suggester reads the stored tokenizer into a bare one (core.suggest._load_pipeline):
+    it must be the tokenizer ``spacy.load`` gives, rules, patterns and special cases alike,
+    and it must split as that one does."""
+    import spacy
+
+    from core.config import DEFAULT_MODEL
+
+    plain = spacy.load(DEFAULT_MODEL, exclude=["ner"])
+    own, stored = suggester.nlp.tokenizer, plain.tokenizer
+    assert own.to_bytes(exclude=["vocab"]) == stored.to_bytes(exclude=["vocab"])
+    assert len(own.rules) > 1000  # not the bare one it was built as
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert [t.text for t in own(text)] == [t.text for t in stored(text)]
