@@ -13,9 +13,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(app_argv(sys.argv[1:] if argv is None else argv, parser))
     if args.command is None:
+        from core.cli import imports_at_start
+        from core.suggest_process import ImportProcess
+
+        importer = ImportProcess(args.model)
+        if imports_at_start(args):  # the pipeline loads beside the window, on another core
+            importer.prepare()
         from gui.app import run_app
 
-        return run_app(args)
+        return run_app(args, importer)
     return run(args)
 
 

@@ -141,6 +141,20 @@ def _labels(spec: str) -> dict[str, str]:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def app_corpus(args: argparse.Namespace) -> Path:
+    """The corpus the app opens: ``--db``, else the sample's (``--sample``), else the
+    default one."""
+    if args.db is not None:
+        return Path(args.db)
+    return sample_corpus_path() if args.sample else default_corpus_path()
+
+
+def imports_at_start(args: argparse.Namespace) -> bool:
+    """Whether the app imports as soon as it opens: on a first run, whose corpus does not
+    exist yet, it imports the sample (``--sample``) or offers to."""
+    return args.db is None and not app_corpus(args).exists()
+
+
 def app_argv(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
     """``main.py FILE.qlab`` (how a file manager opens a corpus: ``Exec=... %f``) means
     ``main.py --db FILE.qlab``: a lone argument that is no subcommand of ``parser`` and

@@ -15,7 +15,7 @@ import os
 import queue
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
@@ -39,11 +39,19 @@ def _started(progress: Any, cancel: Any) -> None:
     _progress, _cancel = progress, cancel
 
 
+def _load(model: str) -> None:
+    """Load the pipeline for ``model`` now (timed for bench/startup.py)."""
+    suggester = for_process(model)
+    if not suggester.loaded:
+        suggester.load()
+        if os.environ.get("QUOTELAB_TIMING"):
+            print(f"model {time.time():.3f}", flush=True)
+
+
 def _import(db: Path, paths: list[Path], model: str | None, jobs: int) -> ImportReport:
     suggester = for_process(model) if model is not None else None
-    if suggester is not None and os.environ.get("QUOTELAB_TIMING"):  # bench/startup.py
-        suggester.load()
-        print(f"model {time.time():.3f}", flush=True)
+    if model is not None and os.environ.get("QUOTELAB_TIMING"):
+        _load(model)  # else it loads once an article needs it
     with Store(db) as store:
         return import_paths(
             store,
@@ -85,11 +93,9 @@ class ImportProcess:
         """Import ``paths`` into the corpus at ``db`` (with suggestions when
         ``suggest``), reporting progress here; waits for the worker (call it from a
         background thread)."""
-        if self._pool is None:
-            self._pool = worker.pool(1, _started, (self._progress, self._cancel))
         self._cancel.clear()
         try:
-            future = self._pool.submit(
+            future = self._worker().submit(
                 _import, db, paths, self.model if suggest else None, self.jobs
             )
             while True:
@@ -108,6 +114,18 @@ class ImportProcess:
             report = ImportReport()
             report.stopped = f"the import worker process stopped ({exc})"
             return report
+
+    def prepare(self) -> Future[None]:
+        """Start the worker and load the pipeline now, for an import sure to come at
+        once (a first run's sample): the second it takes passes on another core while
+        the window opens, not after. A pipeline that fails to load fails the import
+        again, which says why."""
+        return self._worker().submit(_load, self.model)
+
+    def _worker(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = worker.pool(1, _started, (self._progress, self._cancel))
+        return self._pool
 
     def close(self) -> None:
         if self._pool is not None:

@@ -1,5 +1,6 @@
 """Starting the desktop app: the window at once; the spaCy pipeline only when an
-import needs suggestions, in a worker process (core/suggest_process.py)."""
+import needs suggestions, in a worker process (core/suggest_process.py). On a first run
+that import is sure, and main.py starts the worker before this module's Qt is loaded."""
 
 from __future__ import annotations
 
@@ -8,32 +9,20 @@ import os
 import signal
 import sys
 import time
-from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import __version__
-from core.config import (
-    APP_NAME,
-    default_corpus_path,
-    resource_path,
-    sample_article_path,
-    sample_corpus_path,
-)
+from core.cli import app_corpus
+from core.config import APP_NAME, resource_path, sample_article_path
 from core.suggest_process import ImportProcess
 from gui import dialogs
 from gui.main_window import MainWindow
 
 
-def corpus_for(args: argparse.Namespace) -> Path:
-    if args.db is not None:
-        return Path(args.db)
-    return sample_corpus_path() if args.sample else default_corpus_path()
-
-
-def run_app(args: argparse.Namespace) -> int:
+def run_app(args: argparse.Namespace, importer: ImportProcess) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -42,7 +31,6 @@ def run_app(args: argparse.Namespace) -> int:
     icon = resource_path("icons/quotelab.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    importer = ImportProcess(args.model)
     window = MainWindow(importer)
     window.show()
     window.activateWindow()  # take the keyboard at once, also without a window manager
@@ -73,7 +61,7 @@ def open_first(window: MainWindow, args: argparse.Namespace) -> QMessageBox | No
     when it is empty. A ``--db`` that does not exist is created only once the user says
     so (or with ``--create``): a mistyped name would otherwise become a new, empty corpus
     without a word. Returns the question asked, if any."""
-    path = corpus_for(args)
+    path = app_corpus(args)
     if args.db is not None and not args.create and not path.exists():
         return dialogs.offer_new_corpus(window, path, lambda: window.open_corpus(path), window.back)
     if window.open_corpus(path) and window.articles.totals.articles == 0:  # counted on open

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from core.cli import build_parser
+from core.cli import app_corpus, build_parser, imports_at_start
 from core.store import Store
 from core.suggest_process import ImportProcess
 from gui.app import open_first
@@ -40,6 +40,30 @@ def test_the_app_imports_in_a_worker_process(qtbot, tmp_path):
         assert len(w.session.attrs) >= 25  # suggested in the worker, stored, shown
         assert "1 article(s)" in w.statusBar().currentMessage() or progress
         assert importer.started
+    finally:
+        w.close()
+        importer.close()
+
+
+def test_a_first_run_loads_the_pipeline_from_launch(qtbot, tmp_path, monkeypatch):
+    """A first run imports the sample (or offers to) at once: main.py starts the worker
+    and its pipeline before the window, so the load passes on the other core (issue 13,
+    launch -> model ready). Any later launch loads nothing."""
+    monkeypatch.setenv("QUOTELAB_HOME", str(tmp_path / "home"))
+    parse = build_parser().parse_args
+    assert imports_at_start(parse(["--sample"])) and imports_at_start(parse([]))
+    assert not imports_at_start(parse(["--db", str(tmp_path / "new.qlab")]))
+    importer = ImportProcess()
+    w = MainWindow(importer)
+    qtbot.addWidget(w)
+    try:
+        assert importer.prepare().result(timeout=120) is None  # loaded, in the worker
+        w.show()
+        assert w.open_corpus(app_corpus(parse(["--sample"])))
+        with qtbot.waitSignal(w.job_done, timeout=120_000):
+            w.import_paths([SAMPLE])
+        assert len(w.session.attrs) >= 25
+        assert not imports_at_start(parse(["--sample"]))  # its corpus exists now
     finally:
         w.close()
         importer.close()
