@@ -9,7 +9,8 @@ on copies of bench/make_corpus.py's corpora of each size. "shown" is the window 
 with its corpus open, listed and the first article drawn (the event loop running);
 "model" the import worker's pipeline loaded (first run only: reviewing loads none).
 Prints medians beside the goals (0.4 s; 1.0 s to the model, packaged), with Python's
-own start (``python -c pass``) as the baseline of the same run.
+own start (``python -c pass``) and a bare ``spacy.load`` in a fresh Python (the floor
+under "model") as the baselines of the same run.
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 EVENTS = ("shown", "model", "article", "suggestions")
+#: The floor under launch -> model: what any process pays to have the pipeline.
+BARE_LOAD = (
+    "import spacy; from core.config import DEFAULT_MODEL, UNUSED_PIPES; "
+    "spacy.load(DEFAULT_MODEL, exclude=list(UNUSED_PIPES))"
+)
 
 
 def launch(cmd: list[str], home: str) -> dict[str, float]:
@@ -69,6 +75,15 @@ def main() -> None:
         subprocess.run([sys.executable, "-c", "pass"], check=True)
         bare.append(time.time() - t0)
     print(f"baseline: python -c pass, median {statistics.median(bare):.2f} s")
+    load = []
+    for _ in range(a.runs):
+        t0 = time.time()
+        subprocess.run([sys.executable, "-c", BARE_LOAD], check=True, cwd=ROOT)
+        load.append(time.time() - t0)
+    print(
+        f"baseline: a fresh python importing spaCy and loading the pipeline (spacy.load), "
+        f"median {statistics.median(load):.2f} s"
+    )
     for label, fresh in (("sample, first run (import + suggest)", True), ("sample, later", False)):
         runs = []
         keep = tempfile.mkdtemp()
