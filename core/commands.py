@@ -45,6 +45,7 @@ class Changed:
     attribution_ids: frozenset[int]
     status_changed: bool
     focus: int | None = None
+    log_id: int | None = None  # its row in the decisions log
 
 
 @dataclass
@@ -74,7 +75,7 @@ def _execute(store: Store, cmd: Command, kind: str, ref: int | None) -> tuple[in
     attrs = frozenset(c.id for c in written if c.table == "attribution" and c.id is not None)
     focus = next((c.id for c in written if c.table == "attribution" and c.after is not None), None)
     status = any(c.table == "article" for c in written)
-    return log_id, Changed(cmd.article_id, attrs, status, focus)
+    return log_id, Changed(cmd.article_id, attrs, status, focus, log_id)
 
 
 def apply(store: Store, cmd: Command) -> Changed:
@@ -100,17 +101,31 @@ def reapply(store: Store, cmd: Command) -> Changed:
 UNDO_LIMIT = 1000
 
 
-def history(store: Store, limit: int = UNDO_LIMIT) -> tuple[list[Command], list[Command]]:
+def last_decision(store: Store) -> int:
+    """The id of the decisions log's last row (0 when it is empty)."""
+    return int(store.conn.execute("SELECT coalesce(max(id), 0) FROM decisions").fetchone()[0])
+
+
+def history(
+    store: Store,
+    limit: int = UNDO_LIMIT,
+    horizon: int | None = None,
+    mine: frozenset[int] | set[int] = frozenset(),
+) -> tuple[list[Command], list[Command]]:
     """The undo stack as the log leaves it: (done, oldest first; undone, next redo last),
-    each at most ``limit`` long. The log is replayed by ids only, in one pass, and only
-    the commands kept are read in full, so opening a corpus stays fast however long
-    its history."""
+    each at most ``limit`` long. With a ``horizon``, only the rows up to it count, and
+    after it only those in ``mine``: a session's own edits on top of the history it
+    found (what another window logs meanwhile is that window's to undo). The log is
+    replayed by ids only, in one pass, and only the commands kept are read in full, so
+    opening a corpus stays fast however long its history."""
     done: list[int] = []
     undone: list[int] = []
     rows = store.conn.execute(
         "SELECT id, kind, ref FROM decisions WHERE kind IN ('edit', 'undo', 'redo') ORDER BY id"
     )
     for log_id, kind, ref in rows:
+        if horizon is not None and log_id > horizon and log_id not in mine:
+            continue
         if kind == "edit":
             done.append(log_id)
             undone.clear()
@@ -142,13 +157,18 @@ def history(store: Store, limit: int = UNDO_LIMIT) -> tuple[list[Command], list[
 
 class UndoStack:
     """Applied commands to undo and undone ones to redo, bounded by ``limit``. No Qt:
-    the review session owns it. Built lazily from the decisions log the first time undo
-    or redo is asked for, so opening a corpus costs the same whatever its history; edits
-    applied before that are in the log, so nothing is missed."""
+    the review session owns it. It reaches back into what the decisions log held when
+    the stack was made (so undo survives a restart), and after that only to the edits
+    made through it: a second window on the same corpus undoes its own edits, never the
+    other's. Built lazily from the log the first time undo or redo is asked for, so
+    opening a corpus costs the same whatever its history; edits applied before that are
+    in the log, so nothing is missed."""
 
     def __init__(self, store: Store, limit: int = UNDO_LIMIT) -> None:
         self.store = store
         self.limit = limit
+        self.horizon = last_decision(store)
+        self._mine: set[int] = set()  # log rows written through this stack
         self._stacks: tuple[list[Command], list[Command]] | None = None
 
     @property
@@ -161,11 +181,11 @@ class UndoStack:
 
     def _load(self) -> tuple[list[Command], list[Command]]:
         if self._stacks is None:
-            self._stacks = history(self.store, self.limit)
+            self._stacks = history(self.store, self.limit, self.horizon, self._mine)
         return self._stacks
 
     def apply(self, cmd: Command) -> Changed:
-        changed = apply(self.store, cmd)
+        changed = self._logged(apply(self.store, cmd))
         if self._stacks is not None:  # (else the log has it for when the stack is built)
             done, undone = self._stacks
             done.append(cmd)
@@ -180,7 +200,7 @@ class UndoStack:
         if not done:
             return None
         cmd = done.pop()
-        changed = revert(self.store, cmd)
+        changed = self._logged(revert(self.store, cmd))
         undone.append(cmd)
         return cmd, changed
 
@@ -189,9 +209,14 @@ class UndoStack:
         if not undone:
             return None
         cmd = undone.pop()
-        changed = reapply(self.store, cmd)
+        changed = self._logged(reapply(self.store, cmd))
         done.append(cmd)
         return cmd, changed
+
+    def _logged(self, changed: Changed) -> Changed:
+        if changed.log_id is not None:
+            self._mine.add(changed.log_id)
+        return changed
 
 
 # -- building commands ---------------------------------------------------------------------

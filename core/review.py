@@ -555,7 +555,6 @@ class ReviewSession:
         """A change that was not saved: say why; reload if the data changed elsewhere."""
         self._then = None
         if isinstance(exc, ConflictError) and self.article and self.article.id is not None:
-            self.stack = UndoStack(self.store)
             focus = self.current.id if self.current else None
             return replace(self.open(self.article.id, focus), error=str(exc), statuses=True)
         return Delta(error=str(exc))

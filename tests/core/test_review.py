@@ -416,7 +416,10 @@ def test_the_undo_stack_is_built_only_when_asked(path):
         store.conn.set_trace_callback(statements.append)
         session = ReviewSession(store)
         store.conn.set_trace_callback(None)
-        assert not any("decisions" in s for s in statements)
+        # only where the log ends (one index seek), never the log itself
+        assert [s for s in statements if "decisions" in s] == [
+            "SELECT coalesce(max(id), 0) FROM decisions"
+        ]
         session.open(store.article_ids()[0])
         run(session, session.accept())  # before the stack is built: the log has it
         assert session.can_undo() == "accept"
@@ -453,3 +456,27 @@ def test_refresh_takes_in_what_another_window_saved_and_only_that(session, path)
     assert delta.article and delta.statuses and "changed elsewhere" in delta.message
     assert session.current.id == here.id and session.current.state is State.REJECTED
     assert session.refresh() == Delta()
+
+
+def test_undo_in_one_window_never_undoes_another_windows_edit(session, path):
+    """Two windows on one corpus: B rejects, A takes that in and accepts the same
+    attribution, then B's Ctrl+Z reverted A's accept (the undo stack was read from the
+    shared log). Each window undoes its own edits; what the log held when it opened
+    stays undoable, so undo still survives a restart."""
+    first = session.current.id
+    run(session, session.reject())  # logged before B opens: B may undo it
+    with Store(path) as b_store:
+        b = ReviewSession(b_store)
+        target = session.attrs[1].id
+        b.open(session.article.id, focus=target)
+        run(b, b.reject())  # B's own edit
+        session.refresh()
+        session.choose(next(i for i, a in enumerate(session.attrs) if a.id == target))
+        run(session, session.accept())  # A's edit of the same attribution
+        delta = b.undo()
+        assert "changed elsewhere" in delta.error  # B's reject can no longer be undone
+        assert stored(session)[1].state is State.ACCEPTED  # A's accept stands
+        assert b.undo().message == "Undone: reject."  # the edit from before B opened
+        assert next(a for a in stored(b) if a.id == first).state is State.SUGGESTED
+        assert b.undo().message == "Nothing to undo."
+    assert session.undo().message == "Undone: accept."  # A still undoes its own
