@@ -1,4 +1,4 @@
-"""QuoteLab's own scorer of attributions, following ANNOTATION.md.
+"""QuoteLab's own scorer of attributions, following docs/annotation.md.
 
 Quotes are matched one to one at character intersection-over-union >= 0.5, after
 trimming spaces, quotation marks and closing punctuation from both ends of each span;

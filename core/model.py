@@ -79,7 +79,7 @@ class Span:
 
 @dataclass(frozen=True)
 class Attribution:
-    """One QUOTE with its SPEAKER and CUE, as ANNOTATION.md defines it."""
+    """One QUOTE with its SPEAKER and CUE, as docs/annotation.md defines it."""
 
     quote: Span
     speaker: Span | None = None
@@ -115,7 +115,7 @@ class Attribution:
         return {"quote": self.quote, "speaker": self.speaker, "cue": self.cue}
 
     def to_record(self) -> dict[str, Any]:
-        """The JSON shape used in exports, the decisions log and score_quotes.py."""
+        """The JSON shape used in exports, the decisions log and scorers."""
         return {
             "quote": self.quote.as_dict(),
             "speaker": self.speaker.as_dict() if self.speaker else None,

@@ -18,7 +18,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLE = ROOT / "resources" / "sample_article.txt"
-#: The sample's gold (a copy of ANNOTATION.md's ``corpus/000_79a3e195079f2e86.gold.json``).
+#: The sample's gold (docs/annotation.md: its 27 attributions).
 SAMPLE_GOLD = DATA / "sample_article.gold.json"
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
