@@ -571,7 +571,7 @@ def _keep_mode(out: Path, apply: Callable[[int], None]) -> None:
 
 
 @contextmanager
-def _written(out: Path) -> Iterator[IO[bytes]]:
+def written_file(out: Path) -> Iterator[IO[bytes]]:
     """A binary file that becomes ``out`` when the block ends without error."""
     if not out.parent.is_dir():
         raise ExportError(f"{out}: cannot write there (no such folder {out.parent})")
@@ -709,7 +709,7 @@ def export(
         else:
             if jobs is None:
                 jobs = (os.cpu_count() or 1) if total >= PARALLEL_FROM else 1
-            with _stdout() if to_stdout else _written(target) as f:
+            with _stdout() if to_stdout else written_file(target) as f:
                 if fmt == "jsonl" and jobs > 1:
                     lines: deque[bytes] = deque()  # each article's line, made by a worker
 

@@ -1,4 +1,5 @@
 import json
+import stat
 import subprocess
 import sys
 
@@ -225,3 +226,27 @@ def test_export_without_a_format_refuses_a_folder(tmp_path):
         r = run("--db", str(db), "export", "--out", out, env_home=tmp_path)
         assert r.returncode == 1 and "is a folder; --format spacy" in r.stderr
     assert not (tmp_path / "spacydir").exists()
+
+
+def test_suggest_shards_follow_the_umask_as_exports_do(tmp_path):
+    """Shards were made by mkstemp, 0600 whatever the umask; now 0666 less the umask
+    (a replaced shard keeps its mode), as every export file."""
+    src = tmp_path / "in" / "article.txt"
+    src.parent.mkdir()
+    src.write_bytes(SAMPLE.read_bytes())
+    out = tmp_path / "out"
+    script = (
+        "import os, sys; os.umask(0o022); from core import cli; "
+        "sys.exit(cli.run(cli.build_parser().parse_args(sys.argv[1:])))"
+    )
+    args = [sys.executable, "-c", script, "suggest", "--out-dir", str(out), str(src)]
+    env = {"QUOTELAB_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    r = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env=env, check=False)
+    assert r.returncode == 0, r.stderr
+    shard = out / "article.txt"
+    assert stat.S_IMODE(shard.stat().st_mode) == 0o644
+    assert json.loads(shard.read_text(encoding="utf-8"))["quotes"]
+    shard.chmod(0o640)
+    r = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env=env, check=False)
+    assert r.returncode == 0 and stat.S_IMODE(shard.stat().st_mode) == 0o640
+    assert [p.name for p in out.iterdir()] == ["article.txt"]  # no temporary file left
