@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.config import data_dir
-from core.export import FORMATS
+from core.export import FORMATS, default_scope
 from gui.keymap import fill
 
 
@@ -134,7 +134,12 @@ class ExportDialog(QDialog):
         self.format.setCurrentIndex(self.format.findData(fmt))
 
     def _format_changed(self) -> None:
-        """Follow the format with the suffix of the name given (a folder for brat)."""
+        """Follow the format with the suffix of the name given (a folder for brat) and
+        with what it holds by default (the spaCy DocBin, training data: only reviewed
+        data; the others everything, each status and state in them)."""
+        done_only, accepted_only = default_scope(self.fmt())
+        self.done_only.setChecked(done_only)
+        self.accepted_only.setChecked(accepted_only)
         text = self.path.text().strip()
         base = Path(text) if text else self.stem
         base = base.with_suffix("") if base.suffix in EXPORT_SUFFIXES.values() else base

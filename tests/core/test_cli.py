@@ -128,7 +128,17 @@ def test_export_to_stdout_in_each_file_format_with_json_reports(tmp_path):
     assert r.returncode == 0
     (task,) = [json.loads(line) for line in r.stdout.splitlines()]
     assert task["text"].startswith("No 'Real Concessions'")
-    assert json.loads(r.stderr) == {"format": "jsonl", "out": "-", "articles": 1, "attributions": 0}
+    assert json.loads(r.stderr) == {
+        "format": "jsonl",
+        "out": "-",
+        "articles": 1,
+        "attributions": 0,
+        "left_out_articles": 0,
+        "left_out_suggested": 0,
+        "left_out_rejected": 0,
+        "unreviewed_articles": 1,
+        "unreviewed_suggestions": 0,
+    }
     r = run("--db", str(db), "export", "--out", "-", "--format", "csv", env_home=tmp_path)
     assert r.stdout.startswith("article_id,title,") and "wrote 1 article(s)" in r.stderr
     out = tmp_path / "c.csv"  # the format follows the suffix
@@ -250,3 +260,25 @@ def test_suggest_shards_follow_the_umask_as_exports_do(tmp_path):
     r = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env=env, check=False)
     assert r.returncode == 0 and stat.S_IMODE(shard.stat().st_mode) == 0o640
     assert [p.name for p in out.iterdir()] == ["article.txt"]  # no temporary file left
+
+
+def test_the_readme_training_export_holds_no_unreviewed_suggestion(tmp_path):
+    """A newcomer's trial: the sample just imported, all 27 attributions suggested,
+    exported for `spacy train` gave 72 spans; now nothing until it is reviewed, the line
+    says why, and --all gives everything."""
+    from spacy.tokens import DocBin
+
+    from core.tokens import make_doc
+
+    db, out = tmp_path / "a.qlab", tmp_path / "c.spacy"
+    assert run("--db", str(db), "import", str(SAMPLE), env_home=tmp_path).returncode == 0
+    r = run("--db", str(db), "export", "--out", str(out), env_home=tmp_path)
+    assert r.returncode == 0 and "wrote 0 article(s)" in r.stdout
+    assert "left out: 1 article(s) not done" in r.stdout
+    assert len(DocBin().from_disk(out)) == 0
+    r = run("--db", str(db), "export", "--out", str(out), "--all", env_home=tmp_path)
+    assert "unreviewed in it: 1 article(s) not done and 27 undecided" in r.stdout
+    (doc,) = DocBin().from_disk(out).get_docs(make_doc("").vocab)
+    assert len(doc.spans["sc"]) > 27
+    r = run("--db", str(db), "export", "--out", str(out), "--all", "--done-only", env_home=tmp_path)
+    assert r.returncode == 1 and "--all exports everything" in r.stderr

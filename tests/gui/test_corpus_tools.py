@@ -182,10 +182,13 @@ def test_export_dialog_chooses_the_format_and_exports_in_the_background(
     out.parent.mkdir()
     suffixes = []
 
+    scopes = []
+
     def choose(dialog):
         for fmt in ("spacy", "brat", "csv"):
             dialog.set_format(fmt)
             suffixes.append(dialog.path.text())
+            scopes.append((dialog.done_only.isChecked(), dialog.accepted_only.isChecked()))
         dialog.path.setText(str(out))
         dialog.accepted_only.setChecked(True)
         dialog.accept()
@@ -201,6 +204,8 @@ def test_export_dialog_chooses_the_format_and_exports_in_the_background(
     assert len(seen) == 2 and suffixes == [
         str(small.with_name(n)) for n in ("small.spacy", "small-brat", "small.csv")
     ]
+    # the boxes follow core's rule: training data (spaCy) only reviewed, the rest all
+    assert scopes == [(True, True), (False, False), (False, False)]
     with out.open(newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     with Store(small) as s:
