@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.config import data_dir
+from core.config import data_dir, default_corpus_path, sample_corpus_path
 from core.export import FORMATS, default_scope
 from gui.keymap import fill
 
@@ -269,15 +269,30 @@ def _question(
 def offer_sample(
     parent: QWidget, yes: Callable[[], object], closed: Callable[[], None]
 ) -> QMessageBox:
-    """First run: offer the bundled sample article."""
+    """First run: offer the bundled sample article, naming the corpus it would go into
+    (``parent``'s, the window's) and, if it is another file, the sample corpus that
+    ``make run`` fills: a plain start opens ``corpus.qlab``, not the sample reviewed
+    there, which a user otherwise takes for lost."""
+    store = getattr(parent, "store", None)
+    corpus = store.path if store is not None else default_corpus_path()
+    sample = sample_corpus_path()
+    elsewhere = ""
+    if sample.exists() and sample.resolve() != corpus.resolve():
+        elsewhere = fill(
+            "\n\nThe sample corpus of `make run` (main.py --sample) is another file, "
+            "{sample}: open it with {open_corpus} or File > Open recent.",
+            sample=str(sample),
+        )
     return _question(
         parent,
         "Welcome to QuoteLab",
-        fill(
-            "This corpus is empty. Import the bundled sample article, with its suggested "
-            "quotes, to try QuoteLab?\n\nYou can import your own articles any time with "
+        f"This corpus is empty: {corpus}\n\n"
+        + fill(
+            "Import the bundled sample article, with its suggested quotes, into it to try "
+            "QuoteLab?\n\nYou can import your own articles any time with "
             "{import_files} (files) or {import_folder} (a folder)."
-        ),
+        )
+        + elsewhere,
         yes,
         closed,
     )
