@@ -32,6 +32,7 @@ from core.config import (
 )
 from core.export import FORMATS, STDOUT, ExportError, export
 from core.ingest import import_paths
+from core.model import State
 from core.shards import suggest_shard, suggestion_lines
 from core.store import CorpusError, Store, damaged_file
 from core.suggest import Suggester, SuggestError
@@ -303,6 +304,14 @@ def _on_store(store: Store, args: argparse.Namespace) -> int:
         return _backup(store, args.out)
     if args.command == "stats":
         stats = store.stats()
+        # by type and top speakers count every attribution not rejected: say how many of
+        # those are suggestions nobody has decided yet
+        states = stats["attributions_by_state"]
+        counted = sum(n for st, n in states.items() if st != State.REJECTED.value)
+        stats["unreviewed"] = (
+            f"{states.get(State.SUGGESTED.value, 0)} of the {counted} attributions counted "
+            "by type and in top_speakers are unreviewed suggestions"
+        )
         if args.json:
             print(json.dumps(stats))
         else:

@@ -29,6 +29,11 @@ def test_import_stats_export_headless(tmp_path):
     stats = run("stats", "--json", env_home=tmp_path)
     data = json.loads(stats.stdout)
     assert data["articles"] == 1 and data["attributions_by_state"]["suggested"] >= 25
+    n = data["attributions_by_state"]["suggested"]
+    assert data["unreviewed"] == (
+        f"{n} of the {n} attributions counted by type and in top_speakers are unreviewed "
+        "suggestions"
+    )
     out = tmp_path / "out.jsonl"
     exp = run("--db", str(tmp_path / "corpus.qlab"), "export", "--out", str(out), env_home=tmp_path)
     assert exp.returncode == 0 and "wrote 1 article(s)" in exp.stdout
