@@ -278,10 +278,9 @@ def offer_sample(
     sample = sample_corpus_path()
     elsewhere = ""
     if sample.exists() and sample.resolve() != corpus.resolve():
-        elsewhere = fill(
-            "\n\nThe sample corpus of `make run` (main.py --sample) is another file, "
-            "{sample}: open it with {open_corpus} or File > Open recent.",
-            sample=str(sample),
+        elsewhere = (
+            f"\n\nThe sample corpus of `make run` (main.py --sample) is another file, "
+            f"{sample}: " + fill("open it with {open_corpus} or File > Open recent.")
         )
     return _question(
         parent,
