@@ -178,7 +178,7 @@ def test_export_dialog_chooses_the_format_and_exports_in_the_background(
     make_window, small, tmp_path, qtbot
 ):
     w = make_window(small)
-    out = tmp_path / "out" / "corpus.csv"
+    out = tmp_path / "Out" / "Corpus.csv"
     out.parent.mkdir()
     suffixes = []
 
@@ -214,7 +214,9 @@ def test_export_dialog_chooses_the_format_and_exports_in_the_background(
         )
     assert len(rows) == accepted == 5 and {r["state"] for r in rows} == {"accepted"}
     assert progress[-1] == (3, 3)
-    assert "Wrote 3 article(s) with 5 attribution(s)" in w.statusBar().currentMessage()
+    said = w.statusBar().currentMessage()
+    assert f"Wrote 3 article(s) with 5 attribution(s) to {out} (csv)" in said  # its capitals
+    assert "left out: 3 attribution(s) not accepted" in said
 
 
 def test_export_can_be_cancelled_and_leaves_nothing(make_window, small, tmp_path, qtbot):
