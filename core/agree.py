@@ -5,8 +5,13 @@ and speaker), scored with :mod:`core.evaluate` (the first corpus of a pair as re
 F1 is the same either way); Krippendorff's alpha over token labels (none, quote, speaker,
 cue; nominal; computed by the ``krippendorff`` package, see docs/adr/0011) for all
 corpora together and for each pair; and the disagreements, each with its article and
-text. Rejected attributions are no one's annotation; suggestions nobody rejected count
-as they are.
+text. Rejected attributions are no one's annotation.
+
+Only articles marked done in both corpora of a pair are compared by default: in an
+article not done, the suggestions nobody has decided yet are the model's, not the
+annotator's, and two corpora just imported would agree perfectly. ``everything``
+compares every shared article (suggestions nobody rejected count as they are); either
+way the result says how many shared articles were left out or are not done in both.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from core.evaluate import Alignment, Item, Score, align, items
-from core.model import Attribution, State
+from core.model import Attribution, State, Status
 from core.store import Store
 from core.tokens import Tokens
 
@@ -33,6 +38,7 @@ class Annotated:
     text: str
     tokens: Tokens
     attributions: list[Attribution]
+    done: bool = False
 
 
 @dataclass
@@ -58,6 +64,23 @@ class PairAgreement:
     score: Score
     alpha: float | None
     disagreements: list[Disagreement] = field(default_factory=list)
+    #: Shared articles not done in both: left out (by default), or compared anyway.
+    left_out: int = 0
+    not_done: int = 0
+
+    def scope(self) -> str:
+        """Which articles were compared, and what that leaves out or lets in, in words."""
+        if self.not_done:
+            return (
+                f"every shared one; {self.not_done} not done in both, whose undecided "
+                "suggestions count as annotations"
+            )
+        said = (
+            "done in both"
+            if not self.left_out
+            else (f"done in both; left out: {self.left_out} shared article(s) not done in both")
+        )
+        return said
 
     def as_dict(self) -> dict[str, Any]:
         o = self.score.overall
@@ -65,6 +88,8 @@ class PairAgreement:
             "a": self.a,
             "b": self.b,
             "articles": self.articles,
+            "left_out_not_done": self.left_out,
+            "compared_not_done": self.not_done,
             "quote_f1": round(o.f1, 4),
             "attribution_f1": round(o.attribution_f1, 4),
             "exact_share": round(o.exact_share, 4),
@@ -80,26 +105,34 @@ class Agreement:
     shared: int  # articles every corpus has
     alpha: float | None  # over all corpora, on the articles any two share
     pairs: list[PairAgreement]
+    everything: bool = False  # every shared article, not only those done in both
+
+    def nothing_compared(self) -> bool:
+        """Whether articles were shared but none could be compared (none done in both)."""
+        return all(p.articles == 0 for p in self.pairs) and any(p.left_out for p in self.pairs)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "corpora": self.corpora,
+            "compared": "every shared article" if self.everything else "articles done in both",
             "shared_by_all": self.shared,
             "alpha": None if self.alpha is None else round(self.alpha, 4),
             "pairs": [p.as_dict() for p in self.pairs],
         }
 
     def lines(self) -> list[str]:
+        which = "shared" if self.everything else "done in all"
         out = [
-            f"{len(self.corpora)} corpora, {self.shared} article(s) shared by all; "
+            f"{len(self.corpora)} corpora, {self.shared} article(s) {which}; "
             f"Krippendorff's alpha over token labels: {_fmt(self.alpha)}"
         ]
         for p in self.pairs:
             o = p.score.overall
             by_type = ", ".join(f"{t} {c.f1:.3f}" for t, c in p.score.by_type.items())
+            out += ["", f"{p.a} vs {p.b}: {p.articles} article(s) compared ({p.scope()})"]
+            if not p.articles:
+                continue
             out += [
-                "",
-                f"{p.a} vs {p.b}: {p.articles} shared article(s)",
                 f"  quote F1 {o.f1:.3f} ({by_type}); attribution F1 {o.attribution_f1:.3f}; "
                 f"exact boundaries {o.exact_share:.3f}; alpha {_fmt(p.alpha)}",
                 f"  {len(p.disagreements)} disagreement(s)",
@@ -118,7 +151,9 @@ def read(store: Store) -> dict[str, Annotated]:
     for article_id in store.article_ids():
         art = store.article(article_id)
         attrs = [a for a in store.attributions(article_id) if a.state is not State.REJECTED]
-        out[art.content_hash] = Annotated(art.title, art.text, store.tokens(article_id), attrs)
+        out[art.content_hash] = Annotated(
+            art.title, art.text, store.tokens(article_id), attrs, art.status is Status.DONE
+        )
     return out
 
 
@@ -179,16 +214,19 @@ def disagreements(title: str, text: str, al: Alignment) -> list[Disagreement]:
     return out
 
 
-def compare(paths: list[Path]) -> Agreement:
-    """Compare two or more corpora (opened read-only in effect: nothing is written)."""
-    views: list[dict[str, Annotated]] = []
+def compare(paths: list[Path], *, everything: bool = False) -> Agreement:
+    """Compare two or more corpora (opened read-only in effect: nothing is written) on
+    the articles done in both of a pair (``everything``: on every shared article)."""
+    read_all: list[dict[str, Annotated]] = []
     for path in paths:
         with Store(path, create=False) as store:
-            views.append(read(store))
+            read_all.append(read(store))
+    views = read_all if everything else [{k: v for k, v in r.items() if v.done} for r in read_all]
     names = [str(p) for p in paths]
     pairs = []
     for (i, va), (j, vb) in combinations(enumerate(views), 2):
         shared = [k for k in va if k in vb]
+        in_both = sum(k in read_all[j] for k in read_all[i])
         score = Score()
         found: list[Disagreement] = []
         for key in shared:
@@ -196,12 +234,22 @@ def compare(paths: list[Path]) -> Agreement:
             al = align(items(a.text, a.attributions), items(b.text, b.attributions))
             score.add(al)
             found += disagreements(a.title, a.text, al)
+        not_done = sum(not (va[k].done and vb[k].done) for k in shared)
         pairs.append(
-            PairAgreement(names[i], names[j], len(shared), score, alpha([va, vb], shared), found)
+            PairAgreement(
+                names[i],
+                names[j],
+                len(shared),
+                score,
+                alpha([va, vb], shared),
+                found,
+                left_out=in_both - len(shared),
+                not_done=not_done,
+            )
         )
     in_any_two = [k for k in dict.fromkeys(k for v in views for k in v) if _count(views, k) > 1]
     shared_all = sum(all(k in v for v in views) for k in views[0]) if views else 0
-    return Agreement(names, shared_all, alpha(views, in_any_two), pairs)
+    return Agreement(names, shared_all, alpha(views, in_any_two), pairs, everything)
 
 
 def _count(views: list[dict[str, Annotated]], key: str) -> int:

@@ -116,18 +116,33 @@ def _whole_numbers(chart: Any, top: int) -> None:
     chart.y_labels = list(range(0, top + step, step))
 
 
+def _unreviewed(report: Report) -> str:
+    """What a chart of quote counts adds to its title: how many are unreviewed."""
+    if not report.unreviewed:
+        return ""
+    return f"; {report.unreviewed} of {report.quotes} unreviewed"
+
+
 def top_speakers(report: Report, n: int = 10) -> bytes:
-    """Horizontal bars, the most quoted on top: the names read level, beside their bars."""
+    """Horizontal bars, the most quoted on top: the names read level, beside their bars;
+    each bar its reviewed quotes, then its unreviewed suggestions, told apart."""
     rows = report.speakers[:n][::-1]  # (pygal draws the first label at the bottom)
-    chart = _chart(pygal.HorizontalBar, "Top speakers (quotes)", show_legend=False)
+    chart = _chart(
+        pygal.HorizontalStackedBar,
+        f"Top speakers (quotes{_unreviewed(report)})",
+        show_legend=bool(report.unreviewed),
+        legend_at_bottom=True,
+        legend_at_bottom_columns=2,
+    )
     chart.x_labels = [truncate(r.name, 24) for r in rows]  # (pygal cuts only x-axis labels)
-    chart.add("quotes", [r.quotes for r in rows])
+    chart.add("reviewed", [r.quotes - r.unreviewed for r in rows])
+    chart.add("unreviewed suggestions", [r.unreviewed for r in rows])
     _whole_numbers(chart, max((r.quotes for r in rows), default=0))
     return str(chart.render(is_unicode=True)).encode("utf-8")
 
 
 def quotes_by_type(report: Report) -> bytes:
-    chart = _chart(pygal.Bar, "Quotes by type", show_legend=False)
+    chart = _chart(pygal.Bar, f"Quotes by type{_unreviewed(report)}", show_legend=False)
     chart.x_labels = list(report.by_type)
     chart.add("quotes", list(report.by_type.values()))
     _whole_numbers(chart, max(report.by_type.values(), default=0))
@@ -158,7 +173,7 @@ def quotes_over_time(report: Report) -> bytes:
     quote_step, article_step = _step(top_quotes, steps), _step(top_articles, steps)
     chart = _chart(
         pygal.Bar,
-        "Quotes by month of the article date",
+        f"Quotes by month of the article date{_unreviewed(report)}",
         x_label_rotation=30 if len(months) > 8 else 0,  # (a year's months side by side)
         legend_at_bottom=True,
         legend_at_bottom_columns=2,
@@ -227,7 +242,7 @@ def html_page(report: Report, *, with_charts: bool = True) -> str:
     parts.append(_table(["fix", "count"], q.fixes.items()))
     if q.missed_cues:
         parts.append(_table(["cue word of a missed quote", "count"], q.missed_cues))
-    parts.append("<h2>Corpus</h2>")
+    parts.append(f"<h2>Corpus</h2><p>{html.escape(report.counted().capitalize())}.</p>")
     for title, counts in [
         ("articles by status", report.articles_by_status),
         ("attributions by type", report.by_type),
@@ -239,13 +254,20 @@ def html_page(report: Report, *, with_charts: bool = True) -> str:
     parts.append(f"<h2>Speakers ({report.speaker_names} names)</h2>")
     parts.append(
         _table(
-            ["speaker", "quotes", "articles", "cues"],
+            ["speaker", "quotes", "unreviewed", "articles", "cues"],
             [
-                [r.name, r.quotes, r.articles, ", ".join(f"{c} {n}" for c, n in r.cues)]
+                [
+                    r.name,
+                    r.quotes,
+                    r.unreviewed,
+                    r.articles,
+                    ", ".join(f"{c} {n}" for c, n in r.cues),
+                ]
                 for r in report.speakers
             ],
         )
     )
+    parts.append(f"<p>{report.no_speaker_name} quote(s) with no speaker name.</p>")
     parts.append("<h2>Over time and by outlet</h2>")
     parts.append(_table(["month", "articles", "quotes"], report.over_time))
     parts.append(_table(["outlet", "articles", "quotes"], report.by_outlet))

@@ -32,6 +32,7 @@ from core.config import (
 )
 from core.export import FORMATS, STDOUT, ExportError, export
 from core.ingest import import_paths
+from core.model import State
 from core.shards import suggest_shard, suggestion_lines
 from core.store import CorpusError, Store, damaged_file
 from core.suggest import Suggester, SuggestError
@@ -113,8 +114,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="jsonl: Prodigy tasks; spacy: DocBin for spacy train; csv: a row per "
         "attribution; brat: .txt/.ann per article (default: from the --out suffix, else jsonl)",
     )
-    exp.add_argument("--done-only", action="store_true", help="only articles marked done")
-    exp.add_argument("--accepted-only", action="store_true", help="only accepted attributions")
+    exp.add_argument(
+        "--done-only",
+        action="store_true",
+        default=None,
+        help="only articles marked done (the default of spacy, training data)",
+    )
+    exp.add_argument(
+        "--accepted-only",
+        action="store_true",
+        default=None,
+        help="only accepted attributions (the default of spacy, training data)",
+    )
+    exp.add_argument(
+        "--all",
+        action="store_true",
+        help="every article and attribution, unreviewed suggestions too (the default of "
+        "jsonl, csv and brat, which carry each status and state); the report line says "
+        "what was left out or what is unreviewed",
+    )
     exp.add_argument("--json", action="store_true", help="print the report as one JSON object")
 
     bak = sub.add_parser(
@@ -286,6 +304,14 @@ def _on_store(store: Store, args: argparse.Namespace) -> int:
         return _backup(store, args.out)
     if args.command == "stats":
         stats = store.stats()
+        # by type and top speakers count every attribution not rejected: say how many of
+        # those are suggestions nobody has decided yet
+        states = stats["attributions_by_state"]
+        counted = sum(n for st, n in states.items() if st != State.REJECTED.value)
+        stats["unreviewed"] = (
+            f"{states.get(State.SUGGESTED.value, 0)} of the {counted} attributions counted "
+            "by type and in top_speakers are unreviewed suggestions"
+        )
         if args.json:
             print(json.dumps(stats))
         else:
@@ -340,13 +366,15 @@ def _export(store: Store, args: argparse.Namespace) -> int:
     if args.format is None and folder:  # not a JSONL file named like the folder
         return _fail(f"{args.out}: is a folder; --format spacy or --format brat writes one")
     fmt = args.format or _SUFFIX_FORMATS.get(Path(args.out).suffix.lower(), "jsonl")
+    if args.all and (args.done_only or args.accepted_only):
+        return _fail("--all exports everything; leave out --done-only and --accepted-only")
     with _progress("export") as progress:
         report = export(
             store,
             args.out,
             fmt,
-            done_only=args.done_only,
-            accepted_only=args.accepted_only,
+            done_only=False if args.all else args.done_only,
+            accepted_only=False if args.all else args.accepted_only,
             progress=progress,
         )
     message = json.dumps(report.as_json()) if args.json else report.line()

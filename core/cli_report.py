@@ -47,6 +47,12 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "agree", help="agreement between annotators' corpora on the articles they share"
     )
     agr.add_argument("corpora", type=Path, nargs="+", metavar="CORPUS.qlab")
+    agr.add_argument(
+        "--all",
+        action="store_true",
+        help="compare every shared article, not only those done in both (their undecided "
+        "suggestions then count as annotations)",
+    )
     agr.add_argument("--json", action="store_true", help="print one JSON object")
 
 
@@ -96,9 +102,16 @@ def _report(args: argparse.Namespace) -> int:
 def _agree(args: argparse.Namespace) -> int:
     if len(args.corpora) < 2:
         raise EvalError("agree needs two or more corpora")
-    result = agree.compare(args.corpora)
+    result = agree.compare(args.corpora, everything=args.all)
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False))
     else:
         print("\n".join(result.lines()))
+    if result.nothing_compared():
+        print(
+            "quotelab: no shared article is done in both corpora, so nothing was compared; "
+            "--all compares them with their undecided suggestions",
+            file=sys.stderr,
+        )
+        return 1
     return 0

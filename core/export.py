@@ -57,18 +57,65 @@ class ExportError(Exception):
     """The export could not be written; any earlier file at the target is intact."""
 
 
+#: What each format holds unless told otherwise, as (done_only, accepted_only). The spaCy
+#: DocBin is training data: only what a person confirmed, so only done articles (in an
+#: article under review, a quote nobody has decided yet would be taught as no quote) and
+#: only accepted attributions. JSONL, CSV and brat carry each article's status and each
+#: attribution's state (Prodigy's ``answer``, a column, a ``State`` attribute), round-trip
+#: into a corpus and serve review and analysis: everything, and the report says how
+#: much of it is unreviewed (docs/adr/0022).
+DEFAULT_SCOPE: dict[str, tuple[bool, bool]] = {
+    "jsonl": (False, False),
+    "spacy": (True, True),
+    "csv": (False, False),
+    "brat": (False, False),
+}
+
+
+def default_scope(fmt: str) -> tuple[bool, bool]:
+    """(done_only, accepted_only) of ``fmt`` by default (the CLI's and the Export
+    dialog's)."""
+    return DEFAULT_SCOPE.get(fmt, (False, False))
+
+
 @dataclass
 class ExportReport:
     format: str
     out: str
     articles: int = 0
     attributions: int = 0
+    #: Left out by the scope: articles not done; attributions of the exported articles
+    #: that nobody accepted (still suggested, or rejected).
+    left_out_articles: int = 0
+    left_out_suggested: int = 0
+    left_out_rejected: int = 0
+    #: Written although unreviewed: articles not done, suggestions nobody decided.
+    unreviewed_articles: int = 0
+    unreviewed_suggestions: int = 0
 
     def line(self) -> str:
-        return (
+        said = (
             f"wrote {self.articles} article(s) with {self.attributions} attribution(s) "
             f"to {self.out} ({self.format})"
         )
+        out = []
+        if self.left_out_articles:
+            out.append(f"{self.left_out_articles} article(s) not done")
+        if not_accepted := self.left_out_suggested + self.left_out_rejected:
+            out.append(
+                f"{not_accepted} attribution(s) not accepted ({self.left_out_suggested} "
+                f"undecided suggestion(s), {self.left_out_rejected} rejected)"
+            )
+        if out:
+            said += "; left out: " + " and ".join(out)
+        held = []
+        if self.unreviewed_articles:
+            held.append(f"{self.unreviewed_articles} article(s) not done")
+        if self.unreviewed_suggestions:
+            held.append(f"{self.unreviewed_suggestions} undecided suggestion(s)")
+        if held:
+            said += "; unreviewed in it: " + " and ".join(held)
+        return said
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -141,10 +188,15 @@ def _article(r: tuple[Any, ...]) -> Article:
 
 @contextmanager
 def corpus_items(
-    store: Store, *, done_only: bool = False, accepted_only: bool = False
+    store: Store,
+    *,
+    done_only: bool = False,
+    accepted_only: bool = False,
+    scope: ExportReport | None = None,
 ) -> Iterator[tuple[int, Iterator[Item]]]:
     """The number of articles to export and an iterator over them, read inside one read
-    transaction: two queries (articles, attributions) merged by article id."""
+    transaction: two queries (articles, attributions) merged by article id. ``scope``
+    (if given) is filled with what the scope leaves out and what unreviewed it keeps."""
     where = "WHERE status = 'done'" if done_only else ""
     conn = store.conn
     conn.execute("BEGIN")
@@ -155,6 +207,8 @@ def corpus_items(
             total -= sum(
                 1 for (i,) in conn.execute(f"SELECT id FROM articles {where}") if i in damaged
             )
+        if scope is not None:
+            _count_scope(store, scope, done_only=done_only, accepted_only=accepted_only)
         articles = conn.execute(
             "SELECT id, text, title, byline, date, url, source, non_body, status, "
             f"content_hash, packed_tokens FROM articles {where} ORDER BY id"
@@ -183,6 +237,35 @@ def corpus_items(
         attrs.close()
     finally:
         conn.execute("COMMIT")
+
+
+def _count_scope(
+    store: Store, report: ExportReport, *, done_only: bool, accepted_only: bool
+) -> None:
+    """What the scope leaves out of an export, and what unreviewed it keeps: three
+    counts from indexes (the states of every attribution, of done articles' ones, and
+    the articles by status), a tenth of a second at 100,000 articles."""
+    conn = store.conn
+    not_done = sum(n for st, n in store.status_counts().items() if st is not Status.DONE)
+    states: dict[str, int] = dict(
+        conn.execute("SELECT state, COUNT(*) FROM attributions GROUP BY state").fetchall()
+    )
+    if done_only:
+        report.left_out_articles = not_done
+        states = dict(
+            conn.execute(
+                "SELECT state, COUNT(*) FROM attributions WHERE article_id IN "
+                "(SELECT id FROM articles WHERE status = 'done') GROUP BY state"
+            ).fetchall()
+        )
+    else:
+        report.unreviewed_articles = not_done
+    suggested = states.get(State.SUGGESTED.value, 0)
+    if accepted_only:
+        report.left_out_suggested = suggested
+        report.left_out_rejected = states.get(State.REJECTED.value, 0)
+    else:
+        report.unreviewed_suggestions = suggested
 
 
 # -- jsonl: Prodigy tasks ------------------------------------------------------------------
@@ -571,7 +654,7 @@ def _keep_mode(out: Path, apply: Callable[[int], None]) -> None:
 
 
 @contextmanager
-def _written(out: Path) -> Iterator[IO[bytes]]:
+def written_file(out: Path) -> Iterator[IO[bytes]]:
     """A binary file that becomes ``out`` when the block ends without error."""
     if not out.parent.is_dir():
         raise ExportError(f"{out}: cannot write there (no such folder {out.parent})")
@@ -663,18 +746,22 @@ def export(
     out: Path | str,
     fmt: str = "jsonl",
     *,
-    done_only: bool = False,
-    accepted_only: bool = False,
+    done_only: bool | None = None,
+    accepted_only: bool | None = None,
     progress: Callable[[int, int], None] = lambda done, total: None,
     cancelled: Callable[[], bool] = lambda: False,
     jobs: int | None = None,
 ) -> ExportReport:
     """Write the corpus to ``out`` (``-``: standard output) in ``fmt``; raises
-    ExportError, leaving any earlier export untouched, on failure or cancel. JSONL
-    lines are made in ``jobs`` processes (default: one per core from PARALLEL_FROM
-    articles on, else this one)."""
+    ExportError, leaving any earlier export untouched, on failure or cancel. Only done
+    articles, only accepted attributions: as asked, else the format's
+    :data:`DEFAULT_SCOPE`. JSONL lines are made in ``jobs`` processes (default: one
+    per core from PARALLEL_FROM articles on, else this one)."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
+    default_done, default_accepted = default_scope(fmt)
+    done_only = default_done if done_only is None else done_only
+    accepted_only = default_accepted if accepted_only is None else accepted_only
     to_stdout = str(out) == STDOUT
     if to_stdout and fmt == "brat":
         raise ExportError("brat writes a folder; give --out a folder, not -")
@@ -684,7 +771,10 @@ def export(
     own = {corpus, *(corpus.with_name(corpus.name + x) for x in ("-wal", "-shm", "-journal"))}
     if not to_stdout and target.resolve() in own:
         raise ExportError(f"{out}: that is the corpus itself (or its journal); choose another")
-    with corpus_items(store, done_only=done_only, accepted_only=accepted_only) as (total, items):
+    with corpus_items(store, done_only=done_only, accepted_only=accepted_only, scope=report) as (
+        total,
+        items,
+    ):
 
         def each(add: Callable[[Item], object], source: Iterator[Item] = items) -> None:
             progress(0, total)
@@ -709,7 +799,7 @@ def export(
         else:
             if jobs is None:
                 jobs = (os.cpu_count() or 1) if total >= PARALLEL_FROM else 1
-            with _stdout() if to_stdout else _written(target) as f:
+            with _stdout() if to_stdout else written_file(target) as f:
                 if fmt == "jsonl" and jobs > 1:
                     lines: deque[bytes] = deque()  # each article's line, made by a worker
 

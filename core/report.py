@@ -71,6 +71,7 @@ class SpeakerRow:
     quotes: int
     articles: int
     cues: list[tuple[str, int]]
+    unreviewed: int = 0  # of its quotes, suggestions nobody has decided yet
 
 
 @dataclass
@@ -86,6 +87,20 @@ class Report:
     quotes_per_article: dict[str, Any]
     over_time: list[tuple[str, int, int]]  # (YYYY-MM, articles, quotes)
     by_outlet: list[tuple[str, int, int]]  # (outlet, articles, quotes)
+    #: Every count of quotes is of attributions not rejected: ``quotes`` of them, of which
+    #: ``unreviewed`` are suggestions nobody has decided yet (counted, and said so).
+    quotes: int = 0
+    unreviewed: int = 0
+    no_speaker_name: int = 0  # quotes with no speaker name (not among the speakers)
+
+    def counted(self) -> str:
+        """What the quote counts hold, in words (the report, its page and charts say it)."""
+        if not self.unreviewed:
+            return f"all {self.quotes} quote(s) counted are reviewed (rejected ones aside)"
+        return (
+            f"{self.unreviewed} of the {self.quotes} quote(s) counted are unreviewed "
+            "suggestions (state suggested; rejected ones aside)"
+        )
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -102,7 +117,7 @@ class Report:
             out.append("  fixes: " + ", ".join(f"{k} {v}" for k, v in q.fixes.items()))
             cues = ", ".join(f"{c} {n}" for c, n in q.missed_cues) or "none"
             out.append(f"  cue words of missed quotes: {cues}")
-        out += ["", "Corpus"]
+        out += ["", "Corpus (" + self.counted() + ")"]
         out.append("  articles: " + _pairs(self.articles_by_status))
         out.append("  attributions by type: " + _pairs(self.by_type))
         out.append("  attributions by state: " + _pairs(self.by_state))
@@ -112,10 +127,14 @@ class Report:
             f"  quotes per article: mean {qpa['mean']:.1f}, median {qpa['median']:g}, "
             f"max {qpa['max']}; " + _pairs({f"{k} quotes": v for k, v in qpa["histogram"].items()})
         )
-        out += ["", f"Speakers ({self.speaker_names} names; by quotes)"]
+        out += ["", f"Speakers ({self.speaker_names} names; by quotes, unreviewed ones included)"]
         for sp in self.speakers:
             cues = ", ".join(f"{c} {n}" for c, n in sp.cues)
-            out.append(f"  {sp.quotes:5}  {sp.name}  ({sp.articles} article(s); {cues})")
+            out.append(
+                f"  {sp.quotes:5}  {sp.name}  ({sp.articles} article(s); "
+                f"{sp.unreviewed} unreviewed; {cues})"
+            )
+        out.append(f"  {self.no_speaker_name} quote(s) with no speaker name")
         out += ["", "Quotes over time (month: articles, quotes)"]
         out += [f"  {m}: {a}, {n}" for m, a, n in self.over_time]
         out += ["", "By outlet (articles, quotes)"]
@@ -244,23 +263,25 @@ def quality(store: Store, texts: dict[int, str] | None = None) -> Quality:
 def _speakers(store: Store, texts: dict[int, str], top: int) -> tuple[list[SpeakerRow], int]:
     c = store.conn
     rows = c.execute(
-        """SELECT speaker_name, COUNT(*), COUNT(DISTINCT article_id) FROM attributions
-           WHERE state != 'rejected' AND speaker_name IS NOT NULL
+        """SELECT speaker_name, COUNT(*), COUNT(DISTINCT article_id),
+                  SUM(state = 'suggested') FROM attributions
+           WHERE state != 'rejected' AND speaker_name IS NOT NULL AND speaker_name != ''
            GROUP BY speaker_name ORDER BY 2 DESC, 1"""
     ).fetchall()
     shown = rows[:top]
-    cues: dict[str, Counter[str]] = {name: Counter() for name, _, _ in shown}
+    cues: dict[str, Counter[str]] = {r[0]: Counter() for r in shown}
     marks = ",".join("?" * len(shown))
     for article_id, start, end, name in c.execute(
         f"""SELECT article_id, cue_start, cue_end, speaker_name FROM attributions
             WHERE state != 'rejected' AND cue_start IS NOT NULL
               AND speaker_name IN ({marks})""",
-        [name for name, _, _ in shown],
+        [r[0] for r in shown],
     ):
         cues[name][texts[article_id][start:end].lower()] += 1
-    return [SpeakerRow(name, n, arts, cues[name].most_common(5)) for name, n, arts in shown], len(
-        rows
-    )
+    return [
+        SpeakerRow(name, n, arts, cues[name].most_common(5), unreviewed)
+        for name, n, arts, unreviewed in shown
+    ], len(rows)
 
 
 def _texts(store: Store) -> dict[int, str]:
@@ -300,6 +321,11 @@ def build(store: Store, top: int = TOP) -> Report:
     texts = _texts(store)
     speakers, names = _speakers(store, texts, top)
     ranked_outlets = sorted(outlets.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0]))
+    quotes, unreviewed, no_name = c.execute(
+        """SELECT COUNT(*), COALESCE(SUM(state = 'suggested'), 0),
+                  COALESCE(SUM(speaker_name IS NULL OR speaker_name = ''), 0)
+           FROM attributions WHERE state != 'rejected'"""
+    ).fetchone()
     return Report(
         corpus=str(store.path),
         quality=quality(store, texts),
@@ -316,4 +342,7 @@ def build(store: Store, top: int = TOP) -> Report:
         quotes_per_article=_quotes_per_article([n for _, _, n in per_article]),
         over_time=[(m, a, n) for m, (a, n) in sorted(months.items()) if m],
         by_outlet=[(o, a, n) for o, (a, n) in ranked_outlets[:top]],
+        quotes=quotes,
+        unreviewed=unreviewed,
+        no_speaker_name=no_name,
     )

@@ -8,14 +8,14 @@ what ``main.py suggest`` prints for all the input shards at once.
 
 from __future__ import annotations
 
+import io
 import json
-import os
-import tempfile
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from core.export import written_file
 from core.importer import ImportProblem, read_paths
 from core.model import Article
 from core.suggest import Suggester, checked, for_process
@@ -60,16 +60,12 @@ def suggest_shard(
     src: Path | str, dst: Path | str, model: str | None = None, n_process: int = 1
 ) -> list[str]:
     """Write the suggestions for the articles in ``src`` to ``dst`` (written beside it
-    and renamed over it, so a failed task leaves no half shard). Returns the problems
+    and renamed over it, as an export is, so a failed task leaves no half shard; a new
+    shard follows the umask, a replaced one keeps its mode). Returns the problems
     (records that could not be read), each naming the file and line."""
-    dst = Path(dst)
     problems: list[str] = []
-    fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.writelines(suggestion_lines(for_process(model), [Path(src)], problems, n_process))
-        os.replace(tmp, dst)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with written_file(Path(dst)) as f:
+        text = io.TextIOWrapper(f, encoding="utf-8")
+        text.writelines(suggestion_lines(for_process(model), [Path(src)], problems, n_process))
+        text.detach()  # flushed; written_file syncs, closes and renames the file
     return problems

@@ -200,7 +200,8 @@ class CorpusTools(QObject):
         )
 
         def written(report: ExportReport) -> None:
-            self.w.say(report.line().capitalize() + ".")
+            line = report.line()  # (str.capitalize would lower the path's capitals)
+            self.w.say(line[:1].upper() + line[1:] + ".")
 
         return self.w.jobs.start("Exporting", fn, written)
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.config import data_dir
-from core.export import FORMATS
+from core.config import data_dir, default_corpus_path, sample_corpus_path
+from core.export import FORMATS, default_scope
 from gui.keymap import fill
 
 
@@ -134,7 +134,12 @@ class ExportDialog(QDialog):
         self.format.setCurrentIndex(self.format.findData(fmt))
 
     def _format_changed(self) -> None:
-        """Follow the format with the suffix of the name given (a folder for brat)."""
+        """Follow the format with the suffix of the name given (a folder for brat) and
+        with what it holds by default (the spaCy DocBin, training data: only reviewed
+        data; the others everything, each status and state in them)."""
+        done_only, accepted_only = default_scope(self.fmt())
+        self.done_only.setChecked(done_only)
+        self.accepted_only.setChecked(accepted_only)
         text = self.path.text().strip()
         base = Path(text) if text else self.stem
         base = base.with_suffix("") if base.suffix in EXPORT_SUFFIXES.values() else base
@@ -264,15 +269,29 @@ def _question(
 def offer_sample(
     parent: QWidget, yes: Callable[[], object], closed: Callable[[], None]
 ) -> QMessageBox:
-    """First run: offer the bundled sample article."""
+    """First run: offer the bundled sample article, naming the corpus it would go into
+    (``parent``'s, the window's) and, if it is another file, the sample corpus that
+    ``make run`` fills: a plain start opens ``corpus.qlab``, not the sample reviewed
+    there, which a user otherwise takes for lost."""
+    store = getattr(parent, "store", None)
+    corpus = store.path if store is not None else default_corpus_path()
+    sample = sample_corpus_path()
+    elsewhere = ""
+    if sample.exists() and sample.resolve() != corpus.resolve():
+        elsewhere = (
+            f"\n\nThe sample corpus of `make run` (main.py --sample) is another file, "
+            f"{sample}: " + fill("open it with {open_corpus} or File > Open recent.")
+        )
     return _question(
         parent,
         "Welcome to QuoteLab",
-        fill(
-            "This corpus is empty. Import the bundled sample article, with its suggested "
-            "quotes, to try QuoteLab?\n\nYou can import your own articles any time with "
+        f"This corpus is empty: {corpus}\n\n"
+        + fill(
+            "Import the bundled sample article, with its suggested quotes, into it to try "
+            "QuoteLab?\n\nYou can import your own articles any time with "
             "{import_files} (files) or {import_folder} (a folder)."
-        ),
+        )
+        + elsewhere,
         yes,
         closed,
     )

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -100,6 +101,11 @@ class SpeakersPanel(QWidget):
         self.rename_button.setToolTip("Give the selected speakers one name, across the corpus")
         self.rename_button.clicked.connect(self.ask_rename)
         self.table.selectionModel().selectionChanged.connect(self._update_button)
+        #: What the counts hold: the panel is not the report, but must not pass off the
+        #: model's guesses as quotes either.
+        self.note = QLabel("Quotes: all but rejected ones, unreviewed suggestions included")
+        self.note.setWordWrap(True)
+        self.note.setEnabled(False)  # (drawn grey: a note, not a control)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.rename_button)
@@ -107,6 +113,7 @@ class SpeakersPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
         layout.addLayout(buttons)
         self.set_speakers(speakers or [])
 

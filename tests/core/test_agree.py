@@ -12,7 +12,7 @@ from core.model import Attribution, QuoteType, Span, State
 from core.store import Store
 from core.tokens import Tokens
 from tests.conftest import run_main
-from tests.core.small_corpus import apply, build
+from tests.core.small_corpus import B_TEXT, add_article, apply, build, suggestion
 
 
 @pytest.fixture
@@ -37,10 +37,10 @@ def pair(tmp_path):
 
 
 def test_two_copies_one_edited(pair):
-    result = agree.compare(list(pair))
+    result = agree.compare(list(pair), everything=True)
     assert result.shared == 3
     (p,) = result.pairs
-    assert p.articles == 3
+    assert (p.articles, p.left_out, p.not_done) == (3, 0, 2)  # Taxes, Ready: not done
     o = p.score.overall
     # A has 7 quotes (4 + 2 + 1), B 7 (5 + 2 + 0); 6 match, 5 exactly, 5 with the same speaker.
     assert (o.gold, o.pred, o.matched, o.exact, o.speaker) == (7, 7, 6, 5, 5)
@@ -95,13 +95,40 @@ def _cli(*args):
     return run_main("agree", *args)
 
 
+def test_by_default_only_articles_done_in_both_are_compared(pair, tmp_path):
+    """Two copies of a corpus just imported agreed with F1 1.000 and alpha 1.000: the
+    model's suggestions against themselves. Now only articles done in both count, and
+    the rest is said to be left out."""
+    result = agree.compare(list(pair))
+    (p,) = result.pairs
+    assert (result.shared, p.articles, p.left_out, p.not_done) == (1, 1, 2, 0)  # Bridge
+    assert {d.article for d in p.disagreements} == {"Bridge"}
+    assert (
+        "1 article(s) compared (done in both; left out: 2 shared article(s) not done in both)"
+        in ("\n".join(result.lines()))
+    )
+    fresh = [tmp_path / "x.qlab", tmp_path / "y.qlab"]
+    with Store(fresh[0]) as store:
+        add_article(
+            store, B_TEXT, [suggestion(B_TEXT, "taxes would rise.", "Ana Ruiz", "Ana Ruiz", "said")]
+        )
+    shutil.copy(fresh[0], fresh[1])
+    r = _cli(*fresh)
+    assert r.returncode == 1 and "no shared article is done in both" in r.stderr
+    assert "quote F1" not in r.stdout and "0 article(s) compared" in r.stdout
+    r = _cli(*fresh, "--all")
+    assert r.returncode == 0 and "quote F1 1.000" in r.stdout
+    assert "1 not done in both, whose undecided suggestions count as annotations" in r.stdout
+
+
 def test_cli_agree(pair, tmp_path):
-    r = _cli(*pair)
+    r = _cli(*pair, "--all")
     assert r.returncode == 0, r.stderr
     assert "5 disagreement(s)" in r.stdout
     assert "[Taxes] type: A 'indirect', B 'direct' (quote 'he disagreed')" in r.stdout
-    data = json.loads(_cli(*pair, "--json").stdout)
+    data = json.loads(_cli(*pair, "--json", "--all").stdout)
     assert data["pairs"][0]["quote_f1"] == round(6 / 7, 4)
+    assert data["pairs"][0]["compared_not_done"] == 2
     one = _cli(pair[0])
     assert one.returncode == 1 and "two or more corpora" in one.stderr
     missing = _cli(pair[0], tmp_path / "none.qlab")

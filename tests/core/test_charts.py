@@ -32,7 +32,9 @@ def test_every_chart_is_a_static_svg_with_its_data(rep):
     drawn = charts.render_all(rep)
     assert list(drawn) == ["top_speakers", "quotes_by_type", "quality_by_type", "quotes_over_time"]
     speakers = texts(drawn["top_speakers"])
-    assert "Top speakers (quotes)" in speakers and "Ana Ruiz" in speakers
+    assert "Top speakers (quotes; 3 of 8 unreviewed)" in speakers and "Ana Ruiz" in speakers
+    assert {"reviewed", "unreviewed suggestions"} <= set(speakers)  # the legend
+    assert "Quotes by type; 3 of 8 unreviewed" in texts(drawn["quotes_by_type"])
     assert "</svg><script>x" in speakers  # a name is text, never markup
     assert {"direct", "mixed", "indirect"} <= set(texts(drawn["quotes_by_type"]))
     assert "2025-05" in texts(drawn["quotes_over_time"])

@@ -1,4 +1,5 @@
 import json
+import stat
 import subprocess
 import sys
 
@@ -28,6 +29,11 @@ def test_import_stats_export_headless(tmp_path):
     stats = run("stats", "--json", env_home=tmp_path)
     data = json.loads(stats.stdout)
     assert data["articles"] == 1 and data["attributions_by_state"]["suggested"] >= 25
+    n = data["attributions_by_state"]["suggested"]
+    assert data["unreviewed"] == (
+        f"{n} of the {n} attributions counted by type and in top_speakers are unreviewed "
+        "suggestions"
+    )
     out = tmp_path / "out.jsonl"
     exp = run("--db", str(tmp_path / "corpus.qlab"), "export", "--out", str(out), env_home=tmp_path)
     assert exp.returncode == 0 and "wrote 1 article(s)" in exp.stdout
@@ -127,7 +133,17 @@ def test_export_to_stdout_in_each_file_format_with_json_reports(tmp_path):
     assert r.returncode == 0
     (task,) = [json.loads(line) for line in r.stdout.splitlines()]
     assert task["text"].startswith("No 'Real Concessions'")
-    assert json.loads(r.stderr) == {"format": "jsonl", "out": "-", "articles": 1, "attributions": 0}
+    assert json.loads(r.stderr) == {
+        "format": "jsonl",
+        "out": "-",
+        "articles": 1,
+        "attributions": 0,
+        "left_out_articles": 0,
+        "left_out_suggested": 0,
+        "left_out_rejected": 0,
+        "unreviewed_articles": 1,
+        "unreviewed_suggestions": 0,
+    }
     r = run("--db", str(db), "export", "--out", "-", "--format", "csv", env_home=tmp_path)
     assert r.stdout.startswith("article_id,title,") and "wrote 1 article(s)" in r.stderr
     out = tmp_path / "c.csv"  # the format follows the suffix
@@ -225,3 +241,49 @@ def test_export_without_a_format_refuses_a_folder(tmp_path):
         r = run("--db", str(db), "export", "--out", out, env_home=tmp_path)
         assert r.returncode == 1 and "is a folder; --format spacy" in r.stderr
     assert not (tmp_path / "spacydir").exists()
+
+
+def test_suggest_shards_follow_the_umask_as_exports_do(tmp_path):
+    """Shards were made by mkstemp, 0600 whatever the umask; now 0666 less the umask
+    (a replaced shard keeps its mode), as every export file."""
+    src = tmp_path / "in" / "article.txt"
+    src.parent.mkdir()
+    src.write_bytes(SAMPLE.read_bytes())
+    out = tmp_path / "out"
+    script = (
+        "import os, sys; os.umask(0o022); from core import cli; "
+        "sys.exit(cli.run(cli.build_parser().parse_args(sys.argv[1:])))"
+    )
+    args = [sys.executable, "-c", script, "suggest", "--out-dir", str(out), str(src)]
+    env = {"QUOTELAB_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    r = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env=env, check=False)
+    assert r.returncode == 0, r.stderr
+    shard = out / "article.txt"
+    assert stat.S_IMODE(shard.stat().st_mode) == 0o644
+    assert json.loads(shard.read_text(encoding="utf-8"))["quotes"]
+    shard.chmod(0o640)
+    r = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env=env, check=False)
+    assert r.returncode == 0 and stat.S_IMODE(shard.stat().st_mode) == 0o640
+    assert [p.name for p in out.iterdir()] == ["article.txt"]  # no temporary file left
+
+
+def test_the_readme_training_export_holds_no_unreviewed_suggestion(tmp_path):
+    """A newcomer's trial: the sample just imported, all 27 attributions suggested,
+    exported for `spacy train` gave 72 spans; now nothing until it is reviewed, the line
+    says why, and --all gives everything."""
+    from spacy.tokens import DocBin
+
+    from core.tokens import make_doc
+
+    db, out = tmp_path / "a.qlab", tmp_path / "c.spacy"
+    assert run("--db", str(db), "import", str(SAMPLE), env_home=tmp_path).returncode == 0
+    r = run("--db", str(db), "export", "--out", str(out), env_home=tmp_path)
+    assert r.returncode == 0 and "wrote 0 article(s)" in r.stdout
+    assert "left out: 1 article(s) not done" in r.stdout
+    assert len(DocBin().from_disk(out)) == 0
+    r = run("--db", str(db), "export", "--out", str(out), "--all", env_home=tmp_path)
+    assert "unreviewed in it: 1 article(s) not done and 27 undecided" in r.stdout
+    (doc,) = DocBin().from_disk(out).get_docs(make_doc("").vocab)
+    assert len(doc.spans["sc"]) > 27
+    r = run("--db", str(db), "export", "--out", str(out), "--all", "--done-only", env_home=tmp_path)
+    assert r.returncode == 1 and "--all exports everything" in r.stderr

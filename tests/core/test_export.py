@@ -316,13 +316,62 @@ def test_csv_has_one_row_per_attribution_with_the_texts(tmp_path, sample_corpus)
     assert rows[0]["state"] == "rejected"
 
 
+def _docbin(path):
+    from spacy.tokens import DocBin
+
+    from core.tokens import make_doc
+
+    return list(DocBin().from_disk(path).get_docs(make_doc("").vocab))
+
+
+def test_the_spacy_export_holds_reviewed_data_only_by_default(tmp_path, sample_corpus):
+    """The training export held every unreviewed suggestion (72 spans on the sample
+    just imported): now only done articles and their accepted attributions, and the
+    report says what was left out; the other formats hold everything and say how much
+    of it is unreviewed."""
+    out = tmp_path / "a.spacy"
+    with Store(sample_corpus) as s:
+        report = export(s, out, "spacy")
+        assert _docbin(out) == []
+        assert (report.articles, report.left_out_articles) == (0, 1)
+        assert "left out: 1 article(s) not done" in report.line()
+        art_id = s.article_ids()[0]
+        attrs = s.attributions(art_id)
+        for a in attrs[:2]:
+            cmd.apply(s, cmd.set_state(s, a.id, State.ACCEPTED))
+        cmd.apply(s, cmd.set_state(s, attrs[2].id, State.REJECTED))
+        cmd.apply(s, cmd.set_status(s, art_id, Status.DONE))
+        report = export(s, out, "spacy")
+        everything = export(s, tmp_path / "b.spacy", "spacy", done_only=False, accepted_only=False)
+        jsonl = export(s, tmp_path / "c.jsonl", "jsonl")
+    (doc,) = _docbin(out)
+    want = {(sp.start, sp.end, k.upper()) for a in attrs[:2] for k, sp in a.spans().items() if sp}
+    assert {(sp.start_char, sp.end_char, sp.label_) for sp in doc.spans["sc"]} == want
+    records = doc.user_data["quotelab"]["attributions"]
+    assert [r["quote"] for r in records] == [a.quote.as_dict() for a in attrs[:2]]
+    left = len(attrs) - 3
+    assert (report.attributions, report.left_out_suggested, report.left_out_rejected) == (
+        2,
+        left,
+        1,
+    )
+    assert report.line().endswith(
+        f"left out: {len(attrs) - 2} attribution(s) not accepted "
+        f"({left} undecided suggestion(s), 1 rejected)"
+    )
+    (all_doc,) = _docbin(tmp_path / "b.spacy")
+    assert len(all_doc.spans["sc"]) > len(doc.spans["sc"])
+    assert everything.line().endswith(f"unreviewed in it: {left} undecided suggestion(s)")
+    assert (jsonl.attributions, jsonl.unreviewed_suggestions) == (len(attrs), left)
+
+
 def test_docbin_loads_in_plain_spacy_with_spans_and_attributions(tmp_path, sample_corpus):
     out = tmp_path / "a.spacy"
     with Store(sample_corpus) as s:
         art_id = s.article_ids()[0]
         attrs = s.attributions(art_id)
         cmd.apply(s, cmd.set_state(s, attrs[0].id, State.REJECTED))
-        export(s, out, "spacy")
+        export(s, out, "spacy", done_only=False, accepted_only=False)  # everything
     code = (  # no QuoteLab on the path: plain spaCy reads it
         "import json, sys, spacy\n"
         "from spacy.tokens import DocBin\n"
@@ -360,6 +409,10 @@ def test_spacy_train_runs_one_epoch_on_the_export_with_the_shipped_config(
     with Store(tmp_path / "c.qlab") as s:
         paths = [DATA / "articles" / "local_council.txt", DATA / "articles" / "sports_uk.txt"]
         import_paths(s, paths, suggester)
+        for art_id in s.article_ids():  # reviewed: every suggestion accepted, done
+            for a in s.attributions(art_id):
+                cmd.apply(s, cmd.set_state(s, a.id, State.ACCEPTED))
+            cmd.apply(s, cmd.set_status(s, art_id, Status.DONE))
         export(s, tmp_path / "parts", "spacy")
     assert sorted(p.name for p in (tmp_path / "parts").iterdir()) == [
         "000001.spacy",

@@ -130,12 +130,14 @@ def test_cli_report_text_json_html_and_charts(small, tmp_path):
     r = _cli("--db", small, "report")
     assert r.returncode == 0, r.stderr
     assert "Suggestion quality on 1 done article(s)" in r.stdout
-    assert "      3  Ana Ruiz  (3 article(s); said 3)" in r.stdout
+    assert "      3  Ana Ruiz  (3 article(s); 1 unreviewed; said 3)" in r.stdout
+    assert "Corpus (2 of the 7 quote(s) counted are unreviewed suggestions" in r.stdout
     assert "  example.com: 1, 4" in r.stdout
     data = json.loads(_cli("--db", small, "report", "--json").stdout)
     assert data["quality"]["fixes"]["added"] == 1
     assert data["speakers"][0] == {"name": "Ana Ruiz", "quotes": 3, "articles": 3,
-                                   "cues": [["said", 3]]}  # fmt: skip
+                                   "cues": [["said", 3]], "unreviewed": 1}  # fmt: skip
+    assert (data["quotes"], data["unreviewed"], data["no_speaker_name"]) == (7, 2, 0)
     page, charts = tmp_path / "report.html", tmp_path / "charts"
     r = _cli("--db", small, "report", "--html", page, "--charts", charts)
     assert r.returncode == 0, r.stderr
@@ -174,3 +176,31 @@ def test_untouched_and_emptied_articles_count_too(small, delete_all):
         assert (ind.gold, ind.pred, ind.matched, ind.exact) == (5, 5, 4, 3)
         assert q.fixes["accepted as is"] == 3
     assert q.articles == 2
+
+
+def test_the_report_says_how_many_quotes_are_unreviewed_and_counts_the_nameless(tmp_path):
+    """A corpus just imported (nothing reviewed) ranked its speakers as if they were
+    data, and quotes with no speaker name were dropped without a word."""
+    from tests.core.small_corpus import add_article, suggestion
+
+    text = "Ana Ruiz said taxes would rise. Officials said nothing was decided."
+    with Store(tmp_path / "new.qlab") as store:
+        a = add_article(
+            store,
+            text,
+            [
+                suggestion(text, "taxes would rise.", "Ana Ruiz", "Ana Ruiz", "said"),
+                suggestion(text, "nothing was decided.", None, None, "said", nth=1),
+            ],
+        )
+        rep = report.build(store)
+        assert (rep.quotes, rep.unreviewed, rep.no_speaker_name) == (2, 2, 1)
+        assert [(r.name, r.quotes, r.unreviewed) for r in rep.speakers] == [("Ana Ruiz", 1, 1)]
+        lines = "\n".join(rep.lines())
+        assert "Corpus (2 of the 2 quote(s) counted are unreviewed suggestions" in lines
+        assert "  1 quote(s) with no speaker name" in lines
+        for attr in store.attributions(a):
+            apply(store, cmd.set_state(store, attr.id, State.ACCEPTED))
+        rep = report.build(store)
+    assert (rep.unreviewed, rep.speakers[0].unreviewed, rep.no_speaker_name) == (0, 0, 1)
+    assert "Corpus (all 2 quote(s) counted are reviewed" in "\n".join(rep.lines())

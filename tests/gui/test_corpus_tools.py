@@ -178,14 +178,17 @@ def test_export_dialog_chooses_the_format_and_exports_in_the_background(
     make_window, small, tmp_path, qtbot
 ):
     w = make_window(small)
-    out = tmp_path / "out" / "corpus.csv"
+    out = tmp_path / "Out" / "Corpus.csv"
     out.parent.mkdir()
     suffixes = []
+
+    scopes = []
 
     def choose(dialog):
         for fmt in ("spacy", "brat", "csv"):
             dialog.set_format(fmt)
             suffixes.append(dialog.path.text())
+            scopes.append((dialog.done_only.isChecked(), dialog.accepted_only.isChecked()))
         dialog.path.setText(str(out))
         dialog.accepted_only.setChecked(True)
         dialog.accept()
@@ -201,6 +204,8 @@ def test_export_dialog_chooses_the_format_and_exports_in_the_background(
     assert len(seen) == 2 and suffixes == [
         str(small.with_name(n)) for n in ("small.spacy", "small-brat", "small.csv")
     ]
+    # the boxes follow core's rule: training data (spaCy) only reviewed, the rest all
+    assert scopes == [(True, True), (False, False), (False, False)]
     with out.open(newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     with Store(small) as s:
@@ -209,7 +214,9 @@ def test_export_dialog_chooses_the_format_and_exports_in_the_background(
         )
     assert len(rows) == accepted == 5 and {r["state"] for r in rows} == {"accepted"}
     assert progress[-1] == (3, 3)
-    assert "Wrote 3 article(s) with 5 attribution(s)" in w.statusBar().currentMessage()
+    said = w.statusBar().currentMessage()
+    assert f"Wrote 3 article(s) with 5 attribution(s) to {out} (csv)" in said  # its capitals
+    assert "left out: 3 attribution(s) not accepted" in said
 
 
 def test_export_can_be_cancelled_and_leaves_nothing(make_window, small, tmp_path, qtbot):

@@ -80,17 +80,21 @@ def test_refresh_shows_new_figures(qtbot, small):
 def test_compares_with_another_corpus(qtbot, small, tmp_path):
     other = tmp_path / "other.qlab"
     shutil.copy(small, other)
-    with Store(other) as store:
-        art = store.article_ids()[2]
-        apply(store, cmd.delete(store, store.attributions(art)[0].id))
+    for corpus in (small, other):  # Ready done in both; Taxes is left out (todo)
+        with Store(corpus) as store:
+            art = store.article_ids()[2]
+            if corpus == other:
+                apply(store, cmd.delete(store, store.attributions(art)[0].id))
+            apply(store, cmd.set_status(store, art, Status.DONE))
     w = ReportWindow(small)
     qtbot.addWidget(w)
     with qtbot.waitSignal(w.ready, timeout=20_000):
         w.show()
     with qtbot.waitSignal(w.compared, timeout=20_000) as got:
         w.compare_with(other)
-    assert got.args[0].pairs[0].score.overall.matched == 6
+    assert got.args[0].pairs[0].score.overall.matched == 4  # Bridge's
     assert "[Ready] only in A: 'We are ready'" in w.agreement.toPlainText()
+    assert "left out: 1 shared article(s) not done in both" in w.agreement.toPlainText()
     w.pool.waitForDone(5000)
 
 

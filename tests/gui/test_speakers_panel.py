@@ -46,6 +46,8 @@ def test_lists_names_most_quoted_first_and_filters(panel):
     assert rows(panel)[:2] == [("Ana Ruiz", "3"), ("Ben Cole", "2")]
     assert sorted(rows(panel)[2:]) == [("Critics", "1"), ("The union", "1")]
     assert panel.names() == ["Ana Ruiz", "Ben Cole", "Critics", "The union"]
+    # Ana Ruiz's 3 hold a suggestion of Taxes nobody decided: the panel says they count
+    assert "unreviewed suggestions included" in panel.note.text() and panel.note.isVisibleTo(panel)
     QTest.keyClicks(panel.filter, "cole")
     assert rows(panel) == [("Ben Cole", "2")]
 
