@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from core.importer import Imported, ImportProblem, content_hash
+from core.importer import Imported, ImportProblem, content_hash, named
 from core.model import (
     Article,
     Attribution,
@@ -38,6 +38,7 @@ from core.model import (
     Status,
     check_attributions,
 )
+from core.suggest.marks import quote_type
 from core.tokens import Tokens, tokenize
 
 #: Entity labels (lower case) of other corpora and what they are here.
@@ -207,6 +208,7 @@ def read_document(
         return ImportProblem(f"{ann}: cannot be read ({exc})")
     except SpanError as exc:
         return ImportProblem(f"{ann}: {exc}")
+    attrs = named(text, attrs)
     return Imported(article, attrs, list(warnings or []), annotated=True, tokens=bounds)
 
 
@@ -287,7 +289,7 @@ def _attributions(
                 speaker=rec.get("speaker"),
                 cue=rec.get("cue"),
                 speaker_name=notes.get(t) or None,
-                type=rec.get("type", QuoteType.DIRECT),
+                type=rec.get("type") or quote_type(text, rec["quote"]),
                 state=rec.get("state", State.ACCEPTED),
                 origin=rec.get("origin", Origin.MANUAL),
                 confidence=confidence.get(t),

@@ -31,6 +31,8 @@ from core.model import (
     Status,
     check_attributions,
 )
+from core.speakers import full_names, resolve_name
+from core.suggest.marks import quote_type
 from core.tokens import Tokens, tokenize
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -321,8 +323,9 @@ def _choice(value: Any, kind: type[_E], default: _E, what: str) -> _E:
         raise ImportProblem(f"{what} {value!r:.40} is not one of {allowed}") from None
 
 
-def _attribution(value: Any, what: str) -> Attribution:
-    """One attribution in QuoteLab's own record shape (``Attribution.to_record``)."""
+def _attribution(value: Any, what: str, text: str) -> Attribution:
+    """One attribution in QuoteLab's own record shape (``Attribution.to_record``); with
+    no type, the quote's is the one the Q key gives (:func:`quote_type`)."""
     d = _object(value, what)
     if d.get("quote") is None:
         raise ImportProblem(f"{what} has no quote span")
@@ -331,12 +334,13 @@ def _attribution(value: Any, what: str) -> Attribution:
         return None if d.get(key) is None else _span(d[key], f"{what} {key}")
 
     conf = d.get("confidence")
+    quote = _span(d["quote"], f"{what} quote")
     return Attribution(
-        quote=_span(d["quote"], f"{what} quote"),
+        quote=quote,
         speaker=optional_span("speaker"),
         cue=optional_span("cue"),
         speaker_name=_string(d.get("speaker_name"), f"{what} speaker_name") or None,
-        type=_choice(d.get("type"), QuoteType, QuoteType.DIRECT, f"{what} type"),
+        type=_choice(d.get("type"), QuoteType, quote_type(text, quote), f"{what} type"),
         state=_choice(d.get("state"), State, State.SUGGESTED, f"{what} state"),
         origin=_choice(d.get("origin"), Origin, Origin.MODEL, f"{what} origin"),
         confidence=None if conf is None else _number(conf, f"{what} confidence"),
@@ -399,11 +403,12 @@ def _record(obj: Any) -> Imported:
     if answer is not None and (not isinstance(answer, str) or answer not in ANSWERS):
         raise ImportProblem(f"answer {answer!r} is not one of {', '.join(ANSWERS)}")
     quotes = [
-        _attribution(q, f"quote {i + 1}") for i, q in enumerate(_list(obj.get("quotes"), "quotes"))
+        _attribution(q, f"quote {i + 1}", text)
+        for i, q in enumerate(_list(obj.get("quotes"), "quotes"))
     ]
     attrs = quotes
     if "spans" in obj or "relations" in obj:
-        attrs = _with_details(_from_prodigy_spans(obj), quotes)
+        attrs = _with_details(_from_prodigy_spans(obj, text), quotes)
     state = None if answer is None else ANSWERS[answer]
     if state is not None:  # accept or reject: the annotator decided the whole task
         attrs = [a if a.state is State.REJECTED else a.with_(state=state) for a in attrs]
@@ -411,13 +416,30 @@ def _record(obj: Any) -> Imported:
     bounds = tokenize(text)
     check_attributions(attrs, len(text), Tokens(bounds))
     annotated = answer is not None or any(k in obj for k in ("quotes", "spans", "relations"))
-    return Imported(art, attrs, annotated=annotated, tokens=bounds)
+    return Imported(art, named(text, attrs), annotated=annotated, tokens=bounds)
 
 
-def _from_prodigy_spans(obj: dict[str, Any]) -> list[Attribution]:
+def named(text: str, attrs: list[Attribution]) -> list[Attribution]:
+    """``attrs`` (sound spans) with a speaker name for each speaker that came without
+    one: the name the S key gives the mention (:func:`core.speakers.resolve_name`: a
+    pronoun keeps the person named before it, a surname becomes the fullest name),
+    in text order; names given in the file are kept as they are."""
+    out = list(attrs)
+    names: dict[str, str] | None = None
+    for i in sorted(range(len(out)), key=lambda i: out[i].quote.start):
+        a = out[i]
+        if a.speaker is None or a.speaker_name:
+            continue
+        names = full_names(text) if names is None else names
+        mention = text[a.speaker.start : a.speaker.end]
+        out[i] = a.with_(speaker_name=resolve_name(mention, out, a.speaker.start, a, names))
+    return out
+
+
+def _from_prodigy_spans(obj: dict[str, Any], text: str) -> list[Attribution]:
     """Attributions from Prodigy ``spans`` and cue-centred ``relations``: a QUOTE span
     with no relation stands alone; a relation to a span that is not in ``spans`` is
-    refused (Prodigy keeps both in step)."""
+    refused (Prodigy keeps both in step). Each quote's type is :func:`quote_type`'s."""
 
     def labelled(raw: Any, what: str) -> tuple[Span, str]:
         label = _string(_object(raw, what).get("label"), f"{what} label", optional=False)
@@ -447,7 +469,8 @@ def _from_prodigy_spans(obj: dict[str, Any]) -> list[Attribution]:
     for q in sorted(sp for sp, label in spans if label == "QUOTE"):
         cue = cue_of.get(q)
         speaker = speaker_of_cue.get(cue) if cue else None
-        out.append(Attribution(quote=q, speaker=speaker or speaker_of.get(q), cue=cue))
+        speaker = speaker or speaker_of.get(q)
+        out.append(Attribution(q, speaker, cue, type=quote_type(text, q)))
     return out
 
 
