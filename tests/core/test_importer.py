@@ -173,3 +173,81 @@ def test_malformed_jsonl_names_the_line(tmp_path, line, message):
 def test_line_endings_are_normalised():
     art = parse_text("Head Line\r\n\r\nBody one said.\rBody two.\n", "x.txt")
     assert "\r" not in art.text and art.text.endswith("Body two.")
+
+
+def _at(text, part, after=0):
+    start = text.index(part, after)
+    return {"start": start, "end": start + len(part)}
+
+
+def test_annotations_without_type_or_speaker_name_get_what_the_app_gives(tmp_path, corpus):
+    """They came in as direct quotes of nobody (report: "Speakers (0 names)"): the type
+    now follows the quotation marks as the Q key does, the name is the S key's."""
+    gomez = "Senator Maria Gomez said the bill would pass."
+    brown = (
+        'Tom Brown said: "We will win." He added that the plan was sound. "Not now," Brown said.'
+    )
+    prodigy = 'Ana Ruiz said: "We are ready."'
+    quote, speaker = _at(prodigy, "We are ready"), _at(prodigy, "Ana Ruiz")
+    lines = [
+        {
+            "text": gomez,
+            "quotes": [
+                {
+                    "quote": {"start": 25, "end": 44},
+                    "speaker": {"start": 0, "end": 19},
+                    "cue": {"start": 20, "end": 24},
+                }
+            ],
+        },
+        {
+            "text": brown,
+            "quotes": [
+                {
+                    "quote": _at(brown, "We will win."),
+                    "speaker": _at(brown, "Tom Brown"),
+                    "type": "mixed",
+                    "speaker_name": "Thomas Brown",
+                },  # given: kept
+                {"quote": _at(brown, "the plan was sound"), "speaker": _at(brown, "He")},
+                {"quote": _at(brown, "Not now,"), "speaker": _at(brown, "Brown", 70)},
+            ],
+        },
+        {
+            "text": prodigy,
+            "spans": [{**quote, "label": "QUOTE"}, {**speaker, "label": "SPEAKER"}],
+            "relations": [
+                {
+                    "head_span": {**speaker, "label": "SPEAKER"},
+                    "child_span": {**quote, "label": "QUOTE"},
+                    "label": "SOURCE",
+                }
+            ],
+        },
+    ]
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    text = 'Ana Ruiz said the plan was sound. "It is," she said.'
+    (folder / "x.txt").write_text(text)
+    (folder / "x.ann").write_text(
+        "T1\tSource 0 8\tAna Ruiz\nT2\tCue 9 13\tsaid\nT3\tContent 14 32\tthe plan was sound\n"
+        "R1\tSpeaker_of Arg1:T1 Arg2:T3\nR2\tCue_of Arg1:T2 Arg2:T3\n"
+        "T4\tContent 35 40\tIt is\nT5\tSource 43 46\tshe\nR3\tSpeaker_of Arg1:T5 Arg2:T4\n"
+    )
+    report = import_paths(corpus, [path, folder], None)
+    assert not report.problems and len(report.imported) == 4
+
+    def found(art_id):
+        return [(a.type.value, a.speaker_name) for a in corpus.attributions(art_id)]
+
+    by_text = {corpus.article(i).text: i for i in report.imported}
+    assert found(by_text[gomez]) == [("indirect", "Senator Maria Gomez")]
+    assert found(by_text[brown]) == [
+        ("mixed", "Thomas Brown"),  # as given
+        ("indirect", "Thomas Brown"),  # he: the person named before
+        ("direct", "Thomas Brown"),  # a surname: the fullest name given
+    ]
+    assert found(by_text[prodigy]) == [("direct", "Ana Ruiz")]
+    assert found(by_text[text]) == [("indirect", "Ana Ruiz"), ("direct", "Ana Ruiz")]
