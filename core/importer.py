@@ -79,8 +79,16 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+#: Text read as cp1252 with more than this share of non-ASCII characters (spaces aside)
+#: is refused: Western European text has a few per cent; text in another encoding
+#: (Shift-JIS, GBK, Windows-1251...) read so is mostly accented letters and symbols.
+FOREIGN_SHARE = 0.3
+
+
 def decode(data: bytes, name: str) -> tuple[str, list[str]]:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252 with a warning."""
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, UTF-16 without one
+    when its NUL bytes say so, else cp1252 with a warning, unless the bytes are not
+    cp1252 either (ones it leaves undefined, or mojibake: see FOREIGN_SHARE)."""
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), []
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -89,12 +97,51 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
         except UnicodeDecodeError as exc:
             raise ImportProblem(f"not valid UTF-16 ({exc.reason})") from None
     if b"\x00" in data:
-        raise ImportProblem("looks like a binary file (it contains NUL bytes)")
+        return _utf16_without_bom(data, name)
     try:
         return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        not_utf8 = f"not UTF-8 (byte {exc.start}: 0x{data[exc.start]:02x})"
+    text = data.decode("cp1252", errors="replace")
+    seen = [ch for ch in text if not ch.isspace()]
+    foreign = sum(not ch.isascii() for ch in seen)
+    why = ""
+    if "\ufffd" in text:
+        why = "it holds bytes Windows-1252 (cp1252) does not define"
+    elif foreign >= 8 and foreign > FOREIGN_SHARE * len(seen):
+        why = (
+            f"read as Windows-1252 (cp1252) {foreign * 100 // len(seen)}% of its characters "
+            "would be accented letters and symbols"
+        )
+    if why:
+        raise ImportProblem(
+            f"{not_utf8}, and {why}: it is in another encoding (Shift-JIS, GBK, "
+            "Windows-1251...) or damaged; save it as UTF-8"
+        )
+    return text, [f"{name}: {not_utf8}; read as Windows-1252 (cp1252), check the accents"]
+
+
+def _utf16_without_bom(data: bytes, name: str) -> tuple[str, list[str]]:
+    """Bytes with NULs: read as UTF-16 without a byte order mark when at least half the
+    byte pairs hold a NUL, (nearly) all on the same side (the high byte of a character
+    below U+0100: the letters, spaces and digits of most text), and the bytes decode
+    strictly; NULs on one side but fewer are named as UTF-16 and refused."""
+    high_le, high_be = data[1::2].count(0), data[0::2].count(0)
+    high, other = max(high_le, high_be), min(high_le, high_be)
+    if high < 4 or other > high // 20:
+        raise ImportProblem("looks like a binary file (it contains NUL bytes)")
+    codec = "utf-16-le" if high_le > high_be else "utf-16-be"
+    try:
+        text = data.decode(codec) if high >= len(data) // 4 else None
     except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-        return text, [f"{name}: not UTF-8; read as Windows-1252 (cp1252), check the accents"]
+        text = None
+    if text is None:
+        raise ImportProblem(
+            "looks like UTF-16 without a byte order mark (NUL bytes between the "
+            "characters), which cannot be read reliably; save it as UTF-8"
+        )
+    _check_text(text)
+    return text, [f"{name}: UTF-16 without a byte order mark; read as {codec.upper()}"]
 
 
 def _check_text(text: str, what: str = "the file") -> None:

@@ -251,3 +251,49 @@ def test_annotations_without_type_or_speaker_name_get_what_the_app_gives(tmp_pat
     ]
     assert found(by_text[prodigy]) == [("direct", "Ana Ruiz")]
     assert found(by_text[text]) == [("indirect", "Ana Ruiz"), ("direct", "Ana Ruiz")]
+
+
+FRENCH = "Le maire a déclaré : « Le pont rouvrira très bientôt », a-t-il précisé à l’État."
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path, codec):
+    """It was refused as "a binary file (it contains NUL bytes)"."""
+    p = tmp_path / "a.txt"
+    p.write_bytes(f"Bridge News\n\n{FRENCH}\n".encode(codec))
+    item = _one(p)
+    assert item.article.text.endswith(FRENCH) and item.article.title == "Bridge News"
+    assert item.warnings == [f"{p}: UTF-16 without a byte order mark; read as {codec.upper()}"]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        # mostly characters above U+00FF: too few NULs to be sure of the order
+        ("東京都の小池知事は「予算案は都民を守る」と述べた。 2025年".encode("utf-16-le"), "UTF-16"),
+        (FRENCH.encode("utf-16-le")[:-1], "UTF-16"),  # cut in a character
+        (
+            "東京都の小池百合子知事は「来年度の予算案は都民の生活を守るものだ」と述べた。".encode(
+                "shift_jis"
+            ),
+            "another encoding",
+        ),
+        ("Мэр заявил, что мост скоро откроется.".encode("cp1251"), "another encoding"),
+        ("Koike said 「予算案は都民を守る」 on Monday.".encode("shift_jis"), "does not define"),
+    ],
+    ids=["cjk-utf16", "cut-utf16", "shift-jis", "cp1251", "shift-jis-in-english"],
+)
+def test_text_in_an_encoding_that_cannot_be_read_is_refused_by_name(tmp_path, content, reason):
+    """Shift-JIS used to be stored as cp1252 mojibake with only "check the accents"."""
+    p = tmp_path / "other.txt"
+    p.write_bytes(content)
+    (problem,) = list(read_file(p))
+    assert isinstance(problem, ImportProblem), problem
+    assert "other.txt" in str(problem) and reason in str(problem) and "UTF-8" in str(problem)
+
+
+def test_western_text_in_cp1252_is_still_read(tmp_path):
+    p = tmp_path / "fr.txt"
+    p.write_bytes(FRENCH.encode("cp1252"))
+    item = _one(p)
+    assert item.article.text == FRENCH and "check the accents" in item.warnings[0]
