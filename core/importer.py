@@ -461,9 +461,24 @@ def _record(obj: Any) -> Imported:
         attrs = [a if a.state is State.REJECTED else a.with_(state=state) for a in attrs]
         art.status = Status.DONE
     bounds = tokenize(text)
-    check_attributions(attrs, len(text), Tokens(bounds))
+    try:
+        check_attributions(attrs, len(text), Tokens(bounds))
+    except SpanError as exc:
+        raise ImportProblem(span_problem(exc, text)) from None
     annotated = answer is not None or any(k in obj for k in ("quotes", "spans", "relations"))
     return Imported(art, named(text, attrs), annotated=annotated, tokens=bounds)
+
+
+def excerpt(text: str, limit: int = 40) -> str:
+    """``text`` for a message: quoted, control characters escaped, cut to ``limit``."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "\u2026")
+
+
+def span_problem(exc: SpanError, text: str) -> str:
+    """A span refusal with what the text holds at the span, when it names one."""
+    if exc.span is None:
+        return str(exc)
+    return f"{exc}: {excerpt(text[exc.span.start : exc.span.end])}"
 
 
 def named(text: str, attrs: list[Attribution]) -> list[Attribution]:

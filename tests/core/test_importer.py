@@ -156,7 +156,7 @@ def test_jsonl_prodigy_shape_with_pre_annotations(tmp_path):
         ),
         (
             '{"text": "short text", "quotes": [{"quote": {"start": 1, "end": 10}}]}',
-            "quote 1-10 does not start and end on token bounds",
+            "line 2: quote 1-10 does not start and end on token bounds: 'hort text'",
         ),
         ('{"text": "short", "quotes": [{"quote": {"start": 4, "end": 2}}]}', "empty"),
     ],
@@ -297,3 +297,23 @@ def test_western_text_in_cp1252_is_still_read(tmp_path):
     p.write_bytes(FRENCH.encode("cp1252"))
     item = _one(p)
     assert item.article.text == FRENCH and "check the accents" in item.warnings[0]
+
+
+def test_spans_off_token_bounds_are_refused_showing_the_text_there(tmp_path, corpus):
+    """JSONL and brat say alike what the text holds at the span (quoted, escaped, cut)."""
+    text = "Ana Ruiz said the plan\nwas sound and the budget would be balanced by the end of June."
+    start = text.index("he plan")
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps({"text": text, "quotes": [{"quote": {"start": start, "end": 84}}]}))
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    (folder / "x.txt").write_text(text)
+    (folder / "x.ann").write_text(f"T1\tSource 0 8\tAna Ruiz\nT2\tContent {start} 84\n")
+    report = import_paths(corpus, [p, folder], None)
+    shown = "'he plan\\nwas sound and the budget would \u2026'"
+    assert sorted(report.problems) == [
+        f"{p} line 1: quote {start}-84 does not start and end on token bounds: {shown}",
+        f"{folder / 'x.ann'} line 2: quote {start}-84 does not start and end on token bounds: "
+        + shown,
+    ]
+    assert not report.imported
