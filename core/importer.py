@@ -382,12 +382,15 @@ def _attribution(value: Any, what: str, text: str) -> Attribution:
 
     conf = d.get("confidence")
     quote = _span(d["quote"], f"{what} quote")
+    given = d.get("type")
     return Attribution(
         quote=quote,
         speaker=optional_span("speaker"),
         cue=optional_span("cue"),
         speaker_name=_string(d.get("speaker_name"), f"{what} speaker_name") or None,
-        type=_choice(d.get("type"), QuoteType, quote_type(text, quote), f"{what} type"),
+        type=quote_type(text, quote)
+        if given is None or given == ""
+        else _choice(given, QuoteType, QuoteType.DIRECT, f"{what} type"),
         state=_choice(d.get("state"), State, State.SUGGESTED, f"{what} state"),
         origin=_choice(d.get("origin"), Origin, Origin.MODEL, f"{what} origin"),
         confidence=None if conf is None else _number(conf, f"{what} confidence"),
@@ -455,7 +458,7 @@ def _record(obj: Any) -> Imported:
     ]
     attrs = quotes
     if "spans" in obj or "relations" in obj:
-        attrs = _with_details(_from_prodigy_spans(obj, text), quotes)
+        attrs = _with_details(_from_prodigy_spans(obj), quotes, text)
     state = None if answer is None else ANSWERS[answer]
     if state is not None:  # accept or reject: the annotator decided the whole task
         attrs = [a if a.state is State.REJECTED else a.with_(state=state) for a in attrs]
@@ -498,10 +501,10 @@ def named(text: str, attrs: list[Attribution]) -> list[Attribution]:
     return out
 
 
-def _from_prodigy_spans(obj: dict[str, Any], text: str) -> list[Attribution]:
+def _from_prodigy_spans(obj: dict[str, Any]) -> list[Attribution]:
     """Attributions from Prodigy ``spans`` and cue-centred ``relations``: a QUOTE span
     with no relation stands alone; a relation to a span that is not in ``spans`` is
-    refused (Prodigy keeps both in step). Each quote's type is :func:`quote_type`'s."""
+    refused (Prodigy keeps both in step)."""
 
     def labelled(raw: Any, what: str) -> tuple[Span, str]:
         label = _string(_object(raw, what).get("label"), f"{what} label", optional=False)
@@ -531,16 +534,18 @@ def _from_prodigy_spans(obj: dict[str, Any], text: str) -> list[Attribution]:
     for q in sorted(sp for sp, label in spans if label == "QUOTE"):
         cue = cue_of.get(q)
         speaker = speaker_of_cue.get(cue) if cue else None
-        speaker = speaker or speaker_of.get(q)
-        out.append(Attribution(q, speaker, cue, type=quote_type(text, q)))
+        out.append(Attribution(quote=q, speaker=speaker or speaker_of.get(q), cue=cue))
     return out
 
 
-def _with_details(edited: list[Attribution], quotes: list[Attribution]) -> list[Attribution]:
+def _with_details(
+    edited: list[Attribution], quotes: list[Attribution], text: str
+) -> list[Attribution]:
     """The attributions Prodigy shows (``edited``, from spans and relations), with the
     details only QuoteLab's ``quotes`` hold (type, state, origin, speaker name,
-    confidence) taken from the quote of the same span; rejected quotes, which the
-    spans leave out, are kept where they overlap none of the shown ones."""
+    confidence) taken from the quote of the same span (with none, the type is
+    :func:`quote_type`'s); rejected quotes, which the spans leave out, are kept where
+    they overlap none of the shown ones."""
     by_span = {q.quote: q for q in quotes if q.state is not State.REJECTED}
     out = []
     for a in edited:
@@ -548,6 +553,8 @@ def _with_details(edited: list[Attribution], quotes: list[Attribution]) -> list[
         if old is not None:
             name = old.speaker_name if old.speaker == a.speaker else None
             a = old.with_(speaker=a.speaker, cue=a.cue, speaker_name=name)
+        else:
+            a = a.with_(type=quote_type(text, a.quote))
         out.append(a)
     out += [
         q
