@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from core.importer import Imported, ImportProblem, content_hash
+from core.importer import Imported, ImportProblem, content_hash, excerpt, named, span_problem
 from core.model import (
     Article,
     Attribution,
@@ -38,6 +38,7 @@ from core.model import (
     Status,
     check_attributions,
 )
+from core.suggest.marks import quote_type
 from core.tokens import Tokens, tokenize
 
 #: Entity labels (lower case) of other corpora and what they are here.
@@ -198,7 +199,8 @@ def read_document(
         article, confidence = _meta(txt, text)
         lines = ann.read_text(encoding="utf-8-sig").split("\n")
         every = {**DEFAULT_LABELS, **(labels or {})}
-        attrs = _attributions(text, lines, every, confidence, str(ann))
+        lines_of: dict[Span, int] = {}
+        attrs = _attributions(text, lines, every, confidence, str(ann), lines_of)
         bounds = tokenize(text)
         check_attributions(attrs, len(text), Tokens(bounds))
     except ImportProblem as exc:
@@ -206,7 +208,9 @@ def read_document(
     except (OSError, UnicodeDecodeError) as exc:
         return ImportProblem(f"{ann}: cannot be read ({exc})")
     except SpanError as exc:
-        return ImportProblem(f"{ann}: {exc}")
+        n = lines_of.get(exc.span) if exc.span else None
+        return ImportProblem(f"{ann}{f' line {n}' if n else ''}: {span_problem(exc, text)}")
+    attrs = named(text, attrs)
     return Imported(article, attrs, list(warnings or []), annotated=True, tokens=bounds)
 
 
@@ -216,7 +220,9 @@ def _attributions(
     labels: dict[str, str],
     confidence: dict[str, float],
     name: str,
+    lines_of: dict[Span, int],
 ) -> list[Attribution]:
+    """The attributions the lines hold; ``lines_of`` gets the line of each span."""
     spans: dict[str, tuple[str, Span]] = {}  # T id -> (kind, span)
     links: list[list[str]] = []  # ids joined by one relation or event
     events: dict[str, list[str]] = {}
@@ -241,9 +247,10 @@ def _attributions(
                 shown = " ".join(text[s:e] for s, e in frags)
                 written = "\t".join(fields[1:])  # the text may hold tabs
                 if len(fields) > 1 and written != shown:
-                    raise ValueError(f"the text {written[:40]!r} is not at {offsets} in the .txt")
+                    raise ValueError(f"the text {excerpt(written)} is not at {offsets} in the .txt")
                 if kind is not None:
                     spans[ident] = (kind, sp)
+                    lines_of.setdefault(sp, n)
             elif ident.startswith("R"):
                 args = [a.partition(":")[2] for a in fields[0].split()[1:]]
                 links.append(args)
@@ -287,7 +294,7 @@ def _attributions(
                 speaker=rec.get("speaker"),
                 cue=rec.get("cue"),
                 speaker_name=notes.get(t) or None,
-                type=rec.get("type", QuoteType.DIRECT),
+                type=rec.get("type") or quote_type(text, rec["quote"]),
                 state=rec.get("state", State.ACCEPTED),
                 origin=rec.get("origin", Origin.MANUAL),
                 confidence=confidence.get(t),

@@ -31,6 +31,8 @@ from core.model import (
     Status,
     check_attributions,
 )
+from core.speakers import full_names, resolve_name
+from core.suggest.marks import quote_type
 from core.tokens import Tokens, tokenize
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -77,8 +79,16 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+#: Text read as cp1252 with more than this share of non-ASCII characters (spaces aside)
+#: is refused: Western European text has a few per cent; text in another encoding
+#: (Shift-JIS, GBK, Windows-1251...) read so is mostly accented letters and symbols.
+FOREIGN_SHARE = 0.3
+
+
 def decode(data: bytes, name: str) -> tuple[str, list[str]]:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252 with a warning."""
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, UTF-16 without one
+    when its NUL bytes say so, else cp1252 with a warning, unless the bytes are not
+    cp1252 either (ones it leaves undefined, or mojibake: see FOREIGN_SHARE)."""
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), []
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -87,12 +97,51 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
         except UnicodeDecodeError as exc:
             raise ImportProblem(f"not valid UTF-16 ({exc.reason})") from None
     if b"\x00" in data:
-        raise ImportProblem("looks like a binary file (it contains NUL bytes)")
+        return _utf16_without_bom(data, name)
     try:
         return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        not_utf8 = f"not UTF-8 (byte {exc.start}: 0x{data[exc.start]:02x})"
+    text = data.decode("cp1252", errors="replace")
+    seen = [ch for ch in text if not ch.isspace()]
+    foreign = sum(not ch.isascii() for ch in seen)
+    why = ""
+    if "\ufffd" in text:
+        why = "it holds bytes Windows-1252 (cp1252) does not define"
+    elif foreign >= 8 and foreign > FOREIGN_SHARE * len(seen):
+        why = (
+            f"read as Windows-1252 (cp1252) {foreign * 100 // len(seen)}% of its characters "
+            "would be accented letters and symbols"
+        )
+    if why:
+        raise ImportProblem(
+            f"{not_utf8}, and {why}: it is in another encoding (Shift-JIS, GBK, "
+            "Windows-1251...) or damaged; save it as UTF-8"
+        )
+    return text, [f"{name}: {not_utf8}; read as Windows-1252 (cp1252), check the accents"]
+
+
+def _utf16_without_bom(data: bytes, name: str) -> tuple[str, list[str]]:
+    """Bytes with NULs: read as UTF-16 without a byte order mark when at least half the
+    byte pairs hold a NUL, (nearly) all on the same side (the high byte of a character
+    below U+0100: the letters, spaces and digits of most text), and the bytes decode
+    strictly; NULs on one side but fewer are named as UTF-16 and refused."""
+    high_le, high_be = data[1::2].count(0), data[0::2].count(0)
+    high, other = max(high_le, high_be), min(high_le, high_be)
+    if high < 4 or other > high // 20:
+        raise ImportProblem("looks like a binary file (it contains NUL bytes)")
+    codec = "utf-16-le" if high_le > high_be else "utf-16-be"
+    try:
+        text = data.decode(codec) if high >= len(data) // 4 else None
     except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-        return text, [f"{name}: not UTF-8; read as Windows-1252 (cp1252), check the accents"]
+        text = None
+    if text is None:
+        raise ImportProblem(
+            "looks like UTF-16 without a byte order mark (NUL bytes between the "
+            "characters), which cannot be read reliably; save it as UTF-8"
+        )
+    _check_text(text)
+    return text, [f"{name}: UTF-16 without a byte order mark; read as {codec.upper()}"]
 
 
 def _check_text(text: str, what: str = "the file") -> None:
@@ -321,8 +370,9 @@ def _choice(value: Any, kind: type[_E], default: _E, what: str) -> _E:
         raise ImportProblem(f"{what} {value!r:.40} is not one of {allowed}") from None
 
 
-def _attribution(value: Any, what: str) -> Attribution:
-    """One attribution in QuoteLab's own record shape (``Attribution.to_record``)."""
+def _attribution(value: Any, what: str, text: str) -> Attribution:
+    """One attribution in QuoteLab's own record shape (``Attribution.to_record``); with
+    no type, the quote's is the one the Q key gives (:func:`quote_type`)."""
     d = _object(value, what)
     if d.get("quote") is None:
         raise ImportProblem(f"{what} has no quote span")
@@ -331,12 +381,16 @@ def _attribution(value: Any, what: str) -> Attribution:
         return None if d.get(key) is None else _span(d[key], f"{what} {key}")
 
     conf = d.get("confidence")
+    quote = _span(d["quote"], f"{what} quote")
+    given = d.get("type")
     return Attribution(
-        quote=_span(d["quote"], f"{what} quote"),
+        quote=quote,
         speaker=optional_span("speaker"),
         cue=optional_span("cue"),
         speaker_name=_string(d.get("speaker_name"), f"{what} speaker_name") or None,
-        type=_choice(d.get("type"), QuoteType, QuoteType.DIRECT, f"{what} type"),
+        type=quote_type(text, quote)
+        if given is None or given == ""
+        else _choice(given, QuoteType, QuoteType.DIRECT, f"{what} type"),
         state=_choice(d.get("state"), State, State.SUGGESTED, f"{what} state"),
         origin=_choice(d.get("origin"), Origin, Origin.MODEL, f"{what} origin"),
         confidence=None if conf is None else _number(conf, f"{what} confidence"),
@@ -399,19 +453,52 @@ def _record(obj: Any) -> Imported:
     if answer is not None and (not isinstance(answer, str) or answer not in ANSWERS):
         raise ImportProblem(f"answer {answer!r} is not one of {', '.join(ANSWERS)}")
     quotes = [
-        _attribution(q, f"quote {i + 1}") for i, q in enumerate(_list(obj.get("quotes"), "quotes"))
+        _attribution(q, f"quote {i + 1}", text)
+        for i, q in enumerate(_list(obj.get("quotes"), "quotes"))
     ]
     attrs = quotes
     if "spans" in obj or "relations" in obj:
-        attrs = _with_details(_from_prodigy_spans(obj), quotes)
+        attrs = _with_details(_from_prodigy_spans(obj), quotes, text)
     state = None if answer is None else ANSWERS[answer]
     if state is not None:  # accept or reject: the annotator decided the whole task
         attrs = [a if a.state is State.REJECTED else a.with_(state=state) for a in attrs]
         art.status = Status.DONE
     bounds = tokenize(text)
-    check_attributions(attrs, len(text), Tokens(bounds))
+    try:
+        check_attributions(attrs, len(text), Tokens(bounds))
+    except SpanError as exc:
+        raise ImportProblem(span_problem(exc, text)) from None
     annotated = answer is not None or any(k in obj for k in ("quotes", "spans", "relations"))
-    return Imported(art, attrs, annotated=annotated, tokens=bounds)
+    return Imported(art, named(text, attrs), annotated=annotated, tokens=bounds)
+
+
+def excerpt(text: str, limit: int = 40) -> str:
+    """``text`` for a message: quoted, control characters escaped, cut to ``limit``."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "\u2026")
+
+
+def span_problem(exc: SpanError, text: str) -> str:
+    """A span refusal with what the text holds at the span, when it names one."""
+    if exc.span is None:
+        return str(exc)
+    return f"{exc}: {excerpt(text[exc.span.start : exc.span.end])}"
+
+
+def named(text: str, attrs: list[Attribution]) -> list[Attribution]:
+    """``attrs`` (sound spans) with a speaker name for each speaker that came without
+    one: the name the S key gives the mention (:func:`core.speakers.resolve_name`: a
+    pronoun keeps the person named before it, a surname becomes the fullest name),
+    in text order; names given in the file are kept as they are."""
+    out = list(attrs)
+    names: dict[str, str] | None = None
+    for i in sorted(range(len(out)), key=lambda i: out[i].quote.start):
+        a = out[i]
+        if a.speaker is None or a.speaker_name:
+            continue
+        names = full_names(text) if names is None else names
+        mention = text[a.speaker.start : a.speaker.end]
+        out[i] = a.with_(speaker_name=resolve_name(mention, out, a.speaker.start, a, names))
+    return out
 
 
 def _from_prodigy_spans(obj: dict[str, Any]) -> list[Attribution]:
@@ -451,11 +538,14 @@ def _from_prodigy_spans(obj: dict[str, Any]) -> list[Attribution]:
     return out
 
 
-def _with_details(edited: list[Attribution], quotes: list[Attribution]) -> list[Attribution]:
+def _with_details(
+    edited: list[Attribution], quotes: list[Attribution], text: str
+) -> list[Attribution]:
     """The attributions Prodigy shows (``edited``, from spans and relations), with the
     details only QuoteLab's ``quotes`` hold (type, state, origin, speaker name,
-    confidence) taken from the quote of the same span; rejected quotes, which the
-    spans leave out, are kept where they overlap none of the shown ones."""
+    confidence) taken from the quote of the same span (with none, the type is
+    :func:`quote_type`'s); rejected quotes, which the spans leave out, are kept where
+    they overlap none of the shown ones."""
     by_span = {q.quote: q for q in quotes if q.state is not State.REJECTED}
     out = []
     for a in edited:
@@ -463,6 +553,8 @@ def _with_details(edited: list[Attribution], quotes: list[Attribution]) -> list[
         if old is not None:
             name = old.speaker_name if old.speaker == a.speaker else None
             a = old.with_(speaker=a.speaker, cue=a.cue, speaker_name=name)
+        else:
+            a = a.with_(type=quote_type(text, a.quote))
         out.append(a)
     out += [
         q

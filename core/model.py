@@ -34,7 +34,12 @@ class Status(StrEnum):
 
 
 class SpanError(ValueError):
-    """A span that breaks the span rules; the message says which and why."""
+    """A span that breaks the span rules; the message says which and why, and ``span``
+    is the span when it lies in the text (a message can then quote what is there)."""
+
+    def __init__(self, message: str, span: Span | None = None) -> None:
+        super().__init__(message)
+        self.span = span
 
 
 class TokenEdges(Protocol):
@@ -101,7 +106,7 @@ class Attribution:
             sp.check(text_length, kind)
             if edges is not None and not (_on(edges.starts, sp.start) and _on(edges.ends, sp.end)):
                 raise SpanError(
-                    f"{kind} {sp.start}-{sp.end} does not start and end on token bounds"
+                    f"{kind} {sp.start}-{sp.end} does not start and end on token bounds", sp
                 )
         for i, (kind, sp) in enumerate(present):
             for other_kind, other in present[i + 1 :]:

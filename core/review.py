@@ -26,7 +26,7 @@ from core.commands import Change, Command, Known, UndoStack
 from core.model import Article, Attribution, QuoteType, Span, SpanError, State, Status
 from core.speakers import Candidate, candidates, full_names, resolve_name
 from core.store import ArticleSummary, ConflictError, CorpusError, Store
-from core.suggest.marks import find_quotes
+from core.suggest.marks import find_quotes, quote_type
 from core.tokens import Tokens
 
 TARGETS = ("quote", "speaker", "cue")
@@ -337,7 +337,7 @@ class ReviewSession:
         if span is None or self.article is None or self.article.id is None:
             return "Nothing is selected: {select_toggle} starts a selection at the token cursor."
         if kind == "quote":
-            qtype = QuoteType.DIRECT if self._in_marks(span) else QuoteType.INDIRECT
+            qtype = quote_type(self.article.text, span)
             try:
                 cmd = commands.add(self.store, self.article.id, commands.new_manual(span, qtype))
             except SpanError as exc:
@@ -600,17 +600,6 @@ class ReviewSession:
             return Delta()
         self.anchor, self.cursor = first, last
         return Delta(reveal=span.start)
-
-    def _in_marks(self, span: Span) -> bool:
-        """Whether a span lies between a pair of quotation marks (a direct quote)."""
-        assert self.article is not None
-        text = self.article.text
-        start = text.rfind("\n", 0, span.start) + 1
-        end = text.find("\n", span.start)
-        line = text[start : end if end >= 0 else len(text)]
-        return any(
-            q.start <= span.start - start and span.end - start <= q.end for q in find_quotes(line)
-        )
 
 
 def _article_of(c: Change) -> int | None:

@@ -470,10 +470,31 @@ def attribution_from_row(r: dict[str, Any]) -> Attribution:
 
 def _connect_ro(path: Path) -> sqlite3.Connection:
     """A read-only connection that sees the latest commits, also those still in the
-    ``-wal`` (``mode=ro``, never ``immutable``), beside a writer too."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    ``-wal`` (``mode=ro``), beside a writer too. A corpus that nobody can change (see
+    :func:`_unchangeable`) is opened ``immutable``: SQLite then needs no ``-shm`` or
+    ``-wal`` beside it, which a read-only folder cannot hold (docs/adr/0016)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if _unchangeable(path):
+        uri += "&immutable=1"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
     _harden(conn)
     return conn
+
+
+def _unchangeable(path: Path) -> bool:
+    """Whether no process can change the corpus while it is read: no ``-wal`` beside it
+    (all its commits are in the file) and none can be made, since its folder is on a
+    read-only file system or nobody has write permission on it (``chmod a-w``). A folder
+    that only we cannot write may still hold another user's writer: not unchangeable."""
+    if Path(f"{path}-wal").exists():
+        return False
+    folder = path.resolve().parent
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+        return not folder.stat().st_mode & 0o222 and not os.access(folder, os.W_OK)
+    except (OSError, AttributeError):  # (no statvfs on Windows)
+        return False
 
 
 #: What SQLite keeps beside a corpus while it is in use and removes when the last

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.model import QuoteType, Span
 from core.suggest.lexicon import ELISIONS
 
 DOUBLE_OPEN = "\u201c\u201e\u00ab"  # “ „ «
@@ -138,6 +139,19 @@ def find_quotes(text: str) -> list[Quoted]:
     skip = [(q.open, (q.close if q.close is not None else len(text)) + 1) for q in doubles]
     singles = [q for q in _pair(text, False, skip) if q.close is not None]
     return sorted(doubles + singles, key=lambda q: q.open)
+
+
+def quote_type(text: str, span: Span) -> QuoteType:
+    """The type a quote gets when nobody gave one (the Q key, an import without it):
+    direct when the span lies between a pair of quotation marks of its line, else
+    indirect."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.start)
+    line = text[start : end if end >= 0 else len(text)]
+    inside = any(
+        q.start <= span.start - start and span.end - start <= q.end for q in find_quotes(line)
+    )
+    return QuoteType.DIRECT if inside else QuoteType.INDIRECT
 
 
 def opens_with_quote(text: str) -> bool:

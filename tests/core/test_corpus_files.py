@@ -301,3 +301,76 @@ def test_check_on_request_lists_damage_and_fails(tmp_path):
     assert r.stdout == (
         f"damaged: article 2: offsets outside the text\n{path}: damaged (1 listed)\n"
     )
+
+
+NOBODY_READS_ALL = """
+import sys
+from pathlib import Path
+from main import main
+from core import commands as cmd
+from core.model import State
+from core.store import ReadOnlyError, Store
+corpus, out = sys.argv[1], Path(sys.argv[2])
+for args in (["stats"], ["check"], ["report"], ["export", "--out", str(out / "e.jsonl")],
+             ["backup", str(out / "copy.qlab")]):
+    status = main(["--db", corpus, *args])
+    print("=>", args[0], status)
+with Store(corpus) as s:
+    (a,) = s.attributions(s.article_ids()[0])
+    try:
+        cmd.apply(s, cmd.set_state(s, a.id, State.ACCEPTED))
+    except ReadOnlyError as exc:
+        print("read-only" if s.read_only else "writable", "refused:", exc)
+"""
+
+
+def test_a_corpus_in_a_folder_nobody_may_write_opens_read_only():
+    """``chmod a-w`` on the folder: SQLite cannot put a -shm there, so the corpus used to
+    be refused by every command ("unable to open database file")."""
+    with nobody_folder("quotelab-rodir-") as work:
+        folder, out = work / "ro", work / "out"
+        folder.mkdir()
+        out.mkdir(mode=0o777)
+        os.chmod(out, 0o777)
+        path = _corpus(folder / "c.qlab")
+        path.chmod(0o444)
+        os.chmod(folder, 0o555)
+        os.chmod(work, 0o755)
+        before = path.read_bytes()
+        r = run_as_nobody(NOBODY_READS_ALL, path, out)
+        assert r.returncode == 0, r.stderr
+        statuses = [line for line in r.stdout.splitlines() if line.startswith("=> ")]
+        assert statuses == [f"=> {c} 0" for c in ("stats", "check", "report", "export", "backup")]
+        assert "read-only refused: " in r.stdout and "the change was not saved" in r.stdout
+        assert "2 article" in r.stdout and f"{path}: ok" in r.stdout
+        assert sorted(p.name for p in folder.iterdir()) == ["c.qlab"]
+        assert path.read_bytes() == before
+        assert _accepted(out / "copy.qlab") == 0
+        assert len((out / "e.jsonl").read_text().splitlines()) == 2
+
+
+def test_a_corpus_on_a_read_only_mount_opens_read_only(tmp_path):
+    source, mounted = tmp_path / "src", tmp_path / "ro"
+    source.mkdir()
+    mounted.mkdir()
+    _crash_after_writing(_corpus(source / "c.qlab"))  # 2 accepted, in the -wal only
+    with Store(source / "c.qlab"):  # a clean close: the -wal is checkpointed and removed
+        pass
+    assert sorted(p.name for p in source.iterdir()) == ["c.qlab"]
+    bind = ["mount", "--bind", str(source), str(mounted)]
+    if subprocess.run(bind, capture_output=True, check=False).returncode != 0:
+        pytest.skip("cannot bind-mount here (needs root and CAP_SYS_ADMIN)")
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(mounted)], check=True)
+        path = mounted / "c.qlab"
+        with Store(path) as s:
+            assert s.read_only
+            assert _accepted(path) == 2
+            (a, *_) = s.attributions(s.article_ids()[0])
+            with pytest.raises(CorpusError, match="read-only; the change was not saved"):
+                cmd.apply(s, cmd.set_state(s, a.id, State.REJECTED))
+        r = run_main("--db", path, "export", "--out", tmp_path / "e.jsonl")
+        assert r.returncode == 0, r.stderr
+        assert run_main("--db", path, "check").stdout == f"{path}: ok\n"
+    finally:
+        subprocess.run(["umount", str(mounted)], check=True)

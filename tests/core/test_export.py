@@ -481,7 +481,7 @@ def test_brat_import_of_a_corpus_made_elsewhere(tmp_path, corpus):
     a, b = corpus.attributions(report.imported[0])
     assert (a.quote, a.speaker, a.cue) == (Span(15, 35), Span(0, 9), Span(10, 14))
     assert (b.quote, b.speaker, b.cue) == (Span(37, 49), Span(52, 59), Span(60, 64))
-    assert b.type.value == "direct" and a.type.value == "direct"
+    assert b.type.value == "direct" and a.type.value == "indirect"  # a: no marks, no Type
     assert a.state is State.ACCEPTED and a.origin.value == "manual"  # gold made elsewhere
 
 

@@ -156,7 +156,7 @@ def test_jsonl_prodigy_shape_with_pre_annotations(tmp_path):
         ),
         (
             '{"text": "short text", "quotes": [{"quote": {"start": 1, "end": 10}}]}',
-            "quote 1-10 does not start and end on token bounds",
+            "line 2: quote 1-10 does not start and end on token bounds: 'hort text'",
         ),
         ('{"text": "short", "quotes": [{"quote": {"start": 4, "end": 2}}]}', "empty"),
     ],
@@ -173,3 +173,147 @@ def test_malformed_jsonl_names_the_line(tmp_path, line, message):
 def test_line_endings_are_normalised():
     art = parse_text("Head Line\r\n\r\nBody one said.\rBody two.\n", "x.txt")
     assert "\r" not in art.text and art.text.endswith("Body two.")
+
+
+def _at(text, part, after=0):
+    start = text.index(part, after)
+    return {"start": start, "end": start + len(part)}
+
+
+def test_annotations_without_type_or_speaker_name_get_what_the_app_gives(tmp_path, corpus):
+    """They came in as direct quotes of nobody (report: "Speakers (0 names)"): the type
+    now follows the quotation marks as the Q key does, the name is the S key's."""
+    gomez = "Senator Maria Gomez said the bill would pass."
+    brown = (
+        'Tom Brown said: "We will win." He added that the plan was sound. "Not now," Brown said.'
+    )
+    prodigy = 'Ana Ruiz said: "We are ready."'
+    quote, speaker = _at(prodigy, "We are ready"), _at(prodigy, "Ana Ruiz")
+    lines = [
+        {
+            "text": gomez,
+            "quotes": [
+                {
+                    "quote": {"start": 25, "end": 44},
+                    "speaker": {"start": 0, "end": 19},
+                    "cue": {"start": 20, "end": 24},
+                }
+            ],
+        },
+        {
+            "text": brown,
+            "quotes": [
+                {
+                    "quote": _at(brown, "We will win."),
+                    "speaker": _at(brown, "Tom Brown"),
+                    "type": "mixed",
+                    "speaker_name": "Thomas Brown",
+                },  # given: kept
+                {"quote": _at(brown, "the plan was sound"), "speaker": _at(brown, "He")},
+                {"quote": _at(brown, "Not now,"), "speaker": _at(brown, "Brown", 70)},
+            ],
+        },
+        {
+            "text": prodigy,
+            "spans": [{**quote, "label": "QUOTE"}, {**speaker, "label": "SPEAKER"}],
+            "relations": [
+                {
+                    "head_span": {**speaker, "label": "SPEAKER"},
+                    "child_span": {**quote, "label": "QUOTE"},
+                    "label": "SOURCE",
+                }
+            ],
+        },
+    ]
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    text = 'Ana Ruiz said the plan was sound. "It is," she said.'
+    (folder / "x.txt").write_text(text)
+    (folder / "x.ann").write_text(
+        "T1\tSource 0 8\tAna Ruiz\nT2\tCue 9 13\tsaid\nT3\tContent 14 32\tthe plan was sound\n"
+        "R1\tSpeaker_of Arg1:T1 Arg2:T3\nR2\tCue_of Arg1:T2 Arg2:T3\n"
+        "T4\tContent 35 40\tIt is\nT5\tSource 43 46\tshe\nR3\tSpeaker_of Arg1:T5 Arg2:T4\n"
+    )
+    report = import_paths(corpus, [path, folder], None)
+    assert not report.problems and len(report.imported) == 4
+
+    def found(art_id):
+        return [(a.type.value, a.speaker_name) for a in corpus.attributions(art_id)]
+
+    by_text = {corpus.article(i).text: i for i in report.imported}
+    assert found(by_text[gomez]) == [("indirect", "Senator Maria Gomez")]
+    assert found(by_text[brown]) == [
+        ("mixed", "Thomas Brown"),  # as given
+        ("indirect", "Thomas Brown"),  # he: the person named before
+        ("direct", "Thomas Brown"),  # a surname: the fullest name given
+    ]
+    assert found(by_text[prodigy]) == [("direct", "Ana Ruiz")]
+    assert found(by_text[text]) == [("indirect", "Ana Ruiz"), ("direct", "Ana Ruiz")]
+
+
+FRENCH = "Le maire a déclaré : « Le pont rouvrira très bientôt », a-t-il précisé à l’État."
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path, codec):
+    """It was refused as "a binary file (it contains NUL bytes)"."""
+    p = tmp_path / "a.txt"
+    p.write_bytes(f"Bridge News\n\n{FRENCH}\n".encode(codec))
+    item = _one(p)
+    assert item.article.text.endswith(FRENCH) and item.article.title == "Bridge News"
+    assert item.warnings == [f"{p}: UTF-16 without a byte order mark; read as {codec.upper()}"]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        # mostly characters above U+00FF: too few NULs to be sure of the order
+        ("東京都の小池知事は「予算案は都民を守る」と述べた。 2025年".encode("utf-16-le"), "UTF-16"),
+        (FRENCH.encode("utf-16-le")[:-1], "UTF-16"),  # cut in a character
+        (
+            "東京都の小池百合子知事は「来年度の予算案は都民の生活を守るものだ」と述べた。".encode(
+                "shift_jis"
+            ),
+            "another encoding",
+        ),
+        ("Мэр заявил, что мост скоро откроется.".encode("cp1251"), "another encoding"),
+        ("Koike said 「予算案は都民を守る」 on Monday.".encode("shift_jis"), "does not define"),
+    ],
+    ids=["cjk-utf16", "cut-utf16", "shift-jis", "cp1251", "shift-jis-in-english"],
+)
+def test_text_in_an_encoding_that_cannot_be_read_is_refused_by_name(tmp_path, content, reason):
+    """Shift-JIS used to be stored as cp1252 mojibake with only "check the accents"."""
+    p = tmp_path / "other.txt"
+    p.write_bytes(content)
+    (problem,) = list(read_file(p))
+    assert isinstance(problem, ImportProblem), problem
+    assert "other.txt" in str(problem) and reason in str(problem) and "UTF-8" in str(problem)
+
+
+def test_western_text_in_cp1252_is_still_read(tmp_path):
+    p = tmp_path / "fr.txt"
+    p.write_bytes(FRENCH.encode("cp1252"))
+    item = _one(p)
+    assert item.article.text == FRENCH and "check the accents" in item.warnings[0]
+
+
+def test_spans_off_token_bounds_are_refused_showing_the_text_there(tmp_path, corpus):
+    """JSONL and brat say alike what the text holds at the span (quoted, escaped, cut)."""
+    text = "Ana Ruiz said the plan\nwas sound and the budget would be balanced by the end of June."
+    start = text.index("he plan")
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps({"text": text, "quotes": [{"quote": {"start": start, "end": 84}}]}))
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    (folder / "x.txt").write_text(text)
+    (folder / "x.ann").write_text(f"T1\tSource 0 8\tAna Ruiz\nT2\tContent {start} 84\n")
+    report = import_paths(corpus, [p, folder], None)
+    shown = "'he plan\\nwas sound and the budget would \u2026'"
+    assert sorted(report.problems) == [
+        f"{p} line 1: quote {start}-84 does not start and end on token bounds: {shown}",
+        f"{folder / 'x.ann'} line 2: quote {start}-84 does not start and end on token bounds: "
+        + shown,
+    ]
+    assert not report.imported
