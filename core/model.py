@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, Protocol
@@ -155,16 +155,24 @@ def check_attributions(
     attributions: Sequence[Attribution], text_length: int, edges: TokenEdges | None = None
 ) -> None:
     """The span rules for an article's attributions: each passes :meth:`Attribution.check`,
-    no two quotes overlap, and no quote holds a part of another attribution that stands
-    (not rejected): its speaker or cue. Every path that stores attributions goes through
+    and none of :func:`conflicts` holds. Every path that stores attributions goes through
     here."""
     for a in attributions:
         a.check(text_length, edges)
+    for _, reason in conflicts(attributions):
+        raise SpanError(reason)
+
+
+def conflicts(attributions: Sequence[Attribution]) -> Iterator[tuple[Attribution, str]]:
+    """The rules between attributions, broken: each attribution at fault, with why. No two
+    quotes overlap (the later one is at fault), and no quote holds a part of another
+    attribution that stands (not rejected): its speaker or cue (the quote's is)."""
     by_start = sorted(attributions, key=lambda a: (a.quote.start, a.quote.end))
     for a, b in zip(by_start, by_start[1:], strict=False):
         if a.quote.overlaps(b.quote):
-            raise SpanError(
-                f"quote {b.quote.start}-{b.quote.end} overlaps quote {a.quote.start}-{a.quote.end}"
+            yield (
+                b,
+                f"quote {b.quote.start}-{b.quote.end} overlaps quote {a.quote.start}-{a.quote.end}",
             )
     standing = [a for a in by_start if a.state is not State.REJECTED]
     starts = [a.quote.start for a in standing]
@@ -177,9 +185,10 @@ def check_attributions(
             while i >= 0 and standing[i].quote.end > sp.start:
                 q = standing[i].quote
                 if standing[i] is not owner:
-                    raise SpanError(
+                    yield (
+                        standing[i],
                         f"quote {q.start}-{q.end} overlaps the {kind} {sp.start}-{sp.end} "
-                        "of another attribution"
+                        "of another attribution",
                     )
                 i -= 1
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from core import worker
 from core.config import UNUSED_PIPES, model_name
-from core.model import Article, Attribution, SpanError, TokenEdges, check_attributions
+from core.model import Article, Attribution, SpanError, TokenEdges, conflicts
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -68,7 +68,7 @@ def _load_pipeline(model: str) -> Language:
     tokenizer from the language's defaults (2,700 special cases, three regexes: 0.15 s),
     and then ``from_disk`` replaces every part of it by the stored one. Here a bare
     tokenizer is built and the stored one read into it: the same tokenizer, byte for byte
-    (tests/core/test_suggest.py), 0.15 s sooner (docs/adr/0020)."""
+    (tests/core/test_suggest.py), 0.15 s sooner (docs/adr/0021)."""
     import spacy
     from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
     from spacy.util import registry
@@ -170,23 +170,27 @@ class Suggester:
 def checked(
     article: Article, found: list[Attribution], edges: TokenEdges
 ) -> tuple[list[Attribution], list[str]]:
-    """The suggestions that keep the span rules (``Attribution.check`` on the article's
-    token bounds, no two quotes overlapping), and a message for each one dropped.
+    """The suggestions that keep the span rules (:func:`core.model.check_attributions`:
+    each on the article's token bounds, and no :func:`core.model.conflicts` between
+    them), and a message for each one dropped.
 
     The rules should never break them; this is the model boundary every suggestion
     passes before it is stored or printed, so a rule bug costs a suggestion, not the
     import."""
+    source = article.source or "article"
     kept: list[Attribution] = []
     dropped: list[str] = []
-    for a in sorted(found, key=lambda a: (a.quote.start, a.quote.end)):
+    for a in found:
         try:
             a.check(len(article.text), edges)
-            check_attributions([*kept[-1:], a], len(article.text))
         except SpanError as exc:
-            dropped.append(f"{article.source or 'article'}: a suggestion was dropped ({exc})")
+            dropped.append(f"{source}: a suggestion was dropped ({exc})")
             continue
         kept.append(a)
-    return kept, dropped
+    while faults := {id(a): reason for a, reason in conflicts(kept)}:
+        dropped += [f"{source}: a suggestion was dropped ({r})" for r in faults.values()]
+        kept = [a for a in kept if id(a) not in faults]
+    return sorted(kept, key=lambda a: (a.quote.start, a.quote.end)), dropped
 
 
 #: Articles per task sent to a worker process (or suggested by the caller's process
