@@ -44,6 +44,9 @@ class CorpusTools(QObject):
         self.dock.visibilityChanged.connect(self.refresh_speakers)
         self.speakers.chosen.connect(self.show_speaker)
         self.speakers.rename_requested.connect(self.rename_speakers)
+        self.speakers.rename_button.setToolTip(
+            keys_in("Give the selected speakers one name, across the corpus ({rename_speakers})")
+        )
         # Counts follow edits, once per burst of keys, and only while the dock is shown.
         self._recount = QTimer(self, singleShot=True, interval=150)
         self._recount.timeout.connect(self.refresh_speakers)
@@ -59,6 +62,7 @@ class CorpusTools(QObject):
             Act.CHECK: self.check,
             Act.REPORT: self.show_report,
             Act.SPEAKERS: self.toggle_speakers,
+            Act.RENAME_SPEAKERS: self.ask_rename,
         }
 
     def restore(self) -> None:
@@ -120,6 +124,21 @@ class CorpusTools(QObject):
             self.w.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
         self.speakers.filter.setFocus()  # letters typed now filter, never review
         self.speakers.filter.selectAll()
+
+    def ask_rename(self) -> None:
+        """F2: rename or merge the speakers selected in the panel; with none selected,
+        the panel, and how to select them."""
+        if self.dock.isVisible() and self.speakers.selected_names():
+            self.speakers.ask_rename()
+            return
+        if not self.dock.isVisible():
+            self.toggle_speakers()
+        self.w.say(
+            keys_in(
+                "Select the speakers to rename or merge (Down goes from the filter into the "
+                "list, Shift with Down adds the next one), then {rename_speakers}."
+            )
+        )
 
     def refresh_speakers(self, _shown: bool = True) -> None:
         if self.dock.isVisible():

@@ -73,6 +73,7 @@ class Act(StrEnum):
     TEXT_RESET = "text_reset"
     REPORT = "report"
     SPEAKERS = "speakers"
+    RENAME_SPEAKERS = "rename_speakers"
     HELP = "help"
 
 
@@ -145,6 +146,9 @@ KEYMAP: tuple[Binding, ...] = (
     Binding(Act.TEXT_RESET, ("Ctrl+0",), "View", "Text at its usual size"),
     Binding(Act.REPORT, ("Ctrl+R",), "View", "Report: suggestion quality, speakers, charts"),
     Binding(Act.SPEAKERS, ("Ctrl+Shift+P",), "View", "Speakers panel (rename, merge, jump)"),
+    Binding(
+        Act.RENAME_SPEAKERS, ("F2",), "View", "Rename or merge the speakers selected in the panel"
+    ),
     Binding(Act.HELP, ("?", "F1"), "View", "Keyboard shortcuts"),
 )
 

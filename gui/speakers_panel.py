@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+#: Keys that move the focus within the panel, not the review's (Tab switches the span).
+_FOCUS_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+
 
 class _Filter(QLineEdit):
     """The filter box: Down goes on into the list (not to the review's token cursor)."""
@@ -29,7 +32,7 @@ class _Filter(QLineEdit):
     down = Signal()
 
     def event(self, e: QEvent) -> bool:
-        if e.type() == QEvent.Type.ShortcutOverride and _key(e) == Qt.Key.Key_Down:
+        if e.type() == QEvent.Type.ShortcutOverride and _key(e) in (Qt.Key.Key_Down, *_FOCUS_KEYS):
             e.accept()  # ours, not the window's shortcut
             return True
         return super().event(e)
@@ -50,7 +53,7 @@ class _Table(QTableView):
             plain = (
                 e.modifiers() & ~Qt.KeyboardModifier.ShiftModifier == Qt.KeyboardModifier.NoModifier
             )
-            if plain and e.text().isprintable() and e.text().strip():
+            if plain and e.text().isprintable() and e.text().strip() or _key(e) in _FOCUS_KEYS:
                 e.accept()
                 return True
         return super().event(e)

@@ -107,6 +107,28 @@ def test_typing_in_the_speakers_dock_never_edits_the_article(make_window, small,
     assert w.session.current.speaker_name == "Ana Ruiz" and w.view.hasFocus()
 
 
+def test_rename_or_merge_by_keys_only(make_window, small, monkeypatch):
+    """The rename had no key, and Tab in the dock switched the review's span instead of
+    moving on: F2 renames what is selected (with nothing selected, it says how), and
+    Tab moves within the dock."""
+    w = make_window(small)
+    press(w, "F2")  # nothing selected: the dock opens and says how
+    p = w.tools.speakers
+    assert w.tools.dock.isVisible() and "then F2." in w.statusBar().currentMessage()
+    target = w.session.target
+    QTest.keyClick(p.filter, Qt.Key.Key_Tab)
+    assert p.table.hasFocus() and w.session.target == target  # not the review's Tab
+    p.filter.setFocus()
+    QTest.keyClicks(p.filter, "ben")
+    QTest.keyClick(p.filter, Qt.Key.Key_Down)
+    asked = []
+    monkeypatch.setattr(
+        QInputDialog, "getText", lambda *a, **k: asked.append(a) or ("Benjamin Cole", True)
+    )
+    QTest.keyClick(p.table, Qt.Key.Key_F2)
+    assert asked and names(small)["Benjamin Cole"] == 2 and "Ben Cole" not in names(small)
+
+
 def test_rename_from_the_dock_is_one_undo_step_and_survives_a_restart(
     make_window, small, qtbot, monkeypatch
 ):
