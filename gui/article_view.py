@@ -164,9 +164,8 @@ class ArticleView(QPlainTextEdit):
         for number in sorted(self._painted):
             block = self.document().findBlockByNumber(number)
             at = block.position()
-            out += [
-                (at + r.start, at + r.start + r.length, r.format) for r in block.layout().formats()
-            ]
+            for r in block.layout().formats():  # (each format copied: r holds it)
+                out.append((at + r.start, at + r.start + r.length, QTextCharFormat(r.format)))
         return out
 
     def paint_session(self, s: ReviewSession | None) -> None:
