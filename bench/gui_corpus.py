@@ -8,7 +8,8 @@ Drives the real window (offscreen) on a copy of each corpus of bench/make_corpus
 - open the corpus and show the list and the first article, split into ``Store()``
   (the file checks and upgrade of core/store.py, timed apart) and the rest (the list,
   its totals, the first article drawn); median of three;
-- open an article, review keys (A, X, J, K, edge moves, type, Tab, undo), D and
+- open an article, review keys (A, X, J, K, edge moves, type, Tab, undo), D (the
+  article's suggestions all accepted first, so that it is done and the next opens) and
   Shift+J: the handler and the repaint of what the user then sees, as every key's
   action times itself (gui/actions.py ``drawn``: the whole text, and all else it
   changed in the window), then also with everything the window draws after it (the
@@ -190,6 +191,7 @@ def run_size(app: QApplication, size: int, articles: int) -> None:
         t_bare_w.append(ms(partial(bare_write, bare, article_id)))
         t_next.append(key(Act.NEXT_ARTICLE))
         w.open_article(article_id)
+        w.actions_by_id[Act.ACCEPT_ALL].trigger()  # else D only says what is left to decide
         app.processEvents()
         t_done.append(key(Act.DONE_NEXT))
     for label, values, goal, base in (
