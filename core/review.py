@@ -17,6 +17,7 @@ the window fills in the keys from its keymap, so no key name is written here.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -24,7 +25,7 @@ from functools import partial
 from core import commands
 from core.commands import Change, Command, Known, UndoStack
 from core.model import Article, Attribution, QuoteType, Span, SpanError, State, Status
-from core.speakers import Candidate, candidates, full_names, resolve_name
+from core.speakers import REACH, Candidate, Mentions, candidates, full_names, resolve_name
 from core.store import ArticleSummary, ConflictError, CorpusError, Store
 from core.suggest.marks import find_quotes, quote_type
 from core.tokens import Tokens
@@ -73,6 +74,11 @@ class ReviewSession:
     cursor: int | None = None  # index of the token under the token cursor
     anchor: int | None = None  # where the selection started (token index), if any
     _then: _Then | None = None
+    # Kept as attributions change (a long article has thousands; a key reads none of them):
+    _left: int = 0  # suggestions not yet decided
+    _kept: int = 0  # attributions not rejected
+    _longest: int = 0  # at least the longest quote's length (for near())
+    _mentions: Mentions | None = None  # the open article's, for candidates()
 
     def __post_init__(self) -> None:
         self.stack = UndoStack(self.store)
@@ -100,9 +106,14 @@ class ReviewSession:
         a = self.article
         if a is None or a.id is None:
             return None
-        left = sum(x.state is State.SUGGESTED for x in self.attrs)
-        total = sum(x.state is not State.REJECTED for x in self.attrs)
-        return ArticleSummary(a.id, a.title, a.date, a.status, left, total)
+        return ArticleSummary(a.id, a.title, a.date, a.status, self._left, self._kept)
+
+    def near(self, lo: int, hi: int) -> list[Attribution]:
+        """The attributions whose quotes reach into the characters lo..hi (their ends
+        included), in text order: by bisection, not a scan of all of them."""
+        first = bisect_left(self.attrs, lo - self._longest, key=_start)
+        last = bisect_right(self.attrs, hi, key=_start)
+        return [a for a in self.attrs[first:last] if a.quote.end >= lo]
 
     def can_undo(self) -> str | None:
         """The label of the edit undo would revert, if any."""
@@ -122,6 +133,10 @@ class ReviewSession:
                 return Delta(error=str(exc), statuses=True)
             return replace(self.open(other), error=str(exc), statuses=True)  # the next sound one
         self.article, self.tokens, self.attrs = article, tokens, attrs
+        self._mentions = None
+        self._left = sum(a.state is State.SUGGESTED for a in attrs)
+        self._kept = sum(a.state is not State.REJECTED for a in attrs)
+        self._longest = max((a.quote.end - a.quote.start for a in attrs), default=0)
         self.anchor = None
         self.target = "quote"
         found = self._index_of(focus) if focus is not None else None
@@ -142,7 +157,8 @@ class ReviewSession:
 
     def close(self) -> Delta:
         self.article, self.attrs, self.tokens, self.index = None, [], Tokens([]), None
-        self.cursor = self.anchor = None
+        self.cursor = self.anchor = self._mentions = None
+        self._left = self._kept = self._longest = 0
         return Delta(article=True, reorder=True)
 
     def step(self, step: int) -> Delta:
@@ -295,7 +311,10 @@ class ReviewSession:
         if a is None or self.article is None:
             return []
         art = self.article
-        return candidates(art.text, self.tokens, self.attrs, a.quote, art.non_body)
+        if self._mentions is None:
+            self._mentions = Mentions(art.text, self.tokens)
+        near = self.near(a.quote.start - REACH, a.quote.end + REACH)
+        return candidates(art.text, self.tokens, near, a.quote, art.non_body, self._mentions)
 
     def same_speaker(self) -> Outcome:
         """The speaker (mention and name) of the attribution before this one."""
@@ -361,7 +380,7 @@ class ReviewSession:
         if self.article is None or self.article.id is None:
             return "No article is open."
         art_id = self.article.id
-        left = sum(a.state is State.SUGGESTED for a in self.attrs)
+        left = self._left
         if left:  # done means every suggestion was decided: the report counts on it
             return (
                 f"{left} suggestion{'s' if left > 1 else ''} still to decide: {{accept}} "
@@ -407,8 +426,9 @@ class ReviewSession:
             return Delta(message=f"Nothing to {verb[:-2].lower()}.")
         cmd, changed = done
         delta = self._absorb(cmd.article_id, cmd.changes, after=verb == "Redone")
-        if changed.focus is not None and self._index_of(changed.focus) is not None:
-            delta = _merge(delta, self.choose(self._index_of(changed.focus) or 0))
+        focus = self._index_of(changed.focus) if changed.focus is not None else None
+        if focus is not None:
+            delta = _merge(delta, self.choose(focus))
         return replace(delta, message=f"{verb}: {cmd.label}.")
 
     # -- helpers ---------------------------------------------------------------------------
@@ -449,14 +469,14 @@ class ReviewSession:
         """After accept or reject: the next suggestion after the current one."""
         if self.index is None:
             return Delta()
-        later = [
-            i
-            for i in range(self.index + 1, len(self.attrs))
-            if self.attrs[i].state is State.SUGGESTED
-        ]
-        if later:
-            return self.choose(later[0])
-        if not any(a.state is State.SUGGESTED for a in self.attrs):
+        attrs = self.attrs
+        later = next(
+            (i for i in range(self.index + 1, len(attrs)) if attrs[i].state is State.SUGGESTED),
+            None,
+        )
+        if later is not None:
+            return self.choose(later)
+        if not self._left:
             return Delta(
                 message="All suggestions in this article are decided: {done_next} marks it done."
             )
@@ -514,29 +534,49 @@ class ReviewSession:
     def _absorb(self, article_id: int, changes: list[Change], after: bool) -> Delta:
         """Take in the records a command (or its undo) wrote, without reading them again.
         A command over the corpus (a speaker renamed) also holds other articles' records:
-        only the open article's are taken in."""
+        only the open article's are taken in. Each record takes its place in text order
+        by bisection (a long article has thousands: none is looked at one by one)."""
         if self.article is None or self.article.id != article_id:
             focus = next((c.id for c in changes if (c.after if after else c.before)), None)
             return replace(self.open(article_id, focus), statuses=True)
         changes = [c for c in changes if _article_of(c) in (None, article_id)]
-        keep = self.current.id if self.current else None
-        order = [a.id for a in self.attrs]
-        by_id = {a.id: a for a in self.attrs}
+        keep = self.current
+        attrs = list(self.attrs)  # a new list, as every change of the attributions makes
+        order: list[int | None] | None = None  # the ids in text order before, once one moves
+        placed: dict[int, Attribution] = {}
         statuses = False
+        new = None
         for c in changes:
-            record = c.after if after else c.before
+            record, was = (c.after, c.before) if after else (c.before, c.after)
             if c.table == "article":
                 assert record is not None
                 self.article.status = Status(record["status"])
                 statuses = True
-            elif record is None:
-                by_id.pop(c.id, None)
-            else:
-                by_id[c.id] = Attribution.from_record(record, id=c.id)
-        self.attrs = sorted(by_id.values(), key=lambda a: (a.quote.start, a.id or 0))
-        new = next((c.id for c in changes if c.table == "attribution" and c.id not in order), None)
-        focus = new if new is not None and new in by_id else keep
-        self.index = self._index_of(focus) if focus in by_id else self.index
+                continue
+            i = _position(attrs, c.id, Span.from_dict(was.get("quote")) if was else None)
+            if i is None and new is None:
+                new = c.id
+            a = None if record is None else Attribution.from_record(record, id=c.id)
+            if i is not None:
+                self._count(attrs[i], -1)
+                if a is not None and _fits(attrs, i, a):
+                    attrs[i] = a
+                    placed[a.id or 0] = a
+                    self._count(a, +1)
+                    continue
+                order = order or [x.id for x in attrs]
+                del attrs[i]
+            if a is not None:
+                order = order or [x.id for x in attrs]
+                insort(attrs, a, key=_order)
+                placed[a.id or 0] = a
+                self._count(a, +1)
+        self.attrs = attrs
+        shown = placed.get(new) if new is not None else None  # a new one, else the same
+        if shown is None and keep is not None:
+            shown = placed.get(keep.id or 0, keep)
+        found = _position(attrs, shown.id, shown.quote) if shown is not None else None
+        self.index = found if found is not None else self.index
         if self.index is not None and self.index >= len(self.attrs):
             self.index = len(self.attrs) - 1 if self.attrs else None
         rows = frozenset(c.id for c in changes if c.table == "attribution" and c.id is not None)
@@ -545,11 +585,18 @@ class ReviewSession:
             reveal = self.current.quote.start
         return Delta(
             rows=rows,
-            reorder=order != [a.id for a in self.attrs],
+            reorder=order is not None and order != [a.id for a in self.attrs],
             summary=self.summary(),
             statuses=statuses,
             reveal=reveal,
         )
+
+    def _count(self, a: Attribution, sign: int) -> None:
+        """Count an attribution in (+1) or out (-1) of the tallies kept."""
+        self._left += sign * (a.state is State.SUGGESTED)
+        self._kept += sign * (a.state is not State.REJECTED)
+        if sign > 0:
+            self._longest = max(self._longest, a.quote.end - a.quote.start)
 
     def _failed(self, exc: Exception) -> Delta:
         """A change that was not saved: say why; reload if the data changed elsewhere."""
@@ -600,6 +647,33 @@ class ReviewSession:
             return Delta()
         self.anchor, self.cursor = first, last
         return Delta(reveal=span.start)
+
+
+def _start(a: Attribution) -> int:
+    return a.quote.start
+
+
+def _order(a: Attribution) -> tuple[int, int]:
+    """An attribution's place in text order (as the store reads them)."""
+    return a.quote.start, a.id or 0
+
+
+def _position(attrs: list[Attribution], attr_id: int | None, quote: Span | None) -> int | None:
+    """Where attribution ``attr_id`` is among ``attrs`` (in text order): by bisection
+    at its ``quote`` as last known, else by a scan."""
+    if quote is not None:
+        i = bisect_left(attrs, (quote.start, attr_id or 0), key=_order)
+        if i < len(attrs) and attrs[i].id == attr_id:
+            return i
+    return next((i for i, a in enumerate(attrs) if a.id == attr_id), None)
+
+
+def _fits(attrs: list[Attribution], i: int, a: Attribution) -> bool:
+    """Whether ``a`` may take the place of ``attrs[i]`` and keep them in text order."""
+    key = _order(a)
+    return (i == 0 or _order(attrs[i - 1]) < key) and (
+        i + 1 == len(attrs) or key < _order(attrs[i + 1])
+    )
 
 
 def _article_of(c: Change) -> int | None:

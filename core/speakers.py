@@ -4,6 +4,7 @@ a typed or selected mention stands for. Works on stored tokens, without spaCy.""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from core.model import Attribution, Span
@@ -41,39 +42,55 @@ def resolve_name(
     pos: int | None = None,
     this: Attribution | None = None,
     names: dict[str, str] | None = None,
+    by_last: dict[str, str] | None = None,
 ) -> str:
     """The name a mention stands for, for attribution ``this``. A pronoun keeps the
     person it refers to, as the suggester resolves it: ``he`` or ``she`` the named
     speaker of the nearest other attribution before ``pos``; any pronoun, else, the
     name ``this`` already has. A surname or short name becomes the fullest
     name already given to a speaker that ends with its last word (``Stanovaya`` ->
-    ``Tatiana Stanovaya``), else the fullest name in the text that ends with it
+    ``Tatiana Stanovaya``; ``by_last``: :func:`names_by_last_word` of the attributions,
+    when already made), else the fullest name in the text that ends with it
     (``names``, from :func:`full_names`). Else the mention as written."""
     words = mention.split()
     if not words:
         return mention
     if is_pronoun(mention):
-        before = [
-            a.speaker_name
-            for a in attributions
-            if a.speaker_name
-            and not is_pronoun(a.speaker_name)
-            and (this is None or a.quote != this.quote)
-            and (pos is None or a.quote.start < pos)
-        ]
-        if mention.strip().lower() in PERSONAL and before:
-            return before[-1]
+        if mention.strip().lower() in PERSONAL:
+            before = next(
+                (
+                    a.speaker_name
+                    for a in reversed(attributions)
+                    if a.speaker_name
+                    and not is_pronoun(a.speaker_name)
+                    and (this is None or a.quote != this.quote)
+                    and (pos is None or a.quote.start < pos)
+                ),
+                None,
+            )
+            if before:
+                return before
         own = this.speaker_name if this else None
         return own if own and not is_pronoun(own) else mention.strip()
     best = mention.strip()
-    for a in attributions:
-        name = a.speaker_name or ""
-        if name.split()[-1:] == words[-1:] and len(name) > len(best):
-            best = name
+    fullest = (by_last if by_last is not None else names_by_last_word(attributions)).get(words[-1])
+    if fullest is not None and len(fullest) > len(best):
+        best = fullest
     if names is not None and best == mention.strip():
         full = names.get(words[-1], best)
         best = full if len(full.split()) > len(words) else best
     return best
+
+
+def names_by_last_word(attributions: list[Attribution]) -> dict[str, str]:
+    """The fullest speaker name of the attributions that ends with each word (the
+    first of the fullest)."""
+    out: dict[str, str] = {}
+    for a in attributions:
+        last = (a.speaker_name or "").split()[-1:]
+        if last and len(a.speaker_name or "") > len(out.get(last[0], "")):
+            out[last[0]] = a.speaker_name or ""
+    return out
 
 
 _NAME_RUN = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)+")
@@ -103,17 +120,54 @@ def _is_person(mention: str, name: str, known: set[str]) -> bool:
     return len(words) >= 2 and not lowered & (NON_PERSON_WORDS | CALENDAR)
 
 
+class Mentions:
+    """Where an article's tokens could name a speaker: its capitalised words and its
+    pronouns, found a chunk of tokens at a time as quotes ask for them, and kept (an
+    article's text and tokens never change; which of them lie inside quotes is left to
+    :func:`candidates`, as quotes do change)."""
+
+    CHUNK = 1024  # tokens
+
+    def __init__(self, text: str, tokens: Tokens) -> None:
+        self.text, self.tokens = text, tokens
+        self._chunks: dict[int, list[tuple[int, bool]]] = {}
+
+    def between(self, lo: int, hi: int) -> Iterator[tuple[int, bool]]:
+        """(token index, capitalised) of each capitalised word (else a pronoun) among
+        tokens lo..hi, in text order."""
+        for k in range(lo // self.CHUNK, hi // self.CHUNK + 1):
+            for i, capital in self._chunk(k):
+                if lo <= i <= hi:
+                    yield i, capital
+
+    def _chunk(self, k: int) -> list[tuple[int, bool]]:
+        found = self._chunks.get(k)
+        if found is None:
+            text, first = self.text, k * self.CHUNK
+            found = []
+            for i, (start, end) in enumerate(self.tokens.bounds[first : first + self.CHUNK]):
+                word = text[start:end]
+                if word[:1].isupper() and word.replace(".", "").isalpha():
+                    found.append((first + i, True))
+                elif word.lower() in PRONOUNS:
+                    found.append((first + i, False))
+            self._chunks[k] = found
+        return found
+
+
 def candidates(
     text: str,
     tokens: Tokens,
     attributions: list[Attribution],
     quote: Span,
     non_body: list[Span] | None = None,
+    mentions: Mentions | None = None,
 ) -> list[Candidate]:
     """Mentions that could be the speaker of ``quote``: other attributions' speakers,
     and runs of capitalised words and pronouns outside quotes and outside non-body text
     (headline, related-article lines), within ``REACH`` characters of it. People come
-    first, nearest first; then other nouns, nearest first."""
+    first, nearest first; then other nouns, nearest first. ``mentions``: the article's,
+    kept from an earlier call (else found here)."""
     found: dict[Span, str] = {}
     reach = Span(max(0, quote.start - REACH), quote.end + REACH)
     near = [a for a in attributions if a.quote.overlaps(reach)]  # (a long article has many)
@@ -124,39 +178,43 @@ def candidates(
         if a.speaker is not None:
             found.setdefault(a.speaker, a.speaker_name or text[a.speaker.start : a.speaker.end])
     quotes = sorted(a.quote for a in near)
+    by_last = names_by_last_word(near)
     q = 0
+    bounds = tokens.bounds
     run: list[int] = []  # token indices of a run of capitalised words
 
     def flush() -> None:
         if run:
             first = run[0]
-            prev = text[tokens[first - 1][0] : tokens[first - 1][1]] if first else "."
-            word = text[tokens[first][0] : tokens[first][1]]
+            prev = text[bounds[first - 1][0] : bounds[first - 1][1]] if first else "."
+            word = text[bounds[first][0] : bounds[first][1]]
             if prev in _SENTENCE_END and word.lower() in SENTENCE_OPENERS:
                 run.pop(0)  # "While Trump": a sentence's first word, capitalised by place
                 if not run:
                     return
                 first = run[0]
             if len(run) > 1 or prev not in _SENTENCE_END:  # not just a sentence's first word
-                sp = Span(tokens[first][0], tokens[run[-1]][1])
+                sp = Span(bounds[first][0], bounds[run[-1]][1])
                 mention = text[sp.start : sp.end]
-                found.setdefault(sp, resolve_name(mention, near, names=names))
+                found.setdefault(sp, resolve_name(mention, near, names=names, by_last=by_last))
         run.clear()
 
-    for i in range(lo, hi + 1):
-        start, end = tokens[i]
-        word = text[start:end]
+    # Only capitalised words and pronouns can be mentions; any other token ends a run.
+    for i, capital in (mentions or Mentions(text, tokens)).between(lo, hi):
+        if run and run[-1] != i - 1:
+            flush()
+        start, end = bounds[i]
         while q < len(quotes) and quotes[q].end <= start:
             q += 1
-        inside = q < len(quotes) and quotes[q].start <= start
-        if not inside and word[:1].isupper() and word.replace(".", "").isalpha():
-            if run and text[tokens[run[-1]][1] : start] != " ":
+        if q < len(quotes) and quotes[q].start <= start:  # inside a quote
+            flush()
+        elif capital:
+            if run and text[bounds[run[-1]][1] : start] != " ":
                 flush()
             run.append(i)
-            continue
-        flush()
-        if not inside and word.lower() in PRONOUNS:
-            found.setdefault(Span(start, end), resolve_name(word, near, start, this))
+        else:
+            flush()
+            found.setdefault(Span(start, end), resolve_name(text[start:end], near, start, this))
     flush()
     outside = non_body or []
     known = {a.speaker_name for a in near if a.speaker_name}

@@ -1,7 +1,9 @@
 """The article text, read-only, with QUOTE, SPEAKER and CUE spans painted over it.
 
-Plain text only (article text is never rendered as rich text). Spans are drawn as
-extra selections, so repainting after a key costs only the spans."""
+Plain text only (article text is never rendered as rich text). Spans are painted as
+formats of the paragraphs (text blocks) they lie in, as a syntax highlighter does
+(docs/adr/0020-spans-as-block-formats.md): text and spans are drawn in one pass, and a
+key lays out again and repaints only the paragraphs whose spans changed."""
 
 from __future__ import annotations
 
@@ -11,8 +13,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QResizeEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QResizeEvent,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextLayout,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from core.model import Article, Attribution, Span, State
 from core.review import ReviewSession
@@ -60,7 +69,7 @@ def span_format(kind: str, state: State, current: bool, target: bool) -> QTextCh
         # quote, speaker and cue of the current attribution share one red underline
         f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         f.setUnderlineColor(QColor(CURRENT_OUTLINE))
-        if target:  # a wavy line: bold is not drawn for extra selections
+        if target:  # a wavy line (a format that changed the font would move the text)
             f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
     return f
 
@@ -92,6 +101,7 @@ class ArticleView(QPlainTextEdit):
         self.document().setDocumentMargin(16)
         self._astral: list[int] = []
         self.shown: Article | None = None  # the article whose text the view holds
+        self._painted: dict[int, list[Range]] = {}  # block number -> its spans' formats
 
     def say_when_empty(self, text: str) -> None:
         """The text shown while there is no article (Qt repaints only part of it)."""
@@ -103,6 +113,7 @@ class ArticleView(QPlainTextEdit):
         resize the view, which asks for spans to be painted: until the new text is in,
         there is no article to paint them on (not the old one's, not the new one's)."""
         self.shown = None
+        self._painted = {}  # new text, new blocks: none holds a format of ours
         if article is None:
             self.setPlainText("")
             return
@@ -122,21 +133,40 @@ class ArticleView(QPlainTextEdit):
             cur.setPosition(self.to_qt(sp.start))
             cur.setPosition(self.to_qt(sp.end), QTextCursor.MoveMode.KeepAnchor)
             cur.mergeCharFormat(grey)
-        self.setExtraSelections([])
         self.shown = article
 
     def paint(self, paints: list[Paint]) -> None:
+        """Paint spans, each over those before it (where two overlap, the later one is
+        seen), and no others: only the blocks whose formats change are laid out again."""
         doc = self.document()
-        sels = []
+        wanted: dict[int, list[Range]] = {}
         for p in paints:
-            sel = QTextEdit.ExtraSelection()
-            c = QTextCursor(doc)
-            c.setPosition(self.to_qt(p.span.start))
-            c.setPosition(self.to_qt(p.span.end), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = c
-            sel.format = p.fmt
-            sels.append(sel)
-        self.setExtraSelections(sels)
+            start, end = self.to_qt(p.span.start), self.to_qt(p.span.end)
+            block = doc.findBlock(start)
+            while block.isValid() and block.position() < end:
+                at = block.position()
+                lo, hi = max(start, at) - at, min(end, at + block.length() - 1) - at
+                if lo < hi:
+                    number = block.blockNumber()
+                    wanted[number] = _over(wanted.get(number, []), (lo, hi, p.fmt))
+                block = block.next()
+        for number in self._painted.keys() - wanted.keys():
+            _set_formats(doc.findBlockByNumber(number), [])
+        for number, ranges in wanted.items():
+            if self._painted.get(number) != ranges:
+                _set_formats(doc.findBlockByNumber(number), ranges)
+        self._painted = wanted
+
+    def painted(self) -> list[tuple[int, int, QTextCharFormat]]:
+        """(start, end, format) of every span painted, as the text's blocks hold them
+        (positions in the Qt document), in text order."""
+        out = []
+        for number in sorted(self._painted):
+            block = self.document().findBlockByNumber(number)
+            at = block.position()
+            for r in block.layout().formats():  # (each format copied: r holds it)
+                out.append((at + r.start, at + r.start + r.length, QTextCharFormat(r.format)))
+        return out
 
     def paint_session(self, s: ReviewSession | None) -> None:
         """Paint a review session's spans near the visible part of the article (a long
@@ -145,11 +175,10 @@ class ArticleView(QPlainTextEdit):
         if s is None or s.article is None or s.article is not self.shown:
             return
         lo, hi = self.visible_range()
-        lo, hi = lo - 500, hi + 500  # (repainted on every scroll)
         cur = s.current
         paints = []
-        for a in s.attrs:
-            if a is not cur and a.quote.end >= lo and a.quote.start <= hi:
+        for a in s.near(lo - 500, hi + 500):  # (repainted on every scroll)
+            if a is not cur:
                 paints += attribution_paints(a, False, None)
         if cur is not None:
             paints += attribution_paints(cur, True, s.target)
@@ -220,6 +249,35 @@ class ArticleView(QPlainTextEdit):
             else:
                 hi = mid
         return pos - lo
+
+
+Range = tuple[int, int, QTextCharFormat]  # start, end (in a block) and format of a span
+
+
+def _over(ranges: list[Range], new: Range) -> list[Range]:
+    """Ranges in order, without overlaps, with ``new`` painted over them."""
+    start, end, _ = new
+    out = [new]
+    for s, e, f in ranges:
+        if e <= start or s >= end:
+            out.append((s, e, f))
+            continue
+        if s < start:
+            out.append((s, start, f))
+        if e > end:
+            out.append((end, e, f))
+    return sorted(out, key=lambda r: r[0])
+
+
+def _set_formats(block: QTextBlock, ranges: list[Range]) -> None:
+    """Give a block its spans' formats, and have it laid out again and repainted."""
+    formats = []
+    for start, end, fmt in ranges:
+        r = QTextLayout.FormatRange()
+        r.start, r.length, r.format = start, end - start, fmt
+        formats.append(r)
+    block.layout().setFormats(formats)
+    block.document().markContentsDirty(block.position(), block.length())
 
 
 @lru_cache(maxsize=2)

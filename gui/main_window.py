@@ -11,6 +11,7 @@ export, copies and memory are wired in from ``gui/corpus_tools.py``."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
@@ -49,6 +50,10 @@ class MainWindow(QMainWindow):
     rendered = Signal(float)
 
     def __init__(self, suggester: Suggester | ImportProcess | None = None) -> None:
+        # Before anything is painted: Qt would split each large gradient fill (the scroll
+        # bars) into tasks for its thread pool and wait for them, which costs more than
+        # the fill on two busy cores (docs/adr/0020-spans-as-block-formats.md).
+        os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
         super().__init__()
         self.suggester = suggester or ImportProcess()
         self.store: Store | None = None

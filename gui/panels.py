@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -125,6 +127,29 @@ class ArticleModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(row, 2), self.index(row, 3))
 
 
+class ArticleCells(QStyledItemDelegate):
+    """Draws the list's cells as the usual delegate does, with their text and alignment
+    taken from the model's cache in one call (the usual way asks the model for each of
+    seven roles, a call into Python each: a tenth of painting a new page of the list)."""
+
+    def __init__(self, model: ArticleModel) -> None:
+        super().__init__(model)
+        self.model = model
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        if isinstance(index, QModelIndex):  # (as Qt's delegate does)
+            option.index = index
+        cells = self.model.cells(index.row())
+        if cells is None:
+            return
+        option.text = cells[:4][index.column()]
+        option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        if index.column() == 3:
+            option.displayAlignment = _RIGHT
+
+
 class ArticleList(QWidget):
     """The articles of the corpus (or those the filter finds), the open one selected,
     and the totals under them.
@@ -145,6 +170,7 @@ class ArticleList(QWidget):
         self.filter.textChanged.connect(self._search)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setItemDelegate(ArticleCells(self.model))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

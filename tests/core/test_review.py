@@ -10,9 +10,11 @@ import pytest
 
 from core import commands
 from core.commands import Command
-from core.model import Attribution, Origin, QuoteType, Span, State, Status
+from core.model import Article, Attribution, Origin, QuoteType, Span, State, Status
 from core.review import Delta, ReviewSession
+from core.speakers import candidates
 from core.store import Store
+from core.tokens import tokenize
 from tests.review_data import TEXT, make_corpus, sp
 
 
@@ -428,7 +430,6 @@ def test_the_undo_stack_is_built_only_when_asked(path):
 
 
 def test_a_sentence_s_first_word_is_no_part_of_a_candidate_name():
-    from core.speakers import candidates
     from core.tokens import Tokens, tokenize
 
     text = 'Talks "went well" on Monday. While Donald Trump declared victory, others did not.'
@@ -480,3 +481,77 @@ def test_undo_in_one_window_never_undoes_another_windows_edit(session, path):
         assert next(a for a in stored(b) if a.id == first).state is State.SUGGESTED
         assert b.undo().message == "Nothing to undo."
     assert session.undo().message == "Undone: accept."  # A still undoes its own
+
+
+def test_the_session_keeps_order_and_counts_through_edits(session):
+    """A long article has thousands of attributions: an edit takes its records in
+    place (no re-sort, no recount) and near() bisects. What they keep must stay what
+    the store holds, whatever the edit: state, new quote, moved edges, delete, undo."""
+
+    def check() -> None:
+        held = stored(session)
+        assert session.attrs == held  # same records, same text order
+        summary = session.summary()
+        assert summary.to_review == sum(a.state is State.SUGGESTED for a in held)
+        assert summary.total == sum(a.state is not State.REJECTED for a in held)
+        for lo, hi in ((0, 0), (0, 60), (90, 160), (200, 260), (0, len(TEXT))):
+            assert session.near(lo, hi) == [
+                a for a in held if a.quote.end >= lo and a.quote.start <= hi
+            ]
+
+    run(session, session.accept())
+    run(session, session.reject())
+    check()
+    put_cursor(session, "Brown", 1)  # a new quote: "Brown added that taxes would rise"
+    session.toggle_selection()
+    put_cursor(session, "rise")
+    run(session, session.label("quote"))
+    check()
+    session.jump(1)
+    for step in (-1, -1, +1):  # the first quote shrinks, then grows again
+        run(session, session.move_edge("end", step))
+    check()
+    session.jump(3)
+    run(session, session.delete())
+    check()
+    for _ in range(4):
+        session.undo()
+        check()
+    session.redo()
+    check()
+
+
+def test_candidates_are_fresh_after_edits_and_in_another_article(session, store):
+    """The open article's mentions are kept between keys (a long article's tokens are
+    not read again on every M): what edits do to candidates still shows at once."""
+
+    def fresh() -> list:
+        a, art = session.current, session.article
+        return candidates(art.text, session.tokens, session.attrs, a.quote, art.non_body)
+
+    def names() -> list[str | None]:
+        options = session.candidates()
+        assert options == fresh()
+        return [words(session, c.span) for c in options]
+
+    session.jump(4)  # "We have no money," said Tom Brown
+    assert "Monday" in names()
+    put_cursor(session, "Monday")  # now inside a quote: no candidate
+    session.toggle_selection()
+    run(session, session.label("quote"))
+    session.jump(5)
+    assert "Monday" not in names() and "Tom Brown" in names()
+    session.jump(3)  # "she" stands for the name given to the attribution she says
+    run(session, session.rename("Jane Q. Smith"))
+    session.jump(5)
+    assert "she" in names()
+    assert next(c.name for c in session.candidates() if c.span == sp(TEXT, "she")) == (
+        "Jane Q. Smith"
+    )
+    text = "Intro.\n\nAna Ruiz said taxes would rise. Ben Cole said he disagreed."
+    art = Article(text=text, title="other", content_hash="other")
+    other, _ = store.add_article(
+        art, [Attribution(sp(text, "he disagreed"), None, sp(text, "said", 1))], tokenize(text)
+    )
+    session.open(other)
+    assert names()[:2] == ["Ben Cole", "Ana Ruiz"]

@@ -5,6 +5,8 @@ import subprocess
 import sys
 import textwrap
 
+from PySide6.QtGui import QTextCursor
+
 from core.ingest import import_paths
 from core.store import Store
 from tests.conftest import ROOT
@@ -41,8 +43,13 @@ def test_emoji_and_right_to_left_text_keep_offsets(make_window, tmp_path, sugges
     (a,) = w.session.attrs
     quote = w.session.article.text[a.quote.start : a.quote.end]
     assert quote == "We will rebuild the school \U0001f3eb together,"
-    painted = {sel.cursor.selectedText() for sel in w.view.extraSelections()}
-    assert quote in painted and "Mayor Ivo Petrov" in painted and "said" in painted
+    painted = {i for start, end, _ in w.view.painted() for i in range(start, end)}
+    for span, said in ((a.quote, quote), (a.speaker, "Mayor Ivo Petrov"), (a.cue, "said")):
+        start, end = w.view.to_qt(span.start), w.view.to_qt(span.end)
+        shown = QTextCursor(w.view.document())
+        shown.setPosition(start)
+        shown.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        assert shown.selectedText() == said and set(range(start, end)) <= painted
     # the token cursor and a mouse selection map back to the same code points
     cursor = w.view.textCursor()
     cursor.setPosition(w.view.to_qt(a.speaker.start))

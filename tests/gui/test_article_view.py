@@ -1,0 +1,51 @@
+"""Spans on screen: painted as formats of the text's blocks (docs/adr/0020)."""
+
+from collections import Counter
+
+from PySide6.QtGui import QColor, QTextCursor
+
+from core.model import State
+from gui.article_view import COLOURS
+from tests.gui.conftest import press
+
+
+def background(w, start: int, end: int) -> QColor:
+    """The colour most of the screen shows behind the text from start to end (on its
+    first line): the span's background, whatever the glyphs over it."""
+    view = w.view
+    c = QTextCursor(view.document())
+    c.setPosition(view.to_qt(start))
+    left = view.cursorRect(c)
+    c.setPosition(view.to_qt(end))
+    right = view.cursorRect(c)
+    if right.top() != left.top():  # the span goes on below: to the line's end
+        right = view.viewport().rect()
+    view.viewport().repaint()
+    image = view.viewport().grab().toImage()
+    seen = Counter(
+        image.pixelColor(x, y).name()
+        for x in range(left.left() + 1, right.right() - 1)
+        for y in range(left.top() + 2, left.bottom() - 2)
+    )
+    return QColor(seen.most_common(1)[0][0])
+
+
+def test_the_current_quote_is_strong_and_moves_with_j(make_window, sample_copy):
+    w = make_window(sample_copy)
+    first = w.session.current
+    assert first is not None and first.state is State.SUGGESTED
+    pale, _accepted, strong = (QColor(c) for c in COLOURS["quote"])
+
+    def middle(a):  # (the token cursor is on the quote's first word)
+        mid = (a.quote.start + a.quote.end) // 2
+        return mid, mid + 4
+
+    word = middle(first)
+    assert background(w, *word) == strong
+    press(w, "J")
+    after = w.session.current
+    assert after is not None and after.id != first.id
+    assert background(w, *word) == pale
+    assert background(w, *middle(after)) == strong
+    press(w, "X")  # rejected: grey, struck out
+    assert background(w, *middle(after)) == QColor("#eeeeee")
