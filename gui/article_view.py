@@ -223,9 +223,16 @@ class ArticleView(QPlainTextEdit):
         return self.from_qt(c.selectionStart()), self.from_qt(c.selectionEnd())
 
     def clear_mouse_selection(self) -> None:
+        """Drop a selection made with the mouse (or Ctrl+A), where the text is scrolled:
+        Qt's cursor sits at the selection's end, and setting it would scroll there."""
         c = self.textCursor()
+        if not c.hasSelection():
+            return
+        bar = self.verticalScrollBar()
+        top = bar.value()
         c.clearSelection()
         self.setTextCursor(c)
+        bar.setValue(top)
 
     def line_neighbour(self, pos: int, down: bool) -> int:
         """The character position one visual line above or below ``pos``."""

@@ -49,3 +49,16 @@ def test_the_current_quote_is_strong_and_moves_with_j(make_window, sample_copy):
     assert background(w, *middle(after)) == strong
     press(w, "X")  # rejected: grey, struck out
     assert background(w, *middle(after)) == QColor("#eeeeee")
+
+
+def test_esc_after_select_all_keeps_the_text_where_it_was(make_window, sample_copy):
+    """Ctrl+A then Esc scrolled the article to its end, away from the attribution."""
+    w = make_window(sample_copy)
+    w.resize(900, 500)
+    bar = w.view.verticalScrollBar()
+    assert bar.maximum() > 0  # the sample is longer than the window
+    top = bar.value()
+    w.view.selectAll()
+    assert w.view.mouse_selection() is not None
+    press(w, "Esc")
+    assert w.view.mouse_selection() is None and bar.value() == top
