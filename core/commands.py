@@ -319,11 +319,15 @@ def set_span(store: Store, target: Target, kind: str, span: Span | None) -> Comm
 def set_speaker(
     store: Store, target: Target, span: Span | None, name: str | None
 ) -> Command | None:
-    return edit(store, target, "speaker", speaker=span, speaker_name=name or None)
+    said = f"speaker {name}" if name else "speaker"  # "Saved: speaker Ana Ruiz."
+    return edit(store, target, said, speaker=span, speaker_name=name or None)
 
 
 def set_speaker_name(store: Store, target: Target, name: str) -> Command | None:
-    return edit(store, target, "speaker name", speaker_name=name.strip() or None)
+    name = name.strip()
+    return edit(
+        store, target, f"speaker name {name}" if name else "speaker name", speaker_name=name or None
+    )
 
 
 def move_edge(store: Store, target: Target, kind: str, edge: str, step: int) -> Command | None:

@@ -82,7 +82,7 @@ def test_add_delete_and_history_survive_reopen(sample_corpus):
         assert s.attribution(new_id)[1].type is QuoteType.DIRECT
     with Store(sample_corpus) as s:
         done, redo = cmd.history(s)
-        assert [c.label for c in done] == ["add quote", "speaker"]
+        assert [c.label for c in done] == ["add quote", "speaker Donald Trump"]
         assert [c.label for c in redo] == ["type indirect"]
         cmd.reapply(s, redo[-1])
         assert s.attribution(new_id)[1].type is QuoteType.INDIRECT
