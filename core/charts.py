@@ -19,6 +19,7 @@ from pygal.style import Style  # type: ignore[import-untyped]
 from pygal.util import truncate  # type: ignore[import-untyped]
 
 from core.model import QuoteType
+from core.report import NO_QUALITY_YET
 
 if TYPE_CHECKING:
     from core.report import Report
@@ -229,17 +230,20 @@ def html_page(report: Report, *, with_charts: bool = True) -> str:
     q, s = report.quality, report.quality.score
     parts = [f"<h1>QuoteLab report</h1><p>{html.escape(report.corpus)}</p>"]
     parts.append(f"<h2>Suggestion quality on {q.articles} done article(s)</h2>")
+    if not q.articles:
+        parts.append(f"<p>{html.escape(NO_QUALITY_YET)}</p>")
     figures = ("precision", "recall", "f1", "attribution_f1", "speaker_accuracy", "exact_share")
-    parts.append(
-        _table(
-            ["", *(_words(f) for f in figures), "gold", "suggested"],
-            [
-                [name, *(f"{getattr(c, f):.3f}" for f in figures), c.gold, c.pred]
-                for name, c in [("all", s.overall), *s.by_type.items()]
-            ],
+    if q.articles:
+        parts.append(
+            _table(
+                ["", *(_words(f) for f in figures), "gold", "suggested"],
+                [
+                    [name, *(f"{getattr(c, f):.3f}" for f in figures), c.gold, c.pred]
+                    for name, c in [("all", s.overall), *s.by_type.items()]
+                ],
+            )
         )
-    )
-    parts.append(_table(["fix", "count"], q.fixes.items()))
+        parts.append(_table(["fix", "count"], q.fixes.items()))
     if q.missed_cues:
         parts.append(_table(["cue word of a missed quote", "count"], q.missed_cues))
     parts.append(f"<h2>Corpus</h2><p>{html.escape(report.counted().capitalize())}.</p>")

@@ -31,6 +31,14 @@ FIX_KINDS = (
 )
 
 
+#: What the report says of suggestion quality before any article is done (figures of
+#: nothing, all 0.000, read as if the suggestions were all wrong).
+NO_QUALITY_YET = (
+    "No article is done yet: suggestion quality is measured on done articles, "
+    "as their suggestions were first made against what the reviewer kept."
+)
+
+
 @dataclass
 class Quality:
     """Suggestions as first made on done articles, against the final attributions."""
@@ -112,6 +120,8 @@ class Report:
         q, s = self.quality, self.quality.score
         out = [f"QuoteLab report: {self.corpus}", ""]
         out.append(f"Suggestion quality on {q.articles} done article(s)")
+        if not q.articles:
+            out.append("  " + NO_QUALITY_YET)
         if q.articles:
             out += ["  " + line for line in s.lines()]
             out.append("  fixes: " + ", ".join(f"{k} {v}" for k, v in q.fixes.items()))

@@ -153,10 +153,12 @@ class ReportWindow(QWidget):
             self.chart_widgets[name].load(QByteArray(svg))
         q = self.report.quality
         n = sum(self.report.articles_by_status.values())
-        self.status.setText(
-            f"{n} article{'s' * (n != 1)}; suggestion quality on {q.articles} done: "
-            f"F1 {q.score.overall.f1:.3f}"
+        quality = (
+            f"suggestion quality on {q.articles} done: F1 {q.score.overall.f1:.3f}"
+            if q.articles
+            else "no article done yet, so no suggestion quality"
         )
+        self.status.setText(f"{n} article{'s' * (n != 1)}; {quality}")
         self.refresh_button.setEnabled(True)
         self.save_button.setEnabled(True)
         self.ready.emit(self.report)

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
+from core import charts, report
 from core import commands as cmd
-from core import report
 from core.evaluate import evaluate_files
 from core.export import export_jsonl
 from core.model import QuoteType, State, Status
@@ -79,6 +79,10 @@ def test_an_empty_corpus_reports_zeros(tmp_path):
     assert r.quality.articles == 0 and r.quality.score.overall.f1 == 0
     assert r.speakers == [] and r.over_time == [] and r.quotes_per_article["max"] == 0
     assert "Suggestion quality on 0 done article(s)" in r.lines()
+    # not a table of zeros, which read as if every suggestion were wrong
+    assert "  No article is done yet" in "\n".join(r.lines())
+    page = charts.html_page(r, with_charts=False)
+    assert "No article is done yet" in page and "precision" not in page
 
 
 def test_sample_reviewed_equals_evaluate_against_the_final_annotations(
