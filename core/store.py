@@ -486,9 +486,10 @@ def _unchangeable(path: Path) -> bool:
     (all its commits are in the file) and none can be made, since its folder is on a
     read-only file system or nobody has write permission on it (``chmod a-w``). A folder
     that only we cannot write may still hold another user's writer: not unchangeable."""
-    if Path(f"{path}-wal").exists():
+    real = path.resolve()  # SQLite keeps the -wal beside the file a symlink names
+    if Path(f"{real}-wal").exists():
         return False
-    folder = path.resolve().parent
+    folder = real.parent
     try:
         if os.statvfs(folder).f_flag & os.ST_RDONLY:
             return True
@@ -516,11 +517,13 @@ def unclean(path: Path) -> bool:
 
 
 def _journals(path: Path) -> list[int]:
-    """The sizes of the ``-wal`` and ``-journal`` files beside the corpus."""
+    """The sizes of the ``-wal`` and ``-journal`` files beside the corpus (beside the
+    file itself, where SQLite keeps them, when ``path`` is a symlink)."""
     sizes = []
+    real = path.resolve()
     for suffix in JOURNAL_SUFFIXES:
         try:
-            sizes.append(Path(f"{path}{suffix}").stat().st_size)
+            sizes.append(Path(f"{real}{suffix}").stat().st_size)
         except OSError:
             continue
     return sizes
@@ -559,13 +562,13 @@ def _check_file(path: Path, *, full: bool) -> None:
             _quick_check(path, conn)
         _check_schema(path, conn)
     except sqlite3.OperationalError as exc:
-        if "readonly" in str(exc) and not os.access(path.parent, os.W_OK):
+        if "readonly" in str(exc) and not os.access(path.resolve().parent, os.W_OK):
             raise CorpusError(
                 f"{path}: can only be read beside the files SQLite keeps next to it "
                 f"({path.name}-shm), and its folder cannot be written; open a copy (main.py "
                 "backup, or copy the file) or ask for write access"
             ) from None
-        if "unable to open" in str(exc) and Path(f"{path}-wal").exists():
+        if "unable to open" in str(exc) and _journals(path):
             raise CorpusError(
                 f"{path}: its latest changes are in {path.name}-wal, which cannot be read "
                 "without write access to the folder; open a copy (main.py backup, or copy "

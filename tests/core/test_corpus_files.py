@@ -349,6 +349,27 @@ def test_a_corpus_in_a_folder_nobody_may_write_opens_read_only():
         assert len((out / "e.jsonl").read_text().splitlines()) == 2
 
 
+def test_a_symlink_to_a_corpus_whose_commits_are_in_its_wal_is_never_read_stale():
+    """The -wal was looked for beside the symlink, not beside the file (where SQLite
+    keeps it): through a link, a corpus whose latest commits were only in its -wal
+    opened immutable and showed the file without them."""
+    with nobody_folder("quotelab-link-") as work:
+        real, links, out = work / "ro", work / "links", work / "out"
+        for d in (real, links, out):
+            d.mkdir()
+        os.chmod(out, 0o777)
+        path = _corpus(real / "c.qlab")
+        _crash_after_writing(path)  # 2 accepted, in the -wal only
+        Path(f"{path}-shm").unlink(missing_ok=True)
+        (links / "c.qlab").symlink_to(path)
+        for d in (real, links):
+            os.chmod(d, 0o555)
+        os.chmod(work, 0o755)
+        r = run_as_nobody(NOBODY_READS_ALL, links / "c.qlab", out)
+        assert "c.qlab-wal, which cannot be read" in r.stdout + r.stderr
+        assert not (out / "e.jsonl").exists()  # nothing exported without the -wal's commits
+
+
 def test_a_corpus_on_a_read_only_mount_opens_read_only(tmp_path):
     source, mounted = tmp_path / "src", tmp_path / "ro"
     source.mkdir()
