@@ -143,13 +143,16 @@ def find_quotes(text: str) -> list[Quoted]:
 
 def quote_type(text: str, span: Span) -> QuoteType:
     """The type a quote gets when nobody gave one (the Q key, an import without it):
-    direct when the span lies between a pair of quotation marks of its line, else
-    indirect."""
+    direct when the span lies within a pair of quotation marks of its line (the marks
+    themselves may be in it, as other corpora and a selection made by hand have them),
+    else indirect."""
     start = text.rfind("\n", 0, span.start) + 1
     end = text.find("\n", span.start)
     line = text[start : end if end >= 0 else len(text)]
+    lo, hi = span.start - start, span.end - start
     inside = any(
-        q.start <= span.start - start and span.end - start <= q.end for q in find_quotes(line)
+        q.open <= lo and hi <= (q.end if q.close is None else q.close + 1)
+        for q in find_quotes(line)
     )
     return QuoteType.DIRECT if inside else QuoteType.INDIRECT
 
