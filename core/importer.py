@@ -31,7 +31,7 @@ from core.model import (
     Status,
     check_attributions,
 )
-from core.speakers import full_names, resolve_name
+from core.speakers import full_names, is_pronoun, resolve_name
 from core.suggest.marks import quote_type
 from core.tokens import Tokens, tokenize
 
@@ -83,6 +83,18 @@ def content_hash(text: str) -> str:
 #: is refused: Western European text has a few per cent; text in another encoding
 #: (Shift-JIS, GBK, Windows-1251...) read so is mostly accented letters and symbols.
 FOREIGN_SHARE = 0.3
+#: A UTF-8 encoded accented letter or other character from U+0080 to U+07FF (two bytes:
+#: "é" is C3 A9). In a cp1252 file such a pair reads as two odd symbols ("Ã©"), which
+#: real text hardly ever holds.
+_UTF8_LETTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether most of the bytes past ASCII are UTF-8 letters (see ``_UTF8_LETTER``): a
+    UTF-8 file with a few bad bytes, not a cp1252 one where an accent happens to meet a
+    curly quote ("É”")."""
+    pairs = len(_UTF8_LETTER.findall(data))
+    return pairs > 0 and 4 * pairs >= sum(b >= 0x80 for b in data)
 
 
 def decode(data: bytes, name: str) -> tuple[str, list[str]]:
@@ -90,7 +102,14 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
     when its NUL bytes say so, else cp1252 with a warning, unless the bytes are not
     cp1252 either (ones it leaves undefined, or mojibake: see FOREIGN_SHARE)."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), []
+        try:
+            return data[len(codecs.BOM_UTF8) :].decode("utf-8"), []
+        except UnicodeDecodeError as exc:
+            at = exc.start + len(codecs.BOM_UTF8)
+            raise ImportProblem(
+                f"starts as UTF-8 (a byte order mark) but byte {at} (0x{data[at]:02x}) is not "
+                "UTF-8: damaged, or saved in two encodings; save it as UTF-8"
+            ) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), []
@@ -102,6 +121,11 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         not_utf8 = f"not UTF-8 (byte {exc.start}: 0x{data[exc.start]:02x})"
+    if _mostly_utf8(data):  # read as cp1252, its accents would become "Ã©"
+        raise ImportProblem(
+            f"{not_utf8}, though it holds UTF-8 letters elsewhere: damaged, or saved in "
+            "two encodings; save it as UTF-8"
+        )
     text = data.decode("cp1252", errors="replace")
     seen = [ch for ch in text if not ch.isspace()]
     foreign = sum(not ch.isascii() for ch in seen)
@@ -488,16 +512,17 @@ def named(text: str, attrs: list[Attribution]) -> list[Attribution]:
     """``attrs`` (sound spans) with a speaker name for each speaker that came without
     one: the name the S key gives the mention (:func:`core.speakers.resolve_name`: a
     pronoun keeps the person named before it, a surname becomes the fullest name),
-    in text order; names given in the file are kept as they are."""
-    out = list(attrs)
+    in text order, whatever the file's order; names given in the file are kept as they
+    are. A pronoun that names nobody before it gets no name (not "he")."""
+    out = sorted(attrs, key=lambda a: a.quote.start)  # a pronoun looks back in the text
     names: dict[str, str] | None = None
-    for i in sorted(range(len(out)), key=lambda i: out[i].quote.start):
-        a = out[i]
+    for i, a in enumerate(out):
         if a.speaker is None or a.speaker_name:
             continue
         names = full_names(text) if names is None else names
         mention = text[a.speaker.start : a.speaker.end]
-        out[i] = a.with_(speaker_name=resolve_name(mention, out, a.speaker.start, a, names))
+        name = resolve_name(mention, out, a.speaker.start, a, names)
+        out[i] = a.with_(speaker_name=None if is_pronoun(name) else name)
     return out
 
 

@@ -280,8 +280,20 @@ def test_utf16_without_a_byte_order_mark_is_read(tmp_path, codec):
         ),
         ("Мэр заявил, что мост скоро откроется.".encode("cp1251"), "another encoding"),
         ("Koike said 「予算案は都民を守る」 on Monday.".encode("shift_jis"), "does not define"),
+        # UTF-8 with a stray cp1252 byte: was read as cp1252 ("CafÃ© crÃ¨me")
+        (FRENCH.encode() + " \xe9t\xe9".encode("cp1252"), "UTF-8 letters elsewhere"),
+        # a UTF-8 byte order mark, then cp1252: the accents became U+FFFD, without a word
+        (codecs.BOM_UTF8 + FRENCH.encode("cp1252"), "byte order mark"),
     ],
-    ids=["cjk-utf16", "cut-utf16", "shift-jis", "cp1251", "shift-jis-in-english"],
+    ids=[
+        "cjk-utf16",
+        "cut-utf16",
+        "shift-jis",
+        "cp1251",
+        "shift-jis-in-english",
+        "utf8-with-a-cp1252-byte",
+        "bom-then-cp1252",
+    ],
 )
 def test_text_in_an_encoding_that_cannot_be_read_is_refused_by_name(tmp_path, content, reason):
     """Shift-JIS used to be stored as cp1252 mojibake with only "check the accents"."""
@@ -317,3 +329,33 @@ def test_spans_off_token_bounds_are_refused_showing_the_text_there(tmp_path, cor
         + shown,
     ]
     assert not report.imported
+
+
+def test_imported_quotes_get_their_type_and_speaker_name_whatever_the_file_s_order(
+    tmp_path, corpus
+):
+    """A quote span holding its own marks (as other corpora have it) came in indirect; a
+    pronoun took the name of the attribution listed before it in the file, not the one
+    before it in the text; a pronoun with nobody before it was named "he"."""
+    text = 'Ann Lee said "x is fine." Bob Ray said "y is bad." "Z is next," he said. He left.'
+    quotes = [
+        {"quote": _at(text, '"y is bad."'), "speaker": _at(text, "Bob Ray")},  # marks in it
+        {"quote": _at(text, "x is fine."), "speaker": _at(text, "Ann Lee")},
+        {"quote": _at(text, "Z is next,"), "speaker": _at(text, "he")},
+    ]
+    lone = 'He said "we will see."'
+    lines = [
+        {"text": text, "quotes": quotes},
+        {
+            "text": lone,
+            "quotes": [{"quote": _at(lone, "we will see."), "speaker": _at(lone, "He")}],
+        },
+    ]
+    path = tmp_path / "q.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    report = import_paths(corpus, [path], None)
+    assert not report.problems and len(report.imported) == 2
+    first, second = report.imported
+    got = [(a.type.value, a.speaker_name) for a in corpus.attributions(first)]
+    assert got == [("direct", "Ann Lee"), ("direct", "Bob Ray"), ("direct", "Bob Ray")]
+    assert [a.speaker_name for a in corpus.attributions(second)] == [None]
