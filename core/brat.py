@@ -293,7 +293,7 @@ def _attributions(
                 quote=rec["quote"],
                 speaker=rec.get("speaker"),
                 cue=rec.get("cue"),
-                speaker_name=notes.get(t) or None,
+                speaker_name=(notes.get(t) or "").strip() or None,
                 type=rec.get("type") or quote_type(text, rec["quote"]),
                 state=rec.get("state", State.ACCEPTED),
                 origin=rec.get("origin", Origin.MANUAL),

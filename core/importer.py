@@ -411,7 +411,7 @@ def _attribution(value: Any, what: str, text: str) -> Attribution:
         quote=quote,
         speaker=optional_span("speaker"),
         cue=optional_span("cue"),
-        speaker_name=_string(d.get("speaker_name"), f"{what} speaker_name") or None,
+        speaker_name=_string(d.get("speaker_name"), f"{what} speaker_name").strip() or None,
         type=quote_type(text, quote)
         if given is None or given == ""
         else _choice(given, QuoteType, QuoteType.DIRECT, f"{what} type"),

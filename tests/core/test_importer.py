@@ -343,12 +343,19 @@ def test_imported_quotes_get_their_type_and_speaker_name_whatever_the_file_s_ord
         {"quote": _at(text, "x is fine."), "speaker": _at(text, "Ann Lee")},
         {"quote": _at(text, "Z is next,"), "speaker": _at(text, "he")},
     ]
-    lone = 'He said "we will see."'
+    lone = 'He said "we will see." Officials said little.'
     lines = [
         {"text": text, "quotes": quotes},
         {
             "text": lone,
-            "quotes": [{"quote": _at(lone, "we will see."), "speaker": _at(lone, "He")}],
+            "quotes": [
+                {"quote": _at(lone, "we will see."), "speaker": _at(lone, "He")},
+                {
+                    "quote": _at(lone, "little"),
+                    "speaker": _at(lone, "Officials"),
+                    "speaker_name": " ",
+                },
+            ],
         },
     ]
     path = tmp_path / "q.jsonl"
@@ -358,4 +365,5 @@ def test_imported_quotes_get_their_type_and_speaker_name_whatever_the_file_s_ord
     first, second = report.imported
     got = [(a.type.value, a.speaker_name) for a in corpus.attributions(first)]
     assert got == [("direct", "Ann Lee"), ("direct", "Bob Ray"), ("direct", "Bob Ray")]
-    assert [a.speaker_name for a in corpus.attributions(second)] == [None]
+    # a blank name given is no name
+    assert [a.speaker_name for a in corpus.attributions(second)] == [None, "Officials"]
