@@ -21,7 +21,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from core.evaluate import Alignment, Item, Score, align, items
+from core.evaluate import Alignment, Counts, Item, Score, align, items
 from core.model import Attribution, State, Status
 from core.store import Store
 from core.tokens import Tokens
@@ -90,10 +90,10 @@ class PairAgreement:
             "articles": self.articles,
             "left_out_not_done": self.left_out,
             "compared_not_done": self.not_done,
-            "quote_f1": round(o.f1, 4),
-            "attribution_f1": round(o.attribution_f1, 4),
-            "exact_share": round(o.exact_share, 4),
-            "by_type_f1": {t: round(c.f1, 4) for t, c in self.score.by_type.items()},
+            "quote_f1": _rounded(o, o.f1),
+            "attribution_f1": _rounded(o, o.attribution_f1),
+            "exact_share": _rounded(o, o.exact_share),
+            "by_type_f1": {t: _rounded(c, c.f1) for t, c in self.score.by_type.items()},
             "alpha": None if self.alpha is None else round(self.alpha, 4),
             "disagreements": [vars(d) for d in self.disagreements],
         }
@@ -128,9 +128,14 @@ class Agreement:
         ]
         for p in self.pairs:
             o = p.score.overall
-            by_type = ", ".join(f"{t} {c.f1:.3f}" for t, c in p.score.by_type.items())
+            by_type = ", ".join(
+                f"{t} {c.f1:.3f}" for t, c in p.score.by_type.items() if c.gold or c.pred
+            )
             out += ["", f"{p.a} vs {p.b}: {p.articles} article(s) compared ({p.scope()})"]
             if not p.articles:
+                continue
+            if not (o.gold or o.pred):
+                out.append("  no quote in either (every attribution rejected, or none made)")
                 continue
             out += [
                 f"  quote F1 {o.f1:.3f} ({by_type}); attribution F1 {o.attribution_f1:.3f}; "
@@ -139,6 +144,12 @@ class Agreement:
             ]
             out += ["  " + d.line() for d in p.disagreements]
         return out
+
+
+def _rounded(counts: Counts, figure: float) -> float | None:
+    """A figure for the JSON; None where neither corpus has a quote (0/0: no agreement
+    or disagreement to measure, where 0.0 read as total disagreement)."""
+    return round(figure, 4) if counts.gold or counts.pred else None
 
 
 def _fmt(alpha: float | None) -> str:

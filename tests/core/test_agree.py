@@ -8,7 +8,7 @@ import pytest
 
 from core import agree
 from core import commands as cmd
-from core.model import Attribution, QuoteType, Span, State
+from core.model import Attribution, QuoteType, Span, State, Status
 from core.store import Store
 from core.tokens import Tokens
 from tests.conftest import run_main
@@ -134,3 +134,29 @@ def test_cli_agree(pair, tmp_path):
     missing = _cli(pair[0], tmp_path / "none.qlab")
     assert missing.returncode == 1 and "no such corpus" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+def test_agreeing_that_there_is_no_quote_is_not_scored_zero(tmp_path):
+    """Two done corpora where every attribution was rejected printed quote F1 0.000 with
+    0 disagreements, and a type found in neither showed 0.000 beside an overall 1.000."""
+    paths = [tmp_path / "x.qlab", tmp_path / "y.qlab"]
+    with Store(paths[0]) as store:
+        art = add_article(
+            store, B_TEXT, [suggestion(B_TEXT, "taxes would rise.", "Ana Ruiz", "Ana Ruiz", "said")]
+        )
+        (a,) = store.attributions(art)
+        apply(store, cmd.set_state(store, a.id, State.REJECTED))
+        apply(store, cmd.set_status(store, art, Status.DONE))
+    shutil.copy(paths[0], paths[1])
+    result = agree.compare(paths)
+    text = "\n".join(result.lines())
+    assert "no quote in either" in text and "F1 0.000" not in text
+    assert result.pairs[0].as_dict()["quote_f1"] is None
+    with Store(paths[0]) as store:
+        (a,) = store.attributions(art)
+        apply(store, cmd.set_state(store, a.id, State.ACCEPTED))
+    with Store(paths[1]) as store:
+        (a,) = store.attributions(art)
+        apply(store, cmd.set_state(store, a.id, State.ACCEPTED))
+    text = "\n".join(agree.compare(paths).lines())
+    assert "quote F1 1.000 (" in text and "0.000" not in text.split("quote F1")[1].split(";")[0]
