@@ -92,6 +92,8 @@ class ExportReport:
     #: Written although unreviewed: articles not done, suggestions nobody decided.
     unreviewed_articles: int = 0
     unreviewed_suggestions: int = 0
+    #: Articles written that hold no attribution (in a CSV, a row per attribution: none).
+    without_attributions: int = 0
 
     def line(self) -> str:
         said = (
@@ -106,6 +108,8 @@ class ExportReport:
                 f"{not_accepted} attribution(s) not accepted ({self.left_out_suggested} "
                 f"undecided suggestion(s), {self.left_out_rejected} rejected)"
             )
+        if self.format == "csv" and self.without_attributions:
+            said += f" ({self.without_attributions} of the articles have no attribution, so no row)"
         if out:
             said += "; left out: " + " and ".join(out)
         held = []
@@ -784,6 +788,7 @@ def export(
                 add(item)
                 report.articles += 1
                 report.attributions += len(item.attribution_rows)
+                report.without_attributions += not item.attribution_rows
                 progress(n, total)
 
         if fmt == "brat":

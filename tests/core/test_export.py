@@ -314,6 +314,15 @@ def test_csv_has_one_row_per_attribution_with_the_texts(tmp_path, sample_corpus)
         assert row["cue"] == (text[a.cue.start : a.cue.end] if a.cue else "")
         assert row["title"].startswith("No 'Real Concessions'") and row["date"] == "2025-05-20"
     assert rows[0]["state"] == "rejected"
+    assert "have no attribution" not in report.line()
+    with Store(sample_corpus) as s:  # an article with none: counted, but it has no row
+        for a in s.attributions(art_id):
+            cmd.apply(s, cmd.delete(s, a.id))
+        report = export(s, out, "csv")
+    assert out.read_text(encoding="utf-8").count("\n") == 1  # the header only
+    assert report.articles == 1 and "(1 of the articles have no attribution, so no row)" in (
+        report.line()
+    )
 
 
 def _docbin(path):
