@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from core.importer import Imported, ImportProblem, content_hash, excerpt, named, span_problem
+from core.importer import Imported, ImportProblem, content_hash, named, span_problem
 from core.model import (
     Article,
     Attribution,
@@ -37,6 +37,7 @@ from core.model import (
     State,
     Status,
     check_attributions,
+    excerpt,
 )
 from core.suggest.marks import quote_type
 from core.tokens import Tokens, tokenize

@@ -30,6 +30,7 @@ from core.model import (
     State,
     Status,
     check_attributions,
+    excerpt,
 )
 from core.speakers import full_names, is_pronoun, resolve_name
 from core.suggest.marks import quote_type
@@ -494,11 +495,6 @@ def _record(obj: Any) -> Imported:
         raise ImportProblem(span_problem(exc, text)) from None
     annotated = answer is not None or any(k in obj for k in ("quotes", "spans", "relations"))
     return Imported(art, named(text, attrs), annotated=annotated, tokens=bounds)
-
-
-def excerpt(text: str, limit: int = 40) -> str:
-    """``text`` for a message: quoted, control characters escaped, cut to ``limit``."""
-    return repr(text if len(text) <= limit else text[: limit - 1] + "\u2026")
 
 
 def span_problem(exc: SpanError, text: str) -> str:

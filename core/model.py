@@ -42,6 +42,11 @@ class SpanError(ValueError):
         self.span = span
 
 
+def excerpt(text: str, limit: int = 40) -> str:
+    """``text`` for a message: quoted, control characters escaped, cut to ``limit``."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "\u2026")
+
+
 class TokenEdges(Protocol):
     """Where tokens start and end (sorted character offsets); ``core.tokens.Tokens`` is one."""
 
@@ -164,17 +169,18 @@ def check_attributions(
 
 
 def conflicts(attributions: Sequence[Attribution]) -> Iterator[tuple[Attribution, str]]:
-    """The rules between attributions, broken: each attribution at fault, with why. No two
-    quotes overlap (the later one is at fault), and no quote holds a part of another
-    attribution that stands (not rejected): its speaker or cue (the quote's is)."""
+    """The rules between attributions that stand (not rejected), broken: each attribution
+    at fault, with why. No two quotes overlap (the later one is at fault), and no quote
+    holds another's speaker or cue (the quote's is). A rejected suggestion blocks nothing:
+    the right quote may take its place beside it."""
     by_start = sorted(attributions, key=lambda a: (a.quote.start, a.quote.end))
-    for a, b in zip(by_start, by_start[1:], strict=False):
+    standing = [a for a in by_start if a.state is not State.REJECTED]
+    for a, b in zip(standing, standing[1:], strict=False):
         if a.quote.overlaps(b.quote):
             yield (
                 b,
                 f"quote {b.quote.start}-{b.quote.end} overlaps quote {a.quote.start}-{a.quote.end}",
             )
-    standing = [a for a in by_start if a.state is not State.REJECTED]
     starts = [a.quote.start for a in standing]
     for owner in standing:
         for kind, sp in (("speaker", owner.speaker), ("cue", owner.cue)):

@@ -17,6 +17,7 @@ the window fills in the keys from its keymap, so no key name is written here.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -24,13 +25,15 @@ from functools import partial
 
 from core import commands
 from core.commands import Change, Command, Known, UndoStack
-from core.model import Article, Attribution, QuoteType, Span, SpanError, State, Status
+from core.model import Article, Attribution, QuoteType, Span, SpanError, State, Status, excerpt
 from core.speakers import REACH, Candidate, Mentions, candidates, full_names, resolve_name
 from core.store import ArticleSummary, ConflictError, CorpusError, Store
 from core.suggest.marks import find_quotes, quote_type
 from core.tokens import Tokens
 
 TARGETS = ("quote", "speaker", "cue")
+#: A span as the span rules name it in a message: by its offsets.
+_OFFSETS = re.compile(r"\b(\d+)-(\d+)\b")
 _SENTENCE_END = {".", "!", "?"}
 _CLAUSE_END = _SENTENCE_END | {",", ";", ":", "\u2014", "\u2013", '"', "\u201c", "\u201d"}
 
@@ -360,7 +363,7 @@ class ReviewSession:
             try:
                 cmd = commands.add(self.store, self.article.id, commands.new_manual(span, qtype))
             except SpanError as exc:
-                return _reason(exc)
+                return self._reason(exc)
             return self._built(cmd, self._after_quote)
         a = self.current
         if a is None:
@@ -400,7 +403,7 @@ class ReviewSession:
         try:
             self.stack.apply(cmd)
         except SpanError as exc:
-            return Delta(message=_reason(exc))
+            return Delta(message=self._reason(exc))
         except CorpusError as exc:
             return self._failed(exc)
         delta = self._absorb(cmd.article_id, cmd.changes, after=True)
@@ -451,7 +454,7 @@ class ReviewSession:
         try:
             cmd = build(known)
         except SpanError as exc:
-            return _reason(exc)
+            return self._reason(exc)
         if cmd is None:
             return "Nothing to change."
         if then is None and target is not None:
@@ -598,6 +601,15 @@ class ReviewSession:
         if sign > 0:
             self._longest = max(self._longest, a.quote.end - a.quote.start)
 
+    def _reason(self, exc: SpanError) -> str:
+        """A refused edit, said with the words of the text where the rule names spans by
+        their offsets ("Quote 192-254 overlaps ...")."""
+        text = str(exc)
+        if self.article is not None:
+            body = self.article.text
+            text = _OFFSETS.sub(lambda m: excerpt(body[int(m[1]) : int(m[2])]), text)
+        return text[:1].upper() + text[1:] + "."
+
     def _failed(self, exc: Exception) -> Delta:
         """A change that was not saved: say why; reload if the data changed elsewhere."""
         self._then = None
@@ -680,11 +692,6 @@ def _article_of(c: Change) -> int | None:
     """The article an attribution change belongs to (None for an article's status)."""
     record = c.after or c.before
     return int(record["article_id"]) if c.table == "attribution" and record else None
-
-
-def _reason(exc: SpanError) -> str:
-    text = str(exc)
-    return text[:1].upper() + text[1:] + "."
 
 
 def _merge(first: Delta, then: Delta) -> Delta:

@@ -481,6 +481,11 @@ def _connect_ro(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _stands(a: Attribution) -> bool:
+    """Whether the span rules between attributions hold it (a rejected one blocks none)."""
+    return a.state is not State.REJECTED
+
+
 def _unchangeable(path: Path) -> bool:
     """Whether no process can change the corpus while it is read: no ``-wal`` beside it
     (all its commits are in the file) and none can be made, since its folder is on a
@@ -1380,7 +1385,7 @@ class Store:
         if after is not None:
             new = Attribution.from_record(after, id=row_id)
             old = Attribution.from_record(before) if before is not None else None
-            if old is None or old.spans() != new.spans():
+            if old is None or old.spans() != new.spans() or _stands(old) != _stands(new):
                 self.check_spans(int(after["article_id"]), new)
         if row_id is None:
             assert new is not None and after is not None

@@ -4,6 +4,7 @@ real SQLite corpora, articles tokenized with spaCy's blank English tokenizer."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 
 import pytest
@@ -555,3 +556,25 @@ def test_candidates_are_fresh_after_edits_and_in_another_article(session, store)
     )
     session.open(other)
     assert names()[:2] == ["Ben Cole", "Ana Ruiz"]
+
+
+def test_a_rejected_suggestion_never_blocks_the_right_quote(session):
+    """Reject a suggestion whose span is wrong, select the right words over part of it, Q:
+    refused with "Quote 192-254 overlaps quote 192-204." (offsets, and the rejected one in
+    the way). A rejected suggestion blocks nothing; standing quotes still may not overlap,
+    and a refusal quotes the text."""
+    wrong = session.current
+    run(session, session.reject())
+    q = wrong.quote
+    right = Span(q.start, session.tokens[session.tokens.covering(q.start, q.end)[0] + 1][1])
+    run(session, session.label("quote", mouse=right))
+    kept = stored(session)
+    assert any(a.quote == right and a.state is not State.REJECTED for a in kept)
+    assert any(a.id == wrong.id and a.state is State.REJECTED for a in kept)
+    session.choose(next(i for i, a in enumerate(session.attrs) if a.id == wrong.id))
+    said = session.accept()  # it would stand again, over the new quote
+    assert isinstance(said, Command)
+    delta = session.apply(said)
+    assert "overlaps quote" in delta.message and not re.search(r"\d+-\d+", delta.message)
+    assert words(session, right) in delta.message  # the words, not the offsets
+    assert next(a for a in stored(session) if a.id == wrong.id).state is State.REJECTED
