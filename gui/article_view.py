@@ -177,7 +177,10 @@ class ArticleView(QPlainTextEdit):
         lo, hi = self.visible_range()
         cur = s.current
         paints = []
-        for a in s.near(lo - 500, hi + 500):  # (repainted on every scroll)
+        # rejected ones first: a word they share with a standing attribution (its speaker,
+        # its cue) shows as the standing one's, not struck out
+        near = sorted(s.near(lo - 500, hi + 500), key=lambda a: a.state is not State.REJECTED)
+        for a in near:  # (repainted on every scroll)
             if a is not cur:
                 paints += attribution_paints(a, False, None)
         if cur is not None:

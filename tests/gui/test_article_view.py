@@ -62,3 +62,22 @@ def test_esc_after_select_all_keeps_the_text_where_it_was(make_window, sample_co
     assert w.view.mouse_selection() is not None
     press(w, "Esc")
     assert w.view.mouse_selection() is None and bar.value() == top
+
+
+def test_a_rejected_suggestion_never_strikes_out_a_standing_ones_words(make_window, sample_copy):
+    """Accept two quotes of Putin, reject a third suggestion that shares his mention: the
+    word "Putin" was drawn struck out, as if the accepted quotes' speaker were rejected."""
+    w = make_window(sample_copy)
+    s = w.session
+    by_speaker = {}
+    for i, a in enumerate(s.attrs):
+        by_speaker.setdefault(a.speaker, []).append(i)
+    shared, (keep, drop, *_) = next((sp, ix) for sp, ix in by_speaker.items() if len(ix) > 1)
+    for index, key in ((keep, "A"), (drop, "X")):
+        s.choose(index)
+        press(w, key)
+    assert s.attrs[keep].state is State.ACCEPTED and s.attrs[drop].state is State.REJECTED
+    press(w, "J")  # neither is the current one
+    lo, hi = w.view.to_qt(shared.start), w.view.to_qt(shared.end)
+    over = [f for start, end, f in w.view.painted() if start < hi and end > lo]
+    assert over and not any(f.fontStrikeOut() for f in over)
