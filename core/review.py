@@ -82,6 +82,11 @@ class ReviewSession:
     _kept: int = 0  # attributions not rejected
     _longest: int = 0  # at least the longest quote's length (for near())
     _mentions: Mentions | None = None  # the open article's, for candidates()
+    #: The round M and Shift+M go through: (attribution id, candidates) as they were at the
+    #: first press, the speaker it had among them; kept while only they edit it, so that
+    #: M then Shift+M comes back (each choice changes what the candidates would be).
+    _round: tuple[int, list[Candidate]] | None = None
+    _cycling: bool = False
 
     def __post_init__(self) -> None:
         self.stack = UndoStack(self.store)
@@ -295,7 +300,12 @@ class ReviewSession:
         a = self.current
         if a is None or self.article is None:
             return "No attribution selected."
-        options = self.candidates()
+        if self._round is None or self._round[0] != a.id:
+            options = self.candidates()
+            if a.speaker is not None and a.speaker not in [c.span for c in options]:
+                options.insert(0, Candidate(a.speaker, a.speaker_name or "", person=False))
+            self._round = (a.id or 0, options)
+        options = self._round[1]
         if not options:
             return "No candidate speakers found: select one and press {label_speaker}."
         spans = [c.span for c in options]
@@ -304,10 +314,12 @@ class ReviewSession:
         else:
             i = 0 if step > 0 else -1
         choice = options[i % len(options)]
-        return self._edit(
+        outcome = self._edit(
             lambda k: commands.set_speaker(self.store, k, choice.span, choice.name),
             target="speaker",
         )
+        self._cycling = isinstance(outcome, Command)  # its edit keeps the round
+        return outcome
 
     def candidates(self) -> list[Candidate]:
         a = self.current
@@ -398,6 +410,9 @@ class ReviewSession:
 
     def apply(self, cmd: Command) -> Delta:
         """Apply a command a verb built (one transaction, onto the undo stack)."""
+        if not self._cycling:
+            self._round = None  # another edit: M starts a new round
+        self._cycling = False
         then = self._then
         self._then = None
         try:

@@ -196,7 +196,8 @@ def candidates(
             if len(run) > 1 or prev not in _SENTENCE_END:  # not just a sentence's first word
                 sp = Span(bounds[first][0], bounds[run[-1]][1])
                 mention = text[sp.start : sp.end]
-                found.setdefault(sp, resolve_name(mention, near, names=names, by_last=by_last))
+                if len(mention.rstrip(".")) > 1:  # not an initial or a lone letter ("X.")
+                    found.setdefault(sp, resolve_name(mention, near, names=names, by_last=by_last))
         run.clear()
 
     # Only capitalised words and pronouns can be mentions; any other token ends a run.

@@ -578,3 +578,29 @@ def test_a_rejected_suggestion_never_blocks_the_right_quote(session):
     assert "overlaps quote" in delta.message and not re.search(r"\d+-\d+", delta.message)
     assert words(session, right) in delta.message  # the words, not the offsets
     assert next(a for a in stored(session) if a.id == wrong.id).state is State.REJECTED
+
+
+def test_m_then_shift_m_comes_back_to_a_speaker_that_is_no_candidate(session):
+    """The Kremlin (a description, a candidate only while it is a speaker) was left by
+    M and never came back: Shift+M went on to another candidate instead."""
+    session.jump(4)  # "We have no money," said Tom Brown, a council member.
+    member = sp(TEXT, "a council member")
+    run(session, session.label("speaker", mouse=member))
+    run(session, session.candidate(+1))
+    assert session.current.speaker != member
+    assert member not in [c.span for c in session.candidates()]  # no speaker now
+    run(session, session.candidate(-1))
+    assert session.current.speaker == member
+    assert session.current.speaker_name == "a council member"
+
+
+def test_a_lone_capital_letter_is_no_candidate_speaker():
+    from core.speakers import candidates
+    from core.tokens import Tokens, tokenize
+
+    text = 'Officials said "the bridge is safe." Ana Ruiz posted it on X.'
+    quote = sp(text, "the bridge is safe.")
+    found = [
+        text[c.span.start : c.span.end] for c in candidates(text, Tokens(tokenize(text)), [], quote)
+    ]
+    assert "Ana Ruiz" in found and not any(f.rstrip(".") == "X" for f in found)
