@@ -95,7 +95,12 @@ KEYMAP: tuple[Binding, ...] = (
     Binding(Act.ACCEPT_ALL, ("Shift+A",), "Review", "Accept every suggestion left in the article"),
     Binding(Act.NEXT_ARTICLE, ("Shift+J",), "Review", "Next article"),
     Binding(Act.PREV_ARTICLE, ("Shift+K",), "Review", "Previous article"),
-    Binding(Act.DONE_NEXT, ("D",), "Review", "Mark the article done and open the next one to do"),
+    Binding(  # the cheat sheet writes keys as capitals: Shift+D, pressed for D, does it too
+        Act.DONE_NEXT,
+        ("D", "Shift+D"),
+        "Review",
+        "Mark the article done and open the next one to do",
+    ),
     # Edit the current attribution
     Binding(Act.TARGET_NEXT, ("Tab",), "Edit", "Switch the span to edit: quote, speaker, cue"),
     Binding(Act.TARGET_PREV, ("Shift+Tab",), "Edit", "Switch the span to edit, backwards"),

@@ -80,7 +80,7 @@ def test_review_by_keys_then_export_and_reopen(make_window, sample_copy, tmp_pat
     # accept the rest, mark done
     press(w, "Shift+A")
     assert all(a.state is not State.SUGGESTED for a in w.session.attrs)
-    press(w, "D")
+    press(w, "Shift+D")  # as D (the cheat sheet writes it as a capital): it did nothing
     assert w.store.article(w.session.article.id).status is Status.DONE
     decisions = {
         a.id: (a.state, a.type, spans_text(w, a)["quote"], a.speaker_name) for a in w.session.attrs
