@@ -15,7 +15,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import __version__
-from core.cli import app_corpus
+from core.cli import app_corpus, imports_at_start
 from core.config import APP_NAME, resource_path, sample_article_path
 from core.suggest_process import ImportProcess
 from gui import dialogs
@@ -58,16 +58,20 @@ def _close_on_signals(window: MainWindow) -> None:
 
 def open_first(window: MainWindow, args: argparse.Namespace) -> QMessageBox | None:
     """Open the corpus the command line names (or the default one), offering the sample
-    when it is empty. A ``--db`` that does not exist is created only once the user says
-    so (or with ``--create``): a mistyped name would otherwise become a new, empty corpus
-    without a word. Returns the question asked, if any."""
+    on a first run (the default corpus made now). A ``--db`` that does not exist is
+    created only once the user says so (or with ``--create``): a mistyped name would
+    otherwise become a new, empty corpus without a word. Returns the question asked, if
+    any. An empty corpus opened again asks nothing: the question, at every launch, took
+    the first keys typed (an "n" answered it), and the empty window says which keys
+    import."""
     path = app_corpus(args)
+    first_run = imports_at_start(args)
     if args.db is not None and not args.create and not path.exists():
         return dialogs.offer_new_corpus(window, path, lambda: window.open_corpus(path), window.back)
     if window.open_corpus(path) and window.articles.totals.articles == 0:  # counted on open
         if args.sample:
             window.import_paths([sample_article_path()])
-        elif args.db is None:
+        elif first_run:
             return window.offer_sample()
     return None
 

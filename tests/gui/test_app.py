@@ -166,6 +166,21 @@ def test_first_run_offers_the_sample(make_window, tmp_path, qtbot):
     assert w.articles.model.rowCount() == 1 and len(w.session.attrs) >= 25
 
 
+def test_the_sample_is_offered_on_a_first_run_only(qtbot, tmp_path, monkeypatch):
+    """The question came back at every launch while the corpus was empty, and took the
+    first keys typed: an "n" in a path typed for Ctrl+I answered No."""
+    monkeypatch.setenv("QUOTELAB_HOME", str(tmp_path / "home"))
+    for asked in (True, False):  # the first run, then the same empty corpus again
+        w = MainWindow(ImportProcess())
+        qtbot.addWidget(w)
+        box = open_first(w, build_parser().parse_args([]))
+        assert (box is not None) == asked and w.articles.totals.articles == 0
+        if box is not None:
+            box.button(QMessageBox.StandardButton.No).click()
+        assert "No articles yet" in w.view.placeholderText()  # and the keys that import
+        w.close()
+
+
 def test_typing_a_speaker_name_by_keys(make_window, sample_copy, qtbot):
     """Item 8: after the dialog closed, the active window was sometimes still the
     dialog, so the next key went nowhere. The dialog is now gone before the window
