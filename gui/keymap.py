@@ -163,6 +163,15 @@ BY_ID = {b.id: b for b in KEYMAP}
 HINT_NO_ARTICLE = (
     "{import_files} import files \u00b7 {import_sample} import the sample \u00b7 {help} keys"
 )
+HINT_FILTERING = (
+    "Filtering the list: the review keys wait \u00b7 Enter opens the first found \u00b7 "
+    "{clear_selection} back to the article"
+)
+HINT_SPEAKERS = (
+    "In the speakers panel: the review keys wait \u00b7 Down into the list \u00b7 "
+    "Enter shows a speaker's quotes \u00b7 {rename_speakers} renames \u00b7 "
+    "{speakers} back to the article"
+)
 HINT_SELECTING = (
     "{extend_left}/{extend_right} extend \u00b7 {label_quote} quote \u00b7 "
     "{label_speaker} speaker \u00b7 {label_cue} cue \u00b7 "

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter
 
 from core.config import sample_article_path
 from core.ingest import ImportReport
@@ -30,7 +30,15 @@ from gui.actions import build_actions
 from gui.article_view import ArticleView
 from gui.corpus_tools import CorpusTools
 from gui.jobs import JobRunner
-from gui.keymap import HINT_NO_ARTICLE, HINT_REVIEWING, HINT_SELECTING, NO_CORPUS, PLACEHOLDER
+from gui.keymap import (
+    HINT_FILTERING,
+    HINT_NO_ARTICLE,
+    HINT_REVIEWING,
+    HINT_SELECTING,
+    HINT_SPEAKERS,
+    NO_CORPUS,
+    PLACEHOLDER,
+)
 from gui.keymap import fill as keys_in
 from gui.panels import ArticleList, AttributionTable
 from gui.routes import Edit, Move
@@ -60,6 +68,9 @@ class MainWindow(QMainWindow):
         self.session: ReviewSession | None = None
         self._build()
         self.tools = CorpusTools(self)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._hint)
         self.menus, self.actions_by_id = build_actions(self)
         self.resize(1280, 800)
         self.tools.restore()
@@ -245,9 +256,16 @@ class MainWindow(QMainWindow):
     def paint_spans(self) -> None:
         self.view.paint_session(self.session)
 
-    def _hint(self) -> None:
+    def _hint(self, *_focus: object) -> None:
+        """The keys that act now, under the window: the review's, or, while a box or the
+        speakers panel has the keyboard, those that act there."""
         s = self.session
-        if s is None or s.article is None:
+        focus = self.focusWidget()
+        if focus is self.articles.filter:
+            text = HINT_FILTERING
+        elif focus is not None and self.tools.dock.isAncestorOf(focus):
+            text = HINT_SPEAKERS
+        elif s is None or s.article is None:
             text = HINT_NO_ARTICLE
         else:
             text = HINT_SELECTING if s.anchor is not None else HINT_REVIEWING

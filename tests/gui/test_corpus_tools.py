@@ -317,3 +317,18 @@ def test_check_the_corpus_names_damaged_rows(make_window, small, qtbot):
     (box,) = [m for m in w.findChildren(QMessageBox) if m.isVisible()]
     assert f"article {b}: offsets outside the text" in box.text()
     box.close()
+
+
+def test_the_hint_under_the_window_follows_the_keyboard(make_window, small, qtbot):
+    """Typing in the filter or the speakers panel, the status bar still listed the
+    review's keys, which wait meanwhile."""
+    w = make_window(small)
+    assert w.hint.text().startswith("Editing QUOTE")
+    press(w, "/")
+    qtbot.waitUntil(lambda: w.hint.text().startswith("Filtering the list"))
+    assert "Esc back to the article" in w.hint.text()
+    press(w, "Esc")
+    qtbot.waitUntil(lambda: w.hint.text().startswith("Editing QUOTE"))
+    press(w, "Ctrl+Shift+P")
+    qtbot.waitUntil(lambda: w.hint.text().startswith("In the speakers panel"))
+    assert "F2 renames" in w.hint.text() and "Ctrl+Shift+P back to the article" in w.hint.text()
