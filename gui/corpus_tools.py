@@ -77,12 +77,21 @@ class CorpusTools(QObject):
             self._dock_sized = self.w.restoreState(saved[1])
 
     def save(self) -> None:
-        """When the window closes: remember its geometry and docks."""
+        """When the window closes: remember its geometry and docks, and the attribution
+        it was at (a restart opens the article there, not at its first)."""
         settings.save_window_state(self.w.saveGeometry(), self.w.saveState())
+        self.remember_place()
         if self.report is not None:
             self.report.close()
 
     # -- memory ---------------------------------------------------------------------------
+
+    def remember_place(self) -> None:
+        """Remember the article open in the corpus, and the attribution current in it."""
+        s, store = self.w.session, self.w.store
+        if s is not None and s.article is not None and store is not None:
+            assert s.article.id is not None
+            settings.set_last_place(store.path, s.article.id, s.current.id if s.current else None)
 
     def _opened(self, path: Path) -> None:
         settings.add_recent(path)
@@ -93,10 +102,8 @@ class CorpusTools(QObject):
         self.refresh_speakers()
 
     def _routed(self, d: Delta) -> None:
-        s, store = self.w.session, self.w.store
-        if d.article and s is not None and s.article is not None and store is not None:
-            assert s.article.id is not None
-            settings.set_last_article(store.path, s.article.id)
+        if d.article:
+            self.remember_place()
         if d.rows or d.reorder or d.statuses:
             self._recount.start()
 

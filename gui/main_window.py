@@ -115,14 +115,19 @@ class MainWindow(QMainWindow):
             self.error("Cannot open corpus", str(exc))
             return False
         if self.store is not None:
+            self.tools.remember_place()
             self.store.close()
         self.store, self.session = store, ReviewSession(store)
         self.view.say_when_empty(keys_in(PLACEHOLDER))
         self.jobs.generation += 1  # results of jobs for the previous corpus are dropped
         self.setWindowTitle(f"QuoteLab \u2014 {path}" + ("  [read-only]" * store.read_only))
         self.articles.show_corpus(store)
-        first = self._first_article(settings.last_article(path))
-        self.route(self.session.open(first) if first is not None else self.session.close())
+        last, at = settings.last_place(path)
+        first = self._first_article(last)
+        if first is None:
+            self.route(self.session.close())
+        else:
+            self.route(self.session.open(first, at if first == last else None))
         if store.read_only:
             self.error(
                 "Read-only corpus",

@@ -70,13 +70,19 @@ def _forget_gone() -> None:
     s.endGroup()
 
 
-def last_article(path: Path) -> int | None:
+def last_place(path: Path) -> tuple[int | None, int | None]:
+    """The article last open in the corpus, and the attribution last current in it."""
     value = settings().value(_corpus_key(path))
-    return int(str(value)) if value is not None and str(value).isdigit() else None
+    article, _, attribution = str(value if value is not None else "").partition(":")
+    return (
+        int(article) if article.isdigit() else None,
+        int(attribution) if attribution.isdigit() else None,
+    )
 
 
-def set_last_article(path: Path, article_id: int) -> None:
-    settings().setValue(_corpus_key(path), article_id)
+def set_last_place(path: Path, article_id: int, attribution_id: int | None = None) -> None:
+    place = str(article_id) if attribution_id is None else f"{article_id}:{attribution_id}"
+    settings().setValue(_corpus_key(path), place)
 
 
 def window_state() -> tuple[QByteArray, QByteArray] | None:
