@@ -481,20 +481,15 @@ def _connect_ro(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _stands(a: Attribution) -> bool:
-    """Whether the span rules between attributions hold it (a rejected one blocks none)."""
-    return a.state is not State.REJECTED
-
-
 def _unchangeable(path: Path) -> bool:
-    """Whether no process can change the corpus while it is read: no ``-wal`` beside it
-    (all its commits are in the file) and none can be made, since its folder is on a
-    read-only file system or nobody has write permission on it (``chmod a-w``). A folder
-    that only we cannot write may still hold another user's writer: not unchangeable."""
-    real = path.resolve()  # SQLite keeps the -wal beside the file a symlink names
-    if Path(f"{real}-wal").exists():
+    """Whether no process can change the corpus while it is read: no ``-wal`` or
+    ``-journal`` beside it (:func:`_journals`: all its commits are in the file) and none
+    can be made, since its folder is on a read-only file system or nobody has write
+    permission on it (``chmod a-w``). A folder that only we cannot write may still hold
+    another user's writer: not unchangeable."""
+    if _journals(path):
         return False
-    folder = real.parent
+    folder = path.resolve().parent  # (where SQLite keeps the -wal, for a symlink too)
     try:
         if os.statvfs(folder).f_flag & os.ST_RDONLY:
             return True
@@ -1385,7 +1380,12 @@ class Store:
         if after is not None:
             new = Attribution.from_record(after, id=row_id)
             old = Attribution.from_record(before) if before is not None else None
-            if old is None or old.spans() != new.spans() or _stands(old) != _stands(new):
+            rejected = State.REJECTED
+            if (
+                old is None
+                or old.spans() != new.spans()
+                or (old.state is rejected) != (new.state is rejected)  # (it blocks nothing)
+            ):
                 self.check_spans(int(after["article_id"]), new)
         if row_id is None:
             assert new is not None and after is not None
