@@ -8,12 +8,11 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from core.cli import app_argv, build_parser, run
+    from core.cli import app_argv, build_parser, imports_at_start, run
 
     parser = build_parser()
     args = parser.parse_args(app_argv(sys.argv[1:] if argv is None else argv, parser))
     if args.command is None:
-        from core.cli import imports_at_start
         from core.suggest_process import ImportProcess
 
         importer = ImportProcess(args.model)
