@@ -8,12 +8,12 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from core.cli import app_argv, build_parser, imports_at_start, run
+    from core.cli.main import app_argv, build_parser, imports_at_start, run
 
     parser = build_parser()
     args = parser.parse_args(app_argv(sys.argv[1:] if argv is None else argv, parser))
     if args.command is None:
-        from core.suggest_process import ImportProcess
+        from core.formats.import_process import ImportProcess
 
         importer = ImportProcess(args.model)
         if imports_at_start(args):  # the pipeline loads beside the window, on another core

@@ -33,10 +33,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from make_corpus import build  # noqa: E402
 
-from core import commands  # noqa: E402
-from core.article_list import ArticleRows  # noqa: E402
+from core.corpus.store import Store  # noqa: E402
 from core.model import State, Status  # noqa: E402
-from core.store import Store  # noqa: E402
+from core.review import commands  # noqa: E402
+from core.review.article_list import ArticleRows  # noqa: E402
 
 ARTICLES = 30  # articles visited per size for the per-key figures
 SEARCH = ["Nakamura", "stadium", "harbor fire", "Okafor"]

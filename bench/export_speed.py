@@ -45,8 +45,8 @@ def child(db: Path, out: Path, fmt: str, jobs: int | None, root: Path) -> None:
     """Run one export here with the QuoteLab in ``root`` and print its time, CPU time
     and peak memory as JSON."""
     sys.path.insert(0, str(root))
-    from core.export import export
-    from core.store import Store
+    from core.corpus.store import Store
+    from core.formats.export import export
 
     t = time.perf_counter()
     with Store(db) as s:
@@ -168,7 +168,7 @@ def run_size(size: int, fmt: str, jobs: int | None, against: Path | None, repeat
     sys.path.insert(0, str(ROOT / "bench"))
     from make_corpus import build
 
-    from core.store import SCHEMA_VERSION, Store
+    from core.corpus.store import SCHEMA_VERSION, Store
 
     src, _ = build(size, jsonl=False)
     c = sqlite3.connect(src)

@@ -6,7 +6,7 @@ Drives the real window (offscreen) on a copy of each corpus of bench/make_corpus
 (cached in bench/.cache/), with the file in the page cache as in a window in use:
 
 - open the corpus and show the list and the first article, split into ``Store()``
-  (the file checks and upgrade of core/store.py, timed apart) and the rest (the list,
+  (the file checks and upgrade of core/corpus/store.py, timed apart) and the rest (the list,
   its totals, the first article drawn); median of three;
 - open an article, review keys (A, X, J, K, edge moves, type, Tab, undo), D (the
   article's suggestions all accepted first, so that it is done and the next opens) and
@@ -56,8 +56,8 @@ from PySide6.QtGui import QPaintEvent  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
-from core.article_list import PAGE, ArticleRows, Totals  # noqa: E402
-from core.store import Store, fts_query  # noqa: E402
+from core.corpus.store import Store, fts_query  # noqa: E402
+from core.review.article_list import PAGE, ArticleRows, Totals  # noqa: E402
 from gui import actions, main_window  # noqa: E402
 from gui.keymap import Act  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402

@@ -34,10 +34,10 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from core.commands import Change  # noqa: E402
-from core.importer import parse_text  # noqa: E402
+from core.corpus.store import Store  # noqa: E402
+from core.formats.importer import parse_text  # noqa: E402
 from core.model import State  # noqa: E402
-from core.store import Store  # noqa: E402
+from core.review.commands import Change  # noqa: E402
 from core.suggest import Suggester  # noqa: E402
 from core.tokens import tokenize  # noqa: E402
 from gui.actions import drawn  # noqa: E402

@@ -30,9 +30,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core.importer import content_hash, parse_text  # noqa: E402
+from core.corpus.store import Store  # noqa: E402
+from core.formats.importer import content_hash, parse_text  # noqa: E402
 from core.model import Article, Attribution, QuoteType, Span  # noqa: E402
-from core.store import Store  # noqa: E402
 from core.tokens import tokenize  # noqa: E402
 
 CACHE = Path(__file__).resolve().parent / ".cache"

@@ -7,7 +7,7 @@ Each run is a fresh process: the window is shown on a corpus of 1,000 articles
 gap between two ticks is the worst stall, recorded (1) while the pipeline loads in the
 app's own process in a background job, as the app did before, and (2) while the
 sample is imported the app's way now: read, tokenized, suggested (the pipeline loaded
-first) and stored in the worker process of core/suggest_process.py. Printed beside
+first) and stored in the worker process of core/formats/import_process.py. Printed beside
 the goal (50 ms) and the same timer with nothing running, in the same run.
 """
 
@@ -56,8 +56,8 @@ def one_run() -> None:
     from PySide6.QtWidgets import QApplication
 
     from core.config import sample_article_path
+    from core.formats.import_process import ImportProcess
     from core.suggest import Suggester
-    from core.suggest_process import ImportProcess
     from gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus_bench import evict, line, median3, ms, working_copy  # noqa: E402
 
-from core.store import Store  # noqa: E402
+from core.corpus.store import Store  # noqa: E402
 
 
 def run_size(size: int) -> None:

@@ -26,12 +26,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core import commands as cmd  # noqa: E402
-from core import report  # noqa: E402
-from core.importer import parse_text  # noqa: E402
-from core.ingest import import_paths  # noqa: E402
+from core.corpus.store import Store  # noqa: E402
+from core.formats.importer import parse_text  # noqa: E402
+from core.formats.ingest import import_paths  # noqa: E402
+from core.measure import report  # noqa: E402
 from core.model import State, Status  # noqa: E402
-from core.store import Store  # noqa: E402
+from core.review import commands as cmd  # noqa: E402
 from core.suggest import Suggester  # noqa: E402
 
 GOAL_S = 2.0

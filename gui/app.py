@@ -1,5 +1,5 @@
 """Starting the desktop app: the window at once; the spaCy pipeline only when an
-import needs suggestions, in a worker process (core/suggest_process.py). On a first run
+import needs suggestions, in a worker process (core/formats/import_process.py). On a first run
 that import is sure, and main.py starts the worker before this module's Qt is loaded."""
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import __version__
-from core.cli import app_corpus, imports_at_start
+from core.cli.main import app_corpus, imports_at_start
 from core.config import APP_NAME, resource_path, sample_article_path
-from core.suggest_process import ImportProcess
+from core.formats.import_process import ImportProcess
 from gui import dialogs
 from gui.main_window import MainWindow
 

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from core.model import Article, Attribution, Span, State
-from core.review import ReviewSession
+from core.review.session import ReviewSession
 from gui.settings import settings as app_settings
 
 #: Colours per label: (suggested, accepted, current). Rejected spans are grey, struck out.

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMenu
 
-from core import speaker_edit
-from core.export import ExportReport
-from core.review import Delta
+from core.formats.export import ExportReport
+from core.review import speaker_edit
+from core.review.session import Delta
 from gui import dialogs, settings, workers
 from gui.keymap import Act
 from gui.keymap import fill as keys_in

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.config import data_dir, default_corpus_path, sample_corpus_path
-from core.export import FORMATS, default_scope
+from core.formats.export import FORMATS, default_scope
 from gui.keymap import fill
 
 

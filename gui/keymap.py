@@ -4,7 +4,7 @@ one table, and no key name is written anywhere else. No Qt here, so the README t
 can be generated without a display.
 
 Texts that name keys say ``{action}`` (``"{select_toggle} starts a selection"``);
-:func:`fill` puts in the action's first key. Messages from ``core.review`` do the same.
+:func:`fill` puts in the action's first key. Messages from ``core.review.session`` do the same.
 """
 
 from __future__ import annotations

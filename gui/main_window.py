@@ -19,12 +19,12 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter
 
 from core.config import sample_article_path
-from core.ingest import ImportReport
+from core.corpus.store import CorpusError, Store
+from core.formats.import_process import ImportProcess
+from core.formats.ingest import ImportReport
 from core.model import Span
-from core.review import Delta, ReviewSession
-from core.store import CorpusError, Store
+from core.review.session import Delta, ReviewSession
 from core.suggest import Suggester
-from core.suggest_process import ImportProcess
 from gui import dialogs, settings, workers
 from gui.actions import build_actions
 from gui.article_view import ArticleView

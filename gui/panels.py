@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.article_list import ArticleRows, Totals
+from core.corpus.store import ArticleSummary, Store
 from core.model import Attribution, Span, Status
-from core.store import ArticleSummary, Store
+from core.review.article_list import ArticleRows, Totals
 from gui.keymap import fill
 
 STATUS_TEXT = {Status.TODO: "to do", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
@@ -45,7 +45,7 @@ _ROLES = frozenset(
 
 
 class ArticleModel(QAbstractTableModel):
-    """The article list as a Qt model over :class:`core.article_list.ArticleRows`: it
+    """The article list as a Qt model over :class:`core.review.article_list.ArticleRows`: it
     holds no items; the view asks for the rows it paints, fetched a page at a time.
     While a search is counted its rows grow (:meth:`grown`)."""
 

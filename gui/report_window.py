@@ -1,9 +1,9 @@
 """The Report window: what the corpus says, with charts, and agreement with another corpus.
 
-Standalone: built from a corpus path; everything is computed by ``core.report``,
-``core.charts`` and ``core.agree`` in a background :class:`gui.workers.Job` (on its own
-pool by default, so a running import never delays it), so the window appears at once
-and review goes on meanwhile.
+Standalone: built from a corpus path; everything is computed by ``core.measure.report``,
+``core.measure.charts`` and ``core.measure.agree`` in a background :class:`gui.workers.Job`
+(on its own pool by default, so a running import never delays it), so the window appears
+at once and review goes on meanwhile.
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import agree, charts, report
-from core.store import Store
+from core.corpus.store import Store
+from core.measure import agree, charts, report
 from gui.workers import Job, job_pool
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from core.model import QuoteType
-from core.review import Delta, Outcome, ReviewSession
+from core.review.session import Delta, Outcome, ReviewSession
 from gui.keymap import Act
 
 Move = Callable[[ReviewSession], Delta]

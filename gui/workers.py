@@ -11,11 +11,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from core.export import ExportReport, export
-from core.ingest import ImportReport, import_paths
-from core.store import Store
+from core.corpus.store import Store
+from core.formats.export import ExportReport, export
+from core.formats.import_process import ImportProcess
+from core.formats.ingest import ImportReport, import_paths
 from core.suggest import Suggester
-from core.suggest_process import ImportProcess
 
 
 class JobSignals(QObject):

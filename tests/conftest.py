@@ -46,7 +46,7 @@ def suggester():
 
 @pytest.fixture
 def corpus(tmp_path):
-    from core.store import Store
+    from core.corpus.store import Store
 
     with Store(tmp_path / "corpus.qlab") as store:
         yield store
@@ -55,8 +55,8 @@ def corpus(tmp_path):
 @pytest.fixture
 def sample_corpus(tmp_path, suggester):
     """A corpus file holding the sample article with its suggestions."""
-    from core.ingest import import_paths
-    from core.store import Store
+    from core.corpus.store import Store
+    from core.formats.ingest import import_paths
 
     path = tmp_path / "sample.qlab"
     with Store(path) as store:
@@ -93,10 +93,10 @@ def run_as_nobody(code: str, *args: object) -> subprocess.CompletedProcess[str]:
 
 
 def corpus_before(path: Path, migration: object) -> sqlite3.Connection:
-    """A corpus file at the schema just before ``migration`` (one of core.store's
+    """A corpus file at the schema just before ``migration`` (one of core.corpus.store's
     MIGRATIONS), as an older QuoteLab left it: the connection, inside a transaction,
     for the test to add rows of that time, then COMMIT and close."""
-    from core.store import MIGRATIONS
+    from core.corpus.store import MIGRATIONS
 
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("BEGIN")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.corpus.store import Store
 from core.model import Article, Attribution, QuoteType, Span
-from core.store import Store
 from core.tokens import tokenize
 
 HEADLINE = "Mayor Jane Smith Defends Bridge Plan\n\n"

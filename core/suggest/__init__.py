@@ -68,7 +68,7 @@ def _load_pipeline(model: str) -> Language:
     tokenizer from the language's defaults (2,700 special cases, three regexes: 0.15 s),
     and then ``from_disk`` replaces every part of it by the stored one. Here a bare
     tokenizer is built and the stored one read into it: the same tokenizer, byte for byte
-    (tests/core/test_suggest.py), 0.15 s sooner (docs/adr/0021)."""
+    (tests/core/suggest/test_suggest.py), 0.15 s sooner (docs/adr/0021)."""
     import spacy
     from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
     from spacy.util import registry

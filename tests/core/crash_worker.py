@@ -3,9 +3,9 @@
 
 import sys
 
-from core import commands
+from core.corpus.store import Store
 from core.model import QuoteType, Span, State
-from core.store import Store
+from core.review import commands
 
 
 def build(store: Store, art_id: int, n: int) -> commands.Command | None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core import commands as cmd
-from core.importer import content_hash
+from core.corpus.store import Store
+from core.formats.importer import content_hash
 from core.model import Article, Attribution, QuoteType, Span, State, Status
-from core.store import Store
+from core.review import commands as cmd
 from core.tokens import tokenize
 
 A_TEXT = (

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from core.store import APPLICATION_ID, Store
+from core.corpus.store import APPLICATION_ID, Store
 from tests.conftest import ROOT
 
 NS = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}

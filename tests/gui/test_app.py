@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from core.cli import app_corpus, build_parser, imports_at_start
-from core.store import Store
-from core.suggest_process import ImportProcess
+from core.cli.main import app_corpus, build_parser, imports_at_start
+from core.corpus.store import Store
+from core.formats.import_process import ImportProcess
 from gui.app import open_first
 from gui.dialogs import ExportChoice
 from gui.main_window import MainWindow
@@ -250,8 +250,8 @@ def test_reviewing_loads_no_heavy_library(sample_copy):
     code = (
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
-        "from core.suggest_process import ImportProcess\n"
-        "import core.cli, gui.app\n"
+        "from core.formats.import_process import ImportProcess\n"
+        "import core.cli.main, gui.app\n"
         "app = QApplication([])\n"
         "w = gui.app.MainWindow(ImportProcess())\n"
         "w.show()\n"

@@ -7,14 +7,14 @@ import pytest
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-from core import commands
-from core import store as store_module
-from core.article_list import PAGE, PAGES_KEPT, ArticleRows, Totals
+from core.corpus import store as store_module
+from core.corpus.store import Store
 from core.model import State, Status
-from core.store import Store
+from core.review import commands
+from core.review.article_list import PAGE, PAGES_KEPT, ArticleRows, Totals
 from gui import panels
 from tests.core.small_corpus import B_TEXT, add_article, suggestion
-from tests.core.test_corpus_files import _edit
+from tests.core.corpus.test_corpus_files import _edit
 from tests.gui.conftest import press
 
 N = 5 * PAGE + 7  # several pages of rows

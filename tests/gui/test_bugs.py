@@ -4,10 +4,10 @@ import json
 
 from PySide6.QtGui import QColor, QTextCursor
 
-from core.export import export_jsonl
-from core.ingest import import_paths
+from core.corpus.store import Store
+from core.formats.export import export_jsonl
+from core.formats.ingest import import_paths
 from core.model import Origin, State
-from core.store import Store
 from gui.article_view import span_format
 from tests.conftest import DATA, SAMPLE
 from tests.gui.conftest import press

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
-from core import speaker_edit as se
 from core.config import data_dir
+from core.corpus.store import Store
 from core.model import State
-from core.store import Store
+from core.review import speaker_edit as se
 from gui import report_window
 from gui.dialogs import ExportChoice, ExportDialog, beside
 from tests.gui.conftest import Blocker, back_in, press, when_modal

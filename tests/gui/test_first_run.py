@@ -5,7 +5,7 @@ their reviewed sample for lost)."""
 from PySide6.QtWidgets import QMessageBox
 
 from core.config import sample_corpus_path
-from core.store import Store
+from core.corpus.store import Store
 
 
 def test_the_sample_offer_names_the_corpus_and_where_the_sample_corpus_is(

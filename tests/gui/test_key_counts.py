@@ -1,8 +1,8 @@
 """How many keys common fixes take, counted by driving a real window (issue 9's goals).
 The article and its suggestions are built in the test: no suggester output involved."""
 
-from core.commands import set_speaker
 from core.model import QuoteType, State
+from core.review.commands import set_speaker
 from tests.gui.conftest import press
 from tests.review_data import TEXT, make_corpus, sp
 

@@ -7,9 +7,9 @@ import time
 from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from core import commands as cmd
+from core.corpus.store import Store
 from core.model import Status
-from core.store import Store
+from core.review import commands as cmd
 from gui.report_window import ReportWindow
 from tests.core.small_corpus import apply
 from tests.gui.conftest import Blocker

@@ -3,9 +3,9 @@ export hold exactly those decisions, also after closing and reopening the app.""
 
 import json
 
-from core.export import export_jsonl
+from core.corpus.store import Store
+from core.formats.export import export_jsonl
 from core.model import QuoteType, State, Status
-from core.store import Store
 from tests.conftest import SAMPLE_GOLD
 from tests.gui.conftest import press
 

@@ -6,9 +6,9 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog
 
-from core import commands as cmd
-from core import speaker_edit as se
-from core.store import Store
+from core.corpus.store import Store
+from core.review import commands as cmd
+from core.review import speaker_edit as se
 from gui.speakers_panel import SpeakersPanel
 from tests.core.small_corpus import build
 

@@ -7,8 +7,8 @@ import textwrap
 
 from PySide6.QtGui import QTextCursor
 
-from core.ingest import import_paths
-from core.store import Store
+from core.corpus.store import Store
+from core.formats.ingest import import_paths
 from tests.conftest import ROOT
 
 

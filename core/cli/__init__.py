@@ -1,0 +1,1 @@
+"""The command line: ``main.py SUBCOMMAND`` (the same core as the app, headless)."""

@@ -1,0 +1,407 @@
+"""The command line: ``main.py SUBCOMMAND ...`` runs the core headless.
+
+With no subcommand, ``main.py`` starts the desktop app instead (see main.py).
+
+Conventions: results on stdout, errors and refusals on stderr, exit status 1 when
+anything was refused; a ``--db`` that does not exist is an error except for ``import``
+or with ``--create``; ``-`` reads stdin (``import``, ``suggest``) or writes stdout
+(``export --out``); a progress bar on stderr, on a terminal only, for imports and
+exports that run over a second; ``--json`` prints a report as one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from core import __version__
+from core.cli import report as cli_report
+from core.config import (
+    DEFAULT_MODEL,
+    default_corpus_path,
+    model_name,
+    sample_corpus_path,
+)
+from core.corpus.store import CorpusError, Store, damaged_file
+from core.formats.brat import parse_labels
+from core.formats.export import FORMATS, STDOUT, ExportError, export
+from core.formats.ingest import import_paths
+from core.formats.shards import suggest_shard, suggestion_lines
+from core.model import State
+from core.suggest import Suggester, SuggestError
+
+_SUFFIX_FORMATS = {".jsonl": "jsonl", ".spacy": "spacy", ".csv": "csv"}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="quotelab",
+        description="QuoteLab: label who said what in news articles. With no subcommand "
+        "the desktop app starts (on FILE.qlab if one is given).",
+    )
+    p.add_argument("--version", action="version", version=f"QuoteLab {__version__}")
+    p.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help=f"corpus file (default: {default_corpus_path()}; `make run` and --sample "
+        f"use {sample_corpus_path()})",
+    )
+    p.add_argument(
+        "--create",
+        action="store_true",
+        help="create the --db corpus if it does not exist (import always does)",
+    )
+    p.add_argument(
+        "--model",
+        default=None,
+        help=f"installed spaCy English pipeline for suggestions (default: {DEFAULT_MODEL}; "
+        "also QUOTELAB_MODEL)",
+    )
+    p.add_argument(
+        "--sample",
+        action="store_true",
+        help="app only: open a corpus holding the bundled sample article",
+    )
+    sub = p.add_subparsers(dest="command", metavar="SUBCOMMAND")
+
+    imp = sub.add_parser(
+        "import",
+        help="import files, folders (recursive), JSONL or brat folders into the corpus",
+    )
+    imp.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="- reads stdin")
+    imp.add_argument(
+        "--no-suggest", action="store_true", help="store the articles without suggestions"
+    )
+    imp.add_argument(
+        "--brat-labels",
+        type=_labels,
+        default=None,
+        metavar="MAP",
+        help="brat entity labels of another corpus, e.g. Statement=quote,Author=speaker "
+        "(Quote/Content, Speaker/Source and Cue are known already)",
+    )
+    imp.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    _jobs_argument(imp)
+
+    sug = sub.add_parser(
+        "suggest", help="print suggested attributions as JSON lines (nothing is stored)"
+    )
+    sug.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="- reads stdin")
+    _jobs_argument(sug)
+    sug.add_argument(
+        "--out-dir",
+        type=Path,
+        metavar="DIR",
+        help="write one JSONL shard per input file into DIR (same name) instead of printing",
+    )
+
+    exp = sub.add_parser("export", help="write the corpus as JSONL, spaCy DocBin, CSV or brat")
+    exp.add_argument(
+        "--out", required=True, help="the file (a folder for brat) to write; - for stdout"
+    )
+    exp.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="jsonl: Prodigy tasks; spacy: DocBin for spacy train; csv: a row per "
+        "attribution; brat: .txt/.ann per article (default: from the --out suffix, else jsonl)",
+    )
+    exp.add_argument(
+        "--done-only",
+        action="store_true",
+        default=None,
+        help="only articles marked done (the default of spacy, training data)",
+    )
+    exp.add_argument(
+        "--accepted-only",
+        action="store_true",
+        default=None,
+        help="only accepted attributions (the default of spacy, training data)",
+    )
+    exp.add_argument(
+        "--all",
+        action="store_true",
+        help="every article and attribution, unreviewed suggestions too (the default of "
+        "jsonl, csv and brat, which carry each status and state); the report line says "
+        "what was left out or what is unreviewed",
+    )
+    exp.add_argument("--json", action="store_true", help="print the report as one JSON object")
+
+    bak = sub.add_parser(
+        "backup", help="copy the corpus to one file, with every change (also those in -wal)"
+    )
+    bak.add_argument("out", type=Path, metavar="OUT", help="the copy to write")
+
+    sub.add_parser(
+        "check",
+        help="the full check of the corpus file and every row (opening checks only what is "
+        "cheap, and the rest after an unclean shutdown); exit status 1 if anything is damaged",
+    )
+
+    st = sub.add_parser("stats", help="counts of articles, attributions and speakers")
+    st.add_argument("--json", action="store_true", help="print one JSON object")
+    cli_report.add_parsers(sub)
+    return p
+
+
+def _labels(spec: str) -> dict[str, str]:
+    try:
+        return parse_labels(spec)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def app_corpus(args: argparse.Namespace) -> Path:
+    """The corpus the app opens: ``--db``, else the sample's (``--sample``), else the
+    default one."""
+    if args.db is not None:
+        return Path(args.db)
+    return sample_corpus_path() if args.sample else default_corpus_path()
+
+
+def imports_at_start(args: argparse.Namespace) -> bool:
+    """Whether the app imports as soon as it opens: on a first run, whose corpus does not
+    exist yet, it imports the sample (``--sample``) or offers to."""
+    return args.db is None and not app_corpus(args).exists()
+
+
+def app_argv(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """``main.py FILE.qlab`` (how a file manager opens a corpus: ``Exec=... %f``) means
+    ``main.py --db FILE.qlab``: a lone argument that is no subcommand of ``parser`` and
+    names a ``.qlab`` or an existing file is the corpus. Anything else (a mistyped
+    subcommand) is left for the parser to refuse, never taken for a new corpus."""
+    subcommands = next(
+        a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)
+    )
+    bare = []
+    i = 0
+    while i < len(argv):
+        if argv[i] in ("--db", "--model"):
+            i += 2
+            continue
+        if not argv[i].startswith("-"):
+            bare.append(i)
+        i += 1
+    if len(bare) != 1 or "--db" in argv:
+        return argv
+    j = bare[0]
+    name = argv[j]
+    if name in subcommands or not (name.endswith(".qlab") or Path(name).is_file()):
+        return argv
+    return [*argv[:j], "--db", name, *argv[j + 1 :]]
+
+
+def _jobs_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="processes suggesting: this one and N-1 workers (default 1; the number of "
+        "cores is fastest for many articles; workers start only for more than 32 articles, "
+        "each loads the pipeline once)",
+    )
+
+
+def _fail(message: str) -> int:
+    print(f"quotelab: error: {message}", file=sys.stderr)
+    return 1
+
+
+@contextmanager
+def _progress(what: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress callback drawing a bar on stderr: on a terminal only, and only once
+    the job has run for a second (tqdm's ``delay``)."""
+    from tqdm import tqdm  # type: ignore[import-untyped]
+
+    with tqdm(
+        desc=what,
+        unit=" articles",
+        file=sys.stderr,
+        disable=not sys.stderr.isatty(),
+        delay=1.0,
+        leave=False,
+    ) as bar:
+
+        def update(done: int, total: int) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+            if done == total:  # drawn even when it comes right after the last update
+                bar.refresh()
+
+        yield update
+
+
+@contextmanager
+def _stdin_as_file(paths: list[Path]) -> Iterator[list[Path]]:
+    """The paths with ``-`` replaced by a file holding standard input (``stdin.jsonl`` if
+    it is JSON lines, else ``stdin.txt``), so stdin passes the same checks as files."""
+    if Path("-") not in paths:
+        yield paths
+        return
+    data = sys.stdin.buffer.read()
+    with tempfile.TemporaryDirectory() as tmp:
+        f = Path(tmp) / ("stdin.jsonl" if data.lstrip().startswith(b"{") else "stdin.txt")
+        f.write_bytes(data)
+        yield [f if p == Path("-") else p for p in paths]
+
+
+def _open(args: argparse.Namespace) -> Store:
+    path = args.db or default_corpus_path()
+    if not path.exists() and not (args.create or args.command == "import"):
+        raise CorpusError(
+            f"{path}: no such corpus (import creates one; --create makes an empty one)"
+        )
+    return Store(path, check=args.command == "check")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        status = _command(args)
+        sys.stdout.flush()  # a reader that stopped early shows here, not at the exit
+        return status
+    except (CorpusError, ExportError, SuggestError) as exc:
+        return _fail(str(exc))
+    except sqlite3.DatabaseError as exc:  # met by a reader of store.conn (report, stats)
+        path = args.db or default_corpus_path()
+        err = damaged_file(path, exc)
+        return _fail(str(err) if err is not exc else f"{path}: {exc}")
+    except BrokenPipeError:  # the reader stopped early (`... | head`): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _command(args: argparse.Namespace) -> int:
+    if args.command == "suggest":
+        return _suggest(args)
+    if args.command in cli_report.COMMANDS:
+        return cli_report.run(args)
+    with _open(args) as store:
+        if args.command == "check":
+            return _check(store)
+        try:
+            status = _on_store(store, args)
+        finally:  # what the open (after an unclean shutdown) or the command found
+            for damage in store.damage:
+                print(f"quotelab: damaged, left out: {damage}", file=sys.stderr)
+        return 1 if store.damage else status  # something was left out: say so
+
+
+def _on_store(store: Store, args: argparse.Namespace) -> int:
+    if args.command == "import":
+        return _import(store, args)
+    if args.command == "export":
+        return _export(store, args)
+    if args.command == "backup":
+        return _backup(store, args.out)
+    if args.command == "stats":
+        stats = store.stats()
+        # by type and top speakers count every attribution not rejected: say how many of
+        # those are suggestions nobody has decided yet
+        states = stats["attributions_by_state"]
+        counted = sum(n for st, n in states.items() if st != State.REJECTED.value)
+        stats["unreviewed"] = (
+            f"{states.get(State.SUGGESTED.value, 0)} of the {counted} attributions counted "
+            "by type and in top_speakers are unreviewed suggestions"
+        )
+        if args.json:
+            print(json.dumps(stats))
+        else:
+            for k, v in stats.items():
+                print(f"{k:24} {_plain(v)}")
+        return 0
+    return _fail(f"unknown subcommand {args.command!r}")
+
+
+def _check(store: Store) -> int:
+    """Print each damaged row (the open ran the full check, so a file SQLite finds
+    damaged was refused already) and a summary."""
+    for damage in store.damage:
+        print(f"damaged: {damage}")
+    found = len(store.damage)
+    print(f"{store.path}: " + (f"damaged ({found} listed)" if found else "ok"))
+    return 1 if found else 0
+
+
+def _plain(value: Any) -> str:
+    """A stats value as a person reads it: ``todo 3, done 1``; ``Ana Ruiz 5, ...``."""
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v}" for k, v in value.items()) or "none"
+    if isinstance(value, list):
+        return ", ".join(" ".join(map(str, item)) for item in value) or "none"
+    return str(value)
+
+
+def _import(store: Store, args: argparse.Namespace) -> int:
+    suggester = None if args.no_suggest else Suggester(args.model)
+    with _stdin_as_file(args.paths) as paths, _progress("import") as progress:
+        report = import_paths(
+            store, paths, suggester, progress, brat_labels=args.brat_labels, jobs=args.jobs
+        )
+        held = [str(p) for p in paths if p not in args.paths]  # the file holding stdin
+
+    def said(text: str) -> str:  # stdin by its name, not by the temporary file's
+        return text.replace(held[0], "stdin") if held else text
+
+    for line in map(said, report.lines()):
+        if line.startswith(("not imported:", "warning:", "cancelled:", "stopped:")):
+            print(f"quotelab: {line}", file=sys.stderr)
+        elif not args.json:
+            print(line)
+    if args.json:
+        print(said(json.dumps(report.to_dict(), ensure_ascii=False)))
+    return 0 if report.complete else 1
+
+
+def _export(store: Store, args: argparse.Namespace) -> int:
+    folder = args.out.endswith(("/", os.sep)) or Path(args.out).is_dir()
+    if args.format is None and folder:  # not a JSONL file named like the folder
+        return _fail(f"{args.out}: is a folder; --format spacy or --format brat writes one")
+    fmt = args.format or _SUFFIX_FORMATS.get(Path(args.out).suffix.lower(), "jsonl")
+    if args.all and (args.done_only or args.accepted_only):
+        return _fail("--all exports everything; leave out --done-only and --accepted-only")
+    with _progress("export") as progress:
+        report = export(
+            store,
+            args.out,
+            fmt,
+            done_only=False if args.all else args.done_only,
+            accepted_only=False if args.all else args.accepted_only,
+            progress=progress,
+        )
+    message = json.dumps(report.as_json()) if args.json else report.line()
+    print(message, file=sys.stderr if args.out == STDOUT else sys.stdout)
+    return 0
+
+
+def _backup(store: Store, out: Path) -> int:
+    if out.exists():  # (the app's file dialog asks before it replaces a file)
+        return _fail(f"{out}: already exists; choose another name, or remove it first")
+    store.backup(out)
+    print(f"copied {store.path} to {out}")
+    return 0
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    problems: list[str] = []
+    with _stdin_as_file(args.paths) as paths:
+        if args.out_dir is None:
+            suggester = Suggester(model_name(args.model))
+            for line in suggestion_lines(suggester, paths, problems, args.jobs):
+                sys.stdout.write(line)
+        else:
+            args.out_dir.mkdir(parents=True, exist_ok=True)
+            for path in paths:
+                problems += suggest_shard(path, args.out_dir / path.name, args.model, args.jobs)
+    for problem in problems:
+        print(f"quotelab: {problem}", file=sys.stderr)
+    return 1 if problems else 0

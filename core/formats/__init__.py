@@ -1,0 +1,1 @@
+"""Files in and out: each format's reader and writer, atomic writing, and the import."""

@@ -1,0 +1,304 @@
+"""brat standoff: a ``.txt`` and an ``.ann`` per article, both ways.
+
+Export writes, per article, ``NNNNNN.txt`` (the text, byte for byte), ``NNNNNN.ann``
+and ``NNNNNN.json`` (the article's metadata and the suggester's confidences, which brat
+has no place for), plus one ``annotation.conf`` so brat can open the folder:
+
+- ``T`` lines: ``Quote``, ``Speaker`` and ``Cue`` spans (a span crossing a line break is
+  written as fragments, as brat itself does); a mention shared by two quotes is one T;
+- ``R`` lines: ``Speaker_of`` (Arg1 Speaker, Arg2 Quote) and ``Cue_of`` (Arg1 Cue, Arg2
+  Quote);
+- ``A`` lines on each quote: ``Type``, ``State``, ``Origin``;
+- ``#`` notes: the speaker name, as ``AnnotatorNotes`` of the quote.
+
+Import reads such a pair, and pairs from corpora made elsewhere: entity labels are
+mapped to quote, speaker and cue (``Quote``/``Content``, ``Speaker``/``Source``, ``Cue``
+by default; :func:`parse_labels` reads other maps), any relation or event joining a
+quote with a speaker or cue links them, and quotes without a ``State`` are accepted
+manual annotations. A bad line is refused with its file and line number.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from core.formats.importer import Imported, ImportProblem, content_hash, named, span_problem
+from core.model import (
+    Article,
+    Attribution,
+    Origin,
+    QuoteType,
+    Span,
+    SpanError,
+    State,
+    Status,
+    check_attributions,
+    excerpt,
+)
+from core.suggest.marks import quote_type
+from core.tokens import Tokens, tokenize
+
+#: Entity labels (lower case) of other corpora and what they are here.
+DEFAULT_LABELS = {
+    "quote": "quote",
+    "content": "quote",
+    "speaker": "speaker",
+    "source": "speaker",
+    "cue": "cue",
+}
+ENTITY = {"quote": "Quote", "speaker": "Speaker", "cue": "Cue"}
+KINDS = ("quote", "speaker", "cue")
+CONF = """\
+# brat configuration for a QuoteLab export
+[entities]
+Quote
+Speaker
+Cue
+
+[relations]
+Speaker_of Arg1:Speaker, Arg2:Quote
+Cue_of Arg1:Cue, Arg2:Quote
+
+[events]
+
+[attributes]
+Type Arg:Quote, Value:direct|mixed|indirect
+State Arg:Quote, Value:suggested|accepted|rejected
+Origin Arg:Quote, Value:model|manual
+"""
+_SUFFIXES = {".txt", ".ann", ".json"}
+_NEWLINES = re.compile(r"[\n\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]+")
+
+
+def parse_labels(spec: str) -> dict[str, str]:
+    """``Statement=quote,Author=speaker`` (any case): labels added to the default map."""
+    labels: dict[str, str] = {}
+    for pair in filter(None, (p.strip() for p in spec.split(","))):
+        theirs, _, ours = pair.partition("=")
+        if ours.strip().lower() not in KINDS or not theirs.strip():
+            raise ValueError(f"bad label mapping {pair!r}: use LABEL=quote|speaker|cue")
+        labels[theirs.strip().lower()] = ours.strip().lower()
+    return labels
+
+
+def _one_line(s: str) -> str:
+    """A note is one line: line breaks become spaces (tabs are fine)."""
+    return _NEWLINES.sub(" ", s)
+
+
+def _fragments(text: str, sp: Span) -> list[tuple[int, int]]:
+    """The span cut at line breaks (brat shows a span on one line), blank pieces dropped."""
+    out = []
+    pos = sp.start
+    for m in _NEWLINES.finditer(text, sp.start, sp.end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, sp.end))
+    return [(s, e) for s, e in out if text[s:e].strip()] or [(sp.start, sp.end)]
+
+
+def is_export(folder: Path) -> bool:
+    """Whether ``folder`` holds only what :class:`Exporter` writes (so it may be replaced)."""
+    entries = list(folder.iterdir())
+    return any(p.name == "annotation.conf" for p in entries) and all(
+        p.is_file() and (p.suffix in _SUFFIXES or p.name == "annotation.conf") for p in entries
+    )
+
+
+class Exporter:
+    """Writes articles into a folder as brat standoff."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        (folder / "annotation.conf").write_text(CONF, encoding="utf-8")
+
+    def add(self, item: Any) -> None:
+        """One ``core.formats.export.Item``: its text, its annotations, its metadata."""
+        art: Article = item.article
+        text = art.text
+        lines: list[str] = []
+        ids: dict[tuple[str, int, int], str] = {}
+        confidence: dict[str, float] = {}
+
+        def entity(kind: str, sp: Span) -> str:
+            key = (kind, sp.start, sp.end)
+            if key not in ids:
+                ids[key] = f"T{len(ids) + 1}"
+                frags = _fragments(text, sp)
+                where = ";".join(f"{s} {e}" for s, e in frags)
+                shown = " ".join(text[s:e] for s, e in frags)
+                lines.append(f"{ids[key]}\t{ENTITY[kind]} {where}\t{shown}")
+            return ids[key]
+
+        relations: list[str] = []
+        attributes: list[str] = []
+        notes: list[str] = []
+        for a in item.attributions:
+            q = entity("quote", a.quote)
+            for kind, sp in (("speaker", a.speaker), ("cue", a.cue)):
+                if sp is not None:
+                    t = entity(kind, sp)
+                    relations.append(f"{ENTITY[kind]}_of Arg1:{t} Arg2:{q}")
+            for name, value in (("Type", a.type), ("State", a.state), ("Origin", a.origin)):
+                attributes.append(f"{name} {q} {value}")
+            if a.speaker_name:
+                notes.append(f"AnnotatorNotes {q}\t{_one_line(a.speaker_name)}")
+            if a.confidence is not None:
+                confidence[q] = a.confidence
+        lines += [f"R{i}\t{r}" for i, r in enumerate(relations, 1)]
+        lines += [f"A{i}\t{r}" for i, r in enumerate(attributes, 1)]
+        lines += [f"#{i}\t{r}" for i, r in enumerate(notes, 1)]
+        stem = self.folder / f"{art.id:06d}"
+        stem.with_suffix(".txt").write_text(text, encoding="utf-8", newline="")
+        stem.with_suffix(".ann").write_text(
+            "".join(line + "\n" for line in lines), encoding="utf-8", newline=""
+        )
+        side = {"meta": art.meta(), "confidence": confidence}
+        stem.with_suffix(".json").write_text(json.dumps(side, ensure_ascii=False) + "\n")
+
+
+def annotation_file(txt: Path) -> Path | None:
+    """The ``.ann`` beside a ``.txt``, if there is one."""
+    ann = txt.with_suffix(".ann")
+    return ann if txt.suffix.lower() == ".txt" and ann.is_file() else None
+
+
+def _meta(txt: Path, text: str) -> tuple[Article, dict[str, float]]:
+    article = Article(text=text, title=txt.stem, source=txt.name, content_hash=content_hash(text))
+    side = txt.with_suffix(".json")
+    if not side.is_file():
+        return article, {}
+    try:
+        data = json.loads(side.read_text(encoding="utf-8"))
+        meta = data.get("meta") or {}
+        for key in ("title", "byline", "date", "url", "source"):
+            value = meta.get(key, getattr(article, key))
+            if not isinstance(value, str):
+                raise ValueError(f"{key} is not a string")
+            setattr(article, key, value)
+        article.status = Status(meta.get("status") or "todo")
+        article.non_body = [Span(int(s), int(e)) for s, e in meta.get("non_body") or []]
+        for sp in article.non_body:
+            sp.check(len(text), "non-body range")
+        confidence = {str(k): float(v) for k, v in (data.get("confidence") or {}).items()}
+    except (OSError, ValueError, TypeError, AttributeError) as exc:
+        raise ImportProblem(f"{side}: bad metadata ({exc})") from None
+    return article, confidence
+
+
+def read_document(
+    txt: Path, text: str, labels: dict[str, str] | None = None, warnings: list[str] | None = None
+) -> Imported | ImportProblem:
+    """The article in ``txt`` (already decoded as ``text``) with the annotations of the
+    ``.ann`` beside it; a problem, naming the file and line, if anything is wrong."""
+    ann = txt.with_suffix(".ann")
+    try:
+        article, confidence = _meta(txt, text)
+        lines = ann.read_text(encoding="utf-8-sig").split("\n")
+        every = {**DEFAULT_LABELS, **(labels or {})}
+        lines_of: dict[Span, int] = {}
+        attrs = _attributions(text, lines, every, confidence, str(ann), lines_of)
+        bounds = tokenize(text)
+        check_attributions(attrs, len(text), Tokens(bounds))
+    except ImportProblem as exc:
+        return exc
+    except (OSError, UnicodeDecodeError) as exc:
+        return ImportProblem(f"{ann}: cannot be read ({exc})")
+    except SpanError as exc:
+        n = lines_of.get(exc.span) if exc.span else None
+        return ImportProblem(f"{ann}{f' line {n}' if n else ''}: {span_problem(exc, text)}")
+    attrs = named(text, attrs)
+    return Imported(article, attrs, list(warnings or []), annotated=True, tokens=bounds)
+
+
+def _attributions(
+    text: str,
+    lines: Iterable[str],
+    labels: dict[str, str],
+    confidence: dict[str, float],
+    name: str,
+    lines_of: dict[Span, int],
+) -> list[Attribution]:
+    """The attributions the lines hold; ``lines_of`` gets the line of each span."""
+    spans: dict[str, tuple[str, Span]] = {}  # T id -> (kind, span)
+    links: list[list[str]] = []  # ids joined by one relation or event
+    events: dict[str, list[str]] = {}
+    attributes: list[tuple[str, str, str, int]] = []
+    notes: dict[str, str] = {}
+    for n, line in enumerate(lines, 1):
+        line = line.rstrip("\r")
+        if not line.strip():
+            continue
+        where = f"{name} line {n}"
+        try:
+            ident, _, rest = line.partition("\t")
+            fields = rest.split("\t")
+            if ident.startswith("T"):
+                label, _, offsets = fields[0].partition(" ")
+                kind = labels.get(label.lower())
+                frags = [tuple(int(x) for x in f.split()) for f in offsets.split(";")]
+                if any(len(f) != 2 for f in frags):
+                    raise ValueError("offsets are not START END pairs")
+                sp = Span(min(f[0] for f in frags), max(f[1] for f in frags))
+                sp.check(len(text), label)
+                shown = " ".join(text[s:e] for s, e in frags)
+                written = "\t".join(fields[1:])  # the text may hold tabs
+                if len(fields) > 1 and written != shown:
+                    raise ValueError(f"the text {excerpt(written)} is not at {offsets} in the .txt")
+                if kind is not None:
+                    spans[ident] = (kind, sp)
+                    lines_of.setdefault(sp, n)
+            elif ident.startswith("R"):
+                args = [a.partition(":")[2] for a in fields[0].split()[1:]]
+                links.append(args)
+            elif ident.startswith("E"):
+                args = [a.partition(":")[2] for a in fields[0].split()]
+                events[ident] = args
+                links.append(args)
+            elif ident.startswith(("A", "M")):
+                parts = fields[0].split()
+                attributes.append((parts[0], parts[1], parts[2] if len(parts) > 2 else "", n))
+            elif ident.startswith("#") and fields[0].split()[0] == "AnnotatorNotes":
+                notes[fields[0].split()[1]] = "\t".join(fields[1:])
+        except (ValueError, IndexError, SpanError) as exc:
+            raise ImportProblem(f"{where}: {exc}") from None
+
+    def quotes_in(ids: list[str]) -> list[str]:
+        return [i for i in ids if spans.get(i, ("",))[0] == "quote"]
+
+    found: dict[str, dict[str, Any]] = {
+        t: {"quote": sp} for t, (kind, sp) in spans.items() if kind == "quote"
+    }
+    for ids in links:
+        for q in quotes_in(ids):
+            for kind, sp in (spans[i] for i in ids if i in spans):
+                if kind != "quote":
+                    found[q].setdefault(kind, sp)
+    values = {"Type": QuoteType, "State": State, "Origin": Origin}
+    for attr, target, value, n in attributes:
+        if attr not in values:
+            continue
+        for q in quotes_in(events.get(target, [target])):
+            try:
+                found[q][attr.lower()] = values[attr](value.lower())
+            except ValueError:
+                raise ImportProblem(f"{name} line {n}: {attr} cannot be {value!r}") from None
+    out = []
+    for t, rec in sorted(found.items(), key=lambda kv: (kv[1]["quote"], kv[0])):
+        out.append(
+            Attribution(
+                quote=rec["quote"],
+                speaker=rec.get("speaker"),
+                cue=rec.get("cue"),
+                speaker_name=(notes.get(t) or "").strip() or None,
+                type=rec.get("type") or quote_type(text, rec["quote"]),
+                state=rec.get("state", State.ACCEPTED),
+                origin=rec.get("origin", Origin.MANUAL),
+                confidence=confidence.get(t),
+            )
+        )
+    return out

@@ -1,0 +1,134 @@
+"""Imports (reading, tokenizing, suggesting, storing) in one worker process, started by
+the first import and kept, with its loaded spaCy pipeline, for the next one.
+
+For the desktop app: importing spaCy and loading its pipeline in the app's own process
+holds Python's GIL for up to 0.45 s at a time, and the GUI thread stalls meanwhile,
+also when the work runs in a background thread (bench/model_stall.py). In a process
+of its own it cannot; and reviewing, which needs no pipeline, never loads it
+(docs/adr/0015). The worker stores into the corpus through its own connection, as
+every background job does; progress and cancelling cross over by a queue and an event.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+from core import worker
+from core.config import model_name
+from core.corpus.store import Store
+from core.formats.ingest import ImportReport, import_paths
+from core.suggest import for_process
+
+POLL_S = 0.05  # how often the waiting thread looks for progress and a cancel
+
+# -- in the worker process -----------------------------------------------------------------
+
+_progress: Any = None  # multiprocessing queue of (done, total)
+_cancel: Any = None  # multiprocessing event
+
+
+def _started(progress: Any, cancel: Any) -> None:
+    global _progress, _cancel
+    _progress, _cancel = progress, cancel
+
+
+def _load(model: str) -> None:
+    """Load the pipeline for ``model`` now (timed for bench/startup.py)."""
+    suggester = for_process(model)
+    if not suggester.loaded:
+        suggester.load()
+        if os.environ.get("QUOTELAB_TIMING"):
+            print(f"model {time.time():.3f}", flush=True)
+
+
+def _import(db: Path, paths: list[Path], model: str | None, jobs: int) -> ImportReport:
+    suggester = for_process(model) if model is not None else None
+    if model is not None and os.environ.get("QUOTELAB_TIMING"):
+        _load(model)  # else it loads once an article needs it
+    with Store(db) as store:
+        return import_paths(
+            store,
+            paths,
+            suggester,
+            lambda done, total: _progress.put((done, total)),
+            _cancel.is_set,
+            jobs=jobs,
+        )
+
+
+# -- in the app --------------------------------------------------------------------------
+
+
+class ImportProcess:
+    """Runs :func:`core.formats.ingest.import_paths` in the worker process, suggesting on
+    ``jobs`` cores (default: all; the worker starts more workers only for more than a
+    few dozen articles, see ``core.suggest``)."""
+
+    def __init__(self, model: str | None = None, jobs: int | None = None) -> None:
+        self.model = model_name(model)
+        self.jobs = jobs or os.cpu_count() or 1
+        self._pool: ProcessPoolExecutor | None = None
+        self._progress = worker.CONTEXT.Queue()
+        self._cancel = worker.CONTEXT.Event()
+
+    @property
+    def started(self) -> bool:
+        return self._pool is not None
+
+    def run(
+        self,
+        db: Path,
+        paths: list[Path],
+        suggest: bool,
+        progress: Callable[[int, int], None],
+        cancelled: Callable[[], bool],
+    ) -> ImportReport:
+        """Import ``paths`` into the corpus at ``db`` (with suggestions when
+        ``suggest``), reporting progress here; waits for the worker (call it from a
+        background thread)."""
+        self._cancel.clear()
+        try:
+            future = self._worker().submit(
+                _import, db, paths, self.model if suggest else None, self.jobs
+            )
+            while True:
+                finished = future.done()  # before draining: no progress is left behind
+                try:
+                    while True:
+                        progress(*self._progress.get(timeout=0 if finished else POLL_S))
+                except queue.Empty:
+                    pass
+                if finished:
+                    return future.result()
+                if cancelled():
+                    self._cancel.set()
+        except BrokenProcessPool as exc:
+            self._pool = None  # the next import starts a new one
+            report = ImportReport()
+            report.stopped = f"the import worker process stopped ({exc})"
+            return report
+
+    def prepare(self) -> Future[None]:
+        """Start the worker and load the pipeline now, for an import sure to come at
+        once (a first run's sample): the second it takes passes on another core while
+        the window opens, not after. A pipeline that fails to load fails the import
+        again, which says why."""
+        return self._worker().submit(_load, self.model)
+
+    def _worker(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = worker.pool(1, _started, (self._progress, self._cancel))
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._cancel.set()
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None

@@ -1,0 +1,176 @@
+"""Importing files into a corpus, with suggestions: the one path the CLI and the GUI share."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from core.corpus.store import CorpusError, Store
+from core.formats.importer import Imported, ImportProblem, collect_files, read_file, shown
+from core.model import Article
+from core.suggest import Suggester, SuggestError, checked
+from core.tokens import Tokens, tokenize
+
+#: Paragraphs (pieces of at most ``MAX_PARAGRAPH`` characters) per parser batch:
+#: cancel is checked between them, so a cancelled import stops within a second (32,000
+#: characters at most), also inside a long article, and the parser's memory stays
+#: bounded. Batches of 8 parsed about a fifth slower.
+PARSE_BATCH = 32
+
+
+@dataclass
+class ImportReport:
+    imported: list[int] = field(default_factory=list)  # new article ids
+    duplicates: list[str] = field(default_factory=list)  # sources already in the corpus
+    problems: list[str] = field(default_factory=list)  # refused: file (and line) and why
+    warnings: list[str] = field(default_factory=list)
+    attributions: int = 0
+    cancelled: bool = False
+    stopped: str | None = None  # why the run stopped part-way (the corpus could not be written)
+
+    @property
+    def refused(self) -> int:
+        """How many files or lines were refused."""
+        return len(self.problems)
+
+    @property
+    def complete(self) -> bool:
+        """Everything given was imported (or already there): nothing refused, the run
+        neither stopped nor was cancelled."""
+        return not self.problems and self.stopped is None and not self.cancelled
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain JSON values (for ``--json``)."""
+        return {
+            "imported": len(self.imported),
+            "article_ids": self.imported,
+            "attributions": self.attributions,
+            "refused": self.refused,
+            "problems": self.problems,
+            "duplicates": self.duplicates,
+            "warnings": self.warnings,
+            "cancelled": self.cancelled,
+            "stopped": self.stopped,
+            "complete": self.complete,
+        }
+
+    def lines(self) -> list[str]:
+        """What to tell the user, one line each; file names are shown escaped."""
+        out = [
+            f"imported {len(self.imported)} article(s) with {self.attributions} "
+            f"attribution(s); refused {self.refused}; already in the corpus "
+            f"{len(self.duplicates)}"
+        ]
+        out += [f"already in the corpus, skipped: {shown(d)}" for d in self.duplicates]
+        out += [f"warning: {w}" for w in self.warnings]
+        out += [f"not imported: {p}" for p in self.problems]
+        if self.cancelled:
+            out.append("cancelled: the rest was not imported")
+        if self.stopped is not None:
+            out.append(f"stopped: {self.stopped}; the rest was not imported")
+        return out
+
+
+def import_paths(
+    store: Store,
+    paths: list[Path],
+    suggester: Suggester | None,
+    progress: Callable[[int, int], None] = lambda done, total: None,
+    cancelled: Callable[[], bool] = lambda: False,
+    brat_labels: dict[str, str] | None = None,
+    jobs: int = 1,
+) -> ImportReport:
+    """Read every file (folders recursively), store each new article with its
+    suggestions (unless ``suggester`` is None or the record carried annotations).
+    A bad file or line is refused by name and the rest still imports; the report
+    comes back whatever happens, also when the corpus cannot be written part-way.
+
+    Articles stream from the files through one suggestion run (in ``jobs`` worker
+    processes when over 1) into the corpus in the order read, so ids are the same
+    whatever ``jobs`` is and memory holds only the articles in flight. Progress counts
+    the files whose articles are all stored."""
+    report = ImportReport()
+    files: list[Path] = []
+    for f in collect_files(paths):
+        if isinstance(f, ImportProblem):
+            report.problems.append(str(f))
+        else:
+            files.append(f)
+    progress(0, len(files))
+    # read but not stored yet: a suggestion for the first is still to come
+    waiting: deque[tuple[int, Imported]] = deque()
+    seen: set[str] = set()
+
+    def to_suggest() -> Iterator[Article]:
+        """Read the files in order: store what needs no suggestion at once (unless it
+        must wait behind one), queue and pass on what does."""
+        for number, path in enumerate(files, 1):
+            for item in read_file(path, brat_labels):
+                if cancelled():
+                    return
+                if isinstance(item, ImportProblem):
+                    report.problems.append(str(item))
+                    continue
+                report.warnings.extend(item.warnings)
+                h = item.article.content_hash
+                if h in seen or store.find_article(h) is not None:
+                    report.duplicates.append(item.article.source)
+                    continue
+                seen.add(h)
+                needs = suggester is not None and not item.annotated
+                if needs or waiting:
+                    waiting.append((number, item))
+                else:
+                    _add(store, item, report)
+                if needs:
+                    yield item.article
+            if not waiting:
+                progress(number, len(files))
+
+    try:
+        if suggester is None:
+            for _ in to_suggest():  # yields nothing: every article is stored as read
+                pass
+        else:
+            runs = suggester.suggest_many(to_suggest(), cancelled, PARSE_BATCH, n_process=jobs)
+            for found in runs:
+                if cancelled():  # what came back may be cut short: store none of it
+                    break
+                number, item = waiting.popleft()
+                item.tokens = _bounds(item)  # once: checked here, stored by _add
+                item.attributions, dropped = checked(item.article, found, Tokens(item.tokens))
+                report.warnings.extend(dropped)
+                _add(store, item, report)
+                while waiting and waiting[0][1].annotated:  # read behind it, nothing to wait for
+                    number, item = waiting.popleft()
+                    _add(store, item, report)
+                progress((waiting[0][0] if waiting else number) - 1, len(files))
+        if cancelled() or any(not item.annotated for _, item in waiting):
+            report.cancelled = True
+        else:
+            for _, item in waiting:
+                _add(store, item, report)
+            progress(len(files), len(files))
+    except (CorpusError, SuggestError, sqlite3.Error, OSError) as exc:
+        report.stopped = str(exc)
+    return report
+
+
+def _bounds(item: Imported) -> list[tuple[int, int]]:
+    return item.tokens if item.tokens is not None else tokenize(item.article.text)
+
+
+def _add(store: Store, item: Imported, report: ImportReport) -> None:
+    """Store one article with its attributions (one transaction) and count it."""
+    art_id, created = store.add_article(
+        item.article, item.attributions, _bounds(item), label=f"import {item.article.source}"
+    )
+    if created:
+        report.imported.append(art_id)
+        report.attributions += len(item.attributions)
+    else:  # another process stored it meanwhile
+        report.duplicates.append(item.article.source)

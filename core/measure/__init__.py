@@ -1,0 +1,1 @@
+"""Measures over a corpus: the scorer, the report, agreement between corpora, charts."""

@@ -1,0 +1,358 @@
+"""What the corpus says: the quality of the suggestions on done articles, and the corpus
+itself (articles, attributions, speakers, quotes per article, over time, by outlet).
+
+Read-only: a few aggregate queries and, for suggestion quality, each done article's
+attributions as first suggested (from the decisions log) scored against what the
+annotator confirmed, with :mod:`core.measure.evaluate`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from core.corpus.store import Store
+from core.measure.evaluate import Alignment, Item, Score, align, item_of, same_person
+from core.model import Origin, QuoteType, Span, State, Status
+
+#: How many speakers, cue words and outlets the report lists.
+TOP = 20
+FIX_KINDS = (
+    "accepted as is",
+    "moved boundaries",
+    "changed speaker",
+    "changed type",
+    "added",
+    "rejected",
+)
+
+
+#: What the report says of suggestion quality before any article is done (figures of
+#: nothing, all 0.000, read as if the suggestions were all wrong).
+NO_QUALITY_YET = (
+    "No article is done yet: suggestion quality is measured on done articles, "
+    "as their suggestions were first made against what the reviewer kept."
+)
+
+
+@dataclass
+class Quality:
+    """Suggestions as first made on done articles, against the final attributions."""
+
+    articles: int = 0
+    score: Score = field(default_factory=Score)
+    #: What the annotator did to them: kept as they were, moved, re-attributed, re-typed
+    #: (one suggestion can count under several), added (missed) and rejected.
+    fixes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIX_KINDS, 0))
+    missed_cues: list[tuple[str, int]] = field(default_factory=list)
+
+    def add(self, al: Alignment) -> None:
+        self.articles += 1
+        self.score.add(al)
+        fixes = self.fixes
+        for g, p in al.pairs:
+            moved, speaker, typed = g.quote != p.quote, not g.speaker_right(p), g.type is not p.type
+            fixes["moved boundaries"] += moved
+            fixes["changed speaker"] += speaker
+            fixes["changed type"] += typed
+            fixes["accepted as is"] += not (moved or speaker or typed)
+        fixes["accepted as is"] += al.same.total()
+        fixes["added"] += len(al.missed)
+        fixes["rejected"] += len(al.spurious)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            **self.score.as_dict(),
+            "fixes": self.fixes,
+            "missed_cues": self.missed_cues,
+        }
+
+
+@dataclass
+class SpeakerRow:
+    name: str
+    quotes: int
+    articles: int
+    cues: list[tuple[str, int]]
+    unreviewed: int = 0  # of its quotes, suggestions nobody has decided yet
+
+
+@dataclass
+class Report:
+    corpus: str
+    quality: Quality
+    articles_by_status: dict[str, int]
+    by_type: dict[str, int]
+    by_state: dict[str, int]
+    by_origin: dict[str, int]
+    speakers: list[SpeakerRow]
+    speaker_names: int
+    quotes_per_article: dict[str, Any]
+    over_time: list[tuple[str, int, int]]  # (YYYY-MM, articles, quotes)
+    by_outlet: list[tuple[str, int, int]]  # (outlet, articles, quotes)
+    #: Every count of quotes is of attributions not rejected: ``quotes`` of them, of which
+    #: ``unreviewed`` are suggestions nobody has decided yet (counted, and said so).
+    quotes: int = 0
+    unreviewed: int = 0
+    no_speaker_name: int = 0  # quotes with no speaker name (not among the speakers)
+
+    def counted(self) -> str:
+        """What the quote counts hold, in words (the report, its page and charts say it)."""
+        if not self.unreviewed:
+            return f"all {self.quotes} quote(s) counted are reviewed (rejected ones aside)"
+        return (
+            f"{self.unreviewed} of the {self.quotes} quote(s) counted are unreviewed "
+            "suggestions (state suggested; rejected ones aside)"
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["quality"] = self.quality.as_dict()
+        return d
+
+    def lines(self) -> list[str]:
+        """The report as plain text for the terminal."""
+        q, s = self.quality, self.quality.score
+        out = [f"QuoteLab report: {self.corpus}", ""]
+        out.append(f"Suggestion quality on {q.articles} done article(s)")
+        if not q.articles:
+            out.append("  " + NO_QUALITY_YET)
+        if q.articles:
+            out += ["  " + line for line in s.lines()]
+            out.append("  fixes: " + ", ".join(f"{k} {v}" for k, v in q.fixes.items()))
+            cues = ", ".join(f"{c} {n}" for c, n in q.missed_cues) or "none"
+            out.append(f"  cue words of missed quotes: {cues}")
+        out += ["", "Corpus (" + self.counted() + ")"]
+        out.append("  articles: " + _pairs(self.articles_by_status))
+        out.append("  attributions by type: " + _pairs(self.by_type))
+        out.append("  attributions by state: " + _pairs(self.by_state))
+        out.append("  attributions by origin: " + _pairs(self.by_origin))
+        qpa = self.quotes_per_article
+        out.append(
+            f"  quotes per article: mean {qpa['mean']:.1f}, median {qpa['median']:g}, "
+            f"max {qpa['max']}; " + _pairs({f"{k} quotes": v for k, v in qpa["histogram"].items()})
+        )
+        out += ["", f"Speakers ({self.speaker_names} names; by quotes, unreviewed ones included)"]
+        for sp in self.speakers:
+            cues = ", ".join(f"{c} {n}" for c, n in sp.cues)
+            out.append(
+                f"  {sp.quotes:5}  {sp.name}  ({sp.articles} article(s); "
+                f"{sp.unreviewed} unreviewed; {cues})"
+            )
+        out.append(f"  {self.no_speaker_name} quote(s) with no speaker name")
+        out += ["", "Quotes over time (month: articles, quotes)"]
+        out += [f"  {m}: {a}, {n}" for m, a, n in self.over_time]
+        out += ["", "By outlet (articles, quotes)"]
+        out += [f"  {o or 'unknown'}: {a}, {n}" for o, a, n in self.by_outlet]
+        return out
+
+
+def _pairs(d: dict[str, Any]) -> str:
+    return ", ".join(f"{k} {v}" for k, v in d.items())
+
+
+_HOST = re.compile(r"\s*[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?([^/?#:]*)")
+
+
+def outlet(url: str) -> str:
+    """The outlet an article comes from: its URL's host, lower case, without ``www.``."""
+    m = _HOST.match(url)
+    return m.group(1).lower().removeprefix("www.") if m else ""
+
+
+_TYPES = {t.value: t for t in QuoteType}
+_COLUMNS = (
+    "article_id, id, quote_start, quote_end, speaker_start, speaker_end, cue_start, cue_end, "
+    "speaker_name, type, state, origin"
+)
+
+
+def _row_item(text: str, r: tuple[Any, ...]) -> Item:
+    name = r[8] or ("" if r[4] is None else text[r[4] : r[5]])
+    cue = "" if r[6] is None else text[r[6] : r[7]]
+    return item_of(text, Span(r[2], r[3]), name, cue, _TYPES[r[9]])
+
+
+def _record_item(text: str, rec: dict[str, Any]) -> Item:
+    def part(kind: str) -> str:
+        sp = rec.get(kind)
+        return text[sp["start"] : sp["end"]] if sp else ""
+
+    q = rec["quote"]
+    name = rec.get("speaker_name") or part("speaker")
+    return item_of(text, Span(q["start"], q["end"]), name, part("cue"), _TYPES[rec["type"]])
+
+
+def _unchanged(rec: dict[str, Any], r: tuple[Any, ...]) -> bool:
+    """Whether a logged record and a row hold the same quote, speaker and type."""
+    q, sp = rec["quote"], rec.get("speaker") or {}
+    return (q["start"], q["end"], sp.get("start"), sp.get("end"), rec.get("speaker_name")) == (
+        r[2],
+        r[3],
+        r[4],
+        r[5],
+        r[8],
+    ) and rec["type"] == r[9]
+
+
+def _first_records(store: Store) -> dict[int, dict[str, Any] | None]:
+    """Each logged attribution's record before its first logged change (None: a person
+    created it)."""
+    first: dict[int, dict[str, Any] | None] = {}
+    rows = store.conn.execute(
+        "SELECT changes FROM decisions WHERE kind IN ('edit', 'undo', 'redo') ORDER BY id"
+    )
+    for (changes,) in rows:
+        for ch in json.loads(changes):
+            if ch.get("table") == "attribution" and ch.get("id") not in first:
+                first[ch["id"]] = ch.get("before")
+    return first
+
+
+def quality(store: Store, texts: dict[int, str] | None = None) -> Quality:
+    """The attributions of done articles as the model first suggested them (an
+    attribution's record before its first logged change, else as it is now; ones a
+    person created are no suggestions) against the final ones (not rejected)."""
+    done = Status.DONE.value
+    done_ids = [
+        r[0] for r in store.conn.execute("SELECT id FROM articles WHERE status = ?", (done,))
+    ]
+    texts = texts if texts is not None else _texts(store)
+    done_set = set(done_ids)
+    first = _first_records(store)
+    suggested: dict[int, list[Item]] = defaultdict(list)
+    final: dict[int, list[Item]] = defaultdict(list)
+    same: dict[int, Counter[tuple[QuoteType, bool]]] = defaultdict(Counter)
+    kept: set[int] = set()  # attributions still as first suggested, type and speaker
+    rows = store.conn.execute(
+        f"SELECT {_COLUMNS} FROM attributions WHERE article_id IN "
+        "(SELECT id FROM articles WHERE status = ?)",
+        (done,),
+    )
+    model, rejected = Origin.MODEL.value, State.REJECTED.value
+    for r in rows:
+        logged = r[1] in first
+        rec = first.get(r[1]) if logged else None
+        if r[10] != rejected and (
+            (not logged and r[11] == model)
+            or (rec is not None and rec.get("origin") == model and _unchanged(rec, r))
+        ):
+            # the same attribution in both: an exact match by construction (quotes in an
+            # article never overlap, so nothing else can pair with it)
+            text = texts[r[0]]
+            name = r[8] or ("" if r[4] is None else text[r[4] : r[5]])
+            same[r[0]][(_TYPES[r[9]], bool(name) and same_person(name, name))] += 1
+            kept.add(r[1])
+            continue
+        it = _row_item(texts[r[0]], r)
+        if r[10] != rejected:
+            final[r[0]].append(it)
+        if not logged and r[11] == model:
+            suggested[r[0]].append(it)
+    for attr_id, rec in first.items():
+        if rec is not None and rec.get("origin") == model and attr_id not in kept:
+            article_id = int(rec["article_id"])
+            if article_id in done_set:
+                suggested[article_id].append(_record_item(texts[article_id], rec))
+    q = Quality()
+    missed: Counter[str] = Counter()
+    for article_id in done_ids:
+        al = align(final[article_id], suggested[article_id])
+        al.same = same[article_id]
+        q.add(al)
+        missed.update(g.cue.strip().lower() or "(no cue)" for g in al.missed)
+    q.missed_cues = missed.most_common(TOP)
+    return q
+
+
+def _speakers(store: Store, texts: dict[int, str], top: int) -> tuple[list[SpeakerRow], int]:
+    c = store.conn
+    rows = c.execute(
+        """SELECT speaker_name, COUNT(*), COUNT(DISTINCT article_id),
+                  SUM(state = 'suggested') FROM attributions
+           WHERE state != 'rejected' AND speaker_name IS NOT NULL AND speaker_name != ''
+           GROUP BY speaker_name ORDER BY 2 DESC, 1"""
+    ).fetchall()
+    shown = rows[:top]
+    cues: dict[str, Counter[str]] = {r[0]: Counter() for r in shown}
+    marks = ",".join("?" * len(shown))
+    for article_id, start, end, name in c.execute(
+        f"""SELECT article_id, cue_start, cue_end, speaker_name FROM attributions
+            WHERE state != 'rejected' AND cue_start IS NOT NULL
+              AND speaker_name IN ({marks})""",
+        [r[0] for r in shown],
+    ):
+        cues[name][texts[article_id][start:end].lower()] += 1
+    return [
+        SpeakerRow(name, n, arts, cues[name].most_common(5), unreviewed)
+        for name, n, arts, unreviewed in shown
+    ], len(rows)
+
+
+def _texts(store: Store) -> dict[int, str]:
+    return dict(store.conn.execute("SELECT id, text FROM articles").fetchall())
+
+
+def _quotes_per_article(counts: list[int]) -> dict[str, Any]:
+    hist = Counter(counts)
+    return {
+        "mean": statistics.fmean(counts) if counts else 0.0,
+        "median": statistics.median(counts) if counts else 0,
+        "max": max(counts, default=0),
+        "histogram": {str(k): hist[k] for k in sorted(hist)},
+    }
+
+
+def build(store: Store, top: int = TOP) -> Report:
+    """The whole report of the corpus in ``store``."""
+    c = store.conn
+
+    def grouped(sql: str, keys: list[str]) -> dict[str, int]:
+        found = dict(c.execute(sql).fetchall())
+        return {k: found.get(k, 0) for k in keys}
+
+    live = "FROM attributions WHERE state != 'rejected' GROUP BY 1"
+    per_article = c.execute(
+        """SELECT a.url, substr(a.date, 1, 7), COUNT(t.id) FROM articles a
+           LEFT JOIN attributions t ON t.article_id = a.id AND t.state != 'rejected'
+           GROUP BY a.id"""
+    ).fetchall()
+    months: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    outlets: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for url, month, n in per_article:
+        for bucket in (months[month or ""], outlets[outlet(url or "")]):
+            bucket[0] += 1
+            bucket[1] += n
+    texts = _texts(store)
+    speakers, names = _speakers(store, texts, top)
+    ranked_outlets = sorted(outlets.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0]))
+    quotes, unreviewed, no_name = c.execute(
+        """SELECT COUNT(*), COALESCE(SUM(state = 'suggested'), 0),
+                  COALESCE(SUM(speaker_name IS NULL OR speaker_name = ''), 0)
+           FROM attributions WHERE state != 'rejected'"""
+    ).fetchone()
+    return Report(
+        corpus=str(store.path),
+        quality=quality(store, texts),
+        articles_by_status=grouped(
+            "SELECT status, COUNT(*) FROM articles GROUP BY 1", [s.value for s in Status]
+        ),
+        by_type=grouped(f"SELECT type, COUNT(*) {live}", [t.value for t in QuoteType]),
+        by_state=grouped(
+            "SELECT state, COUNT(*) FROM attributions GROUP BY 1", [s.value for s in State]
+        ),
+        by_origin=grouped(f"SELECT origin, COUNT(*) {live}", [o.value for o in Origin]),
+        speakers=speakers,
+        speaker_names=names,
+        quotes_per_article=_quotes_per_article([n for _, _, n in per_article]),
+        over_time=[(m, a, n) for m, (a, n) in sorted(months.items()) if m],
+        by_outlet=[(o, a, n) for o, (a, n) in ranked_outlets[:top]],
+        quotes=quotes,
+        unreviewed=unreviewed,
+        no_speaker_name=no_name,
+    )

@@ -1,0 +1,371 @@
+"""Edits to the corpus as plain commands: apply and revert, one transaction, one log row.
+
+A :class:`Command` is a list of row changes, each with the record before and after.
+Applying checks that every row still holds its ``before`` record (so a stale window
+or a second process cannot overwrite newer work) and writes ``after``; reverting
+applies the inverse. :class:`UndoStack` keeps them for undo and redo (the review
+session owns one); the decisions log makes the history survive a restart
+(:func:`history`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.corpus.store import ConflictError, Store
+from core.model import Attribution, Origin, QuoteType, Span, SpanError, State, Status
+
+SPAN_KINDS = ("quote", "speaker", "cue")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One row: an attribution (``before`` None creates it, ``after`` None deletes it)
+    or an article's status."""
+
+    table: str
+    id: int | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+    def inverse(self) -> Change:
+        return Change(self.table, self.id, self.after, self.before)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"table": self.table, "id": self.id, "before": self.before, "after": self.after}
+
+
+@dataclass(frozen=True)
+class Changed:
+    """What a command changed, for views to refresh from."""
+
+    article_id: int
+    attribution_ids: frozenset[int]
+    status_changed: bool
+    focus: int | None = None
+    log_id: int | None = None  # its row in the decisions log
+
+
+@dataclass
+class Command:
+    label: str
+    article_id: int
+    changes: list[Change] = field(default_factory=list)
+    log_id: int | None = None
+
+    def inverse(self) -> Command:
+        return Command(
+            f"undo {self.label}", self.article_id, [c.inverse() for c in reversed(self.changes)]
+        )
+
+
+def _execute(store: Store, cmd: Command, kind: str, ref: int | None) -> tuple[int, Changed]:
+    written: list[Change] = []
+    with store.transaction() as conn:
+        for ch in cmd.changes:
+            row_id = store.write(ch.table, ch.id, ch.before, ch.after)
+            written.append(Change(ch.table, row_id, ch.before, ch.after))
+        cmd.changes = written
+        # commands and the store share the log format
+        log_id = store._log(
+            conn, kind, ref, cmd.article_id, cmd.label, [c.as_json() for c in written]
+        )
+    attrs = frozenset(c.id for c in written if c.table == "attribution" and c.id is not None)
+    focus = next((c.id for c in written if c.table == "attribution" and c.after is not None), None)
+    status = any(c.table == "article" for c in written)
+    return log_id, Changed(cmd.article_id, attrs, status, focus, log_id)
+
+
+def apply(store: Store, cmd: Command) -> Changed:
+    """Do a new edit; ``cmd.log_id`` is set to its row in the decisions log."""
+    cmd.log_id, changed = _execute(store, cmd, "edit", None)
+    return changed
+
+
+def revert(store: Store, cmd: Command) -> Changed:
+    """Undo an applied edit (itself logged, so undo survives a restart)."""
+    inv = cmd.inverse()
+    _, changed = _execute(store, inv, "undo", cmd.log_id)
+    return changed
+
+
+def reapply(store: Store, cmd: Command) -> Changed:
+    """Redo an undone edit."""
+    _, changed = _execute(store, cmd, "redo", cmd.log_id)
+    return changed
+
+
+#: How many edits back undo reaches (also across restarts).
+UNDO_LIMIT = 1000
+
+
+def last_decision(store: Store) -> int:
+    """The id of the decisions log's last row (0 when it is empty)."""
+    return int(store.conn.execute("SELECT coalesce(max(id), 0) FROM decisions").fetchone()[0])
+
+
+def history(
+    store: Store,
+    limit: int = UNDO_LIMIT,
+    horizon: int | None = None,
+    mine: frozenset[int] | set[int] = frozenset(),
+) -> tuple[list[Command], list[Command]]:
+    """The undo stack as the log leaves it: (done, oldest first; undone, next redo last),
+    each at most ``limit`` long. With a ``horizon``, only the rows up to it count, and
+    after it only those in ``mine``: a session's own edits on top of the history it
+    found (what another window logs meanwhile is that window's to undo). The log is
+    replayed by ids only, in one pass, and only the commands kept are read in full, so
+    opening a corpus stays fast however long its history."""
+    done: list[int] = []
+    undone: list[int] = []
+    rows = store.conn.execute(
+        "SELECT id, kind, ref FROM decisions WHERE kind IN ('edit', 'undo', 'redo') ORDER BY id"
+    )
+    for log_id, kind, ref in rows:
+        if horizon is not None and log_id > horizon and log_id not in mine:
+            continue
+        if kind == "edit":
+            done.append(log_id)
+            undone.clear()
+            continue
+        src, dst = (done, undone) if kind == "undo" else (undone, done)
+        if src and src[-1] == ref:
+            dst.append(src.pop())
+        elif ref in src:  # two writers interleaved: rare, so a linear search is fine
+            src.remove(ref)
+            dst.append(ref)
+    done, undone = done[-limit:], undone[-limit:]
+    by_id: dict[int, Command] = {}
+    wanted = done + undone
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        for log_id, article_id, label, changes in store.conn.execute(
+            "SELECT id, article_id, label, changes FROM decisions "
+            f"WHERE id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ):
+            try:
+                by_id[log_id] = Command(
+                    label, article_id, [Change(**c) for c in json.loads(changes)], log_id
+                )
+            except (TypeError, ValueError):
+                continue  # a damaged row, reported by the open (Store.damage)
+    return [by_id[i] for i in done if i in by_id], [by_id[i] for i in undone if i in by_id]
+
+
+class UndoStack:
+    """Applied commands to undo and undone ones to redo, bounded by ``limit``. No Qt:
+    the review session owns it. It reaches back into what the decisions log held when
+    the stack was made (so undo survives a restart), and after that only to the edits
+    made through it: a second window on the same corpus undoes its own edits, never the
+    other's. Built lazily from the log the first time undo or redo is asked for, so
+    opening a corpus costs the same whatever its history; edits applied before that are
+    in the log, so nothing is missed."""
+
+    def __init__(self, store: Store, limit: int = UNDO_LIMIT) -> None:
+        self.store = store
+        self.limit = limit
+        self.horizon = last_decision(store)
+        self._mine: set[int] = set()  # log rows written through this stack
+        self._stacks: tuple[list[Command], list[Command]] | None = None
+
+    @property
+    def done(self) -> list[Command]:
+        return self._load()[0]
+
+    @property
+    def undone(self) -> list[Command]:
+        return self._load()[1]
+
+    def _load(self) -> tuple[list[Command], list[Command]]:
+        if self._stacks is None:
+            self._stacks = history(self.store, self.limit, self.horizon, self._mine)
+        return self._stacks
+
+    def apply(self, cmd: Command) -> Changed:
+        changed = self._logged(apply(self.store, cmd))
+        if self._stacks is not None:  # (else the log has it for when the stack is built)
+            done, undone = self._stacks
+            done.append(cmd)
+            del done[: -self.limit]
+            undone.clear()
+        return changed
+
+    def undo(self) -> tuple[Command, Changed] | None:
+        """Undo the last edit; None when there is none. A command that can no longer be
+        undone (the data changed elsewhere) is dropped and its error raised."""
+        done, undone = self._load()
+        if not done:
+            return None
+        cmd = done.pop()
+        changed = self._logged(revert(self.store, cmd))
+        undone.append(cmd)
+        return cmd, changed
+
+    def redo(self) -> tuple[Command, Changed] | None:
+        done, undone = self._load()
+        if not undone:
+            return None
+        cmd = undone.pop()
+        changed = self._logged(reapply(self.store, cmd))
+        done.append(cmd)
+        return cmd, changed
+
+    def _logged(self, changed: Changed) -> Changed:
+        if changed.log_id is not None:
+            self._mine.add(changed.log_id)
+        return changed
+
+
+# -- building commands ---------------------------------------------------------------------
+
+
+def _record(article_id: int, a: Attribution) -> dict[str, Any]:
+    rec = a.to_record()
+    rec["article_id"] = article_id
+    return rec
+
+
+@dataclass(frozen=True)
+class Known:
+    """An attribution as a session last read it, with its article's id and status:
+    commands are then built without reading the corpus again (a stale record is
+    caught when the command is applied)."""
+
+    article_id: int
+    attribution: Attribution
+    status: Status
+
+
+Target = int | Known
+"""An attribution's id, or the attribution as known."""
+
+
+def _get(store: Store, target: Target) -> Known:
+    if isinstance(target, Known):
+        return target
+    found = store.attribution(target)
+    if found is None:
+        raise ConflictError(f"attribution {target} no longer exists")
+    return Known(found[0], found[1], store.status(found[0]))
+
+
+def _started(article_id: int, status: Status) -> list[Change]:
+    """An edit in an article still to do marks it in progress, in the same command."""
+    if status is Status.TODO:
+        return [Change("article", article_id, {"status": "todo"}, {"status": "in_progress"})]
+    return []
+
+
+def edit(store: Store, target: Target, label: str, **fields: Any) -> Command | None:
+    """Change fields of one attribution; None when nothing would change. The span rules
+    are checked first (SpanError). Correcting a suggestion's spans or speaker name makes
+    its origin 'edited' (its state and type are decisions about it, not corrections)."""
+    known = _get(store, target)
+    article_id, a = known.article_id, known.attribution
+    new = a.with_(**fields)
+    if new == a:
+        return None
+    if new.spans() != a.spans():
+        store.check_spans(article_id, new)
+    if a.origin is Origin.MODEL and (
+        new.spans() != a.spans() or new.speaker_name != a.speaker_name
+    ):
+        new = new.with_(origin=Origin.EDITED)
+    change = Change("attribution", a.id, _record(article_id, a), _record(article_id, new))
+    return Command(label, article_id, [change, *_started(article_id, known.status)])
+
+
+def set_state(store: Store, target: Target, state: State) -> Command | None:
+    verb = {State.ACCEPTED: "accept", State.REJECTED: "reject", State.SUGGESTED: "undecide"}
+    return edit(store, target, verb[state], state=state)
+
+
+def accept_all(store: Store, article_id: int) -> Command | None:
+    """Accept every suggestion of the article still to review, as one command."""
+    changes = [
+        Change(
+            "attribution",
+            a.id,
+            _record(article_id, a),
+            _record(article_id, a.with_(state=State.ACCEPTED)),
+        )
+        for a in store.attributions(article_id)
+        if a.state is State.SUGGESTED
+    ]
+    if not changes:
+        return None
+    started = _started(article_id, store.status(article_id))
+    return Command(f"accept {len(changes)}", article_id, changes + started)
+
+
+def set_type(store: Store, target: Target, qtype: QuoteType) -> Command | None:
+    return edit(store, target, f"type {qtype.value}", type=qtype)
+
+
+def set_span(store: Store, target: Target, kind: str, span: Span | None) -> Command | None:
+    """Set (or, for speaker and cue, clear) one of an attribution's spans."""
+    if kind == "quote" and span is None:
+        raise SpanError("a quote cannot be removed; delete the attribution instead")
+    fields: dict[str, Any] = {kind: span}
+    if kind == "speaker":
+        text = store.article(_get(store, target).article_id).text
+        fields["speaker_name"] = text[span.start : span.end] if span else None
+    return edit(store, target, f"{kind} {'cleared' if span is None else 'set'}", **fields)
+
+
+def set_speaker(
+    store: Store, target: Target, span: Span | None, name: str | None
+) -> Command | None:
+    said = f"speaker {name}" if name else "speaker"  # "Saved: speaker Ana Ruiz."
+    return edit(store, target, said, speaker=span, speaker_name=name or None)
+
+
+def set_speaker_name(store: Store, target: Target, name: str) -> Command | None:
+    name = name.strip()
+    return edit(
+        store, target, f"speaker name {name}" if name else "speaker name", speaker_name=name or None
+    )
+
+
+def move_edge(store: Store, target: Target, kind: str, edge: str, step: int) -> Command | None:
+    """Move the start or end of the quote, speaker or cue by one token."""
+    known = _get(store, target)
+    span = getattr(known.attribution, kind)
+    if span is None:
+        raise SpanError(f"this attribution has no {kind}")
+    moved = store.tokens(known.article_id).move_edge(span, edge, step)
+    if moved is None:
+        raise SpanError(f"the {kind} cannot move further")
+    label = f"{kind} {edge} {'left' if step < 0 else 'right'}"
+    return edit(store, known, label, **{kind: moved})
+
+
+def add(store: Store, article_id: int, attribution: Attribution) -> Command:
+    """A new (manual, accepted) attribution."""
+    a = attribution.with_(id=None)
+    store.check_spans(article_id, a)
+    change = Change("attribution", None, None, _record(article_id, a))
+    started = _started(article_id, store.status(article_id))
+    return Command("add quote", article_id, [change, *started])
+
+
+def delete(store: Store, target: Target) -> Command:
+    known = _get(store, target)
+    a = known.attribution
+    change = Change("attribution", a.id, _record(known.article_id, a), None)
+    return Command("delete", known.article_id, [change])
+
+
+def set_status(store: Store, article_id: int, status: Status) -> Command | None:
+    current = store.status(article_id)
+    if current is status:
+        return None
+    change = Change("article", article_id, {"status": current.value}, {"status": status.value})
+    return Command(f"mark {status.value.replace('_', ' ')}", article_id, [change])
+
+
+def new_manual(quote: Span, qtype: QuoteType = QuoteType.DIRECT) -> Attribution:
+    return Attribution(quote=quote, type=qtype, state=State.ACCEPTED, origin=Origin.MANUAL)

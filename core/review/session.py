@@ -1,0 +1,726 @@
+"""The review loop without Qt: what the window shows and what each key does to it.
+
+A :class:`ReviewSession` holds the open article, its attributions in text order, the
+current one, the span being edited (quote, speaker or cue), the token cursor and the
+selection. Its verbs come in two kinds:
+
+- moves (next attribution, token cursor, selection, ...) change only the session and
+  return a :class:`Delta`;
+- edits (accept, move an edge, label a selection, ...) return a core
+  :class:`~core.review.commands.Command`, or a plain reason why not. :meth:`apply` runs the
+  command (one transaction, one log row, onto the undo stack) and, like :meth:`undo`
+  and :meth:`redo`, turns what changed into a :class:`Delta` for the widgets.
+
+Messages name actions as ``{action_id}`` (``"{select_toggle} starts a selection"``):
+the window fills in the keys from its keymap, so no key name is written here.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import partial
+
+from core.corpus.store import ArticleSummary, ConflictError, CorpusError, Store
+from core.model import Article, Attribution, QuoteType, Span, SpanError, State, Status, excerpt
+from core.review import commands
+from core.review.commands import Change, Command, Known, UndoStack
+from core.review.speakers import REACH, Candidate, Mentions, candidates, full_names, resolve_name
+from core.suggest.marks import find_quotes, quote_type
+from core.tokens import Tokens
+
+TARGETS = ("quote", "speaker", "cue")
+#: A span as the span rules name it in a message: by its offsets.
+_OFFSETS = re.compile(r"\b(\d+)-(\d+)\b")
+_SENTENCE_END = {".", "!", "?"}
+_CLAUSE_END = _SENTENCE_END | {",", ";", ":", "\u2014", "\u2013", '"', "\u201c", "\u201d"}
+
+Outcome = Command | str
+"""What an edit verb returns: the command to apply, or the reason nothing can be done."""
+
+
+@dataclass(frozen=True)
+class Delta:
+    """What the widgets redraw after a verb. The session itself is the state to draw
+    (its attributions, current index, target, cursor and selection)."""
+
+    article: bool = False  # another article (or the same one reloaded): redraw everything
+    rows: frozenset[int] = frozenset()  # ids of attributions whose rows changed
+    reorder: bool = False  # rows were added, removed or reordered: rebuild the table
+    summary: ArticleSummary | None = None  # the open article's line in the article list
+    earlier: tuple[ArticleSummary, ...] = ()  # lines of articles left meanwhile (D)
+    statuses: bool = False  # an article's status changed
+    reveal: int | None = None  # a character position to scroll into view
+    message: str = ""  # for the status bar
+    error: str = ""  # a change that was not saved (for a dialog)
+
+
+@dataclass
+class _Then:
+    """What the session does once the command a verb built has been applied."""
+
+    command: Command
+    action: Callable[[], Delta]
+
+
+@dataclass
+class ReviewSession:
+    store: Store
+    stack: UndoStack = field(init=False)
+    article: Article | None = None
+    attrs: list[Attribution] = field(default_factory=list)
+    tokens: Tokens = field(default_factory=lambda: Tokens([]))
+    index: int | None = None
+    target: str = "quote"
+    cursor: int | None = None  # index of the token under the token cursor
+    anchor: int | None = None  # where the selection started (token index), if any
+    _then: _Then | None = None
+    # Kept as attributions change (a long article has thousands; a key reads none of them):
+    _left: int = 0  # suggestions not yet decided
+    _kept: int = 0  # attributions not rejected
+    _longest: int = 0  # at least the longest quote's length (for near())
+    _mentions: Mentions | None = None  # the open article's, for candidates()
+    #: The round M and Shift+M go through: (attribution id, candidates) as they were at the
+    #: first press, the speaker it had among them; kept while only they edit it, so that
+    #: M then Shift+M comes back (each choice changes what the candidates would be).
+    _round: tuple[int, list[Candidate]] | None = None
+    _cycling: bool = False
+
+    def __post_init__(self) -> None:
+        self.stack = UndoStack(self.store)
+
+    # -- state ---------------------------------------------------------------------------
+
+    @property
+    def current(self) -> Attribution | None:
+        return self.attrs[self.index] if self.index is not None and self.attrs else None
+
+    def selection(self) -> Span | None:
+        """The token selection (from the anchor to the cursor), if one is started."""
+        if self.anchor is None or self.cursor is None or not self.tokens:
+            return None
+        lo, hi = sorted((self.anchor, self.cursor))
+        return Span(self.tokens[lo][0], self.tokens[hi][1])
+
+    def cursor_span(self) -> Span | None:
+        if self.cursor is None or not self.tokens:
+            return None
+        return Span(*self.tokens[self.cursor])
+
+    def summary(self) -> ArticleSummary | None:
+        """The open article's line for the article list, from what the session holds."""
+        a = self.article
+        if a is None or a.id is None:
+            return None
+        return ArticleSummary(a.id, a.title, a.date, a.status, self._left, self._kept)
+
+    def near(self, lo: int, hi: int) -> list[Attribution]:
+        """The attributions whose quotes reach into the characters lo..hi (their ends
+        included), in text order: by bisection, not a scan of all of them."""
+        first = bisect_left(self.attrs, lo - self._longest, key=_start)
+        last = bisect_right(self.attrs, hi, key=_start)
+        return [a for a in self.attrs[first:last] if a.quote.end >= lo]
+
+    def can_undo(self) -> str | None:
+        """The label of the edit undo would revert, if any."""
+        return self.stack.done[-1].label if self.stack.done else None
+
+    # -- moving around ---------------------------------------------------------------------
+
+    def open(self, article_id: int, focus: int | None = None) -> Delta:
+        """Show an article: at attribution ``focus``, else at the first suggestion."""
+        try:
+            article = self.store.article(article_id)
+            tokens = self.store.tokens(article_id)
+            attrs = self.store.attributions(article_id)
+        except CorpusError as exc:  # a damaged article, now in Store.damage: off the list
+            other = self.store.neighbour(article_id, +1) if self.article is None else None
+            if other is None or other == article_id:  # stay where we are
+                return Delta(error=str(exc), statuses=True)
+            return replace(self.open(other), error=str(exc), statuses=True)  # the next sound one
+        self.article, self.tokens, self.attrs = article, tokens, attrs
+        self._mentions = None
+        self._left = sum(a.state is State.SUGGESTED for a in attrs)
+        self._kept = sum(a.state is not State.REJECTED for a in attrs)
+        self._longest = max((a.quote.end - a.quote.start for a in attrs), default=0)
+        self.anchor = None
+        self.target = "quote"
+        found = self._index_of(focus) if focus is not None else None
+        self.index = found if found is not None else self._first_to_review()
+        self._cursor_to_current()
+        return Delta(article=True, reorder=True, summary=self.summary(), reveal=self._reveal())
+
+    def refresh(self) -> Delta:
+        """Take in what another window or process saved meanwhile (nothing when nothing
+        was): the open article read again, at the same attribution, and the list."""
+        if not self.store.changed_elsewhere():
+            return Delta()
+        message = "The corpus was changed elsewhere: shown as it is now"
+        if self.article is None or self.article.id is None:
+            return Delta(statuses=True, message=message)
+        focus = self.current.id if self.current else None
+        return replace(self.open(self.article.id, focus), statuses=True, message=message)
+
+    def close(self) -> Delta:
+        self.article, self.attrs, self.tokens, self.index = None, [], Tokens([]), None
+        self.cursor = self.anchor = self._mentions = None
+        self._left = self._kept = self._longest = 0
+        return Delta(article=True, reorder=True)
+
+    def step(self, step: int) -> Delta:
+        """The next (+1) or previous (-1) attribution."""
+        if not self.attrs:
+            return Delta(
+                message="No attributions in this article: select text and "
+                "press {label_quote} to add one."
+            )
+        i = -1 if self.index is None else self.index
+        return self.choose(max(0, min(len(self.attrs) - 1, i + step)))
+
+    def jump(self, number: int) -> Delta:
+        """Attribution ``number`` (1 is the first, as in the table)."""
+        if not 1 <= number <= len(self.attrs):
+            return Delta(message=f"There is no attribution {number} (1-{len(self.attrs)}).")
+        return self.choose(number - 1)
+
+    def choose(self, row: int) -> Delta:
+        self.index = row
+        self.target = "quote"
+        self._cursor_to_current()
+        return Delta(reveal=self._reveal())
+
+    def next_article(self, step: int, search: str = "") -> Delta:
+        """The next (+1) or previous (-1) article in the list as shown (those matching
+        ``search``, as the filter box does); no wrapping around."""
+        cur = self.article.id if self.article else None
+        found = self._neighbour(cur, step, search, todo_only=False)
+        if found is None or cur is not None and (found - cur) * step < 0:
+            return Delta(message="No more articles that way.")
+        return self.open(found)
+
+    def cycle_target(self, step: int) -> Delta:
+        i = TARGETS.index(self.target)
+        self.target = TARGETS[(i + step) % len(TARGETS)]
+        return Delta()
+
+    def move_cursor(self, step: int, extend: bool = False) -> Delta:
+        if not self.tokens:
+            return Delta()
+        if self.cursor is None:
+            self.cursor = 0
+        if extend and self.anchor is None:
+            self.anchor = self.cursor
+        self.cursor = max(0, min(len(self.tokens) - 1, self.cursor + step))
+        return Delta(reveal=self.tokens[self.cursor][0])
+
+    def cursor_to(self, pos: int) -> Delta:
+        """The token cursor to the token at a character position (a line up or down)."""
+        if not self.tokens:
+            return Delta()
+        self.cursor = self.tokens.token_at(pos)
+        return Delta(reveal=self.tokens[self.cursor][0])
+
+    def toggle_selection(self) -> Delta:
+        self.anchor = None if self.anchor is not None else self.cursor
+        return Delta()
+
+    def clear_selection(self) -> Delta:
+        self.anchor = None
+        return Delta()
+
+    def cursor_to_item(self) -> Delta:
+        self._cursor_to_current()
+        self.anchor = None
+        return Delta(reveal=self._reveal())
+
+    def select_quotation(self) -> Delta:
+        """Select the text between the quotation marks around the token cursor."""
+        para = self._paragraph()
+        if para is None:
+            return Delta()
+        offset, line = para
+        pos = self.tokens[self.cursor or 0][0] - offset
+        for q in find_quotes(line):
+            close = q.close if q.close is not None else q.end
+            if q.open <= pos <= close and q.start < q.end:
+                return self._select(Span(offset + q.start, offset + q.end))
+        return Delta(message="The token cursor is not inside quotation marks.")
+
+    def select_sentence(self, clause: bool = False) -> Delta:
+        """Select the sentence (or the clause) around the token cursor, without the
+        punctuation that bounds it."""
+        para = self._paragraph()
+        if para is None or self.cursor is None:
+            return Delta()
+        offset, line = para
+        stops = _CLAUSE_END if clause else _SENTENCE_END
+        lo, hi = self.tokens.covering(offset, offset + len(line))
+        word = self._word
+        first = self.cursor
+        while first > lo and word(first - 1) not in stops:
+            first -= 1
+        last = self.cursor
+        while last < hi and word(last + 1) not in stops:
+            last += 1
+        while first < last and word(first) in stops:
+            first += 1
+        while last > first and word(last) in stops:
+            last -= 1
+        return self._select(Span(self.tokens[first][0], self.tokens[last][1]))
+
+    # -- edits: each returns a command or a reason ---------------------------------------------
+
+    def accept(self) -> Outcome:
+        return self._decide(State.ACCEPTED)
+
+    def reject(self) -> Outcome:
+        return self._decide(State.REJECTED)
+
+    def accept_all(self) -> Outcome:
+        if self.article is None or self.article.id is None:
+            return "No article is open."
+        cmd = commands.accept_all(self.store, self.article.id)
+        return cmd or "Every suggestion in this article is already decided."
+
+    def set_type(self, qtype: QuoteType) -> Outcome:
+        return self._edit(lambda k: commands.set_type(self.store, k, qtype))
+
+    def move_edge(self, edge: str, step: int) -> Outcome:
+        a = self.current
+        if a is not None and a.spans()[self.target] is None:
+            key = f"label_{self.target}"
+            return f"This attribution has no {self.target}: select one and press {{{key}}}."
+        kind = self.target
+        return self._edit(lambda k: commands.move_edge(self.store, k, kind, edge, step))
+
+    def candidate(self, step: int) -> Outcome:
+        """The next (+1) or previous (-1) candidate speaker of the current quote."""
+        a = self.current
+        if a is None or self.article is None:
+            return "No attribution selected."
+        if self._round is None or self._round[0] != a.id:
+            options = self.candidates()
+            if a.speaker is not None and a.speaker not in [c.span for c in options]:
+                options.insert(0, Candidate(a.speaker, a.speaker_name or "", person=False))
+            self._round = (a.id or 0, options)
+        options = self._round[1]
+        if not options:
+            return "No candidate speakers found: select one and press {label_speaker}."
+        spans = [c.span for c in options]
+        if a.speaker in spans:
+            i = spans.index(a.speaker) + step
+        else:
+            i = 0 if step > 0 else -1
+        choice = options[i % len(options)]
+        outcome = self._edit(
+            lambda k: commands.set_speaker(self.store, k, choice.span, choice.name),
+            target="speaker",
+        )
+        self._cycling = isinstance(outcome, Command)  # its edit keeps the round
+        return outcome
+
+    def candidates(self) -> list[Candidate]:
+        a = self.current
+        if a is None or self.article is None:
+            return []
+        art = self.article
+        if self._mentions is None:
+            self._mentions = Mentions(art.text, self.tokens)
+        near = self.near(a.quote.start - REACH, a.quote.end + REACH)
+        return candidates(art.text, self.tokens, near, a.quote, art.non_body, self._mentions)
+
+    def same_speaker(self) -> Outcome:
+        """The speaker (mention and name) of the attribution before this one."""
+        if self.index is None or self.current is None:
+            return "No attribution selected."
+        before = [a for a in self.attrs[: self.index] if a.speaker is not None]
+        if not before:
+            return "No attribution before this one has a speaker."
+        prev = before[-1]
+        return self._edit(
+            lambda k: commands.set_speaker(self.store, k, prev.speaker, prev.speaker_name),
+            target="speaker",
+        )
+
+    def rename(self, name: str) -> Outcome:
+        return self._edit(lambda k: commands.set_speaker_name(self.store, k, name))
+
+    def delete(self) -> Outcome:
+        """Delete the span being edited; the quote takes its attribution with it."""
+        a = self.current
+        if a is None:
+            return "No attribution selected."
+        kind = self.target
+        if kind == "quote":
+            index = self.index or 0
+            return self._edit(
+                lambda k: commands.delete(self.store, k), then=lambda: self._stay_at(index)
+            )
+        if a.spans()[kind] is None:
+            return f"This attribution has no {kind}."
+        return self._edit(lambda k: commands.set_span(self.store, k, kind, None))
+
+    def label(self, kind: str, mouse: Span | None = None) -> Outcome:
+        """Label the selection (the token selection, else ``mouse`` snapped to tokens)
+        as a new QUOTE, or as the current attribution's SPEAKER or CUE."""
+        span = self.selection()
+        if span is None and mouse is not None:
+            span = self.tokens.snap(mouse.start, mouse.end)
+        if span is None or self.article is None or self.article.id is None:
+            return "Nothing is selected: {select_toggle} starts a selection at the token cursor."
+        if kind == "quote":
+            qtype = quote_type(self.article.text, span)
+            try:
+                cmd = commands.add(self.store, self.article.id, commands.new_manual(span, qtype))
+            except SpanError as exc:
+                return self._reason(exc)
+            return self._built(cmd, self._after_quote)
+        a = self.current
+        if a is None:
+            return "No attribution selected."
+        if kind == "speaker":
+            art = self.article
+            mention = art.text[span.start : span.end]
+            name = resolve_name(mention, self.attrs, span.start, a, full_names(art.text))
+            return self._edit(
+                lambda k: commands.set_speaker(self.store, k, span, name), target="speaker"
+            )
+        return self._edit(lambda k: commands.set_span(self.store, k, "cue", span), target="cue")
+
+    def done(self, search: str = "") -> Outcome:
+        """Mark the article done (once no suggestion is left to decide); once applied, open
+        the next article to do in the list (of those matching ``search``), wrapping around."""
+        if self.article is None or self.article.id is None:
+            return "No article is open."
+        art_id = self.article.id
+        left = self._left
+        if left:  # done means every suggestion was decided: the report counts on it
+            return (
+                f"{left} suggestion{'s' if left > 1 else ''} still to decide: {{accept}} "
+                "accepts, {reject} rejects, {accept_all} accepts all that are left."
+            )
+        cmd = commands.set_status(self.store, art_id, Status.DONE)
+        if cmd is None:
+            return "This article is already done."
+        return self._built(cmd, lambda: self._next_to_do(art_id, search))
+
+    # -- applying, undoing, redoing ----------------------------------------------------------
+
+    def apply(self, cmd: Command) -> Delta:
+        """Apply a command a verb built (one transaction, onto the undo stack)."""
+        if not self._cycling:
+            self._round = None  # another edit: M starts a new round
+        self._cycling = False
+        then = self._then
+        self._then = None
+        try:
+            self.stack.apply(cmd)
+        except SpanError as exc:
+            return Delta(message=self._reason(exc))
+        except CorpusError as exc:
+            return self._failed(exc)
+        delta = self._absorb(cmd.article_id, cmd.changes, after=True)
+        if then is not None and then.command is cmd:
+            follow = then.action()
+            delta = _merge(delta, follow)
+        return replace(delta, message=delta.message or f"Saved: {cmd.label}.")
+
+    def undo(self) -> Delta:
+        return self._history(self.stack.undo, "Undone")
+
+    def redo(self) -> Delta:
+        return self._history(self.stack.redo, "Redone")
+
+    def _history(
+        self, fn: Callable[[], tuple[Command, commands.Changed] | None], verb: str
+    ) -> Delta:
+        try:
+            done = fn()
+        except (CorpusError, SpanError) as exc:
+            return self._failed(exc)
+        if done is None:
+            return Delta(message=f"Nothing to {verb[:-2].lower()}.")
+        cmd, changed = done
+        delta = self._absorb(cmd.article_id, cmd.changes, after=verb == "Redone")
+        focus = self._index_of(changed.focus) if changed.focus is not None else None
+        if focus is not None:
+            delta = _merge(delta, self.choose(focus))
+        return replace(delta, message=f"{verb}: {cmd.label}.")
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _known(self) -> Known | str:
+        a = self.current
+        if a is None or a.id is None or self.article is None or self.article.id is None:
+            return "No attribution selected."
+        return Known(self.article.id, a, self.article.status)
+
+    def _edit(
+        self,
+        build: Callable[[Known], Command | None],
+        target: str | None = None,
+        then: Callable[[], Delta] | None = None,
+    ) -> Outcome:
+        known = self._known()
+        if isinstance(known, str):
+            return known
+        try:
+            cmd = build(known)
+        except SpanError as exc:
+            return self._reason(exc)
+        if cmd is None:
+            return "Nothing to change."
+        if then is None and target is not None:
+            then = partial(self._retarget, target)
+        return self._built(cmd, then)
+
+    def _built(self, cmd: Command, then: Callable[[], Delta] | None) -> Command:
+        self._then = _Then(cmd, then) if then is not None else None
+        return cmd
+
+    def _decide(self, state: State) -> Outcome:
+        return self._edit(lambda k: commands.set_state(self.store, k, state), then=self._advance)
+
+    def _advance(self) -> Delta:
+        """After accept or reject: the next suggestion after the current one."""
+        if self.index is None:
+            return Delta()
+        attrs = self.attrs
+        later = next(
+            (i for i in range(self.index + 1, len(attrs)) if attrs[i].state is State.SUGGESTED),
+            None,
+        )
+        if later is not None:
+            return self.choose(later)
+        if not self._left:
+            return Delta(
+                message="All suggestions in this article are decided: {done_next} marks it done."
+            )
+        return Delta()
+
+    def _retarget(self, target: str) -> Delta:
+        """After a speaker or cue was set: edit it next; the selection is used up."""
+        self.target = target
+        self.anchor = None
+        return Delta()
+
+    def _after_quote(self) -> Delta:
+        """After a new quote: edit its speaker next, with the token cursor on the first
+        word after it (where a direct quote's cue and speaker usually are)."""
+        self.target = "speaker"
+        self.anchor = None
+        a = self.current
+        if a is not None and self.tokens:
+            i = self.tokens.token_at(a.quote.end)
+            while i + 1 < len(self.tokens) and not any(ch.isalnum() for ch in self._word(i)):
+                i += 1
+            self.cursor = i
+        return Delta(
+            message="Quote added. Now select its speaker and press {label_speaker} "
+            "(or {cycle_speaker} for candidates, {same_speaker} for the previous one)."
+        )
+
+    def _stay_at(self, index: int) -> Delta:
+        """After a delete: the attribution that took the deleted one's place."""
+        if not self.attrs:
+            self.index = None
+            return Delta(message="Deleted; no attributions left. {undo} brings it back.")
+        delta = self.choose(min(index, len(self.attrs) - 1))
+        return replace(delta, message="Deleted. {undo} brings it back.")
+
+    def _next_to_do(self, art_id: int, search: str) -> Delta:
+        found = self._neighbour(art_id, +1, search, todo_only=True)
+        if found is None:
+            return Delta(message="Every article is done. {export} exports the corpus.")
+        return self.open(found)
+
+    def _neighbour(self, art_id: int | None, step: int, search: str, todo_only: bool) -> int | None:
+        """The store's neighbour in list order (index seeks), damaged articles skipped."""
+        at = art_id if art_id is not None else 0 if step > 0 else 2**63 - 1
+        damaged, seen = self.store.damaged_ids, {art_id}
+        while True:
+            found = self.store.neighbour(at, step, search=search, todo_only=todo_only)
+            if found in seen:
+                return None
+            if found not in damaged:
+                return found
+            seen.add(found)
+            at = found
+
+    def _absorb(self, article_id: int, changes: list[Change], after: bool) -> Delta:
+        """Take in the records a command (or its undo) wrote, without reading them again.
+        A command over the corpus (a speaker renamed) also holds other articles' records:
+        only the open article's are taken in. Each record takes its place in text order
+        by bisection (a long article has thousands: none is looked at one by one)."""
+        if self.article is None or self.article.id != article_id:
+            focus = next((c.id for c in changes if (c.after if after else c.before)), None)
+            return replace(self.open(article_id, focus), statuses=True)
+        changes = [c for c in changes if _article_of(c) in (None, article_id)]
+        keep = self.current
+        attrs = list(self.attrs)  # a new list, as every change of the attributions makes
+        order: list[int | None] | None = None  # the ids in text order before, once one moves
+        placed: dict[int, Attribution] = {}
+        statuses = False
+        new = None
+        for c in changes:
+            record, was = (c.after, c.before) if after else (c.before, c.after)
+            if c.table == "article":
+                assert record is not None
+                self.article.status = Status(record["status"])
+                statuses = True
+                continue
+            i = _position(attrs, c.id, Span.from_dict(was.get("quote")) if was else None)
+            if i is None and new is None:
+                new = c.id
+            a = None if record is None else Attribution.from_record(record, id=c.id)
+            if i is not None:
+                self._count(attrs[i], -1)
+                if a is not None and _fits(attrs, i, a):
+                    attrs[i] = a
+                    placed[a.id or 0] = a
+                    self._count(a, +1)
+                    continue
+                order = order or [x.id for x in attrs]
+                del attrs[i]
+            if a is not None:
+                order = order or [x.id for x in attrs]
+                insort(attrs, a, key=_order)
+                placed[a.id or 0] = a
+                self._count(a, +1)
+        self.attrs = attrs
+        shown = placed.get(new) if new is not None else None  # a new one, else the same
+        if shown is None and keep is not None:
+            shown = placed.get(keep.id or 0, keep)
+        found = _position(attrs, shown.id, shown.quote) if shown is not None else None
+        self.index = found if found is not None else self.index
+        if self.index is not None and self.index >= len(self.attrs):
+            self.index = len(self.attrs) - 1 if self.attrs else None
+        rows = frozenset(c.id for c in changes if c.table == "attribution" and c.id is not None)
+        reveal = None
+        if new is not None and self.current is not None:
+            reveal = self.current.quote.start
+        return Delta(
+            rows=rows,
+            reorder=order is not None and order != [a.id for a in self.attrs],
+            summary=self.summary(),
+            statuses=statuses,
+            reveal=reveal,
+        )
+
+    def _count(self, a: Attribution, sign: int) -> None:
+        """Count an attribution in (+1) or out (-1) of the tallies kept."""
+        self._left += sign * (a.state is State.SUGGESTED)
+        self._kept += sign * (a.state is not State.REJECTED)
+        if sign > 0:
+            self._longest = max(self._longest, a.quote.end - a.quote.start)
+
+    def _reason(self, exc: SpanError) -> str:
+        """A refused edit, said with the words of the text where the rule names spans by
+        their offsets ("Quote 192-254 overlaps ...")."""
+        text = str(exc)
+        if self.article is not None:
+            body = self.article.text
+            text = _OFFSETS.sub(lambda m: excerpt(body[int(m[1]) : int(m[2])]), text)
+        return text[:1].upper() + text[1:] + "."
+
+    def _failed(self, exc: Exception) -> Delta:
+        """A change that was not saved: say why; reload if the data changed elsewhere."""
+        self._then = None
+        if isinstance(exc, ConflictError) and self.article and self.article.id is not None:
+            focus = self.current.id if self.current else None
+            return replace(self.open(self.article.id, focus), error=str(exc), statuses=True)
+        return Delta(error=str(exc))
+
+    def _first_to_review(self) -> int | None:
+        if not self.attrs:
+            return None
+        return next((i for i, a in enumerate(self.attrs) if a.state is State.SUGGESTED), 0)
+
+    def _index_of(self, attr_id: int | None) -> int | None:
+        return next((i for i, a in enumerate(self.attrs) if a.id == attr_id), None)
+
+    def _cursor_to_current(self) -> None:
+        a = self.current
+        if not self.tokens:
+            self.cursor = None
+            return
+        span = (a.spans()[self.target] or a.quote) if a else None
+        self.cursor = self.tokens.token_at(span.start if span else 0)
+
+    def _reveal(self) -> int | None:
+        a = self.current
+        return a.quote.start if a else None
+
+    def _word(self, i: int) -> str:
+        assert self.article is not None
+        start, end = self.tokens[i]
+        return self.article.text[start:end]
+
+    def _paragraph(self) -> tuple[int, str] | None:
+        """(offset, text) of the line holding the token cursor."""
+        if self.article is None or self.cursor is None or not self.tokens:
+            return None
+        text = self.article.text
+        pos = self.tokens[self.cursor][0]
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        return start, text[start : end if end >= 0 else len(text)]
+
+    def _select(self, span: Span) -> Delta:
+        first, last = self.tokens.covering(span.start, span.end)
+        if first > last:
+            return Delta()
+        self.anchor, self.cursor = first, last
+        return Delta(reveal=span.start)
+
+
+def _start(a: Attribution) -> int:
+    return a.quote.start
+
+
+def _order(a: Attribution) -> tuple[int, int]:
+    """An attribution's place in text order (as the store reads them)."""
+    return a.quote.start, a.id or 0
+
+
+def _position(attrs: list[Attribution], attr_id: int | None, quote: Span | None) -> int | None:
+    """Where attribution ``attr_id`` is among ``attrs`` (in text order): by bisection
+    at its ``quote`` as last known, else by a scan."""
+    if quote is not None:
+        i = bisect_left(attrs, (quote.start, attr_id or 0), key=_order)
+        if i < len(attrs) and attrs[i].id == attr_id:
+            return i
+    return next((i for i, a in enumerate(attrs) if a.id == attr_id), None)
+
+
+def _fits(attrs: list[Attribution], i: int, a: Attribution) -> bool:
+    """Whether ``a`` may take the place of ``attrs[i]`` and keep them in text order."""
+    key = _order(a)
+    return (i == 0 or _order(attrs[i - 1]) < key) and (
+        i + 1 == len(attrs) or key < _order(attrs[i + 1])
+    )
+
+
+def _article_of(c: Change) -> int | None:
+    """The article an attribution change belongs to (None for an article's status)."""
+    record = c.after or c.before
+    return int(record["article_id"]) if c.table == "attribution" and record else None
+
+
+def _merge(first: Delta, then: Delta) -> Delta:
+    """A delta followed by another: the union of what to redraw, the later place."""
+    return Delta(
+        article=first.article or then.article,
+        rows=first.rows | then.rows,
+        reorder=first.reorder or then.reorder,
+        summary=then.summary or first.summary,
+        earlier=first.earlier
+        + then.earlier
+        + tuple(s for s in (first.summary,) if s and then.summary and s.id != then.summary.id),
+        statuses=first.statuses or then.statuses,
+        reveal=then.reveal if then.reveal is not None else first.reveal,
+        message=then.message or first.message,
+        error=then.error or first.error,
+    )

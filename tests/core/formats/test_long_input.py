@@ -1,0 +1,101 @@
+"""Long input: a huge paragraph is parsed in bounded memory, a running import stops
+within a second of a cancel, also inside one long article."""
+
+import os
+import subprocess
+import sys
+import textwrap
+import time
+import tracemalloc
+
+from core.corpus.store import Store
+from core.formats.ingest import import_paths
+from core.model import Article
+from core.suggest import MAX_PARAGRAPH, paragraphs
+from core.tokens import tokenize
+from tests.conftest import ROOT
+
+UNIT = "Officials said the plan would work. "
+
+
+def test_a_long_paragraph_is_cut_after_sentences_into_bounded_pieces():
+    text = "Head Line\n\n" + UNIT * 3000 + "x" * 2500 + " end."
+    pieces = paragraphs(Article(text=text, non_body=[]))
+    assert all(len(p) <= MAX_PARAGRAPH for _, p in pieces)
+    assert all(text[s : s + len(p)] == p for s, p in pieces)  # offsets stay true
+    assert "".join(p for _, p in pieces[1:]) == text[len("Head Line\n\n") :]
+    whole = [p for _, p in pieces[1:] if not p.startswith("x")]
+    assert all(p.endswith("work. ") and p.startswith("Officials") for p in whole[:-1])
+
+
+MEASURE = textwrap.dedent(
+    """
+    import resource, sys
+    from core.model import Article
+    from core.suggest import Suggester
+    from core.formats.ingest import PARSE_BATCH
+    s = Suggester()
+    s.load()
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    text = {unit!r} * {n}
+    (found,) = s.suggest_many([Article(text=text)], batch_size=PARSE_BATCH)
+    grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base
+    print(len(found), grown // 1024)
+    """
+)
+
+
+def test_a_long_paragraph_is_parsed_in_bounded_memory():
+    # 300 KB in one paragraph: with 20,000-character pieces in batches of 64 the parser
+    # grew by about 1 GB; in bounded pieces and batches it stays under 150 MB.
+    r = subprocess.run(
+        [sys.executable, "-c", MEASURE.format(unit=UNIT, n=300_000 // len(UNIT))],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert r.returncode == 0, r.stderr
+    found, grown_mb = map(int, r.stdout.split())
+    assert found > 8000 and grown_mb < 150, (found, grown_mb)
+
+
+def test_a_running_import_stops_within_a_second_of_cancel_inside_a_long_article(
+    tmp_path, corpus, suggester
+):
+    long = tmp_path / "1_long.txt"
+    long.write_text("A Long One\n\n" + UNIT * 20_000 + "\n")  # 720 KB: half a minute to parse
+    (tmp_path / "2_after.txt").write_text("After\n\nThe mayor said the bridge would open.\n")
+    asked = []
+
+    def cancelled():
+        asked.append(time.monotonic())
+        return len(asked) > 40  # parsing is well inside the long paragraph by now
+
+    report = import_paths(corpus, [tmp_path], suggester, cancelled=cancelled)
+    stopped = time.monotonic()
+    first_yes = asked[40]
+    assert report.cancelled and report.imported == [] and corpus.article_ids() == []
+    assert stopped - first_yes < 1.0
+
+
+def _import_peak(folder, n):
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"a{i:04}.txt").write_text(f"Title {i}\n\n" + f"Item {i} said the mayor. " * 800)
+    with Store(folder / "c.qlab") as store:
+        tracemalloc.start()
+        try:
+            report = import_paths(store, [folder], None)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    assert len(report.imported) == n
+    return peak
+
+
+def test_importing_many_articles_stays_flat_in_memory(tmp_path):
+    tokenize("warm the tokenizer up")
+    small = _import_peak(tmp_path / "small", 20)
+    large = _import_peak(tmp_path / "large", 100)  # holding 80 more of 20 KB: 1.7 MB more
+    assert large - small < 700_000, (small, large)

@@ -1,0 +1,606 @@
+"""The review loop without Qt and without a spaCy model: every ReviewSession verb on
+real SQLite corpora, articles tokenized with spaCy's blank English tokenizer."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+
+import pytest
+
+from core.corpus.store import Store
+from core.model import Article, Attribution, Origin, QuoteType, Span, State, Status
+from core.review import commands
+from core.review.commands import Command
+from core.review.session import Delta, ReviewSession
+from core.review.speakers import candidates
+from core.tokens import tokenize
+from tests.review_data import TEXT, make_corpus, sp
+
+
+@pytest.fixture
+def path(tmp_path):
+    return make_corpus(tmp_path / "review.qlab")
+
+
+@pytest.fixture
+def store(path):
+    with Store(path) as s:
+        yield s
+
+
+@pytest.fixture
+def session(store):
+    s = ReviewSession(store)
+    s.open(store.article_ids()[0])
+    return s
+
+
+def words(s: ReviewSession, span: Span | None) -> str | None:
+    assert s.article is not None
+    return None if span is None else s.article.text[span.start : span.end]
+
+
+def run(s: ReviewSession, outcome: Command | str) -> Delta:
+    assert isinstance(outcome, Command), outcome
+    return s.apply(outcome)
+
+
+def stored(s: ReviewSession) -> list[Attribution]:
+    assert s.article is not None and s.article.id is not None
+    return s.store.attributions(s.article.id)
+
+
+def put_cursor(s: ReviewSession, part: str, nth: int = 0) -> None:
+    s.cursor_to(sp(TEXT, part, nth).start)
+
+
+# -- moving around ------------------------------------------------------------------------
+
+
+def test_open_starts_at_the_first_suggestion_with_the_cursor_on_it(session):
+    assert session.index == 0 and session.target == "quote"
+    assert words(session, session.current.quote) == "We will build the bridge"
+    assert words(session, session.cursor_span()) == "We"
+    assert session.summary().to_review == 4
+
+
+def test_step_jump_choose_and_articles(session, store):
+    assert words(session, session.current.quote).startswith("We will")
+    session.step(+1)
+    assert session.index == 1
+    session.step(+10)
+    assert session.index == 3
+    assert session.step(-1).reveal == session.current.quote.start
+    assert session.jump(1).reveal is not None and session.index == 0
+    assert "no attribution 9" in session.jump(9).message
+    session.choose(2)
+    assert session.index == 2
+    order = store.article_ids()
+    assert session.next_article(+1).article and session.article.id == order[1]
+    assert "No more" in session.next_article(+1).message
+    session.next_article(-1)
+    assert session.article.id == order[0]
+
+
+def test_cycle_target_and_token_cursor_and_selection(session):
+    session.cycle_target(+1)
+    assert session.target == "speaker"
+    session.cycle_target(-2)
+    assert session.target == "cue"
+    session.cursor_to_item()  # the cursor goes to the span being edited
+    assert words(session, session.cursor_span()) == "said"
+    session.move_cursor(+1)
+    assert words(session, session.cursor_span()) == "on"
+    session.move_cursor(+1, extend=True)
+    assert words(session, session.selection()) == "on Monday"
+    session.clear_selection()
+    assert session.selection() is None
+    session.toggle_selection()
+    session.move_cursor(-3)
+    assert words(session, session.selection()) == "Smith said on Monday"
+    session.toggle_selection()
+    assert session.selection() is None
+
+
+def test_select_quotation_sentence_and_clause(session):
+    put_cursor(session, "take")
+    session.select_quotation()
+    assert words(session, session.selection()) == "In fact, it will take two years,"
+    session.clear_selection()
+    put_cursor(session, "plan")
+    assert "not inside" in session.select_quotation().message
+    session.select_sentence()
+    assert words(session, session.selection()) == "Critics said the plan was too expensive"
+    put_cursor(session, "taxes")
+    session.select_sentence(clause=True)
+    assert words(session, session.selection()) == "Brown added that taxes would rise"
+    put_cursor(session, "money")
+    session.select_sentence(clause=True)
+    assert words(session, session.selection()) == "We have no money"
+
+
+# -- edits ----------------------------------------------------------------------------------
+
+
+def test_accept_and_reject_advance_and_update_counts(session, store):
+    first = session.current
+    delta = run(session, session.accept())
+    assert store.attribution(first.id)[1].state is State.ACCEPTED
+    assert session.index == 1 and delta.reveal == session.current.quote.start
+    assert delta.summary.to_review == 3 and delta.summary.status is Status.IN_PROGRESS
+    assert delta.statuses  # todo -> in progress
+    run(session, session.reject())
+    assert [a.state for a in stored(session)][:2] == [State.ACCEPTED, State.REJECTED]
+    assert session.index == 2
+    assert stored(session) == session.attrs
+
+
+def test_accept_all_then_nothing_left(session):
+    run(session, session.accept_all())
+    assert all(a.state is State.ACCEPTED for a in stored(session))
+    assert session.accept_all() == "Every suggestion in this article is already decided."
+
+
+def test_set_type_and_move_edge(session):
+    run(session, session.set_type(QuoteType.MIXED))
+    assert stored(session)[0].type is QuoteType.MIXED
+    assert session.set_type(QuoteType.MIXED) == "Nothing to change."
+    run(session, session.move_edge("end", -1))
+    assert words(session, stored(session)[0].quote) == "We will build the"
+    session.cycle_target(+1)
+    run(session, session.move_edge("start", +1))
+    assert words(session, stored(session)[0].speaker) == "Smith"
+    session.jump(4)
+    session.cycle_target(+1)
+    assert "has no speaker" in session.move_edge("start", -1)
+
+
+def test_an_edge_cannot_swallow_another_span(session):
+    session.cycle_target(+1)  # speaker "Jane Smith", cue "said" right after it
+    assert "overlap" in session.move_edge("end", +1)
+    assert stored(session)[0].speaker == session.current.speaker
+
+
+def test_candidates_come_from_the_body_people_first_nearest_first(session):
+    session.jump(4)  # "We have no money," said Tom Brown
+    options = session.candidates()
+    names = [words(session, c.span) for c in options]
+    assert names[0] == "Tom Brown"
+    assert "Sally Jones" not in names and "Defends" not in " ".join(names)  # non-body text
+    people = [c.person for c in options]
+    assert people == sorted(people, reverse=True)
+    run(session, session.candidate(+1))
+    assert words(session, stored(session)[3].speaker) == "Tom Brown"
+    assert session.target == "speaker"
+    run(session, session.candidate(+1))
+    second = stored(session)[3].speaker
+    assert second != sp(TEXT, "Tom Brown")
+    run(session, session.candidate(-1))  # back
+    assert words(session, stored(session)[3].speaker) == "Tom Brown"
+
+
+def test_same_speaker_as_the_previous_attribution(session):
+    session.jump(2)
+    run(session, session.same_speaker())
+    a = stored(session)[1]
+    assert words(session, a.speaker) == "Jane Smith" and a.speaker_name == "Jane Smith"
+    session.jump(1)
+    assert "No attribution before" in session.same_speaker()
+
+
+def test_rename(session):
+    run(session, session.rename("  Jane Q. Smith "))
+    assert stored(session)[0].speaker_name == "Jane Q. Smith"
+
+
+def test_delete_keeps_the_place_and_undo_brings_it_back(session):
+    """Bug 3: deleting in the middle jumped to the first attribution."""
+    session.jump(3)
+    gone = session.current
+    delta = run(session, session.delete())
+    assert gone.id not in {a.id for a in stored(session)}
+    assert session.index == 2 and words(session, session.current.quote) == "We have no money"
+    assert delta.reveal == session.current.quote.start and "{undo}" in delta.message
+    assert delta.reorder
+    delta = session.undo()
+    assert session.current.id == gone.id and delta.reveal == gone.quote.start
+    assert delta.message == "Undone: delete."
+
+
+def test_delete_a_speaker_or_cue(session):
+    session.cycle_target(-1)  # cue
+    run(session, session.delete())
+    assert stored(session)[0].cue is None
+    assert "no cue" in session.delete()
+
+
+def test_labelling_without_a_selection_changes_nothing(session, store):
+    """Bug 4: G then Q with nothing selected made a one-token accepted quote."""
+    before = stored(session)
+    session.cursor_to_item()
+    for kind in ("quote", "speaker", "cue"):
+        outcome = session.label(kind)
+        assert isinstance(outcome, str) and "{select_toggle}" in outcome
+    assert stored(session) == before
+
+
+def test_a_speaker_may_not_be_the_cue(session):
+    """Bug 4: with the cue being edited, G then S made "said" speaker and cue."""
+    session.cycle_target(-1)
+    session.cursor_to_item()
+    session.toggle_selection()
+    assert "overlap" in session.label("speaker")
+    assert stored(session)[0].speaker_name == "Jane Smith"
+
+
+def test_label_a_missed_quote_speaker_and_cue(session):
+    put_cursor(session, "taxes")
+    session.select_sentence(clause=True)
+    session.move_cursor(-1)  # drop "Brown added"
+    session.toggle_selection()
+    put_cursor(session, "taxes")
+    session.toggle_selection()
+    put_cursor(session, "rise")
+    delta = run(session, session.label("quote"))
+    added = session.current
+    assert words(session, added.quote) == "taxes would rise"
+    assert added.origin is Origin.MANUAL and added.type is QuoteType.INDIRECT
+    assert added.state is State.ACCEPTED and session.target == "speaker"
+    assert delta.reorder and delta.reveal == added.quote.start
+    put_cursor(session, "Brown", 1)
+    session.toggle_selection()
+    run(session, session.label("speaker"))
+    assert session.current.speaker_name == "Tom Brown"  # the fullest name in use
+    put_cursor(session, "added")
+    session.toggle_selection()
+    run(session, session.label("cue"))
+    assert words(session, session.current.cue) == "added" and session.target == "cue"
+
+
+def test_a_manual_quote_inside_marks_is_direct(session):
+    run(session, session.delete())
+    put_cursor(session, "will", 0)
+    session.select_quotation()
+    run(session, session.label("quote"))
+    assert session.current.type is QuoteType.DIRECT
+    assert words(session, session.cursor_span()) == "Mayor"  # the first word after it
+
+
+def test_a_mouse_selection_is_snapped_to_tokens(session):
+    start = TEXT.index("taxes would rise")
+    outcome = session.label("quote", mouse=Span(start + 2, start + 9))
+    assert "overlap" not in str(outcome)
+    run(session, outcome)
+    assert words(session, session.current.quote) == "taxes would"
+
+
+def test_a_new_quote_may_not_hold_another_attributions_speaker_or_cue(session):
+    start = TEXT.index("Critics said")  # the speaker and cue of the third attribution
+    outcome = session.label("quote", mouse=Span(start, start + len("Critics said")))
+    assert "overlaps the speaker" in str(outcome) and "of another attribution" in str(outcome)
+
+
+def test_choosing_a_pronoun_keeps_the_person(session):
+    """Bug 5: choosing "he"/"she" as the speaker made the name "she"."""
+    session.jump(2)
+    run(session, session.same_speaker())  # "Jane Smith"
+    run(session, session.rename("Mayor Jane Smith"))
+    put_cursor(session, "she")
+    session.toggle_selection()
+    run(session, session.label("speaker"))
+    assert words(session, session.current.speaker) == "she"
+    assert session.current.speaker_name == "Jane Smith"  # the person before, as suggested
+    session.jump(4)
+    put_cursor(session, "she")
+    session.toggle_selection()
+    run(session, session.label("speaker"))  # no name yet: the person before
+    assert session.current.speaker_name == "Jane Smith"
+
+
+def test_done_opens_the_next_article_to_do(session, store):
+    order = store.article_ids()
+    left = sum(a.state is State.SUGGESTED for a in session.attrs)
+    assert left and session.done() == (
+        f"{left} suggestions still to decide: {{accept}} accepts, {{reject}} rejects, "
+        "{accept_all} accepts all that are left."
+    )
+    assert store.status(order[0]) is not Status.DONE  # nothing was marked
+    run(session, session.accept_all())
+    delta = run(session, session.done())
+    assert store.status(order[0]) is Status.DONE
+    assert delta.article and session.article.id == order[1] and delta.statuses
+    assert [line.status for line in delta.earlier] == [Status.DONE]  # the one left behind
+    outcome = session.accept_all()
+    if not isinstance(outcome, str):  # the next article may have suggestions to decide
+        run(session, outcome)
+    delta = run(session, session.done())
+    assert "Every article is done" in delta.message and session.article.id == order[1]
+    assert session.done() == "This article is already done."
+
+
+def test_undo_and_redo_say_what_and_show_where(session):
+    assert session.undo().message == "Nothing to undo."
+    session.jump(3)
+    run(session, session.accept())
+    session.jump(1)
+    delta = session.undo()
+    assert delta.message == "Undone: accept." and session.index == 2
+    assert delta.reveal == session.current.quote.start
+    assert stored(session)[2].state is State.SUGGESTED
+    delta = session.redo()
+    assert delta.message == "Redone: accept." and stored(session)[2].state is State.ACCEPTED
+    assert session.redo().message == "Nothing to redo."
+
+
+def test_undo_reaches_back_past_a_restart_into_another_article(path):
+    with Store(path) as s:
+        session = ReviewSession(s)
+        first, second = s.article_ids()
+        session.open(first)
+        run(session, session.accept())
+        session.open(second)
+    with Store(path) as s:
+        session = ReviewSession(s)
+        session.open(second)
+        assert session.can_undo() == "accept"
+        delta = session.undo()
+        assert delta.article and session.article.id == first and session.index == 0
+        assert s.attributions(first)[0].state is State.SUGGESTED
+
+
+def test_provenance_model_edited_manual(session, store):
+    """Bug 6: a corrected suggestion was exported with origin "model"."""
+    run(session, session.accept())
+    run(session, session.move_edge("end", -1))
+    a, b = stored(session)[:2]
+    assert a.origin is Origin.MODEL  # accepted as it was
+    assert b.origin is Origin.EDITED and b.to_record()["origin"] == "edited"
+    session.undo()
+    assert stored(session)[1].origin is Origin.MODEL
+    with sqlite3.connect(store.path) as raw:  # the store's check allows it
+        assert raw.execute("SELECT COUNT(*) FROM attributions WHERE origin = 'edited'").fetchone()
+
+
+def test_a_change_made_elsewhere_reloads_with_a_message(session, path):
+    with Store(path) as other:
+        a = other.attributions(session.article.id)[0]
+        commands.apply(other, commands.set_state(other, a.id, State.REJECTED))
+    delta = run(session, session.accept())
+    assert "changed elsewhere" in delta.error and delta.article
+    assert session.current.state is State.REJECTED
+
+
+def test_an_accept_runs_at_most_five_sql_statements(session, store):
+    run(session, session.accept())  # the first edit also starts the article
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    delta = run(session, session.accept())
+    store.conn.set_trace_callback(None)
+    assert delta.summary.to_review == 2
+    assert len(statements) <= 5, statements
+
+
+def test_history_is_read_in_one_pass_and_bounded(store, session):
+    art_id = session.article.id
+    a = session.current
+    flip = [
+        commands.Change("attribution", a.id, rec_a, rec_b)
+        for rec_a, rec_b in [(_rec(art_id, a), _rec(art_id, a.with_(state=State.ACCEPTED)))]
+    ]
+    rows = []
+    for i in range(3000):
+        changes = flip if i % 2 == 0 else [c.inverse() for c in flip]
+        rows.append(
+            ("t", "tester", "edit", None, art_id, "x", json.dumps([c.as_json() for c in changes]))
+        )
+    with store.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO decisions (at, annotator, kind, ref, article_id, label, changes) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+    done, undone = commands.history(store, limit=100)
+    assert len(done) == 100 and undone == []
+    assert done[-1].log_id == store.conn.execute("SELECT MAX(id) FROM decisions").fetchone()[0]
+
+
+def _rec(article_id: int, a: Attribution) -> dict:
+    rec = a.to_record()
+    rec["article_id"] = article_id
+    return rec
+
+
+def test_the_undo_stack_is_built_only_when_asked(path):
+    """Bug 7: opening replayed the whole log, quadratically, on the GUI thread."""
+    with Store(path) as store:
+        statements: list[str] = []
+        store.conn.set_trace_callback(statements.append)
+        session = ReviewSession(store)
+        store.conn.set_trace_callback(None)
+        # only where the log ends (one index seek), never the log itself
+        assert [s for s in statements if "decisions" in s] == [
+            "SELECT coalesce(max(id), 0) FROM decisions"
+        ]
+        session.open(store.article_ids()[0])
+        run(session, session.accept())  # before the stack is built: the log has it
+        assert session.can_undo() == "accept"
+        session.undo()
+        assert stored(session)[0].state is State.SUGGESTED
+
+
+def test_a_sentence_s_first_word_is_no_part_of_a_candidate_name():
+    from core.tokens import Tokens, tokenize
+
+    text = 'Talks "went well" on Monday. While Donald Trump declared victory, others did not.'
+    quote = sp(text, "went well")
+    found = [
+        text[c.span.start : c.span.end] for c in candidates(text, Tokens(tokenize(text)), [], quote)
+    ]
+    assert "Donald Trump" in found and not any(f.startswith("While") for f in found)
+
+
+def test_refresh_takes_in_what_another_window_saved_and_only_that(session, path):
+    """Two windows on one corpus: what the other saved shows here when asked (the app
+    asks when its window is activated), at the same attribution; our own edits and a
+    second look find nothing new."""
+    assert session.refresh() == Delta()
+    run(session, session.accept())  # our own edit
+    assert session.refresh() == Delta()
+    here = session.current
+    with Store(path) as other_store:
+        other = ReviewSession(other_store)
+        other.open(session.article.id, focus=here.id)
+        run(other, other.reject())
+    assert session.current.state is State.SUGGESTED  # not seen yet
+    delta = session.refresh()
+    assert delta.article and delta.statuses and "changed elsewhere" in delta.message
+    assert session.current.id == here.id and session.current.state is State.REJECTED
+    assert session.refresh() == Delta()
+
+
+def test_undo_in_one_window_never_undoes_another_windows_edit(session, path):
+    """Two windows on one corpus: B rejects, A takes that in and accepts the same
+    attribution, then B's Ctrl+Z reverted A's accept (the undo stack was read from the
+    shared log). Each window undoes its own edits; what the log held when it opened
+    stays undoable, so undo still survives a restart."""
+    first = session.current.id
+    run(session, session.reject())  # logged before B opens: B may undo it
+    with Store(path) as b_store:
+        b = ReviewSession(b_store)
+        target = session.attrs[1].id
+        b.open(session.article.id, focus=target)
+        run(b, b.reject())  # B's own edit
+        session.refresh()
+        session.choose(next(i for i, a in enumerate(session.attrs) if a.id == target))
+        run(session, session.accept())  # A's edit of the same attribution
+        delta = b.undo()
+        assert "changed elsewhere" in delta.error  # B's reject can no longer be undone
+        assert stored(session)[1].state is State.ACCEPTED  # A's accept stands
+        assert b.undo().message == "Undone: reject."  # the edit from before B opened
+        assert next(a for a in stored(b) if a.id == first).state is State.SUGGESTED
+        assert b.undo().message == "Nothing to undo."
+    assert session.undo().message == "Undone: accept."  # A still undoes its own
+
+
+def test_the_session_keeps_order_and_counts_through_edits(session):
+    """A long article has thousands of attributions: an edit takes its records in
+    place (no re-sort, no recount) and near() bisects. What they keep must stay what
+    the store holds, whatever the edit: state, new quote, moved edges, delete, undo."""
+
+    def check() -> None:
+        held = stored(session)
+        assert session.attrs == held  # same records, same text order
+        summary = session.summary()
+        assert summary.to_review == sum(a.state is State.SUGGESTED for a in held)
+        assert summary.total == sum(a.state is not State.REJECTED for a in held)
+        for lo, hi in ((0, 0), (0, 60), (90, 160), (200, 260), (0, len(TEXT))):
+            assert session.near(lo, hi) == [
+                a for a in held if a.quote.end >= lo and a.quote.start <= hi
+            ]
+
+    run(session, session.accept())
+    run(session, session.reject())
+    check()
+    put_cursor(session, "Brown", 1)  # a new quote: "Brown added that taxes would rise"
+    session.toggle_selection()
+    put_cursor(session, "rise")
+    run(session, session.label("quote"))
+    check()
+    session.jump(1)
+    for step in (-1, -1, +1):  # the first quote shrinks, then grows again
+        run(session, session.move_edge("end", step))
+    check()
+    session.jump(3)
+    run(session, session.delete())
+    check()
+    for _ in range(4):
+        session.undo()
+        check()
+    session.redo()
+    check()
+
+
+def test_candidates_are_fresh_after_edits_and_in_another_article(session, store):
+    """The open article's mentions are kept between keys (a long article's tokens are
+    not read again on every M): what edits do to candidates still shows at once."""
+
+    def fresh() -> list:
+        a, art = session.current, session.article
+        return candidates(art.text, session.tokens, session.attrs, a.quote, art.non_body)
+
+    def names() -> list[str | None]:
+        options = session.candidates()
+        assert options == fresh()
+        return [words(session, c.span) for c in options]
+
+    session.jump(4)  # "We have no money," said Tom Brown
+    assert "Monday" in names()
+    put_cursor(session, "Monday")  # now inside a quote: no candidate
+    session.toggle_selection()
+    run(session, session.label("quote"))
+    session.jump(5)
+    assert "Monday" not in names() and "Tom Brown" in names()
+    session.jump(3)  # "she" stands for the name given to the attribution she says
+    run(session, session.rename("Jane Q. Smith"))
+    session.jump(5)
+    assert "she" in names()
+    assert next(c.name for c in session.candidates() if c.span == sp(TEXT, "she")) == (
+        "Jane Q. Smith"
+    )
+    text = "Intro.\n\nAna Ruiz said taxes would rise. Ben Cole said he disagreed."
+    art = Article(text=text, title="other", content_hash="other")
+    other, _ = store.add_article(
+        art, [Attribution(sp(text, "he disagreed"), None, sp(text, "said", 1))], tokenize(text)
+    )
+    session.open(other)
+    assert names()[:2] == ["Ben Cole", "Ana Ruiz"]
+
+
+def test_a_rejected_suggestion_never_blocks_the_right_quote(session):
+    """Reject a suggestion whose span is wrong, select the right words over part of it, Q:
+    refused with "Quote 192-254 overlaps quote 192-204." (offsets, and the rejected one in
+    the way). A rejected suggestion blocks nothing; standing quotes still may not overlap,
+    and a refusal quotes the text."""
+    wrong = session.current
+    run(session, session.reject())
+    q = wrong.quote
+    right = Span(q.start, session.tokens[session.tokens.covering(q.start, q.end)[0] + 1][1])
+    run(session, session.label("quote", mouse=right))
+    kept = stored(session)
+    assert any(a.quote == right and a.state is not State.REJECTED for a in kept)
+    assert any(a.id == wrong.id and a.state is State.REJECTED for a in kept)
+    session.choose(next(i for i, a in enumerate(session.attrs) if a.id == wrong.id))
+    said = session.accept()  # it would stand again, over the new quote
+    assert isinstance(said, Command)
+    delta = session.apply(said)
+    assert "overlaps quote" in delta.message and not re.search(r"\d+-\d+", delta.message)
+    assert words(session, right) in delta.message  # the words, not the offsets
+    assert next(a for a in stored(session) if a.id == wrong.id).state is State.REJECTED
+
+
+def test_m_then_shift_m_comes_back_to_a_speaker_that_is_no_candidate(session):
+    """The Kremlin (a description, a candidate only while it is a speaker) was left by
+    M and never came back: Shift+M went on to another candidate instead."""
+    session.jump(4)  # "We have no money," said Tom Brown, a council member.
+    member = sp(TEXT, "a council member")
+    run(session, session.label("speaker", mouse=member))
+    run(session, session.candidate(+1))
+    assert session.current.speaker != member
+    assert member not in [c.span for c in session.candidates()]  # no speaker now
+    run(session, session.candidate(-1))
+    assert session.current.speaker == member
+    assert session.current.speaker_name == "a council member"
+
+
+def test_a_lone_capital_letter_is_no_candidate_speaker():
+    from core.review.speakers import candidates
+    from core.tokens import Tokens, tokenize
+
+    text = 'Officials said "the bridge is safe." Ana Ruiz posted it on X.'
+    quote = sp(text, "the bridge is safe.")
+    found = [
+        text[c.span.start : c.span.end] for c in candidates(text, Tokens(tokenize(text)), [], quote)
+    ]
+    assert "Ana Ruiz" in found and not any(f.rstrip(".") == "X" for f in found)

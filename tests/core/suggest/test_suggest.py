@@ -1,0 +1,319 @@
+"""The suggester, pattern by pattern, each with its own sentences; then whole articles
+through ``main.py suggest`` and QuoteLab's own scorer (core/measure/evaluate.py)."""
+
+import subprocess
+import sys
+
+import pytest
+
+from core.formats.importer import content_hash, parse_text
+from core.measure.evaluate import Score, evaluate_files
+from core.model import Article
+from tests.conftest import DATA, SAMPLE, SAMPLE_GOLD
+
+
+def suggest(suggester, text):
+    art = Article(text=text, content_hash=content_hash(text))
+    out = []
+    for a in suggester.suggest(art):
+
+        def t(sp):
+            return text[sp.start : sp.end] if sp else None
+
+        out.append((t(a.quote), t(a.speaker), a.speaker_name, t(a.cue), a.type.value))
+    return out
+
+
+CASES = {
+    "after, X said": (
+        '"The bridge will reopen in May," Mayor Ana Ruiz said.',
+        [("The bridge will reopen in May,", "Mayor Ana Ruiz", "Ana Ruiz", "said", "direct")],
+    ),
+    "after, said X with appositive": (
+        "\u201cWe are not worried,\u201d said Tom Hardy, a spokesman for the airline.",
+        [("We are not worried,", "Tom Hardy", "Tom Hardy", "said", "direct")],
+    ),
+    "before, X said colon": (
+        'Coach Lisa Grant said: "We played with heart tonight."',
+        [("We played with heart tonight.", "Coach Lisa Grant", "Lisa Grant", "said", "direct")],
+    ),
+    "a short follow-on sentence": (
+        '"This is the worst one," said Bob Klein. "By far."',
+        [
+            ("This is the worst one,", "Bob Klein", "Bob Klein", "said", "direct"),
+            ("By far.", "Bob Klein", "Bob Klein", "said", "direct"),
+        ],
+    ),
+    "interrupted quote, one speaker": (
+        'Officer Ben Cole arrived first. "It was chaos," he said, "and nobody knew where to go."',
+        [
+            ("It was chaos,", "he", "Ben Cole", "said", "direct"),
+            ("and nobody knew where to go.", "he", "Ben Cole", "said", "direct"),
+        ],
+    ),
+    "speaker with long appositive": (
+        "Rita Moreno, a senior economist at the Lake Institute in Chicago, said prices would "
+        "keep rising.",
+        [("prices would keep rising.", "Rita Moreno", "Rita Moreno", "said", "indirect")],
+    ),
+    "told an outlet": (
+        '"Nobody called us," Jorge Pena told the Daily Herald.',
+        [("Nobody called us,", "Jorge Pena", "Jorge Pena", "told", "direct")],
+    ),
+    "according to, before": (
+        "According to the fire department, the blaze started in a kitchen.",
+        [
+            (
+                "the blaze started in a kitchen.",
+                "the fire department",
+                "the fire department",
+                "According to",
+                "indirect",
+            )
+        ],
+    ),
+    "according to, after": (
+        "The plant will close in June, according to union leaders.",
+        [
+            (
+                "The plant will close in June",
+                "union leaders",
+                "union leaders",
+                "according to",
+                "indirect",
+            )
+        ],
+    ),
+    "police said at the end": (
+        "Two men were arrested after the robbery on Friday, police said.",
+        [
+            (
+                "Two men were arrested after the robbery on Friday",
+                "police",
+                "police",
+                "said",
+                "indirect",
+            )
+        ],
+    ),
+    "indirect with that": (
+        "Senator Maya Lin argued that the law was unfair to renters.",
+        [("the law was unfair to renters.", "Senator Maya Lin", "Maya Lin", "argued", "indirect")],
+    ),
+    "mixed quote": (
+        'Health officials warned the outbreak was "far from over" in the region.',
+        [("far from over", "Health officials", "Health officials", "warned", "mixed")],
+    ),
+    "said to be is no quote": (
+        "The painting is said to be worth millions. He said nothing.",
+        [],
+    ),
+    "scare quotes and titles are no quotes": (
+        'The so-called "reform" stalled. She watched "Casablanca" twice.',
+        [],
+    ),
+    "pronoun resolves to the latest subject": (
+        "Paul Adams runs the shelter. Jane Ford visited it on Monday.\n\n"
+        '"The dogs need homes," she said.',
+        [("The dogs need homes,", "she", "Jane Ford", "said", "direct")],
+    ),
+    "surname resolves to full name": (
+        "Carla Diaz, the city's treasurer, presented the budget.\n\n"
+        '"We cut spending by four percent," Diaz said.',
+        [("We cut spending by four percent,", "Diaz", "Carla Diaz", "said", "direct")],
+    ),
+    "follow-on paragraph continues the speaker": (
+        '"I have lived here for forty years," said farmer Ed Kowalski.\n\n'
+        '"The river has never been this low."',
+        [
+            (
+                "I have lived here for forty years,",
+                "farmer Ed Kowalski",
+                "Ed Kowalski",
+                "said",
+                "direct",
+            ),
+            (
+                "The river has never been this low.",
+                "farmer Ed Kowalski",
+                "Ed Kowalski",
+                "said",
+                "direct",
+            ),
+        ],
+    ),
+    "multi-paragraph quote: one per paragraph, same speaker": (
+        'Nurse Amy Lowe described the night. "We had forty patients and six beds.\n\n'
+        '"Some waited in the hallway for hours," Lowe said.',
+        [
+            ("We had forty patients and six beds.", "Lowe", "Amy Lowe", "said", "direct"),
+            ("Some waited in the hallway for hours,", "Lowe", "Amy Lowe", "said", "direct"),
+        ],
+    ),
+    "single quotes, British style": (
+        "\u2018It\u2019s a huge result for us,\u2019 said manager Sean Dyer.",
+        [("It\u2019s a huge result for us,", "manager Sean Dyer", "Sean Dyer", "said", "direct")],
+    ),
+    "guillemets": (
+        "\u00abWe will rebuild the school,\u00bb Mayor Ivo Petrov said.",
+        [("We will rebuild the school,", "Mayor Ivo Petrov", "Ivo Petrov", "said", "direct")],
+    ),
+    "nested single quotes stay inside": (
+        "\"He told me 'never again' and left,\" said Dana White.",
+        [("He told me 'never again' and left,", "Dana White", "Dana White", "said", "direct")],
+    ),
+    "titles and nicknames in marks are no quotes": (
+        'Dwayne "The Rock" Johnson said he loved "The Last of Us" and would watch it again.',
+        [
+            (
+                'he loved "The Last of Us" and would watch it again.',
+                'Dwayne "The Rock" Johnson',
+                "Johnson",
+                "said",
+                "indirect",
+            )
+        ],
+    ),
+    "a weekday after the cue is no speaker": (
+        "The agency said Monday that the dam was safe.",
+        [("the dam was safe.", "The agency", "The agency", "said", "indirect")],
+    ),
+    "the job word names the person introduced with it": (
+        'Governor Lena Holt toured the site.\n\n"We will rebuild every home," the governor said.',
+        [("We will rebuild every home,", "the governor", "Lena Holt", "said", "direct")],
+    ),
+    "adding that, after a direct quote": (
+        '"We lost," coach Ben Ames said, before adding that the team would recover.',
+        [
+            ("We lost,", "coach Ben Ames", "Ben Ames", "said", "direct"),
+            ("the team would recover.", "coach Ben Ames", "Ben Ames", "adding", "indirect"),
+        ],
+    ),
+    "a job word before a name at the start of a sentence is no part of the name": (
+        'Organizer Dave Pruitt said: "We never thought it would take this long."',
+        [
+            (
+                "We never thought it would take this long.",
+                "Organizer Dave Pruitt",
+                "Dave Pruitt",
+                "said",
+                "direct",
+            )
+        ],
+    ),
+    "a dash signature": (
+        "\u201cWe will reopen the pool by June.\u201d \u2014 Mayor Rosa Linn",
+        [("We will reopen the pool by June.", "Mayor Rosa Linn", "Rosa Linn", None, "direct")],
+    ),
+    "participle cue": (
+        'The minister defended the plan, insisting it would not "harm the economy".',
+        [("harm the economy", "The minister", "The minister", "insisting", "mixed")],
+    ),
+    "apostrophes are not marks": (
+        "Trump's aide said we're in the '90s again, and rock 'n' roll is back.",
+        [
+            (
+                "we're in the '90s again, and rock 'n' roll is back.",
+                "Trump's aide",
+                "Trump's aide",
+                "said",
+                "indirect",
+            )
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_pattern(suggester, name):
+    text, expected = CASES[name]
+    assert suggest(suggester, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ('Smith said"We will win,"she added.', ["We will win,"]),  # spaces lost around marks
+        ('a 12" pipe and "a quote" here', ["a quote"]),
+        ('"A," he said. "B ‘nested’ c."', ["A,", "B ‘nested’ c."]),
+        ("Trump's aide said we're in the '90s and ‘truly’ back", ["truly"]),
+        ("„German“ and «French» marks", ["German", "French"]),
+    ],
+)
+def test_mark_pairing(text, quotes):
+    from core.suggest.marks import find_quotes
+
+    assert [text[q.start : q.end] for q in find_quotes(text)] == quotes
+
+
+def test_unclosed_mark_does_not_swallow_the_article(suggester):
+    text = (
+        'Ron Baker said "we will appeal the ruling.\n\n'
+        '"It is unfair," said Kim Ode.\n\n'
+        "The court will meet again in March, officials said."
+    )
+    got = suggest(suggester, text)
+    quotes = [g[0] for g in got]
+    assert "It is unfair," in quotes
+    assert not any("\n" in q for q in quotes)
+    assert (
+        "The court will meet again in March",
+        "officials",
+        "officials",
+        "said",
+        "indirect",
+    ) in got
+
+
+def test_nothing_suggested_outside_the_body(suggester):
+    art = parse_text(SAMPLE.read_text(encoding="utf-8"), SAMPLE.name)
+    for a in suggester.suggest(art):
+        assert not any(a.quote.overlaps(nb) for nb in art.non_body)
+    headline = art.text[art.non_body[0].start : art.non_body[0].end]
+    assert "'Real Concessions'" in headline  # a quote there is never suggested
+
+
+def _score(tmp_path, paths, golds) -> Score:
+    out = subprocess.run(
+        [sys.executable, "main.py", "suggest", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=SAMPLE.parent.parent,
+    )
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(out.stdout, encoding="utf-8")
+    result = evaluate_files(golds, pred)
+    assert result.warnings == []  # every gold article and quote was found
+    return result.score
+
+
+def test_sample_scores_through_the_scorer(tmp_path):
+    score = _score(tmp_path, [SAMPLE], [SAMPLE_GOLD])
+    assert score.overall.attribution_f1 >= 0.90
+    assert score.overall.f1 >= 0.95
+
+
+def test_own_articles_score_well(tmp_path):
+    texts = sorted((DATA / "articles").glob("*.txt"))
+    golds = [t.with_suffix(".gold.json") for t in texts]
+    score = _score(tmp_path, texts, golds)
+    assert score.articles == len(texts) >= 6
+    assert score.overall.attribution_f1 >= 0.90
+    assert score.overall.f1 >= 0.90
+
+
+def test_the_pipeline_is_loaded_with_its_own_tokenizer(suggester):
+    """The suggester reads the stored tokenizer into a bare one (core.suggest._load_pipeline):
+    it must be the tokenizer ``spacy.load`` gives, rules, patterns and special cases alike,
+    and it must split as that one does."""
+    import spacy
+
+    from core.config import DEFAULT_MODEL
+
+    plain = spacy.load(DEFAULT_MODEL, exclude=["ner"])
+    own, stored = suggester.nlp.tokenizer, plain.tokenizer
+    assert own.to_bytes(exclude=["vocab"]) == stored.to_bytes(exclude=["vocab"])
+    assert len(own.rules) > 1000  # not the bare one it was built as
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert [t.text for t in own(text)] == [t.text for t in stored(text)]
