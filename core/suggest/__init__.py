@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -14,49 +13,14 @@ from typing import TYPE_CHECKING
 from core import worker
 from core.config import UNUSED_PIPES, model_name
 from core.model import Article, Attribution, SpanError, TokenEdges, conflicts
+from core.suggest.paragraphs import paragraphs
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-#: Paragraphs longer than this (news paragraphs are a few hundred characters) are
-#: parsed in pieces cut after a sentence: the parser's memory grows with the characters
-#: of a batch, so a piece this size keeps a batch of them bounded (ADR 0007).
-MAX_PARAGRAPH = 1_000
-#: Where a piece may end: after a sentence's final mark (and any closing quote or
-#: bracket) and the space after it.
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
-
 
 class SuggestError(Exception):
     """The pipeline cannot be loaded or run; the message says what to do."""
-
-
-def paragraphs(article: Article) -> list[tuple[int, str]]:
-    """(offset, text) of every body paragraph: each non-blank line outside ``non_body``."""
-    out: list[tuple[int, str]] = []
-    for body in article.body_ranges():
-        chunk = article.text[body.start : body.end]
-        for m in re.finditer(r"[^\n]+", chunk):
-            if not m.group().strip():
-                continue
-            start = body.start + m.start()
-            line = m.group()
-            while len(line) > MAX_PARAGRAPH:
-                cut = _cut(line[:MAX_PARAGRAPH])
-                out.append((start, line[:cut]))
-                start += cut
-                line = line[cut:]
-            out.append((start, line))
-    return out
-
-
-def _cut(window: str) -> int:
-    """Where to end a piece of a long paragraph: after the window's last sentence, else
-    after its last space, else (one endless word) at its end."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
-    if ends and ends[-1] > len(window) // 4:
-        return ends[-1]
-    return window.rfind(" ") + 1 or len(window)
 
 
 #: A tokenizer with no rules, for :func:`_load_pipeline` to read the stored one into.
@@ -222,6 +186,49 @@ def _suggest_run(model: str, articles: list[Article], batch_size: int) -> list[l
     return list(for_process(model).suggest_many(articles, batch_size=batch_size))
 
 
+class _Runs:
+    """The input as runs of ``_RUN`` articles, read as needed; those read ahead (to decide
+    whether workers are worth starting) come first."""
+
+    def __init__(self, articles: Iterable[Article]) -> None:
+        self._source = iter(articles)
+        self._read_all = False
+        self.ahead: deque[list[Article]] = deque()
+        while len(self.ahead) <= _ALONE and (run := self._read()):
+            self.ahead.append(run)
+
+    def _read(self) -> list[Article]:
+        run = [] if self._read_all else list(islice(self._source, _RUN))
+        self._read_all = not run
+        return run
+
+    def next(self) -> list[Article]:
+        """The next run, empty once the input is used up."""
+        return self.ahead.popleft() if self.ahead else self._read()
+
+
+#: Runs in input order: a worker's future, or what this process suggested itself.
+_Pending = deque[Future[list[list[Attribution]]] | list[list[Attribution]]]
+
+
+def _hand_out(
+    pool: ProcessPoolExecutor,
+    started: list[Future[None]],
+    pending: _Pending,
+    runs: _Runs,
+    model: str,
+    batch_size: int,
+) -> None:
+    """Keep each worker whose pipeline is loaded ``_AHEAD`` runs ahead, ``_HELD`` at most."""
+    ready = [f for f in started if f.done()]
+    for f in ready:
+        f.result()  # a worker that could not load its pipeline says why
+    busy = sum(isinstance(p, Future) and not p.done() for p in pending)
+    while busy < _AHEAD * len(ready) and len(pending) < _HELD and (run := runs.next()):
+        pending.append(pool.submit(_suggest_run, model, run, batch_size))
+        busy += 1
+
+
 def _in_processes(
     own: Suggester,
     articles: Iterable[Article],
@@ -236,42 +243,20 @@ def _in_processes(
     ``_AHEAD`` runs ahead, and this process suggests the next run itself whenever the
     oldest is not back yet. So nothing waits for a worker to start, and this process
     takes fewer runs when its caller's own work (storing, printing) keeps it busy."""
-    source = iter(articles)
-    read_all = False
-    ahead: deque[list[Article]] = deque()  # read to decide whether workers are worth it
-
-    def read() -> list[Article]:
-        nonlocal read_all
-        run = [] if read_all else list(islice(source, _RUN))
-        read_all = not run
-        return run
-
-    def next_run() -> list[Article]:
-        return ahead.popleft() if ahead else read()
-
-    while len(ahead) <= _ALONE and (run := read()):
-        ahead.append(run)
-    # runs in input order: a worker's future, or what this process suggested itself
-    pending: deque[Future[list[list[Attribution]]] | list[list[Attribution]]] = deque()
+    runs = _Runs(articles)
+    pending: _Pending = deque()
     pool: ProcessPoolExecutor | None = None
     started: list[Future[None]] = []
-    if len(ahead) > _ALONE:
+    if len(runs.ahead) > _ALONE:
         pool = worker.pool(n_process - 1)
         started = [pool.submit(_load, own.model) for _ in range(n_process - 1)]
     try:
         while True:
-            ready = [f for f in started if f.done()]
-            for f in ready:
-                f.result()  # a worker that could not load its pipeline says why
-            busy = sum(isinstance(p, Future) and not p.done() for p in pending)
-            while pool is not None and busy < _AHEAD * len(ready) and len(pending) < _HELD:
-                if not (run := next_run()):
-                    break
-                pending.append(pool.submit(_suggest_run, own.model, run, batch_size))
-                busy += 1
+            if pool is not None:
+                _hand_out(pool, started, pending, runs, own.model, batch_size)
             head = pending[0] if pending else None
             if isinstance(head, Future | None) and not (head and head.done()):
-                if len(pending) < _HELD and (run := next_run()):
+                if len(pending) < _HELD and (run := runs.next()):
                     pending.append(list(own.suggest_many(run, cancelled, batch_size)))
                     if cancelled():  # the run may be cut short
                         return

@@ -25,7 +25,6 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from core.model import Attribution, QuoteType, Span
-from core.suggest import MAX_PARAGRAPH
 from core.suggest.lexicon import (
     CALENDAR,
     CUE_VERBS,
@@ -36,6 +35,7 @@ from core.suggest.lexicon import (
 )
 from core.suggest.marks import DOUBLE_CLOSE, SINGLE_CLOSE, Quoted, find_quotes, opens_with_quote
 from core.suggest.names import HONORIFICS, Mention, NameBook, is_person, name_run
+from core.suggest.paragraphs import MAX_PARAGRAPH
 
 _SENTENCE_END = {".", "!", "?"}
 _SUBJECTS = ("nsubj", "nsubjpass")

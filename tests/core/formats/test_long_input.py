@@ -11,7 +11,7 @@ import tracemalloc
 from core.corpus.store import Store
 from core.formats.ingest import import_paths
 from core.model import Article
-from core.suggest import MAX_PARAGRAPH, paragraphs
+from core.suggest.paragraphs import MAX_PARAGRAPH, paragraphs
 from core.tokens import tokenize
 from tests.conftest import ROOT
 

@@ -1,0 +1,43 @@
+"""An article's body as the paragraphs the pipeline parses, long ones cut after a sentence."""
+
+from __future__ import annotations
+
+import re
+
+from core.model import Article
+
+#: Paragraphs longer than this (news paragraphs are a few hundred characters) are
+#: parsed in pieces cut after a sentence: the parser's memory grows with the characters
+#: of a batch, so a piece this size keeps a batch of them bounded (ADR 0007).
+MAX_PARAGRAPH = 1_000
+#: Where a piece may end: after a sentence's final mark (and any closing quote or
+#: bracket) and the space after it.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+
+
+def paragraphs(article: Article) -> list[tuple[int, str]]:
+    """(offset, text) of every body paragraph: each non-blank line outside ``non_body``."""
+    out: list[tuple[int, str]] = []
+    for body in article.body_ranges():
+        chunk = article.text[body.start : body.end]
+        for m in re.finditer(r"[^\n]+", chunk):
+            if not m.group().strip():
+                continue
+            start = body.start + m.start()
+            line = m.group()
+            while len(line) > MAX_PARAGRAPH:
+                cut = _cut(line[:MAX_PARAGRAPH])
+                out.append((start, line[:cut]))
+                start += cut
+                line = line[cut:]
+            out.append((start, line))
+    return out
+
+
+def _cut(window: str) -> int:
+    """Where to end a piece of a long paragraph: after the window's last sentence, else
+    after its last space, else (one endless word) at its end."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    if ends and ends[-1] > len(window) // 4:
+        return ends[-1]
+    return window.rfind(" ") + 1 or len(window)
