@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench package package-test install-desktop clean
+.PHONY: run test test-fast lint bench package package-test install-desktop clean
 
 $(VENV)/.runtime: requirements.txt requirements-model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,10 +25,16 @@ run: $(VENV)/.runtime
 test: $(VENV)/.dev lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
+## While working: every module's fast tests (under 30 s), no lint.
+test-fast: $(VENV)/.dev
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not slow"
+
+## Style, complexity, types, and the layers (pyproject.toml: ruff, mypy, import-linter).
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 ## Numbers for the closing note (speed, not pass/fail).
 bench: $(VENV)/.dev
