@@ -9,8 +9,6 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -64,27 +62,18 @@ def sample_corpus(tmp_path, suggester):
     return path
 
 
-@contextmanager
-def nobody_folder(prefix: str) -> Iterator[Path]:
-    """A fresh folder that the user ``nobody`` can reach (pytest's tmp_path lies under a
-    0700 folder of root's), removed afterwards. Skips where tests cannot drop to nobody:
-    not root (permissions already apply), or no ``setpriv``."""
-    if not hasattr(os, "geteuid") or os.geteuid() != 0:
-        pytest.skip("needs root to drop to nobody")
-    if shutil.which("setpriv") is None:
-        pytest.skip("setpriv is not installed")
-    work = Path(tempfile.mkdtemp(prefix=prefix))
-    try:
-        yield work
-    finally:
-        shutil.rmtree(work)
-
-
-def run_as_nobody(code: str, *args: object) -> subprocess.CompletedProcess[str]:
-    """Run Python ``code`` (with QuoteLab importable) as the user ``nobody``."""
+def run_unprivileged(code: str, *args: object) -> subprocess.CompletedProcess[str]:
+    """Run Python ``code`` (with QuoteLab importable) without privileges, so that file
+    modes bind it: as root, with every capability dropped (the modes then bind it as
+    they bind any owner); as anyone else, as is. This works wherever the clone is, also
+    in a folder only its owner may enter (another user could not even read the code)."""
+    drop: list[str] = []
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("setpriv is not installed: root cannot drop its capabilities")
+        drop = ["setpriv", "--bounding-set=-all", "--inh-caps=-all"]
     return subprocess.run(
-        ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
-        + [sys.executable, "-c", code, *map(str, args)],
+        [*drop, sys.executable, "-c", code, *map(str, args)],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -16,7 +16,7 @@ from core.formats.importer import parse_text
 from core.model import Attribution, Span, State
 from core.review import commands as cmd
 from core.tokens import tokenize
-from tests.conftest import ROOT, corpus_before, nobody_folder, run_as_nobody, run_main
+from tests.conftest import ROOT, corpus_before, run_main, run_unprivileged
 
 TEXT = "Budget Day\n\nThe mayor said the bridge would open soon."
 
@@ -259,7 +259,7 @@ def test_backup_from_the_command_line(tmp_path):
     assert export.read_text() == "{}\n"
 
 
-NOBODY_READ = """
+UNPRIVILEGED_READ = """
 import sys
 from core.corpus.store import CorpusError, Store
 try:
@@ -270,16 +270,16 @@ except CorpusError as exc:
 """
 
 
-def test_a_wal_that_needs_write_access_gives_a_clear_message():
-    with nobody_folder("quotelab-ro-") as work:
-        path = _corpus(work / "c.qlab")
-        _crash_after_writing(path)
-        Path(f"{path}-shm").unlink()
-        os.chmod(work, 0o755)  # nobody may read it all but write nothing
-        r = run_as_nobody(NOBODY_READ, path)
-        assert r.returncode == 0, r.stderr
-        assert "refused:" in r.stdout and "c.qlab-wal" in r.stdout, r.stdout
-        assert "open a copy" in r.stdout
+def test_a_wal_that_needs_write_access_gives_a_clear_message(tmp_path):
+    work = tmp_path
+    path = _corpus(work / "c.qlab")
+    _crash_after_writing(path)
+    Path(f"{path}-shm").unlink()
+    os.chmod(work, 0o555)  # the user may read it all but write nothing
+    r = run_unprivileged(UNPRIVILEGED_READ, path)
+    assert r.returncode == 0, r.stderr
+    assert "refused:" in r.stdout and "c.qlab-wal" in r.stdout, r.stdout
+    assert "open a copy" in r.stdout
 
 
 def test_the_command_line_names_damaged_rows_and_goes_on(tmp_path):
@@ -303,7 +303,7 @@ def test_check_on_request_lists_damage_and_fails(tmp_path):
     )
 
 
-NOBODY_READS_ALL = """
+UNPRIVILEGED_READS_ALL = """
 import sys
 from pathlib import Path
 from main import main
@@ -324,50 +324,50 @@ with Store(corpus) as s:
 """
 
 
-def test_a_corpus_in_a_folder_nobody_may_write_opens_read_only():
+def test_a_corpus_in_a_folder_nobody_may_write_opens_read_only(tmp_path):
     """``chmod a-w`` on the folder: SQLite cannot put a -shm there, so the corpus used to
     be refused by every command ("unable to open database file")."""
-    with nobody_folder("quotelab-rodir-") as work:
-        folder, out = work / "ro", work / "out"
-        folder.mkdir()
-        out.mkdir(mode=0o777)
-        os.chmod(out, 0o777)
-        path = _corpus(folder / "c.qlab")
-        path.chmod(0o444)
-        os.chmod(folder, 0o555)
-        os.chmod(work, 0o755)
-        before = path.read_bytes()
-        r = run_as_nobody(NOBODY_READS_ALL, path, out)
-        assert r.returncode == 0, r.stderr
-        statuses = [line for line in r.stdout.splitlines() if line.startswith("=> ")]
-        assert statuses == [f"=> {c} 0" for c in ("stats", "check", "report", "export", "backup")]
-        assert "read-only refused: " in r.stdout and "the change was not saved" in r.stdout
-        assert "2 article" in r.stdout and f"{path}: ok" in r.stdout
-        assert sorted(p.name for p in folder.iterdir()) == ["c.qlab"]
-        assert path.read_bytes() == before
-        assert _accepted(out / "copy.qlab") == 0
-        assert len((out / "e.jsonl").read_text().splitlines()) == 2
+    work = tmp_path
+    folder, out = work / "ro", work / "out"
+    folder.mkdir()
+    out.mkdir(mode=0o777)
+    os.chmod(out, 0o777)
+    path = _corpus(folder / "c.qlab")
+    path.chmod(0o444)
+    os.chmod(folder, 0o555)
+    os.chmod(work, 0o755)
+    before = path.read_bytes()
+    r = run_unprivileged(UNPRIVILEGED_READS_ALL, path, out)
+    assert r.returncode == 0, r.stderr
+    statuses = [line for line in r.stdout.splitlines() if line.startswith("=> ")]
+    assert statuses == [f"=> {c} 0" for c in ("stats", "check", "report", "export", "backup")]
+    assert "read-only refused: " in r.stdout and "the change was not saved" in r.stdout
+    assert "2 article" in r.stdout and f"{path}: ok" in r.stdout
+    assert sorted(p.name for p in folder.iterdir()) == ["c.qlab"]
+    assert path.read_bytes() == before
+    assert _accepted(out / "copy.qlab") == 0
+    assert len((out / "e.jsonl").read_text().splitlines()) == 2
 
 
-def test_a_symlink_to_a_corpus_whose_commits_are_in_its_wal_is_never_read_stale():
+def test_a_symlink_to_a_corpus_whose_commits_are_in_its_wal_is_never_read_stale(tmp_path):
     """The -wal was looked for beside the symlink, not beside the file (where SQLite
     keeps it): through a link, a corpus whose latest commits were only in its -wal
     opened immutable and showed the file without them."""
-    with nobody_folder("quotelab-link-") as work:
-        real, links, out = work / "ro", work / "links", work / "out"
-        for d in (real, links, out):
-            d.mkdir()
-        os.chmod(out, 0o777)
-        path = _corpus(real / "c.qlab")
-        _crash_after_writing(path)  # 2 accepted, in the -wal only
-        Path(f"{path}-shm").unlink(missing_ok=True)
-        (links / "c.qlab").symlink_to(path)
-        for d in (real, links):
-            os.chmod(d, 0o555)
-        os.chmod(work, 0o755)
-        r = run_as_nobody(NOBODY_READS_ALL, links / "c.qlab", out)
-        assert "c.qlab-wal, which cannot be read" in r.stdout + r.stderr
-        assert not (out / "e.jsonl").exists()  # nothing exported without the -wal's commits
+    work = tmp_path
+    real, links, out = work / "ro", work / "links", work / "out"
+    for d in (real, links, out):
+        d.mkdir()
+    os.chmod(out, 0o777)
+    path = _corpus(real / "c.qlab")
+    _crash_after_writing(path)  # 2 accepted, in the -wal only
+    Path(f"{path}-shm").unlink(missing_ok=True)
+    (links / "c.qlab").symlink_to(path)
+    for d in (real, links):
+        os.chmod(d, 0o555)
+    os.chmod(work, 0o755)
+    r = run_unprivileged(UNPRIVILEGED_READS_ALL, links / "c.qlab", out)
+    assert "c.qlab-wal, which cannot be read" in r.stdout + r.stderr
+    assert not (out / "e.jsonl").exists()  # nothing exported without the -wal's commits
 
 
 def test_a_corpus_on_a_read_only_mount_opens_read_only(tmp_path):

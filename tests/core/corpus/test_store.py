@@ -14,7 +14,7 @@ from core.corpus.store import (
 from core.formats.importer import parse_text
 from core.model import Attribution, Span, State
 from core.review import commands as cmd
-from tests.conftest import corpus_before, nobody_folder, run_as_nobody
+from tests.conftest import corpus_before, run_unprivileged
 
 
 def _add(store, text="Headline Here\n\nThe mayor said the bridge would open soon.\n"):
@@ -121,7 +121,7 @@ def test_hand_edited_tables_are_refused(tmp_path):
         Store(path)
 
 
-NOBODY_EDIT = """
+UNPRIVILEGED_EDIT = """
 import sys
 from core.review import commands as cmd
 from core.model import State
@@ -138,24 +138,27 @@ except CorpusError as exc:
 """
 
 
-def test_a_corpus_its_user_cannot_write_opens_read_only_and_refuses_edits():
-    with nobody_folder("quotelab-ro-") as folder:
-        path = folder / "c.qlab"
-        with Store(path) as s:
-            art_id = _add(s)
-        before = path.read_bytes()
-        path.chmod(0o644)  # nobody may read the file, not write it
-        os.chmod(folder, 0o777)  # ...and keep SQLite's -shm beside it
-        r = run_as_nobody(NOBODY_EDIT, path, art_id)
-        assert r.returncode == 0, r.stderr
-        assert r.stdout.startswith("read-only refused:") and "read-only" in r.stdout[9:]
-        assert path.read_bytes() == before
-        for left in folder.glob("c.qlab-*"):  # what nobody's read left beside it
-            left.unlink()
-        os.chmod(folder, 0o755)  # no -shm can be made: a clear refusal, never a traceback
-        r = run_as_nobody(NOBODY_EDIT, path, art_id)
-        assert r.stdout.startswith("not opened:") and "open a copy" in r.stdout, r.stderr
-        assert path.read_bytes() == before
+def test_a_corpus_its_user_cannot_write_opens_read_only_and_refuses_edits(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = folder / "c.qlab"
+    with Store(path) as s:
+        art_id = _add(s)
+    before = path.read_bytes()
+    path.chmod(0o444)  # the user may read the file, not write it
+    os.chmod(folder, 0o755)  # ...and keep SQLite's -shm beside it
+    r = run_unprivileged(UNPRIVILEGED_EDIT, path, art_id)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("read-only refused:") and "read-only" in r.stdout[9:]
+    assert path.read_bytes() == before
+    for left in folder.glob("c.qlab-*"):  # what the read left beside it
+        left.unlink()
+    # Others may write the folder (and so change the file), the user may not: no -shm can
+    # be made, and the file cannot be trusted unchanging: a clear refusal, never a traceback.
+    os.chmod(folder, 0o557)
+    r = run_unprivileged(UNPRIVILEGED_EDIT, path, art_id)
+    assert r.stdout.startswith("not opened:") and "open a copy" in r.stdout, r.stderr
+    assert path.read_bytes() == before
 
 
 def test_opened_read_only_refuses_edits_and_writes_nothing(tmp_path):

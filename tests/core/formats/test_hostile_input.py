@@ -15,7 +15,7 @@ from core.formats.importer import ImportProblem, read_file, shown
 from core.formats.ingest import import_paths
 from core.model import State, Status, check_attributions
 from core.tokens import Tokens, tokenize
-from tests.conftest import nobody_folder, run_as_nobody
+from tests.conftest import run_unprivileged
 
 GOOD = {"text": "The mayor spoke, officials said."}
 TASK_TEXT = '"We will not back down," said Mayor Jane Doe.'
@@ -230,7 +230,7 @@ def test_fifo_and_device_are_refused_not_waited_on(tmp_path, corpus):
     ]
 
 
-NOBODY_IMPORT = """
+UNPRIVILEGED_IMPORT = """
 import sys
 from pathlib import Path
 from core.formats.ingest import import_paths
@@ -241,23 +241,17 @@ print("\\n".join(report.lines()))
 """
 
 
-def test_unreadable_folders_and_files_are_reported_as_nobody():
-    with nobody_folder("quotelab-nobody-") as work:
-        _unreadable_as_nobody(work)
-
-
-def _unreadable_as_nobody(tmp_path):
+def test_unreadable_folders_and_files_are_reported_by_name(tmp_path):
     root = tmp_path / "in"
     (root / "locked").mkdir(parents=True)
     (root / "open").mkdir()
     (root / "locked" / "secret.txt").write_text("Title\n\nHidden text, he said.\n")
     (root / "open" / "fine.txt").write_text("Title\n\nVisible text, she said.\n")
     (root / "open" / "private.txt").write_text("Title\n\nPrivate text, she said.\n")
-    os.chmod(root / "open" / "private.txt", 0o600)
-    os.chmod(root / "locked", 0o700)
-    os.chmod(tmp_path, 0o777)
+    os.chmod(root / "open" / "private.txt", 0o000)
+    os.chmod(root / "locked", 0o000)
     db = tmp_path / "c.qlab"
-    r = run_as_nobody(NOBODY_IMPORT, db, root, root / "locked" / "secret.txt")
+    r = run_unprivileged(UNPRIVILEGED_IMPORT, db, root, root / "locked" / "secret.txt")
     assert r.returncode == 0, r.stderr
     assert "imported 1 article(s)" in r.stdout
     assert f"{root / 'locked'}: folder cannot be read (Permission denied)" in r.stdout
