@@ -27,8 +27,9 @@ from core.corpus.store import ArticleSummary, ConflictError, CorpusError, Store
 from core.model import Article, Attribution, QuoteType, Span, SpanError, State, Status, excerpt
 from core.review import commands
 from core.review.commands import Change, Command, Known, UndoStack
-from core.review.speakers import REACH, Candidate, Mentions, candidates, full_names, resolve_name
+from core.review.speakers import REACH, Candidate, Mentions, candidates
 from core.suggest.marks import find_quotes, quote_type
+from core.suggest.names import full_names, resolve_name
 from core.tokens import Tokens
 
 TARGETS = ("quote", "speaker", "cue")

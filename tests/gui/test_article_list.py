@@ -13,8 +13,8 @@ from core.model import State, Status
 from core.review import commands
 from core.review.article_list import PAGE, PAGES_KEPT, ArticleRows, Totals
 from gui import panels
-from tests.core.small_corpus import B_TEXT, add_article, suggestion
 from tests.core.corpus.test_corpus_files import _edit
+from tests.core.small_corpus import B_TEXT, add_article, suggestion
 from tests.gui.conftest import press
 
 N = 5 * PAGE + 7  # several pages of rows
