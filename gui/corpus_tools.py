@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 from core.corpus.store import Store
 from core.formats.export import ExportReport
 from core.review import speaker_edit
-from core.review.session import Delta, ReviewSession
+from core.review.session import Delta, Pending, ReviewSession
 from gui import dialogs, settings, workers
 from gui.article_view import ArticleView
 from gui.jobs import JobRunner
@@ -214,7 +214,7 @@ class CorpusTools(QObject):
             return
         here = s.article.id if s.article else None
         focus = s.current.id if s.current else None
-        delta = s.apply(cmd)
+        delta = s.apply(Pending(cmd))
         self.w.route(delta)
         if delta.error:
             return
