@@ -185,7 +185,7 @@ def run_size(app: QApplication, size: int, articles: int) -> None:
         return drawn(partial(triggered, act))
 
     for article_id in visit:
-        t_open.append(drawn(partial(actions.drawn, w, partial(w.open_article, article_id))))
+        t_open.append(drawn(partial(actions.drawn, w.view, partial(w.open_article, article_id))))
         t_bare_open.append(ms(partial(bare_article, bare, article_id)))
         t_keys += [key(act) for act in KEYS]
         t_bare_w.append(ms(partial(bare_write, bare, article_id)))

@@ -4,25 +4,36 @@ that import is sure, and main.py starts the worker before this module's Qt is lo
 
 from __future__ import annotations
 
-import argparse
 import os
 import signal
 import sys
 import time
+from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import __version__
-from core.cli.main import app_corpus, imports_at_start
 from core.config import APP_NAME, resource_path, sample_article_path
 from core.formats.import_process import ImportProcess
 from gui import dialogs
 from gui.main_window import MainWindow
 
 
-def run_app(args: argparse.Namespace, importer: ImportProcess) -> int:
+@dataclass(frozen=True)
+class Launch:
+    """The corpus the app opens at launch, as main.py resolves it from the command line
+    (nothing under gui/ reads the command line)."""
+
+    corpus: Path
+    first_run: bool = False  # the corpus does not exist yet: imports start at launch
+    sample: bool = False  # import the bundled sample article into it if it is empty
+    ask_to_create: bool = False  # named by the user: created only once they say so
+
+
+def run_app(launch: Launch, importer: ImportProcess) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -37,7 +48,7 @@ def run_app(args: argparse.Namespace, importer: ImportProcess) -> int:
     if os.environ.get("QUOTELAB_TIMING"):
         _report_timing(window)
     _close_on_signals(window)
-    open_first(window, args)
+    open_first(window, launch)
     try:
         return app.exec()
     finally:
@@ -56,7 +67,7 @@ def _close_on_signals(window: MainWindow) -> None:
     ticker.start()
 
 
-def open_first(window: MainWindow, args: argparse.Namespace) -> QMessageBox | None:
+def open_first(window: MainWindow, launch: Launch) -> QMessageBox | None:
     """Open the corpus the command line names (or the default one), offering the sample
     on a first run (the default corpus made now). A ``--db`` that does not exist is
     created only once the user says so (or with ``--create``): a mistyped name would
@@ -64,14 +75,13 @@ def open_first(window: MainWindow, args: argparse.Namespace) -> QMessageBox | No
     any. An empty corpus opened again asks nothing: the question, at every launch, took
     the first keys typed (an "n" answered it), and the empty window says which keys
     import."""
-    path = app_corpus(args)
-    first_run = imports_at_start(args)
-    if args.db is not None and not args.create and not path.exists():
+    path = launch.corpus
+    if launch.ask_to_create and not path.exists():
         return dialogs.offer_new_corpus(window, path, lambda: window.open_corpus(path), window.back)
     if window.open_corpus(path) and window.articles.totals.articles == 0:  # counted on open
-        if args.sample:
+        if launch.sample:
             window.import_paths([sample_article_path()])
-        elif first_run:
+        elif launch.first_run:
             return window.offer_sample()
     return None
 

@@ -8,31 +8,62 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtCore import QObject, Qt, QTimer, SignalInstance
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
+from core.corpus.store import Store
 from core.formats.export import ExportReport
 from core.review import speaker_edit
-from core.review.session import Delta
+from core.review.session import Delta, Pending, ReviewSession
 from gui import dialogs, settings, workers
+from gui.article_view import ArticleView
+from gui.jobs import JobRunner
 from gui.keymap import Act
 from gui.keymap import fill as keys_in
 from gui.speakers_panel import SpeakersPanel
 
 if TYPE_CHECKING:
-    from gui.main_window import MainWindow
-    from gui.report_window import ReportWindow
+    from gui.report_window import ReportWindow  # (imported when first shown: pygal, QtSvg)
 
 
 DOCK_WIDTH = 220  # pixels: the speakers dock when first shown (the text gives it up)
 
 
+class Review(Protocol):
+    """What the tools use of the review window (gui/main_window.py): its corpus and
+    session, its text, its jobs, where to say things and where a view delta is drawn."""
+
+    @property
+    def store(self) -> Store | None: ...
+    @property
+    def session(self) -> ReviewSession | None: ...
+    @property
+    def view(self) -> ArticleView: ...
+    @property
+    def jobs(self) -> JobRunner: ...
+    @property
+    def opened(self) -> SignalInstance: ...  # (path): a corpus was opened
+    @property
+    def routed(self) -> SignalInstance: ...  # (delta): a view delta was drawn
+
+    def route(self, d: Delta) -> None: ...
+    def say(self, message: str) -> None: ...
+    def error(self, title: str, message: str) -> None: ...
+    def back(self, _after: object = None) -> None: ...
+    def open_corpus(self, path: Path, read_only: bool = False) -> bool: ...
+
+
 class CorpusTools(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    """``window``: where the dock, dialogs and the window's geometry are; ``review``:
+    the same window as the review loop it serves."""
+
+    def __init__(self, window: QMainWindow, review: Review) -> None:
         super().__init__(window)
-        self.w = window
+        self.frame = window
+        self.w = review
         self.report: ReportWindow | None = None
         self.speakers = SpeakersPanel()
         self.dock = QDockWidget("Speakers", window)
@@ -52,8 +83,8 @@ class CorpusTools(QObject):
         self._recount.timeout.connect(self.refresh_speakers)
         self.recent = QMenu("Open &recent")
         self.recent.aboutToShow.connect(self.fill_recent)
-        window.opened.connect(self._opened)
-        window.routed.connect(self._routed)
+        review.opened.connect(self._opened)
+        review.routed.connect(self._routed)
 
     def handlers(self) -> dict[Act, Callable[[], object]]:
         return {
@@ -65,21 +96,19 @@ class CorpusTools(QObject):
             Act.RENAME_SPEAKERS: self.ask_rename,
         }
 
-    def restore(self) -> None:
-        """Once the menus are built: recent corpora under Open, and the window's last
-        geometry and docks."""
-        file_menu = self.w.menus["File"]
-        after_open = self.w.actions_by_id[Act.IMPORT_FILES]
-        file_menu.insertMenu(after_open, self.recent)
+    def restore(self, file_menu: QMenu, before: QAction) -> None:
+        """Once the menus are built: recent corpora in the File menu (``before`` an
+        action of it), and the window's last geometry and docks."""
+        file_menu.insertMenu(before, self.recent)
         saved = settings.window_state()
         if saved is not None:
-            self.w.restoreGeometry(saved[0])
-            self._dock_sized = self.w.restoreState(saved[1])
+            self.frame.restoreGeometry(saved[0])
+            self._dock_sized = self.frame.restoreState(saved[1])
 
     def save(self) -> None:
         """When the window closes: remember its geometry and docks, and the attribution
         it was at (a restart opens the article there, not at its first)."""
-        settings.save_window_state(self.w.saveGeometry(), self.w.saveState())
+        settings.save_window_state(self.frame.saveGeometry(), self.frame.saveState())
         self.remember_place()
         if self.report is not None:
             self.report.close()
@@ -120,7 +149,7 @@ class CorpusTools(QObject):
     # -- the speakers dock ----------------------------------------------------------------
 
     def toggle_speakers(self) -> None:
-        if self.dock.isVisible() and self.dock.isAncestorOf(self.w.focusWidget()):
+        if self.dock.isVisible() and self.dock.isAncestorOf(self.frame.focusWidget()):
             self.dock.hide()
             self.w.view.setFocus()
             return
@@ -128,7 +157,7 @@ class CorpusTools(QObject):
         self.dock.raise_()
         if not self._dock_sized:  # narrow: the article list and text keep their room
             self._dock_sized = True
-            self.w.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+            self.frame.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
         self.speakers.filter.setFocus()  # letters typed now filter, never review
         self.speakers.filter.selectAll()
 
@@ -185,7 +214,7 @@ class CorpusTools(QObject):
             return
         here = s.article.id if s.article else None
         focus = s.current.id if s.current else None
-        delta = s.apply(cmd)
+        delta = s.apply(Pending(cmd))
         self.w.route(delta)
         if delta.error:
             return
@@ -202,7 +231,7 @@ class CorpusTools(QObject):
         if self.report is None:
             from gui.report_window import ReportWindow  # pygal and QtSvg: when first shown
 
-            self.report = ReportWindow(store.path, parent=self.w)
+            self.report = ReportWindow(store.path, parent=self.frame)
         else:
             self.report.refresh()
         self.report.show()
@@ -212,7 +241,7 @@ class CorpusTools(QObject):
 
     def ask_export(self) -> None:
         store = self.w.store
-        choice = dialogs.ask_export(self.w, store.path) if store else None
+        choice = dialogs.ask_export(self.frame, store.path) if store else None
         self.w.back()
         if choice is not None:
             self.export_to(choice)
@@ -233,7 +262,7 @@ class CorpusTools(QObject):
 
     def ask_copy(self) -> None:
         store = self.w.store
-        out = dialogs.ask_copy(self.w, store.path) if store else None
+        out = dialogs.ask_copy(self.frame, store.path) if store else None
         self.w.back()
         if out is not None:
             self.save_copy(out)

@@ -1,7 +1,7 @@
 """The main window: widgets, and the wiring between them and a core ReviewSession.
 
-A key is a QAction from the keymap (``gui/actions.py``); its handler calls one
-session verb. A move
+A key is a QAction from the keymap (``gui/actions.py``); its handler (:meth:`_handlers`)
+calls one session verb. A move
 returns a view delta at once; an edit returns a core command (or a reason, shown in
 the status bar), which the session applies: one transaction, onto its undo stack, into
 the store; what changed comes back as a view delta, routed to the
@@ -12,6 +12,8 @@ export, copies and memory are wired in from ``gui/corpus_tools.py``."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
@@ -38,10 +40,11 @@ from gui.keymap import (
     HINT_SPEAKERS,
     NO_CORPUS,
     PLACEHOLDER,
+    Act,
 )
 from gui.keymap import fill as keys_in
 from gui.panels import ArticleList, AttributionTable
-from gui.routes import Edit, Move
+from gui.routes import EDITS, MOVES, Edit, Move
 
 
 class MainWindow(QMainWindow):
@@ -67,13 +70,15 @@ class MainWindow(QMainWindow):
         self.store: Store | None = None
         self.session: ReviewSession | None = None
         self._build()
-        self.tools = CorpusTools(self)
+        self.tools = CorpusTools(self, self)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._hint)
-        self.menus, self.actions_by_id = build_actions(self)
+        self.menus, self.actions_by_id = build_actions(
+            self, self.view, self._handlers(), self.rendered
+        )
         self.resize(1280, 800)
-        self.tools.restore()
+        self.tools.restore(self.menus["File"], self.actions_by_id[Act.IMPORT_FILES])
 
     # -- construction ------------------------------------------------------------------------
 
@@ -105,6 +110,41 @@ class MainWindow(QMainWindow):
         self.jobs.said.connect(self.say)
         self.view.zoom(0)
         self.view.setFocus()
+
+    def _handlers(self) -> dict[Act, Callable[[], object]]:
+        """What each action calls: a session verb (``gui/routes.py``), a corpus tool, or a
+        step that first reads a widget."""
+        handlers: dict[Act, Callable[[], object]] = {
+            act: partial(self.do_move, verb) for act, verb in MOVES.items()
+        }
+        handlers |= {act: partial(self.do_edit, verb) for act, verb in EDITS.items()}
+        handlers |= self.tools.handlers()
+        articles, view = self.articles, self.view
+        return handlers | {
+            Act.JUMP: self.ask_jump,
+            Act.NEXT_ARTICLE: lambda: self.do_move(lambda s: s.next_article(+1, articles.search)),
+            Act.PREV_ARTICLE: lambda: self.do_move(lambda s: s.next_article(-1, articles.search)),
+            Act.DONE_NEXT: lambda: self.do_edit(lambda s: s.done(articles.search)),
+            Act.EDIT_NAME: self.ask_name,
+            Act.CURSOR_UP: lambda: self.do_move(lambda s: self.line_move(s, down=False)),
+            Act.CURSOR_DOWN: lambda: self.do_move(lambda s: self.line_move(s, down=True)),
+            Act.LABEL_QUOTE: lambda: self.label("quote"),
+            Act.LABEL_SPEAKER: lambda: self.label("speaker"),
+            Act.LABEL_CUE: lambda: self.label("cue"),
+            Act.CLEAR_SELECTION: self.clear_selection,
+            Act.NEW_CORPUS: lambda: self.open_asked(dialogs.ask_new_corpus(self), new=True),
+            Act.OPEN_CORPUS: lambda: self.open_asked(dialogs.ask_corpus(self)),
+            Act.IMPORT_FILES: lambda: self.import_paths(dialogs.ask_files(self)),
+            Act.IMPORT_FOLDER: lambda: self.import_paths(dialogs.ask_folder(self)),
+            Act.IMPORT_SAMPLE: lambda: self.import_paths([sample_article_path()]),
+            Act.CANCEL_JOB: self.jobs.cancel,
+            Act.QUIT: self.close,
+            Act.FILTER: articles.focus_filter,
+            Act.TEXT_BIGGER: lambda: view.zoom(+1),
+            Act.TEXT_SMALLER: lambda: view.zoom(-1),
+            Act.TEXT_RESET: lambda: view.zoom(None),
+            Act.HELP: self.show_help,
+        }
 
     # -- corpus and articles ---------------------------------------------------------------------
 

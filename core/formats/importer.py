@@ -32,8 +32,8 @@ from core.model import (
     check_attributions,
     excerpt,
 )
-from core.review.speakers import full_names, is_pronoun, resolve_name
 from core.suggest.marks import quote_type
+from core.suggest.names import full_names, is_pronoun, resolve_name
 from core.tokens import Tokens, tokenize
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}

@@ -37,17 +37,6 @@ class Change:
         return {"table": self.table, "id": self.id, "before": self.before, "after": self.after}
 
 
-@dataclass(frozen=True)
-class Changed:
-    """What a command changed, for views to refresh from."""
-
-    article_id: int
-    attribution_ids: frozenset[int]
-    status_changed: bool
-    focus: int | None = None
-    log_id: int | None = None  # its row in the decisions log
-
-
 @dataclass
 class Command:
     label: str
@@ -61,7 +50,10 @@ class Command:
         )
 
 
-def _execute(store: Store, cmd: Command, kind: str, ref: int | None) -> tuple[int, Changed]:
+def _execute(store: Store, cmd: Command, kind: str, ref: int | None) -> int:
+    """Write the command's changes (its own, with the ids the store gave new rows) and
+    log them; the log row's id. What changed is the command itself: the review session
+    turns it into the one change summary the widgets read."""
     written: list[Change] = []
     with store.transaction() as conn:
         for ch in cmd.changes:
@@ -72,29 +64,23 @@ def _execute(store: Store, cmd: Command, kind: str, ref: int | None) -> tuple[in
         log_id = store._log(
             conn, kind, ref, cmd.article_id, cmd.label, [c.as_json() for c in written]
         )
-    attrs = frozenset(c.id for c in written if c.table == "attribution" and c.id is not None)
-    focus = next((c.id for c in written if c.table == "attribution" and c.after is not None), None)
-    status = any(c.table == "article" for c in written)
-    return log_id, Changed(cmd.article_id, attrs, status, focus, log_id)
+    return log_id
 
 
-def apply(store: Store, cmd: Command) -> Changed:
-    """Do a new edit; ``cmd.log_id`` is set to its row in the decisions log."""
-    cmd.log_id, changed = _execute(store, cmd, "edit", None)
-    return changed
+def apply(store: Store, cmd: Command) -> int:
+    """Do a new edit; ``cmd.log_id`` is set to its row in the decisions log (returned)."""
+    cmd.log_id = _execute(store, cmd, "edit", None)
+    return cmd.log_id
 
 
-def revert(store: Store, cmd: Command) -> Changed:
-    """Undo an applied edit (itself logged, so undo survives a restart)."""
-    inv = cmd.inverse()
-    _, changed = _execute(store, inv, "undo", cmd.log_id)
-    return changed
+def revert(store: Store, cmd: Command) -> int:
+    """Undo an applied edit (itself logged, so undo survives a restart); the log row's id."""
+    return _execute(store, cmd.inverse(), "undo", cmd.log_id)
 
 
-def reapply(store: Store, cmd: Command) -> Changed:
-    """Redo an undone edit."""
-    _, changed = _execute(store, cmd, "redo", cmd.log_id)
-    return changed
+def reapply(store: Store, cmd: Command) -> int:
+    """Redo an undone edit; the log row's id."""
+    return _execute(store, cmd, "redo", cmd.log_id)
 
 
 #: How many edits back undo reaches (also across restarts).
@@ -184,39 +170,35 @@ class UndoStack:
             self._stacks = history(self.store, self.limit, self.horizon, self._mine)
         return self._stacks
 
-    def apply(self, cmd: Command) -> Changed:
-        changed = self._logged(apply(self.store, cmd))
+    def apply(self, cmd: Command) -> None:
+        self._mine.add(apply(self.store, cmd))
         if self._stacks is not None:  # (else the log has it for when the stack is built)
             done, undone = self._stacks
             done.append(cmd)
             del done[: -self.limit]
             undone.clear()
-        return changed
 
-    def undo(self) -> tuple[Command, Changed] | None:
-        """Undo the last edit; None when there is none. A command that can no longer be
-        undone (the data changed elsewhere) is dropped and its error raised."""
+    def undo(self) -> Command | None:
+        """Undo the last edit: the command undone, None when there is none. A command
+        that can no longer be undone (the data changed elsewhere) is dropped and its
+        error raised."""
         done, undone = self._load()
         if not done:
             return None
         cmd = done.pop()
-        changed = self._logged(revert(self.store, cmd))
+        self._mine.add(revert(self.store, cmd))
         undone.append(cmd)
-        return cmd, changed
+        return cmd
 
-    def redo(self) -> tuple[Command, Changed] | None:
+    def redo(self) -> Command | None:
+        """Redo the last edit undone: the command redone, None when there is none."""
         done, undone = self._load()
         if not undone:
             return None
         cmd = undone.pop()
-        changed = self._logged(reapply(self.store, cmd))
+        self._mine.add(reapply(self.store, cmd))
         done.append(cmd)
-        return cmd, changed
-
-    def _logged(self, changed: Changed) -> Changed:
-        if changed.log_id is not None:
-            self._mine.add(changed.log_id)
-        return changed
+        return cmd
 
 
 # -- building commands ---------------------------------------------------------------------

@@ -6,10 +6,12 @@ selection. Its verbs come in two kinds:
 
 - moves (next attribution, token cursor, selection, ...) change only the session and
   return a :class:`Delta`;
-- edits (accept, move an edge, label a selection, ...) return a core
-  :class:`~core.review.commands.Command`, or a plain reason why not. :meth:`apply` runs the
-  command (one transaction, one log row, onto the undo stack) and, like :meth:`undo`
-  and :meth:`redo`, turns what changed into a :class:`Delta` for the widgets.
+- edits (accept, move an edge, label a selection, ...) return a :class:`Pending` edit
+  (a core :class:`~core.review.commands.Command`, with the step that follows it), or a
+  plain reason why not. :meth:`apply` runs the command (one transaction, one log row,
+  onto the undo stack), then its follow-up, and, like :meth:`undo` and :meth:`redo`,
+  turns what changed into a :class:`Delta`: the one summary of a change every widget
+  reads.
 
 Messages name actions as ``{action_id}`` (``"{select_toggle} starts a selection"``):
 the window fills in the keys from its keymap, so no key name is written here.
@@ -18,7 +20,7 @@ the window fills in the keys from its keymap, so no key name is written here.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -27,8 +29,10 @@ from core.corpus.store import ArticleSummary, ConflictError, CorpusError, Store
 from core.model import Article, Attribution, QuoteType, Span, SpanError, State, Status, excerpt
 from core.review import commands
 from core.review.commands import Change, Command, Known, UndoStack
-from core.review.speakers import REACH, Candidate, Mentions, candidates, full_names, resolve_name
+from core.review.order import Placed, article_of, place, position, start
+from core.review.speakers import REACH, Candidate, Mentions, candidates
 from core.suggest.marks import find_quotes, quote_type
+from core.suggest.names import full_names, resolve_name
 from core.tokens import Tokens
 
 TARGETS = ("quote", "speaker", "cue")
@@ -36,9 +40,6 @@ TARGETS = ("quote", "speaker", "cue")
 _OFFSETS = re.compile(r"\b(\d+)-(\d+)\b")
 _SENTENCE_END = {".", "!", "?"}
 _CLAUSE_END = _SENTENCE_END | {",", ";", ":", "\u2014", "\u2013", '"', "\u201c", "\u201d"}
-
-Outcome = Command | str
-"""What an edit verb returns: the command to apply, or the reason nothing can be done."""
 
 
 @dataclass(frozen=True)
@@ -57,12 +58,19 @@ class Delta:
     error: str = ""  # a change that was not saved (for a dialog)
 
 
-@dataclass
-class _Then:
-    """What the session does once the command a verb built has been applied."""
+@dataclass(frozen=True)
+class Pending:
+    """An edit a verb built, for :meth:`ReviewSession.apply`: its command, and what the
+    session does once it is applied (``then``: edit the speaker next, go on to the next
+    suggestion, ...)."""
 
     command: Command
-    action: Callable[[], Delta]
+    then: Callable[[], Delta] | None = None
+    keeps_round: bool = False  # a candidate chosen by M: the round of candidates goes on
+
+
+Outcome = Pending | str
+"""What an edit verb returns: the edit to apply, or the reason nothing can be done."""
 
 
 @dataclass
@@ -76,7 +84,6 @@ class ReviewSession:
     target: str = "quote"
     cursor: int | None = None  # index of the token under the token cursor
     anchor: int | None = None  # where the selection started (token index), if any
-    _then: _Then | None = None
     # Kept as attributions change (a long article has thousands; a key reads none of them):
     _left: int = 0  # suggestions not yet decided
     _kept: int = 0  # attributions not rejected
@@ -86,7 +93,6 @@ class ReviewSession:
     #: first press, the speaker it had among them; kept while only they edit it, so that
     #: M then Shift+M comes back (each choice changes what the candidates would be).
     _round: tuple[int, list[Candidate]] | None = None
-    _cycling: bool = False
 
     def __post_init__(self) -> None:
         self.stack = UndoStack(self.store)
@@ -119,8 +125,8 @@ class ReviewSession:
     def near(self, lo: int, hi: int) -> list[Attribution]:
         """The attributions whose quotes reach into the characters lo..hi (their ends
         included), in text order: by bisection, not a scan of all of them."""
-        first = bisect_left(self.attrs, lo - self._longest, key=_start)
-        last = bisect_right(self.attrs, hi, key=_start)
+        first = bisect_left(self.attrs, lo - self._longest, key=start)
+        last = bisect_right(self.attrs, hi, key=start)
         return [a for a in self.attrs[first:last] if a.quote.end >= lo]
 
     def can_undo(self) -> str | None:
@@ -282,7 +288,7 @@ class ReviewSession:
         if self.article is None or self.article.id is None:
             return "No article is open."
         cmd = commands.accept_all(self.store, self.article.id)
-        return cmd or "Every suggestion in this article is already decided."
+        return Pending(cmd) if cmd else "Every suggestion in this article is already decided."
 
     def set_type(self, qtype: QuoteType) -> Outcome:
         return self._edit(lambda k: commands.set_type(self.store, k, qtype))
@@ -318,8 +324,7 @@ class ReviewSession:
             lambda k: commands.set_speaker(self.store, k, choice.span, choice.name),
             target="speaker",
         )
-        self._cycling = isinstance(outcome, Command)  # its edit keeps the round
-        return outcome
+        return replace(outcome, keeps_round=True) if isinstance(outcome, Pending) else outcome
 
     def candidates(self) -> list[Candidate]:
         a = self.current
@@ -376,7 +381,7 @@ class ReviewSession:
                 cmd = commands.add(self.store, self.article.id, commands.new_manual(span, qtype))
             except SpanError as exc:
                 return self._reason(exc)
-            return self._built(cmd, self._after_quote)
+            return Pending(cmd, self._after_quote)
         a = self.current
         if a is None:
             return "No attribution selected."
@@ -404,17 +409,16 @@ class ReviewSession:
         cmd = commands.set_status(self.store, art_id, Status.DONE)
         if cmd is None:
             return "This article is already done."
-        return self._built(cmd, lambda: self._next_to_do(art_id, search))
+        return Pending(cmd, lambda: self._next_to_do(art_id, search))
 
     # -- applying, undoing, redoing ----------------------------------------------------------
 
-    def apply(self, cmd: Command) -> Delta:
-        """Apply a command a verb built (one transaction, onto the undo stack)."""
-        if not self._cycling:
+    def apply(self, edit: Pending) -> Delta:
+        """Apply an edit a verb built (one transaction, onto the undo stack), then its
+        follow-up."""
+        if not edit.keeps_round:
             self._round = None  # another edit: M starts a new round
-        self._cycling = False
-        then = self._then
-        self._then = None
+        cmd = edit.command
         try:
             self.stack.apply(cmd)
         except SpanError as exc:
@@ -422,9 +426,8 @@ class ReviewSession:
         except CorpusError as exc:
             return self._failed(exc)
         delta = self._absorb(cmd.article_id, cmd.changes, after=True)
-        if then is not None and then.command is cmd:
-            follow = then.action()
-            delta = _merge(delta, follow)
+        if edit.then is not None:
+            delta = _merge(delta, edit.then())
         return replace(delta, message=delta.message or f"Saved: {cmd.label}.")
 
     def undo(self) -> Delta:
@@ -433,18 +436,16 @@ class ReviewSession:
     def redo(self) -> Delta:
         return self._history(self.stack.redo, "Redone")
 
-    def _history(
-        self, fn: Callable[[], tuple[Command, commands.Changed] | None], verb: str
-    ) -> Delta:
+    def _history(self, fn: Callable[[], Command | None], verb: str) -> Delta:
         try:
-            done = fn()
+            cmd = fn()
         except (CorpusError, SpanError) as exc:
             return self._failed(exc)
-        if done is None:
+        if cmd is None:
             return Delta(message=f"Nothing to {verb[:-2].lower()}.")
-        cmd, changed = done
-        delta = self._absorb(cmd.article_id, cmd.changes, after=verb == "Redone")
-        focus = self._index_of(changed.focus) if changed.focus is not None else None
+        redo = verb == "Redone"
+        delta = self._absorb(cmd.article_id, cmd.changes, after=redo)
+        focus = self._index_of(_first_written(cmd.changes, redo))
         if focus is not None:
             delta = _merge(delta, self.choose(focus))
         return replace(delta, message=f"{verb}: {cmd.label}.")
@@ -474,11 +475,7 @@ class ReviewSession:
             return "Nothing to change."
         if then is None and target is not None:
             then = partial(self._retarget, target)
-        return self._built(cmd, then)
-
-    def _built(self, cmd: Command, then: Callable[[], Delta] | None) -> Command:
-        self._then = _Then(cmd, then) if then is not None else None
-        return cmd
+        return Pending(cmd, then)
 
     def _decide(self, state: State) -> Outcome:
         return self._edit(lambda k: commands.set_state(self.store, k, state), then=self._advance)
@@ -552,62 +549,55 @@ class ReviewSession:
     def _absorb(self, article_id: int, changes: list[Change], after: bool) -> Delta:
         """Take in the records a command (or its undo) wrote, without reading them again.
         A command over the corpus (a speaker renamed) also holds other articles' records:
-        only the open article's are taken in. Each record takes its place in text order
-        by bisection (a long article has thousands: none is looked at one by one)."""
+        only the open article's are taken in."""
         if self.article is None or self.article.id != article_id:
             focus = next((c.id for c in changes if (c.after if after else c.before)), None)
             return replace(self.open(article_id, focus), statuses=True)
-        changes = [c for c in changes if _article_of(c) in (None, article_id)]
+        changes = [c for c in changes if article_of(c) in (None, article_id)]
+        statuses = self._take_status(changes, after)
         keep = self.current
-        attrs = list(self.attrs)  # a new list, as every change of the attributions makes
-        order: list[int | None] | None = None  # the ids in text order before, once one moves
-        placed: dict[int, Attribution] = {}
-        statuses = False
-        new = None
+        placed = place(self.attrs, changes, after)
+        self._recount(placed)
+        self.attrs = placed.attrs
+        self._refocus(placed, keep)
+        shown = self.current if placed.new is not None else None  # a new one: scrolled to
+        return Delta(
+            rows=frozenset(c.id for c in changes if c.table == "attribution" and c.id is not None),
+            reorder=placed.reorder,
+            summary=self.summary(),
+            statuses=statuses,
+            reveal=shown.quote.start if shown is not None else None,
+        )
+
+    def _take_status(self, changes: list[Change], after: bool) -> bool:
+        """Take in the open article's status, if the changes wrote it; whether they did."""
+        assert self.article is not None
+        written = False
         for c in changes:
-            record, was = (c.after, c.before) if after else (c.before, c.after)
             if c.table == "article":
+                record = c.after if after else c.before
                 assert record is not None
                 self.article.status = Status(record["status"])
-                statuses = True
-                continue
-            i = _position(attrs, c.id, Span.from_dict(was.get("quote")) if was else None)
-            if i is None and new is None:
-                new = c.id
-            a = None if record is None else Attribution.from_record(record, id=c.id)
-            if i is not None:
-                self._count(attrs[i], -1)
-                if a is not None and _fits(attrs, i, a):
-                    attrs[i] = a
-                    placed[a.id or 0] = a
-                    self._count(a, +1)
-                    continue
-                order = order or [x.id for x in attrs]
-                del attrs[i]
-            if a is not None:
-                order = order or [x.id for x in attrs]
-                insort(attrs, a, key=_order)
-                placed[a.id or 0] = a
-                self._count(a, +1)
-        self.attrs = attrs
-        shown = placed.get(new) if new is not None else None  # a new one, else the same
+                written = True
+        return written
+
+    def _refocus(self, placed: Placed, keep: Attribution | None) -> None:
+        """After attributions were placed: the current one is a new one, else the one
+        that was current (``keep``, as written now), wherever it went."""
+        shown = placed.came.get(placed.new) if placed.new is not None else None
         if shown is None and keep is not None:
-            shown = placed.get(keep.id or 0, keep)
-        found = _position(attrs, shown.id, shown.quote) if shown is not None else None
+            shown = placed.came.get(keep.id or 0, keep)
+        found = position(self.attrs, shown.id, shown.quote) if shown is not None else None
         self.index = found if found is not None else self.index
         if self.index is not None and self.index >= len(self.attrs):
             self.index = len(self.attrs) - 1 if self.attrs else None
-        rows = frozenset(c.id for c in changes if c.table == "attribution" and c.id is not None)
-        reveal = None
-        if new is not None and self.current is not None:
-            reveal = self.current.quote.start
-        return Delta(
-            rows=rows,
-            reorder=order is not None and order != [a.id for a in self.attrs],
-            summary=self.summary(),
-            statuses=statuses,
-            reveal=reveal,
-        )
+
+    def _recount(self, placed: Placed) -> None:
+        """The tallies kept, with the records placed counted in and those they replaced out."""
+        for a in placed.gone:
+            self._count(a, -1)
+        for a in placed.came.values():
+            self._count(a, +1)
 
     def _count(self, a: Attribution, sign: int) -> None:
         """Count an attribution in (+1) or out (-1) of the tallies kept."""
@@ -627,7 +617,6 @@ class ReviewSession:
 
     def _failed(self, exc: Exception) -> Delta:
         """A change that was not saved: say why; reload if the data changed elsewhere."""
-        self._then = None
         if isinstance(exc, ConflictError) and self.article and self.article.id is not None:
             focus = self.current.id if self.current else None
             return replace(self.open(self.article.id, focus), error=str(exc), statuses=True)
@@ -676,37 +665,12 @@ class ReviewSession:
         return Delta(reveal=span.start)
 
 
-def _start(a: Attribution) -> int:
-    return a.quote.start
-
-
-def _order(a: Attribution) -> tuple[int, int]:
-    """An attribution's place in text order (as the store reads them)."""
-    return a.quote.start, a.id or 0
-
-
-def _position(attrs: list[Attribution], attr_id: int | None, quote: Span | None) -> int | None:
-    """Where attribution ``attr_id`` is among ``attrs`` (in text order): by bisection
-    at its ``quote`` as last known, else by a scan."""
-    if quote is not None:
-        i = bisect_left(attrs, (quote.start, attr_id or 0), key=_order)
-        if i < len(attrs) and attrs[i].id == attr_id:
-            return i
-    return next((i for i, a in enumerate(attrs) if a.id == attr_id), None)
-
-
-def _fits(attrs: list[Attribution], i: int, a: Attribution) -> bool:
-    """Whether ``a`` may take the place of ``attrs[i]`` and keep them in text order."""
-    key = _order(a)
-    return (i == 0 or _order(attrs[i - 1]) < key) and (
-        i + 1 == len(attrs) or key < _order(attrs[i + 1])
-    )
-
-
-def _article_of(c: Change) -> int | None:
-    """The article an attribution change belongs to (None for an article's status)."""
-    record = c.after or c.before
-    return int(record["article_id"]) if c.table == "attribution" and record else None
+def _first_written(changes: list[Change], after: bool) -> int | None:
+    """The first attribution a command (``after``) or its undo writes a record of, in
+    the order it writes them (an undo, in reverse): the one it shows."""
+    if after:
+        return next((c.id for c in changes if c.table == "attribution" and c.after), None)
+    return next((c.id for c in reversed(changes) if c.table == "attribution" and c.before), None)
 
 
 def _merge(first: Delta, then: Delta) -> Delta:

@@ -1,18 +1,24 @@
 """Speaker names: the fullest name of a source, and who ``he``/``she``/``they`` are.
 
 spaCy's entity labels are not trusted (the small model tags ``Trump`` as ORG);
-names are runs of proper nouns in the parse, filtered by word lists.
+names are runs of proper nouns in the parse, filtered by word lists. Without a parse
+(a mention typed, selected or imported), :func:`resolve_name` gives the name it stands
+for from the text and the attributions alone.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from core.model import Attribution
+from core.suggest.lexicon import NON_PERSON_WORDS, PERSONAL, PRONOUNS, TITLES
 
-from core.suggest.lexicon import NON_PERSON_WORDS, TITLES
+if TYPE_CHECKING:  # (annotations only: the review's S key loads no spaCy)
+    from spacy.tokens import Token
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "their"}
 
@@ -145,3 +151,80 @@ class NameBook:
         if want_person and name:
             self.gender.setdefault(name, pronoun)
         return name
+
+
+def is_pronoun(mention: str) -> bool:
+    return mention.strip().lower() in PRONOUNS
+
+
+def resolve_name(
+    mention: str,
+    attributions: list[Attribution],
+    pos: int | None = None,
+    this: Attribution | None = None,
+    names: dict[str, str] | None = None,
+    by_last: dict[str, str] | None = None,
+) -> str:
+    """The name a mention stands for, for attribution ``this``. A pronoun keeps the
+    person it refers to, as the suggester resolves it: ``he`` or ``she`` the named
+    speaker of the nearest other attribution before ``pos``; any pronoun, else, the
+    name ``this`` already has. A surname or short name becomes the fullest
+    name already given to a speaker that ends with its last word (``Stanovaya`` ->
+    ``Tatiana Stanovaya``; ``by_last``: :func:`names_by_last_word` of the attributions,
+    when already made), else the fullest name in the text that ends with it
+    (``names``, from :func:`full_names`). Else the mention as written."""
+    words = mention.split()
+    if not words:
+        return mention
+    if is_pronoun(mention):
+        if mention.strip().lower() in PERSONAL:
+            before = next(
+                (
+                    a.speaker_name
+                    for a in reversed(attributions)
+                    if a.speaker_name
+                    and not is_pronoun(a.speaker_name)
+                    and (this is None or a.quote != this.quote)
+                    and (pos is None or a.quote.start < pos)
+                ),
+                None,
+            )
+            if before:
+                return before
+        own = this.speaker_name if this else None
+        return own if own and not is_pronoun(own) else mention.strip()
+    best = mention.strip()
+    fullest = (by_last if by_last is not None else names_by_last_word(attributions)).get(words[-1])
+    if fullest is not None and len(fullest) > len(best):
+        best = fullest
+    if names is not None and best == mention.strip():
+        full = names.get(words[-1], best)
+        best = full if len(full.split()) > len(words) else best
+    return best
+
+
+def names_by_last_word(attributions: list[Attribution]) -> dict[str, str]:
+    """The fullest speaker name of the attributions that ends with each word (the
+    first of the fullest)."""
+    out: dict[str, str] = {}
+    for a in attributions:
+        last = (a.speaker_name or "").split()[-1:]
+        if last and len(a.speaker_name or "") > len(out.get(last[0], "")):
+            out[last[0]] = a.speaker_name or ""
+    return out
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)+")
+
+
+def full_names(text: str) -> dict[str, str]:
+    """The longest run of capitalised words (titles left out) ending with each word,
+    from one pass over the text: ``{"Brown": "Tom Brown"}``."""
+    out: dict[str, str] = {}
+    for m in _NAME_RUN.finditer(text):
+        words = m.group().split()
+        while words and words[0].lower().strip(".") in TITLES:
+            words.pop(0)
+        if len(words) >= 2 and len(words) > len(out.get(words[-1], "").split()):
+            out[words[-1]] = " ".join(words)
+    return out

@@ -18,6 +18,7 @@ from core.formats.import_process import ImportProcess
 from gui.app import open_first
 from gui.dialogs import ExportChoice
 from gui.main_window import MainWindow
+from main import launch
 from tests.conftest import DATA, ROOT, SAMPLE, run_python
 from tests.gui.conftest import back_in, press, when_modal
 
@@ -173,7 +174,8 @@ def test_the_sample_is_offered_on_a_first_run_only(qtbot, tmp_path, monkeypatch)
     for asked in (True, False):  # the first run, then the same empty corpus again
         w = MainWindow(ImportProcess())
         qtbot.addWidget(w)
-        box = open_first(w, build_parser().parse_args([]))
+        args = build_parser().parse_args([])
+        box = open_first(w, launch(args, imports_at_start(args)))
         assert (box is not None) == asked and w.articles.totals.articles == 0
         if box is not None:
             box.button(QMessageBox.StandardButton.No).click()
@@ -225,20 +227,21 @@ def test_a_corpus_named_on_the_command_line_that_does_not_exist_is_created_only_
     qtbot.addWidget(w)
     w.show()
     typo = tmp_path / "typo.qlab"
-    box = open_first(w, build_parser().parse_args(["--db", str(typo)]))
+    box = open_first(w, launch(build_parser().parse_args(["--db", str(typo)]), False))
     assert box is not None and f"{typo} does not exist" in box.text()
     box.button(QMessageBox.StandardButton.No).click()
     assert w.store is None and not typo.exists()
     assert w.view.placeholderText().startswith("No corpus open.")  # and the keys for one
 
-    box = open_first(w, build_parser().parse_args(["--db", str(typo)]))
+    box = open_first(w, launch(build_parser().parse_args(["--db", str(typo)]), False))
     assert box is not None
     box.button(QMessageBox.StandardButton.Yes).click()
     assert w.store is not None and w.store.path == typo and typo.exists()
     assert w.view.placeholderText().startswith("No articles yet.")
 
     other = tmp_path / "other.qlab"
-    assert open_first(w, build_parser().parse_args(["--create", "--db", str(other)])) is None
+    made = launch(build_parser().parse_args(["--create", "--db", str(other)]), False)
+    assert open_first(w, made) is None
     assert w.store.path == other and other.exists()
     w.close()
 

@@ -3,6 +3,7 @@ The article and its suggestions are built in the test: no suggester output invol
 
 from core.model import QuoteType, State
 from core.review.commands import set_speaker
+from core.review.session import Pending
 from tests.gui.conftest import press
 from tests.review_data import TEXT, make_corpus, sp
 
@@ -16,7 +17,7 @@ def test_wrong_speaker_is_the_previous_one_in_one_key(make_window, tmp_path):
     w = make_window(make_corpus(tmp_path / "c.qlab"))
     s = w.session
     s.choose(1)  # "In fact, it will take two years," she said: make its speaker wrong
-    w.route(s.apply(set_speaker(s.store, s.current.id, sp(TEXT, "Monday"), "Monday")))
+    w.route(s.apply(Pending(set_speaker(s.store, s.current.id, sp(TEXT, "Monday"), "Monday"))))
     n = keys(w, "P")
     assert n <= 3 and s.current.speaker == sp(TEXT, "Jane Smith", 1)
     assert s.current.speaker_name == "Jane Smith"

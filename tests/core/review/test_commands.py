@@ -23,8 +23,8 @@ def _text(store, art_id, span):
 def test_apply_revert_reapply_and_log(store):
     art_id, a = _first(store)
     c = cmd.set_state(store, a.id, State.ACCEPTED)
-    changed = cmd.apply(store, c)
-    assert changed.attribution_ids == {a.id} and changed.status_changed
+    assert cmd.apply(store, c) == c.log_id == store.decisions()[-1]["id"]
+    assert [(ch.table, ch.id) for ch in c.changes] == [("attribution", a.id), ("article", art_id)]
     assert store.attribution(a.id)[1].state is State.ACCEPTED
     assert store.article(art_id).status is Status.IN_PROGRESS  # first edit starts the article
     cmd.revert(store, c)

@@ -12,8 +12,7 @@ import pytest
 from core.corpus.store import Store
 from core.model import Article, Attribution, Origin, QuoteType, Span, State, Status
 from core.review import commands
-from core.review.commands import Command
-from core.review.session import Delta, ReviewSession
+from core.review.session import Delta, Pending, ReviewSession
 from core.review.speakers import candidates
 from core.tokens import tokenize
 from tests.review_data import TEXT, make_corpus, sp
@@ -42,8 +41,8 @@ def words(s: ReviewSession, span: Span | None) -> str | None:
     return None if span is None else s.article.text[span.start : span.end]
 
 
-def run(s: ReviewSession, outcome: Command | str) -> Delta:
-    assert isinstance(outcome, Command), outcome
+def run(s: ReviewSession, outcome: Pending | str) -> Delta:
+    assert isinstance(outcome, Pending), outcome
     return s.apply(outcome)
 
 
@@ -573,7 +572,7 @@ def test_a_rejected_suggestion_never_blocks_the_right_quote(session):
     assert any(a.id == wrong.id and a.state is State.REJECTED for a in kept)
     session.choose(next(i for i, a in enumerate(session.attrs) if a.id == wrong.id))
     said = session.accept()  # it would stand again, over the new quote
-    assert isinstance(said, Command)
+    assert isinstance(said, Pending)
     delta = session.apply(said)
     assert "overlaps quote" in delta.message and not re.search(r"\d+-\d+", delta.message)
     assert words(session, right) in delta.message  # the words, not the offsets
