@@ -179,8 +179,10 @@ def app_argv(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
     ``main.py --db FILE.qlab``: a lone argument that is no subcommand of ``parser`` and
     names a ``.qlab`` or an existing file is the corpus. Anything else (a mistyped
     subcommand) is left for the parser to refuse, never taken for a new corpus."""
-    subcommands = next(
-        a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)
+    subcommands = next(  # argparse lists its subcommands in no public attribute
+        a.choices
+        for a in parser._actions  # noqa: SLF001
+        if isinstance(a, argparse._SubParsersAction)  # noqa: SLF001
     )
     bare = []
     i = 0
