@@ -16,6 +16,7 @@ from tests.conftest import ROOT, run_python
 BIN = Path(sys.executable).parent
 
 
+@pytest.mark.slow
 def test_core_imports_no_qt():
     code = (
         "import pkgutil, importlib, sys, core\n"
@@ -90,6 +91,7 @@ def test_the_copy_keeps_every_contract(tree):
         ("core/formats/brat.py", "import core.formats.ingest", "No import circles"),
     ],
 )
+@pytest.mark.slow
 def test_a_planted_import_fails_lint(tree, module, line, contract):
     plant(tree / module, line)
     out = lint_imports(tree)

@@ -23,6 +23,7 @@ from tests.conftest import DATA, ROOT, SAMPLE, run_python
 from tests.gui.conftest import back_in, press, when_modal
 
 
+@pytest.mark.slow
 def test_the_app_imports_in_a_worker_process(qtbot, tmp_path):
     """Reviewing needs no pipeline, and loading one in the app's process stalled the
     GUI thread (issue 13): the app imports, suggestions included, in a worker process
@@ -46,6 +47,7 @@ def test_the_app_imports_in_a_worker_process(qtbot, tmp_path):
         importer.close()
 
 
+@pytest.mark.slow
 def test_a_first_run_loads_the_pipeline_from_launch(qtbot, tmp_path, monkeypatch):
     """A first run imports the sample (or offers to) at once: main.py starts the worker
     and its pipeline before the window, so the load passes on the other core (issue 13,
@@ -246,6 +248,7 @@ def test_a_corpus_named_on_the_command_line_that_does_not_exist_is_created_only_
     w.close()
 
 
+@pytest.mark.slow
 def test_reviewing_loads_no_heavy_library(sample_copy):
     """Launch -> window within 0.4 s (issue 13): numpy (pulled in by sqlite-utils and
     krippendorff), pygal and spaCy cost half a second of imports together, and a window
@@ -286,6 +289,7 @@ def test_a_window_shows_what_another_window_saved_when_it_is_activated(
     assert "changed elsewhere" in first.statusBar().currentMessage()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_ctrl_c_or_a_terminate_signal_closes_the_app_as_ctrl_q_does(sample_copy, tmp_path, sig):
     """Ctrl+C in the terminal of `make run` did nothing, and a SIGTERM (a logout) killed

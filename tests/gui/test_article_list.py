@@ -46,6 +46,7 @@ def _selected_row(w):
     return rows[0].row() if rows else None
 
 
+@pytest.mark.slow
 def test_the_list_is_a_model_that_fetches_the_rows_it_shows(make_window, many, qtbot):
     w = make_window(many)
     m = w.articles.model
@@ -63,6 +64,7 @@ def test_the_list_is_a_model_that_fetches_the_rows_it_shows(make_window, many, q
     assert len(m.rows._pages) <= PAGES_KEPT
 
 
+@pytest.mark.slow
 def test_the_list_cells_are_drawn_as_qt_s_own_delegate_would(make_window, many):
     """The list's delegate takes a cell's text in one call, not a call per role: what it
     hands the style is what Qt's delegate makes of the model's roles."""
@@ -94,6 +96,7 @@ def test_opening_an_article_selects_its_row_without_reading_the_list(make_window
     assert len([q for q in seen if q.lstrip().upper().startswith("SELECT")]) <= 10
 
 
+@pytest.mark.slow
 def test_an_accept_repaints_one_row_and_keeps_the_totals(make_window, many, qtbot, monkeypatch):
     w = make_window(many)
     qtbot.waitUntil(lambda: 0 in w.articles.model.rows._pages)  # the list was painted
@@ -117,6 +120,7 @@ def test_an_accept_repaints_one_row_and_keeps_the_totals(make_window, many, qtbo
     assert w.articles.model.index(0, 2).data() == "in progress"
 
 
+@pytest.mark.slow
 def test_the_filter_finds_speaker_names_and_keys_step_through_its_rows(make_window, many, qtbot):
     w = make_window(many)
     w.articles.focus_filter()
@@ -172,6 +176,7 @@ def test_a_short_article_after_scrolling_down_a_long_one(make_window, tmp_path, 
     assert set(range(quote.start, quote.end)) <= painted
 
 
+@pytest.mark.slow
 def test_totals_count_a_slice_at_a_time_and_follow_edits_meanwhile(many, monkeypatch):
     """Without a window: the suggestions left are counted in slices; an edit made
     while counting counts by its difference only where its slice was counted."""
@@ -195,6 +200,7 @@ def test_totals_count_a_slice_at_a_time_and_follow_edits_meanwhile(many, monkeyp
         assert t.left == fresh.left == N - 2
 
 
+@pytest.mark.slow
 def test_rows_of_articles_by_offset_by_count_and_by_search(many):
     with Store(many) as store:
         rows = ArticleRows(store)
@@ -205,6 +211,7 @@ def test_rows_of_articles_by_offset_by_count_and_by_search(many):
         assert rows._ids is None and found._ids is None  # no damage: no id list kept
 
 
+@pytest.mark.slow
 def test_the_totals_are_counted_between_events_and_stop_with_the_window(
     make_window, many, monkeypatch, qtbot
 ):
@@ -220,6 +227,7 @@ def test_the_totals_are_counted_between_events_and_stop_with_the_window(
     assert not other.articles._counting.isActive()
 
 
+@pytest.mark.slow
 def test_a_search_shows_its_first_page_and_counts_the_rest_a_slice_at_a_time(many, monkeypatch):
     """Issue 13: the filter counted every match before it showed a row (58 ms at 100k)."""
     monkeypatch.setattr(ArticleRows, "SLICE", 50)
@@ -249,6 +257,7 @@ def test_a_search_shows_its_first_page_and_counts_the_rest_a_slice_at_a_time(man
         assert merged.counting and not merged.step() and merged.count == N
 
 
+@pytest.mark.slow
 def test_typing_a_filter_shows_rows_at_once_and_counts_between_events(
     make_window, many, qtbot, monkeypatch
 ):

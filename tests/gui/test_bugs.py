@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from PySide6.QtGui import QColor, QTextCursor
 
 from core.corpus.store import Store
@@ -123,6 +124,7 @@ def test_corrected_suggestions_export_as_edited(make_window, sample_copy, tmp_pa
     assert origins == [Origin.MODEL.value, Origin.EDITED.value]
 
 
+@pytest.mark.slow
 def test_repainting_keeps_python_alive(make_window, sample_copy):
     """9: PySide6 6.12.0's QTextCharFormat setters drop a reference to None, and
     Python 3.11 aborts ("deallocating None") after a few thousand repaints. The formats

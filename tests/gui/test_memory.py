@@ -7,6 +7,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from core.config import data_dir
 from gui import settings
 from tests.conftest import ROOT
@@ -73,6 +75,7 @@ def test_the_last_article_of_each_corpus_is_reopened(make_window, tmp_path):
     assert settings.last_place(other) == (None, None) and settings.last_place(one)[0] == third
 
 
+@pytest.mark.slow
 def test_main_py_with_a_corpus_file_opens_it(tmp_path, sample_corpus):
     """``main.py FILE.qlab``, as a file manager runs it (``Exec=quotelab %f``): the app
     opens that corpus (its suggestions on screen) and lists it as recent."""

@@ -3,6 +3,8 @@ export hold exactly those decisions, also after closing and reopening the app.""
 
 import json
 
+import pytest
+
 from core.corpus.store import Store
 from core.formats.export import export_jsonl
 from core.model import QuoteType, State, Status
@@ -15,6 +17,7 @@ def spans_text(w, a):
     return {k: (t[s.start : s.end] if s else None) for k, s in a.spans().items()}
 
 
+@pytest.mark.slow
 def test_review_by_keys_then_export_and_reopen(make_window, sample_copy, tmp_path):
     w = make_window(sample_copy)
     assert (

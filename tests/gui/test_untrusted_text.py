@@ -5,6 +5,7 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
 from PySide6.QtGui import QTextCursor
 
 from core.corpus.store import Store
@@ -58,6 +59,7 @@ def test_emoji_and_right_to_left_text_keep_offsets(make_window, tmp_path, sugges
     assert w.view.mouse_selection() == (a.speaker.start, a.speaker.end)
 
 
+@pytest.mark.slow
 def test_the_app_opens_no_network_connection(tmp_path):
     code = textwrap.dedent(
         """

@@ -19,6 +19,7 @@ def run(*args, env_home):
     )
 
 
+@pytest.mark.slow
 def test_import_stats_export_headless(tmp_path):
     r = run("import", str(SAMPLE), env_home=tmp_path)
     assert r.returncode == 0, r.stderr
@@ -41,6 +42,7 @@ def test_import_stats_export_headless(tmp_path):
     assert task["meta"]["date"] == "2025-05-20" and len(task["quotes"]) >= 25
 
 
+@pytest.mark.slow
 def test_errors_are_one_line_and_non_zero(tmp_path):
     bad = tmp_path / "not-a-corpus.qlab"
     bad.write_text("hello")
@@ -59,6 +61,7 @@ def test_help_documents_every_subcommand(tmp_path):
         assert word in r.stdout
 
 
+@pytest.mark.slow
 def test_refusals_go_to_stderr_and_make_the_exit_status_non_zero(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
@@ -70,6 +73,7 @@ def test_refusals_go_to_stderr_and_make_the_exit_status_non_zero(tmp_path):
     assert ok.returncode == 0 and "already in the corpus" in ok.stdout and not ok.stderr
 
 
+@pytest.mark.slow
 def test_a_missing_db_is_an_error_except_for_import_or_with_create(tmp_path):
     missing = tmp_path / "typo.qlab"
     for args in (["stats"], ["export", "--out", str(tmp_path / "e.jsonl")]):
@@ -83,6 +87,7 @@ def test_a_missing_db_is_an_error_except_for_import_or_with_create(tmp_path):
     assert r.returncode == 0 and other.exists()
 
 
+@pytest.mark.slow
 def test_help_and_version_touch_nothing(tmp_path):
     home = tmp_path / "data"
     for flag in ("--help", "--version"):
@@ -93,6 +98,7 @@ def test_help_and_version_touch_nothing(tmp_path):
     assert not home.exists()
 
 
+@pytest.mark.slow
 def test_dash_reads_stdin_for_suggest_and_import(tmp_path):
     r = subprocess.run(
         [sys.executable, "main.py", "suggest", "-"],
@@ -126,6 +132,7 @@ def test_dash_reads_stdin_for_suggest_and_import(tmp_path):
     assert r.returncode == 1 and r.stderr == b"quotelab: not imported: stdin: the file is empty\n"
 
 
+@pytest.mark.slow
 def test_export_to_stdout_in_each_file_format_with_json_reports(tmp_path):
     db = tmp_path / "c.qlab"
     run("--db", str(db), "import", "--no-suggest", str(SAMPLE), env_home=tmp_path)
@@ -185,6 +192,7 @@ def _with_terminal_stderr(args, home):
     return proc.wait(), drawn.decode(errors="replace")
 
 
+@pytest.mark.slow
 def test_progress_bar_on_a_terminal_only(tmp_path):
     code, drawn = _with_terminal_stderr(["import", str(SAMPLE)], tmp_path)  # over a second
     assert code == 0 and "import: 100%" in drawn and "1/1" in drawn
@@ -217,6 +225,7 @@ def test_a_mistyped_subcommand_is_refused_and_creates_nothing(tmp_path):
     assert "--html" in r.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [["export", "--out", "-"], ["report", "--json"]])
 def test_a_reader_that_stops_early_gets_no_traceback(tmp_path, command):
     db = tmp_path / "c.qlab"
@@ -234,6 +243,7 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path, command):
     assert proc.wait() == 1 and b"Traceback" not in err and b"Broken pipe" not in err, err
 
 
+@pytest.mark.slow
 def test_export_without_a_format_refuses_a_folder(tmp_path):
     """`--out spacydir/` wrote a JSONL file named spacydir: a folder needs its format."""
     db = tmp_path / "c.qlab"
@@ -244,6 +254,7 @@ def test_export_without_a_format_refuses_a_folder(tmp_path):
     assert not (tmp_path / "spacydir").exists()
 
 
+@pytest.mark.slow
 def test_suggest_shards_follow_the_umask_as_exports_do(tmp_path):
     """Shards were made by mkstemp, 0600 whatever the umask; now 0666 less the umask
     (a replaced shard keeps its mode), as every export file."""
@@ -268,6 +279,7 @@ def test_suggest_shards_follow_the_umask_as_exports_do(tmp_path):
     assert [p.name for p in out.iterdir()] == ["article.txt"]  # no temporary file left
 
 
+@pytest.mark.slow
 def test_the_readme_training_export_holds_no_unreviewed_suggestion(tmp_path):
     """A newcomer's trial: the sample just imported, all 27 attributions suggested,
     exported for `spacy train` gave 72 spans; now nothing until it is reviewed, the line

@@ -95,6 +95,7 @@ def _cli(*args):
     return run_main("agree", *args)
 
 
+@pytest.mark.slow
 def test_by_default_only_articles_done_in_both_are_compared(pair, tmp_path):
     """Two copies of a corpus just imported agreed with F1 1.000 and alpha 1.000: the
     model's suggestions against themselves. Now only articles done in both count, and
@@ -121,6 +122,7 @@ def test_by_default_only_articles_done_in_both_are_compared(pair, tmp_path):
     assert "1 not done in both, whose undecided suggestions count as annotations" in r.stdout
 
 
+@pytest.mark.slow
 def test_cli_agree(pair, tmp_path):
     r = _cli(*pair, "--all")
     assert r.returncode == 0, r.stderr

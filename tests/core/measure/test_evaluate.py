@@ -226,6 +226,7 @@ def _cli(*args):
     return run_main("evaluate", *args)
 
 
+@pytest.mark.slow
 def test_cli_prints_the_score_and_refuses_bad_files(tmp_path):
     g, p = _files(tmp_path, GOLD, [rec(TEXT, "Not this year.", "Ruiz", "Ana Ruiz")])
     r = _cli("--gold", g, p, "--json")

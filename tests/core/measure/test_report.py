@@ -130,6 +130,7 @@ def _cli(*args):
     )
 
 
+@pytest.mark.slow
 def test_cli_report_text_json_html_and_charts(small, tmp_path):
     r = _cli("--db", small, "report")
     assert r.returncode == 0, r.stderr
@@ -155,6 +156,7 @@ def test_cli_report_text_json_html_and_charts(small, tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_cli_report_refuses_a_missing_corpus(tmp_path):
     r = _cli("--db", tmp_path / "nothing.qlab", "report")
     assert r.returncode == 1 and "no such corpus" in r.stderr and "Traceback" not in r.stderr

@@ -43,6 +43,7 @@ def test_no_op_edits_make_no_command(store):
     assert cmd.set_type(store, a.id, a.type) is None
 
 
+@pytest.mark.slow
 def test_move_edges_snap_to_tokens(store):
     art_id, a = _first(store)
     assert _text(store, art_id, a.quote) == "went very well"

@@ -288,12 +288,14 @@ def _score(tmp_path, paths, golds) -> Score:
     return result.score
 
 
+@pytest.mark.slow
 def test_sample_scores_through_the_scorer(tmp_path):
     score = _score(tmp_path, [SAMPLE], [SAMPLE_GOLD])
     assert score.overall.attribution_f1 >= 0.90
     assert score.overall.f1 >= 0.95
 
 
+@pytest.mark.slow
 def test_own_articles_score_well(tmp_path):
     texts = sorted((DATA / "articles").glob("*.txt"))
     golds = [t.with_suffix(".gold.json") for t in texts]

@@ -28,6 +28,7 @@ def _counted_here(suggester, monkeypatch):
     return here
 
 
+@pytest.mark.slow
 def test_two_processes_suggest_what_one_does(suggester, monkeypatch):
     """This process suggests runs itself while the worker starts and whenever the
     oldest run is not back; the worker takes the rest: the same suggestions, in order."""
@@ -40,6 +41,7 @@ def test_two_processes_suggest_what_one_does(suggester, monkeypatch):
     assert 0 < sum(here) < len(arts) - 8  # both did part of it
 
 
+@pytest.mark.slow
 def test_a_few_articles_start_no_worker(suggester, monkeypatch):
     """Four runs of 8 are done here before a worker could have started."""
     import core.suggest
@@ -55,6 +57,7 @@ def test_a_few_articles_start_no_worker(suggester, monkeypatch):
         list(suggester.suggest_many(_articles()[:33], n_process=2))
 
 
+@pytest.mark.slow
 def test_cancel_stops_the_workers_early(suggester):
     arts = _articles()
     seen = []
@@ -69,6 +72,7 @@ def test_a_missing_model_is_named():
         list(Suggester("no_such_pipeline").suggest_many([art], n_process=2))
 
 
+@pytest.mark.slow
 def test_cli_writes_shards_on_two_cores_as_one_prints(tmp_path):
     import json
     import os
@@ -102,6 +106,7 @@ def test_cli_writes_shards_on_two_cores_as_one_prints(tmp_path):
     assert len(printed.splitlines()) == 47 and written == printed
 
 
+@pytest.mark.slow
 def test_import_on_two_cores_stores_what_one_process_does(tmp_path, suggester, monkeypatch):
     """Articles that need suggestions and pre-annotated ones, interleaved across files:
     the same articles, ids, attributions and order on one core or two (this process
