@@ -32,7 +32,8 @@ from core.config import (
 )
 from core.corpus.store import CorpusError, Store, damaged_file
 from core.formats.brat import parse_labels
-from core.formats.export import FORMATS, STDOUT, ExportError, export
+from core.formats.export import FORMATS, STDOUT, export
+from core.formats.files import ExportError
 from core.formats.ingest import import_paths
 from core.formats.shards import suggest_shard, suggestion_lines
 from core.model import State

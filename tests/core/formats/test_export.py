@@ -12,7 +12,8 @@ import pytest
 
 from core.corpus.store import MIGRATIONS, Store, _v6_packed_tokens
 from core.formats import export as export_module
-from core.formats.export import ExportError, SpacyPartsWriter, export, export_jsonl
+from core.formats.export import SpacyPartsWriter, export, export_jsonl
+from core.formats.files import ExportError
 from core.formats.importer import content_hash
 from core.formats.ingest import import_paths
 from core.model import Article, Attribution, Origin, QuoteType, Span, State, Status
