@@ -32,14 +32,13 @@ from core.config import (
 )
 from core.corpus.store import CorpusError, Store, damaged_file
 from core.formats.brat import parse_labels
-from core.formats.export import FORMATS, STDOUT, export
+from core.formats.export import STDOUT, export
 from core.formats.files import ExportError
 from core.formats.ingest import import_paths
+from core.formats.registry import DEFAULT, WRITTEN, written_as
 from core.formats.shards import suggest_shard, suggestion_lines
 from core.model import State
 from core.suggest import Suggester, SuggestError
-
-_SUFFIX_FORMATS = {".jsonl": "jsonl", ".spacy": "spacy", ".csv": "csv"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -111,10 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.add_argument(
         "--format",
-        choices=FORMATS,
+        choices=list(WRITTEN),
         default=None,
-        help="jsonl: Prodigy tasks; spacy: DocBin for spacy train; csv: a row per "
-        "attribution; brat: .txt/.ann per article (default: from the --out suffix, else jsonl)",
+        help="; ".join(f"{f.name}: {f.help}" for f in WRITTEN.values())
+        + f" (default: from the --out suffix, else {DEFAULT.name})",
     )
     exp.add_argument(
         "--done-only",
@@ -366,8 +365,9 @@ def _import(store: Store, args: argparse.Namespace) -> int:
 def _export(store: Store, args: argparse.Namespace) -> int:
     folder = args.out.endswith(("/", os.sep)) or Path(args.out).is_dir()
     if args.format is None and folder:  # not a JSONL file named like the folder
-        return _fail(f"{args.out}: is a folder; --format spacy or --format brat writes one")
-    fmt = args.format or _SUFFIX_FORMATS.get(Path(args.out).suffix.lower(), "jsonl")
+        writers = " or ".join(f"--format {f.name}" for f in WRITTEN.values() if f.folder)
+        return _fail(f"{args.out}: is a folder; {writers} writes one")
+    fmt = args.format or written_as(Path(args.out)).name
     if args.all and (args.done_only or args.accepted_only):
         return _fail("--all exports everything; leave out --done-only and --accepted-only")
     with _progress("export") as progress:

@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from core.formats.importer import Imported, ImportProblem, content_hash, named, span_problem
+from core.formats.decoding import check_text
+from core.formats.format import Folder, Format, Item, Writer
+from core.formats.imported import Imported, ImportProblem, content_hash, named, span_problem
 from core.model import (
     Article,
     Attribution,
@@ -109,16 +111,16 @@ def is_export(folder: Path) -> bool:
     )
 
 
-class Exporter:
+class Exporter(Writer):
     """Writes articles into a folder as brat standoff."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         (folder / "annotation.conf").write_text(CONF, encoding="utf-8")
 
-    def add(self, item: Any) -> None:
-        """One ``core.formats.export.Item``: its text, its annotations, its metadata."""
-        art: Article = item.article
+    def add(self, item: Item) -> None:
+        """One article: its text, its annotations, its metadata."""
+        art = item.article
         text = art.text
         lines: list[str] = []
         ids: dict[tuple[str, int, int], str] = {}
@@ -161,10 +163,16 @@ class Exporter:
         stem.with_suffix(".json").write_text(json.dumps(side, ensure_ascii=False) + "\n")
 
 
-def annotation_file(txt: Path) -> Path | None:
-    """The ``.ann`` beside a ``.txt``, if there is one."""
-    ann = txt.with_suffix(".ann")
-    return ann if txt.suffix.lower() == ".txt" and ann.is_file() else None
+def is_annotated(txt: Path) -> bool:
+    """Whether ``txt`` is a ``.txt`` with its brat ``.ann`` beside it."""
+    return txt.suffix.lower() == ".txt" and txt.with_suffix(".ann").is_file()
+
+
+def _read(
+    path: Path, text: str, warnings: list[str], labels: dict[str, str] | None
+) -> Iterator[Imported | ImportProblem]:
+    check_text(text)
+    yield read_document(path, text, labels, warnings)
 
 
 def _meta(txt: Path, text: str) -> tuple[Article, dict[str, float]]:
@@ -302,3 +310,13 @@ def _attributions(
             )
         )
     return out
+
+
+FORMAT = Format(
+    name="brat",
+    title="brat standoff (a folder)",
+    help=".txt/.ann per article",
+    reader=_read,
+    claims=is_annotated,
+    folder=Folder(Exporter, is_export),
+)

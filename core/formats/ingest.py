@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from core.corpus.store import CorpusError, Store
-from core.formats.importer import Imported, ImportProblem, collect_files, read_file, shown
+from core.formats.imported import Imported, ImportProblem, shown
+from core.formats.reading import collect_files, read_file
 from core.model import Article
 from core.suggest import Suggester, SuggestError, checked
 from core.tokens import Tokens, tokenize

@@ -17,8 +17,10 @@ from hypothesis import strategies as st
 from core.corpus.store import Store
 from core.formats.export import export_jsonl
 from core.formats.files import ExportError
-from core.formats.importer import Imported, ImportProblem, content_hash, parse_text, read_file
+from core.formats.imported import Imported, ImportProblem, content_hash
 from core.formats.ingest import import_paths
+from core.formats.reading import read_file
+from core.formats.text import parse_text
 from core.model import Article, Attribution, QuoteType, Span, SpanError, State, check_attributions
 from core.review import commands
 from core.suggest import checked
