@@ -104,6 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="write one JSONL shard per input file into DIR (same name) instead of printing",
     )
 
+    done = [f.name for f in WRITTEN.values() if f.scope[0]]
+    accepted = [f.name for f in WRITTEN.values() if f.scope[1]]
+    everything = [f.name for f in WRITTEN.values() if not any(f.scope)]
     exp = sub.add_parser("export", help="write the corpus as JSONL, spaCy DocBin, CSV or brat")
     exp.add_argument(
         "--out", required=True, help="the file (a folder for brat) to write; - for stdout"
@@ -119,19 +122,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--done-only",
         action="store_true",
         default=None,
-        help="only articles marked done (the default of spacy, training data)",
+        help=f"only articles marked done (the default of {_listed(done)}, training data)",
     )
     exp.add_argument(
         "--accepted-only",
         action="store_true",
         default=None,
-        help="only accepted attributions (the default of spacy, training data)",
+        help=f"only accepted attributions (the default of {_listed(accepted)}, training data)",
     )
     exp.add_argument(
         "--all",
         action="store_true",
         help="every article and attribution, unreviewed suggestions too (the default of "
-        "jsonl, csv and brat, which carry each status and state); the report line says "
+        f"{_listed(everything)}, which carry each status and state); the report line says "
         "what was left out or what is unreviewed",
     )
     exp.add_argument("--json", action="store_true", help="print the report as one JSON object")
@@ -320,6 +323,11 @@ def _on_store(store: Store, args: argparse.Namespace) -> int:
                 print(f"{k:24} {_plain(v)}")
         return 0
     return _fail(f"unknown subcommand {args.command!r}")
+
+
+def _listed(names: list[str]) -> str:
+    """``a, b and c``."""
+    return " and ".join(filter(None, [", ".join(names[:-1]), *names[-1:]]))
 
 
 def _check(store: Store) -> int:

@@ -28,7 +28,7 @@ from core import worker
 from core.corpus.store import Store
 from core.formats.files import ExportError, written_file, written_folder
 from core.formats.format import ATTRIBUTION_COLUMNS, Item
-from core.formats.registry import WRITTEN
+from core.formats.registry import DEFAULT, WRITTEN
 from core.model import State, Status
 
 STDOUT = "-"
@@ -224,7 +224,7 @@ def _stdout() -> Iterator[IO[bytes]]:
 def export(
     store: Store,
     out: Path | str,
-    fmt: str = "jsonl",
+    fmt: str = DEFAULT.name,
     *,
     done_only: bool | None = None,
     accepted_only: bool | None = None,
