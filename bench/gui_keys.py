@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from core.corpus.store import Store  # noqa: E402
-from core.formats.importer import parse_text  # noqa: E402
+from core.formats.text import parse_text  # noqa: E402
 from core.model import State  # noqa: E402
 from core.review.commands import Change  # noqa: E402
 from core.suggest import Suggester  # noqa: E402

@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from core.corpus.store import Store  # noqa: E402
-from core.formats.importer import content_hash, parse_text  # noqa: E402
+from core.formats.imported import content_hash  # noqa: E402
+from core.formats.text import parse_text  # noqa: E402
 from core.model import Article, Attribution, QuoteType, Span  # noqa: E402
 from core.tokens import tokenize  # noqa: E402
 

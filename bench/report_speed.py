@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from core.corpus.store import Store  # noqa: E402
-from core.formats.importer import parse_text  # noqa: E402
 from core.formats.ingest import import_paths  # noqa: E402
+from core.formats.text import parse_text  # noqa: E402
 from core.measure import report  # noqa: E402
 from core.model import State, Status  # noqa: E402
 from core.review import commands as cmd  # noqa: E402

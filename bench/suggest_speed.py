@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from core.config import UNUSED_PIPES, model_name  # noqa: E402
-from core.formats.importer import parse_text  # noqa: E402
+from core.formats.text import parse_text  # noqa: E402
 from core.model import Article  # noqa: E402
 from core.suggest import Suggester, paragraphs  # noqa: E402
 

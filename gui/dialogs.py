@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.config import data_dir, default_corpus_path, sample_corpus_path
-from core.formats.export import FORMATS, default_scope
+from core.formats.format import Format
+from core.formats.registry import READ_SUFFIXES, WRITTEN
 from gui.keymap import fill
 
 
@@ -82,16 +83,6 @@ class ExportChoice:
     accepted_only: bool
 
 
-#: Per format: what ``--out`` names (a file with this suffix, or a folder: ``""``).
-EXPORT_SUFFIXES = {"jsonl": ".jsonl", "spacy": ".spacy", "csv": ".csv", "brat": ""}
-EXPORT_NAMES = {
-    "jsonl": "JSONL (Prodigy tasks)",
-    "spacy": "spaCy DocBin (training)",
-    "csv": "CSV (one row per attribution)",
-    "brat": "brat standoff (a folder)",
-}
-
-
 class ExportDialog(QDialog):
     """Where and how to export: the format, the file (a folder for brat), and which
     articles and attributions."""
@@ -101,8 +92,8 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export")
         self.stem = beside(corpus, corpus.stem)
         self.format = QComboBox()
-        for fmt in FORMATS:
-            self.format.addItem(EXPORT_NAMES[fmt], fmt)
+        for written in WRITTEN.values():
+            self.format.addItem(written.title, written.name)
         self.path = QLineEdit()
         self.path.setMinimumWidth(420)
         browse = QPushButton("Choose...")
@@ -130,6 +121,9 @@ class ExportDialog(QDialog):
     def fmt(self) -> str:
         return str(self.format.currentData())
 
+    def _written(self) -> Format:
+        return WRITTEN[self.fmt()]
+
     def set_format(self, fmt: str) -> None:
         self.format.setCurrentIndex(self.format.findData(fmt))
 
@@ -137,26 +131,28 @@ class ExportDialog(QDialog):
         """Follow the format with the suffix of the name given (a folder for brat) and
         with what it holds by default (the spaCy DocBin, training data: only reviewed
         data; the others everything, each status and state in them)."""
-        done_only, accepted_only = default_scope(self.fmt())
+        written = self._written()
+        done_only, accepted_only = written.scope
         self.done_only.setChecked(done_only)
         self.accepted_only.setChecked(accepted_only)
         text = self.path.text().strip()
         base = Path(text) if text else self.stem
-        base = base.with_suffix("") if base.suffix in EXPORT_SUFFIXES.values() else base
-        if base.name.endswith("-brat"):
-            base = base.with_name(base.name[: -len("-brat")])
-        fmt = self.fmt()
-        name = base.name + (EXPORT_SUFFIXES[fmt] or "-brat")
-        self.path.setText(str(base.with_name(name)))
+        files = {f.ending for f in WRITTEN.values() if f.writer is not None}
+        base = base.with_suffix("") if base.suffix in files else base
+        for folder in (f.ending for f in WRITTEN.values() if f.writer is None):
+            if base.name.endswith(folder):
+                base = base.with_name(base.name[: -len(folder)])
+        self.path.setText(str(base.with_name(base.name + written.ending)))
 
     def _browse(self) -> None:
-        fmt, current = self.fmt(), self.path.text()
-        if fmt == "brat":
-            name = QFileDialog.getExistingDirectory(self, "Export brat files into", current)
+        written, current = self._written(), self.path.text()
+        if written.writer is None:  # it writes only folders
+            name = QFileDialog.getExistingDirectory(
+                self, f"Export {written.name} files into", current
+            )
         else:
-            suffix = EXPORT_SUFFIXES[fmt]
             name, _ = QFileDialog.getSaveFileName(
-                self, "Export to", current, f"{EXPORT_NAMES[fmt]} (*{suffix})"
+                self, "Export to", current, f"{written.title} (*{written.ending})"
             )
         if name:
             self.path.setText(name)
@@ -209,7 +205,7 @@ def ask_files(parent: QWidget) -> list[Path]:
         parent,
         "Import articles",
         "",
-        "Articles (*.txt *.text *.md *.jsonl *.ndjson);;All files (*)",
+        f"Articles ({' '.join(f'*{suffix}' for suffix in READ_SUFFIXES)});;All files (*)",
     )
     return [Path(n) for n in names]
 

@@ -32,13 +32,13 @@ from core.config import (
 )
 from core.corpus.store import CorpusError, Store, damaged_file
 from core.formats.brat import parse_labels
-from core.formats.export import FORMATS, STDOUT, ExportError, export
+from core.formats.export import STDOUT, export
+from core.formats.files import ExportError
 from core.formats.ingest import import_paths
+from core.formats.registry import DEFAULT, WRITTEN, written_as
 from core.formats.shards import suggest_shard, suggestion_lines
 from core.model import State
 from core.suggest import Suggester, SuggestError
-
-_SUFFIX_FORMATS = {".jsonl": "jsonl", ".spacy": "spacy", ".csv": "csv"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -104,34 +104,37 @@ def build_parser() -> argparse.ArgumentParser:
         help="write one JSONL shard per input file into DIR (same name) instead of printing",
     )
 
+    done = [f.name for f in WRITTEN.values() if f.scope[0]]
+    accepted = [f.name for f in WRITTEN.values() if f.scope[1]]
+    everything = [f.name for f in WRITTEN.values() if not any(f.scope)]
     exp = sub.add_parser("export", help="write the corpus as JSONL, spaCy DocBin, CSV or brat")
     exp.add_argument(
         "--out", required=True, help="the file (a folder for brat) to write; - for stdout"
     )
     exp.add_argument(
         "--format",
-        choices=FORMATS,
+        choices=list(WRITTEN),
         default=None,
-        help="jsonl: Prodigy tasks; spacy: DocBin for spacy train; csv: a row per "
-        "attribution; brat: .txt/.ann per article (default: from the --out suffix, else jsonl)",
+        help="; ".join(f"{f.name}: {f.help}" for f in WRITTEN.values())
+        + f" (default: from the --out suffix, else {DEFAULT.name})",
     )
     exp.add_argument(
         "--done-only",
         action="store_true",
         default=None,
-        help="only articles marked done (the default of spacy, training data)",
+        help=f"only articles marked done (the default of {_listed(done)}, training data)",
     )
     exp.add_argument(
         "--accepted-only",
         action="store_true",
         default=None,
-        help="only accepted attributions (the default of spacy, training data)",
+        help=f"only accepted attributions (the default of {_listed(accepted)}, training data)",
     )
     exp.add_argument(
         "--all",
         action="store_true",
         help="every article and attribution, unreviewed suggestions too (the default of "
-        "jsonl, csv and brat, which carry each status and state); the report line says "
+        f"{_listed(everything)}, which carry each status and state); the report line says "
         "what was left out or what is unreviewed",
     )
     exp.add_argument("--json", action="store_true", help="print the report as one JSON object")
@@ -324,6 +327,11 @@ def _on_store(store: Store, args: argparse.Namespace) -> int:
     return _fail(f"unknown subcommand {args.command!r}")
 
 
+def _listed(names: list[str]) -> str:
+    """``a, b and c``."""
+    return " and ".join(filter(None, [", ".join(names[:-1]), *names[-1:]]))
+
+
 def _check(store: Store) -> int:
     """Print each damaged row (the open ran the full check, so a file SQLite finds
     damaged was refused already) and a summary."""
@@ -367,8 +375,9 @@ def _import(store: Store, args: argparse.Namespace) -> int:
 def _export(store: Store, args: argparse.Namespace) -> int:
     folder = args.out.endswith(("/", os.sep)) or Path(args.out).is_dir()
     if args.format is None and folder:  # not a JSONL file named like the folder
-        return _fail(f"{args.out}: is a folder; --format spacy or --format brat writes one")
-    fmt = args.format or _SUFFIX_FORMATS.get(Path(args.out).suffix.lower(), "jsonl")
+        writers = " or ".join(f"--format {f.name}" for f in WRITTEN.values() if f.folder)
+        return _fail(f"{args.out}: is a folder; {writers} writes one")
+    fmt = args.format or written_as(Path(args.out)).name
     if args.all and (args.done_only or args.accepted_only):
         return _fail("--all exports everything; leave out --done-only and --accepted-only")
     with _progress("export") as progress:

@@ -22,11 +22,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core.formats.importer import Imported, ImportProblem, content_hash, named, span_problem
+from core.formats.decoding import check_text
+from core.formats.format import Folder, Format, Item, Writer
+from core.formats.imported import Imported, ImportProblem, content_hash, named, span_problem
 from core.model import (
     Article,
     Attribution,
@@ -109,16 +112,16 @@ def is_export(folder: Path) -> bool:
     )
 
 
-class Exporter:
+class Exporter(Writer):
     """Writes articles into a folder as brat standoff."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         (folder / "annotation.conf").write_text(CONF, encoding="utf-8")
 
-    def add(self, item: Any) -> None:
-        """One ``core.formats.export.Item``: its text, its annotations, its metadata."""
-        art: Article = item.article
+    def add(self, item: Item) -> None:
+        """One article: its text, its annotations, its metadata."""
+        art = item.article
         text = art.text
         lines: list[str] = []
         ids: dict[tuple[str, int, int], str] = {}
@@ -161,10 +164,16 @@ class Exporter:
         stem.with_suffix(".json").write_text(json.dumps(side, ensure_ascii=False) + "\n")
 
 
-def annotation_file(txt: Path) -> Path | None:
-    """The ``.ann`` beside a ``.txt``, if there is one."""
-    ann = txt.with_suffix(".ann")
-    return ann if txt.suffix.lower() == ".txt" and ann.is_file() else None
+def is_annotated(txt: Path) -> bool:
+    """Whether ``txt`` is a ``.txt`` with its brat ``.ann`` beside it."""
+    return txt.suffix.lower() == ".txt" and txt.with_suffix(".ann").is_file()
+
+
+def _read(
+    path: Path, text: str, warnings: list[str], labels: dict[str, str] | None
+) -> Iterator[Imported | ImportProblem]:
+    check_text(text)
+    yield read_document(path, text, labels, warnings)
 
 
 def _meta(txt: Path, text: str) -> tuple[Article, dict[str, float]]:
@@ -215,6 +224,20 @@ def read_document(
     return Imported(article, attrs, list(warnings or []), annotated=True, tokens=bounds)
 
 
+@dataclass
+class _Lines:
+    """What the lines of an ``.ann`` hold, as read."""
+
+    spans: dict[str, tuple[str, Span]] = field(default_factory=dict)  # T id -> (kind, span)
+    links: list[list[str]] = field(default_factory=list)  # ids joined by one relation or event
+    events: dict[str, list[str]] = field(default_factory=dict)
+    attributes: list[tuple[str, str, str, int]] = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)
+
+    def quotes_in(self, ids: list[str]) -> list[str]:
+        return [i for i in ids if self.spans.get(i, ("",))[0] == "quote"]
+
+
 def _attributions(
     text: str,
     lines: Iterable[str],
@@ -224,69 +247,17 @@ def _attributions(
     lines_of: dict[Span, int],
 ) -> list[Attribution]:
     """The attributions the lines hold; ``lines_of`` gets the line of each span."""
-    spans: dict[str, tuple[str, Span]] = {}  # T id -> (kind, span)
-    links: list[list[str]] = []  # ids joined by one relation or event
-    events: dict[str, list[str]] = {}
-    attributes: list[tuple[str, str, str, int]] = []
-    notes: dict[str, str] = {}
+    read = _Lines()
     for n, line in enumerate(lines, 1):
         line = line.rstrip("\r")
         if not line.strip():
             continue
-        where = f"{name} line {n}"
         try:
-            ident, _, rest = line.partition("\t")
-            fields = rest.split("\t")
-            if ident.startswith("T"):
-                label, _, offsets = fields[0].partition(" ")
-                kind = labels.get(label.lower())
-                frags = [tuple(int(x) for x in f.split()) for f in offsets.split(";")]
-                if any(len(f) != 2 for f in frags):
-                    raise ValueError("offsets are not START END pairs")
-                sp = Span(min(f[0] for f in frags), max(f[1] for f in frags))
-                sp.check(len(text), label)
-                shown = " ".join(text[s:e] for s, e in frags)
-                written = "\t".join(fields[1:])  # the text may hold tabs
-                if len(fields) > 1 and written != shown:
-                    raise ValueError(f"the text {excerpt(written)} is not at {offsets} in the .txt")
-                if kind is not None:
-                    spans[ident] = (kind, sp)
-                    lines_of.setdefault(sp, n)
-            elif ident.startswith("R"):
-                args = [a.partition(":")[2] for a in fields[0].split()[1:]]
-                links.append(args)
-            elif ident.startswith("E"):
-                args = [a.partition(":")[2] for a in fields[0].split()]
-                events[ident] = args
-                links.append(args)
-            elif ident.startswith(("A", "M")):
-                parts = fields[0].split()
-                attributes.append((parts[0], parts[1], parts[2] if len(parts) > 2 else "", n))
-            elif ident.startswith("#") and fields[0].split()[0] == "AnnotatorNotes":
-                notes[fields[0].split()[1]] = "\t".join(fields[1:])
+            _read_line(read, line, n, text, labels, lines_of)
         except (ValueError, IndexError, SpanError) as exc:
-            raise ImportProblem(f"{where}: {exc}") from None
-
-    def quotes_in(ids: list[str]) -> list[str]:
-        return [i for i in ids if spans.get(i, ("",))[0] == "quote"]
-
-    found: dict[str, dict[str, Any]] = {
-        t: {"quote": sp} for t, (kind, sp) in spans.items() if kind == "quote"
-    }
-    for ids in links:
-        for q in quotes_in(ids):
-            for kind, sp in (spans[i] for i in ids if i in spans):
-                if kind != "quote":
-                    found[q].setdefault(kind, sp)
-    values = {"Type": QuoteType, "State": State, "Origin": Origin}
-    for attr, target, value, n in attributes:
-        if attr not in values:
-            continue
-        for q in quotes_in(events.get(target, [target])):
-            try:
-                found[q][attr.lower()] = values[attr](value.lower())
-            except ValueError:
-                raise ImportProblem(f"{name} line {n}: {attr} cannot be {value!r}") from None
+            raise ImportProblem(f"{name} line {n}: {exc}") from None
+    found = _linked(read)
+    _set_attributes(found, read, name)
     out = []
     for t, rec in sorted(found.items(), key=lambda kv: (kv[1]["quote"], kv[0])):
         out.append(
@@ -294,7 +265,7 @@ def _attributions(
                 quote=rec["quote"],
                 speaker=rec.get("speaker"),
                 cue=rec.get("cue"),
-                speaker_name=(notes.get(t) or "").strip() or None,
+                speaker_name=(read.notes.get(t) or "").strip() or None,
                 type=rec.get("type") or quote_type(text, rec["quote"]),
                 state=rec.get("state", State.ACCEPTED),
                 origin=rec.get("origin", Origin.MANUAL),
@@ -302,3 +273,89 @@ def _attributions(
             )
         )
     return out
+
+
+def _read_line(
+    read: _Lines, line: str, n: int, text: str, labels: dict[str, str], lines_of: dict[Span, int]
+) -> None:
+    """Add what one line (number ``n``) holds to ``read``."""
+    ident, _, rest = line.partition("\t")
+    fields = rest.split("\t")
+    if ident.startswith("T"):
+        _read_entity(read, ident, fields, n, text, labels, lines_of)
+    elif ident.startswith("R"):
+        args = [a.partition(":")[2] for a in fields[0].split()[1:]]
+        read.links.append(args)
+    elif ident.startswith("E"):
+        args = [a.partition(":")[2] for a in fields[0].split()]
+        read.events[ident] = args
+        read.links.append(args)
+    elif ident.startswith(("A", "M")):
+        parts = fields[0].split()
+        read.attributes.append((parts[0], parts[1], parts[2] if len(parts) > 2 else "", n))
+    elif ident.startswith("#") and fields[0].split()[0] == "AnnotatorNotes":
+        read.notes[fields[0].split()[1]] = "\t".join(fields[1:])
+
+
+def _read_entity(
+    read: _Lines,
+    ident: str,
+    fields: list[str],
+    n: int,
+    text: str,
+    labels: dict[str, str],
+    lines_of: dict[Span, int],
+) -> None:
+    """A T line: its span, checked against the text, if its label is one we know."""
+    label, _, offsets = fields[0].partition(" ")
+    kind = labels.get(label.lower())
+    frags = [tuple(int(x) for x in f.split()) for f in offsets.split(";")]
+    if any(len(f) != 2 for f in frags):
+        raise ValueError("offsets are not START END pairs")
+    sp = Span(min(f[0] for f in frags), max(f[1] for f in frags))
+    sp.check(len(text), label)
+    shown = " ".join(text[s:e] for s, e in frags)
+    written = "\t".join(fields[1:])  # the text may hold tabs
+    if len(fields) > 1 and written != shown:
+        raise ValueError(f"the text {excerpt(written)} is not at {offsets} in the .txt")
+    if kind is not None:
+        read.spans[ident] = (kind, sp)
+        lines_of.setdefault(sp, n)
+
+
+def _linked(read: _Lines) -> dict[str, dict[str, Any]]:
+    """Each quote's T id with its span and the speaker and cue a relation or event
+    joins it with (the first of each)."""
+    found: dict[str, dict[str, Any]] = {
+        t: {"quote": sp} for t, (kind, sp) in read.spans.items() if kind == "quote"
+    }
+    for ids in read.links:
+        for q in read.quotes_in(ids):
+            for kind, sp in (read.spans[i] for i in ids if i in read.spans):
+                if kind != "quote":
+                    found[q].setdefault(kind, sp)
+    return found
+
+
+def _set_attributes(found: dict[str, dict[str, Any]], read: _Lines, name: str) -> None:
+    """The ``Type``, ``State`` and ``Origin`` attributes, on the quotes they name (or on
+    the quotes of the event they name)."""
+    values = {"Type": QuoteType, "State": State, "Origin": Origin}
+    for attr, target, value, n in read.attributes:
+        if attr not in values:
+            continue
+        for q in read.quotes_in(read.events.get(target, [target])):
+            try:
+                found[q][attr.lower()] = values[attr](value.lower())
+            except ValueError:
+                raise ImportProblem(f"{name} line {n}: {attr} cannot be {value!r}") from None
+
+
+FORMAT = Format(
+    name="brat",
+    title="brat standoff (a folder)",
+    help=".txt/.ann per article",
+    reader=_read,
+    claims=is_annotated,
+    folder=Folder(Exporter, is_export),
+)

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from core.corpus.store import CorpusError, Store
-from core.formats.importer import Imported, ImportProblem, collect_files, read_file, shown
-from core.model import Article
+from core.formats.imported import Imported, ImportProblem, shown
+from core.formats.reading import collect_files, read_file
+from core.model import Article, Attribution
 from core.suggest import Suggester, SuggestError, checked
 from core.tokens import Tokens, tokenize
 
@@ -94,70 +95,108 @@ def import_paths(
     whatever ``jobs`` is and memory holds only the articles in flight. Progress counts
     the files whose articles are all stored."""
     report = ImportReport()
+    run = _Run(store, _files(paths, report), suggester, report, progress, cancelled, brat_labels)
+    progress(0, len(run.files))
+    try:
+        if suggester is None:
+            for _ in run.read():  # yields nothing: every article is stored as read
+                pass
+        else:
+            run.store_suggested(
+                suggester.suggest_many(run.read(), cancelled, PARSE_BATCH, n_process=jobs)
+            )
+        run.finish()
+    except (CorpusError, SuggestError, sqlite3.Error, OSError) as exc:
+        report.stopped = str(exc)
+    return report
+
+
+def _files(paths: list[Path], report: ImportReport) -> list[Path]:
+    """The files to read, in order; the paths that cannot be read are refused."""
     files: list[Path] = []
     for f in collect_files(paths):
         if isinstance(f, ImportProblem):
             report.problems.append(str(f))
         else:
             files.append(f)
-    progress(0, len(files))
-    # read but not stored yet: a suggestion for the first is still to come
-    waiting: deque[tuple[int, Imported]] = deque()
-    seen: set[str] = set()
+    return files
 
-    def to_suggest() -> Iterator[Article]:
+
+@dataclass
+class _Run:
+    """One import, from the files read in order to the articles stored in that order."""
+
+    store: Store
+    files: list[Path]
+    suggester: Suggester | None
+    report: ImportReport
+    progress: Callable[[int, int], None]
+    cancelled: Callable[[], bool]
+    brat_labels: dict[str, str] | None
+    #: read but not stored yet (with its file's number): a suggestion for the first is
+    #: still to come
+    waiting: deque[tuple[int, Imported]] = field(default_factory=deque)
+    seen: set[str] = field(default_factory=set)
+
+    def read(self) -> Iterator[Article]:
         """Read the files in order: store what needs no suggestion at once (unless it
         must wait behind one), queue and pass on what does."""
-        for number, path in enumerate(files, 1):
-            for item in read_file(path, brat_labels):
-                if cancelled():
+        for number, path in enumerate(self.files, 1):
+            for got in read_file(path, self.brat_labels):
+                if self.cancelled():
                     return
-                if isinstance(item, ImportProblem):
-                    report.problems.append(str(item))
+                item = self._new(got)
+                if item is None:
                     continue
-                report.warnings.extend(item.warnings)
-                h = item.article.content_hash
-                if h in seen or store.find_article(h) is not None:
-                    report.duplicates.append(item.article.source)
-                    continue
-                seen.add(h)
-                needs = suggester is not None and not item.annotated
-                if needs or waiting:
-                    waiting.append((number, item))
+                needs = self.suggester is not None and not item.annotated
+                if needs or self.waiting:
+                    self.waiting.append((number, item))
                 else:
-                    _add(store, item, report)
+                    _add(self.store, item, self.report)
                 if needs:
                     yield item.article
-            if not waiting:
-                progress(number, len(files))
+            if not self.waiting:
+                self.progress(number, len(self.files))
 
-    try:
-        if suggester is None:
-            for _ in to_suggest():  # yields nothing: every article is stored as read
-                pass
+    def _new(self, got: Imported | ImportProblem) -> Imported | None:
+        """``got`` if it is an article new to the corpus; else None, and the report has
+        the problem or the duplicate."""
+        if isinstance(got, ImportProblem):
+            self.report.problems.append(str(got))
+            return None
+        self.report.warnings.extend(got.warnings)
+        h = got.article.content_hash
+        if h in self.seen or self.store.find_article(h) is not None:
+            self.report.duplicates.append(got.article.source)
+            return None
+        self.seen.add(h)
+        return got
+
+    def store_suggested(self, runs: Iterator[list[Attribution]]) -> None:
+        """Store each article as its suggestions come back, with the annotated ones read
+        behind it (they wait for nothing more)."""
+        for found in runs:
+            if self.cancelled():  # what came back may be cut short: store none of it
+                break
+            number, item = self.waiting.popleft()
+            item.tokens = _bounds(item)  # once: checked here, stored by _add
+            item.attributions, dropped = checked(item.article, found, Tokens(item.tokens))
+            self.report.warnings.extend(dropped)
+            _add(self.store, item, self.report)
+            while self.waiting and self.waiting[0][1].annotated:  # nothing to wait for
+                number, item = self.waiting.popleft()
+                _add(self.store, item, self.report)
+            self.progress((self.waiting[0][0] if self.waiting else number) - 1, len(self.files))
+
+    def finish(self) -> None:
+        """Store what is still waiting, unless the import was cancelled (or stopped
+        before an article's suggestions came)."""
+        if self.cancelled() or any(not item.annotated for _, item in self.waiting):
+            self.report.cancelled = True
         else:
-            runs = suggester.suggest_many(to_suggest(), cancelled, PARSE_BATCH, n_process=jobs)
-            for found in runs:
-                if cancelled():  # what came back may be cut short: store none of it
-                    break
-                number, item = waiting.popleft()
-                item.tokens = _bounds(item)  # once: checked here, stored by _add
-                item.attributions, dropped = checked(item.article, found, Tokens(item.tokens))
-                report.warnings.extend(dropped)
-                _add(store, item, report)
-                while waiting and waiting[0][1].annotated:  # read behind it, nothing to wait for
-                    number, item = waiting.popleft()
-                    _add(store, item, report)
-                progress((waiting[0][0] if waiting else number) - 1, len(files))
-        if cancelled() or any(not item.annotated for _, item in waiting):
-            report.cancelled = True
-        else:
-            for _, item in waiting:
-                _add(store, item, report)
-            progress(len(files), len(files))
-    except (CorpusError, SuggestError, sqlite3.Error, OSError) as exc:
-        report.stopped = str(exc)
-    return report
+            for _, item in self.waiting:
+                _add(self.store, item, self.report)
+            self.progress(len(self.files), len(self.files))
 
 
 def _bounds(item: Imported) -> list[tuple[int, int]]:

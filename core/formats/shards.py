@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from core.formats.export import written_file
-from core.formats.importer import ImportProblem, read_paths
+from core.formats.files import written_file
+from core.formats.imported import ImportProblem
+from core.formats.reading import read_paths
 from core.model import Article
 from core.suggest import Suggester, checked, for_process
 from core.tokens import Tokens, tokenize

@@ -27,7 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from core.formats.importer import Imported, ImportProblem, read_file
+from core.formats.imported import Imported, ImportProblem
+from core.formats.reading import read_file
 from core.model import Attribution, QuoteType, Span, State
 from core.suggest.lexicon import PRONOUNS
 

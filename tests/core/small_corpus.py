@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.corpus.store import Store
-from core.formats.importer import content_hash
+from core.formats.imported import content_hash
 from core.model import Article, Attribution, QuoteType, Span, State, Status
 from core.review import commands as cmd
 from core.tokens import tokenize

@@ -5,7 +5,7 @@ import sqlite3
 import sqlite_utils
 
 from core.corpus.store import APPLICATION_ID, Store, _v3_views
-from core.formats.importer import parse_text
+from core.formats.text import parse_text
 from tests.conftest import corpus_before
 
 

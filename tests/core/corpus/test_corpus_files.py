@@ -12,7 +12,7 @@ import pytest
 
 from core.corpus.store import MIGRATIONS, CorpusError, Store, reference_schema
 from core.formats.export import export_jsonl
-from core.formats.importer import parse_text
+from core.formats.text import parse_text
 from core.model import Attribution, Span, State
 from core.review import commands as cmd
 from core.tokens import tokenize

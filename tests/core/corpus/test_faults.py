@@ -15,9 +15,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from core.corpus.store import Store
-from core.formats.export import ExportError, export_jsonl
-from core.formats.importer import Imported, ImportProblem, content_hash, parse_text, read_file
+from core.formats.export import export_jsonl
+from core.formats.files import ExportError
+from core.formats.imported import Imported, ImportProblem, content_hash
 from core.formats.ingest import import_paths
+from core.formats.reading import read_file
+from core.formats.text import parse_text
 from core.model import Article, Attribution, QuoteType, Span, SpanError, State, check_attributions
 from core.review import commands
 from core.suggest import checked
@@ -121,7 +124,8 @@ def test_export_to_a_full_disk_keeps_the_old_file(tmp_path):
     code = textwrap.dedent(
         """
         import resource, signal, sys
-        from core.formats.export import ExportError, export_jsonl
+        from core.formats.export import export_jsonl
+        from core.formats.files import ExportError
         from core.corpus.store import Store
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         with Store(sys.argv[1]) as s:

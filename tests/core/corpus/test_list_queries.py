@@ -6,7 +6,7 @@ import pytest
 
 from core.corpus import store as store_module
 from core.corpus.store import CorpusError, Store, _v5_list_search, fts_query
-from core.formats.importer import parse_text
+from core.formats.text import parse_text
 from core.model import Attribution, Span, State, Status
 from core.review import commands as cmd
 from tests.conftest import corpus_before

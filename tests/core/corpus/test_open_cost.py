@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from core.corpus.store import CorpusError, Store, unclean
-from core.formats.importer import parse_text
+from core.formats.text import parse_text
 from core.model import Status
 from core.review.session import ReviewSession
 from core.tokens import tokenize

@@ -11,7 +11,7 @@ from core.corpus.store import (
     ReadOnlyError,
     Store,
 )
-from core.formats.importer import parse_text
+from core.formats.text import parse_text
 from core.model import Attribution, Span, State
 from core.review import commands as cmd
 from tests.conftest import corpus_before, run_unprivileged

@@ -12,8 +12,10 @@ import pytest
 
 from core.corpus.store import MIGRATIONS, Store, _v6_packed_tokens
 from core.formats import export as export_module
-from core.formats.export import ExportError, SpacyPartsWriter, export, export_jsonl
-from core.formats.importer import content_hash
+from core.formats.docbin import SpacyPartsWriter
+from core.formats.export import export, export_jsonl
+from core.formats.files import ExportError
+from core.formats.imported import content_hash
 from core.formats.ingest import import_paths
 from core.model import Article, Attribution, Origin, QuoteType, Span, State, Status
 from core.review import commands as cmd

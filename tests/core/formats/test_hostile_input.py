@@ -11,8 +11,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from core.corpus.store import Store
-from core.formats.importer import ImportProblem, read_file, shown
+from core.formats.imported import ImportProblem, shown
 from core.formats.ingest import import_paths
+from core.formats.reading import read_file
 from core.model import State, Status, check_attributions
 from core.tokens import Tokens, tokenize
 from tests.conftest import run_unprivileged

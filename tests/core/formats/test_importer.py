@@ -4,8 +4,10 @@ import json
 import pytest
 
 from core.config import MAX_IMPORT_BYTES
-from core.formats.importer import ImportProblem, parse_text, read_file
+from core.formats.imported import ImportProblem
 from core.formats.ingest import import_paths
+from core.formats.reading import read_file
+from core.formats.text import parse_text
 from tests.conftest import SAMPLE
 
 

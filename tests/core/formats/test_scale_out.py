@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from core.formats.importer import parse_text
+from core.formats.text import parse_text
 from tests.conftest import DATA, ROOT, SAMPLE
 
 pytest.importorskip("distributed", reason="the Dask extra (requirements-dask.txt) is not installed")

@@ -6,7 +6,8 @@ import sys
 
 import pytest
 
-from core.formats.importer import content_hash, parse_text
+from core.formats.imported import content_hash
+from core.formats.text import parse_text
 from core.measure.evaluate import Score, evaluate_files
 from core.model import Article
 from tests.conftest import DATA, SAMPLE, SAMPLE_GOLD

@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.formats.importer import parse_text
+from core.formats.text import parse_text
 from core.suggest import Suggester, SuggestError
 from tests.conftest import DATA, SAMPLE
 

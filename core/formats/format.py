@@ -1,0 +1,165 @@
+"""What a file format is to QuoteLab: a :class:`Format` record (its name, its file
+suffixes, its reader and writer, what it carries), the :class:`Item` a writer is given
+(one article as the corpus stores it) and the :class:`Writer` it is.
+
+Each format is a module of :mod:`core.formats` defining its ``FORMAT``;
+:mod:`core.formats.registry` lists them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import IO, Any
+
+from core.corpus.store import attribution_from_row
+from core.formats.imported import Imported, ImportProblem
+from core.model import Article, Attribution, Span, Status
+from core.tokens import DocTokens
+
+#: An attribution's columns as ``corpus_items`` reads them (``attribution_from_row``'s keys).
+ATTRIBUTION_COLUMNS = (
+    "id",
+    "article_id",
+    "quote_start",
+    "quote_end",
+    "speaker_start",
+    "speaker_end",
+    "cue_start",
+    "cue_end",
+    "speaker_name",
+    "type",
+    "state",
+    "origin",
+    "confidence",
+)
+
+
+@dataclass
+class Item:
+    """One article as exported, as the corpus stores it: its row, its attributions'
+    rows. The model objects and the tokens are made when a format first asks for them:
+    plain rows are what the export sends to its worker processes (they pickle in a
+    fraction of the time dataclasses take)."""
+
+    row: tuple[Any, ...]
+    attribution_rows: list[tuple[Any, ...]]
+
+    @cached_property
+    def article(self) -> Article:
+        return _article(self.row)
+
+    @cached_property
+    def attributions(self) -> list[Attribution]:
+        return [
+            attribution_from_row(dict(zip(ATTRIBUTION_COLUMNS, r, strict=True)))
+            for r in self.attribution_rows
+        ]
+
+    def span_text(self, sp: Span | None) -> str:
+        return "" if sp is None else self.article.text[sp.start : sp.end]
+
+    @cached_property
+    def tokens(self) -> DocTokens:
+        return DocTokens.load(self.row[1], self.row[10])
+
+
+def _article(r: tuple[Any, ...]) -> Article:
+    return Article(
+        text=r[1],
+        title=r[2],
+        byline=r[3],
+        date=r[4],
+        url=r[5],
+        source=r[6],
+        non_body=[Span(s, e) for s, e in json.loads(r[7])],
+        status=Status(r[8]),
+        content_hash=r[9],
+        id=r[0],
+    )
+
+
+class Writer:
+    """Writes one format's articles, one at a time."""
+
+    def add(self, item: Item) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Called once after the last article."""
+
+
+class FileWriter(Writer):
+    """Writes one format to an open binary file."""
+
+    def __init__(self, f: IO[bytes]) -> None:
+        self.f = f
+
+
+#: Reads the articles of one file: given the file, its text (decoded), the warnings the
+#: decoding gave (for the first article) and the brat entity labels of another corpus
+#: (``--brat-labels``), it yields an article or a problem for each record, or raises
+#: ImportProblem for the whole file (the caller names the file).
+Reader = Callable[[Path, str, list[str], dict[str, str] | None], Iterator[Imported | ImportProblem]]
+
+
+@dataclass(frozen=True)
+class Folder:
+    """How a format writes a folder of files."""
+
+    writer: Callable[[Path], Writer]
+    #: Whether a folder holds only what ``writer`` writes (so an export may replace it).
+    is_export: Callable[[Path], bool]
+
+
+@dataclass(frozen=True)
+class Format:
+    """One file format: what the command line, the Export dialog, the exporter and the
+    import know of it."""
+
+    name: str
+    #: What the Export dialog lists it as, and what ``--format``'s help says it is.
+    title: str
+    help: str
+    #: Its files' suffixes (lower case): what an import takes from a folder; the first
+    #: is what an export to a file is named with.
+    suffixes: tuple[str, ...] = ()
+    reader: Reader | None = None
+    #: Whether it reads a file its suffix does not tell (brat: a ``.txt`` with its
+    #: ``.ann``); such a claim comes before any suffix's.
+    claims: Callable[[Path], bool] | None = None
+    writer: Callable[[IO[bytes]], Writer] | None = None
+    folder: Folder | None = None
+    #: An article's bytes alone, for a format that writes a line per article: a large
+    #: corpus has them made in worker processes.
+    line: Callable[[Item], bytes] | None = None
+    #: What an export holds unless told otherwise, as (done_only, accepted_only) (the
+    #: command line's and the Export dialog's default). Everything, for a format that
+    #: carries each article's status and each attribution's state (JSONL's ``answer``,
+    #: a CSV column, brat's ``State`` attribute): it round-trips into a corpus and serves
+    #: review and analysis, and the report says how much of it is unreviewed
+    #: (docs/adr/0022).
+    scope: tuple[bool, bool] = (False, False)
+    #: A row per attribution: an article without any writes nothing.
+    row_per_attribution: bool = False
+
+    @property
+    def writes(self) -> bool:
+        return self.writer is not None or self.folder is not None
+
+    @property
+    def ending(self) -> str:
+        """What an export's name ends with: the file suffix, or ``-NAME`` for a format
+        that writes only folders (the Export dialog's names)."""
+        return self.suffixes[0] if self.writer is not None else f"-{self.name}"
+
+    def folder_for(self, out: Path) -> Folder | None:
+        """How an export to ``out`` writes a folder, if it does: always for a format
+        that writes only folders; for one that writes both, unless ``out`` is named
+        with its suffix."""
+        if self.writer is not None and out.suffix.lower() in self.suffixes:
+            return None
+        return self.folder

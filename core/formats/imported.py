@@ -1,0 +1,78 @@
+"""What reading a file gives, whatever its format: an :class:`Imported` article or an
+:class:`ImportProblem`, and what every reader shares (the content hash, names fit for
+a report, the speaker names an import fills in).
+
+Nothing here touches the corpus; :mod:`core.corpus.store` stores what the readers return.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+
+from core.model import Article, Attribution, SpanError, excerpt
+from core.suggest.names import full_names, is_pronoun, resolve_name
+
+
+class ImportProblem(Exception):
+    """A file or line that cannot be imported; the message names it and says why."""
+
+
+@dataclass
+class Imported:
+    """One article read from a file, with any annotations it carried."""
+
+    article: Article
+    attributions: list[Attribution] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    #: The record carried annotations or an answer (even none): never suggest for it.
+    annotated: bool = False
+    #: Token bounds of the text, when the importer already computed them.
+    tokens: list[tuple[int, int]] | None = None
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def shown(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:
+    """A file name fit for a report line: as it is when printable, else quoted with its
+    control characters and undecodable bytes escaped (a name cannot forge report lines)."""
+    name = os.fsdecode(path)
+    if name.isprintable():
+        return name
+    out = []
+    for ch in name:
+        if ch.isprintable() and not 0xD800 <= ord(ch) <= 0xDFFF:
+            out.append(ch)
+        elif 0xDC80 <= ord(ch) <= 0xDCFF:  # a byte os.fsdecode could not decode
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        else:
+            out.append(repr(ch)[1:-1])
+    return "'" + "".join(out) + "'"
+
+
+def span_problem(exc: SpanError, text: str) -> str:
+    """A span refusal with what the text holds at the span, when it names one."""
+    if exc.span is None:
+        return str(exc)
+    return f"{exc}: {excerpt(text[exc.span.start : exc.span.end])}"
+
+
+def named(text: str, attrs: list[Attribution]) -> list[Attribution]:
+    """``attrs`` (sound spans) with a speaker name for each speaker that came without
+    one: the name the S key gives the mention (:func:`core.suggest.names.resolve_name`: a
+    pronoun keeps the person named before it, a surname becomes the fullest name),
+    in text order, whatever the file's order; names given in the file are kept as they
+    are. A pronoun that names nobody before it gets no name (not "he")."""
+    out = sorted(attrs, key=lambda a: a.quote.start)  # a pronoun looks back in the text
+    names: dict[str, str] | None = None
+    for i, a in enumerate(out):
+        if a.speaker is None or a.speaker_name:
+            continue
+        names = full_names(text) if names is None else names
+        mention = text[a.speaker.start : a.speaker.end]
+        name = resolve_name(mention, out, a.speaker.start, a, names)
+        out[i] = a.with_(speaker_name=None if is_pronoun(name) else name)
+    return out

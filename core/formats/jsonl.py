@@ -1,0 +1,438 @@
+"""JSONL, a JSON object a line, both ways.
+
+Export writes one Prodigy task per article (tokens exactly as ``nlp.make_doc`` splits
+the text, spans, cue-centred relations) plus our ``quotes`` records. Import reads
+Prodigy's task shape (``text``, ``meta``, ``spans``/``relations``, ``answer``) and
+QuoteLab's (``quotes``): any JSON value is validated into the model or refused with its
+reason, by line (docs/adr/0007).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TypeVar
+
+import orjson
+from murmurhash.mrmr import hash as murmur
+
+from core.formats.decoding import check_text
+from core.formats.format import FileWriter, Format, Item
+from core.formats.imported import Imported, ImportProblem, content_hash, named, shown, span_problem
+from core.model import (
+    Article,
+    Attribution,
+    Origin,
+    QuoteType,
+    Span,
+    SpanError,
+    State,
+    Status,
+    check_attributions,
+)
+from core.suggest.marks import quote_type
+from core.tokens import DocTokens, Tokens, tokenize
+
+_E = TypeVar("_E", bound=StrEnum)
+
+# -- reading: any JSON value is validated into the model or refused with its reason ----
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"number {text[:20]} is too large")
+    return value
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number")
+
+
+def _load(line: str) -> Any:
+    """One JSON value; ValueError (with a short reason) for anything that is not plain JSON."""
+    try:
+        return json.loads(line, parse_float=_finite, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        # json's "Unterminated string starting at" names the column it gives
+        why = exc.msg.removesuffix(" starting at")
+        raise ValueError(f"not valid JSON ({why} at column {exc.colno})") from None
+    except RecursionError:
+        raise ValueError("not valid JSON (nested too deeply)") from None
+    except ValueError as exc:  # an integer over Python's digit limit, inf, NaN
+        raise ValueError(f"not valid JSON ({str(exc).split(';')[0]})") from None
+
+
+def _string(value: Any, what: str, *, optional: bool = True) -> str:
+    if value is None and optional:
+        return ""
+    if not isinstance(value, str):
+        raise ImportProblem(f"{what} is not a string")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ImportProblem(f"{what} holds an unpaired surrogate (not valid Unicode)") from None
+    return value
+
+
+def _offset(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ImportProblem(f"{what} is not a whole number")
+    return value
+
+
+def _object(value: Any, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ImportProblem(f"{what} is not an object")
+    return value
+
+
+def _list(value: Any, what: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ImportProblem(f"{what} is not a list")
+    return value
+
+
+def _span(value: Any, what: str) -> Span:
+    d = _object(value, what)
+    return Span(_offset(d.get("start"), f"{what} start"), _offset(d.get("end"), f"{what} end"))
+
+
+def _choice(value: Any, kind: type[_E], default: _E, what: str) -> _E:
+    if value is None or value == "":
+        return default
+    try:
+        return kind(_string(value, what))
+    except ValueError:
+        allowed = ", ".join(kind)
+        raise ImportProblem(f"{what} {value!r:.40} is not one of {allowed}") from None
+
+
+def _attribution(value: Any, what: str, text: str) -> Attribution:
+    """One attribution in QuoteLab's own record shape (``Attribution.to_record``); with
+    no type, the quote's is the one the Q key gives (:func:`quote_type`)."""
+    d = _object(value, what)
+    if d.get("quote") is None:
+        raise ImportProblem(f"{what} has no quote span")
+
+    def optional_span(key: str) -> Span | None:
+        return None if d.get(key) is None else _span(d[key], f"{what} {key}")
+
+    conf = d.get("confidence")
+    quote = _span(d["quote"], f"{what} quote")
+    given = d.get("type")
+    return Attribution(
+        quote=quote,
+        speaker=optional_span("speaker"),
+        cue=optional_span("cue"),
+        speaker_name=_string(d.get("speaker_name"), f"{what} speaker_name").strip() or None,
+        type=quote_type(text, quote)
+        if given is None or given == ""
+        else _choice(given, QuoteType, QuoteType.DIRECT, f"{what} type"),
+        state=_choice(d.get("state"), State, State.SUGGESTED, f"{what} state"),
+        origin=_choice(d.get("origin"), Origin, Origin.MODEL, f"{what} origin"),
+        confidence=None if conf is None else _number(conf, f"{what} confidence"),
+    )
+
+
+def _number(value: Any, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ImportProblem(f"{what} is not a number")
+    try:
+        return float(value)
+    except OverflowError:
+        raise ImportProblem(f"{what} is too large") from None
+
+
+#: What a Prodigy ``answer`` does to the task's attributions (ADR 0007): accept and
+#: reject decide them all and mark the article done; ignore (skipped) leaves the states
+#: and the status (``meta.status``) as the file has them.
+ANSWERS = {"accept": State.ACCEPTED, "reject": State.REJECTED, "ignore": None}
+
+
+def parse_jsonl_record(obj: Any, where: str) -> Imported:
+    """One JSONL line in Prodigy's task shape (``text``, ``meta``, ``spans``/``relations``,
+    ``answer``) or QuoteLab's (``quotes``); raise ImportProblem naming what is wrong.
+
+    Prodigy's ``spans``/``relations`` win over ``quotes`` when both are there (the spans
+    are what Prodigy shows and edits); an ``answer`` sets the state of every attribution
+    and the article's status, as ADR 0007 says. Spans must lie on token bounds."""
+    try:
+        return _record(obj)
+    except (ImportProblem, SpanError) as exc:
+        raise ImportProblem(f"{where}: {exc}") from None
+
+
+def _record(obj: Any) -> Imported:
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        raise ImportProblem('expected an object with a "text" string')
+    text = _string(obj["text"], "text")
+    check_text(text, "the text")
+    meta = _object(obj.get("meta") or {}, "meta")
+    non_body = []
+    for i, pair in enumerate(_list(meta.get("non_body"), "meta non_body")):
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise ImportProblem(f"meta non_body item {i + 1} is not a [start, end] pair")
+        sp = Span(_offset(pair[0], "non-body start"), _offset(pair[1], "non-body end"))
+        sp.check(len(text), "non-body range")
+        non_body.append(sp)
+    art = Article(
+        text=text,
+        title=_string(meta.get("title"), "meta title"),
+        byline=_string(meta.get("byline"), "meta byline"),
+        date=_string(meta.get("date"), "meta date"),
+        url=_string(meta.get("url"), "meta url"),
+        source=_string(meta.get("source"), "meta source"),
+        non_body=non_body,
+        status=_choice(meta.get("status"), Status, Status.TODO, "meta status"),
+        content_hash=content_hash(text),
+    )
+    answer = obj.get("answer")
+    if answer is not None and (not isinstance(answer, str) or answer not in ANSWERS):
+        raise ImportProblem(f"answer {answer!r} is not one of {', '.join(ANSWERS)}")
+    quotes = [
+        _attribution(q, f"quote {i + 1}", text)
+        for i, q in enumerate(_list(obj.get("quotes"), "quotes"))
+    ]
+    attrs = quotes
+    if "spans" in obj or "relations" in obj:
+        attrs = _with_details(_from_prodigy_spans(obj), quotes, text)
+    state = None if answer is None else ANSWERS[answer]
+    if state is not None:  # accept or reject: the annotator decided the whole task
+        attrs = [a if a.state is State.REJECTED else a.with_(state=state) for a in attrs]
+        art.status = Status.DONE
+    bounds = tokenize(text)
+    try:
+        check_attributions(attrs, len(text), Tokens(bounds))
+    except SpanError as exc:
+        raise ImportProblem(span_problem(exc, text)) from None
+    annotated = answer is not None or any(k in obj for k in ("quotes", "spans", "relations"))
+    return Imported(art, named(text, attrs), annotated=annotated, tokens=bounds)
+
+
+def _from_prodigy_spans(obj: dict[str, Any]) -> list[Attribution]:
+    """Attributions from Prodigy ``spans`` and cue-centred ``relations``: a QUOTE span
+    with no relation stands alone; a relation to a span that is not in ``spans`` is
+    refused (Prodigy keeps both in step)."""
+
+    def labelled(raw: Any, what: str) -> tuple[Span, str]:
+        label = _string(_object(raw, what).get("label"), f"{what} label", optional=False)
+        return _span(raw, what), label
+
+    spans = {
+        labelled(raw, f"span {i + 1}") for i, raw in enumerate(_list(obj.get("spans"), "spans"))
+    }
+    cue_of: dict[Span, Span] = {}
+    speaker_of_cue: dict[Span, Span] = {}
+    speaker_of: dict[Span, Span] = {}
+    for i, raw in enumerate(_list(obj.get("relations"), "relations")):
+        what = f"relation {i + 1}"
+        r = _object(raw, what)
+        ends = [labelled(r.get(key), f"{what} {key}") for key in ("head_span", "child_span")]
+        for (sp, label), key in zip(ends, ("head_span", "child_span"), strict=True):
+            if (sp, label) not in spans:
+                raise ImportProblem(f"{what} {key} {label} {sp.start}-{sp.end} is not in spans")
+        (head, head_label), (child, child_label) = ends
+        if (head_label, child_label) == ("CUE", "QUOTE"):
+            cue_of[child] = head
+        elif (head_label, child_label) == ("CUE", "SPEAKER"):
+            speaker_of_cue[head] = child
+        elif (head_label, child_label) == ("SPEAKER", "QUOTE"):
+            speaker_of[child] = head
+    out = []
+    for q in sorted(sp for sp, label in spans if label == "QUOTE"):
+        cue = cue_of.get(q)
+        speaker = speaker_of_cue.get(cue) if cue else None
+        out.append(Attribution(quote=q, speaker=speaker or speaker_of.get(q), cue=cue))
+    return out
+
+
+def _with_details(
+    edited: list[Attribution], quotes: list[Attribution], text: str
+) -> list[Attribution]:
+    """The attributions Prodigy shows (``edited``, from spans and relations), with the
+    details only QuoteLab's ``quotes`` hold (type, state, origin, speaker name,
+    confidence) taken from the quote of the same span (with none, the type is
+    :func:`quote_type`'s); rejected quotes, which the spans leave out, are kept where
+    they overlap none of the shown ones."""
+    by_span = {q.quote: q for q in quotes if q.state is not State.REJECTED}
+    out = []
+    for a in edited:
+        old = by_span.get(a.quote)
+        if old is not None:
+            name = old.speaker_name if old.speaker == a.speaker else None
+            a = old.with_(speaker=a.speaker, cue=a.cue, speaker_name=name)
+        else:
+            a = a.with_(type=quote_type(text, a.quote))
+        out.append(a)
+    out += [
+        q
+        for q in quotes
+        if q.state is State.REJECTED and not any(q.quote.overlaps(a.quote) for a in edited)
+    ]
+    return sorted(out, key=lambda a: (a.quote.start, a.quote.end))
+
+
+def jsonl_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(number, line) of each line of a JSONL text, split on ``\\n`` only: U+2028, U+0085
+    and the like are characters of the text, not line ends."""
+    for n, line in enumerate(text.split("\n"), 1):
+        yield n, line.removesuffix("\r")
+
+
+def _read(
+    path: Path, text: str, warnings: list[str], labels: dict[str, str] | None
+) -> Iterator[Imported | ImportProblem]:
+    name = shown(path)
+    if not text.strip():
+        yield ImportProblem(f"{name}: the file is empty")
+        return
+    for n, line in jsonl_lines(text):
+        if not line.strip():
+            continue
+        where = f"{name} line {n}"
+        try:
+            item = parse_jsonl_record(_load(line), where)
+        except ValueError as exc:
+            yield ImportProblem(f"{where}: {exc}")
+            continue
+        except ImportProblem as exc:
+            yield exc
+            continue
+        if not item.article.source:
+            item.article.source = where
+        item.warnings.extend(warnings)
+        warnings = []
+        yield item
+
+
+# -- writing: Prodigy tasks ------------------------------------------------------------------
+
+
+def _hash(obj: Any) -> int:
+    """A signed 32-bit MurmurHash of a JSON value (QuoteLab's own hashes: see README)."""
+    return int(murmur(json.dumps(obj, sort_keys=True, ensure_ascii=False)))
+
+
+def _task_span(text: str, tokens: DocTokens, sp: Span, label: str) -> dict[str, Any]:
+    first, last = tokens.token_range(sp)
+    return {
+        "text": text[sp.start : sp.end],
+        "start": sp.start,
+        "end": sp.end,
+        "token_start": first,
+        "token_end": last,
+        "label": label,
+        "type": "span",
+    }
+
+
+def _relation(head: dict[str, Any], child: dict[str, Any], label: str) -> dict[str, Any]:
+    def bare(s: dict[str, Any]) -> dict[str, Any]:
+        return {k: s[k] for k in ("start", "end", "token_start", "token_end", "label")}
+
+    return {
+        "head": head["token_end"],
+        "child": child["token_end"],
+        "head_span": bare(head),
+        "child_span": bare(child),
+        "label": label,
+    }
+
+
+def article_task(item: Item) -> dict[str, Any]:
+    """One Prodigy task but its tokens: text, meta, spans, cue-centred relations, our
+    quotes (the tokens, a thousand an article, are written as text by ``JsonlWriter``)."""
+    article, tokens = item.article, item.tokens
+    spans: dict[tuple[int, int, str], dict[str, Any]] = {}
+    relations: list[dict[str, Any]] = []
+
+    def add(sp: Span, label: str) -> dict[str, Any]:
+        key = (sp.start, sp.end, label)
+        if key not in spans:
+            spans[key] = _task_span(article.text, tokens, sp, label)
+        return spans[key]
+
+    for a in item.attributions:
+        if a.state is State.REJECTED:
+            continue
+        q = add(a.quote, "QUOTE")
+        s = add(a.speaker, "SPEAKER") if a.speaker else None
+        c = add(a.cue, "CUE") if a.cue else None
+        if c is not None:
+            relations.append(_relation(c, q, "CONTENT"))
+            if s is not None:
+                relations.append(_relation(c, s, "SOURCE"))
+        elif s is not None:
+            relations.append(_relation(s, q, "CONTENT"))
+    span_list = sorted(spans.values(), key=lambda d: (d["start"], d["end"], d["label"]))
+    input_hash = _hash({"text": article.text})
+    return {
+        "text": article.text,
+        "meta": article.meta(),
+        "_input_hash": input_hash,
+        "_task_hash": _hash({"input": input_hash, "spans": span_list, "relations": relations}),
+        "spans": span_list,
+        "relations": relations,
+        "answer": "accept" if article.status is Status.DONE else "ignore",
+        "_view_id": "relations",
+        "quotes": [a.to_record() for a in item.attributions],
+    }
+
+
+#: Characters that some readers take for line ends (Python's str.splitlines does) and
+#: that JSON encoders leave as they are (they escape U+000B, U+001C and the others below
+#: U+0020): each as UTF-8 and as the escape the export writes instead, so a line of the
+#: export is a line to every reader.
+_RAW_LINE_BREAKS = {c: (c.encode(), f"\\u{ord(c):04x}".encode()) for c in "\x85\u2028\u2029"}
+
+
+def _escape_line_breaks(line: bytes, made_of: str) -> bytes:
+    """``line`` (UTF-8) with those characters escaped; ``made_of``: the strings its JSON
+    strings were made of (a fraction of its length, looked through instead of it)."""
+    for c, (raw, escaped) in _RAW_LINE_BREAKS.items():
+        if c in made_of:  # rare
+            line = line.replace(raw, escaped)  # UTF-8: the bytes of no other character
+    return line
+
+
+def jsonl_line(item: Item) -> bytes:
+    """The task as a JSON line, its tokens last. Written by ``orjson`` (for strings and
+    integers the bytes of ``json.dumps`` with compact separators; docs/adr/0019) but the
+    quotes, whose confidences are floats (``json.dumps`` writes 1e-05 and Infinity,
+    ``orjson`` 0.00001 and null), and the tokens, made by ``DocTokens.prodigy_json``."""
+    task = article_task(item)
+    quotes = json.dumps(task.pop("quotes"), ensure_ascii=False, separators=(",", ":"))
+    meta = [v for v in task["meta"].values() if isinstance(v, str)]
+    line = b"".join(
+        (
+            orjson.dumps(task)[:-1],
+            b',"quotes":',
+            quotes.encode(),
+            b',"tokens":',
+            item.tokens.prodigy_json(),
+            b"}\n",
+        )
+    )
+    return _escape_line_breaks(line, "".join([item.article.text, quotes, *meta]))
+
+
+class JsonlWriter(FileWriter):
+    def add(self, item: Item) -> None:
+        self.f.write(jsonl_line(item))
+
+
+FORMAT = Format(
+    name="jsonl",
+    title="JSONL (Prodigy tasks)",
+    help="Prodigy tasks",
+    suffixes=(".jsonl", ".ndjson"),
+    reader=_read,
+    writer=JsonlWriter,
+    line=jsonl_line,
+)
