@@ -376,6 +376,7 @@ def test_the_spacy_export_holds_reviewed_data_only_by_default(tmp_path, sample_c
     assert (jsonl.attributions, jsonl.unreviewed_suggestions) == (len(attrs), left)
 
 
+@pytest.mark.slow
 def test_docbin_loads_in_plain_spacy_with_spans_and_attributions(tmp_path, sample_corpus):
     out = tmp_path / "a.spacy"
     with Store(sample_corpus) as s:
@@ -413,6 +414,7 @@ def test_docbin_loads_in_plain_spacy_with_spans_and_attributions(tmp_path, sampl
     assert got["data"]["meta"]["byline"] == "Anastasia Tenisheva"
 
 
+@pytest.mark.slow
 def test_spacy_train_runs_one_epoch_on_the_export_with_the_shipped_config(
     tmp_path, suggester, monkeypatch
 ):
@@ -447,6 +449,7 @@ def _jsonl(store, path):
     return path.read_bytes()
 
 
+@pytest.mark.slow
 def test_brat_round_trip_is_identical(tmp_path, sample_corpus):
     with Store(sample_corpus) as s:
         art_id = s.article_ids()[0]
@@ -685,6 +688,7 @@ def _golden_corpus(store):
 @pytest.mark.parametrize(
     ("jobs", "tables"), [(1, True), (2, True), (1, False)], ids=["one", "workers", "formatted"]
 )
+@pytest.mark.slow
 def test_jsonl_is_byte_for_byte_what_it_was(tmp_path, corpus, jobs, tables, monkeypatch):
     monkeypatch.setattr(export_module, "_RUN", 4)  # several runs in flight
     if not tables:  # every text longer than the looked-up pieces reach

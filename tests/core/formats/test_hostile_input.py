@@ -155,6 +155,7 @@ def _task():
 @settings(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
+@pytest.mark.slow
 @given(field=st.sampled_from(FIELDS), value=JSON)
 @example(field=("quotes", 0, "quote", "start"), value=10**5000)
 @example(field=("quotes", 0, "quote", "start"), value=float("inf"))
@@ -242,6 +243,7 @@ print("\\n".join(report.lines()))
 """
 
 
+@pytest.mark.slow
 def test_unreadable_folders_and_files_are_reported_by_name(tmp_path):
     root = tmp_path / "in"
     (root / "locked").mkdir(parents=True)

@@ -8,6 +8,8 @@ import textwrap
 import time
 import tracemalloc
 
+import pytest
+
 from core.corpus.store import Store
 from core.formats.ingest import import_paths
 from core.model import Article
@@ -45,6 +47,7 @@ MEASURE = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_a_long_paragraph_is_parsed_in_bounded_memory():
     # 300 KB in one paragraph: with 20,000-character pieces in batches of 64 the parser
     # grew by about 1 GB; in bounded pieces and batches it stays under 150 MB.
@@ -60,6 +63,7 @@ def test_a_long_paragraph_is_parsed_in_bounded_memory():
     assert found > 8000 and grown_mb < 150, (found, grown_mb)
 
 
+@pytest.mark.slow
 def test_a_running_import_stops_within_a_second_of_cancel_inside_a_long_article(
     tmp_path, corpus, suggester
 ):
@@ -94,6 +98,7 @@ def _import_peak(folder, n):
     return peak
 
 
+@pytest.mark.slow
 def test_importing_many_articles_stays_flat_in_memory(tmp_path):
     tokenize("warm the tokenizer up")
     small = _import_peak(tmp_path / "small", 20)

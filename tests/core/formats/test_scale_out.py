@@ -21,6 +21,7 @@ def _recipe() -> str:
     return code
 
 
+@pytest.mark.slow
 def test_recipe_on_two_workers_matches_one_suggest(tmp_path):
     files = [*sorted((DATA / "articles").glob("*.txt")), SAMPLE]
     archive = tmp_path / "archive"
