@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core.corpus.store import CorpusError, Store
+from core.corpus.errors import CorpusError
+from core.corpus.store import Store
 from core.formats.importer import Imported, ImportProblem, collect_files, read_file, shown
 from core.model import Article
 from core.suggest import Suggester, SuggestError, checked
@@ -155,7 +155,7 @@ def import_paths(
             for _, item in waiting:
                 _add(store, item, report)
             progress(len(files), len(files))
-    except (CorpusError, SuggestError, sqlite3.Error, OSError) as exc:
+    except (CorpusError, SuggestError, OSError) as exc:
         report.stopped = str(exc)
     return report
 
