@@ -202,7 +202,7 @@ def run_size(size: int) -> None:
         line("  of which the list", median3(lambda: show_list(s)), "-", None)
         line(
             "  PRAGMA quick_check alone",
-            ms(lambda: s.conn.execute("PRAGMA quick_check").fetchall()),
+            ms(lambda: s._conn.execute("PRAGMA quick_check").fetchall()),
             "-",
             None,
         )

@@ -168,7 +168,8 @@ def run_size(size: int, fmt: str, jobs: int | None, against: Path | None, repeat
     sys.path.insert(0, str(ROOT / "bench"))
     from make_corpus import build
 
-    from core.corpus.store import SCHEMA_VERSION, Store
+    from core.corpus.schema import SCHEMA_VERSION
+    from core.corpus.store import Store
 
     src, _ = build(size, jsonl=False)
     c = sqlite3.connect(src)

@@ -56,7 +56,8 @@ from PySide6.QtGui import QPaintEvent  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
-from core.corpus.store import Store, fts_query  # noqa: E402
+from core.corpus.search import fts_query  # noqa: E402
+from core.corpus.store import Store  # noqa: E402
 from core.review.article_list import PAGE, ArticleRows, Totals  # noqa: E402
 from gui import actions, main_window  # noqa: E402
 from gui.keymap import Act  # noqa: E402

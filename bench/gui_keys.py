@@ -125,11 +125,11 @@ def main() -> None:
     statements: list[str] = []
     while session.current is not None and session.current.state is not State.SUGGESTED:
         session.step(+1)
-    session.store.conn.set_trace_callback(statements.append)
+    session.store._conn.set_trace_callback(statements.append)
     outcome = session.accept()
     assert not isinstance(outcome, str), outcome
     session.apply(outcome)
-    session.store.conn.set_trace_callback(None)
+    session.store._conn.set_trace_callback(None)
     print(f"SQL statements for one accept: {len(statements)} (goal <= 5)")
     w.close()
 
@@ -172,8 +172,8 @@ def main() -> None:
             )
             for i in range(a.decisions)
         ]
-        with s.transaction() as conn:
-            conn.executemany(
+        with s.transaction():
+            s._conn.executemany(
                 "INSERT INTO decisions (at, annotator, kind, ref, article_id, label, changes) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 rows,

@@ -202,14 +202,14 @@ def build(size: int, *, jsonl: bool = True) -> tuple[Path, Path]:
     tmp.unlink(missing_ok=True)
     out = js.open("w", encoding="utf-8") if jsonl else None
     with Store(tmp) as store:
-        store.conn.execute("PRAGMA synchronous = OFF")
+        store._conn.execute("PRAGMA synchronous = OFF")
         for n, (art, attrs, toks) in enumerate(articles(size)):
             if n % 997 == 0:
                 assert toks == tokenize(art.text), "paragraph tokens differ from the text's"
             store.add_article(art, attrs, toks, label=f"import {art.source}")
             if out is not None:
                 out.write(json.dumps(record(art, attrs), ensure_ascii=False) + "\n")
-        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     if out is not None:
         out.close()
     tmp.rename(db)

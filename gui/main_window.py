@@ -21,7 +21,8 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter
 
 from core.config import sample_article_path
-from core.corpus.store import CorpusError, Store
+from core.corpus.errors import CorpusError
+from core.corpus.store import Store
 from core.formats.import_process import ImportProcess
 from core.formats.ingest import ImportReport
 from core.model import Span

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.corpus.store import ArticleSummary, Store
+from core.corpus.rows import ArticleSummary
+from core.corpus.store import Store
 from core.model import Attribution, Span, Status
 from core.review.article_list import ArticleRows, Totals
 from gui.keymap import fill

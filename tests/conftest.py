@@ -85,7 +85,7 @@ def corpus_before(path: Path, migration: object) -> sqlite3.Connection:
     """A corpus file at the schema just before ``migration`` (one of core.corpus.store's
     MIGRATIONS), as an older QuoteLab left it: the connection, inside a transaction,
     for the test to add rows of that time, then COMMIT and close."""
-    from core.corpus.store import MIGRATIONS
+    from core.corpus.schema import MIGRATIONS
 
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("BEGIN")

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -30,7 +29,8 @@ from core.config import (
     model_name,
     sample_corpus_path,
 )
-from core.corpus.store import CorpusError, Store, damaged_file
+from core.corpus.errors import CorpusError
+from core.corpus.store import Store
 from core.formats.brat import parse_labels
 from core.formats.export import STDOUT, export
 from core.formats.files import ExportError
@@ -276,10 +276,6 @@ def run(args: argparse.Namespace) -> int:
         return status
     except (CorpusError, ExportError, SuggestError) as exc:
         return _fail(str(exc))
-    except sqlite3.DatabaseError as exc:  # met by a reader of store.conn (report, stats)
-        path = args.db or default_corpus_path()
-        err = damaged_file(path, exc)
-        return _fail(str(err) if err is not exc else f"{path}: {exc}")
     except BrokenPipeError:  # the reader stopped early (`... | head`): not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1

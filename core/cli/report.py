@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 from core.config import default_corpus_path
-from core.corpus.store import CorpusError, Store
+from core.corpus.errors import CorpusError
+from core.corpus.store import Store
 from core.measure import agree, report
 from core.measure.evaluate import EvalError, evaluate_files
 

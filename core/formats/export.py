@@ -25,9 +25,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from core import worker
+from core.corpus import queries
+from core.corpus.rows import ATTRIBUTION_COLUMNS
 from core.corpus.store import Store
 from core.formats.files import ExportError, written_file, written_folder
-from core.formats.format import ATTRIBUTION_COLUMNS, Item
+from core.formats.format import Item
 from core.formats.registry import DEFAULT, WRITTEN
 from core.model import State, Status
 
@@ -95,27 +97,19 @@ def corpus_items(
     """The number of articles to export and an iterator over them, read inside one read
     transaction: two queries (articles, attributions) merged by article id. ``scope``
     (if given) is filled with what the scope leaves out and what unreviewed it keeps."""
-    where = "WHERE status = 'done'" if done_only else ""
-    conn = store.conn
-    conn.execute("BEGIN")
-    try:
+    with store.snapshot():
         damaged = store.find_damage()  # every row is read: leave out the damaged
-        total = int(conn.execute(f"SELECT COUNT(*) FROM articles {where}").fetchone()[0])
-        if damaged:
-            total -= sum(
-                1 for (i,) in conn.execute(f"SELECT id FROM articles {where}") if i in damaged
-            )
+        total = queries.article_total(store, done_only=done_only)
         if scope is not None:
             _count_scope(store, scope, done_only=done_only, accepted_only=accepted_only)
-        articles = conn.execute(
-            "SELECT id, text, title, byline, date, url, source, non_body, status, "
-            f"content_hash, packed_tokens FROM articles {where} ORDER BY id"
+        articles = queries.article_rows(
+            store,
+            (
+                "id text title byline date url source non_body status content_hash packed_tokens"
+            ).split(),
+            done_only=done_only,
         )
-        attrs = conn.execute(
-            f"SELECT {', '.join(ATTRIBUTION_COLUMNS)} FROM attributions "
-            + ("WHERE state = 'accepted' " if accepted_only else "")
-            + "ORDER BY article_id, quote_start, id"
-        )
+        attrs = queries.attribution_rows(store, ATTRIBUTION_COLUMNS, accepted_only=accepted_only)
         of = ATTRIBUTION_COLUMNS.index("article_id")
 
         def items() -> Iterator[Item]:
@@ -133,8 +127,6 @@ def corpus_items(
         yield total, items()
         articles.close()
         attrs.close()
-    finally:
-        conn.execute("COMMIT")
 
 
 def _count_scope(
@@ -143,19 +135,11 @@ def _count_scope(
     """What the scope leaves out of an export, and what unreviewed it keeps: three
     counts from indexes (the states of every attribution, of done articles' ones, and
     the articles by status), a tenth of a second at 100,000 articles."""
-    conn = store.conn
     not_done = sum(n for st, n in store.status_counts().items() if st is not Status.DONE)
-    states: dict[str, int] = dict(
-        conn.execute("SELECT state, COUNT(*) FROM attributions GROUP BY state").fetchall()
-    )
+    states = queries.attribution_counts(store, "state")
     if done_only:
         report.left_out_articles = not_done
-        states = dict(
-            conn.execute(
-                "SELECT state, COUNT(*) FROM attributions WHERE article_id IN "
-                "(SELECT id FROM articles WHERE status = 'done') GROUP BY state"
-            ).fetchall()
-        )
+        states = queries.attribution_counts(store, "state", done_only=True)
     else:
         report.unreviewed_articles = not_done
     suggested = states.get(State.SUGGESTED.value, 0)

@@ -15,27 +15,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import IO, Any
 
-from core.corpus.store import attribution_from_row
+from core.corpus.rows import ATTRIBUTION_COLUMNS, attribution_from_row
 from core.formats.imported import Imported, ImportProblem
 from core.model import Article, Attribution, Span, Status
 from core.tokens import DocTokens
-
-#: An attribution's columns as ``corpus_items`` reads them (``attribution_from_row``'s keys).
-ATTRIBUTION_COLUMNS = (
-    "id",
-    "article_id",
-    "quote_start",
-    "quote_end",
-    "speaker_start",
-    "speaker_end",
-    "cue_start",
-    "cue_end",
-    "speaker_name",
-    "type",
-    "state",
-    "origin",
-    "confidence",
-)
 
 
 @dataclass

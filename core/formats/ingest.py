@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core.corpus.store import CorpusError, Store
+from core.corpus.errors import CorpusError
+from core.corpus.store import Store
 from core.formats.imported import Imported, ImportProblem, shown
 from core.formats.reading import collect_files, read_file
 from core.model import Article, Attribution
@@ -106,7 +106,7 @@ def import_paths(
                 suggester.suggest_many(run.read(), cancelled, PARSE_BATCH, n_process=jobs)
             )
         run.finish()
-    except (CorpusError, SuggestError, sqlite3.Error, OSError) as exc:
+    except (CorpusError, SuggestError, OSError) as exc:
         report.stopped = str(exc)
     return report
 

@@ -8,13 +8,13 @@ annotator confirmed, with :mod:`core.measure.evaluate`.
 
 from __future__ import annotations
 
-import json
 import re
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from core.corpus import queries
 from core.corpus.store import Store
 from core.measure.evaluate import Alignment, Item, Score, align, item_of, same_person
 from core.model import Origin, QuoteType, Span, State, Status
@@ -167,9 +167,9 @@ def outlet(url: str) -> str:
 
 _TYPES = {t.value: t for t in QuoteType}
 _COLUMNS = (
-    "article_id, id, quote_start, quote_end, speaker_start, speaker_end, cue_start, cue_end, "
-    "speaker_name, type, state, origin"
-)
+    "article_id id quote_start quote_end speaker_start speaker_end cue_start cue_end "
+    "speaker_name type state origin"
+).split()
 
 
 def _row_item(text: str, r: tuple[Any, ...]) -> Item:
@@ -204,11 +204,8 @@ def _first_records(store: Store) -> dict[int, dict[str, Any] | None]:
     """Each logged attribution's record before its first logged change (None: a person
     created it)."""
     first: dict[int, dict[str, Any] | None] = {}
-    rows = store.conn.execute(
-        "SELECT changes FROM decisions WHERE kind IN ('edit', 'undo', 'redo') ORDER BY id"
-    )
-    for (changes,) in rows:
-        for ch in json.loads(changes):
+    for changes in queries.logged_changes(store):
+        for ch in changes:
             if ch.get("table") == "attribution" and ch.get("id") not in first:
                 first[ch["id"]] = ch.get("before")
     return first
@@ -218,22 +215,15 @@ def quality(store: Store, texts: dict[int, str] | None = None) -> Quality:
     """The attributions of done articles as the model first suggested them (an
     attribution's record before its first logged change, else as it is now; ones a
     person created are no suggestions) against the final ones (not rejected)."""
-    done = Status.DONE.value
-    done_ids = [
-        r[0] for r in store.conn.execute("SELECT id FROM articles WHERE status = ?", (done,))
-    ]
-    texts = texts if texts is not None else _texts(store)
+    done_ids = queries.ids_with_status(store, Status.DONE)
+    texts = texts if texts is not None else queries.texts(store)
     done_set = set(done_ids)
     first = _first_records(store)
     suggested: dict[int, list[Item]] = defaultdict(list)
     final: dict[int, list[Item]] = defaultdict(list)
     same: dict[int, Counter[tuple[QuoteType, bool]]] = defaultdict(Counter)
     kept: set[int] = set()  # attributions still as first suggested, type and speaker
-    rows = store.conn.execute(
-        f"SELECT {_COLUMNS} FROM attributions WHERE article_id IN "
-        "(SELECT id FROM articles WHERE status = ?)",
-        (done,),
-    )
+    rows = queries.attribution_rows(store, _COLUMNS, done_only=True)
     model, rejected = Origin.MODEL.value, State.REJECTED.value
     for r in rows:
         logged = r[1] in first
@@ -271,31 +261,15 @@ def quality(store: Store, texts: dict[int, str] | None = None) -> Quality:
 
 
 def _speakers(store: Store, texts: dict[int, str], top: int) -> tuple[list[SpeakerRow], int]:
-    c = store.conn
-    rows = c.execute(
-        """SELECT speaker_name, COUNT(*), COUNT(DISTINCT article_id),
-                  SUM(state = 'suggested') FROM attributions
-           WHERE state != 'rejected' AND speaker_name IS NOT NULL AND speaker_name != ''
-           GROUP BY speaker_name ORDER BY 2 DESC, 1"""
-    ).fetchall()
+    rows = queries.speaker_figures(store)
     shown = rows[:top]
     cues: dict[str, Counter[str]] = {r[0]: Counter() for r in shown}
-    marks = ",".join("?" * len(shown))
-    for article_id, start, end, name in c.execute(
-        f"""SELECT article_id, cue_start, cue_end, speaker_name FROM attributions
-            WHERE state != 'rejected' AND cue_start IS NOT NULL
-              AND speaker_name IN ({marks})""",
-        [r[0] for r in shown],
-    ):
+    for article_id, start, end, name in queries.cue_spans(store, [r[0] for r in shown]):
         cues[name][texts[article_id][start:end].lower()] += 1
     return [
         SpeakerRow(name, n, arts, cues[name].most_common(5), unreviewed)
         for name, n, arts, unreviewed in shown
     ], len(rows)
-
-
-def _texts(store: Store) -> dict[int, str]:
-    return dict(store.conn.execute("SELECT id, text FROM articles").fetchall())
 
 
 def _quotes_per_article(counts: list[int]) -> dict[str, Any]:
@@ -310,43 +284,32 @@ def _quotes_per_article(counts: list[int]) -> dict[str, Any]:
 
 def build(store: Store, top: int = TOP) -> Report:
     """The whole report of the corpus in ``store``."""
-    c = store.conn
 
-    def grouped(sql: str, keys: list[str]) -> dict[str, int]:
-        found = dict(c.execute(sql).fetchall())
+    def grouped(found: dict[str, int], keys: list[str]) -> dict[str, int]:
         return {k: found.get(k, 0) for k in keys}
 
-    live = "FROM attributions WHERE state != 'rejected' GROUP BY 1"
-    per_article = c.execute(
-        """SELECT a.url, substr(a.date, 1, 7), COUNT(t.id) FROM articles a
-           LEFT JOIN attributions t ON t.article_id = a.id AND t.state != 'rejected'
-           GROUP BY a.id"""
-    ).fetchall()
+    per_article = queries.quotes_by_article(store)
     months: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     outlets: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for url, month, n in per_article:
         for bucket in (months[month or ""], outlets[outlet(url or "")]):
             bucket[0] += 1
             bucket[1] += n
-    texts = _texts(store)
+    texts = queries.texts(store)
     speakers, names = _speakers(store, texts, top)
     ranked_outlets = sorted(outlets.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0]))
-    quotes, unreviewed, no_name = c.execute(
-        """SELECT COUNT(*), COALESCE(SUM(state = 'suggested'), 0),
-                  COALESCE(SUM(speaker_name IS NULL OR speaker_name = ''), 0)
-           FROM attributions WHERE state != 'rejected'"""
-    ).fetchone()
+    quotes, unreviewed, no_name = queries.quote_totals(store)
     return Report(
         corpus=str(store.path),
         quality=quality(store, texts),
-        articles_by_status=grouped(
-            "SELECT status, COUNT(*) FROM articles GROUP BY 1", [s.value for s in Status]
+        articles_by_status={s.value: n for s, n in store.status_counts().items()},
+        by_type=grouped(
+            queries.attribution_counts(store, "type", live=True), [t.value for t in QuoteType]
         ),
-        by_type=grouped(f"SELECT type, COUNT(*) {live}", [t.value for t in QuoteType]),
-        by_state=grouped(
-            "SELECT state, COUNT(*) FROM attributions GROUP BY 1", [s.value for s in State]
+        by_state=grouped(queries.attribution_counts(store, "state"), [s.value for s in State]),
+        by_origin=grouped(
+            queries.attribution_counts(store, "origin", live=True), [o.value for o in Origin]
         ),
-        by_origin=grouped(f"SELECT origin, COUNT(*) {live}", [o.value for o in Origin]),
         speakers=speakers,
         speaker_names=names,
         quotes_per_article=_quotes_per_article([n for _, _, n in per_article]),

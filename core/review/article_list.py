@@ -12,7 +12,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 
-from core.corpus.store import ArticleSummary, Store, merges_prefix
+from core.corpus import queries
+from core.corpus.rows import ArticleSummary
+from core.corpus.search import merges_prefix
+from core.corpus.store import Store
 from core.model import Status
 
 PAGE = 64  # lines fetched at once: about two screens
@@ -52,16 +55,13 @@ class ArticleRows:
         elif not self.filtered:
             self.count = store.article_count()
             # Ids are dense when no article was ever removed: then a row is its id's offset.
-            first, last = store.conn.execute(  # two seeks (min and max at once: a scan)
-                "SELECT (SELECT min(id) FROM articles), (SELECT max(id) FROM articles)"
-            ).fetchone()
-            if last is not None and last - first + 1 == self.count:
-                self._first = int(first)
+            ids = queries.id_range(store)
+            if ids is not None and ids[1] - ids[0] + 1 == self.count:
+                self._first = ids[0]
         else:
             self.count = len(self._page(0))
             if self.count == PAGE:  # perhaps more: counted by step()
-                (last,) = store.conn.execute("SELECT max(id) FROM articles").fetchone()
-                self._end = int(last) + 1
+                self._end = queries.last_id(store) + 1
 
     @property
     def counting(self) -> bool:
@@ -102,21 +102,15 @@ class ArticleRows:
         if self._first is not None:
             at = article_id - self._first
             return at if 0 <= at < self.count else None
-        c = self.store.conn
         if not self.filtered:
-            if c.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
-                return None
-            row = c.execute("SELECT COUNT(*) FROM articles WHERE id < ?", (article_id,))
-            return int(row.fetchone()[0])
+            return queries.row_of(self.store, article_id)
         i = bisect_right(self._starts, article_id) - 1
         if i == len(self._starts) - 1:  # past what is counted
             return None
-        n, found = c.execute(
-            "SELECT COUNT(*), MAX(rowid = ?) FROM article_search "
-            "WHERE article_search MATCH ? AND rowid >= ? AND rowid <= ?",
-            (article_id, self.store.fts_match(self.search), self._starts[i], article_id),
-        ).fetchone()
-        return self._before[i] + int(n) - 1 if found else None
+        match = self.store.fts_match(self.search)
+        assert match is not None  # (filtered)
+        n, found = queries.matches_to(self.store, match, self._starts[i], article_id)
+        return self._before[i] + n - 1 if found else None
 
     def update(self, line: ArticleSummary) -> int | None:
         """A line the session handed back; its row when that is cached."""
@@ -181,17 +175,8 @@ class Totals:
         if self.store is None or self._next is None:
             return False
         start = self._next
-        (n,) = self.store.conn.execute(
-            # +state: by the (article_id, state) index, a slice of it; by the index on
-            # state, SQLite's own choice, every suggestion in the corpus was read
-            "SELECT COUNT(*) FROM attributions "
-            "WHERE article_id >= ? AND article_id < ? AND +state = 'suggested'",
-            (start, start + self.SLICE),
-        ).fetchone()
-        self.left += int(n)
-        more = self.store.conn.execute(
-            "SELECT 1 FROM articles WHERE id >= ? LIMIT 1", (start + self.SLICE,)
-        ).fetchone()
+        self.left += queries.suggestions_in(self.store, start, start + self.SLICE)
+        more = queries.has_article_from(self.store, start + self.SLICE)
         self._next = start + self.SLICE if more else None
         return self._next is not None
 

@@ -14,7 +14,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.corpus.store import ConflictError, Store
+from core.corpus import queries
+from core.corpus.errors import ConflictError
+from core.corpus.store import Store
 from core.model import Attribution, Origin, QuoteType, Span, SpanError, State, Status
 
 SPAN_KINDS = ("quote", "speaker", "cue")
@@ -55,14 +57,14 @@ def _execute(store: Store, cmd: Command, kind: str, ref: int | None) -> int:
     log them; the log row's id. What changed is the command itself: the review session
     turns it into the one change summary the widgets read."""
     written: list[Change] = []
-    with store.transaction() as conn:
+    with store.transaction():
         for ch in cmd.changes:
             row_id = store.write(ch.table, ch.id, ch.before, ch.after)
             written.append(Change(ch.table, row_id, ch.before, ch.after))
         cmd.changes = written
         # commands and the store share the log format
-        log_id = store._log(
-            conn, kind, ref, cmd.article_id, cmd.label, [c.as_json() for c in written]
+        log_id = store.log_decision(
+            kind, ref, cmd.article_id, cmd.label, [c.as_json() for c in written]
         )
     return log_id
 
@@ -89,7 +91,7 @@ UNDO_LIMIT = 1000
 
 def last_decision(store: Store) -> int:
     """The id of the decisions log's last row (0 when it is empty)."""
-    return int(store.conn.execute("SELECT coalesce(max(id), 0) FROM decisions").fetchone()[0])
+    return queries.last_decision(store)
 
 
 def history(
@@ -106,10 +108,7 @@ def history(
     opening a corpus stays fast however long its history."""
     done: list[int] = []
     undone: list[int] = []
-    rows = store.conn.execute(
-        "SELECT id, kind, ref FROM decisions WHERE kind IN ('edit', 'undo', 'redo') ORDER BY id"
-    )
-    for log_id, kind, ref in rows:
+    for log_id, kind, ref in queries.undo_log(store):
         if horizon is not None and log_id > horizon and log_id not in mine:
             continue
         if kind == "edit":
@@ -124,20 +123,13 @@ def history(
             dst.append(ref)
     done, undone = done[-limit:], undone[-limit:]
     by_id: dict[int, Command] = {}
-    wanted = done + undone
-    for i in range(0, len(wanted), 500):
-        chunk = wanted[i : i + 500]
-        for log_id, article_id, label, changes in store.conn.execute(
-            "SELECT id, article_id, label, changes FROM decisions "
-            f"WHERE id IN ({', '.join('?' * len(chunk))})",
-            chunk,
-        ):
-            try:
-                by_id[log_id] = Command(
-                    label, article_id, [Change(**c) for c in json.loads(changes)], log_id
-                )
-            except (TypeError, ValueError):
-                continue  # a damaged row, reported by the open (Store.damage)
+    for log_id, article_id, label, changes in queries.logged(store, done + undone):
+        try:
+            by_id[log_id] = Command(
+                label, article_id, [Change(**c) for c in json.loads(changes)], log_id
+            )
+        except (TypeError, ValueError):
+            continue  # a damaged row, reported by the open (Store.damage)
     return [by_id[i] for i in done if i in by_id], [by_id[i] for i in undone if i in by_id]
 
 

@@ -25,7 +25,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 
-from core.corpus.store import ArticleSummary, ConflictError, CorpusError, Store
+from core.corpus.errors import ConflictError, CorpusError
+from core.corpus.rows import ArticleSummary
+from core.corpus.store import Store
 from core.model import Article, Attribution, QuoteType, Span, SpanError, State, Status, excerpt
 from core.review import commands
 from core.review.commands import Change, Command, Known, UndoStack

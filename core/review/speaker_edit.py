@@ -3,36 +3,19 @@ rename or merge as one undoable command (one transaction, one decisions-log row)
 
 from __future__ import annotations
 
+from core.corpus import queries
 from core.corpus.store import Store
-from core.model import State
 from core.review.commands import Change, Command
 
 
 def speaker_counts(store: Store) -> list[tuple[str, int]]:
-    """Every speaker name with its number of quotes (rejected ones aside), most quoted
-    first, then by name."""
-    return [
-        (name, n)
-        for name, n in store.conn.execute(
-            """SELECT speaker_name, COUNT(*) FROM attributions
-               WHERE state != ? AND speaker_name IS NOT NULL AND speaker_name != ''
-               GROUP BY speaker_name ORDER BY 2 DESC, 1""",
-            (State.REJECTED.value,),
-        )
-    ]
+    """Every speaker name with its number of quotes (:func:`queries.speaker_counts`)."""
+    return queries.speaker_counts(store)
 
 
 def quotes_of(store: Store, name: str) -> list[tuple[int, int]]:
-    """(article id, attribution id) of every quote, rejected ones aside, whose speaker
-    name is ``name``, in corpus order."""
-    return [
-        (article_id, attr_id)
-        for article_id, attr_id in store.conn.execute(
-            """SELECT article_id, id FROM attributions
-               WHERE speaker_name = ? AND state != ? ORDER BY article_id, quote_start""",
-            (name, State.REJECTED.value),
-        )
-    ]
+    """Where the quotes of a speaker name are (:func:`queries.quotes_of`)."""
+    return queries.quotes_of(store, name)
 
 
 def merge(store: Store, names: list[str], into: str) -> Command | None:
@@ -43,17 +26,9 @@ def merge(store: Store, names: list[str], into: str) -> Command | None:
     old = sorted({n for n in names if n != into})
     if not into or not old:
         return None
-    marks = ",".join("?" * len(old))
-    ids = [
-        r[0]
-        for r in store.conn.execute(
-            f"SELECT id FROM attributions WHERE speaker_name IN ({marks}) ORDER BY article_id, id",
-            old,
-        )
-    ]
     changes = []
     article_id = None
-    for attr_id in ids:
+    for attr_id in queries.named(store, old):
         before = store.current("attribution", attr_id)
         assert before is not None
         article_id = article_id or int(before["article_id"])

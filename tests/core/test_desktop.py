@@ -7,7 +7,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from core.corpus.store import APPLICATION_ID, Store
+from core.corpus.schema import APPLICATION_ID
+from core.corpus.store import Store
 from tests.conftest import ROOT
 
 NS = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}

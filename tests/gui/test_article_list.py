@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-from core.corpus import store as store_module
+from core.corpus import search
 from core.corpus.store import Store
 from core.model import State, Status
 from core.review import commands
@@ -88,9 +88,9 @@ def test_opening_an_article_selects_its_row_without_reading_the_list(make_window
     w = make_window(many)
     store = w.store
     seen = []
-    store.conn.set_trace_callback(seen.append)
+    store._conn.set_trace_callback(seen.append)
     w.open_article(N - 3)
-    store.conn.set_trace_callback(None)
+    store._conn.set_trace_callback(None)
     assert _selected_row(w) == N - 4
     assert not [q for q in seen if "ORDER BY id" in q and "LIMIT" not in q]  # no id list
     assert len([q for q in seen if q.lstrip().upper().startswith("SELECT")]) <= 10
@@ -252,7 +252,7 @@ def test_a_search_shows_its_first_page_and_counts_the_rest_a_slice_at_a_time(man
         assert not few.counting and few.count == len(NAMED) and not few.step()
         whole = ArticleRows(store, "  ")  # no word: the whole corpus, counted at once
         assert not whole.filtered and not whole.counting and whole.count == N
-        monkeypatch.setattr(store_module, "TERMS_MAX", 0)  # a prefix merged whole: one step
+        monkeypatch.setattr(search, "TERMS_MAX", 0)  # a prefix merged whole: one step
         merged = ArticleRows(store, "taxe")
         assert merged.counting and not merged.step() and merged.count == N
 

@@ -4,7 +4,8 @@ import sqlite3
 
 import sqlite_utils
 
-from core.corpus.store import APPLICATION_ID, Store, _v3_views
+from core.corpus.schema import APPLICATION_ID, _v3_views
+from core.corpus.store import Store
 from core.formats.text import parse_text
 from tests.conftest import corpus_before
 
@@ -55,7 +56,7 @@ def test_an_older_corpus_keeps_its_decisions_through_the_migration(tmp_path):
     conn.execute("COMMIT")
     conn.close()
     with Store(path) as s:
-        after = s.conn.execute("SELECT * FROM decisions ORDER BY id").fetchall()
+        after = s._conn.execute("SELECT * FROM decisions ORDER BY id").fetchall()
         assert after[:3] == before[:3] and after[3][5] is None and after[3][6] == "gone"
         art_id, _ = s.add_article(parse_text("Title\n\nBody said here.", "b.txt"), [], [])
         assert [d["id"] for d in s.decisions()] == [1, 2, 3, 4, 5]  # ids go on

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from core.corpus.store import MIGRATIONS, CorpusError, Store, reference_schema
+from core.corpus.errors import CorpusError
+from core.corpus.schema import MIGRATIONS, reference_schema
+from core.corpus.store import Store
 from core.formats.export import export_jsonl
 from core.formats.text import parse_text
 from core.model import Attribution, Span, State
@@ -94,7 +96,7 @@ def test_a_corpus_at_an_older_schema_is_accepted_and_migrated(tmp_path):
 
 def test_durability_is_chosen_and_nothing_from_the_schema_is_trusted(tmp_path):
     with Store(tmp_path / "c.qlab") as s:
-        pragma = s.conn.execute
+        pragma = s._conn.execute
         assert pragma("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert pragma("PRAGMA fullfsync").fetchone()[0] == 1
         assert pragma("PRAGMA trusted_schema").fetchone()[0] == 0
@@ -261,7 +263,8 @@ def test_backup_from_the_command_line(tmp_path):
 
 UNPRIVILEGED_READ = """
 import sys
-from core.corpus.store import CorpusError, Store
+from core.corpus.errors import CorpusError
+from core.corpus.store import Store
 try:
     with Store(sys.argv[1]) as s:
         print("read-only" if s.read_only else "writable", len(s.article_ids()))
@@ -309,7 +312,8 @@ from pathlib import Path
 from main import main
 from core.review import commands as cmd
 from core.model import State
-from core.corpus.store import ReadOnlyError, Store
+from core.corpus.errors import ReadOnlyError
+from core.corpus.store import Store
 corpus, out = sys.argv[1], Path(sys.argv[2])
 for args in (["stats"], ["check"], ["report"], ["export", "--out", str(out / "e.jsonl")],
              ["backup", str(out / "copy.qlab")]):

@@ -51,11 +51,11 @@ def _observed(path):
     with Store(path) as s:
         (art_id,) = s.article_ids()
         attrs = s.attributions(art_id)
-        ok = s.conn.execute("PRAGMA integrity_check").fetchone()[0]
+        ok = s._conn.execute("PRAGMA integrity_check").fetchone()[0]
         accepted = sum(a.state is State.ACCEPTED and a.origin.value == "model" for a in attrs)
         indirect = sum(a.type is QuoteType.INDIRECT for a in attrs)
         manual = sum(a.origin.value == "manual" for a in attrs)
-        logged = s.conn.execute("SELECT COUNT(*) FROM decisions WHERE kind='edit'").fetchone()[0]
+        logged = s._conn.execute("SELECT COUNT(*) FROM decisions WHERE kind='edit'").fetchone()[0]
     return ok, (accepted, indirect, manual), logged
 
 
@@ -112,7 +112,7 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
     with Store(path) as s:
         (art,) = s.article_ids()
         assert all(a.state is State.ACCEPTED for a in s.attributions(art))
-        edits = s.conn.execute("SELECT COUNT(*) FROM decisions WHERE kind='edit'").fetchone()[0]
+        edits = s._conn.execute("SELECT COUNT(*) FROM decisions WHERE kind='edit'").fetchone()[0]
         assert edits == 60
 
 
@@ -362,7 +362,7 @@ def test_any_edits_keep_spans_valid_and_undo_all_restores(sample_corpus, edits):
             commands.revert(s, cmd)
         after = [a.to_record() for a in s.attributions(art_id)], s.status(art_id)
         assert after == before
-        s.conn.execute("DELETE FROM decisions WHERE kind != 'import'")  # next example starts clean
+        s._conn.execute("DELETE FROM decisions WHERE kind != 'import'")  # next example starts clean
 
 
 def test_corpus_integrity_after_everything(sample_corpus):
@@ -388,8 +388,8 @@ def test_corpus_integrity_after_everything(sample_corpus):
         want = [a.to_record() for a in s.attributions(art)]
     with Store(sample_corpus, check=True) as s:
         assert s.damage == []
-        assert s.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert s.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert s._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert s._conn.execute("PRAGMA foreign_key_check").fetchall() == []
         assert [a.to_record() for a in s.attributions(art)] == want
         assert want[0]["state"] == "accepted" and want[1]["origin"] == "edited"
         assert want[2]["speaker_name"] == "Somebody Else"

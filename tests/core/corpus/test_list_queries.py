@@ -4,8 +4,11 @@ import sqlite3
 
 import pytest
 
-from core.corpus import store as store_module
-from core.corpus.store import CorpusError, Store, _v5_list_search, fts_query
+from core.corpus import search
+from core.corpus.errors import CorpusError
+from core.corpus.schema import _v5_list_search
+from core.corpus.search import fts_query
+from core.corpus.store import Store
 from core.formats.text import parse_text
 from core.model import Attribution, Span, State, Status
 from core.review import commands as cmd
@@ -64,7 +67,7 @@ class NoTextReads:
 
 
 def test_list_reads_windows_and_counts_without_text(store):
-    with NoTextReads(store.conn) as guard:
+    with NoTextReads(store._conn) as guard:
         every = store.article_summaries()
         window = store.article_summaries(ids=[2, 3])
         one = store.article_summaries(3)
@@ -85,7 +88,7 @@ def test_list_reads_windows_and_counts_without_text(store):
 
 
 def test_guard_sees_a_text_read(store):
-    with NoTextReads(store.conn) as guard:
+    with NoTextReads(store._conn) as guard:
         store.article(1)
     assert guard.read  # so the test above can fail
 
@@ -119,7 +122,7 @@ def test_speaker_name_edits_and_undo_keep_search_in_step(store):
     cmd.revert(store, added)  # deleting the attribution drops its name
     assert store.article_ids("Quist") == []
     # the index matches its source exactly (FTS5 compares every entry)
-    store.conn.execute(
+    store._conn.execute(
         "INSERT INTO article_search(article_search, rank) VALUES ('integrity-check', 1)"
     )
 
@@ -159,7 +162,7 @@ def test_migration_indexes_existing_articles(tmp_path):
 
 
 def test_search_with_untrusted_schema(store):
-    store.conn.execute("PRAGMA trusted_schema = OFF")
+    store._conn.execute("PRAGMA trusted_schema = OFF")
     assert store.article_ids("storm") == [4]
     cmd.apply(store, cmd.set_speaker_name(store, store.attributions(4)[0].id, "Lee Ames"))
     assert store.article_ids("Ames") == [4]
@@ -189,7 +192,7 @@ def test_a_longer_last_word_is_spelled_out_as_the_index_terms(store, tmp_path):
 
 
 def test_many_terms_stay_a_prefix(store, monkeypatch):
-    monkeypatch.setattr(store_module, "TERMS_MAX", 1)
+    monkeypatch.setattr(search, "TERMS_MAX", 1)
     assert store.fts_match("harbo") == '("harbour")'
     assert store.fts_match("reop") == '"reop"*'  # reopened, reopens: more than one
     assert store.article_ids("Café reop") == [3]

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from core.corpus.store import CorpusError, Store, unclean
+from core.corpus.errors import CorpusError
+from core.corpus.integrity import unclean
+from core.corpus.store import Store
 from core.formats.text import parse_text
 from core.model import Status
 from core.review.session import ReviewSession

@@ -3,14 +3,9 @@ import sqlite3
 
 import pytest
 
-from core.corpus.store import (
-    MIGRATIONS,
-    SCHEMA_VERSION,
-    ConflictError,
-    CorpusError,
-    ReadOnlyError,
-    Store,
-)
+from core.corpus.errors import ConflictError, CorpusError, ReadOnlyError
+from core.corpus.schema import MIGRATIONS, SCHEMA_VERSION
+from core.corpus.store import Store
 from core.formats.text import parse_text
 from core.model import Attribution, Span, State
 from core.review import commands as cmd
@@ -30,8 +25,8 @@ def _add(store, text="Headline Here\n\nThe mayor said the bridge would open soon
 def test_new_corpus_has_schema_wal_and_foreign_keys(tmp_path):
     with Store(tmp_path / "c.qlab") as s:
         assert s.schema_version() == SCHEMA_VERSION
-        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert s.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert s._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert s._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
 def test_forward_migration_keeps_data(tmp_path):
@@ -106,7 +101,7 @@ def test_truncated_corpus_is_refused(tmp_path):
     with Store(path) as s:
         for i in range(40):
             _add(s, f"Headline {i}\n\n" + "Words said here. " * 200)
-        s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        s._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
     before = _snapshot(path)
@@ -125,7 +120,8 @@ UNPRIVILEGED_EDIT = """
 import sys
 from core.review import commands as cmd
 from core.model import State
-from core.corpus.store import CorpusError, ReadOnlyError, Store
+from core.corpus.errors import CorpusError, ReadOnlyError
+from core.corpus.store import Store
 try:
     with Store(sys.argv[1]) as s:
         (a,) = s.attributions(int(sys.argv[2]))
@@ -165,7 +161,7 @@ def test_opened_read_only_refuses_edits_and_writes_nothing(tmp_path):
     path = tmp_path / "c.qlab"
     with Store(path) as s:
         art_id = _add(s)
-        s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        s._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     before = _snapshot(path)
     with Store(path, read_only=True) as s:
         (a,) = s.attributions(art_id)

@@ -10,7 +10,8 @@ import zlib
 import orjson
 import pytest
 
-from core.corpus.store import MIGRATIONS, Store, _v6_packed_tokens
+from core.corpus.schema import MIGRATIONS, _v6_packed_tokens
+from core.corpus.store import Store
 from core.formats import export as export_module
 from core.formats.docbin import SpacyPartsWriter
 from core.formats.export import export, export_jsonl
@@ -154,7 +155,7 @@ def test_jsonl_tokens_rebuild_text_with_every_kind_of_whitespace(tmp_path, corpu
 
 
 def _packed(store, art_id):
-    return store.conn.execute(
+    return store._conn.execute(
         "SELECT packed_tokens FROM articles WHERE id = ?", (art_id,)
     ).fetchone()[0]
 
@@ -188,7 +189,7 @@ def test_the_corpus_keeps_spacys_tokens_packed_small(tmp_path, corpus):
         assert list(corpus.tokens(art_id)) == tokenize(text)
         if len(text) > 1000:  # the article
             assert len(packed) * 8 < len(json.dumps(tokenize(text)))
-    columns = {r[1] for r in corpus.conn.execute("PRAGMA table_info(articles)")}
+    columns = {r[1] for r in corpus._conn.execute("PRAGMA table_info(articles)")}
     assert "tokens" not in columns  # the JSON bounds of schema 2 are gone
 
 
@@ -215,7 +216,7 @@ def _damaged_packs(text):
 def test_damaged_stored_tokens_are_made_anew(tmp_path, corpus, damage):
     text = "He said “we won”."
     art_id = _store_text(corpus, text, [Span(9, 15)])
-    corpus.conn.execute(
+    corpus._conn.execute(
         "UPDATE articles SET packed_tokens = ? WHERE id = ?", (_damaged_packs(text)[damage], art_id)
     )
     assert DocTokens.unpack(text, _packed(corpus, art_id)) is None
@@ -246,7 +247,7 @@ def test_upgrade_packs_the_json_tokens_of_an_older_corpus(tmp_path):
     with Store(path) as s:
         assert s.schema_version() == len(MIGRATIONS) and not s.damage
         assert [list(s.tokens(i)) for i in s.article_ids()] == [own] + [tokenize(text)] * 3
-        assert "tokens" not in {r[1] for r in s.conn.execute("PRAGMA table_info(articles)")}
+        assert "tokens" not in {r[1] for r in s._conn.execute("PRAGMA table_info(articles)")}
         assert all(DocTokens.unpack(text, _packed(s, i)) for i in s.article_ids())
         out = tmp_path / "old.jsonl"
         export(s, out, "jsonl")
@@ -678,7 +679,7 @@ def _golden_corpus(store):
         )
         art_id = store.add_article(art, attrs, bounds)[0]
         if n % 7 == 3:  # a damaged cache: tokenized anew
-            store.conn.execute(
+            store._conn.execute(
                 "UPDATE articles SET packed_tokens = ? WHERE id = ?", (b"\x01junk", art_id)
             )
     own = [(0, 3), (4, 9), (11, 16)]  # an older importer's bounds: not spaCy's, but they fit

@@ -266,10 +266,10 @@ def test_a_corpus_that_cannot_be_written_still_gives_the_report(tmp_path):
     db = tmp_path / "c.qlab"
     p = _jsonl(tmp_path, "{bad", GOOD)  # the import stops at the first article it cannot store
     with Store(db) as store, Store(db) as other:
-        other.conn.execute("BEGIN IMMEDIATE")  # another process holds the write lock
-        store.conn.execute("PRAGMA busy_timeout = 50")
+        other._conn.execute("BEGIN IMMEDIATE")  # another process holds the write lock
+        store._conn.execute("PRAGMA busy_timeout = 50")
         report = import_paths(store, [p], None)
-        other.conn.execute("ROLLBACK")
+        other._conn.execute("ROLLBACK")
     assert report.imported == [] and report.stopped and "busy or locked" in report.stopped
     assert any(line.startswith("stopped: ") for line in report.lines())
     assert json.loads(json.dumps(report.to_dict()))["refused"] == 1

@@ -374,9 +374,9 @@ def test_a_change_made_elsewhere_reloads_with_a_message(session, path):
 def test_an_accept_runs_at_most_five_sql_statements(session, store):
     run(session, session.accept())  # the first edit also starts the article
     statements: list[str] = []
-    store.conn.set_trace_callback(statements.append)
+    store._conn.set_trace_callback(statements.append)
     delta = run(session, session.accept())
-    store.conn.set_trace_callback(None)
+    store._conn.set_trace_callback(None)
     assert delta.summary.to_review == 2
     assert len(statements) <= 5, statements
 
@@ -394,15 +394,15 @@ def test_history_is_read_in_one_pass_and_bounded(store, session):
         rows.append(
             ("t", "tester", "edit", None, art_id, "x", json.dumps([c.as_json() for c in changes]))
         )
-    with store.transaction() as conn:
-        conn.executemany(
+    with store.transaction():
+        store._conn.executemany(
             "INSERT INTO decisions (at, annotator, kind, ref, article_id, label, changes) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
     done, undone = commands.history(store, limit=100)
     assert len(done) == 100 and undone == []
-    assert done[-1].log_id == store.conn.execute("SELECT MAX(id) FROM decisions").fetchone()[0]
+    assert done[-1].log_id == store._conn.execute("SELECT MAX(id) FROM decisions").fetchone()[0]
 
 
 def _rec(article_id: int, a: Attribution) -> dict:
@@ -415,9 +415,9 @@ def test_the_undo_stack_is_built_only_when_asked(path):
     """Bug 7: opening replayed the whole log, quadratically, on the GUI thread."""
     with Store(path) as store:
         statements: list[str] = []
-        store.conn.set_trace_callback(statements.append)
+        store._conn.set_trace_callback(statements.append)
         session = ReviewSession(store)
-        store.conn.set_trace_callback(None)
+        store._conn.set_trace_callback(None)
         # only where the log ends (one index seek), never the log itself
         assert [s for s in statements if "decisions" in s] == [
             "SELECT coalesce(max(id), 0) FROM decisions"

@@ -2,7 +2,8 @@
 
 import pytest
 
-from core.corpus.store import ConflictError, Store
+from core.corpus.errors import ConflictError
+from core.corpus.store import Store
 from core.review import commands as cmd
 from core.review import speaker_edit as se
 from tests.core.small_corpus import apply, build

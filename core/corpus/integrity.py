@@ -1,0 +1,345 @@
+"""A corpus file's health: the cheap checks every open runs (the header, the journals
+beside the file, the schema against QuoteLab's own), the full check (``PRAGMA
+quick_check`` and a scan of every row) and the damaged rows found so far (ADR 0016).
+A file that fails a check is refused and never modified."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+from core.corpus.errors import CorpusError
+from core.corpus.schema import (
+    APP_ID,
+    APPLICATION_ID,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    _v3_views,
+    harden,
+    reference_schema,
+    schema_of,
+)
+from core.model import Origin, QuoteType, State, Status
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_HEADER_SIZE = 100
+
+
+def connect_ro(path: Path) -> sqlite3.Connection:
+    """A read-only connection that sees the latest commits, also those still in the
+    ``-wal`` (``mode=ro``), beside a writer too. A corpus that nobody can change (see
+    :func:`_unchangeable`) is opened ``immutable``: SQLite then needs no ``-shm`` or
+    ``-wal`` beside it, which a read-only folder cannot hold (docs/adr/0016)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if _unchangeable(path):
+        uri += "&immutable=1"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    harden(conn)
+    return conn
+
+
+def _unchangeable(path: Path) -> bool:
+    """Whether no process can change the corpus while it is read: no ``-wal`` or
+    ``-journal`` beside it (:func:`_journals`: all its commits are in the file) and none
+    can be made, since its folder is on a read-only file system or nobody has write
+    permission on it (``chmod a-w``). A folder that only we cannot write may still hold
+    another user's writer: not unchangeable."""
+    if _journals(path):
+        return False
+    folder = path.resolve().parent  # (where SQLite keeps the -wal, for a symlink too)
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+        return not folder.stat().st_mode & 0o222 and not os.access(folder, os.W_OK)
+    except (OSError, AttributeError):  # (no statvfs on Windows)
+        return False
+
+
+#: What SQLite keeps beside a corpus while it is in use and removes when the last
+#: connection closes cleanly (WAL mode; ``-journal`` for a file in rollback mode).
+JOURNAL_SUFFIXES = ("-wal", "-journal")
+
+_open_here: dict[Path, int] = {}  # corpus -> Stores open on it in this process
+_open_lock = threading.Lock()
+
+
+def hold(path: Path) -> Path:
+    """Count a Store open on the corpus at ``path`` (see :func:`unclean`); returns the
+    key that :func:`release` takes when it closes."""
+    key = path.resolve()
+    with _open_lock:
+        _open_here[key] = _open_here.get(key, 0) + 1
+    return key
+
+
+def release(key: Path) -> None:
+    with _open_lock:
+        left = _open_here.pop(key) - 1
+        if left:
+            _open_here[key] = left
+
+
+def unclean(path: Path) -> bool:
+    """Whether the last use of the corpus did not end with a clean close: a ``-wal`` or
+    ``-journal`` with content beside it (the process crashed, was killed or lost power;
+    or another process has it open now). A corpus this process holds open is not."""
+    with _open_lock:
+        if _open_here.get(path.resolve()):
+            return False
+    return any(_journals(path))
+
+
+def _journals(path: Path) -> list[int]:
+    """The sizes of the ``-wal`` and ``-journal`` files beside the corpus (beside the
+    file itself, where SQLite keeps them, when ``path`` is a symlink)."""
+    sizes = []
+    real = path.resolve()
+    for suffix in JOURNAL_SUFFIXES:
+        try:
+            sizes.append(Path(f"{real}{suffix}").stat().st_size)
+        except OSError:
+            continue
+    return sizes
+
+
+def check_file(path: Path, *, full: bool) -> None:
+    """Refuse, without writing anything, a file that cannot be a healthy QuoteLab corpus:
+    not SQLite, another program's, a newer schema, or a schema holding anything
+    QuoteLab's migrations do not create (a planted trigger, view or index is named).
+    ``full`` adds ``PRAGMA quick_check`` (reads every page: the cost grows with the file)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(_HEADER_SIZE)
+            size = os.fstat(f.fileno()).st_size
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if head[: len(_SQLITE_MAGIC)] != _SQLITE_MAGIC or len(head) < _HEADER_SIZE:
+        raise CorpusError(f"{path}: not a QuoteLab corpus (not an SQLite database)")
+    # In use or after a crash, the latest commits can be in the -wal only: the header
+    # is the file's own word only without one. Then a file that is not ours, or is too
+    # new, is refused before SQLite opens it (in WAL mode it would put a -wal and -shm
+    # beside the file).
+    if not _journals(path):
+        if size < _header_pages(head) * _page_size(head):
+            raise CorpusError(
+                f"{path}: the corpus is damaged (the file is shorter than its header says: "
+                "truncated?); it was not modified"
+            )
+        _check_header(path, head)
+    try:
+        conn = connect_ro(path)
+    except sqlite3.Error as exc:
+        raise CorpusError(f"{path}: cannot be opened ({exc})") from None
+    try:
+        if full:
+            _quick_check(path, conn)
+        _check_schema(path, conn)
+    except sqlite3.OperationalError as exc:
+        if "readonly" in str(exc) and not os.access(path.resolve().parent, os.W_OK):
+            raise CorpusError(
+                f"{path}: can only be read beside the files SQLite keeps next to it "
+                f"({path.name}-shm), and its folder cannot be written; open a copy (main.py "
+                "backup, or copy the file) or ask for write access"
+            ) from None
+        if "unable to open" in str(exc) and _journals(path):
+            raise CorpusError(
+                f"{path}: its latest changes are in {path.name}-wal, which cannot be read "
+                "without write access to the folder; open a copy (main.py backup, or copy "
+                "the folder) or ask for write access"
+            ) from None
+        raise CorpusError(f"{path}: cannot be opened ({exc}); it was not modified") from None
+    except sqlite3.DatabaseError as exc:
+        raise CorpusError(f"{path}: the corpus is damaged ({exc}); it was not modified") from None
+    finally:
+        conn.close()
+
+
+def _check_header(path: Path, head: bytes) -> None:
+    """A corpus says it is one in its header: application_id "QLab" (0 before
+    ``_v3_views`` set it) and a schema version (``user_version``) this QuoteLab reads."""
+    version = int.from_bytes(head[60:64], "big")
+    app_id = int.from_bytes(head[68:72], "big")
+    named_since = MIGRATIONS.index(_v3_views) + 1
+    if app_id != (APPLICATION_ID if version >= named_since else 0) or version == 0:
+        raise CorpusError(f"{path}: not a QuoteLab corpus (an SQLite file of another program)")
+    if version > SCHEMA_VERSION:
+        raise CorpusError(
+            f"{path}: written by a newer QuoteLab (schema {version}; this version "
+            f"reads up to {SCHEMA_VERSION}); it was not modified"
+        )
+
+
+def _page_size(head: bytes) -> int:
+    size = int.from_bytes(head[16:18], "big")
+    return 65536 if size == 1 else size
+
+
+def _header_pages(head: bytes) -> int:
+    """The database's size in pages as its header gives it; 0 when SQLite would not
+    trust it either (written by a tool that does not keep it: the change counter at
+    offset 24 must equal the version-valid-for number at offset 92)."""
+    return int.from_bytes(head[28:32], "big") if head[24:28] == head[92:96] else 0
+
+
+def _quick_check(path: Path, conn: sqlite3.Connection) -> None:
+    ok = conn.execute("PRAGMA quick_check").fetchone()[0]
+    if ok != "ok":
+        raise CorpusError(f"{path}: the corpus is damaged ({ok}); it was not modified")
+
+
+def _check_schema(path: Path, conn: sqlite3.Connection) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    schema = schema_of(conn)
+    if version == 0 and not schema:
+        raise CorpusError(f"{path}: an empty SQLite file, not a QuoteLab corpus")
+    if ("table", "meta") not in {(t, n) for t, n, _ in schema} or conn.execute(
+        "SELECT value FROM meta WHERE key='app'"
+    ).fetchone() != (APP_ID,):
+        raise CorpusError(f"{path}: not a QuoteLab corpus (an SQLite file of another program)")
+    if version > SCHEMA_VERSION:
+        raise CorpusError(
+            f"{path}: written by a newer QuoteLab (schema {version}; this version "
+            f"reads up to {SCHEMA_VERSION}); it was not modified"
+        )
+    reference = reference_schema(version)
+    foreign = sorted(schema - reference)
+    changed = {name for _, name, _ in foreign} & {name for _, name, _ in reference}
+    if foreign or reference - schema:
+        names = [f"{t} {n}" for t, n, _ in foreign if n not in changed]
+        names += [f"{n} (changed)" for n in sorted(changed)]
+        names += [
+            f"{t} {n} (missing)" for t, n, _ in sorted(reference - schema) if n not in changed
+        ]
+        raise CorpusError(
+            f"{path}: the corpus schema was changed outside QuoteLab ({', '.join(names)}); "
+            "it was refused and not modified"
+        )
+
+
+def _ranges_ok(raw: str, length: int) -> bool:
+    """``non_body`` as stored: a JSON list of [start, end] ranges inside the text."""
+    try:
+        value = json.loads(raw)
+    except (TypeError, ValueError):
+        return False
+    return isinstance(value, list) and all(
+        isinstance(r, list)
+        and len(r) == 2
+        and all(type(x) is int for x in r)
+        and 0 <= r[0] < r[1] <= length
+        for r in value
+    )
+
+
+class Damage:
+    """The damaged rows of one open corpus found so far: each article (or decision)
+    with what is wrong. Found by the full check (on request, after an unclean shutdown,
+    or at the first damage a read meets), else an article's rows are checked when first
+    read (an index seek), so opening costs the same at any size."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self._path = path
+        self._conn = conn
+        self.articles: dict[int, str] = {}  # article id -> what is wrong
+        self.decisions: list[int] = []  # decisions whose changes are not valid JSON
+        self._sound: set[int] = set()  # articles whose rows were read and found sound
+        #: Whether the full check ran (on request, after an unclean shutdown, or
+        #: when a row read was found damaged).
+        self.checked = False
+
+    def check(self) -> None:
+        """The full check, now: the file's, as an open with ``check=True`` runs it
+        (CorpusError if it is damaged), and the scan of every row."""
+        check_file(self._path, full=True)
+        self.scan()
+
+    def scan(self, article_id: int | None = None) -> list[tuple[int, str]]:
+        """Rows a hand edit or another tool broke, each reported by article (or decision)
+        with what is wrong: of every article, or of ``article_id`` only (an index seek).
+        Adds what it finds to :meth:`lines`."""
+        one, args = ("", []) if article_id is None else ("AND id = ?", [article_id])
+        found: list[tuple[int, str]] = []
+        statuses = ", ".join(f"'{s}'" for s in Status)
+        for art_id, status, non_body, length, nul in self._conn.execute(
+            f"""SELECT id, status, non_body, length(text), instr(text, char(0))
+                FROM articles WHERE (status NOT IN ({statuses}) OR typeof(text) != 'text'
+                   OR instr(text, char(0)) OR NOT json_valid(non_body)
+                   OR non_body != '[]') {one}""",
+            args,
+        ):
+            if status not in set(Status):
+                found.append((art_id, f"status {status!r} is not one of {', '.join(Status)}"))
+            elif nul:
+                found.append((art_id, "the text holds a NUL character"))
+            elif not _ranges_ok(non_body, length):
+                found.append((art_id, "non_body is not a list of ranges inside the text"))
+        checks = " OR ".join(
+            f"typeof({k}_start) != 'integer' OR typeof({k}_end) != 'integer' OR {k}_start < 0 "
+            f"OR {k}_start >= {k}_end OR {k}_end > a.length"
+            if k == "quote"
+            else f"({k}_start IS NOT NULL AND ({k}_start < 0 OR {k}_start >= {k}_end "
+            f"OR {k}_end > a.length OR typeof({k}_start) != 'integer' "
+            f"OR typeof({k}_end) != 'integer'))"
+            for k in ("quote", "speaker", "cue")
+        )
+        found += [  # each text's length read once (not once per attribution and check)
+            (art_id, "offsets outside the text")
+            for (art_id,) in self._conn.execute(
+                "WITH a(id, length) AS MATERIALIZED "
+                f"(SELECT id, length(text) FROM articles WHERE true {one}) "
+                "SELECT DISTINCT t.article_id FROM attributions t "
+                f"JOIN a ON a.id = t.article_id WHERE {checks}",
+                args,
+            )
+        ]
+        found += [
+            (
+                art_id,
+                f"attribution {attr_id} has an unknown type, state, origin, confidence or name",
+            )
+            for art_id, attr_id in self._conn.execute(
+                f"""SELECT article_id, id FROM attributions
+                    WHERE (type NOT IN ({", ".join(f"'{t}'" for t in QuoteType)})
+                       OR state NOT IN ({", ".join(f"'{t}'" for t in State)})
+                       OR origin NOT IN ({", ".join(f"'{t}'" for t in Origin)})
+                       OR typeof(confidence) NOT IN ('real', 'integer', 'null')
+                       OR typeof(speaker_name) NOT IN ('text', 'null'))
+                       {one.replace("id", "article_id")}""",
+                args,
+            )
+        ]
+        first = dict(reversed(found))  # one reason per article: the first found
+        for art_id, why in first.items():
+            self.articles.setdefault(art_id, why)
+        if article_id is None:
+            self.checked = True
+            self.decisions = [
+                n
+                for (n,) in self._conn.execute(
+                    "SELECT id FROM decisions WHERE NOT json_valid(changes)"
+                )
+            ]
+        return sorted(first.items())
+
+    def lines(self) -> list[str]:
+        """Damaged rows found so far, as ``"article 12: offsets outside the text"``."""
+        return [f"article {i}: {why}" for i, why in sorted(self.articles.items())] + [
+            f"decision {n}: its changes are not valid JSON; it cannot be undone"
+            for n in self.decisions
+        ]
+
+    def of(self, article_id: int) -> bool:
+        """Whether a row of the article is damaged: its rows are checked when first read,
+        and the first damage found runs the full check, so every damaged article leaves
+        the lists at once."""
+        if article_id in self.articles or article_id in self._sound:
+            return article_id in self.articles
+        if not self.scan(article_id):
+            self._sound.add(article_id)
+            return False
+        if not self.checked:
+            self.check()
+        return True

@@ -1,0 +1,100 @@
+"""Rows as the corpus stores them and records as the rest of QuoteLab reads them: an
+attribution both ways, an article's line in the list."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from core.model import Attribution, Status
+
+#: The columns of an article's row, in the table's order.
+ARTICLE_COLUMNS = (
+    "id",
+    "content_hash",
+    "text",
+    "title",
+    "byline",
+    "date",
+    "url",
+    "source",
+    "non_body",
+    "status",
+    "imported_at",
+    "packed_tokens",
+)
+#: The columns of an attribution's row, in the table's order.
+ATTRIBUTION_COLUMNS = (
+    "id",
+    "article_id",
+    "quote_start",
+    "quote_end",
+    "speaker_start",
+    "speaker_end",
+    "cue_start",
+    "cue_end",
+    "speaker_name",
+    "type",
+    "state",
+    "origin",
+    "confidence",
+)
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """An article's line in the list: its suggestions still to review and its
+    attributions in all (rejected ones aside)."""
+
+    id: int
+    title: str
+    date: str
+    status: Status
+    to_review: int
+    total: int
+
+
+def dicts(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+
+def attribution_row(a: Attribution, article_id: int) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "article_id": article_id,
+        "quote_start": a.quote.start,
+        "quote_end": a.quote.end,
+        "speaker_start": a.speaker.start if a.speaker else None,
+        "speaker_end": a.speaker.end if a.speaker else None,
+        "cue_start": a.cue.start if a.cue else None,
+        "cue_end": a.cue.end if a.cue else None,
+        "speaker_name": a.speaker_name,
+        "type": str(a.type),
+        "state": str(a.state),
+        "origin": str(a.origin),
+        "confidence": a.confidence,
+    }
+    if a.id is not None:
+        row["id"] = a.id
+    return row
+
+
+def attribution_from_row(r: dict[str, Any]) -> Attribution:
+    def span(prefix: str) -> dict[str, int] | None:
+        s = r[f"{prefix}_start"]
+        return None if s is None else {"start": s, "end": r[f"{prefix}_end"]}
+
+    return Attribution.from_record(
+        {
+            "quote": span("quote"),
+            "speaker": span("speaker"),
+            "cue": span("cue"),
+            "speaker_name": r["speaker_name"],
+            "type": r["type"],
+            "state": r["state"],
+            "origin": r["origin"],
+            "confidence": r["confidence"],
+        },
+        id=r["id"],
+    )
