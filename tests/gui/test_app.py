@@ -208,6 +208,7 @@ def test_typing_a_speaker_name_by_keys(make_window, sample_copy, qtbot):
     assert w.session.current.speaker_name == "both leaders"
 
 
+@pytest.mark.slow
 def test_export_runs_in_the_background(make_window, sample_copy, tmp_path, qtbot):
     import json
 

@@ -166,6 +166,7 @@ def _fix(w, gold, pressed):
     return key("A")
 
 
+@pytest.mark.slow
 def test_sample_to_its_gold_by_keys(make_window, sample_copy, tmp_path):
     """The whole sample to its gold by keys, whatever the suggester proposed: each key
     is chosen from what the window shows; at most 33 keys; the export holds the gold."""

@@ -2,6 +2,7 @@
 
 import sqlite3
 
+import pytest
 import sqlite_utils
 
 from core.corpus.schema import APPLICATION_ID, _v3_views
@@ -10,6 +11,7 @@ from core.formats.text import parse_text
 from tests.conftest import corpus_before
 
 
+@pytest.mark.slow
 def test_view_has_the_texts_of_every_attribution(sample_corpus):
     with Store(sample_corpus) as s:
         (art_id,) = s.article_ids()

@@ -374,6 +374,7 @@ def test_a_symlink_to_a_corpus_whose_commits_are_in_its_wal_is_never_read_stale(
     assert not (out / "e.jsonl").exists()  # nothing exported without the -wal's commits
 
 
+@pytest.mark.slow
 def test_a_corpus_on_a_read_only_mount_opens_read_only(tmp_path):
     source, mounted = tmp_path / "src", tmp_path / "ro"
     source.mkdir()

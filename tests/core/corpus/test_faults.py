@@ -59,6 +59,7 @@ def _observed(path):
     return ok, (accepted, indirect, manual), logged
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(12))
 def test_sigkill_at_a_random_moment_loses_no_acknowledged_action(tmp_path, seed):
     path = tmp_path / "c.qlab"
@@ -168,6 +169,7 @@ def test_export_interrupted_half_way_keeps_the_old_file(tmp_path, sample_corpus)
     assert out.read_bytes() == good
 
 
+@pytest.mark.slow
 def test_sigkill_during_export_keeps_the_old_file(tmp_path):
     path = tmp_path / "c.qlab"
     with Store(path) as s:
@@ -264,6 +266,7 @@ def test_suggester_survives_any_marks_and_scripts(suggester, parts):
         assert "\n\n" not in text[a.quote.start : a.quote.end] or a.type is QuoteType.INDIRECT
 
 
+@pytest.mark.slow
 def test_twenty_megabytes_long_lines_nul_and_mixed_endings(tmp_path, corpus, suggester):
     big = tmp_path / "big.txt"
     big.write_text(
@@ -325,6 +328,7 @@ EDIT = st.tuples(
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
+@pytest.mark.slow
 @given(st.lists(EDIT, min_size=1, max_size=25))
 def test_any_edits_keep_spans_valid_and_undo_all_restores(sample_corpus, edits):
     with Store(sample_corpus) as s:

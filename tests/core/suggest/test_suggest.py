@@ -306,6 +306,7 @@ def test_own_articles_score_well(tmp_path):
     assert score.overall.f1 >= 0.90
 
 
+@pytest.mark.slow
 def test_the_pipeline_is_loaded_with_its_own_tokenizer(suggester):
     """The suggester reads the stored tokenizer into a bare one (core.suggest._load_pipeline):
     it must be the tokenizer ``spacy.load`` gives, rules, patterns and special cases alike,
