@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
+from core.corpus import queries
 from core.corpus.store import Store
 from core.formats.export import ExportReport
 from core.review import speaker_edit
@@ -179,19 +180,19 @@ class CorpusTools(QObject):
     def refresh_speakers(self, _shown: bool = True) -> None:
         if self.dock.isVisible():
             store = self.w.store
-            self.speakers.set_speakers(speaker_edit.speaker_counts(store) if store else [])
+            self.speakers.set_speakers(queries.speaker_counts(store) if store else [])
 
     def speaker_names(self) -> list[str]:
         """The corpus's speaker names, most quoted first (what E completes from)."""
         store = self.w.store
-        return [name for name, _ in speaker_edit.speaker_counts(store)] if store else []
+        return [name for name, _ in queries.speaker_counts(store)] if store else []
 
     def show_speaker(self, name: str) -> None:
         """Open the speaker's first quote; chosen again, the next one (around)."""
         s, store = self.w.session, self.w.store
         if s is None or store is None:
             return
-        quotes = speaker_edit.quotes_of(store, name)
+        quotes = queries.quotes_of(store, name)
         if not quotes:
             self.w.say(f"No quotes of {name} are left.")
             return

@@ -1,6 +1,6 @@
 """The speakers panel: every speaker name of the corpus with its number of quotes.
 
-A standalone widget fed plain data (``core.review.speaker_edit.speaker_counts``); it asks for
+A standalone widget fed plain data (``core.corpus.queries.speaker_counts``); it asks for
 changes by signal and never edits the corpus itself, so the window that hosts it turns
 a rename into a core command on its undo stack.
 """

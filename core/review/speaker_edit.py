@@ -1,21 +1,12 @@
-"""Speaker names across the corpus: the list with counts, where a name's quotes are, and
-rename or merge as one undoable command (one transaction, one decisions-log row)."""
+"""Speaker names across the corpus: rename or merge as one undoable command (one
+transaction, one decisions-log row). The list with counts and where a name's quotes are
+come from the corpus (:func:`core.corpus.queries.speaker_counts`, ``quotes_of``)."""
 
 from __future__ import annotations
 
 from core.corpus import queries
 from core.corpus.store import Store
 from core.review.commands import Change, Command
-
-
-def speaker_counts(store: Store) -> list[tuple[str, int]]:
-    """Every speaker name with its number of quotes (:func:`queries.speaker_counts`)."""
-    return queries.speaker_counts(store)
-
-
-def quotes_of(store: Store, name: str) -> list[tuple[int, int]]:
-    """Where the quotes of a speaker name are (:func:`queries.quotes_of`)."""
-    return queries.quotes_of(store, name)
 
 
 def merge(store: Store, names: list[str], into: str) -> Command | None:

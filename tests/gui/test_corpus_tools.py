@@ -12,9 +12,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget
 
 from core.config import data_dir
+from core.corpus import queries
 from core.corpus.store import Store
 from core.model import State
-from core.review import speaker_edit as se
 from gui import report_window
 from gui.dialogs import ExportChoice, ExportDialog, beside
 from tests.gui.conftest import Blocker, back_in, press, when_modal
@@ -22,7 +22,7 @@ from tests.gui.conftest import Blocker, back_in, press, when_modal
 
 def names(path):
     with Store(path) as s:
-        return dict(se.speaker_counts(s))
+        return dict(queries.speaker_counts(s))
 
 
 def panel_rows(w):
@@ -77,7 +77,7 @@ def test_speakers_dock_lists_counts_and_jumps_to_each_quote_in_turn(make_window,
     assert w.tools.dock.isVisible() and w.tools.speakers.filter.hasFocus()
     assert panel_rows(w) == {"Ana Ruiz": "3", "Ben Cole": "2", "Critics": "1", "The union": "1"}
     with Store(small) as s:
-        ben = se.quotes_of(s, "Ben Cole")
+        ben = queries.quotes_of(s, "Ben Cole")
     assert [art for art, _ in ben] == [a, b]
     p = w.tools.speakers
     for article, attr in ben:  # Enter on the name: its first quote, then the next

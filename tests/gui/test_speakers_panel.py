@@ -6,6 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog
 
+from core.corpus import queries
 from core.corpus.store import Store
 from core.review import commands as cmd
 from core.review import speaker_edit as se
@@ -17,7 +18,7 @@ from tests.core.small_corpus import build
 def panel(qtbot, tmp_path):
     path = build(tmp_path / "small.qlab")
     with Store(path) as store:
-        p = SpeakersPanel(se.speaker_counts(store))
+        p = SpeakersPanel(queries.speaker_counts(store))
     qtbot.addWidget(p)
     p.show()
     qtbot.waitExposed(p)
@@ -70,7 +71,7 @@ def test_merge_by_signal_then_the_host_applies_it(panel, qtbot, monkeypatch):
     assert got.args == [["Critics", "The union"], "Others"]
     with Store(panel.corpus) as store:  # what the host window does with it
         cmd.apply(store, se.merge(store, *got.args))
-        panel.set_speakers(se.speaker_counts(store))
+        panel.set_speakers(queries.speaker_counts(store))
     assert ("Others", "2") in rows(panel) and len(rows(panel)) == 3
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from core.corpus import queries
 from core.corpus.errors import ConflictError
 from core.corpus.store import Store
 from core.review import commands as cmd
@@ -15,19 +16,19 @@ def small(tmp_path):
 
 
 def names(store):
-    return dict(se.speaker_counts(store))
+    return dict(queries.speaker_counts(store))
 
 
 def test_counts_and_quotes_of_a_name(small):
     with Store(small) as store:
-        assert se.speaker_counts(store) == [
+        assert queries.speaker_counts(store) == [
             ("Ana Ruiz", 3),
             ("Ben Cole", 2),
             ("Critics", 1),
             ("The union", 1),
         ]  # "Officials" was rejected
         a, b, _ = store.article_ids()
-        got = se.quotes_of(store, "Ben Cole")
+        got = queries.quotes_of(store, "Ben Cole")
         assert [art for art, _ in got] == [a, b]
         text = store.article(a).text
         quote = store.attribution(got[0][1])[1].quote
@@ -68,7 +69,7 @@ def test_nothing_to_rename_makes_no_command(small):
 def test_a_rename_on_stale_data_changes_nothing(small):
     with Store(small) as store:
         c = se.rename(store, "Ana Ruiz", "A. Ruiz")
-        first = se.quotes_of(store, "Ana Ruiz")[0][1]
+        first = queries.quotes_of(store, "Ana Ruiz")[0][1]
         apply(store, cmd.set_speaker_name(store, first, "Someone Else"))  # edited meanwhile
         with pytest.raises(ConflictError):
             cmd.apply(store, c)
