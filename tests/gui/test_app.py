@@ -110,6 +110,7 @@ def test_cancel_stops_an_import(make_window, tmp_path, qtbot):
     assert box is not None and "cancelled" in box.text()
 
 
+@pytest.mark.slow
 def test_stale_results_are_dropped_after_switching_corpus(make_window, tmp_path, qtbot):
     first = tmp_path / "first.qlab"
     w = make_window(first)
@@ -185,6 +186,7 @@ def test_the_sample_is_offered_on_a_first_run_only(qtbot, tmp_path, monkeypatch)
         w.close()
 
 
+@pytest.mark.slow
 def test_typing_a_speaker_name_by_keys(make_window, sample_copy, qtbot):
     """Item 8: after the dialog closed, the active window was sometimes still the
     dialog, so the next key went nowhere. The dialog is now gone before the window

@@ -84,6 +84,7 @@ def test_the_list_cells_are_drawn_as_qt_s_own_delegate_would(make_window, many):
         assert made[0] == made[1] and made[0][0] == index.data()
 
 
+@pytest.mark.slow
 def test_opening_an_article_selects_its_row_without_reading_the_list(make_window, many):
     w = make_window(many)
     store = w.store
@@ -293,6 +294,7 @@ def test_typing_a_filter_shows_rows_at_once_and_counts_between_events(
     assert w.articles.summary.text() == f"{N} articles, {N - 1} suggestions to review"
 
 
+@pytest.mark.slow
 def test_a_search_in_a_corpus_with_damaged_articles(many):
     """The store's windows leave damaged articles out: such a list keeps its ids."""
     _edit(many, "UPDATE attributions SET quote_end = 999999 WHERE article_id = 5")

@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+import pytest
 from PySide6.QtGui import QColor, QTextCursor
 
 from core.model import State
@@ -30,6 +31,7 @@ def background(w, start: int, end: int) -> QColor:
     return QColor(seen.most_common(1)[0][0])
 
 
+@pytest.mark.slow
 def test_the_current_quote_is_strong_and_moves_with_j(make_window, sample_copy):
     w = make_window(sample_copy)
     first = w.session.current

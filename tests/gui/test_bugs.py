@@ -52,6 +52,7 @@ def test_the_totals_under_the_list_follow_each_key(make_window, sample_copy):
     assert w.articles.model.index(0, 3).data() == str(left - 3)
 
 
+@pytest.mark.slow
 def test_delete_keeps_the_place_and_undo_shows_what_and_where(make_window, sample_copy):
     """3: Delete in the middle jumped to #1; after reopening, Ctrl+Z left the text at
     the top and nothing said what was undone."""

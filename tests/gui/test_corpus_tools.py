@@ -129,6 +129,7 @@ def test_rename_or_merge_by_keys_only(make_window, small, monkeypatch):
     assert asked and names(small)["Benjamin Cole"] == 2 and "Ben Cole" not in names(small)
 
 
+@pytest.mark.slow
 def test_rename_from_the_dock_is_one_undo_step_and_survives_a_restart(
     make_window, small, qtbot, monkeypatch
 ):

@@ -1,3 +1,4 @@
+import pytest
 from PySide6.QtGui import QKeySequence
 
 from gui import keymap
@@ -31,6 +32,7 @@ def test_readme_table_is_the_keymap():
     assert keymap.markdown_table() in readme
 
 
+@pytest.mark.slow
 def test_cheat_sheet_opens_on_question_mark_and_lists_every_key(make_window, sample_copy, qtbot):
     w = make_window(sample_copy)
     rows = []
@@ -69,6 +71,7 @@ def test_no_key_name_outside_the_keymap():
     assert keymap.fill("{undo} undoes, {label_quote} quotes") == "Ctrl+Z undoes, Q quotes"
 
 
+@pytest.mark.slow
 def test_text_size_is_remembered(make_window, sample_copy):
     w = make_window(sample_copy)
     size = w.view.font().pointSize()
@@ -83,6 +86,7 @@ def test_text_size_is_remembered(make_window, sample_copy):
     assert w.view.font().pointSize() == size
 
 
+@pytest.mark.slow
 def test_jump_to_an_attribution_by_number(make_window, sample_copy, qtbot):
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest

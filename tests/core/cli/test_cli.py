@@ -217,6 +217,7 @@ def test_a_lone_corpus_argument_opens_it_in_the_app():
         assert app_argv(argv, parser) == argv
 
 
+@pytest.mark.slow
 def test_a_mistyped_subcommand_is_refused_and_creates_nothing(tmp_path):
     r = run("stat", env_home=tmp_path)
     assert r.returncode == 2 and "invalid choice: 'stat'" in r.stderr

@@ -247,6 +247,7 @@ def test_backup_holds_the_commits_still_in_the_wal(tmp_path):
     assert _accepted(tmp_path / "copy.qlab") == 2
 
 
+@pytest.mark.slow
 def test_backup_from_the_command_line(tmp_path):
     path = _corpus(tmp_path / "c.qlab")
     out = tmp_path / "copy.qlab"
@@ -294,6 +295,7 @@ def test_the_command_line_names_damaged_rows_and_goes_on(tmp_path):
     assert "1 article" in r.stdout
 
 
+@pytest.mark.slow
 def test_check_on_request_lists_damage_and_fails(tmp_path):
     path = _corpus(tmp_path / "c.qlab")
     r = run_main("--db", path, "check")

@@ -98,6 +98,7 @@ def test_a_damaged_page_is_named_where_it_is_read_and_refused_by_the_check(tmp_p
     assert path.read_bytes() == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [["report"], ["export", "--out"]])
 def test_a_command_that_meets_a_damaged_page_says_so_without_a_traceback(tmp_path, command):
     """The report reads the corpus's rows with SQL of its own, and the export's
@@ -116,6 +117,7 @@ def test_a_command_that_meets_a_damaged_page_says_so_without_a_traceback(tmp_pat
         "UPDATE attributions SET speaker_name = x'00ff' WHERE article_id = 1",
     ],
 )
+@pytest.mark.slow
 def test_a_value_of_the_wrong_kind_is_found_by_the_scan_and_left_out_of_exports(tmp_path, sql):
     """A REAL or TEXT column holds any kind of value in SQLite: a text confidence passed
     the scan and ended the export (which builds its rows in worker processes) in a

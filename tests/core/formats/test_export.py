@@ -258,6 +258,7 @@ def test_upgrade_packs_the_json_tokens_of_an_older_corpus(tmp_path):
         check_prodigy_task(task)
 
 
+@pytest.mark.slow
 def test_jsonl_made_in_worker_processes_is_the_same_file(tmp_path, corpus, monkeypatch):
     monkeypatch.setattr(export_module, "_RUN", 3)  # several runs in flight
     for n, text in enumerate(_doc_texts()):
@@ -282,6 +283,7 @@ def test_jsonl_made_in_worker_processes_is_the_same_file(tmp_path, corpus, monke
     assert two.read_text() == "previous export\n" and seen[-1] == 5
 
 
+@pytest.mark.slow
 def test_jsonl_to_stdout_and_its_report(tmp_path, sample_corpus):
     code = (
         "import sys; from core.corpus.store import Store; from core.formats.export import export\n"
