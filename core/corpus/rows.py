@@ -1,13 +1,14 @@
 """Rows as the corpus stores them and records as the rest of QuoteLab reads them: an
-attribution both ways, an article's line in the list."""
+attribution both ways, an article from its row, an article's line in the list."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from core.model import Attribution, Status
+from core.model import Article, Attribution, Span, Status
 
 #: The columns of an article's row, in the table's order.
 ARTICLE_COLUMNS = (
@@ -23,6 +24,19 @@ ARTICLE_COLUMNS = (
     "status",
     "imported_at",
     "packed_tokens",
+)
+#: The columns an :class:`Article` is made of (:func:`article_from_row`), in that order.
+ARTICLE_RECORD = (
+    "id",
+    "text",
+    "title",
+    "byline",
+    "date",
+    "url",
+    "source",
+    "non_body",
+    "status",
+    "content_hash",
 )
 #: The columns of an attribution's row, in the table's order.
 ATTRIBUTION_COLUMNS = (
@@ -78,6 +92,23 @@ def attribution_row(a: Attribution, article_id: int) -> dict[str, Any]:
     if a.id is not None:
         row["id"] = a.id
     return row
+
+
+def article_from_row(r: tuple[Any, ...]) -> Article:
+    """The article whose row begins with the :data:`ARTICLE_RECORD` columns."""
+    art_id, text, title, byline, date, url, source, non_body, status, content_hash = r[:10]
+    return Article(
+        text=text,
+        title=title,
+        byline=byline,
+        date=date,
+        url=url,
+        source=source,
+        non_body=[Span(s, e) for s, e in json.loads(non_body)],
+        status=Status(status),
+        content_hash=content_hash,
+        id=art_id,
+    )
 
 
 def attribution_from_row(r: dict[str, Any]) -> Attribution:

@@ -34,7 +34,13 @@ from core.corpus.errors import (
 )
 from core.corpus.integrity import Damage, check_file, connect_ro, hold, release, unclean
 from core.corpus.queries import Queries
-from core.corpus.rows import attribution_from_row, attribution_row, dicts
+from core.corpus.rows import (
+    ARTICLE_RECORD,
+    article_from_row,
+    attribution_from_row,
+    attribution_row,
+    dicts,
+)
 from core.corpus.schema import MIGRATIONS, SCHEMA_VERSION, harden
 from core.corpus.search import Terms, index_article
 from core.model import Article, Attribution, Span, State, Status, check_attributions
@@ -309,25 +315,11 @@ class Store(Queries):
     def article(self, article_id: int) -> Article:
         self._usable(article_id)
         r = self._conn.execute(
-            "SELECT text, title, byline, date, url, source, non_body, status, content_hash "
-            "FROM articles WHERE id = ?",
-            (article_id,),
+            f"SELECT {', '.join(ARTICLE_RECORD)} FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         if r is None:
             raise CorpusError(f"no article {article_id} in {self.path}")
-        text, title, byline, date, url, source, non_body, status, content_hash = r
-        return Article(
-            text=text,
-            title=title,
-            byline=byline,
-            date=date,
-            url=url,
-            source=source,
-            non_body=[Span(s, e) for s, e in json.loads(non_body)],
-            status=Status(status),
-            content_hash=content_hash,
-            id=article_id,
-        )
+        return article_from_row(r)
 
     @guarded
     def tokens(self, article_id: int) -> Tokens:

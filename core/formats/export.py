@@ -26,7 +26,7 @@ from typing import IO, Any
 
 from core import worker
 from core.corpus import queries
-from core.corpus.rows import ATTRIBUTION_COLUMNS
+from core.corpus.rows import ARTICLE_RECORD, ATTRIBUTION_COLUMNS
 from core.corpus.store import Store
 from core.formats.files import ExportError, written_file, written_folder
 from core.formats.format import Item
@@ -103,11 +103,7 @@ def corpus_items(
         if scope is not None:
             _count_scope(store, scope, done_only=done_only, accepted_only=accepted_only)
         articles = queries.article_rows(
-            store,
-            (
-                "id text title byline date url source non_body status content_hash packed_tokens"
-            ).split(),
-            done_only=done_only,
+            store, (*ARTICLE_RECORD, "packed_tokens"), done_only=done_only
         )
         attrs = queries.attribution_rows(store, ATTRIBUTION_COLUMNS, accepted_only=accepted_only)
         of = ATTRIBUTION_COLUMNS.index("article_id")

@@ -8,16 +8,20 @@ Each format is a module of :mod:`core.formats` defining its ``FORMAT``;
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import IO, Any
 
-from core.corpus.rows import ATTRIBUTION_COLUMNS, attribution_from_row
+from core.corpus.rows import (
+    ARTICLE_RECORD,
+    ATTRIBUTION_COLUMNS,
+    article_from_row,
+    attribution_from_row,
+)
 from core.formats.imported import Imported, ImportProblem
-from core.model import Article, Attribution, Span, Status
+from core.model import Article, Attribution, Span
 from core.tokens import DocTokens
 
 
@@ -33,7 +37,7 @@ class Item:
 
     @cached_property
     def article(self) -> Article:
-        return _article(self.row)
+        return article_from_row(self.row)
 
     @cached_property
     def attributions(self) -> list[Attribution]:
@@ -47,22 +51,8 @@ class Item:
 
     @cached_property
     def tokens(self) -> DocTokens:
-        return DocTokens.load(self.row[1], self.row[10])
-
-
-def _article(r: tuple[Any, ...]) -> Article:
-    return Article(
-        text=r[1],
-        title=r[2],
-        byline=r[3],
-        date=r[4],
-        url=r[5],
-        source=r[6],
-        non_body=[Span(s, e) for s, e in json.loads(r[7])],
-        status=Status(r[8]),
-        content_hash=r[9],
-        id=r[0],
-    )
+        text = self.row[ARTICLE_RECORD.index("text")]
+        return DocTokens.load(text, self.row[len(ARTICLE_RECORD)])  # (packed_tokens)
 
 
 class Writer:
