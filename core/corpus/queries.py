@@ -233,6 +233,19 @@ def _columns(names: Sequence[str], of: Sequence[str]) -> str:
     return ", ".join(names)
 
 
+def _attributions_of(*, done_only: bool, accepted_only: bool = False, live: bool = False) -> str:
+    """The WHERE clause (with a trailing space; empty for all) that keeps the
+    attributions of done articles only, accepted ones only, not rejected ones only."""
+    where = []
+    if done_only:
+        where.append("article_id IN (SELECT id FROM articles WHERE status = 'done')")
+    if accepted_only:
+        where.append("state = 'accepted'")
+    if live:
+        where.append("state != 'rejected'")
+    return f"WHERE {' AND '.join(where)} " if where else ""
+
+
 # -- the article list (core.review.article_list) --------------------------------------------
 
 
@@ -420,16 +433,11 @@ def attribution_rows(
     """Every attribution's ``columns`` (of done articles only, accepted ones only, as
     asked) by article, in text order, as they are read (the (article_id, quote_start)
     index)."""
-    where = []
-    if done_only:
-        where.append("article_id IN (SELECT id FROM articles WHERE status = 'done')")
-    if accepted_only:
-        where.append("state = 'accepted'")
+    where = _attributions_of(done_only=done_only, accepted_only=accepted_only)
     return _rows(
         store,
-        f"SELECT {_columns(columns, ATTRIBUTION_COLUMNS)} FROM attributions "
-        + (f"WHERE {' AND '.join(where)} " if where else "")
-        + "ORDER BY article_id, quote_start, id",
+        f"SELECT {_columns(columns, ATTRIBUTION_COLUMNS)} FROM attributions {where}"
+        "ORDER BY article_id, quote_start, id",
     )
 
 
@@ -444,14 +452,8 @@ def attribution_counts(
     """Attributions by state, type or origin: of those not rejected only (``live``), of
     done articles only (``done_only``), as asked."""
     _columns([by], ("state", "type", "origin"))
-    where = []
-    if live:
-        where.append("state != 'rejected'")
-    if done_only:
-        where.append("article_id IN (SELECT id FROM articles WHERE status = 'done')")
-    sql = f"SELECT {by}, COUNT(*) FROM attributions "
-    sql += f"WHERE {' AND '.join(where)} " if where else ""
-    return dict(store._conn.execute(sql + "GROUP BY 1").fetchall())
+    where = _attributions_of(done_only=done_only, live=live)
+    return dict(store._conn.execute(f"SELECT {by}, COUNT(*) FROM attributions {where}GROUP BY 1"))
 
 
 @guarded
