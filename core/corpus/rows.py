@@ -25,19 +25,9 @@ ARTICLE_COLUMNS = (
     "imported_at",
     "packed_tokens",
 )
-#: The columns an :class:`Article` is made of (:func:`article_from_row`), in that order.
-ARTICLE_RECORD = (
-    "id",
-    "text",
-    "title",
-    "byline",
-    "date",
-    "url",
-    "source",
-    "non_body",
-    "status",
-    "content_hash",
-)
+#: The columns an :class:`Article` is made of (:func:`article_from_row`): the table's
+#: first ten, up to its status.
+ARTICLE_RECORD = ARTICLE_COLUMNS[: ARTICLE_COLUMNS.index("status") + 1]
 #: The columns of an attribution's row, in the table's order.
 ATTRIBUTION_COLUMNS = (
     "id",
@@ -96,7 +86,7 @@ def attribution_row(a: Attribution, article_id: int) -> dict[str, Any]:
 
 def article_from_row(r: tuple[Any, ...]) -> Article:
     """The article whose row begins with the :data:`ARTICLE_RECORD` columns."""
-    art_id, text, title, byline, date, url, source, non_body, status, content_hash = r[:10]
+    art_id, content_hash, text, title, byline, date, url, source, non_body, status = r[:10]
     return Article(
         text=text,
         title=title,

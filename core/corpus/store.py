@@ -311,15 +311,8 @@ class Store(Queries):
 
     # -- one article -------------------------------------------------------------------------
 
-    @guarded
     def article(self, article_id: int) -> Article:
-        self._usable(article_id)
-        r = self._conn.execute(
-            f"SELECT {', '.join(ARTICLE_RECORD)} FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        if r is None:
-            raise CorpusError(f"no article {article_id} in {self.path}")
-        return article_from_row(r)
+        return article_from_row(self._article_row(", ".join(ARTICLE_RECORD), article_id))
 
     @guarded
     def tokens(self, article_id: int) -> Tokens:
@@ -338,14 +331,18 @@ class Store(Queries):
         return cached
 
     @guarded
-    def _article_value(self, expression: str, article_id: int, index: str = "") -> Any:
+    def _article_row(self, expression: str, article_id: int, index: str = "") -> tuple[Any, ...]:
+        """``expression`` (a select list) of a sound article's row."""
         self._usable(article_id)
         row = self._conn.execute(
             f"SELECT {expression} FROM articles {index} WHERE id = ?", (article_id,)
         ).fetchone()
         if row is None:
             raise CorpusError(f"no article {article_id} in {self.path}")
-        return row[0]
+        return tuple(row)
+
+    def _article_value(self, expression: str, article_id: int, index: str = "") -> Any:
+        return self._article_row(expression, article_id, index)[0]
 
     def text_length(self, article_id: int) -> int:
         return int(self._article_value("length(text)", article_id))
