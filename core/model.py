@@ -33,6 +33,25 @@ class Status(StrEnum):
     DONE = "done"
 
 
+class SpeakerKind(StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A source of quotes across the corpus: one canonical name, its kind, the other
+    names it goes by in articles (aliases), and an optional external id such as a
+    Wikidata QID (typed or imported, never looked up)."""
+
+    name: str
+    kind: SpeakerKind = SpeakerKind.PERSON
+    aliases: tuple[str, ...] = ()
+    external_id: str = ""
+    id: int | None = None
+
+
 class SpanError(ValueError):
     """A span that breaks the span rules; the message says which and why, and ``span``
     is the span when it lies in the text (a message can then quote what is there)."""
