@@ -9,6 +9,7 @@ for from the text and the attributions alone.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -228,3 +229,31 @@ def full_names(text: str) -> dict[str, str]:
         if len(words) >= 2 and len(words) > len(out.get(words[-1], "").split()):
             out[words[-1]] = " ".join(words)
     return out
+
+
+_ARTICLES = {"the", "a", "an"}
+_REPORT_WORDS = {"report", "statement", "study", "survey", "spokesperson", "spokesman"}
+_MINOR = {"of", "for", "and", "the", "on", "in", "to", "&"}
+
+
+def name_key(name: str) -> str:
+    """What two spellings of one name share: case, a leading article, a possessive and a
+    trailing "report" (or "statement") do not make a new name: ``The WHO's report``,
+    ``the WHO`` and ``WHO`` all give ``who``."""
+    words = unicodedata.normalize("NFKC", name).replace("\u2019", "'").casefold().split()
+    while len(words) > 1 and words[0] in _ARTICLES:
+        words.pop(0)
+    if len(words) > 1 and words[-1] in _REPORT_WORDS:
+        words.pop()
+    if words and words[-1] in {"'s", "'"}:
+        words.pop()
+    elif words:
+        words[-1] = words[-1].removesuffix("'s").rstrip("'")
+    return " ".join(words).strip(" .,;:")
+
+
+def initials(name: str) -> str:
+    """The acronym a name's initials make, small words left out: ``World Health
+    Organization`` -> ``WHO``; empty for a one-word name."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.casefold() not in _MINOR]
+    return "".join(w[0].upper() for w in words if w[0].isalpha()) if len(words) > 1 else ""
