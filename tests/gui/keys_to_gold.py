@@ -129,6 +129,12 @@ class Driver:
         when_modal(QInputDialog, fill)
         self.key("E")
         self.pressed += ["Ctrl+A", *name, "Enter"]
+        view = self.window.view
+        for _ in range(100_000):  # until the window has the keyboard again
+            if QApplication.activeModalWidget() is None and view.hasFocus():
+                return
+            QApplication.processEvents()
+        raise AssertionError("the window did not get the keyboard back")
 
     def target(self, kind: str) -> None:
         while self.s.target != kind:
@@ -137,17 +143,23 @@ class Driver:
     def cursor_to(self, pos: int) -> None:
         """The token cursor onto the token starting at ``pos``, from the current item."""
         self.key("G" if self.s.current is not None else "Right")
+        line = True
         for _ in range(2000):
             at = self.s.tokens[self.s.cursor][0]
             if at == pos:
                 return
             was = self.s.cursor
+            far = abs(pos - at) > FAR and line
             if at < pos:
-                self.key("Down" if pos - at > FAR else "Right")
+                self.key("Down" if far else "Right")
             else:
-                self.key("Up" if at - pos > FAR else "Left")
+                self.key("Up" if far else "Left")
             if self.s.cursor == was:
-                raise AssertionError(f"the token cursor cannot reach {pos}")
+                if not far:
+                    raise AssertionError(f"the token cursor cannot reach {pos}")
+                line = False  # Up at a paragraph's first line stays put: go on by tokens
+            else:
+                line = True
         raise AssertionError(f"the token cursor did not reach {pos}")
 
     def select(self, span: Span, quotation: bool = False) -> None:
