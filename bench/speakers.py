@@ -173,7 +173,8 @@ def main() -> None:
             for g, p in al.pairs:
                 if not g.name_exact(p):
                     said = text[g.quote.start : g.quote.end]
-                    print(f"    name {p.names[:1]} for {g.names[0]!r}: {said[:50]!r}")
+                    name = p.names[0] if p.names else None
+                    print(f"    name {name!r} for {g.names[0]!r}: {said[:50]!r}")
         o, b = ours.overall, base.overall
         print(
             f"-- {spec}: {ours.articles} articles, {o.gold} gold quotes, {o.pred} suggested, "
