@@ -6,7 +6,9 @@ a match whose trimmed spans are equal is exact. An attribution is right when its
 matches and its speaker names the same person as the gold's: a pronoun counts by the
 name it resolves to, and the gold's ``alt_speakers`` count too. Gold quotes marked
 ``optional`` are neither found nor missed; predictions inside the gold's ignore
-regions are dropped.
+regions are dropped. Stricter than the right speaker, the speaker name is exact when it
+is the gold's ``speaker_name`` up to surrounding whitespace (the guide gives one
+speaker name, the fullest; alternative names don't count).
 
 Gold comes in two shapes: the text-based gold JSON (quote, speaker and cue as strings,
 ``ignore_regions`` as strings whose lines are ignored) and QuoteLab JSONL exports
@@ -102,6 +104,12 @@ class Item:
     def speaker_right(self, pred: Item) -> bool:
         return any(same_person(p, g) for p in pred.names for g in self.names)
 
+    def name_exact(self, pred: Item) -> bool:
+        """Whether ``pred`` gives this (gold) item's speaker name, equal up to surrounding
+        whitespace: the guide's one speaker name, so the gold's alternative names don't
+        count."""
+        return bool(self.names and pred.names) and self.names[0].strip() == pred.names[0].strip()
+
 
 def item(text: str, a: Attribution) -> Item:
     """An :class:`Item` of a stored or exported attribution: its speaker goes by its
@@ -185,6 +193,7 @@ class Counts:
     matched: int = 0
     exact: int = 0
     speaker: int = 0
+    name_exact: int = 0
 
     def add(self, other: Counts) -> None:
         self.gold += other.gold
@@ -192,6 +201,7 @@ class Counts:
         self.matched += other.matched
         self.exact += other.exact
         self.speaker += other.speaker
+        self.name_exact += other.name_exact
 
     @staticmethod
     def _f1(p: float, r: float) -> float:
@@ -231,10 +241,15 @@ class Counts:
         """Among matched quotes, the share with exactly the gold's boundaries."""
         return self.exact / self.matched if self.matched else 0.0
 
+    @property
+    def name_exact_share(self) -> float:
+        """Among matched quotes, the share whose speaker name is exactly the gold's."""
+        return self.name_exact / self.matched if self.matched else 0.0
+
     def as_dict(self) -> dict[str, Any]:
         figures = (
             "precision recall f1 attribution_precision attribution_recall attribution_f1 "
-            "speaker_accuracy exact_share"
+            "speaker_accuracy exact_share name_exact_share"
         ).split()
         out: dict[str, Any] = {
             "gold": self.gold,
@@ -242,6 +257,7 @@ class Counts:
             "matched": self.matched,
             "exact": self.exact,
             "speaker_right": self.speaker,
+            "name_exact": self.name_exact,
         }
         out.update({f: round(getattr(self, f), 4) for f in figures})
         return out
@@ -261,8 +277,8 @@ class Score:
 
     def add(self, al: Alignment) -> None:
         self.articles += 1
-        # per type: [gold, pred, matched, exact, speaker right]
-        counts = {t: [0, 0, 0, 0, 0] for t in QuoteType}
+        # per type: [gold, pred, matched, exact, speaker right, name exact]
+        counts = {t: [0, 0, 0, 0, 0, 0] for t in QuoteType}
         for (t, named), n in al.same.items():
             c = counts[t]
             c[0] += n
@@ -270,16 +286,18 @@ class Score:
             c[2] += n
             c[3] += n
             c[4] += n * named
+            c[5] += n * named
         typed_pairs = sum(al.same.values())
         o = Counts(gold=len(al.pairs) + len(al.missed), pred=len(al.pairs) + len(al.spurious))
         o.matched = len(al.pairs) + typed_pairs
         o.exact = typed_pairs + sum(g.quote == p.quote for g, p in al.pairs)
-        o.speaker = sum(n * named for (_, named), n in al.same.items())
+        o.speaker = o.name_exact = sum(n * named for (_, named), n in al.same.items())
         o.gold += typed_pairs
         o.pred += typed_pairs
         for g, p in al.pairs:
-            exact, right = g.quote == p.quote, g.speaker_right(p)
+            exact, right, named = g.quote == p.quote, g.speaker_right(p), g.name_exact(p)
             o.speaker += right
+            o.name_exact += named
             counts[g.type][0] += 1
             counts[p.type][1] += 1
             if g.type is p.type:
@@ -288,14 +306,15 @@ class Score:
                 c[2] += 1
                 c[3] += exact
                 c[4] += right
+                c[5] += named
         for g in al.missed:
             counts[g.type][0] += 1
         for p in al.spurious:
             counts[p.type][1] += 1
         self.overall.add(o)
         self.type_right += typed_pairs
-        for t, (gold, pred, matched, exact_n, right_n) in counts.items():
-            self.by_type[t.value].add(Counts(gold, pred, matched, exact_n, right_n))
+        for t, (gold, pred, matched, exact_n, right_n, named_n) in counts.items():
+            self.by_type[t.value].add(Counts(gold, pred, matched, exact_n, right_n, named_n))
 
     @property
     def type_accuracy(self) -> float:
@@ -325,7 +344,8 @@ class Score:
                 f"{c.attribution_f1:7.3f}   {c.gold:5} {c.pred:5}"
             )
         out.append(
-            f"speaker accuracy {o.speaker_accuracy:.3f}, exact boundaries {o.exact_share:.3f}, "
+            f"speaker accuracy {o.speaker_accuracy:.3f}, speaker name exact "
+            f"{o.name_exact_share:.3f}, exact boundaries {o.exact_share:.3f}, "
             f"type accuracy {self.type_accuracy:.3f}"
         )
         return out

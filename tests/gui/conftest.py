@@ -3,11 +3,12 @@ import threading
 
 import pytest
 from PySide6.QtCore import QRunnable
-from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 
 from gui.main_window import MainWindow
 from tests.core.small_corpus import build
+from tests.gui.keys_to_gold import press as press
+from tests.gui.keys_to_gold import when_modal as when_modal
 
 
 @pytest.fixture
@@ -53,37 +54,6 @@ def sample_copy(sample_corpus, tmp_path):
     path = tmp_path / "review.qlab"
     shutil.copy(sample_corpus, path)
     return path
-
-
-def press(window, *keys):
-    """Type key sequences (as in the keymap: "J", "Shift+A", "Ctrl+Z") at the window."""
-    for k in keys:
-        if len(k) == 1:  # a typed character, as the keyboard sends it ("?" is Shift+/)
-            QTest.keyClick(window.view, k)
-        else:
-            QTest.keySequence(window.view, QKeySequence(k))
-
-
-def when_modal(kind, act):
-    """Once a modal dialog of type ``kind`` is up, call ``act(dialog)`` (polled: the
-    dialog's exec() blocks the test until it closes). Returns what was seen."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    seen = []
-    poll = QTimer()
-
-    def check():
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, kind):
-            poll.stop()
-            seen.append(dialog)
-            act(dialog)
-
-    poll.timeout.connect(check)
-    poll.start(10)
-    seen.append(poll)  # keep the timer alive; seen[0]
-    return seen
 
 
 def back_in(qtbot, window):

@@ -7,9 +7,11 @@ import pytest
 
 from core.corpus.store import Store
 from core.formats.export import export_jsonl
-from core.model import QuoteType, State, Status
+from core.measure.evaluate import trim
+from core.model import QuoteType, Span, State, Status
 from tests.conftest import SAMPLE_GOLD
 from tests.gui.conftest import press
+from tests.gui.keys_to_gold import read_gold, to_gold
 
 
 def spans_text(w, a):
@@ -119,67 +121,15 @@ def test_review_by_keys_then_export_and_reopen(make_window, sample_copy, tmp_pat
     assert w2.store.article(w2.session.article.id).status is Status.DONE
 
 
-GOLD = SAMPLE_GOLD
-TYPE_KEYS = {"direct": "1", "mixed": "2", "indirect": "3"}
-
-
-def _gold_spans(text):
-    """Each gold quote with its quote span in the text (gold names quotes by text)."""
-    out = []
-    for g in json.loads(GOLD.read_text(encoding="utf-8"))["quotes"]:
-        start = text.index(g["quote"])
-        out.append((g, start, start + len(g["quote"])))
-    return out
-
-
-def _fix(w, gold, pressed):
-    """Press the keys that turn the current suggestion into its gold, each chosen from
-    what the window shows (so whatever the suggester proposed)."""
-
-    def key(k):
-        press(w, k)
-        pressed.append(k)
-
-    a = w.session.current
-    t = w.session.article.text
-    match = [(g, s, e) for g, s, e in gold if a.quote.start < e and s < a.quote.end]
-    if not match:
-        return key("X")
-    g, start, end = match[0]
-    for _ in range(20):  # edges, one token at a time
-        q = w.session.current.quote
-        if q.start != start:
-            key("]" if q.start < start else "[")
-        elif q.end != end:
-            key("." if q.end < end else ",")
-        else:
-            break
-    a = w.session.current
-    said = t[a.speaker.start : a.speaker.end] if a.speaker else None
-    if said not in {g["speaker"], *g.get("alt_speakers", [])}:
-        key("P")
-    if not g["cue"] and a.cue is not None:
-        for k in ("Tab", "Tab", "Delete"):
-            key(k)
-    if a.type.value != g["type"]:
-        key(TYPE_KEYS[g["type"]])
-    return key("A")
-
-
 @pytest.mark.slow
 def test_sample_to_its_gold_by_keys(make_window, sample_copy, tmp_path):
     """The whole sample to its gold by keys, whatever the suggester proposed: each key
-    is chosen from what the window shows; at most 33 keys; the export holds the gold."""
+    is chosen from what the window shows (tests/gui/keys_to_gold.py); at most 33 keys;
+    the export holds the gold, speaker names included."""
     w = make_window(sample_copy)
     text = w.session.article.text
-    gold = _gold_spans(text)
-    pressed = []
-    while w.session.current is not None and w.session.current.state is State.SUGGESTED:
-        was = w.session.current.id
-        _fix(w, gold, pressed)
-        assert w.session.store.attribution(was)[1].state is not State.SUGGESTED, pressed
-    press(w, "D")
-    pressed.append("D")
+    gold = read_gold(SAMPLE_GOLD, text)
+    pressed = to_gold(w, gold)
     print(f"sample to gold: {len(pressed)} keys: {' '.join(pressed)}")
     assert len(pressed) <= 33, " ".join(pressed)
     out = tmp_path / "gold.jsonl"
@@ -191,11 +141,16 @@ def test_sample_to_its_gold_by_keys(make_window, sample_copy, tmp_path):
     def said(q, kind):
         return text[q[kind]["start"] : q[kind]["end"]] if q[kind] else ""
 
-    got = {said(q, "quote"): q for q in task["quotes"]}
-    for g, _, _ in gold:
-        if g.get("optional") and g["quote"] not in got:
+    def trimmed(span):  # the quote as the scorer sees it: closing punctuation aside
+        t = trim(text, span)
+        return text[t.start : t.end]
+
+    got = {trimmed(Span.from_dict(q["quote"])): q for q in task["quotes"]}
+    for g in gold:
+        quote = trimmed(g.quote)
+        if g.optional and quote not in got:
             continue
-        q = got[g["quote"]]
-        assert said(q, "speaker") in {g["speaker"], *g.get("alt_speakers", [])}, g["quote"]
-        assert said(q, "cue") == g["cue"] and q["type"] == g["type"], g["quote"]
-    assert len(got) == len([g for g, _, _ in gold if g["quote"] in got])
+        q = got.pop(quote)
+        assert said(q, "speaker") in g.names and q["speaker_name"] == g.speaker_name, quote
+        assert said(q, "cue") == g.cue and q["type"] == g.type, quote
+    assert got == {}  # nothing but the gold

@@ -1,6 +1,7 @@
 """core/measure/evaluate.py: the scorer's rules one by one, then whole files, counted by hand."""
 
 import json
+from collections import Counter
 
 import pytest
 
@@ -99,6 +100,37 @@ def test_align_one_to_one_best_overlap_first_with_optional_and_ignore():
     ind = s.by_type["indirect"]  # the indirect gold was found as direct: not an indirect match
     assert (ind.gold, ind.pred, ind.matched) == (1, 0, 0)
     assert s.by_type["mixed"].gold == 0
+
+
+def test_the_speaker_name_exactly_as_gold_among_matched_quotes():
+    """Exact up to surrounding whitespace: the same person by another name, another case
+    or one of the gold's alternative names is right but not exact; a prediction that
+    matches no gold quote does not count."""
+    gold = [
+        Item(Span(0, 10), D, ("Ana Ruiz",)),
+        Item(Span(20, 30), D, ("Ana Ruiz",)),
+        Item(Span(40, 50), IND, ("Critics",)),
+        Item(Span(60, 70), D, ("Ana Ruiz", "Ruiz")),
+    ]
+    pred = [
+        Item(Span(0, 10), D, (" Ana Ruiz\n",)),  # exact
+        Item(Span(20, 30), D, ("Ruiz",)),  # the same person, not her name
+        Item(Span(40, 50), IND, ("critics",)),
+        Item(Span(60, 70), D, ("Ruiz",)),  # an alternative name
+        Item(Span(80, 90), D, ("Ana Ruiz",)),  # spurious
+    ]
+    al = align(gold, pred)
+    s = score([al])
+    o = s.overall
+    assert (o.matched, o.speaker, o.name_exact) == (4, 4, 1)
+    assert o.name_exact_share == 1 / 4
+    assert (s.by_type["direct"].name_exact, s.by_type["indirect"].name_exact) == (1, 0)
+    assert s.as_dict()["name_exact_share"] == 0.25
+    assert any("speaker name exact 0.250" in line for line in s.lines())
+    # pairs known to be the same attribution: exact when they name someone
+    al.same = Counter({(D, True): 2, (D, False): 1})
+    o = score([al]).overall
+    assert (o.matched, o.name_exact) == (7, 3)
 
 
 def test_below_half_overlap_is_a_miss_and_a_false_alarm():

@@ -1,0 +1,202 @@
+"""Who said it, measured on articles with gold (issue 20): each figure beside its goal
+and a baseline measured in the same run, per article and for the set.
+
+    .venv/bin/python bench/speakers.py [SET ...] [--no-keys]
+
+A SET is a folder of ``<slug>.txt`` articles each with its ``<slug>.gold.json``, or
+``sample`` (resources/sample_article.txt with tests/data/sample_article.gold.json).
+Default: tests/data/heldout, the articles held out from tuning; tests/data/articles is
+what the suggester was built on.
+
+1. Attribution F1 of the suggester: each article imported as the app imports it, its
+   suggestions scored against the gold by core/measure/evaluate.py.
+2. The speaker name exactly as gold (up to surrounding whitespace; the gold's
+   alternative names don't count), as a share of matched quotes. Goal: >= 0.90.
+   Baseline for 1 and 2: the same suggestions, each speaker named by its mention as
+   written (no name resolution).
+3. Keys from import to gold per gold attribution, on a real window (offscreen), by the
+   strategy of tests/gui/keys_to_gold.py (the one the review-flow test uses), with the
+   key sequence. Goal: <= 1.5. Baseline: the same article imported without
+   suggestions, every attribution made by keys.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["QUOTELAB_HOME"] = tempfile.mkdtemp(prefix="quotelab-bench-")  # not the user's settings
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from core.corpus.store import Store  # noqa: E402
+from core.formats.ingest import import_paths  # noqa: E402
+from core.measure.evaluate import Score, align, items, locate, read_gold  # noqa: E402
+from core.model import Attribution  # noqa: E402
+from core.suggest import Suggester  # noqa: E402
+from gui.main_window import MainWindow  # noqa: E402
+from tests.gui import keys_to_gold  # noqa: E402
+
+NAME_GOAL = 0.90
+KEYS_GOAL = 1.5
+SAMPLE = (ROOT / "resources" / "sample_article.txt", ROOT / "tests/data/sample_article.gold.json")
+
+
+def articles(spec: str) -> list[tuple[Path, Path]]:
+    """(text, gold) of every article of a set."""
+    if spec == "sample":
+        return [SAMPLE]
+    folder = Path(spec)
+    return [(t, t.with_suffix(".gold.json")) for t in sorted(folder.glob("*.txt"))]
+
+
+def as_written(text: str, a: Attribution) -> Attribution:
+    """The attribution with its speaker named by its mention as written."""
+    sp = a.speaker
+    return replace(a, speaker_name=text[sp.start : sp.end] if sp else None)
+
+
+@dataclass
+class Keys:
+    """Keys pressed, and the gold attributions they were for."""
+
+    pressed: list[str] = field(default_factory=list)
+    attributions: int = 0
+
+    def add(self, other: Keys) -> None:
+        self.pressed += other.pressed
+        self.attributions += other.attributions
+
+    @property
+    def per_attribution(self) -> float:
+        return len(self.pressed) / self.attributions if self.attributions else 0.0
+
+
+def shown(pressed: list[str]) -> str:
+    """A key sequence to read: repeats counted, a typed name quoted."""
+    out: list[str] = []
+    i = 0
+    while i < len(pressed):
+        k = pressed[i]
+        if k == "Ctrl+A" and "Enter" in pressed[i:]:
+            end = pressed.index("Enter", i)
+            out += ["Ctrl+A", repr("".join(pressed[i + 1 : end])), "Enter"]
+            i = end + 1
+            continue
+        n = 1
+        while i + n < len(pressed) and pressed[i + n] == k:
+            n += 1
+        out.append(k if n == 1 else f"{k}x{n}")
+        i += n
+    return " ".join(out)
+
+
+class Bench:
+    def __init__(self, keys: bool) -> None:
+        self.app = QApplication.instance() or QApplication([])
+        self.suggester = Suggester()
+        self.suggester.load()
+        self.window = MainWindow(self.suggester) if keys else None
+        if self.window is not None:
+            self.window.show()
+            self.window.activateWindow()
+            QTest.qWaitForWindowActive(self.window, 5000)
+        self.tmp = Path(tempfile.mkdtemp(prefix="quotelab-speakers-"))
+
+    def imported(self, text_path: Path, suggest: bool) -> Path:
+        db = self.tmp / f"{text_path.stem}-{'suggested' if suggest else 'bare'}.qlab"
+        with Store(db) as s:
+            import_paths(s, [text_path], self.suggester if suggest else None)
+        return db
+
+    def keys(self, db: Path, gold_path: Path) -> Keys:
+        w = self.window
+        assert w is not None and w.open_corpus(db)
+        w.view.setFocus()
+        gold = keys_to_gold.read_gold(gold_path, w.session.article.text)
+        pressed = keys_to_gold.to_gold(w, gold)
+        return Keys(pressed, sum(not g.optional for g in gold))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("sets", nargs="*", default=[str(ROOT / "tests" / "data" / "heldout")])
+    ap.add_argument("--no-keys", action="store_true", help="leave out the window (figure 3)")
+    a = ap.parse_args()
+    bench = Bench(keys=not a.no_keys)
+    for spec in a.sets:
+        ours, base = Score(), Score()
+        keys, bare_keys = Keys(), Keys()
+        print(f"\n== {spec}")
+        print(
+            f"{'article':34} {'gold':>4} {'pred':>4} {'match':>5}   {'attr F1':>13}"
+            f"   {'name exact':>13}   {'keys/attr':>13}"
+        )
+        for text_path, gold_path in articles(spec):
+            db = bench.imported(text_path, suggest=True)
+            with Store(db) as s:
+                (art_id,) = s.article_ids()
+                text = s.article(art_id).text
+                attrs = s.attributions(art_id)
+            (gold,) = read_gold(gold_path)
+            gold_items, ignore, lost = locate(gold, text)
+            assert not lost, f"{gold_path}: gold quotes not in the text: {lost}"
+            al = align(gold_items, items(text, attrs), ignore)
+            al_base = align(gold_items, items(text, [as_written(text, x) for x in attrs]), ignore)
+            one, one_base = Score(), Score()
+            one.add(al)
+            one_base.add(al_base)
+            ours.add(al)
+            base.add(al_base)
+            o, b = one.overall, one_base.overall
+            line = (
+                f"{text_path.stem[:34]:34} {o.gold:4} {o.pred:4} {o.matched:5}   "
+                f"{o.attribution_f1:6.3f} {b.attribution_f1:6.3f}   "
+                f"{o.name_exact_share:6.3f} {b.name_exact_share:6.3f}"
+            )
+            if bench.window is not None:
+                k = bench.keys(db, gold_path)
+                k_bare = bench.keys(bench.imported(text_path, suggest=False), gold_path)
+                keys.add(k)
+                bare_keys.add(k_bare)
+                line += f"   {k.per_attribution:6.2f} {k_bare.per_attribution:6.2f}"
+                line += f"\n    keys ({len(k.pressed)}): {shown(k.pressed)}"
+            print(line)
+            for g, p in al.pairs:
+                if not g.name_exact(p):
+                    said = text[g.quote.start : g.quote.end]
+                    name = p.names[0] if p.names else None
+                    print(f"    name {name!r} for {g.names[0]!r}: {said[:50]!r}")
+        o, b = ours.overall, base.overall
+        print(
+            f"-- {spec}: {ours.articles} articles, {o.gold} gold quotes, {o.pred} suggested, "
+            f"{o.matched} matched (columns: suggester, baseline)"
+        )
+        print(
+            f"   attribution F1          {o.attribution_f1:.3f}   baseline {b.attribution_f1:.3f}"
+            f"   (quote F1 {o.f1:.3f}, speaker right {o.speaker_accuracy:.3f} of matched)"
+        )
+        print(
+            f"   speaker name exact      {o.name_exact_share:.3f}   baseline "
+            f"{b.name_exact_share:.3f}   (goal >= {NAME_GOAL:.2f}: "
+            f"{'met' if o.name_exact_share >= NAME_GOAL else 'NOT met'})"
+        )
+        if bench.window is not None:
+            print(
+                f"   keys per attribution    {keys.per_attribution:.2f}    baseline "
+                f"{bare_keys.per_attribution:.2f}    (goal <= {KEYS_GOAL}: "
+                f"{'met' if keys.per_attribution <= KEYS_GOAL else 'NOT met'}; "
+                f"{len(keys.pressed)} keys for {keys.attributions} attributions)"
+            )
+
+
+if __name__ == "__main__":
+    main()

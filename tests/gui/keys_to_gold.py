@@ -1,0 +1,264 @@
+"""From an imported article to its gold by keys only, on a real window: each key chosen
+from what the window shows, whatever the suggester proposed. One strategy for the test
+that holds the sample to its key budget (tests/gui/test_review_flow.py) and for the
+bench that counts keys per attribution (bench/speakers.py).
+
+Per suggestion, in text order: reject it (X) if it overlaps no gold quote left; else
+move its edges a token at a time to the gold's, give it the gold's speaker mention (P
+when the attribution before has it, else up to three candidates with M, else select it
+with the token cursor and S), the gold's speaker name (E and type it), cue and type,
+and accept it (A). Then each gold quote nothing found is added with the token cursor
+(I for the text between quotation marks, else V and Shift+Right) and Q, and fixed the
+same way; D marks the article done. Gold is the text-based gold JSON
+(tests/data/*.gold.json): quotes, speakers and cues as strings.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+
+from core.measure.evaluate import trim
+from core.model import Span, State
+
+TYPE_KEYS = {"direct": "1", "mixed": "2", "indirect": "3"}
+EDGE_STEPS = 60  # edge moves before giving up on a quote's boundaries
+CANDIDATES = 3  # M presses before selecting the speaker by hand
+FAR = 200  # characters: farther than this, the cursor goes a line at a time
+
+
+def press(window: Any, *keys: str) -> None:
+    """Type key sequences (as in the keymap: "J", "Shift+A", "Ctrl+Z") at the window."""
+    for k in keys:
+        if len(k) == 1:  # a typed character, as the keyboard sends it ("?" is Shift+/)
+            QTest.keyClick(window.view, k)
+        else:
+            QTest.keySequence(window.view, QKeySequence(k))
+
+
+def when_modal(kind: type, act: Callable[[Any], None]) -> list[Any]:
+    """Once a modal dialog of type ``kind`` is up, call ``act(dialog)`` (polled: the
+    dialog's exec() blocks the caller until it closes). Returns what was seen."""
+    seen: list[Any] = []
+    poll = QTimer()
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind):
+            poll.stop()
+            seen.append(dialog)
+            act(dialog)
+
+    poll.timeout.connect(check)
+    poll.start(10)
+    seen.append(poll)  # keep the timer alive; seen[0]
+    return seen
+
+
+@dataclass
+class GoldQuote:
+    """One gold attribution with its quote's place in the article's text."""
+
+    quote: Span
+    speaker: str
+    names: tuple[str, ...]  # the speaker mention as written, then the alternatives
+    speaker_name: str
+    cue: str
+    type: str
+    optional: bool
+
+
+def read_gold(path: Path, text: str) -> list[GoldQuote]:
+    """The gold quotes of a text-based gold JSON, each found in ``text`` in order."""
+    out, after = [], 0
+    for g in json.loads(path.read_text(encoding="utf-8"))["quotes"]:
+        start = text.find(g["quote"], after)
+        start = text.index(g["quote"]) if start < 0 else start
+        after = start
+        out.append(
+            GoldQuote(
+                Span(start, start + len(g["quote"])),
+                g["speaker"],
+                (g["speaker"], *g.get("alt_speakers", [])),
+                g.get("speaker_name") or g["speaker"],
+                g["cue"],
+                g["type"],
+                bool(g.get("optional")),
+            )
+        )
+    return out
+
+
+@dataclass
+class Driver:
+    """Presses keys at a window and keeps them, in order."""
+
+    window: Any
+    pressed: list[str] = field(default_factory=list)
+
+    @property
+    def s(self) -> Any:
+        return self.window.session
+
+    @property
+    def text(self) -> str:
+        return str(self.s.article.text)
+
+    def key(self, k: str) -> None:
+        press(self.window, k)
+        self.pressed.append(k)
+
+    def type_name(self, name: str) -> None:
+        """E, then select the name shown, type ``name`` and Enter: 3 keys and a key a
+        character."""
+
+        def fill(dialog: QInputDialog) -> None:
+            edit = dialog.findChild(QLineEdit)
+            QTest.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+            QTest.keyClicks(edit, name)
+            QTest.keyClick(edit, Qt.Key.Key_Return)
+
+        when_modal(QInputDialog, fill)
+        self.key("E")
+        self.pressed += ["Ctrl+A", *name, "Enter"]
+        view = self.window.view
+        for _ in range(100_000):  # until the window has the keyboard again
+            if QApplication.activeModalWidget() is None and view.hasFocus():
+                return
+            QApplication.processEvents()
+        raise AssertionError("the window did not get the keyboard back")
+
+    def target(self, kind: str) -> None:
+        while self.s.target != kind:
+            self.key("Tab")
+
+    def cursor_to(self, pos: int) -> None:
+        """The token cursor onto the token starting at ``pos``, from the current item."""
+        self.key("G" if self.s.current is not None else "Right")
+        line = True
+        for _ in range(2000):
+            at = self.s.tokens[self.s.cursor][0]
+            if at == pos:
+                return
+            was = self.s.cursor
+            far = abs(pos - at) > FAR and line
+            if at < pos:
+                self.key("Down" if far else "Right")
+            else:
+                self.key("Up" if far else "Left")
+            if self.s.cursor == was:
+                if not far:
+                    raise AssertionError(f"the token cursor cannot reach {pos}")
+                line = False  # Up at a paragraph's first line stays put: go on by tokens
+            else:
+                line = True
+        raise AssertionError(f"the token cursor did not reach {pos}")
+
+    def select(self, span: Span, quotation: bool = False) -> None:
+        """Select ``span`` with the token cursor: I when the text between quotation
+        marks is it, else V and Shift+Right to its last token."""
+        self.cursor_to(self.s.tokens[self.s.tokens.token_at(span.start)][0])
+        if quotation:
+            self.key("I")
+            got = self.s.selection()
+            if got is not None and trim(self.text, got) == trim(self.text, span):
+                return
+            self.key("Esc")
+        self.key("V")
+        while self.s.selection().end < span.end:
+            self.key("Shift+Right")
+
+    def near(self, needle: str, quote: Span) -> Span:
+        """The place of ``needle`` nearest the quote, outside it."""
+        places, i = [], self.text.find(needle)
+        while i >= 0:
+            places.append(Span(i, i + len(needle)))
+            i = self.text.find(needle, i + 1)
+        places = [p for p in places if not p.overlaps(quote)] or places
+        return min(places, key=lambda p: min(abs(p.start - quote.end), abs(quote.start - p.end)))
+
+    def said(self, span: Span | None) -> str | None:
+        return self.text[span.start : span.end] if span else None
+
+    def fix(self, g: GoldQuote) -> None:
+        """The current attribution to ``g``: edges, speaker, name, cue, type."""
+        t = self.text
+        want, seen = trim(t, g.quote), set()
+        for _ in range(EDGE_STEPS):
+            q = trim(t, self.s.current.quote)
+            if q == want or q in seen:  # there, or as near as tokens go
+                break
+            seen.add(q)
+            self.target("quote")
+            if q.start != want.start:
+                self.key("]" if q.start < want.start else "[")
+            else:
+                self.key("." if q.end < want.end else ",")
+        if g.speaker and self.said(self.s.current.speaker) not in g.names:
+            self.speaker(g)
+        if g.speaker and (self.s.current.speaker_name or "").strip() != g.speaker_name.strip():
+            self.type_name(g.speaker_name)
+        cue = self.said(self.s.current.cue)
+        if not g.cue and cue is not None:
+            self.target("cue")
+            self.key("Delete")
+        elif g.cue and cue != g.cue:
+            self.select(self.near(g.cue, g.quote))
+            self.key("C")
+        if self.s.current.type.value != g.type:
+            self.key(TYPE_KEYS[g.type])
+
+    def speaker(self, g: GoldQuote) -> None:
+        s = self.s
+        before = [a for a in s.attrs[: s.index] if a.speaker is not None]
+        if before and self.said(before[-1].speaker) in g.names:
+            return self.key("P")
+        for _ in range(CANDIDATES):
+            if not s.candidates():
+                break
+            self.key("M")
+            if self.said(s.current.speaker) in g.names:
+                return None
+        self.select(self.near(g.speaker, g.quote))
+        return self.key("S")
+
+    def add(self, g: GoldQuote) -> None:
+        """A gold quote nothing found, added with the token cursor and fixed."""
+        self.select(g.quote, quotation=g.type != "indirect")
+        self.key("Q")
+        self.fix(g)
+
+
+def to_gold(window: Any, gold: list[GoldQuote]) -> list[str]:
+    """Press the keys that turn the open article's suggestions into ``gold``, then D;
+    the keys pressed, in order."""
+    d = Driver(window)
+    s, t = d.s, d.text
+    used: set[int] = set()
+    while s.current is not None and s.current.state is State.SUGGESTED:
+        q = trim(t, s.current.quote)
+        overlap = [
+            (min(q.end, g.quote.end) - max(q.start, g.quote.start), i)
+            for i, g in enumerate(gold)
+            if i not in used and q.overlaps(g.quote)
+        ]
+        if not overlap:
+            d.key("X")
+            continue
+        _, i = max(overlap)
+        used.add(i)
+        d.fix(gold[i])
+        d.key("A")
+    for i, g in enumerate(gold):
+        if i not in used and not g.optional:
+            d.add(g)
+    d.key("D")
+    return d.pressed
