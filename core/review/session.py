@@ -309,8 +309,10 @@ class ReviewSession:
         if a is None or self.article is None:
             return "No attribution selected."
         if self._round is None or self._round[0] != a.id:
-            options = self.candidates()
-            if a.speaker is not None and a.speaker not in [c.span for c in options]:
+            # The speaker it has first, wherever it ranks: M goes on to the best-ranked
+            # candidate, Shift+M to the last one, and each comes back to it.
+            options = [c for c in self.candidates() if c.span != a.speaker]
+            if a.speaker is not None:
                 options.insert(0, Candidate(a.speaker, a.speaker_name or "", person=False))
             self._round = (a.id or 0, options)
         options = self._round[1]

@@ -5,7 +5,7 @@ from core.model import QuoteType, State
 from core.review.commands import set_speaker
 from core.review.session import Pending
 from tests.gui.conftest import press
-from tests.review_data import TEXT, make_corpus, sp
+from tests.review_data import TEXT, make_corpus, make_text_corpus, sp
 
 
 def keys(w, *sequence):
@@ -47,3 +47,32 @@ def test_a_missed_quote_with_speaker_and_cue_in_at_most_eight_keys(make_window, 
     assert added.type is QuoteType.DIRECT and added.state is State.ACCEPTED
     assert added.speaker == sp(TEXT, "Tom Brown") and added.cue == sp(TEXT, "said", 3)
     assert n <= 8, n
+
+
+def test_a_wrong_speaker_among_the_candidates_is_fixed_in_at_most_two_keys(make_window, tmp_path):
+    """M started from the current speaker's place in the ranking: a wrong speaker ranked
+    below the right one took a round of the whole list to come back to it."""
+    w = make_window(make_corpus(tmp_path / "c.qlab"))
+    s = w.session
+    s.choose(3)  # "We have no money," said Tom Brown: give it "Brown" (of "Brown added")
+    w.route(s.apply(Pending(set_speaker(s.store, s.current.id, sp(TEXT, "Brown", 1), "Brown"))))
+    n = 0
+    while s.current.speaker != sp(TEXT, "Tom Brown") and n < 6:
+        n += keys(w, "M")
+    assert s.current.speaker == sp(TEXT, "Tom Brown") and n <= 2, n
+
+
+def test_the_mention_right_after_a_quote_is_the_first_candidate(make_window, tmp_path):
+    """``..." Preobrazhensky told``: the surname after the quote mark was taken for a
+    sentence's first word and never offered; the mention beside the quote comes first."""
+    text = (
+        "Political analyst Ivan Preobrazhensky said that nothing has changed.\n\n"
+        '"It seems clear that there was no serious talk of a ceasefire," '
+        "Preobrazhensky told The Moscow Times.\n\n"
+        '"Talks will go on," the response read. Ana Ruiz, the mayor, said nothing.\n'
+    )
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "It seems clear", "Talks will"))
+    s = w.session
+    n = keys(w, "M")
+    assert s.current.speaker == sp(text, "Preobrazhensky", 1) and n == 1
+    assert s.current.speaker_name == "Ivan Preobrazhensky"

@@ -603,3 +603,20 @@ def test_a_lone_capital_letter_is_no_candidate_speaker():
         text[c.span.start : c.span.end] for c in candidates(text, Tokens(tokenize(text)), [], quote)
     ]
     assert "Ana Ruiz" in found and not any(f.rstrip(".") == "X" for f in found)
+
+
+def test_a_description_as_another_quote_s_speaker_is_no_person():
+    """ "the response" (the speaker of another suggestion) was ranked as a person, before
+    the people of the article."""
+    from core.tokens import Tokens
+
+    text = (
+        "Ana Ruiz spoke first.\n\n"
+        '"We will not pay," the response read.\n\n'
+        "The city said taxes would rise."
+    )
+    other = Attribution(sp(text, "We will not pay"), sp(text, "the response"), None, "the response")
+    found = candidates(text, Tokens(tokenize(text)), [other], sp(text, "taxes would rise"))
+    ranked = [text[c.span.start : c.span.end] for c in found]
+    assert ranked.index("Ana Ruiz") < ranked.index("the response")
+    assert not next(c.person for c in found if c.span == sp(text, "the response"))
