@@ -238,12 +238,20 @@ class ArticleView(QPlainTextEdit):
         bar.setValue(top)
 
     def line_neighbour(self, pos: int, down: bool) -> int:
-        """The character position one visual line above or below ``pos``."""
+        """The character position one visual line of text above or below ``pos``, at the
+        same place across: the blank lines between paragraphs are passed over."""
         c = QTextCursor(self.document())
         c.setPosition(self.to_qt(pos))
-        rect = self.cursorRect(c)
-        y = rect.bottom() + rect.height() // 2 + 1 if down else rect.top() - rect.height() // 2 - 1
-        return self.from_qt(self.cursorForPosition(QPoint(rect.left() + 1, y)).position())
+        x = self.cursorRect(c).left() + 1
+        while True:
+            rect = self.cursorRect(c)
+            half = rect.height() // 2 + 1
+            found = self.cursorForPosition(
+                QPoint(x, rect.bottom() + half if down else rect.top() - half)
+            )
+            if found.block().text().strip() or found.position() == c.position():
+                return self.from_qt(found.position())
+            c = found
 
     def to_qt(self, pos: int) -> int:
         """A code-point offset of the article as a position in the Qt document."""

@@ -76,3 +76,25 @@ def test_the_mention_right_after_a_quote_is_the_first_candidate(make_window, tmp
     n = keys(w, "M")
     assert s.current.speaker == sp(text, "Preobrazhensky", 1) and n == 1
     assert s.current.speaker_name == "Ivan Preobrazhensky"
+
+
+def paragraph(pos):
+    return TEXT.count("\n\n", 0, pos)
+
+
+def test_up_and_down_cross_the_blank_line_between_paragraphs_in_one_key(make_window, tmp_path):
+    """Up from a paragraph's first line stopped on the blank line above it (the token
+    after it: the same paragraph), so a line up took two keys, or never came."""
+    w = make_window(make_corpus(tmp_path / "c.qlab"))
+    s = w.session
+    w.route(s.cursor_to(sp(TEXT, "Critics").start))
+    assert keys(w, "Up") == 1
+    assert paragraph(s.cursor_span().start) == paragraph(sp(TEXT, "In fact").start)
+    assert keys(w, "Down") == 1
+    assert paragraph(s.cursor_span().start) == paragraph(sp(TEXT, "Critics").start)
+    assert keys(w, "Down") == 1
+    assert paragraph(s.cursor_span().start) == paragraph(sp(TEXT, "We have no").start)
+    w.route(s.cursor_to(sp(TEXT, "two years").start))
+    assert keys(w, "Down") == 1  # from the middle of a line: below it, not the first word
+    assert paragraph(s.cursor_span().start) == paragraph(sp(TEXT, "Critics").start)
+    assert s.cursor_span().start > sp(TEXT, "Critics").start
