@@ -52,6 +52,8 @@ class Act(StrEnum):
     SELECT_QUOTATION = "select_quotation"
     SELECT_SENTENCE = "select_sentence"
     SELECT_CLAUSE = "select_clause"
+    SELECT_TO_END = "select_to_end"
+    SELECT_TO_START = "select_to_start"
     CURSOR_TO_ITEM = "cursor_to_item"
     LABEL_QUOTE = "label_quote"
     LABEL_SPEAKER = "label_speaker"
@@ -129,6 +131,10 @@ KEYMAP: tuple[Binding, ...] = (
     Binding(Act.SELECT_QUOTATION, ("I",), "Select", "Select the quotation around the cursor"),
     Binding(Act.SELECT_SENTENCE, ("O",), "Select", "Select the sentence around the cursor"),
     Binding(Act.SELECT_CLAUSE, ("Shift+O",), "Select", "Select the clause around the cursor"),
+    Binding(Act.SELECT_TO_END, (")",), "Select", "Select from the cursor to the sentence's end"),
+    Binding(
+        Act.SELECT_TO_START, ("(",), "Select", "Select from the sentence's start to the cursor"
+    ),
     Binding(Act.CURSOR_TO_ITEM, ("G",), "Select", "Token cursor to the current attribution"),
     Binding(Act.LABEL_QUOTE, ("Q",), "Select", "Label the selection QUOTE (a new attribution)"),
     Binding(Act.LABEL_SPEAKER, ("S",), "Select", "Label the selection SPEAKER of the attribution"),

@@ -116,8 +116,9 @@ def candidates(
                 if not run:
                     return
                 first = run[0]
-            if len(run) > 1 or prev not in _SENTENCE_END:  # not just a sentence's first word
-                sp = Span(bounds[first][0], bounds[run[-1]][1])
+            sp = Span(bounds[first][0], bounds[run[-1]][1])
+            # a sentence's first word alone only beside the quote ("Critics said that")
+            if len(run) > 1 or prev not in _SENTENCE_END or _beside(text, quote, sp) <= BESIDE:
                 mention = text[sp.start : sp.end]
                 if len(mention.rstrip(".")) > 1:  # not an initial or a lone letter ("X.")
                     found.setdefault(sp, resolve_name(mention, near, names=names, by_last=by_last))
@@ -171,16 +172,16 @@ def _before(text: str, bounds: list[tuple[int, int]], i: int) -> str:
 
 
 #: How many words may stand between a quote and a mention beside it (``said that``).
-BESIDE_WORDS = 2
+BESIDE = 2
 _WORD = re.compile(r"\w+")
 
 
 def _beside(text: str, quote: Span, mention: Span) -> int:
     """How many words stand between a quote and a mention in the same paragraph, right
-    before or after it (its cue, ``that``); past ``BESIDE_WORDS`` (or another
+    before or after it (its cue, ``that``); past ``BESIDE`` (or another
     paragraph), more than any mention beside it."""
     gap = text[quote.end : mention.start] if mention.start >= quote.end else ""
     if mention.end <= quote.start:
         gap = text[mention.end : quote.start]
     words = len(_WORD.findall(gap))
-    return words if words <= BESIDE_WORDS and "\n" not in gap else BESIDE_WORDS + 1
+    return words if words <= BESIDE and "\n" not in gap else BESIDE + 1

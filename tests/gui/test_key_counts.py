@@ -98,3 +98,43 @@ def test_up_and_down_cross_the_blank_line_between_paragraphs_in_one_key(make_win
     assert keys(w, "Down") == 1  # from the middle of a line: below it, not the first word
     assert paragraph(s.cursor_span().start) == paragraph(sp(TEXT, "Critics").start)
     assert s.cursor_span().start > sp(TEXT, "Critics").start
+
+
+def test_a_missed_direct_quote_with_speaker_and_cue_in_at_most_six_keys(make_window, tmp_path):
+    """From the attribution above it, as J leaves the token cursor: a line down, the
+    quotation, Q, its speaker (the mention beside it), its cue (the word after it)."""
+    w = make_window(make_corpus(tmp_path / "c.qlab", drop=3))  # "We have no money" missed
+    s = w.session
+    w.route(s.choose(2))  # "the plan was too expensive", above it (as J leaves the cursor)
+    n = keys(w, "Down", "I", "Q", "M", "V", "C")
+    added = s.current
+    assert TEXT[added.quote.start : added.quote.end] == "We have no money,"
+    assert added.type is QuoteType.DIRECT and added.state is State.ACCEPTED
+    assert added.speaker == sp(TEXT, "Tom Brown") and added.cue == sp(TEXT, "said", 3)
+    assert n <= 6, n
+
+
+def test_a_missed_indirect_quote_after_said_that_in_at_most_eight_keys(make_window, tmp_path):
+    """From the attribution above it: a line down, to "that", ")" selects to the
+    sentence's end, Q (the quote leaves out "that"; the cursor goes to the cue before
+    it), its cue, its speaker (the mention beside it)."""
+    text = (
+        '"We will build the bridge," Mayor Jane Smith said on Monday.\n\n'
+        "Critics said that the plan was too expensive.\n"
+    )
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "We will build"))
+    s = w.session
+    n = keys(w, "Down")
+    while word_at(text, s) != "that" and n < 5:
+        n += keys(w, "Right")
+    n += keys(w, ")", "Q", "V", "C", "M")
+    added = s.current
+    assert text[added.quote.start : added.quote.end] == "the plan was too expensive"
+    assert added.type is QuoteType.INDIRECT
+    assert added.speaker == sp(text, "Critics") and added.cue == sp(text, "said", 1)
+    assert n <= 8, n
+
+
+def word_at(text, s):
+    at = s.cursor_span()
+    return text[at.start : at.end]

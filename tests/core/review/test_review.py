@@ -120,6 +120,20 @@ def test_select_quotation_sentence_and_clause(session):
     assert words(session, session.selection()) == "We have no money"
 
 
+def test_select_to_the_sentence_s_end_or_start_and_an_indirect_quote_leaves_out_that(session):
+    put_cursor(session, "that")
+    session.select_sentence(part=+1)
+    assert words(session, session.selection()) == "that taxes would rise"
+    session.select_sentence(part=-1)  # (the cursor is at the selection's end now)
+    assert words(session, session.selection()) == "Brown added that taxes would rise"
+    put_cursor(session, "that")
+    session.select_sentence(part=+1)
+    run(session, session.label("quote"))
+    assert words(session, session.current.quote) == "taxes would rise"
+    assert session.current.type is QuoteType.INDIRECT
+    assert words(session, session.cursor_span()) == "added"  # its cue, before "that"
+
+
 # -- edits ----------------------------------------------------------------------------------
 
 
