@@ -76,6 +76,7 @@ class CorpusTools(QObject):
         self.dock.visibilityChanged.connect(self.refresh_speakers)
         self.speakers.chosen.connect(self.show_speaker)
         self.speakers.rename_requested.connect(self.rename_speakers)
+        self.speakers.known = self.speaker_names  # (F2 completes as E does)
         self.speakers.rename_button.setToolTip(
             keys_in("Give the selected speakers one name, across the corpus ({rename_speakers})")
         )
@@ -183,7 +184,8 @@ class CorpusTools(QObject):
             self.speakers.set_speakers(queries.speaker_counts(store) if store else [])
 
     def speaker_names(self) -> list[str]:
-        """The corpus's speaker names, most quoted first (what E completes from)."""
+        """The corpus's speaker names, most quoted first: what a typed name completes
+        from (E, and the rename or merge box, F2); the one place that asks for them."""
         store = self.w.store
         return [name for name, _ in queries.speaker_counts(store)] if store else []
 

@@ -15,7 +15,7 @@ from core.config import data_dir
 from core.corpus import queries
 from core.corpus.store import Store
 from core.model import State
-from gui import report_window
+from gui import dialogs, report_window
 from gui.dialogs import ExportChoice, ExportDialog, beside
 from tests.gui.conftest import Blocker, back_in, press, when_modal
 
@@ -122,9 +122,7 @@ def test_rename_or_merge_by_keys_only(make_window, small, monkeypatch):
     QTest.keyClicks(p.filter, "ben")
     QTest.keyClick(p.filter, Qt.Key.Key_Down)
     asked = []
-    monkeypatch.setattr(
-        QInputDialog, "getText", lambda *a, **k: asked.append(a) or ("Benjamin Cole", True)
-    )
+    monkeypatch.setattr(dialogs, "ask_name", lambda *a, **k: asked.append(a) or "Benjamin Cole")
     QTest.keyClick(p.table, Qt.Key.Key_F2)
     assert asked and names(small)["Benjamin Cole"] == 2 and "Ben Cole" not in names(small)
 
@@ -145,7 +143,7 @@ def test_rename_from_the_dock_is_one_undo_step_and_survives_a_restart(
     for i in range(p.proxy.rowCount()):
         if p.proxy.index(i, 0).data() in ("Ben Cole", "Critics"):
             sel.select(p.proxy.index(i, 0), sel.SelectionFlag.Select | sel.SelectionFlag.Rows)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("B. Cole", True))
+    monkeypatch.setattr(dialogs, "ask_name", lambda *a, **k: "B. Cole")
     with Store(small) as s:
         log = len(s.decisions())
     p.rename_button.click()

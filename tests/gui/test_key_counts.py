@@ -1,10 +1,16 @@
 """How many keys common fixes take, counted by driving a real window (issue 9's goals).
 The article and its suggestions are built in the test: no suggester output involved."""
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+from core.corpus import queries
+from core.corpus.store import Store
 from core.model import QuoteType, State
 from core.review.commands import set_speaker
 from core.review.session import Pending
-from tests.gui.conftest import press
+from tests.gui.conftest import back_in, press, when_modal
 from tests.review_data import TEXT, make_corpus, make_text_corpus, sp
 
 
@@ -138,3 +144,62 @@ def test_a_missed_indirect_quote_after_said_that_in_at_most_eight_keys(make_wind
 def word_at(text, s):
     at = s.cursor_span()
     return text[at.start : at.end]
+
+
+def completions(edit):
+    c = edit.completer()
+    return [c.completionModel().index(i, 0).data() for i in range(c.completionCount())]
+
+
+def test_the_name_box_takes_one_enter_while_its_completions_show(make_window, small, qtbot):
+    """E, a part of the name, Down to it in the list, one Enter: the name is set (the
+    first Enter only closed the list, a second one the box)."""
+    w = make_window(small)
+    w.open_article(w.store.article_ids()[1])
+    left_open = []
+
+    def choose(dialog):
+        edit = dialog.findChild(QLineEdit)
+        edit.clear()
+        QTest.keyClicks(edit, "col")
+        popup = edit.completer().popup()
+        assert popup.isVisible() and completions(edit) == ["Ben Cole"]
+        QTest.keyClick(popup, Qt.Key.Key_Down)
+        QTest.keyClick(popup, Qt.Key.Key_Return)  # the one Enter
+        left_open.append(dialog.isVisible())
+        if dialog.isVisible():
+            dialog.reject()
+
+    when_modal(QInputDialog, choose)
+    press(w, "E")
+    back_in(qtbot, w)
+    assert left_open == [False] and w.session.current.speaker_name == "Ben Cole"
+
+
+def test_the_rename_box_completes_from_the_corpus_speakers(make_window, small, qtbot):
+    """F2's box had no completion at all; it completes as E's does, from the corpus's
+    speakers (``CorpusTools.speaker_names``), and takes one Enter too."""
+    w = make_window(small)
+    press(w, "Ctrl+Shift+P")
+    p = w.tools.speakers
+    QTest.keyClicks(p.filter, "critics")
+    QTest.keyClick(p.filter, Qt.Key.Key_Down)  # into the list, "Critics" selected
+    seen = []
+
+    def rename(dialog):
+        edit = dialog.findChild(QLineEdit)
+        edit.clear()
+        QTest.keyClicks(edit, "co")
+        seen.append(completions(edit) if edit.completer() else None)
+        if edit.completer() is None:
+            dialog.reject()
+            return
+        QTest.keyClick(edit.completer().popup(), Qt.Key.Key_Down)
+        QTest.keyClick(edit.completer().popup(), Qt.Key.Key_Return)
+
+    when_modal(QInputDialog, rename)
+    QTest.keyClick(p.table, Qt.Key.Key_F2)
+    assert seen == [["Ben Cole"]]
+    with Store(small) as store:
+        counts = dict(queries.speaker_counts(store))
+    assert counts["Ben Cole"] == 3 and "Critics" not in counts  # merged
