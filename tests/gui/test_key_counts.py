@@ -10,6 +10,7 @@ from core.corpus.store import Store
 from core.model import QuoteType, State
 from core.review.commands import set_speaker
 from core.review.session import Pending
+from gui.article_view import COLOURS
 from tests.gui.conftest import back_in, press, when_modal
 from tests.review_data import TEXT, make_corpus, make_text_corpus, sp
 
@@ -203,3 +204,22 @@ def test_the_rename_box_completes_from_the_corpus_speakers(make_window, small, q
     with Store(small) as store:
         counts = dict(queries.speaker_counts(store))
     assert counts["Ben Cole"] == 3 and "Critics" not in counts  # merged
+
+
+def test_the_token_cursor_keeps_the_colour_of_the_speaker_m_chose(make_window, tmp_path):
+    """After Q the token cursor sits on the first word after the quote, the speaker M
+    then chooses: painted in the cursor's colour, the choice could not be seen."""
+    text = (
+        '"It seems clear that there was no serious talk of a ceasefire," '
+        "Preobrazhensky told The Moscow Times.\n"
+    )
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "It seems clear"))
+    s = w.session
+    mention = sp(text, "Preobrazhensky")
+    w.route(s.cursor_to(mention.start))
+    keys(w, "M")
+    assert s.current.speaker == mention and s.cursor_span() == mention
+    lo, hi = w.view.to_qt(mention.start), w.view.to_qt(mention.end)
+    over = [f for start, end, f in w.view.painted() if start < hi and end > lo]
+    assert over and all(f.background().color().name() == COLOURS["speaker"][2] for f in over)
+    assert any(f.fontOverline() for f in over)  # the cursor is still seen, as a line over it
