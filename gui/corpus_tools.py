@@ -235,6 +235,8 @@ class CorpusTools(QObject):
             from gui.report_window import ReportWindow  # pygal and QtSvg: when first shown
 
             self.report = ReportWindow(store.path, parent=self.frame)
+            self.report.closed.connect(self.w.back)  # the keys go to the review again
+            self.report.show_beside(self.frame)
         else:
             self.report.refresh()
         self.report.show()

@@ -77,6 +77,7 @@ class Act(StrEnum):
     SPEAKERS = "speakers"
     RENAME_SPEAKERS = "rename_speakers"
     HELP = "help"
+    CLOSE_REPORT = "close_report"
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,14 @@ KEYMAP: tuple[Binding, ...] = (
     Binding(Act.HELP, ("?", "F1"), "View", "Keyboard shortcuts"),
 )
 
-BY_ID = {b.id: b for b in KEYMAP}
+#: The Report window's keys: its own window, which the review's keys do not reach.
+REPORT_KEYS: tuple[Binding, ...] = (
+    Binding(Act.CLOSE_REPORT, ("Esc", "Ctrl+W"), "Report", "Close the Report window"),
+)
+
+#: Every key of every window (the README table, the cheat sheet).
+EVERY = KEYMAP + REPORT_KEYS
+BY_ID = {b.id: b for b in EVERY}
 
 #: Status-bar hints and the empty view's placeholder, with ``{action}`` for keys.
 HINT_NO_ARTICLE = (
@@ -214,22 +222,23 @@ def fill(text: str, **values: str) -> str:
 
 
 def duplicates() -> list[str]:
-    """Keys bound to more than one action (must be empty)."""
-    seen: dict[str, str] = {}
+    """Keys bound to more than one action of a window (must be empty)."""
     clashes = []
-    for b in KEYMAP:
-        for k in b.keys:
-            norm = k.lower().replace(" ", "")
-            if norm in seen:
-                clashes.append(f"{k}: {seen[norm]} and {b.id}")
-            seen[norm] = b.id
+    for window in (KEYMAP, REPORT_KEYS):
+        seen: dict[str, str] = {}
+        for b in window:
+            for k in b.keys:
+                norm = k.lower().replace(" ", "")
+                if norm in seen:
+                    clashes.append(f"{k}: {seen[norm]} and {b.id}")
+                seen[norm] = b.id
     return clashes
 
 
 def markdown_table() -> str:
     """The shortcut table as it appears in the README."""
     lines = ["| Keys | Action | Menu |", "| --- | --- | --- |"]
-    for b in KEYMAP:
+    for b in EVERY:
         keys = " / ".join(f"`{k}`" for k in b.keys)
         lines.append(f"| {keys} | {b.text} | {b.menu} |")
     return "\n".join(lines)
