@@ -32,6 +32,9 @@ FIX_KINDS = (
 )
 
 
+#: The month of articles with no date (quotes over time).
+UNDATED = "undated"
+
 #: What the report says of suggestion quality before any article is done (figures of
 #: nothing, all 0.000, read as if the suggestions were all wrong).
 NO_QUALITY_YET = (
@@ -97,7 +100,7 @@ class Report:
     speakers: list[SpeakerRow]
     speaker_names: int
     quotes_per_article: dict[str, Any]
-    over_time: list[tuple[str, int, int]]  # (YYYY-MM, articles, quotes)
+    over_time: list[tuple[str, int, int]]  # (YYYY-MM or UNDATED, articles, quotes)
     by_outlet: list[tuple[str, int, int]]  # (outlet, articles, quotes)
     #: Every count of quotes is of attributions not rejected: ``quotes`` of them, of which
     #: ``unreviewed`` are suggestions nobody has decided yet (counted, and said so).
@@ -312,7 +315,10 @@ def build(store: Store, top: int = TOP) -> Report:
         speakers=speakers,
         speaker_names=names,
         quotes_per_article=_quotes_per_article([n for _, _, n in per_article]),
-        over_time=[(m, a, n) for m, (a, n) in sorted(months.items()) if m],
+        over_time=[  # the undated last: the counts the titles give hold them too
+            (m or UNDATED, a, n)
+            for m, (a, n) in sorted(months.items(), key=lambda kv: (not kv[0], kv[0]))
+        ],
         by_outlet=[(o, a, n) for o, (a, n) in ranked_outlets[:top]],
         quotes=quotes,
         unreviewed=unreviewed,

@@ -70,7 +70,8 @@ def test_the_corpus_figures(small):
         "max": 4,
         "histogram": {"1": 1, "2": 1, "4": 1},
     }
-    assert r.over_time == [("2025-05", 1, 4), ("2025-06", 1, 2)]  # C has no date
+    # C has no date: it counts, as the titles' quote counts do, as undated (it dropped out)
+    assert r.over_time == [("2025-05", 1, 4), ("2025-06", 1, 2), ("undated", 1, 1)]
     assert r.by_outlet == [("example.com", 1, 4), ("news.other.org", 1, 2), ("", 1, 1)]
 
 
