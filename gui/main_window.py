@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter
 
 from core.config import sample_article_path
@@ -94,7 +94,6 @@ class MainWindow(QMainWindow):
         for widget, stretch in ((self.articles, 0), (self.view, 1), (self.table, 0)):
             split.addWidget(widget)
             split.setStretchFactor(split.count() - 1, stretch)
-        self.view.setMinimumWidth(280)
         split.setSizes([280, 520, 480])
         split.setChildrenCollapsible(False)
         self.setCentralWidget(split)
@@ -360,6 +359,12 @@ class MainWindow(QMainWindow):
         return dialogs.offer_sample(
             self, lambda: self.back(self.import_paths([sample_article_path()])), self.back
         )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The text keeps a readable column: a quarter of the window (at least 280
+        pixels); past that, a dock takes its width from the list and the table."""
+        self.view.setMinimumWidth(max(280, event.size().width() // 4))
+        super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
