@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from core.config import data_dir, default_corpus_path, sample_corpus_path
 from core.formats.format import Format
 from core.formats.registry import READ_SUFFIXES, WRITTEN
+from gui import settings
 from gui.keymap import fill
 
 
@@ -133,13 +134,14 @@ class ExportChoice:
 
 
 class ExportDialog(QDialog):
-    """Where and how to export: the format, the file (a folder for brat), and which
-    articles and attributions."""
+    """Where and how to export: the format, the file (a folder for brat; in the folder
+    of the last export, else beside the corpus), and which articles and attributions."""
 
     def __init__(self, parent: QWidget, corpus: Path) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export")
-        self.stem = beside(corpus, corpus.stem)
+        last = settings.export_folder()
+        self.stem = last / corpus.stem if last else beside(corpus, corpus.stem)
         self.format = QComboBox()
         for written in WRITTEN.values():
             self.format.addItem(written.title, written.name)
@@ -221,7 +223,10 @@ class ExportDialog(QDialog):
 
 def ask_export(parent: QWidget, corpus: Path) -> ExportChoice | None:
     dialog = ExportDialog(parent, corpus)
-    return dialog.choice() if _run(dialog) else None  # (deleted later: readable now)
+    choice = dialog.choice() if _run(dialog) else None  # (deleted later: readable now)
+    if choice is not None:
+        settings.set_export_folder(choice.path.parent)
+    return choice
 
 
 def ask_copy(parent: QWidget, corpus: Path) -> Path | None:

@@ -331,3 +331,31 @@ def test_the_hint_under_the_window_follows_the_keyboard(make_window, small, qtbo
     press(w, "Ctrl+Shift+P")
     qtbot.waitUntil(lambda: w.hint.text().startswith("In the speakers panel"))
     assert "F2 renames" in w.hint.text() and "Ctrl+Shift+P back to the article" in w.hint.text()
+
+
+def test_the_export_dialog_starts_in_the_folder_of_the_last_export(
+    make_window, small, tmp_path, qtbot
+):
+    """Each export started beside the corpus again, whatever folder the last went to."""
+    w = make_window(small)
+    elsewhere = tmp_path / "exports"
+    elsewhere.mkdir()
+    shown = []
+
+    def export_there(dialog):
+        shown.append(dialog.path.text())
+        dialog.path.setText(str(elsewhere / "mine.jsonl"))
+        dialog.accept()
+
+    when_modal(ExportDialog, export_there)
+    with qtbot.waitSignal(w.job_done, timeout=60_000):
+        press(w, "Ctrl+E")
+    back_in(qtbot, w)
+
+    def look(dialog):
+        shown.append(dialog.path.text())
+        dialog.reject()
+
+    when_modal(ExportDialog, look)
+    press(w, "Ctrl+E")
+    assert shown == [str(small.with_suffix(".jsonl")), str(elsewhere / "small.jsonl")]
