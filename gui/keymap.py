@@ -174,6 +174,7 @@ EVERY = KEYMAP + REPORT_KEYS
 BY_ID = {b.id: b for b in EVERY}
 
 #: Status-bar hints and the empty view's placeholder, with ``{action}`` for keys.
+HINT_NO_CORPUS = "{open_corpus} open a corpus \u00b7 {new_corpus} new corpus \u00b7 {help} keys"
 HINT_NO_ARTICLE = (
     "{import_files} import files \u00b7 {import_sample} import the sample \u00b7 {help} keys"
 )

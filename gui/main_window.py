@@ -36,6 +36,7 @@ from gui.jobs import JobRunner
 from gui.keymap import (
     HINT_FILTERING,
     HINT_NO_ARTICLE,
+    HINT_NO_CORPUS,
     HINT_REVIEWING,
     HINT_SELECTING,
     HINT_SPEAKERS,
@@ -310,6 +311,8 @@ class MainWindow(QMainWindow):
             text = HINT_FILTERING
         elif focus is not None and self.tools.dock.isAncestorOf(focus):
             text = HINT_SPEAKERS
+        elif self.store is None:  # (importing needs a corpus too)
+            text = HINT_NO_CORPUS
         elif s is None or s.article is None:
             text = HINT_NO_ARTICLE
         else:

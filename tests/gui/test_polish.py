@@ -98,3 +98,18 @@ def test_a_wide_speakers_dock_leaves_the_text_a_quarter_of_the_window(
     qtbot.waitUntil(lambda: w.tools.dock.width() >= 400)
     assert w.view.width() >= w.width() // 4
     assert w.articles.width() + w.table.width() < listed + table  # they gave the rest
+
+
+def test_with_no_corpus_the_status_bar_offers_only_keys_that_work(qtbot, suggester):
+    """With no corpus open, the status bar offered the import keys, which need one."""
+    from PySide6.QtTest import QTest
+
+    from gui.main_window import MainWindow
+
+    w = MainWindow(suggester)
+    qtbot.addWidget(w)
+    w.show()
+    assert QTest.qWaitForWindowActive(w, 5000)
+    hint = w.hint.text()
+    assert "Ctrl+O open a corpus" in hint and "Ctrl+N new corpus" in hint
+    assert "Ctrl+I" not in hint and "Ctrl+Shift+S" not in hint
