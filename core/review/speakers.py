@@ -171,17 +171,19 @@ def _before(text: str, bounds: list[tuple[int, int]], i: int) -> str:
     return prev
 
 
-#: How many words may stand between a quote and a mention beside it (``said that``).
-BESIDE = 2
+#: How many words may stand between a quote and a mention beside it (``said that``),
+#: in at most how many characters.
+BESIDE, _BESIDE_CHARS = 2, 40
 _WORD = re.compile(r"\w+")
 
 
 def _beside(text: str, quote: Span, mention: Span) -> int:
     """How many words stand between a quote and a mention in the same paragraph, right
-    before or after it (its cue, ``that``); past ``BESIDE`` (or another
-    paragraph), more than any mention beside it."""
-    gap = text[quote.end : mention.start] if mention.start >= quote.end else ""
-    if mention.end <= quote.start:
-        gap = text[mention.end : quote.start]
+    before or after it (its cue, ``that``); past ``BESIDE`` (or another paragraph, or
+    in the quote), more than any mention beside it."""
+    lo, hi = (
+        (quote.end, mention.start) if mention.start >= quote.end else (mention.end, quote.start)
+    )
+    gap = text[lo:hi] if 0 <= hi - lo <= _BESIDE_CHARS else "\n"
     words = len(_WORD.findall(gap))
     return words if words <= BESIDE and "\n" not in gap else BESIDE + 1
