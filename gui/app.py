@@ -8,6 +8,7 @@ import os
 import signal
 import sys
 import time
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +34,25 @@ class Launch:
     ask_to_create: bool = False  # named by the user: created only once they say so
 
 
+def readable_dates(environ: MutableMapping[str, str] = os.environ) -> None:
+    """With no locale set (C or POSIX, as in containers and some sessions) Qt writes
+    dates as "5 12 2026" (the file dialogs' Date Modified): there, dates are written in
+    ISO order (``en_SE``: 2026-12-05) through the locale's one category of dates,
+    before Qt reads it. Numbers and messages stay as they were."""
+    if environ.get("LC_ALL"):  # (it overrides every category)
+        if not _unset(environ["LC_ALL"]):
+            return
+        environ["LANG"] = environ.pop("LC_ALL")
+    if _unset(environ.get("LC_TIME") or environ.get("LANG") or "C"):
+        environ["LC_TIME"] = "en_SE.UTF-8"
+
+
+def _unset(locale: str) -> bool:
+    return locale.partition(".")[0] in ("C", "POSIX")
+
+
 def run_app(launch: Launch, importer: ImportProcess) -> int:
+    readable_dates()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -185,7 +186,7 @@ class ArticleView(QPlainTextEdit):
                 paints += attribution_paints(a, False, None)
         if cur is not None:
             paints += attribution_paints(cur, True, s.target)
-        paints += cursor_paints(s.cursor_span(), s.selection())
+        paints += cursor_paints(s.cursor_span(), s.selection(), paints)
         self.paint(paints)
 
     def zoom(self, step: int | None) -> None:
@@ -238,12 +239,20 @@ class ArticleView(QPlainTextEdit):
         bar.setValue(top)
 
     def line_neighbour(self, pos: int, down: bool) -> int:
-        """The character position one visual line above or below ``pos``."""
+        """The character position one visual line of text above or below ``pos``, at the
+        same place across: the blank lines between paragraphs are passed over."""
         c = QTextCursor(self.document())
         c.setPosition(self.to_qt(pos))
-        rect = self.cursorRect(c)
-        y = rect.bottom() + rect.height() // 2 + 1 if down else rect.top() - rect.height() // 2 - 1
-        return self.from_qt(self.cursorForPosition(QPoint(rect.left() + 1, y)).position())
+        x = self.cursorRect(c).left() + 1
+        while True:
+            rect = self.cursorRect(c)
+            half = rect.height() // 2 + 1
+            found = self.cursorForPosition(
+                QPoint(x, rect.bottom() + half if down else rect.top() - half)
+            )
+            if found.block().text().strip() or found.position() == c.position():
+                return self.from_qt(found.position())
+            c = found
 
     def to_qt(self, pos: int) -> int:
         """A code-point offset of the article as a position in the Qt document."""
@@ -301,10 +310,24 @@ def _marker_format(selection: bool) -> QTextCharFormat:
     return f
 
 
-def cursor_paints(cursor: Span | None, selection: Span | None) -> list[Paint]:
+def _cursor_over(fmt: QTextCharFormat) -> QTextCharFormat:
+    """The token cursor over a span: the span's colours stay (the speaker M chose is
+    seen under it), with a line over the token."""
+    f = QTextCharFormat(fmt)
+    f.setFontOverline(True)
+    return f
+
+
+def cursor_paints(
+    cursor: Span | None, selection: Span | None, under: Sequence[Paint] = ()
+) -> list[Paint]:
+    """The selection and the token cursor, painted over ``under``: the cursor in its own
+    colour on plain text, and as a line over a span, whose colours it keeps."""
     out = []
     if selection is not None:
         out.append(Paint(selection, _marker_format(True)))
     if cursor is not None:
-        out.append(Paint(cursor, _marker_format(False)))
+        span = next((p for p in reversed(under) if p.span.overlaps(cursor)), None)
+        fmt = _cursor_over(span.fmt) if span is not None else _marker_format(False)
+        out.append(Paint(cursor, fmt))
     return out

@@ -13,18 +13,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.keymap import KEYMAP
+from gui.keymap import EVERY
 
 
 class CheatSheet(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
-        self.table = QTableWidget(len(KEYMAP), 3)
+        self.table = QTableWidget(len(EVERY), 3)
         self.table.setHorizontalHeaderLabels(["Keys", "Action", "Menu"])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        for row, b in enumerate(KEYMAP):
+        for row, b in enumerate(EVERY):
             for col, value in enumerate((" / ".join(b.keys), b.text, b.menu)):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         header = self.table.horizontalHeader()

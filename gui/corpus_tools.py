@@ -76,6 +76,7 @@ class CorpusTools(QObject):
         self.dock.visibilityChanged.connect(self.refresh_speakers)
         self.speakers.chosen.connect(self.show_speaker)
         self.speakers.rename_requested.connect(self.rename_speakers)
+        self.speakers.known = self.speaker_names  # (F2 completes as E does)
         self.speakers.rename_button.setToolTip(
             keys_in("Give the selected speakers one name, across the corpus ({rename_speakers})")
         )
@@ -183,7 +184,8 @@ class CorpusTools(QObject):
             self.speakers.set_speakers(queries.speaker_counts(store) if store else [])
 
     def speaker_names(self) -> list[str]:
-        """The corpus's speaker names, most quoted first (what E completes from)."""
+        """The corpus's speaker names, most quoted first: what a typed name completes
+        from (E, and the rename or merge box, F2); the one place that asks for them."""
         store = self.w.store
         return [name for name, _ in queries.speaker_counts(store)] if store else []
 
@@ -233,6 +235,8 @@ class CorpusTools(QObject):
             from gui.report_window import ReportWindow  # pygal and QtSvg: when first shown
 
             self.report = ReportWindow(store.path, parent=self.frame)
+            self.report.closed.connect(self.w.back)  # the keys go to the review again
+            self.report.show_beside(self.frame)
         else:
             self.report.refresh()
         self.report.show()

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from core.config import data_dir, default_corpus_path, sample_corpus_path
 from core.formats.format import Format
 from core.formats.registry import READ_SUFFIXES, WRITTEN
+from gui import settings
 from gui.keymap import fill
 
 
@@ -40,21 +42,69 @@ def _run(dialog: QDialog) -> bool:
     return accepted
 
 
-def ask_speaker_name(parent: QWidget, value: str, names: list[str]) -> str | None:
-    """A speaker name; typing completes from ``names`` (the corpus's, most quoted
-    first), matching any part of a name, case aside."""
+class _Completer(QCompleter):
+    """Completes from names, matching any part of one, case aside; Enter while the list
+    shows takes the name highlighted in it (else the text typed) and closes the box:
+    one Enter, not one for the list and one for the box.
+
+    Signals:
+    chosen(text): Enter was pressed in the list.
+    """
+
+    chosen = Signal(str)
+
+    def __init__(self, names: list[str], parent: QWidget) -> None:
+        super().__init__(names, parent)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setModelSorting(QCompleter.ModelSorting.UnsortedModel)
+
+    def eventFilter(self, o: QObject, e: QEvent) -> bool:
+        popup = self.popup()
+        if (
+            o is popup
+            and isinstance(e, QKeyEvent)
+            and e.type() == QEvent.Type.KeyPress
+            and e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            line = self.widget()
+            index = popup.currentIndex()
+            popup.hide()
+            typed = line.text() if isinstance(line, QLineEdit) else ""
+            self.chosen.emit(str(index.data()) if index.isValid() else typed)
+            return True
+        return super().eventFilter(o, e)
+
+
+def ask_name(parent: QWidget, title: str, label: str, value: str, names: list[str]) -> str | None:
+    """A name, typed; it completes from ``names`` (most quoted first)."""
     dialog = QInputDialog(parent)
-    dialog.setWindowTitle("Speaker name")
-    dialog.setLabelText("The speaker's fullest name (or the description, as written):")
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
     dialog.setTextValue(value)
-    completer = QCompleter(names, dialog)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setModelSorting(QCompleter.ModelSorting.UnsortedModel)
+    completer = _Completer(names, dialog)
     line = dialog.findChild(QLineEdit)
     assert line is not None  # a text-input QInputDialog always has its line edit
     line.setCompleter(completer)
+
+    def chosen(name: str) -> None:
+        dialog.setTextValue(name)
+        dialog.accept()
+
+    completer.chosen.connect(chosen)
     return dialog.textValue() if _run(dialog) else None
+
+
+def ask_speaker_name(parent: QWidget, value: str, names: list[str]) -> str | None:
+    """A speaker name; typing completes from ``names`` (the corpus's, most quoted
+    first), matching any part of a name, case aside."""
+    return ask_name(
+        parent,
+        "Speaker name",
+        "The speaker's fullest name (or the description, as written):",
+        value,
+        names,
+    )
 
 
 def ask_number(parent: QWidget, value: int, top: int) -> int | None:
@@ -84,13 +134,14 @@ class ExportChoice:
 
 
 class ExportDialog(QDialog):
-    """Where and how to export: the format, the file (a folder for brat), and which
-    articles and attributions."""
+    """Where and how to export: the format, the file (a folder for brat; in the folder
+    of the last export, else beside the corpus), and which articles and attributions."""
 
     def __init__(self, parent: QWidget, corpus: Path) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export")
-        self.stem = beside(corpus, corpus.stem)
+        last = settings.export_folder()
+        self.stem = last / corpus.stem if last else beside(corpus, corpus.stem)
         self.format = QComboBox()
         for written in WRITTEN.values():
             self.format.addItem(written.title, written.name)
@@ -172,7 +223,10 @@ class ExportDialog(QDialog):
 
 def ask_export(parent: QWidget, corpus: Path) -> ExportChoice | None:
     dialog = ExportDialog(parent, corpus)
-    return dialog.choice() if _run(dialog) else None  # (deleted later: readable now)
+    choice = dialog.choice() if _run(dialog) else None  # (deleted later: readable now)
+    if choice is not None:
+        settings.set_export_folder(choice.path.parent)
+    return choice
 
 
 def ask_copy(parent: QWidget, corpus: Path) -> Path | None:

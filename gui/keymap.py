@@ -52,6 +52,8 @@ class Act(StrEnum):
     SELECT_QUOTATION = "select_quotation"
     SELECT_SENTENCE = "select_sentence"
     SELECT_CLAUSE = "select_clause"
+    SELECT_TO_END = "select_to_end"
+    SELECT_TO_START = "select_to_start"
     CURSOR_TO_ITEM = "cursor_to_item"
     LABEL_QUOTE = "label_quote"
     LABEL_SPEAKER = "label_speaker"
@@ -75,6 +77,7 @@ class Act(StrEnum):
     SPEAKERS = "speakers"
     RENAME_SPEAKERS = "rename_speakers"
     HELP = "help"
+    CLOSE_REPORT = "close_report"
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,10 @@ KEYMAP: tuple[Binding, ...] = (
     Binding(Act.SELECT_QUOTATION, ("I",), "Select", "Select the quotation around the cursor"),
     Binding(Act.SELECT_SENTENCE, ("O",), "Select", "Select the sentence around the cursor"),
     Binding(Act.SELECT_CLAUSE, ("Shift+O",), "Select", "Select the clause around the cursor"),
+    Binding(Act.SELECT_TO_END, (")",), "Select", "Select from the cursor to the sentence's end"),
+    Binding(
+        Act.SELECT_TO_START, ("(",), "Select", "Select from the sentence's start to the cursor"
+    ),
     Binding(Act.CURSOR_TO_ITEM, ("G",), "Select", "Token cursor to the current attribution"),
     Binding(Act.LABEL_QUOTE, ("Q",), "Select", "Label the selection QUOTE (a new attribution)"),
     Binding(Act.LABEL_SPEAKER, ("S",), "Select", "Label the selection SPEAKER of the attribution"),
@@ -157,9 +164,17 @@ KEYMAP: tuple[Binding, ...] = (
     Binding(Act.HELP, ("?", "F1"), "View", "Keyboard shortcuts"),
 )
 
-BY_ID = {b.id: b for b in KEYMAP}
+#: The Report window's keys: its own window, which the review's keys do not reach.
+REPORT_KEYS: tuple[Binding, ...] = (
+    Binding(Act.CLOSE_REPORT, ("Esc", "Ctrl+W"), "Report", "Close the Report window"),
+)
+
+#: Every key of every window (the README table, the cheat sheet).
+EVERY = KEYMAP + REPORT_KEYS
+BY_ID = {b.id: b for b in EVERY}
 
 #: Status-bar hints and the empty view's placeholder, with ``{action}`` for keys.
+HINT_NO_CORPUS = "{open_corpus} open a corpus \u00b7 {new_corpus} new corpus \u00b7 {help} keys"
 HINT_NO_ARTICLE = (
     "{import_files} import files \u00b7 {import_sample} import the sample \u00b7 {help} keys"
 )
@@ -208,22 +223,23 @@ def fill(text: str, **values: str) -> str:
 
 
 def duplicates() -> list[str]:
-    """Keys bound to more than one action (must be empty)."""
-    seen: dict[str, str] = {}
+    """Keys bound to more than one action of a window (must be empty)."""
     clashes = []
-    for b in KEYMAP:
-        for k in b.keys:
-            norm = k.lower().replace(" ", "")
-            if norm in seen:
-                clashes.append(f"{k}: {seen[norm]} and {b.id}")
-            seen[norm] = b.id
+    for window in (KEYMAP, REPORT_KEYS):
+        seen: dict[str, str] = {}
+        for b in window:
+            for k in b.keys:
+                norm = k.lower().replace(" ", "")
+                if norm in seen:
+                    clashes.append(f"{k}: {seen[norm]} and {b.id}")
+                seen[norm] = b.id
     return clashes
 
 
 def markdown_table() -> str:
     """The shortcut table as it appears in the README."""
     lines = ["| Keys | Action | Menu |", "| --- | --- | --- |"]
-    for b in KEYMAP:
+    for b in EVERY:
         keys = " / ".join(f"`{k}`" for k in b.keys)
         lines.append(f"| {keys} | {b.text} | {b.menu} |")
     return "\n".join(lines)

@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter
 
 from core.config import sample_article_path
@@ -36,6 +36,7 @@ from gui.jobs import JobRunner
 from gui.keymap import (
     HINT_FILTERING,
     HINT_NO_ARTICLE,
+    HINT_NO_CORPUS,
     HINT_REVIEWING,
     HINT_SELECTING,
     HINT_SPEAKERS,
@@ -94,7 +95,6 @@ class MainWindow(QMainWindow):
         for widget, stretch in ((self.articles, 0), (self.view, 1), (self.table, 0)):
             split.addWidget(widget)
             split.setStretchFactor(split.count() - 1, stretch)
-        self.view.setMinimumWidth(280)
         split.setSizes([280, 520, 480])
         split.setChildrenCollapsible(False)
         self.setCentralWidget(split)
@@ -311,6 +311,8 @@ class MainWindow(QMainWindow):
             text = HINT_FILTERING
         elif focus is not None and self.tools.dock.isAncestorOf(focus):
             text = HINT_SPEAKERS
+        elif self.store is None:  # (importing needs a corpus too)
+            text = HINT_NO_CORPUS
         elif s is None or s.article is None:
             text = HINT_NO_ARTICLE
         else:
@@ -360,6 +362,12 @@ class MainWindow(QMainWindow):
         return dialogs.offer_sample(
             self, lambda: self.back(self.import_paths([sample_article_path()])), self.back
         )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The text keeps a readable column: a quarter of the window (at least 280
+        pixels); past that, a dock takes its width from the list and the table."""
+        self.view.setMinimumWidth(max(280, event.size().width() // 4))
+        super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

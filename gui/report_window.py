@@ -12,7 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QThreadPool, Signal
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from core.corpus.store import Store
 from core.measure import agree, charts, report
+from gui.keymap import REPORT_KEYS, Act
 from gui.workers import Job, job_pool
 
 
@@ -55,16 +57,34 @@ def compute_agreement(paths: list[Path]) -> Callable[..., agree.Agreement]:
     return run
 
 
+def beside(screen: QRect, review: QRect, size: QSize) -> QPoint:
+    """Where a window of ``size`` goes beside ``review`` on ``screen``: right of it, else
+    left of it, else at the screen's edge on the side with more room."""
+    right, left = screen.right() - review.right(), review.left() - screen.left()
+    if right >= size.width():
+        x = review.right() + 1
+    elif left >= size.width():
+        x = review.left() - size.width()
+    elif right >= left:
+        x = screen.right() + 1 - size.width()
+    else:
+        x = screen.left()
+    y = min(max(review.top(), screen.top()), screen.bottom() + 1 - size.height())
+    return QPoint(max(x, screen.left()), max(y, screen.top()))
+
+
 class ReportWindow(QWidget):
     """Signals:
     ready(report): the figures and charts are shown.
     compared(agreement): the comparison with another corpus is shown.
     failed(message): a job failed; the message is also shown in the window.
+    closed(): the window was closed.
     """
 
     ready = Signal(object)
     compared = Signal(object)
     failed = Signal(str)
+    closed = Signal()
 
     def __init__(
         self, corpus: Path, pool: QThreadPool | None = None, parent: QWidget | None = None
@@ -118,7 +138,24 @@ class ReportWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.tabs, 1)
+        handlers = {Act.CLOSE_REPORT: self.close}
+        for b in REPORT_KEYS:
+            action = QAction(b.text, self)
+            action.setShortcuts([QKeySequence(k) for k in b.keys])
+            action.triggered.connect(handlers[b.id])
+            self.addAction(action)
         self.refresh()
+
+    def show_beside(self, review: QWidget) -> None:
+        """Show the window beside the review's (not over it), or as little over it as
+        the screen allows."""
+        screen = review.screen().availableGeometry()
+        self.move(beside(screen, review.frameGeometry(), self.frameGeometry().size()))
+        self.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        self.closed.emit()
 
     # -- computing in the background -------------------------------------------------------
 

@@ -27,6 +27,8 @@ MOVES: dict[Act, Move] = {
     Act.SELECT_QUOTATION: ReviewSession.select_quotation,
     Act.SELECT_SENTENCE: lambda s: s.select_sentence(),
     Act.SELECT_CLAUSE: lambda s: s.select_sentence(clause=True),
+    Act.SELECT_TO_END: lambda s: s.select_sentence(part=+1),
+    Act.SELECT_TO_START: lambda s: s.select_sentence(part=-1),
     Act.CURSOR_TO_ITEM: ReviewSession.cursor_to_item,
 }
 

@@ -1,6 +1,7 @@
 """What the app remembers between sessions, in one INI file in the data directory
 (``core.config.data_dir()/settings.ini``, QSettings' IniFormat): the text size, recent
-corpora, the window's geometry and docks, and the last article of each corpus."""
+corpora, the window's geometry and docks, the last article of each corpus, and the
+folder of the last export."""
 
 from __future__ import annotations
 
@@ -98,3 +99,14 @@ def save_window_state(geometry: QByteArray, state: QByteArray) -> None:
     s = settings()
     s.setValue("window/geometry", geometry)
     s.setValue("window/state", state)
+
+
+def export_folder() -> Path | None:
+    """The folder the last export went into, if it is still there."""
+    value = settings().value("export/folder")
+    folder = Path(str(value)) if value else None
+    return folder if folder is not None and folder.is_dir() else None
+
+
+def set_export_folder(folder: Path) -> None:
+    settings().setValue("export/folder", str(folder))

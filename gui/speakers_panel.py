@@ -7,13 +7,14 @@ a rename into a core command on its undo stack.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from gui import dialogs
 
 #: Keys that move the focus within the panel, not the review's (Tab switches the span).
 _FOCUS_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
@@ -77,6 +80,8 @@ class SpeakersPanel(QWidget):
         self, speakers: list[tuple[str, int]] | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        #: The names a new name completes from (the window's: the corpus's speakers).
+        self.known: Callable[[], list[str]] = self.names
         self.filter = _Filter(placeholderText="Filter speakers  (Enter shows the first)")
         self.filter.setClearButtonEnabled(True)
         self.model = QStandardItemModel(0, 2, self)
@@ -155,10 +160,10 @@ class SpeakersPanel(QWidget):
         if not selected:
             return
         what = selected[0] if len(selected) == 1 else f"{len(selected)} speakers"
-        new, ok = QInputDialog.getText(
-            self, "Rename or merge speakers", f"New name for {what}:", text=selected[0]
+        new = dialogs.ask_name(
+            self, "Rename or merge speakers", f"New name for {what}:", selected[0], self.known()
         )
-        if ok and new.strip() and [new.strip()] != selected:
+        if new is not None and new.strip() and [new.strip()] != selected:
             self.rename_requested.emit(selected, new.strip())
 
     def _choose_first(self) -> None:

@@ -71,3 +71,18 @@ def make_corpus(path: Path, drop: int | None = None) -> Path:
             found = [a for i, a in enumerate(_suggestions(text)) if i != drop]
             store.add_article(art, found, toks)
     return path
+
+
+def make_text_corpus(path: Path, text: str, *quotes: str) -> Path:
+    """One article of ``text`` whose suggestions are the quotes starting with each of
+    ``quotes`` and running to their quotation mark (no speaker, no cue)."""
+    found = []
+    for q in quotes:
+        start = text.index(q)
+        end = min(text.index(mark, start) for mark in (',"', '."') if mark in text[start:])
+        found.append(Attribution(Span(start, end + (text[end] == ".")), None, None))
+    with Store(path) as store:
+        store.add_article(
+            Article(text=text, title="text", content_hash="text"), found, tokenize(text)
+        )
+    return path

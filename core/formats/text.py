@@ -20,6 +20,7 @@ _BYLINE = re.compile(r"^\s*By\s+(\S.{0,150})$")
 _RELATED = re.compile(r"^\s*(Related article|Related|Read more|See also)\s*:", re.IGNORECASE)
 _FOOTER = re.compile(r"^\s*Original url\s*:\s*(.*)$", re.IGNORECASE)
 _CAPTION = re.compile(r"^\s*(Photo|Image|Caption|Credit|Pictured|Video)\s*:", re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(r"\|\s*License Photo\s*$", re.IGNORECASE)  # UPI's captions
 _URL = re.compile(r"https?://.+")  # the whole line: pasted URLs can hold spaces
 _DATE_FORMATS = (
     "%B %d, %Y",
@@ -42,9 +43,10 @@ def normalise(text: str) -> str:
 
 
 def parse_date(line: str) -> str | None:
-    """An ISO date from a dateline such as ``May 20, 2025``, or None."""
+    """An ISO date from a dateline such as ``May 20, 2025`` or ``Oct. 6, 2012 at 1:42
+    PM``, or None."""
     s = re.sub(r"\s+", " ", line.strip()).rstrip(".")
-    s = re.sub(r"\s*(\d{1,2}:\d{2}.*)$", "", s)  # drop a trailing time
+    s = re.sub(r"\s*(\bat\s+)?\d{1,2}:\d{2}.*$", "", s)  # drop a trailing time ("at 1:42 PM")
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(s, fmt).date().isoformat()
@@ -131,9 +133,9 @@ def parse_text(raw: str, source: str) -> Article:
     if head_end:
         non_body.append(Span(0, paras[head_end - 1][1]))
 
-    # Related-article lines and captions inside the body.
+    # Related-article lines and captions (photo credits too) inside the body.
     for i in range(head_end, body_end):
-        if _RELATED.match(line(i)) or _CAPTION.match(line(i)):
+        if _RELATED.match(line(i)) or _CAPTION.match(line(i)) or _PHOTO_CREDIT.search(line(i)):
             non_body.append(Span(*paras[i]))
     if not art.title:
         art.title = Path(source).stem if source else ""

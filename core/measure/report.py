@@ -26,10 +26,14 @@ FIX_KINDS = (
     "moved boundaries",
     "changed speaker",
     "changed type",
+    "changed cue",
     "added",
     "rejected",
 )
 
+
+#: The month of articles with no date (quotes over time).
+UNDATED = "undated"
 
 #: What the report says of suggestion quality before any article is done (figures of
 #: nothing, all 0.000, read as if the suggestions were all wrong).
@@ -45,8 +49,9 @@ class Quality:
 
     articles: int = 0
     score: Score = field(default_factory=Score)
-    #: What the annotator did to them: kept as they were, moved, re-attributed, re-typed
-    #: (one suggestion can count under several), added (missed) and rejected.
+    #: What the annotator did to them: kept as they were, moved, re-attributed, re-typed,
+    #: their cue changed or removed (one suggestion can count under several), added
+    #: (missed) and rejected.
     fixes: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIX_KINDS, 0))
     missed_cues: list[tuple[str, int]] = field(default_factory=list)
 
@@ -56,10 +61,12 @@ class Quality:
         fixes = self.fixes
         for g, p in al.pairs:
             moved, speaker, typed = g.quote != p.quote, not g.speaker_right(p), g.type is not p.type
+            cue = g.cue != p.cue
             fixes["moved boundaries"] += moved
             fixes["changed speaker"] += speaker
             fixes["changed type"] += typed
-            fixes["accepted as is"] += not (moved or speaker or typed)
+            fixes["changed cue"] += cue
+            fixes["accepted as is"] += not (moved or speaker or typed or cue)
         fixes["accepted as is"] += al.same.total()
         fixes["added"] += len(al.missed)
         fixes["rejected"] += len(al.spurious)
@@ -93,7 +100,7 @@ class Report:
     speakers: list[SpeakerRow]
     speaker_names: int
     quotes_per_article: dict[str, Any]
-    over_time: list[tuple[str, int, int]]  # (YYYY-MM, articles, quotes)
+    over_time: list[tuple[str, int, int]]  # (YYYY-MM or UNDATED, articles, quotes)
     by_outlet: list[tuple[str, int, int]]  # (outlet, articles, quotes)
     #: Every count of quotes is of attributions not rejected: ``quotes`` of them, of which
     #: ``unreviewed`` are suggestions nobody has decided yet (counted, and said so).
@@ -189,15 +196,10 @@ def _record_item(text: str, rec: dict[str, Any]) -> Item:
 
 
 def _unchanged(rec: dict[str, Any], r: tuple[Any, ...]) -> bool:
-    """Whether a logged record and a row hold the same quote, speaker and type."""
-    q, sp = rec["quote"], rec.get("speaker") or {}
-    return (q["start"], q["end"], sp.get("start"), sp.get("end"), rec.get("speaker_name")) == (
-        r[2],
-        r[3],
-        r[4],
-        r[5],
-        r[8],
-    ) and rec["type"] == r[9]
+    """Whether a logged record and a row hold the same quote, speaker, cue and type."""
+    q, sp, cue = rec["quote"], rec.get("speaker") or {}, rec.get("cue") or {}
+    logged = (q["start"], q["end"], sp.get("start"), sp.get("end"), cue.get("start"))
+    return (*logged, cue.get("end"), rec.get("speaker_name"), rec["type"]) == tuple(r[2:10])
 
 
 def _first_records(store: Store) -> dict[int, dict[str, Any] | None]:
@@ -313,7 +315,10 @@ def build(store: Store, top: int = TOP) -> Report:
         speakers=speakers,
         speaker_names=names,
         quotes_per_article=_quotes_per_article([n for _, _, n in per_article]),
-        over_time=[(m, a, n) for m, (a, n) in sorted(months.items()) if m],
+        over_time=[  # the undated last: the counts the titles give hold them too
+            (m or UNDATED, a, n)
+            for m, (a, n) in sorted(months.items(), key=lambda kv: (not kv[0], kv[0]))
+        ],
         by_outlet=[(o, a, n) for o, (a, n) in ranked_outlets[:top]],
         quotes=quotes,
         unreviewed=unreviewed,

@@ -256,12 +256,26 @@ class ReviewSession:
                 return self._select(Span(offset + q.start, offset + q.end))
         return Delta(message="The token cursor is not inside quotation marks.")
 
-    def select_sentence(self, clause: bool = False) -> Delta:
+    def select_sentence(self, clause: bool = False, part: int = 0) -> Delta:
         """Select the sentence (or the clause) around the token cursor, without the
-        punctuation that bounds it."""
+        punctuation that bounds it; ``part`` +1: from the cursor to its end, -1: from its
+        start to the cursor (``said that`` and the indirect quote after it)."""
+        bounds = self._sentence(clause)
+        if bounds is None or self.cursor is None:
+            return Delta()
+        first, last = bounds
+        if part > 0:
+            first = min(self.cursor, last)
+        elif part < 0:
+            last = max(self.cursor, first)
+        return self._select(Span(self.tokens[first][0], self.tokens[last][1]))
+
+    def _sentence(self, clause: bool) -> tuple[int, int] | None:
+        """The first and last tokens of the sentence (or clause) around the token cursor,
+        without the punctuation that bounds it."""
         para = self._paragraph()
         if para is None or self.cursor is None:
-            return Delta()
+            return None
         offset, line = para
         stops = _CLAUSE_END if clause else _SENTENCE_END
         lo, hi = self.tokens.covering(offset, offset + len(line))
@@ -276,7 +290,7 @@ class ReviewSession:
             first += 1
         while last > first and word(last) in stops:
             last -= 1
-        return self._select(Span(self.tokens[first][0], self.tokens[last][1]))
+        return first, last
 
     # -- edits: each returns a command or a reason ---------------------------------------------
 
@@ -309,8 +323,10 @@ class ReviewSession:
         if a is None or self.article is None:
             return "No attribution selected."
         if self._round is None or self._round[0] != a.id:
-            options = self.candidates()
-            if a.speaker is not None and a.speaker not in [c.span for c in options]:
+            # The speaker it has first, wherever it ranks: M goes on to the best-ranked
+            # candidate, Shift+M to the last one, and each comes back to it.
+            options = [c for c in self.candidates() if c.span != a.speaker]
+            if a.speaker is not None:
                 options.insert(0, Candidate(a.speaker, a.speaker_name or "", person=False))
             self._round = (a.id or 0, options)
         options = self._round[1]
@@ -379,6 +395,8 @@ class ReviewSession:
             return "Nothing is selected: {select_toggle} starts a selection at the token cursor."
         if kind == "quote":
             qtype = quote_type(self.article.text, span)
+            if qtype is QuoteType.INDIRECT:  # the clause after the cue and its "that"
+                span = self._after_that(span)
             try:
                 cmd = commands.add(self.store, self.article.id, commands.new_manual(span, qtype))
             except SpanError as exc:
@@ -506,16 +524,22 @@ class ReviewSession:
         return Delta()
 
     def _after_quote(self) -> Delta:
-        """After a new quote: edit its speaker next, with the token cursor on the first
-        word after it (where a direct quote's cue and speaker usually are)."""
+        """After a new quote: edit its speaker next, with the token cursor where its cue
+        usually is: on the first word after a direct quote, on the word before an
+        indirect one (its ``that`` aside)."""
         self.target = "speaker"
         self.anchor = None
         a = self.current
         if a is not None and self.tokens:
-            i = self.tokens.token_at(a.quote.end)
-            while i + 1 < len(self.tokens) and not any(ch.isalnum() for ch in self._word(i)):
-                i += 1
-            self.cursor = i
+            if a.type is QuoteType.INDIRECT:
+                i = self.tokens.token_at(a.quote.start) - 1
+                while i > 0 and (self._word(i).lower() == "that" or not _is_word(self._word(i))):
+                    i -= 1
+            else:
+                i = self.tokens.token_at(a.quote.end)
+                while i + 1 < len(self.tokens) and not _is_word(self._word(i)):
+                    i += 1
+            self.cursor = max(i, 0)
         return Delta(
             message="Quote added. Now select its speaker and press {label_speaker} "
             "(or {cycle_speaker} for candidates, {same_speaker} for the previous one)."
@@ -659,12 +683,24 @@ class ReviewSession:
         end = text.find("\n", pos)
         return start, text[start : end if end >= 0 else len(text)]
 
+    def _after_that(self, span: Span) -> Span:
+        """A selection for an indirect quote without the ``that`` it starts with (the
+        annotation guide: the clause after the cue and an optional ``that``)."""
+        first, last = self.tokens.covering(span.start, span.end)
+        if first < last and self._word(first).lower() == "that":
+            return Span(self.tokens[first + 1][0], span.end)
+        return span
+
     def _select(self, span: Span) -> Delta:
         first, last = self.tokens.covering(span.start, span.end)
         if first > last:
             return Delta()
         self.anchor, self.cursor = first, last
         return Delta(reveal=span.start)
+
+
+def _is_word(token: str) -> bool:
+    return any(ch.isalnum() for ch in token)
 
 
 def _first_written(changes: list[Change], after: bool) -> int | None:

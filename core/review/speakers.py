@@ -4,6 +4,7 @@ tokens, without spaCy."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -14,7 +15,8 @@ from core.tokens import Tokens
 
 #: How far from the quote (in characters) mentions are looked for.
 REACH = 3000
-_SENTENCE_END = {".", "!", "?", '"', "\u201d", "\u201c", ":"}
+_QUOTE_MARKS = {'"', "\u201d", "\u201c"}
+_SENTENCE_END = {".", "!", "?", ":"} | _QUOTE_MARKS
 
 
 @dataclass(frozen=True)
@@ -27,11 +29,15 @@ class Candidate:
 
 
 def _is_person(mention: str, name: str, known: set[str]) -> bool:
-    """A guess without a parser: a known speaker (or a surname of one), a personal
-    pronoun, or two or more capitalised words none of which names an organisation, a
-    place or a date."""
+    """A guess without a parser: a personal pronoun, or, written with a capital (another
+    quote's speaker "the response" is no person), a known speaker (or a surname of one)
+    or two or more words none of which names an organisation, a place or a date."""
     words = mention.split()
-    if mention in known or name in known or mention.lower() in PERSONAL:
+    if mention.lower() in PERSONAL:
+        return True
+    if not mention[:1].isupper():
+        return False
+    if mention in known or name in known:
         return True
     lowered = {w.lower().strip(".") for w in words}
     return len(words) >= 2 and not lowered & (NON_PERSON_WORDS | CALENDAR)
@@ -103,15 +109,16 @@ def candidates(
     def flush() -> None:
         if run:
             first = run[0]
-            prev = text[bounds[first - 1][0] : bounds[first - 1][1]] if first else "."
+            prev = _before(text, bounds, first)
             word = text[bounds[first][0] : bounds[first][1]]
             if prev in _SENTENCE_END and word.lower() in SENTENCE_OPENERS:
                 run.pop(0)  # "While Trump": a sentence's first word, capitalised by place
                 if not run:
                     return
                 first = run[0]
-            if len(run) > 1 or prev not in _SENTENCE_END:  # not just a sentence's first word
-                sp = Span(bounds[first][0], bounds[run[-1]][1])
+            sp = Span(bounds[first][0], bounds[run[-1]][1])
+            # a sentence's first word alone only beside the quote ("Critics said that")
+            if len(run) > 1 or prev not in _SENTENCE_END or _beside(text, quote, sp) <= BESIDE:
                 mention = text[sp.start : sp.end]
                 if len(mention.rstrip(".")) > 1:  # not an initial or a lone letter ("X.")
                     found.setdefault(sp, resolve_name(mention, near, names=names, by_last=by_last))
@@ -144,5 +151,39 @@ def candidates(
     mid = (quote.start + quote.end) // 2
     return sorted(
         usable,
-        key=lambda c: (not c.person, abs((c.span.start + c.span.end) // 2 - mid), c.span.start),
+        key=lambda c: (
+            _beside(text, quote, c.span),
+            not c.person,
+            abs((c.span.start + c.span.end) // 2 - mid),
+            c.span.start,
+        ),
     )
+
+
+def _before(text: str, bounds: list[tuple[int, int]], i: int) -> str:
+    """The token before token ``i`` (``.`` at the start); a closing quotation mark after
+    a comma is no sentence's end (``..." Preobrazhensky told``): then the comma."""
+    if i == 0:
+        return "."
+    prev = text[bounds[i - 1][0] : bounds[i - 1][1]]
+    if i > 1 and prev in _QUOTE_MARKS and text[bounds[i - 2][0] : bounds[i - 2][1]] == ",":
+        return ","
+    return prev
+
+
+#: How many words may stand between a quote and a mention beside it (``said that``),
+#: in at most how many characters.
+BESIDE, _BESIDE_CHARS = 2, 40
+_WORD = re.compile(r"\w+")
+
+
+def _beside(text: str, quote: Span, mention: Span) -> int:
+    """How many words stand between a quote and a mention in the same paragraph, right
+    before or after it (its cue, ``that``); past ``BESIDE`` (or another paragraph, or
+    in the quote), more than any mention beside it."""
+    lo, hi = (
+        (quote.end, mention.start) if mention.start >= quote.end else (mention.end, quote.start)
+    )
+    gap = text[lo:hi] if 0 <= hi - lo <= _BESIDE_CHARS else "\n"
+    words = len(_WORD.findall(gap))
+    return words if words <= BESIDE and "\n" not in gap else BESIDE + 1

@@ -15,7 +15,7 @@ from core.config import data_dir
 from core.corpus import queries
 from core.corpus.store import Store
 from core.model import State
-from gui import report_window
+from gui import dialogs, report_window
 from gui.dialogs import ExportChoice, ExportDialog, beside
 from tests.gui.conftest import Blocker, back_in, press, when_modal
 
@@ -122,9 +122,7 @@ def test_rename_or_merge_by_keys_only(make_window, small, monkeypatch):
     QTest.keyClicks(p.filter, "ben")
     QTest.keyClick(p.filter, Qt.Key.Key_Down)
     asked = []
-    monkeypatch.setattr(
-        QInputDialog, "getText", lambda *a, **k: asked.append(a) or ("Benjamin Cole", True)
-    )
+    monkeypatch.setattr(dialogs, "ask_name", lambda *a, **k: asked.append(a) or "Benjamin Cole")
     QTest.keyClick(p.table, Qt.Key.Key_F2)
     assert asked and names(small)["Benjamin Cole"] == 2 and "Ben Cole" not in names(small)
 
@@ -145,7 +143,7 @@ def test_rename_from_the_dock_is_one_undo_step_and_survives_a_restart(
     for i in range(p.proxy.rowCount()):
         if p.proxy.index(i, 0).data() in ("Ben Cole", "Critics"):
             sel.select(p.proxy.index(i, 0), sel.SelectionFlag.Select | sel.SelectionFlag.Rows)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("B. Cole", True))
+    monkeypatch.setattr(dialogs, "ask_name", lambda *a, **k: "B. Cole")
     with Store(small) as s:
         log = len(s.decisions())
     p.rename_button.click()
@@ -333,3 +331,31 @@ def test_the_hint_under_the_window_follows_the_keyboard(make_window, small, qtbo
     press(w, "Ctrl+Shift+P")
     qtbot.waitUntil(lambda: w.hint.text().startswith("In the speakers panel"))
     assert "F2 renames" in w.hint.text() and "Ctrl+Shift+P back to the article" in w.hint.text()
+
+
+def test_the_export_dialog_starts_in_the_folder_of_the_last_export(
+    make_window, small, tmp_path, qtbot
+):
+    """Each export started beside the corpus again, whatever folder the last went to."""
+    w = make_window(small)
+    elsewhere = tmp_path / "exports"
+    elsewhere.mkdir()
+    shown = []
+
+    def export_there(dialog):
+        shown.append(dialog.path.text())
+        dialog.path.setText(str(elsewhere / "mine.jsonl"))
+        dialog.accept()
+
+    when_modal(ExportDialog, export_there)
+    with qtbot.waitSignal(w.job_done, timeout=60_000):
+        press(w, "Ctrl+E")
+    back_in(qtbot, w)
+
+    def look(dialog):
+        shown.append(dialog.path.text())
+        dialog.reject()
+
+    when_modal(ExportDialog, look)
+    press(w, "Ctrl+E")
+    assert shown == [str(small.with_suffix(".jsonl")), str(elsewhere / "small.jsonl")]

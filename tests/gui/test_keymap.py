@@ -47,7 +47,7 @@ def test_cheat_sheet_opens_on_question_mark_and_lists_every_key(make_window, sam
         seen = when_modal(CheatSheet, read_and_close)
         press(w, key)
         assert len(seen) == 2
-    assert len(rows) == 2 and all(len(r) == len(keymap.KEYMAP) for r in rows)
+    assert len(rows) == 2 and all(len(r) == len(keymap.EVERY) for r in rows)
     assert rows[0] >= {"J", "A", "? / F1"}
 
 
@@ -58,7 +58,7 @@ def test_no_key_name_outside_the_keymap():
     sources = [p for p in (ROOT / "gui").glob("*.py") if p.name != "keymap.py"]
     sources.append(ROOT / "core" / "review" / "session.py")
     words = {"Left", "Right", "Up", "Down", "Tab", "Delete", "F1"}  # also plain words (F1 score)
-    names = {k for b in keymap.KEYMAP for k in b.keys if "+" in k or len(k) > 1} - words
+    names = {k for b in keymap.EVERY for k in b.keys if "+" in k or len(k) > 1} - words
     for path in sources:
         code = path.read_text(encoding="utf-8")
         for prefix, literal in re.findall(r'(f?)"([^"\n]*)"', code):

@@ -65,16 +65,51 @@ def _panes(w):
 def test_the_speakers_dock_takes_its_width_from_the_text(make_window, sample_copy, qtbot):
     """Opening the dock squeezed every pane (titles down to "N...", the Quote column to
     "Quo"): the article list and the table keep their widths, the text gives the dock
-    its room (staying readable), and gets it back when the dock closes."""
+    its room (staying readable), and gets it back when the dock closes. (Wide enough
+    that the text stays over a quarter of the window: see the test below.)"""
     w = make_window(sample_copy)
-    w.resize(1280, 800)
-    qtbot.waitUntil(lambda: w.width() == 1280)
+    w.resize(1400, 800)
+    qtbot.waitUntil(lambda: w.width() == 1400)
     listed, text, table, title, quote = _panes(w)
     press(w, "Ctrl+Shift+P")
     qtbot.waitUntil(lambda: w.tools.dock.isVisible() and w.tools.dock.width() == DOCK_WIDTH)
     now = _panes(w)
     assert now[0] == listed and now[2] == table and now[3] == title and now[4] == quote
-    assert now[1] >= 280  # the text: still a readable column
+    assert now[1] >= 1400 // 4  # the text: still a readable column
     w.tools.dock.close()  # (its title bar's close button)
     qtbot.waitUntil(lambda: w.view.width() == text)
     assert _panes(w) == (listed, text, table, title, quote)
+
+
+def test_a_wide_speakers_dock_leaves_the_text_a_quarter_of_the_window(
+    make_window, sample_copy, qtbot
+):
+    """The dock took all its width from the text, down to 280 pixels of a window of
+    1280: past a quarter of the window, the list and the table give the rest."""
+    from PySide6.QtCore import Qt
+
+    w = make_window(sample_copy)
+    w.resize(1280, 800)
+    qtbot.waitUntil(lambda: w.width() == 1280)
+    listed, _, table, _, _ = _panes(w)
+    press(w, "Ctrl+Shift+P")
+    qtbot.waitUntil(lambda: w.tools.dock.isVisible())
+    w.resizeDocks([w.tools.dock], [520], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: w.tools.dock.width() >= 400)
+    assert w.view.width() >= w.width() // 4
+    assert w.articles.width() + w.table.width() < listed + table  # they gave the rest
+
+
+def test_with_no_corpus_the_status_bar_offers_only_keys_that_work(qtbot, suggester):
+    """With no corpus open, the status bar offered the import keys, which need one."""
+    from PySide6.QtTest import QTest
+
+    from gui.main_window import MainWindow
+
+    w = MainWindow(suggester)
+    qtbot.addWidget(w)
+    w.show()
+    assert QTest.qWaitForWindowActive(w, 5000)
+    hint = w.hint.text()
+    assert "Ctrl+O open a corpus" in hint and "Ctrl+N new corpus" in hint
+    assert "Ctrl+I" not in hint and "Ctrl+Shift+S" not in hint

@@ -106,3 +106,39 @@ def test_a_missing_corpus_is_reported_in_the_window(qtbot, tmp_path):
     assert "no such corpus" in got.args[0] and "no such corpus" in w.status.text()
     assert not (tmp_path / "gone.qlab").exists()
     w.pool.waitForDone(5000)
+
+
+def test_closes_by_keyboard(make_window, small, qtbot):
+    """The Report window had no key to close it: Esc and Ctrl+W do (as the keymap says)."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+
+    from tests.gui.conftest import back_in, press
+
+    w = make_window(small)
+    for key in ("Esc", "Ctrl+W"):
+        press(w, "Ctrl+R")
+        rep = w.tools.report
+        qtbot.waitUntil(lambda rep=rep: rep.isVisible() and rep.refresh_button.isEnabled())
+        QTest.keySequence(rep, QKeySequence(key))
+        assert not rep.isVisible(), key
+        back_in(qtbot, w)  # the keys go to the review again
+
+
+def test_opens_beside_the_review_not_over_it(make_window, small, qtbot):
+    from PySide6.QtCore import QRect, QSize
+
+    from gui.report_window import beside
+
+    size = QSize(960, 720)
+    wide = QRect(0, 0, 2560, 1400)
+    assert beside(wide, QRect(100, 50, 1280, 800), size).x() == 1380  # right of it
+    assert beside(wide, QRect(1200, 50, 1280, 800), size).x() == 1200 - 960  # left of it
+    # no room on either side: at the screen's edge with more room, over less of the review
+    assert beside(QRect(0, 0, 1920, 1080), QRect(100, 0, 1280, 800), size).x() == 1920 - 960
+    assert beside(QRect(0, 0, 1920, 1080), QRect(500, 0, 1280, 800), size).x() == 0
+    w = make_window(small)
+    rep = w.tools.show_report()
+    qtbot.waitUntil(rep.refresh_button.isEnabled)
+    screen = w.screen().availableGeometry()
+    assert rep.pos() == beside(screen, w.frameGeometry(), rep.size())

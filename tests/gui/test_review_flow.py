@@ -75,8 +75,9 @@ def test_review_by_keys_then_export_and_reopen(make_window, sample_copy, tmp_pat
     added = w.session.current
     assert spans_text(w, added)["quote"] == "recap of the call"
     assert added.state is State.ACCEPTED and w.session.target == "speaker"
-    assert text[w.session.cursor_span().start :].startswith("also")  # the word after it
-    press(w, "Left", "Left", "Left", "Left", "Left", "Left")
+    # (indirect: no quotation marks) the word before it, where an indirect quote's cue is
+    assert text[w.session.cursor_span().start :].startswith("'s")
+    press(w, "Left")
     assert text[w.session.cursor_span().start :].startswith("Trump")
     press(w, "V", "S")  # labelling takes a selection, even of one token
     assert spans_text(w, w.session.current)["speaker"] == "Trump"

@@ -4,12 +4,12 @@ signal (the host turns it into one core command)."""
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QInputDialog
 
 from core.corpus import queries
 from core.corpus.store import Store
 from core.review import commands as cmd
 from core.review import speaker_edit as se
+from gui import dialogs
 from gui.speakers_panel import SpeakersPanel
 from tests.core.small_corpus import build
 
@@ -65,7 +65,7 @@ def test_merge_by_signal_then_the_host_applies_it(panel, qtbot, monkeypatch):
     assert not panel.rename_button.isEnabled()
     select(panel, "Critics", "The union")
     assert panel.rename_button.isEnabled()
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Others", True))
+    monkeypatch.setattr(dialogs, "ask_name", lambda *a, **k: "Others")
     with qtbot.waitSignal(panel.rename_requested) as got:
         panel.rename_button.click()
     assert got.args == [["Critics", "The union"], "Others"]
@@ -77,7 +77,7 @@ def test_merge_by_signal_then_the_host_applies_it(panel, qtbot, monkeypatch):
 
 def test_a_cancelled_or_unchanged_rename_asks_nothing(panel, qtbot, monkeypatch):
     select(panel, "Ana Ruiz")
-    for answer in [("Ana Ruiz", True), ("New", False), ("  ", True)]:
-        monkeypatch.setattr(QInputDialog, "getText", lambda *a, answer=answer, **k: answer)
+    for answer in ["Ana Ruiz", None, "  "]:
+        monkeypatch.setattr(dialogs, "ask_name", lambda *a, answer=answer, **k: answer)
         with qtbot.assertNotEmitted(panel.rename_requested):
             panel.ask_rename()

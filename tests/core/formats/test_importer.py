@@ -369,3 +369,20 @@ def test_imported_quotes_get_their_type_and_speaker_name_whatever_the_file_s_ord
     assert got == [("direct", "Ann Lee"), ("direct", "Bob Ray"), ("direct", "Bob Ray")]
     # a blank name given is no name
     assert [a.speaker_name for a in corpus.attributions(second)] == [None, "Officials"]
+
+
+def test_a_dateline_with_a_time_and_a_photo_credit_line():
+    """ "Oct. 6, 2012 at 1:42 PM" gave no date, and a caption ending "| License Photo"
+    stayed in the body (quotes were suggested in it)."""
+    art = parse_text(
+        "Obama Rallies Supporters in Denver\n\n"
+        "By John Doe\n\n"
+        "Oct. 6, 2012 at 1:42 PM\n\n"
+        "President Barack Obama speaks at a rally in Denver, Colorado, on October 5, 2012. "
+        "UPI/Gary C. Caskey | License Photo\n\n"
+        'WASHINGTON, Oct. 6 (UPI) -- "We are not done," Obama said.\n',
+        "upi.txt",
+    )
+    assert art.date == "2012-10-06"
+    body = "".join(art.text[b.start : b.end] for b in art.body_ranges())
+    assert "License Photo" not in body and body.lstrip().startswith("WASHINGTON")

@@ -43,6 +43,7 @@ def test_suggestion_quality_on_done_articles(small):
         "moved boundaries": 1,
         "changed speaker": 1,
         "changed type": 1,
+        "changed cue": 0,
         "added": 1,
         "rejected": 1,
     }
@@ -69,7 +70,8 @@ def test_the_corpus_figures(small):
         "max": 4,
         "histogram": {"1": 1, "2": 1, "4": 1},
     }
-    assert r.over_time == [("2025-05", 1, 4), ("2025-06", 1, 2)]  # C has no date
+    # C has no date: it counts, as the titles' quote counts do, as undated (it dropped out)
+    assert r.over_time == [("2025-05", 1, 4), ("2025-06", 1, 2), ("undated", 1, 1)]
     assert r.by_outlet == [("example.com", 1, 4), ("news.other.org", 1, 2), ("", 1, 1)]
 
 
@@ -210,3 +212,17 @@ def test_the_report_says_how_many_quotes_are_unreviewed_and_counts_the_nameless(
         rep = report.build(store)
     assert (rep.unreviewed, rep.speakers[0].unreviewed, rep.no_speaker_name) == (0, 0, 1)
     assert "Corpus (all 2 quote(s) counted are reviewed" in "\n".join(rep.lines())
+
+
+def test_a_removed_cue_is_a_fix_not_accepted_as_is(small):
+    """A suggestion whose cue was removed counted as "accepted as is" (while its origin
+    says edited): the report had no fix of cues."""
+    with Store(small) as store:
+        b = store.article_ids()[1]
+        first, _ = store.attributions(b)
+        apply(store, cmd.set_span(store, first.id, "cue", None))
+        apply(store, cmd.accept_all(store, b))
+        apply(store, cmd.set_status(store, b, Status.DONE))
+        q = report.build(store).quality
+    assert q.fixes["changed cue"] == 1
+    assert q.fixes["accepted as is"] == 2  # A's first, B's second

@@ -120,6 +120,20 @@ def test_select_quotation_sentence_and_clause(session):
     assert words(session, session.selection()) == "We have no money"
 
 
+def test_select_to_the_sentence_s_end_or_start_and_an_indirect_quote_leaves_out_that(session):
+    put_cursor(session, "that")
+    session.select_sentence(part=+1)
+    assert words(session, session.selection()) == "that taxes would rise"
+    session.select_sentence(part=-1)  # (the cursor is at the selection's end now)
+    assert words(session, session.selection()) == "Brown added that taxes would rise"
+    put_cursor(session, "that")
+    session.select_sentence(part=+1)
+    run(session, session.label("quote"))
+    assert words(session, session.current.quote) == "taxes would rise"
+    assert session.current.type is QuoteType.INDIRECT
+    assert words(session, session.cursor_span()) == "added"  # its cue, before "that"
+
+
 # -- edits ----------------------------------------------------------------------------------
 
 
@@ -603,3 +617,20 @@ def test_a_lone_capital_letter_is_no_candidate_speaker():
         text[c.span.start : c.span.end] for c in candidates(text, Tokens(tokenize(text)), [], quote)
     ]
     assert "Ana Ruiz" in found and not any(f.rstrip(".") == "X" for f in found)
+
+
+def test_a_description_as_another_quote_s_speaker_is_no_person():
+    """ "the response" (the speaker of another suggestion) was ranked as a person, before
+    the people of the article."""
+    from core.tokens import Tokens
+
+    text = (
+        "Ana Ruiz spoke first.\n\n"
+        '"We will not pay," the response read.\n\n'
+        "The city said taxes would rise."
+    )
+    other = Attribution(sp(text, "We will not pay"), sp(text, "the response"), None, "the response")
+    found = candidates(text, Tokens(tokenize(text)), [other], sp(text, "taxes would rise"))
+    ranked = [text[c.span.start : c.span.end] for c in found]
+    assert ranked.index("Ana Ruiz") < ranked.index("the response")
+    assert not next(c.person for c in found if c.span == sp(text, "the response"))
