@@ -185,7 +185,7 @@ class CorpusTools(QObject):
     def speaker_names(self) -> list[str]:
         """The corpus's speaker names, most quoted first (what E completes from)."""
         store = self.w.store
-        return [name for name, _ in queries.speaker_counts(store)] if store else []
+        return [s.name for s, _ in queries.speaker_counts(store)] if store else []
 
     def show_speaker(self, name: str) -> None:
         """Open the speaker's first quote; chosen again, the next one (around)."""

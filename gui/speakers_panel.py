@@ -1,4 +1,4 @@
-"""The speakers panel: every speaker name of the corpus with its number of quotes.
+"""The speakers panel: every speaker of the corpus with its kind and number of quotes.
 
 A standalone widget fed plain data (``core.corpus.queries.speaker_counts``); it asks for
 changes by signal and never edits the corpus itself, so the window that hosts it turns
@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from core.model import Speaker
+from core.suggest.registry import kind_of
 
 #: Keys that move the focus within the panel, not the review's (Tab switches the span).
 _FOCUS_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
@@ -74,13 +77,13 @@ class SpeakersPanel(QWidget):
     rename_requested = Signal(list, str)
 
     def __init__(
-        self, speakers: list[tuple[str, int]] | None = None, parent: QWidget | None = None
+        self, speakers: list[tuple[Speaker, int]] | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.filter = _Filter(placeholderText="Filter speakers  (Enter shows the first)")
         self.filter.setClearButtonEnabled(True)
-        self.model = QStandardItemModel(0, 2, self)
-        self.model.setHorizontalHeaderLabels(["Speaker", "Quotes"])
+        self.model = QStandardItemModel(0, 3, self)
+        self.model.setHorizontalHeaderLabels(["Speaker", "Kind", "Quotes"])
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -99,6 +102,7 @@ class SpeakersPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(self._activated)  # double-click, or Enter
         self.rename_button = QPushButton("Rename or merge...")
         self.rename_button.setToolTip("Give the selected speakers one name, across the corpus")
@@ -120,18 +124,22 @@ class SpeakersPanel(QWidget):
         layout.addLayout(buttons)
         self.set_speakers(speakers or [])
 
-    def set_speakers(self, speakers: list[tuple[str, int]]) -> None:
-        """Show these (name, quotes) rows, most quoted first; the filter stays."""
+    def set_speakers(self, speakers: list[tuple[Speaker, int]]) -> None:
+        """Show these (speaker, quotes) rows, most quoted first; the filter stays. A
+        kind nobody stated is the one guessed from the name."""
         self.model.setRowCount(0)
-        for name, count in speakers:
-            name_item = QStandardItem(name)
-            name_item.setData(name.casefold(), Qt.ItemDataRole.UserRole)
-            name_item.setToolTip(name)
+        for speaker, count in speakers:
+            name_item = QStandardItem(speaker.name)
+            name_item.setData(speaker.name.casefold(), Qt.ItemDataRole.UserRole)
+            name_item.setToolTip(speaker.name)
+            kind = kind_of(speaker).value
+            kind_item = QStandardItem(kind if speaker.kind else f"{kind}?")
+            kind_item.setData(kind, Qt.ItemDataRole.UserRole)
             count_item = QStandardItem(str(count))
             count_item.setData(count, Qt.ItemDataRole.UserRole)
             count_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.model.appendRow([name_item, count_item])
-        self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+            self.model.appendRow([name_item, kind_item, count_item])
+        self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         self._update_button()
 
     def names(self) -> list[str]:
@@ -139,7 +147,7 @@ class SpeakersPanel(QWidget):
         rows = [
             (
                 self.model.item(i, 0).text(),
-                int(self.model.item(i, 1).data(Qt.ItemDataRole.UserRole)),
+                int(self.model.item(i, 2).data(Qt.ItemDataRole.UserRole)),
             )
             for i in range(self.model.rowCount())
         ]
