@@ -8,12 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.corpus import queries
 from core.corpus.errors import CorpusError
 from core.corpus.store import Store
 from core.formats.imported import Imported, ImportProblem, shown
 from core.formats.reading import collect_files, read_file
 from core.model import Article, Attribution
 from core.suggest import Suggester, SuggestError, checked
+from core.suggest.registry import Registry
 from core.tokens import Tokens, tokenize
 
 #: Paragraphs (pieces of at most ``MAX_PARAGRAPH`` characters) per parser batch:
@@ -102,8 +104,12 @@ def import_paths(
             for _ in run.read():  # yields nothing: every article is stored as read
                 pass
         else:
+            known = queries.known_speakers(store)
+            run.registry = Registry(known)
             run.store_suggested(
-                suggester.suggest_many(run.read(), cancelled, PARSE_BATCH, n_process=jobs)
+                suggester.suggest_many(
+                    run.read(), cancelled, PARSE_BATCH, n_process=jobs, known=known
+                )
             )
         run.finish()
     except (CorpusError, SuggestError, OSError) as exc:
@@ -137,6 +143,8 @@ class _Run:
     #: still to come
     waiting: deque[tuple[int, Imported]] = field(default_factory=deque)
     seen: set[str] = field(default_factory=set)
+    #: The corpus's known speakers, whose canonical names suggestions take
+    registry: Registry = field(default_factory=lambda: Registry(()))
 
     def read(self) -> Iterator[Article]:
         """Read the files in order: store what needs no suggestion at once (unless it
@@ -180,6 +188,7 @@ class _Run:
                 break
             number, item = self.waiting.popleft()
             item.tokens = _bounds(item)  # once: checked here, stored by _add
+            found = [self.registry.identify(a) for a in found]  # the corpus's speakers
             item.attributions, dropped = checked(item.article, found, Tokens(item.tokens))
             self.report.warnings.extend(dropped)
             _add(self.store, item, self.report)
