@@ -174,3 +174,28 @@ def test_describe_sets_kind_and_external_id(small):
         assert se.describe(s, "The union", SpeakerKind.ORGANISATION) is None
         cmd.revert(s, c)
         assert _speaker(s, "The union").kind is None
+
+
+def test_a_one_word_organisation_typed_does_not_outrank_people_under_m():
+    """Issue 20, item 9: the kind travels with the name. "Acme" was typed as a speaker's
+    name; as a known name it used to count as a person, nearer than Ana Ruiz."""
+    from core.model import Attribution
+    from core.review.speakers import candidates
+    from core.tokens import Tokens, tokenize
+
+    text = 'Ana Ruiz spoke first. Acme said "prices rise" and "we are ready" today.'
+    typed = Attribution(
+        quote=Span(text.index("prices"), text.index("prices") + 11),
+        speaker=Span(text.index("Acme"), text.index("Acme") + 4),
+        speaker_name="Acme",
+    )
+    quote = Span(text.index("we are"), text.index("we are") + 12)
+    tokens = Tokens(tokenize(text))
+
+    def first(kinds):
+        found = candidates(text, tokens, [typed], quote, kinds=kinds)
+        return text[found[0].span.start : found[0].span.end]
+
+    assert first({"Acme": SpeakerKind.ORGANISATION}) == "Ana Ruiz"
+    assert first({}) == "Ana Ruiz"  # unstated: guessed from the name, one word is no person
+    assert first({"Acme": SpeakerKind.PERSON}) == "Acme"  # stated a person: nearest first
