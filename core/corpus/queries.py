@@ -386,6 +386,13 @@ def known_speakers(store: Queries) -> list[Speaker]:
 
 
 @guarded
+def all_speakers(store: Queries) -> list[Speaker]:
+    """Every speaker row of the corpus, with its aliases, by id (what an export names
+    its attributions' speakers from)."""
+    return _speakers(store)
+
+
+@guarded
 def speakers_named(store: Queries, names: Sequence[str]) -> list[Speaker]:
     """The speakers whose canonical names are among ``names``, with their aliases."""
     return _speakers(store, f"WHERE name IN ({', '.join('?' * len(names))})", list(names))
@@ -558,24 +565,26 @@ def quotes_by_article(store: Queries) -> list[tuple[str, str, int]]:
 
 
 @guarded
-def speaker_figures(store: Queries) -> list[tuple[str, int, int, int]]:
-    """(name, quotes, articles, unreviewed quotes) of every speaker name, rejected
-    quotes aside, most quoted first, then by name."""
-    return store._conn.execute(
-        """SELECT speaker_name, COUNT(*), COUNT(DISTINCT article_id),
-                  SUM(state = 'suggested') FROM attributions
-           WHERE state != 'rejected' AND speaker_name IS NOT NULL AND speaker_name != ''
-           GROUP BY speaker_name ORDER BY 2 DESC, 1"""
+def speaker_figures(store: Queries) -> list[tuple[Speaker, int, int, int]]:
+    """(speaker, quotes, articles, unreviewed quotes) of every speaker, rejected quotes
+    aside, most quoted first, then by name: speakers, not spellings (a merge counts as
+    one)."""
+    rows = store._conn.execute(
+        """SELECT s.id, s.name, s.kind, s.external_id, COUNT(*), COUNT(DISTINCT t.article_id),
+                  SUM(t.state = 'suggested')
+           FROM attributions t JOIN speakers s ON s.id = t.speaker_id
+           WHERE t.state != 'rejected' GROUP BY t.speaker_id ORDER BY 5 DESC, 2"""
     ).fetchall()
+    return [(_speaker(r), r[4], r[5], r[6]) for r in rows]
 
 
 @guarded
-def cue_spans(store: Queries, names: Sequence[str]) -> list[tuple[int, int, int, str]]:
-    """(article id, cue start, cue end, speaker name) of every quote, rejected ones
-    aside, with a cue and one of the speaker ``names``."""
+def cue_spans(store: Queries, speaker_ids: Sequence[int]) -> list[tuple[int, int, int, int]]:
+    """(article id, cue start, cue end, speaker id) of every quote, rejected ones aside,
+    with a cue and one of these speakers."""
     return store._conn.execute(
-        f"""SELECT article_id, cue_start, cue_end, speaker_name FROM attributions
+        f"""SELECT article_id, cue_start, cue_end, speaker_id FROM attributions
             WHERE state != 'rejected' AND cue_start IS NOT NULL
-              AND speaker_name IN ({",".join("?" * len(names))})""",
-        list(names),
+              AND speaker_id IN ({",".join("?" * len(speaker_ids))})""",
+        list(speaker_ids),
     ).fetchall()
