@@ -76,12 +76,14 @@ def _with_speaker(store: Store, table: str, after: dict[str, Any] | None) -> dic
     """An attribution's (or an alias's) record to write with the id of the speaker its
     ``speaker_name`` names, made now if new: in the command's transaction, so the log
     keeps the id for undo and redo."""
-    if after is None or after.get("speaker_id") is not None or not after.get("speaker_name"):
+    if after is None or not after.get("speaker_name"):
         return after
-    speaker_id = store.speaker_of(after["speaker_name"])
     if table == "alias":  # (the name only says whose: the row holds the id)
+        speaker_id = after.get("speaker_id") or store.speaker_of(after["speaker_name"])
         return {"speaker_id": speaker_id, "alias": after["alias"]}
-    return dict(after, speaker_id=speaker_id) if table == "attribution" else after
+    if table != "attribution" or after.get("speaker_id") is not None:
+        return after
+    return dict(after, speaker_id=store.speaker_of(after["speaker_name"]))
 
 
 def apply(store: Store, cmd: Command) -> int:

@@ -14,6 +14,7 @@ from core.corpus import queries
 from core.corpus.store import Store
 from core.model import Speaker, SpeakerKind
 from core.review.commands import Change, Command
+from core.suggest.registry import kind_of
 
 
 def record(s: Speaker) -> dict[str, Any]:
@@ -123,3 +124,33 @@ def dismiss(store: Store, first: Speaker, second: Speaker) -> Command | None:
         return None
     change = Change("dismissal", None, None, {"first": pair[0], "second": pair[1]})
     return Command(f"not the same: {first.name!r} and {second.name!r}", None, [change])
+
+
+def import_known(store: Store, speakers: list[Speaker], source: str) -> Command | None:
+    """A known speakers list (``core.formats.known_speakers``) into the corpus, as one
+    command: a listed speaker new to the corpus is made with its kind (guessed from its
+    name if the list gives none, so it is known though no quote is its), id and aliases;
+    one already there (by name) takes the list's kind and id where the list gives them,
+    and its aliases. None when the corpus knows it all already."""
+    found = {s.name: s for s in queries.speakers_named(store, [s.name for s in speakers])}
+    changes: list[Change] = []
+    for listed in speakers:
+        there = found.get(listed.name)
+        if there is None:  # (an unstated kind is guessed once: it is a listed speaker)
+            there = replace(listed, kind=kind_of(listed), aliases=())
+            changes.append(Change("speaker", None, None, record(there)))
+        else:
+            new = replace(
+                there,
+                kind=listed.kind or there.kind,
+                external_id=listed.external_id or there.external_id,
+            )
+            if new != there:
+                changes.append(Change("speaker", there.id, record(there), record(new)))
+        for alias in listed.aliases:
+            if alias not in there.aliases and alias != there.name:
+                record_ = {"speaker_id": there.id, "speaker_name": there.name, "alias": alias}
+                changes.append(Change("alias", None, None, record_))
+    if not changes:
+        return None
+    return Command(f"import {len(speakers)} known speaker(s) from {source}", None, changes)
