@@ -14,6 +14,7 @@ from core.corpus import queries
 from core.corpus.store import Store
 from core.model import Speaker, SpeakerKind
 from core.review.commands import Change, Command
+from core.suggest.duplicates import Duplicate, duplicates
 from core.suggest.registry import kind_of
 
 
@@ -154,3 +155,14 @@ def import_known(store: Store, speakers: list[Speaker], source: str) -> Command 
     if not changes:
         return None
     return Command(f"import {len(speakers)} known speaker(s) from {source}", None, changes)
+
+
+def merge_candidates(store: Store) -> list[Duplicate]:
+    """The corpus's likely duplicate speakers (:func:`core.suggest.duplicates.duplicates`),
+    those the user dismissed left out."""
+    return duplicates(queries.known_speakers(store), queries.dismissed(store))
+
+
+def merge_pair(store: Store, pair: Duplicate) -> Command | None:
+    """Merge a candidate pair: ``pair.other`` into ``pair.into``."""
+    return merge(store, [pair.other.name], pair.into.name)

@@ -199,3 +199,25 @@ def test_a_one_word_organisation_typed_does_not_outrank_people_under_m():
     assert first({"Acme": SpeakerKind.ORGANISATION}) == "Ana Ruiz"
     assert first({}) == "Ana Ruiz"  # unstated: guessed from the name, one word is no person
     assert first({"Acme": SpeakerKind.PERSON}) == "Acme"  # stated a person: nearest first
+
+
+def test_merge_candidates_merge_in_one_key_and_dismissals_are_remembered(small):
+    with Store(small) as s:
+        cmd.apply(s, se.rename(s, "Critics", "Cole"))  # "Cole": a part of "Ben Cole"
+        cmd.apply(s, se.rename(s, "The union", "ANA RUIZ"))  # Ana Ruiz up to case
+        pairs = {(d.into.name, d.other.name) for d in se.merge_candidates(s)}
+        assert pairs == {("Ben Cole", "Cole"), ("Ana Ruiz", "ANA RUIZ")}
+        cole = next(d for d in se.merge_candidates(s) if d.other.name == "Cole")
+        cmd.apply(s, se.dismiss(s, cole.into, cole.other))
+        assert se.dismiss(s, cole.into, cole.other) is None  # dismissed already
+    with Store(small) as s:  # reopened: still dismissed
+        (left,) = se.merge_candidates(s)
+        assert (left.into.name, left.other.name) == ("Ana Ruiz", "ANA RUIZ")
+        merged = se.merge_pair(s, left)
+        cmd.apply(s, merged)
+        assert se.merge_candidates(s) == []
+        assert "ANA RUIZ" in _speaker(s, "Ana Ruiz").aliases
+        cmd.revert(s, merged)
+        done, _ = cmd.history(s)
+        cmd.revert(s, done[-1])  # the dismissal undone: the pair is a candidate again
+        assert len(se.merge_candidates(s)) == 2
