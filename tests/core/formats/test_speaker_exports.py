@@ -71,6 +71,7 @@ def test_brat_says_it_by_an_attribute_and_a_note_on_the_speaker(small, tmp_path)
     assert "Kind Arg:Speaker" in (tmp_path / "brat" / "annotation.conf").read_text()
 
 
+@pytest.mark.slow  # (spaCy's DocBin)
 def test_docbin_user_data_says_who_the_speaker_is(small, tmp_path):
     from spacy.lang.en import English
     from spacy.tokens import DocBin
