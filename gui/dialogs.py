@@ -186,6 +186,28 @@ def ask_copy(parent: QWidget, corpus: Path) -> Path | None:
     return Path(name if name.endswith(".qlab") else name + ".qlab")
 
 
+def ask_speakers_list(parent: QWidget) -> Path | None:
+    """A known speakers list to import."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent, "Import a known speakers list", "", "Speakers lists (*.csv *.jsonl *.ndjson)"
+    )
+    return Path(name) if name else None
+
+
+def ask_speakers_out(parent: QWidget, corpus: Path) -> Path | None:
+    """Where to write the corpus's known speakers (a .jsonl unless named .csv)."""
+    suggested = beside(corpus, f"{corpus.stem}-speakers.csv")
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        "Export the known speakers list",
+        str(suggested),
+        "CSV (*.csv);;JSON lines (*.jsonl)",
+    )
+    if not name:
+        return None
+    return Path(name if name.endswith((".csv", ".jsonl")) else name + ".csv")
+
+
 def ask_new_corpus(parent: QWidget) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, "New corpus", "", "QuoteLab corpus (*.qlab)")
     if not name:

@@ -7,7 +7,7 @@ a rename into a core command on its undo stack.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.model import Speaker
+from core.suggest.duplicates import Duplicate
 from core.suggest.registry import kind_of
 
 #: Keys that move the focus within the panel, not the review's (Tab switches the span).
@@ -71,10 +74,14 @@ class SpeakersPanel(QWidget):
     chosen(name): show this speaker's quotes (double-click or Enter on a row).
     rename_requested(names, new_name): rename the selected names to ``new_name`` (more
         than one name, or an existing name: a merge).
+    merge_requested(duplicate), dismiss_requested(duplicate): merge a pair of likely
+        duplicates (``core.suggest.duplicates.Duplicate``), or say they are not one.
     """
 
     chosen = Signal(str)
     rename_requested = Signal(list, str)
+    merge_requested = Signal(object)
+    dismiss_requested = Signal(object)
 
     def __init__(
         self, speakers: list[tuple[Speaker, int]] | None = None, parent: QWidget | None = None
@@ -116,13 +123,29 @@ class SpeakersPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.rename_button)
+        #: Likely duplicates, surest first: each merged or dismissed by a key or button.
+        self.candidates_label = QLabel("Likely the same speaker")
+        self.candidates = QListWidget()
+        self.candidates.itemSelectionChanged.connect(self._update_button)
+        self.merge_button = QPushButton("Merge")
+        self.merge_button.clicked.connect(lambda: self._ask(self.merge_requested))
+        self.dismiss_button = QPushButton("Not the same")
+        self.dismiss_button.clicked.connect(lambda: self._ask(self.dismiss_requested))
+        pair_buttons = QHBoxLayout()
+        pair_buttons.addStretch(1)
+        pair_buttons.addWidget(self.dismiss_button)
+        pair_buttons.addWidget(self.merge_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
+        layout.addWidget(self.candidates_label)
+        layout.addWidget(self.candidates)
+        layout.addLayout(pair_buttons)
         self.set_speakers(speakers or [])
+        self.set_candidates([])
 
     def set_speakers(self, speakers: list[tuple[Speaker, int]]) -> None:
         """Show these (speaker, quotes) rows, most quoted first; the filter stays. A
@@ -181,5 +204,35 @@ class SpeakersPanel(QWidget):
     def _activated(self, index: QModelIndex) -> None:
         self.chosen.emit(str(self.proxy.data(index.siblingAtColumn(0))))
 
+    def set_candidates(self, found: list[Duplicate]) -> None:
+        """Show these likely duplicates (the one a merge keeps first); the selection
+        stays on the same pair when it is still listed."""
+        chosen = self.candidate()
+        self.candidates.clear()
+        for d in found:
+            item = QListWidgetItem(f"{d.into.name} \u2190 {d.other.name}")
+            item.setToolTip(d.why)  # plain text
+            item.setData(Qt.ItemDataRole.UserRole, d)
+            self.candidates.addItem(item)
+            if chosen is not None and d.pair == chosen.pair:
+                self.candidates.setCurrentItem(item)
+        self.candidates_label.setText(
+            f"Likely the same speaker ({len(found)})" if found else "No likely duplicates"
+        )
+        self._update_button()
+
+    def candidate(self) -> Duplicate | None:
+        """The pair chosen in the list, else the first listed (the surest)."""
+        item = self.candidates.currentItem() or self.candidates.item(0)
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole)  # type: ignore[no-any-return]
+
+    def _ask(self, signal: SignalInstance) -> None:
+        pair = self.candidate()
+        if pair is not None:
+            signal.emit(pair)
+
     def _update_button(self) -> None:
         self.rename_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+        some = self.candidates.count() > 0
+        self.merge_button.setEnabled(some)
+        self.dismiss_button.setEnabled(some)
