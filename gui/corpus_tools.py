@@ -79,10 +79,14 @@ class CorpusTools(QObject):
         self.dock.visibilityChanged.connect(self.refresh_speakers)
         self.speakers.chosen.connect(self.show_speaker)
         self.speakers.rename_requested.connect(self.rename_speakers)
+        self.speakers.describe_requested.connect(self.describe_speaker)
         self.speakers.merge_requested.connect(self.merge_pair)
         self.speakers.dismiss_requested.connect(self.dismiss_pair)
         self.speakers.rename_button.setToolTip(
             keys_in("Give the selected speakers one name, across the corpus ({rename_speakers})")
+        )
+        self.speakers.describe_button.setToolTip(
+            keys_in("Set the selected speaker's kind and external id ({describe_speaker})")
         )
         self.speakers.merge_button.setToolTip(
             keys_in("Merge the chosen pair into the first name ({merge_candidate})")
@@ -108,6 +112,7 @@ class CorpusTools(QObject):
             Act.REPORT: self.show_report,
             Act.SPEAKERS: self.toggle_speakers,
             Act.RENAME_SPEAKERS: self.ask_rename,
+            Act.DESCRIBE_SPEAKER: self.ask_describe,
             Act.MERGE_CANDIDATE: lambda: self._on_pair(self.merge_pair),
             Act.DISMISS_CANDIDATE: lambda: self._on_pair(self.dismiss_pair),
             Act.IMPORT_SPEAKERS: self.ask_import_speakers,
@@ -227,6 +232,24 @@ class CorpusTools(QObject):
         store = self.w.store
         if store is not None:
             self._apply(speaker_edit.merge(store, names, new), "Nothing to rename.")
+
+    def ask_describe(self) -> None:
+        """The kind and external id of the speaker selected in the panel (a key)."""
+        if self.dock.isVisible() and len(self.speakers.selected_names()) == 1:
+            self.speakers.ask_describe()
+            return
+        if not self.dock.isVisible():
+            self.toggle_speakers()
+        self.w.say(keys_in("Select one speaker in the panel, then {describe_speaker}."))
+
+    def describe_speaker(self, name: str) -> None:
+        store = self.w.store
+        found = queries.speakers_named(store, [name]) if store else []
+        answer = dialogs.ask_speaker_identity(self.frame, found[0]) if found else None
+        self.w.back()
+        if store is not None and answer is not None:
+            kind, external_id = answer
+            self._apply(speaker_edit.describe(store, name, kind, external_id), "Nothing changed.")
 
     def _on_pair(self, act: Callable[[Duplicate], None]) -> None:
         """A key for the likely duplicates: on the pair chosen in the panel (else the

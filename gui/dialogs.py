@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from core.config import data_dir, default_corpus_path, sample_corpus_path
 from core.formats.format import Format
 from core.formats.registry import READ_SUFFIXES, WRITTEN
+from core.model import Speaker, SpeakerKind
+from core.suggest.registry import kind_of
 from gui.keymap import fill
 
 
@@ -55,6 +57,30 @@ def ask_speaker_name(parent: QWidget, value: str, names: list[str]) -> str | Non
     assert line is not None  # a text-input QInputDialog always has its line edit
     line.setCompleter(completer)
     return dialog.textValue() if _run(dialog) else None
+
+
+def ask_speaker_identity(parent: QWidget, speaker: Speaker) -> tuple[SpeakerKind, str] | None:
+    """A speaker's kind and external id (a Wikidata QID, say: typed, never looked up)."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(f"Speaker: {speaker.name}")
+    kind = QComboBox(dialog)
+    for k in SpeakerKind:
+        kind.addItem(k.value, k)
+    kind.setCurrentIndex(list(SpeakerKind).index(kind_of(speaker)))
+    external = QLineEdit(speaker.external_id, dialog)
+    external.setPlaceholderText("e.g. a Wikidata QID: Q42")
+    form = QFormLayout(dialog)
+    form.addRow("Kind:", kind)
+    form.addRow("External id:", external)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    if not _run(dialog):
+        return None
+    return SpeakerKind(kind.currentData()), external.text()  # (deleted later: readable now)
 
 
 def ask_number(parent: QWidget, value: int, top: int) -> int | None:

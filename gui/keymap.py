@@ -74,6 +74,7 @@ class Act(StrEnum):
     REPORT = "report"
     SPEAKERS = "speakers"
     RENAME_SPEAKERS = "rename_speakers"
+    DESCRIBE_SPEAKER = "describe_speaker"
     MERGE_CANDIDATE = "merge_candidate"
     DISMISS_CANDIDATE = "dismiss_candidate"
     IMPORT_SPEAKERS = "import_speakers"
@@ -164,6 +165,9 @@ KEYMAP: tuple[Binding, ...] = (
     Binding(Act.SPEAKERS, ("Ctrl+Shift+P",), "View", "Speakers panel (rename, merge, jump)"),
     Binding(
         Act.RENAME_SPEAKERS, ("F2",), "View", "Rename or merge the speakers selected in the panel"
+    ),
+    Binding(
+        Act.DESCRIBE_SPEAKER, ("F3",), "View", "Kind and external id of the speaker in the panel"
     ),
     Binding(
         Act.MERGE_CANDIDATE,

@@ -74,12 +74,14 @@ class SpeakersPanel(QWidget):
     chosen(name): show this speaker's quotes (double-click or Enter on a row).
     rename_requested(names, new_name): rename the selected names to ``new_name`` (more
         than one name, or an existing name: a merge).
+    describe_requested(name): set the kind and external id of this speaker.
     merge_requested(duplicate), dismiss_requested(duplicate): merge a pair of likely
         duplicates (``core.suggest.duplicates.Duplicate``), or say they are not one.
     """
 
     chosen = Signal(str)
     rename_requested = Signal(list, str)
+    describe_requested = Signal(str)
     merge_requested = Signal(object)
     dismiss_requested = Signal(object)
 
@@ -120,8 +122,11 @@ class SpeakersPanel(QWidget):
         self.note = QLabel("Quotes: all but rejected ones, unreviewed suggestions included")
         self.note.setWordWrap(True)
         self.note.setEnabled(False)  # (drawn grey: a note, not a control)
+        self.describe_button = QPushButton("Kind and id...")
+        self.describe_button.clicked.connect(self.ask_describe)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.describe_button)
         buttons.addWidget(self.rename_button)
         #: Likely duplicates, surest first: each merged or dismissed by a key or button.
         self.candidates_label = QLabel("Likely the same speaker")
@@ -192,6 +197,12 @@ class SpeakersPanel(QWidget):
         if ok and new.strip() and [new.strip()] != selected:
             self.rename_requested.emit(selected, new.strip())
 
+    def ask_describe(self) -> None:
+        """Ask the host to set the kind and external id of the one speaker selected."""
+        selected = self.selected_names()
+        if len(selected) == 1:
+            self.describe_requested.emit(selected[0])
+
     def _choose_first(self) -> None:
         if self.proxy.rowCount():
             self.chosen.emit(str(self.proxy.data(self.proxy.index(0, 0))))
@@ -232,7 +243,9 @@ class SpeakersPanel(QWidget):
             signal.emit(pair)
 
     def _update_button(self) -> None:
-        self.rename_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+        selected = len(self.table.selectionModel().selectedRows())
+        self.rename_button.setEnabled(selected > 0)
+        self.describe_button.setEnabled(selected == 1)
         some = self.candidates.count() > 0
         self.merge_button.setEnabled(some)
         self.dismiss_button.setEnabled(some)

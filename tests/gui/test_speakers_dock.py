@@ -98,3 +98,30 @@ def test_a_bad_list_is_refused_with_its_lines_named(make_window, small, qtbot, m
     assert "bad.jsonl line 2: kind 'robot'" in said[0]
     with Store(small) as s:
         assert not queries.speakers_named(s, ["A"])
+
+
+def test_f3_types_a_speaker_s_kind_and_external_id(make_window, small, qtbot, monkeypatch):
+    from PySide6.QtCore import QItemSelectionModel
+
+    from core.model import SpeakerKind
+
+    asked = []
+
+    def answer(parent, speaker):
+        asked.append(speaker.name)
+        return SpeakerKind.ORGANISATION, " Q1234 "
+
+    monkeypatch.setattr(dialogs, "ask_speaker_identity", answer)
+    w = make_window(small)
+    press(w, "Ctrl+Shift+P")
+    p = w.tools.speakers
+    row = next(i for i in range(p.proxy.rowCount()) if p.proxy.index(i, 0).data() == "The union")
+    p.table.selectionModel().select(
+        p.proxy.index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    press(w, "F3")
+    qtbot.waitUntil(lambda: rows(w).get("The union", ("",))[0] == "organisation")
+    assert asked == ["The union"]
+    with Store(small) as s:
+        assert queries.speakers_named(s, ["The union"])[0].external_id == "Q1234"
