@@ -308,28 +308,22 @@ def set_span(store: Store, target: Target, kind: str, span: Span | None) -> Comm
 
 
 def set_speaker(
-    store: Store, target: Target, span: Span | None, name: str | None, mention: str | None = None
+    store: Store, target: Target, span: Span | None, name: str | None
 ) -> Command | None:
-    """Give the attribution a speaker mention and name; ``mention``, the mention's text,
-    is taught as an alias of that name (:func:`taught`), in the same command."""
     said = f"speaker {name}" if name else "speaker"  # "Saved: speaker Ana Ruiz."
-    return _teaching(
-        store, edit(store, target, said, speaker=span, speaker_name=name or None), name, mention
-    )
+    return edit(store, target, said, speaker=span, speaker_name=name or None)
 
 
 def set_speaker_name(
     store: Store, target: Target, name: str, mention: str | None = None
 ) -> Command | None:
-    """Give the attribution a speaker name (typed); ``mention`` as :func:`set_speaker`."""
+    """Give the attribution a speaker name the user typed (or picked from the corpus's
+    names); ``mention``, the text of its speaker mention, is taught as an alias of that
+    name (:func:`taught`), in the same command. (A name the M, P or S keys give is
+    resolved from the article, not the user's: it teaches nothing.)"""
     name = name.strip()
     said = f"speaker name {name}" if name else "speaker name"
-    return _teaching(store, edit(store, target, said, speaker_name=name or None), name, mention)
-
-
-def _teaching(
-    store: Store, command: Command | None, name: str | None, mention: str | None
-) -> Command | None:
+    command = edit(store, target, said, speaker_name=name or None)
     if command is not None:
         command.changes += taught(store, name, mention)
     return command

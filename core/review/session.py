@@ -325,9 +325,7 @@ class ReviewSession:
             i = 0 if step > 0 else -1
         choice = options[i % len(options)]
         outcome = self._edit(
-            lambda k: commands.set_speaker(
-                self.store, k, choice.span, choice.name, self._text(choice.span)
-            ),
+            lambda k: commands.set_speaker(self.store, k, choice.span, choice.name),
             target="speaker",
         )
         return replace(outcome, keeps_round=True) if isinstance(outcome, Pending) else outcome
@@ -353,14 +351,12 @@ class ReviewSession:
             return "No attribution before this one has a speaker."
         prev = before[-1]
         return self._edit(
-            lambda k: commands.set_speaker(
-                self.store, k, prev.speaker, prev.speaker_name, self._text(prev.speaker)
-            ),
+            lambda k: commands.set_speaker(self.store, k, prev.speaker, prev.speaker_name),
             target="speaker",
         )
 
     def rename(self, name: str) -> Outcome:
-        """Type the speaker's name: the mention it names is taught as its alias."""
+        """Type the speaker's name (E): the mention it names is taught as its alias."""
         a = self.current
         mention = self._text(a.speaker) if a is not None else ""
         return self._edit(lambda k: commands.set_speaker_name(self.store, k, name, mention))
@@ -403,7 +399,7 @@ class ReviewSession:
             mention = art.text[span.start : span.end]
             name = resolve_name(mention, self.attrs, span.start, a, full_names(art.text))
             return self._edit(
-                lambda k: commands.set_speaker(self.store, k, span, name, mention),
+                lambda k: commands.set_speaker(self.store, k, span, name),
                 target="speaker",
             )
         return self._edit(lambda k: commands.set_span(self.store, k, "cue", span), target="cue")

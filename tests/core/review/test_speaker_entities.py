@@ -150,12 +150,15 @@ def test_a_name_given_to_a_mention_teaches_its_alias_undone_with_it(small):
         art = s.article_ids()[1]  # "Ana Ruiz said taxes ... Ben Cole told reporters ..."
         text = s.article(art).text
         first = s.attributions(art)[0]
-        mention = Span(text.index("Ruiz"), text.index("Ruiz") + 4)
-        edit = cmd.set_speaker(s, first.id, mention, "Ana Maria Ruiz", "Ruiz")
+        said = text[first.speaker.start : first.speaker.end]
+        assert said == "Ana Ruiz"
+        edit = cmd.set_speaker_name(s, first.id, "Ana Maria Ruiz", said)
         stack = cmd.UndoStack(s)
         stack.apply(edit)
         taught = _speaker(s, "Ana Maria Ruiz")
-        assert taught.aliases == ("Ruiz",) and s.attribution(first.id)[1].speaker_id == taught.id
+        assert (
+            taught.aliases == ("Ana Ruiz",) and s.attribution(first.id)[1].speaker_id == taught.id
+        )
         stack.undo()
         assert _speaker(s, "Ana Maria Ruiz").aliases == ()  # the speaker stays, known
         # a pronoun, or the name itself, teaches nothing
