@@ -13,7 +13,7 @@ from core.corpus.errors import CorpusError
 from core.corpus.store import Store
 from core.formats.imported import Imported, ImportProblem, shown
 from core.formats.reading import collect_files, read_file
-from core.model import Article, Attribution
+from core.model import Article, Attribution, Origin, State
 from core.suggest import Suggester, SuggestError, checked
 from core.suggest.registry import Registry
 from core.tokens import Tokens, tokenize
@@ -100,12 +100,12 @@ def import_paths(
     run = _Run(store, _files(paths, report), suggester, report, progress, cancelled, brat_labels)
     progress(0, len(run.files))
     try:
+        known = queries.known_speakers(store)
+        run.registry = Registry(known)
         if suggester is None:
             for _ in run.read():  # yields nothing: every article is stored as read
                 pass
         else:
-            known = queries.known_speakers(store)
-            run.registry = Registry(known)
             run.store_suggested(
                 suggester.suggest_many(
                     run.read(), cancelled, PARSE_BATCH, n_process=jobs, known=known
@@ -143,7 +143,8 @@ class _Run:
     #: still to come
     waiting: deque[tuple[int, Imported]] = field(default_factory=deque)
     seen: set[str] = field(default_factory=set)
-    #: The corpus's known speakers, whose canonical names suggestions take
+    #: The corpus's known speakers, whose canonical names suggestions take (also a
+    #: file's undecided model suggestions; decided or edited names are kept)
     registry: Registry = field(default_factory=lambda: Registry(()))
 
     def read(self) -> Iterator[Article]:
@@ -178,6 +179,14 @@ class _Run:
             self.report.duplicates.append(got.article.source)
             return None
         self.seen.add(h)
+        # a file's undecided model suggestions (a shard suggested elsewhere, docs/
+        # scale-out.md) take the corpus's speakers as those suggested here do
+        got.attributions = [
+            self.registry.identify(a)
+            if a.state is State.SUGGESTED and a.origin is Origin.MODEL
+            else a
+            for a in got.attributions
+        ]
         return got
 
     def store_suggested(self, runs: Iterator[list[Attribution]]) -> None:
