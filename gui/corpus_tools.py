@@ -206,9 +206,14 @@ class CorpusTools(QObject):
             self.speakers.set_candidates(speaker_edit.merge_candidates(store) if store else [])
 
     def speaker_names(self) -> list[str]:
-        """The corpus's speaker names, most quoted first (what E completes from)."""
+        """The corpus's speaker names, most quoted first, then the known speakers no
+        quote has yet (an imported list's), by name: what E completes from."""
         store = self.w.store
-        return [s.name for s, _ in queries.speaker_counts(store)] if store else []
+        if store is None:
+            return []
+        quoted = [s.name for s, _ in queries.speaker_counts(store)]
+        known = sorted({s.name for s in queries.known_speakers(store)} - set(quoted))
+        return quoted + known
 
     def show_speaker(self, name: str) -> None:
         """Open the speaker's first quote; chosen again, the next one (around)."""

@@ -6,6 +6,7 @@ import pytest
 
 from core.corpus import queries
 from core.corpus.store import Store
+from core.model import Speaker, SpeakerKind
 from core.review import commands as cmd
 from core.review import speaker_edit as se
 from gui import dialogs
@@ -103,8 +104,6 @@ def test_a_bad_list_is_refused_with_its_lines_named(make_window, small, qtbot, m
 def test_f3_types_a_speaker_s_kind_and_external_id(make_window, small, qtbot, monkeypatch):
     from PySide6.QtCore import QItemSelectionModel
 
-    from core.model import SpeakerKind
-
     asked = []
 
     def answer(parent, speaker):
@@ -125,3 +124,13 @@ def test_f3_types_a_speaker_s_kind_and_external_id(make_window, small, qtbot, mo
     assert asked == ["The union"]
     with Store(small) as s:
         assert queries.speakers_named(s, ["The union"])[0].external_id == "Q1234"
+
+
+def test_e_completes_from_the_known_speakers_too(make_window, small):
+    with Store(small) as s:
+        listed = [Speaker("Dmitry Peskov", SpeakerKind.PERSON)]
+        cmd.apply(s, se.import_known(s, listed, "list"))
+    w = make_window(small)
+    names = w.tools.speaker_names()
+    assert names[:4] == ["Ana Ruiz", "Ben Cole", "Critics", "The union"]  # quoted first
+    assert names[4:] == ["Dmitry Peskov", "Officials"]  # (Officials: a rejected quote only)
