@@ -46,7 +46,9 @@ class Speaker:
     Wikidata QID (typed or imported, never looked up)."""
 
     name: str
-    kind: SpeakerKind = SpeakerKind.PERSON
+    #: None: nobody said (a speaker made from a name alone: migrated, typed, suggested);
+    #: :func:`core.suggest.registry.kind_of` then guesses it from the name.
+    kind: SpeakerKind | None = SpeakerKind.PERSON
     aliases: tuple[str, ...] = ()
     external_id: str = ""
     id: int | None = None
@@ -119,6 +121,9 @@ class Attribution:
     origin: Origin = Origin.MODEL
     confidence: float | None = None
     id: int | None = None
+    #: The corpus's speaker (``speakers`` row) ``speaker_name`` is the name of; None
+    #: until the corpus gives one (it finds or makes the speaker of that name).
+    speaker_id: int | None = None
 
     def check(self, text_length: int, edges: TokenEdges | None = None) -> None:
         """The span rules for one attribution; raise SpanError naming the broken one.
@@ -172,7 +177,19 @@ class Attribution:
             origin=Origin(d.get("origin") or "model"),
             confidence=float(conf) if conf is not None else None,
             id=id,
+            speaker_id=_speaker_id(d.get("speaker_id")),
         )
+
+    def to_logged(self, article_id: int) -> dict[str, Any]:
+        """The record as the decisions log and the corpus's commands keep it: the
+        exported one with the article and the speaker's id in the corpus."""
+        return dict(self.to_record(), article_id=article_id, speaker_id=self.speaker_id)
+
+
+def _speaker_id(value: Any) -> int | None:
+    """A logged ``speaker_id``: a whole number, else none (a record from before
+    speakers were entities, or of another corpus)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def check_attributions(

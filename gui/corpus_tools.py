@@ -17,8 +17,11 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 from core.corpus import queries
 from core.corpus.store import Store
 from core.formats.export import ExportReport
+from core.model import Speaker
 from core.review import speaker_edit
+from core.review.commands import Command
 from core.review.session import Delta, Pending, ReviewSession
+from core.suggest.duplicates import Duplicate
 from gui import dialogs, settings, workers
 from gui.article_view import ArticleView
 from gui.jobs import JobRunner
@@ -77,8 +80,22 @@ class CorpusTools(QObject):
         self.speakers.chosen.connect(self.show_speaker)
         self.speakers.rename_requested.connect(self.rename_speakers)
         self.speakers.known = self.speaker_names  # (F2 completes as E does)
+        self.speakers.describe_requested.connect(self.describe_speaker)
+        self.speakers.merge_requested.connect(self.merge_pair)
+        self.speakers.dismiss_requested.connect(self.dismiss_pair)
         self.speakers.rename_button.setToolTip(
             keys_in("Give the selected speakers one name, across the corpus ({rename_speakers})")
+        )
+        self.speakers.describe_button.setToolTip(
+            keys_in("Set the selected speaker's kind and external id ({describe_speaker})")
+        )
+        self.speakers.merge_button.setToolTip(
+            keys_in("Merge the chosen pair into the first name ({merge_candidate})")
+        )
+        self.speakers.dismiss_button.setToolTip(
+            keys_in(
+                "The chosen pair are two speakers: do not list them again ({dismiss_candidate})"
+            )
         )
         # Counts follow edits, once per burst of keys, and only while the dock is shown.
         self._recount = QTimer(self, singleShot=True, interval=150)
@@ -96,6 +113,11 @@ class CorpusTools(QObject):
             Act.REPORT: self.show_report,
             Act.SPEAKERS: self.toggle_speakers,
             Act.RENAME_SPEAKERS: self.ask_rename,
+            Act.DESCRIBE_SPEAKER: self.ask_describe,
+            Act.MERGE_CANDIDATE: lambda: self._on_pair(self.merge_pair),
+            Act.DISMISS_CANDIDATE: lambda: self._on_pair(self.dismiss_pair),
+            Act.IMPORT_SPEAKERS: self.ask_import_speakers,
+            Act.EXPORT_SPEAKERS: self.ask_export_speakers,
         }
 
     def restore(self, file_menu: QMenu, before: QAction) -> None:
@@ -182,12 +204,18 @@ class CorpusTools(QObject):
         if self.dock.isVisible():
             store = self.w.store
             self.speakers.set_speakers(queries.speaker_counts(store) if store else [])
+            self.speakers.set_candidates(speaker_edit.merge_candidates(store) if store else [])
 
     def speaker_names(self) -> list[str]:
-        """The corpus's speaker names, most quoted first: what a typed name completes
-        from (E, and the rename or merge box, F2); the one place that asks for them."""
+        """The corpus's speaker names, most quoted first, then the known speakers no
+        quote has yet (an imported list's), by name: what a typed name completes from (E,
+        and the rename or merge box, F2); the one place that asks for them."""
         store = self.w.store
-        return [name for name, _ in queries.speaker_counts(store)] if store else []
+        if store is None:
+            return []
+        quoted = [s.name for s, _ in queries.speaker_counts(store)]
+        known = sorted({s.name for s in queries.known_speakers(store)} - set(quoted))
+        return quoted + known
 
     def show_speaker(self, name: str) -> None:
         """Open the speaker's first quote; chosen again, the next one (around)."""
@@ -206,24 +234,92 @@ class CorpusTools(QObject):
         self.w.view.setFocus()
 
     def rename_speakers(self, names: list[str], new: str) -> None:
-        """Rename (or merge) speaker names across the corpus: one command, applied by
-        the session, so the undo key takes it back in one step, also after a restart."""
-        s, store = self.w.session, self.w.store
-        if s is None or store is None:
+        """Rename (or merge) speakers across the corpus: one command, applied by the
+        session, so the undo key takes it back in one step, also after a restart."""
+        store = self.w.store
+        if store is not None:
+            self._apply(speaker_edit.merge(store, names, new), "Nothing to rename.")
+
+    def ask_describe(self) -> None:
+        """The kind and external id of the speaker selected in the panel (a key)."""
+        if self.dock.isVisible() and len(self.speakers.selected_names()) == 1:
+            self.speakers.ask_describe()
             return
-        cmd = speaker_edit.merge(store, names, new)
-        if cmd is None:
-            self.w.say("Nothing to rename.")
+        if not self.dock.isVisible():
+            self.toggle_speakers()
+        self.w.say(keys_in("Select one speaker in the panel, then {describe_speaker}."))
+
+    def describe_speaker(self, name: str) -> None:
+        store = self.w.store
+        found = queries.speakers_named(store, [name]) if store else []
+        answer = dialogs.ask_speaker_identity(self.frame, found[0]) if found else None
+        self.w.back()
+        if store is not None and answer is not None:
+            kind, external_id = answer
+            self._apply(speaker_edit.describe(store, name, kind, external_id), "Nothing changed.")
+
+    def _on_pair(self, act: Callable[[Duplicate], None]) -> None:
+        """A key for the likely duplicates: on the pair chosen in the panel (else the
+        first), the panel shown first if it was not."""
+        pair = self.speakers.candidate() if self.dock.isVisible() else None
+        if pair is None:
+            if not self.dock.isVisible():
+                self.toggle_speakers()
+            self.w.say("No likely duplicate speakers to merge or dismiss.")
             return
-        here = s.article.id if s.article else None
-        focus = s.current.id if s.current else None
+        act(pair)
+
+    def merge_pair(self, pair: Duplicate) -> None:
+        store = self.w.store
+        if store is not None:
+            self._apply(speaker_edit.merge_pair(store, pair), "Nothing to merge.")
+
+    def dismiss_pair(self, pair: Duplicate) -> None:
+        store = self.w.store
+        if store is not None:
+            self._apply(speaker_edit.dismiss(store, pair.into, pair.other), "Dismissed already.")
+
+    def _apply(self, cmd: Command | None, nothing: str) -> None:
+        """A command over the corpus's speakers, applied by the session (one undo step);
+        the view stays where the reviewer was."""
+        s = self.w.session
+        if s is None or cmd is None:
+            self.w.say(nothing)
+            return
         delta = s.apply(Pending(cmd))
         self.w.route(delta)
-        if delta.error:
+        if not delta.error:
+            self.refresh_speakers()
+            self.w.say(f"Saved: {cmd.label}. " + keys_in("{undo} undoes it."))
+
+    def ask_import_speakers(self) -> None:
+        """Read a known speakers list in the background, then add it as one command (a
+        list with a bad line is refused whole, each bad line named in the dialog)."""
+        store = self.w.store
+        path = dialogs.ask_speakers_list(self.frame) if store else None
+        self.w.back()
+        if path is None:
             return
-        if here is not None and (s.article is None or s.article.id != here):
-            self.w.route(s.open(here, focus))  # stay where the reviewer was
-        self.w.say(f"{cmd.label} ({len(cmd.changes)} quotes). " + keys_in("{undo} undoes it."))
+
+        def read(listed: list[Speaker]) -> None:
+            store = self.w.store
+            if store is not None:
+                command = speaker_edit.import_known(store, listed, path.name)
+                self._apply(command, f"The corpus knew every speaker of {path.name} already.")
+
+        self.w.jobs.start("Reading the speakers list", workers.read_speakers_list(path), read)
+
+    def ask_export_speakers(self) -> None:
+        store = self.w.store
+        out = dialogs.ask_speakers_out(self.frame, store.path) if store else None
+        self.w.back()
+        if store is None or out is None:
+            return
+        self.w.jobs.start(
+            "Exporting the speakers",
+            workers.export_speakers(store.path, out),
+            lambda n: self.w.say(f"Wrote {n} known speaker(s) to {out}."),
+        )
 
     # -- report, export, copy ---------------------------------------------------------------
 

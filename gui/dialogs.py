@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from core.config import data_dir, default_corpus_path, sample_corpus_path
 from core.formats.format import Format
 from core.formats.registry import READ_SUFFIXES, WRITTEN
+from core.model import Speaker, SpeakerKind
+from core.suggest.registry import kind_of
 from gui import settings
 from gui.keymap import fill
 
@@ -105,6 +107,30 @@ def ask_speaker_name(parent: QWidget, value: str, names: list[str]) -> str | Non
         value,
         names,
     )
+
+
+def ask_speaker_identity(parent: QWidget, speaker: Speaker) -> tuple[SpeakerKind, str] | None:
+    """A speaker's kind and external id (a Wikidata QID, say: typed, never looked up)."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(f"Speaker: {speaker.name}")
+    kind = QComboBox(dialog)
+    for k in SpeakerKind:
+        kind.addItem(k.value, k)
+    kind.setCurrentIndex(list(SpeakerKind).index(kind_of(speaker)))
+    external = QLineEdit(speaker.external_id, dialog)
+    external.setPlaceholderText("e.g. a Wikidata QID: Q42")
+    form = QFormLayout(dialog)
+    form.addRow("Kind:", kind)
+    form.addRow("External id:", external)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    if not _run(dialog):
+        return None
+    return SpeakerKind(kind.currentData()), external.text()  # (deleted later: readable now)
 
 
 def ask_number(parent: QWidget, value: int, top: int) -> int | None:
@@ -238,6 +264,28 @@ def ask_copy(parent: QWidget, corpus: Path) -> Path | None:
     if not name:
         return None
     return Path(name if name.endswith(".qlab") else name + ".qlab")
+
+
+def ask_speakers_list(parent: QWidget) -> Path | None:
+    """A known speakers list to import."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent, "Import a known speakers list", "", "Speakers lists (*.csv *.jsonl *.ndjson)"
+    )
+    return Path(name) if name else None
+
+
+def ask_speakers_out(parent: QWidget, corpus: Path) -> Path | None:
+    """Where to write the corpus's known speakers (a .jsonl unless named .csv)."""
+    suggested = beside(corpus, f"{corpus.stem}-speakers.csv")
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        "Export the known speakers list",
+        str(suggested),
+        "CSV (*.csv);;JSON lines (*.jsonl)",
+    )
+    if not name:
+        return None
+    return Path(name if name.endswith((".csv", ".jsonl")) else name + ".csv")
 
 
 def ask_new_corpus(parent: QWidget) -> Path | None:

@@ -76,6 +76,11 @@ class Act(StrEnum):
     REPORT = "report"
     SPEAKERS = "speakers"
     RENAME_SPEAKERS = "rename_speakers"
+    DESCRIBE_SPEAKER = "describe_speaker"
+    MERGE_CANDIDATE = "merge_candidate"
+    DISMISS_CANDIDATE = "dismiss_candidate"
+    IMPORT_SPEAKERS = "import_speakers"
+    EXPORT_SPEAKERS = "export_speakers"
     HELP = "help"
     CLOSE_REPORT = "close_report"
 
@@ -149,6 +154,13 @@ KEYMAP: tuple[Binding, ...] = (
     Binding(Act.IMPORT_SAMPLE, ("Ctrl+Shift+S",), "File", "Import the bundled sample article"),
     Binding(Act.EXPORT, ("Ctrl+E",), "File", "Export (JSONL, spaCy, CSV, brat)..."),
     Binding(Act.SAVE_COPY, ("Ctrl+Shift+C",), "File", "Save a copy of the corpus..."),
+    Binding(
+        Act.IMPORT_SPEAKERS,
+        ("Ctrl+Shift+L",),
+        "File",
+        "Import a known speakers list (CSV, JSONL)...",
+    ),
+    Binding(Act.EXPORT_SPEAKERS, ("Ctrl+Shift+E",), "File", "Export the known speakers list..."),
     Binding(Act.CHECK, ("Ctrl+Shift+K",), "File", "Check the whole corpus for damage"),
     Binding(Act.CANCEL_JOB, ("Ctrl+Shift+X",), "File", "Cancel the running background job"),
     Binding(Act.QUIT, ("Ctrl+Q",), "File", "Quit"),
@@ -160,6 +172,21 @@ KEYMAP: tuple[Binding, ...] = (
     Binding(Act.SPEAKERS, ("Ctrl+Shift+P",), "View", "Speakers panel (rename, merge, jump)"),
     Binding(
         Act.RENAME_SPEAKERS, ("F2",), "View", "Rename or merge the speakers selected in the panel"
+    ),
+    Binding(
+        Act.DESCRIBE_SPEAKER, ("F3",), "View", "Kind and external id of the speaker in the panel"
+    ),
+    Binding(
+        Act.MERGE_CANDIDATE,
+        ("Ctrl+Shift+M",),
+        "View",
+        "Merge the likely duplicates chosen in the panel",
+    ),
+    Binding(
+        Act.DISMISS_CANDIDATE,
+        ("Ctrl+Shift+D",),
+        "View",
+        "Not the same: dismiss the likely duplicates",
     ),
     Binding(Act.HELP, ("?", "F1"), "View", "Keyboard shortcuts"),
 )
@@ -185,6 +212,7 @@ HINT_FILTERING = (
 HINT_SPEAKERS = (
     "In the speakers panel: the review keys wait \u00b7 Down into the list \u00b7 "
     "Enter shows a speaker's quotes \u00b7 {rename_speakers} renames \u00b7 "
+    "{merge_candidate} merges likely duplicates \u00b7 {dismiss_candidate} not the same \u00b7 "
     "{speakers} back to the article"
 )
 HINT_SELECTING = (

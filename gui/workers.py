@@ -11,10 +11,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from core.corpus import queries
 from core.corpus.store import Store
 from core.formats.export import ExportReport, export
 from core.formats.import_process import ImportProcess
 from core.formats.ingest import ImportReport, import_paths
+from core.formats.known_speakers import read_speakers, write_speakers
+from core.model import Speaker
 from core.suggest import Suggester
 
 
@@ -113,6 +116,27 @@ def check(db: Path) -> Callable[..., Any]:
         progress(0, 0)
         with Store(db, create=False, check=True) as store:
             return list(store.damage)
+
+    return run
+
+
+def read_speakers_list(path: Path) -> Callable[..., Any]:
+    """A known speakers list read and checked (a bad one fails, each bad line named)."""
+
+    def run(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> list[Speaker]:
+        progress(0, 0)
+        return read_speakers(path)
+
+    return run
+
+
+def export_speakers(db: Path, out: Path) -> Callable[..., Any]:
+    """The corpus's known speakers written as a list; how many."""
+
+    def run(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> int:
+        progress(0, 0)
+        with Store(db, create=False) as store:
+            return write_speakers(queries.known_speakers(store), out)
 
     return run
 

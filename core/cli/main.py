@@ -29,15 +29,24 @@ from core.config import (
     model_name,
     sample_corpus_path,
 )
+from core.corpus import queries
 from core.corpus.errors import CorpusError
 from core.corpus.store import Store
 from core.formats.brat import parse_labels
 from core.formats.export import STDOUT, export
 from core.formats.files import ExportError
+from core.formats.imported import shown
 from core.formats.ingest import import_paths
+from core.formats.known_speakers import (
+    SpeakersListError,
+    jsonl_speakers,
+    read_speakers,
+    write_speakers,
+)
 from core.formats.registry import DEFAULT, WRITTEN, written_as
 from core.formats.shards import suggest_shard, suggestion_lines
 from core.model import State
+from core.review import commands, speaker_edit
 from core.suggest import Suggester, SuggestError
 
 
@@ -148,6 +157,23 @@ def build_parser() -> argparse.ArgumentParser:
         "check",
         help="the full check of the corpus file and every row (opening checks only what is "
         "cheap, and the rest after an unclean shutdown); exit status 1 if anything is damaged",
+    )
+
+    spk = sub.add_parser(
+        "speakers",
+        help="the corpus's known speakers: import a list of people and organisations "
+        "(CSV or JSONL: name, kind, aliases, id), or export it",
+    )
+    actions = spk.add_subparsers(dest="speakers_command", metavar="ACTION", required=True)
+    listed = actions.add_parser(
+        "import",
+        help="add a list's speakers to the corpus (one undoable edit); a list with any bad "
+        "line is refused whole, each bad line named",
+    )
+    listed.add_argument("file", type=Path, metavar="FILE", help="a .csv or .jsonl list")
+    out = actions.add_parser("export", help="write the corpus's known speakers as a list")
+    out.add_argument(
+        "--out", default=STDOUT, help="a .csv or .jsonl file (default: - prints JSON lines)"
     )
 
     st = sub.add_parser("stats", help="counts of articles, attributions and speakers")
@@ -304,6 +330,8 @@ def _on_store(store: Store, args: argparse.Namespace) -> int:
         return _export(store, args)
     if args.command == "backup":
         return _backup(store, args.out)
+    if args.command == "speakers":
+        return _speakers(store, args)
     if args.command == "stats":
         stats = store.stats()
         # by type and top speakers count every attribution not rejected: say how many of
@@ -387,6 +415,29 @@ def _export(store: Store, args: argparse.Namespace) -> int:
         )
     message = json.dumps(report.as_json()) if args.json else report.line()
     print(message, file=sys.stderr if args.out == STDOUT else sys.stdout)
+    return 0
+
+
+def _speakers(store: Store, args: argparse.Namespace) -> int:
+    """``speakers import FILE`` (one command, nothing half-imported) or ``speakers export``."""
+    if args.speakers_command == "import":
+        try:
+            listed = read_speakers(args.file)
+        except SpeakersListError as exc:
+            for line in str(exc).splitlines():
+                print(f"quotelab: not imported: {line}", file=sys.stderr)
+            return 1
+        command = speaker_edit.import_known(store, listed, shown(args.file))
+        if command is not None:
+            commands.apply(store, command)
+        said = "" if command else "; the corpus knew them all already"
+        print(f"imported {len(listed)} known speaker(s) from {shown(args.file)}{said}")
+        return 0
+    known = queries.known_speakers(store)
+    if args.out == STDOUT:
+        sys.stdout.writelines(jsonl_speakers(known))
+        return 0
+    print(f"wrote {write_speakers(known, Path(args.out))} known speaker(s) to {args.out}")
     return 0
 
 

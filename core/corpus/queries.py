@@ -16,7 +16,7 @@ from core.corpus.errors import corpus_error, guarded
 from core.corpus.integrity import Damage
 from core.corpus.rows import ARTICLE_COLUMNS, ATTRIBUTION_COLUMNS, ArticleSummary, dicts
 from core.corpus.search import Terms, fts_query
-from core.model import State, Status
+from core.model import Speaker, SpeakerKind, State, Status
 
 #: Rows as they are read; ``close()`` closes the cursor.
 Rows = Generator[tuple[Any, ...], None, None]
@@ -340,44 +340,130 @@ def logged(store: Queries, ids: Sequence[int]) -> Iterator[tuple[int, int, str, 
         )
 
 
-# -- speakers (core.review.speaker_edit) --------------------------------------------------
+# -- speakers (core.review.speaker_edit, the speakers dock, what suggestions know) ---------
+
+
+def _speakers(store: Queries, where: str = "", args: Sequence[Any] = ()) -> list[Speaker]:
+    """The speakers ``where`` picks (all of them by default), by id, with their aliases:
+    speakers by their primary key or unique name, aliases by speaker (an index each)."""
+    rows = store._conn.execute(
+        f"SELECT id, name, kind, external_id FROM speakers {where} ORDER BY id", args
+    ).fetchall()
+    ids = [r[0] for r in rows]
+    aliases: dict[int, list[str]] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        for speaker_id, alias in store._conn.execute(
+            "SELECT speaker_id, alias FROM speaker_aliases "
+            f"WHERE speaker_id IN ({', '.join('?' * len(chunk))}) ORDER BY speaker_id, id",
+            chunk,
+        ):
+            aliases.setdefault(speaker_id, []).append(alias)
+    return [_speaker(row, aliases.get(row[0], ())) for row in rows]
+
+
+def _speaker(row: Sequence[Any], aliases: Sequence[str] = ()) -> Speaker:
+    """The speaker of a row (id, name, kind, external_id); a kind that is none of ours
+    (NULL: nobody said) is None."""
+    speaker_id, name, kind, external_id = row[:4]
+    known = SpeakerKind(kind) if kind in set(SpeakerKind) else None
+    return Speaker(name, known, tuple(aliases), external_id or "", speaker_id)
 
 
 @guarded
-def speaker_counts(store: Queries) -> list[tuple[str, int]]:
-    """Every speaker name with its number of quotes (rejected ones aside), most quoted
-    first, then by name."""
+def known_speakers(store: Queries) -> list[Speaker]:
+    """The corpus's speakers with their aliases, by id (what suggestions resolve names
+    against, what merge candidates are found among, what ``speakers export`` writes):
+    those with a quote or with anything stated (a kind, an external id, an alias). A
+    speaker made from a name alone that no quote has any longer (a name typed, then
+    corrected) is left out: it knows nothing. Index seeks per speaker."""
+    return _speakers(
+        store,
+        """WHERE kind IS NOT NULL OR external_id != ''
+             OR EXISTS (SELECT 1 FROM speaker_aliases a WHERE a.speaker_id = speakers.id)
+             OR EXISTS (SELECT 1 FROM attributions t WHERE t.speaker_id = speakers.id)""",
+    )
+
+
+@guarded
+def all_speakers(store: Queries) -> list[Speaker]:
+    """Every speaker row of the corpus, with its aliases, by id (what an export names
+    its attributions' speakers from)."""
+    return _speakers(store)
+
+
+@guarded
+def speakers_named(store: Queries, names: Sequence[str]) -> list[Speaker]:
+    """The speakers whose canonical names are among ``names``, with their aliases."""
+    return _speakers(store, f"WHERE name IN ({', '.join('?' * len(names))})", list(names))
+
+
+@guarded
+def speakers_with_ids(store: Queries, ids: Sequence[int]) -> list[Speaker]:
+    """The speakers with these ids, with their aliases."""
+    return _speakers(store, f"WHERE id IN ({', '.join('?' * len(ids))})", list(ids))
+
+
+@guarded
+def alias_ids(store: Queries, speaker_id: int) -> list[tuple[int, str]]:
+    """(alias row id, alias) of each alias of the speaker, from the (speaker, alias) index."""
     return store._conn.execute(
-        """SELECT speaker_name, COUNT(*) FROM attributions
-           WHERE state != ? AND speaker_name IS NOT NULL AND speaker_name != ''
-           GROUP BY speaker_name ORDER BY 2 DESC, 1""",
+        "SELECT id, alias FROM speaker_aliases WHERE speaker_id = ? ORDER BY id", (speaker_id,)
+    ).fetchall()
+
+
+@guarded
+def has_alias(store: Queries, name: str, alias: str) -> bool:
+    """Whether the speaker named ``name`` has ``alias`` among its aliases: two seeks."""
+    found = store._conn.execute(
+        "SELECT 1 FROM speakers s JOIN speaker_aliases a ON a.speaker_id = s.id "
+        "WHERE s.name = ? AND a.alias = ?",
+        (name, alias),
+    ).fetchone()
+    return found is not None
+
+
+@guarded
+def attributions_of(store: Queries, speaker_id: int) -> list[int]:
+    """Ids of the speaker's attributions (rejected ones too), by article: the
+    (speaker_id, state) index."""
+    return [
+        r[0]
+        for r in store._conn.execute(
+            "SELECT id FROM attributions WHERE speaker_id = ? ORDER BY article_id, id",
+            (speaker_id,),
+        )
+    ]
+
+
+@guarded
+def dismissed(store: Queries) -> set[tuple[int, int]]:
+    """The pairs of speaker ids (lower first) the user said are not duplicates."""
+    return {(a, b) for a, b in store._conn.execute("SELECT first, second FROM speaker_dismissals")}
+
+
+@guarded
+def speaker_counts(store: Queries) -> list[tuple[Speaker, int]]:
+    """Every speaker with quotes (rejected ones aside), with their number, most quoted
+    first, then by name: the (speaker_id, state) index, then each speaker's row."""
+    counts = store._conn.execute(
+        """SELECT s.id, s.name, s.kind, s.external_id, COUNT(*) FROM attributions t
+           JOIN speakers s ON s.id = t.speaker_id
+           WHERE t.state != ? GROUP BY t.speaker_id ORDER BY 5 DESC, 2""",
         (State.REJECTED.value,),
     ).fetchall()
+    return [(_speaker(row), row[4]) for row in counts]
 
 
 @guarded
 def quotes_of(store: Queries, name: str) -> list[tuple[int, int]]:
-    """(article id, attribution id) of every quote, rejected ones aside, whose speaker
-    name is ``name``, in corpus order."""
+    """(article id, attribution id) of every quote, rejected ones aside, of the speaker
+    named ``name``, in corpus order."""
     return store._conn.execute(
-        """SELECT article_id, id FROM attributions
-           WHERE speaker_name = ? AND state != ? ORDER BY article_id, quote_start""",
+        """SELECT t.article_id, t.id FROM speakers s JOIN attributions t ON t.speaker_id = s.id
+           WHERE s.name = ? AND t.state != ? ORDER BY t.article_id, t.quote_start""",
         (name, State.REJECTED.value),
     ).fetchall()
-
-
-@guarded
-def named(store: Queries, names: Sequence[str]) -> list[int]:
-    """Ids of the attributions whose speaker name is one of ``names`` (rejected ones
-    too), by article."""
-    marks = ",".join("?" * len(names))
-    return [
-        r[0]
-        for r in store._conn.execute(
-            f"SELECT id FROM attributions WHERE speaker_name IN ({marks}) ORDER BY article_id, id",
-            list(names),
-        )
-    ]
 
 
 # -- the report (core.measure.report) and the exports (core.formats.export) ----------------
@@ -479,24 +565,26 @@ def quotes_by_article(store: Queries) -> list[tuple[str, str, int]]:
 
 
 @guarded
-def speaker_figures(store: Queries) -> list[tuple[str, int, int, int]]:
-    """(name, quotes, articles, unreviewed quotes) of every speaker name, rejected
-    quotes aside, most quoted first, then by name."""
-    return store._conn.execute(
-        """SELECT speaker_name, COUNT(*), COUNT(DISTINCT article_id),
-                  SUM(state = 'suggested') FROM attributions
-           WHERE state != 'rejected' AND speaker_name IS NOT NULL AND speaker_name != ''
-           GROUP BY speaker_name ORDER BY 2 DESC, 1"""
+def speaker_figures(store: Queries) -> list[tuple[Speaker, int, int, int]]:
+    """(speaker, quotes, articles, unreviewed quotes) of every speaker, rejected quotes
+    aside, most quoted first, then by name: speakers, not spellings (a merge counts as
+    one)."""
+    rows = store._conn.execute(
+        """SELECT s.id, s.name, s.kind, s.external_id, COUNT(*), COUNT(DISTINCT t.article_id),
+                  SUM(t.state = 'suggested')
+           FROM attributions t JOIN speakers s ON s.id = t.speaker_id
+           WHERE t.state != 'rejected' GROUP BY t.speaker_id ORDER BY 5 DESC, 2"""
     ).fetchall()
+    return [(_speaker(r), r[4], r[5], r[6]) for r in rows]
 
 
 @guarded
-def cue_spans(store: Queries, names: Sequence[str]) -> list[tuple[int, int, int, str]]:
-    """(article id, cue start, cue end, speaker name) of every quote, rejected ones
-    aside, with a cue and one of the speaker ``names``."""
+def cue_spans(store: Queries, speaker_ids: Sequence[int]) -> list[tuple[int, int, int, int]]:
+    """(article id, cue start, cue end, speaker id) of every quote, rejected ones aside,
+    with a cue and one of these speakers."""
     return store._conn.execute(
-        f"""SELECT article_id, cue_start, cue_end, speaker_name FROM attributions
+        f"""SELECT article_id, cue_start, cue_end, speaker_id FROM attributions
             WHERE state != 'rejected' AND cue_start IS NOT NULL
-              AND speaker_name IN ({",".join("?" * len(names))})""",
-        list(names),
+              AND speaker_id IN ({",".join("?" * len(speaker_ids))})""",
+        list(speaker_ids),
     ).fetchall()

@@ -43,7 +43,10 @@ ATTRIBUTION_COLUMNS = (
     "state",
     "origin",
     "confidence",
+    "speaker_id",
 )
+#: The columns of a speaker's record (its row but the id), as commands log it.
+SPEAKER_RECORD = ("name", "kind", "external_id")
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,7 @@ def attribution_row(a: Attribution, article_id: int) -> dict[str, Any]:
         "state": str(a.state),
         "origin": str(a.origin),
         "confidence": a.confidence,
+        "speaker_id": a.speaker_id,
     }
     if a.id is not None:
         row["id"] = a.id
@@ -116,6 +120,7 @@ def attribution_from_row(r: dict[str, Any]) -> Attribution:
             "state": r["state"],
             "origin": r["origin"],
             "confidence": r["confidence"],
+            "speaker_id": r["speaker_id"],
         },
         id=r["id"],
     )

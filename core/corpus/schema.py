@@ -213,6 +213,50 @@ def _v6_packed_tokens(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE articles DROP COLUMN tokens")
 
 
+def _v7_speakers(conn: sqlite3.Connection) -> None:
+    """Speakers as entities of the corpus (docs/adr/0024): ``speakers`` (a canonical
+    name, unique; a kind, NULL where nobody gave one; an optional external id),
+    ``speaker_aliases`` (other names a speaker goes by, each of one speaker at most
+    once), ``speaker_dismissals`` (pairs the user said are not duplicates), and
+    ``attributions.speaker_id``. Each distinct speaker name becomes a speaker of no
+    stated kind (the corpus knows no heuristics: the kind is guessed from the name
+    where it is read, ``core.suggest.registry.kind_of``); ``speaker_name`` stays on
+    the attribution, the speaker's name as it was written."""
+    _script(
+        conn,
+        """
+        CREATE TABLE speakers (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL UNIQUE CHECK (name != ''),
+            kind TEXT CHECK (kind IN ('person', 'organisation', 'other')),
+            external_id TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE speaker_aliases (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            speaker_id INTEGER NOT NULL REFERENCES speakers(id),
+            alias TEXT NOT NULL CHECK (alias != ''),
+            UNIQUE (speaker_id, alias)
+        );
+        CREATE INDEX speaker_aliases_alias ON speaker_aliases(alias);
+        CREATE TABLE speaker_dismissals (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            first INTEGER NOT NULL,
+            second INTEGER NOT NULL,
+            UNIQUE (first, second),
+            CHECK (first < second)
+        );
+        ALTER TABLE attributions ADD COLUMN speaker_id INTEGER REFERENCES speakers(id);
+        CREATE INDEX attributions_speaker_id ON attributions(speaker_id, state);
+        INSERT INTO speakers (name)
+            SELECT DISTINCT speaker_name FROM attributions
+            WHERE typeof(speaker_name) = 'text' AND speaker_name != '' ORDER BY speaker_name;
+        UPDATE attributions SET speaker_id = (
+            SELECT s.id FROM speakers s WHERE s.name = attributions.speaker_name)
+        WHERE typeof(speaker_name) = 'text' AND speaker_name != ''
+        """,
+    )
+
+
 def _json_bounds(raw: object) -> list[tuple[int, int]]:
     """The ``[[start, end], ...]`` a version-2 corpus stored, or [] if it holds no such list."""
     try:
@@ -229,6 +273,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v4_review,
     _v5_list_search,
     _v6_packed_tokens,
+    _v7_speakers,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

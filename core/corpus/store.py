@@ -36,6 +36,7 @@ from core.corpus.integrity import Damage, check_file, connect_ro, hold, release,
 from core.corpus.queries import Queries
 from core.corpus.rows import (
     ARTICLE_RECORD,
+    SPEAKER_RECORD,
     article_from_row,
     attribution_from_row,
     attribution_row,
@@ -65,6 +66,14 @@ def annotator_name() -> str:
     except (KeyError, OSError):
         return "annotator"
 
+
+#: The speakers' tables a command writes a row of, by the name a Change gives them:
+#: (SQL table, the columns of its record, the id aside).
+SMALL_TABLES = {
+    "speaker": ("speakers", SPEAKER_RECORD),
+    "alias": ("speaker_aliases", ("speaker_id", "alias")),
+    "dismissal": ("speaker_dismissals", ("first", "second")),
+}
 
 _NOWHERE = Span(-1, -1)  # an absent speaker or cue, which overlaps nothing
 
@@ -443,7 +452,10 @@ class Store(Queries):
             )
             article_id = int(cur.lastrowid or 0)
             self._db["attributions"].insert_all(  # type: ignore[union-attr]
-                [attribution_row(a.with_(id=None), article_id) for a in attributions]
+                [
+                    attribution_row(self.with_speaker(a.with_(id=None)), article_id)
+                    for a in attributions
+                ]
             )
             index_article(self._conn, article_id, update=False)
             self.log_decision(
@@ -475,20 +487,46 @@ class Store(Queries):
         )
         return int(cur.lastrowid or 0)
 
+    # -- speakers ----------------------------------------------------------------------------
+
+    @guarded
+    def speaker_of(self, name: str) -> int:
+        """The id of the speaker named ``name`` (the unique index), made now (of no
+        stated kind) if there is none. In the caller's transaction."""
+        row = self._conn.execute("SELECT id FROM speakers WHERE name = ?", (name,)).fetchone()
+        if row is not None:
+            return int(row[0])
+        cur = self._conn.execute("INSERT INTO speakers (name) VALUES (?)", (name,))
+        return int(cur.lastrowid or 0)
+
+    def with_speaker(self, a: Attribution) -> Attribution:
+        """``a`` with the id of the speaker its speaker name names (made if new), or
+        with none when it has no name; a given id is kept. In the caller's transaction."""
+        if not a.speaker_name:
+            return a.with_(speaker_id=None) if a.speaker_id is not None else a
+        if a.speaker_id is not None:
+            return a
+        return a.with_(speaker_id=self.speaker_of(a.speaker_name))
+
     @guarded
     def current(self, table: str, row_id: int) -> dict[str, Any] | None:
-        """The record a command compares against: an attribution's record or an article's status."""
+        """The record a command compares against: an attribution's record, an article's
+        status, or a row of the speakers' tables (:data:`SMALL_TABLES`)."""
         if table == "article":
             row = self._conn.execute(
                 "SELECT status FROM articles INDEXED BY articles_list WHERE id = ?", (row_id,)
             ).fetchone()
             return {"status": row[0]} if row else None
+        if table in SMALL_TABLES:
+            sql_table, columns = SMALL_TABLES[table]
+            row = self._conn.execute(
+                f"SELECT {', '.join(columns)} FROM {sql_table} WHERE id = ?", (row_id,)
+            ).fetchone()
+            return dict(zip(columns, row, strict=True)) if row else None
         found = self.attribution(row_id)
         if found is None:
             return None
-        rec = found[1].to_record()
-        rec["article_id"] = found[0]
-        return rec
+        return found[1].to_logged(found[0])
 
     @guarded
     def write(
@@ -509,6 +547,8 @@ class Store(Queries):
                 (after["status"], row_id, before["status"]),
             ).rowcount
             return self._written(done, table, row_id, after)
+        if table in SMALL_TABLES:
+            return self._write_small(table, row_id, before, after)
         row_id = self._write_attribution(row_id, before, after)
         if len({(r or {}).get("speaker_name") for r in (before, after)}) > 1:
             rec = after or before
@@ -522,7 +562,7 @@ class Store(Queries):
         table = "attribution"
         new = None
         if after is not None:
-            new = Attribution.from_record(after, id=row_id)
+            new = self.with_speaker(Attribution.from_record(after, id=row_id))
             old = Attribution.from_record(before) if before is not None else None
             rejected = State.REJECTED
             if (
@@ -549,6 +589,8 @@ class Store(Queries):
             )
             return self._written(cur.rowcount, table, row_id, after)
         was = attribution_row(Attribution.from_record(before), int(before["article_id"]))
+        if "speaker_id" not in before:  # logged before speakers were entities
+            del was["speaker_id"]
         same = " AND ".join(f"{col} IS ?" for col in was)
         if new is None:
             cur = self._conn.execute(
@@ -564,10 +606,45 @@ class Store(Queries):
             )
         return self._written(cur.rowcount, table, row_id, after)
 
+    def _write_small(
+        self,
+        table: str,
+        row_id: int | None,
+        before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+    ) -> int:
+        """A row of a speakers' table from ``before`` to ``after``: made (again, with its
+        id, for an undo of its deletion), changed or deleted, compared as it is written."""
+        sql_table, fields = SMALL_TABLES[table]
+        if before is None:
+            assert after is not None
+            names = ["id", *fields] if row_id is not None else list(fields)
+            values = [after[c] for c in fields]
+            marks = ", ".join("?" * len(names))
+            cur = self._conn.execute(
+                f"INSERT INTO {sql_table} ({', '.join(names)}) VALUES ({marks})",
+                [row_id, *values] if row_id is not None else values,
+            )
+            return int(cur.lastrowid or 0)
+        assert row_id is not None
+        same = " AND ".join(f"{c} IS ?" for c in fields)
+        was = [before[c] for c in fields]
+        if after is None:
+            cur = self._conn.execute(
+                f"DELETE FROM {sql_table} WHERE id = ? AND {same}", [row_id, *was]
+            )
+        else:
+            cur = self._conn.execute(
+                f"UPDATE {sql_table} SET {', '.join(f'{c} = ?' for c in fields)} "
+                f"WHERE id = ? AND {same}",
+                [*(after[c] for c in fields), row_id, *was],
+            )
+        return self._written(cur.rowcount, table, row_id, after)
+
     def _written(self, rowcount: int, table: str, row_id: int, after: dict[str, Any] | None) -> int:
         if rowcount != 1 and self.current(table, row_id) != after:
             raise ConflictError(
-                "this attribution was changed elsewhere (another window or process); "
+                f"this {table} was changed elsewhere (another window or process); "
                 "the view has been reloaded"
             )
         return row_id

@@ -9,7 +9,10 @@ has no place for), plus one ``annotation.conf`` so brat can open the folder:
 - ``R`` lines: ``Speaker_of`` (Arg1 Speaker, Arg2 Quote) and ``Cue_of`` (Arg1 Cue, Arg2
   Quote);
 - ``A`` lines on each quote: ``Type``, ``State``, ``Origin``;
-- ``#`` notes: the speaker name, as ``AnnotatorNotes`` of the quote.
+- ``A`` lines on each speaker mention: ``Kind`` (person, organisation, other);
+- ``#`` notes: the speaker name, as ``AnnotatorNotes`` of the quote; and who the
+  speaker is in the corpus, as ``AnnotatorNotes`` of the speaker mention
+  (``speaker 12: Ana Ruiz``, its external id after it in parentheses when it has one).
 
 Import reads such a pair, and pairs from corpora made elsewhere: entity labels are
 mapped to quote, speaker and cue (``Quote``/``Content``, ``Speaker``/``Source``, ``Cue``
@@ -72,6 +75,7 @@ Cue_of Arg1:Cue, Arg2:Quote
 Type Arg:Quote, Value:direct|mixed|indirect
 State Arg:Quote, Value:suggested|accepted|rejected
 Origin Arg:Quote, Value:model|manual
+Kind Arg:Speaker, Value:person|organisation|other
 """
 _SUFFIXES = {".txt", ".ann", ".json"}
 _NEWLINES = re.compile(r"[\n\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]+")
@@ -140,6 +144,7 @@ class Exporter(Writer):
         relations: list[str] = []
         attributes: list[str] = []
         notes: list[str] = []
+        speakers: set[str] = set()  # speaker mentions (T ids) said who they are
         for a in item.attributions:
             q = entity("quote", a.quote)
             for kind, sp in (("speaker", a.speaker), ("cue", a.cue)):
@@ -150,6 +155,16 @@ class Exporter(Writer):
                 attributes.append(f"{name} {q} {value}")
             if a.speaker_name:
                 notes.append(f"AnnotatorNotes {q}\t{_one_line(a.speaker_name)}")
+            who = item.identity(a)
+            if a.speaker is not None and who["speaker_id"] is not None:
+                t = entity("speaker", a.speaker)
+                if t not in speakers:  # (a mention two quotes share: its first speaker)
+                    speakers.add(t)
+                    attributes.append(f"Kind {t} {who['speaker_kind']}")
+                    said = f"speaker {who['speaker_id']}: {a.speaker_name}"
+                    if who["speaker_external_id"]:
+                        said += f" ({who['speaker_external_id']})"
+                    notes.append(f"AnnotatorNotes {t}\t{_one_line(said)}")
             if a.confidence is not None:
                 confidence[q] = a.confidence
         lines += [f"R{i}\t{r}" for i, r in enumerate(relations, 1)]

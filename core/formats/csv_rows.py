@@ -22,6 +22,9 @@ CSV_COLUMNS = (
     "speaker",
     "cue",
     "speaker_name",
+    "speaker_id",
+    "speaker_kind",
+    "speaker_external_id",
     "type",
     "state",
     "origin",
@@ -61,6 +64,7 @@ class CsvWriter(FileWriter):
                 "state": str(a.state),
                 "origin": str(a.origin),
                 "confidence": a.confidence,
+                **item.identity(a),
             }
             for kind, sp in a.spans().items():
                 row[kind] = item.span_text(sp)

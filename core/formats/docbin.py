@@ -52,6 +52,7 @@ class SpacyWriter(FileWriter):
             "attributions": [
                 {
                     **a.to_record(),
+                    **item.identity(a),
                     **{f"{k}_text": item.span_text(sp) for k, sp in a.spans().items()},
                 }
                 for a in item.attributions

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any
@@ -32,6 +32,7 @@ from core.formats.files import ExportError, written_file, written_folder
 from core.formats.format import Item
 from core.formats.registry import DEFAULT, WRITTEN
 from core.model import State, Status
+from core.suggest.registry import kind_of
 
 STDOUT = "-"
 
@@ -107,6 +108,12 @@ def corpus_items(
         )
         attrs = queries.attribution_rows(store, ATTRIBUTION_COLUMNS, accepted_only=accepted_only)
         of = ATTRIBUTION_COLUMNS.index("article_id")
+        speaker_of = ATTRIBUTION_COLUMNS.index("speaker_id")
+        speakers = {  # (a speaker's row per speaker: a fraction of the attributions)
+            s.id: replace(s, kind=kind_of(s), aliases=())
+            for s in queries.all_speakers(store)
+            if s.id is not None
+        }
 
         def items() -> Iterator[Item]:
             pending = next(attrs, None)
@@ -118,7 +125,8 @@ def corpus_items(
                         mine.append(pending)
                     pending = next(attrs, None)
                 if art_id not in damaged:  # in store.damage, left out here
-                    yield Item(row, mine)
+                    ids = {r[speaker_of] for r in mine} - {None}
+                    yield Item(row, mine, {i: speakers[i] for i in ids if i in speakers})
 
         yield total, items()
         articles.close()

@@ -9,7 +9,7 @@ Each format is a module of :mod:`core.formats` defining its ``FORMAT``;
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import IO, Any
@@ -21,7 +21,7 @@ from core.corpus.rows import (
     attribution_from_row,
 )
 from core.formats.imported import Imported, ImportProblem
-from core.model import Article, Attribution, Span
+from core.model import Article, Attribution, Span, Speaker
 from core.tokens import DocTokens
 
 
@@ -34,6 +34,8 @@ class Item:
 
     row: tuple[Any, ...]
     attribution_rows: list[tuple[Any, ...]]
+    #: The speakers of its attributions by id (their kinds as stated, else guessed).
+    speakers: dict[int, Speaker] = field(default_factory=dict)
 
     @cached_property
     def article(self) -> Article:
@@ -45,6 +47,17 @@ class Item:
             attribution_from_row(dict(zip(ATTRIBUTION_COLUMNS, r, strict=True)))
             for r in self.attribution_rows
         ]
+
+    def identity(self, a: Attribution) -> dict[str, Any]:
+        """Who ``a``'s speaker is in the corpus, as every export writes it:
+        ``speaker_id``, ``speaker_kind`` and ``speaker_external_id`` (its canonical name
+        is ``speaker_name``); None each when it has no speaker."""
+        s = self.speakers.get(a.speaker_id) if a.speaker_id is not None else None
+        return {
+            "speaker_id": s.id if s else None,
+            "speaker_kind": s.kind.value if s and s.kind else None,
+            "speaker_external_id": s.external_id if s else None,
+        }
 
     def span_text(self, sp: Span | None) -> str:
         return "" if sp is None else self.article.text[sp.start : sp.end]

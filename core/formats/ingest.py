@@ -8,12 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.corpus import queries
 from core.corpus.errors import CorpusError
 from core.corpus.store import Store
 from core.formats.imported import Imported, ImportProblem, shown
 from core.formats.reading import collect_files, read_file
-from core.model import Article, Attribution
+from core.model import Article, Attribution, Origin, State
 from core.suggest import Suggester, SuggestError, checked
+from core.suggest.registry import Registry
 from core.tokens import Tokens, tokenize
 
 #: Paragraphs (pieces of at most ``MAX_PARAGRAPH`` characters) per parser batch:
@@ -98,12 +100,16 @@ def import_paths(
     run = _Run(store, _files(paths, report), suggester, report, progress, cancelled, brat_labels)
     progress(0, len(run.files))
     try:
+        known = queries.known_speakers(store)
+        run.registry = Registry(known)
         if suggester is None:
             for _ in run.read():  # yields nothing: every article is stored as read
                 pass
         else:
             run.store_suggested(
-                suggester.suggest_many(run.read(), cancelled, PARSE_BATCH, n_process=jobs)
+                suggester.suggest_many(
+                    run.read(), cancelled, PARSE_BATCH, n_process=jobs, known=known
+                )
             )
         run.finish()
     except (CorpusError, SuggestError, OSError) as exc:
@@ -137,6 +143,9 @@ class _Run:
     #: still to come
     waiting: deque[tuple[int, Imported]] = field(default_factory=deque)
     seen: set[str] = field(default_factory=set)
+    #: The corpus's known speakers, whose canonical names suggestions take (also a
+    #: file's undecided model suggestions; decided or edited names are kept)
+    registry: Registry = field(default_factory=lambda: Registry(()))
 
     def read(self) -> Iterator[Article]:
         """Read the files in order: store what needs no suggestion at once (unless it
@@ -170,6 +179,14 @@ class _Run:
             self.report.duplicates.append(got.article.source)
             return None
         self.seen.add(h)
+        # a file's undecided model suggestions (a shard suggested elsewhere, docs/
+        # scale-out.md) take the corpus's speakers as those suggested here do
+        got.attributions = [
+            self.registry.identify(a)
+            if a.state is State.SUGGESTED and a.origin is Origin.MODEL
+            else a
+            for a in got.attributions
+        ]
         return got
 
     def store_suggested(self, runs: Iterator[list[Attribution]]) -> None:
@@ -180,6 +197,7 @@ class _Run:
                 break
             number, item = self.waiting.popleft()
             item.tokens = _bounds(item)  # once: checked here, stored by _add
+            found = [self.registry.identify(a) for a in found]  # the corpus's speakers
             item.attributions, dropped = checked(item.article, found, Tokens(item.tokens))
             self.report.warnings.extend(dropped)
             _add(self.store, item, self.report)

@@ -381,7 +381,7 @@ def article_task(item: Item) -> dict[str, Any]:
         "relations": relations,
         "answer": "accept" if article.status is Status.DONE else "ignore",
         "_view_id": "relations",
-        "quotes": [a.to_record() for a in item.attributions],
+        "quotes": [{**a.to_record(), **item.identity(a)} for a in item.attributions],
     }
 
 

@@ -255,7 +255,7 @@ def html_page(report: Report, *, with_charts: bool = True) -> str:
         ("articles by quotes per article", report.quotes_per_article["histogram"]),
     ]:
         parts.append(_table([title, "count"], ((_words(k), n) for k, n in counts.items())))
-    parts.append(f"<h2>Speakers ({report.speaker_names} names)</h2>")
+    parts.append(f"<h2>Speakers ({report.speaker_count})</h2>")
     parts.append(
         _table(
             ["speaker", "quotes", "unreviewed", "articles", "cues"],

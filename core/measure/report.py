@@ -18,6 +18,7 @@ from core.corpus import queries
 from core.corpus.store import Store
 from core.measure.evaluate import Alignment, Item, Score, align, item_of, same_person
 from core.model import Origin, QuoteType, Span, State, Status
+from core.suggest.registry import kind_of
 
 #: How many speakers, cue words and outlets the report lists.
 TOP = 20
@@ -87,6 +88,8 @@ class SpeakerRow:
     articles: int
     cues: list[tuple[str, int]]
     unreviewed: int = 0  # of its quotes, suggestions nobody has decided yet
+    id: int | None = None  # the speaker in the corpus
+    kind: str = ""  # person, organisation or other (as stated, else guessed)
 
 
 @dataclass
@@ -98,7 +101,7 @@ class Report:
     by_state: dict[str, int]
     by_origin: dict[str, int]
     speakers: list[SpeakerRow]
-    speaker_names: int
+    speaker_count: int  # speakers (entities of the corpus), not spellings
     quotes_per_article: dict[str, Any]
     over_time: list[tuple[str, int, int]]  # (YYYY-MM or UNDATED, articles, quotes)
     by_outlet: list[tuple[str, int, int]]  # (outlet, articles, quotes)
@@ -144,11 +147,11 @@ class Report:
             f"  quotes per article: mean {qpa['mean']:.1f}, median {qpa['median']:g}, "
             f"max {qpa['max']}; " + _pairs({f"{k} quotes": v for k, v in qpa["histogram"].items()})
         )
-        out += ["", f"Speakers ({self.speaker_names} names; by quotes, unreviewed ones included)"]
+        out += ["", f"Speakers ({self.speaker_count}; by quotes, unreviewed ones included)"]
         for sp in self.speakers:
             cues = ", ".join(f"{c} {n}" for c, n in sp.cues)
             out.append(
-                f"  {sp.quotes:5}  {sp.name}  ({sp.articles} article(s); "
+                f"  {sp.quotes:5}  {sp.name}  ({sp.kind}; {sp.articles} article(s); "
                 f"{sp.unreviewed} unreviewed; {cues})"
             )
         out.append(f"  {self.no_speaker_name} quote(s) with no speaker name")
@@ -265,12 +268,14 @@ def quality(store: Store, texts: dict[int, str] | None = None) -> Quality:
 def _speakers(store: Store, texts: dict[int, str], top: int) -> tuple[list[SpeakerRow], int]:
     rows = queries.speaker_figures(store)
     shown = rows[:top]
-    cues: dict[str, Counter[str]] = {r[0]: Counter() for r in shown}
-    for article_id, start, end, name in queries.cue_spans(store, [r[0] for r in shown]):
-        cues[name][texts[article_id][start:end].lower()] += 1
+    cues: dict[int, Counter[str]] = {r[0].id or 0: Counter() for r in shown}
+    for article_id, start, end, speaker_id in queries.cue_spans(store, list(cues)):
+        cues[speaker_id][texts[article_id][start:end].lower()] += 1
     return [
-        SpeakerRow(name, n, arts, cues[name].most_common(5), unreviewed)
-        for name, n, arts, unreviewed in shown
+        SpeakerRow(
+            s.name, n, arts, cues[s.id or 0].most_common(5), unreviewed, s.id, kind_of(s).value
+        )
+        for s, n, arts, unreviewed in shown
     ], len(rows)
 
 
@@ -313,7 +318,7 @@ def build(store: Store, top: int = TOP) -> Report:
             queries.attribution_counts(store, "origin", live=True), [o.value for o in Origin]
         ),
         speakers=speakers,
-        speaker_names=names,
+        speaker_count=names,
         quotes_per_article=_quotes_per_article([n for _, _, n in per_article]),
         over_time=[  # the undated last: the counts the titles give hold them too
             (m or UNDATED, a, n)

@@ -18,14 +18,16 @@ from core.corpus import queries
 from core.corpus.errors import ConflictError
 from core.corpus.store import Store
 from core.model import Attribution, Origin, QuoteType, Span, SpanError, State, Status
+from core.suggest.names import is_pronoun, name_key
 
 SPAN_KINDS = ("quote", "speaker", "cue")
 
 
 @dataclass(frozen=True)
 class Change:
-    """One row: an attribution (``before`` None creates it, ``after`` None deletes it)
-    or an article's status."""
+    """One row: an attribution (``before`` None creates it, ``after`` None deletes it),
+    an article's status, or a row of the speakers' tables (``speaker``, ``alias``,
+    ``dismissal``: docs/adr/0024)."""
 
     table: str
     id: int | None
@@ -42,7 +44,7 @@ class Change:
 @dataclass
 class Command:
     label: str
-    article_id: int
+    article_id: int | None  # None: over the corpus's speakers, no article of its own
     changes: list[Change] = field(default_factory=list)
     log_id: int | None = None
 
@@ -59,14 +61,29 @@ def _execute(store: Store, cmd: Command, kind: str, ref: int | None) -> int:
     written: list[Change] = []
     with store.transaction():
         for ch in cmd.changes:
-            row_id = store.write(ch.table, ch.id, ch.before, ch.after)
-            written.append(Change(ch.table, row_id, ch.before, ch.after))
+            after = _with_speaker(store, ch.table, ch.after)
+            row_id = store.write(ch.table, ch.id, ch.before, after)
+            written.append(Change(ch.table, row_id, ch.before, after))
         cmd.changes = written
         # commands and the store share the log format
         log_id = store.log_decision(
             kind, ref, cmd.article_id, cmd.label, [c.as_json() for c in written]
         )
     return log_id
+
+
+def _with_speaker(store: Store, table: str, after: dict[str, Any] | None) -> dict[str, Any] | None:
+    """An attribution's (or an alias's) record to write with the id of the speaker its
+    ``speaker_name`` names, made now if new: in the command's transaction, so the log
+    keeps the id for undo and redo."""
+    if after is None or not after.get("speaker_name"):
+        return after
+    if table == "alias":  # (the name only says whose: the row holds the id)
+        speaker_id = after.get("speaker_id") or store.speaker_of(after["speaker_name"])
+        return {"speaker_id": speaker_id, "alias": after["alias"]}
+    if table != "attribution" or after.get("speaker_id") is not None:
+        return after
+    return dict(after, speaker_id=store.speaker_of(after["speaker_name"]))
 
 
 def apply(store: Store, cmd: Command) -> int:
@@ -197,9 +214,7 @@ class UndoStack:
 
 
 def _record(article_id: int, a: Attribution) -> dict[str, Any]:
-    rec = a.to_record()
-    rec["article_id"] = article_id
-    return rec
+    return a.to_logged(article_id)
 
 
 @dataclass(frozen=True)
@@ -242,6 +257,8 @@ def edit(store: Store, target: Target, label: str, **fields: Any) -> Command | N
     new = a.with_(**fields)
     if new == a:
         return None
+    if new.speaker_name != a.speaker_name and "speaker_id" not in fields:
+        new = new.with_(speaker_id=None)  # the corpus gives the new name's speaker
     if new.spans() != a.spans():
         store.check_spans(article_id, new)
     if a.origin is Origin.MODEL and (
@@ -297,11 +314,35 @@ def set_speaker(
     return edit(store, target, said, speaker=span, speaker_name=name or None)
 
 
-def set_speaker_name(store: Store, target: Target, name: str) -> Command | None:
+def set_speaker_name(
+    store: Store, target: Target, name: str, mention: str | None = None
+) -> Command | None:
+    """Give the attribution a speaker name the user typed (or picked from the corpus's
+    names); ``mention``, the text of its speaker mention, is taught as an alias of that
+    name (:func:`taught`), in the same command. (A name the M, P or S keys give is
+    resolved from the article, not the user's: it teaches nothing.)"""
     name = name.strip()
-    return edit(
-        store, target, f"speaker name {name}" if name else "speaker name", speaker_name=name or None
-    )
+    said = f"speaker name {name}" if name else "speaker name"
+    command = edit(store, target, said, speaker_name=name or None)
+    if command is not None:
+        command.changes += taught(store, name, mention)
+    return command
+
+
+def taught(store: Store, name: str | None, mention: str | None) -> list[Change]:
+    """The alias a name given to a mention teaches the corpus: the same mention in
+    another article is then suggested with that name (docs/adr/0024). Nothing for a
+    pronoun, for the name itself up to :func:`name_key`, or for an alias it already
+    has. The speaker is the one of that name, made by the same command when new
+    (the record's ``speaker_name``: the corpus fills in its id)."""
+    mention = (mention or "").strip()
+    if not name or not mention or is_pronoun(mention) or name_key(mention) == name_key(name):
+        return []
+    if queries.has_alias(store, name, mention):
+        return []
+    return [
+        Change("alias", None, None, {"speaker_id": None, "speaker_name": name, "alias": mention})
+    ]
 
 
 def move_edge(store: Store, target: Target, kind: str, edge: str, step: int) -> Command | None:

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 
+from core.corpus import queries
 from core.corpus.errors import ConflictError, CorpusError
 from core.corpus.rows import ArticleSummary
 from core.corpus.store import Store
@@ -35,6 +36,7 @@ from core.review.order import Placed, article_of, place, position, start
 from core.review.speakers import REACH, Candidate, Mentions, candidates
 from core.suggest.marks import find_quotes, quote_type
 from core.suggest.names import full_names, resolve_name
+from core.suggest.registry import kind_of
 from core.tokens import Tokens
 
 TARGETS = ("quote", "speaker", "cue")
@@ -352,7 +354,9 @@ class ReviewSession:
         if self._mentions is None:
             self._mentions = Mentions(art.text, self.tokens)
         near = self.near(a.quote.start - REACH, a.quote.end + REACH)
-        return candidates(art.text, self.tokens, near, a.quote, art.non_body, self._mentions)
+        ids = sorted({n.speaker_id for n in near if n.speaker_id is not None})
+        kinds = {sp.name: kind_of(sp) for sp in queries.speakers_with_ids(self.store, ids)}
+        return candidates(art.text, self.tokens, near, a.quote, art.non_body, self._mentions, kinds)
 
     def same_speaker(self) -> Outcome:
         """The speaker (mention and name) of the attribution before this one."""
@@ -368,7 +372,10 @@ class ReviewSession:
         )
 
     def rename(self, name: str) -> Outcome:
-        return self._edit(lambda k: commands.set_speaker_name(self.store, k, name))
+        """Type the speaker's name (E): the mention it names is taught as its alias."""
+        a = self.current
+        mention = self._text(a.speaker) if a is not None else ""
+        return self._edit(lambda k: commands.set_speaker_name(self.store, k, name, mention))
 
     def delete(self) -> Outcome:
         """Delete the span being edited; the quote takes its attribution with it."""
@@ -410,7 +417,8 @@ class ReviewSession:
             mention = art.text[span.start : span.end]
             name = resolve_name(mention, self.attrs, span.start, a, full_names(art.text))
             return self._edit(
-                lambda k: commands.set_speaker(self.store, k, span, name), target="speaker"
+                lambda k: commands.set_speaker(self.store, k, span, name),
+                target="speaker",
             )
         return self._edit(lambda k: commands.set_span(self.store, k, "cue", span), target="cue")
 
@@ -572,10 +580,14 @@ class ReviewSession:
             seen.add(found)
             at = found
 
-    def _absorb(self, article_id: int, changes: list[Change], after: bool) -> Delta:
+    def _absorb(self, article_id: int | None, changes: list[Change], after: bool) -> Delta:
         """Take in the records a command (or its undo) wrote, without reading them again.
-        A command over the corpus (a speaker renamed) also holds other articles' records:
-        only the open article's are taken in."""
+        A command over the corpus's speakers (no article of its own: a speaker renamed)
+        also holds other articles' records: only the open article's are taken in."""
+        if article_id is None:
+            if self.article is None or self.article.id is None:
+                return Delta(statuses=True)
+            return replace(self._absorb(self.article.id, changes, after), statuses=True)
         if self.article is None or self.article.id != article_id:
             focus = next((c.id for c in changes if (c.after if after else c.before)), None)
             return replace(self.open(article_id, focus), statuses=True)
@@ -667,6 +679,12 @@ class ReviewSession:
     def _reveal(self) -> int | None:
         a = self.current
         return a.quote.start if a else None
+
+    def _text(self, span: Span | None) -> str:
+        """The open article's text at ``span`` (empty for none)."""
+        if span is None or self.article is None:
+            return ""
+        return self.article.text[span.start : span.end]
 
     def _word(self, i: int) -> str:
         assert self.article is not None

@@ -5,12 +5,13 @@ tokens, without spaCy."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from core.model import Attribution, Span
-from core.suggest.lexicon import CALENDAR, NON_PERSON_WORDS, PERSONAL, PRONOUNS, SENTENCE_OPENERS
+from core.model import Attribution, Span, SpeakerKind
+from core.suggest.lexicon import PERSONAL, PRONOUNS, SENTENCE_OPENERS
 from core.suggest.names import full_names, names_by_last_word, resolve_name
+from core.suggest.registry import guess_kind, looks_like_person
 from core.tokens import Tokens
 
 #: How far from the quote (in characters) mentions are looked for.
@@ -30,17 +31,13 @@ class Candidate:
 
 def _is_person(mention: str, name: str, known: set[str]) -> bool:
     """A guess without a parser: a personal pronoun, or, written with a capital (another
-    quote's speaker "the response" is no person), a known speaker (or a surname of one)
-    or two or more words none of which names an organisation, a place or a date."""
-    words = mention.split()
+    quote's speaker "the response" is no person), a known person (or a surname of one)
+    or a name :func:`core.suggest.registry.looks_like_person` takes for one."""
     if mention.lower() in PERSONAL:
         return True
     if not mention[:1].isupper():
         return False
-    if mention in known or name in known:
-        return True
-    lowered = {w.lower().strip(".") for w in words}
-    return len(words) >= 2 and not lowered & (NON_PERSON_WORDS | CALENDAR)
+    return mention in known or name in known or looks_like_person(mention)
 
 
 class Mentions:
@@ -85,12 +82,14 @@ def candidates(
     quote: Span,
     non_body: list[Span] | None = None,
     mentions: Mentions | None = None,
+    kinds: Mapping[str, SpeakerKind] | None = None,
 ) -> list[Candidate]:
     """Mentions that could be the speaker of ``quote``: other attributions' speakers,
     and runs of capitalised words and pronouns outside quotes and outside non-body text
     (headline, related-article lines), within ``REACH`` characters of it. People come
     first, nearest first; then other nouns, nearest first. ``mentions``: the article's,
-    kept from an earlier call (else found here)."""
+    kept from an earlier call (else found here). ``kinds``: the kind of each speaker
+    name the corpus knows (else guessed from the name): only people rank as people."""
     found: dict[Span, str] = {}
     reach = Span(max(0, quote.start - REACH), quote.end + REACH)
     near = [a for a in attributions if a.quote.overlaps(reach)]  # (a long article has many)
@@ -142,7 +141,12 @@ def candidates(
             found.setdefault(Span(start, end), resolve_name(text[start:end], near, start, this))
     flush()
     outside = non_body or []
-    known = {a.speaker_name for a in near if a.speaker_name}
+    kinds = kinds or {}
+    known = {  # the people among the speakers: the kind travels with the name
+        n
+        for n in {a.speaker_name for a in near if a.speaker_name}
+        if kinds.get(n, guess_kind(n)) is SpeakerKind.PERSON
+    }
     usable = [
         Candidate(sp, name, _is_person(text[sp.start : sp.end], name, known))
         for sp, name in found.items()

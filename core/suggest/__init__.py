@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from core import worker
 from core.config import UNUSED_PIPES, model_name
-from core.model import Article, Attribution, SpanError, TokenEdges, conflicts
+from core.model import Article, Attribution, SpanError, Speaker, TokenEdges, conflicts
 from core.suggest.paragraphs import paragraphs
 
 if TYPE_CHECKING:
@@ -74,8 +74,8 @@ class Suggester:
         """Load the pipeline now (for a background worker)."""
         _ = self.nlp
 
-    def suggest(self, article: Article) -> list[Attribution]:
-        return next(iter(self.suggest_many([article])))
+    def suggest(self, article: Article, known: Sequence[Speaker] = ()) -> list[Attribution]:
+        return next(iter(self.suggest_many([article], known=known)))
 
     def suggest_many(
         self,
@@ -83,6 +83,7 @@ class Suggester:
         cancelled: Callable[[], bool] = lambda: False,
         batch_size: int = 64,
         n_process: int = 1,
+        known: Sequence[Speaker] = (),
     ) -> Iterator[list[Attribution]]:
         """Suggestions for each article, in order, parsing every paragraph with one
         ``nlp.pipe``. Stops early when ``cancelled()`` turns true. Articles are read
@@ -91,7 +92,10 @@ class Suggester:
 
         With ``n_process`` > 1, runs of articles are suggested on that many cores: this
         process and ``n_process - 1`` worker processes (each loads the pipeline once);
-        they come back in order, a few runs per worker ahead."""
+        they come back in order, a few runs per worker ahead.
+
+        ``known``: the corpus's speakers (a pass-through here, for the resolution of
+        mentions against them that branch ``resolve`` adds)."""
         if n_process > 1:
             yield from _in_processes(self, articles, cancelled, batch_size, n_process)
             return

@@ -22,13 +22,13 @@ from tests.gui.conftest import Blocker, back_in, press, when_modal
 
 def names(path):
     with Store(path) as s:
-        return dict(queries.speaker_counts(s))
+        return {speaker.name: n for speaker, n in queries.speaker_counts(s)}
 
 
 def panel_rows(w):
     p = w.tools.speakers
     return {
-        p.proxy.index(i, 0).data(): p.proxy.index(i, 1).data() for i in range(p.proxy.rowCount())
+        p.proxy.index(i, 0).data(): p.proxy.index(i, 2).data() for i in range(p.proxy.rowCount())
     }
 
 

@@ -28,7 +28,7 @@ def panel(qtbot, tmp_path):
 
 def rows(p):
     return [
-        (p.proxy.index(i, 0).data(), p.proxy.index(i, 1).data()) for i in range(p.proxy.rowCount())
+        (p.proxy.index(i, 0).data(), p.proxy.index(i, 2).data()) for i in range(p.proxy.rowCount())
     ]
 
 

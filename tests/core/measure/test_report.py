@@ -63,7 +63,7 @@ def test_the_corpus_figures(small):
         ("Critics", 1, 1, [("said", 1)]),
         ("The union", 1, 1, [("warned", 1)]),
     ]
-    assert r.speaker_names == 4
+    assert r.speaker_count == 4
     assert r.quotes_per_article == {
         "mean": 7 / 3,
         "median": 2,
@@ -137,13 +137,15 @@ def test_cli_report_text_json_html_and_charts(small, tmp_path):
     r = _cli("--db", small, "report")
     assert r.returncode == 0, r.stderr
     assert "Suggestion quality on 1 done article(s)" in r.stdout
-    assert "      3  Ana Ruiz  (3 article(s); 1 unreviewed; said 3)" in r.stdout
+    assert "      3  Ana Ruiz  (person; 3 article(s); 1 unreviewed; said 3)" in r.stdout
     assert "Corpus (2 of the 7 quote(s) counted are unreviewed suggestions" in r.stdout
     assert "  example.com: 1, 4" in r.stdout
     data = json.loads(_cli("--db", small, "report", "--json").stdout)
     assert data["quality"]["fixes"]["added"] == 1
-    assert data["speakers"][0] == {"name": "Ana Ruiz", "quotes": 3, "articles": 3,
-                                   "cues": [["said", 3]], "unreviewed": 1}  # fmt: skip
+    ana = data["speakers"][0]
+    assert ana == {"name": "Ana Ruiz", "quotes": 3, "articles": 3, "cues": [["said", 3]],
+                   "unreviewed": 1, "id": ana["id"], "kind": "person"}  # fmt: skip
+    assert isinstance(ana["id"], int) and data["speaker_count"] == 4
     assert (data["quotes"], data["unreviewed"], data["no_speaker_name"]) == (7, 2, 0)
     page, charts = tmp_path / "report.html", tmp_path / "charts"
     r = _cli("--db", small, "report", "--html", page, "--charts", charts)

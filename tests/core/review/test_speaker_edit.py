@@ -1,4 +1,4 @@
-"""Speaker names: counts, quotes of a name, rename and merge as one undoable command."""
+"""Speakers: counts, quotes of a speaker, rename and merge as one undoable command."""
 
 import pytest
 
@@ -16,12 +16,12 @@ def small(tmp_path):
 
 
 def names(store):
-    return dict(queries.speaker_counts(store))
+    return {s.name: n for s, n in queries.speaker_counts(store)}
 
 
 def test_counts_and_quotes_of_a_name(small):
     with Store(small) as store:
-        assert queries.speaker_counts(store) == [
+        assert [(s.name, n) for s, n in queries.speaker_counts(store)] == [
             ("Ana Ruiz", 3),
             ("Ben Cole", 2),
             ("Critics", 1),
@@ -39,7 +39,10 @@ def test_rename_is_one_command_undone_in_one_step(small):
     with Store(small) as store:
         log_rows = len(store.decisions())
         c = se.rename(store, "Ben Cole", "Benjamin Cole")
-        assert c is not None and len(c.changes) == 2
+        # the speaker, its two quotes, its old name made an alias
+        assert c is not None and [ch.table for ch in c.changes] == [
+            "speaker", "attribution", "attribution", "alias"
+        ]  # fmt: skip
         cmd.apply(store, c)
         assert names(store) == {"Ana Ruiz": 3, "Benjamin Cole": 2, "Critics": 1, "The union": 1}
         assert len(store.decisions()) == log_rows + 1

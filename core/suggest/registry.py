@@ -1,0 +1,71 @@
+"""The corpus's known speakers as name resolution sees them (docs/adr/0024): each one's
+kind (as stated, else guessed from its name) and the speaker a name stands for (its
+canonical name or one of its aliases, up to :func:`core.suggest.names.name_key`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from core.model import Attribution, Speaker, SpeakerKind
+from core.suggest.lexicon import CALENDAR, NON_PERSON_WORDS, PERSONAL
+from core.suggest.names import name_key
+
+
+def looks_like_person(name: str) -> bool:
+    """A guess without a parser: two or more words, none of which names an
+    organisation, a place or a date (``Ana Ruiz``, not ``Reuters`` nor ``City Hall``),
+    or ``he``/``she``."""
+    words = name.split()
+    if name.strip().lower() in PERSONAL:
+        return True
+    lowered = {w.lower().strip(".") for w in words}
+    return len(words) >= 2 and not lowered & (NON_PERSON_WORDS | CALENDAR)
+
+
+def guess_kind(name: str) -> SpeakerKind:
+    """A name's kind when nobody stated it: an organisation when a word of it says so
+    (``Ministry``, ``Reuters``) or it is an acronym (``WHO``), a person as
+    :func:`looks_like_person` guesses, else other."""
+    words = name.split()
+    if {w.lower().strip(".") for w in words} & NON_PERSON_WORDS:
+        return SpeakerKind.ORGANISATION
+    if len(words) == 1 and len(words[0]) > 1 and words[0].isupper() and words[0].isalpha():
+        return SpeakerKind.ORGANISATION
+    return SpeakerKind.PERSON if looks_like_person(name) else SpeakerKind.OTHER
+
+
+def kind_of(speaker: Speaker) -> SpeakerKind:
+    """The speaker's kind as stated, else as its name suggests (:func:`guess_kind`)."""
+    return speaker.kind if speaker.kind is not None else guess_kind(speaker.name)
+
+
+class Registry:
+    """Known speakers by the :func:`name_key` of their names and aliases. A key two
+    speakers share stands for neither (the user decides; a merge candidate shows it)."""
+
+    def __init__(self, known: Sequence[Speaker]) -> None:
+        by_key: dict[str, Speaker | None] = {}
+        for s in known:
+            for key in {name_key(n) for n in (s.name, *s.aliases)} - {""}:
+                if key in by_key and by_key[key] != s:
+                    by_key[key] = None
+                else:
+                    by_key[key] = s
+        self._by_key = {k: s for k, s in by_key.items() if s is not None}
+
+    def __bool__(self) -> bool:
+        return bool(self._by_key)
+
+    def find(self, name: str) -> Speaker | None:
+        """The speaker ``name`` stands for, if one does."""
+        return self._by_key.get(name_key(name))
+
+    def identify(self, a: Attribution) -> Attribution:
+        """``a`` with the canonical name of the known speaker its speaker name stands
+        for (the corpus then gives it that speaker); as it is when none does. The
+        mention is not looked up by itself: a surname resolved to another full name in
+        its article stays that article's person."""
+        found = self.find(a.speaker_name) if a.speaker_name else None
+        if found is None or found.name == a.speaker_name:
+            return a
+        return a.with_(speaker_name=found.name, speaker_id=None)
