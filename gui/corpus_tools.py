@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from gui.report_window import ReportWindow  # (imported when first shown: pygal, QtSvg)
 
 
-DOCK_WIDTH = 220  # pixels: the speakers dock when first shown (the text gives it up)
+DOCK_WIDTH = 260  # pixels: the speakers dock when first shown (the text gives it up)
 
 
 class Review(Protocol):

@@ -204,7 +204,7 @@ def test_the_rename_box_completes_from_the_corpus_speakers(make_window, small, q
     QTest.keyClick(p.table, Qt.Key.Key_F2)
     assert seen == [["Ben Cole"]]
     with Store(small) as store:
-        counts = dict(queries.speaker_counts(store))
+        counts = {s.name: n for s, n in queries.speaker_counts(store)}
     assert counts["Ben Cole"] == 3 and "Critics" not in counts  # merged
 
 
