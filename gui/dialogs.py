@@ -98,8 +98,8 @@ def ask_name(parent: QWidget, title: str, label: str, value: str, names: list[st
 
 
 def ask_speaker_name(parent: QWidget, value: str, names: list[str]) -> str | None:
-    """A speaker name; typing completes from ``names`` (the corpus's, most quoted
-    first), matching any part of a name, case aside."""
+    """A speaker name; typing completes from ``names`` (best first), matching any part
+    of a name, case aside."""
     return ask_name(
         parent,
         "Speaker name",

@@ -247,10 +247,12 @@ class MainWindow(QMainWindow):
         self.do_move(lambda s: s.clear_selection())
 
     def ask_name(self) -> None:
-        a = self.session.current if self.session else None
-        if a is None:
+        s = self.session
+        a = s.current if s else None
+        if s is None or a is None:
             return
-        name = dialogs.ask_speaker_name(self, a.speaker_name or "", self.tools.speaker_names())
+        names = s.names_to_offer(self.tools.speaker_names())
+        name = dialogs.ask_speaker_name(self, a.speaker_name or "", names)
         self.back()
         if name is not None:
             self.do_edit(lambda s: s.rename(name))

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 
@@ -35,7 +35,7 @@ from core.review.commands import Change, Command, Known, UndoStack
 from core.review.order import Placed, article_of, place, position, start
 from core.review.speakers import REACH, Candidate, Mentions, candidates
 from core.suggest.marks import find_quotes, quote_type
-from core.suggest.names import full_names, resolve_name
+from core.suggest.names import full_names, is_pronoun, resolve_name
 from core.suggest.registry import kind_of
 from core.tokens import Tokens
 
@@ -357,6 +357,15 @@ class ReviewSession:
         ids = sorted({n.speaker_id for n in near if n.speaker_id is not None})
         kinds = {sp.name: kind_of(sp) for sp in queries.speakers_with_ids(self.store, ids)}
         return candidates(art.text, self.tokens, near, a.quote, art.non_body, self._mentions, kinds)
+
+    def names_to_offer(self, corpus: Sequence[str] = ()) -> list[str]:
+        """What a typed speaker name completes from, best first: the names of the current
+        quote's candidate speakers (as ``M`` ranks them), the article's other full names,
+        then ``corpus`` (the corpus's speakers, most quoted first)."""
+        if self.article is None:
+            return list(corpus)
+        near = [c.name for c in self.candidates() if not is_pronoun(c.name)]
+        return list(dict.fromkeys([*near, *full_names(self.article.text).values(), *corpus]))
 
     def same_speaker(self) -> Outcome:
         """The speaker (mention and name) of the attribution before this one."""

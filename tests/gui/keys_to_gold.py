@@ -6,7 +6,8 @@ bench that counts keys per attribution (bench/speakers.py).
 Per suggestion, in text order: reject it (X) if it overlaps no gold quote left; else
 move its edges a token at a time to the gold's, give it the gold's speaker mention (P
 when the attribution before has it, else up to three candidates with M, else select it
-with the token cursor and S), the gold's speaker name (E and type it), cue and type,
+with the token cursor and S), the gold's speaker name (E, and type it until the
+completion list offers it), cue and type,
 and accept it (A). Then each gold quote nothing found is added with the token cursor
 (I for the text between quotation marks, else V and Shift+Right) and Q, and fixed the
 same way; D marks the article done. Gold is the text-based gold JSON
@@ -117,21 +118,32 @@ class Driver:
         self.pressed.append(k)
 
     def type_name(self, name: str) -> None:
-        """E, then select the name shown, type ``name`` and Enter: 3 keys and a key a
-        character."""
+        """E, then select the name shown and type ``name`` a character at a time until
+        the completion list offers it first (Down and one Enter), else all of it and
+        Enter: 3 keys and a key a character typed."""
+        typed: list[str] = []
 
         def fill(dialog: QInputDialog) -> None:
             edit = dialog.findChild(QLineEdit)
             QTest.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-            QTest.keyClicks(edit, name)
+            completer = edit.completer()
+            for ch in name:
+                QTest.keyClicks(edit, ch)
+                typed.append(ch)
+                first = completer.completionModel().index(0, 0).data() if completer else None
+                if first == name and completer.popup().isVisible():
+                    QTest.keyClick(completer.popup(), Qt.Key.Key_Down)
+                    QTest.keyClick(completer.popup(), Qt.Key.Key_Return)
+                    typed.append("Down")
+                    return
             QTest.keyClick(edit, Qt.Key.Key_Return)
 
         when_modal(QInputDialog, fill)
         self.key("E")
-        self.pressed += ["Ctrl+A", *name, "Enter"]
         view = self.window.view
         for _ in range(100_000):  # until the window has the keyboard again
             if QApplication.activeModalWidget() is None and view.hasFocus():
+                self.pressed += ["Ctrl+A", *typed, "Enter"]
                 return
             QApplication.processEvents()
         raise AssertionError("the window did not get the keyboard back")

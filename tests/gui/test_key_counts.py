@@ -179,6 +179,28 @@ def test_the_name_box_takes_one_enter_while_its_completions_show(make_window, sm
     assert left_open == [False] and w.session.current.speaker_name == "Ben Cole"
 
 
+def test_the_name_box_completes_from_the_article_s_names_first(make_window, tmp_path, qtbot):
+    """A name the article gives in full and no quote has yet ("Tom Brown") is offered
+    by E, the quote's candidates first: E, three letters, Down, Enter (it offered the
+    corpus's names alone, so the whole name had to be typed)."""
+    w = make_window(make_corpus(tmp_path / "c.qlab"))
+    w.session.choose(3)  # "We have no money," said Tom Brown: no speaker
+    offered = []
+
+    def choose(dialog):
+        edit = dialog.findChild(QLineEdit)
+        QTest.keyClicks(edit, "tom")
+        offered.append(completions(edit))
+        QTest.keyClick(edit.completer().popup(), Qt.Key.Key_Down)
+        QTest.keyClick(edit.completer().popup(), Qt.Key.Key_Return)
+
+    when_modal(QInputDialog, choose)
+    press(w, "E")
+    back_in(qtbot, w)
+    assert offered == [["Tom Brown"]] and w.session.current.speaker_name == "Tom Brown"
+    assert w.session.names_to_offer(["Ana Ruiz"])[-1] == "Ana Ruiz"  # the corpus's last
+
+
 def test_the_rename_box_completes_from_the_corpus_speakers(make_window, small, qtbot):
     """F2's box had no completion at all; it completes as E's does, from the corpus's
     speakers (``CorpusTools.speaker_names``), and takes one Enter too."""
