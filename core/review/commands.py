@@ -11,6 +11,7 @@ session owns one); the decisions log makes the history survive a restart
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,11 +65,11 @@ def _execute(store: Store, cmd: Command, kind: str, ref: int | None) -> int:
             after = _with_speaker(store, ch.table, ch.after)
             row_id = store.write(ch.table, ch.id, ch.before, after)
             written.append(Change(ch.table, row_id, ch.before, after))
-        cmd.changes = written
         # commands and the store share the log format
         log_id = store.log_decision(
             kind, ref, cmd.article_id, cmd.label, [c.as_json() for c in written]
         )
+    cmd.changes = written  # (committed: a write that failed leaves the command as it was)
     return log_id
 
 
@@ -190,23 +191,27 @@ class UndoStack:
     def undo(self) -> Command | None:
         """Undo the last edit: the command undone, None when there is none. A command
         that can no longer be undone (the data changed elsewhere) is dropped and its
-        error raised."""
-        done, undone = self._load()
-        if not done:
-            return None
-        cmd = done.pop()
-        self._mine.add(revert(self.store, cmd))
-        undone.append(cmd)
-        return cmd
+        error raised; one whose write failed (a full disk) stays, to be undone again."""
+        return self._move(*self._load(), revert)
 
     def redo(self) -> Command | None:
-        """Redo the last edit undone: the command redone, None when there is none."""
-        done, undone = self._load()
-        if not undone:
+        """Redo the last edit undone: the command redone, None when there is none (as
+        :meth:`undo` does, the other way)."""
+        undone, done = self._load()[::-1]
+        return self._move(undone, done, reapply)
+
+    def _move(
+        self, src: list[Command], dst: list[Command], run: Callable[[Store, Command], int]
+    ) -> Command | None:
+        if not src:
             return None
-        cmd = undone.pop()
-        self._mine.add(reapply(self.store, cmd))
-        done.append(cmd)
+        cmd = src[-1]
+        try:
+            self._mine.add(run(self.store, cmd))
+        except ConflictError:
+            src.pop()
+            raise
+        dst.append(src.pop())
         return cmd
 
 

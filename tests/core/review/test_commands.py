@@ -149,3 +149,31 @@ def test_a_rejected_suggestion_does_not_block_the_real_quote():
     check_attributions([Attribution(quote), wrong], 50)
     with pytest.raises(SpanError, match="of another attribution"):
         check_attributions([Attribution(quote), wrong.with_(state=State.ACCEPTED)], 50)
+
+
+def test_an_undo_whose_write_failed_can_be_undone_again(store, sample_corpus):
+    """A write that fails (here the log's row-id counter at its maximum, as a full disk
+    would) leaves the command on its stack: the next undo undoes it (it was dropped, and
+    the one under it was undone instead)."""
+    import sqlite3
+
+    from core.corpus.errors import CorpusError
+
+    stack = cmd.UndoStack(store)
+    art_id, a = _first(store)
+    stack.apply(cmd.set_state(store, a.id, State.ACCEPTED))
+    stack.apply(cmd.set_type(store, a.id, QuoteType.INDIRECT))
+    counter = sqlite3.connect(sample_corpus)
+    with counter:
+        sql = "SELECT seq FROM sqlite_sequence WHERE name='decisions'"
+        (seq,) = counter.execute(sql).fetchone()
+        counter.execute("UPDATE sqlite_sequence SET seq=? WHERE name='decisions'", (2**63 - 1,))
+    with pytest.raises(CorpusError):
+        stack.undo()
+    assert store.attribution(a.id)[1].type is QuoteType.INDIRECT  # nothing written
+    with counter:
+        counter.execute("UPDATE sqlite_sequence SET seq=? WHERE name='decisions'", (seq,))
+    counter.close()
+    assert stack.undo() is not None
+    after = store.attribution(a.id)[1]
+    assert after.type is not QuoteType.INDIRECT and after.state is State.ACCEPTED
