@@ -372,6 +372,7 @@ class ChildRun:
     mode: str
     work: Path
     plan: Plan
+    how: str  # when it was to be killed
     events: list[dict[str, Any]] = field(default_factory=list)
     killed: bool = False
     status: int | None = None
@@ -381,6 +382,15 @@ class ChildRun:
     @property
     def acked(self) -> list[dict[str, Any]]:
         return [e for e in self.events if e["event"] == "ack"]
+
+    @property
+    def interrupted(self) -> str:
+        """What the kill interrupted: an action (an export with its format), else the
+        start or the time between two actions."""
+        e = self.in_flight
+        if e is None:
+            return "between actions" if self.events else "the start"
+        return f"{e['verb']} {e['fmt']}" if e["verb"] == "export" else e["verb"]
 
     @property
     def in_flight(self) -> dict[str, Any] | None:
@@ -464,12 +474,16 @@ def start_child(
     kill_at: float | None = None
     if mode in STRACE:
         top = max(per_step.get(c, 0.0) for c in STRACE[mode]) * steps
-        cmd = strace(STRACE[mode], rng.randint(1, max(1, min(round(top), 65535)))) + cmd
+        when = rng.randint(1, max(1, min(round(top), 65535)))
+        cmd = strace(STRACE[mode], when) + cmd
+        how = f"at the {when}th {' or '.join(STRACE[mode])}"
     elif mode == "time":
         kill_at = rng.uniform(0, base.model_s if model else per_step["seconds"] * steps)
-    elif mode == "acks":
+        how = f"{kill_at:.3f} s after the first action began"
+    else:
         kill_at = rng.randint(1, steps)
-    child = ChildRun(index, mode, work, plan)
+        how = f"at the {kill_at:.0f}th acknowledged action"
+    child = ChildRun(index, mode, work, plan, how)
     with (work / "stderr").open("wb") as err:
         proc = subprocess.Popen(
             cmd, cwd=ROOT, pass_fds=(write,), stdin=subprocess.DEVNULL,
@@ -732,6 +746,7 @@ def check(base: Base, child: ChildRun) -> Verdict:
 class Tally:
     kills: Counter[str] = field(default_factory=Counter)
     survived: Counter[str] = field(default_factory=Counter)  # ran to the end, not killed
+    during: Counter[str] = field(default_factory=Counter)  # what each kill interrupted
     acked: int = 0
     lost: int = 0
     failures: list[str] = field(default_factory=list)
@@ -743,6 +758,7 @@ class Tally:
             + ")",
             "ran to the end unkilled: "
             + (", ".join(f"{m} {n}" for m, n in sorted(self.survived.items())) or "none"),
+            "killed during: " + ", ".join(f"{v} {n}" for v, n in self.during.most_common()),
             f"acknowledged actions: {self.acked}",
             f"lost: {self.lost}",
             f"failures: {len(self.failures)}",
@@ -788,11 +804,14 @@ def torture(
         verdict = check(base, child)
         (tally.kills if child.killed else tally.survived)[mode] += 1
         tally.acked += len(child.acked)
+        if child.killed:
+            tally.during[child.interrupted] += 1
         tally.lost += verdict.lost
         if verdict.problems:
             tally.failures.append(
-                f"child {index} ({mode}, {child.plan}; rerun: --seed {seed} "
-                f"--start {index} --kills 1) in {child.work}:\n  " + "\n  ".join(verdict.problems)
+                f"child {index} ({mode}: {child.how}; {child.plan}; rerun: --seed {seed} "
+                f"--modes {mode} --start {index} --kills 1) in {child.work}:\n  "
+                + "\n  ".join(verdict.problems)
             )
         else:
             shutil.rmtree(child.work)

@@ -25,7 +25,7 @@ def test_an_acknowledged_decision_or_export_missing_is_a_loss(tmp_path, sample_c
     shutil.copyfile(base.path, work / torture.CORPUS)
     with Store(work / torture.CORPUS) as store:
         accept = store.decisions()[-1]  # the import: not the accept the child said it made
-    child = torture.ChildRun(0, "acks", work, torture.Plan("0", 2), killed=True)
+    child = torture.ChildRun(0, "acks", work, torture.Plan("0", 2), "", killed=True)
     child.events = [
         {"event": "begin", "n": 1, "verb": "accept"},
         {"event": "ack", "n": 1, "verb": "accept", "log": accept["id"], "kind": "edit"},
