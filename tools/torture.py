@@ -12,7 +12,7 @@ It is killed (the mode, in turn):
 
 - ``time``: at a random moment after its first action began;
 - ``acks``: once it acknowledged its Nth action;
-- ``pwrite``, ``fsync``, ``rename``: at its Nth ``pwrite64``, ``fsync``/``fdatasync``,
+- ``pwrite``, ``fsync``, ``rename``: at its Nth ``pwrite64``, ``fsync``/``fdatasync``/``sync``,
   ``rename``/``renameat``/``renameat2`` (strace's fault injection, where strace is
   installed; N from a calibration run).
 
@@ -64,7 +64,7 @@ ARTICLES = ROOT / "tests" / "data" / "articles"
 #: The syscalls each fault-injection mode kills at (strace counts each one apart).
 STRACE = {
     "pwrite": ("pwrite64",),
-    "fsync": ("fsync", "fdatasync"),
+    "fsync": ("fsync", "fdatasync", "sync"),
     "rename": ("rename", "renameat", "renameat2"),
 }
 MODES = ("time", "acks", *STRACE)

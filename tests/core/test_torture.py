@@ -35,3 +35,15 @@ def test_an_acknowledged_decision_or_export_missing_is_a_loss(tmp_path, sample_c
     verdict = torture.check(base, child)
     assert verdict.lost == 2
     assert "decision" in verdict.problems[0] and "export brat: gone" in verdict.problems[1]
+
+
+def test_a_table_changed_outside_the_log_fails_the_replay(tmp_path, sample_corpus):
+    base = torture.make_base(tmp_path / "base.qlab", sample_corpus)
+    work = tmp_path / "child"
+    work.mkdir()
+    shutil.copyfile(base.path, work / torture.CORPUS)
+    with Store(work / torture.CORPUS) as store:
+        store._conn.execute("UPDATE attributions SET state = 'accepted' WHERE id = 1")
+    child = torture.ChildRun(0, "time", work, torture.Plan("0", 1), "", killed=True)
+    (problem,) = torture.check(base, child).problems
+    assert problem.startswith("replay: ('attribution', 1)") and "'accepted'" in problem
