@@ -337,7 +337,7 @@ class Base:
     path: Path
     records: dict[tuple[str, int], Any]
     last: int
-    model_s: float  # how long an import with suggestions took (the model loaded)
+    model_s: float  # how long its import with suggestions took (the model loaded)
 
 
 def records(store: Store) -> dict[tuple[str, int], Any]:
@@ -478,7 +478,8 @@ def start_child(
         cmd = strace(STRACE[mode], when) + cmd
         how = f"at the {when}th {' or '.join(STRACE[mode])}"
     elif mode == "time":
-        kill_at = rng.uniform(0, base.model_s if model else per_step["seconds"] * steps)
+        each = per_step["spacy seconds" if plan.spacy else "seconds"]
+        kill_at = rng.uniform(0, each * steps + (base.model_s if model else 0.0))
         how = f"{kill_at:.3f} s after the first action began"
     else:
         kill_at = rng.randint(1, steps)
@@ -498,20 +499,13 @@ def start_child(
     return child
 
 
-def calibrate(base: Base, work: Path, seed: int) -> dict[str, float]:
-    """One child run to its end: what one action takes, on average: seconds (for the
-    ``time`` mode) and, under ``strace -c`` where it is installed, calls of each
-    syscall injected."""
+def _to_the_end(base: Base, work: Path, plan: Plan, wrap: list[str]) -> float:
+    """Run a child to its end (``wrap``: the command it runs under); the seconds one of
+    its actions takes, on average."""
     work.mkdir(parents=True)
     shutil.copyfile(base.path, work / CORPUS)
     read, write = os.pipe()
-    plan = Plan(f"{seed}-calibrate", 30)
-    cmd = child_command(work, plan, write)
-    summary = work / "strace"
-    calls = [c for cs in STRACE.values() for c in cs]
-    traced = shutil.which("strace") is not None
-    if traced:
-        cmd = ["strace", "-f", "-qq", "-c", "-o", str(summary), f"-etrace={','.join(calls)}", *cmd]
+    cmd = [*wrap, *child_command(work, plan, write)]
     proc = subprocess.Popen(cmd, cwd=ROOT, pass_fds=(write,), stdout=subprocess.DEVNULL)
     os.close(write)
     with os.fdopen(read, "rb") as events:
@@ -519,8 +513,25 @@ def calibrate(base: Base, work: Path, seed: int) -> dict[str, float]:
         started = time.monotonic()
         events.read()
     proc.wait()
-    per_step = {"seconds": (time.monotonic() - started) / plan.steps}
-    if traced:
+    return (time.monotonic() - started) / plan.steps
+
+
+def calibrate(base: Base, work: Path, seed: int) -> dict[str, float]:
+    """Children run to their end: what one action takes, on average: seconds, and with
+    spaCy's loads (for the ``time`` mode); under ``strace -c`` where it is installed,
+    calls of each syscall injected."""
+    plan = Plan(f"{seed}-calibrate", 30)
+    per_step = {
+        "seconds": _to_the_end(base, work / "light", plan, []),
+        "spacy seconds": _to_the_end(
+            base, work / "spacy", Plan(f"{seed}-calibrate", 15, spacy=True), []
+        ),
+    }
+    if shutil.which("strace") is not None:
+        summary = work / "strace"
+        calls = [c for cs in STRACE.values() for c in cs]
+        wrap = ["strace", "-f", "-qq", "-c", "-o", str(summary), f"-etrace={','.join(calls)}"]
+        _to_the_end(base, work / "traced", plan, wrap)
         for line in summary.read_text().splitlines():
             parts = line.split()
             if len(parts) >= 5 and parts[-1] in calls and parts[3].isdigit():
@@ -794,7 +805,7 @@ def torture(
     )
     base = make_base(work / "base.qlab", base_from)
     per_step = calibrate(base, work / "calibrate", seed)
-    said = ", ".join(f"{k} {v:.2f}" for k, v in per_step.items())
+    said = ", ".join(f"{k} {v:.3g}" for k, v in per_step.items())
     say(f"torture: seed {seed}, in {work}; an action takes about: {said}")
     tally = Tally()
     index = start
