@@ -176,8 +176,9 @@ REVIEW: dict[str, Verb] = {
 @dataclass(frozen=True)
 class Plan:
     """What a child does: ``steps`` actions drawn from ``seed``; first an import with
-    suggestions (``model``: it loads the model); imports and spaCy exports among its
-    actions (``spacy``: both load spaCy's tokenizer, a second of CPU)."""
+    suggestions (``model``: it loads the model); first an import, and more of them and
+    spaCy exports among its actions (``spacy``: both load spaCy's tokenizer, a second
+    of CPU)."""
 
     seed: str
     steps: int
@@ -210,6 +211,8 @@ class Child:
     def run(self) -> None:
         if self.plan.model:
             self.model_import(0)
+        if self.plan.spacy:
+            self.import_(0)
         kinds = [k for k in ACTIONS if self.plan.spacy or k != "import"]
         weights = [ACTIONS[k] for k in kinds]
         act = {
