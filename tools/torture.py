@@ -14,7 +14,10 @@ It is killed (the mode, in turn):
 - ``acks``: once it acknowledged its Nth action;
 - ``pwrite``, ``fsync``, ``rename``: at its Nth ``pwrite64``, ``fsync``/``fdatasync``/``sync``,
   ``rename``/``renameat``/``renameat2`` (strace's fault injection, where strace is
-  installed; N from a calibration run).
+  installed; N from a calibration run);
+- ``eio`` (not a kill): its Nth ``pwrite64``, ``fdatasync`` or ``fsync`` fails with EIO
+  once, and it goes on: what then returned an error must have saved nothing, and the
+  rest is checked as after a kill.
 
 After each kill the corpus must pass the full check (``Store(check=True)``) and ``PRAGMA
 integrity_check``; every acknowledged decision is in the log; the log, replayed over
@@ -67,7 +70,9 @@ STRACE = {
     "fsync": ("fsync", "fdatasync", "sync"),
     "rename": ("rename", "renameat", "renameat2"),
 }
-MODES = ("time", "acks", *STRACE)
+#: Syscalls that may fail with EIO (one of them, once, in mode ``eio``): the child goes on.
+FAILING = ("pwrite64", "fdatasync", "fsync")
+MODES = ("time", "acks", *STRACE, "eio")
 #: Where a child exports each format (one path per format, written over and over).
 EXPORTS = {"jsonl": "out.jsonl", "csv": "out.csv", "brat": "brat", "spacy": "spacy"}
 EXPORT_WEIGHTS = (4, 3, 4, 1)  # a spaCy export imports spaCy: a second of CPU
@@ -325,8 +330,16 @@ class Child:
 
 
 def child_main(work: Path, plan: Plan, ack_fd: int) -> None:
-    with os.fdopen(ack_fd, "w") as acks, Store(work / CORPUS) as store:
-        Child(store, plan, work, acks).run()
+    with os.fdopen(ack_fd, "w") as acks:
+        try:
+            store = Store(work / CORPUS)
+        except CorpusError as exc:  # (an I/O error at open is said, as the app says it)
+            acks.write(
+                json.dumps({"event": "fail", "n": 0, "verb": "open", "error": str(exc)}) + "\n"
+            )
+            return
+        with store:
+            Child(store, plan, work, acks).run()
 
 
 # -- the parent: a child started, killed, and its corpus checked ------------------------------
@@ -407,9 +420,9 @@ def child_command(work: Path, plan: Plan, fd: int) -> list[str]:
     return [*tool, "--child", str(work), "--ack-fd", str(fd), *plan.argv()]
 
 
-def strace(calls: tuple[str, ...], when: int) -> list[str]:
+def strace(calls: tuple[str, ...], when: int, fault: str = "signal=SIGKILL") -> list[str]:
     names = ",".join(calls)
-    inject = f"inject={names}:signal=SIGKILL:when={when}"
+    inject = f"inject={names}:{fault}:when={when}"
     return ["strace", "-f", "-qq", "-o", "/dev/null", "-e", f"trace={names}", "-e", inject]
 
 
@@ -480,6 +493,11 @@ def start_child(
         when = rng.randint(1, max(1, min(round(top), 65535)))
         cmd = strace(STRACE[mode], when) + cmd
         how = f"at the {when}th {' or '.join(STRACE[mode])}"
+    elif mode == "eio":
+        call = rng.choice(FAILING)
+        when = rng.randint(1, max(1, min(round(per_step.get(call, 0.0) * steps), 65535)))
+        cmd = strace((call,), when, "error=EIO") + cmd
+        how = f"its {when}th {call} failed with EIO"
     elif mode == "time":
         each = per_step["spacy seconds" if plan.spacy else "seconds"]
         kill_at = rng.uniform(0, each * steps + (base.model_s if model else 0.0))
@@ -605,11 +623,23 @@ def replay(base: Base, decisions: list[dict[str, Any]], store: Store, verdict: V
 
 
 def check_acked(
-    child: ChildRun, decisions: list[dict[str, Any]], store: Store, verdict: Verdict
+    base: Base, child: ChildRun, decisions: list[dict[str, Any]], store: Store, verdict: Verdict
 ) -> None:
-    """Every acknowledged decision in the log, every acknowledged import's articles in
+    """Every acknowledged decision in the log, and no other but the one in flight (an
+    action that said it failed saved nothing); every acknowledged import's articles in
     the corpus."""
     by_id = {d["id"]: d for d in decisions}
+    acked = {e["log"] for e in child.acked if "log" in e}
+    flight = child.in_flight
+    edits = [d for d in decisions if d["id"] > base.last and d["kind"] != "import"]
+    unsaid = [d for d in edits if d["id"] not in acked]
+    if unsaid and flight is not None and flight["verb"] not in ("import", "export", "backup"):
+        unsaid = unsaid[:-1]  # the action in flight may have been saved
+    for d in unsaid:
+        verdict.problems.append(
+            f"decision {d['id']} ({d['kind']} {d['label']!r}) is saved, but its action was "
+            "not acknowledged: it returned an error"
+        )
     for e in child.acked:
         if "log" in e:
             d = by_id.get(e["log"])
@@ -731,14 +761,14 @@ def check(base: Base, child: ChildRun) -> Verdict:
     if not child.killed and child.status != 0:
         verdict.problems.append(f"the child failed (exit status {child.status}): {child.stderr}")
     for e in child.events:
-        if e["event"] == "fail":
+        if e["event"] == "fail" and child.mode != "eio":  # (an I/O error is said, as it must)
             verdict.problems.append(f"action {e['n']} {e['verb']} returned an error: {e}")
     try:
         with Store(db, check=True) as store:
             if store.damage:
                 verdict.problems.append(f"the full check found damage: {store.damage}")
             decisions = store.decisions()
-            check_acked(child, decisions, store, verdict)
+            check_acked(base, child, decisions, store, verdict)
             replay(base, decisions, store, verdict)
     except CorpusError as exc:
         verdict.problems.append(f"the full check refused the corpus: {exc}")
@@ -761,6 +791,8 @@ class Tally:
     kills: Counter[str] = field(default_factory=Counter)
     survived: Counter[str] = field(default_factory=Counter)  # ran to the end, not killed
     during: Counter[str] = field(default_factory=Counter)  # what each kill interrupted
+    errors: int = 0  # children that met an injected I/O error (and went on)
+    failed: int = 0  # actions that returned an error (the I/O error's)
     acked: int = 0
     lost: int = 0
     failures: list[str] = field(default_factory=list)
@@ -773,6 +805,7 @@ class Tally:
             "ran to the end unkilled: "
             + (", ".join(f"{m} {n}" for m, n in sorted(self.survived.items())) or "none"),
             "killed during: " + ", ".join(f"{v} {n}" for v, n in self.during.most_common()),
+            f"children that met an I/O error: {self.errors} ({self.failed} actions said it)",
             f"acknowledged actions: {self.acked}",
             f"lost: {self.lost}",
             f"failures: {len(self.failures)}",
@@ -816,7 +849,11 @@ def torture(
         mode = modes[index % len(modes)]
         child = start_child(base, work / f"{index:05d}", index, mode, seed, per_step, model_every)
         verdict = check(base, child)
-        (tally.kills if child.killed else tally.survived)[mode] += 1
+        if mode == "eio":
+            tally.errors += 1
+            tally.failed += sum(e["event"] == "fail" for e in child.events)
+        else:
+            (tally.kills if child.killed else tally.survived)[mode] += 1
         tally.acked += len(child.acked)
         if child.killed:
             tally.during[child.interrupted] += 1
