@@ -80,8 +80,15 @@ MODES = ("time", "acks", *STRACE, "eio")
 EXPORTS = {"jsonl": "out.jsonl", "csv": "out.csv", "brat": "brat", "spacy": "spacy"}
 EXPORT_WEIGHTS = (4, 3, 4, 1)  # a spaCy export imports spaCy: a second of CPU
 #: A child's actions: kind and weight.
-ACTIONS = {"review": 60, "undo": 10, "redo": 5, "speakers": 5, "import": 10, "export": 10}
-ACTIONS["backup"] = 5
+ACTIONS = {
+    "review": 60,
+    "undo": 10,
+    "redo": 5,
+    "speakers": 5,
+    "import": 10,  # (only in children that load spaCy)
+    "export": 10,
+    "backup": 5,
+}
 #: The share of children that import and export spaCy (they load spaCy's tokenizer).
 SPACY = 0.15
 HANG_S = 120.0
@@ -463,6 +470,13 @@ def watch(proc: subprocess.Popen[bytes], fd: int, child: ChildRun, kill_at: floa
     child.killed = child.status == -signal.SIGKILL
 
 
+def _nth(rng: random.Random, per_step: dict[str, float], calls: tuple[str, ...], steps: int) -> int:
+    """Which call to inject at: one of those ``steps`` actions make (strace counts to
+    65,535)."""
+    top = max(per_step.get(c, 0.0) for c in calls) * steps
+    return rng.randint(1, max(1, min(round(top), 65535)))
+
+
 def start_child(
     base: Base,
     work: Path,
@@ -484,13 +498,12 @@ def start_child(
     cmd = child_command(work, plan, write)
     kill_at: float | None = None
     if mode in STRACE:
-        top = max(per_step.get(c, 0.0) for c in STRACE[mode]) * steps
-        when = rng.randint(1, max(1, min(round(top), 65535)))
+        when = _nth(rng, per_step, STRACE[mode], steps)
         cmd = strace(STRACE[mode], when) + cmd
         how = f"at call {when} of {'/'.join(STRACE[mode])}"
     elif mode == "eio":
         call = rng.choice(FAILING)
-        when = rng.randint(1, max(1, min(round(per_step.get(call, 0.0) * steps), 65535)))
+        when = _nth(rng, per_step, (call,), steps)
         cmd = strace((call,), when, "error=EIO") + cmd
         how = f"call {when} of {call} failed with EIO"
     elif mode == "time":
@@ -561,6 +574,8 @@ def calibrate(base: Base, work: Path, seed: int) -> dict[str, float]:
 
 @dataclass
 class Verdict:
+    """What the checks found wrong after one child."""
+
     problems: list[str] = field(default_factory=list)
     lost: int = 0  # acknowledged actions not found whole
 
@@ -777,6 +792,8 @@ def check(base: Base, child: ChildRun) -> Verdict:
 
 @dataclass
 class Tally:
+    """A run's figures."""
+
     kills: Counter[str] = field(default_factory=Counter)
     survived: Counter[str] = field(default_factory=Counter)  # ran to the end, not killed
     during: Counter[str] = field(default_factory=Counter)  # what each kill interrupted
