@@ -797,6 +797,7 @@ class Tally:
     kills: Counter[str] = field(default_factory=Counter)
     survived: Counter[str] = field(default_factory=Counter)  # ran to the end, not killed
     during: Counter[str] = field(default_factory=Counter)  # what each kill interrupted
+    loads: Counter[str] = field(default_factory=Counter)  # children that loaded spaCy, the model
     errors: int = 0  # children that met an injected I/O error (and went on)
     failed: int = 0  # actions that returned an error (the I/O error's)
     acked: int = 0
@@ -810,6 +811,7 @@ class Tally:
             + ")",
             "ran to the end unkilled: "
             + (", ".join(f"{m} {n}" for m, n in sorted(self.survived.items())) or "none"),
+            f"children that loaded spaCy: {self.loads['spacy']}, the model: {self.loads['model']}",
             "killed during: " + ", ".join(f"{v} {n}" for v, n in self.during.most_common()),
             f"children that met an I/O error: {self.errors} ({self.failed} actions said it)",
             f"acknowledged actions: {self.acked}",
@@ -855,6 +857,7 @@ def torture(
         mode = modes[index % len(modes)]
         child = start_child(base, work / f"{index:05d}", index, mode, seed, per_step, model_every)
         verdict = check(base, child)
+        tally.loads.update(k for k in ("spacy", "model") if getattr(child.plan, k))
         if mode == "eio":
             tally.errors += 1
             tally.failed += sum(e["event"] == "fail" for e in child.events)
