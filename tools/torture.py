@@ -593,7 +593,9 @@ def _article_of(key: tuple[str, int], record: Any) -> int | None:
 def replay(base: Base, decisions: list[dict[str, Any]], store: Store, verdict: Verdict) -> None:
     """The log after the first corpus, replayed over it: each change's before must be
     what the replay holds for that row, and the replay must end where the tables are.
-    An article imported meanwhile starts with the attributions its import logged."""
+    An article imported meanwhile starts with the attributions its import logged. A row
+    of another table (not in the first corpus's records) starts as its first change
+    found it, and ends as ``Store.current`` reads it."""
     state = dict(base.records)
     imported: dict[int, int] = {}  # article -> attributions it must hold, by the log
     for d in decisions:
@@ -607,7 +609,7 @@ def replay(base: Base, decisions: list[dict[str, Any]], store: Store, verdict: V
             art = _article_of(key, c["after"] or c["before"])
             if key in state and state[key] != c["before"]:
                 verdict.problems.append(f"decision {d['id']}: {key} was not {c['before']}")
-            elif key not in state and c["before"] is not None and art not in imported:
+            elif c["before"] is not None and key not in state and art not in (None, *imported):
                 verdict.problems.append(f"decision {d['id']}: changes unknown {key}")
             if art in imported and c["table"] == "attribution":
                 imported[art] += (c["after"] is not None) - (c["before"] is not None)
