@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test test-fast lint bench package package-test install-desktop clean
+.PHONY: run test test-fast lint bench torture package package-test install-desktop clean
 
 $(VENV)/.runtime: requirements.txt requirements-model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,13 @@ bench: $(VENV)/.dev
 	$(BIN)/python bench/corpus_bench.py  # builds 1k/10k/100k corpora on first use (minutes)
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/gui_keys.py
+
+## Kill the writers at random, then check nothing acknowledged was lost (tools/torture.py;
+## not part of `make test`): `make torture KILLS=1000 SEED=7`.
+KILLS ?= 200
+SEED ?= 1
+torture: $(VENV)/.runtime
+	$(BIN)/python -m tools.torture --kills $(KILLS) --seed $(SEED)
 
 ## Build the double-clickable app folder dist/QuoteLab/.
 package: $(VENV)/.dev
