@@ -273,7 +273,7 @@ class Child:
         return True
 
     def speakers(self, n: int) -> bool:
-        names = [name for name, _ in queries.speaker_counts(self.store)]
+        names = [s.name for s, _ in queries.speaker_counts(self.store)]
         if not names:
             return False
         rng = self.rng
