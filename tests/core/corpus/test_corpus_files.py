@@ -81,6 +81,59 @@ def test_statistics_from_analyze_are_not_foreign(tmp_path):
         assert s.article_ids() == [1, 2]
 
 
+@pytest.mark.parametrize(
+    ("planted", "named"),
+    [
+        (
+            (
+                "trigger",
+                "sqlite_stat9",
+                "decisions",
+                "AFTER INSERT ON decisions BEGIN UPDATE articles SET text = 'x'; END",
+            ),
+            "trigger sqlite_stat9",
+        ),
+        (
+            (
+                "trigger",
+                "sqlite_stat1x",
+                "attributions",
+                "AFTER UPDATE ON attributions BEGIN DELETE FROM attributions; END",
+            ),
+            "trigger sqlite_stat1x",
+        ),
+        (
+            ("view", "sqlite_stat4", "sqlite_stat4", "AS SELECT text FROM articles"),
+            "view sqlite_stat4",
+        ),
+    ],
+)
+def test_sql_named_like_sqlite_statistics_is_refused(tmp_path, planted, named):
+    """Only ANALYZE's tables sqlite_stat1 and sqlite_stat4, as SQLite makes them, are
+    not ours: anything else under their prefix is planted (SQLite itself refuses to
+    create such names, a hand edit of sqlite_master does not)."""
+    path = _corpus(tmp_path / "c.qlab")
+    kind, name, table, body = planted
+    sql = f"CREATE {kind.upper()} {name} {body}"
+    _edit(
+        path,
+        "PRAGMA journal_mode = DELETE",
+        "PRAGMA writable_schema = ON",
+        f"INSERT INTO sqlite_master VALUES ('{kind}', '{name}', '{table}', 0, "
+        + "'"
+        + sql.replace("'", "''")
+        + "')",
+    )
+    before = path.read_bytes()
+    with pytest.raises(CorpusError, match="changed outside QuoteLab") as err:
+        Store(path)
+    assert named in str(err.value)
+    r = run_main("--db", path, "check")
+    assert r.returncode != 0 and named in r.stderr, r.stdout + r.stderr
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.qlab"]
+
+
 def test_a_corpus_at_an_older_schema_is_accepted_and_migrated(tmp_path):
     path = tmp_path / "old.qlab"
     conn = corpus_before(path, MIGRATIONS[1])
