@@ -28,13 +28,16 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
 
 
-def connect_ro(path: Path) -> sqlite3.Connection:
+def connect_ro(path: Path, *, checking: bool = False) -> sqlite3.Connection:
     """A read-only connection that sees the latest commits, also those still in the
     ``-wal`` (``mode=ro``), beside a writer too. A corpus that nobody can change (see
     :func:`_unchangeable`) is opened ``immutable``: SQLite then needs no ``-shm`` or
-    ``-wal`` beside it, which a read-only folder cannot hold (docs/adr/0016)."""
+    ``-wal`` beside it, which a read-only folder cannot hold (docs/adr/0016). So is one
+    being ``checking`` with no ``-wal`` or ``-journal`` beside it (every commit is in the
+    file, and no WAL connection is open on it): a file the check refuses must not get
+    the ``-wal`` and ``-shm`` a ``mode=ro`` read of a WAL-mode file leaves beside it."""
     uri = f"{path.resolve().as_uri()}?mode=ro"
-    if _unchangeable(path):
+    if (checking and not _journals(path)) or _unchangeable(path):
         uri += "&immutable=1"
     conn = sqlite3.connect(uri, uri=True, isolation_level=None)
     harden(conn)
@@ -119,18 +122,18 @@ def check_file(path: Path, *, full: bool) -> None:
     if head[: len(_SQLITE_MAGIC)] != _SQLITE_MAGIC or len(head) < _HEADER_SIZE:
         raise CorpusError(f"{path}: not a QuoteLab corpus (not an SQLite database)")
     # In use or after a crash, the latest commits can be in the -wal only: the header
-    # is the file's own word only without one. Then a file that is not ours, or is too
-    # new, is refused before SQLite opens it (in WAL mode it would put a -wal and -shm
-    # beside the file).
-    if not _journals(path):
+    # is the file's own word only without a -wal or -journal holding anything. Then a
+    # file that is not ours, or is too new, is refused before SQLite opens it (in WAL
+    # mode it would put a -wal and -shm beside the file); else after, from the pragmas.
+    if not any(_journals(path)):
         if size < _header_pages(head) * _page_size(head):
             raise CorpusError(
                 f"{path}: the corpus is damaged (the file is shorter than its header says: "
                 "truncated?); it was not modified"
             )
-        _check_header(path, head)
+        _check_ids(path, int.from_bytes(head[60:64], "big"), int.from_bytes(head[68:72], "big"))
     try:
-        conn = connect_ro(path)
+        conn = connect_ro(path, checking=True)
     except sqlite3.Error as exc:
         raise CorpusError(f"{path}: cannot be opened ({exc})") from None
     try:
@@ -138,30 +141,33 @@ def check_file(path: Path, *, full: bool) -> None:
             _quick_check(path, conn)
         _check_schema(path, conn)
     except sqlite3.OperationalError as exc:
-        if "readonly" in str(exc) and not os.access(path.resolve().parent, os.W_OK):
-            raise CorpusError(
-                f"{path}: can only be read beside the files SQLite keeps next to it "
-                f"({path.name}-shm), and its folder cannot be written; open a copy (main.py "
-                "backup, or copy the file) or ask for write access"
-            ) from None
-        if "unable to open" in str(exc) and _journals(path):
-            raise CorpusError(
-                f"{path}: its latest changes are in {path.name}-wal, which cannot be read "
-                "without write access to the folder; open a copy (main.py backup, or copy "
-                "the folder) or ask for write access"
-            ) from None
-        raise CorpusError(f"{path}: cannot be opened ({exc}); it was not modified") from None
+        raise unreadable(path, exc) from None
     except sqlite3.DatabaseError as exc:
         raise CorpusError(f"{path}: the corpus is damaged ({exc}); it was not modified") from None
     finally:
         conn.close()
 
 
-def _check_header(path: Path, head: bytes) -> None:
+def unreadable(path: Path, exc: sqlite3.OperationalError) -> CorpusError:
+    """Why a read-only connection could not read the corpus, said as what to do."""
+    if "readonly" in str(exc) and not os.access(path.resolve().parent, os.W_OK):
+        return CorpusError(
+            f"{path}: can only be read beside the files SQLite keeps next to it "
+            f"({path.name}-shm), and its folder cannot be written; open a copy (main.py "
+            "backup, or copy the file) or ask for write access"
+        )
+    if "unable to open" in str(exc) and _journals(path):
+        return CorpusError(
+            f"{path}: its latest changes are in {path.name}-wal, which cannot be read "
+            "without write access to the folder; open a copy (main.py backup, or copy "
+            "the folder) or ask for write access"
+        )
+    return CorpusError(f"{path}: cannot be opened ({exc}); it was not modified")
+
+
+def _check_ids(path: Path, version: int, app_id: int) -> None:
     """A corpus says it is one in its header: application_id "QLab" (0 before
     ``_v3_views`` set it) and a schema version (``user_version``) this QuoteLab reads."""
-    version = int.from_bytes(head[60:64], "big")
-    app_id = int.from_bytes(head[68:72], "big")
     named_since = MIGRATIONS.index(_v3_views) + 1
     if app_id != (APPLICATION_ID if version >= named_since else 0) or version == 0:
         raise CorpusError(f"{path}: not a QuoteLab corpus (an SQLite file of another program)")
@@ -195,6 +201,7 @@ def _check_schema(path: Path, conn: sqlite3.Connection) -> None:
     schema = schema_of(conn)
     if version == 0 and not schema:
         raise CorpusError(f"{path}: an empty SQLite file, not a QuoteLab corpus")
+    _check_ids(path, version, conn.execute("PRAGMA application_id").fetchone()[0])
     if ("table", "meta") not in {(t, n) for t, n, _ in schema} or conn.execute(
         "SELECT value FROM meta WHERE key='app'"
     ).fetchone() != (APP_ID,):

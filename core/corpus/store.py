@@ -32,7 +32,15 @@ from core.corpus.errors import (
     guarded,
     is_damage,
 )
-from core.corpus.integrity import Damage, check_file, connect_ro, hold, release, unclean
+from core.corpus.integrity import (
+    Damage,
+    check_file,
+    connect_ro,
+    hold,
+    release,
+    unclean,
+    unreadable,
+)
 from core.corpus.queries import Queries
 from core.corpus.rows import (
     ARTICLE_RECORD,
@@ -115,6 +123,8 @@ class Store(Queries):
                     str(self.path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
                 )
                 harden(conn)
+        except sqlite3.OperationalError as exc:
+            raise unreadable(self.path, exc) from None
         except (sqlite3.Error, OSError) as exc:
             raise CorpusError(f"{self.path}: cannot be opened ({exc})") from None
         self._conn = conn

@@ -134,6 +134,27 @@ def test_sql_named_like_sqlite_statistics_is_refused(tmp_path, planted, named):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.qlab"]
 
 
+def test_a_refused_file_in_wal_mode_gets_nothing_beside_it(tmp_path):
+    path = _corpus(tmp_path / "c.qlab")  # as QuoteLab leaves it: in WAL mode
+    _edit(path, "CREATE TRIGGER wipe AFTER INSERT ON decisions BEGIN DELETE FROM attributions; END")
+    before = path.read_bytes()
+    for read_only in (False, True):
+        with pytest.raises(CorpusError, match="trigger wipe"):
+            Store(path, read_only=read_only)
+    assert run_main("--db", path, "check").returncode != 0
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.qlab"]  # no -wal, no -shm
+
+
+def test_an_empty_wal_does_not_skip_the_header_check(tmp_path):
+    path = _corpus(tmp_path / "c.qlab")
+    _edit(path, "PRAGMA application_id = 1234")  # another program's file
+    Path(f"{path}-wal").touch()  # an empty -wal: every commit is in the file
+    with pytest.raises(CorpusError, match="another program"):
+        Store(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.qlab", "c.qlab-wal"]
+
+
 def test_a_corpus_at_an_older_schema_is_accepted_and_migrated(tmp_path):
     path = tmp_path / "old.qlab"
     conn = corpus_before(path, MIGRATIONS[1])
