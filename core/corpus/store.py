@@ -13,6 +13,7 @@ its reads over many rows are in :mod:`core.corpus.queries`.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import getpass
 import json
@@ -28,9 +29,11 @@ from core.corpus.errors import (
     ConflictError,
     CorpusError,
     ReadOnlyError,
+    cause,
     corpus_error,
     guarded,
     is_damage,
+    not_saved,
 )
 from core.corpus.integrity import (
     Damage,
@@ -148,7 +151,10 @@ class Store(Queries):
             conn.close()
             if is_damage(exc):
                 raise corpus_error(self.path, exc) from None
-            raise CorpusError(f"{self.path}: cannot be prepared ({exc})") from None
+            raise CorpusError(
+                f"{self.path}: cannot be opened: {cause(self.path, exc)} ({exc}); "
+                "it was not modified"
+            ) from None
         except BaseException:
             conn.close()
             raise
@@ -199,19 +205,20 @@ class Store(Queries):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One write transaction: committed on success, rolled back on any error (what
-        SQLite raises in it as CorpusError). The Store's writes and
-        :meth:`log_decision` inside it are one change."""
+        """One write transaction: committed on success, rolled back on any error. What
+        SQLite raises in it comes out as a CorpusError naming the cause (:func:`not_saved`:
+        disk full, read-only, damaged...); the corpus then holds what it held before. The
+        Store's writes and :meth:`log_decision` inside it are one change."""
         try:
             with self._transaction():
                 yield
         except sqlite3.Error as exc:
-            raise corpus_error(self.path, exc) from None
+            raise not_saved(self.path, exc) from None
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """:meth:`transaction` with SQLite's errors as they are (but damage), for the
-        upgrade at open, which names them."""
+        """:meth:`transaction` with SQLite's errors as they are, for the upgrade at open,
+        which names them."""
         if self.read_only:
             raise ReadOnlyError(f"{self.path}: the corpus is read-only; the change was not saved")
         try:
@@ -220,19 +227,18 @@ class Store(Queries):
             raise CorpusError(f"{self.path}: the corpus is busy or locked ({exc})") from None
         try:
             yield self._conn
-        except sqlite3.DatabaseError as exc:
-            self._conn.execute("ROLLBACK")
-            if is_damage(exc):
-                raise corpus_error(self.path, exc) from None
-            raise
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        try:
             self._conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            self._conn.execute("ROLLBACK")
-            raise CorpusError(f"{self.path}: the change could not be saved ({exc})") from None
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        """Roll back what is left of a failed transaction. SQLite rolls some back itself
+        (a commit that could not write: disk full, I/O error), and a rollback that fails
+        leaves nothing to add: the error being raised is the cause."""
+        if self._conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("ROLLBACK")
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -465,7 +471,6 @@ class Store(Queries):
             )
         return article_id, True
 
-    @guarded
     def log_decision(
         self,
         kind: str,
@@ -476,7 +481,8 @@ class Store(Queries):
     ) -> int:
         """Append a decision (``kind`` edit, undo, redo or import; ``ref`` the decision an
         undo or redo acts on) to the log and return its id. Inside :meth:`transaction`,
-        with the writes it records: both are saved, or neither."""
+        with the writes it records: both are saved, or neither (and what SQLite raises
+        is named there, as every failed write is)."""
         assert self._conn.in_transaction, "a decision is logged in its writes' transaction"
         cur = self._conn.execute(
             "INSERT INTO decisions (at, annotator, kind, ref, article_id, label, changes) "
