@@ -22,7 +22,7 @@ from core.corpus.schema import (
     reference_schema,
     schema_of,
 )
-from core.model import Origin, QuoteType, State, Status
+from core.model import Origin, QuoteType, State, Status, content_hash
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
@@ -252,6 +252,9 @@ class Damage:
         self._conn = conn
         self.articles: dict[int, str] = {}  # article id -> what is wrong
         self.decisions: list[int] = []  # decisions whose changes are not valid JSON
+        #: Rows no article owns (a foreign key to nothing) and the search index, each
+        #: as a line of :meth:`lines`: found by :meth:`beyond_rows` only.
+        self.rest: list[str] = []
         self._sound: set[int] = set()  # articles whose rows were read and found sound
         #: Whether the full check ran (on request, after an unclean shutdown, or
         #: when a row read was found damaged).
@@ -259,9 +262,30 @@ class Damage:
 
     def check(self) -> None:
         """The full check, now: the file's, as an open with ``check=True`` runs it
-        (CorpusError if it is damaged), and the scan of every row."""
+        (CorpusError if it is damaged), the scan of every row and the search index."""
         check_file(self._path, full=True)
         self.scan()
+        self.beyond_rows()
+
+    def beyond_rows(self) -> None:
+        """What only the full check looks for (an export's scan of every row does not:
+        it would cost the export a hash of every text): texts changed in place, rows
+        of no article, and FTS5's own check of the search index (``quick_check`` reads
+        its pages as sound however they were tampered with; it runs as a write command
+        that writes nothing, so only where the corpus can be written)."""
+        for art_id, why in self._changed_texts():
+            self.articles.setdefault(art_id, why)
+        self.rest = self._orphans()
+        try:
+            self._conn.execute(
+                "INSERT INTO article_search (article_search, rank) VALUES ('integrity-check', 0)"
+            )
+        except sqlite3.DatabaseError as exc:
+            if exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_READONLY:
+                self.rest.append(
+                    f"the search index is damaged ({exc}): the filter and speaker renames "
+                    "fail until it is rebuilt; `main.py backup` copies the rest"
+                )
 
     def scan(self, article_id: int | None = None) -> list[tuple[int, str]]:
         """Rows a hand edit or another tool broke, each reported by article (or decision)
@@ -331,12 +355,44 @@ class Damage:
             ]
         return sorted(first.items())
 
+    def _changed_texts(self) -> list[tuple[int, str]]:
+        """Articles whose text is not the text imported: its hash is not the stored
+        ``content_hash`` (an article never changes after import)."""
+        return [
+            (art_id, "its text is not the text imported (content hash)")
+            for art_id, stored, text in self._conn.execute(
+                "SELECT id, content_hash, text FROM articles WHERE typeof(text) = 'text'"
+            )
+            if content_hash(text) != stored
+        ]
+
+    def _orphans(self) -> list[str]:
+        """Rows whose foreign key names a row that does not exist (an attribution of no
+        article): SQLite's ``foreign_key_check``."""
+        kinds = {"attributions": "attribution", "decisions": "decision", "articles": "article"}
+        out = []
+        for table, rowid, parent, fkid in self._conn.execute("PRAGMA foreign_key_check"):
+            column = self._conn.execute(f"PRAGMA foreign_key_list({table})").fetchall()
+            key = next(c[3] for c in column if c[0] == fkid)
+            (value,) = self._conn.execute(
+                f"SELECT {key} FROM {table} WHERE rowid = ?", (rowid,)
+            ).fetchone()
+            out.append(
+                f"{kinds.get(table, table)} {rowid}: its {kinds.get(parent, parent)} {value} "
+                "does not exist"
+            )
+        return out
+
     def lines(self) -> list[str]:
         """Damaged rows found so far, as ``"article 12: offsets outside the text"``."""
-        return [f"article {i}: {why}" for i, why in sorted(self.articles.items())] + [
-            f"decision {n}: its changes are not valid JSON; it cannot be undone"
-            for n in self.decisions
-        ]
+        return (
+            [f"article {i}: {why}" for i, why in sorted(self.articles.items())]
+            + [
+                f"decision {n}: its changes are not valid JSON; it cannot be undone"
+                for n in self.decisions
+            ]
+            + self.rest
+        )
 
     def of(self, article_id: int) -> bool:
         """Whether a row of the article is damaged: its rows are checked when first read,

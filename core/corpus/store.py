@@ -146,6 +146,7 @@ class Store(Queries):
             self._damage = Damage(self.path, conn)
             if full:
                 self._damage.scan()
+                self._damage.beyond_rows()
             self._data_version = self._read_data_version()
         except sqlite3.Error as exc:
             conn.close()

@@ -476,3 +476,35 @@ def test_a_corpus_on_a_read_only_mount_opens_read_only(tmp_path):
         assert run_main("--db", path, "check").stdout == f"{path}: ok\n"
     finally:
         subprocess.run(["umount", str(mounted)], check=True)
+
+
+BELOW_THE_ROWS = [
+    (  # text overwritten in place: every row is well formed, the hash tells
+        "UPDATE articles SET text = replace(text, 'mayor', 'major') WHERE id = 1",
+        "article 1: its text is not the text imported (content hash)",
+    ),
+    (  # an attribution of no article: no join of the row scan sees it
+        "INSERT INTO attributions (article_id, quote_start, quote_end, type, state, origin) "
+        "VALUES (99, 0, 5, 'direct', 'suggested', 'model')",
+        "attribution 3: its article 99 does not exist",
+    ),
+    (
+        "INSERT INTO decisions (at, annotator, kind, ref, article_id, label, changes) "
+        "VALUES ('', '', 'edit', 77, 1, 'x', '[]')",
+        "decision 3: its decision 77 does not exist",
+    ),
+    (  # FTS5's own index, tampered: SQLite's quick_check reads it as sound
+        "UPDATE article_search_data SET block = X'00112233' WHERE id > 10",
+        "the search index is damaged",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sql", "damage"), BELOW_THE_ROWS)
+def test_the_full_check_finds_what_the_row_scan_does_not(tmp_path, sql, damage):
+    path = _corpus(tmp_path / "c.qlab")
+    _edit(path, sql)
+    with Store(path, check=True) as s:
+        assert [line for line in s.damage if damage in line], s.damage
+    r = run_main("--db", path, "check")
+    assert r.returncode == 1 and damage in r.stdout, r.stdout + r.stderr
