@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         split.setChildrenCollapsible(False)
         self.setCentralWidget(split)
         self.articles.chosen.connect(self.open_article)
+        self.articles.failed.connect(self.say)
         self.articles.filter.returnPressed.connect(self._filter_done)
         self.table.chosen.connect(self._choose_row)
         self.view.verticalScrollBar().valueChanged.connect(lambda _v: self.paint_spans())
