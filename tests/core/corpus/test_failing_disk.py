@@ -18,7 +18,7 @@ from core.corpus.errors import CorpusError
 from core.corpus.store import Store
 from core.model import State
 from core.review import commands as cmd
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, fill
 from tests.core.corpus.test_faults import _corpus
 
 ARTICLES = DATA / "articles"
@@ -132,27 +132,6 @@ def test_the_command_line_names_the_file_size_limit_on_import_and_export(tmp_pat
     assert "could not be written (File too large)" in r.stderr
     assert out.read_text() == "the previous export\n"
     assert state(path) == before
-
-
-@pytest.fixture
-def small_disk(tmp_path):
-    """A folder on a 1 MB file system of its own (a tmpfs; mounting needs root)."""
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", disk]).returncode:
-        pytest.skip("cannot mount a small tmpfs here (needs root and CAP_SYS_ADMIN)")
-    yield disk
-    subprocess.run(["umount", "-l", disk], check=True)
-
-
-def fill(disk: Path) -> None:
-    """Leave no room on ``disk``: a file as large as what is free."""
-    with (disk / "filler").open("wb", buffering=0) as f:
-        try:
-            while True:
-                f.write(b"\0" * 4096)
-        except OSError:
-            pass
 
 
 @pytest.mark.slow
