@@ -278,7 +278,7 @@ class Damage:
         self.rest = self._orphans()
         try:
             self._conn.execute(
-                "INSERT INTO article_search (article_search, rank) VALUES ('integrity-check', 0)"
+                "INSERT INTO article_search (article_search, rank) VALUES ('integrity-check', 1)"
             )
         except sqlite3.DatabaseError as exc:
             if exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_READONLY:

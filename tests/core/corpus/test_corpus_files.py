@@ -497,6 +497,10 @@ BELOW_THE_ROWS = [
         "UPDATE article_search_data SET block = X'00112233' WHERE id > 10",
         "the search index is damaged",
     ),
+    (  # its structure record: every search then finds nothing, and raises nothing
+        "UPDATE article_search_data SET block = X'00' WHERE id = 10",
+        "the search index is damaged",
+    ),
 ]
 
 
