@@ -70,6 +70,8 @@ def cause(path: Path, exc: sqlite3.Error) -> str:
         return "the corpus cannot be written here (read-only)"
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         return "another window or process holds the corpus (busy or locked)"
+    if code == sqlite3.SQLITE_CONSTRAINT:  # QuoteLab's writes keep every constraint
+        return "the corpus is damaged or was edited outside QuoteLab (`main.py check` names it)"
     if code not in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR):
         return "SQLite refused it"
     space = _space_left(path)

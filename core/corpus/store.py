@@ -507,7 +507,6 @@ class Store(Queries):
         rec["article_id"] = found[0]
         return rec
 
-    @guarded
     def write(
         self,
         table: str,
@@ -516,7 +515,8 @@ class Store(Queries):
         after: dict[str, Any] | None,
     ) -> int:
         """Change one row from ``before`` to ``after`` (None creates or deletes it) and
-        return its id. Commands call this inside their transaction. The row must still
+        return its id. Commands call this inside their :meth:`transaction`, which names
+        what SQLite raises (as :meth:`log_decision`). The row must still
         hold ``before`` (compared in the same statement that writes), else ConflictError;
         a row that already holds ``after`` is fine (another process did the same)."""
         if table == "article":

@@ -11,14 +11,17 @@ from pathlib import Path
 import pytest
 
 from core.corpus.errors import CorpusError
+from core.corpus.queries import speaker_counts
 from core.corpus.schema import MIGRATIONS, reference_schema
 from core.corpus.store import Store
 from core.formats.export import export_jsonl
 from core.formats.text import parse_text
 from core.model import Attribution, Span, State
 from core.review import commands as cmd
+from core.review import speaker_edit
 from core.tokens import tokenize
 from tests.conftest import ROOT, corpus_before, run_main, run_unprivileged
+from tests.core.small_corpus import build
 
 TEXT = "Budget Day\n\nThe mayor said the bridge would open soon."
 
@@ -513,3 +516,14 @@ def test_the_full_check_finds_what_the_row_scan_does_not(tmp_path, sql, damage):
         assert [line for line in s.damage if damage in line], s.damage
     r = run_main("--db", path, "check")
     assert r.returncode == 1 and damage in r.stdout, r.stdout + r.stderr
+
+
+def test_a_rename_over_a_damaged_search_index_is_not_saved_and_says_why(tmp_path):
+    path = build(tmp_path / "small.qlab")
+    _edit(path, "UPDATE article_search_data SET block = X'00' WHERE id = 10")
+    with Store(path) as s:
+        before = speaker_counts(s)
+        rename = speaker_edit.merge(s, ["Ana Ruiz"], "Ana R")
+        with pytest.raises(CorpusError, match="the change was not saved: .*damaged"):
+            cmd.apply(s, rename)
+        assert speaker_counts(s) == before
