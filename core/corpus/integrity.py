@@ -108,11 +108,12 @@ def _journals(path: Path) -> list[int]:
     return sizes
 
 
-def check_file(path: Path, *, full: bool) -> None:
+def check_file(path: Path, *, full: bool) -> int:
     """Refuse, without writing anything, a file that cannot be a healthy QuoteLab corpus:
     not SQLite, another program's, a newer schema, or a schema holding anything
     QuoteLab's migrations do not create (a planted trigger, view or index is named).
-    ``full`` adds ``PRAGMA quick_check`` (reads every page: the cost grows with the file)."""
+    ``full`` adds ``PRAGMA quick_check`` (reads every page: the cost grows with the file).
+    Returns the file's schema version (``user_version``, with the commits in its -wal)."""
     try:
         with path.open("rb") as f:
             head = f.read(_HEADER_SIZE)
@@ -139,7 +140,7 @@ def check_file(path: Path, *, full: bool) -> None:
     try:
         if full:
             _quick_check(path, conn)
-        _check_schema(path, conn)
+        return _check_schema(path, conn)
     except sqlite3.OperationalError as exc:
         raise unreadable(path, exc) from None
     except sqlite3.DatabaseError as exc:
@@ -196,8 +197,8 @@ def _quick_check(path: Path, conn: sqlite3.Connection) -> None:
         raise CorpusError(f"{path}: the corpus is damaged ({ok}); it was not modified")
 
 
-def _check_schema(path: Path, conn: sqlite3.Connection) -> None:
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+def _check_schema(path: Path, conn: sqlite3.Connection) -> int:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     schema = schema_of(conn)
     if version == 0 and not schema:
         raise CorpusError(f"{path}: an empty SQLite file, not a QuoteLab corpus")
@@ -224,6 +225,7 @@ def _check_schema(path: Path, conn: sqlite3.Connection) -> None:
             f"{path}: the corpus schema was changed outside QuoteLab ({', '.join(names)}); "
             "it was refused and not modified"
         )
+    return version
 
 
 def _ranges_ok(raw: str, length: int) -> bool:

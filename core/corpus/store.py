@@ -101,25 +101,21 @@ class Store(Queries):
         self.path = Path(path)
         exists = self.path.exists()
         full = exists and (check or unclean(self.path))
-        if exists:
-            check_file(self.path, full=full)
-        elif not create:
-            raise CorpusError(f"{self.path}: no such corpus")
-        if read_only and not exists:
+        version = check_file(self.path, full=full) if exists else SCHEMA_VERSION
+        if not exists and (read_only or not create):
             raise CorpusError(f"{self.path}: no such corpus")
         self.read_only = exists and (
             read_only
             or not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK))
         )
+        if self.read_only and version < SCHEMA_VERSION:  # (refused before SQLite opens it)
+            raise CorpusError(
+                f"{self.path}: written by an older QuoteLab and read-only here, so "
+                "it cannot be upgraded; open it once with write access, or a copy"
+            )
         try:
             if self.read_only:
                 conn = connect_ro(self.path)
-                if int(conn.execute("PRAGMA user_version").fetchone()[0]) < SCHEMA_VERSION:
-                    conn.close()
-                    raise CorpusError(
-                        f"{self.path}: written by an older QuoteLab and read-only here, so "
-                        "it cannot be upgraded; open it once with write access, or a copy"
-                    )
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 conn = sqlite3.connect(
@@ -152,6 +148,8 @@ class Store(Queries):
             conn.close()
             if is_damage(exc):
                 raise corpus_error(self.path, exc) from None
+            if self.read_only and isinstance(exc, sqlite3.OperationalError):
+                raise unreadable(self.path, exc) from None  # (its first read: what to do)
             raise CorpusError(
                 f"{self.path}: cannot be opened: {cause(self.path, exc)} ({exc}); "
                 "it was not modified"

@@ -171,6 +171,17 @@ def test_a_corpus_at_an_older_schema_is_accepted_and_migrated(tmp_path):
     Store(path).close()  # and the migrated file passes the check
 
 
+def test_an_older_corpus_refused_read_only_gets_nothing_beside_it(tmp_path):
+    path = tmp_path / "old.qlab"
+    conn = corpus_before(path, MIGRATIONS[-1])
+    conn.execute("COMMIT")
+    conn.execute("PRAGMA journal_mode = WAL")  # as QuoteLab left it
+    conn.close()
+    with pytest.raises(CorpusError, match="older QuoteLab and read-only here"):
+        Store(path, read_only=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.qlab"]
+
+
 def test_durability_is_chosen_and_nothing_from_the_schema_is_trusted(tmp_path):
     with Store(tmp_path / "c.qlab") as s:
         pragma = s._conn.execute
