@@ -21,3 +21,12 @@ def test_the_filter_on_a_damaged_search_index_says_so(make_window, small, qtbot)
     w.view.setFocus()
     press(w, "a")
     assert w.statusBar().currentMessage() == "Saved: accept."
+
+
+def test_a_rename_over_a_damaged_search_index_says_it_was_not_saved(make_window, small):
+    _edit(small, "UPDATE article_search_data SET block = X'00' WHERE id = 10")
+    w = make_window(small)
+    w.tools.rename_speakers(["Ana Ruiz"], "Ana R")
+    message = w.statusBar().currentMessage()
+    assert "not saved" in message and "damaged" in message, message
+    assert "Ana R" not in [a.speaker_name for a in w.session.attrs]
