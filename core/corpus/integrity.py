@@ -254,9 +254,11 @@ class Damage:
         self._conn = conn
         self.articles: dict[int, str] = {}  # article id -> what is wrong
         self.decisions: list[int] = []  # decisions whose changes are not valid JSON
-        #: Rows no article owns (a foreign key to nothing) and the search index, each
-        #: as a line of :meth:`lines`: found by :meth:`beyond_rows` only.
-        self.rest: list[str] = []
+        #: Rows no article owns (a foreign key to nothing), as lines of :meth:`lines`:
+        #: found by :meth:`beyond_rows` only.
+        self.orphans: list[str] = []
+        #: What FTS5's check found wrong with the search index (:meth:`check_index`).
+        self.index: str | None = None
         self._sound: set[int] = set()  # articles whose rows were read and found sound
         #: Whether the full check ran (on request, after an unclean shutdown, or
         #: when a row read was found damaged).
@@ -264,30 +266,38 @@ class Damage:
 
     def check(self) -> None:
         """The full check, now: the file's, as an open with ``check=True`` runs it
-        (CorpusError if it is damaged), the scan of every row and the search index."""
+        (CorpusError if it is damaged), the scan of every row and what lies beyond."""
         check_file(self._path, full=True)
         self.scan()
         self.beyond_rows()
 
     def beyond_rows(self) -> None:
         """What only the full check looks for (an export's scan of every row does not:
-        it would cost the export a hash of every text): texts changed in place, rows
-        of no article, and FTS5's own check of the search index (``quick_check`` reads
-        its pages as sound however they were tampered with; it runs as a write command
-        that writes nothing, so only where the corpus can be written)."""
+        it would cost the export a hash of every text): texts changed in place and
+        rows of no article."""
         for art_id, why in self._changed_texts():
             self.articles.setdefault(art_id, why)
-        self.rest = self._orphans()
+        self.orphans = self._orphans()
+
+    def check_index(self) -> None:
+        """FTS5's own check of the search index, against the text too (``quick_check``
+        reads its pages as sound however they were tampered with). The costliest part
+        of the check (it tokenizes every text again), so it runs on request only, not
+        after an unclean shutdown: a crash cannot leave it unlike its transaction. It
+        runs as a write command that writes nothing, so only where the corpus can be
+        written."""
         try:
             self._conn.execute(
                 "INSERT INTO article_search (article_search, rank) VALUES ('integrity-check', 1)"
             )
         except sqlite3.DatabaseError as exc:
             if exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_READONLY:
-                self.rest.append(
+                self.index = (
                     f"the search index is damaged ({exc}): the filter and speaker renames "
                     "fail until it is rebuilt; `main.py backup` copies the rest"
                 )
+        else:
+            self.index = None
 
     def scan(self, article_id: int | None = None) -> list[tuple[int, str]]:
         """Rows a hand edit or another tool broke, each reported by article (or decision)
@@ -393,7 +403,8 @@ class Damage:
                 f"decision {n}: its changes are not valid JSON; it cannot be undone"
                 for n in self.decisions
             ]
-            + self.rest
+            + self.orphans
+            + ([self.index] if self.index else [])
         )
 
     def of(self, article_id: int) -> bool:

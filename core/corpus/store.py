@@ -143,6 +143,8 @@ class Store(Queries):
             if full:
                 self._damage.scan()
                 self._damage.beyond_rows()
+            if check:
+                self._damage.check_index()
             self._data_version = self._read_data_version()
         except sqlite3.Error as exc:
             conn.close()
@@ -282,8 +284,10 @@ class Store(Queries):
     @guarded
     def check(self) -> list[str]:
         """The full check, now: the file's, as an open with ``check=True`` runs it
-        (CorpusError if it is damaged), and the scan of every row. Returns :attr:`damage`."""
+        (CorpusError if it is damaged), the scan of every row and beyond, and the search
+        index. Returns :attr:`damage`."""
         self._damage.check()
+        self._damage.check_index()
         return self.damage
 
     @guarded
