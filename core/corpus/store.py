@@ -122,8 +122,6 @@ class Store(Queries):
                     str(self.path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
                 )
                 harden(conn)
-        except sqlite3.OperationalError as exc:
-            raise unreadable(self.path, exc) from None
         except (sqlite3.Error, OSError) as exc:
             raise CorpusError(f"{self.path}: cannot be opened ({exc})") from None
         self._conn = conn
