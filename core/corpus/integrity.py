@@ -202,16 +202,11 @@ def _check_schema(path: Path, conn: sqlite3.Connection) -> int:
     schema = schema_of(conn)
     if version == 0 and not schema:
         raise CorpusError(f"{path}: an empty SQLite file, not a QuoteLab corpus")
-    _check_ids(path, version, conn.execute("PRAGMA application_id").fetchone()[0])
+    _check_ids(path, version, conn.execute("PRAGMA application_id").fetchone()[0])  # (newer?)
     if ("table", "meta") not in {(t, n) for t, n, _ in schema} or conn.execute(
         "SELECT value FROM meta WHERE key='app'"
     ).fetchone() != (APP_ID,):
         raise CorpusError(f"{path}: not a QuoteLab corpus (an SQLite file of another program)")
-    if version > SCHEMA_VERSION:
-        raise CorpusError(
-            f"{path}: written by a newer QuoteLab (schema {version}; this version "
-            f"reads up to {SCHEMA_VERSION}); it was not modified"
-        )
     reference = reference_schema(version)
     foreign = sorted(schema - reference)
     changed = {name for _, name, _ in foreign} & {name for _, name, _ in reference}
