@@ -11,7 +11,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from core.corpus.errors import CorpusError
+from core.corpus.errors import CorpusError, is_damage
 from core.corpus.schema import (
     APP_ID,
     APPLICATION_ID,
@@ -286,11 +286,13 @@ class Damage:
                 "INSERT INTO article_search (article_search, rank) VALUES ('integrity-check', 1)"
             )
         except sqlite3.DatabaseError as exc:
-            if exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_READONLY:
+            if is_damage(exc):
                 self.index = (
                     f"the search index is damaged ({exc}): the filter and speaker renames "
                     "fail until it is rebuilt; `main.py backup` copies the rest"
                 )
+            elif exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_READONLY:
+                raise  # (busy, say: not the index's fault)
         else:
             self.index = None
 

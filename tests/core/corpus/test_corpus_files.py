@@ -538,3 +538,16 @@ def test_a_rename_over_a_damaged_search_index_is_not_saved_and_says_why(tmp_path
         with pytest.raises(CorpusError, match="the change was not saved: .*damaged"):
             cmd.apply(s, rename)
         assert speaker_counts(s) == before
+
+
+def test_the_index_check_beside_a_writer_is_busy_not_damage(tmp_path):
+    path = _corpus(tmp_path / "c.qlab")
+    with Store(path) as s:
+        s._conn.execute("PRAGMA busy_timeout = 0")  # (the writer below holds its lock)
+        writer = sqlite3.connect(path, isolation_level=None)
+        writer.execute("BEGIN IMMEDIATE")
+        with pytest.raises(CorpusError, match="locked"):
+            s.check()
+        writer.execute("ROLLBACK")
+        writer.close()
+        assert s.check() == []
