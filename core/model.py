@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -233,6 +234,12 @@ def conflicts(attributions: Sequence[Attribution]) -> Iterator[tuple[Attribution
                         "of another attribution",
                     )
                 i -= 1
+
+
+def content_hash(text: str) -> str:
+    """An article's identity: the SHA-256 of its text (``Article.content_hash``), so the
+    same text is imported once, and a text changed in place is found by the full check."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass

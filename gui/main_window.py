@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         split.setChildrenCollapsible(False)
         self.setCentralWidget(split)
         self.articles.chosen.connect(self.open_article)
+        self.articles.failed.connect(self.say)
         self.articles.filter.returnPressed.connect(self._filter_done)
         self.table.chosen.connect(self._choose_row)
         self.view.verticalScrollBar().valueChanged.connect(lambda _v: self.paint_spans())
@@ -107,7 +108,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.hint, 1)
         self.jobs = JobRunner(self.statusBar())
         self.jobs.done.connect(self.job_done)
-        self.jobs.failed.connect(self.error)
+        self.jobs.failed.connect(self.job_failed)
         self.jobs.said.connect(self.say)
         self.view.zoom(0)
         self.view.setFocus()
@@ -299,6 +300,8 @@ class MainWindow(QMainWindow):
         self._hint()
         if d.message:
             self.say(keys_in(d.message))
+        elif d.error:  # where the user looks: never the last "Saved: ..." left standing
+            self.say(d.error)
         self.routed.emit(d)
 
     def paint_spans(self) -> None:
@@ -327,6 +330,12 @@ class MainWindow(QMainWindow):
     def error(self, title: str, message: str) -> None:
         dialogs.error(self, title, message)
 
+    def job_failed(self, label: str, message: str) -> None:
+        """A background job that failed (an export to a full disk): said in the status
+        bar too, in place of whatever was said before, and in a dialog."""
+        self.say(f"{label} failed: {message}")
+        self.error(label, message)
+
     def back(self, _after: object = None) -> None:
         """Keys go to the article again (also where no window manager re-activates us)."""
         self.activateWindow()
@@ -352,10 +361,10 @@ class MainWindow(QMainWindow):
             if report.imported and self.session and self.session.article is None:
                 self.open_article(report.imported[0])
             lines = report.lines()
+            # the status bar too: what came in, and the last problem (why it stopped)
+            self.say("; ".join(lines if report.complete else [lines[0], lines[-1]]))
             if not report.complete:
                 self.error("Import", "\n".join(lines))
-            else:
-                self.say("; ".join(lines))
 
         fn = workers.import_files(self.store.path, paths, self.suggester, suggest)
         return self.jobs.start("Importing", fn, imported)

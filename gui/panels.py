@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.corpus.errors import CorpusError
 from core.corpus.rows import ArticleSummary
 from core.corpus.store import Store
 from core.model import Attribution, Span, Status
@@ -157,9 +158,12 @@ class ArticleList(QWidget):
 
     Signals:
     chosen(article_id): the user picked an article with the mouse.
+    failed(message): the filter could not be read (a damaged search index); the list
+    shows nothing for it.
     """
 
     chosen = Signal(int)
+    failed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -228,7 +232,11 @@ class ArticleList(QWidget):
         """One slice: of the filter's matches first (its rows grow), then of the totals."""
         rows = self.model.rows
         if rows is not None and rows.counting:
-            rows.step()
+            try:
+                rows.step()
+            except CorpusError as exc:
+                self._unreadable(exc)
+                return
             self.model.grown()
             if not rows.counting:  # the open article's row is known now
                 self.select(self.current)
@@ -246,9 +254,19 @@ class ArticleList(QWidget):
 
     def _search(self, text: str) -> None:
         """Show the first rows the filter finds at once; count the rest between events."""
-        self.model.reset(ArticleRows(self.store, text) if self.store is not None else None)
+        try:
+            self.model.reset(ArticleRows(self.store, text) if self.store is not None else None)
+        except CorpusError as exc:
+            self._unreadable(exc)
+            return
         self.select(self.current)
         self._go_on_counting()
+
+    def _unreadable(self, exc: CorpusError) -> None:
+        """The filter's rows cannot be read: an empty list, and the reason said."""
+        self.model.reset(None)
+        self._go_on_counting()
+        self.failed.emit(str(exc))
 
     def _show_totals(self) -> None:
         t = self.totals

@@ -11,7 +11,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from core.corpus.errors import CorpusError
+from core.corpus.errors import CorpusError, is_damage
 from core.corpus.schema import (
     APP_ID,
     APPLICATION_ID,
@@ -22,19 +22,22 @@ from core.corpus.schema import (
     reference_schema,
     schema_of,
 )
-from core.model import Origin, QuoteType, State, Status
+from core.model import Origin, QuoteType, State, Status, content_hash
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
 
 
-def connect_ro(path: Path) -> sqlite3.Connection:
+def connect_ro(path: Path, *, checking: bool = False) -> sqlite3.Connection:
     """A read-only connection that sees the latest commits, also those still in the
     ``-wal`` (``mode=ro``), beside a writer too. A corpus that nobody can change (see
     :func:`_unchangeable`) is opened ``immutable``: SQLite then needs no ``-shm`` or
-    ``-wal`` beside it, which a read-only folder cannot hold (docs/adr/0016)."""
+    ``-wal`` beside it, which a read-only folder cannot hold (docs/adr/0016). So is one
+    being ``checking`` with no ``-wal`` or ``-journal`` beside it (every commit is in the
+    file, and no WAL connection is open on it): a file the check refuses must not get
+    the ``-wal`` and ``-shm`` a ``mode=ro`` read of a WAL-mode file leaves beside it."""
     uri = f"{path.resolve().as_uri()}?mode=ro"
-    if _unchangeable(path):
+    if (checking and not _journals(path)) or _unchangeable(path):
         uri += "&immutable=1"
     conn = sqlite3.connect(uri, uri=True, isolation_level=None)
     harden(conn)
@@ -105,11 +108,12 @@ def _journals(path: Path) -> list[int]:
     return sizes
 
 
-def check_file(path: Path, *, full: bool) -> None:
+def check_file(path: Path, *, full: bool) -> int:
     """Refuse, without writing anything, a file that cannot be a healthy QuoteLab corpus:
     not SQLite, another program's, a newer schema, or a schema holding anything
     QuoteLab's migrations do not create (a planted trigger, view or index is named).
-    ``full`` adds ``PRAGMA quick_check`` (reads every page: the cost grows with the file)."""
+    ``full`` adds ``PRAGMA quick_check`` (reads every page: the cost grows with the file).
+    Returns the file's schema version (``user_version``, with the commits in its -wal)."""
     try:
         with path.open("rb") as f:
             head = f.read(_HEADER_SIZE)
@@ -119,49 +123,52 @@ def check_file(path: Path, *, full: bool) -> None:
     if head[: len(_SQLITE_MAGIC)] != _SQLITE_MAGIC or len(head) < _HEADER_SIZE:
         raise CorpusError(f"{path}: not a QuoteLab corpus (not an SQLite database)")
     # In use or after a crash, the latest commits can be in the -wal only: the header
-    # is the file's own word only without one. Then a file that is not ours, or is too
-    # new, is refused before SQLite opens it (in WAL mode it would put a -wal and -shm
-    # beside the file).
-    if not _journals(path):
+    # is the file's own word only without a -wal or -journal holding anything. Then a
+    # file that is not ours, or is too new, is refused before SQLite opens it (in WAL
+    # mode it would put a -wal and -shm beside the file); else after, from the pragmas.
+    if not any(_journals(path)):
         if size < _header_pages(head) * _page_size(head):
             raise CorpusError(
                 f"{path}: the corpus is damaged (the file is shorter than its header says: "
                 "truncated?); it was not modified"
             )
-        _check_header(path, head)
+        _check_ids(path, int.from_bytes(head[60:64], "big"), int.from_bytes(head[68:72], "big"))
     try:
-        conn = connect_ro(path)
+        conn = connect_ro(path, checking=True)
     except sqlite3.Error as exc:
         raise CorpusError(f"{path}: cannot be opened ({exc})") from None
     try:
         if full:
             _quick_check(path, conn)
-        _check_schema(path, conn)
+        return _check_schema(path, conn)
     except sqlite3.OperationalError as exc:
-        if "readonly" in str(exc) and not os.access(path.resolve().parent, os.W_OK):
-            raise CorpusError(
-                f"{path}: can only be read beside the files SQLite keeps next to it "
-                f"({path.name}-shm), and its folder cannot be written; open a copy (main.py "
-                "backup, or copy the file) or ask for write access"
-            ) from None
-        if "unable to open" in str(exc) and _journals(path):
-            raise CorpusError(
-                f"{path}: its latest changes are in {path.name}-wal, which cannot be read "
-                "without write access to the folder; open a copy (main.py backup, or copy "
-                "the folder) or ask for write access"
-            ) from None
-        raise CorpusError(f"{path}: cannot be opened ({exc}); it was not modified") from None
+        raise unreadable(path, exc) from None
     except sqlite3.DatabaseError as exc:
         raise CorpusError(f"{path}: the corpus is damaged ({exc}); it was not modified") from None
     finally:
         conn.close()
 
 
-def _check_header(path: Path, head: bytes) -> None:
+def unreadable(path: Path, exc: sqlite3.OperationalError) -> CorpusError:
+    """Why a read-only connection could not read the corpus, said as what to do."""
+    if "readonly" in str(exc) and not os.access(path.resolve().parent, os.W_OK):
+        return CorpusError(
+            f"{path}: can only be read beside the files SQLite keeps next to it "
+            f"({path.name}-shm), and its folder cannot be written; open a copy (main.py "
+            "backup, or copy the file) or ask for write access"
+        )
+    if "unable to open" in str(exc) and _journals(path):
+        return CorpusError(
+            f"{path}: its latest changes are in {path.name}-wal, which cannot be read "
+            "without write access to the folder; open a copy (main.py backup, or copy "
+            "the folder) or ask for write access"
+        )
+    return CorpusError(f"{path}: cannot be opened ({exc}); it was not modified")
+
+
+def _check_ids(path: Path, version: int, app_id: int) -> None:
     """A corpus says it is one in its header: application_id "QLab" (0 before
     ``_v3_views`` set it) and a schema version (``user_version``) this QuoteLab reads."""
-    version = int.from_bytes(head[60:64], "big")
-    app_id = int.from_bytes(head[68:72], "big")
     named_since = MIGRATIONS.index(_v3_views) + 1
     if app_id != (APPLICATION_ID if version >= named_since else 0) or version == 0:
         raise CorpusError(f"{path}: not a QuoteLab corpus (an SQLite file of another program)")
@@ -190,20 +197,16 @@ def _quick_check(path: Path, conn: sqlite3.Connection) -> None:
         raise CorpusError(f"{path}: the corpus is damaged ({ok}); it was not modified")
 
 
-def _check_schema(path: Path, conn: sqlite3.Connection) -> None:
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+def _check_schema(path: Path, conn: sqlite3.Connection) -> int:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     schema = schema_of(conn)
     if version == 0 and not schema:
         raise CorpusError(f"{path}: an empty SQLite file, not a QuoteLab corpus")
+    _check_ids(path, version, conn.execute("PRAGMA application_id").fetchone()[0])  # (newer?)
     if ("table", "meta") not in {(t, n) for t, n, _ in schema} or conn.execute(
         "SELECT value FROM meta WHERE key='app'"
     ).fetchone() != (APP_ID,):
         raise CorpusError(f"{path}: not a QuoteLab corpus (an SQLite file of another program)")
-    if version > SCHEMA_VERSION:
-        raise CorpusError(
-            f"{path}: written by a newer QuoteLab (schema {version}; this version "
-            f"reads up to {SCHEMA_VERSION}); it was not modified"
-        )
     reference = reference_schema(version)
     foreign = sorted(schema - reference)
     changed = {name for _, name, _ in foreign} & {name for _, name, _ in reference}
@@ -217,6 +220,7 @@ def _check_schema(path: Path, conn: sqlite3.Connection) -> None:
             f"{path}: the corpus schema was changed outside QuoteLab ({', '.join(names)}); "
             "it was refused and not modified"
         )
+    return version
 
 
 def _ranges_ok(raw: str, length: int) -> bool:
@@ -245,6 +249,11 @@ class Damage:
         self._conn = conn
         self.articles: dict[int, str] = {}  # article id -> what is wrong
         self.decisions: list[int] = []  # decisions whose changes are not valid JSON
+        #: Rows no article owns (a foreign key to nothing), as lines of :meth:`lines`:
+        #: found by :meth:`beyond_rows` only.
+        self.orphans: list[str] = []
+        #: What FTS5's check found wrong with the search index (:meth:`check_index`).
+        self.index: str | None = None
         self._sound: set[int] = set()  # articles whose rows were read and found sound
         #: Whether the full check ran (on request, after an unclean shutdown, or
         #: when a row read was found damaged).
@@ -252,9 +261,40 @@ class Damage:
 
     def check(self) -> None:
         """The full check, now: the file's, as an open with ``check=True`` runs it
-        (CorpusError if it is damaged), and the scan of every row."""
+        (CorpusError if it is damaged), the scan of every row and what lies beyond."""
         check_file(self._path, full=True)
         self.scan()
+        self.beyond_rows()
+
+    def beyond_rows(self) -> None:
+        """What only the full check looks for (an export's scan of every row does not:
+        it would cost the export a hash of every text): texts changed in place and
+        rows of no article."""
+        for art_id, why in self._changed_texts():
+            self.articles.setdefault(art_id, why)
+        self.orphans = self._orphans()
+
+    def check_index(self) -> None:
+        """FTS5's own check of the search index, against the text too (``quick_check``
+        reads its pages as sound however they were tampered with). The costliest part
+        of the check (it tokenizes every text again), so it runs on request only, not
+        after an unclean shutdown: a crash cannot leave it unlike its transaction. It
+        runs as a write command that writes nothing, so only where the corpus can be
+        written."""
+        try:
+            self._conn.execute(
+                "INSERT INTO article_search (article_search, rank) VALUES ('integrity-check', 1)"
+            )
+        except sqlite3.DatabaseError as exc:
+            if is_damage(exc):
+                self.index = (
+                    f"the search index is damaged ({exc}): the filter and speaker renames "
+                    "fail until it is rebuilt; `main.py backup` copies the rest"
+                )
+            elif exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_READONLY:
+                raise  # (busy, say: not the index's fault)
+        else:
+            self.index = None
 
     def scan(self, article_id: int | None = None) -> list[tuple[int, str]]:
         """Rows a hand edit or another tool broke, each reported by article (or decision)
@@ -324,12 +364,51 @@ class Damage:
             ]
         return sorted(first.items())
 
+    def _changed_texts(self) -> list[tuple[int, str]]:
+        """Articles whose text is not the text imported: its hash is not the stored
+        ``content_hash`` (an article never changes after import)."""
+        return [
+            (art_id, "its text is not the text imported (content hash)")
+            for art_id, stored, text in self._conn.execute(
+                "SELECT id, content_hash, text FROM articles WHERE typeof(text) = 'text'"
+            )
+            if content_hash(text) != stored
+        ]
+
+    def _orphans(self) -> list[str]:
+        """Rows whose foreign key names a row that does not exist (an attribution of no
+        article): SQLite's ``foreign_key_check``."""
+        kinds = {
+            "attributions": "attribution",
+            "decisions": "decision",
+            "articles": "article",
+            "speakers": "speaker",
+            "speaker_aliases": "speaker alias",
+        }
+        out = []
+        for table, rowid, parent, fkid in self._conn.execute("PRAGMA foreign_key_check"):
+            column = self._conn.execute(f"PRAGMA foreign_key_list({table})").fetchall()
+            key = next(c[3] for c in column if c[0] == fkid)
+            (value,) = self._conn.execute(
+                f"SELECT {key} FROM {table} WHERE rowid = ?", (rowid,)
+            ).fetchone()
+            out.append(
+                f"{kinds.get(table, table)} {rowid}: its {kinds.get(parent, parent)} {value} "
+                "does not exist"
+            )
+        return out
+
     def lines(self) -> list[str]:
         """Damaged rows found so far, as ``"article 12: offsets outside the text"``."""
-        return [f"article {i}: {why}" for i, why in sorted(self.articles.items())] + [
-            f"decision {n}: its changes are not valid JSON; it cannot be undone"
-            for n in self.decisions
-        ]
+        return (
+            [f"article {i}: {why}" for i, why in sorted(self.articles.items())]
+            + [
+                f"decision {n}: its changes are not valid JSON; it cannot be undone"
+                for n in self.decisions
+            ]
+            + self.orphans
+            + ([self.index] if self.index else [])
+        )
 
     def of(self, article_id: int) -> bool:
         """Whether a row of the article is damaged: its rows are checked when first read,

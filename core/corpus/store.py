@@ -13,6 +13,7 @@ its reads over many rows are in :mod:`core.corpus.queries`.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import getpass
 import json
@@ -28,11 +29,21 @@ from core.corpus.errors import (
     ConflictError,
     CorpusError,
     ReadOnlyError,
+    cause,
     corpus_error,
     guarded,
     is_damage,
+    not_saved,
 )
-from core.corpus.integrity import Damage, check_file, connect_ro, hold, release, unclean
+from core.corpus.integrity import (
+    Damage,
+    check_file,
+    connect_ro,
+    hold,
+    release,
+    unclean,
+    unreadable,
+)
 from core.corpus.queries import Queries
 from core.corpus.rows import (
     ARTICLE_RECORD,
@@ -99,25 +110,21 @@ class Store(Queries):
         self.path = Path(path)
         exists = self.path.exists()
         full = exists and (check or unclean(self.path))
-        if exists:
-            check_file(self.path, full=full)
-        elif not create:
-            raise CorpusError(f"{self.path}: no such corpus")
-        if read_only and not exists:
+        version = check_file(self.path, full=full) if exists else SCHEMA_VERSION
+        if not exists and (read_only or not create):
             raise CorpusError(f"{self.path}: no such corpus")
         self.read_only = exists and (
             read_only
             or not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK))
         )
+        if self.read_only and version < SCHEMA_VERSION:  # (refused before SQLite opens it)
+            raise CorpusError(
+                f"{self.path}: written by an older QuoteLab and read-only here, so "
+                "it cannot be upgraded; open it once with write access, or a copy"
+            )
         try:
             if self.read_only:
                 conn = connect_ro(self.path)
-                if int(conn.execute("PRAGMA user_version").fetchone()[0]) < SCHEMA_VERSION:
-                    conn.close()
-                    raise CorpusError(
-                        f"{self.path}: written by an older QuoteLab and read-only here, so "
-                        "it cannot be upgraded; open it once with write access, or a copy"
-                    )
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 conn = sqlite3.connect(
@@ -142,12 +149,20 @@ class Store(Queries):
             self._damage = Damage(self.path, conn)
             if full:
                 self._damage.scan()
+                self._damage.beyond_rows()
+            if check:
+                self._damage.check_index()
             self._data_version = self._read_data_version()
         except sqlite3.Error as exc:
             conn.close()
             if is_damage(exc):
                 raise corpus_error(self.path, exc) from None
-            raise CorpusError(f"{self.path}: cannot be prepared ({exc})") from None
+            if self.read_only and isinstance(exc, sqlite3.OperationalError):
+                raise unreadable(self.path, exc) from None  # (its first read: what to do)
+            raise CorpusError(
+                f"{self.path}: cannot be opened: {cause(self.path, exc)} ({exc}); "
+                "it was not modified"
+            ) from None
         except BaseException:
             conn.close()
             raise
@@ -198,19 +213,20 @@ class Store(Queries):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One write transaction: committed on success, rolled back on any error (what
-        SQLite raises in it as CorpusError). The Store's writes and
-        :meth:`log_decision` inside it are one change."""
+        """One write transaction: committed on success, rolled back on any error. What
+        SQLite raises in it comes out as a CorpusError naming the cause (:func:`not_saved`:
+        disk full, read-only, damaged...); the corpus then holds what it held before. The
+        Store's writes and :meth:`log_decision` inside it are one change."""
         try:
             with self._transaction():
                 yield
         except sqlite3.Error as exc:
-            raise corpus_error(self.path, exc) from None
+            raise not_saved(self.path, exc) from None
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """:meth:`transaction` with SQLite's errors as they are (but damage), for the
-        upgrade at open, which names them."""
+        """:meth:`transaction` with SQLite's errors as they are, for the upgrade at open,
+        which names them."""
         if self.read_only:
             raise ReadOnlyError(f"{self.path}: the corpus is read-only; the change was not saved")
         try:
@@ -219,19 +235,18 @@ class Store(Queries):
             raise CorpusError(f"{self.path}: the corpus is busy or locked ({exc})") from None
         try:
             yield self._conn
-        except sqlite3.DatabaseError as exc:
-            self._conn.execute("ROLLBACK")
-            if is_damage(exc):
-                raise corpus_error(self.path, exc) from None
-            raise
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        try:
             self._conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            self._conn.execute("ROLLBACK")
-            raise CorpusError(f"{self.path}: the change could not be saved ({exc})") from None
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        """Roll back what is left of a failed transaction. SQLite rolls some back itself
+        (a commit that could not write: disk full, I/O error), and a rollback that fails
+        leaves nothing to add: the error being raised is the cause."""
+        if self._conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("ROLLBACK")
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -276,8 +291,10 @@ class Store(Queries):
     @guarded
     def check(self) -> list[str]:
         """The full check, now: the file's, as an open with ``check=True`` runs it
-        (CorpusError if it is damaged), and the scan of every row. Returns :attr:`damage`."""
+        (CorpusError if it is damaged), the scan of every row and beyond, and the search
+        index. Returns :attr:`damage`."""
         self._damage.check()
+        self._damage.check_index()
         return self.damage
 
     @guarded
@@ -467,7 +484,6 @@ class Store(Queries):
             )
         return article_id, True
 
-    @guarded
     def log_decision(
         self,
         kind: str,
@@ -478,7 +494,8 @@ class Store(Queries):
     ) -> int:
         """Append a decision (``kind`` edit, undo, redo or import; ``ref`` the decision an
         undo or redo acts on) to the log and return its id. Inside :meth:`transaction`,
-        with the writes it records: both are saved, or neither."""
+        with the writes it records: both are saved, or neither (and what SQLite raises
+        is named there, as every failed write is)."""
         assert self._conn.in_transaction, "a decision is logged in its writes' transaction"
         cur = self._conn.execute(
             "INSERT INTO decisions (at, annotator, kind, ref, article_id, label, changes) "
@@ -528,7 +545,6 @@ class Store(Queries):
             return None
         return found[1].to_logged(found[0])
 
-    @guarded
     def write(
         self,
         table: str,
@@ -537,7 +553,8 @@ class Store(Queries):
         after: dict[str, Any] | None,
     ) -> int:
         """Change one row from ``before`` to ``after`` (None creates or deletes it) and
-        return its id. Commands call this inside their transaction. The row must still
+        return its id. Commands call this inside their :meth:`transaction`, which names
+        what SQLite raises (as :meth:`log_decision`). The row must still
         hold ``before`` (compared in the same statement that writes), else ConflictError;
         a row that already holds ``after`` is fine (another process did the same)."""
         if table == "article":

@@ -7,11 +7,11 @@ Nothing here touches the corpus; :mod:`core.corpus.store` stores what the reader
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field
 
 from core.model import Article, Attribution, SpanError, excerpt
+from core.model import content_hash as content_hash  # (the readers' import)
 from core.suggest.names import full_names, is_pronoun, resolve_name
 
 
@@ -30,10 +30,6 @@ class Imported:
     annotated: bool = False
     #: Token bounds of the text, when the importer already computed them.
     tokens: list[tuple[int, int]] | None = None
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def shown(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:

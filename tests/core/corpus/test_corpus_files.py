@@ -11,14 +11,17 @@ from pathlib import Path
 import pytest
 
 from core.corpus.errors import CorpusError
+from core.corpus.queries import speaker_counts
 from core.corpus.schema import MIGRATIONS, reference_schema
 from core.corpus.store import Store
 from core.formats.export import export_jsonl
 from core.formats.text import parse_text
 from core.model import Attribution, Span, State
 from core.review import commands as cmd
+from core.review import speaker_edit
 from core.tokens import tokenize
 from tests.conftest import ROOT, corpus_before, run_main, run_unprivileged
+from tests.core.small_corpus import build
 
 TEXT = "Budget Day\n\nThe mayor said the bridge would open soon."
 
@@ -81,6 +84,80 @@ def test_statistics_from_analyze_are_not_foreign(tmp_path):
         assert s.article_ids() == [1, 2]
 
 
+@pytest.mark.parametrize(
+    ("planted", "named"),
+    [
+        (
+            (
+                "trigger",
+                "sqlite_stat9",
+                "decisions",
+                "AFTER INSERT ON decisions BEGIN UPDATE articles SET text = 'x'; END",
+            ),
+            "trigger sqlite_stat9",
+        ),
+        (
+            (
+                "trigger",
+                "sqlite_stat1x",
+                "attributions",
+                "AFTER UPDATE ON attributions BEGIN DELETE FROM attributions; END",
+            ),
+            "trigger sqlite_stat1x",
+        ),
+        (
+            ("view", "sqlite_stat4", "sqlite_stat4", "AS SELECT text FROM articles"),
+            "view sqlite_stat4",
+        ),
+    ],
+)
+def test_sql_named_like_sqlite_statistics_is_refused(tmp_path, planted, named):
+    """Only ANALYZE's tables sqlite_stat1 and sqlite_stat4, as SQLite makes them, are
+    not ours: anything else under their prefix is planted (SQLite itself refuses to
+    create such names, a hand edit of sqlite_master does not)."""
+    path = _corpus(tmp_path / "c.qlab")
+    kind, name, table, body = planted
+    sql = f"CREATE {kind.upper()} {name} {body}"
+    _edit(
+        path,
+        "PRAGMA journal_mode = DELETE",
+        "PRAGMA writable_schema = ON",
+        f"INSERT INTO sqlite_master VALUES ('{kind}', '{name}', '{table}', 0, "
+        + "'"
+        + sql.replace("'", "''")
+        + "')",
+    )
+    before = path.read_bytes()
+    with pytest.raises(CorpusError, match="changed outside QuoteLab") as err:
+        Store(path)
+    assert named in str(err.value)
+    r = run_main("--db", path, "check")
+    assert r.returncode != 0 and named in r.stderr, r.stdout + r.stderr
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.qlab"]
+
+
+def test_a_refused_file_in_wal_mode_gets_nothing_beside_it(tmp_path):
+    path = _corpus(tmp_path / "c.qlab")  # as QuoteLab leaves it: in WAL mode
+    _edit(path, "CREATE TRIGGER wipe AFTER INSERT ON decisions BEGIN DELETE FROM attributions; END")
+    before = path.read_bytes()
+    for read_only in (False, True):
+        with pytest.raises(CorpusError, match="trigger wipe"):
+            Store(path, read_only=read_only)
+    assert run_main("--db", path, "check").returncode != 0
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.qlab"]  # no -wal, no -shm
+
+
+def test_an_empty_wal_does_not_skip_the_header_check(tmp_path):
+    path = _corpus(tmp_path / "c.qlab")
+    _edit(path, "PRAGMA application_id = 1234")  # another program's file
+    Path(f"{path}-wal").touch()  # an empty -wal: every commit is in the file
+    with pytest.raises(CorpusError, match="another program"):
+        Store(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.qlab", "c.qlab-wal"]
+
+
 def test_a_corpus_at_an_older_schema_is_accepted_and_migrated(tmp_path):
     path = tmp_path / "old.qlab"
     conn = corpus_before(path, MIGRATIONS[1])
@@ -92,6 +169,17 @@ def test_a_corpus_at_an_older_schema_is_accepted_and_migrated(tmp_path):
     with Store(path) as s:
         assert s.schema_version() == len(MIGRATIONS)
     Store(path).close()  # and the migrated file passes the check
+
+
+def test_an_older_corpus_refused_read_only_gets_nothing_beside_it(tmp_path):
+    path = tmp_path / "old.qlab"
+    conn = corpus_before(path, MIGRATIONS[-1])
+    conn.execute("COMMIT")
+    conn.execute("PRAGMA journal_mode = WAL")  # as QuoteLab left it
+    conn.close()
+    with pytest.raises(CorpusError, match="older QuoteLab and read-only here"):
+        Store(path, read_only=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.qlab"]
 
 
 def test_durability_is_chosen_and_nothing_from_the_schema_is_trusted(tmp_path):
@@ -146,8 +234,9 @@ def _damaged(path, sql, trigger):
 @pytest.mark.parametrize("trigger", ["request", "unclean shutdown", "first read"])
 def test_damaged_rows_are_reported_and_the_rest_stays_usable(tmp_path, sql, damage, trigger):
     with _damaged(tmp_path / "c.qlab", sql, trigger) as s:
-        (message,) = s.damage
+        message, *index = s.damage  # a text changed in place: its search index too
         assert message.startswith("article 1: ") and damage in message
+        assert all(line.startswith("the search index is damaged") for line in index)
         assert s.article_ids() == [2] and [a.id for a in s.article_summaries()] == [2]
         assert s.article_count() == 1
         for read in (s.article, s.attributions, s.tokens, s.text_length):
@@ -402,3 +491,63 @@ def test_a_corpus_on_a_read_only_mount_opens_read_only(tmp_path):
         assert run_main("--db", path, "check").stdout == f"{path}: ok\n"
     finally:
         subprocess.run(["umount", str(mounted)], check=True)
+
+
+BELOW_THE_ROWS = [
+    (  # text overwritten in place: every row is well formed, the hash tells
+        "UPDATE articles SET text = replace(text, 'mayor', 'major') WHERE id = 1",
+        "article 1: its text is not the text imported (content hash)",
+    ),
+    (  # an attribution of no article: no join of the row scan sees it
+        "INSERT INTO attributions (article_id, quote_start, quote_end, type, state, origin) "
+        "VALUES (99, 0, 5, 'direct', 'suggested', 'model')",
+        "attribution 3: its article 99 does not exist",
+    ),
+    (
+        "INSERT INTO decisions (at, annotator, kind, ref, article_id, label, changes) "
+        "VALUES ('', '', 'edit', 77, 1, 'x', '[]')",
+        "decision 3: its decision 77 does not exist",
+    ),
+    (  # FTS5's own index, tampered: SQLite's quick_check reads it as sound
+        "UPDATE article_search_data SET block = X'00112233' WHERE id > 10",
+        "the search index is damaged",
+    ),
+    (  # its structure record: every search then finds nothing, and raises nothing
+        "UPDATE article_search_data SET block = X'00' WHERE id = 10",
+        "the search index is damaged",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sql", "damage"), BELOW_THE_ROWS)
+def test_the_full_check_finds_what_the_row_scan_does_not(tmp_path, sql, damage):
+    path = _corpus(tmp_path / "c.qlab")
+    _edit(path, sql)
+    with Store(path, check=True) as s:
+        assert [line for line in s.damage if damage in line], s.damage
+    r = run_main("--db", path, "check")
+    assert r.returncode == 1 and damage in r.stdout, r.stdout + r.stderr
+
+
+def test_a_rename_over_a_damaged_search_index_is_not_saved_and_says_why(tmp_path):
+    path = build(tmp_path / "small.qlab")
+    _edit(path, "UPDATE article_search_data SET block = X'00' WHERE id = 10")
+    with Store(path) as s:
+        before = speaker_counts(s)
+        rename = speaker_edit.merge(s, ["Ana Ruiz"], "Ana R")
+        with pytest.raises(CorpusError, match="the change was not saved: .*damaged"):
+            cmd.apply(s, rename)
+        assert speaker_counts(s) == before
+
+
+def test_the_index_check_beside_a_writer_is_busy_not_damage(tmp_path):
+    path = _corpus(tmp_path / "c.qlab")
+    with Store(path) as s:
+        s._conn.execute("PRAGMA busy_timeout = 0")  # (the writer below holds its lock)
+        writer = sqlite3.connect(path, isolation_level=None)
+        writer.execute("BEGIN IMMEDIATE")
+        with pytest.raises(CorpusError, match="locked"):
+            s.check()
+        writer.execute("ROLLBACK")
+        writer.close()
+        assert s.check() == []
