@@ -503,6 +503,10 @@ BELOW_THE_ROWS = [
         "VALUES (99, 0, 5, 'direct', 'suggested', 'model')",
         "attribution 3: its article 99 does not exist",
     ),
+    (  # an attribution of no speaker (the speakers' tables are checked too)
+        "UPDATE attributions SET speaker_id = 98 WHERE id = 1",
+        "attribution 1: its speaker 98 does not exist",
+    ),
     (
         "INSERT INTO decisions (at, annotator, kind, ref, article_id, label, changes) "
         "VALUES ('', '', 'edit', 77, 1, 'x', '[]')",
