@@ -94,12 +94,17 @@ class NameBook:
         return seen[i - 1][1] if i else None
 
     def add_name(self, pos: int, words: list[str]) -> None:
+        """Register a full name, as its fullest form seen (``Maria Ortega`` after ``Maria L.
+        Ortega`` is the one name)."""
         if len(words) >= 2:
+            words = self.fullest(words, pos).split()
             self.full_names.setdefault(tuple(words), []).append(pos)
             self.surnames.add(words[-1])
 
     def fullest(self, words: list[str], pos: int) -> str:
-        """The fullest registered name that ends with (or contains) these words."""
+        """The fullest registered name that ends with (or contains) these words, or that
+        holds them in order with the same first and last word (``Maria Ortega`` ->
+        ``Maria L. Ortega``)."""
         if not words:
             return ""
         best: tuple[str, ...] | None = None
@@ -110,7 +115,11 @@ class NameBook:
                 continue
             i = bisect_right(seen, pos)
             p = seen[i - 1] if i else seen[0]  # its latest before the mention, else its first
-            if full[-len(words) :] == wanted or (len(words) == 1 and words[0] in full):
+            if (
+                full[-len(words) :] == wanted
+                or (len(words) == 1 and words[0] in full)
+                or _with_middle_names(full, wanted)
+            ):
                 # prefer the most recent name before the mention, else the first after
                 better = (p <= pos and (best_pos > pos or p > best_pos)) or best is None
                 if better:
@@ -152,6 +161,14 @@ class NameBook:
         if want_person and name:
             self.gender.setdefault(name, pronoun)
         return name
+
+
+def _with_middle_names(full: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether ``words`` are ``full`` without some of its middle names or initials."""
+    if words[:1] != full[:1] or words[-1:] != full[-1:]:
+        return False
+    rest = iter(full)
+    return all(w in rest for w in words)  # in order: each found after the one before
 
 
 def is_pronoun(mention: str) -> bool:

@@ -3,6 +3,7 @@
 import pytest
 
 from core.suggest.names import initials, name_key
+from tests.core.suggest.test_suggest import suggest
 
 
 @pytest.mark.parametrize(
@@ -21,3 +22,12 @@ def test_initials_leave_small_words_out():
     assert initials("the World Health Organization") == "WHO"
     assert initials("Department of Health and Human Services") == "DHHS"
     assert initials("Okafor") == ""
+
+
+def test_a_name_without_its_middle_initial_resolves_to_the_fullest_form(suggester):
+    text = (
+        "Maria L. Ortega runs the clinic.\n\n"
+        '"We are full every day," Maria Ortega said.\n\n'
+        '"Nobody is turned away," Ortega said.'
+    )
+    assert [name for _, _, name, _, _ in suggest(suggester, text)] == ["Maria L. Ortega"] * 2
