@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from core.model import Attribution
-from core.suggest.lexicon import NON_PERSON_WORDS, PERSONAL, PRONOUNS, TITLES
+from core.suggest.lexicon import (
+    CALENDAR,
+    NON_PERSON_WORDS,
+    PERSONAL,
+    PRONOUNS,
+    SENTENCE_OPENERS,
+    TITLES,
+)
 
 if TYPE_CHECKING:  # (annotations only: the review's S key loads no spaCy)
     from spacy.tokens import Token
@@ -83,6 +90,10 @@ class NameBook:
     titles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     #: last words of ``full_names``, so a token's check does not scan every name
     surnames: set[str] = field(default_factory=set)
+    #: capitalised names of two words or more (organisations, places, people), in order
+    capitalised: list[tuple[int, str]] = field(default_factory=list)
+    #: acronyms the article defines: ``World Health Organization (WHO)``
+    expansions: dict[str, str] = field(default_factory=dict)
 
     def add_title(self, title: str, pos: int, name: str) -> None:
         self.titles.setdefault(title, []).append((pos, name))
@@ -126,6 +137,41 @@ class NameBook:
                     best, best_pos = full, p
         return " ".join(best or words)
 
+    def add_text(self, start: int, text: str) -> None:
+        """Register a paragraph's capitalised names and the acronyms it defines."""
+        for m in _CAPITALISED_RUN.finditer(text):
+            words = _proper_words(m.group())
+            if len(words) < 2:
+                continue
+            self.capitalised.append((start + m.start(), " ".join(words)))
+            defined = _DEFINED.match(text, m.end())
+            expansion = defined and _expansion(words, defined["acronym"])
+            if defined and expansion:
+                self.expansions.setdefault(defined["acronym"], expansion)
+
+    def settle(self, name: str, pos: int) -> str:
+        """A speaker name as the whole article resolves it: a proper name loses its
+        leading article and an acronym becomes its expansion; anything else stays as it
+        is."""
+        if is_pronoun(name):
+            return name
+        bare = _without_article(name)
+        return self._expanded(bare, pos) if _ACRONYM.fullmatch(bare) else bare
+
+    def _before(self, pos: int) -> list[tuple[int, str]]:
+        """The capitalised names before ``pos``, nearest first."""
+        return self.capitalised[: bisect_left(self.capitalised, pos, key=lambda c: c[0])][::-1]
+
+    def _expanded(self, acronym: str, pos: int) -> str:
+        """What an acronym stands for: the article's definition, else the nearest name
+        before it whose initials make it."""
+        if acronym in self.expansions:
+            return self.expansions[acronym]
+        for _, name in self._before(pos):
+            if initials(name) == acronym:
+                return name
+        return acronym
+
     def known_surname(self, word: str) -> bool:
         return word in self.surnames
 
@@ -161,6 +207,52 @@ class NameBook:
         if want_person and name:
             self.gender.setdefault(name, pronoun)
         return name
+
+
+#: A capitalised name in running text, small words allowed between its words: ``World
+#: Health Organization``, ``Ministry of Health``, ``Bank of the West``.
+_CAPITALISED_RUN = re.compile(
+    r"[A-Z][\w&.'\u2019-]*(?:(?:\s+(?:of(?:\s+the)?|for|and|&))?\s+[A-Z][\w&.'\u2019-]*)*"
+)
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+#: ``World Health Organization (WHO)``: the acronym defined right after a name.
+_DEFINED = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&]{1,7})\)")
+
+
+def _proper_words(run: str) -> list[str]:
+    """The words of a capitalised run without the sentence's first words that are no
+    part of a name (``On``, ``The``, ``Monday``) and without a closing possessive or
+    full stop."""
+    words = run.split()
+    while words and (words[0].lower() in SENTENCE_OPENERS or words[0].lower() in CALENDAR):
+        words.pop(0)
+    if words:
+        last = words[-1].replace("\u2019", "'")
+        last = last.removesuffix("'s").rstrip(".,'")
+        words[-1:] = [last] if last else []
+    return words
+
+
+def _expansion(words: list[str], acronym: str) -> str | None:
+    """The end of a name whose initials make ``acronym`` (or begin it: ``Centers for
+    Disease Control and Prevention (CDC)``)."""
+    starts = [k for k, w in enumerate(words) if w[:1].isupper()]
+    for k in starts:
+        if initials(" ".join(words[k:])) == acronym:
+            return " ".join(words[k:])
+    for k in starts:
+        if initials(" ".join(words[k:])).startswith(acronym):
+            return " ".join(words[k:])
+    return None
+
+
+def _without_article(name: str) -> str:
+    """A proper name without its leading article: ``The WHO`` -> ``WHO``, ``the Acme
+    plant`` -> ``Acme plant``; ``the company`` stays."""
+    words = name.split()
+    if len(words) > 1 and words[0].lower() in _ARTICLES and words[1][:1].isupper():
+        return " ".join(words[1:])
+    return name
 
 
 def _with_middle_names(full: tuple[str, ...], words: tuple[str, ...]) -> bool:

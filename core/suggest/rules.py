@@ -97,6 +97,7 @@ class ArticleRules:
                 for i in range(sp.start, sp.end):
                     para.in_quote[i] = n
         self._register_names(para)
+        self.book.add_text(para.start, para.text)
         before = self._last_in(index - 1)
         continued = opens_with_quote(para.text) and before is not None and before.unclosed
         taken: list[Span] = []
@@ -379,6 +380,9 @@ class ArticleRules:
                 a = a.with_(speaker=h.speaker, speaker_name=h.speaker_name, cue=h.cue)
             elif a.speaker_name is None and f.unclosed and f.chain is None:
                 continue  # an unclosed mark that began no multi-paragraph quote
+            if a.speaker_name:
+                at = a.speaker.start if a.speaker else a.quote.start
+                a = a.with_(speaker_name=self.book.settle(a.speaker_name, at))
             out.append(a)
         return out
 

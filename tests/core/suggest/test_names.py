@@ -31,3 +31,33 @@ def test_a_name_without_its_middle_initial_resolves_to_the_fullest_form(suggeste
         '"Nobody is turned away," Ortega said.'
     )
     assert [name for _, _, name, _, _ in suggest(suggester, text)] == ["Maria L. Ortega"] * 2
+
+
+def names(suggester, text):
+    return [name for _, _, name, _, _ in suggest(suggester, text)]
+
+
+def test_an_acronym_resolves_to_the_expansion_the_article_defines(suggester):
+    text = (
+        "The Geneva-based World Health Organization (WHO) issued new guidance on Monday.\n\n"
+        '"The risk remains low," the WHO said.'
+    )
+    assert names(suggester, text) == ["World Health Organization"]
+
+
+def test_an_acronym_resolves_to_an_earlier_name_whose_initials_make_it(suggester):
+    text = (
+        "The Global Labour Monitor published its figures on Monday.\n\n"
+        '"Wages fell in every region," GLM said.'
+    )
+    assert names(suggester, text) == ["Global Labour Monitor"]
+
+
+def test_a_leading_article_and_case_make_no_new_name(suggester):
+    text = (
+        '"The risk remains low," The WHO said on Monday.\n\n'
+        '"Travel is safe," the WHO added.\n\n'
+        '"Masks are not needed," WHO said.\n\n'
+        "The Acme plant said the line would restart in May."
+    )
+    assert names(suggester, text) == ["WHO", "WHO", "WHO", "Acme plant"]
