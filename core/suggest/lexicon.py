@@ -22,6 +22,38 @@ STATEMENT_NOUNS = frozenset(
     """.split()
 )
 
+#: Definite descriptions of an organisation ("the company", "police"), each with the
+#: words of an organisation's name that fit it besides the noun itself ("Midland
+#: Motors" is a company, "Ministry of Health" a ministry, "The Daily Star" a newspaper).
+ORGANISATION_KINDS: dict[str, frozenset[str]] = {
+    noun: frozenset(words.split())
+    for noun, words in {
+        "company": "inc corp corporation co ltd llc plc group holdings industries motors "
+        "airlines airways technologies systems electric energy pharmaceuticals foods "
+        "brands enterprises studios pictures media entertainment bank",
+        "firm": "inc corp corporation co ltd llc plc group holdings partners associates "
+        "research capital consulting",
+        "ministry": "",
+        "agency": "administration service bureau authority organization organisation "
+        "commission office",
+        "group": "organization organisation association coalition alliance network "
+        "society foundation campaign watch monitor federation",
+        "studio": "studios pictures animation films entertainment",
+        "newspaper": "times post herald journal tribune guardian gazette telegraph "
+        "chronicle news observer mail globe star inquirer express examiner",
+        "paper": "times post herald journal tribune guardian gazette telegraph "
+        "chronicle news observer mail globe star inquirer express examiner",
+        "department": "dept",
+        "police": "constabulary",
+        "union": "",
+        "council": "",
+        "university": "college",
+        "charity": "foundation trust",
+        "airline": "airlines airways",
+        "bank": "",
+    }.items()
+}
+
 #: Verbs that only introduce a direct quote ("...," she laughed), never a reported clause.
 DIRECT_ONLY_VERBS = frozenset(
     """

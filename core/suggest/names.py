@@ -19,6 +19,7 @@ from core.model import Attribution
 from core.suggest.lexicon import (
     CALENDAR,
     NON_PERSON_WORDS,
+    ORGANISATION_KINDS,
     PERSONAL,
     PRONOUNS,
     SENTENCE_OPENERS,
@@ -151,12 +152,16 @@ class NameBook:
 
     def settle(self, name: str, pos: int) -> str:
         """A speaker name as the whole article resolves it: a proper name loses its
-        leading article and an acronym becomes its expansion; anything else stays as it
-        is."""
+        leading article, an acronym becomes its expansion and a description of an
+        organisation the nearest one before ``pos`` that it fits; anything else stays as
+        it is."""
         if is_pronoun(name):
             return name
         bare = _without_article(name)
-        return self._expanded(bare, pos) if _ACRONYM.fullmatch(bare) else bare
+        if _ACRONYM.fullmatch(bare):
+            return self._expanded(bare, pos)
+        described = self._described(bare, pos)
+        return bare if described is None else described
 
     def _before(self, pos: int) -> list[tuple[int, str]]:
         """The capitalised names before ``pos``, nearest first."""
@@ -171,6 +176,20 @@ class NameBook:
             if initials(name) == acronym:
                 return name
         return acronym
+
+    def _described(self, mention: str, pos: int) -> str | None:
+        """The organisation a definite description (``the company``, ``police``) stands
+        for: the nearest name before it of a fitting kind; None for no such description."""
+        m = _DESCRIPTION.fullmatch(mention)
+        noun = m["noun"].lower() if m else ""
+        if noun not in ORGANISATION_KINDS or not (m and (m["the"] or noun == "police")):
+            return None
+        fits = ORGANISATION_KINDS[noun] | {noun, noun + "s"}
+        for _, name in self._before(pos):
+            words = [w.lower() for w in name.split()]
+            if _heads(words) & fits and set(words) - fits - _MINOR:
+                return name
+        return mention
 
     def known_surname(self, word: str) -> bool:
         return word in self.surnames
@@ -217,6 +236,8 @@ _CAPITALISED_RUN = re.compile(
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 #: ``World Health Organization (WHO)``: the acronym defined right after a name.
 _DEFINED = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&]{1,7})\)")
+#: ``the company``, ``the state's health ministry``, ``police``.
+_DESCRIPTION = re.compile(r"(?P<the>(?i:the)\s+(?:[\w'\u2019-]+\s+){0,2})?(?P<noun>[A-Za-z]+)")
 
 
 def _proper_words(run: str) -> list[str]:
@@ -244,6 +265,15 @@ def _expansion(words: list[str], acronym: str) -> str | None:
         if initials(" ".join(words[k:])).startswith(acronym):
             return " ".join(words[k:])
     return None
+
+
+def _heads(words: list[str]) -> set[str]:
+    """The words of an organisation's name that say what it is: the one before ``of``
+    (``Ministry of Health``), else the last two (``Springfield Police Department``)."""
+    for k, w in enumerate(words[1:], 1):
+        if w in ("of", "for"):
+            return {words[k - 1]}
+    return set(words[-2:])
 
 
 def _without_article(name: str) -> str:

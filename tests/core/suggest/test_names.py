@@ -61,3 +61,20 @@ def test_a_leading_article_and_case_make_no_new_name(suggester):
         "The Acme plant said the line would restart in May."
     )
     assert names(suggester, text) == ["WHO", "WHO", "WHO", "Acme plant"]
+
+
+def test_a_description_of_an_organisation_resolves_to_the_nearest_that_fits(suggester):
+    text = (
+        "Midland Motors will cut 3,000 jobs, the company said on Wednesday.\n\n"
+        "The Ministry of Health approved the Midland Motors clinic plan. The ministry said "
+        "the first patients would arrive in May.\n\n"
+        "The Springfield Police Department took over the case. The fire was set on "
+        "purpose, police said.\n\n"
+        "The agency said the plan was safe."
+    )
+    assert names(suggester, text) == [
+        "Midland Motors",
+        "Ministry of Health",
+        "Springfield Police Department",
+        "The agency",  # no agency before it: as written
+    ]
