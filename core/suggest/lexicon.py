@@ -22,6 +22,9 @@ STATEMENT_NOUNS = frozenset(
     """.split()
 )
 
+#: Documents that speak for their source: "a statement from X", "X's report" name X.
+DOCUMENT_NOUNS = STATEMENT_NOUNS | {"study", "survey"}
+
 #: Definite descriptions of an organisation ("the company", "police"), each with the
 #: words of an organisation's name that fit it besides the noun itself ("Midland
 #: Motors" is a company, "Ministry of Health" a ministry, "The Daily Star" a newspaper).

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from core.model import Attribution
 from core.suggest.lexicon import (
     CALENDAR,
+    DOCUMENT_NOUNS,
     NON_PERSON_WORDS,
     ORGANISATION_KINDS,
     PERSONAL,
@@ -151,17 +152,20 @@ class NameBook:
                 self.expansions.setdefault(defined["acronym"], expansion)
 
     def settle(self, name: str, pos: int) -> str:
-        """A speaker name as the whole article resolves it: a proper name loses its
-        leading article, an acronym becomes its expansion and a description of an
-        organisation the nearest one before ``pos`` that it fits; anything else stays as
-        it is."""
+        """A speaker name as the whole article resolves it: a document stands for its
+        source (:func:`named_source`), a proper name loses its leading article, an
+        acronym becomes its expansion and a description of an organisation the nearest
+        one before ``pos`` that it fits; anything else stays as it is."""
         if is_pronoun(name):
             return name
-        bare = _without_article(name)
+        source = named_source(name)
+        bare = _without_article(source)
         if _ACRONYM.fullmatch(bare):
             return self._expanded(bare, pos)
         described = self._described(bare, pos)
-        return bare if described is None else described
+        if described is not None:
+            return described
+        return self.fullest(bare.split(), pos) if source != name else bare
 
     def _before(self, pos: int) -> list[tuple[int, str]]:
         """The capitalised names before ``pos``, nearest first."""
@@ -282,6 +286,26 @@ def _without_article(name: str) -> str:
     words = name.split()
     if len(words) > 1 and words[0].lower() in _ARTICLES and words[1][:1].isupper():
         return " ".join(words[1:])
+    return name
+
+
+def named_source(name: str) -> str:
+    """The source a document names: ``a statement from X``, ``X's report`` and ``the X
+    report`` name ``X`` (:func:`name_key` gives them one key); anything else is itself."""
+    words = name.replace("\u2019", "'").split()
+    k = next((k for k in range(len(words) - 1, 0, -1) if words[k].lower() in DOCUMENT_NOUNS), 0)
+    after = words[k + 1 :]
+    if not k or words[0].lower() not in _ARTICLES and not any("'" in w for w in words[:k]):
+        return name
+    if len(after) > 1 and after[0].lower() in ("from", "by", "of"):
+        return " ".join(after[1:])  # "a statement from X"
+    if after:
+        return name
+    owner = next((j for j in (k - 1, k - 2) if j >= 0 and words[j].endswith(("'s", "'"))), None)
+    if owner is not None:  # "the WHO's report", "Okafor's new report"
+        return " ".join([*words[:owner], words[owner].removesuffix("'s").rstrip("'")])
+    if k >= 2 and words[0].lower() in _ARTICLES and words[1][:1].isupper():
+        return " ".join(words[1:k])  # "the WHO report"
     return name
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.suggest.names import initials, name_key
+from core.suggest.names import initials, name_key, named_source
 from tests.core.suggest.test_suggest import suggest
 
 
@@ -78,3 +78,30 @@ def test_a_description_of_an_organisation_resolves_to_the_nearest_that_fits(sugg
         "Springfield Police Department",
         "The agency",  # no agency before it: as written
     ]
+
+
+@pytest.mark.parametrize(
+    ("mention", "source"),
+    [
+        ("a statement from the Acme Corporation", "the Acme Corporation"),
+        ("a joint statement by Jane Okafor", "Jane Okafor"),
+        ("The Acme Corporation's report", "The Acme Corporation"),
+        ("the agency\u2019s latest report", "the agency"),
+        ("the WHO report", "WHO"),
+        ("a report released last month", "a report released last month"),
+        ("a memo seen by The Associated Press", "a memo seen by The Associated Press"),
+        ("a new study", "a new study"),
+    ],
+)
+def test_a_document_names_its_source(mention, source):
+    assert named_source(mention) == source
+
+
+def test_a_statement_or_report_resolves_to_its_source(suggester):
+    text = (
+        "Inspector Jane Okafor led the search.\n\n"
+        "A statement from the Acme Corporation said the plant would close in June.\n\n"
+        "Okafor's report said the fire was set on purpose.\n\n"
+        "The WHO report said the risk was low."
+    )
+    assert names(suggester, text) == ["Acme Corporation", "Jane Okafor", "WHO"]
