@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from core.model import Attribution
+from core.model import Attribution, Speaker
 from core.suggest.lexicon import (
     CALENDAR,
     DOCUMENT_NOUNS,
@@ -315,6 +315,31 @@ def _with_middle_names(full: tuple[str, ...], words: tuple[str, ...]) -> bool:
         return False
     rest = iter(full)
     return all(w in rest for w in words)  # in order: each found after the one before
+
+
+class KnownSpeakers:
+    """Speakers the corpus already knows (its speakers table), by every name they go
+    by: a name or mention that is one of them up to :func:`name_key` becomes that
+    speaker's canonical name. A speaker's own name wins over another's alias, and an
+    alias two speakers share names neither."""
+
+    def __init__(self, speakers: Sequence[Speaker] = ()) -> None:
+        owners: dict[str, set[str]] = {}
+        for s in speakers:
+            for alias in s.aliases:
+                owners.setdefault(name_key(alias), set()).add(s.name)
+        self._by_key = {key: min(names) for key, names in owners.items() if len(names) == 1}
+        self._by_key.update((name_key(s.name), s.name) for s in speakers)
+
+    def canonical(self, name: str, mention: str = "") -> str:
+        """The known speaker's name for a resolved ``name``, else for its ``mention`` as
+        written (not a pronoun); else ``name``."""
+        if not self._by_key:
+            return name
+        found = self._by_key.get(name_key(name))
+        if found is None and mention and not is_pronoun(mention):
+            found = self._by_key.get(name_key(mention))
+        return name if found is None else found
 
 
 def is_pronoun(mention: str) -> bool:

@@ -18,6 +18,7 @@ Speakers are the subject of the cue, named by :mod:`core.suggest.names`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -34,7 +35,7 @@ from core.suggest.lexicon import (
     STATEMENT_NOUNS,
 )
 from core.suggest.marks import DOUBLE_CLOSE, SINGLE_CLOSE, Quoted, find_quotes, opens_with_quote
-from core.suggest.names import HONORIFICS, Mention, NameBook, is_person, name_run
+from core.suggest.names import HONORIFICS, KnownSpeakers, Mention, NameBook, is_person, name_run
 from core.suggest.paragraphs import MAX_PARAGRAPH
 
 _SENTENCE_END = {".", "!", "?"}
@@ -78,12 +79,15 @@ class _Found:
 
 
 class ArticleRules:
-    """Runs the rules over an article's paragraphs, in order, with a shared name book."""
+    """Runs the rules over an article's paragraphs, in order, with a shared name book;
+    the speakers the corpus knows give their canonical names."""
 
-    def __init__(self) -> None:
+    def __init__(self, known: KnownSpeakers | None = None) -> None:
         self.book = NameBook()
+        self.known = known or KnownSpeakers()
         self.found: list[_Found] = []
         self.pending_colon: Source | None = None
+        self.paragraphs: list[tuple[int, str]] = []  # (start, text), for the mentions' words
 
     # -- per paragraph --------------------------------------------------------------------
 
@@ -98,6 +102,7 @@ class ArticleRules:
                     para.in_quote[i] = n
         self._register_names(para)
         self.book.add_text(para.start, para.text)
+        self.paragraphs.append((para.start, para.text))
         before = self._last_in(index - 1)
         continued = opens_with_quote(para.text) and before is not None and before.unclosed
         taken: list[Span] = []
@@ -381,10 +386,20 @@ class ArticleRules:
             elif a.speaker_name is None and f.unclosed and f.chain is None:
                 continue  # an unclosed mark that began no multi-paragraph quote
             if a.speaker_name:
-                at = a.speaker.start if a.speaker else a.quote.start
-                a = a.with_(speaker_name=self.book.settle(a.speaker_name, at))
+                a = a.with_(speaker_name=self._settled(a.speaker_name, a.speaker, a.quote))
             out.append(a)
         return out
+
+    def _settled(self, name: str, speaker: Span | None, quote: Span) -> str:
+        """A speaker name as the whole article resolves it, then as the corpus knows it."""
+        name = self.book.settle(name, speaker.start if speaker else quote.start)
+        return self.known.canonical(name, self._words(speaker) if speaker else "")
+
+    def _words(self, span: Span) -> str:
+        """The words of a span of one paragraph."""
+        k = bisect_right(self.paragraphs, span.start, key=lambda p: p[0]) - 1
+        start, text = self.paragraphs[k]
+        return text[span.start - start : span.end - start]
 
 
 # -- helpers on the parse ----------------------------------------------------------------------
