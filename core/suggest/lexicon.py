@@ -90,6 +90,11 @@ TITLES = frozenset(
     """.split()
 )
 
+#: Titles that are also common first names: before a surname alone they are the first
+#: name ("Dean Whitaker"), unless the article names a person with that surname ("Dean
+#: Jane Whitaker" ... "Dean Whitaker"); before a first name and a surname, the title.
+FIRST_NAME_TITLES = frozenset({"dean"})
+
 #: Words that make a capitalised phrase an organisation or place, not a person.
 NON_PERSON_WORDS = frozenset(
     """

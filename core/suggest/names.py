@@ -19,6 +19,7 @@ from core.model import Attribution, Speaker
 from core.suggest.lexicon import (
     CALENDAR,
     DOCUMENT_NOUNS,
+    FIRST_NAME_TITLES,
     NON_PERSON_WORDS,
     ORGANISATION_KINDS,
     PERSONAL,
@@ -40,6 +41,16 @@ def _is_title(word: str) -> bool:
     return word.lower().rstrip(".") in TITLES or word.lower() in TITLES
 
 
+def _titles(words: list[str]) -> int:
+    """How many words a name's titles take at its start (``Former President Joe Biden``:
+    two); a title that is also a first name is the first name before a surname alone
+    (``Dean Whitaker``)."""
+    if len(words) == 2 and words[0].lower() in FIRST_NAME_TITLES:
+        return 0
+    titles = [k for k, w in enumerate(words[:-1]) if _is_title(w)]
+    return titles[-1] + 1 if titles else 0
+
+
 def _propn(t: Token) -> bool:
     return t.pos_ == "PROPN"
 
@@ -54,8 +65,7 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
     while left > 0 and is_name(doc[left - 1]) and not doc[left - 1].is_punct:
         left -= 1
     run = list(doc[left : head.i + 1])
-    titles = [k for k, t in enumerate(run[:-1]) if _is_title(t.text)]
-    return run[titles[-1] + 1 :] if titles else run
+    return run[_titles([t.text for t in run]) :]
 
 
 def is_person(run: list[Token]) -> bool:
@@ -137,6 +147,9 @@ class NameBook:
                 better = (p <= pos and (best_pos > pos or p > best_pos)) or best is None
                 if better:
                     best, best_pos = full, p
+        if best is None and len(words) == 2 and words[0].lower() in FIRST_NAME_TITLES:
+            named = self.fullest(words[1:], pos)  # "Dean Whitaker" after "Dean Jo Whitaker"
+            return named if named != words[1] else " ".join(words)
         return " ".join(best or words)
 
     def add_text(self, start: int, text: str) -> None:

@@ -105,3 +105,13 @@ def test_a_statement_or_report_resolves_to_its_source(suggester):
         "The WHO report said the risk was low."
     )
     assert names(suggester, text) == ["Acme Corporation", "Jane Okafor", "WHO"]
+
+
+def test_a_title_that_is_also_a_first_name_is_the_first_name_before_a_surname_alone(suggester):
+    text = (
+        "The plant's manager, Dean Whitaker, said the line would restart in May.\n\n"
+        '"We lost two weeks," the manager said.\n\n'
+        "Dean Jane Moss said the law school would reopen.\n\n"
+        '"We have the money," Dean Moss said.'
+    )
+    assert names(suggester, text) == ["Dean Whitaker", "Dean Whitaker", "Jane Moss", "Jane Moss"]
