@@ -516,12 +516,14 @@ def _mention_bounds(head: Token, para: Paragraph) -> tuple[int, int]:
 
 
 def _titles_of(head: Token, run: list[Token]) -> set[str]:
-    """Job words that come with a name: ``Governor``/``political analyst`` before it,
-    or an appositive (``Jo Ma, a lawyer``; ``the director, Jo Ma``)."""
+    """Job words that come with a name: the one right before it (``Governor``,
+    ``political analyst``; ``Emergency Response Director``: the director only), or an
+    appositive (``Jo Ma, a lawyer``; ``the director, Jo Ma``)."""
     doc = head.doc
+    before = [doc[run[0].i - 1]] if run[0].i > head.left_edge.i else []
     out = {
         t.lemma_.lower()
-        for t in doc[head.left_edge.i : run[0].i]
+        for t in before
         if t.dep_ in ("compound", "amod", "nmod") and t.pos_ in ("NOUN", "PROPN")
     }
     if head.dep_ == "appos" and head.head.pos_ == "NOUN":

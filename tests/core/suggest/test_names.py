@@ -115,3 +115,12 @@ def test_a_title_that_is_also_a_first_name_is_the_first_name_before_a_surname_al
         '"We have the money," Dean Moss said.'
     )
     assert names(suggester, text) == ["Dean Whitaker", "Dean Whitaker", "Jane Moss", "Jane Moss"]
+
+
+def test_only_the_job_word_before_a_name_names_that_person(suggester):
+    text = (
+        "Emergency Response Director Jo Ma toured the flooded streets on Monday.\n\n"
+        '"We were ready for this," the director said.\n\n'
+        "The response said the river had peaked."
+    )
+    assert names(suggester, text) == ["Jo Ma", "The response"]  # the response is nobody
