@@ -108,6 +108,9 @@ NON_PERSON_WORDS = frozenset(
     district county city province region street avenue road square river island
     mountains ocean sea lake airport station stadium parliament congress senate
     assembly cabinet embassy consulate command fleet brigade division corps
+    inc corp ltd llc plc motors airways holdings industries technologies
+    pharmaceuticals foods brands enterprises studios pictures entertainment labs
+    electric energy systems media
     """.split()
 )
 

@@ -204,9 +204,12 @@ class NameBook:
         fits = ORGANISATION_KINDS[noun] | {noun, noun + "s"}
         for _, name in self._before(pos):
             words = [w.lower() for w in name.split()]
-            if _heads(words) & fits and set(words) - fits - _MINOR:
+            if _heads(words) & fits and set(words) - fits - _MINOR and not self._person(name):
                 return name
         return mention
+
+    def _person(self, name: str) -> bool:
+        return tuple(name.split()) in self.full_names
 
     def known_surname(self, word: str) -> bool:
         return word in self.surnames

@@ -70,13 +70,15 @@ def test_a_description_of_an_organisation_resolves_to_the_nearest_that_fits(sugg
         "the first patients would arrive in May.\n\n"
         "The Springfield Police Department took over the case. The fire was set on "
         "purpose, police said.\n\n"
-        "The agency said the plan was safe."
+        "The agency said the plan was safe.\n\n"
+        "Tom Banks runs a shop in town. Loans will cost more, the bank said."
     )
     assert names(suggester, text) == [
         "Midland Motors",
         "Ministry of Health",
         "Springfield Police Department",
         "The agency",  # no agency before it: as written
+        "the bank",  # nor a bank: Tom Banks is a person
     ]
 
 
@@ -124,3 +126,8 @@ def test_only_the_job_word_before_a_name_names_that_person(suggester):
         "The response said the river had peaked."
     )
     assert names(suggester, text) == ["Jo Ma", "The response"]  # the response is nobody
+
+
+def test_a_company_is_nobody_a_pronoun_stands_for(suggester):
+    text = 'Ed Cole runs the plant. Midland Motors will cut 3,000 jobs. "We are sad," he said.'
+    assert names(suggester, text) == ["Ed Cole"]
