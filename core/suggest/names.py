@@ -249,9 +249,11 @@ class NameBook:
 
 
 #: A capitalised name in running text, small words allowed between its words: ``World
-#: Health Organization``, ``Ministry of Health``, ``Bank of the West``.
+#: Health Organization``, ``Ministry of Health``, ``Bank of the West``; it ends at a
+#: sentence's full stop (``... The New York Times. The``), not at ``U.S.`` or ``L.``.
 _CAPITALISED_RUN = re.compile(
-    r"[A-Z][\w&.'\u2019-]*(?:(?:\s+(?:of(?:\s+the)?|for|and|&))?\s+[A-Z][\w&.'\u2019-]*)*"
+    r"[A-Z][\w&.'\u2019-]*"
+    r"(?:(?<![a-z]{2}\.)(?:\s+(?:of(?:\s+the)?|for|and|&))?\s+[A-Z][\w&.'\u2019-]*)*"
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 #: ``World Health Organization (WHO)``: the acronym defined right after a name.

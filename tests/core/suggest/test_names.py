@@ -131,3 +131,11 @@ def test_only_the_job_word_before_a_name_names_that_person(suggester):
 def test_a_company_is_nobody_a_pronoun_stands_for(suggester):
     text = 'Ed Cole runs the plant. Midland Motors will cut 3,000 jobs. "We are sad," he said.'
     assert names(suggester, text) == ["Ed Cole"]
+
+
+def test_a_name_ends_at_its_sentence(suggester):
+    text = (
+        "The story was first reported by The New York Times. The newspaper said the "
+        "talks had failed."
+    )
+    assert names(suggester, text) == ["New York Times"]
