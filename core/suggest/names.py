@@ -201,15 +201,12 @@ class NameBook:
         noun = m["noun"].lower() if m else ""
         if noun not in ORGANISATION_KINDS or not (m and (m["the"] or noun == "police")):
             return None
-        fits = ORGANISATION_KINDS[noun] | {noun, noun + "s"}
+        fits = ORGANISATION_KINDS[noun] | {noun}
         for _, name in self._before(pos):
             words = [w.lower() for w in name.split()]
-            if _heads(words) & fits and set(words) - fits - _MINOR and not self._person(name):
+            if _heads(words) & fits and set(words) - fits - _MINOR:
                 return name
         return mention
-
-    def _person(self, name: str) -> bool:
-        return tuple(name.split()) in self.full_names
 
     def known_surname(self, word: str) -> bool:
         return word in self.surnames

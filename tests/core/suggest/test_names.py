@@ -71,7 +71,8 @@ def test_a_description_of_an_organisation_resolves_to_the_nearest_that_fits(sugg
         "The Springfield Police Department took over the case. The fire was set on "
         "purpose, police said.\n\n"
         "The agency said the plan was safe.\n\n"
-        "Tom Banks runs a shop in town. Loans will cost more, the bank said."
+        "Tom Banks runs a shop in town. Loans will cost more, the bank said.\n\n"
+        "Human Rights Watch published a report. The group said 40 people were held."
     )
     assert names(suggester, text) == [
         "Midland Motors",
@@ -79,6 +80,7 @@ def test_a_description_of_an_organisation_resolves_to_the_nearest_that_fits(sugg
         "Springfield Police Department",
         "The agency",  # no agency before it: as written
         "the bank",  # nor a bank: Tom Banks is a person
+        "Human Rights Watch",
     ]
 
 
