@@ -22,8 +22,12 @@ STATEMENT_NOUNS = frozenset(
     """.split()
 )
 
-#: Documents that speak for their source: "a statement from X", "X's report" name X.
-DOCUMENT_NOUNS = STATEMENT_NOUNS | {"study", "survey"}
+#: Documents that speak for their source: "a statement from X", "X's latest figures"
+#: name X (singular and plural).
+_DOCUMENTS = STATEMENT_NOUNS | set(
+    "study survey figure data estimate analysis poll finding research forecast".split()
+)
+DOCUMENT_NOUNS = frozenset(_DOCUMENTS | {n + "s" for n in _DOCUMENTS})
 
 #: Definite descriptions of an organisation ("the company", "police"), each with the
 #: words of an organisation's name that fit it besides the noun itself ("Midland

@@ -92,6 +92,8 @@ def test_a_description_of_an_organisation_resolves_to_the_nearest_that_fits(sugg
         ("The Acme Corporation's report", "The Acme Corporation"),
         ("the agency\u2019s latest report", "the agency"),
         ("the WHO report", "WHO"),
+        ("the WHO\u2019s latest figures", "the WHO"),
+        ("Acme's reports", "Acme"),
         ("a report released last month", "a report released last month"),
         ("a memo seen by The Associated Press", "a memo seen by The Associated Press"),
         ("a new study", "a new study"),
