@@ -253,8 +253,9 @@ _CAPITALISED_RUN = re.compile(
     r"(?:(?<![a-z]{2}\.)(?:\s+(?:of(?:\s+the)?|for|and|&))?\s+[A-Z][\w&.'\u2019-]*)*"
 )
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
-#: ``World Health Organization (WHO)``: the acronym defined right after a name.
-_DEFINED = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z&]{1,7})\)")
+#: ``World Health Organization (WHO)``, ``the Federal Emergency Management Agency, or
+#: FEMA,``: the acronym defined right after a name.
+_DEFINED = re.compile(r"(?:\s*\(|,\s+or\s+)(?P<acronym>[A-Z][A-Z&]{1,7})(?:\)|\b(?!'))")
 #: ``the company``, ``the state's health ministry``, ``police``.
 _DESCRIPTION = re.compile(r"(?P<the>(?i:the)\s+(?:[\w'\u2019-]+\s+){0,2})?(?P<noun>[A-Za-z]+)")
 

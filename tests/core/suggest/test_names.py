@@ -40,9 +40,14 @@ def names(suggester, text):
 def test_an_acronym_resolves_to_the_expansion_the_article_defines(suggester):
     text = (
         "The Geneva-based World Health Organization (WHO) issued new guidance on Monday.\n\n"
-        '"The risk remains low," the WHO said.'
+        '"The risk remains low," the WHO said.\n\n'
+        "The Centers for Disease Control and Prevention, or CDC, sent 40 doctors.\n\n"
+        '"More are coming," the CDC said.'
     )
-    assert names(suggester, text) == ["World Health Organization"]
+    assert names(suggester, text) == [
+        "World Health Organization",
+        "Centers for Disease Control and Prevention",
+    ]
 
 
 def test_an_acronym_resolves_to_an_earlier_name_whose_initials_make_it(suggester):
