@@ -160,9 +160,10 @@ class NameBook:
                 continue
             self.capitalised.append((start + m.start(), " ".join(words)))
             defined = _DEFINED.match(text, m.end())
-            expansion = defined and _expansion(words, defined["acronym"])
-            if defined and expansion:
-                self.expansions.setdefault(defined["acronym"], expansion)
+            acronym = defined["acronym"] if defined else ""
+            expansion = _expansion(words, acronym) if acronym else None
+            if expansion:
+                self.expansions.setdefault(acronym, expansion)
 
     def settle(self, name: str, pos: int) -> str:
         """A speaker name as the whole article resolves it: a document stands for its
@@ -344,7 +345,7 @@ class KnownSpeakers:
         for s in speakers:
             for alias in s.aliases:
                 owners.setdefault(name_key(alias), set()).add(s.name)
-        self._by_key = {key: min(names) for key, names in owners.items() if len(names) == 1}
+        self._by_key = {key: next(iter(names)) for key, names in owners.items() if len(names) == 1}
         self._by_key.update((name_key(s.name), s.name) for s in speakers)
 
     def canonical(self, name: str, mention: str = "") -> str:
