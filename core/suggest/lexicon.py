@@ -44,7 +44,8 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "agency": "administration service bureau authority organization organisation "
         "commission office",
         "group": "organization organisation association coalition alliance network "
-        "society foundation campaign watch monitor federation",
+        "society foundation campaign watch monitor federation confederation chamber "
+        "institute movement trust fund",
         "studio": "studios pictures animation films entertainment",
         "newspaper": "times post herald journal tribune guardian gazette telegraph "
         "chronicle news observer mail globe star inquirer express examiner",

@@ -173,13 +173,24 @@ class NameBook:
         if is_pronoun(name):
             return name
         source = named_source(name)
-        bare = _without_article(source)
+        bare = self._whole(_without_article(source), pos)
         if _ACRONYM.fullmatch(bare):
             return self._expanded(bare, pos)
         described = self._described(bare, pos)
         if described is not None:
             return described
         return self.fullest(bare.split(), pos) if source != name else bare
+
+    def _whole(self, name: str, pos: int) -> str:
+        """A name the parse cut before its ``of`` or ``for``: the capitalised name
+        written where it starts (``The Confederation`` -> ``Confederation of British
+        Industry``)."""
+        i = bisect_left(self.capitalised, pos, key=lambda c: c[0])
+        if i == len(self.capitalised) or self.capitalised[i][0] != pos:
+            return name
+        words, whole = name.split(), self.capitalised[i][1].split()
+        cut = whole[: len(words)] == words and whole[len(words) : len(words) + 1]
+        return " ".join(whole) if cut and cut[0] in ("of", "for") else name
 
     def _before(self, pos: int) -> list[tuple[int, str]]:
         """The capitalised names before ``pos``, nearest first."""

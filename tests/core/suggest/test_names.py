@@ -148,3 +148,11 @@ def test_a_name_ends_at_its_sentence(suggester):
         "talks had failed."
     )
     assert names(suggester, text) == ["New York Times"]
+
+
+def test_a_name_the_parse_cuts_before_its_of_is_the_whole_name(suggester):
+    text = (
+        "The Confederation of British Industry said firms were still wary.\n\n"
+        "The group said investment had stalled."
+    )
+    assert names(suggester, text) == ["Confederation of British Industry"] * 2
