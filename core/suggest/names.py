@@ -106,6 +106,8 @@ class NameBook:
     capitalised: list[tuple[int, str]] = field(default_factory=list)
     #: acronyms the article defines: ``World Health Organization (WHO)``
     expansions: dict[str, str] = field(default_factory=dict)
+    #: what the article says a name is: ``The Sierra Club, an environmental group,``
+    kinds: dict[str, set[str]] = field(default_factory=dict)
 
     def add_title(self, title: str, pos: int, name: str) -> None:
         self.titles.setdefault(title, []).append((pos, name))
@@ -156,7 +158,10 @@ class NameBook:
         """Register a paragraph's capitalised names and the acronyms it defines."""
         for m in _CAPITALISED_RUN.finditer(text):
             words = _proper_words(m.group())
-            if len(words) < 2:
+            kind = _APPOSITIVE.match(text, m.end())
+            if kind and kind["noun"] in ORGANISATION_KINDS and words:
+                self.kinds.setdefault(" ".join(words), set()).add(kind["noun"])
+            elif len(words) < 2:
                 continue
             self.capitalised.append((start + m.start(), " ".join(words)))
             defined = _DEFINED.match(text, m.end())
@@ -216,7 +221,9 @@ class NameBook:
         fits = ORGANISATION_KINDS[noun] | {noun}
         for _, name in self._before(pos):
             words = [w.lower() for w in name.split()]
-            if _heads(words) & fits and set(words) - fits - _MINOR:
+            if noun in self.kinds.get(name, ()) or (
+                _heads(words) & fits and set(words) - fits - _MINOR
+            ):
                 return name
         return mention
 
@@ -268,6 +275,8 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 #: ``World Health Organization (WHO)``, ``the Federal Emergency Management Agency, or
 #: FEMA,``: the acronym defined right after a name.
 _DEFINED = re.compile(r"(?:\s*\(|,\s+or\s+)(?P<acronym>[A-Z][A-Z&]{1,7})(?:\)|\b(?!'))")
+#: ``, an environmental group,``: what the name before it is.
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'\u2019-]+\s+){0,3}?(?P<noun>[a-z]+),")
 #: ``the company``, ``the state's health ministry``, ``police``.
 _DESCRIPTION = re.compile(r"(?P<the>(?i:the)\s+(?:[\w'\u2019-]+\s+){0,2})?(?P<noun>[A-Za-z]+)")
 

@@ -156,3 +156,12 @@ def test_a_name_the_parse_cuts_before_its_of_is_the_whole_name(suggester):
         "The group said investment had stalled."
     )
     assert names(suggester, text) == ["Confederation of British Industry"] * 2
+
+
+def test_an_appositive_says_what_kind_of_organisation_a_name_is(suggester):
+    text = (
+        "The Sierra Club, an environmental group, called the ruling a disaster. The group "
+        "said it would push Congress to act.\n\n"
+        "Globex, the chemicals company, closed a plant. The company said 300 jobs would go."
+    )
+    assert names(suggester, text) == ["Sierra Club", "Globex"]
