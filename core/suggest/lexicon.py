@@ -119,6 +119,9 @@ NON_PERSON_WORDS = frozenset(
     """.split()
 )
 
+#: Abbreviations that end a name with their full stop ("Apple Inc.", "Martin Luther King Jr.").
+NAME_ABBREVIATIONS = frozenset("inc corp co ltd plc llc jr sr bros".split())
+
 #: Elisions that start with an apostrophe but open no quotation ('90s, 'em, 'til).
 ELISIONS = ("em", "til", "tis", "twas", "cause", "n", "bout", "round")
 

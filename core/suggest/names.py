@@ -20,6 +20,7 @@ from core.suggest.lexicon import (
     CALENDAR,
     DOCUMENT_NOUNS,
     FIRST_NAME_TITLES,
+    NAME_ABBREVIATIONS,
     NON_PERSON_WORDS,
     ORGANISATION_KINDS,
     PERSONAL,
@@ -220,7 +221,7 @@ class NameBook:
             return None
         fits = ORGANISATION_KINDS[noun] | {noun}
         for _, name in self._before(pos):
-            words = [w.lower() for w in name.split()]
+            words = [w.lower().rstrip(".") for w in name.split()]
             if noun in self.kinds.get(name, ()) or (
                 _heads(words) & fits and set(words) - fits - _MINOR
             ):
@@ -284,13 +285,14 @@ _DESCRIPTION = re.compile(r"(?P<the>(?i:the)\s+(?:[\w'\u2019-]+\s+){0,2})?(?P<no
 def _proper_words(run: str) -> list[str]:
     """The words of a capitalised run without the sentence's first words that are no
     part of a name (``On``, ``The``, ``Monday``) and without a closing possessive or
-    full stop."""
+    full stop (but an abbreviation's: ``Apple Inc.``, ``U.S.``)."""
     words = run.split()
     while words and (words[0].lower() in SENTENCE_OPENERS or words[0].lower() in CALENDAR):
         words.pop(0)
     if words:
-        last = words[-1].replace("\u2019", "'")
-        last = last.removesuffix("'s").rstrip(".,'")
+        last = words[-1].replace("\u2019", "'").removesuffix("'s").rstrip(",'")
+        if last.rstrip(".").lower() not in NAME_ABBREVIATIONS and "." not in last[:-1]:
+            last = last.rstrip(".")
         words[-1:] = [last] if last else []
     return words
 

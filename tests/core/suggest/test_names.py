@@ -165,3 +165,8 @@ def test_an_appositive_says_what_kind_of_organisation_a_name_is(suggester):
         "Globex, the chemicals company, closed a plant. The company said 300 jobs would go."
     )
     assert names(suggester, text) == ["Sierra Club", "Globex"]
+
+
+def test_an_abbreviation_keeps_its_full_stop(suggester):
+    text = "Apple Inc. said its plants were safe. The company added that it was hiring."
+    assert names(suggester, text) == ["Apple Inc.", "Apple Inc."]
