@@ -92,6 +92,11 @@ TITLES = frozenset(
     sergeant lieutenant corporal private admiral marshal chancellor dean
     organizer organiser activist campaigner lawyer economist researcher scientist
     historian author editor journalist adviser advisor consultant strategist
+    administrator forecaster meteorologist prosecutor lawmaker legislator congressman
+    congresswoman assemblyman assemblywoman envoy negotiator treasurer regulator
+    supervisor epidemiologist physician surgeon lecturer teacher student resident
+    volunteer witness firefighter paramedic engineer technician investigator auditor
+    clerk coordinator planner owner shopkeeper farmer
     """.split()
 )
 

@@ -170,3 +170,15 @@ def test_an_appositive_says_what_kind_of_organisation_a_name_is(suggester):
 def test_an_abbreviation_keeps_its_full_stop(suggester):
     text = "Apple Inc. said its plants were safe. The company added that it was hiring."
     assert names(suggester, text) == ["Apple Inc.", "Apple Inc."]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Forecaster Tom Becker said the rain would stop by Thursday.",
+        "EPA Administrator Tom Becker said the rule would stand.",
+        "Resident Tom Becker said the water rose within minutes.",
+    ],
+)
+def test_a_job_word_before_a_name_is_no_part_of_it(suggester, sentence):
+    assert names(suggester, sentence) == ["Tom Becker"]
