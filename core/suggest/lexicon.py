@@ -59,6 +59,9 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "charity": "foundation trust",
         "airline": "airlines airways",
         "bank": "",
+        "club": "fc afc cf united rovers athletic wanderers",
+        "team": "fc afc cf united rovers athletic wanderers",
+        "league": "",
     }.items()
 }
 

@@ -77,7 +77,8 @@ def test_a_description_of_an_organisation_resolves_to_the_nearest_that_fits(sugg
         "purpose, police said.\n\n"
         "The agency said the plan was safe.\n\n"
         "Tom Banks runs a shop in town. Loans will cost more, the bank said.\n\n"
-        "Human Rights Watch published a report. The group said 40 people were held."
+        "Human Rights Watch published a report. The group said 40 people were held.\n\n"
+        "Leeds United sacked their manager. The club said it was grateful for his work."
     )
     assert names(suggester, text) == [
         "Midland Motors",
@@ -86,6 +87,7 @@ def test_a_description_of_an_organisation_resolves_to_the_nearest_that_fits(sugg
         "The agency",  # no agency before it: as written
         "the bank",  # nor a bank: Tom Banks is a person
         "Human Rights Watch",
+        "Leeds United",
     ]
 
 
