@@ -181,7 +181,7 @@ class NameBook:
         source = named_source(name)
         bare = self._whole(_without_article(source), pos)
         if _ACRONYM.fullmatch(bare):
-            return self._expanded(bare, pos)
+            return self._expanded(bare.replace(".", ""), pos)
         described = self._described(bare, pos)
         if described is not None:
             return described
@@ -272,7 +272,9 @@ _CAPITALISED_RUN = re.compile(
     r"[A-Z][\w&.'\u2019-]*"
     r"(?:(?<![a-z]{2}\.)(?:\s+(?:of(?:\s+the)?|for|and|&))?\s+[A-Z][\w&.'\u2019-]*)*"
 )
-_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+#: An abbreviation written with full stops: ``U.S.``, ``U.N.``.
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}|" + _DOTTED.pattern)
 #: ``World Health Organization (WHO)``, ``the Federal Emergency Management Agency, or
 #: FEMA,``: the acronym defined right after a name.
 _DEFINED = re.compile(r"(?:\s*\(|,\s+or\s+)(?P<acronym>[A-Z][A-Z&]{1,7})(?:\)|\b(?!'))")
@@ -480,7 +482,9 @@ def name_key(name: str) -> str:
 
 
 def initials(name: str) -> str:
-    """The acronym a name's initials make, small words left out: ``World Health
-    Organization`` -> ``WHO``; empty for a one-word name."""
+    """The acronym a name's initials make, small words left out and an abbreviation's
+    letters kept: ``World Health Organization`` -> ``WHO``, ``U.S. Department of
+    Agriculture`` -> ``USDA``; empty for a one-word name."""
     words = [w for w in re.split(r"[\s-]+", name) if w and w.casefold() not in _MINOR]
-    return "".join(w[0].upper() for w in words if w[0].isalpha()) if len(words) > 1 else ""
+    letters = [w.replace(".", "") if _DOTTED.fullmatch(w) else w[0] for w in words]
+    return "".join(x.upper() for x in letters if x[0].isalpha()) if len(words) > 1 else ""

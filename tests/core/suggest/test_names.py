@@ -184,3 +184,18 @@ def test_an_abbreviation_keeps_its_full_stop(suggester):
 )
 def test_a_job_word_before_a_name_is_no_part_of_it(suggester, sentence):
     assert names(suggester, sentence) == ["Tom Becker"]
+
+
+def test_an_acronym_with_full_stops_is_the_same_acronym(suggester):
+    assert initials("U.S. Department of Agriculture") == "USDA"
+    text = (
+        "The United Nations said aid was blocked. The U.N. said 40 trucks were waiting.\n\n"
+        "The U.S. Department of Agriculture said two farms were closed. The USDA said the "
+        "outbreak was contained."
+    )
+    assert names(suggester, text) == [
+        "United Nations",
+        "United Nations",
+        "U.S. Department of Agriculture",
+        "U.S. Department of Agriculture",
+    ]
