@@ -181,7 +181,7 @@ class NameBook:
         source = named_source(name)
         bare = self._whole(_without_article(source), pos)
         if _ACRONYM.fullmatch(bare):
-            return self._expanded(bare.replace(".", ""), pos)
+            return self._expanded(bare, pos)
         described = self._described(bare, pos)
         if described is not None:
             return described
@@ -203,12 +203,13 @@ class NameBook:
         return self.capitalised[: bisect_left(self.capitalised, pos, key=lambda c: c[0])][::-1]
 
     def _expanded(self, acronym: str, pos: int) -> str:
-        """What an acronym stands for: the article's definition, else the nearest name
-        before it whose initials make it."""
-        if acronym in self.expansions:
-            return self.expansions[acronym]
+        """What an acronym stands for (``WHO``, ``U.N.``): the article's definition, else
+        the nearest name before it whose initials make it; else the acronym as written."""
+        letters = acronym.replace(".", "")
+        if letters in self.expansions:
+            return self.expansions[letters]
         for _, name in self._before(pos):
-            if initials(name) == acronym:
+            if initials(name) == letters:
                 return name
         return acronym
 

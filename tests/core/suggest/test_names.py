@@ -191,11 +191,13 @@ def test_an_acronym_with_full_stops_is_the_same_acronym(suggester):
     text = (
         "The United Nations said aid was blocked. The U.N. said 40 trucks were waiting.\n\n"
         "The U.S. Department of Agriculture said two farms were closed. The USDA said the "
-        "outbreak was contained."
+        "outbreak was contained.\n\n"
+        "The U.K. said it would send doctors."
     )
     assert names(suggester, text) == [
         "United Nations",
         "United Nations",
         "U.S. Department of Agriculture",
         "U.S. Department of Agriculture",
+        "U.K.",  # spelt out nowhere: as written
     ]
