@@ -208,10 +208,11 @@ class NameBook:
         letters = acronym.replace(".", "")
         if letters in self.expansions:
             return self.expansions[letters]
-        for _, name in self._before(pos):
-            if initials(name) == letters:
-                return name
-        return acronym
+        before = [name for _, name in self._before(pos)]
+        whole = next((name for name in before if initials(name) == letters), None)
+        if whole is None and len(letters) > 2:  # "U.S. Trade Representative Jamieson Greer"
+            whole = next(filter(None, (_spelt_out(name.split(), letters) for name in before)), None)
+        return whole or acronym
 
     def _described(self, mention: str, pos: int) -> str | None:
         """The organisation a definite description (``the company``, ``police``) stands
@@ -310,6 +311,15 @@ def _expansion(words: list[str], acronym: str) -> str | None:
     for k in starts:
         if initials(" ".join(words[k:])).startswith(acronym):
             return " ".join(words[k:])
+    return None
+
+
+def _spelt_out(words: list[str], letters: str) -> str | None:
+    """The words of a name, from a capitalised one on, whose initials are ``letters``."""
+    for k, first in enumerate(words):
+        for end in range(k + 2, len(words) + 1) if first[:1].isupper() else ():
+            if initials(" ".join(words[k:end])) == letters and words[end - 1][:1].isupper():
+                return " ".join(words[k:end])
     return None
 
 

@@ -201,3 +201,11 @@ def test_an_acronym_with_full_stops_is_the_same_acronym(suggester):
         "U.S. Department of Agriculture",
         "U.K.",  # spelt out nowhere: as written
     ]
+
+
+def test_an_acronym_may_stand_for_part_of_an_earlier_name(suggester):
+    text = (
+        "U.S. Trade Representative Jamieson Greer called the move deeply concerning. "
+        "The USTR said Washington would respond."
+    )
+    assert names(suggester, text) == ["U.S. Trade Representative"]
