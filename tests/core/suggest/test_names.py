@@ -78,7 +78,9 @@ def test_a_description_of_an_organisation_resolves_to_the_nearest_that_fits(sugg
         "The agency said the plan was safe.\n\n"
         "Tom Banks runs a shop in town. Loans will cost more, the bank said.\n\n"
         "Human Rights Watch published a report. The group said 40 people were held.\n\n"
-        "Leeds United sacked their manager. The club said it was grateful for his work."
+        "Leeds United sacked their manager. The club said it was grateful for his work.\n\n"
+        "The Communications Workers of America called the cuts cruel. The union said it "
+        "would support the staff."
     )
     assert names(suggester, text) == [
         "Midland Motors",
@@ -88,6 +90,7 @@ def test_a_description_of_an_organisation_resolves_to_the_nearest_that_fits(sugg
         "the bank",  # nor a bank: Tom Banks is a person
         "Human Rights Watch",
         "Leeds United",
+        "Communications Workers of America",
     ]
 
 
