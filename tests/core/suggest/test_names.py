@@ -212,3 +212,12 @@ def test_an_acronym_may_stand_for_part_of_an_earlier_name(suggester):
         "The USTR said Washington would respond."
     )
     assert names(suggester, text) == ["U.S. Trade Representative"]
+
+
+def test_british_abbreviated_titles_are_no_part_of_a_name(suggester):
+    text = (
+        'Det Insp Sarah Cole said: "This was a shocking attack."\n\n'
+        "Insp Cole added that extra patrols would be in the area.\n\n"
+        'Local MP Carla Denyer said the community was "in shock".'
+    )
+    assert names(suggester, text) == ["Sarah Cole", "Sarah Cole", "Carla Denyer"]
