@@ -100,7 +100,7 @@ TITLES = frozenset(
     supervisor epidemiologist physician surgeon lecturer teacher student resident
     volunteer witness firefighter paramedic engineer technician investigator auditor
     clerk coordinator planner owner shopkeeper farmer
-    det det. insp insp. supt supt. cllr mp mep msp pc dc ds di dci dcs
+    det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
     """.split()
 )
 
