@@ -53,6 +53,7 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "chronicle news observer mail globe star inquirer express examiner",
         "department": "dept",
         "police": "constabulary",
+        "force": "police constabulary",
         "union": "workers teamsters guild brotherhood federation",
         "council": "",
         "university": "college",
