@@ -140,6 +140,8 @@ class ArticleRules:
                 continue
             if t.i + 1 < len(doc) and is_name(doc[t.i + 1]) and not doc[t.i + 1].is_punct:
                 continue  # not the last word of the run
+            if t.i + 1 < len(doc) and not t.whitespace_ and doc[t.i + 1].text == "-":
+                continue  # "NATO Secretary-General Mark Rutte": the run goes on after it
             run = name_run(t, is_name)
             if not run:
                 continue

@@ -222,3 +222,11 @@ def test_british_abbreviated_titles_are_no_part_of_a_name(suggester):
         'Local MP Carla Denyer said the community was "in shock".'
     )
     assert names(suggester, text) == ["Sarah Cole", "Sarah Cole", "Carla Denyer"]
+
+
+def test_a_hyphenated_title_makes_no_name_of_the_words_before_it(suggester):
+    text = (
+        'NATO Secretary-General Mark Rutte said the alliance would "stand with Ukraine".\n\n'
+        "NATO said it was watching closely."
+    )
+    assert names(suggester, text) == ["Mark Rutte", "NATO"]
