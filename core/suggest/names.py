@@ -216,17 +216,22 @@ class NameBook:
 
     def _described(self, mention: str, pos: int) -> str | None:
         """The organisation a definite description (``the company``, ``police``) stands
-        for: the nearest name before it of a fitting kind; None for no such description."""
+        for: the nearest name before it of a fitting kind that has the description's
+        lower-case words too (``the health ministry``: ``Ministry of Health``, and ``the
+        air force`` is no police force); None for no such description."""
         m = _DESCRIPTION.fullmatch(mention)
         noun = m["noun"].lower() if m else ""
         if noun not in ORGANISATION_KINDS or not (m and (m["the"] or noun == "police")):
             return None
         fits = ORGANISATION_KINDS[noun] | {noun}
+        modifiers = (m["the"] or "").split()[1:]
+        wanted = {w for w in modifiers if w.islower() and "'" not in w and "\u2019" not in w}
         for _, name in self._before(pos):
             words = [w.lower().rstrip(".") for w in name.split()]
-            if noun in self.kinds.get(name, ()) or (
+            kind = noun in self.kinds.get(name, ()) or (
                 _heads(words) & fits and set(words) - fits - _MINOR
-            ):
+            )
+            if kind and wanted <= set(words):
                 return name
         return mention
 

@@ -74,7 +74,8 @@ def test_a_description_of_an_organisation_resolves_to_the_nearest_that_fits(sugg
         "The Ministry of Health approved the Midland Motors clinic plan. The ministry said "
         "the first patients would arrive in May.\n\n"
         "The Springfield Police Department took over the case. The fire was set on "
-        "purpose, police said. The force said a man had been charged.\n\n"
+        "purpose, police said. The force said a man had been charged. The air force said "
+        "it had sent a helicopter.\n\n"
         "The agency said the plan was safe.\n\n"
         "Tom Banks runs a shop in town. Loans will cost more, the bank said.\n\n"
         "Human Rights Watch published a report. The group said 40 people were held.\n\n"
@@ -87,6 +88,7 @@ def test_a_description_of_an_organisation_resolves_to_the_nearest_that_fits(sugg
         "Ministry of Health",
         "Springfield Police Department",
         "Springfield Police Department",
+        "The air force",  # a word before "force" that the name has not: another force
         "The agency",  # no agency before it: as written
         "the bank",  # nor a bank: Tom Banks is a person
         "Human Rights Watch",
