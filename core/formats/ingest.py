@@ -197,7 +197,6 @@ class _Run:
                 break
             number, item = self.waiting.popleft()
             item.tokens = _bounds(item)  # once: checked here, stored by _add
-            found = [self.registry.identify(a) for a in found]  # the corpus's speakers
             item.attributions, dropped = checked(item.article, found, Tokens(item.tokens))
             self.report.warnings.extend(dropped)
             _add(self.store, item, self.report)

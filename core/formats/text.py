@@ -21,6 +21,14 @@ _RELATED = re.compile(r"^\s*(Related article|Related|Read more|See also)\s*:", r
 _FOOTER = re.compile(r"^\s*Original url\s*:\s*(.*)$", re.IGNORECASE)
 _CAPTION = re.compile(r"^\s*(Photo|Image|Caption|Credit|Pictured|Video)\s*:", re.IGNORECASE)
 _PHOTO_CREDIT = re.compile(r"\|\s*License Photo\s*$", re.IGNORECASE)  # UPI's captions
+#: A list item's bullet: ``•``, ``-``, ``*`` ... before its first word.
+_BULLET = re.compile(r"^\s*[\u2022\u00b7\u25aa\u25e6\u2023*\u2013\u2014-]\s+")
+#: What a caption's line holds besides its words: ``Photograph: Ann Lee/Reuters``.
+_IMAGE_CREDIT = re.compile(
+    r"\b(Photo(graph)?|Image|Picture|Credit|Video)s?\s*:|\b(Photo|Picture)\s+by\b"
+    r"|\bImage (caption|source)\b|\bGetty Images\b|\bAP Photo\b",
+    re.IGNORECASE,
+)
 _URL = re.compile(r"https?://.+")  # the whole line: pasted URLs can hold spaces
 _DATE_FORMATS = (
     "%B %d, %Y",
@@ -135,13 +143,27 @@ def parse_text(raw: str, source: str) -> Article:
 
     # Related-article lines and captions (photo credits too) inside the body.
     for i in range(head_end, body_end):
-        if _RELATED.match(line(i)) or _CAPTION.match(line(i)) or _PHOTO_CREDIT.search(line(i)):
+        if _RELATED.match(line(i)) or _is_caption(line(i)):
             non_body.append(Span(*paras[i]))
     if not art.title:
         art.title = Path(source).stem if source else ""
     art.non_body = _merge(non_body)
     art.content_hash = content_hash(text)
     return art
+
+
+def _is_caption(line: str) -> bool:
+    """An image's caption: a line that says so first (``Photo: ...``), also as a list
+    item (``- Image: ...``), a list item that credits an image (``• Workers outside
+    the plant. Photograph: Ann Lee/Reuters``), or one that ends in a photo credit
+    (``... | License Photo``)."""
+    bullet = _BULLET.match(line)
+    item = line[bullet.end() :] if bullet else line
+    return bool(
+        _CAPTION.match(item)
+        or _PHOTO_CREDIT.search(item)
+        or (bullet and _IMAGE_CREDIT.search(item))
+    )
 
 
 def _is_credit(line: str) -> bool:

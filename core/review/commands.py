@@ -19,7 +19,7 @@ from core.corpus import queries
 from core.corpus.errors import ConflictError
 from core.corpus.store import Store
 from core.model import Attribution, Origin, QuoteType, Span, SpanError, State, Status
-from core.suggest.names import is_pronoun, name_key
+from core.suggest.names import is_description, is_pronoun, name_key
 
 SPAN_KINDS = ("quote", "speaker", "cue")
 
@@ -337,11 +337,14 @@ def set_speaker_name(
 def taught(store: Store, name: str | None, mention: str | None) -> list[Change]:
     """The alias a name given to a mention teaches the corpus: the same mention in
     another article is then suggested with that name (docs/adr/0024). Nothing for a
-    pronoun, for the name itself up to :func:`name_key`, or for an alias it already
+    pronoun, for a description (``the company`` is another firm in each article), for
+    the name itself up to :func:`name_key`, or for an alias it already
     has. The speaker is the one of that name, made by the same command when new
     (the record's ``speaker_name``: the corpus fills in its id)."""
     mention = (mention or "").strip()
-    if not name or not mention or is_pronoun(mention) or name_key(mention) == name_key(name):
+    if not name or not mention or is_pronoun(mention) or is_description(mention):
+        return []
+    if name_key(mention) == name_key(name):
         return []
     if queries.has_alias(store, name, mention):
         return []

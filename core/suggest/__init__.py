@@ -14,6 +14,7 @@ from core import worker
 from core.config import UNUSED_PIPES, model_name
 from core.model import Article, Attribution, SpanError, Speaker, TokenEdges, conflicts
 from core.suggest.paragraphs import paragraphs
+from core.suggest.registry import Registry
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -88,18 +89,18 @@ class Suggester:
         """Suggestions for each article, in order, parsing every paragraph with one
         ``nlp.pipe``. Stops early when ``cancelled()`` turns true. Articles are read
         from ``articles`` as the parser needs them, so memory stays bounded however
-        many there are.
+        many there are. A speaker name that is the name or an alias of one of the
+        ``known`` speakers (the corpus's) becomes its canonical name.
 
         With ``n_process`` > 1, runs of articles are suggested on that many cores: this
         process and ``n_process - 1`` worker processes (each loads the pipeline once);
-        they come back in order, a few runs per worker ahead.
-
-        ``known``: the corpus's speakers (a pass-through here, for the resolution of
-        mentions against them that branch ``resolve`` adds)."""
+        they come back in order, a few runs per worker ahead."""
         if n_process > 1:
-            yield from _in_processes(self, articles, cancelled, batch_size, n_process)
+            yield from _in_processes(self, articles, cancelled, batch_size, n_process, tuple(known))
             return
         from core.suggest.rules import ArticleRules, Paragraph
+
+        by_name = Registry(known)
 
         read = 0  # articles taken from ``articles`` so far: they are read as parsed
 
@@ -113,7 +114,7 @@ class Suggester:
                     yield text, (n, start)
 
         current = 0
-        rules = ArticleRules()
+        rules = ArticleRules(by_name)
         index = 0
         done = 0
         for doc, (n, start) in self.nlp.pipe(items(), as_tuples=True, batch_size=batch_size):
@@ -123,7 +124,7 @@ class Suggester:
                 if cancelled():
                     return
                 current += 1
-                rules = ArticleRules()
+                rules = ArticleRules(by_name)
                 index = 0
             rules.add(index, Paragraph(start, doc))
             index += 1
@@ -132,7 +133,7 @@ class Suggester:
             done += 1
             if cancelled():
                 return
-            rules = ArticleRules()
+            rules = ArticleRules(by_name)
 
 
 def checked(
@@ -185,9 +186,11 @@ def _load(model: str) -> None:
     for_process(model).load()
 
 
-def _suggest_run(model: str, articles: list[Article], batch_size: int) -> list[list[Attribution]]:
+def _suggest_run(
+    model: str, articles: list[Article], batch_size: int, known: Sequence[Speaker]
+) -> list[list[Attribution]]:
     """In a worker process: suggest a run of articles with the worker's own pipeline."""
-    return list(for_process(model).suggest_many(articles, batch_size=batch_size))
+    return list(for_process(model).suggest_many(articles, batch_size=batch_size, known=known))
 
 
 class _Runs:
@@ -222,6 +225,7 @@ def _hand_out(
     runs: _Runs,
     model: str,
     batch_size: int,
+    known: tuple[Speaker, ...],
 ) -> None:
     """Keep each worker whose pipeline is loaded ``_AHEAD`` runs ahead, ``_HELD`` at most."""
     ready = [f for f in started if f.done()]
@@ -229,7 +233,7 @@ def _hand_out(
         f.result()  # a worker that could not load its pipeline says why
     busy = sum(isinstance(p, Future) and not p.done() for p in pending)
     while busy < _AHEAD * len(ready) and len(pending) < _HELD and (run := runs.next()):
-        pending.append(pool.submit(_suggest_run, model, run, batch_size))
+        pending.append(pool.submit(_suggest_run, model, run, batch_size, known))
         busy += 1
 
 
@@ -239,6 +243,7 @@ def _in_processes(
     cancelled: Callable[[], bool],
     batch_size: int,
     n_process: int,
+    known: tuple[Speaker, ...],
 ) -> Iterator[list[Attribution]]:
     """Suggest on ``n_process`` cores: this process and ``n_process - 1`` workers.
 
@@ -257,11 +262,11 @@ def _in_processes(
     try:
         while True:
             if pool is not None:
-                _hand_out(pool, started, pending, runs, own.model, batch_size)
+                _hand_out(pool, started, pending, runs, own.model, batch_size, known)
             head = pending[0] if pending else None
             if isinstance(head, Future | None) and not (head and head.done()):
                 if len(pending) < _HELD and (run := runs.next()):
-                    pending.append(list(own.suggest_many(run, cancelled, batch_size)))
+                    pending.append(list(own.suggest_many(run, cancelled, batch_size, known=known)))
                     if cancelled():  # the run may be cut short
                         return
                     continue

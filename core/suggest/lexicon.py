@@ -22,6 +22,50 @@ STATEMENT_NOUNS = frozenset(
     """.split()
 )
 
+#: Documents that speak for their source: "a statement from X", "X's latest figures"
+#: name X (singular and plural).
+_DOCUMENTS = STATEMENT_NOUNS | set(
+    "study survey figure data estimate analysis poll finding research forecast".split()
+)
+DOCUMENT_NOUNS = frozenset(_DOCUMENTS | {n + "s" for n in _DOCUMENTS})
+
+#: Definite descriptions of an organisation ("the company", "police"), each with the
+#: words of an organisation's name that fit it besides the noun itself ("Midland
+#: Motors" is a company, "Ministry of Health" a ministry, "The Daily Star" a newspaper).
+ORGANISATION_KINDS: dict[str, frozenset[str]] = {
+    noun: frozenset(words.split())
+    for noun, words in {
+        "company": "inc corp corporation co ltd llc plc group holdings industries motors "
+        "airlines airways technologies systems electric energy pharmaceuticals foods "
+        "brands enterprises studios pictures media entertainment bank",
+        "firm": "inc corp corporation co ltd llc plc group holdings partners associates "
+        "research capital consulting",
+        "ministry": "",
+        "agency": "administration service bureau authority organization organisation "
+        "commission office",
+        "group": "organization organisation association coalition alliance network "
+        "society foundation campaign watch monitor federation confederation chamber "
+        "institute movement trust fund",
+        "studio": "studios pictures animation films entertainment",
+        "newspaper": "times post herald journal tribune guardian gazette telegraph "
+        "chronicle news observer mail globe star inquirer express examiner",
+        "paper": "times post herald journal tribune guardian gazette telegraph "
+        "chronicle news observer mail globe star inquirer express examiner",
+        "department": "dept",
+        "police": "constabulary",
+        "force": "police constabulary",
+        "union": "workers teamsters guild brotherhood federation",
+        "council": "",
+        "university": "college",
+        "charity": "foundation trust",
+        "airline": "airlines airways",
+        "bank": "",
+        "club": "fc afc cf united rovers athletic wanderers",
+        "team": "fc afc cf united rovers athletic wanderers",
+        "league": "",
+    }.items()
+}
+
 #: Verbs that only introduce a direct quote ("...," she laughed), never a reported clause.
 DIRECT_ONLY_VERBS = frozenset(
     """
@@ -52,8 +96,19 @@ TITLES = frozenset(
     sergeant lieutenant corporal private admiral marshal chancellor dean
     organizer organiser activist campaigner lawyer economist researcher scientist
     historian author editor journalist adviser advisor consultant strategist
+    administrator forecaster meteorologist prosecutor lawmaker legislator congressman
+    congresswoman assemblyman assemblywoman envoy negotiator treasurer regulator
+    supervisor epidemiologist physician surgeon lecturer teacher student resident
+    volunteer witness firefighter paramedic engineer technician investigator auditor
+    clerk coordinator planner owner shopkeeper farmer
+    det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
     """.split()
 )
+
+#: Titles that are also common first names: before a surname alone they are the first
+#: name ("Dean Whitaker"), unless the article names a person with that surname ("Dean
+#: Jane Whitaker" ... "Dean Whitaker"); before a first name and a surname, the title.
+FIRST_NAME_TITLES = frozenset({"dean"})
 
 #: Words that make a capitalised phrase an organisation or place, not a person.
 NON_PERSON_WORDS = frozenset(
@@ -68,8 +123,14 @@ NON_PERSON_WORDS = frozenset(
     district county city province region street avenue road square river island
     mountains ocean sea lake airport station stadium parliament congress senate
     assembly cabinet embassy consulate command fleet brigade division corps
+    inc corp ltd llc plc motors airways holdings industries technologies
+    pharmaceuticals foods brands enterprises studios pictures entertainment labs
+    electric energy systems media
     """.split()
 )
+
+#: Abbreviations that end a name with their full stop ("Apple Inc.", "Martin Luther King Jr.").
+NAME_ABBREVIATIONS = frozenset("inc corp co ltd plc llc jr sr bros".split())
 
 #: Elisions that start with an apostrophe but open no quotation ('90s, 'em, 'til).
 ELISIONS = ("em", "til", "tis", "twas", "cause", "n", "bout", "round")

@@ -16,7 +16,18 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from core.model import Attribution
-from core.suggest.lexicon import NON_PERSON_WORDS, PERSONAL, PRONOUNS, TITLES
+from core.suggest.lexicon import (
+    CALENDAR,
+    DOCUMENT_NOUNS,
+    FIRST_NAME_TITLES,
+    NAME_ABBREVIATIONS,
+    NON_PERSON_WORDS,
+    ORGANISATION_KINDS,
+    PERSONAL,
+    PRONOUNS,
+    SENTENCE_OPENERS,
+    TITLES,
+)
 
 if TYPE_CHECKING:  # (annotations only: the review's S key loads no spaCy)
     from spacy.tokens import Token
@@ -29,6 +40,16 @@ HONORIFICS = {"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she",
 
 def _is_title(word: str) -> bool:
     return word.lower().rstrip(".") in TITLES or word.lower() in TITLES
+
+
+def _titles(words: list[str]) -> int:
+    """How many words a name's titles take at its start (``Former President Joe Biden``:
+    two); a title that is also a first name is the first name before a surname alone
+    (``Dean Whitaker``)."""
+    if len(words) == 2 and words[0].lower() in FIRST_NAME_TITLES:
+        return 0
+    titles = [k for k, w in enumerate(words[:-1]) if _is_title(w)]
+    return titles[-1] + 1 if titles else 0
 
 
 def _propn(t: Token) -> bool:
@@ -45,8 +66,7 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
     while left > 0 and is_name(doc[left - 1]) and not doc[left - 1].is_punct:
         left -= 1
     run = list(doc[left : head.i + 1])
-    titles = [k for k, t in enumerate(run[:-1]) if _is_title(t.text)]
-    return run[titles[-1] + 1 :] if titles else run
+    return run[_titles([t.text for t in run]) :]
 
 
 def is_person(run: list[Token]) -> bool:
@@ -83,6 +103,12 @@ class NameBook:
     titles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     #: last words of ``full_names``, so a token's check does not scan every name
     surnames: set[str] = field(default_factory=set)
+    #: capitalised names of two words or more (organisations, places, people), in order
+    capitalised: list[tuple[int, str]] = field(default_factory=list)
+    #: acronyms the article defines: ``World Health Organization (WHO)``
+    expansions: dict[str, str] = field(default_factory=dict)
+    #: what the article says a name is: ``The Sierra Club, an environmental group,``
+    kinds: dict[str, set[str]] = field(default_factory=dict)
 
     def add_title(self, title: str, pos: int, name: str) -> None:
         self.titles.setdefault(title, []).append((pos, name))
@@ -94,12 +120,17 @@ class NameBook:
         return seen[i - 1][1] if i else None
 
     def add_name(self, pos: int, words: list[str]) -> None:
+        """Register a full name, as its fullest form seen (``Maria Ortega`` after ``Maria L.
+        Ortega`` is the one name)."""
         if len(words) >= 2:
+            words = self.fullest(words, pos).split()
             self.full_names.setdefault(tuple(words), []).append(pos)
             self.surnames.add(words[-1])
 
     def fullest(self, words: list[str], pos: int) -> str:
-        """The fullest registered name that ends with (or contains) these words."""
+        """The fullest registered name that ends with (or contains) these words, or that
+        holds them in order with the same first and last word (``Maria Ortega`` ->
+        ``Maria L. Ortega``)."""
         if not words:
             return ""
         best: tuple[str, ...] | None = None
@@ -110,12 +141,99 @@ class NameBook:
                 continue
             i = bisect_right(seen, pos)
             p = seen[i - 1] if i else seen[0]  # its latest before the mention, else its first
-            if full[-len(words) :] == wanted or (len(words) == 1 and words[0] in full):
+            if (
+                full[-len(words) :] == wanted
+                or (len(words) == 1 and words[0] in full)
+                or _with_middle_names(full, wanted)
+            ):
                 # prefer the most recent name before the mention, else the first after
                 better = (p <= pos and (best_pos > pos or p > best_pos)) or best is None
                 if better:
                     best, best_pos = full, p
+        if best is None and len(words) == 2 and words[0].lower() in FIRST_NAME_TITLES:
+            named = self.fullest(words[1:], pos)  # "Dean Whitaker" after "Dean Jo Whitaker"
+            return named if named != words[1] else " ".join(words)
         return " ".join(best or words)
+
+    def add_text(self, start: int, text: str) -> None:
+        """Register a paragraph's capitalised names and the acronyms it defines."""
+        for m in _CAPITALISED_RUN.finditer(text):
+            words = _proper_words(m.group())
+            kind = _APPOSITIVE.match(text, m.end())
+            if kind and kind["noun"] in ORGANISATION_KINDS and words:
+                self.kinds.setdefault(" ".join(words), set()).add(kind["noun"])
+            elif len(words) < 2:
+                continue
+            self.capitalised.append((start + m.start(), " ".join(words)))
+            defined = _DEFINED.match(text, m.end())
+            acronym = defined["acronym"] if defined else ""
+            expansion = _expansion(words, acronym) if acronym else None
+            if expansion:
+                self.expansions.setdefault(acronym, expansion)
+
+    def settle(self, name: str, pos: int) -> str:
+        """A speaker name as the whole article resolves it: a document stands for its
+        source (:func:`named_source`), a proper name loses its leading article, an
+        acronym becomes its expansion and a description of an organisation the nearest
+        one before ``pos`` that it fits; anything else stays as it is."""
+        if is_pronoun(name):
+            return name
+        source = named_source(name)
+        bare = self._whole(_without_article(source), pos)
+        if _ACRONYM.fullmatch(bare):
+            return self._expanded(bare, pos)
+        described = self._described(bare, pos)
+        if described is not None:
+            return described
+        return self.fullest(bare.split(), pos) if source != name else bare
+
+    def _whole(self, name: str, pos: int) -> str:
+        """A name the parse cut before its ``of`` or ``for``: the capitalised name
+        written where it starts (``The Confederation`` -> ``Confederation of British
+        Industry``)."""
+        i = bisect_left(self.capitalised, pos, key=lambda c: c[0])
+        if i == len(self.capitalised) or self.capitalised[i][0] != pos:
+            return name
+        words, whole = name.split(), self.capitalised[i][1].split()
+        cut = whole[: len(words)] == words and whole[len(words) : len(words) + 1]
+        return " ".join(whole) if cut and cut[0] in ("of", "for") else name
+
+    def _before(self, pos: int) -> list[tuple[int, str]]:
+        """The capitalised names before ``pos``, nearest first."""
+        return self.capitalised[: bisect_left(self.capitalised, pos, key=lambda c: c[0])][::-1]
+
+    def _expanded(self, acronym: str, pos: int) -> str:
+        """What an acronym stands for (``WHO``, ``U.N.``): the article's definition, else
+        the nearest name before it whose initials make it; else the acronym as written."""
+        letters = acronym.replace(".", "")
+        if letters in self.expansions:
+            return self.expansions[letters]
+        before = [name for _, name in self._before(pos)]
+        whole = next((name for name in before if initials(name) == letters), None)
+        if whole is None and len(letters) > 2:  # "U.S. Trade Representative Jamieson Greer"
+            whole = next(filter(None, (_spelt_out(name.split(), letters) for name in before)), None)
+        return whole or acronym
+
+    def _described(self, mention: str, pos: int) -> str | None:
+        """The organisation a definite description (``the company``, ``police``) stands
+        for: the nearest name before it of a fitting kind that has the description's
+        lower-case words too (``the health ministry``: ``Ministry of Health``, and ``the
+        air force`` is no police force); None for no such description."""
+        m = _DESCRIPTION.fullmatch(mention)
+        noun = m["noun"].lower() if m else ""
+        if noun not in ORGANISATION_KINDS or not (m and (m["the"] or noun == "police")):
+            return None
+        fits = ORGANISATION_KINDS[noun] | {noun}
+        modifiers = (m["the"] or "").split()[1:]
+        wanted = {w for w in modifiers if w.islower() and "'" not in w and "\u2019" not in w}
+        for _, name in self._before(pos):
+            words = [w.lower().rstrip(".") for w in name.split()]
+            kind = noun in self.kinds.get(name, ()) or (
+                _heads(words) & fits and set(words) - fits - _MINOR
+            )
+            if kind and wanted <= set(words):
+                return name
+        return mention
 
     def known_surname(self, word: str) -> bool:
         return word in self.surnames
@@ -152,6 +270,118 @@ class NameBook:
         if want_person and name:
             self.gender.setdefault(name, pronoun)
         return name
+
+
+#: A capitalised name in running text, small words allowed between its words: ``World
+#: Health Organization``, ``Ministry of Health``, ``Bank of the West``; it ends at a
+#: sentence's full stop (``... The New York Times. The``), not at ``U.S.`` or ``L.``.
+_CAPITALISED_RUN = re.compile(
+    r"[A-Z][\w&.'\u2019-]*"
+    r"(?:(?<![a-z]{2}\.)(?:\s+(?:of(?:\s+the)?|for|and|&))?\s+[A-Z][\w&.'\u2019-]*)*"
+)
+#: An abbreviation written with full stops: ``U.S.``, ``U.N.``.
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}|" + _DOTTED.pattern)
+#: ``World Health Organization (WHO)``, ``the Federal Emergency Management Agency, or
+#: FEMA,``: the acronym defined right after a name.
+_DEFINED = re.compile(r"(?:\s*\(|,\s+or\s+)(?P<acronym>[A-Z][A-Z&]{1,7})(?:\)|\b(?!'))")
+#: ``, an environmental group,``: what the name before it is.
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'\u2019-]+\s+){0,3}?(?P<noun>[a-z]+),")
+#: ``the company``, ``the state's health ministry``, ``police``.
+_DESCRIPTION = re.compile(r"(?P<the>(?i:the)\s+(?:[\w'\u2019-]+\s+){0,2})?(?P<noun>[A-Za-z]+)")
+
+
+def _proper_words(run: str) -> list[str]:
+    """The words of a capitalised run without the sentence's first words that are no
+    part of a name (``On``, ``The``, ``Monday``) and without a closing possessive or
+    full stop (but an abbreviation's: ``Apple Inc.``, ``U.S.``)."""
+    words = run.split()
+    while words and (words[0].lower() in SENTENCE_OPENERS or words[0].lower() in CALENDAR):
+        words.pop(0)
+    if words:
+        last = words[-1].replace("\u2019", "'").removesuffix("'s").rstrip(",'")
+        if last.rstrip(".").lower() not in NAME_ABBREVIATIONS and "." not in last[:-1]:
+            last = last.rstrip(".")
+        words[-1:] = [last] if last else []
+    return words
+
+
+def _expansion(words: list[str], acronym: str) -> str | None:
+    """The end of a name whose initials make ``acronym`` (or begin it: ``Centers for
+    Disease Control and Prevention (CDC)``)."""
+    starts = [k for k, w in enumerate(words) if w[:1].isupper()]
+    for k in starts:
+        if initials(" ".join(words[k:])) == acronym:
+            return " ".join(words[k:])
+    for k in starts:
+        if initials(" ".join(words[k:])).startswith(acronym):
+            return " ".join(words[k:])
+    return None
+
+
+def _spelt_out(words: list[str], letters: str) -> str | None:
+    """The words of a name, from a capitalised one on, whose initials are ``letters``."""
+    for k, first in enumerate(words):
+        for end in range(k + 2, len(words) + 1) if first[:1].isupper() else ():
+            if initials(" ".join(words[k:end])) == letters and words[end - 1][:1].isupper():
+                return " ".join(words[k:end])
+    return None
+
+
+def _heads(words: list[str]) -> set[str]:
+    """The words of an organisation's name that say what it is: the one before ``of``
+    (``Ministry of Health``), else the last two (``Springfield Police Department``)."""
+    for k, w in enumerate(words[1:], 1):
+        if w in ("of", "for"):
+            return {words[k - 1]}
+    return set(words[-2:])
+
+
+def _without_article(name: str) -> str:
+    """A proper name without its leading article: ``The WHO`` -> ``WHO``, ``the Acme
+    plant`` -> ``Acme plant``; ``the company`` stays."""
+    words = name.split()
+    if len(words) > 1 and words[0].lower() in _ARTICLES and words[1][:1].isupper():
+        return " ".join(words[1:])
+    return name
+
+
+def named_source(name: str) -> str:
+    """The source a document names: ``a statement from X``, ``X's report`` and ``the X
+    report`` name ``X`` (:func:`name_key` gives them one key); anything else is itself."""
+    words = name.replace("\u2019", "'").split()
+    k = next((k for k in range(len(words) - 1, 0, -1) if words[k].lower() in DOCUMENT_NOUNS), 0)
+    after = words[k + 1 :]
+    if not k or words[0].lower() not in _ARTICLES and not any("'" in w for w in words[:k]):
+        return name
+    if len(after) > 1 and after[0].lower() in ("from", "by", "of"):
+        return " ".join(after[1:])  # "a statement from X"
+    if after:
+        return name
+    owner = next((j for j in (k - 1, k - 2) if j >= 0 and words[j].endswith(("'s", "'"))), None)
+    if owner is not None:  # "the WHO's report", "Okafor's new report"
+        return " ".join([*words[:owner], words[owner].removesuffix("'s").rstrip("'")])
+    if k >= 2 and words[0].lower() in _ARTICLES and words[1][:1].isupper():
+        return " ".join(words[1:k])  # "the WHO report"
+    return name
+
+
+def _with_middle_names(full: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether ``words`` are ``full`` without some of its middle names or initials."""
+    if words[:1] != full[:1] or words[-1:] != full[-1:]:
+        return False
+    rest = iter(full)
+    return all(w in rest for w in words)  # in order: each found after the one before
+
+
+def is_description(mention: str) -> bool:
+    """A mention that names nobody by itself, so another source in each article: its
+    words are lower case but for a leading article or determiner (``the company``,
+    ``A spokeswoman``, ``the health ministry``), or it is ``police``."""
+    words = mention.split()
+    if words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return bool(words) and (all(w.islower() for w in words) or mention.lower() == "police")
 
 
 def is_pronoun(mention: str) -> bool:
@@ -253,7 +483,9 @@ def name_key(name: str) -> str:
 
 
 def initials(name: str) -> str:
-    """The acronym a name's initials make, small words left out: ``World Health
-    Organization`` -> ``WHO``; empty for a one-word name."""
+    """The acronym a name's initials make, small words left out and an abbreviation's
+    letters kept: ``World Health Organization`` -> ``WHO``, ``U.S. Department of
+    Agriculture`` -> ``USDA``; empty for a one-word name."""
     words = [w for w in re.split(r"[\s-]+", name) if w and w.casefold() not in _MINOR]
-    return "".join(w[0].upper() for w in words if w[0].isalpha()) if len(words) > 1 else ""
+    letters = [w.replace(".", "") if _DOTTED.fullmatch(w) else w[0] for w in words]
+    return "".join(x.upper() for x in letters if x[0].isalpha()) if len(words) > 1 else ""

@@ -40,18 +40,19 @@ def kind_of(speaker: Speaker) -> SpeakerKind:
 
 
 class Registry:
-    """Known speakers by the :func:`name_key` of their names and aliases. A key two
-    speakers share stands for neither (the user decides; a merge candidate shows it)."""
+    """Known speakers by the :func:`name_key` of every name they go by: a name that is
+    one of them becomes that speaker's canonical name. A
+    speaker's own name wins over another's alias, and an alias two speakers share
+    stands for neither (the user decides; a merge candidate shows it)."""
 
-    def __init__(self, known: Sequence[Speaker]) -> None:
-        by_key: dict[str, Speaker | None] = {}
+    def __init__(self, known: Sequence[Speaker] = ()) -> None:
+        owners: dict[str, dict[str, Speaker]] = {}
         for s in known:
-            for key in {name_key(n) for n in (s.name, *s.aliases)} - {""}:
-                if key in by_key and by_key[key] != s:
-                    by_key[key] = None
-                else:
-                    by_key[key] = s
-        self._by_key = {k: s for k, s in by_key.items() if s is not None}
+            for alias in s.aliases:
+                owners.setdefault(name_key(alias), {})[s.name] = s
+        self._by_key = {k: next(iter(o.values())) for k, o in owners.items() if len(o) == 1}
+        self._by_key.update((name_key(s.name), s) for s in known)
+        self._by_key.pop("", None)
 
     def __bool__(self) -> bool:
         return bool(self._by_key)
@@ -60,12 +61,17 @@ class Registry:
         """The speaker ``name`` stands for, if one does."""
         return self._by_key.get(name_key(name))
 
+    def canonical(self, name: str) -> str:
+        """The known speaker's name for a ``name`` the article resolved, else ``name``.
+        The mention is not looked up alone: a surname the article resolved to another
+        full name stays that article's person."""
+        found = self.find(name) if self._by_key else None
+        return name if found is None else found.name
+
     def identify(self, a: Attribution) -> Attribution:
         """``a`` with the canonical name of the known speaker its speaker name stands
-        for (the corpus then gives it that speaker); as it is when none does. The
-        mention is not looked up by itself: a surname resolved to another full name in
-        its article stays that article's person."""
-        found = self.find(a.speaker_name) if a.speaker_name else None
-        if found is None or found.name == a.speaker_name:
+        for (the corpus then gives it that speaker); as it is when none does."""
+        if not a.speaker_name:
             return a
-        return a.with_(speaker_name=found.name, speaker_id=None)
+        name = self.canonical(a.speaker_name)
+        return a if name == a.speaker_name else a.with_(speaker_name=name, speaker_id=None)

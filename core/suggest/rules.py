@@ -18,6 +18,7 @@ Speakers are the subject of the cue, named by :mod:`core.suggest.names`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -36,6 +37,7 @@ from core.suggest.lexicon import (
 from core.suggest.marks import DOUBLE_CLOSE, SINGLE_CLOSE, Quoted, find_quotes, opens_with_quote
 from core.suggest.names import HONORIFICS, Mention, NameBook, is_person, name_run
 from core.suggest.paragraphs import MAX_PARAGRAPH
+from core.suggest.registry import Registry
 
 _SENTENCE_END = {".", "!", "?"}
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -78,12 +80,15 @@ class _Found:
 
 
 class ArticleRules:
-    """Runs the rules over an article's paragraphs, in order, with a shared name book."""
+    """Runs the rules over an article's paragraphs, in order, with a shared name book;
+    the speakers the corpus knows give their canonical names."""
 
-    def __init__(self) -> None:
+    def __init__(self, known: Registry | None = None) -> None:
         self.book = NameBook()
+        self.known = known or Registry()
         self.found: list[_Found] = []
         self.pending_colon: Source | None = None
+        self.paragraphs: list[tuple[int, str]] = []  # (start, text), for the mentions' words
 
     # -- per paragraph --------------------------------------------------------------------
 
@@ -97,6 +102,8 @@ class ArticleRules:
                 for i in range(sp.start, sp.end):
                     para.in_quote[i] = n
         self._register_names(para)
+        self.book.add_text(para.start, para.text)
+        self.paragraphs.append((para.start, para.text))
         before = self._last_in(index - 1)
         continued = opens_with_quote(para.text) and before is not None and before.unclosed
         taken: list[Span] = []
@@ -134,6 +141,8 @@ class ArticleRules:
                 continue
             if t.i + 1 < len(doc) and is_name(doc[t.i + 1]) and not doc[t.i + 1].is_punct:
                 continue  # not the last word of the run
+            if t.i + 1 < len(doc) and not t.whitespace_ and doc[t.i + 1].text == "-":
+                continue  # "NATO Secretary-General Mark Rutte": the run goes on after it
             run = name_run(t, is_name)
             if not run:
                 continue
@@ -379,8 +388,21 @@ class ArticleRules:
                 a = a.with_(speaker=h.speaker, speaker_name=h.speaker_name, cue=h.cue)
             elif a.speaker_name is None and f.unclosed and f.chain is None:
                 continue  # an unclosed mark that began no multi-paragraph quote
+            if a.speaker_name:
+                a = a.with_(speaker_name=self._settled(a.speaker_name, a.speaker, a.quote))
             out.append(a)
         return out
+
+    def _settled(self, name: str, speaker: Span | None, quote: Span) -> str:
+        """A speaker name as the whole article resolves it, then as the corpus knows it."""
+        name = self.book.settle(name, speaker.start if speaker else quote.start)
+        return self.known.canonical(name)
+
+    def _words(self, span: Span) -> str:
+        """The words of a span of one paragraph."""
+        k = bisect_right(self.paragraphs, span.start, key=lambda p: p[0]) - 1
+        start, text = self.paragraphs[k]
+        return text[span.start - start : span.end - start]
 
 
 # -- helpers on the parse ----------------------------------------------------------------------
@@ -497,12 +519,14 @@ def _mention_bounds(head: Token, para: Paragraph) -> tuple[int, int]:
 
 
 def _titles_of(head: Token, run: list[Token]) -> set[str]:
-    """Job words that come with a name: ``Governor``/``political analyst`` before it,
-    or an appositive (``Jo Ma, a lawyer``; ``the director, Jo Ma``)."""
+    """Job words that come with a name: the one right before it (``Governor``,
+    ``political analyst``; ``Emergency Response Director``: the director only), or an
+    appositive (``Jo Ma, a lawyer``; ``the director, Jo Ma``)."""
     doc = head.doc
+    before = [doc[run[0].i - 1]] if run[0].i > head.left_edge.i else []
     out = {
         t.lemma_.lower()
-        for t in doc[head.left_edge.i : run[0].i]
+        for t in before
         if t.dep_ in ("compound", "amod", "nmod") and t.pos_ in ("NOUN", "PROPN")
     }
     if head.dep_ == "appos" and head.head.pos_ == "NOUN":

@@ -161,9 +161,13 @@ def test_a_name_given_to_a_mention_teaches_its_alias_undone_with_it(small):
         )
         stack.undo()
         assert _speaker(s, "Ana Maria Ruiz").aliases == ()  # the speaker stays, known
-        # a pronoun, or the name itself, teaches nothing
+        # a pronoun, the name itself, or a description (another firm in each article)
+        # teaches nothing; a description with a name in it does
         assert cmd.taught(s, "Ben Cole", "he") == []
         assert cmd.taught(s, "Ben Cole", "ben cole") == []
+        assert cmd.taught(s, "Acme Corp", "the company") == []
+        assert cmd.taught(s, "Acme Corp", "The chip maker") == []
+        assert cmd.taught(s, "Ben Cole", "the Kremlin spokesman") != []
         named = cmd.set_speaker_name(s, first.id, "Ben Cole", "he")
         assert "alias" not in [c.table for c in named.changes]
 

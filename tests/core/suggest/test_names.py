@@ -2,7 +2,8 @@
 
 import pytest
 
-from core.suggest.names import initials, name_key
+from core.suggest.names import initials, name_key, named_source
+from tests.core.suggest.test_suggest import suggest
 
 
 @pytest.mark.parametrize(
@@ -21,3 +22,213 @@ def test_initials_leave_small_words_out():
     assert initials("the World Health Organization") == "WHO"
     assert initials("Department of Health and Human Services") == "DHHS"
     assert initials("Okafor") == ""
+
+
+def test_a_name_without_its_middle_initial_resolves_to_the_fullest_form(suggester):
+    text = (
+        "Maria L. Ortega runs the clinic.\n\n"
+        '"We are full every day," Maria Ortega said.\n\n'
+        '"Nobody is turned away," Ortega said.'
+    )
+    assert [name for _, _, name, _, _ in suggest(suggester, text)] == ["Maria L. Ortega"] * 2
+
+
+def names(suggester, text):
+    return [name for _, _, name, _, _ in suggest(suggester, text)]
+
+
+def test_an_acronym_resolves_to_the_expansion_the_article_defines(suggester):
+    text = (
+        "The Geneva-based World Health Organization (WHO) issued new guidance on Monday.\n\n"
+        '"The risk remains low," the WHO said.\n\n'
+        "The Centers for Disease Control and Prevention, or CDC, sent 40 doctors.\n\n"
+        '"More are coming," the CDC said.'
+    )
+    assert names(suggester, text) == [
+        "World Health Organization",
+        "Centers for Disease Control and Prevention",
+    ]
+
+
+def test_an_acronym_resolves_to_an_earlier_name_whose_initials_make_it(suggester):
+    text = (
+        "The Global Labour Monitor published its figures on Monday.\n\n"
+        '"Wages fell in every region," GLM said.'
+    )
+    assert names(suggester, text) == ["Global Labour Monitor"]
+
+
+def test_a_leading_article_and_case_make_no_new_name(suggester):
+    text = (
+        '"The risk remains low," The WHO said on Monday.\n\n'
+        '"Travel is safe," the WHO added.\n\n'
+        '"Masks are not needed," WHO said.\n\n'
+        "The Acme plant said the line would restart in May."
+    )
+    assert names(suggester, text) == ["WHO", "WHO", "WHO", "Acme plant"]
+
+
+def test_a_description_of_an_organisation_resolves_to_the_nearest_that_fits(suggester):
+    text = (
+        "Midland Motors will cut 3,000 jobs, the company said on Wednesday.\n\n"
+        "The Ministry of Health approved the Midland Motors clinic plan. The ministry said "
+        "the first patients would arrive in May.\n\n"
+        "The Springfield Police Department took over the case. The fire was set on "
+        "purpose, police said. The force said a man had been charged. The air force said "
+        "it had sent a helicopter.\n\n"
+        "The agency said the plan was safe.\n\n"
+        "Tom Banks runs a shop in town. Loans will cost more, the bank said.\n\n"
+        "Human Rights Watch published a report. The group said 40 people were held.\n\n"
+        "Leeds United sacked their manager. The club said it was grateful for his work.\n\n"
+        "The Communications Workers of America called the cuts cruel. The union said it "
+        "would support the staff."
+    )
+    assert names(suggester, text) == [
+        "Midland Motors",
+        "Ministry of Health",
+        "Springfield Police Department",
+        "Springfield Police Department",
+        "The air force",  # a word before "force" that the name has not: another force
+        "The agency",  # no agency before it: as written
+        "the bank",  # nor a bank: Tom Banks is a person
+        "Human Rights Watch",
+        "Leeds United",
+        "Communications Workers of America",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("mention", "source"),
+    [
+        ("a statement from the Acme Corporation", "the Acme Corporation"),
+        ("a joint statement by Jane Okafor", "Jane Okafor"),
+        ("The Acme Corporation's report", "The Acme Corporation"),
+        ("the agency\u2019s latest report", "the agency"),
+        ("the WHO report", "WHO"),
+        ("the WHO\u2019s latest figures", "the WHO"),
+        ("Acme's reports", "Acme"),
+        ("a report released last month", "a report released last month"),
+        ("a memo seen by The Associated Press", "a memo seen by The Associated Press"),
+        ("a new study", "a new study"),
+    ],
+)
+def test_a_document_names_its_source(mention, source):
+    assert named_source(mention) == source
+
+
+def test_a_statement_or_report_resolves_to_its_source(suggester):
+    text = (
+        "Inspector Jane Okafor led the search.\n\n"
+        "A statement from the Acme Corporation said the plant would close in June.\n\n"
+        "Okafor's report said the fire was set on purpose.\n\n"
+        "The WHO report said the risk was low."
+    )
+    assert names(suggester, text) == ["Acme Corporation", "Jane Okafor", "WHO"]
+
+
+def test_a_title_that_is_also_a_first_name_is_the_first_name_before_a_surname_alone(suggester):
+    text = (
+        "The plant's manager, Dean Whitaker, said the line would restart in May.\n\n"
+        '"We lost two weeks," the manager said.\n\n'
+        "Dean Jane Moss said the law school would reopen.\n\n"
+        '"We have the money," Dean Moss said.'
+    )
+    assert names(suggester, text) == ["Dean Whitaker", "Dean Whitaker", "Jane Moss", "Jane Moss"]
+
+
+def test_only_the_job_word_before_a_name_names_that_person(suggester):
+    text = (
+        "Emergency Response Director Jo Ma toured the flooded streets on Monday.\n\n"
+        '"We were ready for this," the director said.\n\n'
+        "The response said the river had peaked."
+    )
+    assert names(suggester, text) == ["Jo Ma", "The response"]  # the response is nobody
+
+
+def test_a_company_is_nobody_a_pronoun_stands_for(suggester):
+    text = 'Ed Cole runs the plant. Midland Motors will cut 3,000 jobs. "We are sad," he said.'
+    assert names(suggester, text) == ["Ed Cole"]
+
+
+def test_a_name_ends_at_its_sentence(suggester):
+    text = (
+        "The story was first reported by The New York Times. The newspaper said the "
+        "talks had failed."
+    )
+    assert names(suggester, text) == ["New York Times"]
+
+
+def test_a_name_the_parse_cuts_before_its_of_is_the_whole_name(suggester):
+    text = (
+        "The Confederation of British Industry said firms were still wary.\n\n"
+        "The group said investment had stalled."
+    )
+    assert names(suggester, text) == ["Confederation of British Industry"] * 2
+
+
+def test_an_appositive_says_what_kind_of_organisation_a_name_is(suggester):
+    text = (
+        "The Sierra Club, an environmental group, called the ruling a disaster. The group "
+        "said it would push Congress to act.\n\n"
+        "Globex, the chemicals company, closed a plant. The company said 300 jobs would go."
+    )
+    assert names(suggester, text) == ["Sierra Club", "Globex"]
+
+
+def test_an_abbreviation_keeps_its_full_stop(suggester):
+    text = "Apple Inc. said its plants were safe. The company added that it was hiring."
+    assert names(suggester, text) == ["Apple Inc.", "Apple Inc."]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Forecaster Tom Becker said the rain would stop by Thursday.",
+        "EPA Administrator Tom Becker said the rule would stand.",
+        "Resident Tom Becker said the water rose within minutes.",
+    ],
+)
+def test_a_job_word_before_a_name_is_no_part_of_it(suggester, sentence):
+    assert names(suggester, sentence) == ["Tom Becker"]
+
+
+def test_an_acronym_with_full_stops_is_the_same_acronym(suggester):
+    assert initials("U.S. Department of Agriculture") == "USDA"
+    text = (
+        "The United Nations said aid was blocked. The U.N. said 40 trucks were waiting.\n\n"
+        "The U.S. Department of Agriculture said two farms were closed. The USDA said the "
+        "outbreak was contained.\n\n"
+        "The U.K. said it would send doctors."
+    )
+    assert names(suggester, text) == [
+        "United Nations",
+        "United Nations",
+        "U.S. Department of Agriculture",
+        "U.S. Department of Agriculture",
+        "U.K.",  # spelt out nowhere: as written
+    ]
+
+
+def test_an_acronym_may_stand_for_part_of_an_earlier_name(suggester):
+    text = (
+        "U.S. Trade Representative Jamieson Greer called the move deeply concerning. "
+        "The USTR said Washington would respond."
+    )
+    assert names(suggester, text) == ["U.S. Trade Representative"]
+
+
+def test_british_abbreviated_titles_are_no_part_of_a_name(suggester):
+    text = (
+        'Det Insp Sarah Cole said: "This was a shocking attack."\n\n'
+        "Insp Cole added that extra patrols would be in the area.\n\n"
+        'Local MP Carla Denyer said the community was "in shock".'
+    )
+    assert names(suggester, text) == ["Sarah Cole", "Sarah Cole", "Carla Denyer"]
+
+
+def test_a_hyphenated_title_makes_no_name_of_the_words_before_it(suggester):
+    text = (
+        'NATO Secretary-General Mark Rutte said the alliance would "stand with Ukraine".\n\n'
+        "NATO said it was watching closely."
+    )
+    assert names(suggester, text) == ["Mark Rutte", "NATO"]

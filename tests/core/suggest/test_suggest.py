@@ -274,6 +274,22 @@ def test_nothing_suggested_outside_the_body(suggester):
     assert "'Real Concessions'" in headline  # a quote there is never suggested
 
 
+def test_a_bulleted_caption_line_is_no_body(suggester):
+    text = (
+        "Plant to Close\n\nBy Jo Ma\n\nMay 2, 2025\n\n"
+        '"We will fight this," union leader Tom Hale said on Monday.\n\n'
+        '\u2022 Workers outside the plant. "Save our jobs, all of them," the banner said. '
+        "Photograph: Ann Lee/Reuters\n\n"
+        '- Image: the plant in 2019, when Acme said it was "here to stay for good"\n\n'
+        "\u2022 The council said it would meet again on Friday."
+    )
+    art = parse_text(text, "plant.txt")
+    captions = [art.text[sp.start : sp.end] for sp in art.non_body][1:]
+    assert [c[:9] for c in captions] == ["\u2022 Workers", "- Image: "]
+    quotes = [art.text[a.quote.start : a.quote.end] for a in suggester.suggest(art)]
+    assert quotes == ["We will fight this,", "it would meet again on Friday."]
+
+
 def _score(tmp_path, paths, golds) -> Score:
     out = subprocess.run(
         [sys.executable, "main.py", "suggest", *map(str, paths)],

@@ -1,0 +1,59 @@
+"""The speakers the corpus knows give the suggester's speaker names their canonical form
+(the seam the speakers table is passed through: ``Suggester.suggest(article, known=...)``)."""
+
+from core.formats.imported import content_hash
+from core.model import Article, Speaker, SpeakerKind
+from core.suggest import _suggest_run
+from core.suggest.registry import Registry
+
+WHO = Speaker("World Health Organization", SpeakerKind.ORGANISATION, aliases=("WHO",))
+OKAFOR = Speaker("Jane Okafor", aliases=("Okafor", "J. Okafor"))
+
+
+def test_a_name_or_an_alias_up_to_its_key_gives_the_canonical_name():
+    known = Registry([WHO, OKAFOR])
+    assert known.canonical("The WHO's") == "World Health Organization"
+    assert known.canonical("j. okafor") == "Jane Okafor"
+    assert known.canonical("the world health organization") == "World Health Organization"
+    assert known.canonical("Tom Brown") == "Tom Brown"  # nobody known: as it was
+
+
+def test_a_surname_the_article_gave_another_full_name_stays_that_article_s_person():
+    known = Registry([OKAFOR])
+    assert known.canonical("Okafor") == "Jane Okafor"  # nothing fuller in the article
+    assert known.canonical("Tunde Okafor") == "Tunde Okafor"  # (the mention: "Okafor")
+
+
+def test_an_own_name_wins_over_an_alias_and_a_shared_alias_names_nobody():
+    known = Registry(
+        [
+            Speaker("Tom Brown", aliases=("Brown",)),
+            Speaker("Sarah Brown", aliases=("Brown",)),
+            Speaker("Brown", SpeakerKind.OTHER),
+            Speaker("Ann Lee", aliases=("Lee",)),
+            Speaker("Bo Lee", aliases=("Lee",)),
+        ]
+    )
+    assert known.canonical("Brown") == "Brown"
+    assert known.canonical("Lee") == "Lee"
+    assert known.canonical("Ann Lee") == "Ann Lee"
+
+
+def _names(found):
+    return [a.speaker_name for a in found]
+
+
+TEXT = '"The risk remains low," the WHO said.\n\n"We will look again in May," Okafor said.'
+
+
+def test_the_suggester_gives_known_speakers_their_canonical_names(suggester, monkeypatch):
+    art = Article(text=TEXT, content_hash=content_hash(TEXT))
+    assert _names(suggester.suggest(art)) == ["WHO", "Okafor"]
+    known = [WHO, OKAFOR]
+    named = ["World Health Organization", "Jane Okafor"]
+    assert _names(suggester.suggest(art, known=known)) == named
+    many = suggester.suggest_many([art, art], n_process=2, known=known)
+    assert [_names(found) for found in many] == [named, named]
+    monkeypatch.setattr("core.suggest.for_process", lambda model: suggester)
+    worker = _suggest_run(suggester.model, [art], 64, tuple(known))  # what a worker runs
+    assert [_names(found) for found in worker] == [named]
