@@ -88,7 +88,10 @@ def shown(pressed: list[str]) -> str:
         k = pressed[i]
         if k == "Ctrl+A" and "Enter" in pressed[i:]:
             end = pressed.index("Enter", i)
-            out += ["Ctrl+A", repr("".join(pressed[i + 1 : end])), "Enter"]
+            typed = pressed[i + 1 : end]
+            chose = typed[-1:] == ["Down"]  # (the name offered by the completion list)
+            out += ["Ctrl+A", repr("".join(typed[:-1] if chose else typed))]
+            out += ["Down", "Enter"] if chose else ["Enter"]
             i = end + 1
             continue
         n = 1
