@@ -330,6 +330,41 @@ def test_csv_has_one_row_per_attribution_with_the_texts(tmp_path, sample_corpus)
     )
 
 
+FORMULAS = ['=HYPERLINK("http://x")', "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+
+
+def test_csv_cells_a_spreadsheet_would_run_get_a_quote_and_excel_gets_a_bom(tmp_path, corpus):
+    for bad in FORMULAS:
+        text = f"“Yes,” {bad} said. “Curly”"
+        art = Article(text=text, content_hash=content_hash(text), title=bad, byline=bad)
+        q = Span(1, 4)
+        attrs = [Attribution(quote=q, speaker_name=bad, state=State.ACCEPTED)]
+        corpus.add_article(art, attrs, tokenize(text))
+    out = tmp_path / "a.csv"
+    export(corpus, out, "csv", excel=True)
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\xef\xbb\xbf") == 1
+    with out.open(newline="", encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    assert [(r["title"], r["byline"], r["speaker_name"]) for r in rows] == [
+        ("'" + bad,) * 3 for bad in FORMULAS
+    ]
+    assert all(r["quote"] == "Yes" and r["quote_start"] == "1" for r in rows)
+    export(corpus, out, "csv")
+    assert not out.read_bytes().startswith(b"\xef\xbb\xbf")  # only when asked
+    with pytest.raises(ExportError, match="--excel is for spreadsheet formats \\(csv\\)"):
+        export(corpus, tmp_path / "a.jsonl", "jsonl", excel=True)
+    assert not (tmp_path / "a.jsonl").exists()
+    r = subprocess.run(
+        [sys.executable, "main.py", "--db", str(corpus.path), "export", "--out", "-"]
+        + ["--format", "csv", "--excel"],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+    )
+    assert r.returncode == 0 and r.stdout.startswith(b"\xef\xbb\xbf" + b"article_id,")
+
+
 def _docbin(path):
     from spacy.tokens import DocBin
 
