@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.plain import plain
+
 #: Keys that move the focus within the panel, not the review's (Tab switches the span).
 _FOCUS_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
@@ -126,7 +128,7 @@ class SpeakersPanel(QWidget):
         for name, count in speakers:
             name_item = QStandardItem(name)
             name_item.setData(name.casefold(), Qt.ItemDataRole.UserRole)
-            name_item.setToolTip(name)
+            name_item.setToolTip(plain(name))
             count_item = QStandardItem(str(count))
             count_item.setData(count, Qt.ItemDataRole.UserRole)
             count_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

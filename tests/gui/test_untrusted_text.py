@@ -1,16 +1,28 @@
 """Article text is untrusted: shown as plain text, offsets right whatever the script,
 and the app never opens a network connection."""
 
+import html
 import subprocess
 import sys
 import textwrap
 
 import pytest
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import Qt, QTextCursor, QTextDocument  # (QtGui's Qt has mightBeRichText)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QPlainTextEdit,
+    QTextEdit,
+)
 
 from core.corpus.store import Store
+from core.formats.imported import content_hash
 from core.formats.ingest import import_paths
+from core.model import Article, Attribution, Span
+from core.tokens import tokenize
 from tests.conftest import ROOT
+from tests.gui.conftest import press
 
 
 def _corpus(tmp_path, text, suggester=None):
@@ -89,3 +101,69 @@ def test_the_app_opens_no_network_connection(tmp_path):
     )
     assert "suggestions" in out.stdout, out.stderr  # it really ran: import, suggest, show
     assert "network [] qtnetwork False" in out.stdout
+
+
+NAME = "<b>Zed</b><img src='file:///etc/hostname'> & Co"
+TITLE = "<i>Headline</i><a href='file:///etc'>x</a>"
+
+
+def _rendered(text, fmt=Qt.TextFormat.AutoText):
+    """What Qt draws for ``text`` where it may read markup (a tooltip, a label)."""
+    rich = fmt == Qt.TextFormat.RichText or (
+        fmt == Qt.TextFormat.AutoText and Qt.mightBeRichText(text)
+    )
+    if not rich:
+        return text
+    doc = QTextDocument()
+    doc.setHtml(text)
+    return doc.toPlainText()
+
+
+def _shown(widget):
+    """(where, text as given, text as drawn) for every string the widget shows."""
+    where = f"{type(widget).__name__} {widget.objectName()}"
+    out = [(f"{where} tooltip", widget.toolTip(), _rendered(widget.toolTip()))]
+    if isinstance(widget, QLabel):
+        out.append((f"{where} text", widget.text(), _rendered(widget.text(), widget.textFormat())))
+    if isinstance(widget, QTextEdit | QPlainTextEdit):
+        out.append((f"{where} text", "", widget.toPlainText()))
+    if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        model = widget.model()
+        for row in range(min(model.rowCount(), 100)):
+            for col in range(model.columnCount()):
+                index = model.index(row, col)
+                shown = str(index.data() or "")  # items are drawn as plain text
+                tip = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+                out += [(f"{where} {row},{col}", shown, shown)]
+                out += [(f"{where} {row},{col} tooltip", tip, _rendered(tip))]
+    return out
+
+
+def test_every_user_derived_string_is_shown_as_plain_text(make_window, tmp_path, qtbot):
+    text = f"{TITLE}\n\n“We won,” Zed said."
+    path = tmp_path / "c.qlab"
+    with Store(path) as s:
+        art = Article(text=text, title=TITLE, source="a.txt", content_hash=content_hash(text))
+        at = text.index
+        a = Attribution(
+            quote=Span(at("We"), at(",”")),
+            speaker=Span(at("Zed"), at(" said")),
+            cue=Span(at("said"), at(".")),
+            speaker_name=NAME,
+        )
+        s.add_article(art, [a], tokenize(text))
+    w = make_window(path)
+    press(w, "Ctrl+Shift+P")  # the speakers dock
+    qtbot.waitUntil(lambda: w.tools.speakers.model.rowCount() == 1)
+    press(w, "Ctrl+R")  # the Report window, with its figures
+    with qtbot.waitSignal(w.tools.report.ready, timeout=30_000):
+        pass
+    shown = [s for widget in QApplication.allWidgets() for s in _shown(widget)]
+    for name, mark in ((NAME, "Zed</b>"), (TITLE, "Headline</i>")):
+        carrying = [
+            (where, given, drawn)
+            for where, given, drawn in shown
+            if mark in given + drawn or html.escape(mark) in given
+        ]
+        assert [where for where, _, drawn in carrying if name not in drawn] == []
+        assert sum(where.endswith("tooltip") for where, _, _ in carrying) >= 2, carrying
