@@ -556,6 +556,48 @@ def test_brat_import_refuses_bad_lines_by_file_and_line(tmp_path, corpus):
     assert "c.ann line 2: Type cannot be 'shouted'" in problems
 
 
+BRAT_REFUSED = {
+    "T1\tQuote 9 12\tyes\nT1\tSpeaker 0 2\tHe\n": "line 2: the ID T1 is already used on line 1",
+    "T1\tQuote 9 12\tyes\nR1\tSpeaker_of Arg1:T2 Arg2:T1\nR1\tCue_of Arg1:T1 Arg2:T1\n": (
+        "line 3: the ID R1 is already used on line 2"
+    ),
+    "T1 Quote 9 12 yes\n": "line 1: is not a brat annotation (an ID such as T1, then a tab)",
+    "T1\tQuote 9 12\tyes\nR1 Speaker_of Arg1:T2 Arg2:T1\n": "line 2: is not a brat annotation",
+    "T1\tQuote 9 12\tyes\nX1\tSpeaker 0 2\tHe\n": "line 2: is not a brat annotation",
+    "T1\tQuote 9 12\tyes\n\0T2\tSpeaker 0 2\tHe\n": "line 2: holds a NUL character",
+    "T1\tQuote 9 12\tye\0s\n": "line 1: holds a NUL character",
+    "T1\tQuote 1e3 12\tyes\n": "line 1: the offsets '1e3 12' are not START END character offsets",
+    "T1\tQuote 9 1_2\tyes\n": "line 1: the offsets '9 1_2' are not START END",
+    "T1\tQuote 9 \u0661\u0662\tyes\n": "line 1: the offsets '9 \u0661\u0662' are not START END",
+    "T1\tQuote 9 12;\tyes\n": "line 1: the offsets '9 12;' are not START END",
+    "T1\tQuote 9 " + "9" * 5000 + "\tyes\n": "line 1: the offsets '9 99999",
+    "T1\tQuote 9 12\tyes\nR1\tSpeaker_of\n": "line 2: R1 is not TYPE ROLE:ID ROLE:ID",
+    "T1\tQuote 9 12\tyes\nR1\tSpeaker_of T2 T1\n": "line 2: R1 is not TYPE ROLE:ID ROLE:ID",
+    "T1\tQuote 9 12\tyes\nA1\tType\n": "line 2: attribute A1 is not NAME ID [VALUE]",
+    "T1\tQuote 9 12\tyes\n#1\tAnnotatorNotes\tBob\n": "line 2: note #1 is not AnnotatorNotes ID",
+}
+
+
+def test_brat_import_refuses_lines_it_would_lose_in_the_words_of_the_format(tmp_path, corpus):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    for n, ann in enumerate(BRAT_REFUSED):
+        (folder / f"{n:02d}.txt").write_text(f"He said “yes” today ({n}).")
+        (folder / f"{n:02d}.ann").write_text(ann, encoding="utf-8")
+    (folder / "ok.txt").write_text("He said “yes” today.")  # what brat itself writes: kept
+    (folder / "ok.ann").write_text(
+        "T1\tQuote 9 12\tyes\nT2\tSpeaker 0 2\tHe\nR1\tSpeaker_of Arg1:T2 Arg2:T1\n"
+        "*\tEquiv T1 T1\nN1\tReference T2 Wikipedia:1\tHe\n#1\tAnnotatorNotes T1\tBob\n"
+    )
+    report = import_paths(corpus, [folder], None)
+    assert len(report.imported) == 1 and len(report.problems) == len(BRAT_REFUSED)
+    for n, (problem, why) in enumerate(zip(report.problems, BRAT_REFUSED.values(), strict=True)):
+        assert problem.startswith(f"{folder / f'{n:02d}.ann'} {why}"), problem
+        assert "int()" not in problem and "literal" not in problem
+    (a,) = corpus.attributions(report.imported[0])
+    assert (a.quote, a.speaker, a.speaker_name) == (Span(9, 12), Span(0, 2), "Bob")
+
+
 def test_brat_refuses_to_replace_a_folder_that_is_not_an_export(tmp_path, sample_corpus):
     target = tmp_path / "mine"
     target.mkdir()
