@@ -13,6 +13,7 @@ import pytest
 from core.corpus.schema import MIGRATIONS, _v6_packed_tokens
 from core.corpus.store import Store
 from core.formats import export as export_module
+from core.formats import files as files_module
 from core.formats.docbin import SpacyPartsWriter
 from core.formats.export import export, export_jsonl
 from core.formats.files import ExportError
@@ -596,6 +597,62 @@ def test_brat_import_refuses_lines_it_would_lose_in_the_words_of_the_format(tmp_
         assert "int()" not in problem and "literal" not in problem
     (a,) = corpus.attributions(report.imported[0])
     assert (a.quote, a.speaker, a.speaker_name) == (Span(9, 12), Span(0, 2), "Bob")
+
+
+#: An export of the corpus argv[1] to the folder argv[2] in a process that dies (as if
+#: killed: no handler runs) at the point argv[3].
+KILLED_EXPORT = """
+import os, sys
+from core.corpus.store import Store
+from core.formats import files
+from core.formats.export import export
+
+def die(*args):
+    os._exit(0)
+
+swap, replace = files._exchange, os.replace
+if sys.argv[3] == "before the swap":
+    files._swap_in = die
+elif sys.argv[3] == "after the swap":
+    files._exchange = lambda a, b: swap(a, b) and die()
+else:  # no swap in one step: killed between moving the old folder aside and the new in
+    files._exchange = lambda a, b: False
+    os.replace = lambda a, b: die() if str(a).endswith(".tmp") else replace(a, b)
+with Store(sys.argv[1]) as s:
+    export(s, sys.argv[2], "brat")
+print("not killed")
+"""
+
+
+def _folder(path):
+    return {p.name: p.read_bytes() for p in path.iterdir()} if path.exists() else None
+
+
+@pytest.mark.parametrize(
+    ("kill", "left"),
+    [("before the swap", "earlier"), ("after the swap", "new"), ("between the renames", "earlier")],
+)
+def test_a_folder_export_killed_anywhere_keeps_the_earlier_one(tmp_path, corpus, kill, left):
+    out = tmp_path / "brat"
+    _store_text(corpus, "He said “yes” today.", [Span(9, 12)])
+    export(corpus, out, "brat")
+    _store_text(corpus, "She said “no” then.", [Span(10, 12)])
+    export(corpus, tmp_path / "new", "brat")
+    exports = {"earlier": _folder(out), "new": _folder(tmp_path / "new")}
+    r = subprocess.run(
+        [sys.executable, "-c", KILLED_EXPORT, str(corpus.path), str(out), kill],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert r.returncode == 0 and "not killed" not in r.stdout, r.stderr
+    asides = [_folder(p) for p in tmp_path.glob(".brat.*") if p.is_dir()]
+    assert (_folder(out) or next(a for a in asides if a == exports[left])) == exports[left]
+    files_module.remove_stale_temps(out)  # what the next export does first
+    assert _folder(out) == exports[left] and [p.name for p in tmp_path.glob(".brat.*")] == []
+    export(corpus, out, "brat")
+    assert _folder(out) == exports["new"]
 
 
 def test_brat_refuses_to_replace_a_folder_that_is_not_an_export(tmp_path, sample_corpus):
