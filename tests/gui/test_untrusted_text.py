@@ -2,6 +2,7 @@
 and the app never opens a network connection."""
 
 import html
+import re
 import subprocess
 import sys
 import textwrap
@@ -21,6 +22,7 @@ from core.formats.imported import content_hash
 from core.formats.ingest import import_paths
 from core.model import Article, Attribution, Span
 from core.tokens import tokenize
+from gui.article_view import BREAK_EVERY
 from tests.conftest import ROOT
 from tests.gui.conftest import press
 
@@ -167,3 +169,26 @@ def test_every_user_derived_string_is_shown_as_plain_text(make_window, tmp_path,
         ]
         assert [where for where, _, drawn in carrying if name not in drawn] == []
         assert sum(where.endswith("tooltip") for where, _, _ in carrying) >= 2, carrying
+
+
+def test_a_long_run_without_spaces_gets_places_to_break_and_keeps_its_offsets(
+    make_window, tmp_path
+):
+    text = "Long\n\n" + "(" * 3000 + " said Bob. " + "\U0001f600" * 100 + "a" * 200 + "\n"
+    w = make_window(_corpus(tmp_path, text))
+    text = w.session.article.text  # (as imported: the last line break is not kept)
+    shown = w.view.toPlainText()
+    assert shown.replace("\u200b", "") == text  # only zero-width spaces are added
+    # Qt lays a line out in time quadratic in its length where it cannot break it
+    assert max(map(len, re.findall(r"[^\s\u200b]+", shown))) <= BREAK_EVERY * 2  # (emoji)
+    for p in range(len(text) + 1):
+        assert w.view.from_qt(w.view.to_qt(p)) == p
+        if p < len(text) and text[p] not in "\n\U0001f600":  # (Qt: U+2029, UTF-16 units)
+            assert w.view.document().characterAt(w.view.to_qt(p)) == text[p]
+    cursor = w.view.textCursor()
+    for a, b in ((6, 3006), (70, 200), (3017, 3117), (3000, 3300)):
+        cursor.setPosition(w.view.to_qt(a))
+        cursor.setPosition(w.view.to_qt(b), QTextCursor.MoveMode.KeepAnchor)
+        w.view.setTextCursor(cursor)
+        assert w.view.mouse_selection() == (a, b)
+        assert cursor.selectedText().replace("\u200b", "") == text[a:b]
