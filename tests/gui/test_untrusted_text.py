@@ -107,6 +107,7 @@ def test_the_app_opens_no_network_connection(tmp_path):
 
 NAME = "<b>Zed</b><img src='file:///etc/hostname'> & Co"
 TITLE = "<i>Headline</i><a href='file:///etc'>x</a>"
+FOLDER = "<i>Dir<i><img src='x.png'>"  # (no / in a folder's name)
 
 
 def _rendered(text, fmt=Qt.TextFormat.AutoText):
@@ -160,15 +161,20 @@ def test_every_user_derived_string_is_shown_as_plain_text(make_window, tmp_path,
     press(w, "Ctrl+R")  # the Report window, with its figures
     with qtbot.waitSignal(w.tools.report.ready, timeout=30_000):
         pass
+    folder = tmp_path / FOLDER
+    folder.mkdir()
+    w.tools.report.save_charts(folder)  # the status line names the folder chosen
     shown = [s for widget in QApplication.allWidgets() for s in _shown(widget)]
-    for name, mark in ((NAME, "Zed</b>"), (TITLE, "Headline</i>")):
+    for name, mark in ((NAME, "Zed</b>"), (TITLE, "Headline</i>"), (str(folder), "Dir<i>")):
         carrying = [
             (where, given, drawn)
             for where, given, drawn in shown
             if mark in given + drawn or html.escape(mark) in given
         ]
         assert [where for where, _, drawn in carrying if name not in drawn] == []
-        assert sum(where.endswith("tooltip") for where, _, _ in carrying) >= 2, carrying
+        assert carrying and (
+            name == str(folder) or sum(w.endswith("tooltip") for w, *_ in carrying) >= 2
+        )
 
 
 def test_a_long_run_without_spaces_gets_places_to_break_and_keeps_its_offsets(
