@@ -4,6 +4,7 @@ corpus stores, packed, and what the exports write) and their non-space bounds
 
 from __future__ import annotations
 
+import re
 import sys
 import zlib
 from array import array
@@ -32,11 +33,82 @@ def _tokenizer() -> Tokenizer:
     return spacy.blank("en").tokenizer
 
 
+# -- bounded work: spaCy's tokenizer is quadratic on words that peel many affixes -----------
+
+#: Words (runs of non-space characters) up to this long go to the tokenizer as they are,
+#: and so do longer ones it splits with few affixes peeled (a URL, a long name).
+LONG_WORD = 16
+#: How many prefixes and suffixes a long word may shed in :func:`_peeled`'s count before
+#: it is tokenized in pieces of ``LONG_WORD``: the tokenizer copies and searches the rest
+#: of the word for each one, so a word of n ``(`` costs n * n / 2 characters searched
+#: (15,000 of them, 55 s; 100,000 ``[``, hours).
+MAX_PEELS = 8
+#: Words longer than this are tokenized in pieces of it whatever they hold: spaCy's URL
+#: pattern alone backtracks quadratically on some (``a:a:a:...``: 50,000 characters,
+#: 21 s). No word of a news text is this long; a URL longer than this is cut.
+MAX_WORD = 500
+#: How much of each end of a word the count looks at: affixes are short.
+_AFFIX_WINDOW = 64
+_LONG = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+
+
+def _peeled(tokenizer: Tokenizer, word: str) -> bool:
+    """Whether the tokenizer would shed more than ``MAX_PEELS`` prefixes and suffixes
+    from ``word``: its own prefix and suffix searches, run on the word's ends only, in a
+    bounded number of steps (as spaCy's affix loop, without its copies)."""
+    start, end = 0, len(word)
+    for _ in range(MAX_PEELS + 1):
+        prefix = tokenizer.prefix_search(word[start : min(end, start + _AFFIX_WINDOW)])
+        start += prefix.end() - prefix.start() if prefix else 0
+        suffix = tokenizer.suffix_search(word[max(start, end - _AFFIX_WINDOW) : end])
+        end -= suffix.end() - suffix.start() if suffix else 0
+        if not (prefix or suffix) or start >= end:
+            return False
+    return True
+
+
+def _cuts(tokenizer: Tokenizer, text: str) -> list[int]:
+    """Where to cut the words the tokenizer would take more than linear time on: every
+    ``MAX_WORD`` characters in a longer word, and every ``LONG_WORD`` characters in a
+    word (or such a piece) that would shed many affixes. Each piece is then a word to
+    the tokenizer, so its work is linear in the text."""
+    cuts: list[int] = []
+    for m in _LONG.finditer(text):
+        for start in range(m.start(), m.end(), MAX_WORD):
+            end = min(start + MAX_WORD, m.end())
+            if end - start > LONG_WORD and _peeled(tokenizer, text[start:end]):
+                cuts += range(start + LONG_WORD, end, LONG_WORD)
+            if end < m.end():
+                cuts.append(end)
+    return cuts
+
+
+def doc_of(tokenizer: Tokenizer, text: str) -> Doc:
+    """``tokenizer(text)`` with the work bounded: exactly spaCy's tokens, but in a word
+    of over ``MAX_WORD`` characters, tokenized in pieces of that, and in a word that
+    would shed more than ``MAX_PEELS`` affixes, tokenized in pieces of ``LONG_WORD``
+    characters (``((((...``, ``%%%%...``, runs of emoji: which the tokenizer splits into
+    single characters anyway, almost always). The doc's text is ``text``, character for
+    character."""
+    cuts = _cuts(tokenizer, text) if _LONG.search(text) else []
+    if not cuts:
+        doc: Doc = tokenizer(text)
+        return doc
+    from spacy.tokens import Doc
+
+    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    spaced = tokenizer(" ".join(pieces))  # a space at each cut: the end of a word
+    cut_at = {c + n for n, c in enumerate(cuts)}  # where each added space is in ``spaced``
+    words = [t.text for t in spaced]
+    spaces = [bool(t.whitespace_) and t.idx + len(t.text) not in cut_at for t in spaced]
+    return Doc(tokenizer.vocab, words=words, spaces=spaces)
+
+
 def make_doc(text: str) -> Doc:
     """The text as spaCy's English tokenizer splits it, whitespace tokens included:
-    what ``nlp.make_doc(text)`` gives for any English pipeline."""
-    doc: Doc = _tokenizer()(text)
-    return doc
+    what ``nlp.make_doc(text)`` gives for any English pipeline (in linear time:
+    :func:`doc_of`)."""
+    return doc_of(_tokenizer(), text)
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:

@@ -39,6 +39,12 @@ SELECTION_COLOUR = "#7fb2ff"
 CURRENT_OUTLINE = "#b00020"
 USUAL_SIZE = 11  # points
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+#: Qt lays out a line with no place to break it in time quadratic in its length (400,000
+#: characters without a space: 95 s, and as long again for each key). The view shows a
+#: zero-width space after each run of this many non-space characters that goes on, so a
+#: line breaks there; the article's text is not changed.
+BREAK_EVERY = 64
+_UNBROKEN = re.compile(rf"\S{{{BREAK_EVERY}}}(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -100,7 +106,7 @@ class ArticleView(QPlainTextEdit):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.document().setDocumentMargin(16)
-        self._astral: list[int] = []
+        self._wide: list[int] = []  # code points that take two positions in Qt's document
         self.shown: Article | None = None  # the article whose text the view holds
         self._painted: dict[int, list[Range]] = {}  # block number -> its spans' formats
 
@@ -123,10 +129,15 @@ class ArticleView(QPlainTextEdit):
         # new text: after a key left the text cursor in a grey headline, the next
         # article's whole body came out grey. Start every article from the plain format.
         self.setCurrentCharFormat(QTextCharFormat())
-        self.setPlainText(text)  # plain text: markup in an article is shown, never run
         # Qt counts UTF-16 units, core counts code points: characters beyond U+FFFF
-        # (emoji) take two units, so positions after them shift.
-        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
+        # (emoji) take two units, so positions after them shift; so do those after a
+        # zero-width space shown to break a long run of characters (BREAK_EVERY).
+        breaks = [m.end() for m in _UNBROKEN.finditer(text)]
+        edges = zip([0, *breaks], [*breaks, len(text)], strict=True)
+        shown = "\u200b".join(text[a:b] for a, b in edges)
+        self.setPlainText(shown)  # plain text: markup in an article is shown, never run
+        astral = [m.start() for m in _ASTRAL.finditer(text)]
+        self._wide = sorted(astral + [b - 1 for b in breaks])
         grey = QTextCharFormat()
         grey.setForeground(QColor("#8a8a8a"))
         cur = QTextCursor(self.document())
@@ -256,14 +267,15 @@ class ArticleView(QPlainTextEdit):
 
     def to_qt(self, pos: int) -> int:
         """A code-point offset of the article as a position in the Qt document."""
-        return pos + bisect_left(self._astral, pos)
+        return pos + bisect_left(self._wide, pos)
 
     def from_qt(self, pos: int) -> int:
-        """A Qt document position as a code-point offset of the article."""
-        lo, hi = 0, len(self._astral)
-        while lo < hi:  # how many astral characters lie before pos
+        """A Qt document position as a code-point offset of the article (the position
+        inside a wide character, before a shown break, is the next one's)."""
+        lo, hi = 0, len(self._wide)
+        while lo < hi:  # how many wide characters lie wholly before pos
             mid = (lo + hi) // 2
-            if self._astral[mid] + mid < pos:
+            if self._wide[mid] + mid + 1 < pos:
                 lo = mid + 1
             else:
                 hi = mid

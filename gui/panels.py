@@ -34,6 +34,7 @@ from core.corpus.store import Store
 from core.model import Attribution, Span, Status
 from core.review.article_list import ArticleRows, Totals
 from gui.keymap import fill
+from gui.plain import plain
 
 STATUS_TEXT = {Status.TODO: "to do", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -107,7 +108,7 @@ class ArticleModel(QAbstractTableModel):
         if role == ID_ROLE:
             return cells[4]
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-            return cells[0]
+            return plain(cells[0])
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
             return _RIGHT
         return None
@@ -393,7 +394,7 @@ class AttributionTable(QTableWidget):
         ]
         for col, value in enumerate(cells):
             item = QTableWidgetItem(value)
-            item.setToolTip(value if col < 4 else text[a.quote.start : a.quote.end])
+            item.setToolTip(plain(value if col < 4 else text[a.quote.start : a.quote.end]))
             self.setItem(row, col, item)
 
     def select(self, row: int | None) -> None:

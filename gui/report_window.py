@@ -98,6 +98,7 @@ class ReportWindow(QWidget):
         self.setWindowTitle(f"Report: {self.corpus.name}")
         self.resize(960, 720)  # two charts side by side, no sideways scrolling
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it names files the user chose
         self.figures = QTextBrowser()
         self.figures.setOpenLinks(False)
         self.chart_widgets: dict[str, QSvgWidget] = {}

@@ -29,6 +29,7 @@ from core.model import Speaker
 from core.suggest.duplicates import Duplicate
 from core.suggest.registry import kind_of
 from gui import dialogs
+from gui.plain import plain
 
 #: Keys that move the focus within the panel, not the review's (Tab switches the span).
 _FOCUS_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
@@ -163,7 +164,7 @@ class SpeakersPanel(QWidget):
         for speaker, count in speakers:
             name_item = QStandardItem(speaker.name)
             name_item.setData(speaker.name.casefold(), Qt.ItemDataRole.UserRole)
-            name_item.setToolTip(speaker.name)
+            name_item.setToolTip(plain(speaker.name))
             kind = kind_of(speaker).value
             kind_item = QStandardItem(kind if speaker.kind else f"{kind}?")
             kind_item.setData(kind, Qt.ItemDataRole.UserRole)
@@ -226,7 +227,7 @@ class SpeakersPanel(QWidget):
         self.candidates.clear()
         for d in found:
             item = QListWidgetItem(f"{d.into.name} \u2190 {d.other.name}")
-            item.setToolTip(d.why)  # plain text
+            item.setToolTip(plain(d.why))
             item.setData(Qt.ItemDataRole.UserRole, d)
             self.candidates.addItem(item)
             if chosen is not None and d.pair == chosen.pair:

@@ -146,6 +146,12 @@ def build_parser() -> argparse.ArgumentParser:
         f"{_listed(everything)}, which carry each status and state); the report line says "
         "what was left out or what is unreviewed",
     )
+    exp.add_argument(
+        "--excel",
+        action="store_true",
+        help="start the file with a UTF-8 byte order mark, so a spreadsheet opened by a "
+        "double-click reads curly quotes and accents right (csv only)",
+    )
     exp.add_argument("--json", action="store_true", help="print the report as one JSON object")
 
     bak = sub.add_parser(
@@ -412,6 +418,7 @@ def _export(store: Store, args: argparse.Namespace) -> int:
             done_only=False if args.all else args.done_only,
             accepted_only=False if args.all else args.accepted_only,
             progress=progress,
+            excel=args.excel,
         )
     message = json.dumps(report.as_json()) if args.json else report.line()
     print(message, file=sys.stderr if args.out == STDOUT else sys.stdout)

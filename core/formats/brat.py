@@ -248,6 +248,7 @@ class _Lines:
     events: dict[str, list[str]] = field(default_factory=dict)
     attributes: list[tuple[str, str, str, int]] = field(default_factory=list)
     notes: dict[str, str] = field(default_factory=dict)
+    ids: dict[str, int] = field(default_factory=dict)  # each ID and its line
 
     def quotes_in(self, ids: list[str]) -> list[str]:
         return [i for i in ids if self.spans.get(i, ("",))[0] == "quote"]
@@ -269,7 +270,7 @@ def _attributions(
             continue
         try:
             _read_line(read, line, n, text, labels, lines_of)
-        except (ValueError, IndexError, SpanError) as exc:
+        except (ValueError, SpanError) as exc:
             raise ImportProblem(f"{name} line {n}: {exc}") from None
     found = _linked(read)
     _set_attributes(found, read, name)
@@ -290,26 +291,57 @@ def _attributions(
     return out
 
 
+#: What a brat annotation ID is: a letter of the annotation kinds brat knows (text-bound,
+#: relation, event, attribute, modification, normalization) or ``#`` (a note), then a
+#: name; ``*`` (an equivalence, which links no quote) has none.
+_ID = re.compile(r"[TREAMN#][^\s]*|\*")
+#: A character offset as brat writes it.
+_OFFSET = re.compile(r"[0-9]{1,15}")
+
+
 def _read_line(
     read: _Lines, line: str, n: int, text: str, labels: dict[str, str], lines_of: dict[Span, int]
 ) -> None:
-    """Add what one line (number ``n``) holds to ``read``."""
-    ident, _, rest = line.partition("\t")
+    """Add what one line (number ``n``) holds to ``read``; a line that is not brat's
+    (no ID and tab, an ID used before, a NUL, a malformed annotation) raises ValueError."""
+    if "\0" in line:
+        raise ValueError("holds a NUL character")
+    ident, tab, rest = line.partition("\t")
+    if not tab or not _ID.fullmatch(ident):
+        raise ValueError("is not a brat annotation (an ID such as T1, then a tab)")
+    if ident == "*":  # an equivalence of entities: no quote is linked by it
+        return
+    if ident in read.ids:
+        raise ValueError(f"the ID {ident} is already used on line {read.ids[ident]}")
+    read.ids[ident] = n
     fields = rest.split("\t")
-    if ident.startswith("T"):
+    parts = fields[0].split()
+    kind = ident[0]
+    if kind == "T":
         _read_entity(read, ident, fields, n, text, labels, lines_of)
-    elif ident.startswith("R"):
-        args = [a.partition(":")[2] for a in fields[0].split()[1:]]
-        read.links.append(args)
-    elif ident.startswith("E"):
-        args = [a.partition(":")[2] for a in fields[0].split()]
-        read.events[ident] = args
-        read.links.append(args)
-    elif ident.startswith(("A", "M")):
-        parts = fields[0].split()
+    elif kind in "RE":
+        args = [a.partition(":") for a in parts[kind != "E" :]]
+        if len(parts) < 2 or not all(id_ and colon for _, colon, id_ in args):
+            raise ValueError(f"{ident} is not TYPE ROLE:ID ROLE:ID ...")
+        read.links.append([id_ for _, _, id_ in args])
+        if kind == "E":
+            read.events[ident] = read.links[-1]
+    elif kind in "AM":
+        if len(parts) not in (2, 3):
+            raise ValueError(f"attribute {ident} is not NAME ID [VALUE]")
         read.attributes.append((parts[0], parts[1], parts[2] if len(parts) > 2 else "", n))
-    elif ident.startswith("#") and fields[0].split()[0] == "AnnotatorNotes":
-        read.notes[fields[0].split()[1]] = "\t".join(fields[1:])
+    elif kind == "#" and parts[:1] == ["AnnotatorNotes"]:
+        if len(parts) != 2:
+            raise ValueError(f"note {ident} is not AnnotatorNotes ID, a tab, the note")
+        read.notes[parts[1]] = "\t".join(fields[1:])
+
+
+def _offsets(offsets: str) -> list[tuple[int, int]]:
+    """``START END;START END``: character offsets, whole numbers written in digits."""
+    frags = [f.split() for f in offsets.split(";")]
+    if any(len(f) != 2 or not all(map(_OFFSET.fullmatch, f)) for f in frags):
+        raise ValueError(f"the offsets {excerpt(offsets)} are not START END character offsets")
+    return [(int(s), int(e)) for s, e in frags]
 
 
 def _read_entity(
@@ -324,9 +356,7 @@ def _read_entity(
     """A T line: its span, checked against the text, if its label is one we know."""
     label, _, offsets = fields[0].partition(" ")
     kind = labels.get(label.lower())
-    frags = [tuple(int(x) for x in f.split()) for f in offsets.split(";")]
-    if any(len(f) != 2 for f in frags):
-        raise ValueError("offsets are not START END pairs")
+    frags = _offsets(offsets)
     sp = Span(min(f[0] for f in frags), max(f[1] for f in frags))
     sp.check(len(text), label)
     shown = " ".join(text[s:e] for s, e in frags)

@@ -1,5 +1,12 @@
 """CSV, one row per attribution with its article's metadata and the span texts: written
-only (RFC 4180: UTF-8, CRLF, quoted where needed)."""
+only (RFC 4180: UTF-8, CRLF, quoted where needed).
+
+A spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a tab or a
+carriage return before one) as a formula: such a text cell gets a leading ``'``, as
+OWASP's advice on CSV injection has it, so a title or a speaker name planted in an
+article cannot run in the spreadsheet that opens the export. The offsets columns give
+each span exactly.
+"""
 
 from __future__ import annotations
 
@@ -38,6 +45,18 @@ CSV_COLUMNS = (
 )
 
 
+#: What a cell may not start with (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> object:
+    """A value as a spreadsheet may read it: a text that a spreadsheet would take for a
+    formula gets a leading ``'``; everything else as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 class CsvWriter(FileWriter):
     """One row per attribution (RFC 4180: UTF-8, CRLF, quoted where needed)."""
 
@@ -70,7 +89,7 @@ class CsvWriter(FileWriter):
                 row[kind] = item.span_text(sp)
                 row[f"{kind}_start"] = sp.start if sp else None
                 row[f"{kind}_end"] = sp.end if sp else None
-            self.rows.writerow([row[c] for c in CSV_COLUMNS])
+            self.rows.writerow([cell(row[c]) for c in CSV_COLUMNS])
 
     def close(self) -> None:
         self.text.detach()  # the file is closed by its owner
@@ -83,4 +102,5 @@ FORMAT = Format(
     suffixes=(".csv",),
     writer=CsvWriter,
     row_per_attribution=True,
+    bom=True,
 )

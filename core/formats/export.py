@@ -11,6 +11,7 @@ large corpus made in worker processes.
 
 from __future__ import annotations
 
+import codecs
 import gc
 import os
 import sys
@@ -219,15 +220,20 @@ def export(
     progress: Callable[[int, int], None] = lambda done, total: None,
     cancelled: Callable[[], bool] = lambda: False,
     jobs: int | None = None,
+    excel: bool = False,
 ) -> ExportReport:
     """Write the corpus to ``out`` (``-``: standard output) in ``fmt``; raises
     ExportError, leaving any earlier export untouched, on failure or cancel. Only done
     articles, only accepted attributions: as asked, else the format's
     ``scope``. JSONL lines are made in ``jobs`` processes (default: one
-    per core from PARALLEL_FROM articles on, else this one)."""
+    per core from PARALLEL_FROM articles on, else this one). ``excel``: the file starts
+    with a UTF-8 byte order mark, for spreadsheets (a format whose ``bom`` allows it)."""
     written = WRITTEN.get(fmt)
     if written is None:
         raise ExportError(f"unknown format {fmt!r} (one of {', '.join(WRITTEN)})")
+    if excel and not written.bom:
+        with_bom = ", ".join(f.name for f in WRITTEN.values() if f.bom)
+        raise ExportError(f"--excel is for spreadsheet formats ({with_bom}), not {fmt}")
     default_done, default_accepted = written.scope
     done_only = default_done if done_only is None else done_only
     accepted_only = default_accepted if accepted_only is None else accepted_only
@@ -267,6 +273,8 @@ def export(
             if jobs is None:
                 jobs = (os.cpu_count() or 1) if total >= PARALLEL_FROM else 1
             with _stdout() if to_stdout else written_file(target) as f:
+                if excel:
+                    f.write(codecs.BOM_UTF8)
                 if written.line is not None and jobs > 1:
                     lines: deque[bytes] = deque()  # each article's line, made by a worker
 

@@ -1,14 +1,22 @@
 """Writing a file or a folder safely: output goes to a temporary file (or folder) beside
 the target, is flushed to disk and renamed over it, so what was there before is
 replaced whole or not at all; what killed writers left behind is removed by the next.
+
+A folder cannot be renamed over a folder that holds files: on Linux the two are swapped
+in one step (``renameat2`` with ``RENAME_EXCHANGE``), elsewhere the earlier one is moved
+aside first, under a name the next export puts back if this one was killed before the
+new one was in. Either way the earlier export survives any kill.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import secrets
 import shutil
 import stat
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -49,7 +57,23 @@ def _unlock(fd: int | None) -> None:
 
 def remove_stale_temps(out: Path) -> None:
     """Delete what earlier exports to ``out`` left behind when they were killed: their
-    ``.NAME.*.tmp`` files and folders that no running export holds locked."""
+    ``.NAME.*.tmp`` files and folders that no running export holds locked. An earlier
+    folder export moved aside (``.NAME.*.old``) is put back if nothing took its place,
+    else deleted: the only copy is never deleted."""
+    for p in out.parent.glob(f".{out.name}.*.old"):
+        fd = _lock(p)
+        if fd is None or not p.is_dir() or p.is_symlink():
+            _unlock(fd)
+            continue  # being moved right now (or not ours)
+        try:
+            if os.path.lexists(out):
+                shutil.rmtree(p, ignore_errors=True)
+            else:
+                os.replace(p, out)
+        except OSError:
+            pass  # tried again by the next export
+        finally:
+            _unlock(fd)
     for p in out.parent.glob(f".{out.name}.*.tmp"):
         fd = _lock(p)
         if fd is None:
@@ -78,8 +102,58 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def _temp_name(out: Path) -> Path:
-    return out.parent / f".{out.name}.{secrets.token_hex(4)}.tmp"
+def _temp_name(out: Path, ending: str = "tmp") -> Path:
+    return out.parent / f".{out.name}.{secrets.token_hex(4)}.{ending}"
+
+
+#: Linux's renameat2 flag that swaps two paths, and its "relative to the working folder".
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap the paths ``a`` and ``b`` in one step, if the system can (Linux's
+    ``renameat2``, through ctypes: Python has no call for it); False where it cannot
+    (another system, an old kernel or C library, a file system without it)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    renameat2.argtypes = (
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    )
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def _swap_in(new: Path, out: Path) -> None:
+    """Put the folder ``new`` where the folder ``out`` is, the earlier one surviving any
+    kill: swapped in one step where the system can; else moved aside first (locked, so
+    no other export puts it back meanwhile), and back if the new one cannot go in."""
+    if _exchange(new, out):
+        shutil.rmtree(new, ignore_errors=True)  # the earlier export, under the temporary name
+        return
+    old = _temp_name(out, "old")
+    held = _lock(out)
+    try:
+        os.replace(out, old)
+        try:
+            os.replace(new, out)
+        except OSError:
+            os.replace(old, out)
+            raise
+    finally:
+        _unlock(held)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def _keep_mode(out: Path, apply: Callable[[int], None]) -> None:
@@ -147,10 +221,7 @@ def written_folder(out: Path, may_replace: Callable[[Path], bool]) -> Iterator[P
         if hasattr(os, "sync"):
             os.sync()  # one flush for all the files, not an fsync per file
         if out.exists():
-            old = _temp_name(out)
-            os.replace(out, old)
-            os.replace(tmp, out)
-            shutil.rmtree(old, ignore_errors=True)
+            _swap_in(tmp, out)
         else:
             os.replace(tmp, out)
         _fsync_dir(out.parent)

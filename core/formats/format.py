@@ -131,6 +131,10 @@ class Format:
     scope: tuple[bool, bool] = (False, False)
     #: A row per attribution: an article without any writes nothing.
     row_per_attribution: bool = False
+    #: Whether a file of it may start with a UTF-8 byte order mark when asked
+    #: (``export --excel``): spreadsheets read a CSV without one in the system's code
+    #: page, so curly quotes and accents come out garbled on a double-click.
+    bom: bool = False
 
     @property
     def writes(self) -> bool:

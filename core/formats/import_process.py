@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import os
 import queue
+import signal
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,11 @@ from core.formats.ingest import ImportReport, import_paths
 from core.suggest import for_process
 
 POLL_S = 0.05  # how often the waiting thread looks for progress and a cancel
+#: Polls a cancelled worker has to stop by itself (between parser batches) before it is
+#: killed: a step it cannot leave (tokenizing or storing one huge article, a parser
+#: batch of punctuation) must not hold a cancel up. Killing is safe: each article is
+#: stored in one transaction, which SQLite rolls back if it is cut short.
+CANCEL_POLLS = 10
 
 # -- in the worker process -----------------------------------------------------------------
 
@@ -34,9 +41,10 @@ _progress: Any = None  # multiprocessing queue of (done, total)
 _cancel: Any = None  # multiprocessing event
 
 
-def _started(progress: Any, cancel: Any) -> None:
+def _started(progress: Any, cancel: Any, pid: Any) -> None:
     global _progress, _cancel
     _progress, _cancel = progress, cancel
+    pid.value = os.getpid()  # for the app to kill a cancelled import that does not stop
 
 
 def _load(model: str) -> None:
@@ -66,6 +74,14 @@ def _import(db: Path, paths: list[Path], model: str | None, jobs: int) -> Import
 # -- in the app --------------------------------------------------------------------------
 
 
+def _last_id(db: Path) -> int:
+    """The corpus's highest article id (0 for none, or no corpus yet)."""
+    if not db.exists():
+        return 0
+    with Store(db, read_only=True) as store:
+        return max(store.article_ids() or [0])
+
+
 class ImportProcess:
     """Runs :func:`core.formats.ingest.import_paths` in the worker process, suggesting on
     ``jobs`` cores (default: all; the worker starts more workers only for more than a
@@ -77,6 +93,7 @@ class ImportProcess:
         self._pool: ProcessPoolExecutor | None = None
         self._progress = worker.CONTEXT.Queue()
         self._cancel = worker.CONTEXT.Event()
+        self._pid = worker.CONTEXT.Value("i", 0)
 
     @property
     def started(self) -> bool:
@@ -92,9 +109,12 @@ class ImportProcess:
     ) -> ImportReport:
         """Import ``paths`` into the corpus at ``db`` (with suggestions when
         ``suggest``), reporting progress here; waits for the worker (call it from a
-        background thread)."""
+        background thread). A cancel stops the worker within ``CANCEL_POLLS`` polls:
+        by itself, or killed."""
         self._cancel.clear()
+        asked: int | None = None  # polls since the cancel was passed on
         try:
+            last = _last_id(db)  # to tell what a killed import stored
             future = self._worker().submit(
                 _import, db, paths, self.model if suggest else None, self.jobs
             )
@@ -109,11 +129,26 @@ class ImportProcess:
                     return future.result()
                 if cancelled():
                     self._cancel.set()
+                    asked = 0 if asked is None else asked + 1
+                    if asked == CANCEL_POLLS:
+                        self._kill()
         except BrokenProcessPool as exc:
-            self._pool = None  # the next import starts a new one
+            self._pool, self._pid.value = None, 0  # the next import starts a new one
             report = ImportReport()
-            report.stopped = f"the import worker process stopped ({exc})"
+            if asked is None:
+                report.stopped = f"the import worker process stopped ({exc})"
+                return report
+            report.cancelled = True
+            with Store(db, read_only=True) as store:
+                report.imported = store.article_ids(from_id=last + 1)
+                report.attributions = sum(len(store.attributions(i)) for i in report.imported)
             return report
+
+    def _kill(self) -> None:
+        """Stop the worker process now (it loads the pipeline again for the next import)."""
+        if self._pid.value:
+            with suppress(ProcessLookupError):
+                os.kill(self._pid.value, getattr(signal, "SIGKILL", signal.SIGTERM))
 
     def prepare(self) -> Future[None]:
         """Start the worker and load the pipeline now, for an import sure to come at
@@ -124,11 +159,11 @@ class ImportProcess:
 
     def _worker(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = worker.pool(1, _started, (self._progress, self._cancel))
+            self._pool = worker.pool(1, _started, (self._progress, self._cancel, self._pid))
         return self._pool
 
     def close(self) -> None:
         if self._pool is not None:
             self._cancel.set()
             self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+            self._pool, self._pid.value = None, 0

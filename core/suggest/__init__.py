@@ -15,9 +15,11 @@ from core.config import UNUSED_PIPES, model_name
 from core.model import Article, Attribution, SpanError, Speaker, TokenEdges, conflicts
 from core.suggest.paragraphs import paragraphs
 from core.suggest.registry import Registry
+from core.tokens import doc_of
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 
 class SuggestError(Exception):
@@ -104,14 +106,16 @@ class Suggester:
 
         read = 0  # articles taken from ``articles`` so far: they are read as parsed
 
-        def items() -> Iterator[tuple[str, tuple[int, int]]]:
+        tokenizer = self.nlp.tokenizer
+
+        def items() -> Iterator[tuple[Doc, tuple[int, int]]]:
             nonlocal read
             for n, art in enumerate(articles):
                 read = n + 1
                 for start, text in paragraphs(art):
                     if cancelled():  # also inside a long article: the batch stops
                         return
-                    yield text, (n, start)
+                    yield doc_of(tokenizer, text), (n, start)  # tokenized in linear time
 
         current = 0
         rules = ArticleRules(by_name)

@@ -23,14 +23,12 @@ def paragraphs(article: Article) -> list[tuple[int, str]]:
         for m in re.finditer(r"[^\n]+", chunk):
             if not m.group().strip():
                 continue
-            start = body.start + m.start()
-            line = m.group()
-            while len(line) > MAX_PARAGRAPH:
-                cut = _cut(line[:MAX_PARAGRAPH])
-                out.append((start, line[:cut]))
-                start += cut
-                line = line[cut:]
-            out.append((start, line))
+            start, end = body.start + m.start(), body.start + m.end()
+            while end - start > MAX_PARAGRAPH:  # (offsets, not the rest copied each time)
+                cut = start + _cut(article.text[start : start + MAX_PARAGRAPH])
+                out.append((start, article.text[start:cut]))
+                start = cut
+            out.append((start, article.text[start:end]))
     return out
 
 

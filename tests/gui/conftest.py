@@ -17,15 +17,17 @@ def small(tmp_path):
 
 
 class Blocker(QRunnable):
-    """Holds a one-thread pool busy until released."""
+    """Holds a one-thread pool busy until released (or, as a hang guard, for 20 s:
+    ``timed_out`` then says so, so a test can tell that nothing waited for the pool)."""
 
     def __init__(self):
         super().__init__()
         self.setAutoDelete(False)
         self.release = threading.Event()
+        self.timed_out = False
 
     def run(self):
-        self.release.wait(20)
+        self.timed_out = not self.release.wait(20)
 
 
 @pytest.fixture

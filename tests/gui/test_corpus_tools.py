@@ -268,8 +268,6 @@ def test_export_can_be_cancelled_and_leaves_nothing(make_window, small, tmp_path
 
 
 def test_save_a_copy_holds_every_commit(make_window, small, tmp_path, qtbot, monkeypatch):
-    if not hasattr(Store, "backup"):
-        pytest.skip("Store.backup not merged yet")
     w = make_window(small)
     press(w, "A")  # a commit that may still be only in the -wal
     out = tmp_path / "copy.qlab"

@@ -2,7 +2,6 @@
 (drawn by QtSvg), compares with another corpus, saves the charts."""
 
 import shutil
-import time
 
 from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -21,12 +20,10 @@ def test_opens_at_once_and_never_waits_for_the_report(qtbot, small):
     blocker = Blocker()
     pool.start(blocker)  # the worker is busy: the report cannot start yet
     try:
-        t0 = time.perf_counter()
         w = ReportWindow(small, pool)
         qtbot.addWidget(w)
         w.show()
         qtbot.waitExposed(w)
-        assert time.perf_counter() - t0 < 1.0
         assert w.status.text() == "Computing the report..." and w.report is None
     finally:
         blocker.release.set()
@@ -34,6 +31,7 @@ def test_opens_at_once_and_never_waits_for_the_report(qtbot, small):
         pass
     assert got.args[0] is w.report
     pool.waitForDone(5000)
+    assert not blocker.timed_out  # the window was shown while the pool was still busy
 
 
 def chart_pixels(widget):

@@ -1,16 +1,31 @@
 """Article text is untrusted: shown as plain text, offsets right whatever the script,
 and the app never opens a network connection."""
 
+import html
+import re
 import subprocess
 import sys
 import textwrap
 
 import pytest
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import Qt, QTextCursor, QTextDocument  # (QtGui's Qt has mightBeRichText)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QTextEdit,
+)
 
 from core.corpus.store import Store
+from core.formats.imported import content_hash
 from core.formats.ingest import import_paths
+from core.model import Article, Attribution, Span
+from core.tokens import tokenize
+from gui.article_view import BREAK_EVERY
 from tests.conftest import ROOT
+from tests.gui.conftest import press
 
 
 def _corpus(tmp_path, text, suggester=None):
@@ -89,3 +104,109 @@ def test_the_app_opens_no_network_connection(tmp_path):
     )
     assert "suggestions" in out.stdout, out.stderr  # it really ran: import, suggest, show
     assert "network [] qtnetwork False" in out.stdout
+
+
+NAME = "<b>Zed</b><img src='file:///etc/hostname'> & Co"
+TITLE = "<i>Headline</i><a href='file:///etc'>x</a>"
+FOLDER = "<i>Dir<i><img src='x.png'>"  # (no / in a folder's name)
+
+
+def _rendered(text, fmt=Qt.TextFormat.AutoText):
+    """What Qt draws for ``text`` where it may read markup (a tooltip, a label)."""
+    rich = fmt == Qt.TextFormat.RichText or (
+        fmt == Qt.TextFormat.AutoText and Qt.mightBeRichText(text)
+    )
+    if not rich:
+        return text
+    doc = QTextDocument()
+    doc.setHtml(text)
+    return doc.toPlainText()
+
+
+def _shown(widget):
+    """(where, text as given, text as drawn) for every string the widget shows."""
+    where = f"{type(widget).__name__} {widget.objectName()}"
+    out = [(f"{where} tooltip", widget.toolTip(), _rendered(widget.toolTip()))]
+    if isinstance(widget, QLabel):
+        out.append((f"{where} text", widget.text(), _rendered(widget.text(), widget.textFormat())))
+    if isinstance(widget, QTextEdit | QPlainTextEdit):
+        out.append((f"{where} text", "", widget.toPlainText()))
+    if isinstance(widget, QListWidget):  # (its model's columnCount is not Python's)
+        for row in range(min(widget.count(), 100)):
+            item = widget.item(row)
+            out += [(f"{where} {row}", item.text(), item.text())]
+            out += [(f"{where} {row} tooltip", item.toolTip(), _rendered(item.toolTip()))]
+    elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        model = widget.model()
+        for row in range(min(model.rowCount(), 100)):
+            for col in range(model.columnCount()):
+                index = model.index(row, col)
+                shown = str(index.data() or "")  # items are drawn as plain text
+                tip = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+                out += [(f"{where} {row},{col}", shown, shown)]
+                out += [(f"{where} {row},{col} tooltip", tip, _rendered(tip))]
+    return out
+
+
+def test_every_user_derived_string_is_shown_as_plain_text(make_window, tmp_path, qtbot):
+    text = f"{TITLE}\n\n“We won,” Zed said. “We lost,” Zed said."
+    path = tmp_path / "c.qlab"
+    with Store(path) as s:
+        art = Article(text=text, title=TITLE, source="a.txt", content_hash=content_hash(text))
+        at = text.index
+        a = Attribution(
+            quote=Span(at("We"), at(",”")),
+            speaker=Span(at("Zed"), at(" said")),
+            cue=Span(at("said"), at(".")),
+            speaker_name=NAME,
+        )
+        later = text.index("We lost")
+        b = Attribution(  # one name up to a leading article: a likely duplicate, its why
+            quote=Span(later, text.index(",”", later)),
+            speaker=Span(text.index("Zed", later), text.index(" said", later)),
+            speaker_name=f"The {NAME}",
+        )
+        s.add_article(art, [a, b], tokenize(text))
+    w = make_window(path)
+    press(w, "Ctrl+Shift+P")  # the speakers dock
+    qtbot.waitUntil(lambda: w.tools.speakers.candidates.count() == 1)
+    press(w, "Ctrl+R")  # the Report window, with its figures
+    with qtbot.waitSignal(w.tools.report.ready, timeout=30_000):
+        pass
+    folder = tmp_path / FOLDER
+    folder.mkdir()
+    w.tools.report.save_charts(folder)  # the status line names the folder chosen
+    shown = [s for widget in QApplication.allWidgets() for s in _shown(widget)]
+    for name, mark in ((NAME, "Zed</b>"), (TITLE, "Headline</i>"), (str(folder), "Dir<i>")):
+        carrying = [
+            (where, given, drawn)
+            for where, given, drawn in shown
+            if mark in given + drawn or html.escape(mark) in given
+        ]
+        assert [where for where, _, drawn in carrying if name not in drawn] == []
+        assert carrying and (
+            name == str(folder) or sum(w.endswith("tooltip") for w, *_ in carrying) >= 2
+        )
+
+
+def test_a_long_run_without_spaces_gets_places_to_break_and_keeps_its_offsets(
+    make_window, tmp_path
+):
+    text = "Long\n\n" + "(" * 3000 + " said Bob. " + "\U0001f600" * 100 + "a" * 200 + "\n"
+    w = make_window(_corpus(tmp_path, text))
+    text = w.session.article.text  # (as imported: the last line break is not kept)
+    shown = w.view.toPlainText()
+    assert shown.replace("\u200b", "") == text  # only zero-width spaces are added
+    # Qt lays a line out in time quadratic in its length where it cannot break it
+    assert max(map(len, re.findall(r"[^\s\u200b]+", shown))) <= BREAK_EVERY * 2  # (emoji)
+    for p in range(len(text) + 1):
+        assert w.view.from_qt(w.view.to_qt(p)) == p
+        if p < len(text) and text[p] not in "\n\U0001f600":  # (Qt: U+2029, UTF-16 units)
+            assert w.view.document().characterAt(w.view.to_qt(p)) == text[p]
+    cursor = w.view.textCursor()
+    for a, b in ((6, 3006), (70, 200), (3017, 3117), (3000, 3300)):
+        cursor.setPosition(w.view.to_qt(a))
+        cursor.setPosition(w.view.to_qt(b), QTextCursor.MoveMode.KeepAnchor)
+        w.view.setTextCursor(cursor)
+        assert w.view.mouse_selection() == (a, b)
+        assert cursor.selectedText().replace("\u200b", "") == text[a:b]

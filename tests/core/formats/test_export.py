@@ -13,6 +13,7 @@ import pytest
 from core.corpus.schema import MIGRATIONS, _v6_packed_tokens
 from core.corpus.store import Store
 from core.formats import export as export_module
+from core.formats import files as files_module
 from core.formats.docbin import SpacyPartsWriter
 from core.formats.export import export, export_jsonl
 from core.formats.files import ExportError
@@ -330,6 +331,41 @@ def test_csv_has_one_row_per_attribution_with_the_texts(tmp_path, sample_corpus)
     )
 
 
+FORMULAS = ['=HYPERLINK("http://x")', "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+
+
+def test_csv_cells_a_spreadsheet_would_run_get_a_quote_and_excel_gets_a_bom(tmp_path, corpus):
+    for bad in FORMULAS:
+        text = f"“Yes,” {bad} said. “Curly”"
+        art = Article(text=text, content_hash=content_hash(text), title=bad, byline=bad)
+        q = Span(1, 4)
+        attrs = [Attribution(quote=q, speaker_name=bad, state=State.ACCEPTED)]
+        corpus.add_article(art, attrs, tokenize(text))
+    out = tmp_path / "a.csv"
+    export(corpus, out, "csv", excel=True)
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\xef\xbb\xbf") == 1
+    with out.open(newline="", encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    assert [(r["title"], r["byline"], r["speaker_name"]) for r in rows] == [
+        ("'" + bad,) * 3 for bad in FORMULAS
+    ]
+    assert all(r["quote"] == "Yes" and r["quote_start"] == "1" for r in rows)
+    export(corpus, out, "csv")
+    assert not out.read_bytes().startswith(b"\xef\xbb\xbf")  # only when asked
+    with pytest.raises(ExportError, match="--excel is for spreadsheet formats \\(csv\\)"):
+        export(corpus, tmp_path / "a.jsonl", "jsonl", excel=True)
+    assert not (tmp_path / "a.jsonl").exists()
+    r = subprocess.run(
+        [sys.executable, "main.py", "--db", str(corpus.path), "export", "--out", "-"]
+        + ["--format", "csv", "--excel"],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+    )
+    assert r.returncode == 0 and r.stdout.startswith(b"\xef\xbb\xbf" + b"article_id,")
+
+
 def _docbin(path):
     from spacy.tokens import DocBin
 
@@ -519,6 +555,104 @@ def test_brat_import_refuses_bad_lines_by_file_and_line(tmp_path, corpus):
     assert "a.ann line 2: Quote 9-99 is empty or outside the text" in problems
     assert "b.ann line 1: the text 'yes' is not at 9 11" in problems
     assert "c.ann line 2: Type cannot be 'shouted'" in problems
+
+
+BRAT_REFUSED = {
+    "T1\tQuote 9 12\tyes\nT1\tSpeaker 0 2\tHe\n": "line 2: the ID T1 is already used on line 1",
+    "T1\tQuote 9 12\tyes\nR1\tSpeaker_of Arg1:T2 Arg2:T1\nR1\tCue_of Arg1:T1 Arg2:T1\n": (
+        "line 3: the ID R1 is already used on line 2"
+    ),
+    "T1 Quote 9 12 yes\n": "line 1: is not a brat annotation (an ID such as T1, then a tab)",
+    "T1\tQuote 9 12\tyes\nR1 Speaker_of Arg1:T2 Arg2:T1\n": "line 2: is not a brat annotation",
+    "T1\tQuote 9 12\tyes\nX1\tSpeaker 0 2\tHe\n": "line 2: is not a brat annotation",
+    "T1\tQuote 9 12\tyes\n\0T2\tSpeaker 0 2\tHe\n": "line 2: holds a NUL character",
+    "T1\tQuote 9 12\tye\0s\n": "line 1: holds a NUL character",
+    "T1\tQuote 1e3 12\tyes\n": "line 1: the offsets '1e3 12' are not START END character offsets",
+    "T1\tQuote 9 1_2\tyes\n": "line 1: the offsets '9 1_2' are not START END",
+    "T1\tQuote 9 \u0661\u0662\tyes\n": "line 1: the offsets '9 \u0661\u0662' are not START END",
+    "T1\tQuote 9 12;\tyes\n": "line 1: the offsets '9 12;' are not START END",
+    "T1\tQuote 9 " + "9" * 5000 + "\tyes\n": "line 1: the offsets '9 99999",
+    "T1\tQuote 9 12\tyes\nR1\tSpeaker_of\n": "line 2: R1 is not TYPE ROLE:ID ROLE:ID",
+    "T1\tQuote 9 12\tyes\nR1\tSpeaker_of T2 T1\n": "line 2: R1 is not TYPE ROLE:ID ROLE:ID",
+    "T1\tQuote 9 12\tyes\nA1\tType\n": "line 2: attribute A1 is not NAME ID [VALUE]",
+    "T1\tQuote 9 12\tyes\n#1\tAnnotatorNotes\tBob\n": "line 2: note #1 is not AnnotatorNotes ID",
+}
+
+
+def test_brat_import_refuses_lines_it_would_lose_in_the_words_of_the_format(tmp_path, corpus):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    for n, ann in enumerate(BRAT_REFUSED):
+        (folder / f"{n:02d}.txt").write_text(f"He said “yes” today ({n}).")
+        (folder / f"{n:02d}.ann").write_text(ann, encoding="utf-8")
+    (folder / "ok.txt").write_text("He said “yes” today.")  # what brat itself writes: kept
+    (folder / "ok.ann").write_text(
+        "T1\tQuote 9 12\tyes\nT2\tSpeaker 0 2\tHe\nR1\tSpeaker_of Arg1:T2 Arg2:T1\n"
+        "*\tEquiv T1 T1\nN1\tReference T2 Wikipedia:1\tHe\n#1\tAnnotatorNotes T1\tBob\n"
+    )
+    report = import_paths(corpus, [folder], None)
+    assert len(report.imported) == 1 and len(report.problems) == len(BRAT_REFUSED)
+    for n, (problem, why) in enumerate(zip(report.problems, BRAT_REFUSED.values(), strict=True)):
+        assert problem.startswith(f"{folder / f'{n:02d}.ann'} {why}"), problem
+        assert "int()" not in problem and "literal" not in problem
+    (a,) = corpus.attributions(report.imported[0])
+    assert (a.quote, a.speaker, a.speaker_name) == (Span(9, 12), Span(0, 2), "Bob")
+
+
+#: An export of the corpus argv[1] to the folder argv[2] in a process that dies (as if
+#: killed: no handler runs) at the point argv[3].
+KILLED_EXPORT = """
+import os, sys
+from core.corpus.store import Store
+from core.formats import files
+from core.formats.export import export
+
+def die(*args):
+    os._exit(0)
+
+swap, replace = files._exchange, os.replace
+if sys.argv[3] == "before the swap":
+    files._swap_in = die
+elif sys.argv[3] == "after the swap":
+    files._exchange = lambda a, b: swap(a, b) and die()
+else:  # no swap in one step: killed between moving the old folder aside and the new in
+    files._exchange = lambda a, b: False
+    os.replace = lambda a, b: die() if str(a).endswith(".tmp") else replace(a, b)
+with Store(sys.argv[1]) as s:
+    export(s, sys.argv[2], "brat")
+print("not killed")
+"""
+
+
+def _folder(path):
+    return {p.name: p.read_bytes() for p in path.iterdir()} if path.exists() else None
+
+
+@pytest.mark.parametrize(
+    ("kill", "left"),
+    [("before the swap", "earlier"), ("after the swap", "new"), ("between the renames", "earlier")],
+)
+def test_a_folder_export_killed_anywhere_keeps_the_earlier_one(tmp_path, corpus, kill, left):
+    out = tmp_path / "brat"
+    _store_text(corpus, "He said “yes” today.", [Span(9, 12)])
+    export(corpus, out, "brat")
+    _store_text(corpus, "She said “no” then.", [Span(10, 12)])
+    export(corpus, tmp_path / "new", "brat")
+    exports = {"earlier": _folder(out), "new": _folder(tmp_path / "new")}
+    r = subprocess.run(
+        [sys.executable, "-c", KILLED_EXPORT, str(corpus.path), str(out), kill],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert r.returncode == 0 and "not killed" not in r.stdout, r.stderr
+    asides = [_folder(p) for p in tmp_path.glob(".brat.*") if p.is_dir()]
+    assert (_folder(out) or next(a for a in asides if a == exports[left])) == exports[left]
+    files_module.remove_stale_temps(out)  # what the next export does first
+    assert _folder(out) == exports[left] and [p.name for p in tmp_path.glob(".brat.*")] == []
+    export(corpus, out, "brat")
+    assert _folder(out) == exports["new"]
 
 
 def test_brat_refuses_to_replace_a_folder_that_is_not_an_export(tmp_path, sample_corpus):

@@ -1,6 +1,7 @@
 """Long input: a huge paragraph is parsed in bounded memory, a running import stops
 within a second of a cancel, also inside one long article."""
 
+import json
 import os
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import tracemalloc
 import pytest
 
 from core.corpus.store import Store
+from core.formats.import_process import POLL_S, ImportProcess
 from core.formats.ingest import import_paths
 from core.model import Article
 from core.suggest.paragraphs import MAX_PARAGRAPH, paragraphs
@@ -104,3 +106,32 @@ def test_importing_many_articles_stays_flat_in_memory(tmp_path):
     small = _import_peak(tmp_path / "small", 20)
     large = _import_peak(tmp_path / "large", 100)  # holding 80 more of 20 KB: 1.7 MB more
     assert large - small < 700_000, (small, large)
+
+
+@pytest.mark.slow
+def test_a_cancelled_import_process_stops_within_a_few_polls_also_inside_one_step(tmp_path):
+    db = tmp_path / "c.qlab"
+    Store(db).close()
+    big = tmp_path / "big.jsonl"  # one record of 3.6 MB: read and checked in one step
+    big.write_text(json.dumps({"text": UNIT * 100_000}) + "\n")
+    importer = ImportProcess(jobs=1)
+    started, asked = [], []
+
+    def cancelled():
+        if started:  # the worker is inside the import: cancel, and count the polls
+            asked.append(True)
+        return bool(started)
+
+    try:
+        report = importer.run(db, [big], False, lambda done, total: started.append(done), cancelled)
+        assert report.cancelled and report.imported == [] and "cancelled" in report.lines()[-1]
+        # stopped within a second of polls (killed once it did not stop by itself)
+        assert len(asked) <= 1.0 / POLL_S, len(asked)
+        with Store(db) as s:
+            assert s.article_ids() == []  # the killed step stored nothing
+        small = tmp_path / "small.txt"
+        small.write_text("Title\n\nThe mayor said the bridge would open.\n")
+        again = importer.run(db, [small], False, lambda done, total: None, lambda: False)
+        assert len(again.imported) == 1 and again.complete  # in a new worker
+    finally:
+        importer.close()
