@@ -57,6 +57,12 @@ def cell(value: object) -> object:
     return value
 
 
+def uncell(text: str) -> str:
+    """A text :func:`cell` wrote, as it was: a leading ``'`` before a formula's first
+    character goes (a file read back, such as a speakers list)."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
+
+
 class CsvWriter(FileWriter):
     """One row per attribution (RFC 4180: UTF-8, CRLF, quoted where needed)."""
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from core.config import MAX_IMPORT_BYTES
+from core.formats.csv_rows import cell, uncell
 from core.formats.decoding import decode
 from core.formats.files import written_file
 from core.formats.imported import ImportProblem, shown
@@ -114,7 +115,7 @@ def _csv_rows(text: str) -> Iterator[tuple[int, dict[str, Any]]]:
             if len(row) > len(header):
                 yield start, {"": f"{len(row)} fields, the header names {len(header)}"}
             else:
-                record: dict[str, Any] = dict(zip(header, row, strict=False))
+                record: dict[str, Any] = dict(zip(header, map(uncell, row), strict=False))
                 record["aliases"] = record.get("aliases", "").split(ALIAS_SEPARATOR)
                 yield start, record
         start = reader.line_num + 1
@@ -183,7 +184,8 @@ def write_speakers(speakers: Sequence[Speaker], out: Path) -> int:
             writer = csv.writer(text)
             writer.writerow(COLUMNS)
             for r in _rows(speakers):
-                writer.writerow([r["name"], r["kind"], ALIAS_SEPARATOR.join(r["aliases"]), r["id"]])
+                fields = [r["name"], r["kind"], ALIAS_SEPARATOR.join(r["aliases"]), r["id"]]
+                writer.writerow([cell(f) for f in fields])
             text.detach()
         else:
             for line in jsonl_speakers(speakers):

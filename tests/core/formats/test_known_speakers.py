@@ -115,3 +115,13 @@ def test_written_jsonl_reads_back(tmp_path):
     listed = [Speaker("Ana Ruiz", SpeakerKind.PERSON, ("Ruiz",), "Q1")]
     write_speakers(listed, tmp_path / "l.jsonl")
     assert read_speakers(tmp_path / "l.jsonl") == listed
+
+
+def test_a_csv_list_holds_no_formula_and_reads_back(tmp_path):
+    """A name a spreadsheet would run (``=HYPERLINK(...)``) is written inert, with a
+    leading ``'`` (OWASP), and read back as it was."""
+    listed = [Speaker('=HYPERLINK("http://x.example","y")', SpeakerKind.OTHER, ("@x",), "-1")]
+    write_speakers(listed, tmp_path / "l.csv")
+    rows = (tmp_path / "l.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert rows[0].startswith("\"'=HYPERLINK(") and rows[0].endswith(",'@x,'-1")
+    assert read_speakers(tmp_path / "l.csv") == listed
