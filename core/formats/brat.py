@@ -319,9 +319,9 @@ def _read_line(
     kind = ident[0]
     if kind == "T":
         _read_entity(read, ident, fields, n, text, labels, lines_of)
-    elif kind in "RE":
+    elif kind in "RE":  # a relation: TYPE Arg1:ID Arg2:ID; an event: TYPE:TRIGGER [ROLE:ID ...]
         args = [a.partition(":") for a in parts[kind != "E" :]]
-        if len(parts) < 2 or not all(id_ and colon for _, colon, id_ in args):
+        if len(args) < (1 if kind == "E" else 2) or not all(i and c for _, c, i in args):
             raise ValueError(f"{ident} is not TYPE ROLE:ID ROLE:ID ...")
         read.links.append([id_ for _, _, id_ in args])
         if kind == "E":

@@ -574,6 +574,7 @@ BRAT_REFUSED = {
     "T1\tQuote 9 " + "9" * 5000 + "\tyes\n": "line 1: the offsets '9 99999",
     "T1\tQuote 9 12\tyes\nR1\tSpeaker_of\n": "line 2: R1 is not TYPE ROLE:ID ROLE:ID",
     "T1\tQuote 9 12\tyes\nR1\tSpeaker_of T2 T1\n": "line 2: R1 is not TYPE ROLE:ID ROLE:ID",
+    "T1\tQuote 9 12\tyes\nR1\tSpeaker_of Arg1:T1\n": "line 2: R1 is not TYPE ROLE:ID ROLE:ID",
     "T1\tQuote 9 12\tyes\nA1\tType\n": "line 2: attribute A1 is not NAME ID [VALUE]",
     "T1\tQuote 9 12\tyes\n#1\tAnnotatorNotes\tBob\n": "line 2: note #1 is not AnnotatorNotes ID",
 }
@@ -589,6 +590,7 @@ def test_brat_import_refuses_lines_it_would_lose_in_the_words_of_the_format(tmp_
     (folder / "ok.ann").write_text(
         "T1\tQuote 9 12\tyes\nT2\tSpeaker 0 2\tHe\nR1\tSpeaker_of Arg1:T2 Arg2:T1\n"
         "*\tEquiv T1 T1\nN1\tReference T2 Wikipedia:1\tHe\n#1\tAnnotatorNotes T1\tBob\n"
+        "T3\tSaying 3 7\tsaid\nE1\tSaying:T3\n"
     )
     report = import_paths(corpus, [folder], None)
     assert len(report.imported) == 1 and len(report.problems) == len(BRAT_REFUSED)
