@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -79,14 +80,16 @@ class _Completer(QCompleter):
 
 
 def ask_name(parent: QWidget, title: str, label: str, value: str, names: list[str]) -> str | None:
-    """A name, typed; it completes from ``names`` (most quoted first)."""
+    """A name, typed; it completes from ``names`` (best first). The label may hold a
+    name: it is shown as plain text, never as markup."""
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(label)
     dialog.setTextValue(value)
     completer = _Completer(names, dialog)
-    line = dialog.findChild(QLineEdit)
-    assert line is not None  # a text-input QInputDialog always has its line edit
+    line, shown = dialog.findChild(QLineEdit), dialog.findChild(QLabel)
+    assert line is not None and shown is not None  # a text QInputDialog has both
+    shown.setTextFormat(Qt.TextFormat.PlainText)
     line.setCompleter(completer)
 
     def chosen(name: str) -> None:

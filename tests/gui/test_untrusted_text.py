@@ -9,9 +9,11 @@ import textwrap
 
 import pytest
 from PySide6.QtGui import Qt, QTextCursor, QTextDocument  # (QtGui's Qt has mightBeRichText)
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QInputDialog,
     QLabel,
     QListWidget,
     QPlainTextEdit,
@@ -25,7 +27,7 @@ from core.model import Article, Attribution, Span
 from core.tokens import tokenize
 from gui.article_view import BREAK_EVERY
 from tests.conftest import ROOT
-from tests.gui.conftest import press
+from tests.gui.conftest import press, when_modal
 
 
 def _corpus(tmp_path, text, suggester=None):
@@ -187,6 +189,33 @@ def test_every_user_derived_string_is_shown_as_plain_text(make_window, tmp_path,
         assert carrying and (
             name == str(folder) or sum(w.endswith("tooltip") for w, *_ in carrying) >= 2
         )
+
+
+def test_the_rename_box_shows_the_name_it_asks_about_as_text(make_window, tmp_path, qtbot):
+    """F2's label ("New name for NAME:") drew a speaker's name as markup."""
+    text = "\u201cWe won,\u201d Zed said."
+    path = tmp_path / "c.qlab"
+    with Store(path) as s:
+        art = Article(text=text, title="t", source="a.txt", content_hash=content_hash(text))
+        at = text.index
+        quote, speaker = Span(at("We"), at(",\u201d")), Span(at("Zed"), at(" said"))
+        s.add_article(art, [Attribution(quote, speaker, speaker_name=NAME)], tokenize(text))
+    w = make_window(path)
+    press(w, "Ctrl+Shift+P")
+    panel = w.tools.speakers
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    QTest.keyClicks(panel.filter, "zed")
+    QTest.keyClick(panel.filter, Qt.Key.Key_Down)  # into the list, the name selected
+    drawn = []
+
+    def look(dialog):
+        label = dialog.findChild(QLabel)
+        drawn.append(_rendered(label.text(), label.textFormat()))
+        dialog.reject()
+
+    when_modal(QInputDialog, look)
+    QTest.keyClick(panel.table, Qt.Key.Key_F2)
+    assert drawn == [f"New name for {NAME}:"]
 
 
 def test_a_long_run_without_spaces_gets_places_to_break_and_keeps_its_offsets(
