@@ -136,6 +136,16 @@ def ask_speaker_identity(parent: QWidget, speaker: Speaker) -> tuple[SpeakerKind
     return SpeakerKind(kind.currentData()), external.text()  # (deleted later: readable now)
 
 
+def ask_find(parent: QWidget, value: str) -> str | None:
+    """Words to find in the open article (the last ones, selected: Enter finds them
+    again)."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle("Find in the article")
+    dialog.setLabelText("Token cursor to the next place of:")
+    dialog.setTextValue(value)
+    return dialog.textValue() if _run(dialog) else None
+
+
 def ask_number(parent: QWidget, value: int, top: int) -> int | None:
     """An attribution's number, 1 to ``top``."""
     dialog = QInputDialog(parent)

@@ -55,6 +55,9 @@ class Act(StrEnum):
     SELECT_TO_END = "select_to_end"
     SELECT_TO_START = "select_to_start"
     CURSOR_TO_ITEM = "cursor_to_item"
+    FIND = "find"
+    FIND_NEXT = "find_next"
+    FIND_PREV = "find_prev"
     LABEL_QUOTE = "label_quote"
     LABEL_SPEAKER = "label_speaker"
     LABEL_CUE = "label_cue"
@@ -142,6 +145,9 @@ KEYMAP: tuple[Binding, ...] = (
         Act.SELECT_TO_START, ("(",), "Select", "Select from the sentence's start to the cursor"
     ),
     Binding(Act.CURSOR_TO_ITEM, ("G",), "Select", "Token cursor to the current attribution"),
+    Binding(Act.FIND, ("F",), "Select", "Token cursor to the next place of words typed"),
+    Binding(Act.FIND_NEXT, ("N",), "Select", "Token cursor to the next place of them again"),
+    Binding(Act.FIND_PREV, ("Shift+N",), "Select", "Token cursor to their place before"),
     Binding(Act.LABEL_QUOTE, ("Q",), "Select", "Label the selection QUOTE (a new attribution)"),
     Binding(Act.LABEL_SPEAKER, ("S",), "Select", "Label the selection SPEAKER of the attribution"),
     Binding(Act.LABEL_CUE, ("C",), "Select", "Label the selection CUE of the attribution"),

@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         articles, view = self.articles, self.view
         return handlers | {
             Act.JUMP: self.ask_jump,
+            Act.FIND: self.ask_find,
             Act.NEXT_ARTICLE: lambda: self.do_move(lambda s: s.next_article(+1, articles.search)),
             Act.PREV_ARTICLE: lambda: self.do_move(lambda s: s.next_article(-1, articles.search)),
             Act.DONE_NEXT: lambda: self.do_edit(lambda s: s.done(articles.search)),
@@ -270,6 +271,15 @@ class MainWindow(QMainWindow):
         self.back()
         if n is not None:
             self.do_move(lambda s: s.jump(n))
+
+    def ask_find(self) -> None:
+        s = self.session
+        if s is None or s.article is None:
+            return
+        needle = dialogs.ask_find(self, s.sought)
+        self.back()
+        if needle is not None:
+            self.do_move(lambda s: s.find(needle))
 
     # -- drawing -------------------------------------------------------------------------------
 

@@ -30,6 +30,8 @@ MOVES: dict[Act, Move] = {
     Act.SELECT_TO_END: lambda s: s.select_sentence(part=+1),
     Act.SELECT_TO_START: lambda s: s.select_sentence(part=-1),
     Act.CURSOR_TO_ITEM: ReviewSession.cursor_to_item,
+    Act.FIND_NEXT: lambda s: s.find(""),
+    Act.FIND_PREV: lambda s: s.find("", step=-1),
 }
 
 EDITS: dict[Act, Edit] = {

@@ -88,6 +88,7 @@ class ReviewSession:
     target: str = "quote"
     cursor: int | None = None  # index of the token under the token cursor
     anchor: int | None = None  # where the selection started (token index), if any
+    sought: str = ""  # what F last looked for in the article (N, Shift+N: again)
     # Kept as attributions change (a long article has thousands; a key reads none of them):
     _left: int = 0  # suggestions not yet decided
     _kept: int = 0  # attributions not rejected
@@ -230,6 +231,23 @@ class ReviewSession:
         if not self.tokens:
             return Delta()
         self.cursor = self.tokens.token_at(pos)
+        return Delta(reveal=self.tokens[self.cursor][0])
+
+    def find(self, needle: str, step: int = 1) -> Delta:
+        """The token cursor to the next (``step`` 1) or previous (-1) place in the open
+        article where ``needle`` is written, case aside, around the article's end; a
+        selection started with V follows it. The article's own work: no corpus read."""
+        self.sought = needle.strip() or self.sought
+        if not self.tokens or self.article is None or not self.sought:
+            return Delta()
+        here = self.tokens[self.cursor][0] if self.cursor is not None else -1
+        places = [
+            m.start() for m in re.finditer(re.escape(self.sought), self.article.text, re.IGNORECASE)
+        ]
+        if not places:
+            return Delta(message=f"{excerpt(self.sought)} is not in this article.")
+        i = bisect_right(places, here) if step > 0 else bisect_left(places, here) - 1
+        self.cursor = self.tokens.token_at(places[i % len(places)])
         return Delta(reveal=self.tokens[self.cursor][0])
 
     def toggle_selection(self) -> Delta:

@@ -6,11 +6,11 @@ bench that counts keys per attribution (bench/speakers.py).
 Per suggestion, in text order: reject it (X) if it overlaps no gold quote left; else
 move its edges a token at a time to the gold's, give it the gold's speaker mention (P
 when the attribution before has it, else up to three candidates with M, else select it
-with the token cursor and S), the gold's speaker name (E, and type it until the
-completion list offers it), cue and type,
-and accept it (A). Then each gold quote nothing found is added with the token cursor
-(I for the text between quotation marks, else V and Shift+Right) and Q, and fixed the
-same way; D marks the article done. Gold is the text-based gold JSON
+with the token cursor, moved by F and the mention's first letters when far, and S),
+the gold's speaker name (E, and type it until the completion list offers it), cue and
+type, and accept it (A). Then each gold quote nothing found is added with the token
+cursor (I for the text between quotation marks, else V and Shift+Right) and Q, and
+fixed the same way; D marks the article done. Gold is the text-based gold JSON
 (tests/data/*.gold.json): quotes, speakers and cues as strings.
 """
 
@@ -43,6 +43,16 @@ def press(window: Any, *keys: str) -> None:
             QTest.keyClick(window.view, k)
         else:
             QTest.keySequence(window.view, QKeySequence(k))
+
+
+def type_into(edit: QLineEdit, text: str) -> None:
+    """Type ``text`` into a line edit, a key a character (one QTest cannot send, such
+    as a curly quote, is put in as an input method would)."""
+    for ch in text:
+        if ch.isascii() and ch.isprintable():
+            QTest.keyClicks(edit, ch)
+        else:
+            edit.insert(ch)
 
 
 def when_modal(kind: type, act: Callable[[Any], None]) -> list[Any]:
@@ -128,7 +138,7 @@ class Driver:
             QTest.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
             completer = edit.completer()
             for ch in name:
-                QTest.keyClicks(edit, ch)
+                type_into(edit, ch)
                 typed.append(ch)
                 first = completer.completionModel().index(0, 0).data() if completer else None
                 if first == name and completer.popup().isVisible():
@@ -138,23 +148,64 @@ class Driver:
                     return
             QTest.keyClick(edit, Qt.Key.Key_Return)
 
+        self.in_dialog("E", fill)
+        self.pressed += ["Ctrl+A", *typed, "Enter"]
+
+    def in_dialog(self, key: str, fill: Callable[[QInputDialog], None]) -> None:
+        """Press ``key``, let ``fill`` type into the box it opens, and wait until the
+        window has the keyboard again."""
         when_modal(QInputDialog, fill)
-        self.key("E")
+        self.key(key)
         view = self.window.view
-        for _ in range(100_000):  # until the window has the keyboard again
+        for _ in range(100_000):
             if QApplication.activeModalWidget() is None and view.hasFocus():
-                self.pressed += ["Ctrl+A", *typed, "Enter"]
                 return
             QApplication.processEvents()
         raise AssertionError("the window did not get the keyboard back")
+
+    def letters_for(self, pos: int) -> str | None:
+        """The fewest letters of the text at ``pos`` that F takes the token cursor to
+        ``pos`` with, from where it is (tried on the session, then put back); None when
+        a dozen do not."""
+        s = self.s
+        cursor, sought = s.cursor, s.sought
+        try:
+            for k in range(1, 13):
+                if "\n" in self.text[pos : pos + k]:  # (a box takes one line)
+                    return None
+                s.cursor = cursor
+                s.find(self.text[pos : pos + k])
+                if s.cursor is not None and s.tokens[s.cursor][0] == pos:
+                    return self.text[pos : pos + k]
+            return None
+        finally:
+            s.cursor, s.sought = cursor, sought
+
+    def find(self, needle: str) -> None:
+        """F, ``needle`` and Enter."""
+
+        def fill(dialog: QInputDialog) -> None:
+            edit = dialog.findChild(QLineEdit)
+            edit.selectAll()  # (the last words sought are shown selected)
+            type_into(edit, needle)
+            QTest.keyClick(edit, Qt.Key.Key_Return)
+
+        self.in_dialog("F", fill)
+        self.pressed += [*needle, "Enter"]
 
     def target(self, kind: str) -> None:
         while self.s.target != kind:
             self.key("Tab")
 
     def cursor_to(self, pos: int) -> None:
-        """The token cursor onto the token starting at ``pos``, from the current item."""
+        """The token cursor onto the token starting at ``pos``, from the current item:
+        F and its first letters when that is fewer keys than a token or a line at a
+        time."""
         self.key("G" if self.s.current is not None else "Right")
+        s = self.s
+        needle = self.letters_for(pos)
+        if needle is not None and abs(s.tokens.token_at(pos) - s.cursor) > len(needle) + 2:
+            self.find(needle)
         line = True
         for _ in range(2000):
             at = self.s.tokens[self.s.cursor][0]

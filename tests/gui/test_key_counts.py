@@ -201,6 +201,27 @@ def test_the_name_box_completes_from_the_article_s_names_first(make_window, tmp_
     assert w.session.names_to_offer(["Ana Ruiz"])[-1] == "Ana Ruiz"  # the corpus's last
 
 
+def test_a_word_far_from_the_cursor_is_a_few_letters_away(make_window, tmp_path, qtbot):
+    """F, the word's first letters, Enter: the token cursor is on it, however far (it
+    was a key a token or a line); N goes on to its next place."""
+    w = make_window(make_corpus(tmp_path / "c.qlab"))
+    s = w.session
+    s.choose(0)
+    press(w, "G")
+
+    def find(dialog):
+        QTest.keyClicks(dialog.findChild(QLineEdit), "taxe")
+        QTest.keyClick(dialog.findChild(QLineEdit), Qt.Key.Key_Return)
+
+    when_modal(QInputDialog, find)
+    press(w, "F")
+    back_in(qtbot, w)
+    text = s.article.text
+    assert s.tokens[s.cursor][0] == text.index("taxes")  # 6 keys: F t a x e Enter
+    press(w, "N")  # no other place: around to the same one
+    assert s.tokens[s.cursor][0] == text.index("taxes")
+
+
 def test_the_rename_box_completes_from_the_corpus_speakers(make_window, small, qtbot):
     """F2's box had no completion at all; it completes as E's does, from the corpus's
     speakers (``CorpusTools.speaker_names``), and takes one Enter too."""

@@ -137,6 +137,28 @@ def test_select_to_the_sentence_s_end_or_start_and_an_indirect_quote_leaves_out_
 # -- edits ----------------------------------------------------------------------------------
 
 
+def test_find_moves_the_token_cursor_to_the_words_typed_around_the_article(session):
+    """F: the next place of the words, case aside, after the cursor (around the end);
+    N again, Shift+N back; a selection started with V follows the cursor."""
+    text = session.article.text
+    token_text = lambda: text[slice(*session.tokens[session.cursor])]  # noqa: E731
+    session.cursor_to(text.index("We will build"))
+    session.find("brown")  # "Tom Brown", then "Brown added"
+    assert token_text() == "Brown" and session.tokens[session.cursor][0] == text.index("Brown")
+    session.find("")  # N: again
+    assert session.tokens[session.cursor][0] == text.index("Brown added")
+    session.find("", step=-1)  # Shift+N: back
+    assert session.tokens[session.cursor][0] == text.index("Brown")
+    session.toggle_selection()
+    session.find("", step=+1)
+    assert words(session, session.selection()) == text[text.index("Brown") : text.index(" added")]
+    session.clear_selection()
+    session.find("", step=+1)  # past the last place: around to the first
+    assert session.tokens[session.cursor][0] == text.index("Brown")
+    assert "not in this article" in session.find("zebra").message
+    assert session.sought == "zebra" and token_text() == "Brown"  # the cursor stays
+
+
 def test_accept_and_reject_advance_and_update_counts(session, store):
     first = session.current
     delta = run(session, session.accept())
