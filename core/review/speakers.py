@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from core.model import Attribution, Span, SpeakerKind
-from core.suggest.lexicon import PERSONAL, PRONOUNS, SENTENCE_OPENERS
+from core.suggest.lexicon import CUE_VERBS, PERSONAL, PRONOUNS, SENTENCE_OPENERS
 from core.suggest.names import full_names, names_by_last_word, resolve_name
 from core.suggest.registry import guess_kind, looks_like_person
 from core.tokens import Tokens
@@ -86,10 +86,12 @@ def candidates(
 ) -> list[Candidate]:
     """Mentions that could be the speaker of ``quote``: other attributions' speakers,
     and runs of capitalised words and pronouns outside quotes and outside non-body text
-    (headline, related-article lines), within ``REACH`` characters of it. People come
-    first, nearest first; then other nouns, nearest first. ``mentions``: the article's,
-    kept from an earlier call (else found here). ``kinds``: the kind of each speaker
-    name the corpus knows (else guessed from the name): only people rank as people."""
+    (headline, related-article lines), within ``REACH`` characters of it, and the
+    subjects of its cue and of the cue words beside it (:func:`cue_subjects`). Those
+    subjects come first, then the mentions beside it; people first, nearest first;
+    then other nouns, nearest first. ``mentions``: the article's, kept from an earlier
+    call (else found here). ``kinds``: the kind of each speaker name the corpus knows
+    (else guessed from the name): only people rank as people."""
     found: dict[Span, str] = {}
     reach = Span(max(0, quote.start - REACH), quote.end + REACH)
     near = [a for a in attributions if a.quote.overlaps(reach)]  # (a long article has many)
@@ -140,6 +142,13 @@ def candidates(
             flush()
             found.setdefault(Span(start, end), resolve_name(text[start:end], near, start, this))
     flush()
+    first = {  # the subjects of its cues, each named by its words that name it
+        mention: resolve_name(text[part.start : part.end], near, part.start, this, names, by_last)
+        for mention, part in cue_subjects(text, tokens, quote, this.cue if this else None)
+        if not any(mention.overlaps(q) for q in quotes)
+    }
+    found = {**first, **found}
+    rank = {mention: i for i, mention in enumerate(first)}
     outside = non_body or []
     kinds = kinds or {}
     known = {  # the people among the speakers: the kind travels with the name
@@ -156,6 +165,7 @@ def candidates(
     return sorted(
         usable,
         key=lambda c: (
+            rank.get(c.span, len(rank)),
             _beside(text, quote, c.span),
             not c.person,
             abs((c.span.start + c.span.end) // 2 - mid),
@@ -191,3 +201,139 @@ def _beside(text: str, quote: Span, mention: Span) -> int:
     gap = text[lo:hi] if 0 <= hi - lo <= _BESIDE_CHARS else "\n"
     words = len(_WORD.findall(gap))
     return words if words <= BESIDE and "\n" not in gap else BESIDE + 1
+
+
+# -- the subject of a cue: "His lawyer, James Okafor, argued", "said the ministry" --------
+
+_EDGES = {",", ".", ";", ":", "!", "?", "(", ")", "[", "]", "\u2014", "\u2013", "--", "'"}
+_EDGES |= _QUOTE_MARKS | {"\u2018", "\u2019", "\u00ab", "\u00bb"}
+#: Words that end a cue's subject (``and officials said``) or the noun phrase after it.
+_STOPS = frozenset(
+    "and but or nor that who which whom while when as because although though if so "
+    "after before since until unless whereas".split()
+)
+#: ... and, after the cue, what follows its noun phrase (``said the ministry on Monday``).
+_STOPS_AFTER = _STOPS | frozenset("on in at during for with to about".split())
+_DETERMINERS = frozenset("the a an his her its their our my your this these those".split())
+_NP_WORDS = 8  # the most words a subject may have
+_CUE_REACH = BESIDE + 2  # tokens from the quote a cue word may be (its marks, a comma)
+
+
+def _forms(lemma: str) -> set[str]:
+    """The forms a verb may take in a text, generously (``said`` and ``told`` aside)."""
+    stem = lemma[:-1] if lemma.endswith(("e", "y")) else lemma
+    forms = {lemma, lemma + "s", lemma + "es", stem + "ed", lemma + lemma[-1] + "ed"}
+    return forms | ({stem + "ies", stem + "ied"} if lemma.endswith("y") else set())
+
+
+_CUE_WORDS = frozenset(
+    {f for lemma in CUE_VERBS for f in _forms(lemma)}
+    | {"said", "told", "wrote", "written", "according"}
+)
+
+
+class _Words:
+    """An article's tokens read as words around one quote."""
+
+    def __init__(self, text: str, tokens: Tokens, quote: Span) -> None:
+        self.text, self.bounds, self.quote = text, tokens.bounds, quote
+
+    def __getitem__(self, i: int) -> str:
+        if not 0 <= i < len(self.bounds):
+            return "\n"
+        return self.text[self.bounds[i][0] : self.bounds[i][1]]
+
+    def span(self, first: int, last: int) -> Span:
+        return Span(self.bounds[first][0], self.bounds[last][1])
+
+    def apart(self, i: int, j: int) -> bool:
+        """Whether a paragraph's edge or the quote stands between tokens i and j."""
+        lo, hi = min(i, j), max(i, j)
+        if not (0 <= lo and hi < len(self.bounds)):
+            return True
+        start, end = self.bounds[lo][0], self.bounds[hi][1]
+        gap = self.text[self.bounds[lo][1] : self.bounds[hi][0]]
+        return "\n" in gap or (start < self.quote.end and end > self.quote.start)
+
+    def part(self, i: int, step: int, stops: frozenset[str]) -> int | None:
+        """The far end of the words from token ``i`` on (``step`` -1 back, +1 ahead) up
+        to a punctuation mark, a stop word, the quote or the paragraph's edge; None when
+        there are none or more than ``_NP_WORDS``."""
+        k = i
+        while not self.apart(k, k if k == i else k - step):
+            word = self[k]
+            if word in _EDGES or word.lower() in stops:
+                break
+            if abs(k - i) == _NP_WORDS:
+                return None
+            k += step
+        return None if k == i else k - step
+
+    def subject_from(self, last: int) -> int | None:
+        """The first word of a subject that ends at token ``last``, a leading adverb or
+        preposition left out (``On Monday the ministry``: ``the ministry``)."""
+        first = self.part(last, -1, _STOPS)
+        if first is None or self[first].lower() not in SENTENCE_OPENERS - _DETERMINERS:
+            return first
+        words = [k for k in range(first + 1, last + 1) if self[k].lower() in _DETERMINERS]
+        first = words[-1] if words else first + 1
+        return first if first <= last else None
+
+    def cue_beside(self, start: int, step: int) -> tuple[int, int] | None:
+        """The first and last token of a cue word a few tokens from the quote, from
+        token ``start`` on (``step`` -1 back, +1 ahead), in the quote's sentence."""
+        for k in range(start, start + step * _CUE_REACH, step):
+            word = self[k].lower()
+            if word in {".", "!", "?"} or self.apart(k, k if k == start else k - step):
+                return None
+            if word in _CUE_WORDS:
+                return k, k + 1 if word == "according" and self[k + 1] == "to" else k
+        return None
+
+    def before_cue(self, j: int) -> list[tuple[Span, Span]]:
+        """The subject ending at token ``j`` before a cue, with the words that name it:
+        ``His lawyer, James Okafor,`` (and ``James Okafor`` alone), ``Local officials``."""
+        if self[j] != ",":
+            begin = self.subject_from(j)
+            return [] if begin is None else [(self.span(begin, j),) * 2]
+        start = self.part(j - 1, -1, _STOPS)
+        if start is None:
+            return []
+        second = self.span(start, j - 1)
+        desc = self.subject_from(start - 2) if self[start - 1] == "," else None
+        if desc is None:
+            return [(second, second)]
+        first = self.span(desc, start - 2)
+        named = second if self[start][:1].isupper() else first
+        return [(Span(first.start, second.end), named), (second, second)]
+
+    def after_cue(self, k: int, according: bool) -> list[tuple[Span, Span]]:
+        """The noun phrase from token ``k`` after a cue (``said the ministry``,
+        ``according to a report released last month``)."""
+        if according and self[k].lower() == "to":
+            k += 1
+        end = self.part(k, +1, _STOPS_AFTER)
+        word = self[k]
+        if end is None or not (according or word[:1].isupper() or word in _DETERMINERS):
+            return []
+        return [(self.span(k, end),) * 2]
+
+
+def cue_subjects(
+    text: str, tokens: Tokens, quote: Span, cue: Span | None
+) -> list[tuple[Span, Span]]:
+    """The subject of the quote's cue and of any cue word beside it, as (mention, the
+    words of it that name its source), without a parser: the words before the verb to a
+    punctuation mark (a description and a name between commas as one: ``His lawyer,
+    James Okafor, argued``), else the noun phrase after it (``said the ministry``,
+    ``according to an internal memo``)."""
+    w = _Words(text, tokens, quote)
+    lo, hi = tokens.covering(quote.start, quote.end)
+    cues = [w.cue_beside(hi + 1, +1), w.cue_beside(lo - 1, -1)]
+    if cue is not None:
+        cues.insert(0, tokens.covering(cue.start, cue.end))
+    found: list[tuple[Span, Span]] = []
+    for first, last in dict.fromkeys(c for c in cues if c is not None and c[0] <= c[1]):
+        according = w[first].lower() == "according"
+        found += (not according and w.before_cue(first - 1)) or w.after_cue(last + 1, according)
+    return found

@@ -268,3 +268,18 @@ def test_the_token_cursor_keeps_the_colour_of_the_speaker_m_chose(make_window, t
     over = [f for start, end, f in w.view.painted() if start < hi and end > lo]
     assert over and all(f.background().color().name() == COLOURS["speaker"][2] for f in over)
     assert any(f.fontOverline() for f in over)  # the cursor is still seen, as a line over it
+
+
+def test_a_description_as_the_subject_of_the_cue_is_one_m_away(make_window, tmp_path):
+    """M offered only capitalised words and pronouns: "His lawyer, James Okafor" (the
+    subject of the cue, a description and a name) was never offered, so it was selected
+    by hand: F, letters, V, Shift+Right..., S (8-30 keys). The cue's subject comes first."""
+    text = (
+        "Prosecutors asked for ten years.\n\n"
+        'His lawyer, James Okafor, said: "He is deeply ashamed of what he did."\n'
+    )
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "He is deeply"))
+    s = w.session
+    n = keys(w, "M")
+    assert s.current.speaker == sp(text, "His lawyer, James Okafor") and n == 1
+    assert s.current.speaker_name == "James Okafor"

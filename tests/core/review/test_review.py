@@ -656,3 +656,31 @@ def test_a_description_as_another_quote_s_speaker_is_no_person():
     ranked = [text[c.span.start : c.span.end] for c in found]
     assert ranked.index("Ana Ruiz") < ranked.index("the response")
     assert not next(c.person for c in found if c.span == sp(text, "the response"))
+
+
+def ranked(text: str, quote: str, cue: str | None = None) -> list[tuple[str, str]]:
+    """The candidate speakers of ``quote`` (with its cue, if any), as (mention, name)."""
+    from core.tokens import Tokens
+
+    said = Attribution(sp(text, quote), None, sp(text, cue) if cue else None)
+    found = candidates(text, Tokens(tokenize(text)), [said], said.quote)
+    return [(text[c.span.start : c.span.end], c.name) for c in found]
+
+
+def test_the_subject_of_the_cue_is_the_first_candidate():
+    """M offered only capitalised words and pronouns: a description or a document as the
+    subject of the cue ("His lawyer, James Okafor", "a spokeswoman", "an internal memo")
+    was never offered, and had to be selected by hand (8-30 keys)."""
+    text = "His lawyer, James Okafor, argued that Dunn had repaid part of the money."
+    assert ranked(text, "Dunn had repaid", "argued")[0] == (
+        "His lawyer, James Okafor",
+        "James Okafor",
+    )
+    text = "The firm cut 3,000 jobs, according to an internal memo seen by reporters."
+    assert ranked(text, "The firm cut")[0][0] == "an internal memo seen by reporters"
+    text = 'Ana Ruiz spoke first.\n\n"We are ready," said the ministry on Monday.'
+    assert ranked(text, "We are ready", "said")[0][0] == "the ministry"
+    text = "Ana Ruiz spoke first. Local officials said the road would close."
+    assert ranked(text, "the road would close")[0][0] == "Local officials"
+    text = "Ana Ruiz was unsure, but a spokeswoman said the plan stood."
+    assert ranked(text, "the plan stood", "said")[0][0] == "a spokeswoman"
