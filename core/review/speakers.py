@@ -214,6 +214,14 @@ _STOPS = frozenset(
 )
 #: ... and, after the cue, what follows its noun phrase (``said the ministry on Monday``).
 _STOPS_AFTER = _STOPS | frozenset("on in at during for with to about".split())
+#: Words between a subject and its verb (``Putin once again said``, ``officials have said``).
+_BEFORE_VERB = frozenset(
+    "has have had was were is are will would could also later then once again never often "
+    "still just first publicly privately repeatedly previously recently earlier already not "
+    "has".split()
+)
+_RELATIVES = frozenset("who which whom whose".split())
+_CLOSING = _QUOTE_MARKS | {"'", "\u2019"}
 _DETERMINERS = frozenset("the a an his her its their our my your this these those".split())
 _NP_WORDS = 8  # the most words a subject may have
 _CUE_REACH = BESIDE + 2  # tokens from the quote a cue word may be (its marks, a comma)
@@ -290,31 +298,56 @@ class _Words:
                 return k, k + 1 if word == "according" and self[k + 1] == "to" else k
         return None
 
-    def before_cue(self, j: int) -> list[tuple[Span, Span]]:
+    def subjects(self, first: int, last: int) -> list[tuple[Span, Span]]:
+        """The subject of the cue of tokens first..last: before it, else (``according
+        to``, or a cue right after a quote's closing mark) the noun phrase after it."""
+        if self[first].lower() == "according":
+            return self.after_cue(last + 1, according=True)
+        before = self.before_cue(first - 1)
+        mark = self[first - 2 if self[first - 1] == "," else first - 1]
+        if before or mark not in _CLOSING:
+            return before
+        return self.after_cue(last + 1, according=False)
+
+    def before_cue(self, j: int, relative: bool = False) -> list[tuple[Span, Span]]:
         """The subject ending at token ``j`` before a cue, with the words that name it:
-        ``His lawyer, James Okafor,`` (and ``James Okafor`` alone), ``Local officials``."""
+        ``His lawyer, James Okafor,`` (and ``James Okafor`` alone), ``Local officials``;
+        words between it and the verb (``has``, ``once again``) and a relative clause
+        (``Hale, who voted against it,``) left out, and a description after a name too
+        (``Priya Raman, an analyst,``: ``Priya Raman``). ``relative``: ``j`` is the comma
+        before a relative clause."""
+        while self[j].lower() in _BEFORE_VERB:
+            j -= 1
         if self[j] != ",":
             begin = self.subject_from(j)
             return [] if begin is None else [(self.span(begin, j),) * 2]
         start = self.part(j - 1, -1, _STOPS)
         if start is None:
             return []
+        if self[start - 1].lower() in _RELATIVES:  # "who was not involved in it,"
+            if self[start - 2] == ",":
+                return self.before_cue(start - 2, relative=True)
+            start = self.part(start - 2, -1, _STOPS)  # "an analyst at X who ..."
+            if start is None:
+                return []
         second = self.span(start, j - 1)
         desc = self.subject_from(start - 2) if self[start - 1] == "," else None
-        if desc is None:
-            return [(second, second)]
+        if desc is None:  # "X defended the plans, insisting": another clause
+            return [(second, second)] if relative else []
         first = self.span(desc, start - 2)
-        named = second if self[start][:1].isupper() else first
-        return [(Span(first.start, second.end), named), (second, second)]
+        if not self[start][:1].isupper():
+            return [(first, first)]
+        return [(Span(first.start, second.end), second), (second, second)]
 
     def after_cue(self, k: int, according: bool) -> list[tuple[Span, Span]]:
-        """The noun phrase from token ``k`` after a cue (``said the ministry``,
-        ``according to a report released last month``)."""
+        """The noun phrase from token ``k`` after a cue (``said the ministry``, ``said
+        union vice president Carlos Mendes``, ``according to a report released last
+        month``)."""
         if according and self[k].lower() == "to":
             k += 1
         end = self.part(k, +1, _STOPS_AFTER)
         word = self[k]
-        if end is None or not (according or word[:1].isupper() or word in _DETERMINERS):
+        if end is None or word.endswith("ly"):  # "said quietly"
             return []
         return [(self.span(k, end),) * 2]
 
@@ -334,6 +367,5 @@ def cue_subjects(
         cues.insert(0, tokens.covering(cue.start, cue.end))
     found: list[tuple[Span, Span]] = []
     for first, last in dict.fromkeys(c for c in cues if c is not None and c[0] <= c[1]):
-        according = w[first].lower() == "according"
-        found += (not according and w.before_cue(first - 1)) or w.after_cue(last + 1, according)
+        found += w.subjects(first, last)
     return found

@@ -283,3 +283,16 @@ def test_a_description_as_the_subject_of_the_cue_is_one_m_away(make_window, tmp_
     n = keys(w, "M")
     assert s.current.speaker == sp(text, "His lawyer, James Okafor") and n == 1
     assert s.current.speaker_name == "James Okafor"
+
+
+def test_a_name_before_a_relative_clause_is_the_subject_of_the_cue(make_window, tmp_path):
+    """``Councilman Robert Hale, who voted against the plan, said:``: the words of the
+    relative clause were offered first as the cue's subject, the name only after them."""
+    text = (
+        "The council met on Monday.\n\n"
+        'Councilman Robert Hale, who voted against the plan, said: "The lanes will hurt."\n'
+    )
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "The lanes"))
+    s = w.session
+    n = keys(w, "M")
+    assert s.current.speaker == sp(text, "Councilman Robert Hale") and n == 1

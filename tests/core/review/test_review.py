@@ -684,3 +684,22 @@ def test_the_subject_of_the_cue_is_the_first_candidate():
     assert ranked(text, "the road would close")[0][0] == "Local officials"
     text = "Ana Ruiz was unsure, but a spokeswoman said the plan stood."
     assert ranked(text, "the plan stood", "said")[0][0] == "a spokeswoman"
+
+
+def test_the_subject_of_the_cue_leaves_out_what_stands_between_it_and_the_verb():
+    """The words before the cue were taken whole: a relative clause ("voted against
+    it"), a description after a name, an adverb, or another clause ("Ana Ruiz defended
+    the plans, insisting") came first; a noun phrase after a cue was offered only with
+    a capital or an article ("said union leader Carlos Mendes" was not)."""
+    text = "Councilman Robert Hale, who voted against it, said the lanes would hurt shops."
+    assert ranked(text, "the lanes would", "said")[0][0] == "Councilman Robert Hale"
+    text = "Mark Ellison, an analyst at Cresset Research who saw the data, said it was weak."
+    assert ranked(text, "it was weak", "said")[0][0] == "Mark Ellison"
+    text = "Priya Raman, an auto industry analyst, said the bet was too big."
+    assert ranked(text, "the bet was", "said")[0] == ("Priya Raman", "Priya Raman")
+    text = "Putin once again said the talks went well."
+    assert ranked(text, "the talks went", "said")[0][0] == "Putin"
+    text = 'Ana Ruiz spoke.\n\n"We fight on," said union leader Carlos Mendes. "We will win."'
+    assert ranked(text, "We will win", "said")[0][0] == "union leader Carlos Mendes"
+    text = 'Ana Ruiz defended the plans, insisting the government would not "bulldoze it".'
+    assert ranked(text, "bulldoze it", "insisting")[0][0] == "Ana Ruiz"
