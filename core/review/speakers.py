@@ -222,9 +222,12 @@ _BEFORE_VERB = frozenset(
 )
 _RELATIVES = frozenset("who which whom whose".split())
 _CLOSING = _QUOTE_MARKS | {"'", "\u2019"}
+_MARKS = _CLOSING | {"\u2018", "\u00ab", "\u00bb"}
 _DETERMINERS = frozenset("the a an his her its their our my your this these those".split())
 _NP_WORDS = 8  # the most words a subject may have
-_CUE_REACH = BESIDE + 2  # tokens from the quote a cue word may be (its marks, a comma)
+#: How many words from the quote a cue word may be (``said in a statement that``).
+_CUE_REACH = 6
+_NOUN_BEFORE = _DETERMINERS | {"'s", "\u2019s", "no", "any"}
 
 
 def _forms(lemma: str) -> set[str]:
@@ -255,11 +258,12 @@ class _Words:
         return Span(self.bounds[first][0], self.bounds[last][1])
 
     def apart(self, i: int, j: int) -> bool:
-        """Whether a paragraph's edge or the quote stands between tokens i and j."""
+        """Whether token ``i`` is in the quote, or a paragraph's edge stands between it
+        and token ``j``."""
         lo, hi = min(i, j), max(i, j)
         if not (0 <= lo and hi < len(self.bounds)):
             return True
-        start, end = self.bounds[lo][0], self.bounds[hi][1]
+        start, end = self.bounds[i]
         gap = self.text[self.bounds[lo][1] : self.bounds[hi][0]]
         return "\n" in gap or (start < self.quote.end and end > self.quote.start)
 
@@ -288,14 +292,20 @@ class _Words:
         return first if first <= last else None
 
     def cue_beside(self, start: int, step: int) -> tuple[int, int] | None:
-        """The first and last token of a cue word a few tokens from the quote, from
-        token ``start`` on (``step`` -1 back, +1 ahead), in the quote's sentence."""
-        for k in range(start, start + step * _CUE_REACH, step):
+        """The first and last token of the nearest cue word within ``_CUE_REACH`` words
+        of the quote, from token ``start`` on (``step`` -1 back, +1 ahead), in the
+        quote's sentence and before another quotation (``the state governor said``,
+        ``According to court documents,``); a word after an article or a possessive is a
+        noun (``a report``)."""
+        k, words = start, 0
+        while words < _CUE_REACH:
             word = self[k].lower()
-            if word in {".", "!", "?"} or self.apart(k, k if k == start else k - step):
-                return None
-            if word in _CUE_WORDS:
+            if word in {".", "!", "?"} or self.apart(k, k - step) or (words and word in _MARKS):
+                return None  # (past another quotation's mark: its cue)
+            if word in _CUE_WORDS and self[k - 1].lower() not in _NOUN_BEFORE:
                 return k, k + 1 if word == "according" and self[k + 1] == "to" else k
+            words += word[:1].isalnum()
+            k += step
         return None
 
     def subjects(self, first: int, last: int) -> list[tuple[Span, Span]]:
@@ -362,7 +372,8 @@ def cue_subjects(
     ``according to an internal memo``)."""
     w = _Words(text, tokens, quote)
     lo, hi = tokens.covering(quote.start, quote.end)
-    cues = [w.cue_beside(hi + 1, +1), w.cue_beside(lo - 1, -1)]
+    ended = text[quote.start : quote.end].rstrip().endswith(".") and w[hi + 1] not in _CLOSING
+    cues = [None if ended else w.cue_beside(hi + 1, +1), w.cue_beside(lo - 1, -1)]
     if cue is not None:
         cues.insert(0, tokens.covering(cue.start, cue.end))
     found: list[tuple[Span, Span]] = []

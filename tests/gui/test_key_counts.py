@@ -296,3 +296,13 @@ def test_a_name_before_a_relative_clause_is_the_subject_of_the_cue(make_window, 
     s = w.session
     n = keys(w, "M")
     assert s.current.speaker == sp(text, "Councilman Robert Hale") and n == 1
+
+
+def test_the_subject_a_few_words_after_a_quote_is_one_m_away(make_window, tmp_path):
+    """A quote with no cue yet (as Q leaves it): a cue word was looked for only in the
+    four tokens after it, so ``the state governor said`` was never offered."""
+    text = 'The storm hit on Monday.\n\n"Check on your neighbours," the state governor said.\n'
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "Check on"))
+    s = w.session
+    n = keys(w, "M")
+    assert s.current.speaker == sp(text, "the state governor") and n == 1

@@ -703,3 +703,20 @@ def test_the_subject_of_the_cue_leaves_out_what_stands_between_it_and_the_verb()
     assert ranked(text, "We will win", "said")[0][0] == "union leader Carlos Mendes"
     text = 'Ana Ruiz defended the plans, insisting the government would not "bulldoze it".'
     assert ranked(text, "bulldoze it", "insisting")[0][0] == "Ana Ruiz"
+
+
+def test_a_quote_without_a_cue_takes_the_subject_of_a_cue_word_near_it():
+    """With no cue yet (a quote just made with Q), a cue word was looked for only in the
+    four tokens beside the quote (not "the state governor said", nor "According to court
+    documents,"), past a quote's full stop into the next sentence, and a noun ("no
+    mention") passed for one."""
+    text = 'Ana Ruiz spoke.\n\n"Check on your neighbours," the state governor said.'
+    assert ranked(text, "Check on your neighbours,")[0][0] == "the state governor"
+    text = "Ana Ruiz spoke. According to court documents, he used the money to pay debts."
+    assert ranked(text, "he used the money")[0][0] == "court documents"
+    text = "The charity's director, Susan Ma, said in a statement that the group had changed."
+    assert ranked(text, "the group had")[0][0] == "The charity's director, Susan Ma"
+    text = "Players on both sides say the week was odd. Ana Ruiz said it was fine."
+    assert ranked(text, "the week was odd.")[0][0] == "Players on both sides"
+    text = 'Trump said talks would begin "at once," he made no mention of a ceasefire.'
+    assert ranked(text, "at once,")[0][0] == "Trump"
