@@ -217,8 +217,8 @@ _STOPS_AFTER = _STOPS | frozenset("on in at during for with to about".split())
 #: Words between a subject and its verb (``Putin once again said``, ``officials have said``).
 _BEFORE_VERB = frozenset(
     "has have had was were is are will would could also later then once again never often "
-    "still just first publicly privately repeatedly previously recently earlier already not "
-    "has".split()
+    "still just first publicly privately repeatedly previously recently earlier already "
+    "not".split()
 )
 _RELATIVES = frozenset("who which whom whose".split())
 _CLOSING = _QUOTE_MARKS | {"'", "\u2019"}
@@ -297,15 +297,16 @@ class _Words:
         quote's sentence and before another quotation (``the state governor said``,
         ``According to court documents,``); a word after an article or a possessive is a
         noun (``a report``)."""
-        k, words = start, 0
-        while words < _CUE_REACH:
+        words = 0
+        for k in range(start, start + step * 2 * _CUE_REACH, step):  # (marks count too)
+            if words == _CUE_REACH:
+                return None
             word = self[k].lower()
             if word in {".", "!", "?"} or self.apart(k, k - step) or (words and word in _MARKS):
                 return None  # (past another quotation's mark: its cue)
             if word in _CUE_WORDS and self[k - 1].lower() not in _NOUN_BEFORE:
                 return k, k + 1 if word == "according" and self[k + 1] == "to" else k
             words += word[:1].isalnum()
-            k += step
         return None
 
     def subjects(self, first: int, last: int) -> list[tuple[Span, Span]]:
@@ -326,15 +327,15 @@ class _Words:
         (``Hale, who voted against it,``) left out, and a description after a name too
         (``Priya Raman, an analyst,``: ``Priya Raman``). ``relative``: ``j`` is the comma
         before a relative clause."""
-        while self[j].lower() in _BEFORE_VERB:
-            j -= 1
+        for _ in range(3):  # "has also", "once again"
+            j -= self[j].lower() in _BEFORE_VERB
         if self[j] != ",":
             begin = self.subject_from(j)
             return [] if begin is None else [(self.span(begin, j),) * 2]
         start = self.part(j - 1, -1, _STOPS)
         if start is None:
             return []
-        if self[start - 1].lower() in _RELATIVES:  # "who was not involved in it,"
+        if not relative and self[start - 1].lower() in _RELATIVES:  # "who was not in it,"
             if self[start - 2] == ",":
                 return self.before_cue(start - 2, relative=True)
             start = self.part(start - 2, -1, _STOPS)  # "an analyst at X who ..."

@@ -720,3 +720,13 @@ def test_a_quote_without_a_cue_takes_the_subject_of_a_cue_word_near_it():
     assert ranked(text, "the week was odd.")[0][0] == "Players on both sides"
     text = 'Trump said talks would begin "at once," he made no mention of a ceasefire.'
     assert ranked(text, "at once,")[0][0] == "Trump"
+
+
+def test_the_subject_of_the_cue_is_read_from_a_few_words_whatever_the_text():
+    """Relative clauses were skipped one after another back to the text's start (a
+    RecursionError past a thousand), and the words before a verb and a run of marks
+    before a quote were read to their end: M reads a few words around the quote."""
+    text = "Ana Ruiz" + ", who met x" * 3000 + ', said: "We will go."'
+    assert ranked(text, "We will go.", "said")
+    text = "Ana Ruiz" + " has" * 3000 + ' said: "We will go."'  # (out of M's reach)
+    assert "Ana Ruiz" not in [mention for mention, _ in ranked(text, "We will go.", "said")]
