@@ -353,14 +353,22 @@ class _Words:
     def after_cue(self, k: int, according: bool) -> list[tuple[Span, Span]]:
         """The noun phrase from token ``k`` after a cue (``said the ministry``, ``said
         union vice president Carlos Mendes``, ``according to a report released last
-        month``)."""
+        month``); a description and a name between commas as one, named by the name
+        (``said his lawyer, James Okafor.``)."""
         if according and self[k].lower() == "to":
             k += 1
         end = self.part(k, +1, _STOPS_AFTER)
         word = self[k]
         if end is None or word.endswith("ly"):  # "said quietly"
             return []
-        return [(self.span(k, end),) * 2]
+        desc = self.span(k, end)
+        last = self.part(end + 2, +1, _STOPS_AFTER) if self[end + 1] == "," else None
+        if word[:1].isupper() or last is None:
+            return [(desc, desc)]
+        name = self.span(end + 2, last)
+        if not all(w[:1].isupper() for w in self.text[name.start : name.end].split()):
+            return [(desc, desc)]  # "said the ministry, Reuters reported"
+        return [(Span(desc.start, name.end), name), (desc, desc)]
 
 
 def cue_subjects(

@@ -306,3 +306,14 @@ def test_the_subject_a_few_words_after_a_quote_is_one_m_away(make_window, tmp_pa
     s = w.session
     n = keys(w, "M")
     assert s.current.speaker == sp(text, "the state governor") and n == 1
+
+
+def test_a_description_and_a_name_after_the_cue_are_one_m_away(make_window, tmp_path):
+    """``said his lawyer, James Okafor.``: the description alone was offered, and the
+    whole mention had to be selected by hand (F, letters, V, Shift+Right..., S)."""
+    text = 'The court met on Monday.\n\n"We will appeal," said his lawyer, James Okafor.\n'
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "We will appeal"))
+    s = w.session
+    n = keys(w, "M")
+    assert s.current.speaker == sp(text, "his lawyer, James Okafor") and n == 1
+    assert s.current.speaker_name == "James Okafor"

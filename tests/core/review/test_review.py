@@ -730,3 +730,15 @@ def test_the_subject_of_the_cue_is_read_from_a_few_words_whatever_the_text():
     assert ranked(text, "We will go.", "said")
     text = "Ana Ruiz" + " has" * 3000 + ' said: "We will go."'  # (out of M's reach)
     assert "Ana Ruiz" not in [mention for mention, _ in ranked(text, "We will go.", "said")]
+
+
+def test_a_description_and_a_name_after_the_cue_are_one_subject():
+    """``said his lawyer, James Okafor.``: only the description was offered as the
+    noun phrase after the cue, as ``His lawyer, James Okafor, argued`` is one before it."""
+    text = 'Ana Ruiz spoke.\n\n"We will appeal," said his lawyer, James Okafor.'
+    assert ranked(text, "We will appeal,", "said")[:2] == [
+        ("his lawyer, James Okafor", "James Okafor"),
+        ("his lawyer", "his lawyer"),
+    ]
+    text = 'Ana Ruiz spoke.\n\n"We are ready," said the ministry, Reuters reported.'
+    assert ranked(text, "We are ready,", "said")[0][0] == "the ministry"
