@@ -88,10 +88,11 @@ def candidates(
     and runs of capitalised words and pronouns outside quotes and outside non-body text
     (headline, related-article lines), within ``REACH`` characters of it, and the
     subjects of its cue and of the cue words beside it (:func:`cue_subjects`). Those
-    subjects come first, then the mentions beside it; people first, nearest first;
-    then other nouns, nearest first. ``mentions``: the article's, kept from an earlier
-    call (else found here). ``kinds``: the kind of each speaker name the corpus knows
-    (else guessed from the name): only people rank as people."""
+    subjects come first, then the mentions beside it; people first, those in its
+    sentence first (:func:`quote_sentence`), nearest first; then other nouns, the same
+    way. ``mentions``: the article's, kept from an earlier call (else found here).
+    ``kinds``: the kind of each speaker name the corpus knows (else guessed from the
+    name): only people rank as people."""
     found: dict[Span, str] = {}
     reach = Span(max(0, quote.start - REACH), quote.end + REACH)
     near = [a for a in attributions if a.quote.overlaps(reach)]  # (a long article has many)
@@ -162,12 +163,14 @@ def candidates(
         if not sp.overlaps(quote) and not any(sp.overlaps(nb) for nb in outside)
     ]
     mid = (quote.start + quote.end) // 2
+    sentence = quote_sentence(text, tokens, quote)
     return sorted(
         usable,
         key=lambda c: (
             rank.get(c.span, len(rank)),
             _beside(text, quote, c.span),
             not c.person,
+            not (sentence.start <= c.span.start and c.span.end <= sentence.end),
             abs((c.span.start + c.span.end) // 2 - mid),
             c.span.start,
         ),
@@ -225,6 +228,7 @@ _CLOSING = _QUOTE_MARKS | {"'", "\u2019"}
 _MARKS = _CLOSING | {"\u2018", "\u00ab", "\u00bb"}
 _DETERMINERS = frozenset("the a an his her its their our my your this these those".split())
 _NP_WORDS = 8  # the most words a subject may have
+_SENTENCE_TOKENS = 200  # the most tokens a sentence is read back or ahead
 #: How many words from the quote a cue word may be (``said in a statement that``).
 _CUE_REACH = 6
 _NOUN_BEFORE = _DETERMINERS | {"'s", "\u2019s", "no", "any"}
@@ -254,6 +258,12 @@ class _Words:
             return "\n"
         return self.text[self.bounds[i][0] : self.bounds[i][1]]
 
+    def ended(self, last: int) -> bool:
+        """Whether the quote, of last token ``last``, ends its sentence (its full stop
+        is in it, and no closing mark follows)."""
+        quote = self.text[self.quote.start : self.quote.end]
+        return quote.rstrip().endswith(".") and self[last + 1] not in _CLOSING
+
     def span(self, first: int, last: int) -> Span:
         return Span(self.bounds[first][0], self.bounds[last][1])
 
@@ -266,6 +276,15 @@ class _Words:
         start, end = self.bounds[i]
         gap = self.text[self.bounds[lo][1] : self.bounds[hi][0]]
         return "\n" in gap or (start < self.quote.end and end > self.quote.start)
+
+    def sentence_edge(self, k: int, step: int) -> int:
+        """The last token from token ``k`` on (``step`` -1 back, +1 ahead) before the
+        sentence's or the paragraph's end, at most ``_SENTENCE_TOKENS`` away."""
+        for _ in range(_SENTENCE_TOKENS):
+            if self[k] in {".", "!", "?"} or self.apart(k, k - step):
+                break
+            k += step
+        return k - step
 
     def part(self, i: int, step: int, stops: frozenset[str]) -> int | None:
         """The far end of the words from token ``i`` on (``step`` -1 back, +1 ahead) up
@@ -371,6 +390,17 @@ class _Words:
         return [(Span(desc.start, name.end), name), (desc, desc)]
 
 
+def quote_sentence(text: str, tokens: Tokens, quote: Span) -> Span:
+    """The sentence of a quote, as far as stored tokens tell: from the sentence end
+    before it to the one after it (the quote's own full stop), in its paragraph."""
+    w = _Words(text, tokens, quote)
+    lo, hi = tokens.covering(quote.start, quote.end)
+    if lo > hi:
+        return quote
+    end = hi if w.ended(hi) else w.sentence_edge(hi + 1, +1)
+    return w.span(w.sentence_edge(lo - 1, -1), end)
+
+
 def cue_subjects(
     text: str, tokens: Tokens, quote: Span, cue: Span | None
 ) -> list[tuple[Span, Span]]:
@@ -381,8 +411,7 @@ def cue_subjects(
     ``according to an internal memo``)."""
     w = _Words(text, tokens, quote)
     lo, hi = tokens.covering(quote.start, quote.end)
-    ended = text[quote.start : quote.end].rstrip().endswith(".") and w[hi + 1] not in _CLOSING
-    cues = [None if ended else w.cue_beside(hi + 1, +1), w.cue_beside(lo - 1, -1)]
+    cues = [None if w.ended(hi) else w.cue_beside(hi + 1, +1), w.cue_beside(lo - 1, -1)]
     if cue is not None:
         cues.insert(0, tokens.covering(cue.start, cue.end))
     found: list[tuple[Span, Span]] = []

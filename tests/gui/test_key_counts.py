@@ -317,3 +317,16 @@ def test_a_description_and_a_name_after_the_cue_are_one_m_away(make_window, tmp_
     n = keys(w, "M")
     assert s.current.speaker == sp(text, "his lawyer, James Okafor") and n == 1
     assert s.current.speaker_name == "James Okafor"
+
+
+def test_the_person_the_quote_s_sentence_names_is_one_m_away(make_window, tmp_path):
+    """A pronoun in the next paragraph, nearer the quote's middle, was M's first offer;
+    the person named in the quote's own sentence took a second M."""
+    text = (
+        'Rachel Adeyemi said the reforms would end a crisis that had "locked a generation '
+        'out."\n\n"We cannot wait," she said.\n'
+    )
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "locked a generation"))
+    s = w.session
+    n = keys(w, "M")
+    assert s.current.speaker == sp(text, "Rachel Adeyemi") and n == 1

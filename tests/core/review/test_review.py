@@ -742,3 +742,13 @@ def test_a_description_and_a_name_after_the_cue_are_one_subject():
     ]
     text = 'Ana Ruiz spoke.\n\n"We are ready," said the ministry, Reuters reported.'
     assert ranked(text, "We are ready,", "said")[0][0] == "the ministry"
+
+
+def test_a_person_in_the_quote_s_sentence_outranks_a_nearer_one_in_another():
+    """``she`` in the next paragraph, nearer the middle of a quote at its sentence's
+    end, came before the person its sentence names."""
+    text = (
+        'Rachel Adeyemi said the reforms would end a crisis that had "locked a generation '
+        'out."\n\n"We cannot wait," she said.'
+    )
+    assert ranked(text, "locked a generation out.")[0][0] == "Rachel Adeyemi"
