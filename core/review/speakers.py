@@ -143,13 +143,13 @@ def candidates(
             flush()
             found.setdefault(Span(start, end), resolve_name(text[start:end], near, start, this))
     flush()
-    first = {  # the subjects of its cues, each named by its words that name it
+    subjects = {  # the subjects of its cues, each named by its words that name it
         mention: resolve_name(text[part.start : part.end], near, part.start, this, names, by_last)
         for mention, part in cue_subjects(text, tokens, quote, this.cue if this else None)
         if not any(mention.overlaps(q) for q in quotes)
     }
-    found = {**first, **found}
-    rank = {mention: i for i, mention in enumerate(first)}
+    found = {**subjects, **found}
+    rank = {mention: i for i, mention in enumerate(subjects)}
     outside = non_body or []
     kinds = kinds or {}
     known = {  # the people among the speakers: the kind travels with the name
