@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from core.model import Attribution, Span, SpeakerKind
-from core.suggest.lexicon import PERSONAL, PRONOUNS, SENTENCE_OPENERS
+from core.suggest.lexicon import CUE_VERBS, PERSONAL, PRONOUNS, SENTENCE_OPENERS
 from core.suggest.names import full_names, names_by_last_word, resolve_name
 from core.suggest.registry import guess_kind, looks_like_person
 from core.tokens import Tokens
@@ -86,10 +86,13 @@ def candidates(
 ) -> list[Candidate]:
     """Mentions that could be the speaker of ``quote``: other attributions' speakers,
     and runs of capitalised words and pronouns outside quotes and outside non-body text
-    (headline, related-article lines), within ``REACH`` characters of it. People come
-    first, nearest first; then other nouns, nearest first. ``mentions``: the article's,
-    kept from an earlier call (else found here). ``kinds``: the kind of each speaker
-    name the corpus knows (else guessed from the name): only people rank as people."""
+    (headline, related-article lines), within ``REACH`` characters of it, and the
+    subjects of its cue and of the cue words beside it (:func:`cue_subjects`). Those
+    subjects come first, then the mentions beside it; people first, those in its
+    sentence first (:func:`quote_sentence`), nearest first; then other nouns, the same
+    way. ``mentions``: the article's, kept from an earlier call (else found here).
+    ``kinds``: the kind of each speaker name the corpus knows (else guessed from the
+    name): only people rank as people."""
     found: dict[Span, str] = {}
     reach = Span(max(0, quote.start - REACH), quote.end + REACH)
     near = [a for a in attributions if a.quote.overlaps(reach)]  # (a long article has many)
@@ -140,6 +143,13 @@ def candidates(
             flush()
             found.setdefault(Span(start, end), resolve_name(text[start:end], near, start, this))
     flush()
+    subjects = {  # the subjects of its cues, each named by its words that name it
+        mention: resolve_name(text[part.start : part.end], near, part.start, this, names, by_last)
+        for mention, part in cue_subjects(text, tokens, quote, this.cue if this else None)
+        if not any(mention.overlaps(q) for q in quotes)
+    }
+    found = {**subjects, **found}
+    rank = {mention: i for i, mention in enumerate(subjects)}
     outside = non_body or []
     kinds = kinds or {}
     known = {  # the people among the speakers: the kind travels with the name
@@ -153,11 +163,14 @@ def candidates(
         if not sp.overlaps(quote) and not any(sp.overlaps(nb) for nb in outside)
     ]
     mid = (quote.start + quote.end) // 2
+    sentence = quote_sentence(text, tokens, quote)
     return sorted(
         usable,
         key=lambda c: (
+            rank.get(c.span, len(rank)),
             _beside(text, quote, c.span),
             not c.person,
+            not (sentence.start <= c.span.start and c.span.end <= sentence.end),
             abs((c.span.start + c.span.end) // 2 - mid),
             c.span.start,
         ),
@@ -191,3 +204,217 @@ def _beside(text: str, quote: Span, mention: Span) -> int:
     gap = text[lo:hi] if 0 <= hi - lo <= _BESIDE_CHARS else "\n"
     words = len(_WORD.findall(gap))
     return words if words <= BESIDE and "\n" not in gap else BESIDE + 1
+
+
+# -- the subject of a cue: "His lawyer, James Okafor, argued", "said the ministry" --------
+
+_EDGES = {",", ".", ";", ":", "!", "?", "(", ")", "[", "]", "\u2014", "\u2013", "--", "'"}
+_EDGES |= _QUOTE_MARKS | {"\u2018", "\u2019", "\u00ab", "\u00bb"}
+#: Words that end a cue's subject (``and officials said``) or the noun phrase after it.
+_STOPS = frozenset(
+    "and but or nor that who which whom while when as because although though if so "
+    "after before since until unless whereas".split()
+)
+#: ... and, after the cue, what follows its noun phrase (``said the ministry on Monday``).
+_STOPS_AFTER = _STOPS | frozenset("on in at during for with to about".split())
+#: Words between a subject and its verb (``Putin once again said``, ``officials have said``).
+_BEFORE_VERB = frozenset(
+    "has have had was were is are will would could also later then once again never often "
+    "still just first publicly privately repeatedly previously recently earlier already "
+    "not".split()
+)
+_RELATIVES = frozenset("who which whom whose".split())
+_CLOSING = _QUOTE_MARKS | {"'", "\u2019"}
+_MARKS = _CLOSING | {"\u2018", "\u00ab", "\u00bb"}
+_DETERMINERS = frozenset("the a an his her its their our my your this these those".split())
+_NP_WORDS = 8  # the most words a subject may have
+_SENTENCE_TOKENS = 200  # the most tokens a sentence is read back or ahead
+#: How many words from the quote a cue word may be (``said in a statement that``).
+_CUE_REACH = 6
+_NOUN_BEFORE = _DETERMINERS | {"'s", "\u2019s", "no", "any"}
+
+
+def _forms(lemma: str) -> set[str]:
+    """The forms a verb may take in a text, generously (``said`` and ``told`` aside)."""
+    stem = lemma[:-1] if lemma.endswith(("e", "y")) else lemma
+    forms = {lemma, lemma + "s", lemma + "es", stem + "ed", lemma + lemma[-1] + "ed"}
+    return forms | ({stem + "ies", stem + "ied"} if lemma.endswith("y") else set())
+
+
+_CUE_WORDS = frozenset(
+    {f for lemma in CUE_VERBS for f in _forms(lemma)}
+    | {"said", "told", "wrote", "written", "according"}
+)
+
+
+class _Words:
+    """An article's tokens read as words around one quote."""
+
+    def __init__(self, text: str, tokens: Tokens, quote: Span) -> None:
+        self.text, self.bounds, self.quote = text, tokens.bounds, quote
+
+    def __getitem__(self, i: int) -> str:
+        if not 0 <= i < len(self.bounds):
+            return "\n"
+        return self.text[self.bounds[i][0] : self.bounds[i][1]]
+
+    def ended(self, last: int) -> bool:
+        """Whether the quote, of last token ``last``, ends its sentence (its full stop
+        is in it, and no closing mark follows)."""
+        quote = self.text[self.quote.start : self.quote.end]
+        return quote.rstrip().endswith(".") and self[last + 1] not in _CLOSING
+
+    def span(self, first: int, last: int) -> Span:
+        return Span(self.bounds[first][0], self.bounds[last][1])
+
+    def apart(self, i: int, j: int) -> bool:
+        """Whether token ``i`` is in the quote, or a paragraph's edge stands between it
+        and token ``j``."""
+        lo, hi = min(i, j), max(i, j)
+        if not (0 <= lo and hi < len(self.bounds)):
+            return True
+        start, end = self.bounds[i]
+        gap = self.text[self.bounds[lo][1] : self.bounds[hi][0]]
+        return "\n" in gap or (start < self.quote.end and end > self.quote.start)
+
+    def sentence_edge(self, k: int, step: int) -> int:
+        """The last token from token ``k`` on (``step`` -1 back, +1 ahead) before the
+        sentence's or the paragraph's end, at most ``_SENTENCE_TOKENS`` away."""
+        for _ in range(_SENTENCE_TOKENS):
+            if self[k] in {".", "!", "?"} or self.apart(k, k - step):
+                break
+            k += step
+        return k - step
+
+    def part(self, i: int, step: int, stops: frozenset[str]) -> int | None:
+        """The far end of the words from token ``i`` on (``step`` -1 back, +1 ahead) up
+        to a punctuation mark, a stop word, the quote or the paragraph's edge; None when
+        there are none or more than ``_NP_WORDS``."""
+        k = i
+        while not self.apart(k, k if k == i else k - step):
+            word = self[k]
+            if word in _EDGES or word.lower() in stops:
+                break
+            if abs(k - i) == _NP_WORDS:
+                return None
+            k += step
+        return None if k == i else k - step
+
+    def subject_from(self, last: int) -> int | None:
+        """The first word of a subject that ends at token ``last``, a leading adverb or
+        preposition left out (``On Monday the ministry``: ``the ministry``)."""
+        first = self.part(last, -1, _STOPS)
+        if first is None or self[first].lower() not in SENTENCE_OPENERS - _DETERMINERS:
+            return first
+        words = [k for k in range(first + 1, last + 1) if self[k].lower() in _DETERMINERS]
+        first = words[-1] if words else first + 1
+        return first if first <= last else None
+
+    def cue_beside(self, start: int, step: int) -> tuple[int, int] | None:
+        """The first and last token of the nearest cue word within ``_CUE_REACH`` words
+        of the quote, from token ``start`` on (``step`` -1 back, +1 ahead), in the
+        quote's sentence and before another quotation (``the state governor said``,
+        ``According to court documents,``); a word after an article or a possessive is a
+        noun (``a report``)."""
+        words = 0
+        for k in range(start, start + step * 2 * _CUE_REACH, step):  # (marks count too)
+            if words == _CUE_REACH:
+                return None
+            word = self[k].lower()
+            if word in {".", "!", "?"} or self.apart(k, k - step) or (words and word in _MARKS):
+                return None  # (past another quotation's mark: its cue)
+            if word in _CUE_WORDS and self[k - 1].lower() not in _NOUN_BEFORE:
+                return k, k + 1 if word == "according" and self[k + 1] == "to" else k
+            words += word[:1].isalnum()
+        return None
+
+    def subjects(self, first: int, last: int) -> list[tuple[Span, Span]]:
+        """The subject of the cue of tokens first..last: before it, else (``according
+        to``, or a cue right after a quote's closing mark) the noun phrase after it."""
+        if self[first].lower() == "according":
+            return self.after_cue(last + 1, according=True)
+        before = self.before_cue(first - 1)
+        mark = self[first - 2 if self[first - 1] == "," else first - 1]
+        if before or mark not in _CLOSING:
+            return before
+        return self.after_cue(last + 1, according=False)
+
+    def before_cue(self, j: int, relative: bool = False) -> list[tuple[Span, Span]]:
+        """The subject ending at token ``j`` before a cue, with the words that name it:
+        ``His lawyer, James Okafor,`` (and ``James Okafor`` alone), ``Local officials``;
+        words between it and the verb (``has``, ``once again``) and a relative clause
+        (``Hale, who voted against it,``) left out, and a description after a name too
+        (``Priya Raman, an analyst,``: ``Priya Raman``). ``relative``: ``j`` is the comma
+        before a relative clause."""
+        for _ in range(3):  # "has also", "once again"
+            j -= self[j].lower() in _BEFORE_VERB
+        if self[j] != ",":
+            begin = self.subject_from(j)
+            return [] if begin is None else [(self.span(begin, j),) * 2]
+        start = self.part(j - 1, -1, _STOPS)
+        if start is None:
+            return []
+        if not relative and self[start - 1].lower() in _RELATIVES:  # "who was not in it,"
+            if self[start - 2] == ",":
+                return self.before_cue(start - 2, relative=True)
+            start = self.part(start - 2, -1, _STOPS)  # "an analyst at X who ..."
+            if start is None:
+                return []
+        second = self.span(start, j - 1)
+        desc = self.subject_from(start - 2) if self[start - 1] == "," else None
+        if desc is None:  # "X defended the plans, insisting": another clause
+            return [(second, second)] if relative else []
+        first = self.span(desc, start - 2)
+        if not self[start][:1].isupper():
+            return [(first, first)]
+        return [(Span(first.start, second.end), second), (second, second)]
+
+    def after_cue(self, k: int, according: bool) -> list[tuple[Span, Span]]:
+        """The noun phrase from token ``k`` after a cue (``said the ministry``, ``said
+        union vice president Carlos Mendes``, ``according to a report released last
+        month``); a description and a name between commas as one, named by the name
+        (``said his lawyer, James Okafor.``)."""
+        if according and self[k].lower() == "to":
+            k += 1
+        end = self.part(k, +1, _STOPS_AFTER)
+        word = self[k]
+        if end is None or word.endswith("ly"):  # "said quietly"
+            return []
+        desc = self.span(k, end)
+        last = self.part(end + 2, +1, _STOPS_AFTER) if self[end + 1] == "," else None
+        if word[:1].isupper() or last is None:
+            return [(desc, desc)]
+        name = self.span(end + 2, last)
+        if not all(w[:1].isupper() for w in self.text[name.start : name.end].split()):
+            return [(desc, desc)]  # "said the ministry, Reuters reported"
+        return [(Span(desc.start, name.end), name), (desc, desc)]
+
+
+def quote_sentence(text: str, tokens: Tokens, quote: Span) -> Span:
+    """The sentence of a quote, as far as stored tokens tell: from the sentence end
+    before it to the one after it (the quote's own full stop), in its paragraph."""
+    w = _Words(text, tokens, quote)
+    lo, hi = tokens.covering(quote.start, quote.end)
+    if lo > hi:
+        return quote
+    end = hi if w.ended(hi) else w.sentence_edge(hi + 1, +1)
+    return w.span(w.sentence_edge(lo - 1, -1), end)
+
+
+def cue_subjects(
+    text: str, tokens: Tokens, quote: Span, cue: Span | None
+) -> list[tuple[Span, Span]]:
+    """The subject of the quote's cue and of any cue word beside it, as (mention, the
+    words of it that name its source), without a parser: the words before the verb to a
+    punctuation mark (a description and a name between commas as one: ``His lawyer,
+    James Okafor, argued``), else the noun phrase after it (``said the ministry``,
+    ``according to an internal memo``)."""
+    w = _Words(text, tokens, quote)
+    lo, hi = tokens.covering(quote.start, quote.end)
+    cues = [None if w.ended(hi) else w.cue_beside(hi + 1, +1), w.cue_beside(lo - 1, -1)]
+    if cue is not None:
+        cues.insert(0, tokens.covering(cue.start, cue.end))
+    found: list[tuple[Span, Span]] = []
+    for first, last in dict.fromkeys(c for c in cues if c is not None and c[0] <= c[1]):
+        found += w.subjects(first, last)
+    return found

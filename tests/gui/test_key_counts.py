@@ -268,3 +268,65 @@ def test_the_token_cursor_keeps_the_colour_of_the_speaker_m_chose(make_window, t
     over = [f for start, end, f in w.view.painted() if start < hi and end > lo]
     assert over and all(f.background().color().name() == COLOURS["speaker"][2] for f in over)
     assert any(f.fontOverline() for f in over)  # the cursor is still seen, as a line over it
+
+
+def test_a_description_as_the_subject_of_the_cue_is_one_m_away(make_window, tmp_path):
+    """M offered only capitalised words and pronouns: "His lawyer, James Okafor" (the
+    subject of the cue, a description and a name) was never offered, so it was selected
+    by hand: F, letters, V, Shift+Right..., S (8-30 keys). The cue's subject comes first."""
+    text = (
+        "Prosecutors asked for ten years.\n\n"
+        'His lawyer, James Okafor, said: "He is deeply ashamed of what he did."\n'
+    )
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "He is deeply"))
+    s = w.session
+    n = keys(w, "M")
+    assert s.current.speaker == sp(text, "His lawyer, James Okafor") and n == 1
+    assert s.current.speaker_name == "James Okafor"
+
+
+def test_a_name_before_a_relative_clause_is_the_subject_of_the_cue(make_window, tmp_path):
+    """``Councilman Robert Hale, who voted against the plan, said:``: the words of the
+    relative clause were offered first as the cue's subject, the name only after them."""
+    text = (
+        "The council met on Monday.\n\n"
+        'Councilman Robert Hale, who voted against the plan, said: "The lanes will hurt."\n'
+    )
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "The lanes"))
+    s = w.session
+    n = keys(w, "M")
+    assert s.current.speaker == sp(text, "Councilman Robert Hale") and n == 1
+
+
+def test_the_subject_a_few_words_after_a_quote_is_one_m_away(make_window, tmp_path):
+    """A quote with no cue yet (as Q leaves it): a cue word was looked for only in the
+    four tokens after it, so ``the state governor said`` was never offered."""
+    text = 'The storm hit on Monday.\n\n"Check on your neighbours," the state governor said.\n'
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "Check on"))
+    s = w.session
+    n = keys(w, "M")
+    assert s.current.speaker == sp(text, "the state governor") and n == 1
+
+
+def test_a_description_and_a_name_after_the_cue_are_one_m_away(make_window, tmp_path):
+    """``said his lawyer, James Okafor.``: the description alone was offered, and the
+    whole mention had to be selected by hand (F, letters, V, Shift+Right..., S)."""
+    text = 'The court met on Monday.\n\n"We will appeal," said his lawyer, James Okafor.\n'
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "We will appeal"))
+    s = w.session
+    n = keys(w, "M")
+    assert s.current.speaker == sp(text, "his lawyer, James Okafor") and n == 1
+    assert s.current.speaker_name == "James Okafor"
+
+
+def test_the_person_the_quote_s_sentence_names_is_one_m_away(make_window, tmp_path):
+    """A pronoun in the next paragraph, nearer the quote's middle, was M's first offer;
+    the person named in the quote's own sentence took a second M."""
+    text = (
+        'Rachel Adeyemi said the reforms would end a crisis that had "locked a generation '
+        'out."\n\n"We cannot wait," she said.\n'
+    )
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "locked a generation"))
+    s = w.session
+    n = keys(w, "M")
+    assert s.current.speaker == sp(text, "Rachel Adeyemi") and n == 1
