@@ -70,8 +70,9 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
 
 
 def is_person(run: list[Token]) -> bool:
-    """Whether a proper-noun run names a person rather than a place or organisation."""
-    if not run:
+    """Whether a proper-noun run names a person rather than a place, an organisation or
+    a day (``said on Wednesday``)."""
+    if not run or (len(run) == 1 and run[0].lower_ in CALENDAR):
         return False
     first = run[0]
     if first.i > 0 and first.doc[first.i - 1].lower_ in _DETERMINERS:

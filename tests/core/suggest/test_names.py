@@ -232,3 +232,11 @@ def test_a_hyphenated_title_makes_no_name_of_the_words_before_it(suggester):
         "NATO said it was watching closely."
     )
     assert names(suggester, text) == ["Mark Rutte", "NATO"]
+
+
+def test_a_day_is_no_person_a_pronoun_refers_to(suggester):
+    text = (
+        "The clinic in Koral reopened, a council spokesman said on Wednesday.\n\n"
+        "He said the doctors would return next month."
+    )
+    assert "Wednesday" not in names(suggester, text)
