@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -247,7 +247,8 @@ class NameBook:
         )
 
     def add_mention(self, m: Mention) -> None:
-        self.mentions.append(m)
+        """Keep the mentions in text order (a description is added as its quote is read)."""
+        insort(self.mentions, m, key=lambda x: x.pos)
 
     def resolve_pronoun(self, pronoun: str, pos: int, window: int) -> str | None:
         """The source a pronoun most likely refers to: the latest person in subject

@@ -33,6 +33,7 @@ from core.suggest.lexicon import (
     PRONOUNS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
+    TITLES,
 )
 from core.suggest.marks import DOUBLE_CLOSE, SINGLE_CLOSE, Quoted, find_quotes, opens_with_quote
 from core.suggest.names import HONORIFICS, Mention, NameBook, is_person, name_run
@@ -301,7 +302,11 @@ class ArticleRules:
             titled = self.book.by_title(head.lemma_.lower(), pos)
             if titled:
                 return Source(span, titled)
-        return Source(span, para.text[span.start - para.start : span.end - para.start])
+        written = para.text[span.start - para.start : span.end - para.start]
+        if head.pos_ == "NOUN" and head.lemma_.lower() in TITLES:
+            # "a police spokesman said ... He said": the person a later pronoun refers to
+            self.book.add_mention(Mention(pos, written, person=True, subject=True))
+        return Source(span, written)
 
     def _names_person(self, head: Token) -> bool:
         """Whether a mention's head is a person's name (a full name, or a surname seen

@@ -240,3 +240,12 @@ def test_a_day_is_no_person_a_pronoun_refers_to(suggester):
         "He said the doctors would return next month."
     )
     assert "Wednesday" not in names(suggester, text)
+
+
+def test_he_after_a_described_person_is_that_description(suggester):
+    text = (
+        "Tom Banks, the owner, closed the shop in March.\n\n"
+        "The clinic in Koral reopened, a council spokesman said on Wednesday.\n\n"
+        "He said the doctors would return next month."
+    )
+    assert names(suggester, text)[-1] == "a council spokesman"
