@@ -52,6 +52,12 @@ def _titles(words: list[str]) -> int:
     return titles[-1] + 1 if titles else 0
 
 
+def is_job(run: list[Token]) -> bool:
+    """Whether a run is only a job's words (``Minister``, ``Deputy Commissioner``), no
+    name: a title that is also a first name (``Dean``) may be one."""
+    return all(_is_title(t.text) and t.lower_ not in FIRST_NAME_TITLES for t in run)
+
+
 def _propn(t: Token) -> bool:
     return t.pos_ == "PROPN"
 
@@ -70,9 +76,9 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
 
 
 def is_person(run: list[Token]) -> bool:
-    """Whether a proper-noun run names a person rather than a place, an organisation or
-    a day (``said on Wednesday``)."""
-    if not run or (len(run) == 1 and run[0].lower_ in CALENDAR):
+    """Whether a proper-noun run names a person rather than a place, an organisation, a
+    day (``said on Wednesday``) or a job alone (``Minister of State ...``)."""
+    if not run or (len(run) == 1 and run[0].lower_ in CALENDAR) or is_job(run):
         return False
     first = run[0]
     if first.i > 0 and first.doc[first.i - 1].lower_ in _DETERMINERS:

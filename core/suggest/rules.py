@@ -19,6 +19,7 @@ Speakers are the subject of the cue, named by :mod:`core.suggest.names`.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -36,7 +37,7 @@ from core.suggest.lexicon import (
     TITLES,
 )
 from core.suggest.marks import DOUBLE_CLOSE, SINGLE_CLOSE, Quoted, find_quotes, opens_with_quote
-from core.suggest.names import HONORIFICS, Mention, NameBook, is_person, name_run
+from core.suggest.names import HONORIFICS, Mention, NameBook, is_job, is_person, name_run
 from core.suggest.paragraphs import MAX_PARAGRAPH
 from core.suggest.registry import Registry
 
@@ -152,7 +153,7 @@ class ArticleRules:
             person = is_person(run)
             if person:
                 self.book.add_name(pos, words)
-            role = t.head if t.dep_ == "appos" else t  # "The treasurer, Ruth Bell, said"
+            role = _role(t, is_name)
             subject = role.dep_ in _SUBJECTS and (
                 role.head.dep_ == "ROOT" or role.head.lemma_.lower() in CUE_VERBS
             )
@@ -290,6 +291,9 @@ class ArticleRules:
             named = appos  # "The charity's director, Susan Ma"; "X, formerly Twitter, ..."
         run = name_run(named, is_name)
         start, end = _mention_bounds(named, para)
+        holder = _job_holder(named, is_name) if run and is_job(run) else []
+        if holder:
+            run, end = holder, holder[-1].i  # "Minister of State for Petroleum Dr. Musadiq Malik"
         span = Span(para.start + doc[start].idx, para.start + doc[end].idx + len(doc[end]))
         if run and is_person(run):
             return Source(span, self.book.fullest([t.text for t in run], pos))
@@ -521,6 +525,35 @@ def _mention_bounds(head: Token, para: Paragraph) -> tuple[int, int]:
     while end > start and (doc[end].is_punct or para.in_quote[end]):
         end -= 1
     return start, end
+
+
+def _role(name: Token, is_name: Callable[[Token], bool]) -> Token:
+    """Where a name stands in its sentence: as its own head, or as the job it is
+    appended to (``The treasurer, Ruth Bell, said``) or ends (``Minister of State for
+    Petroleum Dr. Musadiq Malik said``)."""
+    if name.dep_ == "appos":
+        return name.head
+    role = name
+    while role.dep_ in ("pobj", "prep") and role.head.i < role.i:
+        role = role.head
+    return role if role is not name and is_job(name_run(role, is_name)) else name
+
+
+_JOB_LINKS = {"of", "for", "and", "the", "&", "(", ")", "/", "-"}
+
+
+def _job_holder(job: Token, is_name: Callable[[Token], bool]) -> list[Token]:
+    """The person a job title names at its end (``Minister of State for Petroleum Dr.
+    Musadiq Malik``: Musadiq Malik), reading on through its capitalised words and the
+    small words between them; empty when none."""
+    doc = job.doc
+    last = job.i
+    while last + 1 < len(doc) and (
+        doc[last + 1].text[:1].isupper() or doc[last + 1].lower_ in _JOB_LINKS
+    ):
+        last += 1
+    run = name_run(doc[last], is_name) if last > job.i else []
+    return run if is_person(run) else []
 
 
 def _titles_of(head: Token, run: list[Token]) -> set[str]:

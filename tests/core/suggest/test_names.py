@@ -249,3 +249,12 @@ def test_he_after_a_described_person_is_that_description(suggester):
         "He said the doctors would return next month."
     )
     assert names(suggester, text)[-1] == "a council spokesman"
+
+
+def test_a_job_with_of_and_for_before_a_name_is_no_name(suggester):
+    text = (
+        "Minister of State for Petroleum Dr. Tariq Qureshi on Thursday said that the party is "
+        "spreading anarchy in the country through its march.\n\n"
+        "The party leaders are playing politics, he said while talking to a television channel."
+    )
+    assert names(suggester, text) == ["Tariq Qureshi", "Tariq Qureshi"]
