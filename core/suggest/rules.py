@@ -18,6 +18,7 @@ Speakers are the subject of the cue, named by :mod:`core.suggest.names`.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -61,6 +62,23 @@ class Paragraph:
     def text(self) -> str:
         """The paragraph's text (spaCy joins its tokens on every ``doc.text``: keep it once)."""
         return self.doc.text
+
+    @cached_property
+    def dateline(self) -> int:
+        """Where the paragraph's dateline ends (``MUMBAI:``, ``Margao (Goa) [India]:``,
+        ``WASHINGTON (Reuters) -``), 0 for none: no speaker is in it."""
+        m = _DATELINE.match(self.text)
+        return m.end() if m else 0
+
+
+#: A dateline: a place (and a date) in capitals, an upper-case place or one with a
+#: bracketed part (``(Goa)``, ``(Reuters)``), then a colon or a dash.
+_DATELINE = re.compile(
+    r"(?=[A-Z]{2,}\b|[^\n]{0,40}[(\[])"
+    r"[A-Z][\w.'\u2019]*(?:,?\s+(?:[A-Z][\w.'\u2019]*|\d{1,4}))*"
+    r"(?:,?\s*(?:\([^()\n]{1,60}\)|\[[^\[\]\n]{1,30}\]))*"
+    r"\s*(?::|\s-{1,2}\s|\s?[\u2014\u2013]|-(?=[A-Z]))"
+)
 
 
 @dataclass
@@ -475,7 +493,14 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
     """The cue's subject: its own, a coordinated verb's, or the noun a relative clause hangs on."""
     v = verb
     for _ in range(4):
-        subj = next((c for c in v.children if c.dep_ in _SUBJECTS and not para.in_quote[c.i]), None)
+        subj = next(
+            (
+                c
+                for c in v.children
+                if c.dep_ in _SUBJECTS and not para.in_quote[c.i] and c.idx >= para.dateline
+            ),
+            None,
+        )
         if subj is not None:
             if subj.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                 return v.head

@@ -258,3 +258,12 @@ def test_a_job_with_of_and_for_before_a_name_is_no_name(suggester):
         "The party leaders are playing politics, he said while talking to a television channel."
     )
     assert names(suggester, text) == ["Tariq Qureshi", "Tariq Qureshi"]
+
+
+@pytest.mark.parametrize(
+    "dateline", ["LAHORE:", "Margao (Goa) [India]:", "LAHORE, June 3 (Reuters) -", "LAHORE-"]
+)
+def test_a_dateline_is_no_speaker(suggester, dateline):
+    text = f"{dateline} Minister of State for Housing Dr. Jane Roe on Monday said that the plan "
+    text += "was ready."
+    assert names(suggester, text) == ["Jane Roe"]
