@@ -188,7 +188,8 @@ class NameBook:
         source = named_source(name)
         bare = self._whole(_without_article(source), pos)
         if _ACRONYM.fullmatch(bare):
-            return self._expanded(bare, pos)
+            expanded = self._expanded(bare, pos)
+            return self._holder(expanded, pos) or expanded
         described = self._described(bare, pos)
         if described is not None:
             return described
@@ -220,6 +221,25 @@ class NameBook:
         if whole is None and len(letters) > 2:  # "U.S. Trade Representative Jamieson Greer"
             whole = next(filter(None, (_spelt_out(name.split(), letters) for name in before)), None)
         return whole or acronym
+
+    def _holder(self, job: str, pos: int) -> str | None:
+        """The person a job's name was last written with before ``pos``: its holder's
+        full name right after it, the last one there (``Deputy Commissioner of Police
+        (North West) Jitendra Kumar Meena``), so ``the DCP`` is that person; None for no
+        job or holder."""
+        if not is_job_name(job):
+            return None
+        at = next((p for p, name in self._before(pos) if name == job), None)
+        if at is None:
+            return None
+        after = at + len(job)
+        held = [
+            (s, full)
+            for full, seen in self.full_names.items()
+            for s in seen
+            if after < s <= after + _HOLDER_GAP
+        ]
+        return " ".join(max(held)[1]) if held else None
 
     def _described(self, mention: str, pos: int) -> str | None:
         """The organisation a definite description (``the company``, ``police``) stands
@@ -287,6 +307,9 @@ _CAPITALISED_RUN = re.compile(
     r"[A-Z][\w&.'\u2019-]*"
     r"(?:(?<![a-z]{2}\.)(?:\s+(?:of(?:\s+the)?|for|and|&))?\s+[A-Z][\w&.'\u2019-]*)*"
 )
+#: How far after a job's name its holder's name may start: a bracketed place or
+#: acronym between (``Inspector General of Police (IGP) Punjab Rao Sardar Ali Khan``).
+_HOLDER_GAP = 30
 #: An abbreviation written with full stops: ``U.S.``, ``U.N.``.
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}|" + _DOTTED.pattern)
@@ -334,6 +357,15 @@ def _spelt_out(words: list[str], letters: str) -> str | None:
             if initials(" ".join(words[k:end])) == letters and words[end - 1][:1].isupper():
                 return " ".join(words[k:end])
     return None
+
+
+def is_job_name(name: str) -> bool:
+    """Whether a capitalised name is a job's (``Deputy Commissioner of Police``, ``Public
+    Relations Officer``): the word that says what it is, before its ``of`` or last, is a
+    title."""
+    words = name.split()
+    head = next((words[k - 1] for k, w in enumerate(words[1:], 1) if w in ("of", "for")), None)
+    return _is_title(head or words[-1]) if words else False
 
 
 def _heads(words: list[str]) -> set[str]:

@@ -267,3 +267,11 @@ def test_a_dateline_is_no_speaker(suggester, dateline):
     text = f"{dateline} Minister of State for Housing Dr. Jane Roe on Monday said that the plan "
     text += "was ready."
     assert names(suggester, text) == ["Jane Roe"]
+
+
+def test_an_acronym_of_a_job_is_the_person_who_holds_it(suggester):
+    text = (
+        "Deputy Commissioner of Police (North West) Jane Roe said the man was caught on "
+        'Monday.\n\n"He was hiding in Mumbai," the DCP said.'
+    )
+    assert names(suggester, text) == ["Jane Roe", "Jane Roe"]
