@@ -254,6 +254,8 @@ class NameBook:
         modifiers = (m["the"] or "").split()[1:]
         wanted = {w for w in modifiers if w.islower() and "'" not in w and "\u2019" not in w}
         for _, name in self._before(pos):
+            if is_job_name(name):
+                continue  # "Special Police Officer" is no police force
             words = [w.lower().rstrip(".") for w in name.split()]
             kind = noun in self.kinds.get(name, ()) or (
                 _heads(words) & fits and set(words) - fits - _MINOR

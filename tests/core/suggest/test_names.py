@@ -275,3 +275,8 @@ def test_an_acronym_of_a_job_is_the_person_who_holds_it(suggester):
         'Monday.\n\n"He was hiding in Mumbai," the DCP said.'
     )
     assert names(suggester, text) == ["Jane Roe", "Jane Roe"]
+
+
+def test_a_job_is_no_organisation_a_description_names(suggester):
+    text = "A Special Police Officer was injured on Monday. The man was armed, police said."
+    assert names(suggester, text) == ["police"]
