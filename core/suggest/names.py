@@ -116,6 +116,9 @@ class NameBook:
     expansions: dict[str, str] = field(default_factory=dict)
     #: what the article says a name is: ``The Sierra Club, an environmental group,``
     kinds: dict[str, set[str]] = field(default_factory=dict)
+    #: words the article writes as places: its datelines' (``ISLAMABAD-``) and a word
+    #: before an organisation's noun (``Punjab police``), casefolded
+    places: set[str] = field(default_factory=set)
 
     def add_title(self, title: str, pos: int, name: str) -> None:
         self.titles.setdefault(title, []).append((pos, name))
@@ -163,7 +166,12 @@ class NameBook:
         return " ".join(best or words)
 
     def add_text(self, start: int, text: str) -> None:
-        """Register a paragraph's capitalised names and the acronyms it defines."""
+        """Register a paragraph's capitalised names, the acronyms it defines and the
+        places it names."""
+        place = _LEADING_WORDS.match(text) if DATELINE.match(text) else None
+        if place:
+            self.places.update(w.casefold() for w in place[0].split())
+        self.places.update(m[1].casefold() for m in _PLACE_BEFORE.finditer(text))
         for m in _CAPITALISED_RUN.finditer(text):
             words = _proper_words(m.group())
             kind = _APPOSITIVE.match(text, m.end())
@@ -189,11 +197,25 @@ class NameBook:
         bare = self._whole(_without_article(source), pos)
         if _ACRONYM.fullmatch(bare):
             expanded = self._expanded(bare, pos)
-            return self._holder(expanded, pos) or expanded
+            return self._unplaced(self._holder(expanded, pos) or expanded)
         described = self._described(bare, pos)
         if described is not None:
             return described
-        return self.fullest(bare.split(), pos) if source != name else bare
+        return self._unplaced(self.fullest(bare.split(), pos) if source != name else bare)
+
+    def _unplaced(self, name: str) -> str:
+        """A person's name without the acronyms and places written before it (``DIG
+        Operations Islamabad Syed Shahzad Nadeem Bukhari``, ``Punjab Rao Sardar Ali
+        Khan``), two words left at least; any other name as it is."""
+        words = name.split()
+        if tuple(words) not in self.full_names:
+            return name
+        leading = (
+            k + 1
+            for k, w in enumerate(words[:-2])
+            if _ACRONYM.fullmatch(w) or w.casefold() in self.places
+        )
+        return " ".join(words[max(leading, default=0) :])
 
     def _whole(self, name: str, pos: int) -> str:
         """A name the parse cut before its ``of`` or ``for``: the capitalised name
@@ -308,6 +330,20 @@ class NameBook:
 _CAPITALISED_RUN = re.compile(
     r"[A-Z][\w&.'\u2019-]*"
     r"(?:(?<![a-z]{2}\.)(?:\s+(?:of(?:\s+the)?|for|and|&))?\s+[A-Z][\w&.'\u2019-]*)*"
+)
+#: A dateline: a place (and a date) in capitals, an upper-case place or one with a
+#: bracketed part (``(Goa)``, ``(Reuters)``), then a colon or a dash.
+DATELINE = re.compile(
+    r"(?=[A-Z]{2,}\b|[^\n]{0,40}[(\[])"
+    r"[A-Z][\w.'\u2019]*(?:,?\s+(?:[A-Z][\w.'\u2019]*|\d{1,4}))*"
+    r"(?:,?\s*(?:\([^()\n]{1,60}\)|\[[^\[\]\n]{1,30}\]))*"
+    r"\s*(?::|\s-{1,2}\s|\s?[\u2014\u2013]|-(?=[A-Z]))"
+)
+#: The capitalised words a paragraph opens with (a dateline's place).
+_LEADING_WORDS = re.compile(r"[A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.'\u2019]*)*")
+#: A place before an organisation's noun: ``Punjab police``, ``Koral police station``.
+_PLACE_BEFORE = re.compile(
+    r"\b([A-Z][a-z][\w'\u2019]*)\s+(?:" + "|".join(ORGANISATION_KINDS) + r")\b"
 )
 #: How far after a job's name its holder's name may start: a bracketed place or
 #: acronym between (``Inspector General of Police (IGP) Punjab Rao Sardar Ali Khan``).

@@ -18,7 +18,6 @@ Speakers are the subject of the cue, named by :mod:`core.suggest.names`.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -38,7 +37,15 @@ from core.suggest.lexicon import (
     TITLES,
 )
 from core.suggest.marks import DOUBLE_CLOSE, SINGLE_CLOSE, Quoted, find_quotes, opens_with_quote
-from core.suggest.names import HONORIFICS, Mention, NameBook, is_job, is_person, name_run
+from core.suggest.names import (
+    DATELINE,
+    HONORIFICS,
+    Mention,
+    NameBook,
+    is_job,
+    is_person,
+    name_run,
+)
 from core.suggest.paragraphs import MAX_PARAGRAPH
 from core.suggest.registry import Registry
 
@@ -67,18 +74,8 @@ class Paragraph:
     def dateline(self) -> int:
         """Where the paragraph's dateline ends (``MUMBAI:``, ``Margao (Goa) [India]:``,
         ``WASHINGTON (Reuters) -``), 0 for none: no speaker is in it."""
-        m = _DATELINE.match(self.text)
+        m = DATELINE.match(self.text)
         return m.end() if m else 0
-
-
-#: A dateline: a place (and a date) in capitals, an upper-case place or one with a
-#: bracketed part (``(Goa)``, ``(Reuters)``), then a colon or a dash.
-_DATELINE = re.compile(
-    r"(?=[A-Z]{2,}\b|[^\n]{0,40}[(\[])"
-    r"[A-Z][\w.'\u2019]*(?:,?\s+(?:[A-Z][\w.'\u2019]*|\d{1,4}))*"
-    r"(?:,?\s*(?:\([^()\n]{1,60}\)|\[[^\[\]\n]{1,30}\]))*"
-    r"\s*(?::|\s-{1,2}\s|\s?[\u2014\u2013]|-(?=[A-Z]))"
-)
 
 
 @dataclass

@@ -280,3 +280,12 @@ def test_an_acronym_of_a_job_is_the_person_who_holds_it(suggester):
 def test_a_job_is_no_organisation_a_description_names(suggester):
     text = "A Special Police Officer was injured on Monday. The man was armed, police said."
     assert names(suggester, text) == ["police"]
+
+
+def test_a_job_acronym_and_a_place_before_a_name_are_no_name(suggester):
+    text = (
+        "LAHORE: DIG Operations Lahore Syed Kamran Ali Shah said that the city was calm.\n\n"
+        "Inspector General of Police (IGP) Sindh Tariq Aziz Qureshi on Monday said that eight "
+        "men were held.\n\nSindh police raided several places, the IGP added."
+    )
+    assert names(suggester, text) == ["Syed Kamran Ali Shah"] + ["Tariq Aziz Qureshi"] * 2
