@@ -198,7 +198,7 @@ class NameBook:
         if _ACRONYM.fullmatch(bare):
             expanded = self._expanded(bare, pos)
             return self._unplaced(self._holder(expanded, pos) or expanded)
-        described = self._described(bare, pos)
+        described = self._described(bare, pos) or self._job_and_surname(bare, pos)
         if described is not None:
             return described
         return self._unplaced(self.fullest(bare.split(), pos) if source != name else bare)
@@ -247,8 +247,8 @@ class NameBook:
     def _holder(self, job: str, pos: int) -> str | None:
         """The person a job's name was last written with before ``pos``: its holder's
         full name right after it, the last one there (``Deputy Commissioner of Police
-        (North West) Jitendra Kumar Meena``), so ``the DCP`` is that person; None for no
-        job or holder."""
+        (North West) Jitendra Kumar Meena``), else the one right before it and a comma;
+        so ``the DCP`` is that person. None for no job or holder."""
         if not is_job_name(job):
             return None
         at = next((p for p, name in self._before(pos) if name == job), None)
@@ -261,7 +261,24 @@ class NameBook:
             for s in seen
             if after < s <= after + _HOLDER_GAP
         ]
-        return " ".join(max(held)[1]) if held else None
+        if held:
+            return " ".join(max(held)[1])
+        # "Ravinder Kumar, Public Relations Officer (PRO) of Gurgaon Police"
+        before = (
+            full
+            for full, seen in self.full_names.items()
+            if any(0 < at - s - len(" ".join(full)) <= 2 for s in seen)
+        )
+        return " ".join(next(before, ())) or None
+
+    def _job_and_surname(self, name: str, pos: int) -> str | None:
+        """A job's acronym with a surname (``PRO Kumar``): the job's holder, when that
+        is who the surname names (another ``Kumar`` may be nearer)."""
+        words = name.split()
+        if len(words) != 2 or not _ACRONYM.fullmatch(words[0]):
+            return None
+        holder = self._holder(self._expanded(words[0], pos), pos)
+        return holder if holder and holder.split()[-1] == words[1] else None
 
     def _described(self, mention: str, pos: int) -> str | None:
         """The organisation a definite description (``the company``, ``police``) stands

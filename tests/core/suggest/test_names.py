@@ -289,3 +289,12 @@ def test_a_job_acronym_and_a_place_before_a_name_are_no_name(suggester):
         "men were held.\n\nSindh police raided several places, the IGP added."
     )
     assert names(suggester, text) == ["Syed Kamran Ali Shah"] + ["Tariq Aziz Qureshi"] * 2
+
+
+def test_a_job_acronym_and_a_surname_is_the_job_holder_not_the_nearest_namesake(suggester):
+    text = (
+        "Jo Kumar, Public Relations Officer (PRO) of Gurgaon Police, said the man was held.\n\n"
+        "Police said the officer, Raj Kumar, was hurt.\n\n"
+        '"The case is open," PRO Kumar said.'
+    )
+    assert names(suggester, text)[-1] == "Jo Kumar"
