@@ -443,11 +443,13 @@ def _without_article(name: str) -> str:
 
 def named_source(name: str) -> str:
     """The source a document names: ``a statement from X``, ``X's report`` and ``the X
-    report`` name ``X`` (:func:`name_key` gives them one key); anything else is itself."""
+    report`` or ``new X research`` name ``X`` (:func:`name_key` gives the first three
+    one key); anything else is itself."""
     words = name.replace("\u2019", "'").split()
     k = next((k for k in range(len(words) - 1, 0, -1) if words[k].lower() in DOCUMENT_NOUNS), 0)
     after = words[k + 1 :]
-    if not k or words[0].lower() not in _ARTICLES and not any("'" in w for w in words[:k]):
+    leading = words[0].lower() in _ARTICLES or words[0].islower()  # "the", "a", "new"
+    if not k or not leading and not any("'" in w for w in words[:k]):
         return name
     if len(after) > 1 and after[0].lower() in ("from", "by", "of"):
         return " ".join(after[1:])  # "a statement from X"
@@ -456,8 +458,9 @@ def named_source(name: str) -> str:
     owner = next((j for j in (k - 1, k - 2) if j >= 0 and words[j].endswith(("'s", "'"))), None)
     if owner is not None:  # "the WHO's report", "Okafor's new report"
         return " ".join([*words[:owner], words[owner].removesuffix("'s").rstrip("'")])
-    if k >= 2 and words[0].lower() in _ARTICLES and words[1][:1].isupper():
-        return " ".join(words[1:k])  # "the WHO report"
+    named = next((j for j in range(1, k) if words[j][:1].isupper()), k)
+    if named < k and all(w.islower() or w.lower() in _ARTICLES for w in words[:named]):
+        return " ".join(words[named:k])  # "the WHO report", "new UC Riverside research"
     return name
 
 

@@ -298,3 +298,9 @@ def test_a_job_acronym_and_a_surname_is_the_job_holder_not_the_nearest_namesake(
         '"The case is open," PRO Kumar said.'
     )
     assert names(suggester, text)[-1] == "Jo Kumar"
+
+
+def test_a_document_with_an_adjective_before_its_source_speaks_for_the_source(suggester):
+    text = "Plant emissions will rise by 14 percent, according to new UC Riverside research."
+    assert names(suggester, text) == ["UC Riverside"]
+    assert named_source("recent Acme Corp. figures") == "Acme Corp."
