@@ -64,7 +64,8 @@ def _propn(t: Token) -> bool:
 
 def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Token]:
     """The run of name words ending at ``head`` (the head of an English name is its
-    last word), titles stripped."""
+    last word), titles stripped, and the word a job is of or for (``Minister of State
+    Ajay Bhatt``, ``Minister for Petroleum Jo Roe``)."""
     if not is_name(head):
         return []
     doc = head.doc
@@ -72,7 +73,9 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
     while left > 0 and is_name(doc[left - 1]) and not doc[left - 1].is_punct:
         left -= 1
     run = list(doc[left : head.i + 1])
-    return run[_titles([t.text for t in run]) :]
+    run = run[_titles([t.text for t in run]) :]
+    of_job = left > 1 and doc[left - 1].lower_ in ("of", "for") and _is_title(doc[left - 2].text)
+    return run[1:] if of_job and len(run) > 2 and run[0].i == left else run
 
 
 def is_person(run: list[Token]) -> bool:

@@ -304,3 +304,11 @@ def test_a_document_with_an_adjective_before_its_source_speaks_for_the_source(su
     text = "Plant emissions will rise by 14 percent, according to new UC Riverside research."
     assert names(suggester, text) == ["UC Riverside"]
     assert named_source("recent Acme Corp. figures") == "Acme Corp."
+
+
+def test_the_word_a_job_is_of_or_for_is_no_name(suggester):
+    text = (
+        "MUMBAI: Minister of State Ajay Bhatt said the roads would reopen.\n\n"
+        "The rain will stop soon, Minister for Petroleum Tariq Qureshi said on Monday."
+    )
+    assert names(suggester, text) == ["Ajay Bhatt", "Tariq Qureshi"]
