@@ -490,14 +490,7 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
     """The cue's subject: its own, a coordinated verb's, or the noun a relative clause hangs on."""
     v = verb
     for _ in range(4):
-        subj = next(
-            (
-                c
-                for c in v.children
-                if c.dep_ in _SUBJECTS and not para.in_quote[c.i] and c.idx >= para.dateline
-            ),
-            None,
-        )
+        subj = _own_subject(v, para)
         if subj is not None:
             if subj.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                 return v.head
@@ -527,6 +520,21 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
         while t.head.i != t.i and t.head.pos_ == "PROPN" and t.head.i > t.i:
             t = t.head
         return t
+    return None
+
+
+def _own_subject(verb: Token, para: Paragraph) -> Token | None:
+    """A verb's own subject outside quotes and the dateline; a parse that takes the
+    dateline's place for the subject hangs the real one on it (``DETROIT (AP) — Ford
+    Motor Co. said``)."""
+    for c in verb.children:
+        if c.dep_ not in _SUBJECTS or para.in_quote[c.i]:
+            continue
+        if c.idx >= para.dateline:
+            return c
+        after = [a for a in c.children if a.dep_ == "appos" and a.idx >= para.dateline]
+        if after:
+            return after[-1]
     return None
 
 

@@ -312,3 +312,8 @@ def test_the_word_a_job_is_of_or_for_is_no_name(suggester):
         "The rain will stop soon, Minister for Petroleum Tariq Qureshi said on Monday."
     )
     assert names(suggester, text) == ["Ajay Bhatt", "Tariq Qureshi"]
+
+
+def test_a_subject_the_parse_hangs_on_the_dateline_is_the_speaker(suggester):
+    text = "DETROIT (AP) \u2014 Ford Motor Co. said Monday it would recall 40,000 trucks."
+    assert names(suggester, text) == ["Ford Motor Co."]
