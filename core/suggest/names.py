@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -52,13 +52,20 @@ def _titles(words: list[str]) -> int:
     return titles[-1] + 1 if titles else 0
 
 
+def is_job(run: list[Token]) -> bool:
+    """Whether a run is only a job's words (``Minister``, ``Deputy Commissioner``), no
+    name: a title that is also a first name (``Dean``) may be one."""
+    return all(_is_title(t.text) and t.lower_ not in FIRST_NAME_TITLES for t in run)
+
+
 def _propn(t: Token) -> bool:
     return t.pos_ == "PROPN"
 
 
 def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Token]:
     """The run of name words ending at ``head`` (the head of an English name is its
-    last word), titles stripped."""
+    last word), titles stripped, and the word a job is of or for (``Minister of State
+    Ajay Bhatt``, ``Minister for Petroleum Jo Roe``)."""
     if not is_name(head):
         return []
     doc = head.doc
@@ -66,12 +73,15 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
     while left > 0 and is_name(doc[left - 1]) and not doc[left - 1].is_punct:
         left -= 1
     run = list(doc[left : head.i + 1])
-    return run[_titles([t.text for t in run]) :]
+    run = run[_titles([t.text for t in run]) :]
+    of_job = left > 1 and doc[left - 1].lower_ in ("of", "for") and _is_title(doc[left - 2].text)
+    return run[1:] if of_job and len(run) > 2 and run[0].i == left else run
 
 
 def is_person(run: list[Token]) -> bool:
-    """Whether a proper-noun run names a person rather than a place or organisation."""
-    if not run:
+    """Whether a proper-noun run names a person rather than a place, an organisation, a
+    day (``said on Wednesday``) or a job alone (``Minister of State ...``)."""
+    if not run or (len(run) == 1 and run[0].lower_ in CALENDAR) or is_job(run):
         return False
     first = run[0]
     if first.i > 0 and first.doc[first.i - 1].lower_ in _DETERMINERS:
@@ -109,6 +119,9 @@ class NameBook:
     expansions: dict[str, str] = field(default_factory=dict)
     #: what the article says a name is: ``The Sierra Club, an environmental group,``
     kinds: dict[str, set[str]] = field(default_factory=dict)
+    #: words the article writes as places: its datelines' (``ISLAMABAD-``) and a word
+    #: before an organisation's noun (``Punjab police``), casefolded
+    places: set[str] = field(default_factory=set)
 
     def add_title(self, title: str, pos: int, name: str) -> None:
         self.titles.setdefault(title, []).append((pos, name))
@@ -156,7 +169,12 @@ class NameBook:
         return " ".join(best or words)
 
     def add_text(self, start: int, text: str) -> None:
-        """Register a paragraph's capitalised names and the acronyms it defines."""
+        """Register a paragraph's capitalised names, the acronyms it defines and the
+        places it names."""
+        place = _LEADING_WORDS.match(text) if DATELINE.match(text) else None
+        if place:
+            self.places.update(w.casefold() for w in place[0].split())
+        self.places.update(m[1].casefold() for m in _PLACE_BEFORE.finditer(text))
         for m in _CAPITALISED_RUN.finditer(text):
             words = _proper_words(m.group())
             kind = _APPOSITIVE.match(text, m.end())
@@ -181,11 +199,26 @@ class NameBook:
         source = named_source(name)
         bare = self._whole(_without_article(source), pos)
         if _ACRONYM.fullmatch(bare):
-            return self._expanded(bare, pos)
-        described = self._described(bare, pos)
+            expanded = self._expanded(bare, pos)
+            return self._unplaced(self._holder(expanded, pos) or expanded)
+        described = self._described(bare, pos) or self._job_and_surname(bare, pos)
         if described is not None:
             return described
-        return self.fullest(bare.split(), pos) if source != name else bare
+        return self._unplaced(self.fullest(bare.split(), pos) if source != name else bare)
+
+    def _unplaced(self, name: str) -> str:
+        """A person's name without the acronyms and places written before it (``DIG
+        Operations Islamabad Syed Shahzad Nadeem Bukhari``, ``Punjab Rao Sardar Ali
+        Khan``), two words left at least; any other name as it is."""
+        words = name.split()
+        if tuple(words) not in self.full_names:
+            return name
+        leading = (
+            k + 1
+            for k, w in enumerate(words[:-2])
+            if _ACRONYM.fullmatch(w) or w.casefold() in self.places
+        )
+        return " ".join(words[max(leading, default=0) :])
 
     def _whole(self, name: str, pos: int) -> str:
         """A name the parse cut before its ``of`` or ``for``: the capitalised name
@@ -214,6 +247,42 @@ class NameBook:
             whole = next(filter(None, (_spelt_out(name.split(), letters) for name in before)), None)
         return whole or acronym
 
+    def _holder(self, job: str, pos: int) -> str | None:
+        """The person a job's name was last written with before ``pos``: its holder's
+        full name right after it, the last one there (``Deputy Commissioner of Police
+        (North West) Jitendra Kumar Meena``), else the one right before it and a comma;
+        so ``the DCP`` is that person. None for no job or holder."""
+        if not is_job_name(job):
+            return None
+        at = next((p for p, name in self._before(pos) if name == job), None)
+        if at is None:
+            return None
+        after = at + len(job)
+        held = [
+            (s, full)
+            for full, seen in self.full_names.items()
+            for s in seen
+            if after < s <= after + _HOLDER_GAP
+        ]
+        if held:
+            return " ".join(max(held)[1])
+        # "Ravinder Kumar, Public Relations Officer (PRO) of Gurgaon Police"
+        before = (
+            full
+            for full, seen in self.full_names.items()
+            if any(0 < at - s - len(" ".join(full)) <= 2 for s in seen)
+        )
+        return " ".join(next(before, ())) or None
+
+    def _job_and_surname(self, name: str, pos: int) -> str | None:
+        """A job's acronym with a surname (``PRO Kumar``): the job's holder, when that
+        is who the surname names (another ``Kumar`` may be nearer)."""
+        words = name.split()
+        if len(words) != 2 or not _ACRONYM.fullmatch(words[0]):
+            return None
+        holder = self._holder(self._expanded(words[0], pos), pos)
+        return holder if holder and holder.split()[-1] == words[1] else None
+
     def _described(self, mention: str, pos: int) -> str | None:
         """The organisation a definite description (``the company``, ``police``) stands
         for: the nearest name before it of a fitting kind that has the description's
@@ -227,6 +296,8 @@ class NameBook:
         modifiers = (m["the"] or "").split()[1:]
         wanted = {w for w in modifiers if w.islower() and "'" not in w and "\u2019" not in w}
         for _, name in self._before(pos):
+            if is_job_name(name):
+                continue  # "Special Police Officer" is no police force
             words = [w.lower().rstrip(".") for w in name.split()]
             kind = noun in self.kinds.get(name, ()) or (
                 _heads(words) & fits and set(words) - fits - _MINOR
@@ -246,7 +317,8 @@ class NameBook:
         )
 
     def add_mention(self, m: Mention) -> None:
-        self.mentions.append(m)
+        """Keep the mentions in text order (a description is added as its quote is read)."""
+        insort(self.mentions, m, key=lambda x: x.pos)
 
     def resolve_pronoun(self, pronoun: str, pos: int, window: int) -> str | None:
         """The source a pronoun most likely refers to: the latest person in subject
@@ -279,6 +351,23 @@ _CAPITALISED_RUN = re.compile(
     r"[A-Z][\w&.'\u2019-]*"
     r"(?:(?<![a-z]{2}\.)(?:\s+(?:of(?:\s+the)?|for|and|&))?\s+[A-Z][\w&.'\u2019-]*)*"
 )
+#: A dateline: a place (and a date) in capitals, an upper-case place or one with a
+#: bracketed part (``(Goa)``, ``(Reuters)``), then a colon or a dash.
+DATELINE = re.compile(
+    r"(?=[A-Z]{2,}\b|[^\n]{0,40}[(\[])"
+    r"[A-Z][\w.'\u2019]*(?:,?\s+(?:[A-Z][\w.'\u2019]*|\d{1,4}))*"
+    r"(?:,?\s*(?:\([^()\n]{1,60}\)|\[[^\[\]\n]{1,30}\]))*"
+    r"\s*(?::|\s-{1,2}\s|\s?[\u2014\u2013]|-(?=[A-Z]))"
+)
+#: The capitalised words a paragraph opens with (a dateline's place).
+_LEADING_WORDS = re.compile(r"[A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.'\u2019]*)*")
+#: A place before an organisation's noun: ``Punjab police``, ``Koral police station``.
+_PLACE_BEFORE = re.compile(
+    r"\b([A-Z][a-z][\w'\u2019]*)\s+(?:" + "|".join(ORGANISATION_KINDS) + r")\b"
+)
+#: How far after a job's name its holder's name may start: a bracketed place or
+#: acronym between (``Inspector General of Police (IGP) Punjab Rao Sardar Ali Khan``).
+_HOLDER_GAP = 30
 #: An abbreviation written with full stops: ``U.S.``, ``U.N.``.
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}|" + _DOTTED.pattern)
@@ -328,6 +417,15 @@ def _spelt_out(words: list[str], letters: str) -> str | None:
     return None
 
 
+def is_job_name(name: str) -> bool:
+    """Whether a capitalised name is a job's (``Deputy Commissioner of Police``, ``Public
+    Relations Officer``): the word that says what it is, before its ``of`` or last, is a
+    title."""
+    words = name.split()
+    head = next((words[k - 1] for k, w in enumerate(words[1:], 1) if w in ("of", "for")), None)
+    return _is_title(head or words[-1]) if words else False
+
+
 def _heads(words: list[str]) -> set[str]:
     """The words of an organisation's name that say what it is: the one before ``of``
     (``Ministry of Health``), else the last two (``Springfield Police Department``)."""
@@ -348,11 +446,13 @@ def _without_article(name: str) -> str:
 
 def named_source(name: str) -> str:
     """The source a document names: ``a statement from X``, ``X's report`` and ``the X
-    report`` name ``X`` (:func:`name_key` gives them one key); anything else is itself."""
+    report`` or ``new X research`` name ``X`` (:func:`name_key` gives the first three
+    one key); anything else is itself."""
     words = name.replace("\u2019", "'").split()
     k = next((k for k in range(len(words) - 1, 0, -1) if words[k].lower() in DOCUMENT_NOUNS), 0)
     after = words[k + 1 :]
-    if not k or words[0].lower() not in _ARTICLES and not any("'" in w for w in words[:k]):
+    leading = words[0].lower() in _ARTICLES or words[0].islower()  # "the", "a", "new"
+    if not k or not leading and not any("'" in w for w in words[:k]):
         return name
     if len(after) > 1 and after[0].lower() in ("from", "by", "of"):
         return " ".join(after[1:])  # "a statement from X"
@@ -361,8 +461,9 @@ def named_source(name: str) -> str:
     owner = next((j for j in (k - 1, k - 2) if j >= 0 and words[j].endswith(("'s", "'"))), None)
     if owner is not None:  # "the WHO's report", "Okafor's new report"
         return " ".join([*words[:owner], words[owner].removesuffix("'s").rstrip("'")])
-    if k >= 2 and words[0].lower() in _ARTICLES and words[1][:1].isupper():
-        return " ".join(words[1:k])  # "the WHO report"
+    named = next((j for j in range(1, k) if words[j][:1].isupper()), k)
+    if named < k and all(w.islower() or w.lower() in _ARTICLES for w in words[:named]):
+        return " ".join(words[named:k])  # "the WHO report", "new UC Riverside research"
     return name
 
 

@@ -19,6 +19,7 @@ Speakers are the subject of the cue, named by :mod:`core.suggest.names`.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -33,9 +34,18 @@ from core.suggest.lexicon import (
     PRONOUNS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
+    TITLES,
 )
 from core.suggest.marks import DOUBLE_CLOSE, SINGLE_CLOSE, Quoted, find_quotes, opens_with_quote
-from core.suggest.names import HONORIFICS, Mention, NameBook, is_person, name_run
+from core.suggest.names import (
+    DATELINE,
+    HONORIFICS,
+    Mention,
+    NameBook,
+    is_job,
+    is_person,
+    name_run,
+)
 from core.suggest.paragraphs import MAX_PARAGRAPH
 from core.suggest.registry import Registry
 
@@ -59,6 +69,13 @@ class Paragraph:
     def text(self) -> str:
         """The paragraph's text (spaCy joins its tokens on every ``doc.text``: keep it once)."""
         return self.doc.text
+
+    @cached_property
+    def dateline(self) -> int:
+        """Where the paragraph's dateline ends (``MUMBAI:``, ``Margao (Goa) [India]:``,
+        ``WASHINGTON (Reuters) -``), 0 for none: no speaker is in it."""
+        m = DATELINE.match(self.text)
+        return m.end() if m else 0
 
 
 @dataclass
@@ -151,7 +168,7 @@ class ArticleRules:
             person = is_person(run)
             if person:
                 self.book.add_name(pos, words)
-            role = t.head if t.dep_ == "appos" else t  # "The treasurer, Ruth Bell, said"
+            role = _role(t, is_name)
             subject = role.dep_ in _SUBJECTS and (
                 role.head.dep_ == "ROOT" or role.head.lemma_.lower() in CUE_VERBS
             )
@@ -289,6 +306,9 @@ class ArticleRules:
             named = appos  # "The charity's director, Susan Ma"; "X, formerly Twitter, ..."
         run = name_run(named, is_name)
         start, end = _mention_bounds(named, para)
+        holder = _job_holder(named, is_name) if run and is_job(run) else []
+        if holder:
+            run, end = holder, holder[-1].i  # "Minister of State for Petroleum Dr. Musadiq Malik"
         span = Span(para.start + doc[start].idx, para.start + doc[end].idx + len(doc[end]))
         if run and is_person(run):
             return Source(span, self.book.fullest([t.text for t in run], pos))
@@ -301,7 +321,11 @@ class ArticleRules:
             titled = self.book.by_title(head.lemma_.lower(), pos)
             if titled:
                 return Source(span, titled)
-        return Source(span, para.text[span.start - para.start : span.end - para.start])
+        written = para.text[span.start - para.start : span.end - para.start]
+        if head.pos_ == "NOUN" and head.lemma_.lower() in TITLES:
+            # "a police spokesman said ... He said": the person a later pronoun refers to
+            self.book.add_mention(Mention(pos, written, person=True, subject=True))
+        return Source(span, written)
 
     def _names_person(self, head: Token) -> bool:
         """Whether a mention's head is a person's name (a full name, or a surname seen
@@ -466,7 +490,7 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
     """The cue's subject: its own, a coordinated verb's, or the noun a relative clause hangs on."""
     v = verb
     for _ in range(4):
-        subj = next((c for c in v.children if c.dep_ in _SUBJECTS and not para.in_quote[c.i]), None)
+        subj = _own_subject(v, para)
         if subj is not None:
             if subj.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                 return v.head
@@ -499,6 +523,21 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
     return None
 
 
+def _own_subject(verb: Token, para: Paragraph) -> Token | None:
+    """A verb's own subject outside quotes and the dateline; a parse that takes the
+    dateline's place for the subject hangs the real one on it (``DETROIT (AP) — Ford
+    Motor Co. said``)."""
+    for c in verb.children:
+        if c.dep_ not in _SUBJECTS or para.in_quote[c.i]:
+            continue
+        if c.idx >= para.dateline:
+            return c
+        after = [a for a in c.children if a.dep_ == "appos" and a.idx >= para.dateline]
+        if after:
+            return after[-1]
+    return None
+
+
 def _mention_bounds(head: Token, para: Paragraph) -> tuple[int, int]:
     """Token bounds of the speaker mention: the head with its left modifiers; for a
     common noun also its prepositional phrase (``the head of the agency``)."""
@@ -516,6 +555,35 @@ def _mention_bounds(head: Token, para: Paragraph) -> tuple[int, int]:
     while end > start and (doc[end].is_punct or para.in_quote[end]):
         end -= 1
     return start, end
+
+
+def _role(name: Token, is_name: Callable[[Token], bool]) -> Token:
+    """Where a name stands in its sentence: as its own head, or as the job it is
+    appended to (``The treasurer, Ruth Bell, said``) or ends (``Minister of State for
+    Petroleum Dr. Musadiq Malik said``)."""
+    if name.dep_ == "appos":
+        return name.head
+    role = name
+    while role.dep_ in ("pobj", "prep") and role.head.i < role.i:
+        role = role.head
+    return role if role is not name and is_job(name_run(role, is_name)) else name
+
+
+_JOB_LINKS = {"of", "for", "and", "the", "&", "(", ")", "/", "-"}
+
+
+def _job_holder(job: Token, is_name: Callable[[Token], bool]) -> list[Token]:
+    """The person a job title names at its end (``Minister of State for Petroleum Dr.
+    Musadiq Malik``: Musadiq Malik), reading on through its capitalised words and the
+    small words between them; empty when none."""
+    doc = job.doc
+    last = job.i
+    while last + 1 < len(doc) and (
+        doc[last + 1].text[:1].isupper() or doc[last + 1].lower_ in _JOB_LINKS
+    ):
+        last += 1
+    run = name_run(doc[last], is_name) if last > job.i else []
+    return run if is_person(run) else []
 
 
 def _titles_of(head: Token, run: list[Token]) -> set[str]:

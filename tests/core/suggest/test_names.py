@@ -232,3 +232,88 @@ def test_a_hyphenated_title_makes_no_name_of_the_words_before_it(suggester):
         "NATO said it was watching closely."
     )
     assert names(suggester, text) == ["Mark Rutte", "NATO"]
+
+
+def test_a_day_is_no_person_a_pronoun_refers_to(suggester):
+    text = (
+        "The clinic in Koral reopened, a council spokesman said on Wednesday.\n\n"
+        "He said the doctors would return next month."
+    )
+    assert "Wednesday" not in names(suggester, text)
+
+
+def test_he_after_a_described_person_is_that_description(suggester):
+    text = (
+        "Tom Banks, the owner, closed the shop in March.\n\n"
+        "The clinic in Koral reopened, a council spokesman said on Wednesday.\n\n"
+        "He said the doctors would return next month."
+    )
+    assert names(suggester, text)[-1] == "a council spokesman"
+
+
+def test_a_job_with_of_and_for_before_a_name_is_no_name(suggester):
+    text = (
+        "Minister of State for Petroleum Dr. Tariq Qureshi on Thursday said that the party is "
+        "spreading anarchy in the country through its march.\n\n"
+        "The party leaders are playing politics, he said while talking to a television channel."
+    )
+    assert names(suggester, text) == ["Tariq Qureshi", "Tariq Qureshi"]
+
+
+@pytest.mark.parametrize(
+    "dateline", ["LAHORE:", "Margao (Goa) [India]:", "LAHORE, June 3 (Reuters) -", "LAHORE-"]
+)
+def test_a_dateline_is_no_speaker(suggester, dateline):
+    text = f"{dateline} Minister of State for Housing Dr. Jane Roe on Monday said that the plan "
+    text += "was ready."
+    assert names(suggester, text) == ["Jane Roe"]
+
+
+def test_an_acronym_of_a_job_is_the_person_who_holds_it(suggester):
+    text = (
+        "Deputy Commissioner of Police (North West) Jane Roe said the man was caught on "
+        'Monday.\n\n"He was hiding in Mumbai," the DCP said.'
+    )
+    assert names(suggester, text) == ["Jane Roe", "Jane Roe"]
+
+
+def test_a_job_is_no_organisation_a_description_names(suggester):
+    text = "A Special Police Officer was injured on Monday. The man was armed, police said."
+    assert names(suggester, text) == ["police"]
+
+
+def test_a_job_acronym_and_a_place_before_a_name_are_no_name(suggester):
+    text = (
+        "LAHORE: DIG Operations Lahore Syed Kamran Ali Shah said that the city was calm.\n\n"
+        "Inspector General of Police (IGP) Sindh Tariq Aziz Qureshi on Monday said that eight "
+        "men were held.\n\nSindh police raided several places, the IGP added."
+    )
+    assert names(suggester, text) == ["Syed Kamran Ali Shah"] + ["Tariq Aziz Qureshi"] * 2
+
+
+def test_a_job_acronym_and_a_surname_is_the_job_holder_not_the_nearest_namesake(suggester):
+    text = (
+        "Jo Kumar, Public Relations Officer (PRO) of Gurgaon Police, said the man was held.\n\n"
+        "Police said the officer, Raj Kumar, was hurt.\n\n"
+        '"The case is open," PRO Kumar said.'
+    )
+    assert names(suggester, text)[-1] == "Jo Kumar"
+
+
+def test_a_document_with_an_adjective_before_its_source_speaks_for_the_source(suggester):
+    text = "Plant emissions will rise by 14 percent, according to new UC Riverside research."
+    assert names(suggester, text) == ["UC Riverside"]
+    assert named_source("recent Acme Corp. figures") == "Acme Corp."
+
+
+def test_the_word_a_job_is_of_or_for_is_no_name(suggester):
+    text = (
+        "MUMBAI: Minister of State Ajay Bhatt said the roads would reopen.\n\n"
+        "The rain will stop soon, Minister for Petroleum Tariq Qureshi said on Monday."
+    )
+    assert names(suggester, text) == ["Ajay Bhatt", "Tariq Qureshi"]
+
+
+def test_a_subject_the_parse_hangs_on_the_dateline_is_the_speaker(suggester):
+    text = "DETROIT (AP) \u2014 Ford Motor Co. said Monday it would recall 40,000 trucks."
+    assert names(suggester, text) == ["Ford Motor Co."]
