@@ -43,6 +43,13 @@ def test_wrong_speaker_is_a_near_person_in_at_most_three_keys(make_window, tmp_p
     assert s.current.speaker_name == "Tom Brown"
 
 
+def _is_the_missed_quote(added):
+    """The quote ``make_corpus(drop=3)`` leaves out, added by keys with its speaker and cue."""
+    assert TEXT[added.quote.start : added.quote.end] == "We have no money,"
+    assert added.type is QuoteType.DIRECT and added.state is State.ACCEPTED
+    assert added.speaker == sp(TEXT, "Tom Brown") and added.cue == sp(TEXT, "said", 3)
+
+
 def test_a_missed_quote_with_speaker_and_cue_in_at_most_eight_keys(make_window, tmp_path):
     w = make_window(make_corpus(tmp_path / "c.qlab", drop=3))  # "We have no money" missed
     s = w.session
@@ -51,10 +58,7 @@ def test_a_missed_quote_with_speaker_and_cue_in_at_most_eight_keys(make_window, 
     while "money" not in TEXT[s.cursor_span().start : s.cursor_span().start + 40] and n < 4:
         n += keys(w, "Down")
     n += keys(w, "I", "Q", "M", "V", "C")
-    added = s.current
-    assert TEXT[added.quote.start : added.quote.end] == "We have no money,"
-    assert added.type is QuoteType.DIRECT and added.state is State.ACCEPTED
-    assert added.speaker == sp(TEXT, "Tom Brown") and added.cue == sp(TEXT, "said", 3)
+    _is_the_missed_quote(s.current)
     assert n <= 8, n
 
 
@@ -116,10 +120,7 @@ def test_a_missed_direct_quote_with_speaker_and_cue_in_at_most_six_keys(make_win
     s = w.session
     w.route(s.choose(2))  # "the plan was too expensive", above it (as J leaves the cursor)
     n = keys(w, "Down", "I", "Q", "M", "V", "C")
-    added = s.current
-    assert TEXT[added.quote.start : added.quote.end] == "We have no money,"
-    assert added.type is QuoteType.DIRECT and added.state is State.ACCEPTED
-    assert added.speaker == sp(TEXT, "Tom Brown") and added.cue == sp(TEXT, "said", 3)
+    _is_the_missed_quote(s.current)
     assert n <= 6, n
 
 
