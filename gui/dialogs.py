@@ -80,8 +80,8 @@ class _Completer(QCompleter):
 
 
 def ask_name(parent: QWidget, title: str, label: str, value: str, names: list[str]) -> str | None:
-    """A name, typed; it completes from ``names`` (best first). The label may hold a
-    name: it is shown as plain text, never as markup."""
+    """A line typed (a name, or words to find); it completes from ``names`` (best
+    first). The label may hold a name: it is shown as plain text, never as markup."""
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(label)
@@ -134,16 +134,6 @@ def ask_speaker_identity(parent: QWidget, speaker: Speaker) -> tuple[SpeakerKind
     if not _run(dialog):
         return None
     return SpeakerKind(kind.currentData()), external.text()  # (deleted later: readable now)
-
-
-def ask_find(parent: QWidget, value: str) -> str | None:
-    """Words to find in the open article (the last ones, selected: Enter finds them
-    again)."""
-    dialog = QInputDialog(parent)
-    dialog.setWindowTitle("Find in the article")
-    dialog.setLabelText("Token cursor to the next place of:")
-    dialog.setTextValue(value)
-    return dialog.textValue() if _run(dialog) else None
 
 
 def ask_number(parent: QWidget, value: int, top: int) -> int | None:

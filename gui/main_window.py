@@ -276,7 +276,9 @@ class MainWindow(QMainWindow):
         s = self.session
         if s is None or s.article is None:
             return
-        needle = dialogs.ask_find(self, s.sought)
+        needle = dialogs.ask_name(
+            self, "Find in the article", "Token cursor to the next place of:", s.sought, []
+        )
         self.back()
         if needle is not None:
             self.do_move(lambda s: s.find(needle))
