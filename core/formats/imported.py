@@ -7,10 +7,12 @@ Nothing here touches the corpus; :mod:`core.corpus.store` stores what the reader
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from core.model import Article, Attribution, SpanError, excerpt
+from core.model import Article, Attribution, Span, SpanError, Status, excerpt
 from core.model import content_hash as content_hash  # (the readers' import)
 from core.suggest.names import full_names, is_pronoun, resolve_name
 
@@ -30,6 +32,17 @@ class Imported:
     annotated: bool = False
     #: Token bounds of the text, when the importer already computed them.
     tokens: list[tuple[int, int]] | None = None
+    #: Where the record is (``FILE line N``), for a report; else its source names it.
+    where: str = ""
+    #: What the corpus held of the article when it was exported (:func:`revision`),
+    #: when the record says: an import into that corpus applies its changes only if
+    #: the corpus still holds that (docs/adr/0901).
+    revision: str | None = None
+
+    @property
+    def named_as(self) -> str:
+        """The record in a report line: where it is, else its article's source."""
+        return self.where or shown(self.article.source)
 
 
 def shown(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:
@@ -47,6 +60,32 @@ def shown(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:
         else:
             out.append(repr(ch)[1:-1])
     return "'" + "".join(out) + "'"
+
+
+def revision(status: Status, attributions: Iterable[Attribution]) -> str:
+    """A mark of an article's annotations as stored: its status and every attribution's
+    spans, speaker name, type, state, origin and confidence, whatever their order. An
+    export writes it in each record's ``meta``; an import compares it with what the
+    corpus holds then (docs/adr/0901)."""
+
+    def at(sp: Span | None) -> tuple[int, int]:
+        return (sp.start, sp.end) if sp is not None else (-1, -1)
+
+    rows = sorted(
+        (
+            *at(a.quote),
+            *at(a.speaker),
+            *at(a.cue),
+            a.speaker_name or "",
+            str(a.type),
+            str(a.state),
+            str(a.origin),
+            repr(a.confidence),
+        )
+        for a in attributions
+    )
+    data = repr((str(status), rows)).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()[:20]
 
 
 def span_problem(exc: SpanError, text: str) -> str:
