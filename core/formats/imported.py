@@ -38,6 +38,9 @@ class Imported:
     #: when the record says: an import into that corpus applies its changes only if
     #: the corpus still holds that (docs/adr/0901).
     revision: str | None = None
+    #: The attributions as QuoteLab exported them (JSONL's ``quotes``), when the record
+    #: has them: what another tool's edits of its spans are compared with.
+    exported: list[Attribution] = field(default_factory=list)
 
     @property
     def named_as(self) -> str:

@@ -13,7 +13,7 @@ from core.corpus.errors import CorpusError
 from core.corpus.store import Store
 from core.formats.imported import Imported, ImportProblem, shown
 from core.formats.reading import collect_files, read_file
-from core.formats.reimport import Reimported, reimport
+from core.formats.reimport import Reimported, reimport, with_origins
 from core.model import Article, Attribution, Origin, State
 from core.suggest import Suggester, SuggestError, checked
 from core.suggest.registry import Registry
@@ -220,7 +220,7 @@ class _Run:
             self.registry.identify(a)
             if a.state is State.SUGGESTED and a.origin is Origin.MODEL
             else a
-            for a in got.attributions
+            for a in with_origins(got)
         ]
         return got
 

@@ -223,7 +223,9 @@ def _record(obj: Any) -> Imported:
         raise ImportProblem(span_problem(exc, text)) from None
     annotated = answer is not None or any(k in obj for k in ("quotes", "spans", "relations"))
     mark = _string(meta.get("revision"), "meta revision") or None
-    return Imported(art, named(text, attrs), annotated=annotated, tokens=bounds, revision=mark)
+    return Imported(
+        art, named(text, attrs), annotated=annotated, tokens=bounds, revision=mark, exported=quotes
+    )
 
 
 def _from_prodigy_spans(obj: dict[str, Any]) -> list[Attribution]:

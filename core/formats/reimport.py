@@ -124,24 +124,25 @@ def reimport(store: Store, article_id: int, item: Imported) -> tuple[Reimported,
 def plan(stored: list[Attribution], got: list[Attribution]) -> list[Edit]:
     """Each stored attribution with what the file makes of it, and the file's new ones
     (stored None); pairs that are equal change nothing."""
-    left = {a.id: a for a in stored}
-    by_quote = {a.quote: a for a in stored}
+    left = dict(enumerate(stored))
+    by_quote = {a.quote: i for i, a in enumerate(stored)}
     edits: list[Edit] = []
     unpaired = []
     for a in got:
-        old = by_quote.pop(a.quote, None)
-        if old is None:
+        i = by_quote.pop(a.quote, None)
+        if i is None:
             unpaired.append(a)
         else:
-            del left[old.id]
+            old = left.pop(i)
             edits.append((old, merged(old, a)))
     for a in unpaired:
         near = [
-            s for s in left.values() if s.state is not State.REJECTED and s.quote.overlaps(a.quote)
+            i
+            for i, s in left.items()
+            if s.state is not State.REJECTED and s.quote.overlaps(a.quote)
         ]
         if near:
-            old = max(near, key=lambda s: _shared(s.quote, a.quote))
-            del left[old.id]
+            old = left.pop(max(near, key=lambda i: _shared(left[i].quote, a.quote)))
             edits.append((old, merged(old, a)))
         elif a.state is not State.REJECTED:  # (a rejected quote new to the corpus: nothing)
             state = State.ACCEPTED if a.state is State.SUGGESTED else a.state
@@ -152,6 +153,15 @@ def plan(stored: list[Attribution], got: list[Attribution]) -> list[Edit]:
         elif old.state is not State.REJECTED:
             edits.append((old, old.with_(state=State.REJECTED)))
     return edits
+
+
+def with_origins(item: Imported) -> list[Attribution]:
+    """The record's attributions, those another tool edited compared with QuoteLab's own
+    record of them in the file (:attr:`Imported.exported`) as :func:`plan` compares
+    them with the corpus: for an article new to the corpus."""
+    if not item.exported:
+        return item.attributions
+    return [new for _, new in plan(item.exported, item.attributions) if new is not None]
 
 
 def _shared(a: Span, b: Span) -> int:
