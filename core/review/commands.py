@@ -11,7 +11,7 @@ session owns one); the decisions log makes the history survive a restart
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -187,6 +187,13 @@ class UndoStack:
             done.append(cmd)
             del done[: -self.limit]
             undone.clear()
+
+    def adopt(self, log_ids: Iterable[int]) -> None:
+        """Take these rows of the log, written for this stack's owner in another process
+        (the app's import worker: annotations applied to articles the corpus holds), as
+        written through the stack: undo reaches them, as it reaches the owner's edits."""
+        self._mine.update(log_ids)
+        self._stacks = None  # (built again from the log when next asked)
 
     def undo(self) -> Command | None:
         """Undo the last edit: the command undone, None when there is none. A command
