@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from core.model import Article, Attribution, Span, SpanError, Status, excerpt
+import orjson
+
+from core.model import Article, Attribution, SpanError, Status, excerpt
 from core.model import content_hash as content_hash  # (the readers' import)
 from core.suggest.names import full_names, is_pronoun, resolve_name
 
@@ -65,29 +68,13 @@ def shown(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:
     return "'" + "".join(out) + "'"
 
 
-def revision(status: Status, attributions: Iterable[Attribution]) -> str:
-    """A mark of an article's annotations as stored: its status and every attribution's
-    spans, speaker name, type, state, origin and confidence, whatever their order. An
-    export writes it in each record's ``meta``; an import compares it with what the
-    corpus holds then (docs/adr/0901)."""
-
-    def at(sp: Span | None) -> tuple[int, int]:
-        return (sp.start, sp.end) if sp is not None else (-1, -1)
-
-    rows = sorted(
-        (
-            *at(a.quote),
-            *at(a.speaker),
-            *at(a.cue),
-            a.speaker_name or "",
-            str(a.type),
-            str(a.state),
-            str(a.origin),
-            repr(a.confidence),
-        )
-        for a in attributions
-    )
-    data = repr((str(status), rows)).encode("utf-8", "surrogatepass")
+def revision(status: Status, rows: Iterable[Sequence[Any]]) -> str:
+    """A mark of an article's annotations as stored: its status and its attributions'
+    rows (``core.corpus.rows.ATTRIBUTION_COLUMNS``: ids, spans, speaker, type, state,
+    origin, confidence), whatever their order. An export writes it in each record's
+    ``meta``; an import compares it with what the corpus holds then (docs/adr/0901).
+    From the rows as read, by orjson: a fraction of the line's cost."""
+    data = orjson.dumps([status.value, sorted(rows)])
     return hashlib.sha256(data).hexdigest()[:20]
 
 

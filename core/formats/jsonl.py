@@ -387,7 +387,7 @@ def article_task(item: Item) -> dict[str, Any]:
     input_hash = _hash({"text": article.text})
     return {
         "text": article.text,
-        "meta": {**article.meta(), "revision": revision(article.status, item.attributions)},
+        "meta": {**article.meta(), "revision": revision(article.status, item.attribution_rows)},
         "_input_hash": input_hash,
         "_task_hash": _hash({"input": input_hash, "spans": span_list, "relations": relations}),
         "spans": span_list,

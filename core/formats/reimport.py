@@ -95,7 +95,7 @@ def reimport(store: Store, article_id: int, item: Imported) -> tuple[Reimported,
         status = Status.IN_PROGRESS  # as an edit here marks it
     if not edits and status is before:
         return Reimported(article_id, where), kept
-    if item.revision is not None and item.revision != revision(before, stored):
+    if item.revision not in (None, revision(before, store.attribution_rows(article_id))):
         raise ImportProblem(
             f"{where}: article {article_id} was changed in the corpus since this record "
             "was exported; none of the record's changes were applied (export the article "

@@ -214,7 +214,7 @@ def test_a_record_without_the_mark_changes_only_undecided_attributions(tmp_path,
     with Store(db) as store:  # the corpus decided one
         kept = store.attributions(1)[1]
         commands.apply(store, commands.set_state(store, kept.id, State.ACCEPTED))
-        mark = revision(store.status(1), store.attributions(1))
+        mark = revision(store.status(1), store.attribution_rows(1))
     r = main("--db", db, "import", edited, home=tmp_path)
     assert r.returncode == 1
     quoted = excerpt(sample["text"][kept.quote.start : kept.quote.end])
@@ -226,4 +226,4 @@ def test_a_record_without_the_mark_changes_only_undecided_attributions(tmp_path,
         states = {a.id: a.state for a in store.attributions(1)}
         assert states.pop(kept.id) is State.ACCEPTED
         assert set(states.values()) == {State.REJECTED}
-        assert revision(store.status(1), store.attributions(1)) != mark
+        assert revision(store.status(1), store.attribution_rows(1)) != mark
