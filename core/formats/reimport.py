@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.corpus.errors import ConflictError
+from core.corpus.errors import ConflictError, CorpusError
 from core.corpus.store import Store
 from core.formats.imported import Imported, ImportProblem, revision, span_problem
 from core.model import (
@@ -81,8 +81,13 @@ def reimport(store: Store, article_id: int, item: Imported) -> tuple[Reimported,
     the article changed in the corpus since the export, or the result breaks the span
     rules."""
     where = item.named_as
-    stored = store.attributions(article_id)
-    before = store.status(article_id)
+    try:
+        stored = store.attributions(article_id)
+        before = store.status(article_id)
+    except CorpusError as exc:
+        if article_id not in store.damaged_ids:
+            raise
+        raise ImportProblem(f"{where}: {exc}") from None  # (a damaged article is left alone)
     text = item.article.text
     edits = [e for e in plan(stored, item.attributions) if e[0] != e[1]]
     kept: list[str] = []

@@ -5,6 +5,8 @@ later edit say no (docs/adr/0901)."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from core.corpus.store import Store
 from core.formats.export import export
 from core.formats.ingest import import_paths
@@ -183,3 +185,26 @@ def test_records_without_annotations_are_still_duplicates(tmp_path, corpus):
     plain.write_text(TEXT, encoding="utf-8")
     report = import_paths(corpus, [plain], None)
     assert report.duplicates == ["a.txt"] and report.reimported == []
+
+
+def test_a_damaged_article_is_named_and_left_alone_and_the_rest_applies(tmp_path):
+    path = tmp_path / "c.qlab"
+    out = tmp_path / "out.jsonl"
+    with Store(path) as store:
+        art = _corpus(store)
+        other = add_article(store, "Ben Cole said it was fine.", [], source="b.txt")
+        export(store, out, "jsonl")
+    records = tasks(out)
+    for t in records:
+        t["answer"] = "accept"
+    write(out, records)
+    conn = sqlite3.connect(path, isolation_level=None)  # damage, as found by the full check
+    conn.execute("UPDATE attributions SET quote_end = 9999 WHERE article_id = ?", (art,))
+    conn.close()
+    with Store(path, check=True) as store:
+        report = import_paths(store, [out], None)
+        assert report.stopped is None
+        (why,) = report.conflicts
+        assert why.startswith(f"{out} line 1: ") and "offsets outside the text" in why
+        assert [r.article_id for r in report.changed] == [other]
+        assert store.status(other) is Status.DONE
