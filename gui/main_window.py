@@ -370,6 +370,11 @@ class MainWindow(QMainWindow):
             self.articles.show_corpus(self.store)
             if self.store is not None:
                 self.store.changed_elsewhere()  # our own import, taken in here
+            if report.changed and self.session is not None:  # annotations applied: undoable
+                self.session.stack.adopt(r.decision for r in report.changed if r.decision)
+                shown = self.session.article.id if self.session.article else None
+                if shown in {r.article_id for r in report.changed}:
+                    self.open_article(shown)  # (as it is now)
             if report.imported and self.session and self.session.article is None:
                 self.open_article(report.imported[0])
             lines = report.lines()

@@ -393,7 +393,7 @@ def _import(store: Store, args: argparse.Namespace) -> int:
         return text.replace(held[0], "stdin") if held else text
 
     for line in map(said, report.lines()):
-        if line.startswith(("not imported:", "warning:", "cancelled:", "stopped:")):
+        if line.startswith(("not imported:", "not applied:", "warning:", "cancelled:", "stopped:")):
             print(f"quotelab: {line}", file=sys.stderr)
         elif not args.json:
             print(line)

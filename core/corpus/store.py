@@ -47,6 +47,7 @@ from core.corpus.integrity import (
 from core.corpus.queries import Queries
 from core.corpus.rows import (
     ARTICLE_RECORD,
+    ATTRIBUTION_COLUMNS,
     SPEAKER_RECORD,
     article_from_row,
     attribution_from_row,
@@ -384,6 +385,17 @@ class Store(Queries):
             (article_id,),
         )
         return [attribution_from_row(r) for r in dicts(cur)]
+
+    @guarded
+    def attribution_rows(self, article_id: int) -> list[tuple[Any, ...]]:
+        """The article's attributions as stored: their rows of ``ATTRIBUTION_COLUMNS``,
+        the values the export reads (what ``core.formats.imported.revision`` marks)."""
+        self._usable(article_id)
+        cur = self._conn.execute(
+            f"SELECT {', '.join(ATTRIBUTION_COLUMNS)} FROM attributions WHERE article_id = ?",
+            (article_id,),
+        )
+        return [tuple(r) for r in cur]
 
     @guarded
     def attribution(self, attr_id: int) -> tuple[int, Attribution] | None:

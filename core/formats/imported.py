@@ -7,10 +7,15 @@ Nothing here touches the corpus; :mod:`core.corpus.store` stores what the reader
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from core.model import Article, Attribution, SpanError, excerpt
+import orjson
+
+from core.model import Article, Attribution, SpanError, Status, excerpt
 from core.model import content_hash as content_hash  # (the readers' import)
 from core.suggest.names import full_names, is_pronoun, resolve_name
 
@@ -30,6 +35,20 @@ class Imported:
     annotated: bool = False
     #: Token bounds of the text, when the importer already computed them.
     tokens: list[tuple[int, int]] | None = None
+    #: Where the record is (``FILE line N``), for a report; else its source names it.
+    where: str = ""
+    #: What the corpus held of the article when it was exported (:func:`revision`),
+    #: when the record says: an import into that corpus applies its changes only if
+    #: the corpus still holds that (docs/adr/0901).
+    revision: str | None = None
+    #: The attributions as QuoteLab exported them (JSONL's ``quotes``), when the record
+    #: has them: what another tool's edits of its spans are compared with.
+    exported: list[Attribution] = field(default_factory=list)
+
+    @property
+    def named_as(self) -> str:
+        """The record in a report line: where it is, else its article's source."""
+        return self.where or shown(self.article.source)
 
 
 def shown(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:
@@ -47,6 +66,16 @@ def shown(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:
         else:
             out.append(repr(ch)[1:-1])
     return "'" + "".join(out) + "'"
+
+
+def revision(status: Status, rows: Iterable[Sequence[Any]]) -> str:
+    """A mark of an article's annotations as stored: its status and its attributions'
+    rows (``core.corpus.rows.ATTRIBUTION_COLUMNS``: ids, spans, speaker, type, state,
+    origin, confidence), whatever their order. An export writes it in each record's
+    ``meta``; an import compares it with what the corpus holds then (docs/adr/0901).
+    From the rows as read, by orjson: a fraction of the line's cost."""
+    data = orjson.dumps([status.value, sorted(rows)])
+    return hashlib.sha256(data).hexdigest()[:20]
 
 
 def span_problem(exc: SpanError, text: str) -> str:

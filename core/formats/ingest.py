@@ -13,6 +13,7 @@ from core.corpus.errors import CorpusError
 from core.corpus.store import Store
 from core.formats.imported import Imported, ImportProblem, shown
 from core.formats.reading import collect_files, read_file
+from core.formats.reimport import Reimported, reimport, with_origins
 from core.model import Article, Attribution, Origin, State
 from core.suggest import Suggester, SuggestError, checked
 from core.suggest.registry import Registry
@@ -29,6 +30,12 @@ PARSE_BATCH = 32
 class ImportReport:
     imported: list[int] = field(default_factory=list)  # new article ids
     duplicates: list[str] = field(default_factory=list)  # sources already in the corpus
+    #: Annotations for articles the corpus holds, each applied as one decision or found
+    #: the same as stored (docs/adr/0901).
+    reimported: list[Reimported] = field(default_factory=list)
+    #: Such annotations not applied, by record (and quote) and why: the article changed
+    #: in the corpus since the export, or a change contradicts a decided attribution.
+    conflicts: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # refused: file (and line) and why
     warnings: list[str] = field(default_factory=list)
     attributions: int = 0
@@ -42,9 +49,21 @@ class ImportReport:
 
     @property
     def complete(self) -> bool:
-        """Everything given was imported (or already there): nothing refused, the run
-        neither stopped nor was cancelled."""
-        return not self.problems and self.stopped is None and not self.cancelled
+        """Everything given was imported (or already there): nothing refused or left
+        out, the run neither stopped nor was cancelled."""
+        return (
+            not self.problems and not self.conflicts and self.stopped is None and not self.cancelled
+        )
+
+    @property
+    def changed(self) -> list[Reimported]:
+        """The articles the import's annotations changed (one decision each)."""
+        return [r for r in self.reimported if r.changed]
+
+    @property
+    def unchanged(self) -> list[Reimported]:
+        """The articles whose annotations the import found as stored."""
+        return [r for r in self.reimported if not r.changed]
 
     def to_dict(self) -> dict[str, Any]:
         """The report as plain JSON values (for ``--json``)."""
@@ -55,6 +74,9 @@ class ImportReport:
             "refused": self.refused,
             "problems": self.problems,
             "duplicates": self.duplicates,
+            "changed": [r.as_json() for r in self.changed],
+            "unchanged": [r.as_json() for r in self.unchanged],
+            "not_applied": self.conflicts,
             "warnings": self.warnings,
             "cancelled": self.cancelled,
             "stopped": self.stopped,
@@ -63,14 +85,23 @@ class ImportReport:
 
     def lines(self) -> list[str]:
         """What to tell the user, one line each; file names are shown escaped."""
-        out = [
+        first = (
             f"imported {len(self.imported)} article(s) with {self.attributions} "
             f"attribution(s); refused {self.refused}; already in the corpus "
             f"{len(self.duplicates)}"
-        ]
+        )
+        if self.reimported or self.conflicts:
+            first += (
+                f"; annotations for articles in the corpus: changed {len(self.changed)}, "
+                f"unchanged {len(self.unchanged)}, not applied {len(self.conflicts)}"
+            )
+        out = [first]
         out += [f"already in the corpus, skipped: {shown(d)}" for d in self.duplicates]
+        out += [f"changed: {r.line()}" for r in self.changed]
+        out += [f"unchanged: {r.line()}" for r in self.unchanged]
         out += [f"warning: {w}" for w in self.warnings]
         out += [f"not imported: {p}" for p in self.problems]
+        out += [f"not applied: {c}" for c in self.conflicts]
         if self.cancelled:
             out.append("cancelled: the rest was not imported")
         if self.stopped is not None:
@@ -175,19 +206,33 @@ class _Run:
             return None
         self.report.warnings.extend(got.warnings)
         h = got.article.content_hash
-        if h in self.seen or self.store.find_article(h) is not None:
+        stored = None if h in self.seen else self.store.find_article(h)
+        if h in self.seen or (stored is not None and not got.annotated):
             self.report.duplicates.append(got.article.source)
             return None
         self.seen.add(h)
+        if stored is not None:
+            self._reimport(stored, got)
+            return None
         # a file's undecided model suggestions (a shard suggested elsewhere, docs/
         # scale-out.md) take the corpus's speakers as those suggested here do
         got.attributions = [
             self.registry.identify(a)
             if a.state is State.SUGGESTED and a.origin is Origin.MODEL
             else a
-            for a in got.attributions
+            for a in with_origins(got)
         ]
         return got
+
+    def _reimport(self, article_id: int, got: Imported) -> None:
+        """Apply a record's annotations to the article of its text the corpus holds."""
+        try:
+            done, kept = reimport(self.store, article_id, got)
+        except ImportProblem as exc:
+            self.report.conflicts.append(str(exc))
+            return
+        self.report.reimported.append(done)
+        self.report.conflicts.extend(kept)
 
     def store_suggested(self, runs: Iterator[list[Attribution]]) -> None:
         """Store each article as its suggestions come back, with the annotated ones read

@@ -21,7 +21,15 @@ from murmurhash.mrmr import hash as murmur
 
 from core.formats.decoding import check_text
 from core.formats.format import FileWriter, Format, Item
-from core.formats.imported import Imported, ImportProblem, content_hash, named, shown, span_problem
+from core.formats.imported import (
+    Imported,
+    ImportProblem,
+    content_hash,
+    named,
+    revision,
+    shown,
+    span_problem,
+)
 from core.model import (
     Article,
     Attribution,
@@ -163,9 +171,11 @@ def parse_jsonl_record(obj: Any, where: str) -> Imported:
     are what Prodigy shows and edits); an ``answer`` sets the state of every attribution
     and the article's status, as ADR 0007 says. Spans must lie on token bounds."""
     try:
-        return _record(obj)
+        item = _record(obj)
     except (ImportProblem, SpanError) as exc:
         raise ImportProblem(f"{where}: {exc}") from None
+    item.where = where
+    return item
 
 
 def _record(obj: Any) -> Imported:
@@ -212,7 +222,10 @@ def _record(obj: Any) -> Imported:
     except SpanError as exc:
         raise ImportProblem(span_problem(exc, text)) from None
     annotated = answer is not None or any(k in obj for k in ("quotes", "spans", "relations"))
-    return Imported(art, named(text, attrs), annotated=annotated, tokens=bounds)
+    mark = _string(meta.get("revision"), "meta revision") or None
+    return Imported(
+        art, named(text, attrs), annotated=annotated, tokens=bounds, revision=mark, exported=quotes
+    )
 
 
 def _from_prodigy_spans(obj: dict[str, Any]) -> list[Attribution]:
@@ -374,7 +387,7 @@ def article_task(item: Item) -> dict[str, Any]:
     input_hash = _hash({"text": article.text})
     return {
         "text": article.text,
-        "meta": article.meta(),
+        "meta": {**article.meta(), "revision": revision(article.status, item.attribution_rows)},
         "_input_hash": input_hash,
         "_task_hash": _hash({"input": input_hash, "spans": span_list, "relations": relations}),
         "spans": span_list,

@@ -11,7 +11,7 @@ session owns one); the decisions log makes the history survive a restart
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -188,6 +188,13 @@ class UndoStack:
             del done[: -self.limit]
             undone.clear()
 
+    def adopt(self, log_ids: Iterable[int]) -> None:
+        """Take these rows of the log, written for this stack's owner in another process
+        (the app's import worker: annotations applied to articles the corpus holds), as
+        written through the stack: undo reaches them, as it reaches the owner's edits."""
+        self._mine.update(log_ids)
+        self._stacks = None  # (built again from the log when next asked)
+
     def undo(self) -> Command | None:
         """Undo the last edit: the command undone, None when there is none. A command
         that can no longer be undone (the data changed elsewhere) is dropped and its
@@ -266,12 +273,20 @@ def edit(store: Store, target: Target, label: str, **fields: Any) -> Command | N
         new = new.with_(speaker_id=None)  # the corpus gives the new name's speaker
     if new.spans() != a.spans():
         store.check_spans(article_id, new)
-    if a.origin is Origin.MODEL and (
-        new.spans() != a.spans() or new.speaker_name != a.speaker_name
-    ):
-        new = new.with_(origin=Origin.EDITED)
+    new = corrected(a, new)
     change = Change("attribution", a.id, _record(article_id, a), _record(article_id, new))
     return Command(label, article_id, [change, *_started(article_id, known.status)])
+
+
+def corrected(old: Attribution, new: Attribution) -> Attribution:
+    """``new``, an edit of ``old``, with its origin: a suggestion whose spans or speaker
+    name were corrected is ``edited`` (its state and type are decisions about it, not
+    corrections); ``edited`` and ``manual`` stay as they are."""
+    if old.origin is Origin.MODEL and (
+        new.spans() != old.spans() or new.speaker_name != old.speaker_name
+    ):
+        return new.with_(origin=Origin.EDITED)
+    return new
 
 
 def set_state(store: Store, target: Target, state: State) -> Command | None:
@@ -392,3 +407,44 @@ def set_status(store: Store, article_id: int, status: Status) -> Command | None:
 
 def new_manual(quote: Span, qtype: QuoteType = QuoteType.DIRECT) -> Attribution:
     return Attribution(quote=quote, type=qtype, state=State.ACCEPTED, origin=Origin.MANUAL)
+
+
+def rewrite(
+    store: Store,
+    article_id: int,
+    label: str,
+    edits: list[tuple[Attribution | None, Attribution | None]],
+    status: Status | None = None,
+) -> Command | None:
+    """Many edits of one article as one command (an import of annotations made
+    elsewhere, docs/adr/0901): each pair (attribution as stored, as wanted) changes,
+    deletes (wanted None) or adds (stored None) one, and ``status``, when given, is the
+    article's. None when nothing would change. The rows are written deletions and
+    rejections first, then quotes that shrink, then the rest, so that no step overlaps
+    a quote about to move out of the way; each goes through the span rules as it is
+    written, and undo writes them back in the reverse order."""
+
+    def order(pair: tuple[Attribution | None, Attribution | None]) -> int:
+        old, new = pair
+        if new is None or new.state is State.REJECTED:
+            return 0
+        if old is None:
+            return 3
+        return 1 if old.quote.start <= new.quote.start and new.quote.end <= old.quote.end else 2
+
+    changes = [
+        Change(
+            "attribution",
+            None if old is None else old.id,
+            None if old is None else _record(article_id, old),
+            None if new is None else _record(article_id, new),
+        )
+        for old, new in sorted(edits, key=order)
+        if old != new
+    ]
+    current = store.status(article_id)
+    if status is not None and status is not current:
+        changes.append(
+            Change("article", article_id, {"status": current.value}, {"status": status.value})
+        )
+    return Command(label, article_id, changes) if changes else None
