@@ -39,7 +39,7 @@ class Imported:
     where: str = ""
     #: What the corpus held of the article when it was exported (:func:`revision`),
     #: when the record says: an import into that corpus applies its changes only if
-    #: the corpus still holds that (docs/adr/0901).
+    #: the corpus still holds that (docs/adr/0027).
     revision: str | None = None
     #: The attributions as QuoteLab exported them (JSONL's ``quotes``), when the record
     #: has them: what another tool's edits of its spans are compared with.
@@ -72,7 +72,7 @@ def revision(status: Status, rows: Iterable[Sequence[Any]]) -> str:
     """A mark of an article's annotations as stored: its status and its attributions'
     rows (``core.corpus.rows.ATTRIBUTION_COLUMNS``: ids, spans, speaker, type, state,
     origin, confidence), whatever their order. An export writes it in each record's
-    ``meta``; an import compares it with what the corpus holds then (docs/adr/0901).
+    ``meta``; an import compares it with what the corpus holds then (docs/adr/0027).
     From the rows as read, by orjson: a fraction of the line's cost."""
     data = orjson.dumps([status.value, sorted(rows)])
     return hashlib.sha256(data).hexdigest()[:20]

@@ -31,7 +31,7 @@ class ImportReport:
     imported: list[int] = field(default_factory=list)  # new article ids
     duplicates: list[str] = field(default_factory=list)  # sources already in the corpus
     #: Annotations for articles the corpus holds, each applied as one decision or found
-    #: the same as stored (docs/adr/0901).
+    #: the same as stored (docs/adr/0027).
     reimported: list[Reimported] = field(default_factory=list)
     #: Such annotations not applied, by record (and quote) and why: the article changed
     #: in the corpus since the export, or a change contradicts a decided attribution.

@@ -1,6 +1,6 @@
 """Annotations brought back for an article the corpus holds (the same text, by content
 hash): compared with what is stored and applied as one decision, logged and undoable
-(docs/adr/0901).
+(docs/adr/0027).
 
 An attribution of the file is the stored one of the same quote span, else the stored
 one (not rejected) whose quote it overlaps most: a quote shrunk, grown or given another

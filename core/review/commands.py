@@ -417,7 +417,7 @@ def rewrite(
     status: Status | None = None,
 ) -> Command | None:
     """Many edits of one article as one command (an import of annotations made
-    elsewhere, docs/adr/0901): each pair (attribution as stored, as wanted) changes,
+    elsewhere, docs/adr/0027): each pair (attribution as stored, as wanted) changes,
     deletes (wanted None) or adds (stored None) one, and ``status``, when given, is the
     article's. None when nothing would change. The rows are written deletions and
     rejections first, then quotes that shrink, then the rest, so that no step overlaps

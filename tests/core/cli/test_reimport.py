@@ -2,7 +2,7 @@
 would (the JSON records themselves), and back with ``main.py import`` into the same
 corpus: each changed article one decision with the right origins, a report of what
 changed (text and ``--json``), undone in one step per decision (issue 21, items 1-2;
-docs/adr/0901)."""
+docs/adr/0027)."""
 
 from __future__ import annotations
 

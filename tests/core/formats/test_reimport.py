@@ -1,7 +1,7 @@
 """Annotations edited in another tool, imported into the corpus they came from or into
 another: origins from the comparison with the stored suggestion (issue 21, item 2), one
 decision per article, undone in one step, refused by line where the span rules or a
-later edit say no (docs/adr/0901)."""
+later edit say no (docs/adr/0027)."""
 
 from __future__ import annotations
 
