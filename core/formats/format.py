@@ -122,6 +122,9 @@ class Format:
     #: An article's bytes alone, for a format that writes a line per article: a large
     #: corpus has them made in worker processes.
     line: Callable[[Item], bytes] | None = None
+    #: The same line without the article's tokens (``export --no-tokens``), for a format
+    #: whose tokens only some of its readers need (JSONL: Prodigy's span interfaces).
+    line_without_tokens: Callable[[Item], bytes] | None = None
     #: What an export holds unless told otherwise, as (done_only, accepted_only) (the
     #: command line's and the Export dialog's default). Everything, for a format that
     #: carries each article's status and each attribution's state (JSONL's ``answer``,

@@ -401,11 +401,12 @@ def _escape_line_breaks(line: bytes, made_of: str) -> bytes:
     return line
 
 
-def jsonl_line(item: Item) -> bytes:
-    """The task as a JSON line, its tokens last. Written by ``orjson`` (for strings and
-    integers the bytes of ``json.dumps`` with compact separators; docs/adr/0019) but the
-    quotes, whose confidences are floats (``json.dumps`` writes 1e-05 and Infinity,
-    ``orjson`` 0.00001 and null), and the tokens, made by ``DocTokens.prodigy_json``."""
+def jsonl_line(item: Item, *, tokens: bool = True) -> bytes:
+    """The task as a JSON line, its tokens last (``tokens`` False: without them). Written
+    by ``orjson`` (for strings and integers the bytes of ``json.dumps`` with compact
+    separators; docs/adr/0019) but the quotes, whose confidences are floats
+    (``json.dumps`` writes 1e-05 and Infinity, ``orjson`` 0.00001 and null), and the
+    tokens, made by ``DocTokens.prodigy_json``."""
     task = article_task(item)
     quotes = json.dumps(task.pop("quotes"), ensure_ascii=False, separators=(",", ":"))
     meta = [v for v in task["meta"].values() if isinstance(v, str)]
@@ -414,12 +415,17 @@ def jsonl_line(item: Item) -> bytes:
             orjson.dumps(task)[:-1],
             b',"quotes":',
             quotes.encode(),
-            b',"tokens":',
-            item.tokens.prodigy_json(),
+            *((b',"tokens":', item.tokens.prodigy_json()) if tokens else ()),
             b"}\n",
         )
     )
     return _escape_line_breaks(line, "".join([item.article.text, quotes, *meta]))
+
+
+def jsonl_line_without_tokens(item: Item) -> bytes:
+    """The task as a JSON line without its tokens (``export --no-tokens``): what spaCy,
+    pandas and jq readers use; Prodigy's span interfaces need the tokens."""
+    return jsonl_line(item, tokens=False)
 
 
 class JsonlWriter(FileWriter):
@@ -435,4 +441,5 @@ FORMAT = Format(
     reader=_read,
     writer=JsonlWriter,
     line=jsonl_line,
+    line_without_tokens=jsonl_line_without_tokens,
 )
