@@ -32,9 +32,9 @@ from core.config import (
 from core.corpus import queries
 from core.corpus.errors import CorpusError
 from core.corpus.store import Store
-from core.formats.brat import parse_labels
 from core.formats.export import STDOUT, export
 from core.formats.files import ExportError
+from core.formats.format import parse_labels
 from core.formats.imported import shown
 from core.formats.ingest import import_paths
 from core.formats.known_speakers import (
@@ -94,12 +94,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-suggest", action="store_true", help="store the articles without suggestions"
     )
     imp.add_argument(
+        "--labels",
         "--brat-labels",
+        dest="brat_labels",
         type=_labels,
         default=None,
         metavar="MAP",
-        help="brat entity labels of another corpus, e.g. Statement=quote,Author=speaker "
-        "(Quote/Content, Speaker/Source and Cue are known already)",
+        help="span labels of another corpus (brat entities, Prodigy spans), e.g. "
+        "Statement=quote,Author=speaker; any case (quote/content, speaker/source and cue "
+        "are known already); spans of other labels are left out, each named by line",
     )
     imp.add_argument("--json", action="store_true", help="print the report as one JSON object")
     _jobs_argument(imp)

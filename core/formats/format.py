@@ -20,9 +20,60 @@ from core.corpus.rows import (
     article_from_row,
     attribution_from_row,
 )
-from core.formats.imported import Imported, ImportProblem
-from core.model import Article, Attribution, Span, Speaker
+from core.formats.imported import Imported, ImportProblem, named
+from core.model import Article, Attribution, Span, Speaker, SpeakerKind, State
 from core.tokens import DocTokens
+
+#: Span labels (brat entities, Prodigy spans; matched in lower case) of other corpora
+#: and what they are here; ``import --labels`` adds to them (:func:`parse_labels`).
+DEFAULT_LABELS = {
+    "quote": "quote",
+    "content": "quote",
+    "speaker": "speaker",
+    "source": "speaker",
+    "cue": "cue",
+}
+KINDS = ("quote", "speaker", "cue")
+#: A speaker's kind by the names files give it (a known speakers list, an export's
+#: ``speaker_kind`` or brat ``Kind``), in lower case.
+SPEAKER_KINDS = {k.value: k for k in SpeakerKind} | {"organization": SpeakerKind.ORGANISATION}
+
+
+def parse_labels(spec: str) -> dict[str, str]:
+    """``Statement=quote,Author=speaker`` (any case): labels added to the default map."""
+    labels: dict[str, str] = {}
+    for pair in filter(None, (p.strip() for p in spec.split(","))):
+        theirs, _, ours = pair.partition("=")
+        if ours.strip().lower() not in KINDS or not theirs.strip():
+            raise ValueError(f"bad label mapping {pair!r}: use LABEL=quote|speaker|cue")
+        labels[theirs.strip().lower()] = ours.strip().lower()
+    return labels
+
+
+def label_map(labels: dict[str, str] | None) -> dict[str, str]:
+    """The labels a reader knows: the defaults and those given (``--labels``)."""
+    return {**DEFAULT_LABELS, **(labels or {})}
+
+
+def left_out(label: str) -> str:
+    """Why a span of a label no map knows is left out, and what to do about it."""
+    return (
+        f"label {label!r} is none of quote, speaker, cue: left out "
+        f"(map it with --labels '{label}=quote')"
+    )
+
+
+def named_suggestions(text: str, attrs: list[Attribution]) -> list[Attribution]:
+    """``attrs`` (sound spans) with the speaker name the S key gives a mention
+    (:func:`core.formats.imported.named`) where the file gave none, on suggestions only:
+    that name is the model's, a suggestion like the rest of the attribution. An accepted
+    or rejected attribution keeps the name its file gave, or none: a name nobody gave is
+    never stored as an annotator's (docs/adr/0904). In text order."""
+    ordered = sorted(attrs, key=lambda a: a.quote.start)  # (the order named keeps)
+    return [
+        filled if a.state is State.SUGGESTED else a
+        for a, filled in zip(ordered, named(text, ordered), strict=True)
+    ]
 
 
 @dataclass

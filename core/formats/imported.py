@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from core.model import Article, Attribution, SpanError, excerpt
+from core.model import Article, Attribution, SpanError, Speaker, excerpt
 from core.model import content_hash as content_hash  # (the readers' import)
 from core.suggest.names import full_names, is_pronoun, resolve_name
 
@@ -30,6 +30,9 @@ class Imported:
     annotated: bool = False
     #: Token bounds of the text, when the importer already computed them.
     tokens: list[tuple[int, int]] | None = None
+    #: Who the file says its speakers are (the kind and external id an export writes),
+    #: each with where it says so (``FILE line N``): for the corpus's known speakers.
+    speakers: list[tuple[Speaker, str]] = field(default_factory=list)
 
 
 def shown(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:

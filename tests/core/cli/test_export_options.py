@@ -8,6 +8,7 @@ import sqlite3
 import pytest
 
 from core.cli.main import build_parser, run
+from core.corpus.store import Store
 from tests.core.small_corpus import build
 
 
@@ -55,13 +56,58 @@ def test_the_json_report_names_the_damaged_articles_left_out(corpus, tmp_path, c
     assert "left out: 1 damaged article(s)" in capsys.readouterr().out
 
 
-def test_no_tokens_is_jsonl_without_its_token_lists(corpus, tmp_path, capsys):
+def test_no_tokens_leaves_out_what_only_prodigy_s_token_interfaces_read(corpus, tmp_path):
     full, lean = tmp_path / "full.jsonl", tmp_path / "lean.jsonl"
     assert main("--db", corpus, "export", "--out", full) == 0
-    assert main("--db", corpus, "export", "--out", lean, "--no-tokens") == 0
+    assert main("--db", corpus, "export", "--out", lean, "--no-tokens", "--all") == 0
     for a, b in zip(full.read_text().splitlines(), lean.read_text().splitlines(), strict=True):
         with_tokens, without = json.loads(a), json.loads(b)
-        assert "tokens" not in without and with_tokens.pop("tokens")
-        assert with_tokens == without  # the rest as it was, token indices of spans too
+        for key in ("tokens", "relations", "_view_id"):
+            assert key not in without and key in with_tokens
+            del with_tokens[key]
+        for sp in with_tokens["spans"]:
+            del sp["token_start"], sp["token_end"]
+        del with_tokens["_task_hash"], without["_task_hash"]  # (each of what it holds)
+        assert with_tokens == without  # the rest as it was
+    copy = tmp_path / "copy.qlab"  # and it imports as the corpus was
+    assert main("--db", copy, "import", "--no-suggest", lean) == 0
+    again = tmp_path / "again.jsonl"
+    assert main("--db", copy, "export", "--out", again) == 0
+    assert [_same(line) for line in again.read_text().splitlines()] == [
+        _same(line) for line in full.read_text().splitlines()
+    ]
+
+
+def _same(line):
+    """A task but what an import gives anew: the source (the file's name and line, when
+    it had none) and the speakers' row ids in the corpus."""
+    task = json.loads(line)
+    del task["meta"]["source"]
+    for q in task["quotes"]:
+        del q["speaker_id"]
+    return task
+
+
+def test_no_tokens_is_for_jsonl(corpus, tmp_path, capsys):
     assert main("--db", corpus, "export", "--out", tmp_path / "c.csv", "--no-tokens") == 1
     assert "--no-tokens is for jsonl" in capsys.readouterr().err
+
+
+def test_the_brat_configuration_declares_every_value_written(corpus, tmp_path):
+    """annotation.conf declared Origin model|manual while the .ann said edited."""
+    with Store(corpus) as s:
+        from core.formats.export import export
+
+        export(s, tmp_path / "brat", "brat")
+    declared = {}
+    for line in (tmp_path / "brat" / "annotation.conf").read_text().splitlines():
+        if "Value:" in line:
+            declared[line.split()[0]] = set(line.split("Value:")[1].split("|"))
+    written = [
+        line.split("\t")[1].split()
+        for ann in (tmp_path / "brat").glob("*.ann")
+        for line in ann.read_text().splitlines()
+        if line.startswith("A")
+    ]
+    assert ["Origin", "edited"] in [[w[0], w[2]] for w in written]
+    assert all(value in declared[name] for name, _, value in written)
