@@ -162,8 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument(
         "--no-tokens",
         action="store_true",
-        help="jsonl without each article's token list (an eighth of the size): spaCy, "
-        "pandas and jq readers need no tokens; Prodigy's span interfaces do",
+        help="jsonl without what only Prodigy's token-based interfaces read (tokens, "
+        "relations, token indices; a sixth of the size): for spaCy, pandas and jq readers; "
+        "Prodigy's span and relation interfaces need the full form",
     )
     exp.add_argument("--json", action="store_true", help="print the report as one JSON object")
 

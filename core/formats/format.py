@@ -68,7 +68,7 @@ def named_suggestions(text: str, attrs: list[Attribution]) -> list[Attribution]:
     (:func:`core.formats.imported.named`) where the file gave none, on suggestions only:
     that name is the model's, a suggestion like the rest of the attribution. An accepted
     or rejected attribution keeps the name its file gave, or none: a name nobody gave is
-    never stored as an annotator's (docs/adr/0904). In text order."""
+    never stored as an annotator's (docs/adr/0921). In text order."""
     ordered = sorted(attrs, key=lambda a: a.quote.start)  # (the order named keeps)
     return [
         filled if a.state is State.SUGGESTED else a
@@ -173,8 +173,8 @@ class Format:
     #: An article's bytes alone, for a format that writes a line per article: a large
     #: corpus has them made in worker processes.
     line: Callable[[Item], bytes] | None = None
-    #: The same line without the article's tokens (``export --no-tokens``), for a format
-    #: whose tokens only some of its readers need (JSONL: Prodigy's span interfaces).
+    #: The line without what only some of its readers need, the article's tokens and what
+    #: refers to them (``export --no-tokens``; JSONL: Prodigy's token-based interfaces).
     line_without_tokens: Callable[[Item], bytes] | None = None
     #: What an export holds unless told otherwise, as (done_only, accepted_only) (the
     #: command line's and the Export dialog's default). Everything, for a format that
