@@ -9,8 +9,9 @@
 its goal (issue 21: 100k in <= 60 s and <= 1.5 GB) and beside the export with tokens of
 the same run as the baseline.
 
-Builds (or reuses) the corpora of bench/make_corpus.py (a cached corpus of an older
-schema is upgraded in place first, timed apart) and works on a copy of each. Each export
+Builds (or reuses) the corpora of bench/make_corpus.py and works on a copy of each (the
+cache is shared and never written here; a copy of an older schema is upgraded first,
+timed apart). Each export
 runs in a fresh process, so its peak memory (max RSS) is its own; ``--jobs`` sets its
 worker processes (default: the export's choice). ``--against DIR`` also runs the export of
 another checkout of QuoteLab (say ``git archive`` of main unpacked in DIR) on the same
@@ -207,16 +208,16 @@ def run_size(
     from core.corpus.store import Store
 
     src, _ = build(size, jsonl=False)
-    c = sqlite3.connect(src)
-    old = c.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION
-    c.close()
-    t = time.perf_counter()
-    Store(src).close()  # a one-off upgrade of a cached older corpus, not part of the export
-    upgrade = f"upgrading it: {time.perf_counter() - t:.1f} s" if old else "up to date"
     tmp = Path(tempfile.mkdtemp(prefix="qlexport-"))
     try:
         db = tmp / "corpus.qlab"
-        shutil.copy(src, db)
+        shutil.copy(src, db)  # the cache is shared: only its copy is opened to write
+        c = sqlite3.connect(db)
+        old = c.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION
+        c.close()
+        t = time.perf_counter()
+        Store(db).close()  # a one-off upgrade of an older cached corpus, not the export's
+        upgrade = f"upgrading it: {time.perf_counter() - t:.1f} s" if old else "up to date"
         c = sqlite3.connect(db)
         text_bytes, token_bytes = c.execute(
             "SELECT SUM(LENGTH(CAST(text AS BLOB))), "
