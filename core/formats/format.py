@@ -137,8 +137,9 @@ class FileWriter(Writer):
 
 
 #: Reads the articles of one file: given the file, its text (decoded), the warnings the
-#: decoding gave (for the first article) and the brat entity labels of another corpus
-#: (``--brat-labels``), it yields an article or a problem for each record, or raises
+#: decoding gave (for the first article) and the span labels of another corpus
+#: (``--labels``: brat entities, Prodigy spans), it yields an article or a problem for
+#: each record (what it leaves out in the article's warnings, by line), or raises
 #: ImportProblem for the whole file (the caller names the file).
 Reader = Callable[[Path, str, list[str], dict[str, str] | None], Iterator[Imported | ImportProblem]]
 
