@@ -2,10 +2,16 @@
 <= 120 s, tokens as compact as the format allows, no recomputable data in the corpus).
 
     .venv/bin/python bench/export_speed.py [--sizes 1000 10000 100000] [--format jsonl]
-        [--against DIR] [--repeat N]
+        [--against DIR] [--repeat N] [--no-tokens]
 
-Builds (or reuses) the corpora of bench/make_corpus.py (a cached corpus of an older
-schema is upgraded in place first, timed apart) and works on a copy of each. Each export
+``--no-tokens`` also times the JSONL export without token lists (``export
+--no-tokens``), alternating with the one with tokens, and prints its time and size beside
+its goal (issue 21: 100k in <= 60 s and <= 1.5 GB) and beside the export with tokens of
+the same run as the baseline.
+
+Builds (or reuses) the corpora of bench/make_corpus.py and works on a copy of each (the
+cache is shared and never written here; a copy of an older schema is upgraded first,
+timed apart). Each export
 runs in a fresh process, so its peak memory (max RSS) is its own; ``--jobs`` sets its
 worker processes (default: the export's choice). ``--against DIR`` also runs the export of
 another checkout of QuoteLab (say ``git archive`` of main unpacked in DIR) on the same
@@ -38,19 +44,23 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 GOAL_100K_S = 120.0
+#: The export without tokens at 100k articles: at most this long and this large.
+GOAL_LEAN_100K_S = 60.0
+GOAL_LEAN_100K_GB = 1.5
 SAMPLE = 300  # articles timed for the per-article token figures
 
 
-def child(db: Path, out: Path, fmt: str, jobs: int | None, root: Path) -> None:
+def child(db: Path, out: Path, fmt: str, jobs: int | None, root: Path, tokens: bool) -> None:
     """Run one export here with the QuoteLab in ``root`` and print its time, CPU time
     and peak memory as JSON."""
     sys.path.insert(0, str(root))
     from core.corpus.store import Store
     from core.formats.export import export
 
+    lean = {} if tokens else {"tokens": False}  # (code before --no-tokens has no such keyword)
     t = time.perf_counter()
     with Store(db) as s:
-        export(s, out, fmt, jobs=jobs)
+        export(s, out, fmt, jobs=jobs, **lean)
     seconds = time.perf_counter() - t
     use = resource.getrusage(resource.RUSAGE_SELF)
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -133,11 +143,16 @@ def _digest(out: Path) -> str:
     return h.hexdigest()
 
 
-def export_once(db: Path, out: Path, fmt: str, jobs: int | None, root: Path) -> dict[str, Any]:
+def export_once(
+    db: Path, out: Path, fmt: str, jobs: int | None, root: Path, tokens: bool = True
+) -> dict[str, Any]:
     """One export in a fresh process with the QuoteLab in ``root``: its figures and the
     digest of what it wrote."""
     res = subprocess.run(
-        [sys.executable, __file__, "--child", str(db), str(out), fmt, str(jobs or 0), str(root)],
+        [
+            *(sys.executable, __file__, "--child", str(db), str(out), fmt),
+            *(str(jobs or 0), str(root), "tokens" if tokens else "no-tokens"),
+        ],
         check=True,
         capture_output=True,
         text=True,
@@ -163,7 +178,28 @@ def print_exports(name: str, runs: list[dict[str, Any]], size: int, bare: float)
     )
 
 
-def run_size(size: int, fmt: str, jobs: int | None, against: Path | None, repeat: int) -> None:
+def print_lean(lean: list[dict[str, Any]], full: list[dict[str, Any]], size: int, out: Path,
+               full_out: Path) -> None:  # fmt: skip
+    """The export without tokens beside its goal and beside the one with tokens, timed
+    alternately in the same run (the baseline)."""
+    scale = size / 100_000
+    seconds, baseline = median(r["seconds"] for r in lean), median(r["seconds"] for r in full)
+    gb, full_gb = out.stat().st_size / 1e9, full_out.stat().st_size / 1e9
+    print(
+        f"  {'export, no tokens':36} {seconds:8.1f} s    goal {GOAL_LEAN_100K_S * scale:6.1f} s"
+        f"   with tokens {baseline:6.1f} s   (CPU {median(r['cpu'] for r in lean):.1f} s "
+        f"+ {median(r['cpu_workers'] for r in lean):.1f} s in workers)"
+    )
+    print(
+        f"  {'  its size':36} {gb:8.3f} GB   goal {GOAL_LEAN_100K_GB * scale:6.3f} GB   "
+        f"with tokens {full_gb:.3f} GB   ({gb * 1e6 / size:.1f} KB an article, "
+        f"{gb / full_gb:.0%} of the export with tokens)"
+    )
+
+
+def run_size(
+    size: int, fmt: str, jobs: int | None, against: Path | None, repeat: int, lean: bool = False
+) -> None:
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "bench"))
     from make_corpus import build
@@ -172,16 +208,16 @@ def run_size(size: int, fmt: str, jobs: int | None, against: Path | None, repeat
     from core.corpus.store import Store
 
     src, _ = build(size, jsonl=False)
-    c = sqlite3.connect(src)
-    old = c.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION
-    c.close()
-    t = time.perf_counter()
-    Store(src).close()  # a one-off upgrade of a cached older corpus, not part of the export
-    upgrade = f"upgrading it: {time.perf_counter() - t:.1f} s" if old else "up to date"
     tmp = Path(tempfile.mkdtemp(prefix="qlexport-"))
     try:
         db = tmp / "corpus.qlab"
-        shutil.copy(src, db)
+        shutil.copy(src, db)  # the cache is shared: only its copy is opened to write
+        c = sqlite3.connect(db)
+        old = c.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION
+        c.close()
+        t = time.perf_counter()
+        Store(db).close()  # a one-off upgrade of an older cached corpus, not the export's
+        upgrade = f"upgrading it: {time.perf_counter() - t:.1f} s" if old else "up to date"
         c = sqlite3.connect(db)
         text_bytes, token_bytes = c.execute(
             "SELECT SUM(LENGTH(CAST(text AS BLOB))), "
@@ -202,11 +238,16 @@ def run_size(size: int, fmt: str, jobs: int | None, against: Path | None, repeat
         runs: dict[Path, list[dict[str, Any]]] = {ROOT: []}
         if against is not None:
             runs = {against: [], ROOT: []}  # alternating, the other code first
+        lean_out, lean_runs = tmp / "export-no-tokens.jsonl", []
         for _ in range(repeat):
             for root, done in runs.items():
                 done.append(export_once(db, out, fmt, jobs, root))
+            if lean:
+                lean_runs.append(export_once(db, lean_out, fmt, jobs, ROOT, tokens=False))
         bare = bare_export(db, tmp / "bare.jsonl")
         print_exports("this code", runs[ROOT], size, bare)
+        if lean:
+            print_lean(lean_runs, runs[ROOT], size, lean_out, out)
         if against is not None:
             print_exports(f"{against}", runs[against], size, bare)
             same = {r["digest"] for rs in runs.values() for r in rs}
@@ -230,9 +271,9 @@ def run_size(size: int, fmt: str, jobs: int | None, against: Path | None, repeat
 
 
 def main() -> None:
-    if len(sys.argv) == 7 and sys.argv[1] == "--child":
-        _, _, db, out, fmt, jobs, root = sys.argv
-        child(Path(db), Path(out), fmt, int(jobs) or None, Path(root))
+    if len(sys.argv) == 8 and sys.argv[1] == "--child":
+        _, _, db, out, fmt, jobs, root, tokens = sys.argv
+        child(Path(db), Path(out), fmt, int(jobs) or None, Path(root), tokens == "tokens")
         return
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
@@ -240,9 +281,16 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, help="worker processes (default: the export's own)")
     ap.add_argument("--against", type=Path, help="another QuoteLab checkout to compare with")
     ap.add_argument("--repeat", type=int, default=1, help="exports of each code per size")
+    ap.add_argument(
+        "--no-tokens",
+        action="store_true",
+        help="also the JSONL export without tokens, beside its goal and the one with tokens",
+    )
     a = ap.parse_args()
+    if a.no_tokens and a.format != "jsonl":
+        ap.error("--no-tokens is for --format jsonl")
     for size in a.sizes:
-        run_size(size, a.format, a.jobs, a.against and a.against.resolve(), a.repeat)
+        run_size(size, a.format, a.jobs, a.against and a.against.resolve(), a.repeat, a.no_tokens)
 
 
 if __name__ == "__main__":

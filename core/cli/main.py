@@ -32,9 +32,9 @@ from core.config import (
 from core.corpus import queries
 from core.corpus.errors import CorpusError
 from core.corpus.store import Store
-from core.formats.brat import parse_labels
 from core.formats.export import STDOUT, export
 from core.formats.files import ExportError
+from core.formats.format import parse_labels
 from core.formats.imported import shown
 from core.formats.ingest import import_paths
 from core.formats.known_speakers import (
@@ -48,6 +48,9 @@ from core.formats.shards import suggest_shard, suggestion_lines
 from core.model import State
 from core.review import commands, speaker_edit
 from core.suggest import Suggester, SuggestError
+
+#: The suffixes an export's --out may name its format by.
+_SUFFIXES = [s for f in WRITTEN.values() if f.writer is not None for s in f.suffixes]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -91,12 +94,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-suggest", action="store_true", help="store the articles without suggestions"
     )
     imp.add_argument(
+        "--labels",
         "--brat-labels",
+        dest="brat_labels",
         type=_labels,
         default=None,
         metavar="MAP",
-        help="brat entity labels of another corpus, e.g. Statement=quote,Author=speaker "
-        "(Quote/Content, Speaker/Source and Cue are known already)",
+        help="span labels of another corpus (brat entities, Prodigy spans), e.g. "
+        "Statement=quote,Author=speaker; any case (quote/content, speaker/source and cue "
+        "are known already); spans of other labels are left out, each named by line",
     )
     imp.add_argument("--json", action="store_true", help="print the report as one JSON object")
     _jobs_argument(imp)
@@ -125,7 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
         choices=list(WRITTEN),
         default=None,
         help="; ".join(f"{f.name}: {f.help}" for f in WRITTEN.values())
-        + f" (default: from the --out suffix, else {DEFAULT.name})",
+        + f" (default: the one the --out suffix names ({', '.join(_SUFFIXES)}); {DEFAULT.name} "
+        "for -; any other suffix, or none, is refused without --format)",
     )
     exp.add_argument(
         "--done-only",
@@ -151,6 +158,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start the file with a UTF-8 byte order mark, so a spreadsheet opened by a "
         "double-click reads curly quotes and accents right (csv only)",
+    )
+    exp.add_argument(
+        "--no-tokens",
+        action="store_true",
+        help="jsonl without what only Prodigy's token-based interfaces read (tokens, "
+        "relations, token indices; a sixth of the size): for spaCy, pandas and jq readers; "
+        "Prodigy's span and relation interfaces need the full form",
     )
     exp.add_argument("--json", action="store_true", help="print the report as one JSON object")
 
@@ -407,7 +421,13 @@ def _export(store: Store, args: argparse.Namespace) -> int:
     if args.format is None and folder:  # not a JSONL file named like the folder
         writers = " or ".join(f"--format {f.name}" for f in WRITTEN.values() if f.folder)
         return _fail(f"{args.out}: is a folder; {writers} writes one")
-    fmt = args.format or written_as(Path(args.out)).name
+    named = None if args.out == STDOUT else written_as(Path(args.out))
+    if args.format is None and args.out != STDOUT and named is None:  # never JSONL unasked
+        return _fail(
+            f"{args.out}: {Path(args.out).suffix or 'no suffix'} names no export format "
+            f"({', '.join(_SUFFIXES)}); give --format"
+        )
+    fmt = args.format or (named or DEFAULT).name
     if args.all and (args.done_only or args.accepted_only):
         return _fail("--all exports everything; leave out --done-only and --accepted-only")
     with _progress("export") as progress:
@@ -419,6 +439,7 @@ def _export(store: Store, args: argparse.Namespace) -> int:
             accepted_only=False if args.all else args.accepted_only,
             progress=progress,
             excel=args.excel,
+            tokens=not args.no_tokens,
         )
     message = json.dumps(report.as_json()) if args.json else report.line()
     print(message, file=sys.stderr if args.out == STDOUT else sys.stdout)

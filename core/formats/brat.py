@@ -23,6 +23,7 @@ manual annotations. A bad line is refused with its file and line number.
 
 from __future__ import annotations
 
+import glob
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -31,8 +32,17 @@ from pathlib import Path
 from typing import Any
 
 from core.formats.decoding import check_text
-from core.formats.format import Folder, Format, Item, Writer
-from core.formats.imported import Imported, ImportProblem, content_hash, named, span_problem
+from core.formats.format import (
+    SPEAKER_KINDS,
+    Folder,
+    Format,
+    Item,
+    Writer,
+    label_map,
+    left_out,
+    named_suggestions,
+)
+from core.formats.imported import Imported, ImportProblem, content_hash, span_problem
 from core.model import (
     Article,
     Attribution,
@@ -40,6 +50,8 @@ from core.model import (
     QuoteType,
     Span,
     SpanError,
+    Speaker,
+    SpeakerKind,
     State,
     Status,
     check_attributions,
@@ -48,17 +60,10 @@ from core.model import (
 from core.suggest.marks import quote_type
 from core.tokens import Tokens, tokenize
 
-#: Entity labels (lower case) of other corpora and what they are here.
-DEFAULT_LABELS = {
-    "quote": "quote",
-    "content": "quote",
-    "speaker": "speaker",
-    "source": "speaker",
-    "cue": "cue",
-}
 ENTITY = {"quote": "Quote", "speaker": "Speaker", "cue": "Cue"}
-KINDS = ("quote", "speaker", "cue")
-CONF = """\
+#: brat's configuration for the folder: every value an attribute may take, from the
+#: model's enums (a value the export writes is one the configuration declares).
+CONF = f"""\
 # brat configuration for a QuoteLab export
 [entities]
 Quote
@@ -72,24 +77,13 @@ Cue_of Arg1:Cue, Arg2:Quote
 [events]
 
 [attributes]
-Type Arg:Quote, Value:direct|mixed|indirect
-State Arg:Quote, Value:suggested|accepted|rejected
-Origin Arg:Quote, Value:model|manual
-Kind Arg:Speaker, Value:person|organisation|other
+Type Arg:Quote, Value:{"|".join(QuoteType)}
+State Arg:Quote, Value:{"|".join(State)}
+Origin Arg:Quote, Value:{"|".join(Origin)}
+Kind Arg:Speaker, Value:{"|".join(SpeakerKind)}
 """
 _SUFFIXES = {".txt", ".ann", ".json"}
 _NEWLINES = re.compile(r"[\n\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]+")
-
-
-def parse_labels(spec: str) -> dict[str, str]:
-    """``Statement=quote,Author=speaker`` (any case): labels added to the default map."""
-    labels: dict[str, str] = {}
-    for pair in filter(None, (p.strip() for p in spec.split(","))):
-        theirs, _, ours = pair.partition("=")
-        if ours.strip().lower() not in KINDS or not theirs.strip():
-            raise ValueError(f"bad label mapping {pair!r}: use LABEL=quote|speaker|cue")
-        labels[theirs.strip().lower()] = ours.strip().lower()
-    return labels
 
 
 def _one_line(s: str) -> str:
@@ -179,9 +173,23 @@ class Exporter(Writer):
         stem.with_suffix(".json").write_text(json.dumps(side, ensure_ascii=False) + "\n")
 
 
+def annotations_of(txt: Path) -> list[Path]:
+    """The brat ``.ann`` files of the text ``txt``: ``STEM.ann`` beside it; else, in
+    PolNeAR's layout (``text/STEM.txt``), each ``attributions/STEM_ANNOTATOR.ann``
+    beside its folder, in name order."""
+    beside = txt.with_suffix(".ann")
+    if beside.is_file():
+        return [beside]
+    if txt.parent.name != "text":
+        return []
+    folder = txt.parent.parent / "attributions"
+    found = folder.glob(f"{glob.escape(txt.stem)}_*.ann")
+    return sorted(p for p in found if p.stem.rpartition("_")[0] == txt.stem and p.is_file())
+
+
 def is_annotated(txt: Path) -> bool:
-    """Whether ``txt`` is a ``.txt`` with its brat ``.ann`` beside it."""
-    return txt.suffix.lower() == ".txt" and txt.with_suffix(".ann").is_file()
+    """Whether ``txt`` is a ``.txt`` with its brat ``.ann`` (:func:`annotations_of`)."""
+    return txt.suffix.lower() == ".txt" and bool(annotations_of(txt))
 
 
 def _read(
@@ -217,15 +225,23 @@ def _meta(txt: Path, text: str) -> tuple[Article, dict[str, float]]:
 def read_document(
     txt: Path, text: str, labels: dict[str, str] | None = None, warnings: list[str] | None = None
 ) -> Imported | ImportProblem:
-    """The article in ``txt`` (already decoded as ``text``) with the annotations of the
-    ``.ann`` beside it; a problem, naming the file and line, if anything is wrong."""
-    ann = txt.with_suffix(".ann")
+    """The article in ``txt`` (already decoded as ``text``) with the annotations of its
+    ``.ann`` (:func:`annotations_of`: the first, when annotators made several); a
+    problem, naming the file and line, if anything is wrong. Entities of labels the map
+    does not know, and the other annotators' files, are left out, named in the warnings."""
+    ann, *others = annotations_of(txt) or [txt.with_suffix(".ann")]
+    said = list(warnings or [])
+    if others:
+        said.append(
+            f"{txt}: annotated in {ann.name}, also in {', '.join(p.name for p in others)}: "
+            "left out (a corpus holds one annotation of an article)"
+        )
+    lines_of: dict[Span, int] = {}
     try:
         article, confidence = _meta(txt, text)
         lines = ann.read_text(encoding="utf-8-sig").split("\n")
-        every = {**DEFAULT_LABELS, **(labels or {})}
-        lines_of: dict[Span, int] = {}
-        attrs = _attributions(text, lines, every, confidence, str(ann), lines_of)
+        read = _read_lines(text, lines, label_map(labels), str(ann), lines_of)
+        attrs = _attributions(read, text, confidence, str(ann))
         bounds = tokenize(text)
         check_attributions(attrs, len(text), Tokens(bounds))
     except ImportProblem as exc:
@@ -235,34 +251,40 @@ def read_document(
     except SpanError as exc:
         n = lines_of.get(exc.span) if exc.span else None
         return ImportProblem(f"{ann}{f' line {n}' if n else ''}: {span_problem(exc, text)}")
-    attrs = named(text, attrs)
-    return Imported(article, attrs, list(warnings or []), annotated=True, tokens=bounds)
+    for label, ns in read.unknown.items():
+        lines_said = f"line{'s' * (len(ns) > 1)} {', '.join(map(str, ns))}"
+        said.append(f"{ann} {lines_said}: {left_out(label)}")
+    return Imported(
+        article,
+        named_suggestions(text, attrs),
+        said,
+        annotated=True,
+        tokens=bounds,
+        speakers=_identities(read, attrs, str(ann)),
+    )
 
 
 @dataclass
 class _Lines:
     """What the lines of an ``.ann`` hold, as read."""
 
-    spans: dict[str, tuple[str, Span]] = field(default_factory=dict)  # T id -> (kind, span)
+    #: T id -> (kind, its pieces: one, or a quote's fragments with words between them)
+    spans: dict[str, tuple[str, list[Span]]] = field(default_factory=dict)
     links: list[list[str]] = field(default_factory=list)  # ids joined by one relation or event
     events: dict[str, list[str]] = field(default_factory=dict)
     attributes: list[tuple[str, str, str, int]] = field(default_factory=list)
-    notes: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, tuple[str, int]] = field(default_factory=dict)  # T id -> (note, line)
     ids: dict[str, int] = field(default_factory=dict)  # each ID and its line
+    unknown: dict[str, list[int]] = field(default_factory=dict)  # a label no map knows: lines
 
     def quotes_in(self, ids: list[str]) -> list[str]:
         return [i for i in ids if self.spans.get(i, ("",))[0] == "quote"]
 
 
-def _attributions(
-    text: str,
-    lines: Iterable[str],
-    labels: dict[str, str],
-    confidence: dict[str, float],
-    name: str,
-    lines_of: dict[Span, int],
-) -> list[Attribution]:
-    """The attributions the lines hold; ``lines_of`` gets the line of each span."""
+def _read_lines(
+    text: str, lines: Iterable[str], labels: dict[str, str], name: str, lines_of: dict[Span, int]
+) -> _Lines:
+    """What the lines hold; ``lines_of`` gets the line of each span."""
     read = _Lines()
     for n, line in enumerate(lines, 1):
         line = line.rstrip("\r")
@@ -272,22 +294,32 @@ def _attributions(
             _read_line(read, line, n, text, labels, lines_of)
         except (ValueError, SpanError) as exc:
             raise ImportProblem(f"{name} line {n}: {exc}") from None
+    return read
+
+
+def _attributions(
+    read: _Lines, text: str, confidence: dict[str, float], name: str
+) -> list[Attribution]:
+    """The attributions the lines hold: one per quote, or per piece of a quote in
+    pieces, each with the quote's speaker, cue, attributes and note."""
     found = _linked(read)
     _set_attributes(found, read, name)
     out = []
     for t, rec in sorted(found.items(), key=lambda kv: (kv[1]["quote"], kv[0])):
-        out.append(
-            Attribution(
-                quote=rec["quote"],
-                speaker=rec.get("speaker"),
-                cue=rec.get("cue"),
-                speaker_name=(read.notes.get(t) or "").strip() or None,
-                type=rec.get("type") or quote_type(text, rec["quote"]),
-                state=rec.get("state", State.ACCEPTED),
-                origin=rec.get("origin", Origin.MANUAL),
-                confidence=confidence.get(t),
+        note = read.notes.get(t, ("", 0))[0]
+        for piece in rec["quote"]:
+            out.append(
+                Attribution(
+                    quote=piece,
+                    speaker=rec.get("speaker"),
+                    cue=rec.get("cue"),
+                    speaker_name=note.strip() or None,
+                    type=rec.get("type") or quote_type(text, piece),
+                    state=rec.get("state", State.ACCEPTED),
+                    origin=rec.get("origin", Origin.MANUAL),
+                    confidence=confidence.get(t),
+                )
             )
-        )
     return out
 
 
@@ -333,7 +365,7 @@ def _read_line(
     elif kind == "#" and parts[:1] == ["AnnotatorNotes"]:
         if len(parts) != 2:
             raise ValueError(f"note {ident} is not AnnotatorNotes ID, a tab, the note")
-        read.notes[parts[1]] = "\t".join(fields[1:])
+        read.notes[parts[1]] = ("\t".join(fields[1:]), n)
 
 
 def _offsets(offsets: str) -> list[tuple[int, int]]:
@@ -342,6 +374,22 @@ def _offsets(offsets: str) -> list[tuple[int, int]]:
     if any(len(f) != 2 or not all(map(_OFFSET.fullmatch, f)) for f in frags):
         raise ValueError(f"the offsets {excerpt(offsets)} are not START END character offsets")
     return [(int(s), int(e)) for s, e in frags]
+
+
+def _pieces(text: str, frags: list[tuple[int, int]], label: str) -> list[Span]:
+    """A span's fragments as QuoteLab's spans: fragments with only spaces or line breaks
+    between them are one span (brat writes a span across a line so, and so does the
+    export); words between them part the span into pieces (docs/adr/0921)."""
+    pieces: list[Span] = []
+    for s, e in sorted(frags):
+        Span(s, e).check(len(text), label)
+        if pieces and s < pieces[-1].end:
+            raise ValueError(f"{label} fragments {excerpt(str(frags))} overlap")
+        if pieces and not text[pieces[-1].end : s].strip():
+            pieces[-1] = Span(pieces[-1].start, e)
+        else:
+            pieces.append(Span(s, e))
+    return pieces
 
 
 def _read_entity(
@@ -357,28 +405,35 @@ def _read_entity(
     label, _, offsets = fields[0].partition(" ")
     kind = labels.get(label.lower())
     frags = _offsets(offsets)
-    sp = Span(min(f[0] for f in frags), max(f[1] for f in frags))
-    sp.check(len(text), label)
+    pieces = _pieces(text, frags, label)
     shown = " ".join(text[s:e] for s, e in frags)
     written = "\t".join(fields[1:])  # the text may hold tabs
     if len(fields) > 1 and written != shown:
         raise ValueError(f"the text {excerpt(written)} is not at {offsets} in the .txt")
-    if kind is not None:
-        read.spans[ident] = (kind, sp)
-        lines_of.setdefault(sp, n)
+    if kind is None:
+        read.unknown.setdefault(label, []).append(n)
+        return
+    if kind != "quote" and len(pieces) > 1:
+        raise ValueError(
+            f"{label} {offsets} is in pieces with words between them; a {kind} is one "
+            "span (a quote may be in pieces)"
+        )
+    read.spans[ident] = (kind, pieces)
+    for piece in pieces:
+        lines_of.setdefault(piece, n)
 
 
 def _linked(read: _Lines) -> dict[str, dict[str, Any]]:
-    """Each quote's T id with its span and the speaker and cue a relation or event
+    """Each quote's T id with its pieces and the speaker and cue a relation or event
     joins it with (the first of each)."""
     found: dict[str, dict[str, Any]] = {
-        t: {"quote": sp} for t, (kind, sp) in read.spans.items() if kind == "quote"
+        t: {"quote": pieces} for t, (kind, pieces) in read.spans.items() if kind == "quote"
     }
     for ids in read.links:
         for q in read.quotes_in(ids):
-            for kind, sp in (read.spans[i] for i in ids if i in read.spans):
+            for kind, pieces in (read.spans[i] for i in ids if i in read.spans):
                 if kind != "quote":
-                    found[q].setdefault(kind, sp)
+                    found[q].setdefault(kind, pieces[0])
     return found
 
 
@@ -394,6 +449,38 @@ def _set_attributes(found: dict[str, dict[str, Any]], read: _Lines, name: str) -
                 found[q][attr.lower()] = values[attr](value.lower())
             except ValueError:
                 raise ImportProblem(f"{name} line {n}: {attr} cannot be {value!r}") from None
+
+
+def _identities(read: _Lines, attrs: list[Attribution], name: str) -> list[tuple[Speaker, str]]:
+    """Who the file says its speakers are, as the export writes it on a speaker
+    mention: a ``Kind`` attribute and a note ``speaker N: NAME (EXTERNAL ID)``, NAME
+    being the speaker name of its quotes; each with its line."""
+    names = {a.speaker: a.speaker_name for a in attrs if a.speaker and a.speaker_name}
+    said: dict[str, dict[str, Any]] = {}
+    for attr, target, value, n in read.attributes:
+        kind, pieces = read.spans.get(target, ("", []))
+        if attr == "Kind" and kind == "speaker" and pieces[0] in names:
+            if value.lower() not in SPEAKER_KINDS:
+                raise ImportProblem(f"{name} line {n}: Kind cannot be {value!r}")
+            said.setdefault(target, {"line": n})["kind"] = SPEAKER_KINDS[value.lower()]
+    for t, (note, n) in read.notes.items():
+        kind, pieces = read.spans.get(t, ("", []))
+        if kind != "speaker" or pieces[0] not in names:
+            continue
+        _, colon, rest = note.partition(": ")
+        speaker_name = names[pieces[0]]
+        if not (colon and note.startswith("speaker ") and rest.startswith(speaker_name)):
+            continue  # a note of another tool's
+        ext = rest.removeprefix(speaker_name)
+        if ext.startswith(" (") and ext.endswith(")"):
+            said.setdefault(t, {"line": n})["external_id"] = ext[2:-1]
+    return [
+        (
+            Speaker(names[read.spans[t][1][0]], d.get("kind"), (), d.get("external_id", "")),
+            f"{name} line {d['line']}",
+        )
+        for t, d in said.items()
+    ]
 
 
 FORMAT = Format(

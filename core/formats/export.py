@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any
@@ -30,7 +30,7 @@ from core.corpus import queries
 from core.corpus.rows import ARTICLE_RECORD, ATTRIBUTION_COLUMNS
 from core.corpus.store import Store
 from core.formats.files import ExportError, written_file, written_folder
-from core.formats.format import Item
+from core.formats.format import Format, Item
 from core.formats.registry import DEFAULT, WRITTEN
 from core.model import State, Status
 from core.suggest.registry import kind_of
@@ -54,6 +54,11 @@ class ExportReport:
     unreviewed_suggestions: int = 0
     #: Articles written that hold no attribution (in a CSV, a row per attribution: none).
     without_attributions: int = 0
+    #: The articles left out because a row of theirs is damaged (their ids), and every
+    #: damaged row the corpus found, as it names them (``article 12: offsets outside
+    #: the text``).
+    damaged_articles: list[int] = field(default_factory=list)
+    damage: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         said = (
@@ -70,6 +75,8 @@ class ExportReport:
             )
         if WRITTEN[self.format].row_per_attribution and self.without_attributions:
             said += f" ({self.without_attributions} of the articles have no attribution, so no row)"
+        if self.damaged_articles:
+            out.append(f"{len(self.damaged_articles)} damaged article(s)")
         if out:
             said += "; left out: " + " and ".join(out)
         held = []
@@ -182,7 +189,10 @@ def _lines_in_processes(
     items: Iterator[Item], line: Callable[[Item], bytes], jobs: int
 ) -> Iterator[tuple[Item, bytes]]:
     """Each article with its line, in order, the lines made in ``jobs`` worker
-    processes; the articles are read here, in the caller's read transaction."""
+    processes (one: here); the articles are read here, in the caller's read transaction."""
+    if jobs <= 1:
+        yield from ((item, line(item)) for item in items)
+        return
     pending: deque[tuple[list[Item], Future[list[bytes]]]] = deque()
     with worker.pool(jobs, _worker_started) as pool:
         try:
@@ -210,6 +220,17 @@ def _stdout() -> Iterator[IO[bytes]]:
 # -- the one entry point ----------------------------------------------------------------------
 
 
+def _line_of(written: Format, tokens: bool) -> Callable[[Item], bytes] | None:
+    """What makes an article's line in ``written``, with its tokens or without them
+    (ExportError for a format that has no tokens to leave out)."""
+    if tokens:
+        return written.line
+    if written.line_without_tokens is None:
+        lean = ", ".join(f.name for f in WRITTEN.values() if f.line_without_tokens)
+        raise ExportError(f"--no-tokens is for {lean}, not {written.name} (it has no tokens)")
+    return written.line_without_tokens
+
+
 def export(
     store: Store,
     out: Path | str,
@@ -221,19 +242,23 @@ def export(
     cancelled: Callable[[], bool] = lambda: False,
     jobs: int | None = None,
     excel: bool = False,
+    tokens: bool = True,
 ) -> ExportReport:
     """Write the corpus to ``out`` (``-``: standard output) in ``fmt``; raises
     ExportError, leaving any earlier export untouched, on failure or cancel. Only done
     articles, only accepted attributions: as asked, else the format's
     ``scope``. JSONL lines are made in ``jobs`` processes (default: one
     per core from PARALLEL_FROM articles on, else this one). ``excel``: the file starts
-    with a UTF-8 byte order mark, for spreadsheets (a format whose ``bom`` allows it)."""
+    with a UTF-8 byte order mark, for spreadsheets (a format whose ``bom`` allows it).
+    ``tokens`` False: without the articles' tokens (a format whose
+    ``line_without_tokens`` allows it)."""
     written = WRITTEN.get(fmt)
     if written is None:
         raise ExportError(f"unknown format {fmt!r} (one of {', '.join(WRITTEN)})")
     if excel and not written.bom:
         with_bom = ", ".join(f.name for f in WRITTEN.values() if f.bom)
         raise ExportError(f"--excel is for spreadsheet formats ({with_bom}), not {fmt}")
+    line = _line_of(written, tokens)
     default_done, default_accepted = written.scope
     done_only = default_done if done_only is None else done_only
     accepted_only = default_accepted if accepted_only is None else accepted_only
@@ -251,6 +276,8 @@ def export(
         total,
         items,
     ):
+        report.damaged_articles = sorted(store.damaged_ids)  # (read every row: left out)
+        report.damage = store.damage
 
         def each(add: Callable[[Item], object], source: Iterator[Item] = items) -> None:
             progress(0, total)
@@ -275,7 +302,7 @@ def export(
             with _stdout() if to_stdout else written_file(target) as f:
                 if excel:
                     f.write(codecs.BOM_UTF8)
-                if written.line is not None and jobs > 1:
+                if line is not None and (jobs > 1 or not tokens):
                     lines: deque[bytes] = deque()  # each article's line, made by a worker
 
                     def made(line: Callable[[Item], bytes]) -> Iterator[Item]:
@@ -283,7 +310,7 @@ def export(
                             lines.append(made_line)
                             yield item
 
-                    each(lambda item: f.write(lines.popleft()), made(written.line))
+                    each(lambda item: f.write(lines.popleft()), made(line))
                 else:
                     writer = written.writer(f)
                     each(writer.add)

@@ -20,9 +20,60 @@ from core.corpus.rows import (
     article_from_row,
     attribution_from_row,
 )
-from core.formats.imported import Imported, ImportProblem
-from core.model import Article, Attribution, Span, Speaker
+from core.formats.imported import Imported, ImportProblem, named
+from core.model import Article, Attribution, Span, Speaker, SpeakerKind, State
 from core.tokens import DocTokens
+
+#: Span labels (brat entities, Prodigy spans; matched in lower case) of other corpora
+#: and what they are here; ``import --labels`` adds to them (:func:`parse_labels`).
+DEFAULT_LABELS = {
+    "quote": "quote",
+    "content": "quote",
+    "speaker": "speaker",
+    "source": "speaker",
+    "cue": "cue",
+}
+KINDS = ("quote", "speaker", "cue")
+#: A speaker's kind by the names files give it (a known speakers list, an export's
+#: ``speaker_kind`` or brat ``Kind``), in lower case.
+SPEAKER_KINDS = {k.value: k for k in SpeakerKind} | {"organization": SpeakerKind.ORGANISATION}
+
+
+def parse_labels(spec: str) -> dict[str, str]:
+    """``Statement=quote,Author=speaker`` (any case): labels added to the default map."""
+    labels: dict[str, str] = {}
+    for pair in filter(None, (p.strip() for p in spec.split(","))):
+        theirs, _, ours = pair.partition("=")
+        if ours.strip().lower() not in KINDS or not theirs.strip():
+            raise ValueError(f"bad label mapping {pair!r}: use LABEL=quote|speaker|cue")
+        labels[theirs.strip().lower()] = ours.strip().lower()
+    return labels
+
+
+def label_map(labels: dict[str, str] | None) -> dict[str, str]:
+    """The labels a reader knows: the defaults and those given (``--labels``)."""
+    return {**DEFAULT_LABELS, **(labels or {})}
+
+
+def left_out(label: str) -> str:
+    """Why a span of a label no map knows is left out, and what to do about it."""
+    return (
+        f"label {label!r} is none of quote, speaker, cue: left out "
+        f"(map it with --labels '{label}=quote')"
+    )
+
+
+def named_suggestions(text: str, attrs: list[Attribution]) -> list[Attribution]:
+    """``attrs`` (sound spans) with the speaker name the S key gives a mention
+    (:func:`core.formats.imported.named`) where the file gave none, on suggestions only:
+    that name is the model's, a suggestion like the rest of the attribution. An accepted
+    or rejected attribution keeps the name its file gave, or none: a name nobody gave is
+    never stored as an annotator's (docs/adr/0921). In text order."""
+    ordered = sorted(attrs, key=lambda a: a.quote.start)  # (the order named keeps)
+    return [
+        filled if a.state is State.SUGGESTED else a
+        for a, filled in zip(ordered, named(text, ordered), strict=True)
+    ]
 
 
 @dataclass
@@ -86,8 +137,9 @@ class FileWriter(Writer):
 
 
 #: Reads the articles of one file: given the file, its text (decoded), the warnings the
-#: decoding gave (for the first article) and the brat entity labels of another corpus
-#: (``--brat-labels``), it yields an article or a problem for each record, or raises
+#: decoding gave (for the first article) and the span labels of another corpus
+#: (``--labels``: brat entities, Prodigy spans), it yields an article or a problem for
+#: each record (what it leaves out in the article's warnings, by line), or raises
 #: ImportProblem for the whole file (the caller names the file).
 Reader = Callable[[Path, str, list[str], dict[str, str] | None], Iterator[Imported | ImportProblem]]
 
@@ -122,6 +174,9 @@ class Format:
     #: An article's bytes alone, for a format that writes a line per article: a large
     #: corpus has them made in worker processes.
     line: Callable[[Item], bytes] | None = None
+    #: The line without what only some of its readers need, the article's tokens and what
+    #: refers to them (``export --no-tokens``; JSONL: Prodigy's token-based interfaces).
+    line_without_tokens: Callable[[Item], bytes] | None = None
     #: What an export holds unless told otherwise, as (done_only, accepted_only) (the
     #: command line's and the Export dialog's default). Everything, for a format that
     #: carries each article's status and each attribution's state (JSONL's ``answer``,

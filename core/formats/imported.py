@@ -15,7 +15,7 @@ from typing import Any
 
 import orjson
 
-from core.model import Article, Attribution, SpanError, Status, excerpt
+from core.model import Article, Attribution, SpanError, Speaker, Status, excerpt
 from core.model import content_hash as content_hash  # (the readers' import)
 from core.suggest.names import full_names, is_pronoun, resolve_name
 
@@ -35,6 +35,9 @@ class Imported:
     annotated: bool = False
     #: Token bounds of the text, when the importer already computed them.
     tokens: list[tuple[int, int]] | None = None
+    #: Who the file says its speakers are (the kind and external id an export writes),
+    #: each with where it says so (``FILE line N``): for the corpus's known speakers.
+    speakers: list[tuple[Speaker, str]] = field(default_factory=list)
     #: Where the record is (``FILE line N``), for a report; else its source names it.
     where: str = ""
     #: What the corpus held of the article when it was exported (:func:`revision`),

@@ -12,6 +12,7 @@ from core.corpus import queries
 from core.corpus.errors import CorpusError
 from core.corpus.store import Store
 from core.formats.imported import Imported, ImportProblem, shown
+from core.formats.known_speakers import carry_identities
 from core.formats.reading import collect_files, read_file
 from core.formats.reimport import Reimported, reimport, with_origins
 from core.model import Article, Attribution, Origin, State
@@ -273,5 +274,6 @@ def _add(store: Store, item: Imported, report: ImportReport) -> None:
     if created:
         report.imported.append(art_id)
         report.attributions += len(item.attributions)
+        report.warnings += carry_identities(store, item.speakers, item.article.source)
     else:  # another process stored it meanwhile
         report.duplicates.append(item.article.source)

@@ -20,12 +20,19 @@ import orjson
 from murmurhash.mrmr import hash as murmur
 
 from core.formats.decoding import check_text
-from core.formats.format import FileWriter, Format, Item
+from core.formats.format import (
+    SPEAKER_KINDS,
+    FileWriter,
+    Format,
+    Item,
+    label_map,
+    left_out,
+    named_suggestions,
+)
 from core.formats.imported import (
     Imported,
     ImportProblem,
     content_hash,
-    named,
     revision,
     shown,
     span_problem,
@@ -37,6 +44,8 @@ from core.model import (
     QuoteType,
     Span,
     SpanError,
+    Speaker,
+    SpeakerKind,
     State,
     Status,
     check_attributions,
@@ -148,6 +157,20 @@ def _attribution(value: Any, what: str, text: str) -> Attribution:
     )
 
 
+def _identity(value: dict[str, Any], what: str, name: str | None) -> Speaker | None:
+    """Who a quote's speaker is, as an export writes it beside its ``speaker_name``:
+    ``speaker_kind`` and ``speaker_external_id`` (``speaker_id`` is the row of the
+    corpus it came from, no one's here); None when it says neither, or names nobody."""
+    kind = _string(value.get("speaker_kind"), f"{what} speaker_kind").lower()
+    external_id = _string(value.get("speaker_external_id"), f"{what} speaker_external_id")
+    if kind and kind not in SPEAKER_KINDS:
+        allowed = ", ".join(SpeakerKind)
+        raise ImportProblem(f"{what} speaker_kind {kind!r:.40} is not one of {allowed}")
+    if not name or not (kind or external_id.strip()):
+        return None
+    return Speaker(name, SPEAKER_KINDS[kind] if kind else None, (), external_id.strip())
+
+
 def _number(value: Any, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ImportProblem(f"{what} is not a number")
@@ -163,22 +186,27 @@ def _number(value: Any, what: str) -> float:
 ANSWERS = {"accept": State.ACCEPTED, "reject": State.REJECTED, "ignore": None}
 
 
-def parse_jsonl_record(obj: Any, where: str) -> Imported:
+def parse_jsonl_record(obj: Any, where: str, labels: dict[str, str] | None = None) -> Imported:
     """One JSONL line in Prodigy's task shape (``text``, ``meta``, ``spans``/``relations``,
     ``answer``) or QuoteLab's (``quotes``); raise ImportProblem naming what is wrong.
 
     Prodigy's ``spans``/``relations`` win over ``quotes`` when both are there (the spans
     are what Prodigy shows and edits); an ``answer`` sets the state of every attribution
-    and the article's status, as ADR 0007 says. Spans must lie on token bounds."""
+    and the article's status, as ADR 0007 says. Spans must lie on token bounds. Span
+    labels are read through ``labels`` (``--labels``) and the defaults, in any case;
+    what is left out is in the warnings, by ``where``."""
+    warnings: list[str] = []
     try:
-        item = _record(obj)
+        item = _record(obj, label_map(labels), warnings)
     except (ImportProblem, SpanError) as exc:
         raise ImportProblem(f"{where}: {exc}") from None
     item.where = where
+    item.warnings += [f"{where}: {w}" for w in warnings]
+    item.speakers = [(s, where) for s, _ in item.speakers]
     return item
 
 
-def _record(obj: Any) -> Imported:
+def _record(obj: Any, labels: dict[str, str], warnings: list[str]) -> Imported:
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
         raise ImportProblem('expected an object with a "text" string')
     text = _string(obj["text"], "text")
@@ -205,13 +233,16 @@ def _record(obj: Any) -> Imported:
     answer = obj.get("answer")
     if answer is not None and (not isinstance(answer, str) or answer not in ANSWERS):
         raise ImportProblem(f"answer {answer!r} is not one of {', '.join(ANSWERS)}")
-    quotes = [
-        _attribution(q, f"quote {i + 1}", text)
-        for i, q in enumerate(_list(obj.get("quotes"), "quotes"))
+    raw = _list(obj.get("quotes"), "quotes")
+    quotes = [_attribution(q, f"quote {i + 1}", text) for i, q in enumerate(raw)]
+    said = [
+        _identity(q, f"quote {i + 1}", a.speaker_name)
+        for i, (q, a) in enumerate(zip(raw, quotes, strict=True))
     ]
     attrs = quotes
     if "spans" in obj or "relations" in obj:
-        attrs = _with_details(_from_prodigy_spans(obj), quotes, text)
+        edited = _from_prodigy_spans(obj, labels, text, warnings)
+        attrs = _with_details(edited, quotes, text, linked="relations" in obj)
     state = None if answer is None else ANSWERS[answer]
     if state is not None:  # accept or reject: the annotator decided the whole task
         attrs = [a if a.state is State.REJECTED else a.with_(state=state) for a in attrs]
@@ -223,61 +254,138 @@ def _record(obj: Any) -> Imported:
         raise ImportProblem(span_problem(exc, text)) from None
     annotated = answer is not None or any(k in obj for k in ("quotes", "spans", "relations"))
     mark = _string(meta.get("revision"), "meta revision") or None
+    names = {a.speaker_name for a in attrs}  # (a name Prodigy's edits dropped says no one)
     return Imported(
-        art, named(text, attrs), annotated=annotated, tokens=bounds, revision=mark, exported=quotes
+        art,
+        named_suggestions(text, attrs),
+        annotated=annotated,
+        tokens=bounds,
+        revision=mark,
+        exported=quotes,
+        speakers=[(s, "") for s in said if s is not None and s.name in names],
     )
 
 
-def _from_prodigy_spans(obj: dict[str, Any]) -> list[Attribution]:
-    """Attributions from Prodigy ``spans`` and cue-centred ``relations``: a QUOTE span
-    with no relation stands alone; a relation to a span that is not in ``spans`` is
-    refused (Prodigy keeps both in step)."""
+#: A span of a task as read: its characters and what it is here (quote, speaker, cue).
+_Labelled = tuple[Span, str]
+#: What a relation joining two kinds of span says, either way round, as (the kind it is
+#: said of, the kind said): a quote's cue, a cue's speaker, a quote's speaker.
+_JOINS = {
+    frozenset(("cue", "quote")): ("quote", "cue"),
+    frozenset(("cue", "speaker")): ("cue", "speaker"),
+    frozenset(("speaker", "quote")): ("quote", "speaker"),
+}
 
+
+class _TaskSpans:
+    """A task's ``spans``, each with its kind (by the label map) and its tokens: those it
+    gives, else spaCy's (``tokenize``); spans of labels the map does not know are left
+    out and named in ``warnings``."""
+
+    def __init__(
+        self, obj: dict[str, Any], labels: dict[str, str], text: str, warnings: list[str]
+    ) -> None:
+        self.labels, self.text = labels, text
+        self.tokens: dict[_Labelled, tuple[int, int]] = {}
+        self._doc: DocTokens | None = None
+        unknown: dict[str, list[str]] = {}
+        for i, raw in enumerate(_list(obj.get("spans"), "spans")):
+            what = f"span {i + 1}"
+            sp, label = self.labelled(raw, what)
+            kind = labels.get(label.lower())
+            if kind is None:
+                unknown.setdefault(label, []).append(str(i + 1))
+            else:
+                self.tokens[sp, kind] = self._range(_object(raw, what), sp)
+        for label, ns in unknown.items():
+            warnings.append(f"span{'s' * (len(ns) > 1)} {', '.join(ns)}: {left_out(label)}")
+
+    @staticmethod
     def labelled(raw: Any, what: str) -> tuple[Span, str]:
         label = _string(_object(raw, what).get("label"), f"{what} label", optional=False)
         return _span(raw, what), label
 
-    spans = {
-        labelled(raw, f"span {i + 1}") for i, raw in enumerate(_list(obj.get("spans"), "spans"))
-    }
-    cue_of: dict[Span, Span] = {}
-    speaker_of_cue: dict[Span, Span] = {}
-    speaker_of: dict[Span, Span] = {}
+    def _range(self, d: dict[str, Any], sp: Span) -> tuple[int, int]:
+        given = d.get("token_start"), d.get("token_end")
+        if all(isinstance(t, int) and not isinstance(t, bool) for t in given):
+            return given  # type: ignore[return-value]
+        if self._doc is None:
+            self._doc = DocTokens.of(self.text, tokenize(self.text))
+        return self._doc.token_range(sp)
+
+    def end(self, r: dict[str, Any], key: str, what: str) -> _Labelled | str:
+        """The span one end of a relation names: by its ``head_span``/``child_span``,
+        else by the token index ``head``/``child`` when one span alone holds that
+        token; else why it names none (the relation is then left out)."""
+        if r.get(f"{key}_span") is not None:
+            sp, label = self.labelled(r[f"{key}_span"], f"{what} {key}_span")
+            kind = self.labels.get(label.lower())
+            if kind is None:
+                return f"its {key} is a span left out ({left_out(label)})"
+            if (sp, kind) not in self.tokens:
+                raise ImportProblem(
+                    f"{what} {key}_span {label} {sp.start}-{sp.end} is not in spans"
+                )
+            return sp, kind
+        token = _offset(r.get(key), f"{what} {key} (or {key}_span)")
+        held = [span for span, (first, last) in self.tokens.items() if first <= token <= last]
+        if len(held) != 1:
+            where = f"{len(held)} spans" if held else "no span"
+            return f"its {key}, token {token}, is in {where}"
+        return held[0]
+
+
+def _from_prodigy_spans(
+    obj: dict[str, Any], labels: dict[str, str], text: str, warnings: list[str]
+) -> list[Attribution]:
+    """Attributions from Prodigy ``spans`` and ``relations``: a quote span with no
+    relation stands alone; a relation joins the spans its ``head_span`` and
+    ``child_span`` give, or (Prodigy's plain form) the one span that holds each of its
+    token indices ``head`` and ``child``. A relation to a span that is not in ``spans``
+    is refused (Prodigy keeps both in step); one whose spans are left out or ambiguous,
+    or that joins two spans of one kind, is left out and named in ``warnings``."""
+    spans = _TaskSpans(obj, labels, text, warnings)
+    joined: dict[tuple[str, str], dict[Span, Span]] = {pair: {} for pair in _JOINS.values()}
     for i, raw in enumerate(_list(obj.get("relations"), "relations")):
         what = f"relation {i + 1}"
         r = _object(raw, what)
-        ends = [labelled(r.get(key), f"{what} {key}") for key in ("head_span", "child_span")]
-        for (sp, label), key in zip(ends, ("head_span", "child_span"), strict=True):
-            if (sp, label) not in spans:
-                raise ImportProblem(f"{what} {key} {label} {sp.start}-{sp.end} is not in spans")
-        (head, head_label), (child, child_label) = ends
-        if (head_label, child_label) == ("CUE", "QUOTE"):
-            cue_of[child] = head
-        elif (head_label, child_label) == ("CUE", "SPEAKER"):
-            speaker_of_cue[head] = child
-        elif (head_label, child_label) == ("SPEAKER", "QUOTE"):
-            speaker_of[child] = head
+        head, child = (spans.end(r, key, what) for key in ("head", "child"))
+        if isinstance(head, str) or isinstance(child, str):
+            warnings.append(f"{what}: {head if isinstance(head, str) else child}; left out")
+            continue
+        pair = _JOINS.get(frozenset((head[1], child[1])))
+        if pair is None:
+            warnings.append(f"{what}: it joins two {head[1]} spans; left out")
+            continue
+        by_kind = dict((kind, sp) for sp, kind in (head, child))
+        joined[pair][by_kind[pair[0]]] = by_kind[pair[1]]
     out = []
-    for q in sorted(sp for sp, label in spans if label == "QUOTE"):
-        cue = cue_of.get(q)
-        speaker = speaker_of_cue.get(cue) if cue else None
-        out.append(Attribution(quote=q, speaker=speaker or speaker_of.get(q), cue=cue))
+    for q in sorted(sp for sp, kind in spans.tokens if kind == "quote"):
+        cue = joined["quote", "cue"].get(q)
+        speaker = joined["cue", "speaker"].get(cue) if cue else None
+        out.append(
+            Attribution(quote=q, speaker=speaker or joined["quote", "speaker"].get(q), cue=cue)
+        )
     return out
 
 
 def _with_details(
-    edited: list[Attribution], quotes: list[Attribution], text: str
+    edited: list[Attribution], quotes: list[Attribution], text: str, *, linked: bool = True
 ) -> list[Attribution]:
     """The attributions Prodigy shows (``edited``, from spans and relations), with the
     details only QuoteLab's ``quotes`` hold (type, state, origin, speaker name,
     confidence) taken from the quote of the same span (with none, the type is
     :func:`quote_type`'s); rejected quotes, which the spans leave out, are kept where
-    they overlap none of the shown ones."""
+    they overlap none of the shown ones. A task with no ``relations`` at all (``export
+    --no-tokens`` writes none) links nothing: a shown quote's record is taken whole,
+    speaker and cue too."""
     by_span = {q.quote: q for q in quotes if q.state is not State.REJECTED}
     out = []
     for a in edited:
         old = by_span.get(a.quote)
-        if old is not None:
+        if old is not None and not linked:
+            a = old
+        elif old is not None:
             name = old.speaker_name if old.speaker == a.speaker else None
             a = old.with_(speaker=a.speaker, cue=a.cue, speaker_name=name)
         else:
@@ -310,7 +418,7 @@ def _read(
             continue
         where = f"{name} line {n}"
         try:
-            item = parse_jsonl_record(_load(line), where)
+            item = parse_jsonl_record(_load(line), where, labels)
         except ValueError as exc:
             yield ImportProblem(f"{where}: {exc}")
             continue
@@ -319,7 +427,7 @@ def _read(
             continue
         if not item.article.source:
             item.article.source = where
-        item.warnings.extend(warnings)
+        item.warnings[:0] = warnings  # (the file's, before the line's own)
         warnings = []
         yield item
 
@@ -332,7 +440,11 @@ def _hash(obj: Any) -> int:
     return int(murmur(json.dumps(obj, sort_keys=True, ensure_ascii=False)))
 
 
-def _task_span(text: str, tokens: DocTokens, sp: Span, label: str) -> dict[str, Any]:
+def _task_span(text: str, tokens: DocTokens | None, sp: Span, label: str) -> dict[str, Any]:
+    """A span as Prodigy writes it, by characters and (given ``tokens``) by tokens."""
+    if tokens is None:
+        return {"text": text[sp.start : sp.end], "start": sp.start, "end": sp.end,
+                "label": label, "type": "span"}  # fmt: skip
     first, last = tokens.token_range(sp)
     return {
         "text": text[sp.start : sp.end],
@@ -358,21 +470,31 @@ def _relation(head: dict[str, Any], child: dict[str, Any], label: str) -> dict[s
     }
 
 
-def article_task(item: Item) -> dict[str, Any]:
+def article_task(item: Item, *, tokens: bool = True) -> dict[str, Any]:
     """One Prodigy task but its tokens: text, meta, spans, cue-centred relations, our
-    quotes (the tokens, a thousand an article, are written as text by ``JsonlWriter``)."""
-    article, tokens = item.article, item.tokens
+    quotes (the tokens, a thousand an article, are written as text by ``JsonlWriter``).
+    ``tokens`` False: without what only Prodigy's token-based interfaces read (the
+    relations, between token indices; the spans' token indices; the view), so the
+    article's tokens are never read; a quote's speaker and cue are in ``quotes``, which
+    an import then takes whole (:func:`_with_details`). Its task hash is of what it
+    holds."""
+    article, doc = item.article, item.tokens if tokens else None
     spans: dict[tuple[int, int, str], dict[str, Any]] = {}
     relations: list[dict[str, Any]] = []
 
     def add(sp: Span, label: str) -> dict[str, Any]:
         key = (sp.start, sp.end, label)
         if key not in spans:
-            spans[key] = _task_span(article.text, tokens, sp, label)
+            spans[key] = _task_span(article.text, doc, sp, label)
         return spans[key]
 
     for a in item.attributions:
         if a.state is State.REJECTED:
+            continue
+        if doc is None:
+            for sp, label in ((a.quote, "QUOTE"), (a.speaker, "SPEAKER"), (a.cue, "CUE")):
+                if sp is not None:
+                    add(sp, label)
             continue
         q = add(a.quote, "QUOTE")
         s = add(a.speaker, "SPEAKER") if a.speaker else None
@@ -385,7 +507,7 @@ def article_task(item: Item) -> dict[str, Any]:
             relations.append(_relation(s, q, "CONTENT"))
     span_list = sorted(spans.values(), key=lambda d: (d["start"], d["end"], d["label"]))
     input_hash = _hash({"text": article.text})
-    return {
+    task = {
         "text": article.text,
         "meta": {**article.meta(), "revision": revision(article.status, item.attribution_rows)},
         "_input_hash": input_hash,
@@ -396,6 +518,9 @@ def article_task(item: Item) -> dict[str, Any]:
         "_view_id": "relations",
         "quotes": [{**a.to_record(), **item.identity(a)} for a in item.attributions],
     }
+    if not tokens:
+        del task["relations"], task["_view_id"]
+    return task
 
 
 #: Characters that some readers take for line ends (Python's str.splitlines does) and
@@ -414,12 +539,14 @@ def _escape_line_breaks(line: bytes, made_of: str) -> bytes:
     return line
 
 
-def jsonl_line(item: Item) -> bytes:
-    """The task as a JSON line, its tokens last. Written by ``orjson`` (for strings and
-    integers the bytes of ``json.dumps`` with compact separators; docs/adr/0019) but the
-    quotes, whose confidences are floats (``json.dumps`` writes 1e-05 and Infinity,
-    ``orjson`` 0.00001 and null), and the tokens, made by ``DocTokens.prodigy_json``."""
-    task = article_task(item)
+def jsonl_line(item: Item, *, tokens: bool = True) -> bytes:
+    """The task as a JSON line, its tokens last (``tokens`` False: without what only
+    Prodigy's token-based interfaces read, :func:`article_task`). Written
+    by ``orjson`` (for strings and integers the bytes of ``json.dumps`` with compact
+    separators; docs/adr/0019) but the quotes, whose confidences are floats
+    (``json.dumps`` writes 1e-05 and Infinity, ``orjson`` 0.00001 and null), and the
+    tokens, made by ``DocTokens.prodigy_json``."""
+    task = article_task(item, tokens=tokens)
     quotes = json.dumps(task.pop("quotes"), ensure_ascii=False, separators=(",", ":"))
     meta = [v for v in task["meta"].values() if isinstance(v, str)]
     line = b"".join(
@@ -427,12 +554,18 @@ def jsonl_line(item: Item) -> bytes:
             orjson.dumps(task)[:-1],
             b',"quotes":',
             quotes.encode(),
-            b',"tokens":',
-            item.tokens.prodigy_json(),
+            *((b',"tokens":', item.tokens.prodigy_json()) if tokens else ()),
             b"}\n",
         )
     )
     return _escape_line_breaks(line, "".join([item.article.text, quotes, *meta]))
+
+
+def jsonl_line_without_tokens(item: Item) -> bytes:
+    """The task as a JSON line without tokens (``export --no-tokens``): text, meta,
+    spans by characters, answer, hashes and quotes, what spaCy, pandas and jq readers
+    use; Prodigy's span and relation interfaces need the tokens."""
+    return jsonl_line(item, tokens=False)
 
 
 class JsonlWriter(FileWriter):
@@ -448,4 +581,5 @@ FORMAT = Format(
     reader=_read,
     writer=JsonlWriter,
     line=jsonl_line,
+    line_without_tokens=jsonl_line_without_tokens,
 )

@@ -1,6 +1,7 @@
 """Known speakers lists: a newsroom's own people and organisations, as CSV or JSONL
 (``name``, ``kind``, ``aliases``, ``id``: an external id such as a Wikidata QID, never
-looked up), read into a corpus and written out of one (docs/adr/0024).
+looked up), read into a corpus and written out of one (docs/adr/0024); and who an
+imported article's file says its speakers are (:func:`carry_identities`).
 
 A list is untrusted like any file (docs/adr/0007): every line is checked field by
 field, and a list with any bad line is refused whole, each bad line named
@@ -18,12 +19,16 @@ from pathlib import Path
 from typing import Any
 
 from core.config import MAX_IMPORT_BYTES
+from core.corpus import queries
+from core.corpus.store import Store
 from core.formats.csv_rows import cell, uncell
 from core.formats.decoding import decode
 from core.formats.files import written_file
+from core.formats.format import SPEAKER_KINDS
 from core.formats.imported import ImportProblem, shown
 from core.formats.jsonl import _load, jsonl_lines
 from core.model import Speaker, SpeakerKind
+from core.review import commands, speaker_edit
 from core.suggest.registry import kind_of
 
 #: The columns of a CSV list (its header) and the keys of a JSONL one.
@@ -32,7 +37,6 @@ COLUMNS = ("name", "kind", "aliases", "id")
 ALIAS_SEPARATOR = "|"
 #: The longest name, alias or id a list may hold (characters).
 MAX_FIELD = 300
-_KINDS = {k.value: k for k in SpeakerKind} | {"organization": SpeakerKind.ORGANISATION}
 
 
 class SpeakersListError(Exception):
@@ -146,7 +150,7 @@ def _speaker(record: dict[str, Any]) -> Speaker:
     if not name:
         raise ValueError("no name")
     kind_text = _field(record.get("kind"), "kind").lower()
-    if kind_text and kind_text not in _KINDS:
+    if kind_text and kind_text not in SPEAKER_KINDS:
         kinds = ", ".join(k.value for k in SpeakerKind)
         raise ValueError(f"kind {kind_text!r} is not one of {kinds}")
     aliases = record.get("aliases") or []
@@ -155,7 +159,7 @@ def _speaker(record: dict[str, Any]) -> Speaker:
     found = [_field(a, "an alias") for a in aliases]
     return Speaker(
         name,
-        _KINDS[kind_text] if kind_text else None,
+        SPEAKER_KINDS[kind_text] if kind_text else None,
         tuple(dict.fromkeys(a for a in found if a and a != name)),
         _field(record.get("id"), "id"),
     )
@@ -191,3 +195,37 @@ def write_speakers(speakers: Sequence[Speaker], out: Path) -> int:
             for line in jsonl_speakers(speakers):
                 f.write(line.encode())
     return len(speakers)
+
+
+# -- who an imported file says its speakers are -------------------------------------------
+
+
+def carry_identities(store: Store, said: Sequence[tuple[Speaker, str]], source: str) -> list[str]:
+    """Who an imported article's file says its speakers are (the kind and external id
+    an export writes beside each speaker name) into the corpus's known speakers, as one
+    command (:func:`core.review.speaker_edit.import_known`) when anything is new. A kind
+    or id never replaces one the corpus (or an earlier line) states: each such conflict
+    is returned, by line (``FILE line N: ...``), and the stated one kept."""
+    names = [s.name for s, _ in said]
+    stated = {s.name: s for s in queries.speakers_named(store, names)} if names else {}
+    conflicts: list[str] = []
+    taken: dict[str, Speaker] = {}
+    for s, where in said:
+        known = taken.get(s.name) or stated.get(s.name) or Speaker(s.name, None)
+        kind, external_id = known.kind, known.external_id
+        if s.kind is not None and kind not in (None, s.kind):
+            conflicts.append(f"{where}: {s.name!r} is {s.kind} here, {kind} in the corpus: kept")
+        else:
+            kind = s.kind or kind
+        if s.external_id and external_id not in ("", s.external_id):
+            conflicts.append(
+                f"{where}: {s.name!r} has the id {s.external_id!r} here, "
+                f"{external_id!r} in the corpus: kept"
+            )
+        else:
+            external_id = s.external_id or external_id
+        taken[s.name] = Speaker(s.name, kind, (), external_id)
+    command = speaker_edit.import_known(store, list(taken.values()), source) if taken else None
+    if command is not None:
+        commands.apply(store, command)
+    return conflicts

@@ -21,7 +21,8 @@ FORMATS: tuple[Format, ...] = (
 
 #: What an export can write, by name.
 WRITTEN = {f.name: f for f in FORMATS if f.writes}
-#: What an export to a file writes when no format is named and its suffix names none.
+#: What an export writes to standard output when no format is named (a file is named
+#: with its format's suffix, else the format must be named: :func:`written_as`).
 DEFAULT = jsonl.FORMAT
 #: What a file is read as when no format claims it (a file named outright, whatever
 #: its suffix).
@@ -40,10 +41,11 @@ def reader_for(path: Path) -> Format:
     return next(claimed, None) or next(named, PLAIN)
 
 
-def written_as(out: Path) -> Format:
+def written_as(out: Path) -> Format | None:
     """The format an export to the file ``out`` is written in when none is named: the
-    one its suffix names, else :data:`DEFAULT`."""
+    one its suffix names; None when it names none (``.tsv``, ``.xlsx``, no suffix): such
+    a file is never written as JSONL unasked."""
     suffix = out.suffix.lower()
     return next(
-        (f for f in WRITTEN.values() if f.writer is not None and suffix in f.suffixes), DEFAULT
+        (f for f in WRITTEN.values() if f.writer is not None and suffix in f.suffixes), None
     )

@@ -151,6 +151,8 @@ def test_export_to_stdout_in_each_file_format_with_json_reports(tmp_path):
         "unreviewed_articles": 1,
         "unreviewed_suggestions": 0,
         "without_attributions": 1,
+        "damaged_articles": [],
+        "damage": [],
     }
     r = run("--db", str(db), "export", "--out", "-", "--format", "csv", env_home=tmp_path)
     assert r.stdout.startswith("article_id,title,") and "wrote 1 article(s)" in r.stderr
