@@ -379,7 +379,7 @@ def _offsets(offsets: str) -> list[tuple[int, int]]:
 def _pieces(text: str, frags: list[tuple[int, int]], label: str) -> list[Span]:
     """A span's fragments as QuoteLab's spans: fragments with only spaces or line breaks
     between them are one span (brat writes a span across a line so, and so does the
-    export); words between them part the span into pieces (docs/adr/0921)."""
+    export); words between them part the span into pieces (docs/adr/0028)."""
     pieces: list[Span] = []
     for s, e in sorted(frags):
         Span(s, e).check(len(text), label)

@@ -68,7 +68,7 @@ def named_suggestions(text: str, attrs: list[Attribution]) -> list[Attribution]:
     (:func:`core.formats.imported.named`) where the file gave none, on suggestions only:
     that name is the model's, a suggestion like the rest of the attribution. An accepted
     or rejected attribution keeps the name its file gave, or none: a name nobody gave is
-    never stored as an annotator's (docs/adr/0921). In text order."""
+    never stored as an annotator's (docs/adr/0028). In text order."""
     ordered = sorted(attrs, key=lambda a: a.quote.start)  # (the order named keeps)
     return [
         filled if a.state is State.SUGGESTED else a

@@ -254,7 +254,7 @@ def test_annotations_without_type_or_speaker_name_get_what_the_app_gives(tmp_pat
     ]
     assert found(by_text[prodigy]) == [("direct", "Ana Ruiz")]
     # brat quotes with no State are accepted annotations: a name their file did not give
-    # is nobody's (docs/adr/0921); the suggestions above get the S key's, as suggestions
+    # is nobody's (docs/adr/0028); the suggestions above get the S key's, as suggestions
     assert found(by_text[text]) == [("indirect", None), ("direct", None)]
 
 
