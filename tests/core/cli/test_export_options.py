@@ -80,9 +80,10 @@ def test_no_tokens_leaves_out_what_only_prodigy_s_token_interfaces_read(corpus, 
 
 def _same(line):
     """A task but what an import gives anew: the source (the file's name and line, when
-    it had none) and the speakers' row ids in the corpus."""
+    it had none), the speakers' row ids in the corpus and the revision mark made of its
+    rows (docs/adr/0027)."""
     task = json.loads(line)
-    del task["meta"]["source"]
+    del task["meta"]["source"], task["meta"]["revision"]
     for q in task["quotes"]:
         del q["speaker_id"]
     return task
