@@ -91,8 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         type=Path,
         default=None,
-        help=f"corpus file (default: {default_corpus_path()}; `make run` and --sample "
-        f"use {sample_corpus_path()})",
+        help="corpus file, also given as CORPUS after the subcommand (`quotelab stats "
+        f"c.qlab`; default: {default_corpus_path()}; `make run` and --sample use "
+        f"{sample_corpus_path()})",
     )
     p.add_argument(
         "--create",
