@@ -59,16 +59,12 @@ package: $(VENV)/.dev
 package-test: package
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider tests/package
 
-## Add QuoteLab to the Linux application menu and open .qlab files with it (current user).
-install-desktop: dist/QuoteLab/QuoteLab
-	mkdir -p $(HOME)/.local/share/applications $(HOME)/.local/share/icons/hicolor/scalable/apps
-	sed "s|@EXEC@|$(CURDIR)/dist/QuoteLab/QuoteLab|" resources/quotelab.desktop \
-		> $(HOME)/.local/share/applications/quotelab.desktop
-	cp resources/icons/quotelab.svg $(HOME)/.local/share/icons/hicolor/scalable/apps/quotelab.svg
-	mkdir -p $(HOME)/.local/share/mime/packages
-	cp resources/quotelab-mime.xml $(HOME)/.local/share/mime/packages/quotelab.xml
-	-update-mime-database $(HOME)/.local/share/mime
-	-update-desktop-database $(HOME)/.local/share/applications
+## Add QuoteLab to the Linux application menu and open .qlab files with it (current user,
+## under $XDG_DATA_HOME or ~/.local/share): the app `make package` built, or another
+## QuoteLab, e.g. one pipx installed: `make install-desktop APP="$(command -v quotelab)"`.
+APP ?= $(CURDIR)/dist/QuoteLab/QuoteLab
+install-desktop: $(VENV)/.runtime
+	$(BIN)/python tools/install_desktop.py "$(APP)"
 
 clean:
 	rm -rf build dist

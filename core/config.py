@@ -1,10 +1,14 @@
-"""Settings kept in one place: the spaCy pipeline name and the app's data directory."""
+"""Settings kept in one place: the spaCy pipeline name, the app's data and config
+directories and its resources."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
+
+import platformdirs
 
 APP_NAME = "QuoteLab"
 
@@ -27,8 +31,11 @@ def model_name(override: str | None = None) -> str:
 
 
 def data_dir() -> Path:
-    """The per-user data directory (what Qt calls AppDataLocation). Only named here:
-    it is created when a corpus is first written there (``Store`` makes the folder), so
+    """The per-user data directory, where corpora live: ``$XDG_DATA_HOME/QuoteLab`` or
+    ``~/.local/share/QuoteLab`` on Linux (a relative ``XDG_DATA_HOME`` is ignored, as
+    the XDG spec says), ``~/Library/Application Support/QuoteLab`` on macOS,
+    ``%APPDATA%\\QuoteLab`` on Windows; as platformdirs names them. Only named here: it is
+    created when a corpus is first written there (``Store`` makes the folder), so
     ``--help`` and ``--version`` create nothing.
 
     ``QUOTELAB_HOME`` overrides it (tests, portable installs). Never next to the code,
@@ -36,15 +43,30 @@ def data_dir() -> Path:
     """
     override = os.environ.get("QUOTELAB_HOME")
     if override:
-        base = Path(override)
-    elif sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming")) / APP_NAME
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support" / APP_NAME
-    else:
-        xdg = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-        base = Path(xdg) / APP_NAME
-    return base
+        return Path(override)
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+
+
+def config_dir() -> Path:
+    """The per-user config directory, where ``settings.ini`` lives: ``$XDG_CONFIG_HOME/
+    QuoteLab`` or ``~/.config/QuoteLab`` on Linux (a relative one ignored); the data
+    directory on macOS and Windows, as platformdirs names them. ``QUOTELAB_HOME``
+    overrides it too: a portable install keeps everything in one folder."""
+    override = os.environ.get("QUOTELAB_HOME")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False, roaming=True))
+
+
+def settings_path() -> Path:
+    """The app's settings file in the config directory. One an older QuoteLab left in
+    the data directory is moved there first, so nothing remembered is lost."""
+    path = config_dir() / "settings.ini"
+    old = data_dir() / "settings.ini"
+    if old != path and old.is_file() and not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(old, path)
+    return path
 
 
 def default_corpus_path() -> Path:
@@ -58,7 +80,8 @@ def sample_corpus_path() -> Path:
 
 
 def resource_path(name: str) -> Path:
-    """A file in ``resources/``, from a source checkout or a PyInstaller bundle."""
+    """A file in ``resources/``: beside ``core/`` in a source checkout and where pip
+    installs the package (``site-packages/resources``), or in a PyInstaller bundle."""
     root = getattr(sys, "_MEIPASS", None)
     base = Path(root) if root else Path(__file__).resolve().parent.parent
     return base / "resources" / name

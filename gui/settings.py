@@ -1,5 +1,5 @@
-"""What the app remembers between sessions, in one INI file in the data directory
-(``core.config.data_dir()/settings.ini``, QSettings' IniFormat): the text size, recent
+"""What the app remembers between sessions, in one INI file in the config directory
+(``core.config.settings_path()``, QSettings' IniFormat): the text size, recent
 corpora, the window's geometry and docks, the last article of each corpus, and the
 folder of the last export."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from core.config import data_dir
+from core.config import settings_path
 
 RECENT_MAX = 8
 
@@ -18,7 +18,7 @@ def settings() -> QSettings:
     """The app's settings file (created on the first write, like the data directory).
     One object per file, kept: a new one read the file and wrote it back on every
     call (8 ms on each article opened); Qt writes changes from its event loop."""
-    path = str(data_dir() / "settings.ini")
+    path = str(settings_path())
     if path not in _OPEN:
         _OPEN[path] = QSettings(path, QSettings.Format.IniFormat)
     return _OPEN[path]

@@ -117,10 +117,11 @@ def run_main(*args: object) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def small_disk(tmp_path):
-    """A folder on a 1 MB file system of its own (a tmpfs; mounting needs root)."""
+    """A folder on a 2 MB file system of its own (a tmpfs; mounting needs root): room for
+    tests/core/small_corpus.py's corpus with its -wal at their largest, about 1 MB."""
     disk = tmp_path / "disk"
     disk.mkdir()
-    mount = ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", disk]
+    mount = ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", disk]
     if subprocess.run(mount, capture_output=True).returncode:
         pytest.skip("cannot mount a small tmpfs here (needs root and CAP_SYS_ADMIN)")
     yield disk

@@ -53,8 +53,38 @@ from core.suggest import Suggester, SuggestError
 _SUFFIXES = [s for f in WRITTEN.values() if f.writer is not None for s in f.suffixes]
 
 
+class _Parser(argparse.ArgumentParser):
+    """The command line's parser: a subcommand's ``CORPUS`` argument (``quotelab stats
+    c.qlab``, as sqlite-utils and spaCy take their file first) is ``--db``, given once;
+    ``import`` takes its corpus as its first path when that is a ``.qlab`` file and more
+    paths follow (a corpus is no article to import)."""
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
+        ns, rest = super().parse_known_args(*args, **kwargs)
+        corpus = ns.__dict__.pop("corpus", None)
+        paths = getattr(ns, "paths", [])
+        if ns.command == "import" and len(paths) > 1 and paths[0].suffix == ".qlab":
+            corpus = paths.pop(0)
+        if corpus is not None:
+            if ns.db is not None and ns.db != corpus:
+                self.error(f"two corpora: --db {ns.db} and {corpus}; give one")
+            ns.db = corpus
+        return ns, rest
+
+
+def _corpus_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "corpus",
+        nargs="?",
+        type=Path,
+        default=None,
+        metavar="CORPUS",
+        help="the corpus file (the same as --db)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="quotelab",
         description="QuoteLab: label who said what in news articles. With no subcommand "
         "the desktop app starts (on FILE.qlab if one is given).",
@@ -64,8 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         type=Path,
         default=None,
-        help=f"corpus file (default: {default_corpus_path()}; `make run` and --sample "
-        f"use {sample_corpus_path()})",
+        help="corpus file, also given as CORPUS after the subcommand (`quotelab stats "
+        f"c.qlab`; default: {default_corpus_path()}; `make run` and --sample use "
+        f"{sample_corpus_path()})",
     )
     p.add_argument(
         "--create",
@@ -83,11 +114,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="app only: open a corpus holding the bundled sample article",
     )
-    sub = p.add_subparsers(dest="command", metavar="SUBCOMMAND")
+    # subcommands parse with argparse's own parser: only the top level moves CORPUS
+    sub = p.add_subparsers(
+        dest="command", metavar="SUBCOMMAND", parser_class=argparse.ArgumentParser
+    )
 
     imp = sub.add_parser(
         "import",
-        help="import files, folders (recursive), JSONL or brat folders into the corpus",
+        help="import files, folders (recursive), JSONL or brat folders into the corpus "
+        "(a first PATH that is a .qlab file, with more after it, is the corpus)",
     )
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="- reads stdin")
     imp.add_argument(
@@ -123,6 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     accepted = [f.name for f in WRITTEN.values() if f.scope[1]]
     everything = [f.name for f in WRITTEN.values() if not any(f.scope)]
     exp = sub.add_parser("export", help="write the corpus as JSONL, spaCy DocBin, CSV or brat")
+    _corpus_argument(exp)
     exp.add_argument(
         "--out", required=True, help="the file (a folder for brat) to write; - for stdout"
     )
@@ -171,13 +207,15 @@ def build_parser() -> argparse.ArgumentParser:
     bak = sub.add_parser(
         "backup", help="copy the corpus to one file, with every change (also those in -wal)"
     )
+    _corpus_argument(bak)
     bak.add_argument("out", type=Path, metavar="OUT", help="the copy to write")
 
-    sub.add_parser(
+    chk = sub.add_parser(
         "check",
         help="the full check of the corpus file and every row (opening checks only what is "
         "cheap, and the rest after an unclean shutdown); exit status 1 if anything is damaged",
     )
+    _corpus_argument(chk)
 
     spk = sub.add_parser(
         "speakers",
@@ -190,15 +228,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="add a list's speakers to the corpus (one undoable edit); a list with any bad "
         "line is refused whole, each bad line named",
     )
+    _corpus_argument(listed)
     listed.add_argument("file", type=Path, metavar="FILE", help="a .csv or .jsonl list")
     out = actions.add_parser("export", help="write the corpus's known speakers as a list")
+    _corpus_argument(out)
     out.add_argument(
         "--out", default=STDOUT, help="a .csv or .jsonl file (default: - prints JSON lines)"
     )
 
     st = sub.add_parser("stats", help="counts of articles, attributions and speakers")
+    _corpus_argument(st)
     st.add_argument("--json", action="store_true", help="print one JSON object")
     cli_report.add_parsers(sub)
+    _corpus_argument(sub.choices["report"])
     return p
 
 

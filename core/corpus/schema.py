@@ -257,6 +257,24 @@ def _v7_speakers(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v8_datasette_search(conn: sqlite3.Connection) -> None:
+    """``articles_fts``: a full-text index of the articles' titles and texts in the form
+    Datasette and sqlite-utils detect as the search of ``articles`` (an FTS table with
+    ``content="articles"``), so ``/corpus/articles?_search=...`` works on the file as it
+    is (docs/adr/0901). The app's own index, ``article_search``, is over a view (the
+    speaker names too), which neither tool can offer. Kept in step on import
+    (``core.corpus.search.index_article``): an article's title and text never change."""
+    _script(
+        conn,
+        """
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content="articles", content_rowid="id",
+            tokenize='unicode61 remove_diacritics 2');
+        INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')
+        """,
+    )
+
+
 def _json_bounds(raw: object) -> list[tuple[int, int]]:
     """The ``[[start, end], ...]`` a version-2 corpus stored, or [] if it holds no such list."""
     try:
@@ -274,6 +292,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v5_list_search,
     _v6_packed_tokens,
     _v7_speakers,
+    _v8_datasette_search,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -79,6 +79,17 @@ def joined_names(names: set[str]) -> str:
     return "; ".join(sorted(names))
 
 
+def index_text(conn: sqlite3.Connection, article_id: int) -> None:
+    """A new article's entry in ``articles_fts``, the search Datasette offers on
+    ``articles`` (docs/adr/0901), in the caller's transaction: made once, as an article's
+    title and text never change."""
+    conn.execute(
+        "INSERT INTO articles_fts (rowid, title, text) "
+        "SELECT id, title, text FROM articles WHERE id = ?",
+        (article_id,),
+    )
+
+
 def index_article(conn: sqlite3.Connection, article_id: int, *, update: bool) -> None:
     """Bring the article's search entry in step with its speaker names (``update``:
     it had one before), in the caller's transaction."""

@@ -55,7 +55,7 @@ from core.corpus.rows import (
     dicts,
 )
 from core.corpus.schema import MIGRATIONS, SCHEMA_VERSION, harden
-from core.corpus.search import Terms, index_article
+from core.corpus.search import Terms, index_article, index_text
 from core.model import Article, Attribution, Span, State, Status, check_attributions
 from core.tokens import DocTokens, Tokens
 
@@ -487,6 +487,7 @@ class Store(Queries):
                 ]
             )
             index_article(self._conn, article_id, update=False)
+            index_text(self._conn, article_id)
             self.log_decision(
                 "import",
                 None,
