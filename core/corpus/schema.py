@@ -261,7 +261,7 @@ def _v8_datasette_search(conn: sqlite3.Connection) -> None:
     """``articles_fts``: a full-text index of the articles' titles and texts in the form
     Datasette and sqlite-utils detect as the search of ``articles`` (an FTS table with
     ``content="articles"``), so ``/corpus/articles?_search=...`` works on the file as it
-    is (docs/adr/0901). The app's own index, ``article_search``, is over a view (the
+    is (docs/adr/0029). The app's own index, ``article_search``, is over a view (the
     speaker names too), which neither tool can offer. Kept in step on import
     (``core.corpus.search.index_article``): an article's title and text never change."""
     _script(

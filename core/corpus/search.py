@@ -81,7 +81,7 @@ def joined_names(names: set[str]) -> str:
 
 def index_text(conn: sqlite3.Connection, article_id: int) -> None:
     """A new article's entry in ``articles_fts``, the search Datasette offers on
-    ``articles`` (docs/adr/0901), in the caller's transaction: made once, as an article's
+    ``articles`` (docs/adr/0029), in the caller's transaction: made once, as an article's
     title and text never change."""
     conn.execute(
         "INSERT INTO articles_fts (rowid, title, text) "
