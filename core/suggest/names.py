@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -549,17 +549,49 @@ def names_by_last_word(attributions: list[Attribution]) -> dict[str, str]:
 _NAME_RUN = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)+")
 
 
-def full_names(text: str) -> dict[str, str]:
-    """The longest run of capitalised words (titles left out) ending with each word,
-    from one pass over the text: ``{"Brown": "Tom Brown"}``."""
-    out: dict[str, str] = {}
+def _name_runs(text: str) -> Iterator[tuple[int, list[str]]]:
+    """Where each run of two capitalised words or more starts, and its words, titles
+    left out (two words left at least)."""
     for m in _NAME_RUN.finditer(text):
         words = m.group().split()
         while words and words[0].lower().strip(".") in TITLES:
             words.pop(0)
-        if len(words) >= 2 and len(words) > len(out.get(words[-1], "").split()):
+        if len(words) >= 2:
+            yield m.start(), words
+
+
+def full_names(text: str) -> dict[str, str]:
+    """The longest run of capitalised words (titles left out) ending with each word,
+    from one pass over the text: ``{"Brown": "Tom Brown"}``."""
+    out: dict[str, str] = {}
+    for _, words in _name_runs(text):
+        if len(words) > len(out.get(words[-1], "").split()):
             out[words[-1]] = " ".join(words)
     return out
+
+
+def article_book(text: str) -> NameBook:
+    """An article's :class:`NameBook` read from its text alone, without a parse (a
+    paragraph is a line): each paragraph's names, acronyms, kinds and places
+    (:meth:`NameBook.add_text`), its runs of capitalised words as full names."""
+    book = NameBook()
+    start = 0
+    for line in text.split("\n"):
+        book.add_text(start, line)
+        for at, words in _name_runs(line):
+            book.add_name(start + at, words)
+        start += len(line) + 1
+    return book
+
+
+def name_in_article(
+    mention: str, attributions: list[Attribution], pos: int, this: Attribution | None, text: str
+) -> str:
+    """The name a mention at ``pos`` of an article's ``text`` stands for, as the
+    suggester would name it there: :func:`resolve_name`, then settled by the whole
+    article (:meth:`NameBook.settle` of :func:`article_book`), a pronoun's person aside."""
+    name = resolve_name(mention, attributions, pos, this, full_names(text))
+    return name if is_pronoun(mention) else article_book(text).settle(name, pos)
 
 
 _ARTICLES = {"the", "a", "an"}
