@@ -144,6 +144,10 @@ CALENDAR = frozenset(
     """.split()
 )
 
+#: Words before a noun that say which one: a name after one is no person's (``the Smith
+#: case``), a mention of one and lower-case words is a description (``his lawyer``).
+DETERMINERS = frozenset("the a an this that these those its their his her our my your".split())
+
 #: Words that open a sentence and are never the first word of a name ("While Trump
 #: declared ..."): conjunctions, adverbs, prepositions and determiners. A list of our own:
 #: spaCy's STOP_WORDS would import all of spaCy (0.8 s) into the app's start.

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from core.model import Attribution
 from core.suggest.lexicon import (
     CALENDAR,
+    DETERMINERS,
     DOCUMENT_NOUNS,
     FIRST_NAME_TITLES,
     NAME_ABBREVIATIONS,
@@ -31,9 +32,6 @@ from core.suggest.lexicon import (
 
 if TYPE_CHECKING:  # (annotations only: the review's S key loads no spaCy)
     from spacy.tokens import Token
-
-_DETERMINERS = {"the", "a", "an", "this", "that", "its", "their"}
-
 
 HONORIFICS = {"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she"}
 
@@ -84,7 +82,7 @@ def is_person(run: list[Token]) -> bool:
     if not run or (len(run) == 1 and run[0].lower_ in CALENDAR) or is_job(run):
         return False
     first = run[0]
-    if first.i > 0 and first.doc[first.i - 1].lower_ in _DETERMINERS:
+    if first.i > 0 and first.doc[first.i - 1].lower_ in DETERMINERS:
         return False
     words = [t.text for t in run]
     if any(w.lower().strip(".") in NON_PERSON_WORDS for w in words):
@@ -480,7 +478,7 @@ def is_description(mention: str) -> bool:
     words are lower case but for a leading article or determiner (``the company``,
     ``A spokeswoman``, ``the health ministry``), or it is ``police``."""
     words = mention.split()
-    if words and words[0].lower() in _DETERMINERS:
+    if words and words[0].lower() in DETERMINERS:
         words = words[1:]
     return bool(words) and (all(w.islower() for w in words) or mention.lower() == "police")
 

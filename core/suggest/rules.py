@@ -36,7 +36,7 @@ from core.suggest.lexicon import (
     STATEMENT_NOUNS,
     TITLES,
 )
-from core.suggest.marks import DOUBLE_CLOSE, SINGLE_CLOSE, Quoted, find_quotes, opens_with_quote
+from core.suggest.marks import CLOSING_MARKS, Quoted, find_quotes, opens_with_quote
 from core.suggest.names import (
     DATELINE,
     HONORIFICS,
@@ -51,7 +51,6 @@ from core.suggest.registry import Registry
 
 _SENTENCE_END = {".", "!", "?"}
 _SUBJECTS = ("nsubj", "nsubjpass")
-_CLOSERS = DOUBLE_CLOSE + SINGLE_CLOSE + "\"'"
 #: How far back (in characters) a pronoun or a follow-on quote looks for its source.
 _REACH = 1500
 
@@ -631,7 +630,7 @@ def _is_direct(para: Paragraph, q: Quoted, n: int) -> bool:
     """Whether a quote stands as its own utterance rather than inside a clause."""
     text = para.text
     pc = _prev_char(text, q.open)
-    if pc == "" or pc in ".!?:;\u2014\u2013" or pc in _CLOSERS:
+    if pc == "" or pc in ".!?:;\u2014\u2013" or pc in CLOSING_MARKS:
         return True
     doc = para.doc
     before = _frame_before(para, q, n)
