@@ -100,7 +100,7 @@ TITLES = frozenset(
     congresswoman assemblyman assemblywoman envoy negotiator treasurer regulator
     supervisor epidemiologist physician surgeon lecturer teacher student resident
     volunteer witness firefighter paramedic engineer technician investigator auditor
-    clerk coordinator planner owner shopkeeper farmer
+    clerk coordinator planner owner shopkeeper farmer diplomat nominee official
     det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
     """.split()
 )
@@ -128,6 +128,10 @@ NON_PERSON_WORDS = frozenset(
     electric energy systems media
     """.split()
 )
+
+#: A company's legal form after its name (``Boeing Co``, ``Apple Inc.``, ``Krka d.d.``
+#: aside): no part of its speaker name.
+COMPANY_SUFFIXES = frozenset("inc corp co ltd plc llc lp sa ag nv gmbh".split())
 
 #: Abbreviations that end a name with their full stop ("Apple Inc.", "Martin Luther King Jr.").
 NAME_ABBREVIATIONS = frozenset("inc corp co ltd plc llc jr sr bros".split())

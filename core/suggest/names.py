@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from core.model import Attribution
 from core.suggest.lexicon import (
     CALENDAR,
+    COMPANY_SUFFIXES,
     DETERMINERS,
     DOCUMENT_NOUNS,
     FIRST_NAME_TITLES,
@@ -31,13 +32,18 @@ from core.suggest.lexicon import (
 )
 
 if TYPE_CHECKING:  # (annotations only: the review's S key loads no spaCy)
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as TokenSpan
 
 HONORIFICS = {"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she"}
 
 
 def _is_title(word: str) -> bool:
-    return word.lower().rstrip(".") in TITLES or word.lower() in TITLES
+    """A title or job word; a hyphenated one whose parts all are (``Secretary-General``)."""
+    w = word.lower()
+    if "-" in w and w not in TITLES:
+        return all(map(_is_title, w.split("-")))
+    return w.rstrip(".") in TITLES or w in TITLES
 
 
 def _titles(words: list[str]) -> int:
@@ -54,6 +60,66 @@ def is_job(run: list[Token]) -> bool:
     """Whether a run is only a job's words (``Minister``, ``Deputy Commissioner``), no
     name: a title that is also a first name (``Dean``) may be one."""
     return all(_is_title(t.text) and t.lower_ not in FIRST_NAME_TITLES for t in run)
+
+
+def repair_names(doc: Doc) -> None:
+    """Mend what the parse gets wrong about names: each hyphenated name becomes one
+    proper noun (:func:`_join_hyphenated`), and a capitalised auxiliary before a verb in
+    the past tense is a name and its subject (``and Do said``, ``Will added``: an
+    auxiliary never comes before one)."""
+    for t in doc[:-1]:
+        after = doc[t.i + 1]
+        if t.dep_ == "aux" and t.text.istitle() and after.tag_ == "VBD" and t.head.i >= after.i:
+            t.pos_, t.tag_, t.dep_ = "PROPN", "NNP", "nsubj"
+    _join_hyphenated(doc)
+
+
+def _join_hyphenated(doc: Doc) -> None:
+    """Make each hyphenated name one proper noun of the parse (the tokenizer splits it at
+    its hyphens): a capitalised word joined to capitalised ones (``Carl-Henric``,
+    ``Secretary-General``), or a given name of syllables after a family name, its second
+    part in lower case (``Kang Kyung-wha``, ``Kim Jong-un``; not ``Virginia-based``)."""
+    chains: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc) - 2:
+        end = i
+        while end + 2 < len(doc) and _hyphened(doc[end], doc[end + 1], doc[end + 2]):
+            end += 2
+        if end > i and _names_a_name(doc[i : end + 1]):
+            chains.append((i, end + 1))
+        i = end + 1
+    with doc.retokenize() as joined:
+        for start, end in chains:
+            joined.merge(doc[start:end], attrs={"POS": "PROPN", "TAG": "NNP"})
+
+
+def _hyphened(a: Token, hyphen: Token, b: Token) -> bool:
+    """Whether ``a-b`` is written as one word of letters."""
+    return (
+        hyphen.text == "-"
+        and not a.whitespace_
+        and not hyphen.whitespace_
+        and a.text.isalpha()
+        and b.text.isalpha()
+    )
+
+
+def _names_a_name(chain: TokenSpan) -> bool:
+    """Whether a hyphenated word (its tokens) is a name's: see :func:`_join_hyphenated`."""
+    parts = [t for t in chain if t.text != "-"]
+    if not parts[0].text[:1].isupper() or "PROPN" not in {t.pos_ for t in parts}:
+        return False
+    if all(t.text[:1].isupper() for t in parts[1:]):
+        return True
+    first = chain[0]
+    family = chain.doc[first.i - 1] if first.i > 0 else None
+    return (
+        all(t.pos_ in ("PROPN", "NOUN") and t.text.islower() for t in parts[1:])
+        and family is not None
+        and bool(family.whitespace_)
+        and family.pos_ == "PROPN"
+        and family.text.istitle()
+    )
 
 
 def _propn(t: Token) -> bool:
@@ -191,9 +257,24 @@ class NameBook:
         """A speaker name as the whole article resolves it: a document stands for its
         source (:func:`named_source`), a proper name loses its leading article, an
         acronym becomes its expansion and a description of an organisation the nearest
-        one before ``pos`` that it fits; anything else stays as it is."""
-        if is_pronoun(name):
+        one before ``pos`` that it fits; a company loses its legal suffix and the
+        nationality before it (:meth:`_company`); anything else stays as it is."""
+        return name if is_pronoun(name) else self._company(self._settled(name, pos))
+
+    def _company(self, name: str) -> str:
+        """A company's name without its legal suffix (``Boeing Co``, ``Apple Inc.``: no
+        person's name ends so), and, then, without a nationality before it that the
+        article leaves out elsewhere (``Canadian BlackBerry Ltd`` -> ``BlackBerry``)."""
+        words = name.split()
+        if len(words) < 2 or words[-1].rstrip(".").lower() not in COMPANY_SUFFIXES:
             return name
+        words.pop()
+        alone = {m.name for m in self.mentions}
+        if len(words) > 1 and _DEMONYM.fullmatch(words[0]) and " ".join(words[1:]) in alone:
+            words.pop(0)
+        return " ".join(words)
+
+    def _settled(self, name: str, pos: int) -> str:
         source = named_source(name)
         bare = self._whole(_without_article(source), pos)
         if _ACRONYM.fullmatch(bare):
@@ -350,11 +431,13 @@ _CAPITALISED_RUN = re.compile(
     r"(?:(?<![a-z]{2}\.)(?:\s+(?:of(?:\s+the)?|for|and|&))?\s+[A-Z][\w&.'\u2019-]*)*"
 )
 #: A dateline: a place (and a date) in capitals, an upper-case place or one with a
-#: bracketed part (``(Goa)``, ``(Reuters)``), then a colon or a dash.
+#: bracketed part (``(Goa)``, ``(Reuters)``), or that bracketed agency alone, then a
+#: colon or a dash.
 DATELINE = re.compile(
-    r"(?=[A-Z]{2,}\b|[^\n]{0,40}[(\[])"
+    r"(?:(?=[A-Z]{2,}\b|[^\n]{0,40}[(\[])"
     r"[A-Z][\w.'\u2019]*(?:,?\s+(?:[A-Z][\w.'\u2019]*|\d{1,4}))*"
     r"(?:,?\s*(?:\([^()\n]{1,60}\)|\[[^\[\]\n]{1,30}\]))*"
+    r"|\([A-Z][^()\n]{0,30}\))"  # or the agency alone: "(Reuters) -"
     r"\s*(?::|\s-{1,2}\s|\s?[\u2014\u2013]|-(?=[A-Z]))"
 )
 #: The capitalised words a paragraph opens with (a dateline's place).
@@ -366,6 +449,8 @@ _PLACE_BEFORE = re.compile(
 #: How far after a job's name its holder's name may start: a bracketed place or
 #: acronym between (``Inspector General of Police (IGP) Punjab Rao Sardar Ali Khan``).
 _HOLDER_GAP = 30
+#: A nationality's word: ``Canadian``, ``Japanese``, ``British``, ``Pakistani``.
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")
 #: An abbreviation written with full stops: ``U.S.``, ``U.N.``.
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}|" + _DOTTED.pattern)

@@ -45,6 +45,7 @@ from core.suggest.names import (
     is_job,
     is_person,
     name_run,
+    repair_names,
 )
 from core.suggest.paragraphs import MAX_PARAGRAPH
 from core.suggest.registry import Registry
@@ -105,10 +106,14 @@ class ArticleRules:
         self.found: list[_Found] = []
         self.pending_colon: Source | None = None
         self.paragraphs: list[tuple[int, str]] = []  # (start, text), for the mentions' words
+        #: where a job held by one person is a speaker (``South Korea's top diplomat``),
+        #: with its job word: named once the whole article is read (:meth:`_holder`)
+        self.anchored: dict[int, str] = {}
 
     # -- per paragraph --------------------------------------------------------------------
 
     def add(self, index: int, para: Paragraph) -> None:
+        repair_names(para.doc)
         para.quotes = [q for q in find_quotes(para.text) if not _names_a_title(para, q)]
         para.in_quote = [0] * len(para.doc)
         for n, q in enumerate(para.quotes, 1):
@@ -300,7 +305,10 @@ class ArticleRules:
             return Source(span, head.text, resolved=False)
         is_name = self.book.is_name_token
         named = head
-        appos = next((c for c in head.children if c.dep_ == "appos" and is_name(c)), None)
+        appos = next(  # not one in brackets: "Halvor (NYSE:HAL) CEO Mara Lind"
+            (c for c in head.rights if c.dep_ == "appos" and is_name(c) and not _bracketed(c)),
+            None,
+        )
         if appos is not None and not self._names_person(head):
             named = appos  # "The charity's director, Susan Ma"; "X, formerly Twitter, ..."
         run = name_run(named, is_name)
@@ -324,6 +332,8 @@ class ArticleRules:
         if head.pos_ == "NOUN" and head.lemma_.lower() in TITLES:
             # "a police spokesman said ... He said": the person a later pronoun refers to
             self.book.add_mention(Mention(pos, written, person=True, subject=True))
+            if definite and _anchored(head):
+                self.anchored[span.start] = head.lemma_.lower()
         return Source(span, written)
 
     def _names_person(self, head: Token) -> bool:
@@ -411,10 +421,41 @@ class ArticleRules:
                 a = a.with_(speaker=h.speaker, speaker_name=h.speaker_name, cue=h.cue)
             elif a.speaker_name is None and f.unclosed and f.chain is None:
                 continue  # an unclosed mark that began no multi-paragraph quote
+            if a.speaker is not None and a.speaker.start in self.anchored:
+                a = a.with_(speaker_name=self._holder(a.speaker.start) or a.speaker_name)
             if a.speaker_name:
                 a = a.with_(speaker_name=self._settled(a.speaker_name, a.speaker, a.quote))
             out.append(a)
         return out
+
+    def _holder(self, pos: int) -> str | None:
+        """Who holds the job a speaker at ``pos`` is described by (``South Korea's top
+        diplomat said ...``): the person named with that job word before it, else the
+        first one the next paragraph names in full as a subject or opens with (``Foreign
+        Minister Kang Kyung-wha also said``), a news story's way to name whom its lead
+        described;
+        then that job word names them further on (``The foreign minister nominee``)."""
+        job = self.anchored[pos]
+        name = self.book.by_title(job, pos)
+        k = bisect_right(self.paragraphs, pos, key=lambda p: p[0])
+        if name is None and k < len(self.paragraphs):
+            end = self.paragraphs[k + 1][0] if k + 1 < len(self.paragraphs) else None
+            start = self.paragraphs[k][0]
+            name = next(
+                (
+                    m.name
+                    for m in self.book.mentions
+                    if start <= m.pos
+                    and (end is None or m.pos < end)
+                    and m.person
+                    and (m.subject or m.pos == start)
+                    and len(m.name.split()) > 1
+                ),
+                None,
+            )
+        if name is not None:
+            self.book.add_title(job, pos, name)
+        return name
 
     def _settled(self, name: str, speaker: Span | None, quote: Span) -> str:
         """A speaker name as the whole article resolves it, then as the corpus knows it."""
@@ -525,21 +566,23 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
 def _own_subject(verb: Token, para: Paragraph) -> Token | None:
     """A verb's own subject outside quotes and the dateline; a parse that takes the
     dateline's place for the subject hangs the real one on it (``DETROIT (AP) — Ford
-    Motor Co. said``)."""
+    Motor Co. said``). Of two subjects, the one nearer the verb: a parse cut by a
+    bracket takes the words before it for another (``BP (NYSE:BP) CEO Tony Hayward
+    said``)."""
+    found = []
     for c in verb.children:
         if c.dep_ not in _SUBJECTS or para.in_quote[c.i]:
             continue
-        if c.idx >= para.dateline:
-            return c
         after = [a for a in c.children if a.dep_ == "appos" and a.idx >= para.dateline]
-        if after:
-            return after[-1]
-    return None
+        found += [c] if c.idx >= para.dateline else after[-1:]
+    before = [c for c in found if c.i < verb.i]
+    return before[-1] if before else next(iter(found), None)
 
 
 def _mention_bounds(head: Token, para: Paragraph) -> tuple[int, int]:
-    """Token bounds of the speaker mention: the head with its left modifiers; for a
-    common noun also its prepositional phrase (``the head of the agency``)."""
+    """Token bounds of the speaker mention: the head with its left modifiers (after the
+    dateline); for a common noun also its prepositional phrase (``the head of the
+    agency``)."""
     doc = head.doc
     start = head.left_edge.i
     end = head.i
@@ -549,9 +592,33 @@ def _mention_bounds(head: Token, para: Paragraph) -> tuple[int, int]:
                 end = max(end, c.right_edge.i)
             else:
                 break
-    while start < end and (doc[start].is_punct or para.in_quote[start] or doc[start].is_space):
+    while start < end and (
+        doc[start].is_punct
+        or para.in_quote[start]
+        or doc[start].is_space
+        or doc[start].idx < para.dateline  # "Feb. 5 (UPI) -- South Korea's minister"
+    ):
         start += 1
     while end > start and (doc[end].is_punct or para.in_quote[end]):
+        end -= 1
+    return _balanced(doc, start, end)
+
+
+def _balanced(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A mention's token bounds without a bracket it does not both open and close: it
+    starts after a closing one (``NYSE:BP) CEO Tony Hayward``) and ends before an opening
+    one (``the Telecoms Board (TB``)."""
+    depth, cut = 0, start
+    for i in range(start, end + 1):
+        depth += (doc[i].text == "(") - (doc[i].text == ")")
+        if depth < 0:
+            depth, cut = 0, i + 1
+    start = cut
+    opened = [i for i in range(start, end + 1) if doc[i].text == "("]
+    closed = sum(doc[i].text == ")" for i in range(start, end + 1))
+    if len(opened) > closed:
+        end = opened[closed] - 1
+    while end > start and doc[end].is_punct:
         end -= 1
     return start, end
 
@@ -569,6 +636,21 @@ def _role(name: Token, is_name: Callable[[Token], bool]) -> Token:
 
 
 _JOB_LINKS = {"of", "for", "and", "the", "&", "(", ")", "/", "-"}
+
+
+def _bracketed(t: Token) -> bool:
+    """Whether a phrase stands in brackets (``BP (NYSE:BP)``)."""
+    doc = t.doc
+    start, end = t.left_edge.i, t.right_edge.i
+    opened = doc[start].text == "(" or (start > 0 and doc[start - 1].text == "(")
+    return opened and (doc[end].text == ")" or (end + 1 < len(doc) and doc[end + 1].text == ")"))
+
+
+def _anchored(head: Token) -> bool:
+    """Whether a job's noun is tied to a name before it, so held by one person: a
+    possessive or a modifier with a capital (``South Korea's top diplomat``, ``the
+    South Korean foreign minister``, ``Boeing's CEO``)."""
+    return any(c.dep_ in ("poss", "amod", "compound") and c.text[:1].isupper() for c in head.lefts)
 
 
 def _job_holder(job: Token, is_name: Callable[[Token], bool]) -> list[Token]:
