@@ -106,8 +106,9 @@ class ArticleRules:
         self.found: list[_Found] = []
         self.pending_colon: Source | None = None
         self.paragraphs: list[tuple[int, str]] = []  # (start, text), for the mentions' words
-        #: where a job held by one person is a speaker (``South Korea's top diplomat``),
-        #: with its job word: named once the whole article is read (:meth:`_holder`)
+        #: where a definite job is a speaker (``South Korea's top diplomat``, ``The
+        #: housing secretary``), with its job word: named once the whole article is read
+        #: (:meth:`_holder`)
         self.anchored: dict[int, str] = {}
 
     # -- per paragraph --------------------------------------------------------------------
@@ -332,7 +333,7 @@ class ArticleRules:
         if head.pos_ == "NOUN" and head.lemma_.lower() in TITLES:
             # "a police spokesman said ... He said": the person a later pronoun refers to
             self.book.add_mention(Mention(pos, written, person=True, subject=True))
-            if definite and _anchored(head):
+            if definite:
                 self.anchored[span.start] = head.lemma_.lower()
         return Source(span, written)
 
@@ -428,17 +429,26 @@ class ArticleRules:
             out.append(a)
         return out
 
+    def _introduced(self, job: str, pos: int) -> bool:
+        """Whether a description with this job word came before ``pos`` (``A senior
+        police officer said ... the officer said``): ``the officer`` is that one."""
+        return any(
+            m.pos < pos and m.name.lower().startswith(("a ", "an ")) and m.name.endswith(job)
+            for m in self.book.mentions
+        )
+
     def _holder(self, pos: int) -> str | None:
-        """Who holds the job a speaker at ``pos`` is described by (``South Korea's top
-        diplomat said ...``): the person named with that job word before it, else the
-        first one the next paragraph names in full as a subject or opens with (``Foreign
-        Minister Kang Kyung-wha also said``), a news story's way to name whom its lead
-        described;
-        then that job word names them further on (``The foreign minister nominee``)."""
+        """Who holds the job a definite description at ``pos`` speaks of (``South
+        Korea's top diplomat said``, ``The housing secretary has defended``): the person
+        named with that job word before it, else, when no description with it came
+        before (:meth:`_introduced`), the first one the next paragraph names in full as a
+        subject or opens with (``Foreign Minister Kang Kyung-wha also said``), a news
+        story's way to name whom its lead described; then that job word names them
+        further on (``The foreign minister nominee``)."""
         job = self.anchored[pos]
         name = self.book.by_title(job, pos)
         k = bisect_right(self.paragraphs, pos, key=lambda p: p[0])
-        if name is None and k < len(self.paragraphs):
+        if name is None and k < len(self.paragraphs) and not self._introduced(job, pos):
             end = self.paragraphs[k + 1][0] if k + 1 < len(self.paragraphs) else None
             start = self.paragraphs[k][0]
             name = next(
@@ -644,13 +654,6 @@ def _bracketed(t: Token) -> bool:
     start, end = t.left_edge.i, t.right_edge.i
     opened = doc[start].text == "(" or (start > 0 and doc[start - 1].text == "(")
     return opened and (doc[end].text == ")" or (end + 1 < len(doc) and doc[end + 1].text == ")"))
-
-
-def _anchored(head: Token) -> bool:
-    """Whether a job's noun is tied to a name before it, so held by one person: a
-    possessive or a modifier with a capital (``South Korea's top diplomat``, ``the
-    South Korean foreign minister``, ``Boeing's CEO``)."""
-    return any(c.dep_ in ("poss", "amod", "compound") and c.text[:1].isupper() for c in head.lefts)
 
 
 def _job_holder(job: Token, is_name: Callable[[Token], bool]) -> list[Token]:

@@ -377,10 +377,23 @@ def test_a_bracket_after_a_company_is_no_part_of_the_mention_that_speaks(suggest
         assert found == [(speaker, name)], text
 
 
-def test_a_job_tied_to_a_name_is_whom_the_next_paragraph_names(suggester):
+def test_a_job_in_the_lead_is_whom_the_next_paragraph_names(suggester):
     text = (
         "Norland's top diplomat said on Monday the border would reopen.\n\n"
         "Foreign Minister Ana Ruiz also said talks would resume.\n\n"
         "Later, the Norland foreign minister said trucks were waiting."
     )
     assert names(suggester, text) == ["Ana Ruiz"] * 3
+    text = (
+        "The transport secretary said on Monday the line would reopen.\n\n"
+        "Speaking in Leeds, Maya Okoro said the works were finished.\n\n"
+        "A senior engineer said the rails were tested. The engineer said trains were "
+        "ready.\n\n"
+        "Site manager Tom Reyes said the crews had gone home."
+    )
+    assert names(suggester, text) == [
+        *["Maya Okoro"] * 2,
+        "A senior engineer",
+        "The engineer",
+        "Tom Reyes",
+    ]
