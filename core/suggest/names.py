@@ -56,6 +56,14 @@ def _titles(words: list[str]) -> int:
     return titles[-1] + 1 if titles else 0
 
 
+def _untitled(words: list[str]) -> list[str]:
+    """A person's name without its titles and the words before them (``Home Minister
+    Anil Vij``); an organisation's as it is (``World Health Organization``)."""
+    if any(w.lower().strip(".,") in NON_PERSON_WORDS for w in words):
+        return words
+    return words[_titles(words) :]
+
+
 def is_job(run: list[Token]) -> bool:
     """Whether a run is only a job's words (``Minister``, ``Deputy Commissioner``), no
     name: a title that is also a first name (``Dean``) may be one."""
@@ -583,11 +591,12 @@ def resolve_name(
     """The name a mention stands for, for attribution ``this``. A pronoun keeps the
     person it refers to, as the suggester resolves it: ``he`` or ``she`` the named
     speaker of the nearest other attribution before ``pos``; any pronoun, else, the
-    name ``this`` already has. A surname or short name becomes the fullest
-    name already given to a speaker that ends with its last word (``Stanovaya`` ->
-    ``Tatiana Stanovaya``; ``by_last``: :func:`names_by_last_word` of the attributions,
-    when already made), else the fullest name in the text that ends with it
-    (``names``, from :func:`full_names`). Else the mention as written."""
+    name ``this`` already has. A name loses its titles (``Dr. Musadiq Malik``), and a
+    surname or short name becomes the fullest name already given to a speaker that
+    ends with its last word (``Stanovaya`` -> ``Tatiana Stanovaya``; ``by_last``:
+    :func:`names_by_last_word` of the attributions, when already made), else the
+    fullest name in the text that ends with it (``names``, from :func:`full_names`).
+    Else the mention as written."""
     words = mention.split()
     if not words:
         return mention
@@ -608,11 +617,12 @@ def resolve_name(
                 return before
         own = this.speaker_name if this else None
         return own if own and not is_pronoun(own) else mention.strip()
-    best = mention.strip()
+    words = _untitled(words)  # "Dr. Musadiq Malik", "Home Minister Anil Vij"
+    written = best = " ".join(words)
     fullest = (by_last if by_last is not None else names_by_last_word(attributions)).get(words[-1])
     if fullest is not None and len(fullest) > len(best):
         best = fullest
-    if names is not None and best == mention.strip():
+    if names is not None and best == written:
         full = names.get(words[-1], best)
         best = full if len(full.split()) > len(words) else best
     return best
@@ -633,12 +643,11 @@ _NAME_RUN = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)+")
 
 
 def _name_runs(text: str) -> Iterator[tuple[int, list[str]]]:
-    """Where each run of two capitalised words or more starts, and its words, titles
-    left out (two words left at least)."""
+    """Where each run of two capitalised words or more starts, and its words, its
+    titles and the words before them left out (``Home Minister Anil Vij``: ``Anil
+    Vij``), two words left at least."""
     for m in _NAME_RUN.finditer(text):
-        words = m.group().split()
-        while words and words[0].lower().strip(".") in TITLES:
-            words.pop(0)
+        words = _untitled(m.group().split())
         if len(words) >= 2:
             yield m.start(), words
 

@@ -14,7 +14,8 @@ ARTICLE = (
     '"The risk remains high," the WHO said.\n\n'
     "Halvor Pharma, a drug company, said it would send vaccines.\n\n"
     '"We will ship them this week," the company said in a statement.\n\n'
-    "A statement from the Red Cross said volunteers were ready.\n"
+    "A statement from the Red Cross said volunteers were ready.\n\n"
+    "Health Minister Dr. Ana Berg said the clinics would reopen.\n"
 )
 
 
@@ -25,6 +26,7 @@ def test_the_s_key_names_a_speaker_as_the_suggester_does(tmp_path, suggester):
         *["World Health Organization"] * 2,
         *["Halvor Pharma"] * 2,
         "Red Cross",
+        "Ana Berg",
     ]
     with Store(tmp_path / "corpus.qlab") as store:  # the quotes alone, no speaker
         bare = [a.with_(speaker=None, speaker_name=None) for a in suggested]
