@@ -74,10 +74,11 @@ def repair_names(doc: Doc) -> None:
     """Mend what the parse gets wrong about names: each hyphenated name becomes one
     proper noun (:func:`_join_hyphenated`), and a capitalised auxiliary before a verb in
     the past tense is a name and its subject (``and Do said``, ``Will added``: an
-    auxiliary never comes before one)."""
+    auxiliary never comes before one, but ``have`` or ``be`` before a participle)."""
     for t in doc[:-1]:
         after = doc[t.i + 1]
-        if t.dep_ == "aux" and t.text.istitle() and after.tag_ == "VBD" and t.head.i >= after.i:
+        past = after.tag_ == "VBD" or (after.tag_ == "VBN" and t.lemma_ not in ("have", "be"))
+        if t.dep_ == "aux" and t.text.istitle() and past and t.head.i >= after.i:
             t.pos_, t.tag_, t.dep_ = "PROPN", "NNP", "nsubj"
     _join_hyphenated(doc)
 

@@ -339,10 +339,12 @@ def test_a_hyphenated_given_name_after_a_family_name_is_one_name(suggester):
 
 
 def test_a_capitalised_auxiliary_before_a_past_verb_is_a_name(suggester):
-    text = "Culture Minister Do Hyun-woo toured the site, and Do said the work was moving."
-    assert [(speaker, name) for _, speaker, name, _, _ in suggest(suggester, text)] == [
-        ("Do", "Do Hyun-woo")
-    ]
+    for text in [
+        "Culture Minister Do Hyun-woo toured the site, and Do said the work was moving.",
+        "Culture Minister Do Hyun-woo toured the site.\n\nDo added that it was moving.",
+    ]:
+        found = [(speaker, name) for _, speaker, name, _, _ in suggest(suggester, text)]
+        assert found == [("Do", "Do Hyun-woo")], text
 
 
 def test_an_agency_alone_in_brackets_is_a_dateline(suggester):
