@@ -792,7 +792,7 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     doc = para.doc
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _that_clause(verb)
     if clause is None:
-        return None
+        return _clause_before(verb, para)
     marks = [c for c in clause.children if c.dep_ == "mark"]
     if any(m.lower_ in ("whether", "if") for m in marks):
         return None  # a question, not a report
@@ -816,6 +816,31 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
         return None
     if verb.i < start and end + 1 < len(doc) and doc[end + 1].text in _SENTENCE_END:
         end += 1  # the clause after its cue ends the sentence: keep the full stop
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
+    """``A, X announced on Monday.``: a speech verb with its own subject after a comma
+    at a sentence's end, which the parse hangs on the sentence's verb, reports the
+    clause before the comma (its bounds in the paragraph, as
+    :func:`_reported_clause`)."""
+    doc = para.doc
+    main = verb.head
+    first = verb.left_edge.i
+    while first < verb.i and doc[first].is_punct:
+        first += 1  # (the parse may hang the comma on the verb)
+    if not (
+        verb.dep_ in ("ccomp", "parataxis")
+        and main.i < first
+        and first > 0
+        and doc[first - 1].text == ","
+        and any(c.dep_ == "nsubj" for c in verb.lefts)
+        and (verb.right_edge.i + 1 == len(doc) or doc[verb.right_edge.i + 1].text in _SENTENCE_END)
+    ):
+        return None
+    start, end = _trim(doc, main.left_edge.i, first - 2)
+    if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
+        return None
     return doc[start].idx, doc[end].idx + len(doc[end])
 
 
