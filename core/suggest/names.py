@@ -13,6 +13,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from core.model import Attribution
@@ -683,8 +684,16 @@ def name_in_article(
     """The name a mention at ``pos`` of an article's ``text`` stands for, as the
     suggester would name it there: :func:`resolve_name`, then settled by the whole
     article (:meth:`NameBook.settle` of :func:`article_book`), a pronoun's person aside."""
-    name = resolve_name(mention, attributions, pos, this, full_names(text))
-    return name if is_pronoun(mention) else article_book(text).settle(name, pos)
+    names, book = _read(text)
+    name = resolve_name(mention, attributions, pos, this, names)
+    return name if is_pronoun(mention) else book.settle(name, pos)
+
+
+@lru_cache(maxsize=2)
+def _read(text: str) -> tuple[dict[str, str], NameBook]:
+    """An article's full names and name book, read once for the S presses on it (an
+    article's text never changes; neither is changed by a look-up)."""
+    return full_names(text), article_book(text)
 
 
 _ARTICLES = {"the", "a", "an"}
