@@ -35,7 +35,7 @@ from core.review.commands import Change, Command, Known, UndoStack
 from core.review.order import Placed, article_of, place, position, start
 from core.review.speakers import REACH, Candidate, Mentions, candidates
 from core.suggest.marks import find_quotes, quote_type
-from core.suggest.names import full_names, is_pronoun, resolve_name
+from core.suggest.names import full_names, is_pronoun, name_in_article
 from core.suggest.registry import kind_of
 from core.tokens import Tokens
 
@@ -442,7 +442,7 @@ class ReviewSession:
         if kind == "speaker":
             art = self.article
             mention = art.text[span.start : span.end]
-            name = resolve_name(mention, self.attrs, span.start, a, full_names(art.text))
+            name = name_in_article(mention, self.attrs, span.start, a, art.text)
             return self._edit(
                 lambda k: commands.set_speaker(self.store, k, span, name),
                 target="speaker",

@@ -9,15 +9,17 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from core.model import Attribution, Span, SpeakerKind
-from core.suggest.lexicon import CUE_VERBS, PERSONAL, PRONOUNS, SENTENCE_OPENERS
+from core.suggest.lexicon import CUE_VERBS, DETERMINERS, PERSONAL, PRONOUNS, SENTENCE_OPENERS
+from core.suggest.marks import ALL_MARKS, CLOSING_MARKS
 from core.suggest.names import full_names, names_by_last_word, resolve_name
 from core.suggest.registry import guess_kind, looks_like_person
 from core.tokens import Tokens
 
 #: How far from the quote (in characters) mentions are looked for.
 REACH = 3000
-_QUOTE_MARKS = {'"', "\u201d", "\u201c"}
-_SENTENCE_END = {".", "!", "?", ":"} | _QUOTE_MARKS
+_MARKS = frozenset(ALL_MARKS)
+_CLOSING = frozenset(CLOSING_MARKS)
+_SENTENCE_END = {".", "!", "?", ":"} | _MARKS
 
 
 @dataclass(frozen=True)
@@ -183,7 +185,7 @@ def _before(text: str, bounds: list[tuple[int, int]], i: int) -> str:
     if i == 0:
         return "."
     prev = text[bounds[i - 1][0] : bounds[i - 1][1]]
-    if i > 1 and prev in _QUOTE_MARKS and text[bounds[i - 2][0] : bounds[i - 2][1]] == ",":
+    if i > 1 and prev in _MARKS and text[bounds[i - 2][0] : bounds[i - 2][1]] == ",":
         return ","
     return prev
 
@@ -208,8 +210,7 @@ def _beside(text: str, quote: Span, mention: Span) -> int:
 
 # -- the subject of a cue: "His lawyer, James Okafor, argued", "said the ministry" --------
 
-_EDGES = {",", ".", ";", ":", "!", "?", "(", ")", "[", "]", "\u2014", "\u2013", "--", "'"}
-_EDGES |= _QUOTE_MARKS | {"\u2018", "\u2019", "\u00ab", "\u00bb"}
+_EDGES = {",", ".", ";", ":", "!", "?", "(", ")", "[", "]", "\u2014", "\u2013", "--"} | _MARKS
 #: Words that end a cue's subject (``and officials said``) or the noun phrase after it.
 _STOPS = frozenset(
     "and but or nor that who which whom while when as because although though if so "
@@ -224,14 +225,11 @@ _BEFORE_VERB = frozenset(
     "not".split()
 )
 _RELATIVES = frozenset("who which whom whose".split())
-_CLOSING = _QUOTE_MARKS | {"'", "\u2019"}
-_MARKS = _CLOSING | {"\u2018", "\u00ab", "\u00bb"}
-_DETERMINERS = frozenset("the a an his her its their our my your this these those".split())
 _NP_WORDS = 8  # the most words a subject may have
 _SENTENCE_TOKENS = 200  # the most tokens a sentence is read back or ahead
 #: How many words from the quote a cue word may be (``said in a statement that``).
 _CUE_REACH = 6
-_NOUN_BEFORE = _DETERMINERS | {"'s", "\u2019s", "no", "any"}
+_NOUN_BEFORE = DETERMINERS | {"'s", "\u2019s", "no", "any"}
 
 
 def _forms(lemma: str) -> set[str]:
@@ -304,9 +302,9 @@ class _Words:
         """The first word of a subject that ends at token ``last``, a leading adverb or
         preposition left out (``On Monday the ministry``: ``the ministry``)."""
         first = self.part(last, -1, _STOPS)
-        if first is None or self[first].lower() not in SENTENCE_OPENERS - _DETERMINERS:
+        if first is None or self[first].lower() not in SENTENCE_OPENERS - DETERMINERS:
             return first
-        words = [k for k in range(first + 1, last + 1) if self[k].lower() in _DETERMINERS]
+        words = [k for k in range(first + 1, last + 1) if self[k].lower() in DETERMINERS]
         first = words[-1] if words else first + 1
         return first if first <= last else None
 

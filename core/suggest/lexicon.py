@@ -100,7 +100,7 @@ TITLES = frozenset(
     congresswoman assemblyman assemblywoman envoy negotiator treasurer regulator
     supervisor epidemiologist physician surgeon lecturer teacher student resident
     volunteer witness firefighter paramedic engineer technician investigator auditor
-    clerk coordinator planner owner shopkeeper farmer
+    clerk coordinator planner owner shopkeeper farmer diplomat nominee official
     det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
     """.split()
 )
@@ -129,6 +129,10 @@ NON_PERSON_WORDS = frozenset(
     """.split()
 )
 
+#: A company's legal form after its name (``Boeing Co``, ``Apple Inc.``, ``Krka d.d.``
+#: aside): no part of its speaker name.
+COMPANY_SUFFIXES = frozenset("inc corp co ltd plc llc lp sa ag nv gmbh".split())
+
 #: Abbreviations that end a name with their full stop ("Apple Inc.", "Martin Luther King Jr.").
 NAME_ABBREVIATIONS = frozenset("inc corp co ltd plc llc jr sr bros".split())
 
@@ -143,6 +147,10 @@ CALENDAR = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec
     """.split()
 )
+
+#: Words before a noun that say which one: a name after one is no person's (``the Smith
+#: case``), a mention of one and lower-case words is a description (``his lawyer``).
+DETERMINERS = frozenset("the a an this that these those its their his her our my your".split())
 
 #: Words that open a sentence and are never the first word of a name ("While Trump
 #: declared ..."): conjunctions, adverbs, prepositions and determiners. A list of our own:

@@ -19,6 +19,7 @@ DOUBLE_CLOSE = "\u201d\u00bb"  # ” »
 SINGLE_OPEN = "\u2018\u2039"  # ‘ ‹
 SINGLE_CLOSE = "\u2019\u203a"  # ’ ›
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
+CLOSING_MARKS = DOUBLE_CLOSE + SINGLE_CLOSE + "\"'"  # the marks that may close a quote
 _OPEN_CONTEXT = " \t\n([{\u2014\u2013-/" + DOUBLE_OPEN + SINGLE_OPEN + '"'
 
 

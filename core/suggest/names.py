@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from core.model import Attribution
 from core.suggest.lexicon import (
     CALENDAR,
+    COMPANY_SUFFIXES,
+    DETERMINERS,
     DOCUMENT_NOUNS,
     FIRST_NAME_TITLES,
     NAME_ABBREVIATIONS,
@@ -30,16 +33,18 @@ from core.suggest.lexicon import (
 )
 
 if TYPE_CHECKING:  # (annotations only: the review's S key loads no spaCy)
-    from spacy.tokens import Token
-
-_DETERMINERS = {"the", "a", "an", "this", "that", "its", "their"}
-
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as TokenSpan
 
 HONORIFICS = {"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she"}
 
 
 def _is_title(word: str) -> bool:
-    return word.lower().rstrip(".") in TITLES or word.lower() in TITLES
+    """A title or job word; a hyphenated one whose parts all are (``Secretary-General``)."""
+    w = word.lower()
+    if "-" in w and w not in TITLES:
+        return all(map(_is_title, w.split("-")))
+    return w.rstrip(".") in TITLES or w in TITLES
 
 
 def _titles(words: list[str]) -> int:
@@ -52,10 +57,79 @@ def _titles(words: list[str]) -> int:
     return titles[-1] + 1 if titles else 0
 
 
+def _untitled(words: list[str]) -> list[str]:
+    """A person's name without its titles and the words before them (``Home Minister
+    Anil Vij``); an organisation's as it is (``World Health Organization``)."""
+    if any(w.lower().strip(".,") in NON_PERSON_WORDS for w in words):
+        return words
+    return words[_titles(words) :]
+
+
 def is_job(run: list[Token]) -> bool:
     """Whether a run is only a job's words (``Minister``, ``Deputy Commissioner``), no
     name: a title that is also a first name (``Dean``) may be one."""
     return all(_is_title(t.text) and t.lower_ not in FIRST_NAME_TITLES for t in run)
+
+
+def repair_names(doc: Doc) -> None:
+    """Mend what the parse gets wrong about names: each hyphenated name becomes one
+    proper noun (:func:`_join_hyphenated`), and a capitalised auxiliary before a verb in
+    the past tense is a name and its subject (``and Do said``, ``Will added``: an
+    auxiliary never comes before one, but ``have`` or ``be`` before a participle)."""
+    for t in doc[:-1]:
+        after = doc[t.i + 1]
+        past = after.tag_ == "VBD" or (after.tag_ == "VBN" and t.lemma_ not in ("have", "be"))
+        if t.dep_ == "aux" and t.text.istitle() and past and t.head.i >= after.i:
+            t.pos_, t.tag_, t.dep_ = "PROPN", "NNP", "nsubj"
+    _join_hyphenated(doc)
+
+
+def _join_hyphenated(doc: Doc) -> None:
+    """Make each hyphenated name one proper noun of the parse (the tokenizer splits it at
+    its hyphens): a capitalised word joined to capitalised ones (``Carl-Henric``,
+    ``Secretary-General``), or a given name of syllables after a family name, its second
+    part in lower case (``Kang Kyung-wha``, ``Kim Jong-un``; not ``Virginia-based``)."""
+    chains: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc) - 2:
+        end = i
+        while end + 2 < len(doc) and _hyphened(doc[end], doc[end + 1], doc[end + 2]):
+            end += 2
+        if end > i and _names_a_name(doc[i : end + 1]):
+            chains.append((i, end + 1))
+        i = end + 1
+    with doc.retokenize() as joined:
+        for start, end in chains:
+            joined.merge(doc[start:end], attrs={"POS": "PROPN", "TAG": "NNP"})
+
+
+def _hyphened(a: Token, hyphen: Token, b: Token) -> bool:
+    """Whether ``a-b`` is written as one word of letters."""
+    return (
+        hyphen.text == "-"
+        and not a.whitespace_
+        and not hyphen.whitespace_
+        and a.text.isalpha()
+        and b.text.isalpha()
+    )
+
+
+def _names_a_name(chain: TokenSpan) -> bool:
+    """Whether a hyphenated word (its tokens) is a name's: see :func:`_join_hyphenated`."""
+    parts = [t for t in chain if t.text != "-"]
+    if not parts[0].text[:1].isupper() or "PROPN" not in {t.pos_ for t in parts}:
+        return False
+    if all(t.text[:1].isupper() for t in parts[1:]):
+        return True
+    first = chain[0]
+    family = chain.doc[first.i - 1] if first.i > 0 else None
+    return (
+        all(t.pos_ in ("PROPN", "NOUN") and t.text.islower() for t in parts[1:])
+        and family is not None
+        and bool(family.whitespace_)
+        and family.pos_ == "PROPN"
+        and family.text.istitle()
+    )
 
 
 def _propn(t: Token) -> bool:
@@ -84,7 +158,7 @@ def is_person(run: list[Token]) -> bool:
     if not run or (len(run) == 1 and run[0].lower_ in CALENDAR) or is_job(run):
         return False
     first = run[0]
-    if first.i > 0 and first.doc[first.i - 1].lower_ in _DETERMINERS:
+    if first.i > 0 and first.doc[first.i - 1].lower_ in DETERMINERS:
         return False
     words = [t.text for t in run]
     if any(w.lower().strip(".") in NON_PERSON_WORDS for w in words):
@@ -193,9 +267,24 @@ class NameBook:
         """A speaker name as the whole article resolves it: a document stands for its
         source (:func:`named_source`), a proper name loses its leading article, an
         acronym becomes its expansion and a description of an organisation the nearest
-        one before ``pos`` that it fits; anything else stays as it is."""
-        if is_pronoun(name):
+        one before ``pos`` that it fits; a company loses its legal suffix and the
+        nationality before it (:meth:`_company`); anything else stays as it is."""
+        return name if is_pronoun(name) else self._company(self._settled(name, pos))
+
+    def _company(self, name: str) -> str:
+        """A company's name without its legal suffix (``Boeing Co``, ``Apple Inc.``: no
+        person's name ends so), and, then, without a nationality before it that the
+        article leaves out elsewhere (``Canadian BlackBerry Ltd`` -> ``BlackBerry``)."""
+        words = name.split()
+        if len(words) < 2 or words[-1].rstrip(".").lower() not in COMPANY_SUFFIXES:
             return name
+        words.pop()
+        alone = {m.name for m in self.mentions}
+        if len(words) > 1 and _DEMONYM.fullmatch(words[0]) and " ".join(words[1:]) in alone:
+            words.pop(0)
+        return " ".join(words)
+
+    def _settled(self, name: str, pos: int) -> str:
         source = named_source(name)
         bare = self._whole(_without_article(source), pos)
         if _ACRONYM.fullmatch(bare):
@@ -352,11 +441,13 @@ _CAPITALISED_RUN = re.compile(
     r"(?:(?<![a-z]{2}\.)(?:\s+(?:of(?:\s+the)?|for|and|&))?\s+[A-Z][\w&.'\u2019-]*)*"
 )
 #: A dateline: a place (and a date) in capitals, an upper-case place or one with a
-#: bracketed part (``(Goa)``, ``(Reuters)``), then a colon or a dash.
+#: bracketed part (``(Goa)``, ``(Reuters)``), or that bracketed agency alone, then a
+#: colon or a dash.
 DATELINE = re.compile(
-    r"(?=[A-Z]{2,}\b|[^\n]{0,40}[(\[])"
+    r"(?:(?=[A-Z]{2,}\b|[^\n]{0,40}[(\[])"
     r"[A-Z][\w.'\u2019]*(?:,?\s+(?:[A-Z][\w.'\u2019]*|\d{1,4}))*"
     r"(?:,?\s*(?:\([^()\n]{1,60}\)|\[[^\[\]\n]{1,30}\]))*"
+    r"|\([A-Z][^()\n]{0,30}\))"  # or the agency alone: "(Reuters) -"
     r"\s*(?::|\s-{1,2}\s|\s?[\u2014\u2013]|-(?=[A-Z]))"
 )
 #: The capitalised words a paragraph opens with (a dateline's place).
@@ -368,6 +459,8 @@ _PLACE_BEFORE = re.compile(
 #: How far after a job's name its holder's name may start: a bracketed place or
 #: acronym between (``Inspector General of Police (IGP) Punjab Rao Sardar Ali Khan``).
 _HOLDER_GAP = 30
+#: A nationality's word: ``Canadian``, ``Japanese``, ``British``, ``Pakistani``.
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")
 #: An abbreviation written with full stops: ``U.S.``, ``U.N.``.
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}|" + _DOTTED.pattern)
@@ -480,7 +573,7 @@ def is_description(mention: str) -> bool:
     words are lower case but for a leading article or determiner (``the company``,
     ``A spokeswoman``, ``the health ministry``), or it is ``police``."""
     words = mention.split()
-    if words and words[0].lower() in _DETERMINERS:
+    if words and words[0].lower() in DETERMINERS:
         words = words[1:]
     return bool(words) and (all(w.islower() for w in words) or mention.lower() == "police")
 
@@ -500,11 +593,12 @@ def resolve_name(
     """The name a mention stands for, for attribution ``this``. A pronoun keeps the
     person it refers to, as the suggester resolves it: ``he`` or ``she`` the named
     speaker of the nearest other attribution before ``pos``; any pronoun, else, the
-    name ``this`` already has. A surname or short name becomes the fullest
-    name already given to a speaker that ends with its last word (``Stanovaya`` ->
-    ``Tatiana Stanovaya``; ``by_last``: :func:`names_by_last_word` of the attributions,
-    when already made), else the fullest name in the text that ends with it
-    (``names``, from :func:`full_names`). Else the mention as written."""
+    name ``this`` already has. A name loses its titles (``Dr. Musadiq Malik``), and a
+    surname or short name becomes the fullest name already given to a speaker that
+    ends with its last word (``Stanovaya`` -> ``Tatiana Stanovaya``; ``by_last``:
+    :func:`names_by_last_word` of the attributions, when already made), else the
+    fullest name in the text that ends with it (``names``, from :func:`full_names`).
+    Else the mention as written."""
     words = mention.split()
     if not words:
         return mention
@@ -525,11 +619,12 @@ def resolve_name(
                 return before
         own = this.speaker_name if this else None
         return own if own and not is_pronoun(own) else mention.strip()
-    best = mention.strip()
+    words = _untitled(words)  # "Dr. Musadiq Malik", "Home Minister Anil Vij"
+    written = best = " ".join(words)
     fullest = (by_last if by_last is not None else names_by_last_word(attributions)).get(words[-1])
     if fullest is not None and len(fullest) > len(best):
         best = fullest
-    if names is not None and best == mention.strip():
+    if names is not None and best == written:
         full = names.get(words[-1], best)
         best = full if len(full.split()) > len(words) else best
     return best
@@ -549,17 +644,56 @@ def names_by_last_word(attributions: list[Attribution]) -> dict[str, str]:
 _NAME_RUN = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)+")
 
 
+def _name_runs(text: str) -> Iterator[tuple[int, list[str]]]:
+    """Where each run of two capitalised words or more starts, and its words, its
+    titles and the words before them left out (``Home Minister Anil Vij``: ``Anil
+    Vij``), two words left at least."""
+    for m in _NAME_RUN.finditer(text):
+        words = _untitled(m.group().split())
+        if len(words) >= 2:
+            yield m.start(), words
+
+
 def full_names(text: str) -> dict[str, str]:
     """The longest run of capitalised words (titles left out) ending with each word,
     from one pass over the text: ``{"Brown": "Tom Brown"}``."""
     out: dict[str, str] = {}
-    for m in _NAME_RUN.finditer(text):
-        words = m.group().split()
-        while words and words[0].lower().strip(".") in TITLES:
-            words.pop(0)
-        if len(words) >= 2 and len(words) > len(out.get(words[-1], "").split()):
+    for _, words in _name_runs(text):
+        if len(words) > len(out.get(words[-1], "").split()):
             out[words[-1]] = " ".join(words)
     return out
+
+
+def article_book(text: str) -> NameBook:
+    """An article's :class:`NameBook` read from its text alone, without a parse (a
+    paragraph is a line): each paragraph's names, acronyms, kinds and places
+    (:meth:`NameBook.add_text`), its runs of capitalised words as full names."""
+    book = NameBook()
+    start = 0
+    for line in text.split("\n"):
+        book.add_text(start, line)
+        for at, words in _name_runs(line):
+            book.add_name(start + at, words)
+        start += len(line) + 1
+    return book
+
+
+def name_in_article(
+    mention: str, attributions: list[Attribution], pos: int, this: Attribution | None, text: str
+) -> str:
+    """The name a mention at ``pos`` of an article's ``text`` stands for, as the
+    suggester would name it there: :func:`resolve_name`, then settled by the whole
+    article (:meth:`NameBook.settle` of :func:`article_book`), a pronoun's person aside."""
+    names, book = _read(text)
+    name = resolve_name(mention, attributions, pos, this, names)
+    return name if is_pronoun(mention) else book.settle(name, pos)
+
+
+@lru_cache(maxsize=2)
+def _read(text: str) -> tuple[dict[str, str], NameBook]:
+    """An article's full names and name book, read once for the S presses on it (an
+    article's text never changes; neither is changed by a look-up)."""
+    return full_names(text), article_book(text)
 
 
 _ARTICLES = {"the", "a", "an"}

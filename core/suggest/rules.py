@@ -36,7 +36,7 @@ from core.suggest.lexicon import (
     STATEMENT_NOUNS,
     TITLES,
 )
-from core.suggest.marks import DOUBLE_CLOSE, SINGLE_CLOSE, Quoted, find_quotes, opens_with_quote
+from core.suggest.marks import CLOSING_MARKS, Quoted, find_quotes, opens_with_quote
 from core.suggest.names import (
     DATELINE,
     HONORIFICS,
@@ -45,13 +45,13 @@ from core.suggest.names import (
     is_job,
     is_person,
     name_run,
+    repair_names,
 )
 from core.suggest.paragraphs import MAX_PARAGRAPH
 from core.suggest.registry import Registry
 
 _SENTENCE_END = {".", "!", "?"}
 _SUBJECTS = ("nsubj", "nsubjpass")
-_CLOSERS = DOUBLE_CLOSE + SINGLE_CLOSE + "\"'"
 #: How far back (in characters) a pronoun or a follow-on quote looks for its source.
 _REACH = 1500
 
@@ -106,10 +106,15 @@ class ArticleRules:
         self.found: list[_Found] = []
         self.pending_colon: Source | None = None
         self.paragraphs: list[tuple[int, str]] = []  # (start, text), for the mentions' words
+        #: where a definite job is a speaker (``South Korea's top diplomat``, ``The
+        #: housing secretary``), with its job word: named once the whole article is read
+        #: (:meth:`_holder`)
+        self.anchored: dict[int, str] = {}
 
     # -- per paragraph --------------------------------------------------------------------
 
     def add(self, index: int, para: Paragraph) -> None:
+        repair_names(para.doc)
         para.quotes = [q for q in find_quotes(para.text) if not _names_a_title(para, q)]
         para.in_quote = [0] * len(para.doc)
         for n, q in enumerate(para.quotes, 1):
@@ -301,7 +306,10 @@ class ArticleRules:
             return Source(span, head.text, resolved=False)
         is_name = self.book.is_name_token
         named = head
-        appos = next((c for c in head.children if c.dep_ == "appos" and is_name(c)), None)
+        appos = next(  # not one in brackets: "Halvor (NYSE:HAL) CEO Mara Lind"
+            (c for c in head.rights if c.dep_ == "appos" and is_name(c) and not _bracketed(c)),
+            None,
+        )
         if appos is not None and not self._names_person(head):
             named = appos  # "The charity's director, Susan Ma"; "X, formerly Twitter, ..."
         run = name_run(named, is_name)
@@ -325,6 +333,8 @@ class ArticleRules:
         if head.pos_ == "NOUN" and head.lemma_.lower() in TITLES:
             # "a police spokesman said ... He said": the person a later pronoun refers to
             self.book.add_mention(Mention(pos, written, person=True, subject=True))
+            if definite:
+                self.anchored[span.start] = head.lemma_.lower()
         return Source(span, written)
 
     def _names_person(self, head: Token) -> bool:
@@ -412,10 +422,50 @@ class ArticleRules:
                 a = a.with_(speaker=h.speaker, speaker_name=h.speaker_name, cue=h.cue)
             elif a.speaker_name is None and f.unclosed and f.chain is None:
                 continue  # an unclosed mark that began no multi-paragraph quote
+            if a.speaker is not None and a.speaker.start in self.anchored:
+                a = a.with_(speaker_name=self._holder(a.speaker.start) or a.speaker_name)
             if a.speaker_name:
                 a = a.with_(speaker_name=self._settled(a.speaker_name, a.speaker, a.quote))
             out.append(a)
         return out
+
+    def _introduced(self, job: str, pos: int) -> bool:
+        """Whether a description with this job word came before ``pos`` (``A senior
+        police officer said ... the officer said``): ``the officer`` is that one."""
+        return any(
+            m.pos < pos and m.name.lower().startswith(("a ", "an ")) and m.name.endswith(job)
+            for m in self.book.mentions
+        )
+
+    def _holder(self, pos: int) -> str | None:
+        """Who holds the job a definite description at ``pos`` speaks of (``South
+        Korea's top diplomat said``, ``The housing secretary has defended``): the person
+        named with that job word before it, else, when no description with it came
+        before (:meth:`_introduced`), the first one the next paragraph names in full as a
+        subject or opens with (``Foreign Minister Kang Kyung-wha also said``), a news
+        story's way to name whom its lead described; then that job word names them
+        further on (``The foreign minister nominee``)."""
+        job = self.anchored[pos]
+        name = self.book.by_title(job, pos)
+        k = bisect_right(self.paragraphs, pos, key=lambda p: p[0])
+        if name is None and k < len(self.paragraphs) and not self._introduced(job, pos):
+            end = self.paragraphs[k + 1][0] if k + 1 < len(self.paragraphs) else None
+            start = self.paragraphs[k][0]
+            name = next(
+                (
+                    m.name
+                    for m in self.book.mentions
+                    if start <= m.pos
+                    and (end is None or m.pos < end)
+                    and m.person
+                    and (m.subject or m.pos == start)
+                    and len(m.name.split()) > 1
+                ),
+                None,
+            )
+        if name is not None:
+            self.book.add_title(job, pos, name)
+        return name
 
     def _settled(self, name: str, speaker: Span | None, quote: Span) -> str:
         """A speaker name as the whole article resolves it, then as the corpus knows it."""
@@ -526,21 +576,23 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
 def _own_subject(verb: Token, para: Paragraph) -> Token | None:
     """A verb's own subject outside quotes and the dateline; a parse that takes the
     dateline's place for the subject hangs the real one on it (``DETROIT (AP) — Ford
-    Motor Co. said``)."""
+    Motor Co. said``). Of two subjects, the one nearer the verb: a parse cut by a
+    bracket takes the words before it for another (``BP (NYSE:BP) CEO Tony Hayward
+    said``)."""
+    found = []
     for c in verb.children:
         if c.dep_ not in _SUBJECTS or para.in_quote[c.i]:
             continue
-        if c.idx >= para.dateline:
-            return c
         after = [a for a in c.children if a.dep_ == "appos" and a.idx >= para.dateline]
-        if after:
-            return after[-1]
-    return None
+        found += [c] if c.idx >= para.dateline else after[-1:]
+    before = [c for c in found if c.i < verb.i]
+    return before[-1] if before else next(iter(found), None)
 
 
 def _mention_bounds(head: Token, para: Paragraph) -> tuple[int, int]:
-    """Token bounds of the speaker mention: the head with its left modifiers; for a
-    common noun also its prepositional phrase (``the head of the agency``)."""
+    """Token bounds of the speaker mention: the head with its left modifiers (after the
+    dateline); for a common noun also its prepositional phrase (``the head of the
+    agency``)."""
     doc = head.doc
     start = head.left_edge.i
     end = head.i
@@ -550,9 +602,33 @@ def _mention_bounds(head: Token, para: Paragraph) -> tuple[int, int]:
                 end = max(end, c.right_edge.i)
             else:
                 break
-    while start < end and (doc[start].is_punct or para.in_quote[start] or doc[start].is_space):
+    while start < end and (
+        doc[start].is_punct
+        or para.in_quote[start]
+        or doc[start].is_space
+        or doc[start].idx < para.dateline  # "Feb. 5 (UPI) -- South Korea's minister"
+    ):
         start += 1
     while end > start and (doc[end].is_punct or para.in_quote[end]):
+        end -= 1
+    return _balanced(doc, start, end)
+
+
+def _balanced(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A mention's token bounds without a bracket it does not both open and close: it
+    starts after a closing one (``NYSE:BP) CEO Tony Hayward``) and ends before an opening
+    one (``the Telecoms Board (TB``)."""
+    depth, cut = 0, start
+    for i in range(start, end + 1):
+        depth += (doc[i].text == "(") - (doc[i].text == ")")
+        if depth < 0:
+            depth, cut = 0, i + 1
+    start = cut
+    opened = [i for i in range(start, end + 1) if doc[i].text == "("]
+    closed = sum(doc[i].text == ")" for i in range(start, end + 1))
+    if len(opened) > closed:
+        end = opened[closed] - 1
+    while end > start and doc[end].is_punct:
         end -= 1
     return start, end
 
@@ -570,6 +646,14 @@ def _role(name: Token, is_name: Callable[[Token], bool]) -> Token:
 
 
 _JOB_LINKS = {"of", "for", "and", "the", "&", "(", ")", "/", "-"}
+
+
+def _bracketed(t: Token) -> bool:
+    """Whether a phrase stands in brackets (``BP (NYSE:BP)``)."""
+    doc = t.doc
+    start, end = t.left_edge.i, t.right_edge.i
+    opened = doc[start].text == "(" or (start > 0 and doc[start - 1].text == "(")
+    return opened and (doc[end].text == ")" or (end + 1 < len(doc) and doc[end + 1].text == ")"))
 
 
 def _job_holder(job: Token, is_name: Callable[[Token], bool]) -> list[Token]:
@@ -631,7 +715,7 @@ def _is_direct(para: Paragraph, q: Quoted, n: int) -> bool:
     """Whether a quote stands as its own utterance rather than inside a clause."""
     text = para.text
     pc = _prev_char(text, q.open)
-    if pc == "" or pc in ".!?:;\u2014\u2013" or pc in _CLOSERS:
+    if pc == "" or pc in ".!?:;\u2014\u2013" or pc in CLOSING_MARKS:
         return True
     doc = para.doc
     before = _frame_before(para, q, n)
@@ -708,7 +792,7 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     doc = para.doc
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _that_clause(verb)
     if clause is None:
-        return None
+        return _clause_before(verb, para)
     marks = [c for c in clause.children if c.dep_ == "mark"]
     if any(m.lower_ in ("whether", "if") for m in marks):
         return None  # a question, not a report
@@ -732,6 +816,31 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
         return None
     if verb.i < start and end + 1 < len(doc) and doc[end + 1].text in _SENTENCE_END:
         end += 1  # the clause after its cue ends the sentence: keep the full stop
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
+    """``A, X announced on Monday.``: a speech verb with its own subject after a comma
+    at a sentence's end, which the parse hangs on the sentence's verb, reports the
+    clause before the comma (its bounds in the paragraph, as
+    :func:`_reported_clause`)."""
+    doc = para.doc
+    main = verb.head
+    first = verb.left_edge.i
+    while first < verb.i and doc[first].is_punct:
+        first += 1  # (the parse may hang the comma on the verb)
+    if not (
+        verb.dep_ in ("ccomp", "parataxis")
+        and main.i < first
+        and first > 0
+        and doc[first - 1].text == ","
+        and any(c.dep_ == "nsubj" for c in verb.lefts)
+        and (verb.right_edge.i + 1 == len(doc) or doc[verb.right_edge.i + 1].text in _SENTENCE_END)
+    ):
+        return None
+    start, end = _trim(doc, main.left_edge.i, first - 2)
+    if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
+        return None
     return doc[start].idx, doc[end].idx + len(doc[end])
 
 

@@ -26,6 +26,20 @@ def suggest(suggester, text):
 
 
 CASES = {
+    "indirect before, X announced at the sentence's end": (
+        "Norland has found a large gas field in the Kara Sea, marking a rare find in the "
+        "region, state-owned energy group Norgas announced on Monday.",
+        [
+            (
+                "Norland has found a large gas field in the Kara Sea, marking a rare find in "
+                "the region",
+                "Norgas",
+                "Norgas",
+                "announced",
+                "indirect",
+            )
+        ],
+    ),
     "after, X said": (
         '"The bridge will reopen in May," Mayor Ana Ruiz said.',
         [("The bridge will reopen in May,", "Mayor Ana Ruiz", "Ana Ruiz", "said", "direct")],
