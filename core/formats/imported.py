@@ -17,7 +17,7 @@ import orjson
 
 from core.model import Article, Attribution, SpanError, Speaker, Status, excerpt
 from core.model import content_hash as content_hash  # (the readers' import)
-from core.suggest.names import full_names, is_pronoun, resolve_name
+from core.suggest.names import is_pronoun, name_in_article
 
 
 class ImportProblem(Exception):
@@ -90,17 +90,16 @@ def span_problem(exc: SpanError, text: str) -> str:
 
 def named(text: str, attrs: list[Attribution]) -> list[Attribution]:
     """``attrs`` (sound spans) with a speaker name for each speaker that came without
-    one: the name the S key gives the mention (:func:`core.suggest.names.resolve_name`: a
-    pronoun keeps the person named before it, a surname becomes the fullest name),
+    one: the name the S key gives the mention (:func:`core.suggest.names.name_in_article`:
+    a pronoun keeps the person named before it, a surname becomes the fullest name, an
+    acronym or a description what the whole article makes of it),
     in text order, whatever the file's order; names given in the file are kept as they
     are. A pronoun that names nobody before it gets no name (not "he")."""
     out = sorted(attrs, key=lambda a: a.quote.start)  # a pronoun looks back in the text
-    names: dict[str, str] | None = None
     for i, a in enumerate(out):
         if a.speaker is None or a.speaker_name:
             continue
-        names = full_names(text) if names is None else names
         mention = text[a.speaker.start : a.speaker.end]
-        name = resolve_name(mention, out, a.speaker.start, a, names)
+        name = name_in_article(mention, out, a.speaker.start, a, text)
         out[i] = a.with_(speaker_name=None if is_pronoun(name) else name)
     return out

@@ -192,7 +192,21 @@ def test_annotations_without_type_or_speaker_name_get_what_the_app_gives(tmp_pat
     )
     prodigy = 'Ana Ruiz said: "We are ready."'
     quote, speaker = _at(prodigy, "We are ready"), _at(prodigy, "Ana Ruiz")
+    who = (
+        "The World Health Organization (WHO) met on Monday.\n\n"
+        "WHO said the outbreak was over."
+    )
     lines = [
+        {
+            "text": who,
+            "quotes": [
+                {
+                    "quote": _at(who, "the outbreak was over"),
+                    "speaker": _at(who, "WHO", 40),
+                    "cue": _at(who, "said"),
+                }
+            ],
+        },
         {
             "text": gomez,
             "quotes": [
@@ -240,13 +254,15 @@ def test_annotations_without_type_or_speaker_name_get_what_the_app_gives(tmp_pat
         "T4\tContent 35 40\tIt is\nT5\tSource 43 46\tshe\nR3\tSpeaker_of Arg1:T5 Arg2:T4\n"
     )
     report = import_paths(corpus, [path, folder], None)
-    assert not report.problems and len(report.imported) == 4
+    assert not report.problems and len(report.imported) == 5
 
     def found(art_id):
         return [(a.type.value, a.speaker_name) for a in corpus.attributions(art_id)]
 
     by_text = {corpus.article(i).text: i for i in report.imported}
     assert found(by_text[gomez]) == [("indirect", "Maria Gomez")]  # (titles are no name)
+    # an acronym: what the whole article makes of it, as the S key and the suggester do
+    assert found(by_text[who]) == [("indirect", "World Health Organization")]
     assert found(by_text[brown]) == [
         ("mixed", "Thomas Brown"),  # as given
         ("indirect", "Thomas Brown"),  # he: the person named before
