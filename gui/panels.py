@@ -272,9 +272,16 @@ class ArticleList(QWidget):
     def _show_totals(self) -> None:
         t = self.totals
         done = "%v of %m articles done" if t.articles > 1 else "%v of %m article done"
-        self.progress.setFormat(done if t.articles else "no articles yet")
-        self.progress.setMaximum(max(t.articles, 1))
-        self.progress.setValue(t.done)
+        fmt, top, bar = done if t.articles else "no articles yet", max(t.articles, 1), self.progress
+        if (bar.format(), bar.maximum(), bar.value()) != (fmt, top, t.done):
+            # QProgressBar.setValue repaints at once, and with it every part of the window
+            # waiting to be drawn (the new article's text, before its spans are painted):
+            # with updates off meanwhile, the bar is painted with the rest, once.
+            bar.setUpdatesEnabled(False)
+            bar.setFormat(fmt)
+            bar.setMaximum(top)
+            bar.setValue(t.done)
+            bar.setUpdatesEnabled(True)
         left = (
             f"counting suggestions to review ({t.left} so far)"
             if t.counting
