@@ -3,12 +3,13 @@ key, no settings file written per move, the table's rows made only for those on 
 an article's tokens made once. Counted on the real window offscreen, with real keys."""
 
 from collections import Counter
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from gui import panels
+from gui import settings
 from tests.core.small_corpus import build
 
 
@@ -42,3 +43,22 @@ def test_d_paints_the_text_once(make_window, tmp_path):
     assert w.articles.totals.done == done + 1 and w.session.article.title == "Ready"
     assert w.articles.progress.value() == done + 1
     assert paints.seen[w.view.viewport()] == 1
+
+
+def test_moves_write_no_settings_until_they_pause(make_window, tmp_path, monkeypatch, qtbot):
+    """The place in the corpus is remembered once the moves pause (and at close): a
+    settings file written, and the corpus's path resolved, on every article opened cost
+    more than opening it."""
+    w = make_window(build(tmp_path / "small.qlab"))
+    writes, resolved = [], []
+    real_write, real_resolve = settings.set_last_place, Path.resolve
+    monkeypatch.setattr(settings, "set_last_place", lambda *a: writes.append(a) or real_write(*a))
+    monkeypatch.setattr(Path, "resolve", lambda p, *a: resolved.append(p) or real_resolve(p, *a))
+    for key in (Qt.Key.Key_J, Qt.Key.Key_K, Qt.Key.Key_J):  # Shift+J, Shift+K, Shift+J
+        QTest.keyClick(w.view, key, Qt.KeyboardModifier.ShiftModifier)
+        QTest.keyClick(w.view, Qt.Key.Key_J)
+        QApplication.processEvents()
+    assert writes == [] and resolved == []
+    qtbot.waitUntil(lambda: writes != [])
+    assert len(writes) == 1 and writes[0][1:] == (w.session.article.id, w.session.current.id)
+    assert resolved == []
