@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
         if s is not None and art is not None:
             self.table.refresh(art.text, s.attrs, s.index, d.rows, rebuild=d.article or d.reorder)
         elif d.article:
-            self.table.setRowCount(0)
+            self.table.refresh("", [], None, frozenset(), rebuild=True)
         self.paint_spans()
         self._hint()
         if d.message:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from gui import settings
+from gui import panels, settings
 from tests.core.small_corpus import build
 
 
@@ -62,3 +62,27 @@ def test_moves_write_no_settings_until_they_pause(make_window, tmp_path, monkeyp
     qtbot.waitUntil(lambda: writes != [])
     assert len(writes) == 1 and writes[0][1:] == (w.session.article.id, w.session.current.id)
     assert resolved == []
+
+
+def test_an_article_opened_makes_only_the_rows_on_screen(make_window, sample_copy, monkeypatch):
+    """The table's cells (and their tooltips) are made for the rows the view paints, as
+    it paints them; an edit makes its own row again, no other."""
+    w = make_window(sample_copy)
+    w.resize(1280, 420)  # the sample's 27 attributions: about half of them on screen
+    QApplication.processEvents()
+    made, tips = [], []
+    real_cells, real_plain = getattr(panels, "row_cells", None), panels.plain
+    count = lambda t, a: made.append(a.id) or real_cells(t, a)  # noqa: E731
+    monkeypatch.setattr(panels, "row_cells", count, raising=False)  # (none before issue 21)
+    monkeypatch.setattr(panels, "plain", lambda t: tips.append(t) or real_plain(t))
+    w.open_article(w.session.article.id)  # (again: every row of the table anew)
+    QApplication.processEvents()  # painted
+    table, attrs = w.table, w.session.attrs
+    on_screen = table.rowAt(table.viewport().height() - 1) - table.rowAt(0) + 1
+    assert 0 < on_screen < len(attrs) and tips == []
+    assert len(made) == len(set(made)) <= on_screen
+    made.clear()
+    row, first = w.session.index, w.session.current
+    QTest.keyClick(w.view, Qt.Key.Key_A)
+    QApplication.processEvents()
+    assert made == [first.id] and table.attributions.index(row, 3).data() == "accepted"
