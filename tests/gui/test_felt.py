@@ -86,3 +86,17 @@ def test_an_article_opened_makes_only_the_rows_on_screen(make_window, sample_cop
     QTest.keyClick(w.view, Qt.Key.Key_A)
     QApplication.processEvents()
     assert made == [first.id] and table.attributions.index(row, 3).data() == "accepted"
+
+
+def test_an_article_opened_makes_no_token_pairs(make_window, tmp_path):
+    """Opening an article (Shift+J, D) reads its tokens as two lists of ints, made in C
+    from the stored ones; the list of (start, end) pairs, a Python object per token, is
+    made only for a speaker's candidates (M), once per article."""
+    w = make_window(build(tmp_path / "small.qlab"))
+    QTest.keyClick(w.view, Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)
+    tokens = w.session.tokens
+    assert w.session.article.title == "Ready" and len(tokens) > 5
+    assert "bounds" not in vars(tokens)  # (a cached_property, not made yet)
+    assert w.session.cursor_span().start == w.session.current.quote.start
+    QTest.keyClick(w.view, Qt.Key.Key_M)
+    assert tokens.bounds == list(zip(tokens.starts, tokens.ends, strict=True))
