@@ -395,6 +395,8 @@ class AttributionModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        if role not in _ROLES:  # (the view asks a dozen roles per cell as it paints)
+            return None
         row, col = index.row(), index.column()
         if role == _DISPLAY:
             return self.cells(row)[col]
@@ -406,9 +408,11 @@ class AttributionModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == _DISPLAY:
+        if role != _DISPLAY:
+            return None
+        if orientation is Qt.Orientation.Horizontal:
             return self.COLUMNS[section]
-        return super().headerData(section, orientation, role)  # rows: numbered from 1
+        return section + 1  # the rows' numbers, as Ctrl+G takes them
 
 
 class AttributionTable(QTableView):
