@@ -2,6 +2,7 @@
 key, no settings file written per move, the table's rows made only for those on screen,
 an article's tokens made once. Counted on the real window offscreen, with real keys."""
 
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from gui import panels, settings
+from gui.timing import Settle
 from tests.core.small_corpus import build
 
 
@@ -19,11 +21,13 @@ class Paints(QObject):
     def __init__(self):
         super().__init__()
         self.seen = Counter()
+        self.at = []  # (widget, when its paint began)
         QApplication.instance().installEventFilter(self)
 
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
             self.seen[obj] += 1
+            self.at.append((obj, time.perf_counter()))
         return False
 
     def close(self):
@@ -100,3 +104,25 @@ def test_an_article_opened_makes_no_token_pairs(make_window, tmp_path):
     assert w.session.cursor_span().start == w.session.current.quote.start
     QTest.keyClick(w.view, Qt.Key.Key_M)
     assert tokens.bounds == list(zip(tokens.starts, tokens.ends, strict=True))
+
+
+def test_settle_waits_for_the_paints_a_key_leaves_queued(make_window, tmp_path):
+    """The benches' measure (gui/timing.py): the time it gives is after the last paint
+    of what the key changed, also of what is painted in a later turn of the event loop
+    (here the status bar, told after the key's own paint)."""
+    w = make_window(build(tmp_path / "small.qlab"))
+    settle = Settle(QApplication.instance())
+    paints = Paints()
+    try:
+        settle.settled()
+        t0 = settle.begin()
+        QTest.keyClick(w.view, Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)
+        w.say("painted in a later turn")
+        handled = time.perf_counter()
+        first, done = settle.felt(t0)
+    finally:
+        paints.close()
+        settle.close()
+    later = [t for obj, t in paints.at if t > handled]
+    assert w.statusBar() in [obj for obj, t in paints.at if t > handled]
+    assert 0 < first <= done and t0 + done / 1000 >= max(later)
