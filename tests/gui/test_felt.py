@@ -1,6 +1,7 @@
 """What a key costs the user beyond its handler (issue 21): each widget painted once per
 key, no settings file written per move, the table's rows made only for those on screen,
-an article's tokens made once. Counted on the real window offscreen, with real keys."""
+no Python pair per token of an article opened; and the benches' measure (gui/timing.py).
+Counted on the real window offscreen, with real keys."""
 
 import time
 from collections import Counter
