@@ -1,12 +1,17 @@
-"""The review loop's numbers, each printed beside its goal (issue 9).
+"""The review loop's numbers, each printed beside its goal (issues 9 and 21).
 
     .venv/bin/python bench/gui_keys.py [--words 20000] [--articles 1000] [--decisions 100000]
 
 1. One article of about 20,000 words with its suggestions: every review key, many
-   times, handler plus repaint (QElapsedTimer); the 95th percentile and the worst, per
-   key and overall. Goal: p95 <= 8 ms.
+   times, as a real key press at the window timed to its settled paint (the event loop
+   idle after the last paint of every widget it changed: gui/timing.py, as in
+   bench/gui_corpus.py); the 95th percentile and the worst, per key and overall. Goal:
+   p95 <= 16 ms (a frame). Baseline of the same run: the handler plus one forced
+   repaint (the action's own timing, gui/actions.py), what this bench quoted before
+   issue 21 (goal then: p95 <= 8 ms).
 2. SQL statements one accept runs (sqlite3 set_trace_callback). Goal: <= 5.
-3. A corpus of 1,000 articles: time to open an article (median and 95th percentile).
+3. A corpus of 1,000 articles: time to open an article, a click on its row in the list
+   to the settled paint (median and 95th percentile).
 4. A corpus whose log holds 100,000 decisions: time from opening it to the first
    article shown, and that undo still reaches back. Goal: <= 100 ms.
 
@@ -24,7 +29,6 @@ import statistics
 import sys
 import tempfile
 import time
-from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -32,6 +36,7 @@ os.environ["QUOTELAB_HOME"] = tempfile.mkdtemp(prefix="quotelab-bench-")  # not 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from gui_corpus import Keys, load  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from core.corpus.store import Store  # noqa: E402
@@ -40,7 +45,6 @@ from core.model import State  # noqa: E402
 from core.review.commands import Change  # noqa: E402
 from core.suggest import Suggester  # noqa: E402
 from core.tokens import tokenize  # noqa: E402
-from gui.actions import drawn  # noqa: E402
 from gui.keymap import Act  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
 
@@ -103,23 +107,30 @@ def main() -> None:
     w = MainWindow(suggester)
     w.show()
     w.open_corpus(tmp / "big.qlab")
-    app.processEvents()
-    times: dict[str, list[float]] = {k: [] for k in KEYS}
-    current: list[str] = []
-    w.rendered.connect(lambda ms: times[current[0]].append(ms))
+    keys = Keys(app, w)
+    keys.settle.settled()
+    times: dict[str, list[tuple[float, float]]] = {k: [] for k in KEYS}
     for _ in range(a.rounds):
         for key in KEYS:
-            current[:] = [key]
-            w.actions_by_id[Act(key)].trigger()
-            app.processEvents()
+            times[key].append(keys.press(Act(key), w.view))
     every = [v for vs in times.values() for v in vs]
     assert w.session is not None
     n_tokens = len(w.session.tokens)
     print(f"article: {len(art.text.split())} words, {len(found)} suggestions, {n_tokens} tokens")
+    print(f"({load()}; felt: key press to settled paint; handler: before issue 21)")
     for key, vs in times.items():
-        if vs:
-            print(f"  {key:16} p95 {p95(vs):6.1f} ms   max {max(vs):6.1f} ms   n={len(vs)}")
-    print(f"all review keys: p95 {p95(every):.1f} ms, max {max(every):.1f} ms (goal p95 <= 8 ms)")
+        felt, handled = [v[0] for v in vs], [v[1] for v in vs]
+        print(
+            f"  {key:16} felt p95 {p95(felt):6.1f} ms  max {max(felt):6.1f} ms   "
+            f"handler p95 {p95(handled):6.1f} ms   n={len(vs)}"
+        )
+    felt, handled = [v[0] for v in every], [v[1] for v in every]
+    print(
+        f"all review keys: felt p95 {p95(felt):.1f} ms, max {max(felt):.1f} ms "
+        f"(goal p95 <= 16 ms); handler p95 {p95(handled):.1f} ms "
+        "(before issue 21; goal then p95 <= 8 ms)"
+    )
+    keys.close()
 
     session = w.session
     statements: list[str] = []
@@ -144,12 +155,14 @@ def main() -> None:
     w.show()
     w.open_corpus(tmp / "many.qlab")
     assert w.store is not None
+    keys = Keys(app, w)
     ids = random.Random(1).sample(w.store.article_ids(), 50)
-    opens = [drawn(w.view, partial(w.open_article, i)) for i in ids]
+    opens = [keys.click_row(i) for i in ids]
     print(
-        f"open an article of {a.articles}: median {statistics.median(opens):.1f} ms, "
-        f"p95 {p95(opens):.1f} ms (goal < 100 ms)"
+        f"open an article of {a.articles} (a click on its row to the settled paint): "
+        f"median {statistics.median(opens):.1f} ms, p95 {p95(opens):.1f} ms (goal <= 16 ms)"
     )
+    keys.close()
     w.close()
 
     path = tmp / "history.qlab"

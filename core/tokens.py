@@ -117,33 +117,44 @@ def tokenize(text: str) -> list[tuple[int, int]]:
 
 
 class Tokens(Sequence[tuple[int, int]]):
-    """An article's token bounds with their starts and ends indexed for bisection."""
+    """An article's token bounds: their starts and their ends, indexed for bisection.
+    Made from the stored tokens on every article opened (Shift+J, D), so as two lists
+    of ints, which the stored tokens give in C: the (start, end) pairs are made only
+    where a step reads them all (:attr:`bounds`: a speaker's candidates)."""
 
     def __init__(self, bounds: Iterable[tuple[int, int]]) -> None:
-        self.bounds = [(int(s), int(e)) for s, e in bounds]
-        self.starts = [s for s, _ in self.bounds]
-        self.ends = [e for _, e in self.bounds]
+        pairs = [(int(s), int(e)) for s, e in bounds]
+        self.starts = [s for s, _ in pairs]
+        self.ends = [e for _, e in pairs]
 
     @classmethod
     def of_edges(cls, starts: list[int], ends: list[int]) -> Tokens:
         """From the starts and the ends of the tokens (ints already, in order)."""
+        if len(starts) != len(ends):
+            raise ValueError("as many starts as ends")
         tokens = cls.__new__(cls)
         tokens.starts, tokens.ends = starts, ends
-        tokens.bounds = list(zip(starts, ends, strict=True))
         return tokens
 
+    @cached_property
+    def bounds(self) -> list[tuple[int, int]]:
+        """(start, end) of every token, made when first read."""
+        return list(zip(self.starts, self.ends, strict=True))
+
     def __len__(self) -> int:
-        return len(self.bounds)
+        return len(self.starts)
 
     @overload
     def __getitem__(self, i: int) -> tuple[int, int]: ...
     @overload
     def __getitem__(self, i: slice) -> Sequence[tuple[int, int]]: ...
     def __getitem__(self, i: int | slice) -> tuple[int, int] | Sequence[tuple[int, int]]:
-        return self.bounds[i]
+        if isinstance(i, slice):
+            return list(zip(self.starts[i], self.ends[i], strict=True))
+        return self.starts[i], self.ends[i]
 
     def __iter__(self) -> Iterator[tuple[int, int]]:
-        return iter(self.bounds)
+        return zip(self.starts, self.ends, strict=True)
 
     def covering(self, start: int, end: int) -> tuple[int, int]:
         """Indices of the first and last tokens that overlap start..end (last < first

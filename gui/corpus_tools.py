@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 
 
 DOCK_WIDTH = 260  # pixels: the speakers dock when first shown (the text gives it up)
+#: The place in the corpus is written this long after the last move (and at close): a
+#: settings file written on every move cost more than the move (docs/adr/0941).
+PLACE_DELAY_MS = 1500
 
 
 class Review(Protocol):
@@ -100,6 +103,10 @@ class CorpusTools(QObject):
         # Counts follow edits, once per burst of keys, and only while the dock is shown.
         self._recount = QTimer(self, singleShot=True, interval=150)
         self._recount.timeout.connect(self.refresh_speakers)
+        self._place_key = ""  # the open corpus's settings key (settings.place_key)
+        self._placed: tuple[str, int, int | None] | None = None  # the place last written
+        self._remember = QTimer(self, singleShot=True, interval=PLACE_DELAY_MS)
+        self._remember.timeout.connect(self.remember_place)
         self.recent = QMenu("Open &recent")
         self.recent.aboutToShow.connect(self.fill_recent)
         review.opened.connect(self._opened)
@@ -139,12 +146,23 @@ class CorpusTools(QObject):
 
     # -- memory ---------------------------------------------------------------------------
 
+    def place_in(self, path: Path) -> tuple[int | None, int | None]:
+        """Where the corpus at ``path``, being opened, was left (its article and
+        attribution); its place is remembered from now on (the last one's first)."""
+        self._place_key = settings.place_key(path)
+        return settings.last_place(self._place_key)
+
     def remember_place(self) -> None:
-        """Remember the article open in the corpus, and the attribution current in it."""
-        s, store = self.w.session, self.w.store
-        if s is not None and s.article is not None and store is not None:
-            assert s.article.id is not None
-            settings.set_last_place(store.path, s.article.id, s.current.id if s.current else None)
+        """Remember the article open in the corpus, and the attribution current in it
+        (the file is written only when they changed)."""
+        self._remember.stop()
+        s = self.w.session
+        if s is None or s.article is None or s.article.id is None or not self._place_key:
+            return
+        place = (self._place_key, s.article.id, s.current.id if s.current else None)
+        if place != self._placed:
+            settings.set_last_place(*place)
+            self._placed = place
 
     def _opened(self, path: Path) -> None:
         settings.add_recent(path)
@@ -155,8 +173,7 @@ class CorpusTools(QObject):
         self.refresh_speakers()
 
     def _routed(self, d: Delta) -> None:
-        if d.article:
-            self.remember_place()
+        self._remember.start()  # once the moves pause
         if d.rows or d.reorder or d.statuses:
             self._recount.start()
 

@@ -28,7 +28,7 @@ from core.formats.ingest import ImportReport
 from core.model import Span
 from core.review.session import Delta, ReviewSession
 from core.suggest import Suggester
-from gui import dialogs, settings, workers
+from gui import dialogs, workers
 from gui.actions import build_actions
 from gui.article_view import ArticleView
 from gui.corpus_tools import CorpusTools
@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         self.jobs.generation += 1  # results of jobs for the previous corpus are dropped
         self.setWindowTitle(f"QuoteLab \u2014 {path}" + ("  [read-only]" * store.read_only))
         self.articles.show_corpus(store)
-        last, at = settings.last_place(path)
+        last, at = self.tools.place_in(path)
         first = self._first_article(last)
         if first is None:
             self.route(self.session.close())
@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
         if s is not None and art is not None:
             self.table.refresh(art.text, s.attrs, s.index, d.rows, rebuild=d.article or d.reorder)
         elif d.article:
-            self.table.setRowCount(0)
+            self.table.refresh("", [], None, frozenset(), rebuild=True)
         self.paint_spans()
         self._hint()
         if d.message:

@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -272,9 +270,16 @@ class ArticleList(QWidget):
     def _show_totals(self) -> None:
         t = self.totals
         done = "%v of %m articles done" if t.articles > 1 else "%v of %m article done"
-        self.progress.setFormat(done if t.articles else "no articles yet")
-        self.progress.setMaximum(max(t.articles, 1))
-        self.progress.setValue(t.done)
+        fmt, top, bar = done if t.articles else "no articles yet", max(t.articles, 1), self.progress
+        if (bar.format(), bar.maximum(), bar.value()) != (fmt, top, t.done):
+            # QProgressBar.setValue repaints at once, and with it every part of the window
+            # waiting to be drawn (the new article's text, before its spans are painted):
+            # with updates off meanwhile, the bar is painted with the rest, once.
+            bar.setUpdatesEnabled(False)
+            bar.setFormat(fmt)
+            bar.setMaximum(top)
+            bar.setValue(t.done)
+            bar.setUpdatesEnabled(True)
         left = (
             f"counting suggestions to review ({t.left} so far)"
             if t.counting
@@ -329,17 +334,99 @@ class ArticleList(QWidget):
         return line.id if line else None
 
 
-class AttributionTable(QTableWidget):
+def snippet(text: str, sp: Span | None) -> str:
+    """A span's words on one line, cut at 60 characters."""
+    if sp is None:
+        return ""
+    s = " ".join(text[sp.start : sp.end].split())
+    return s if len(s) <= 60 else s[:57] + "..."
+
+
+def row_cells(text: str, a: Attribution) -> tuple[str, str, str, str, str]:
+    """The table's cells of one attribution: speaker, cue, type, state, quote."""
+    speaker = a.speaker_name or snippet(text, a.speaker)
+    return speaker, snippet(text, a.cue), a.type.value, a.state.value, snippet(text, a.quote)
+
+
+class AttributionModel(QAbstractTableModel):
+    """The open article's attributions as a Qt model: a row's cells are made when the
+    view first paints it and kept until an edit changes it; an edit redraws only the
+    rows of the attributions it changed (docs/adr/0941). A long article has thousands of
+    rows, and every article opened had all its rows made, with their tooltips."""
+
+    COLUMNS = ("Speaker", "Cue", "Type", "State", "Quote")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = ""
+        self.attrs: list[Attribution] = []
+        self._cells: dict[int, tuple[str, str, str, str, str]] = {}
+        self._rows: dict[int, int] | None = None  # attribution id -> row, made when needed
+
+    def show(self, text: str, attrs: list[Attribution]) -> None:
+        """Another article's attributions, or the rows were added, removed or reordered."""
+        self.beginResetModel()
+        self.text, self.attrs = text, attrs
+        self._cells.clear()
+        self._rows = None
+        self.endResetModel()
+
+    def changed(self, attrs: list[Attribution], ids: frozenset[int]) -> None:
+        """The attributions ``ids`` changed, each in its row (none moved)."""
+        self.attrs = attrs
+        if not ids:
+            return
+        if self._rows is None:
+            self._rows = {a.id or 0: row for row, a in enumerate(attrs)}
+        for row in sorted(self._rows[i] for i in ids if i in self._rows):
+            self._cells.pop(row, None)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    def cells(self, row: int) -> tuple[str, str, str, str, str]:
+        cells = self._cells.get(row)
+        if cells is None:
+            cells = self._cells[row] = row_cells(self.text, self.attrs[row])
+        return cells
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.attrs)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        if role not in _ROLES:  # (the view asks a dozen roles per cell as it paints)
+            return None
+        row, col = index.row(), index.column()
+        if role == _DISPLAY:
+            return self.cells(row)[col]
+        if role == Qt.ItemDataRole.ToolTipRole:  # (the quote's whole text)
+            if col < 4:
+                return plain(self.cells(row)[col])
+            quote = self.attrs[row].quote
+            return plain(self.text[quote.start : quote.end])
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if role != _DISPLAY:
+            return None
+        if orientation is Qt.Orientation.Horizontal:
+            return self.COLUMNS[section]
+        return section + 1  # the rows' numbers, as Ctrl+G takes them
+
+
+class AttributionTable(QTableView):
     """Signals:
     chosen(index): the user picked an attribution with the mouse.
     """
 
     chosen = Signal(int)
-    COLUMNS = ["Speaker", "Cue", "Type", "State", "Quote"]
+    COLUMNS = AttributionModel.COLUMNS
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, len(self.COLUMNS), parent)
-        self.setHorizontalHeaderLabels(self.COLUMNS)
+        super().__init__(parent)
+        self.attributions = AttributionModel(self)
+        self.setModel(self.attributions)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -352,7 +439,7 @@ class AttributionTable(QTableWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(col, width)
         header.setStretchLastSection(True)
-        self.cellClicked.connect(lambda row, _col: self.chosen.emit(row))
+        self.clicked.connect(lambda index: self.chosen.emit(index.row()))
 
     def refresh(
         self,
@@ -362,47 +449,21 @@ class AttributionTable(QTableWidget):
         changed: frozenset[int],
         rebuild: bool,
     ) -> None:
-        """Show the article's attributions: all rows when ``rebuild`` (rows were added,
-        removed or reordered), else only the rows of the attribution ids ``changed``."""
+        """Show the article's attributions: all rows anew when ``rebuild`` (another
+        article, or rows were added, removed or reordered), else only the rows of the
+        attribution ids ``changed``."""
         if rebuild:
-            self.show_attributions(text, attrs, current)
-            return
-        for row, a in enumerate(attrs):
-            if a.id in changed:
-                self.set_row(row, text, a)
+            self.attributions.show(text, attrs)
+        else:
+            self.attributions.changed(attrs, changed)
         self.select(current)
-
-    def show_attributions(self, text: str, attrs: list[Attribution], current: int | None) -> None:
-        self.setRowCount(len(attrs))
-        for row, a in enumerate(attrs):
-            self.set_row(row, text, a)
-        self.select(current)
-
-    def set_row(self, row: int, text: str, a: Attribution) -> None:
-        def snippet(sp: Span | None) -> str:
-            if sp is None:
-                return ""
-            s = " ".join(text[sp.start : sp.end].split())
-            return s if len(s) <= 60 else s[:57] + "..."
-
-        cells = [
-            a.speaker_name or snippet(a.speaker),
-            snippet(a.cue),
-            a.type.value,
-            a.state.value,
-            snippet(a.quote),
-        ]
-        for col, value in enumerate(cells):
-            item = QTableWidgetItem(value)
-            item.setToolTip(plain(value if col < 4 else text[a.quote.start : a.quote.end]))
-            self.setItem(row, col, item)
 
     def select(self, row: int | None) -> None:
-        if row is None or row >= self.rowCount():
+        if row is None or row >= self.attributions.rowCount():
             self.clearSelection()
             return
         self.selectRow(row)
-        self.scrollTo(self.model().index(row, 0))
+        self.scrollTo(self.attributions.index(row, 0))
 
 
 def _count(n: int, noun: str) -> str:

@@ -55,8 +55,9 @@ def add_recent(path: Path) -> None:
 _LAST = "last_article"
 
 
-def _corpus_key(path: Path) -> str:
-    """A settings key for a corpus file (QSettings keys can't hold ``/`` or ``\\``)."""
+def place_key(path: Path) -> str:
+    """The settings key of a corpus file's last place (QSettings keys can't hold ``/`` or
+    ``\\``): its path resolved, which reads the file system, so once per corpus opened."""
     return f"{_LAST}/" + str(path.resolve()).replace("\\", "|").replace("/", "|")
 
 
@@ -71,9 +72,10 @@ def _forget_gone() -> None:
     s.endGroup()
 
 
-def last_place(path: Path) -> tuple[int | None, int | None]:
-    """The article last open in the corpus, and the attribution last current in it."""
-    value = settings().value(_corpus_key(path))
+def last_place(key: str) -> tuple[int | None, int | None]:
+    """The article last open in a corpus (``key``: its :func:`place_key`), and the
+    attribution last current in it."""
+    value = settings().value(key)
     article, _, attribution = str(value if value is not None else "").partition(":")
     return (
         int(article) if article.isdigit() else None,
@@ -81,9 +83,9 @@ def last_place(path: Path) -> tuple[int | None, int | None]:
     )
 
 
-def set_last_place(path: Path, article_id: int, attribution_id: int | None = None) -> None:
+def set_last_place(key: str, article_id: int, attribution_id: int | None = None) -> None:
     place = str(article_id) if attribution_id is None else f"{article_id}:{attribution_id}"
-    settings().setValue(_corpus_key(path), place)
+    settings().setValue(key, place)
 
 
 def window_state() -> tuple[QByteArray, QByteArray] | None:

@@ -288,7 +288,7 @@ def test_a_window_shows_what_another_window_saved_when_it_is_activated(
     first.activateWindow()
     qtbot.waitUntil(lambda: first.session.current.state.value == "rejected")
     assert first.session.current.id == attr_id
-    assert first.table.item(row, 3).text() == "rejected"  # the state column, redrawn
+    assert first.table.attributions.index(row, 3).data() == "rejected"  # the state column, redrawn
     assert "changed elsewhere" in first.statusBar().currentMessage()
 
 

@@ -62,7 +62,7 @@ def test_delete_keeps_the_place_and_undo_shows_what_and_where(make_window, sampl
     after = w.session.attrs[20]
     press(w, "Delete")
     assert w.session.index == 19 and w.session.current.id == after.id
-    assert w.table.currentRow() == 19
+    assert w.table.currentIndex().row() == 19
     top, bottom = w.view.visible_range()
     assert top <= after.quote.start <= bottom
     assert "Deleted" in w.statusBar().currentMessage()

@@ -61,7 +61,7 @@ def test_a_full_disk_under_the_window_is_said_and_the_file_kept(
     press(w, "a")
     message = w.statusBar().currentMessage()
     assert "not saved: the disk is full" in message, message
-    assert w.table.item(row, 3).text() == "suggested"  # the screen as the file
+    assert w.table.attributions.index(row, 3).data() == "suggested"  # the screen as the file
     for box in w.findChildren(QMessageBox):
         box.close()
     w.import_paths([DATA / "articles"], suggest=False)

@@ -102,5 +102,5 @@ def test_jump_to_an_attribution_by_number(make_window, sample_copy, qtbot):
 
     when_modal(QInputDialog, type_number)
     press(w, "Ctrl+G")
-    assert w.session.index == 11 and w.table.currentRow() == 11
+    assert w.session.index == 11 and w.table.currentIndex().row() == 11
     back_in(qtbot, w)

@@ -72,7 +72,8 @@ def test_the_last_article_of_each_corpus_is_reopened(make_window, tmp_path):
     w.close()
     other.unlink()
     make_window(one)  # a corpus that is gone is forgotten, not kept in the file for ever
-    assert settings.last_place(other) == (None, None) and settings.last_place(one)[0] == third
+    assert settings.last_place(settings.place_key(other)) == (None, None)
+    assert settings.last_place(settings.place_key(one))[0] == third
 
 
 @pytest.mark.slow

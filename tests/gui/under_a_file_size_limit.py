@@ -49,7 +49,7 @@ def test_review_keys(limited):
     press(w, "a")  # accept: refused
     not_saved(w)
     assert w.session.current == current and w.session.index == row  # the screen as the file
-    assert w.table.item(row, 3).text() == "suggested"
+    assert w.table.attributions.index(row, 3).data() == "suggested"
     press(w, "Ctrl+Z")  # undo the acknowledged accept: refused, and still to undo
     not_saved(w)
     assert w.session.attrs[0].state.value == "accepted"

@@ -1,0 +1,129 @@
+"""What a key costs the user beyond its handler (issue 21): each widget painted once per
+key, no settings file written per move, the table's rows made only for those on screen,
+no Python pair per token of an article opened; and the benches' measure (gui/timing.py).
+Counted on the real window offscreen, with real keys."""
+
+import time
+from collections import Counter
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from gui import panels, settings
+from gui.timing import Settle
+from tests.core.small_corpus import build
+
+
+class Paints(QObject):
+    """Counts the paints of each widget, as an application event filter."""
+
+    def __init__(self):
+        super().__init__()
+        self.seen = Counter()
+        self.at = []  # (widget, when its paint began)
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            self.seen[obj] += 1
+            self.at.append((obj, time.perf_counter()))
+        return False
+
+    def close(self):
+        QApplication.instance().removeEventFilter(self)
+
+
+def test_d_paints_the_text_once(make_window, tmp_path):
+    """D changes the totals' progress bar, whose setValue repainted the whole window at
+    once (the new article's text among it) before the key's own paint drew it again."""
+    w = make_window(build(tmp_path / "small.qlab"))
+    QTest.keyClick(w.view, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)  # B: all decided
+    QApplication.processEvents()
+    done = w.articles.totals.done
+    paints = Paints()
+    QTest.keyClick(w.view, Qt.Key.Key_D)  # the key, its handler and the paint it forces
+    paints.close()
+    assert w.articles.totals.done == done + 1 and w.session.article.title == "Ready"
+    assert w.articles.progress.value() == done + 1
+    assert paints.seen[w.view.viewport()] == 1
+
+
+def test_moves_write_no_settings_until_they_pause(make_window, tmp_path, monkeypatch, qtbot):
+    """The place in the corpus is remembered once the moves pause (and at close): a
+    settings file written, and the corpus's path resolved, on every article opened cost
+    more than opening it."""
+    w = make_window(build(tmp_path / "small.qlab"))
+    writes, resolved = [], []
+    real_write, real_resolve = settings.set_last_place, Path.resolve
+    monkeypatch.setattr(settings, "set_last_place", lambda *a: writes.append(a) or real_write(*a))
+    monkeypatch.setattr(Path, "resolve", lambda p, *a: resolved.append(p) or real_resolve(p, *a))
+    for key in (Qt.Key.Key_J, Qt.Key.Key_K, Qt.Key.Key_J):  # Shift+J, Shift+K, Shift+J
+        QTest.keyClick(w.view, key, Qt.KeyboardModifier.ShiftModifier)
+        QTest.keyClick(w.view, Qt.Key.Key_J)
+        QApplication.processEvents()
+    assert writes == [] and resolved == []
+    qtbot.waitUntil(lambda: writes != [])
+    assert len(writes) == 1 and writes[0][1:] == (w.session.article.id, w.session.current.id)
+    assert resolved == []
+
+
+def test_an_article_opened_makes_only_the_rows_on_screen(make_window, sample_copy, monkeypatch):
+    """The table's cells (and their tooltips) are made for the rows the view paints, as
+    it paints them; an edit makes its own row again, no other."""
+    w = make_window(sample_copy)
+    w.resize(1280, 420)  # the sample's 27 attributions: about half of them on screen
+    QApplication.processEvents()
+    made, tips = [], []
+    real_cells, real_plain = getattr(panels, "row_cells", None), panels.plain
+    count = lambda t, a: made.append(a.id) or real_cells(t, a)  # noqa: E731
+    monkeypatch.setattr(panels, "row_cells", count, raising=False)  # (none before issue 21)
+    monkeypatch.setattr(panels, "plain", lambda t: tips.append(t) or real_plain(t))
+    w.open_article(w.session.article.id)  # (again: every row of the table anew)
+    QApplication.processEvents()  # painted
+    table, attrs = w.table, w.session.attrs
+    on_screen = table.rowAt(table.viewport().height() - 1) - table.rowAt(0) + 1
+    assert 0 < on_screen < len(attrs) and tips == []
+    assert len(made) == len(set(made)) <= on_screen
+    made.clear()
+    row, first = w.session.index, w.session.current
+    QTest.keyClick(w.view, Qt.Key.Key_A)
+    QApplication.processEvents()
+    assert made == [first.id] and table.attributions.index(row, 3).data() == "accepted"
+
+
+def test_an_article_opened_makes_no_token_pairs(make_window, tmp_path):
+    """Opening an article (Shift+J, D) reads its tokens as two lists of ints, made in C
+    from the stored ones; the list of (start, end) pairs, a Python object per token, is
+    made only for a speaker's candidates (M), once per article."""
+    w = make_window(build(tmp_path / "small.qlab"))
+    QTest.keyClick(w.view, Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)
+    tokens = w.session.tokens
+    assert w.session.article.title == "Ready" and len(tokens) > 5
+    assert "bounds" not in vars(tokens)  # (a cached_property, not made yet)
+    assert w.session.cursor_span().start == w.session.current.quote.start
+    QTest.keyClick(w.view, Qt.Key.Key_M)
+    assert tokens.bounds == list(zip(tokens.starts, tokens.ends, strict=True))
+
+
+def test_settle_waits_for_the_paints_a_key_leaves_queued(make_window, tmp_path):
+    """The benches' measure (gui/timing.py): the time it gives is after the last paint
+    of what the key changed, also of what is painted in a later turn of the event loop
+    (here the status bar, told after the key's own paint)."""
+    w = make_window(build(tmp_path / "small.qlab"))
+    settle = Settle(QApplication.instance())
+    paints = Paints()
+    try:
+        settle.settled()
+        t0 = settle.begin()
+        QTest.keyClick(w.view, Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)
+        w.say("painted in a later turn")
+        handled = time.perf_counter()
+        first, done = settle.felt(t0)
+    finally:
+        paints.close()
+        settle.close()
+    later = [t for obj, t in paints.at if t > handled]
+    assert w.statusBar() in [obj for obj, t in paints.at if t > handled]
+    assert 0 < first <= done and t0 + done / 1000 >= max(later)
