@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 DOCK_WIDTH = 260  # pixels: the speakers dock when first shown (the text gives it up)
 #: The place in the corpus is written this long after the last move (and at close): a
-#: settings file written on every move cost more than the move (docs/adr/0941).
+#: settings file written on every move cost more than the move (docs/adr/0030).
 PLACE_DELAY_MS = 1500
 
 

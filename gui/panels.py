@@ -351,7 +351,7 @@ def row_cells(text: str, a: Attribution) -> tuple[str, str, str, str, str]:
 class AttributionModel(QAbstractTableModel):
     """The open article's attributions as a Qt model: a row's cells are made when the
     view first paints it and kept until an edit changes it; an edit redraws only the
-    rows of the attributions it changed (docs/adr/0941). A long article has thousands of
+    rows of the attributions it changed (docs/adr/0030). A long article has thousands of
     rows, and every article opened had all its rows made, with their tooltips."""
 
     COLUMNS = ("Speaker", "Cue", "Type", "State", "Quote")

@@ -1,6 +1,6 @@
 """What a user waits for: from an input (a key, a click, the launch) to the last paint of
 every widget it changed, with the event loop idle after it (issue 21; the benches and
-``QUOTELAB_TIMING``, docs/adr/0941-felt-time-and-views-from-deltas.md).
+``QUOTELAB_TIMING``, docs/adr/0030-felt-time-and-views-from-deltas.md).
 
 A :class:`Settle` watches every event the application delivers (an application event
 filter). Every event of work (a paint, a posted update, a layout, a queued call, a
