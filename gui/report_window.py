@@ -3,7 +3,8 @@
 Standalone: built from a corpus path; everything is computed by ``core.measure.report``,
 ``core.measure.charts`` and ``core.measure.agree`` in a background :class:`gui.workers.Job`
 (on its own pool by default, so a running import never delays it), so the window appears
-at once and review goes on meanwhile.
+at once and review goes on meanwhile. The report's job shows its progress in the window
+and stops on Cancel, or when the window closes.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -36,14 +38,14 @@ from gui.workers import Job, job_pool
 
 
 def compute_report(db: Path) -> Callable[..., tuple[report.Report, dict[str, bytes]]]:
-    """A job function: the report of the corpus at ``db`` and its charts as SVG."""
+    """A job function: the report of the corpus at ``db`` and its charts as SVG, its
+    progress the done articles scored; a cancel stops it (:class:`report.Cancelled`)."""
 
     def run(
         progress: Callable[[int, int], None], cancelled: Callable[[], bool]
     ) -> tuple[report.Report, dict[str, bytes]]:
-        progress(0, 0)
         with Store(db, create=False) as store:
-            rep = report.build(store)
+            rep = report.build(store, progress=progress, cancelled=cancelled)
         return rep, charts.render_all(rep)
 
     return run
@@ -132,8 +134,15 @@ class ReportWindow(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.save_button = QPushButton("Save charts...")
         self.save_button.clicked.connect(self.ask_save_charts)
+        self.progress = QProgressBar()
+        self.progress.setFixedWidth(160)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self._computing: Job | None = None  # the report's job while it runs
         bar = QHBoxLayout()
         bar.addWidget(self.status, 1)
+        bar.addWidget(self.progress)
+        bar.addWidget(self.cancel_button)
         bar.addWidget(self.save_button)
         bar.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
@@ -155,12 +164,14 @@ class ReportWindow(QWidget):
         self.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for job in self._jobs:  # nobody is left to read them
+            job.cancel()
         super().closeEvent(event)
         self.closed.emit()
 
     # -- computing in the background -------------------------------------------------------
 
-    def _start(self, label: str, fn: Callable[..., Any], done: Callable[[Any], None]) -> None:
+    def _start(self, label: str, fn: Callable[..., Any], done: Callable[[Any], None]) -> Job:
         job = Job(label, fn, None)
         self._jobs.append(job)
 
@@ -170,19 +181,47 @@ class ReportWindow(QWidget):
 
         def failed(message: str) -> None:
             self._jobs.remove(job)
-            self.status.setText(f"{label} failed: {message}")
-            self.failed.emit(message)
+            said = f"{label} was cancelled." if job.cancelled else f"{label} failed: {message}"
+            if job is self._computing:
+                self._computed(said)
+            else:
+                self.status.setText(said)
+            if not job.cancelled:
+                self.failed.emit(message)
 
         job.signals.finished.connect(finished)
         job.signals.failed.connect(failed)
         self.pool.start(job)
+        return job
 
     def refresh(self) -> None:
-        """Compute the report again (in the background)."""
+        """Compute the report again (in the background), with its progress and Cancel."""
         self.status.setText("Computing the report...")
         self.refresh_button.setEnabled(False)
         self.save_button.setEnabled(False)
-        self._start("The report", compute_report(self.corpus), self._show_report)
+        self.progress.setRange(0, 0)  # busy until the first done article is scored
+        self.progress.show()
+        self.cancel_button.show()
+        self._computing = self._start("The report", compute_report(self.corpus), self._show_report)
+        self._computing.signals.progress.connect(self._progress)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def cancel(self) -> None:
+        """Stop computing the report (the figures shown, if any, stay)."""
+        if self._computing is not None:
+            self._computing.cancel()
+
+    def _computed(self, status: str) -> None:
+        """The report's job is over: ``status`` says how."""
+        self._computing = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.status.setText(status)
+        self.refresh_button.setEnabled(True)
+        self.save_button.setEnabled(self.report is not None)
 
     def _show_report(self, result: tuple[report.Report, dict[str, bytes]]) -> None:
         self.report, self.svgs = result
@@ -196,9 +235,7 @@ class ReportWindow(QWidget):
             if q.articles
             else "no article done yet, so no suggestion quality"
         )
-        self.status.setText(f"{n} article{'s' * (n != 1)}; {quality}")
-        self.refresh_button.setEnabled(True)
-        self.save_button.setEnabled(True)
+        self._computed(f"{n} article{'s' * (n != 1)}; {quality}")
         self.ready.emit(self.report)
 
     def compare_with(self, other: Path) -> None:

@@ -220,7 +220,10 @@ def _first_records(store: Store) -> dict[int, dict[str, Any] | None]:
 STEP = 100
 
 Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
+
+
+class Cancelled(Exception):
+    """The report was cancelled before it was whole."""
 
 
 def _aligned(
@@ -262,15 +265,16 @@ def _aligned(
 
 
 def quality(
-    store: Store, progress: Progress | None = None, cancelled: Cancelled = lambda: False
-) -> Quality | None:
+    store: Store, progress: Progress | None = None, cancelled: Callable[[], bool] = lambda: False
+) -> Quality:
     """The attributions of done articles as the model first suggested them (an
     attribution's record before its first logged change, else as it is now; ones a
     person created are no suggestions) against the final ones (not rejected).
 
     Done articles stream through in id order, each with its rows (two streaming
     queries read side by side): one article's text is held at a time. ``progress(done,
-    total)`` every :data:`STEP` articles; None when ``cancelled()`` turned true."""
+    total)`` every :data:`STEP` articles; :class:`Cancelled` raised once ``cancelled()``
+    turns true."""
     first = _first_records(store)
     by_article: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for attr_id, rec in first.items():
@@ -288,7 +292,7 @@ def quality(
                 if progress is not None:
                     progress(n, total)
                 if cancelled():
-                    return None
+                    raise Cancelled
             mine = []
             while row is not None and row[0] == article_id:
                 mine.append(row)
@@ -322,7 +326,7 @@ def _quotes_per_article(hist: Counter[int]) -> dict[str, Any]:
     count (what ``statistics`` gives for the list of counts, without the list)."""
     n = hist.total()
     counts = sorted(hist)
-    middle = []  # the counts at the middle position(s) of the sorted list
+    middle: list[int] = []  # the counts at the middle position(s) of the sorted list
     seen = 0
     for k in counts:
         seen += hist[k]
@@ -340,12 +344,12 @@ def build(
     store: Store,
     top: int = TOP,
     progress: Progress | None = None,
-    cancelled: Cancelled = lambda: False,
-) -> Report | None:
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Report:
     """The whole report of the corpus in ``store``, its memory bounded whatever the size
     of the corpus (every read streams or is an aggregate; no article text is held but
     the one being scored). ``progress(done, total)`` counts the done articles scored;
-    None when ``cancelled()`` turned true."""
+    :class:`Cancelled` is raised once ``cancelled()`` turns true."""
 
     def grouped(found: dict[str, int], keys: list[str]) -> dict[str, int]:
         return {k: found.get(k, 0) for k in keys}
@@ -359,13 +363,11 @@ def build(
             bucket[0] += 1
             bucket[1] += n
     if cancelled():
-        return None
+        raise Cancelled
     speakers, names = _speakers(store, top)
     ranked_outlets = sorted(outlets.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0]))
     quotes, unreviewed, no_name = queries.quote_totals(store)
     scored = quality(store, progress, cancelled)
-    if scored is None:
-        return None
     return Report(
         corpus=str(store.path),
         quality=scored,

@@ -59,8 +59,7 @@ def test_the_report_holds_one_article_text_at_a_time(big):
 def test_the_report_says_how_far_it_is_and_stops_on_a_cancel(big):
     seen = []
     with Store(big) as store:
-        rep = report.build(store, progress=lambda done, total: seen.append((done, total)))
-        assert rep is not None
+        report.build(store, progress=lambda done, total: seen.append((done, total)))
         assert seen == [(n, ARTICLES) for n in range(0, ARTICLES, report.STEP)]
         asked = []
 
@@ -68,7 +67,9 @@ def test_the_report_says_how_far_it_is_and_stops_on_a_cancel(big):
             asked.append(1)
             return len(asked) > 1  # once the scoring of done articles has begun
 
-        assert report.build(store, progress=lambda done, total: None, cancelled=cancelled) is None
+        with pytest.raises(report.Cancelled):
+            report.build(store, cancelled=cancelled)
+        assert len(asked) == 2
 
 
 def test_the_median_and_mean_of_quotes_per_article_come_from_the_counts(tmp_path):
