@@ -142,6 +142,15 @@ def compare(name: str, words: int, runs: dict[int | None, list[Run]]) -> None:
         f"  --jobs 2 against --jobs 1  {one / two:.2f}x  "
         f"(goal >= 1.00x from 20,000 words: {verdict})"
     )
+    # What the wall times would be if each process had a core to itself: the busiest
+    # process's CPU seconds (medians); on a loaded machine the wall clock mostly waits.
+    busiest = {
+        j: statistics.median(max(r.cpu_main, r.cpu_workers) for r in rs) for j, rs in runs.items()
+    }
+    print(
+        f"  busiest process's CPU s      --jobs 1 {busiest[1]:.1f}, --jobs 2 {busiest[2]:.1f}, "
+        f"default {busiest[None]:.1f}: {busiest[1] / busiest[2]:.2f}x for 2 with a core each"
+    )
     best = min(one, two)
     print(f"  default against the faster {best / default:.2f}x  (goal about 1.00x: {name} chooses)")
 
