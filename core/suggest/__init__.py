@@ -206,6 +206,18 @@ def for_process(model: str | None) -> Suggester:
     return Suggester(model)
 
 
+#: How much lower a worker process's priority is than its caller's (Unix ``nice``).
+HELPER_NICE = 10
+
+
+def _helper() -> None:
+    """In a worker process, first: run at a lower priority than the caller's process,
+    whose own runs gate the output. A worker then takes cores the machine leaves idle,
+    and on a busy machine slows its caller little (docs/adr/0901)."""
+    if hasattr(os, "nice"):
+        os.nice(HELPER_NICE)
+
+
 def _load(model: str) -> None:
     """In a worker process: load the pipeline before any run is sent."""
     for_process(model).load()
@@ -293,7 +305,7 @@ def _in_processes(
         yield from own.suggest_many(runs.rest(), cancelled, batch_size, 1, known)
         return
     pending: _Pending = deque()
-    pool = worker.pool(n_process - 1)
+    pool = worker.pool(n_process - 1, _helper)
     started = [pool.submit(_load, own.model) for _ in range(n_process - 1)]
     try:
         while True:

@@ -71,3 +71,14 @@ def test_from_the_words_where_it_pays_every_core_suggests_what_one_does(suggeste
     assert list(suggester.suggest_many(iter(arts), n_process=AUTO)) == one
     assert started == [1]  # this process and one worker
     assert sum(map(len, one)) > 300
+
+
+@pytest.mark.slow
+def test_a_worker_runs_below_its_callers_priority():
+    """A worker takes the cores the machine leaves idle: its caller's own runs gate the
+    output, and on a busy machine a worker at the same priority took its caller's CPU."""
+    import os
+
+    with core.suggest.worker.pool(1, core.suggest._helper) as pool:
+        niceness = pool.submit(os.nice, 0).result()
+    assert niceness == min(19, os.nice(0) + core.suggest.HELPER_NICE)
