@@ -236,6 +236,7 @@ class ReportWindow(QWidget):
         each in its own turn of the event loop (none holds the GUI thread long)."""
         self.report, self.svgs = result
         self.figures.clear()
+        self.figures.setUpdatesEnabled(False)  # one paint at the end, not one per section
         self._steps.extend(partial(self.figures.append, p) for p in charts.html_parts(self.report))
         self._steps.extend(
             partial(self.chart_widgets[name].load, QByteArray(svg))
@@ -252,6 +253,7 @@ class ReportWindow(QWidget):
     def _shown(self) -> None:
         assert self.report is not None
         self.figures.verticalScrollBar().setValue(0)  # (appending followed the end)
+        self.figures.setUpdatesEnabled(True)
         q = self.report.quality
         n = sum(self.report.articles_by_status.values())
         quality = (
