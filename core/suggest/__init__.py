@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, islice
 from typing import TYPE_CHECKING
@@ -258,8 +260,17 @@ class _Runs:
         return chain(chain.from_iterable(self.ahead), self._source)
 
 
-#: Runs in input order: a worker's future, or what this process suggested itself.
-_Pending = deque[Future[list[list[Attribution]]] | list[list[Attribution]]]
+@dataclass
+class _Sent:
+    """A run handed to a worker: its future, and its articles (to suggest here instead)."""
+
+    future: Future[list[list[Attribution]]]
+    run: list[Article]
+    at: float = field(default_factory=time.perf_counter)  # when it was handed out
+
+
+#: Runs in input order: sent to a worker, or what this process suggested itself.
+_Pending = deque[_Sent | list[list[Attribution]]]
 
 
 def _hand_out(
@@ -275,10 +286,31 @@ def _hand_out(
     ready = [f for f in started if f.done()]
     for f in ready:
         f.result()  # a worker that could not load its pipeline says why
-    busy = sum(isinstance(p, Future) and not p.done() for p in pending)
+    busy = sum(isinstance(p, _Sent) and not p.future.done() for p in pending)
     while busy < _AHEAD * len(ready) and len(pending) < _HELD and (run := runs.next()):
-        pending.append(pool.submit(_suggest_run, model, run, batch_size, known))
+        pending.append(_Sent(pool.submit(_suggest_run, model, run, batch_size, known), run))
         busy += 1
+
+
+def _back(
+    sent: _Sent,
+    own: Suggester,
+    took: float,
+    cancelled: Callable[[], bool],
+    batch_size: int,
+    known: tuple[Speaker, ...],
+) -> list[list[Attribution]]:
+    """A worker's run, once back; when it is not back by the time the worker would have
+    suggested it and those sent before it (``_AHEAD`` + 1 runs of ``took`` seconds, this
+    process's last run, since it was handed out), this process suggests it instead (the
+    worker's result, if it comes, is dropped). A worker has a lower priority: on a busy
+    machine it can get little CPU, and this process then does not wait on it."""
+    patience = sent.at + (_AHEAD + 1) * took - time.perf_counter()
+    try:
+        return sent.future.result(timeout=max(patience, 0.05))
+    except TimeoutError:
+        sent.future.cancel()
+        return list(own.suggest_many(sent.run, cancelled, batch_size, known=known))
 
 
 def _in_processes(
@@ -296,8 +328,10 @@ def _in_processes(
     :data:`PARALLEL_WORDS` words), and they start (spawn, import, load the pipeline)
     while this process loads its own and suggests; once a worker is ready it is kept
     ``_AHEAD`` runs ahead, and this process suggests the next run itself whenever the
-    oldest is not back yet. So nothing waits for a worker to start, and this process
-    takes fewer runs when its caller's own work (storing, printing) keeps it busy.
+    oldest is not back yet; with no run left to take, it waits on the oldest until the
+    worker should have done it, then suggests it itself (:func:`_back`). So nothing waits for a
+    worker to start or to get a core, and this process takes fewer runs when its
+    caller's own work (storing, printing) keeps it busy.
     Starting none, this process suggests the whole input as one stream."""
     runs = _Runs(articles, PARALLEL_WORDS if n_process == AUTO else 0)
     n_process = n_process or jobs_for(runs.words, cores())
@@ -307,20 +341,25 @@ def _in_processes(
     pending: _Pending = deque()
     pool = worker.pool(n_process - 1, _helper)
     started = [pool.submit(_load, own.model) for _ in range(n_process - 1)]
+    took = 0.0  # this process's last run, in seconds
     try:
         while True:
             _hand_out(pool, started, pending, runs, own.model, batch_size, known)
             head = pending[0] if pending else None
-            if isinstance(head, Future | None) and not (head and head.done()):
-                if len(pending) < _HELD and (run := runs.next()):
-                    pending.append(list(own.suggest_many(run, cancelled, batch_size, known=known)))
-                    if cancelled():  # the run may be cut short
-                        return
-                    continue
+            waiting = isinstance(head, _Sent) and not head.future.done()
+            if (head is None or waiting) and len(pending) < _HELD and (run := runs.next()):
+                t = time.perf_counter()
+                pending.append(list(own.suggest_many(run, cancelled, batch_size, known=known)))
+                took = time.perf_counter() - t
+                if cancelled():  # the run may be cut short
+                    return
+                continue
             if head is None:
                 return
             pending.popleft()
-            for found in head.result() if isinstance(head, Future) else head:
+            if isinstance(head, _Sent):
+                head = _back(head, own, took, cancelled, batch_size, known)
+            for found in head:
                 yield found
                 if cancelled():
                     return

@@ -82,3 +82,46 @@ def test_a_worker_runs_below_its_callers_priority():
     with core.suggest.worker.pool(1, core.suggest._helper) as pool:
         niceness = pool.submit(os.nice, 0).result()
     assert niceness == min(19, os.nice(0) + core.suggest.HELPER_NICE)
+
+
+@pytest.mark.slow
+def test_a_worker_that_gets_no_cpu_holds_nothing_up(suggester, monkeypatch):
+    """A worker stopped (as one starved of CPU on a busy machine, its priority lower)
+    once it holds runs: this process suggests them itself, the same suggestions, in
+    order, instead of waiting for ever."""
+    import os
+    import signal
+    import threading
+
+    arts = _articles(PARALLEL_WORDS + 2000)
+    one = list(suggester.suggest_many(arts))
+    stopped = []
+    real = core.suggest.worker.pool
+
+    def pool(workers, *args, **kwargs):
+        executor = real(workers, *args, **kwargs)
+        submit = executor.submit
+
+        def stop_after_first_run(fn, *a, **k):
+            future = submit(fn, *a, **k)
+            if fn is core.suggest._suggest_run and not stopped:
+                stopped.extend(executor._processes)
+                for pid in stopped:
+                    os.kill(pid, signal.SIGSTOP)
+            return future
+
+        executor.submit = stop_after_first_run
+        return executor
+
+    monkeypatch.setattr(core.suggest.worker, "pool", pool)
+    got = []
+    run = threading.Thread(target=lambda: got.extend(suggester.suggest_many(arts, n_process=2)))
+    run.start()
+    try:
+        run.join(120)
+        assert not run.is_alive(), "this process waited on the stopped worker"
+    finally:
+        for pid in stopped:
+            os.kill(pid, signal.SIGCONT)
+        run.join()
+    assert stopped and got == one
