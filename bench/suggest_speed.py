@@ -1,6 +1,7 @@
 """Suggestion speed against a bare ``nlp.pipe`` over the same input, in one run.
 
     .venv/bin/python bench/suggest_speed.py [--words 50000 200000] [--rounds 3] [--model NAME]
+        [--cli-words 20000 56000] [--skip SECTION ...]
 
 The fair baseline is what the suggester itself parses: the body paragraphs of the
 same articles, with the same pipes and the same batch size. Baseline and suggester
@@ -13,6 +14,13 @@ Each figure is taken at every ``--words`` size. The goal on every core (>= 1.4x)
 judged at the largest: a bulk import or an archive is millions of words, and what it
 needs is throughput; a worker's start (about a second of one core) still weighs at
 50,000 words (about 5 s on one core), so that size shows what a small batch gets.
+
+**Command line** (``cli``): ``main.py suggest FILE`` with ``--jobs 1``, ``--jobs 2``
+and no ``--jobs`` (the default: every core from 20,000 words) on about ``--cli-words``
+words, interleaved, whole commands (Python's start and the pipeline's load included):
+the medians, two workers against one (goal: never slower from 20,000 words, issue 21)
+and the default against the faster of the two, with the load average before and after
+and each process's CPU seconds. Wall times compare fairly only on a quiet machine.
 """
 
 from __future__ import annotations
@@ -101,13 +109,51 @@ def at_size(suggester: Suggester, size: int, rounds: int, n: int, judged: bool) 
     print(f"    bare speed-up            {one['bare'] / many['bare']:.2f}x")
 
 
+def command_line(sizes: list[int], rounds: int) -> None:
+    """``main.py suggest`` on about each of ``sizes`` words: --jobs 1, 2 and the default."""
+    import json
+    import tempfile
+
+    from import_speed import Run, compare, jobs_flag, load, run_command
+
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix="quotelab-suggest-") as tmp:
+            src = Path(tmp) / "in.jsonl"
+            arts = corpus(size)
+            with src.open("w", encoding="utf-8") as f:
+                for art in arts:
+                    f.write(json.dumps({"text": art.text, "meta": art.meta()}) + "\n")
+            words = sum(len(art.text.split()) for art in arts)
+            runs: dict[int | None, list[Run]] = {1: [], 2: [], None: []}
+            outputs = set()
+            before = load()
+            for _ in range(rounds):
+                for jobs in runs:
+                    cmd = [sys.executable, str(ROOT / "main.py"), "suggest", str(src)]
+                    with (Path(tmp) / "out.jsonl").open("w+b") as out:
+                        run, _ = run_command([*cmd, *jobs_flag(jobs)], dict(os.environ), out)
+                        out.seek(0)
+                        outputs.add(out.read())
+                    runs[jobs].append(run)
+            same = "the same output" if len(outputs) == 1 else "OUTPUTS DIFFER"
+            print(f"main.py suggest, {len(arts)} articles, {words} words, medians of {rounds}")
+            print(f"  {before} before, {load()} after; {same} whatever --jobs")
+            compare("suggest", words, runs)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--words", type=int, nargs="+", default=[50_000, 200_000])
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--processes", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--model", default=None)
+    ap.add_argument("--cli-words", type=int, nargs="+", default=[20_000, 56_000])
+    ap.add_argument("--skip", nargs="*", default=[], choices=["library", "cli"])
     a = ap.parse_args()
+    if "cli" not in a.skip:
+        command_line(a.cli_words, a.rounds)
+    if "library" in a.skip:
+        return
     name = model_name(a.model)
     suggester = Suggester(name)
     print(f"model                        {name} (left out: {', '.join(UNUSED_PIPES)})")

@@ -47,7 +47,7 @@ from core.formats.registry import DEFAULT, WRITTEN, written_as
 from core.formats.shards import suggest_shard, suggestion_lines
 from core.model import State
 from core.review import commands, speaker_edit
-from core.suggest import Suggester, SuggestError
+from core.suggest import AUTO, PARALLEL_WORDS, Suggester, SuggestError
 
 #: The suffixes an export's --out may name its format by.
 _SUFFIXES = [s for f in WRITTEN.values() if f.writer is not None for s in f.suffixes]
@@ -294,14 +294,20 @@ def app_argv(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
 
 
 def _jobs_argument(parser: argparse.ArgumentParser) -> None:
+    def jobs(text: str) -> int:
+        n = int(text)
+        if n < 0:
+            raise argparse.ArgumentTypeError(f"{text}: not a number of processes (0: the default)")
+        return n
+
     parser.add_argument(
         "--jobs",
-        type=int,
-        default=1,
+        type=jobs,
+        default=AUTO,
         metavar="N",
-        help="processes suggesting: this one and N-1 workers (default 1; the number of "
-        "cores is fastest for many articles; workers start only for more than 32 articles, "
-        "each loads the pipeline once)",
+        help="processes suggesting: this one and N-1 workers, each loading the pipeline once "
+        f"(default 0: every core from {PARALLEL_WORDS:,} words of input on, where it pays, "
+        "else this one; with N > 1 workers start only for more than 32 articles)",
     )
 
 

@@ -469,21 +469,6 @@ def quotes_of(store: Queries, name: str) -> list[tuple[int, int]]:
 # -- the report (core.measure.report) and the exports (core.formats.export) ----------------
 
 
-@guarded
-def texts(store: Queries) -> dict[int, str]:
-    """Every article's text by id (reads every article row)."""
-    return dict(store._conn.execute("SELECT id, text FROM articles").fetchall())
-
-
-@guarded
-def ids_with_status(store: Queries, status: Status) -> list[int]:
-    """The ids of the articles with ``status``, from an index."""
-    return [
-        r[0]
-        for r in store._conn.execute("SELECT id FROM articles WHERE status = ?", (status.value,))
-    ]
-
-
 def logged_changes(store: Queries) -> Iterator[list[dict[str, Any]]]:
     """The changes of every edit, undo and redo in the decisions log, oldest first."""
     for (changes,) in _rows(
@@ -554,14 +539,15 @@ def quote_totals(store: Queries) -> tuple[int, int, int]:
     return int(quotes), int(unreviewed), int(no_name)
 
 
-@guarded
-def quotes_by_article(store: Queries) -> list[tuple[str, str, int]]:
-    """(url, month of its date as YYYY-MM, quotes not rejected) of every article."""
-    return store._conn.execute(
+def quotes_by_article(store: Queries) -> Rows:
+    """(url, month of its date as YYYY-MM, quotes not rejected) of every article, as
+    they are read (the list index and the (article_id, state) index: no article text)."""
+    return _rows(
+        store,
         """SELECT a.url, substr(a.date, 1, 7), COUNT(t.id) FROM articles a
            LEFT JOIN attributions t ON t.article_id = a.id AND t.state != 'rejected'
-           GROUP BY a.id"""
-    ).fetchall()
+           GROUP BY a.id""",
+    )
 
 
 @guarded
@@ -579,12 +565,16 @@ def speaker_figures(store: Queries) -> list[tuple[Speaker, int, int, int]]:
 
 
 @guarded
-def cue_spans(store: Queries, speaker_ids: Sequence[int]) -> list[tuple[int, int, int, int]]:
-    """(article id, cue start, cue end, speaker id) of every quote, rejected ones aside,
-    with a cue and one of these speakers."""
+def cue_words(store: Queries, speaker_ids: Sequence[int]) -> list[tuple[int, str, int]]:
+    """(speaker id, cue text, quotes) of the quotes, rejected ones aside, with a cue and
+    one of these speakers: the cue cut from its article's text here, a row per cue text
+    (their texts are read one at a time, never held)."""
     return store._conn.execute(
-        f"""SELECT article_id, cue_start, cue_end, speaker_id FROM attributions
-            WHERE state != 'rejected' AND cue_start IS NOT NULL
-              AND speaker_id IN ({",".join("?" * len(speaker_ids))})""",
+        f"""SELECT t.speaker_id, substr(a.text, t.cue_start + 1, t.cue_end - t.cue_start),
+                   COUNT(*)
+            FROM attributions t JOIN articles a ON a.id = t.article_id
+            WHERE t.state != 'rejected' AND t.cue_start IS NOT NULL
+              AND t.speaker_id IN ({",".join("?" * len(speaker_ids))})
+            GROUP BY 1, 2""",
         list(speaker_ids),
     ).fetchall()

@@ -224,9 +224,18 @@ def _words(key: object) -> str:
     return str(key).replace("_", " ")
 
 
-def html_page(report: Report, *, with_charts: bool = True) -> str:
-    """The report with its charts as one HTML page that needs no other file (without
-    them, simple enough for Qt's rich text)."""
+#: The report page's stylesheet (the Report window gives it to its rich text).
+STYLE = (
+    "body{font-family:sans-serif;max-width:60em;margin:2em auto;color:#222}"
+    "table{border-collapse:collapse;margin:1em 0}"
+    "td,th{border:1px solid #ccc;padding:.2em .6em;text-align:left}"
+    "figure{margin:1em 0}"
+)
+
+
+def html_parts(report: Report) -> list[str]:
+    """The report's figures as HTML, a heading, paragraph or table each (simple enough
+    for Qt's rich text; the Report window shows them one at a time)."""
     q, s = report.quality, report.quality.score
     parts = [f"<h1>QuoteLab report</h1><p>{html.escape(report.corpus)}</p>"]
     parts.append(f"<h2>Suggestion quality on {q.articles} done article(s)</h2>")
@@ -275,20 +284,20 @@ def html_page(report: Report, *, with_charts: bool = True) -> str:
     parts.append("<h2>Over time and by outlet</h2>")
     parts.append(_table(["month", "articles", "quotes"], report.over_time))
     parts.append(_table(["outlet", "articles", "quotes"], report.by_outlet))
+    return parts
+
+
+def html_page(report: Report, *, with_charts: bool = True) -> str:
+    """The report with its charts as one HTML page that needs no other file."""
+    parts = html_parts(report)
     if with_charts:
         parts.append("<h2>Charts</h2>")
         parts += [
             f'<figure id="{name}">{svg.decode("utf-8")}</figure>'
             for name, svg in render_all(report).items()
         ]
-    style = (
-        "body{font-family:sans-serif;max-width:60em;margin:2em auto;color:#222}"
-        "table{border-collapse:collapse;margin:1em 0}"
-        "td,th{border:1px solid #ccc;padding:.2em .6em;text-align:left}"
-        "figure{margin:1em 0}"
-    )
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        f"<title>QuoteLab report</title><style>{style}</style></head>"
+        f"<title>QuoteLab report</title><style>{STYLE}</style></head>"
         f"<body>{''.join(parts)}</body></html>\n"
     )

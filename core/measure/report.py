@@ -9,8 +9,8 @@ annotator confirmed, with :mod:`core.measure.evaluate`.
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -216,19 +216,29 @@ def _first_records(store: Store) -> dict[int, dict[str, Any] | None]:
     return first
 
 
-def quality(store: Store, texts: dict[int, str] | None = None) -> Quality:
-    """The attributions of done articles as the model first suggested them (an
-    attribution's record before its first logged change, else as it is now; ones a
-    person created are no suggestions) against the final ones (not rejected)."""
-    done_ids = queries.ids_with_status(store, Status.DONE)
-    texts = texts if texts is not None else queries.texts(store)
-    done_set = set(done_ids)
-    first = _first_records(store)
-    suggested: dict[int, list[Item]] = defaultdict(list)
-    final: dict[int, list[Item]] = defaultdict(list)
-    same: dict[int, Counter[tuple[QuoteType, bool]]] = defaultdict(Counter)
+#: Done articles between two progress reports (and checks for a cancel).
+STEP = 100
+
+Progress = Callable[[int, int], None]
+
+
+class Cancelled(Exception):
+    """The report was cancelled before it was whole."""
+
+
+def _aligned(
+    text: str,
+    rows: list[tuple[Any, ...]],
+    suggested_first: list[dict[str, Any]],
+    first: dict[int, dict[str, Any] | None],
+) -> Alignment:
+    """One done article's attributions as first suggested against its final ones: its
+    ``rows`` (:data:`_COLUMNS`) and the first records of those the model suggested
+    (``suggested_first``, with their ids)."""
+    suggested: list[Item] = []
+    final: list[Item] = []
+    same: Counter[tuple[QuoteType, bool]] = Counter()
     kept: set[int] = set()  # attributions still as first suggested, type and speaker
-    rows = queries.attribution_rows(store, _COLUMNS, done_only=True)
     model, rejected = Origin.MODEL.value, State.REJECTED.value
     for r in rows:
         logged = r[1] in first
@@ -239,38 +249,70 @@ def quality(store: Store, texts: dict[int, str] | None = None) -> Quality:
         ):
             # the same attribution in both: an exact match by construction (quotes in an
             # article never overlap, so nothing else can pair with it)
-            text = texts[r[0]]
             name = r[8] or ("" if r[4] is None else text[r[4] : r[5]])
-            same[r[0]][(_TYPES[r[9]], bool(name) and same_person(name, name))] += 1
+            same[(_TYPES[r[9]], bool(name) and same_person(name, name))] += 1
             kept.add(r[1])
             continue
-        it = _row_item(texts[r[0]], r)
+        it = _row_item(text, r)
         if r[10] != rejected:
-            final[r[0]].append(it)
+            final.append(it)
         if not logged and r[11] == model:
-            suggested[r[0]].append(it)
+            suggested.append(it)
+    suggested += [_record_item(text, rec) for rec in suggested_first if rec["id"] not in kept]
+    al = align(final, suggested)
+    al.same = same
+    return al
+
+
+def quality(
+    store: Store, progress: Progress | None = None, cancelled: Callable[[], bool] = lambda: False
+) -> Quality:
+    """The attributions of done articles as the model first suggested them (an
+    attribution's record before its first logged change, else as it is now; ones a
+    person created are no suggestions) against the final ones (not rejected).
+
+    Done articles stream through in id order, each with its rows (two streaming
+    queries read side by side): one article's text is held at a time. ``progress(done,
+    total)`` every :data:`STEP` articles; :class:`Cancelled` raised once ``cancelled()``
+    turns true."""
+    first = _first_records(store)
+    by_article: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for attr_id, rec in first.items():
-        if rec is not None and rec.get("origin") == model and attr_id not in kept:
-            article_id = int(rec["article_id"])
-            if article_id in done_set:
-                suggested[article_id].append(_record_item(texts[article_id], rec))
+        if rec is not None and rec.get("origin") == Origin.MODEL.value:
+            by_article[int(rec["article_id"])].append(dict(rec, id=attr_id))
+    total = store.status_counts()[Status.DONE]
     q = Quality()
     missed: Counter[str] = Counter()
-    for article_id in done_ids:
-        al = align(final[article_id], suggested[article_id])
-        al.same = same[article_id]
-        q.add(al)
-        missed.update(g.cue.strip().lower() or "(no cue)" for g in al.missed)
+    rows = queries.attribution_rows(store, _COLUMNS, done_only=True)
+    articles = queries.article_rows(store, ["id", "text"], done_only=True)
+    try:
+        row = next(rows, None)
+        for n, (article_id, text) in enumerate(articles):
+            if n % STEP == 0:
+                if progress is not None:
+                    progress(n, total)
+                if cancelled():
+                    raise Cancelled
+            mine = []
+            while row is not None and row[0] == article_id:
+                mine.append(row)
+                row = next(rows, None)
+            al = _aligned(text, mine, by_article.pop(article_id, []), first)
+            q.add(al)
+            missed.update(g.cue.strip().lower() or "(no cue)" for g in al.missed)
+    finally:
+        rows.close()
+        articles.close()
     q.missed_cues = missed.most_common(TOP)
     return q
 
 
-def _speakers(store: Store, texts: dict[int, str], top: int) -> tuple[list[SpeakerRow], int]:
+def _speakers(store: Store, top: int) -> tuple[list[SpeakerRow], int]:
     rows = queries.speaker_figures(store)
     shown = rows[:top]
     cues: dict[int, Counter[str]] = {r[0].id or 0: Counter() for r in shown}
-    for article_id, start, end, speaker_id in queries.cue_spans(store, list(cues)):
-        cues[speaker_id][texts[article_id][start:end].lower()] += 1
+    for speaker_id, cue, n in queries.cue_words(store, list(cues)):
+        cues[speaker_id][cue.lower()] += n
     return [
         SpeakerRow(
             s.name, n, arts, cues[s.id or 0].most_common(5), unreviewed, s.id, kind_of(s).value
@@ -279,36 +321,56 @@ def _speakers(store: Store, texts: dict[int, str], top: int) -> tuple[list[Speak
     ], len(rows)
 
 
-def _quotes_per_article(counts: list[int]) -> dict[str, Any]:
-    hist = Counter(counts)
+def _quotes_per_article(hist: Counter[int]) -> dict[str, Any]:
+    """Mean, median and max of the quotes per article, from how many articles have each
+    count (what ``statistics`` gives for the list of counts, without the list)."""
+    n = hist.total()
+    counts = sorted(hist)
+    middle: list[int] = []  # the counts at the middle position(s) of the sorted list
+    seen = 0
+    for k in counts:
+        seen += hist[k]
+        while len(middle) < 2 - n % 2 and seen > (n - 1) // 2 + len(middle):
+            middle.append(k)
     return {
-        "mean": statistics.fmean(counts) if counts else 0.0,
-        "median": statistics.median(counts) if counts else 0,
+        "mean": sum(k * v for k, v in hist.items()) / n if n else 0.0,
+        "median": (middle[0] if n % 2 else sum(middle) / 2) if n else 0,
         "max": max(counts, default=0),
-        "histogram": {str(k): hist[k] for k in sorted(hist)},
+        "histogram": {str(k): hist[k] for k in counts},
     }
 
 
-def build(store: Store, top: int = TOP) -> Report:
-    """The whole report of the corpus in ``store``."""
+def build(
+    store: Store,
+    top: int = TOP,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Report:
+    """The whole report of the corpus in ``store``, its memory bounded whatever the size
+    of the corpus (every read streams or is an aggregate; no article text is held but
+    the one being scored). ``progress(done, total)`` counts the done articles scored;
+    :class:`Cancelled` is raised once ``cancelled()`` turns true."""
 
     def grouped(found: dict[str, int], keys: list[str]) -> dict[str, int]:
         return {k: found.get(k, 0) for k in keys}
 
-    per_article = queries.quotes_by_article(store)
     months: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     outlets: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for url, month, n in per_article:
+    per_article: Counter[int] = Counter()
+    for url, month, n in queries.quotes_by_article(store):
+        per_article[n] += 1
         for bucket in (months[month or ""], outlets[outlet(url or "")]):
             bucket[0] += 1
             bucket[1] += n
-    texts = queries.texts(store)
-    speakers, names = _speakers(store, texts, top)
+    if cancelled():
+        raise Cancelled
+    speakers, names = _speakers(store, top)
     ranked_outlets = sorted(outlets.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0]))
     quotes, unreviewed, no_name = queries.quote_totals(store)
+    scored = quality(store, progress, cancelled)
     return Report(
         corpus=str(store.path),
-        quality=quality(store, texts),
+        quality=scored,
         articles_by_status={s.value: n for s, n in store.status_counts().items()},
         by_type=grouped(
             queries.attribution_counts(store, "type", live=True), [t.value for t in QuoteType]
@@ -319,7 +381,7 @@ def build(store: Store, top: int = TOP) -> Report:
         ),
         speakers=speakers,
         speaker_count=names,
-        quotes_per_article=_quotes_per_article([n for _, _, n in per_article]),
+        quotes_per_article=_quotes_per_article(per_article),
         over_time=[  # the undated last: the counts the titles give hold them too
             (m or UNDATED, a, n)
             for m, (a, n) in sorted(months.items(), key=lambda kv: (not kv[0], kv[0]))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from core import worker
@@ -96,8 +99,9 @@ class Suggester:
 
         With ``n_process`` > 1, runs of articles are suggested on that many cores: this
         process and ``n_process - 1`` worker processes (each loads the pipeline once);
-        they come back in order, a few runs per worker ahead."""
-        if n_process > 1:
+        they come back in order, a few runs per worker ahead. With :data:`AUTO`, on
+        what is fastest for the input (:func:`jobs_for` the words read ahead)."""
+        if n_process != 1:
             yield from _in_processes(self, articles, cancelled, batch_size, n_process, tuple(known))
             return
         from core.suggest.rules import ArticleRules, Paragraph
@@ -172,10 +176,29 @@ def checked(
 _RUN = 8
 _AHEAD = 2
 _HELD = 16
-#: Runs that the caller's process suggests alone, starting no worker: a worker takes
-#: over a second to start (spawn, import spaCy, load the pipeline), about what this
-#: process takes to suggest them.
+#: Runs that the caller's process suggests alone, starting no worker, when told how many
+#: processes to use: a worker takes over a second to start (spawn, import spaCy, load
+#: the pipeline), about what this process takes to suggest them.
 _ALONE = 4
+
+#: ``n_process`` for what is fastest for the input: :func:`jobs_for` the words read ahead.
+AUTO = 0
+#: Words from which every core pays. A worker's start (1.5 s of a core: spawn, import
+#: spaCy, load the pipeline) runs beside this process's own, and the rest is shared out:
+#: at 20,000 words (4 s on one core) the worker has joined with most of the work left.
+#: Fewer words start none (docs/adr/0901).
+PARALLEL_WORDS = 20_000
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def jobs_for(words: int, available: int) -> int:
+    """The processes that suggest ``words`` words fastest on ``available`` cores: all
+    of them from :data:`PARALLEL_WORDS` on, else this one alone."""
+    return max(1, available) if words >= PARALLEL_WORDS else 1
 
 
 @lru_cache(maxsize=2)
@@ -183,6 +206,18 @@ def for_process(model: str | None) -> Suggester:
     """The pipeline of this process for ``model``, loaded once and kept between tasks
     (worker processes, Dask tasks, the app's import worker)."""
     return Suggester(model)
+
+
+#: How much lower a worker process's priority is than its caller's (Unix ``nice``).
+HELPER_NICE = 10
+
+
+def _helper() -> None:
+    """In a worker process, first: run at a lower priority than the caller's process,
+    whose own runs gate the output. A worker then takes cores the machine leaves idle,
+    and on a busy machine slows its caller little (docs/adr/0901)."""
+    if hasattr(os, "nice"):
+        os.nice(HELPER_NICE)
 
 
 def _load(model: str) -> None:
@@ -199,14 +234,17 @@ def _suggest_run(
 
 class _Runs:
     """The input as runs of ``_RUN`` articles, read as needed; those read ahead (to decide
-    whether workers are worth starting) come first."""
+    whether workers are worth starting: more than ``_ALONE`` runs, and ``words`` words
+    when asked) come first."""
 
-    def __init__(self, articles: Iterable[Article]) -> None:
+    def __init__(self, articles: Iterable[Article], words: int = 0) -> None:
         self._source = iter(articles)
         self._read_all = False
         self.ahead: deque[list[Article]] = deque()
-        while len(self.ahead) <= _ALONE and (run := self._read()):
+        self.words = 0  # in the runs read ahead
+        while (len(self.ahead) <= _ALONE or self.words < words) and (run := self._read()):
             self.ahead.append(run)
+            self.words += sum(len(art.text.split()) for art in run)
 
     def _read(self) -> list[Article]:
         run = [] if self._read_all else list(islice(self._source, _RUN))
@@ -217,9 +255,22 @@ class _Runs:
         """The next run, empty once the input is used up."""
         return self.ahead.popleft() if self.ahead else self._read()
 
+    def rest(self) -> Iterator[Article]:
+        """Every article not yet handed out, in order, read as needed."""
+        return chain(chain.from_iterable(self.ahead), self._source)
 
-#: Runs in input order: a worker's future, or what this process suggested itself.
-_Pending = deque[Future[list[list[Attribution]]] | list[list[Attribution]]]
+
+@dataclass
+class _Sent:
+    """A run handed to a worker: its future, and its articles (to suggest here instead)."""
+
+    future: Future[list[list[Attribution]]]
+    run: list[Article]
+    at: float = field(default_factory=time.perf_counter)  # when it was handed out
+
+
+#: Runs in input order: sent to a worker, or what this process suggested itself.
+_Pending = deque[_Sent | list[list[Attribution]]]
 
 
 def _hand_out(
@@ -235,10 +286,31 @@ def _hand_out(
     ready = [f for f in started if f.done()]
     for f in ready:
         f.result()  # a worker that could not load its pipeline says why
-    busy = sum(isinstance(p, Future) and not p.done() for p in pending)
+    busy = sum(isinstance(p, _Sent) and not p.future.done() for p in pending)
     while busy < _AHEAD * len(ready) and len(pending) < _HELD and (run := runs.next()):
-        pending.append(pool.submit(_suggest_run, model, run, batch_size, known))
+        pending.append(_Sent(pool.submit(_suggest_run, model, run, batch_size, known), run))
         busy += 1
+
+
+def _back(
+    sent: _Sent,
+    own: Suggester,
+    took: float,
+    cancelled: Callable[[], bool],
+    batch_size: int,
+    known: tuple[Speaker, ...],
+) -> list[list[Attribution]]:
+    """A worker's run, once back; when it is not back by the time the worker would have
+    suggested it and those sent before it (``_AHEAD`` + 1 runs of ``took`` seconds, this
+    process's last run, since it was handed out), this process suggests it instead (the
+    worker's result, if it comes, is dropped). A worker has a lower priority: on a busy
+    machine it can get little CPU, and this process then does not wait on it."""
+    patience = sent.at + (_AHEAD + 1) * took - time.perf_counter()
+    try:
+        return sent.future.result(timeout=max(patience, 0.05))
+    except TimeoutError:
+        sent.future.cancel()
+        return list(own.suggest_many(sent.run, cancelled, batch_size, known=known))
 
 
 def _in_processes(
@@ -249,40 +321,49 @@ def _in_processes(
     n_process: int,
     known: tuple[Speaker, ...],
 ) -> Iterator[list[Attribution]]:
-    """Suggest on ``n_process`` cores: this process and ``n_process - 1`` workers.
+    """Suggest on ``n_process`` cores (:data:`AUTO`: :func:`jobs_for` the words read
+    ahead): this process and ``n_process - 1`` workers.
 
-    Workers start only for more than ``_ALONE`` runs, and they start (spawn, import,
-    load the pipeline) while this process suggests; once a worker is ready it is kept
+    Workers start only for more than ``_ALONE`` runs (and, with :data:`AUTO`, from
+    :data:`PARALLEL_WORDS` words), and they start (spawn, import, load the pipeline)
+    while this process loads its own and suggests; once a worker is ready it is kept
     ``_AHEAD`` runs ahead, and this process suggests the next run itself whenever the
-    oldest is not back yet. So nothing waits for a worker to start, and this process
-    takes fewer runs when its caller's own work (storing, printing) keeps it busy."""
-    runs = _Runs(articles)
+    oldest is not back yet; with no run left to take, it waits on the oldest until the
+    worker should have done it, then suggests it itself (:func:`_back`). So nothing waits for a
+    worker to start or to get a core, and this process takes fewer runs when its
+    caller's own work (storing, printing) keeps it busy.
+    Starting none, this process suggests the whole input as one stream."""
+    runs = _Runs(articles, PARALLEL_WORDS if n_process == AUTO else 0)
+    n_process = n_process or jobs_for(runs.words, cores())
+    if n_process == 1 or len(runs.ahead) <= _ALONE:
+        yield from own.suggest_many(runs.rest(), cancelled, batch_size, 1, known)
+        return
     pending: _Pending = deque()
-    pool: ProcessPoolExecutor | None = None
-    started: list[Future[None]] = []
-    if len(runs.ahead) > _ALONE:
-        pool = worker.pool(n_process - 1)
-        started = [pool.submit(_load, own.model) for _ in range(n_process - 1)]
+    pool = worker.pool(n_process - 1, _helper)
+    started = [pool.submit(_load, own.model) for _ in range(n_process - 1)]
+    took = 0.0  # this process's last run, in seconds
     try:
         while True:
-            if pool is not None:
-                _hand_out(pool, started, pending, runs, own.model, batch_size, known)
+            _hand_out(pool, started, pending, runs, own.model, batch_size, known)
             head = pending[0] if pending else None
-            if isinstance(head, Future | None) and not (head and head.done()):
-                if len(pending) < _HELD and (run := runs.next()):
-                    pending.append(list(own.suggest_many(run, cancelled, batch_size, known=known)))
-                    if cancelled():  # the run may be cut short
-                        return
-                    continue
+            waiting = isinstance(head, _Sent) and not head.future.done()
+            if (head is None or waiting) and len(pending) < _HELD and (run := runs.next()):
+                t = time.perf_counter()
+                pending.append(list(own.suggest_many(run, cancelled, batch_size, known=known)))
+                took = time.perf_counter() - t
+                if cancelled():  # the run may be cut short
+                    return
+                continue
             if head is None:
                 return
             pending.popleft()
-            for found in head.result() if isinstance(head, Future) else head:
+            if isinstance(head, _Sent):
+                head = _back(head, own, took, cancelled, batch_size, known)
+            for found in head:
                 yield found
                 if cancelled():
                     return
     except BrokenProcessPool as exc:
         raise SuggestError(f"a suggestion worker process stopped ({exc})") from None
-    finally:
-        if pool is not None:  # a worker still starting loads, then exits; nothing waits
-            pool.shutdown(wait=False, cancel_futures=True)
+    finally:  # a worker still starting loads, then exits; nothing waits
+        pool.shutdown(wait=False, cancel_futures=True)
