@@ -186,7 +186,7 @@ AUTO = 0
 #: Words from which every core pays. A worker's start (1.5 s of a core: spawn, import
 #: spaCy, load the pipeline) runs beside this process's own, and the rest is shared out:
 #: at 20,000 words (4 s on one core) the worker has joined with most of the work left.
-#: Fewer words start none (docs/adr/0901).
+#: Fewer words start none (docs/adr/0031).
 PARALLEL_WORDS = 20_000
 
 
@@ -215,7 +215,7 @@ HELPER_NICE = 10
 def _helper() -> None:
     """In a worker process, first: run at a lower priority than the caller's process,
     whose own runs gate the output. A worker then takes cores the machine leaves idle,
-    and on a busy machine slows its caller little (docs/adr/0901)."""
+    and on a busy machine slows its caller little (docs/adr/0031)."""
     if hasattr(os, "nice"):
         os.nice(HELPER_NICE)
 

@@ -192,10 +192,7 @@ def test_annotations_without_type_or_speaker_name_get_what_the_app_gives(tmp_pat
     )
     prodigy = 'Ana Ruiz said: "We are ready."'
     quote, speaker = _at(prodigy, "We are ready"), _at(prodigy, "Ana Ruiz")
-    who = (
-        "The World Health Organization (WHO) met on Monday.\n\n"
-        "WHO said the outbreak was over."
-    )
+    who = "The World Health Organization (WHO) met on Monday.\n\nWHO said the outbreak was over."
     lines = [
         {
             "text": who,
