@@ -228,7 +228,7 @@ def html_page(report: Report, *, with_charts: bool = True) -> str:
     """The report with its charts as one HTML page that needs no other file (without
     them, simple enough for Qt's rich text)."""
     q, s = report.quality, report.quality.score
-    parts = [f"<h1>QuoteLab report</h1><p>{html.escape(report.corpus)}</p>"]
+    parts = [f"<h1>QuoteLab report</h1><p>{html.escape(report.whose())}</p>"]
     parts.append(f"<h2>Suggestion quality on {q.articles} done article(s)</h2>")
     if not q.articles:
         parts.append(f"<p>{html.escape(NO_QUALITY_YET)}</p>")
