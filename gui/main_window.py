@@ -163,7 +163,8 @@ class MainWindow(QMainWindow):
         self.store, self.session = store, ReviewSession(store)
         self.view.say_when_empty(keys_in(PLACEHOLDER))
         self.jobs.generation += 1  # results of jobs for the previous corpus are dropped
-        self.setWindowTitle(f"QuoteLab \u2014 {path}" + ("  [read-only]" * store.read_only))
+        whose = f" (annotator {store.assigned})" if store.assigned else ""
+        self.setWindowTitle(f"QuoteLab \u2014 {path}{whose}" + ("  [read-only]" * store.read_only))
         self.articles.show_corpus(store)
         last, at = self.tools.place_in(path)
         first = self._first_article(last)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from core import __version__
+from core.cli import assign as cli_assign
 from core.cli import report as cli_report
 from core.config import (
     DEFAULT_MODEL,
@@ -239,6 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
     st = sub.add_parser("stats", help="counts of articles, attributions and speakers")
     _corpus_argument(st)
     st.add_argument("--json", action="store_true", help="print one JSON object")
+    _corpus_argument(cli_assign.add_parser(sub))
     cli_report.add_parsers(sub)
     _corpus_argument(sub.choices["report"])
     return p
@@ -400,6 +402,8 @@ def _on_store(store: Store, args: argparse.Namespace) -> int:
         return _backup(store, args.out)
     if args.command == "speakers":
         return _speakers(store, args)
+    if args.command == "assign":
+        return cli_assign.run(store, args)
     if args.command == "stats":
         stats = store.stats()
         # by type and top speakers count every attribution not rejected: say how many of

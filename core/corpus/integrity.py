@@ -11,6 +11,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from core.corpus.annotator import read_annotator
 from core.corpus.errors import CorpusError, is_damage
 from core.corpus.schema import (
     APP_ID,
@@ -220,6 +221,7 @@ def _check_schema(path: Path, conn: sqlite3.Connection) -> int:
             f"{path}: the corpus schema was changed outside QuoteLab ({', '.join(names)}); "
             "it was refused and not modified"
         )
+    read_annotator(conn, path)  # (a name from the file: refused here, before any write)
     return version
 
 

@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from core.corpus.annotator import read_annotator, write_annotator
 from core.corpus.errors import (
     ConflictError,
     CorpusError,
@@ -35,6 +36,7 @@ from core.corpus.errors import (
     is_damage,
     not_saved,
 )
+from core.corpus.handout import SPEAKER_TABLES
 from core.corpus.integrity import (
     Damage,
     check_file,
@@ -46,6 +48,7 @@ from core.corpus.integrity import (
 )
 from core.corpus.queries import Queries
 from core.corpus.rows import (
+    ARTICLE_COLUMNS,
     ARTICLE_RECORD,
     ATTRIBUTION_COLUMNS,
     SPEAKER_RECORD,
@@ -135,7 +138,6 @@ class Store(Queries):
         except (sqlite3.Error, OSError) as exc:
             raise CorpusError(f"{self.path}: cannot be opened ({exc})") from None
         self._conn = conn
-        self.annotator = annotator_name()
         self._tokens: dict[int, Tokens] = {}
         self._terms = Terms(conn)
         try:
@@ -147,6 +149,10 @@ class Store(Queries):
                 conn.execute("PRAGMA fullfsync = ON")
                 conn.execute("PRAGMA journal_mode = WAL")
                 self._migrate()
+            #: The annotator the corpus was handed out to (``main.py assign``), or None.
+            self.assigned = read_annotator(conn, self.path)
+            #: Who makes the decisions logged: the corpus's annotator, else the user's name.
+            self.annotator = self.assigned or annotator_name()
             self._damage = Damage(self.path, conn)
             if full:
                 self._damage.scan()
@@ -496,6 +502,48 @@ class Store(Queries):
                 {"source": article.source, "attributions": len(attributions)},
             )
         return article_id, True
+
+    def add_copies(
+        self,
+        articles: Sequence[tuple[Any, ...]],
+        attributions: Sequence[tuple[Any, ...]],
+        changes: dict[str, Any],
+        *,
+        speakers: Sequence[Sequence[tuple[Any, ...]]] = (),
+        todo: bool = False,
+    ) -> None:
+        """Store another corpus's rows as they are, ids kept: a batch of a hand-out
+        (docs/adr/0951), in one transaction with one ``import`` decision (``changes``).
+        ``articles`` and ``attributions`` hold every column (``ARTICLE_COLUMNS``,
+        ``ATTRIBUTION_COLUMNS``); ``speakers``, the rows of each of ``SPEAKER_TABLES``,
+        are stored first; ``todo`` makes every article's status todo."""
+        status = ARTICLE_COLUMNS.index("status")
+        if todo:
+            articles = [(*r[:status], "todo", *r[status + 1 :]) for r in articles]
+        with self.transaction():
+            for (table, columns), rows in zip(SPEAKER_TABLES, speakers, strict=False):
+                self._insert(table, columns, rows)
+            self._insert("articles", ARTICLE_COLUMNS, articles)
+            self._insert("attributions", ATTRIBUTION_COLUMNS, attributions)
+            for row in articles:
+                index_article(self._conn, row[0], update=False)
+                index_text(self._conn, row[0])
+            self.log_decision("import", None, None, "assign", changes)
+
+    def _insert(self, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> None:
+        self._conn.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            rows,
+        )
+
+    def hand_to(self, annotator: str, changes: dict[str, Any]) -> None:
+        """Make ``annotator`` the corpus's (``meta``): every later decision is logged as
+        theirs. One transaction with one ``import`` decision (``changes``: how the
+        hand-out was made), logged as the user's who made it."""
+        with self.transaction():
+            write_annotator(self._conn, annotator)
+            self.log_decision("import", None, None, f"handed out to {annotator}", changes)
+        self.assigned = self.annotator = annotator
 
     def log_decision(
         self,

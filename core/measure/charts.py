@@ -237,7 +237,7 @@ def html_parts(report: Report) -> list[str]:
     """The report's figures as HTML, a heading, paragraph or table each (simple enough
     for Qt's rich text; the Report window shows them one at a time)."""
     q, s = report.quality, report.quality.score
-    parts = [f"<h1>QuoteLab report</h1><p>{html.escape(report.corpus)}</p>"]
+    parts = [f"<h1>QuoteLab report</h1><p>{html.escape(report.whose())}</p>"]
     parts.append(f"<h2>Suggestion quality on {q.articles} done article(s)</h2>")
     if not q.articles:
         parts.append(f"<p>{html.escape(NO_QUALITY_YET)}</p>")

@@ -110,6 +110,11 @@ class Report:
     quotes: int = 0
     unreviewed: int = 0
     no_speaker_name: int = 0  # quotes with no speaker name (not among the speakers)
+    annotator: str | None = None  # whose corpus it is, if it was handed out to someone
+
+    def whose(self) -> str:
+        """The corpus, and its annotator if it has one: ``ana.qlab (annotator ana)``."""
+        return self.corpus + (f" (annotator {self.annotator})" if self.annotator else "")
 
     def counted(self) -> str:
         """What the quote counts hold, in words (the report, its page and charts say it)."""
@@ -128,7 +133,7 @@ class Report:
     def lines(self) -> list[str]:
         """The report as plain text for the terminal."""
         q, s = self.quality, self.quality.score
-        out = [f"QuoteLab report: {self.corpus}", ""]
+        out = [f"QuoteLab report: {self.whose()}", ""]
         out.append(f"Suggestion quality on {q.articles} done article(s)")
         if not q.articles:
             out.append("  " + NO_QUALITY_YET)
@@ -390,4 +395,5 @@ def build(
         quotes=quotes,
         unreviewed=unreviewed,
         no_speaker_name=no_name,
+        annotator=store.assigned,
     )

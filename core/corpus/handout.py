@@ -1,0 +1,68 @@
+"""Hand-out corpora (``main.py assign``, docs/adr/0951): the rows a hand-out copies from
+its source corpus, read a batch of articles at a time (its annotator:
+:mod:`core.corpus.annotator`)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from core.corpus.errors import guarded
+from core.corpus.queries import Queries
+from core.corpus.rows import ARTICLE_COLUMNS, ATTRIBUTION_COLUMNS
+
+#: The known speakers' tables a hand-out copies whole, ids kept: (table, columns).
+SPEAKER_TABLES = (
+    ("speakers", ("id", "name", "kind", "external_id")),
+    ("speaker_aliases", ("id", "speaker_id", "alias")),
+    ("speaker_dismissals", ("id", "first", "second")),
+)
+
+
+@guarded
+def article_keys(store: Queries) -> list[tuple[int, str]]:
+    """(id, content hash) of every article, damaged ones found so far left out: what the
+    deal needs, in no order (from the hashes' unique index, which holds both: never a
+    text)."""
+    rows = store._conn.execute("SELECT id, content_hash FROM articles").fetchall()
+    return [(i, h) for i, h in rows if i not in store._damage.articles]
+
+
+@guarded
+def decided(store: Queries) -> tuple[int, int]:
+    """(articles not todo, attributions accepted or rejected): what anyone decided."""
+    articles, attributions = store._conn.execute(
+        "SELECT (SELECT COUNT(*) FROM articles WHERE status != 'todo'), "
+        "(SELECT COUNT(*) FROM attributions WHERE state != 'suggested')"
+    ).fetchone()
+    return int(articles), int(attributions)
+
+
+@guarded
+def speaker_rows(store: Queries) -> list[list[tuple[Any, ...]]]:
+    """The rows of each of :data:`SPEAKER_TABLES`, in id order."""
+    return [
+        store._conn.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY id").fetchall()
+        for table, cols in SPEAKER_TABLES
+    ]
+
+
+@guarded
+def article_batch(
+    store: Queries, ids: list[int], *, attributions: bool
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """The rows (every column, :data:`ARTICLE_COLUMNS` and :data:`ATTRIBUTION_COLUMNS`)
+    of the articles ``ids`` and, with ``attributions``, of their attributions."""
+    each = "(SELECT value FROM json_each(?))"
+    articles = store._conn.execute(
+        f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id IN {each} ORDER BY id",
+        (json.dumps(ids),),
+    ).fetchall()
+    if not attributions:
+        return articles, []
+    rows = store._conn.execute(
+        f"SELECT {', '.join(ATTRIBUTION_COLUMNS)} FROM attributions "
+        f"WHERE article_id IN {each} ORDER BY article_id, quote_start, id",
+        (json.dumps(ids),),
+    ).fetchall()
+    return articles, rows
