@@ -1,5 +1,5 @@
 """``main.py assign CORPUS --annotators NAMES --overlap FRACTION``: one corpus per
-annotator (docs/adr/0951). :func:`add_parser` adds it to ``core.cli.main``'s parser;
+annotator (docs/adr/0032). :func:`add_parser` adds it to ``core.cli.main``'s parser;
 :func:`run` runs it on the open corpus."""
 
 from __future__ import annotations

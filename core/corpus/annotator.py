@@ -1,4 +1,4 @@
-"""The annotator a corpus was handed out to (``main.py assign``, docs/adr/0951): kept in
+"""The annotator a corpus was handed out to (``main.py assign``, docs/adr/0032): kept in
 the ``meta`` table, a name that passes one rule, whether typed or read from a file."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Hand-out corpora (``main.py assign``, docs/adr/0951): the rows a hand-out copies from
+"""Hand-out corpora (``main.py assign``, docs/adr/0032): the rows a hand-out copies from
 its source corpus, read a batch of articles at a time (its annotator:
 :mod:`core.corpus.annotator`)."""
 

@@ -513,7 +513,7 @@ class Store(Queries):
         todo: bool = False,
     ) -> None:
         """Store another corpus's rows as they are, ids kept: a batch of a hand-out
-        (docs/adr/0951), in one transaction with one ``import`` decision (``changes``).
+        (docs/adr/0032), in one transaction with one ``import`` decision (``changes``).
         ``articles`` and ``attributions`` hold every column (``ARTICLE_COLUMNS``,
         ``ATTRIBUTION_COLUMNS``); ``speakers``, the rows of each of ``SPEAKER_TABLES``,
         are stored first; ``todo`` makes every article's status todo."""

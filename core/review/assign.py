@@ -1,4 +1,4 @@
-"""Hand out work (``main.py assign``, docs/adr/0951): one corpus per annotator, holding
+"""Hand out work (``main.py assign``, docs/adr/0032): one corpus per annotator, holding
 a share of the articles every annotator gets (for agreement) and an even part of the
 rest, dealt by a seed, so the same seed, names and articles deal the same again.
 

@@ -1,4 +1,4 @@
-"""A corpus handed out to an annotator (`main.py assign`, docs/adr/0951) says whose it
+"""A corpus handed out to an annotator (`main.py assign`, docs/adr/0032) says whose it
 is: in the window's title bar and in the Report window."""
 
 import shutil

@@ -1,6 +1,6 @@
 """`main.py assign` (issue 22, item 1): one corpus per annotator, a share of the articles
 to everyone and the rest dealt evenly by a seed; each file knows its annotator and logs
-every decision as theirs (docs/adr/0951)."""
+every decision as theirs (docs/adr/0032)."""
 
 import json
 import sqlite3

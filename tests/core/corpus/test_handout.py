@@ -1,4 +1,4 @@
-"""A corpus handed out to an annotator (docs/adr/0951): its annotator is kept in the
+"""A corpus handed out to an annotator (docs/adr/0032): its annotator is kept in the
 ``meta`` table, every decision is logged as theirs, and a stored name is untrusted."""
 
 import hashlib
