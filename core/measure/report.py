@@ -110,6 +110,10 @@ class Report:
     quotes: int = 0
     unreviewed: int = 0
     no_speaker_name: int = 0  # quotes with no speaker name (not among the speakers)
+    #: Doubts for the curator (docs/adr/0961): attributions flagged, and articles
+    #: flagged as a whole or holding a flagged attribution.
+    flagged_attributions: int = 0
+    flagged_articles: int = 0
 
     def counted(self) -> str:
         """What the quote counts hold, in words (the report, its page and charts say it)."""
@@ -142,6 +146,10 @@ class Report:
         out.append("  attributions by type: " + _pairs(self.by_type))
         out.append("  attributions by state: " + _pairs(self.by_state))
         out.append("  attributions by origin: " + _pairs(self.by_origin))
+        out.append(
+            f"  flagged for the curator: {self.flagged_attributions} attribution(s) "
+            f"in {self.flagged_articles} article(s) (flagged articles included)"
+        )
         qpa = self.quotes_per_article
         out.append(
             f"  quotes per article: mean {qpa['mean']:.1f}, median {qpa['median']:g}, "
@@ -219,7 +227,9 @@ def _first_records(store: Store) -> dict[int, dict[str, Any] | None]:
 def quality(store: Store, texts: dict[int, str] | None = None) -> Quality:
     """The attributions of done articles as the model first suggested them (an
     attribution's record before its first logged change, else as it is now; ones a
-    person created are no suggestions) against the final ones (not rejected)."""
+    person created are no suggestions) against the final ones (not rejected). A
+    suggestion still undecided in a done article (flagged for the curator, docs/adr/0961)
+    is neither: nobody has decided it yet."""
     done_ids = queries.ids_with_status(store, Status.DONE)
     texts = texts if texts is not None else queries.texts(store)
     done_set = set(done_ids)
@@ -231,6 +241,9 @@ def quality(store: Store, texts: dict[int, str] | None = None) -> Quality:
     rows = queries.attribution_rows(store, _COLUMNS, done_only=True)
     model, rejected = Origin.MODEL.value, State.REJECTED.value
     for r in rows:
+        if r[10] == State.SUGGESTED.value:  # flagged, left for the curator: undecided
+            kept.add(r[1])  # (its first record is no suggestion to score either)
+            continue
         logged = r[1] in first
         rec = first.get(r[1]) if logged else None
         if r[10] != rejected and (
@@ -306,6 +319,7 @@ def build(store: Store, top: int = TOP) -> Report:
     speakers, names = _speakers(store, texts, top)
     ranked_outlets = sorted(outlets.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0]))
     quotes, unreviewed, no_name = queries.quote_totals(store)
+    flagged_attributions, flagged_articles = queries.flag_counts(store)
     return Report(
         corpus=str(store.path),
         quality=quality(store, texts),
@@ -328,4 +342,6 @@ def build(store: Store, top: int = TOP) -> Report:
         quotes=quotes,
         unreviewed=unreviewed,
         no_speaker_name=no_name,
+        flagged_attributions=flagged_attributions,
+        flagged_articles=flagged_articles,
     )
