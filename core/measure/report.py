@@ -186,7 +186,7 @@ def outlet(url: str) -> str:
 _TYPES = {t.value: t for t in QuoteType}
 _COLUMNS = (
     "article_id id quote_start quote_end speaker_start speaker_end cue_start cue_end "
-    "speaker_name type state origin"
+    "speaker_name type state origin flagged"
 ).split()
 
 
@@ -228,8 +228,8 @@ def quality(store: Store, texts: dict[int, str] | None = None) -> Quality:
     """The attributions of done articles as the model first suggested them (an
     attribution's record before its first logged change, else as it is now; ones a
     person created are no suggestions) against the final ones (not rejected). A
-    suggestion still undecided in a done article (flagged for the curator, docs/adr/0961)
-    is neither: nobody has decided it yet."""
+    suggestion left undecided in a done article because it is flagged for the curator
+    (docs/adr/0961) is neither: nobody has decided it yet."""
     done_ids = queries.ids_with_status(store, Status.DONE)
     texts = texts if texts is not None else queries.texts(store)
     done_set = set(done_ids)
@@ -241,7 +241,7 @@ def quality(store: Store, texts: dict[int, str] | None = None) -> Quality:
     rows = queries.attribution_rows(store, _COLUMNS, done_only=True)
     model, rejected = Origin.MODEL.value, State.REJECTED.value
     for r in rows:
-        if r[10] == State.SUGGESTED.value:  # flagged, left for the curator: undecided
+        if r[12] and r[10] == State.SUGGESTED.value:  # flagged, left for the curator
             kept.add(r[1])  # (its first record is no suggestion to score either)
             continue
         logged = r[1] in first

@@ -239,3 +239,18 @@ def test_the_report_counts_flags(session, store):
 def test_clean_comment():
     assert clean_comment("a\u2028b\tc\r\n d") == "a b c d"
     assert clean_comment("x" * 600) == "x" * COMMENT_LIMIT
+
+
+def test_a_flagged_suggestion_left_in_a_done_article_is_no_score(tmp_path):
+    """Suggestion quality counts what was decided: one flagged for the curator is
+    neither the model's hit nor its miss (the small corpus's A alone: 4 and 4)."""
+    path = build(tmp_path / "small.qlab")
+    with Store(path) as s:
+        session = ReviewSession(s)
+        session.open(s.article_ids()[1])  # Taxes: two suggestions
+        run(session, session.flag())
+        session.step(+1)
+        run(session, session.accept())
+        run(session, session.done())
+        overall = report.quality(s).score.overall
+    assert (overall.gold, overall.pred, overall.matched) == (5, 5, 4)
