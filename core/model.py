@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -69,6 +70,31 @@ def excerpt(text: str, limit: int = 40) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "\u2026")
 
 
+#: The longest comment a flag may carry (characters): a doubt said in a line or two.
+COMMENT_LIMIT = 500
+#: What a comment may not hold: control characters and line or paragraph separators
+#: (a comment is one line of plain text in every view and format).
+_UNSAID = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def clean_comment(text: str) -> str:
+    """A comment as typed, made one that :func:`comment_problem` accepts: control
+    characters and line breaks as spaces, runs of white space one space, cut to
+    :data:`COMMENT_LIMIT`."""
+    return " ".join(_UNSAID.sub(" ", text).split())[:COMMENT_LIMIT]
+
+
+def comment_problem(comment: object) -> str | None:
+    """Why a flag's comment (from a file, a row) cannot be stored, or None."""
+    if not isinstance(comment, str):
+        return "the comment is not text"
+    if len(comment) > COMMENT_LIMIT:
+        return f"the comment is longer than {COMMENT_LIMIT} characters"
+    if _UNSAID.search(comment):
+        return "the comment holds a line break or a control character"
+    return None
+
+
 class TokenEdges(Protocol):
     """Where tokens start and end (sorted character offsets); ``core.tokens.Tokens`` is one."""
 
@@ -125,12 +151,20 @@ class Attribution:
     #: The corpus's speaker (``speakers`` row) ``speaker_name`` is the name of; None
     #: until the corpus gives one (it finds or makes the speaker of that name).
     speaker_id: int | None = None
+    #: A doubt: the annotator marked it unsure (for the curator), with an optional
+    #: comment (one line of plain text, :func:`comment_problem`).
+    flagged: bool = False
+    comment: str = ""
 
     def check(self, text_length: int, edges: TokenEdges | None = None) -> None:
         """The span rules for one attribution; raise SpanError naming the broken one.
 
         Every span is non-empty and inside the text; quote, speaker and cue are pairwise
-        disjoint; with ``edges``, every span starts and ends on token bounds."""
+        disjoint; with ``edges``, every span starts and ends on token bounds. Its flag's
+        comment passes :func:`comment_problem` (the same boundary)."""
+        problem = comment_problem(self.comment)
+        if problem is not None:
+            raise SpanError(problem)
         present = [(kind, sp) for kind, sp in self.spans().items() if sp is not None]
         for kind, sp in present:
             sp.check(text_length, kind)
@@ -160,6 +194,8 @@ class Attribution:
             "state": str(self.state),
             "origin": str(self.origin),
             "confidence": self.confidence,
+            "flagged": self.flagged,
+            "comment": self.comment,
         }
 
     @classmethod
@@ -179,6 +215,8 @@ class Attribution:
             confidence=float(conf) if conf is not None else None,
             id=id,
             speaker_id=_speaker_id(d.get("speaker_id")),
+            flagged=bool(d.get("flagged")),
+            comment=d.get("comment") or "",
         )
 
     def to_logged(self, article_id: int) -> dict[str, Any]:
@@ -258,6 +296,10 @@ class Article:
     status: Status = Status.TODO
     content_hash: str = ""
     id: int | None = None
+    #: The annotator's doubt about the whole article, with an optional comment (as an
+    #: attribution's: :attr:`Attribution.flagged`).
+    flagged: bool = False
+    comment: str = ""
 
     def body_ranges(self) -> list[Span]:
         """The complement of ``non_body``: where quotes may be."""
@@ -280,4 +322,6 @@ class Article:
             "source": self.source,
             "status": str(self.status),
             "non_body": [[s.start, s.end] for s in self.non_body],
+            "flagged": self.flagged,
+            "comment": self.comment,
         }

@@ -26,6 +26,10 @@ class Act(StrEnum):
     NEXT_ARTICLE = "next_article"
     PREV_ARTICLE = "prev_article"
     DONE_NEXT = "done_next"
+    FLAG = "flag"
+    COMMENT = "comment"
+    FLAG_ARTICLE = "flag_article"
+    COMMENT_ARTICLE = "comment_article"
     TARGET_NEXT = "target_next"
     TARGET_PREV = "target_prev"
     START_LEFT = "start_left"
@@ -112,6 +116,10 @@ KEYMAP: tuple[Binding, ...] = (
         "Review",
         "Mark the article done and open the next one to do",
     ),
+    Binding(Act.FLAG, ("!",), "Review", "Flag the attribution as unsure (again: unflag)"),
+    Binding(Act.COMMENT, (";",), "Review", "Flag the attribution with a comment..."),
+    Binding(Act.FLAG_ARTICLE, ("#",), "Review", "Flag the article as unsure (again: unflag)"),
+    Binding(Act.COMMENT_ARTICLE, (":",), "Review", "Flag the article with a comment..."),
     # Edit the current attribution
     Binding(Act.TARGET_NEXT, ("Tab",), "Edit", "Switch the span to edit: quote, speaker, cue"),
     Binding(Act.TARGET_PREV, ("Shift+Tab",), "Edit", "Switch the span to edit, backwards"),

@@ -129,6 +129,10 @@ class MainWindow(QMainWindow):
             Act.PREV_ARTICLE: lambda: self.do_move(lambda s: s.next_article(-1, articles.search)),
             Act.DONE_NEXT: lambda: self.do_edit(lambda s: s.done(articles.search)),
             Act.EDIT_NAME: self.ask_name,
+            Act.FLAG: lambda: self.do_edit(lambda s: s.flag()),
+            Act.COMMENT: lambda: self.ask_comment(article=False),
+            Act.FLAG_ARTICLE: lambda: self.do_edit(lambda s: s.flag_article()),
+            Act.COMMENT_ARTICLE: lambda: self.ask_comment(article=True),
             Act.CURSOR_UP: lambda: self.do_move(lambda s: self.line_move(s, down=False)),
             Act.CURSOR_DOWN: lambda: self.do_move(lambda s: self.line_move(s, down=True)),
             Act.LABEL_QUOTE: lambda: self.label("quote"),
@@ -259,6 +263,23 @@ class MainWindow(QMainWindow):
         self.back()
         if name is not None:
             self.do_edit(lambda s: s.rename(name))
+
+    def ask_comment(self, *, article: bool) -> None:
+        """A comment for the flag of the current attribution or of the article (typed
+        text: the session makes it one bounded line, the views show it as plain text)."""
+        s = self.session
+        if s is None:
+            return
+        held = s.article if article else s.current
+        if held is None:
+            return
+        what = "the article" if article else "the attribution"
+        comment = dialogs.ask_name(
+            self, f"Flag {what}", "Why unsure (one line, for the curator):", held.comment, []
+        )
+        self.back()
+        if comment is not None:
+            self.do_edit(lambda s: s.flag_article(comment) if article else s.comment(comment))
 
     def show_help(self) -> None:
         dialogs.show_help(self)

@@ -35,6 +35,9 @@ from gui.keymap import fill
 from gui.plain import plain
 
 STATUS_TEXT = {Status.TODO: "to do", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
+#: The mark of a doubt (docs/adr/0033): after a flagged attribution's state, and after
+#: the status of an article flagged or holding a flagged attribution.
+FLAG_MARK = " \u2691"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _ROOT = QModelIndex()
@@ -84,7 +87,8 @@ class ArticleModel(QAbstractTableModel):
             if len(self._cells) > CELLS_KEPT:
                 self._cells.clear()
             title = line.title or f"Article {line.id}"
-            cells = (title, line.date, STATUS_TEXT[line.status], str(line.to_review), line.id)
+            status = STATUS_TEXT[line.status] + FLAG_MARK * line.flagged
+            cells = (title, line.date, status, str(line.to_review), line.id)
             self._cells[row] = cells
         return cells
 
@@ -118,6 +122,8 @@ class ArticleModel(QAbstractTableModel):
             return self.HEADERS[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == 3:
             return "Suggestions left to review"
+        if role == Qt.ItemDataRole.ToolTipRole and section == 2:
+            return "\u2691: flagged as unsure, or holding a flagged attribution"
         return None
 
     def changed(self, line: ArticleSummary) -> None:
@@ -343,9 +349,17 @@ def snippet(text: str, sp: Span | None) -> str:
 
 
 def row_cells(text: str, a: Attribution) -> tuple[str, str, str, str, str]:
-    """The table's cells of one attribution: speaker, cue, type, state, quote."""
+    """The table's cells of one attribution: speaker, cue, type, state (marked when
+    flagged), quote."""
     speaker = a.speaker_name or snippet(text, a.speaker)
-    return speaker, snippet(text, a.cue), a.type.value, a.state.value, snippet(text, a.quote)
+    state = a.state.value + FLAG_MARK * a.flagged
+    return speaker, snippet(text, a.cue), a.type.value, state, snippet(text, a.quote)
+
+
+def flag_tip(a: Attribution) -> str:
+    """The state cell's tooltip of a flagged attribution: its comment, as plain text."""
+    said = f": {a.comment}" if a.comment else ""
+    return f"Flagged as unsure{said}"
 
 
 class AttributionModel(QAbstractTableModel):
@@ -401,6 +415,8 @@ class AttributionModel(QAbstractTableModel):
         if role == _DISPLAY:
             return self.cells(row)[col]
         if role == Qt.ItemDataRole.ToolTipRole:  # (the quote's whole text)
+            if col == 3 and self.attrs[row].flagged:
+                return plain(flag_tip(self.attrs[row]))
             if col < 4:
                 return plain(self.cells(row)[col])
             quote = self.attrs[row].quote

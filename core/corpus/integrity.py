@@ -23,7 +23,7 @@ from core.corpus.schema import (
     reference_schema,
     schema_of,
 )
-from core.model import Origin, QuoteType, State, Status, content_hash
+from core.model import COMMENT_LIMIT, Origin, QuoteType, State, Status, content_hash
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
@@ -340,7 +340,8 @@ class Damage:
         found += [
             (
                 art_id,
-                f"attribution {attr_id} has an unknown type, state, origin, confidence or name",
+                f"attribution {attr_id} has an unknown type, state, origin, confidence, "
+                "name or flag",
             )
             for art_id, attr_id in self._conn.execute(
                 f"""SELECT article_id, id FROM attributions
@@ -348,8 +349,22 @@ class Damage:
                        OR state NOT IN ({", ".join(f"'{t}'" for t in State)})
                        OR origin NOT IN ({", ".join(f"'{t}'" for t in Origin)})
                        OR typeof(confidence) NOT IN ('real', 'integer', 'null')
-                       OR typeof(speaker_name) NOT IN ('text', 'null'))
+                       OR typeof(speaker_name) NOT IN ('text', 'null')
+                       OR flagged NOT IN (0, 1) OR typeof(comment) != 'text'
+                       OR length(comment) > {COMMENT_LIMIT})
                        {one.replace("id", "article_id")}""",
+                args,
+            )
+        ]
+        found += [
+            (
+                art_id,
+                "the article's flag has a comment that is not text of at most "
+                f"{COMMENT_LIMIT} characters",
+            )
+            for (art_id,) in self._conn.execute(
+                "SELECT id FROM article_flags WHERE (typeof(comment) != 'text' "
+                f"OR length(comment) > {COMMENT_LIMIT}) {one}",
                 args,
             )
         ]

@@ -49,7 +49,10 @@ class Queries:
                    (SELECT COUNT(*) FROM attributions t
                     WHERE t.article_id = a.id AND t.state = 'suggested'),
                    (SELECT COUNT(*) FROM attributions t
-                    WHERE t.article_id = a.id AND t.state != 'rejected')
+                    WHERE t.article_id = a.id AND t.state != 'rejected'),
+                   EXISTS (SELECT 1 FROM article_flags f WHERE f.id = a.id)
+                   OR EXISTS (SELECT 1 FROM attributions t INDEXED BY attributions_flagged
+                              WHERE t.article_id = a.id AND t.flagged)
                FROM articles a INDEXED BY articles_list {where} ORDER BY a.id""",
             args,
         ).fetchall()
@@ -57,7 +60,7 @@ class Queries:
             if r[3] not in set(Status):  # the scan names it, and any other damage
                 self._damage.of(r[0])
         return [
-            ArticleSummary(r[0], r[1], r[2], Status(r[3]), r[4], r[5])
+            ArticleSummary(r[0], r[1], r[2], Status(r[3]), r[4], r[5], bool(r[6]))
             for r in rows
             if r[0] not in self._damage.articles
         ]
@@ -578,3 +581,24 @@ def cue_words(store: Queries, speaker_ids: Sequence[int]) -> list[tuple[int, str
             GROUP BY 1, 2""",
         list(speaker_ids),
     ).fetchall()
+
+
+# -- flags (docs/adr/0033) -------------------------------------------------------------------
+
+
+@guarded
+def article_flags(store: Queries) -> dict[int, str]:
+    """The comment of every article flagged as a whole, by article id (a row each)."""
+    return dict(store._conn.execute("SELECT id, comment FROM article_flags"))
+
+
+@guarded
+def flag_counts(store: Queries) -> tuple[int, int]:
+    """(attributions flagged, articles flagged as a whole or holding a flagged
+    attribution): from the flags' partial index and table, never every row."""
+    c = store._conn
+    flagged = c.execute(
+        "SELECT article_id FROM attributions INDEXED BY attributions_flagged WHERE flagged"
+    ).fetchall()
+    whole = c.execute("SELECT id FROM article_flags").fetchall()
+    return len(flagged), len({r[0] for r in flagged} | {r[0] for r in whole})

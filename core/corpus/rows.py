@@ -44,6 +44,8 @@ ATTRIBUTION_COLUMNS = (
     "origin",
     "confidence",
     "speaker_id",
+    "flagged",
+    "comment",
 )
 #: The columns of a speaker's record (its row but the id), as commands log it.
 SPEAKER_RECORD = ("name", "kind", "external_id")
@@ -60,6 +62,8 @@ class ArticleSummary:
     status: Status
     to_review: int
     total: int
+    #: The article is flagged, or holds a flagged attribution (docs/adr/0033).
+    flagged: bool = False
 
 
 def dicts(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -82,6 +86,8 @@ def attribution_row(a: Attribution, article_id: int) -> dict[str, Any]:
         "origin": str(a.origin),
         "confidence": a.confidence,
         "speaker_id": a.speaker_id,
+        "flagged": int(a.flagged),
+        "comment": a.comment,
     }
     if a.id is not None:
         row["id"] = a.id
@@ -121,6 +127,8 @@ def attribution_from_row(r: dict[str, Any]) -> Attribution:
             "origin": r["origin"],
             "confidence": r["confidence"],
             "speaker_id": r["speaker_id"],
+            "flagged": r["flagged"],
+            "comment": r["comment"],
         },
         id=r["id"],
     )

@@ -275,6 +275,29 @@ def _v8_datasette_search(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v9_flags(conn: sqlite3.Connection) -> None:
+    """Doubts (docs/adr/0033): ``attributions.flagged`` and ``attributions.comment`` (an
+    attribution marked unsure, with an optional one-line comment of at most 500
+    characters), a partial index of the flagged ones by article (the list's mark reads
+    it), and ``article_flags``: a row per article flagged as a whole, its ``id`` the
+    article's, with its comment (a table of its own: the list reads it by a seek, where
+    a column of ``articles`` would sit after the text, in overflow pages)."""
+    _script(
+        conn,
+        """
+        ALTER TABLE attributions ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0
+            CHECK (flagged IN (0, 1));
+        ALTER TABLE attributions ADD COLUMN comment TEXT NOT NULL DEFAULT ''
+            CHECK (length(comment) <= 500);
+        CREATE INDEX attributions_flagged ON attributions(article_id) WHERE flagged;
+        CREATE TABLE article_flags (
+            id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            comment TEXT NOT NULL DEFAULT '' CHECK (length(comment) <= 500)
+        )
+        """,
+    )
+
+
 def _json_bounds(raw: object) -> list[tuple[int, int]]:
     """The ``[[start, end], ...]`` a version-2 corpus stored, or [] if it holds no such list."""
     try:
@@ -293,6 +316,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v6_packed_tokens,
     _v7_speakers,
     _v8_datasette_search,
+    _v9_flags,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -88,6 +88,8 @@ SMALL_TABLES = {
     "speaker": ("speakers", SPEAKER_RECORD),
     "alias": ("speaker_aliases", ("speaker_id", "alias")),
     "dismissal": ("speaker_dismissals", ("first", "second")),
+    # an article flagged as a whole (docs/adr/0033): its row's id is the article's
+    "article_flag": ("article_flags", ("comment",)),
 }
 
 _NOWHERE = Span(-1, -1)  # an absent speaker or cue, which overlaps nothing
@@ -345,7 +347,12 @@ class Store(Queries):
     # -- one article -------------------------------------------------------------------------
 
     def article(self, article_id: int) -> Article:
-        return article_from_row(self._article_row(", ".join(ARTICLE_RECORD), article_id))
+        """The article, with its flag (docs/adr/0033)."""
+        article = article_from_row(self._article_row(", ".join(ARTICLE_RECORD), article_id))
+        flag = self.current("article_flag", article_id)
+        if flag is not None:
+            article.flagged, article.comment = True, flag["comment"]
+        return article
 
     @guarded
     def tokens(self, article_id: int) -> Tokens:
@@ -492,6 +499,8 @@ class Store(Queries):
                     for a in attributions
                 ]
             )
+            if article.flagged:
+                self._write_small("article_flag", article_id, None, {"comment": article.comment})
             index_article(self._conn, article_id, update=False)
             index_text(self._conn, article_id)
             self.log_decision(
@@ -647,6 +656,7 @@ class Store(Queries):
                 old is None
                 or old.spans() != new.spans()
                 or (old.state is rejected) != (new.state is rejected)  # (it blocks nothing)
+                or old.comment != new.comment  # (the same boundary: Attribution.check)
             ):
                 self.check_spans(int(after["article_id"]), new)
         if row_id is None:
@@ -669,6 +679,8 @@ class Store(Queries):
         was = attribution_row(Attribution.from_record(before), int(before["article_id"]))
         if "speaker_id" not in before:  # logged before speakers were entities
             del was["speaker_id"]
+        if "flagged" not in before:  # logged before flags were (docs/adr/0033)
+            del was["flagged"], was["comment"]
         same = " AND ".join(f"{col} IS ?" for col in was)
         if new is None:
             cur = self._conn.execute(
@@ -676,6 +688,8 @@ class Store(Queries):
             )
         else:
             row = attribution_row(new, int(after["article_id"]) if after else 0)
+            if after is not None and "flagged" not in after:  # (a record logged before
+                del row["flagged"], row["comment"]  # flags were: it leaves them as they are)
             sets = ", ".join(f"{col} = ?" for col in row if col != "id")
             values = [v for col, v in row.items() if col != "id"]
             cur = self._conn.execute(

@@ -10,6 +10,8 @@ has no place for), plus one ``annotation.conf`` so brat can open the folder:
   Quote);
 - ``A`` lines on each quote: ``Type``, ``State``, ``Origin``;
 - ``A`` lines on each speaker mention: ``Kind`` (person, organisation, other);
+- a ``Flagged`` ``A`` line on each quote flagged as unsure, its comment as that line's
+  ``AnnotatorNotes`` (docs/adr/0033); an article's flag is in its metadata;
 - ``#`` notes: the speaker name, as ``AnnotatorNotes`` of the quote; and who the
   speaker is in the corpus, as ``AnnotatorNotes`` of the speaker mention
   (``speaker 12: Ana Ruiz``, its external id after it in parentheses when it has one).
@@ -55,6 +57,7 @@ from core.model import (
     State,
     Status,
     check_attributions,
+    comment_problem,
     excerpt,
 )
 from core.suggest.marks import quote_type
@@ -81,6 +84,7 @@ Type Arg:Quote, Value:{"|".join(QuoteType)}
 State Arg:Quote, Value:{"|".join(State)}
 Origin Arg:Quote, Value:{"|".join(Origin)}
 Kind Arg:Speaker, Value:{"|".join(SpeakerKind)}
+Flagged Arg:Quote
 """
 _SUFFIXES = {".txt", ".ann", ".json"}
 _NEWLINES = re.compile(r"[\n\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]+")
@@ -147,6 +151,10 @@ class Exporter(Writer):
                     relations.append(f"{ENTITY[kind]}_of Arg1:{t} Arg2:{q}")
             for name, value in (("Type", a.type), ("State", a.state), ("Origin", a.origin)):
                 attributes.append(f"{name} {q} {value}")
+            if a.flagged:
+                attributes.append(f"Flagged {q}")
+                if a.comment:  # (one line already: comment_problem)
+                    notes.append(f"AnnotatorNotes A{len(attributes)}\t{a.comment}")
             if a.speaker_name:
                 notes.append(f"AnnotatorNotes {q}\t{_one_line(a.speaker_name)}")
             who = item.identity(a)
@@ -214,6 +222,10 @@ def _meta(txt: Path, text: str) -> tuple[Article, dict[str, float]]:
             setattr(article, key, value)
         article.status = Status(meta.get("status") or "todo")
         article.non_body = [Span(int(s), int(e)) for s, e in meta.get("non_body") or []]
+        article.flagged, article.comment = meta.get("flagged") is True, meta.get("comment") or ""
+        problem = comment_problem(article.comment)
+        if problem is not None:
+            raise ValueError(problem)
         for sp in article.non_body:
             sp.check(len(text), "non-body range")
         confidence = {str(k): float(v) for k, v in (data.get("confidence") or {}).items()}
@@ -272,7 +284,8 @@ class _Lines:
     spans: dict[str, tuple[str, list[Span]]] = field(default_factory=dict)
     links: list[list[str]] = field(default_factory=list)  # ids joined by one relation or event
     events: dict[str, list[str]] = field(default_factory=dict)
-    attributes: list[tuple[str, str, str, int]] = field(default_factory=list)
+    #: (name, the ID it is on, its value, its line, its own ID)
+    attributes: list[tuple[str, str, str, int, str]] = field(default_factory=list)
     notes: dict[str, tuple[str, int]] = field(default_factory=dict)  # T id -> (note, line)
     ids: dict[str, int] = field(default_factory=dict)  # each ID and its line
     unknown: dict[str, list[int]] = field(default_factory=dict)  # a label no map knows: lines
@@ -318,6 +331,8 @@ def _attributions(
                     state=rec.get("state", State.ACCEPTED),
                     origin=rec.get("origin", Origin.MANUAL),
                     confidence=confidence.get(t),
+                    flagged=rec.get("flagged", False),
+                    comment=rec.get("comment", ""),
                 )
             )
     return out
@@ -361,7 +376,8 @@ def _read_line(
     elif kind in "AM":
         if len(parts) not in (2, 3):
             raise ValueError(f"attribute {ident} is not NAME ID [VALUE]")
-        read.attributes.append((parts[0], parts[1], parts[2] if len(parts) > 2 else "", n))
+        value = parts[2] if len(parts) > 2 else ""
+        read.attributes.append((parts[0], parts[1], value, n, ident))
     elif kind == "#" and parts[:1] == ["AnnotatorNotes"]:
         if len(parts) != 2:
             raise ValueError(f"note {ident} is not AnnotatorNotes ID, a tab, the note")
@@ -441,7 +457,9 @@ def _set_attributes(found: dict[str, dict[str, Any]], read: _Lines, name: str) -
     """The ``Type``, ``State`` and ``Origin`` attributes, on the quotes they name (or on
     the quotes of the event they name)."""
     values = {"Type": QuoteType, "State": State, "Origin": Origin}
-    for attr, target, value, n in read.attributes:
+    for attr, target, value, n, ident in read.attributes:
+        if attr == "Flagged":
+            _flag(found, read, target, ident, f"{name} line {read.notes.get(ident, ('', n))[1]}")
         if attr not in values:
             continue
         for q in read.quotes_in(read.events.get(target, [target])):
@@ -451,13 +469,26 @@ def _set_attributes(found: dict[str, dict[str, Any]], read: _Lines, name: str) -
                 raise ImportProblem(f"{name} line {n}: {attr} cannot be {value!r}") from None
 
 
+def _flag(
+    found: dict[str, dict[str, Any]], read: _Lines, target: str, ident: str, where: str
+) -> None:
+    """A ``Flagged`` attribute (``ident``) on the quotes it names, with its note as the
+    flag's comment (docs/adr/0033)."""
+    comment = read.notes.get(ident, ("", 0))[0]
+    problem = comment_problem(comment)
+    if problem is not None:
+        raise ImportProblem(f"{where}: {problem}")
+    for q in read.quotes_in(read.events.get(target, [target])):
+        found[q].update(flagged=True, comment=comment)
+
+
 def _identities(read: _Lines, attrs: list[Attribution], name: str) -> list[tuple[Speaker, str]]:
     """Who the file says its speakers are, as the export writes it on a speaker
     mention: a ``Kind`` attribute and a note ``speaker N: NAME (EXTERNAL ID)``, NAME
     being the speaker name of its quotes; each with its line."""
     names = {a.speaker: a.speaker_name for a in attrs if a.speaker and a.speaker_name}
     said: dict[str, dict[str, Any]] = {}
-    for attr, target, value, n in read.attributes:
+    for attr, target, value, n, _ in read.attributes:
         kind, pieces = read.spans.get(target, ("", []))
         if attr == "Kind" and kind == "speaker" and pieces[0] in names:
             if value.lower() not in SPEAKER_KINDS:

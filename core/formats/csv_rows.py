@@ -5,7 +5,8 @@ A spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a ta
 carriage return before one) as a formula: such a text cell gets a leading ``'``, as
 OWASP's advice on CSV injection has it, so a title or a speaker name planted in an
 article cannot run in the spreadsheet that opens the export. The offsets columns give
-each span exactly.
+each span exactly. ``flagged`` (1 or 0) and ``comment`` are the attribution's doubt,
+``article_flagged`` and ``article_comment`` its article's (docs/adr/0033).
 """
 
 from __future__ import annotations
@@ -42,6 +43,10 @@ CSV_COLUMNS = (
     "speaker_end",
     "cue_start",
     "cue_end",
+    "flagged",
+    "comment",
+    "article_flagged",
+    "article_comment",
 )
 
 
@@ -89,6 +94,10 @@ class CsvWriter(FileWriter):
                 "state": str(a.state),
                 "origin": str(a.origin),
                 "confidence": a.confidence,
+                "flagged": int(a.flagged),
+                "comment": a.comment,
+                "article_flagged": int(art.flagged),
+                "article_comment": art.comment,
                 **item.identity(a),
             }
             for kind, sp in a.spans().items():

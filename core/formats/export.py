@@ -122,6 +122,7 @@ def corpus_items(
             for s in queries.all_speakers(store)
             if s.id is not None
         }
+        flags = queries.article_flags(store)  # (a row per flagged article: a few)
 
         def items() -> Iterator[Item]:
             pending = next(attrs, None)
@@ -134,7 +135,12 @@ def corpus_items(
                     pending = next(attrs, None)
                 if art_id not in damaged:  # in store.damage, left out here
                     ids = {r[speaker_of] for r in mine} - {None}
-                    yield Item(row, mine, {i: speakers[i] for i in ids if i in speakers})
+                    yield Item(
+                        row,
+                        mine,
+                        {i: speakers[i] for i in ids if i in speakers},
+                        flags.get(art_id),
+                    )
 
         yield total, items()
         articles.close()

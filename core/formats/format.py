@@ -87,10 +87,15 @@ class Item:
     attribution_rows: list[tuple[Any, ...]]
     #: The speakers of its attributions by id (their kinds as stated, else guessed).
     speakers: dict[int, Speaker] = field(default_factory=dict)
+    #: The comment of the article's flag when it is flagged as a whole (docs/adr/0033).
+    flag: str | None = None
 
     @cached_property
     def article(self) -> Article:
-        return article_from_row(self.row)
+        article = article_from_row(self.row)
+        if self.flag is not None:
+            article.flagged, article.comment = True, self.flag
+        return article
 
     @cached_property
     def attributions(self) -> list[Attribution]:

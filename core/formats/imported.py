@@ -76,8 +76,11 @@ def revision(status: Status, rows: Iterable[Sequence[Any]]) -> str:
     rows (``core.corpus.rows.ATTRIBUTION_COLUMNS``: ids, spans, speaker, type, state,
     origin, confidence), whatever their order. An export writes it in each record's
     ``meta``; an import compares it with what the corpus holds then (docs/adr/0027).
-    From the rows as read, by orjson: a fraction of the line's cost."""
-    data = orjson.dumps([status.value, sorted(rows)])
+    From the rows as read, by orjson: a fraction of the line's cost. An attribution
+    with no flag is marked without its flag's two columns (the last: docs/adr/0033),
+    as it was before flags were, so a file exported then still matches."""
+    kept = [r[:-2] if not r[-2] and not r[-1] else r for r in rows]
+    data = orjson.dumps([status.value, sorted(kept)])
     return hashlib.sha256(data).hexdigest()[:20]
 
 

@@ -49,6 +49,7 @@ from core.model import (
     State,
     Status,
     check_attributions,
+    comment_problem,
 )
 from core.suggest.marks import quote_type
 from core.tokens import DocTokens, Tokens, tokenize
@@ -93,6 +94,18 @@ def _string(value: Any, what: str, *, optional: bool = True) -> str:
     except UnicodeEncodeError:
         raise ImportProblem(f"{what} holds an unpaired surrogate (not valid Unicode)") from None
     return value
+
+
+def _flag(value: Any, comment: Any, what: str) -> tuple[bool, str]:
+    """A flag and its comment as a record gives them (``flagged``, ``comment``:
+    docs/adr/0033): absent, no flag; a comment held to :func:`comment_problem`."""
+    if value is not None and not isinstance(value, bool):
+        raise ImportProblem(f"{what} flagged {value!r:.40} is not true or false")
+    said = _string(comment, f"{what} comment")
+    problem = comment_problem(said)
+    if problem is not None:
+        raise ImportProblem(f"{what}: {problem}")
+    return bool(value), said
 
 
 def _offset(value: Any, what: str) -> int:
@@ -143,6 +156,7 @@ def _attribution(value: Any, what: str, text: str) -> Attribution:
     conf = d.get("confidence")
     quote = _span(d["quote"], f"{what} quote")
     given = d.get("type")
+    flagged, comment = _flag(d.get("flagged"), d.get("comment"), what)
     return Attribution(
         quote=quote,
         speaker=optional_span("speaker"),
@@ -154,6 +168,8 @@ def _attribution(value: Any, what: str, text: str) -> Attribution:
         state=_choice(d.get("state"), State, State.SUGGESTED, f"{what} state"),
         origin=_choice(d.get("origin"), Origin, Origin.MODEL, f"{what} origin"),
         confidence=None if conf is None else _number(conf, f"{what} confidence"),
+        flagged=flagged,
+        comment=comment,
     )
 
 
@@ -230,6 +246,7 @@ def _record(obj: Any, labels: dict[str, str], warnings: list[str]) -> Imported:
         status=_choice(meta.get("status"), Status, Status.TODO, "meta status"),
         content_hash=content_hash(text),
     )
+    art.flagged, art.comment = _flag(meta.get("flagged"), meta.get("comment"), "meta")
     answer = obj.get("answer")
     if answer is not None and (not isinstance(answer, str) or answer not in ANSWERS):
         raise ImportProblem(f"answer {answer!r} is not one of {', '.join(ANSWERS)}")

@@ -35,7 +35,7 @@ Edit = tuple[Attribution | None, Attribution | None]
 """An attribution as stored and as the file wants it (None: not there)."""
 
 #: How a report counts an article's edits, in this order (one word each).
-KINDS = ("edited", "accepted", "rejected", "undecided", "retyped", "added", "deleted")
+KINDS = ("edited", "accepted", "rejected", "undecided", "retyped", "flagged", "added", "deleted")
 
 
 @dataclass
@@ -179,7 +179,9 @@ def merged(old: Attribution, got: Attribution) -> Attribution:
     moved the quote, what it says besides the spans is what an importer fills in for
     spans alone (the type the Q key gives, a suggested state), so the stored type stays,
     and the state unless the file decided it; where it kept the speaker, a name it
-    gives is taken (else the stored one stays). The origin is the correction's."""
+    gives is taken (else the stored one stays). The flag and its comment are the
+    file's (docs/adr/0033: QuoteLab's records and brat say them; a file that does not
+    says no flag). The origin is the correction's."""
     same_quote = got.quote == old.quote
     if got.speaker == old.speaker:
         name = got.speaker_name if same_quote and got.speaker_name else old.speaker_name
@@ -193,6 +195,8 @@ def merged(old: Attribution, got: Attribution) -> Attribution:
         type=got.type if same_quote else old.type,
         state=got.state if same_quote or got.state is not State.SUGGESTED else old.state,
         speaker_id=old.speaker_id if name == old.speaker_name else None,
+        flagged=got.flagged,
+        comment=got.comment,
     )
     return commands.corrected(old, new)
 
@@ -245,4 +249,6 @@ def _kind(old: Attribution | None, new: Attribution | None) -> str:
         return "edited"
     if new.state is not old.state:
         return {State.ACCEPTED: "accepted", State.REJECTED: "rejected"}.get(new.state, "undecided")
+    if (new.flagged, new.comment) != (old.flagged, old.comment):
+        return "flagged"
     return "retyped"

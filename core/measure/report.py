@@ -115,6 +115,10 @@ class Report:
     def whose(self) -> str:
         """The corpus, and its annotator if it has one: ``ana.qlab (annotator ana)``."""
         return self.corpus + (f" (annotator {self.annotator})" if self.annotator else "")
+    #: Doubts for the curator (docs/adr/0033): attributions flagged, and articles
+    #: flagged as a whole or holding a flagged attribution.
+    flagged_attributions: int = 0
+    flagged_articles: int = 0
 
     def counted(self) -> str:
         """What the quote counts hold, in words (the report, its page and charts say it)."""
@@ -147,6 +151,10 @@ class Report:
         out.append("  attributions by type: " + _pairs(self.by_type))
         out.append("  attributions by state: " + _pairs(self.by_state))
         out.append("  attributions by origin: " + _pairs(self.by_origin))
+        out.append(
+            f"  flagged for the curator: {self.flagged_attributions} attribution(s) "
+            f"in {self.flagged_articles} article(s) (flagged articles included)"
+        )
         qpa = self.quotes_per_article
         out.append(
             f"  quotes per article: mean {qpa['mean']:.1f}, median {qpa['median']:g}, "
@@ -183,7 +191,7 @@ def outlet(url: str) -> str:
 _TYPES = {t.value: t for t in QuoteType}
 _COLUMNS = (
     "article_id id quote_start quote_end speaker_start speaker_end cue_start cue_end "
-    "speaker_name type state origin"
+    "speaker_name type state origin flagged"
 ).split()
 
 
@@ -246,6 +254,9 @@ def _aligned(
     kept: set[int] = set()  # attributions still as first suggested, type and speaker
     model, rejected = Origin.MODEL.value, State.REJECTED.value
     for r in rows:
+        if r[12] and r[10] == State.SUGGESTED.value:  # flagged, left for the curator
+            kept.add(r[1])  # (its first record is no suggestion to score either)
+            continue
         logged = r[1] in first
         rec = first.get(r[1]) if logged else None
         if r[10] != rejected and (
@@ -274,7 +285,9 @@ def quality(
 ) -> Quality:
     """The attributions of done articles as the model first suggested them (an
     attribution's record before its first logged change, else as it is now; ones a
-    person created are no suggestions) against the final ones (not rejected).
+    person created are no suggestions) against the final ones (not rejected). A
+    suggestion left undecided in a done article because it is flagged for the curator
+    (docs/adr/0033) is neither: nobody has decided it yet.
 
     Done articles stream through in id order, each with its rows (two streaming
     queries read side by side): one article's text is held at a time. ``progress(done,
@@ -373,6 +386,7 @@ def build(
     ranked_outlets = sorted(outlets.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0]))
     quotes, unreviewed, no_name = queries.quote_totals(store)
     scored = quality(store, progress, cancelled)
+    flagged_attributions, flagged_articles = queries.flag_counts(store)
     return Report(
         corpus=str(store.path),
         quality=scored,
@@ -396,4 +410,6 @@ def build(
         unreviewed=unreviewed,
         no_speaker_name=no_name,
         annotator=store.assigned,
+        flagged_attributions=flagged_attributions,
+        flagged_articles=flagged_articles,
     )

@@ -18,7 +18,16 @@ from typing import Any
 from core.corpus import queries
 from core.corpus.errors import ConflictError
 from core.corpus.store import Store
-from core.model import Attribution, Origin, QuoteType, Span, SpanError, State, Status
+from core.model import (
+    Attribution,
+    Origin,
+    QuoteType,
+    Span,
+    SpanError,
+    State,
+    Status,
+    comment_problem,
+)
 from core.suggest.names import is_description, is_pronoun, name_key
 
 SPAN_KINDS = ("quote", "speaker", "cue")
@@ -403,6 +412,35 @@ def set_status(store: Store, article_id: int, status: Status) -> Command | None:
         return None
     change = Change("article", article_id, {"status": current.value}, {"status": status.value})
     return Command(f"mark {status.value.replace('_', ' ')}", article_id, [change])
+
+
+def flag(store: Store, target: Target, comment: str | None) -> Command | None:
+    """Flag the attribution as unsure with ``comment`` (docs/adr/0033), or, with None,
+    take its flag and comment away; None when nothing would change. A flag is a
+    decision about it, not a correction: its origin stays as it is."""
+    if comment is None:
+        return edit(store, target, "unflag", flagged=False, comment="")
+    problem = comment_problem(comment)
+    if problem is not None:
+        raise SpanError(problem)
+    label = "comment" if _get(store, target).attribution.flagged else "flag"
+    return edit(store, target, label, flagged=True, comment=comment)
+
+
+def flag_article(store: Store, article_id: int, comment: str | None) -> Command | None:
+    """Flag the article as a whole with ``comment``, or, with None, take its flag
+    away; None when nothing would change. Its status stays as it is."""
+    problem = comment_problem(comment) if comment is not None else None
+    if problem is not None:
+        raise SpanError(problem)
+    before = store.current("article_flag", article_id)
+    after = None if comment is None else {"comment": comment}
+    if before == after:
+        return None
+    label = (
+        "unflag article" if after is None else "comment on article" if before else "flag article"
+    )
+    return Command(label, article_id, [Change("article_flag", article_id, before, after)])
 
 
 def new_manual(quote: Span, qtype: QuoteType = QuoteType.DIRECT) -> Attribution:

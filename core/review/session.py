@@ -29,7 +29,17 @@ from core.corpus import queries
 from core.corpus.errors import ConflictError, CorpusError
 from core.corpus.rows import ArticleSummary
 from core.corpus.store import Store
-from core.model import Article, Attribution, QuoteType, Span, SpanError, State, Status, excerpt
+from core.model import (
+    Article,
+    Attribution,
+    QuoteType,
+    Span,
+    SpanError,
+    State,
+    Status,
+    clean_comment,
+    excerpt,
+)
 from core.review import commands
 from core.review.commands import Change, Command, Known, UndoStack
 from core.review.order import Placed, article_of, place, position, start
@@ -92,6 +102,8 @@ class ReviewSession:
     # Kept as attributions change (a long article has thousands; a key reads none of them):
     _left: int = 0  # suggestions not yet decided
     _kept: int = 0  # attributions not rejected
+    _flagged: int = 0  # attributions flagged
+    _parked: int = 0  # suggestions flagged: left for the curator (D lets them be)
     _longest: int = 0  # at least the longest quote's length (for near())
     _mentions: Mentions | None = None  # the open article's, for candidates()
     #: The round M and Shift+M go through: (attribution id, candidates) as they were at the
@@ -125,7 +137,8 @@ class ReviewSession:
         a = self.article
         if a is None or a.id is None:
             return None
-        return ArticleSummary(a.id, a.title, a.date, a.status, self._left, self._kept)
+        flagged = a.flagged or self._flagged > 0
+        return ArticleSummary(a.id, a.title, a.date, a.status, self._left, self._kept, flagged)
 
     def near(self, lo: int, hi: int) -> list[Attribution]:
         """The attributions whose quotes reach into the characters lo..hi (their ends
@@ -155,6 +168,8 @@ class ReviewSession:
         self._mentions = None
         self._left = sum(a.state is State.SUGGESTED for a in attrs)
         self._kept = sum(a.state is not State.REJECTED for a in attrs)
+        self._flagged = sum(a.flagged for a in attrs)
+        self._parked = sum(a.flagged and a.state is State.SUGGESTED for a in attrs)
         self._longest = max((a.quote.end - a.quote.start for a in attrs), default=0)
         self.anchor = None
         self.target = "quote"
@@ -177,7 +192,7 @@ class ReviewSession:
     def close(self) -> Delta:
         self.article, self.attrs, self.tokens, self.index = None, [], Tokens([]), None
         self.cursor = self.anchor = self._mentions = None
-        self._left = self._kept = self._longest = 0
+        self._left = self._kept = self._longest = self._flagged = self._parked = 0
         return Delta(article=True, reorder=True)
 
     def step(self, step: int) -> Delta:
@@ -449,22 +464,60 @@ class ReviewSession:
             )
         return self._edit(lambda k: commands.set_span(self.store, k, "cue", span), target="cue")
 
+    def flag(self) -> Outcome:
+        """Flag the current attribution as unsure (for the curator), or take its flag
+        and comment away (docs/adr/0033)."""
+        a = self.current
+        if a is None:
+            return "No attribution selected."
+        comment = None if a.flagged else a.comment
+        return self._edit(lambda k: commands.flag(self.store, k, comment))
+
+    def comment(self, text: str) -> Outcome:
+        """Flag the current attribution with a comment as typed (made one line, bounded:
+        :func:`clean_comment`); an empty one keeps the flag without a comment."""
+        said = clean_comment(text)
+        return self._edit(lambda k: commands.flag(self.store, k, said))
+
+    def flag_article(self, text: str | None = None) -> Outcome:
+        """Flag the open article as a whole, with a comment as typed (``text``), or,
+        with None, flag it without one, or take its flag away if it has one."""
+        art = self.article
+        if art is None or art.id is None:
+            return "No article is open."
+        if text is None:
+            comment = None if art.flagged else ""
+        else:
+            comment = clean_comment(text)
+        cmd = commands.flag_article(self.store, art.id, comment)
+        return Pending(cmd) if cmd else "Nothing to change."
+
     def done(self, search: str = "") -> Outcome:
-        """Mark the article done (once no suggestion is left to decide); once applied, open
-        the next article to do in the list (of those matching ``search``), wrapping around."""
+        """Mark the article done (once no suggestion is left to decide but those flagged
+        for the curator); once applied, open the next article to do in the list (of those
+        matching ``search``), wrapping around."""
         if self.article is None or self.article.id is None:
             return "No article is open."
         art_id = self.article.id
-        left = self._left
+        left, parked = self._left - self._parked, self._parked
         if left:  # done means every suggestion was decided: the report counts on it
             return (
                 f"{left} suggestion{'s' if left > 1 else ''} still to decide: {{accept}} "
-                "accepts, {reject} rejects, {accept_all} accepts all that are left."
+                "accepts, {reject} rejects, {accept_all} accepts all that are left, "
+                "{flag} flags one for the curator."
             )
         cmd = commands.set_status(self.store, art_id, Status.DONE)
         if cmd is None:
             return "This article is already done."
-        return Pending(cmd, lambda: self._next_to_do(art_id, search))
+        if not parked:
+            return Pending(cmd, lambda: self._next_to_do(art_id, search))
+        said = f"Done, {parked} flagged left for the curator."
+
+        def then() -> Delta:
+            delta = self._next_to_do(art_id, search)
+            return replace(delta, message=f"{said} {delta.message}".strip())
+
+        return Pending(cmd, then)
 
     # -- applying, undoing, redoing ----------------------------------------------------------
 
@@ -639,11 +692,14 @@ class ReviewSession:
         assert self.article is not None
         written = False
         for c in changes:
+            record = c.after if after else c.before
             if c.table == "article":
-                record = c.after if after else c.before
                 assert record is not None
                 self.article.status = Status(record["status"])
                 written = True
+            elif c.table == "article_flag":
+                self.article.flagged = record is not None
+                self.article.comment = record["comment"] if record is not None else ""
         return written
 
     def _refocus(self, placed: Placed, keep: Attribution | None) -> None:
@@ -668,6 +724,8 @@ class ReviewSession:
         """Count an attribution in (+1) or out (-1) of the tallies kept."""
         self._left += sign * (a.state is State.SUGGESTED)
         self._kept += sign * (a.state is not State.REJECTED)
+        self._flagged += sign * a.flagged
+        self._parked += sign * (a.flagged and a.state is State.SUGGESTED)
         if sign > 0:
             self._longest = max(self._longest, a.quote.end - a.quote.start)
 

@@ -158,6 +158,7 @@ def test_prodigy_edits_come_back_as_decisions_with_their_origins(tmp_path, expor
         "rejected": 0,
         "undecided": 0,
         "retyped": 0,
+        "flagged": 0,
         "added": 0,
         "deleted": 0,
         "status": ["todo", "in_progress"],
