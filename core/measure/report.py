@@ -111,14 +111,14 @@ class Report:
     unreviewed: int = 0
     no_speaker_name: int = 0  # quotes with no speaker name (not among the speakers)
     annotator: str | None = None  # whose corpus it is, if it was handed out to someone
-
-    def whose(self) -> str:
-        """The corpus, and its annotator if it has one: ``ana.qlab (annotator ana)``."""
-        return self.corpus + (f" (annotator {self.annotator})" if self.annotator else "")
     #: Doubts for the curator (docs/adr/0033): attributions flagged, and articles
     #: flagged as a whole or holding a flagged attribution.
     flagged_attributions: int = 0
     flagged_articles: int = 0
+
+    def whose(self) -> str:
+        """The corpus, and its annotator if it has one: ``ana.qlab (annotator ana)``."""
+        return self.corpus + (f" (annotator {self.annotator})" if self.annotator else "")
 
     def counted(self) -> str:
         """What the quote counts hold, in words (the report, its page and charts say it)."""
