@@ -35,9 +35,10 @@ from gui.keymap import fill
 from gui.plain import plain
 
 STATUS_TEXT = {Status.TODO: "to do", Status.IN_PROGRESS: "in progress", Status.DONE: "done"}
-#: The mark of a doubt (docs/adr/0033): after a flagged attribution's state, and after
-#: the status of an article flagged or holding a flagged attribution.
-FLAG_MARK = " \u2691"
+#: The mark of a doubt (docs/adr/0033): before a flagged attribution's state, and before
+#: the status of an article flagged or holding a flagged attribution (first, so a narrow
+#: column that cuts the word still shows it).
+FLAG_MARK = "\u2691 "
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _ROOT = QModelIndex()
@@ -87,7 +88,7 @@ class ArticleModel(QAbstractTableModel):
             if len(self._cells) > CELLS_KEPT:
                 self._cells.clear()
             title = line.title or f"Article {line.id}"
-            status = STATUS_TEXT[line.status] + FLAG_MARK * line.flagged
+            status = FLAG_MARK * line.flagged + STATUS_TEXT[line.status]
             cells = (title, line.date, status, str(line.to_review), line.id)
             self._cells[row] = cells
         return cells
@@ -352,7 +353,7 @@ def row_cells(text: str, a: Attribution) -> tuple[str, str, str, str, str]:
     """The table's cells of one attribution: speaker, cue, type, state (marked when
     flagged), quote."""
     speaker = a.speaker_name or snippet(text, a.speaker)
-    state = a.state.value + FLAG_MARK * a.flagged
+    state = FLAG_MARK * a.flagged + a.state.value
     return speaker, snippet(text, a.cue), a.type.value, state, snippet(text, a.quote)
 
 
