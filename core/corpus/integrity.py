@@ -240,6 +240,14 @@ def _ranges_ok(raw: str, length: int) -> bool:
     )
 
 
+#: The full-text indexes the full check asks FTS5 about, with what fails while one is
+#: damaged.
+_INDEXES = (
+    ("article_search", "the filter and speaker renames fail"),
+    ("articles_fts", "Datasette's search of the articles finds wrong rows"),
+)
+
+
 class Damage:
     """The damaged rows of one open corpus found so far: each article (or decision)
     with what is wrong. Found by the full check (on request, after an unclean shutdown,
@@ -277,26 +285,29 @@ class Damage:
         self.orphans = self._orphans()
 
     def check_index(self) -> None:
-        """FTS5's own check of the search index, against the text too (``quick_check``
-        reads its pages as sound however they were tampered with). The costliest part
-        of the check (it tokenizes every text again), so it runs on request only, not
-        after an unclean shutdown: a crash cannot leave it unlike its transaction. It
-        runs as a write command that writes nothing, so only where the corpus can be
-        written."""
+        """FTS5's own check of the search indexes, against the text too (``quick_check``
+        reads their pages as sound however they were tampered with): the app's
+        (``article_search``) and Datasette's (``articles_fts``, docs/adr/0029). The
+        costliest part of the check (it tokenizes every text again), so it runs on
+        request only, not after an unclean shutdown: a crash cannot leave an index unlike
+        its transaction. It runs as a write command that writes nothing, so only where
+        the corpus can be written."""
+        found = [self._fts_check(table, what) for table, what in _INDEXES]
+        self.index = "; ".join(f for f in found if f) or None
+
+    def _fts_check(self, table: str, what: str) -> str | None:
+        """What FTS5's integrity check says is wrong with ``table``, if anything."""
         try:
-            self._conn.execute(
-                "INSERT INTO article_search (article_search, rank) VALUES ('integrity-check', 1)"
-            )
+            self._conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
         except sqlite3.DatabaseError as exc:
             if is_damage(exc):
-                self.index = (
-                    f"the search index is damaged ({exc}): the filter and speaker renames "
-                    "fail until it is rebuilt; `main.py backup` copies the rest"
+                return (
+                    f"the search index {table} is damaged ({exc}): {what} until it is "
+                    "rebuilt; `main.py backup` copies the rest"
                 )
-            elif exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_READONLY:
+            if exc.sqlite_errorcode & 0xFF != sqlite3.SQLITE_READONLY:
                 raise  # (busy, say: not the index's fault)
-        else:
-            self.index = None
+        return None
 
     def scan(self, article_id: int | None = None) -> list[tuple[int, str]]:
         """Rows a hand edit or another tool broke, each reported by article (or decision)

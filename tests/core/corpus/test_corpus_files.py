@@ -234,9 +234,9 @@ def _damaged(path, sql, trigger):
 @pytest.mark.parametrize("trigger", ["request", "unclean shutdown", "first read"])
 def test_damaged_rows_are_reported_and_the_rest_stays_usable(tmp_path, sql, damage, trigger):
     with _damaged(tmp_path / "c.qlab", sql, trigger) as s:
-        message, *index = s.damage  # a text changed in place: its search index too
+        message, *index = s.damage  # a text changed in place: its search indexes too
         assert message.startswith("article 1: ") and damage in message
-        assert all(line.startswith("the search index is damaged") for line in index)
+        assert all(line.startswith("the search index ") for line in index)
         assert s.article_ids() == [2] and [a.id for a in s.article_summaries()] == [2]
         assert s.article_count() == 1
         for read in (s.article, s.attributions, s.tokens, s.text_length):
@@ -514,11 +514,15 @@ BELOW_THE_ROWS = [
     ),
     (  # FTS5's own index, tampered: SQLite's quick_check reads it as sound
         "UPDATE article_search_data SET block = X'00112233' WHERE id > 10",
-        "the search index is damaged",
+        "the search index article_search is damaged",
     ),
     (  # its structure record: every search then finds nothing, and raises nothing
         "UPDATE article_search_data SET block = X'00' WHERE id = 10",
-        "the search index is damaged",
+        "the search index article_search is damaged",
+    ),
+    (  # the index Datasette searches (docs/adr/0029), tampered the same way
+        "UPDATE articles_fts_data SET block = X'00112233' WHERE id > 10",
+        "the search index articles_fts is damaged",
     ),
 ]
 
