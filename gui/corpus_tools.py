@@ -369,7 +369,12 @@ class CorpusTools(QObject):
         if store is None:
             return None
         fn = workers.export_file(
-            store.path, choice.path, choice.fmt, choice.done_only, choice.accepted_only
+            store.path,
+            choice.path,
+            choice.fmt,
+            choice.done_only,
+            choice.accepted_only,
+            choice.tokens,
         )
 
         def written(report: ExportReport) -> None:

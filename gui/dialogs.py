@@ -160,6 +160,7 @@ class ExportChoice:
     fmt: str
     done_only: bool
     accepted_only: bool
+    tokens: bool = True  # False: without the articles' tokens (a format that allows it)
 
 
 class ExportDialog(QDialog):
@@ -183,6 +184,10 @@ class ExportDialog(QDialog):
         where.addWidget(browse)
         self.done_only = QCheckBox("Only articles marked done")
         self.accepted_only = QCheckBox("Only accepted attributions")
+        self.no_tokens = QCheckBox("Without tokens (a sixth of the size)")
+        self.no_tokens.setToolTip(
+            "Prodigy's span and relation views need the tokens; spaCy, pandas and jq do not"
+        )
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -193,6 +198,7 @@ class ExportDialog(QDialog):
         form.addRow("Export to:", where)
         form.addRow(self.done_only)
         form.addRow(self.accepted_only)
+        form.addRow(self.no_tokens)
         form.addRow(self.buttons)
         self.format.currentIndexChanged.connect(self._format_changed)
         self.path.textChanged.connect(self._check)
@@ -215,6 +221,8 @@ class ExportDialog(QDialog):
         done_only, accepted_only = written.scope
         self.done_only.setChecked(done_only)
         self.accepted_only.setChecked(accepted_only)
+        self.no_tokens.setEnabled(written.line_without_tokens is not None)
+        self.no_tokens.setChecked(self.no_tokens.isChecked() and self.no_tokens.isEnabled())
         text = self.path.text().strip()
         base = Path(text) if text else self.stem
         files = {f.ending for f in WRITTEN.values() if f.writer is not None}
@@ -247,6 +255,7 @@ class ExportDialog(QDialog):
             self.fmt(),
             self.done_only.isChecked(),
             self.accepted_only.isChecked(),
+            not self.no_tokens.isChecked(),
         )
 
 

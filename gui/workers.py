@@ -80,7 +80,7 @@ def import_files(
 
 
 def export_file(
-    db: Path, out: Path, fmt: str, done_only: bool, accepted_only: bool
+    db: Path, out: Path, fmt: str, done_only: bool, accepted_only: bool, tokens: bool
 ) -> Callable[..., Any]:
     def run(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> ExportReport:
         with Store(db, create=False) as store:
@@ -92,6 +92,7 @@ def export_file(
                 accepted_only=accepted_only,
                 progress=progress,
                 cancelled=cancelled,
+                tokens=tokens,
             )
 
     return run

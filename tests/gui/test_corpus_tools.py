@@ -4,6 +4,7 @@ also after a restart), E completing from the corpus's names, export in any forma
 progress and cancel, Save a copy."""
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -357,3 +358,28 @@ def test_the_export_dialog_starts_in_the_folder_of_the_last_export(
     when_modal(ExportDialog, look)
     press(w, "Ctrl+E")
     assert shown == [str(small.with_suffix(".jsonl")), str(elsewhere / "small.jsonl")]
+
+
+def test_the_export_dialog_writes_jsonl_without_tokens_when_asked(
+    make_window, small, qtbot, tmp_path
+):
+    """The command line's --no-tokens, in the window: offered for the formats that
+    allow it (JSONL), not for the others."""
+    w = make_window(small)
+    out = tmp_path / "lean.jsonl"
+    offered = {}
+
+    def choose(dialog):
+        for fmt in ("brat", "csv", "spacy", "jsonl"):
+            dialog.set_format(fmt)
+            offered[fmt] = dialog.no_tokens.isEnabled()
+        dialog.no_tokens.setChecked(True)
+        dialog.path.setText(str(out))
+        dialog.accept()
+
+    when_modal(ExportDialog, choose)
+    with qtbot.waitSignal(w.job_done, timeout=60_000):
+        press(w, "Ctrl+E")
+    assert offered == {"brat": False, "csv": False, "spacy": False, "jsonl": True}
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert lines and all("tokens" not in t and t["quotes"] is not None for t in lines)
