@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 import sqlite3
 
-import pytest
-
 from core.corpus import queries
 from core.corpus.schema import MIGRATIONS, SCHEMA_VERSION, reference_schema
 from core.corpus.store import Store
@@ -18,25 +16,6 @@ from core.measure import report
 from core.model import COMMENT_LIMIT, State, Status, clean_comment
 from core.review.session import Delta, Pending, ReviewSession
 from tests.core.small_corpus import build
-from tests.review_data import make_corpus
-
-
-@pytest.fixture
-def path(tmp_path):
-    return make_corpus(tmp_path / "review.qlab")
-
-
-@pytest.fixture
-def store(path):
-    with Store(path) as s:
-        yield s
-
-
-@pytest.fixture
-def session(store):
-    s = ReviewSession(store)
-    s.open(store.article_ids()[0])
-    return s
 
 
 def run(s: ReviewSession, outcome: Pending | str) -> Delta:

@@ -7,33 +7,13 @@ import json
 import re
 import sqlite3
 
-import pytest
-
 from core.corpus.store import Store
 from core.model import Article, Attribution, Origin, QuoteType, Span, State, Status
 from core.review import commands
 from core.review.session import Delta, Pending, ReviewSession
 from core.review.speakers import candidates
 from core.tokens import tokenize
-from tests.review_data import TEXT, make_corpus, sp
-
-
-@pytest.fixture
-def path(tmp_path):
-    return make_corpus(tmp_path / "review.qlab")
-
-
-@pytest.fixture
-def store(path):
-    with Store(path) as s:
-        yield s
-
-
-@pytest.fixture
-def session(store):
-    s = ReviewSession(store)
-    s.open(store.article_ids()[0])
-    return s
+from tests.review_data import TEXT, sp
 
 
 def words(s: ReviewSession, span: Span | None) -> str | None:
