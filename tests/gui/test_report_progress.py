@@ -2,6 +2,7 @@
 stops on Cancel or when it closes (issue 21, item 11)."""
 
 import threading
+from contextlib import contextmanager
 
 import pytest
 from PySide6.QtCore import QThreadPool
@@ -33,10 +34,20 @@ def many(tmp_path):
     return path
 
 
-def _one_thread_pool():
-    pool = QThreadPool()
+@contextmanager
+def _held(qtbot, many):
+    """A Report window on ``many`` whose report waits (one thread, busy) until the
+    ``with`` block ends: what the window shows meanwhile can be read. (window, pool)."""
+    pool, blocker = QThreadPool(), Blocker()
     pool.setMaxThreadCount(1)
-    return pool
+    pool.start(blocker)
+    try:
+        w = ReportWindow(many, pool)
+        qtbot.addWidget(w)
+        w.show()
+        yield w, pool
+    finally:
+        blocker.release.set()
 
 
 def test_the_report_is_computed_off_the_gui_thread_with_its_progress(qtbot, many, monkeypatch):
@@ -48,20 +59,13 @@ def test_the_report_is_computed_off_the_gui_thread_with_its_progress(qtbot, many
         return build(*args, **kwargs)
 
     monkeypatch.setattr(report, "build", recorded)
-    pool, blocker = _one_thread_pool(), Blocker()
-    pool.start(blocker)  # the report waits: what the window shows meanwhile can be read
-    try:
-        w = ReportWindow(many, pool)
-        qtbot.addWidget(w)
-        w.show()
+    with _held(qtbot, many) as (w, pool):
         assert w.progress.isVisible() and w.cancel_button.isVisible()
         assert (w.progress.minimum(), w.progress.maximum()) == (0, 0)  # busy, not a count
         seen = []
         w._computing.signals.progress.connect(
             lambda done, total: seen.append((done, total, w.progress.maximum()))
         )
-    finally:
-        blocker.release.set()
     with qtbot.waitSignal(w.ready, timeout=20_000):
         pass
     assert threads and threads[0] is not threading.main_thread()
@@ -72,15 +76,8 @@ def test_the_report_is_computed_off_the_gui_thread_with_its_progress(qtbot, many
 
 
 def test_cancel_stops_the_report_and_refresh_computes_it_again(qtbot, many):
-    pool, blocker = _one_thread_pool(), Blocker()
-    pool.start(blocker)
-    try:
-        w = ReportWindow(many, pool)
-        qtbot.addWidget(w)
-        w.show()
+    with _held(qtbot, many) as (w, pool):
         w.cancel_button.click()  # before the job has read a row
-    finally:
-        blocker.release.set()
     qtbot.waitUntil(lambda: w.status.text() == "The report was cancelled.", timeout=20_000)
     assert w.report is None and not w.save_button.isEnabled()
     assert w.refresh_button.isEnabled() and not w.cancel_button.isVisible()
@@ -91,16 +88,9 @@ def test_cancel_stops_the_report_and_refresh_computes_it_again(qtbot, many):
 
 
 def test_closing_the_window_cancels_the_report(qtbot, many):
-    pool, blocker = _one_thread_pool(), Blocker()
-    pool.start(blocker)
-    try:
-        w = ReportWindow(many, pool)
-        qtbot.addWidget(w)
-        w.show()
+    with _held(qtbot, many) as (w, pool):
         job = w._computing
         w.close()
-    finally:
-        blocker.release.set()
     assert job.cancelled
     qtbot.waitUntil(lambda: job not in w._jobs, timeout=20_000)  # it stopped, reporting none
     assert w.report is None
