@@ -9,14 +9,10 @@ from typing import Any
 
 from core.corpus.errors import guarded
 from core.corpus.queries import Queries
-from core.corpus.rows import ARTICLE_COLUMNS, ATTRIBUTION_COLUMNS
+from core.corpus.rows import ARTICLE_COLUMNS, ATTRIBUTION_COLUMNS, SPEAKER_TABLES
 
 #: The known speakers' tables a hand-out copies whole, ids kept: (table, columns).
-SPEAKER_TABLES = (
-    ("speakers", ("id", "name", "kind", "external_id")),
-    ("speaker_aliases", ("id", "speaker_id", "alias")),
-    ("speaker_dismissals", ("id", "first", "second")),
-)
+COPIED_SPEAKER_TABLES = tuple((table, ("id", *cols)) for table, cols in SPEAKER_TABLES.values())
 
 
 @guarded
@@ -40,10 +36,10 @@ def decided(store: Queries) -> tuple[int, int]:
 
 @guarded
 def speaker_rows(store: Queries) -> list[list[tuple[Any, ...]]]:
-    """The rows of each of :data:`SPEAKER_TABLES`, in id order."""
+    """The rows of each of :data:`COPIED_SPEAKER_TABLES`, in id order."""
     return [
         store._conn.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY id").fetchall()
-        for table, cols in SPEAKER_TABLES
+        for table, cols in COPIED_SPEAKER_TABLES
     ]
 
 

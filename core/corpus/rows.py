@@ -49,6 +49,13 @@ ATTRIBUTION_COLUMNS = (
 )
 #: The columns of a speaker's record (its row but the id), as commands log it.
 SPEAKER_RECORD = ("name", "kind", "external_id")
+#: The known speakers' tables, by the name commands log a row of each under: (table,
+#: the columns of its record, its row but the id).
+SPEAKER_TABLES = {
+    "speaker": ("speakers", SPEAKER_RECORD),
+    "alias": ("speaker_aliases", ("speaker_id", "alias")),
+    "dismissal": ("speaker_dismissals", ("first", "second")),
+}
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from core.corpus.errors import (
     is_damage,
     not_saved,
 )
-from core.corpus.handout import SPEAKER_TABLES
+from core.corpus.handout import COPIED_SPEAKER_TABLES
 from core.corpus.integrity import (
     Damage,
     check_file,
@@ -51,7 +51,7 @@ from core.corpus.rows import (
     ARTICLE_COLUMNS,
     ARTICLE_RECORD,
     ATTRIBUTION_COLUMNS,
-    SPEAKER_RECORD,
+    SPEAKER_TABLES,
     article_from_row,
     attribution_from_row,
     attribution_row,
@@ -82,12 +82,11 @@ def annotator_name() -> str:
         return "annotator"
 
 
-#: The speakers' tables a command writes a row of, by the name a Change gives them:
+#: The small tables a command writes a row of (the speakers' and the article flags), by the
+#: name a Change gives them:
 #: (SQL table, the columns of its record, the id aside).
 SMALL_TABLES = {
-    "speaker": ("speakers", SPEAKER_RECORD),
-    "alias": ("speaker_aliases", ("speaker_id", "alias")),
-    "dismissal": ("speaker_dismissals", ("first", "second")),
+    **SPEAKER_TABLES,
     # an article flagged as a whole (docs/adr/0033): its row's id is the article's
     "article_flag": ("article_flags", ("comment",)),
 }
@@ -524,13 +523,13 @@ class Store(Queries):
         """Store another corpus's rows as they are, ids kept: a batch of a hand-out
         (docs/adr/0032), in one transaction with one ``import`` decision (``changes``).
         ``articles`` and ``attributions`` hold every column (``ARTICLE_COLUMNS``,
-        ``ATTRIBUTION_COLUMNS``); ``speakers``, the rows of each of ``SPEAKER_TABLES``,
+        ``ATTRIBUTION_COLUMNS``); ``speakers``, the rows of each of ``COPIED_SPEAKER_TABLES``,
         are stored first; ``todo`` makes every article's status todo."""
         status = ARTICLE_COLUMNS.index("status")
         if todo:
             articles = [(*r[:status], "todo", *r[status + 1 :]) for r in articles]
         with self.transaction():
-            for (table, columns), rows in zip(SPEAKER_TABLES, speakers, strict=False):
+            for (table, columns), rows in zip(COPIED_SPEAKER_TABLES, speakers, strict=False):
                 self._insert(table, columns, rows)
             self._insert("articles", ARTICLE_COLUMNS, articles)
             self._insert("attributions", ATTRIBUTION_COLUMNS, attributions)
