@@ -46,19 +46,24 @@ def speaker_rows(store: Queries) -> list[list[tuple[Any, ...]]]:
 @guarded
 def article_batch(
     store: Queries, ids: list[int], *, attributions: bool
-) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """The rows (every column, :data:`ARTICLE_COLUMNS` and :data:`ATTRIBUTION_COLUMNS`)
-    of the articles ``ids`` and, with ``attributions``, of their attributions."""
+    of the articles ``ids`` and, with ``attributions``, of their attributions and of
+    their flags as a whole (``id, comment``: a doubt is a decision as they are)."""
     each = "(SELECT value FROM json_each(?))"
     articles = store._conn.execute(
         f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id IN {each} ORDER BY id",
         (json.dumps(ids),),
     ).fetchall()
     if not attributions:
-        return articles, []
+        return articles, [], []
     rows = store._conn.execute(
         f"SELECT {', '.join(ATTRIBUTION_COLUMNS)} FROM attributions "
         f"WHERE article_id IN {each} ORDER BY article_id, quote_start, id",
         (json.dumps(ids),),
     ).fetchall()
-    return articles, rows
+    flags = store._conn.execute(
+        f"SELECT id, comment FROM article_flags WHERE id IN {each} ORDER BY id",
+        (json.dumps(ids),),
+    ).fetchall()
+    return articles, rows, flags

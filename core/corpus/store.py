@@ -515,6 +515,7 @@ class Store(Queries):
         self,
         articles: Sequence[tuple[Any, ...]],
         attributions: Sequence[tuple[Any, ...]],
+        flags: Sequence[tuple[Any, ...]],
         changes: dict[str, Any],
         *,
         speakers: Sequence[Sequence[tuple[Any, ...]]] = (),
@@ -523,7 +524,8 @@ class Store(Queries):
         """Store another corpus's rows as they are, ids kept: a batch of a hand-out
         (docs/adr/0032), in one transaction with one ``import`` decision (``changes``).
         ``articles`` and ``attributions`` hold every column (``ARTICLE_COLUMNS``,
-        ``ATTRIBUTION_COLUMNS``); ``speakers``, the rows of each of ``COPIED_SPEAKER_TABLES``,
+        ``ATTRIBUTION_COLUMNS``), ``flags`` the articles' flags as a whole (``id,
+        comment``); ``speakers``, the rows of each of ``COPIED_SPEAKER_TABLES``,
         are stored first; ``todo`` makes every article's status todo."""
         status = ARTICLE_COLUMNS.index("status")
         if todo:
@@ -533,6 +535,7 @@ class Store(Queries):
                 self._insert(table, columns, rows)
             self._insert("articles", ARTICLE_COLUMNS, articles)
             self._insert("attributions", ATTRIBUTION_COLUMNS, attributions)
+            self._insert("article_flags", ("id", "comment"), flags)
             for row in articles:
                 index_article(self._conn, row[0], update=False)
                 index_text(self._conn, row[0])

@@ -242,10 +242,13 @@ def _copy(
     known speakers with the first."""
     for start in range(0, max(len(ids), 1), BATCH):
         batch = ids[start : start + BATCH]
-        articles, attributions = handout.article_batch(source, batch, attributions=suggestions)
+        articles, attributions, flags = handout.article_batch(
+            source, batch, attributions=suggestions
+        )
         dst.add_copies(
             articles,
             attributions,
+            flags,
             {"source": source.path.name, "articles": batch},
             speakers=speakers if start == 0 else (),
             todo=not suggestions,

@@ -178,10 +178,13 @@ def test_a_corpus_holding_decisions_is_refused_unless_they_are_kept(tmp_path, ca
     assert not out.exists()
     assert main(*base, "--no-suggestions", "--keep-decisions") == 1
     assert "give one of them" in capsys.readouterr().err
+    with Store(source) as store:  # doubts are decisions too: an article flagged whole
+        apply(store, cmd.flag_article(store, store.article_ids()[0], "ask the editor"))
     assert main(*base, "--keep-decisions") == 0
     with Store(source) as src, Store(out / "ben.qlab") as ben:
         assert ben.status_counts() == src.status_counts()
         assert ben.stats()["attributions_by_state"] == src.stats()["attributions_by_state"]
+        assert queries.article_flags(ben) == queries.article_flags(src) != {}
     assert main(*base[:-1], tmp_path / "bare", "--no-suggestions") == 0
     with Store(tmp_path / "bare" / "ana.qlab") as ana:
         assert ana.status_counts()[Status.TODO] == 3 and not ana.stats()["attributions_by_state"]
