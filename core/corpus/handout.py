@@ -26,10 +26,12 @@ def article_keys(store: Queries) -> list[tuple[int, str]]:
 
 @guarded
 def decided(store: Queries) -> tuple[int, int]:
-    """(articles not todo, attributions accepted or rejected): what anyone decided."""
+    """(articles not todo or flagged as a whole, attributions accepted, rejected or
+    flagged): what anyone decided (a doubt too, docs/adr/0033)."""
     articles, attributions = store._conn.execute(
-        "SELECT (SELECT COUNT(*) FROM articles WHERE status != 'todo'), "
-        "(SELECT COUNT(*) FROM attributions WHERE state != 'suggested')"
+        "SELECT (SELECT COUNT(*) FROM articles WHERE status != 'todo' "
+        "OR id IN (SELECT id FROM article_flags)), "
+        "(SELECT COUNT(*) FROM attributions WHERE state != 'suggested' OR flagged)"
     ).fetchone()
     return int(articles), int(attributions)
 

@@ -177,8 +177,9 @@ def assign(
     articles, attributions = handout.decided(source)
     if suggestions and not keep_decisions and (articles or attributions):
         raise AssignError(
-            f"{source.path}: holds decisions ({articles} article(s) not todo, {attributions} "
-            "attribution(s) accepted or rejected), and a hand-out starts undecided: "
+            f"{source.path}: holds decisions ({articles} article(s) not todo or flagged, "
+            f"{attributions} attribution(s) accepted, rejected or flagged), and a hand-out "
+            "starts undecided: "
             "--keep-decisions copies them as they are, --no-suggestions the articles alone"
         )
     try:

@@ -166,6 +166,19 @@ def test_the_known_speakers_go_with_every_hand_out(source, tmp_path):
         assert (known.name, known.kind, known.external_id) == ("Ana Ruiz", SpeakerKind.PERSON, "Q1")
 
 
+def test_a_doubt_is_a_decision_a_hand_out_does_not_start_with(source, tmp_path, capsys):
+    """An article flagged as a whole keeps its status (todo): the hand-out is refused
+    all the same, as for any decision (docs/adr/0033)."""
+    with Store(source) as store:
+        apply(store, cmd.flag_article(store, store.article_ids()[0], "check the quotes"))
+        assert store.status_counts()[Status.DONE] == 0
+    out = tmp_path / "out"
+    base = ("assign", source, "--annotators", "ana,ben", "--overlap", "1", "--out", out)
+    assert main(*base) == 1
+    assert "(1 article(s) not todo or flagged, 0 attribution(s)" in capsys.readouterr().err
+    assert not out.exists()
+
+
 def test_a_corpus_holding_decisions_is_refused_unless_they_are_kept(tmp_path, capsys):
     """`small` has a done article, one in progress and decided attributions: a hand-out
     starts undecided, so they are copied only when asked (--keep-decisions)."""
@@ -174,7 +187,10 @@ def test_a_corpus_holding_decisions_is_refused_unless_they_are_kept(tmp_path, ca
     base = ("assign", source, "--annotators", "ana,ben", "--overlap", "1", "--out", out)
     assert main(*base) == 1
     err = capsys.readouterr().err
-    assert "holds decisions (2 article(s) not todo, 6 attribution(s) accepted or rejected)" in err
+    assert (
+        "holds decisions (2 article(s) not todo or flagged, "
+        "6 attribution(s) accepted, rejected or flagged)"
+    ) in err
     assert not out.exists()
     assert main(*base, "--no-suggestions", "--keep-decisions") == 1
     assert "give one of them" in capsys.readouterr().err
