@@ -1,0 +1,228 @@
+"""What the suggestions learn from, as the corpus keeps it (docs/adr/0034): each
+suggestion as it was made with its provenance (``provenance``), the fits learned from
+the decisions (``learned_fits``), the setting that switches learning off (``meta``),
+and the articles' decisions as they stood at any decision of the log."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from core.corpus.queries import Queries, last_decision
+from core.model import Attribution, Provenance
+
+
+class _Writing(Protocol):
+    """A Store as these writes use it (:class:`core.corpus.store.Store`, which imports
+    this module)."""
+
+    _conn: sqlite3.Connection
+
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+
+#: ``meta``'s key for the learning setting: ``off`` switches it off (no key: on).
+LEARNING_KEY = "learning"
+_CHUNK = 500
+
+
+def record_made(
+    conn: sqlite3.Connection,
+    article_id: int,
+    made: Iterable[tuple[int | None, Attribution]],
+) -> None:
+    """Keep each suggestion (with the attribution id it became; None: a candidate
+    that was not suggested) as it was made, with its provenance. In the caller's
+    transaction."""
+    conn.executemany(
+        "INSERT INTO provenance (article_id, attribution_id, source, rule, features, prior, made)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                article_id,
+                attr_id,
+                a.provenance.source,
+                a.provenance.rule,
+                json.dumps(dict(a.provenance.features)),
+                a.provenance.prior,
+                json.dumps(a.to_record()),
+            )
+            for attr_id, a in made
+            if a.provenance is not None
+        ],
+    )
+
+
+def provenance_of(features: str, rule: str, prior: float, source: str) -> Provenance | None:
+    """A stored provenance, None if its features are not a JSON object of text."""
+    try:
+        d = json.loads(features)
+    except json.JSONDecodeError:
+        return None
+    if not isinstance(d, dict) or not all(isinstance(v, str) for v in d.values()):
+        return None
+    return Provenance(rule, tuple((str(k), v) for k, v in d.items()), float(prior), source)
+
+
+def provenance_by_id(store: Queries, article_id: int) -> dict[int, Provenance]:
+    """The provenance of an article's suggestions, by the attribution each became."""
+    out = {}
+    for attr_id, source, rule, features, prior in store._conn.execute(
+        "SELECT attribution_id, source, rule, features, prior FROM provenance"
+        " WHERE article_id = ? AND attribution_id IS NOT NULL",
+        (article_id,),
+    ):
+        p = provenance_of(features, rule, prior, source)
+        if p is not None:
+            out[attr_id] = p
+    return out
+
+
+def made(
+    store: Queries, article_ids: Sequence[int] | None = None
+) -> Iterator[tuple[int, int | None, Attribution]]:
+    """(article id, attribution id, the suggestion as made with its provenance) of the
+    articles ``article_ids`` (all: None), in article then making order; a row that
+    does not read is left out."""
+    where = ""
+    for chunk in _chunks(article_ids):
+        if chunk is not None:
+            where = f"WHERE article_id IN ({', '.join('?' * len(chunk))})"
+        rows = store._conn.execute(
+            "SELECT article_id, attribution_id, source, rule, features, prior, made "
+            f"FROM provenance {where} ORDER BY article_id, id",
+            chunk or [],
+        )
+        for art_id, attr_id, source, rule, features, prior, record in rows:
+            p = provenance_of(features, rule, prior, source)
+            try:
+                a = Attribution.from_record(json.loads(record))
+            except (ValueError, TypeError, KeyError, AttributeError):
+                continue
+            if p is not None:
+                yield art_id, attr_id, a.with_(provenance=p)
+
+
+def _chunks(ids: Sequence[int] | None) -> Iterator[list[int] | None]:
+    if ids is None:
+        yield None
+        return
+    for i in range(0, len(ids), _CHUNK):
+        yield list(ids[i : i + _CHUNK])
+
+
+@dataclass(frozen=True)
+class Decided:
+    """The corpus's decisions as they stood at decision ``through``: the articles then
+    done, in the order they were marked done, and their attributions' records (state,
+    origin, flagged, quote, ...: :meth:`Attribution.to_logged`), by id."""
+
+    through: int
+    done: list[int]
+    attributions: dict[int, dict[str, Any]]
+
+
+def decided(store: Queries, through: int | None = None) -> Decided:
+    """The decisions at ``through`` (None: now): the corpus as it is, with every later
+    decision of the log taken back (its changes' ``before``, newest first); an article
+    imported later is not there yet."""
+    conn = store._conn
+    last = last_decision(store)
+    through = last if through is None or through > last else through
+    status: dict[int, str | None] = dict(conn.execute("SELECT id, status FROM articles"))
+    taken_back: dict[int, dict[str, Any] | None] = {}
+    rows = conn.execute(
+        "SELECT kind, article_id, changes FROM decisions WHERE id > ? ORDER BY id DESC", (through,)
+    )
+    for kind, article_id, changes in rows:
+        if kind == "import":
+            status.pop(article_id, None)
+            continue
+        for c in reversed(json.loads(changes)):
+            if c.get("table") == "article":
+                status[c["id"]] = (c.get("before") or {}).get("status")
+            elif c.get("table") == "attribution":
+                taken_back[c["id"]] = c.get("before")
+    done_at = dict(
+        conn.execute(
+            "SELECT article_id, max(id) FROM decisions WHERE id <= ? AND kind != 'import'"
+            " AND article_id IS NOT NULL GROUP BY article_id",
+            (through,),
+        )
+    )
+    done = sorted((i for i, s in status.items() if s == "done"), key=lambda i: done_at.get(i, 0))
+    attrs: dict[int, dict[str, Any]] = {}
+    for chunk in _chunks(done):
+        assert chunk is not None
+        cur = conn.execute(
+            "SELECT id, article_id, quote_start, quote_end, state, origin, flagged "
+            f"FROM attributions WHERE article_id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        )
+        for attr_id, art_id, qs, qe, state, origin, flagged in cur:
+            attrs[attr_id] = {
+                "article_id": art_id,
+                "quote": {"start": qs, "end": qe},
+                "state": state,
+                "origin": origin,
+                "flagged": bool(flagged),
+            }
+    wanted = set(done)
+    for attr_id, record in taken_back.items():
+        if record is None:
+            attrs.pop(attr_id, None)
+        elif record.get("article_id") in wanted:
+            attrs[attr_id] = record
+    return Decided(through, done, attrs)
+
+
+def store_fit(store: _Writing, through: int, fit: str, at: str) -> None:
+    """Keep a fit (its JSON) with the decision it was fitted through."""
+    with store.transaction():
+        store._conn.execute(
+            "INSERT INTO learned_fits (through, at, fit) VALUES (?, ?, ?)", (through, at, fit)
+        )
+
+
+def fits(store: Queries) -> list[tuple[int, str]]:
+    """(through, JSON) of every fit kept, oldest first."""
+    return list(store._conn.execute("SELECT through, fit FROM learned_fits ORDER BY id"))
+
+
+def latest_fit(store: Queries) -> tuple[int, str] | None:
+    """(through, JSON) of the last fit kept, None before any."""
+    row = store._conn.execute(
+        "SELECT through, fit FROM learned_fits ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    return (int(row[0]), str(row[1])) if row else None
+
+
+def learning_on(store: Queries) -> bool:
+    """Whether the corpus's suggestions learn from its decisions (the ``learning``
+    setting in ``meta``: on unless it says ``off``)."""
+    row = store._conn.execute("SELECT value FROM meta WHERE key = ?", (LEARNING_KEY,)).fetchone()
+    return row is None or row[0] != "off"
+
+
+def set_learning(store: _Writing, on: bool) -> None:
+    with store.transaction():
+        store._conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+            (LEARNING_KEY, "on" if on else "off"),
+        )
+
+
+def opened(store: Queries) -> list[tuple[int, int]]:
+    """(article id, its first decision but the import) of every article done now, in
+    the order they were first decided on: when each was opened for review."""
+    return list(
+        store._conn.execute(
+            """SELECT d.article_id, min(d.id) AS first FROM decisions d
+               JOIN articles a ON a.id = d.article_id AND a.status = 'done'
+               WHERE d.kind != 'import' GROUP BY d.article_id ORDER BY first"""
+        )
+    )
