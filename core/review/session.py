@@ -27,6 +27,7 @@ from functools import partial
 
 from core.corpus import queries
 from core.corpus.errors import ConflictError, CorpusError
+from core.corpus.learning import provenance_by_id
 from core.corpus.rows import ArticleSummary
 from core.corpus.store import Store
 from core.model import (
@@ -42,7 +43,7 @@ from core.model import (
 )
 from core.review import commands
 from core.review.commands import Change, Command, Known, UndoStack
-from core.review.order import Placed, article_of, place, position, start
+from core.review.order import Placed, article_of, least_sure, place, position, start
 from core.review.speakers import REACH, Candidate, Mentions, candidates
 from core.suggest.marks import find_quotes, quote_type
 from core.suggest.names import full_names, is_pronoun, name_in_article
@@ -99,6 +100,9 @@ class ReviewSession:
     cursor: int | None = None  # index of the token under the token cursor
     anchor: int | None = None  # where the selection started (token index), if any
     sought: str = ""  # what F last looked for in the article (N, Shift+N: again)
+    #: The review's order: after a decision, the suggestion least sure next, not the
+    #: next in the text (:meth:`uncertain_first`)
+    doubt_first: bool = False
     # Kept as attributions change (a long article has thousands; a key reads none of them):
     _left: int = 0  # suggestions not yet decided
     _kept: int = 0  # attributions not rejected
@@ -159,11 +163,14 @@ class ReviewSession:
             article = self.store.article(article_id)
             tokens = self.store.tokens(article_id)
             attrs = self.store.attributions(article_id)
+            made = provenance_by_id(self.store, article_id)
         except CorpusError as exc:  # a damaged article, now in Store.damage: off the list
             other = self.store.neighbour(article_id, +1) if self.article is None else None
             if other is None or other == article_id:  # stay where we are
                 return Delta(error=str(exc), statuses=True)
             return replace(self.open(other), error=str(exc), statuses=True)  # the next sound one
+        if made:  # where each suggestion came from, for the table to say
+            attrs = [a.with_(provenance=made.get(a.id or 0)) for a in attrs]
         self.article, self.tokens, self.attrs = article, tokens, attrs
         self._mentions = None
         self._left = sum(a.state is State.SUGGESTED for a in attrs)
@@ -225,6 +232,18 @@ class ReviewSession:
         if found is None or cur is not None and (found - cur) * step < 0:
             return Delta(message="No more articles that way.")
         return self.open(found)
+
+    def uncertain_first(self) -> Delta:
+        """Switch the review's order: the suggestion least sure first (the lowest
+        confidence: docs/adr/0034), going there now; again, the text's order."""
+        self.doubt_first = not self.doubt_first
+        if not self.doubt_first:
+            return Delta(message="Review in text order.")
+        found = least_sure(self.attrs)
+        said = "Review least sure first: {uncertain_first} again for text order."
+        if found is None:
+            return Delta(message=said)
+        return replace(self.choose(found), message=said)
 
     def cycle_target(self, step: int) -> Delta:
         i = TARGETS.index(self.target)
@@ -510,14 +529,26 @@ class ReviewSession:
         if cmd is None:
             return "This article is already done."
         if not parked:
-            return Pending(cmd, lambda: self._next_to_do(art_id, search))
+            return Pending(cmd, lambda: self._learn(self._next_to_do(art_id, search)))
         said = f"Done, {parked} flagged left for the curator."
 
         def then() -> Delta:
-            delta = self._next_to_do(art_id, search)
+            delta = self._learn(self._next_to_do(art_id, search))
             return replace(delta, message=f"{said} {delta.message}".strip())
 
         return Pending(cmd, then)
+
+    def _learn(self, delta: Delta) -> Delta:
+        """After an article is marked done: the suggestions learn from the decisions made
+        so far (docs/adr/0034; none when the corpus's learning setting is off). A fit
+        that cannot be kept is said, and the article stays done."""
+        from core.review.learning import refit  # numpy: not at the app's start
+
+        try:
+            refit(self.store)
+        except CorpusError as exc:
+            return replace(delta, error=f"What the suggestions learned was not kept: {exc}")
+        return delta
 
     # -- applying, undoing, redoing ----------------------------------------------------------
 
@@ -597,6 +628,8 @@ class ReviewSession:
             (i for i in range(self.index + 1, len(attrs)) if attrs[i].state is State.SUGGESTED),
             None,
         )
+        if self.doubt_first:
+            later = least_sure(attrs, self.index)
         if later is not None:
             return self.choose(later)
         if not self._left:
@@ -748,6 +781,8 @@ class ReviewSession:
     def _first_to_review(self) -> int | None:
         if not self.attrs:
             return None
+        if self.doubt_first:
+            return least_sure(self.attrs)
         return next((i for i, a in enumerate(self.attrs) if a.state is State.SUGGESTED), 0)
 
     def _index_of(self, attr_id: int | None) -> int | None:
