@@ -113,3 +113,22 @@ def test_the_review_goes_least_sure_first_when_asked(store):
     session.apply(session.accept())  # then the one left
     assert session.attrs[session.index].provenance.rule == "indirect"
     assert "text order" in session.uncertain_first().message
+
+
+def test_the_command_line_switches_learning_and_says_what_was_learned(tmp_path, capsys):
+    from core.cli.main import build_parser, run
+
+    path = make_corpus(tmp_path / "cli.qlab")
+
+    def main(*argv):
+        assert run(build_parser().parse_args(["learning", str(path), *argv])) == 0
+        return capsys.readouterr().out
+
+    assert "nothing learned yet" in main()
+    with Store(path) as store:
+        review(ReviewSession(store), store.article_ids()[0])
+    assert "fitted through decision" in main() and "learned cues: none" in main()
+    assert main("--off").startswith("learning: off")
+    with Store(path) as store:
+        assert not learning.learning_on(store)
+    assert main("--on").startswith("learning: on")
