@@ -1,5 +1,5 @@
 """A tiny corpus whose suggestions carry their provenance, built without a spaCy model,
-and its review by hand, for the tests of what the suggestions learn (docs/adr/0034).
+and its review by hand, for the tests of what the suggestions learn (docs/adr/0901).
 
 Each article has the same three findings: ``said`` (rule indirect, kept), ``claimed``
 (rule mixed, rejected) and a candidate of the verb ``show`` (not suggested: its

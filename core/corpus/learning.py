@@ -1,4 +1,4 @@
-"""What the suggestions learn from, as the corpus keeps it (docs/adr/0034): each
+"""What the suggestions learn from, as the corpus keeps it (docs/adr/0901): each
 suggestion as it was made with its provenance (``provenance``), the fits learned from
 the decisions (``learned_fits``), the setting that switches learning off (``meta``),
 and the articles' decisions as they stood at any decision of the log."""
@@ -12,8 +12,9 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from core.corpus.errors import CorpusError, guarded
 from core.corpus.queries import Queries, last_decision
-from core.model import Attribution, Provenance
+from core.model import Attribution, Provenance, Span
 
 
 class _Writing(Protocol):
@@ -68,6 +69,7 @@ def provenance_of(features: str, rule: str, prior: float, source: str) -> Proven
     return Provenance(rule, tuple((str(k), v) for k, v in d.items()), float(prior), source)
 
 
+@guarded
 def provenance_by_id(store: Queries, article_id: int) -> dict[int, Provenance]:
     """The provenance of an article's suggestions, by the attribution each became."""
     out = {}
@@ -82,12 +84,19 @@ def provenance_by_id(store: Queries, article_id: int) -> dict[int, Provenance]:
     return out
 
 
+@guarded
 def made(
     store: Queries, article_ids: Sequence[int] | None = None
-) -> Iterator[tuple[int, int | None, Attribution]]:
+) -> list[tuple[int, int | None, Attribution]]:
     """(article id, attribution id, the suggestion as made with its provenance) of the
     articles ``article_ids`` (all: None), in article then making order; a row that
     does not read is left out."""
+    return list(_made(store, article_ids))
+
+
+def _made(
+    store: Queries, article_ids: Sequence[int] | None
+) -> Iterator[tuple[int, int | None, Attribution]]:
     where = ""
     for chunk in _chunks(article_ids):
         if chunk is not None:
@@ -118,7 +127,7 @@ def _chunks(ids: Sequence[int] | None) -> Iterator[list[int] | None]:
 @dataclass(frozen=True)
 class Decided:
     """The corpus's decisions as they stood at decision ``through``: the articles then
-    done, in the order they were marked done, and their attributions' records (state,
+    done, in id order, and their attributions' records (state,
     origin, flagged, quote, ...: :meth:`Attribution.to_logged`), by id."""
 
     through: int
@@ -126,6 +135,7 @@ class Decided:
     attributions: dict[int, dict[str, Any]]
 
 
+@guarded
 def decided(store: Queries, through: int | None = None) -> Decided:
     """The decisions at ``through`` (None: now): the corpus as it is, with every later
     decision of the log taken back (its changes' ``before``, newest first); an article
@@ -133,28 +143,40 @@ def decided(store: Queries, through: int | None = None) -> Decided:
     conn = store._conn
     last = last_decision(store)
     through = last if through is None or through > last else through
-    status: dict[int, str | None] = dict(conn.execute("SELECT id, status FROM articles"))
+    # the done articles (an index seek), then what the later decisions changed
+    status: dict[int, str | None] = {
+        art_id: "done"
+        for (art_id,) in conn.execute("SELECT id FROM articles WHERE status = 'done'")
+    }
     taken_back: dict[int, dict[str, Any] | None] = {}
     rows = conn.execute(
-        "SELECT kind, article_id, changes FROM decisions WHERE id > ? ORDER BY id DESC", (through,)
+        "SELECT id, kind, article_id, changes FROM decisions WHERE id > ? ORDER BY id DESC",
+        (through,),
     )
-    for kind, article_id, changes in rows:
+    for decision, kind, article_id, changes in rows:
         if kind == "import":
             status.pop(article_id, None)
             continue
-        for c in reversed(json.loads(changes)):
-            if c.get("table") == "article":
-                status[c["id"]] = (c.get("before") or {}).get("status")
-            elif c.get("table") == "attribution":
-                taken_back[c["id"]] = c.get("before")
-    done_at = dict(
-        conn.execute(
-            "SELECT article_id, max(id) FROM decisions WHERE id <= ? AND kind != 'import'"
-            " AND article_id IS NOT NULL GROUP BY article_id",
-            (through,),
-        )
-    )
-    done = sorted((i for i, s in status.items() if s == "done"), key=lambda i: done_at.get(i, 0))
+        try:
+            for c in reversed(json.loads(changes)):
+                if c.get("table") == "article":
+                    status[c["id"]] = (c.get("before") or {}).get("status")
+                elif c.get("table") == "attribution":
+                    before = c.get("before")
+                    if before is not None:  # (what examples read of it)
+                        before = {
+                            "article_id": int(before["article_id"]),
+                            "quote": Span.from_dict(before["quote"]).as_dict(),  # type: ignore[union-attr]
+                            "state": str(before["state"]),
+                            "origin": str(before.get("origin")),
+                            "flagged": bool(before.get("flagged")),
+                        }
+                    taken_back[int(c["id"])] = before
+        except (ValueError, TypeError, KeyError, AttributeError):
+            raise CorpusError(
+                f"{store.path}: decision {decision} of the log cannot be read back"
+            ) from None
+    done = sorted(i for i, s in status.items() if s == "done")
     attrs: dict[int, dict[str, Any]] = {}
     for chunk in _chunks(done):
         assert chunk is not None
@@ -188,11 +210,13 @@ def store_fit(store: _Writing, through: int, fit: str, at: str) -> None:
         )
 
 
+@guarded
 def fits(store: Queries) -> list[tuple[int, str]]:
     """(through, JSON) of every fit kept, oldest first."""
     return list(store._conn.execute("SELECT through, fit FROM learned_fits ORDER BY id"))
 
 
+@guarded
 def latest_fit(store: Queries) -> tuple[int, str] | None:
     """(through, JSON) of the last fit kept, None before any."""
     row = store._conn.execute(
@@ -201,6 +225,7 @@ def latest_fit(store: Queries) -> tuple[int, str] | None:
     return (int(row[0]), str(row[1])) if row else None
 
 
+@guarded
 def learning_on(store: Queries) -> bool:
     """Whether the corpus's suggestions learn from its decisions (the ``learning``
     setting in ``meta``: on unless it says ``off``)."""
@@ -216,6 +241,7 @@ def set_learning(store: _Writing, on: bool) -> None:
         )
 
 
+@guarded
 def opened(store: Queries) -> list[tuple[int, int]]:
     """(article id, its first decision but the import) of every article done now, in
     the order they were first decided on: when each was opened for review."""

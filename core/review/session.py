@@ -235,7 +235,7 @@ class ReviewSession:
 
     def uncertain_first(self) -> Delta:
         """Switch the review's order: the suggestion least sure first (the lowest
-        confidence: docs/adr/0034), going there now; again, the text's order."""
+        confidence: docs/adr/0901), going there now; again, the text's order."""
         self.doubt_first = not self.doubt_first
         if not self.doubt_first:
             return Delta(message="Review in text order.")
@@ -540,7 +540,7 @@ class ReviewSession:
 
     def _learn(self, delta: Delta) -> Delta:
         """After an article is marked done: the suggestions learn from the decisions made
-        so far (docs/adr/0034; none when the corpus's learning setting is off). A fit
+        so far (docs/adr/0901; none when the corpus's learning setting is off). A fit
         that cannot be kept is said, and the article stays done."""
         from core.review.learning import refit  # numpy: not at the app's start
 

@@ -1,4 +1,4 @@
-"""What the suggestions learn from a corpus's decisions (docs/adr/0034), on real SQLite
+"""What the suggestions learn from a corpus's decisions (docs/adr/0901), on real SQLite
 files: each suggestion's provenance kept, the fit refitted when an article is marked
 done and kept with the decision it was fitted through, the same fit again from the log,
 learning switched off, and the review's order least sure first."""
@@ -132,3 +132,29 @@ def test_the_command_line_switches_learning_and_says_what_was_learned(tmp_path, 
     with Store(path) as store:
         assert not learning.learning_on(store)
     assert main("--on").startswith("learning: on")
+
+
+def test_a_log_that_cannot_be_read_back_is_named_and_a_fit_not_kept_leaves_the_article_done(
+    store,
+):
+    from core.corpus.errors import CorpusError
+
+    session = ReviewSession(store)
+    first, second, _ = store.article_ids()
+    review(session, first)
+    ((through, _),) = learning.fits(store)
+    with store.transaction():  # a later decision whose record is not one
+        store._conn.execute(
+            "UPDATE decisions SET changes = ? WHERE id = ?",
+            (json.dumps([{"table": "attribution", "id": 1, "before": {"quote": 5}}]), through),
+        )
+    with pytest.raises(CorpusError, match=f"decision {through} of the log"):
+        replay(store, through - 1)
+    store._conn.execute("DROP TABLE learned_fits")  # the fit cannot be kept
+    session.open(second)
+    for i in range(len(session.attrs)):
+        session.index = i
+        session.apply(session.accept())
+    delta = session.apply(session.done())
+    assert store.status(second).value == "done"
+    assert delta.error.startswith("What the suggestions learned was not kept")
