@@ -167,7 +167,7 @@ def review(doc: Doc) -> None:
     shown = PRIOR.apply(doc.found)
     _, right, missed = doc.judge(shown)
     made = [(a, ok) for a, ok in zip(shown, right, strict=True)]
-    made += [(a, None) for a in doc.found if a.provenance and a.provenance.rule == CANDIDATE]
+    made += [(a, None) for a in doc.found if a.made_by and a.made_by.rule == CANDIDATE]
     kept: list[tuple[object, Span, bool]] = [
         (i, a.quote, False) for i, (a, ok) in enumerate(made) if ok
     ]
@@ -195,9 +195,9 @@ def brier(docs: Sequence[Doc], learned_fit: Fit) -> tuple[float, float, int]:
     for d in docs:
         shown = PRIOR.apply(d.found)
         for a, ok in zip(shown, d.judge(shown)[1], strict=True):
-            assert a.provenance is not None
-            ours += (learned_fit.probability(a.provenance) - ok) ** 2
-            const += (a.provenance.prior - ok) ** 2
+            assert a.made_by is not None
+            ours += (learned_fit.probability(a.made_by) - ok) ** 2
+            const += (a.made_by.prior - ok) ** 2
             n += 1
     return ours / max(n, 1), const / max(n, 1), n
 

@@ -144,7 +144,7 @@ def iou(a: Span, b: Span) -> float:
 
 
 @dataclass(frozen=True)
-class Provenance:
+class MadeBy:
     """Where a suggestion came from (docs/adr/0901): its ``source`` (``rules``, or a
     trained model's name), the ``rule`` that made it, the ``features`` the learned
     re-scorer reads (names to values, all text), and the ``prior``: the confidence its
@@ -182,7 +182,7 @@ class Attribution:
     comment: str = ""
     #: Where a suggestion came from, as it was made (none for what a file or a user
     #: gave); the corpus keeps it beside the row, by the attribution's id.
-    provenance: Provenance | None = field(default=None, compare=False, repr=False)
+    made_by: MadeBy | None = field(default=None, compare=False, repr=False)
 
     def check(self, text_length: int, edges: TokenEdges | None = None) -> None:
         """The span rules for one attribution; raise SpanError naming the broken one.

@@ -1,4 +1,4 @@
-"""A tiny corpus whose suggestions carry their provenance, built without a spaCy model,
+"""A tiny corpus whose suggestions say what made them, built without a spaCy model,
 and its review by hand, for the tests of what the suggestions learn (docs/adr/0901).
 
 Each article has the same three findings: ``said`` (rule indirect, kept), ``claimed``
@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.corpus.store import Store
-from core.model import Article, Attribution, Provenance, QuoteType
+from core.model import Article, Attribution, MadeBy, QuoteType
 from core.review import commands
 from core.review.session import Pending, ReviewSession
 from core.suggest.learn import CANDIDATE
@@ -23,9 +23,9 @@ BODY = (
 )
 
 
-def made(rule: str, cue: str, prior: float) -> Provenance:
+def made(rule: str, cue: str, prior: float) -> MadeBy:
     features = (("rule", rule), ("cue", cue), ("speaker", "name"), ("length", "short"))
-    return Provenance(rule, features, prior)
+    return MadeBy(rule, features, prior)
 
 
 def findings(text: str) -> tuple[list[Attribution], list[Attribution]]:
@@ -37,7 +37,7 @@ def findings(text: str) -> tuple[list[Attribution], list[Attribution]]:
         speaker_name="Ann Lee",
         type=QuoteType.INDIRECT,
         confidence=0.7,
-        provenance=made("indirect", "say", 0.7),
+        made_by=made("indirect", "say", 0.7),
     )
     claimed = Attribution(
         quote=sp(text, "the rest failed badly"),
@@ -46,9 +46,9 @@ def findings(text: str) -> tuple[list[Attribution], list[Attribution]]:
         speaker_name="Bob Ray",
         type=QuoteType.MIXED,
         confidence=0.6,
-        provenance=made("mixed", "claim", 0.6),
+        made_by=made("mixed", "claim", 0.6),
     )
-    show = hand(text).with_(confidence=0.5, provenance=made(CANDIDATE, "show", 0.5))
+    show = hand(text).with_(confidence=0.5, made_by=made(CANDIDATE, "show", 0.5))
     return [said, claimed], [show]
 
 

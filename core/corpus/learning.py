@@ -1,5 +1,5 @@
 """What the suggestions learn from, as the corpus keeps it (docs/adr/0901): each
-suggestion as it was made with its provenance (``provenance``), the fits learned from
+suggestion as it was made with what made it (``suggestions``), the fits learned from
 the decisions (``learned_fits``), the setting that switches learning off (``meta``),
 and the articles' decisions as they stood at any decision of the log."""
 
@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from core.corpus.errors import CorpusError, guarded
 from core.corpus.queries import Queries, last_decision
-from core.model import Attribution, Provenance, Span
+from core.model import Attribution, MadeBy, Span
 
 
 class _Writing(Protocol):
@@ -37,48 +37,48 @@ def record_made(
     made: Iterable[tuple[int | None, Attribution]],
 ) -> None:
     """Keep each suggestion (with the attribution id it became; None: a candidate
-    that was not suggested) as it was made, with its provenance. In the caller's
+    that was not suggested) as it was made, with what made it. In the caller's
     transaction."""
     conn.executemany(
-        "INSERT INTO provenance (article_id, attribution_id, source, rule, features, prior, made)"
+        "INSERT INTO suggestions (article_id, attribution_id, source, rule, features, prior, made)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 article_id,
                 attr_id,
-                a.provenance.source,
-                a.provenance.rule,
-                json.dumps(dict(a.provenance.features)),
-                a.provenance.prior,
+                a.made_by.source,
+                a.made_by.rule,
+                json.dumps(dict(a.made_by.features)),
+                a.made_by.prior,
                 json.dumps(a.to_record()),
             )
             for attr_id, a in made
-            if a.provenance is not None
+            if a.made_by is not None
         ],
     )
 
 
-def provenance_of(features: str, rule: str, prior: float, source: str) -> Provenance | None:
-    """A stored provenance, None if its features are not a JSON object of text."""
+def made_by_of(features: str, rule: str, prior: float, source: str) -> MadeBy | None:
+    """What made a stored suggestion, None if its features are not a JSON object of text."""
     try:
         d = json.loads(features)
     except json.JSONDecodeError:
         return None
     if not isinstance(d, dict) or not all(isinstance(v, str) for v in d.values()):
         return None
-    return Provenance(rule, tuple((str(k), v) for k, v in d.items()), float(prior), source)
+    return MadeBy(rule, tuple((str(k), v) for k, v in d.items()), float(prior), source)
 
 
 @guarded
-def provenance_by_id(store: Queries, article_id: int) -> dict[int, Provenance]:
-    """The provenance of an article's suggestions, by the attribution each became."""
+def made_by_id(store: Queries, article_id: int) -> dict[int, MadeBy]:
+    """What made each of an article's suggestions, by the attribution each became."""
     out = {}
     for attr_id, source, rule, features, prior in store._conn.execute(
-        "SELECT attribution_id, source, rule, features, prior FROM provenance"
+        "SELECT attribution_id, source, rule, features, prior FROM suggestions"
         " WHERE article_id = ? AND attribution_id IS NOT NULL",
         (article_id,),
     ):
-        p = provenance_of(features, rule, prior, source)
+        p = made_by_of(features, rule, prior, source)
         if p is not None:
             out[attr_id] = p
     return out
@@ -88,7 +88,7 @@ def provenance_by_id(store: Queries, article_id: int) -> dict[int, Provenance]:
 def made(
     store: Queries, article_ids: Sequence[int] | None = None
 ) -> list[tuple[int, int | None, Attribution]]:
-    """(article id, attribution id, the suggestion as made with its provenance) of the
+    """(article id, attribution id, the suggestion as made, with what made it) of the
     articles ``article_ids`` (all: None), in article then making order; a row that
     does not read is left out."""
     return list(_made(store, article_ids))
@@ -103,17 +103,17 @@ def _made(
             where = f"WHERE article_id IN ({', '.join('?' * len(chunk))})"
         rows = store._conn.execute(
             "SELECT article_id, attribution_id, source, rule, features, prior, made "
-            f"FROM provenance {where} ORDER BY article_id, id",
+            f"FROM suggestions {where} ORDER BY article_id, id",
             chunk or [],
         )
         for art_id, attr_id, source, rule, features, prior, record in rows:
-            p = provenance_of(features, rule, prior, source)
+            p = made_by_of(features, rule, prior, source)
             try:
                 a = Attribution.from_record(json.loads(record))
             except (ValueError, TypeError, KeyError, AttributeError):
                 continue
             if p is not None:
-                yield art_id, attr_id, a.with_(provenance=p)
+                yield art_id, attr_id, a.with_(made_by=p)
 
 
 def _chunks(ids: Sequence[int] | None) -> Iterator[list[int] | None]:

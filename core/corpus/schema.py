@@ -298,8 +298,8 @@ def _v9_flags(conn: sqlite3.Connection) -> None:
     )
 
 
-def _v10_provenance(conn: sqlite3.Connection) -> None:
-    """Suggestions that learn (docs/adr/0901): ``provenance``, every suggestion as it was
+def _v10_suggestions(conn: sqlite3.Connection) -> None:
+    """Suggestions that learn (docs/adr/0901): ``suggestions``, every suggestion as it was
     made (``made``: its record), by the rules (``source``) or a model, with its ``rule``,
     ``features`` (a JSON object of text values) and ``prior`` (its rule's confidence);
     ``attribution_id`` the attribution it became (kept when that row is deleted: ids are
@@ -309,7 +309,7 @@ def _v10_provenance(conn: sqlite3.Connection) -> None:
     _script(
         conn,
         """
-        CREATE TABLE provenance (
+        CREATE TABLE suggestions (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             attribution_id INTEGER UNIQUE,
@@ -319,7 +319,7 @@ def _v10_provenance(conn: sqlite3.Connection) -> None:
             prior REAL NOT NULL,
             made TEXT NOT NULL
         );
-        CREATE INDEX provenance_article ON provenance(article_id);
+        CREATE INDEX suggestions_article ON suggestions(article_id);
         CREATE TABLE learned_fits (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             through INTEGER NOT NULL,
@@ -349,7 +349,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v7_speakers,
     _v8_datasette_search,
     _v9_flags,
-    _v10_provenance,
+    _v10_suggestions,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -466,7 +466,7 @@ class Store(Queries):
     ) -> tuple[int, bool]:
         """Store an article with its attributions and its non-space token bounds (kept
         packed with its whitespace tokens; bounds that do not fit the text are made
-        anew), and the provenance of its suggestions and ``candidates`` (found, not
+        anew), and what made its suggestions and ``candidates`` (found, not
         suggested: docs/adr/0901). Returns (id, created); an article already present
         (same content hash) is left as it is."""
         for a in attributions:
@@ -501,7 +501,7 @@ class Store(Queries):
                     for a in attributions
                 ]
             )
-            if any(a.provenance for a in [*attributions, *candidates]):
+            if any(a.made_by for a in [*attributions, *candidates]):
                 ids = [
                     r[0]
                     for r in self._conn.execute(

@@ -79,7 +79,7 @@ class Placed:
         a = None if record is None else Attribution.from_record(record, id=attr_id)
         if i is not None:
             if a is not None:  # (where it came from stays with it: a record leaves it out)
-                a = a.with_(provenance=attrs[i].provenance)
+                a = a.with_(made_by=attrs[i].made_by)
             self.gone.append(attrs[i])
         if a is not None:
             self.came[a.id or 0] = a

@@ -27,7 +27,7 @@ from functools import partial
 
 from core.corpus import queries
 from core.corpus.errors import ConflictError, CorpusError
-from core.corpus.learning import provenance_by_id
+from core.corpus.learning import made_by_id
 from core.corpus.rows import ArticleSummary
 from core.corpus.store import Store
 from core.model import (
@@ -163,14 +163,14 @@ class ReviewSession:
             article = self.store.article(article_id)
             tokens = self.store.tokens(article_id)
             attrs = self.store.attributions(article_id)
-            made = provenance_by_id(self.store, article_id)
+            made = made_by_id(self.store, article_id)
         except CorpusError as exc:  # a damaged article, now in Store.damage: off the list
             other = self.store.neighbour(article_id, +1) if self.article is None else None
             if other is None or other == article_id:  # stay where we are
                 return Delta(error=str(exc), statuses=True)
             return replace(self.open(other), error=str(exc), statuses=True)  # the next sound one
         if made:  # where each suggestion came from, for the table to say
-            attrs = [a.with_(provenance=made.get(a.id or 0)) for a in attrs]
+            attrs = [a.with_(made_by=made.get(a.id or 0)) for a in attrs]
         self.article, self.tokens, self.attrs = article, tokens, attrs
         self._mentions = None
         self._left = sum(a.state is State.SUGGESTED for a in attrs)

@@ -1,6 +1,6 @@
 """Suggestions that learn from the corpus's decisions (docs/adr/0901).
 
-Every suggestion carries its :class:`~core.model.Provenance`: the rule that made it,
+Every suggestion carries its :class:`~core.model.MadeBy`: the rule that made it,
 a few features (the rule, the cue's lemma, what the speaker mention is, the quote's
 length) and its rule's constant confidence, the *prior*. A :class:`Fit` learns two
 things from the suggestions of the articles marked done, each kept (accepted, as made
@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from core.model import Attribution, Provenance, Span, iou
+from core.model import Attribution, MadeBy, Span, iou
 
 #: A learned cue is admitted once this many of its candidates were added by hand...
 MIN_RIGHT = 2
@@ -66,7 +66,7 @@ class Example:
     candidate's attribution was added by hand (``covers``: which one, a key unique in
     the data fitted); None: no evidence (a candidate a kept suggestion already gave)."""
 
-    provenance: Provenance
+    made_by: MadeBy
     kept: bool | None
     covers: object = None
 
@@ -76,7 +76,7 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
-def _names(p: Provenance) -> list[str]:
+def _names(p: MadeBy) -> list[str]:
     return [f"{k}={v}" for k, v in p.features]
 
 
@@ -93,8 +93,8 @@ class Fit:
     through: int = 0
     examples: int = 0
 
-    def probability(self, p: Provenance) -> float:
-        """The probability that a suggestion of this provenance is kept."""
+    def probability(self, p: MadeBy) -> float:
+        """The probability that a suggestion so made is kept."""
         if not self.weights and self.scale == 1.0 and self.bias == 0.0:
             return p.prior
         z = self.scale * _logit(p.prior) + self.bias
@@ -103,7 +103,7 @@ class Fit:
 
     def admits(self, a: Attribution) -> bool:
         """Whether a suggestion is made: a candidate only of an admitted cue."""
-        p = a.provenance
+        p = a.made_by
         return p is None or p.rule != CANDIDATE or p.feature("cue") in self.cues
 
     def apply(self, found: Sequence[Attribution]) -> list[Attribution]:
@@ -120,10 +120,10 @@ class Fit:
                 taken.append(a.quote)
         out = []
         for a in made:
-            if a.provenance is None:
+            if a.made_by is None:
                 out.append(a)
                 continue
-            p = self.probability(a.provenance)
+            p = self.probability(a.made_by)
             if p >= self.threshold:
                 out.append(a.with_(confidence=round(p, 3)))
         if len(taken) > len(found) - sum(_is_candidate(a) for a in found):  # candidates came in
@@ -134,11 +134,9 @@ class Fit:
         """What the rules found that is not among the suggestions ``made`` (candidates,
         those under the threshold): kept with the corpus too, so that another fit can
         be judged on all of it (``main.py evaluate --prequential``)."""
-        shown = {(a.quote, a.provenance.rule) for a in made if a.provenance is not None}
+        shown = {(a.quote, a.made_by.rule) for a in made if a.made_by is not None}
         return [
-            a
-            for a in found
-            if a.provenance is not None and (a.quote, a.provenance.rule) not in shown
+            a for a in found if a.made_by is not None and (a.quote, a.made_by.rule) not in shown
         ]
 
     def as_json(self) -> str:
@@ -188,7 +186,7 @@ class Fit:
 
 
 def _is_candidate(a: Attribution) -> bool:
-    return a.provenance is not None and a.provenance.rule == CANDIDATE
+    return a.made_by is not None and a.made_by.rule == CANDIDATE
 
 
 def _finite(v: Any) -> float:
@@ -207,7 +205,7 @@ def admitted(examples: Iterable[Example]) -> frozenset[str]:
     right: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     for e in examples:
-        p = e.provenance
+        p = e.made_by
         if p.rule == CANDIDATE and e.kept is not None and p.feature("cue"):
             seen[p.feature("cue")] += 1
             right[p.feature("cue")] += e.kept
@@ -225,14 +223,13 @@ def fit(examples: Sequence[Example], added: int = 0, through: int = 0) -> Fit:
     used = [
         e
         for e in examples
-        if e.kept is not None
-        and (e.provenance.rule != CANDIDATE or e.provenance.feature("cue") in cues)
+        if e.kept is not None and (e.made_by.rule != CANDIDATE or e.made_by.feature("cue") in cues)
     ]
     covered = {e.covers for e in used if e.kept and e.covers is not None}
     missed = added - len(covered)
     if not used:
         return Fit(cues=cues, through=through)
-    seen = Counter(n for e in used for n in _names(e.provenance))
+    seen = Counter(n for e in used for n in _names(e.made_by))
     names = sorted(n for n, k in seen.items() if k >= MIN_SEEN)
     column = {n: i + 2 for i, n in enumerate(names)}
     # examples alike (most are) are one row, with its count and its kept ones
@@ -240,7 +237,7 @@ def fit(examples: Sequence[Example], added: int = 0, through: int = 0) -> Fit:
     alike = np.array(
         [
             keys.setdefault(
-                (e.provenance.prior, tuple(column[n] for n in _names(e.provenance) if n in column)),
+                (e.made_by.prior, tuple(column[n] for n in _names(e.made_by) if n in column)),
                 len(keys),
             )
             for e in used
@@ -335,7 +332,7 @@ def examples_of(
     gives a kept suggestion."""
     out: list[Example] = []
     for a, decided in made:
-        p = a.provenance
+        p = a.made_by
         if p is None:
             continue
         if p.rule != CANDIDATE:

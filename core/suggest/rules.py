@@ -26,7 +26,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from core.model import Attribution, Provenance, QuoteType, Span
+from core.model import Attribution, MadeBy, QuoteType, Span
 from core.suggest.learn import CANDIDATE
 from core.suggest.lexicon import (
     CALENDAR,
@@ -221,7 +221,7 @@ class ArticleRules:
                 return None  # a short quote with no cue: a title or a scare quote
             conf = 0.9 if explicit else 0.6
             found = _make(quote, source, cue, QuoteType.DIRECT, conf, index, explicit)
-            found.attribution = _with_provenance(found.attribution, para, rule)
+            found.attribution = _with_made_by(found.attribution, para, rule)
         else:
             root = _root_of(inner)
             cue_tok = _governing_cue(root, para)
@@ -231,7 +231,7 @@ class ArticleRules:
             if source is None:
                 return None
             found = _make(quote, source, cue, QuoteType.MIXED, 0.7, index, True)
-            found.attribution = _with_provenance(found.attribution, para, "mixed")
+            found.attribution = _with_made_by(found.attribution, para, "mixed")
         found.unclosed = q.close is None
         return found
 
@@ -405,7 +405,7 @@ class ArticleRules:
             if cue.overlaps(quote):
                 continue
             found = _make(quote, source, cue, QuoteType.INDIRECT, 0.7, index, True)
-            found.attribution = _with_provenance(found.attribution, para, rule)
+            found.attribution = _with_made_by(found.attribution, para, rule)
             if rule == CANDIDATE:
                 self.candidates.append(found)
                 continue
@@ -512,7 +512,7 @@ def _is_candidate_cue(t: Token) -> bool:
     )
 
 
-def _with_provenance(a: Attribution, para: Paragraph, rule: str) -> Attribution:
+def _with_made_by(a: Attribution, para: Paragraph, rule: str) -> Attribution:
     """A suggestion with the rule that made it and the features the learned re-scorer
     reads (:mod:`core.suggest.learn`): the cue's lemma (empty when the cue is an
     earlier one's, or none), what the speaker mention is, and the quote's length."""
@@ -543,7 +543,7 @@ def _with_provenance(a: Attribution, para: Paragraph, rule: str) -> Attribution:
         ("length", length),
     )
     prior = 0.5 if rule == CANDIDATE else a.confidence or 0.5
-    return a.with_(confidence=prior, provenance=Provenance(rule, features, prior))
+    return a.with_(confidence=prior, made_by=MadeBy(rule, features, prior))
 
 
 #: A quote's length in characters, as a feature: under each limit, its name.

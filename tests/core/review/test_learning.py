@@ -1,5 +1,5 @@
 """What the suggestions learn from a corpus's decisions (docs/adr/0901), on real SQLite
-files: each suggestion's provenance kept, the fit refitted when an article is marked
+files: what made each suggestion kept, the fit refitted when an article is marked
 done and kept with the decision it was fitted through, the same fit again from the log,
 learning switched off, and the review's order least sure first."""
 
@@ -25,25 +25,25 @@ def store(tmp_path):
 def test_each_suggestion_keeps_its_rule_features_and_prior_and_each_candidate_too(store):
     first = store.article_ids()[0]
     rows = list(learning.made(store, [first]))
-    assert [(a.provenance.rule, a.provenance.feature("cue")) for _, _, a in rows] == [
+    assert [(a.made_by.rule, a.made_by.feature("cue")) for _, _, a in rows] == [
         ("indirect", "say"),
         ("mixed", "claim"),
         (CANDIDATE, "show"),
     ]
     suggested = [a.id for a in store.attributions(first)]
     assert [attr_id for _, attr_id, _ in rows] == [*suggested, None]  # a candidate: no row
-    assert [a.provenance.prior for _, _, a in rows] == [0.7, 0.6, 0.5]
+    assert [a.made_by.prior for _, _, a in rows] == [0.7, 0.6, 0.5]
     text = store.article(first).text
     assert text[rows[2][2].quote.start : rows[2][2].quote.end] == "voters like the plan a lot"
 
 
-def test_the_session_shows_each_suggestion_with_its_provenance_also_after_an_edit(store):
+def test_the_session_shows_each_suggestion_with_what_made_it_also_after_an_edit(store):
     session = ReviewSession(store)
     session.open(store.article_ids()[0])
-    assert [a.provenance.rule for a in session.attrs] == ["indirect", "mixed"]
+    assert [a.made_by.rule for a in session.attrs] == ["indirect", "mixed"]
     session.apply(session.reject())
     assert session.attrs[0].state is State.REJECTED
-    assert session.attrs[0].provenance.rule == "indirect"
+    assert session.attrs[0].made_by.rule == "indirect"
 
 
 def test_marking_an_article_done_refits_and_keeps_the_fit_with_its_decision(store):
@@ -57,7 +57,7 @@ def test_marking_an_article_done_refits_and_keeps_the_fit_with_its_decision(stor
     assert learned.cues == frozenset()  # one hand-added attribution of "show": not yet
     # one of two kept: both come down from their priors, the rejected one most
     found = learning.made(store, [store.article_ids()[1]])
-    said, claimed, _ = (a.provenance for _, _, a in found)
+    said, claimed, _ = (a.made_by for _, _, a in found)
     assert 0.7 - learned.probability(said) < 0.6 - learned.probability(claimed)
     assert current(store) == learned
 
@@ -71,7 +71,7 @@ def test_a_second_hand_added_attribution_of_a_cue_admits_it(store):
     assert learned is not None and learned.cues == frozenset({"show"})
     # the third article's candidate is now suggested by the fit
     found = [a for _, _, a in learning.made(store, [third])]
-    assert [a.provenance.rule for a in learned.apply(found)] == ["indirect", "mixed", CANDIDATE]
+    assert [a.made_by.rule for a in learned.apply(found)] == ["indirect", "mixed", CANDIDATE]
 
 
 def test_a_fit_is_replayed_from_the_log_whatever_came_after_it(store):
@@ -109,9 +109,9 @@ def test_the_review_goes_least_sure_first_when_asked(store):
     assert session.index == 0
     delta = session.uncertain_first()
     assert session.doubt_first and "least sure" in delta.message
-    assert session.attrs[session.index].provenance.rule == "mixed"
+    assert session.attrs[session.index].made_by.rule == "mixed"
     session.apply(session.accept())  # then the one left
-    assert session.attrs[session.index].provenance.rule == "indirect"
+    assert session.attrs[session.index].made_by.rule == "indirect"
     assert "text order" in session.uncertain_first().message
 
 
