@@ -12,6 +12,7 @@ from pathlib import Path
 from core.corpus.store import Store
 from core.model import Article, Attribution, MadeBy, QuoteType
 from core.review import commands
+from core.review.learning import refit
 from core.review.session import Pending, ReviewSession
 from core.suggest.learn import CANDIDATE
 from core.tokens import tokenize
@@ -86,4 +87,5 @@ def review(session: ReviewSession, article_id: int) -> None:
     session.apply(Pending(commands.add(session.store, article_id, hand(session.article.text))))
     outcome = session.done()
     assert isinstance(outcome, Pending), outcome
-    session.apply(outcome)
+    assert session.apply(outcome).learn  # a refit is due: the app runs it apart
+    refit(session.store)

@@ -5,8 +5,12 @@ is marked done and kept in the corpus, and the same fit again from the log."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from pathlib import Path
 
 from core.corpus import learning
+from core.corpus.errors import CorpusError
 from core.corpus.learning import Decided
 from core.corpus.store import Store, now
 from core.model import Attribution, Span, State
@@ -58,6 +62,40 @@ def refit(store: Store) -> Fit | None:
     learned = replay(store)
     learning.store_fit(store, learned.through, learned.as_json(), now())
     return learned
+
+
+def refit_apart(path: Path, cancelled: Callable[[], bool] = lambda: False) -> None:
+    """:func:`refit` the corpus at ``path`` in a process of its own (spawned, as every
+    worker of ours: :mod:`core.worker`): its cost grows with the articles done, and the
+    app's threads share one interpreter, so the key after ``D`` never waits on it. The
+    process is stopped when ``cancelled`` says so (its transaction then never was);
+    a fit that was not kept raises CorpusError saying why."""
+    from core.worker import CONTEXT
+
+    receive, send = CONTEXT.Pipe(duplex=False)
+    process = CONTEXT.Process(target=_refit_at, args=(str(path), send), daemon=True)
+    process.start()
+    send.close()
+    while process.is_alive() and not cancelled():
+        process.join(0.1)  # (how often a cancel is seen)
+    if process.is_alive():
+        process.kill()
+        process.join()
+        return
+    said = receive.recv() if receive.poll() else f"its process ended with code {process.exitcode}"
+    if said:
+        raise CorpusError(f"What the suggestions learned was not kept: {said}")
+
+
+def _refit_at(path: str, send: Connection) -> None:
+    """:func:`refit_apart`'s process: refit, then say why not or nothing."""
+    try:
+        with Store(path, create=False) as store:
+            refit(store)
+    except (CorpusError, OSError) as exc:
+        send.send(str(exc) or type(exc).__name__)
+        return
+    send.send("")
 
 
 def current(store: Store) -> Fit | None:

@@ -71,6 +71,10 @@ class Delta:
     reveal: int | None = None  # a character position to scroll into view
     message: str = ""  # for the status bar
     error: str = ""  # a change that was not saved (for a dialog)
+    #: An article was marked done: what the suggestions learn is due a refit
+    #: (:func:`core.review.learning.refit`; the app runs it in a process of its own, as
+    #: its cost grows with the articles done: docs/adr/0901).
+    learn: bool = False
 
 
 @dataclass(frozen=True)
@@ -529,26 +533,14 @@ class ReviewSession:
         if cmd is None:
             return "This article is already done."
         if not parked:
-            return Pending(cmd, lambda: self._learn(self._next_to_do(art_id, search)))
+            return Pending(cmd, lambda: replace(self._next_to_do(art_id, search), learn=True))
         said = f"Done, {parked} flagged left for the curator."
 
         def then() -> Delta:
-            delta = self._learn(self._next_to_do(art_id, search))
-            return replace(delta, message=f"{said} {delta.message}".strip())
+            delta = self._next_to_do(art_id, search)
+            return replace(delta, message=f"{said} {delta.message}".strip(), learn=True)
 
         return Pending(cmd, then)
-
-    def _learn(self, delta: Delta) -> Delta:
-        """After an article is marked done: the suggestions learn from the decisions made
-        so far (docs/adr/0901; none when the corpus's learning setting is off). A fit
-        that cannot be kept is said, and the article stays done."""
-        from core.review.learning import refit  # numpy: not at the app's start
-
-        try:
-            refit(self.store)
-        except CorpusError as exc:
-            return replace(delta, error=f"What the suggestions learned was not kept: {exc}")
-        return delta
 
     # -- applying, undoing, redoing ----------------------------------------------------------
 
@@ -863,4 +855,5 @@ def _merge(first: Delta, then: Delta) -> Delta:
         reveal=then.reveal if then.reveal is not None else first.reveal,
         message=then.message or first.message,
         error=then.error or first.error,
+        learn=first.learn or then.learn,
     )

@@ -32,3 +32,20 @@ def test_the_state_cell_names_the_rule_and_u_goes_least_sure_first(make_window, 
     assert _tip(w, 1) != plain("Suggested by the rule mixed, 60% sure")  # decided: no longer
     press(w, "u")
     assert not s.doubt_first
+
+
+def test_d_refits_in_the_background_once_the_keys_pause(make_window, tmp_path, qtbot):
+    from core.corpus import learning
+    from gui.corpus_tools import LEARNING
+
+    w = make_window(make_corpus(tmp_path / "learn.qlab"))
+    press(w, "a")
+    press(w, "a")
+    assert learning.fits(w.store) == []
+    press(w, "d")  # done: the window is drawn at once, the refit comes after a pause
+    assert w.session.article.id != 1 and learning.fits(w.store) == []
+    with qtbot.waitSignal(w.jobs.done, timeout=30_000) as finished:
+        pass  # (the pause, then the job's own process)
+    assert finished.args == [LEARNING]
+    ((through, _),) = learning.fits(w.store)
+    assert through == learning.decided(w.store).through
