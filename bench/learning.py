@@ -3,6 +3,7 @@ split replayed as a review, its dev split scored, as a learning curve.
 
     .venv/bin/python bench/learning.py BRAT_CORPUS_DIR [--shuffles 3] [--cache FILE]
     .venv/bin/python bench/learning.py --own [SET ...]
+    .venv/bin/python bench/learning.py BRAT_CORPUS_DIR --tagger N [--epochs E]
 
 BRAT_CORPUS_DIR holds ``train/text/*.txt`` and ``dev/text/*.txt`` in PolNeAR's layout
 (``train/attributions/STEM_ANNOTATOR.ann``; PolNeAR's ``data`` folder). Nothing of it
@@ -20,6 +21,12 @@ PolNeAR's rules (``core.measure.evaluate.by_overlap``: contents sharing at least
 each one's tokens, the speaker mention overlapping the gold source). Prefix 0 is the
 rules as they are. Last, the Brier score on dev of the rules' suggestions, with the
 fit of all train articles against with the rules' constant confidences.
+
+``--tagger N`` trains the tagger of ``main.py train`` (``core.measure.training``,
+docs/adr/0902) on N train articles (all: 0; a shuffle's first), as a corpus would on its
+done articles (its figures on the part of them it holds out), and scores the dev split:
+the tagger alone, with the rules (what it suggests), the rules alone; with the time
+it took, its size, and the time of the dev suggestions with it and without.
 
 ``--own`` measures that learning costs nothing where the rules follow the project's
 guide: each SET (default: the project's real articles with gold and the sample) is
@@ -64,6 +71,7 @@ from core.suggest.learn import (  # noqa: E402
     examples_of,
     fit,
 )
+from core.suggest.tagger import union  # noqa: E402
 from core.tokens import tokenize  # noqa: E402
 
 SIZES = (0, 25, 50, 100, 200)
@@ -256,6 +264,70 @@ def polnear(folder: Path, shuffles: int, cache: Path | None) -> None:
     print("learned from all of train: " + "; ".join(fits_all.lines()[1:3]))
 
 
+def tagger(folder: Path, n: int, epochs: int, cache: Path | None) -> None:
+    from core.measure.training import train_tagger
+
+    splits: dict[str, list[tuple[Imported, Doc]]] = {}
+    for split in ("train", "dev"):
+        read = [(p, _brat(p)) for p in sorted((folder / split / "text").glob("*.txt"))]
+        got = [(p, g) for p, g in read if g is not None]
+        found = (
+            _suggested([g.article for _, g in got], cache.with_suffix(".dev") if cache else None)
+            if split == "dev"
+            else [[] for _ in got]  # (a train article's are not read)
+        )
+        splits[split] = [
+            (g, Doc(p.stem, f, _polnear_judge(g.article.text, g.attributions)))
+            for (p, g), f in zip(got, found, strict=True)
+        ]
+    order = list(splits["train"])
+    random.Random(0).shuffle(order)
+    order = order[:n] if n else order
+    suggester = Suggester()
+    last = [0.0]
+
+    def progress(p: object) -> None:
+        if time.perf_counter() - last[0] > 30:
+            last[0] = time.perf_counter()
+            print(f"  {p}", file=sys.stderr)
+
+    t = time.perf_counter()
+    trained, figures = train_tagger(
+        suggester, [(g.article, g.attributions) for g, _ in order], epochs, progress
+    )
+    took = time.perf_counter() - t
+    size = len(trained.to_bytes()) + len(trained.config())
+    print(f"tagger trained on {len(order)} train articles in {took:.0f} s, {size / 1e6:.1f} MB")
+    print("\n".join(figures.lines()))
+    dev = splits["dev"]
+    arts = [g.article for g, _ in dev]
+    t = time.perf_counter()
+    rules_found = list(suggester.found_many(arts))
+    rules_s = time.perf_counter() - t
+    t = time.perf_counter()
+    with_tagger = list(suggester.found_many(arts, tagger=trained))
+    tagger_s = time.perf_counter() - t
+    totals = {
+        "tagger alone": Counts(),
+        "tagger with the rules": Counts(),
+        "rules alone": Counts(),
+        "(rules, then tagger)": Counts(),
+    }
+    for (_, d), r, w in zip(dev, rules_found, with_tagger, strict=True):
+        alone = [a for a in w if a.made_by is not None and a.made_by.source == trained.name]
+        totals["tagger alone"].add(d.judge(alone)[0])
+        totals["tagger with the rules"].add(d.judge(PRIOR.apply(w))[0])
+        totals["rules alone"].add(d.judge(PRIOR.apply(r))[0])
+        totals["(rules, then tagger)"].add(d.judge(union(PRIOR.apply(r), alone))[0])
+    print(f"dev, {len(dev)} articles (attribution F1 by PolNeAR's rules):")
+    for what, c in totals.items():
+        print(f"  {what:22} {_figures(c)}")
+    print(
+        f"dev suggestions: rules {rules_s:.1f} s, with the tagger {tagger_s:.1f} s "
+        f"({tagger_s / rules_s:.2f}x)"
+    )
+
+
 def own(sets: Sequence[str]) -> None:
     docs: dict[str, list[Doc]] = {}
     for spec in sets:
@@ -286,11 +358,15 @@ def main() -> None:
     ap.add_argument("--shuffles", type=int, default=3)
     ap.add_argument("--cache", type=Path, help="keep what the rules found here (a pickle)")
     ap.add_argument("--own", nargs="*", help="the project's sets instead (default: all)")
+    ap.add_argument("--tagger", type=int, metavar="N", help="train the tagger on N (0: all)")
+    ap.add_argument("--epochs", type=int, default=12, help="with --tagger: epochs at most")
     args = ap.parse_args()
     if args.own is not None:
         own(args.own or [*OWN_SETS, "sample"])
     elif args.folder is None:
         ap.error("give a brat corpus folder, or --own")
+    elif args.tagger is not None:
+        tagger(args.folder, args.tagger, args.epochs, args.cache)
     else:
         polnear(args.folder, args.shuffles, args.cache)
 

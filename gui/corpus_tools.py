@@ -14,13 +14,15 @@ from PySide6.QtCore import QObject, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
-from core.corpus import queries
+from core.corpus import queries, training
 from core.corpus.store import Store
 from core.formats.export import ExportReport
+from core.formats.import_process import ImportProcess
 from core.model import Speaker
 from core.review import speaker_edit
 from core.review.commands import Command
 from core.review.session import Delta, Pending, ReviewSession
+from core.suggest import Suggester
 from core.suggest.duplicates import Duplicate
 from gui import dialogs, settings, workers
 from gui.article_view import ArticleView
@@ -39,6 +41,8 @@ DOCK_WIDTH = 260  # pixels: the speakers dock when first shown (the text gives i
 PLACE_DELAY_MS = 1500
 #: The label of the job that refits what the suggestions learn (docs/adr/0901).
 LEARNING = "Learning from the decisions"
+#: The label of the job that trains a tagger on the done articles (docs/adr/0902).
+TRAINING = "Training suggestions from the done articles"
 
 
 class Review(Protocol):
@@ -53,6 +57,8 @@ class Review(Protocol):
     def view(self) -> ArticleView: ...
     @property
     def jobs(self) -> JobRunner: ...
+    @property
+    def suggester(self) -> Suggester | ImportProcess: ...  # (its pipeline's name)
     @property
     def opened(self) -> SignalInstance: ...  # (path): a corpus was opened
     @property
@@ -130,6 +136,7 @@ class CorpusTools(QObject):
             Act.DISMISS_CANDIDATE: lambda: self._on_pair(self.dismiss_pair),
             Act.IMPORT_SPEAKERS: self.ask_import_speakers,
             Act.EXPORT_SPEAKERS: self.ask_export_speakers,
+            Act.TRAIN: self.ask_train,
         }
 
     def restore(self, file_menu: QMenu, before: QAction) -> None:
@@ -164,6 +171,45 @@ class CorpusTools(QObject):
 
         path = store.path
         self.w.jobs.start(LEARNING, lambda _progress, cancelled: refit_apart(path, cancelled))
+
+    def ask_train(self) -> None:
+        """Train a tagger on the done articles (docs/adr/0902) in a process of its own,
+        as a job with progress that Cancel stops; once trained, its figures, and whether
+        to suggest with it from now on."""
+        store = self.w.store
+        if store is None:
+            return
+        if any(job.label == TRAINING for job in self.w.jobs.jobs):
+            self.w.say(f"{TRAINING}: already running.")
+            return
+        done = queries.article_total(store, done_only=True)
+        dialogs.ask_train(self.frame, done, self._train, self.w.back)
+
+    def _train(self) -> None:
+        from core.measure.training import train_apart  # (spaCy's training: when asked)
+
+        store = self.w.store
+        assert store is not None
+        path, model = store.path, self.w.suggester.model
+        self.w.jobs.start(
+            TRAINING,
+            lambda progress, cancelled: train_apart(
+                path, model, progress=progress, cancelled=cancelled
+            ),
+            self._trained,
+        )
+
+    def _trained(self, figures: object) -> None:
+        store = self.w.store
+        if figures is None or store is None:  # cancelled, or another corpus is open
+            return
+        lines = figures.lines()  # type: ignore[attr-defined]
+        dialogs.ask_use_tagger(
+            self.frame,
+            "\n".join(lines),
+            lambda on: training.set_tagger(store, on),
+            self.w.back,
+        )
 
     # -- memory ---------------------------------------------------------------------------
 

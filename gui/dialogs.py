@@ -424,6 +424,43 @@ def offer_new_corpus(
     )
 
 
+def ask_train(
+    parent: QWidget, done: int, yes: Callable[[], object], closed: Callable[[], None]
+) -> QMessageBox:
+    """Train suggestions on the ``done`` articles? (in the background: review goes on)."""
+    return _question(
+        parent,
+        "Train suggestions",
+        f"Train a tagger on the {done} done article(s) of this corpus?\n\n"
+        "It trains in the background (minutes for hundreds of articles): review goes on, "
+        "and Cancel in the status bar stops it. A part of the done articles is held out "
+        "to measure it against the rules; you then choose whether to suggest with it.",
+        yes,
+        closed,
+    )
+
+
+def ask_use_tagger(
+    parent: QWidget, figures: str, use: Callable[[bool], object], closed: Callable[[], None]
+) -> QMessageBox:
+    """A tagger was trained: its figures, and whether suggestions use it from now on."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Suggestions trained",
+        f"{figures}\n\nSuggest with it (then the rules where it finds nothing) from now "
+        "on? `main.py train CORPUS --off` (or --on) switches it later.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.accepted.connect(lambda: use(True))
+    box.rejected.connect(lambda: use(False))
+    box.finished.connect(lambda _r: closed())
+    box.open()
+    return box
+
+
 def show_help(parent: QWidget) -> None:
     from gui.cheatsheet import CheatSheet
 

@@ -89,6 +89,7 @@ class Act(StrEnum):
     DISMISS_CANDIDATE = "dismiss_candidate"
     IMPORT_SPEAKERS = "import_speakers"
     EXPORT_SPEAKERS = "export_speakers"
+    TRAIN = "train"
     HELP = "help"
     CLOSE_REPORT = "close_report"
 
@@ -183,6 +184,7 @@ KEYMAP: tuple[Binding, ...] = (
     ),
     Binding(Act.EXPORT_SPEAKERS, ("Ctrl+Shift+E",), "File", "Export the known speakers list..."),
     Binding(Act.CHECK, ("Ctrl+Shift+K",), "File", "Check the whole corpus for damage"),
+    Binding(Act.TRAIN, (), "File", "Train suggestions from the done articles..."),
     Binding(Act.CANCEL_JOB, ("Ctrl+Shift+X",), "File", "Cancel the running background job"),
     Binding(Act.QUIT, ("Ctrl+Q",), "File", "Quit"),
     Binding(Act.FILTER, ("/",), "View", "Filter the article list"),

@@ -250,6 +250,34 @@ def build_parser() -> argparse.ArgumentParser:
     switch.add_argument(
         "--off", dest="switch", action="store_const", const="off", help="suggest with the rules"
     )
+    trn = sub.add_parser(
+        "train",
+        help="train a tagger on the corpus's done articles and print its figures on a "
+        "held-out part of them, beside the rules'; suggestions (import, suggest --db, the "
+        "app) use it with the rules from then on when it beats them there",
+    )
+    _corpus_argument(trn)
+    use = trn.add_mutually_exclusive_group()
+    use.add_argument(
+        "--on", dest="switch", action="store_const", const="on", help="suggest with the last one"
+    )
+    use.add_argument(
+        "--off", dest="switch", action="store_const", const="off", help="suggest with the rules"
+    )
+    use.add_argument(
+        "--show",
+        dest="switch",
+        action="store_const",
+        const="show",
+        help="print the last one's figures and whether it is used",
+    )
+    trn.add_argument(
+        "--epochs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="epochs at most (default 12; it stops sooner when the held-out F1 stops rising)",
+    )
     _corpus_argument(cli_assign.add_parser(sub))
     cli_report.add_parsers(sub)
     _corpus_argument(sub.choices["report"])
@@ -381,6 +409,46 @@ def _learning(store: Store, switch: str | None) -> int:
     return 0
 
 
+def _train(store: Store, args: argparse.Namespace) -> int:
+    """Train a tagger on the done articles (docs/adr/0902), or switch it, or show it."""
+    from core.corpus import training
+    from core.measure.training import EPOCHS, Figures, train_corpus
+    from core.suggest.tagger import Progress
+
+    if args.switch in ("on", "off"):
+        if training.latest(store) is None:
+            return _fail("no tagger trained yet: `train CORPUS` trains one")
+        training.set_tagger(store, args.switch == "on")
+    if args.switch is None:
+        with _progress("training") as bar:
+
+            def progress(p: Progress) -> None:
+                bar(p.done, p.total)
+
+            try:
+                figures = train_corpus(
+                    store, Suggester(args.model), args.epochs or EPOCHS, progress
+                )
+            except ValueError as exc:
+                return _fail(str(exc))
+        print("\n".join(figures.lines()))
+    kept = training.latest(store)
+    if kept is None:
+        print("no tagger trained yet")
+        return 0
+    if args.switch == "show":
+        try:
+            print("\n".join(Figures.from_json(kept.figures).lines()))
+        except ValueError as exc:
+            return _fail(f"the last tagger's figures do not read: {exc}")
+    on = training.tagger_on(store)
+    print(
+        f"tagger {kept.source}: {'on' if on else 'off'} "
+        + ("(suggestions are its own, then the rules')" if on else "(suggestions are the rules')")
+    )
+    return 0
+
+
 def _open(args: argparse.Namespace) -> Store:
     path = args.db or default_corpus_path()
     if not path.exists() and not (args.create or args.command == "import"):
@@ -431,6 +499,8 @@ def _on_store(store: Store, args: argparse.Namespace) -> int:
         return cli_assign.run(store, args)
     if args.command == "learning":
         return _learning(store, args.switch)
+    if args.command == "train":
+        return _train(store, args)
     if args.command == "stats":
         stats = store.stats()
         # by type and top speakers count every attribution not rejected: say how many of
@@ -556,12 +626,26 @@ def _backup(store: Store, out: Path) -> int:
     return 0
 
 
+def _learned(db: Path | None, suggester: Suggester) -> tuple[Any, Any]:
+    """What the corpus ``db`` learned (its fit and its tagger), for ``suggest --db``;
+    nothing without one (the rules as they are)."""
+    if db is None:
+        return None, None
+    from core.review.learning import current, tagger
+
+    if not db.exists():
+        raise CorpusError(f"{db}: no such corpus")
+    with Store(db, create=False) as store:
+        return current(store), tagger(store, suggester)
+
+
 def _suggest(args: argparse.Namespace) -> int:
     problems: list[str] = []
     with _stdin_as_file(args.paths) as paths:
         if args.out_dir is None:
             suggester = Suggester(model_name(args.model))
-            for line in suggestion_lines(suggester, paths, problems, args.jobs):
+            fit, tagger = _learned(args.db, suggester)
+            for line in suggestion_lines(suggester, paths, problems, args.jobs, fit, tagger):
                 sys.stdout.write(line)
         else:
             args.out_dir.mkdir(parents=True, exist_ok=True)

@@ -330,6 +330,28 @@ def _v10_suggestions(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v11_trained(conn: sqlite3.Connection) -> None:
+    """A tagger trained on the corpus's done articles (docs/adr/0902): ``trained``, each
+    one kept, with the name its suggestions carry (``source``), the pipeline it started
+    from (``base``), the decision it was trained through, its figures on the held-out
+    done articles (JSON), its component's config (JSON) and its bytes; the last one is
+    used while ``meta`` ``tagger`` is ``on``."""
+    conn.execute(
+        """
+        CREATE TABLE trained (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source TEXT NOT NULL,
+            base TEXT NOT NULL,
+            through INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            figures TEXT NOT NULL,
+            config TEXT NOT NULL,
+            pipeline BLOB NOT NULL
+        )
+        """
+    )
+
+
 def _json_bounds(raw: object) -> list[tuple[int, int]]:
     """The ``[[start, end], ...]`` a version-2 corpus stored, or [] if it holds no such list."""
     try:
@@ -350,6 +372,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v8_datasette_search,
     _v9_flags,
     _v10_suggestions,
+    _v11_trained,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -141,13 +141,18 @@ def import_paths(
             for _ in run.read():  # yields nothing: every article is stored as read
                 pass
         else:
-            from core.review.learning import current
+            from core.review.learning import current, tagger
             from core.suggest.learn import PRIOR
 
             run.fit = current(store) or PRIOR
             run.store_suggested(
                 suggester.found_many(
-                    run.read(), cancelled, PARSE_BATCH, n_process=jobs, known=known
+                    run.read(),
+                    cancelled,
+                    PARSE_BATCH,
+                    n_process=jobs,
+                    known=known,
+                    tagger=tagger(store, suggester),
                 )
             )
         run.finish()

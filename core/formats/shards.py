@@ -13,7 +13,7 @@ import json
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.formats.files import written_file
 from core.formats.imported import ImportProblem
@@ -21,6 +21,10 @@ from core.formats.reading import read_paths
 from core.model import Article
 from core.suggest import Suggester, checked, for_process
 from core.tokens import Tokens, tokenize
+
+if TYPE_CHECKING:
+    from core.suggest.learn import Fit
+    from core.suggest.tagger import Tagger
 
 
 def _split(paths: list[Path], problems: list[str]) -> Iterator[Article]:
@@ -32,11 +36,17 @@ def _split(paths: list[Path], problems: list[str]) -> Iterator[Article]:
 
 
 def suggestion_lines(
-    suggester: Suggester, paths: list[Path], problems: list[str], n_process: int = 1
+    suggester: Suggester,
+    paths: list[Path],
+    problems: list[str],
+    n_process: int = 1,
+    fit: Fit | None = None,
+    tagger: Tagger | None = None,
 ) -> Iterator[str]:
     """One JSON line per article read from ``paths`` (text, meta, suggested quotes),
     in order, streamed; what cannot be read, and any suggestion that breaks the span
-    rules (``checked``), is appended to ``problems``."""
+    rules (``checked``), is appended to ``problems``. ``fit`` and ``tagger``: what a
+    corpus learned (none: the rules as they are)."""
     # each article is kept (for its text and meta) until its line is out
     pending: deque[Article] = deque()
 
@@ -45,7 +55,9 @@ def suggestion_lines(
             pending.append(art)
             yield art
 
-    for suggested in suggester.suggest_many(remember(), n_process=n_process):
+    for suggested in suggester.suggest_many(
+        remember(), n_process=n_process, fit=fit, tagger=tagger
+    ):
         art = pending.popleft()
         found, dropped = checked(art, suggested, Tokens(tokenize(art.text)))
         problems += dropped

@@ -1,20 +1,27 @@
 """The corpus's decisions made into what its suggestions learn (docs/adr/0901): the
 examples of the articles done at a decision, the fit of them refitted when an article
-is marked done and kept in the corpus, and the same fit again from the log."""
+is marked done and kept in the corpus, and the same fit again from the log; and the
+tagger trained on its done articles, as suggestions use it (docs/adr/0902)."""
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from core.corpus import learning
+from core.corpus import learning, training
 from core.corpus.errors import CorpusError
 from core.corpus.learning import Decided
 from core.corpus.store import Store, now
 from core.model import Attribution, Span, State
 from core.suggest.learn import Example, Fit, examples_of, fit
+
+if TYPE_CHECKING:
+    from core.suggest import Suggester
+    from core.suggest.tagger import Tagger
 
 
 def examples(store: Store, at: Decided) -> tuple[list[Example], int]:
@@ -109,4 +116,29 @@ def current(store: Store) -> Fit | None:
     try:
         return Fit.from_json(kept[1])
     except ValueError:
+        return None
+
+
+def tagger(store: Store, suggester: Suggester) -> Tagger | None:
+    """The trained tagger suggestions use beside the rules: the last one kept, while
+    the corpus's ``tagger`` setting is on. None when it is off, before any, when it was
+    trained from another pipeline than ``suggester``'s, or when its bytes do not read
+    (the rules alone, then)."""
+    if not training.tagger_on(store):
+        return None
+    kept = training.latest(store)
+    if kept is None or kept.base != suggester.model:
+        return None
+    from core.suggest.tagger import load
+
+    try:
+        settings = json.loads(kept.config)
+        return load(
+            suggester.nlp,
+            kept.source,
+            json.dumps(settings["config"]),
+            kept.pipeline,
+            float(settings["prior"]),
+        )
+    except (ValueError, KeyError, TypeError):
         return None

@@ -18,6 +18,7 @@ from core.config import UNUSED_PIPES, model_name
 from core.model import Article, Attribution, SpanError, Speaker, TokenEdges, conflicts
 from core.suggest.paragraphs import paragraphs
 from core.suggest.registry import Registry
+from core.suggest.tagger import union
 from core.tokens import doc_of
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from core.suggest.learn import Fit
+    from core.suggest.tagger import Tagger
 
 
 class SuggestError(Exception):
@@ -93,6 +95,7 @@ class Suggester:
         n_process: int = 1,
         known: Sequence[Speaker] = (),
         fit: Fit | None = None,
+        tagger: Tagger | None = None,
     ) -> Iterator[list[Attribution]]:
         """Suggestions for each article, in order: what :meth:`found_many` finds, as
         ``fit`` (what the corpus learned; none: the rules as they are) makes them
@@ -100,7 +103,12 @@ class Suggester:
         from core.suggest.learn import PRIOR
 
         runs = self.found_many(
-            articles, cancelled, batch_size=batch_size, n_process=n_process, known=known
+            articles,
+            cancelled,
+            batch_size=batch_size,
+            n_process=n_process,
+            known=known,
+            tagger=tagger,
         )
         for found in runs:
             yield (fit or PRIOR).apply(found)
@@ -112,19 +120,23 @@ class Suggester:
         batch_size: int = 64,
         n_process: int = 1,
         known: Sequence[Speaker] = (),
+        tagger: Tagger | None = None,
     ) -> Iterator[list[Attribution]]:
         """What the rules find in each article, in order, their candidates too (rule
         :data:`core.suggest.rules.CANDIDATE`), parsing every paragraph with one
-        ``nlp.pipe``. Stops early when ``cancelled()`` turns true. Articles are read
-        from ``articles`` as the parser needs them, so memory stays bounded however
-        many there are. A speaker name that is the name or an alias of one of the
+        ``nlp.pipe``. With a ``tagger`` (one trained on the corpus: docs/adr/0902), what
+        it finds in the same parse comes first, and the rules' where it has no quote
+        (:func:`core.suggest.tagger.union`); the tagger runs in this process only.
+        Stops early when ``cancelled()`` turns true. Articles are read from
+        ``articles`` as the parser needs them, so memory stays bounded however many
+        there are. A speaker name that is the name or an alias of one of the
         ``known`` speakers (the corpus's) becomes its canonical name.
 
         With ``n_process`` > 1, runs of articles are suggested on that many cores: this
         process and ``n_process - 1`` worker processes (each loads the pipeline once);
         they come back in order, a few runs per worker ahead. With :data:`AUTO`, on
         what is fastest for the input (:func:`jobs_for` the words read ahead)."""
-        if n_process != 1:
+        if n_process != 1 and tagger is None:
             yield from _in_processes(self, articles, cancelled, batch_size, n_process, tuple(known))
             return
         from core.suggest.rules import ArticleRules, Paragraph
@@ -134,11 +146,13 @@ class Suggester:
         read = 0  # articles taken from ``articles`` so far: they are read as parsed
 
         tokenizer = self.nlp.tokenizer
+        tagged = _Tagged(tagger, by_name)
 
         def items() -> Iterator[tuple[Doc, tuple[int, int]]]:
             nonlocal read
             for n, art in enumerate(articles):
                 read = n + 1
+                tagged.read(n, art)
                 for start, text in paragraphs(art):
                     if cancelled():  # also inside a long article: the batch stops
                         return
@@ -148,23 +162,67 @@ class Suggester:
         rules = ArticleRules(by_name)
         index = 0
         done = 0
-        for doc, (n, start) in self.nlp.pipe(items(), as_tuples=True, batch_size=batch_size):
+        parsed = self.nlp.pipe(items(), as_tuples=True, batch_size=batch_size)
+        for doc, (n, start) in tagged.pipe(parsed, batch_size):
             while n > current:
-                yield rules.results()
+                yield tagged.results(done, rules.results())
                 done += 1
                 if cancelled():
                     return
                 current += 1
                 rules = ArticleRules(by_name)
                 index = 0
+            tagged.add(n, start, doc)  # before the rules mend the names (merging tokens)
             rules.add(index, Paragraph(start, doc))
             index += 1
         while done < read:
-            yield rules.results()
+            yield tagged.results(done, rules.results())
             done += 1
             if cancelled():
                 return
             rules = ArticleRules(by_name)
+
+
+class _Tagged:
+    """What a trained tagger finds in the articles the rules read (none: no tagger)."""
+
+    def __init__(self, tagger: Tagger | None, registry: Registry) -> None:
+        self.tagger = tagger
+        self.registry = registry
+        self.texts: dict[int, str] = {}  # each article read and not yet done, by number
+        self.found: list[Attribution] = []  # in the article being read
+
+    def read(self, n: int, art: Article) -> None:
+        if self.tagger is not None:
+            self.texts[n] = art.text
+
+    def pipe(
+        self, parsed: Iterable[tuple[Doc, tuple[int, int]]], batch_size: int
+    ) -> Iterable[tuple[Doc, tuple[int, int]]]:
+        """The parsed paragraphs, in order, each tagged (in batches)."""
+        if self.tagger is None:
+            return parsed
+        held: deque[tuple[int, int]] = deque()
+
+        def docs() -> Iterator[Doc]:
+            for doc, where in parsed:
+                held.append(where)
+                yield doc
+
+        return ((doc, held.popleft()) for doc in self.tagger.pipe(docs(), batch_size))
+
+    def add(self, n: int, start: int, doc: Doc) -> None:
+        if self.tagger is not None:
+            self.found += self.tagger.paragraph(start, doc, self.texts[n])
+
+    def results(self, n: int, rules: list[Attribution]) -> list[Attribution]:
+        """Article ``n``'s: the tagger's, then the rules' where it has no quote."""
+        if self.tagger is None:
+            return rules
+        del self.texts[n]
+        model = self.tagger.named(self.found, rules, self.registry)
+        self.found = []
+        return union(model, rules)
 
 
 def checked(

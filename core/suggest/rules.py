@@ -221,7 +221,7 @@ class ArticleRules:
                 return None  # a short quote with no cue: a title or a scare quote
             conf = 0.9 if explicit else 0.6
             found = _make(quote, source, cue, QuoteType.DIRECT, conf, index, explicit)
-            found.attribution = _with_made_by(found.attribution, para, rule)
+            found.attribution = with_made_by(found.attribution, para, rule)
         else:
             root = _root_of(inner)
             cue_tok = _governing_cue(root, para)
@@ -231,7 +231,7 @@ class ArticleRules:
             if source is None:
                 return None
             found = _make(quote, source, cue, QuoteType.MIXED, 0.7, index, True)
-            found.attribution = _with_made_by(found.attribution, para, "mixed")
+            found.attribution = with_made_by(found.attribution, para, "mixed")
         found.unclosed = q.close is None
         return found
 
@@ -405,7 +405,7 @@ class ArticleRules:
             if cue.overlaps(quote):
                 continue
             found = _make(quote, source, cue, QuoteType.INDIRECT, 0.7, index, True)
-            found.attribution = _with_made_by(found.attribution, para, rule)
+            found.attribution = with_made_by(found.attribution, para, rule)
             if rule == CANDIDATE:
                 self.candidates.append(found)
                 continue
@@ -512,7 +512,7 @@ def _is_candidate_cue(t: Token) -> bool:
     )
 
 
-def _with_made_by(a: Attribution, para: Paragraph, rule: str) -> Attribution:
+def with_made_by(a: Attribution, para: Paragraph, rule: str) -> Attribution:
     """A suggestion with the rule that made it and the features the learned re-scorer
     reads (:mod:`core.suggest.learn`): the cue's lemma (empty when the cue is an
     earlier one's, or none), what the speaker mention is, and the quote's length."""

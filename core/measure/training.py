@@ -1,0 +1,299 @@
+"""Training a tagger on the corpus's done articles and measuring it (issue 23,
+docs/adr/0902): a part of the done articles is held out, the tagger is trained on the
+rest (keeping the epoch whose suggestions, with the rules', score best on the held-out
+part), and its figures on that part, alone and with the rules, are kept beside the
+rules' own: what the user reads before switching it on."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from core.config import model_name
+from core.corpus import training as kept_trained
+from core.corpus.errors import CorpusError
+from core.corpus.learning import decided
+from core.corpus.store import Store, now
+from core.measure.evaluate import Counts, by_overlap
+from core.model import Article, Attribution, State
+from core.suggest import Suggester
+from core.suggest.learn import PRIOR
+from core.suggest.paragraphs import paragraphs
+from core.suggest.tagger import Cancelled, Progress, Tagger, examples, new, now_name, train, union
+from core.tokens import doc_of, tokenize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+#: Epochs at most (training stops sooner once the held-out score stops rising).
+EPOCHS = 12
+#: The held-out part: every :data:`HELD_EVERY`-th done article, :data:`HELD_MAX` at most.
+HELD_EVERY = 5
+HELD_MAX = 50
+#: Done articles below which there is nothing to train on.
+MIN_ARTICLES = 2
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Attribution F1, precision and recall (PolNeAR's rules: ``by_overlap``) on the
+    held-out done articles: the tagger alone, with the rules (what it suggests), the
+    rules alone; the articles trained on and held out, epochs and seconds."""
+
+    model: tuple[float, float, float]
+    union: tuple[float, float, float]
+    rules: tuple[float, float, float]
+    trained: int
+    held: int
+    epochs: int
+    seconds: float
+
+    @property
+    def better(self) -> bool:
+        """Whether the tagger with the rules beats the rules on the held-out part."""
+        return self.union[0] > self.rules[0]
+
+    def as_json(self) -> str:
+        return json.dumps(asdict(self), sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> Figures:
+        """Stored figures; ValueError when they are not."""
+        try:
+            d = json.loads(text)
+            return cls(
+                model=_three(d["model"]),
+                union=_three(d["union"]),
+                rules=_three(d["rules"]),
+                trained=int(d["trained"]),
+                held=int(d["held"]),
+                epochs=int(d["epochs"]),
+                seconds=float(d["seconds"]),
+            )
+        except (TypeError, KeyError, AttributeError, json.JSONDecodeError) as exc:
+            raise ValueError(f"not a tagger's figures ({exc!r})") from None
+
+    def lines(self) -> list[str]:
+        """What the figures say, for the terminal and the app."""
+
+        def f(x: tuple[float, float, float]) -> str:
+            return f"F1 {x[0]:.3f} (P {x[1]:.3f}, R {x[2]:.3f})"
+
+        return [
+            f"trained on {self.trained} done articles in {self.seconds:.0f} s "
+            f"({self.epochs} epochs); measured on {self.held} held out:",
+            f"  tagger with the rules  {f(self.union)}",
+            f"  tagger alone           {f(self.model)}",
+            f"  rules alone            {f(self.rules)}",
+        ]
+
+
+def _three(v: Any) -> tuple[float, float, float]:
+    f1, p, r = v
+    return float(f1), float(p), float(r)
+
+
+def _figures(c: Counts) -> tuple[float, float, float]:
+    return (
+        round(c.attribution_f1, 4),
+        round(c.attribution_precision, 4),
+        round(c.attribution_recall, 4),
+    )
+
+
+@dataclass
+class _Held:
+    """A held-out article: its paragraphs parsed, the rules' suggestions, the gold."""
+
+    article: Article
+    docs: list[tuple[int, Doc]]
+    rules: list[Attribution]
+    gold: list[Attribution]
+    tokens: list[tuple[int, int]]
+
+
+def _scores(tagger: Tagger, held: Sequence[_Held]) -> tuple[Counts, Counts, Counts]:
+    """The tagger's counts on the held-out articles: alone, with the rules, the rules."""
+    alone, both, rules = Counts(), Counts(), Counts()
+    for h in held:
+        for _, d in h.docs:  # (a tagger keeps the entities a doc has: the last epoch's)
+            d.set_ents([], default="missing")
+        docs = list(tagger.pipe([d for _, d in h.docs]))
+        model = [
+            a
+            for (start, _), d in zip(h.docs, docs, strict=True)
+            for a in tagger.paragraph(start, d, h.article.text)
+        ]
+        alone.add(by_overlap(h.tokens, h.gold, model).counts)
+        both.add(by_overlap(h.tokens, h.gold, PRIOR.apply(union(model, h.rules))).counts)
+        rules.add(by_overlap(h.tokens, h.gold, h.rules).counts)
+    return alone, both, rules
+
+
+def train_tagger(
+    suggester: Suggester,
+    done: Sequence[tuple[Article, Sequence[Attribution]]],
+    epochs: int = EPOCHS,
+    progress: Callable[[Progress], None] = lambda p: None,
+    cancelled: Callable[[], bool] = lambda: False,
+    name: str | None = None,
+) -> tuple[Tagger, Figures]:
+    """A tagger trained on the ``done`` articles (each with its kept attributions) but
+    a held-out part, and its figures there. Raises :class:`Cancelled`."""
+    if len(done) < MIN_ARTICLES:
+        raise ValueError(
+            f"{len(done)} done article(s): at least {MIN_ARTICLES} are needed to train"
+        )
+    t = time.perf_counter()
+    n_held = max(1, min(len(done) // HELD_EVERY, HELD_MAX))
+    step = len(done) / n_held
+    held_at = {int(i * step + step - 1) for i in range(n_held)}
+    nlp = suggester.nlp
+    rules = list(suggester.found_many([a for i, (a, _) in enumerate(done) if i in held_at]))
+    held = []
+    for i in sorted(held_at):
+        art, gold = done[i]
+        parsed = list(nlp.pipe(doc_of(nlp.tokenizer, text) for _, text in paragraphs(art)))
+        starts = [start for start, _ in paragraphs(art)]
+        held.append(
+            _Held(
+                art,
+                list(zip(starts, parsed, strict=True)),
+                PRIOR.apply(rules.pop(0)),
+                list(gold),
+                tokenize(art.text),
+            )
+        )
+    tagger = new(nlp, name or now_name(suggester.model))
+    train_ex = [
+        ex for i, (a, g) in enumerate(done) if i not in held_at for ex in examples(nlp, a, g)
+    ]
+    ran = 0
+
+    def score(tg: Tagger) -> float:
+        nonlocal ran
+        ran += 1
+        return _scores(tg, held)[1].attribution_f1
+
+    train(tagger, nlp, train_ex, score, epochs, progress, cancelled)
+    alone, both, by_rules = _scores(tagger, held)
+    tagger.prior = round(max(0.05, min(alone.attribution_precision, 0.95)), 3)
+    return tagger, Figures(
+        _figures(alone),
+        _figures(both),
+        _figures(by_rules),
+        len(done) - n_held,
+        n_held,
+        ran,
+        round(time.perf_counter() - t, 1),
+    )
+
+
+def done_articles(store: Store) -> tuple[int, list[tuple[Article, list[Attribution]]]]:
+    """The decision the corpus stands at, and its done articles with their accepted
+    attributions, in id order."""
+    at = decided(store)
+    out = []
+    for art_id in at.done:
+        kept = [a for a in store.attributions(art_id) if a.state == State.ACCEPTED]
+        out.append((store.article(art_id), kept))
+    return at.through, out
+
+
+def train_corpus(
+    store: Store,
+    suggester: Suggester,
+    epochs: int = EPOCHS,
+    progress: Callable[[Progress], None] = lambda p: None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Figures:
+    """Train a tagger on the corpus's done articles and keep it, switched on when with
+    the rules it beats them on the held-out part. Raises :class:`Cancelled` (nothing
+    kept), ValueError when there is too little to train on."""
+    through, done = done_articles(store)
+    tagger, figures = train_tagger(suggester, done, epochs, progress, cancelled)
+    if cancelled():
+        raise Cancelled
+    kept_trained.store_trained(
+        store,
+        kept_trained.Kept(
+            tagger.name,
+            suggester.model,
+            through,
+            now(),
+            figures.as_json(),
+            json.dumps({"config": json.loads(tagger.config()), "prior": tagger.prior}),
+            tagger.to_bytes(),
+        ),
+        on=figures.better,
+    )
+    return figures
+
+
+def train_apart(
+    path: Path,
+    model: str | None,
+    epochs: int = EPOCHS,
+    progress: Callable[[int, int], None] = lambda done, total: None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Figures | None:
+    """:func:`train_corpus` in a process of its own (spawned, as every worker of ours:
+    :mod:`core.worker`), so that the app's interpreter is never held: progress comes
+    back through a pipe; ``cancelled`` kills the process (its transaction never was:
+    None). A tagger that was not kept raises CorpusError saying why."""
+    from core.worker import CONTEXT
+
+    receive, send = CONTEXT.Pipe(duplex=False)
+    process = CONTEXT.Process(
+        target=_train_at, args=(str(path), model_name(model), epochs, send), daemon=True
+    )
+    process.start()
+    send.close()
+    said: object = None
+    while True:
+        if cancelled():
+            process.kill()
+            process.join()
+            return None
+        if receive.poll(0.1):  # (how often a cancel is seen)
+            try:
+                said = receive.recv()
+            except EOFError:
+                break
+            if isinstance(said, tuple):
+                progress(*said)
+                continue
+            break
+        if not process.is_alive() and not receive.poll():  # (what it sent before it ended)
+            break
+    process.join()
+    if isinstance(said, str):
+        return Figures.from_json(said)
+    why = said.message if isinstance(said, _Failed) else f"its process ended ({process.exitcode})"
+    raise CorpusError(f"The tagger was not trained: {why}")
+
+
+@dataclass(frozen=True)
+class _Failed:
+    message: str
+
+
+def _train_at(path: str, model: str, epochs: int, send: Connection) -> None:
+    """:func:`train_apart`'s process: train, then send the figures (JSON) or why not."""
+    try:
+        with Store(path, create=False) as store:
+            figures = train_corpus(
+                store,
+                Suggester(model),
+                epochs,
+                lambda p: send.send((p.done, p.total)),
+            )
+    except (CorpusError, OSError, ValueError) as exc:
+        send.send(_Failed(str(exc) or type(exc).__name__))
+        return
+    send.send(figures.as_json())

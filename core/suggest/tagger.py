@@ -1,0 +1,306 @@
+"""A tagger trained on the corpus's done articles (issue 23, docs/adr/0902): a spaCy
+``ner`` component labelling each token QUOTE, SPEAKER or CUE (or none), its own
+``tok2vec`` started from the weights of the pinned pipeline's, and a linker that makes
+attributions of what it tags: for each quote the nearest cue in its sentence (then in
+the sentences beside it), and the speaker nearest that cue.
+
+The component runs on the paragraphs the rules parse (:meth:`Suggester.found_many`):
+one tokenization and one parse serve both, and the linker reads the parser's sentences.
+It shares the pipeline's vocabulary, so what is stored is the component alone (its
+config and its bytes), a few megabytes.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, cast
+
+from core.model import Article, Attribution, Span
+from core.suggest.marks import quote_type
+from core.suggest.paragraphs import paragraphs
+from core.suggest.registry import Registry
+from core.tokens import doc_of
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.pipeline import EntityRecognizer, Tok2Vec
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as TokenSpan
+
+QUOTE, SPEAKER, CUE = "QUOTE", "SPEAKER", "CUE"
+LABELS = (QUOTE, SPEAKER, CUE)
+#: The rule of every suggestion the tagger makes (:class:`core.model.MadeBy`).
+RULE = "tagger"
+#: The component's name beside the pipeline's own (never added to its ``pipe_names``).
+COMPONENT = "quotelab_tagger"
+#: Paragraphs per update.
+BATCH = 16
+#: Dropout while training.
+DROPOUT = 0.1
+#: Epochs without a better held-out F1 after which training stops, once they are
+#: also this many updates (a small corpus's epochs are a few updates each).
+PATIENCE = 3
+PATIENT_UPDATES = 200
+
+
+class Cancelled(Exception):
+    """Training was cancelled."""
+
+
+def _config(nlp: Language) -> dict[str, Any]:
+    """The component's config: spaCy's NER model over a ``tok2vec`` of the pipeline's
+    own architecture (whose weights :func:`new` copies in)."""
+    t2v = nlp.config.interpolate()["components"]["tok2vec"]["model"]
+    return {
+        "model": {
+            "@architectures": "spacy.TransitionBasedParser.v2",
+            "state_type": "ner",
+            "extra_state_tokens": False,
+            "hidden_width": 64,
+            "maxout_pieces": 2,
+            "use_upper": True,
+            "nO": None,
+            "tok2vec": t2v,
+        }
+    }
+
+
+@dataclass
+class Tagger:
+    """A trained component, the name its suggestions carry (``MadeBy.source``) and their
+    prior (the tagger's held-out precision: what the re-scorer starts from)."""
+
+    name: str
+    component: EntityRecognizer
+    settings: dict[str, Any]
+    prior: float = 0.5
+
+    def to_bytes(self) -> bytes:
+        return bytes(self.component.to_bytes(exclude=["vocab"]))
+
+    def config(self) -> str:
+        return json.dumps(self.settings, sort_keys=True)
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """The docs (parsed by the pipeline) with the tagger's spans as their ``ents``."""
+        yield from self.component.pipe(docs, batch_size=batch_size)
+
+    def paragraph(self, start: int, doc: Doc, text: str) -> list[Attribution]:
+        """The attributions of one tagged paragraph at ``start`` of the article's
+        ``text`` (:func:`link`), each with what made it: taken before the rules read
+        the paragraph (they mend its names by merging tokens)."""
+        from core.suggest.rules import Paragraph, with_made_by
+
+        out = []
+        for a in link(doc, start, text):
+            made = with_made_by(a.with_(confidence=self.prior), Paragraph(start, doc), RULE)
+            assert made.made_by is not None
+            out.append(made.with_(made_by=replace(made.made_by, source=self.name)))
+        return out
+
+    def named(
+        self, found: Sequence[Attribution], rules: Sequence[Attribution], registry: Registry
+    ) -> list[Attribution]:
+        """The article's attributions with their speakers' names: the rules' for the
+        same mention (a pronoun they resolved), else the known speaker's the mention
+        names, else the mention."""
+        names = {a.speaker: a.speaker_name for a in rules if a.speaker and a.speaker_name}
+        out = []
+        for a in found:
+            name = names.get(a.speaker) if a.speaker is not None else None
+            if name is None and a.speaker_name:
+                name = registry.canonical(a.speaker_name)
+            out.append(a if name is None else a.with_(speaker_name=name))
+        return out
+
+
+def new(nlp: Language, name: str) -> Tagger:
+    """An untrained tagger beside ``nlp`` (sharing its vocabulary)."""
+    for label in LABELS:
+        nlp.vocab.strings.add(label)
+    config = _config(nlp)
+    return Tagger(name, _component(nlp, config), config)
+
+
+def _component(nlp: Language, config: dict[str, Any]) -> EntityRecognizer:
+    return cast("EntityRecognizer", nlp.create_pipe("ner", name=COMPONENT, config=config))
+
+
+def load(nlp: Language, name: str, config: str, data: bytes, prior: float) -> Tagger:
+    """A stored tagger (:meth:`Tagger.to_bytes`, :meth:`Tagger.config`); ValueError when
+    the bytes are not one."""
+    for label in LABELS:
+        nlp.vocab.strings.add(label)
+    try:
+        cfg = json.loads(config)
+        component = _component(nlp, cfg)
+        component.from_bytes(data, exclude=["vocab"])
+    except Exception as exc:  # spaCy and thinc raise many kinds on bad bytes
+        raise ValueError(f"not a trained tagger ({type(exc).__name__}: {exc})") from None
+    if set(component.labels) != set(LABELS):
+        raise ValueError(f"not a trained tagger (labels {sorted(component.labels)})")
+    return Tagger(name, component, cfg, prior)
+
+
+# -- linking ------------------------------------------------------------------------------
+
+
+def _gap(a: TokenSpan, b: TokenSpan) -> int:
+    """Tokens between two spans (0 when they touch or overlap)."""
+    return max(0, a.start - b.end, b.start - a.end)
+
+
+def _nearest(
+    spans: Sequence[TokenSpan], to: TokenSpan, sents: Sequence[TokenSpan], at: int
+) -> TokenSpan | None:
+    """The span nearest ``to`` in sentence ``at`` (by index in ``sents``), else in the
+    sentences beside it (before, then after)."""
+    for i in (at, at - 1, at + 1):
+        if 0 <= i < len(sents):
+            s = sents[i]
+            inside = [x for x in spans if s.start <= x.start < s.end]
+            if inside:
+                return min(inside, key=lambda x: (_gap(x, to), x.start))
+    return None
+
+
+def link(doc: Doc, start: int, text: str) -> list[Attribution]:
+    """The attributions of a tagged paragraph at offset ``start`` of ``text``: each
+    quote with the nearest cue in its sentence (then in those beside it) and the
+    speaker nearest that cue (the quote, with no cue)."""
+    ents = list(doc.ents)
+    quotes = [e for e in ents if e.label_ == QUOTE]
+    cues = [e for e in ents if e.label_ == CUE]
+    speakers = [e for e in ents if e.label_ == SPEAKER]
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    first = [s.start for s in sents]
+
+    def sent_of(x: TokenSpan) -> int:
+        return max(i for i, f in enumerate(first) if f <= x.start)
+
+    def span(x: TokenSpan | None) -> Span | None:
+        return None if x is None else Span(start + x.start_char, start + x.end_char)
+
+    out = []
+    for q in quotes:
+        cue = _nearest(cues, q, sents, sent_of(q))
+        anchor = cue if cue is not None else q
+        speaker = _nearest(speakers, anchor, sents, sent_of(anchor))
+        quote = span(q)
+        assert quote is not None
+        out.append(
+            Attribution(
+                quote=quote,
+                speaker=span(speaker),
+                cue=span(cue),
+                speaker_name=speaker.text if speaker is not None else None,
+                type=quote_type(text, quote),
+            )
+        )
+    return out
+
+
+def union(model: Sequence[Attribution], rules: Sequence[Attribution]) -> list[Attribution]:
+    """The model's attributions first, then the rules' (and their candidates) where
+    the model has no quote, in text order."""
+    taken = [a.quote for a in model]
+    out = [*model, *(a for a in rules if not any(a.quote.overlaps(q) for q in taken))]
+    return sorted(out, key=lambda a: (a.quote.start, a.quote.end))
+
+
+# -- training -----------------------------------------------------------------------------
+
+
+def examples(nlp: Language, article: Article, gold: Sequence[Attribution]) -> list[Any]:
+    """spaCy's training examples of one article with its attributions: a paragraph each
+    (as the rules parse them), its quotes, speakers and cues as entities (a span that
+    another overlaps gives way to the longer)."""
+    from spacy.training import Example
+    from spacy.util import filter_spans
+
+    out = []
+    for start, text in paragraphs(article):
+        doc = doc_of(nlp.tokenizer, text)
+        end = start + len(text)
+        spans = []
+        for a in gold:
+            for label, s in ((QUOTE, a.quote), (SPEAKER, a.speaker), (CUE, a.cue)):
+                if s is None or s.end <= start or s.start >= end:
+                    continue
+                lo, hi = max(s.start, start) - start, min(s.end, end) - start
+                t = doc.char_span(lo, hi, label=label, alignment_mode="expand")
+                if t is not None and len(t):
+                    spans.append(t)
+        ref = doc.copy()
+        ref.ents = filter_spans(spans)
+        out.append(Example(doc, ref))
+    return out
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where training is: updates done of ``total`` (an estimate: at most all epochs),
+    the epoch, and the best held-out score so far."""
+
+    done: int
+    total: int
+    epoch: int
+    best: float
+
+
+def train(
+    tagger: Tagger,
+    nlp: Language,
+    train_examples: Sequence[Any],
+    score: Callable[[Tagger], float],
+    epochs: int,
+    progress: Callable[[Progress], None] = lambda p: None,
+    cancelled: Callable[[], bool] = lambda: False,
+    seed: int = 0,
+) -> float:
+    """Train ``tagger`` on ``train_examples`` for at most ``epochs`` epochs, keeping the
+    weights of the epoch with the best ``score`` (of the held-out articles), stopping
+    after :data:`PATIENCE` epochs (and :data:`PATIENT_UPDATES`) without a better one.
+    Raises :class:`Cancelled` (checked between updates). Returns the best score."""
+    from spacy.util import fix_random_seed
+
+    fix_random_seed(seed)  # the same corpus trains the same tagger
+    component = tagger.component
+    component.initialize(lambda: train_examples, nlp=nlp)
+    # the pipeline's tok2vec weights, as the start of the tagger's own
+    base = cast("Tok2Vec", nlp.get_pipe("tok2vec"))
+    component.model.get_ref("tok2vec").layers[0].from_bytes(base.model.to_bytes())
+    optimizer = component.create_optimizer()
+    order = list(train_examples)
+    rng = random.Random(seed)
+    per_epoch = max(1, -(-len(order) // BATCH))
+    best, best_bytes, since, done, best_at = -1.0, b"", 0, 0, 0
+    for epoch in range(1, epochs + 1):
+        rng.shuffle(order)
+        for i in range(0, len(order), BATCH):
+            batch = order[i : i + BATCH]
+            if cancelled():
+                raise Cancelled
+            component.update(batch, drop=DROPOUT, sgd=optimizer, losses={})
+            done += 1
+            progress(Progress(done, per_epoch * epochs, epoch, best))
+        with component.model.use_params(optimizer.averages):
+            got = score(tagger)
+            if got > best:
+                best, best_bytes, since, best_at = got, tagger.to_bytes(), 0, done
+            else:
+                since += 1
+        if since >= PATIENCE and done - best_at >= PATIENT_UPDATES:
+            break
+    component.from_bytes(best_bytes, exclude=["vocab"])
+    progress(Progress(per_epoch * epochs, per_epoch * epochs, epoch, best))
+    return best
+
+
+def now_name(base: str) -> str:
+    """A trained tagger's name: what it started from and when (``MadeBy.source``)."""
+    return f"tagger:{base}:{time.strftime('%Y-%m-%dT%H:%M:%S')}"

@@ -1,0 +1,175 @@
+"""A tagger trained on a corpus's done articles (docs/adr/0902), with the real pipeline
+and real SQLite files, in fast settings (a tiny corpus, a few epochs): training with
+progress and cancel, the tagger kept in the corpus file and read back, used by import
+and `suggest --db` beside the rules, switched off."""
+
+import json
+
+import pytest
+
+from core.corpus import training
+from core.corpus.learning import made_by_id
+from core.corpus.store import Store
+from core.formats.ingest import import_paths
+from core.measure.training import Figures, done_articles, train_apart, train_corpus
+from core.model import Article, Attribution, Status
+from core.review.learning import tagger
+from core.suggest.tagger import Cancelled, Progress, union
+from tests.conftest import run_main
+from tests.review_data import sp
+from tests.training_data import EPOCHS, article, make_corpus
+
+
+@pytest.fixture(scope="module")
+def trained_corpus(tmp_path_factory, suggester):
+    """A corpus of 12 done articles with a tagger trained on it (kept, switched on)."""
+    path = make_corpus(tmp_path_factory.mktemp("train") / "train.qlab")
+    seen: list[Progress] = []
+    with Store(path) as store:
+        figures = train_corpus(store, suggester, EPOCHS, seen.append)
+    return path, figures, seen
+
+
+def test_training_reports_progress_and_beats_the_rules_on_the_held_out_articles(
+    trained_corpus,
+):
+    _, figures, seen = trained_corpus
+    assert seen and seen[-1].done == seen[-1].total
+    assert [p.done for p in seen] == sorted(p.done for p in seen)
+    assert figures.trained == 10 and figures.held == 2
+    # the rules find only the quote with "said"; the tagger all three
+    assert figures.rules[0] == pytest.approx(0.5)
+    assert figures.model[0] > 0.9 and figures.union[0] > 0.9 and figures.better
+
+
+def test_the_tagger_is_kept_in_the_corpus_file_and_switched_on(trained_corpus, suggester):
+    path, figures, _ = trained_corpus
+    with Store(path) as store:
+        kept = training.latest(store)
+        assert kept is not None and kept.base == suggester.model
+        assert Figures.from_json(kept.figures) == figures
+        assert kept.through == done_articles(store)[0]
+        assert training.tagger_on(store)
+        assert 1e6 < len(kept.pipeline) < 20e6
+        read = tagger(store, suggester)
+    assert read is not None and read.name == kept.source
+    assert read.prior == json.loads(kept.config)["prior"] == 0.95  # its held-out precision
+
+
+def test_import_suggests_with_the_tagger_then_the_rules(trained_corpus, suggester, tmp_path):
+    path, _, _ = trained_corpus
+    text, reports = article(3)
+    text += 'The mayor said: "Traffic will be lighter on the new bridge."\n'
+    new = tmp_path / "new.txt"
+    new.write_text(text, encoding="utf-8")
+    with Store(path) as store:
+        import_paths(store, [new], suggester)
+        (art_id,) = [i for i in store.article_ids() if store.status(i) is Status.TODO]
+        got = store.attributions(art_id)
+        name = training.latest(store).source
+        by = made_by_id(store, art_id)
+    ours = [a for a in got if by[a.id].source == name]
+    for q, who, cue in reports:  # the tagger finds each, the rules only the last
+        a = next(a for a in ours if text[a.quote.start : a.quote.end].startswith(q))
+        assert text[a.speaker.start : a.speaker.end] == a.speaker_name == who
+        assert text[a.cue.start : a.cue.end] == cue
+        assert a.confidence == 0.95 and by[a.id].rule == "tagger"
+    # the rules' suggestions fill where the tagger has no quote
+    (alone,) = suggester.suggest_many([Article(text=text, content_hash="x")])
+    model = [a.with_(made_by=by[a.id]) for a in ours]
+    kept = union(model, alone)
+    assert [(a.quote, by[a.id].source) for a in got] == [(a.quote, a.made_by.source) for a in kept]
+
+
+def test_the_rules_fill_only_where_the_tagger_has_no_quote():
+    text = "Ann said it works. Bob said it fails. Cy said so."
+    model = [Attribution(quote=sp(text, "it works")), Attribution(quote=sp(text, "so"))]
+    rules = [
+        Attribution(quote=sp(text, "Ann said it works")),  # overlaps the tagger's
+        Attribution(quote=sp(text, "it fails")),
+    ]
+    assert [text[a.quote.start : a.quote.end] for a in union(model, rules)] == [
+        "it works",
+        "it fails",
+        "so",
+    ]
+
+
+def test_suggest_on_the_corpus_uses_its_tagger_and_the_rules_without_one(trained_corpus, tmp_path):
+    path, _, _ = trained_corpus
+    text, _ = article(5)
+    new = tmp_path / "new.txt"
+    new.write_text(text, encoding="utf-8")
+
+    def quotes(*args):
+        done = run_main(*args, "suggest", new)
+        assert done.returncode == 0, done.stderr
+        spans = [q["quote"] for q in json.loads(done.stdout)["quotes"]]
+        return [text[q["start"] : q["end"]] for q in spans]
+
+    assert len(quotes("--db", path)) == 3
+    assert quotes() == ["We are ready for the vote,"]
+
+
+def test_switched_off_the_corpus_suggests_with_the_rules(trained_corpus, suggester):
+    path, _, _ = trained_corpus
+    done = run_main("train", path, "--off")
+    assert done.returncode == 0 and "off (suggestions are the rules')" in done.stdout
+    with Store(path) as store:
+        assert not training.tagger_on(store) and tagger(store, suggester) is None
+    done = run_main("train", path, "--on", "--show")
+    assert done.returncode == 2  # one or the other
+    done = run_main("train", path, "--show")
+    assert "tagger with the rules  F1 1.000" in done.stdout and ": off" in done.stdout
+    assert run_main("train", path, "--on").returncode == 0
+    with Store(path) as store:
+        assert tagger(store, suggester) is not None
+
+
+def test_a_tagger_that_does_not_read_leaves_the_rules(tmp_path, suggester):
+    path = make_corpus(tmp_path / "bad.qlab", done=2)
+    with Store(path) as store:
+        training.store_trained(
+            store,
+            training.Kept("tagger:x", suggester.model, 1, "now", "{}", "{}", b"not spaCy"),
+            on=True,
+        )
+        assert tagger(store, suggester) is None
+        training.store_trained(  # trained from another pipeline: not used with this one
+            store,
+            training.Kept("tagger:y", "en_core_web_lg", 1, "now", "{}", "{}", b""),
+            on=True,
+        )
+        assert tagger(store, suggester) is None
+
+
+def test_training_a_corpus_with_too_few_done_articles_says_so(tmp_path, suggester):
+    path = make_corpus(tmp_path / "one.qlab", done=1)
+    with Store(path) as store, pytest.raises(ValueError, match="at least 2"):
+        train_corpus(store, suggester, EPOCHS)
+    done = run_main("train", path)
+    assert done.returncode == 1 and "at least 2 are needed" in done.stderr
+
+
+def test_a_cancel_keeps_nothing_in_this_process_and_apart(tmp_path, suggester):
+    path = make_corpus(tmp_path / "cancel.qlab", done=6)
+    seen: list[Progress] = []
+
+    def cancelled():
+        return len(seen) >= 2  # after two updates
+
+    with Store(path) as store:
+        with pytest.raises(Cancelled):
+            train_corpus(store, suggester, EPOCHS, seen.append, cancelled)
+        assert training.latest(store) is None
+    steps: list[tuple[int, int]] = []
+    got = train_apart(
+        path, suggester.model, EPOCHS, lambda d, t: steps.append((d, t)), lambda: bool(steps)
+    )
+    assert got is None and steps  # killed once it said how far it was
+    with Store(path) as store:
+        assert training.latest(store) is None
+    figures = train_apart(path, suggester.model, 2, lambda d, t: steps.append((d, t)))
+    assert figures is not None and figures.epochs <= 2
+    with Store(path) as store:
+        assert Figures.from_json(training.latest(store).figures) == figures
