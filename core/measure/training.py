@@ -21,7 +21,7 @@ from core.corpus.learning import decided
 from core.corpus.store import Store, now
 from core.measure.evaluate import Counts, by_overlap
 from core.model import Article, Attribution, State
-from core.suggest import Suggester
+from core.suggest import Suggester, SuggestError
 from core.suggest.learn import PRIOR
 from core.suggest.paragraphs import paragraphs
 from core.suggest.tagger import Cancelled, Progress, Tagger, examples, new, now_name, train, union
@@ -293,7 +293,7 @@ def _train_at(path: str, model: str, epochs: int, send: Connection) -> None:
                 epochs,
                 lambda p: send.send((p.done, p.total)),
             )
-    except (CorpusError, OSError, ValueError) as exc:
+    except (CorpusError, SuggestError, OSError, ValueError) as exc:
         send.send(_Failed(str(exc) or type(exc).__name__))
         return
     send.send(figures.as_json())
