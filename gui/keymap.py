@@ -184,7 +184,7 @@ KEYMAP: tuple[Binding, ...] = (
     ),
     Binding(Act.EXPORT_SPEAKERS, ("Ctrl+Shift+E",), "File", "Export the known speakers list..."),
     Binding(Act.CHECK, ("Ctrl+Shift+K",), "File", "Check the whole corpus for damage"),
-    Binding(Act.TRAIN, (), "File", "Train suggestions from the done articles..."),
+    Binding(Act.TRAIN, ("Ctrl+Shift+T",), "File", "Train suggestions from the done articles..."),
     Binding(Act.CANCEL_JOB, ("Ctrl+Shift+X",), "File", "Cancel the running background job"),
     Binding(Act.QUIT, ("Ctrl+Q",), "File", "Quit"),
     Binding(Act.FILTER, ("/",), "View", "Filter the article list"),
