@@ -4,16 +4,18 @@ progress and cancel, the tagger kept in the corpus file and read back, used by i
 and `suggest --db` beside the rules, switched off."""
 
 import json
+import shutil
 
 import pytest
 
-from core.corpus import training
+from core.corpus import learning, training
 from core.corpus.learning import made_by_id
 from core.corpus.store import Store
 from core.formats.ingest import import_paths
 from core.measure.training import Figures, done_articles, train_apart, train_corpus
 from core.model import Article, Attribution, Status
-from core.review.learning import tagger
+from core.review.learning import refit, tagger
+from core.review.session import ReviewSession
 from core.suggest.tagger import Cancelled, Progress, union
 from tests.conftest import run_main
 from tests.review_data import sp
@@ -173,3 +175,30 @@ def test_a_cancel_keeps_nothing_in_this_process_and_apart(tmp_path, suggester):
     assert figures is not None and figures.epochs <= 2
     with Store(path) as store:
         assert Figures.from_json(training.latest(store).figures) == figures
+
+
+def test_what_the_corpus_learns_calibrates_the_taggers_suggestions(
+    trained_corpus, suggester, tmp_path
+):
+    path = tmp_path / "copy.qlab"
+    shutil.copy(trained_corpus[0], path)
+    files = []
+    for n in (20, 21):
+        text, _ = article(n)
+        files.append(tmp_path / f"new{n}.txt")
+        files[-1].write_text(text + "Story.\n", encoding="utf-8")
+    with Store(path) as store:
+        import_paths(store, files, suggester)
+        name = training.latest(store).source
+        session = ReviewSession(store)
+        todo = [i for i in store.article_ids() if store.status(i) is Status.TODO]
+        for art_id in todo:
+            session.open(art_id)
+            for i in range(len(session.attrs)):
+                session.index = i
+                session.apply(session.accept())
+            session.apply(session.done())
+        learned = refit(store)
+        made = [p for _, _, a in learning.made(store, todo) if (p := a.made_by).source == name]
+    assert learned is not None and "rule=tagger" in learned.weights
+    assert len(made) >= 4 and all(learned.probability(p) > p.prior for p in made)
