@@ -266,7 +266,7 @@ def train(
     weights of the epoch with the best ``score`` (of the held-out articles), stopping
     after :data:`PATIENCE` epochs (and :data:`PATIENT_UPDATES`) without a better one.
     Raises :class:`Cancelled` (checked between updates). Returns the best score."""
-    from spacy.util import fix_random_seed
+    from spacy.util import fix_random_seed  # type: ignore[attr-defined]
 
     fix_random_seed(seed)  # the same corpus trains the same tagger
     component = tagger.component
