@@ -288,8 +288,8 @@ def tagger(folder: Path, n: int, epochs: int, keep: Path | None) -> None:
             print(f"  {p}", file=sys.stderr)
 
     if keep is not None and keep.is_file():  # trained before: only scored
-        name, config, data, prior, kept_figures = pickle.loads(keep.read_bytes())
-        trained, figures = load(suggester.nlp, name, config, data, prior), kept_figures
+        name, config, data, prior, first, kept_figures = pickle.loads(keep.read_bytes())
+        trained, figures = load(suggester.nlp, name, config, data, prior, first), kept_figures
         print(f"tagger read from {keep}")
     else:
         t, cpu = time.perf_counter(), time.process_time()
@@ -299,7 +299,14 @@ def tagger(folder: Path, n: int, epochs: int, keep: Path | None) -> None:
         took, cpu = time.perf_counter() - t, time.process_time() - cpu
         print(f"tagger trained on {len(order)} train articles in {took:.0f} s ({cpu:.0f} s of CPU)")
         if keep is not None:
-            kept = (trained.name, trained.config(), trained.to_bytes(), trained.prior, figures)
+            kept = (
+                trained.name,
+                trained.config(),
+                trained.to_bytes(),
+                trained.prior,
+                trained.rules_first,
+                figures,
+            )
             keep.write_bytes(pickle.dumps(kept))
     assert isinstance(figures, Figures)
     print(f"size: {(len(trained.to_bytes()) + len(trained.config())) / 1e6:.1f} MB")
@@ -314,24 +321,24 @@ def tagger(folder: Path, n: int, epochs: int, keep: Path | None) -> None:
         t = time.process_time()
         with_tagger = list(suggester.found_many(arts, tagger=trained))
         tagger_s.append(time.process_time() - t)
+    first = "rules" if trained.rules_first else "tagger"
     totals = {
         "tagger alone": Counts(),
-        "tagger with the rules": Counts(),
+        f"tagger with the rules ({first}')": Counts(),
+        "  the tagger's first": Counts(),
+        "  the rules' first": Counts(),
         "rules alone": Counts(),
-        "(rules, then tagger)": Counts(),
-        "(tagger's with a cue, then rules)": Counts(),
     }
     for (_, d), r, w in zip(dev, rules_found, with_tagger, strict=True):
         alone = [a for a in w if a.made_by is not None and a.made_by.source == trained.name]
         totals["tagger alone"].add(d.judge(alone)[0])
-        totals["tagger with the rules"].add(d.judge(PRIOR.apply(w))[0])
+        totals[f"tagger with the rules ({first}')"].add(d.judge(PRIOR.apply(w))[0])
+        totals["  the tagger's first"].add(d.judge(PRIOR.apply(union(alone, r)))[0])
+        totals["  the rules' first"].add(d.judge(PRIOR.apply(union(alone, r, True)))[0])
         totals["rules alone"].add(d.judge(PRIOR.apply(r))[0])
-        totals["(rules, then tagger)"].add(d.judge(union(PRIOR.apply(r), alone))[0])
-        cued = [a for a in alone if a.cue is not None]
-        totals["(tagger's with a cue, then rules)"].add(d.judge(PRIOR.apply(union(cued, r)))[0])
     print(f"dev, {len(dev)} articles (attribution F1 by PolNeAR's rules):")
     for what, c in totals.items():
-        print(f"  {what:34} {_figures(c)}")
+        print(f"  {what:30} {_figures(c)}")
     print(
         f"dev suggestions (CPU, best of 3): rules {min(rules_s):.1f} s, with the tagger "
         f"{min(tagger_s):.1f} s ({min(tagger_s) / min(rules_s):.2f}x)"

@@ -139,6 +139,7 @@ def tagger(store: Store, suggester: Suggester) -> Tagger | None:
             json.dumps(settings["config"]),
             kept.pipeline,
             float(settings["prior"]),
+            settings["rules_first"] is True,
         )
     except (ValueError, KeyError, TypeError):
         return None

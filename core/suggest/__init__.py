@@ -125,8 +125,8 @@ class Suggester:
         """What the rules find in each article, in order, their candidates too (rule
         :data:`core.suggest.rules.CANDIDATE`), parsing every paragraph with one
         ``nlp.pipe``. With a ``tagger`` (one trained on the corpus: docs/adr/0902), what
-        it finds in the same parse comes first, and the rules' where it has no quote
-        (:func:`core.suggest.tagger.union`); the tagger runs in this process only.
+        it finds in the same parse joins the rules' (:func:`core.suggest.tagger.union`:
+        one or the other first where both have a quote); it runs in this process only.
         Stops early when ``cancelled()`` turns true. Articles are read from
         ``articles`` as the parser needs them, so memory stays bounded however many
         there are. A speaker name that is the name or an alias of one of the
@@ -222,7 +222,7 @@ class _Tagged:
         del self.texts[n]
         model = self.tagger.named(self.found, rules, self.registry)
         self.found = []
-        return union(model, rules)
+        return union(model, rules, self.tagger.rules_first)
 
 
 def checked(

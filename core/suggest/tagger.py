@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, cast
 
 from core.model import Article, Attribution, Span
+from core.suggest.learn import CANDIDATE
 from core.suggest.marks import quote_type
 from core.suggest.paragraphs import paragraphs
 from core.suggest.registry import Registry
@@ -71,13 +72,17 @@ def _config(nlp: Language) -> dict[str, Any]:
 
 @dataclass
 class Tagger:
-    """A trained component, the name its suggestions carry (``MadeBy.source``) and their
-    prior (the tagger's held-out precision: what the re-scorer starts from)."""
+    """A trained component, the name its suggestions carry (``MadeBy.source``), their
+    prior (the tagger's held-out precision: what the re-scorer starts from), and which
+    come first in the :func:`union` with the rules'."""
 
     name: str
     component: EntityRecognizer
     settings: dict[str, Any]
     prior: float = 0.5
+    #: Whose suggestions come first where both have a quote: the rules' (True) or the
+    #: tagger's, as they scored better on the held-out done articles.
+    rules_first: bool = False
 
     def to_bytes(self) -> bytes:
         return bytes(self.component.to_bytes(exclude=["vocab"]))
@@ -130,7 +135,9 @@ def _component(nlp: Language, config: dict[str, Any]) -> EntityRecognizer:
     return cast("EntityRecognizer", nlp.create_pipe("ner", name=COMPONENT, config=config))
 
 
-def load(nlp: Language, name: str, config: str, data: bytes, prior: float) -> Tagger:
+def load(
+    nlp: Language, name: str, config: str, data: bytes, prior: float, rules_first: bool = False
+) -> Tagger:
     """A stored tagger (:meth:`Tagger.to_bytes`, :meth:`Tagger.config`); ValueError when
     the bytes are not one."""
     for label in LABELS:
@@ -143,7 +150,7 @@ def load(nlp: Language, name: str, config: str, data: bytes, prior: float) -> Ta
         raise ValueError(f"not a trained tagger ({type(exc).__name__}: {exc})") from None
     if set(component.labels) != set(LABELS):
         raise ValueError(f"not a trained tagger (labels {sorted(component.labels)})")
-    return Tagger(name, component, cfg, prior)
+    return Tagger(name, component, cfg, prior, rules_first)
 
 
 # -- linking ------------------------------------------------------------------------------
@@ -204,11 +211,23 @@ def link(doc: Doc, start: int, text: str) -> list[Attribution]:
     return out
 
 
-def union(model: Sequence[Attribution], rules: Sequence[Attribution]) -> list[Attribution]:
-    """The model's attributions first, then the rules' (and their candidates) where
-    the model has no quote, in text order."""
-    taken = [a.quote for a in model]
-    out = [*model, *(a for a in rules if not any(a.quote.overlaps(q) for q in taken))]
+def union(
+    model: Sequence[Attribution], rules: Sequence[Attribution], rules_first: bool = False
+) -> list[Attribution]:
+    """The tagger's attributions first, then the rules' where it has no quote; or
+    (``rules_first``) the rules' first, then the tagger's where they have none. The
+    rules' candidates (ADR 901) come where the tagger has no quote (a fit admits them
+    where no suggestion has one). In text order."""
+    cands = [a for a in rules if a.made_by is not None and a.made_by.rule == CANDIDATE]
+    found = [a for a in rules if a.made_by is None or a.made_by.rule != CANDIDATE]
+    first, then = (found, model) if rules_first else (model, found)
+    taken = [a.quote for a in first]
+    ours = [a.quote for a in model]
+    out = [
+        *first,
+        *(a for a in then if not any(a.quote.overlaps(q) for q in taken)),
+        *(a for a in cands if not any(a.quote.overlaps(q) for q in ours)),
+    ]
     return sorted(out, key=lambda a: (a.quote.start, a.quote.end))
 
 

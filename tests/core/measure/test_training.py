@@ -13,9 +13,10 @@ from core.corpus.learning import made_by_id
 from core.corpus.store import Store
 from core.formats.ingest import import_paths
 from core.measure.training import Figures, done_articles, train_apart, train_corpus
-from core.model import Article, Attribution, Status
+from core.model import Article, Attribution, MadeBy, Status
 from core.review.learning import refit, tagger
 from core.review.session import ReviewSession
+from core.suggest.learn import CANDIDATE
 from core.suggest.tagger import Cancelled, Progress, union
 from tests.conftest import run_main
 from tests.review_data import sp
@@ -39,9 +40,9 @@ def test_training_reports_progress_and_beats_the_rules_on_the_held_out_articles(
     assert seen and seen[-1].done == seen[-1].total
     assert [p.done for p in seen] == sorted(p.done for p in seen)
     assert figures.trained == 10 and figures.held == 2
-    # the rules find only the quote with "said"; the tagger all three
+    # the rules find only the quote with "said"; with the tagger, all three
     assert figures.rules[0] == pytest.approx(0.5)
-    assert figures.model[0] > 0.9 and figures.union[0] > 0.9 and figures.better
+    assert figures.model[0] > 0.6 and figures.union[0] == 1.0 and figures.better
 
 
 def test_the_tagger_is_kept_in_the_corpus_file_and_switched_on(trained_corpus, suggester):
@@ -55,7 +56,8 @@ def test_the_tagger_is_kept_in_the_corpus_file_and_switched_on(trained_corpus, s
         assert 1e6 < len(kept.pipeline) < 20e6
         read = tagger(store, suggester)
     assert read is not None and read.name == kept.source
-    assert read.prior == json.loads(kept.config)["prior"] == 0.95  # its held-out precision
+    assert read.rules_first == (figures.first == "rules") == json.loads(kept.config)["rules_first"]
+    assert read.prior == json.loads(kept.config)["prior"] == pytest.approx(figures.model[1], 1e-3)
 
 
 def test_import_suggests_with_the_tagger_then_the_rules(trained_corpus, suggester, tmp_path):
@@ -68,33 +70,40 @@ def test_import_suggests_with_the_tagger_then_the_rules(trained_corpus, suggeste
         import_paths(store, [new], suggester)
         (art_id,) = [i for i in store.article_ids() if store.status(i) is Status.TODO]
         got = store.attributions(art_id)
-        name = training.latest(store).source
+        read = tagger(store, suggester)
         by = made_by_id(store, art_id)
-    ours = [a for a in got if by[a.id].source == name]
-    for q, who, cue in reports:  # the tagger finds each, the rules only the last
+    ours = [a for a in got if by[a.id].source == read.name]
+    for q, who, cue in reports[:2]:  # the tagger's: the rules frame neither
         a = next(a for a in ours if text[a.quote.start : a.quote.end].startswith(q))
         assert text[a.speaker.start : a.speaker.end] == a.speaker_name == who
         assert text[a.cue.start : a.cue.end] == cue
-        assert a.confidence == 0.95 and by[a.id].rule == "tagger"
-    # the rules' suggestions fill where the tagger has no quote
+        assert a.confidence == read.prior and by[a.id].rule == "tagger"
+    # with the rules' suggestions, one or the other first where both have a quote
     (alone,) = suggester.suggest_many([Article(text=text, content_hash="x")])
     model = [a.with_(made_by=by[a.id]) for a in ours]
-    kept = union(model, alone)
+    kept = union(model, alone, read.rules_first)
     assert [(a.quote, by[a.id].source) for a in got] == [(a.quote, a.made_by.source) for a in kept]
 
 
-def test_the_rules_fill_only_where_the_tagger_has_no_quote():
-    text = "Ann said it works. Bob said it fails. Cy said so."
-    model = [Attribution(quote=sp(text, "it works")), Attribution(quote=sp(text, "so"))]
+def test_one_fills_only_where_the_other_has_no_quote_and_candidates_where_the_tagger_has_none():
+    text = "Ann said it works. Bob said it fails. Cy said so. Polls show it."
+    model = [
+        Attribution(quote=sp(text, "it works")),
+        Attribution(quote=sp(text, "so")),
+        Attribution(quote=sp(text, "show it")),
+    ]
     rules = [
         Attribution(quote=sp(text, "Ann said it works")),  # overlaps the tagger's
         Attribution(quote=sp(text, "it fails")),
+        Attribution(quote=sp(text, "Polls show"), made_by=MadeBy(CANDIDATE)),
+        Attribution(quote=sp(text, "it", 2), made_by=MadeBy(CANDIDATE)),
     ]
-    assert [text[a.quote.start : a.quote.end] for a in union(model, rules)] == [
-        "it works",
-        "it fails",
-        "so",
-    ]
+
+    def quotes(rules_first):
+        return [text[a.quote.start : a.quote.end] for a in union(model, rules, rules_first)]
+
+    assert quotes(False) == ["it works", "it fails", "so", "show it"]
+    assert quotes(True) == ["Ann said it works", "it fails", "so", "show it"]
 
 
 def test_suggest_on_the_corpus_uses_its_tagger_and_the_rules_without_one(trained_corpus, tmp_path):
