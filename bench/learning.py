@@ -322,6 +322,9 @@ def tagger(folder: Path, n: int, epochs: int, keep: Path | None) -> None:
         with_tagger = list(suggester.found_many(arts, tagger=trained))
         tagger_s.append(time.process_time() - t)
     first = "rules" if trained.rules_first else "tagger"
+    chosen, trained.rules_first = trained.rules_first, False  # all the tagger found
+    tagger_first = list(suggester.found_many(arts, tagger=trained))
+    trained.rules_first = chosen
     totals = {
         "tagger alone": Counts(),
         f"tagger with the rules ({first}')": Counts(),
@@ -329,8 +332,8 @@ def tagger(folder: Path, n: int, epochs: int, keep: Path | None) -> None:
         "  the rules' first": Counts(),
         "rules alone": Counts(),
     }
-    for (_, d), r, w in zip(dev, rules_found, with_tagger, strict=True):
-        alone = [a for a in w if a.made_by is not None and a.made_by.source == trained.name]
+    for (_, d), r, w, t in zip(dev, rules_found, with_tagger, tagger_first, strict=True):
+        alone = [a for a in t if a.made_by is not None and a.made_by.source == trained.name]
         totals["tagger alone"].add(d.judge(alone)[0])
         totals[f"tagger with the rules ({first}')"].add(d.judge(PRIOR.apply(w))[0])
         totals["  the tagger's first"].add(d.judge(PRIOR.apply(union(alone, r)))[0])
