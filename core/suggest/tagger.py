@@ -20,7 +20,6 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, cast
 
 from core.model import Article, Attribution, Span
-from core.suggest.learn import CANDIDATE
 from core.suggest.marks import quote_type
 from core.suggest.paragraphs import paragraphs
 from core.suggest.registry import Registry
@@ -218,6 +217,8 @@ def union(
     (``rules_first``) the rules' first, then the tagger's where they have none. The
     rules' candidates (ADR 901) come where the tagger has no quote (a fit admits them
     where no suggestion has one). In text order."""
+    from core.suggest.learn import CANDIDATE  # (numpy: not at the app's start)
+
     cands = [a for a in rules if a.made_by is not None and a.made_by.rule == CANDIDATE]
     found = [a for a in rules if a.made_by is None or a.made_by.rule != CANDIDATE]
     first, then = (found, model) if rules_first else (model, found)
