@@ -1,4 +1,4 @@
-"""What the suggestions learn from a review (issue 23, docs/adr/0901): a corpus's train
+"""What the suggestions learn from a review (issue 23, docs/adr/0036): a corpus's train
 split replayed as a review, its dev split scored, as a learning curve.
 
     .venv/bin/python bench/learning.py BRAT_CORPUS_DIR [--shuffles 3] [--cache FILE]
@@ -23,7 +23,7 @@ rules as they are. Last, the Brier score on dev of the rules' suggestions, with 
 fit of all train articles against with the rules' constant confidences.
 
 ``--tagger N`` trains the tagger of ``main.py train`` (``core.measure.training``,
-docs/adr/0902) on N train articles (all: 0; a shuffle's first), as a corpus would on its
+docs/adr/0041) on N train articles (all: 0; a shuffle's first), as a corpus would on its
 done articles (its figures on the part of them it holds out), and scores the dev split:
 the tagger alone, with the rules (what it suggests), the rules alone; with the time
 it took, its size, and the time of the dev suggestions with it and without.

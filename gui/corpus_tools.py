@@ -39,9 +39,9 @@ DOCK_WIDTH = 260  # pixels: the speakers dock when first shown (the text gives i
 #: The place in the corpus is written this long after the last move (and at close): a
 #: settings file written on every move cost more than the move (docs/adr/0030).
 PLACE_DELAY_MS = 1500
-#: The label of the job that refits what the suggestions learn (docs/adr/0901).
+#: The label of the job that refits what the suggestions learn (docs/adr/0036).
 LEARNING = "Learning from the decisions"
-#: The label of the job that trains a tagger on the done articles (docs/adr/0902).
+#: The label of the job that trains a tagger on the done articles (docs/adr/0041).
 TRAINING = "Training suggestions from the done articles"
 
 
@@ -158,7 +158,7 @@ class CorpusTools(QObject):
 
     def learn(self) -> None:
         """Refit what the suggestions learn from the corpus's decisions, in a process of
-        its own (its cost grows with the articles done: docs/adr/0901), as a job the
+        its own (its cost grows with the articles done: docs/adr/0036), as a job the
         status bar shows and Cancel stops; one at a time (a D meanwhile refits again
         once it is over)."""
         store = self.w.store
@@ -173,7 +173,7 @@ class CorpusTools(QObject):
         self.w.jobs.start(LEARNING, lambda _progress, cancelled: refit_apart(path, cancelled))
 
     def ask_train(self) -> None:
-        """Train a tagger on the done articles (docs/adr/0902) in a process of its own,
+        """Train a tagger on the done articles (docs/adr/0041) in a process of its own,
         as a job with progress that Cancel stops; once trained, its figures, and whether
         to suggest with it from now on."""
         store = self.w.store

@@ -1,4 +1,4 @@
-"""A tiny corpus of done articles a tagger learns in a few seconds (docs/adr/0902):
+"""A tiny corpus of done articles a tagger learns in a few seconds (docs/adr/0041):
 each reports with ``reckons`` and ``hinted``, which the rules do not frame, and a
 direct quote with ``said``, which they do."""
 

@@ -395,7 +395,7 @@ def _stdin_as_file(paths: list[Path]) -> Iterator[list[Path]]:
 
 
 def _learning(store: Store, switch: str | None) -> int:
-    """Switch learning on or off (docs/adr/0901); say whether it is, and the last fit."""
+    """Switch learning on or off (docs/adr/0036); say whether it is, and the last fit."""
     from core.review.learning import current  # numpy: only when asked
 
     if switch is not None:
@@ -410,7 +410,7 @@ def _learning(store: Store, switch: str | None) -> int:
 
 
 def _train(store: Store, args: argparse.Namespace) -> int:
-    """Train a tagger on the done articles (docs/adr/0902), or switch it, or show it."""
+    """Train a tagger on the done articles (docs/adr/0041), or switch it, or show it."""
     from core.corpus import training
     from core.measure.training import EPOCHS, Figures, train_corpus
     from core.suggest.tagger import Progress

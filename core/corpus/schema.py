@@ -299,7 +299,7 @@ def _v9_flags(conn: sqlite3.Connection) -> None:
 
 
 def _v10_suggestions(conn: sqlite3.Connection) -> None:
-    """Suggestions that learn (docs/adr/0901): ``suggestions``, every suggestion as it was
+    """Suggestions that learn (docs/adr/0036): ``suggestions``, every suggestion as it was
     made (``made``: its record), by the rules (``source``) or a model, with its ``rule``,
     ``features`` (a JSON object of text values) and ``prior`` (its rule's confidence);
     ``attribution_id`` the attribution it became (kept when that row is deleted: ids are
@@ -331,7 +331,7 @@ def _v10_suggestions(conn: sqlite3.Connection) -> None:
 
 
 def _v11_trained(conn: sqlite3.Connection) -> None:
-    """A tagger trained on the corpus's done articles (docs/adr/0902): ``trained``, each
+    """A tagger trained on the corpus's done articles (docs/adr/0041): ``trained``, each
     one kept, with the name its suggestions carry (``source``), the pipeline it started
     from (``base``), the decision it was trained through, its figures on the held-out
     done articles (JSON), its component's config (JSON) and its bytes; the last one is

@@ -1,4 +1,4 @@
-"""A tagger trained on the corpus's done articles, as the corpus keeps it (docs/adr/0902):
+"""A tagger trained on the corpus's done articles, as the corpus keeps it (docs/adr/0041):
 its bytes and figures in ``trained``, the setting that uses it (``meta`` ``tagger``)."""
 
 from __future__ import annotations

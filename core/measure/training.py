@@ -1,5 +1,5 @@
 """Training a tagger on the corpus's done articles and measuring it (issue 23,
-docs/adr/0902): a part of the done articles is held out, the tagger is trained on the
+docs/adr/0041): a part of the done articles is held out, the tagger is trained on the
 rest (keeping the epoch whose suggestions, with the rules', score best on the held-out
 part; whichever comes first where both have a quote, as scores better there), and its
 figures on that part, alone and with the rules, are kept beside the rules' own: what

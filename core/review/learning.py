@@ -1,7 +1,7 @@
-"""The corpus's decisions made into what its suggestions learn (docs/adr/0901): the
+"""The corpus's decisions made into what its suggestions learn (docs/adr/0036): the
 examples of the articles done at a decision, the fit of them refitted when an article
 is marked done and kept in the corpus, and the same fit again from the log; and the
-tagger trained on its done articles, as suggestions use it (docs/adr/0902)."""
+tagger trained on its done articles, as suggestions use it (docs/adr/0041)."""
 
 from __future__ import annotations
 

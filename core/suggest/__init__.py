@@ -124,7 +124,7 @@ class Suggester:
     ) -> Iterator[list[Attribution]]:
         """What the rules find in each article, in order, their candidates too (rule
         :data:`core.suggest.rules.CANDIDATE`), parsing every paragraph with one
-        ``nlp.pipe``. With a ``tagger`` (one trained on the corpus: docs/adr/0902), what
+        ``nlp.pipe``. With a ``tagger`` (one trained on the corpus: docs/adr/0041), what
         it finds in the same parse joins the rules' (:func:`core.suggest.tagger.union`:
         one or the other first where both have a quote); it runs in this process only.
         Stops early when ``cancelled()`` turns true. Articles are read from

@@ -1,4 +1,4 @@
-"""A tagger trained on the corpus's done articles (issue 23, docs/adr/0902): a spaCy
+"""A tagger trained on the corpus's done articles (issue 23, docs/adr/0041): a spaCy
 ``ner`` component labelling each token QUOTE, SPEAKER or CUE (or none), its own
 ``tok2vec`` started from the weights of the pinned pipeline's, and a linker that makes
 attributions of what it tags: for each quote the nearest cue in its sentence (then in
@@ -215,7 +215,7 @@ def union(
 ) -> list[Attribution]:
     """The tagger's attributions first, then the rules' where it has no quote; or
     (``rules_first``) the rules' first, then the tagger's where they have none. The
-    rules' candidates (ADR 901) come where the tagger has no quote (a fit admits them
+    rules' candidates (ADR 36) come where the tagger has no quote (a fit admits them
     where no suggestion has one). In text order."""
     from core.suggest.learn import CANDIDATE  # (numpy: not at the app's start)
 

@@ -1,4 +1,4 @@
-"""Training suggestions from the window (docs/adr/0902): File > Train suggestions from
+"""Training suggestions from the window (docs/adr/0041): File > Train suggestions from
 the done articles... asks, trains in a process of its own as a job with progress and
 Cancel while review goes on, then shows the figures and asks whether to suggest with
 it. A real window, offscreen, on the tiny corpus of tests/training_data.py."""

@@ -1,4 +1,4 @@
-"""A tagger trained on a corpus's done articles (docs/adr/0902), with the real pipeline
+"""A tagger trained on a corpus's done articles (docs/adr/0041), with the real pipeline
 and real SQLite files, in fast settings (a tiny corpus, a few epochs): training with
 progress and cancel, the tagger kept in the corpus file and read back, used by import
 and `suggest --db` beside the rules, switched off."""
