@@ -355,3 +355,66 @@ def provenance(store: Queries, article_id: int) -> dict[int, Provenance]:
         who = had if row["how"] == "agreed" else (names.get(row["annotator_id"], "?"),)
         out[row["id"]] = Provenance(row["how"], who, row["item_id"], gold != taken)
     return out
+
+
+@dataclass
+class Held:
+    """What a gold holds of one article, for merging the annotators' corpora again: its
+    annotators, their versions (id, item id, :data:`VERSION_RECORD` values), its items
+    (id, span, outcome) and its attributions with their provenance rows (how, item,
+    version; None for the curator's own)."""
+
+    annotators: dict[int, Status]
+    versions: dict[int, list[tuple[int, int | None, tuple[Any, ...]]]]
+    items: list[tuple[int, Span, Outcome]]
+    gold: list[tuple[Attribution, tuple[str, int | None, int] | None]]
+
+    def version(self, version_id: int) -> tuple[Any, ...] | None:
+        """The :data:`VERSION_RECORD` values of version ``version_id``."""
+        return next(
+            (rec for vs in self.versions.values() for v, _, rec in vs if v == version_id), None
+        )
+
+
+@guarded
+def held(store: Store, article_id: int) -> Held:
+    """What the gold holds of the article (:class:`Held`)."""
+    versions: dict[int, list[tuple[int, int | None, tuple[Any, ...]]]] = {}
+    for row in store._conn.execute(
+        f"SELECT {', '.join(VERSION_COLUMNS)} FROM curation_versions WHERE article_id = ? "
+        "ORDER BY annotator_id, quote_start, id",
+        (article_id,),
+    ):
+        versions.setdefault(row[2], []).append((row[0], row[3], tuple(row[4:])))
+    items = [
+        (i, Span(s, e), Outcome(o))
+        for i, s, e, o in store._conn.execute(
+            "SELECT id, span_start, span_end, outcome FROM curation_items WHERE article_id = ?",
+            (article_id,),
+        )
+    ]
+    attrs = store.attributions(article_id)
+    rows = store._conn.execute(
+        "SELECT id, how, item_id, version_id FROM provenance "
+        "WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps([a.id for a in attrs]),),
+    ).fetchall()
+    found = {r[0]: (r[1], r[2], r[3]) for r in rows}
+    gold = [(a, found.get(a.id or 0)) for a in attrs]
+    return Held(article_annotators(store, article_id), versions, items, gold)
+
+
+@guarded
+def next_ids(store: Queries) -> tuple[int, int, int]:
+    """The next ids of attributions, versions and items: never one used before (the
+    tables' AUTOINCREMENT sequence), so a logged decision never names another row."""
+
+    def next_of(table: str) -> int:
+        (n,) = store._conn.execute(
+            "SELECT max(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = ?), 0), "
+            f"COALESCE((SELECT max(id) FROM {table}), 0))",
+            (table,),
+        ).fetchone()
+        return int(n) + 1
+
+    return next_of("attributions"), next_of("curation_versions"), next_of("curation_items")

@@ -559,6 +559,8 @@ class Store(Queries):
         *,
         flags: Sequence[tuple[Any, ...]] = (),
         speakers: Sequence[Sequence[tuple[Any, ...]]] = (),
+        gone: Sequence[tuple[str, str, Sequence[int]]] = (),
+        statuses: Sequence[tuple[str, int]] = (),
     ) -> None:
         """Store a batch of a merge into a gold corpus (docs/adr/0901) in one transaction
         with one ``import`` decision (``changes``): ``articles`` (every column,
@@ -567,8 +569,17 @@ class Store(Queries):
         provenance rows name them; their speakers found by name, made if new), and the
         rows of the curation tables (``tables``: name, columns, rows), written in the
         order given after the attributions. ``speakers``, the rows of each of
-        ``COPIED_SPEAKER_TABLES``, are stored first."""
+        ``COPIED_SPEAKER_TABLES``, are stored first. Merging into a gold again, the rows
+        ``gone`` (table, column, values) are deleted first, in the order given, and the
+        articles' ``statuses`` ((status, id)) set; the search index of the articles whose
+        rows were deleted is made again."""
         with self.transaction():
+            for table, column, values in gone:
+                self._conn.execute(
+                    f"DELETE FROM {table} WHERE {column} IN (SELECT value FROM json_each(?))",
+                    (json.dumps(list(values)),),
+                )
+            self._conn.executemany("UPDATE articles SET status = ? WHERE id = ?", statuses)
             for (table, columns), rows in zip(COPIED_SPEAKER_TABLES, speakers, strict=False):
                 self._insert(table, columns, rows)
             self._insert("articles", ARTICLE_COLUMNS, articles)
@@ -582,6 +593,9 @@ class Store(Queries):
             for row in articles:
                 index_article(self._conn, row[0], update=False)
                 index_text(self._conn, row[0])
+            new = {row[0] for row in articles}
+            for article_id in {art for art, _ in attributions} - new:
+                index_article(self._conn, article_id, update=True)
             self.log_decision("import", None, None, "curate", changes)
 
     def hand_to(self, annotator: str, changes: dict[str, Any]) -> None:

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core.corpus import handout
-from core.corpus.curation import ITEM_COLUMNS, VERSION_COLUMNS, gold_of, version_row
+from core.corpus import curation, handout
+from core.corpus.curation import ITEM_COLUMNS, VERSION_COLUMNS, Outcome, gold_of, version_row
 from core.corpus.errors import CorpusError
 from core.corpus.integrity import JOURNAL_SUFFIXES
 from core.corpus.rows import ARTICLE_COLUMNS, ATTRIBUTION_COLUMNS, attribution_from_row
@@ -54,15 +54,29 @@ class Curated:
     articles: int = 0
     shared: int = 0  # articles more than one annotator had
     agreed: int = 0  # attributions accepted as agreed
-    items: int = 0  # places left to adjudicate
-    alone: dict[str, int] = field(default_factory=dict)  # articles only one annotator had
+    items: int = 0  # places left to adjudicate (opened by this merge)
+    again: int = 0  # articles the gold held already
+    changed: int = 0  # of those, articles whose versions changed since
+    left_out: int = 0  # annotators' attributions changed in places already curated
 
     def lines(self) -> list[str]:
-        return [
+        out = [
             f"merged {len(self.annotators)} annotators ({', '.join(self.annotators)}) "
-            f"into {self.out}: {self.articles} article(s), {self.shared} of them shared",
+            f"into {self.out}: {self.articles} new article(s), {self.shared} of them shared",
             f"{self.agreed} attribution(s) agreed, accepted; {self.items} item(s) to adjudicate",
         ]
+        if self.again:
+            out.append(
+                f"{self.again} article(s) merged before: {self.changed} changed since, "
+                "merged again keeping what was curated"
+                + (
+                    f"; {self.left_out} annotator attribution(s) changed in places already "
+                    "curated were left out"
+                    if self.left_out
+                    else ""
+                )
+            )
+        return out
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -72,6 +86,9 @@ class Curated:
             "shared": self.shared,
             "agreed": self.agreed,
             "items": self.items,
+            "merged_before": self.again,
+            "changed": self.changed,
+            "left_out_in_curated_places": self.left_out,
         }
 
 
@@ -132,17 +149,43 @@ def fullest(attrs: Sequence[Attribution]) -> int:
 
 
 @dataclass
-class _Ids:
-    """The next row id of each table the merge writes (a gold made anew starts at 1)."""
+class _Rows:
+    """What one batch writes to the gold (:meth:`Store.add_curated`)."""
 
-    attribution: int = 1
-    version: int = 1
-    item: int = 1
+    ids: tuple[int, int, int]  # the next attribution, version and item ids
+    articles: list[tuple[Any, ...]] = field(default_factory=list)
+    statuses: list[tuple[str, int]] = field(default_factory=list)
+    attributions: list[tuple[int, Attribution]] = field(default_factory=list)
+    flags: list[tuple[Any, ...]] = field(default_factory=list)
+    had: list[tuple[Any, ...]] = field(default_factory=list)
+    versions: list[tuple[Any, ...]] = field(default_factory=list)
+    items: list[tuple[Any, ...]] = field(default_factory=list)
+    provenance: list[tuple[Any, ...]] = field(default_factory=list)
+    gone: dict[tuple[str, str], list[int]] = field(default_factory=dict)
 
-    def take(self, what: str) -> int:
-        n = getattr(self, what)
-        setattr(self, what, n + 1)
-        return int(n)
+    def __post_init__(self) -> None:
+        self._next = list(self.ids)
+
+    def take(self, which: int) -> int:
+        """A new id: of an attribution (0), a version (1) or an item (2)."""
+        self._next[which] += 1
+        return self._next[which] - 1
+
+    @property
+    def next_ids(self) -> tuple[int, int, int]:
+        return self._next[0], self._next[1], self._next[2]
+
+    def drop(self, table: str, column: str, ids: Sequence[int]) -> None:
+        self.gone.setdefault((table, column), []).extend(ids)
+
+    def tables(self, annotators: Sequence[tuple[Any, ...]]) -> list[Any]:
+        return [
+            ("curation_annotators", ("id", "name", "source"), annotators),
+            ("curation_articles", ("article_id", "annotator_id", "status"), self.had),
+            ("curation_items", ITEM_COLUMNS, self.items),
+            ("curation_versions", VERSION_COLUMNS, self.versions),
+            ("provenance", ("id", "how", "item_id", "version_id"), self.provenance),
+        ]
 
 
 def curate(
@@ -151,39 +194,45 @@ def curate(
     *,
     progress: Callable[[int, int], None] | None = None,
 ) -> Curated:
-    """Merge the hand-outs ``sources`` (two to nine, each of another annotator) into a
-    new gold corpus at ``out``; CurateError, naming the file, when a source is not a
-    hand-out, two are of one annotator or of different corpora, or ``out`` exists.
+    """Merge the hand-outs ``sources`` (two to nine, each of another annotator) into the
+    gold corpus at ``out``: a new one, or one merged from the same annotators before,
+    which keeps what was curated (:func:`_again`). CurateError, naming the file, when a
+    source is not a hand-out, two are of one annotator or of different corpora, or
+    ``out`` is a corpus that is no gold of these annotators' (then nothing is written).
     ``progress(done, total)`` is called after each batch of articles."""
     if not 2 <= len(sources) <= MAX_ANNOTATORS:
         raise CurateError(
             f"{len(sources)} corpora given: curate merges 2 to {MAX_ANNOTATORS} annotators' ones"
         )
-    there = [str(out) for suffix in _BESIDE if Path(f"{out}{suffix}").exists()]
-    if there:
-        raise CurateError(f"{out}: already there; choose another --out file")
-    tmp = out.with_name(f".{out.name}.curate.tmp")
+    again = out.exists()
+    if not again and any(Path(f"{out}{suffix}").exists() for suffix in _BESIDE):
+        raise CurateError(f"{out}: SQLite's files of a corpus are there without it; move them")
+    tmp = out if again else out.with_name(f".{out.name}.curate.tmp")
     with ExitStack() as opened:
         stores = [_open(opened, p) for p in sources]
         names = _annotators(stores)
         for store in stores:
             opened.enter_context(store.snapshot())
-        keys = _articles(stores)
+        holders = _articles(stores)
         result = Curated(str(out), names)
         try:
-            for suffix in _BESIDE:
-                Path(f"{tmp}{suffix}").unlink(missing_ok=True)
-            with Store(tmp) as gold:
-                _merge(stores, names, keys, gold, result, progress)
-            os.replace(tmp, out)
+            if not again:
+                for suffix in _BESIDE:
+                    Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+            with _open_gold(tmp, again) as gold:
+                numbers = _numbers(gold, names) if again else None
+                _merge(stores, names, numbers, holders, gold, result, progress)
+            if not again:
+                os.replace(tmp, out)
         except OSError as exc:
             raise CurateError(
                 f"{exc.filename or out}: cannot be written ({exc.strerror})"
             ) from None
         finally:
-            for suffix in _BESIDE:
-                with suppress(OSError):
-                    Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+            if not again:
+                for suffix in _BESIDE:
+                    with suppress(OSError):
+                        Path(f"{tmp}{suffix}").unlink(missing_ok=True)
     return result
 
 
@@ -192,6 +241,30 @@ def _open(opened: ExitStack, path: Path) -> Store:
         return opened.enter_context(Store(path, create=False))
     except CorpusError as exc:
         raise CurateError(str(exc)) from None
+
+
+def _open_gold(path: Path, again: bool) -> Store:
+    try:
+        return Store(path, create=not again)
+    except CorpusError as exc:
+        raise CurateError(str(exc)) from None
+
+
+def _numbers(gold: Store, names: list[str]) -> list[int]:
+    """The gold's number of each source's annotator, when merging into a gold again:
+    CurateError unless ``gold`` is one merged from exactly these annotators."""
+    merged = {a.name: a.number for a in curation.annotators(gold)}
+    if not merged:
+        raise CurateError(
+            f"{gold.path}: a corpus that is no gold (`main.py curate` makes one); "
+            "choose another --out file"
+        )
+    if set(merged) != set(names):
+        raise CurateError(
+            f"{gold.path}: merged from {', '.join(sorted(merged))}, not from "
+            f"{', '.join(sorted(names))}; give the same annotators' corpora, or another --out"
+        )
+    return [merged[n] for n in names]
 
 
 def _annotators(stores: Sequence[Store]) -> list[str]:
@@ -235,82 +308,174 @@ def _articles(stores: Sequence[Store]) -> dict[int, list[int]]:
 def _merge(
     stores: Sequence[Store],
     names: list[str],
+    numbers: list[int] | None,
     holders: dict[int, list[int]],
     gold: Store,
     result: Curated,
     progress: Callable[[int, int], None] | None,
 ) -> None:
-    ids = _Ids()
+    """Merge every article a batch at a time; ``numbers`` (each source's annotator's
+    number in the gold) when merging into a gold again, else None."""
+    number = numbers or list(range(1, len(stores) + 1))
+    present = dict(handout.article_keys(gold)) if numbers else {}
     ordered = sorted(holders)
+    next_ids = curation.next_ids(gold)
     annotators = [
-        (k + 1, n, s.path.name) for k, (n, s) in enumerate(zip(names, stores, strict=True))
+        (number[k], n, s.path.name) for k, (n, s) in enumerate(zip(names, stores, strict=True))
     ]
     for start in range(0, max(len(ordered), 1), BATCH):
         batch = ordered[start : start + BATCH]
         read = [_read(s, [i for i in batch if k in holders[i]]) for k, s in enumerate(stores)]
-        articles: list[tuple[Any, ...]] = []
-        attributions: list[tuple[int, Attribution]] = []
-        flags: list[tuple[Any, ...]] = []
-        had_rows: list[tuple[Any, ...]] = []
-        version_rows: list[tuple[Any, ...]] = []
-        item_rows: list[tuple[Any, ...]] = []
-        provenance_rows: list[tuple[Any, ...]] = []
+        rows = _Rows(next_ids)
         for art_id in batch:
-            had = [k + 1 for k in holders[art_id]]
             row = read[holders[art_id][0]][0][art_id]
+            had = sorted(number[k] for k in holders[art_id])
+            versions = {number[k]: read[k][1].get(art_id, []) for k in holders[art_id]}
+            statuses = {number[k]: read[k][0][art_id][_STATUS] for k in holders[art_id]}
+            rows.had += [(art_id, n, statuses[n]) for n in had]
             text = row[ARTICLE_COLUMNS.index("text")]
-            versions = {k + 1: read[k][1].get(art_id, []) for k in holders[art_id]}
-            had_rows += [(art_id, n, read[n - 1][0][art_id][_STATUS]) for n in had]
+            if art_id in present:
+                if present[art_id] != row[ARTICLE_COLUMNS.index("content_hash")]:
+                    raise CurateError(
+                        f"{gold.path}: article {art_id} is another text than in "
+                        f"{stores[holders[art_id][0]].path}: the gold of another corpus"
+                    )
+                rows.drop("curation_articles", "article_id", [art_id])
+                _again(gold, rows, result, art_id, text, had, versions)
+                continue
             comments = [
-                f"{names[n - 1]}: {read[n - 1][2][art_id]}" for n in had if art_id in read[n - 1][2]
+                f"{names[k]}: {read[k][2][art_id]}" for k in holders[art_id] if art_id in read[k][2]
             ]
             if comments:
-                flags.append((art_id, clean_comment("; ".join(comments))))
-            open_here = 0
-            for span, group in clusters(versions):
-                if agreed(text, had, group):
-                    attrs = [group[n][0] for n in had]
-                    pick = fullest(attrs)
-                    first_version = ids.version
-                    for n in had:
-                        version_rows.append(
-                            (ids.take("version"), art_id, n, None, *version_row(group[n][0]))
-                        )
-                    gold_id = ids.take("attribution")
-                    attributions.append((art_id, gold_of(attrs[pick]).with_(id=gold_id)))
-                    provenance_rows.append((gold_id, "agreed", None, first_version + pick))
-                    result.agreed += 1
-                    continue
-                item_id = ids.take("item")
-                item_rows.append((item_id, art_id, span.start, span.end, "open", None))
-                for n, attrs in sorted(group.items()):
-                    for a in attrs:
-                        version_rows.append(
-                            (ids.take("version"), art_id, n, item_id, *version_row(a))
-                        )
-                open_here += 1
-                result.items += 1
-            status = Status.TODO if open_here else Status.DONE
-            articles.append((*row[:_STATUS], status.value, *row[_STATUS + 1 :]))
+                rows.flags.append((art_id, clean_comment("; ".join(comments))))
+            opened = _place(rows, result, art_id, text, had, versions, [])
+            status = Status.TODO if opened else Status.DONE
+            rows.articles.append((*row[:_STATUS], status.value, *row[_STATUS + 1 :]))
             result.articles += 1
-            if len(had) > 1:
-                result.shared += 1
+            result.shared += len(had) > 1
         gold.add_curated(
-            articles,
-            attributions,
-            [
-                ("curation_annotators", ("id", "name", "source"), annotators if start == 0 else []),
-                ("curation_articles", ("article_id", "annotator_id", "status"), had_rows),
-                ("curation_items", ITEM_COLUMNS, item_rows),
-                ("curation_versions", VERSION_COLUMNS, version_rows),
-                ("provenance", ("id", "how", "item_id", "version_id"), provenance_rows),
-            ],
+            rows.articles,
+            rows.attributions,
+            rows.tables(annotators if start == 0 and not numbers else []),
             {"sources": [s.path.name for s in stores], "articles": batch},
-            flags=flags,
-            speakers=handout.speaker_rows(stores[0]) if start == 0 else (),
+            flags=rows.flags,
+            speakers=handout.speaker_rows(stores[0]) if start == 0 and not numbers else (),
+            gone=[(t, c, ids) for (t, c), ids in rows.gone.items()],
+            statuses=rows.statuses,
         )
+        next_ids = rows.next_ids
         if progress is not None:
             progress(min(start + BATCH, len(ordered)), len(ordered))
+
+
+def _place(
+    rows: _Rows,
+    result: Curated,
+    art_id: int,
+    text: str,
+    had: list[int],
+    versions: dict[int, list[Attribution]],
+    kept: Sequence[Span],
+) -> int:
+    """The article's versions merged: agreed groups accepted with their provenance,
+    the others items; attributions overlapping ``kept`` (places already curated) left
+    out. How many items it opened."""
+    opened = 0
+    fresh = {
+        n: [a for a in v if not any(a.quote.overlaps(k) for k in kept)] for n, v in versions.items()
+    }
+    for span, group in clusters(fresh):
+        if agreed(text, had, group):
+            attrs = [group[n][0] for n in had]
+            pick = fullest(attrs)
+            made = [rows.take(1) for _ in had]
+            for n, version_id in zip(had, made, strict=True):
+                rows.versions.append((version_id, art_id, n, None, *version_row(group[n][0])))
+            gold_id = rows.take(0)
+            rows.attributions.append((art_id, gold_of(attrs[pick]).with_(id=gold_id)))
+            rows.provenance.append((gold_id, "agreed", None, made[pick]))
+            result.agreed += 1
+            continue
+        item_id = rows.take(2)
+        rows.items.append((item_id, art_id, span.start, span.end, "open", None))
+        for n, attrs in sorted(group.items()):
+            for a in attrs:
+                rows.versions.append((rows.take(1), art_id, n, item_id, *version_row(a)))
+        opened += 1
+        result.items += 1
+    return opened
+
+
+def _again(
+    gold: Store,
+    rows: _Rows,
+    result: Curated,
+    art_id: int,
+    text: str,
+    had: list[int],
+    versions: dict[int, list[Attribution]],
+) -> None:
+    """Merge an article the gold holds already. Unchanged (every annotator's versions as
+    merged before): left as it is. Changed: what was curated stays (items settled, or
+    open ones holding an attribution the curator touched; the gold attributions
+    adjudicated, the curator's own and agreed ones since edited, each with the
+    versions they came from), and the annotators' attributions elsewhere are merged
+    anew in place of the rest (agreed attributions as they were, open items, versions);
+    an annotator's attribution overlapping a curated place is left out (counted)."""
+    held = curation.held(gold, art_id)
+    before = {n: sorted(rec for _, _, rec in held.versions.get(n, [])) for n in held.annotators}
+    now = {n: sorted(version_row(a) for a in versions[n]) for n in had}
+    result.again += 1
+    if before == now:
+        return
+    result.changed += 1
+    touched: list[Attribution] = []
+    keep_versions: set[int] = set()
+    for a, prov in held.gold:
+        if prov is None:
+            touched.append(a)
+            continue
+        how, _, version_id = prov
+        taken = held.version(version_id)
+        if how == "adjudicated" or taken is None or taken[:8] != version_row(a)[:8]:
+            touched.append(a)
+            keep_versions.add(version_id)
+    kept_items = [
+        (i, span)
+        for i, span, outcome in held.items
+        if outcome is not Outcome.OPEN or any(a.quote.overlaps(span) for a in touched)
+    ]
+    kept_ids = {i for i, _ in kept_items}
+    keep_versions |= {v for vs in held.versions.values() for v, item, _ in vs if item in kept_ids}
+    places = [span for _, span in kept_items] + [a.quote for a in touched]
+    kept_rows = {
+        (n, rec) for n, vs in held.versions.items() for v, _, rec in vs if v in keep_versions
+    }
+    result.left_out += sum(
+        (n, version_row(a)) not in kept_rows
+        for n, v in versions.items()
+        for a in v
+        if any(a.quote.overlaps(p) for p in places)
+    )
+    agreed_ids = [a.id for a, prov in held.gold if a not in touched and a.id is not None]
+    rows.drop("provenance", "id", agreed_ids)
+    rows.drop("attributions", "id", agreed_ids)
+    rows.drop(
+        "curation_versions",
+        "id",
+        [v for vs in held.versions.values() for v, _, _ in vs if v not in keep_versions],
+    )
+    rows.drop("curation_items", "id", [i for i, _, _ in held.items if i not in kept_ids])
+    opened = _place(rows, result, art_id, text, had, versions, places)
+    still_open = opened + sum(
+        outcome is Outcome.OPEN for i, _, outcome in held.items if i in kept_ids
+    )
+    current = gold.status(art_id)
+    status = (
+        Status.DONE if not still_open else current if current is Status.IN_PROGRESS else Status.TODO
+    )
+    if status is not current:
+        rows.statuses.append((status.value, art_id))
 
 
 def _read(

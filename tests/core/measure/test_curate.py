@@ -15,6 +15,7 @@ from core.corpus.store import Store
 from core.measure.curate import CurateError, agree_on, clusters, curate
 from core.model import Attribution, QuoteType, Span, State, Status
 from core.review import commands as cmd
+from core.review.session import ReviewSession
 from tests.core.curation_data import apply, decide, find, handouts, reject, rename
 
 
@@ -142,9 +143,11 @@ def test_refused_inputs_are_named_and_nothing_is_written(tmp_path):
     with pytest.raises(CurateError, match="not hand-outs of one corpus: article 1"):
         curate([files["ana"], other["ben"]], out)
     out.write_text("mine")
-    with pytest.raises(CurateError, match="already there"):
+    with pytest.raises(CurateError, match="gold.qlab: not a QuoteLab corpus"):
         curate([files["ana"], files["ben"]], out)
     assert out.read_text() == "mine"
+    with pytest.raises(CurateError, match="all.qlab: a corpus that is no gold"):
+        curate([files["ana"], files["ben"]], tmp_path / "all.qlab")
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
@@ -197,3 +200,101 @@ def test_a_damaged_version_or_item_is_refused_by_name(tmp_path):
         assert len(curation.items(g, 1)) == 0
     with Store(out, check=True) as g:
         assert g.damage == ["article 2: an annotator's version is out of bounds (curation)"]
+
+
+def gold_state(store):
+    """Every article's status, gold attributions (quote start, speaker name,
+    provenance), and items (outcome, versions' speaker names by annotator)."""
+    out = {}
+    for art in store.article_ids():
+        prov = curation.provenance(store, art)
+        out[art] = (
+            store.status(art),
+            [(a.quote.start, a.speaker_name, prov[a.id]) for a in store.attributions(art)],
+            [
+                (it.outcome, {n: [a.speaker_name for a in v] for n, v in it.versions.items()})
+                for it in curation.items(store, art)
+            ],
+        )
+    return out
+
+
+def test_merging_again_unchanged_changes_nothing(tmp_path):
+    files = handouts(tmp_path)
+    decide(files["ana"])
+    decide(files["ben"], lambda s, art: rename(s, art, "the plan was too", "Experts"))
+    out = tmp_path / "gold.qlab"
+    curate(list(files.values()), out)
+    with Store(out) as g:
+        session = ReviewSession(g)
+        session.open(1)
+        session.apply(session.take(2))
+        state = gold_state(g)
+    result = curate(list(files.values()), out)
+    assert (result.articles, result.again, result.changed, result.items) == (0, 2, 0, 0)
+    with Store(out) as g:
+        assert gold_state(g) == state
+
+
+def test_merging_again_after_fixes_keeps_what_was_curated(tmp_path):
+    files = handouts(tmp_path)
+    decide(files["ana"])
+
+    def ben(s, art):
+        rename(s, art, "the plan was too", "Experts")  # an item in each article
+        reject(s, art, "We have no money")  # and one only ana marked
+
+    decide(files["ben"], ben)
+    out = tmp_path / "gold.qlab"
+    curate(list(files.values()), out)
+    with Store(out) as g:
+        session = ReviewSession(g)
+        session.open(1)
+        session.apply(session.take(2))  # article 1: ben's "Experts" taken
+        session.apply(session.reject_item())  # and "no money" rejected: article 1 done
+        assert g.status(1) is Status.DONE and session.article.id == 2
+        session.apply(session.take(1))  # article 2: ana's "Critics" taken, "no money" open
+    with Store(files["ben"]) as s:  # ben fixes things: "no money" accepted again in both
+        for art in (1, 2):
+            apply(s, cmd.set_state(s, find(s, art, "We have no money"), State.ACCEPTED))
+        rename(s, 2, "the plan was too", "The critics")  # changed where curated: left out
+    result = curate(list(files.values()), out)
+    assert (result.articles, result.again, result.changed) == (0, 2, 2)
+    # (agreed: the 4 agreed before, made again, and "no money" in article 2)
+    assert (result.agreed, result.items, result.left_out) == (5, 0, 2)
+    with Store(out) as g:
+        state = gold_state(g)
+        agreed = Provenance("agreed", ("ana", "ben"))
+        # article 1: the curator's choices stand ("no money" rejected is curated)
+        assert state[1][0] is Status.DONE
+        assert [(name, p.how, p.annotators) for _, name, p in state[1][1]] == [
+            ("Jane Smith", "agreed", ("ana", "ben")),
+            ("Jane Smith", "agreed", ("ana", "ben")),
+            ("Experts", "adjudicated", ("ben",)),
+        ]
+        assert [o for o, _ in state[1][2]] == [Outcome.TAKEN, Outcome.REJECTED]
+        # article 2: "Critics" as taken; "no money", open before, now agreed: done
+        assert state[2][0] is Status.DONE
+        assert [(name, p) for _, name, p in state[2][1]][2:] == [
+            ("Critics", Provenance("adjudicated", ("ana",), state[2][1][2][2].item)),
+            (None, agreed),
+        ]
+        assert [o for o, _ in state[2][2]] == [Outcome.TAKEN]
+        assert [v[2] for _, v in state[2][2]] == [["Experts"]]  # as the curator saw it
+        assert g.find_damage() == frozenset()
+        session = ReviewSession(g)  # a choice made before is no longer undone as it was:
+        session.open(2)  # the merge changed its article (its status): refused, said
+        assert "changed elsewhere" in session.undo().error
+        assert gold_state(g) == state
+
+
+def test_merging_into_a_gold_of_other_annotators_is_refused(tmp_path):
+    files = handouts(tmp_path, ("ana", "ben", "cy"))
+    out = tmp_path / "gold.qlab"
+    curate([files["ana"], files["ben"]], out)
+    with Store(out) as g:
+        state = gold_state(g)
+    with pytest.raises(CurateError, match="gold.qlab: merged from ana, ben, not from ana, cy"):
+        curate([files["ana"], files["cy"]], out)
+    with Store(out) as g:
+        assert gold_state(g) == state
