@@ -326,10 +326,13 @@ def made_in(store: Queries, item_id: int) -> list[tuple[int, Attribution]]:
 
 
 @guarded
-def provenance(store: Queries, article_id: int) -> dict[int, Provenance]:
+def provenance(
+    store: Queries, article_id: int, names: dict[int, str] | None = None
+) -> dict[int, Provenance]:
     """The provenance of each of the article's attributions, by id: those without a
-    row are the curator's (in a gold corpus; none in another)."""
-    names = {a.number: a.name for a in annotators(store)}
+    row are the curator's (in a gold corpus; none in another). ``names``: the
+    annotators' names by number, when the caller read them already."""
+    names = names if names is not None else {a.number: a.name for a in annotators(store)}
     if not names:
         return {}
     had = tuple(names[n] for n in article_annotators(store, article_id))
