@@ -530,7 +530,7 @@ class ReviewSession:
         if open_items:
             return (
                 f"{open_items} item{'s' if open_items > 1 else ''} still to adjudicate: "
-                "{take_1}..{take_9} takes an annotator's version, {reject_item} rejects all."
+                "take an annotator's version of each, or reject them all."
             )
         left, parked = self._left - self._parked, self._parked
         if left:  # done means every suggestion was decided: the report counts on it
@@ -613,7 +613,7 @@ class ReviewSession:
     def _adjudicate(self, build: Callable[[Item], Command | str]) -> Outcome:
         it = self.current_item
         if it is None:
-            return "No item to adjudicate here: {next_item} goes to the next one."
+            return "No item to adjudicate here: go to the next one."
         built = build(it)
         if isinstance(built, str):
             return built
@@ -689,6 +689,9 @@ class ReviewSession:
         focus = self._index_of(_first_written(cmd.changes, redo))
         if focus is not None:
             delta = _merge(delta, self.choose(focus))
+        item = next((c.id for c in cmd.changes if c.table == "curation_item"), None)
+        if item is not None:  # an item settled, or open again: the current one
+            delta = _merge(delta, self.choose_item(item))
         return replace(delta, message=f"{verb}: {cmd.label}.")
 
     # -- helpers ---------------------------------------------------------------------------

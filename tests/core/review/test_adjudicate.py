@@ -109,6 +109,10 @@ def test_the_last_item_settled_marks_the_article_done_and_d_waits_for_it(session
         ("In fact, it will take two years", "Jane Smith"),
         ("the plan was too expensive", "Critics"),
     ]
+    rejected = curation.items(store, 1)[1]
+    session.undo()  # back in the first article, at the item open again
+    assert session.article.id == 1 and session.current_item.id == rejected.id
+    assert session.current_item.open and store.status(1) is Status.IN_PROGRESS
 
 
 def test_reject_all_and_own_settle_an_item_without_taking(session):
