@@ -418,8 +418,8 @@ def _again(
     """Merge an article the gold holds already. Unchanged (every annotator's versions as
     merged before): left as it is. Changed: what was curated stays (items settled, or
     open ones holding an attribution the curator touched; the gold attributions
-    adjudicated, the curator's own and agreed ones since edited, each with the
-    versions they came from), and the annotators' attributions elsewhere are merged
+    adjudicated, the curator's own and agreed ones since edited, rejected or flagged,
+    each with the versions they came from), and the annotators' attributions elsewhere are merged
     anew in place of the rest (agreed attributions as they were, open items, versions);
     an annotator's attribution overlapping a curated place is left out (counted)."""
     held = curation.held(gold, art_id)
@@ -437,7 +437,8 @@ def _again(
             continue
         how, _, version_id = prov
         taken = held.version(version_id)
-        if how == "adjudicated" or taken is None or taken[:8] != version_row(a)[:8]:
+        changed = taken is None or taken[:8] != version_row(a)[:8]  # (spans, name, type)
+        if how == "adjudicated" or changed or a.state is not State.ACCEPTED or a.flagged:
             touched.append(a)
             keep_versions.add(version_id)
     kept_items = [

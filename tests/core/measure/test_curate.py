@@ -219,6 +219,23 @@ def gold_state(store):
     return out
 
 
+def test_merging_again_keeps_an_agreed_attribution_the_curator_rejected(tmp_path):
+    files = handouts(tmp_path)
+    decide(files["ana"])
+    decide(files["ben"])
+    out = tmp_path / "gold.qlab"
+    curate(list(files.values()), out)
+    with Store(out) as g:
+        first = g.attributions(1)[0]
+        apply(g, cmd.set_state(g, first.id, State.REJECTED))
+    with Store(files["ben"]) as s:  # ben changes another quote of the article
+        rename(s, 1, "the plan was too", "Experts")
+    result = curate(list(files.values()), out)
+    assert (result.changed, result.items) == (1, 1)
+    with Store(out) as g:
+        assert g.attributions(1)[0] == first.with_(state=State.REJECTED)
+
+
 def test_merging_again_unchanged_changes_nothing(tmp_path):
     files = handouts(tmp_path)
     decide(files["ana"])
