@@ -315,3 +315,23 @@ def test_merging_into_a_gold_of_other_annotators_is_refused(tmp_path):
         curate([files["ana"], files["cy"]], out)
     with Store(out) as g:
         assert gold_state(g) == state
+
+
+def test_three_annotators_agree_only_when_all_who_had_it_do(tmp_path):
+    files = handouts(tmp_path, ("ana", "ben", "cy"))
+    decide(files["ana"])
+    decide(files["ben"])
+    decide(files["cy"], lambda s, art: reject(s, art, "In fact") if art == 1 else None)
+    out = tmp_path / "gold.qlab"
+    result = curate([files["cy"], files["ana"], files["ben"]], out)  # cy is number 1
+    assert (result.agreed, result.items) == (7, 1)
+    with Store(out) as g:
+        (item,) = curation.items(g, 1)
+        assert item.versions[1] == ()  # cy marked nothing there
+        assert [len(item.versions[n]) for n in (2, 3)] == [1, 1]
+        session = ReviewSession(g)
+        session.open(1)
+        assert session.take(4) == "Annotator 4 did not annotate this article."
+        session.apply(session.take(1))  # cy's version, empty: nothing there in the gold
+        assert curation.item(g, item.id).taken_from == 1 and len(g.attributions(1)) == 3
+        assert g.status(1) is Status.DONE
