@@ -57,6 +57,14 @@ SPEAKER_TABLES = {
     "dismissal": ("speaker_dismissals", ("first", "second")),
 }
 
+#: The small tables the curator's commands write a row of, by the name a Change gives
+#: them: (SQL table, the columns of its record, the id aside). A provenance row's id is
+#: its attribution's.
+CURATION_TABLES = {
+    "curation_item": ("curation_items", ("outcome", "taken_from")),
+    "provenance": ("provenance", ("how", "item_id", "version_id")),
+}
+
 
 @dataclass(frozen=True)
 class ArticleSummary:

@@ -25,7 +25,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 
-from core.corpus import queries
+from core.corpus import curation, queries
+from core.corpus.curation import Annotator, Item
 from core.corpus.errors import ConflictError, CorpusError
 from core.corpus.rows import ArticleSummary
 from core.corpus.store import Store
@@ -40,7 +41,7 @@ from core.model import (
     clean_comment,
     excerpt,
 )
-from core.review import commands
+from core.review import adjudicate, commands
 from core.review.commands import Change, Command, Known, UndoStack
 from core.review.order import Placed, article_of, place, position, start
 from core.review.speakers import REACH, Candidate, Mentions, candidates
@@ -70,6 +71,7 @@ class Delta:
     reveal: int | None = None  # a character position to scroll into view
     message: str = ""  # for the status bar
     error: str = ""  # a change that was not saved (for a dialog)
+    items: bool = False  # a gold corpus's items of the open article changed (docs/adr/0901)
 
 
 @dataclass(frozen=True)
@@ -110,11 +112,28 @@ class ReviewSession:
     #: first press, the speaker it had among them; kept while only they edit it, so that
     #: M then Shift+M comes back (each choice changes what the candidates would be).
     _round: tuple[int, list[Candidate]] | None = None
+    #: In a gold corpus (docs/adr/0901): the open article's items to adjudicate, in text
+    #: order, each with every annotator's version, and which one is current.
+    items: list[Item] = field(default_factory=list)
+    item_index: int | None = None
+    _annotators: list[Annotator] | None = None
 
     def __post_init__(self) -> None:
         self.stack = UndoStack(self.store)
 
     # -- state ---------------------------------------------------------------------------
+
+    @property
+    def annotators(self) -> list[Annotator]:
+        """The annotators merged into a gold corpus (numbered 1..), none in another."""
+        if self._annotators is None:
+            self._annotators = curation.annotators(self.store)
+        return self._annotators
+
+    @property
+    def current_item(self) -> Item | None:
+        """The item being adjudicated, in a gold corpus."""
+        return self.items[self.item_index] if self.item_index is not None and self.items else None
 
     @property
     def current(self) -> Attribution | None:
@@ -176,7 +195,14 @@ class ReviewSession:
         found = self._index_of(focus) if focus is not None else None
         self.index = found if found is not None else self._first_to_review()
         self._cursor_to_current()
-        return Delta(article=True, reorder=True, summary=self.summary(), reveal=self._reveal())
+        self._load_items()
+        opened = Delta(
+            article=True, reorder=True, summary=self.summary(), reveal=self._reveal(), items=True
+        )
+        item = self.current_item
+        if focus is None and item is not None and item.open:  # a gold's items come first
+            return _merge(opened, self.choose_item(item.id))
+        return opened
 
     def refresh(self) -> Delta:
         """Take in what another window or process saved meanwhile (nothing when nothing
@@ -193,7 +219,8 @@ class ReviewSession:
         self.article, self.attrs, self.tokens, self.index = None, [], Tokens([]), None
         self.cursor = self.anchor = self._mentions = None
         self._left = self._kept = self._longest = self._flagged = self._parked = 0
-        return Delta(article=True, reorder=True)
+        self.items, self.item_index = [], None
+        return Delta(article=True, reorder=True, items=True)
 
     def step(self, step: int) -> Delta:
         """The next (+1) or previous (-1) attribution."""
@@ -499,6 +526,12 @@ class ReviewSession:
         if self.article is None or self.article.id is None:
             return "No article is open."
         art_id = self.article.id
+        open_items = sum(it.open for it in self.items)
+        if open_items:
+            return (
+                f"{open_items} item{'s' if open_items > 1 else ''} still to adjudicate: "
+                "take an annotator's version of each, or reject them all."
+            )
         left, parked = self._left - self._parked, self._parked
         if left:  # done means every suggestion was decided: the report counts on it
             return (
@@ -518,6 +551,106 @@ class ReviewSession:
             return replace(delta, message=f"{said} {delta.message}".strip())
 
         return Pending(cmd, then)
+
+    # -- adjudicating a gold corpus (docs/adr/0901) -------------------------------------------
+
+    def take(self, number: int) -> Outcome:
+        """Take annotator ``number``'s version of the current item; once applied, go on
+        to the next open item (in this article, else the next one that has one)."""
+        return self._adjudicate(lambda it: adjudicate.take(self.store, it, number))
+
+    def reject_item(self) -> Outcome:
+        """Reject every version of the current item; then on to the next open item."""
+        return self._adjudicate(lambda it: adjudicate.reject_all(self.store, it))
+
+    def own_item(self) -> Outcome:
+        """Settle the current item as the curator's own (what they added or edited there
+        stands); then on to the next open item."""
+        return self._adjudicate(lambda it: adjudicate.own(self.store, it))
+
+    def take_alone(self, number: int) -> Outcome:
+        """Take annotator ``number``'s version of every open item of the corpus where only
+        they marked something: one command, one undo step."""
+        if not self.annotators:
+            return "This corpus is no gold: `main.py curate` merges annotators' corpora."
+        built = adjudicate.take_alone(self.store, number)
+        return built if isinstance(built, str) else Pending(built)
+
+    def next_item(self, step: int) -> Delta:
+        """The next (+1) or previous (-1) open item, in this article or the next one that
+        has one (in list order), around the corpus's end."""
+        if self.article is None or self.article.id is None:
+            return Delta()
+        if not self.annotators:
+            return Delta(message="This corpus is no gold: it has no items to adjudicate.")
+        it = self.current_item
+        here = it.span.start if it is not None else -1 if step > 0 else 2**62
+        found = curation.next_open(self.store, self.article.id, here, step)
+        if found is None:  # around the end
+            found = curation.next_open(self.store, -1 if step > 0 else 2**62, 0, step)
+        if found is None:
+            return Delta(message="No item is left to adjudicate.")
+        art_id, item_id = found
+        delta = Delta() if art_id == self.article.id else self.open(art_id)
+        return _merge(delta, self.choose_item(item_id))
+
+    def choose_item(self, item_id: int) -> Delta:
+        """Make item ``item_id`` of the open article the current one: the token cursor to
+        its start, its first gold attribution (if any) current."""
+        row = next((i for i, it in enumerate(self.items) if it.id == item_id), None)
+        if row is None:
+            return Delta()
+        self.item_index = row
+        span = self.items[row].span
+        inside = next((i for i, a in enumerate(self.attrs) if a.quote.overlaps(span)), None)
+        if inside is not None:
+            self.index = inside
+        if self.tokens:
+            self.cursor = self.tokens.token_at(span.start)
+        self.anchor = None
+        return Delta(reveal=span.start, items=True)
+
+    def _adjudicate(self, build: Callable[[Item], Command | str]) -> Outcome:
+        it = self.current_item
+        if it is None:
+            return "No item to adjudicate here: go to the next one."
+        built = build(it)
+        if isinstance(built, str):
+            return built
+        return Pending(built, partial(self._after_item, it))
+
+    def _after_item(self, settled: Item) -> Delta:
+        """After an item was settled: the next open item after it, if any is left."""
+        if self.article is None or self.article.id is None:
+            return Delta()
+        found = curation.next_open(self.store, settled.article_id, settled.span.start, +1)
+        if found is None:
+            found = curation.next_open(self.store, -1, 0, +1)
+        if found is None:
+            return Delta(message="Every item is adjudicated.")
+        art_id, item_id = found
+        if art_id == self.article.id:
+            return self.choose_item(item_id)
+        done = self.article.status is Status.DONE
+        delta = _merge(self.open(art_id), self.choose_item(item_id))
+        said = "Article adjudicated; on to the next one." if done else ""
+        return replace(delta, message=said or delta.message)
+
+    def _load_items(self, focus: int | None = None) -> None:
+        """The open article's items, read again (a gold corpus only), the current one
+        ``focus`` (an item id), else the one that was, else the first open one."""
+        if self.article is None or self.article.id is None or not self.annotators:
+            self.items, self.item_index = [], None
+            return
+        was = self.current_item.id if self.current_item is not None else None
+        self.items = curation.items(self.store, self.article.id)
+        ids = [it.id for it in self.items]
+        for wanted in (focus, was):
+            if wanted in ids:
+                self.item_index = ids.index(wanted)
+                return
+        first = next((i for i, it in enumerate(self.items) if it.open), None)
+        self.item_index = first if first is not None else (0 if self.items else None)
 
     # -- applying, undoing, redoing ----------------------------------------------------------
 
@@ -556,6 +689,9 @@ class ReviewSession:
         focus = self._index_of(_first_written(cmd.changes, redo))
         if focus is not None:
             delta = _merge(delta, self.choose(focus))
+        item = next((c.id for c in cmd.changes if c.table == "curation_item"), None)
+        if item is not None:  # an item settled, or open again: the current one
+            delta = _merge(delta, self.choose_item(item))
         return replace(delta, message=f"{verb}: {cmd.label}.")
 
     # -- helpers ---------------------------------------------------------------------------
@@ -673,6 +809,9 @@ class ReviewSession:
             return replace(self.open(article_id, focus), statuses=True)
         changes = [c for c in changes if article_of(c) in (None, article_id)]
         statuses = self._take_status(changes, after)
+        settled = [c.id for c in changes if c.table == "curation_item"]
+        if settled:
+            self._load_items(settled[0])
         keep = self.current
         placed = place(self.attrs, changes, after)
         self._recount(placed)
@@ -685,6 +824,7 @@ class ReviewSession:
             summary=self.summary(),
             statuses=statuses,
             reveal=shown.quote.start if shown is not None else None,
+            items=bool(settled),
         )
 
     def _take_status(self, changes: list[Change], after: bool) -> bool:
@@ -693,6 +833,9 @@ class ReviewSession:
         written = False
         for c in changes:
             record = c.after if after else c.before
+            if c.table in ("article", "article_flag") and c.id != self.article.id:
+                written = written or c.table == "article"  # (a command over many articles)
+                continue
             if c.table == "article":
                 assert record is not None
                 self.article.status = Status(record["status"])
@@ -828,4 +971,5 @@ def _merge(first: Delta, then: Delta) -> Delta:
         reveal=then.reveal if then.reveal is not None else first.reveal,
         message=then.message or first.message,
         error=then.error or first.error,
+        items=first.items or then.items,
     )
