@@ -185,8 +185,7 @@ def alpha(views: list[dict[str, Annotated]], keys: list[str]) -> float | None:
     """Nominal Krippendorff's alpha over the token labels of ``keys`` (articles), one row
     per corpus; an article a corpus lacks is missing data there. None when only one label
     occurs (alpha is undefined)."""
-    import krippendorff  # with numpy, a tenth of a second: only when comparing corpora
-    import numpy as np
+    import numpy as np  # with krippendorff, a tenth of a second: only when comparing
 
     rows: list[list[float]] = [[] for _ in views]
     for key in keys:
@@ -197,7 +196,16 @@ def alpha(views: list[dict[str, Annotated]], keys: list[str]) -> float | None:
                 row.extend([np.nan] * len(ref.tokens))
             else:
                 row.extend(token_labels(ref.tokens, got.attributions))
-    data = np.array(rows, dtype=float)
+    return alpha_of(np.array(rows, dtype=float))
+
+
+def alpha_of(data: Any) -> float | None:
+    """Nominal Krippendorff's alpha of a reliability matrix (a numpy array of floats: a
+    row per annotator, a column per token, NaN where one has no label); None when only
+    one label occurs."""
+    import krippendorff
+    import numpy as np
+
     if data.size == 0 or len(np.unique(data[~np.isnan(data)])) < 2:
         return None
     return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
@@ -218,7 +226,7 @@ def disagreements(title: str, text: str, al: Alignment) -> list[Disagreement]:
         q = _quote(text, g)
         if g.quote != p.quote:
             out.append(Disagreement(title, "boundaries", q, _quote(text, p), q))
-        if not g.speaker_right(p):
+        if not g.same_speaker(p):
             out.append(Disagreement(title, "speaker", ", ".join(g.names), ", ".join(p.names), q))
         if g.type is not p.type:
             out.append(Disagreement(title, "type", g.type.value, p.type.value, q))

@@ -8,6 +8,7 @@ import pytest
 
 from core.corpus.store import Store
 from core.measure import agree
+from core.measure.evaluate import align, items
 from core.model import Attribution, QuoteType, Span, State, Status
 from core.review import commands as cmd
 from core.tokens import Tokens
@@ -89,6 +90,17 @@ def test_token_labels_and_alpha_worked_by_hand():
     b = {"x": agree.Annotated("x", text, tokens, [Attribution(quote=Span(0, 1))])}
     assert agree.alpha([a, b], ["x"]) == pytest.approx(1 - 14 / 30)
     assert agree.alpha([a, a], []) is None  # no data: undefined
+
+
+def test_a_quote_neither_gives_a_speaker_is_no_speaker_disagreement():
+    text = '"Yes," someone said. "No," Ana said.'
+    yes, no = Span(0, 6), Span(21, 26)
+    a = [Attribution(yes), Attribution(no, speaker_name="Ana")]
+    b = [Attribution(yes), Attribution(no)]
+    al = align(items(text, a), items(text, b))
+    assert [(d.kind, d.a, d.b) for d in agree.disagreements("t", text, al)] == [
+        ("speaker", "Ana", "")
+    ]
 
 
 def _cli(*args):
