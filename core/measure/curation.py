@@ -5,20 +5,21 @@ as versions, docs/adr/0901).
 - **Agreement before curation**: for each pair of annotators, on the articles both had
   and both marked done, quote F1 and attribution F1 (:mod:`core.measure.evaluate`, the
   first of the pair as reference) and Krippendorff's alpha over token labels
-  (:func:`core.measure.agree.alpha_of`), as ``main.py agree`` gives them on their
-  corpora.
+  (:func:`core.measure.agree.alpha_of_pairs`), as ``main.py agree`` gives them on
+  their corpora.
 - **Each annotator against the gold**, on the articles they marked done and the gold
   has done (no item open): F1 by field (the quote; the quote with the gold's speaker,
   cue or type) and the quote's F1 by quote type, and the disagreements with the gold
   by kind (:func:`core.measure.agree.disagreements`, the gold as A: a quote only in the
   gold is missed, one only in the annotator's is extra).
 
-The articles stream through one at a time; what is kept is counts, and for alpha one
-byte per token of each pair's shared articles.
+The articles stream through one at a time; what is kept is counts (for alpha, how
+many tokens got each pair of labels: 16 numbers a pair).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -28,7 +29,7 @@ from core.corpus import curation as tables
 from core.corpus import queries
 from core.corpus.errors import CorpusError
 from core.corpus.store import Store
-from core.measure.agree import alpha_of, disagreements, token_labels
+from core.measure.agree import alpha_of_pairs, disagreements, token_labels
 from core.measure.evaluate import Alignment, Counts, Score, align, items
 from core.model import Status
 
@@ -119,10 +120,8 @@ class PairBefore:
     left_out: int = 0  # articles both had, not done by both
     score: Score = field(default_factory=Score)
     alpha: float | None = None
-    #: Token labels of the articles compared, a byte each, one row per annotator.
-    labels: tuple[bytearray, bytearray] = field(
-        default_factory=lambda: (bytearray(), bytearray()), repr=False
-    )
+    #: How many tokens of the articles compared got each pair of labels (a's, b's).
+    labels: Counter[tuple[int, int]] = field(default_factory=Counter, repr=False)
 
     def quote_f1(self) -> float | None:
         o = self.score.overall
@@ -218,8 +217,7 @@ def build(store: Store, step: Step | None = None) -> Curation | None:
     finally:
         articles.close()
     for p in pairs.values():
-        p.alpha = _alpha(p.labels)
-        p.labels = (bytearray(), bytearray())
+        p.alpha = alpha_of_pairs(p.labels)
     return Curation(
         [names[n] for n in numbers],
         {o.value: n for o, n in tables.item_counts(store).items()},
@@ -242,6 +240,7 @@ def _article(
     done = {n for n, s in had.items() if s is Status.DONE}
     versions = tables.versions(store, article_id)
     mine = {n: items(text, versions.get(n, [])) for n in had}
+    labels: dict[int, list[int]] = {}  # each one's token labels, once they are needed
     for (i, j), p in pairs.items():
         if i not in had or j not in had:
             continue
@@ -250,19 +249,13 @@ def _article(
             continue
         p.articles += 1
         p.score.add(align(mine[i], mine[j]))
-        tokens = store.tokens(article_id)
-        for row, n in zip(p.labels, (i, j), strict=True):
-            row += bytes(token_labels(tokens, versions.get(n, [])))
+        for n in (i, j):
+            if n not in labels:
+                labels[n] = token_labels(store.tokens(article_id), versions.get(n, []))
+        p.labels.update(zip(labels[i], labels[j], strict=True))
     gold = items(text, store.attributions(article_id)) if gold_done and done else []
     for n in had:
         if n in done and gold_done:
             scores[n].add(text, align(gold, mine[n]))
         else:
             scores[n].left_out += 1
-
-
-def _alpha(labels: tuple[bytearray, bytearray]) -> float | None:
-    import numpy as np  # (with krippendorff: only for a gold's report)
-
-    rows = [np.frombuffer(r, dtype=np.uint8) for r in labels]
-    return alpha_of(np.array(rows, dtype=float))
