@@ -4,6 +4,7 @@ quote type, and the disagreements with the gold by kind; counted here by hand on
 annotators' corpora of two articles, curated and adjudicated with the real commands."""
 
 import json
+import sqlite3
 
 import pytest
 
@@ -174,6 +175,35 @@ def test_articles_not_done_are_left_out(tmp_path):
     assert [(s.articles, s.left_out) for s in cur.scores] == [(1, 1), (1, 1)]
     ana, ben = cur.scores
     assert (ana.kinds["speaker"], ben.kinds["speaker"]) == (1, 0)  # ben's speaker was taken
+
+
+def test_the_section_reports_progress_over_every_article_and_stops_on_cancel(project):
+    gold, _ = project
+    calls = []
+    with Store(gold) as s:
+        report.build(s, progress=lambda done, total: calls.append((done, total)))
+        assert calls == [(0, 2), (0, 2)]  # the done articles scored, then every article
+        calls.clear()
+        with pytest.raises(report.Cancelled):  # cancelled once the curation pass began
+            report.build(s, progress=lambda d, t: calls.append(d), cancelled=lambda: len(calls) > 1)
+
+
+def test_a_damaged_article_is_left_out_and_counted(tmp_path):
+    files = handouts(tmp_path)
+    decide(files["ana"])
+    decide(files["ben"])
+    gold = tmp_path / "gold.qlab"
+    curate([files["ana"], files["ben"]], gold)
+    conn = sqlite3.connect(gold)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute("UPDATE curation_versions SET type = 'shouted' WHERE article_id = 2")
+    conn.commit()
+    conn.close()
+    rep = built(gold)
+    assert rep.curation.damaged == 1
+    assert [p.articles for p in rep.curation.pairs] == [1]
+    assert [s.articles for s in rep.curation.scores] == [1, 1]
+    assert "1 damaged article(s) left out" in "\n".join(rep.lines())
 
 
 def test_a_corpus_that_is_no_gold_says_nothing_of_curation(tmp_path):
