@@ -235,25 +235,28 @@ def _article(
     pairs: dict[tuple[int, int], PairBefore],
     scores: dict[int, AgainstGold],
 ) -> None:
-    """Count one article of the gold in ``pairs`` and ``scores``."""
+    """Count one article of the gold in ``pairs`` and ``scores``: everything is read
+    first, so a damaged row (CorpusError) leaves nothing of the article counted."""
     had = tables.article_annotators(store, article_id)
     done = {n for n, s in had.items() if s is Status.DONE}
     versions = tables.versions(store, article_id)
+    both = [(i, j) for i, j in pairs if {i, j} <= had.keys()]
+    compared = [(i, j) for i, j in both if {i, j} <= done]
+    labels: dict[int, list[int]] = {}  # the token labels of each one compared
+    if compared:
+        tokens = store.tokens(article_id)
+        who = {n for pair in compared for n in pair}
+        labels = {n: token_labels(tokens, versions.get(n, [])) for n in who}
+    gold = items(text, store.attributions(article_id)) if gold_done and done else []
     mine = {n: items(text, versions.get(n, [])) for n in had}
-    labels: dict[int, list[int]] = {}  # each one's token labels, once they are needed
-    for (i, j), p in pairs.items():
-        if i not in had or j not in had:
-            continue
-        if not {i, j} <= done:
+    for i, j in both:
+        p = pairs[(i, j)]
+        if (i, j) not in compared:
             p.left_out += 1
             continue
         p.articles += 1
         p.score.add(align(mine[i], mine[j]))
-        for n in (i, j):
-            if n not in labels:
-                labels[n] = token_labels(store.tokens(article_id), versions.get(n, []))
         p.labels.update(zip(labels[i], labels[j], strict=True))
-    gold = items(text, store.attributions(article_id)) if gold_done and done else []
     for n in had:
         if n in done and gold_done:
             scores[n].add(text, align(gold, mine[n]))
