@@ -18,10 +18,12 @@ import pygal  # type: ignore[import-untyped]
 from pygal.style import Style  # type: ignore[import-untyped]
 from pygal.util import truncate  # type: ignore[import-untyped]
 
+from core.measure.curation import FIELDS, KINDS
 from core.measure.report import NO_QUALITY_YET
 from core.model import QuoteType
 
 if TYPE_CHECKING:
+    from core.measure.curation import Curation
     from core.measure.report import Report
 
 # pygal adds a finder for its map plugins (unused here) that only has the find_module
@@ -187,6 +189,23 @@ def quotes_over_time(report: Report) -> bytes:
     return str(chart.render(is_unicode=True)).encode("utf-8")
 
 
+def disagreements(report: Report) -> bytes:
+    """A gold corpus's disagreements with the gold by kind, a bar per annotator."""
+    assert report.curation is not None
+    kinds = report.curation.scores
+    chart = _chart(
+        pygal.Bar,
+        "Disagreements with the gold, by kind",
+        legend_at_bottom=True,
+        legend_at_bottom_columns=min(len(kinds), 5),
+    )
+    chart.x_labels = list(KINDS)
+    for s in kinds:
+        chart.add(truncate(s.annotator, 20), [s.kinds[k] for k in KINDS])
+    _whole_numbers(chart, max((n for s in kinds for n in s.kinds.values()), default=0))
+    return str(chart.render(is_unicode=True)).encode("utf-8")
+
+
 #: Every chart by file name stem, in the order the report shows them.
 CHARTS: dict[str, Callable[[Report], bytes]] = {
     "top_speakers": top_speakers,
@@ -194,10 +213,13 @@ CHARTS: dict[str, Callable[[Report], bytes]] = {
     "quality_by_type": quality_by_type,
     "quotes_over_time": quotes_over_time,
 }
+#: The charts of a gold corpus's report only (docs/adr/0902), after the others.
+CURATION_CHARTS: dict[str, Callable[[Report], bytes]] = {"disagreements": disagreements}
 
 
 def render_all(report: Report) -> dict[str, bytes]:
-    return {name: draw(report) for name, draw in CHARTS.items()}
+    drawn = {**CHARTS, **(CURATION_CHARTS if report.curation is not None else {})}
+    return {name: draw(report) for name, draw in drawn.items()}
 
 
 def save(svgs: dict[str, bytes], folder: Path) -> list[Path]:
@@ -284,6 +306,45 @@ def html_parts(report: Report) -> list[str]:
     parts.append("<h2>Over time and by outlet</h2>")
     parts.append(_table(["month", "articles", "quotes"], report.over_time))
     parts.append(_table(["outlet", "articles", "quotes"], report.by_outlet))
+    if report.curation is not None:
+        parts += _curation_parts(report.curation)
+    return parts
+
+
+def _f1(figure: float | None) -> str:
+    return "n/a" if figure is None else f"{figure:.3f}"
+
+
+def _curation_parts(cur: Curation) -> list[str]:
+    """A gold corpus's curation section (docs/adr/0902)."""
+    items = ", ".join(f"{n} {k}" for k, n in cur.items.items())
+    parts = [
+        "<h2>Curation</h2>",
+        f"<p>{html.escape(', '.join(cur.annotators))}: items to adjudicate {items}."
+        + (f" {cur.damaged} damaged article(s) left out." if cur.damaged else "")
+        + "</p>",
+        "<h3>Agreement before curation (articles done by both)</h3>",
+        _table(
+            ["annotators", "articles", "alpha", "quote f1", "attribution f1", "left out"],
+            [
+                [f"{p.a} / {p.b}", p.articles, _f1(p.alpha), _f1(p.quote_f1())]
+                + [_f1(p.attribution_f1()), p.left_out]
+                for p in cur.pairs
+            ],
+        ),
+        "<h3>Each annotator against the gold (articles done by them and in the gold)</h3>",
+        _table(
+            ["annotator", "articles", *(f"{f} f1" for f in FIELDS)]
+            + [f"{t.value} f1" for t in QuoteType],
+            [
+                [s.annotator, s.articles, *(_f1(v) for v in s.f1().values())]
+                + [_f1(v) for v in s.by_type().values()]
+                for s in cur.scores
+            ],
+        ),
+        "<h3>Disagreements with the gold, by kind</h3>",
+        _table(["annotator", *KINDS], [[s.annotator, *s.kinds.values()] for s in cur.scores]),
+    ]
     return parts
 
 

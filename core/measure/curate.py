@@ -102,9 +102,7 @@ def agree_on(text: str, versions: Sequence[Attribution]) -> bool:
         other = item(text, a)
         if other.quote != first.quote or other.type is not first.type:
             return False
-        if bool(first.names) != bool(other.names):
-            return False
-        if first.names and not first.speaker_right(other):
+        if not first.same_speaker(other):
             return False
     return True
 

@@ -104,6 +104,14 @@ class Item:
     def speaker_right(self, pred: Item) -> bool:
         return any(same_person(p, g) for p in pred.names for g in self.names)
 
+    def same_speaker(self, other: Item) -> bool:
+        """Whether two annotators' items give the same speaker: names of the same person,
+        or no speaker on both (where :meth:`speaker_right`, a score, counts none as
+        wrong)."""
+        if not self.names or not other.names:
+            return not self.names and not other.names
+        return self.speaker_right(other)
+
     def name_exact(self, pred: Item) -> bool:
         """Whether ``pred`` gives this (gold) item's speaker name, equal up to surrounding
         whitespace: the guide's one speaker name, so the gold's alternative names don't

@@ -16,6 +16,7 @@ from typing import Any
 
 from core.corpus import queries
 from core.corpus.store import Store
+from core.measure import curation
 from core.measure.evaluate import Alignment, Item, Score, align, item_of, same_person
 from core.model import Origin, QuoteType, Span, State, Status
 from core.suggest.registry import kind_of
@@ -115,6 +116,8 @@ class Report:
     #: flagged as a whole or holding a flagged attribution.
     flagged_attributions: int = 0
     flagged_articles: int = 0
+    #: What the curation says, in a gold corpus (docs/adr/0902); None in any other.
+    curation: curation.Curation | None = None
 
     def whose(self) -> str:
         """The corpus, and its annotator if it has one: ``ana.qlab (annotator ana)``."""
@@ -132,6 +135,10 @@ class Report:
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["quality"] = self.quality.as_dict()
+        if self.curation is None:
+            del d["curation"]  # (a corpus that is not a gold: nothing of it said)
+        else:
+            d["curation"] = self.curation.as_dict()
         return d
 
     def lines(self) -> list[str]:
@@ -172,6 +179,8 @@ class Report:
         out += [f"  {m}: {a}, {n}" for m, a, n in self.over_time]
         out += ["", "By outlet (articles, quotes)"]
         out += [f"  {o or 'unknown'}: {a}, {n}" for o, a, n in self.by_outlet]
+        if self.curation is not None:
+            out += ["", *self.curation.lines()]
         return out
 
 
@@ -366,7 +375,8 @@ def build(
 ) -> Report:
     """The whole report of the corpus in ``store``, its memory bounded whatever the size
     of the corpus (every read streams or is an aggregate; no article text is held but
-    the one being scored). ``progress(done, total)`` counts the done articles scored;
+    the one being scored). ``progress(done, total)`` counts the done articles scored
+    (then, in a gold corpus, every article read for its curation section);
     :class:`Cancelled` is raised once ``cancelled()`` turns true."""
 
     def grouped(found: dict[str, int], keys: list[str]) -> dict[str, int]:
@@ -387,6 +397,14 @@ def build(
     quotes, unreviewed, no_name = queries.quote_totals(store)
     scored = quality(store, progress, cancelled)
     flagged_attributions, flagged_articles = queries.flag_counts(store)
+
+    def step(done: int, total: int) -> None:
+        if progress is not None:
+            progress(done, total)
+        if cancelled():
+            raise Cancelled
+
+    curated = curation.build(store, step)
     return Report(
         corpus=str(store.path),
         quality=scored,
@@ -412,4 +430,5 @@ def build(
         annotator=store.assigned,
         flagged_attributions=flagged_attributions,
         flagged_articles=flagged_articles,
+        curation=curated,
     )

@@ -2,12 +2,17 @@
 disagreements counted by hand; alpha on a case worked out by hand."""
 
 import json
+import random
 import shutil
+from collections import Counter
 
+import krippendorff
+import numpy as np
 import pytest
 
 from core.corpus.store import Store
 from core.measure import agree
+from core.measure.evaluate import align, items
 from core.model import Attribution, QuoteType, Span, State, Status
 from core.review import commands as cmd
 from core.tokens import Tokens
@@ -89,6 +94,34 @@ def test_token_labels_and_alpha_worked_by_hand():
     b = {"x": agree.Annotated("x", text, tokens, [Attribution(quote=Span(0, 1))])}
     assert agree.alpha([a, b], ["x"]) == pytest.approx(1 - 14 / 30)
     assert agree.alpha([a, a], []) is None  # no data: undefined
+
+
+def test_alpha_counted_by_pairs_of_labels_is_the_packages():
+    # The case worked out by hand above: units (1, 1), (1, 0), (0, 0) twice.
+    assert agree.alpha_of_pairs({(1, 1): 1, (1, 0): 1, (0, 0): 2}) == pytest.approx(1 - 14 / 30)
+    assert agree.alpha_of_pairs({(2, 2): 5}) is None  # one label only: undefined
+    assert agree.alpha_of_pairs({}) is None
+    rng = random.Random(7)
+    for _ in range(20):
+        first = [rng.choice([0, 0, 0, 1, 1, 2, 3]) for _ in range(400)]
+        second = [a if rng.random() < 0.7 else rng.randrange(4) for a in first]
+        expected = krippendorff.alpha(
+            reliability_data=np.array([first, second], dtype=float),
+            level_of_measurement="nominal",
+        )
+        pairs = Counter(zip(first, second, strict=True))
+        assert agree.alpha_of_pairs(pairs) == pytest.approx(expected, abs=1e-12)
+
+
+def test_a_quote_neither_gives_a_speaker_is_no_speaker_disagreement():
+    text = '"Yes," someone said. "No," Ana said.'
+    yes, no = Span(0, 6), Span(21, 26)
+    a = [Attribution(yes), Attribution(no, speaker_name="Ana")]
+    b = [Attribution(yes), Attribution(no)]
+    al = align(items(text, a), items(text, b))
+    assert [(d.kind, d.a, d.b) for d in agree.disagreements("t", text, al)] == [
+        ("speaker", "Ana", "")
+    ]
 
 
 def _cli(*args):
