@@ -1,5 +1,5 @@
 """``main.py curate A.qlab B.qlab [...] --out GOLD.qlab``: annotators' hand-outs merged
-into one gold to adjudicate (docs/adr/0901). :func:`add_parser` adds it to
+into one gold to adjudicate (docs/adr/0034). :func:`add_parser` adds it to
 ``core.cli.main``'s parser; :func:`run` runs it."""
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ has no place for), plus one ``annotation.conf`` so brat can open the folder:
 - ``A`` lines on each speaker mention: ``Kind`` (person, organisation, other);
 - a ``Flagged`` ``A`` line on each quote flagged as unsure, its comment as that line's
   ``AnnotatorNotes`` (docs/adr/0033); an article's flag is in its metadata;
-- in a gold corpus (docs/adr/0901), a ``Provenance`` ``A`` line on each quote (agreed,
+- in a gold corpus (docs/adr/0034), a ``Provenance`` ``A`` line on each quote (agreed,
   adjudicated or curator), whose ``AnnotatorNotes`` say who agreed or whose version was
   taken (``agreed by ana, ben``, ``taken from ben, edited by the curator``); who had the
   article is in its metadata (``annotators``);

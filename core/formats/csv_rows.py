@@ -9,7 +9,7 @@ each span exactly. ``flagged`` (1 or 0) and ``comment`` are the attribution's do
 ``article_flagged`` and ``article_comment`` its article's (docs/adr/0033). In a gold
 corpus, ``provenance`` (agreed, adjudicated or curator), ``provenance_annotators`` (who
 agreed, or whose version was taken, separated by ``;``) and ``provenance_edited`` (1:
-the curator changed it since) say where each attribution came from (docs/adr/0901);
+the curator changed it since) say where each attribution came from (docs/adr/0034);
 they are empty in another corpus.
 """
 
@@ -77,7 +77,7 @@ def uncell(text: str) -> str:
 
 
 def _provenance(item: Item, a: Attribution) -> dict[str, Any]:
-    """The provenance columns of ``a`` (docs/adr/0901): agreed, adjudicated or curator;
+    """The provenance columns of ``a`` (docs/adr/0034): agreed, adjudicated or curator;
     who agreed, or whose version was taken (names joined by ``;``); 1 when the curator
     edited it since. Empty outside a gold corpus."""
     origin = item.origin(a)

@@ -90,7 +90,7 @@ class Item:
     speakers: dict[int, Speaker] = field(default_factory=dict)
     #: The comment of the article's flag when it is flagged as a whole (docs/adr/0033).
     flag: str | None = None
-    #: In a gold corpus (docs/adr/0901): who had the article, and where each of its
+    #: In a gold corpus (docs/adr/0034): who had the article, and where each of its
     #: attributions came from, by id; None in another corpus.
     annotators: tuple[str, ...] = ()
     provenance: dict[int, Provenance] | None = None

@@ -213,7 +213,7 @@ CHARTS: dict[str, Callable[[Report], bytes]] = {
     "quality_by_type": quality_by_type,
     "quotes_over_time": quotes_over_time,
 }
-#: The charts of a gold corpus's report only (docs/adr/0902), after the others.
+#: The charts of a gold corpus's report only (docs/adr/0035), after the others.
 CURATION_CHARTS: dict[str, Callable[[Report], bytes]] = {"disagreements": disagreements}
 
 
@@ -316,7 +316,7 @@ def _f1(figure: float | None) -> str:
 
 
 def _curation_parts(cur: Curation) -> list[str]:
-    """A gold corpus's curation section (docs/adr/0902)."""
+    """A gold corpus's curation section (docs/adr/0035)."""
     items = ", ".join(f"{n} {k}" for k, n in cur.items.items())
     parts = [
         "<h2>Curation</h2>",

@@ -1,6 +1,6 @@
-"""What the curation says (issue 22 item 5, docs/adr/0902): the report's section on a
+"""What the curation says (issue 22 item 5, docs/adr/0035): the report's section on a
 gold corpus, read from the gold alone (every annotator's attributions are kept in it
-as versions, docs/adr/0901).
+as versions, docs/adr/0034).
 
 - **Agreement before curation**: for each pair of annotators, on the articles both had
   and both marked done, quote F1 and attribution F1 (:mod:`core.measure.evaluate`, the

@@ -116,7 +116,7 @@ class Report:
     #: flagged as a whole or holding a flagged attribution.
     flagged_attributions: int = 0
     flagged_articles: int = 0
-    #: What the curation says, in a gold corpus (docs/adr/0902); None in any other.
+    #: What the curation says, in a gold corpus (docs/adr/0035); None in any other.
     curation: curation.Curation | None = None
 
     def whose(self) -> str:

@@ -71,7 +71,7 @@ class Delta:
     reveal: int | None = None  # a character position to scroll into view
     message: str = ""  # for the status bar
     error: str = ""  # a change that was not saved (for a dialog)
-    items: bool = False  # a gold corpus's items of the open article changed (docs/adr/0901)
+    items: bool = False  # a gold corpus's items of the open article changed (docs/adr/0034)
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ class ReviewSession:
     #: first press, the speaker it had among them; kept while only they edit it, so that
     #: M then Shift+M comes back (each choice changes what the candidates would be).
     _round: tuple[int, list[Candidate]] | None = None
-    #: In a gold corpus (docs/adr/0901): the open article's items to adjudicate, in text
+    #: In a gold corpus (docs/adr/0034): the open article's items to adjudicate, in text
     #: order, each with every annotator's version, and which one is current.
     items: list[Item] = field(default_factory=list)
     item_index: int | None = None
@@ -552,7 +552,7 @@ class ReviewSession:
 
         return Pending(cmd, then)
 
-    # -- adjudicating a gold corpus (docs/adr/0901) -------------------------------------------
+    # -- adjudicating a gold corpus (docs/adr/0034) -------------------------------------------
 
     def take(self, number: int) -> Outcome:
         """Take annotator ``number``'s version of the current item; once applied, go on

@@ -1,4 +1,4 @@
-"""A gold corpus for the tests of the curation report (docs/adr/0902): three
+"""A gold corpus for the tests of the curation report (docs/adr/0035): three
 annotators' corpora of the curation tests' two articles (tests/core/curation_data.py),
 each decided their way, curated, and adjudicated with the real commands."""
 

@@ -1,4 +1,4 @@
-"""The Report window on a gold corpus (issue 22 item 5, docs/adr/0902): its figures
+"""The Report window on a gold corpus (issue 22 item 5, docs/adr/0035): its figures
 hold the curation section and its charts the disagreements by kind; on any other
 corpus neither is there."""
 

@@ -1,4 +1,4 @@
-"""`main.py curate A.qlab B.qlab --out GOLD.qlab` (issue 22 item 3, docs/adr/0901): the
+"""`main.py curate A.qlab B.qlab --out GOLD.qlab` (issue 22 item 3, docs/adr/0034): the
 merge's report on stdout (or one JSON object), refusals named on stderr with exit 1."""
 
 import json

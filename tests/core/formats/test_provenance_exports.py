@@ -1,4 +1,4 @@
-"""Provenance in every export of a gold corpus (issue 22 item 6, docs/adr/0901): JSONL
+"""Provenance in every export of a gold corpus (issue 22 item 6, docs/adr/0034): JSONL
 quotes and meta, CSV columns, brat's Provenance attribute with its note (declared in
 annotation.conf), the DocBin's user_data; another corpus's exports say nothing of it,
 and a gold's exports read back into a corpus."""

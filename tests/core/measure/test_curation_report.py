@@ -1,4 +1,4 @@
-"""What the curation says (issue 22 item 5, docs/adr/0902): the report on a gold corpus
+"""What the curation says (issue 22 item 5, docs/adr/0035): the report on a gold corpus
 gives agreement before curation, each annotator's F1 against the gold by field and by
 quote type, and the disagreements with the gold by kind; counted here by hand on three
 annotators' corpora of two articles, curated and adjudicated with the real commands."""
