@@ -1,4 +1,4 @@
-"""What the suggestions learn from a review (issue 23, docs/adr/0901): a corpus's train
+"""What the suggestions learn from a review (issue 23, docs/adr/0036): a corpus's train
 split replayed as a review, its dev split scored, as a learning curve.
 
     .venv/bin/python bench/learning.py BRAT_CORPUS_DIR [--shuffles 3] [--cache FILE]

@@ -145,7 +145,7 @@ def iou(a: Span, b: Span) -> float:
 
 @dataclass(frozen=True)
 class MadeBy:
-    """Where a suggestion came from (docs/adr/0901): its ``source`` (``rules``, or a
+    """Where a suggestion came from (docs/adr/0036): its ``source`` (``rules``, or a
     trained model's name), the ``rule`` that made it, the ``features`` the learned
     re-scorer reads (names to values, all text), and the ``prior``: the confidence its
     rule gives it before any decision is learned from (:mod:`core.suggest.learn`)."""

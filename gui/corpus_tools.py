@@ -37,7 +37,7 @@ DOCK_WIDTH = 260  # pixels: the speakers dock when first shown (the text gives i
 #: The place in the corpus is written this long after the last move (and at close): a
 #: settings file written on every move cost more than the move (docs/adr/0030).
 PLACE_DELAY_MS = 1500
-#: The label of the job that refits what the suggestions learn (docs/adr/0901).
+#: The label of the job that refits what the suggestions learn (docs/adr/0036).
 LEARNING = "Learning from the decisions"
 
 
@@ -151,7 +151,7 @@ class CorpusTools(QObject):
 
     def learn(self) -> None:
         """Refit what the suggestions learn from the corpus's decisions, in a process of
-        its own (its cost grows with the articles done: docs/adr/0901), as a job the
+        its own (its cost grows with the articles done: docs/adr/0036), as a job the
         status bar shows and Cancel stops; one at a time (a D meanwhile refits again
         once it is over)."""
         store = self.w.store

@@ -359,7 +359,7 @@ def row_cells(text: str, a: Attribution) -> tuple[str, str, str, str, str]:
 
 def source_tip(a: Attribution) -> str:
     """The state cell's tooltip of a suggestion: the rule that made it and how sure
-    the suggester is that it will be kept (docs/adr/0901)."""
+    the suggester is that it will be kept (docs/adr/0036)."""
     p = a.made_by
     made = f"Suggested by the rule {p.rule}" if p is not None else "Suggested"
     sure = f", {a.confidence:.0%} sure" if a.confidence is not None else ""

@@ -1,5 +1,5 @@
 """A tiny corpus whose suggestions say what made them, built without a spaCy model,
-and its review by hand, for the tests of what the suggestions learn (docs/adr/0901).
+and its review by hand, for the tests of what the suggestions learn (docs/adr/0036).
 
 Each article has the same three findings: ``said`` (rule indirect, kept), ``claimed``
 (rule mixed, rejected) and a candidate of the verb ``show`` (not suggested: its

@@ -367,7 +367,7 @@ def _stdin_as_file(paths: list[Path]) -> Iterator[list[Path]]:
 
 
 def _learning(store: Store, switch: str | None) -> int:
-    """Switch learning on or off (docs/adr/0901); say whether it is, and the last fit."""
+    """Switch learning on or off (docs/adr/0036); say whether it is, and the last fit."""
     from core.review.learning import current  # numpy: only when asked
 
     if switch is not None:

@@ -1,4 +1,4 @@
-"""What the suggestions learn from, as the corpus keeps it (docs/adr/0901): each
+"""What the suggestions learn from, as the corpus keeps it (docs/adr/0036): each
 suggestion as it was made with what made it (``suggestions``), the fits learned from
 the decisions (``learned_fits``), the setting that switches learning off (``meta``),
 and the articles' decisions as they stood at any decision of the log."""

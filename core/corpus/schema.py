@@ -299,7 +299,7 @@ def _v9_flags(conn: sqlite3.Connection) -> None:
 
 
 def _v10_suggestions(conn: sqlite3.Connection) -> None:
-    """Suggestions that learn (docs/adr/0901): ``suggestions``, every suggestion as it was
+    """Suggestions that learn (docs/adr/0036): ``suggestions``, every suggestion as it was
     made (``made``: its record), by the rules (``source``) or a model, with its ``rule``,
     ``features`` (a JSON object of text values) and ``prior`` (its rule's confidence);
     ``attribution_id`` the attribution it became (kept when that row is deleted: ids are

@@ -467,7 +467,7 @@ class Store(Queries):
         """Store an article with its attributions and its non-space token bounds (kept
         packed with its whitespace tokens; bounds that do not fit the text are made
         anew), and what made its suggestions and ``candidates`` (found, not
-        suggested: docs/adr/0901). Returns (id, created); an article already present
+        suggested: docs/adr/0036). Returns (id, created); an article already present
         (same content hash) is left as it is."""
         for a in attributions:
             a.check(len(article.text))

@@ -1,4 +1,4 @@
-"""Does learning help this corpus? (``main.py evaluate --prequential``, docs/adr/0901.)
+"""Does learning help this corpus? (``main.py evaluate --prequential``, docs/adr/0036.)
 
 Each article done is taken in the order it was opened for review: the suggestions are
 fitted on the decisions made before it was opened (``core.review.learning.replay``),

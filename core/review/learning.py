@@ -1,4 +1,4 @@
-"""The corpus's decisions made into what its suggestions learn (docs/adr/0901): the
+"""The corpus's decisions made into what its suggestions learn (docs/adr/0036): the
 examples of the articles done at a decision, the fit of them refitted when an article
 is marked done and kept in the corpus, and the same fit again from the log."""
 

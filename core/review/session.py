@@ -73,7 +73,7 @@ class Delta:
     error: str = ""  # a change that was not saved (for a dialog)
     #: An article was marked done: what the suggestions learn is due a refit
     #: (:func:`core.review.learning.refit`; the app runs it in a process of its own, as
-    #: its cost grows with the articles done: docs/adr/0901).
+    #: its cost grows with the articles done: docs/adr/0036).
     learn: bool = False
 
 
@@ -239,7 +239,7 @@ class ReviewSession:
 
     def uncertain_first(self) -> Delta:
         """Switch the review's order: the suggestion least sure first (the lowest
-        confidence: docs/adr/0901), going there now; again, the text's order."""
+        confidence: docs/adr/0036), going there now; again, the text's order."""
         self.doubt_first = not self.doubt_first
         if not self.doubt_first:
             return Delta(message="Review in text order.")

@@ -1,4 +1,4 @@
-"""Suggestions that learn from the corpus's decisions (docs/adr/0901).
+"""Suggestions that learn from the corpus's decisions (docs/adr/0036).
 
 Every suggestion carries its :class:`~core.model.MadeBy`: the rule that made it,
 a few features (the rule, the cue's lemma, what the speaker mention is, the quote's

@@ -1,4 +1,4 @@
-"""Where a suggestion came from, in the window (issue 23 item 1; docs/adr/0901): the
+"""Where a suggestion came from, in the window (issue 23 item 1; docs/adr/0036): the
 state cell of a suggestion names the rule that made it and how sure it is, as a
 plain-text tooltip; U orders the review least sure first, and back. A real window,
 offscreen, on the tiny corpus of tests/learning_data.py."""

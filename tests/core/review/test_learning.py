@@ -1,4 +1,4 @@
-"""What the suggestions learn from a corpus's decisions (docs/adr/0901), on real SQLite
+"""What the suggestions learn from a corpus's decisions (docs/adr/0036), on real SQLite
 files: what made each suggestion kept, the fit refitted when an article is marked
 done and kept with the decision it was fitted through, the same fit again from the log,
 learning switched off, and the review's order least sure first."""

@@ -1,5 +1,5 @@
 """Where each suggestion comes from and what a fit of decisions makes of it
-(core/suggest/learn.py, docs/adr/0901): what made the rules' suggestions on the real pipeline,
+(core/suggest/learn.py, docs/adr/0036): what made the rules' suggestions on the real pipeline,
 the prior that is the rules as they are, the gated cue lexicon, the re-scorer, a fit
 as stored, and an import that suggests with the corpus's fit."""
 
