@@ -135,6 +135,31 @@ class Span:
         return cls(int(d["start"]), int(d["end"]))
 
 
+def iou(a: Span, b: Span) -> float:
+    """Two spans' intersection over their union, in characters."""
+    inter = min(a.end, b.end) - max(a.start, b.start)
+    if inter <= 0:
+        return 0.0
+    return inter / (max(a.end, b.end) - min(a.start, b.start))
+
+
+@dataclass(frozen=True)
+class MadeBy:
+    """Where a suggestion came from (docs/adr/0036): its ``source`` (``rules``, or a
+    trained model's name), the ``rule`` that made it, the ``features`` the learned
+    re-scorer reads (names to values, all text), and the ``prior``: the confidence its
+    rule gives it before any decision is learned from (:mod:`core.suggest.learn`)."""
+
+    rule: str
+    features: tuple[tuple[str, str], ...] = ()
+    prior: float = 0.5
+    source: str = "rules"
+
+    def feature(self, name: str) -> str:
+        """A feature's value, empty when it has none."""
+        return next((v for k, v in self.features if k == name), "")
+
+
 @dataclass(frozen=True)
 class Attribution:
     """One QUOTE with its SPEAKER and CUE, as docs/annotation.md defines it."""
@@ -155,6 +180,9 @@ class Attribution:
     #: comment (one line of plain text, :func:`comment_problem`).
     flagged: bool = False
     comment: str = ""
+    #: Where a suggestion came from, as it was made (none for what a file or a user
+    #: gave); the corpus keeps it beside the row, by the attribution's id.
+    made_by: MadeBy | None = field(default=None, compare=False, repr=False)
 
     def check(self, text_length: int, edges: TokenEdges | None = None) -> None:
         """The span rules for one attribution; raise SpanError naming the broken one.

@@ -37,6 +37,8 @@ DOCK_WIDTH = 260  # pixels: the speakers dock when first shown (the text gives i
 #: The place in the corpus is written this long after the last move (and at close): a
 #: settings file written on every move cost more than the move (docs/adr/0030).
 PLACE_DELAY_MS = 1500
+#: The label of the job that refits what the suggestions learn (docs/adr/0036).
+LEARNING = "Learning from the decisions"
 
 
 class Review(Protocol):
@@ -107,6 +109,9 @@ class CorpusTools(QObject):
         self._placed: tuple[str, int, int | None] | None = None  # the place last written
         self._remember = QTimer(self, singleShot=True, interval=PLACE_DELAY_MS)
         self._remember.timeout.connect(self.remember_place)
+        # What the suggestions learn is refitted once the keys pause after D.
+        self._refit = QTimer(self, singleShot=True, interval=PLACE_DELAY_MS)
+        self._refit.timeout.connect(self.learn)
         self.recent = QMenu("Open &recent")
         self.recent.aboutToShow.connect(self.fill_recent)
         review.opened.connect(self._opened)
@@ -144,6 +149,22 @@ class CorpusTools(QObject):
         if self.report is not None:
             self.report.close()
 
+    def learn(self) -> None:
+        """Refit what the suggestions learn from the corpus's decisions, in a process of
+        its own (its cost grows with the articles done: docs/adr/0036), as a job the
+        status bar shows and Cancel stops; one at a time (a D meanwhile refits again
+        once it is over)."""
+        store = self.w.store
+        if store is None:
+            return
+        if any(job.label == LEARNING for job in self.w.jobs.jobs):
+            self._refit.start()
+            return
+        from core.review.learning import refit_apart  # (numpy: not at the app's start)
+
+        path = store.path
+        self.w.jobs.start(LEARNING, lambda _progress, cancelled: refit_apart(path, cancelled))
+
     # -- memory ---------------------------------------------------------------------------
 
     def place_in(self, path: Path) -> tuple[int | None, int | None]:
@@ -174,6 +195,8 @@ class CorpusTools(QObject):
 
     def _routed(self, d: Delta) -> None:
         self._remember.start()  # once the moves pause
+        if d.learn:
+            self._refit.start()
         if d.rows or d.reorder or d.statuses:
             self._recount.start()
 

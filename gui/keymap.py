@@ -26,6 +26,7 @@ class Act(StrEnum):
     NEXT_ARTICLE = "next_article"
     PREV_ARTICLE = "prev_article"
     DONE_NEXT = "done_next"
+    UNCERTAIN_FIRST = "uncertain_first"
     FLAG = "flag"
     COMMENT = "comment"
     FLAG_ARTICLE = "flag_article"
@@ -115,6 +116,12 @@ KEYMAP: tuple[Binding, ...] = (
         ("D", "Shift+D"),
         "Review",
         "Mark the article done and open the next one to do",
+    ),
+    Binding(
+        Act.UNCERTAIN_FIRST,
+        ("U",),
+        "Review",
+        "Review the least sure suggestions first (again: in text order)",
     ),
     Binding(Act.FLAG, ("!",), "Review", "Flag the attribution as unsure (again: unflag)"),
     Binding(Act.COMMENT, (";",), "Review", "Flag the attribution with a comment..."),

@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
             Act.FLAG: lambda: self.do_edit(lambda s: s.flag()),
             Act.COMMENT: lambda: self.ask_comment(article=False),
             Act.FLAG_ARTICLE: lambda: self.do_edit(lambda s: s.flag_article()),
+            Act.UNCERTAIN_FIRST: lambda: self.do_move(lambda s: s.uncertain_first()),
             Act.COMMENT_ARTICLE: lambda: self.ask_comment(article=True),
             Act.CURSOR_UP: lambda: self.do_move(lambda s: self.line_move(s, down=False)),
             Act.CURSOR_DOWN: lambda: self.do_move(lambda s: self.line_move(s, down=True)),

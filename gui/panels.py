@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from core.corpus.errors import CorpusError
 from core.corpus.rows import ArticleSummary
 from core.corpus.store import Store
-from core.model import Attribution, Span, Status
+from core.model import Attribution, Span, State, Status
 from core.review.article_list import ArticleRows, Totals
 from gui.keymap import fill
 from gui.plain import plain
@@ -357,6 +357,15 @@ def row_cells(text: str, a: Attribution) -> tuple[str, str, str, str, str]:
     return speaker, snippet(text, a.cue), a.type.value, state, snippet(text, a.quote)
 
 
+def source_tip(a: Attribution) -> str:
+    """The state cell's tooltip of a suggestion: the rule that made it and how sure
+    the suggester is that it will be kept (docs/adr/0036)."""
+    p = a.made_by
+    made = f"Suggested by the rule {p.rule}" if p is not None else "Suggested"
+    sure = f", {a.confidence:.0%} sure" if a.confidence is not None else ""
+    return made + sure
+
+
 def flag_tip(a: Attribution) -> str:
     """The state cell's tooltip of a flagged attribution: its comment, as plain text."""
     said = f": {a.comment}" if a.comment else ""
@@ -418,6 +427,8 @@ class AttributionModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:  # (the quote's whole text)
             if col == 3 and self.attrs[row].flagged:
                 return plain(flag_tip(self.attrs[row]))
+            if col == 3 and self.attrs[row].state is State.SUGGESTED:
+                return plain(source_tip(self.attrs[row]))
             if col < 4:
                 return plain(self.cells(row)[col])
             quote = self.attrs[row].quote

@@ -31,7 +31,7 @@ from core.config import (
     model_name,
     sample_corpus_path,
 )
-from core.corpus import queries
+from core.corpus import learning, queries
 from core.corpus.errors import CorpusError
 from core.corpus.store import Store
 from core.formats.export import STDOUT, export
@@ -241,6 +241,16 @@ def build_parser() -> argparse.ArgumentParser:
     st = sub.add_parser("stats", help="counts of articles, attributions and speakers")
     _corpus_argument(st)
     st.add_argument("--json", action="store_true", help="print one JSON object")
+    lrn = sub.add_parser(
+        "learning",
+        help="whether the suggestions learn from this corpus's decisions, and what they learned",
+    )
+    _corpus_argument(lrn)
+    switch = lrn.add_mutually_exclusive_group()
+    switch.add_argument("--on", dest="switch", action="store_const", const="on", help="learn")
+    switch.add_argument(
+        "--off", dest="switch", action="store_const", const="off", help="suggest with the rules"
+    )
     _corpus_argument(cli_assign.add_parser(sub))
     cli_curate.add_parser(sub)
     cli_report.add_parsers(sub)
@@ -358,6 +368,21 @@ def _stdin_as_file(paths: list[Path]) -> Iterator[list[Path]]:
         yield [f if p == Path("-") else p for p in paths]
 
 
+def _learning(store: Store, switch: str | None) -> int:
+    """Switch learning on or off (docs/adr/0036); say whether it is, and the last fit."""
+    from core.review.learning import current  # numpy: only when asked
+
+    if switch is not None:
+        learning.set_learning(store, switch == "on")
+    if not learning.learning_on(store):
+        print("learning: off (suggestions are the rules' as they are)")
+        return 0
+    fit = current(store)
+    print("learning: on")
+    print("\n".join(fit.lines() if fit else ["nothing learned yet: no article is done"]))
+    return 0
+
+
 def _open(args: argparse.Namespace) -> Store:
     path = args.db or default_corpus_path()
     if not path.exists() and not (args.create or args.command == "import"):
@@ -409,6 +434,8 @@ def _on_store(store: Store, args: argparse.Namespace) -> int:
         return _speakers(store, args)
     if args.command == "assign":
         return cli_assign.run(store, args)
+    if args.command == "learning":
+        return _learning(store, args.switch)
     if args.command == "stats":
         stats = store.stats()
         # by type and top speakers count every attribution not rejected: say how many of

@@ -28,11 +28,17 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         "--gold",
         type=Path,
         action="append",
-        required=True,
         metavar="GOLD",
         help="a gold file (repeat for more)",
     )
-    ev.add_argument("pred", type=Path, metavar="PRED.jsonl")
+    ev.add_argument("pred", type=Path, nargs="?", metavar="PRED.jsonl")
+    ev.add_argument(
+        "--prequential",
+        type=Path,
+        metavar="CORPUS",
+        help="instead: score each done article's suggestions, learned from the decisions "
+        "made before it was opened, against its final attributions, beside the rules'",
+    )
     ev.add_argument("--json", action="store_true", help="print one JSON object")
 
     rep = sub.add_parser(
@@ -72,6 +78,17 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
+    if args.prequential is not None:
+        if args.gold or args.pred:
+            raise EvalError("--prequential scores a corpus against itself: no gold nor PRED")
+        from core.measure.prequential import prequential  # numpy: only when asked
+
+        with Store(args.prequential, create=False) as store:
+            paired = prequential(store)
+        print(json.dumps(paired.as_dict()) if args.json else "\n".join(paired.lines()))
+        return 0
+    if not args.gold or args.pred is None:
+        raise EvalError("evaluate needs --gold GOLD and PRED.jsonl (or --prequential CORPUS)")
     result = evaluate_files(args.gold, args.pred)
     for w in result.warnings:
         print(f"quotelab: {w}", file=sys.stderr)

@@ -371,6 +371,38 @@ def _v10_curation(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v11_suggestions(conn: sqlite3.Connection) -> None:
+    """Suggestions that learn (docs/adr/0036): ``suggestions``, every suggestion as it was
+    made (``made``: its record), by the rules (``source``) or a model, with its ``rule``,
+    ``features`` (a JSON object of text values) and ``prior`` (its rule's confidence);
+    ``attribution_id`` the attribution it became (kept when that row is deleted: ids are
+    never reused), NULL for a candidate that was not suggested (a cue not yet learned).
+    ``learned_fits``: each fit of the re-scorer and the cue lexicon, with the decision it
+    was fitted through (``through``), so it can be fitted again from the log."""
+    _script(
+        conn,
+        """
+        CREATE TABLE suggestions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            attribution_id INTEGER UNIQUE,
+            source TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            features TEXT NOT NULL,
+            prior REAL NOT NULL,
+            made TEXT NOT NULL
+        );
+        CREATE INDEX suggestions_article ON suggestions(article_id);
+        CREATE TABLE learned_fits (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            through INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            fit TEXT NOT NULL
+        )
+        """,
+    )
+
+
 def _json_bounds(raw: object) -> list[tuple[int, int]]:
     """The ``[[start, end], ...]`` a version-2 corpus stored, or [] if it holds no such list."""
     try:
@@ -391,6 +423,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v8_datasette_search,
     _v9_flags,
     _v10_curation,
+    _v11_suggestions,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

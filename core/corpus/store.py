@@ -46,6 +46,7 @@ from core.corpus.integrity import (
     unclean,
     unreadable,
 )
+from core.corpus.learning import record_made
 from core.corpus.queries import Queries
 from core.corpus.rows import (
     ARTICLE_COLUMNS,
@@ -464,11 +465,13 @@ class Store(Queries):
         attributions: list[Attribution],
         tokens: Sequence[tuple[int, int]],
         label: str = "import",
+        candidates: Sequence[Attribution] = (),
     ) -> tuple[int, bool]:
         """Store an article with its attributions and its non-space token bounds (kept
         packed with its whitespace tokens; bounds that do not fit the text are made
-        anew). Returns (id, created); an article already present (same content hash) is
-        left as it is."""
+        anew), and what made its suggestions and ``candidates`` (found, not
+        suggested: docs/adr/0036). Returns (id, created); an article already present
+        (same content hash) is left as it is."""
         for a in attributions:
             a.check(len(article.text))
         packed = DocTokens.of(article.text, tokens).pack()
@@ -501,6 +504,19 @@ class Store(Queries):
                     for a in attributions
                 ]
             )
+            if any(a.made_by for a in [*attributions, *candidates]):
+                ids = [
+                    r[0]
+                    for r in self._conn.execute(
+                        "SELECT id FROM attributions WHERE article_id = ? ORDER BY id",
+                        (article_id,),
+                    )
+                ]
+                record_made(
+                    self._conn,
+                    article_id,
+                    [*zip(ids, attributions, strict=True), *((None, a) for a in candidates)],
+                )
             if article.flagged:
                 self._write_small("article_flag", article_id, None, {"comment": article.comment})
             index_article(self._conn, article_id, update=False)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.corpus import queries
 from core.corpus.errors import CorpusError
@@ -19,6 +19,9 @@ from core.model import Article, Attribution, Origin, State
 from core.suggest import Suggester, SuggestError, checked
 from core.suggest.registry import Registry
 from core.tokens import Tokens, tokenize
+
+if TYPE_CHECKING:
+    from core.suggest.learn import Fit
 
 #: Paragraphs (pieces of at most ``MAX_PARAGRAPH`` characters) per parser batch:
 #: cancel is checked between them, so a cancelled import stops within a second (32,000
@@ -138,8 +141,12 @@ def import_paths(
             for _ in run.read():  # yields nothing: every article is stored as read
                 pass
         else:
+            from core.review.learning import current
+            from core.suggest.learn import PRIOR
+
+            run.fit = current(store) or PRIOR
             run.store_suggested(
-                suggester.suggest_many(
+                suggester.found_many(
                     run.read(), cancelled, PARSE_BATCH, n_process=jobs, known=known
                 )
             )
@@ -178,6 +185,8 @@ class _Run:
     #: The corpus's known speakers, whose canonical names suggestions take (also a
     #: file's undecided model suggestions; decided or edited names are kept)
     registry: Registry = field(default_factory=lambda: Registry(()))
+    #: What the corpus learned, making the suggestions of what the rules find
+    fit: Fit | None = None
 
     def read(self) -> Iterator[Article]:
         """Read the files in order: store what needs no suggestion at once (unless it
@@ -238,14 +247,16 @@ class _Run:
     def store_suggested(self, runs: Iterator[list[Attribution]]) -> None:
         """Store each article as its suggestions come back, with the annotated ones read
         behind it (they wait for nothing more)."""
+        assert self.fit is not None
         for found in runs:
             if self.cancelled():  # what came back may be cut short: store none of it
                 break
             number, item = self.waiting.popleft()
             item.tokens = _bounds(item)  # once: checked here, stored by _add
-            item.attributions, dropped = checked(item.article, found, Tokens(item.tokens))
+            made = self.fit.apply(found)
+            item.attributions, dropped = checked(item.article, made, Tokens(item.tokens))
             self.report.warnings.extend(dropped)
-            _add(self.store, item, self.report)
+            _add(self.store, item, self.report, self.fit.held(found, made))
             while self.waiting and self.waiting[0][1].annotated:  # nothing to wait for
                 number, item = self.waiting.popleft()
                 _add(self.store, item, self.report)
@@ -266,10 +277,17 @@ def _bounds(item: Imported) -> list[tuple[int, int]]:
     return item.tokens if item.tokens is not None else tokenize(item.article.text)
 
 
-def _add(store: Store, item: Imported, report: ImportReport) -> None:
-    """Store one article with its attributions (one transaction) and count it."""
+def _add(
+    store: Store, item: Imported, report: ImportReport, candidates: Sequence[Attribution] = ()
+) -> None:
+    """Store one article with its attributions and the candidates its suggestions left
+    out (one transaction) and count it."""
     art_id, created = store.add_article(
-        item.article, item.attributions, _bounds(item), label=f"import {item.article.source}"
+        item.article,
+        item.attributions,
+        _bounds(item),
+        label=f"import {item.article.source}",
+        candidates=candidates,
     )
     if created:
         report.imported.append(art_id)

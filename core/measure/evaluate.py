@@ -31,7 +31,7 @@ from typing import Any
 
 from core.formats.imported import Imported, ImportProblem
 from core.formats.reading import read_file
-from core.model import Attribution, QuoteType, Span, State
+from core.model import Attribution, QuoteType, Span, State, iou
 from core.suggest.lexicon import PRONOUNS
 
 #: The least intersection-over-union at which a predicted quote finds a gold one.
@@ -58,13 +58,6 @@ def trim(text: str, span: Span) -> Span:
     if start == end or (start, end) == (span.start, span.end):
         return span
     return Span(start, end)
-
-
-def iou(a: Span, b: Span) -> float:
-    inter = min(a.end, b.end) - max(a.start, b.start)
-    if inter <= 0:
-        return 0.0
-    return inter / (max(a.end, b.end) - min(a.start, b.start))
 
 
 def _words(name: str) -> list[str]:
@@ -364,6 +357,64 @@ def score(alignments: Iterable[Alignment]) -> Score:
     for al in alignments:
         s.add(al)
     return s
+
+
+# -- PolNeAR's rules ----------------------------------------------------------------------------
+
+#: PolNeAR's scoring (issue 23): a predicted content finds a gold one when the tokens they
+#: share are at least this share of the tokens of each.
+MIN_TOKEN_OVERLAP = 0.5
+
+
+@dataclass
+class Overlaps:
+    """Gold and predicted attributions of one article paired one to one by PolNeAR's
+    rules: ``pairs`` (gold index, prediction index, speaker right), and the counts."""
+
+    pairs: list[tuple[int, int, bool]]
+    counts: Counts
+
+
+def by_overlap(
+    tokens: Sequence[tuple[int, int]], gold: Sequence[Attribution], pred: Sequence[Attribution]
+) -> Overlaps:
+    """Pair gold and predicted attributions by PolNeAR's rules, most shared tokens first:
+    a pair shares at least :data:`MIN_TOKEN_OVERLAP` of each one's content tokens
+    (``tokens``: the article's token bounds); its speaker is right when the predicted
+    speaker mention overlaps the gold source, or neither has one."""
+    starts = [t[0] for t in tokens]
+    ends = [t[1] for t in tokens]
+
+    def inside(span: Span) -> int:
+        first = bisect_left(starts, span.start)
+        last = bisect_left(ends, span.end + 1)  # tokens ending at or before span.end
+        return max(0, last - first)
+
+    sizes_g = [inside(g.quote) for g in gold]
+    sizes_p = [inside(p.quote) for p in pred]
+    candidates = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            if not g.quote.overlaps(p.quote):
+                continue
+            shared = inside(Span(max(g.quote.start, p.quote.start), min(g.quote.end, p.quote.end)))
+            if shared and min(shared / max(sizes_g[gi], 1), shared / max(sizes_p[pi], 1)) >= (
+                MIN_TOKEN_OVERLAP
+            ):
+                candidates.append((-shared, gi, pi))
+    candidates.sort()
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, gi, pi in candidates:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        gs, ps = gold[gi].speaker, pred[pi].speaker
+        pairs.append((gi, pi, gs.overlaps(ps) if gs and ps else gs is None and ps is None))
+    right = sum(r for _, _, r in pairs)
+    return Overlaps(pairs, Counts(len(gold), len(pred), len(pairs), 0, right, 0))
 
 
 # -- reading gold and predictions -----------------------------------------------------------

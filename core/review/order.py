@@ -8,7 +8,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.model import Attribution, Span
+from core.model import Attribution, Span, State
 from core.review.commands import Change
 
 
@@ -39,6 +39,18 @@ def _fits(attrs: list[Attribution], i: int, a: Attribution) -> bool:
     )
 
 
+def least_sure(attrs: list[Attribution], besides: int | None = None) -> int | None:
+    """Where the undecided suggestion the suggester is least sure of is among ``attrs``
+    (the lowest confidence, one with none as sure as can be; the first in the text of
+    equally sure ones), ``besides`` aside: the review's order uncertain-first."""
+    left = [
+        (a.confidence if a.confidence is not None else 1.0, i)
+        for i, a in enumerate(attrs)
+        if a.state is State.SUGGESTED and i != besides
+    ]
+    return min(left)[1] if left else None
+
+
 def article_of(c: Change) -> int | None:
     """The article an attribution change belongs to (None for an article's status)."""
     record = c.after or c.before
@@ -66,6 +78,8 @@ class Placed:
             self.new = attr_id
         a = None if record is None else Attribution.from_record(record, id=attr_id)
         if i is not None:
+            if a is not None:  # (where it came from stays with it: a record leaves it out)
+                a = a.with_(made_by=attrs[i].made_by)
             self.gone.append(attrs[i])
         if a is not None:
             self.came[a.id or 0] = a

@@ -28,6 +28,7 @@ from functools import partial
 from core.corpus import curation, queries
 from core.corpus.curation import Annotator, Item
 from core.corpus.errors import ConflictError, CorpusError
+from core.corpus.learning import made_by_id
 from core.corpus.rows import ArticleSummary
 from core.corpus.store import Store
 from core.model import (
@@ -43,7 +44,7 @@ from core.model import (
 )
 from core.review import adjudicate, commands
 from core.review.commands import Change, Command, Known, UndoStack
-from core.review.order import Placed, article_of, place, position, start
+from core.review.order import Placed, article_of, least_sure, place, position, start
 from core.review.speakers import REACH, Candidate, Mentions, candidates
 from core.suggest.marks import find_quotes, quote_type
 from core.suggest.names import full_names, is_pronoun, name_in_article
@@ -72,6 +73,10 @@ class Delta:
     message: str = ""  # for the status bar
     error: str = ""  # a change that was not saved (for a dialog)
     items: bool = False  # a gold corpus's items of the open article changed (docs/adr/0034)
+    #: An article was marked done: what the suggestions learn is due a refit
+    #: (:func:`core.review.learning.refit`; the app runs it in a process of its own, as
+    #: its cost grows with the articles done: docs/adr/0036).
+    learn: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,9 @@ class ReviewSession:
     cursor: int | None = None  # index of the token under the token cursor
     anchor: int | None = None  # where the selection started (token index), if any
     sought: str = ""  # what F last looked for in the article (N, Shift+N: again)
+    #: The review's order: after a decision, the suggestion least sure next, not the
+    #: next in the text (:meth:`uncertain_first`)
+    doubt_first: bool = False
     # Kept as attributions change (a long article has thousands; a key reads none of them):
     _left: int = 0  # suggestions not yet decided
     _kept: int = 0  # attributions not rejected
@@ -178,11 +186,14 @@ class ReviewSession:
             article = self.store.article(article_id)
             tokens = self.store.tokens(article_id)
             attrs = self.store.attributions(article_id)
+            made = made_by_id(self.store, article_id)
         except CorpusError as exc:  # a damaged article, now in Store.damage: off the list
             other = self.store.neighbour(article_id, +1) if self.article is None else None
             if other is None or other == article_id:  # stay where we are
                 return Delta(error=str(exc), statuses=True)
             return replace(self.open(other), error=str(exc), statuses=True)  # the next sound one
+        if made:  # where each suggestion came from, for the table to say
+            attrs = [a.with_(made_by=made.get(a.id or 0)) for a in attrs]
         self.article, self.tokens, self.attrs = article, tokens, attrs
         self._mentions = None
         self._left = sum(a.state is State.SUGGESTED for a in attrs)
@@ -252,6 +263,18 @@ class ReviewSession:
         if found is None or cur is not None and (found - cur) * step < 0:
             return Delta(message="No more articles that way.")
         return self.open(found)
+
+    def uncertain_first(self) -> Delta:
+        """Switch the review's order: the suggestion least sure first (the lowest
+        confidence: docs/adr/0036), going there now; again, the text's order."""
+        self.doubt_first = not self.doubt_first
+        if not self.doubt_first:
+            return Delta(message="Review in text order.")
+        found = least_sure(self.attrs)
+        said = "Review least sure first: {uncertain_first} again for text order."
+        if found is None:
+            return Delta(message=said)
+        return replace(self.choose(found), message=said)
 
     def cycle_target(self, step: int) -> Delta:
         i = TARGETS.index(self.target)
@@ -543,12 +566,12 @@ class ReviewSession:
         if cmd is None:
             return "This article is already done."
         if not parked:
-            return Pending(cmd, lambda: self._next_to_do(art_id, search))
+            return Pending(cmd, lambda: replace(self._next_to_do(art_id, search), learn=True))
         said = f"Done, {parked} flagged left for the curator."
 
         def then() -> Delta:
             delta = self._next_to_do(art_id, search)
-            return replace(delta, message=f"{said} {delta.message}".strip())
+            return replace(delta, message=f"{said} {delta.message}".strip(), learn=True)
 
         return Pending(cmd, then)
 
@@ -733,6 +756,8 @@ class ReviewSession:
             (i for i in range(self.index + 1, len(attrs)) if attrs[i].state is State.SUGGESTED),
             None,
         )
+        if self.doubt_first:
+            later = least_sure(attrs, self.index)
         if later is not None:
             return self.choose(later)
         if not self._left:
@@ -891,6 +916,8 @@ class ReviewSession:
     def _first_to_review(self) -> int | None:
         if not self.attrs:
             return None
+        if self.doubt_first:
+            return least_sure(self.attrs)
         return next((i for i, a in enumerate(self.attrs) if a.state is State.SUGGESTED), 0)
 
     def _index_of(self, attr_id: int | None) -> int | None:
@@ -972,4 +999,5 @@ def _merge(first: Delta, then: Delta) -> Delta:
         message=then.message or first.message,
         error=then.error or first.error,
         items=first.items or then.items,
+        learn=first.learn or then.learn,
     )

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from core.suggest.learn import Fit
+
 
 class SuggestError(Exception):
     """The pipeline cannot be loaded or run; the message says what to do."""
@@ -90,8 +92,29 @@ class Suggester:
         batch_size: int = 64,
         n_process: int = 1,
         known: Sequence[Speaker] = (),
+        fit: Fit | None = None,
     ) -> Iterator[list[Attribution]]:
-        """Suggestions for each article, in order, parsing every paragraph with one
+        """Suggestions for each article, in order: what :meth:`found_many` finds, as
+        ``fit`` (what the corpus learned; none: the rules as they are) makes them
+        (:meth:`core.suggest.learn.Fit.apply`)."""
+        from core.suggest.learn import PRIOR
+
+        runs = self.found_many(
+            articles, cancelled, batch_size=batch_size, n_process=n_process, known=known
+        )
+        for found in runs:
+            yield (fit or PRIOR).apply(found)
+
+    def found_many(
+        self,
+        articles: Iterable[Article],
+        cancelled: Callable[[], bool] = lambda: False,
+        batch_size: int = 64,
+        n_process: int = 1,
+        known: Sequence[Speaker] = (),
+    ) -> Iterator[list[Attribution]]:
+        """What the rules find in each article, in order, their candidates too (rule
+        :data:`core.suggest.rules.CANDIDATE`), parsing every paragraph with one
         ``nlp.pipe``. Stops early when ``cancelled()`` turns true. Articles are read
         from ``articles`` as the parser needs them, so memory stays bounded however
         many there are. A speaker name that is the name or an alias of one of the
@@ -229,7 +252,7 @@ def _suggest_run(
     model: str, articles: list[Article], batch_size: int, known: Sequence[Speaker]
 ) -> list[list[Attribution]]:
     """In a worker process: suggest a run of articles with the worker's own pipeline."""
-    return list(for_process(model).suggest_many(articles, batch_size=batch_size, known=known))
+    return list(for_process(model).found_many(articles, batch_size=batch_size, known=known))
 
 
 class _Runs:
@@ -310,7 +333,7 @@ def _back(
         return sent.future.result(timeout=max(patience, 0.05))
     except TimeoutError:
         sent.future.cancel()
-        return list(own.suggest_many(sent.run, cancelled, batch_size, known=known))
+        return list(own.found_many(sent.run, cancelled, batch_size, known=known))
 
 
 def _in_processes(
@@ -336,7 +359,7 @@ def _in_processes(
     runs = _Runs(articles, PARALLEL_WORDS if n_process == AUTO else 0)
     n_process = n_process or jobs_for(runs.words, cores())
     if n_process == 1 or len(runs.ahead) <= _ALONE:
-        yield from own.suggest_many(runs.rest(), cancelled, batch_size, 1, known)
+        yield from own.found_many(runs.rest(), cancelled, batch_size, 1, known)
         return
     pending: _Pending = deque()
     pool = worker.pool(n_process - 1, _helper)
@@ -349,7 +372,7 @@ def _in_processes(
             waiting = isinstance(head, _Sent) and not head.future.done()
             if (head is None or waiting) and len(pending) < _HELD and (run := runs.next()):
                 t = time.perf_counter()
-                pending.append(list(own.suggest_many(run, cancelled, batch_size, known=known)))
+                pending.append(list(own.found_many(run, cancelled, batch_size, known=known)))
                 took = time.perf_counter() - t
                 if cancelled():  # the run may be cut short
                     return

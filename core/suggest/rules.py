@@ -26,7 +26,8 @@ from functools import cached_property
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from core.model import Attribution, QuoteType, Span
+from core.model import Attribution, MadeBy, QuoteType, Span
+from core.suggest.learn import CANDIDATE
 from core.suggest.lexicon import (
     CALENDAR,
     CUE_VERBS,
@@ -110,6 +111,10 @@ class ArticleRules:
         #: housing secretary``), with its job word: named once the whole article is read
         #: (:meth:`_holder`)
         self.anchored: dict[int, str] = {}
+        #: indirect attributions of verbs outside the lexicon (rule ``CANDIDATE``): kept
+        #: apart, so no rule reads them; a learned cue lexicon lets some through
+        #: (:mod:`core.suggest.learn`)
+        self.candidates: list[_Found] = []
 
     # -- per paragraph --------------------------------------------------------------------
 
@@ -200,11 +205,14 @@ class ArticleRules:
         if _is_direct(para, q, n):
             cue, source = self._direct_frame(para, q, n)
             explicit = cue is not None and source is not None
+            rule = "direct-cue" if explicit else "direct-signed"
             if not explicit and source is None:
                 prev = self._previous(index, para, continued)
+                rule = "direct-unattributed"
                 if prev is not None:
                     a = prev.attribution
                     source, cue = Source(a.speaker, a.speaker_name), a.cue
+                    rule = "direct-continued"
                     if prev.para == index and para.text[: q.end].rstrip()[-1:] in ".!?":
                         words = max(words, 3)  # "...," he said. "By far."
             if source is None and words < 8 and q.close is not None:
@@ -213,6 +221,7 @@ class ArticleRules:
                 return None  # a short quote with no cue: a title or a scare quote
             conf = 0.9 if explicit else 0.6
             found = _make(quote, source, cue, QuoteType.DIRECT, conf, index, explicit)
+            found.attribution = _with_made_by(found.attribution, para, rule)
         else:
             root = _root_of(inner)
             cue_tok = _governing_cue(root, para)
@@ -222,6 +231,7 @@ class ArticleRules:
             if source is None:
                 return None
             found = _make(quote, source, cue, QuoteType.MIXED, 0.7, index, True)
+            found.attribution = _with_made_by(found.attribution, para, "mixed")
         found.unclosed = q.close is None
         return found
 
@@ -373,10 +383,13 @@ class ArticleRules:
         for t in doc:
             if para.in_quote[t.i]:
                 continue
+            rule = "indirect"
             if _is_according(t):
-                clause = _according_clause(t, para)
+                clause, rule = _according_clause(t, para), "according-to"
             elif _is_speech_verb(t):
                 clause = _reported_clause(t, para)
+            elif _is_candidate_cue(t):
+                clause, rule = _reported_clause(t, para), CANDIDATE
             else:
                 continue
             if clause is None:
@@ -391,8 +404,13 @@ class ArticleRules:
                 continue
             if cue.overlaps(quote):
                 continue
+            found = _make(quote, source, cue, QuoteType.INDIRECT, 0.7, index, True)
+            found.attribution = _with_made_by(found.attribution, para, rule)
+            if rule == CANDIDATE:
+                self.candidates.append(found)
+                continue
             taken.append(quote)
-            out.append(_make(quote, source, cue, QuoteType.INDIRECT, 0.7, index, True))
+            out.append(found)
         return out
 
     def _speaker_just_before(self, cue: Span) -> Source | None:
@@ -407,14 +425,15 @@ class ArticleRules:
         return None
 
     def results(self) -> list[Attribution]:
-        """The attributions found; a multi-paragraph quotation takes the speaker
-        of whichever of its paragraphs has the cue."""
+        """The attributions found, then the candidates (rule ``CANDIDATE``); a
+        multi-paragraph quotation takes the speaker of whichever of its paragraphs has
+        the cue."""
         chains: dict[int, _Found] = {}
         for f in self.found:
             if f.chain is not None and f.explicit and f.chain not in chains:
                 chains[f.chain] = f
         out = []
-        for f in self.found:
+        for f in self.found + self.candidates:
             a = f.attribution
             head = chains.get(f.chain) if f.chain is not None and not f.explicit else None
             if head is not None:
@@ -480,6 +499,55 @@ class ArticleRules:
 
 
 # -- helpers on the parse ----------------------------------------------------------------------
+
+
+def _is_candidate_cue(t: Token) -> bool:
+    """A verb outside the lexicon with a clausal complement (``polls show that``,
+    ``he believes that``): what a learned cue may be."""
+    return (
+        t.pos_ == "VERB"
+        and t.tag_ != "VBG"
+        and t.lemma_.lower() not in SPEECH_VERBS
+        and any(c.dep_ == "ccomp" for c in t.children)
+    )
+
+
+def _with_made_by(a: Attribution, para: Paragraph, rule: str) -> Attribution:
+    """A suggestion with the rule that made it and the features the learned re-scorer
+    reads (:mod:`core.suggest.learn`): the cue's lemma (empty when the cue is an
+    earlier one's, or none), what the speaker mention is, and the quote's length."""
+    doc, start = para.doc, para.start
+
+    def tokens(span: Span | None) -> TokenSpan | None:
+        inside = span is not None and start <= span.start and span.end <= start + len(para.text)
+        if span is None or not inside:
+            return None
+        return doc.char_span(span.start - start, span.end - start, alignment_mode="expand")
+
+    cue = tokens(a.cue)
+    mention = tokens(a.speaker)
+    if a.speaker_name is None:
+        speaker = "none"
+    elif mention is not None and mention.text.lower() in PRONOUNS:
+        speaker = "unresolved" if a.speaker_name.lower() in PRONOUNS else "pronoun"
+    elif all(w[:1].isupper() for w in a.speaker_name.split()):
+        speaker = "name"
+    else:
+        speaker = "description"
+    chars = a.quote.end - a.quote.start
+    length = next(n for limit, n in _LENGTHS if chars < limit)
+    features = (
+        ("rule", rule),
+        ("cue", cue[0].lemma_.lower() if cue is not None and len(cue) else ""),
+        ("speaker", speaker),
+        ("length", length),
+    )
+    prior = 0.5 if rule == CANDIDATE else a.confidence or 0.5
+    return a.with_(confidence=prior, made_by=MadeBy(rule, features, prior))
+
+
+#: A quote's length in characters, as a feature: under each limit, its name.
+_LENGTHS = ((40, "short"), (120, "medium"), (300, "long"), (2**62, "very long"))
 
 
 def _make(

@@ -16,7 +16,7 @@ def _articles():
 def _counted_here(suggester, monkeypatch):
     """The sizes of the runs this process suggests itself (not in a worker)."""
     here = []
-    whole = suggester.suggest_many
+    whole = suggester.found_many
 
     def counted(articles, *args, n_process=1, **kwargs):
         if n_process == 1:  # a run suggested in this process
@@ -24,7 +24,7 @@ def _counted_here(suggester, monkeypatch):
             here.append(len(articles))
         return whole(articles, *args, n_process=n_process, **kwargs)
 
-    monkeypatch.setattr(suggester, "suggest_many", counted)
+    monkeypatch.setattr(suggester, "found_many", counted)
     return here
 
 

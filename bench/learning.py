@@ -1,0 +1,299 @@
+"""What the suggestions learn from a review (issue 23, docs/adr/0036): a corpus's train
+split replayed as a review, its dev split scored, as a learning curve.
+
+    .venv/bin/python bench/learning.py BRAT_CORPUS_DIR [--shuffles 3] [--cache FILE]
+    .venv/bin/python bench/learning.py --own [SET ...]
+
+BRAT_CORPUS_DIR holds ``train/text/*.txt`` and ``dev/text/*.txt`` in PolNeAR's layout
+(``train/attributions/STEM_ANNOTATOR.ann``; PolNeAR's ``data`` folder). Nothing of it
+is in the repository (PolNeAR has no data licence), and the test split is never read.
+
+Every article is suggested for once, with the rules' candidates
+(``Suggester.found_many``). A train article is reviewed as a user would with the gold
+in hand: a suggestion that matches a gold attribution is accepted, any other rejected,
+and every gold attribution no suggestion matched is added by hand; its examples are
+then what the corpus would learn from (``core.suggest.learn.examples_of``, as
+``core/review/learning.py`` makes them from a corpus). For each prefix of the train
+articles (0, 25, 50, 100, 200, all; over ``--shuffles`` orders) the fit of the prefix
+(thresholds chosen on that prefix only) makes the dev articles' suggestions, scored by
+PolNeAR's rules (``core.measure.evaluate.by_overlap``: contents sharing at least half of
+each one's tokens, the speaker mention overlapping the gold source). Prefix 0 is the
+rules as they are. Last, the Brier score on dev of the rules' suggestions, with the
+fit of all train articles against with the rules' constant confidences.
+
+``--own`` measures that learning costs nothing where the rules follow the project's
+guide: each SET (default: the project's real articles with gold and the sample) is
+scored by ``core/measure/evaluate.py`` with the rules, and with the fit of a review of
+all the other sets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import random
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from core.formats.brat import _attributions, _read_lines, annotations_of  # noqa: E402
+from core.formats.decoding import decode  # noqa: E402
+from core.formats.format import label_map  # noqa: E402
+from core.formats.imported import Imported, ImportProblem, content_hash  # noqa: E402
+from core.formats.reading import read_file  # noqa: E402
+from core.measure.evaluate import (  # noqa: E402
+    Counts,
+    align,
+    by_overlap,
+    items,
+    locate,
+    read_gold,
+)
+from core.model import Article, Attribution, Span  # noqa: E402
+from core.suggest import Suggester  # noqa: E402
+from core.suggest.learn import (  # noqa: E402
+    CANDIDATE,
+    PRIOR,
+    Example,
+    Fit,
+    examples_of,
+    fit,
+)
+from core.tokens import tokenize  # noqa: E402
+
+SIZES = (0, 25, 50, 100, 200)
+OWN_SETS = ("tests/data/heldout", "tests/data/dev", "tests/data/dev2", "tests/data/articles")
+SAMPLE = (ROOT / "resources" / "sample_article.txt", ROOT / "tests/data/sample_article.gold.json")
+
+#: Which predictions are right: (counts, for each prediction whether it is right, the
+#: quotes of the gold attributions no prediction found).
+Judged = tuple[Counts, list[bool], list[Span]]
+
+
+@dataclass
+class Doc:
+    """An article with what the rules found in it and its judge (the gold's scorer)."""
+
+    name: str
+    found: list[Attribution]
+    judge: Callable[[list[Attribution]], Judged]
+    examples: list[Example] = field(default_factory=list)
+    added: int = 0
+
+
+def _polnear_judge(text: str, gold: list[Attribution]) -> Callable[[list[Attribution]], Judged]:
+    tokens = tokenize(text)
+
+    def judge(pred: list[Attribution]) -> Judged:
+        got = by_overlap(tokens, gold, pred)
+        right = [False] * len(pred)
+        found = set()
+        for gi, pi, ok in got.pairs:
+            right[pi] = ok
+            found.add(gi) if ok else None
+        return got.counts, right, [g.quote for i, g in enumerate(gold) if i not in found]
+
+    return judge
+
+
+def _own_judge(text: str, gold_path: Path, ignore_body: Sequence[Span]) -> Callable[..., Judged]:
+    (gold,) = read_gold(gold_path)
+    gold_items, ignore, _ = locate(gold, text)
+
+    def judge(pred: list[Attribution]) -> Judged:
+        shown = items(text, pred)
+        al = align(gold_items, shown, [*ignore, *ignore_body])
+        right_ids = {id(p) for g, p in al.pairs if g.speaker_right(p)}
+        found = {id(g) for g, p in al.pairs if g.speaker_right(p)}
+        c = Counts()
+        c.gold = len(al.pairs) + len(al.missed)
+        c.pred = len(al.pairs) + len(al.spurious)
+        c.matched = len(al.pairs)
+        c.speaker = len(right_ids)
+        missed = [g.quote for g in gold_items if id(g) not in found and not g.optional]
+        return c, [id(p) in right_ids for p in shown], missed
+
+    return judge
+
+
+def _read(path: Path) -> Imported | None:
+    """The article of ``path`` with its gold; None (said) when QuoteLab refuses it."""
+    (got,) = list(read_file(path))
+    if isinstance(got, ImportProblem):
+        print(f"left out: {got}", file=sys.stderr)
+        return None
+    return got
+
+
+def _brat(path: Path) -> Imported | None:
+    """The article of a brat ``path`` with its gold as brat's reader finds it, without
+    the span rules QuoteLab keeps for what it stores (a PolNeAR span may cut a word:
+    ``he Drudge Report``; scored by tokens, it counts as it is); None (said) when the
+    reader refuses its lines."""
+    text, _ = decode(path.read_bytes(), str(path))
+    ann = annotations_of(path)[0]
+    lines = ann.read_text(encoding="utf-8-sig").split("\n")
+    try:
+        gold = _attributions(_read_lines(text, lines, label_map(None), str(ann), {}), text, {}, "")
+    except ImportProblem as exc:
+        print(f"left out: {exc}", file=sys.stderr)
+        return None
+    return Imported(Article(text=text, source=path.name, content_hash=content_hash(text)), gold)
+
+
+def _suggested(arts: list[Article], cache: Path | None) -> list[list[Attribution]]:
+    """What the rules find in each article (read from ``cache`` when it holds them)."""
+    if cache is not None and cache.is_file():
+        kept: list[list[Attribution]] = pickle.loads(cache.read_bytes())
+        if len(kept) == len(arts):
+            return kept
+    t = time.perf_counter()
+    found = list(Suggester().found_many(arts))
+    print(f"suggested {len(arts)} articles in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+    if cache is not None:
+        cache.write_bytes(pickle.dumps(found))
+    return found
+
+
+def review(doc: Doc) -> None:
+    """Replay the review of one article with its gold: the rules' suggestions as they
+    are made with no decision learned accepted when right, rejected when not, and the
+    gold they missed added by hand; its examples as the corpus would hold them."""
+    shown = PRIOR.apply(doc.found)
+    _, right, missed = doc.judge(shown)
+    made = [(a, ok) for a, ok in zip(shown, right, strict=True)]
+    made += [(a, None) for a in doc.found if a.made_by and a.made_by.rule == CANDIDATE]
+    kept: list[tuple[object, Span, bool]] = [
+        (i, a.quote, False) for i, (a, ok) in enumerate(made) if ok
+    ]
+    kept += [(("added", i), q, True) for i, q in enumerate(missed)]
+    doc.examples, doc.added = examples_of(made, kept)
+
+
+def learned(train: Sequence[Doc]) -> Fit:
+    found = [e for d in train for e in d.examples]
+    return fit(found, sum(d.added for d in train), len(train))
+
+
+def scored(docs: Sequence[Doc], learned_fit: Fit) -> Counts:
+    total = Counts()
+    for d in docs:
+        total.add(d.judge(learned_fit.apply(d.found))[0])
+    return total
+
+
+def brier(docs: Sequence[Doc], learned_fit: Fit) -> tuple[float, float, int]:
+    """Brier scores of the rules' suggestions (right or not) with the fit's
+    probabilities and with the rules' constant confidences; their number."""
+    ours = const = 0.0
+    n = 0
+    for d in docs:
+        shown = PRIOR.apply(d.found)
+        for a, ok in zip(shown, d.judge(shown)[1], strict=True):
+            assert a.made_by is not None
+            ours += (learned_fit.probability(a.made_by) - ok) ** 2
+            const += (a.made_by.prior - ok) ** 2
+            n += 1
+    return ours / max(n, 1), const / max(n, 1), n
+
+
+def _figures(c: Counts) -> str:
+    return f"{c.attribution_f1:.3f} (P {c.attribution_precision:.3f}, R {c.attribution_recall:.3f})"
+
+
+def polnear(folder: Path, shuffles: int, cache: Path | None) -> None:
+    splits = {}
+    for split in ("train", "dev"):
+        read = [(p, _brat(p)) for p in sorted((folder / split / "text").glob("*.txt"))]
+        paths = [p for p, g in read if g is not None]
+        got = [g for _, g in read if g is not None]
+        if not paths:
+            raise SystemExit(f"{folder / split / 'text'}: no articles")
+        found = _suggested(
+            [g.article for g in got], cache.with_suffix(f".{split}") if cache else None
+        )
+        splits[split] = [
+            Doc(p.stem, f, _polnear_judge(g.article.text, g.attributions))
+            for p, g, f in zip(paths, got, found, strict=True)
+        ]
+    train, dev = splits["train"], splits["dev"]
+    for d in train:
+        review(d)
+    sizes = [n for n in SIZES if n < len(train)] + [len(train)]
+    t = time.perf_counter()
+    base = scored(dev, PRIOR)
+    print(f"train {len(train)} articles, dev {len(dev)}, {shuffles} shuffles")
+    print(f"rules only: dev attribution F1 {_figures(base)}")
+    print(f"{'train articles':>14}  {'F1 mean':>7}  {'min':>5}  {'max':>5}   P      R      cues")
+    fits_all: Fit = PRIOR
+    for n in sizes:
+        runs = []
+        for s in range(shuffles):
+            order = list(train)
+            random.Random(s).shuffle(order)
+            f = learned(order[:n])
+            runs.append((scored(dev, f), f))
+        f1 = [c.attribution_f1 for c, _ in runs]
+        p = sum(c.attribution_precision for c, _ in runs) / len(runs)
+        r = sum(c.attribution_recall for c, _ in runs) / len(runs)
+        cues = sum(len(f.cues) for _, f in runs) / len(runs)
+        print(
+            f"{n:>14}  {sum(f1) / len(f1):7.3f}  {min(f1):5.3f}  {max(f1):5.3f}"
+            f"   {p:.3f}  {r:.3f}  {cues:.0f}"
+        )
+        fits_all = runs[0][1]
+    print(f"(fits and scoring: {time.perf_counter() - t:.1f} s)")
+    ours, const, n = brier(dev, fits_all)
+    print(
+        f"Brier score on dev, {n} suggestions of the rules: "
+        f"learned {ours:.4f}, constants {const:.4f}"
+    )
+    print("learned from all of train: " + "; ".join(fits_all.lines()[1:3]))
+
+
+def own(sets: Sequence[str]) -> None:
+    docs: dict[str, list[Doc]] = {}
+    for spec in sets:
+        texts = sorted(Path(spec).glob("*.txt"))
+        pairs = [SAMPLE] if spec == "sample" else [(t, t.with_suffix(".gold.json")) for t in texts]
+        read = [(t, gp, g) for t, gp in pairs if (g := _read(t)) is not None]
+        found = _suggested([g.article for _, _, g in read], None)
+        docs[spec] = [
+            Doc(t.stem, f, _own_judge(g.article.text, gp, g.article.non_body))
+            for (t, gp, g), f in zip(read, found, strict=True)
+        ]
+        for d in docs[spec]:
+            review(d)
+    print(f"{'set':24} {'articles':>8}  {'rules':>6}  {'learned':>7}  cues learned")
+    for spec, held in docs.items():
+        others = [d for s, ds in docs.items() if s != spec for d in ds]
+        f = learned(others)
+        rules, ours = scored(held, PRIOR), scored(held, f)
+        print(
+            f"{spec:24} {len(held):8}  {rules.attribution_f1:6.3f}  {ours.attribution_f1:7.3f}"
+            f"  {', '.join(sorted(f.cues)) or '-'} (threshold {f.threshold:.2f})"
+        )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("folder", nargs="?", type=Path, help="a brat corpus with train/ and dev/")
+    ap.add_argument("--shuffles", type=int, default=3)
+    ap.add_argument("--cache", type=Path, help="keep what the rules found here (a pickle)")
+    ap.add_argument("--own", nargs="*", help="the project's sets instead (default: all)")
+    args = ap.parse_args()
+    if args.own is not None:
+        own(args.own or [*OWN_SETS, "sample"])
+    elif args.folder is None:
+        ap.error("give a brat corpus folder, or --own")
+    else:
+        polnear(args.folder, args.shuffles, args.cache)
+
+
+if __name__ == "__main__":
+    main()
