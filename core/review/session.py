@@ -117,6 +117,9 @@ class ReviewSession:
     items: list[Item] = field(default_factory=list)
     item_index: int | None = None
     _annotators: list[Annotator] | None = None
+    #: The current item is what the keys act on (J/K went to it, or the article opened on
+    #: it), not the current attribution (chosen in the table, by number, or after redo).
+    _on_item: bool = False
 
     def __post_init__(self) -> None:
         self.stack = UndoStack(self.store)
@@ -134,6 +137,19 @@ class ReviewSession:
     def current_item(self) -> Item | None:
         """The item being adjudicated, in a gold corpus."""
         return self.items[self.item_index] if self.item_index is not None and self.items else None
+
+    @property
+    def adjudicating(self) -> bool:
+        """Whether an open item to adjudicate is what the keys act on: then 1..9 take an
+        annotator's version (the window's type keys 1-3 included), else the current
+        attribution's edits (docs/adr/0902)."""
+        item = self.current_item
+        return self._on_item and item is not None and item.open
+
+    @property
+    def items_left(self) -> int:
+        """The open article's items still to adjudicate (none outside a gold)."""
+        return sum(it.open for it in self.items)
 
     @property
     def current(self) -> Attribution | None:
@@ -192,6 +208,7 @@ class ReviewSession:
         self._longest = max((a.quote.end - a.quote.start for a in attrs), default=0)
         self.anchor = None
         self.target = "quote"
+        self._on_item = False
         found = self._index_of(focus) if focus is not None else None
         self.index = found if found is not None else self._first_to_review()
         self._cursor_to_current()
@@ -238,8 +255,16 @@ class ReviewSession:
             return Delta(message=f"There is no attribution {number} (1-{len(self.attrs)}).")
         return self.choose(number - 1)
 
+    def review_step(self, step: int) -> Delta:
+        """J/K: the next (+1) or previous (-1) open item while the open article has one
+        (a gold corpus being adjudicated), else the next or previous attribution."""
+        if self.items_left:
+            return self.next_item(step)
+        return self.step(step)
+
     def choose(self, row: int) -> Delta:
         self.index = row
+        self._on_item = False
         self.target = "quote"
         self._cursor_to_current()
         return Delta(reveal=self._reveal())
@@ -601,6 +626,7 @@ class ReviewSession:
         if row is None:
             return Delta()
         self.item_index = row
+        self._on_item = True
         span = self.items[row].span
         inside = next((i for i, a in enumerate(self.attrs) if a.quote.overlaps(span)), None)
         if inside is not None:
@@ -687,7 +713,11 @@ class ReviewSession:
         redo = verb == "Redone"
         delta = self._absorb(cmd.article_id, cmd.changes, after=redo)
         focus = self._index_of(_first_written(cmd.changes, redo))
-        if focus is not None:
+        written = {c.id for c in cmd.changes if c.table == "curation_item"}
+        reopened = next((it.id for it in self.items if it.open and it.id in written), None)
+        if reopened is not None:  # an item open again (its choice undone): on it again
+            delta = _merge(delta, self.choose_item(reopened))
+        elif focus is not None:
             delta = _merge(delta, self.choose(focus))
         return replace(delta, message=f"{verb}: {cmd.label}.")
 
