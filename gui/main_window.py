@@ -21,6 +21,8 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter
 
 from core.config import sample_article_path
+from core.corpus import curation
+from core.corpus.curation import Outcome
 from core.corpus.errors import CorpusError
 from core.corpus.store import Store
 from core.formats.import_process import ImportProcess
@@ -34,7 +36,9 @@ from gui.article_view import ArticleView
 from gui.corpus_tools import CorpusTools
 from gui.jobs import JobRunner
 from gui.keymap import (
+    HINT_ADJUDICATING,
     HINT_FILTERING,
+    HINT_ITEMS_LEFT,
     HINT_NO_ARTICLE,
     HINT_NO_CORPUS,
     HINT_REVIEWING,
@@ -42,10 +46,11 @@ from gui.keymap import (
     HINT_SPEAKERS,
     NO_CORPUS,
     PLACEHOLDER,
+    SHARED,
     Act,
 )
 from gui.keymap import fill as keys_in
-from gui.panels import ArticleList, AttributionTable
+from gui.panels import ArticleList, AttributionTable, ItemPanel
 from gui.routes import EDITS, MOVES, Edit, Move
 
 
@@ -71,6 +76,7 @@ class MainWindow(QMainWindow):
         self.suggester = suggester or ImportProcess()
         self.store: Store | None = None
         self.session: ReviewSession | None = None
+        self.items_in_corpus = 0  # a gold's items left to adjudicate, over the corpus
         self._build()
         self.tools = CorpusTools(self, self)
         app = QApplication.instance()
@@ -89,10 +95,17 @@ class MainWindow(QMainWindow):
         self.view = ArticleView()
         self.view.say_when_empty(keys_in(NO_CORPUS))
         self.table = AttributionTable()
+        self.item_panel = ItemPanel()  # a gold's item being adjudicated, above the table
+        self.item_panel.hide()
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.item_panel)
+        side.addWidget(self.table)
+        side.setSizes([220, 580])
+        side.setChildrenCollapsible(False)
         split = QSplitter(Qt.Orientation.Horizontal)
         # Only the text stretches: a dock or a narrower window takes width from it (down
         # to a readable column), never from the list's titles or the table's quotes.
-        for widget, stretch in ((self.articles, 0), (self.view, 1), (self.table, 0)):
+        for widget, stretch in ((self.articles, 0), (self.view, 1), (side, 0)):
             split.addWidget(widget)
             split.setStretchFactor(split.count() - 1, stretch)
         split.setSizes([280, 520, 480])
@@ -105,6 +118,7 @@ class MainWindow(QMainWindow):
         self.view.verticalScrollBar().valueChanged.connect(lambda _v: self.paint_spans())
         self.view.resized.connect(self.paint_spans)
         self.hint = QLabel()
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)  # (annotator names: as written)
         self.statusBar().addWidget(self.hint, 1)
         self.jobs = JobRunner(self.statusBar())
         self.jobs.done.connect(self.job_done)
@@ -151,6 +165,7 @@ class MainWindow(QMainWindow):
             Act.TEXT_SMALLER: lambda: view.zoom(-1),
             Act.TEXT_RESET: lambda: view.zoom(None),
             Act.HELP: self.show_help,
+            Act.CURATE: self.tools.ask_curate,
         }
 
     # -- corpus and articles ---------------------------------------------------------------------
@@ -330,6 +345,7 @@ class MainWindow(QMainWindow):
             self.table.refresh(art.text, s.attrs, s.index, d.rows, rebuild=d.article or d.reorder)
         elif d.article:
             self.table.refresh("", [], None, frozenset(), rebuild=True)
+        self.show_items(recount=d.items)
         self.paint_spans()
         self._hint()
         if d.message:
@@ -337,6 +353,31 @@ class MainWindow(QMainWindow):
         elif d.error:  # where the user looks: never the last "Saved: ..." left standing
             self.say(d.error)
         self.routed.emit(d)
+
+    def show_items(self, recount: bool = True) -> None:
+        """A gold's item being adjudicated (its versions), how many are left, and which of
+        the actions sharing a key acts now (gui/keymap.py SHARED)."""
+        s, store = self.session, self.store
+        gold = s is not None and store is not None and bool(s.annotators)
+        self.item_panel.setVisible(gold)
+        adjudicating = s is not None and s.adjudicating
+        for take, other in SHARED.items():
+            self.actions_by_id[take].setEnabled(adjudicating)
+            self.actions_by_id[other].setEnabled(not adjudicating)
+        if not gold or s is None or store is None:
+            return
+        if recount:
+            self.items_in_corpus = curation.item_counts(store)[Outcome.OPEN]
+        item = s.current_item if s.items_left else None
+        text = s.article.text if s.article is not None else ""
+        self.item_panel.show_item(text, item, s.annotators, self.items_left())
+
+    def items_left(self) -> str:
+        """How many items are left to adjudicate, here and over the corpus."""
+        s = self.session
+        left = s.items_left if s is not None else 0
+        here = f"{left} item{'s' if left != 1 else ''} left in this article"
+        return f"{here}, {self.items_in_corpus} in the corpus"
 
     def paint_spans(self) -> None:
         self.view.paint_session(self.session)
@@ -354,9 +395,21 @@ class MainWindow(QMainWindow):
             text = HINT_NO_CORPUS
         elif s is None or s.article is None:
             text = HINT_NO_ARTICLE
+        elif s.anchor is not None:
+            text = HINT_SELECTING
+        elif s.adjudicating:
+            text = HINT_ADJUDICATING
         else:
-            text = HINT_SELECTING if s.anchor is not None else HINT_REVIEWING
-        self.hint.setText(keys_in(text, target=s.target.upper() if s else ""))
+            text = HINT_ITEMS_LEFT + HINT_REVIEWING if s.items_left else HINT_REVIEWING
+        versions = ", ".join(f"{a.number} {a.name}" for a in s.annotators) if s else ""
+        self.hint.setText(
+            keys_in(
+                text,
+                target=s.target.upper() if s else "",
+                left=self.items_left(),
+                versions=versions,
+            )
+        )
 
     def say(self, message: str) -> None:
         self.statusBar().showMessage(message, 6000)

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -22,15 +23,19 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from core.corpus.curation import Annotator, Item
 from core.corpus.errors import CorpusError
 from core.corpus.rows import ArticleSummary
 from core.corpus.store import Store
 from core.model import Attribution, Span, Status
 from core.review.article_list import ArticleRows, Totals
+from gui.article_view import ANNOTATOR_COLOURS
 from gui.keymap import fill
 from gui.plain import plain
 
@@ -481,6 +486,58 @@ class AttributionTable(QTableView):
             return
         self.selectRow(row)
         self.scrollTo(self.attributions.index(row, 0))
+
+
+class ItemPanel(QWidget):
+    """In a gold corpus (docs/adr/0902): the item being adjudicated, a row per version,
+    named by its annotator's key and name in their colour (the legend of the colours in
+    the text); an annotator who marked nothing there has a row saying so."""
+
+    COLUMNS = ("Annotator", "Speaker", "Cue", "Type", "Quote")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        for col, width in enumerate((96, 110, 56, 58)):
+            self.table.setColumnWidth(col, width)
+        header.setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table)
+
+    def show_item(
+        self, text: str, item: Item | None, annotators: list[Annotator], title: str
+    ) -> None:
+        """Show ``item``'s versions (None: no rows) under ``title``."""
+        self.title.setText(title)
+        rows: list[tuple[int, tuple[str, str, str, str, str]]] = []
+        names = {a.number: a.name for a in annotators}
+        for n, versions in (item.versions if item is not None else {}).items():
+            who = f"{n} {names.get(n, '')}"
+            if not versions:
+                rows.append((n, (who, "", "", "", "(marked nothing here)")))
+            for a in versions:
+                rows.append((n, (who, *row_cells(text, a)[:3], snippet(text, a.quote))))
+        self.table.setRowCount(len(rows))
+        for r, (n, cells) in enumerate(rows):
+            for col, value in enumerate(cells):
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(plain(value))
+                if col == 0:
+                    cell.setForeground(QColor("white"))
+                    cell.setBackground(QColor(ANNOTATOR_COLOURS[(n - 1) % len(ANNOTATOR_COLOURS)]))
+                self.table.setItem(r, col, cell)
 
 
 def _count(n: int, noun: str) -> str:
