@@ -109,18 +109,22 @@ def version_format(
     kind: str, who: tuple[int, ...], everyone: int, current: bool
 ) -> QTextCharFormat:
     """The look of a part of an item's versions that annotators ``who`` (numbers) marked
-    as ``kind``, of ``everyone`` who had the article: the kind's colour, and where not
-    all marked it, an underline in the colour of the first who did (a line of dashes
-    when more than one did): where the versions differ is seen at a glance."""
+    as ``kind``, of ``everyone`` who had the article: the kind's colour (strong in the
+    current item); where not all marked it, the kind's light colour and the words and an
+    underline in the colour of the first who did (a line of dashes when more than one
+    did): where the versions differ is seen at a glance."""
     suggested, _, strong = COLOURS[kind]
-    f = _fmt(strong if current else suggested)
-    if len(who) < everyone:
-        f.setUnderlineStyle(
-            QTextCharFormat.UnderlineStyle.SingleUnderline
-            if len(who) == 1
-            else QTextCharFormat.UnderlineStyle.DashUnderline
-        )
-        f.setUnderlineColor(QColor(ANNOTATOR_COLOURS[(who[0] - 1) % len(ANNOTATOR_COLOURS)]))
+    if len(who) == everyone:
+        return _fmt(strong if current else suggested)
+    f = _fmt(suggested)
+    colour = QColor(ANNOTATOR_COLOURS[(who[0] - 1) % len(ANNOTATOR_COLOURS)])
+    f.setForeground(colour)
+    f.setUnderlineColor(colour)
+    f.setUnderlineStyle(
+        QTextCharFormat.UnderlineStyle.SingleUnderline
+        if len(who) == 1
+        else QTextCharFormat.UnderlineStyle.DashUnderline
+    )
     return f
 
 
@@ -242,7 +246,7 @@ class ArticleView(QPlainTextEdit):
         if s is None or s.article is None or s.article is not self.shown:
             return
         lo, hi = self.visible_range()
-        cur = s.current
+        cur = None if s.adjudicating else s.current  # the item is what the keys act on
         paints = []
         item = s.current_item
         for it in s.items:  # a gold's open items: each annotator's version, under the gold

@@ -342,7 +342,8 @@ class MainWindow(QMainWindow):
             with QSignalBlocker(self.view.verticalScrollBar()):  # painted once, below
                 self.view.reveal(d.reveal)
         if s is not None and art is not None:
-            self.table.refresh(art.text, s.attrs, s.index, d.rows, rebuild=d.article or d.reorder)
+            row = None if s.adjudicating else s.index  # (the item is current, not a row)
+            self.table.refresh(art.text, s.attrs, row, d.rows, rebuild=d.article or d.reorder)
         elif d.article:
             self.table.refresh("", [], None, frozenset(), rebuild=True)
         self.show_items(recount=d.items)

@@ -75,6 +75,7 @@ def test_the_gold_opens_on_its_first_item_each_version_drawn_and_named(make_wind
         3: ["We will build the"],
     }
     assert w.item_panel.isVisible()
+    assert not w.table.selectionModel().hasSelection()  # the item is current, not a row
     rows = panel_rows(w)
     assert [r[0] for r in rows] == ["1 ana", "2 ben", "3 cy"]
     assert rows[2][4] == "We will build the"
@@ -87,7 +88,7 @@ def test_the_gold_opens_on_its_first_item_each_version_drawn_and_named(make_wind
     painted = {(a, b): f for a, b, f in w.view.painted()}
     fmt = next(f for (a, b), f in painted.items() if a <= w.view.to_qt(bridge.start) < b)
     assert fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline
-    assert fmt.underlineColor() == QColor(ANNOTATOR_COLOURS[0])
+    assert fmt.underlineColor() == fmt.foreground().color() == QColor(ANNOTATOR_COLOURS[0])
     build = sp(text, "We will build")
     fmt = next(f for (a, b), f in painted.items() if a <= w.view.to_qt(build.start) < b)
     assert fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
