@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.store: Store | None = None
         self.session: ReviewSession | None = None
         self.items_in_corpus = 0  # a gold's items left to adjudicate, over the corpus
+        self._items_shown: tuple[object, ...] | None = None  # what the item panel shows
         self._build()
         self.tools = CorpusTools(self, self)
         app = QApplication.instance()
@@ -370,8 +371,11 @@ class MainWindow(QMainWindow):
         if recount:
             self.items_in_corpus = curation.item_counts(store)[Outcome.OPEN]
         item = s.current_item if s.items_left else None
-        text = s.article.text if s.article is not None else ""
-        self.item_panel.show_item(text, item, s.annotators, self.items_left())
+        shown = (s.article.id if s.article else None, item, self.items_left())
+        if shown != self._items_shown:  # (a key that moves only the cursor redraws none)
+            self._items_shown = shown
+            text = s.article.text if s.article is not None else ""
+            self.item_panel.show_item(text, item, s.annotators, shown[2])
 
     def items_left(self) -> str:
         """How many items are left to adjudicate, here and over the corpus."""
