@@ -257,10 +257,14 @@ class ReviewSession:
 
     def review_step(self, step: int) -> Delta:
         """J/K: the next (+1) or previous (-1) open item while the open article has one
-        (a gold corpus being adjudicated), else the next or previous attribution."""
-        if self.items_left:
-            return self.next_item(step)
-        return self.step(step)
+        (a gold corpus being adjudicated), after (before) the current item, or the
+        current attribution when the keys are on it; else the next or previous
+        attribution."""
+        if not self.items_left:
+            return self.step(step)
+        a = self.current
+        at = a.quote.start if a is not None and not self._on_item else None  # from the row
+        return self.next_item(step, at)
 
     def choose(self, row: int) -> Delta:
         self.index = row
@@ -601,15 +605,18 @@ class ReviewSession:
         built = adjudicate.take_alone(self.store, number)
         return built if isinstance(built, str) else Pending(built)
 
-    def next_item(self, step: int) -> Delta:
-        """The next (+1) or previous (-1) open item, in this article or the next one that
-        has one (in list order), around the corpus's end."""
+    def next_item(self, step: int, at: int | None = None) -> Delta:
+        """The next (+1) or previous (-1) open item after (before) the current one, or
+        the text position ``at``, in this article or the next one that has one (in list
+        order), around the corpus's end."""
         if self.article is None or self.article.id is None:
             return Delta()
         if not self.annotators:
             return Delta(message="This corpus is no gold: it has no items to adjudicate.")
         it = self.current_item
-        here = it.span.start if it is not None else -1 if step > 0 else 2**62
+        here = (
+            at if at is not None else it.span.start if it is not None else -1 if step > 0 else 2**62
+        )
         found = curation.next_open(self.store, self.article.id, here, step)
         if found is None:  # around the end
             found = curation.next_open(self.store, -1 if step > 0 else 2**62, 0, step)

@@ -163,8 +163,9 @@ def test_digits_set_the_type_on_an_attribution_and_take_on_an_item(make_window, 
     press(w, "3")
     assert store.attributions(1)[0].type is QuoteType.INDIRECT
     assert curation.item_counts(store)[Outcome.OPEN] == 8
-    press(w, "J")  # back to the items: the digits take again
+    press(w, "J")  # back to the items, the next after "In fact": the critics
     assert s.adjudicating and w.actions_by_id[Act.TAKE_3].isEnabled()
+    assert s.current_item.versions[2][0].speaker_name == "Experts"
 
 
 def test_ctrl_digit_takes_the_lone_versions_of_the_corpus_in_one_undo_step(make_window, tmp_path):

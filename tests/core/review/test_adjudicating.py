@@ -26,9 +26,13 @@ def session(tmp_path):
 
 def test_the_keys_act_on_the_item_until_an_attribution_is_chosen(session):
     assert session.adjudicating and session.items_left == 1
+    item = session.current_item
     session.choose(0)
     assert not session.adjudicating and session.current_item is not None
-    session.review_step(+1)  # J: back to the items (the next open one: the next article's)
+    session.review_step(+1)  # J: back to the items, the next one after the attribution
+    assert session.adjudicating and (session.article.id, session.current_item) == (1, item)
+    session.choose(2)  # "the plan was too expensive", before the money item
+    session.review_step(-1)  # K: the item before it: none here, so around the end
     assert session.adjudicating and session.article.id == 2
 
 
