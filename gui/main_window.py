@@ -343,6 +343,8 @@ class MainWindow(QMainWindow):
             with QSignalBlocker(self.view.verticalScrollBar()):  # painted once, below
                 self.view.reveal(d.reveal)
         if s is not None and art is not None:
+            if d.article or d.rows or d.reorder or d.items:
+                self.table.attributions.made = self.made_by(art.id)
             row = None if s.adjudicating else s.index  # (the item is current, not a row)
             self.table.refresh(art.text, s.attrs, row, d.rows, rebuild=d.article or d.reorder)
         elif d.article:
@@ -376,6 +378,19 @@ class MainWindow(QMainWindow):
             self._items_shown = shown
             text = s.article.text if s.article is not None else ""
             self.item_panel.show_item(text, item, s.annotators, shown[2])
+
+    def made_by(self, article_id: int | None) -> dict[int, str] | None:
+        """In a gold corpus, where each of the article's attributions came from, for the
+        table: agreed, the annotator whose version was taken, or the curator's (None in
+        another corpus)."""
+        s, store = self.session, self.store
+        if s is None or store is None or article_id is None or not s.annotators:
+            return None
+        out = {}
+        for attr_id, p in curation.provenance(store, article_id).items():
+            who = "agreed" if p.how == "agreed" else ", ".join(p.annotators) or p.how
+            out[attr_id] = who + " (edited)" * p.edited
+        return out
 
     def items_left(self) -> str:
         """How many items are left to adjudicate, here and over the corpus."""

@@ -375,11 +375,16 @@ class AttributionModel(QAbstractTableModel):
     rows, and every article opened had all its rows made, with their tooltips."""
 
     COLUMNS = ("Speaker", "Cue", "Type", "State", "Quote")
+    #: In a gold corpus: where each attribution came from (docs/adr/0902), before the quote.
+    GOLD_COLUMNS = ("Speaker", "Cue", "Type", "State", "From", "Quote")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text = ""
         self.attrs: list[Attribution] = []
+        #: In a gold corpus, where each attribution came from, by id ("agreed", "ana"...);
+        #: None in another corpus (no such column).
+        self.made: dict[int, str] | None = None
         self._cells: dict[int, tuple[str, str, str, str, str]] = {}
         self._rows: dict[int, int] | None = None  # attribution id -> row, made when needed
 
@@ -400,7 +405,7 @@ class AttributionModel(QAbstractTableModel):
             self._rows = {a.id or 0: row for row, a in enumerate(attrs)}
         for row in sorted(self._rows[i] for i in ids if i in self._rows):
             self._cells.pop(row, None)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def cells(self, row: int) -> tuple[str, str, str, str, str]:
         cells = self._cells.get(row)
@@ -412,12 +417,22 @@ class AttributionModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.attrs)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return 0 if parent.isValid() else len(self.columns())
+
+    def columns(self) -> tuple[str, ...]:
+        return self.COLUMNS if self.made is None else self.GOLD_COLUMNS
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
         if role not in _ROLES:  # (the view asks a dozen roles per cell as it paints)
             return None
         row, col = index.row(), index.column()
+        if self.made is not None and col >= 4:  # (a gold's: where it came from, then quote)
+            if col == 4:
+                made = self.made.get(self.attrs[row].id or 0, "curator")
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return plain(made)
+                return made if role == _DISPLAY else None
+            col -= 1
         if role == _DISPLAY:
             return self.cells(row)[col]
         if role == Qt.ItemDataRole.ToolTipRole:  # (the quote's whole text)
@@ -433,7 +448,7 @@ class AttributionModel(QAbstractTableModel):
         if role != _DISPLAY:
             return None
         if orientation is Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return self.columns()[section]
         return section + 1  # the rows' numbers, as Ctrl+G takes them
 
 
@@ -476,6 +491,8 @@ class AttributionTable(QTableView):
         attribution ids ``changed``."""
         if rebuild:
             self.attributions.show(text, attrs)
+            if self.attributions.made is not None:  # a gold's From column: narrow
+                self.setColumnWidth(4, 64)
         else:
             self.attributions.changed(attrs, changed)
         self.select(current)

@@ -4,6 +4,7 @@ version, 0 rejects all, J/K move between items, Ctrl+N takes N's version whereve
 marked, each undone in one step; the article is done when no item is left; and File >
 Curate runs the merge as a job, then opens the gold."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from core.corpus import curation
@@ -65,6 +66,13 @@ def panel_rows(w):
     return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
 
 
+def made_by(w):
+    """The attribution table's "From" column, by the quote's first words."""
+    m = w.table.attributions
+    assert m.headerData(4, Qt.Orientation.Horizontal) == "From"
+    return {m.index(r, 5).data()[:12]: m.index(r, 4).data() for r in range(m.rowCount())}
+
+
 def test_the_gold_opens_on_its_first_item_each_version_drawn_and_named(make_window, tmp_path):
     w = make_window(make_gold(tmp_path))
     s = w.session
@@ -92,6 +100,7 @@ def test_the_gold_opens_on_its_first_item_each_version_drawn_and_named(make_wind
     build = sp(text, "We will build")
     fmt = next(f for (a, b), f in painted.items() if a <= w.view.to_qt(build.start) < b)
     assert fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
+    assert made_by(w) == {"In fact, it ": "agreed"}
     hint = w.hint.text()
     assert "4 items left in this article, 8 in the corpus" in hint
     assert "1 ana, 2 ben, 3 cy: take a version" in hint and "0 rejects all" in hint
@@ -106,6 +115,7 @@ def test_each_digit_takes_that_annotators_version_and_undo_takes_it_back(make_wi
         got = curation.item(store, first.id)
         assert got.outcome is Outcome.TAKEN and got.taken_from == int(key)
         assert gold_quotes(store, 1)[0] == (want, "Jane Smith")
+        assert made_by(w)["We will buil"] == NAMES[int(key) - 1]
         assert s.current_item.id != first.id and s.adjudicating  # on to the next item
         press(w, "Ctrl+Z")
         assert curation.item(store, first.id).outcome is Outcome.OPEN
@@ -163,6 +173,7 @@ def test_digits_set_the_type_on_an_attribution_and_take_on_an_item(make_window, 
     assert "4 items left in this article, 8 in the corpus (J goes to them" in w.hint.text()
     press(w, "3")
     assert store.attributions(1)[0].type is QuoteType.INDIRECT
+    assert made_by(w)["In fact, it "] == "agreed (edited)"
     assert curation.item_counts(store)[Outcome.OPEN] == 8
     press(w, "J")  # back to the items, the next after "In fact": the critics
     assert s.adjudicating and w.actions_by_id[Act.TAKE_3].isEnabled()
@@ -216,6 +227,7 @@ def test_file_menu_curate_runs_as_a_job_then_opens_the_gold(
     for name in NAMES:
         decide(files[name])
     w = make_window(files["ana"])
+    assert w.table.attributions.columnCount() == 5 and not w.item_panel.isVisible()
     sources, out = [files[n] for n in NAMES], tmp_path / "team" / "gold.qlab"
     out.parent.mkdir()
     monkeypatch.setattr(dialogs, "ask_curate", lambda parent: (sources, out))
@@ -231,6 +243,7 @@ def test_file_menu_curate_runs_as_a_job_then_opens_the_gold(
     assert progress[-1] == (2, 2)
     assert w.statusBar().currentMessage().startswith("Curated: merged 3 annotators")
     assert w.item_panel.isVisible() and w.session.items_left == 0  # all agreed
+    assert set(made_by(w).values()) == {"agreed"}
 
 
 def test_a_cancelled_curate_leaves_nothing(make_window, tmp_path, qtbot, monkeypatch):
