@@ -45,6 +45,7 @@ from core.measure.curate import curate  # noqa: E402
 from core.model import Attribution, QuoteType, Span, State, Status  # noqa: E402
 from core.review import commands as cmd  # noqa: E402
 from core.review.assign import assign  # noqa: E402
+from tests.gui.keys_to_gold import press  # noqa: E402
 
 NAMES = ("ana", "ben", "cy")
 KEYS_GOAL = 1.2
@@ -195,8 +196,6 @@ class Adjudicated:
 def adjudicate(window: Any, project: Project) -> Adjudicated:
     """Press, for each open item of the gold open in ``window``, the key that takes
     the intended answer; the keys pressed."""
-    from tests.gui.keys_to_gold import press
-
     s = window.session
     done = Adjudicated(items=curation.item_counts(s.store)[curation.Outcome.OPEN])
     started = time.perf_counter()
