@@ -35,7 +35,7 @@ COLOURS = {
     "speaker": ("#d6e6ff", "#9cc3ff", "#4f9bff"),
     "cue": ("#ffe0c2", "#ffc08a", "#ff9640"),
 }
-#: Each annotator's colour in a gold corpus (docs/adr/0902), by number (1-9): the
+#: Each annotator's colour in a gold corpus (docs/adr/0037), by number (1-9): the
 #: underline of the parts of an item only some annotators marked, and their names in the
 #: item's table (its legend).
 ANNOTATOR_COLOURS = (

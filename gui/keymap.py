@@ -90,7 +90,7 @@ class Act(StrEnum):
     EXPORT_SPEAKERS = "export_speakers"
     HELP = "help"
     CLOSE_REPORT = "close_report"
-    # adjudicating a gold corpus (docs/adr/0902)
+    # adjudicating a gold corpus (docs/adr/0037)
     TAKE_1 = "take_1"
     TAKE_2 = "take_2"
     TAKE_3 = "take_3"
@@ -234,7 +234,7 @@ KEYMAP: tuple[Binding, ...] = (
         "Not the same: dismiss the likely duplicates",
     ),
     Binding(Act.HELP, ("?", "F1"), "View", "Keyboard shortcuts"),
-    # Adjudicate a gold corpus (docs/adr/0902): 1, 2 and 3 are shared with the type keys
+    # Adjudicate a gold corpus (docs/adr/0037): 1, 2 and 3 are shared with the type keys
     *(
         Binding(
             Act(f"take_{n}"),

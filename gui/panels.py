@@ -375,7 +375,7 @@ class AttributionModel(QAbstractTableModel):
     rows, and every article opened had all its rows made, with their tooltips."""
 
     COLUMNS = ("Speaker", "Cue", "Type", "State", "Quote")
-    #: In a gold corpus: where each attribution came from (docs/adr/0902), before the quote.
+    #: In a gold corpus: where each attribution came from (docs/adr/0037), before the quote.
     GOLD_COLUMNS = ("Speaker", "Cue", "Type", "State", "From", "Quote")
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -506,7 +506,7 @@ class AttributionTable(QTableView):
 
 
 class ItemPanel(QWidget):
-    """In a gold corpus (docs/adr/0902): the item being adjudicated, a row per version,
+    """In a gold corpus (docs/adr/0037): the item being adjudicated, a row per version,
     named by its annotator's key and name in their colour (the legend of the colours in
     the text); an annotator who marked nothing there has a row saying so."""
 

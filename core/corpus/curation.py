@@ -1,4 +1,4 @@
-"""A gold corpus merged from annotators' corpora (``main.py curate``, docs/adr/0901):
+"""A gold corpus merged from annotators' corpora (``main.py curate``, docs/adr/0034):
 its annotators, who had which article, every annotator's attributions (their
 *versions*), the places where they disagree (*items*, each with its outcome) and the
 provenance of each gold attribution. The merge writes these tables

@@ -394,7 +394,7 @@ class Damage:
         return sorted(first.items())
 
     def _curation(self, checks: str, one: str, args: list[int]) -> list[tuple[int, str]]:
-        """A gold corpus's rows a hand edit broke (docs/adr/0901): an annotator's version
+        """A gold corpus's rows a hand edit broke (docs/adr/0034): an annotator's version
         whose offsets, type, state, origin, name or flag are out of bounds, or an item
         whose place or outcome is."""
         where = one.replace("id", "article_id")

@@ -300,7 +300,7 @@ def _v9_flags(conn: sqlite3.Connection) -> None:
 
 def _v10_curation(conn: sqlite3.Connection) -> None:
     """A gold corpus merged from annotators' corpora (``main.py curate``,
-    docs/adr/0901): ``curation_annotators`` (each annotator merged, numbered 1.. as
+    docs/adr/0034): ``curation_annotators`` (each annotator merged, numbered 1.. as
     the keys that take their version), ``curation_articles`` (who had which article,
     with their status of it), ``curation_versions`` (every attribution of every
     annotator that was not rejected, agreed ones too; ``item_id`` the item it is a

@@ -90,7 +90,7 @@ SMALL_TABLES = {
     **SPEAKER_TABLES,
     # an article flagged as a whole (docs/adr/0033): its row's id is the article's
     "article_flag": ("article_flags", ("comment",)),
-    # a gold corpus's items and its attributions' provenance (docs/adr/0901)
+    # a gold corpus's items and its attributions' provenance (docs/adr/0034)
     **CURATION_TABLES,
 }
 
@@ -560,7 +560,7 @@ class Store(Queries):
         flags: Sequence[tuple[Any, ...]] = (),
         speakers: Sequence[Sequence[tuple[Any, ...]]] = (),
     ) -> None:
-        """Store a batch of a merge into a gold corpus (docs/adr/0901) in one transaction
+        """Store a batch of a merge into a gold corpus (docs/adr/0034) in one transaction
         with one ``import`` decision (``changes``): ``articles`` (every column,
         ``ARTICLE_COLUMNS``, ids kept) with their flags as a whole (``id, comment``),
         the gold's attributions (``(article id, attribution)``, each with its id: the

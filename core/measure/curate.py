@@ -1,4 +1,4 @@
-"""Merge annotators' corpora into one gold (``main.py curate``, docs/adr/0901).
+"""Merge annotators' corpora into one gold (``main.py curate``, docs/adr/0034).
 
 The sources are hand-outs of one corpus (``main.py assign``): each names its annotator,
 and an article is the same text under the same id in each. In every article, the

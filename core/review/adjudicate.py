@@ -1,4 +1,4 @@
-"""The curator's commands in a gold corpus (docs/adr/0901): take one annotator's version
+"""The curator's commands in a gold corpus (docs/adr/0034): take one annotator's version
 of an item, reject every version, keep the curator's own attributions there, and take
 one annotator's version of every item where the others marked nothing. Each is one
 command (one transaction, one row of the decisions log, one undo step): the gold

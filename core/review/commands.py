@@ -38,7 +38,7 @@ class Change:
     """One row: an attribution (``before`` None creates it, ``after`` None deletes it),
     an article's status, or a row of a small table (:data:`core.corpus.store.SMALL_TABLES`:
     the speakers', docs/adr/0024; an article's flag; a gold corpus's items and
-    provenance, docs/adr/0901). A new ``provenance`` row (id None) is the provenance of
+    provenance, docs/adr/0034). A new ``provenance`` row (id None) is the provenance of
     the new attribution written just before it in the command."""
 
     table: str

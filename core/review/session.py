@@ -71,7 +71,7 @@ class Delta:
     reveal: int | None = None  # a character position to scroll into view
     message: str = ""  # for the status bar
     error: str = ""  # a change that was not saved (for a dialog)
-    items: bool = False  # a gold corpus's items of the open article changed (docs/adr/0901)
+    items: bool = False  # a gold corpus's items of the open article changed (docs/adr/0034)
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ class ReviewSession:
     #: first press, the speaker it had among them; kept while only they edit it, so that
     #: M then Shift+M comes back (each choice changes what the candidates would be).
     _round: tuple[int, list[Candidate]] | None = None
-    #: In a gold corpus (docs/adr/0901): the open article's items to adjudicate, in text
+    #: In a gold corpus (docs/adr/0034): the open article's items to adjudicate, in text
     #: order, each with every annotator's version, and which one is current.
     items: list[Item] = field(default_factory=list)
     item_index: int | None = None
@@ -142,7 +142,7 @@ class ReviewSession:
     def adjudicating(self) -> bool:
         """Whether an open item to adjudicate is what the keys act on: then 1..9 take an
         annotator's version (the window's type keys 1-3 included), else the current
-        attribution's edits (docs/adr/0902)."""
+        attribution's edits (docs/adr/0037)."""
         item = self.current_item
         return self._on_item and item is not None and item.open
 
@@ -581,7 +581,7 @@ class ReviewSession:
 
         return Pending(cmd, then)
 
-    # -- adjudicating a gold corpus (docs/adr/0901) -------------------------------------------
+    # -- adjudicating a gold corpus (docs/adr/0034) -------------------------------------------
 
     def take(self, number: int) -> Outcome:
         """Take annotator ``number``'s version of the current item; once applied, go on

@@ -1,4 +1,4 @@
-"""Adjudicating a gold corpus by keys on the real window (issue 22 item 4; docs/adr/0902):
+"""Adjudicating a gold corpus by keys on the real window (issue 22 item 4; docs/adr/0037):
 each annotator's version drawn in its colour and named in the item's table, 1..9 take a
 version, 0 rejects all, J/K move between items, Ctrl+N takes N's version wherever only N
 marked, each undone in one step; the article is done when no item is left; and File >

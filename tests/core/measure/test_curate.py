@@ -1,4 +1,4 @@
-"""The merge of annotators' corpora into one gold (issue 22 item 3, docs/adr/0901): what
+"""The merge of annotators' corpora into one gold (issue 22 item 3, docs/adr/0034): what
 all agree on is accepted with its provenance, the rest are items holding each
 annotator's version; every annotator's attributions are kept in the gold."""
 

@@ -1,5 +1,5 @@
 """Adjudicating a gold corpus with the review session's verbs (issue 22 item 4, core half;
-docs/adr/0901): take an annotator's version, reject all, settle as the curator's, the
+docs/adr/0034): take an annotator's version, reject all, settle as the curator's, the
 bulk take, moving between items; each one command, undone in one step."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""What the keys act on in a gold corpus (docs/adr/0902): the item being adjudicated or
+"""What the keys act on in a gold corpus (docs/adr/0037): the item being adjudicated or
 the current attribution; J/K between items while the article has one open; an undone
 choice puts the keys back on its item."""
 
