@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -22,15 +23,19 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from core.corpus.curation import Annotator, Item
 from core.corpus.errors import CorpusError
 from core.corpus.rows import ArticleSummary
 from core.corpus.store import Store
 from core.model import Attribution, Span, State, Status
 from core.review.article_list import ArticleRows, Totals
+from gui.article_view import ANNOTATOR_COLOURS
 from gui.keymap import fill
 from gui.plain import plain
 
@@ -379,11 +384,16 @@ class AttributionModel(QAbstractTableModel):
     rows, and every article opened had all its rows made, with their tooltips."""
 
     COLUMNS = ("Speaker", "Cue", "Type", "State", "Quote")
+    #: In a gold corpus: where each attribution came from (docs/adr/0037), before the quote.
+    GOLD_COLUMNS = ("Speaker", "Cue", "Type", "State", "From", "Quote")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text = ""
         self.attrs: list[Attribution] = []
+        #: In a gold corpus, where each attribution came from, by id ("agreed", "ana"...);
+        #: None in another corpus (no such column).
+        self.made: dict[int, str] | None = None
         self._cells: dict[int, tuple[str, str, str, str, str]] = {}
         self._rows: dict[int, int] | None = None  # attribution id -> row, made when needed
 
@@ -404,7 +414,7 @@ class AttributionModel(QAbstractTableModel):
             self._rows = {a.id or 0: row for row, a in enumerate(attrs)}
         for row in sorted(self._rows[i] for i in ids if i in self._rows):
             self._cells.pop(row, None)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def cells(self, row: int) -> tuple[str, str, str, str, str]:
         cells = self._cells.get(row)
@@ -416,12 +426,22 @@ class AttributionModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.attrs)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return 0 if parent.isValid() else len(self.columns())
+
+    def columns(self) -> tuple[str, ...]:
+        return self.COLUMNS if self.made is None else self.GOLD_COLUMNS
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
         if role not in _ROLES:  # (the view asks a dozen roles per cell as it paints)
             return None
         row, col = index.row(), index.column()
+        if self.made is not None and col >= 4:  # (a gold's: where it came from, then quote)
+            if col == 4:
+                made = self.made.get(self.attrs[row].id or 0, "curator")
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return plain(made)
+                return made if role == _DISPLAY else None
+            col -= 1
         if role == _DISPLAY:
             return self.cells(row)[col]
         if role == Qt.ItemDataRole.ToolTipRole:  # (the quote's whole text)
@@ -439,7 +459,7 @@ class AttributionModel(QAbstractTableModel):
         if role != _DISPLAY:
             return None
         if orientation is Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return self.columns()[section]
         return section + 1  # the rows' numbers, as Ctrl+G takes them
 
 
@@ -482,6 +502,8 @@ class AttributionTable(QTableView):
         attribution ids ``changed``."""
         if rebuild:
             self.attributions.show(text, attrs)
+            if self.attributions.made is not None:  # a gold's From column: narrow
+                self.setColumnWidth(4, 64)
         else:
             self.attributions.changed(attrs, changed)
         self.select(current)
@@ -492,6 +514,58 @@ class AttributionTable(QTableView):
             return
         self.selectRow(row)
         self.scrollTo(self.attributions.index(row, 0))
+
+
+class ItemPanel(QWidget):
+    """In a gold corpus (docs/adr/0037): the item being adjudicated, a row per version,
+    named by its annotator's key and name in their colour (the legend of the colours in
+    the text); an annotator who marked nothing there has a row saying so."""
+
+    COLUMNS = ("Annotator", "Speaker", "Cue", "Type", "Quote")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        for col, width in enumerate((96, 110, 56, 58)):
+            self.table.setColumnWidth(col, width)
+        header.setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table)
+
+    def show_item(
+        self, text: str, item: Item | None, annotators: list[Annotator], title: str
+    ) -> None:
+        """Show ``item``'s versions (None: no rows) under ``title``."""
+        self.title.setText(title)
+        rows: list[tuple[int, tuple[str, str, str, str, str]]] = []
+        names = {a.number: a.name for a in annotators}
+        for n, versions in (item.versions if item is not None else {}).items():
+            who = f"{n} {names.get(n, '')}"
+            if not versions:
+                rows.append((n, (who, "", "", "", "(marked nothing here)")))
+            for a in versions:
+                rows.append((n, (who, *row_cells(text, a)[:3], snippet(text, a.quote))))
+        self.table.setRowCount(len(rows))
+        for r, (n, cells) in enumerate(rows):
+            for col, value in enumerate(cells):
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(plain(value))
+                if col == 0:
+                    cell.setForeground(QColor("white"))
+                    cell.setBackground(QColor(ANNOTATOR_COLOURS[(n - 1) % len(ANNOTATOR_COLOURS)]))
+                self.table.setItem(r, col, cell)
 
 
 def _count(n: int, noun: str) -> str:

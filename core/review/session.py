@@ -125,6 +125,9 @@ class ReviewSession:
     items: list[Item] = field(default_factory=list)
     item_index: int | None = None
     _annotators: list[Annotator] | None = None
+    #: The current item is what the keys act on (J/K went to it, or the article opened on
+    #: it), not the current attribution (chosen in the table, by number, or after redo).
+    _on_item: bool = False
 
     def __post_init__(self) -> None:
         self.stack = UndoStack(self.store)
@@ -142,6 +145,19 @@ class ReviewSession:
     def current_item(self) -> Item | None:
         """The item being adjudicated, in a gold corpus."""
         return self.items[self.item_index] if self.item_index is not None and self.items else None
+
+    @property
+    def adjudicating(self) -> bool:
+        """Whether an open item to adjudicate is what the keys act on: then 1..9 take an
+        annotator's version (the window's type keys 1-3 included), else the current
+        attribution's edits (docs/adr/0037)."""
+        item = self.current_item
+        return self._on_item and item is not None and item.open
+
+    @property
+    def items_left(self) -> int:
+        """The open article's items still to adjudicate (none outside a gold)."""
+        return sum(it.open for it in self.items)
 
     @property
     def current(self) -> Attribution | None:
@@ -203,6 +219,7 @@ class ReviewSession:
         self._longest = max((a.quote.end - a.quote.start for a in attrs), default=0)
         self.anchor = None
         self.target = "quote"
+        self._on_item = False
         found = self._index_of(focus) if focus is not None else None
         self.index = found if found is not None else self._first_to_review()
         self._cursor_to_current()
@@ -249,8 +266,20 @@ class ReviewSession:
             return Delta(message=f"There is no attribution {number} (1-{len(self.attrs)}).")
         return self.choose(number - 1)
 
+    def review_step(self, step: int) -> Delta:
+        """J/K: the next (+1) or previous (-1) open item while the open article has one
+        (a gold corpus being adjudicated), after (before) the current item, or the
+        current attribution when the keys are on it; else the next or previous
+        attribution."""
+        if not self.items_left:
+            return self.step(step)
+        a = self.current
+        at = a.quote.start if a is not None and not self._on_item else None  # from the row
+        return self.next_item(step, at)
+
     def choose(self, row: int) -> Delta:
         self.index = row
+        self._on_item = False
         self.target = "quote"
         self._cursor_to_current()
         return Delta(reveal=self._reveal())
@@ -599,15 +628,18 @@ class ReviewSession:
         built = adjudicate.take_alone(self.store, number)
         return built if isinstance(built, str) else Pending(built)
 
-    def next_item(self, step: int) -> Delta:
-        """The next (+1) or previous (-1) open item, in this article or the next one that
-        has one (in list order), around the corpus's end."""
+    def next_item(self, step: int, at: int | None = None) -> Delta:
+        """The next (+1) or previous (-1) open item after (before) the current one, or
+        the text position ``at``, in this article or the next one that has one (in list
+        order), around the corpus's end."""
         if self.article is None or self.article.id is None:
             return Delta()
         if not self.annotators:
             return Delta(message="This corpus is no gold: it has no items to adjudicate.")
         it = self.current_item
-        here = it.span.start if it is not None else -1 if step > 0 else 2**62
+        here = (
+            at if at is not None else it.span.start if it is not None else -1 if step > 0 else 2**62
+        )
         found = curation.next_open(self.store, self.article.id, here, step)
         if found is None:  # around the end
             found = curation.next_open(self.store, -1 if step > 0 else 2**62, 0, step)
@@ -624,6 +656,7 @@ class ReviewSession:
         if row is None:
             return Delta()
         self.item_index = row
+        self._on_item = True
         span = self.items[row].span
         inside = next((i for i, a in enumerate(self.attrs) if a.quote.overlaps(span)), None)
         if inside is not None:
@@ -710,11 +743,12 @@ class ReviewSession:
         redo = verb == "Redone"
         delta = self._absorb(cmd.article_id, cmd.changes, after=redo)
         focus = self._index_of(_first_written(cmd.changes, redo))
-        if focus is not None:
+        written = {c.id for c in cmd.changes if c.table == "curation_item"}
+        reopened = next((it.id for it in self.items if it.open and it.id in written), None)
+        if reopened is not None:  # an item open again (its choice undone): on it again
+            delta = _merge(delta, self.choose_item(reopened))
+        elif focus is not None:
             delta = _merge(delta, self.choose(focus))
-        item = next((c.id for c in cmd.changes if c.table == "curation_item"), None)
-        if item is not None:  # an item settled, or open again: the current one
-            delta = _merge(delta, self.choose_item(item))
         return replace(delta, message=f"{verb}: {cmd.label}.")
 
     # -- helpers ---------------------------------------------------------------------------
