@@ -330,14 +330,21 @@ PLACEHOLDER = (
 )
 
 
+#: Every action's id, as ``{action}`` names it in a message.
+ACTION_IDS = frozenset(a.value for a in Act)
+
+
 def fill(text: str, **values: str) -> str:
     """Put each action's first key where ``text`` says ``{action}``; other names in
-    braces are taken from ``values``."""
+    braces are taken from ``values``, and any other braces are left as they are (a
+    message may quote a name from a file: an annotator called ``{x}``)."""
 
     def key(m: re.Match[str]) -> str:
         name = m.group(1)
         if name in values:
             return values[name]
+        if name not in ACTION_IDS:
+            return m.group(0)
         return BY_ID[Act(name)].keys[0]
 
     return re.sub(r"\{(\w+)\}", key, text)

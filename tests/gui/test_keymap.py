@@ -81,6 +81,8 @@ def test_no_key_name_outside_the_keymap():
                 if action != "target":
                     assert keymap.Act(action), (path.name, literal)
     assert keymap.fill("{undo} undoes, {label_quote} quotes") == "Ctrl+Z undoes, Q quotes"
+    # a name from a file, in braces, is no action: said as it is
+    assert keymap.fill("take {x}'s version: {undo}") == "take {x}'s version: Ctrl+Z"
 
 
 @pytest.mark.slow
