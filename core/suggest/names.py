@@ -157,9 +157,14 @@ def is_person(run: list[Token]) -> bool:
     day (``said on Wednesday``) or a job alone (``Minister of State ...``)."""
     if not run or (len(run) == 1 and run[0].lower_ in CALENDAR) or is_job(run):
         return False
+    if len(run) == 1 and is_acronym(run[0].text):
+        return False  # "BSS", "NWS": an organisation's initials
     first = run[0]
     if first.i > 0 and first.doc[first.i - 1].lower_ in DETERMINERS:
         return False
+    if first.i > 1 and first.doc[first.i - 1].lower_ in ("of", "for"):
+        if _is_title(first.doc[first.i - 2].text):
+            return False  # what a job is of: "Minister of State", "Secretary for Health"
     words = [t.text for t in run]
     if any(w.lower().strip(".") in NON_PERSON_WORDS for w in words):
         return False
@@ -172,6 +177,7 @@ class Mention:
     name: str
     person: bool
     subject: bool
+    plural: bool = False  # "officials": never ``it``
 
 
 @dataclass
@@ -232,6 +238,7 @@ class NameBook:
                 full[-len(words) :] == wanted
                 or (len(words) == 1 and words[0] in full)
                 or _with_middle_names(full, wanted)
+                or _reordered(full, wanted)
             ):
                 # prefer the most recent name before the mention, else the first after
                 better = (p <= pos and (best_pos > pos or p > best_pos)) or best is None
@@ -290,7 +297,11 @@ class NameBook:
         if _ACRONYM.fullmatch(bare):
             expanded = self._expanded(bare, pos)
             return self._unplaced(self._holder(expanded, pos) or expanded)
-        described = self._described(bare, pos) or self._job_and_surname(bare, pos)
+        described = (
+            self._described(bare, pos)
+            or self._job_and_surname(bare, pos)
+            or self._holder(bare, pos, written_out=True)
+        )
         if described is not None:
             return described
         return self._unplaced(self.fullest(bare.split(), pos) if source != name else bare)
@@ -336,14 +347,24 @@ class NameBook:
             whole = next(filter(None, (_spelt_out(name.split(), letters) for name in before)), None)
         return whole or acronym
 
-    def _holder(self, job: str, pos: int) -> str | None:
+    def _holder(self, job: str, pos: int, written_out: bool = False) -> str | None:
         """The person a job's name was last written with before ``pos``: its holder's
         full name right after it, the last one there (``Deputy Commissioner of Police
         (North West) Jitendra Kumar Meena``), else the one right before it and a comma;
-        so ``the DCP`` is that person. None for no job or holder."""
+        so ``the DCP`` is that person. A job written out (``the Minister of State``) is
+        also the person its name runs on into (``Minister of State Ravi Menon``), where
+        an acronym may be the office (``U.S. Trade Representative Jamieson Greer ... The
+        USTR said``). None for no job or holder."""
         if not is_job_name(job):
             return None
-        at = next((p for p, name in self._before(pos) if name == job), None)
+        at = next(
+            (
+                p
+                for p, name in self._before(pos)
+                if name == job or written_out and name.startswith(job + " ")
+            ),
+            None,
+        )
         if at is None:
             return None
         after = at + len(job)
@@ -411,7 +432,8 @@ class NameBook:
 
     def resolve_pronoun(self, pronoun: str, pos: int, window: int) -> str | None:
         """The source a pronoun most likely refers to: the latest person in subject
-        position before ``pos`` (``he``/``she``), or the latest non-person (``they``/``it``)."""
+        position before ``pos`` (``he``/``she``), or the latest non-person (``they``/``it``:
+        :meth:`_thing`). A date is nobody (``on Monday, after it announced``)."""
         want_person = pronoun in ("he", "she")
         fallback: Mention | None = None
         for m in reversed(self.mentions):
@@ -419,7 +441,9 @@ class NameBook:
                 continue
             if pos - m.pos > window:
                 break
-            if m.person != want_person:
+            if all(w.lower() in CALENDAR for w in m.name.split()):
+                continue
+            if m.person != want_person and (want_person or not self._thing(m, pronoun)):
                 continue
             if want_person and self.gender.get(m.name, pronoun) != pronoun:
                 continue
@@ -431,6 +455,21 @@ class NameBook:
         if want_person and name:
             self.gender.setdefault(name, pronoun)
         return name
+
+    def _thing(self, m: Mention, pronoun: str) -> bool:
+        """Whether ``it`` or ``they`` may stand for a mention: not a person, a plural not
+        for ``it``; a one-word name counts as a thing (``ShoreTel``, ``Reuters``) unless
+        the article gives it as a person's name or a pronoun has shown one."""
+        if pronoun == "it" and m.plural:
+            return False
+        if not m.person:
+            return True
+        word = m.name
+        return (
+            " " not in word
+            and word not in self.gender
+            and not any(word in full for full in self.full_names)
+        )
 
 
 #: A capitalised name in running text, small words allowed between its words: ``World
@@ -510,6 +549,11 @@ def _spelt_out(words: list[str], letters: str) -> str | None:
     return None
 
 
+def is_acronym(word: str) -> bool:
+    """Whether a word is an acronym (``WHO``, ``CNOOC``, ``U.N.``)."""
+    return bool(_ACRONYM.fullmatch(word))
+
+
 def is_job_name(name: str) -> bool:
     """Whether a capitalised name is a job's (``Deputy Commissioner of Police``, ``Public
     Relations Officer``): the word that says what it is, before its ``of`` or last, is a
@@ -558,6 +602,13 @@ def named_source(name: str) -> str:
     if named < k and all(w.islower() or w.lower() in _ARTICLES for w in words[:named]):
         return " ".join(words[named:k])  # "the WHO report", "new UC Riverside research"
     return name
+
+
+def _reordered(full: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether ``words`` are two or more of the words of a longer name in another order:
+    a given name before the family name it follows in full (``Chua Tian Chang``, better
+    known as ``Tian Chua``; ``Kyung-wha Kang``)."""
+    return len(words) >= 2 and len(set(words)) == len(words) and set(words) < set(full)
 
 
 def _with_middle_names(full: tuple[str, ...], words: tuple[str, ...]) -> bool:

@@ -42,6 +42,7 @@ from core.suggest.names import (
     HONORIFICS,
     Mention,
     NameBook,
+    is_acronym,
     is_job,
     is_person,
     name_run,
@@ -291,35 +292,52 @@ class ArticleRules:
             return cue, None
         return cue, self._source(para, subj)
 
+    def _pronoun(self, para: Paragraph, head: Token) -> Source:
+        """A pronoun as a source, with the name it refers to when one is found."""
+        span = _token_span(para, head)
+        pron, pos = head.lower_, para.start + head.idx
+        if pron in PERSONAL or pron in ("they", "it"):
+            name = self.book.resolve_pronoun(pron, pos, _REACH)
+            if name is None and pron in ("they", "it"):
+                name = self._last_description(pos)
+            if name:
+                return Source(span, name)
+        return Source(span, head.text, resolved=False)
+
+    def _named(self, head: Token) -> Token:
+        """The word a mention's name ends with: its head, or a name in apposition that
+        says who a description is (``The charity's director, Susan Ma``; ``X, formerly
+        Twitter, ...``), also one closing a job's phrase (``A spokeswoman for X, Shauna
+        Sanford,``); not one in brackets (``Halvor (NYSE:HAL) CEO Mara Lind``)."""
+        is_name = self.book.is_name_token
+        appos = next(
+            (c for c in head.rights if c.dep_ == "appos" and is_name(c) and not _bracketed(c)),
+            None,
+        )
+        if appos is None and head.pos_ == "NOUN" and head.lemma_.lower() in TITLES:
+            appos = _closing_name(head, is_name)
+        return appos if appos is not None and not self._names_person(head) else head
+
     def _source(self, para: Paragraph, head: Token) -> Source:
         doc = para.doc
         pos = para.start + head.idx
         if head.lower_ in PRONOUNS:
-            span = _token_span(para, head)
-            pron = head.lower_
-            if pron in PERSONAL or pron in ("they", "it"):
-                name = self.book.resolve_pronoun(pron, pos, _REACH)
-                if name is None and pron in ("they", "it"):
-                    name = self._last_description(pos)
-                if name:
-                    return Source(span, name)
-            return Source(span, head.text, resolved=False)
+            return self._pronoun(para, head)
         is_name = self.book.is_name_token
-        named = head
-        appos = next(  # not one in brackets: "Halvor (NYSE:HAL) CEO Mara Lind"
-            (c for c in head.rights if c.dep_ == "appos" and is_name(c) and not _bracketed(c)),
-            None,
-        )
-        if appos is not None and not self._names_person(head):
-            named = appos  # "The charity's director, Susan Ma"; "X, formerly Twitter, ..."
+        named = self._named(head)
         run = name_run(named, is_name)
         start, end = _mention_bounds(named, para)
-        holder = _job_holder(named, is_name) if run and is_job(run) else []
+        job = bool(run) and is_job(run[-1:])  # "Minister", "Tyson President and CEO ..."
+        holder = _job_holder(named, is_name) if job else []
         if holder:
             run, end = holder, holder[-1].i  # "Minister of State for Petroleum Dr. Musadiq Malik"
+        elif job:
+            end = max(end, _job_end(named))  # "the Minister of State": the job's whole name
         span = Span(para.start + doc[start].idx, para.start + doc[end].idx + len(doc[end]))
         if run and is_person(run):
             return Source(span, self.book.fullest([t.text for t in run], pos))
+        if run and len(run) == 1 and is_acronym(run[0].text):
+            return Source(span, run[0].text)  # "state-owned oil giant CNOOC"
         if run and len(run) == 1 and self.book.known_surname(run[0].text):
             return Source(span, self.book.fullest([run[0].text], pos))
         definite = any(
@@ -335,6 +353,8 @@ class ArticleRules:
             self.book.add_mention(Mention(pos, written, person=True, subject=True))
             if definite:
                 self.anchored[span.start] = head.lemma_.lower()
+        elif head.pos_ == "NOUN":  # "said the release. ... It further added": what it is
+            self.book.add_mention(Mention(pos, written, False, True, head.tag_ == "NNS"))
         return Source(span, written)
 
     def _names_person(self, head: Token) -> bool:
@@ -414,20 +434,37 @@ class ArticleRules:
             if f.chain is not None and f.explicit and f.chain not in chains:
                 chains[f.chain] = f
         out = []
+        last: tuple[int, Attribution] | None = None  # the last one with a speaker, its paragraph
         for f in self.found:
             a = f.attribution
             head = chains.get(f.chain) if f.chain is not None and not f.explicit else None
             if head is not None:
                 h = head.attribution
                 a = a.with_(speaker=h.speaker, speaker_name=h.speaker_name, cue=h.cue)
+            elif a.speaker_name is None and self._goes_on(f, last):
+                b = last[1] if last else a  # ("Martin said it was not deliberate. "We ...")
+                a = a.with_(speaker=b.speaker, speaker_name=b.speaker_name, cue=b.cue)
             elif a.speaker_name is None and f.unclosed and f.chain is None:
                 continue  # an unclosed mark that began no multi-paragraph quote
+            if a.speaker_name is not None:
+                last = (f.para, a)
             if a.speaker is not None and a.speaker.start in self.anchored:
                 a = a.with_(speaker_name=self._holder(a.speaker.start) or a.speaker_name)
             if a.speaker_name:
                 a = a.with_(speaker_name=self._settled(a.speaker_name, a.speaker, a.quote))
             out.append(a)
         return out
+
+    def _goes_on(self, f: _Found, last: tuple[int, Attribution] | None) -> bool:
+        """Whether a direct quote with no speaker goes on from the last attribution that
+        has one: in its paragraph (a reported clause the quote follows, found after it),
+        or in one of the two before when its paragraph opens with a quote."""
+        if last is None or f.attribution.type is not QuoteType.DIRECT or f.explicit:
+            return False
+        para, before = last
+        near = f.attribution.quote.start - before.quote.end <= _REACH
+        opens = opens_with_quote(self.paragraphs[f.para][1])
+        return near and (para == f.para or (f.para - para <= 2 and opens))
 
     def _introduced(self, job: str, pos: int) -> bool:
         """Whether a description with this job word came before ``pos`` (``A senior
@@ -551,7 +588,10 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
             v = v.head  # "X said A but repeated B": the shared subject
             continue
         if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG":
-            v = v.head  # "X said ..., adding that ...": the subject of the main verb
+            up = v.head  # "X said ..., adding that ...": the subject of the main verb
+            if up.dep_ == "relcl" and v.doc[v.i - 1].text == "," and up.head.head.pos_ == "VERB":
+                up = up.head.head  # "X rejected a report that said A, saying B": X's
+            v = up
             continue
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":
             v = v.head.head  # "X said ..., before adding that ..."
@@ -599,6 +639,8 @@ def _mention_bounds(head: Token, para: Paragraph) -> tuple[int, int]:
     if head.pos_ != "PROPN":
         for c in head.rights:
             if c.dep_ in ("prep", "compound", "amod") and c.right_edge.i - head.i < 8:
+                if any(o.lemma_.lower() in STATEMENT_NOUNS for o in c.children):
+                    break  # "officials at a news conference": where, not who
                 end = max(end, c.right_edge.i)
             else:
                 break
@@ -668,6 +710,33 @@ def _job_holder(job: Token, is_name: Callable[[Token], bool]) -> list[Token]:
         last += 1
     run = name_run(doc[last], is_name) if last > job.i else []
     return run if is_person(run) else []
+
+
+def _closing_name(head: Token, is_name: Callable[[Token], bool]) -> Token | None:
+    """A person's name in apposition that closes a job's phrase (``A spokeswoman for
+    Governor John Bel Edwards, Shauna Sanford,``): the parse hangs it on the nearer name,
+    but it names whoever holds the job."""
+    last = max(t.i for t in head.subtree if not t.is_punct)
+    name = head.doc[last]
+    if name.dep_ != "appos" or name.head.i == head.i or not is_name(name) or _bracketed(name):
+        return None
+    run = name_run(name, is_name)
+    return name if len(run) > 1 and is_person(run) else None
+
+
+def _job_end(job: Token) -> int:
+    """The last token of a job's name: its capitalised words after it, joined by ``of``
+    or ``for`` (``Minister of State``, ``Secretary for Health``)."""
+    doc, last = job.doc, job.i
+    while (
+        last + 2 < len(doc)
+        and doc[last + 1].lower_ in ("of", "for")
+        and doc[last + 2].text[:1].isupper()
+    ):
+        last += 2
+        while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
+            last += 1
+    return last
 
 
 def _titles_of(head: Token, run: list[Token]) -> set[str]:

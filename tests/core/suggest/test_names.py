@@ -399,3 +399,102 @@ def test_a_job_in_the_lead_is_whom_the_next_paragraph_names(suggester):
         "The engineer",
         "Tom Reyes",
     ]
+
+
+def test_a_name_in_another_order_is_the_fuller_name_it_comes_from(suggester):
+    text = (
+        "Harbour MP Lim Wei Ming said the port deal was signed in secret.\n\n"
+        '"Nobody saw the contract," Wei Lim told reporters.\n\n'
+        '"We will ask again next week," he said.'
+    )
+    assert names(suggester, text)[-2:] == ["Lim Wei Ming"] * 2
+
+
+def test_a_lone_acronym_is_no_person_a_pronoun_refers_to(suggester):
+    text = (
+        "Trade minister Farid Rahman on Monday rejected the survey, saying the figures "
+        "were old, reports PNA.\n\n"
+        '"These numbers are from last year," he said.'
+    )
+    assert names(suggester, text)[-1] == "Farid Rahman"
+
+
+def test_it_is_never_a_date_and_may_be_a_one_word_company(suggester):
+    text = (
+        "Shares of Veltrix fell 20% to close at $6.02 on Monday, after it announced its "
+        "sales would be lower than expected."
+    )
+    assert names(suggester, text) == ["Veltrix"]
+
+
+def test_it_refers_to_a_description_that_spoke_just_before(suggester):
+    text = (
+        "Officers from the North Zone Police of Lagos issued a statement on Friday.\n\n"
+        '"Four people have been arrested and the inquiry goes on," said the release.\n\n'
+        "It further added that two suspects have been found to be absconding."
+    )
+    assert names(suggester, text) == ["the release"] * 2
+
+
+def test_a_job_s_whole_name_as_a_description_is_the_person_who_holds_it(suggester):
+    text = (
+        "The rules are unfair to new members, Minister of State Ravi Menon said on "
+        "Tuesday.\n\n"
+        "Later, the Minister of State said that the claims were baseless.\n\n"
+        '"These claims have no basis," he said.'
+    )
+    out = suggest(suggester, text)
+    assert [name for _, _, name, _, _ in out] == ["Ravi Menon"] * 3
+    assert out[1][1] == "the Minister of State"
+
+
+def test_a_company_s_job_words_and_a_name_after_them_are_the_person(suggester):
+    text = (
+        '"Our beef business suffered from export disruptions," Brandt President and CEO '
+        "Donna Keller told the newspaper."
+    )
+    assert suggest(suggester, text)[0][1:3] == (
+        "Brandt President and CEO Donna Keller",
+        "Donna Keller",
+    )
+
+
+def test_a_name_closing_a_job_s_phrase_names_whoever_holds_the_job(suggester):
+    text = (
+        "A spokeswoman for Oregon governor Tina Kotek, Maya Lindqvist, said six people "
+        "have been rescued."
+    )
+    assert names(suggester, text) == ["Maya Lindqvist"]
+
+
+def test_where_a_source_spoke_is_no_part_of_its_mention(suggester):
+    text = "Local officials at an afternoon news conference said debris piles were high."
+    assert suggest(suggester, text)[0][1:3] == ("Local officials", "Local officials")
+
+
+def test_a_participle_after_a_relative_clause_is_the_main_subject_s(suggester):
+    text = (
+        "Transport minister Aziz Karim on Thursday rejected the latest report of the "
+        "Road Safety Council that said the roads were unsafe, saying the report is not "
+        "correct."
+    )
+    said = {quote: name for quote, _, name, _, _ in suggest(suggester, text)}
+    assert said["the report is not correct."] == "Aziz Karim"
+
+
+def test_an_acronym_after_words_that_describe_it_is_its_name(suggester):
+    text = (
+        "Norland has discovered a major gas field in the Kara Sea, state-owned oil giant "
+        "PNOC said on Monday."
+    )
+    assert suggest(suggester, text)[0][1:3] == ("state-owned oil giant PNOC", "PNOC")
+
+
+def test_a_quote_after_a_reported_clause_goes_on_with_its_speaker(suggester):
+    text = (
+        "Deputy Minister Tomas Varga said the delay was not deliberate.\n\n"
+        'Varga said it was an error. "We agree that there was a lack of coordination '
+        'between the two offices."\n\n'
+        '"The minister was simply not in the country on that day at all."'
+    )
+    assert names(suggester, text) == ["Tomas Varga"] * 4
