@@ -735,9 +735,16 @@ def name_in_article(
     """The name a mention at ``pos`` of an article's ``text`` stands for, as the
     suggester would name it there: :func:`resolve_name`, then settled by the whole
     article (:meth:`NameBook.settle` of :func:`article_book`), a pronoun's person aside."""
-    names, book = _read(text)
-    name = resolve_name(mention, attributions, pos, this, names)
-    return name if is_pronoun(mention) else book.settle(name, pos)
+    name = resolve_name(mention, attributions, pos, this, _read(text)[0])
+    return name if is_pronoun(mention) else settled_in_article(name, pos, text)
+
+
+def settled_in_article(name: str, pos: int, text: str) -> str:
+    """A name given to a mention at ``pos`` as the whole of the article's ``text``
+    resolves it (:meth:`NameBook.settle` of :func:`article_book`): an acronym its
+    expansion, a description of an organisation the organisation, a leading article
+    and a company's suffix left out."""
+    return _read(text)[1].settle(name, pos)
 
 
 @lru_cache(maxsize=2)
