@@ -293,7 +293,7 @@ class NameBook:
 
     def _settled(self, name: str, pos: int) -> str:
         source = named_source(name)
-        bare = self._whole(_without_article(source), pos)
+        bare = _unowned(self._whole(_without_article(source), pos))
         if _ACRONYM.fullmatch(bare):
             expanded = self._expanded(bare, pos)
             return self._unplaced(self._holder(expanded, pos) or expanded)
@@ -578,6 +578,20 @@ def _without_article(name: str) -> str:
     words = name.split()
     if len(words) > 1 and words[0].lower() in _ARTICLES and words[1][:1].isupper():
         return " ".join(words[1:])
+    return name
+
+
+def _unowned(name: str) -> str:
+    """An organisation's name of a body ``of`` something without the country or place it
+    is written as belonging to: ``South Sudan's Ministry of Agriculture`` -> ``Ministry
+    of Agriculture``; a company named by a possessive keeps it (``Moody's Investors
+    Service``, ``McDonald's Corp``)."""
+    words = name.replace("\u2019", "'").split()
+    for k, w in enumerate(words[:-2]):
+        body, of = words[k + 1], words[k + 2]
+        if w.endswith("'s") and body.istitle() and body.lower() in NON_PERSON_WORDS:
+            if of in ("of", "for"):
+                return " ".join(name.split()[k + 1 :])
     return name
 
 

@@ -589,8 +589,11 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
             continue
         if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG":
             up = v.head  # "X said ..., adding that ...": the subject of the main verb
-            if up.dep_ == "relcl" and v.doc[v.i - 1].text == "," and up.head.head.pos_ == "VERB":
-                up = up.head.head  # "X rejected a report that said A, saying B": X's
+            if v.doc[v.i - 1].text == ",":  # the parse may hang it inside another clause:
+                if up.dep_ == "ccomp" and _is_speech_verb(up.head):
+                    up = up.head  # "X said Y is serious, adding that ...": X's
+                elif up.dep_ == "relcl" and up.head.head.pos_ == "VERB":
+                    up = up.head.head  # "X rejected a report that said A, saying B": X's
             v = up
             continue
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":
@@ -880,12 +883,37 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
             end = j - 1  # "X said that A and "B.": A is reported, B is a mixed quote
         else:
             return None
-    start, end = _trim(doc, start, end)
+    start, end = _trim(doc, start, _own_end(verb, start, end))
     if end - start + 1 < 3 or (start <= verb.i <= end):
         return None
     if verb.i < start and end + 1 < len(doc) and doc[end + 1].text in _SENTENCE_END:
         end += 1  # the clause after its cue ends the sentence: keep the full stop
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+#: Participles that go on with the speaker's own words after a reported clause.
+_ADJUNCT_CUES = SPEECH_VERBS | {"cite"}
+
+
+def _own_end(verb: Token, start: int, end: int) -> int:
+    """Where a reported clause (tokens ``start``..``end``) ends before what its speaker
+    goes on to do, which the parse may hang inside it: a participle of saying after a
+    comma (``..., citing a lack of coordination``, ``..., adding that``), or a verb of
+    saying with no subject of its own after ``and`` or ``but`` (``reports were baseless
+    and urged people``), unless it goes with another in the clause (``could not confirm
+    or deny``)."""
+    doc = verb.doc
+    for i in range(start + 1, end):
+        nxt = doc[i + 1]
+        if doc[i].text == "," and nxt.tag_ == "VBG" and nxt.lemma_.lower() in _ADJUNCT_CUES:
+            return i - 1
+        if doc[i].lower_ not in ("and", "but") or nxt.dep_ != "conj" or nxt.pos_ != "VERB":
+            continue
+        own_subject = any(c.dep_ in _SUBJECTS for c in nxt.children)
+        said = nxt.lemma_.lower() in SPEECH_VERBS
+        if said and not own_subject and nxt.head.lemma_.lower() not in SPEECH_VERBS:
+            return i - 1
+    return end
 
 
 def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:

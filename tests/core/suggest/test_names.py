@@ -498,3 +498,36 @@ def test_a_quote_after_a_reported_clause_goes_on_with_its_speaker(suggester):
         '"The minister was simply not in the country on that day at all."'
     )
     assert names(suggester, text) == ["Tomas Varga"] * 4
+
+
+def test_a_country_s_ministry_is_the_ministry(suggester):
+    text = (
+        "Norland\u2019s Ministry of Fisheries says it has not refused a summons by the "
+        "parliament on Tuesday.\n\n"
+        "Moody's Investors Service said the outlook was stable."
+    )
+    assert names(suggester, text) == ["Ministry of Fisheries", "Moody's Investors Service"]
+
+
+def test_a_conjoined_verb_of_saying_is_no_part_of_the_reported_clause(suggester):
+    text = (
+        "The minister said that reports were baseless and urged people not to spread "
+        "rumours.\n\n"
+        "The agency says it has not refused a summons, citing a lack of coordination.\n\n"
+        "She said she could not confirm or deny the plans to visit the city."
+    )
+    quotes = [quote for quote, *_ in suggest(suggester, text)]
+    assert quotes[:2] == ["reports were baseless", "it has not refused a summons"]
+    assert quotes[2] == "she could not confirm or deny the plans to visit the city."
+
+
+def test_a_participle_after_a_reported_clause_is_the_speaker_s_own(suggester):
+    text = (
+        "Culture Minister Ana Vidal said the rival leader is serious about improving "
+        "ties, adding that it is a cause for optimism with the summit days away."
+    )
+    out = suggest(suggester, text)
+    assert [(q, name) for q, _, name, _, _ in out] == [
+        ("the rival leader is serious about improving ties", "Ana Vidal"),
+        ("it is a cause for optimism with the summit days away.", "Ana Vidal"),
+    ]
