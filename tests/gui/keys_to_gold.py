@@ -9,7 +9,8 @@ when the attribution before has it, else up to three candidates with M, else sel
 with the token cursor, moved by F and the mention's first letters when far, and S),
 the gold's speaker name (E, and type it until the completion list offers it), cue and
 type, and accept it (A). Then each gold quote nothing found is added with the token
-cursor (I for the text between quotation marks, else V and Shift+Right) and Q, and
+cursor (I for the text between quotation marks, ")", O or Shift+O when the rest of its
+sentence, its sentence or its clause is it, else V and Shift+Right) and Q, and
 fixed the same way; D marks the article done. Gold is the text-based gold JSON
 (tests/data/*.gold.json): quotes, speakers and cues as strings. Each key is counted
 under what it was for (``Driver.spent``: accept, reject, edges, speaker, name, cue,
@@ -247,7 +248,9 @@ class Driver:
 
     def select(self, span: Span, quotation: bool = False) -> None:
         """Select ``span`` with the token cursor: I when the text between quotation
-        marks is it, else V and Shift+Right to its last token."""
+        marks is it, else the key that selects it from the cursor to its sentence's end,
+        or its sentence or clause (``)``, ``O``, ``Shift+O``), else V and Shift+Right to
+        its last token."""
         self.cursor_to(self.s.tokens[self.s.tokens.token_at(span.start)][0])
         if quotation:
             self.key("I")
@@ -255,9 +258,30 @@ class Driver:
             if got is not None and trim(self.text, got) == trim(self.text, span):
                 return
             self.key("Esc")
+        key = self.by_sentence(span)
+        if key is not None:
+            return self.key(key)
         self.key("V")
         while self.s.selection().end < span.end:
             self.key("Shift+Right")
+        return None
+
+    def by_sentence(self, span: Span) -> str | None:
+        """The key that selects ``span`` from the token cursor as part of a sentence, if
+        one does (tried on the session, then put back)."""
+        s = self.s
+        anchor, cursor = s.anchor, s.cursor
+        want = trim(self.text, span)
+        try:
+            for key, how in ((")", {"part": 1}), ("O", {}), ("Shift+O", {"clause": True})):
+                s.anchor, s.cursor = anchor, cursor
+                s.select_sentence(**how)
+                got = s.selection()
+                if got is not None and trim(self.text, got) == want:
+                    return key
+            return None
+        finally:
+            s.anchor, s.cursor = anchor, cursor
 
     def near(self, needle: str, quote: Span) -> Span:
         """The place of ``needle`` nearest the quote, outside it."""
