@@ -684,7 +684,7 @@ def resolve_name(
                 return before
         own = this.speaker_name if this else None
         return own if own and not is_pronoun(own) else mention.strip()
-    words = _untitled(words)  # "Dr. Musadiq Malik", "Home Minister Anil Vij"
+    words = _untitled(_appended(words))  # "Dr. Musadiq Malik", "Home Minister Anil Vij"
     written = best = " ".join(words)
     fullest = (by_last if by_last is not None else names_by_last_word(attributions)).get(words[-1])
     if fullest is not None and len(fullest) > len(best):
@@ -693,6 +693,16 @@ def resolve_name(
         full = names.get(words[-1], best)
         best = full if len(full.split()) > len(words) else best
     return best
+
+
+def _appended(words: list[str]) -> list[str]:
+    """A mention's words, or the person's name appended to a description after its last
+    comma (``His lawyer, James Okafor``; ``DCP of West Zone, S. M. Vijay Kumar``): two
+    capitalised words or more, none an organisation's or a place's."""
+    text = " ".join(words)
+    after = text.rsplit(",", 1)[1].split() if "," in text else []
+    named = all(w[:1].isupper() and w.lower().strip(".") not in NON_PERSON_WORDS for w in after)
+    return after if len(after) >= 2 and named else words
 
 
 def names_by_last_word(attributions: list[Attribution]) -> dict[str, str]:

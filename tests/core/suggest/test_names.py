@@ -531,3 +531,18 @@ def test_a_participle_after_a_reported_clause_is_the_speaker_s_own(suggester):
         ("the rival leader is serious about improving ties", "Ana Vidal"),
         ("it is a cause for optimism with the summit days away.", "Ana Vidal"),
     ]
+
+
+def test_a_selected_description_with_a_name_after_its_comma_is_that_person():
+    """S on ``DCP of North Zone, R. K. Anand`` named the whole mention: a description,
+    a comma and a person's name are that person; an organisation after it is no name."""
+    from core.suggest.names import name_in_article
+
+    text = (
+        'DCP of North Zone, R. K. Anand said, "The probe is on."\n\n'
+        'Ben Cole, Acme Foods said, "We are ready."'
+    )
+    said = "DCP of North Zone, R. K. Anand"
+    assert name_in_article(said, [], 0, None, text) == "R. K. Anand"
+    other = "Ben Cole, Acme Foods"
+    assert name_in_article(other, [], text.index(other), None, text) == other
