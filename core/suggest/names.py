@@ -480,12 +480,12 @@ _CAPITALISED_RUN = re.compile(
     r"(?:(?<![a-z]{2}\.)(?:\s+(?:of(?:\s+the)?|for|and|&))?\s+[A-Z][\w&.'\u2019-]*)*"
 )
 #: A dateline: a place (and a date) in capitals, an upper-case place or one with a
-#: bracketed part (``(Goa)``, ``(Reuters)``), or that bracketed agency alone, then a
-#: colon or a dash.
+#: bracketed part (``(Goa)``, ``(Reuters)``; a date may follow it: ``New Delhi [India],
+#: July 20 (ANI):``), or that bracketed agency alone, then a colon or a dash.
 DATELINE = re.compile(
     r"(?:(?=[A-Z]{2,}\b|[^\n]{0,40}[(\[])"
     r"[A-Z][\w.'\u2019]*(?:,?\s+(?:[A-Z][\w.'\u2019]*|\d{1,4}))*"
-    r"(?:,?\s*(?:\([^()\n]{1,60}\)|\[[^\[\]\n]{1,30}\]))*"
+    r"(?:,?\s*(?:\([^()\n]{1,60}\)|\[[^\[\]\n]{1,30}\])(?:,?\s+(?:[A-Z][\w.'\u2019]*|\d{1,4}))*)*"
     r"|\([A-Z][^()\n]{0,30}\))"  # or the agency alone: "(Reuters) -"
     r"\s*(?::|\s-{1,2}\s|\s?[\u2014\u2013]|-(?=[A-Z]))"
 )

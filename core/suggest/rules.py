@@ -869,6 +869,8 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     if any(m.lower_ in ("whether", "if") for m in marks):
         return None  # a question, not a report
     start, end = clause.left_edge.i, clause.right_edge.i
+    while start <= end and doc[start].idx < para.dateline:
+        start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
     while start <= end and doc[start].dep_ == "mark" and doc[start].head == clause:
         start += 1  # "that"
     start, end = _trim(doc, start, end)
@@ -935,7 +937,10 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
         and (verb.right_edge.i + 1 == len(doc) or doc[verb.right_edge.i + 1].text in _SENTENCE_END)
     ):
         return None
-    start, end = _trim(doc, main.left_edge.i, first - 2)
+    start = main.left_edge.i
+    while start < first and doc[start].idx < para.dateline:
+        start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
+    start, end = _trim(doc, start, first - 2)
     if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])

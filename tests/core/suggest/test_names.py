@@ -546,3 +546,11 @@ def test_a_selected_description_with_a_name_after_its_comma_is_that_person():
     assert name_in_article(said, [], 0, None, text) == "R. K. Anand"
     other = "Ben Cole, Acme Foods"
     assert name_in_article(other, [], text.index(other), None, text) == other
+
+
+def test_a_dateline_with_a_date_after_its_bracket_is_no_part_of_a_quote(suggester):
+    text = (
+        "Port Blair [India], March 3 (ANI): It is sad that the new ferry could not sail "
+        "because of the storm, Minister of State Ravi Menon said on Tuesday."
+    )
+    assert suggest(suggester, text)[0][0].startswith("It is sad that")
