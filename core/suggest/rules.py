@@ -877,7 +877,7 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     marks = [c for c in clause.children if c.dep_ == "mark"]
     if any(m.lower_ in ("whether", "if") for m in marks):
         return None  # a question, not a report
-    start, end = clause.left_edge.i, clause.right_edge.i
+    start, end = clause.left_edge.i, _and_more(verb, clause.right_edge.i)
     while start <= end and doc[start].idx < para.dateline:
         start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
     while start <= end and doc[start].dep_ == "mark" and doc[start].head == clause:
@@ -900,6 +900,23 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     if verb.i < start and end + 1 < len(doc) and doc[end + 1].text in _SENTENCE_END:
         end += 1  # the clause after its cue ends the sentence: keep the full stop
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _and_more(verb: Token, end: int) -> int:
+    """Where a reported clause ending at token ``end`` ends with what the parse hangs on
+    its cue after ``, and``: a clause of its own subject (``are moving smoothly, and they
+    didn't get affected``) or of another tense than the cue's (``has been involved ...,
+    and had been absconding``) goes on with the report; a verb of saying or one in the
+    cue's tense with no subject (``, and added``, ``, and released him``) does not."""
+    doc = verb.doc
+    comma = end if doc[end].text == "," else end + 1  # (the parse may give it the clause)
+    if comma + 2 >= len(doc) or doc[comma].text != "," or doc[comma + 1].lower_ != "and":
+        return end
+    more = next((c for c in verb.children if c.dep_ == "conj" and c.i > comma + 1), None)
+    if more is None or more.pos_ not in ("VERB", "AUX") or more.lemma_.lower() in CUE_VERBS:
+        return end
+    own_subject = any(c.dep_ in _SUBJECTS for c in more.children)
+    return more.right_edge.i if own_subject or more.tag_ != verb.tag_ else end
 
 
 #: Participles that go on with the speaker's own words after a reported clause.

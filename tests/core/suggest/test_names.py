@@ -570,3 +570,17 @@ def test_a_document_that_says_something_is_its_speaker(suggester):
             "indirect",
         )
     ]
+
+
+def test_a_reported_clause_goes_on_over_and_what_the_parse_gives_its_cue(suggester):
+    text = (
+        "Meena added Salman has been involved in two crime cases in the past, and had "
+        "been absconding since the clashes.\n\n"
+        "The mayor said the road was closed, and added that it would reopen soon."
+    )
+    assert [quote for quote, *_ in suggest(suggester, text)] == [
+        "Salman has been involved in two crime cases in the past, and had been absconding "
+        "since the clashes.",
+        "the road was closed",
+        "it would reopen soon.",
+    ]
