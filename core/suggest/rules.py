@@ -343,7 +343,10 @@ class ArticleRules:
         definite = any(
             c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in head.children
         )
-        if head.pos_ == "NOUN" and definite:  # "the governor", "his lawyer"
+        by_job = head.pos_ == "NOUN" or (  # also "The Spokesman"; not "the Minister of State"
+            head.lower_ in TITLES and _job_end(head) == head.i
+        )
+        if by_job and definite:  # "the governor", "his lawyer"
             titled = self.book.by_title(head.lemma_.lower(), pos)
             if titled:
                 return Source(span, titled)

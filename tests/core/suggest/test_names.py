@@ -584,3 +584,11 @@ def test_a_reported_clause_goes_on_over_and_what_the_parse_gives_its_cue(suggest
         "the road was closed",
         "it would reopen soon.",
     ]
+
+
+def test_a_capitalised_job_with_the_is_the_person_named_with_it(suggester):
+    text = (
+        "The MWR Spokesman Karim Nadir stated today that the pipes were safe.\n\n"
+        "The Spokesman affirmed that the leak was small."
+    )
+    assert names(suggester, text) == ["Karim Nadir"] * 2
