@@ -567,26 +567,17 @@ def _is_cue_verb(t: Token) -> bool:
 
 
 def _is_speech_verb(t: Token) -> bool:
-    """A verb of saying; a participle only as a clause (``..., insisting that``) or as
-    what a document says (``a statement saying that``), not as another noun's modifier
-    (``a growing number``)."""
+    """A verb of saying; a participle only as a clause (``..., insisting that``), not as a
+    noun's modifier (``a growing number``)."""
     return (
         t.pos_ in ("VERB", "AUX")
         and t.lemma_.lower() in SPEECH_VERBS
-        and not (t.tag_ == "VBG" and t.dep_ in ("amod", "acl", "compound") and not _says(t))
+        and not (t.tag_ == "VBG" and t.dep_ in ("amod", "acl", "compound"))
     )
 
 
-def _says(t: Token) -> bool:
-    """Whether a participle is what a document says: ``a release stating that ...``."""
-    return t.dep_ == "acl" and t.head.lemma_.lower() in STATEMENT_NOUNS
-
-
 def _subject(verb: Token, para: Paragraph) -> Token | None:
-    """The cue's subject: its own, a coordinated verb's, the noun a relative clause hangs
-    on, or the document a participle says it in (``issued a release stating that``)."""
-    if _says(verb):
-        return verb.head
+    """The cue's subject: its own, a coordinated verb's, or the noun a relative clause hangs on."""
     v = verb
     for _ in range(4):
         subj = _own_subject(v, para)

@@ -556,22 +556,6 @@ def test_a_dateline_with_a_date_after_its_bracket_is_no_part_of_a_quote(suggeste
     assert suggest(suggester, text)[0][0].startswith("It is sad that")
 
 
-def test_a_document_that_says_something_is_its_speaker(suggester):
-    text = (
-        "Officials from the North Zone Police issued a release stating that an inquiry "
-        "is being launched into the leaks."
-    )
-    assert suggest(suggester, text) == [
-        (
-            "an inquiry is being launched into the leaks.",
-            "a release",
-            "a release",
-            "stating",
-            "indirect",
-        )
-    ]
-
-
 def test_a_reported_clause_goes_on_over_and_what_the_parse_gives_its_cue(suggester):
     text = (
         "Meena added Salman has been involved in two crime cases in the past, and had "
