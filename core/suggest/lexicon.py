@@ -10,7 +10,7 @@ SPEECH_VERBS = frozenset(
     respond stress emphasize emphasise assert contend maintain testify tweet post
     allege complain concede recall remark caution vow promise pledge
     observe mention reveal disclose inform assure conclude counter
-    recommend urge demand charge accuse boast speculate underline lament
+    recommend urge demand charge accuse boast speculate underline lament affirm reaffirm
     """.split()
 )
 

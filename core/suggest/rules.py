@@ -43,6 +43,7 @@ from core.suggest.names import (
     HONORIFICS,
     Mention,
     NameBook,
+    is_acronym,
     is_job,
     is_person,
     name_run,
@@ -301,41 +302,61 @@ class ArticleRules:
             return cue, None
         return cue, self._source(para, subj)
 
+    def _pronoun(self, para: Paragraph, head: Token) -> Source:
+        """A pronoun as a source, with the name it refers to when one is found."""
+        span = _token_span(para, head)
+        pron, pos = head.lower_, para.start + head.idx
+        if pron in PERSONAL or pron in ("they", "it"):
+            name = self.book.resolve_pronoun(pron, pos, _REACH)
+            if name is None and pron in ("they", "it"):
+                name = self._last_description(pos)
+            if name:
+                return Source(span, name)
+        return Source(span, head.text, resolved=False)
+
+    def _named(self, head: Token) -> Token:
+        """The word a mention's name ends with: its head, or a name in apposition that
+        says who a description is (``The charity's director, Susan Ma``; ``X, formerly
+        Twitter, ...``), also one closing a job's phrase (``A spokeswoman for X, Shauna
+        Sanford,``); not one in brackets (``Halvor (NYSE:HAL) CEO Mara Lind``)."""
+        is_name = self.book.is_name_token
+        appos = next(
+            (c for c in head.rights if c.dep_ == "appos" and is_name(c) and not _bracketed(c)),
+            None,
+        )
+        if appos is None and head.pos_ == "NOUN" and head.lemma_.lower() in TITLES:
+            appos = _closing_name(head, is_name)
+        return appos if appos is not None and not self._names_person(head) else head
+
     def _source(self, para: Paragraph, head: Token) -> Source:
         doc = para.doc
         pos = para.start + head.idx
         if head.lower_ in PRONOUNS:
-            span = _token_span(para, head)
-            pron = head.lower_
-            if pron in PERSONAL or pron in ("they", "it"):
-                name = self.book.resolve_pronoun(pron, pos, _REACH)
-                if name is None and pron in ("they", "it"):
-                    name = self._last_description(pos)
-                if name:
-                    return Source(span, name)
-            return Source(span, head.text, resolved=False)
+            return self._pronoun(para, head)
         is_name = self.book.is_name_token
-        named = head
-        appos = next(  # not one in brackets: "Halvor (NYSE:HAL) CEO Mara Lind"
-            (c for c in head.rights if c.dep_ == "appos" and is_name(c) and not _bracketed(c)),
-            None,
-        )
-        if appos is not None and not self._names_person(head):
-            named = appos  # "The charity's director, Susan Ma"; "X, formerly Twitter, ..."
+        named = self._named(head)
         run = name_run(named, is_name)
         start, end = _mention_bounds(named, para)
-        holder = _job_holder(named, is_name) if run and is_job(run) else []
+        job = bool(run) and is_job(run[-1:])  # "Minister", "Tyson President and CEO ..."
+        holder = _job_holder(named, is_name) if job else []
         if holder:
             run, end = holder, holder[-1].i  # "Minister of State for Petroleum Dr. Musadiq Malik"
+        elif job:
+            end = max(end, _job_end(named))  # "the Minister of State": the job's whole name
         span = Span(para.start + doc[start].idx, para.start + doc[end].idx + len(doc[end]))
         if run and is_person(run):
             return Source(span, self.book.fullest([t.text for t in run], pos))
+        if run and len(run) == 1 and is_acronym(run[0].text):
+            return Source(span, run[0].text)  # "state-owned oil giant CNOOC"
         if run and len(run) == 1 and self.book.known_surname(run[0].text):
             return Source(span, self.book.fullest([run[0].text], pos))
         definite = any(
             c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in head.children
         )
-        if head.pos_ == "NOUN" and definite:  # "the governor", "his lawyer"
+        by_job = head.pos_ == "NOUN" or (  # also "The Spokesman"; not "the Minister of State"
+            head.lower_ in TITLES and _job_end(head) == head.i
+        )
+        if by_job and definite:  # "the governor", "his lawyer"
             titled = self.book.by_title(head.lemma_.lower(), pos)
             if titled:
                 return Source(span, titled)
@@ -345,6 +366,8 @@ class ArticleRules:
             self.book.add_mention(Mention(pos, written, person=True, subject=True))
             if definite:
                 self.anchored[span.start] = head.lemma_.lower()
+        elif head.pos_ == "NOUN":  # "said the release. ... It further added": what it is
+            self.book.add_mention(Mention(pos, written, False, True, head.tag_ == "NNS"))
         return Source(span, written)
 
     def _names_person(self, head: Token) -> bool:
@@ -433,20 +456,37 @@ class ArticleRules:
             if f.chain is not None and f.explicit and f.chain not in chains:
                 chains[f.chain] = f
         out = []
-        for f in self.found + self.candidates:
+        last: tuple[int, Attribution] | None = None  # the last one with a speaker, its paragraph
+        for f in self.found + self.candidates:  # (candidates last: none goes on from one)
             a = f.attribution
             head = chains.get(f.chain) if f.chain is not None and not f.explicit else None
             if head is not None:
                 h = head.attribution
                 a = a.with_(speaker=h.speaker, speaker_name=h.speaker_name, cue=h.cue)
+            elif a.speaker_name is None and self._goes_on(f, last):
+                b = last[1] if last else a  # ("Martin said it was not deliberate. "We ...")
+                a = a.with_(speaker=b.speaker, speaker_name=b.speaker_name, cue=b.cue)
             elif a.speaker_name is None and f.unclosed and f.chain is None:
                 continue  # an unclosed mark that began no multi-paragraph quote
+            if a.speaker_name is not None:
+                last = (f.para, a)
             if a.speaker is not None and a.speaker.start in self.anchored:
                 a = a.with_(speaker_name=self._holder(a.speaker.start) or a.speaker_name)
             if a.speaker_name:
                 a = a.with_(speaker_name=self._settled(a.speaker_name, a.speaker, a.quote))
             out.append(a)
         return out
+
+    def _goes_on(self, f: _Found, last: tuple[int, Attribution] | None) -> bool:
+        """Whether a direct quote with no speaker goes on from the last attribution that
+        has one: in its paragraph (a reported clause the quote follows, found after it),
+        or in one of the two before when its paragraph opens with a quote."""
+        if last is None or f.attribution.type is not QuoteType.DIRECT or f.explicit:
+            return False
+        para, before = last
+        near = f.attribution.quote.start - before.quote.end <= _REACH
+        opens = opens_with_quote(self.paragraphs[f.para][1])
+        return near and (para == f.para or (f.para - para <= 2 and opens))
 
     def _introduced(self, job: str, pos: int) -> bool:
         """Whether a description with this job word came before ``pos`` (``A senior
@@ -619,7 +659,13 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
             v = v.head  # "X said A but repeated B": the shared subject
             continue
         if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG":
-            v = v.head  # "X said ..., adding that ...": the subject of the main verb
+            up = v.head  # "X said ..., adding that ...": the subject of the main verb
+            if v.doc[v.i - 1].text == ",":  # the parse may hang it inside another clause:
+                if up.dep_ == "ccomp" and _is_speech_verb(up.head):
+                    up = up.head  # "X said Y is serious, adding that ...": X's
+                elif up.dep_ == "relcl" and up.head.head.pos_ == "VERB":
+                    up = up.head.head  # "X rejected a report that said A, saying B": X's
+            v = up
             continue
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":
             v = v.head.head  # "X said ..., before adding that ..."
@@ -667,6 +713,8 @@ def _mention_bounds(head: Token, para: Paragraph) -> tuple[int, int]:
     if head.pos_ != "PROPN":
         for c in head.rights:
             if c.dep_ in ("prep", "compound", "amod") and c.right_edge.i - head.i < 8:
+                if any(o.lemma_.lower() in STATEMENT_NOUNS for o in c.children):
+                    break  # "officials at a news conference": where, not who
                 end = max(end, c.right_edge.i)
             else:
                 break
@@ -736,6 +784,33 @@ def _job_holder(job: Token, is_name: Callable[[Token], bool]) -> list[Token]:
         last += 1
     run = name_run(doc[last], is_name) if last > job.i else []
     return run if is_person(run) else []
+
+
+def _closing_name(head: Token, is_name: Callable[[Token], bool]) -> Token | None:
+    """A person's name in apposition that closes a job's phrase (``A spokeswoman for
+    Governor John Bel Edwards, Shauna Sanford,``): the parse hangs it on the nearer name,
+    but it names whoever holds the job."""
+    last = max(t.i for t in head.subtree if not t.is_punct)
+    name = head.doc[last]
+    if name.dep_ != "appos" or name.head.i == head.i or not is_name(name) or _bracketed(name):
+        return None
+    run = name_run(name, is_name)
+    return name if len(run) > 1 and is_person(run) else None
+
+
+def _job_end(job: Token) -> int:
+    """The last token of a job's name: its capitalised words after it, joined by ``of``
+    or ``for`` (``Minister of State``, ``Secretary for Health``)."""
+    doc, last = job.doc, job.i
+    while (
+        last + 2 < len(doc)
+        and doc[last + 1].lower_ in ("of", "for")
+        and doc[last + 2].text[:1].isupper()
+    ):
+        last += 2
+        while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
+            last += 1
+    return last
 
 
 def _titles_of(head: Token, run: list[Token]) -> set[str]:
@@ -864,7 +939,9 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     marks = [c for c in clause.children if c.dep_ == "mark"]
     if any(m.lower_ in ("whether", "if") for m in marks):
         return None  # a question, not a report
-    start, end = clause.left_edge.i, clause.right_edge.i
+    start, end = clause.left_edge.i, _and_more(verb, clause.right_edge.i)
+    while start <= end and doc[start].idx < para.dateline:
+        start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
     while start <= end and doc[start].dep_ == "mark" and doc[start].head == clause:
         start += 1  # "that"
     start, end = _trim(doc, start, end)
@@ -879,12 +956,54 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
             end = j - 1  # "X said that A and "B.": A is reported, B is a mixed quote
         else:
             return None
-    start, end = _trim(doc, start, end)
+    start, end = _trim(doc, start, _own_end(verb, start, end))
     if end - start + 1 < 3 or (start <= verb.i <= end):
         return None
     if verb.i < start and end + 1 < len(doc) and doc[end + 1].text in _SENTENCE_END:
         end += 1  # the clause after its cue ends the sentence: keep the full stop
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _and_more(verb: Token, end: int) -> int:
+    """Where a reported clause ending at token ``end`` ends with what the parse hangs on
+    its cue after ``, and``: a clause of its own subject (``are moving smoothly, and they
+    didn't get affected``) or of another tense than the cue's (``has been involved ...,
+    and had been absconding``) goes on with the report; a verb of saying or one in the
+    cue's tense with no subject (``, and added``, ``, and released him``) does not."""
+    doc = verb.doc
+    comma = end if doc[end].text == "," else end + 1  # (the parse may give it the clause)
+    if comma + 2 >= len(doc) or doc[comma].text != "," or doc[comma + 1].lower_ != "and":
+        return end
+    more = next((c for c in verb.children if c.dep_ == "conj" and c.i > comma + 1), None)
+    if more is None or more.pos_ not in ("VERB", "AUX") or more.lemma_.lower() in CUE_VERBS:
+        return end
+    own_subject = any(c.dep_ in _SUBJECTS for c in more.children)
+    return more.right_edge.i if own_subject or more.tag_ != verb.tag_ else end
+
+
+#: Participles that go on with the speaker's own words after a reported clause.
+_ADJUNCT_CUES = SPEECH_VERBS | {"cite"}
+
+
+def _own_end(verb: Token, start: int, end: int) -> int:
+    """Where a reported clause (tokens ``start``..``end``) ends before what its speaker
+    goes on to do, which the parse may hang inside it: a participle of saying after a
+    comma (``..., citing a lack of coordination``, ``..., adding that``), or a verb of
+    saying with no subject of its own after ``and`` or ``but`` (``reports were baseless
+    and urged people``), unless it goes with another in the clause (``could not confirm
+    or deny``)."""
+    doc = verb.doc
+    for i in range(start + 1, end):
+        nxt = doc[i + 1]
+        if doc[i].text == "," and nxt.tag_ == "VBG" and nxt.lemma_.lower() in _ADJUNCT_CUES:
+            return i - 1
+        if doc[i].lower_ not in ("and", "but") or nxt.dep_ != "conj" or nxt.pos_ != "VERB":
+            continue
+        own_subject = any(c.dep_ in _SUBJECTS for c in nxt.children)
+        said = nxt.lemma_.lower() in SPEECH_VERBS
+        if said and not own_subject and nxt.head.lemma_.lower() not in SPEECH_VERBS:
+            return i - 1
+    return end
 
 
 def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
@@ -906,7 +1025,10 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
         and (verb.right_edge.i + 1 == len(doc) or doc[verb.right_edge.i + 1].text in _SENTENCE_END)
     ):
         return None
-    start, end = _trim(doc, main.left_edge.i, first - 2)
+    start = main.left_edge.i
+    while start < first and doc[start].idx < para.dateline:
+        start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
+    start, end = _trim(doc, start, first - 2)
     if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])

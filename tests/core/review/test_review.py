@@ -732,3 +732,27 @@ def test_a_person_in_the_quote_s_sentence_outranks_a_nearer_one_in_another():
         'out."\n\n"We cannot wait," she said.'
     )
     assert ranked(text, "locked a generation out.")[0][0] == "Rachel Adeyemi"
+
+
+def test_candidates_are_named_as_the_whole_article_names_them():
+    """M's names were the mention's own (an acronym as written, "the company" as it
+    is), while S and the import resolve it in the whole article: the same mention got
+    another name by M than by S."""
+    from core.suggest.names import name_in_article
+    from core.tokens import Tokens
+
+    text = (
+        "The Global Labour Monitor published its figures. Midland Motors cut 300 jobs.\n\n"
+        '"Wages fell in every region," GLM said. "We had no choice," the company said.'
+    )
+    tokens = Tokens(tokenize(text))
+
+    def named(quote: str) -> dict[str, str]:
+        at = text.index(quote)
+        found = candidates(text, tokens, [], Span(at, at + len(quote)))
+        return {text[c.span.start : c.span.end]: c.name for c in found}
+
+    assert named("Wages fell in every region,")["GLM"] == "Global Labour Monitor"
+    assert named("We had no choice,")["the company"] == "Midland Motors"
+    at = text.index("GLM")
+    assert name_in_article("GLM", [], at, None, text) == "Global Labour Monitor"  # as S
