@@ -163,7 +163,8 @@ class ArticleList(QWidget):
     and the totals under them.
 
     Signals:
-    chosen(article_id): the user picked an article with the mouse.
+    chosen(article_id): the user picked an article with the mouse (the list takes no
+    focus).
     failed(message): the filter could not be read (a damaged search index); the list
     shows nothing for it.
     """
@@ -185,7 +186,10 @@ class ArticleList(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # A click opens an article and leaves the keys with it (the window's shortcuts
+        # act anywhere): the list never takes the focus, which repainted all its rows
+        # (Qt's focus in and out of an item view), the third of a click's paint.
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         # every row the same height: the view never asks a row's size to lay out

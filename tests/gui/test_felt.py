@@ -127,3 +127,51 @@ def test_settle_waits_for_the_paints_a_key_leaves_queued(make_window, tmp_path):
     later = [t for obj, t in paints.at if t > handled]
     assert w.statusBar() in [obj for obj, t in paints.at if t > handled]
     assert 0 < first <= done and t0 + done / 1000 >= max(later)
+
+
+class Regions(QObject):
+    """The parts of one widget painted, as an event filter on it."""
+
+    def __init__(self, widget):
+        super().__init__()
+        self.widget, self.rects = widget, []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            self.rects.append(event.region().boundingRect())
+        return False
+
+    def close(self):
+        self.widget.removeEventFilter(self)
+
+
+def click_row(w, row):
+    table = w.articles.table
+    rect = table.visualRect(w.articles.model.index(row, 0))
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_a_click_in_the_list_repaints_two_rows_and_leaves_the_keys_with_the_text(
+    make_window, tmp_path
+):
+    """The list takes no focus: a click opens the article and repaints the rows whose
+    selection changed, not the list (Qt repaints a whole item view on focus in and out:
+    a third of a click's paint at 100k articles); the keys stay with the text."""
+    w = make_window(build(tmp_path / "small.qlab"))
+    QApplication.processEvents()
+    table = w.articles.table
+    opened, other = w.session.article.id, w.articles.model.cells(2)
+    assert other is not None and other[4] != opened
+    regions = Regions(table.viewport())
+    click_row(w, 2)
+    QApplication.processEvents()
+    regions.close()
+    assert w.session.article.id == other[4] and w.view.hasFocus()
+    two_rows = 2 * table.rowHeight(0) + 1  # (and a line of the grid)
+    assert regions.rects and max(r.height() for r in regions.rects) <= two_rows
+    assert two_rows < table.viewport().height() / 4
+    QTest.keyClick(w.view, Qt.Key.Key_Slash)  # the filter box has the keys
+    assert w.articles.filter.hasFocus()
+    click_row(w, 0)
+    assert w.view.hasFocus() and w.session.article.id == w.articles.model.cells(0)[4]
