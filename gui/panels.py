@@ -383,12 +383,26 @@ class AttributionModel(QAbstractTableModel):
         self._rows: dict[int, int] | None = None  # attribution id -> row, made when needed
 
     def show(self, text: str, attrs: list[Attribution]) -> None:
-        """Another article's attributions, or the rows were added, removed or reordered."""
-        self.beginResetModel()
+        """Another article's attributions, or the rows were added, removed or reordered:
+        rows added or removed at the end, and the others' cells changed. Not a reset,
+        after which Qt repaints both headers: the columns' names never change, nor the
+        numbers of the rows both articles have (a tenth of the paint of a click)."""
+        old, new = len(self.attrs), len(attrs)
+        if new < old:
+            self.beginRemoveRows(_ROOT, new, old - 1)
+        elif new > old:
+            self.beginInsertRows(_ROOT, old, new - 1)
         self.text, self.attrs = text, attrs
         self._cells.clear()
         self._rows = None
-        self.endResetModel()
+        if new < old:
+            self.endRemoveRows()
+        elif new > old:
+            self.endInsertRows()
+        if min(old, new):
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(min(old, new) - 1, len(self.COLUMNS) - 1)
+            )
 
     def changed(self, attrs: list[Attribution], ids: frozenset[int]) -> None:
         """The attributions ``ids`` changed, each in its row (none moved)."""

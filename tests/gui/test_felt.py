@@ -175,3 +175,38 @@ def test_a_click_in_the_list_repaints_two_rows_and_leaves_the_keys_with_the_text
     assert w.articles.filter.hasFocus()
     click_row(w, 0)
     assert w.view.hasFocus() and w.session.article.id == w.articles.model.cells(0)[4]
+
+
+def test_another_article_repaints_the_tables_rows_not_its_headers(make_window, tmp_path):
+    """The attribution table takes another article's rows without a model reset, after
+    which Qt repainted both headers: the columns' names never change, nor the numbers of
+    the rows both articles have; rows added or removed are numbered as they come."""
+    w = make_window(build(tmp_path / "small.qlab"))
+    QApplication.processEvents()
+    table = w.table
+    top, side = (
+        Regions(table.horizontalHeader().viewport()),
+        Regions(table.verticalHeader().viewport()),
+    )
+    ids = w.store.article_ids()
+    counts = [len(w.store.attributions(i)) for i in ids]
+    assert len(set(counts)) == len(ids)  # each article opened adds or removes rows
+    try:
+        for article_id in [*ids, *reversed(ids)]:
+            before = table.attributions.rowCount()
+            side.rects.clear()
+            w.open_article(article_id)
+            QApplication.processEvents()
+            attrs = w.session.attrs
+            assert table.attributions.rowCount() == table.verticalHeader().count() == len(attrs)
+            first = panels.row_cells(w.session.article.text, attrs[0])[0] if attrs else None
+            assert table.attributions.index(0, 0).data() == first
+            if len(attrs) > before:  # the new rows' numbers painted
+                assert max(r.bottom() for r in side.rects) >= table.rowViewportPosition(
+                    len(attrs) - 1
+                )
+            assert side.rects == [] or len(attrs) != before
+        assert top.rects == []
+    finally:
+        top.close()
+        side.close()
