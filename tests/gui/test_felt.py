@@ -5,6 +5,7 @@ Counted on the real window offscreen, with real keys."""
 
 import time
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -210,3 +211,21 @@ def test_another_article_repaints_the_tables_rows_not_its_headers(make_window, t
     finally:
         top.close()
         side.close()
+
+
+def test_an_article_opened_sets_its_text_once_from_the_top(make_window, tmp_path, monkeypatch):
+    """The text goes into the document as it is: the widget's setPlainText also gave the
+    whole new text the text cursor's character format, a second pass over it (the body
+    in the plain format: tests/gui/test_bugs.py). The new article is shown from its top."""
+    w = make_window(build(tmp_path / "small.qlab"))
+    view, s = w.view, w.session
+    through_widget = []
+    real = view.setPlainText
+    monkeypatch.setattr(view, "setPlainText", lambda t: through_widget.append(t) or real(t))
+    long = s.article
+    view.show_text(replace(long, text="\n\n".join([long.text] * 40)))
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    assert view.verticalScrollBar().value() > 0
+    QTest.keyClick(view, Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)
+    assert s.article is not long and view.toPlainText() == s.article.text
+    assert view.verticalScrollBar().value() == 0 and through_widget == []
