@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -200,6 +201,14 @@ class ArticleList(QWidget):
         for col, width in ((1, 78), (2, 78), (3, 34)):  # fixed: nothing jumps while reviewing
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             self.table.setColumnWidth(col, width)
+        # The header repainted itself whenever the selected row changed (Qt repaints a
+        # header over the columns a selection spans: all of them), and only to draw its
+        # names in bold, as it does while a row is selected. It keeps the look, bold, and
+        # follows a selection of its own that never changes.
+        header.setSelectionModel(QItemSelectionModel(self.model, header))
+        bold = header.font()
+        bold.setBold(True)
+        header.setFont(bold)
         self.table.clicked.connect(lambda index: self.chosen.emit(int(index.data(ID_ROLE))))
         self.progress = QProgressBar()
         self.summary = QLabel(wordWrap=True)

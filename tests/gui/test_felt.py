@@ -229,3 +229,20 @@ def test_an_article_opened_sets_its_text_once_from_the_top(make_window, tmp_path
     QTest.keyClick(view, Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)
     assert s.article is not long and view.toPlainText() == s.article.text
     assert view.verticalScrollBar().value() == 0 and through_widget == []
+
+
+def test_the_lists_header_stays_as_drawn_when_another_article_is_selected(make_window, tmp_path):
+    """Qt repaints a header over the columns a selection spans, every column of the
+    list's, on each article opened; the list's header keeps its bold names (as Qt draws
+    them while a row is selected) without following the selection."""
+    w = make_window(build(tmp_path / "small.qlab"))
+    QApplication.processEvents()
+    header = w.articles.table.horizontalHeader()
+    regions = Regions(header.viewport())
+    for row in (2, 0, 1):
+        click_row(w, row)
+        QTest.keyClick(w.view, Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)
+        QApplication.processEvents()
+    regions.close()
+    assert regions.rects == [] and header.font().bold()
+    assert w.articles.table.selectionModel().selectedRows()  # the open article's row
