@@ -128,6 +128,7 @@ def test_settle_waits_for_the_paints_a_key_leaves_queued(make_window, tmp_path):
     later = [t for obj, t in paints.at if t > handled]
     assert w.statusBar() in [obj for obj, t in paints.at if t > handled]
     assert 0 < first <= done and t0 + done / 1000 >= max(later)
+    assert 0 < settle.cpu <= done + 1  # the work, not the waiting (one thread: at most)
 
 
 class Regions(QObject):
