@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -136,26 +138,33 @@ class ArticleModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(row, 2), self.index(row, 3))
 
 
-class ArticleCells(QStyledItemDelegate):
-    """Draws the list's cells as the usual delegate does, with their text and alignment
-    taken from the model's cache in one call (the usual way asks the model for each of
-    seven roles, a call into Python each: a tenth of painting a new page of the list)."""
+class CachedCells(QStyledItemDelegate):
+    """Draws a table's cells as the usual delegate does, with a cell's text taken from
+    the model's cache of its row in one call (``cells(row)``, None for a row not read),
+    right-aligned in the columns ``right``. The usual way asks the model for each of
+    seven roles, a call into Python each: a tenth of painting a page of the list, or the
+    rows of an article opened."""
 
-    def __init__(self, model: ArticleModel) -> None:
-        super().__init__(model)
-        self.model = model
+    def __init__(
+        self,
+        parent: QObject,
+        cells: Callable[[int], Sequence[Any] | None],
+        right: frozenset[int] = frozenset(),
+    ) -> None:
+        super().__init__(parent)
+        self.cells, self.right = cells, right
 
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         if isinstance(index, QModelIndex):  # (as Qt's delegate does)
             option.index = index
-        cells = self.model.cells(index.row())
+        cells = self.cells(index.row())
         if cells is None:
             return
-        option.text = cells[:4][index.column()]
+        option.text = cells[index.column()]
         option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
-        if index.column() == 3:
+        if index.column() in self.right:
             option.displayAlignment = _RIGHT
 
 
@@ -183,7 +192,7 @@ class ArticleList(QWidget):
         self.filter.textChanged.connect(self._search)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setItemDelegate(ArticleCells(self.model))
+        self.table.setItemDelegate(CachedCells(self.model, self.model.cells, frozenset({3})))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -471,6 +480,7 @@ class AttributionTable(QTableView):
         super().__init__(parent)
         self.attributions = AttributionModel(self)
         self.setModel(self.attributions)
+        self.setItemDelegate(CachedCells(self, self.attributions.cells))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
 
 from gui import panels, settings
 from gui.timing import Settle
@@ -247,3 +247,31 @@ def test_the_lists_header_stays_as_drawn_when_another_article_is_selected(make_w
     regions.close()
     assert regions.rects == [] and header.font().bold()
     assert w.articles.table.selectionModel().selectedRows()  # the open article's row
+
+
+def test_the_tables_cells_are_drawn_as_qt_s_own_delegate_would(make_window, tmp_path):
+    """The attribution table's delegate takes a cell's text from the row's cells in one
+    call into Python, not one per role (seven): what it hands the style is what Qt's
+    delegate makes of the model's roles."""
+    w = make_window(build(tmp_path / "small.qlab"))
+    model, ours = w.table.attributions, w.table.itemDelegate()
+    assert isinstance(ours, panels.CachedCells) and model.rowCount() > 1
+    asked = []
+    real = model.data
+    model.data = lambda index, role=Qt.ItemDataRole.DisplayRole: (
+        asked.append(role) or real(index, role)
+    )
+    for row in range(model.rowCount()):
+        for col in range(model.columnCount()):
+            index = model.index(row, col)
+            made = []
+            for delegate in (ours, QStyledItemDelegate()):
+                asked.clear()
+                option = QStyleOptionViewItem()
+                delegate.initStyleOption(option, index)
+                made.append((option.text, option.displayAlignment, option.features))
+            assert len(asked) >= 7  # Qt's, of the model
+            asked.clear()
+            ours.initStyleOption(QStyleOptionViewItem(), index)
+            assert asked == []  # ours, of the row's cells
+            assert made[0] == made[1] and made[0][0] == real(index)
