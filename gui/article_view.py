@@ -184,17 +184,19 @@ class ArticleView(QPlainTextEdit):
             self.setPlainText("")
             return
         text, non_body = article.text, article.non_body
-        # The widget's current character format outlives setPlainText and colours the
-        # new text: after a key left the text cursor in a grey headline, the next
-        # article's whole body came out grey. Start every article from the plain format.
-        self.setCurrentCharFormat(QTextCharFormat())
         # Qt counts UTF-16 units, core counts code points: characters beyond U+FFFF
         # (emoji) take two units, so positions after them shift; so do those after a
         # zero-width space shown to break a long run of characters (BREAK_EVERY).
         breaks = [m.end() for m in _UNBROKEN.finditer(text)]
         edges = zip([0, *breaks], [*breaks, len(text)], strict=True)
         shown = "\u200b".join(text[a:b] for a, b in edges)
-        self.setPlainText(shown)  # plain text: markup in an article is shown, never run
+        # Plain text (markup in an article is shown, never run), set in the document, not
+        # through the widget: QPlainTextEdit.setPlainText also gives the whole new text
+        # the text cursor's character format, a pass over it (a sixth of the text's part
+        # of an article opened), and after a key left the cursor in a grey headline, the
+        # next article came out grey. The text is shown from its top.
+        self.document().setPlainText(shown)
+        self.verticalScrollBar().setValue(0)
         astral = [m.start() for m in _ASTRAL.finditer(text)]
         self._wide = sorted(astral + [b - 1 for b in breaks])
         grey = QTextCharFormat()

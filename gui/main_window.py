@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         split.setSizes([280, 520, 480])
         split.setChildrenCollapsible(False)
         self.setCentralWidget(split)
-        self.articles.chosen.connect(self.open_article)
+        self.articles.chosen.connect(self._choose_article)
         self.articles.failed.connect(self.say)
         self.articles.filter.returnPressed.connect(self._filter_done)
         self.table.chosen.connect(self._choose_row)
@@ -227,6 +227,12 @@ class MainWindow(QMainWindow):
                 pass
         first = store.neighbour(0, +1, todo_only=True) or store.neighbour(0, +1)
         return first if first not in store.damaged_ids else None
+
+    def _choose_article(self, article_id: int) -> None:
+        """An article clicked in the list: opened, the keys with it (where the filter box
+        had them, letters would filter instead of review)."""
+        self.open_article(article_id)
+        self.back()
 
     def _choose_row(self, row: int) -> None:
         self.do_move(lambda s: s.choose(row))

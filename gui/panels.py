@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -140,26 +143,33 @@ class ArticleModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(row, 2), self.index(row, 3))
 
 
-class ArticleCells(QStyledItemDelegate):
-    """Draws the list's cells as the usual delegate does, with their text and alignment
-    taken from the model's cache in one call (the usual way asks the model for each of
-    seven roles, a call into Python each: a tenth of painting a new page of the list)."""
+class CachedCells(QStyledItemDelegate):
+    """Draws a table's cells as the usual delegate does, with a cell's text taken from
+    the model's cache of its row in one call (``cells(row)``, None for a row not read),
+    right-aligned in the columns ``right``. The usual way asks the model for each of
+    seven roles, a call into Python each: a tenth of painting a page of the list, or the
+    rows of an article opened."""
 
-    def __init__(self, model: ArticleModel) -> None:
-        super().__init__(model)
-        self.model = model
+    def __init__(
+        self,
+        parent: QObject,
+        cells: Callable[[int], Sequence[Any] | None],
+        right: frozenset[int] = frozenset(),
+    ) -> None:
+        super().__init__(parent)
+        self.cells, self.right = cells, right
 
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         if isinstance(index, QModelIndex):  # (as Qt's delegate does)
             option.index = index
-        cells = self.model.cells(index.row())
+        cells = self.cells(index.row())
         if cells is None:
             return
-        option.text = cells[:4][index.column()]
+        option.text = cells[index.column()]
         option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
-        if index.column() == 3:
+        if index.column() in self.right:
             option.displayAlignment = _RIGHT
 
 
@@ -168,7 +178,8 @@ class ArticleList(QWidget):
     and the totals under them.
 
     Signals:
-    chosen(article_id): the user picked an article with the mouse.
+    chosen(article_id): the user picked an article with the mouse (the list takes no
+    focus).
     failed(message): the filter could not be read (a damaged search index); the list
     shows nothing for it.
     """
@@ -186,11 +197,14 @@ class ArticleList(QWidget):
         self.filter.textChanged.connect(self._search)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setItemDelegate(ArticleCells(self.model))
+        self.table.setItemDelegate(CachedCells(self.model, self.model.cells, frozenset({3})))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # A click opens an article and leaves the keys with it (the window's shortcuts
+        # act anywhere): the list never takes the focus, which repainted all its rows
+        # (Qt's focus in and out of an item view), the third of a click's paint.
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         # every row the same height: the view never asks a row's size to lay out
@@ -201,6 +215,14 @@ class ArticleList(QWidget):
         for col, width in ((1, 78), (2, 78), (3, 34)):  # fixed: nothing jumps while reviewing
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             self.table.setColumnWidth(col, width)
+        # The header repainted itself whenever the selected row changed (Qt repaints a
+        # header over the columns a selection spans: all of them), and only to draw its
+        # names in bold, as it does while a row is selected. It keeps the look, bold, and
+        # follows a selection of its own that never changes.
+        header.setSelectionModel(QItemSelectionModel(self.model, header))
+        bold = header.font()
+        bold.setBold(True)
+        header.setFont(bold)
         self.table.clicked.connect(lambda index: self.chosen.emit(int(index.data(ID_ROLE))))
         self.progress = QProgressBar()
         self.summary = QLabel(wordWrap=True)
@@ -398,12 +420,26 @@ class AttributionModel(QAbstractTableModel):
         self._rows: dict[int, int] | None = None  # attribution id -> row, made when needed
 
     def show(self, text: str, attrs: list[Attribution]) -> None:
-        """Another article's attributions, or the rows were added, removed or reordered."""
-        self.beginResetModel()
+        """Another article's attributions, or the rows were added, removed or reordered:
+        rows added or removed at the end, and the others' cells changed. Not a reset,
+        after which Qt repaints both headers: the columns' names never change, nor the
+        numbers of the rows both articles have (a tenth of the paint of a click)."""
+        old, new = len(self.attrs), len(attrs)
+        if new < old:
+            self.beginRemoveRows(_ROOT, new, old - 1)
+        elif new > old:
+            self.beginInsertRows(_ROOT, old, new - 1)
         self.text, self.attrs = text, attrs
         self._cells.clear()
         self._rows = None
-        self.endResetModel()
+        if new < old:
+            self.endRemoveRows()
+        elif new > old:
+            self.endInsertRows()
+        if min(old, new):
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(min(old, new) - 1, len(self.COLUMNS) - 1)
+            )
 
     def changed(self, attrs: list[Attribution], ids: frozenset[int]) -> None:
         """The attributions ``ids`` changed, each in its row (none moved)."""
@@ -475,6 +511,7 @@ class AttributionTable(QTableView):
         super().__init__(parent)
         self.attributions = AttributionModel(self)
         self.setModel(self.attributions)
+        self.setItemDelegate(CachedCells(self, self.attributions.cells))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
