@@ -582,7 +582,7 @@ class ReviewSession:
         if open_items:
             return (
                 f"{open_items} item{'s' if open_items > 1 else ''} still to adjudicate: "
-                "take an annotator's version of each, or reject them all."
+                "{take_1}..{take_9} takes an annotator's version, {reject_item} rejects all."
             )
         left, parked = self._left - self._parked, self._parked
         if left:  # done means every suggestion was decided: the report counts on it
