@@ -16,26 +16,16 @@ from typing import TYPE_CHECKING, Any
 
 from core.corpus.errors import guarded
 from core.corpus.queries import Queries
-from core.corpus.rows import attribution_from_row, dicts
+from core.corpus.rows import ATTRIBUTION_COLUMNS, attribution_from_row, dicts
 
 if TYPE_CHECKING:
     from core.corpus.store import Store
 from core.model import Attribution, Origin, QuoteType, Span, State, Status
 
-#: The columns of a version's row that make its attribution, in the table's order.
-VERSION_RECORD = (
-    "quote_start",
-    "quote_end",
-    "speaker_start",
-    "speaker_end",
-    "cue_start",
-    "cue_end",
-    "speaker_name",
-    "type",
-    "state",
-    "origin",
-    "flagged",
-    "comment",
+#: The columns of a version's row that make its attribution, in the table's order: an
+#: attribution's own (:data:`ATTRIBUTION_COLUMNS`) but its corpus's ids and confidence.
+VERSION_RECORD = tuple(
+    c for c in ATTRIBUTION_COLUMNS if c not in ("id", "article_id", "confidence", "speaker_id")
 )
 #: Every column of a version's row, in the table's order.
 VERSION_COLUMNS = ("id", "article_id", "annotator_id", "item_id", *VERSION_RECORD)
