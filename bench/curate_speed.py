@@ -40,7 +40,7 @@ from core.review.assign import assign  # noqa: E402
 
 GOAL_S = 60.0
 #: ``main.py agree``'s (seconds, peak MB) by size when it read every article of every
-#: corpus first (at 2a9d829, before docs/adr/0901), on this bench.
+#: corpus first (at 2a9d829, before docs/adr/0038), on this bench.
 AGREE_BEFORE = {1_000: (3.9, 621), 10_000: (71.0, 5_820)}
 
 

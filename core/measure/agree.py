@@ -10,7 +10,7 @@ with its article and text. Rejected attributions are no one's annotation.
 A corpus is held as its articles' content hashes (with ids and status); the articles
 are read one at a time, in each corpus that has them, and what is kept of them is
 counts, and the disagreements, spooled to a temporary file and read back as printed
-(docs/adr/0901).
+(docs/adr/0038).
 
 Only articles marked done in both corpora of a pair are compared by default: in an
 article not done, the suggestions nobody has decided yet are the model's, not the
