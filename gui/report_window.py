@@ -169,6 +169,16 @@ class ReportWindow(QWidget):
         self.chart_widgets[name] = w
         self._grid.addWidget(w, i // 2, i % 2)
 
+    def _place_charts(self) -> None:
+        """The widgets of the charts drawn, two a row; the others hidden (a gold has no
+        suggestion quality chart)."""
+        drawn = [w for name, w in self.chart_widgets.items() if name in self.svgs]
+        for w in self.chart_widgets.values():
+            self._grid.removeWidget(w)
+            w.setVisible(w in drawn)
+        for i, w in enumerate(drawn):
+            self._grid.addWidget(w, i // 2, i % 2)
+
     def show_beside(self, review: QWidget) -> None:
         """Show the window beside the review's (not over it), or as little over it as
         the screen allows."""
@@ -246,6 +256,7 @@ class ReportWindow(QWidget):
         for name in self.svgs:
             if name not in self.chart_widgets:  # a gold's own charts, the first time
                 self._add_chart(name)
+        self._place_charts()
         self._steps.extend(
             partial(self.chart_widgets[name].load, QByteArray(svg))
             for name, svg in self.svgs.items()
@@ -264,11 +275,12 @@ class ReportWindow(QWidget):
         self.figures.setUpdatesEnabled(True)
         q = self.report.quality
         n = sum(self.report.articles_by_status.values())
-        quality = (
-            f"suggestion quality on {q.articles} done: F1 {q.score.overall.f1:.3f}"
-            if q.articles
-            else "no article done yet, so no suggestion quality"
-        )
+        if q is None:
+            quality = "a gold corpus"  # no suggestion quality: what the curation says instead
+        elif q.articles:
+            quality = f"suggestion quality on {q.articles} done: F1 {q.score.overall.f1:.3f}"
+        else:
+            quality = "no article done yet, so no suggestion quality"
         cur = self.report.curation
         curated = "" if cur is None else f"; {cur.items['open']} item(s) left to adjudicate"
         self._computed(f"{n} article{'s' * (n != 1)}; {quality}{curated}")

@@ -123,10 +123,13 @@ def _agree(args: argparse.Namespace) -> int:
     if len(args.corpora) < 2:
         raise EvalError("agree needs two or more corpora")
     result = agree.compare(args.corpora, everything=args.all)
+    # A line (or a piece of the JSON) at a time: the disagreements are read back as written.
     if args.json:
-        print(json.dumps(result.as_dict(), ensure_ascii=False))
+        sys.stdout.writelines(result.json())
+        print()
     else:
-        print("\n".join(result.lines()))
+        for line in result.lines():
+            print(line)
     if result.nothing_compared():
         print(
             "quotelab: no shared article is done in both corpora, so nothing was compared; "

@@ -19,12 +19,12 @@ from pygal.style import Style  # type: ignore[import-untyped]
 from pygal.util import truncate  # type: ignore[import-untyped]
 
 from core.measure.curation import FIELDS, KINDS
-from core.measure.report import NO_QUALITY_YET
+from core.measure.report import NO_QUALITY_YET, NOT_IN_A_GOLD
 from core.model import QuoteType
 
 if TYPE_CHECKING:
     from core.measure.curation import Curation
-    from core.measure.report import Report
+    from core.measure.report import Quality, Report
 
 # pygal adds a finder for its map plugins (unused here) that only has the find_module
 # API Python 3.4 deprecated: on 3.11 every failed import elsewhere then warns. Drop it.
@@ -153,7 +153,9 @@ def quotes_by_type(report: Report) -> bytes:
 
 
 def quality_by_type(report: Report) -> bytes:
-    """Precision, recall and F1 of the first suggestions on done articles, by type."""
+    """Precision, recall and F1 of the first suggestions on done articles, by type (not
+    drawn for a gold: :func:`render_all`)."""
+    assert report.quality is not None
     chart = _chart(pygal.Bar, "Suggestion quality by type (done articles)", range=(0, 1))
     by_type = report.quality.score.by_type
     types = [t.value for t in QuoteType]
@@ -218,7 +220,11 @@ CURATION_CHARTS: dict[str, Callable[[Report], bytes]] = {"disagreements": disagr
 
 
 def render_all(report: Report) -> dict[str, bytes]:
+    """Every chart of the report by name: a gold's own ones too, and no suggestion
+    quality in a gold (it has none)."""
     drawn = {**CHARTS, **(CURATION_CHARTS if report.curation is not None else {})}
+    if report.quality is None:
+        del drawn["quality_by_type"]
     return {name: draw(report) for name, draw in drawn.items()}
 
 
@@ -255,12 +261,10 @@ STYLE = (
 )
 
 
-def html_parts(report: Report) -> list[str]:
-    """The report's figures as HTML, a heading, paragraph or table each (simple enough
-    for Qt's rich text; the Report window shows them one at a time)."""
-    q, s = report.quality, report.quality.score
-    parts = [f"<h1>QuoteLab report</h1><p>{html.escape(report.whose())}</p>"]
-    parts.append(f"<h2>Suggestion quality on {q.articles} done article(s)</h2>")
+def _quality(q: Quality) -> list[str]:
+    """The suggestion quality section as HTML."""
+    s = q.score
+    parts = [f"<h2>Suggestion quality on {q.articles} done article(s)</h2>"]
     if not q.articles:
         parts.append(f"<p>{html.escape(NO_QUALITY_YET)}</p>")
     figures = ("precision", "recall", "f1", "attribution_f1", "speaker_accuracy", "exact_share")
@@ -277,6 +281,18 @@ def html_parts(report: Report) -> list[str]:
         parts.append(_table(["fix", "count"], q.fixes.items()))
     if q.missed_cues:
         parts.append(_table(["cue word of a missed quote", "count"], q.missed_cues))
+    return parts
+
+
+def html_parts(report: Report) -> list[str]:
+    """The report's figures as HTML, a heading, paragraph or table each (simple enough
+    for Qt's rich text; the Report window shows them one at a time)."""
+    q = report.quality
+    parts = [f"<h1>QuoteLab report</h1><p>{html.escape(report.whose())}</p>"]
+    if q is None:
+        parts.append(f"<h2>Suggestion quality</h2><p>{html.escape(NOT_IN_A_GOLD)}</p>")
+    else:
+        parts += _quality(q)
     parts.append(f"<h2>Corpus</h2><p>{html.escape(report.counted().capitalize())}.</p>")
     for title, counts in [
         ("articles by status", report.articles_by_status),

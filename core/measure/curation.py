@@ -5,7 +5,7 @@ as versions, docs/adr/0034).
 - **Agreement before curation**: for each pair of annotators, on the articles both had
   and both marked done, quote F1 and attribution F1 (:mod:`core.measure.evaluate`, the
   first of the pair as reference) and Krippendorff's alpha over token labels
-  (:func:`core.measure.agree.alpha_of_pairs`), as ``main.py agree`` gives them on
+  (:func:`core.measure.agree.alpha_of_units`), as ``main.py agree`` gives them on
   their corpora.
 - **Each annotator against the gold**, on the articles they marked done and the gold
   has done (no item open): F1 by field (the quote; the quote with the gold's speaker,
@@ -29,7 +29,7 @@ from core.corpus import curation as tables
 from core.corpus import queries
 from core.corpus.errors import CorpusError
 from core.corpus.store import Store
-from core.measure.agree import alpha_of_pairs, disagreements, token_labels
+from core.measure.agree import alpha_of_units, disagreements, token_labels
 from core.measure.evaluate import Alignment, Counts, Score, align, items
 from core.model import Status
 
@@ -121,7 +121,7 @@ class PairBefore:
     score: Score = field(default_factory=Score)
     alpha: float | None = None
     #: How many tokens of the articles compared got each pair of labels (a's, b's).
-    labels: Counter[tuple[int, int]] = field(default_factory=Counter, repr=False)
+    labels: Counter[tuple[int, ...]] = field(default_factory=Counter, repr=False)
 
     def quote_f1(self) -> float | None:
         o = self.score.overall
@@ -217,7 +217,7 @@ def build(store: Store, step: Step | None = None) -> Curation | None:
     finally:
         articles.close()
     for p in pairs.values():
-        p.alpha = alpha_of_pairs(p.labels)
+        p.alpha = alpha_of_units(p.labels)
     return Curation(
         [names[n] for n in numbers],
         {o.value: n for o, n in tables.item_counts(store).items()},

@@ -1,5 +1,6 @@
 """What the corpus says: the quality of the suggestions on done articles, and the corpus
-itself (articles, attributions, speakers, quotes per article, over time, by outlet).
+itself (articles, attributions, speakers, quotes per article, over time, by outlet); in
+a gold corpus, what the curation says instead of suggestion quality.
 
 Read-only: a few aggregate queries and, for suggestion quality, each done article's
 attributions as first suggested (from the decisions log) scored against what the
@@ -42,6 +43,12 @@ UNDATED = "undated"
 NO_QUALITY_YET = (
     "No article is done yet: suggestion quality is measured on done articles, "
     "as their suggestions were first made against what the reviewer kept."
+)
+#: What the report says of suggestion quality in a gold corpus, where it is not measured.
+NOT_IN_A_GOLD = (
+    "Not measured in a gold corpus: its attributions are the curation's (what the "
+    "annotators agreed on, or the curator chose), not suggestions someone reviewed; "
+    "the Curation section scores each annotator against them."
 )
 
 
@@ -96,7 +103,8 @@ class SpeakerRow:
 @dataclass
 class Report:
     corpus: str
-    quality: Quality
+    #: None in a gold corpus (docs/adr/0035): nothing in it is a suggestion reviewed.
+    quality: Quality | None
     articles_by_status: dict[str, int]
     by_type: dict[str, int]
     by_state: dict[str, int]
@@ -134,7 +142,10 @@ class Report:
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        d["quality"] = self.quality.as_dict()
+        if self.quality is None:
+            del d["quality"]  # (a gold: see NOT_IN_A_GOLD)
+        else:
+            d["quality"] = self.quality.as_dict()
         if self.curation is None:
             del d["curation"]  # (a corpus that is not a gold: nothing of it said)
         else:
@@ -143,13 +154,15 @@ class Report:
 
     def lines(self) -> list[str]:
         """The report as plain text for the terminal."""
-        q, s = self.quality, self.quality.score
+        q = self.quality
         out = [f"QuoteLab report: {self.whose()}", ""]
-        out.append(f"Suggestion quality on {q.articles} done article(s)")
-        if not q.articles:
-            out.append("  " + NO_QUALITY_YET)
-        if q.articles:
-            out += ["  " + line for line in s.lines()]
+        if q is None:
+            out += ["Suggestion quality", "  " + NOT_IN_A_GOLD]
+        elif not q.articles:
+            out += [f"Suggestion quality on {q.articles} done article(s)", "  " + NO_QUALITY_YET]
+        else:
+            out.append(f"Suggestion quality on {q.articles} done article(s)")
+            out += ["  " + line for line in q.score.lines()]
             out.append("  fixes: " + ", ".join(f"{k} {v}" for k, v in q.fixes.items()))
             cues = ", ".join(f"{c} {n}" for c, n in q.missed_cues) or "none"
             out.append(f"  cue words of missed quotes: {cues}")
@@ -376,7 +389,7 @@ def build(
     """The whole report of the corpus in ``store``, its memory bounded whatever the size
     of the corpus (every read streams or is an aggregate; no article text is held but
     the one being scored). ``progress(done, total)`` counts the done articles scored
-    (then, in a gold corpus, every article read for its curation section);
+    (in a gold corpus, every article read for its curation section instead);
     :class:`Cancelled` is raised once ``cancelled()`` turns true."""
 
     def grouped(found: dict[str, int], keys: list[str]) -> dict[str, int]:
@@ -395,7 +408,6 @@ def build(
     speakers, names = _speakers(store, top)
     ranked_outlets = sorted(outlets.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0]))
     quotes, unreviewed, no_name = queries.quote_totals(store)
-    scored = quality(store, progress, cancelled)
     flagged_attributions, flagged_articles = queries.flag_counts(store)
 
     def step(done: int, total: int) -> None:
@@ -405,6 +417,8 @@ def build(
             raise Cancelled
 
     curated = curation.build(store, step)
+    # A gold's attributions are the curation's, not suggestions reviewed: not scored as such.
+    scored = quality(store, progress, cancelled) if curated is None else None
     return Report(
         corpus=str(store.path),
         quality=scored,

@@ -182,10 +182,10 @@ def test_the_section_reports_progress_over_every_article_and_stops_on_cancel(pro
     calls = []
     with Store(gold) as s:
         report.build(s, progress=lambda done, total: calls.append((done, total)))
-        assert calls == [(0, 2), (0, 2)]  # the done articles scored, then every article
+        assert calls == [(0, 2)]  # every article (a gold's are not scored as suggestions)
         calls.clear()
         with pytest.raises(report.Cancelled):  # cancelled once the curation pass began
-            report.build(s, progress=lambda d, t: calls.append(d), cancelled=lambda: len(calls) > 1)
+            report.build(s, progress=lambda d, t: calls.append(d), cancelled=lambda: len(calls) > 0)
 
 
 def test_a_damaged_article_is_left_out_and_counted(tmp_path):
@@ -229,6 +229,32 @@ def test_the_section_in_text_page_and_chart(project):
     assert b"<script" not in svg
     for word in ("boundary", "missed", "extra", "ana", "ben", "cal"):
         assert word.encode() in svg
+
+
+def test_a_gold_has_no_suggestion_quality(project):
+    """The report on a gold scored its curated attributions as if they were a model's
+    suggestions reviewed (F1 0.500, adjudicated quotes counted as "added"): now it says
+    that a gold has no suggestion quality, in text, page, JSON and charts."""
+    gold, _ = project
+    rep = built(gold)
+    assert rep.quality is None and rep.curation is not None
+    text = "\n".join(rep.lines())
+    assert "Suggestion quality\n  " + report.NOT_IN_A_GOLD in text
+    assert "Suggestion quality on" not in text and "fixes:" not in text
+    assert "quality" not in rep.as_dict()
+    page = "".join(charts.html_parts(rep))
+    assert "Not measured in a gold corpus" in page and "<td>accepted as is</td>" not in page
+    assert list(charts.render_all(rep)) == [
+        "top_speakers",
+        "quotes_by_type",
+        "quotes_over_time",
+        "disagreements",
+    ]
+    # Any other corpus keeps the section and its chart.
+    other = built(small_corpus(gold.parent / "other.qlab"))
+    assert other.quality is not None
+    assert "quality_by_type" in charts.render_all(other)
+    assert "Suggestion quality on 1 done article(s)" in "\n".join(other.lines())
 
 
 @pytest.mark.slow
