@@ -5,11 +5,11 @@ into one gold to adjudicate (docs/adr/0034). :func:`add_parser` adds it to
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from core.cli import show
 from core.measure.curate import CurateError, curate
 
 
@@ -44,8 +44,5 @@ def run(args: argparse.Namespace, progress: Callable[[int, int], None]) -> int:
     except CurateError as exc:
         print(f"quotelab: error: {exc}", file=sys.stderr)
         return 1
-    if args.json:
-        print(json.dumps(result.as_dict(), ensure_ascii=False))
-    else:
-        print("\n".join(result.lines()))
+    show(result, args.json)
     return 0
