@@ -336,7 +336,7 @@ class ArticleRules:
         is_name = self.book.is_name_token
         named = self._named(head)
         run = name_run(named, is_name)
-        start, end = _mention_bounds(named, para)
+        start, end = _mention_bounds(named, para, head)
         job = bool(run) and is_job(run[-1:])  # "Minister", "Tyson President and CEO ..."
         holder = _job_holder(named, is_name) if job else []
         if holder:
@@ -368,6 +368,12 @@ class ArticleRules:
                 self.anchored[span.start] = head.lemma_.lower()
         elif head.pos_ == "NOUN":  # "said the release. ... It further added": what it is
             self.book.add_mention(Mention(pos, written, False, True, head.tag_ == "NNS"))
+        if (
+            named is head
+            and head.pos_ == "NOUN"
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts)
+        ):  # "The Joongang Ilbo newspaper in South Korea": its name, not where it is
+            return Source(span, para.text[span.start - para.start : head.idx + len(head)])
         return Source(span, written)
 
     def _names_person(self, head: Token) -> bool:
@@ -703,21 +709,38 @@ def _own_subject(verb: Token, para: Paragraph) -> Token | None:
     return before[-1] if before else next(iter(found), None)
 
 
-def _mention_bounds(head: Token, para: Paragraph) -> tuple[int, int]:
+def _mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tuple[int, int]:
     """Token bounds of the speaker mention: the head with its left modifiers (after the
-    dateline); for a common noun also its prepositional phrase (``the head of the
-    agency``)."""
+    dateline), also the job a name is in apposition to when no comma parts them (``the
+    away side's head coach Scott Cooper``; not ``The charity's director, Susan Ma``); for
+    a common noun also its prepositional phrase (``the head of the agency``) up to a
+    clause in it (``A team of experts led by ...``), for a proper one its ``of`` and the
+    proper nouns after it (``The Ministry of Oil``)."""
     doc = head.doc
     start = head.left_edge.i
+    if job is not None and job.i < head.i and "," not in {t.text for t in doc[job.i : start]}:
+        start = min(start, job.left_edge.i)
     end = head.i
     if head.pos_ != "PROPN":
         for c in head.rights:
-            if c.dep_ in ("prep", "compound", "amod") and c.right_edge.i - head.i < 8:
+            if c.dep_ in ("prep", "compound", "amod"):
+                last = _before_clause(c)
+                if last - head.i >= 8:
+                    break
                 if any(o.lemma_.lower() in STATEMENT_NOUNS for o in c.children):
                     break  # "officials at a news conference": where, not who
-                end = max(end, c.right_edge.i)
+                end = max(end, last)
             else:
                 break
+    elif head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "of":
+        of = doc[head.i + 1]
+        if of.head.i == head.i and all(
+            t.pos_ == "PROPN" or t.lower_ in ("the", "and", "&") for t in list(of.subtree)[1:]
+        ):
+            end = of.right_edge.i
+    floor = 0  # the first token after the dateline
+    while floor < start and doc[floor].idx < para.dateline:
+        floor += 1
     while start < end and (
         doc[start].is_punct
         or para.in_quote[start]
@@ -727,19 +750,47 @@ def _mention_bounds(head: Token, para: Paragraph) -> tuple[int, int]:
         start += 1
     while end > start and (doc[end].is_punct or para.in_quote[end]):
         end -= 1
-    return _balanced(doc, start, end)
+    return _balanced(doc, start, end, floor)
 
 
-def _balanced(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _before_clause(phrase: Token) -> int:
+    """The last token of a phrase before a clause inside it (``of experts led by ...``)."""
+    for t in phrase.subtree:
+        if t.dep_ in ("acl", "relcl") and t.i > phrase.i:
+            return max(phrase.i, t.left_edge.i - 1)
+    return phrase.right_edge.i
+
+
+def _balanced(doc: Doc, start: int, end: int, floor: int) -> tuple[int, int]:
     """A mention's token bounds without a bracket it does not both open and close: it
-    starts after a closing one (``NYSE:BP) CEO Tony Hayward``) and ends before an opening
-    one (``the Telecoms Board (TB``)."""
+    starts after a closing one (``see chart) CEO Mara Lind``) but for a bracket of proper
+    nouns after a name (a ticker: ``BP (NYSE:BP) CEO Tony Hayward``, a place: ``Deputy
+    Commissioner of Police (North East) Jo Roe``), which it takes in with that name and
+    the proper nouns before it, from ``floor`` on; it ends before an opening one (``the Telecoms
+    Board (TB``)."""
     depth, cut = 0, start
     for i in range(start, end + 1):
         depth += (doc[i].text == "(") - (doc[i].text == ")")
         if depth < 0:
             depth, cut = 0, i + 1
     start = cut
+    if start - 1 > floor and doc[start - 1].text == ")" and start <= end:
+        opening = next((j for j in range(start - 2, floor, -1) if doc[j].text == "("), None)
+        if (
+            opening is not None
+            and doc[opening - 1].pos_ == "PROPN"
+            and all(t.pos_ == "PROPN" or t.is_punct for t in doc[opening + 1 : start - 1])
+        ):
+            start = opening - 1
+            while start - 1 >= floor and (
+                doc[start - 1].pos_ == "PROPN"
+                or (
+                    doc[start - 1].lower_ in ("of", "for")
+                    and start - 2 >= floor
+                    and doc[start - 2].pos_ == "PROPN"
+                )
+            ):
+                start -= 1  # "Deputy Commissioner of Police (North East) Jo Roe"
     opened = [i for i in range(start, end + 1) if doc[i].text == "("]
     closed = sum(doc[i].text == ")" for i in range(start, end + 1))
     if len(opened) > closed:

@@ -33,7 +33,7 @@ CASES = {
             (
                 "Norland has found a large gas field in the Kara Sea, marking a rare find in "
                 "the region",
-                "Norgas",
+                "state-owned energy group Norgas",
                 "Norgas",
                 "announced",
                 "indirect",
