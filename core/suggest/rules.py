@@ -293,6 +293,9 @@ class ArticleRules:
     def _cue_and_source(self, para: Paragraph, verb: Token) -> tuple[Span, Source | None]:
         cue = _token_span(para, verb, _particle(verb))
         subj = _subject(verb, para)
+        quoted = _quoted_as_saying(verb)
+        if quoted is not None:  # "X was quoted as saying": X, passive as it is
+            cue, subj = _token_span(para, *quoted), _own_subject(quoted[0], para)
         if verb.lower_ == "according":
             to = next((c for c in verb.children if c.lower_ == "to" and c.i == verb.i + 1), None)
             if to is not None:
@@ -636,8 +639,25 @@ def _particle(verb: Token) -> Token | None:
 
 def _is_cue_verb(t: Token) -> bool:
     return (
-        t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUE_VERBS and t.tag_ != "VBG"
-    ) or _is_according(t)
+        (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUE_VERBS and t.tag_ != "VBG")
+        or _is_according(t)
+        or (t.lemma_.lower() == "quote" and _quoted_as_saying(t) is not None)
+    )
+
+
+def _quoted_as_saying(t: Token) -> tuple[Token, Token] | None:
+    """``X was quoted as saying``: its ``quoted`` and its ``saying``, from either."""
+    if t.lemma_.lower() == "say" and t.dep_ == "pcomp" and t.head.lower_ == "as":
+        quoted = t.head.head
+        return (quoted, t) if quoted.lemma_.lower() == "quote" else None
+    if t.lemma_.lower() != "quote":
+        return None
+    for as_ in t.children:
+        if as_.lower_ == "as" and as_.dep_ == "prep":
+            for saying in as_.children:
+                if saying.dep_ == "pcomp" and saying.lemma_.lower() == "say":
+                    return t, saying
+    return None
 
 
 def _is_speech_verb(t: Token) -> bool:
@@ -995,6 +1015,10 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
         start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
     while start <= end and doc[start].dep_ == "mark" and doc[start].head == clause:
         start += 1  # "that"
+    if start == verb.i + 1 and doc[start].lower_ in CALENDAR and start < clause.i:
+        start += 1  # "Kang said Monday Seoul has not ...": when it was said
+    if verb.i < start:  # "... to blame for its troubles; roughly 95% of its sales ...":
+        end = next((i - 1 for i in range(start, end + 1) if doc[i].text == ";"), end)
     start, end = _trim(doc, start, end)
     according = next((t for t in doc[start : end + 1] if _is_according(t)), None)
     if according is not None and according.right_edge.i >= end - 1:

@@ -351,3 +351,31 @@ def test_the_pipeline_is_loaded_with_its_own_tokenizer(suggester):
     assert len(own.rules) > 1000  # not the bare one it was built as
     text = SAMPLE.read_text(encoding="utf-8")
     assert [t.text for t in own(text)] == [t.text for t in stored(text)]
+
+
+def test_quoted_as_saying_is_one_cue_and_its_passive_subject_the_speaker(suggester):
+    found = suggest(
+        suggester,
+        'The minister arrived late. "It shows his goodwill," Jo Roe was quoted as saying.\n\n'
+        "Ann Lee was quoted as saying that the talks had failed.",
+    )
+    assert [(sp, cue, kind) for _, sp, _, cue, kind in found] == [
+        ("Jo Roe", "quoted as saying", "direct"),
+        ("Ann Lee", "quoted as saying", "indirect"),
+    ]
+
+
+def test_a_day_right_after_the_cue_is_no_part_of_the_reported_clause(suggester):
+    found = suggest(suggester, "Kang said Monday Seoul has not received the letter.")
+    assert [q for q, *_ in found] == ["Seoul has not received the letter."]
+
+
+def test_a_semicolon_ends_the_reported_clause(suggester):
+    found = suggest(
+        suggester,
+        "Jo Roe said a downturn in the economy may be to blame for the firm's troubles; "
+        "roughly 95% of its sales are domestic.",
+    )
+    assert [q for q, *_ in found] == [
+        "a downturn in the economy may be to blame for the firm's troubles"
+    ]
