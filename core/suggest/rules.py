@@ -31,6 +31,7 @@ from core.suggest.learn import CANDIDATE
 from core.suggest.lexicon import (
     CALENDAR,
     CUE_VERBS,
+    NAMING_VERBS,
     PERSONAL,
     PRONOUNS,
     SPEECH_VERBS,
@@ -986,11 +987,12 @@ def _root_of(inner: TokenSpan) -> Token:
 
 
 def _governing_cue(token: Token, para: Paragraph) -> Token | None:
-    """The speech verb above a quoted fragment in the parse, if any, within its sentence."""
+    """The speech verb above a quoted fragment in the parse, if any, within its sentence
+    (also a verb that names what was said by it: ``described X as "..."``)."""
     t = token
     for _ in range(12):
         if not para.in_quote[t.i]:
-            if _is_speech_verb(t):
+            if _is_speech_verb(t) or (t.pos_ == "VERB" and t.lemma_.lower() in NAMING_VERBS):
                 return t
             acc = next((c for c in t.children if _is_according(c)), None)
             if acc is not None:

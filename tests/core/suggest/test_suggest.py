@@ -379,3 +379,14 @@ def test_a_semicolon_ends_the_reported_clause(suggester):
     assert [q for q, *_ in found] == [
         "a downturn in the economy may be to blame for the firm's troubles"
     ]
+
+
+def test_a_verb_that_names_what_was_said_by_the_quoted_words_is_a_mixed_quotes_cue(suggester):
+    found = suggest(
+        suggester,
+        "The minister described the talks in Geneva as a \u201ccomplete waste of everyone's "
+        "time\u201d on Friday.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("complete waste of everyone's time", "The minister", "described", "mixed")
+    ]
