@@ -1021,6 +1021,7 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
         start += 1  # "Kang said Monday Seoul has not ...": when it was said
     if verb.i < start:  # "... to blame for its troubles; roughly 95% of its sales ...":
         end = next((i - 1 for i in range(start, end + 1) if doc[i].text == ";"), end)
+        end = _before_reporting_line(doc, start, end)
     start, end = _trim(doc, start, end)
     according = next((t for t in doc[start : end + 1] if _is_according(t)), None)
     if according is not None and according.right_edge.i >= end - 1:
@@ -1039,6 +1040,24 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     if verb.i < start and end + 1 < len(doc) and doc[end + 1].text in _SENTENCE_END:
         end += 1  # the clause after its cue ends the sentence: keep the full stop
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _before_reporting_line(doc: Doc, start: int, end: int) -> int:
+    """Where a reported clause ends before a reporting line over its sentence that the
+    parse took into it: a comma, a source and its verb of saying closing the sentence
+    (``... received from Kim, South Korean news service Newsis reported Monday.``)."""
+    if end + 1 >= len(doc) or not _is_speech_verb(doc[end + 1]):
+        return end
+    comma = next((i for i in range(end, start, -1) if doc[i].text == ","), None)
+    if comma is None or comma == end:
+        return end
+    source = doc[comma + 1 : end + 1]
+    if all(t.pos_ in ("DET", "ADJ", "NOUN", "PROPN") for t in source) and source[-1].pos_ in (
+        "NOUN",
+        "PROPN",
+    ):
+        return comma - 1
+    return end
 
 
 def _and_more(verb: Token, end: int) -> int:

@@ -390,3 +390,28 @@ def test_a_verb_that_names_what_was_said_by_the_quoted_words_is_a_mixed_quotes_c
     assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
         ("complete waste of everyone's time", "The minister", "described", "mixed")
     ]
+
+
+def test_a_reporting_line_over_the_sentence_is_no_part_of_the_reported_clause(suggester):
+    found = suggest(
+        suggester,
+        "Kang also said the Norland government did not hear directly from the Obel "
+        "administration about a letter the White House reportedly received from Kim, "
+        "Norland news service Newsline reported Monday.",
+    )
+    assert found[0][0] == (
+        "the Norland government did not hear directly from the Obel administration about a "
+        "letter the White House reportedly received from Kim"
+    )
+
+
+def test_a_place_and_a_date_before_the_first_sentence_are_a_dateline(suggester):
+    found = suggest(
+        suggester,
+        "Varna, July 19 One of the two men accused of the robbery has been arrested, police "
+        "said on Wednesday.",
+    )
+    assert found[0][:2] == (
+        "One of the two men accused of the robbery has been arrested",
+        "police",
+    )
