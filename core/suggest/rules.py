@@ -18,6 +18,7 @@ Speakers are the subject of the cue, named by :mod:`core.suggest.names`.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -1077,6 +1078,9 @@ def _and_more(verb: Token, end: int) -> int:
     return more.right_edge.i if own_subject or more.tag_ != verb.tag_ else end
 
 
+#: What opens the words after a reported clause that say what the speaker answered.
+_RESPONSE = re.compile(r"(?:in (?:response|reply) to|responding to|replying to|when asked)\b", re.I)
+
 #: Participles that go on with the speaker's own words after a reported clause.
 _ADJUNCT_CUES = SPEECH_VERBS | {"cite"}
 
@@ -1084,7 +1088,8 @@ _ADJUNCT_CUES = SPEECH_VERBS | {"cite"}
 def _own_end(verb: Token, start: int, end: int) -> int:
     """Where a reported clause (tokens ``start``..``end``) ends before what its speaker
     goes on to do, which the parse may hang inside it: a participle of saying after a
-    comma (``..., citing a lack of coordination``, ``..., adding that``), or a verb of
+    comma (``..., citing a lack of coordination``, ``..., adding that``), what it answered
+    (``..., in response to a question from ...``), or a verb of
     saying with no subject of its own after ``and`` or ``but`` (``reports were baseless
     and urged people``), unless it goes with another in the clause (``could not confirm
     or deny``)."""
@@ -1093,6 +1098,8 @@ def _own_end(verb: Token, start: int, end: int) -> int:
         nxt = doc[i + 1]
         if doc[i].text == "," and nxt.tag_ == "VBG" and nxt.lemma_.lower() in _ADJUNCT_CUES:
             return i - 1
+        if doc[i].text == "," and _RESPONSE.match(doc[i + 1 : i + 4].text):
+            return i - 1  # "..., in response to a question from ...": when it was said
         if doc[i].lower_ not in ("and", "but") or nxt.dep_ != "conj" or nxt.pos_ != "VERB":
             continue
         own_subject = any(c.dep_ in _SUBJECTS for c in nxt.children)

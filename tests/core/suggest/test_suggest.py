@@ -415,3 +415,15 @@ def test_a_place_and_a_date_before_the_first_sentence_are_a_dateline(suggester):
         "One of the two men accused of the robbery has been arrested",
         "police",
     )
+
+
+def test_what_the_speaker_answered_is_no_part_of_the_reported_clause(suggester):
+    found = suggest(
+        suggester,
+        "Kang said she could not confirm or deny the plans to make an appearance at the United "
+        "Nations, in response to a question from lawmaker Shim Jae-kwon of the ruling party, "
+        "according to Yonhap.",
+    )
+    assert found[0][0] == (
+        "she could not confirm or deny the plans to make an appearance at the United Nations"
+    )
