@@ -427,3 +427,13 @@ def test_what_the_speaker_answered_is_no_part_of_the_reported_clause(suggester):
     assert found[0][0] == (
         "she could not confirm or deny the plans to make an appearance at the United Nations"
     )
+
+
+def test_recognizing_that_is_a_verb_of_saying(suggester):
+    found = suggest(
+        suggester,
+        'Mara Lind recognized that the business is "at a crossroads," and promised changes.',
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("at a crossroads,", "Mara Lind", "recognized", "mixed")
+    ]
