@@ -1045,14 +1045,22 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
 
 def _before_reporting_line(doc: Doc, start: int, end: int) -> int:
     """Where a reported clause ends before a reporting line over its sentence that the
-    parse took into it: a comma, a source and its verb of saying closing the sentence
-    (``... received from Kim, South Korean news service Newsis reported Monday.``)."""
-    if end + 1 >= len(doc) or not _is_speech_verb(doc[end + 1]):
-        return end
+    parse took into it: a comma, then a source and its verb of saying closing the sentence
+    (``... received from Kim, South Korean news service Newsis reported Monday.``; the
+    verb may be in the clause too: ``..., Chung said.``) or the verb and its source
+    (``..., reports BSS.``)."""
     comma = next((i for i in range(end, start, -1) if doc[i].text == ","), None)
     if comma is None or comma == end:
         return end
-    source = doc[comma + 1 : end + 1]
+    tail = list(doc[comma + 1 : end + 1])
+    if end + 1 < len(doc) and _is_speech_verb(doc[end + 1]):
+        tail.append(doc[end + 1])  # (the verb the parse left out)
+    elif end + 1 < len(doc) and doc[end + 1].text not in _SENTENCE_END:
+        return end
+    verbs = [k for k, t in enumerate(tail) if _is_speech_verb(t)]
+    if len(verbs) != 1 or verbs[0] not in (0, len(tail) - 1) or len(tail) < 2:
+        return end
+    source = tail[1:] if verbs[0] == 0 else tail[:-1]
     if all(t.pos_ in ("DET", "ADJ", "NOUN", "PROPN") for t in source) and source[-1].pos_ in (
         "NOUN",
         "PROPN",

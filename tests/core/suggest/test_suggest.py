@@ -437,3 +437,11 @@ def test_recognizing_that_is_a_verb_of_saying(suggester):
     assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
         ("at a crossroads,", "Mara Lind", "recognized", "mixed")
     ]
+
+
+def test_a_reporting_line_at_the_sentences_end_is_no_part_of_the_reported_clause(suggester):
+    found = suggest(
+        suggester,
+        "Obaidul Quader rejected the report, saying the report is not correct, reports BSS.",
+    )
+    assert [q for q, *_ in found] == ["the report is not correct"]
