@@ -1097,7 +1097,8 @@ def _own_end(verb: Token, start: int, end: int) -> int:
     """Where a reported clause (tokens ``start``..``end``) ends before what its speaker
     goes on to do, which the parse may hang inside it: a participle of saying after a
     comma (``..., citing a lack of coordination``, ``..., adding that``), what it answered
-    (``..., in response to a question from ...``), or a verb of
+    (``..., in response to a question from ...``), a statement of its own (``...,
+    although he noted ...``), or a verb of
     saying with no subject of its own after ``and`` or ``but`` (``reports were baseless
     and urged people``), unless it goes with another in the clause (``could not confirm
     or deny``)."""
@@ -1108,6 +1109,8 @@ def _own_end(verb: Token, start: int, end: int) -> int:
             return i - 1
         if doc[i].text == "," and _RESPONSE.match(doc[i + 1 : i + 4].text):
             return i - 1  # "..., in response to a question from ...": when it was said
+        if doc[i].text == "," and nxt.dep_ == "mark" and _says_more(nxt.head):
+            return i - 1  # "..., although he noted strong competition": another statement
         if doc[i].lower_ not in ("and", "but") or nxt.dep_ != "conj" or nxt.pos_ != "VERB":
             continue
         own_subject = any(c.dep_ in _SUBJECTS for c in nxt.children)
@@ -1115,6 +1118,14 @@ def _own_end(verb: Token, start: int, end: int) -> int:
         if said and not own_subject and nxt.head.lemma_.lower() not in SPEECH_VERBS:
             return i - 1
     return end
+
+
+def _says_more(verb: Token) -> bool:
+    """Whether a verb is the speaker saying something more: a verb of saying whose
+    subject is a personal pronoun (``although he noted``)."""
+    return _is_speech_verb(verb) and any(
+        c.dep_ in _SUBJECTS and c.lower_ in PERSONAL | {"they"} for c in verb.children
+    )
 
 
 def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:

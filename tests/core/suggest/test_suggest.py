@@ -445,3 +445,23 @@ def test_a_reporting_line_at_the_sentences_end_is_no_part_of_the_reported_clause
         "Obaidul Quader rejected the report, saying the report is not correct, reports BSS.",
     )
     assert [q for q, *_ in found] == ["the report is not correct"]
+
+
+def test_a_statement_of_the_speakers_own_after_a_comma_ends_the_reported_clause(suggester):
+    found = suggest(
+        suggester,
+        "Jo Roe said the network equipment maker was unlikely to lose market share in its core "
+        "business, although he noted strong competition and named Obel as its biggest rival.",
+    )
+    assert found[0][0] == (
+        "the network equipment maker was unlikely to lose market share in its core business"
+    )
+
+
+def test_highlighting_is_saying_and_ends_the_clause_reported_before_it(suggester):
+    found = suggest(
+        suggester,
+        "The Speaker said the minister's actions were obstructing the work of the Parliament "
+        "and highlighted the Parliament's prior recognition of the role.",
+    )
+    assert found[0][0] == "the minister's actions were obstructing the work of the Parliament"
