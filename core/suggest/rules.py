@@ -1014,6 +1014,9 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     if any(m.lower_ in ("whether", "if") for m in marks):
         return None  # a question, not a report
     start, end = clause.left_edge.i, _and_more(verb, clause.right_edge.i)
+    subject = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < start), None)
+    if subject is not None and not any(c.dep_ in _SUBJECTS for c in clause.children):
+        start = subject.left_edge.i  # "said some areas of the city, were ...": its subject
     while start <= end and doc[start].idx < para.dateline:
         start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
     while start <= end and doc[start].dep_ == "mark" and doc[start].head == clause:

@@ -465,3 +465,14 @@ def test_highlighting_is_saying_and_ends_the_clause_reported_before_it(suggester
         "and highlighted the Parliament's prior recognition of the role.",
     )
     assert found[0][0] == "the minister's actions were obstructing the work of the Parliament"
+
+
+def test_a_subject_the_parse_takes_for_the_cues_object_is_the_reported_clauses(suggester):
+    found = suggest(
+        suggester,
+        "Ann Lee, the mayor of Varna, said some downtown areas of the Black Sea city, were up "
+        "to four feet under water.",
+    )
+    assert found[0][0] == (
+        "some downtown areas of the Black Sea city, were up to four feet under water."
+    )
