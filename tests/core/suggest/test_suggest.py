@@ -476,3 +476,16 @@ def test_a_subject_the_parse_takes_for_the_cues_object_is_the_reported_clauses(s
     assert found[0][0] == (
         "some downtown areas of the Black Sea city, were up to four feet under water."
     )
+
+
+def test_forecasting_is_saying(suggester):
+    found = suggest(
+        suggester,
+        "\u201cMore rain may fall over the flooded area,\u201d the weather service said, "
+        "forecasting the river won\u2019t fall below flood level until Wednesday morning.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found][1] == (
+        "the river won\u2019t fall below flood level until Wednesday morning.",
+        "the weather service",
+        "forecasting",
+    )
