@@ -481,13 +481,21 @@ _CAPITALISED_RUN = re.compile(
 )
 #: A dateline: a place (and a date) in capitals, an upper-case place or one with a
 #: bracketed part (``(Goa)``, ``(Reuters)``; a date may follow it: ``New Delhi [India],
-#: July 20 (ANI):``), or that bracketed agency alone, then a colon or a dash.
+#: July 20 (ANI):``), or that bracketed agency alone, then a colon or a dash; or a place
+#: and a date alone before the sentence (``Chandigarh, July 19 One of ...``).
+_MONTHS = (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+).split()
 DATELINE = re.compile(
     r"(?:(?=[A-Z]{2,}\b|[^\n]{0,40}[(\[])"
     r"[A-Z][\w.'\u2019]*(?:,?\s+(?:[A-Z][\w.'\u2019]*|\d{1,4}))*"
     r"(?:,?\s*(?:\([^()\n]{1,60}\)|\[[^\[\]\n]{1,30}\])(?:,?\s+(?:[A-Z][\w.'\u2019]*|\d{1,4}))*)*"
     r"|\([A-Z][^()\n]{0,30}\))"  # or the agency alone: "(Reuters) -"
     r"\s*(?::|\s-{1,2}\s|\s?[\u2014\u2013]|-(?=[A-Z]))"
+    # or a place and a date with nothing after them (the page lost its agency): "Chandigarh,
+    # July 19 One of the accused ..."
+    r"|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,\s(?:" + "|".join(_MONTHS) + r")\.?\s\d{1,2}\s(?=[A-Z])"
 )
 #: The capitalised words a paragraph opens with (a dateline's place).
 _LEADING_WORDS = re.compile(r"[A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.'\u2019]*)*")

@@ -360,17 +360,22 @@ def test_a_speaker_mention_starts_after_the_dateline(suggester):
     ]
 
 
-def test_a_bracket_after_a_company_is_no_part_of_the_mention_that_speaks(suggester):
-    """Not the bracket's appositive, and not the bracket's words, nor the company's
-    before them, in the mention (two subjects of the verb: the one nearer it)."""
+def test_a_bracket_after_a_company_is_in_the_mention_not_the_name(suggester):
+    """The mention is its whole phrase, the bracket the parse starts it inside too; the
+    name is the person's (two subjects of the verb: the one nearer it)."""
     for text, speaker, name in [
         (
             'Halvor (NYSE:HAL) CEO Mara Lind said the plant has "room to grow".',
-            "CEO Mara Lind",
+            "Halvor (NYSE:HAL) CEO Mara Lind",
             "Mara Lind",
         ),
         (
             'Halvor (NYSE:HAL) CEO Mara Lind said in a call that the firm has "room to grow".',
+            "Halvor (NYSE:HAL) CEO Mara Lind",
+            "Mara Lind",
+        ),
+        (  # a bracket before the mention's phrase is no part of it
+            "Sales fell (see chart) while CEO Mara Lind said the plant would grow.",
             "CEO Mara Lind",
             "Mara Lind",
         ),
@@ -576,3 +581,46 @@ def test_a_capitalised_job_with_the_is_the_person_named_with_it(suggester):
         "The Spokesman affirmed that the leak was small."
     )
     assert names(suggester, text) == ["Karim Nadir"] * 2
+
+
+def mentions(suggester, text):
+    return [(sp, n) for _, sp, n, _, _ in suggest(suggester, text)]
+
+
+def test_a_job_and_a_name_with_no_comma_between_are_one_mention(suggester):
+    """The mention is the whole phrase: the job a name is in apposition to comes with it
+    when no comma parts them; with a comma, the name is the mention."""
+    assert mentions(
+        suggester,
+        "After the match, the away side\u2019s head coach Tom Reed said that the home side "
+        "deserved to win.",
+    ) == [("the away side\u2019s head coach Tom Reed", "Tom Reed")]
+    assert mentions(
+        suggester,
+        "Deputy Commissioner of Police (North East) Jo Roe said the police received a tip-off.",
+    ) == [("Deputy Commissioner of Police (North East) Jo Roe", "Jo Roe")]
+    assert mentions(
+        suggester, "The charity's director, Susan Ma, said the charity had changed its rules."
+    ) == [("Susan Ma", "Susan Ma")]
+    assert mentions(  # (its job's proper nouns name no organisation for it)
+        suggester, "The Norland Rail spokesman, Ann Lee, said the trains would run."
+    ) == [("Ann Lee", "Ann Lee")]
+
+
+def test_an_organisation_of_something_is_one_mention(suggester):
+    assert mentions(
+        suggester, "The Ministry of Fisheries confirmed today that the boats are back at sea."
+    ) == [("The Ministry of Fisheries", "Ministry of Fisheries")]
+
+
+def test_a_clause_after_a_description_is_no_part_of_its_mention(suggester):
+    assert mentions(
+        suggester,
+        "A team of experts led by the University of Norland said it would help scientists.",
+    ) == [("A team of experts", "A team of experts")]
+
+
+def test_an_organisation_before_the_noun_of_its_kind_is_named_without_where_it_is(suggester):
+    assert mentions(
+        suggester, "The Daily Ledger newspaper in Norland reported the mayor had resigned."
+    ) == [("The Daily Ledger newspaper in Norland", "Daily Ledger newspaper")]
