@@ -95,7 +95,7 @@ def attribution_row(a: Attribution, article_id: int) -> dict[str, Any]:
         "speaker_end": a.speaker.end if a.speaker else None,
         "cue_start": a.cue.start if a.cue else None,
         "cue_end": a.cue.end if a.cue else None,
-        "speaker_name": a.speaker_name,
+        "speaker_name": a.speaker_name or None,  # (no name is NULL, never '': one value)
         "type": str(a.type),
         "state": str(a.state),
         "origin": str(a.origin),

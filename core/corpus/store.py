@@ -750,7 +750,11 @@ class Store(Queries):
             del was["speaker_id"]
         if "flagged" not in before:  # logged before flags were (docs/adr/0033)
             del was["flagged"], was["comment"]
-        same = " AND ".join(f"{col} IS ?" for col in was)
+        # (a name stored as '' by an older QuoteLab is no name, as it reads)
+        same = " AND ".join(
+            "NULLIF(speaker_name, '') IS ?" if col == "speaker_name" else f"{col} IS ?"
+            for col in was
+        )
         if new is None:
             cur = self._conn.execute(
                 f"DELETE FROM attributions WHERE id = ? AND {same}", [row_id, *was.values()]
