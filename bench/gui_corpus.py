@@ -27,6 +27,10 @@ pass with nothing but timers set for later (a status message's timeout, a deboun
   words, speaker names), each key to its first paint (the list's first rows) and to
   idle (every match counted, between events), then cleared (the whole corpus again).
 
+Beside the clicks and keys, "cpu": the GUI thread's CPU time over the same span (95th
+percentile), the work itself: on a busy machine other processes delay it, which the
+felt time shows, but do not add to it.
+
 Baselines of the same run, on the same machine and load (printed beside each size):
 what the benches quoted before issue 21, "handler" (a key's handler and one forced
 repaint, as every action times itself: ``gui/actions.py`` ``drawn``; opening the corpus
@@ -101,11 +105,17 @@ def load() -> str:
 
 
 def row(
-    step: str, felt: float, goal: str, before: float | None = None, bare: float | None = None
+    step: str,
+    felt: float,
+    goal: str,
+    before: float | None = None,
+    bare: float | None = None,
+    cpu: float | None = None,
 ) -> None:
     was = "" if before is None else f"   before issue 21 {before:7.1f} ms"
     b = "" if bare is None else f"   bare {bare:6.1f} ms"
-    print(f"  {step:38} {felt:7.1f} ms   goal {goal:>6}{was}{b}")
+    c = "" if cpu is None else f"   cpu {cpu:6.1f} ms"
+    print(f"  {step:38} {felt:7.1f} ms   goal {goal:>6}{c}{was}{b}")
 
 
 class Keys:
@@ -119,14 +129,16 @@ class Keys:
         w.rendered.connect(self.handled.append)
         self.keys = {b.id: QKeySequence(b.keys[0]) for b in KEYMAP}
 
-    def press(self, act: Act, widget: QWidget | None = None) -> tuple[float, float]:
-        """(ms to the settled paint, ms the handler and its forced repaint took)."""
+    def press(self, act: Act, widget: QWidget | None = None) -> tuple[float, float, float]:
+        """(ms to the settled paint, ms the handler and its forced repaint took, ms of
+        CPU the GUI thread spent until the settled paint)."""
         t0 = self.settle.begin()
         QTest.keySequence(widget or QApplication.focusWidget() or self.w.view, self.keys[act])
-        return self.settle.felt(t0)[1], self.handled[-1]
+        return self.settle.felt(t0)[1], self.handled[-1], self.settle.cpu
 
-    def click_row(self, article_id: int) -> float:
-        """Click the article's row in the list (scrolled to first): ms to settled paint."""
+    def click_row(self, article_id: int) -> tuple[float, float]:
+        """Click the article's row in the list (scrolled to first): (ms to settled paint,
+        ms of CPU the GUI thread spent until then)."""
         table = self.w.articles.table
         rows = self.w.articles.model.rows
         assert rows is not None
@@ -139,11 +151,11 @@ class Keys:
         QTest.mouseClick(
             table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center()
         )
-        felt = self.settle.felt(t0)[1]
+        felt, cpu = self.settle.felt(t0)[1], self.settle.cpu
         assert self.w.session is not None and self.w.session.article is not None
         assert self.w.session.article.id == article_id
         self._click_over(table)
-        return felt
+        return felt, cpu
 
     def _click_over(self, table: QWidget) -> None:
         """Let the click's own deferred work run before any key is timed: a press on an
@@ -226,11 +238,11 @@ def run_size(app: QApplication, size: int, articles: int) -> None:
     bare_c = sqlite3.connect(db, isolation_level=None)
     ids = w.store.article_ids()
     visit = ids[:: max(1, len(ids) // articles)][:articles]
-    t_open: list[float] = []
+    t_open: list[tuple[float, float]] = []
     t_open_before: list[float] = []
-    t_keys: list[tuple[float, float]] = []
-    t_done: list[tuple[float, float]] = []
-    t_next: list[tuple[float, float]] = []
+    t_keys: list[tuple[float, float, float]] = []
+    t_done: list[tuple[float, float, float]] = []
+    t_next: list[tuple[float, float, float]] = []
     t_bare_open: list[float] = []
     t_bare_w: list[float] = []
     for article_id in visit:
@@ -243,13 +255,21 @@ def run_size(app: QApplication, size: int, articles: int) -> None:
         t_open_before.append(actions.drawn(w.view, partial(w.open_article, article_id)))
         keys.press(Act.ACCEPT_ALL, w.view)  # else D only says what is left to decide
         t_done.append(keys.press(Act.DONE_NEXT, w.view))
-    row("open an article far off (p95)", p95(t_open), FRAME, p95(t_open_before), p95(t_bare_open))
+    row(
+        "open an article far off (p95)",
+        p95([v[0] for v in t_open]),
+        FRAME,
+        p95(t_open_before),
+        p95(t_bare_open),
+        p95([v[1] for v in t_open]),
+    )
     for label, values, bare_ms in (
         ("review keys (p95)", t_keys, p95(t_bare_w)),
         ("D: done + next to do (p95)", t_done, p95(t_bare_w)),
         ("Shift+J: open the next (p95)", t_next, p95(t_bare_open)),
     ):
-        row(label, p95([v[0] for v in values]), FRAME, p95([v[1] for v in values]), bare_ms)
+        felt, handled, cpu = ([v[i] for v in values] for i in range(3))
+        row(label, p95(felt), FRAME, p95(handled), bare_ms, p95(cpu))
     filter_keys(keys, bare_c)
     keys.close()
     w.close()

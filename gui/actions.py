@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QMainWindow, QMenu
 
 from gui.keymap import KEYMAP, Act
 
-MENUS = ("File", "Review", "Edit", "Select", "View")
+MENUS = ("File", "Review", "Edit", "Select", "Adjudicate", "View")
 
 
 def build_actions(

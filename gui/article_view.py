@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from core.corpus.curation import Item
 from core.model import Article, Attribution, Span, State
 from core.review.session import ReviewSession
 from gui.settings import settings as app_settings
@@ -34,6 +35,20 @@ COLOURS = {
     "speaker": ("#d6e6ff", "#9cc3ff", "#4f9bff"),
     "cue": ("#ffe0c2", "#ffc08a", "#ff9640"),
 }
+#: Each annotator's colour in a gold corpus (docs/adr/0037), by number (1-9): the
+#: underline of the parts of an item only some annotators marked, and their names in the
+#: item's table (its legend).
+ANNOTATOR_COLOURS = (
+    "#d81b60",
+    "#1e88e5",
+    "#2e7d32",
+    "#f57c00",
+    "#8e24aa",
+    "#00838f",
+    "#6d4c41",
+    "#3949ab",
+    "#9e9d24",
+)
 CURSOR_COLOUR = "#d9c2ff"
 SELECTION_COLOUR = "#7fb2ff"
 CURRENT_OUTLINE = "#b00020"
@@ -89,6 +104,50 @@ def attribution_paints(a: Attribution, current: bool, target: str | None) -> lis
     ]
 
 
+@lru_cache(maxsize=256)
+def version_format(
+    kind: str, who: tuple[int, ...], everyone: int, current: bool
+) -> QTextCharFormat:
+    """The look of a part of an item's versions that annotators ``who`` (numbers) marked
+    as ``kind``, of ``everyone`` who had the article: the kind's colour (strong in the
+    current item); where not all marked it, the kind's light colour and the words and an
+    underline in the colour of the first who did (a line of dashes when more than one
+    did): where the versions differ is seen at a glance."""
+    suggested, _, strong = COLOURS[kind]
+    if len(who) == everyone:
+        return _fmt(strong if current else suggested)
+    f = _fmt(suggested)
+    colour = QColor(ANNOTATOR_COLOURS[(who[0] - 1) % len(ANNOTATOR_COLOURS)])
+    f.setForeground(colour)
+    f.setUnderlineColor(colour)
+    f.setUnderlineStyle(
+        QTextCharFormat.UnderlineStyle.SingleUnderline
+        if len(who) == 1
+        else QTextCharFormat.UnderlineStyle.DashUnderline
+    )
+    return f
+
+
+def version_paints(item: Item, current: bool) -> list[Paint]:
+    """An item's versions painted in the text: each piece between the edges of their
+    quotes, speakers and cues, with who marked it (:func:`version_format`)."""
+    paints = []
+    for kind in ("quote", "speaker", "cue"):
+        marks = [
+            (span, n)
+            for n, versions in item.versions.items()
+            for a in versions
+            if (span := a.spans()[kind]) is not None
+        ]
+        edges = sorted({e for span, _ in marks for e in (span.start, span.end)})
+        for lo, hi in zip(edges, edges[1:], strict=False):
+            who = tuple(sorted({n for span, n in marks if span.start <= lo and hi <= span.end}))
+            if who:
+                fmt = version_format(kind, who, len(item.versions), current)
+                paints.append(Paint(Span(lo, hi), fmt))
+    return paints
+
+
 class ArticleView(QPlainTextEdit):
     """Shows one article. Keyboard input goes to the window's actions; the mouse may
     select text, which the label keys then snap to tokens.
@@ -125,17 +184,19 @@ class ArticleView(QPlainTextEdit):
             self.setPlainText("")
             return
         text, non_body = article.text, article.non_body
-        # The widget's current character format outlives setPlainText and colours the
-        # new text: after a key left the text cursor in a grey headline, the next
-        # article's whole body came out grey. Start every article from the plain format.
-        self.setCurrentCharFormat(QTextCharFormat())
         # Qt counts UTF-16 units, core counts code points: characters beyond U+FFFF
         # (emoji) take two units, so positions after them shift; so do those after a
         # zero-width space shown to break a long run of characters (BREAK_EVERY).
         breaks = [m.end() for m in _UNBROKEN.finditer(text)]
         edges = zip([0, *breaks], [*breaks, len(text)], strict=True)
         shown = "\u200b".join(text[a:b] for a, b in edges)
-        self.setPlainText(shown)  # plain text: markup in an article is shown, never run
+        # Plain text (markup in an article is shown, never run), set in the document, not
+        # through the widget: QPlainTextEdit.setPlainText also gives the whole new text
+        # the text cursor's character format, a pass over it (a sixth of the text's part
+        # of an article opened), and after a key left the cursor in a grey headline, the
+        # next article came out grey. The text is shown from its top.
+        self.document().setPlainText(shown)
+        self.verticalScrollBar().setValue(0)
         astral = [m.start() for m in _ASTRAL.finditer(text)]
         self._wide = sorted(astral + [b - 1 for b in breaks])
         grey = QTextCharFormat()
@@ -187,8 +248,12 @@ class ArticleView(QPlainTextEdit):
         if s is None or s.article is None or s.article is not self.shown:
             return
         lo, hi = self.visible_range()
-        cur = s.current
+        cur = None if s.adjudicating else s.current  # the item is what the keys act on
         paints = []
+        item = s.current_item
+        for it in s.items:  # a gold's open items: each annotator's version, under the gold
+            if it.open and it.span.start <= hi + 500 and it.span.end >= lo - 500:
+                paints += version_paints(it, it is item and s.adjudicating)
         # rejected ones first: a word they share with a standing attribution (its speaker,
         # its cue) shows as the standing one's, not struck out
         near = sorted(s.near(lo - 500, hi + 500), key=lambda a: a.state is not State.REJECTED)

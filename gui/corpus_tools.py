@@ -18,6 +18,7 @@ from core.corpus import queries, training
 from core.corpus.store import Store
 from core.formats.export import ExportReport
 from core.formats.import_process import ImportProcess
+from core.measure.curate import Curated
 from core.model import Speaker
 from core.review import speaker_edit
 from core.review.commands import Command
@@ -458,6 +459,24 @@ class CorpusTools(QObject):
         self.w.back()
         if out is not None:
             self.save_copy(out)
+
+    def ask_curate(self) -> None:
+        """File > Curate: the annotators' corpora and the gold to write, asked."""
+        asked = dialogs.ask_curate(self.frame)
+        self.w.back()
+        if asked is not None:
+            self.curate(*asked)
+
+    def curate(self, sources: list[Path], out: Path) -> workers.Job:
+        """Merge annotators' corpora into the gold ``out`` in the background (progress
+        and Cancel in the status bar), then open the gold."""
+
+        def merged(result: Curated) -> None:
+            if self.w.open_corpus(Path(result.out)):
+                self.w.say("Curated: " + "; ".join(result.lines()) + ".")
+
+        job = workers.curate_files(sources, out)
+        return self.w.jobs.start("Curating", job, merged, corpus_bound=False)
 
     def check(self) -> workers.Job | None:
         """The full check (SQLite's and every row's) in the background: a file someone

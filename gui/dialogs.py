@@ -278,6 +278,26 @@ def ask_copy(parent: QWidget, corpus: Path) -> Path | None:
     return Path(name if name.endswith(".qlab") else name + ".qlab")
 
 
+def ask_curate(parent: QWidget) -> tuple[list[Path], Path] | None:
+    """The annotators' corpora to merge (hand-outs, two or more) and the gold corpus to
+    write (a new file), or None."""
+    names, _ = QFileDialog.getOpenFileNames(
+        parent, "Curate: the annotators' corpora", "", "QuoteLab corpus (*.qlab)"
+    )
+    if not names:
+        return None
+    first = Path(names[0])
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        "Curate: the gold corpus to write",
+        str(first.with_name("gold.qlab")),
+        "QuoteLab corpus (*.qlab)",
+    )
+    if not name:
+        return None
+    return [Path(n) for n in names], Path(name if name.endswith(".qlab") else name + ".qlab")
+
+
 def ask_speakers_list(parent: QWidget) -> Path | None:
     """A known speakers list to import."""
     name, _ = QFileDialog.getOpenFileName(

@@ -92,6 +92,31 @@ class Act(StrEnum):
     TRAIN = "train"
     HELP = "help"
     CLOSE_REPORT = "close_report"
+    # adjudicating a gold corpus (docs/adr/0037)
+    TAKE_1 = "take_1"
+    TAKE_2 = "take_2"
+    TAKE_3 = "take_3"
+    TAKE_4 = "take_4"
+    TAKE_5 = "take_5"
+    TAKE_6 = "take_6"
+    TAKE_7 = "take_7"
+    TAKE_8 = "take_8"
+    TAKE_9 = "take_9"
+    REJECT_ITEM = "reject_item"
+    TAKE_ALONE_1 = "take_alone_1"
+    TAKE_ALONE_2 = "take_alone_2"
+    TAKE_ALONE_3 = "take_alone_3"
+    TAKE_ALONE_4 = "take_alone_4"
+    TAKE_ALONE_5 = "take_alone_5"
+    TAKE_ALONE_6 = "take_alone_6"
+    TAKE_ALONE_7 = "take_alone_7"
+    TAKE_ALONE_8 = "take_alone_8"
+    TAKE_ALONE_9 = "take_alone_9"
+    CURATE = "curate"
+
+
+#: The type keys' words, in the order of their keys (1, 2, 3).
+TYPE_NAMES = ("type direct", "type mixed", "type indirect")
 
 
 @dataclass(frozen=True)
@@ -104,8 +129,8 @@ class Binding:
 
 KEYMAP: tuple[Binding, ...] = (
     # Review
-    Binding(Act.NEXT_ITEM, ("J",), "Review", "Next attribution"),
-    Binding(Act.PREV_ITEM, ("K",), "Review", "Previous attribution"),
+    Binding(Act.NEXT_ITEM, ("J",), "Review", "Next attribution (in a gold: item to adjudicate)"),
+    Binding(Act.PREV_ITEM, ("K",), "Review", "Previous attribution (in a gold: item)"),
     Binding(Act.JUMP, ("Ctrl+G",), "Review", "Go to attribution number..."),
     Binding(Act.ACCEPT, ("A",), "Review", "Accept the attribution and go to the next one"),
     Binding(Act.REJECT, ("X",), "Review", "Reject the attribution and go to the next one"),
@@ -135,9 +160,9 @@ KEYMAP: tuple[Binding, ...] = (
     Binding(Act.START_RIGHT, ("]",), "Edit", "Move the span's start one token right"),
     Binding(Act.END_LEFT, (",",), "Edit", "Move the span's end one token left"),
     Binding(Act.END_RIGHT, (".",), "Edit", "Move the span's end one token right"),
-    Binding(Act.TYPE_DIRECT, ("1",), "Edit", "Type: direct"),
-    Binding(Act.TYPE_MIXED, ("2",), "Edit", "Type: mixed"),
-    Binding(Act.TYPE_INDIRECT, ("3",), "Edit", "Type: indirect"),
+    Binding(Act.TYPE_DIRECT, ("1",), "Edit", "Type: direct (on an item: take version 1)"),
+    Binding(Act.TYPE_MIXED, ("2",), "Edit", "Type: mixed (on an item: take version 2)"),
+    Binding(Act.TYPE_INDIRECT, ("3",), "Edit", "Type: indirect (on an item: take version 3)"),
     Binding(Act.CYCLE_SPEAKER, ("M",), "Edit", "Speaker: next candidate (people first, nearest)"),
     Binding(Act.CYCLE_SPEAKER_BACK, ("Shift+M",), "Edit", "Speaker: previous candidate"),
     Binding(Act.SAME_SPEAKER, ("P",), "Edit", "Speaker: the same as the previous attribution's"),
@@ -185,6 +210,12 @@ KEYMAP: tuple[Binding, ...] = (
     Binding(Act.EXPORT_SPEAKERS, ("Ctrl+Shift+E",), "File", "Export the known speakers list..."),
     Binding(Act.CHECK, ("Ctrl+Shift+K",), "File", "Check the whole corpus for damage"),
     Binding(Act.TRAIN, ("Ctrl+Shift+T",), "File", "Train suggestions from the done articles..."),
+    Binding(
+        Act.CURATE,
+        ("Ctrl+Shift+U",),
+        "File",
+        "Curate annotators' corpora into one gold corpus...",
+    ),
     Binding(Act.CANCEL_JOB, ("Ctrl+Shift+X",), "File", "Cancel the running background job"),
     Binding(Act.QUIT, ("Ctrl+Q",), "File", "Quit"),
     Binding(Act.FILTER, ("/",), "View", "Filter the article list"),
@@ -212,12 +243,43 @@ KEYMAP: tuple[Binding, ...] = (
         "Not the same: dismiss the likely duplicates",
     ),
     Binding(Act.HELP, ("?", "F1"), "View", "Keyboard shortcuts"),
+    # Adjudicate a gold corpus (docs/adr/0037): 1, 2 and 3 are shared with the type keys
+    *(
+        Binding(
+            Act(f"take_{n}"),
+            (str(n),),
+            "Adjudicate",
+            f"Take annotator {n}'s version of the item"
+            + (f" (on an attribution: {TYPE_NAMES[n - 1]})" if n <= len(TYPE_NAMES) else ""),
+        )
+        for n in range(1, 10)
+    ),
+    Binding(Act.REJECT_ITEM, ("0",), "Adjudicate", "Reject every version of the item"),
+    *(
+        Binding(
+            Act(f"take_alone_{n}"),
+            (f"Ctrl+{n}",),
+            "Adjudicate",
+            f"Take annotator {n}'s version of every item only they marked (the corpus)",
+        )
+        for n in range(1, 10)
+    ),
 )
 
 #: The Report window's keys: its own window, which the review's keys do not reach.
 REPORT_KEYS: tuple[Binding, ...] = (
     Binding(Act.CLOSE_REPORT, ("Esc", "Ctrl+W"), "Report", "Close the Report window"),
 )
+
+#: Keys two actions share: in a gold corpus, while an open item to adjudicate is current
+#: (``ReviewSession.adjudicating``), 1, 2 and 3 take an annotator's version; on an
+#: attribution (or in another corpus) they set its type. The window enables one of each
+#: pair at a time, so a key is never ambiguous.
+SHARED: dict[Act, Act] = {
+    Act.TAKE_1: Act.TYPE_DIRECT,
+    Act.TAKE_2: Act.TYPE_MIXED,
+    Act.TAKE_3: Act.TYPE_INDIRECT,
+}
 
 #: Every key of every window (the README table, the cheat sheet).
 EVERY = KEYMAP + REPORT_KEYS
@@ -250,6 +312,16 @@ HINT_REVIEWING = (
     "{cycle_speaker} speaker \u00b7 {select_toggle} select \u00b7 {done_next} done \u00b7 "
     "{help} all keys"
 )
+HINT_ADJUDICATING = (
+    "{left} \u00b7 {versions}: take a version \u00b7 {reject_item} rejects all \u00b7 "
+    "{next_item}/{prev_item} next/prev item \u00b7 {take_alone_1}.. N's version wherever "
+    "only N marked \u00b7 {undo} undo \u00b7 {help} all keys"
+)
+#: Before the review's hint in a gold whose article has items left, while an attribution
+#: (not an item) is current: the digits set the type then.
+HINT_ITEMS_LEFT = (
+    "{left} ({next_item} goes to them; {type_direct}-{type_indirect} set the type here) \u00b7 "
+)
 NO_CORPUS = (
     "No corpus open.\n\n{open_corpus} opens a corpus, {new_corpus} creates one.\n"
     "Press {help} for every key."
@@ -260,14 +332,21 @@ PLACEHOLDER = (
 )
 
 
+#: Every action's id, as ``{action}`` names it in a message.
+ACTION_IDS = frozenset(a.value for a in Act)
+
+
 def fill(text: str, **values: str) -> str:
     """Put each action's first key where ``text`` says ``{action}``; other names in
-    braces are taken from ``values``."""
+    braces are taken from ``values``, and any other braces are left as they are (a
+    message may quote a name from a file: an annotator called ``{x}``)."""
 
     def key(m: re.Match[str]) -> str:
         name = m.group(1)
         if name in values:
             return values[name]
+        if name not in ACTION_IDS:
+            return m.group(0)
         return BY_ID[Act(name)].keys[0]
 
     return re.sub(r"\{(\w+)\}", key, text)
@@ -276,12 +355,13 @@ def fill(text: str, **values: str) -> str:
 def duplicates() -> list[str]:
     """Keys bound to more than one action of a window (must be empty)."""
     clashes = []
+    shared = {frozenset(pair) for pair in SHARED.items()}
     for window in (KEYMAP, REPORT_KEYS):
         seen: dict[str, str] = {}
         for b in window:
             for k in b.keys:
                 norm = k.lower().replace(" ", "")
-                if norm in seen:
+                if norm in seen and frozenset((seen[norm], b.id)) not in shared:
                     clashes.append(f"{k}: {seen[norm]} and {b.id}")
                 seen[norm] = b.id
     return clashes

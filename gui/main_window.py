@@ -21,6 +21,8 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter
 
 from core.config import sample_article_path
+from core.corpus import curation
+from core.corpus.curation import Outcome
 from core.corpus.errors import CorpusError
 from core.corpus.store import Store
 from core.formats.import_process import ImportProcess
@@ -34,7 +36,9 @@ from gui.article_view import ArticleView
 from gui.corpus_tools import CorpusTools
 from gui.jobs import JobRunner
 from gui.keymap import (
+    HINT_ADJUDICATING,
     HINT_FILTERING,
+    HINT_ITEMS_LEFT,
     HINT_NO_ARTICLE,
     HINT_NO_CORPUS,
     HINT_REVIEWING,
@@ -42,10 +46,11 @@ from gui.keymap import (
     HINT_SPEAKERS,
     NO_CORPUS,
     PLACEHOLDER,
+    SHARED,
     Act,
 )
 from gui.keymap import fill as keys_in
-from gui.panels import ArticleList, AttributionTable
+from gui.panels import ArticleList, AttributionTable, ItemPanel
 from gui.routes import EDITS, MOVES, Edit, Move
 
 
@@ -71,6 +76,8 @@ class MainWindow(QMainWindow):
         self.suggester = suggester or ImportProcess()
         self.store: Store | None = None
         self.session: ReviewSession | None = None
+        self.items_in_corpus = 0  # a gold's items left to adjudicate, over the corpus
+        self._items_shown: tuple[object, ...] | None = None  # what the item panel shows
         self._build()
         self.tools = CorpusTools(self, self)
         app = QApplication.instance()
@@ -89,22 +96,30 @@ class MainWindow(QMainWindow):
         self.view = ArticleView()
         self.view.say_when_empty(keys_in(NO_CORPUS))
         self.table = AttributionTable()
+        self.item_panel = ItemPanel()  # a gold's item being adjudicated, above the table
+        self.item_panel.hide()
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.item_panel)
+        side.addWidget(self.table)
+        side.setSizes([220, 580])
+        side.setChildrenCollapsible(False)
         split = QSplitter(Qt.Orientation.Horizontal)
         # Only the text stretches: a dock or a narrower window takes width from it (down
         # to a readable column), never from the list's titles or the table's quotes.
-        for widget, stretch in ((self.articles, 0), (self.view, 1), (self.table, 0)):
+        for widget, stretch in ((self.articles, 0), (self.view, 1), (side, 0)):
             split.addWidget(widget)
             split.setStretchFactor(split.count() - 1, stretch)
         split.setSizes([280, 520, 480])
         split.setChildrenCollapsible(False)
         self.setCentralWidget(split)
-        self.articles.chosen.connect(self.open_article)
+        self.articles.chosen.connect(self._choose_article)
         self.articles.failed.connect(self.say)
         self.articles.filter.returnPressed.connect(self._filter_done)
         self.table.chosen.connect(self._choose_row)
         self.view.verticalScrollBar().valueChanged.connect(lambda _v: self.paint_spans())
         self.view.resized.connect(self.paint_spans)
         self.hint = QLabel()
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)  # (annotator names: as written)
         self.statusBar().addWidget(self.hint, 1)
         self.jobs = JobRunner(self.statusBar())
         self.jobs.done.connect(self.job_done)
@@ -152,6 +167,7 @@ class MainWindow(QMainWindow):
             Act.TEXT_SMALLER: lambda: view.zoom(-1),
             Act.TEXT_RESET: lambda: view.zoom(None),
             Act.HELP: self.show_help,
+            Act.CURATE: self.tools.ask_curate,
         }
 
     # -- corpus and articles ---------------------------------------------------------------------
@@ -211,6 +227,12 @@ class MainWindow(QMainWindow):
                 pass
         first = store.neighbour(0, +1, todo_only=True) or store.neighbour(0, +1)
         return first if first not in store.damaged_ids else None
+
+    def _choose_article(self, article_id: int) -> None:
+        """An article clicked in the list: opened, the keys with it (where the filter box
+        had them, letters would filter instead of review)."""
+        self.open_article(article_id)
+        self.back()
 
     def _choose_row(self, row: int) -> None:
         self.do_move(lambda s: s.choose(row))
@@ -328,9 +350,13 @@ class MainWindow(QMainWindow):
             with QSignalBlocker(self.view.verticalScrollBar()):  # painted once, below
                 self.view.reveal(d.reveal)
         if s is not None and art is not None:
-            self.table.refresh(art.text, s.attrs, s.index, d.rows, rebuild=d.article or d.reorder)
+            if d.article or d.rows or d.reorder or d.items:
+                self.table.attributions.made = self.made_by(art.id)
+            row = None if s.adjudicating else s.index  # (the item is current, not a row)
+            self.table.refresh(art.text, s.attrs, row, d.rows, rebuild=d.article or d.reorder)
         elif d.article:
             self.table.refresh("", [], None, frozenset(), rebuild=True)
+        self.show_items(recount=d.items)
         self.paint_spans()
         self._hint()
         if d.message:
@@ -338,6 +364,47 @@ class MainWindow(QMainWindow):
         elif d.error:  # where the user looks: never the last "Saved: ..." left standing
             self.say(d.error)
         self.routed.emit(d)
+
+    def show_items(self, recount: bool = True) -> None:
+        """A gold's item being adjudicated (its versions), how many are left, and which of
+        the actions sharing a key acts now (gui/keymap.py SHARED)."""
+        s, store = self.session, self.store
+        gold = s is not None and store is not None and bool(s.annotators)
+        self.item_panel.setVisible(gold)
+        adjudicating = s is not None and s.adjudicating
+        for take, other in SHARED.items():
+            self.actions_by_id[take].setEnabled(adjudicating)
+            self.actions_by_id[other].setEnabled(not adjudicating)
+        if not gold or s is None or store is None:
+            return
+        if recount:
+            self.items_in_corpus = curation.item_counts(store)[Outcome.OPEN]
+        item = s.current_item if s.items_left else None
+        shown = (s.article.id if s.article else None, item, self.items_left())
+        if shown != self._items_shown:  # (a key that moves only the cursor redraws none)
+            self._items_shown = shown
+            text = s.article.text if s.article is not None else ""
+            self.item_panel.show_item(text, item, s.annotators, shown[2])
+
+    def made_by(self, article_id: int | None) -> dict[int, str] | None:
+        """In a gold corpus, where each of the article's attributions came from, for the
+        table: agreed, the annotator whose version was taken, or the curator's (None in
+        another corpus)."""
+        s, store = self.session, self.store
+        if s is None or store is None or article_id is None or not s.annotators:
+            return None
+        out = {}
+        for attr_id, p in curation.provenance(store, article_id).items():
+            who = "agreed" if p.how == "agreed" else ", ".join(p.annotators) or p.how
+            out[attr_id] = who + " (edited)" * p.edited
+        return out
+
+    def items_left(self) -> str:
+        """How many items are left to adjudicate, here and over the corpus."""
+        s = self.session
+        left = s.items_left if s is not None else 0
+        here = f"{left} item{'s' if left != 1 else ''} left in this article"
+        return f"{here}, {self.items_in_corpus} in the corpus"
 
     def paint_spans(self) -> None:
         self.view.paint_session(self.session)
@@ -355,9 +422,21 @@ class MainWindow(QMainWindow):
             text = HINT_NO_CORPUS
         elif s is None or s.article is None:
             text = HINT_NO_ARTICLE
+        elif s.anchor is not None:
+            text = HINT_SELECTING
+        elif s.adjudicating:
+            text = HINT_ADJUDICATING
         else:
-            text = HINT_SELECTING if s.anchor is not None else HINT_REVIEWING
-        self.hint.setText(keys_in(text, target=s.target.upper() if s else ""))
+            text = HINT_ITEMS_LEFT + HINT_REVIEWING if s.items_left else HINT_REVIEWING
+        versions = ", ".join(f"{a.number} {a.name}" for a in s.annotators) if s else ""
+        self.hint.setText(
+            keys_in(
+                text,
+                target=s.target.upper() if s else "",
+                left=self.items_left(),
+                versions=versions,
+            )
+        )
 
     def say(self, message: str) -> None:
         self.statusBar().showMessage(message, 6000)

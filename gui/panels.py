@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -22,15 +26,19 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from core.corpus.curation import Annotator, Item
 from core.corpus.errors import CorpusError
 from core.corpus.rows import ArticleSummary
 from core.corpus.store import Store
 from core.model import Attribution, Span, State, Status
 from core.review.article_list import ArticleRows, Totals
+from gui.article_view import ANNOTATOR_COLOURS
 from gui.keymap import fill
 from gui.plain import plain
 
@@ -135,26 +143,33 @@ class ArticleModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(row, 2), self.index(row, 3))
 
 
-class ArticleCells(QStyledItemDelegate):
-    """Draws the list's cells as the usual delegate does, with their text and alignment
-    taken from the model's cache in one call (the usual way asks the model for each of
-    seven roles, a call into Python each: a tenth of painting a new page of the list)."""
+class CachedCells(QStyledItemDelegate):
+    """Draws a table's cells as the usual delegate does, with a cell's text taken from
+    the model's cache of its row in one call (``cells(row)``, None for a row not read),
+    right-aligned in the columns ``right``. The usual way asks the model for each of
+    seven roles, a call into Python each: a tenth of painting a page of the list, or the
+    rows of an article opened."""
 
-    def __init__(self, model: ArticleModel) -> None:
-        super().__init__(model)
-        self.model = model
+    def __init__(
+        self,
+        parent: QObject,
+        cells: Callable[[int], Sequence[Any] | None],
+        right: frozenset[int] = frozenset(),
+    ) -> None:
+        super().__init__(parent)
+        self.cells, self.right = cells, right
 
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         if isinstance(index, QModelIndex):  # (as Qt's delegate does)
             option.index = index
-        cells = self.model.cells(index.row())
+        cells = self.cells(index.row())
         if cells is None:
             return
-        option.text = cells[:4][index.column()]
+        option.text = cells[index.column()]
         option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
-        if index.column() == 3:
+        if index.column() in self.right:
             option.displayAlignment = _RIGHT
 
 
@@ -163,7 +178,8 @@ class ArticleList(QWidget):
     and the totals under them.
 
     Signals:
-    chosen(article_id): the user picked an article with the mouse.
+    chosen(article_id): the user picked an article with the mouse (the list takes no
+    focus).
     failed(message): the filter could not be read (a damaged search index); the list
     shows nothing for it.
     """
@@ -181,11 +197,14 @@ class ArticleList(QWidget):
         self.filter.textChanged.connect(self._search)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setItemDelegate(ArticleCells(self.model))
+        self.table.setItemDelegate(CachedCells(self.model, self.model.cells, frozenset({3})))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # A click opens an article and leaves the keys with it (the window's shortcuts
+        # act anywhere): the list never takes the focus, which repainted all its rows
+        # (Qt's focus in and out of an item view), the third of a click's paint.
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         # every row the same height: the view never asks a row's size to lay out
@@ -196,6 +215,14 @@ class ArticleList(QWidget):
         for col, width in ((1, 78), (2, 78), (3, 34)):  # fixed: nothing jumps while reviewing
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
             self.table.setColumnWidth(col, width)
+        # The header repainted itself whenever the selected row changed (Qt repaints a
+        # header over the columns a selection spans: all of them), and only to draw its
+        # names in bold, as it does while a row is selected. It keeps the look, bold, and
+        # follows a selection of its own that never changes.
+        header.setSelectionModel(QItemSelectionModel(self.model, header))
+        bold = header.font()
+        bold.setBold(True)
+        header.setFont(bold)
         self.table.clicked.connect(lambda index: self.chosen.emit(int(index.data(ID_ROLE))))
         self.progress = QProgressBar()
         self.summary = QLabel(wordWrap=True)
@@ -379,21 +406,40 @@ class AttributionModel(QAbstractTableModel):
     rows, and every article opened had all its rows made, with their tooltips."""
 
     COLUMNS = ("Speaker", "Cue", "Type", "State", "Quote")
+    #: In a gold corpus: where each attribution came from (docs/adr/0037), before the quote.
+    GOLD_COLUMNS = ("Speaker", "Cue", "Type", "State", "From", "Quote")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text = ""
         self.attrs: list[Attribution] = []
+        #: In a gold corpus, where each attribution came from, by id ("agreed", "ana"...);
+        #: None in another corpus (no such column).
+        self.made: dict[int, str] | None = None
         self._cells: dict[int, tuple[str, str, str, str, str]] = {}
         self._rows: dict[int, int] | None = None  # attribution id -> row, made when needed
 
     def show(self, text: str, attrs: list[Attribution]) -> None:
-        """Another article's attributions, or the rows were added, removed or reordered."""
-        self.beginResetModel()
+        """Another article's attributions, or the rows were added, removed or reordered:
+        rows added or removed at the end, and the others' cells changed. Not a reset,
+        after which Qt repaints both headers: the columns' names never change, nor the
+        numbers of the rows both articles have (a tenth of the paint of a click)."""
+        old, new = len(self.attrs), len(attrs)
+        if new < old:
+            self.beginRemoveRows(_ROOT, new, old - 1)
+        elif new > old:
+            self.beginInsertRows(_ROOT, old, new - 1)
         self.text, self.attrs = text, attrs
         self._cells.clear()
         self._rows = None
-        self.endResetModel()
+        if new < old:
+            self.endRemoveRows()
+        elif new > old:
+            self.endInsertRows()
+        if min(old, new):
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(min(old, new) - 1, len(self.COLUMNS) - 1)
+            )
 
     def changed(self, attrs: list[Attribution], ids: frozenset[int]) -> None:
         """The attributions ``ids`` changed, each in its row (none moved)."""
@@ -404,7 +450,7 @@ class AttributionModel(QAbstractTableModel):
             self._rows = {a.id or 0: row for row, a in enumerate(attrs)}
         for row in sorted(self._rows[i] for i in ids if i in self._rows):
             self._cells.pop(row, None)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def cells(self, row: int) -> tuple[str, str, str, str, str]:
         cells = self._cells.get(row)
@@ -416,12 +462,22 @@ class AttributionModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.attrs)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return 0 if parent.isValid() else len(self.columns())
+
+    def columns(self) -> tuple[str, ...]:
+        return self.COLUMNS if self.made is None else self.GOLD_COLUMNS
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
         if role not in _ROLES:  # (the view asks a dozen roles per cell as it paints)
             return None
         row, col = index.row(), index.column()
+        if self.made is not None and col >= 4:  # (a gold's: where it came from, then quote)
+            if col == 4:
+                made = self.made.get(self.attrs[row].id or 0, "curator")
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return plain(made)
+                return made if role == _DISPLAY else None
+            col -= 1
         if role == _DISPLAY:
             return self.cells(row)[col]
         if role == Qt.ItemDataRole.ToolTipRole:  # (the quote's whole text)
@@ -439,7 +495,7 @@ class AttributionModel(QAbstractTableModel):
         if role != _DISPLAY:
             return None
         if orientation is Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return self.columns()[section]
         return section + 1  # the rows' numbers, as Ctrl+G takes them
 
 
@@ -455,6 +511,7 @@ class AttributionTable(QTableView):
         super().__init__(parent)
         self.attributions = AttributionModel(self)
         self.setModel(self.attributions)
+        self.setItemDelegate(CachedCells(self, self.attributions.cells))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -482,6 +539,8 @@ class AttributionTable(QTableView):
         attribution ids ``changed``."""
         if rebuild:
             self.attributions.show(text, attrs)
+            if self.attributions.made is not None:  # a gold's From column: narrow
+                self.setColumnWidth(4, 64)
         else:
             self.attributions.changed(attrs, changed)
         self.select(current)
@@ -492,6 +551,58 @@ class AttributionTable(QTableView):
             return
         self.selectRow(row)
         self.scrollTo(self.attributions.index(row, 0))
+
+
+class ItemPanel(QWidget):
+    """In a gold corpus (docs/adr/0037): the item being adjudicated, a row per version,
+    named by its annotator's key and name in their colour (the legend of the colours in
+    the text); an annotator who marked nothing there has a row saying so."""
+
+    COLUMNS = ("Annotator", "Speaker", "Cue", "Type", "Quote")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        for col, width in enumerate((96, 110, 56, 58)):
+            self.table.setColumnWidth(col, width)
+        header.setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table)
+
+    def show_item(
+        self, text: str, item: Item | None, annotators: list[Annotator], title: str
+    ) -> None:
+        """Show ``item``'s versions (None: no rows) under ``title``."""
+        self.title.setText(title)
+        rows: list[tuple[int, tuple[str, str, str, str, str]]] = []
+        names = {a.number: a.name for a in annotators}
+        for n, versions in (item.versions if item is not None else {}).items():
+            who = f"{n} {names.get(n, '')}"
+            if not versions:
+                rows.append((n, (who, "", "", "", "(marked nothing here)")))
+            for a in versions:
+                rows.append((n, (who, *row_cells(text, a)[:3], snippet(text, a.quote))))
+        self.table.setRowCount(len(rows))
+        for r, (n, cells) in enumerate(rows):
+            for col, value in enumerate(cells):
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(plain(value))
+                if col == 0:
+                    cell.setForeground(QColor("white"))
+                    cell.setBackground(QColor(ANNOTATOR_COLOURS[(n - 1) % len(ANNOTATOR_COLOURS)]))
+                self.table.setItem(r, col, cell)
 
 
 def _count(n: int, noun: str) -> str:

@@ -112,15 +112,11 @@ class ReportWindow(QWidget):
         self._step = QTimer(self, singleShot=True, interval=0)
         self._step.timeout.connect(self._show_step)
         self.chart_widgets: dict[str, QSvgWidget] = {}
-        grid = QGridLayout()
-        for i, name in enumerate(charts.CHARTS):
-            w = QSvgWidget()
-            w.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-            w.setMinimumSize(charts.WIDTH * 2 // 3, charts.HEIGHT * 2 // 3)
-            self.chart_widgets[name] = w
-            grid.addWidget(w, i // 2, i % 2)
+        self._grid = QGridLayout()
+        for name in charts.CHARTS:
+            self._add_chart(name)
         chart_page = QWidget()
-        chart_page.setLayout(grid)
+        chart_page.setLayout(self._grid)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(chart_page)
@@ -163,6 +159,25 @@ class ReportWindow(QWidget):
             action.triggered.connect(handlers[b.id])
             self.addAction(action)
         self.refresh()
+
+    def _add_chart(self, name: str) -> None:
+        """A chart's widget, added after the others (two a row)."""
+        w = QSvgWidget()
+        w.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        w.setMinimumSize(charts.WIDTH * 2 // 3, charts.HEIGHT * 2 // 3)
+        i = len(self.chart_widgets)
+        self.chart_widgets[name] = w
+        self._grid.addWidget(w, i // 2, i % 2)
+
+    def _place_charts(self) -> None:
+        """The widgets of the charts drawn, two a row; the others hidden (a gold has no
+        suggestion quality chart)."""
+        drawn = [w for name, w in self.chart_widgets.items() if name in self.svgs]
+        for w in self.chart_widgets.values():
+            self._grid.removeWidget(w)
+            w.setVisible(w in drawn)
+        for i, w in enumerate(drawn):
+            self._grid.addWidget(w, i // 2, i % 2)
 
     def show_beside(self, review: QWidget) -> None:
         """Show the window beside the review's (not over it), or as little over it as
@@ -238,6 +253,10 @@ class ReportWindow(QWidget):
         self.figures.clear()
         self.figures.setUpdatesEnabled(False)  # one paint at the end, not one per section
         self._steps.extend(partial(self.figures.append, p) for p in charts.html_parts(self.report))
+        for name in self.svgs:
+            if name not in self.chart_widgets:  # a gold's own charts, the first time
+                self._add_chart(name)
+        self._place_charts()
         self._steps.extend(
             partial(self.chart_widgets[name].load, QByteArray(svg))
             for name, svg in self.svgs.items()
@@ -256,12 +275,15 @@ class ReportWindow(QWidget):
         self.figures.setUpdatesEnabled(True)
         q = self.report.quality
         n = sum(self.report.articles_by_status.values())
-        quality = (
-            f"suggestion quality on {q.articles} done: F1 {q.score.overall.f1:.3f}"
-            if q.articles
-            else "no article done yet, so no suggestion quality"
-        )
-        self._computed(f"{n} article{'s' * (n != 1)}; {quality}")
+        if q is None:
+            quality = "a gold corpus"  # no suggestion quality: what the curation says instead
+        elif q.articles:
+            quality = f"suggestion quality on {q.articles} done: F1 {q.score.overall.f1:.3f}"
+        else:
+            quality = "no article done yet, so no suggestion quality"
+        cur = self.report.curation
+        curated = "" if cur is None else f"; {cur.items['open']} item(s) left to adjudicate"
+        self._computed(f"{n} article{'s' * (n != 1)}; {quality}{curated}")
         self.ready.emit(self.report)
 
     def compare_with(self, other: Path) -> None:

@@ -13,8 +13,8 @@ Move = Callable[[ReviewSession], Delta]
 Edit = Callable[[ReviewSession], Outcome]
 
 MOVES: dict[Act, Move] = {
-    Act.NEXT_ITEM: lambda s: s.step(+1),
-    Act.PREV_ITEM: lambda s: s.step(-1),
+    Act.NEXT_ITEM: lambda s: s.review_step(+1),  # (in a gold: the next item to adjudicate)
+    Act.PREV_ITEM: lambda s: s.review_step(-1),
     Act.TARGET_NEXT: lambda s: s.cycle_target(+1),
     Act.TARGET_PREV: lambda s: s.cycle_target(-1),
     Act.UNDO: ReviewSession.undo,
@@ -49,4 +49,19 @@ EDITS: dict[Act, Edit] = {
     Act.CYCLE_SPEAKER_BACK: lambda s: s.candidate(-1),
     Act.SAME_SPEAKER: ReviewSession.same_speaker,
     Act.DELETE: ReviewSession.delete,
+    Act.REJECT_ITEM: ReviewSession.reject_item,
 }
+
+
+def _take(n: int) -> Edit:
+    return lambda s: s.take(n)
+
+
+def _take_alone(n: int) -> Edit:
+    return lambda s: s.take_alone(n)
+
+
+#: Adjudicating a gold corpus: 1..9 take annotator N's version of the item, Ctrl+1..9
+#: their version of every item only they marked.
+EDITS |= {Act(f"take_{n}"): _take(n) for n in range(1, 10)}
+EDITS |= {Act(f"take_alone_{n}"): _take_alone(n) for n in range(1, 10)}

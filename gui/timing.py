@@ -36,6 +36,8 @@ class Settle(QObject):
         self.last = time.perf_counter()  # when the last work ended
         self.first_paint: float | None = None  # when the first turn that painted ended
         self.paints: Counter[str] = Counter()  # widgets painted, by class (and name)
+        self.cpu = 0.0  # ms of this thread's CPU from begin() to the loop settled
+        self._cpu0 = time.thread_time()
         self.turn: set[QObject] = set()  # the widgets painted in the turn just ended
         self._painting = False
         self._tick = QTimer(self, singleShot=True, interval=0)
@@ -77,6 +79,7 @@ class Settle(QObject):
         """Before an input is sent: forget the paints seen; the time now."""
         self.first_paint = None
         self.paints.clear()
+        self._cpu0 = time.thread_time()
         return time.perf_counter()
 
     def watch(self) -> None:
@@ -94,8 +97,11 @@ class Settle(QObject):
 
     def felt(self, t0: float) -> tuple[float, float]:
         """Milliseconds from ``t0`` (:meth:`begin`, before an input was sent) until the
-        end of its first paint, and until the window settled after it."""
+        end of its first paint, and until the window settled after it. :attr:`cpu` is
+        then the CPU time the GUI thread spent meanwhile: the work, which other
+        processes on a busy machine delay but do not add to (waiting is not counted)."""
         settled = self.settled()
+        self.cpu = (time.thread_time() - self._cpu0) * 1000
         painted = self.first_paint if self.first_paint is not None else settled
         return (painted - t0) * 1000, (settled - t0) * 1000
 

@@ -17,6 +17,7 @@ from core.formats.export import ExportReport, export
 from core.formats.import_process import ImportProcess
 from core.formats.ingest import ImportReport, import_paths
 from core.formats.known_speakers import read_speakers, write_speakers
+from core.measure.curate import Curated, curate
 from core.model import Speaker
 from core.suggest import Suggester
 
@@ -117,6 +118,26 @@ def check(db: Path) -> Callable[..., Any]:
         progress(0, 0)
         with Store(db, create=False, check=True) as store:
             return list(store.damage)
+
+    return run
+
+
+class Cancelled(Exception):
+    """The user cancelled the job (raised from its progress report)."""
+
+
+def curate_files(sources: list[Path], out: Path) -> Callable[..., Any]:
+    """Annotators' corpora merged into a new gold corpus (``main.py curate``); cancelled
+    between two batches of articles (the merge then leaves nothing behind)."""
+
+    def run(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Curated:
+        def step(done: int, total: int) -> None:
+            if cancelled():
+                raise Cancelled("cancelled")
+            progress(done, total)
+
+        progress(0, 0)
+        return curate(sources, out, progress=step)  # (a CurateError names the bad file)
 
     return run
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.corpus.store import Store
-from core.model import Article, Attribution, QuoteType, Span
+from core.model import Article, Attribution, QuoteType, Span, content_hash
 from core.tokens import tokenize
 
 HEADLINE = "Mayor Jane Smith Defends Bridge Plan\n\n"
@@ -61,13 +61,17 @@ def _suggestions(text: str) -> list[Attribution]:
     ]
 
 
-def make_corpus(path: Path, drop: int | None = None) -> Path:
+def make_corpus(path: Path, drop: int | None = None, *, hashed: bool = False) -> Path:
     """Two articles (the second one a copy with another weekday) with their
-    suggestions; ``drop``: leave that suggestion out (a quote the model missed)."""
+    suggestions; ``drop``: leave that suggestion out (a quote the model missed);
+    ``hashed``: their content hashes their texts' (else their titles), as the full
+    check wants."""
     with Store(path) as store:
         for title in ("first", "second"):
             text = TEXT if title == "first" else TEXT.replace("Monday", "Friday")
             art, toks = _article(text, title)
+            if hashed:
+                art.content_hash = content_hash(text)
             found = [a for i, a in enumerate(_suggestions(text)) if i != drop]
             store.add_article(art, found, toks)
     return path

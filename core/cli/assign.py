@@ -5,13 +5,13 @@ annotator (docs/adr/0032). :func:`add_parser` adds it to ``core.cli.main``'s par
 from __future__ import annotations
 
 import argparse
-import json
 import secrets
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from core.cli import show
 from core.corpus.store import Store
 from core.review.assign import AssignError, assign, parse_names, parse_overlap
 
@@ -104,8 +104,5 @@ def run(store: Store, args: argparse.Namespace) -> int:
     except AssignError as exc:
         print(f"quotelab: error: {exc}", file=sys.stderr)
         return 1
-    if args.json:
-        print(json.dumps(result.as_dict(), ensure_ascii=False))
-    else:
-        print("\n".join(result.lines()))
+    show(result, args.json)
     return 0

@@ -23,6 +23,7 @@ from typing import Any
 
 from core import __version__
 from core.cli import assign as cli_assign
+from core.cli import curate as cli_curate
 from core.cli import report as cli_report
 from core.config import (
     DEFAULT_MODEL,
@@ -279,6 +280,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="epochs at most (default 12; it stops sooner when the held-out F1 stops rising)",
     )
     _corpus_argument(cli_assign.add_parser(sub))
+    cli_curate.add_parser(sub)
     cli_report.add_parsers(sub)
     _corpus_argument(sub.choices["report"])
     return p
@@ -475,6 +477,9 @@ def _command(args: argparse.Namespace) -> int:
         return _suggest(args)
     if args.command in cli_report.COMMANDS:
         return cli_report.run(args)
+    if args.command == "curate":  # (corpora of its own, no --db)
+        with _progress("curate") as progress:
+            return cli_curate.run(args, progress)
     with _open(args) as store:
         if args.command == "check":
             return _check(store)

@@ -6,10 +6,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
+from core.cli import show
 from core.config import default_corpus_path
 from core.corpus.errors import CorpusError
 from core.corpus.store import Store
@@ -85,27 +85,21 @@ def _evaluate(args: argparse.Namespace) -> int:
 
         with Store(args.prequential, create=False) as store:
             paired = prequential(store)
-        print(json.dumps(paired.as_dict()) if args.json else "\n".join(paired.lines()))
+        show(paired, args.json)
         return 0
     if not args.gold or args.pred is None:
         raise EvalError("evaluate needs --gold GOLD and PRED.jsonl (or --prequential CORPUS)")
     result = evaluate_files(args.gold, args.pred)
     for w in result.warnings:
         print(f"quotelab: {w}", file=sys.stderr)
-    if args.json:
-        print(json.dumps(result.score.as_dict()))
-    else:
-        print("\n".join(result.score.lines()))
+    show(result.score, args.json)
     return 0
 
 
 def _report(args: argparse.Namespace) -> int:
     with Store(args.db or default_corpus_path(), create=False) as store:
         rep = report.build(store)
-    if args.json:
-        print(json.dumps(rep.as_dict(), ensure_ascii=False))
-    else:
-        print("\n".join(rep.lines()))
+    show(rep, args.json)
     if args.html or args.charts:
         from core.measure import (
             charts,
@@ -123,10 +117,13 @@ def _agree(args: argparse.Namespace) -> int:
     if len(args.corpora) < 2:
         raise EvalError("agree needs two or more corpora")
     result = agree.compare(args.corpora, everything=args.all)
+    # A line (or a piece of the JSON) at a time: the disagreements are read back as written.
     if args.json:
-        print(json.dumps(result.as_dict(), ensure_ascii=False))
+        sys.stdout.writelines(result.json())
+        print()
     else:
-        print("\n".join(result.lines()))
+        for line in result.lines():
+            print(line)
     if result.nothing_compared():
         print(
             "quotelab: no shared article is done in both corpora, so nothing was compared; "

@@ -379,6 +379,7 @@ class Damage:
                 args,
             )
         ]
+        found += self._curation(checks, one, args)
         first = dict(reversed(found))  # one reason per article: the first found
         for art_id, why in first.items():
             self.articles.setdefault(art_id, why)
@@ -391,6 +392,38 @@ class Damage:
                 )
             ]
         return sorted(first.items())
+
+    def _curation(self, checks: str, one: str, args: list[int]) -> list[tuple[int, str]]:
+        """A gold corpus's rows a hand edit broke (docs/adr/0034): an annotator's version
+        whose offsets, type, state, origin, name or flag are out of bounds, or an item
+        whose place or outcome is."""
+        where = one.replace("id", "article_id")
+        types = ", ".join(f"'{q}'" for q in QuoteType)
+        origins = ", ".join(f"'{o}'" for o in Origin)
+        versions = self._conn.execute(
+            "WITH a(id, length) AS MATERIALIZED "
+            f"(SELECT id, length(text) FROM articles WHERE true {one}) "
+            f"SELECT DISTINCT t.article_id FROM curation_versions t "
+            f"JOIN a ON a.id = t.article_id WHERE {checks} "
+            f"OR t.type NOT IN ({types}) "
+            "OR t.state NOT IN ('suggested', 'accepted') "
+            f"OR t.origin NOT IN ({origins}) "
+            "OR typeof(t.speaker_name) NOT IN ('text', 'null') OR t.flagged NOT IN (0, 1) "
+            f"OR typeof(t.comment) != 'text' OR length(t.comment) > {COMMENT_LIMIT}",
+            args,
+        ).fetchall()
+        items = self._conn.execute(
+            "SELECT DISTINCT i.article_id FROM curation_items i JOIN articles a "
+            "ON a.id = i.article_id WHERE (typeof(i.span_start) != 'integer' "
+            "OR typeof(i.span_end) != 'integer' OR i.span_start < 0 "
+            "OR i.span_start >= i.span_end OR i.span_end > length(a.text) "
+            "OR i.outcome NOT IN ('open', 'taken', 'rejected', 'edited') "
+            f"OR typeof(i.taken_from) NOT IN ('integer', 'null')) {where}",
+            args,
+        ).fetchall()
+        return [
+            (art, "an annotator's version is out of bounds (curation)") for (art,) in versions
+        ] + [(art, "an item to adjudicate is out of bounds (curation)") for (art,) in items]
 
     def _changed_texts(self) -> list[tuple[int, str]]:
         """Articles whose text is not the text imported: its hash is not the stored

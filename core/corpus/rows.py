@@ -57,6 +57,14 @@ SPEAKER_TABLES = {
     "dismissal": ("speaker_dismissals", ("first", "second")),
 }
 
+#: The small tables the curator's commands write a row of, by the name a Change gives
+#: them: (SQL table, the columns of its record, the id aside). A provenance row's id is
+#: its attribution's.
+CURATION_TABLES = {
+    "curation_item": ("curation_items", ("outcome", "taken_from")),
+    "provenance": ("provenance", ("how", "item_id", "version_id")),
+}
+
 
 @dataclass(frozen=True)
 class ArticleSummary:
@@ -87,7 +95,7 @@ def attribution_row(a: Attribution, article_id: int) -> dict[str, Any]:
         "speaker_end": a.speaker.end if a.speaker else None,
         "cue_start": a.cue.start if a.cue else None,
         "cue_end": a.cue.end if a.cue else None,
-        "speaker_name": a.speaker_name,
+        "speaker_name": a.speaker_name or None,  # (no name is NULL, never '': one value)
         "type": str(a.type),
         "state": str(a.state),
         "origin": str(a.origin),

@@ -298,7 +298,80 @@ def _v9_flags(conn: sqlite3.Connection) -> None:
     )
 
 
-def _v10_suggestions(conn: sqlite3.Connection) -> None:
+def _v10_curation(conn: sqlite3.Connection) -> None:
+    """A gold corpus merged from annotators' corpora (``main.py curate``,
+    docs/adr/0034): ``curation_annotators`` (each annotator merged, numbered 1.. as
+    the keys that take their version), ``curation_articles`` (who had which article,
+    with their status of it), ``curation_versions`` (every attribution of every
+    annotator that was not rejected, agreed ones too; ``item_id`` the item it is a
+    version in, NULL where all agreed), ``curation_items`` (a place where the
+    annotators disagree: its outcome, open until the curator takes a version or
+    rejects all) and ``provenance`` (per gold attribution, its id the attribution's:
+    agreed, or adjudicated in an item, and the version it was made from). No foreign
+    key from ``provenance`` to ``attributions``: a deleted attribution that an undo
+    brings back keeps its provenance (ids are never reused)."""
+    _script(
+        conn,
+        """
+        CREATE TABLE curation_annotators (
+            id INTEGER PRIMARY KEY CHECK (id BETWEEN 1 AND 9),
+            name TEXT NOT NULL UNIQUE,
+            source TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE curation_articles (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            annotator_id INTEGER NOT NULL REFERENCES curation_annotators(id),
+            status TEXT NOT NULL CHECK (status IN ('todo', 'in_progress', 'done')),
+            PRIMARY KEY (article_id, annotator_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE curation_items (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            outcome TEXT NOT NULL DEFAULT 'open'
+                CHECK (outcome IN ('open', 'taken', 'rejected', 'edited')),
+            taken_from INTEGER REFERENCES curation_annotators(id),
+            CHECK (0 <= span_start AND span_start < span_end),
+            CHECK ((outcome = 'taken') = (taken_from IS NOT NULL))
+        );
+        CREATE INDEX curation_items_article ON curation_items(article_id, span_start);
+        CREATE INDEX curation_items_open ON curation_items(article_id, span_start)
+            WHERE outcome = 'open';
+        CREATE TABLE curation_versions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            annotator_id INTEGER NOT NULL REFERENCES curation_annotators(id),
+            item_id INTEGER REFERENCES curation_items(id),
+            quote_start INTEGER NOT NULL,
+            quote_end INTEGER NOT NULL,
+            speaker_start INTEGER, speaker_end INTEGER,
+            cue_start INTEGER, cue_end INTEGER,
+            speaker_name TEXT,
+            type TEXT NOT NULL CHECK (type IN ('direct', 'mixed', 'indirect')),
+            state TEXT NOT NULL CHECK (state IN ('suggested', 'accepted')),
+            origin TEXT NOT NULL CHECK (origin IN ('model', 'edited', 'manual')),
+            flagged INTEGER NOT NULL DEFAULT 0 CHECK (flagged IN (0, 1)),
+            comment TEXT NOT NULL DEFAULT '' CHECK (length(comment) <= 500),
+            CHECK (0 <= quote_start AND quote_start < quote_end),
+            CHECK ((speaker_start IS NULL) = (speaker_end IS NULL)),
+            CHECK ((cue_start IS NULL) = (cue_end IS NULL))
+        );
+        CREATE INDEX curation_versions_article ON curation_versions(article_id, annotator_id);
+        CREATE INDEX curation_versions_item ON curation_versions(item_id) WHERE item_id IS NOT NULL;
+        CREATE TABLE provenance (
+            id INTEGER PRIMARY KEY,
+            how TEXT NOT NULL CHECK (how IN ('agreed', 'adjudicated')),
+            item_id INTEGER REFERENCES curation_items(id),
+            version_id INTEGER NOT NULL REFERENCES curation_versions(id),
+            CHECK ((how = 'adjudicated') = (item_id IS NOT NULL))
+        );
+        CREATE INDEX provenance_item ON provenance(item_id) WHERE item_id IS NOT NULL
+        """,
+    )
+
+
+def _v11_suggestions(conn: sqlite3.Connection) -> None:
     """Suggestions that learn (docs/adr/0036): ``suggestions``, every suggestion as it was
     made (``made``: its record), by the rules (``source``) or a model, with its ``rule``,
     ``features`` (a JSON object of text values) and ``prior`` (its rule's confidence);
@@ -330,7 +403,7 @@ def _v10_suggestions(conn: sqlite3.Connection) -> None:
     )
 
 
-def _v11_trained(conn: sqlite3.Connection) -> None:
+def _v12_trained(conn: sqlite3.Connection) -> None:
     """A tagger trained on the corpus's done articles (docs/adr/0041): ``trained``, each
     one kept, with the name its suggestions carry (``source``), the pipeline it started
     from (``base``), the decision it was trained through, its figures on the held-out
@@ -371,8 +444,9 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v7_speakers,
     _v8_datasette_search,
     _v9_flags,
-    _v10_suggestions,
-    _v11_trained,
+    _v10_curation,
+    _v11_suggestions,
+    _v12_trained,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -52,6 +52,7 @@ from core.corpus.rows import (
     ARTICLE_COLUMNS,
     ARTICLE_RECORD,
     ATTRIBUTION_COLUMNS,
+    CURATION_TABLES,
     SPEAKER_TABLES,
     article_from_row,
     attribution_from_row,
@@ -83,13 +84,15 @@ def annotator_name() -> str:
         return "annotator"
 
 
-#: The small tables a command writes a row of (the speakers' and the article flags), by the
-#: name a Change gives them:
+#: The small tables a command writes a row of (the speakers', the article flags, a gold
+#: corpus's items and provenance), by the name a Change gives them:
 #: (SQL table, the columns of its record, the id aside).
 SMALL_TABLES = {
     **SPEAKER_TABLES,
     # an article flagged as a whole (docs/adr/0033): its row's id is the article's
     "article_flag": ("article_flags", ("comment",)),
+    # a gold corpus's items and its attributions' provenance (docs/adr/0034)
+    **CURATION_TABLES,
 }
 
 _NOWHERE = Span(-1, -1)  # an absent speaker or cue, which overlaps nothing
@@ -563,6 +566,54 @@ class Store(Queries):
             rows,
         )
 
+    def add_curated(
+        self,
+        articles: Sequence[tuple[Any, ...]],
+        attributions: Sequence[tuple[int, Attribution]],
+        tables: Sequence[tuple[str, Sequence[str], Sequence[tuple[Any, ...]]]],
+        changes: dict[str, Any],
+        *,
+        flags: Sequence[tuple[Any, ...]] = (),
+        speakers: Sequence[Sequence[tuple[Any, ...]]] = (),
+        gone: Sequence[tuple[str, str, Sequence[int]]] = (),
+        statuses: Sequence[tuple[str, int]] = (),
+    ) -> None:
+        """Store a batch of a merge into a gold corpus (docs/adr/0034) in one transaction
+        with one ``import`` decision (``changes``): ``articles`` (every column,
+        ``ARTICLE_COLUMNS``, ids kept) with their flags as a whole (``id, comment``),
+        the gold's attributions (``(article id, attribution)``, each with its id: the
+        provenance rows name them; their speakers found by name, made if new), and the
+        rows of the curation tables (``tables``: name, columns, rows), written in the
+        order given after the attributions. ``speakers``, the rows of each of
+        ``COPIED_SPEAKER_TABLES``, are stored first. Merging into a gold again, the rows
+        ``gone`` (table, column, values) are deleted first, in the order given, and the
+        articles' ``statuses`` ((status, id)) set; the search index of the articles whose
+        rows were deleted is made again."""
+        with self.transaction():
+            for table, column, values in gone:
+                self._conn.execute(
+                    f"DELETE FROM {table} WHERE {column} IN (SELECT value FROM json_each(?))",
+                    (json.dumps(list(values)),),
+                )
+            self._conn.executemany("UPDATE articles SET status = ? WHERE id = ?", statuses)
+            for (table, columns), rows in zip(COPIED_SPEAKER_TABLES, speakers, strict=False):
+                self._insert(table, columns, rows)
+            self._insert("articles", ARTICLE_COLUMNS, articles)
+            self._insert("article_flags", ("id", "comment"), flags)
+            records = [attribution_row(self.with_speaker(a), art) for art, a in attributions]
+            if records:
+                cols = tuple(records[0])
+                self._insert("attributions", cols, [tuple(r.values()) for r in records])
+            for table, names, rows in tables:
+                self._insert(table, names, rows)
+            for row in articles:
+                index_article(self._conn, row[0], update=False)
+                index_text(self._conn, row[0])
+            new = {row[0] for row in articles}
+            for article_id in {art for art, _ in attributions} - new:
+                index_article(self._conn, article_id, update=True)
+            self.log_decision("import", None, None, "curate", changes)
+
     def hand_to(self, annotator: str, changes: dict[str, Any]) -> None:
         """Make ``annotator`` the corpus's (``meta``): every later decision is logged as
         theirs. One transaction with one ``import`` decision (``changes``: how the
@@ -699,7 +750,11 @@ class Store(Queries):
             del was["speaker_id"]
         if "flagged" not in before:  # logged before flags were (docs/adr/0033)
             del was["flagged"], was["comment"]
-        same = " AND ".join(f"{col} IS ?" for col in was)
+        # (a name stored as '' by an older QuoteLab is no name, as it reads)
+        same = " AND ".join(
+            "NULLIF(speaker_name, '') IS ?" if col == "speaker_name" else f"{col} IS ?"
+            for col in was
+        )
         if new is None:
             cur = self._conn.execute(
                 f"DELETE FROM attributions WHERE id = ? AND {same}", [row_id, *was.values()]

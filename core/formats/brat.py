@@ -12,6 +12,10 @@ has no place for), plus one ``annotation.conf`` so brat can open the folder:
 - ``A`` lines on each speaker mention: ``Kind`` (person, organisation, other);
 - a ``Flagged`` ``A`` line on each quote flagged as unsure, its comment as that line's
   ``AnnotatorNotes`` (docs/adr/0033); an article's flag is in its metadata;
+- in a gold corpus (docs/adr/0034), a ``Provenance`` ``A`` line on each quote (agreed,
+  adjudicated or curator), whose ``AnnotatorNotes`` say who agreed or whose version was
+  taken (``agreed by ana, ben``, ``taken from ben, edited by the curator``); who had the
+  article is in its metadata (``annotators``);
 - ``#`` notes: the speaker name, as ``AnnotatorNotes`` of the quote; and who the
   speaker is in the corpus, as ``AnnotatorNotes`` of the speaker mention
   (``speaker 12: Ana Ruiz``, its external id after it in parentheses when it has one).
@@ -33,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.corpus.curation import Provenance
 from core.formats.decoding import check_text
 from core.formats.format import (
     SPEAKER_KINDS,
@@ -85,6 +90,7 @@ State Arg:Quote, Value:{"|".join(State)}
 Origin Arg:Quote, Value:{"|".join(Origin)}
 Kind Arg:Speaker, Value:{"|".join(SpeakerKind)}
 Flagged Arg:Quote
+Provenance Arg:Quote, Value:agreed|adjudicated|curator
 """
 _SUFFIXES = {".txt", ".ann", ".json"}
 _NEWLINES = re.compile(r"[\n\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]+")
@@ -149,12 +155,7 @@ class Exporter(Writer):
                 if sp is not None:
                     t = entity(kind, sp)
                     relations.append(f"{ENTITY[kind]}_of Arg1:{t} Arg2:{q}")
-            for name, value in (("Type", a.type), ("State", a.state), ("Origin", a.origin)):
-                attributes.append(f"{name} {q} {value}")
-            if a.flagged:
-                attributes.append(f"Flagged {q}")
-                if a.comment:  # (one line already: comment_problem)
-                    notes.append(f"AnnotatorNotes A{len(attributes)}\t{a.comment}")
+            _quote_attributes(item, a, q, attributes, notes)
             if a.speaker_name:
                 notes.append(f"AnnotatorNotes {q}\t{_one_line(a.speaker_name)}")
             who = item.identity(a)
@@ -177,8 +178,36 @@ class Exporter(Writer):
         stem.with_suffix(".ann").write_text(
             "".join(line + "\n" for line in lines), encoding="utf-8", newline=""
         )
-        side = {"meta": art.meta(), "confidence": confidence}
+        side = {"meta": item.meta(), "confidence": confidence}
         stem.with_suffix(".json").write_text(json.dumps(side, ensure_ascii=False) + "\n")
+
+
+def _quote_attributes(
+    item: Item, a: Attribution, q: str, attributes: list[str], notes: list[str]
+) -> None:
+    """The ``A`` lines on quote ``q`` (its type, state and origin; its flag, its
+    provenance in a gold corpus) and the notes on them (the flag's comment; who it came
+    from)."""
+    for name, value in (("Type", a.type), ("State", a.state), ("Origin", a.origin)):
+        attributes.append(f"{name} {q} {value}")
+    if a.flagged:
+        attributes.append(f"Flagged {q}")
+        if a.comment:  # (one line already: comment_problem)
+            notes.append(f"AnnotatorNotes A{len(attributes)}\t{a.comment}")
+    origin = item.origin(a)
+    if origin is not None:
+        attributes.append(f"Provenance {q} {origin.how}")
+        if said := _provenance_note(origin):
+            notes.append(f"AnnotatorNotes A{len(attributes)}\t{said}")
+
+
+def _provenance_note(origin: Provenance) -> str:
+    """Who a gold attribution came from, in words: ``agreed by ana, ben``, ``taken from
+    ben``, with ``, edited by the curator`` when they changed it since (a curator's own
+    says nothing more)."""
+    who = ", ".join(origin.annotators)
+    said = {"agreed": f"agreed by {who}", "adjudicated": f"taken from {who}"}.get(origin.how, "")
+    return f"{said}, edited by the curator" if said and origin.edited else said
 
 
 def annotations_of(txt: Path) -> list[Path]:

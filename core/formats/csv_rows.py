@@ -6,7 +6,11 @@ carriage return before one) as a formula: such a text cell gets a leading ``'``,
 OWASP's advice on CSV injection has it, so a title or a speaker name planted in an
 article cannot run in the spreadsheet that opens the export. The offsets columns give
 each span exactly. ``flagged`` (1 or 0) and ``comment`` are the attribution's doubt,
-``article_flagged`` and ``article_comment`` its article's (docs/adr/0033).
+``article_flagged`` and ``article_comment`` its article's (docs/adr/0033). In a gold
+corpus, ``provenance`` (agreed, adjudicated or curator), ``provenance_annotators`` (who
+agreed, or whose version was taken, separated by ``;``) and ``provenance_edited`` (1:
+the curator changed it since) say where each attribution came from (docs/adr/0034);
+they are empty in another corpus.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import io
 from typing import IO, Any
 
 from core.formats.format import FileWriter, Format, Item
+from core.model import Attribution
 
 CSV_COLUMNS = (
     "article_id",
@@ -47,6 +52,9 @@ CSV_COLUMNS = (
     "comment",
     "article_flagged",
     "article_comment",
+    "provenance",
+    "provenance_annotators",
+    "provenance_edited",
 )
 
 
@@ -66,6 +74,20 @@ def uncell(text: str) -> str:
     """A text :func:`cell` wrote, as it was: a leading ``'`` before a formula's first
     character goes (a file read back, such as a speakers list)."""
     return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_STARTS) else text
+
+
+def _provenance(item: Item, a: Attribution) -> dict[str, Any]:
+    """The provenance columns of ``a`` (docs/adr/0034): agreed, adjudicated or curator;
+    who agreed, or whose version was taken (names joined by ``;``); 1 when the curator
+    edited it since. Empty outside a gold corpus."""
+    origin = item.origin(a)
+    if origin is None:
+        return {"provenance": None, "provenance_annotators": None, "provenance_edited": None}
+    return {
+        "provenance": origin.how,
+        "provenance_annotators": ";".join(origin.annotators),
+        "provenance_edited": int(origin.edited),
+    }
 
 
 class CsvWriter(FileWriter):
@@ -99,6 +121,7 @@ class CsvWriter(FileWriter):
                 "article_flagged": int(art.flagged),
                 "article_comment": art.comment,
                 **item.identity(a),
+                **_provenance(item, a),
             }
             for kind, sp in a.spans().items():
                 row[kind] = item.span_text(sp)

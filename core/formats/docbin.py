@@ -48,11 +48,10 @@ class SpacyWriter(FileWriter):
                         seen[key] = span
         doc.spans["sc"] = sorted(seen.values(), key=lambda s: (s.start, s.end, s.label_))
         doc.user_data["quotelab"] = {
-            "meta": item.article.meta(),
+            "meta": item.meta(),
             "attributions": [
                 {
-                    **a.to_record(),
-                    **item.identity(a),
+                    **item.record(a),
                     **{f"{k}_text": item.span_text(sp) for k, sp in a.spans().items()},
                 }
                 for a in item.attributions

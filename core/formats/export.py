@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from core import worker
-from core.corpus import queries
+from core.corpus import curation, queries
 from core.corpus.rows import ARTICLE_RECORD, ATTRIBUTION_COLUMNS
 from core.corpus.store import Store
 from core.formats.files import ExportError, written_file, written_folder
@@ -123,6 +123,17 @@ def corpus_items(
             if s.id is not None
         }
         flags = queries.article_flags(store)  # (a row per flagged article: a few)
+        names = {a.number: a.name for a in curation.annotators(store)}  # (a gold's)
+
+        def gold(art_id: int) -> dict[str, Any]:
+            """A gold corpus's article: who had it, where its attributions came from."""
+            if not names:
+                return {}
+            had = curation.article_annotators(store, art_id)
+            return {
+                "annotators": tuple(names[n] for n in had),
+                "provenance": curation.provenance(store, art_id, names),
+            }
 
         def items() -> Iterator[Item]:
             pending = next(attrs, None)
@@ -140,6 +151,7 @@ def corpus_items(
                         mine,
                         {i: speakers[i] for i in ids if i in speakers},
                         flags.get(art_id),
+                        **gold(art_id),
                     )
 
         yield total, items()

@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import IO, Any
 
+from core.corpus.curation import Provenance
 from core.corpus.rows import (
     ARTICLE_RECORD,
     ATTRIBUTION_COLUMNS,
@@ -89,6 +90,10 @@ class Item:
     speakers: dict[int, Speaker] = field(default_factory=dict)
     #: The comment of the article's flag when it is flagged as a whole (docs/adr/0033).
     flag: str | None = None
+    #: In a gold corpus (docs/adr/0034): who had the article, and where each of its
+    #: attributions came from, by id; None in another corpus.
+    annotators: tuple[str, ...] = ()
+    provenance: dict[int, Provenance] | None = None
 
     @cached_property
     def article(self) -> Article:
@@ -114,6 +119,30 @@ class Item:
             "speaker_kind": s.kind.value if s and s.kind else None,
             "speaker_external_id": s.external_id if s else None,
         }
+
+    def meta(self) -> dict[str, Any]:
+        """The article's metadata as every export writes it: with, in a gold corpus,
+        ``annotators``, who had the article."""
+        meta = self.article.meta()
+        if self.provenance is not None:
+            meta["annotators"] = list(self.annotators)
+        return meta
+
+    def origin(self, a: Attribution) -> Provenance | None:
+        """Where ``a`` came from, in a gold corpus (agreed, adjudicated or the
+        curator's); None in another corpus."""
+        if self.provenance is None:
+            return None
+        return self.provenance.get(a.id or 0, Provenance("curator"))
+
+    def record(self, a: Attribution) -> dict[str, Any]:
+        """``a``'s record as JSON exports write it: :meth:`Attribution.to_record`, who
+        its speaker is (:meth:`identity`) and, in a gold corpus, its ``provenance``."""
+        record = {**a.to_record(), **self.identity(a)}
+        origin = self.origin(a)
+        if origin is not None:
+            record["provenance"] = origin.as_dict()
+        return record
 
     def span_text(self, sp: Span | None) -> str:
         return "" if sp is None else self.article.text[sp.start : sp.end]

@@ -526,14 +526,14 @@ def article_task(item: Item, *, tokens: bool = True) -> dict[str, Any]:
     input_hash = _hash({"text": article.text})
     task = {
         "text": article.text,
-        "meta": {**article.meta(), "revision": revision(article.status, item.attribution_rows)},
+        "meta": {**item.meta(), "revision": revision(article.status, item.attribution_rows)},
         "_input_hash": input_hash,
         "_task_hash": _hash({"input": input_hash, "spans": span_list, "relations": relations}),
         "spans": span_list,
         "relations": relations,
         "answer": "accept" if article.status is Status.DONE else "ignore",
         "_view_id": "relations",
-        "quotes": [{**a.to_record(), **item.identity(a)} for a in item.attributions],
+        "quotes": [item.record(a) for a in item.attributions],
     }
     if not tokens:
         del task["relations"], task["_view_id"]

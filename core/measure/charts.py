@@ -18,11 +18,13 @@ import pygal  # type: ignore[import-untyped]
 from pygal.style import Style  # type: ignore[import-untyped]
 from pygal.util import truncate  # type: ignore[import-untyped]
 
-from core.measure.report import NO_QUALITY_YET
+from core.measure.curation import FIELDS, KINDS
+from core.measure.report import NO_QUALITY_YET, NOT_IN_A_GOLD
 from core.model import QuoteType
 
 if TYPE_CHECKING:
-    from core.measure.report import Report
+    from core.measure.curation import Curation
+    from core.measure.report import Quality, Report
 
 # pygal adds a finder for its map plugins (unused here) that only has the find_module
 # API Python 3.4 deprecated: on 3.11 every failed import elsewhere then warns. Drop it.
@@ -151,7 +153,9 @@ def quotes_by_type(report: Report) -> bytes:
 
 
 def quality_by_type(report: Report) -> bytes:
-    """Precision, recall and F1 of the first suggestions on done articles, by type."""
+    """Precision, recall and F1 of the first suggestions on done articles, by type (not
+    drawn for a gold: :func:`render_all`)."""
+    assert report.quality is not None
     chart = _chart(pygal.Bar, "Suggestion quality by type (done articles)", range=(0, 1))
     by_type = report.quality.score.by_type
     types = [t.value for t in QuoteType]
@@ -187,6 +191,23 @@ def quotes_over_time(report: Report) -> bytes:
     return str(chart.render(is_unicode=True)).encode("utf-8")
 
 
+def disagreements(report: Report) -> bytes:
+    """A gold corpus's disagreements with the gold by kind, a bar per annotator."""
+    assert report.curation is not None
+    kinds = report.curation.scores
+    chart = _chart(
+        pygal.Bar,
+        "Disagreements with the gold, by kind",
+        legend_at_bottom=True,
+        legend_at_bottom_columns=min(len(kinds), 5),
+    )
+    chart.x_labels = list(KINDS)
+    for s in kinds:
+        chart.add(truncate(s.annotator, 20), [s.kinds[k] for k in KINDS])
+    _whole_numbers(chart, max((n for s in kinds for n in s.kinds.values()), default=0))
+    return str(chart.render(is_unicode=True)).encode("utf-8")
+
+
 #: Every chart by file name stem, in the order the report shows them.
 CHARTS: dict[str, Callable[[Report], bytes]] = {
     "top_speakers": top_speakers,
@@ -194,10 +215,17 @@ CHARTS: dict[str, Callable[[Report], bytes]] = {
     "quality_by_type": quality_by_type,
     "quotes_over_time": quotes_over_time,
 }
+#: The charts of a gold corpus's report only (docs/adr/0035), after the others.
+CURATION_CHARTS: dict[str, Callable[[Report], bytes]] = {"disagreements": disagreements}
 
 
 def render_all(report: Report) -> dict[str, bytes]:
-    return {name: draw(report) for name, draw in CHARTS.items()}
+    """Every chart of the report by name: a gold's own ones too, and no suggestion
+    quality in a gold (it has none)."""
+    drawn = {**CHARTS, **(CURATION_CHARTS if report.curation is not None else {})}
+    if report.quality is None:
+        del drawn["quality_by_type"]
+    return {name: draw(report) for name, draw in drawn.items()}
 
 
 def save(svgs: dict[str, bytes], folder: Path) -> list[Path]:
@@ -233,12 +261,10 @@ STYLE = (
 )
 
 
-def html_parts(report: Report) -> list[str]:
-    """The report's figures as HTML, a heading, paragraph or table each (simple enough
-    for Qt's rich text; the Report window shows them one at a time)."""
-    q, s = report.quality, report.quality.score
-    parts = [f"<h1>QuoteLab report</h1><p>{html.escape(report.whose())}</p>"]
-    parts.append(f"<h2>Suggestion quality on {q.articles} done article(s)</h2>")
+def _quality(q: Quality) -> list[str]:
+    """The suggestion quality section as HTML."""
+    s = q.score
+    parts = [f"<h2>Suggestion quality on {q.articles} done article(s)</h2>"]
     if not q.articles:
         parts.append(f"<p>{html.escape(NO_QUALITY_YET)}</p>")
     figures = ("precision", "recall", "f1", "attribution_f1", "speaker_accuracy", "exact_share")
@@ -255,6 +281,18 @@ def html_parts(report: Report) -> list[str]:
         parts.append(_table(["fix", "count"], q.fixes.items()))
     if q.missed_cues:
         parts.append(_table(["cue word of a missed quote", "count"], q.missed_cues))
+    return parts
+
+
+def html_parts(report: Report) -> list[str]:
+    """The report's figures as HTML, a heading, paragraph or table each (simple enough
+    for Qt's rich text; the Report window shows them one at a time)."""
+    q = report.quality
+    parts = [f"<h1>QuoteLab report</h1><p>{html.escape(report.whose())}</p>"]
+    if q is None:
+        parts.append(f"<h2>Suggestion quality</h2><p>{html.escape(NOT_IN_A_GOLD)}</p>")
+    else:
+        parts += _quality(q)
     parts.append(f"<h2>Corpus</h2><p>{html.escape(report.counted().capitalize())}.</p>")
     for title, counts in [
         ("articles by status", report.articles_by_status),
@@ -284,6 +322,45 @@ def html_parts(report: Report) -> list[str]:
     parts.append("<h2>Over time and by outlet</h2>")
     parts.append(_table(["month", "articles", "quotes"], report.over_time))
     parts.append(_table(["outlet", "articles", "quotes"], report.by_outlet))
+    if report.curation is not None:
+        parts += _curation_parts(report.curation)
+    return parts
+
+
+def _f1(figure: float | None) -> str:
+    return "n/a" if figure is None else f"{figure:.3f}"
+
+
+def _curation_parts(cur: Curation) -> list[str]:
+    """A gold corpus's curation section (docs/adr/0035)."""
+    items = ", ".join(f"{n} {k}" for k, n in cur.items.items())
+    parts = [
+        "<h2>Curation</h2>",
+        f"<p>{html.escape(', '.join(cur.annotators))}: items to adjudicate {items}."
+        + (f" {cur.damaged} damaged article(s) left out." if cur.damaged else "")
+        + "</p>",
+        "<h3>Agreement before curation (articles done by both)</h3>",
+        _table(
+            ["annotators", "articles", "alpha", "quote f1", "attribution f1", "left out"],
+            [
+                [f"{p.a} / {p.b}", p.articles, _f1(p.alpha), _f1(p.quote_f1())]
+                + [_f1(p.attribution_f1()), p.left_out]
+                for p in cur.pairs
+            ],
+        ),
+        "<h3>Each annotator against the gold (articles done by them and in the gold)</h3>",
+        _table(
+            ["annotator", "articles", *(f"{f} f1" for f in FIELDS)]
+            + [f"{t.value} f1" for t in QuoteType],
+            [
+                [s.annotator, s.articles, *(_f1(v) for v in s.f1().values())]
+                + [_f1(v) for v in s.by_type().values()]
+                for s in cur.scores
+            ],
+        ),
+        "<h3>Disagreements with the gold, by kind</h3>",
+        _table(["annotator", *KINDS], [[s.annotator, *s.kinds.values()] for s in cur.scores]),
+    ]
     return parts
 
 

@@ -32,7 +32,7 @@ from typing import Any
 from core.formats.imported import Imported, ImportProblem
 from core.formats.reading import read_file
 from core.model import Attribution, QuoteType, Span, State, iou
-from core.suggest.lexicon import PRONOUNS
+from core.suggest.lexicon import COMPANY_SUFFIXES, PRONOUNS
 
 #: The least intersection-over-union at which a predicted quote finds a gold one.
 MIN_IOU = 0.5
@@ -61,16 +61,19 @@ def trim(text: str, span: Span) -> Span:
 
 
 def _words(name: str) -> list[str]:
+    """A name's words as :func:`same_person` compares them: no leading ``the``, nor a
+    company's legal suffix (``DexCom Inc.`` is ``DexCom``: docs/annotation.md)."""
     words = _NAME_NOISE.sub(" ", name.casefold()).split()
-    return words[1:] if words[:1] == ["the"] else words
+    words = words[1:] if words[:1] == ["the"] else words
+    return words[:-1] if len(words) > 1 and words[-1] in COMPANY_SUFFIXES else words
 
 
 @lru_cache(maxsize=65536)
 def same_person(a: str, b: str) -> bool:
-    """Whether two speaker names name the same source: equal once case, punctuation and a
-    leading ``the`` are set aside, or one a part of the other ending in the same word
-    (``Preobrazhensky`` and ``Political analyst Ivan Preobrazhensky``). Pronouns only
-    ever equal themselves."""
+    """Whether two speaker names name the same source: equal once case, punctuation, a
+    leading ``the`` and a company's legal suffix are set aside, or one a part of the
+    other ending in the same word (``Preobrazhensky`` and ``Political analyst Ivan
+    Preobrazhensky``). Pronouns only ever equal themselves."""
     wa, wb = _words(a), _words(b)
     if not wa or not wb:
         return False
@@ -96,6 +99,14 @@ class Item:
 
     def speaker_right(self, pred: Item) -> bool:
         return any(same_person(p, g) for p in pred.names for g in self.names)
+
+    def same_speaker(self, other: Item) -> bool:
+        """Whether two annotators' items give the same speaker: names of the same person,
+        or no speaker on both (where :meth:`speaker_right`, a score, counts none as
+        wrong)."""
+        if not self.names or not other.names:
+            return not self.names and not other.names
+        return self.speaker_right(other)
 
     def name_exact(self, pred: Item) -> bool:
         """Whether ``pred`` gives this (gold) item's speaker name, equal up to surrounding

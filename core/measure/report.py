@@ -1,5 +1,6 @@
 """What the corpus says: the quality of the suggestions on done articles, and the corpus
-itself (articles, attributions, speakers, quotes per article, over time, by outlet).
+itself (articles, attributions, speakers, quotes per article, over time, by outlet); in
+a gold corpus, what the curation says instead of suggestion quality.
 
 Read-only: a few aggregate queries and, for suggestion quality, each done article's
 attributions as first suggested (from the decisions log) scored against what the
@@ -16,6 +17,7 @@ from typing import Any
 
 from core.corpus import queries
 from core.corpus.store import Store
+from core.measure import curation
 from core.measure.evaluate import Alignment, Item, Score, align, item_of, same_person
 from core.model import Origin, QuoteType, Span, State, Status
 from core.suggest.registry import kind_of
@@ -41,6 +43,12 @@ UNDATED = "undated"
 NO_QUALITY_YET = (
     "No article is done yet: suggestion quality is measured on done articles, "
     "as their suggestions were first made against what the reviewer kept."
+)
+#: What the report says of suggestion quality in a gold corpus, where it is not measured.
+NOT_IN_A_GOLD = (
+    "Not measured in a gold corpus: its attributions are the curation's (what the "
+    "annotators agreed on, or the curator chose), not suggestions someone reviewed; "
+    "the Curation section scores each annotator against them."
 )
 
 
@@ -95,7 +103,8 @@ class SpeakerRow:
 @dataclass
 class Report:
     corpus: str
-    quality: Quality
+    #: None in a gold corpus (docs/adr/0035): nothing in it is a suggestion reviewed.
+    quality: Quality | None
     articles_by_status: dict[str, int]
     by_type: dict[str, int]
     by_state: dict[str, int]
@@ -115,6 +124,8 @@ class Report:
     #: flagged as a whole or holding a flagged attribution.
     flagged_attributions: int = 0
     flagged_articles: int = 0
+    #: What the curation says, in a gold corpus (docs/adr/0035); None in any other.
+    curation: curation.Curation | None = None
 
     def whose(self) -> str:
         """The corpus, and its annotator if it has one: ``ana.qlab (annotator ana)``."""
@@ -131,18 +142,27 @@ class Report:
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        d["quality"] = self.quality.as_dict()
+        if self.quality is None:
+            del d["quality"]  # (a gold: see NOT_IN_A_GOLD)
+        else:
+            d["quality"] = self.quality.as_dict()
+        if self.curation is None:
+            del d["curation"]  # (a corpus that is not a gold: nothing of it said)
+        else:
+            d["curation"] = self.curation.as_dict()
         return d
 
     def lines(self) -> list[str]:
         """The report as plain text for the terminal."""
-        q, s = self.quality, self.quality.score
+        q = self.quality
         out = [f"QuoteLab report: {self.whose()}", ""]
-        out.append(f"Suggestion quality on {q.articles} done article(s)")
-        if not q.articles:
-            out.append("  " + NO_QUALITY_YET)
-        if q.articles:
-            out += ["  " + line for line in s.lines()]
+        if q is None:
+            out += ["Suggestion quality", "  " + NOT_IN_A_GOLD]
+        elif not q.articles:
+            out += [f"Suggestion quality on {q.articles} done article(s)", "  " + NO_QUALITY_YET]
+        else:
+            out.append(f"Suggestion quality on {q.articles} done article(s)")
+            out += ["  " + line for line in q.score.lines()]
             out.append("  fixes: " + ", ".join(f"{k} {v}" for k, v in q.fixes.items()))
             cues = ", ".join(f"{c} {n}" for c, n in q.missed_cues) or "none"
             out.append(f"  cue words of missed quotes: {cues}")
@@ -172,6 +192,8 @@ class Report:
         out += [f"  {m}: {a}, {n}" for m, a, n in self.over_time]
         out += ["", "By outlet (articles, quotes)"]
         out += [f"  {o or 'unknown'}: {a}, {n}" for o, a, n in self.by_outlet]
+        if self.curation is not None:
+            out += ["", *self.curation.lines()]
         return out
 
 
@@ -366,7 +388,8 @@ def build(
 ) -> Report:
     """The whole report of the corpus in ``store``, its memory bounded whatever the size
     of the corpus (every read streams or is an aggregate; no article text is held but
-    the one being scored). ``progress(done, total)`` counts the done articles scored;
+    the one being scored). ``progress(done, total)`` counts the done articles scored
+    (in a gold corpus, every article read for its curation section instead);
     :class:`Cancelled` is raised once ``cancelled()`` turns true."""
 
     def grouped(found: dict[str, int], keys: list[str]) -> dict[str, int]:
@@ -385,8 +408,17 @@ def build(
     speakers, names = _speakers(store, top)
     ranked_outlets = sorted(outlets.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0]))
     quotes, unreviewed, no_name = queries.quote_totals(store)
-    scored = quality(store, progress, cancelled)
     flagged_attributions, flagged_articles = queries.flag_counts(store)
+
+    def step(done: int, total: int) -> None:
+        if progress is not None:
+            progress(done, total)
+        if cancelled():
+            raise Cancelled
+
+    curated = curation.build(store, step)
+    # A gold's attributions are the curation's, not suggestions reviewed: not scored as such.
+    scored = quality(store, progress, cancelled) if curated is None else None
     return Report(
         corpus=str(store.path),
         quality=scored,
@@ -412,4 +444,5 @@ def build(
         annotator=store.assigned,
         flagged_attributions=flagged_attributions,
         flagged_articles=flagged_articles,
+        curation=curated,
     )

@@ -36,8 +36,10 @@ SPAN_KINDS = ("quote", "speaker", "cue")
 @dataclass(frozen=True)
 class Change:
     """One row: an attribution (``before`` None creates it, ``after`` None deletes it),
-    an article's status, or a row of the speakers' tables (``speaker``, ``alias``,
-    ``dismissal``: docs/adr/0024)."""
+    an article's status, or a row of a small table (:data:`core.corpus.store.SMALL_TABLES`:
+    the speakers', docs/adr/0024; an article's flag; a gold corpus's items and
+    provenance, docs/adr/0034). A new ``provenance`` row (id None) is the provenance of
+    the new attribution written just before it in the command."""
 
     table: str
     id: int | None
@@ -72,7 +74,10 @@ def _execute(store: Store, cmd: Command, kind: str, ref: int | None) -> int:
     with store.transaction():
         for ch in cmd.changes:
             after = _with_speaker(store, ch.table, ch.after)
-            row_id = store.write(ch.table, ch.id, ch.before, after)
+            row_id = ch.id
+            if row_id is None and ch.table == "provenance":  # (its attribution's id:
+                row_id = written[-1].id  # that of the new one written just before it)
+            row_id = store.write(ch.table, row_id, ch.before, after)
             written.append(Change(ch.table, row_id, ch.before, after))
         # commands and the store share the log format
         log_id = store.log_decision(

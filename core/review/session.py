@@ -25,7 +25,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 
-from core.corpus import queries
+from core.corpus import curation, queries
+from core.corpus.curation import Annotator, Item
 from core.corpus.errors import ConflictError, CorpusError
 from core.corpus.learning import made_by_id
 from core.corpus.rows import ArticleSummary
@@ -41,7 +42,7 @@ from core.model import (
     clean_comment,
     excerpt,
 )
-from core.review import commands
+from core.review import adjudicate, commands
 from core.review.commands import Change, Command, Known, UndoStack
 from core.review.order import Placed, article_of, least_sure, place, position, start
 from core.review.speakers import REACH, Candidate, Mentions, candidates
@@ -71,6 +72,7 @@ class Delta:
     reveal: int | None = None  # a character position to scroll into view
     message: str = ""  # for the status bar
     error: str = ""  # a change that was not saved (for a dialog)
+    items: bool = False  # a gold corpus's items of the open article changed (docs/adr/0034)
     #: An article was marked done: what the suggestions learn is due a refit
     #: (:func:`core.review.learning.refit`; the app runs it in a process of its own, as
     #: its cost grows with the articles done: docs/adr/0036).
@@ -118,11 +120,44 @@ class ReviewSession:
     #: first press, the speaker it had among them; kept while only they edit it, so that
     #: M then Shift+M comes back (each choice changes what the candidates would be).
     _round: tuple[int, list[Candidate]] | None = None
+    #: In a gold corpus (docs/adr/0034): the open article's items to adjudicate, in text
+    #: order, each with every annotator's version, and which one is current.
+    items: list[Item] = field(default_factory=list)
+    item_index: int | None = None
+    _annotators: list[Annotator] | None = None
+    #: The current item is what the keys act on (J/K went to it, or the article opened on
+    #: it), not the current attribution (chosen in the table, by number, or after redo).
+    _on_item: bool = False
 
     def __post_init__(self) -> None:
         self.stack = UndoStack(self.store)
 
     # -- state ---------------------------------------------------------------------------
+
+    @property
+    def annotators(self) -> list[Annotator]:
+        """The annotators merged into a gold corpus (numbered 1..), none in another."""
+        if self._annotators is None:
+            self._annotators = curation.annotators(self.store)
+        return self._annotators
+
+    @property
+    def current_item(self) -> Item | None:
+        """The item being adjudicated, in a gold corpus."""
+        return self.items[self.item_index] if self.item_index is not None and self.items else None
+
+    @property
+    def adjudicating(self) -> bool:
+        """Whether an open item to adjudicate is what the keys act on: then 1..9 take an
+        annotator's version (the window's type keys 1-3 included), else the current
+        attribution's edits (docs/adr/0037)."""
+        item = self.current_item
+        return self._on_item and item is not None and item.open
+
+    @property
+    def items_left(self) -> int:
+        """The open article's items still to adjudicate (none outside a gold)."""
+        return sum(it.open for it in self.items)
 
     @property
     def current(self) -> Attribution | None:
@@ -184,10 +219,18 @@ class ReviewSession:
         self._longest = max((a.quote.end - a.quote.start for a in attrs), default=0)
         self.anchor = None
         self.target = "quote"
+        self._on_item = False
         found = self._index_of(focus) if focus is not None else None
         self.index = found if found is not None else self._first_to_review()
         self._cursor_to_current()
-        return Delta(article=True, reorder=True, summary=self.summary(), reveal=self._reveal())
+        self._load_items()
+        opened = Delta(
+            article=True, reorder=True, summary=self.summary(), reveal=self._reveal(), items=True
+        )
+        item = self.current_item
+        if focus is None and item is not None and item.open:  # a gold's items come first
+            return _merge(opened, self.choose_item(item.id))
+        return opened
 
     def refresh(self) -> Delta:
         """Take in what another window or process saved meanwhile (nothing when nothing
@@ -204,7 +247,8 @@ class ReviewSession:
         self.article, self.attrs, self.tokens, self.index = None, [], Tokens([]), None
         self.cursor = self.anchor = self._mentions = None
         self._left = self._kept = self._longest = self._flagged = self._parked = 0
-        return Delta(article=True, reorder=True)
+        self.items, self.item_index = [], None
+        return Delta(article=True, reorder=True, items=True)
 
     def step(self, step: int) -> Delta:
         """The next (+1) or previous (-1) attribution."""
@@ -222,8 +266,20 @@ class ReviewSession:
             return Delta(message=f"There is no attribution {number} (1-{len(self.attrs)}).")
         return self.choose(number - 1)
 
+    def review_step(self, step: int) -> Delta:
+        """J/K: the next (+1) or previous (-1) open item while the open article has one
+        (a gold corpus being adjudicated), after (before) the current item, or the
+        current attribution when the keys are on it; else the next or previous
+        attribution."""
+        if not self.items_left:
+            return self.step(step)
+        a = self.current
+        at = a.quote.start if a is not None and not self._on_item else None  # from the row
+        return self.next_item(step, at)
+
     def choose(self, row: int) -> Delta:
         self.index = row
+        self._on_item = False
         self.target = "quote"
         self._cursor_to_current()
         return Delta(reveal=self._reveal())
@@ -522,6 +578,12 @@ class ReviewSession:
         if self.article is None or self.article.id is None:
             return "No article is open."
         art_id = self.article.id
+        open_items = sum(it.open for it in self.items)
+        if open_items:
+            return (
+                f"{open_items} item{'s' if open_items > 1 else ''} still to adjudicate: "
+                "{take_1}..{take_9} takes an annotator's version, {reject_item} rejects all."
+            )
         left, parked = self._left - self._parked, self._parked
         if left:  # done means every suggestion was decided: the report counts on it
             return (
@@ -541,6 +603,110 @@ class ReviewSession:
             return replace(delta, message=f"{said} {delta.message}".strip(), learn=True)
 
         return Pending(cmd, then)
+
+    # -- adjudicating a gold corpus (docs/adr/0034) -------------------------------------------
+
+    def take(self, number: int) -> Outcome:
+        """Take annotator ``number``'s version of the current item; once applied, go on
+        to the next open item (in this article, else the next one that has one)."""
+        return self._adjudicate(lambda it: adjudicate.take(self.store, it, number))
+
+    def reject_item(self) -> Outcome:
+        """Reject every version of the current item; then on to the next open item."""
+        return self._adjudicate(lambda it: adjudicate.reject_all(self.store, it))
+
+    def own_item(self) -> Outcome:
+        """Settle the current item as the curator's own (what they added or edited there
+        stands); then on to the next open item."""
+        return self._adjudicate(lambda it: adjudicate.own(self.store, it))
+
+    def take_alone(self, number: int) -> Outcome:
+        """Take annotator ``number``'s version of every open item of the corpus where only
+        they marked something: one command, one undo step."""
+        if not self.annotators:
+            return "This corpus is no gold: `main.py curate` merges annotators' corpora."
+        built = adjudicate.take_alone(self.store, number)
+        return built if isinstance(built, str) else Pending(built)
+
+    def next_item(self, step: int, at: int | None = None) -> Delta:
+        """The next (+1) or previous (-1) open item after (before) the current one, or
+        the text position ``at``, in this article or the next one that has one (in list
+        order), around the corpus's end."""
+        if self.article is None or self.article.id is None:
+            return Delta()
+        if not self.annotators:
+            return Delta(message="This corpus is no gold: it has no items to adjudicate.")
+        it = self.current_item
+        here = (
+            at if at is not None else it.span.start if it is not None else -1 if step > 0 else 2**62
+        )
+        found = curation.next_open(self.store, self.article.id, here, step)
+        if found is None:  # around the end
+            found = curation.next_open(self.store, -1 if step > 0 else 2**62, 0, step)
+        if found is None:
+            return Delta(message="No item is left to adjudicate.")
+        art_id, item_id = found
+        delta = Delta() if art_id == self.article.id else self.open(art_id)
+        return _merge(delta, self.choose_item(item_id))
+
+    def choose_item(self, item_id: int) -> Delta:
+        """Make item ``item_id`` of the open article the current one: the token cursor to
+        its start, its first gold attribution (if any) current."""
+        row = next((i for i, it in enumerate(self.items) if it.id == item_id), None)
+        if row is None:
+            return Delta()
+        self.item_index = row
+        self._on_item = True
+        span = self.items[row].span
+        inside = next((i for i, a in enumerate(self.attrs) if a.quote.overlaps(span)), None)
+        if inside is not None:
+            self.index = inside
+        if self.tokens:
+            self.cursor = self.tokens.token_at(span.start)
+        self.anchor = None
+        return Delta(reveal=span.start, items=True)
+
+    def _adjudicate(self, build: Callable[[Item], Command | str]) -> Outcome:
+        it = self.current_item
+        if it is None:
+            return "No item to adjudicate here: go to the next one."
+        built = build(it)
+        if isinstance(built, str):
+            return built
+        return Pending(built, partial(self._after_item, it))
+
+    def _after_item(self, settled: Item) -> Delta:
+        """After an item was settled: the next open item after it, if any is left."""
+        if self.article is None or self.article.id is None:
+            return Delta()
+        found = curation.next_open(self.store, settled.article_id, settled.span.start, +1)
+        if found is None:
+            found = curation.next_open(self.store, -1, 0, +1)
+        if found is None:
+            return Delta(message="Every item is adjudicated.")
+        art_id, item_id = found
+        if art_id == self.article.id:
+            return self.choose_item(item_id)
+        done = self.article.status is Status.DONE
+        delta = _merge(self.open(art_id), self.choose_item(item_id))
+        said = "Article adjudicated; on to the next one." if done else ""
+        return replace(delta, message=said or delta.message)
+
+    def _load_items(self, focus: int | None = None) -> None:
+        """The open article's items, read again (a gold corpus only), the current one
+        ``focus`` (an item id), else the one that was, else the first open one."""
+        if self.article is None or self.article.id is None or not self.annotators:
+            self.items, self.item_index = [], None
+            return
+        was = self.current_item.id if self.current_item is not None else None
+        self.items = curation.items(self.store, self.article.id)
+        ids = [it.id for it in self.items]
+        for wanted in (focus, was):
+            if wanted in ids:
+                self.item_index = ids.index(wanted)
+                return
+        first = next((i for i, it in enumerate(self.items) if it.open), None)
+        self.item_index = first if first is not None else (0 if self.items else None)
 
     # -- applying, undoing, redoing ----------------------------------------------------------
 
@@ -577,7 +743,11 @@ class ReviewSession:
         redo = verb == "Redone"
         delta = self._absorb(cmd.article_id, cmd.changes, after=redo)
         focus = self._index_of(_first_written(cmd.changes, redo))
-        if focus is not None:
+        written = {c.id for c in cmd.changes if c.table == "curation_item"}
+        reopened = next((it.id for it in self.items if it.open and it.id in written), None)
+        if reopened is not None:  # an item open again (its choice undone): on it again
+            delta = _merge(delta, self.choose_item(reopened))
+        elif focus is not None:
             delta = _merge(delta, self.choose(focus))
         return replace(delta, message=f"{verb}: {cmd.label}.")
 
@@ -698,6 +868,9 @@ class ReviewSession:
             return replace(self.open(article_id, focus), statuses=True)
         changes = [c for c in changes if article_of(c) in (None, article_id)]
         statuses = self._take_status(changes, after)
+        settled = [c.id for c in changes if c.table == "curation_item"]
+        if settled:
+            self._load_items(settled[0])
         keep = self.current
         placed = place(self.attrs, changes, after)
         self._recount(placed)
@@ -710,6 +883,7 @@ class ReviewSession:
             summary=self.summary(),
             statuses=statuses,
             reveal=shown.quote.start if shown is not None else None,
+            items=bool(settled),
         )
 
     def _take_status(self, changes: list[Change], after: bool) -> bool:
@@ -718,6 +892,9 @@ class ReviewSession:
         written = False
         for c in changes:
             record = c.after if after else c.before
+            if c.table in ("article", "article_flag") and c.id != self.article.id:
+                written = written or c.table == "article"  # (a command over many articles)
+                continue
             if c.table == "article":
                 assert record is not None
                 self.article.status = Status(record["status"])
@@ -855,5 +1032,6 @@ def _merge(first: Delta, then: Delta) -> Delta:
         reveal=then.reveal if then.reveal is not None else first.reveal,
         message=then.message or first.message,
         error=then.error or first.error,
+        items=first.items or then.items,
         learn=first.learn or then.learn,
     )

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from core.model import Attribution, Span, SpeakerKind
 from core.suggest.lexicon import CUE_VERBS, DETERMINERS, PERSONAL, PRONOUNS, SENTENCE_OPENERS
 from core.suggest.marks import ALL_MARKS, CLOSING_MARKS
-from core.suggest.names import full_names, names_by_last_word, resolve_name
+from core.suggest.names import (
+    full_names,
+    is_pronoun,
+    names_by_last_word,
+    resolve_name,
+    settled_in_article,
+)
 from core.suggest.registry import guess_kind, looks_like_person
 from core.tokens import Tokens
 
@@ -89,7 +95,9 @@ def candidates(
     """Mentions that could be the speaker of ``quote``: other attributions' speakers,
     and runs of capitalised words and pronouns outside quotes and outside non-body text
     (headline, related-article lines), within ``REACH`` characters of it, and the
-    subjects of its cue and of the cue words beside it (:func:`cue_subjects`). Those
+    subjects of its cue and of the cue words beside it (:func:`cue_subjects`); each but
+    a pronoun and another quote's speaker named as the whole article names it (as ``S``
+    and the import do: :func:`core.suggest.names.settled_in_article`). Those
     subjects come first, then the mentions beside it; people first, those in its
     sentence first (:func:`quote_sentence`), nearest first; then other nouns, the same
     way. ``mentions``: the article's, kept from an earlier call (else found here).
@@ -150,7 +158,13 @@ def candidates(
         for mention, part in cue_subjects(text, tokens, quote, this.cue if this else None)
         if not any(mention.overlaps(q) for q in quotes)
     }
-    found = {**subjects, **found}
+    given = {a.speaker for a in near if a.speaker is not None}  # (named by a person)
+    found = {
+        mention: name
+        if mention in given or is_pronoun(text[mention.start : mention.end])
+        else settled_in_article(name, mention.start, text)  # as S and the import name it
+        for mention, name in {**subjects, **found}.items()
+    }
     rank = {mention: i for i, mention in enumerate(subjects)}
     outside = non_body or []
     kinds = kinds or {}

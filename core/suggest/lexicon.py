@@ -10,7 +10,8 @@ SPEECH_VERBS = frozenset(
     respond stress emphasize emphasise assert contend maintain testify tweet post
     allege complain concede recall remark caution vow promise pledge
     observe mention reveal disclose inform assure conclude counter
-    recommend urge demand charge accuse boast speculate underline lament
+    recommend urge demand charge accuse boast speculate underline lament affirm reaffirm
+    recognize recognise highlight forecast
     """.split()
 )
 
@@ -65,6 +66,11 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "league": "",
     }.items()
 }
+
+#: Verbs that name what someone said by the quoted words (``described the conflict as
+#: "a complex question"``, ``called the deal "a disaster"``): a mixed quote's cue, never
+#: an indirect one's.
+NAMING_VERBS = frozenset("describe call term dub label".split())
 
 #: Verbs that only introduce a direct quote ("...," she laughed), never a reported clause.
 DIRECT_ONLY_VERBS = frozenset(

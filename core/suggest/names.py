@@ -157,9 +157,14 @@ def is_person(run: list[Token]) -> bool:
     day (``said on Wednesday``) or a job alone (``Minister of State ...``)."""
     if not run or (len(run) == 1 and run[0].lower_ in CALENDAR) or is_job(run):
         return False
+    if len(run) == 1 and is_acronym(run[0].text):
+        return False  # "BSS", "NWS": an organisation's initials
     first = run[0]
     if first.i > 0 and first.doc[first.i - 1].lower_ in DETERMINERS:
         return False
+    if first.i > 1 and first.doc[first.i - 1].lower_ in ("of", "for"):
+        if _is_title(first.doc[first.i - 2].text):
+            return False  # what a job is of: "Minister of State", "Secretary for Health"
     words = [t.text for t in run]
     if any(w.lower().strip(".") in NON_PERSON_WORDS for w in words):
         return False
@@ -172,6 +177,7 @@ class Mention:
     name: str
     person: bool
     subject: bool
+    plural: bool = False  # "officials": never ``it``
 
 
 @dataclass
@@ -232,6 +238,7 @@ class NameBook:
                 full[-len(words) :] == wanted
                 or (len(words) == 1 and words[0] in full)
                 or _with_middle_names(full, wanted)
+                or _reordered(full, wanted)
             ):
                 # prefer the most recent name before the mention, else the first after
                 better = (p <= pos and (best_pos > pos or p > best_pos)) or best is None
@@ -286,11 +293,15 @@ class NameBook:
 
     def _settled(self, name: str, pos: int) -> str:
         source = named_source(name)
-        bare = self._whole(_without_article(source), pos)
+        bare = _unowned(self._whole(_without_article(source), pos))
         if _ACRONYM.fullmatch(bare):
             expanded = self._expanded(bare, pos)
             return self._unplaced(self._holder(expanded, pos) or expanded)
-        described = self._described(bare, pos) or self._job_and_surname(bare, pos)
+        described = (
+            self._described(bare, pos)
+            or self._job_and_surname(bare, pos)
+            or self._holder(bare, pos, written_out=True)
+        )
         if described is not None:
             return described
         return self._unplaced(self.fullest(bare.split(), pos) if source != name else bare)
@@ -336,14 +347,24 @@ class NameBook:
             whole = next(filter(None, (_spelt_out(name.split(), letters) for name in before)), None)
         return whole or acronym
 
-    def _holder(self, job: str, pos: int) -> str | None:
+    def _holder(self, job: str, pos: int, written_out: bool = False) -> str | None:
         """The person a job's name was last written with before ``pos``: its holder's
         full name right after it, the last one there (``Deputy Commissioner of Police
         (North West) Jitendra Kumar Meena``), else the one right before it and a comma;
-        so ``the DCP`` is that person. None for no job or holder."""
+        so ``the DCP`` is that person. A job written out (``the Minister of State``) is
+        also the person its name runs on into (``Minister of State Ravi Menon``), where
+        an acronym may be the office (``U.S. Trade Representative Jamieson Greer ... The
+        USTR said``). None for no job or holder."""
         if not is_job_name(job):
             return None
-        at = next((p for p, name in self._before(pos) if name == job), None)
+        at = next(
+            (
+                p
+                for p, name in self._before(pos)
+                if name == job or written_out and name.startswith(job + " ")
+            ),
+            None,
+        )
         if at is None:
             return None
         after = at + len(job)
@@ -411,7 +432,8 @@ class NameBook:
 
     def resolve_pronoun(self, pronoun: str, pos: int, window: int) -> str | None:
         """The source a pronoun most likely refers to: the latest person in subject
-        position before ``pos`` (``he``/``she``), or the latest non-person (``they``/``it``)."""
+        position before ``pos`` (``he``/``she``), or the latest non-person (``they``/``it``:
+        :meth:`_thing`). A date is nobody (``on Monday, after it announced``)."""
         want_person = pronoun in ("he", "she")
         fallback: Mention | None = None
         for m in reversed(self.mentions):
@@ -419,7 +441,9 @@ class NameBook:
                 continue
             if pos - m.pos > window:
                 break
-            if m.person != want_person:
+            if all(w.lower() in CALENDAR for w in m.name.split()):
+                continue
+            if m.person != want_person and (want_person or not self._thing(m, pronoun)):
                 continue
             if want_person and self.gender.get(m.name, pronoun) != pronoun:
                 continue
@@ -432,6 +456,21 @@ class NameBook:
             self.gender.setdefault(name, pronoun)
         return name
 
+    def _thing(self, m: Mention, pronoun: str) -> bool:
+        """Whether ``it`` or ``they`` may stand for a mention: not a person, a plural not
+        for ``it``; a one-word name counts as a thing (``ShoreTel``, ``Reuters``) unless
+        the article gives it as a person's name or a pronoun has shown one."""
+        if pronoun == "it" and m.plural:
+            return False
+        if not m.person:
+            return True
+        word = m.name
+        return (
+            " " not in word
+            and word not in self.gender
+            and not any(word in full for full in self.full_names)
+        )
+
 
 #: A capitalised name in running text, small words allowed between its words: ``World
 #: Health Organization``, ``Ministry of Health``, ``Bank of the West``; it ends at a
@@ -441,14 +480,22 @@ _CAPITALISED_RUN = re.compile(
     r"(?:(?<![a-z]{2}\.)(?:\s+(?:of(?:\s+the)?|for|and|&))?\s+[A-Z][\w&.'\u2019-]*)*"
 )
 #: A dateline: a place (and a date) in capitals, an upper-case place or one with a
-#: bracketed part (``(Goa)``, ``(Reuters)``), or that bracketed agency alone, then a
-#: colon or a dash.
+#: bracketed part (``(Goa)``, ``(Reuters)``; a date may follow it: ``New Delhi [India],
+#: July 20 (ANI):``), or that bracketed agency alone, then a colon or a dash; or a place
+#: and a date alone before the sentence (``Chandigarh, July 19 One of ...``).
+_MONTHS = (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+).split()
 DATELINE = re.compile(
     r"(?:(?=[A-Z]{2,}\b|[^\n]{0,40}[(\[])"
     r"[A-Z][\w.'\u2019]*(?:,?\s+(?:[A-Z][\w.'\u2019]*|\d{1,4}))*"
-    r"(?:,?\s*(?:\([^()\n]{1,60}\)|\[[^\[\]\n]{1,30}\]))*"
+    r"(?:,?\s*(?:\([^()\n]{1,60}\)|\[[^\[\]\n]{1,30}\])(?:,?\s+(?:[A-Z][\w.'\u2019]*|\d{1,4}))*)*"
     r"|\([A-Z][^()\n]{0,30}\))"  # or the agency alone: "(Reuters) -"
     r"\s*(?::|\s-{1,2}\s|\s?[\u2014\u2013]|-(?=[A-Z]))"
+    # or a place and a date with nothing after them (the page lost its agency): "Chandigarh,
+    # July 19 One of the accused ..."
+    r"|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,\s(?:" + "|".join(_MONTHS) + r")\.?\s\d{1,2}\s(?=[A-Z])"
 )
 #: The capitalised words a paragraph opens with (a dateline's place).
 _LEADING_WORDS = re.compile(r"[A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.'\u2019]*)*")
@@ -510,6 +557,11 @@ def _spelt_out(words: list[str], letters: str) -> str | None:
     return None
 
 
+def is_acronym(word: str) -> bool:
+    """Whether a word is an acronym (``WHO``, ``CNOOC``, ``U.N.``)."""
+    return bool(_ACRONYM.fullmatch(word))
+
+
 def is_job_name(name: str) -> bool:
     """Whether a capitalised name is a job's (``Deputy Commissioner of Police``, ``Public
     Relations Officer``): the word that says what it is, before its ``of`` or last, is a
@@ -537,6 +589,20 @@ def _without_article(name: str) -> str:
     return name
 
 
+def _unowned(name: str) -> str:
+    """An organisation's name of a body ``of`` something without the country or place it
+    is written as belonging to: ``South Sudan's Ministry of Agriculture`` -> ``Ministry
+    of Agriculture``; a company named by a possessive keeps it (``Moody's Investors
+    Service``, ``McDonald's Corp``)."""
+    words = name.replace("\u2019", "'").split()
+    for k, w in enumerate(words[:-2]):
+        body, of = words[k + 1], words[k + 2]
+        if w.endswith("'s") and body.istitle() and body.lower() in NON_PERSON_WORDS:
+            if of in ("of", "for"):
+                return " ".join(name.split()[k + 1 :])
+    return name
+
+
 def named_source(name: str) -> str:
     """The source a document names: ``a statement from X``, ``X's report`` and ``the X
     report`` or ``new X research`` name ``X`` (:func:`name_key` gives the first three
@@ -558,6 +624,13 @@ def named_source(name: str) -> str:
     if named < k and all(w.islower() or w.lower() in _ARTICLES for w in words[:named]):
         return " ".join(words[named:k])  # "the WHO report", "new UC Riverside research"
     return name
+
+
+def _reordered(full: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether ``words`` are two or more of the words of a longer name in another order:
+    a given name before the family name it follows in full (``Chua Tian Chang``, better
+    known as ``Tian Chua``; ``Kyung-wha Kang``)."""
+    return len(words) >= 2 and len(set(words)) == len(words) and set(words) < set(full)
 
 
 def _with_middle_names(full: tuple[str, ...], words: tuple[str, ...]) -> bool:
@@ -619,7 +692,7 @@ def resolve_name(
                 return before
         own = this.speaker_name if this else None
         return own if own and not is_pronoun(own) else mention.strip()
-    words = _untitled(words)  # "Dr. Musadiq Malik", "Home Minister Anil Vij"
+    words = _untitled(_appended(words))  # "Dr. Musadiq Malik", "Home Minister Anil Vij"
     written = best = " ".join(words)
     fullest = (by_last if by_last is not None else names_by_last_word(attributions)).get(words[-1])
     if fullest is not None and len(fullest) > len(best):
@@ -628,6 +701,16 @@ def resolve_name(
         full = names.get(words[-1], best)
         best = full if len(full.split()) > len(words) else best
     return best
+
+
+def _appended(words: list[str]) -> list[str]:
+    """A mention's words, or the person's name appended to a description after its last
+    comma (``His lawyer, James Okafor``; ``DCP of West Zone, S. M. Vijay Kumar``): two
+    capitalised words or more, none an organisation's or a place's."""
+    text = " ".join(words)
+    after = text.rsplit(",", 1)[1].split() if "," in text else []
+    named = all(w[:1].isupper() and w.lower().strip(".") not in NON_PERSON_WORDS for w in after)
+    return after if len(after) >= 2 and named else words
 
 
 def names_by_last_word(attributions: list[Attribution]) -> dict[str, str]:
@@ -684,9 +767,16 @@ def name_in_article(
     """The name a mention at ``pos`` of an article's ``text`` stands for, as the
     suggester would name it there: :func:`resolve_name`, then settled by the whole
     article (:meth:`NameBook.settle` of :func:`article_book`), a pronoun's person aside."""
-    names, book = _read(text)
-    name = resolve_name(mention, attributions, pos, this, names)
-    return name if is_pronoun(mention) else book.settle(name, pos)
+    name = resolve_name(mention, attributions, pos, this, _read(text)[0])
+    return name if is_pronoun(mention) else settled_in_article(name, pos, text)
+
+
+def settled_in_article(name: str, pos: int, text: str) -> str:
+    """A name given to a mention at ``pos`` as the whole of the article's ``text``
+    resolves it (:meth:`NameBook.settle` of :func:`article_book`): an acronym its
+    expansion, a description of an organisation the organisation, a leading article
+    and a company's suffix left out."""
+    return _read(text)[1].settle(name, pos)
 
 
 @lru_cache(maxsize=2)

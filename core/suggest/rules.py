@@ -18,6 +18,7 @@ Speakers are the subject of the cue, named by :mod:`core.suggest.names`.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from core.suggest.learn import CANDIDATE
 from core.suggest.lexicon import (
     CALENDAR,
     CUE_VERBS,
+    NAMING_VERBS,
     PERSONAL,
     PRONOUNS,
     SPEECH_VERBS,
@@ -43,6 +45,7 @@ from core.suggest.names import (
     HONORIFICS,
     Mention,
     NameBook,
+    is_acronym,
     is_job,
     is_person,
     name_run,
@@ -292,6 +295,9 @@ class ArticleRules:
     def _cue_and_source(self, para: Paragraph, verb: Token) -> tuple[Span, Source | None]:
         cue = _token_span(para, verb, _particle(verb))
         subj = _subject(verb, para)
+        quoted = _quoted_as_saying(verb)
+        if quoted is not None:  # "X was quoted as saying": X, passive as it is
+            cue, subj = _token_span(para, *quoted), _own_subject(quoted[0], para)
         if verb.lower_ == "according":
             to = next((c for c in verb.children if c.lower_ == "to" and c.i == verb.i + 1), None)
             if to is not None:
@@ -301,41 +307,61 @@ class ArticleRules:
             return cue, None
         return cue, self._source(para, subj)
 
+    def _pronoun(self, para: Paragraph, head: Token) -> Source:
+        """A pronoun as a source, with the name it refers to when one is found."""
+        span = _token_span(para, head)
+        pron, pos = head.lower_, para.start + head.idx
+        if pron in PERSONAL or pron in ("they", "it"):
+            name = self.book.resolve_pronoun(pron, pos, _REACH)
+            if name is None and pron in ("they", "it"):
+                name = self._last_description(pos)
+            if name:
+                return Source(span, name)
+        return Source(span, head.text, resolved=False)
+
+    def _named(self, head: Token) -> Token:
+        """The word a mention's name ends with: its head, or a name in apposition that
+        says who a description is (``The charity's director, Susan Ma``; ``X, formerly
+        Twitter, ...``), also one closing a job's phrase (``A spokeswoman for X, Shauna
+        Sanford,``); not one in brackets (``Halvor (NYSE:HAL) CEO Mara Lind``)."""
+        is_name = self.book.is_name_token
+        appos = next(
+            (c for c in head.rights if c.dep_ == "appos" and is_name(c) and not _bracketed(c)),
+            None,
+        )
+        if appos is None and head.pos_ == "NOUN" and head.lemma_.lower() in TITLES:
+            appos = _closing_name(head, is_name)
+        return appos if appos is not None and not self._names_person(head) else head
+
     def _source(self, para: Paragraph, head: Token) -> Source:
         doc = para.doc
         pos = para.start + head.idx
         if head.lower_ in PRONOUNS:
-            span = _token_span(para, head)
-            pron = head.lower_
-            if pron in PERSONAL or pron in ("they", "it"):
-                name = self.book.resolve_pronoun(pron, pos, _REACH)
-                if name is None and pron in ("they", "it"):
-                    name = self._last_description(pos)
-                if name:
-                    return Source(span, name)
-            return Source(span, head.text, resolved=False)
+            return self._pronoun(para, head)
         is_name = self.book.is_name_token
-        named = head
-        appos = next(  # not one in brackets: "Halvor (NYSE:HAL) CEO Mara Lind"
-            (c for c in head.rights if c.dep_ == "appos" and is_name(c) and not _bracketed(c)),
-            None,
-        )
-        if appos is not None and not self._names_person(head):
-            named = appos  # "The charity's director, Susan Ma"; "X, formerly Twitter, ..."
+        named = self._named(head)
         run = name_run(named, is_name)
-        start, end = _mention_bounds(named, para)
-        holder = _job_holder(named, is_name) if run and is_job(run) else []
+        start, end = _mention_bounds(named, para, head)
+        job = bool(run) and is_job(run[-1:])  # "Minister", "Tyson President and CEO ..."
+        holder = _job_holder(named, is_name) if job else []
         if holder:
             run, end = holder, holder[-1].i  # "Minister of State for Petroleum Dr. Musadiq Malik"
+        elif job:
+            end = max(end, _job_end(named))  # "the Minister of State": the job's whole name
         span = Span(para.start + doc[start].idx, para.start + doc[end].idx + len(doc[end]))
         if run and is_person(run):
             return Source(span, self.book.fullest([t.text for t in run], pos))
+        if run and len(run) == 1 and is_acronym(run[0].text):
+            return Source(span, run[0].text)  # "state-owned oil giant CNOOC"
         if run and len(run) == 1 and self.book.known_surname(run[0].text):
             return Source(span, self.book.fullest([run[0].text], pos))
         definite = any(
             c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in head.children
         )
-        if head.pos_ == "NOUN" and definite:  # "the governor", "his lawyer"
+        by_job = head.pos_ == "NOUN" or (  # also "The Spokesman"; not "the Minister of State"
+            head.lower_ in TITLES and _job_end(head) == head.i
+        )
+        if by_job and definite:  # "the governor", "his lawyer"
             titled = self.book.by_title(head.lemma_.lower(), pos)
             if titled:
                 return Source(span, titled)
@@ -345,6 +371,14 @@ class ArticleRules:
             self.book.add_mention(Mention(pos, written, person=True, subject=True))
             if definite:
                 self.anchored[span.start] = head.lemma_.lower()
+        elif head.pos_ == "NOUN":  # "said the release. ... It further added": what it is
+            self.book.add_mention(Mention(pos, written, False, True, head.tag_ == "NNS"))
+        if (
+            named is head
+            and head.pos_ == "NOUN"
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts)
+        ):  # "The Joongang Ilbo newspaper in South Korea": its name, not where it is
+            return Source(span, para.text[span.start - para.start : head.idx + len(head)])
         return Source(span, written)
 
     def _names_person(self, head: Token) -> bool:
@@ -433,20 +467,37 @@ class ArticleRules:
             if f.chain is not None and f.explicit and f.chain not in chains:
                 chains[f.chain] = f
         out = []
-        for f in self.found + self.candidates:
+        last: tuple[int, Attribution] | None = None  # the last one with a speaker, its paragraph
+        for f in self.found + self.candidates:  # (candidates last: none goes on from one)
             a = f.attribution
             head = chains.get(f.chain) if f.chain is not None and not f.explicit else None
             if head is not None:
                 h = head.attribution
                 a = a.with_(speaker=h.speaker, speaker_name=h.speaker_name, cue=h.cue)
+            elif a.speaker_name is None and self._goes_on(f, last):
+                b = last[1] if last else a  # ("Martin said it was not deliberate. "We ...")
+                a = a.with_(speaker=b.speaker, speaker_name=b.speaker_name, cue=b.cue)
             elif a.speaker_name is None and f.unclosed and f.chain is None:
                 continue  # an unclosed mark that began no multi-paragraph quote
+            if a.speaker_name is not None:
+                last = (f.para, a)
             if a.speaker is not None and a.speaker.start in self.anchored:
                 a = a.with_(speaker_name=self._holder(a.speaker.start) or a.speaker_name)
             if a.speaker_name:
                 a = a.with_(speaker_name=self._settled(a.speaker_name, a.speaker, a.quote))
             out.append(a)
         return out
+
+    def _goes_on(self, f: _Found, last: tuple[int, Attribution] | None) -> bool:
+        """Whether a direct quote with no speaker goes on from the last attribution that
+        has one: in its paragraph (a reported clause the quote follows, found after it),
+        or in one of the two before when its paragraph opens with a quote."""
+        if last is None or f.attribution.type is not QuoteType.DIRECT or f.explicit:
+            return False
+        para, before = last
+        near = f.attribution.quote.start - before.quote.end <= _REACH
+        opens = opens_with_quote(self.paragraphs[f.para][1])
+        return near and (para == f.para or (f.para - para <= 2 and opens))
 
     def _introduced(self, job: str, pos: int) -> bool:
         """Whether a description with this job word came before ``pos`` (``A senior
@@ -590,8 +641,25 @@ def _particle(verb: Token) -> Token | None:
 
 def _is_cue_verb(t: Token) -> bool:
     return (
-        t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUE_VERBS and t.tag_ != "VBG"
-    ) or _is_according(t)
+        (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUE_VERBS and t.tag_ != "VBG")
+        or _is_according(t)
+        or (t.lemma_.lower() == "quote" and _quoted_as_saying(t) is not None)
+    )
+
+
+def _quoted_as_saying(t: Token) -> tuple[Token, Token] | None:
+    """``X was quoted as saying``: its ``quoted`` and its ``saying``, from either."""
+    if t.lemma_.lower() == "say" and t.dep_ == "pcomp" and t.head.lower_ == "as":
+        quoted = t.head.head
+        return (quoted, t) if quoted.lemma_.lower() == "quote" else None
+    if t.lemma_.lower() != "quote":
+        return None
+    for as_ in t.children:
+        if as_.lower_ == "as" and as_.dep_ == "prep":
+            for saying in as_.children:
+                if saying.dep_ == "pcomp" and saying.lemma_.lower() == "say":
+                    return t, saying
+    return None
 
 
 def _is_speech_verb(t: Token) -> bool:
@@ -619,7 +687,13 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
             v = v.head  # "X said A but repeated B": the shared subject
             continue
         if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG":
-            v = v.head  # "X said ..., adding that ...": the subject of the main verb
+            up = v.head  # "X said ..., adding that ...": the subject of the main verb
+            if v.doc[v.i - 1].text == ",":  # the parse may hang it inside another clause:
+                if up.dep_ == "ccomp" and _is_speech_verb(up.head):
+                    up = up.head  # "X said Y is serious, adding that ...": X's
+                elif up.dep_ == "relcl" and up.head.head.pos_ == "VERB":
+                    up = up.head.head  # "X rejected a report that said A, saying B": X's
+            v = up
             continue
         if v.dep_ == "pcomp" and v.head.dep_ == "prep":
             v = v.head.head  # "X said ..., before adding that ..."
@@ -657,19 +731,38 @@ def _own_subject(verb: Token, para: Paragraph) -> Token | None:
     return before[-1] if before else next(iter(found), None)
 
 
-def _mention_bounds(head: Token, para: Paragraph) -> tuple[int, int]:
+def _mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tuple[int, int]:
     """Token bounds of the speaker mention: the head with its left modifiers (after the
-    dateline); for a common noun also its prepositional phrase (``the head of the
-    agency``)."""
+    dateline), also the job a name is in apposition to when no comma parts them (``the
+    away side's head coach Scott Cooper``; not ``The charity's director, Susan Ma``); for
+    a common noun also its prepositional phrase (``the head of the agency``) up to a
+    clause in it (``A team of experts led by ...``), for a proper one its ``of`` and the
+    proper nouns after it (``The Ministry of Oil``)."""
     doc = head.doc
     start = head.left_edge.i
+    if job is not None and job.i < head.i and "," not in {t.text for t in doc[job.i : start]}:
+        start = min(start, job.left_edge.i)
     end = head.i
     if head.pos_ != "PROPN":
         for c in head.rights:
-            if c.dep_ in ("prep", "compound", "amod") and c.right_edge.i - head.i < 8:
-                end = max(end, c.right_edge.i)
+            if c.dep_ in ("prep", "compound", "amod"):
+                last = _before_clause(c)
+                if last - head.i >= 8:
+                    break
+                if any(o.lemma_.lower() in STATEMENT_NOUNS for o in c.children):
+                    break  # "officials at a news conference": where, not who
+                end = max(end, last)
             else:
                 break
+    elif head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "of":
+        of = doc[head.i + 1]
+        if of.head.i == head.i and all(
+            t.pos_ == "PROPN" or t.lower_ in ("the", "and", "&") for t in list(of.subtree)[1:]
+        ):
+            end = of.right_edge.i
+    floor = 0  # the first token after the dateline
+    while floor < start and doc[floor].idx < para.dateline:
+        floor += 1
     while start < end and (
         doc[start].is_punct
         or para.in_quote[start]
@@ -679,19 +772,47 @@ def _mention_bounds(head: Token, para: Paragraph) -> tuple[int, int]:
         start += 1
     while end > start and (doc[end].is_punct or para.in_quote[end]):
         end -= 1
-    return _balanced(doc, start, end)
+    return _balanced(doc, start, end, floor)
 
 
-def _balanced(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _before_clause(phrase: Token) -> int:
+    """The last token of a phrase before a clause inside it (``of experts led by ...``)."""
+    for t in phrase.subtree:
+        if t.dep_ in ("acl", "relcl") and t.i > phrase.i:
+            return max(phrase.i, t.left_edge.i - 1)
+    return phrase.right_edge.i
+
+
+def _balanced(doc: Doc, start: int, end: int, floor: int) -> tuple[int, int]:
     """A mention's token bounds without a bracket it does not both open and close: it
-    starts after a closing one (``NYSE:BP) CEO Tony Hayward``) and ends before an opening
-    one (``the Telecoms Board (TB``)."""
+    starts after a closing one (``see chart) CEO Mara Lind``) but for a bracket of proper
+    nouns after a name (a ticker: ``BP (NYSE:BP) CEO Tony Hayward``, a place: ``Deputy
+    Commissioner of Police (North East) Jo Roe``), which it takes in with that name and
+    the proper nouns before it, from ``floor`` on; it ends before an opening one (``the Telecoms
+    Board (TB``)."""
     depth, cut = 0, start
     for i in range(start, end + 1):
         depth += (doc[i].text == "(") - (doc[i].text == ")")
         if depth < 0:
             depth, cut = 0, i + 1
     start = cut
+    if start - 1 > floor and doc[start - 1].text == ")" and start <= end:
+        opening = next((j for j in range(start - 2, floor, -1) if doc[j].text == "("), None)
+        if (
+            opening is not None
+            and doc[opening - 1].pos_ == "PROPN"
+            and all(t.pos_ == "PROPN" or t.is_punct for t in doc[opening + 1 : start - 1])
+        ):
+            start = opening - 1
+            while start - 1 >= floor and (
+                doc[start - 1].pos_ == "PROPN"
+                or (
+                    doc[start - 1].lower_ in ("of", "for")
+                    and start - 2 >= floor
+                    and doc[start - 2].pos_ == "PROPN"
+                )
+            ):
+                start -= 1  # "Deputy Commissioner of Police (North East) Jo Roe"
     opened = [i for i in range(start, end + 1) if doc[i].text == "("]
     closed = sum(doc[i].text == ")" for i in range(start, end + 1))
     if len(opened) > closed:
@@ -736,6 +857,33 @@ def _job_holder(job: Token, is_name: Callable[[Token], bool]) -> list[Token]:
         last += 1
     run = name_run(doc[last], is_name) if last > job.i else []
     return run if is_person(run) else []
+
+
+def _closing_name(head: Token, is_name: Callable[[Token], bool]) -> Token | None:
+    """A person's name in apposition that closes a job's phrase (``A spokeswoman for
+    Governor John Bel Edwards, Shauna Sanford,``): the parse hangs it on the nearer name,
+    but it names whoever holds the job."""
+    last = max(t.i for t in head.subtree if not t.is_punct)
+    name = head.doc[last]
+    if name.dep_ != "appos" or name.head.i == head.i or not is_name(name) or _bracketed(name):
+        return None
+    run = name_run(name, is_name)
+    return name if len(run) > 1 and is_person(run) else None
+
+
+def _job_end(job: Token) -> int:
+    """The last token of a job's name: its capitalised words after it, joined by ``of``
+    or ``for`` (``Minister of State``, ``Secretary for Health``)."""
+    doc, last = job.doc, job.i
+    while (
+        last + 2 < len(doc)
+        and doc[last + 1].lower_ in ("of", "for")
+        and doc[last + 2].text[:1].isupper()
+    ):
+        last += 2
+        while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
+            last += 1
+    return last
 
 
 def _titles_of(head: Token, run: list[Token]) -> set[str]:
@@ -840,11 +988,12 @@ def _root_of(inner: TokenSpan) -> Token:
 
 
 def _governing_cue(token: Token, para: Paragraph) -> Token | None:
-    """The speech verb above a quoted fragment in the parse, if any, within its sentence."""
+    """The speech verb above a quoted fragment in the parse, if any, within its sentence
+    (also a verb that names what was said by it: ``described X as "..."``)."""
     t = token
     for _ in range(12):
         if not para.in_quote[t.i]:
-            if _is_speech_verb(t):
+            if _is_speech_verb(t) or (t.pos_ == "VERB" and t.lemma_.lower() in NAMING_VERBS):
                 return t
             acc = next((c for c in t.children if _is_according(c)), None)
             if acc is not None:
@@ -864,9 +1013,19 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     marks = [c for c in clause.children if c.dep_ == "mark"]
     if any(m.lower_ in ("whether", "if") for m in marks):
         return None  # a question, not a report
-    start, end = clause.left_edge.i, clause.right_edge.i
+    start, end = clause.left_edge.i, _and_more(verb, clause.right_edge.i)
+    subject = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < start), None)
+    if subject is not None and not any(c.dep_ in _SUBJECTS for c in clause.children):
+        start = subject.left_edge.i  # "said some areas of the city, were ...": its subject
+    while start <= end and doc[start].idx < para.dateline:
+        start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
     while start <= end and doc[start].dep_ == "mark" and doc[start].head == clause:
         start += 1  # "that"
+    if start == verb.i + 1 and doc[start].lower_ in CALENDAR and start < clause.i:
+        start += 1  # "Kang said Monday Seoul has not ...": when it was said
+    if verb.i < start:  # "... to blame for its troubles; roughly 95% of its sales ...":
+        end = next((i - 1 for i in range(start, end + 1) if doc[i].text == ";"), end)
+        end = _before_reporting_line(doc, start, end)
     start, end = _trim(doc, start, end)
     according = next((t for t in doc[start : end + 1] if _is_according(t)), None)
     if according is not None and according.right_edge.i >= end - 1:
@@ -879,12 +1038,97 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
             end = j - 1  # "X said that A and "B.": A is reported, B is a mixed quote
         else:
             return None
-    start, end = _trim(doc, start, end)
+    start, end = _trim(doc, start, _own_end(verb, start, end))
     if end - start + 1 < 3 or (start <= verb.i <= end):
         return None
     if verb.i < start and end + 1 < len(doc) and doc[end + 1].text in _SENTENCE_END:
         end += 1  # the clause after its cue ends the sentence: keep the full stop
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _before_reporting_line(doc: Doc, start: int, end: int) -> int:
+    """Where a reported clause ends before a reporting line over its sentence that the
+    parse took into it: a comma, then a source and its verb of saying closing the sentence
+    (``... received from Kim, South Korean news service Newsis reported Monday.``; the
+    verb may be in the clause too: ``..., Chung said.``) or the verb and its source
+    (``..., reports BSS.``)."""
+    comma = next((i for i in range(end, start, -1) if doc[i].text == ","), None)
+    if comma is None or comma == end:
+        return end
+    tail = list(doc[comma + 1 : end + 1])
+    if end + 1 < len(doc) and _is_speech_verb(doc[end + 1]):
+        tail.append(doc[end + 1])  # (the verb the parse left out)
+    elif end + 1 < len(doc) and doc[end + 1].text not in _SENTENCE_END:
+        return end
+    verbs = [k for k, t in enumerate(tail) if _is_speech_verb(t)]
+    if len(verbs) != 1 or verbs[0] not in (0, len(tail) - 1) or len(tail) < 2:
+        return end
+    source = tail[1:] if verbs[0] == 0 else tail[:-1]
+    if all(t.pos_ in ("DET", "ADJ", "NOUN", "PROPN") for t in source) and source[-1].pos_ in (
+        "NOUN",
+        "PROPN",
+    ):
+        return comma - 1
+    return end
+
+
+def _and_more(verb: Token, end: int) -> int:
+    """Where a reported clause ending at token ``end`` ends with what the parse hangs on
+    its cue after ``, and``: a clause of its own subject (``are moving smoothly, and they
+    didn't get affected``) or of another tense than the cue's (``has been involved ...,
+    and had been absconding``) goes on with the report; a verb of saying or one in the
+    cue's tense with no subject (``, and added``, ``, and released him``) does not."""
+    doc = verb.doc
+    comma = end if doc[end].text == "," else end + 1  # (the parse may give it the clause)
+    if comma + 2 >= len(doc) or doc[comma].text != "," or doc[comma + 1].lower_ != "and":
+        return end
+    more = next((c for c in verb.children if c.dep_ == "conj" and c.i > comma + 1), None)
+    if more is None or more.pos_ not in ("VERB", "AUX") or more.lemma_.lower() in CUE_VERBS:
+        return end
+    own_subject = any(c.dep_ in _SUBJECTS for c in more.children)
+    return more.right_edge.i if own_subject or more.tag_ != verb.tag_ else end
+
+
+#: What opens the words after a reported clause that say what the speaker answered.
+_RESPONSE = re.compile(r"(?:in (?:response|reply) to|responding to|replying to|when asked)\b", re.I)
+
+#: Participles that go on with the speaker's own words after a reported clause.
+_ADJUNCT_CUES = SPEECH_VERBS | {"cite"}
+
+
+def _own_end(verb: Token, start: int, end: int) -> int:
+    """Where a reported clause (tokens ``start``..``end``) ends before what its speaker
+    goes on to do, which the parse may hang inside it: a participle of saying after a
+    comma (``..., citing a lack of coordination``, ``..., adding that``), what it answered
+    (``..., in response to a question from ...``), a statement of its own (``...,
+    although he noted ...``), or a verb of
+    saying with no subject of its own after ``and`` or ``but`` (``reports were baseless
+    and urged people``), unless it goes with another in the clause (``could not confirm
+    or deny``)."""
+    doc = verb.doc
+    for i in range(start + 1, end):
+        nxt = doc[i + 1]
+        if doc[i].text == "," and nxt.tag_ == "VBG" and nxt.lemma_.lower() in _ADJUNCT_CUES:
+            return i - 1
+        if doc[i].text == "," and _RESPONSE.match(doc[i + 1 : i + 4].text):
+            return i - 1  # "..., in response to a question from ...": when it was said
+        if doc[i].text == "," and nxt.dep_ == "mark" and _says_more(nxt.head):
+            return i - 1  # "..., although he noted strong competition": another statement
+        if doc[i].lower_ not in ("and", "but") or nxt.dep_ != "conj" or nxt.pos_ != "VERB":
+            continue
+        own_subject = any(c.dep_ in _SUBJECTS for c in nxt.children)
+        said = nxt.lemma_.lower() in SPEECH_VERBS
+        if said and not own_subject and nxt.head.lemma_.lower() not in SPEECH_VERBS:
+            return i - 1
+    return end
+
+
+def _says_more(verb: Token) -> bool:
+    """Whether a verb is the speaker saying something more: a verb of saying whose
+    subject is a personal pronoun (``although he noted``)."""
+    return _is_speech_verb(verb) and any(
+        c.dep_ in _SUBJECTS and c.lower_ in PERSONAL | {"they"} for c in verb.children
+    )
 
 
 def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
@@ -906,7 +1150,10 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
         and (verb.right_edge.i + 1 == len(doc) or doc[verb.right_edge.i + 1].text in _SENTENCE_END)
     ):
         return None
-    start, end = _trim(doc, main.left_edge.i, first - 2)
+    start = main.left_edge.i
+    while start < first and doc[start].idx < para.dateline:
+        start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
+    start, end = _trim(doc, start, first - 2)
     if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])

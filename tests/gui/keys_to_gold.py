@@ -9,15 +9,20 @@ when the attribution before has it, else up to three candidates with M, else sel
 with the token cursor, moved by F and the mention's first letters when far, and S),
 the gold's speaker name (E, and type it until the completion list offers it), cue and
 type, and accept it (A). Then each gold quote nothing found is added with the token
-cursor (I for the text between quotation marks, else V and Shift+Right) and Q, and
+cursor (I for the text between quotation marks, ")", O or Shift+O when the rest of its
+sentence, its sentence or its clause is it, else V and Shift+Right) and Q, and
 fixed the same way; D marks the article done. Gold is the text-based gold JSON
-(tests/data/*.gold.json): quotes, speakers and cues as strings.
+(tests/data/*.gold.json): quotes, speakers and cues as strings. Each key is counted
+under what it was for (``Driver.spent``: accept, reject, edges, speaker, name, cue,
+type, add: a missed quote with all its parts, done).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -114,6 +119,22 @@ class Driver:
 
     window: Any
     pressed: list[str] = field(default_factory=list)
+    spent: Counter[str] = field(default_factory=Counter)  # keys by what they were for
+    what: str | None = None  # what the keys pressed now are for
+
+    @contextmanager
+    def doing(self, what: str) -> Iterator[None]:
+        """Count the keys pressed inside under ``what``; inside another ``doing``, under
+        that one's (a missed quote's speaker is part of adding it)."""
+        if self.what is not None:
+            yield
+            return
+        self.what, before = what, len(self.pressed)
+        try:
+            yield
+        finally:
+            self.spent[what] += len(self.pressed) - before
+            self.what = None
 
     @property
     def s(self) -> Any:
@@ -227,7 +248,9 @@ class Driver:
 
     def select(self, span: Span, quotation: bool = False) -> None:
         """Select ``span`` with the token cursor: I when the text between quotation
-        marks is it, else V and Shift+Right to its last token."""
+        marks is it, else the key that selects it from the cursor to its sentence's end,
+        or its sentence or clause (``)``, ``O``, ``Shift+O``), else V and Shift+Right to
+        its last token."""
         self.cursor_to(self.s.tokens[self.s.tokens.token_at(span.start)][0])
         if quotation:
             self.key("I")
@@ -235,9 +258,30 @@ class Driver:
             if got is not None and trim(self.text, got) == trim(self.text, span):
                 return
             self.key("Esc")
+        key = self.by_sentence(span)
+        if key is not None:
+            return self.key(key)
         self.key("V")
         while self.s.selection().end < span.end:
             self.key("Shift+Right")
+        return None
+
+    def by_sentence(self, span: Span) -> str | None:
+        """The key that selects ``span`` from the token cursor as part of a sentence, if
+        one does (tried on the session, then put back)."""
+        s = self.s
+        anchor, cursor = s.anchor, s.cursor
+        want = trim(self.text, span)
+        try:
+            for key, how in ((")", {"part": 1}), ("O", {}), ("Shift+O", {"clause": True})):
+                s.anchor, s.cursor = anchor, cursor
+                s.select_sentence(**how)
+                got = s.selection()
+                if got is not None and trim(self.text, got) == want:
+                    return key
+            return None
+        finally:
+            s.anchor, s.cursor = anchor, cursor
 
     def near(self, needle: str, quote: Span) -> Span:
         """The place of ``needle`` nearest the quote, outside it."""
@@ -255,29 +299,34 @@ class Driver:
         """The current attribution to ``g``: edges, speaker, name, cue, type."""
         t = self.text
         want, seen = trim(t, g.quote), set()
-        for _ in range(EDGE_STEPS):
-            q = trim(t, self.s.current.quote)
-            if q == want or q in seen:  # there, or as near as tokens go
-                break
-            seen.add(q)
-            self.target("quote")
-            if q.start != want.start:
-                self.key("]" if q.start < want.start else "[")
-            else:
-                self.key("." if q.end < want.end else ",")
+        with self.doing("edges"):
+            for _ in range(EDGE_STEPS):
+                q = trim(t, self.s.current.quote)
+                if q == want or q in seen:  # there, or as near as tokens go
+                    break
+                seen.add(q)
+                self.target("quote")
+                if q.start != want.start:
+                    self.key("]" if q.start < want.start else "[")
+                else:
+                    self.key("." if q.end < want.end else ",")
         if g.speaker and self.said(self.s.current.speaker) not in g.names:
-            self.speaker(g)
+            with self.doing("speaker"):
+                self.speaker(g)
         if g.speaker and (self.s.current.speaker_name or "").strip() != g.speaker_name.strip():
-            self.type_name(g.speaker_name)
+            with self.doing("name"):
+                self.type_name(g.speaker_name)
         cue = self.said(self.s.current.cue)
-        if not g.cue and cue is not None:
-            self.target("cue")
-            self.key("Delete")
-        elif g.cue and cue != g.cue:
-            self.select(self.near(g.cue, g.quote))
-            self.key("C")
+        with self.doing("cue"):
+            if not g.cue and cue is not None:
+                self.target("cue")
+                self.key("Delete")
+            elif g.cue and cue != g.cue:
+                self.select(self.near(g.cue, g.quote))
+                self.key("C")
         if self.s.current.type.value != g.type:
-            self.key(TYPE_KEYS[g.type])
+            with self.doing("type"):
+                self.key(TYPE_KEYS[g.type])
 
     def speaker(self, g: GoldQuote) -> None:
         s = self.s
@@ -295,15 +344,16 @@ class Driver:
 
     def add(self, g: GoldQuote) -> None:
         """A gold quote nothing found, added with the token cursor and fixed."""
-        self.select(g.quote, quotation=g.type != "indirect")
-        self.key("Q")
-        self.fix(g)
+        with self.doing("add"):
+            self.select(g.quote, quotation=g.type != "indirect")
+            self.key("Q")
+            self.fix(g)
 
 
-def to_gold(window: Any, gold: list[GoldQuote]) -> list[str]:
+def to_gold(window: Any, gold: list[GoldQuote], spent: Counter[str] | None = None) -> list[str]:
     """Press the keys that turn the open article's suggestions into ``gold``, then D;
-    the keys pressed, in order."""
-    d = Driver(window)
+    the keys pressed, in order (and, into ``spent``, counted by what they were for)."""
+    d = Driver(window, spent=Counter() if spent is None else spent)
     s, t = d.s, d.text
     used: set[int] = set()
     while s.current is not None and s.current.state is State.SUGGESTED:
@@ -314,14 +364,17 @@ def to_gold(window: Any, gold: list[GoldQuote]) -> list[str]:
             if i not in used and q.overlaps(g.quote)
         ]
         if not overlap:
-            d.key("X")
+            with d.doing("reject"):
+                d.key("X")
             continue
         _, i = max(overlap)
         used.add(i)
         d.fix(gold[i])
-        d.key("A")
+        with d.doing("accept"):
+            d.key("A")
     for i, g in enumerate(gold):
         if i not in used and not g.optional:
             d.add(g)
-    d.key("D")
+    with d.doing("done"):
+        d.key("D")
     return d.pressed

@@ -253,8 +253,8 @@ def test_a_corpus_named_on_the_command_line_that_does_not_exist_is_created_only_
 
 @pytest.mark.slow
 def test_reviewing_loads_no_heavy_library(sample_copy):
-    """Launch -> window within 0.4 s (issue 13): numpy (pulled in by sqlite-utils and
-    krippendorff), pygal and spaCy cost half a second of imports together, and a window
+    """Launch -> window within 0.4 s (issue 13): numpy (pulled in by sqlite-utils),
+    pygal and spaCy cost half a second of imports together, and a window
     showing an article needs none of them."""
     code = (
         "import sys\n"
@@ -267,7 +267,7 @@ def test_reviewing_loads_no_heavy_library(sample_copy):
         f"assert w.open_corpus(__import__('pathlib').Path({str(sample_copy)!r}))\n"
         "app.processEvents()\n"
         "assert w.session.attrs\n"
-        "heavy = ('numpy', 'spacy', 'sqlite_utils', 'pygal', 'krippendorff')\n"
+        "heavy = ('numpy', 'spacy', 'sqlite_utils', 'pygal')\n"
         "print(sorted(n for n in sys.modules if n.split('.')[0] in heavy))\n"
     )
     out = run_python(code)

@@ -70,7 +70,7 @@ def test_the_list_cells_are_drawn_as_qt_s_own_delegate_would(make_window, many):
     hands the style is what Qt's delegate makes of the model's roles."""
     w = make_window(many)
     m, ours, qts = w.articles.model, w.articles.table.itemDelegate(), QStyledItemDelegate()
-    assert isinstance(ours, panels.ArticleCells)
+    assert isinstance(ours, panels.CachedCells)
     for row, col in ((0, 0), (3, 1), (N - 1, 2), (7, 3)):
         index = m.index(row, col)
         made = []

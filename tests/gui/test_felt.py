@@ -5,11 +5,12 @@ Counted on the real window offscreen, with real keys."""
 
 import time
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
 
 from gui import panels, settings
 from gui.timing import Settle
@@ -127,3 +128,150 @@ def test_settle_waits_for_the_paints_a_key_leaves_queued(make_window, tmp_path):
     later = [t for obj, t in paints.at if t > handled]
     assert w.statusBar() in [obj for obj, t in paints.at if t > handled]
     assert 0 < first <= done and t0 + done / 1000 >= max(later)
+    assert 0 < settle.cpu <= done + 1  # the work, not the waiting (one thread: at most)
+
+
+class Regions(QObject):
+    """The parts of one widget painted, as an event filter on it."""
+
+    def __init__(self, widget):
+        super().__init__()
+        self.widget, self.rects = widget, []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            self.rects.append(event.region().boundingRect())
+        return False
+
+    def close(self):
+        self.widget.removeEventFilter(self)
+
+
+def click_row(w, row):
+    table = w.articles.table
+    rect = table.visualRect(w.articles.model.index(row, 0))
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_a_click_in_the_list_repaints_two_rows_and_leaves_the_keys_with_the_text(
+    make_window, tmp_path
+):
+    """The list takes no focus: a click opens the article and repaints the rows whose
+    selection changed, not the list (Qt repaints a whole item view on focus in and out:
+    a third of a click's paint at 100k articles); the keys stay with the text."""
+    w = make_window(build(tmp_path / "small.qlab"))
+    QApplication.processEvents()
+    table = w.articles.table
+    opened, other = w.session.article.id, w.articles.model.cells(2)
+    assert other is not None and other[4] != opened
+    regions = Regions(table.viewport())
+    click_row(w, 2)
+    QApplication.processEvents()
+    regions.close()
+    assert w.session.article.id == other[4] and w.view.hasFocus()
+    two_rows = 2 * table.rowHeight(0) + 1  # (and a line of the grid)
+    assert regions.rects and max(r.height() for r in regions.rects) <= two_rows
+    assert two_rows < table.viewport().height() / 4
+    QTest.keyClick(w.view, Qt.Key.Key_Slash)  # the filter box has the keys
+    assert w.articles.filter.hasFocus()
+    click_row(w, 0)
+    assert w.view.hasFocus() and w.session.article.id == w.articles.model.cells(0)[4]
+
+
+def test_another_article_repaints_the_tables_rows_not_its_headers(make_window, tmp_path):
+    """The attribution table takes another article's rows without a model reset, after
+    which Qt repainted both headers: the columns' names never change, nor the numbers of
+    the rows both articles have; rows added or removed are numbered as they come."""
+    w = make_window(build(tmp_path / "small.qlab"))
+    QApplication.processEvents()
+    table = w.table
+    top, side = (
+        Regions(table.horizontalHeader().viewport()),
+        Regions(table.verticalHeader().viewport()),
+    )
+    ids = w.store.article_ids()
+    counts = [len(w.store.attributions(i)) for i in ids]
+    assert len(set(counts)) == len(ids)  # each article opened adds or removes rows
+    try:
+        for article_id in [*ids, *reversed(ids)]:
+            before = table.attributions.rowCount()
+            side.rects.clear()
+            w.open_article(article_id)
+            QApplication.processEvents()
+            attrs = w.session.attrs
+            assert table.attributions.rowCount() == table.verticalHeader().count() == len(attrs)
+            first = panels.row_cells(w.session.article.text, attrs[0])[0] if attrs else None
+            assert table.attributions.index(0, 0).data() == first
+            if len(attrs) > before:  # the new rows' numbers painted
+                assert max(r.bottom() for r in side.rects) >= table.rowViewportPosition(
+                    len(attrs) - 1
+                )
+            assert side.rects == [] or len(attrs) != before
+        assert top.rects == []
+    finally:
+        top.close()
+        side.close()
+
+
+def test_an_article_opened_sets_its_text_once_from_the_top(make_window, tmp_path, monkeypatch):
+    """The text goes into the document as it is: the widget's setPlainText also gave the
+    whole new text the text cursor's character format, a second pass over it (the body
+    in the plain format: tests/gui/test_bugs.py). The new article is shown from its top."""
+    w = make_window(build(tmp_path / "small.qlab"))
+    view, s = w.view, w.session
+    through_widget = []
+    real = view.setPlainText
+    monkeypatch.setattr(view, "setPlainText", lambda t: through_widget.append(t) or real(t))
+    long = s.article
+    view.show_text(replace(long, text="\n\n".join([long.text] * 40)))
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    assert view.verticalScrollBar().value() > 0
+    QTest.keyClick(view, Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)
+    assert s.article is not long and view.toPlainText() == s.article.text
+    assert view.verticalScrollBar().value() == 0 and through_widget == []
+
+
+def test_the_lists_header_stays_as_drawn_when_another_article_is_selected(make_window, tmp_path):
+    """Qt repaints a header over the columns a selection spans, every column of the
+    list's, on each article opened; the list's header keeps its bold names (as Qt draws
+    them while a row is selected) without following the selection."""
+    w = make_window(build(tmp_path / "small.qlab"))
+    QApplication.processEvents()
+    header = w.articles.table.horizontalHeader()
+    regions = Regions(header.viewport())
+    for row in (2, 0, 1):
+        click_row(w, row)
+        QTest.keyClick(w.view, Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)
+        QApplication.processEvents()
+    regions.close()
+    assert regions.rects == [] and header.font().bold()
+    assert w.articles.table.selectionModel().selectedRows()  # the open article's row
+
+
+def test_the_tables_cells_are_drawn_as_qt_s_own_delegate_would(make_window, tmp_path):
+    """The attribution table's delegate takes a cell's text from the row's cells in one
+    call into Python, not one per role (seven): what it hands the style is what Qt's
+    delegate makes of the model's roles."""
+    w = make_window(build(tmp_path / "small.qlab"))
+    model, ours = w.table.attributions, w.table.itemDelegate()
+    assert isinstance(ours, panels.CachedCells) and model.rowCount() > 1
+    asked = []
+    real = model.data
+    model.data = lambda index, role=Qt.ItemDataRole.DisplayRole: (
+        asked.append(role) or real(index, role)
+    )
+    for row in range(model.rowCount()):
+        for col in range(model.columnCount()):
+            index = model.index(row, col)
+            made = []
+            for delegate in (ours, QStyledItemDelegate()):
+                asked.clear()
+                option = QStyleOptionViewItem()
+                delegate.initStyleOption(option, index)
+                made.append((option.text, option.displayAlignment, option.features))
+            assert len(asked) >= 7  # Qt's, of the model
+            asked.clear()
+            ours.initStyleOption(QStyleOptionViewItem(), index)
+            assert asked == []  # ours, of the row's cells
+            assert made[0] == made[1] and made[0][0] == real(index)

@@ -11,6 +11,17 @@ def test_no_key_is_bound_twice():
     assert keymap.duplicates() == []
 
 
+def test_only_the_declared_pairs_share_a_key(monkeypatch):
+    """1, 2 and 3 take a version of an item or set the type; no other pair may share."""
+    assert {b.id for b in keymap.KEYMAP if b.keys == ("1",)} == {"take_1", "type_direct"}
+    monkeypatch.setattr(keymap, "SHARED", {})
+    assert keymap.duplicates() == [
+        "1: type_direct and take_1",
+        "2: type_mixed and take_2",
+        "3: type_indirect and take_3",
+    ]
+
+
 def test_duplicate_detection_works(monkeypatch):
     extra = keymap.Binding("twin", ("a",), "Review", "A twin of accept")
     monkeypatch.setattr(keymap, "KEYMAP", (*keymap.KEYMAP, extra))
@@ -47,7 +58,8 @@ def test_cheat_sheet_opens_on_question_mark_and_lists_every_key(make_window, sam
         seen = when_modal(CheatSheet, read_and_close)
         press(w, key)
         assert len(seen) == 2
-    assert len(rows) == 2 and all(len(r) == len(keymap.EVERY) for r in rows)
+    listed = {" / ".join(b.keys) for b in keymap.EVERY}  # (1, 2, 3: two actions each)
+    assert len(rows) == 2 and all(r == listed for r in rows)
     assert rows[0] >= {"J", "A", "? / F1"}
 
 
@@ -69,6 +81,8 @@ def test_no_key_name_outside_the_keymap():
                 if action != "target":
                     assert keymap.Act(action), (path.name, literal)
     assert keymap.fill("{undo} undoes, {label_quote} quotes") == "Ctrl+Z undoes, Q quotes"
+    # a name from a file, in braces, is no action: said as it is
+    assert keymap.fill("take {x}'s version: {undo}") == "take {x}'s version: Ctrl+Z"
 
 
 @pytest.mark.slow

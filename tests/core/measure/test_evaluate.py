@@ -53,6 +53,8 @@ def test_iou():
         ("Preobrazhensky", "Ivan Preobrazhensky", True),
         ("Political analyst Ivan Preobrazhensky", "Ivan Preobrazhensky", True),
         ("the Kremlin", "Kremlin", True),
+        ("DexCom Inc.", "DexCom", True),  # a legal suffix is no part of the name
+        ("Apple Co", "Co", False),
         ("Trump's aide", "Trump", False),
         ("Lara Trump", "Donald Trump", False),
         ("he", "Ivan Preobrazhensky", False),

@@ -1,6 +1,6 @@
-"""tests/data/heldout, the articles held out from tuning: every article imports and its
-gold reads, and every gold quote is found in the article's body, so that the set cannot
-rot as the importer or the gold format change."""
+"""tests/data/heldout and heldout2, the articles held out from tuning: every article
+imports and its gold reads, and every gold quote is found in the article's body, so that
+the sets cannot rot as the importer or the gold format change."""
 
 import pytest
 
@@ -9,17 +9,21 @@ from core.formats.reading import read_file
 from core.measure.evaluate import locate, read_gold
 from tests.conftest import DATA
 
-HELDOUT = DATA / "heldout"
-GOLDS = sorted(HELDOUT.glob("*.gold.json"))
+SETS = {"heldout": 12, "heldout2": 10}  # each set and the articles it has at least
+GOLDS = sorted(p for name in SETS for p in (DATA / name).glob("*.gold.json"))
 
 
-def test_at_least_twelve_articles_each_with_its_gold():
-    texts = {p.name.removesuffix(".txt") for p in HELDOUT.glob("*.txt")}
-    assert texts == {p.name.removesuffix(".gold.json") for p in GOLDS}
-    assert len(texts) >= 12
+@pytest.mark.parametrize(("name", "least"), SETS.items())
+def test_at_least_ten_articles_each_with_its_gold(name, least):
+    folder = DATA / name
+    texts = {p.name.removesuffix(".txt") for p in folder.glob("*.txt")}
+    assert texts == {p.name.removesuffix(".gold.json") for p in folder.glob("*.gold.json")}
+    assert len(texts) >= least
 
 
-@pytest.mark.parametrize("gold_path", GOLDS, ids=lambda p: p.name.removesuffix(".gold.json"))
+@pytest.mark.parametrize(
+    "gold_path", GOLDS, ids=lambda p: f"{p.parent.name}/{p.name.removesuffix('.gold.json')}"
+)
 def test_every_gold_quote_is_found_in_the_body_of_its_article(gold_path):
     (got,) = read_file(gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")))
     assert isinstance(got, Imported), got

@@ -7,6 +7,8 @@ import json
 import re
 import sqlite3
 
+import pytest
+
 from core.corpus.store import Store
 from core.model import Article, Attribution, Origin, QuoteType, Span, State, Status
 from core.review import commands
@@ -732,3 +734,48 @@ def test_a_person_in_the_quote_s_sentence_outranks_a_nearer_one_in_another():
         'out."\n\n"We cannot wait," she said.'
     )
     assert ranked(text, "locked a generation out.")[0][0] == "Rachel Adeyemi"
+
+
+def test_candidates_are_named_as_the_whole_article_names_them():
+    """M's names were the mention's own (an acronym as written, "the company" as it
+    is), while S and the import resolve it in the whole article: the same mention got
+    another name by M than by S."""
+    from core.suggest.names import name_in_article
+    from core.tokens import Tokens
+
+    text = (
+        "The Global Labour Monitor published its figures. Midland Motors cut 300 jobs.\n\n"
+        '"Wages fell in every region," GLM said. "We had no choice," the company said.'
+    )
+    tokens = Tokens(tokenize(text))
+
+    def named(quote: str) -> dict[str, str]:
+        at = text.index(quote)
+        found = candidates(text, tokens, [], Span(at, at + len(quote)))
+        return {text[c.span.start : c.span.end]: c.name for c in found}
+
+    assert named("Wages fell in every region,")["GLM"] == "Global Labour Monitor"
+    assert named("We had no choice,")["the company"] == "Midland Motors"
+    at = text.index("GLM")
+    assert name_in_article("GLM", [], at, None, text) == "Global Labour Monitor"  # as S
+
+
+@pytest.mark.parametrize("stored_as", [None, ""])
+def test_a_speaker_with_an_empty_name_is_no_name_and_m_edits_it(tmp_path, stored_as):
+    """A suggestion with a speaker mention and the name '' (a file's) is stored with no
+    name; one an older QuoteLab stored as '' reads as none too. M on it is an edit, not
+    "changed elsewhere" (the write compared the stored '' with no name)."""
+    text = 'Ana Ruiz said "We will win." Ben Cole agreed.'
+    found = Attribution(Span(15, 27), speaker=Span(0, 8), cue=Span(9, 13), speaker_name="")
+    with Store(tmp_path / "c.qlab") as store:
+        art_id, _ = store.add_article(Article(text=text, title="t"), [found], tokenize(text))
+        names = "SELECT speaker_name FROM attributions"
+        assert store._conn.execute(names).fetchall() == [(None,)]
+        with store.transaction():
+            store._conn.execute("UPDATE attributions SET speaker_name = ?", (stored_as,))
+        s = ReviewSession(store)
+        s.open(art_id)
+        assert s.attrs[0].speaker_name is None
+        delta = run(s, s.candidate(+1))
+        assert not delta.error and delta.message == "Saved: speaker Ben Cole."
+        assert store._conn.execute(names).fetchall() == [("Ben Cole",)]

@@ -33,7 +33,7 @@ CASES = {
             (
                 "Norland has found a large gas field in the Kara Sea, marking a rare find in "
                 "the region",
-                "Norgas",
+                "state-owned energy group Norgas",
                 "Norgas",
                 "announced",
                 "indirect",
@@ -351,3 +351,141 @@ def test_the_pipeline_is_loaded_with_its_own_tokenizer(suggester):
     assert len(own.rules) > 1000  # not the bare one it was built as
     text = SAMPLE.read_text(encoding="utf-8")
     assert [t.text for t in own(text)] == [t.text for t in stored(text)]
+
+
+def test_quoted_as_saying_is_one_cue_and_its_passive_subject_the_speaker(suggester):
+    found = suggest(
+        suggester,
+        'The minister arrived late. "It shows his goodwill," Jo Roe was quoted as saying.\n\n'
+        "Ann Lee was quoted as saying that the talks had failed.",
+    )
+    assert [(sp, cue, kind) for _, sp, _, cue, kind in found] == [
+        ("Jo Roe", "quoted as saying", "direct"),
+        ("Ann Lee", "quoted as saying", "indirect"),
+    ]
+
+
+def test_a_day_right_after_the_cue_is_no_part_of_the_reported_clause(suggester):
+    found = suggest(suggester, "Kang said Monday Seoul has not received the letter.")
+    assert [q for q, *_ in found] == ["Seoul has not received the letter."]
+
+
+def test_a_semicolon_ends_the_reported_clause(suggester):
+    found = suggest(
+        suggester,
+        "Jo Roe said a downturn in the economy may be to blame for the firm's troubles; "
+        "roughly 95% of its sales are domestic.",
+    )
+    assert [q for q, *_ in found] == [
+        "a downturn in the economy may be to blame for the firm's troubles"
+    ]
+
+
+def test_a_verb_that_names_what_was_said_by_the_quoted_words_is_a_mixed_quotes_cue(suggester):
+    found = suggest(
+        suggester,
+        "The minister described the talks in Geneva as a \u201ccomplete waste of everyone's "
+        "time\u201d on Friday.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("complete waste of everyone's time", "The minister", "described", "mixed")
+    ]
+
+
+def test_a_reporting_line_over_the_sentence_is_no_part_of_the_reported_clause(suggester):
+    found = suggest(
+        suggester,
+        "Kang also said the Norland government did not hear directly from the Obel "
+        "administration about a letter the White House reportedly received from Kim, "
+        "Norland news service Newsline reported Monday.",
+    )
+    assert found[0][0] == (
+        "the Norland government did not hear directly from the Obel administration about a "
+        "letter the White House reportedly received from Kim"
+    )
+
+
+def test_a_place_and_a_date_before_the_first_sentence_are_a_dateline(suggester):
+    found = suggest(
+        suggester,
+        "Varna, July 19 One of the two men accused of the robbery has been arrested, police "
+        "said on Wednesday.",
+    )
+    assert found[0][:2] == (
+        "One of the two men accused of the robbery has been arrested",
+        "police",
+    )
+
+
+def test_what_the_speaker_answered_is_no_part_of_the_reported_clause(suggester):
+    found = suggest(
+        suggester,
+        "Kang said she could not confirm or deny the plans to make an appearance at the United "
+        "Nations, in response to a question from lawmaker Shim Jae-kwon of the ruling party, "
+        "according to Yonhap.",
+    )
+    assert found[0][0] == (
+        "she could not confirm or deny the plans to make an appearance at the United Nations"
+    )
+
+
+def test_recognizing_that_is_a_verb_of_saying(suggester):
+    found = suggest(
+        suggester,
+        'Mara Lind recognized that the business is "at a crossroads," and promised changes.',
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("at a crossroads,", "Mara Lind", "recognized", "mixed")
+    ]
+
+
+def test_a_reporting_line_at_the_sentences_end_is_no_part_of_the_reported_clause(suggester):
+    found = suggest(
+        suggester,
+        "Obaidul Quader rejected the report, saying the report is not correct, reports BSS.",
+    )
+    assert [q for q, *_ in found] == ["the report is not correct"]
+
+
+def test_a_statement_of_the_speakers_own_after_a_comma_ends_the_reported_clause(suggester):
+    found = suggest(
+        suggester,
+        "Jo Roe said the network equipment maker was unlikely to lose market share in its core "
+        "business, although he noted strong competition and named Obel as its biggest rival.",
+    )
+    assert found[0][0] == (
+        "the network equipment maker was unlikely to lose market share in its core business"
+    )
+
+
+def test_highlighting_is_saying_and_ends_the_clause_reported_before_it(suggester):
+    found = suggest(
+        suggester,
+        "The Speaker said the minister's actions were obstructing the work of the Parliament "
+        "and highlighted the Parliament's prior recognition of the role.",
+    )
+    assert found[0][0] == "the minister's actions were obstructing the work of the Parliament"
+
+
+def test_a_subject_the_parse_takes_for_the_cues_object_is_the_reported_clauses(suggester):
+    found = suggest(
+        suggester,
+        "Ann Lee, the mayor of Varna, said some downtown areas of the Black Sea city, were up "
+        "to four feet under water.",
+    )
+    assert found[0][0] == (
+        "some downtown areas of the Black Sea city, were up to four feet under water."
+    )
+
+
+def test_forecasting_is_saying(suggester):
+    found = suggest(
+        suggester,
+        "\u201cMore rain may fall over the flooded area,\u201d the weather service said, "
+        "forecasting the river won\u2019t fall below flood level until Wednesday morning.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found][1] == (
+        "the river won\u2019t fall below flood level until Wednesday morning.",
+        "the weather service",
+        "forecasting",
+    )
