@@ -16,6 +16,7 @@ from core.measure.curate import CurateError, agree_on, clusters, curate
 from core.model import Attribution, QuoteType, Span, State, Status
 from core.review import commands as cmd
 from core.review.session import ReviewSession
+from tests.conftest import corpus_before
 from tests.core.curation_data import apply, decide, find, handouts, reject, rename
 
 
@@ -165,12 +166,8 @@ def test_the_merge_reports_progress_by_batch(tmp_path, monkeypatch):
 
 def test_migration_10_adds_the_curation_tables_to_a_version_9_corpus(tmp_path):
     path = tmp_path / "old.qlab"
-    conn = sqlite3.connect(path, isolation_level=None)
-    for migrate in MIGRATIONS[:9]:
-        conn.execute("BEGIN")
-        migrate(conn)
-        conn.execute("COMMIT")
-    conn.execute("PRAGMA user_version = 9")
+    conn = corpus_before(path, MIGRATIONS[9])
+    conn.execute("COMMIT")
     conn.close()
     with Store(path) as s:
         assert s.schema_version() == SCHEMA_VERSION

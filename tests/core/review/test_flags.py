@@ -15,6 +15,7 @@ from core.corpus.store import Store
 from core.measure import report
 from core.model import COMMENT_LIMIT, State, Status, clean_comment
 from core.review.session import Delta, Pending, ReviewSession
+from tests.conftest import corpus_before
 from tests.core.small_corpus import build
 
 
@@ -163,12 +164,8 @@ def test_an_edit_logged_before_flags_is_undone_keeping_a_flag_set_since(path):
 
 def test_migration_9_adds_flags_to_a_version_8_corpus(tmp_path):
     path = tmp_path / "old.qlab"
-    conn = sqlite3.connect(path, isolation_level=None)
-    for migrate in MIGRATIONS[:8]:
-        conn.execute("BEGIN")
-        migrate(conn)
-        conn.execute("COMMIT")
-    conn.execute("PRAGMA user_version = 8")
+    conn = corpus_before(path, MIGRATIONS[8])
+    conn.execute("COMMIT")
     conn.close()
     with Store(path) as s:
         assert s.schema_version() == SCHEMA_VERSION
