@@ -171,7 +171,9 @@ class CorpusTools(QObject):
         from core.review.learning import refit_apart  # (numpy: not at the app's start)
 
         path = store.path
-        self.w.jobs.start(LEARNING, lambda _progress, cancelled: refit_apart(path, cancelled))
+        self.w.jobs.start(
+            LEARNING, lambda _progress, cancelled: refit_apart(path, cancelled), apart=True
+        )
 
     def ask_train(self) -> None:
         """Train a tagger on the done articles (docs/adr/0041) in a process of its own,
@@ -198,6 +200,7 @@ class CorpusTools(QObject):
                 path, model, progress=progress, cancelled=cancelled
             ),
             self._trained,
+            apart=True,
         )
 
     def _trained(self, figures: object) -> None:

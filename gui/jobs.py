@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
 from gui import workers
@@ -27,6 +27,11 @@ class JobRunner(QObject):
         super().__init__(bar)
         self.jobs: list[workers.Job] = []
         self.pool = workers.job_pool()
+        #: Jobs whose work runs in a process of their own (a refit, a training): they
+        #: wait on it beside the pool's jobs, not before them (an import need not wait
+        #: for a training of many minutes).
+        self.apart = QThreadPool(self)
+        self.apart.setMaxThreadCount(2)
         self.generation = 0  # bumped when another corpus is opened
         self.label = QLabel()
         self.progress = QProgressBar()
@@ -43,16 +48,18 @@ class JobRunner(QObject):
         fn: Callable[..., Any],
         done: Callable[[Any], None] | None = None,
         corpus_bound: bool = True,
+        apart: bool = False,
     ) -> workers.Job:
-        """Run ``fn`` in the background. A corpus-bound job's result is dropped if
-        another corpus has been opened since it started."""
+        """Run ``fn`` in the background: after the jobs before it, or, ``apart`` (its
+        work is in a process of its own), beside them. A corpus-bound job's result is
+        dropped if another corpus has been opened since it started."""
         job = workers.Job(label, fn, self.generation if corpus_bound else None)
         job.signals.progress.connect(lambda d, t, j=job: self._progress(j, d, t))
         job.signals.finished.connect(lambda r, j=job: self._finished(j, r, done))
         job.signals.failed.connect(lambda m, j=job: self._failed(j, m))
         self.jobs.append(job)
         self._show(self.jobs[0])
-        self.pool.start(job)
+        (self.apart if apart else self.pool).start(job)
         return job
 
     def cancel(self) -> None:
@@ -64,6 +71,7 @@ class JobRunner(QObject):
     def stop(self) -> None:
         self.cancel()
         self.pool.waitForDone(10_000)
+        self.apart.waitForDone(10_000)
 
     def _progress(self, job: workers.Job, done: int, total: int) -> None:
         if self.jobs and job is self.jobs[0]:

@@ -54,3 +54,19 @@ def test_a_cancelled_training_keeps_nothing_and_no_answers_no(make_window, tmp_p
     _answer(qtbot, w, "Train a tagger", QMessageBox.StandardButton.Yes)
     _answer(qtbot, w, "tagger with the rules", QMessageBox.StandardButton.No)
     assert training.latest(w.store) is not None and not training.tagger_on(w.store)
+
+
+def test_a_job_apart_runs_beside_the_others_not_after_them(make_window, tmp_path, qtbot):
+    """A training (or a refit) waits on a process of its own, beside the jobs that need
+    the window's pipeline: an import or an export started meanwhile runs at once."""
+    import threading
+
+    w = make_window(make_corpus(tmp_path / "train.qlab"))
+    release = threading.Event()
+    w.jobs.start("Training, held", lambda _progress, _cancelled: release.wait(60), apart=True)
+    with qtbot.waitSignal(w.jobs.done, timeout=30_000) as finished:
+        w.jobs.start("Exporting", lambda _progress, _cancelled: 42)
+    assert finished.args == ["Exporting"]
+    assert [job.label for job in w.jobs.jobs] == ["Training, held"]
+    release.set()
+    qtbot.waitUntil(lambda: not w.jobs.jobs, timeout=30_000)
