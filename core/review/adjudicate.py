@@ -12,17 +12,12 @@ decided first removes what the first choice added."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from core.corpus import curation
 from core.corpus.curation import Item, Outcome
 from core.corpus.store import Store
 from core.model import Attribution, Status
 from core.review.commands import Change, Command
-
-
-def _record(article_id: int, a: Attribution) -> dict[str, Any]:
-    return a.to_logged(article_id)
 
 
 def _undone(store: Store, item: Item) -> list[Change]:
@@ -33,7 +28,7 @@ def _undone(store: Store, item: Item) -> list[Change]:
         assert a.id is not None
         was = {"how": "adjudicated", "item_id": item.id, "version_id": version_id}
         out.append(Change("provenance", a.id, was, None))
-        out.append(Change("attribution", a.id, _record(item.article_id, a), None))
+        out.append(Change("attribution", a.id, a.to_logged(item.article_id), None))
     return out
 
 
@@ -46,7 +41,7 @@ def _settled(
     changes = _undone(store, item)
     for v in take:
         changes.append(
-            Change("attribution", None, None, _record(item.article_id, curation.gold_of(v)))
+            Change("attribution", None, None, curation.gold_of(v).to_logged(item.article_id))
         )
         changes.append(
             Change(
