@@ -9,6 +9,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from core.corpus.store import Store
+from core.measure.curate import curate
 from core.model import State, Status
 from core.review import commands as cmd
 from core.review.assign import assign
@@ -60,3 +61,20 @@ def reject(store: Store, article: int, quote: str) -> None:
 
 def rename(store: Store, article: int, quote: str, name: str) -> None:
     apply(store, cmd.set_speaker_name(store, find(store, article, quote), name))
+
+
+def ben_differs(store: Store, article: int) -> None:
+    """ben's way: the critics named "Experts", "We have no money" left out."""
+    rename(store, article, "the plan was too", "Experts")
+    reject(store, article, "We have no money")
+
+
+def gold_where_ben_differs(tmp_path: Path) -> tuple[dict[str, Path], Path]:
+    """ana accepted everything, ben decided :func:`ben_differs` in both articles: their
+    hand-outs, and the gold merged from them (two items in each article)."""
+    files = handouts(tmp_path)
+    decide(files["ana"])
+    decide(files["ben"], ben_differs)
+    out = tmp_path / "gold.qlab"
+    curate(list(files.values()), out)
+    return files, out

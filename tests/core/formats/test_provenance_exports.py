@@ -11,11 +11,10 @@ import pytest
 from core.corpus.store import Store
 from core.formats.export import export
 from core.formats.ingest import import_paths
-from core.measure.curate import curate
 from core.model import Span
 from core.review import commands as cmd
 from core.review.session import ReviewSession
-from tests.core.curation_data import decide, handouts, reject, rename
+from tests.core.curation_data import gold_where_ben_differs, handouts
 
 #: Each attribution of the gold's first article by its quote's first words: (how,
 #: annotators, edited), as the curation below leaves them.
@@ -32,16 +31,7 @@ def gold(tmp_path):
     """ana and ben disagree on who said "the plan..." (ben's version taken) and on "We
     have no money" (only ana: rejected); the curator retyped "In fact..." and added a
     quote of their own. Both articles done."""
-    files = handouts(tmp_path)
-    decide(files["ana"])
-
-    def ben(s, art):
-        rename(s, art, "the plan was too", "Experts")
-        reject(s, art, "We have no money")
-
-    decide(files["ben"], ben)
-    out = tmp_path / "gold.qlab"
-    curate(list(files.values()), out)
+    _, out = gold_where_ben_differs(tmp_path)
     with Store(out) as g:
         session = ReviewSession(g)
         session.open(1)

@@ -17,7 +17,15 @@ from core.model import Attribution, QuoteType, Span, State, Status
 from core.review import commands as cmd
 from core.review.session import ReviewSession
 from tests.conftest import corpus_before
-from tests.core.curation_data import apply, decide, find, handouts, reject, rename
+from tests.core.curation_data import (
+    apply,
+    decide,
+    find,
+    gold_where_ben_differs,
+    handouts,
+    reject,
+    rename,
+)
 
 
 def quote_texts(store, article, attrs):
@@ -251,16 +259,7 @@ def test_merging_again_unchanged_changes_nothing(tmp_path):
 
 
 def test_merging_again_after_fixes_keeps_what_was_curated(tmp_path):
-    files = handouts(tmp_path)
-    decide(files["ana"])
-
-    def ben(s, art):
-        rename(s, art, "the plan was too", "Experts")  # an item in each article
-        reject(s, art, "We have no money")  # and one only ana marked
-
-    decide(files["ben"], ben)
-    out = tmp_path / "gold.qlab"
-    curate(list(files.values()), out)
+    files, out = gold_where_ben_differs(tmp_path)  # two items in each article
     with Store(out) as g:
         session = ReviewSession(g)
         session.open(1)
