@@ -15,6 +15,11 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+#: Verbs that say something only as a participle going on from a speaker's reported
+#: clause (``X stated that A, showing that B``); alone they find or prove (``polls show
+#: that``), which is no one's saying.
+GOING_ON_VERBS = frozenset("show indicate".split())
+
 #: Where a speech verb's clause can hang in the parse: "said in a statement that ...".
 STATEMENT_NOUNS = frozenset(
     """

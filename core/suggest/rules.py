@@ -32,6 +32,7 @@ from core.suggest.learn import CANDIDATE
 from core.suggest.lexicon import (
     CALENDAR,
     CUE_VERBS,
+    GOING_ON_VERBS,
     NAMING_VERBS,
     PERSONAL,
     PRONOUNS,
@@ -413,21 +414,7 @@ class ArticleRules:
 
     def _indirect(self, index: int, para: Paragraph, taken: list[Span]) -> list[_Found]:
         out: list[_Found] = []
-        doc = para.doc
-        for t in doc:
-            if para.in_quote[t.i]:
-                continue
-            rule = "indirect"
-            if _is_according(t):
-                clause, rule = _according_clause(t, para), "according-to"
-            elif _is_speech_verb(t):
-                clause = _reported_clause(t, para)
-            elif _is_candidate_cue(t):
-                clause, rule = _reported_clause(t, para), CANDIDATE
-            else:
-                continue
-            if clause is None:
-                continue
+        for t, clause, rule in _reported(para):
             quote = Span(para.start + clause[0], para.start + clause[1])
             if any(quote.overlaps(s) for s in taken):
                 continue
@@ -552,6 +539,42 @@ class ArticleRules:
 # -- helpers on the parse ----------------------------------------------------------------------
 
 
+def _reported(para: Paragraph) -> list[tuple[Token, tuple[int, int], str]]:
+    """Each cue outside quotes with the clause it reports (character bounds in the
+    paragraph) and its rule, in text order, but for a person's reporting line after its
+    clause over a thing's verb of saying (``The probe had confirmed that A, he said.``):
+    it comes first, as what the person said is all of it (``Kang said A, Newsis
+    reported.`` stays Kang's)."""
+    out = []
+    for t in para.doc:
+        if para.in_quote[t.i]:
+            continue
+        rule = "indirect"
+        if _is_according(t):
+            clause, rule = _according_clause(t, para), "according-to"
+        elif _is_speech_verb(t) or _goes_on_saying(t):
+            clause = _reported_clause(t, para)
+        elif _is_candidate_cue(t):
+            clause, rule = _reported_clause(t, para), CANDIDATE
+        else:
+            continue
+        if clause is not None:
+            out.append((t, clause, rule))
+
+    def over_another(found: tuple[Token, tuple[int, int], str]) -> bool:
+        t, (start, end), rule = found
+        return (
+            rule == "indirect"
+            and end <= t.idx
+            and _by_person(t, para)
+            and any(
+                start <= u.idx < end and r == "indirect" and _by_thing(u, para) for u, _, r in out
+            )
+        )
+
+    return sorted(out, key=lambda f: (not over_another(f), f[0].i))
+
+
 def _is_candidate_cue(t: Token) -> bool:
     """A verb outside the lexicon with a clausal complement (``polls show that``,
     ``he believes that``): what a learned cue may be."""
@@ -662,18 +685,65 @@ def _quoted_as_saying(t: Token) -> tuple[Token, Token] | None:
     return None
 
 
+def _by_person(verb: Token, para: Paragraph) -> bool:
+    """Whether a verb's subject is a personal pronoun or a name."""
+    subj = _subject(verb, para)
+    return subj is not None and (subj.lower_ in PERSONAL or subj.pos_ == "PROPN")
+
+
+def _by_thing(verb: Token, para: Paragraph) -> bool:
+    """Whether a verb's subject is a common noun that is no person's job (``The
+    probe``, not ``The spokesman``)."""
+    subj = _subject(verb, para)
+    return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() not in TITLES
+
+
+def _goes_on_saying(t: Token) -> bool:
+    """``X stated that A, showing that B``: a participle of :data:`GOING_ON_VERBS` after
+    a comma, with a ``that`` clause, going on from a verb of saying or its reported
+    clause, says B for X."""
+    up = t.head
+    return (
+        t.tag_ == "VBG"
+        and t.lemma_.lower() in GOING_ON_VERBS
+        and t.dep_ in ("advcl", "xcomp")
+        and t.i > 0
+        and t.doc[t.i - 1].text == ","
+        and any(
+            c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")
+            for c in t.children
+        )
+        and (_is_speech_verb(up) or (up.dep_ == "ccomp" and _is_speech_verb(up.head)))
+    )
+
+
 def _is_speech_verb(t: Token) -> bool:
-    """A verb of saying; a participle only as a clause (``..., insisting that``), not as a
-    noun's modifier (``a growing number``)."""
+    """A verb of saying; a participle only as a clause (``..., insisting that``) or as
+    what a document says (:func:`_document_says`), not as another noun's modifier (``a
+    growing number``)."""
     return (
         t.pos_ in ("VERB", "AUX")
         and t.lemma_.lower() in SPEECH_VERBS
-        and not (t.tag_ == "VBG" and t.dep_ in ("amod", "acl", "compound"))
+        and (not (t.tag_ == "VBG" and t.dep_ in ("amod", "acl", "compound")) or _document_says(t))
+    )
+
+
+def _document_says(t: Token) -> bool:
+    """``issued a release stating that ...``: a participle with a reported clause on one
+    document (a statement, a release, a letter; not ``reports saying``), which speaks."""
+    return (
+        t.tag_ == "VBG"
+        and t.dep_ == "acl"
+        and t.head.tag_ == "NN"
+        and t.head.lemma_.lower() in STATEMENT_NOUNS
+        and any(c.dep_ == "ccomp" for c in t.children)
     )
 
 
 def _subject(verb: Token, para: Paragraph) -> Token | None:
     """The cue's subject: its own, a coordinated verb's, or the noun a relative clause hangs on."""
+    if _document_says(verb):
+        return verb.head  # "a release stating that ...": the release
     v = verb
     for _ in range(4):
         subj = _own_subject(v, para)
@@ -1013,6 +1083,8 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     marks = [c for c in clause.children if c.dep_ == "mark"]
     if any(m.lower_ in ("whether", "if") for m in marks):
         return None  # a question, not a report
+    if _answers_a_statement(verb, clause):
+        return None  # "responding to X's statement that ...": X's words, not the verb's
     start, end = clause.left_edge.i, _and_more(verb, clause.right_edge.i)
     subject = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < start), None)
     if subject is not None and not any(c.dep_ in _SUBJECTS for c in clause.children):
@@ -1093,7 +1165,7 @@ def _and_more(verb: Token, end: int) -> int:
 _RESPONSE = re.compile(r"(?:in (?:response|reply) to|responding to|replying to|when asked)\b", re.I)
 
 #: Participles that go on with the speaker's own words after a reported clause.
-_ADJUNCT_CUES = SPEECH_VERBS | {"cite"}
+_ADJUNCT_CUES = SPEECH_VERBS | GOING_ON_VERBS | {"cite"}
 
 
 def _own_end(verb: Token, start: int, end: int) -> int:
@@ -1141,13 +1213,22 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     first = verb.left_edge.i
     while first < verb.i and doc[first].is_punct:
         first += 1  # (the parse may hang the comma on the verb)
+    going_on = [  # "A, Jo added, calling on ...": what the speaker went on to do
+        c
+        for c in verb.rights
+        if c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp") and doc[c.left_edge.i - 1].text == ","
+    ]
+    last = going_on[0].left_edge.i - 1 if going_on else verb.right_edge.i + 1
     if not (
-        verb.dep_ in ("ccomp", "parataxis")
+        (
+            verb.dep_ in ("ccomp", "parataxis")
+            or (verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children))
+        )
         and main.i < first
         and first > 0
         and doc[first - 1].text == ","
         and any(c.dep_ == "nsubj" for c in verb.lefts)
-        and (verb.right_edge.i + 1 == len(doc) or doc[verb.right_edge.i + 1].text in _SENTENCE_END)
+        and (last == len(doc) or doc[last].text in _SENTENCE_END or going_on)
     ):
         return None
     start = main.left_edge.i
@@ -1171,10 +1252,15 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: Prepositions that give the statement a speaker said something in (``said in a
+#: statement that``), not one the speaker answered (``responding to X's statement that``).
+_MEDIUM_PREPOSITIONS = frozenset("in on at during through via".split())
+
+
 def _that_clause(verb: Token) -> Token | None:
     """``said in a statement that ...``: the parser hangs the clause on the noun."""
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.i < verb.i:
+        if prep.dep_ != "prep" or prep.i < verb.i or prep.lower_ not in _MEDIUM_PREPOSITIONS:
             continue
         for pobj in prep.children:
             if pobj.lemma_.lower() not in STATEMENT_NOUNS:
@@ -1185,6 +1271,20 @@ def _that_clause(verb: Token) -> Token | None:
                 ):
                     return c
     return None
+
+
+def _answers_a_statement(verb: Token, clause: Token) -> bool:
+    """Whether a verb's clause is what a statement it answers said, which the parse
+    hangs on the verb: a statement after a preposition other than the one it was said
+    in (``responding to the minister's statement yesterday that ...``; not ``said in a
+    statement that``), between the verb and the clause."""
+    return any(
+        prep.dep_ == "prep"
+        and verb.i < prep.i < clause.left_edge.i
+        and prep.lower_ not in _MEDIUM_PREPOSITIONS
+        and any(o.lemma_.lower() in STATEMENT_NOUNS for o in prep.children if o.dep_ == "pobj")
+        for prep in verb.children
+    )
 
 
 def _is_according(t: Token) -> bool:

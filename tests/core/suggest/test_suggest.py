@@ -489,3 +489,93 @@ def test_forecasting_is_saying(suggester):
         "the weather service",
         "forecasting",
     )
+
+
+def test_a_document_stating_that_is_the_speaker_of_its_clause(suggester):
+    found = suggest(
+        suggester,
+        "The council issued a statement saying that the bridge will stay closed until May.",
+    )
+    assert found == [
+        (
+            "the bridge will stay closed until May.",
+            "a statement",
+            "a statement",
+            "saying",
+            "indirect",
+        )
+    ]
+
+
+def test_reports_saying_that_name_no_source(suggester):
+    assert suggest(suggester, "Amid reports saying that the talks had failed, shares fell.") == []
+
+
+def test_showing_that_goes_on_with_what_the_speaker_stated(suggester):
+    found = suggest(
+        suggester,
+        "The ministry spokesman Ali Hadi stated today that his ministry is keen to protect the "
+        "workers, showing that the field is not limited to narrow spaces.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        (
+            "his ministry is keen to protect the workers",
+            "The ministry spokesman Ali Hadi",
+            "stated",
+        ),
+        (
+            "the field is not limited to narrow spaces.",
+            "The ministry spokesman Ali Hadi",
+            "showing",
+        ),
+    ]
+
+
+def test_showing_that_alone_is_no_saying(suggester):
+    found = suggest(
+        suggester,
+        "New polls show that the mayor is losing support, indicating that the race is open.",
+    )
+    assert found == []
+
+
+def test_a_cue_after_its_clause_then_what_the_speaker_went_on_to_do(suggester):
+    found = suggest(
+        suggester,
+        "The agency opened an investigation into the crash, Okafor, added, calling the media to "
+        "be careful.",
+    )
+    assert found == [
+        (
+            "The agency opened an investigation into the crash",
+            "Okafor",
+            "Okafor",
+            "added",
+            "indirect",
+        )
+    ]
+
+
+def test_what_a_statement_answered_says_is_no_quote_of_who_answered(suggester):
+    found = suggest(
+        suggester,
+        "Ann Lee was responding to the minister's statement yesterday that there was no "
+        "conflict of interest in the deal.",
+    )
+    assert found == []
+
+
+def test_a_persons_reporting_line_over_a_things_verb_of_saying_is_the_persons(suggester):
+    found = suggest(
+        suggester,
+        "The probe had confirmed that there were some people behind the crime and circumstantial "
+        "evidence was being collected, he said.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        (
+            "The probe had confirmed that there were some people behind the crime and "
+            "circumstantial evidence was being collected",
+            "he",
+            "said",
+        )
+    ]
