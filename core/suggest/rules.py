@@ -1079,7 +1079,7 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     doc = para.doc
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _that_clause(verb)
     if clause is None:
-        return _clause_before(verb, para)
+        return _clause_before(verb, para) or _lost_that_clause(verb, para)
     marks = [c for c in clause.children if c.dep_ == "mark"]
     if any(m.lower_ in ("whether", "if") for m in marks):
         return None  # a question, not a report
@@ -1116,6 +1116,38 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     if verb.i < start and end + 1 < len(doc) and doc[end + 1].text in _SENTENCE_END:
         end += 1  # the clause after its cue ends the sentence: keep the full stop
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _lost_that_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
+    """``The spokesperson said that CM Jo Roe and IG Al Khan were monitoring ...``: a
+    ``that`` right after the cue, which the parse took for something else (a
+    preposition, a pronoun) and the clause after it for a sentence of its own, reports
+    the words after it to the end of its sentence, when a verb with its subject after the
+    ``that`` is among them (``He said that on Monday.`` is no clause)."""
+    doc = para.doc
+    that = verb.i + 1
+    if that + 1 >= len(doc) or doc[that].lower_ != "that" or doc[that].dep_ == "mark":
+        return None
+    end = next(
+        (i for i in range(that + 1, len(doc)) if doc[i].text in _SENTENCE_END | {";"}),
+        len(doc),
+    )
+    if any(para.in_quote[i] for i in range(that, end)) or not any(
+        any(c.dep_ in _SUBJECTS and c.i > that for c in t.children)
+        and any(v.tag_ in _FINITE for v in (t, *t.children) if v is t or v.dep_.startswith("aux"))
+        for t in doc[that + 1 : end]
+    ):
+        return None
+    start, last = _trim(doc, that + 1, end - 1)
+    last = _own_end(verb, start, last)
+    if last - start + 1 < 3:
+        return None
+    if last + 1 < len(doc) and doc[last + 1].text in _SENTENCE_END:
+        last += 1
+    return doc[start].idx, doc[last].idx + len(doc[last])
 
 
 def _before_reporting_line(doc: Doc, start: int, end: int) -> int:
@@ -1205,9 +1237,9 @@ def _says_more(verb: Token) -> bool:
 
 def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     """``A, X announced on Monday.``: a speech verb with its own subject after a comma
-    at a sentence's end, which the parse hangs on the sentence's verb, reports the
-    clause before the comma (its bounds in the paragraph, as
-    :func:`_reported_clause`)."""
+    at a sentence's end (or before what X went on to do, or ``according to`` its
+    source), which the parse hangs on the sentence's verb, reports the clause before the
+    comma (its bounds in the paragraph, as :func:`_reported_clause`)."""
     doc = para.doc
     main = verb.head
     first = verb.left_edge.i
@@ -1219,6 +1251,10 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
         if c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp") and doc[c.left_edge.i - 1].text == ","
     ]
     last = going_on[0].left_edge.i - 1 if going_on else verb.right_edge.i + 1
+    if last < len(doc) and doc[last].text == "," and last + 1 < len(doc):
+        last += 1  # (a comma the parse did not give the verb)
+    if last < len(doc) and doc[last - 1].text == "," and _is_according(doc[last]):
+        last = doc[last].right_edge.i + 1  # "A, Jo said, according to the report."
     if not (
         (
             verb.dep_ in ("ccomp", "parataxis")

@@ -579,3 +579,37 @@ def test_a_persons_reporting_line_over_a_things_verb_of_saying_is_the_persons(su
             "said",
         )
     ]
+
+
+def test_a_cue_after_its_clause_before_according_to_is_the_clauses(suggester):
+    found = suggest(
+        suggester,
+        "That statement was followed by Kim's decision to start talks with the United States, "
+        "Chung said, according to the report.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        (
+            "That statement was followed by Kim's decision to start talks with the United States",
+            "Chung",
+            "said",
+        )
+    ]
+
+
+def test_said_that_reports_the_clause_the_parse_lost(suggester):
+    found = suggest(
+        suggester,
+        "The spokesperson said that CM Punjab Sardar Ali Buzdar and IG Punjab Rao Sardar Khan "
+        "were monitoring the case.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        (
+            "CM Punjab Sardar Ali Buzdar and IG Punjab Rao Sardar Khan were monitoring the case.",
+            "The spokesperson",
+            "said",
+        )
+    ]
+
+
+def test_said_that_with_no_clause_after_it_reports_nothing(suggester):
+    assert suggest(suggester, "He said that on Monday at the summit in Lagos.") == []
