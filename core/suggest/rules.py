@@ -769,6 +769,9 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
             v = v.head.head  # "X said ..., before adding that ..."
             continue
         break
+    set_off = _set_off_name(verb, para)
+    if set_off:
+        return set_off[-1]  # "A, Okafor, added"
     # "...," said Smith: a parse may take the name for an object
     nxt = verb.i + 1
     doc = verb.doc
@@ -1059,18 +1062,26 @@ def _root_of(inner: TokenSpan) -> Token:
 
 def _governing_cue(token: Token, para: Paragraph) -> Token | None:
     """The speech verb above a quoted fragment in the parse, if any, within its sentence
-    (also a verb that names what was said by it: ``described X as "..."``)."""
+    (also a verb that names what was said by it: ``described X as "..."``). None when
+    the fragment is in the verb's noun object (``maintained his "neutral" rating``: a
+    thing's name, not words said) or in another verb joined to it (``acknowledged A but
+    expressed confidence that with the "right focus"``: that verb's)."""
     t = token
+    below: Token | None = None
     for _ in range(12):
         if not para.in_quote[t.i]:
             if _is_speech_verb(t) or (t.pos_ == "VERB" and t.lemma_.lower() in NAMING_VERBS):
-                return t
+                named = t.lemma_.lower() in NAMING_VERBS
+                return None if below is not None and below.dep_ == "dobj" and not named else t
             acc = next((c for c in t.children if _is_according(c)), None)
             if acc is not None:
                 return acc
+            if t.pos_ == "VERB" and t.dep_ == "conj" and _is_speech_verb(t.head):
+                if not any(c.dep_ in _SUBJECTS for c in t.children):
+                    return None  # the speaker's other doing, not more of the saying
         if t.head.i == t.i:
             return None
-        t = t.head
+        below, t = t, t.head
     return None
 
 
@@ -1245,6 +1256,10 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     first = verb.left_edge.i
     while first < verb.i and doc[first].is_punct:
         first += 1  # (the parse may hang the comma on the verb)
+    set_off = _set_off_name(verb, para)
+    if set_off:
+        first = set_off[0].i  # "A, Okafor, added": the parse hangs the name elsewhere
+        main = doc[first - 1].head if doc[first - 1].head.i < first else main
     going_on = [  # "A, Jo added, calling on ...": what the speaker went on to do
         c
         for c in verb.rights
@@ -1257,23 +1272,44 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
         last = doc[last].right_edge.i + 1  # "A, Jo said, according to the report."
     if not (
         (
-            verb.dep_ in ("ccomp", "parataxis")
+            verb.dep_ in ("ccomp", "parataxis", "dep")
             or (verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children))
         )
         and main.i < first
         and first > 0
         and doc[first - 1].text == ","
-        and any(c.dep_ == "nsubj" for c in verb.lefts)
+        and (any(c.dep_ == "nsubj" for c in verb.lefts) or bool(set_off))
         and (last == len(doc) or doc[last].text in _SENTENCE_END or going_on)
     ):
         return None
-    start = main.left_edge.i
+    start = verb.sent.start if set_off else main.left_edge.i
     while start < first and doc[start].idx < para.dateline:
         start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
     start, end = _trim(doc, start, first - 2)
     if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _set_off_name(verb: Token, para: Paragraph) -> list[Token]:
+    """``A, Okafor, added``: a name between commas right before a verb of saying that
+    has no subject, which a stray comma cut from it (the parse takes the name for
+    something else); empty when there is none."""
+    doc = para.doc
+    if (
+        verb.i < 3
+        or doc[verb.i - 1].text != ","
+        or any(c.dep_ in _SUBJECTS for c in verb.children)
+        or doc[verb.i - 2].pos_ != "PROPN"
+    ):
+        return []
+    run = [doc[verb.i - 2]]
+    while run[0].i > 0 and doc[run[0].i - 1].pos_ == "PROPN":
+        run.insert(0, doc[run[0].i - 1])
+    before = run[0].i - 1
+    if before < 1 or doc[before].text != "," or any(para.in_quote[t.i] for t in run):
+        return []
+    return run
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
