@@ -255,6 +255,8 @@ class ArticleRules:
                 verbs.reverse()
             for verb in verbs:
                 cue, source = self._cue_and_source(para, verb)
+                if source is None and frame is after:
+                    source = self._opening_phrase(para, after, verb)
                 if source is not None:
                     return cue, source
         dashed = self._dash_signature(para, after)
@@ -265,6 +267,34 @@ class ArticleRules:
         ):
             return None, self.pending_colon
         return None, None
+
+    def _opening_phrase(self, para: Paragraph, after: list[int], verb: Token) -> Source | None:
+        """``"...," the party vice-president, better known as Lim Tan, told ...``: the
+        noun phrase opening the words after a quote, up to a comma or the cue, is the
+        subject of a cue the parse left without one (it read the phrase as something
+        else); a person's name after ``known as`` says whom it describes."""
+        doc = para.doc
+        first = next((i for i in after if not doc[i].is_punct), verb.i)
+        phrase: list[Token] = []
+        for t in doc[first : verb.i]:
+            if t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "PART") and t.text != "-":
+                break
+            phrase.append(t)
+        if not phrase or phrase[-1].pos_ not in ("NOUN", "PROPN"):
+            return None
+        nxt = phrase[-1].i + 1
+        if nxt != verb.i and doc[nxt].text != ",":
+            return None
+        span = _token_span(para, phrase[0], phrase[-1])
+        run = name_run(phrase[-1], self.book.is_name_token)
+        if not (run and run[0].i >= first and is_person(run)) and nxt != verb.i:
+            known = _KNOWN_AS.match(para.text, doc[nxt].idx)
+            if known is not None:
+                words = [t for t in doc[nxt : verb.i] if t.idx >= known.end() and not t.is_punct]
+                run = words if words and all(self.book.is_name_token(t) for t in words) else []
+        if run and is_person(run):
+            return Source(span, self.book.fullest([t.text for t in run], span.start))
+        return Source(span, para.text[span.start - para.start : span.end - para.start])
 
     def _dash_signature(self, para: Paragraph, after: list[int]) -> Source | None:
         """``"..." — Jane Doe, mayor``: a name right after a dash signs the quote."""
@@ -1203,6 +1233,9 @@ def _and_more(verb: Token, end: int) -> int:
     own_subject = any(c.dep_ in _SUBJECTS for c in more.children)
     return more.right_edge.i if own_subject or more.tag_ != verb.tag_ else end
 
+
+#: What says, after a description, the name its person is known by.
+_KNOWN_AS = re.compile(r",\s*(?:better |also |widely )?known as\s+", re.I)
 
 #: What opens the words after a reported clause that say what the speaker answered.
 _RESPONSE = re.compile(r"(?:in (?:response|reply) to|responding to|replying to|when asked)\b", re.I)

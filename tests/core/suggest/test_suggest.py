@@ -626,3 +626,14 @@ def test_marks_under_another_verb_of_the_speaker_are_no_part_of_what_was_said(su
     assert [(q, cue, kind) for q, _, _, cue, kind in found] == [
         ("fixing the airline will take years", "acknowledged", "indirect")
     ]
+
+
+def test_the_phrase_after_a_quote_is_the_subject_of_a_cue_the_parse_left_without_one(suggester):
+    found = suggest(
+        suggester,
+        "Ministers answer for what they say, says MP Jo Lim Tan.\n\n"
+        '"He can choose which sentences to use in Parliament, and must be satisfied with all '
+        'evidence," the party vice-president, better known as Lim Tan, told a press conference '
+        "at the party headquarters today.",
+    )
+    assert found[-1][1:4] == ("the party vice-president", "Jo Lim Tan", "told")
