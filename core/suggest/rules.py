@@ -224,7 +224,8 @@ class ArticleRules:
             if not explicit and words < 3:
                 return None  # a short quote with no cue: a title or a scare quote
             conf = 0.9 if explicit else 0.6
-            found = _make(quote, source, cue, QuoteType.DIRECT, conf, index, explicit)
+            kind = QuoteType.MIXED if _runs_on(para, q) else QuoteType.DIRECT
+            found = _make(quote, source, cue, kind, conf, index, explicit)
             found.attribution = with_made_by(found.attribution, para, rule)
         else:
             root = _root_of(inner)
@@ -1045,6 +1046,23 @@ def _is_direct(para: Paragraph, q: Quoted, n: int) -> bool:
         last = [i for i in before if not doc[i].is_punct][-3:]
         return any(_is_cue_verb(doc[i]) for i in last)
     return False
+
+
+def _runs_on(para: Paragraph, q: Quoted) -> bool:
+    """Whether a quote is a fragment its sentence runs on from (``"It is hard to rule
+    out" his attendance, Kang said``; ``"But we saw no signs" that he would attend.``):
+    no punctuation closes it inside the marks, and words, none of them a cue, follow the
+    closing mark up to the next punctuation."""
+    if q.close is None or not para.text[q.start : q.end].rstrip()[-1:].isalnum():
+        return False
+    doc = para.doc
+    after = doc.char_span(q.close, q.close + 1, alignment_mode="expand")
+    words = []
+    for t in doc[after.end if after is not None else len(doc) :]:
+        if t.is_punct or para.in_quote[t.i]:
+            break
+        words.append(t)
+    return bool(words) and not any(_is_cue_verb(t) for t in words)
 
 
 def _frame_after(para: Paragraph, q: Quoted, n: int) -> list[int]:

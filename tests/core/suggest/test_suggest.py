@@ -637,3 +637,20 @@ def test_the_phrase_after_a_quote_is_the_subject_of_a_cue_the_parse_left_without
         "at the party headquarters today.",
     )
     assert found[-1][1:4] == ("the party vice-president", "Jo Lim Tan", "told")
+
+
+def test_a_quote_its_sentence_runs_on_from_is_mixed(suggester):
+    found = suggest(
+        suggester,
+        '"It is hard to rule out" a visit by the king, Ana Ruiz said at the hearing. "But we have '
+        'seen no signs" that he would come.',
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("It is hard to rule out", "Ana Ruiz", "said", "mixed"),
+        ("But we have seen no signs", "Ana Ruiz", "said", "mixed"),
+    ]
+
+
+def test_a_quote_closed_by_its_cue_with_no_comma_is_direct(suggester):
+    found = suggest(suggester, '"We will rebuild the bridge by May" Ana Ruiz told reporters.')
+    assert [kind for *_, kind in found] == ["direct"]
