@@ -1120,7 +1120,9 @@ def _governing_cue(token: Token, para: Paragraph) -> Token | None:
         if not para.in_quote[t.i]:
             if _is_speech_verb(t) or (t.pos_ == "VERB" and t.lemma_.lower() in NAMING_VERBS):
                 named = t.lemma_.lower() in NAMING_VERBS
-                return None if below is not None and below.dep_ == "dobj" and not named else t
+                if below is not None and below.dep_ == "dobj" and not named:
+                    return None
+                return _reporting(t, para)
             acc = next((c for c in t.children if _is_according(c)), None)
             if acc is not None:
                 return acc
@@ -1131,6 +1133,20 @@ def _governing_cue(token: Token, para: Paragraph) -> Token | None:
             return None
         below, t = t, t.head
     return None
+
+
+def _reporting(verb: Token, para: Paragraph) -> Token:
+    """The verb of saying a person reports another's saying by (``Chung said Kim
+    confirmed he was "willing ..."``: Chung's ``said``, the words in marks being
+    Chung's), before it in its sentence; else the verb itself."""
+    while (
+        verb.dep_ == "ccomp"
+        and verb.head.i < verb.i
+        and _is_speech_verb(verb.head)
+        and _by_person(verb.head, para)
+    ):
+        verb = verb.head
+    return verb
 
 
 def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:

@@ -654,3 +654,14 @@ def test_a_quote_its_sentence_runs_on_from_is_mixed(suggester):
 def test_a_quote_closed_by_its_cue_with_no_comma_is_direct(suggester):
     found = suggest(suggester, '"We will rebuild the bridge by May" Ana Ruiz told reporters.')
     assert [kind for *_, kind in found] == ["direct"]
+
+
+def test_a_fragment_a_person_reports_anothers_saying_by_is_the_persons(suggester):
+    found = suggest(
+        suggester,
+        'Ana Ruiz, who led the first talks, said Leo Marsh confirmed he was "ready to sign if '
+        'the border stays open," the report said.',
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("ready to sign if the border stays open,", "Ana Ruiz", "said", "mixed")
+    ]
