@@ -1166,8 +1166,11 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
         start = subject.left_edge.i  # "said some areas of the city, were ...": its subject
     while start <= end and doc[start].idx < para.dateline:
         start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
+    start = _fronted(verb, clause, start)
     while start <= end and doc[start].dep_ == "mark" and doc[start].head == clause:
         start += 1  # "that"
+    if start == verb.i + 1 and doc[start].lower_ == "that" and doc[start].dep_ == "mark":
+        start += 1  # "said that according to X, ...": the parse hangs it lower
     if start == verb.i + 1 and doc[start].lower_ in CALENDAR and start < clause.i:
         start += 1  # "Kang said Monday Seoul has not ...": when it was said
     if verb.i < start:  # "... to blame for its troubles; roughly 95% of its sales ...":
@@ -1251,17 +1254,43 @@ def _before_reporting_line(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+#: Prepositions of a phrase after a cue that say where, when, how or to whom it was
+#: said (``said on Monday``, ``told reporters at ...``), never the start of what was.
+_SAYING_PREPOSITIONS = frozenset("in at on to during after before via through by from".split())
+
+
+def _fronted(verb: Token, clause: Token, start: int) -> int:
+    """Where a reported clause starts with a phrase the parse hangs on its cue, set off
+    by a comma before the clause (``said among the lawmakers, the percentage of
+    businessmen is higher``), unless it says where, when or how it was said."""
+    doc = verb.doc
+    prep = next((c for c in verb.children if c.dep_ == "prep" and verb.i < c.i < start), None)
+    if (
+        prep is None
+        or prep.lower_ in _SAYING_PREPOSITIONS
+        or doc[prep.right_edge.i + 1].text != ","
+        or start not in (prep.right_edge.i + 1, prep.right_edge.i + 2)  # (the comma, or after)
+        or any(t.lower_ in CALENDAR or t.lemma_.lower() in STATEMENT_NOUNS for t in prep.subtree)
+    ):
+        return start
+    return prep.i
+
+
 def _and_more(verb: Token, end: int) -> int:
     """Where a reported clause ending at token ``end`` ends with what the parse hangs on
-    its cue after ``, and``: a clause of its own subject (``are moving smoothly, and they
-    didn't get affected``) or of another tense than the cue's (``has been involved ...,
-    and had been absconding``) goes on with the report; a verb of saying or one in the
-    cue's tense with no subject (``, and added``, ``, and released him``) does not."""
+    its cue after ``and`` (with a comma or none): a clause of its own subject (``are
+    moving smoothly, and they didn't get affected``; ``after they conceded the goal and
+    after that, they started ...``) or of another tense than the cue's (``has been
+    involved ..., and had been absconding``) goes on with the report; a verb of saying or
+    one in the cue's tense with no subject (``, and added``, ``, and released him``) does
+    not."""
     doc = verb.doc
-    comma = end if doc[end].text == "," else end + 1  # (the parse may give it the clause)
-    if comma + 2 >= len(doc) or doc[comma].text != "," or doc[comma + 1].lower_ != "and":
+    # "and", with a comma or none, as the clause's last token (as the parse may give it)
+    # or after it
+    and_ = next((i for i in range(end, min(end + 3, len(doc))) if doc[i].lower_ == "and"), None)
+    if and_ is None or any(doc[i].text != "," for i in range(end + 1, and_)):
         return end
-    more = next((c for c in verb.children if c.dep_ == "conj" and c.i > comma + 1), None)
+    more = next((c for c in verb.children if c.dep_ == "conj" and c.i > and_), None)
     if more is None or more.pos_ not in ("VERB", "AUX") or more.lemma_.lower() in CUE_VERBS:
         return end
     own_subject = any(c.dep_ in _SUBJECTS for c in more.children)

@@ -665,3 +665,33 @@ def test_a_fragment_a_person_reports_anothers_saying_by_is_the_persons(suggester
     assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
         ("ready to sign if the border stays open,", "Ana Ruiz", "said", "mixed")
     ]
+
+
+def test_a_phrase_set_off_before_the_reported_clause_is_part_of_it(suggester):
+    found = suggest(
+        suggester, "The study in its summary said among the farmers, the share of women is higher."
+    )
+    assert [q for q, *_ in found] == ["among the farmers, the share of women is higher."]
+
+
+def test_when_it_was_said_before_the_reported_clause_is_no_part_of_it(suggester):
+    found = suggest(suggester, "The mayor said on Monday, the bridge would reopen in May.")
+    assert [q for q, *_ in found] == ["the bridge would reopen in May."]
+
+
+def test_a_that_the_parse_hangs_lower_is_no_part_of_the_reported_clause(suggester):
+    found = suggest(
+        suggester,
+        "She said that according to the investigation so far, out of 132 arrested accused, "
+        "central role of 27 accused has come to light.",
+    )
+    assert found[0][0].startswith("according to the investigation")
+
+
+def test_a_clause_of_its_own_subject_after_and_goes_on_with_the_report(suggester):
+    found = suggest(
+        suggester,
+        "Cooper further added that they came back in the match after they conceded the goal and "
+        "after that, they started pressing high up the pitch.",
+    )
+    assert found[0][0].endswith("they started pressing high up the pitch.")
