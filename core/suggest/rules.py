@@ -1111,8 +1111,8 @@ def _root_of(inner: TokenSpan) -> Token:
 def _governing_cue(token: Token, para: Paragraph) -> Token | None:
     """The speech verb above a quoted fragment in the parse, if any, within its sentence
     (also a verb that names what was said by it: ``described X as "..."``). None when
-    the fragment is in the verb's noun object (``maintained his "neutral" rating``: a
-    thing's name, not words said) or in another verb joined to it (``acknowledged A but
+    the fragment is in the verb's noun object, not all of it (``maintained his "neutral"
+    rating``: a thing's name, not words said) or in another verb joined to it (``acknowledged A but
     expressed confidence that with the "right focus"``: that verb's)."""
     t = token
     below: Token | None = None
@@ -1120,8 +1120,9 @@ def _governing_cue(token: Token, para: Paragraph) -> Token | None:
         if not para.in_quote[t.i]:
             if _is_speech_verb(t) or (t.pos_ == "VERB" and t.lemma_.lower() in NAMING_VERBS):
                 named = t.lemma_.lower() in NAMING_VERBS
-                if below is not None and below.dep_ == "dobj" and not named:
-                    return None
+                thing = below is not None and below.dep_ == "dobj" and not para.in_quote[below.i]
+                if thing and not named:
+                    return None  # (the object itself in marks is words said: 'stated his "...")
                 return _reporting(t, para)
             acc = next((c for c in t.children if _is_according(c)), None)
             if acc is not None:
@@ -1203,18 +1204,25 @@ def _lost_that_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     """``The spokesperson said that CM Jo Roe and IG Al Khan were monitoring ...``: a
     ``that`` right after the cue, which the parse took for something else (a
     preposition, a pronoun) and the clause after it for a sentence of its own, reports
-    the words after it to the end of its sentence, when a verb with its subject after the
-    ``that`` is among them (``He said that on Monday.`` is no clause)."""
+    the words after it to the end of its sentence, when the root of that sentence, with
+    its subject after the ``that``, is among them (``He said that on Monday.`` is no
+    clause)."""
     doc = para.doc
     that = verb.i + 1
-    if that + 1 >= len(doc) or doc[that].lower_ != "that" or doc[that].dep_ == "mark":
+    if (
+        that + 1 >= len(doc)
+        or doc[that].lower_ != "that"
+        or doc[that].dep_ != "prep"  # (not the pronoun: "He said that in 2019 when ...")
+        or doc[that + 1].is_punct
+    ):
         return None
     end = next(
         (i for i in range(that + 1, len(doc)) if doc[i].text in _SENTENCE_END | {";"}),
         len(doc),
     )
     if any(para.in_quote[i] for i in range(that, end)) or not any(
-        any(c.dep_ in _SUBJECTS and c.i > that for c in t.children)
+        t.dep_ == "ROOT"
+        and any(c.dep_ in _SUBJECTS and c.i > that for c in t.children)
         and any(v.tag_ in _FINITE for v in (t, *t.children) if v is t or v.dep_.startswith("aux"))
         for t in doc[that + 1 : end]
     ):

@@ -695,3 +695,18 @@ def test_a_clause_of_its_own_subject_after_and_goes_on_with_the_report(suggester
         "after that, they started pressing high up the pitch.",
     )
     assert found[0][0].endswith("they started pressing high up the pitch.")
+
+
+def test_said_that_as_a_pronoun_reports_nothing(suggester):
+    text = "She said that in 2019 when the minister resigned. He said that, but nobody listened."
+    assert suggest(suggester, text) == []
+
+
+def test_a_verbs_whole_noun_object_in_marks_is_words_said(suggester):
+    found = suggest(
+        suggester,
+        'The senator stated his "firm opposition to any deal with the cartel" in a letter.',
+    )
+    assert [(q, cue, kind) for q, _, _, cue, kind in found] == [
+        ("firm opposition to any deal with the cartel", "stated", "mixed")
+    ]
