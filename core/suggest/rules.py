@@ -337,7 +337,11 @@ class ArticleRules:
                 subj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if subj is None:
             return cue, None
-        return cue, self._source(para, subj)
+        source = self._source(para, subj)
+        issuer = _issuer(verb, para) if _document_says(verb) else None
+        if issuer is not None:  # "He wrote a letter saying ...": the letter, his words
+            return cue, Source(source.span, self._source(para, issuer).name)
+        return cue, source
 
     def _pronoun(self, para: Paragraph, head: Token) -> Source:
         """A pronoun as a source, with the name it refers to when one is found."""
@@ -727,6 +731,18 @@ def _by_thing(verb: Token, para: Paragraph) -> bool:
     probe``, not ``The spokesman``)."""
     subj = _subject(verb, para)
     return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() not in TITLES
+
+
+def _issuer(says: Token, para: Paragraph) -> Token | None:
+    """Who a document that says something (:func:`_document_says`) is from, when a
+    person or a name gives it out (``He wrote a letter saying``, ``Norgas issued a
+    statement saying``): the subject of the verb it is the object of; None for a
+    description (``Officials issued a release stating``: the release is as written)."""
+    document = says.head
+    if document.dep_ != "dobj":
+        return None
+    subj = _own_subject(document.head, para)
+    return subj if subj is not None and (subj.lower_ in PERSONAL or subj.pos_ == "PROPN") else None
 
 
 def _goes_on_saying(t: Token) -> bool:

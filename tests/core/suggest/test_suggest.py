@@ -710,3 +710,10 @@ def test_a_verbs_whole_noun_object_in_marks_is_words_said(suggester):
     assert [(q, cue, kind) for q, _, _, cue, kind in found] == [
         ("firm opposition to any deal with the cartel", "stated", "mixed")
     ]
+
+
+def test_a_document_a_name_gives_out_has_that_name(suggester):
+    found = suggest(suggester, "Norgas issued a statement saying that the field would open in May.")
+    assert found == [
+        ("the field would open in May.", "a statement", "Norgas", "saying", "indirect")
+    ]
