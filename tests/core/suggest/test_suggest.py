@@ -511,23 +511,15 @@ def test_reports_saying_that_name_no_source(suggester):
     assert suggest(suggester, "Amid reports saying that the talks had failed, shares fell.") == []
 
 
-def test_showing_that_goes_on_with_what_the_speaker_stated(suggester):
+def test_indicating_that_goes_on_with_what_the_speaker_announced(suggester):
     found = suggest(
         suggester,
-        "The ministry spokesman Ali Hadi stated today that his ministry is keen to protect the "
-        "workers, showing that the field is not limited to narrow spaces.",
+        "The chief engineer Maria Polk announced that the tunnel would open in June, indicating "
+        "that the delays were over.",
     )
     assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
-        (
-            "his ministry is keen to protect the workers",
-            "The ministry spokesman Ali Hadi",
-            "stated",
-        ),
-        (
-            "the field is not limited to narrow spaces.",
-            "The ministry spokesman Ali Hadi",
-            "showing",
-        ),
+        ("the tunnel would open in June", "The chief engineer Maria Polk", "announced"),
+        ("the delays were over.", "The chief engineer Maria Polk", "indicating"),
     ]
 
 
@@ -552,25 +544,18 @@ def test_a_cue_after_its_clause_then_what_the_speaker_went_on_to_do(suggester):
 def test_what_a_statement_answered_says_is_no_quote_of_who_answered(suggester):
     found = suggest(
         suggester,
-        "Ann Lee was responding to the minister's statement yesterday that there was no "
-        "conflict of interest in the deal.",
+        "Lena Ward was replying to the mayor's letter last week that the budget had no room for "
+        "new parks.",
     )
     assert found == []
 
 
 def test_a_persons_reporting_line_over_a_things_verb_of_saying_is_the_persons(suggester):
     found = suggest(
-        suggester,
-        "The probe had confirmed that there were some people behind the crime and circumstantial "
-        "evidence was being collected, he said.",
+        suggester, "The inspection had concluded that the bridge was unsafe for lorries, he said."
     )
     assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
-        (
-            "The probe had confirmed that there were some people behind the crime and "
-            "circumstantial evidence was being collected",
-            "he",
-            "said",
-        )
+        ("The inspection had concluded that the bridge was unsafe for lorries", "he", "said")
     ]
 
 
@@ -631,12 +616,12 @@ def test_marks_under_another_verb_of_the_speaker_are_no_part_of_what_was_said(su
 def test_the_phrase_after_a_quote_is_the_subject_of_a_cue_the_parse_left_without_one(suggester):
     found = suggest(
         suggester,
-        "Ministers answer for what they say, says MP Jo Lim Tan.\n\n"
-        '"He can choose which sentences to use in Parliament, and must be satisfied with all '
-        'evidence," the party vice-president, better known as Lim Tan, told a press conference '
-        "at the party headquarters today.",
+        '"The harbour must be dredged before winter, or the ferries will stop," the port '
+        "vice-chairman, widely known as Teo Kim, told a briefing at the town hall yesterday.",
     )
-    assert found[-1][1:4] == ("the party vice-president", "Jo Lim Tan", "told")
+    assert [(sp, name, cue) for _, sp, name, cue, _ in found] == [
+        ("the port vice-chairman", "Teo Kim", "told")
+    ]
 
 
 def test_a_quote_its_sentence_runs_on_from_is_mixed(suggester):
