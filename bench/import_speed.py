@@ -13,7 +13,7 @@ workers against one (goal: never slower from 20,000 words, issue 21) and the def
 against the faster of the two, with the load average before and after and each
 process's CPU seconds (what a busy machine cannot hide). With ``--tagger CORPUS`` (a
 corpus whose trained tagger is switched on: ``main.py train``), each import goes into a
-copy of it instead, so every process suggests with the tagger too (docs/adr/0902).
+copy of it instead, so every process suggests with the tagger too (docs/adr/0043).
 
 **Memory**: the peak resident memory of the whole import, the ``main.py`` process and
 its workers summed (sampled from /proc every 50 ms, so Linux only), against the goal

@@ -92,7 +92,7 @@ class Holder:
     """That the process ``pid`` holds the corpus at ``path`` open, said to a worker
     process it starts (:func:`holder_of`). Its open checked the corpus or found it
     clean, so the ``-wal`` it keeps beside the file is no sign of a crash to the
-    worker's open (:func:`unclean`), while that process lives (docs/adr/0901)."""
+    worker's open (:func:`unclean`), while that process lives (docs/adr/0042)."""
 
     path: Path
     pid: int

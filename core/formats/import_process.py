@@ -7,7 +7,7 @@ also when the work runs in a background thread (bench/model_stall.py). In a proc
 of its own it cannot; and reviewing, which needs no pipeline, never loads it
 (docs/adr/0015). The worker stores into the corpus through its own connection, as
 every background job does, opened as held by the app (no full check for the app's
-``-wal``: docs/adr/0901); progress and cancelling cross over by a queue and an event.
+``-wal``: docs/adr/0042); progress and cancelling cross over by a queue and an event.
 """
 
 from __future__ import annotations

@@ -173,7 +173,7 @@ def import_paths(
 @dataclass(frozen=True)
 class _CorpusTagger:
     """The corpus's tagger as a suggestion worker of an import loads it: once, from the
-    corpus, read-only, beside the importing process that holds it (docs/adr/0902). Only
+    corpus, read-only, beside the importing process that holds it (docs/adr/0043). Only
     the one that process suggests with (``name``): switched off or replaced by a
     training meanwhile, the worker refuses rather than suggest otherwise."""
 

@@ -79,7 +79,7 @@ def refit_apart(path: Path, cancelled: Callable[[], bool] = lambda: False) -> No
     process is stopped when ``cancelled`` says so (its transaction then never was);
     a fit that was not kept raises CorpusError saying why. The app holds the corpus open
     meanwhile, so the process opens it as held (no full check for the app's ``-wal``:
-    docs/adr/0901), and its cost after ``D`` does not grow with the corpus."""
+    docs/adr/0042), and its cost after ``D`` does not grow with the corpus."""
     from core.worker import CONTEXT
 
     receive, send = CONTEXT.Pipe(duplex=False)

@@ -33,7 +33,7 @@ class SuggestError(Exception):
     """The pipeline cannot be loaded or run; the message says what to do."""
 
 
-#: How a worker process loads the tagger its caller suggests with (docs/adr/0902): called
+#: How a worker process loads the tagger its caller suggests with (docs/adr/0043): called
 #: once in each worker with the worker's Suggester. Picklable, and equal from one run to
 #: the next (a frozen dataclass, say), so that each worker loads it once.
 TaggerSource = Callable[["Suggester"], "Tagger"]

@@ -1,4 +1,4 @@
-"""With a trained tagger switched on, import suggests on every core (docs/adr/0902):
+"""With a trained tagger switched on, import suggests on every core (docs/adr/0043):
 each worker loads the tagger from the corpus once, read-only, as held by the importing
 process, and suggests what one process does."""
 
