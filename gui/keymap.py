@@ -216,7 +216,7 @@ KEYMAP: tuple[Binding, ...] = (
         "File",
         "Curate annotators' corpora into one gold corpus...",
     ),
-    Binding(Act.CANCEL_JOB, ("Ctrl+Shift+X",), "File", "Cancel the running background job"),
+    Binding(Act.CANCEL_JOB, ("Ctrl+Shift+X",), "File", "Cancel every running background job"),
     Binding(Act.QUIT, ("Ctrl+Q",), "File", "Quit"),
     Binding(Act.FILTER, ("/",), "View", "Filter the article list"),
     Binding(Act.TEXT_BIGGER, ("Ctrl++", "Ctrl+="), "View", "Larger text (remembered)"),

@@ -31,7 +31,7 @@ def test_training_runs_apart_with_progress_while_review_goes_on_then_asks(
     w.actions_by_id[Act.TRAIN].trigger()
     _answer(qtbot, w, "Train a tagger on the 12 done article(s)", QMessageBox.StandardButton.Yes)
     assert [job.label for job in w.jobs.jobs] == [TRAINING]
-    qtbot.waitUntil(lambda: w.jobs.progress.value() > 0, timeout=60_000)  # its process trains
+    qtbot.waitUntil(lambda: w.jobs.rows[0].progress.value() > 0, timeout=60_000)  # it trains
     back_in(qtbot, w)
     before = w.session.article.id
     press(w, "Shift+J")  # review goes on meanwhile
@@ -45,7 +45,7 @@ def test_a_cancelled_training_keeps_nothing_and_no_answers_no(make_window, tmp_p
     w = make_window(make_corpus(tmp_path / "train.qlab"))
     w.actions_by_id[Act.TRAIN].trigger()
     _answer(qtbot, w, "Train a tagger", QMessageBox.StandardButton.Yes)
-    qtbot.waitUntil(lambda: w.jobs.progress.value() > 0, timeout=60_000)
+    qtbot.waitUntil(lambda: w.jobs.rows[0].progress.value() > 0, timeout=60_000)
     with qtbot.waitSignal(w.jobs.done, timeout=30_000) as finished:
         w.jobs.cancel()
     assert finished.args == [TRAINING]
