@@ -39,10 +39,12 @@ def test_training_runs_apart_with_progress_while_review_goes_on_then_asks(
     _answer(qtbot, w, "tagger with the rules", QMessageBox.StandardButton.Yes)
     assert not w.jobs.jobs
     assert training.tagger_on(w.store) and training.latest(w.store) is not None
+    assert w.actions_by_id[Act.USE_TAGGER].isChecked()  # the switch says so
 
 
 def test_a_cancelled_training_keeps_nothing_and_no_answers_no(make_window, tmp_path, qtbot):
     w = make_window(make_corpus(tmp_path / "train.qlab"))
+    assert not w.actions_by_id[Act.USE_TAGGER].isEnabled()  # no tagger yet
     w.actions_by_id[Act.TRAIN].trigger()
     _answer(qtbot, w, "Train a tagger", QMessageBox.StandardButton.Yes)
     qtbot.waitUntil(lambda: w.jobs.rows[0].progress.value() > 0, timeout=60_000)
@@ -54,6 +56,8 @@ def test_a_cancelled_training_keeps_nothing_and_no_answers_no(make_window, tmp_p
     _answer(qtbot, w, "Train a tagger", QMessageBox.StandardButton.Yes)
     _answer(qtbot, w, "tagger with the rules", QMessageBox.StandardButton.No)
     assert training.latest(w.store) is not None and not training.tagger_on(w.store)
+    switch = w.actions_by_id[Act.USE_TAGGER]
+    assert switch.isEnabled() and not switch.isChecked()  # now a tagger can be switched on
 
 
 def test_a_job_apart_runs_beside_the_others_not_after_them(make_window, tmp_path, qtbot):
