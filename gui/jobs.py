@@ -8,7 +8,15 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStatusBar,
+    QWidget,
+)
 
 from gui import workers
 
@@ -32,12 +40,14 @@ class JobRow(QWidget):
             self.label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
         )
         self.label.setToolTip(text)
+        self.label.setMinimumWidth(self.label.sizeHint().width())  # (the hint gives way)
         self.progress = QProgressBar()
         self.progress.setFixedWidth(PROGRESS_WIDTH)
         self.progress.setRange(0, 0)  # busy until the job says how far it is
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setToolTip(f"Cancel: {job.label}")
         self.cancel_button.clicked.connect(lambda: cancel(job))
+        self.cancel_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for w in (self.label, self.progress, self.cancel_button):
@@ -57,10 +67,20 @@ class JobRunner(QObject):
 
     def __init__(self, bar: QStatusBar) -> None:
         super().__init__(bar)
-        self.bar = bar
         self.jobs: list[workers.Job] = []
-        #: The running jobs' rows in the status bar, in the order the jobs started.
+        #: The running jobs' rows in the status bar, in the order the jobs started, in
+        #: one permanent widget as high as a row, shown with or without them: the bar
+        #: lays itself out again when a widget is added or its height changes, and that
+        #: shows the hint again under a message being shown.
         self.rows: list[JobRow] = []
+        self.box = QWidget()
+        self.box_rows = QHBoxLayout(self.box)
+        self.box_rows.setContentsMargins(0, 0, 0, 0)
+        self.box_rows.addStretch(1)  # (room a message leaves goes here: the rows stay right)
+        self.box.setMinimumHeight(
+            max(QPushButton("Cancel").sizeHint().height(), QProgressBar().sizeHint().height())
+        )
+        bar.addPermanentWidget(self.box)
         self.pool = workers.job_pool()
         #: Jobs whose work runs in a process of their own (a refit, a training): they
         #: wait on it beside the pool's jobs, not before them (an import need not wait
@@ -87,7 +107,8 @@ class JobRunner(QObject):
         self.jobs.append(job)
         row = JobRow(job, self.cancel_one)
         self.rows.append(row)
-        self.bar.addPermanentWidget(row)
+        self.box_rows.addWidget(row)
+        row.show()  # (now, not once the layout's queued show comes)
         (self.apart if apart else self.pool).start(job)
         return job
 
@@ -137,5 +158,5 @@ class JobRunner(QObject):
         row = self.row(job)
         if row is not None:
             self.rows.remove(row)
-            self.bar.removeWidget(row)
+            self.box_rows.removeWidget(row)
             row.deleteLater()

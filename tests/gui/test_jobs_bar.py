@@ -38,6 +38,7 @@ def test_every_running_job_shows_its_label_progress_and_cancel(make_window, smal
     with qtbot.waitSignal(w.jobs.done, timeout=30_000) as finished:
         pass
     assert finished.args == ["Exporting"] and w.jobs.rows == [rows[0]]
+    assert not w.hint.isVisible()  # the message still shows alone, not over the hint
     assert rows[0].isVisible() and w.jobs.jobs == [training]
     gates[0][1].set()
     qtbot.waitUntil(lambda: not w.jobs.rows and not w.jobs.jobs, timeout=30_000)
