@@ -215,8 +215,14 @@ class CorpusTools(QObject):
         store = self.w.store
         if figures is None or store is None:  # cancelled, or another corpus is open
             return
-        self.show_switches()
-        self._ask_tagger("Suggestions trained", tagger_switch(store, self.w.suggester.model))
+        try:  # (training keeps it on when it beat the rules: here, on only on a Yes)
+            switch = use_tagger(store, self.w.suggester.model, False)
+        except CorpusError as exc:
+            self.w.error("Suggestions trained", str(exc))
+            return
+        finally:
+            self.show_switches()
+        self._ask_tagger("Suggestions trained", switch)
 
     # -- switches: what the suggestions are made with ------------------------------------
 

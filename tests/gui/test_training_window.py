@@ -36,6 +36,8 @@ def test_training_runs_apart_with_progress_while_review_goes_on_then_asks(
     before = w.session.article.id
     press(w, "Shift+J")  # review goes on meanwhile
     assert w.session.article.id != before and w.jobs.jobs
+    qtbot.waitUntil(lambda: _box(w, "tagger with the rules") is not None, timeout=60_000)
+    assert not training.tagger_on(w.store)  # on only on Yes, though it beat the rules
     _answer(qtbot, w, "tagger with the rules", QMessageBox.StandardButton.Yes)
     assert not w.jobs.jobs
     assert training.tagger_on(w.store) and training.latest(w.store) is not None
