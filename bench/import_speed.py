@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/import_speed.py [--words 20000 56000] [--rounds 3]
         [--memory 100000] [--parse-memory 1000 5000] [--skip SECTION ...]
+        [--tagger CORPUS]
 
 **Speed** (``speed``): plain articles, each parsed (the real articles of tests/data and
 the sample, made distinct by an edition line; JSONL files of 1,000), about ``--words``
@@ -10,7 +11,9 @@ words of them, imported by ``main.py import --jobs 1``, ``--jobs 2`` and with no
 interleaved; the medians (worker start-up, pipeline loading and storing included), two
 workers against one (goal: never slower from 20,000 words, issue 21) and the default
 against the faster of the two, with the load average before and after and each
-process's CPU seconds (what a busy machine cannot hide).
+process's CPU seconds (what a busy machine cannot hide). With ``--tagger CORPUS`` (a
+corpus whose trained tagger is switched on: ``main.py train``), each import goes into a
+copy of it instead, so every process suggests with the tagger too (docs/adr/0043).
 
 **Memory**: the peak resident memory of the whole import, the ``main.py`` process and
 its workers summed (sampled from /proc every 50 ms, so Linux only), against the goal
@@ -25,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -201,6 +205,7 @@ def main() -> None:
     ap.add_argument("--memory", type=int, default=100_000)
     ap.add_argument("--parse-memory", type=int, nargs="+", default=[1000, 5000])
     ap.add_argument("--skip", nargs="*", default=[], choices=["speed", "jsonl", "parse"])
+    ap.add_argument("--tagger", type=Path, help="import speed into copies of this corpus")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="quotelab-import-") as tmp_name:
         tmp = Path(tmp_name)
@@ -211,6 +216,13 @@ def main() -> None:
             made += 1
             return tmp / f"c{made}.qlab"
 
+        def into() -> Path:
+            """A new corpus for the speed section (a copy of ``--tagger``'s)."""
+            db = fresh()
+            if a.tagger is not None:
+                shutil.copy(a.tagger, db)
+            return db
+
         if "speed" not in a.skip:
             for size in a.words:
                 src, words = plain(0, tmp / f"speed-{size}", size)
@@ -218,9 +230,10 @@ def main() -> None:
                 before = load()
                 for _ in range(a.rounds):
                     for jobs in runs:
-                        runs[jobs].append(run_import(fresh(), src, jobs))
+                        runs[jobs].append(run_import(into(), src, jobs))
                 print(
-                    f"import of {words} words of plain articles, medians of {a.rounds}, interleaved"
+                    f"import of {words} words of plain articles, medians of {a.rounds}, "
+                    f"interleaved{', with the tagger of ' + str(a.tagger) if a.tagger else ''}"
                 )
                 print(f"  {before} before, {load()} after")
                 compare("import", words, runs)

@@ -34,6 +34,7 @@ def build_actions(
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setToolTip(b.text)
         action.setObjectName(b.id.value)
+        action.setCheckable(b.checkable)
         menus[b.menu].addAction(action)
         w.addAction(action)
         actions[b.id] = action

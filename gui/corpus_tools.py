@@ -14,7 +14,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
-from core.corpus import queries, training
+from core.corpus import learning, queries
+from core.corpus.errors import CorpusError
 from core.corpus.store import Store
 from core.formats.export import ExportReport
 from core.formats.import_process import ImportProcess
@@ -23,12 +24,13 @@ from core.model import Speaker
 from core.review import speaker_edit
 from core.review.commands import Command
 from core.review.session import Delta, Pending, ReviewSession
+from core.review.tagger_switch import TaggerSwitch, tagger_switch, use_tagger
 from core.suggest import Suggester
 from core.suggest.duplicates import Duplicate
 from gui import dialogs, settings, workers
 from gui.article_view import ArticleView
 from gui.jobs import JobRunner
-from gui.keymap import Act
+from gui.keymap import BY_ID, Act
 from gui.keymap import fill as keys_in
 from gui.speakers_panel import SpeakersPanel
 
@@ -60,6 +62,8 @@ class Review(Protocol):
     def jobs(self) -> JobRunner: ...
     @property
     def suggester(self) -> Suggester | ImportProcess: ...  # (its pipeline's name)
+    @property
+    def actions_by_id(self) -> dict[Act, QAction]: ...  # (the switches show their state)
     @property
     def opened(self) -> SignalInstance: ...  # (path): a corpus was opened
     @property
@@ -138,12 +142,16 @@ class CorpusTools(QObject):
             Act.IMPORT_SPEAKERS: self.ask_import_speakers,
             Act.EXPORT_SPEAKERS: self.ask_export_speakers,
             Act.TRAIN: self.ask_train,
+            Act.USE_TAGGER: self.switch_tagger,
+            Act.USE_LEARNING: self.switch_learning,
         }
 
     def restore(self, file_menu: QMenu, before: QAction) -> None:
         """Once the menus are built: recent corpora in the File menu (``before`` an
         action of it), and the window's last geometry and docks."""
         file_menu.insertMenu(before, self.recent)
+        file_menu.aboutToShow.connect(self.show_switches)  # (another process may switch)
+        self.show_switches()
         saved = settings.window_state()
         if saved is not None:
             self.frame.restoreGeometry(saved[0])
@@ -163,7 +171,7 @@ class CorpusTools(QObject):
         status bar shows and Cancel stops; one at a time (a D meanwhile refits again
         once it is over)."""
         store = self.w.store
-        if store is None:
+        if store is None or not learning.learning_on(store):  # (switched off: nothing kept)
             return
         if any(job.label == LEARNING for job in self.w.jobs.jobs):
             self._refit.start()
@@ -207,12 +215,124 @@ class CorpusTools(QObject):
         store = self.w.store
         if figures is None or store is None:  # cancelled, or another corpus is open
             return
-        lines = figures.lines()  # type: ignore[attr-defined]
-        dialogs.ask_use_tagger(
-            self.frame,
-            "\n".join(lines),
-            lambda on: training.set_tagger(store, on),
-            self.w.back,
+        try:  # (training keeps it on when it beat the rules: here, on only on a Yes)
+            switch = use_tagger(store, self.w.suggester.model, False)
+        except CorpusError as exc:
+            self.w.error("Suggestions trained", str(exc))
+            return
+        finally:
+            self.show_switches()
+        self._ask_tagger("Suggestions trained", switch)
+
+    # -- switches: what the suggestions are made with ------------------------------------
+
+    def show_switches(self) -> None:
+        """The switches' menu entries as the corpus has them: checked when on; disabled,
+        with the reason in their text, when they cannot be switched (no tagger usable)."""
+        store = self.w.store
+        tagger = tagger_switch(store, self.w.suggester.model) if store is not None else None
+        why = "no corpus open" if store is None else None
+        why = "the corpus is read-only" if store is not None and store.read_only else why
+        self._show_switch(
+            Act.USE_TAGGER,
+            tagger is not None and tagger.on,
+            # (one switched on but unusable may still be switched off)
+            why if tagger is None or tagger.on else tagger.why_not,
+        )
+        self._show_switch(Act.USE_LEARNING, store is not None and learning.learning_on(store), why)
+
+    def _show_switch(self, act: Act, on: bool, why_not: str | None) -> None:
+        action = self.w.actions_by_id[act]
+        action.setChecked(on)
+        action.setEnabled(why_not is None)
+        text = BY_ID[act].text + (f" ({keys_in(why_not)})" if why_not else "")
+        action.setText(text)
+        action.setToolTip(text)
+        action.setStatusTip(text)
+
+    def switch_tagger(self) -> None:
+        """On: the tagger's figures, what switching it on changes, and on only on Yes.
+        Off: at once, one step."""
+        store = self.w.store
+        if store is None:
+            return
+        switch = tagger_switch(store, self.w.suggester.model)
+        self.show_switches()  # (the trigger checked it: it stays off until the answer)
+        if switch.on:
+            self._use_tagger(False)
+        elif switch.why_not is not None:
+            self.w.say(f"The tagger cannot be switched on: {keys_in(switch.why_not)}.")
+        else:
+            self._ask_tagger("Suggest with the trained tagger", switch)
+
+    def _ask_tagger(self, title: str, switch: TaggerSwitch) -> None:
+        """The tagger's figures and whether to suggest with it (its switch, on a Yes)."""
+        from core.measure.training import Figures  # (numpy: not at the app's start)
+
+        kept = switch.kept
+        if kept is None:
+            return
+        try:
+            figures = Figures.from_json(kept.figures)
+        except ValueError as exc:
+            self.w.error(title, f"The tagger's figures do not read ({exc}): it stays off.")
+            return
+        at = kept.at[:16].replace("T", " ")
+        first, *lines = figures.lines()
+        lines = [f"The corpus's tagger, made {at} UTC, was {first}", *lines]
+        since = switch.done - figures.trained - figures.held
+        if since > 0:
+            lines.append(
+                keys_in(f"{since} article(s) were marked done since: {{train}} trains on them all.")
+            )
+        dialogs.ask_use_tagger(self.frame, title, "\n".join(lines), self._use_tagger, self.w.back)
+
+    def _use_tagger(self, on: bool) -> None:
+        store = self.w.store
+        if store is None:
+            return
+        try:
+            use_tagger(store, self.w.suggester.model, on)
+        except (ValueError, CorpusError) as exc:
+            self.w.error("Suggest with the trained tagger", keys_in(str(exc)))
+            return
+        finally:
+            self.show_switches()
+        self.w.say(
+            keys_in(
+                "Articles imported from now on are suggested with the trained tagger beside "
+                "the rules; those in the corpus keep their suggestions ({use_tagger}: off)."
+                if on
+                else "The trained tagger is off: articles imported from now on are suggested "
+                "without it ({use_tagger}: on again, its figures first)."
+            )
+        )
+
+    def switch_learning(self) -> None:
+        """Learning from the decisions (docs/adr/0036) on or off, one step each; on again,
+        a refit at once (nothing was learned while it was off)."""
+        store = self.w.store
+        if store is None:
+            return
+        on = not learning.learning_on(store)
+        try:
+            learning.set_learning(store, on)
+        except CorpusError as exc:
+            self.w.error("Learn from the decisions", str(exc))
+            return
+        finally:
+            self.show_switches()
+        if on:
+            self.learn()
+        self.w.say(
+            keys_in(
+                "Suggestions learn from the decisions again: refitting on the articles done; "
+                "articles imported from now on use what is learned ({use_learning}: off)."
+                if on
+                else "Suggestions no longer learn from the decisions: nothing is learned when "
+                "an article is marked done, and articles imported from now on are suggested "
+                "without what was learned ({use_learning}: on again)."
+            )
         )
 
     # -- memory ---------------------------------------------------------------------------
@@ -237,6 +357,7 @@ class CorpusTools(QObject):
 
     def _opened(self, path: Path) -> None:
         settings.add_recent(path)
+        self.show_switches()
         if self.report is not None:  # it shows another corpus
             self.report.close()
             self.report.deleteLater()

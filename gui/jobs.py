@@ -1,15 +1,57 @@
-"""Background jobs as the window shows them: a label, a progress bar and a Cancel
-button in the status bar; results for a corpus that is no longer open are dropped."""
+"""Background jobs as the window shows them: each running job its own row in the status
+bar (its label, its progress bar and its Cancel button), in the order they started;
+results for a corpus that is no longer open are dropped."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QStatusBar,
+    QWidget,
+)
 
 from gui import workers
+
+#: Pixels: a job's label at most (a longer one is cut with an ellipsis; its tooltip has
+#: all of it), and its progress bar.
+LABEL_WIDTH = 240
+PROGRESS_WIDTH = 140
+
+
+class JobRow(QWidget):
+    """One running job in the status bar: its label, its progress, and a Cancel that
+    stops this job alone."""
+
+    def __init__(self, job: workers.Job, cancel: Callable[[workers.Job], None]) -> None:
+        super().__init__()
+        self.job = job
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        text = f"{job.label}\u2026"
+        self.label.setText(
+            self.label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
+        )
+        self.label.setToolTip(text)
+        self.label.setMinimumWidth(self.label.sizeHint().width())  # (the hint gives way)
+        self.progress = QProgressBar()
+        self.progress.setFixedWidth(PROGRESS_WIDTH)
+        self.progress.setRange(0, 0)  # busy until the job says how far it is
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip(f"Cancel: {job.label}")
+        self.cancel_button.clicked.connect(lambda: cancel(job))
+        self.cancel_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for w in (self.label, self.progress, self.cancel_button):
+            row.addWidget(w)
 
 
 class JobRunner(QObject):
@@ -26,6 +68,19 @@ class JobRunner(QObject):
     def __init__(self, bar: QStatusBar) -> None:
         super().__init__(bar)
         self.jobs: list[workers.Job] = []
+        #: The running jobs' rows in the status bar, in the order the jobs started, in
+        #: one permanent widget as high as a row, shown with or without them: the bar
+        #: lays itself out again when a widget is added or its height changes, and that
+        #: shows the hint again under a message being shown.
+        self.rows: list[JobRow] = []
+        self.box = QWidget()
+        self.box_rows = QHBoxLayout(self.box)
+        self.box_rows.setContentsMargins(0, 0, 0, 0)
+        self.box_rows.addStretch(1)  # (room a message leaves goes here: the rows stay right)
+        self.box.setMinimumHeight(
+            max(QPushButton("Cancel").sizeHint().height(), QProgressBar().sizeHint().height())
+        )
+        bar.addPermanentWidget(self.box)
         self.pool = workers.job_pool()
         #: Jobs whose work runs in a process of their own (a refit, a training): they
         #: wait on it beside the pool's jobs, not before them (an import need not wait
@@ -33,14 +88,6 @@ class JobRunner(QObject):
         self.apart = QThreadPool(self)
         self.apart.setMaxThreadCount(2)
         self.generation = 0  # bumped when another corpus is opened
-        self.label = QLabel()
-        self.progress = QProgressBar()
-        self.progress.setFixedWidth(160)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(self.cancel)
-        for w in (self.label, self.progress, self.cancel_button):
-            bar.addPermanentWidget(w)
-        self._show(None)
 
     def start(
         self,
@@ -58,15 +105,27 @@ class JobRunner(QObject):
         job.signals.finished.connect(lambda r, j=job: self._finished(j, r, done))
         job.signals.failed.connect(lambda m, j=job: self._failed(j, m))
         self.jobs.append(job)
-        self._show(self.jobs[0])
+        row = JobRow(job, self.cancel_one)
+        self.rows.append(row)
+        self.box_rows.addWidget(row)
+        row.show()  # (now, not once the layout's queued show comes)
         (self.apart if apart else self.pool).start(job)
         return job
 
+    def row(self, job: workers.Job) -> JobRow | None:
+        """The status bar's row of a running job."""
+        return next((r for r in self.rows if r.job is job), None)
+
     def cancel(self) -> None:
+        """Cancel every running job (the key); each row's Cancel stops its own."""
         for job in self.jobs:
             job.cancel()
         if self.jobs:
             self.said.emit("Cancelling\u2026")
+
+    def cancel_one(self, job: workers.Job) -> None:
+        job.cancel()
+        self.said.emit(f"{job.label}: cancelling\u2026")
 
     def stop(self) -> None:
         self.cancel()
@@ -74,9 +133,10 @@ class JobRunner(QObject):
         self.apart.waitForDone(10_000)
 
     def _progress(self, job: workers.Job, done: int, total: int) -> None:
-        if self.jobs and job is self.jobs[0]:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
+        row = self.row(job)
+        if row is not None:
+            row.progress.setMaximum(total)
+            row.progress.setValue(done)
 
     def _finished(self, job: workers.Job, result: Any, done: Callable[[Any], None] | None) -> None:
         self._forget(job)
@@ -95,12 +155,8 @@ class JobRunner(QObject):
     def _forget(self, job: workers.Job) -> None:
         if job in self.jobs:
             self.jobs.remove(job)
-        self._show(self.jobs[0] if self.jobs else None)
-
-    def _show(self, job: workers.Job | None) -> None:
-        visible = job is not None
-        self.label.setText(f"{job.label}\u2026" if job else "")
-        self.progress.setVisible(visible)
-        self.cancel_button.setVisible(visible)
-        if job is not None:
-            self.progress.setRange(0, 0)
+        row = self.row(job)
+        if row is not None:
+            self.rows.remove(row)
+            self.box_rows.removeWidget(row)
+            row.deleteLater()

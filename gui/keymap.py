@@ -90,6 +90,8 @@ class Act(StrEnum):
     IMPORT_SPEAKERS = "import_speakers"
     EXPORT_SPEAKERS = "export_speakers"
     TRAIN = "train"
+    USE_TAGGER = "use_tagger"
+    USE_LEARNING = "use_learning"
     HELP = "help"
     CLOSE_REPORT = "close_report"
     # adjudicating a gold corpus (docs/adr/0037)
@@ -125,6 +127,7 @@ class Binding:
     keys: tuple[str, ...]
     menu: str
     text: str  # menu text, also the help line
+    checkable: bool = False  # a switch: its menu entry shows whether it is on
 
 
 KEYMAP: tuple[Binding, ...] = (
@@ -211,12 +214,26 @@ KEYMAP: tuple[Binding, ...] = (
     Binding(Act.CHECK, ("Ctrl+Shift+K",), "File", "Check the whole corpus for damage"),
     Binding(Act.TRAIN, ("Ctrl+Shift+T",), "File", "Train suggestions from the done articles..."),
     Binding(
+        Act.USE_TAGGER,
+        ("Ctrl+Shift+G",),
+        "File",
+        "Suggest with the trained tagger",
+        checkable=True,
+    ),
+    Binding(
+        Act.USE_LEARNING,
+        ("Ctrl+Shift+B",),
+        "File",
+        "Learn from the decisions",
+        checkable=True,
+    ),
+    Binding(
         Act.CURATE,
         ("Ctrl+Shift+U",),
         "File",
         "Curate annotators' corpora into one gold corpus...",
     ),
-    Binding(Act.CANCEL_JOB, ("Ctrl+Shift+X",), "File", "Cancel the running background job"),
+    Binding(Act.CANCEL_JOB, ("Ctrl+Shift+X",), "File", "Cancel every running background job"),
     Binding(Act.QUIT, ("Ctrl+Q",), "File", "Quit"),
     Binding(Act.FILTER, ("/",), "View", "Filter the article list"),
     Binding(Act.TEXT_BIGGER, ("Ctrl++", "Ctrl+="), "View", "Larger text (remembered)"),

@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self.view.resized.connect(self.paint_spans)
         self.hint = QLabel()
         self.hint.setTextFormat(Qt.TextFormat.PlainText)  # (annotator names: as written)
+        self.hint.setMinimumWidth(1)  # cut at the right, where the jobs' rows need room
         self.statusBar().addWidget(self.hint, 1)
         self.jobs = JobRunner(self.statusBar())
         self.jobs.done.connect(self.job_done)

@@ -415,12 +415,16 @@ def _train(store: Store, args: argparse.Namespace) -> int:
     """Train a tagger on the done articles (docs/adr/0041), or switch it, or show it."""
     from core.corpus import training
     from core.measure.training import EPOCHS, Figures, train_corpus
+    from core.review.tagger_switch import use_tagger
     from core.suggest.tagger import Progress
 
     if args.switch in ("on", "off"):
         if training.latest(store) is None:
             return _fail("no tagger trained yet: `train CORPUS` trains one")
-        training.set_tagger(store, args.switch == "on")
+        try:
+            use_tagger(store, model_name(args.model), args.switch == "on")
+        except ValueError as exc:  # trained from another pipeline, or a read-only corpus
+            return _fail(str(exc))
     if args.switch is None:
         with _progress("training") as bar:
 

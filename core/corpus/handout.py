@@ -1,6 +1,6 @@
 """Hand-out corpora (``main.py assign``, docs/adr/0032): the rows a hand-out copies from
 its source corpus, read a batch of articles at a time (its annotator:
-:mod:`core.corpus.annotator`)."""
+:mod:`core.corpus.annotator`), and what made each suggestion copied (docs/adr/0036)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,21 @@ import json
 from typing import Any
 
 from core.corpus.errors import guarded
+from core.corpus.learning import _Writing
 from core.corpus.queries import Queries
 from core.corpus.rows import ARTICLE_COLUMNS, ATTRIBUTION_COLUMNS, SPEAKER_TABLES
 
+#: The columns of ``suggestions`` a hand-out copies: every one, ids kept.
+SUGGESTION_COLUMNS = (
+    "id",
+    "article_id",
+    "attribution_id",
+    "source",
+    "rule",
+    "features",
+    "prior",
+    "made",
+)
 #: The known speakers' tables a hand-out copies whole, ids kept: (table, columns).
 COPIED_SPEAKER_TABLES = tuple((table, ("id", *cols)) for table, cols in SPEAKER_TABLES.values())
 
@@ -69,3 +81,40 @@ def article_batch(
         (json.dumps(ids),),
     ).fetchall()
     return articles, rows, flags
+
+
+@guarded
+def suggestion_rows(store: Queries, ids: list[int]) -> list[tuple[Any, ...]]:
+    """The ``suggestions`` rows (:data:`SUGGESTION_COLUMNS`) of the articles ``ids``:
+    what made each of their suggestions and candidates, in the order they were made."""
+    return store._conn.execute(
+        f"SELECT {', '.join(SUGGESTION_COLUMNS)} FROM suggestions "
+        "WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY id",
+        (json.dumps(ids),),
+    ).fetchall()
+
+
+def add_suggestion_rows(store: _Writing, rows: list[tuple[Any, ...]]) -> None:
+    """Keep another corpus's ``suggestions`` rows as they are, ids kept (their articles
+    and attributions copied already), so that what the hand-out learns reads the same
+    features as its source (docs/adr/0036). An attribution id they name that was not
+    copied (its suggestion deleted) is never given to a new attribution here: the
+    attributions' sequence goes past it, as it did in the source."""
+    if not rows:
+        return
+    at = SUGGESTION_COLUMNS.index("attribution_id")
+    named = max((r[at] for r in rows if r[at] is not None), default=0)
+    with store.transaction():
+        store._conn.executemany(
+            f"INSERT INTO suggestions ({', '.join(SUGGESTION_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(SUGGESTION_COLUMNS))})",
+            rows,
+        )
+        (seq,) = store._conn.execute(
+            "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'attributions'), 0)"
+        ).fetchone()
+        if named > seq:
+            store._conn.execute("DELETE FROM sqlite_sequence WHERE name = 'attributions'")
+            store._conn.execute(
+                "INSERT INTO sqlite_sequence (name, seq) VALUES ('attributions', ?)", (named,)
+            )

@@ -9,6 +9,7 @@ import json
 import os
 import sqlite3
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from core.corpus.annotator import read_annotator
@@ -86,14 +87,48 @@ def release(key: Path) -> None:
             _open_here[key] = left
 
 
-def unclean(path: Path) -> bool:
+@dataclass(frozen=True)
+class Holder:
+    """That the process ``pid`` holds the corpus at ``path`` open, said to a worker
+    process it starts (:func:`holder_of`). Its open checked the corpus or found it
+    clean, so the ``-wal`` it keeps beside the file is no sign of a crash to the
+    worker's open (:func:`unclean`), while that process lives (docs/adr/0042)."""
+
+    path: Path
+    pid: int
+
+
+def holder_of(path: Path) -> Holder | None:
+    """What a worker process started now takes to open the corpus at ``path`` as held
+    by this process: None when no Store of this process has it open."""
+    key = path.resolve()
+    with _open_lock:
+        return Holder(key, os.getpid()) if _open_here.get(key) else None
+
+
+def unclean(path: Path, holder: Holder | None = None) -> bool:
     """Whether the last use of the corpus did not end with a clean close: a ``-wal`` or
     ``-journal`` with content beside it (the process crashed, was killed or lost power;
-    or another process has it open now). A corpus this process holds open is not."""
+    or another process has it open now). A corpus this process holds open is not, nor
+    one that the live process that started this one holds (``holder``)."""
+    key = path.resolve()
     with _open_lock:
-        if _open_here.get(path.resolve()):
+        if _open_here.get(key):
             return False
+    if holder is not None and _held_by_parent(key, holder):
+        return False
     return any(_journals(path))
+
+
+def _held_by_parent(key: Path, holder: Holder) -> bool:
+    """Whether ``holder`` was made for ``key`` by the process that started this one, and
+    that process still lives (its sentinel, not its pid: a pid can be reused)."""
+    from multiprocessing import parent_process  # (in worker processes only)
+
+    parent = parent_process()
+    return (
+        holder.path == key and parent is not None and parent.pid == holder.pid and parent.is_alive()
+    )
 
 
 def _journals(path: Path) -> list[int]:

@@ -39,6 +39,7 @@ from core.corpus.errors import (
 from core.corpus.handout import COPIED_SPEAKER_TABLES
 from core.corpus.integrity import (
     Damage,
+    Holder,
     check_file,
     connect_ro,
     hold,
@@ -106,7 +107,10 @@ class Store(Queries):
     and a scan of every row) runs when asked (``check=True``, :meth:`check`), after an
     unclean shutdown (:func:`core.corpus.integrity.unclean`), and the first time a row
     read is found damaged; otherwise each article's rows are checked when first read,
-    so opening costs the same at any size. What SQLite raises comes out as CorpusError."""
+    so opening costs the same at any size. A worker process opens the corpus its parent
+    holds open with that parent's ``holder`` (:func:`core.corpus.integrity.holder_of`):
+    the parent's ``-wal`` is then no unclean shutdown. What SQLite raises comes out as
+    CorpusError."""
 
     def __init__(
         self,
@@ -115,10 +119,11 @@ class Store(Queries):
         create: bool = True,
         read_only: bool = False,
         check: bool = False,
+        holder: Holder | None = None,
     ) -> None:
         self.path = Path(path)
         exists = self.path.exists()
-        full = exists and (check or unclean(self.path))
+        full = exists and (check or unclean(self.path, holder))
         version = check_file(self.path, full=full) if exists else SCHEMA_VERSION
         if not exists and (read_only or not create):
             raise CorpusError(f"{self.path}: no such corpus")

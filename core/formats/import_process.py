@@ -6,7 +6,8 @@ holds Python's GIL for up to 0.45 s at a time, and the GUI thread stalls meanwhi
 also when the work runs in a background thread (bench/model_stall.py). In a process
 of its own it cannot; and reviewing, which needs no pipeline, never loads it
 (docs/adr/0015). The worker stores into the corpus through its own connection, as
-every background job does; progress and cancelling cross over by a queue and an event.
+every background job does, opened as held by the app (no full check for the app's
+``-wal``: docs/adr/0042); progress and cancelling cross over by a queue and an event.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Any
 
 from core import worker
 from core.config import model_name
+from core.corpus.integrity import Holder, holder_of
 from core.corpus.store import Store
 from core.formats.ingest import ImportReport, import_paths
 from core.suggest import for_process
@@ -56,11 +58,13 @@ def _load(model: str) -> None:
             print(f"model {time.time():.3f}", flush=True)
 
 
-def _import(db: Path, paths: list[Path], model: str | None, jobs: int) -> ImportReport:
+def _import(
+    db: Path, paths: list[Path], model: str | None, jobs: int, holder: Holder | None
+) -> ImportReport:
     suggester = for_process(model) if model is not None else None
     if model is not None and os.environ.get("QUOTELAB_TIMING"):
         _load(model)  # else it loads once an article needs it
-    with Store(db) as store:
+    with Store(db, holder=holder) as store:
         return import_paths(
             store,
             paths,
@@ -115,8 +119,8 @@ class ImportProcess:
         asked: int | None = None  # polls since the cancel was passed on
         try:
             last = _last_id(db)  # to tell what a killed import stored
-            future = self._worker().submit(
-                _import, db, paths, self.model if suggest else None, self.jobs
+            future = self._worker().submit(  # (the app's window holds the corpus open)
+                _import, db, paths, self.model if suggest else None, self.jobs, holder_of(db)
             )
             while True:
                 finished = future.done()  # before draining: no progress is left behind

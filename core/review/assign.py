@@ -240,7 +240,8 @@ def _copy(
     suggestions: bool,
 ) -> None:
     """Copy the articles ``ids`` of ``source`` into ``dst``, a batch a transaction, the
-    known speakers with the first."""
+    known speakers with the first; with their suggestions, what made each (another
+    transaction a batch: ``dst`` is a file of its own until it is whole)."""
     for start in range(0, max(len(ids), 1), BATCH):
         batch = ids[start : start + BATCH]
         articles, attributions, flags = handout.article_batch(
@@ -254,6 +255,8 @@ def _copy(
             speakers=speakers if start == 0 else (),
             todo=not suggestions,
         )
+        if suggestions:  # what made them: the annotator's refit reads the same features
+            handout.add_suggestion_rows(dst, handout.suggestion_rows(source, batch))
 
 
 def _remove(path: Path) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from core.corpus import learning, training
 from core.corpus.errors import CorpusError
+from core.corpus.integrity import Holder, holder_of
 from core.corpus.learning import Decided
 from core.corpus.store import Store, now
 from core.model import Attribution, Span, State
@@ -76,11 +77,15 @@ def refit_apart(path: Path, cancelled: Callable[[], bool] = lambda: False) -> No
     worker of ours: :mod:`core.worker`): its cost grows with the articles done, and the
     app's threads share one interpreter, so the key after ``D`` never waits on it. The
     process is stopped when ``cancelled`` says so (its transaction then never was);
-    a fit that was not kept raises CorpusError saying why."""
+    a fit that was not kept raises CorpusError saying why. The app holds the corpus open
+    meanwhile, so the process opens it as held (no full check for the app's ``-wal``:
+    docs/adr/0042), and its cost after ``D`` does not grow with the corpus."""
     from core.worker import CONTEXT
 
     receive, send = CONTEXT.Pipe(duplex=False)
-    process = CONTEXT.Process(target=_refit_at, args=(str(path), send), daemon=True)
+    process = CONTEXT.Process(
+        target=_refit_at, args=(str(path), send, holder_of(path)), daemon=True
+    )
     process.start()
     send.close()
     while process.is_alive() and not cancelled():
@@ -94,10 +99,10 @@ def refit_apart(path: Path, cancelled: Callable[[], bool] = lambda: False) -> No
         raise CorpusError(f"What the suggestions learned was not kept: {said}")
 
 
-def _refit_at(path: str, send: Connection) -> None:
+def _refit_at(path: str, send: Connection, holder: Holder | None) -> None:
     """:func:`refit_apart`'s process: refit, then say why not or nothing."""
     try:
-        with Store(path, create=False) as store:
+        with Store(path, create=False, holder=holder) as store:
             refit(store)
     except (CorpusError, OSError) as exc:
         send.send(str(exc) or type(exc).__name__)

@@ -33,6 +33,12 @@ class SuggestError(Exception):
     """The pipeline cannot be loaded or run; the message says what to do."""
 
 
+#: How a worker process loads the tagger its caller suggests with (docs/adr/0043): called
+#: once in each worker with the worker's Suggester. Picklable, and equal from one run to
+#: the next (a frozen dataclass, say), so that each worker loads it once.
+TaggerSource = Callable[["Suggester"], "Tagger"]
+
+
 #: A tokenizer with no rules, for :func:`_load_pipeline` to read the stored one into.
 BARE_TOKENIZER = "quotelab.bare_tokenizer.v1"
 
@@ -121,14 +127,16 @@ class Suggester:
         n_process: int = 1,
         known: Sequence[Speaker] = (),
         tagger: Tagger | None = None,
+        tagger_from: TaggerSource | None = None,
     ) -> Iterator[list[Attribution]]:
         """What the rules find in each article, in order, their candidates too (rule
         :data:`core.suggest.rules.CANDIDATE`), parsing every paragraph with one
         ``nlp.pipe``. With a ``tagger`` (one trained on the corpus: docs/adr/0041), what
         it finds in the same parse joins the rules' (:func:`core.suggest.tagger.union`:
-        one or the other first where both have a quote); it runs in this process only.
-        Stops early when ``cancelled()`` turns true. Articles are read from
-        ``articles`` as the parser needs them, so memory stays bounded however many
+        one or the other first where both have a quote); in this process only, unless
+        ``tagger_from`` says how a worker process loads the same tagger. Stops early
+        when ``cancelled()`` turns true. Articles are read from ``articles`` as the
+        parser needs them, so memory stays bounded however many
         there are. A speaker name that is the name or an alias of one of the
         ``known`` speakers (the corpus's) becomes its canonical name.
 
@@ -136,8 +144,10 @@ class Suggester:
         process and ``n_process - 1`` worker processes (each loads the pipeline once);
         they come back in order, a few runs per worker ahead. With :data:`AUTO`, on
         what is fastest for the input (:func:`jobs_for` the words read ahead)."""
-        if n_process != 1 and tagger is None:
-            yield from _in_processes(self, articles, cancelled, batch_size, n_process, tuple(known))
+        if n_process != 1 and (tagger is None or tagger_from is not None):
+            yield from _in_processes(
+                self, articles, cancelled, batch_size, n_process, tuple(known), tagger, tagger_from
+            )
             return
         from core.suggest.rules import ArticleRules, Paragraph
 
@@ -301,16 +311,32 @@ def _helper() -> None:
         os.nice(HELPER_NICE)
 
 
-def _load(model: str) -> None:
-    """In a worker process: load the pipeline before any run is sent."""
+def _load(model: str, tagger_from: TaggerSource | None) -> None:
+    """In a worker process: load the pipeline (and the tagger) before any run is sent."""
     for_process(model).load()
+    _tagger_of(model, tagger_from)
+
+
+@lru_cache(maxsize=2)
+def _tagger_of(model: str, tagger_from: TaggerSource | None) -> Tagger | None:
+    """In a worker process: the tagger ``tagger_from`` loads, once."""
+    return None if tagger_from is None else tagger_from(for_process(model))
 
 
 def _suggest_run(
-    model: str, articles: list[Article], batch_size: int, known: Sequence[Speaker]
+    model: str,
+    articles: list[Article],
+    batch_size: int,
+    known: Sequence[Speaker],
+    tagger_from: TaggerSource | None,
 ) -> list[list[Attribution]]:
-    """In a worker process: suggest a run of articles with the worker's own pipeline."""
-    return list(for_process(model).found_many(articles, batch_size=batch_size, known=known))
+    """In a worker process: suggest a run of articles with the worker's own pipeline
+    (and tagger)."""
+    return list(
+        for_process(model).found_many(
+            articles, batch_size=batch_size, known=known, tagger=_tagger_of(model, tagger_from)
+        )
+    )
 
 
 class _Runs:
@@ -362,6 +388,7 @@ def _hand_out(
     model: str,
     batch_size: int,
     known: tuple[Speaker, ...],
+    tagger_from: TaggerSource | None,
 ) -> None:
     """Keep each worker whose pipeline is loaded ``_AHEAD`` runs ahead, ``_HELD`` at most."""
     ready = [f for f in started if f.done()]
@@ -369,7 +396,8 @@ def _hand_out(
         f.result()  # a worker that could not load its pipeline says why
     busy = sum(isinstance(p, _Sent) and not p.future.done() for p in pending)
     while busy < _AHEAD * len(ready) and len(pending) < _HELD and (run := runs.next()):
-        pending.append(_Sent(pool.submit(_suggest_run, model, run, batch_size, known), run))
+        sent = pool.submit(_suggest_run, model, run, batch_size, known, tagger_from)
+        pending.append(_Sent(sent, run))
         busy += 1
 
 
@@ -380,6 +408,7 @@ def _back(
     cancelled: Callable[[], bool],
     batch_size: int,
     known: tuple[Speaker, ...],
+    tagger: Tagger | None,
 ) -> list[list[Attribution]]:
     """A worker's run, once back; when it is not back by the time the worker would have
     suggested it and those sent before it (``_AHEAD`` + 1 runs of ``took`` seconds, this
@@ -391,7 +420,7 @@ def _back(
         return sent.future.result(timeout=max(patience, 0.05))
     except TimeoutError:
         sent.future.cancel()
-        return list(own.found_many(sent.run, cancelled, batch_size, known=known))
+        return list(own.found_many(sent.run, cancelled, batch_size, known=known, tagger=tagger))
 
 
 def _in_processes(
@@ -401,9 +430,12 @@ def _in_processes(
     batch_size: int,
     n_process: int,
     known: tuple[Speaker, ...],
+    tagger: Tagger | None,
+    tagger_from: TaggerSource | None,
 ) -> Iterator[list[Attribution]]:
     """Suggest on ``n_process`` cores (:data:`AUTO`: :func:`jobs_for` the words read
-    ahead): this process and ``n_process - 1`` workers.
+    ahead): this process and ``n_process - 1`` workers, with ``tagger`` here and the one
+    ``tagger_from`` loads in each worker.
 
     Workers start only for more than ``_ALONE`` runs (and, with :data:`AUTO`, from
     :data:`PARALLEL_WORDS` words), and they start (spawn, import, load the pipeline)
@@ -417,20 +449,22 @@ def _in_processes(
     runs = _Runs(articles, PARALLEL_WORDS if n_process == AUTO else 0)
     n_process = n_process or jobs_for(runs.words, cores())
     if n_process == 1 or len(runs.ahead) <= _ALONE:
-        yield from own.found_many(runs.rest(), cancelled, batch_size, 1, known)
+        yield from own.found_many(runs.rest(), cancelled, batch_size, 1, known, tagger)
         return
     pending: _Pending = deque()
     pool = worker.pool(n_process - 1, _helper)
-    started = [pool.submit(_load, own.model) for _ in range(n_process - 1)]
+    started = [pool.submit(_load, own.model, tagger_from) for _ in range(n_process - 1)]
     took = 0.0  # this process's last run, in seconds
     try:
         while True:
-            _hand_out(pool, started, pending, runs, own.model, batch_size, known)
+            _hand_out(pool, started, pending, runs, own.model, batch_size, known, tagger_from)
             head = pending[0] if pending else None
             waiting = isinstance(head, _Sent) and not head.future.done()
             if (head is None or waiting) and len(pending) < _HELD and (run := runs.next()):
                 t = time.perf_counter()
-                pending.append(list(own.found_many(run, cancelled, batch_size, known=known)))
+                pending.append(
+                    list(own.found_many(run, cancelled, batch_size, known=known, tagger=tagger))
+                )
                 took = time.perf_counter() - t
                 if cancelled():  # the run may be cut short
                     return
@@ -439,7 +473,7 @@ def _in_processes(
                 return
             pending.popleft()
             if isinstance(head, _Sent):
-                head = _back(head, own, took, cancelled, batch_size, known)
+                head = _back(head, own, took, cancelled, batch_size, known, tagger)
             for found in head:
                 yield found
                 if cancelled():

@@ -202,6 +202,12 @@ class NameBook:
     #: words the article writes as places: its datelines' (``ISLAMABAD-``) and a word
     #: before an organisation's noun (``Punjab police``), casefolded
     places: set[str] = field(default_factory=set)
+    #: news agencies the article names: its dateline's (``LONDON (Reuters) -``), and
+    #: one written as such (``Yonhap news agency``, ``news service EDaily``)
+    agencies: set[str] = field(default_factory=set)
+    #: a description of a person (where it starts and ends) and the name after its
+    #: comma: ``the party's vice-president, better known as Tian Chua,``
+    appositions: list[tuple[int, int, list[str]]] = field(default_factory=list)
 
     def add_title(self, title: str, pos: int, name: str) -> None:
         self.titles.setdefault(title, []).append((pos, name))
@@ -252,9 +258,26 @@ class NameBook:
     def add_text(self, start: int, text: str) -> None:
         """Register a paragraph's capitalised names, the acronyms it defines and the
         places it names."""
-        place = _LEADING_WORDS.match(text) if DATELINE.match(text) else None
+        dateline = DATELINE.match(text)
+        place = _LEADING_WORDS.match(text) if dateline else None
         if place:
             self.places.update(w.casefold() for w in place[0].split())
+        for b in [*_BRACKETED.finditer(dateline[0])][-1:] if dateline else ():
+            self._add_agency(start + b.start("name"), b["name"], written=False)
+        for n in _NEWS_AGENCY.finditer(text):
+            part = "before" if n["before"] else "after"
+            words = _proper_words(n["before"]) if n["before"] else n["after"].split()
+            if words:
+                name = " ".join(words + n["kind"].split()) if n["before"] else " ".join(words)
+                self._add_agency(start + n.start(part), name, written=True)
+        for n in _KIND_BEFORE.finditer(text):  # "pharmaceutical company Krka"
+            words = _proper_words(n["name"])
+            if words and not any(map(_is_title, words)):
+                self._add_kind(start + n.start("name"), " ".join(words), n["noun"])
+        for k in _KNOWN_AS.finditer(text):
+            if _person_words(k["name"].split()):
+                at = (start + k.start("desc"), start + k.end("desc"))
+                self.appositions.append((*at, k["name"].split()))
         self.places.update(m[1].casefold() for m in _PLACE_BEFORE.finditer(text))
         for m in _CAPITALISED_RUN.finditer(text):
             words = _proper_words(m.group())
@@ -269,6 +292,21 @@ class NameBook:
             expansion = _expansion(words, acronym) if acronym else None
             if expansion:
                 self.expansions.setdefault(acronym, expansion)
+
+    def _add_agency(self, pos: int, name: str, written: bool) -> None:
+        """A news agency the article names (a news agency's description finds it:
+        :meth:`_described`); ``the agency`` alone stands for it only where it is
+        ``written`` so (``Yonhap news agency``; a dateline's brackets may hold a place)."""
+        self.agencies.add(name)
+        self._add_kind(pos, name, "agency" if written else None)
+
+    def _add_kind(self, pos: int, name: str, noun: str | None) -> None:
+        """A name the article says is an organisation of a kind (``company``, ``agency``),
+        among its capitalised names."""
+        if noun is not None:
+            self.kinds.setdefault(name, set()).add(noun)
+        if (pos, name) not in self.capitalised:
+            insort(self.capitalised, (pos, name), key=lambda c: c[0])
 
     def settle(self, name: str, pos: int) -> str:
         """A speaker name as the whole article resolves it: a document stands for its
@@ -298,13 +336,24 @@ class NameBook:
             expanded = self._expanded(bare, pos)
             return self._unplaced(self._holder(expanded, pos) or expanded)
         described = (
-            self._described(bare, pos)
+            self._apposed(source, pos)
+            or self._described(bare, pos)
             or self._job_and_surname(bare, pos)
             or self._holder(bare, pos, written_out=True)
         )
         if described is not None:
             return described
-        return self._unplaced(self.fullest(bare.split(), pos) if source != name else bare)
+        # a document's source, and a person's name in another order (``Tian Chua``:
+        # ``Chua Tian Chang``), are the fullest name the article gives them
+        words = bare.split()
+        fuller = self.fullest(words, pos)
+        whole = fuller.split()
+        reordered = (
+            _person_words(whole)
+            and _reordered(tuple(whole), tuple(words))
+            and [w for w in whole if w in words] != words
+        )
+        return self._unplaced(fuller if source != name or reordered else bare)
 
     def _unplaced(self, name: str) -> str:
         """A person's name without the acronyms and places written before it (``DIG
@@ -397,24 +446,45 @@ class NameBook:
         """The organisation a definite description (``the company``, ``police``) stands
         for: the nearest name before it of a fitting kind that has the description's
         lower-case words too (``the health ministry``: ``Ministry of Health``, and ``the
-        air force`` is no police force); None for no such description."""
+        air force`` is no police force), or whose words the description's end, of any
+        kind (``the weather service``: ``National Weather Service``; ``the coalition``:
+        ``Coalition for Clean Air``); a news agency's (``the news agency``, ``the wire
+        service``) the nearest news agency. None for no such description."""
         m = _DESCRIPTION.fullmatch(mention)
-        noun = m["noun"].lower() if m else ""
-        if noun not in ORGANISATION_KINDS or not (m and (m["the"] or noun == "police")):
+        if not m or not (m["the"] or m["noun"].lower() == "police"):
             return None
-        fits = ORGANISATION_KINDS[noun] | {noun}
+        noun = m["noun"].lower()
         modifiers = (m["the"] or "").split()[1:]
-        wanted = {w for w in modifiers if w.islower() and "'" not in w and "\u2019" not in w}
+        own = [w for w in modifiers if w.islower() and "'" not in w and "\u2019" not in w]
+        wanted, said = set(own), [*own, noun]
+        kind = noun in ORGANISATION_KINDS
+        fits = ORGANISATION_KINDS.get(noun, frozenset()) | {noun}
+        news = wanted & {"news", "wire"} and noun in ("agency", "service")
         for _, name in self._before(pos):
             if is_job_name(name):
                 continue  # "Special Police Officer" is no police force
             words = [w.lower().rstrip(".") for w in name.split()]
-            kind = noun in self.kinds.get(name, ()) or (
-                _heads(words) & fits and set(words) - fits - _MINOR
-            )
-            if kind and wanted <= set(words):
+            if news:
+                if name in self.agencies:
+                    return name
+                continue
+            if _head_words(words)[-len(said) :] == said:
                 return name
-        return mention
+            fitting = kind and (
+                noun in self.kinds.get(name, ())
+                or bool(_heads(words) & fits and set(words) - fits - _MINOR)
+            )
+            if fitting and wanted <= set(words):
+                return name
+        return mention if kind or news else None
+
+    def _apposed(self, mention: str, pos: int) -> str | None:
+        """The person a description of one is, named after it and a comma (``the
+        party's vice-president, better known as Tian Chua,``): their fullest name."""
+        if not mention.split()[-1:] or not mention.split()[-1].islower():
+            return None
+        named = next((words for a, b, words in self.appositions if a <= pos < b), None)
+        return None if named is None else self.fullest(named, pos)
 
     def known_surname(self, word: str) -> bool:
         return word in self.surnames
@@ -443,7 +513,14 @@ class NameBook:
                 break
             if all(w.lower() in CALENDAR for w in m.name.split()):
                 continue
-            if m.person != want_person and (want_person or not self._thing(m, pronoun)):
+            group = self._group(m.name)
+            if want_person and group:
+                continue  # "Residents of the village" are no "he"
+            if (
+                m.person != want_person
+                and not group
+                and (want_person or not self._thing(m, pronoun))
+            ):
                 continue
             if want_person and self.gender.get(m.name, pronoun) != pronoun:
                 continue
@@ -455,6 +532,24 @@ class NameBook:
         if want_person and name:
             self.gender.setdefault(name, pronoun)
         return name
+
+    def _group(self, name: str) -> bool:
+        """Whether a mention describes a group of people, whom ``they`` (never ``he`` nor
+        ``she``) refers to: its head a plural noun (``Residents of the village``, ``Local
+        officials``) or a group's (``A team of experts``); never a surname (``Ellis``)."""
+        words = name.split()
+        cut = next((k for k, w in enumerate(words) if w in _GROUP_CUT), len(words))
+        head, of = words[:cut], words[cut + 1 :]
+        noun = head[-1] if head else ""
+        if noun.lower() in _COLLECTIVE and of[-1:] and of[-1].islower():
+            noun = of[-1]
+        plain = noun.islower() or noun.istitle() and noun is words[0]
+        return (
+            plain
+            and noun not in self.surnames
+            and noun.lower().endswith("s")
+            and not noun.lower().endswith(("ss", "us", "is"))
+        )
 
     def _thing(self, m: Mention, pronoun: str) -> bool:
         """Whether ``it`` or ``they`` may stand for a mention: not a person, a plural not
@@ -516,6 +611,32 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}|" + _DOTTED.pattern)
 _DEFINED = re.compile(r"(?:\s*\(|,\s+or\s+)(?P<acronym>[A-Z][A-Z&]{1,7})(?:\)|\b(?!'))")
 #: ``, an environmental group,``: what the name before it is.
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'\u2019-]+\s+){0,3}?(?P<noun>[a-z]+),")
+#: A bracketed word or three in a dateline: the agency's is the last (``SEOUL, Feb. 5
+#: (Yonhap) --``, ``LONDON (Reuters) -``).
+_BRACKETED = re.compile(r"\((?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})\)")
+#: A news agency written as one: ``Yonhap news agency``, ``news service EDaily``.
+_NEWS_AGENCY = re.compile(
+    r"(?P<before>[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*)\s+"
+    r"(?P<kind>news\s+agency|wire\s+service|news\s+service)\b"
+    r"|\b(?:news\s+agency|wire\s+service|news\s+service),?\s+"
+    r"(?P<after>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)"
+)
+#: A name after the noun of its kind: ``pharmaceutical company Krka``.
+_KIND_BEFORE = re.compile(
+    r"\b(?P<noun>" + "|".join(ORGANISATION_KINDS) + r")\s+"
+    r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*)"
+)
+#: ``the PKR vice-president, better known as Tian Chua,``, ``his lawyer, Jo Roe,``: a
+#: description of a person, its comma and their name.
+_KNOWN_AS = re.compile(
+    r"(?P<desc>\b(?i:the|a|an|his|her|its|their)\s+(?:[\w.'\u2019-]+\s+){0,4}?[a-z][\w-]*)"
+    r",\s+(?:(?:better|also|widely)\s+known\s+as\s+)?"
+    r"(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+)(?=,|\s+(?:said|told|added)\b)"
+)
+#: Where a group's head noun ends: ``Residents of the village``, ``officials at the
+#: ministry``; a group's own nouns, whose people follow their ``of``.
+_GROUP_CUT = {"of", "at", "from", "in", "for", "with", "who", "on"}
+_COLLECTIVE = {"group", "team", "panel", "delegation", "crowd", "body"}
 #: ``the company``, ``the state's health ministry``, ``police``.
 _DESCRIPTION = re.compile(r"(?P<the>(?i:the)\s+(?:[\w'\u2019-]+\s+){0,2})?(?P<noun>[A-Za-z]+)")
 
@@ -578,6 +699,13 @@ def _heads(words: list[str]) -> set[str]:
         if w in ("of", "for"):
             return {words[k - 1]}
     return set(words[-2:])
+
+
+def _head_words(words: list[str]) -> list[str]:
+    """The words of an organisation's name up to its ``of`` or ``for`` (``Coalition for
+    Clean Air``: ``Coalition``), else all of them."""
+    cut = next((k for k, w in enumerate(words) if k and w in ("of", "for")), len(words))
+    return words[:cut]
 
 
 def _without_article(name: str) -> str:
@@ -671,7 +799,8 @@ def resolve_name(
     ends with its last word (``Stanovaya`` -> ``Tatiana Stanovaya``; ``by_last``:
     :func:`names_by_last_word` of the attributions, when already made), else the
     fullest name in the text that ends with it (``names``, from :func:`full_names`).
-    Else the mention as written."""
+    Else the mention as written: so a description, which is no short name (``a release``
+    is not ``the release`` of another quote)."""
     words = mention.split()
     if not words:
         return mention
@@ -692,6 +821,8 @@ def resolve_name(
                 return before
         own = this.speaker_name if this else None
         return own if own and not is_pronoun(own) else mention.strip()
+    if is_description(mention):
+        return mention.strip()
     words = _untitled(_appended(words))  # "Dr. Musadiq Malik", "Home Minister Anil Vij"
     written = best = " ".join(words)
     fullest = (by_last if by_last is not None else names_by_last_word(attributions)).get(words[-1])
@@ -709,8 +840,14 @@ def _appended(words: list[str]) -> list[str]:
     capitalised words or more, none an organisation's or a place's."""
     text = " ".join(words)
     after = text.rsplit(",", 1)[1].split() if "," in text else []
-    named = all(w[:1].isupper() and w.lower().strip(".") not in NON_PERSON_WORDS for w in after)
-    return after if len(after) >= 2 and named else words
+    return after if _person_words(after) else words
+
+
+def _person_words(words: list[str]) -> bool:
+    """Whether words can be a person's name: two capitalised words or more, none an
+    organisation's or a place's."""
+    named = all(w[:1].isupper() and w.lower().strip(".") not in NON_PERSON_WORDS for w in words)
+    return len(words) >= 2 and named
 
 
 def names_by_last_word(attributions: list[Attribution]) -> dict[str, str]:
@@ -732,7 +869,7 @@ def _name_runs(text: str) -> Iterator[tuple[int, list[str]]]:
     titles and the words before them left out (``Home Minister Anil Vij``: ``Anil
     Vij``), two words left at least."""
     for m in _NAME_RUN.finditer(text):
-        words = _untitled(m.group().split())
+        words = _untitled(_proper_words(m.group()))
         if len(words) >= 2:
             yield m.start(), words
 

@@ -8,13 +8,15 @@ move its edges a token at a time to the gold's, give it the gold's speaker menti
 when the attribution before has it, else up to three candidates with M, else select it
 with the token cursor, moved by F and the mention's first letters when far, and S),
 the gold's speaker name (E, and type it until the completion list offers it), cue and
-type, and accept it (A). Then each gold quote nothing found is added with the token
-cursor (I for the text between quotation marks, ")", O or Shift+O when the rest of its
+type, and accept it (A); once every suggestion left is right as it stands (the one just
+fixed too), Shift+A accepts them all. Then each gold quote nothing found is added with
+the token cursor (I for the text between quotation marks, ")", O or Shift+O when the rest of its
 sentence, its sentence or its clause is it, else V and Shift+Right) and Q, and
 fixed the same way; D marks the article done. Gold is the text-based gold JSON
 (tests/data/*.gold.json): quotes, speakers and cues as strings. Each key is counted
 under what it was for (``Driver.spent``: accept, reject, edges, speaker, name, cue,
-type, add: a missed quote with all its parts, done).
+type, add: a missed quote with all its parts, done). ``one_by_one``: the strategy
+without Shift+A, an A for each suggestion (bench/speakers.py's per-item figure).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
 from core.measure.evaluate import trim
-from core.model import Span, State
+from core.model import Attribution, Span, State
 
 TYPE_KEYS = {"direct": "1", "mixed": "2", "indirect": "3"}
 EDGE_STEPS = 60  # edge moves before giving up on a quote's boundaries
@@ -295,6 +297,20 @@ class Driver:
     def said(self, span: Span | None) -> str | None:
         return self.text[span.start : span.end] if span else None
 
+    def right(self, a: Attribution, g: GoldQuote) -> bool:
+        """Whether ``a`` is ``g`` as it stands: :meth:`fix` would press no key for it."""
+        t = self.text
+        return (
+            trim(t, a.quote) == trim(t, g.quote)
+            and (
+                not g.speaker
+                or self.said(a.speaker) in g.names
+                and (a.speaker_name or "").strip() == g.speaker_name.strip()
+            )
+            and (self.said(a.cue) == g.cue if g.cue else a.cue is None)
+            and a.type.value == g.type
+        )
+
     def fix(self, g: GoldQuote) -> None:
         """The current attribution to ``g``: edges, speaker, name, cue, type."""
         t = self.text
@@ -350,28 +366,75 @@ class Driver:
             self.fix(g)
 
 
-def to_gold(window: Any, gold: list[GoldQuote], spent: Counter[str] | None = None) -> list[str]:
+def matching(text: str, a: Attribution, gold: list[GoldQuote], used: set[int]) -> int | None:
+    """The gold quote left (not in ``used``) that a suggestion's quote overlaps most."""
+    q = trim(text, a.quote)
+    overlap = [
+        (min(q.end, g.quote.end) - max(q.start, g.quote.start), i)
+        for i, g in enumerate(gold)
+        if i not in used and q.overlaps(g.quote)
+    ]
+    return max(overlap)[1] if overlap else None
+
+
+def all_left_right(
+    d: Driver, gold: list[GoldQuote], used: set[int], fixed: int | None
+) -> set[int] | None:
+    """The gold quotes of the suggestions left when every one of them is right as it
+    stands, matched as they come (the current one to gold ``fixed`` when it was just
+    fixed): so Shift+A does what an A for each would. None when one is not, or while a
+    suggestion before the current one is left (the A of text order never comes back
+    to it)."""
+    s = d.s
+    left = [a for a in s.attrs if a.state is State.SUGGESTED]
+    if not left or any(a.state is State.SUGGESTED for a in s.attrs[: s.index]):
+        return None
+    taken = set(used)
+    for a in left:
+        i = (
+            fixed
+            if fixed is not None and a.id == s.current.id
+            else matching(d.text, a, gold, taken)
+        )
+        if i is None or not d.right(a, gold[i]):
+            return None
+        taken.add(i)
+    return taken
+
+
+def to_gold(
+    window: Any,
+    gold: list[GoldQuote],
+    spent: Counter[str] | None = None,
+    one_by_one: bool = False,
+) -> list[str]:
     """Press the keys that turn the open article's suggestions into ``gold``, then D;
-    the keys pressed, in order (and, into ``spent``, counted by what they were for)."""
+    the keys pressed, in order (and, into ``spent``, counted by what they were for).
+    ``one_by_one``: an A for each suggestion, never Shift+A."""
     d = Driver(window, spent=Counter() if spent is None else spent)
     s, t = d.s, d.text
     used: set[int] = set()
+    fixed: int | None = None
     while s.current is not None and s.current.state is State.SUGGESTED:
-        q = trim(t, s.current.quote)
-        overlap = [
-            (min(q.end, g.quote.end) - max(q.start, g.quote.start), i)
-            for i, g in enumerate(gold)
-            if i not in used and q.overlaps(g.quote)
-        ]
-        if not overlap:
+        right = None if one_by_one else all_left_right(d, gold, used, fixed)
+        if right is not None:
+            used |= right
+            with d.doing("accept"):
+                d.key("Shift+A")
+            break
+        if fixed is not None:
+            fixed = None
+            with d.doing("accept"):
+                d.key("A")
+            continue
+        i = matching(t, s.current, gold, used)
+        if i is None:
             with d.doing("reject"):
                 d.key("X")
             continue
-        _, i = max(overlap)
         used.add(i)
         d.fix(gold[i])
-        with d.doing("accept"):
-            d.key("A")
+        fixed = i
     for i, g in enumerate(gold):
         if i not in used and not g.optional:
             d.add(g)

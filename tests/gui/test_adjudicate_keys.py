@@ -236,7 +236,8 @@ def test_file_menu_curate_runs_as_a_job_then_opens_the_gold(
     w.jobs.pool.start(blocker)  # the merge starts once its progress is listened to
     with qtbot.waitSignal(w.opened, timeout=60_000):
         press(w, "Ctrl+Shift+U")
-        assert w.jobs.label.text() == "Curating\u2026" and w.jobs.cancel_button.isVisible()
+        row = w.jobs.rows[0]
+        assert row.label.text() == "Curating\u2026" and row.cancel_button.isVisible()
         w.jobs.jobs[0].signals.progress.connect(lambda d, t: progress.append((d, t)))
         blocker.release.set()
     assert w.store.path == out and w.session.annotators[2].name == "cy"

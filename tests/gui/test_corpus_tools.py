@@ -248,7 +248,7 @@ def test_export_can_be_cancelled_and_leaves_nothing(make_window, small, tmp_path
     out = tmp_path / "brat-out"
     try:
         job = w.tools.export_to(ExportChoice(out, "brat", False, False))
-        assert w.jobs.cancel_button.isVisible()
+        assert w.jobs.row(job).cancel_button.isVisible()
         press(w, "Ctrl+Shift+X")
     finally:
         blocker.release.set()

@@ -3,17 +3,21 @@ and 20: a wrong speaker among the candidates in at most 2, a missed direct quote
 speaker and cue in 6, an indirect one after "said that" in 8).
 The article and its suggestions are built in the test: no suggester output involved."""
 
+import json
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
 from core.corpus import queries
 from core.corpus.store import Store
+from core.measure.evaluate import trim
 from core.model import QuoteType, State
 from core.review.commands import set_speaker
 from core.review.session import Pending
 from gui.article_view import COLOURS
 from tests.gui.conftest import back_in, press, when_modal
+from tests.gui.keys_to_gold import Driver, read_gold, to_gold
 from tests.review_data import TEXT, make_corpus, make_text_corpus, sp
 
 
@@ -331,3 +335,89 @@ def test_the_person_the_quote_s_sentence_names_is_one_m_away(make_window, tmp_pa
     s = w.session
     n = keys(w, "M")
     assert s.current.speaker == sp(text, "Rachel Adeyemi") and n == 1
+
+
+GOLD = [  # the first article of tests.review_data as a gold (tests/data/*.gold.json's form)
+    ("We will build the bridge,", "Jane Smith", "said", "direct"),
+    ("In fact, it will take two years,", "she", "said", "direct"),
+    ("the plan was too expensive", "Critics", "said", "indirect"),
+    ("We have no money,", "Tom Brown", "said", "direct"),
+]
+NAMES = {"she": "Jane Smith"}
+
+
+def _gold(path):
+    quotes = [
+        {"quote": q, "speaker": s, "speaker_name": NAMES.get(s, s), "cue": c, "type": t}
+        for q, s, c, t in GOLD
+    ]
+    path.write_text(json.dumps({"quotes": quotes}), encoding="utf-8")
+    return read_gold(path, TEXT)
+
+
+def _first_speaker_wrong(w):
+    """The first suggestion with "Monday" as its speaker; the two after it right, and
+    "We have no money" missed (``drop=3``)."""
+    s = w.session
+    w.route(s.choose(0))
+    w.route(s.apply(Pending(set_speaker(s.store, s.current.id, sp(TEXT, "Monday"), "Monday"))))
+    w.route(s.choose(0))
+
+
+def _accepted(w):
+    """What the first article's accepted attributions say, as the gold writes it (D went
+    on to the second)."""
+    attrs = w.store.attributions(w.store.article_ids()[0])
+
+    def said(span):
+        return TEXT[span.start : span.end] if span else ""
+
+    return sorted(
+        (
+            said(trim(TEXT, a.quote)),
+            said(a.speaker),
+            a.speaker_name,
+            said(a.cue),
+            a.type.value,
+        )
+        for a in attrs
+        if a.state is State.ACCEPTED
+    )
+
+
+def _as_gold():
+    return sorted((q.rstrip(","), s, NAMES.get(s, s), c, t) for q, s, c, t in GOLD)
+
+
+def test_the_keys_to_gold_accept_what_is_left_with_shift_a_once_it_is_all_right(
+    make_window, tmp_path
+):
+    """The wrong speaker first fixed, then the suggestions left (it and the two right
+    ones after it) accepted by one Shift+A, the missed quote added: the article is its
+    gold, in two keys fewer than an A each."""
+    gold = _gold(tmp_path / "g.gold.json")
+    w = make_window(make_corpus(tmp_path / "c.qlab", drop=3))
+    _first_speaker_wrong(w)
+    pressed = to_gold(w, gold)
+    assert pressed.count("Shift+A") == 1 and "A" not in pressed, pressed
+    assert _accepted(w) == _as_gold()
+
+    w1 = make_window(make_corpus(tmp_path / "c1.qlab", drop=3))
+    _first_speaker_wrong(w1)
+    one_by_one = to_gold(w1, gold, one_by_one=True)
+    assert "Shift+A" not in one_by_one and one_by_one.count("A") == 3
+    assert _accepted(w1) == _as_gold()
+    assert len(pressed) == len(one_by_one) - 2
+
+
+def test_shift_a_over_a_wrong_suggestion_is_seen_as_off_the_gold(make_window, tmp_path):
+    """What the test above compares with the gold sees a wrong suggestion that Shift+A
+    accepted: the strategy cannot hide one behind it."""
+    gold = _gold(tmp_path / "g.gold.json")
+    w = make_window(make_corpus(tmp_path / "c.qlab", drop=3))
+    _first_speaker_wrong(w)
+    press(w, "Shift+A")
+    for g in gold[3:]:  # the missed quote, as the strategy adds it
+        Driver(w).add(g)
+    assert ("We will build the bridge", "Monday", "Monday", "said", "direct") in _accepted(w)
+    assert _accepted(w) != _as_gold()

@@ -31,21 +31,25 @@ def test_training_runs_apart_with_progress_while_review_goes_on_then_asks(
     w.actions_by_id[Act.TRAIN].trigger()
     _answer(qtbot, w, "Train a tagger on the 12 done article(s)", QMessageBox.StandardButton.Yes)
     assert [job.label for job in w.jobs.jobs] == [TRAINING]
-    qtbot.waitUntil(lambda: w.jobs.progress.value() > 0, timeout=60_000)  # its process trains
+    qtbot.waitUntil(lambda: w.jobs.rows[0].progress.value() > 0, timeout=60_000)  # it trains
     back_in(qtbot, w)
     before = w.session.article.id
     press(w, "Shift+J")  # review goes on meanwhile
     assert w.session.article.id != before and w.jobs.jobs
+    qtbot.waitUntil(lambda: _box(w, "tagger with the rules") is not None, timeout=60_000)
+    assert not training.tagger_on(w.store)  # on only on Yes, though it beat the rules
     _answer(qtbot, w, "tagger with the rules", QMessageBox.StandardButton.Yes)
     assert not w.jobs.jobs
     assert training.tagger_on(w.store) and training.latest(w.store) is not None
+    assert w.actions_by_id[Act.USE_TAGGER].isChecked()  # the switch says so
 
 
 def test_a_cancelled_training_keeps_nothing_and_no_answers_no(make_window, tmp_path, qtbot):
     w = make_window(make_corpus(tmp_path / "train.qlab"))
+    assert not w.actions_by_id[Act.USE_TAGGER].isEnabled()  # no tagger yet
     w.actions_by_id[Act.TRAIN].trigger()
     _answer(qtbot, w, "Train a tagger", QMessageBox.StandardButton.Yes)
-    qtbot.waitUntil(lambda: w.jobs.progress.value() > 0, timeout=60_000)
+    qtbot.waitUntil(lambda: w.jobs.rows[0].progress.value() > 0, timeout=60_000)
     with qtbot.waitSignal(w.jobs.done, timeout=30_000) as finished:
         w.jobs.cancel()
     assert finished.args == [TRAINING]
@@ -54,6 +58,8 @@ def test_a_cancelled_training_keeps_nothing_and_no_answers_no(make_window, tmp_p
     _answer(qtbot, w, "Train a tagger", QMessageBox.StandardButton.Yes)
     _answer(qtbot, w, "tagger with the rules", QMessageBox.StandardButton.No)
     assert training.latest(w.store) is not None and not training.tagger_on(w.store)
+    switch = w.actions_by_id[Act.USE_TAGGER]
+    assert switch.isEnabled() and not switch.isChecked()  # now a tagger can be switched on
 
 
 def test_a_job_apart_runs_beside_the_others_not_after_them(make_window, tmp_path, qtbot):

@@ -263,3 +263,57 @@ def test_damaged_articles_are_left_out_and_named(source, tmp_path, capsys):
     assert main(*args) == 1  # something was left out: said, and the status says so
     assert "damaged, left out: article 2" in capsys.readouterr().err
     assert len(texts_in(tmp_path / "o" / "ana.qlab")) == 19
+
+
+def test_a_hand_out_keeps_what_made_each_suggestion_and_learns_as_its_source(tmp_path):
+    """What made each suggestion and candidate (``suggestions``, docs/adr/0036) goes
+    with it: the annotator's refit reads the same features, so the same review of the
+    same articles learns the same fit in the hand-out as in its source."""
+    from core.corpus import learning
+    from core.review.learning import refit
+    from core.review.session import ReviewSession
+    from tests import learning_data
+
+    source = learning_data.make_corpus(tmp_path / "all.qlab", articles=3)
+    assert main("assign", source, "--annotators", "ana", "--overlap", "1", "--seed", "1",
+                "--out", tmp_path) == 0  # fmt: skip
+    fits = []
+    for path in (source, tmp_path / "ana.qlab"):
+        with Store(path) as store:
+            made = learning.made(store)
+            rules = ("indirect", "mixed", "learned-cue")
+            assert [(r[0], r[1], r[2].made_by.rule) for r in made] == [
+                (art, attr, rule)
+                for art, attrs in zip(store.article_ids(), ((1, 2), (3, 4), (5, 6)), strict=True)
+                for attr, rule in zip((*attrs, None), rules, strict=True)
+            ]
+            session = ReviewSession(store)
+            for art_id in store.article_ids():
+                learning_data.review(session, art_id)
+            fitted = refit(store)
+            assert fitted is not None and fitted.examples == 6 + 3  # two decided, a candidate
+            fits.append(fitted)
+    assert fits[1].cues == fits[0].cues == frozenset({"show"})  # learned in the hand-out too
+    assert fits[1].weights == fits[0].weights and fits[1].threshold == fits[0].threshold
+
+
+def test_the_id_of_a_deleted_suggestion_is_never_given_to_a_new_attribution(tmp_path):
+    """The hand-out keeps the suggestion whose attribution was deleted (a rejection, to
+    what is learned), and no attribution added there takes its id: it would be taken
+    for that suggestion."""
+    from core.corpus import learning
+    from tests import learning_data
+
+    source = learning_data.make_corpus(tmp_path / "all.qlab", articles=2)
+    with Store(source) as store:
+        last = store.article_ids()[-1]
+        gone = store.attributions(last)[-1].id
+        apply(store, cmd.delete(store, gone))
+    assert main("assign", source, "--annotators", "ana", "--overlap", "1", "--seed", "1",
+                "--out", tmp_path) == 0  # fmt: skip
+    with Store(tmp_path / "ana.qlab") as ana:
+        assert gone in {attr for _, attr, _ in learning.made(ana)}
+        assert gone not in {a.id for a in ana.attributions(last)}
+        text = ana.article(last).text
+        apply(ana, cmd.add(ana, last, learning_data.hand(text)))
+        assert [a.id for a in ana.attributions(last)][-1] == gone + 1

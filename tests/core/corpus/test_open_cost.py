@@ -1,20 +1,23 @@
 """Opening checks what is cheap; the full check runs on request, after an unclean
 shutdown, or when a read finds damage; every read names the damage it meets."""
 
+import os
 import sqlite3
 import subprocess
 import sys
+from multiprocessing import parent_process
 from pathlib import Path
 
 import pytest
 
 from core.corpus.errors import CorpusError
-from core.corpus.integrity import unclean
+from core.corpus.integrity import Holder, holder_of, unclean
 from core.corpus.store import Store
 from core.formats.text import parse_text
 from core.model import Status
 from core.review.session import ReviewSession
 from core.tokens import tokenize
+from core.worker import CONTEXT
 from tests.conftest import ROOT, run_main
 from tests.core.corpus.test_corpus_files import _corpus, _crash_after_writing, _edit, _writer
 
@@ -57,6 +60,90 @@ def test_a_crash_or_another_process_holding_the_wal_runs_the_full_check(tmp_path
                 assert s.checked
         finally:
             p.communicate("\n")
+
+
+def _add_one(store):
+    art = parse_text("Second\n\nThe mayor said it twice.", "b.txt")
+    store.add_article(art, [], tokenize(art.text))
+
+
+def _opened_in_worker(path, holder, send):
+    """In a worker process: whether its open of the corpus ran the full check, and the
+    damage it found."""
+    with Store(path, holder=holder) as s:
+        send.send((s.checked, s.damage))
+
+
+def _in_worker(path, holder):
+    receive, send = CONTEXT.Pipe(duplex=False)
+    worker = CONTEXT.Process(target=_opened_in_worker, args=(path, holder, send))
+    worker.start()
+    send.close()
+    said = receive.recv()  # (EOFError if the worker ended without a word)
+    worker.join()
+    return said
+
+
+DAMAGED = ["article 2: offsets outside the text"]
+
+
+def _corpus_with_a_damaged_row(path):
+    """A corpus whose article 2 has a row only the full check's scan finds (no article
+    is read here): whether an open ran the full check shows in its damage."""
+    _corpus(path, n=3)
+    _edit(path, "UPDATE attributions SET quote_end = 999999 WHERE article_id = 2")
+    return path
+
+
+def test_a_worker_opens_the_corpus_its_parent_holds_without_the_full_check(tmp_path):
+    """The refit after D, an import and a training open the corpus in a process of their
+    own while the app holds it, with its -wal beside it: each ran the full check, whose
+    cost grows with the corpus. With its parent's holder, a worker opens it as its
+    parent did; without one, or with another process's, it checks as before."""
+    path = _corpus_with_a_damaged_row(tmp_path / "c.qlab")
+    assert holder_of(path) is None
+    with Store(path) as s:
+        _add_one(s)
+        assert Path(f"{path}-wal").stat().st_size > 0 and not s.checked
+        held = holder_of(path)
+        assert held == Holder(path.resolve(), os.getpid())
+        assert _in_worker(path, held) == (False, [])
+        assert _in_worker(path, None) == (True, DAMAGED)  # (a second process, as before)
+        assert _in_worker(path, Holder(held.path, os.getppid())) == (True, DAMAGED)
+        other = _corpus(tmp_path / "other.qlab")
+        with Store(other):
+            assert _in_worker(path, holder_of(other)) == (True, DAMAGED)
+    assert holder_of(path) is None
+
+
+def _hold_start_a_worker_and_crash(path, send):
+    """Hold the corpus, write, start a worker with this process's holder, and end with
+    the commits in the -wal (a crash)."""
+    store = Store(path)
+    _add_one(store)
+    worker = CONTEXT.Process(target=_open_once_parent_ended, args=(path, holder_of(path), send))
+    worker.start()
+    os._exit(0)
+
+
+def _open_once_parent_ended(path, holder, send):
+    parent = parent_process()
+    assert parent is not None
+    parent.join()
+    _opened_in_worker(path, holder, send)
+
+
+def test_a_worker_whose_parent_crashed_holding_the_corpus_runs_the_full_check(tmp_path):
+    """Nobody holds the -wal a crash left: a holder from a process that has ended is
+    no reason to trust it."""
+    path = _corpus_with_a_damaged_row(tmp_path / "c.qlab")
+    receive, send = CONTEXT.Pipe(duplex=False)
+    holder = CONTEXT.Process(target=_hold_start_a_worker_and_crash, args=(path, send))
+    holder.start()
+    send.close()
+    assert receive.recv() == (True, DAMAGED)
+    holder.join()
+    assert holder.exitcode == 0
 
 
 def _damaged_page(path, status=Status.TODO):

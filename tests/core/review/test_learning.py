@@ -4,6 +4,8 @@ done and kept with the decision it was fitted through, the same fit again from t
 learning switched off, and the review's order least sure first."""
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +16,8 @@ from core.model import State
 from core.review.learning import current, refit_apart, replay
 from core.review.session import ReviewSession
 from core.suggest.learn import CANDIDATE, Fit
+from tests.core.corpus.test_corpus_files import _crash_after_writing
+from tests.core.corpus.test_open_cost import _damaged_page
 from tests.learning_data import make_corpus, review
 
 
@@ -90,6 +94,33 @@ def test_the_refit_runs_in_a_process_of_its_own_and_a_cancel_stops_it(store):
     (_, (through, kept)) = learning.fits(store)
     assert through == learning.decided(store).through
     assert Fit.from_json(kept) == replay(store)
+
+
+def test_the_refit_opens_the_corpus_the_app_holds_without_the_full_check(tmp_path):
+    """After D the app's store keeps a -wal beside the corpus: the refit's process took
+    it for an unclean shutdown and ran the full check, whose cost grows with the corpus.
+    Seen here by a page of an article the refit never reads, damaged so that only the
+    full check's quick_check finds it: that refused the refit. A -wal nobody holds (a
+    crash) is still checked, and refused."""
+    path = _damaged_page(make_corpus(tmp_path / "learn.qlab"))
+    crashed = tmp_path / "crashed.qlab"
+    shutil.copy(path, crashed)
+    with Store(path) as store:
+        session = ReviewSession(store)
+        first, second = store.article_ids()[:2]
+        review(session, first)
+        assert Path(f"{path}-wal").stat().st_size > 0 and not store.checked
+        session.open(second)
+        for i in range(len(session.attrs)):
+            session.index = i
+            session.apply(session.accept())
+        session.apply(session.done())
+        refit_apart(path)
+        (_, (through, _)) = learning.fits(store)
+        assert through == learning.decided(store).through
+    _crash_after_writing(crashed)
+    with pytest.raises(CorpusError, match="not kept: .*the corpus is damaged"):
+        refit_apart(crashed)
 
 
 def test_a_fit_is_replayed_from_the_log_whatever_came_after_it(store):

@@ -55,5 +55,5 @@ def test_the_suggester_gives_known_speakers_their_canonical_names(suggester, mon
     many = suggester.suggest_many([art, art], n_process=2, known=known)
     assert [_names(found) for found in many] == [named, named]
     monkeypatch.setattr("core.suggest.for_process", lambda model: suggester)
-    worker = _suggest_run(suggester.model, [art], 64, tuple(known))  # what a worker runs
+    worker = _suggest_run(suggester.model, [art], 64, tuple(known), None)  # what a worker runs
     assert [_names(found) for found in worker] == [named]

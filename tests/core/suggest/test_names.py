@@ -2,6 +2,7 @@
 
 import pytest
 
+from core.model import Attribution, Span
 from core.suggest.names import initials, name_key, named_source
 from tests.core.suggest.test_suggest import suggest
 
@@ -624,3 +625,120 @@ def test_an_organisation_before_the_noun_of_its_kind_is_named_without_where_it_i
     assert mentions(
         suggester, "The Daily Ledger newspaper in Norland reported the mayor had resigned."
     ) == [("The Daily Ledger newspaper in Norland", "Daily Ledger newspaper")]
+
+
+def test_a_description_is_no_short_name_of_a_longer_speaker_name():
+    """S on ``a release`` named it ``the release``, the longer speaker name another quote
+    had that ends with its word, as a surname becomes its full name: a description is
+    no surname, and stays as written."""
+    from core.suggest.names import name_in_article
+
+    text = (
+        "The council issued a release stating that the bridge would close.\n\n"
+        '"The work will take a year," said the release.'
+    )
+    said = Attribution(Span(text.index("The work"), text.index(" said")), None, None, "the release")
+    mention = text.index("a release")
+    assert name_in_article("a release", [said], mention, None, text) == "a release"
+
+
+def named_at(mention, text, nth=0):
+    """The name S gives ``mention`` (its ``nth`` place) in ``text``, as the review does."""
+    from core.suggest.names import name_in_article
+
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(mention, at + 1)
+    return name_in_article(mention, [], at, None, text)
+
+
+def test_a_news_agency_s_description_is_the_agency_the_article_names(suggester):
+    """``the news agency`` is the agency of the dateline, or one the article writes as a
+    news agency; ``the agency`` alone is not the dateline's (a place may be in brackets
+    there too)."""
+    text = (
+        "LONDON (Reuters) - The bank raised rates on Thursday.\n\n"
+        "The figures were not final, the news agency reported."
+    )
+    assert names(suggester, text) == ["Reuters"]
+    text = (
+        "The talks resumed on Monday.\n\n"
+        '"We are ready," an official told Yonhap news agency.\n\n'
+        "The talks would go on, the news agency said.\n\n"
+        "Local news service EDaily reported the hearing. Chung was not there, the wire "
+        "service reported."
+    )
+    assert names(suggester, text)[1:] == ["Yonhap news agency", "EDaily"]
+    assert named_at(
+        "the agency", "MARGAO (Goa) - Rain fell. The port is shut, the agency said."
+    ) == ("the agency")
+
+
+def test_a_description_that_ends_an_organisation_s_name_is_that_organisation(suggester):
+    """Of any kind, also one no word list holds: ``the weather service``, ``the coast
+    guard``, ``the coalition`` (the words before its ``for``)."""
+    text = (
+        'The National Weather Service issued a warning. "Rivers will rise," the weather '
+        "service said.\n\n"
+        "The U.S. Coast Guard found the boat on Sunday. The coast guard said all five "
+        "were safe.\n\n"
+        "The Coalition for Clean Air filed a suit. The coalition said the plant broke the "
+        "law.\n\n"
+        "Mayor Ana Ruiz visited the Isle of Man. The man said he was happy."
+    )
+    assert names(suggester, text)[:3] == [
+        "National Weather Service",
+        "U.S. Coast Guard",
+        "Coalition for Clean Air",
+    ]
+    assert named_at("The man", text) == "The man"  # "Isle" is what the Isle of Man is
+
+
+def test_a_name_after_the_noun_of_its_kind_is_an_organisation_of_that_kind():
+    text = (
+        "Shares of Slovenian generic pharmaceutical company Krka rose on Monday.\n\n"
+        "The company said it would buy back shares."
+    )
+    assert named_at("The company", text) == "Krka"
+
+
+def test_a_description_and_the_name_after_its_comma_are_that_person():
+    """``the PKR vice-president, better known as Tian Chua,``: the person it describes,
+    by the fullest name the article gives them (here in another order)."""
+    text = (
+        "Batu MP Chua Tian Chang spoke first.\n\n"
+        '"We need more time," the PKR vice-president, better known as Tian Chua, told '
+        "reporters.\n\n"
+        '"Not now," his deputy, Jo Roe, said. "Later," the deputy said.'
+    )
+    assert named_at("the PKR vice-president", text) == "Chua Tian Chang"
+    assert named_at("Tian Chua", text) == "Chua Tian Chang"
+    assert named_at("his deputy", text) == "Jo Roe"
+    assert named_at("the deputy", text) == "the deputy"  # no name after it
+
+
+def test_they_is_a_group_a_description_names_and_he_never_is(suggester):
+    text = (
+        "Residents of the village said they had not been warned. They said the water "
+        "came at night.\n\n"
+        "Tom Ellis runs the shop. Local shopkeepers said the road was closed. He said "
+        "nothing else."
+    )
+    out = [(q, name) for q, _, name, _, _ in suggest(suggester, text)]
+    assert out[:2] == [
+        ("they had not been warned.", "Residents of the village"),
+        ("the water came at night.", "Residents of the village"),
+    ]
+    assert ("nothing else.", "Local shopkeepers") not in out
+
+
+def test_a_name_is_found_without_the_sentence_s_first_word_or_its_full_stop():
+    """``But DexCom`` and ``Ray Donnelly.`` were full names read from the text: the short
+    name became ``But DexCom``, and ``Donnelly`` stayed short."""
+    text = (
+        "Sales rose. But DexCom's shares fell.\n\n"
+        "Coach Ray Donnelly.\n\n"
+        '"We won," Donnelly said. "We lost," DexCom said.'
+    )
+    assert named_at("DexCom", text, 1) == "DexCom"
+    assert named_at("Donnelly", text, 1) == "Ray Donnelly"
