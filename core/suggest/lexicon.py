@@ -28,6 +28,18 @@ STATEMENT_NOUNS = frozenset(
     """.split()
 )
 
+#: Of those, what is written and given out, so that it says something itself (``a
+#: release stating that``); a call, an interview or a briefing is where people say it.
+ISSUED_NOUNS = STATEMENT_NOUNS - {
+    "interview",
+    "speech",
+    "briefing",
+    "video",
+    "address",
+    "conference",
+    "call",
+}
+
 #: Documents that speak for their source: "a statement from X", "X's latest figures"
 #: name X (singular and plural).
 _DOCUMENTS = STATEMENT_NOUNS | set(

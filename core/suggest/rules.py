@@ -33,6 +33,7 @@ from core.suggest.lexicon import (
     CALENDAR,
     CUE_VERBS,
     GOING_ON_VERBS,
+    ISSUED_NOUNS,
     NAMING_VERBS,
     PERSONAL,
     PRONOUNS,
@@ -777,12 +778,13 @@ def _is_speech_verb(t: Token) -> bool:
 
 def _document_says(t: Token) -> bool:
     """``issued a release stating that ...``: a participle with a reported clause on one
-    document (a statement, a release, a letter; not ``reports saying``), which speaks."""
+    document given out (a statement, a release, a letter; not ``reports saying``, nor a
+    call or an interview, where people speak: :data:`ISSUED_NOUNS`), which speaks."""
     return (
         t.tag_ == "VBG"
         and t.dep_ == "acl"
         and t.head.tag_ == "NN"
-        and t.head.lemma_.lower() in STATEMENT_NOUNS
+        and t.head.lemma_.lower() in ISSUED_NOUNS
         and any(c.dep_ == "ccomp" for c in t.children)
     )
 
@@ -1132,11 +1134,18 @@ def _governing_cue(token: Token, para: Paragraph) -> Token | None:
     expressed confidence that with the "right focus"``: that verb's)."""
     t = token
     below: Token | None = None
+    under: Token | None = None  # the token below ``below`` on the way up
     for _ in range(12):
         if not para.in_quote[t.i]:
             if _is_speech_verb(t) or (t.pos_ == "VERB" and t.lemma_.lower() in NAMING_VERBS):
                 named = t.lemma_.lower() in NAMING_VERBS
-                thing = below is not None and below.dep_ == "dobj" and not para.in_quote[below.i]
+                said = under is not None and under.dep_ in ("acl", "ccomp", "relcl")
+                thing = (
+                    below is not None
+                    and below.dep_ == "dobj"
+                    and not para.in_quote[below.i]
+                    and not said  # ('reiterated the stance that "...": the stance's words)
+                )
                 if thing and not named:
                     return None  # (the object itself in marks is words said: 'stated his "...")
                 return _reporting(t, para)
@@ -1148,7 +1157,7 @@ def _governing_cue(token: Token, para: Paragraph) -> Token | None:
                     return None  # the speaker's other doing, not more of the saying
         if t.head.i == t.i:
             return None
-        below, t = t, t.head
+        under, below, t = below, t, t.head
     return None
 
 

@@ -511,6 +511,11 @@ def test_reports_saying_that_name_no_source(suggester):
     assert suggest(suggester, "Amid reports saying that the talks had failed, shares fell.") == []
 
 
+def test_a_call_or_an_interview_saying_that_is_no_document_that_speaks(suggester):
+    text = "Firefighters found the car after receiving an emergency call saying a man was trapped."
+    assert suggest(suggester, text) == []
+
+
 def test_indicating_that_goes_on_with_what_the_speaker_announced(suggester):
     found = suggest(
         suggester,
@@ -600,6 +605,17 @@ def test_marks_in_a_verbs_noun_object_name_a_thing_and_quote_no_one(suggester):
         '"neutral" rating.',
     )
     assert found == []
+
+
+def test_marks_in_a_clause_of_the_verbs_noun_object_are_words_said(suggester):
+    found = suggest(
+        suggester,
+        'Mara Lind repeated the board\'s view that "no plant will close this year," adding that '
+        "talks go on.",
+    )
+    assert ("no plant will close this year,", "Mara Lind", "Mara Lind", "repeated", "mixed") in [
+        (q, sp, name, cue, kind) for q, sp, name, cue, kind in found
+    ]
 
 
 def test_marks_under_another_verb_of_the_speaker_are_no_part_of_what_was_said(suggester):
