@@ -6,8 +6,9 @@ and a baseline measured in the same run, per article and for the set.
 A SET is a folder of ``<slug>.txt`` articles each with its ``<slug>.gold.json``, or
 ``sample`` (resources/sample_article.txt with tests/data/sample_article.gold.json).
 Default: tests/data/heldout, the articles held out from tuning (their misses since
-broken down by cause: see its README); tests/data/heldout2 is the set nobody looked at
-while writing the rules; tests/data/articles is what the suggester was built on.
+broken down by cause: see its README); tests/data/heldout3 is the set nobody looked at
+while writing the rules (heldout2 was, until its misses were studied too); tests/data/
+articles is what the suggester was built on.
 
 1. Attribution F1 of the suggester: each article imported as the app imports it, its
    suggestions scored against the gold by core/measure/evaluate.py.
