@@ -177,7 +177,8 @@ def _nearest(
 def link(doc: Doc, start: int, text: str) -> list[Attribution]:
     """The attributions of a tagged paragraph at offset ``start`` of ``text``: each
     quote with the nearest cue in its sentence (then in those beside it) and the
-    speaker nearest that cue (the quote, with no cue)."""
+    speaker nearest that cue. A quote with no cue or no speaker so near is left out:
+    most of those the tagger tags are not quotes (docs/adr/0041)."""
     ents = list(doc.ents)
     quotes = [e for e in ents if e.label_ == QUOTE]
     cues = [e for e in ents if e.label_ == CUE]
@@ -188,22 +189,19 @@ def link(doc: Doc, start: int, text: str) -> list[Attribution]:
     def sent_of(x: TokenSpan) -> int:
         return max(i for i, f in enumerate(first) if f <= x.start)
 
-    def span(x: TokenSpan | None) -> Span | None:
-        return None if x is None else Span(start + x.start_char, start + x.end_char)
-
     out = []
     for q in quotes:
         cue = _nearest(cues, q, sents, sent_of(q))
-        anchor = cue if cue is not None else q
-        speaker = _nearest(speakers, anchor, sents, sent_of(anchor))
-        quote = span(q)
-        assert quote is not None
+        speaker = None if cue is None else _nearest(speakers, cue, sents, sent_of(cue))
+        if cue is None or speaker is None:
+            continue
+        quote = Span(start + q.start_char, start + q.end_char)
         out.append(
             Attribution(
                 quote=quote,
-                speaker=span(speaker),
-                cue=span(cue),
-                speaker_name=speaker.text if speaker is not None else None,
+                speaker=Span(start + speaker.start_char, start + speaker.end_char),
+                cue=Span(start + cue.start_char, start + cue.end_char),
+                speaker_name=speaker.text,
                 type=quote_type(text, quote),
             )
         )
