@@ -1,7 +1,8 @@
-"""The tagger's linker (docs/adr/0041), on paragraphs the real pipeline
+"""The tagger's linker and its batches (docs/adr/0041), on paragraphs the real pipeline
 parses, with the tagger's spans set by hand."""
 
 from core.model import QuoteType
+from core.suggest import tagger
 from core.suggest.tagger import CUE, QUOTE, SPEAKER, link
 from core.tokens import doc_of
 from tests.review_data import sp
@@ -64,3 +65,11 @@ def test_a_quote_with_no_cue_or_no_speaker_near_it_is_left_out(suggester):
         sp(TEXT, "thinks"),
         sp(TEXT, "The mayor"),
     )
+
+
+def test_batches_are_counted_by_words_growing_as_spacy_train_makes_them(monkeypatch):
+    monkeypatch.setattr(tagger, "BATCH_WORDS", (100.0, 300.0, 2.0))
+    # 100, 200, then 300 a batch
+    assert tagger._updates(100) == 1
+    assert tagger._updates(301) == 3
+    assert tagger._updates(300 + 300 * 3) == 5
