@@ -16,7 +16,8 @@ BODY = (
     '"We are ready for the vote," {c} said.\n'
 )
 MONTHS = ("May", "June", "July", "March", "April", "August", "October", "November")
-#: Epochs of a test's training: ten articles are two updates an epoch.
+#: Epochs of a test's training: ten articles are four updates an epoch (batches of
+#: about a hundred words, spaCy's first: core/suggest/tagger.BATCH_WORDS).
 EPOCHS = 50
 
 

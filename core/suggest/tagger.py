@@ -37,10 +37,14 @@ LABELS = (QUOTE, SPEAKER, CUE)
 RULE = "tagger"
 #: The component's name beside the pipeline's own (never added to its ``pipe_names``).
 COMPONENT = "quotelab_tagger"
-#: Paragraphs per update.
-BATCH = 16
+#: Words per update, as ``spacy train``'s default batcher makes them (paragraphs, the
+#: examples, are not cut): from the first to the second, growing by the third factor
+#: at each update.
+BATCH_WORDS = (100.0, 1000.0, 1.001)
 #: Dropout while training.
 DROPOUT = 0.1
+#: The optimizer's weight decay (Adam's, as ``spacy train``'s default).
+L2 = 0.01
 #: Epochs without a better held-out F1 after which training stops, once they are
 #: also this many updates (a small corpus's epochs are a few updates each).
 PATIENCE = 3
@@ -177,7 +181,8 @@ def _nearest(
 def link(doc: Doc, start: int, text: str) -> list[Attribution]:
     """The attributions of a tagged paragraph at offset ``start`` of ``text``: each
     quote with the nearest cue in its sentence (then in those beside it) and the
-    speaker nearest that cue (the quote, with no cue)."""
+    speaker nearest that cue. A quote with no cue or no speaker so near is left out:
+    most of those the tagger tags are not quotes (docs/adr/0041)."""
     ents = list(doc.ents)
     quotes = [e for e in ents if e.label_ == QUOTE]
     cues = [e for e in ents if e.label_ == CUE]
@@ -188,22 +193,19 @@ def link(doc: Doc, start: int, text: str) -> list[Attribution]:
     def sent_of(x: TokenSpan) -> int:
         return max(i for i, f in enumerate(first) if f <= x.start)
 
-    def span(x: TokenSpan | None) -> Span | None:
-        return None if x is None else Span(start + x.start_char, start + x.end_char)
-
     out = []
     for q in quotes:
         cue = _nearest(cues, q, sents, sent_of(q))
-        anchor = cue if cue is not None else q
-        speaker = _nearest(speakers, anchor, sents, sent_of(anchor))
-        quote = span(q)
-        assert quote is not None
+        speaker = None if cue is None else _nearest(speakers, cue, sents, sent_of(cue))
+        if cue is None or speaker is None:
+            continue
+        quote = Span(start + q.start_char, start + q.end_char)
         out.append(
             Attribution(
                 quote=quote,
-                speaker=span(speaker),
-                cue=span(cue),
-                speaker_name=speaker.text if speaker is not None else None,
+                speaker=Span(start + speaker.start_char, start + speaker.end_char),
+                cue=Span(start + cue.start_char, start + cue.end_char),
+                speaker_name=speaker.text,
                 type=quote_type(text, quote),
             )
         )
@@ -286,7 +288,9 @@ def train(
     weights of the epoch with the best ``score`` (of the held-out articles), stopping
     after :data:`PATIENCE` epochs (and :data:`PATIENT_UPDATES`) without a better one.
     Raises :class:`Cancelled` (checked between updates). Returns the best score."""
+    from spacy.training.batchers import minibatch_by_words
     from spacy.util import fix_random_seed  # type: ignore[attr-defined]
+    from thinc.api import Adam, compounding
 
     fix_random_seed(seed)  # the same corpus trains the same tagger
     component = tagger.component
@@ -294,31 +298,42 @@ def train(
     # the pipeline's tok2vec weights, as the start of the tagger's own
     base = cast("Tok2Vec", nlp.get_pipe("tok2vec"))
     component.model.get_ref("tok2vec").layers[0].from_bytes(base.model.to_bytes())
-    optimizer = component.create_optimizer()
+    optimizer = Adam(0.001, L2=L2, grad_clip=1.0, use_averages=False)
     order = list(train_examples)
     rng = random.Random(seed)
-    per_epoch = max(1, -(-len(order) // BATCH))
+    sizes = compounding(*BATCH_WORDS)  # (growing across epochs, as in ``spacy train``)
+    total = _updates(sum(len(ex) for ex in order) * epochs)
     best, best_bytes, since, done, best_at = -1.0, b"", 0, 0, 0
     for epoch in range(1, epochs + 1):
         rng.shuffle(order)
-        for i in range(0, len(order), BATCH):
-            batch = order[i : i + BATCH]
+        # (it takes the next of any iterable of sizes for each batch)
+        for batch in minibatch_by_words(order, cast("Sequence[int]", sizes)):
             if cancelled():
                 raise Cancelled
             component.update(batch, drop=DROPOUT, sgd=optimizer, losses={})
             done += 1
-            progress(Progress(done, per_epoch * epochs, epoch, best))
-        with component.model.use_params(optimizer.averages):
-            got = score(tagger)
-            if got > best:
-                best, best_bytes, since, best_at = got, tagger.to_bytes(), 0, done
-            else:
-                since += 1
+            progress(Progress(done, max(done, total), epoch, best))
+        got = score(tagger)
+        if got > best:
+            best, best_bytes, since, best_at = got, tagger.to_bytes(), 0, done
+        else:
+            since += 1
         if since >= PATIENCE and done - best_at >= PATIENT_UPDATES:
             break
     component.from_bytes(best_bytes, exclude=["vocab"])
-    progress(Progress(per_epoch * epochs, per_epoch * epochs, epoch, best))
+    total = max(done, total)
+    progress(Progress(total, total, epoch, best))
     return best
+
+
+def _updates(words: int) -> int:
+    """About how many batches of :data:`BATCH_WORDS` hold ``words`` words."""
+    size, stop, rate = BATCH_WORDS
+    n = 0
+    while words > 0:
+        words -= int(size)
+        size, n = min(size * rate, stop), n + 1
+    return max(n, 1)
 
 
 def now_name(base: str) -> str:

@@ -57,7 +57,8 @@ def test_the_tagger_is_kept_in_the_corpus_file_and_switched_on(trained_corpus, s
         read = tagger(store, suggester)
     assert read is not None and read.name == kept.source
     assert read.rules_first == (figures.first == "rules") == json.loads(kept.config)["rules_first"]
-    assert read.prior == json.loads(kept.config)["prior"] == pytest.approx(figures.model[1], 1e-3)
+    prior = min(figures.model[1], 0.95)  # (its held-out precision, short of certainty)
+    assert read.prior == json.loads(kept.config)["prior"] == pytest.approx(prior, 1e-3)
 
 
 def test_import_suggests_with_the_tagger_then_the_rules(trained_corpus, suggester, tmp_path):
@@ -74,7 +75,7 @@ def test_import_suggests_with_the_tagger_then_the_rules(trained_corpus, suggeste
         by = made_by_id(store, art_id)
     ours = [a for a in got if by[a.id].source == read.name]
     for q, who, cue in reports[:2]:  # the tagger's: the rules frame neither
-        a = next(a for a in ours if text[a.quote.start : a.quote.end].startswith(q))
+        a = next(a for a in ours if a.quote.overlaps(sp(text, q)))  # (its ends may differ)
         assert text[a.speaker.start : a.speaker.end] == a.speaker_name == who
         assert text[a.cue.start : a.cue.end] == cue
         assert a.confidence == read.prior and by[a.id].rule == "tagger"
