@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from core.config import model_name
 from core.corpus import training as kept_trained
 from core.corpus.errors import CorpusError
+from core.corpus.integrity import Holder, holder_of
 from core.corpus.learning import decided
 from core.corpus.store import Store, now
 from core.measure.evaluate import Counts, by_overlap
@@ -273,7 +274,9 @@ def train_apart(
 
     receive, send = CONTEXT.Pipe(duplex=False)
     process = CONTEXT.Process(
-        target=_train_at, args=(str(path), model_name(model), epochs, send), daemon=True
+        target=_train_at,
+        args=(str(path), model_name(model), epochs, send, holder_of(path)),
+        daemon=True,
     )
     process.start()
     send.close()
@@ -306,10 +309,12 @@ class _Failed:
     message: str
 
 
-def _train_at(path: str, model: str, epochs: int, send: Connection) -> None:
-    """:func:`train_apart`'s process: train, then send the figures (JSON) or why not."""
+def _train_at(path: str, model: str, epochs: int, send: Connection, holder: Holder | None) -> None:
+    """:func:`train_apart`'s process: train, then send the figures (JSON) or why not.
+    It opens the corpus as held by the process that started it, if that one holds it
+    (docs/adr/0042): the app's ``-wal`` is no unclean shutdown."""
     try:
-        with Store(path, create=False) as store:
+        with Store(path, create=False, holder=holder) as store:
             figures = train_corpus(
                 store,
                 Suggester(model),

@@ -5,6 +5,7 @@ and `suggest --db` beside the rules, switched off."""
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +20,7 @@ from core.review.session import ReviewSession
 from core.suggest.learn import CANDIDATE
 from core.suggest.tagger import Cancelled, Progress, union
 from tests.conftest import run_main
+from tests.core.corpus.test_open_cost import _damaged_page
 from tests.review_data import sp
 from tests.training_data import EPOCHS, article, make_corpus
 
@@ -185,6 +187,17 @@ def test_a_cancel_keeps_nothing_in_this_process_and_apart(tmp_path, suggester):
     assert figures is not None and figures.epochs <= 2
     with Store(path) as store:
         assert Figures.from_json(training.latest(store).figures) == figures
+
+
+def test_a_training_opens_the_corpus_the_app_holds_without_the_full_check(tmp_path, suggester):
+    """The app holds the corpus with a -wal beside it: the training's process took it for
+    an unclean shutdown and ran the full check, whose cost grows with the corpus. Seen
+    by a page of an undone article, damaged so that only the full check finds it."""
+    path = _damaged_page(make_corpus(tmp_path / "held.qlab", done=4))
+    with Store(path) as store:
+        training.set_tagger(store, False)  # a write the -wal holds
+        assert Path(f"{path}-wal").stat().st_size > 0 and not store.checked
+        assert train_apart(path, suggester.model, 1) is not None
 
 
 def test_what_the_corpus_learns_calibrates_the_taggers_suggestions(
