@@ -107,7 +107,7 @@ def test_what_the_switch_changes_is_the_next_import(make_window, corpus, qtbot, 
     assert _import(qtbot, w, tmp_path, 20) == {"rules"}  # off: the rules alone
     press(w, "Ctrl+Shift+G")
     _answer(qtbot, w, YES)
-    assert _import(qtbot, w, tmp_path, 21) == {"rules", name}  # its own beside the rules'
+    assert name in _import(qtbot, w, tmp_path, 21)  # its own (the rules' fill where it has none)
     press(w, "Ctrl+Shift+G")
     assert _import(qtbot, w, tmp_path, 22) == {"rules"}
 
