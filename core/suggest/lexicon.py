@@ -156,6 +156,11 @@ NON_PERSON_WORDS = frozenset(
 #: aside): no part of its speaker name.
 COMPANY_SUFFIXES = frozenset("inc corp co ltd plc llc lp sa ag nv gmbh".split())
 
+#: A broadcaster's medium after its name, with the words that may come between
+#: (``NHK television``, ``KTV public television``): no part of its speaker name.
+BROADCAST_MEDIA = frozenset("television radio TV".split())
+BROADCAST_KINDS = frozenset("public state national private commercial".split())
+
 #: Abbreviations that end a name with their full stop ("Apple Inc.", "Martin Luther King Jr.").
 NAME_ABBREVIATIONS = frozenset("inc corp co ltd plc llc jr sr bros".split())
 
