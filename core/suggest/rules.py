@@ -368,6 +368,8 @@ class ArticleRules:
         )
         if appos is None and head.pos_ == "NOUN" and head.lemma_.lower() in TITLES:
             appos = _closing_name(head, is_name)
+        if appos is not None:
+            appos = _past_cut_title(appos)  # "the spokesman, Sgt. Tom Reyes,"
         return appos if appos is not None and not self._names_person(head) else head
 
     def _source(self, para: Paragraph, head: Token) -> Source:
@@ -797,6 +799,7 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
     for _ in range(4):
         subj = _own_subject(v, para)
         if subj is not None:
+            subj = _past_cut_title(subj)  # "said Sgt. Tom Reyes"
             if subj.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                 return v.head
             if subj.dep_ == "nsubjpass" or (subj.lower_ == "it" and subj.dep_ == "expl"):
@@ -835,6 +838,29 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
             t = t.head
         return t
     return None
+
+
+def _past_cut_title(t: Token) -> Token:
+    """The last word of the name after an abbreviated title that the tokenizer cut from
+    its full stop (``Sgt. Tom Reyes``: ``Sgt``, ``.``, and the parse makes ``Tom Reyes``
+    a sentence of its own, the title the subject or the appositive); else ``t``."""
+    doc = t.doc
+    last = t.i + 2
+    if (
+        last >= len(doc)
+        or t.whitespace_
+        or doc[t.i + 1].text != "."
+        or t.lower_ + "." not in TITLES
+        or not _capitalised_name(doc[last])
+    ):
+        return t
+    while last + 1 < len(doc) and _capitalised_name(doc[last + 1]):
+        last += 1
+    return doc[last]
+
+
+def _capitalised_name(t: Token) -> bool:
+    return t.pos_ == "PROPN" and t.text[:1].isupper()
 
 
 def _own_subject(verb: Token, para: Paragraph) -> Token | None:
@@ -882,6 +908,8 @@ def _mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> t
             t.pos_ == "PROPN" or t.lower_ in ("the", "and", "&") for t in list(of.subtree)[1:]
         ):
             end = of.right_edge.i
+    if start >= 2 and _past_cut_title(doc[start - 2]).i >= start:
+        start -= 2  # "Sgt. Tom Reyes": the title the parse cut from the name
     floor = 0  # the first token after the dateline
     while floor < start and doc[floor].idx < para.dateline:
         floor += 1

@@ -245,6 +245,21 @@ def test_british_abbreviated_titles_are_no_part_of_a_name(suggester):
     assert names(suggester, text) == ["Sarah Cole", "Sarah Cole", "Carla Denyer"]
 
 
+def test_a_title_abbreviated_with_a_full_stop_is_in_the_mention_not_the_name(suggester):
+    # the tokenizer cuts "Sgt." from its full stop and the parse the name after it
+    # from the title: a sentence of its own
+    said = [
+        (speaker, name)
+        for _, speaker, name, _, _ in suggest(
+            suggester,
+            "The crews were safe, said Sgt. Tom Reyes.\n\n"
+            "The ferry sank at noon, while the coast guard spokesman, Capt. Ann Hale, "
+            "tweeted \u201cAll crews are safe.\u201d",
+        )
+    ]
+    assert said == [("Sgt. Tom Reyes", "Tom Reyes"), ("Capt. Ann Hale", "Ann Hale")]
+
+
 def test_a_hyphenated_title_makes_no_name_of_the_words_before_it(suggester):
     text = (
         'NATO Secretary-General Mark Rutte said the alliance would "stand with Ukraine".\n\n'
