@@ -759,10 +759,7 @@ def _goes_on_saying(t: Token) -> bool:
         and t.dep_ in ("advcl", "xcomp")
         and t.i > 0
         and t.doc[t.i - 1].text == ","
-        and any(
-            c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")
-            for c in t.children
-        )
+        and any(c.dep_ == "ccomp" and any(map(_that, c.children)) for c in t.children)
         and (_is_speech_verb(up) or (up.dep_ == "ccomp" and _is_speech_verb(up.head)))
     )
 
@@ -1221,9 +1218,10 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     while start <= end and doc[start].idx < para.dateline:
         start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
     start = _fronted(verb, clause, start)
+    start = _past_adverb(verb, start, end)
     while start <= end and doc[start].dep_ == "mark" and doc[start].head == clause:
         start += 1  # "that"
-    if start == verb.i + 1 and doc[start].lower_ == "that" and doc[start].dep_ == "mark":
+    if start == verb.i + 1 and _that(doc[start]):
         start += 1  # "said that according to X, ...": the parse hangs it lower
     if start == verb.i + 1 and doc[start].lower_ in CALENDAR and start < clause.i:
         start += 1  # "Kang said Monday Seoul has not ...": when it was said
@@ -1248,6 +1246,21 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     if verb.i < start and end + 1 < len(doc) and doc[end + 1].text in _SENTENCE_END:
         end += 1  # the clause after its cue ends the sentence: keep the full stop
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _past_adverb(verb: Token, start: int, end: int) -> int:
+    """Where a clause starts after an adverb and ``that`` right after its cue, which say
+    how or when it was said (``said earlier that ...``, ``saying only that ...``)."""
+    doc = verb.doc
+    after = _particle(verb) or verb
+    if start == after.i + 1 < end and doc[start].pos_ == "ADV" and _that(doc[start + 1]):
+        return start + 2
+    return start
+
+
+def _that(t: Token) -> bool:
+    """Whether a token is the ``that`` that opens a clause."""
+    return t.lower_ == "that" and t.dep_ == "mark"
 
 
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
@@ -1487,7 +1500,13 @@ _MEDIUM_PREPOSITIONS = frozenset("in on at during through via".split())
 
 
 def _that_clause(verb: Token) -> Token | None:
-    """``said in a statement that ...``: the parser hangs the clause on the noun."""
+    """``said in a statement that ...``: the parser hangs the clause on the noun; ``said
+    earlier that ...``: on the adverb."""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else verb
+    if after.dep_ == "advmod" and after.head == verb:
+        ccomp = next((c for c in after.children if c.dep_ == "ccomp"), None)
+        if ccomp is not None and any(map(_that, ccomp.children)):
+            return ccomp
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.i < verb.i or prep.lower_ not in _MEDIUM_PREPOSITIONS:
             continue
@@ -1495,9 +1514,7 @@ def _that_clause(verb: Token) -> Token | None:
             if pobj.lemma_.lower() not in STATEMENT_NOUNS:
                 continue
             for c in pobj.children:
-                if c.dep_ in ("acl", "relcl") and any(
-                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children
-                ):
+                if c.dep_ in ("acl", "relcl") and any(map(_that, c.children)):
                     return c
     return None
 

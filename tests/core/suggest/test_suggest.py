@@ -224,6 +224,22 @@ CASES = {
         'The minister defended the plan, insisting it would not "harm the economy".',
         [("harm the economy", "The minister", "The minister", "insisting", "mixed")],
     ),
+    "an adverb between the cue and its that is how it was said": (
+        "Officials said earlier that three bridges were closed. The mayor declined to "
+        "comment, saying only that the road would reopen soon. Police said earlier that "
+        "two officers were hurt by the driver when they arrived at the scene.",
+        [
+            ("three bridges were closed.", "Officials", "Officials", "said", "indirect"),
+            ("the road would reopen soon.", "The mayor", "The mayor", "saying", "indirect"),
+            (
+                "two officers were hurt by the driver when they arrived at the scene.",
+                "Police",
+                "Police",
+                "said",
+                "indirect",
+            ),
+        ],
+    ),
     "apostrophes are not marks": (
         "Trump's aide said we're in the '90s again, and rock 'n' roll is back.",
         [
