@@ -803,7 +803,7 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
                 return None
             return subj
         if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
-            v = v.head  # "X said A but repeated B": the shared subject
+            v = _coordinated(v, verb)
             continue
         if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG":
             up = v.head  # "X said ..., adding that ...": the subject of the main verb
@@ -858,6 +858,16 @@ def _past_cut_title(t: Token) -> Token:
 
 def _capitalised_name(t: Token) -> bool:
     return t.pos_ == "PROPN" and t.text[:1].isupper()
+
+
+def _coordinated(v: Token, cue: Token) -> Token:
+    """The verb whose subject a coordinated verb ``v`` shares: the one it is coordinated
+    with (``X said A but repeated B``), or, for a cue the parse hangs on a reported
+    clause, that clause's cue (``X said A but added B``)."""
+    up = v.head
+    if up.dep_ == "ccomp" and _is_speech_verb(up.head) and _is_speech_verb(cue):
+        return up.head
+    return up
 
 
 def _own_subject(verb: Token, para: Paragraph) -> Token | None:
@@ -1232,7 +1242,9 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     according = next((t for t in doc[start : end + 1] if _is_according(t)), None)
     if according is not None and according.right_edge.i >= end - 1:
         end = according.left_edge.i - 1  # "..., according to X" names another source
-    quoted = [i for i in range(start, end + 1) if para.in_quote[i]]
+    # words in marks after what the speaker goes on to say are no part of it ('said A
+    # but added, "B"')
+    quoted = [i for i in range(start, _own_end(verb, start, end) + 1) if para.in_quote[i]]
     if quoted:
         k = quoted[0]
         j = k - 1
@@ -1386,10 +1398,10 @@ def _own_end(verb: Token, start: int, end: int) -> int:
     goes on to do, which the parse may hang inside it: a participle of saying after a
     comma (``..., citing a lack of coordination``, ``..., adding that``), what it answered
     (``..., in response to a question from ...``), a statement of its own (``...,
-    although he noted ...``), or a verb of
-    saying with no subject of its own after ``and`` or ``but`` (``reports were baseless
-    and urged people``), unless it goes with another in the clause (``could not confirm
-    or deny``)."""
+    although he noted ...``), or a verb of saying with no subject of its own after ``and``
+    or ``but`` (``reports were baseless and urged people``; ``A but did not say B``, in
+    the cue's tense), unless it goes with another in the clause (``could not confirm or
+    deny``)."""
     doc = verb.doc
     for i in range(start + 1, end):
         nxt = doc[i + 1]
@@ -1399,6 +1411,8 @@ def _own_end(verb: Token, start: int, end: int) -> int:
             return i - 1  # "..., in response to a question from ...": when it was said
         if doc[i].text == "," and nxt.dep_ == "mark" and _says_more(nxt.head):
             return i - 1  # "..., although he noted strong competition": another statement
+        while nxt.i < end and (nxt.dep_ == "neg" or _does(nxt, verb)):
+            nxt = doc[nxt.i + 1]  # "but did not say" (not "and had informed": the clause's)
         if doc[i].lower_ not in ("and", "but") or nxt.dep_ != "conj" or nxt.pos_ != "VERB":
             continue
         own_subject = any(c.dep_ in _SUBJECTS for c in nxt.children)
@@ -1406,6 +1420,12 @@ def _own_end(verb: Token, start: int, end: int) -> int:
         if said and not own_subject and nxt.head.lemma_.lower() not in SPEECH_VERBS:
             return i - 1
     return end
+
+
+def _does(aux: Token, verb: Token) -> bool:
+    """Whether ``aux`` is a ``do`` in the tense of the cue ``verb`` (``said A but did not
+    confirm B``)."""
+    return aux.dep_ == "aux" and aux.lemma_ == "do" and aux.tag_ == verb.tag_
 
 
 def _says_more(verb: Token) -> bool:

@@ -240,6 +240,15 @@ CASES = {
             ),
         ],
     ),
+    "a verb of saying after but goes on with the speaker, not the reported clause": (
+        'Coach Ann Lee said her team deserved to lose but added, "We will be back." '
+        "Firefighters said they put out the blaze but did not confirm its cause.",
+        [
+            ("her team deserved to lose", "Coach Ann Lee", "Ann Lee", "said", "indirect"),
+            ("We will be back.", "Coach Ann Lee", "Ann Lee", "added", "direct"),
+            ("they put out the blaze", "Firefighters", "Firefighters", "said", "indirect"),
+        ],
+    ),
     "apostrophes are not marks": (
         "Trump's aide said we're in the '90s again, and rock 'n' roll is back.",
         [
