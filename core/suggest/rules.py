@@ -890,9 +890,10 @@ def _mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> t
     """Token bounds of the speaker mention: the head with its left modifiers (after the
     dateline), also the job a name is in apposition to when no comma parts them (``the
     away side's head coach Scott Cooper``; not ``The charity's director, Susan Ma``); for
-    a common noun also its prepositional phrase (``the head of the agency``) up to a
-    clause in it (``A team of experts led by ...``), for a proper one its ``of`` and the
-    proper nouns after it (``The Ministry of Oil``)."""
+    a common noun also its prepositional phrase (``the head of the agency``; one of
+    ``of`` or ``from`` at any length: ``Diplomats from member states of the Council``) up
+    to a clause in it (``A team of experts led by ...``), for a proper one its ``of`` and
+    the proper nouns after it (``The Ministry of Oil``)."""
     doc = head.doc
     start = head.left_edge.i
     if job is not None and job.i < head.i and "," not in {t.text for t in doc[job.i : start]}:
@@ -902,8 +903,8 @@ def _mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> t
         for c in head.rights:
             if c.dep_ in ("prep", "compound", "amod"):
                 last = _before_clause(c)
-                if last - head.i >= 8:
-                    break
+                if last - head.i >= 8 and c.lower_ not in ("of", "from"):
+                    break  # (a phrase of whom or where from says who, at any length)
                 if any(o.lemma_.lower() in STATEMENT_NOUNS for o in c.children):
                     break  # "officials at a news conference": where, not who
                 end = max(end, last)

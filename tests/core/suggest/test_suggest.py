@@ -249,6 +249,19 @@ CASES = {
             ("they put out the blaze", "Firefighters", "Firefighters", "said", "indirect"),
         ],
     ),
+    "a long phrase of where a described source is from is in its mention": (
+        "Engineers from the three northern member states of the Norland Water Board said "
+        "the dam was safe.",
+        [
+            (
+                "the dam was safe.",
+                "Engineers from the three northern member states of the Norland Water Board",
+                "Engineers from the three northern member states of the Norland Water Board",
+                "said",
+                "indirect",
+            )
+        ],
+    ),
     "apostrophes are not marks": (
         "Trump's aide said we're in the '90s again, and rock 'n' roll is back.",
         [
