@@ -739,12 +739,17 @@ def _by_thing(verb: Token, para: Paragraph) -> bool:
 def _issuer(says: Token, para: Paragraph) -> Token | None:
     """Who a document that says something (:func:`_document_says`) is from, when a
     person or a name gives it out (``He wrote a letter saying``, ``Norgas issued a
-    statement saying``): the subject of the verb it is the object of; None for a
+    statement saying``, ``Norgas confirmed it in a tweet that said``): the subject of the
+    verb it is the object of (not one that says in a relative clause: ``X rejected the
+    report of Y that said``), or in a phrase of; None for a
     description (``Officials issued a release stating``: the release is as written)."""
     document = says.head
-    if document.dep_ != "dobj":
-        return None
-    subj = _own_subject(document.head, para)
+    giver = document.head
+    if document.dep_ == "pobj" and giver.dep_ == "prep":
+        giver = giver.head  # "Norgas confirmed it in a tweet that said ..."
+    elif document.dep_ != "dobj" or says.dep_ == "relcl":
+        return None  # "X rejected the report of Y that said ...": Y's
+    subj = _own_subject(giver, para)
     return subj if subj is not None and (subj.lower_ in PERSONAL or subj.pos_ == "PROPN") else None
 
 
@@ -776,16 +781,21 @@ def _is_speech_verb(t: Token) -> bool:
 
 
 def _document_says(t: Token) -> bool:
-    """``issued a release stating that ...``: a participle with a reported clause on one
-    document given out (a statement, a release, a letter; not ``reports saying``, nor a
-    call or an interview, where people speak: :data:`ISSUED_NOUNS`), which speaks."""
+    """``issued a release stating that ...``, ``in a tweet that said ...``: a participle
+    or a relative clause with a reported clause on one document given out (a statement, a
+    release, a letter; not ``reports saying``, nor a call or an interview, where people
+    speak: :data:`ISSUED_NOUNS`), which speaks."""
     return (
-        t.tag_ == "VBG"
-        and t.dep_ == "acl"
+        (t.tag_ == "VBG" and t.dep_ == "acl" or t.dep_ == "relcl" and _relative(t))
         and t.head.tag_ == "NN"
         and t.head.lemma_.lower() in ISSUED_NOUNS
         and any(c.dep_ == "ccomp" for c in t.children)
     )
+
+
+def _relative(verb: Token) -> bool:
+    """Whether a verb's subject is the relative pronoun of its clause (``that said``)."""
+    return any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in verb.children)
 
 
 def _subject(verb: Token, para: Paragraph) -> Token | None:

@@ -262,6 +262,21 @@ CASES = {
             )
         ],
     ),
+    "a document that says, in a phrase of a name's verb, has that name": (
+        "The Norland Coast Guard confirmed the rescue in a tweet that said "
+        "\u201cAll six sailors are safe,\u201d while its chief thanked the crews. Ann Lee "
+        "rejected the latest report of the Norland Audit Office that said the dam was unsafe.",
+        [
+            ("All six sailors are safe,", "a tweet", "Norland Coast Guard", "said", "direct"),
+            (
+                "the dam was unsafe.",
+                "the latest report of the Norland Audit Office",
+                "Norland Audit Office",
+                "said",
+                "indirect",
+            ),
+        ],
+    ),
     "apostrophes are not marks": (
         "Trump's aide said we're in the '90s again, and rock 'n' roll is back.",
         [
