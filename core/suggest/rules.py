@@ -1096,7 +1096,9 @@ def _prev_char(text: str, i: int) -> str:
 
 
 def _is_direct(para: Paragraph, q: Quoted, n: int) -> bool:
-    """Whether a quote stands as its own utterance rather than inside a clause."""
+    """Whether a quote stands as its own utterance rather than inside a clause: after a
+    sentence's end, a colon or a cue and a comma, or right after its cue (a fragment
+    that its sentence runs on from is a mixed quote all the same: :func:`_runs_on`)."""
     text = para.text
     pc = _prev_char(text, q.open)
     if pc == "" or pc in ".!?:;\u2014\u2013" or pc in CLOSING_MARKS:
@@ -1105,6 +1107,8 @@ def _is_direct(para: Paragraph, q: Quoted, n: int) -> bool:
     before = _frame_before(para, q, n)
     if pc == "," and any(_is_cue_verb(doc[i]) for i in before):
         return True
+    if before and _is_cue_verb(doc[before[-1]]):
+        return True  # 'said "nobody saw it coming".': the marks hold all it said
     inside = text[q.start : q.end]
     if inside[:1].isupper() and before:
         last = [i for i in before if not doc[i].is_punct][-3:]

@@ -277,6 +277,14 @@ CASES = {
             ),
         ],
     ),
+    "marks right after the cue hold all it said: a direct quote, whatever its case": (
+        'Analyst Jo Park of Norbank said "nobody saw this coming". '
+        'The mayor said "no" to the plan on Monday.',
+        [
+            ("nobody saw this coming", "Analyst Jo Park of Norbank", "Jo Park", "said", "direct"),
+            ("no", "The mayor", "The mayor", "said", "mixed"),
+        ],
+    ),
     "apostrophes are not marks": (
         "Trump's aide said we're in the '90s again, and rock 'n' roll is back.",
         [
