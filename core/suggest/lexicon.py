@@ -20,6 +20,10 @@ SPEECH_VERBS = frozenset(
 #: that``), which is no one's saying.
 GOING_ON_VERBS = frozenset("show indicate".split())
 
+#: What markets say of a company, never a speaker: ``Norbank shares fell after it
+#: reported A and said B`` is the company's saying (lemmas).
+MARKET_FIGURES = frozenset("share stock price index bond yield currency".split())
+
 #: Where a speech verb's clause can hang in the parse: "said in a statement that ...".
 STATEMENT_NOUNS = frozenset(
     """

@@ -34,6 +34,7 @@ from core.suggest.lexicon import (
     CUE_VERBS,
     GOING_ON_VERBS,
     ISSUED_NOUNS,
+    MARKET_FIGURES,
     NAMING_VERBS,
     PERSONAL,
     PRONOUNS,
@@ -813,7 +814,7 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
                 return None
             return subj
         if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
-            v = _coordinated(v, verb)
+            v = _coordinated(v, verb, para)
             continue
         if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG":
             up = v.head  # "X said ..., adding that ...": the subject of the main verb
@@ -870,14 +871,29 @@ def _capitalised_name(t: Token) -> bool:
     return t.pos_ == "PROPN" and t.text[:1].isupper()
 
 
-def _coordinated(v: Token, cue: Token) -> Token:
+def _coordinated(v: Token, cue: Token, para: Paragraph) -> Token:
     """The verb whose subject a coordinated verb ``v`` shares: the one it is coordinated
-    with (``X said A but repeated B``), or, for a cue the parse hangs on a reported
-    clause, that clause's cue (``X said A but added B``)."""
+    with (``X said A but repeated B``); for a cue the parse hangs on a reported clause,
+    that clause's cue (``X said A but added B``); for one it hangs on what a market
+    figure did, the verb nearest before it of a clause whose subject can speak
+    (``Norbank shares fell after it reported A and said B``: it)."""
     up = v.head
     if up.dep_ == "ccomp" and _is_speech_verb(up.head) and _is_speech_verb(cue):
         return up.head
+    subject = _own_subject(up, para)
+    if subject is not None and subject.lemma_.lower() in MARKET_FIGURES:
+        speaking = (
+            c
+            for c in up.children
+            if c.dep_ == "advcl" and c.i < v.i and _by_speaker(_own_subject(c, para))
+        )
+        return max(speaking, key=lambda c: c.i, default=up)
     return up
+
+
+def _by_speaker(subject: Token | None) -> bool:
+    """Whether a subject can be a speaker by itself: a pronoun or a name."""
+    return subject is not None and (subject.lower_ in PRONOUNS or subject.pos_ == "PROPN")
 
 
 def _own_subject(verb: Token, para: Paragraph) -> Token | None:

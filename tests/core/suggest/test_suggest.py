@@ -285,6 +285,11 @@ CASES = {
             ("no", "The mayor", "The mayor", "said", "mixed"),
         ],
     ),
+    "a cue after what a market figure did is the company's that the clause names": (
+        "Norbank shares fell 15 percent after it reported weak results and said sales "
+        "would be below estimates.",
+        [("sales would be below estimates.", "it", "Norbank", "said", "indirect")],
+    ),
     "apostrophes are not marks": (
         "Trump's aide said we're in the '90s again, and rock 'n' roll is back.",
         [
