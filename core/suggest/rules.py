@@ -262,6 +262,10 @@ class ArticleRules:
                     source = self._opening_phrase(para, after, verb)
                 if source is not None:
                     return cue, source
+        if _prev_char(para.text, q.open) == ":":
+            introduced = self._colon_sentence(para, before)
+            if introduced is not None:
+                return introduced
         dashed = self._dash_signature(para, after)
         if dashed is not None:
             return None, dashed
@@ -270,6 +274,30 @@ class ArticleRules:
         ):
             return None, self.pending_colon
         return None, None
+
+    def _colon_sentence(self, para: Paragraph, before: list[int]) -> tuple[Span, Source] | None:
+        """``Lee sounded upbeat: "..."``: a sentence of a person's that a colon ends
+        introduces the quote after it with a verb that is no verb of saying; the person
+        is its speaker and the verb with the words after it up to the colon its cue."""
+        doc = para.doc
+        words = [doc[i] for i in before if not doc[i].is_punct]
+        inside = set(before)
+        verb = next(  # the sentence's own verb (the parse may hang it on the quote's)
+            (
+                t
+                for t in words
+                if t.pos_ in ("VERB", "AUX") and (t.head == t or t.head.i not in inside)
+            ),
+            None,
+        )
+        subject = _own_subject(verb, para) if verb is not None else None
+        if verb is None or subject is None or subject.i > verb.i:
+            return None
+        run = name_run(subject, self.book.is_name_token)
+        if subject.lower_ not in PERSONAL and not (run and is_person(run)):
+            return None  # "The rules are clear: ..."
+        last = words[-1]
+        return _token_span(para, verb, last), self._source(para, subject)
 
     def _opening_phrase(self, para: Paragraph, after: list[int], verb: Token) -> Source | None:
         """``"...," the party vice-president, better known as Lim Tan, told ...``: the

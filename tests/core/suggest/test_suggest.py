@@ -290,6 +290,20 @@ CASES = {
         "would be below estimates.",
         [("sales would be below estimates.", "it", "Norbank", "said", "indirect")],
     ),
+    "a person's sentence a colon ends introduces the quote after it": (
+        "Norbank chief Ann Lee met analysts. Overall, Lee sounded upbeat: "
+        '"We did well this year and we will grow."\n\nThe rules are clear: "No entry after '
+        'dark for anyone."',
+        [
+            (
+                "We did well this year and we will grow.",
+                "Lee",
+                "Ann Lee",
+                "sounded upbeat",
+                "direct",
+            )
+        ],
+    ),
     "apostrophes are not marks": (
         "Trump's aide said we're in the '90s again, and rock 'n' roll is back.",
         [
