@@ -929,7 +929,8 @@ def _own_subject(verb: Token, para: Paragraph) -> Token | None:
     dateline's place for the subject hangs the real one on it (``DETROIT (AP) — Ford
     Motor Co. said``). Of two subjects, the one nearer the verb: a parse cut by a
     bracket takes the words before it for another (``BP (NYSE:BP) CEO Tony Hayward
-    said``)."""
+    said``); but not one after a preposition the parse took for the verb's conjunction
+    (``Ann Lee after her team's loss insisted``: Ann Lee)."""
     found = []
     for c in verb.children:
         if c.dep_ not in _SUBJECTS or para.in_quote[c.i]:
@@ -937,6 +938,8 @@ def _own_subject(verb: Token, para: Paragraph) -> Token | None:
         after = [a for a in c.children if a.dep_ == "appos" and a.idx >= para.dateline]
         found += [c] if c.idx >= para.dateline else after[-1:]
     before = [c for c in found if c.i < verb.i]
+    marks = [m.i for m in verb.children if m.dep_ == "mark" and m.i < verb.i]
+    before = [c for c in before if not any(c.i > m for m in marks)] or before
     return before[-1] if before else next(iter(found), None)
 
 

@@ -304,6 +304,10 @@ CASES = {
             )
         ],
     ),
+    "a subject after a preposition the parse took for a conjunction is no speaker": (
+        "Ann Lee after her team's loss to Norland insisted her players had reached their goal.",
+        [("her players had reached their goal.", "Ann Lee", "Ann Lee", "insisted", "indirect")],
+    ),
     "apostrophes are not marks": (
         "Trump's aide said we're in the '90s again, and rock 'n' roll is back.",
         [
