@@ -20,6 +20,10 @@ SPEECH_VERBS = frozenset(
 #: that``), which is no one's saying.
 GOING_ON_VERBS = frozenset("show indicate".split())
 
+#: What markets say of a company, never a speaker: ``Norbank shares fell after it
+#: reported A and said B`` is the company's saying (lemmas).
+MARKET_FIGURES = frozenset("share stock price index bond yield currency".split())
+
 #: Where a speech verb's clause can hang in the parse: "said in a statement that ...".
 STATEMENT_NOUNS = frozenset(
     """
@@ -155,6 +159,11 @@ NON_PERSON_WORDS = frozenset(
 #: A company's legal form after its name (``Boeing Co``, ``Apple Inc.``, ``Krka d.d.``
 #: aside): no part of its speaker name.
 COMPANY_SUFFIXES = frozenset("inc corp co ltd plc llc lp sa ag nv gmbh".split())
+
+#: A broadcaster's medium after its name, with the words that may come between
+#: (``NHK television``, ``KTV public television``): no part of its speaker name.
+BROADCAST_MEDIA = frozenset("television radio TV".split())
+BROADCAST_KINDS = frozenset("public state national private commercial".split())
 
 #: Abbreviations that end a name with their full stop ("Apple Inc.", "Martin Luther King Jr.").
 NAME_ABBREVIATIONS = frozenset("inc corp co ltd plc llc jr sr bros".split())

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 from core.model import Attribution
 from core.suggest.lexicon import (
+    BROADCAST_KINDS,
+    BROADCAST_MEDIA,
     CALENDAR,
     COMPANY_SUFFIXES,
     DETERMINERS,
@@ -314,7 +316,7 @@ class NameBook:
         acronym becomes its expansion and a description of an organisation the nearest
         one before ``pos`` that it fits; a company loses its legal suffix and the
         nationality before it (:meth:`_company`); anything else stays as it is."""
-        return name if is_pronoun(name) else self._company(self._settled(name, pos))
+        return name if is_pronoun(name) else _broadcaster(self._company(self._settled(name, pos)))
 
     def _company(self, name: str) -> str:
         """A company's name without its legal suffix (``Boeing Co``, ``Apple Inc.``: no
@@ -604,6 +606,9 @@ _HOLDER_GAP = 30
 #: A nationality's word: ``Canadian``, ``Japanese``, ``British``, ``Pakistani``.
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")
 #: An abbreviation written with full stops: ``U.S.``, ``U.N.``.
+#: A nationality before a broadcaster's medium (``Icelandic state radio``, ``Dutch
+#: television``): a description, not a broadcaster's name.
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i|ic|ch)")
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}|" + _DOTTED.pattern)
 #: ``World Health Organization (WHO)``, ``the Federal Emergency Management Agency, or
@@ -752,6 +757,23 @@ def named_source(name: str) -> str:
     if named < k and all(w.islower() or w.lower() in _ARTICLES for w in words[:named]):
         return " ".join(words[named:k])  # "the WHO report", "new UC Riverside research"
     return name
+
+
+def _broadcaster(name: str) -> str:
+    """A broadcaster's name without its medium written after it in lower case (``NHK
+    television``, ``KTV public television`` -> ``NHK``, ``KTV``); a nationality before
+    it is no broadcaster's name (``Norlandic state radio`` stays)."""
+    words = name.split()
+    k = len(words)
+    if k < 2 or words[-1] not in BROADCAST_MEDIA:
+        return name
+    k -= 1
+    while k > 1 and words[k - 1] in BROADCAST_KINDS:
+        k -= 1
+    named = words[:k]
+    if not all(w[:1].isupper() for w in named) or _NATIONALITY.fullmatch(named[-1]):
+        return name
+    return " ".join(named)
 
 
 def _reordered(full: tuple[str, ...], words: tuple[str, ...]) -> bool:

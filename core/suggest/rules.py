@@ -34,6 +34,7 @@ from core.suggest.lexicon import (
     CUE_VERBS,
     GOING_ON_VERBS,
     ISSUED_NOUNS,
+    MARKET_FIGURES,
     NAMING_VERBS,
     PERSONAL,
     PRONOUNS,
@@ -261,6 +262,10 @@ class ArticleRules:
                     source = self._opening_phrase(para, after, verb)
                 if source is not None:
                     return cue, source
+        if _prev_char(para.text, q.open) == ":":
+            introduced = self._colon_sentence(para, before)
+            if introduced is not None:
+                return introduced
         dashed = self._dash_signature(para, after)
         if dashed is not None:
             return None, dashed
@@ -269,6 +274,30 @@ class ArticleRules:
         ):
             return None, self.pending_colon
         return None, None
+
+    def _colon_sentence(self, para: Paragraph, before: list[int]) -> tuple[Span, Source] | None:
+        """``Lee sounded upbeat: "..."``: a sentence of a person's that a colon ends
+        introduces the quote after it with a verb that is no verb of saying; the person
+        is its speaker and the verb with the words after it up to the colon its cue."""
+        doc = para.doc
+        words = [doc[i] for i in before if not doc[i].is_punct]
+        inside = set(before)
+        verb = next(  # the sentence's own verb (the parse may hang it on the quote's)
+            (
+                t
+                for t in words
+                if t.pos_ in ("VERB", "AUX") and (t.head == t or t.head.i not in inside)
+            ),
+            None,
+        )
+        subject = _own_subject(verb, para) if verb is not None else None
+        if verb is None or subject is None or subject.i > verb.i:
+            return None
+        run = name_run(subject, self.book.is_name_token)
+        if subject.lower_ not in PERSONAL and not (run and is_person(run)):
+            return None  # "The rules are clear: ..."
+        last = words[-1]
+        return _token_span(para, verb, last), self._source(para, subject)
 
     def _opening_phrase(self, para: Paragraph, after: list[int], verb: Token) -> Source | None:
         """``"...," the party vice-president, better known as Lim Tan, told ...``: the
@@ -368,6 +397,8 @@ class ArticleRules:
         )
         if appos is None and head.pos_ == "NOUN" and head.lemma_.lower() in TITLES:
             appos = _closing_name(head, is_name)
+        if appos is not None:
+            appos = _past_cut_title(appos)  # "the spokesman, Sgt. Tom Reyes,"
         return appos if appos is not None and not self._names_person(head) else head
 
     def _source(self, para: Paragraph, head: Token) -> Source:
@@ -737,12 +768,17 @@ def _by_thing(verb: Token, para: Paragraph) -> bool:
 def _issuer(says: Token, para: Paragraph) -> Token | None:
     """Who a document that says something (:func:`_document_says`) is from, when a
     person or a name gives it out (``He wrote a letter saying``, ``Norgas issued a
-    statement saying``): the subject of the verb it is the object of; None for a
+    statement saying``, ``Norgas confirmed it in a tweet that said``): the subject of the
+    verb it is the object of (not one that says in a relative clause: ``X rejected the
+    report of Y that said``), or in a phrase of; None for a
     description (``Officials issued a release stating``: the release is as written)."""
     document = says.head
-    if document.dep_ != "dobj":
-        return None
-    subj = _own_subject(document.head, para)
+    giver = document.head
+    if document.dep_ == "pobj" and giver.dep_ == "prep":
+        giver = giver.head  # "Norgas confirmed it in a tweet that said ..."
+    elif document.dep_ != "dobj" or says.dep_ == "relcl":
+        return None  # "X rejected the report of Y that said ...": Y's
+    subj = _own_subject(giver, para)
     return subj if subj is not None and (subj.lower_ in PERSONAL or subj.pos_ == "PROPN") else None
 
 
@@ -757,10 +793,7 @@ def _goes_on_saying(t: Token) -> bool:
         and t.dep_ in ("advcl", "xcomp")
         and t.i > 0
         and t.doc[t.i - 1].text == ","
-        and any(
-            c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")
-            for c in t.children
-        )
+        and any(c.dep_ == "ccomp" and any(map(_that, c.children)) for c in t.children)
         and (_is_speech_verb(up) or (up.dep_ == "ccomp" and _is_speech_verb(up.head)))
     )
 
@@ -777,16 +810,21 @@ def _is_speech_verb(t: Token) -> bool:
 
 
 def _document_says(t: Token) -> bool:
-    """``issued a release stating that ...``: a participle with a reported clause on one
-    document given out (a statement, a release, a letter; not ``reports saying``, nor a
-    call or an interview, where people speak: :data:`ISSUED_NOUNS`), which speaks."""
+    """``issued a release stating that ...``, ``in a tweet that said ...``: a participle
+    or a relative clause with a reported clause on one document given out (a statement, a
+    release, a letter; not ``reports saying``, nor a call or an interview, where people
+    speak: :data:`ISSUED_NOUNS`), which speaks."""
     return (
-        t.tag_ == "VBG"
-        and t.dep_ == "acl"
+        (t.tag_ == "VBG" and t.dep_ == "acl" or t.dep_ == "relcl" and _relative(t))
         and t.head.tag_ == "NN"
         and t.head.lemma_.lower() in ISSUED_NOUNS
         and any(c.dep_ == "ccomp" for c in t.children)
     )
+
+
+def _relative(verb: Token) -> bool:
+    """Whether a verb's subject is the relative pronoun of its clause (``that said``)."""
+    return any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in verb.children)
 
 
 def _subject(verb: Token, para: Paragraph) -> Token | None:
@@ -797,13 +835,14 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
     for _ in range(4):
         subj = _own_subject(v, para)
         if subj is not None:
+            subj = _past_cut_title(subj)  # "said Sgt. Tom Reyes"
             if subj.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                 return v.head
             if subj.dep_ == "nsubjpass" or (subj.lower_ == "it" and subj.dep_ == "expl"):
                 return None
             return subj
         if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
-            v = v.head  # "X said A but repeated B": the shared subject
+            v = _coordinated(v, verb, para)
             continue
         if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG":
             up = v.head  # "X said ..., adding that ...": the subject of the main verb
@@ -837,12 +876,61 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
     return None
 
 
+def _past_cut_title(t: Token) -> Token:
+    """The last word of the name after an abbreviated title that the tokenizer cut from
+    its full stop (``Sgt. Tom Reyes``: ``Sgt``, ``.``, and the parse makes ``Tom Reyes``
+    a sentence of its own, the title the subject or the appositive); else ``t``."""
+    doc = t.doc
+    last = t.i + 2
+    if (
+        last >= len(doc)
+        or t.whitespace_
+        or doc[t.i + 1].text != "."
+        or t.lower_ + "." not in TITLES
+        or not _capitalised_name(doc[last])
+    ):
+        return t
+    while last + 1 < len(doc) and _capitalised_name(doc[last + 1]):
+        last += 1
+    return doc[last]
+
+
+def _capitalised_name(t: Token) -> bool:
+    return t.pos_ == "PROPN" and t.text[:1].isupper()
+
+
+def _coordinated(v: Token, cue: Token, para: Paragraph) -> Token:
+    """The verb whose subject a coordinated verb ``v`` shares: the one it is coordinated
+    with (``X said A but repeated B``); for a cue the parse hangs on a reported clause,
+    that clause's cue (``X said A but added B``); for one it hangs on what a market
+    figure did, the verb nearest before it of a clause whose subject can speak
+    (``Norbank shares fell after it reported A and said B``: it)."""
+    up = v.head
+    if up.dep_ == "ccomp" and _is_speech_verb(up.head) and _is_speech_verb(cue):
+        return up.head
+    subject = _own_subject(up, para)
+    if subject is not None and subject.lemma_.lower() in MARKET_FIGURES:
+        speaking = (
+            c
+            for c in up.children
+            if c.dep_ == "advcl" and c.i < v.i and _by_speaker(_own_subject(c, para))
+        )
+        return max(speaking, key=lambda c: c.i, default=up)
+    return up
+
+
+def _by_speaker(subject: Token | None) -> bool:
+    """Whether a subject can be a speaker by itself: a pronoun or a name."""
+    return subject is not None and (subject.lower_ in PRONOUNS or subject.pos_ == "PROPN")
+
+
 def _own_subject(verb: Token, para: Paragraph) -> Token | None:
     """A verb's own subject outside quotes and the dateline; a parse that takes the
     dateline's place for the subject hangs the real one on it (``DETROIT (AP) — Ford
     Motor Co. said``). Of two subjects, the one nearer the verb: a parse cut by a
     bracket takes the words before it for another (``BP (NYSE:BP) CEO Tony Hayward
-    said``)."""
+    said``); but not one after a preposition the parse took for the verb's conjunction
+    (``Ann Lee after her team's loss insisted``: Ann Lee)."""
     found = []
     for c in verb.children:
         if c.dep_ not in _SUBJECTS or para.in_quote[c.i]:
@@ -850,6 +938,8 @@ def _own_subject(verb: Token, para: Paragraph) -> Token | None:
         after = [a for a in c.children if a.dep_ == "appos" and a.idx >= para.dateline]
         found += [c] if c.idx >= para.dateline else after[-1:]
     before = [c for c in found if c.i < verb.i]
+    marks = [m.i for m in verb.children if m.dep_ == "mark" and m.i < verb.i]
+    before = [c for c in before if not any(c.i > m for m in marks)] or before
     return before[-1] if before else next(iter(found), None)
 
 
@@ -857,9 +947,10 @@ def _mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> t
     """Token bounds of the speaker mention: the head with its left modifiers (after the
     dateline), also the job a name is in apposition to when no comma parts them (``the
     away side's head coach Scott Cooper``; not ``The charity's director, Susan Ma``); for
-    a common noun also its prepositional phrase (``the head of the agency``) up to a
-    clause in it (``A team of experts led by ...``), for a proper one its ``of`` and the
-    proper nouns after it (``The Ministry of Oil``)."""
+    a common noun also its prepositional phrase (``the head of the agency``; one of
+    ``of`` or ``from`` at any length: ``Diplomats from member states of the Council``) up
+    to a clause in it (``A team of experts led by ...``), for a proper one its ``of`` and
+    the proper nouns after it (``The Ministry of Oil``)."""
     doc = head.doc
     start = head.left_edge.i
     if job is not None and job.i < head.i and "," not in {t.text for t in doc[job.i : start]}:
@@ -869,8 +960,8 @@ def _mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> t
         for c in head.rights:
             if c.dep_ in ("prep", "compound", "amod"):
                 last = _before_clause(c)
-                if last - head.i >= 8:
-                    break
+                if last - head.i >= 8 and c.lower_ not in ("of", "from"):
+                    break  # (a phrase of whom or where from says who, at any length)
                 if any(o.lemma_.lower() in STATEMENT_NOUNS for o in c.children):
                     break  # "officials at a news conference": where, not who
                 end = max(end, last)
@@ -882,6 +973,8 @@ def _mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> t
             t.pos_ == "PROPN" or t.lower_ in ("the", "and", "&") for t in list(of.subtree)[1:]
         ):
             end = of.right_edge.i
+    if start >= 2 and _past_cut_title(doc[start - 2]).i >= start:
+        start -= 2  # "Sgt. Tom Reyes": the title the parse cut from the name
     floor = 0  # the first token after the dateline
     while floor < start and doc[floor].idx < para.dateline:
         floor += 1
@@ -1050,7 +1143,9 @@ def _prev_char(text: str, i: int) -> str:
 
 
 def _is_direct(para: Paragraph, q: Quoted, n: int) -> bool:
-    """Whether a quote stands as its own utterance rather than inside a clause."""
+    """Whether a quote stands as its own utterance rather than inside a clause: after a
+    sentence's end, a colon or a cue and a comma, or right after its cue (a fragment
+    that its sentence runs on from is a mixed quote all the same: :func:`_runs_on`)."""
     text = para.text
     pc = _prev_char(text, q.open)
     if pc == "" or pc in ".!?:;\u2014\u2013" or pc in CLOSING_MARKS:
@@ -1059,6 +1154,8 @@ def _is_direct(para: Paragraph, q: Quoted, n: int) -> bool:
     before = _frame_before(para, q, n)
     if pc == "," and any(_is_cue_verb(doc[i]) for i in before):
         return True
+    if before and _is_cue_verb(doc[before[-1]]):
+        return True  # 'said "nobody saw it coming".': the marks hold all it said
     inside = text[q.start : q.end]
     if inside[:1].isupper() and before:
         last = [i for i in before if not doc[i].is_punct][-3:]
@@ -1193,9 +1290,10 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     while start <= end and doc[start].idx < para.dateline:
         start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
     start = _fronted(verb, clause, start)
+    start = _past_adverb(verb, start, end)
     while start <= end and doc[start].dep_ == "mark" and doc[start].head == clause:
         start += 1  # "that"
-    if start == verb.i + 1 and doc[start].lower_ == "that" and doc[start].dep_ == "mark":
+    if start == verb.i + 1 and _that(doc[start]):
         start += 1  # "said that according to X, ...": the parse hangs it lower
     if start == verb.i + 1 and doc[start].lower_ in CALENDAR and start < clause.i:
         start += 1  # "Kang said Monday Seoul has not ...": when it was said
@@ -1206,7 +1304,9 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     according = next((t for t in doc[start : end + 1] if _is_according(t)), None)
     if according is not None and according.right_edge.i >= end - 1:
         end = according.left_edge.i - 1  # "..., according to X" names another source
-    quoted = [i for i in range(start, end + 1) if para.in_quote[i]]
+    # words in marks after what the speaker goes on to say are no part of it ('said A
+    # but added, "B"')
+    quoted = [i for i in range(start, _own_end(verb, start, end) + 1) if para.in_quote[i]]
     if quoted:
         k = quoted[0]
         j = k - 1
@@ -1220,6 +1320,21 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     if verb.i < start and end + 1 < len(doc) and doc[end + 1].text in _SENTENCE_END:
         end += 1  # the clause after its cue ends the sentence: keep the full stop
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _past_adverb(verb: Token, start: int, end: int) -> int:
+    """Where a clause starts after an adverb and ``that`` right after its cue, which say
+    how or when it was said (``said earlier that ...``, ``saying only that ...``)."""
+    doc = verb.doc
+    after = _particle(verb) or verb
+    if start == after.i + 1 < end and doc[start].pos_ == "ADV" and _that(doc[start + 1]):
+        return start + 2
+    return start
+
+
+def _that(t: Token) -> bool:
+    """Whether a token is the ``that`` that opens a clause."""
+    return t.lower_ == "that" and t.dep_ == "mark"
 
 
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
@@ -1345,10 +1460,10 @@ def _own_end(verb: Token, start: int, end: int) -> int:
     goes on to do, which the parse may hang inside it: a participle of saying after a
     comma (``..., citing a lack of coordination``, ``..., adding that``), what it answered
     (``..., in response to a question from ...``), a statement of its own (``...,
-    although he noted ...``), or a verb of
-    saying with no subject of its own after ``and`` or ``but`` (``reports were baseless
-    and urged people``), unless it goes with another in the clause (``could not confirm
-    or deny``)."""
+    although he noted ...``), or a verb of saying with no subject of its own after ``and``
+    or ``but`` (``reports were baseless and urged people``; ``A but did not say B``, in
+    the cue's tense), unless it goes with another in the clause (``could not confirm or
+    deny``)."""
     doc = verb.doc
     for i in range(start + 1, end):
         nxt = doc[i + 1]
@@ -1358,6 +1473,8 @@ def _own_end(verb: Token, start: int, end: int) -> int:
             return i - 1  # "..., in response to a question from ...": when it was said
         if doc[i].text == "," and nxt.dep_ == "mark" and _says_more(nxt.head):
             return i - 1  # "..., although he noted strong competition": another statement
+        while nxt.i < end and (nxt.dep_ == "neg" or _does(nxt, verb)):
+            nxt = doc[nxt.i + 1]  # "but did not say" (not "and had informed": the clause's)
         if doc[i].lower_ not in ("and", "but") or nxt.dep_ != "conj" or nxt.pos_ != "VERB":
             continue
         own_subject = any(c.dep_ in _SUBJECTS for c in nxt.children)
@@ -1365,6 +1482,12 @@ def _own_end(verb: Token, start: int, end: int) -> int:
         if said and not own_subject and nxt.head.lemma_.lower() not in SPEECH_VERBS:
             return i - 1
     return end
+
+
+def _does(aux: Token, verb: Token) -> bool:
+    """Whether ``aux`` is a ``do`` in the tense of the cue ``verb`` (``said A but did not
+    confirm B``)."""
+    return aux.dep_ == "aux" and aux.lemma_ == "do" and aux.tag_ == verb.tag_
 
 
 def _says_more(verb: Token) -> bool:
@@ -1459,7 +1582,13 @@ _MEDIUM_PREPOSITIONS = frozenset("in on at during through via".split())
 
 
 def _that_clause(verb: Token) -> Token | None:
-    """``said in a statement that ...``: the parser hangs the clause on the noun."""
+    """``said in a statement that ...``: the parser hangs the clause on the noun; ``said
+    earlier that ...``: on the adverb."""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else verb
+    if after.dep_ == "advmod" and after.head == verb:
+        ccomp = next((c for c in after.children if c.dep_ == "ccomp"), None)
+        if ccomp is not None and any(map(_that, ccomp.children)):
+            return ccomp
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.i < verb.i or prep.lower_ not in _MEDIUM_PREPOSITIONS:
             continue
@@ -1467,9 +1596,7 @@ def _that_clause(verb: Token) -> Token | None:
             if pobj.lemma_.lower() not in STATEMENT_NOUNS:
                 continue
             for c in pobj.children:
-                if c.dep_ in ("acl", "relcl") and any(
-                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children
-                ):
+                if c.dep_ in ("acl", "relcl") and any(map(_that, c.children)):
                     return c
     return None
 

@@ -190,6 +190,15 @@ def test_a_nationality_before_a_company_the_article_leaves_out_elsewhere_is_no_n
     assert names(suggester, text) == ["Halvor Pharma"] * 2
 
 
+def test_a_broadcaster_is_named_without_its_medium(suggester):
+    text = (
+        "Flooding closed the coast road, KTV television said.\n\n"
+        "Two bridges were shut, KTV public television said.\n\n"
+        "The army was sent in, Norlandic state radio said."
+    )
+    assert names(suggester, text) == ["KTV", "KTV", "Norlandic state radio"]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -234,6 +243,21 @@ def test_british_abbreviated_titles_are_no_part_of_a_name(suggester):
         'Local MP Carla Denyer said the community was "in shock".'
     )
     assert names(suggester, text) == ["Sarah Cole", "Sarah Cole", "Carla Denyer"]
+
+
+def test_a_title_abbreviated_with_a_full_stop_is_in_the_mention_not_the_name(suggester):
+    # the tokenizer cuts "Sgt." from its full stop and the parse the name after it
+    # from the title: a sentence of its own
+    said = [
+        (speaker, name)
+        for _, speaker, name, _, _ in suggest(
+            suggester,
+            "The crews were safe, said Sgt. Tom Reyes.\n\n"
+            "The ferry sank at noon, while the coast guard spokesman, Capt. Ann Hale, "
+            "tweeted \u201cAll crews are safe.\u201d",
+        )
+    ]
+    assert said == [("Sgt. Tom Reyes", "Tom Reyes"), ("Capt. Ann Hale", "Ann Hale")]
 
 
 def test_a_hyphenated_title_makes_no_name_of_the_words_before_it(suggester):

@@ -224,6 +224,90 @@ CASES = {
         'The minister defended the plan, insisting it would not "harm the economy".',
         [("harm the economy", "The minister", "The minister", "insisting", "mixed")],
     ),
+    "an adverb between the cue and its that is how it was said": (
+        "Officials said earlier that three bridges were closed. The mayor declined to "
+        "comment, saying only that the road would reopen soon. Police said earlier that "
+        "two officers were hurt by the driver when they arrived at the scene.",
+        [
+            ("three bridges were closed.", "Officials", "Officials", "said", "indirect"),
+            ("the road would reopen soon.", "The mayor", "The mayor", "saying", "indirect"),
+            (
+                "two officers were hurt by the driver when they arrived at the scene.",
+                "Police",
+                "Police",
+                "said",
+                "indirect",
+            ),
+        ],
+    ),
+    "a verb of saying after but goes on with the speaker, not the reported clause": (
+        'Coach Ann Lee said her team deserved to lose but added, "We will be back." '
+        "Firefighters said they put out the blaze but did not confirm its cause.",
+        [
+            ("her team deserved to lose", "Coach Ann Lee", "Ann Lee", "said", "indirect"),
+            ("We will be back.", "Coach Ann Lee", "Ann Lee", "added", "direct"),
+            ("they put out the blaze", "Firefighters", "Firefighters", "said", "indirect"),
+        ],
+    ),
+    "a long phrase of where a described source is from is in its mention": (
+        "Engineers from the three northern member states of the Norland Water Board said "
+        "the dam was safe.",
+        [
+            (
+                "the dam was safe.",
+                "Engineers from the three northern member states of the Norland Water Board",
+                "Engineers from the three northern member states of the Norland Water Board",
+                "said",
+                "indirect",
+            )
+        ],
+    ),
+    "a document that says, in a phrase of a name's verb, has that name": (
+        "The Norland Coast Guard confirmed the rescue in a tweet that said "
+        "\u201cAll six sailors are safe,\u201d while its chief thanked the crews. Ann Lee "
+        "rejected the latest report of the Norland Audit Office that said the dam was unsafe.",
+        [
+            ("All six sailors are safe,", "a tweet", "Norland Coast Guard", "said", "direct"),
+            (
+                "the dam was unsafe.",
+                "the latest report of the Norland Audit Office",
+                "Norland Audit Office",
+                "said",
+                "indirect",
+            ),
+        ],
+    ),
+    "marks right after the cue hold all it said: a direct quote, whatever its case": (
+        'Analyst Jo Park of Norbank said "nobody saw this coming". '
+        'The mayor said "no" to the plan on Monday.',
+        [
+            ("nobody saw this coming", "Analyst Jo Park of Norbank", "Jo Park", "said", "direct"),
+            ("no", "The mayor", "The mayor", "said", "mixed"),
+        ],
+    ),
+    "a cue after what a market figure did is the company's that the clause names": (
+        "Norbank shares fell 15 percent after it reported weak results and said sales "
+        "would be below estimates.",
+        [("sales would be below estimates.", "it", "Norbank", "said", "indirect")],
+    ),
+    "a person's sentence a colon ends introduces the quote after it": (
+        "Norbank chief Ann Lee met analysts. Overall, Lee sounded upbeat: "
+        '"We did well this year and we will grow."\n\nThe rules are clear: "No entry after '
+        'dark for anyone."',
+        [
+            (
+                "We did well this year and we will grow.",
+                "Lee",
+                "Ann Lee",
+                "sounded upbeat",
+                "direct",
+            )
+        ],
+    ),
+    "a subject after a preposition the parse took for a conjunction is no speaker": (
+        "Ann Lee after her team's loss to Norland insisted her players had reached their goal.",
+        [("her players had reached their goal.", "Ann Lee", "Ann Lee", "insisted", "indirect")],
+    ),
     "apostrophes are not marks": (
         "Trump's aide said we're in the '90s again, and rock 'n' roll is back.",
         [
