@@ -141,7 +141,8 @@ def _propn(t: Token) -> bool:
 def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Token]:
     """The run of name words ending at ``head`` (the head of an English name is its
     last word), titles stripped, and the word a job is of or for (``Minister of State
-    Ajay Bhatt``, ``Minister for Petroleum Jo Roe``)."""
+    Ajay Bhatt``, ``Minister for Petroleum Jo Roe``, ``Minister for Planning and
+    Development Asad Umar``)."""
     if not is_name(head):
         return []
     doc = head.doc
@@ -150,8 +151,27 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
         left -= 1
     run = list(doc[left : head.i + 1])
     run = run[_titles([t.text for t in run]) :]
-    of_job = left > 1 and doc[left - 1].lower_ in ("of", "for") and _is_title(doc[left - 2].text)
+    of_job = _job_of_before([t.text for t in doc[max(0, left - _JOB_REACH) : left]])
     return run[1:] if of_job and len(run) > 2 and run[0].i == left else run
+
+
+def _job_of_before(before: list[str]) -> bool:
+    """Whether the words ``before`` a run of names end with a job and the ``of`` or
+    ``for`` it is of, so that the run's first word is what the job is of: ``Minister
+    of``, ``Secretary for``, and the words before an ``and`` or a comma of what it is
+    of (``Minister for Planning and``, ``Minister of Water, Sanitation and``)."""
+    words = [w.rstrip(",") for w in before if w != ","]
+    k = len(words) - 1
+    if k >= 0 and words[k].lower() in ("and", "&"):
+        k -= 1
+        while k >= 0 and words[k][:1].isupper():
+            k -= 1
+    return k > 0 and words[k].lower() in ("of", "for") and _is_title(words[k - 1])
+
+
+#: How many words before a run of names a job's ``of`` may be (``Minister for
+#: Water, Sanitation and`` ...).
+_JOB_REACH = 8
 
 
 def is_person(run: list[Token]) -> bool:
@@ -889,9 +909,13 @@ _NAME_RUN = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)+")
 def _name_runs(text: str) -> Iterator[tuple[int, list[str]]]:
     """Where each run of two capitalised words or more starts, and its words, its
     titles and the words before them left out (``Home Minister Anil Vij``: ``Anil
-    Vij``), two words left at least."""
+    Vij``), and the word a job before it is of (``Minister for Planning and Development
+    Asad Umar``: ``Asad Umar``), two words left at least."""
     for m in _NAME_RUN.finditer(text):
         words = _untitled(_proper_words(m.group()))
+        before = text[max(0, m.start() - 30 * _JOB_REACH) : m.start()].split()[-_JOB_REACH:]
+        if len(words) > 2 and words == m.group().split() and _job_of_before(before):
+            words = words[1:]
         if len(words) >= 2:
             yield m.start(), words
 

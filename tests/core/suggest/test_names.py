@@ -3,7 +3,7 @@
 import pytest
 
 from core.model import Attribution, Span
-from core.suggest.names import initials, name_key, named_source
+from core.suggest.names import full_names, initials, name_key, named_source
 from tests.core.suggest.test_suggest import suggest
 
 
@@ -346,6 +346,16 @@ def test_the_word_a_job_is_of_or_for_is_no_name(suggester):
         "The rain will stop soon, Minister for Petroleum Tariq Qureshi said on Monday."
     )
     assert names(suggester, text) == ["Ajay Bhatt", "Tariq Qureshi"]
+
+
+def test_a_job_of_two_things_ends_where_the_name_starts(suggester):
+    text = (
+        "Federal Minister for Planning and Development Asad Umar said the plan was ready.\n\n"
+        "Minister of Water and Sanitation Ann Lee said the dam was safe."
+    )
+    assert names(suggester, text) == ["Asad Umar", "Ann Lee"]
+    text = "Minister of Water, Sanitation and Hygiene Ann Lee opened the dam."
+    assert full_names(text)["Lee"] == "Ann Lee"  # (the S key's names, without a parse)
 
 
 def test_a_subject_the_parse_hangs_on_the_dateline_is_the_speaker(suggester):
