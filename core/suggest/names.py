@@ -61,10 +61,21 @@ def _titles(words: list[str]) -> int:
 
 def _untitled(words: list[str]) -> list[str]:
     """A person's name without its titles and the words before them (``Home Minister
-    Anil Vij``); an organisation's as it is (``World Health Organization``)."""
+    Anil Vij``) or the organisation before it (:func:`_organisation_before`); an
+    organisation's as it is (``World Health Organization``)."""
+    words = words[_organisation_before(words) :]
     if any(w.lower().strip(".,") in NON_PERSON_WORDS for w in words):
         return words
     return words[_titles(words) :]
+
+
+def _organisation_before(words: list[str]) -> int:
+    """How many words an organisation's name takes before a person's name of two words
+    or more that follows it in one run (``Belarusian Foreign Ministry Anatoly Glaz``:
+    three); none where no word of the run is an organisation's or a place's, or where
+    it ends the run (``World Health Organization``) or all but its last word."""
+    at = [k for k, w in enumerate(words) if w.lower().strip(".,") in NON_PERSON_WORDS]
+    return at[-1] + 1 if at and len(words) - at[-1] > 2 else 0
 
 
 def is_job(run: list[Token]) -> bool:
@@ -150,6 +161,7 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
     while left > 0 and is_name(doc[left - 1]) and not doc[left - 1].is_punct:
         left -= 1
     run = list(doc[left : head.i + 1])
+    run = run[_organisation_before([t.text for t in run]) :]
     run = run[_titles([t.text for t in run]) :]
     of_job = _job_of_before([t.text for t in doc[max(0, left - _JOB_REACH) : left]])
     return run[1:] if of_job and len(run) > 2 and run[0].i == left else run

@@ -25,6 +25,17 @@ def test_initials_leave_small_words_out():
     assert initials("Okafor") == ""
 
 
+def test_a_surname_is_the_full_name_written_after_an_organisation_s(suggester):
+    text = (
+        "The press secretary of the Norlandic Health Ministry Anna Berg did not comment.\n\n"
+        '"The inquiry is under way," Berg told reporters.\n\n'
+        "Norlandic Defense Ministry spokesman Ivo Glaz said the drills were over. Glaz said "
+        "the troops would go home."
+    )
+    assert names(suggester, text) == ["Anna Berg", "Ivo Glaz", "Ivo Glaz"]
+    assert full_names(text)["Berg"] == "Anna Berg"  # (the S key's names, without a parse)
+
+
 def test_a_name_without_its_middle_initial_resolves_to_the_fullest_form(suggester):
     text = (
         "Maria L. Ortega runs the clinic.\n\n"
