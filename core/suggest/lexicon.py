@@ -137,6 +137,13 @@ TITLES = frozenset(
 #: Jane Whitaker" ... "Dean Whitaker"); before a first name and a surname, the title.
 FIRST_NAME_TITLES = frozenset({"dean"})
 
+#: Particles of a family name, written in lower case inside a full name and capitalised
+#: at its start (``Erik ten Hag``, ``Ten Hag``; ``Ursula von der Leyen``, ``Bashar
+#: al-Assad``): part of the surname.
+NAME_PARTICLES = frozenset(
+    "van von der den de del della di da das dos du ten ter bin ibn al el le la".split()
+)
+
 #: Words that make a capitalised phrase an organisation or place, not a person.
 NON_PERSON_WORDS = frozenset(
     """

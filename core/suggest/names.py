@@ -26,6 +26,7 @@ from core.suggest.lexicon import (
     DOCUMENT_NOUNS,
     FIRST_NAME_TITLES,
     NAME_ABBREVIATIONS,
+    NAME_PARTICLES,
     NON_PERSON_WORDS,
     ORGANISATION_KINDS,
     PERSONAL,
@@ -86,15 +87,33 @@ def is_job(run: list[Token]) -> bool:
 
 def repair_names(doc: Doc) -> None:
     """Mend what the parse gets wrong about names: each hyphenated name becomes one
-    proper noun (:func:`_join_hyphenated`), and a capitalised auxiliary before a verb in
+    proper noun (:func:`_join_hyphenated`), a capitalised auxiliary before a verb in
     the past tense is a name and its subject (``and Do said``, ``Will added``: an
-    auxiliary never comes before one, but ``have`` or ``be`` before a participle)."""
+    auxiliary never comes before one, but ``have`` or ``be`` before a participle), and
+    a surname's particle is a proper noun of it (:func:`_is_particle`)."""
     for t in doc[:-1]:
         after = doc[t.i + 1]
         past = after.tag_ == "VBD" or (after.tag_ == "VBN" and t.lemma_ not in ("have", "be"))
         if t.dep_ == "aux" and t.text.istitle() and past and t.head.i >= after.i:
             t.pos_, t.tag_, t.dep_ = "PROPN", "NNP", "nsubj"
+    for t in reversed(doc[:-1]):  # from the right: "von der Leyen"
+        if t.pos_ != "PROPN" and _is_particle(t):
+            t.pos_, t.tag_ = "PROPN", "NNP"
     _join_hyphenated(doc)
+
+
+def _is_particle(t: Token) -> bool:
+    """Whether a word is a particle of the surname after it (the parse may take ``Ten``
+    for a number, ``der`` for a noun): a name's particle before a proper noun, in lower
+    case after a proper noun (``Erik ten Hag``, ``von der Leyen``), else capitalised
+    before one surname (``Ten Hag said``; not ``Ten Democrats``)."""
+    doc = t.doc
+    after = doc[t.i + 1]
+    if t.lower_ not in NAME_PARTICLES or after.pos_ != "PROPN" or t.whitespace_ == "":
+        return False
+    if t.text.islower():
+        return t.i > 0 and doc[t.i - 1].pos_ == "PROPN"
+    return t.text.istitle() and after.tag_ == "NNP"
 
 
 def _join_hyphenated(doc: Doc) -> None:
@@ -130,6 +149,9 @@ def _hyphened(a: Token, hyphen: Token, b: Token) -> bool:
 def _names_a_name(chain: TokenSpan) -> bool:
     """Whether a hyphenated word (its tokens) is a name's: see :func:`_join_hyphenated`."""
     parts = [t for t in chain if t.text != "-"]
+    particle = parts[0].lower_ in NAME_PARTICLES and len(parts) == 2  # "al-Assad"
+    if particle and parts[1].pos_ == "PROPN" and parts[1].text.istitle():
+        return True
     if not parts[0].text[:1].isupper() or "PROPN" not in {t.pos_ for t in parts}:
         return False
     if all(t.text[:1].isupper() for t in parts[1:]):
@@ -202,7 +224,9 @@ def is_person(run: list[Token]) -> bool:
     words = [t.text for t in run]
     if any(w.lower().strip(".") in NON_PERSON_WORDS for w in words):
         return False
-    return all(w[:1].isupper() for w in words) and all(any(ch.isalpha() for ch in w) for w in words)
+    capitalised = all(w[:1].isupper() or w in NAME_PARTICLES for w in words[:-1])  # "ten Hag"
+    lettered = all(any(ch.isalpha() for ch in w) for w in words)
+    return capitalised and words[-1][:1].isupper() and lettered
 
 
 @dataclass
@@ -268,17 +292,18 @@ class NameBook:
             return ""
         best: tuple[str, ...] | None = None
         best_pos = -1
-        wanted = tuple(words)
+        wanted = _particles_folded(words)
         for full, seen in self.full_names.items():
             if len(full) <= len(words):
                 continue
             i = bisect_right(seen, pos)
             p = seen[i - 1] if i else seen[0]  # its latest before the mention, else its first
+            folded = _particles_folded(full)
             if (
-                full[-len(words) :] == wanted
+                folded[-len(words) :] == wanted
                 or (len(words) == 1 and words[0] in full)
-                or _with_middle_names(full, wanted)
-                or _reordered(full, wanted)
+                or _with_middle_names(folded, wanted)
+                or _reordered(folded, wanted)
             ):
                 # prefer the most recent name before the mention, else the first after
                 better = (p <= pos and (best_pos > pos or p > best_pos)) or best is None
@@ -808,6 +833,12 @@ def _broadcaster(name: str) -> str:
     return " ".join(named)
 
 
+def _particles_folded(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words with its surname's particles in lower case: ``Ten Hag`` is the end
+    of ``Erik ten Hag``."""
+    return tuple(w.lower() if w.lower() in NAME_PARTICLES else w for w in words)
+
+
 def _reordered(full: tuple[str, ...], words: tuple[str, ...]) -> bool:
     """Whether ``words`` are two or more of the words of a longer name in another order:
     a given name before the family name it follows in full (``Chua Tian Chang``, better
@@ -915,7 +946,10 @@ def names_by_last_word(attributions: list[Attribution]) -> dict[str, str]:
     return out
 
 
-_NAME_RUN = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*)+")
+#: Capitalised words, a surname's particles between them (``Erik ten Hag``).
+_NAME_RUN = re.compile(
+    r"[A-Z][\w'.-]*(?: (?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")[ -])*[A-Z][\w'.-]*)+"
+)
 
 
 def _name_runs(text: str) -> Iterator[tuple[int, list[str]]]:

@@ -36,6 +36,23 @@ def test_a_surname_is_the_full_name_written_after_an_organisation_s(suggester):
     assert full_names(text)["Berg"] == "Anna Berg"  # (the S key's names, without a parse)
 
 
+def test_a_surname_keeps_its_particle(suggester):
+    text = (
+        "Manager Erik ten Hag said the team was tired.\n\n"
+        '"The fans were patient," Ten Hag said.\n\n'
+        "Ursula von der Leyen said the talks would go on.\n\n"
+        "Bashar al-Assad said the war was over."
+    )
+    assert names(suggester, text) == [
+        "Erik ten Hag",
+        "Erik ten Hag",
+        "Ursula von der Leyen",
+        "Bashar al-Assad",
+    ]
+    assert full_names(text)["Hag"] == "Erik ten Hag"  # (the S key's names, without a parse)
+    assert names(suggester, "Ten Hag said on Friday that the injury was small.") == ["Ten Hag"]
+
+
 def test_a_name_without_its_middle_initial_resolves_to_the_fullest_form(suggester):
     text = (
         "Maria L. Ortega runs the clinic.\n\n"
