@@ -47,7 +47,7 @@ DROPOUT = 0.1
 L2 = 0.01
 #: Epochs without a better held-out F1 after which training stops, once they are
 #: also this many updates (a small corpus's epochs are a few updates each).
-PATIENCE = 3
+PATIENCE = 6
 PATIENT_UPDATES = 200
 #: How sure the tagger is of a suggestion: the least probability of the moves that
 #: tagged its quote, cue and speaker (its greedy parse's own, over the valid moves). The
