@@ -158,12 +158,13 @@ class Tagger:
 
 def _tag(component: EntityRecognizer, docs: Sequence[Doc]) -> None:
     """Tag ``docs`` as the component's greedy parse does (the best valid move at each
-    token), keeping in each doc the probability of each move taken (a softmax of the
-    model's scores over the valid moves: what its training fits)."""
+    token), keeping in each doc the probability of each move taken that tags a span (a
+    softmax of the model's scores over the valid moves: what its training fits)."""
     import numpy
 
     moves = component.moves
     names = [moves.get_class_name(i) for i in range(moves.n_moves)]
+    out = names.index("O")
     states = moves.init_batch(docs)
     taken: dict[int, list[float]] = {id(s): [] for s in states}
     todo = [s for s in states if not s.is_final()]
@@ -172,6 +173,9 @@ def _tag(component: EntityRecognizer, docs: Sequence[Doc]) -> None:
         while todo:
             scores = model.predict(todo)
             for state, row in zip(todo, scores, strict=True):
+                if row.argmax() == out and moves.is_valid(state, "O"):
+                    taken[id(state)].append(1.0)  # (outside any span: never asked)
+                    continue
                 valid = numpy.array([moves.is_valid(state, n) for n in names], dtype=bool)
                 odds = numpy.exp(row[valid] - row[valid].max())
                 taken[id(state)].append(float(1 / odds.sum()))
