@@ -83,8 +83,9 @@ def _config(nlp: Language) -> dict[str, Any]:
 @dataclass
 class Tagger:
     """A trained component, the name its suggestions carry (``MadeBy.source``), their
-    prior (the tagger's held-out precision: what the re-scorer starts from), and which
-    come first in the :func:`union` with the rules'."""
+    prior (the tagger's held-out precision: what the re-scorer starts from; by how sure
+    it was, :attr:`priors`), the least sure it makes, and which come first in the
+    :func:`union` with the rules'."""
 
     name: str
     component: EntityRecognizer
