@@ -288,8 +288,8 @@ def tagger(folder: Path, n: int, epochs: int, keep: Path | None) -> None:
             print(f"  {p}", file=sys.stderr)
 
     if keep is not None and keep.is_file():  # trained before: only scored
-        name, config, data, prior, first, kept_figures = pickle.loads(keep.read_bytes())
-        trained, figures = load(suggester.nlp, name, config, data, prior, first), kept_figures
+        name, config, data, prior, first, figures, *sure = pickle.loads(keep.read_bytes())
+        trained = load(suggester.nlp, name, config, data, prior, first, *sure)
         print(f"tagger read from {keep}")
     else:
         t, cpu = time.perf_counter(), time.process_time()
@@ -306,6 +306,8 @@ def tagger(folder: Path, n: int, epochs: int, keep: Path | None) -> None:
                 trained.prior,
                 trained.rules_first,
                 figures,
+                trained.threshold,
+                trained.priors,
             )
             keep.write_bytes(pickle.dumps(kept))
     assert isinstance(figures, Figures)

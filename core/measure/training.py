@@ -26,7 +26,17 @@ from core.model import Article, Attribution, State
 from core.suggest import Suggester, SuggestError
 from core.suggest.learn import PRIOR
 from core.suggest.paragraphs import paragraphs
-from core.suggest.tagger import Cancelled, Progress, Tagger, examples, new, now_name, train, union
+from core.suggest.tagger import (
+    SURE,
+    Cancelled,
+    Progress,
+    Tagger,
+    examples,
+    new,
+    now_name,
+    train,
+    union,
+)
 from core.tokens import doc_of, tokenize
 
 if TYPE_CHECKING:
@@ -56,6 +66,8 @@ class Figures:
     held: int
     epochs: int
     seconds: float
+    #: How sure the tagger must be of a suggestion to make it (``Tagger.threshold``).
+    threshold: float = 0.0
 
     @property
     def better(self) -> bool:
@@ -79,6 +91,7 @@ class Figures:
                 held=int(d["held"]),
                 epochs=int(d["epochs"]),
                 seconds=float(d["seconds"]),
+                threshold=float(d.get("threshold", 0.0)),
             )
         except (TypeError, KeyError, AttributeError, json.JSONDecodeError) as exc:
             raise ValueError(f"not a tagger's figures ({exc!r})") from None
@@ -94,7 +107,8 @@ class Figures:
             f"({self.epochs} epochs); measured on {self.held} held out:",
             f"  tagger with the rules  {f(self.union)}, "
             + ("the tagger's first" if self.first == "tagger" else "the rules' first"),
-            f"  tagger alone           {f(self.model)}",
+            f"  tagger alone           {f(self.model)}"
+            + (f", its suggestions at least {self.threshold:g} sure" if self.threshold else ""),
             f"  rules alone            {f(self.rules)}",
         ]
 
@@ -129,25 +143,59 @@ class _Held:
     tokens: list[tuple[int, int]]
 
 
-def _scores(tagger: Tagger, held: Sequence[_Held]) -> tuple[Counts, Counts, Counts, Counts]:
-    """The tagger's counts on the held-out articles: alone, with the rules (its
-    suggestions first, the rules' first), the rules alone."""
-    alone, ours, theirs, rules = Counts(), Counts(), Counts(), Counts()
+def _found(tagger: Tagger, held: Sequence[_Held]) -> list[list[Attribution]]:
+    """The tagger's suggestions in each held-out article, however unsure."""
+    out = []
     for h in held:
         for _, d in h.docs:  # (a tagger keeps the entities a doc has: the last epoch's)
             d.set_ents([], default="missing")
         docs = list(tagger.pipe([d for _, d in h.docs]))
-        model = [
-            a
-            for (start, _), d in zip(h.docs, docs, strict=True)
-            for a in tagger.paragraph(start, d, h.article.text)
-        ]
+        out.append(
+            [
+                a
+                for (start, _), d in zip(h.docs, docs, strict=True)
+                for a in tagger.paragraph(start, d, h.article.text, threshold=0.0)
+            ]
+        )
+    return out
+
+
+def _sure(a: Attribution) -> float:
+    """A tagger's suggestion's bin of :data:`SURE` (its lower end)."""
+    return float(a.made_by.feature("sure")) if a.made_by is not None else 0.0
+
+
+def _scores(
+    found: Sequence[Sequence[Attribution]], held: Sequence[_Held], threshold: float = 0.0
+) -> tuple[Counts, Counts, Counts, Counts]:
+    """The counts on the held-out articles of the tagger's suggestions ``found`` there
+    at least as sure as ``threshold``: alone, with the rules (its suggestions first, the
+    rules' first), the rules alone."""
+    alone, ours, theirs, rules = Counts(), Counts(), Counts(), Counts()
+    for h, all_found in zip(held, found, strict=True):
+        model = [a for a in all_found if _sure(a) >= threshold]
         alone.add(by_overlap(h.tokens, h.gold, model).counts)
         for counts, rules_first in ((ours, False), (theirs, True)):
             both = PRIOR.apply(union(model, h.rules, rules_first))
             counts.add(by_overlap(h.tokens, h.gold, both).counts)
         rules.add(by_overlap(h.tokens, h.gold, h.rules).counts)
     return alone, ours, theirs, rules
+
+
+def _priors(found: Sequence[Sequence[Attribution]], held: Sequence[_Held]) -> dict[str, float]:
+    """Each bin of :data:`SURE`'s prior: the held-out precision of the tagger's
+    suggestions in it (a Beta(1, 1) mean, short of certainty either way)."""
+    right: dict[str, list[bool]] = {}
+    for h, model in zip(held, found, strict=True):
+        ok = [False] * len(model)
+        for _, pi, matched in by_overlap(h.tokens, h.gold, model).pairs:
+            ok[pi] = matched
+        for a, r in zip(model, ok, strict=True):
+            right.setdefault(str(_sure(a)), []).append(r)
+    return {
+        b: round(max(0.05, min((sum(r) + 1) / (len(r) + 2), 0.95)), 3)
+        for b, r in sorted(right.items())
+    }
 
 
 def train_tagger(
@@ -193,12 +241,19 @@ def train_tagger(
     def score(tg: Tagger) -> float:
         nonlocal ran
         ran += 1
-        _, ours, theirs, _ = _scores(tg, held)
+        _, ours, theirs, _ = _scores(_found(tg, held), held)
         return max(ours.attribution_f1, theirs.attribution_f1)
 
     train(tagger, nlp, train_ex, score, epochs, progress, cancelled)
-    alone, ours, theirs, by_rules = _scores(tagger, held)
+    found = _found(tagger, held)
+    # the order and the threshold of the best F1 there (the lower threshold of equals)
+    chosen = max(
+        ((_scores(found, held, floor), floor) for floor in SURE),
+        key=lambda c: (max(c[0][1].attribution_f1, c[0][2].attribution_f1), -c[1]),
+    )
+    (alone, ours, theirs, by_rules), tagger.threshold = chosen
     tagger.prior = round(max(0.05, min(alone.attribution_precision, 0.95)), 3)
+    tagger.priors = _priors(found, held)
     tagger.rules_first = theirs.attribution_f1 > ours.attribution_f1
     return tagger, Figures(
         _figures(alone),
@@ -209,6 +264,7 @@ def train_tagger(
         n_held,
         ran,
         round(time.perf_counter() - t, 1),
+        tagger.threshold,
     )
 
 
@@ -250,6 +306,8 @@ def train_corpus(
                     "config": json.loads(tagger.config()),
                     "prior": tagger.prior,
                     "rules_first": tagger.rules_first,
+                    "threshold": tagger.threshold,
+                    "priors": tagger.priors,
                 }
             ),
             tagger.to_bytes(),

@@ -145,6 +145,8 @@ def tagger(store: Store, suggester: Suggester) -> Tagger | None:
             kept.pipeline,
             float(settings["prior"]),
             settings["rules_first"] is True,
+            float(settings.get("threshold", 0.0)),
+            {str(k): float(v) for k, v in settings.get("priors", {}).items()},
         )
     except (ValueError, KeyError, TypeError):
         return None

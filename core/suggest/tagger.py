@@ -16,7 +16,7 @@ import json
 import random
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, cast
 
 from core.model import Article, Attribution, Span
@@ -47,8 +47,15 @@ DROPOUT = 0.1
 L2 = 0.01
 #: Epochs without a better held-out F1 after which training stops, once they are
 #: also this many updates (a small corpus's epochs are a few updates each).
-PATIENCE = 3
+PATIENCE = 6
 PATIENT_UPDATES = 200
+#: How sure the tagger is of a suggestion: the least probability of the moves that
+#: tagged its quote, cue and speaker (its greedy parse's own, over the valid moves). The
+#: lower ends of its bins, each the feature ``sure`` the re-scorer reads (docs/adr/0041);
+#: a tagger's threshold is one of them.
+SURE = (0.0, 0.5, 0.7, 0.9)
+#: Where a tagged doc keeps the probability of the move that tagged each token.
+_MOVE_P = "quotelab_tagger_p"
 
 
 class Cancelled(Exception):
@@ -76,8 +83,9 @@ def _config(nlp: Language) -> dict[str, Any]:
 @dataclass
 class Tagger:
     """A trained component, the name its suggestions carry (``MadeBy.source``), their
-    prior (the tagger's held-out precision: what the re-scorer starts from), and which
-    come first in the :func:`union` with the rules'."""
+    prior (the tagger's held-out precision: what the re-scorer starts from; by how sure
+    it was, :attr:`priors`), the least sure it makes, and which come first in the
+    :func:`union` with the rules'."""
 
     name: str
     component: EntityRecognizer
@@ -86,6 +94,11 @@ class Tagger:
     #: Whose suggestions come first where both have a quote: the rules' (True) or the
     #: tagger's, as they scored better on the held-out done articles.
     rules_first: bool = False
+    #: Suggestions less sure than this (one of :data:`SURE`) are not made.
+    threshold: float = 0.0
+    #: The prior of a suggestion by its bin of :data:`SURE` (its held-out precision);
+    #: a bin not here has :attr:`prior`.
+    priors: dict[str, float] = field(default_factory=dict)
 
     def to_bytes(self) -> bytes:
         return bytes(self.component.to_bytes(exclude=["vocab"]))
@@ -94,20 +107,38 @@ class Tagger:
         return json.dumps(self.settings, sort_keys=True)
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
-        """The docs (parsed by the pipeline) with the tagger's spans as their ``ents``."""
-        yield from self.component.pipe(docs, batch_size=batch_size)
+        """The docs (parsed by the pipeline) with the tagger's spans as their ``ents``
+        and how sure it was of each token's (:func:`_tag`)."""
+        from spacy.util import minibatch
 
-    def paragraph(self, start: int, doc: Doc, text: str) -> list[Attribution]:
+        for batch in minibatch(docs, batch_size):  # type: ignore[no-untyped-call]
+            _tag(self.component, batch)
+            yield from batch
+
+    def paragraph(
+        self, start: int, doc: Doc, text: str, threshold: float | None = None
+    ) -> list[Attribution]:
         """The attributions of one tagged paragraph at ``start`` of the article's
-        ``text`` (:func:`link`), each with what made it: taken before the rules read
-        the paragraph (they mend its names by merging tokens)."""
+        ``text`` (:func:`link`) at least as sure as ``threshold`` (the tagger's own by
+        default), each with what made it, its bin of :data:`SURE` among its features and
+        that bin's prior: taken before the rules read the paragraph (they mend its names
+        by merging tokens)."""
         from core.suggest.rules import Paragraph, with_made_by
 
+        floor = self.threshold if threshold is None else threshold
         out = []
         for a in link(doc, start, text):
-            made = with_made_by(a.with_(confidence=self.prior), Paragraph(start, doc), RULE)
+            sure = min(_sure(doc, start, s) for s in (a.quote, a.cue, a.speaker) if s)
+            if sure < floor:
+                continue
+            bin_ = str(max(b for b in SURE if b <= sure))
+            prior = self.priors.get(bin_, self.prior)
+            made = with_made_by(a.with_(confidence=prior), Paragraph(start, doc), RULE)
             assert made.made_by is not None
-            out.append(made.with_(made_by=replace(made.made_by, source=self.name)))
+            features = (*made.made_by.features, ("sure", bin_))
+            out.append(
+                made.with_(made_by=replace(made.made_by, source=self.name, features=features))
+            )
         return out
 
     def named(
@@ -126,6 +157,46 @@ class Tagger:
         return out
 
 
+def _tag(component: EntityRecognizer, docs: Sequence[Doc]) -> None:
+    """Tag ``docs`` as the component's greedy parse does (the best valid move at each
+    token), keeping in each doc the probability of each move taken that tags a span (a
+    softmax of the model's scores over the valid moves: what its training fits)."""
+    import numpy
+
+    moves = component.moves
+    names = [moves.get_class_name(i) for i in range(moves.n_moves)]
+    out = names.index("O")
+    states = moves.init_batch(docs)
+    taken: dict[int, list[float]] = {id(s): [] for s in states}
+    todo = [s for s in states if not s.is_final()]
+    if todo:
+        model = component.model.predict(list(docs))
+        while todo:
+            scores = model.predict(todo)
+            for state, row in zip(todo, scores, strict=True):
+                if row.argmax() == out and moves.is_valid(state, "O"):
+                    taken[id(state)].append(1.0)  # (outside any span: never asked)
+                    continue
+                valid = numpy.array([moves.is_valid(state, n) for n in names], dtype=bool)
+                odds = numpy.exp(row[valid] - row[valid].max())
+                taken[id(state)].append(float(1 / odds.sum()))
+            todo = component.transition_states(todo, scores)
+        model.clear_memory()
+    component.set_annotations(docs, states)
+    for doc, state in zip(docs, states, strict=True):
+        doc.user_data[_MOVE_P] = taken[id(state)]
+
+
+def _sure(doc: Doc, start: int, span: Span) -> float:
+    """How sure the tagger was of ``span`` (at ``start`` of the text): the least
+    probability of the moves that tagged its tokens; 1 in a doc tagged otherwise."""
+    taken = doc.user_data.get(_MOVE_P)
+    if not taken:
+        return 1.0
+    t = doc.char_span(span.start - start, span.end - start, alignment_mode="expand")
+    return min(taken[t.start : t.end], default=1.0) if t is not None else 1.0
+
+
 def new(nlp: Language, name: str) -> Tagger:
     """An untrained tagger beside ``nlp`` (sharing its vocabulary)."""
     for label in LABELS:
@@ -139,7 +210,14 @@ def _component(nlp: Language, config: dict[str, Any]) -> EntityRecognizer:
 
 
 def load(
-    nlp: Language, name: str, config: str, data: bytes, prior: float, rules_first: bool = False
+    nlp: Language,
+    name: str,
+    config: str,
+    data: bytes,
+    prior: float,
+    rules_first: bool = False,
+    threshold: float = 0.0,
+    priors: dict[str, float] | None = None,
 ) -> Tagger:
     """A stored tagger (:meth:`Tagger.to_bytes`, :meth:`Tagger.config`); ValueError when
     the bytes are not one."""
@@ -153,7 +231,7 @@ def load(
         raise ValueError(f"not a trained tagger ({type(exc).__name__}: {exc})") from None
     if set(component.labels) != set(LABELS):
         raise ValueError(f"not a trained tagger (labels {sorted(component.labels)})")
-    return Tagger(name, component, cfg, prior, rules_first)
+    return Tagger(name, component, cfg, prior, rules_first, threshold, dict(priors or {}))
 
 
 # -- linking ------------------------------------------------------------------------------

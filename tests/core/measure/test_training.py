@@ -18,7 +18,9 @@ from core.model import Article, Attribution, MadeBy, Status
 from core.review.learning import refit, tagger
 from core.review.session import ReviewSession
 from core.suggest.learn import CANDIDATE
-from core.suggest.tagger import Cancelled, Progress, union
+from core.suggest.paragraphs import paragraphs
+from core.suggest.tagger import SURE, Cancelled, Progress, union
+from core.tokens import doc_of
 from tests.conftest import run_main
 from tests.core.corpus.test_open_cost import _damaged_page
 from tests.review_data import sp
@@ -80,12 +82,40 @@ def test_import_suggests_with_the_tagger_then_the_rules(trained_corpus, suggeste
         a = next(a for a in ours if a.quote.overlaps(sp(text, q)))  # (its ends may differ)
         assert text[a.speaker.start : a.speaker.end] == a.speaker_name == who
         assert text[a.cue.start : a.cue.end] == cue
-        assert a.confidence == read.prior and by[a.id].rule == "tagger"
+        assert a.confidence == read.priors[by[a.id].feature("sure")] and by[a.id].rule == "tagger"
     # with the rules' suggestions, one or the other first where both have a quote
     (alone,) = suggester.suggest_many([Article(text=text, content_hash="x")])
     model = [a.with_(made_by=by[a.id]) for a in ours]
     kept = union(model, alone, read.rules_first)
     assert [(a.quote, by[a.id].source) for a in got] == [(a.quote, a.made_by.source) for a in kept]
+
+
+def test_the_tagger_tags_as_its_greedy_parse_and_says_how_sure_it_was(trained_corpus, suggester):
+    path, figures, _ = trained_corpus
+    with Store(path) as store:
+        read = tagger(store, suggester)
+    assert read is not None and read.threshold == figures.threshold == 0.0
+    text, _ = article(3)
+    nlp = suggester.nlp
+    docs = [nlp(doc_of(nlp.tokenizer, t)) for _, t in paragraphs(Article(text=text))]
+    ours = list(read.pipe([d.copy() for d in docs]))
+    spacys = list(read.component.pipe(docs))
+
+    def ents(ds):
+        return [[(e.start, e.end, e.label_) for e in d.ents] for d in ds]
+
+    assert ents(ours) == ents(spacys) and any(ents(ours))
+    (found,) = suggester.found_many([Article(text=text, content_hash="x")], tagger=read)
+    made = [a for a in found if a.made_by is not None and a.made_by.source == read.name]
+    assert made
+    for a in made:  # its bin of how sure the tagger was, and that bin's held-out precision
+        assert a.made_by.feature("sure") in {str(b) for b in SURE}
+        assert a.confidence == a.made_by.prior == read.priors[a.made_by.feature("sure")]
+    # a threshold above how sure it was leaves its suggestions out
+    most = max(float(a.made_by.feature("sure")) for a in made)
+    read.threshold = min((b for b in SURE if b > most), default=1.01)
+    (found,) = suggester.found_many([Article(text=text, content_hash="x")], tagger=read)
+    assert not [a for a in found if a.made_by is not None and a.made_by.source == read.name]
 
 
 def test_one_fills_only_where_the_other_has_no_quote_and_candidates_where_the_tagger_has_none():
