@@ -10,19 +10,15 @@ from typing import Any
 from core.corpus.errors import guarded
 from core.corpus.learning import _Writing
 from core.corpus.queries import Queries
-from core.corpus.rows import ARTICLE_COLUMNS, ATTRIBUTION_COLUMNS, SPEAKER_TABLES
+from core.corpus.rows import (
+    ARTICLE_COLUMNS,
+    ATTRIBUTION_COLUMNS,
+    SPEAKER_TABLES,
+    SUGGESTION_COLUMNS,
+)
 
 #: The columns of ``suggestions`` a hand-out copies: every one, ids kept.
-SUGGESTION_COLUMNS = (
-    "id",
-    "article_id",
-    "attribution_id",
-    "source",
-    "rule",
-    "features",
-    "prior",
-    "made",
-)
+COPIED_SUGGESTION_COLUMNS = ("id", *SUGGESTION_COLUMNS)
 #: The known speakers' tables a hand-out copies whole, ids kept: (table, columns).
 COPIED_SPEAKER_TABLES = tuple((table, ("id", *cols)) for table, cols in SPEAKER_TABLES.values())
 
@@ -85,10 +81,10 @@ def article_batch(
 
 @guarded
 def suggestion_rows(store: Queries, ids: list[int]) -> list[tuple[Any, ...]]:
-    """The ``suggestions`` rows (:data:`SUGGESTION_COLUMNS`) of the articles ``ids``:
+    """The ``suggestions`` rows (:data:`COPIED_SUGGESTION_COLUMNS`) of the articles ``ids``:
     what made each of their suggestions and candidates, in the order they were made."""
     return store._conn.execute(
-        f"SELECT {', '.join(SUGGESTION_COLUMNS)} FROM suggestions "
+        f"SELECT {', '.join(COPIED_SUGGESTION_COLUMNS)} FROM suggestions "
         "WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY id",
         (json.dumps(ids),),
     ).fetchall()
@@ -102,12 +98,12 @@ def add_suggestion_rows(store: _Writing, rows: list[tuple[Any, ...]]) -> None:
     attributions' sequence goes past it, as it did in the source."""
     if not rows:
         return
-    at = SUGGESTION_COLUMNS.index("attribution_id")
+    at = COPIED_SUGGESTION_COLUMNS.index("attribution_id")
     named = max((r[at] for r in rows if r[at] is not None), default=0)
     with store.transaction():
         store._conn.executemany(
-            f"INSERT INTO suggestions ({', '.join(SUGGESTION_COLUMNS)}) "
-            f"VALUES ({', '.join('?' * len(SUGGESTION_COLUMNS))})",
+            f"INSERT INTO suggestions ({', '.join(COPIED_SUGGESTION_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(COPIED_SUGGESTION_COLUMNS))})",
             rows,
         )
         (seq,) = store._conn.execute(

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from core.corpus.errors import CorpusError, guarded
 from core.corpus.queries import Queries, last_decision
+from core.corpus.rows import SUGGESTION_COLUMNS
 from core.model import Attribution, MadeBy, Span
 
 
@@ -40,8 +41,8 @@ def record_made(
     that was not suggested) as it was made, with what made it. In the caller's
     transaction."""
     conn.executemany(
-        "INSERT INTO suggestions (article_id, attribution_id, source, rule, features, prior, made)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO suggestions ({', '.join(SUGGESTION_COLUMNS)})"
+        f" VALUES ({', '.join('?' * len(SUGGESTION_COLUMNS))})",
         [
             (
                 article_id,

@@ -65,6 +65,10 @@ CURATION_TABLES = {
     "provenance": ("provenance", ("how", "item_id", "version_id")),
 }
 
+#: The columns of a ``suggestions`` row (what made a suggestion, docs/adr/0036), the id
+#: aside, in the table's order.
+SUGGESTION_COLUMNS = ("article_id", "attribution_id", "source", "rule", "features", "prior", "made")
+
 
 @dataclass(frozen=True)
 class ArticleSummary:
