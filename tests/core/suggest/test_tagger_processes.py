@@ -12,10 +12,10 @@ from core.corpus import queries, training
 from core.corpus.integrity import holder_of
 from core.corpus.learning import made_by_id
 from core.corpus.store import Store
-from core.formats.ingest import PARSE_BATCH, _CorpusTagger, import_paths
+from core.formats.ingest import PARSE_BATCH, import_paths
 from core.measure.training import train_corpus
 from core.model import Article, Status, content_hash
-from core.review.learning import tagger
+from core.review.learning import CorpusTagger, tagger
 from core.suggest import SuggestError, _load, _suggest_run
 from tests.training_data import EPOCHS, article, make_corpus
 
@@ -53,7 +53,7 @@ def test_a_worker_loads_the_corpus_tagger_once_and_suggests_what_this_process_do
             assert here is not None
             known = tuple(queries.known_speakers(store))
             one = list(suggester.found_many(arts, known=known, tagger=here))
-            source = _CorpusTagger(trained, here.name, holder_of(trained))
+            source = CorpusTagger(trained, here.name, holder_of(trained))
             pool.submit(_load, suggester.model, source).result()
             there = [
                 pool.submit(_suggest_run, suggester.model, run, PARSE_BATCH, known, source)
@@ -63,8 +63,8 @@ def test_a_worker_loads_the_corpus_tagger_once_and_suggests_what_this_process_do
             assert pool.submit(_tagger_loads).result() == 1
             # the tagger's own suggestions are among them
             assert sum(a.made_by.source == here.name for found in one for a in found) >= 16
-            replaced = _CorpusTagger(trained, "tagger:another", holder_of(trained))
-            with pytest.raises(SuggestError, match="switched off or replaced during the import"):
+            replaced = CorpusTagger(trained, "tagger:another", holder_of(trained))
+            with pytest.raises(SuggestError, match="switched off or replaced meanwhile"):
                 pool.submit(_suggest_run, suggester.model, arts[:8], 32, known, replaced).result()
     finally:
         pool.shutdown()
