@@ -46,7 +46,7 @@ from core.formats.known_speakers import (
     write_speakers,
 )
 from core.formats.registry import DEFAULT, WRITTEN, written_as
-from core.formats.shards import suggest_shard, suggestion_lines
+from core.formats.shards import suggestion_lines, write_shard
 from core.model import State
 from core.review import commands, speaker_edit
 from core.suggest import AUTO, PARALLEL_WORDS, Suggester, SuggestError
@@ -635,31 +635,34 @@ def _backup(store: Store, out: Path) -> int:
     return 0
 
 
-def _learned(db: Path | None, suggester: Suggester) -> tuple[Any, Any]:
-    """What the corpus ``db`` learned (its fit and its tagger), for ``suggest --db``;
-    nothing without one (the rules as they are)."""
+def _learned(db: Path | None, suggester: Suggester) -> tuple[Any, Any, Any]:
+    """What the corpus ``db`` learned (its fit, its tagger and how a worker process
+    loads that tagger), for ``suggest --db``; nothing without one (the rules as they
+    are)."""
     if db is None:
-        return None, None
-    from core.review.learning import current, tagger
+        return None, None, None
+    from core.review.learning import current, tagger, tagger_source
 
     if not db.exists():
         raise CorpusError(f"{db}: no such corpus")
     with Store(db, create=False) as store:
-        return current(store), tagger(store, suggester)
+        trained = tagger(store, suggester)
+        return current(store), trained, tagger_source(store, trained)
 
 
 def _suggest(args: argparse.Namespace) -> int:
     problems: list[str] = []
     with _stdin_as_file(args.paths) as paths:
+        suggester = Suggester(model_name(args.model))
+        learned = _learned(args.db, suggester)
         if args.out_dir is None:
-            suggester = Suggester(model_name(args.model))
-            fit, tagger = _learned(args.db, suggester)
-            for line in suggestion_lines(suggester, paths, problems, args.jobs, fit, tagger):
+            for line in suggestion_lines(suggester, paths, problems, args.jobs, *learned):
                 sys.stdout.write(line)
         else:
             args.out_dir.mkdir(parents=True, exist_ok=True)
             for path in paths:
-                problems += suggest_shard(path, args.out_dir / path.name, args.model, args.jobs)
+                lines = suggestion_lines(suggester, [path], problems, args.jobs, *learned)
+                write_shard(args.out_dir / path.name, lines)
     for problem in problems:
         print(f"quotelab: {problem}", file=sys.stderr)
     return 1 if problems else 0

@@ -77,3 +77,14 @@ def _set(store: _Writing, on: bool) -> None:
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
         (TAGGER_KEY, "on" if on else "off"),
     )
+
+
+def why_not(kept: Kept | None, model: str) -> str | None:
+    """Why the tagger ``kept`` (the corpus's last; None before any) cannot suggest
+    beside the rules of the spaCy pipeline ``model``: None when it can. A reason names
+    keys as ``{action}`` (``gui.keymap.fill``)."""
+    if kept is None:
+        return "no tagger trained yet: {train} trains one"
+    if kept.base != model:
+        return f"its tagger was trained from the pipeline {kept.base}, not {model}"
+    return None

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from core.corpus import queries
 from core.corpus.errors import CorpusError
-from core.corpus.integrity import Holder, holder_of
 from core.corpus.store import Store
 from core.formats.imported import Imported, ImportProblem, shown
 from core.formats.known_speakers import carry_identities
@@ -23,7 +22,6 @@ from core.tokens import Tokens, tokenize
 
 if TYPE_CHECKING:
     from core.suggest.learn import Fit
-    from core.suggest.tagger import Tagger
 
 #: Paragraphs (pieces of at most ``MAX_PARAGRAPH`` characters) per parser batch:
 #: cancel is checked between them, so a cancelled import stops within a second (32,000
@@ -143,16 +141,11 @@ def import_paths(
             for _ in run.read():  # yields nothing: every article is stored as read
                 pass
         else:
-            from core.review.learning import current, tagger
+            from core.review.learning import current, tagger, tagger_source
             from core.suggest.learn import PRIOR
 
             run.fit = current(store) or PRIOR
             trained = tagger(store, suggester)
-            workers_tagger = (
-                None
-                if trained is None
-                else _CorpusTagger(store.path, trained.name, holder_of(store.path))
-            )
             run.store_suggested(
                 suggester.found_many(
                     run.read(),
@@ -161,37 +154,13 @@ def import_paths(
                     n_process=jobs,
                     known=known,
                     tagger=trained,
-                    tagger_from=workers_tagger,
+                    tagger_from=tagger_source(store, trained),
                 )
             )
         run.finish()
     except (CorpusError, SuggestError, OSError) as exc:
         report.stopped = str(exc)
     return report
-
-
-@dataclass(frozen=True)
-class _CorpusTagger:
-    """The corpus's tagger as a suggestion worker of an import loads it: once, from the
-    corpus, read-only, beside the importing process that holds it (docs/adr/0043). Only
-    the one that process suggests with (``name``): switched off or replaced by a
-    training meanwhile, the worker refuses rather than suggest otherwise."""
-
-    path: Path
-    name: str
-    holder: Holder | None
-
-    def __call__(self, suggester: Suggester) -> Tagger:
-        from core.review.learning import tagger
-
-        with Store(self.path, read_only=True, holder=self.holder) as store:
-            found = tagger(store, suggester)
-        if found is None or found.name != self.name:
-            raise SuggestError(
-                f"the corpus's tagger {self.name} was switched off or replaced during the "
-                "import; import the rest again"
-            )
-        return found
 
 
 def _files(paths: list[Path], report: ImportReport) -> list[Path]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import json
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,7 @@ from core.suggest import Suggester, checked, for_process
 from core.tokens import Tokens, tokenize
 
 if TYPE_CHECKING:
+    from core.suggest import TaggerSource
     from core.suggest.learn import Fit
     from core.suggest.tagger import Tagger
 
@@ -42,11 +43,13 @@ def suggestion_lines(
     n_process: int = 1,
     fit: Fit | None = None,
     tagger: Tagger | None = None,
+    tagger_from: TaggerSource | None = None,
 ) -> Iterator[str]:
     """One JSON line per article read from ``paths`` (text, meta, suggested quotes),
     in order, streamed; what cannot be read, and any suggestion that breaks the span
     rules (``checked``), is appended to ``problems``. ``fit`` and ``tagger``: what a
-    corpus learned (none: the rules as they are)."""
+    corpus learned (none: the rules as they are); ``tagger_from``: how the worker
+    processes of ``n_process`` load that tagger (none: it suggests in this one)."""
     # each article is kept (for its text and meta) until its line is out
     pending: deque[Article] = deque()
 
@@ -56,7 +59,7 @@ def suggestion_lines(
             yield art
 
     for suggested in suggester.suggest_many(
-        remember(), n_process=n_process, fit=fit, tagger=tagger
+        remember(), n_process=n_process, fit=fit, tagger=tagger, tagger_from=tagger_from
     ):
         art = pending.popleft()
         found, dropped = checked(art, suggested, Tokens(tokenize(art.text)))
@@ -77,8 +80,14 @@ def suggest_shard(
     shard follows the umask, a replaced one keeps its mode). Returns the problems
     (records that could not be read), each naming the file and line."""
     problems: list[str] = []
+    write_shard(dst, suggestion_lines(for_process(model), [Path(src)], problems, n_process))
+    return problems
+
+
+def write_shard(dst: Path | str, lines: Iterable[str]) -> None:
+    """Write ``lines`` to ``dst`` as :func:`suggest_shard` does: beside it, then renamed
+    over it."""
     with written_file(Path(dst)) as f:
         text = io.TextIOWrapper(f, encoding="utf-8")
-        text.writelines(suggestion_lines(for_process(model), [Path(src)], problems, n_process))
+        text.writelines(lines)
         text.detach()  # flushed; written_file syncs, closes and renames the file
-    return problems

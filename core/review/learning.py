@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from core.corpus.integrity import Holder, holder_of
 from core.corpus.learning import Decided
 from core.corpus.store import Store, now
 from core.model import Attribution, Span, State
+from core.suggest import SuggestError
 from core.suggest.learn import Example, Fit, examples_of, fit
 
 if TYPE_CHECKING:
@@ -132,7 +134,7 @@ def tagger(store: Store, suggester: Suggester) -> Tagger | None:
     if not training.tagger_on(store):
         return None
     kept = training.latest(store)
-    if kept is None or kept.base != suggester.model:
+    if kept is None or training.why_not(kept, suggester.model) is not None:
         return None
     from core.suggest.tagger import load
 
@@ -150,3 +152,34 @@ def tagger(store: Store, suggester: Suggester) -> Tagger | None:
         )
     except (ValueError, KeyError, TypeError):
         return None
+
+
+@dataclass(frozen=True)
+class CorpusTagger:
+    """The corpus's tagger as a suggestion worker process loads it: once, from the
+    corpus, read-only, beside the process that started it (``holder``: that process
+    holds the corpus open; docs/adr/0043). Only the one that process suggests with
+    (``name``): switched off or replaced by a training meanwhile, the worker refuses
+    rather than suggest otherwise."""
+
+    path: Path
+    name: str
+    holder: Holder | None
+
+    def __call__(self, suggester: Suggester) -> Tagger:
+        with Store(self.path, read_only=True, holder=self.holder) as store:
+            found = tagger(store, suggester)
+        if found is None or found.name != self.name:
+            raise SuggestError(
+                f"the corpus's tagger {self.name} was switched off or replaced meanwhile; "
+                "run again for the articles not done"
+            )
+        return found
+
+
+def tagger_source(store: Store, trained: Tagger | None) -> CorpusTagger | None:
+    """How a worker process loads ``trained``, the tagger of ``store``
+    (:func:`tagger`) this process suggests with; None without one."""
+    if trained is None:
+        return None
+    return CorpusTagger(store.path, trained.name, holder_of(store.path))

@@ -27,18 +27,14 @@ class TaggerSwitch:
 
 def tagger_switch(store: Store, model: str) -> TaggerSwitch:
     """The tagger's switch in a corpus whose suggestions are made with the spaCy
-    pipeline ``model``: a tagger trained from another pipeline is not used
-    (``core.review.learning.tagger``), so it cannot be switched on."""
+    pipeline ``model``: what suggestions could not use (``core.corpus.training.why_not``)
+    cannot be switched on."""
     kept = training.latest(store)
-    why_not = None
-    if kept is None:
-        why_not = "no tagger trained yet: {train} trains one"
-    elif kept.base != model:
-        why_not = f"its tagger was trained from the pipeline {kept.base}, not {model}"
-    elif store.read_only:
-        why_not = "the corpus is read-only"
+    reason = training.why_not(kept, model)
+    if reason is None and store.read_only:
+        reason = "the corpus is read-only"
     done = queries.article_total(store, done_only=True)
-    return TaggerSwitch(kept, training.tagger_on(store), why_not, done)
+    return TaggerSwitch(kept, training.tagger_on(store), reason, done)
 
 
 def use_tagger(store: Store, model: str, on: bool) -> TaggerSwitch:

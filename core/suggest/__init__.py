@@ -102,6 +102,7 @@ class Suggester:
         known: Sequence[Speaker] = (),
         fit: Fit | None = None,
         tagger: Tagger | None = None,
+        tagger_from: TaggerSource | None = None,
     ) -> Iterator[list[Attribution]]:
         """Suggestions for each article, in order: what :meth:`found_many` finds, as
         ``fit`` (what the corpus learned; none: the rules as they are) makes them
@@ -115,6 +116,7 @@ class Suggester:
             n_process=n_process,
             known=known,
             tagger=tagger,
+            tagger_from=tagger_from,
         )
         for found in runs:
             yield (fit or PRIOR).apply(found)

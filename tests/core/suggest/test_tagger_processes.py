@@ -8,15 +8,18 @@ import pytest
 
 import core.suggest
 from core import worker
+from core.cli.main import _learned
 from core.corpus import queries, training
 from core.corpus.integrity import holder_of
 from core.corpus.learning import made_by_id
 from core.corpus.store import Store
-from core.formats.ingest import PARSE_BATCH, _CorpusTagger, import_paths
+from core.formats.ingest import PARSE_BATCH, import_paths
+from core.formats.shards import suggestion_lines
 from core.measure.training import train_corpus
 from core.model import Article, Status, content_hash
-from core.review.learning import tagger
+from core.review.learning import CorpusTagger, tagger
 from core.suggest import SuggestError, _load, _suggest_run
+from tests.conftest import run_main
 from tests.training_data import EPOCHS, article, make_corpus
 
 #: Articles to import: six runs of 8, more than one process suggests alone.
@@ -37,6 +40,15 @@ def _texts():
     return [article(n)[0] + f"Story {n}.\n" for n in range(20, 20 + ARTICLES)]
 
 
+def _files(folder):
+    """The articles of :func:`_texts`, a file each in ``folder``."""
+    files = []
+    for n, text in enumerate(_texts()):
+        files.append(folder / f"new{n:02}.txt")
+        files[-1].write_text(text, encoding="utf-8")
+    return files
+
+
 def _tagger_loads():
     """In a worker: how many times it loaded a tagger."""
     return core.suggest._tagger_of.cache_info().misses
@@ -53,7 +65,7 @@ def test_a_worker_loads_the_corpus_tagger_once_and_suggests_what_this_process_do
             assert here is not None
             known = tuple(queries.known_speakers(store))
             one = list(suggester.found_many(arts, known=known, tagger=here))
-            source = _CorpusTagger(trained, here.name, holder_of(trained))
+            source = CorpusTagger(trained, here.name, holder_of(trained))
             pool.submit(_load, suggester.model, source).result()
             there = [
                 pool.submit(_suggest_run, suggester.model, run, PARSE_BATCH, known, source)
@@ -63,8 +75,8 @@ def test_a_worker_loads_the_corpus_tagger_once_and_suggests_what_this_process_do
             assert pool.submit(_tagger_loads).result() == 1
             # the tagger's own suggestions are among them
             assert sum(a.made_by.source == here.name for found in one for a in found) >= 16
-            replaced = _CorpusTagger(trained, "tagger:another", holder_of(trained))
-            with pytest.raises(SuggestError, match="switched off or replaced during the import"):
+            replaced = CorpusTagger(trained, "tagger:another", holder_of(trained))
+            with pytest.raises(SuggestError, match="switched off or replaced meanwhile"):
                 pool.submit(_suggest_run, suggester.model, arts[:8], 32, known, replaced).result()
     finally:
         pool.shutdown()
@@ -84,16 +96,28 @@ def _stored(path):
 def test_import_with_the_tagger_on_two_cores_stores_what_one_does(
     trained, suggester, tmp_path, monkeypatch
 ):
-    files = []
-    for n, text in enumerate(_texts()):
-        files.append(tmp_path / f"new{n:02}.txt")
-        files[-1].write_text(text, encoding="utf-8")
+    files = _files(tmp_path)
     one, two = tmp_path / "one.qlab", tmp_path / "two.qlab"
     shutil.copy(trained, one)
     shutil.copy(trained, two)
     with Store(one) as store:
         assert import_paths(store, files, suggester, jobs=1).complete
 
+    submitted = _watched_pool(monkeypatch)
+    with Store(two) as store:
+        report = import_paths(store, files, suggester, jobs=2)
+    assert report.complete and len(report.imported) == ARTICLES
+    assert submitted.count(_load) == 1 and _suggest_run in submitted  # a worker took runs
+    got = _stored(two)
+    assert got == _stored(one)
+    with Store(two, read_only=True) as store:
+        name = training.latest(store).source
+    assert all(any(made.source == name for _, made in art) for art in got)  # the tagger's
+
+
+def _watched_pool(monkeypatch):
+    """What worker pools are handed from now on; each worker is ready before this
+    process runs out of input, so it takes runs."""
     submitted = []
     real = worker.pool
 
@@ -104,7 +128,7 @@ def test_import_with_the_tagger_on_two_cores_stores_what_one_does(
         def ready_first(fn, *a, **k):
             future = submit(fn, *a, **k)
             submitted.append(fn)
-            if fn is _load:  # ready before this process runs out of input
+            if fn is _load:
                 future.result()
             return future
 
@@ -112,12 +136,34 @@ def test_import_with_the_tagger_on_two_cores_stores_what_one_does(
         return executor
 
     monkeypatch.setattr(core.suggest.worker, "pool", pool)
-    with Store(two) as store:
-        report = import_paths(store, files, suggester, jobs=2)
-    assert report.complete and len(report.imported) == ARTICLES
+    return submitted
+
+
+@pytest.mark.slow
+def test_suggest_on_the_corpus_with_two_cores_prints_what_one_does(
+    trained, suggester, tmp_path, monkeypatch
+):
+    files = _files(tmp_path)
+    learned = _learned(trained, suggester)  # what `main.py suggest --db CORPUS` uses
+    assert learned[1] is not None and learned[2] is not None
+    problems: list[str] = []
+    one = list(suggestion_lines(suggester, files, problems, 1, *learned))
+    submitted = _watched_pool(monkeypatch)
+    two = list(suggestion_lines(suggester, files, problems, 2, *learned))
     assert submitted.count(_load) == 1 and _suggest_run in submitted  # a worker took runs
-    got = _stored(two)
-    assert got == _stored(one)
-    with Store(two, read_only=True) as store:
-        name = training.latest(store).source
-    assert all(any(made.source == name for _, made in art) for art in got)  # the tagger's
+    assert two == one and not problems
+
+
+def test_suggest_into_shards_on_the_corpus_uses_its_tagger(trained, tmp_path):
+    text = article(5)[0]
+    new = tmp_path / "new.txt"
+    new.write_text(text, encoding="utf-8")
+    printed = run_main("--db", trained, "suggest", new)
+    assert printed.returncode == 0, printed.stderr
+    rules = run_main("suggest", new).stdout
+    assert printed.stdout != rules
+    for args in ((), ("--db", trained)):
+        out = tmp_path / f"out{len(args)}"
+        done = run_main(*args, "suggest", "--out-dir", out, new)
+        assert done.returncode == 0, done.stderr
+        assert (out / "new.txt").read_text(encoding="utf-8") == (printed.stdout if args else rules)
