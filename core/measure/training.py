@@ -152,9 +152,7 @@ def _found(tagger: Tagger, held: Sequence[_Held]) -> list[list[Attribution]]:
     """The tagger's suggestions in each held-out article, however unsure."""
     out = []
     for h in held:
-        for d in h.docs:  # (a tagger keeps the entities a doc has: the last epoch's)
-            d.set_ents([], default="missing")
-        docs = list(tagger.pipe(h.docs))
+        docs = list(tagger.pipe(h.docs))  # (each epoch tags them afresh)
         out.append(
             [
                 a

@@ -167,33 +167,63 @@ def _tag(component: EntityRecognizer, docs: Sequence[Doc]) -> None:
     """Tag ``docs`` as the component's greedy parse does (the best valid move at each
     token), keeping in each doc its spans with how sure it was of each (:func:`spans_of`:
     the least probability of the moves that tagged its tokens, each a softmax of the
-    model's scores over the valid moves, what its training fits)."""
+    model's scores over the valid moves, what its training fits).
+
+    A doc's entities are cleared first (a preset one binds the moves). Then which moves
+    are valid at a token depends only on the label of the span open there (none at
+    first), whether it is the doc's last token, whether the next starts a sentence and
+    whether it is a space (spaCy's ``ner.pyx``): each such kind of state is asked once,
+    and each token's moves are chosen and weighed for the whole batch at once."""
     import numpy
 
     moves = component.moves
     names = [moves.get_class_name(i) for i in range(moves.n_moves)]
-    out = names.index("O")
+    labels = [None, *LABELS]
+    # the span each move leaves open (its index in ``labels``): B- and I- keep one
+    opens = numpy.array(
+        [labels.index(n[2:]) if n[:2] in ("B-", "I-") and n[2:] in LABELS else 0 for n in names]
+    )
+    for doc in docs:
+        doc.set_ents([], default="missing")
     states = moves.init_batch(docs)
-    taken: dict[int, list[float]] = {id(s): [] for s in states}
-    todo = [s for s in states if not s.is_final()]
-    if todo:
+    longest = max((len(d) for d in docs), default=0)
+    kind = numpy.zeros((len(docs), longest + 1), dtype=int)  # a token's bits of state
+    for i, doc in enumerate(docs):
+        n = len(doc)
+        starts = doc.to_array("SENT_START")[1:] == 1 if n else numpy.zeros(0, dtype=bool)
+        kind[i, :n] = doc.to_array("IS_SPACE") if n else 0
+        kind[i, : n - 1] += 2 * starts
+        kind[i, n - 1] += 4 if n else 0
+    sure = numpy.ones((len(docs), longest))
+    lengths = numpy.array([len(d) for d in docs])
+    todo = numpy.array([i for i, s in enumerate(states) if not s.is_final()], dtype=int)
+    if len(todo):
         model = component.model.predict(list(docs))
-        while todo:
-            scores = model.predict(todo)
-            for state, row in zip(todo, scores, strict=True):
-                if row.argmax() == out and moves.is_valid(state, "O"):
-                    taken[id(state)].append(1.0)  # (outside any span: never asked)
-                    continue
-                valid = numpy.array([moves.is_valid(state, n) for n in names], dtype=bool)
-                odds = numpy.exp(row[valid] - row[valid].max())
-                taken[id(state)].append(float(1 / odds.sum()))
-            todo = component.transition_states(todo, scores)
+        valid = numpy.zeros((8 * len(labels), len(names)), dtype=bool)
+        asked = numpy.zeros(8 * len(labels), dtype=bool)
+        open_ = numpy.zeros(len(docs), dtype=int)
+        t = 0  # every state reads one token a move: the t-th of its doc
+        while len(todo):
+            batch = [states[i] for i in todo]
+            scores = model.predict(batch)
+            keys = 8 * open_[todo] + kind[todo, t]
+            for k in numpy.unique(keys[~asked[keys]]):
+                state = batch[int(numpy.argmax(keys == k))]
+                valid[k] = [moves.is_valid(state, n) for n in names]
+                asked[k] = True
+            masked = numpy.where(valid[keys], scores, -numpy.inf)
+            best = masked.argmax(axis=1)
+            top = masked[numpy.arange(len(todo)), best]
+            sure[todo, t] = 1 / numpy.exp(masked - top[:, None]).sum(axis=1)
+            open_[todo] = opens[best]
+            component.transition_states(batch, scores)
+            t += 1
+            todo = todo[lengths[todo] > t]
         model.clear_memory()
     component.set_annotations(docs, states)
-    for doc, state in zip(docs, states, strict=True):
-        p = taken[id(state)]
+    for i, doc in enumerate(docs):
         doc.user_data[_SPANS] = [
-            Tagged(e.label_, e.start_char, e.end_char, min(p[e.start : e.end], default=1.0))
+            Tagged(e.label_, e.start_char, e.end_char, float(sure[i, e.start : e.end].min()))
             for e in doc.ents
         ]
 
