@@ -1,11 +1,13 @@
 """A tagger trained on the corpus's done articles (issue 23, docs/adr/0041): a spaCy
 ``ner`` component labelling each token QUOTE, SPEAKER or CUE (or none), its own
 ``tok2vec`` started from the weights of the pinned pipeline's, and a linker that makes
-attributions of what it tags: for each quote the nearest cue in its sentence (then in
-the sentences beside it), and the speaker nearest that cue.
+attributions of what it tags: for each quote (all its quotation marks hold, when it is
+in some) the nearest cue in its sentence (then in the sentences beside it), and the
+subject the parse gives that cue, else the tagged speaker nearest it.
 
 The component runs on the paragraphs the rules parse (:meth:`Suggester.found_many`):
-one tokenization and one parse serve both, and the linker reads the parser's sentences.
+one tokenization and one parse serve both, and the linker reads the parser's sentences
+and the rules' reading of each paragraph.
 It shares the pipeline's vocabulary, so what is stored is the component alone (its
 config and its bytes), a few megabytes.
 """
