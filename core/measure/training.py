@@ -26,6 +26,8 @@ from core.model import Article, Attribution, State
 from core.suggest import Suggester, SuggestError
 from core.suggest.learn import PRIOR
 from core.suggest.paragraphs import paragraphs
+from core.suggest.registry import Registry
+from core.suggest.rules import ArticleRules, Paragraph
 from core.suggest.tagger import (
     SURE,
     Cancelled,
@@ -34,6 +36,7 @@ from core.suggest.tagger import (
     examples,
     new,
     now_name,
+    spans_of,
     train,
     union,
 )
@@ -134,10 +137,12 @@ def _figures(c: Counts) -> tuple[float, float, float]:
 
 @dataclass
 class _Held:
-    """A held-out article: its paragraphs parsed, the rules' suggestions, the gold."""
+    """A held-out article: its paragraphs parsed as the tagger reads them and as the
+    rules have read them, the rules' suggestions, the gold."""
 
     article: Article
-    docs: list[tuple[int, Doc]]
+    docs: list[Doc]
+    paras: list[Paragraph]
     rules: list[Attribution]
     gold: list[Attribution]
     tokens: list[tuple[int, int]]
@@ -147,14 +152,12 @@ def _found(tagger: Tagger, held: Sequence[_Held]) -> list[list[Attribution]]:
     """The tagger's suggestions in each held-out article, however unsure."""
     out = []
     for h in held:
-        for _, d in h.docs:  # (a tagger keeps the entities a doc has: the last epoch's)
-            d.set_ents([], default="missing")
-        docs = list(tagger.pipe([d for _, d in h.docs]))
+        docs = list(tagger.pipe(h.docs))  # (each epoch tags them afresh)
         out.append(
             [
                 a
-                for (start, _), d in zip(h.docs, docs, strict=True)
-                for a in tagger.paragraph(start, d, h.article.text, threshold=0.0)
+                for para, d in zip(h.paras, docs, strict=True)
+                for a in tagger.paragraph(para, h.article.text, 0.0, spans_of(d))
             ]
         )
     return out
@@ -222,15 +225,12 @@ def train_tagger(
     for i in sorted(held_at):
         art, gold = done[i]
         parsed = list(nlp.pipe(doc_of(nlp.tokenizer, text) for _, text in paragraphs(art)))
-        starts = [start for start, _ in paragraphs(art)]
+        read, paras = ArticleRules(Registry()), []
+        for k, ((start, _), doc) in enumerate(zip(paragraphs(art), parsed, strict=True)):
+            paras.append(Paragraph(start, doc.copy()))
+            read.add(k, paras[-1])
         held.append(
-            _Held(
-                art,
-                list(zip(starts, parsed, strict=True)),
-                PRIOR.apply(rules.pop(0)),
-                list(gold),
-                tokenize(art.text),
-            )
+            _Held(art, parsed, paras, PRIOR.apply(rules.pop(0)), list(gold), tokenize(art.text))
         )
     tagger = new(nlp, name or now_name(suggester.model))
     train_ex = [

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from core.suggest.learn import Fit
+    from core.suggest.rules import Paragraph
     from core.suggest.tagger import Tagger
 
 
@@ -184,8 +185,9 @@ class Suggester:
                 current += 1
                 rules = ArticleRules(by_name)
                 index = 0
-            tagged.add(n, start, doc)  # before the rules mend the names (merging tokens)
-            rules.add(index, Paragraph(start, doc))
+            para = Paragraph(start, doc)
+            rules.add(index, para)
+            tagged.add(n, para)  # (its quotation marks found, its names mended)
             index += 1
         while done < read:
             yield tagged.results(done, rules.results())
@@ -223,9 +225,9 @@ class _Tagged:
 
         return ((doc, held.popleft()) for doc in self.tagger.pipe(docs(), batch_size))
 
-    def add(self, n: int, start: int, doc: Doc) -> None:
+    def add(self, n: int, para: Paragraph) -> None:
         if self.tagger is not None:
-            self.found += self.tagger.paragraph(start, doc, self.texts[n])
+            self.found += self.tagger.paragraph(para, self.texts[n])
 
     def results(self, n: int, rules: list[Attribution]) -> list[Attribution]:
         """Article ``n``'s: the tagger's, then the rules' where it has no quote."""

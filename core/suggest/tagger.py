@@ -1,11 +1,13 @@
 """A tagger trained on the corpus's done articles (issue 23, docs/adr/0041): a spaCy
 ``ner`` component labelling each token QUOTE, SPEAKER or CUE (or none), its own
 ``tok2vec`` started from the weights of the pinned pipeline's, and a linker that makes
-attributions of what it tags: for each quote the nearest cue in its sentence (then in
-the sentences beside it), and the speaker nearest that cue.
+attributions of what it tags: for each quote (all its quotation marks hold, when it is
+in some) the nearest cue in its sentence (then in the sentences beside it), and the
+subject the parse gives that cue, else the tagged speaker nearest it.
 
 The component runs on the paragraphs the rules parse (:meth:`Suggester.found_many`):
-one tokenization and one parse serve both, and the linker reads the parser's sentences.
+one tokenization and one parse serve both, and the linker reads the parser's sentences
+and the rules' reading of each paragraph.
 It shares the pipeline's vocabulary, so what is stored is the component alone (its
 config and its bytes), a few megabytes.
 """
@@ -31,6 +33,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as TokenSpan
 
+    from core.suggest.rules import Paragraph
+
 QUOTE, SPEAKER, CUE = "QUOTE", "SPEAKER", "CUE"
 LABELS = (QUOTE, SPEAKER, CUE)
 #: The rule of every suggestion the tagger makes (:class:`core.model.MadeBy`).
@@ -54,8 +58,9 @@ PATIENT_UPDATES = 200
 #: lower ends of its bins, each the feature ``sure`` the re-scorer reads (docs/adr/0041);
 #: a tagger's threshold is one of them.
 SURE = (0.0, 0.5, 0.7, 0.9)
-#: Where a tagged doc keeps the probability of the move that tagged each token.
-_MOVE_P = "quotelab_tagger_p"
+#: Where a tagged doc keeps its spans (:func:`spans_of`): in characters, so that they
+#: outlive the rules' mending of its names (they merge tokens).
+_SPANS = "quotelab_tagger_spans"
 
 
 class Cancelled(Exception):
@@ -116,24 +121,27 @@ class Tagger:
             yield from batch
 
     def paragraph(
-        self, start: int, doc: Doc, text: str, threshold: float | None = None
+        self,
+        para: Paragraph,
+        text: str,
+        threshold: float | None = None,
+        spans: Sequence[Tagged] | None = None,
     ) -> list[Attribution]:
-        """The attributions of one tagged paragraph at ``start`` of the article's
-        ``text`` (:func:`link`) at least as sure as ``threshold`` (the tagger's own by
-        default), each with what made it, its bin of :data:`SURE` among its features and
-        that bin's prior: taken before the rules read the paragraph (they mend its names
-        by merging tokens)."""
-        from core.suggest.rules import Paragraph, with_made_by
+        """The attributions of one paragraph of the article's ``text`` that the rules
+        have read (:func:`link`: the rules' ``para``, its quotation marks found and its
+        names mended; the tagger's ``spans`` those it tagged there, :func:`spans_of`)
+        at least as sure as ``threshold`` (the tagger's own by default), each with what
+        made it, its bin of :data:`SURE` among its features and that bin's prior."""
+        from core.suggest.rules import with_made_by
 
         floor = self.threshold if threshold is None else threshold
         out = []
-        for a in link(doc, start, text):
-            sure = min(_sure(doc, start, s) for s in (a.quote, a.cue, a.speaker) if s)
+        for a, sure in link(para, spans_of(para.doc) if spans is None else spans, text):
             if sure < floor:
                 continue
             bin_ = str(max(b for b in SURE if b <= sure))
             prior = self.priors.get(bin_, self.prior)
-            made = with_made_by(a.with_(confidence=prior), Paragraph(start, doc), RULE)
+            made = with_made_by(a.with_(confidence=prior), para, RULE)
             assert made.made_by is not None
             features = (*made.made_by.features, ("sure", bin_))
             out.append(
@@ -159,42 +167,87 @@ class Tagger:
 
 def _tag(component: EntityRecognizer, docs: Sequence[Doc]) -> None:
     """Tag ``docs`` as the component's greedy parse does (the best valid move at each
-    token), keeping in each doc the probability of each move taken that tags a span (a
-    softmax of the model's scores over the valid moves: what its training fits)."""
+    token), keeping in each doc its spans with how sure it was of each (:func:`spans_of`:
+    the least probability of the moves that tagged its tokens, each a softmax of the
+    model's scores over the valid moves, what its training fits).
+
+    A doc's entities are cleared first (a preset one binds the moves). Then which moves
+    are valid at a token depends only on the label of the span open there (none at
+    first), whether it is the doc's last token, whether the next starts a sentence and
+    whether it is a space (spaCy's ``ner.pyx``): each such kind of state is asked once,
+    and each token's moves are chosen and weighed for the whole batch at once."""
     import numpy
 
     moves = component.moves
     names = [moves.get_class_name(i) for i in range(moves.n_moves)]
-    out = names.index("O")
+    labels = [None, *LABELS]
+    # the span each move leaves open (its index in ``labels``): B- and I- keep one
+    opens = numpy.array(
+        [labels.index(n[2:]) if n[:2] in ("B-", "I-") and n[2:] in LABELS else 0 for n in names]
+    )
+    for doc in docs:
+        doc.set_ents([], default="missing")
     states = moves.init_batch(docs)
-    taken: dict[int, list[float]] = {id(s): [] for s in states}
-    todo = [s for s in states if not s.is_final()]
-    if todo:
+    longest = max((len(d) for d in docs), default=0)
+    kind = numpy.zeros((len(docs), longest + 1), dtype=int)  # a token's bits of state
+    for i, doc in enumerate(docs):
+        n = len(doc)
+        starts = doc.to_array("SENT_START")[1:] == 1 if n else numpy.zeros(0, dtype=bool)
+        kind[i, :n] = doc.to_array("IS_SPACE") if n else 0
+        kind[i, : n - 1] += 2 * starts
+        kind[i, n - 1] += 4 if n else 0
+    sure = numpy.ones((len(docs), longest))
+    lengths = numpy.array([len(d) for d in docs])
+    todo = numpy.array([i for i, s in enumerate(states) if not s.is_final()], dtype=int)
+    if len(todo):
         model = component.model.predict(list(docs))
-        while todo:
-            scores = model.predict(todo)
-            for state, row in zip(todo, scores, strict=True):
-                if row.argmax() == out and moves.is_valid(state, "O"):
-                    taken[id(state)].append(1.0)  # (outside any span: never asked)
-                    continue
-                valid = numpy.array([moves.is_valid(state, n) for n in names], dtype=bool)
-                odds = numpy.exp(row[valid] - row[valid].max())
-                taken[id(state)].append(float(1 / odds.sum()))
-            todo = component.transition_states(todo, scores)
+        valid = numpy.zeros((8 * len(labels), len(names)), dtype=bool)
+        asked = numpy.zeros(8 * len(labels), dtype=bool)
+        open_ = numpy.zeros(len(docs), dtype=int)
+        t = 0  # every state reads one token a move: the t-th of its doc
+        while len(todo):
+            batch = [states[i] for i in todo]
+            scores = model.predict(batch)
+            keys = 8 * open_[todo] + kind[todo, t]
+            for k in numpy.unique(keys[~asked[keys]]):
+                state = batch[int(numpy.argmax(keys == k))]
+                valid[k] = [moves.is_valid(state, n) for n in names]
+                asked[k] = True
+            masked = numpy.where(valid[keys], scores, -numpy.inf)
+            best = masked.argmax(axis=1)
+            top = masked[numpy.arange(len(todo)), best]
+            sure[todo, t] = 1 / numpy.exp(masked - top[:, None]).sum(axis=1)
+            open_[todo] = opens[best]
+            component.transition_states(batch, scores)
+            t += 1
+            todo = todo[lengths[todo] > t]
         model.clear_memory()
     component.set_annotations(docs, states)
-    for doc, state in zip(docs, states, strict=True):
-        doc.user_data[_MOVE_P] = taken[id(state)]
+    for i, doc in enumerate(docs):
+        doc.user_data[_SPANS] = [
+            Tagged(e.label_, e.start_char, e.end_char, float(sure[i, e.start : e.end].min()))
+            for e in doc.ents
+        ]
 
 
-def _sure(doc: Doc, start: int, span: Span) -> float:
-    """How sure the tagger was of ``span`` (at ``start`` of the text): the least
-    probability of the moves that tagged its tokens; 1 in a doc tagged otherwise."""
-    taken = doc.user_data.get(_MOVE_P)
-    if not taken:
-        return 1.0
-    t = doc.char_span(span.start - start, span.end - start, alignment_mode="expand")
-    return min(taken[t.start : t.end], default=1.0) if t is not None else 1.0
+@dataclass(frozen=True)
+class Tagged:
+    """A span the tagger tagged in a paragraph (its characters there) and how sure it
+    was of it."""
+
+    label: str
+    start: int
+    end: int
+    sure: float = 1.0
+
+
+def spans_of(doc: Doc) -> list[Tagged]:
+    """The spans the tagger tagged in ``doc`` (:meth:`Tagger.pipe`); its ``ents``, sure,
+    in a doc tagged otherwise."""
+    kept = doc.user_data.get(_SPANS)
+    if kept is not None:
+        return list(kept)
+    return [Tagged(e.label_, e.start_char, e.end_char) for e in doc.ents]
 
 
 def new(nlp: Language, name: str) -> Tagger:
@@ -256,35 +309,93 @@ def _nearest(
     return None
 
 
-def link(doc: Doc, start: int, text: str) -> list[Attribution]:
-    """The attributions of a tagged paragraph at offset ``start`` of ``text``: each
-    quote with the nearest cue in its sentence (then in those beside it) and the
-    speaker nearest that cue. A quote with no cue or no speaker so near is left out:
-    most of those the tagger tags are not quotes (docs/adr/0041)."""
-    ents = list(doc.ents)
-    quotes = [e for e in ents if e.label_ == QUOTE]
-    cues = [e for e in ents if e.label_ == CUE]
-    speakers = [e for e in ents if e.label_ == SPEAKER]
+def _in_marks(
+    para: Paragraph, quotes: Sequence[TokenSpan], others: Sequence[TokenSpan]
+) -> list[TokenSpan]:
+    """The tagged quotes, each that starts or ends inside quotation marks grown to all
+    of what they hold, the marks with it (the tagger cuts a long quotation at its
+    sentences), unless a tagged cue or speaker is there; overlapping ones as one."""
+    doc = para.doc
+    out: list[TokenSpan] = []
+    for q in quotes:
+        k = para.in_quote[q.start] or para.in_quote[q.end - 1]
+        if k:
+            inside = [i for i, n in enumerate(para.in_quote) if n == k]
+            start, end = min(inside[0], q.start), max(inside[-1] + 1, q.end)
+            if not any(start <= o.start < end for o in others):
+                q = doc[start:end]
+        if out and q.start < out[-1].end:
+            out[-1] = doc[out[-1].start : max(out[-1].end, q.end)]
+        else:
+            out.append(q)
+    return out
+
+
+def _subject_of(cue: TokenSpan, para: Paragraph) -> TokenSpan | None:
+    """The subject the parse gives a tagged cue's verb, as the rules bound a speaker
+    mention (:func:`core.suggest.rules._subject`, ``_mention_bounds``); None without."""
+    from core.suggest.rules import _mention_bounds, _subject
+
+    verb = next((t for t in cue if t.pos_ in ("VERB", "AUX")), cue.root)
+    subject = _subject(verb, para)
+    if subject is None or para.in_quote[subject.i]:
+        return None
+    start, end = _mention_bounds(subject, para)
+    return para.doc[start : end + 1] or None
+
+
+def link(para: Paragraph, spans: Sequence[Tagged], text: str) -> list[tuple[Attribution, float]]:
+    """The attributions of the tagged ``spans`` of a paragraph the rules have read
+    (``para``, at its offset of ``text``), each with how sure the tagger was of it (the
+    least of its quote's, cue's and speaker's). A quote that starts or ends in
+    quotation marks is all they hold (:func:`_in_marks`). Each quote takes the nearest
+    cue in its sentence (then in those beside it); its speaker is the subject the parse
+    gives that cue (:func:`_subject_of`), else the tagged speaker nearest the cue. A
+    quote with no cue or no speaker so near is left out: most of those the tagger tags
+    are not quotes (docs/adr/0041)."""
+    doc, start = para.doc, para.start
+    sure: dict[tuple[int, int], float] = {}
+    by_label: dict[str, list[TokenSpan]] = {QUOTE: [], CUE: [], SPEAKER: []}
+    for s in spans:
+        t = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if t is not None and len(t) and s.label in by_label:
+            by_label[s.label].append(t)
+            sure[t.start, t.end] = min(s.sure, sure.get((t.start, t.end), 1.0))
+    cues, speakers = by_label[CUE], by_label[SPEAKER]
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
     first = [s.start for s in sents]
 
     def sent_of(x: TokenSpan) -> int:
         return max(i for i, f in enumerate(first) if f <= x.start)
 
+    def how_sure(q: TokenSpan) -> float:  # (a quote grown in marks: the tagged ones in it)
+        return min((p for (a, b), p in sure.items() if q.start <= a and b <= q.end), default=1.0)
+
     out = []
-    for q in quotes:
+    for q in _in_marks(para, by_label[QUOTE], [*cues, *speakers]):
         cue = _nearest(cues, q, sents, sent_of(q))
-        speaker = None if cue is None else _nearest(speakers, cue, sents, sent_of(cue))
-        if cue is None or speaker is None:
+        if cue is None:
+            continue
+        tagged = _nearest(speakers, cue, sents, sent_of(cue))
+        speaker = _subject_of(cue, para) or tagged
+        if speaker is None:
             continue
         quote = Span(start + q.start_char, start + q.end_char)
+        was = min(
+            how_sure(q),
+            sure[cue.start, cue.end],
+            sure[tagged.start, tagged.end] if tagged is not None else 1.0,
+        )
         out.append(
-            Attribution(
-                quote=quote,
-                speaker=Span(start + speaker.start_char, start + speaker.end_char),
-                cue=Span(start + cue.start_char, start + cue.end_char),
-                speaker_name=speaker.text,
-                type=quote_type(text, quote),
+            (
+                Attribution(
+                    quote=quote,
+                    speaker=Span(start + speaker.start_char, start + speaker.end_char),
+                    cue=Span(start + cue.start_char, start + cue.end_char),
+                    speaker_name=speaker.text,
+                    type=quote_type(text, quote),
+                ),
+                was,
             )
         )
     return out

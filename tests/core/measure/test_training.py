@@ -19,7 +19,7 @@ from core.review.learning import refit, tagger
 from core.review.session import ReviewSession
 from core.suggest.learn import CANDIDATE
 from core.suggest.paragraphs import paragraphs
-from core.suggest.tagger import SURE, Cancelled, Progress, union
+from core.suggest.tagger import SURE, Cancelled, Progress, spans_of, union
 from core.tokens import doc_of
 from tests.conftest import run_main
 from tests.core.corpus.test_open_cost import _damaged_page
@@ -105,6 +105,12 @@ def test_the_tagger_tags_as_its_greedy_parse_and_says_how_sure_it_was(trained_co
         return [[(e.start, e.end, e.label_) for e in d.ents] for d in ds]
 
     assert ents(ours) == ents(spacys) and any(ents(ours))
+    for doc, theirs in zip(ours, spacys, strict=True):  # how sure, as asked move by move
+        p = _move_by_move(read.component, theirs)
+        spans = spans_of(doc)
+        assert [(s.start, s.end) for s in spans] == [(e.start_char, e.end_char) for e in doc.ents]
+        for s, e in zip(spans, doc.ents, strict=True):
+            assert s.sure == pytest.approx(min(p[e.start : e.end]), abs=1e-6)
     (found,) = suggester.found_many([Article(text=text, content_hash="x")], tagger=read)
     made = [a for a in found if a.made_by is not None and a.made_by.source == read.name]
     assert made
@@ -116,6 +122,28 @@ def test_the_tagger_tags_as_its_greedy_parse_and_says_how_sure_it_was(trained_co
     read.threshold = min((b for b in SURE if b > most), default=1.01)
     (found,) = suggester.found_many([Article(text=text, content_hash="x")], tagger=read)
     assert not [a for a in found if a.made_by is not None and a.made_by.source == read.name]
+
+
+def _move_by_move(component, doc):
+    """Each token's probability of the move spaCy's greedy parse takes there: a softmax
+    of the model's scores over the moves valid there, each asked of the transition
+    system."""
+    import numpy
+
+    moves = component.moves
+    names = [moves.get_class_name(i) for i in range(moves.n_moves)]
+    copy = doc.copy()
+    copy.set_ents([], default="missing")
+    todo = [s for s in moves.init_batch([copy]) if not s.is_final()]
+    model = component.model.predict([copy])
+    out = []
+    while todo:
+        scores = model.predict(todo)
+        valid = numpy.array([moves.is_valid(todo[0], n) for n in names], dtype=bool)
+        row = scores[0][valid]
+        out.append(float(1 / numpy.exp(row - row.max()).sum()))
+        todo = component.transition_states(todo, scores)
+    return out
 
 
 def test_one_fills_only_where_the_other_has_no_quote_and_candidates_where_the_tagger_has_none():

@@ -1,70 +1,75 @@
 """The tagger's linker and its batches (docs/adr/0041), on paragraphs the real pipeline
-parses, with the tagger's spans set by hand."""
+parses and the rules read, with the tagger's spans set by hand."""
 
 from core.model import QuoteType
 from core.suggest import tagger
-from core.suggest.tagger import CUE, QUOTE, SPEAKER, link
+from core.suggest.registry import Registry
+from core.suggest.rules import ArticleRules, Paragraph
+from core.suggest.tagger import CUE, QUOTE, SPEAKER, Tagged, link
 from core.tokens import doc_of
 from tests.review_data import sp
 
 TEXT = (
     "Headline\n"
     "Smith argued that taxes must fall. The mayor, however, thinks the plan is late. "
-    '"It works," Jones told reporters. Prices rose in May.\n'
+    '"It works. It is cheap," Jones told reporters. Prices rose in May, according to a '
+    "survey.\n"
 )
 START = TEXT.index("Smith")
 
 
-def tagged(suggester, spans: list[tuple[str, str]]):
-    """The paragraph parsed, with ``spans`` (text, label) as the tagger's."""
+def linked(suggester, spans: list[tuple[str, str]]):
+    """The paragraph parsed and read by the rules, linked with ``spans`` (text, label)
+    as the tagger's: each attribution's quote, cue, speaker and speaker name."""
     nlp = suggester.nlp
     text = TEXT[START:].rstrip("\n")
-    doc = nlp(doc_of(nlp.tokenizer, text))
-    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=lab) for t, lab in spans]
-    return doc
+    para = Paragraph(START, nlp(doc_of(nlp.tokenizer, text)))
+    ArticleRules(Registry()).add(0, para)
+    tagged = [Tagged(lab, text.index(t), text.index(t) + len(t)) for t, lab in spans]
+    return [
+        (a.quote, a.cue, a.speaker, a.speaker_name, a.type) for a, _ in link(para, tagged, TEXT)
+    ]
 
 
-def test_each_quote_takes_the_nearest_cue_and_the_speaker_nearest_it(suggester):
-    doc = tagged(
+def test_each_quote_takes_the_nearest_cue_and_its_subject_in_the_parse(suggester):
+    got = linked(
         suggester,
         [
-            ("Smith", SPEAKER),
-            ("argued", CUE),
             ("taxes must fall", QUOTE),
-            ("It works,", QUOTE),
-            ("Jones", SPEAKER),
+            ("argued", CUE),
+            ("It works.", QUOTE),  # in quotation marks: all they hold
+            ("reporters", SPEAKER),  # the parse's subject of "told" is Jones
             ("told", CUE),
         ],
     )
-    got = link(doc, START, TEXT)
-    assert [(a.quote, a.cue, a.speaker, a.speaker_name, a.type) for a in got] == [
+    assert got == [
         (sp(TEXT, "taxes must fall"), sp(TEXT, "argued"), sp(TEXT, "Smith"), "Smith",
          QuoteType.INDIRECT),
-        (sp(TEXT, "It works,"), sp(TEXT, "told"), sp(TEXT, "Jones"), "Jones", QuoteType.DIRECT),
+        (sp(TEXT, '"It works. It is cheap,"'), sp(TEXT, "told"), sp(TEXT, "Jones"), "Jones",
+         QuoteType.DIRECT),
+    ]  # fmt: skip
+
+
+def test_without_a_subject_in_the_parse_the_tagged_speaker_nearest_the_cue(suggester):
+    got = linked(
+        suggester,
+        [("Prices rose in May", QUOTE), ("according to", CUE), ("a survey", SPEAKER)],
+    )
+    assert got == [
+        (sp(TEXT, "Prices rose in May"), sp(TEXT, "according to"), sp(TEXT, "a survey"),
+         "a survey", QuoteType.INDIRECT),
     ]  # fmt: skip
 
 
 def test_a_quote_with_no_cue_or_no_speaker_near_it_is_left_out(suggester):
-    doc = tagged(
-        suggester,
-        [
-            ("taxes must fall", QUOTE),  # the cue of the next sentence, no speaker
-            ("thinks", CUE),
-            ("the plan is late", QUOTE),  # a cue, no speaker
-            ("Prices rose in May", QUOTE),  # no cue in its sentence or beside it
-        ],
-    )
-    assert link(doc, START, TEXT) == []
-    with_speaker = tagged(
-        suggester, [("taxes must fall", QUOTE), ("The mayor", SPEAKER), ("thinks", CUE)]
-    )
-    # the cue of the next sentence, and the speaker nearest that cue
-    (a,) = link(with_speaker, START, TEXT)
-    assert (a.quote, a.cue, a.speaker) == (
-        sp(TEXT, "taxes must fall"),
-        sp(TEXT, "thinks"),
-        sp(TEXT, "The mayor"),
-    )
+    assert linked(suggester, [("taxes must fall", QUOTE)]) == []  # no cue
+    # a cue the parse gives no subject, and no speaker tagged
+    assert linked(suggester, [("Prices rose in May", QUOTE), ("according to", CUE)]) == []
+    # the cue of the next sentence, and its subject
+    got = linked(suggester, [("taxes must fall", QUOTE), ("thinks", CUE)])
+    assert [(q, c, s) for q, c, s, _, _ in got] == [
+        (sp(TEXT, "taxes must fall"), sp(TEXT, "thinks"), sp(TEXT, "The mayor"))
+    ]
 
 
 def test_batches_are_counted_by_words_growing_as_spacy_train_makes_them(monkeypatch):
