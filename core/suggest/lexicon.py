@@ -132,6 +132,15 @@ TITLES = frozenset(
     """.split()
 )
 
+#: Jobs that are one job by other words: a description by one is the person the article
+#: named with another (``The press secretary of the Foreign Ministry Ivo Berg`` ... ``The
+#: spokesman stressed``).
+SAME_JOBS = {
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "press secretary": "spokesperson",
+}
+
 #: Titles that are also common first names: before a surname alone they are the first
 #: name ("Dean Whitaker"), unless the article names a person with that surname ("Dean
 #: Jane Whitaker" ... "Dean Whitaker"); before a first name and a surname, the title.

@@ -31,6 +31,7 @@ from core.suggest.lexicon import (
     ORGANISATION_KINDS,
     PERSONAL,
     PRONOUNS,
+    SAME_JOBS,
     SENTENCE_OPENERS,
     TITLES,
 )
@@ -185,7 +186,7 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
     run = list(doc[left : head.i + 1])
     run = run[_organisation_before([t.text for t in run]) :]
     run = run[_titles([t.text for t in run]) :]
-    of_job = _job_of_before([t.text for t in doc[max(0, left - _JOB_REACH) : left]])
+    of_job = _job_of_before([t.text for t in doc[max(0, left - JOB_REACH) : left]])
     return run[1:] if of_job and len(run) > 2 and run[0].i == left else run
 
 
@@ -205,7 +206,7 @@ def _job_of_before(before: list[str]) -> bool:
 
 #: How many words before a run of names a job's ``of`` may be (``Minister for
 #: Water, Sanitation and`` ...).
-_JOB_REACH = 8
+JOB_REACH = 8
 
 
 def is_person(run: list[Token]) -> bool:
@@ -268,11 +269,12 @@ class NameBook:
     appositions: list[tuple[int, int, list[str]]] = field(default_factory=list)
 
     def add_title(self, title: str, pos: int, name: str) -> None:
-        self.titles.setdefault(title, []).append((pos, name))
+        self.titles.setdefault(SAME_JOBS.get(title, title), []).append((pos, name))
 
     def by_title(self, title: str, pos: int) -> str | None:
-        """The latest person before ``pos`` introduced with this job word, if any."""
-        seen = self.titles.get(title, [])
+        """The latest person before ``pos`` introduced with this job word, or one that is
+        the same job (:data:`SAME_JOBS`), if any."""
+        seen = self.titles.get(SAME_JOBS.get(title, title), [])
         i = bisect_left(seen, pos, key=lambda t: t[0])
         return seen[i - 1][1] if i else None
 
@@ -959,7 +961,7 @@ def _name_runs(text: str) -> Iterator[tuple[int, list[str]]]:
     Asad Umar``: ``Asad Umar``), two words left at least."""
     for m in _NAME_RUN.finditer(text):
         words = _untitled(_proper_words(m.group()))
-        before = text[max(0, m.start() - 30 * _JOB_REACH) : m.start()].split()[-_JOB_REACH:]
+        before = text[max(0, m.start() - 30 * JOB_REACH) : m.start()].split()[-JOB_REACH:]
         if len(words) > 2 and words == m.group().split() and _job_of_before(before):
             words = words[1:]
         if len(words) >= 2:

@@ -46,6 +46,7 @@ from core.suggest.marks import CLOSING_MARKS, Quoted, find_quotes, opens_with_qu
 from core.suggest.names import (
     DATELINE,
     HONORIFICS,
+    JOB_REACH,
     Mention,
     NameBook,
     is_acronym,
@@ -1115,9 +1116,33 @@ def _titles_of(head: Token, run: list[Token]) -> set[str]:
     if head.dep_ == "appos" and head.head.pos_ == "NOUN":
         out.add(head.head.lemma_.lower())
     out |= {c.lemma_.lower() for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
+    job = _job_of_name(run[0])
+    if job is not None:
+        out.add(job.lemma_.lower())
+        if job.i > 0 and doc[job.i - 1].dep_ == "compound" and doc[job.i - 1].text.islower():
+            out.add(f"{doc[job.i - 1].lower_} {job.lemma_.lower()}")  # "press secretary"
     return out
 
 
+def _job_of_name(first: Token) -> Token | None:
+    """The job word a name follows through what the job is of or for (``Federal
+    Minister for Planning and Development Asad Umar``, ``The press secretary of the
+    Belarusian Foreign Ministry Anatoly Glaz``: the minister, the secretary)."""
+    doc = first.doc
+    k = first.i - 1
+    while (
+        k > first.i - 1 - JOB_REACH
+        and k > 1
+        and (doc[k].text[:1].isupper() or doc[k].lower_ in _WHAT_A_JOB_IS_OF)
+    ):
+        k -= 1
+    if k < first.i - 1 and doc[k].lower_ in ("of", "for") and is_job([doc[k - 1]]):
+        return doc[k - 1]
+    return None
+
+
+#: Small words inside what a job is of (``Minister for Water, Sanitation and Health``).
+_WHAT_A_JOB_IS_OF = {"and", "&", ",", "the"}
 _MINOR_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
 
 

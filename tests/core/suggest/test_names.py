@@ -804,3 +804,16 @@ def test_a_name_is_found_without_the_sentence_s_first_word_or_its_full_stop():
     )
     assert named_at("DexCom", text, 1) == "DexCom"
     assert named_at("Donnelly", text, 1) == "Ray Donnelly"
+
+
+def test_a_job_of_something_before_a_name_is_the_job_a_description_says(suggester):
+    """``Minister for Fisheries Ana Lind ... the minister``: the job word before the
+    ``for`` or ``of`` a name follows is the job a later description names her by; a
+    press secretary is a spokesperson."""
+    text = (
+        "Federal Minister for Fisheries and Ports Ana Lind said the quota would stay.\n\n"
+        '"We will not bend," the federal minister said.\n\n'
+        "The press secretary of the Norlandic Foreign Ministry Ivo Berg did not comment.\n\n"
+        "The spokesman stressed that the talks would go on."
+    )
+    assert names(suggester, text) == ["Ana Lind", "Ana Lind", "Ivo Berg"]
