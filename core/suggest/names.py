@@ -267,6 +267,9 @@ class NameBook:
     #: a description of a person (where it starts and ends) and the name after its
     #: comma: ``the party's vice-president, better known as Tian Chua,``
     appositions: list[tuple[int, int, list[str]]] = field(default_factory=list)
+    #: the reported clauses found so far after their cues (start, end), in order: who is
+    #: named in one is no source a later pronoun refers to
+    reported: list[tuple[int, int]] = field(default_factory=list)
 
     def add_title(self, title: str, pos: int, name: str) -> None:
         self.titles.setdefault(SAME_JOBS.get(title, title), []).append((pos, name))
@@ -557,6 +560,15 @@ class NameBook:
             t.text[:1].isupper() and t.text.isalpha() and self.known_surname(t.text)
         )
 
+    def add_reported(self, start: int, end: int) -> None:
+        insort(self.reported, (start, end))
+
+    def _in_reported(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a reported clause (``He said union leader Tom Reed
+        announced a march``: Tom Reed)."""
+        i = bisect_right(self.reported, pos, key=lambda r: r[0])  # (they never overlap)
+        return bool(i) and pos < self.reported[i - 1][1]
+
     def add_mention(self, m: Mention) -> None:
         """Keep the mentions in text order (a description is added as its quote is read)."""
         insort(self.mentions, m, key=lambda x: x.pos)
@@ -564,7 +576,8 @@ class NameBook:
     def resolve_pronoun(self, pronoun: str, pos: int, window: int) -> str | None:
         """The source a pronoun most likely refers to: the latest person in subject
         position before ``pos`` (``he``/``she``), or the latest non-person (``they``/``it``:
-        :meth:`_thing`). A date is nobody (``on Monday, after it announced``)."""
+        :meth:`_thing`). A date is nobody (``on Monday, after it announced``), nor is
+        anyone named inside what a source reported (:meth:`_in_reported`)."""
         want_person = pronoun in ("he", "she")
         fallback: Mention | None = None
         for m in reversed(self.mentions):
@@ -572,7 +585,7 @@ class NameBook:
                 continue
             if pos - m.pos > window:
                 break
-            if all(w.lower() in CALENDAR for w in m.name.split()):
+            if all(w.lower() in CALENDAR for w in m.name.split()) or self._in_reported(m.pos):
                 continue
             group = self._group(m.name)
             if want_person and group:

@@ -499,6 +499,8 @@ class ArticleRules:
                 self.candidates.append(found)
                 continue
             taken.append(quote)
+            if cue.end <= quote.start:  # (not "X rejected it, saying ..., reports PNA")
+                self.book.add_reported(quote.start, quote.end)
             out.append(found)
         return out
 

@@ -817,3 +817,12 @@ def test_a_job_of_something_before_a_name_is_the_job_a_description_says(suggeste
         "The spokesman stressed that the talks would go on."
     )
     assert names(suggester, text) == ["Ana Lind", "Ana Lind", "Ivo Berg"]
+
+
+def test_a_person_named_in_what_someone_reported_is_not_whom_he_refers_to(suggester):
+    text = (
+        "Minister for Ports Jo Park on Saturday said the strike would end soon.\n\n"
+        "He said union leader Tom Reed announced a march for March 23.\n\n"
+        "He said the march would change nothing."
+    )
+    assert names(suggester, text) == ["Jo Park"] * 3
