@@ -450,15 +450,22 @@ class NameBook:
 
     def _expanded(self, acronym: str, pos: int) -> str:
         """What an acronym stands for (``WHO``, ``U.N.``): the article's definition, else
-        the nearest name before it whose initials make it; else the acronym as written."""
+        the nearest name before it whose initials make it, else the first such name after
+        it (``According to MSP`` ... ``Michigan State Police Lt. Mark Giannunzio``); else
+        the acronym as written."""
         letters = acronym.replace(".", "")
         if letters in self.expansions:
             return self.expansions[letters]
-        before = [name for _, name in self._before(pos)]
-        whole = next((name for name in before if initials(name) == letters), None)
-        if whole is None and len(letters) > 2:  # "U.S. Trade Representative Jamieson Greer"
-            whole = next(filter(None, (_spelt_out(name.split(), letters) for name in before)), None)
-        return whole or acronym
+        at = bisect_right(self.capitalised, pos, key=lambda c: c[0])
+        after = [name for _, name in self.capitalised[at:]]
+        for names in ([name for _, name in self._before(pos)], after):
+            whole = next((name for name in names if initials(name) == letters), None)
+            if whole is None and len(letters) > 2:  # "U.S. Trade Representative Jamieson Greer"
+                spelt = (_spelt_out(name.split(), letters) for name in names)
+                whole = next(filter(None, spelt), None)
+            if whole is not None:
+                return whole
+        return acronym
 
     def _holder(self, job: str, pos: int, written_out: bool = False) -> str | None:
         """The person a job's name was last written with before ``pos``: its holder's

@@ -826,3 +826,11 @@ def test_a_person_named_in_what_someone_reported_is_not_whom_he_refers_to(sugges
         "He said the march would change nothing."
     )
     assert names(suggester, text) == ["Jo Park"] * 3
+
+
+def test_an_acronym_is_the_name_the_article_spells_it_out_as_later(suggester):
+    text = (
+        '"The dam held overnight," NWA said on Sunday.\n\n'
+        "Norland Water Authority engineer Jo Lee said the dam was safe."
+    )
+    assert names(suggester, text) == ["Norland Water Authority", "Jo Lee"]
