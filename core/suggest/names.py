@@ -402,6 +402,7 @@ class NameBook:
         described = (
             self._apposed(source, pos)
             or self._described(bare, pos)
+            or self._force(bare, pos)
             or self._job_and_surname(bare, pos)
             or self._holder(bare, pos, written_out=True)
         )
@@ -448,6 +449,11 @@ class NameBook:
         """The capitalised names before ``pos``, nearest first."""
         return self.capitalised[: bisect_left(self.capitalised, pos, key=lambda c: c[0])][::-1]
 
+    def _after(self, pos: int) -> list[str]:
+        """The capitalised names after ``pos``, in order."""
+        at = bisect_right(self.capitalised, pos, key=lambda c: c[0])
+        return [name for _, name in self.capitalised[at:]]
+
     def _expanded(self, acronym: str, pos: int) -> str:
         """What an acronym stands for (``WHO``, ``U.N.``): the article's definition, else
         the nearest name before it whose initials make it, else the first such name after
@@ -456,9 +462,7 @@ class NameBook:
         letters = acronym.replace(".", "")
         if letters in self.expansions:
             return self.expansions[letters]
-        at = bisect_right(self.capitalised, pos, key=lambda c: c[0])
-        after = [name for _, name in self.capitalised[at:]]
-        for names in ([name for _, name in self._before(pos)], after):
+        for names in ([name for _, name in self._before(pos)], self._after(pos)):
             whole = next((name for name in names if initials(name) == letters), None)
             if whole is None and len(letters) > 2:  # "U.S. Trade Representative Jamieson Greer"
                 spelt = (_spelt_out(name.split(), letters) for name in names)
@@ -548,6 +552,22 @@ class NameBook:
             if fitting and wanted <= set(words):
                 return name
         return mention if kind or news else None
+
+    def _force(self, name: str, pos: int) -> str | None:
+        """A place's police (``Fayetteville Police``) as the force the article names
+        with more words of what it is (``Fayetteville Police Department``): the nearest
+        such name before ``pos``, else the first after it. None for no place's police
+        or no such name."""
+        words = name.split()
+        if len(words) < 2 or words[-1].lower() != "police" or not words[0][:1].isupper():
+            return None
+        for n in [n for _, n in self._before(pos)] + self._after(pos):
+            longer = n.split()
+            rest = longer[len(words) :]
+            same = [w.lower() for w in longer[: len(words)]] == [w.lower() for w in words]
+            if same and rest and all(w.lower() in NON_PERSON_WORDS for w in rest):
+                return n
+        return None
 
     def _apposed(self, mention: str, pos: int) -> str | None:
         """The person a description of one is, named after it and a comma (``the

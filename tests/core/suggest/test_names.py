@@ -834,3 +834,12 @@ def test_an_acronym_is_the_name_the_article_spells_it_out_as_later(suggester):
         "Norland Water Authority engineer Jo Lee said the dam was safe."
     )
     assert names(suggester, text) == ["Norland Water Authority", "Jo Lee"]
+
+
+def test_a_place_s_police_is_the_force_the_article_names_after_it(suggester):
+    text = (
+        "A man was arrested after Norton Police say he threw a brick at a cruiser.\n\n"
+        "According to Sgt. Jo Lee with the Norton Police Department (NPD), the brick broke "
+        "a window."
+    )
+    assert names(suggester, text)[0] == "Norton Police Department"
