@@ -172,6 +172,12 @@ NON_PERSON_WORDS = frozenset(
     """.split()
 )
 
+#: Bodies of a state, whose name is written without the nationality or the country's
+#: initials before it (``U.S. Food and Drug Administration``, ``Ukrainian Ministry of
+#: Defense``), and the initials of countries written so.
+STATE_BODIES = frozenset("ministry department administration embassy".split())
+COUNTRY_INITIALS = frozenset("U.S. US U.K. UK".split())
+
 #: A company's legal form after its name (``Boeing Co``, ``Apple Inc.``, ``Krka d.d.``
 #: aside): no part of its speaker name.
 COMPANY_SUFFIXES = frozenset("inc corp co ltd plc llc lp sa ag nv gmbh".split())

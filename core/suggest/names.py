@@ -22,6 +22,7 @@ from core.suggest.lexicon import (
     BROADCAST_MEDIA,
     CALENDAR,
     COMPANY_SUFFIXES,
+    COUNTRY_INITIALS,
     DETERMINERS,
     DOCUMENT_NOUNS,
     FIRST_NAME_TITLES,
@@ -33,6 +34,7 @@ from core.suggest.lexicon import (
     PRONOUNS,
     SAME_JOBS,
     SENTENCE_OPENERS,
+    STATE_BODIES,
     TITLES,
 )
 
@@ -376,9 +378,29 @@ class NameBook:
         """A speaker name as the whole article resolves it: a document stands for its
         source (:func:`named_source`), a proper name loses its leading article, an
         acronym becomes its expansion and a description of an organisation the nearest
-        one before ``pos`` that it fits; a company loses its legal suffix and the
-        nationality before it (:meth:`_company`); anything else stays as it is."""
-        return name if is_pronoun(name) else _broadcaster(self._company(self._settled(name, pos)))
+        one before ``pos`` that it fits; a body of state loses the nationality before it
+        (:meth:`_of_state`), a company its legal suffix and the nationality before it
+        (:meth:`_company`); anything else stays as it is."""
+        if is_pronoun(name):
+            return name
+        return _broadcaster(self._company(self._of_state(self._settled(name, pos))))
+
+    def _of_state(self, name: str) -> str:
+        """A body of state's name without the nationality or the country's initials
+        before it (``U.S. Food and Drug Administration``, ``Ukrainian Ministry of
+        Defense``), and with its ``of`` where the article writes it so (``Belarusian
+        Defense Ministry`` ... ``the Ministry of Defense``: ``Ministry of Defense``)."""
+        words = name.split()
+        if len(words) < 3 or not (words[0] in COUNTRY_INITIALS or _NATIONALITY.fullmatch(words[0])):
+            return name
+        body = words[1:]
+        head = _head_words(body)[-1]
+        if head.lower() not in STATE_BODIES:
+            return name
+        written = f"{head} of {' '.join(body[:-1])}"
+        if head is body[-1] and any(n == written for _, n in self.capitalised):
+            return written
+        return " ".join(body)
 
     def _company(self, name: str) -> str:
         """A company's name without its legal suffix (``Boeing Co``, ``Apple Inc.``: no

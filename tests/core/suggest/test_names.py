@@ -843,3 +843,20 @@ def test_a_place_s_police_is_the_force_the_article_names_after_it(suggester):
         "a window."
     )
     assert names(suggester, text)[0] == "Norton Police Department"
+
+
+def test_a_nationality_before_a_body_of_state_is_no_part_of_its_name(suggester):
+    text = (
+        "Ten boats sank in the storm, the U.S. Food and Drug Administration said.\n\n"
+        "The Norlandic Ministry of Fisheries said 70 boats were lost. The agency said "
+        "the port would reopen.\n\n"
+        "The Norlandic Defense Ministry said the Ministry of Defense had sent ships.\n\n"
+        "The Norlandic Broadcasting Corporation said the storm was over."
+    )
+    assert names(suggester, text) == [
+        "Food and Drug Administration",
+        "Ministry of Fisheries",
+        "Food and Drug Administration",
+        "Ministry of Defense",
+        "Norlandic Broadcasting Corporation",
+    ]
