@@ -269,6 +269,8 @@ class NameBook:
     #: a description of a person (where it starts and ends) and the name after its
     #: comma: ``the party's vice-president, better known as Tian Chua,``
     appositions: list[tuple[int, int, list[str]]] = field(default_factory=list)
+    #: the acronyms the article writes (``USDA``), full stops left out
+    acronyms: set[str] = field(default_factory=set)
     #: the reported clauses found so far after their cues (start, end), in order: who is
     #: named in one is no source a later pronoun refers to
     reported: list[tuple[int, int]] = field(default_factory=list)
@@ -345,6 +347,7 @@ class NameBook:
                 at = (start + k.start("desc"), start + k.end("desc"))
                 self.appositions.append((*at, k["name"].split()))
         self.places.update(m[1].casefold() for m in _PLACE_BEFORE.finditer(text))
+        self.acronyms.update(a.replace(".", "") for a in _WRITTEN_ACRONYM.findall(text))
         for m in _CAPITALISED_RUN.finditer(text):
             words = _proper_words(m.group())
             kind = _APPOSITIVE.match(text, m.end())
@@ -389,9 +392,13 @@ class NameBook:
         """A body of state's name without the nationality or the country's initials
         before it (``U.S. Food and Drug Administration``, ``Ukrainian Ministry of
         Defense``), and with its ``of`` where the article writes it so (``Belarusian
-        Defense Ministry`` ... ``the Ministry of Defense``: ``Ministry of Defense``)."""
+        Defense Ministry`` ... ``the Ministry of Defense``: ``Ministry of Defense``); but
+        with them where the acronym the article writes for it spells them (``U.S.
+        Department of Agriculture`` ... ``USDA``)."""
         words = name.split()
         if len(words) < 3 or not (words[0] in COUNTRY_INITIALS or _NATIONALITY.fullmatch(words[0])):
+            return name
+        if initials(name) in self.acronyms:
             return name
         body = words[1:]
         head = _head_words(body)[-1]
@@ -732,6 +739,8 @@ _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i|ic|ch)")
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}|" + _DOTTED.pattern)
+#: An acronym in running text: ``USDA``, ``U.N.``.
+_WRITTEN_ACRONYM = re.compile(r"\b(?:[A-Z][A-Z&]{1,7}\b|" + _DOTTED.pattern + ")")
 #: ``World Health Organization (WHO)``, ``the Federal Emergency Management Agency, or
 #: FEMA,``: the acronym defined right after a name.
 _DEFINED = re.compile(r"(?:\s*\(|,\s+or\s+)(?P<acronym>[A-Z][A-Z&]{1,7})(?:\)|\b(?!'))")
