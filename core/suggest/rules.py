@@ -36,6 +36,7 @@ from core.suggest.lexicon import (
     ISSUED_NOUNS,
     MARKET_FIGURES,
     NAMING_VERBS,
+    ORGANISATION_KINDS,
     PERSONAL,
     PRONOUNS,
     SPEECH_VERBS,
@@ -407,6 +408,12 @@ class ArticleRules:
         pos = para.start + head.idx
         if head.lower_ in PRONOUNS:
             return self._pronoun(para, head)
+        run_on = _name_run_on(head)
+        if run_on:  # "the state agency Belta, President ...": the agency's name
+            start = _mention_bounds(head, para)[0]
+            last = run_on[-1]
+            span = Span(para.start + doc[start].idx, para.start + last.idx + len(last))
+            return Source(span, " ".join(t.text for t in run_on))
         is_name = self.book.is_name_token
         named = self._named(head)
         run = name_run(named, is_name)
@@ -1642,6 +1649,22 @@ def _answers_a_statement(verb: Token, clause: Token) -> bool:
     )
 
 
+def _name_run_on(noun: Token) -> list[Token]:
+    """The name written right after the noun of an organisation's kind that the parse
+    took for the subject of the clause after it (``According to the state agency Belta,
+    President of Belarus Alexander Lukashenko was informed``: Belta, a comma after it);
+    empty for none."""
+    doc = noun.doc
+    if noun.pos_ != "NOUN" or noun.lower_ not in ORGANISATION_KINDS:
+        return []
+    k = noun.i + 1
+    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].head.i != noun.i:
+        k += 1
+    run = list(doc[noun.i + 1 : k])
+    subject = bool(run) and run[-1].dep_ in _SUBJECTS
+    return run if subject and k < len(doc) and doc[k].text == "," else []
+
+
 def _is_according(t: Token) -> bool:
     return t.lower_ == "according" and any(c.lower_ == "to" and c.i == t.i + 1 for c in t.children)
 
@@ -1653,6 +1676,10 @@ def _according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
     sub_start, sub_end = acc.left_edge.i, acc.right_edge.i
     if sub_start <= sent.start + 1:
         start, end = sub_end + 1, sent.end - 1
+        pobj = next((c for c in doc[acc.i + 1].children if c.dep_ == "pobj"), None)
+        run_on = _name_run_on(pobj) if pobj is not None else []
+        if run_on and run_on[0].i == start:
+            start = run_on[-1].i + 2  # past the agency's name and its comma
     elif sub_end >= sent.end - 2:
         start, end = sent.start, sub_start - 1
     else:

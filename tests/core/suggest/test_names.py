@@ -860,3 +860,21 @@ def test_a_nationality_before_a_body_of_state_is_no_part_of_its_name(suggester):
         "Ministry of Defense",
         "Norlandic Broadcasting Corporation",
     ]
+
+
+def test_a_name_run_on_after_the_noun_of_its_kind_is_the_source_not_the_clause_s(suggester):
+    """``According to the state agency Tenta, President ...``: the parse takes the
+    agency's name for the subject of the clause after it."""
+    text = (
+        "According to the state agency Tenta, President of Norland Ivo Berg was "
+        "immediately informed about the blast."
+    )
+    assert suggest(suggester, text) == [
+        (
+            "President of Norland Ivo Berg was immediately informed about the blast.",
+            "the state agency Tenta",
+            "Tenta",
+            "According to",
+            "indirect",
+        )
+    ]
