@@ -82,8 +82,8 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "charity": "foundation trust",
         "airline": "airlines airways",
         "bank": "",
-        "club": "fc afc cf united rovers athletic wanderers",
-        "team": "fc afc cf united rovers athletic wanderers",
+        "club": "fc afc cf united city rovers athletic wanderers",
+        "team": "fc afc cf united city rovers athletic wanderers",
         "league": "",
     }.items()
 }

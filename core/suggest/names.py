@@ -772,8 +772,10 @@ _KNOWN_AS = re.compile(
 #: ministry``; a group's own nouns, whose people follow their ``of``.
 _GROUP_CUT = {"of", "at", "from", "in", "for", "with", "who", "on"}
 _COLLECTIVE = {"group", "team", "panel", "delegation", "crowd", "body"}
-#: ``the company``, ``the state's health ministry``, ``police``.
-_DESCRIPTION = re.compile(r"(?P<the>(?i:the)\s+(?:[\w'\u2019-]+\s+){0,2})?(?P<noun>[A-Za-z]+)")
+#: ``the company``, ``the state's health ministry``, ``police``, ``his club``.
+_DESCRIPTION = re.compile(
+    r"(?P<the>(?i:the|his|her|its|their)\s+(?:[\w'\u2019-]+\s+){0,2})?(?P<noun>[A-Za-z]+)"
+)
 
 
 def _proper_words(run: str) -> list[str]:

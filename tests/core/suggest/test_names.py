@@ -878,3 +878,11 @@ def test_a_name_run_on_after_the_noun_of_its_kind_is_the_source_not_the_clause_s
             "indirect",
         )
     ]
+
+
+def test_a_possessive_before_an_organisation_s_kind_is_a_description_of_it(suggester):
+    text = (
+        "Striker Jo Berg is out of Norton City\u2019s match on Sunday, his club announced.\n\n"
+        "Ann Lee runs Midland Motors. Sales would fall, her company said."
+    )
+    assert names(suggester, text) == ["Norton City", "Midland Motors"]
