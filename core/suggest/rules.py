@@ -190,6 +190,8 @@ class ArticleRules:
             subject = role.dep_ in _SUBJECTS and (
                 role.head.dep_ == "ROOT" or role.head.lemma_.lower() in CUE_VERBS
             )
+            if t.dep_ == "pobj" and _is_according(t.head.head):
+                subject = True  # "According to MSP, they found ...": who says
             name = self.book.fullest(words, pos) if person else " ".join(words)
             self.book.add_mention(Mention(pos, name, person, subject))
             honorific = doc[run[0].i - 1].lower_ if run[0].i > 0 else ""

@@ -886,3 +886,12 @@ def test_a_possessive_before_an_organisation_s_kind_is_a_description_of_it(sugge
         "Ann Lee runs Midland Motors. Sales would fall, her company said."
     )
     assert names(suggester, text) == ["Norton City", "Midland Motors"]
+
+
+def test_they_after_according_to_a_source_is_that_source(suggester):
+    text = (
+        "State police announced on Thursday that a man had been arrested.\n\n"
+        "According to NSP, they found the man at a farm near the river. They say more "
+        "will be released on Friday."
+    )
+    assert names(suggester, text) == ["State police", "NSP", "NSP"]
