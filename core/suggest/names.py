@@ -280,10 +280,11 @@ class NameBook:
 
     def by_title(self, title: str, pos: int) -> str | None:
         """The latest person before ``pos`` introduced with this job word, or one that is
-        the same job (:data:`SAME_JOBS`), if any."""
+        the same job (:data:`SAME_JOBS`), if any; not one introduced inside what a source
+        reported (:meth:`_in_reported`)."""
         seen = self.titles.get(SAME_JOBS.get(title, title), [])
         i = bisect_left(seen, pos, key=lambda t: t[0])
-        return seen[i - 1][1] if i else None
+        return next((name for at, name in reversed(seen[:i]) if not self._in_reported(at)), None)
 
     def add_name(self, pos: int, words: list[str]) -> None:
         """Register a full name, as its fullest form seen (``Maria Ortega`` after ``Maria L.

@@ -895,3 +895,12 @@ def test_they_after_according_to_a_source_is_that_source(suggester):
         "will be released on Friday."
     )
     assert names(suggester, text) == ["State police", "NSP", "NSP"]
+
+
+def test_a_job_named_in_what_someone_reported_is_not_whom_a_description_is(suggester):
+    text = (
+        "Minister for Ports Jo Park on Saturday said the strike would end soon.\n\n"
+        "He said Minister for Roads Tom Reed was ranked the top performer.\n\n"
+        "The minister said that the port would reopen on Monday."
+    )
+    assert names(suggester, text) == ["Jo Park"] * 3
