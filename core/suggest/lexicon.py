@@ -15,6 +15,10 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+#: Verbs of saying only with their particle (``pointed out that``; ``point`` alone is
+#: no saying), as lemma and particle.
+PHRASAL_SPEECH_VERBS = frozenset({"point out"})
+
 #: Verbs that say something only as a participle going on from a speaker's reported
 #: clause (``X stated that A, showing that B``); alone they find or prove (``polls show
 #: that``), which is no one's saying.

@@ -38,6 +38,7 @@ from core.suggest.lexicon import (
     NAMING_VERBS,
     ORGANISATION_KINDS,
     PERSONAL,
+    PHRASAL_SPEECH_VERBS,
     PRONOUNS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
@@ -660,7 +661,7 @@ def _is_candidate_cue(t: Token) -> bool:
     return (
         t.pos_ == "VERB"
         and t.tag_ != "VBG"
-        and t.lemma_.lower() not in SPEECH_VERBS
+        and not _says(t)
         and any(c.dep_ == "ccomp" for c in t.children)
     )
 
@@ -816,9 +817,19 @@ def _is_speech_verb(t: Token) -> bool:
     growing number``)."""
     return (
         t.pos_ in ("VERB", "AUX")
-        and t.lemma_.lower() in SPEECH_VERBS
+        and _says(t)
         and (not (t.tag_ == "VBG" and t.dep_ in ("amod", "acl", "compound")) or _document_says(t))
     )
+
+
+def _says(verb: Token) -> bool:
+    """Whether a verb's lemma is one of saying, alone or with its particle (``pointed
+    out``)."""
+    lemma = verb.lemma_.lower()
+    if lemma in SPEECH_VERBS:
+        return True
+    particle = _particle(verb)
+    return particle is not None and f"{lemma} {particle.lower_}" in PHRASAL_SPEECH_VERBS
 
 
 def _document_says(t: Token) -> bool:

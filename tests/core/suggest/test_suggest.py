@@ -802,3 +802,16 @@ def test_a_document_a_name_gives_out_has_that_name(suggester):
     assert found == [
         ("the field would open in May.", "a statement", "Norgas", "saying", "indirect")
     ]
+
+
+def test_a_verb_of_saying_with_its_particle_reports_a_clause(suggester):
+    text = "Ann Lee pointed out that both parties had given separate dates for their marches."
+    assert suggest(suggester, text) == [
+        (
+            "both parties had given separate dates for their marches.",
+            "Ann Lee",
+            "Ann Lee",
+            "pointed out",
+            "indirect",
+        )
+    ]
