@@ -1338,7 +1338,7 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
         start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
     start = _fronted(verb, clause, start)
     start = _past_adverb(verb, start, end)
-    while start <= end and doc[start].dep_ == "mark" and doc[start].head == clause:
+    while start <= end and doc[start].head == clause and _opens(doc[start], clause):
         start += 1  # "that"
     if start == verb.i + 1 and _that(doc[start]):
         start += 1  # "said that according to X, ...": the parse hangs it lower
@@ -1377,6 +1377,16 @@ def _past_adverb(verb: Token, start: int, end: int) -> int:
     if start == after.i + 1 < end and doc[start].pos_ == "ADV" and _that(doc[start + 1]):
         return start + 2
     return start
+
+
+def _opens(t: Token, clause: Token) -> bool:
+    """Whether a word at a clause's start is what opens it (``that``, ``whether``), also a
+    ``that`` the parse took for its object when a subject comes after it (``told The
+    Norton Herald that officers responded``)."""
+    if t.dep_ == "mark":
+        return True
+    subject = any(c.dep_ in _SUBJECTS and c.i > t.i for c in clause.children)
+    return t.lower_ == "that" and t.dep_ == "dobj" and subject
 
 
 def _that(t: Token) -> bool:

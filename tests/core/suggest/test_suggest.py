@@ -815,3 +815,8 @@ def test_a_verb_of_saying_with_its_particle_reports_a_clause(suggester):
             "indirect",
         )
     ]
+
+
+def test_that_the_parse_takes_for_an_object_opens_the_reported_clause(suggester):
+    text = "Jo Reyes told The Norton Herald that officers responded to the call."
+    assert [q for q, *_ in suggest(suggester, text)] == ["officers responded to the call."]
