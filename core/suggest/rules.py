@@ -1577,6 +1577,10 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     last = going_on[0].left_edge.i - 1 if going_on else verb.right_edge.i + 1
     if last < len(doc) and doc[last].text == "," and last + 1 < len(doc):
         last += 1  # (a comma the parse did not give the verb)
+    after = doc[last] if last < len(doc) else None
+    if not going_on and after is not None and doc[last - 1].text == ",":
+        if after.tag_ == "VBG" and after.dep_ in ("advcl", "xcomp") and after.head == verb.head:
+            going_on = [after]  # "A, the FDA said, warning doctors": hung on A's verb
     if last < len(doc) and doc[last - 1].text == "," and _is_according(doc[last]):
         last = doc[last].right_edge.i + 1  # "A, Jo said, according to the report."
     if not (
@@ -1603,14 +1607,20 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
 def _set_off_name(verb: Token, para: Paragraph) -> list[Token]:
     """``A, Okafor, added``: a name between commas right before a verb of saying that
     has no subject, which a stray comma cut from it (the parse takes the name for
-    something else); empty when there is none."""
+    something else); also a noun phrase after a comma right before it that the parse
+    hangs on the last word before the comma, the verb closing a reporting line (``A from
+    Intercept Inc., the U.S. Food and Drug Administration said``: Inc.'s appositive);
+    empty when there is none."""
     doc = para.doc
-    if (
-        verb.i < 3
-        or doc[verb.i - 1].text != ","
-        or any(c.dep_ in _SUBJECTS for c in verb.children)
-        or doc[verb.i - 2].pos_ != "PROPN"
-    ):
+    if verb.i < 3 or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return []
+    head, after = doc[verb.i - 1], doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    first = head.left_edge.i
+    closing = after is None or after.text == "," or after.text in _SENTENCE_END
+    if closing and head.dep_ == "appos" and head.head.i < first and doc[first - 1].text == ",":
+        phrase = list(doc[first : head.i + 1])
+        return [] if any(para.in_quote[t.i] for t in phrase) else phrase
+    if doc[verb.i - 1].text != "," or doc[verb.i - 2].pos_ != "PROPN":
         return []
     run = [doc[verb.i - 2]]
     while run[0].i > 0 and doc[run[0].i - 1].pos_ == "PROPN":

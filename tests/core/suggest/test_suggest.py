@@ -820,3 +820,34 @@ def test_a_verb_of_saying_with_its_particle_reports_a_clause(suggester):
 def test_that_the_parse_takes_for_an_object_opens_the_reported_clause(suggester):
     text = "Jo Reyes told The Norton Herald that officers responded to the call."
     assert [q for q, *_ in suggest(suggester, text)] == ["officers responded to the call."]
+
+
+def test_a_reporting_line_after_its_clause_may_go_on_with_what_the_parse_hangs_higher(
+    suggester,
+):
+    text = (
+        "Nineteen patients died after taking a drug from Norgen, the Norland Drug Agency "
+        "said, warning doctors about the risks."
+    )
+    assert [(q, sp) for q, sp, *_ in suggest(suggester, text)] == [
+        (
+            "Nineteen patients died after taking a drug from Norgen",
+            "the Norland Drug Agency",
+        )
+    ]
+
+
+def test_a_reporting_line_s_subject_the_parse_hangs_on_the_clause_is_its_speaker(suggester):
+    text = (
+        "Nineteen patients died after taking a liver drug from Norgen Pharmaceuticals Inc., "
+        "the U.S. Food and Drug Administration said, warning doctors about risks."
+    )
+    assert suggest(suggester, text) == [
+        (
+            "Nineteen patients died after taking a liver drug from Norgen Pharmaceuticals Inc.",
+            "the U.S. Food and Drug Administration",
+            "Food and Drug Administration",
+            "said",
+            "indirect",
+        )
+    ]
