@@ -1518,9 +1518,9 @@ def _own_end(verb: Token, start: int, end: int) -> int:
     comma (``..., citing a lack of coordination``, ``..., adding that``), what it answered
     (``..., in response to a question from ...``), a statement of its own (``...,
     although he noted ...``), or a verb of saying with no subject of its own after ``and``
-    or ``but`` (``reports were baseless and urged people``; ``A but did not say B``, in
-    the cue's tense), unless it goes with another in the clause (``could not confirm or
-    deny``)."""
+    or ``but`` after the cue (``reports were baseless and urged people``; ``A but did not
+    say B``, in the cue's tense), unless it goes with another in the clause (``could not
+    confirm or deny``)."""
     doc = verb.doc
     for i in range(start + 1, end):
         nxt = doc[i + 1]
@@ -1534,6 +1534,8 @@ def _own_end(verb: Token, start: int, end: int) -> int:
             nxt = doc[nxt.i + 1]  # "but did not say" (not "and had informed": the clause's)
         if doc[i].lower_ not in ("and", "but") or nxt.dep_ != "conj" or nxt.pos_ != "VERB":
             continue
+        if verb.i > end:
+            continue  # "A and responded to calls, Jo said": the clause's, before its cue
         own_subject = any(c.dep_ in _SUBJECTS for c in nxt.children)
         said = nxt.lemma_.lower() in SPEECH_VERBS
         if said and not own_subject and nxt.head.lemma_.lower() not in SPEECH_VERBS:

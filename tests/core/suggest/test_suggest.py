@@ -851,3 +851,10 @@ def test_a_reporting_line_s_subject_the_parse_hangs_on_the_clause_is_its_speaker
             "indirect",
         )
     ]
+
+
+def test_a_verb_of_saying_after_and_in_a_clause_before_its_cue_is_the_clause_s(suggester):
+    text = "Police were nearby and responded to the calls within a minute, Jo Reyes said."
+    assert [q for q, *_ in suggest(suggester, text)] == [
+        "Police were nearby and responded to the calls within a minute"
+    ]
