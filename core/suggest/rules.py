@@ -1272,7 +1272,9 @@ def _root_of(inner: TokenSpan) -> Token:
 
 def _governing_cue(token: Token, para: Paragraph) -> Token | None:
     """The speech verb above a quoted fragment in the parse, if any, within its sentence
-    (also a verb that names what was said by it: ``described X as "..."``). None when
+    (also a verb that names what was said by it: ``described X as "..."``), or, when the
+    fragment holds the sentence's root, the reporting line the parse hangs on the root
+    (``The teens were "staggered in their stances," Eiskant said, with ...``). None when
     the fragment is in the verb's noun object, not all of it (``maintained his "neutral"
     rating``: a thing's name, not words said) or in another verb joined to it (``acknowledged A but
     expressed confidence that with the "right focus"``: that verb's)."""
@@ -1299,8 +1301,10 @@ def _governing_cue(token: Token, para: Paragraph) -> Token | None:
             if t.pos_ == "VERB" and t.dep_ == "conj" and _is_speech_verb(t.head):
                 if not any(c.dep_ in _SUBJECTS for c in t.children):
                     return None  # the speaker's other doing, not more of the saying
-        if t.head.i == t.i:
-            return None
+        if t.head.i == t.i:  # the root: a reporting line after it ('"A," Jo said, with')
+            line = (c for c in t.rights if c.dep_ == "parataxis" and not para.in_quote[c.i])
+            verb = next(line, None)
+            return _reporting(verb, para) if verb is not None and _is_speech_verb(verb) else None
         under, below, t = below, t, t.head
     return None
 

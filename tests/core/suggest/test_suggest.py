@@ -858,3 +858,12 @@ def test_a_verb_of_saying_after_and_in_a_clause_before_its_cue_is_the_clause_s(s
     assert [q for q, *_ in suggest(suggester, text)] == [
         "Police were nearby and responded to the calls within a minute"
     ]
+
+
+def test_a_fragment_in_marks_before_a_reporting_line_that_goes_on_is_its_speaker_s(
+    suggester,
+):
+    text = "The boys were \u201cstaggered in their stances,\u201d Jo Reyes said, with Tim in front."
+    assert suggest(suggester, text) == [
+        ("staggered in their stances,", "Jo Reyes", "Jo Reyes", "said", "mixed")
+    ]
