@@ -1328,7 +1328,11 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     doc = para.doc
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _that_clause(verb)
     if clause is None:
-        return _clause_before(verb, para) or _lost_that_clause(verb, para)
+        return (
+            _clause_before(verb, para)
+            or _lost_that_clause(verb, para)
+            or _clause_around(verb, para)
+        )
     marks = [c for c in clause.children if c.dep_ == "mark"]
     if any(m.lower_ in ("whether", "if") for m in marks):
         return None  # a question, not a report
@@ -1568,9 +1572,7 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     comma (its bounds in the paragraph, as :func:`_reported_clause`)."""
     doc = para.doc
     main = verb.head
-    first = verb.left_edge.i
-    while first < verb.i and doc[first].is_punct:
-        first += 1  # (the parse may hang the comma on the verb)
+    first = _line_start(verb)
     set_off = _set_off_name(verb, para)
     if set_off:
         first = set_off[0].i  # "A, Okafor, added": the parse hangs the name elsewhere
@@ -1605,6 +1607,38 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     while start < first and doc[start].idx < para.dateline:
         start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
     start, end = _trim(doc, start, first - 2)
+    if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
+        return None
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _line_start(verb: Token) -> int:
+    """Where a reporting line starts: its verb's first word, a comma the parse may hang
+    on the verb left out."""
+    first = verb.left_edge.i
+    while first < verb.i and verb.doc[first].is_punct:
+        first += 1
+    return first
+
+
+def _clause_around(verb: Token, para: Paragraph) -> tuple[int, int] | None:
+    """``In this case, Kelly said, Hunt died while ...``: a reporting line between commas
+    inside the sentence it reports, which the parse hangs on the sentence's verb after
+    it, reports the clause after its comma to the sentence's end (what comes before it
+    is no quote of its own; its bounds in the paragraph, as :func:`_reported_clause`)."""
+    doc = para.doc
+    main, first = verb.head, _line_start(verb)
+    if (
+        verb.dep_ != "parataxis"
+        or not any(c.dep_ in _SUBJECTS for c in verb.lefts)
+        or first < 1
+        or doc[first - 1].text != ","
+        or verb.i + 2 >= len(doc)
+        or doc[verb.i + 1].text != ","
+        or main.i <= verb.i + 1
+    ):
+        return None
+    start, end = _trim(doc, verb.i + 2, verb.sent.end - 1)
     if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])

@@ -867,3 +867,16 @@ def test_a_fragment_in_marks_before_a_reporting_line_that_goes_on_is_its_speaker
     assert suggest(suggester, text) == [
         ("staggered in their stances,", "Jo Reyes", "Jo Reyes", "said", "mixed")
     ]
+
+
+def test_a_reporting_line_inside_its_clause_reports_what_follows_it(suggester):
+    text = "In this case, Jo Reyes said, the boy died while the man was committing a felony."
+    assert suggest(suggester, text) == [
+        (
+            "the boy died while the man was committing a felony.",
+            "Jo Reyes",
+            "Jo Reyes",
+            "said",
+            "indirect",
+        )
+    ]
