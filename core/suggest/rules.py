@@ -1491,23 +1491,26 @@ def _fronted(verb: Token, clause: Token, start: int) -> int:
 
 def _and_more(verb: Token, end: int) -> int:
     """Where a reported clause ending at token ``end`` ends with what the parse hangs on
-    its cue after ``and`` (with a comma or none): a clause of its own subject (``are
-    moving smoothly, and they didn't get affected``; ``after they conceded the goal and
-    after that, they started ...``) or of another tense than the cue's (``has been
+    its cue after ``and`` or ``but`` (with a comma or none): a clause of its own subject
+    (``are moving smoothly, and they didn't get affected``; ``after they conceded the
+    goal and after that, they started ...``; ``..., but it was an international issue``)
+    or, after ``and``, of another tense than the cue's (``has been
     involved ..., and had been absconding``) goes on with the report; a verb of saying or
     one in the cue's tense with no subject (``, and added``, ``, and released him``) does
     not."""
     doc = verb.doc
     # "and", with a comma or none, as the clause's last token (as the parse may give it)
     # or after it
-    and_ = next((i for i in range(end, min(end + 3, len(doc))) if doc[i].lower_ == "and"), None)
+    near = range(end, min(end + 3, len(doc)))
+    and_ = next((i for i in near if doc[i].lower_ in ("and", "but")), None)
     if and_ is None or any(doc[i].text != "," for i in range(end + 1, and_)):
         return end
     more = next((c for c in verb.children if c.dep_ == "conj" and c.i > and_), None)
     if more is None or more.pos_ not in ("VERB", "AUX") or more.lemma_.lower() in CUE_VERBS:
         return end
     own_subject = any(c.dep_ in _SUBJECTS for c in more.children)
-    return more.right_edge.i if own_subject or more.tag_ != verb.tag_ else end
+    other_tense = more.tag_ != verb.tag_ and doc[and_].lower_ == "and"
+    return more.right_edge.i if own_subject or other_tense else end
 
 
 #: What says, after a description, the name its person is known by.

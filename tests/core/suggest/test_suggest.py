@@ -880,3 +880,14 @@ def test_a_reporting_line_inside_its_clause_reports_what_follows_it(suggester):
             "indirect",
         )
     ]
+
+
+def test_a_clause_of_its_own_subject_after_but_goes_on_with_the_report(suggester):
+    text = (
+        "The minister said that the government was taking steps to bring prices down, but "
+        "it was an international issue as the import bill had doubled."
+    )
+    assert [q for q, *_ in suggest(suggester, text)] == [
+        "the government was taking steps to bring prices down, but it was an international "
+        "issue as the import bill had doubled."
+    ]
