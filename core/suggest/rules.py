@@ -1338,7 +1338,11 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
         return None  # a question, not a report
     if _answers_a_statement(verb, clause):
         return None  # "responding to X's statement that ...": X's words, not the verb's
-    start, end = clause.left_edge.i, _and_more(verb, clause.right_edge.i)
+    # more clauses the parse gives the cue after a comma: one report ("A hit a missile,
+    # the fragments of which fell ..., it turned out to be ...")
+    spliced = [c for c in verb.rights if c.dep_ == "ccomp" and "," in _before_word(c)]
+    last = max([clause, *spliced], key=lambda c: c.i)
+    start, end = clause.left_edge.i, _and_more(verb, last.right_edge.i)
     subject = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < start), None)
     if subject is not None and not any(c.dep_ in _SUBJECTS for c in clause.children):
         start = subject.left_edge.i  # "said some areas of the city, were ...": its subject
@@ -1613,6 +1617,12 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _before_word(t: Token) -> str:
+    """The text right before a phrase's first word (its punctuation included)."""
+    doc, first = t.doc, t.left_edge.i
+    return doc[first].text if doc[first].is_punct else doc[first - 1].text if first else ""
 
 
 def _line_start(verb: Token) -> int:

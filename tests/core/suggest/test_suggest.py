@@ -891,3 +891,16 @@ def test_a_clause_of_its_own_subject_after_but_goes_on_with_the_report(suggester
         "the government was taking steps to bring prices down, but it was an international "
         "issue as the import bill had doubled."
     ]
+
+
+def test_clauses_the_parse_gives_one_cue_after_a_comma_are_one_report(suggester):
+    text = (
+        "Earlier Thursday, the Norlandic Defense Ministry reported that the republic\u2019s "
+        "air defense forces hit a missile, the fragments of which fell in the Vela region, "
+        "it turned out to be an S-300 anti-aircraft guided missile fired from Ostland."
+    )
+    assert [q for q, *_ in suggest(suggester, text)] == [
+        "the republic\u2019s air defense forces hit a missile, the fragments of which fell in "
+        "the Vela region, it turned out to be an S-300 anti-aircraft guided missile fired "
+        "from Ostland."
+    ]
