@@ -138,11 +138,12 @@ TITLES = frozenset(
 
 #: Jobs that are one job by other words: a description by one is the person the article
 #: named with another (``The press secretary of the Foreign Ministry Ivo Berg`` ... ``The
-#: spokesman stressed``).
+#: spokesman stressed``; ``City coach Pep Guardiola`` ... ``the Spanish technician``).
 SAME_JOBS = {
     "spokesman": "spokesperson",
     "spokeswoman": "spokesperson",
     "press secretary": "spokesperson",
+    "technician": "coach",  # a football coach in news translated from Romance languages
 }
 
 #: Titles that are also common first names: before a surname alone they are the first

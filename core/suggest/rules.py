@@ -883,7 +883,13 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
     set_off = _set_off_name(verb, para)
     if set_off:
         return set_off[-1]  # "A, Okafor, added"
-    # "...," said Smith: a parse may take the name for an object
+    return _inverted_subject(verb, para)
+
+
+def _inverted_subject(verb: Token, para: Paragraph) -> Token | None:
+    """``"...," said Smith``: a name right after the verb, which the parse may take for
+    an object; so may a description right after a verb closing a quote (``"...," added
+    the coach``)."""
     nxt = verb.i + 1
     doc = verb.doc
     if (
@@ -896,6 +902,10 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
         while t.head.i != t.i and t.head.pos_ == "PROPN" and t.head.i > t.i:
             t = t.head
         return t
+    closing = verb.i > 0 and doc[verb.i - 1].text in CLOSING_MARKS
+    obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.left_edge.i == nxt), None)
+    if closing and obj is not None and obj.pos_ == "NOUN" and not para.in_quote[nxt]:
+        return obj
     return None
 
 

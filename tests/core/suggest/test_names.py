@@ -904,3 +904,11 @@ def test_a_job_named_in_what_someone_reported_is_not_whom_a_description_is(sugge
         "The minister said that the port would reopen on Monday."
     )
     assert names(suggester, text) == ["Jo Park"] * 3
+
+
+def test_a_technician_is_the_coach_in_a_translated_sports_report(suggester):
+    text = (
+        "Norton City coach Ana Ruiz said the team was tired.\n\n"
+        "\u201cWe have to adapt to the injuries,\u201d added the Spanish technician."
+    )
+    assert names(suggester, text) == ["Ana Ruiz", "Ana Ruiz"]

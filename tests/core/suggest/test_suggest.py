@@ -904,3 +904,11 @@ def test_clauses_the_parse_gives_one_cue_after_a_comma_are_one_report(suggester)
         "the Vela region, it turned out to be an S-300 anti-aircraft guided missile fired "
         "from Ostland."
     ]
+
+
+def test_a_description_after_the_verb_closing_a_quote_is_its_speaker(suggester):
+    """``"...," added the coach``: the parse may take the description for an object."""
+    text = "\u201cWe have to adapt to the injuries,\u201d added the coach."
+    assert suggest(suggester, text) == [
+        ("We have to adapt to the injuries,", "the coach", "the coach", "added", "direct")
+    ]
