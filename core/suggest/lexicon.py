@@ -15,6 +15,10 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+#: Verbs of saying only with their particle (``pointed out that``; ``point`` alone is
+#: no saying), as lemma and particle.
+PHRASAL_SPEECH_VERBS = frozenset({"point out"})
+
 #: Verbs that say something only as a participle going on from a speaker's reported
 #: clause (``X stated that A, showing that B``); alone they find or prove (``polls show
 #: that``), which is no one's saying.
@@ -82,8 +86,8 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "charity": "foundation trust",
         "airline": "airlines airways",
         "bank": "",
-        "club": "fc afc cf united rovers athletic wanderers",
-        "team": "fc afc cf united rovers athletic wanderers",
+        "club": "fc afc cf united city rovers athletic wanderers",
+        "team": "fc afc cf united city rovers athletic wanderers",
         "league": "",
     }.items()
 }
@@ -132,6 +136,16 @@ TITLES = frozenset(
     """.split()
 )
 
+#: Jobs that are one job by other words: a description by one is the person the article
+#: named with another (``The press secretary of the Foreign Ministry Ivo Berg`` ... ``The
+#: spokesman stressed``; ``City coach Pep Guardiola`` ... ``the Spanish technician``).
+SAME_JOBS = {
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "press secretary": "spokesperson",
+    "technician": "coach",  # a football coach in news translated from Romance languages
+}
+
 #: Titles that are also common first names: before a surname alone they are the first
 #: name ("Dean Whitaker"), unless the article names a person with that surname ("Dean
 #: Jane Whitaker" ... "Dean Whitaker"); before a first name and a surname, the title.
@@ -162,6 +176,12 @@ NON_PERSON_WORDS = frozenset(
     electric energy systems media
     """.split()
 )
+
+#: Bodies of a state, whose name is written without the nationality or the country's
+#: initials before it (``U.S. Food and Drug Administration``, ``Ukrainian Ministry of
+#: Defense``), and the initials of countries written so.
+STATE_BODIES = frozenset("ministry department administration embassy".split())
+COUNTRY_INITIALS = frozenset("U.S. US U.K. UK".split())
 
 #: A company's legal form after its name (``Boeing Co``, ``Apple Inc.``, ``Krka d.d.``
 #: aside): no part of its speaker name.

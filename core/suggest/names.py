@@ -22,6 +22,7 @@ from core.suggest.lexicon import (
     BROADCAST_MEDIA,
     CALENDAR,
     COMPANY_SUFFIXES,
+    COUNTRY_INITIALS,
     DETERMINERS,
     DOCUMENT_NOUNS,
     FIRST_NAME_TITLES,
@@ -31,7 +32,9 @@ from core.suggest.lexicon import (
     ORGANISATION_KINDS,
     PERSONAL,
     PRONOUNS,
+    SAME_JOBS,
     SENTENCE_OPENERS,
+    STATE_BODIES,
     TITLES,
 )
 
@@ -185,7 +188,7 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
     run = list(doc[left : head.i + 1])
     run = run[_organisation_before([t.text for t in run]) :]
     run = run[_titles([t.text for t in run]) :]
-    of_job = _job_of_before([t.text for t in doc[max(0, left - _JOB_REACH) : left]])
+    of_job = _job_of_before([t.text for t in doc[max(0, left - JOB_REACH) : left]])
     return run[1:] if of_job and len(run) > 2 and run[0].i == left else run
 
 
@@ -205,7 +208,7 @@ def _job_of_before(before: list[str]) -> bool:
 
 #: How many words before a run of names a job's ``of`` may be (``Minister for
 #: Water, Sanitation and`` ...).
-_JOB_REACH = 8
+JOB_REACH = 8
 
 
 def is_person(run: list[Token]) -> bool:
@@ -266,15 +269,22 @@ class NameBook:
     #: a description of a person (where it starts and ends) and the name after its
     #: comma: ``the party's vice-president, better known as Tian Chua,``
     appositions: list[tuple[int, int, list[str]]] = field(default_factory=list)
+    #: the acronyms the article writes (``USDA``), full stops left out
+    acronyms: set[str] = field(default_factory=set)
+    #: the reported clauses found so far after their cues (start, end), in order: who is
+    #: named in one is no source a later pronoun refers to
+    reported: list[tuple[int, int]] = field(default_factory=list)
 
     def add_title(self, title: str, pos: int, name: str) -> None:
-        self.titles.setdefault(title, []).append((pos, name))
+        self.titles.setdefault(SAME_JOBS.get(title, title), []).append((pos, name))
 
     def by_title(self, title: str, pos: int) -> str | None:
-        """The latest person before ``pos`` introduced with this job word, if any."""
-        seen = self.titles.get(title, [])
+        """The latest person before ``pos`` introduced with this job word, or one that is
+        the same job (:data:`SAME_JOBS`), if any; not one introduced inside what a source
+        reported (:meth:`_in_reported`)."""
+        seen = self.titles.get(SAME_JOBS.get(title, title), [])
         i = bisect_left(seen, pos, key=lambda t: t[0])
-        return seen[i - 1][1] if i else None
+        return next((name for at, name in reversed(seen[:i]) if not self._in_reported(at)), None)
 
     def add_name(self, pos: int, words: list[str]) -> None:
         """Register a full name, as its fullest form seen (``Maria Ortega`` after ``Maria L.
@@ -338,6 +348,7 @@ class NameBook:
                 at = (start + k.start("desc"), start + k.end("desc"))
                 self.appositions.append((*at, k["name"].split()))
         self.places.update(m[1].casefold() for m in _PLACE_BEFORE.finditer(text))
+        self.acronyms.update(a.replace(".", "") for a in _WRITTEN_ACRONYM.findall(text))
         for m in _CAPITALISED_RUN.finditer(text):
             words = _proper_words(m.group())
             kind = _APPOSITIVE.match(text, m.end())
@@ -371,9 +382,33 @@ class NameBook:
         """A speaker name as the whole article resolves it: a document stands for its
         source (:func:`named_source`), a proper name loses its leading article, an
         acronym becomes its expansion and a description of an organisation the nearest
-        one before ``pos`` that it fits; a company loses its legal suffix and the
-        nationality before it (:meth:`_company`); anything else stays as it is."""
-        return name if is_pronoun(name) else _broadcaster(self._company(self._settled(name, pos)))
+        one before ``pos`` that it fits; a body of state loses the nationality before it
+        (:meth:`_of_state`), a company its legal suffix and the nationality before it
+        (:meth:`_company`); anything else stays as it is."""
+        if is_pronoun(name):
+            return name
+        return _broadcaster(self._company(self._of_state(self._settled(name, pos))))
+
+    def _of_state(self, name: str) -> str:
+        """A body of state's name without the nationality or the country's initials
+        before it (``U.S. Food and Drug Administration``, ``Ukrainian Ministry of
+        Defense``), and with its ``of`` where the article writes it so (``Belarusian
+        Defense Ministry`` ... ``the Ministry of Defense``: ``Ministry of Defense``); but
+        with them where the acronym the article writes for it spells them (``U.S.
+        Department of Agriculture`` ... ``USDA``)."""
+        words = name.split()
+        if len(words) < 3 or not (words[0] in COUNTRY_INITIALS or _NATIONALITY.fullmatch(words[0])):
+            return name
+        if initials(name) in self.acronyms:
+            return name
+        body = words[1:]
+        head = _head_words(body)[-1]
+        if head.lower() not in STATE_BODIES:
+            return name
+        written = f"{head} of {' '.join(body[:-1])}"
+        if head is body[-1] and any(n == written for _, n in self.capitalised):
+            return written
+        return " ".join(body)
 
     def _company(self, name: str) -> str:
         """A company's name without its legal suffix (``Boeing Co``, ``Apple Inc.``: no
@@ -397,6 +432,7 @@ class NameBook:
         described = (
             self._apposed(source, pos)
             or self._described(bare, pos)
+            or self._force(bare, pos)
             or self._job_and_surname(bare, pos)
             or self._holder(bare, pos, written_out=True)
         )
@@ -443,17 +479,27 @@ class NameBook:
         """The capitalised names before ``pos``, nearest first."""
         return self.capitalised[: bisect_left(self.capitalised, pos, key=lambda c: c[0])][::-1]
 
+    def _after(self, pos: int) -> list[str]:
+        """The capitalised names after ``pos``, in order."""
+        at = bisect_right(self.capitalised, pos, key=lambda c: c[0])
+        return [name for _, name in self.capitalised[at:]]
+
     def _expanded(self, acronym: str, pos: int) -> str:
         """What an acronym stands for (``WHO``, ``U.N.``): the article's definition, else
-        the nearest name before it whose initials make it; else the acronym as written."""
+        the nearest name before it whose initials make it, else the first such name after
+        it (``According to MSP`` ... ``Michigan State Police Lt. Mark Giannunzio``); else
+        the acronym as written."""
         letters = acronym.replace(".", "")
         if letters in self.expansions:
             return self.expansions[letters]
-        before = [name for _, name in self._before(pos)]
-        whole = next((name for name in before if initials(name) == letters), None)
-        if whole is None and len(letters) > 2:  # "U.S. Trade Representative Jamieson Greer"
-            whole = next(filter(None, (_spelt_out(name.split(), letters) for name in before)), None)
-        return whole or acronym
+        for names in ([name for _, name in self._before(pos)], self._after(pos)):
+            whole = next((name for name in names if initials(name) == letters), None)
+            if whole is None and len(letters) > 2:  # "U.S. Trade Representative Jamieson Greer"
+                spelt = (_spelt_out(name.split(), letters) for name in names)
+                whole = next(filter(None, spelt), None)
+            if whole is not None:
+                return whole
+        return acronym
 
     def _holder(self, job: str, pos: int, written_out: bool = False) -> str | None:
         """The person a job's name was last written with before ``pos``: its holder's
@@ -537,6 +583,22 @@ class NameBook:
                 return name
         return mention if kind or news else None
 
+    def _force(self, name: str, pos: int) -> str | None:
+        """A place's police (``Fayetteville Police``) as the force the article names
+        with more words of what it is (``Fayetteville Police Department``): the nearest
+        such name before ``pos``, else the first after it. None for no place's police
+        or no such name."""
+        words = name.split()
+        if len(words) < 2 or words[-1].lower() != "police" or not words[0][:1].isupper():
+            return None
+        for n in [n for _, n in self._before(pos)] + self._after(pos):
+            longer = n.split()
+            rest = longer[len(words) :]
+            same = [w.lower() for w in longer[: len(words)]] == [w.lower() for w in words]
+            if same and rest and all(w.lower() in NON_PERSON_WORDS for w in rest):
+                return n
+        return None
+
     def _apposed(self, mention: str, pos: int) -> str | None:
         """The person a description of one is, named after it and a comma (``the
         party's vice-president, better known as Tian Chua,``): their fullest name."""
@@ -555,6 +617,15 @@ class NameBook:
             t.text[:1].isupper() and t.text.isalpha() and self.known_surname(t.text)
         )
 
+    def add_reported(self, start: int, end: int) -> None:
+        insort(self.reported, (start, end))
+
+    def _in_reported(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a reported clause (``He said union leader Tom Reed
+        announced a march``: Tom Reed)."""
+        i = bisect_right(self.reported, pos, key=lambda r: r[0])  # (they never overlap)
+        return bool(i) and pos < self.reported[i - 1][1]
+
     def add_mention(self, m: Mention) -> None:
         """Keep the mentions in text order (a description is added as its quote is read)."""
         insort(self.mentions, m, key=lambda x: x.pos)
@@ -562,7 +633,8 @@ class NameBook:
     def resolve_pronoun(self, pronoun: str, pos: int, window: int) -> str | None:
         """The source a pronoun most likely refers to: the latest person in subject
         position before ``pos`` (``he``/``she``), or the latest non-person (``they``/``it``:
-        :meth:`_thing`). A date is nobody (``on Monday, after it announced``)."""
+        :meth:`_thing`). A date is nobody (``on Monday, after it announced``), nor is
+        anyone named inside what a source reported (:meth:`_in_reported`)."""
         want_person = pronoun in ("he", "she")
         fallback: Mention | None = None
         for m in reversed(self.mentions):
@@ -570,7 +642,7 @@ class NameBook:
                 continue
             if pos - m.pos > window:
                 break
-            if all(w.lower() in CALENDAR for w in m.name.split()):
+            if all(w.lower() in CALENDAR for w in m.name.split()) or self._in_reported(m.pos):
                 continue
             group = self._group(m.name)
             if want_person and group:
@@ -668,6 +740,8 @@ _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i|ic|ch)")
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}|" + _DOTTED.pattern)
+#: An acronym in running text: ``USDA``, ``U.N.``.
+_WRITTEN_ACRONYM = re.compile(r"\b(?:[A-Z][A-Z&]{1,7}\b|" + _DOTTED.pattern + ")")
 #: ``World Health Organization (WHO)``, ``the Federal Emergency Management Agency, or
 #: FEMA,``: the acronym defined right after a name.
 _DEFINED = re.compile(r"(?:\s*\(|,\s+or\s+)(?P<acronym>[A-Z][A-Z&]{1,7})(?:\)|\b(?!'))")
@@ -699,8 +773,10 @@ _KNOWN_AS = re.compile(
 #: ministry``; a group's own nouns, whose people follow their ``of``.
 _GROUP_CUT = {"of", "at", "from", "in", "for", "with", "who", "on"}
 _COLLECTIVE = {"group", "team", "panel", "delegation", "crowd", "body"}
-#: ``the company``, ``the state's health ministry``, ``police``.
-_DESCRIPTION = re.compile(r"(?P<the>(?i:the)\s+(?:[\w'\u2019-]+\s+){0,2})?(?P<noun>[A-Za-z]+)")
+#: ``the company``, ``the state's health ministry``, ``police``, ``his club``.
+_DESCRIPTION = re.compile(
+    r"(?P<the>(?i:the|his|her|its|their)\s+(?:[\w'\u2019-]+\s+){0,2})?(?P<noun>[A-Za-z]+)"
+)
 
 
 def _proper_words(run: str) -> list[str]:
@@ -959,7 +1035,7 @@ def _name_runs(text: str) -> Iterator[tuple[int, list[str]]]:
     Asad Umar``: ``Asad Umar``), two words left at least."""
     for m in _NAME_RUN.finditer(text):
         words = _untitled(_proper_words(m.group()))
-        before = text[max(0, m.start() - 30 * _JOB_REACH) : m.start()].split()[-_JOB_REACH:]
+        before = text[max(0, m.start() - 30 * JOB_REACH) : m.start()].split()[-JOB_REACH:]
         if len(words) > 2 and words == m.group().split() and _job_of_before(before):
             words = words[1:]
         if len(words) >= 2:

@@ -36,7 +36,9 @@ from core.suggest.lexicon import (
     ISSUED_NOUNS,
     MARKET_FIGURES,
     NAMING_VERBS,
+    ORGANISATION_KINDS,
     PERSONAL,
+    PHRASAL_SPEECH_VERBS,
     PRONOUNS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
@@ -46,6 +48,7 @@ from core.suggest.marks import CLOSING_MARKS, Quoted, find_quotes, opens_with_qu
 from core.suggest.names import (
     DATELINE,
     HONORIFICS,
+    JOB_REACH,
     Mention,
     NameBook,
     is_acronym,
@@ -188,6 +191,8 @@ class ArticleRules:
             subject = role.dep_ in _SUBJECTS and (
                 role.head.dep_ == "ROOT" or role.head.lemma_.lower() in CUE_VERBS
             )
+            if t.dep_ == "pobj" and _is_according(t.head.head):
+                subject = True  # "According to MSP, they found ...": who says
             name = self.book.fullest(words, pos) if person else " ".join(words)
             self.book.add_mention(Mention(pos, name, person, subject))
             honorific = doc[run[0].i - 1].lower_ if run[0].i > 0 else ""
@@ -406,6 +411,12 @@ class ArticleRules:
         pos = para.start + head.idx
         if head.lower_ in PRONOUNS:
             return self._pronoun(para, head)
+        run_on = _name_run_on(head)
+        if run_on:  # "the state agency Belta, President ...": the agency's name
+            start = _mention_bounds(head, para)[0]
+            last = run_on[-1]
+            span = Span(para.start + doc[start].idx, para.start + last.idx + len(last))
+            return Source(span, " ".join(t.text for t in run_on))
         is_name = self.book.is_name_token
         named = self._named(head)
         run = name_run(named, is_name)
@@ -498,6 +509,8 @@ class ArticleRules:
                 self.candidates.append(found)
                 continue
             taken.append(quote)
+            if cue.end <= quote.start:  # (not "X rejected it, saying ..., reports PNA")
+                self.book.add_reported(quote.start, quote.end)
             out.append(found)
         return out
 
@@ -648,7 +661,7 @@ def _is_candidate_cue(t: Token) -> bool:
     return (
         t.pos_ == "VERB"
         and t.tag_ != "VBG"
-        and t.lemma_.lower() not in SPEECH_VERBS
+        and not _says(t)
         and any(c.dep_ == "ccomp" for c in t.children)
     )
 
@@ -804,9 +817,19 @@ def _is_speech_verb(t: Token) -> bool:
     growing number``)."""
     return (
         t.pos_ in ("VERB", "AUX")
-        and t.lemma_.lower() in SPEECH_VERBS
+        and _says(t)
         and (not (t.tag_ == "VBG" and t.dep_ in ("amod", "acl", "compound")) or _document_says(t))
     )
+
+
+def _says(verb: Token) -> bool:
+    """Whether a verb's lemma is one of saying, alone or with its particle (``pointed
+    out``)."""
+    lemma = verb.lemma_.lower()
+    if lemma in SPEECH_VERBS:
+        return True
+    particle = _particle(verb)
+    return particle is not None and f"{lemma} {particle.lower_}" in PHRASAL_SPEECH_VERBS
 
 
 def _document_says(t: Token) -> bool:
@@ -860,7 +883,13 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
     set_off = _set_off_name(verb, para)
     if set_off:
         return set_off[-1]  # "A, Okafor, added"
-    # "...," said Smith: a parse may take the name for an object
+    return _inverted_subject(verb, para)
+
+
+def _inverted_subject(verb: Token, para: Paragraph) -> Token | None:
+    """``"...," said Smith``: a name right after the verb, which the parse may take for
+    an object; so may a description right after a verb closing a quote (``"...," added
+    the coach``)."""
     nxt = verb.i + 1
     doc = verb.doc
     if (
@@ -873,6 +902,10 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
         while t.head.i != t.i and t.head.pos_ == "PROPN" and t.head.i > t.i:
             t = t.head
         return t
+    closing = verb.i > 0 and doc[verb.i - 1].text in CLOSING_MARKS
+    obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.left_edge.i == nxt), None)
+    if closing and obj is not None and obj.pos_ == "NOUN" and not para.in_quote[nxt]:
+        return obj
     return None
 
 
@@ -1115,9 +1148,33 @@ def _titles_of(head: Token, run: list[Token]) -> set[str]:
     if head.dep_ == "appos" and head.head.pos_ == "NOUN":
         out.add(head.head.lemma_.lower())
     out |= {c.lemma_.lower() for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
+    job = _job_of_name(run[0])
+    if job is not None:
+        out.add(job.lemma_.lower())
+        if job.i > 0 and doc[job.i - 1].dep_ == "compound" and doc[job.i - 1].text.islower():
+            out.add(f"{doc[job.i - 1].lower_} {job.lemma_.lower()}")  # "press secretary"
     return out
 
 
+def _job_of_name(first: Token) -> Token | None:
+    """The job word a name follows through what the job is of or for (``Federal
+    Minister for Planning and Development Asad Umar``, ``The press secretary of the
+    Belarusian Foreign Ministry Anatoly Glaz``: the minister, the secretary)."""
+    doc = first.doc
+    k = first.i - 1
+    while (
+        k > first.i - 1 - JOB_REACH
+        and k > 1
+        and (doc[k].text[:1].isupper() or doc[k].lower_ in _WHAT_A_JOB_IS_OF)
+    ):
+        k -= 1
+    if k < first.i - 1 and doc[k].lower_ in ("of", "for") and is_job([doc[k - 1]]):
+        return doc[k - 1]
+    return None
+
+
+#: Small words inside what a job is of (``Minister for Water, Sanitation and Health``).
+_WHAT_A_JOB_IS_OF = {"and", "&", ",", "the"}
 _MINOR_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
 
 
@@ -1225,7 +1282,9 @@ def _root_of(inner: TokenSpan) -> Token:
 
 def _governing_cue(token: Token, para: Paragraph) -> Token | None:
     """The speech verb above a quoted fragment in the parse, if any, within its sentence
-    (also a verb that names what was said by it: ``described X as "..."``). None when
+    (also a verb that names what was said by it: ``described X as "..."``), or, when the
+    fragment holds the sentence's root, the reporting line the parse hangs on the root
+    (``The teens were "staggered in their stances," Eiskant said, with ...``). None when
     the fragment is in the verb's noun object, not all of it (``maintained his "neutral"
     rating``: a thing's name, not words said) or in another verb joined to it (``acknowledged A but
     expressed confidence that with the "right focus"``: that verb's)."""
@@ -1252,8 +1311,10 @@ def _governing_cue(token: Token, para: Paragraph) -> Token | None:
             if t.pos_ == "VERB" and t.dep_ == "conj" and _is_speech_verb(t.head):
                 if not any(c.dep_ in _SUBJECTS for c in t.children):
                     return None  # the speaker's other doing, not more of the saying
-        if t.head.i == t.i:
-            return None
+        if t.head.i == t.i:  # the root: a reporting line after it ('"A," Jo said, with')
+            line = (c for c in t.rights if c.dep_ == "parataxis" and not para.in_quote[c.i])
+            verb = next(line, None)
+            return _reporting(verb, para) if verb is not None and _is_speech_verb(verb) else None
         under, below, t = below, t, t.head
     return None
 
@@ -1277,13 +1338,21 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     doc = para.doc
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _that_clause(verb)
     if clause is None:
-        return _clause_before(verb, para) or _lost_that_clause(verb, para)
+        return (
+            _clause_before(verb, para)
+            or _lost_that_clause(verb, para)
+            or _clause_around(verb, para)
+        )
     marks = [c for c in clause.children if c.dep_ == "mark"]
     if any(m.lower_ in ("whether", "if") for m in marks):
         return None  # a question, not a report
     if _answers_a_statement(verb, clause):
         return None  # "responding to X's statement that ...": X's words, not the verb's
-    start, end = clause.left_edge.i, _and_more(verb, clause.right_edge.i)
+    # more clauses the parse gives the cue after a comma: one report ("A hit a missile,
+    # the fragments of which fell ..., it turned out to be ...")
+    spliced = [c for c in verb.rights if c.dep_ == "ccomp" and "," in _before_word(c)]
+    last = max([clause, *spliced], key=lambda c: c.i)
+    start, end = clause.left_edge.i, _and_more(verb, last.right_edge.i)
     subject = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < start), None)
     if subject is not None and not any(c.dep_ in _SUBJECTS for c in clause.children):
         start = subject.left_edge.i  # "said some areas of the city, were ...": its subject
@@ -1291,7 +1360,7 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
         start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
     start = _fronted(verb, clause, start)
     start = _past_adverb(verb, start, end)
-    while start <= end and doc[start].dep_ == "mark" and doc[start].head == clause:
+    while start <= end and doc[start].head == clause and _opens(doc[start], clause):
         start += 1  # "that"
     if start == verb.i + 1 and _that(doc[start]):
         start += 1  # "said that according to X, ...": the parse hangs it lower
@@ -1330,6 +1399,16 @@ def _past_adverb(verb: Token, start: int, end: int) -> int:
     if start == after.i + 1 < end and doc[start].pos_ == "ADV" and _that(doc[start + 1]):
         return start + 2
     return start
+
+
+def _opens(t: Token, clause: Token) -> bool:
+    """Whether a word at a clause's start is what opens it (``that``, ``whether``), also a
+    ``that`` the parse took for its object when a subject comes after it (``told The
+    Norton Herald that officers responded``)."""
+    if t.dep_ == "mark":
+        return True
+    subject = any(c.dep_ in _SUBJECTS and c.i > t.i for c in clause.children)
+    return t.lower_ == "that" and t.dep_ == "dobj" and subject
 
 
 def _that(t: Token) -> bool:
@@ -1426,23 +1505,26 @@ def _fronted(verb: Token, clause: Token, start: int) -> int:
 
 def _and_more(verb: Token, end: int) -> int:
     """Where a reported clause ending at token ``end`` ends with what the parse hangs on
-    its cue after ``and`` (with a comma or none): a clause of its own subject (``are
-    moving smoothly, and they didn't get affected``; ``after they conceded the goal and
-    after that, they started ...``) or of another tense than the cue's (``has been
+    its cue after ``and`` or ``but`` (with a comma or none): a clause of its own subject
+    (``are moving smoothly, and they didn't get affected``; ``after they conceded the
+    goal and after that, they started ...``; ``..., but it was an international issue``)
+    or, after ``and``, of another tense than the cue's (``has been
     involved ..., and had been absconding``) goes on with the report; a verb of saying or
     one in the cue's tense with no subject (``, and added``, ``, and released him``) does
     not."""
     doc = verb.doc
     # "and", with a comma or none, as the clause's last token (as the parse may give it)
     # or after it
-    and_ = next((i for i in range(end, min(end + 3, len(doc))) if doc[i].lower_ == "and"), None)
+    near = range(end, min(end + 3, len(doc)))
+    and_ = next((i for i in near if doc[i].lower_ in ("and", "but")), None)
     if and_ is None or any(doc[i].text != "," for i in range(end + 1, and_)):
         return end
     more = next((c for c in verb.children if c.dep_ == "conj" and c.i > and_), None)
     if more is None or more.pos_ not in ("VERB", "AUX") or more.lemma_.lower() in CUE_VERBS:
         return end
     own_subject = any(c.dep_ in _SUBJECTS for c in more.children)
-    return more.right_edge.i if own_subject or more.tag_ != verb.tag_ else end
+    other_tense = more.tag_ != verb.tag_ and doc[and_].lower_ == "and"
+    return more.right_edge.i if own_subject or other_tense else end
 
 
 #: What says, after a description, the name its person is known by.
@@ -1461,9 +1543,9 @@ def _own_end(verb: Token, start: int, end: int) -> int:
     comma (``..., citing a lack of coordination``, ``..., adding that``), what it answered
     (``..., in response to a question from ...``), a statement of its own (``...,
     although he noted ...``), or a verb of saying with no subject of its own after ``and``
-    or ``but`` (``reports were baseless and urged people``; ``A but did not say B``, in
-    the cue's tense), unless it goes with another in the clause (``could not confirm or
-    deny``)."""
+    or ``but`` after the cue (``reports were baseless and urged people``; ``A but did not
+    say B``, in the cue's tense), unless it goes with another in the clause (``could not
+    confirm or deny``)."""
     doc = verb.doc
     for i in range(start + 1, end):
         nxt = doc[i + 1]
@@ -1477,6 +1559,8 @@ def _own_end(verb: Token, start: int, end: int) -> int:
             nxt = doc[nxt.i + 1]  # "but did not say" (not "and had informed": the clause's)
         if doc[i].lower_ not in ("and", "but") or nxt.dep_ != "conj" or nxt.pos_ != "VERB":
             continue
+        if verb.i > end:
+            continue  # "A and responded to calls, Jo said": the clause's, before its cue
         own_subject = any(c.dep_ in _SUBJECTS for c in nxt.children)
         said = nxt.lemma_.lower() in SPEECH_VERBS
         if said and not own_subject and nxt.head.lemma_.lower() not in SPEECH_VERBS:
@@ -1505,9 +1589,7 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     comma (its bounds in the paragraph, as :func:`_reported_clause`)."""
     doc = para.doc
     main = verb.head
-    first = verb.left_edge.i
-    while first < verb.i and doc[first].is_punct:
-        first += 1  # (the parse may hang the comma on the verb)
+    first = _line_start(verb)
     set_off = _set_off_name(verb, para)
     if set_off:
         first = set_off[0].i  # "A, Okafor, added": the parse hangs the name elsewhere
@@ -1520,6 +1602,10 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     last = going_on[0].left_edge.i - 1 if going_on else verb.right_edge.i + 1
     if last < len(doc) and doc[last].text == "," and last + 1 < len(doc):
         last += 1  # (a comma the parse did not give the verb)
+    after = doc[last] if last < len(doc) else None
+    if not going_on and after is not None and doc[last - 1].text == ",":
+        if after.tag_ == "VBG" and after.dep_ in ("advcl", "xcomp") and after.head == verb.head:
+            going_on = [after]  # "A, the FDA said, warning doctors": hung on A's verb
     if last < len(doc) and doc[last - 1].text == "," and _is_according(doc[last]):
         last = doc[last].right_edge.i + 1  # "A, Jo said, according to the report."
     if not (
@@ -1543,17 +1629,61 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     return doc[start].idx, doc[end].idx + len(doc[end])
 
 
+def _before_word(t: Token) -> str:
+    """The text right before a phrase's first word (its punctuation included)."""
+    doc, first = t.doc, t.left_edge.i
+    return doc[first].text if doc[first].is_punct else doc[first - 1].text if first else ""
+
+
+def _line_start(verb: Token) -> int:
+    """Where a reporting line starts: its verb's first word, a comma the parse may hang
+    on the verb left out."""
+    first = verb.left_edge.i
+    while first < verb.i and verb.doc[first].is_punct:
+        first += 1
+    return first
+
+
+def _clause_around(verb: Token, para: Paragraph) -> tuple[int, int] | None:
+    """``In this case, Kelly said, Hunt died while ...``: a reporting line between commas
+    inside the sentence it reports, which the parse hangs on the sentence's verb after
+    it, reports the clause after its comma to the sentence's end (what comes before it
+    is no quote of its own; its bounds in the paragraph, as :func:`_reported_clause`)."""
+    doc = para.doc
+    main, first = verb.head, _line_start(verb)
+    if (
+        verb.dep_ != "parataxis"
+        or not any(c.dep_ in _SUBJECTS for c in verb.lefts)
+        or first < 1
+        or doc[first - 1].text != ","
+        or verb.i + 2 >= len(doc)
+        or doc[verb.i + 1].text != ","
+        or main.i <= verb.i + 1
+    ):
+        return None
+    start, end = _trim(doc, verb.i + 2, verb.sent.end - 1)
+    if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
+        return None
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
 def _set_off_name(verb: Token, para: Paragraph) -> list[Token]:
     """``A, Okafor, added``: a name between commas right before a verb of saying that
     has no subject, which a stray comma cut from it (the parse takes the name for
-    something else); empty when there is none."""
+    something else); also a noun phrase after a comma right before it that the parse
+    hangs on the last word before the comma, the verb closing a reporting line (``A from
+    Intercept Inc., the U.S. Food and Drug Administration said``: Inc.'s appositive);
+    empty when there is none."""
     doc = para.doc
-    if (
-        verb.i < 3
-        or doc[verb.i - 1].text != ","
-        or any(c.dep_ in _SUBJECTS for c in verb.children)
-        or doc[verb.i - 2].pos_ != "PROPN"
-    ):
+    if verb.i < 3 or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return []
+    head, after = doc[verb.i - 1], doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    first = head.left_edge.i
+    closing = after is None or after.text == "," or after.text in _SENTENCE_END
+    if closing and head.dep_ == "appos" and head.head.i < first and doc[first - 1].text == ",":
+        phrase = list(doc[first : head.i + 1])
+        return [] if any(para.in_quote[t.i] for t in phrase) else phrase
+    if doc[verb.i - 1].text != "," or doc[verb.i - 2].pos_ != "PROPN":
         return []
     run = [doc[verb.i - 2]]
     while run[0].i > 0 and doc[run[0].i - 1].pos_ == "PROPN":
@@ -1615,6 +1745,22 @@ def _answers_a_statement(verb: Token, clause: Token) -> bool:
     )
 
 
+def _name_run_on(noun: Token) -> list[Token]:
+    """The name written right after the noun of an organisation's kind that the parse
+    took for the subject of the clause after it (``According to the state agency Belta,
+    President of Belarus Alexander Lukashenko was informed``: Belta, a comma after it);
+    empty for none."""
+    doc = noun.doc
+    if noun.pos_ != "NOUN" or noun.lower_ not in ORGANISATION_KINDS:
+        return []
+    k = noun.i + 1
+    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].head.i != noun.i:
+        k += 1
+    run = list(doc[noun.i + 1 : k])
+    subject = bool(run) and run[-1].dep_ in _SUBJECTS
+    return run if subject and k < len(doc) and doc[k].text == "," else []
+
+
 def _is_according(t: Token) -> bool:
     return t.lower_ == "according" and any(c.lower_ == "to" and c.i == t.i + 1 for c in t.children)
 
@@ -1626,6 +1772,10 @@ def _according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
     sub_start, sub_end = acc.left_edge.i, acc.right_edge.i
     if sub_start <= sent.start + 1:
         start, end = sub_end + 1, sent.end - 1
+        pobj = next((c for c in doc[acc.i + 1].children if c.dep_ == "pobj"), None)
+        run_on = _name_run_on(pobj) if pobj is not None else []
+        if run_on and run_on[0].i == start:
+            start = run_on[-1].i + 2  # past the agency's name and its comma
     elif sub_end >= sent.end - 2:
         start, end = sent.start, sub_start - 1
     else:

@@ -804,3 +804,111 @@ def test_a_name_is_found_without_the_sentence_s_first_word_or_its_full_stop():
     )
     assert named_at("DexCom", text, 1) == "DexCom"
     assert named_at("Donnelly", text, 1) == "Ray Donnelly"
+
+
+def test_a_job_of_something_before_a_name_is_the_job_a_description_says(suggester):
+    """``Minister for Fisheries Ana Lind ... the minister``: the job word before the
+    ``for`` or ``of`` a name follows is the job a later description names her by; a
+    press secretary is a spokesperson."""
+    text = (
+        "Federal Minister for Fisheries and Ports Ana Lind said the quota would stay.\n\n"
+        '"We will not bend," the federal minister said.\n\n'
+        "The press secretary of the Norlandic Foreign Ministry Ivo Berg did not comment.\n\n"
+        "The spokesman stressed that the talks would go on."
+    )
+    assert names(suggester, text) == ["Ana Lind", "Ana Lind", "Ivo Berg"]
+
+
+def test_a_person_named_in_what_someone_reported_is_not_whom_he_refers_to(suggester):
+    text = (
+        "Minister for Ports Jo Park on Saturday said the strike would end soon.\n\n"
+        "He said union leader Tom Reed announced a march for March 23.\n\n"
+        "He said the march would change nothing."
+    )
+    assert names(suggester, text) == ["Jo Park"] * 3
+
+
+def test_an_acronym_is_the_name_the_article_spells_it_out_as_later(suggester):
+    text = (
+        '"The dam held overnight," NWA said on Sunday.\n\n'
+        "Norland Water Authority engineer Jo Lee said the dam was safe."
+    )
+    assert names(suggester, text) == ["Norland Water Authority", "Jo Lee"]
+
+
+def test_a_place_s_police_is_the_force_the_article_names_after_it(suggester):
+    text = (
+        "A man was arrested after Norton Police say he threw a brick at a cruiser.\n\n"
+        "According to Sgt. Jo Lee with the Norton Police Department (NPD), the brick broke "
+        "a window."
+    )
+    assert names(suggester, text)[0] == "Norton Police Department"
+
+
+def test_a_nationality_before_a_body_of_state_is_no_part_of_its_name(suggester):
+    text = (
+        "Ten boats sank in the storm, the U.S. Food and Drug Administration said.\n\n"
+        "The Norlandic Ministry of Fisheries said 70 boats were lost. The agency said "
+        "the port would reopen.\n\n"
+        "The Norlandic Defense Ministry said the Ministry of Defense had sent ships.\n\n"
+        "The Norlandic Broadcasting Corporation said the storm was over."
+    )
+    assert names(suggester, text) == [
+        "Food and Drug Administration",
+        "Ministry of Fisheries",
+        "Food and Drug Administration",
+        "Ministry of Defense",
+        "Norlandic Broadcasting Corporation",
+    ]
+
+
+def test_a_name_run_on_after_the_noun_of_its_kind_is_the_source_not_the_clause_s(suggester):
+    """``According to the state agency Tenta, President ...``: the parse takes the
+    agency's name for the subject of the clause after it."""
+    text = (
+        "According to the state agency Tenta, President of Norland Ivo Berg was "
+        "immediately informed about the blast."
+    )
+    assert suggest(suggester, text) == [
+        (
+            "President of Norland Ivo Berg was immediately informed about the blast.",
+            "the state agency Tenta",
+            "Tenta",
+            "According to",
+            "indirect",
+        )
+    ]
+
+
+def test_a_possessive_before_an_organisation_s_kind_is_a_description_of_it(suggester):
+    text = (
+        "Striker Jo Berg is out of Norton City\u2019s match on Sunday, his club announced.\n\n"
+        "Ann Lee runs Midland Motors. Sales would fall, her company said."
+    )
+    assert names(suggester, text) == ["Norton City", "Midland Motors"]
+
+
+def test_they_after_according_to_a_source_is_that_source(suggester):
+    text = (
+        "State police announced on Thursday that a man had been arrested.\n\n"
+        "According to NSP, they found the man at a farm near the river. They say more "
+        "will be released on Friday."
+    )
+    assert names(suggester, text) == ["State police", "NSP", "NSP"]
+
+
+def test_a_job_named_in_what_someone_reported_is_not_whom_a_description_is(suggester):
+    text = (
+        "Minister for Ports Jo Park on Saturday said the strike would end soon.\n\n"
+        "He said Minister for Roads Tom Reed was ranked the top performer.\n\n"
+        "The minister said that the port would reopen on Monday."
+    )
+    assert names(suggester, text) == ["Jo Park"] * 3
+
+
+def test_a_technician_is_the_coach_in_a_translated_sports_report(suggester):
+    text = (
+        "Norton City coach Ana Ruiz said the team was tired.\n\n"
+        "\u201cWe have to adapt to the injuries,\u201d added the Spanish technician."
+    )
+    assert names(suggester, text) == ["Ana Ruiz", "Ana Ruiz"]

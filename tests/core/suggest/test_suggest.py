@@ -802,3 +802,113 @@ def test_a_document_a_name_gives_out_has_that_name(suggester):
     assert found == [
         ("the field would open in May.", "a statement", "Norgas", "saying", "indirect")
     ]
+
+
+def test_a_verb_of_saying_with_its_particle_reports_a_clause(suggester):
+    text = "Ann Lee pointed out that both parties had given separate dates for their marches."
+    assert suggest(suggester, text) == [
+        (
+            "both parties had given separate dates for their marches.",
+            "Ann Lee",
+            "Ann Lee",
+            "pointed out",
+            "indirect",
+        )
+    ]
+
+
+def test_that_the_parse_takes_for_an_object_opens_the_reported_clause(suggester):
+    text = "Jo Reyes told The Norton Herald that officers responded to the call."
+    assert [q for q, *_ in suggest(suggester, text)] == ["officers responded to the call."]
+
+
+def test_a_reporting_line_after_its_clause_may_go_on_with_what_the_parse_hangs_higher(
+    suggester,
+):
+    text = (
+        "Nineteen patients died after taking a drug from Norgen, the Norland Drug Agency "
+        "said, warning doctors about the risks."
+    )
+    assert [(q, sp) for q, sp, *_ in suggest(suggester, text)] == [
+        (
+            "Nineteen patients died after taking a drug from Norgen",
+            "the Norland Drug Agency",
+        )
+    ]
+
+
+def test_a_reporting_line_s_subject_the_parse_hangs_on_the_clause_is_its_speaker(suggester):
+    text = (
+        "Nineteen patients died after taking a liver drug from Norgen Pharmaceuticals Inc., "
+        "the U.S. Food and Drug Administration said, warning doctors about risks."
+    )
+    assert suggest(suggester, text) == [
+        (
+            "Nineteen patients died after taking a liver drug from Norgen Pharmaceuticals Inc.",
+            "the U.S. Food and Drug Administration",
+            "Food and Drug Administration",
+            "said",
+            "indirect",
+        )
+    ]
+
+
+def test_a_verb_of_saying_after_and_in_a_clause_before_its_cue_is_the_clause_s(suggester):
+    text = "Police were nearby and responded to the calls within a minute, Jo Reyes said."
+    assert [q for q, *_ in suggest(suggester, text)] == [
+        "Police were nearby and responded to the calls within a minute"
+    ]
+
+
+def test_a_fragment_in_marks_before_a_reporting_line_that_goes_on_is_its_speaker_s(
+    suggester,
+):
+    text = "The boys were \u201cstaggered in their stances,\u201d Jo Reyes said, with Tim in front."
+    assert suggest(suggester, text) == [
+        ("staggered in their stances,", "Jo Reyes", "Jo Reyes", "said", "mixed")
+    ]
+
+
+def test_a_reporting_line_inside_its_clause_reports_what_follows_it(suggester):
+    text = "In this case, Jo Reyes said, the boy died while the man was committing a felony."
+    assert suggest(suggester, text) == [
+        (
+            "the boy died while the man was committing a felony.",
+            "Jo Reyes",
+            "Jo Reyes",
+            "said",
+            "indirect",
+        )
+    ]
+
+
+def test_a_clause_of_its_own_subject_after_but_goes_on_with_the_report(suggester):
+    text = (
+        "The minister said that the government was taking steps to bring prices down, but "
+        "it was an international issue as the import bill had doubled."
+    )
+    assert [q for q, *_ in suggest(suggester, text)] == [
+        "the government was taking steps to bring prices down, but it was an international "
+        "issue as the import bill had doubled."
+    ]
+
+
+def test_clauses_the_parse_gives_one_cue_after_a_comma_are_one_report(suggester):
+    text = (
+        "Earlier Thursday, the Norlandic Defense Ministry reported that the republic\u2019s "
+        "air defense forces hit a missile, the fragments of which fell in the Vela region, "
+        "it turned out to be an S-300 anti-aircraft guided missile fired from Ostland."
+    )
+    assert [q for q, *_ in suggest(suggester, text)] == [
+        "the republic\u2019s air defense forces hit a missile, the fragments of which fell in "
+        "the Vela region, it turned out to be an S-300 anti-aircraft guided missile fired "
+        "from Ostland."
+    ]
+
+
+def test_a_description_after_the_verb_closing_a_quote_is_its_speaker(suggester):
+    """``"...," added the coach``: the parse may take the description for an object."""
+    text = "\u201cWe have to adapt to the injuries,\u201d added the coach."
+    assert suggest(suggester, text) == [
+        ("We have to adapt to the injuries,", "the coach", "the coach", "added", "direct")
+    ]
