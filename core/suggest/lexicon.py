@@ -93,6 +93,14 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
 #: an indirect one's.
 NAMING_VERBS = frozenset("describe call term dub label".split())
 
+#: Verbs of saying that need their particle (lemma and particle): ``pointing out that``.
+PHRASAL_SPEECH_VERBS = frozenset({"point out"})
+
+#: Verbs that report a clause only as the reporting line that closes it (``A, the
+#: prosecutor went on.``, ``A, the spokesperson also shared.``), never one after them
+#: (``continued to issue``, ``shared the view that``): lemma, with its particle if any.
+REPORTING_LINE_VERBS = frozenset({"continue", "go on", "share"})
+
 #: Verbs that only introduce a direct quote ("...," she laughed), never a reported clause.
 DIRECT_ONLY_VERBS = frozenset(
     """

@@ -37,7 +37,9 @@ from core.suggest.lexicon import (
     MARKET_FIGURES,
     NAMING_VERBS,
     PERSONAL,
+    PHRASAL_SPEECH_VERBS,
     PRONOUNS,
+    REPORTING_LINE_VERBS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
     TITLES,
@@ -619,7 +621,7 @@ def _reported(para: Paragraph) -> list[tuple[Token, tuple[int, int], str]]:
         rule = "indirect"
         if _is_according(t):
             clause, rule = _according_clause(t, para), "according-to"
-        elif _is_speech_verb(t) or _goes_on_saying(t):
+        elif _is_speech_verb(t) or _goes_on_saying(t) or _closes_a_report(t, para):
             clause = _reported_clause(t, para)
         elif _is_candidate_cue(t):
             clause, rule = _reported_clause(t, para), CANDIDATE
@@ -640,6 +642,28 @@ def _reported(para: Paragraph) -> list[tuple[Token, tuple[int, int], str]]:
         )
 
     return sorted(out, key=lambda f: (not over_another(f), f[0].i))
+
+
+def _phrasal(t: Token) -> str:
+    """A verb's lemma with its particle (``pointing out``: ``point out``), or alone."""
+    particle = _particle(t)
+    return f"{t.lemma_.lower()} {particle.lower_}" if particle is not None else t.lemma_.lower()
+
+
+def _closes_a_report(t: Token, para: Paragraph) -> bool:
+    """``A, the prosecutor went on.``: a verb of :data:`REPORTING_LINE_VERBS` with its
+    subject, closing the sentence of the clause it reports."""
+    doc = t.doc
+    if t.pos_ != "VERB" or t.tag_ == "VBG" or _phrasal(t) not in REPORTING_LINE_VERBS:
+        return False
+    last = (_particle(t) or t).i + 1
+    ends = last == len(doc) or doc[last].text in _SENTENCE_END
+    subject = _own_subject(t, para)
+    return (
+        ends
+        and subject is not None
+        and any(c.dep_ == "ccomp" and c.i < subject.i for c in t.children)
+    )
 
 
 def _is_candidate_cue(t: Token) -> bool:
@@ -732,6 +756,7 @@ def _particle(verb: Token) -> Token | None:
 def _is_cue_verb(t: Token) -> bool:
     return (
         (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUE_VERBS and t.tag_ != "VBG")
+        or (t.pos_ == "VERB" and t.tag_ != "VBG" and _phrasal(t) in PHRASAL_SPEECH_VERBS)
         or _is_according(t)
         or (t.lemma_.lower() == "quote" and _quoted_as_saying(t) is not None)
     )
@@ -804,7 +829,7 @@ def _is_speech_verb(t: Token) -> bool:
     growing number``)."""
     return (
         t.pos_ in ("VERB", "AUX")
-        and t.lemma_.lower() in SPEECH_VERBS
+        and (t.lemma_.lower() in SPEECH_VERBS or _phrasal(t) in PHRASAL_SPEECH_VERBS)
         and (not (t.tag_ == "VBG" and t.dep_ in ("amod", "acl", "compound")) or _document_says(t))
     )
 
@@ -846,7 +871,7 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
             continue
         if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG":
             up = v.head  # "X said ..., adding that ...": the subject of the main verb
-            if v.doc[v.i - 1].text == ",":  # the parse may hang it inside another clause:
+            if _after_comma(v):  # the parse may hang it inside another clause:
                 if up.dep_ == "ccomp" and _is_speech_verb(up.head):
                     up = up.head  # "X said Y is serious, adding that ...": X's
                 elif up.dep_ == "relcl" and up.head.head.pos_ == "VERB":
@@ -874,6 +899,15 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
             t = t.head
         return t
     return None
+
+
+def _after_comma(t: Token) -> bool:
+    """Whether a comma comes right before a token, or before the quotation marks right
+    before it (``"A," pointing out that``)."""
+    j = t.i - 1
+    while j > 0 and t.doc[j].is_quote:
+        j -= 1
+    return j >= 0 and t.doc[j].text == ","
 
 
 def _past_cut_title(t: Token) -> Token:

@@ -1,0 +1,46 @@
+"""Speakers, cues and reported clauses the rules missed on unseen news (heldout4's
+lessons), each on made-up sentences of its own."""
+
+from tests.core.suggest.test_suggest import suggest
+
+
+def parts(found):
+    return [(q, sp, name, cue, kind) for q, sp, name, cue, kind in found]
+
+
+def test_going_on_or_sharing_in_a_reporting_line_reports_the_clause_before(suggester):
+    found = suggest(
+        suggester,
+        "The bridge was never safe for lorries, the engineer went on. The repairs will take "
+        "a year and are being paid by the county, the spokeswoman also shared. The council "
+        "had ignored three warnings, the inspector continued.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("The bridge was never safe for lorries", "the engineer", "went on"),
+        (
+            "The repairs will take a year and are being paid by the county",
+            "the spokeswoman",
+            "shared",
+        ),
+        ("The council had ignored three warnings", "the inspector", "continued"),
+    ]
+
+
+def test_going_on_or_sharing_with_no_clause_before_reports_nothing(suggester):
+    text = (
+        "The mayor continued to issue warnings. The talks went on for hours. She shared the "
+        "view that the plan was too costly."
+    )
+    assert suggest(suggester, text) == []
+
+
+def test_pointing_out_that_is_a_cue(suggester):
+    found = suggest(
+        suggester,
+        'Ana Ruiz explained that "the old bridge will close in May," pointing out that "the '
+        'ferry is the only way across."',
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("the old bridge will close in May,", "Ana Ruiz", "explained", "mixed"),
+        ("the ferry is the only way across.", "Ana Ruiz", "pointing out", "mixed"),
+    ]
