@@ -1007,6 +1007,7 @@ def _mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> t
             t.pos_ == "PROPN" or t.lower_ in ("the", "and", "&") for t in list(of.subtree)[1:]
         ):
             end = of.right_edge.i
+    end = _with_coordinated(head, end)
     if start >= 2 and _past_cut_title(doc[start - 2]).i >= start:
         start -= 2  # "Sgt. Tom Reyes": the title the parse cut from the name
     floor = 0  # the first token after the dateline
@@ -1022,6 +1023,16 @@ def _mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> t
     while end > start and (doc[end].is_punct or para.in_quote[end]):
         end -= 1
     return _balanced(doc, start, end, floor)
+
+
+def _with_coordinated(head: Token, end: int) -> int:
+    """Where a mention ends with the nouns its head is coordinated with (``The Mesa
+    Police and Fire Department``, ``Capt. Jo Roe and Mayor Ana Ruiz``): the whole noun
+    phrase is the mention."""
+    others = [c for c in head.rights if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    if not others or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.rights):
+        return end
+    return max(end, others[-1].right_edge.i)
 
 
 def _before_clause(phrase: Token) -> int:

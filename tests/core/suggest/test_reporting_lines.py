@@ -44,3 +44,15 @@ def test_pointing_out_that_is_a_cue(suggester):
         ("the old bridge will close in May,", "Ana Ruiz", "explained", "mixed"),
         ("the ferry is the only way across.", "Ana Ruiz", "pointing out", "mixed"),
     ]
+
+
+def test_a_mention_holds_the_names_its_head_is_coordinated_with(suggester):
+    found = suggest(
+        suggester,
+        "The Mesa Police and Fire Department said they were called to the school at noon. "
+        "Capt. Jo Roe and Mayor Ana Ruiz announced that the school would reopen.",
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [
+        ("The Mesa Police and Fire Department", "Mesa Police and Fire Department"),
+        ("Capt. Jo Roe and Mayor Ana Ruiz", "Jo Roe"),
+    ]
