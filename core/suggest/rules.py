@@ -1480,14 +1480,26 @@ def _and_more(verb: Token, end: int) -> int:
     doc = verb.doc
     # "and", with a comma or none, as the clause's last token (as the parse may give it)
     # or after it
-    and_ = next((i for i in range(end, min(end + 3, len(doc))) if doc[i].lower_ == "and"), None)
+    and_ = next(
+        (i for i in range(end, min(end + 3, len(doc))) if doc[i].lower_ in ("and", "but")), None
+    )
     if and_ is None or any(doc[i].text != "," for i in range(end + 1, and_)):
         return end
     more = next((c for c in verb.children if c.dep_ == "conj" and c.i > and_), None)
+    more = more if more is not None else _cut_after(doc[and_])
     if more is None or more.pos_ not in ("VERB", "AUX") or more.lemma_.lower() in CUE_VERBS:
         return end
-    own_subject = any(c.dep_ in _SUBJECTS for c in more.children)
-    return more.right_edge.i if own_subject or more.tag_ != verb.tag_ else end
+    own_subject = any(c.dep_ in (*_SUBJECTS, "expl") for c in more.children)
+    other_tense = more.tag_ != verb.tag_ and doc[and_].lower_ == "and"
+    return more.right_edge.i if own_subject or other_tense else end
+
+
+def _cut_after(and_: Token) -> Token | None:
+    """The verb of a clause after ``and`` that the parse cut from the sentence as one of
+    its own (``said they were called at 2 a.m. and there were no reports of injuries``:
+    ``were``, a root), or None."""
+    root = and_.head
+    return root if root.dep_ == "ROOT" and root.i > and_.i and and_.dep_ == "cc" else None
 
 
 #: What says, after a description, the name its person is known by.

@@ -56,3 +56,27 @@ def test_a_mention_holds_the_names_its_head_is_coordinated_with(suggester):
         ("The Mesa Police and Fire Department", "Mesa Police and Fire Department"),
         ("Capt. Jo Roe and Mayor Ana Ruiz", "Jo Roe"),
     ]
+
+
+def test_a_clause_of_its_own_subject_after_but_goes_on_with_the_report(suggester):
+    found = suggest(
+        suggester,
+        "Union official Ana Ruiz said 300 of the plant's workers may be the first to go, but a "
+        "strike would likely be backed by the other unions across the state.",
+    )
+    assert [q for q, *_ in found] == [
+        "300 of the plant's workers may be the first to go, but a strike would likely be "
+        "backed by the other unions across the state."
+    ]
+
+
+def test_there_were_after_and_goes_on_with_the_report(suggester):
+    found = suggest(
+        suggester,
+        "The fire department said they were called to the building around 2 a.m. and there "
+        "were no reports of injuries or illness.",
+    )
+    assert [q for q, *_ in found] == [
+        "they were called to the building around 2 a.m. and there were no reports of "
+        "injuries or illness."
+    ]
