@@ -637,7 +637,10 @@ def _reported(para: Paragraph) -> list[tuple[Token, tuple[int, int], str]]:
             and end <= t.idx
             and _by_person(t, para)
             and any(
-                start <= u.idx < end and r == "indirect" and _by_thing(u, para) for u, _, r in out
+                start <= u.idx < end
+                and r == "indirect"
+                and (_by_thing(u, para) or _by_organisation(u, para))
+                for u, _, r in out
             )
         )
 
@@ -778,9 +781,15 @@ def _quoted_as_saying(t: Token) -> tuple[Token, Token] | None:
 
 
 def _by_person(verb: Token, para: Paragraph) -> bool:
-    """Whether a verb's subject is a personal pronoun or a name."""
+    """Whether a verb's subject is a personal pronoun, a name or a person by their job
+    (``its Africa director``)."""
     subj = _subject(verb, para)
-    return subj is not None and (subj.lower_ in PERSONAL or subj.pos_ == "PROPN")
+    return subj is not None and (subj.lower_ in PERSONAL or subj.pos_ == "PROPN" or _by_job(subj))
+
+
+def _by_job(subj: Token) -> bool:
+    """Whether a subject is a person named by their job (``its regional director``)."""
+    return subj.pos_ == "NOUN" and subj.lemma_.lower() in TITLES
 
 
 def _by_thing(verb: Token, para: Paragraph) -> bool:
@@ -788,6 +797,13 @@ def _by_thing(verb: Token, para: Paragraph) -> bool:
     probe``, not ``The spokesman``)."""
     subj = _subject(verb, para)
     return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() not in TITLES
+
+
+def _by_organisation(verb: Token, para: Paragraph) -> bool:
+    """Whether a verb's subject is a name that is no person's (``The WHO``, ``The Red
+    Cross``): an organisation says what it says as a thing does."""
+    subj = _subject(verb, para)
+    return subj is not None and subj.pos_ == "PROPN" and not is_person(name_run(subj))
 
 
 def _issuer(says: Token, para: Paragraph) -> Token | None:

@@ -80,3 +80,28 @@ def test_there_were_after_and_goes_on_with_the_report(suggester):
         "they were called to the building around 2 a.m. and there were no reports of "
         "injuries or illness."
     ]
+
+
+def test_a_job_holders_reporting_line_over_a_things_saying_is_theirs(suggester):
+    found = suggest(
+        suggester,
+        "The agency said it has obtained 400 tents and is preparing to send them north, its "
+        "regional director said on Sunday.\n\n\u201cWe are working as fast as we can,\u201d "
+        "Regional Director Ana Ruiz told reporters.",
+    )
+    assert [(q, sp, name, cue) for q, sp, name, cue, _ in found][0] == (
+        "The agency said it has obtained 400 tents and is preparing to send them north",
+        "its regional director",
+        "Ana Ruiz",
+        "said",
+    )
+
+
+def test_a_job_holders_reporting_line_over_an_organisations_saying_is_theirs(suggester):
+    found = suggest(
+        suggester,
+        "The UNHCR said it has sent 400 tents north, its regional director said on Sunday.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("The UNHCR said it has sent 400 tents north", "its regional director", "said")
+    ]
