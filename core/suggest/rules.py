@@ -399,6 +399,8 @@ class ArticleRules:
         )
         if appos is None and head.pos_ == "NOUN" and head.lemma_.lower() in TITLES:
             appos = _closing_name(head, is_name)
+        if appos is None and head.pos_ == "PROPN":
+            appos = _titled_name_after(head, is_name)
         if appos is not None:
             appos = _past_cut_title(appos)  # "the spokesman, Sgt. Tom Reyes,"
         return appos if appos is not None and not self._names_person(head) else head
@@ -1145,6 +1147,21 @@ def _closing_name(head: Token, is_name: Callable[[Token], bool]) -> Token | None
         return None
     run = name_run(name, is_name)
     return name if len(run) > 1 and is_person(run) else None
+
+
+def _titled_name_after(head: Token, is_name: Callable[[Token], bool]) -> Token | None:
+    """A person's name with a job word before it closing an organisation's name
+    (``Mesa Department of Public Safety spokesman Jo Roe``), which the parse hangs inside
+    it: the person is the source."""
+    last = head.right_edge
+    run = name_run(last, is_name) if last.i > head.i and is_name(last) else []
+    if not run or not is_person(run) or run[0].i - 1 <= head.i:
+        return None
+    job = last.doc[run[0].i - 1]
+    between = last.doc[head.i + 1 : job.i]
+    if job.pos_ != "NOUN" or job.lemma_.lower() not in TITLES or any(t.is_punct for t in between):
+        return None
+    return last
 
 
 def _job_end(job: Token) -> int:

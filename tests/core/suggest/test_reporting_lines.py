@@ -105,3 +105,14 @@ def test_a_job_holders_reporting_line_over_an_organisations_saying_is_theirs(sug
     assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
         ("The UNHCR said it has sent 400 tents north", "its regional director", "said")
     ]
+
+
+def test_a_person_named_with_a_job_after_an_organisations_name_is_the_speaker(suggester):
+    found = suggest(
+        suggester,
+        "\u201cWe have had our eyes on him for a while,\u201d said Mesa Department of Public "
+        "Safety spokesman Jo Roe.",
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [
+        ("Mesa Department of Public Safety spokesman Jo Roe", "Jo Roe")
+    ]
