@@ -116,3 +116,16 @@ def test_a_person_named_with_a_job_after_an_organisations_name_is_the_speaker(su
     assert [(sp, name) for _, sp, name, _, _ in found] == [
         ("Mesa Department of Public Safety spokesman Jo Roe", "Jo Roe")
     ]
+
+
+def test_two_apostrophes_open_a_quotes_next_paragraph(suggester):
+    found = suggest(
+        suggester,
+        'Health Minister Ana Ruiz said that cases have risen in the state.\n\n"More cases have '
+        "been reported from the northern districts.\n\n''There are 1,026 active cases in "
+        "hospitals,'' the minister said.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found][1:] == [
+        ("More cases have been reported from the northern districts.", "the minister", "said"),
+        ("There are 1,026 active cases in hospitals,", "the minister", "said"),
+    ]
