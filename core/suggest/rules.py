@@ -227,6 +227,8 @@ class ArticleRules:
                 return None  # (an unclosed one may get its speaker later in its chain)
             if not explicit and words < 3:
                 return None  # a short quote with no cue: a title or a scare quote
+            if not explicit and _crosshead(para, q):
+                return None
             conf = 0.9 if explicit else 0.6
             kind = QuoteType.MIXED if _runs_on(para, q) else QuoteType.DIRECT
             found = _make(quote, source, cue, kind, conf, index, explicit)
@@ -1211,6 +1213,20 @@ def _names_a_title(para: Paragraph, q: Quoted) -> bool:
         return False
     major = [t.text for t in words if t.lower_ not in _MINOR_WORDS]
     return bool(major) and all(w[:1].isupper() for w in major)
+
+
+#: Most words of a crosshead in marks (``'Not as competitive'``).
+_CROSSHEAD_WORDS = 6
+
+
+def _crosshead(para: Paragraph, q: Quoted) -> bool:
+    """Whether a quote is a paragraph's whole text, a few words with no punctuation: a
+    subheading in marks between the body's paragraphs, not a quote of anyone's."""
+    inner = para.text[q.start : q.end]
+    whole = q.open == 0 and q.close is not None and not para.text[q.close + 1 :].strip()
+    return (
+        whole and len(inner.split()) <= _CROSSHEAD_WORDS and not any(ch in inner for ch in ".,;:!?")
+    )
 
 
 def _prev_char(text: str, i: int) -> str:

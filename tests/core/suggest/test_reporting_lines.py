@@ -129,3 +129,12 @@ def test_two_apostrophes_open_a_quotes_next_paragraph(suggester):
         ("More cases have been reported from the northern districts.", "the minister", "said"),
         ("There are 1,026 active cases in hospitals,", "the minister", "said"),
     ]
+
+
+def test_a_paragraph_of_a_short_phrase_in_marks_is_a_crosshead_not_a_quote(suggester):
+    found = suggest(
+        suggester,
+        "\"We will rebuild the bridge,\" Mayor Ana Ruiz said.\n\n'Not fast enough'\n\nThe "
+        "council met on Monday.",
+    )
+    assert [q for q, *_ in found] == ["We will rebuild the bridge,"]
