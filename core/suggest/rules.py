@@ -1355,12 +1355,16 @@ def _governing_cue(token: Token, para: Paragraph) -> Token | None:
 def _reporting(verb: Token, para: Paragraph) -> Token:
     """The verb of saying a person reports another's saying by (``Chung said Kim
     confirmed he was "willing ..."``: Chung's ``said``, the words in marks being
-    Chung's), before it in its sentence; else the verb itself."""
+    Chung's), before it in its sentence, or the one that reports a denied saying (``X
+    never said that A was a "B," a spokesman said``: nobody's words but the spokesman's);
+    else the verb itself."""
     while (
         verb.dep_ == "ccomp"
-        and verb.head.i < verb.i
         and _is_speech_verb(verb.head)
-        and _by_person(verb.head, para)
+        and (
+            (verb.head.i < verb.i and _by_person(verb.head, para))
+            or any(c.dep_ == "neg" for c in verb.children)
+        )
     ):
         verb = verb.head
     return verb

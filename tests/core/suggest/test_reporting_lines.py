@@ -138,3 +138,14 @@ def test_a_paragraph_of_a_short_phrase_in_marks_is_a_crosshead_not_a_quote(sugge
         "council met on Monday.",
     )
     assert [q for q, *_ in found] == ["We will rebuild the bridge,"]
+
+
+def test_words_in_marks_under_a_denied_saying_are_the_reporting_lines(suggester):
+    found = suggest(
+        suggester,
+        "The head of Norgas, Norland's largest energy company, never said that fraud was a "
+        '"habit in the north," a company spokesman said Thursday.',
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("habit in the north,", "a company spokesman", "said", "mixed")
+    ]
