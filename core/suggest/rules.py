@@ -898,8 +898,8 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
                     up = up.head.head  # "X rejected a report that said A, saying B": X's
             v = up
             continue
-        if v.dep_ == "pcomp" and v.head.dep_ == "prep":
-            v = v.head.head  # "X said ..., before adding that ..."
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in _SAYING_AS_ITS_SUBJECT:
+            v = v.head.head  # "X said ..., before adding that ..." (not "criteria for declaring")
             continue
         break
     set_off = _set_off_name(verb, para)
@@ -919,6 +919,12 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
             t = t.head
         return t
     return None
+
+
+#: Prepositions before a gerund of saying that leave it the subject of the verb they
+#: hang on (``X said A, before adding that B``), not what it is for or of (``the
+#: criteria for declaring a "..."``).
+_SAYING_AS_ITS_SUBJECT = frozenset("before after while by upon on when since".split())
 
 
 def _after_comma(t: Token) -> bool:

@@ -149,3 +149,11 @@ def test_words_in_marks_under_a_denied_saying_are_the_reporting_lines(suggester)
     assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
         ("habit in the north,", "a company spokesman", "said", "mixed")
     ]
+
+
+def test_a_gerund_of_saying_after_for_says_nothing(suggester):
+    text = (
+        "At present the storm did not meet the criteria for declaring a \u201cnational "
+        "emergency of the first order\u201d, which would trigger new funds."
+    )
+    assert suggest(suggester, text) == []
