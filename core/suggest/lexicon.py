@@ -137,6 +137,7 @@ TITLES = frozenset(
     volunteer witness firefighter paramedic engineer technician investigator auditor
     clerk coordinator planner owner shopkeeper farmer diplomat nominee official
     det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
+    counsel
     """.split()
 )
 

@@ -137,6 +137,7 @@ class ArticleRules:
                 for i in range(sp.start, sp.end):
                     para.in_quote[i] = n
         self._register_names(para)
+        self._register_described(para)
         self.book.add_text(para.start, para.text)
         self.paragraphs.append((para.start, para.text))
         before = self._last_in(index - 1)
@@ -198,6 +199,26 @@ class ArticleRules:
             if person:
                 for title in _titles_of(t, run):
                     self.book.add_title(title, pos, name)
+
+    def _register_described(self, para: Paragraph) -> None:
+        """A person described by their job as the subject of a sentence whose verb is no
+        cue (``The crown counsel was answering ...``), whom a later pronoun refers to (``He
+        said``):
+        a speaker's own description is registered where it speaks (:meth:`_source`)."""
+        for t in para.doc:
+            if (
+                t.dep_ in _SUBJECTS
+                and t.pos_ == "NOUN"
+                and t.lemma_.lower() in TITLES
+                and not para.in_quote[t.i]
+                and t.head.dep_ == "ROOT"  # (not one in what someone said)
+                and not _is_cue_verb(t.head)
+                and any(c.dep_ in ("det", "poss") for c in t.children)
+            ):
+                start, end = _mention_bounds(t, para)
+                span = _token_span(para, para.doc[start], para.doc[end])
+                written = para.text[span.start - para.start : span.end - para.start]
+                self.book.add_mention(Mention(span.start, written, person=True, subject=True))
 
     # -- direct and mixed quotes -------------------------------------------------------------
 

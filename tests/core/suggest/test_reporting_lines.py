@@ -157,3 +157,28 @@ def test_a_gerund_of_saying_after_for_says_nothing(suggester):
         "emergency of the first order\u201d, which would trigger new funds."
     )
     assert suggest(suggester, text) == []
+
+
+def test_a_pronoun_refers_to_a_described_person_who_was_a_subject_before(suggester):
+    found = suggest(
+        suggester,
+        "The crown counsel was answering the defence's motion made earlier.\n\nHe said the "
+        "case was backed by the evidence of PW1 and PW2, who saw the accused.\n\nHe said the "
+        "motion could not succeed.",
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [
+        ("He", "The crown counsel"),
+        ("He", "The crown counsel"),
+    ]
+
+
+def test_a_described_subject_inside_what_was_said_is_no_pronouns_source(suggester):
+    found = suggest(
+        suggester,
+        "Defence lawyer Jo Roe told the court that the police officer was not present.\n\nHe "
+        "added that the case should be dropped.",
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [
+        ("Defence lawyer Jo Roe", "Jo Roe"),
+        ("He", "Jo Roe"),
+    ]
