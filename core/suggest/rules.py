@@ -36,6 +36,7 @@ from core.suggest.lexicon import (
     ISSUED_NOUNS,
     MARKET_FIGURES,
     NAMING_VERBS,
+    ORGANISATION_KINDS,
     PERSONAL,
     PHRASAL_SPEECH_VERBS,
     PRONOUNS,
@@ -123,6 +124,10 @@ class ArticleRules:
         #: apart, so no rule reads them; a learned cue lexicon lets some through
         #: (:mod:`core.suggest.learn`)
         self.candidates: list[_Found] = []
+        #: documents a source gave out (``X made this known in a statement``, ``a report
+        #: by X``): where, what (its noun's lemma) and the source's name
+        #: (:meth:`_register_documents`)
+        self.documents: list[tuple[int, str, str]] = []
 
     # -- per paragraph --------------------------------------------------------------------
 
@@ -138,6 +143,7 @@ class ArticleRules:
                     para.in_quote[i] = n
         self._register_names(para)
         self._register_described(para)
+        self._register_documents(para)
         self.book.add_text(para.start, para.text)
         self.paragraphs.append((para.start, para.text))
         before = self._last_in(index - 1)
@@ -219,6 +225,43 @@ class ArticleRules:
                 span = _token_span(para, para.doc[start], para.doc[end])
                 written = para.text[span.start - para.start : span.end - para.start]
                 self.book.add_mention(Mention(span.start, written, person=True, subject=True))
+
+    def _register_documents(self, para: Paragraph) -> None:
+        """A document a name gives out, for ``the statement`` to speak for that name
+        later (:meth:`_issued`): ``The Ministry made this known in a statement``, ``a
+        report by the Associated Press``."""
+        for t in para.doc:
+            if (
+                t.pos_ != "NOUN"
+                or t.lemma_.lower() not in ISSUED_NOUNS
+                or para.in_quote[t.i]
+                or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+            ):
+                continue
+            by = next(
+                (c for c in t.children if c.lower_ == "by" and c.dep_ in ("prep", "agent")), None
+            )
+            source = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+            if source is None and t.dep_ == "pobj" and t.head.dep_ == "prep":
+                verb = t.head.head  # "X announced it in a statement"
+                source = _own_subject(verb, para)
+                if (source is None or source.pos_ != "PROPN") and verb.dep_ == "ccomp":
+                    source = _own_subject(verb.head, para)  # "X made this known in a ..."
+            if source is None or source.pos_ != "PROPN":
+                continue
+            name = self._source(para, source).name
+            noun = (name or "").lower().removeprefix("the ")
+            if noun in ORGANISATION_KINDS:  # "The Ministry made this known ...": which one
+                name = self.book.settle(f"the {noun}", para.start + source.idx)
+            if name:
+                self.documents.append((para.start + t.idx, t.lemma_.lower(), name))
+
+    def _issued(self, noun: str, pos: int) -> str | None:
+        """Who gave out the last document before ``pos`` that ``the`` + ``noun`` refers
+        back to (:meth:`_register_documents`), or None."""
+        return next(
+            (n for p, what, n in reversed(self.documents) if p < pos and what == noun), None
+        )
 
     # -- direct and mixed quotes -------------------------------------------------------------
 
@@ -460,6 +503,12 @@ class ArticleRules:
             titled = self.book.by_title(head.lemma_.lower(), pos)
             if titled:
                 return Source(span, titled)
+        issuer = self._issued(head.lemma_.lower(), pos) if _the(head) else None
+        if (
+            issuer is not None
+        ):  # "The Ministry made this known in a statement. ... The statement added"
+            self.book.add_mention(Mention(pos, issuer, False, True))
+            return Source(span, issuer)
         written = para.text[span.start - para.start : span.end - para.start]
         if head.pos_ == "NOUN" and head.lemma_.lower() in TITLES:
             # "a police spokesman said ... He said": the person a later pronoun refers to
@@ -946,6 +995,13 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
 #: hang on (``X said A, before adding that B``), not what it is for or of (``the
 #: criteria for declaring a "..."``).
 _SAYING_AS_ITS_SUBJECT = frozenset("before after while by upon on when since".split())
+
+
+def _the(noun: Token) -> bool:
+    """Whether a common noun has ``the`` before it and nothing else of its own before it
+    (``the statement``, not ``the ministerial statement``)."""
+    lefts = list(noun.lefts)
+    return noun.pos_ == "NOUN" and len(lefts) == 1 and lefts[0].lower_ == "the"
 
 
 def _after_comma(t: Token) -> bool:

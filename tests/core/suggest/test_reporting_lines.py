@@ -182,3 +182,18 @@ def test_a_described_subject_inside_what_was_said_is_no_pronouns_source(suggeste
         ("Defence lawyer Jo Roe", "Jo Roe"),
         ("He", "Jo Roe"),
     ]
+
+
+def test_the_document_a_source_gave_out_before_speaks_for_it(suggester):
+    found = suggest(
+        suggester,
+        "The Ministry of Fisheries has stated that the 20 boats seized were not its own.\n\n"
+        "The Ministry made this known in a statement signed by its minister.\n\nAccording to "
+        "the statement, the boats belonged to a private firm.\n\nThe statement added that an "
+        "inquiry had begun.",
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [
+        ("The Ministry of Fisheries", "Ministry of Fisheries"),
+        ("the statement", "Ministry of Fisheries"),
+        ("The statement", "Ministry of Fisheries"),
+    ]
