@@ -209,8 +209,8 @@ class ArticleRules:
     def _register_described(self, para: Paragraph) -> None:
         """A person described by their job as the subject of a sentence whose verb is no
         cue (``The crown counsel was answering ...``), whom a later pronoun refers to (``He
-        said``):
-        a speaker's own description is registered where it speaks (:meth:`_source`)."""
+        said``); a speaker's own description is registered where it speaks
+        (:meth:`_source`)."""
         for t in para.doc:
             if (
                 t.dep_ in _SUBJECTS
@@ -503,10 +503,9 @@ class ArticleRules:
             titled = self.book.by_title(head.lemma_.lower(), pos)
             if titled:
                 return Source(span, titled)
+        # "The Ministry made this known in a statement. ... The statement added": its
         issuer = self._issued(head.lemma_.lower(), pos) if _the(head) else None
-        if (
-            issuer is not None
-        ):  # "The Ministry made this known in a statement. ... The statement added"
+        if issuer is not None:
             self.book.add_mention(Mention(pos, issuer, False, True))
             return Source(span, issuer)
         written = para.text[span.start - para.start : span.end - para.start]
