@@ -1138,10 +1138,13 @@ def _with_coordinated(head: Token, end: int) -> int:
 
 
 def _before_clause(phrase: Token) -> int:
-    """The last token of a phrase before a clause inside it (``of experts led by ...``)."""
+    """The last token of a phrase before a clause inside it (``of experts led by ...``)
+    or an apposition set off by a comma (``of Varnhold, the French firm at ...``)."""
     for t in phrase.subtree:
         if t.dep_ in ("acl", "relcl") and t.i > phrase.i:
             return max(phrase.i, t.left_edge.i - 1)
+        if t.dep_ == "appos" and t.i > phrase.i and t.doc[t.left_edge.i - 1].text == ",":
+            return max(phrase.i, t.left_edge.i - 2)
     return phrase.right_edge.i
 
 

@@ -197,3 +197,12 @@ def test_the_document_a_source_gave_out_before_speaks_for_it(suggester):
         ("the statement", "Ministry of Fisheries"),
         ("The statement", "Ministry of Fisheries"),
     ]
+
+
+def test_an_apposition_in_the_phrase_after_a_mentions_head_is_no_part_of_it(suggester):
+    found = suggest(
+        suggester,
+        "The CEO of Varnhold, the French firm at the centre of the meat scandal in Norland came "
+        "out fighting on Friday, denying his company was at fault.",
+    )
+    assert [sp for _, sp, *_ in found] == ["The CEO of Varnhold"]
