@@ -97,6 +97,11 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
 #: an indirect one's.
 NAMING_VERBS = frozenset("describe call term dub label".split())
 
+#: Verbs that report a clause only as the reporting line that closes it (``A, the
+#: prosecutor went on.``, ``A, the spokesperson also shared.``), never one after them
+#: (``continued to issue``, ``shared the view that``): lemma, with its particle if any.
+REPORTING_LINE_VERBS = frozenset({"continue", "go on", "share"})
+
 #: Verbs that only introduce a direct quote ("...," she laughed), never a reported clause.
 DIRECT_ONLY_VERBS = frozenset(
     """
@@ -133,6 +138,7 @@ TITLES = frozenset(
     volunteer witness firefighter paramedic engineer technician investigator auditor
     clerk coordinator planner owner shopkeeper farmer diplomat nominee official
     det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
+    counsel
     """.split()
 )
 

@@ -159,8 +159,11 @@ def quote_type(text: str, span: Span) -> QuoteType:
 
 
 def opens_with_quote(text: str) -> bool:
-    """Whether a paragraph starts with an opening mark (a quote continued from before)."""
+    """Whether a paragraph starts with an opening mark (a quote continued from before),
+    also two apostrophes written for one (``''There are ...''``)."""
     s = text.lstrip()
     return bool(s) and (
-        s[0] in DOUBLE_OPEN + SINGLE_OPEN + '"' or (s[0] == "'" and len(s) > 1 and s[1].isalpha())
+        s[0] in DOUBLE_OPEN + SINGLE_OPEN + '"'
+        or (s[0] == "'" and len(s) > 1 and s[1].isalpha())
+        or s.startswith("''")
     )

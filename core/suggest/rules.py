@@ -40,6 +40,7 @@ from core.suggest.lexicon import (
     PERSONAL,
     PHRASAL_SPEECH_VERBS,
     PRONOUNS,
+    REPORTING_LINE_VERBS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
     TITLES,
@@ -124,6 +125,10 @@ class ArticleRules:
         #: apart, so no rule reads them; a learned cue lexicon lets some through
         #: (:mod:`core.suggest.learn`)
         self.candidates: list[_Found] = []
+        #: documents a source gave out (``X made this known in a statement``, ``a report
+        #: by X``): where, what (its noun's lemma) and the source's name
+        #: (:meth:`_register_documents`)
+        self.documents: list[tuple[int, str, str]] = []
 
     # -- per paragraph --------------------------------------------------------------------
 
@@ -138,6 +143,8 @@ class ArticleRules:
                 for i in range(sp.start, sp.end):
                     para.in_quote[i] = n
         self._register_names(para)
+        self._register_described(para)
+        self._register_documents(para)
         self.book.add_text(para.start, para.text)
         self.paragraphs.append((para.start, para.text))
         before = self._last_in(index - 1)
@@ -202,6 +209,63 @@ class ArticleRules:
                 for title in _titles_of(t, run):
                     self.book.add_title(title, pos, name)
 
+    def _register_described(self, para: Paragraph) -> None:
+        """A person described by their job as the subject of a sentence whose verb is no
+        cue (``The crown counsel was answering ...``), whom a later pronoun refers to (``He
+        said``); a speaker's own description is registered where it speaks
+        (:meth:`_source`)."""
+        for t in para.doc:
+            if (
+                t.dep_ in _SUBJECTS
+                and t.pos_ == "NOUN"
+                and t.lemma_.lower() in TITLES
+                and not para.in_quote[t.i]
+                and t.head.dep_ == "ROOT"  # (not one in what someone said)
+                and not _is_cue_verb(t.head)
+                and any(c.dep_ in ("det", "poss") for c in t.children)
+            ):
+                start, end = _mention_bounds(t, para)
+                span = _token_span(para, para.doc[start], para.doc[end])
+                written = para.text[span.start - para.start : span.end - para.start]
+                self.book.add_mention(Mention(span.start, written, person=True, subject=True))
+
+    def _register_documents(self, para: Paragraph) -> None:
+        """A document a name gives out, for ``the statement`` to speak for that name
+        later (:meth:`_issued`): ``The Ministry made this known in a statement``, ``a
+        report by the Associated Press``."""
+        for t in para.doc:
+            if (
+                t.pos_ != "NOUN"
+                or t.lemma_.lower() not in ISSUED_NOUNS
+                or para.in_quote[t.i]
+                or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+            ):
+                continue
+            by = next(
+                (c for c in t.children if c.lower_ == "by" and c.dep_ in ("prep", "agent")), None
+            )
+            source = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+            if source is None and t.dep_ == "pobj" and t.head.dep_ == "prep":
+                verb = t.head.head  # "X announced it in a statement"
+                source = _own_subject(verb, para)
+                if (source is None or source.pos_ != "PROPN") and verb.dep_ == "ccomp":
+                    source = _own_subject(verb.head, para)  # "X made this known in a ..."
+            if source is None or source.pos_ != "PROPN":
+                continue
+            name = self._source(para, source).name
+            noun = (name or "").lower().removeprefix("the ")
+            if noun in ORGANISATION_KINDS:  # "The Ministry made this known ...": which one
+                name = self.book.settle(f"the {noun}", para.start + source.idx)
+            if name:
+                self.documents.append((para.start + t.idx, t.lemma_.lower(), name))
+
+    def _issued(self, noun: str, pos: int) -> str | None:
+        """Who gave out the last document before ``pos`` that ``the`` + ``noun`` refers
+        back to (:meth:`_register_documents`), or None."""
+        return next(
+            (n for p, what, n in reversed(self.documents) if p < pos and what == noun), None
+        )
+
     # -- direct and mixed quotes -------------------------------------------------------------
 
     def _quote(
@@ -230,6 +294,8 @@ class ArticleRules:
                 return None  # (an unclosed one may get its speaker later in its chain)
             if not explicit and words < 3:
                 return None  # a short quote with no cue: a title or a scare quote
+            if not explicit and _crosshead(para, q):
+                return None
             conf = 0.9 if explicit else 0.6
             kind = QuoteType.MIXED if _runs_on(para, q) else QuoteType.DIRECT
             found = _make(quote, source, cue, kind, conf, index, explicit)
@@ -402,6 +468,8 @@ class ArticleRules:
         )
         if appos is None and head.pos_ == "NOUN" and head.lemma_.lower() in TITLES:
             appos = _closing_name(head, is_name)
+        if appos is None and head.pos_ == "PROPN":
+            appos = _titled_name_after(head, is_name)
         if appos is not None:
             appos = _past_cut_title(appos)  # "the spokesman, Sgt. Tom Reyes,"
         return appos if appos is not None and not self._names_person(head) else head
@@ -444,6 +512,11 @@ class ArticleRules:
             titled = self.book.by_title(head.lemma_.lower(), pos)
             if titled:
                 return Source(span, titled)
+        # "The Ministry made this known in a statement. ... The statement added": its
+        issuer = self._issued(head.lemma_.lower(), pos) if _the(head) else None
+        if issuer is not None:
+            self.book.add_mention(Mention(pos, issuer, False, True))
+            return Source(span, issuer)
         written = para.text[span.start - para.start : span.end - para.start]
         if head.pos_ == "NOUN" and head.lemma_.lower() in TITLES:
             # "a police spokesman said ... He said": the person a later pronoun refers to
@@ -632,7 +705,7 @@ def _reported(para: Paragraph) -> list[tuple[Token, tuple[int, int], str]]:
         rule = "indirect"
         if _is_according(t):
             clause, rule = _according_clause(t, para), "according-to"
-        elif _is_speech_verb(t) or _goes_on_saying(t):
+        elif _is_speech_verb(t) or _goes_on_saying(t) or _closes_a_report(t, para):
             clause = _reported_clause(t, para)
         elif _is_candidate_cue(t):
             clause, rule = _reported_clause(t, para), CANDIDATE
@@ -648,11 +721,36 @@ def _reported(para: Paragraph) -> list[tuple[Token, tuple[int, int], str]]:
             and end <= t.idx
             and _by_person(t, para)
             and any(
-                start <= u.idx < end and r == "indirect" and _by_thing(u, para) for u, _, r in out
+                start <= u.idx < end
+                and r == "indirect"
+                and (_by_thing(u, para) or _by_organisation(u, para))
+                for u, _, r in out
             )
         )
 
     return sorted(out, key=lambda f: (not over_another(f), f[0].i))
+
+
+def _phrasal(t: Token) -> str:
+    """A verb's lemma with its particle (``pointing out``: ``point out``), or alone."""
+    particle = _particle(t)
+    return f"{t.lemma_.lower()} {particle.lower_}" if particle is not None else t.lemma_.lower()
+
+
+def _closes_a_report(t: Token, para: Paragraph) -> bool:
+    """``A, the prosecutor went on.``: a verb of :data:`REPORTING_LINE_VERBS` with its
+    subject, closing the sentence of the clause it reports."""
+    doc = t.doc
+    if t.pos_ != "VERB" or t.tag_ == "VBG" or _phrasal(t) not in REPORTING_LINE_VERBS:
+        return False
+    last = (_particle(t) or t).i + 1
+    ends = last == len(doc) or doc[last].text in _SENTENCE_END
+    subject = _own_subject(t, para)
+    return (
+        ends
+        and subject is not None
+        and any(c.dep_ == "ccomp" and c.i < subject.i for c in t.children)
+    )
 
 
 def _is_candidate_cue(t: Token) -> bool:
@@ -745,6 +843,7 @@ def _particle(verb: Token) -> Token | None:
 def _is_cue_verb(t: Token) -> bool:
     return (
         (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUE_VERBS and t.tag_ != "VBG")
+        or (t.pos_ == "VERB" and t.tag_ != "VBG" and _phrasal(t) in PHRASAL_SPEECH_VERBS)
         or _is_according(t)
         or (t.lemma_.lower() == "quote" and _quoted_as_saying(t) is not None)
     )
@@ -766,9 +865,15 @@ def _quoted_as_saying(t: Token) -> tuple[Token, Token] | None:
 
 
 def _by_person(verb: Token, para: Paragraph) -> bool:
-    """Whether a verb's subject is a personal pronoun or a name."""
+    """Whether a verb's subject is a personal pronoun, a name or a person by their job
+    (``its Africa director``)."""
     subj = _subject(verb, para)
-    return subj is not None and (subj.lower_ in PERSONAL or subj.pos_ == "PROPN")
+    return subj is not None and (subj.lower_ in PERSONAL or subj.pos_ == "PROPN" or _by_job(subj))
+
+
+def _by_job(subj: Token) -> bool:
+    """Whether a subject is a person named by their job (``its regional director``)."""
+    return subj.pos_ == "NOUN" and subj.lemma_.lower() in TITLES
 
 
 def _by_thing(verb: Token, para: Paragraph) -> bool:
@@ -776,6 +881,13 @@ def _by_thing(verb: Token, para: Paragraph) -> bool:
     probe``, not ``The spokesman``)."""
     subj = _subject(verb, para)
     return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() not in TITLES
+
+
+def _by_organisation(verb: Token, para: Paragraph) -> bool:
+    """Whether a verb's subject is a name that is no person's (``The WHO``, ``The Red
+    Cross``): an organisation says what it says as a thing does."""
+    subj = _subject(verb, para)
+    return subj is not None and subj.pos_ == "PROPN" and not is_person(name_run(subj))
 
 
 def _issuer(says: Token, para: Paragraph) -> Token | None:
@@ -825,11 +937,7 @@ def _is_speech_verb(t: Token) -> bool:
 def _says(verb: Token) -> bool:
     """Whether a verb's lemma is one of saying, alone or with its particle (``pointed
     out``)."""
-    lemma = verb.lemma_.lower()
-    if lemma in SPEECH_VERBS:
-        return True
-    particle = _particle(verb)
-    return particle is not None and f"{lemma} {particle.lower_}" in PHRASAL_SPEECH_VERBS
+    return verb.lemma_.lower() in SPEECH_VERBS or _phrasal(verb) in PHRASAL_SPEECH_VERBS
 
 
 def _document_says(t: Token) -> bool:
@@ -869,15 +977,15 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
             continue
         if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG":
             up = v.head  # "X said ..., adding that ...": the subject of the main verb
-            if v.doc[v.i - 1].text == ",":  # the parse may hang it inside another clause:
+            if _after_comma(v):  # the parse may hang it inside another clause:
                 if up.dep_ == "ccomp" and _is_speech_verb(up.head):
                     up = up.head  # "X said Y is serious, adding that ...": X's
                 elif up.dep_ == "relcl" and up.head.head.pos_ == "VERB":
                     up = up.head.head  # "X rejected a report that said A, saying B": X's
             v = up
             continue
-        if v.dep_ == "pcomp" and v.head.dep_ == "prep":
-            v = v.head.head  # "X said ..., before adding that ..."
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in _SAYING_AS_ITS_SUBJECT:
+            v = v.head.head  # "X said ..., before adding that ..." (not "criteria for declaring")
             continue
         break
     set_off = _set_off_name(verb, para)
@@ -907,6 +1015,28 @@ def _inverted_subject(verb: Token, para: Paragraph) -> Token | None:
     if closing and obj is not None and obj.pos_ == "NOUN" and not para.in_quote[nxt]:
         return obj
     return None
+
+
+#: Prepositions before a gerund of saying that leave it the subject of the verb they
+#: hang on (``X said A, before adding that B``), not what it is for or of (``the
+#: criteria for declaring a "..."``).
+_SAYING_AS_ITS_SUBJECT = frozenset("before after while by upon on when since".split())
+
+
+def _the(noun: Token) -> bool:
+    """Whether a common noun has ``the`` before it and nothing else of its own before it
+    (``the statement``, not ``the ministerial statement``)."""
+    lefts = list(noun.lefts)
+    return noun.pos_ == "NOUN" and len(lefts) == 1 and lefts[0].lower_ == "the"
+
+
+def _after_comma(t: Token) -> bool:
+    """Whether a comma comes right before a token, or before the quotation marks right
+    before it (``"A," pointing out that``)."""
+    j = t.i - 1
+    while j > 0 and t.doc[j].is_quote:
+        j -= 1
+    return j >= 0 and t.doc[j].text == ","
 
 
 def _past_cut_title(t: Token) -> Token:
@@ -1006,6 +1136,7 @@ def _mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> t
             t.pos_ == "PROPN" or t.lower_ in ("the", "and", "&") for t in list(of.subtree)[1:]
         ):
             end = of.right_edge.i
+    end = _with_coordinated(head, end)
     if start >= 2 and _past_cut_title(doc[start - 2]).i >= start:
         start -= 2  # "Sgt. Tom Reyes": the title the parse cut from the name
     floor = 0  # the first token after the dateline
@@ -1023,11 +1154,24 @@ def _mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> t
     return _balanced(doc, start, end, floor)
 
 
+def _with_coordinated(head: Token, end: int) -> int:
+    """Where a mention ends with the nouns its head is coordinated with (``The Mesa
+    Police and Fire Department``, ``Capt. Jo Roe and Mayor Ana Ruiz``): the whole noun
+    phrase is the mention."""
+    others = [c for c in head.rights if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    if not others or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.rights):
+        return end
+    return max(end, others[-1].right_edge.i)
+
+
 def _before_clause(phrase: Token) -> int:
-    """The last token of a phrase before a clause inside it (``of experts led by ...``)."""
+    """The last token of a phrase before a clause inside it (``of experts led by ...``)
+    or an apposition set off by a comma (``of Varnhold, the French firm at ...``)."""
     for t in phrase.subtree:
         if t.dep_ in ("acl", "relcl") and t.i > phrase.i:
             return max(phrase.i, t.left_edge.i - 1)
+        if t.dep_ == "appos" and t.i > phrase.i and t.doc[t.left_edge.i - 1].text == ",":
+            return max(phrase.i, t.left_edge.i - 2)
     return phrase.right_edge.i
 
 
@@ -1119,6 +1263,21 @@ def _closing_name(head: Token, is_name: Callable[[Token], bool]) -> Token | None
     return name if len(run) > 1 and is_person(run) else None
 
 
+def _titled_name_after(head: Token, is_name: Callable[[Token], bool]) -> Token | None:
+    """A person's name with a job word before it closing an organisation's name
+    (``Mesa Department of Public Safety spokesman Jo Roe``), which the parse hangs inside
+    it: the person is the source."""
+    last = head.right_edge
+    run = name_run(last, is_name) if last.i > head.i and is_name(last) else []
+    if not run or not is_person(run) or run[0].i - 1 <= head.i:
+        return None
+    job = last.doc[run[0].i - 1]
+    between = last.doc[head.i + 1 : job.i]
+    if job.pos_ != "NOUN" or job.lemma_.lower() not in TITLES or any(t.is_punct for t in between):
+        return None
+    return last
+
+
 def _job_end(job: Token) -> int:
     """The last token of a job's name: its capitalised words after it, joined by ``of``
     or ``for`` (``Minister of State``, ``Secretary for Health``)."""
@@ -1190,6 +1349,20 @@ def _names_a_title(para: Paragraph, q: Quoted) -> bool:
         return False
     major = [t.text for t in words if t.lower_ not in _MINOR_WORDS]
     return bool(major) and all(w[:1].isupper() for w in major)
+
+
+#: Most words of a crosshead in marks (``'Not as competitive'``).
+_CROSSHEAD_WORDS = 6
+
+
+def _crosshead(para: Paragraph, q: Quoted) -> bool:
+    """Whether a quote is a paragraph's whole text, a few words with no punctuation: a
+    subheading in marks between the body's paragraphs, not a quote of anyone's."""
+    inner = para.text[q.start : q.end]
+    whole = q.open == 0 and q.close is not None and not para.text[q.close + 1 :].strip()
+    return (
+        whole and len(inner.split()) <= _CROSSHEAD_WORDS and not any(ch in inner for ch in ".,;:!?")
+    )
 
 
 def _prev_char(text: str, i: int) -> str:
@@ -1322,12 +1495,16 @@ def _governing_cue(token: Token, para: Paragraph) -> Token | None:
 def _reporting(verb: Token, para: Paragraph) -> Token:
     """The verb of saying a person reports another's saying by (``Chung said Kim
     confirmed he was "willing ..."``: Chung's ``said``, the words in marks being
-    Chung's), before it in its sentence; else the verb itself."""
+    Chung's), before it in its sentence, or the one that reports a denied saying (``X
+    never said that A was a "B," a spokesman said``: nobody's words but the spokesman's);
+    else the verb itself."""
     while (
         verb.dep_ == "ccomp"
-        and verb.head.i < verb.i
         and _is_speech_verb(verb.head)
-        and _by_person(verb.head, para)
+        and (
+            (verb.head.i < verb.i and _by_person(verb.head, para))
+            or any(c.dep_ == "neg" for c in verb.children)
+        )
     ):
         verb = verb.head
     return verb
@@ -1520,11 +1697,20 @@ def _and_more(verb: Token, end: int) -> int:
     if and_ is None or any(doc[i].text != "," for i in range(end + 1, and_)):
         return end
     more = next((c for c in verb.children if c.dep_ == "conj" and c.i > and_), None)
+    more = more if more is not None else _cut_after(doc[and_])
     if more is None or more.pos_ not in ("VERB", "AUX") or more.lemma_.lower() in CUE_VERBS:
         return end
-    own_subject = any(c.dep_ in _SUBJECTS for c in more.children)
+    own_subject = any(c.dep_ in (*_SUBJECTS, "expl") for c in more.children)
     other_tense = more.tag_ != verb.tag_ and doc[and_].lower_ == "and"
     return more.right_edge.i if own_subject or other_tense else end
+
+
+def _cut_after(and_: Token) -> Token | None:
+    """The verb of a clause after ``and`` that the parse cut from the sentence as one of
+    its own (``said they were called at 2 a.m. and there were no reports of injuries``:
+    ``were``, a root), or None."""
+    root = and_.head
+    return root if root.dep_ == "ROOT" and root.i > and_.i and and_.dep_ == "cc" else None
 
 
 #: What says, after a description, the name its person is known by.

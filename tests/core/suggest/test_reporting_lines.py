@@ -1,0 +1,208 @@
+"""Speakers, cues and reported clauses the rules missed on unseen news (heldout4's
+lessons), each on made-up sentences of its own."""
+
+from tests.core.suggest.test_suggest import suggest
+
+
+def parts(found):
+    return [(q, sp, name, cue, kind) for q, sp, name, cue, kind in found]
+
+
+def test_going_on_or_sharing_in_a_reporting_line_reports_the_clause_before(suggester):
+    found = suggest(
+        suggester,
+        "The bridge was never safe for lorries, the engineer went on. The repairs will take "
+        "a year and are being paid by the county, the spokeswoman also shared. The council "
+        "had ignored three warnings, the inspector continued.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("The bridge was never safe for lorries", "the engineer", "went on"),
+        (
+            "The repairs will take a year and are being paid by the county",
+            "the spokeswoman",
+            "shared",
+        ),
+        ("The council had ignored three warnings", "the inspector", "continued"),
+    ]
+
+
+def test_going_on_or_sharing_with_no_clause_before_reports_nothing(suggester):
+    text = (
+        "The mayor continued to issue warnings. The talks went on for hours. She shared the "
+        "view that the plan was too costly."
+    )
+    assert suggest(suggester, text) == []
+
+
+def test_pointing_out_that_is_a_cue(suggester):
+    found = suggest(
+        suggester,
+        'Ana Ruiz explained that "the old bridge will close in May," pointing out that "the '
+        'ferry is the only way across."',
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("the old bridge will close in May,", "Ana Ruiz", "explained", "mixed"),
+        ("the ferry is the only way across.", "Ana Ruiz", "pointing out", "mixed"),
+    ]
+
+
+def test_a_mention_holds_the_names_its_head_is_coordinated_with(suggester):
+    found = suggest(
+        suggester,
+        "The Mesa Police and Fire Department said they were called to the school at noon. "
+        "Capt. Jo Roe and Mayor Ana Ruiz announced that the school would reopen.",
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [
+        ("The Mesa Police and Fire Department", "Mesa Police and Fire Department"),
+        ("Capt. Jo Roe and Mayor Ana Ruiz", "Jo Roe"),
+    ]
+
+
+def test_a_clause_of_its_own_subject_after_but_goes_on_with_the_report(suggester):
+    found = suggest(
+        suggester,
+        "Union official Ana Ruiz said 300 of the plant's workers may be the first to go, but a "
+        "strike would likely be backed by the other unions across the state.",
+    )
+    assert [q for q, *_ in found] == [
+        "300 of the plant's workers may be the first to go, but a strike would likely be "
+        "backed by the other unions across the state."
+    ]
+
+
+def test_there_were_after_and_goes_on_with_the_report(suggester):
+    found = suggest(
+        suggester,
+        "The fire department said they were called to the building around 2 a.m. and there "
+        "were no reports of injuries or illness.",
+    )
+    assert [q for q, *_ in found] == [
+        "they were called to the building around 2 a.m. and there were no reports of "
+        "injuries or illness."
+    ]
+
+
+def test_a_job_holders_reporting_line_over_a_things_saying_is_theirs(suggester):
+    found = suggest(
+        suggester,
+        "The agency said it has obtained 400 tents and is preparing to send them north, its "
+        "regional director said on Sunday.\n\n\u201cWe are working as fast as we can,\u201d "
+        "Regional Director Ana Ruiz told reporters.",
+    )
+    assert [(q, sp, name, cue) for q, sp, name, cue, _ in found][0] == (
+        "The agency said it has obtained 400 tents and is preparing to send them north",
+        "its regional director",
+        "Ana Ruiz",
+        "said",
+    )
+
+
+def test_a_job_holders_reporting_line_over_an_organisations_saying_is_theirs(suggester):
+    found = suggest(
+        suggester,
+        "The UNHCR said it has sent 400 tents north, its regional director said on Sunday.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("The UNHCR said it has sent 400 tents north", "its regional director", "said")
+    ]
+
+
+def test_a_person_named_with_a_job_after_an_organisations_name_is_the_speaker(suggester):
+    found = suggest(
+        suggester,
+        "\u201cWe have had our eyes on him for a while,\u201d said Mesa Department of Public "
+        "Safety spokesman Jo Roe.",
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [
+        ("Mesa Department of Public Safety spokesman Jo Roe", "Jo Roe")
+    ]
+
+
+def test_two_apostrophes_open_a_quotes_next_paragraph(suggester):
+    found = suggest(
+        suggester,
+        'Health Minister Ana Ruiz said that cases have risen in the state.\n\n"More cases have '
+        "been reported from the northern districts.\n\n''There are 1,026 active cases in "
+        "hospitals,'' the minister said.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found][1:] == [
+        ("More cases have been reported from the northern districts.", "the minister", "said"),
+        ("There are 1,026 active cases in hospitals,", "the minister", "said"),
+    ]
+
+
+def test_a_paragraph_of_a_short_phrase_in_marks_is_a_crosshead_not_a_quote(suggester):
+    found = suggest(
+        suggester,
+        "\"We will rebuild the bridge,\" Mayor Ana Ruiz said.\n\n'Not fast enough'\n\nThe "
+        "council met on Monday.",
+    )
+    assert [q for q, *_ in found] == ["We will rebuild the bridge,"]
+
+
+def test_words_in_marks_under_a_denied_saying_are_the_reporting_lines(suggester):
+    found = suggest(
+        suggester,
+        "The head of Norgas, Norland's largest energy company, never said that fraud was a "
+        '"habit in the north," a company spokesman said Thursday.',
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("habit in the north,", "a company spokesman", "said", "mixed")
+    ]
+
+
+def test_a_gerund_of_saying_after_for_says_nothing(suggester):
+    text = (
+        "At present the storm did not meet the criteria for declaring a \u201cnational "
+        "emergency of the first order\u201d, which would trigger new funds."
+    )
+    assert suggest(suggester, text) == []
+
+
+def test_a_pronoun_refers_to_a_described_person_who_was_a_subject_before(suggester):
+    found = suggest(
+        suggester,
+        "The crown counsel was answering the defence's motion made earlier.\n\nHe said the "
+        "case was backed by the evidence of PW1 and PW2, who saw the accused.\n\nHe said the "
+        "motion could not succeed.",
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [
+        ("He", "The crown counsel"),
+        ("He", "The crown counsel"),
+    ]
+
+
+def test_a_described_subject_inside_what_was_said_is_no_pronouns_source(suggester):
+    found = suggest(
+        suggester,
+        "Defence lawyer Jo Roe told the court that the police officer was not present.\n\nHe "
+        "added that the case should be dropped.",
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [
+        ("Defence lawyer Jo Roe", "Jo Roe"),
+        ("He", "Jo Roe"),
+    ]
+
+
+def test_the_document_a_source_gave_out_before_speaks_for_it(suggester):
+    found = suggest(
+        suggester,
+        "The Ministry of Fisheries has stated that the 20 boats seized were not its own.\n\n"
+        "The Ministry made this known in a statement signed by its minister.\n\nAccording to "
+        "the statement, the boats belonged to a private firm.\n\nThe statement added that an "
+        "inquiry had begun.",
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [
+        ("The Ministry of Fisheries", "Ministry of Fisheries"),
+        ("the statement", "Ministry of Fisheries"),
+        ("The statement", "Ministry of Fisheries"),
+    ]
+
+
+def test_an_apposition_in_the_phrase_after_a_mentions_head_is_no_part_of_it(suggester):
+    found = suggest(
+        suggester,
+        "The CEO of Varnhold, the French firm at the centre of the meat scandal in Norland came "
+        "out fighting on Friday, denying his company was at fault.",
+    )
+    assert [sp for _, sp, *_ in found] == ["The CEO of Varnhold"]
