@@ -537,9 +537,14 @@ def _lines_holding(text: str, needle: str) -> list[Span]:
     return out
 
 
-def _find(text: str, needle: str, after: int, ignore: Sequence[Span]) -> Span | None:
+def _find(
+    text: str, needle: str, after: int, ignore: Sequence[Span], placed: Sequence[Span] = ()
+) -> Span | None:
     """Where ``needle`` occurs in ``text`` (whitespace may differ), outside ``ignore``:
-    the first place at or after ``after``, else the first anywhere."""
+    the first place at or after ``after`` outside the quotes ``placed`` already (a gold
+    quote's words inside an earlier one's, ``fraud`` in ``economic fraud``, are where
+    that one is, not this), else the first at or after ``after``, else the first
+    anywhere."""
     pattern = re.compile(r"\s+".join(re.escape(w) for w in needle.split()))
     found = [
         Span(m.start(), m.end())
@@ -547,7 +552,8 @@ def _find(text: str, needle: str, after: int, ignore: Sequence[Span]) -> Span | 
         if not any(Span(m.start(), m.end()).overlaps(r) for r in ignore)
     ]
     later = [s for s in found if s.start >= after]
-    return later[0] if later else (found[0] if found else None)
+    apart = [s for s in later if not any(s.overlaps(p) for p in placed)]
+    return next(iter(apart or later or found), None)
 
 
 def locate(gold: Gold, text: str) -> tuple[list[Item], list[Span], list[GoldQuote]]:
@@ -560,7 +566,7 @@ def locate(gold: Gold, text: str) -> tuple[list[Item], list[Span], list[GoldQuot
     lost: list[GoldQuote] = []
     after = 0
     for q in gold.quotes:
-        at = _find(text, q.quote, after, ignore)
+        at = _find(text, q.quote, after, ignore, [i.quote for i in out])
         if at is None:
             lost.append(q)
             continue

@@ -195,6 +195,36 @@ def test_text_gold_is_found_in_the_predicted_article(tmp_path):
     assert result.score.articles == 1
 
 
+def test_a_gold_quote_is_found_after_an_earlier_one_that_holds_its_words(tmp_path):
+    text = 'He spoke of "economic fraud". The minister said the "fraud" went on for years.\n'
+    gold = {
+        "id": "b",
+        "quotes": [
+            {
+                "quote": "economic fraud",
+                "speaker": "He",
+                "speaker_name": "He",
+                "cue": "spoke",
+                "type": "mixed",
+                "optional": True,
+            },
+            {
+                "quote": "fraud",
+                "speaker": "The minister",
+                "speaker_name": "The minister",
+                "cue": "said",
+                "type": "mixed",
+            },
+        ],
+    }
+    quotes = [rec(text, 'fraud" went', "The minister", "The minister", "mixed", cue="said")]
+    quotes[0]["quote"] = {"start": text.index('fraud" went'), "end": text.index('" went')}
+    g, p = _files(tmp_path, gold, quotes, text)
+    o = evaluate_files([g], p).score.overall
+    # the minister's "fraud" is the second one, not the words inside "economic fraud"
+    assert (o.gold, o.pred, o.matched, o.exact) == (1, 1, 1, 1)
+
+
 def test_a_pronoun_counts_by_its_name_and_alt_speakers_count(tmp_path):
     gold = dict(GOLD, quotes=[dict(GOLD["quotes"][3], optional=False), GOLD["quotes"][2]])
     quotes = [
