@@ -21,6 +21,7 @@ from core.suggest.lexicon import (
     BROADCAST_KINDS,
     BROADCAST_MEDIA,
     CALENDAR,
+    COMPANY_NOUNS,
     COMPANY_SUFFIXES,
     COUNTRY_INITIALS,
     DETERMINERS,
@@ -352,8 +353,10 @@ class NameBook:
         for m in _CAPITALISED_RUN.finditer(text):
             words = _proper_words(m.group())
             kind = _APPOSITIVE.match(text, m.end())
-            if kind and kind["noun"] in ORGANISATION_KINDS and words:
-                self.kinds.setdefault(" ".join(words), set()).add(kind["noun"])
+            noun = kind["noun"] if kind else ""
+            noun = "company" if noun in COMPANY_NOUNS else noun  # "the ... phone maker"
+            if noun in ORGANISATION_KINDS and words:
+                self.kinds.setdefault(" ".join(words), set()).add(noun)
             elif len(words) < 2:
                 continue
             self.capitalised.append((start + m.start(), " ".join(words)))
@@ -431,6 +434,7 @@ class NameBook:
             return self._unplaced(self._holder(expanded, pos) or expanded)
         described = (
             self._apposed(source, pos)
+            or self._national(source, pos)
             or self._described(bare, pos)
             or self._force(bare, pos)
             or self._job_and_surname(bare, pos)
@@ -582,6 +586,21 @@ class NameBook:
             if fitting and wanted <= set(words):
                 return name
         return mention if kind or news else None
+
+    def _national(self, mention: str, pos: int) -> str | None:
+        """A description of an organisation with a nationality before its noun (``The
+        Finnish company``): the organisation it fits (:meth:`_described`), the nationality
+        no word the name must have; None where none fits (it then loses its article, as
+        ``the Russian side``)."""
+        words = mention.split()
+        national = (
+            len(words) > 2
+            and words[0].lower() in DETERMINERS
+            and bool(_NATIONALITY.fullmatch(words[1]))
+            and all(w.islower() for w in words[2:])
+        )
+        described = self._described(mention, pos) if national else None
+        return described if described != mention else None
 
     def _force(self, name: str, pos: int) -> str | None:
         """A place's police (``Fayetteville Police``) as the force the article names
@@ -746,7 +765,7 @@ _WRITTEN_ACRONYM = re.compile(r"\b(?:[A-Z][A-Z&]{1,7}\b|" + _DOTTED.pattern + ")
 #: FEMA,``: the acronym defined right after a name.
 _DEFINED = re.compile(r"(?:\s*\(|,\s+or\s+)(?P<acronym>[A-Z][A-Z&]{1,7})(?:\)|\b(?!'))")
 #: ``, an environmental group,``: what the name before it is.
-_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'\u2019-]+\s+){0,3}?(?P<noun>[a-z]+),")
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'\u2019-]+\s+){0,4}?(?P<noun>[a-z]+),")
 #: A bracketed word or three in a dateline: the agency's is the last (``SEOUL, Feb. 5
 #: (Yonhap) --``, ``LONDON (Reuters) -``).
 _BRACKETED = re.compile(r"\((?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})\)")

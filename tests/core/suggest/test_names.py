@@ -204,6 +204,21 @@ def test_an_appositive_says_what_kind_of_organisation_a_name_is(suggester):
     assert names(suggester, text) == ["Sierra Club", "Globex"]
 
 
+def test_a_company_described_with_its_nationality_is_the_maker_named_before(suggester):
+    """A maker is a company, also four words after the appositive's article; a
+    nationality before the description's noun is no word the company's name must have,
+    and where no company fits the description loses only its article."""
+    text = (
+        "Shares in Norvia, the country's largest mobile phone maker, fell on Monday. The "
+        "Finnish company said sales were weak.\n\n"
+        "It also said poor sales in its media unit had led to a new estimate."
+    )
+    assert names(suggester, text) == ["Norvia", "Norvia"]
+    assert named_at("The Finnish company", text) == "Norvia"  # (S, without a parse)
+    alone = "Talks stalled on Monday. The Finnish company said sales were weak."
+    assert names(suggester, alone) == ["Finnish company"]
+
+
 def test_a_company_is_named_without_its_legal_suffix(suggester):
     text = "Apple Inc. said its plants were safe. The company added that it was hiring."
     assert names(suggester, text) == ["Apple", "Apple"]
