@@ -38,6 +38,7 @@ from core.suggest.lexicon import (
     STATE_BODIES,
     TITLES,
 )
+from core.suggest.marks import find_quotes
 
 if TYPE_CHECKING:  # (annotations only: the review's S key loads no spaCy)
     from spacy.tokens import Doc, Token
@@ -275,6 +276,10 @@ class NameBook:
     #: the reported clauses found so far after their cues (start, end), in order: who is
     #: named in one is no source a later pronoun refers to
     reported: list[tuple[int, int]] = field(default_factory=list)
+    #: what the paragraphs hold in quotation marks (start, end), in order, an unclosed
+    #: mark's to its paragraph's end: no organisation named there is what a description
+    #: refers to
+    quoted: list[tuple[int, int]] = field(default_factory=list)
 
     def add_title(self, title: str, pos: int, name: str) -> None:
         self.titles.setdefault(SAME_JOBS.get(title, title), []).append((pos, name))
@@ -349,6 +354,9 @@ class NameBook:
                 at = (start + k.start("desc"), start + k.end("desc"))
                 self.appositions.append((*at, k["name"].split()))
         self.places.update(m[1].casefold() for m in _PLACE_BEFORE.finditer(text))
+        for q in find_quotes(text):
+            end = q.close if q.close is not None else len(text)
+            insort(self.quoted, (start + q.open, start + end))
         self.acronyms.update(a.replace(".", "") for a in _WRITTEN_ACRONYM.findall(text))
         for m in _CAPITALISED_RUN.finditer(text):
             words = _proper_words(m.group())
@@ -569,9 +577,9 @@ class NameBook:
         kind = noun in ORGANISATION_KINDS
         fits = ORGANISATION_KINDS.get(noun, frozenset()) | {noun}
         news = wanted & {"news", "wire"} and noun in ("agency", "service")
-        for _, name in self._before(pos):
-            if is_job_name(name):
-                continue  # "Special Police Officer" is no police force
+        for at, name in self._before(pos):
+            if is_job_name(name) or _within(self.quoted, at):
+                continue  # "Special Police Officer" is no police force; nor a quoted name
             words = [w.lower().rstrip(".") for w in name.split()]
             if news:
                 if name in self.agencies:
@@ -642,8 +650,7 @@ class NameBook:
     def _in_reported(self, pos: int) -> bool:
         """Whether ``pos`` lies inside a reported clause (``He said union leader Tom Reed
         announced a march``: Tom Reed)."""
-        i = bisect_right(self.reported, pos, key=lambda r: r[0])  # (they never overlap)
-        return bool(i) and pos < self.reported[i - 1][1]
+        return _within(self.reported, pos)
 
     def add_mention(self, m: Mention) -> None:
         """Keep the mentions in text order (a description is added as its quote is read)."""
@@ -715,6 +722,12 @@ class NameBook:
             and word not in self.gender
             and not any(word in full for full in self.full_names)
         )
+
+
+def _within(ranges: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies inside one of ``ranges`` (in order, none overlapping)."""
+    i = bisect_right(ranges, pos, key=lambda r: r[0])
+    return bool(i) and pos < ranges[i - 1][1]
 
 
 #: A capitalised name in running text, small words allowed between its words: ``World

@@ -219,6 +219,20 @@ def test_a_company_described_with_its_nationality_is_the_maker_named_before(sugg
     assert names(suggester, alone) == ["Finnish company"]
 
 
+def test_an_organisation_named_in_quotation_marks_is_no_description_s(suggester):
+    """``the ministry`` is the ministry named outside the marks, not one named in what the
+    ministry is quoted saying, also where the marks stay open to the paragraph's end."""
+    text = (
+        "The Ministry of Fisheries has said that a speech by the minister was misreported."
+        "\n\n"
+        '"The attention of the Ministry has been drawn to reports made at the Ministry of '
+        "Information on Thursday.\n\n"
+        '"The minister did not say that the navy is to blame," the ministry said.'
+    )
+    assert names(suggester, text) == ["Ministry of Fisheries"] * 3
+    assert named_at("the ministry", text) == "Ministry of Fisheries"  # (S, without a parse)
+
+
 def test_a_company_is_named_without_its_legal_suffix(suggester):
     text = "Apple Inc. said its plants were safe. The company added that it was hiring."
     assert names(suggester, text) == ["Apple", "Apple"]
