@@ -671,8 +671,8 @@ class NameBook:
             if all(w.lower() in CALENDAR for w in m.name.split()) or self._in_reported(m.pos):
                 continue
             group = self._group(m.name)
-            if want_person and group:
-                continue  # "Residents of the village" are no "he"
+            if want_person and (group or self._coordinated(m)):
+                continue  # "Residents of the village", "PW2 and PW3" are no "he"
             if (
                 m.person != want_person
                 and not group
@@ -689,6 +689,22 @@ class NameBook:
         if want_person and name:
             self.gender.setdefault(name, pronoun)
         return name
+
+    def _coordinated(self, m: Mention) -> bool:
+        """Whether a person's name is one of two or more joined by ``and`` (``the evidence
+        of PW2 and PW3``, ``Jo Roe and Ana Ruiz``): together they are ``they``, neither is
+        ``he`` nor ``she``; a person with two jobs is one (``Secretary of State and Foreign
+        Minister Jo Roe``)."""
+        i = bisect_right(self.capitalised, m.pos, key=lambda c: c[0])
+        if not i:
+            return False
+        at, run = self.capitalised[i - 1]
+        if m.pos >= at + len(run):
+            return False
+        parts = re.split(r"\s+(?:and|&)\s+", run)
+        here = len(re.split(r"\s+(?:and|&)\s+", run[: m.pos - at])) - 1  # the mention's part
+        others = [p for k, p in enumerate(parts) if k != here]
+        return bool(others) and not all(map(is_job_name, others))
 
     def _group(self, name: str) -> bool:
         """Whether a mention describes a group of people, whom ``they`` (never ``he`` nor

@@ -233,6 +233,23 @@ def test_an_organisation_named_in_quotation_marks_is_no_description_s(suggester)
     assert named_at("the ministry", text) == "Ministry of Fisheries"  # (S, without a parse)
 
 
+def test_names_joined_by_and_are_nobody_he_refers_to(suggester):
+    """Two witnesses joined by ``and`` are no ``he``: the counsel described before them
+    is; a person named with two jobs joined by ``and`` is one person."""
+    text = (
+        "The state counsel was responding to the submission made earlier.\n\n"
+        "He said the state had made its case.\n\n"
+        "The evidence of PW2 and PW3 helped the state to prove its case.\n\n"
+        "He said the submission could not succeed."
+    )
+    assert names(suggester, text) == ["The state counsel"] * 2
+    two_jobs = (
+        "Secretary of State and Foreign Minister Jo Roe arrived on Monday.\n\n"
+        "He said the talks would go on."
+    )
+    assert names(suggester, two_jobs) == ["Jo Roe"]
+
+
 def test_a_company_is_named_without_its_legal_suffix(suggester):
     text = "Apple Inc. said its plants were safe. The company added that it was hiring."
     assert names(suggester, text) == ["Apple", "Apple"]
