@@ -199,13 +199,19 @@ def _job_of_before(before: list[str]) -> bool:
     ``for`` it is of, so that the run's first word is what the job is of: ``Minister
     of``, ``Secretary for``, and the words before an ``and`` or a comma of what it is
     of (``Minister for Planning and``, ``Minister of Water, Sanitation and``)."""
+    return _job_of(before) is not None
+
+
+def _job_of(before: list[str]) -> str | None:
+    """The job word of :func:`_job_of_before` (``Minister``), None for none."""
     words = [w.rstrip(",") for w in before if w != ","]
     k = len(words) - 1
     if k >= 0 and words[k].lower() in ("and", "&"):
         k -= 1
         while k >= 0 and words[k][:1].isupper():
             k -= 1
-    return k > 0 and words[k].lower() in ("of", "for") and _is_title(words[k - 1])
+    job = k > 0 and words[k].lower() in ("of", "for") and _is_title(words[k - 1])
+    return words[k - 1] if job else None
 
 
 #: How many words before a run of names a job's ``of`` may be (``Minister for
@@ -549,6 +555,30 @@ class NameBook:
             if any(0 < at - s - len(" ".join(full)) <= 2 for s in seen)
         )
         return " ".join(next(before, ())) or None
+
+    def job_holder(self, mention: str, pos: int, quoted: list[tuple[int, int]]) -> str | None:
+        """Whom a definite description by a job stands for, from the text alone (``The
+        minister``, ``the federal minister``, ``The Minister``, ``The Minister for
+        Aviation``): the latest person written with that job word before ``pos`` (with
+        that job's whole name: :meth:`_holder`), none named in what is ``quoted`` (the
+        attributions' quotes: ``He said Minister for Roads Tom Reed ...``); None for no
+        such description or person."""
+        words = mention.split()
+        if len(words) < 2 or words[0].lower() not in _DEFINITE:
+            return None
+        job = " ".join(words[1:])
+        if not is_job_name(job):
+            return None
+        if any(w in ("of", "for") for w in words[2:]):
+            return self._holder(job, pos, written_out=True)
+        if not all(w.islower() for w in words[1:-1]):
+            return None
+        word = words[-1].lower()
+        seen = self.titles.get(SAME_JOBS.get(word, word), [])
+        return next(
+            (n for at, n in reversed(seen) if at < pos and not any(s <= at < e for s, e in quoted)),
+            None,
+        )
 
     def _job_and_surname(self, name: str, pos: int) -> str | None:
         """A job's acronym with a surname (``PRO Kumar``): the job's holder, when that
@@ -1076,25 +1106,30 @@ _NAME_RUN = re.compile(
 )
 
 
-def _name_runs(text: str) -> Iterator[tuple[int, list[str]]]:
-    """Where each run of two capitalised words or more starts, and its words, its
+def _name_runs(text: str) -> Iterator[tuple[int, list[str], str | None]]:
+    """Each run of two capitalised words or more, its
     titles and the words before them left out (``Home Minister Anil Vij``: ``Anil
     Vij``), and the word a job before it is of (``Minister for Planning and Development
-    Asad Umar``: ``Asad Umar``), two words left at least."""
+    Asad Umar``: ``Asad Umar``), two words left at least, where those start; and the job
+    word it was written with (``Minister``), if any."""
     for m in _NAME_RUN.finditer(text):
-        words = _untitled(_proper_words(m.group()))
+        written = _proper_words(m.group())
+        words = _untitled(written)
+        job = next(
+            (w for w in reversed(written[: len(written) - len(words)]) if _is_title(w)), None
+        )
         before = text[max(0, m.start() - 30 * JOB_REACH) : m.start()].split()[-JOB_REACH:]
         if len(words) > 2 and words == m.group().split() and _job_of_before(before):
-            words = words[1:]
-        if len(words) >= 2:
-            yield m.start(), words
+            words, job = words[1:], _job_of(before)
+        if len(words) >= 2:  # where the name itself starts: its job's name ends before it
+            yield m.start() + max(0, m.group().find(words[0])), words, job
 
 
 def full_names(text: str) -> dict[str, str]:
     """The longest run of capitalised words (titles left out) ending with each word,
     from one pass over the text: ``{"Brown": "Tom Brown"}``."""
     out: dict[str, str] = {}
-    for _, words in _name_runs(text):
+    for _, words, _job in _name_runs(text):
         if len(words) > len(out.get(words[-1], "").split()):
             out[words[-1]] = " ".join(words)
     return out
@@ -1103,13 +1138,16 @@ def full_names(text: str) -> dict[str, str]:
 def article_book(text: str) -> NameBook:
     """An article's :class:`NameBook` read from its text alone, without a parse (a
     paragraph is a line): each paragraph's names, acronyms, kinds and places
-    (:meth:`NameBook.add_text`), its runs of capitalised words as full names."""
+    (:meth:`NameBook.add_text`), its runs of capitalised words as full names, with the
+    job word each was written with."""
     book = NameBook()
     start = 0
     for line in text.split("\n"):
         book.add_text(start, line)
-        for at, words in _name_runs(line):
+        for at, words, job in _name_runs(line):
             book.add_name(start + at, words)
+            if job is not None and _person_words(words):
+                book.add_title(job.lower().rstrip("."), start + at, book.fullest(words, start + at))
         start += len(line) + 1
     return book
 
@@ -1120,6 +1158,10 @@ def name_in_article(
     """The name a mention at ``pos`` of an article's ``text`` stands for, as the
     suggester would name it there: :func:`resolve_name`, then settled by the whole
     article (:meth:`NameBook.settle` of :func:`article_book`), a pronoun's person aside."""
+    quoted = [(a.quote.start, a.quote.end) for a in attributions]
+    held = _read(text)[1].job_holder(mention, pos, quoted)
+    if held is not None:
+        return held
     name = resolve_name(mention, attributions, pos, this, _read(text)[0])
     return name if is_pronoun(mention) else settled_in_article(name, pos, text)
 
@@ -1140,6 +1182,7 @@ def _read(text: str) -> tuple[dict[str, str], NameBook]:
 
 
 _ARTICLES = {"the", "a", "an"}
+_DEFINITE = {"the", "his", "her", "its", "their"}
 _REPORT_WORDS = {"report", "statement", "study", "survey", "spokesperson", "spokesman"}
 _MINOR = {"of", "for", "and", "the", "on", "in", "to", "&"}
 

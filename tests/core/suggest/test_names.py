@@ -750,6 +750,25 @@ def test_a_description_is_no_short_name_of_a_longer_speaker_name():
     assert name_in_article("a release", [said], mention, None, text) == "a release"
 
 
+def test_s_names_a_job_s_description_after_the_person_written_with_that_job():
+    """Without a parse, S on ``The minister``, ``The Minister`` or ``The Minister for
+    Fisheries`` gives the person written with that job before it, not one named in the
+    quote of another attribution (the review's), nor ``for Fisheries``."""
+    from core.suggest.names import name_in_article
+
+    text = (
+        "Minister for Fisheries Jo Park said on Monday that the fleet was safe.\n\n"
+        "He said Minister for Roads Tom Reed was the best performer.\n\n"
+        "The Minister for Fisheries said the ports would open. The Minister said the "
+        "boats were ready. The minister said the season would be long."
+    )
+    start = text.index("Minister for Roads")
+    said = Attribution(Span(start, text.index("\n\nThe Minister")), None, None, "Jo Park")
+    for mention in ("The Minister for Fisheries", "The Minister", "The minister"):
+        at = text.index(mention + " said")
+        assert name_in_article(mention, [said], at, None, text) == "Jo Park"
+
+
 def named_at(mention, text, nth=0):
     """The name S gives ``mention`` (its ``nth`` place) in ``text``, as the review does."""
     from core.suggest.names import name_in_article
