@@ -94,13 +94,18 @@ def repair_names(doc: Doc) -> None:
     """Mend what the parse gets wrong about names: each hyphenated name becomes one
     proper noun (:func:`_join_hyphenated`), a capitalised auxiliary before a verb in
     the past tense is a name and its subject (``and Do said``, ``Will added``: an
-    auxiliary never comes before one, but ``have`` or ``be`` before a participle), and
-    a surname's particle is a proper noun of it (:func:`_is_particle`)."""
+    auxiliary never comes before one, but ``have`` or ``be`` before a participle), a
+    word in capitals the parse takes for a noun before the proper noun it is part of is
+    one of the name (``NEWS CENTER Maine``), and a surname's particle is a proper noun of
+    it (:func:`_is_particle`)."""
     for t in doc[:-1]:
         after = doc[t.i + 1]
         past = after.tag_ == "VBD" or (after.tag_ == "VBN" and t.lemma_ not in ("have", "be"))
         if t.dep_ == "aux" and t.text.istitle() and past and t.head.i >= after.i:
             t.pos_, t.tag_, t.dep_ = "PROPN", "NNP", "nsubj"
+        capitals = len(t.text) > 1 and t.text.isalpha() and t.text.isupper()
+        if capitals and t.pos_ == "NOUN" and t.dep_ == "compound" and after.pos_ == "PROPN":
+            t.pos_, t.tag_ = "PROPN", "NNP"
     for t in reversed(doc[:-1]):  # from the right: "von der Leyen"
         if t.pos_ != "PROPN" and _is_particle(t):
             t.pos_, t.tag_ = "PROPN", "NNP"

@@ -250,6 +250,16 @@ def test_names_joined_by_and_are_nobody_he_refers_to(suggester):
     assert names(suggester, two_jobs) == ["Jo Roe"]
 
 
+def test_a_word_in_capitals_the_parse_takes_for_a_noun_stays_in_its_name(suggester):
+    """``NEWS`` (tagged a noun) is part of ``NEWS CENTER Maine``, also as whom ``it``
+    refers to."""
+    text = (
+        "The storm closed the coast road on Monday.\n\n"
+        "NEWS CENTER Maine spoke with the mayor on Tuesday, and it said the roads were shut."
+    )
+    assert names(suggester, text) == ["NEWS CENTER Maine"]
+
+
 def test_a_company_is_named_without_its_legal_suffix(suggester):
     text = "Apple Inc. said its plants were safe. The company added that it was hiring."
     assert names(suggester, text) == ["Apple", "Apple"]
