@@ -92,6 +92,12 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
     }.items()
 }
 
+#: What an appositive calls a company by its trade (``Nokia, the world's largest mobile
+#: phone maker,``): a name so described is a company, as one called ``the company``.
+COMPANY_NOUNS = frozenset(
+    "maker manufacturer carmaker automaker producer retailer supplier conglomerate".split()
+)
+
 #: Verbs that name what someone said by the quoted words (``described the conflict as
 #: "a complex question"``, ``called the deal "a disaster"``): a mixed quote's cue, never
 #: an indirect one's.

@@ -21,6 +21,7 @@ from core.suggest.lexicon import (
     BROADCAST_KINDS,
     BROADCAST_MEDIA,
     CALENDAR,
+    COMPANY_NOUNS,
     COMPANY_SUFFIXES,
     COUNTRY_INITIALS,
     DETERMINERS,
@@ -37,6 +38,7 @@ from core.suggest.lexicon import (
     STATE_BODIES,
     TITLES,
 )
+from core.suggest.marks import find_quotes
 
 if TYPE_CHECKING:  # (annotations only: the review's S key loads no spaCy)
     from spacy.tokens import Doc, Token
@@ -92,13 +94,18 @@ def repair_names(doc: Doc) -> None:
     """Mend what the parse gets wrong about names: each hyphenated name becomes one
     proper noun (:func:`_join_hyphenated`), a capitalised auxiliary before a verb in
     the past tense is a name and its subject (``and Do said``, ``Will added``: an
-    auxiliary never comes before one, but ``have`` or ``be`` before a participle), and
-    a surname's particle is a proper noun of it (:func:`_is_particle`)."""
+    auxiliary never comes before one, but ``have`` or ``be`` before a participle), a
+    word in capitals the parse takes for a noun before the proper noun it is part of is
+    one of the name (``NEWS CENTER Maine``), and a surname's particle is a proper noun of
+    it (:func:`_is_particle`)."""
     for t in doc[:-1]:
         after = doc[t.i + 1]
         past = after.tag_ == "VBD" or (after.tag_ == "VBN" and t.lemma_ not in ("have", "be"))
         if t.dep_ == "aux" and t.text.istitle() and past and t.head.i >= after.i:
             t.pos_, t.tag_, t.dep_ = "PROPN", "NNP", "nsubj"
+        capitals = len(t.text) > 1 and t.text.isalpha() and t.text.isupper()
+        if capitals and t.pos_ == "NOUN" and t.dep_ == "compound" and after.pos_ == "PROPN":
+            t.pos_, t.tag_ = "PROPN", "NNP"
     for t in reversed(doc[:-1]):  # from the right: "von der Leyen"
         if t.pos_ != "PROPN" and _is_particle(t):
             t.pos_, t.tag_ = "PROPN", "NNP"
@@ -197,13 +204,19 @@ def _job_of_before(before: list[str]) -> bool:
     ``for`` it is of, so that the run's first word is what the job is of: ``Minister
     of``, ``Secretary for``, and the words before an ``and`` or a comma of what it is
     of (``Minister for Planning and``, ``Minister of Water, Sanitation and``)."""
+    return _job_of(before) is not None
+
+
+def _job_of(before: list[str]) -> str | None:
+    """The job word of :func:`_job_of_before` (``Minister``), None for none."""
     words = [w.rstrip(",") for w in before if w != ","]
     k = len(words) - 1
     if k >= 0 and words[k].lower() in ("and", "&"):
         k -= 1
         while k >= 0 and words[k][:1].isupper():
             k -= 1
-    return k > 0 and words[k].lower() in ("of", "for") and _is_title(words[k - 1])
+    job = k > 0 and words[k].lower() in ("of", "for") and _is_title(words[k - 1])
+    return words[k - 1] if job else None
 
 
 #: How many words before a run of names a job's ``of`` may be (``Minister for
@@ -274,6 +287,10 @@ class NameBook:
     #: the reported clauses found so far after their cues (start, end), in order: who is
     #: named in one is no source a later pronoun refers to
     reported: list[tuple[int, int]] = field(default_factory=list)
+    #: what the paragraphs hold in quotation marks (start, end), in order, an unclosed
+    #: mark's to its paragraph's end: no organisation named there is what a description
+    #: refers to
+    quoted: list[tuple[int, int]] = field(default_factory=list)
 
     def add_title(self, title: str, pos: int, name: str) -> None:
         self.titles.setdefault(SAME_JOBS.get(title, title), []).append((pos, name))
@@ -348,12 +365,17 @@ class NameBook:
                 at = (start + k.start("desc"), start + k.end("desc"))
                 self.appositions.append((*at, k["name"].split()))
         self.places.update(m[1].casefold() for m in _PLACE_BEFORE.finditer(text))
+        for q in find_quotes(text):
+            end = q.close if q.close is not None else len(text)
+            insort(self.quoted, (start + q.open, start + end))
         self.acronyms.update(a.replace(".", "") for a in _WRITTEN_ACRONYM.findall(text))
         for m in _CAPITALISED_RUN.finditer(text):
             words = _proper_words(m.group())
             kind = _APPOSITIVE.match(text, m.end())
-            if kind and kind["noun"] in ORGANISATION_KINDS and words:
-                self.kinds.setdefault(" ".join(words), set()).add(kind["noun"])
+            noun = kind["noun"] if kind else ""
+            noun = "company" if noun in COMPANY_NOUNS else noun  # "the ... phone maker"
+            if noun in ORGANISATION_KINDS and words:
+                self.kinds.setdefault(" ".join(words), set()).add(noun)
             elif len(words) < 2:
                 continue
             self.capitalised.append((start + m.start(), " ".join(words)))
@@ -431,6 +453,7 @@ class NameBook:
             return self._unplaced(self._holder(expanded, pos) or expanded)
         described = (
             self._apposed(source, pos)
+            or self._national(source, pos)
             or self._described(bare, pos)
             or self._force(bare, pos)
             or self._job_and_surname(bare, pos)
@@ -538,6 +561,30 @@ class NameBook:
         )
         return " ".join(next(before, ())) or None
 
+    def job_holder(self, mention: str, pos: int, quoted: list[tuple[int, int]]) -> str | None:
+        """Whom a definite description by a job stands for, from the text alone (``The
+        minister``, ``the federal minister``, ``The Minister``, ``The Minister for
+        Aviation``): the latest person written with that job word before ``pos`` (with
+        that job's whole name: :meth:`_holder`), none named in what is ``quoted`` (the
+        attributions' quotes: ``He said Minister for Roads Tom Reed ...``); None for no
+        such description or person."""
+        words = mention.split()
+        if len(words) < 2 or words[0].lower() not in _DEFINITE:
+            return None
+        job = " ".join(words[1:])
+        if not is_job_name(job):
+            return None
+        if any(w in ("of", "for") for w in words[2:]):
+            return self._holder(job, pos, written_out=True)
+        if not all(w.islower() for w in words[1:-1]):
+            return None
+        word = words[-1].lower()
+        seen = self.titles.get(SAME_JOBS.get(word, word), [])
+        return next(
+            (n for at, n in reversed(seen) if at < pos and not any(s <= at < e for s, e in quoted)),
+            None,
+        )
+
     def _job_and_surname(self, name: str, pos: int) -> str | None:
         """A job's acronym with a surname (``PRO Kumar``): the job's holder, when that
         is who the surname names (another ``Kumar`` may be nearer)."""
@@ -565,9 +612,9 @@ class NameBook:
         kind = noun in ORGANISATION_KINDS
         fits = ORGANISATION_KINDS.get(noun, frozenset()) | {noun}
         news = wanted & {"news", "wire"} and noun in ("agency", "service")
-        for _, name in self._before(pos):
-            if is_job_name(name):
-                continue  # "Special Police Officer" is no police force
+        for at, name in self._before(pos):
+            if is_job_name(name) or _within(self.quoted, at):
+                continue  # "Special Police Officer" is no police force; nor a quoted name
             words = [w.lower().rstrip(".") for w in name.split()]
             if news:
                 if name in self.agencies:
@@ -582,6 +629,21 @@ class NameBook:
             if fitting and wanted <= set(words):
                 return name
         return mention if kind or news else None
+
+    def _national(self, mention: str, pos: int) -> str | None:
+        """A description of an organisation with a nationality before its noun (``The
+        Finnish company``): the organisation it fits (:meth:`_described`), the nationality
+        no word the name must have; None where none fits (it then loses its article, as
+        ``the Russian side``)."""
+        words = mention.split()
+        national = (
+            len(words) > 2
+            and words[0].lower() in DETERMINERS
+            and bool(_NATIONALITY.fullmatch(words[1]))
+            and all(w.islower() for w in words[2:])
+        )
+        described = self._described(mention, pos) if national else None
+        return described if described != mention else None
 
     def _force(self, name: str, pos: int) -> str | None:
         """A place's police (``Fayetteville Police``) as the force the article names
@@ -623,8 +685,7 @@ class NameBook:
     def _in_reported(self, pos: int) -> bool:
         """Whether ``pos`` lies inside a reported clause (``He said union leader Tom Reed
         announced a march``: Tom Reed)."""
-        i = bisect_right(self.reported, pos, key=lambda r: r[0])  # (they never overlap)
-        return bool(i) and pos < self.reported[i - 1][1]
+        return _within(self.reported, pos)
 
     def add_mention(self, m: Mention) -> None:
         """Keep the mentions in text order (a description is added as its quote is read)."""
@@ -645,8 +706,8 @@ class NameBook:
             if all(w.lower() in CALENDAR for w in m.name.split()) or self._in_reported(m.pos):
                 continue
             group = self._group(m.name)
-            if want_person and group:
-                continue  # "Residents of the village" are no "he"
+            if want_person and (group or self._coordinated(m)):
+                continue  # "Residents of the village", "PW2 and PW3" are no "he"
             if (
                 m.person != want_person
                 and not group
@@ -663,6 +724,22 @@ class NameBook:
         if want_person and name:
             self.gender.setdefault(name, pronoun)
         return name
+
+    def _coordinated(self, m: Mention) -> bool:
+        """Whether a person's name is one of two or more joined by ``and`` (``the evidence
+        of PW2 and PW3``, ``Jo Roe and Ana Ruiz``): together they are ``they``, neither is
+        ``he`` nor ``she``; a person with two jobs is one (``Secretary of State and Foreign
+        Minister Jo Roe``)."""
+        i = bisect_right(self.capitalised, m.pos, key=lambda c: c[0])
+        if not i:
+            return False
+        at, run = self.capitalised[i - 1]
+        if m.pos >= at + len(run):
+            return False
+        parts = re.split(r"\s+(?:and|&)\s+", run)
+        here = len(re.split(r"\s+(?:and|&)\s+", run[: m.pos - at])) - 1  # the mention's part
+        others = [p for k, p in enumerate(parts) if k != here]
+        return bool(others) and not all(map(is_job_name, others))
 
     def _group(self, name: str) -> bool:
         """Whether a mention describes a group of people, whom ``they`` (never ``he`` nor
@@ -696,6 +773,12 @@ class NameBook:
             and word not in self.gender
             and not any(word in full for full in self.full_names)
         )
+
+
+def _within(ranges: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies inside one of ``ranges`` (in order, none overlapping)."""
+    i = bisect_right(ranges, pos, key=lambda r: r[0])
+    return bool(i) and pos < ranges[i - 1][1]
 
 
 #: A capitalised name in running text, small words allowed between its words: ``World
@@ -746,7 +829,7 @@ _WRITTEN_ACRONYM = re.compile(r"\b(?:[A-Z][A-Z&]{1,7}\b|" + _DOTTED.pattern + ")
 #: FEMA,``: the acronym defined right after a name.
 _DEFINED = re.compile(r"(?:\s*\(|,\s+or\s+)(?P<acronym>[A-Z][A-Z&]{1,7})(?:\)|\b(?!'))")
 #: ``, an environmental group,``: what the name before it is.
-_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'\u2019-]+\s+){0,3}?(?P<noun>[a-z]+),")
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'\u2019-]+\s+){0,4}?(?P<noun>[a-z]+),")
 #: A bracketed word or three in a dateline: the agency's is the last (``SEOUL, Feb. 5
 #: (Yonhap) --``, ``LONDON (Reuters) -``).
 _BRACKETED = re.compile(r"\((?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})\)")
@@ -1028,25 +1111,30 @@ _NAME_RUN = re.compile(
 )
 
 
-def _name_runs(text: str) -> Iterator[tuple[int, list[str]]]:
-    """Where each run of two capitalised words or more starts, and its words, its
+def _name_runs(text: str) -> Iterator[tuple[int, list[str], str | None]]:
+    """Each run of two capitalised words or more, its
     titles and the words before them left out (``Home Minister Anil Vij``: ``Anil
     Vij``), and the word a job before it is of (``Minister for Planning and Development
-    Asad Umar``: ``Asad Umar``), two words left at least."""
+    Asad Umar``: ``Asad Umar``), two words left at least, where those start; and the job
+    word it was written with (``Minister``), if any."""
     for m in _NAME_RUN.finditer(text):
-        words = _untitled(_proper_words(m.group()))
+        written = _proper_words(m.group())
+        words = _untitled(written)
+        job = next(
+            (w for w in reversed(written[: len(written) - len(words)]) if _is_title(w)), None
+        )
         before = text[max(0, m.start() - 30 * JOB_REACH) : m.start()].split()[-JOB_REACH:]
         if len(words) > 2 and words == m.group().split() and _job_of_before(before):
-            words = words[1:]
-        if len(words) >= 2:
-            yield m.start(), words
+            words, job = words[1:], _job_of(before)
+        if len(words) >= 2:  # where the name itself starts: its job's name ends before it
+            yield m.start() + max(0, m.group().find(words[0])), words, job
 
 
 def full_names(text: str) -> dict[str, str]:
     """The longest run of capitalised words (titles left out) ending with each word,
     from one pass over the text: ``{"Brown": "Tom Brown"}``."""
     out: dict[str, str] = {}
-    for _, words in _name_runs(text):
+    for _, words, _job in _name_runs(text):
         if len(words) > len(out.get(words[-1], "").split()):
             out[words[-1]] = " ".join(words)
     return out
@@ -1055,13 +1143,16 @@ def full_names(text: str) -> dict[str, str]:
 def article_book(text: str) -> NameBook:
     """An article's :class:`NameBook` read from its text alone, without a parse (a
     paragraph is a line): each paragraph's names, acronyms, kinds and places
-    (:meth:`NameBook.add_text`), its runs of capitalised words as full names."""
+    (:meth:`NameBook.add_text`), its runs of capitalised words as full names, with the
+    job word each was written with."""
     book = NameBook()
     start = 0
     for line in text.split("\n"):
         book.add_text(start, line)
-        for at, words in _name_runs(line):
+        for at, words, job in _name_runs(line):
             book.add_name(start + at, words)
+            if job is not None and _person_words(words):
+                book.add_title(job.lower().rstrip("."), start + at, book.fullest(words, start + at))
         start += len(line) + 1
     return book
 
@@ -1072,6 +1163,10 @@ def name_in_article(
     """The name a mention at ``pos`` of an article's ``text`` stands for, as the
     suggester would name it there: :func:`resolve_name`, then settled by the whole
     article (:meth:`NameBook.settle` of :func:`article_book`), a pronoun's person aside."""
+    quoted = [(a.quote.start, a.quote.end) for a in attributions]
+    held = _read(text)[1].job_holder(mention, pos, quoted)
+    if held is not None:
+        return held
     name = resolve_name(mention, attributions, pos, this, _read(text)[0])
     return name if is_pronoun(mention) else settled_in_article(name, pos, text)
 
@@ -1092,6 +1187,7 @@ def _read(text: str) -> tuple[dict[str, str], NameBook]:
 
 
 _ARTICLES = {"the", "a", "an"}
+_DEFINITE = {"the", "his", "her", "its", "their"}
 _REPORT_WORDS = {"report", "statement", "study", "survey", "spokesperson", "spokesman"}
 _MINOR = {"of", "for", "and", "the", "on", "in", "to", "&"}
 

@@ -204,6 +204,62 @@ def test_an_appositive_says_what_kind_of_organisation_a_name_is(suggester):
     assert names(suggester, text) == ["Sierra Club", "Globex"]
 
 
+def test_a_company_described_with_its_nationality_is_the_maker_named_before(suggester):
+    """A maker is a company, also four words after the appositive's article; a
+    nationality before the description's noun is no word the company's name must have,
+    and where no company fits the description loses only its article."""
+    text = (
+        "Shares in Norvia, the country's largest mobile phone maker, fell on Monday. The "
+        "Finnish company said sales were weak.\n\n"
+        "It also said poor sales in its media unit had led to a new estimate."
+    )
+    assert names(suggester, text) == ["Norvia", "Norvia"]
+    assert named_at("The Finnish company", text) == "Norvia"  # (S, without a parse)
+    alone = "Talks stalled on Monday. The Finnish company said sales were weak."
+    assert names(suggester, alone) == ["Finnish company"]
+
+
+def test_an_organisation_named_in_quotation_marks_is_no_description_s(suggester):
+    """``the ministry`` is the ministry named outside the marks, not one named in what the
+    ministry is quoted saying, also where the marks stay open to the paragraph's end."""
+    text = (
+        "The Ministry of Fisheries has said that a speech by the minister was misreported."
+        "\n\n"
+        '"The attention of the Ministry has been drawn to reports made at the Ministry of '
+        "Information on Thursday.\n\n"
+        '"The minister did not say that the navy is to blame," the ministry said.'
+    )
+    assert names(suggester, text) == ["Ministry of Fisheries"] * 3
+    assert named_at("the ministry", text) == "Ministry of Fisheries"  # (S, without a parse)
+
+
+def test_names_joined_by_and_are_nobody_he_refers_to(suggester):
+    """Two witnesses joined by ``and`` are no ``he``: the counsel described before them
+    is; a person named with two jobs joined by ``and`` is one person."""
+    text = (
+        "The state counsel was responding to the submission made earlier.\n\n"
+        "He said the state had made its case.\n\n"
+        "The evidence of PW2 and PW3 helped the state to prove its case.\n\n"
+        "He said the submission could not succeed."
+    )
+    assert names(suggester, text) == ["The state counsel"] * 2
+    two_jobs = (
+        "Secretary of State and Foreign Minister Jo Roe arrived on Monday.\n\n"
+        "He said the talks would go on."
+    )
+    assert names(suggester, two_jobs) == ["Jo Roe"]
+
+
+def test_a_word_in_capitals_the_parse_takes_for_a_noun_stays_in_its_name(suggester):
+    """``NEWS`` (tagged a noun) is part of ``NEWS CENTER Maine``, also as whom ``it``
+    refers to."""
+    text = (
+        "The storm closed the coast road on Monday.\n\n"
+        "NEWS CENTER Maine spoke with the mayor on Tuesday, and it said the roads were shut."
+    )
+    assert names(suggester, text) == ["NEWS CENTER Maine"]
+
+
 def test_a_company_is_named_without_its_legal_suffix(suggester):
     text = "Apple Inc. said its plants were safe. The company added that it was hiring."
     assert names(suggester, text) == ["Apple", "Apple"]
@@ -702,6 +758,25 @@ def test_a_description_is_no_short_name_of_a_longer_speaker_name():
     said = Attribution(Span(text.index("The work"), text.index(" said")), None, None, "the release")
     mention = text.index("a release")
     assert name_in_article("a release", [said], mention, None, text) == "a release"
+
+
+def test_s_names_a_job_s_description_after_the_person_written_with_that_job():
+    """Without a parse, S on ``The minister``, ``The Minister`` or ``The Minister for
+    Fisheries`` gives the person written with that job before it, not one named in the
+    quote of another attribution (the review's), nor ``for Fisheries``."""
+    from core.suggest.names import name_in_article
+
+    text = (
+        "Minister for Fisheries Jo Park said on Monday that the fleet was safe.\n\n"
+        "He said Minister for Roads Tom Reed was the best performer.\n\n"
+        "The Minister for Fisheries said the ports would open. The Minister said the "
+        "boats were ready. The minister said the season would be long."
+    )
+    start = text.index("Minister for Roads")
+    said = Attribution(Span(start, text.index("\n\nThe Minister")), None, None, "Jo Park")
+    for mention in ("The Minister for Fisheries", "The Minister", "The minister"):
+        at = text.index(mention + " said")
+        assert name_in_article(mention, [said], at, None, text) == "Jo Park"
 
 
 def named_at(mention, text, nth=0):
