@@ -49,18 +49,29 @@ def _load_pipeline(model: str) -> Language:
     tokenizer from the language's defaults (2,700 special cases, three regexes: 0.15 s),
     and then ``from_disk`` replaces every part of it by the stored one. Here a bare
     tokenizer is built and the stored one read into it: the same tokenizer, byte for byte
-    (tests/core/suggest/test_suggest.py), 0.15 s sooner (docs/adr/0021)."""
+    (tests/core/suggest/test_suggest.py), 0.15 s sooner (docs/adr/0021). Around its parser,
+    :mod:`core.suggest.sentences`: no sentence starts after a title's or a place's full
+    stop (docs/adr/0901)."""
     import spacy
+    from spacy.language import Language
     from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
     from spacy.util import registry
 
+    from core.suggest import sentences
+
     if BARE_TOKENIZER not in registry.tokenizers:
         registry.tokenizers.register(BARE_TOKENIZER, func=lambda: lambda nlp: Tokenizer(nlp.vocab))
-    return spacy.load(
+    nlp = spacy.load(
         model,
         exclude=list(UNUSED_PIPES),
         config={"nlp": {"tokenizer": {"@tokenizers": BARE_TOKENIZER}}},
     )
+    for name, step in ((sentences.MARK, sentences.mark), (sentences.JOIN, sentences.join)):
+        if not Language.has_factory(name):
+            Language.component(name, func=step)
+    nlp.add_pipe(sentences.MARK, first=True)  # (docs/adr/0901)
+    nlp.add_pipe(sentences.JOIN, after="parser" if "parser" in nlp.pipe_names else None)
+    return nlp
 
 
 class Suggester:

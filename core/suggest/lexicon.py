@@ -234,3 +234,20 @@ SENTENCE_OPENERS = frozenset(
     with yet
     """.split()
 )
+
+#: Abbreviated titles and ranks, written before a name, whose full stop never ends a
+#: sentence there (``According to Sgt. Jo Roe,``; ``Lt. Col. Ann Bay``), lower case and
+#: without the stop.
+TITLE_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof rev sgt lt capt col gen gov sen rep insp det cpl supt maj adm cmdr "
+    "pvt fr hon".split()
+)
+
+#: Abbreviations that begin a place's name before the rest of it (``Sault Ste. Marie``,
+#: ``St. Louis``, ``Mt. Hood``, ``Ft. Worth``); ``St.`` ends one too (``Main St.``), so a
+#: word after them that plainly opens a sentence (``The``, ``He``) still does.
+PLACE_ABBREVIATIONS = frozenset("st ste mt ft".split())
+
+#: Abbreviations whose full stop ends no sentence before a number: months (``Jan. 5``)
+#: and ``No.`` (``No. 10``).
+NUMBER_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no".split())
