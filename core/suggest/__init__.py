@@ -51,7 +51,7 @@ def _load_pipeline(model: str) -> Language:
     tokenizer is built and the stored one read into it: the same tokenizer, byte for byte
     (tests/core/suggest/test_suggest.py), 0.15 s sooner (docs/adr/0021). Around its parser,
     :mod:`core.suggest.sentences`: no sentence starts after a title's or a place's full
-    stop (docs/adr/0901)."""
+    stop (docs/adr/0048)."""
     import spacy
     from spacy.language import Language
     from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
@@ -69,7 +69,7 @@ def _load_pipeline(model: str) -> Language:
     for name, step in ((sentences.MARK, sentences.mark), (sentences.JOIN, sentences.join)):
         if not Language.has_factory(name):
             Language.component(name, func=step)
-    nlp.add_pipe(sentences.MARK, first=True)  # (docs/adr/0901)
+    nlp.add_pipe(sentences.MARK, first=True)  # (docs/adr/0048)
     nlp.add_pipe(sentences.JOIN, after="parser" if "parser" in nlp.pipe_names else None)
     return nlp
 

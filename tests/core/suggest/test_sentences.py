@@ -1,5 +1,5 @@
 """No sentence starts after a title's or a place's full stop (core/suggest/sentences.py,
-docs/adr/0901): the pipeline's parse, its tokens and what the rules find in it."""
+docs/adr/0048): the pipeline's parse, its tokens and what the rules find in it."""
 
 from spacy.tokens import Doc
 
