@@ -60,6 +60,7 @@ from core.suggest.names import (
 )
 from core.suggest.paragraphs import MAX_PARAGRAPH
 from core.suggest.registry import Registry
+from core.suggest.sentences import goes_on_after
 
 _SENTENCE_END = {".", "!", "?"}
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -1437,7 +1438,7 @@ def _frame_before(para: Paragraph, q: Quoted, n: int) -> list[int]:
     while i >= 0 and len(out) < 40:
         if para.in_quote[i] and para.in_quote[i] != n:
             break
-        if doc[i].text in _SENTENCE_END:
+        if doc[i].text in _SENTENCE_END and not goes_on_after(doc, i):
             break
         out.append(i)
         i -= 1

@@ -28,6 +28,13 @@ def test_a_clause_after_according_to_a_title_and_a_name_is_the_name_s(suggester)
     ]
 
 
+def test_words_in_marks_after_according_to_a_title_and_a_name_are_the_name_s(suggester):
+    text = "According to Sgt. Jo Roe, \u201cthe driver fled north on foot before dawn.\u201d"
+    assert suggest(suggester, text) == [
+        ("the driver fled north on foot before dawn.", "Jo Roe", "direct")
+    ]
+
+
 def test_a_place_with_an_abbreviation_stays_in_its_reported_clause(suggester):
     text = "The mayor said the bridge to Sault Ste. Marie would close for a month in spring."
     assert suggest(suggester, text) == [
