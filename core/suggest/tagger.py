@@ -2,8 +2,9 @@
 ``ner`` component labelling each token QUOTE, SPEAKER or CUE (or none), its own
 ``tok2vec`` started from the weights of the pinned pipeline's, and a linker that makes
 attributions of what it tags: for each quote (all its quotation marks hold, when it is
-in some) the nearest cue in its sentence (then in the sentences beside it), and the
-subject the parse gives that cue, else the tagged speaker nearest it.
+in some) the nearest cue in the sentences it spans (then in those beside them), and the
+subject the parse gives that cue, else the tagged speaker nearest it; a tagged cue no
+quote took has the clause the rules read as its report.
 
 The component runs on the paragraphs the rules parse (:meth:`Suggester.found_many`):
 one tokenization and one parse serve both, and the linker reads the parser's sentences
