@@ -2,8 +2,9 @@
 ``ner`` component labelling each token QUOTE, SPEAKER or CUE (or none), its own
 ``tok2vec`` started from the weights of the pinned pipeline's, and a linker that makes
 attributions of what it tags: for each quote (all its quotation marks hold, when it is
-in some) the nearest cue in its sentence (then in the sentences beside it), and the
-subject the parse gives that cue, else the tagged speaker nearest it.
+in some) the nearest cue in the sentences it spans (then in those beside them), and the
+subject the parse gives that cue, else the tagged speaker nearest it; a tagged cue no
+quote took has the clause the rules read as its report.
 
 The component runs on the paragraphs the rules parse (:meth:`Suggester.found_many`):
 one tokenization and one parse serve both, and the linker reads the parser's sentences
@@ -171,12 +172,17 @@ def _tag(component: EntityRecognizer, docs: Sequence[Doc]) -> None:
     the least probability of the moves that tagged its tokens, each a softmax of the
     model's scores over the valid moves, what its training fits).
 
-    A doc's entities are cleared first (a preset one binds the moves). Then which moves
-    are valid at a token depends only on the label of the span open there (none at
-    first), whether it is the doc's last token, whether the next starts a sentence and
-    whether it is a space (spaCy's ``ner.pyx``): each such kind of state is asked once,
-    and each token's moves are chosen and weighed for the whole batch at once."""
+    Each doc is tagged as a copy of its tokens (their text, spaces and norms) with no
+    sentences: the examples it learned from have none (:func:`examples`), and spaCy's
+    NER never carries a span over a sentence start, so the parse's sentences would cut
+    a quotation it learned whole. Then which moves are valid at a token depends only on
+    the label of the span open there (none at first), whether it is the doc's last
+    token and whether it is a space (spaCy's ``ner.pyx``): each such kind of state is
+    asked once, and each token's moves are chosen and weighed for the whole batch at
+    once."""
     import numpy
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as Entity
 
     moves = component.moves
     names = [moves.get_class_name(i) for i in range(moves.n_moves)]
@@ -185,30 +191,32 @@ def _tag(component: EntityRecognizer, docs: Sequence[Doc]) -> None:
     opens = numpy.array(
         [labels.index(n[2:]) if n[:2] in ("B-", "I-") and n[2:] in LABELS else 0 for n in names]
     )
-    for doc in docs:
-        doc.set_ents([], default="missing")
+    given, docs = docs, []
+    for d in given:
+        bare = Doc(d.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d])
+        if len(d):
+            bare.from_array(["NORM"], d.to_array(["NORM"]))  # type: ignore[arg-type]
+        docs.append(bare)
     states = moves.init_batch(docs)
     longest = max((len(d) for d in docs), default=0)
     kind = numpy.zeros((len(docs), longest + 1), dtype=int)  # a token's bits of state
     for i, doc in enumerate(docs):
         n = len(doc)
-        starts = doc.to_array("SENT_START")[1:] == 1 if n else numpy.zeros(0, dtype=bool)
         kind[i, :n] = doc.to_array("IS_SPACE") if n else 0
-        kind[i, : n - 1] += 2 * starts
-        kind[i, n - 1] += 4 if n else 0
+        kind[i, n - 1] += 2 if n else 0
     sure = numpy.ones((len(docs), longest))
     lengths = numpy.array([len(d) for d in docs])
     todo = numpy.array([i for i, s in enumerate(states) if not s.is_final()], dtype=int)
     if len(todo):
-        model = component.model.predict(list(docs))
-        valid = numpy.zeros((8 * len(labels), len(names)), dtype=bool)
-        asked = numpy.zeros(8 * len(labels), dtype=bool)
+        model = component.model.predict(docs)
+        valid = numpy.zeros((4 * len(labels), len(names)), dtype=bool)
+        asked = numpy.zeros(4 * len(labels), dtype=bool)
         open_ = numpy.zeros(len(docs), dtype=int)
         t = 0  # every state reads one token a move: the t-th of its doc
         while len(todo):
             batch = [states[i] for i in todo]
             scores = model.predict(batch)
-            keys = 8 * open_[todo] + kind[todo, t]
+            keys = 4 * open_[todo] + kind[todo, t]
             for k in numpy.unique(keys[~asked[keys]]):
                 state = batch[int(numpy.argmax(keys == k))]
                 valid[k] = [moves.is_valid(state, n) for n in names]
@@ -223,8 +231,9 @@ def _tag(component: EntityRecognizer, docs: Sequence[Doc]) -> None:
             todo = todo[lengths[todo] > t]
         model.clear_memory()
     component.set_annotations(docs, states)
-    for i, doc in enumerate(docs):
-        doc.user_data[_SPANS] = [
+    for i, (doc, d) in enumerate(zip(docs, given, strict=True)):
+        d.ents = [Entity(d, e.start, e.end, label=e.label_) for e in doc.ents]  # (its tokens)
+        d.user_data[_SPANS] = [
             Tagged(e.label_, e.start_char, e.end_char, float(sure[i, e.start : e.end].min()))
             for e in doc.ents
         ]
@@ -296,14 +305,18 @@ def _gap(a: TokenSpan, b: TokenSpan) -> int:
 
 
 def _nearest(
-    spans: Sequence[TokenSpan], to: TokenSpan, sents: Sequence[TokenSpan], at: int
+    spans: Sequence[TokenSpan],
+    to: TokenSpan,
+    sents: Sequence[TokenSpan],
+    at: int,
+    last: int | None = None,
 ) -> TokenSpan | None:
-    """The span nearest ``to`` in sentence ``at`` (by index in ``sents``), else in the
-    sentences beside it (before, then after)."""
-    for i in (at, at - 1, at + 1):
-        if 0 <= i < len(sents):
-            s = sents[i]
-            inside = [x for x in spans if s.start <= x.start < s.end]
+    """The span nearest ``to`` in sentences ``at`` to ``last`` (by index in ``sents``;
+    ``at`` alone by default), else in the sentences beside them (before, then after)."""
+    last = at if last is None else last
+    for lo, hi in ((at, last), (at - 1, at - 1), (last + 1, last + 1)):
+        if 0 <= lo and hi < len(sents):
+            inside = [x for x in spans if sents[lo].start <= x.start < sents[hi].end]
             if inside:
                 return min(inside, key=lambda x: (_gap(x, to), x.start))
     return None
@@ -349,10 +362,12 @@ def link(para: Paragraph, spans: Sequence[Tagged], text: str) -> list[tuple[Attr
     (``para``, at its offset of ``text``), each with how sure the tagger was of it (the
     least of its quote's, cue's and speaker's). A quote that starts or ends in
     quotation marks is all they hold (:func:`_in_marks`). Each quote takes the nearest
-    cue in its sentence (then in those beside it); its speaker is the subject the parse
-    gives that cue (:func:`_subject_of`), else the tagged speaker nearest the cue. A
-    quote with no cue or no speaker so near is left out: most of those the tagger tags
-    are not quotes (docs/adr/0041)."""
+    cue in the sentences it spans (then in those beside them); its speaker is the
+    subject the parse gives that cue (:func:`_subject_of`), else the tagged speaker
+    nearest the cue. A quote with no cue or no speaker so near is left out: most of
+    those the tagger tags are not quotes (docs/adr/0041). A tagged cue no quote took
+    has the clause the rules read as its report (:func:`_clause_of`), where no quote
+    is, as its quote."""
     doc, start = para.doc, para.start
     sure: dict[tuple[int, int], float] = {}
     by_label: dict[str, list[TokenSpan]] = {QUOTE: [], CUE: [], SPEAKER: []}
@@ -371,21 +386,35 @@ def link(para: Paragraph, spans: Sequence[Tagged], text: str) -> list[tuple[Attr
     def how_sure(q: TokenSpan) -> float:  # (a quote grown in marks: the tagged ones in it)
         return min((p for (a, b), p in sure.items() if q.start <= a and b <= q.end), default=1.0)
 
-    out = []
+    def speaker_of(cue: TokenSpan) -> tuple[TokenSpan | None, float]:
+        """The cue's speaker, and how sure the tagger was of the cue and its speaker."""
+        tagged = _nearest(speakers, cue, sents, sent_of(cue))
+        was = min(
+            sure[cue.start, cue.end], 1.0 if tagged is None else sure[tagged.start, tagged.end]
+        )
+        return _subject_of(cue, para) or tagged, was
+
+    found: list[tuple[TokenSpan, TokenSpan, TokenSpan, float]] = []
     for q in _in_marks(para, by_label[QUOTE], [*cues, *speakers]):
-        cue = _nearest(cues, q, sents, sent_of(q))
+        cue = _nearest(cues, q, sents, sent_of(q), sent_of(q[-1:]))
         if cue is None:
             continue
-        tagged = _nearest(speakers, cue, sents, sent_of(cue))
-        speaker = _subject_of(cue, para) or tagged
-        if speaker is None:
+        speaker, was = speaker_of(cue)
+        if speaker is not None:
+            found.append((q, cue, speaker, min(how_sure(q), was)))
+    taken = {(c.start, c.end) for _, c, _, _ in found}
+    for cue in cues:
+        clause = _clause_of(cue, para) if (cue.start, cue.end) not in taken else None
+        if clause is None or any(
+            clause.start < f[0].end and f[0].start < clause.end for f in found
+        ):
             continue
+        speaker, was = speaker_of(cue)
+        if speaker is not None:
+            found.append((clause, cue, speaker, was))
+    out = []
+    for q, cue, speaker, was in sorted(found, key=lambda f: (f[0].start, f[0].end)):
         quote = Span(start + q.start_char, start + q.end_char)
-        was = min(
-            how_sure(q),
-            sure[cue.start, cue.end],
-            sure[tagged.start, tagged.end] if tagged is not None else 1.0,
-        )
         out.append(
             (
                 Attribution(
@@ -399,6 +428,21 @@ def link(para: Paragraph, spans: Sequence[Tagged], text: str) -> list[tuple[Attr
             )
         )
     return out
+
+
+def _clause_of(cue: TokenSpan, para: Paragraph) -> TokenSpan | None:
+    """What the rules read as a tagged cue's report (``according to``'s clause, a
+    verb's reported clause: :func:`core.suggest.rules._according_clause`,
+    ``_reported_clause``); None without one."""
+    from core.suggest.rules import _according_clause, _is_according, _reported_clause
+
+    acc = next((t for t in cue if _is_according(t)), None)
+    if acc is not None:
+        got = _according_clause(acc, para)
+    else:
+        got = _reported_clause(next((t for t in cue if t.pos_ in ("VERB", "AUX")), cue.root), para)
+    q = None if got is None else para.doc.char_span(*got, alignment_mode="expand")
+    return q if q is not None and len(q) else None
 
 
 def union(

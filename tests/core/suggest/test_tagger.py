@@ -15,19 +15,20 @@ TEXT = (
     '"It works. It is cheap," Jones told reporters. Prices rose in May, according to a '
     "survey.\n"
 )
-START = TEXT.index("Smith")
 
 
-def linked(suggester, spans: list[tuple[str, str]]):
-    """The paragraph parsed and read by the rules, linked with ``spans`` (text, label)
-    as the tagger's: each attribution's quote, cue, speaker and speaker name."""
+def linked(suggester, spans: list[tuple[str, str]], whole: str = TEXT):
+    """The paragraph after the headline of ``whole`` parsed and read by the rules,
+    linked with ``spans`` (text, label) as the tagger's: each attribution's quote, cue,
+    speaker and speaker name."""
     nlp = suggester.nlp
-    text = TEXT[START:].rstrip("\n")
-    para = Paragraph(START, nlp(doc_of(nlp.tokenizer, text)))
+    start = whole.index("\n") + 1
+    text = whole[start:].rstrip("\n")
+    para = Paragraph(start, nlp(doc_of(nlp.tokenizer, text)))
     ArticleRules(Registry()).add(0, para)
     tagged = [Tagged(lab, text.index(t), text.index(t) + len(t)) for t, lab in spans]
     return [
-        (a.quote, a.cue, a.speaker, a.speaker_name, a.type) for a, _ in link(para, tagged, TEXT)
+        (a.quote, a.cue, a.speaker, a.speaker_name, a.type) for a, _ in link(para, tagged, whole)
     ]
 
 
@@ -70,6 +71,41 @@ def test_a_quote_with_no_cue_or_no_speaker_near_it_is_left_out(suggester):
     assert [(q, c, s) for q, c, s, _, _ in got] == [
         (sp(TEXT, "taxes must fall"), sp(TEXT, "thinks"), sp(TEXT, "The mayor"))
     ]
+
+
+def test_a_quote_over_sentences_takes_the_cue_beside_the_last_of_them(suggester):
+    whole = "Headline\nTaxes must fall. Rents must fall too. Officials said so on Monday.\n"
+    got = linked(
+        suggester, [("Taxes must fall. Rents must fall too.", QUOTE), ("said", CUE)], whole
+    )
+    assert [(q, c, s) for q, c, s, _, _ in got] == [
+        (
+            sp(whole, "Taxes must fall. Rents must fall too."),
+            sp(whole, "said"),
+            sp(whole, "Officials"),
+        )
+    ]
+
+
+def test_a_tagged_cue_no_quote_took_has_the_clause_the_rules_read_as_its_report(suggester):
+    got = linked(
+        suggester,
+        [
+            ("taxes must fall", QUOTE),
+            ("argued", CUE),
+            ("thinks", CUE),  # no quote tagged: the rules' reported clause
+            ("according to", CUE),  # a quote overlapping nothing tagged
+            ("a survey", SPEAKER),
+        ],
+    )
+    assert [(q, c, s) for q, c, s, _, _ in got] == [
+        (sp(TEXT, "taxes must fall"), sp(TEXT, "argued"), sp(TEXT, "Smith")),
+        (sp(TEXT, "the plan is late."), sp(TEXT, "thinks"), sp(TEXT, "The mayor")),
+        (sp(TEXT, "Prices rose in May"), sp(TEXT, "according to"), sp(TEXT, "a survey")),
+    ]
+    # a cue no quote took whose clause a tagged quote overlaps adds nothing
+    got = linked(suggester, [("taxes must", QUOTE), ("argued", CUE), ("Smith", SPEAKER)])
+    assert [(q, c) for q, c, _, _, _ in got] == [(sp(TEXT, "taxes must"), sp(TEXT, "argued"))]
 
 
 def test_batches_are_counted_by_words_growing_as_spacy_train_makes_them(monkeypatch):
