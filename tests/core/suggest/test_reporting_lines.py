@@ -4,10 +4,6 @@ lessons), each on made-up sentences of its own."""
 from tests.core.suggest.test_suggest import suggest
 
 
-def parts(found):
-    return [(q, sp, name, cue, kind) for q, sp, name, cue, kind in found]
-
-
 def test_going_on_or_sharing_in_a_reporting_line_reports_the_clause_before(suggester):
     found = suggest(
         suggester,
