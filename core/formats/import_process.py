@@ -167,7 +167,10 @@ class ImportProcess:
         return self._pool
 
     def close(self) -> None:
+        """End the worker process (an import in it is cancelled first: it stops within a
+        second) and wait until it has: Python 3.11's exit wakes every process pool still
+        ending, and one that closes its pipe meanwhile makes the exit print a traceback."""
         if self._pool is not None:
             self._cancel.set()
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool, self._pid.value = None, 0

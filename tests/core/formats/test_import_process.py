@@ -1,6 +1,7 @@
 """The app's import process opens the corpus the app holds as held: the app's -wal
-beside the file is no unclean shutdown to it (docs/adr/0016)."""
+beside the file is no unclean shutdown to it (docs/adr/0016); closed, it is gone."""
 
+import threading
 from pathlib import Path
 
 from core.corpus.store import Store
@@ -27,3 +28,20 @@ def test_an_import_beside_the_app_holding_the_corpus_runs_no_full_check(tmp_path
             assert store.article(6).title == "Title"
     finally:
         importer.close()
+
+
+def _managers():
+    return [t for t in threading.enumerate() if type(t).__name__ == "_ExecutorManagerThread"]
+
+
+def test_closed_the_import_process_leaves_no_thread_for_the_app_s_exit(tmp_path):
+    """Python 3.11's exit wakes each process pool's manager thread still listed, and a
+    thread closing its pipe meanwhile makes it print a traceback (seen in the packaged
+    app now and then): closing waits until the thread is done."""
+    importer = ImportProcess(jobs=1)
+    try:
+        importer.prepare().result()  # the worker started, the pipeline loaded
+        assert _managers()
+    finally:
+        importer.close()
+    assert _managers() == []
