@@ -183,9 +183,10 @@ def _propn(t: Token) -> bool:
 
 def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Token]:
     """The run of name words ending at ``head`` (the head of an English name is its
-    last word), titles stripped, and the word a job is of or for (``Minister of State
-    Ajay Bhatt``, ``Minister for Petroleum Jo Roe``, ``Minister for Planning and
-    Development Asad Umar``)."""
+    last word), a nickname in marks left out (``Henry "Hank" Asbill``), titles
+    stripped, and the word a job is of or for (``Minister of State Ajay Bhatt``,
+    ``Minister for Petroleum Jo Roe``, ``Minister for Planning and Development Asad
+    Umar``)."""
     if not is_name(head):
         return []
     doc = head.doc
@@ -193,6 +194,12 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
     while left > 0 and is_name(doc[left - 1]) and not doc[left - 1].is_punct:
         left -= 1
     run = list(doc[left : head.i + 1])
+    if (
+        left >= 4
+        and is_name(doc[left - 4])
+        and _NICKNAME.fullmatch(" " + doc[left - 3 : left].text)
+    ):
+        run = name_run(doc[left - 4], is_name) + run  # "Henry "Hank" Asbill": Henry Asbill
     run = run[_organisation_before([t.text for t in run]) :]
     run = run[_titles([t.text for t in run]) :]
     of_job = _job_of_before([t.text for t in doc[max(0, left - JOB_REACH) : left]])
@@ -1105,20 +1112,39 @@ def names_by_last_word(attributions: list[Attribution]) -> dict[str, str]:
     return out
 
 
-#: Capitalised words, a surname's particles between them (``Erik ten Hag``).
+#: A one-word nickname in quotation marks inside a name (``Henry "Hank" Asbill``).
+_NICKNAME = re.compile(r' ["\u201c][A-Z][\w.-]*["\u201d]')
+
+
+def is_nickname(text: str, opening: int, closing: int | None) -> bool:
+    """Whether the marks at ``opening`` and ``closing`` of ``text`` hold a nickname: one
+    capitalised word between two words of a name (``Henry "Hank" Asbill``)."""
+    if closing is None or not _NICKNAME.fullmatch(text, opening - 1, closing + 1):
+        return False
+    return bool(re.search(r"[A-Z][\w'.-]*$", text[: opening - 1])) and bool(
+        re.match(r" [A-Z]", text[closing + 1 :])
+    )
+
+
+#: Capitalised words, a surname's particles between them (``Erik ten Hag``) and a
+#: nickname in marks (``Henry "Hank" Asbill``).
 _NAME_RUN = re.compile(
-    r"[A-Z][\w'.-]*(?: (?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")[ -])*[A-Z][\w'.-]*)+"
+    r"[A-Z][\w'.-]*(?:(?:"
+    + _NICKNAME.pattern
+    + r")? (?:(?:"
+    + "|".join(sorted(NAME_PARTICLES))
+    + r")[ -])*[A-Z][\w'.-]*)+"
 )
 
 
 def _name_runs(text: str) -> Iterator[tuple[int, list[str], str | None]]:
-    """Each run of two capitalised words or more, its
+    """Each run of two capitalised words or more, a nickname in marks and its
     titles and the words before them left out (``Home Minister Anil Vij``: ``Anil
     Vij``), and the word a job before it is of (``Minister for Planning and Development
     Asad Umar``: ``Asad Umar``), two words left at least, where those start; and the job
     word it was written with (``Minister``), if any."""
     for m in _NAME_RUN.finditer(text):
-        written = _proper_words(m.group())
+        written = _proper_words(_NICKNAME.sub("", m.group()))
         words = _untitled(written)
         job = next(
             (w for w in reversed(written[: len(written) - len(words)]) if _is_title(w)), None

@@ -987,3 +987,14 @@ def test_a_technician_is_the_coach_in_a_translated_sports_report(suggester):
         "\u201cWe have to adapt to the injuries,\u201d added the Spanish technician."
     )
     assert names(suggester, text) == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_nickname_in_marks_is_no_part_of_the_fullest_name(suggester):
+    text = (
+        "Her lawyer, Peter \u201cPete\u201d Varga of Holm Partners, said she was \u201cvery "
+        "pleased\u201d with the ruling.\n\n"
+        '"We will appeal," Varga said.'
+    )
+    assert names(suggester, text) == ["Peter Varga", "Peter Varga"]
+    assert full_names(text)["Varga"] == "Peter Varga"  # (the S key's names, without a parse)
+    assert full_names('Ann "Annie" Lee and Bo Chan met.')["Lee"] == "Ann Lee"
