@@ -27,6 +27,7 @@ from core.suggest.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     FIRST_NAME_TITLES,
+    HEADING_JOBS,
     NAME_ABBREVIATIONS,
     NAME_PARTICLES,
     NON_PERSON_WORDS,
@@ -306,9 +307,16 @@ class NameBook:
         """The latest person before ``pos`` introduced with this job word, or one that is
         the same job (:data:`SAME_JOBS`), if any; not one introduced inside what a source
         reported (:meth:`_in_reported`)."""
-        seen = self.titles.get(SAME_JOBS.get(title, title), [])
+        seen = self._titled(title)
         i = bisect_left(seen, pos, key=lambda t: t[0])
         return next((name for at, name in reversed(seen[:i]) if not self._in_reported(at)), None)
+
+    def _titled(self, title: str) -> list[tuple[int, str]]:
+        """The people introduced with this job word or the same job (:data:`SAME_JOBS`),
+        in order; a ``boss`` with any job of heading (:data:`HEADING_JOBS`)."""
+        if title != "boss":
+            return self.titles.get(SAME_JOBS.get(title, title), [])
+        return sorted(p for job in HEADING_JOBS for p in self.titles.get(job, []))
 
     def add_name(self, pos: int, words: list[str]) -> None:
         """Register a full name, as its fullest form seen (``Maria Ortega`` after ``Maria L.
@@ -586,7 +594,7 @@ class NameBook:
         if not all(w.islower() for w in words[1:-1]):
             return None
         word = words[-1].lower()
-        seen = self.titles.get(SAME_JOBS.get(word, word), [])
+        seen = self._titled(word)
         return next(
             (n for at, n in reversed(seen) if at < pos and not any(s <= at < e for s, e in quoted)),
             None,

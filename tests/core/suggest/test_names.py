@@ -998,3 +998,13 @@ def test_a_nickname_in_marks_is_no_part_of_the_fullest_name(suggester):
     assert names(suggester, text) == ["Peter Varga", "Peter Varga"]
     assert full_names(text)["Varga"] == "Peter Varga"  # (the S key's names, without a parse)
     assert full_names('Ann "Annie" Lee and Bo Chan met.')["Lee"] == "Ann Lee"
+
+
+def test_the_boss_is_the_person_named_with_a_job_of_heading(suggester):
+    text = (
+        "The roads were quiet, regional police commander Tom Reed has said.\n\n"
+        "The police boss said most people stayed at home.\n\n"
+        "ROVERS MANAGER Ivo Berg fears the injury is bad.\n\n"
+        '"He has hurt his knee," the Rovers boss told reporters.'
+    )
+    assert names(suggester, text) == ["Tom Reed", "Tom Reed", "Ivo Berg"]
