@@ -233,8 +233,9 @@ JOB_REACH = 8
 
 
 def is_person(run: list[Token]) -> bool:
-    """Whether a proper-noun run names a person rather than a place, an organisation, a
-    day (``said on Wednesday``) or a job alone (``Minister of State ...``)."""
+    """Whether a proper-noun run names a person rather than a place, an organisation (also
+    one in a company's name: ``International Truck and Engine Corp.``), a day (``said on
+    Wednesday``) or a job alone (``Minister of State ...``)."""
     if not run or (len(run) == 1 and run[0].lower_ in CALENDAR) or is_job(run):
         return False
     if len(run) == 1 and is_acronym(run[0].text):
@@ -248,6 +249,9 @@ def is_person(run: list[Token]) -> bool:
     words = [t.text for t in run]
     if any(w.lower().strip(".") in NON_PERSON_WORDS for w in words):
         return False
+    at = first.idx
+    if any(c.start() <= at < c.end() for c in _COMPANY_NAME.finditer(first.doc.text)):
+        return False  # "International Truck and Engine Corp."
     capitalised = all(w[:1].isupper() or w in NAME_PARTICLES for w in words[:-1])  # "ten Hag"
     lettered = all(any(ch.isalpha() for ch in w) for w in words)
     return capitalised and words[-1][:1].isupper() and lettered
@@ -473,6 +477,7 @@ class NameBook:
             or self._force(bare, pos)
             or self._job_and_surname(bare, pos)
             or self._holder(bare, pos, written_out=True)
+            or self._company_begun(bare, pos)
         )
         if described is not None:
             return described
@@ -487,6 +492,20 @@ class NameBook:
             and [w for w in whole if w in words] != words
         )
         return self._unplaced(fuller if source != name or reordered else bare)
+
+    def _company_begun(self, name: str, pos: int) -> str | None:
+        """The company whose name a one-word name begins, the nearest one before ``pos``
+        (``International`` after ``International Truck and Engine Corp.``); None if none."""
+        if len(name.split()) != 1:
+            return None
+        return next(
+            (
+                whole
+                for _, whole in self._before(pos)
+                if whole.startswith(name + " ") and _COMPANY_NAME.fullmatch(whole)
+            ),
+            None,
+        )
 
     def _unplaced(self, name: str) -> str:
         """A person's name without the acronyms and places written before it (``DIG
@@ -1145,13 +1164,26 @@ _NAME_RUN = re.compile(
 )
 
 
+#: A company's name: capitalised words, ``and`` or ``&`` between them, ending with a
+#: legal suffix (``International Truck and Engine Corp.``).
+_COMPANY_NAME = re.compile(
+    r"[A-Z][\w&.'\u2019-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w&.'\u2019-]*)*\s+(?i:"
+    + "|".join(sorted(COMPANY_SUFFIXES))
+    + r")\b\.?"
+)
+
+
 def _name_runs(text: str) -> Iterator[tuple[int, list[str], str | None]]:
     """Each run of two capitalised words or more, a nickname in marks and its
     titles and the words before them left out (``Home Minister Anil Vij``: ``Anil
     Vij``), and the word a job before it is of (``Minister for Planning and Development
     Asad Umar``: ``Asad Umar``), two words left at least, where those start; and the job
-    word it was written with (``Minister``), if any."""
+    word it was written with (``Minister``), if any; none in a company's name
+    (``International Truck and Engine Corp.``)."""
+    companies = [c.span() for c in _COMPANY_NAME.finditer(text)]
     for m in _NAME_RUN.finditer(text):
+        if any(s <= m.start() < e for s, e in companies):
+            continue
         written = _proper_words(_NICKNAME.sub("", m.group()))
         words = _untitled(written)
         job = next(

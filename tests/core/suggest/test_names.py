@@ -1008,3 +1008,13 @@ def test_the_boss_is_the_person_named_with_a_job_of_heading(suggester):
         '"He has hurt his knee," the Rovers boss told reporters.'
     )
     assert names(suggester, text) == ["Tom Reed", "Tom Reed", "Ivo Berg"]
+
+
+def test_a_one_word_name_a_company_s_name_begins_is_that_company(suggester):
+    text = (
+        "Workers at Northern Steel and Wire Corp. walked out on Monday, the union said.\n\n"
+        "Northern said in a statement that its plants would stay open.\n\n"
+        "Talks will go on next week, Northern said."
+    )
+    assert names(suggester, text)[1:] == ["Northern Steel and Wire", "Northern Steel and Wire"]
+    assert "Wire" not in full_names(text)  # (a company's name holds no person's)
