@@ -466,7 +466,7 @@ class NameBook:
 
     def _settled(self, name: str, pos: int) -> str:
         source = named_source(name)
-        bare = _unowned(self._whole(_without_article(source), pos))
+        bare = _unowned(self._whole(_unbased(_without_article(source)), pos))
         if _ACRONYM.fullmatch(bare):
             expanded = self._expanded(bare, pos)
             return self._unplaced(self._holder(expanded, pos) or expanded)
@@ -968,6 +968,15 @@ def _without_article(name: str) -> str:
     plant`` -> ``Acme plant``; ``the company`` stays."""
     words = name.split()
     if len(words) > 1 and words[0].lower() in _ARTICLES and words[1][:1].isupper():
+        return " ".join(words[1:])
+    return name
+
+
+def _unbased(name: str) -> str:
+    """A proper name without where it is based before it: ``Geneva-based World Health
+    Organization`` -> ``World Health Organization``."""
+    words = name.split()
+    if len(words) > 1 and words[0].lower().endswith("-based") and words[1][:1].isupper():
         return " ".join(words[1:])
     return name
 

@@ -1018,3 +1018,8 @@ def test_a_one_word_name_a_company_s_name_begins_is_that_company(suggester):
     )
     assert names(suggester, text)[1:] == ["Northern Steel and Wire", "Northern Steel and Wire"]
     assert "Wire" not in full_names(text)  # (a company's name holds no person's)
+
+
+def test_where_an_organisation_is_based_is_no_part_of_its_name(suggester):
+    text = "On Monday, the Oslo-based Nordic Fish Council said the catch was down."
+    assert names(suggester, text) == ["Nordic Fish Council"]
