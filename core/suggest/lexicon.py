@@ -158,6 +158,11 @@ SAME_JOBS = {
     "technician": "coach",  # a football coach in news translated from Romance languages
 }
 
+#: Jobs of whoever heads a team, a force or a body: ``the boss`` is the person the article
+#: named with one of them (``regional police commander Jo Roe`` ... ``The police boss
+#: said``; ``United manager Ivo Berg`` ... ``the United boss told``).
+HEADING_JOBS = frozenset({"boss", "manager", "commander", "chief", "head", "director"})
+
 #: Titles that are also common first names: before a surname alone they are the first
 #: name ("Dean Whitaker"), unless the article names a person with that surname ("Dean
 #: Jane Whitaker" ... "Dean Whitaker"); before a first name and a surname, the title.

@@ -27,6 +27,7 @@ from core.suggest.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     FIRST_NAME_TITLES,
+    HEADING_JOBS,
     NAME_ABBREVIATIONS,
     NAME_PARTICLES,
     NON_PERSON_WORDS,
@@ -183,9 +184,10 @@ def _propn(t: Token) -> bool:
 
 def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Token]:
     """The run of name words ending at ``head`` (the head of an English name is its
-    last word), titles stripped, and the word a job is of or for (``Minister of State
-    Ajay Bhatt``, ``Minister for Petroleum Jo Roe``, ``Minister for Planning and
-    Development Asad Umar``)."""
+    last word), a nickname in marks left out (``Henry "Hank" Asbill``), titles
+    stripped, and the word a job is of or for (``Minister of State Ajay Bhatt``,
+    ``Minister for Petroleum Jo Roe``, ``Minister for Planning and Development Asad
+    Umar``)."""
     if not is_name(head):
         return []
     doc = head.doc
@@ -193,6 +195,12 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
     while left > 0 and is_name(doc[left - 1]) and not doc[left - 1].is_punct:
         left -= 1
     run = list(doc[left : head.i + 1])
+    if (
+        left >= 4
+        and is_name(doc[left - 4])
+        and _NICKNAME.fullmatch(" " + doc[left - 3 : left].text)
+    ):
+        run = name_run(doc[left - 4], is_name) + run  # "Henry "Hank" Asbill": Henry Asbill
     run = run[_organisation_before([t.text for t in run]) :]
     run = run[_titles([t.text for t in run]) :]
     of_job = _job_of_before([t.text for t in doc[max(0, left - JOB_REACH) : left]])
@@ -225,8 +233,9 @@ JOB_REACH = 8
 
 
 def is_person(run: list[Token]) -> bool:
-    """Whether a proper-noun run names a person rather than a place, an organisation, a
-    day (``said on Wednesday``) or a job alone (``Minister of State ...``)."""
+    """Whether a proper-noun run names a person rather than a place, an organisation (also
+    one in a company's name: ``International Truck and Engine Corp.``), a day (``said on
+    Wednesday``) or a job alone (``Minister of State ...``)."""
     if not run or (len(run) == 1 and run[0].lower_ in CALENDAR) or is_job(run):
         return False
     if len(run) == 1 and is_acronym(run[0].text):
@@ -240,6 +249,9 @@ def is_person(run: list[Token]) -> bool:
     words = [t.text for t in run]
     if any(w.lower().strip(".") in NON_PERSON_WORDS for w in words):
         return False
+    at = first.idx
+    if any(c.start() <= at < c.end() for c in _COMPANY_NAME.finditer(first.doc.text)):
+        return False  # "International Truck and Engine Corp."
     capitalised = all(w[:1].isupper() or w in NAME_PARTICLES for w in words[:-1])  # "ten Hag"
     lettered = all(any(ch.isalpha() for ch in w) for w in words)
     return capitalised and words[-1][:1].isupper() and lettered
@@ -299,9 +311,16 @@ class NameBook:
         """The latest person before ``pos`` introduced with this job word, or one that is
         the same job (:data:`SAME_JOBS`), if any; not one introduced inside what a source
         reported (:meth:`_in_reported`)."""
-        seen = self.titles.get(SAME_JOBS.get(title, title), [])
+        seen = self._titled(title)
         i = bisect_left(seen, pos, key=lambda t: t[0])
         return next((name for at, name in reversed(seen[:i]) if not self._in_reported(at)), None)
+
+    def _titled(self, title: str) -> list[tuple[int, str]]:
+        """The people introduced with this job word or the same job (:data:`SAME_JOBS`),
+        in order; a ``boss`` with any job of heading (:data:`HEADING_JOBS`)."""
+        if title != "boss":
+            return self.titles.get(SAME_JOBS.get(title, title), [])
+        return sorted(p for job in HEADING_JOBS for p in self.titles.get(job, []))
 
     def add_name(self, pos: int, words: list[str]) -> None:
         """Register a full name, as its fullest form seen (``Maria Ortega`` after ``Maria L.
@@ -447,7 +466,7 @@ class NameBook:
 
     def _settled(self, name: str, pos: int) -> str:
         source = named_source(name)
-        bare = _unowned(self._whole(_without_article(source), pos))
+        bare = _unowned(self._whole(_unbased(_without_article(source)), pos))
         if _ACRONYM.fullmatch(bare):
             expanded = self._expanded(bare, pos)
             return self._unplaced(self._holder(expanded, pos) or expanded)
@@ -458,6 +477,7 @@ class NameBook:
             or self._force(bare, pos)
             or self._job_and_surname(bare, pos)
             or self._holder(bare, pos, written_out=True)
+            or self._company_begun(bare, pos)
         )
         if described is not None:
             return described
@@ -472,6 +492,20 @@ class NameBook:
             and [w for w in whole if w in words] != words
         )
         return self._unplaced(fuller if source != name or reordered else bare)
+
+    def _company_begun(self, name: str, pos: int) -> str | None:
+        """The company whose name a one-word name begins, the nearest one before ``pos``
+        (``International`` after ``International Truck and Engine Corp.``); None if none."""
+        if len(name.split()) != 1:
+            return None
+        return next(
+            (
+                whole
+                for _, whole in self._before(pos)
+                if whole.startswith(name + " ") and _COMPANY_NAME.fullmatch(whole)
+            ),
+            None,
+        )
 
     def _unplaced(self, name: str) -> str:
         """A person's name without the acronyms and places written before it (``DIG
@@ -579,7 +613,7 @@ class NameBook:
         if not all(w.islower() for w in words[1:-1]):
             return None
         word = words[-1].lower()
-        seen = self.titles.get(SAME_JOBS.get(word, word), [])
+        seen = self._titled(word)
         return next(
             (n for at, n in reversed(seen) if at < pos and not any(s <= at < e for s, e in quoted)),
             None,
@@ -938,6 +972,15 @@ def _without_article(name: str) -> str:
     return name
 
 
+def _unbased(name: str) -> str:
+    """A proper name without where it is based before it: ``Geneva-based World Health
+    Organization`` -> ``World Health Organization``."""
+    words = name.split()
+    if len(words) > 1 and words[0].lower().endswith("-based") and words[1][:1].isupper():
+        return " ".join(words[1:])
+    return name
+
+
 def _unowned(name: str) -> str:
     """An organisation's name of a body ``of`` something without the country or place it
     is written as belonging to: ``South Sudan's Ministry of Agriculture`` -> ``Ministry
@@ -1105,20 +1148,52 @@ def names_by_last_word(attributions: list[Attribution]) -> dict[str, str]:
     return out
 
 
-#: Capitalised words, a surname's particles between them (``Erik ten Hag``).
+#: A one-word nickname in quotation marks inside a name (``Henry "Hank" Asbill``).
+_NICKNAME = re.compile(r' ["\u201c][A-Z][\w.-]*["\u201d]')
+
+
+def is_nickname(text: str, opening: int, closing: int | None) -> bool:
+    """Whether the marks at ``opening`` and ``closing`` of ``text`` hold a nickname: one
+    capitalised word between two words of a name (``Henry "Hank" Asbill``)."""
+    if closing is None or not _NICKNAME.fullmatch(text, opening - 1, closing + 1):
+        return False
+    return bool(re.search(r"[A-Z][\w'.-]*$", text[: opening - 1])) and bool(
+        re.match(r" [A-Z]", text[closing + 1 :])
+    )
+
+
+#: Capitalised words, a surname's particles between them (``Erik ten Hag``) and a
+#: nickname in marks (``Henry "Hank" Asbill``).
 _NAME_RUN = re.compile(
-    r"[A-Z][\w'.-]*(?: (?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")[ -])*[A-Z][\w'.-]*)+"
+    r"[A-Z][\w'.-]*(?:(?:"
+    + _NICKNAME.pattern
+    + r")? (?:(?:"
+    + "|".join(sorted(NAME_PARTICLES))
+    + r")[ -])*[A-Z][\w'.-]*)+"
+)
+
+
+#: A company's name: capitalised words, ``and`` or ``&`` between them, ending with a
+#: legal suffix (``International Truck and Engine Corp.``).
+_COMPANY_NAME = re.compile(
+    r"[A-Z][\w&.'\u2019-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w&.'\u2019-]*)*\s+(?i:"
+    + "|".join(sorted(COMPANY_SUFFIXES))
+    + r")\b\.?"
 )
 
 
 def _name_runs(text: str) -> Iterator[tuple[int, list[str], str | None]]:
-    """Each run of two capitalised words or more, its
+    """Each run of two capitalised words or more, a nickname in marks and its
     titles and the words before them left out (``Home Minister Anil Vij``: ``Anil
     Vij``), and the word a job before it is of (``Minister for Planning and Development
     Asad Umar``: ``Asad Umar``), two words left at least, where those start; and the job
-    word it was written with (``Minister``), if any."""
+    word it was written with (``Minister``), if any; none in a company's name
+    (``International Truck and Engine Corp.``)."""
+    companies = [c.span() for c in _COMPANY_NAME.finditer(text)]
     for m in _NAME_RUN.finditer(text):
-        written = _proper_words(m.group())
+        if any(s <= m.start() < e for s, e in companies):
+            continue
+        written = _proper_words(_NICKNAME.sub("", m.group()))
         words = _untitled(written)
         job = next(
             (w for w in reversed(written[: len(written) - len(words)]) if _is_title(w)), None

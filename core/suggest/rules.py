@@ -54,6 +54,7 @@ from core.suggest.names import (
     NameBook,
     is_acronym,
     is_job,
+    is_nickname,
     is_person,
     name_run,
     repair_names,
@@ -135,7 +136,11 @@ class ArticleRules:
 
     def add(self, index: int, para: Paragraph) -> None:
         repair_names(para.doc)
-        para.quotes = [q for q in find_quotes(para.text) if not _names_a_title(para, q)]
+        para.quotes = [
+            q
+            for q in find_quotes(para.text)
+            if not _names_a_title(para, q) and not is_nickname(para.text, q.open, q.close)
+        ]
         para.in_quote = [0] * len(para.doc)
         for n, q in enumerate(para.quotes, 1):
             end = (q.close + 1) if q.close is not None else len(para.text)

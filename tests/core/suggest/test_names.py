@@ -987,3 +987,39 @@ def test_a_technician_is_the_coach_in_a_translated_sports_report(suggester):
         "\u201cWe have to adapt to the injuries,\u201d added the Spanish technician."
     )
     assert names(suggester, text) == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_nickname_in_marks_is_no_part_of_the_fullest_name(suggester):
+    text = (
+        "Her lawyer, Peter \u201cPete\u201d Varga of Holm Partners, said she was \u201cvery "
+        "pleased\u201d with the ruling.\n\n"
+        '"We will appeal," Varga said.'
+    )
+    assert names(suggester, text) == ["Peter Varga", "Peter Varga"]
+    assert full_names(text)["Varga"] == "Peter Varga"  # (the S key's names, without a parse)
+    assert full_names('Ann "Annie" Lee and Bo Chan met.')["Lee"] == "Ann Lee"
+
+
+def test_the_boss_is_the_person_named_with_a_job_of_heading(suggester):
+    text = (
+        "The roads were quiet, regional police commander Tom Reed has said.\n\n"
+        "The police boss said most people stayed at home.\n\n"
+        "ROVERS MANAGER Ivo Berg fears the injury is bad.\n\n"
+        '"He has hurt his knee," the Rovers boss told reporters.'
+    )
+    assert names(suggester, text) == ["Tom Reed", "Tom Reed", "Ivo Berg"]
+
+
+def test_a_one_word_name_a_company_s_name_begins_is_that_company(suggester):
+    text = (
+        "Workers at Northern Steel and Wire Corp. walked out on Monday, the union said.\n\n"
+        "Northern said in a statement that its plants would stay open.\n\n"
+        "Talks will go on next week, Northern said."
+    )
+    assert names(suggester, text)[1:] == ["Northern Steel and Wire", "Northern Steel and Wire"]
+    assert "Wire" not in full_names(text)  # (a company's name holds no person's)
+
+
+def test_where_an_organisation_is_based_is_no_part_of_its_name(suggester):
+    text = "On Monday, the Oslo-based Nordic Fish Council said the catch was down."
+    assert names(suggester, text) == ["Nordic Fish Council"]
