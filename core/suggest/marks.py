@@ -73,11 +73,11 @@ def _pair(text: str, double: bool, skip: list[tuple[int, int]]) -> list[Quoted]:
     i = 0
     n = len(text)
     while i < n:
-        if any(a <= i < b for a, b in skip):
-            i += 1
-            continue
         ch = text[i]
         if ch not in opens and ch not in closes and ch != straight:
+            i += 1
+            continue
+        if any(a <= i < b for a, b in skip):
             i += 1
             continue
         if not double and _is_apostrophe(text, i, start is not None):
