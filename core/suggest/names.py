@@ -600,8 +600,8 @@ class NameBook:
         minister``, ``the federal minister``, ``The Minister``, ``The Minister for
         Aviation``): the latest person written with that job word before ``pos`` (with
         that job's whole name: :meth:`_holder`), none named in what is ``quoted`` (the
-        attributions' quotes: ``He said Minister for Roads Tom Reed ...``); None for no
-        such description or person."""
+        attributions' quotes, in order: ``He said Minister for Roads Tom Reed ...``); None
+        for no such description or person."""
         words = mention.split()
         if len(words) < 2 or words[0].lower() not in _DEFINITE:
             return None
@@ -614,10 +614,7 @@ class NameBook:
             return None
         word = words[-1].lower()
         seen = self._titled(word)
-        return next(
-            (n for at, n in reversed(seen) if at < pos and not any(s <= at < e for s, e in quoted)),
-            None,
-        )
+        return next((n for at, n in reversed(seen) if at < pos and not _within(quoted, at)), None)
 
     def _job_and_surname(self, name: str, pos: int) -> str | None:
         """A job's acronym with a surname (``PRO Kumar``): the job's holder, when that
@@ -1238,7 +1235,7 @@ def name_in_article(
     """The name a mention at ``pos`` of an article's ``text`` stands for, as the
     suggester would name it there: :func:`resolve_name`, then settled by the whole
     article (:meth:`NameBook.settle` of :func:`article_book`), a pronoun's person aside."""
-    quoted = [(a.quote.start, a.quote.end) for a in attributions]
+    quoted = sorted((a.quote.start, a.quote.end) for a in attributions)  # (none overlap)
     held = _read(text)[1].job_holder(mention, pos, quoted)
     if held is not None:
         return held
