@@ -3,10 +3,9 @@ docs/adr/0048): the pipeline's parse, its tokens and what the rules find in it."
 
 from spacy.tokens import Doc
 
-from core.formats.imported import content_hash
-from core.model import Article
 from core.suggest import sentences as sentences_step
 from core.tokens import tokenize
+from tests.core.suggest.test_suggest import suggest as suggest_all
 
 
 def sentences(suggester, text):
@@ -14,11 +13,8 @@ def sentences(suggester, text):
 
 
 def suggest(suggester, text):
-    art = Article(text=text, content_hash=content_hash(text))
-    return [
-        (text[a.quote.start : a.quote.end], a.speaker_name, a.type.value)
-        for a in suggester.suggest(art)
-    ]
+    """Each suggestion's quote, speaker name and type."""
+    return [(q, name, kind) for q, _, name, _, kind in suggest_all(suggester, text)]
 
 
 def test_a_clause_after_according_to_a_title_and_a_name_is_the_name_s(suggester):
