@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,13 @@ def corpus_before(path: Path, migration: object) -> sqlite3.Connection:
         migrate(conn)
     conn.execute(f"PRAGMA user_version = {version}")
     return conn
+
+
+def pool_threads() -> list[threading.Thread]:
+    """The process pools' manager threads alive: Python 3.11's exit wakes each one
+    still listed, and one closing its pipe meanwhile prints a traceback (seen in the
+    packaged app now and then), so a pool done with is waited for."""
+    return [t for t in threading.enumerate() if type(t).__name__ == "_ExecutorManagerThread"]
 
 
 def run_python(code: str) -> subprocess.CompletedProcess[str]:

@@ -495,5 +495,5 @@ def _in_processes(
                     return
     except BrokenProcessPool as exc:
         raise SuggestError(f"a suggestion worker process stopped ({exc})") from None
-    finally:  # a worker still starting loads, then exits; nothing waits
-        pool.shutdown(wait=False, cancel_futures=True)
+    finally:  # waited for: Python 3.11's exit wakes a pool's manager thread still ending
+        pool.shutdown(wait=True, cancel_futures=True)  # and may print a traceback

@@ -1,13 +1,13 @@
 """The app's import process opens the corpus the app holds as held: the app's -wal
 beside the file is no unclean shutdown to it (docs/adr/0016); closed, it is gone."""
 
-import threading
 from pathlib import Path
 
 from core.corpus.store import Store
 from core.formats.import_process import ImportProcess
 from core.formats.text import parse_text
 from core.tokens import tokenize
+from tests.conftest import pool_threads
 from tests.core.corpus.test_open_cost import _damaged_page
 
 
@@ -30,18 +30,12 @@ def test_an_import_beside_the_app_holding_the_corpus_runs_no_full_check(tmp_path
         importer.close()
 
 
-def _managers():
-    return [t for t in threading.enumerate() if type(t).__name__ == "_ExecutorManagerThread"]
-
-
 def test_closed_the_import_process_leaves_no_thread_for_the_app_s_exit(tmp_path):
-    """Python 3.11's exit wakes each process pool's manager thread still listed, and a
-    thread closing its pipe meanwhile makes it print a traceback (seen in the packaged
-    app now and then): closing waits until the thread is done."""
+    """Closing waits until its pool's manager thread is done (:func:`pool_threads`)."""
     importer = ImportProcess(jobs=1)
     try:
         importer.prepare().result()  # the worker started, the pipeline loaded
-        assert _managers()
+        assert pool_threads()
     finally:
         importer.close()
-    assert _managers() == []
+    assert pool_threads() == []

@@ -4,7 +4,7 @@ import pytest
 
 from core.formats.text import parse_text
 from core.suggest import Suggester, SuggestError
-from tests.conftest import DATA, SAMPLE
+from tests.conftest import DATA, SAMPLE, pool_threads
 
 
 def _articles():
@@ -41,6 +41,7 @@ def test_two_processes_suggest_what_one_does(suggester, monkeypatch):
     assert sum(map(len, one)) > 400
     assert two == one
     assert 0 < sum(here) <= len(arts)  # this process did part of it, at least
+    assert pool_threads() == []  # the pool was waited for (the CLI's exit comes next)
 
 
 @pytest.mark.slow
@@ -66,6 +67,7 @@ def test_cancel_stops_the_workers_early(suggester):
     for found in suggester.suggest_many(arts, cancelled=lambda: len(seen) >= 3, n_process=2):
         seen.append(found)
     assert len(seen) == 3
+    assert pool_threads() == []
 
 
 def test_a_missing_model_is_named():
