@@ -37,6 +37,8 @@ class Act(StrEnum):
     START_RIGHT = "start_right"
     END_LEFT = "end_left"
     END_RIGHT = "end_right"
+    START_TO_CURSOR = "start_to_cursor"
+    END_TO_CURSOR = "end_to_cursor"
     TYPE_DIRECT = "type_direct"
     TYPE_MIXED = "type_mixed"
     TYPE_INDIRECT = "type_indirect"
@@ -163,6 +165,8 @@ KEYMAP: tuple[Binding, ...] = (
     Binding(Act.START_RIGHT, ("]",), "Edit", "Move the span's start one token right"),
     Binding(Act.END_LEFT, (",",), "Edit", "Move the span's end one token left"),
     Binding(Act.END_RIGHT, (".",), "Edit", "Move the span's end one token right"),
+    Binding(Act.START_TO_CURSOR, ("{",), "Edit", "Move the span's start to the token cursor"),
+    Binding(Act.END_TO_CURSOR, ("}",), "Edit", "Move the span's end to the token cursor"),
     Binding(Act.TYPE_DIRECT, ("1",), "Edit", "Type: direct (on an item: take version 1)"),
     Binding(Act.TYPE_MIXED, ("2",), "Edit", "Type: mixed (on an item: take version 2)"),
     Binding(Act.TYPE_INDIRECT, ("3",), "Edit", "Type: indirect (on an item: take version 3)"),

@@ -395,6 +395,20 @@ def move_edge(store: Store, target: Target, kind: str, edge: str, step: int) -> 
     return edit(store, known, label, **{kind: moved})
 
 
+def edge_to(store: Store, target: Target, kind: str, edge: str, token: Span) -> Command | None:
+    """Move the start or end of the quote, speaker or cue to a token's: its start to the
+    token's start, its end to the token's end (however far: the token cursor's)."""
+    known = _get(store, target)
+    span = getattr(known.attribution, kind)
+    if span is None:
+        raise SpanError(f"this attribution has no {kind}")
+    moved = Span(token.start, span.end) if edge == "start" else Span(span.start, token.end)
+    if moved.start >= moved.end:
+        other = "end" if edge == "start" else "start"
+        raise SpanError(f"the {kind}'s {edge} cannot go past its {other}")
+    return edit(store, known, f"{kind} {edge} to the cursor", **{kind: moved})
+
+
 def add(store: Store, article_id: int, attribution: Attribution) -> Command:
     """A new (manual, accepted) attribution."""
     a = attribution.with_(id=None)

@@ -424,12 +424,31 @@ class ReviewSession:
         return self._edit(lambda k: commands.set_type(self.store, k, qtype))
 
     def move_edge(self, edge: str, step: int) -> Outcome:
+        if (lacking := self._lacking_target()) is not None:
+            return lacking
+        kind = self.target
+        return self._edit(lambda k: commands.move_edge(self.store, k, kind, edge, step))
+
+    def _lacking_target(self) -> str | None:
+        """Why the span being edited cannot move: the current attribution has none."""
         a = self.current
         if a is not None and a.spans()[self.target] is None:
             key = f"label_{self.target}"
             return f"This attribution has no {self.target}: select one and press {{{key}}}."
+        return None
+
+    def edge_to_cursor(self, edge: str) -> Outcome:
+        """The start (or end) of the span being edited to the token cursor's token: an
+        edge many tokens away in one key, once F has taken the cursor there."""
+        here = self.cursor_span()
+        if self.current is None:
+            return "No attribution selected."
+        if here is None:
+            return "No token cursor: {cursor_to_item} puts it on the attribution."
+        if (lacking := self._lacking_target()) is not None:
+            return lacking
         kind = self.target
-        return self._edit(lambda k: commands.move_edge(self.store, k, kind, edge, step))
+        return self._edit(lambda k: commands.edge_to(self.store, k, kind, edge, here))
 
     def candidate(self, step: int) -> Outcome:
         """The next (+1) or previous (-1) candidate speaker of the current quote."""

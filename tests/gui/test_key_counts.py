@@ -227,6 +227,32 @@ def test_a_word_far_from_the_cursor_is_a_few_letters_away(make_window, tmp_path,
     assert s.tokens[s.cursor][0] == text.index("taxes")
 
 
+def test_an_edge_far_from_the_gold_goes_to_the_token_cursor_in_one_key(
+    make_window, tmp_path, qtbot
+):
+    """A suggested quote that runs two sentences past its end: F, a word's first letters,
+    Enter and } end it there (the end was a key a token: 16 commas)."""
+    text = (
+        '"The plan is sound. Nobody on the council has read it, and the vote is only a '
+        'week away from today," the mayor said.\n'
+    )
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "The plan"))
+    s = w.session
+    s.choose(0)
+
+    def find(dialog):
+        QTest.keyClicks(dialog.findChild(QLineEdit), "sou")
+        QTest.keyClick(dialog.findChild(QLineEdit), Qt.Key.Key_Return)
+
+    when_modal(QInputDialog, find)
+    press(w, "F")
+    back_in(qtbot, w)
+    press(w, "}")  # 6 keys in all: F s o u Enter }
+    assert text[s.current.quote.start : s.current.quote.end] == "The plan is sound"
+    press(w, "G", "Right", "{")
+    assert text[s.current.quote.start : s.current.quote.end] == "plan is sound"
+
+
 def test_the_rename_box_completes_from_the_corpus_speakers(make_window, small, qtbot):
     """F2's box had no completion at all; it completes as E's does, from the corpus's
     speakers (``CorpusTools.speaker_names``), and takes one Enter too."""

@@ -174,6 +174,25 @@ def test_set_type_and_move_edge(session):
     assert "has no speaker" in session.move_edge("start", -1)
 
 
+def test_an_edge_goes_to_the_token_cursor_in_one_key_and_back_in_one_undo(session):
+    put_cursor(session, "will")
+    run(session, session.edge_to_cursor("end"))
+    assert words(session, stored(session)[0].quote) == "We will"
+    put_cursor(session, "build")
+    assert "cannot go past its end" in session.edge_to_cursor("start")
+    put_cursor(session, "will")
+    run(session, session.edge_to_cursor("start"))
+    assert words(session, stored(session)[0].quote) == "will"
+    assert stored(session)[0].origin is Origin.EDITED
+    assert session.undo().message == "Undone: quote start to the cursor."
+    assert words(session, stored(session)[0].quote) == "We will"
+    put_cursor(session, "Jane", 1)  # the quote's end over its speaker
+    assert "overlap" in session.edge_to_cursor("end")
+    session.jump(4)
+    session.cycle_target(+1)
+    assert "has no speaker" in session.edge_to_cursor("end")
+
+
 def test_an_edge_cannot_swallow_another_span(session):
     session.cycle_target(+1)  # speaker "Jane Smith", cue "said" right after it
     assert "overlap" in session.move_edge("end", +1)
