@@ -4,14 +4,16 @@ that holds the sample to its key budget (tests/gui/test_review_flow.py) and for 
 bench that counts keys per attribution (bench/speakers.py).
 
 Per suggestion, in text order: reject it (X) if it overlaps no gold quote left; else
-move its edges a token at a time to the gold's, give it the gold's speaker mention (P
+move its edges to the gold's (a token at a time, or the token cursor there and { or }
+when farther than a few tokens), give it the gold's speaker mention (P
 when the attribution before has it, else up to three candidates with M, else select it
 with the token cursor, moved by F and the mention's first letters when far, and S),
 the gold's speaker name (E, and type it until the completion list offers it), cue and
 type, and accept it (A); once every suggestion left is right as it stands (the one just
 fixed too), Shift+A accepts them all. Then each gold quote nothing found is added with
 the token cursor (I for the text between quotation marks, ")", O or Shift+O when the rest of its
-sentence, its sentence or its clause is it, else V and Shift+Right) and Q, and
+sentence, its sentence or its clause is it, else V and Shift+Right, or F and the first
+letters of its last word when that is fewer keys) and Q, and
 fixed the same way; D marks the article done. Gold is the text-based gold JSON
 (tests/data/*.gold.json): quotes, speakers and cues as strings. Each key is counted
 under what it was for (``Driver.spent``: accept, reject, edges, speaker, name, cue,
@@ -39,7 +41,9 @@ from core.model import Attribution, Span, State
 
 TYPE_KEYS = {"direct": "1", "mixed": "2", "indirect": "3"}
 EDGE_STEPS = 60  # edge moves before giving up on a quote's boundaries
+FAR_EDGE = 6  # tokens: an edge farther than this goes to the token cursor ({, })
 CANDIDATES = 3  # M presses before selecting the speaker by hand
+NEXTS = 3  # N presses after F's letters, at most, to reach the place sought
 FAR = 200  # characters: farther than this, the cursor goes a line at a time
 
 
@@ -186,26 +190,34 @@ class Driver:
             QApplication.processEvents()
         raise AssertionError("the window did not get the keyboard back")
 
-    def letters_for(self, pos: int) -> str | None:
-        """The fewest letters of the text at ``pos`` that F takes the token cursor to
-        ``pos`` with, from where it is (tried on the session, then put back); None when
-        a dozen do not."""
+    def finding(self, pos: int) -> tuple[str, int] | None:
+        """The fewest keys that take the token cursor to ``pos`` from where it is by F:
+        the first letters of the text there and the N presses after them (at most
+        ``NEXTS``: the same words may be written before it); tried on the session, then
+        put back. None when a dozen letters do not."""
         s = self.s
         cursor, sought = s.cursor, s.sought
+        best: tuple[str, int] | None = None
         try:
             for k in range(1, 13):
                 if "\n" in self.text[pos : pos + k]:  # (a box takes one line)
-                    return None
+                    break
+                if best is not None and k + 1 > len(best[0]) + best[1]:
+                    break
                 s.cursor = cursor
-                s.find(self.text[pos : pos + k])
-                if s.cursor is not None and s.tokens[s.cursor][0] == pos:
-                    return self.text[pos : pos + k]
-            return None
+                for nexts in range(NEXTS + 1):
+                    s.find(self.text[pos : pos + k])
+                    if s.cursor is not None and s.tokens[s.cursor][0] == pos:
+                        if best is None or k + nexts < len(best[0]) + best[1]:
+                            best = (self.text[pos : pos + k], nexts)
+                        break
+            return best
         finally:
             s.cursor, s.sought = cursor, sought
 
-    def find(self, needle: str) -> None:
-        """F, ``needle`` and Enter."""
+    def find(self, how: tuple[str, int]) -> None:
+        """F, the letters and Enter, then N as often as :meth:`finding` said."""
+        needle, nexts = how
 
         def fill(dialog: QInputDialog) -> None:
             edit = dialog.findChild(QLineEdit)
@@ -215,6 +227,8 @@ class Driver:
 
         self.in_dialog("F", fill)
         self.pressed += [*needle, "Enter"]
+        for _ in range(nexts):
+            self.key("N")
 
     def target(self, kind: str) -> None:
         while self.s.target != kind:
@@ -226,9 +240,9 @@ class Driver:
         time."""
         self.key("G" if self.s.current is not None else "Right")
         s = self.s
-        needle = self.letters_for(pos)
-        if needle is not None and abs(s.tokens.token_at(pos) - s.cursor) > len(needle) + 2:
-            self.find(needle)
+        how = self.finding(pos)
+        if how is not None and abs(s.tokens.token_at(pos) - s.cursor) > len(how[0]) + 2 + how[1]:
+            self.find(how)
         line = True
         for _ in range(2000):
             at = self.s.tokens[self.s.cursor][0]
@@ -252,7 +266,7 @@ class Driver:
         """Select ``span`` with the token cursor: I when the text between quotation
         marks is it, else the key that selects it from the cursor to its sentence's end,
         or its sentence or clause (``)``, ``O``, ``Shift+O``), else V and Shift+Right to
-        its last token."""
+        its last token (F and its first letters first, when fewer keys)."""
         self.cursor_to(self.s.tokens[self.s.tokens.token_at(span.start)][0])
         if quotation:
             self.key("I")
@@ -264,6 +278,10 @@ class Driver:
         if key is not None:
             return self.key(key)
         self.key("V")
+        last = self.s.tokens.token_at(span.end - 1)
+        how = self.finding(self.s.tokens[last][0])
+        if how is not None and last - self.s.cursor > len(how[0]) + 2 + how[1]:
+            self.find(how)  # the selection follows the cursor
         while self.s.selection().end < span.end:
             self.key("Shift+Right")
         return None
@@ -316,11 +334,13 @@ class Driver:
         t = self.text
         want, seen = trim(t, g.quote), set()
         with self.doing("edges"):
+            self.far_edges(want)
             for _ in range(EDGE_STEPS):
                 q = trim(t, self.s.current.quote)
-                if q == want or q in seen:  # there, or as near as tokens go
+                if q == want or self.s.current.quote in seen:  # there, or as near as tokens go
                     break
-                seen.add(q)
+                seen.add(self.s.current.quote)  # (a key that moves an edge past a full stop
+                # alone leaves the trimmed quote as it was)
                 self.target("quote")
                 if q.start != want.start:
                     self.key("]" if q.start < want.start else "[")
@@ -344,6 +364,21 @@ class Driver:
             with self.doing("type"):
                 self.key(TYPE_KEYS[g.type])
 
+    def far_edges(self, want: Span) -> None:
+        """An edge of the current quote more than ``FAR_EDGE`` tokens from ``want``'s: the
+        token cursor there and ``{`` (start) or ``}`` (end)."""
+        tokens = self.s.tokens
+        for edge, key in (("start", "{"), ("end", "}")):
+            q = trim(self.text, self.s.current.quote)
+            if edge == "start":
+                at, there = tokens.token_at(q.start), tokens.token_at(want.start)
+            else:
+                at, there = tokens.token_at(q.end - 1), tokens.token_at(want.end - 1)
+            if abs(at - there) > FAR_EDGE:
+                self.target("quote")
+                self.cursor_to(tokens[there][0])
+                self.key(key)
+
     def speaker(self, g: GoldQuote) -> None:
         s = self.s
         before = [a for a in s.attrs[: s.index] if a.speaker is not None]
@@ -362,7 +397,10 @@ class Driver:
         """A gold quote nothing found, added with the token cursor and fixed."""
         with self.doing("add"):
             self.select(g.quote, quotation=g.type != "indirect")
+            before = len(self.s.attrs)
             self.key("Q")
+            if len(self.s.attrs) == before:  # refused: it overlaps a quote
+                raise AssertionError(f"Q added no quote at {self.said(g.quote)!r}")
             self.fix(g)
 
 
