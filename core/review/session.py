@@ -45,7 +45,7 @@ from core.model import (
 from core.review import adjudicate, commands
 from core.review.commands import Change, Command, Known, UndoStack
 from core.review.order import Placed, article_of, least_sure, place, position, start
-from core.review.speakers import REACH, Candidate, Mentions, candidates
+from core.review.speakers import REACH, Candidate, Mentions, candidates, cue_beside, cue_subjects
 from core.suggest.marks import find_quotes, quote_type
 from core.suggest.names import full_names, is_pronoun, name_in_article
 from core.suggest.registry import kind_of
@@ -481,13 +481,32 @@ class ReviewSession:
         a = self.current
         if a is None or self.article is None:
             return []
+        return self._candidates(a.quote)
+
+    def _candidates(self, quote: Span) -> list[Candidate]:
         art = self.article
+        assert art is not None
         if self._mentions is None:
             self._mentions = Mentions(art.text, self.tokens)
-        near = self.near(a.quote.start - REACH, a.quote.end + REACH)
+        near = self.near(quote.start - REACH, quote.end + REACH)
         ids = sorted({n.speaker_id for n in near if n.speaker_id is not None})
         kinds = {sp.name: kind_of(sp) for sp in queries.speakers_with_ids(self.store, ids)}
-        return candidates(art.text, self.tokens, near, a.quote, art.non_body, self._mentions, kinds)
+        return candidates(art.text, self.tokens, near, quote, art.non_body, self._mentions, kinds)
+
+    def _completed(self, new: Attribution) -> Attribution:
+        """A quote the user labels, with the cue word beside it, if there is one, and
+        that cue's subject as its speaker when it is the best candidate (what ``M``
+        would give first), named as the article names it."""
+        art = self.article
+        assert art is not None
+        cue = cue_beside(art.text, self.tokens, new.quote)
+        if cue is None:
+            return new
+        subjects = {m for m, _ in cue_subjects(art.text, self.tokens, new.quote, cue)}
+        best = next(iter(self._candidates(new.quote)), None)
+        if best is None or best.span not in subjects:
+            return new.with_(cue=cue)
+        return new.with_(cue=cue, speaker=best.span, speaker_name=best.name)
 
     def names_to_offer(self, corpus: Sequence[str] = ()) -> list[str]:
         """What a typed speaker name completes from, best first: the names of the current
@@ -544,10 +563,14 @@ class ReviewSession:
             qtype = quote_type(self.article.text, span)
             if qtype is QuoteType.INDIRECT:  # the clause after the cue and its "that"
                 span = self._after_that(span)
+            bare = commands.new_manual(span, qtype)
             try:
-                cmd = commands.add(self.store, self.article.id, commands.new_manual(span, qtype))
-            except SpanError as exc:
-                return self._reason(exc)
+                cmd = commands.add(self.store, self.article.id, self._completed(bare))
+            except SpanError:  # its cue or speaker broke a rule: the quote alone
+                try:
+                    cmd = commands.add(self.store, self.article.id, bare)
+                except SpanError as exc:
+                    return self._reason(exc)
             return Pending(cmd, self._after_quote)
         a = self.current
         if a is None:
@@ -842,6 +865,11 @@ class ReviewSession:
                 while i + 1 < len(self.tokens) and not _is_word(self._word(i)):
                     i += 1
             self.cursor = max(i, 0)
+        if a is not None and a.speaker is not None:
+            return Delta(
+                message=f"Quote added with its cue and speaker {excerpt(a.speaker_name or '')}: "
+                "{cycle_speaker} for another candidate, {same_speaker} for the previous one."
+            )
         return Delta(
             message="Quote added. Now select its speaker and press {label_speaker} "
             "(or {cycle_speaker} for candidates, {same_speaker} for the previous one)."

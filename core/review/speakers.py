@@ -422,11 +422,26 @@ def cue_subjects(
     James Okafor, argued``), else the noun phrase after it (``said the ministry``,
     ``according to an internal memo``)."""
     w = _Words(text, tokens, quote)
-    lo, hi = tokens.covering(quote.start, quote.end)
-    cues = [None if w.ended(hi) else w.cue_beside(hi + 1, +1), w.cue_beside(lo - 1, -1)]
+    cues = _cues_beside(w, tokens)
     if cue is not None:
         cues.insert(0, tokens.covering(cue.start, cue.end))
     found: list[tuple[Span, Span]] = []
-    for first, last in dict.fromkeys(c for c in cues if c is not None and c[0] <= c[1]):
+    for first, last in dict.fromkeys(c for c in cues if c[0] <= c[1]):
         found += w.subjects(first, last)
     return found
+
+
+def cue_beside(text: str, tokens: Tokens, quote: Span) -> Span | None:
+    """The cue word nearest a quote, without a parser: within a few words after it
+    (unless the quote ends its sentence: ``"...," she said``), else before it (``the
+    ministry said that``, ``According to the report,``); None when there is none."""
+    w = _Words(text, tokens, quote)
+    cues = _cues_beside(w, tokens)
+    return w.span(*cues[0]) if cues else None
+
+
+def _cues_beside(w: _Words, tokens: Tokens) -> list[tuple[int, int]]:
+    """The first and last tokens of the cue words beside the quote: after it, then before."""
+    lo, hi = tokens.covering(w.quote.start, w.quote.end)
+    after = None if w.ended(hi) else w.cue_beside(hi + 1, +1)
+    return [c for c in (after, w.cue_beside(lo - 1, -1)) if c is not None]

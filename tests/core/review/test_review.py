@@ -15,7 +15,7 @@ from core.review import commands
 from core.review.session import Delta, Pending, ReviewSession
 from core.review.speakers import candidates
 from core.tokens import tokenize
-from tests.review_data import TEXT, sp
+from tests.review_data import TEXT, make_text_corpus, sp
 
 
 def words(s: ReviewSession, span: Span | None) -> str | None:
@@ -285,14 +285,31 @@ def test_label_a_missed_quote_speaker_and_cue(session):
     assert added.origin is Origin.MANUAL and added.type is QuoteType.INDIRECT
     assert added.state is State.ACCEPTED and session.target == "speaker"
     assert delta.reorder and delta.reveal == added.quote.start
-    put_cursor(session, "Brown", 1)
+    # with the cue word beside it and that cue's subject, named as the article names it
+    assert words(session, added.cue) == "added" and added.speaker == sp(TEXT, "Brown", 1)
+    assert added.speaker_name == "Tom Brown" and "speaker 'Tom Brown'" in delta.message
+    assert len(session.stack.done) == 1  # one command: one undo takes it all back
+    put_cursor(session, "Critics")
     session.toggle_selection()
     run(session, session.label("speaker"))
-    assert session.current.speaker_name == "Tom Brown"  # the fullest name in use
-    put_cursor(session, "added")
+    assert session.current.speaker_name == "Critics"
+    put_cursor(session, "said", 2)
     session.toggle_selection()
     run(session, session.label("cue"))
-    assert words(session, session.current.cue) == "added" and session.target == "cue"
+    assert words(session, session.current.cue) == "said" and session.target == "cue"
+
+
+def test_a_labelled_quote_with_no_cue_word_beside_it_has_no_speaker_or_cue(tmp_path):
+    text = 'Headline\n\nThe bridge will take two years. "Nobody doubts it," she said.\n'
+    with Store(make_text_corpus(tmp_path / "c.qlab", text, "Nobody")) as store:
+        s = ReviewSession(store)
+        s.open(store.article_ids()[0])
+        s.cursor_to(sp(text, "The bridge").start)
+        s.select_sentence()
+        delta = run(s, s.label("quote"))
+        assert words(s, s.current.quote) == "The bridge will take two years"
+        assert s.current.cue is None and s.current.speaker is None
+        assert "select its speaker" in delta.message
 
 
 def test_a_manual_quote_inside_marks_is_direct(session):
