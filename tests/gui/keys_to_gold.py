@@ -127,6 +127,7 @@ class Driver:
     pressed: list[str] = field(default_factory=list)
     spent: Counter[str] = field(default_factory=Counter)  # keys by what they were for
     what: str | None = None  # what the keys pressed now are for
+    quotes: list[Span] = field(default_factory=list)  # the gold's quotes
 
     @contextmanager
     def doing(self, what: str) -> Iterator[None]:
@@ -304,12 +305,17 @@ class Driver:
             s.anchor, s.cursor = anchor, cursor
 
     def near(self, needle: str, quote: Span) -> Span:
-        """The place of ``needle`` nearest the quote, outside it."""
+        """The place of ``needle`` nearest the quote, outside it and the gold's other
+        quotes (those not added yet too)."""
         places, i = [], self.text.find(needle)
         while i >= 0:
             places.append(Span(i, i + len(needle)))
             i = self.text.find(needle, i + 1)
-        places = [p for p in places if not p.overlaps(quote)] or places
+        places = (
+            [p for p in places if not any(p.overlaps(q) for q in [quote, *self.quotes])]
+            or [p for p in places if not p.overlaps(quote)]
+            or places
+        )
         return min(places, key=lambda p: min(abs(p.start - quote.end), abs(quote.start - p.end)))
 
     def said(self, span: Span | None) -> str | None:
@@ -449,7 +455,7 @@ def to_gold(
     """Press the keys that turn the open article's suggestions into ``gold``, then D;
     the keys pressed, in order (and, into ``spent``, counted by what they were for).
     ``one_by_one``: an A for each suggestion, never Shift+A."""
-    d = Driver(window, spent=Counter() if spent is None else spent)
+    d = Driver(window, spent=Counter() if spent is None else spent, quotes=[g.quote for g in gold])
     s, t = d.s, d.text
     used: set[int] = set()
     fixed: int | None = None
