@@ -537,7 +537,7 @@ def _lines_holding(text: str, needle: str) -> list[Span]:
     return out
 
 
-def _find(
+def find_quote(
     text: str, needle: str, after: int, ignore: Sequence[Span], placed: Sequence[Span] = ()
 ) -> Span | None:
     """Where ``needle`` occurs in ``text`` (whitespace may differ), outside ``ignore``:
@@ -566,7 +566,7 @@ def locate(gold: Gold, text: str) -> tuple[list[Item], list[Span], list[GoldQuot
     lost: list[GoldQuote] = []
     after = 0
     for q in gold.quotes:
-        at = _find(text, q.quote, after, ignore, [i.quote for i in out])
+        at = find_quote(text, q.quote, after, ignore, [i.quote for i in out])
         if at is None:
             lost.append(q)
             continue

@@ -36,7 +36,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
-from core.measure.evaluate import trim
+from core.measure.evaluate import find_quote, trim
 from core.model import Attribution, Span, State
 
 TYPE_KEYS = {"direct": "1", "mixed": "2", "indirect": "3"}
@@ -99,15 +99,17 @@ class GoldQuote:
 
 
 def read_gold(path: Path, text: str) -> list[GoldQuote]:
-    """The gold quotes of a text-based gold JSON, each found in ``text`` in order."""
-    out, after = [], 0
+    """The gold quotes of a text-based gold JSON, each found in ``text`` as the scorer
+    finds it (:func:`core.measure.evaluate.find_quote`)."""
+    out: list[GoldQuote] = []
+    after = 0
     for g in json.loads(path.read_text(encoding="utf-8"))["quotes"]:
-        start = text.find(g["quote"], after)
-        start = text.index(g["quote"]) if start < 0 else start
-        after = start
+        at = find_quote(text, g["quote"], after, (), [q.quote for q in out])
+        assert at is not None, f"{g['quote']!r} is not in the text"
+        after = at.start
         out.append(
             GoldQuote(
-                Span(start, start + len(g["quote"])),
+                at,
                 g["speaker"],
                 (g["speaker"], *g.get("alt_speakers", [])),
                 g.get("speaker_name") or g["speaker"],
@@ -156,16 +158,18 @@ class Driver:
         self.pressed.append(k)
 
     def type_name(self, name: str) -> None:
-        """E, then select the name shown and type ``name`` a character at a time until
-        the completion list offers it first (Down and one Enter), else all of it and
-        Enter: 3 keys and a key a character typed."""
+        """E, then select the name shown and type the fewest letters of one of its
+        words (the list matches any part of a name) after which the completion list
+        offers it first (Down and one Enter), else all of it and Enter: 3 keys and a key
+        a character typed."""
         typed: list[str] = []
 
         def fill(dialog: QInputDialog) -> None:
             edit = dialog.findChild(QLineEdit)
             QTest.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
             completer = edit.completer()
-            for ch in name:
+            offered = completer.model().stringList() if completer else []
+            for ch in shortest_part(name, offered) or name:
                 type_into(edit, ch)
                 typed.append(ch)
                 first = completer.completionModel().index(0, 0).data() if completer else None
@@ -174,6 +178,11 @@ class Driver:
                     QTest.keyClick(completer.popup(), Qt.Key.Key_Return)
                     typed.append("Down")
                     return
+            if typed != list(name):  # (the list did not offer it: the whole name)
+                QTest.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+                typed.append("Ctrl+A")
+                type_into(edit, name)
+                typed.extend(name)
             QTest.keyClick(edit, Qt.Key.Key_Return)
 
         self.in_dialog("E", fill)
@@ -408,6 +417,18 @@ class Driver:
             if len(self.s.attrs) == before:  # refused: it overlaps a quote
                 raise AssertionError(f"Q added no quote at {self.said(g.quote)!r}")
             self.fix(g)
+
+
+def shortest_part(name: str, offered: list[str]) -> str | None:
+    """The fewest first letters of one of ``name``'s words after which ``name`` is the
+    first of ``offered`` holding them (case aside), as the name box's list shows them."""
+    starts = [i for i in range(len(name)) if name[i].isalnum() and (i == 0 or name[i - 1] == " ")]
+    for k in range(1, len(name) + 1):
+        for i in starts:
+            part = name[i : i + k].lower()
+            if len(part) == k and next((n for n in offered if part in n.lower()), None) == name:
+                return name[i : i + k]
+    return None
 
 
 def matching(text: str, a: Attribution, gold: list[GoldQuote], used: set[int]) -> int | None:
