@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,14 +47,16 @@ def _run(dialog: QDialog) -> bool:
 
 class _Completer(QCompleter):
     """Completes from names, matching any part of one, case aside; Enter while the list
-    shows takes the name highlighted in it (else the text typed) and closes the box:
-    one Enter, not one for the list and one for the box.
+    shows takes the name highlighted in it (else the text typed) and closes the box,
+    and Esc closes the box too: one key, not one for the list and one for the box.
 
     Signals:
     chosen(text): Enter was pressed in the list.
+    dropped(): Esc was pressed in the list.
     """
 
     chosen = Signal(str)
+    dropped = Signal()
 
     def __init__(self, names: list[str], parent: QWidget) -> None:
         super().__init__(names, parent)
@@ -68,20 +70,32 @@ class _Completer(QCompleter):
             o is popup
             and isinstance(e, QKeyEvent)
             and e.type() == QEvent.Type.KeyPress
-            and e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
         ):
+            popup.hide()
+            if e.key() == Qt.Key.Key_Escape:
+                self.dropped.emit()
+                return True
             line = self.widget()
             index = popup.currentIndex()
-            popup.hide()
             typed = line.text() if isinstance(line, QLineEdit) else ""
             self.chosen.emit(str(index.data()) if index.isValid() else typed)
             return True
         return super().eventFilter(o, e)
 
+    def show_all(self) -> None:
+        """The list of every name, best first, shown under the box."""
+        self.setCompletionPrefix("")
+        self.complete()
 
-def ask_name(parent: QWidget, title: str, label: str, value: str, names: list[str]) -> str | None:
+
+def ask_name(
+    parent: QWidget, title: str, label: str, value: str, names: list[str], listed: bool = False
+) -> str | None:
     """A line typed (a name, or words to find); it completes from ``names`` (best
-    first). The label may hold a name: it is shown as plain text, never as markup."""
+    first), and with ``listed`` shows them all as it opens (``Down`` and ``Enter`` take
+    one; typing narrows them). The label may hold a name: it is shown as plain text,
+    never as markup."""
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(label)
@@ -97,18 +111,22 @@ def ask_name(parent: QWidget, title: str, label: str, value: str, names: list[st
         dialog.accept()
 
     completer.chosen.connect(chosen)
+    completer.dropped.connect(dialog.reject)
+    if listed and names:
+        QTimer.singleShot(0, completer.show_all)  # once the box is shown
     return dialog.textValue() if _run(dialog) else None
 
 
 def ask_speaker_name(parent: QWidget, value: str, names: list[str]) -> str | None:
-    """A speaker name; typing completes from ``names`` (best first), matching any part
-    of a name, case aside."""
+    """A speaker name; the box opens with ``names`` listed (best first), and typing
+    narrows them to those holding what is typed, case aside."""
     return ask_name(
         parent,
         "Speaker name",
         "The speaker's fullest name (or the description, as written):",
         value,
         names,
+        listed=True,
     )
 
 

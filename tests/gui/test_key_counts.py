@@ -187,6 +187,41 @@ def test_the_name_box_takes_one_enter_while_its_completions_show(make_window, sm
     assert left_open == [False] and w.session.current.speaker_name == "Ben Cole"
 
 
+def test_the_name_box_opens_with_its_names_listed_best_first(make_window, tmp_path, qtbot):
+    """E shows the quote's candidates' names at once, M's first: E, Down, Enter give the
+    quote the best one's name (it was E, letters of it, Down, Enter); Esc in the list
+    closes the box in one key, the name as it was."""
+    w = make_window(make_corpus(tmp_path / "c.qlab"))
+    w.session.choose(3)  # "We have no money," said Tom Brown: no speaker
+    shown = []
+
+    def listed(edit):
+        popup = edit.completer().popup()
+        qtbot.waitUntil(popup.isVisible)
+        shown.append(completions(edit)[:2])
+        return popup
+
+    def escape(dialog):
+        QTest.keyClick(listed(dialog.findChild(QLineEdit)), Qt.Key.Key_Escape)
+        shown.append(dialog.isVisible())
+
+    when_modal(QInputDialog, escape)
+    press(w, "E")
+    back_in(qtbot, w)
+    assert shown[-1] is False and w.session.current.speaker_name is None
+
+    def choose(dialog):
+        popup = listed(dialog.findChild(QLineEdit))
+        QTest.keyClick(popup, Qt.Key.Key_Down)
+        QTest.keyClick(popup, Qt.Key.Key_Return)
+
+    when_modal(QInputDialog, choose)
+    press(w, "E")
+    back_in(qtbot, w)
+    assert shown[0] == shown[2] and shown[0][0] == "Tom Brown"
+    assert w.session.current.speaker_name == "Tom Brown"
+
+
 def test_the_name_box_completes_from_the_article_s_names_first(make_window, tmp_path, qtbot):
     """A name the article gives in full and no quote has yet ("Tom Brown") is offered
     by E, the quote's candidates first: E, three letters, Down, Enter (it offered the
