@@ -158,24 +158,33 @@ class Driver:
         self.pressed.append(k)
 
     def type_name(self, name: str) -> None:
-        """E, then select the name shown and type the fewest letters of one of its
-        words (the list matches any part of a name) after which the completion list
-        offers it first (Down and one Enter), else all of it and Enter: 3 keys and a key
-        a character typed."""
+        """E, then ``name`` from the list the box opens with (Down to it and one Enter),
+        or the fewest letters of one of its words (the list keeps the names holding
+        them) after which the list offers it first (Down and one Enter), whichever is
+        fewer keys; else all of it over the name shown and Enter."""
         typed: list[str] = []
 
         def fill(dialog: QInputDialog) -> None:
             edit = dialog.findChild(QLineEdit)
-            QTest.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
             completer = edit.completer()
-            offered = completer.model().stringList() if completer else []
-            for ch in shortest_part(name, offered) or name:
+            popup = completer.popup()
+            while not popup.isVisible():  # the box lists its names once it is shown
+                QApplication.processEvents()
+            offered = completer.model().stringList()
+            part = shortest_part(name, offered)
+            if name in offered and offered.index(name) < len(part or name):
+                for _ in range(offered.index(name) + 1):
+                    QTest.keyClick(popup, Qt.Key.Key_Down)
+                    typed.append("Down")
+                QTest.keyClick(popup, Qt.Key.Key_Return)
+                return
+            for ch in part or name:
                 type_into(edit, ch)
                 typed.append(ch)
-                first = completer.completionModel().index(0, 0).data() if completer else None
-                if first == name and completer.popup().isVisible():
-                    QTest.keyClick(completer.popup(), Qt.Key.Key_Down)
-                    QTest.keyClick(completer.popup(), Qt.Key.Key_Return)
+                first = completer.completionModel().index(0, 0).data()
+                if first == name and popup.isVisible():
+                    QTest.keyClick(popup, Qt.Key.Key_Down)
+                    QTest.keyClick(popup, Qt.Key.Key_Return)
                     typed.append("Down")
                     return
             if typed != list(name):  # (the list did not offer it: the whole name)
@@ -186,7 +195,7 @@ class Driver:
             QTest.keyClick(edit, Qt.Key.Key_Return)
 
         self.in_dialog("E", fill)
-        self.pressed += ["Ctrl+A", *typed, "Enter"]
+        self.pressed += [*typed, "Enter"]
 
     def in_dialog(self, key: str, fill: Callable[[QInputDialog], None]) -> None:
         """Press ``key``, let ``fill`` type into the box it opens, and wait until the
