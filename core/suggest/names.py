@@ -474,6 +474,7 @@ class NameBook:
             self._apposed(source, pos)
             or self._national(source, pos)
             or self._described(bare, pos)
+            or self._described_in_capitals(bare, pos)
             or self._force(bare, pos)
             or self._job_and_surname(bare, pos)
             or self._holder(bare, pos, written_out=True)
@@ -660,6 +661,16 @@ class NameBook:
             if fitting and wanted <= set(words):
                 return name
         return mention if kind or news else None
+
+    def _described_in_capitals(self, name: str, pos: int) -> str | None:
+        """A description's noun alone in capitals (``The Ministry``, which loses its
+        article as a name does, or ``Ministry`` for ``it``): case makes no new name, so it
+        is ``the ministry`` (:meth:`_described`); None where no organisation fits."""
+        if " " in name or not name.istitle() or name.lower() not in ORGANISATION_KINDS:
+            return None
+        description = f"the {name.lower()}"
+        described = self._described(description, pos)
+        return described if described != description else None
 
     def _national(self, mention: str, pos: int) -> str | None:
         """A description of an organisation with a nationality before its noun (``The

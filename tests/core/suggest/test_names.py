@@ -1023,3 +1023,19 @@ def test_a_one_word_name_a_company_s_name_begins_is_that_company(suggester):
 def test_where_an_organisation_is_based_is_no_part_of_its_name(suggester):
     text = "On Monday, the Oslo-based Nordic Fish Council said the catch was down."
     assert names(suggester, text) == ["Nordic Fish Council"]
+
+
+def test_a_description_s_noun_alone_in_capitals_is_the_description(suggester):
+    text = (
+        "In its statement, the Ministry of Fisheries and Coastal Affairs added that the ban "
+        "would last a month.\n\n"
+        "The Ministry stressed that boats must stay in port.\n\n"
+        "The Ministry of Fisheries has said that no boat was fined.\n\n"
+        "\u201cThe ministry will check every harbour,\u201d it said in a release."
+    )
+    assert names(suggester, text) == [
+        "Ministry of Fisheries and Coastal Affairs",
+        "Ministry of Fisheries and Coastal Affairs",
+        "Ministry of Fisheries",
+        "Ministry of Fisheries",
+    ]
