@@ -523,15 +523,17 @@ class NameBook:
         return " ".join(words[max(leading, default=0) :])
 
     def _whole(self, name: str, pos: int) -> str:
-        """A name the parse cut before its ``of`` or ``for``: the capitalised name
-        written where it starts (``The Confederation`` -> ``Confederation of British
-        Industry``)."""
+        """A name the parse cut before its ``of`` or ``for``, or after its ``and``: the
+        capitalised name written where it starts, or after the article the mention starts
+        with (``The Confederation`` -> ``Confederation of British Industry``; ``the
+        Ministry of Health and`` -> ``Ministry of Health and Family Welfare``)."""
         i = bisect_left(self.capitalised, pos, key=lambda c: c[0])
-        if i == len(self.capitalised) or self.capitalised[i][0] != pos:
+        if i == len(self.capitalised) or not pos <= self.capitalised[i][0] <= pos + 4:
             return name
         words, whole = name.split(), self.capitalised[i][1].split()
         cut = whole[: len(words)] == words and whole[len(words) : len(words) + 1]
-        return " ".join(whole) if cut and cut[0] in ("of", "for") else name
+        joined = words[-1:] == ["and"] or bool(cut) and cut[0] in ("of", "for")
+        return " ".join(whole) if cut and joined else name
 
     def _before(self, pos: int) -> list[tuple[int, str]]:
         """The capitalised names before ``pos``, nearest first."""

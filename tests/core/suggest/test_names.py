@@ -1039,3 +1039,11 @@ def test_a_description_s_noun_alone_in_capitals_is_the_description(suggester):
         "Ministry of Fisheries",
         "Ministry of Fisheries",
     ]
+
+
+def test_an_organisation_s_name_the_parse_cut_after_its_and_is_whole(suggester):
+    text = "Later, the Ministry of Health and Family Welfare added that the patients were stable."
+    assert suggest(suggester, text)[0][1:3] == (
+        "the Ministry of Health and",
+        "Ministry of Health and Family Welfare",
+    )
