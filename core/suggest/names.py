@@ -531,9 +531,9 @@ class NameBook:
         if i == len(self.capitalised) or not pos <= self.capitalised[i][0] <= pos + 4:
             return name
         words, whole = name.split(), self.capitalised[i][1].split()
-        cut = whole[: len(words)] == words and whole[len(words) : len(words) + 1]
-        joined = words[-1:] == ["and"] or bool(cut) and cut[0] in ("of", "for")
-        return " ".join(whole) if cut and joined else name
+        after = whole[len(words) : len(words) + 1] if whole[: len(words)] == words else []
+        joined = words[-1:] == ["and"] or after in (["of"], ["for"])
+        return " ".join(whole) if after and joined else name
 
     def _before(self, pos: int) -> list[tuple[int, str]]:
         """The capitalised names before ``pos``, nearest first."""
