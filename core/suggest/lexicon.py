@@ -256,3 +256,24 @@ PLACE_ABBREVIATIONS = frozenset("st ste mt ft".split())
 #: Abbreviations whose full stop ends no sentence before a number: months (``Jan. 5``)
 #: and ``No.`` (``No. 10``).
 NUMBER_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no".split())
+
+#: Nationalities a news story calls a person by (``the Norwegian added``, ``The Dutchman
+#: rued``): that person, the one named before it; capitalised as written.
+NATIONALITIES = frozenset(
+    """
+    Afghan Albanian Algerian American Angolan Argentine Argentinian Armenian Australian
+    Austrian Azerbaijani Bangladeshi Belarusian Belgian Bolivian Bosnian Brazilian Briton
+    Bulgarian Burkinabe Cameroonian Canadian Chilean Chinese Colombian Congolese Croat
+    Croatian Cuban Czech Dane Dutchman Dutchwoman Ecuadorian Egyptian Englishman
+    Englishwoman Eritrean Estonian Ethiopian Fijian Filipino Finn Frenchman Frenchwoman
+    Georgian German Ghanaian Greek Guinean Haitian Honduran Hungarian Icelander Indian
+    Indonesian Iranian Iraqi Irishman Irishwoman Israeli Italian Ivorian Jamaican Japanese
+    Jordanian Kazakh Kenyan Korean Kosovan Kuwaiti Latvian Lebanese Liberian Libyan
+    Lithuanian Malaysian Malian Maltese Mexican Moldovan Montenegrin Moroccan Namibian
+    Nepali Nigerian Norwegian Pakistani Palestinian Panamanian Paraguayan Peruvian Pole
+    Portuguese Qatari Romanian Russian Rwandan Saudi Scot Scotsman Scotswoman Senegalese
+    Serb Serbian Slovak Slovakian Slovene Slovenian Somali Spaniard Sudanese Swede Swiss
+    Syrian Taiwanese Tanzanian Thai Tunisian Turk Ugandan Ukrainian Uruguayan Uzbek
+    Venezuelan Vietnamese Welshman Welshwoman Yemeni Zambian Zimbabwean
+    """.split()
+)

@@ -30,6 +30,7 @@ from core.suggest.lexicon import (
     HEADING_JOBS,
     NAME_ABBREVIATIONS,
     NAME_PARTICLES,
+    NATIONALITIES,
     NON_PERSON_WORDS,
     ORGANISATION_KINDS,
     PERSONAL,
@@ -472,6 +473,7 @@ class NameBook:
             return self._unplaced(self._holder(expanded, pos) or expanded)
         described = (
             self._apposed(source, pos)
+            or self._national_person(source, pos)
             or self._national(source, pos)
             or self._described(bare, pos)
             or self._described_in_capitals(bare, pos)
@@ -664,6 +666,15 @@ class NameBook:
                 return name
         return mention if kind or news else None
 
+    def _national_person(self, mention: str, pos: int) -> str | None:
+        """The person a nationality alone calls so (``the Norwegian added``, ``The Dutchman
+        rued``): whom a ``he`` or a ``she`` there would be (:meth:`_referent`); None for
+        no such mention or person."""
+        words = mention.split()
+        if len(words) != 2 or words[0].lower() != "the" or words[1] not in NATIONALITIES:
+            return None
+        return self._referent(None, pos, _NATIONAL_REACH)
+
     def _described_in_capitals(self, name: str, pos: int) -> str | None:
         """A description's noun alone in capitals (``The Ministry``, which loses its
         article as a name does, or ``Ministry`` for ``it``): case makes no new name, so it
@@ -740,7 +751,15 @@ class NameBook:
         position before ``pos`` (``he``/``she``), or the latest non-person (``they``/``it``:
         :meth:`_thing`). A date is nobody (``on Monday, after it announced``), nor is
         anyone named inside what a source reported (:meth:`_in_reported`)."""
-        want_person = pronoun in ("he", "she")
+        name = self._referent(pronoun, pos, window)
+        if pronoun in PERSONAL and name:
+            self.gender.setdefault(name, pronoun)
+        return name
+
+    def _referent(self, pronoun: str | None, pos: int, window: int) -> str | None:
+        """Whom :meth:`resolve_pronoun` finds for a pronoun; for None, the person a
+        ``he`` or a ``she`` would be (a nationality: :meth:`_national_person`)."""
+        want_person = pronoun in ("he", "she", None)
         fallback: Mention | None = None
         for m in reversed(self.mentions):
             if m.pos >= pos:
@@ -755,19 +774,16 @@ class NameBook:
             if (
                 m.person != want_person
                 and not group
-                and (want_person or not self._thing(m, pronoun))
+                and (pronoun is None or want_person or not self._thing(m, pronoun))
             ):
                 continue
-            if want_person and self.gender.get(m.name, pronoun) != pronoun:
+            if pronoun in PERSONAL and self.gender.get(m.name, pronoun) != pronoun:
                 continue
             if m.subject:
                 fallback = m
                 break
             fallback = fallback or m
-        name = fallback.name if fallback else None
-        if want_person and name:
-            self.gender.setdefault(name, pronoun)
-        return name
+        return fallback.name if fallback else None
 
     def _coordinated(self, m: Mention) -> bool:
         """Whether a person's name is one of two or more joined by ``and`` (``the evidence
@@ -856,6 +872,9 @@ _LEADING_WORDS = re.compile(r"[A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.'\u2019]*)*")
 _PLACE_BEFORE = re.compile(
     r"\b([A-Z][a-z][\w'\u2019]*)\s+(?:" + "|".join(ORGANISATION_KINDS) + r")\b"
 )
+#: How far before a nationality that calls a person so (``the Norwegian``) the person
+#: may be named: as far as a pronoun's person (the suggester's reach).
+_NATIONAL_REACH = 1500
 #: How far after a job's name its holder's name may start: a bracketed place or
 #: acronym between (``Inspector General of Police (IGP) Punjab Rao Sardar Ali Khan``).
 _HOLDER_GAP = 30

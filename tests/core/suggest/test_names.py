@@ -1047,3 +1047,14 @@ def test_an_organisation_s_name_the_parse_cut_after_its_and_is_whole(suggester):
         "the Ministry of Health and",
         "Ministry of Health and Family Welfare",
     )
+
+
+def test_a_nationality_that_calls_a_person_so_is_the_person_named_before_it(suggester):
+    text = (
+        "Rovers striker Tom Reed will miss a month with a knee injury, according to manager "
+        "Ivo Berg.\n\n"
+        "\u201cIt is a bad one,\u201d said Berg.\n\n"
+        "Asked whether the club would buy a striker, the Norwegian added: \u201cWe will look "
+        "at the market.\u201d"
+    )
+    assert names(suggester, text) == ["Ivo Berg"] * 3
