@@ -98,6 +98,11 @@ COMPANY_NOUNS = frozenset(
     "maker manufacturer carmaker automaker producer retailer supplier conglomerate".split()
 )
 
+#: What sports news calls a club after its league (``Premier League side Arsenal``,
+#: ``Serie A outfit Roma``, ``Leeds, the Championship side,``): a name so called is a
+#: club, as one called ``the club``.
+CLUB_NOUNS = frozenset("side outfit".split())
+
 #: Verbs that name what someone said by the quoted words (``described the conflict as
 #: "a complex question"``, ``called the deal "a disaster"``): a mixed quote's cue, never
 #: an indirect one's.

@@ -21,6 +21,7 @@ from core.suggest.lexicon import (
     BROADCAST_KINDS,
     BROADCAST_MEDIA,
     CALENDAR,
+    CLUB_NOUNS,
     COMPANY_NOUNS,
     COMPANY_SUFFIXES,
     COUNTRY_INITIALS,
@@ -376,10 +377,11 @@ class NameBook:
             if words:
                 name = " ".join(words + n["kind"].split()) if n["before"] else " ".join(words)
                 self._add_agency(start + n.start(part), name, written=True)
-        for n in _KIND_BEFORE.finditer(text):  # "pharmaceutical company Krka"
+        # "pharmaceutical company Krka", "Premier League side Arsenal"
+        for n in [*_KIND_BEFORE.finditer(text), *_LEAGUE_SIDE.finditer(text)]:
             words = _proper_words(n["name"])
             if words and not any(map(_is_title, words)):
-                self._add_kind(start + n.start("name"), " ".join(words), n["noun"])
+                self._add_kind(start + n.start("name"), " ".join(words), _kind(n["noun"]))
         for k in _KNOWN_AS.finditer(text):
             if _person_words(k["name"].split()):
                 at = (start + k.start("desc"), start + k.end("desc"))
@@ -393,7 +395,7 @@ class NameBook:
             words = _proper_words(m.group())
             kind = _APPOSITIVE.match(text, m.end())
             noun = kind["noun"] if kind else ""
-            noun = "company" if noun in COMPANY_NOUNS else noun  # "the ... phone maker"
+            noun = _kind(noun)  # "the ... phone maker", "the Championship side"
             if noun in ORGANISATION_KINDS and words:
                 self.kinds.setdefault(" ".join(words), set()).add(noun)
             elif len(words) < 2:
@@ -908,6 +910,12 @@ _KIND_BEFORE = re.compile(
     r"\b(?P<noun>" + "|".join(ORGANISATION_KINDS) + r")\s+"
     r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*)"
 )
+#: A club after its league and what sports news calls it: ``Premier League side
+#: Arsenal``, ``Serie A outfit Roma``, ``Ligue 1 side Lyon``.
+_LEAGUE_SIDE = re.compile(
+    r"(?:[A-Z][\w-]*|\d+)\s+(?P<noun>" + "|".join(sorted(CLUB_NOUNS)) + r")\s+"
+    r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*)"
+)
 #: ``the PKR vice-president, better known as Tian Chua,``, ``his lawyer, Jo Roe,``: a
 #: description of a person, its comma and their name.
 _KNOWN_AS = re.compile(
@@ -923,6 +931,14 @@ _COLLECTIVE = {"group", "team", "panel", "delegation", "crowd", "body"}
 _DESCRIPTION = re.compile(
     r"(?P<the>(?i:the|his|her|its|their)\s+(?:[\w'\u2019-]+\s+){0,2})?(?P<noun>[A-Za-z]+)"
 )
+
+
+def _kind(noun: str) -> str:
+    """The organisation's kind a noun says: a maker or a retailer is a company
+    (:data:`COMPANY_NOUNS`), a side or an outfit a club (:data:`CLUB_NOUNS`)."""
+    if noun in COMPANY_NOUNS:
+        return "company"
+    return "club" if noun in CLUB_NOUNS else noun
 
 
 def _proper_words(run: str) -> list[str]:

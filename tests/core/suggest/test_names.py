@@ -1058,3 +1058,13 @@ def test_a_nationality_that_calls_a_person_so_is_the_person_named_before_it(sugg
         "at the market.\u201d"
     )
     assert names(suggester, text) == ["Ivo Berg"] * 3
+
+
+def test_a_side_after_its_league_is_a_club(suggester):
+    text = (
+        "Championship side Norton will be without striker Tom Reed for a month.\n\n"
+        "Reed was hurt in the 1-1 draw with Everly, and the club said in a statement: "
+        "\u201cTom needs surgery on his knee.\u201d\n\n"
+        "Talks with Halden, the Serie A outfit, went on. The club said that a fee was agreed."
+    )
+    assert names(suggester, text) == ["Norton", "Halden"]
