@@ -470,9 +470,10 @@ class NameBook:
     def _settled(self, name: str, pos: int) -> str:
         source = named_source(name)
         bare = _unowned(self._whole(_unbased(_without_article(source)), pos))
-        if _ACRONYM.fullmatch(bare):
-            expanded = self._expanded(bare, pos)
-            return self._unplaced(self._holder(expanded, pos) or expanded)
+        acronym = _acronym_of(bare)
+        if acronym is not None:
+            expanded = self._expanded(acronym, pos)
+            return self._unplaced(self._holder(expanded, pos, written_out=True) or expanded)
         described = (
             self._apposed(source, pos)
             or self._national_person(source, pos)
@@ -558,9 +559,9 @@ class NameBook:
             return self.expansions[letters]
         for names in ([name for _, name in self._before(pos)], self._after(pos)):
             whole = next((name for name in names if initials(name) == letters), None)
-            if whole is None and len(letters) > 2:  # "U.S. Trade Representative Jamieson Greer"
+            if whole is None:  # "U.S. Trade Representative Jamieson Greer"; "Chief Justice ..."
                 spelt = (_spelt_out(name.split(), letters) for name in names)
-                whole = next(filter(None, spelt), None)
+                whole = next((s for s in spelt if s and (len(letters) > 2 or is_job_name(s))), None)
             if whole is not None:
                 return whole
         return acronym
@@ -569,28 +570,31 @@ class NameBook:
         """The person a job's name was last written with before ``pos``: its holder's
         full name right after it, the last one there (``Deputy Commissioner of Police
         (North West) Jitendra Kumar Meena``), else the one right before it and a comma;
-        so ``the DCP`` is that person. A job written out (``the Minister of State``) is
-        also the person its name runs on into (``Minister of State Ravi Menon``), where
-        an acronym may be the office (``U.S. Trade Representative Jamieson Greer ... The
-        USTR said``). None for no job or holder."""
+        so ``the DCP`` is that person. A job written out (``the Minister of State``), or
+        its acronym (``the DCP``, ``the CJ``), is also the person its name runs on into
+        (``Minister of State Ravi Menon``, ``Chief Justice Mira Rao``), the first of two
+        that ``and`` joins there (``Chief Justice Mira Rao and Justice Anil Sen``). None
+        for no job or holder."""
         if not is_job_name(job):
             return None
-        at = next(
+        found = next(
             (
-                p
+                (p, name)
                 for p, name in self._before(pos)
                 if name == job or written_out and name.startswith(job + " ")
             ),
             None,
         )
-        if at is None:
+        if found is None:
             return None
+        at, name = found
         after = at + len(job)
+        first = at + len(re.split(r"\s+(?:and|&)\s+", name)[0])  # (the job's own name: all)
         held = [
             (s, full)
             for full, seen in self.full_names.items()
             for s in seen
-            if after < s <= after + _HOLDER_GAP
+            if after < s <= after + _HOLDER_GAP and (name == job or s < first)
         ]
         if held:
             return " ".join(max(held)[1])
@@ -1015,6 +1019,15 @@ def _without_article(name: str) -> str:
     if len(words) > 1 and words[0].lower() in _ARTICLES and words[1][:1].isupper():
         return " ".join(words[1:])
     return name
+
+
+def _acronym_of(name: str) -> str | None:
+    """The acronym a name is, also after lower-case words of how or which it is (``an
+    irked CJ``, ``the opposition NFP``); None for no acronym."""
+    words = name.split()
+    if not words or not _ACRONYM.fullmatch(words[-1]):
+        return None
+    return words[-1] if all(w.islower() for w in words[:-1]) else None
 
 
 def _unbased(name: str) -> str:
