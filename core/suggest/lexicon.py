@@ -150,6 +150,7 @@ TITLES = frozenset(
     clerk coordinator planner owner shopkeeper farmer diplomat nominee official
     det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
     counsel
+    ratu
     """.split()
 )
 

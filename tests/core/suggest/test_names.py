@@ -1082,3 +1082,8 @@ def test_a_side_after_its_league_is_a_club(suggester):
         "Talks with Halden, the Serie A outfit, went on. The club said that a fee was agreed."
     )
     assert names(suggester, text) == ["Norton", "Halden"]
+
+
+def test_a_fijian_chief_s_title_is_no_part_of_the_name(suggester):
+    text = "Speaker of Parliament Ratu Jone Vatu said the debate was over."
+    assert names(suggester, text) == ["Jone Vatu"]
