@@ -89,6 +89,7 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "club": "fc afc cf united city rovers athletic wanderers",
         "team": "fc afc cf united city rovers athletic wanderers",
         "league": "",
+        "bureau": "",
     }.items()
 }
 

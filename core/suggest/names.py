@@ -670,7 +670,26 @@ class NameBook:
             )
             if fitting and wanted <= set(words):
                 return name
-        return mention if kind or news else None
+        if kind:
+            return self._by_acronym(noun, pos) or mention
+        return mention if news else None
+
+    def _by_acronym(self, noun: str, pos: int) -> str | None:
+        """The organisation an article names by its acronym alone that a description's
+        noun may stand for, when no name fits it: the nearest before ``pos`` that spoke or
+        acted as a subject, outside quotation marks, whose letters hold the noun's first
+        (``The FBI is leading the inquiry`` ... ``the bureau said`` -> ``FBI``); never a
+        country's initials (``US officials``) nor a job's (``the DCP``). None if none."""
+        for m in reversed(self.mentions):
+            if m.pos >= pos or m.person or not m.subject or not is_acronym(m.name):
+                continue
+            letters = m.name.replace(".", "")
+            if m.name in COUNTRY_INITIALS or noun[0].upper() not in letters:
+                continue
+            named = self._expanded(m.name, m.pos)
+            if not _within(self.quoted, m.pos) and not is_job_name(named):
+                return named
+        return None
 
     def _national_person(self, mention: str, pos: int) -> str | None:
         """The person a nationality alone calls so (``the Norwegian added``, ``The Dutchman

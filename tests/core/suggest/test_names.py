@@ -1087,3 +1087,12 @@ def test_a_side_after_its_league_is_a_club(suggester):
 def test_a_fijian_chief_s_title_is_no_part_of_the_name(suggester):
     text = "Speaker of Parliament Ratu Jone Vatu said the debate was over."
     assert names(suggester, text) == ["Jone Vatu"]
+
+
+def test_a_description_is_an_organisation_named_by_its_acronym_alone(suggester):
+    text = (
+        "The NSA is leading the inquiry, according to US officials.\n\n"
+        "\u201cWe are looking at the logs,\u201d the agency said in a statement.\n\n"
+        "The FSB is also investigating. The bureau said that no one was hurt."
+    )
+    assert names(suggester, text) == ["US officials", "NSA", "FSB"]
