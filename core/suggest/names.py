@@ -484,6 +484,7 @@ class NameBook:
             or self._job_and_surname(bare, pos)
             or self._holder(bare, pos, written_out=True)
             or self._company_begun(bare, pos)
+            or self._named_later(source, pos)
         )
         if described is not None:
             return described
@@ -626,6 +627,36 @@ class NameBook:
         word = words[-1].lower()
         seen = self._titled(word)
         return next((n for at, n in reversed(seen) if at < pos and not _within(quoted, at)), None)
+
+    def _named_later(self, mention: str, pos: int) -> str | None:
+        """The person a definite description by a job stands for when the article named
+        nobody with that job before it, nor in the next paragraph (the suggester looks
+        there first): the first one it names with that job word after ``pos``, outside
+        what a source reported, and with one of the description's other words before the
+        job where it has some (``The CEO of Norvia`` ... ``CEO Ivo Berg``; ``the local
+        union president`` ... ``Union President Jo Roe``; not ``The state counsel`` ...
+        ``the defence counsel, Jo Roe``). None for none."""
+        words = mention.split()
+        if len(words) < 2 or words[0].lower() not in _DEFINITE:
+            return None
+        named = _head_words(words[1:])
+        job, others = named[-1].lower(), {w.lower() for w in named[:-1]}
+        if not _is_title(job):
+            return None
+        later = (
+            n
+            for at, n in self._titled(job)
+            if at > pos
+            and not self._in_reported(at)
+            and (not others or others & set(self._run_at(at).lower().split()))
+        )
+        return next(later, None)
+
+    def _run_at(self, pos: int) -> str:
+        """The capitalised name written over ``pos`` (``Union President Jo Roe``), or ""."""
+        i = bisect_right(self.capitalised, pos, key=lambda c: c[0])
+        at, run = self.capitalised[i - 1] if i else (0, "")
+        return run if pos < at + len(run) else ""
 
     def _job_and_surname(self, name: str, pos: int) -> str | None:
         """A job's acronym with a surname (``PRO Kumar``): the job's holder, when that

@@ -1096,3 +1096,20 @@ def test_a_description_is_an_organisation_named_by_its_acronym_alone(suggester):
         "The FSB is also investigating. The bureau said that no one was hurt."
     )
     assert names(suggester, text) == ["US officials", "NSA", "FSB"]
+
+
+def test_a_description_by_a_job_is_the_person_the_article_names_later_with_it(suggester):
+    text = (
+        "The CEO of Norvia came out fighting on Friday, denying his company was at fault.\n\n"
+        "A day later, the firm lost its licence.\n\n"
+        "Speaking on the radio, CEO Ivo Berg said the company was a victim.\n\n"
+        "The state counsel said the evidence was strong.\n\n"
+        "The hearing went on until noon.\n\n"
+        "The defence counsel, Jo Roe, said the evidence was weak."
+    )
+    assert names(suggester, text) == [
+        "Ivo Berg",
+        "Ivo Berg",
+        "The state counsel",  # not the defence counsel named after it
+        "Jo Roe",
+    ]
