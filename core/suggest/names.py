@@ -641,7 +641,7 @@ class NameBook:
             return None
         named = _head_words(words[1:])
         job, others = named[-1].lower(), {w.lower() for w in named[:-1]}
-        if not _is_title(job):
+        if not _is_title(job) or self.introduced(job, pos):
             return None
         later = (
             n
@@ -651,6 +651,14 @@ class NameBook:
             and (not others or others & set(self._run_at(at).lower().split()))
         )
         return next(later, None)
+
+    def introduced(self, job: str, pos: int) -> bool:
+        """Whether a description with this job word came before ``pos`` (``A senior
+        police officer said ... the officer said``): ``the officer`` is that one."""
+        return any(
+            m.pos < pos and m.name.lower().startswith(("a ", "an ")) and m.name.endswith(job)
+            for m in self.mentions
+        )
 
     def _run_at(self, pos: int) -> str:
         """The capitalised name written over ``pos`` (``Union President Jo Roe``), or ""."""

@@ -1105,11 +1105,18 @@ def test_a_description_by_a_job_is_the_person_the_article_names_later_with_it(su
         "Speaking on the radio, CEO Ivo Berg said the company was a victim.\n\n"
         "The state counsel said the evidence was strong.\n\n"
         "The hearing went on until noon.\n\n"
-        "The defence counsel, Jo Roe, said the evidence was weak."
+        "The defence counsel, Jo Roe, said the evidence was weak.\n\n"
+        "A senior police officer said the road was closed.\n\n"
+        "The officer said no one was hurt.\n\n"
+        "The crash happened at noon.\n\n"
+        "Later, Officer Ann Lee said the road would reopen."
     )
     assert names(suggester, text) == [
         "Ivo Berg",
         "Ivo Berg",
         "The state counsel",  # not the defence counsel named after it
         "Jo Roe",
+        "A senior police officer",
+        "The officer",  # a description it refers back to
+        "Ann Lee",
     ]
