@@ -635,11 +635,15 @@ class NameBook:
         what a source reported, and with one of the description's other words before the
         job where it has some (``The CEO of Norvia`` ... ``CEO Ivo Berg``; ``the local
         union president`` ... ``Union President Jo Roe``; not ``The state counsel`` ...
-        ``the defence counsel, Jo Roe``). None for none."""
-        words = mention.split()
-        if len(words) < 2 or words[0].lower() not in _DEFINITE:
+        ``the defence counsel, Jo Roe``); a possessive is its article (``Lee's attorney``
+        ... ``defense attorney Jo Roe``). None for none."""
+        words = mention.replace("\u2019", "'").split()
+        owner = next((k for k in range(len(words) - 1, -1, -1) if words[k].endswith("'s")), None)
+        if len(words) < 2 or owner is None and words[0].lower() not in _DEFINITE:
             return None
-        named = _head_words(words[1:])
+        named = _head_words(words[(owner if owner is not None else 0) + 1 :])
+        if not named:
+            return None
         job, others = named[-1].lower(), {w.lower() for w in named[:-1]}
         if not _is_title(job) or self.introduced(job, pos):
             return None

@@ -1120,3 +1120,12 @@ def test_a_description_by_a_job_is_the_person_the_article_names_later_with_it(su
         "The officer",  # a description it refers back to
         "Ann Lee",
     ]
+
+
+def test_a_possessive_is_the_article_of_a_description_named_later(suggester):
+    text = (
+        "Lee's attorney told reporters he plans to appeal. He said the trial was unfair.\n\n"
+        "The verdict came on Monday.\n\n"
+        '"What happened today is very serious," defense attorney Jo Roe said.'
+    )
+    assert names(suggester, text) == ["Jo Roe"] * 3
