@@ -89,6 +89,7 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "club": "fc afc cf united city rovers athletic wanderers",
         "team": "fc afc cf united city rovers athletic wanderers",
         "league": "",
+        "bureau": "",
     }.items()
 }
 
@@ -97,6 +98,11 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
 COMPANY_NOUNS = frozenset(
     "maker manufacturer carmaker automaker producer retailer supplier conglomerate".split()
 )
+
+#: What sports news calls a club after its league (``Premier League side Arsenal``,
+#: ``Serie A outfit Roma``, ``Leeds, the Championship side,``): a name so called is a
+#: club, as one called ``the club``.
+CLUB_NOUNS = frozenset("side outfit".split())
 
 #: Verbs that name what someone said by the quoted words (``described the conflict as
 #: "a complex question"``, ``called the deal "a disaster"``): a mixed quote's cue, never
@@ -145,6 +151,7 @@ TITLES = frozenset(
     clerk coordinator planner owner shopkeeper farmer diplomat nominee official
     det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
     counsel
+    ratu
     """.split()
 )
 
@@ -256,3 +263,24 @@ PLACE_ABBREVIATIONS = frozenset("st ste mt ft".split())
 #: Abbreviations whose full stop ends no sentence before a number: months (``Jan. 5``)
 #: and ``No.`` (``No. 10``).
 NUMBER_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no".split())
+
+#: Nationalities a news story calls a person by (``the Norwegian added``, ``The Dutchman
+#: rued``): that person, the one named before it; capitalised as written.
+NATIONALITIES = frozenset(
+    """
+    Afghan Albanian Algerian American Angolan Argentine Argentinian Armenian Australian
+    Austrian Azerbaijani Bangladeshi Belarusian Belgian Bolivian Bosnian Brazilian Briton
+    Bulgarian Burkinabe Cameroonian Canadian Chilean Chinese Colombian Congolese Croat
+    Croatian Cuban Czech Dane Dutchman Dutchwoman Ecuadorian Egyptian Englishman
+    Englishwoman Eritrean Estonian Ethiopian Fijian Filipino Finn Frenchman Frenchwoman
+    Georgian German Ghanaian Greek Guinean Haitian Honduran Hungarian Icelander Indian
+    Indonesian Iranian Iraqi Irishman Irishwoman Israeli Italian Ivorian Jamaican Japanese
+    Jordanian Kazakh Kenyan Korean Kosovan Kuwaiti Latvian Lebanese Liberian Libyan
+    Lithuanian Malaysian Malian Maltese Mexican Moldovan Montenegrin Moroccan Namibian
+    Nepali Nigerian Norwegian Pakistani Palestinian Panamanian Paraguayan Peruvian Pole
+    Portuguese Qatari Romanian Russian Rwandan Saudi Scot Scotsman Scotswoman Senegalese
+    Serb Serbian Slovak Slovakian Slovene Slovenian Somali Spaniard Sudanese Swede Swiss
+    Syrian Taiwanese Tanzanian Thai Tunisian Turk Ugandan Ukrainian Uruguayan Uzbek
+    Venezuelan Vietnamese Welshman Welshwoman Yemeni Zambian Zimbabwean
+    """.split()
+)

@@ -21,6 +21,7 @@ from core.suggest.lexicon import (
     BROADCAST_KINDS,
     BROADCAST_MEDIA,
     CALENDAR,
+    CLUB_NOUNS,
     COMPANY_NOUNS,
     COMPANY_SUFFIXES,
     COUNTRY_INITIALS,
@@ -30,6 +31,7 @@ from core.suggest.lexicon import (
     HEADING_JOBS,
     NAME_ABBREVIATIONS,
     NAME_PARTICLES,
+    NATIONALITIES,
     NON_PERSON_WORDS,
     ORGANISATION_KINDS,
     PERSONAL,
@@ -375,10 +377,11 @@ class NameBook:
             if words:
                 name = " ".join(words + n["kind"].split()) if n["before"] else " ".join(words)
                 self._add_agency(start + n.start(part), name, written=True)
-        for n in _KIND_BEFORE.finditer(text):  # "pharmaceutical company Krka"
+        # "pharmaceutical company Krka", "Premier League side Arsenal"
+        for n in [*_KIND_BEFORE.finditer(text), *_LEAGUE_SIDE.finditer(text)]:
             words = _proper_words(n["name"])
             if words and not any(map(_is_title, words)):
-                self._add_kind(start + n.start("name"), " ".join(words), n["noun"])
+                self._add_kind(start + n.start("name"), " ".join(words), _kind(n["noun"]))
         for k in _KNOWN_AS.finditer(text):
             if _person_words(k["name"].split()):
                 at = (start + k.start("desc"), start + k.end("desc"))
@@ -392,7 +395,7 @@ class NameBook:
             words = _proper_words(m.group())
             kind = _APPOSITIVE.match(text, m.end())
             noun = kind["noun"] if kind else ""
-            noun = "company" if noun in COMPANY_NOUNS else noun  # "the ... phone maker"
+            noun = _kind(noun)  # "the ... phone maker", "the Championship side"
             if noun in ORGANISATION_KINDS and words:
                 self.kinds.setdefault(" ".join(words), set()).add(noun)
             elif len(words) < 2:
@@ -467,17 +470,21 @@ class NameBook:
     def _settled(self, name: str, pos: int) -> str:
         source = named_source(name)
         bare = _unowned(self._whole(_unbased(_without_article(source)), pos))
-        if _ACRONYM.fullmatch(bare):
-            expanded = self._expanded(bare, pos)
-            return self._unplaced(self._holder(expanded, pos) or expanded)
+        acronym = _acronym_of(bare)
+        if acronym is not None:
+            expanded = self._expanded(acronym, pos)
+            return self._unplaced(self._holder(expanded, pos, written_out=True) or expanded)
         described = (
             self._apposed(source, pos)
+            or self._national_person(source, pos)
             or self._national(source, pos)
             or self._described(bare, pos)
+            or self._described_in_capitals(bare, pos)
             or self._force(bare, pos)
             or self._job_and_surname(bare, pos)
             or self._holder(bare, pos, written_out=True)
             or self._company_begun(bare, pos)
+            or self._named_later(source, pos)
         )
         if described is not None:
             return described
@@ -522,15 +529,17 @@ class NameBook:
         return " ".join(words[max(leading, default=0) :])
 
     def _whole(self, name: str, pos: int) -> str:
-        """A name the parse cut before its ``of`` or ``for``: the capitalised name
-        written where it starts (``The Confederation`` -> ``Confederation of British
-        Industry``)."""
+        """A name the parse cut before its ``of`` or ``for``, or after its ``and``: the
+        capitalised name written where it starts, or after the article the mention starts
+        with (``The Confederation`` -> ``Confederation of British Industry``; ``the
+        Ministry of Health and`` -> ``Ministry of Health and Family Welfare``)."""
         i = bisect_left(self.capitalised, pos, key=lambda c: c[0])
-        if i == len(self.capitalised) or self.capitalised[i][0] != pos:
+        if i == len(self.capitalised) or not pos <= self.capitalised[i][0] <= pos + 4:
             return name
         words, whole = name.split(), self.capitalised[i][1].split()
-        cut = whole[: len(words)] == words and whole[len(words) : len(words) + 1]
-        return " ".join(whole) if cut and cut[0] in ("of", "for") else name
+        after = whole[len(words) : len(words) + 1] if whole[: len(words)] == words else []
+        joined = words[-1:] == ["and"] or after in (["of"], ["for"])
+        return " ".join(whole) if after and joined else name
 
     def _before(self, pos: int) -> list[tuple[int, str]]:
         """The capitalised names before ``pos``, nearest first."""
@@ -551,9 +560,9 @@ class NameBook:
             return self.expansions[letters]
         for names in ([name for _, name in self._before(pos)], self._after(pos)):
             whole = next((name for name in names if initials(name) == letters), None)
-            if whole is None and len(letters) > 2:  # "U.S. Trade Representative Jamieson Greer"
+            if whole is None:  # "U.S. Trade Representative Jamieson Greer"; "Chief Justice ..."
                 spelt = (_spelt_out(name.split(), letters) for name in names)
-                whole = next(filter(None, spelt), None)
+                whole = next((s for s in spelt if s and (len(letters) > 2 or is_job_name(s))), None)
             if whole is not None:
                 return whole
         return acronym
@@ -562,28 +571,31 @@ class NameBook:
         """The person a job's name was last written with before ``pos``: its holder's
         full name right after it, the last one there (``Deputy Commissioner of Police
         (North West) Jitendra Kumar Meena``), else the one right before it and a comma;
-        so ``the DCP`` is that person. A job written out (``the Minister of State``) is
-        also the person its name runs on into (``Minister of State Ravi Menon``), where
-        an acronym may be the office (``U.S. Trade Representative Jamieson Greer ... The
-        USTR said``). None for no job or holder."""
+        so ``the DCP`` is that person. A job written out (``the Minister of State``), or
+        its acronym (``the DCP``, ``the CJ``), is also the person its name runs on into
+        (``Minister of State Ravi Menon``, ``Chief Justice Mira Rao``), the first of two
+        that ``and`` joins there (``Chief Justice Mira Rao and Justice Anil Sen``). None
+        for no job or holder."""
         if not is_job_name(job):
             return None
-        at = next(
+        found = next(
             (
-                p
+                (p, name)
                 for p, name in self._before(pos)
                 if name == job or written_out and name.startswith(job + " ")
             ),
             None,
         )
-        if at is None:
+        if found is None:
             return None
+        at, name = found
         after = at + len(job)
+        first = at + len(re.split(r"\s+(?:and|&)\s+", name)[0])  # (the job's own name: all)
         held = [
             (s, full)
             for full, seen in self.full_names.items()
             for s in seen
-            if after < s <= after + _HOLDER_GAP
+            if after < s <= after + _HOLDER_GAP and (name == job or s < first)
         ]
         if held:
             return " ".join(max(held)[1])
@@ -615,6 +627,48 @@ class NameBook:
         word = words[-1].lower()
         seen = self._titled(word)
         return next((n for at, n in reversed(seen) if at < pos and not _within(quoted, at)), None)
+
+    def _named_later(self, mention: str, pos: int) -> str | None:
+        """The person a definite description by a job stands for when the article named
+        nobody with that job before it, nor in the next paragraph (the suggester looks
+        there first): the first one it names with that job word after ``pos``, outside
+        what a source reported, and with one of the description's other words before the
+        job where it has some (``The CEO of Norvia`` ... ``CEO Ivo Berg``; ``the local
+        union president`` ... ``Union President Jo Roe``; not ``The state counsel`` ...
+        ``the defence counsel, Jo Roe``); a possessive is its article (``Lee's attorney``
+        ... ``defense attorney Jo Roe``). None for none."""
+        words = mention.replace("\u2019", "'").split()
+        owner = next((k for k in range(len(words) - 1, -1, -1) if words[k].endswith("'s")), None)
+        if len(words) < 2 or owner is None and words[0].lower() not in _DEFINITE:
+            return None
+        named = _head_words(words[(owner if owner is not None else 0) + 1 :])
+        if not named:
+            return None
+        job, others = named[-1].lower(), {w.lower() for w in named[:-1]}
+        if not _is_title(job) or self.introduced(job, pos):
+            return None
+        later = (
+            n
+            for at, n in self._titled(job)
+            if at > pos
+            and not self._in_reported(at)
+            and (not others or others & set(self._run_at(at).lower().split()))
+        )
+        return next(later, None)
+
+    def introduced(self, job: str, pos: int) -> bool:
+        """Whether a description with this job word came before ``pos`` (``A senior
+        police officer said ... the officer said``): ``the officer`` is that one."""
+        return any(
+            m.pos < pos and m.name.lower().startswith(("a ", "an ")) and m.name.endswith(job)
+            for m in self.mentions
+        )
+
+    def _run_at(self, pos: int) -> str:
+        """The capitalised name written over ``pos`` (``Union President Jo Roe``), or ""."""
+        i = bisect_right(self.capitalised, pos, key=lambda c: c[0])
+        at, run = self.capitalised[i - 1] if i else (0, "")
+        return run if pos < at + len(run) else ""
 
     def _job_and_surname(self, name: str, pos: int) -> str | None:
         """A job's acronym with a surname (``PRO Kumar``): the job's holder, when that
@@ -659,7 +713,45 @@ class NameBook:
             )
             if fitting and wanted <= set(words):
                 return name
-        return mention if kind or news else None
+        if kind:
+            return self._by_acronym(noun, pos) or mention
+        return mention if news else None
+
+    def _by_acronym(self, noun: str, pos: int) -> str | None:
+        """The organisation an article names by its acronym alone that a description's
+        noun may stand for, when no name fits it: the nearest before ``pos`` that spoke or
+        acted as a subject, outside quotation marks, whose letters hold the noun's first
+        (``The FBI is leading the inquiry`` ... ``the bureau said`` -> ``FBI``); never a
+        country's initials (``US officials``) nor a job's (``the DCP``). None if none."""
+        for m in reversed(self.mentions):
+            if m.pos >= pos or m.person or not m.subject or not is_acronym(m.name):
+                continue
+            letters = m.name.replace(".", "")
+            if m.name in COUNTRY_INITIALS or noun[0].upper() not in letters:
+                continue
+            named = self._expanded(m.name, m.pos)
+            if not _within(self.quoted, m.pos) and not is_job_name(named):
+                return named
+        return None
+
+    def _national_person(self, mention: str, pos: int) -> str | None:
+        """The person a nationality alone calls so (``the Norwegian added``, ``The Dutchman
+        rued``): whom a ``he`` or a ``she`` there would be (:meth:`_referent`); None for
+        no such mention or person."""
+        words = mention.split()
+        if len(words) != 2 or words[0].lower() != "the" or words[1] not in NATIONALITIES:
+            return None
+        return self._referent(None, pos, _NATIONAL_REACH)
+
+    def _described_in_capitals(self, name: str, pos: int) -> str | None:
+        """A description's noun alone in capitals (``The Ministry``, which loses its
+        article as a name does, or ``Ministry`` for ``it``): case makes no new name, so it
+        is ``the ministry`` (:meth:`_described`); None where no organisation fits."""
+        if " " in name or not name.istitle() or name.lower() not in ORGANISATION_KINDS:
+            return None
+        description = f"the {name.lower()}"
+        described = self._described(description, pos)
+        return described if described != description else None
 
     def _national(self, mention: str, pos: int) -> str | None:
         """A description of an organisation with a nationality before its noun (``The
@@ -727,7 +819,15 @@ class NameBook:
         position before ``pos`` (``he``/``she``), or the latest non-person (``they``/``it``:
         :meth:`_thing`). A date is nobody (``on Monday, after it announced``), nor is
         anyone named inside what a source reported (:meth:`_in_reported`)."""
-        want_person = pronoun in ("he", "she")
+        name = self._referent(pronoun, pos, window)
+        if pronoun in PERSONAL and name:
+            self.gender.setdefault(name, pronoun)
+        return name
+
+    def _referent(self, pronoun: str | None, pos: int, window: int) -> str | None:
+        """Whom :meth:`resolve_pronoun` finds for a pronoun; for None, the person a
+        ``he`` or a ``she`` would be (a nationality: :meth:`_national_person`)."""
+        want_person = pronoun in ("he", "she", None)
         fallback: Mention | None = None
         for m in reversed(self.mentions):
             if m.pos >= pos:
@@ -742,19 +842,16 @@ class NameBook:
             if (
                 m.person != want_person
                 and not group
-                and (want_person or not self._thing(m, pronoun))
+                and (pronoun is None or want_person or not self._thing(m, pronoun))
             ):
                 continue
-            if want_person and self.gender.get(m.name, pronoun) != pronoun:
+            if pronoun in PERSONAL and self.gender.get(m.name, pronoun) != pronoun:
                 continue
             if m.subject:
                 fallback = m
                 break
             fallback = fallback or m
-        name = fallback.name if fallback else None
-        if want_person and name:
-            self.gender.setdefault(name, pronoun)
-        return name
+        return fallback.name if fallback else None
 
     def _coordinated(self, m: Mention) -> bool:
         """Whether a person's name is one of two or more joined by ``and`` (``the evidence
@@ -843,6 +940,9 @@ _LEADING_WORDS = re.compile(r"[A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.'\u2019]*)*")
 _PLACE_BEFORE = re.compile(
     r"\b([A-Z][a-z][\w'\u2019]*)\s+(?:" + "|".join(ORGANISATION_KINDS) + r")\b"
 )
+#: How far before a nationality that calls a person so (``the Norwegian``) the person
+#: may be named: as far as a pronoun's person (the suggester's reach).
+_NATIONAL_REACH = 1500
 #: How far after a job's name its holder's name may start: a bracketed place or
 #: acronym between (``Inspector General of Police (IGP) Punjab Rao Sardar Ali Khan``).
 _HOLDER_GAP = 30
@@ -876,6 +976,12 @@ _KIND_BEFORE = re.compile(
     r"\b(?P<noun>" + "|".join(ORGANISATION_KINDS) + r")\s+"
     r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*)"
 )
+#: A club after its league and what sports news calls it: ``Premier League side
+#: Arsenal``, ``Serie A outfit Roma``, ``Ligue 1 side Lyon``.
+_LEAGUE_SIDE = re.compile(
+    r"(?:[A-Z][\w-]*|\d+)\s+(?P<noun>" + "|".join(sorted(CLUB_NOUNS)) + r")\s+"
+    r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*)"
+)
 #: ``the PKR vice-president, better known as Tian Chua,``, ``his lawyer, Jo Roe,``: a
 #: description of a person, its comma and their name.
 _KNOWN_AS = re.compile(
@@ -891,6 +997,14 @@ _COLLECTIVE = {"group", "team", "panel", "delegation", "crowd", "body"}
 _DESCRIPTION = re.compile(
     r"(?P<the>(?i:the|his|her|its|their)\s+(?:[\w'\u2019-]+\s+){0,2})?(?P<noun>[A-Za-z]+)"
 )
+
+
+def _kind(noun: str) -> str:
+    """The organisation's kind a noun says: a maker or a retailer is a company
+    (:data:`COMPANY_NOUNS`), a side or an outfit a club (:data:`CLUB_NOUNS`)."""
+    if noun in COMPANY_NOUNS:
+        return "company"
+    return "club" if noun in CLUB_NOUNS else noun
 
 
 def _proper_words(run: str) -> list[str]:
@@ -967,6 +1081,15 @@ def _without_article(name: str) -> str:
     if len(words) > 1 and words[0].lower() in _ARTICLES and words[1][:1].isupper():
         return " ".join(words[1:])
     return name
+
+
+def _acronym_of(name: str) -> str | None:
+    """The acronym a name is, also after lower-case words of how or which it is (``an
+    irked CJ``, ``the opposition NFP``); None for no acronym."""
+    words = name.split()
+    if not words or not _ACRONYM.fullmatch(words[-1]):
+        return None
+    return words[-1] if all(w.islower() for w in words[:-1]) else None
 
 
 def _unbased(name: str) -> str:
