@@ -561,7 +561,7 @@ class NameBook:
         for names in ([name for _, name in self._before(pos)], self._after(pos)):
             whole = next((name for name in names if initials(name) == letters), None)
             if whole is None:  # "U.S. Trade Representative Jamieson Greer"; "Chief Justice ..."
-                spelt = (_spelt_out(name.split(), letters) for name in names)
+                spelt = (_spelt_out(name, letters) for name in names)
                 whole = next((s for s in spelt if s and (len(letters) > 2 or is_job_name(s))), None)
             if whole is not None:
                 return whole
@@ -1035,8 +1035,11 @@ def _expansion(words: list[str], acronym: str) -> str | None:
     return None
 
 
-def _spelt_out(words: list[str], letters: str) -> str | None:
-    """The words of a name, from a capitalised one on, whose initials are ``letters``."""
+@lru_cache(maxsize=65536)
+def _spelt_out(name: str, letters: str) -> str | None:
+    """The words of a name, from a capitalised one on, whose initials are ``letters``
+    (kept: every acronym of an article asks it of every name before it)."""
+    words = name.split()
     for k, first in enumerate(words):
         for end in range(k + 2, len(words) + 1) if first[:1].isupper() else ():
             if initials(" ".join(words[k:end])) == letters and words[end - 1][:1].isupper():
@@ -1403,10 +1406,12 @@ def name_key(name: str) -> str:
     return " ".join(words).strip(" .,;:")
 
 
+@lru_cache(maxsize=65536)
 def initials(name: str) -> str:
     """The acronym a name's initials make, small words left out and an abbreviation's
     letters kept: ``World Health Organization`` -> ``WHO``, ``U.S. Department of
-    Agriculture`` -> ``USDA``; empty for a one-word name."""
+    Agriculture`` -> ``USDA``; empty for a one-word name (kept: asked of every name
+    before each acronym)."""
     words = [w for w in re.split(r"[\s-]+", name) if w and w.casefold() not in _MINOR]
     letters = [w.replace(".", "") if _DOTTED.fullmatch(w) else w[0] for w in words]
     return "".join(x.upper() for x in letters if x[0].isalpha()) if len(words) > 1 else ""
