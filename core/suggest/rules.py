@@ -704,21 +704,21 @@ def _reported(para: Paragraph) -> list[tuple[Token, tuple[int, int], str]]:
     clause over a thing's verb of saying (``The probe had confirmed that A, he said.``):
     it comes first, as what the person said is all of it (``Kang said A, Newsis
     reported.`` stays Kang's)."""
-    out = []
+    out: list[tuple[Token, tuple[int, int], str]] = []
     for t in para.doc:
         if para.in_quote[t.i]:
             continue
         rule = "indirect"
         if _is_according(t):
-            clause, rule = _according_clause(t, para), "according-to"
+            according = _according_clause(t, para)
+            clauses, rule = [according] if according else [], "according-to"
         elif _is_speech_verb(t) or _goes_on_saying(t) or _closes_a_report(t, para):
-            clause = _reported_clause(t, para)
+            clauses = _reported_clauses(t, para)
         elif _is_candidate_cue(t):
-            clause, rule = _reported_clause(t, para), CANDIDATE
+            clauses, rule = _reported_clauses(t, para), CANDIDATE
         else:
             continue
-        if clause is not None:
-            out.append((t, clause, rule))
+        out.extend((t, clause, rule) for clause in clauses)
 
     def over_another(found: tuple[Token, tuple[int, int], str]) -> bool:
         t, (start, end), rule = found
@@ -1517,20 +1517,27 @@ def _reporting(verb: Token, para: Paragraph) -> Token:
 
 
 def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
-    """Character bounds (in the paragraph) of a speech verb's reported clause."""
+    """Character bounds (in the paragraph) of a speech verb's (first) reported clause."""
+    return next(iter(_reported_clauses(verb, para)), None)
+
+
+def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
+    """Character bounds (in the paragraph) of a speech verb's reported clauses: one, or
+    one for each ``that`` clause after ``and`` (``said A and that B``: A and B)."""
     doc = para.doc
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _that_clause(verb)
     if clause is None:
-        return (
+        found = (
             _clause_before(verb, para)
             or _lost_that_clause(verb, para)
             or _clause_around(verb, para)
         )
+        return [found] if found is not None else []
     marks = [c for c in clause.children if c.dep_ == "mark"]
     if any(m.lower_ in ("whether", "if") for m in marks):
-        return None  # a question, not a report
+        return []  # a question, not a report
     if _answers_a_statement(verb, clause):
-        return None  # "responding to X's statement that ...": X's words, not the verb's
+        return []  # "responding to X's statement that ...": X's words, not the verb's
     # more clauses the parse gives the cue after a comma: one report ("A hit a missile,
     # the fragments of which fell ..., it turned out to be ...")
     spliced = [c for c in verb.rights if c.dep_ == "ccomp" and "," in _before_word(c)]
@@ -1556,6 +1563,40 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     according = next((t for t in doc[start : end + 1] if _is_according(t)), None)
     if according is not None and according.right_edge.i >= end - 1:
         end = according.left_edge.i - 1  # "..., according to X" names another source
+    parts = []
+    for part_start, part_end in _and_that(verb, start, end):
+        part = _clause_part(verb, para, part_start, part_end)
+        if part is not None:
+            parts.append(part)
+    return parts
+
+
+def _and_that(verb: Token, start: int, end: int) -> list[tuple[int, int]]:
+    """The token bounds of each clause a speech verb's reported clause (tokens
+    ``start``..``end``) holds: one more after each ``and that`` (``, and that``) that
+    opens a clause coordinated with one of it, no other verb of saying between (``said A
+    and that B``, ``said he realized A and that B``: A, B; not ``said X told police that
+    A and that B``: X's)."""
+    doc = verb.doc
+    bounds, first = [], start
+    for i in range(first + 2, end):
+        t = doc[i]
+        if not (_that(t) and doc[i - 1].lower_ == "and" and t.head.dep_ == "conj"):
+            continue
+        up = t.head.head
+        while start <= up.i < i and up.head != up and not _is_speech_verb(up):
+            up = up.head
+        if up == verb:
+            bounds.append((first, i - 2))
+            first = i + 1
+    return [*bounds, (first, end)]
+
+
+def _clause_part(verb: Token, para: Paragraph, start: int, end: int) -> tuple[int, int] | None:
+    """Character bounds of one reported clause (tokens ``start``..``end``) without what
+    its speaker goes on to do or say after it, or None when it is too short or is the
+    words in marks (a mixed quote's)."""
+    doc = para.doc
     # words in marks after what the speaker goes on to say are no part of it ('said A
     # but added, "B"')
     quoted = [i for i in range(start, _own_end(verb, start, end) + 1) if para.in_quote[i]]

@@ -202,3 +202,32 @@ def test_an_apposition_in_the_phrase_after_a_mentions_head_is_no_part_of_it(sugg
         "out fighting on Friday, denying his company was at fault.",
     )
     assert [sp for _, sp, *_ in found] == ["The CEO of Varnhold"]
+
+
+def test_a_second_that_clause_after_and_is_a_quote_of_its_own(suggester):
+    found = suggest(
+        suggester,
+        "Jo Roe said the bridge was never safe for lorries and that the county would pay "
+        "for the repairs. Ana Ruiz said the plan was too costly, and that the council would "
+        'vote again in May. The mayor said the "delay" had cost the town a year and that '
+        "the ferry would run until June. Lee said he realized there had been a loss of "
+        "trust and that he had let the town down.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("the bridge was never safe for lorries", "Jo Roe", "said", "indirect"),
+        ("the county would pay for the repairs.", "Jo Roe", "said", "indirect"),
+        ("the plan was too costly", "Ana Ruiz", "said", "indirect"),
+        ("the council would vote again in May.", "Ana Ruiz", "said", "indirect"),
+        ("delay", "The mayor", "said", "mixed"),
+        ("the ferry would run until June.", "The mayor", "said", "indirect"),
+        ("he realized there had been a loss of trust", "Lee", "said", "indirect"),
+        ("he had let the town down.", "Lee", "said", "indirect"),
+    ]
+
+
+def test_a_second_that_clause_under_another_verb_of_saying_is_its_own(suggester):
+    text = (
+        "The radio said a woman who escaped told police that the attacker was her son and "
+        "that his father was the mayor."
+    )
+    assert [q for q, *_ in suggest(suggester, text)] == [text[len("The radio said ") :]]
