@@ -1162,10 +1162,15 @@ def _mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> t
 
 def _with_coordinated(head: Token, end: int) -> int:
     """Where a mention ends with the nouns its head is coordinated with (``The Mesa
-    Police and Fire Department``, ``Capt. Jo Roe and Mayor Ana Ruiz``): the whole noun
-    phrase is the mention."""
+    Police and Fire Department``, ``Capt. Jo Roe and Mayor Ana Ruiz``; also where the
+    parse hangs the ``and`` on the end of the head's ``of`` phrase: ``the Ministry of
+    Health and Community Protection``): the whole noun phrase is the mention."""
     others = [c for c in head.rights if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
-    if not others or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.rights):
+    if not others:
+        return end
+    before = head.doc[others[-1].left_edge.i - 1]
+    and_ = before.dep_ == "cc" and before.lower_ == "and" and before.head.i <= end
+    if not and_ and not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.rights):
         return end
     return max(end, others[-1].right_edge.i)
 

@@ -231,3 +231,19 @@ def test_a_second_that_clause_under_another_verb_of_saying_is_its_own(suggester)
         "that his father was the mayor."
     )
     assert [q for q, *_ in suggest(suggester, text)] == [text[len("The radio said ") :]]
+
+
+def test_a_mention_holds_the_noun_its_of_phrase_is_coordinated_with(suggester):
+    found = suggest(
+        suggester,
+        "In its statement, the Ministry of Health and Community Protection added that the "
+        "boats were seized at dawn. The Department of Energy and Climate Change said that "
+        "no fuel was lost.",
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [
+        (
+            "the Ministry of Health and Community Protection",
+            "Ministry of Health and Community Protection",
+        ),
+        ("The Department of Energy and Climate Change", "Department of Energy and Climate Change"),
+    ]
