@@ -1037,12 +1037,20 @@ def _the(noun: Token) -> bool:
 
 
 def _after_comma(t: Token) -> bool:
-    """Whether a comma comes right before a token, or before the quotation marks right
-    before it (``"A," pointing out that``)."""
+    """Whether a comma (or a pause written as one: :func:`_pause`) comes right before a
+    token, or before the quotation marks right before it (``"A," pointing out that``)."""
     j = t.i - 1
     while j > 0 and t.doc[j].is_quote:
         j -= 1
-    return j >= 0 and t.doc[j].text == ","
+    return j >= 0 and _pause(t.doc[j])
+
+
+def _pause(t: Token) -> bool:
+    """Whether a token is a comma or a pause written as one: dots (``.. stressing
+    that``, ``... adding``), a dash or a semicolon."""
+    return t.text in (",", ";", "-", "--", "\u2013", "\u2014", "\u2026") or (
+        len(t.text) > 1 and set(t.text) == {"."}
+    )
 
 
 def _past_cut_title(t: Token) -> Token:
@@ -1787,7 +1795,7 @@ def _own_end(verb: Token, start: int, end: int) -> int:
     doc = verb.doc
     for i in range(start + 1, end):
         nxt = doc[i + 1]
-        if doc[i].text == "," and nxt.tag_ == "VBG" and nxt.lemma_.lower() in _ADJUNCT_CUES:
+        if _pause(doc[i]) and nxt.tag_ == "VBG" and nxt.lemma_.lower() in _ADJUNCT_CUES:
             return i - 1
         if doc[i].text == "," and _RESPONSE.match(doc[i + 1 : i + 4].text):
             return i - 1  # "..., in response to a question from ...": when it was said

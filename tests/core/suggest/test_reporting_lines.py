@@ -247,3 +247,15 @@ def test_a_mention_holds_the_noun_its_of_phrase_is_coordinated_with(suggester):
         ),
         ("The Department of Energy and Climate Change", "Department of Energy and Climate Change"),
     ]
+
+
+def test_a_participle_of_saying_after_dots_goes_on_as_after_a_comma(suggester):
+    found = suggest(
+        suggester,
+        "Jo Roe stressed that the centres in the country are working around the clock .. "
+        "stressing that the health system works well.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("the centres in the country are working around the clock", "Jo Roe", "stressed"),
+        ("the health system works well.", "Jo Roe", "stressing"),
+    ]
