@@ -259,3 +259,15 @@ def test_a_participle_of_saying_after_dots_goes_on_as_after_a_comma(suggester):
         ("the centres in the country are working around the clock", "Jo Roe", "stressed"),
         ("the health system works well.", "Jo Roe", "stressing"),
     ]
+
+
+def test_submitting_in_court_is_saying(suggester):
+    found = suggest(
+        suggester,
+        "The bridge was never safe for lorries, the county's lawyer submitted. The lawyer for the "
+        "town submitted that the repairs were overdue. The firm submitted its bid in May.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("The bridge was never safe for lorries", "the county's lawyer", "submitted"),
+        ("the repairs were overdue.", "The lawyer for the town", "submitted"),
+    ]
