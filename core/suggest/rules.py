@@ -852,7 +852,33 @@ def _is_cue_verb(t: Token) -> bool:
         or (t.pos_ == "VERB" and t.tag_ != "VBG" and _phrasal(t) in PHRASAL_SPEECH_VERBS)
         or _is_according(t)
         or (t.lemma_.lower() == "quote" and _quoted_as_saying(t) is not None)
+        or _document_reads(t)
     )
+
+
+def _document_reads(t: Token) -> bool:
+    """``The statement reads: "..."``, ``"...," read a statement``, ``a statement of his
+    own, which read in part, "..."``: ``read`` of a document given out
+    (:data:`ISSUED_NOUNS`) is its saying (``He read a statement`` is none)."""
+    if t.lemma_.lower() != "read" or t.pos_ != "VERB" or t.tag_ == "VBG":
+        return False
+    doc = t.doc
+    subj = next((c for c in t.children if c.dep_ in _SUBJECTS), None)
+    if subj is None and t.i > 0 and doc[t.i - 1].text in CLOSING_MARKS:
+        subj = next((c for c in t.rights if c.dep_ == "dobj" and c.left_edge.i == t.i + 1), None)
+    if subj is not None and subj.lower_ in ("which", "that") and t.dep_ == "relcl":
+        subj = _document_of(t.head)
+    return subj is not None and subj.lemma_.lower() in ISSUED_NOUNS
+
+
+def _document_of(noun: Token) -> Token | None:
+    """The document a noun is the ``of`` phrase of (``a statement of his own``: the parse
+    hangs a relative clause on ``own``), or the noun itself when it is one; else None."""
+    while noun.lemma_.lower() not in ISSUED_NOUNS and noun.dep_ == "pobj":
+        if noun.head.lower_ != "of":
+            return None
+        noun = noun.head.head
+    return noun if noun.lemma_.lower() in ISSUED_NOUNS else None
 
 
 def _quoted_as_saying(t: Token) -> tuple[Token, Token] | None:
@@ -974,7 +1000,7 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
         if subj is not None:
             subj = _past_cut_title(subj)  # "said Sgt. Tom Reyes"
             if subj.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
-                return v.head
+                return _document_of(v.head) or v.head  # ("a statement of his own, which")
             if subj.dep_ == "nsubjpass" or (subj.lower_ == "it" and subj.dep_ == "expl"):
                 return None
             return subj

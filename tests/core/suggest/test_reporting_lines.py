@@ -271,3 +271,21 @@ def test_submitting_in_court_is_saying(suggester):
         ("The bridge was never safe for lorries", "the county's lawyer", "submitted"),
         ("the repairs were overdue.", "The lawyer for the town", "submitted"),
     ]
+
+
+def test_a_document_that_reads_is_the_speaker_of_its_words(suggester):
+    found = suggest(
+        suggester,
+        "The club gave out a statement on Monday.\n\n"
+        'The statement reads in full: "Jo Roe has left his role as manager."\n\n'
+        '"I am not the author of the letter," read a statement attributed to Ana Ruiz.\n\n'
+        "Mayor Tom Reed released a statement of his own, which read in part, "
+        '"Speculation that I wrote it is false."\n\n'
+        'He read a statement to the press: "We are done."',
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("Jo Roe has left his role as manager.", "The statement", "reads"),
+        ("I am not the author of the letter,", "a statement", "read"),
+        ("Speculation that I wrote it is false.", "a statement of his own", "read"),
+        ("We are done.", "He", "read a statement to the press"),
+    ]
