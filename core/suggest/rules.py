@@ -1835,7 +1835,9 @@ def _own_end(verb: Token, start: int, end: int) -> int:
             continue  # "A and responded to calls, Jo said": the clause's, before its cue
         own_subject = any(c.dep_ in _SUBJECTS for c in nxt.children)
         said = nxt.lemma_.lower() in SPEECH_VERBS
-        if said and not own_subject and nxt.head.lemma_.lower() not in SPEECH_VERBS:
+        top = nxt.head in (verb, *verb.children)  # (not "to hold X to account for
+        # what they brought and said": a verb deep in the clause is the clause's)
+        if said and top and not own_subject and nxt.head.lemma_.lower() not in SPEECH_VERBS:
             return i - 1
     return end
 

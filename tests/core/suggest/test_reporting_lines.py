@@ -289,3 +289,15 @@ def test_a_document_that_reads_is_the_speaker_of_its_words(suggester):
         ("Speculation that I wrote it is false.", "a statement of his own", "read"),
         ("We are done.", "He", "read a statement to the press"),
     ]
+
+
+def test_a_verb_of_saying_deep_in_the_reported_clause_is_the_clauses(suggester):
+    found = suggest(
+        suggester,
+        "Opposition MP Ana Ruiz agreed, but said it was the duty of the Opposition to hold "
+        "the Government accountable for what they brought and said in Parliament.",
+    )
+    assert [q for q, *_ in found] == [
+        "it was the duty of the Opposition to hold the Government accountable for what they "
+        "brought and said in Parliament."
+    ]
