@@ -1023,7 +1023,21 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
     set_off = _set_off_name(verb, para)
     if set_off:
         return set_off[-1]  # "A, Okafor, added"
-    return _inverted_subject(verb, para)
+    return _inverted_subject(verb, para) or _name_before(verb, para)
+
+
+def _name_before(verb: Token, para: Paragraph) -> Token | None:
+    """``Standing on a Point of Order, Leader of Government in Parliament and Minister
+    Inia Vakalala said``: a person's name right before a verb of saying in a tense,
+    which the parse took for something else and left the verb without a subject; None
+    for none."""
+    if verb.i < 1 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.pos_ != "PROPN" or para.in_quote[name.i] or name.idx < para.dateline:
+        return None
+    run = name_run(name)
+    return name if run and is_person(run) else None
 
 
 def _inverted_subject(verb: Token, para: Paragraph) -> Token | None:

@@ -301,3 +301,19 @@ def test_a_verb_of_saying_deep_in_the_reported_clause_is_the_clauses(suggester):
         "it was the duty of the Opposition to hold the Government accountable for what they "
         "brought and said in Parliament."
     ]
+
+
+def test_a_persons_name_right_before_a_verb_of_saying_the_parse_left_without_subject(suggester):
+    found = suggest(
+        suggester,
+        "Standing on a Point of Order, Leader of Government in Parliament and Agriculture "
+        "Minister Inia Vakalala said the Order of Business was clearly specified in the Standing "
+        "Orders.",
+    )
+    assert [(q, name, cue) for q, _, name, cue, _ in found] == [
+        (
+            "the Order of Business was clearly specified in the Standing Orders.",
+            "Inia Vakalala",
+            "said",
+        )
+    ]
