@@ -446,6 +446,8 @@ class ArticleRules:
             return cue, None
         source = self._source(para, subj)
         issuer = _issuer(verb, para) if _document_says(verb) else None
+        if _document_reads(verb):  # "X released a statement, which read": X's
+            issuer = _giver(subj, para)
         if issuer is not None:  # "He wrote a letter saying ...": the letter, his words
             return cue, Source(source.span, self._source(para, issuer).name)
         return cue, source
@@ -873,7 +875,11 @@ def _document_reads(t: Token) -> bool:
 
 def _document_of(noun: Token) -> Token | None:
     """The document a noun is the ``of`` phrase of (``a statement of his own``: the parse
-    hangs a relative clause on ``own``), or the noun itself when it is one; else None."""
+    hangs a relative clause on ``own``) or the time phrase after (``released a statement
+    the same day, which read``: on ``day``), or the noun itself when it is one; else
+    None."""
+    if noun.dep_ == "npadvmod":
+        noun = next((c for c in noun.head.children if c.dep_ == "dobj"), noun)
     while noun.lemma_.lower() not in ISSUED_NOUNS and noun.dep_ == "pobj":
         if noun.head.lower_ != "of":
             return None
@@ -930,11 +936,21 @@ def _issuer(says: Token, para: Paragraph) -> Token | None:
     report of Y that said``), or in a phrase of; None for a
     description (``Officials issued a release stating``: the release is as written)."""
     document = says.head
+    if document.dep_ == "dobj" and says.dep_ == "relcl":
+        return None  # "X rejected the report of Y that said ...": Y's
+    return _giver(document, para)
+
+
+def _giver(document: Token, para: Paragraph) -> Token | None:
+    """Who gives out a document, a person or a name: the subject of the verb it is the
+    object of (``Norgas issued a statement``, ``Jo Roe released a statement of his own
+    the same day, which read ...``) or in a phrase of (``Norgas confirmed it in a
+    tweet``); None else."""
     giver = document.head
     if document.dep_ == "pobj" and giver.dep_ == "prep":
         giver = giver.head  # "Norgas confirmed it in a tweet that said ..."
-    elif document.dep_ != "dobj" or says.dep_ == "relcl":
-        return None  # "X rejected the report of Y that said ...": Y's
+    elif document.dep_ != "dobj":
+        return None
     subj = _own_subject(giver, para)
     return subj if subj is not None and (subj.lower_ in PERSONAL or subj.pos_ == "PROPN") else None
 

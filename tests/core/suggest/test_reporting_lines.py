@@ -279,7 +279,7 @@ def test_a_document_that_reads_is_the_speaker_of_its_words(suggester):
         "The club gave out a statement on Monday.\n\n"
         'The statement reads in full: "Jo Roe has left his role as manager."\n\n'
         '"I am not the author of the letter," read a statement attributed to Ana Ruiz.\n\n'
-        "Mayor Tom Reed released a statement of his own, which read in part, "
+        "Mayor Tom Reed released a statement of his own the same day, which read in part, "
         '"Speculation that I wrote it is false."\n\n'
         'He read a statement to the press: "We are done."',
     )
@@ -289,6 +289,7 @@ def test_a_document_that_reads_is_the_speaker_of_its_words(suggester):
         ("Speculation that I wrote it is false.", "a statement of his own", "read"),
         ("We are done.", "He", "read a statement to the press"),
     ]
+    assert found[2][2] == "Tom Reed"  # who gave it out
 
 
 def test_a_verb_of_saying_deep_in_the_reported_clause_is_the_clauses(suggester):
