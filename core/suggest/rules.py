@@ -137,7 +137,7 @@ class ArticleRules:
     def add(self, index: int, para: Paragraph) -> None:
         repair_names(para.doc)
         para.quotes = [
-            q
+            _closed_by_reporting_line(para, q)
             for q in find_quotes(para.text)
             if not _names_a_title(para, q) and not is_nickname(para.text, q.open, q.close)
         ]
@@ -1428,6 +1428,29 @@ def _names_a_title(para: Paragraph, q: Quoted) -> bool:
 
 #: Most words of a crosshead in marks (``'Not as competitive'``).
 _CROSSHEAD_WORDS = 6
+
+
+def _closed_by_reporting_line(para: Paragraph, q: Quoted) -> Quoted:
+    """A mark the paragraph leaves open closes at the comma before a reporting line in
+    it (``"A, said Jo Roe in response to ...``; ``"A, Jo Roe said.``): a cue after the
+    comma with its subject right after it or between them."""
+    if q.close is not None:
+        return q
+    doc = para.doc
+    for t in doc:
+        if t.idx <= q.start or t.i < 2 or doc[t.i - 1].text != "," or not _is_cue_verb(t):
+            continue
+        comma = doc[t.i - 1] if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" else None
+        subject = next((c for c in t.lefts if c.dep_ in _SUBJECTS), None)
+        if (
+            subject is not None
+            and subject.lower_ not in ("i", "we", "you")  # (the quote's own: "..., we said")
+            and doc[subject.left_edge.i - 1].text == ","
+        ):
+            comma = doc[subject.left_edge.i - 1]
+        if comma is not None:
+            return Quoted(q.open, comma.idx, q.start, comma.idx + 1, q.double)
+    return q
 
 
 def _crosshead(para: Paragraph, q: Quoted) -> bool:

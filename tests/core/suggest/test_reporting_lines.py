@@ -318,3 +318,22 @@ def test_a_persons_name_right_before_a_verb_of_saying_the_parse_left_without_sub
             "said",
         )
     ]
+
+
+def test_a_mark_left_open_before_its_reporting_line_closes_at_its_comma(suggester):
+    found = suggest(
+        suggester,
+        "The ministry spoke of the border on Sunday.\n\n"
+        '"After the ministry was told of it, the embassy was asked to act at once, said Ana '
+        "Ruiz in response to questions.\n\n"
+        '"The talks go on. We will not give up," she said.',
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        (
+            "After the ministry was told of it, the embassy was asked to act at once,",
+            "Ana Ruiz",
+            "said",
+            "direct",
+        ),
+        ("The talks go on. We will not give up,", "she", "said", "direct"),
+    ]
