@@ -337,3 +337,16 @@ def test_a_mark_left_open_before_its_reporting_line_closes_at_its_comma(suggeste
         ),
         ("The talks go on. We will not give up,", "she", "said", "direct"),
     ]
+
+
+def test_clarifying_is_saying(suggester):
+    found = suggest(
+        suggester,
+        'The judges, however, clarified that they "will not rule before hearing the town." '
+        "Ana Ruiz clarified that the bridge would stay open. A map would clarify if the road "
+        "was closed.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("will not rule before hearing the town.", "The judges", "clarified", "mixed"),
+        ("the bridge would stay open.", "Ana Ruiz", "clarified", "indirect"),
+    ]
