@@ -1021,6 +1021,9 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
                 return None
             return subj
         if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
+            joined = _name_before(v, para)
+            if joined is not None:
+                return joined  # "..., Qatar and Britain, and health officials claim"
             v = _coordinated(v, verb, para)
             continue
         if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG":
@@ -1045,14 +1048,17 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
 def _name_before(verb: Token, para: Paragraph) -> Token | None:
     """``Standing on a Point of Order, Leader of Government in Parliament and Minister
     Inia Vakalala said``: a person's name right before a verb of saying in a tense,
-    which the parse took for something else and left the verb without a subject; None
-    for none."""
+    which the parse took for something else and left the verb without a subject; also
+    a noun the parse joined to a list before it (``in Qatar and Britain, and health
+    officials claim``); None for none."""
     if verb.i < 1 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     name = verb.doc[verb.i - 1]
-    if name.pos_ != "PROPN" or para.in_quote[name.i] or name.idx < para.dateline:
+    if para.in_quote[name.i] or name.idx < para.dateline:
         return None
-    run = name_run(name)
+    if name.pos_ == "NOUN" and name.dep_ == "conj" and name.head.i < name.i:
+        return name
+    run = name_run(name) if name.pos_ == "PROPN" else []
     return name if run and is_person(run) else None
 
 

@@ -350,3 +350,14 @@ def test_clarifying_is_saying(suggester):
         ("will not rule before hearing the town.", "The judges", "clarified", "mixed"),
         ("the bridge would stay open.", "Ana Ruiz", "clarified", "indirect"),
     ]
+
+
+def test_a_subject_the_parse_joined_to_a_list_before_it_is_the_verbs(suggester):
+    found = suggest(
+        suggester,
+        "Cases of the flu have been found in Germany, Saudi Arabia, Jordan, UAE, Qatar and "
+        "Britain, and health officials claim that the virus may have spread in schools.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("the virus may have spread in schools.", "health officials", "claim")
+    ]
