@@ -1638,9 +1638,19 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         return []  # "responding to X's statement that ...": X's words, not the verb's
     # more clauses the parse gives the cue after a comma: one report ("A hit a missile,
     # the fragments of which fell ..., it turned out to be ...")
-    spliced = [c for c in verb.rights if c.dep_ == "ccomp" and "," in _before_word(c)]
+    # (not one without a subject: "he didn't know and, in a letter, apologized" is what
+    # the speaker did)
+    spliced = [
+        c
+        for c in verb.rights
+        if c.dep_ == "ccomp"
+        and "," in _before_word(c)
+        and any(s.dep_ in (*_SUBJECTS, "expl") for s in c.children)
+    ]
     last = max([clause, *spliced], key=lambda c: c.i)
     start, end = clause.left_edge.i, _and_more(verb, last.right_edge.i)
+    if end == last.right_edge.i:
+        end = _before_dangling_and(last, end)
     subject = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < start), None)
     if subject is not None and not any(c.dep_ in _SUBJECTS for c in clause.children):
         start = subject.left_edge.i  # "said some areas of the city, were ...": its subject
@@ -1848,6 +1858,24 @@ def _and_more(verb: Token, end: int) -> int:
     own_subject = any(c.dep_ in (*_SUBJECTS, "expl") for c in more.children)
     other_tense = more.tag_ != verb.tag_ and doc[and_].lower_ == "and"
     return more.right_edge.i if own_subject or other_tense else end
+
+
+def _before_dangling_and(clause: Token, end: int) -> int:
+    """Where a reported clause ending at token ``end`` ends before an ``and`` or ``but``
+    the parse gives its verb with nothing coordinated after it, but phrases (``he didn't
+    know about it and, in a letter Monday, apologized``: the verb after them is the
+    speaker's doing, which the parse hangs elsewhere)."""
+    cc = next(
+        (
+            c
+            for c in clause.children
+            if c.dep_ == "cc" and c.lower_ in ("and", "but") and c.i > clause.i
+        ),
+        None,
+    )
+    if cc is None or any(c.dep_ == "conj" and c.i > cc.i for c in clause.children):
+        return end
+    return cc.i - 1
 
 
 def _cut_after(and_: Token) -> Token | None:

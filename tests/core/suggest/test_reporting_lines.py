@@ -361,3 +361,12 @@ def test_a_subject_the_parse_joined_to_a_list_before_it_is_the_verbs(suggester):
     assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
         ("the virus may have spread in schools.", "health officials", "claim")
     ]
+
+
+def test_what_the_speaker_did_after_and_and_a_phrase_is_no_part_of_the_clause(suggester):
+    found = suggest(
+        suggester,
+        "Tom Reed said he didn't know about the party and, in a letter to the council members "
+        "Monday, apologized for the staffer's remark.",
+    )
+    assert [q for q, *_ in found] == ["he didn't know about the party"]
