@@ -1862,9 +1862,11 @@ def _and_more(verb: Token, end: int) -> int:
 
 def _before_dangling_and(clause: Token, end: int) -> int:
     """Where a reported clause ending at token ``end`` ends before an ``and`` or ``but``
-    the parse gives its verb with nothing coordinated after it, but phrases (``he didn't
-    know about it and, in a letter Monday, apologized``: the verb after them is the
-    speaker's doing, which the parse hangs elsewhere)."""
+    the parse gives its verb with nothing coordinated after it, but phrases, when a verb
+    the parse hangs elsewhere comes right after them (``he didn't know about it and, in a
+    letter Monday, apologized``: the speaker's doing; not ``not in narrow spaces, but
+    rather on big ones``)."""
+    doc = clause.doc
     cc = next(
         (
             c
@@ -1874,6 +1876,9 @@ def _before_dangling_and(clause: Token, end: int) -> int:
         None,
     )
     if cc is None or any(c.dep_ == "conj" and c.i > cc.i for c in clause.children):
+        return end
+    after = next((t for t in doc[end + 1 :] if not t.is_punct), None)
+    if after is None or after.pos_ != "VERB" or clause.left_edge.i <= after.head.i <= end:
         return end
     return cc.i - 1
 

@@ -367,6 +367,10 @@ def test_what_the_speaker_did_after_and_and_a_phrase_is_no_part_of_the_clause(su
     found = suggest(
         suggester,
         "Tom Reed said he didn't know about the party and, in a letter to the council members "
-        "Monday, apologized for the staffer's remark.",
+        "Monday, apologized for the staffer's remark. The agency said 3 inches of rain could "
+        "fall in the east on Monday, and possibly more in the hills.",
     )
-    assert [q for q, *_ in found] == ["he didn't know about the party"]
+    assert [q for q, *_ in found] == [
+        "he didn't know about the party",
+        "3 inches of rain could fall in the east on Monday, and possibly more in the hills.",
+    ]
