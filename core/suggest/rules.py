@@ -1638,14 +1638,17 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         return []  # "responding to X's statement that ...": X's words, not the verb's
     # more clauses the parse gives the cue after a comma: one report ("A hit a missile,
     # the fragments of which fell ..., it turned out to be ...")
-    # (not one without a subject: "he didn't know and, in a letter, apologized" is what
-    # the speaker did)
+    # (not one without a subject after "and": "he didn't know and, in a letter,
+    # apologized" is what the speaker did)
     spliced = [
         c
         for c in verb.rights
         if c.dep_ == "ccomp"
         and "," in _before_word(c)
-        and any(s.dep_ in (*_SUBJECTS, "expl") for s in c.children)
+        and (
+            any(s.dep_ in (*_SUBJECTS, "expl") for s in c.children)
+            or not any(t.dep_ == "cc" and t.lower_ in ("and", "but") for t in clause.rights)
+        )
     ]
     last = max([clause, *spliced], key=lambda c: c.i)
     start, end = clause.left_edge.i, _and_more(verb, last.right_edge.i)

@@ -374,3 +374,16 @@ def test_what_the_speaker_did_after_and_and_a_phrase_is_no_part_of_the_clause(su
         "he didn't know about the party",
         "3 inches of rain could fall in the east on Monday, and possibly more in the hills.",
     ]
+
+
+def test_a_clause_the_parse_splices_on_after_a_comma_stays_in_the_report(suggester):
+    found = suggest(
+        suggester,
+        "Officials say the breadth of topics addressed in the files, which touch on the war in "
+        "Norland, Vestia, the Middle East and Africa, suggest they may have been leaked by an "
+        "insider.",
+    )
+    assert [q for q, *_ in found] == [
+        "the breadth of topics addressed in the files, which touch on the war in Norland, "
+        "Vestia, the Middle East and Africa, suggest they may have been leaked by an insider."
+    ]
