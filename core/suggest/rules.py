@@ -137,7 +137,7 @@ class ArticleRules:
     def add(self, index: int, para: Paragraph) -> None:
         repair_names(para.doc)
         para.quotes = [
-            q
+            _closed_by_reporting_line(para, q)
             for q in find_quotes(para.text)
             if not _names_a_title(para, q) and not is_nickname(para.text, q.open, q.close)
         ]
@@ -446,6 +446,8 @@ class ArticleRules:
             return cue, None
         source = self._source(para, subj)
         issuer = _issuer(verb, para) if _document_says(verb) else None
+        if _document_reads(verb):  # "X released a statement, which read": X's
+            issuer = _giver(subj, para)
         if issuer is not None:  # "He wrote a letter saying ...": the letter, his words
             return cue, Source(source.span, self._source(para, issuer).name)
         return cue, source
@@ -704,21 +706,21 @@ def _reported(para: Paragraph) -> list[tuple[Token, tuple[int, int], str]]:
     clause over a thing's verb of saying (``The probe had confirmed that A, he said.``):
     it comes first, as what the person said is all of it (``Kang said A, Newsis
     reported.`` stays Kang's)."""
-    out = []
+    out: list[tuple[Token, tuple[int, int], str]] = []
     for t in para.doc:
         if para.in_quote[t.i]:
             continue
         rule = "indirect"
         if _is_according(t):
-            clause, rule = _according_clause(t, para), "according-to"
+            according = _according_clause(t, para)
+            clauses, rule = [according] if according else [], "according-to"
         elif _is_speech_verb(t) or _goes_on_saying(t) or _closes_a_report(t, para):
-            clause = _reported_clause(t, para)
+            clauses = _reported_clauses(t, para)
         elif _is_candidate_cue(t):
-            clause, rule = _reported_clause(t, para), CANDIDATE
+            clauses, rule = _reported_clauses(t, para), CANDIDATE
         else:
             continue
-        if clause is not None:
-            out.append((t, clause, rule))
+        out.extend((t, clause, rule) for clause in clauses)
 
     def over_another(found: tuple[Token, tuple[int, int], str]) -> bool:
         t, (start, end), rule = found
@@ -852,7 +854,37 @@ def _is_cue_verb(t: Token) -> bool:
         or (t.pos_ == "VERB" and t.tag_ != "VBG" and _phrasal(t) in PHRASAL_SPEECH_VERBS)
         or _is_according(t)
         or (t.lemma_.lower() == "quote" and _quoted_as_saying(t) is not None)
+        or _document_reads(t)
     )
+
+
+def _document_reads(t: Token) -> bool:
+    """``The statement reads: "..."``, ``"...," read a statement``, ``a statement of his
+    own, which read in part, "..."``: ``read`` of a document given out
+    (:data:`ISSUED_NOUNS`) is its saying (``He read a statement`` is none)."""
+    if t.lemma_.lower() != "read" or t.pos_ != "VERB" or t.tag_ == "VBG":
+        return False
+    doc = t.doc
+    subj = next((c for c in t.children if c.dep_ in _SUBJECTS), None)
+    if subj is None and t.i > 0 and doc[t.i - 1].text in CLOSING_MARKS:
+        subj = next((c for c in t.rights if c.dep_ == "dobj" and c.left_edge.i == t.i + 1), None)
+    if subj is not None and subj.lower_ in ("which", "that") and t.dep_ == "relcl":
+        subj = _document_of(t.head)
+    return subj is not None and subj.lemma_.lower() in ISSUED_NOUNS
+
+
+def _document_of(noun: Token) -> Token | None:
+    """The document a noun is the ``of`` phrase of (``a statement of his own``: the parse
+    hangs a relative clause on ``own``) or the time phrase after (``released a statement
+    the same day, which read``: on ``day``), or the noun itself when it is one; else
+    None."""
+    if noun.dep_ == "npadvmod":
+        noun = next((c for c in noun.head.children if c.dep_ == "dobj"), noun)
+    while noun.lemma_.lower() not in ISSUED_NOUNS and noun.dep_ == "pobj":
+        if noun.head.lower_ != "of":
+            return None
+        noun = noun.head.head
+    return noun if noun.lemma_.lower() in ISSUED_NOUNS else None
 
 
 def _quoted_as_saying(t: Token) -> tuple[Token, Token] | None:
@@ -904,11 +936,21 @@ def _issuer(says: Token, para: Paragraph) -> Token | None:
     report of Y that said``), or in a phrase of; None for a
     description (``Officials issued a release stating``: the release is as written)."""
     document = says.head
+    if document.dep_ == "dobj" and says.dep_ == "relcl":
+        return None  # "X rejected the report of Y that said ...": Y's
+    return _giver(document, para)
+
+
+def _giver(document: Token, para: Paragraph) -> Token | None:
+    """Who gives out a document, a person or a name: the subject of the verb it is the
+    object of (``Norgas issued a statement``, ``Jo Roe released a statement of his own
+    the same day, which read ...``) or in a phrase of (``Norgas confirmed it in a
+    tweet``); None else."""
     giver = document.head
     if document.dep_ == "pobj" and giver.dep_ == "prep":
         giver = giver.head  # "Norgas confirmed it in a tweet that said ..."
-    elif document.dep_ != "dobj" or says.dep_ == "relcl":
-        return None  # "X rejected the report of Y that said ...": Y's
+    elif document.dep_ != "dobj":
+        return None
     subj = _own_subject(giver, para)
     return subj if subj is not None and (subj.lower_ in PERSONAL or subj.pos_ == "PROPN") else None
 
@@ -974,11 +1016,14 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
         if subj is not None:
             subj = _past_cut_title(subj)  # "said Sgt. Tom Reyes"
             if subj.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
-                return v.head
+                return _document_of(v.head) or v.head  # ("a statement of his own, which")
             if subj.dep_ == "nsubjpass" or (subj.lower_ == "it" and subj.dep_ == "expl"):
                 return None
             return subj
         if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
+            joined = _name_before(v, para)
+            if joined is not None:
+                return joined  # "..., Qatar and Britain, and health officials claim"
             v = _coordinated(v, verb, para)
             continue
         if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG":
@@ -997,7 +1042,24 @@ def _subject(verb: Token, para: Paragraph) -> Token | None:
     set_off = _set_off_name(verb, para)
     if set_off:
         return set_off[-1]  # "A, Okafor, added"
-    return _inverted_subject(verb, para)
+    return _inverted_subject(verb, para) or _name_before(verb, para)
+
+
+def _name_before(verb: Token, para: Paragraph) -> Token | None:
+    """``Standing on a Point of Order, Leader of Government in Parliament and Minister
+    Inia Vakalala said``: a person's name right before a verb of saying in a tense,
+    which the parse took for something else and left the verb without a subject; also
+    a noun the parse joined to a list before it (``in Qatar and Britain, and health
+    officials claim``); None for none."""
+    if verb.i < 1 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    name = verb.doc[verb.i - 1]
+    if para.in_quote[name.i] or name.idx < para.dateline:
+        return None
+    if name.pos_ == "NOUN" and name.dep_ == "conj" and name.head.i < name.i:
+        return name
+    run = name_run(name) if name.pos_ == "PROPN" else []
+    return name if run and is_person(run) else None
 
 
 def _inverted_subject(verb: Token, para: Paragraph) -> Token | None:
@@ -1037,12 +1099,20 @@ def _the(noun: Token) -> bool:
 
 
 def _after_comma(t: Token) -> bool:
-    """Whether a comma comes right before a token, or before the quotation marks right
-    before it (``"A," pointing out that``)."""
+    """Whether a comma (or a pause written as one: :func:`_pause`) comes right before a
+    token, or before the quotation marks right before it (``"A," pointing out that``)."""
     j = t.i - 1
     while j > 0 and t.doc[j].is_quote:
         j -= 1
-    return j >= 0 and t.doc[j].text == ","
+    return j >= 0 and _pause(t.doc[j])
+
+
+def _pause(t: Token) -> bool:
+    """Whether a token is a comma or a pause written as one: dots (``.. stressing
+    that``, ``... adding``), a dash or a semicolon."""
+    return t.text in (",", ";", "-", "--", "\u2013", "\u2014", "\u2026") or (
+        len(t.text) > 1 and set(t.text) == {"."}
+    )
 
 
 def _past_cut_title(t: Token) -> Token:
@@ -1162,10 +1232,15 @@ def _mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> t
 
 def _with_coordinated(head: Token, end: int) -> int:
     """Where a mention ends with the nouns its head is coordinated with (``The Mesa
-    Police and Fire Department``, ``Capt. Jo Roe and Mayor Ana Ruiz``): the whole noun
-    phrase is the mention."""
+    Police and Fire Department``, ``Capt. Jo Roe and Mayor Ana Ruiz``; also where the
+    parse hangs the ``and`` on the end of the head's ``of`` phrase: ``the Ministry of
+    Health and Community Protection``): the whole noun phrase is the mention."""
     others = [c for c in head.rights if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
-    if not others or not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.rights):
+    if not others:
+        return end
+    before = head.doc[others[-1].left_edge.i - 1]
+    and_ = before.dep_ == "cc" and before.lower_ == "and" and before.head.i <= end
+    if not and_ and not any(c.dep_ == "cc" and c.lower_ == "and" for c in head.rights):
         return end
     return max(end, others[-1].right_edge.i)
 
@@ -1361,6 +1436,29 @@ def _names_a_title(para: Paragraph, q: Quoted) -> bool:
 _CROSSHEAD_WORDS = 6
 
 
+def _closed_by_reporting_line(para: Paragraph, q: Quoted) -> Quoted:
+    """A mark the paragraph leaves open closes at the comma before a reporting line in
+    it (``"A, said Jo Roe in response to ...``; ``"A, Jo Roe said.``): a cue after the
+    comma with its subject right after it or between them."""
+    if q.close is not None:
+        return q
+    doc = para.doc
+    for t in doc:
+        if t.idx <= q.start or t.i < 2 or doc[t.i - 1].text != "," or not _is_cue_verb(t):
+            continue
+        comma = doc[t.i - 1] if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" else None
+        subject = next((c for c in t.lefts if c.dep_ in _SUBJECTS), None)
+        if (
+            subject is not None
+            and subject.lower_ not in ("i", "we", "you")  # (the quote's own: "..., we said")
+            and doc[subject.left_edge.i - 1].text == ","
+        ):
+            comma = doc[subject.left_edge.i - 1]
+        if comma is not None:
+            return Quoted(q.open, comma.idx, q.start, comma.idx + 1, q.double)
+    return q
+
+
 def _crosshead(para: Paragraph, q: Quoted) -> bool:
     """Whether a quote is a paragraph's whole text, a few words with no punctuation: a
     subheading in marks between the body's paragraphs, not a quote of anyone's."""
@@ -1517,25 +1615,45 @@ def _reporting(verb: Token, para: Paragraph) -> Token:
 
 
 def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
-    """Character bounds (in the paragraph) of a speech verb's reported clause."""
+    """Character bounds (in the paragraph) of a speech verb's (first) reported clause."""
+    return next(iter(_reported_clauses(verb, para)), None)
+
+
+def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
+    """Character bounds (in the paragraph) of a speech verb's reported clauses: one, or
+    one for each ``that`` clause after ``and`` (``said A and that B``: A and B)."""
     doc = para.doc
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _that_clause(verb)
     if clause is None:
-        return (
+        found = (
             _clause_before(verb, para)
             or _lost_that_clause(verb, para)
             or _clause_around(verb, para)
         )
+        return [found] if found is not None else []
     marks = [c for c in clause.children if c.dep_ == "mark"]
     if any(m.lower_ in ("whether", "if") for m in marks):
-        return None  # a question, not a report
+        return []  # a question, not a report
     if _answers_a_statement(verb, clause):
-        return None  # "responding to X's statement that ...": X's words, not the verb's
+        return []  # "responding to X's statement that ...": X's words, not the verb's
     # more clauses the parse gives the cue after a comma: one report ("A hit a missile,
     # the fragments of which fell ..., it turned out to be ...")
-    spliced = [c for c in verb.rights if c.dep_ == "ccomp" and "," in _before_word(c)]
+    # (not one without a subject after "and": "he didn't know and, in a letter,
+    # apologized" is what the speaker did)
+    spliced = [
+        c
+        for c in verb.rights
+        if c.dep_ == "ccomp"
+        and "," in _before_word(c)
+        and (
+            any(s.dep_ in (*_SUBJECTS, "expl") for s in c.children)
+            or not any(t.dep_ == "cc" and t.lower_ in ("and", "but") for t in clause.rights)
+        )
+    ]
     last = max([clause, *spliced], key=lambda c: c.i)
     start, end = clause.left_edge.i, _and_more(verb, last.right_edge.i)
+    if end == last.right_edge.i:
+        end = _before_dangling_and(last, end)
     subject = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < start), None)
     if subject is not None and not any(c.dep_ in _SUBJECTS for c in clause.children):
         start = subject.left_edge.i  # "said some areas of the city, were ...": its subject
@@ -1556,6 +1674,40 @@ def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     according = next((t for t in doc[start : end + 1] if _is_according(t)), None)
     if according is not None and according.right_edge.i >= end - 1:
         end = according.left_edge.i - 1  # "..., according to X" names another source
+    parts = []
+    for part_start, part_end in _and_that(verb, start, end):
+        part = _clause_part(verb, para, part_start, part_end)
+        if part is not None:
+            parts.append(part)
+    return parts
+
+
+def _and_that(verb: Token, start: int, end: int) -> list[tuple[int, int]]:
+    """The token bounds of each clause a speech verb's reported clause (tokens
+    ``start``..``end``) holds: one more after each ``and that`` (``, and that``) that
+    opens a clause coordinated with one of it, no other verb of saying between (``said A
+    and that B``, ``said he realized A and that B``: A, B; not ``said X told police that
+    A and that B``: X's)."""
+    doc = verb.doc
+    bounds, first = [], start
+    for i in range(first + 2, end):
+        t = doc[i]
+        if not (_that(t) and doc[i - 1].lower_ == "and" and t.head.dep_ == "conj"):
+            continue
+        up = t.head.head
+        while start <= up.i < i and up.head != up and not _is_speech_verb(up):
+            up = up.head
+        if up == verb:
+            bounds.append((first, i - 2))
+            first = i + 1
+    return [*bounds, (first, end)]
+
+
+def _clause_part(verb: Token, para: Paragraph, start: int, end: int) -> tuple[int, int] | None:
+    """Character bounds of one reported clause (tokens ``start``..``end``) without what
+    its speaker goes on to do or say after it, or None when it is too short or is the
+    words in marks (a mixed quote's)."""
+    doc = para.doc
     # words in marks after what the speaker goes on to say are no part of it ('said A
     # but added, "B"')
     quoted = [i for i in range(start, _own_end(verb, start, end) + 1) if para.in_quote[i]]
@@ -1711,6 +1863,29 @@ def _and_more(verb: Token, end: int) -> int:
     return more.right_edge.i if own_subject or other_tense else end
 
 
+def _before_dangling_and(clause: Token, end: int) -> int:
+    """Where a reported clause ending at token ``end`` ends before an ``and`` or ``but``
+    the parse gives its verb with nothing coordinated after it, but phrases, when a verb
+    the parse hangs elsewhere comes right after them (``he didn't know about it and, in a
+    letter Monday, apologized``: the speaker's doing; not ``not in narrow spaces, but
+    rather on big ones``)."""
+    doc = clause.doc
+    cc = next(
+        (
+            c
+            for c in clause.children
+            if c.dep_ == "cc" and c.lower_ in ("and", "but") and c.i > clause.i
+        ),
+        None,
+    )
+    if cc is None or any(c.dep_ == "conj" and c.i > cc.i for c in clause.children):
+        return end
+    after = next((t for t in doc[end + 1 :] if not t.is_punct), None)
+    if after is None or after.pos_ != "VERB" or clause.left_edge.i <= after.head.i <= end:
+        return end
+    return cc.i - 1
+
+
 def _cut_after(and_: Token) -> Token | None:
     """The verb of a clause after ``and`` that the parse cut from the sentence as one of
     its own (``said they were called at 2 a.m. and there were no reports of injuries``:
@@ -1741,7 +1916,7 @@ def _own_end(verb: Token, start: int, end: int) -> int:
     doc = verb.doc
     for i in range(start + 1, end):
         nxt = doc[i + 1]
-        if doc[i].text == "," and nxt.tag_ == "VBG" and nxt.lemma_.lower() in _ADJUNCT_CUES:
+        if _pause(doc[i]) and nxt.tag_ == "VBG" and nxt.lemma_.lower() in _ADJUNCT_CUES:
             return i - 1
         if doc[i].text == "," and _RESPONSE.match(doc[i + 1 : i + 4].text):
             return i - 1  # "..., in response to a question from ...": when it was said
@@ -1755,7 +1930,9 @@ def _own_end(verb: Token, start: int, end: int) -> int:
             continue  # "A and responded to calls, Jo said": the clause's, before its cue
         own_subject = any(c.dep_ in _SUBJECTS for c in nxt.children)
         said = nxt.lemma_.lower() in SPEECH_VERBS
-        if said and not own_subject and nxt.head.lemma_.lower() not in SPEECH_VERBS:
+        top = nxt.head in (verb, *verb.children)  # (not "to hold X to account for
+        # what they brought and said": a verb deep in the clause is the clause's)
+        if said and top and not own_subject and nxt.head.lemma_.lower() not in SPEECH_VERBS:
             return i - 1
     return end
 

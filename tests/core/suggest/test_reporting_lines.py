@@ -202,3 +202,188 @@ def test_an_apposition_in_the_phrase_after_a_mentions_head_is_no_part_of_it(sugg
         "out fighting on Friday, denying his company was at fault.",
     )
     assert [sp for _, sp, *_ in found] == ["The CEO of Varnhold"]
+
+
+def test_a_second_that_clause_after_and_is_a_quote_of_its_own(suggester):
+    found = suggest(
+        suggester,
+        "Jo Roe said the bridge was never safe for lorries and that the county would pay "
+        "for the repairs. Ana Ruiz said the plan was too costly, and that the council would "
+        'vote again in May. The mayor said the "delay" had cost the town a year and that '
+        "the ferry would run until June. Lee said he realized there had been a loss of "
+        "trust and that he had let the town down.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("the bridge was never safe for lorries", "Jo Roe", "said", "indirect"),
+        ("the county would pay for the repairs.", "Jo Roe", "said", "indirect"),
+        ("the plan was too costly", "Ana Ruiz", "said", "indirect"),
+        ("the council would vote again in May.", "Ana Ruiz", "said", "indirect"),
+        ("delay", "The mayor", "said", "mixed"),
+        ("the ferry would run until June.", "The mayor", "said", "indirect"),
+        ("he realized there had been a loss of trust", "Lee", "said", "indirect"),
+        ("he had let the town down.", "Lee", "said", "indirect"),
+    ]
+
+
+def test_a_second_that_clause_under_another_verb_of_saying_is_its_own(suggester):
+    text = (
+        "The radio said a woman who escaped told police that the attacker was her son and "
+        "that his father was the mayor."
+    )
+    assert [q for q, *_ in suggest(suggester, text)] == [text[len("The radio said ") :]]
+
+
+def test_a_mention_holds_the_noun_its_of_phrase_is_coordinated_with(suggester):
+    found = suggest(
+        suggester,
+        "In its statement, the Ministry of Health and Community Protection added that the "
+        "boats were seized at dawn. The Department of Energy and Climate Change said that "
+        "no fuel was lost.",
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [
+        (
+            "the Ministry of Health and Community Protection",
+            "Ministry of Health and Community Protection",
+        ),
+        ("The Department of Energy and Climate Change", "Department of Energy and Climate Change"),
+    ]
+
+
+def test_a_participle_of_saying_after_dots_goes_on_as_after_a_comma(suggester):
+    found = suggest(
+        suggester,
+        "Jo Roe stressed that the centres in the country are working around the clock .. "
+        "stressing that the health system works well.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("the centres in the country are working around the clock", "Jo Roe", "stressed"),
+        ("the health system works well.", "Jo Roe", "stressing"),
+    ]
+
+
+def test_submitting_in_court_is_saying(suggester):
+    found = suggest(
+        suggester,
+        "The bridge was never safe for lorries, the county's lawyer submitted. The lawyer for the "
+        "town submitted that the repairs were overdue. The firm submitted its bid in May.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("The bridge was never safe for lorries", "the county's lawyer", "submitted"),
+        ("the repairs were overdue.", "The lawyer for the town", "submitted"),
+    ]
+
+
+def test_a_document_that_reads_is_the_speaker_of_its_words(suggester):
+    found = suggest(
+        suggester,
+        "The club gave out a statement on Monday.\n\n"
+        'The statement reads in full: "Jo Roe has left his role as manager."\n\n'
+        '"I am not the author of the letter," read a statement attributed to Ana Ruiz.\n\n'
+        "Mayor Tom Reed released a statement of his own the same day, which read in part, "
+        '"Speculation that I wrote it is false."\n\n'
+        'He read a statement to the press: "We are done."',
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("Jo Roe has left his role as manager.", "The statement", "reads"),
+        ("I am not the author of the letter,", "a statement", "read"),
+        ("Speculation that I wrote it is false.", "a statement of his own", "read"),
+        ("We are done.", "He", "read a statement to the press"),
+    ]
+    assert found[2][2] == "Tom Reed"  # who gave it out
+
+
+def test_a_verb_of_saying_deep_in_the_reported_clause_is_the_clauses(suggester):
+    found = suggest(
+        suggester,
+        "Opposition MP Ana Ruiz agreed, but said it was the duty of the Opposition to hold "
+        "the Government accountable for what they brought and said in Parliament.",
+    )
+    assert [q for q, *_ in found] == [
+        "it was the duty of the Opposition to hold the Government accountable for what they "
+        "brought and said in Parliament."
+    ]
+
+
+def test_a_persons_name_right_before_a_verb_of_saying_the_parse_left_without_subject(suggester):
+    found = suggest(
+        suggester,
+        "Standing on a Point of Order, Leader of Government in Parliament and Agriculture "
+        "Minister Inia Vakalala said the Order of Business was clearly specified in the Standing "
+        "Orders.",
+    )
+    assert [(q, name, cue) for q, _, name, cue, _ in found] == [
+        (
+            "the Order of Business was clearly specified in the Standing Orders.",
+            "Inia Vakalala",
+            "said",
+        )
+    ]
+
+
+def test_a_mark_left_open_before_its_reporting_line_closes_at_its_comma(suggester):
+    found = suggest(
+        suggester,
+        "The ministry spoke of the border on Sunday.\n\n"
+        '"After the ministry was told of it, the embassy was asked to act at once, said Ana '
+        "Ruiz in response to questions.\n\n"
+        '"The talks go on. We will not give up," she said.',
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        (
+            "After the ministry was told of it, the embassy was asked to act at once,",
+            "Ana Ruiz",
+            "said",
+            "direct",
+        ),
+        ("The talks go on. We will not give up,", "she", "said", "direct"),
+    ]
+
+
+def test_clarifying_is_saying(suggester):
+    found = suggest(
+        suggester,
+        'The judges, however, clarified that they "will not rule before hearing the town." '
+        "Ana Ruiz clarified that the bridge would stay open. A map would clarify if the road "
+        "was closed.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("will not rule before hearing the town.", "The judges", "clarified", "mixed"),
+        ("the bridge would stay open.", "Ana Ruiz", "clarified", "indirect"),
+    ]
+
+
+def test_a_subject_the_parse_joined_to_a_list_before_it_is_the_verbs(suggester):
+    found = suggest(
+        suggester,
+        "Cases of the flu have been found in Germany, Saudi Arabia, Jordan, UAE, Qatar and "
+        "Britain, and health officials claim that the virus may have spread in schools.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("the virus may have spread in schools.", "health officials", "claim")
+    ]
+
+
+def test_what_the_speaker_did_after_and_and_a_phrase_is_no_part_of_the_clause(suggester):
+    found = suggest(
+        suggester,
+        "Tom Reed said he didn't know about the party and, in a letter to the council members "
+        "Monday, apologized for the staffer's remark. The agency said 3 inches of rain could "
+        "fall in the east on Monday, and possibly more in the hills.",
+    )
+    assert [q for q, *_ in found] == [
+        "he didn't know about the party",
+        "3 inches of rain could fall in the east on Monday, and possibly more in the hills.",
+    ]
+
+
+def test_a_clause_the_parse_splices_on_after_a_comma_stays_in_the_report(suggester):
+    found = suggest(
+        suggester,
+        "Officials say the breadth of topics addressed in the files, which touch on the war in "
+        "Norland, Vestia, the Middle East and Africa, suggest they may have been leaked by an "
+        "insider.",
+    )
+    assert [q for q, *_ in found] == [
+        "the breadth of topics addressed in the files, which touch on the war in Norland, "
+        "Vestia, the Middle East and Africa, suggest they may have been leaked by an insider."
+    ]
