@@ -470,6 +470,7 @@ def _in_processes(
     pool = worker.pool(n_process - 1, _helper)
     started = [pool.submit(_load, own.model, tagger_from) for _ in range(n_process - 1)]
     took = 0.0  # this process's last run, in seconds
+    given_up: list[Future[list[list[Attribution]]]] = []  # runs a worker still holds
     try:
         while True:
             _hand_out(pool, started, pending, runs, own.model, batch_size, known, tagger_from)
@@ -488,12 +489,21 @@ def _in_processes(
                 return
             pending.popleft()
             if isinstance(head, _Sent):
-                head = _back(head, own, took, cancelled, batch_size, known, tagger)
+                sent = head
+                head = _back(sent, own, took, cancelled, batch_size, known, tagger)
+                if not sent.future.done():  # suggested here instead: its worker is busy
+                    given_up.append(sent.future)
             for found in head:
                 yield found
                 if cancelled():
                     return
     except BrokenProcessPool as exc:
         raise SuggestError(f"a suggestion worker process stopped ({exc})") from None
-    finally:  # waited for: Python 3.11's exit wakes a pool's manager thread still ending
-        pool.shutdown(wait=True, cancel_futures=True)  # and may print a traceback
+    finally:
+        # Waited for when every worker has loaded and holds no run (it ends at once:
+        # Python 3.11's exit wakes a pool's manager thread still ending, and may print a
+        # traceback); not when one is still loading or holding a run (cancelled, or one
+        # the machine starves).
+        held = [p.future for p in pending if isinstance(p, _Sent)] + given_up
+        idle = all(f.done() for f in started) and all(f.done() for f in held)
+        pool.shutdown(wait=idle, cancel_futures=True)
