@@ -30,7 +30,7 @@ articles' review (ADR 36: what import suggests in a corpus that learns), the rul
 alone; with the time it took, its size, and the time of the dev suggestions with it and
 without. ``--snapshots DIR`` keeps each epoch's weights there; ``--each-epoch`` prints
 what the held-out part chooses at each epoch and what dev gets with it (a study of the
-choice: dev is tagged at every epoch).
+choice: dev is tagged at every epoch, in the training's time).
 
 ``--own`` measures that learning costs nothing where the rules follow the project's
 guide: each SET (default: the project's real articles with gold and the sample) is
