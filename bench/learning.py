@@ -25,8 +25,12 @@ fit of all train articles against with the rules' constant confidences.
 ``--tagger N`` trains the tagger of ``main.py train`` (``core.measure.training``,
 docs/adr/0041) on N train articles (all: 0; a shuffle's first), as a corpus would on its
 done articles (its figures on the part of them it holds out), and scores the dev split:
-the tagger alone, with the rules (what it suggests), the rules alone; with the time
-it took, its size, and the time of the dev suggestions with it and without.
+the tagger alone, with the rules (what it suggests), then with the fit of those
+articles' review (ADR 36: what import suggests in a corpus that learns), the rules
+alone; with the time it took, its size, and the time of the dev suggestions with it and
+without. ``--snapshots DIR`` keeps each epoch's weights there; ``--each-epoch`` prints
+what the held-out part chooses at each epoch and what dev gets with it (a study of the
+choice: dev is tagged at every epoch, in the training's time).
 
 ``--own`` measures that learning costs nothing where the rules follow the project's
 guide: each SET (default: the project's real articles with gold and the sample) is
@@ -44,6 +48,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -264,9 +269,17 @@ def polnear(folder: Path, shuffles: int, cache: Path | None) -> None:
     print("learned from all of train: " + "; ".join(fits_all.lines()[1:3]))
 
 
-def tagger(folder: Path, n: int, epochs: int, keep: Path | None) -> None:
-    from core.measure.training import Figures, train_tagger
-    from core.suggest.tagger import load
+def tagger(
+    folder: Path,
+    n: int,
+    epochs: int,
+    keep: Path | None,
+    snapshots: Path | None = None,
+    cache: Path | None = None,
+    each_epoch: bool = False,
+) -> None:
+    from core.measure.training import Figures, _held, held_out, train_tagger
+    from core.suggest.tagger import Tagger, load
 
     splits: dict[str, list[tuple[Imported, Doc]]] = {}
     for split in ("train", "dev"):
@@ -279,6 +292,15 @@ def tagger(folder: Path, n: int, epochs: int, keep: Path | None) -> None:
     order = list(splits["train"])
     random.Random(0).shuffle(order)
     order = order[:n] if n else order
+    # what the corpus learned from the review of those articles (ADR 36): import applies
+    # it to the tagger's suggestions with the rules'
+    arts = [g.article for g, _ in order]
+    found = _suggested(arts, cache.with_suffix(f".train{len(order)}") if cache else None)
+    reviewed = [d for _, d in order]
+    for d, f in zip(reviewed, found, strict=True):
+        d.found = f
+        review(d)
+    corpus_fit = learned(reviewed)
     suggester = Suggester()
     last = [0.0]
 
@@ -292,9 +314,25 @@ def tagger(folder: Path, n: int, epochs: int, keep: Path | None) -> None:
         trained = load(suggester.nlp, name, config, data, prior, first, *sure)
         print(f"tagger read from {keep}")
     else:
+        if each_epoch:  # the held-out part as training parses it, and dev the same way
+            done = [(g.article, g.attributions) for g, _ in order]
+            held = _held(suggester, [done[i] for i in sorted(held_out(len(done)))])
+            dev_held = _held(suggester, [(g.article, g.attributions) for g, _ in splits["dev"]])
+
+        def snapshot(epoch: int, tg: Tagger) -> None:
+            if snapshots is not None:
+                snapshots.mkdir(parents=True, exist_ok=True)
+                (snapshots / f"epoch{epoch}").write_bytes(tg.to_bytes())
+            if each_epoch:
+                _each_epoch(epoch, tg, held, dev_held)
+
         t, cpu = time.perf_counter(), time.process_time()
         trained, figures = train_tagger(
-            suggester, [(g.article, g.attributions) for g, _ in order], epochs, progress
+            suggester,
+            [(g.article, g.attributions) for g, _ in order],
+            epochs,
+            progress,
+            watch=snapshot,
         )
         took, cpu = time.perf_counter() - t, time.process_time() - cpu
         print(f"tagger trained on {len(order)} train articles in {took:.0f} s ({cpu:.0f} s of CPU)")
@@ -330,6 +368,7 @@ def tagger(folder: Path, n: int, epochs: int, keep: Path | None) -> None:
     totals = {
         "tagger alone": Counts(),
         f"tagger with the rules ({first}')": Counts(),
+        "  and the corpus's fit": Counts(),
         "  the tagger's first": Counts(),
         "  the rules' first": Counts(),
         "rules alone": Counts(),
@@ -338,6 +377,7 @@ def tagger(folder: Path, n: int, epochs: int, keep: Path | None) -> None:
         alone = [a for a in t if a.made_by is not None and a.made_by.source == trained.name]
         totals["tagger alone"].add(d.judge(alone)[0])
         totals[f"tagger with the rules ({first}')"].add(d.judge(PRIOR.apply(w))[0])
+        totals["  and the corpus's fit"].add(d.judge(corpus_fit.apply(w))[0])
         totals["  the tagger's first"].add(d.judge(PRIOR.apply(union(alone, r)))[0])
         totals["  the rules' first"].add(d.judge(PRIOR.apply(union(alone, r, True)))[0])
         totals["rules alone"].add(d.judge(PRIOR.apply(r))[0])
@@ -348,6 +388,29 @@ def tagger(folder: Path, n: int, epochs: int, keep: Path | None) -> None:
         f"dev suggestions (CPU, best of 3): rules {min(rules_s):.1f} s, with the tagger "
         f"{min(tagger_s):.1f} s ({min(tagger_s) / min(rules_s):.2f}x)"
     )
+
+
+def _each_epoch(epoch: int, tg: Any, held: Sequence[Any], dev: Sequence[Any]) -> None:
+    """What the held-out part chooses at an epoch (``training._chosen``) and what dev
+    gets with it; then, at each threshold, the held-out and dev F1/P with the tagger's
+    suggestions first."""
+    from core.measure.training import _chosen, _found, _scores
+    from core.suggest.tagger import SURE
+
+    found, dev_found = _found(tg, held), _found(tg, dev)
+    _, floor, rules_first, counts = _chosen(found, held)
+    at_dev = _scores(dev_found, dev, floor)[2 if rules_first else 1]
+    first = "the rules'" if rules_first else "the tagger's"
+    print(
+        f"epoch {epoch}: held out chooses {floor:g}, {first} first: "
+        f"{_figures(counts[2 if rules_first else 1])}; dev {_figures(at_dev)}"
+    )
+    for f in SURE:
+        h, d = _scores(found, held, f)[1], _scores(dev_found, dev, f)[1]
+        print(
+            f"  at {f:<4g} held {h.attribution_f1:.3f} (P {h.attribution_precision:.3f})"
+            f"  dev {d.attribution_f1:.3f} (P {d.attribution_precision:.3f})"
+        )
 
 
 def own(sets: Sequence[str]) -> None:
@@ -385,13 +448,27 @@ def main() -> None:
     ap.add_argument(
         "--keep", type=Path, help="with --tagger: keep the tagger here; read it if it exists"
     )
+    ap.add_argument("--snapshots", type=Path, help="with --tagger: keep each epoch's here")
+    ap.add_argument(
+        "--each-epoch",
+        action="store_true",
+        help="with --tagger: what the held-out part chooses at each epoch, and dev's figures",
+    )
     args = ap.parse_args()
     if args.own is not None:
         own(args.own or [*OWN_SETS, "sample"])
     elif args.folder is None:
         ap.error("give a brat corpus folder, or --own")
     elif args.tagger is not None:
-        tagger(args.folder, args.tagger, args.epochs, args.keep)
+        tagger(
+            args.folder,
+            args.tagger,
+            args.epochs,
+            args.keep,
+            args.snapshots,
+            args.cache,
+            args.each_epoch,
+        )
     else:
         polnear(args.folder, args.shuffles, args.cache)
 

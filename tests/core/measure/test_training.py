@@ -13,14 +13,22 @@ from core.corpus import learning, training
 from core.corpus.learning import made_by_id
 from core.corpus.store import Store
 from core.formats.ingest import import_paths
-from core.measure.training import Figures, done_articles, train_apart, train_corpus
+from core.measure.training import (
+    PRECISION,
+    Figures,
+    _chosen,
+    _Held,
+    done_articles,
+    train_apart,
+    train_corpus,
+)
 from core.model import Article, Attribution, MadeBy, Status
 from core.review.learning import refit, tagger
 from core.review.session import ReviewSession
 from core.suggest.learn import CANDIDATE
 from core.suggest.paragraphs import paragraphs
 from core.suggest.tagger import SURE, Cancelled, Progress, spans_of, union
-from core.tokens import doc_of
+from core.tokens import doc_of, tokenize
 from tests.conftest import run_main
 from tests.core.corpus.test_open_cost import _damaged_page
 from tests.review_data import sp
@@ -168,6 +176,39 @@ def test_one_fills_only_where_the_other_has_no_quote_and_candidates_where_the_ta
 
     assert quotes(False) == ["it works", "it fails", "so", "show it"]
     assert quotes(True) == ["Ann said it works", "it fails", "so", "show it"]
+
+
+def test_the_threshold_kept_is_the_best_f1_that_reaches_the_precision_aimed_at():
+    people = ("Ann", "Bob", "Cy", "Di", "Ed", "Flo", "Gus", "Hal")
+    text = " ".join(f"{who} said thing {i} happened." for i, who in enumerate(people))
+    gold = [
+        Attribution(quote=sp(text, f"thing {i} happened"), speaker=sp(text, who))
+        for i, who in enumerate(people[:6])
+    ]
+    held = [_Held(Article(text=text), [], [], [], gold, tokenize(text))]
+
+    def chosen(sure):  # the tagger's suggestion of each thing: how sure it was
+        found = [
+            Attribution(
+                quote=sp(text, f"thing {i} happened"),
+                speaker=sp(text, people[i]),
+                made_by=MadeBy("tagger", (("sure", str(p)),), source="tagger:x"),
+            )
+            for i, p in sure.items()
+        ]
+        (at, f1), threshold, rules_first, (alone, ours, _, _) = _chosen([found], held)
+        assert not rules_first and f1 == ours.attribution_f1 == alone.attribution_f1
+        return at, round(f1, 3), threshold
+
+    # two right and sure; three right and two wrong (6, 7) that are not: all of them
+    # score F1 0.769 at precision 0.714; the sure ones alone F1 0.5 at precision 1
+    unsure = {2: 0.0, 3: 0.0, 4: 0.0, 6: 0.0, 7: 0.0}
+    assert chosen({0: 0.9, 1: 0.9, **unsure}) == (True, 0.5, min(b for b in SURE if b > 0))
+    assert PRECISION == 0.75
+    # all of them reaching it (P 0.833): the best F1, no threshold
+    assert chosen({0: 0.9, 1: 0.9, 2: 0.0, 3: 0.0, 4: 0.0, 6: 0.0}) == (True, 0.833, 0.0)
+    # none reaching it (P 0.5 whatever the threshold): the best F1
+    assert chosen({0: 0.9, 6: 0.9, 2: 0.0, 7: 0.0}) == (False, 0.4, 0.0)
 
 
 def test_suggest_on_the_corpus_uses_its_tagger_and_the_rules_without_one(trained_corpus, tmp_path):
