@@ -204,7 +204,7 @@ class ArticleRules:
             subject = role.dep_ in _SUBJECTS and (
                 role.head.dep_ == "ROOT" or role.head.lemma_.lower() in CUE_VERBS
             )
-            if t.dep_ == "pobj" and _is_according(t.head.head):
+            if t.dep_ == "pobj" and is_according(t.head.head):
                 subject = True  # "According to MSP, they found ...": who says
             name = self.book.fullest(words, pos) if person else " ".join(words)
             self.book.add_mention(Mention(pos, name, person, subject))
@@ -230,7 +230,7 @@ class ArticleRules:
                 and not _is_cue_verb(t.head)
                 and any(c.dep_ in ("det", "poss") for c in t.children)
             ):
-                start, end = _mention_bounds(t, para)
+                start, end = mention_bounds(t, para)
                 span = _token_span(para, para.doc[start], para.doc[end])
                 written = para.text[span.start - para.start : span.end - para.start]
                 self.book.add_mention(Mention(span.start, written, person=True, subject=True))
@@ -433,7 +433,7 @@ class ArticleRules:
 
     def _cue_and_source(self, para: Paragraph, verb: Token) -> tuple[Span, Source | None]:
         cue = _token_span(para, verb, _particle(verb))
-        subj = _subject(verb, para)
+        subj = verb_subject(verb, para)
         quoted = _quoted_as_saying(verb)
         if quoted is not None:  # "X was quoted as saying": X, passive as it is
             cue, subj = _token_span(para, *quoted), _own_subject(quoted[0], para)
@@ -489,14 +489,14 @@ class ArticleRules:
             return self._pronoun(para, head)
         run_on = _name_run_on(head)
         if run_on:  # "the state agency Belta, President ...": the agency's name
-            start = _mention_bounds(head, para)[0]
+            start = mention_bounds(head, para)[0]
             last = run_on[-1]
             span = Span(para.start + doc[start].idx, para.start + last.idx + len(last))
             return Source(span, " ".join(t.text for t in run_on))
         is_name = self.book.is_name_token
         named = self._named(head)
         run = name_run(named, is_name)
-        start, end = _mention_bounds(named, para, head)
+        start, end = mention_bounds(named, para, head)
         job = bool(run) and is_job(run[-1:])  # "Minister", "Tyson President and CEO ..."
         holder = _job_holder(named, is_name) if job else []
         if holder:
@@ -647,26 +647,18 @@ class ArticleRules:
         opens = opens_with_quote(self.paragraphs[f.para][1])
         return near and (para == f.para or (f.para - para <= 2 and opens))
 
-    def _introduced(self, job: str, pos: int) -> bool:
-        """Whether a description with this job word came before ``pos`` (``A senior
-        police officer said ... the officer said``): ``the officer`` is that one."""
-        return any(
-            m.pos < pos and m.name.lower().startswith(("a ", "an ")) and m.name.endswith(job)
-            for m in self.book.mentions
-        )
-
     def _holder(self, pos: int) -> str | None:
         """Who holds the job a definite description at ``pos`` speaks of (``South
         Korea's top diplomat said``, ``The housing secretary has defended``): the person
         named with that job word before it, else, when no description with it came
-        before (:meth:`_introduced`), the first one the next paragraph names in full as a
-        subject or opens with (``Foreign Minister Kang Kyung-wha also said``), a news
-        story's way to name whom its lead described; then that job word names them
-        further on (``The foreign minister nominee``)."""
+        before (:meth:`core.suggest.names.NameBook.introduced`), the first one the next
+        paragraph names in full as a subject or opens with (``Foreign Minister Kang
+        Kyung-wha also said``), a news story's way to name whom its lead described;
+        then that job word names them further on (``The foreign minister nominee``)."""
         job = self.anchored[pos]
         name = self.book.by_title(job, pos)
         k = bisect_right(self.paragraphs, pos, key=lambda p: p[0])
-        if name is None and k < len(self.paragraphs) and not self._introduced(job, pos):
+        if name is None and k < len(self.paragraphs) and not self.book.introduced(job, pos):
             end = self.paragraphs[k + 1][0] if k + 1 < len(self.paragraphs) else None
             start = self.paragraphs[k][0]
             name = next(
@@ -711,8 +703,8 @@ def _reported(para: Paragraph) -> list[tuple[Token, tuple[int, int], str]]:
         if para.in_quote[t.i]:
             continue
         rule = "indirect"
-        if _is_according(t):
-            according = _according_clause(t, para)
+        if is_according(t):
+            according = according_clause(t, para)
             clauses, rule = [according] if according else [], "according-to"
         elif _is_speech_verb(t) or _goes_on_saying(t) or _closes_a_report(t, para):
             clauses = _reported_clauses(t, para)
@@ -852,7 +844,7 @@ def _is_cue_verb(t: Token) -> bool:
     return (
         (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUE_VERBS and t.tag_ != "VBG")
         or (t.pos_ == "VERB" and t.tag_ != "VBG" and _phrasal(t) in PHRASAL_SPEECH_VERBS)
-        or _is_according(t)
+        or is_according(t)
         or (t.lemma_.lower() == "quote" and _quoted_as_saying(t) is not None)
         or _document_reads(t)
     )
@@ -905,7 +897,7 @@ def _quoted_as_saying(t: Token) -> tuple[Token, Token] | None:
 def _by_person(verb: Token, para: Paragraph) -> bool:
     """Whether a verb's subject is a personal pronoun, a name or a person by their job
     (``its Africa director``)."""
-    subj = _subject(verb, para)
+    subj = verb_subject(verb, para)
     return subj is not None and (subj.lower_ in PERSONAL or subj.pos_ == "PROPN" or _by_job(subj))
 
 
@@ -917,14 +909,14 @@ def _by_job(subj: Token) -> bool:
 def _by_thing(verb: Token, para: Paragraph) -> bool:
     """Whether a verb's subject is a common noun that is no person's job (``The
     probe``, not ``The spokesman``)."""
-    subj = _subject(verb, para)
+    subj = verb_subject(verb, para)
     return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() not in TITLES
 
 
 def _by_organisation(verb: Token, para: Paragraph) -> bool:
     """Whether a verb's subject is a name that is no person's (``The WHO``, ``The Red
     Cross``): an organisation says what it says as a thing does."""
-    subj = _subject(verb, para)
+    subj = verb_subject(verb, para)
     return subj is not None and subj.pos_ == "PROPN" and not is_person(name_run(subj))
 
 
@@ -1006,7 +998,7 @@ def _relative(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in verb.children)
 
 
-def _subject(verb: Token, para: Paragraph) -> Token | None:
+def verb_subject(verb: Token, para: Paragraph) -> Token | None:
     """The cue's subject: its own, a coordinated verb's, or the noun a relative clause hangs on."""
     if _document_says(verb):
         return verb.head  # "a release stating that ...": the release
@@ -1182,7 +1174,7 @@ def _own_subject(verb: Token, para: Paragraph) -> Token | None:
     return before[-1] if before else next(iter(found), None)
 
 
-def _mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tuple[int, int]:
+def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tuple[int, int]:
     """Token bounds of the speaker mention: the head with its left modifiers (after the
     dateline), also the job a name is in apposition to when no comma parts them (``the
     away side's head coach Scott Cooper``; not ``The charity's director, Susan Ma``); for
@@ -1582,7 +1574,7 @@ def _governing_cue(token: Token, para: Paragraph) -> Token | None:
                 if thing and not named:
                     return None  # (the object itself in marks is words said: 'stated his "...")
                 return _reporting(t, para)
-            acc = next((c for c in t.children if _is_according(c)), None)
+            acc = next((c for c in t.children if is_according(c)), None)
             if acc is not None:
                 return acc
             if t.pos_ == "VERB" and t.dep_ == "conj" and _is_speech_verb(t.head):
@@ -1614,7 +1606,7 @@ def _reporting(verb: Token, para: Paragraph) -> Token:
     return verb
 
 
-def _reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
+def reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     """Character bounds (in the paragraph) of a speech verb's (first) reported clause."""
     return next(iter(_reported_clauses(verb, para)), None)
 
@@ -1671,7 +1663,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         end = next((i - 1 for i in range(start, end + 1) if doc[i].text == ";"), end)
         end = _before_reporting_line(doc, start, end)
     start, end = _trim(doc, start, end)
-    according = next((t for t in doc[start : end + 1] if _is_according(t)), None)
+    according = next((t for t in doc[start : end + 1] if is_according(t)), None)
     if according is not None and according.right_edge.i >= end - 1:
         end = according.left_edge.i - 1  # "..., according to X" names another source
     parts = []
@@ -1955,7 +1947,7 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     """``A, X announced on Monday.``: a speech verb with its own subject after a comma
     at a sentence's end (or before what X went on to do, or ``according to`` its
     source), which the parse hangs on the sentence's verb, reports the clause before the
-    comma (its bounds in the paragraph, as :func:`_reported_clause`)."""
+    comma (its bounds in the paragraph, as :func:`reported_clause`)."""
     doc = para.doc
     main = verb.head
     first = _line_start(verb)
@@ -1975,7 +1967,7 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     if not going_on and after is not None and doc[last - 1].text == ",":
         if after.tag_ == "VBG" and after.dep_ in ("advcl", "xcomp") and after.head == verb.head:
             going_on = [after]  # "A, the FDA said, warning doctors": hung on A's verb
-    if last < len(doc) and doc[last - 1].text == "," and _is_according(doc[last]):
+    if last < len(doc) and doc[last - 1].text == "," and is_according(doc[last]):
         last = doc[last].right_edge.i + 1  # "A, Jo said, according to the report."
     if not (
         (
@@ -2017,7 +2009,7 @@ def _clause_around(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     """``In this case, Kelly said, Hunt died while ...``: a reporting line between commas
     inside the sentence it reports, which the parse hangs on the sentence's verb after
     it, reports the clause after its comma to the sentence's end (what comes before it
-    is no quote of its own; its bounds in the paragraph, as :func:`_reported_clause`)."""
+    is no quote of its own; its bounds in the paragraph, as :func:`reported_clause`)."""
     doc = para.doc
     main, first = verb.head, _line_start(verb)
     if (
@@ -2130,11 +2122,11 @@ def _name_run_on(noun: Token) -> list[Token]:
     return run if subject and k < len(doc) and doc[k].text == "," else []
 
 
-def _is_according(t: Token) -> bool:
+def is_according(t: Token) -> bool:
     return t.lower_ == "according" and any(c.lower_ == "to" and c.i == t.i + 1 for c in t.children)
 
 
-def _according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
+def according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
     """The clause that ``according to X`` modifies, before or after it in its sentence."""
     doc = para.doc
     sent = acc.sent

@@ -346,14 +346,14 @@ def _in_marks(
 
 def _subject_of(cue: TokenSpan, para: Paragraph) -> TokenSpan | None:
     """The subject the parse gives a tagged cue's verb, as the rules bound a speaker
-    mention (:func:`core.suggest.rules._subject`, ``_mention_bounds``); None without."""
-    from core.suggest.rules import _mention_bounds, _subject
+    mention (:func:`core.suggest.rules.verb_subject`, ``mention_bounds``); None without."""
+    from core.suggest.rules import mention_bounds, verb_subject
 
     verb = next((t for t in cue if t.pos_ in ("VERB", "AUX")), cue.root)
-    subject = _subject(verb, para)
+    subject = verb_subject(verb, para)
     if subject is None or para.in_quote[subject.i]:
         return None
-    start, end = _mention_bounds(subject, para)
+    start, end = mention_bounds(subject, para)
     return para.doc[start : end + 1] or None
 
 
@@ -432,15 +432,15 @@ def link(para: Paragraph, spans: Sequence[Tagged], text: str) -> list[tuple[Attr
 
 def _clause_of(cue: TokenSpan, para: Paragraph) -> TokenSpan | None:
     """What the rules read as a tagged cue's report (``according to``'s clause, a
-    verb's reported clause: :func:`core.suggest.rules._according_clause`,
-    ``_reported_clause``); None without one."""
-    from core.suggest.rules import _according_clause, _is_according, _reported_clause
+    verb's reported clause: :func:`core.suggest.rules.according_clause`,
+    ``reported_clause``); None without one."""
+    from core.suggest.rules import according_clause, is_according, reported_clause
 
-    acc = next((t for t in cue if _is_according(t)), None)
+    acc = next((t for t in cue if is_according(t)), None)
     if acc is not None:
-        got = _according_clause(acc, para)
+        got = according_clause(acc, para)
     else:
-        got = _reported_clause(next((t for t in cue if t.pos_ in ("VERB", "AUX")), cue.root), para)
+        got = reported_clause(next((t for t in cue if t.pos_ in ("VERB", "AUX")), cue.root), para)
     q = None if got is None else para.doc.char_span(*got, alignment_mode="expand")
     return q if q is not None and len(q) else None
 
