@@ -52,8 +52,9 @@ def test_a_run_whose_workers_hold_nothing_at_its_end_waits_for_their_pool(sugges
 
     monkeypatch.setattr(core.suggest, "_back", lambda sent, *args: sent.future.result())
     arts = _articles() * 3
+    before = set(pool_threads())  # (another test's pool may still be ending)
     assert len(list(suggester.suggest_many(iter(arts), n_process=2))) == len(arts)
-    assert pool_threads() == []
+    assert set(pool_threads()) <= before
 
 
 @pytest.mark.slow
