@@ -244,6 +244,18 @@ def test_the_name_box_completes_from_the_article_s_names_first(make_window, tmp_
     assert w.session.names_to_offer(["Ana Ruiz"])[-1] == "Ana Ruiz"  # the corpus's last
 
 
+def find(window, qtbot, letters):
+    """F, ``letters`` and Enter: the token cursor to their next place."""
+
+    def fill(dialog):
+        QTest.keyClicks(dialog.findChild(QLineEdit), letters)
+        QTest.keyClick(dialog.findChild(QLineEdit), Qt.Key.Key_Return)
+
+    when_modal(QInputDialog, fill)
+    press(window, "F")
+    back_in(qtbot, window)
+
+
 def test_a_word_far_from_the_cursor_is_a_few_letters_away(make_window, tmp_path, qtbot):
     """F, the word's first letters, Enter: the token cursor is on it, however far (it
     was a key a token or a line); N goes on to its next place."""
@@ -251,14 +263,7 @@ def test_a_word_far_from_the_cursor_is_a_few_letters_away(make_window, tmp_path,
     s = w.session
     s.choose(0)
     press(w, "G")
-
-    def find(dialog):
-        QTest.keyClicks(dialog.findChild(QLineEdit), "taxe")
-        QTest.keyClick(dialog.findChild(QLineEdit), Qt.Key.Key_Return)
-
-    when_modal(QInputDialog, find)
-    press(w, "F")
-    back_in(qtbot, w)
+    find(w, qtbot, "taxe")
     text = s.article.text
     assert s.tokens[s.cursor][0] == text.index("taxes")  # 6 keys: F t a x e Enter
     press(w, "N")  # no other place: around to the same one
@@ -277,14 +282,7 @@ def test_an_edge_far_from_the_gold_goes_to_the_token_cursor_in_one_key(
     w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "The plan"))
     s = w.session
     s.choose(0)
-
-    def find(dialog):
-        QTest.keyClicks(dialog.findChild(QLineEdit), "sou")
-        QTest.keyClick(dialog.findChild(QLineEdit), Qt.Key.Key_Return)
-
-    when_modal(QInputDialog, find)
-    press(w, "F")
-    back_in(qtbot, w)
+    find(w, qtbot, "sou")
     press(w, "}")  # 6 keys in all: F s o u Enter }
     assert text[s.current.quote.start : s.current.quote.end] == "The plan is sound"
     press(w, "G", "Right", "{")
