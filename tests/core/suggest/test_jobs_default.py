@@ -9,6 +9,7 @@ from core.cli.main import build_parser
 from core.formats.text import parse_text
 from core.suggest import AUTO, PARALLEL_WORDS, jobs_for
 from tests.conftest import DATA, SAMPLE
+from tests.core.suggest.test_suggest_processes import workers_loaded_first
 
 
 def _articles(words):
@@ -96,26 +97,14 @@ def test_a_worker_that_gets_no_cpu_holds_nothing_up(suggester, monkeypatch):
     arts = _articles(PARALLEL_WORDS + 2000)
     one = list(suggester.suggest_many(arts))
     stopped = []
-    real = core.suggest.worker.pool
 
-    def pool(workers, *args, **kwargs):
-        executor = real(workers, *args, **kwargs)
-        submit = executor.submit
+    def stop_after_first_run(executor, fn):
+        if fn is core.suggest._suggest_run and not stopped:
+            stopped.extend(executor._processes)
+            for pid in stopped:
+                os.kill(pid, signal.SIGSTOP)
 
-        def stop_after_first_run(fn, *a, **k):
-            future = submit(fn, *a, **k)
-            if fn is core.suggest._load:  # ready before this process runs out of input
-                future.result()  # (on a busy machine a worker's start can take that long)
-            if fn is core.suggest._suggest_run and not stopped:
-                stopped.extend(executor._processes)
-                for pid in stopped:
-                    os.kill(pid, signal.SIGSTOP)
-            return future
-
-        executor.submit = stop_after_first_run
-        return executor
-
-    monkeypatch.setattr(core.suggest.worker, "pool", pool)
+    workers_loaded_first(monkeypatch, stop_after_first_run)
     got = []
     run = threading.Thread(target=lambda: got.extend(suggester.suggest_many(arts, n_process=2)))
     run.start()

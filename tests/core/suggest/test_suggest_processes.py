@@ -43,6 +43,31 @@ def test_two_processes_suggest_what_one_does(suggester, monkeypatch):
     assert 0 < sum(here) <= len(arts)  # this process did part of it, at least
 
 
+def workers_loaded_first(monkeypatch, then=lambda executor, fn: None):
+    """Each worker's pipeline loaded before the run goes on (on a busy machine a
+    worker's start can take longer than this process's whole input); ``then(executor,
+    fn)`` after each task handed to the pool."""
+    import core.suggest
+
+    real = core.suggest.worker.pool
+
+    def pool(workers, *args, **kwargs):
+        executor = real(workers, *args, **kwargs)
+        submit = executor.submit
+
+        def submitted(fn, *a, **k):
+            future = submit(fn, *a, **k)
+            if fn is core.suggest._load:
+                future.result()
+            then(executor, fn)
+            return future
+
+        executor.submit = submitted
+        return executor
+
+    monkeypatch.setattr(core.suggest.worker, "pool", pool)
+
+
 @pytest.mark.slow
 def test_a_run_whose_workers_hold_nothing_at_its_end_waits_for_their_pool(suggester, monkeypatch):
     """Its end waits until the pool's manager thread is done (:func:`pool_threads`), as
@@ -51,6 +76,7 @@ def test_a_run_whose_workers_hold_nothing_at_its_end_waits_for_their_pool(sugges
     import core.suggest
 
     monkeypatch.setattr(core.suggest, "_back", lambda sent, *args: sent.future.result())
+    workers_loaded_first(monkeypatch)
     arts = _articles() * 3
     before = set(pool_threads())  # (another test's pool may still be ending)
     assert len(list(suggester.suggest_many(iter(arts), n_process=2))) == len(arts)
