@@ -483,15 +483,17 @@ class ReviewSession:
             return []
         return self._candidates(a.quote)
 
-    def _candidates(self, quote: Span) -> list[Candidate]:
+    def _candidates(self, quote: Span, subjects_only: bool = False) -> list[Candidate]:
         art = self.article
         assert art is not None
-        if self._mentions is None:
+        if self._mentions is None and not subjects_only:
             self._mentions = Mentions(art.text, self.tokens)
         near = self.near(quote.start - REACH, quote.end + REACH)
         ids = sorted({n.speaker_id for n in near if n.speaker_id is not None})
         kinds = {sp.name: kind_of(sp) for sp in queries.speakers_with_ids(self.store, ids)}
-        return candidates(art.text, self.tokens, near, quote, art.non_body, self._mentions, kinds)
+        return candidates(
+            art.text, self.tokens, near, quote, art.non_body, self._mentions, kinds, subjects_only
+        )
 
     def _completed(self, new: Attribution) -> Attribution:
         """A quote the user labels, with the cue word beside it, if there is one, and
@@ -503,7 +505,7 @@ class ReviewSession:
         if cue is None:
             return new
         subjects = {m for m, _ in cue_subjects(art.text, self.tokens, new.quote, cue)}
-        best = next(iter(self._candidates(new.quote)), None)
+        best = next(iter(self._candidates(new.quote, subjects_only=True)), None)
         if best is None or best.span not in subjects:
             return new.with_(cue=cue)
         return new.with_(cue=cue, speaker=best.span, speaker_name=best.name)
