@@ -9,7 +9,10 @@
    p95 <= 16 ms (a frame). Baseline of the same run: the handler plus one forced
    repaint (the action's own timing, gui/actions.py), what this bench quoted before
    issue 21 (goal then: p95 <= 8 ms).
-2. SQL statements one accept runs (sqlite3 set_trace_callback). Goal: <= 5.
+2. SQL statements one accept runs (sqlite3 set_trace_callback). Goal: <= 5. Then Q on
+   direct quotes the article's corpus lacks, each selected first and undone after, timed
+   as the keys of 1 (it reads the speaker candidates near the quote: docs/adr/0049);
+   baseline: the same presses adding the quote alone, as Q did before.
 3. A corpus of 1,000 articles: time to open an article, a click on its row in the list
    to the settled paint (median and 95th percentile).
 4. A corpus whose log holds 100,000 decisions: time from opening it to the first
@@ -41,7 +44,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from core.corpus.store import Store  # noqa: E402
 from core.formats.text import parse_text  # noqa: E402
-from core.model import State  # noqa: E402
+from core.model import Article, Attribution, QuoteType, State  # noqa: E402
 from core.review.commands import Change  # noqa: E402
 from core.suggest import Suggester  # noqa: E402
 from core.tokens import tokenize  # noqa: E402
@@ -71,6 +74,8 @@ KEYS = [
     "extend_right",
     "clear_selection",
     "cursor_to_item",
+    "end_to_cursor",
+    "undo",
 ]
 
 
@@ -87,6 +92,39 @@ def big_article(words: int) -> str:
             parts.append(b)
             n += len(b.split())
     return "\n\n".join(parts)
+
+
+def missed_quotes(w: MainWindow, art: Article, found: list[Attribution], rounds: int) -> str:
+    """Q on the quotations of direct quotes the article's corpus lacks (every tenth
+    suggestion left out): the quotation selected (I, not timed), Q timed to its settled
+    paint, then undone."""
+    left_out = [f for f in found[::10] if f.type is QuoteType.DIRECT][:rounds]
+    path = Path(tempfile.mkdtemp()) / "missed.qlab"
+    with Store(path) as s:
+        s.add_article(art, [f for f in found if f not in left_out], tokenize(art.text))
+    w.open_corpus(path)
+    keys = Keys(QApplication.instance(), w)
+    keys.settle.settled()
+    session = w.session
+    assert session is not None
+
+    def timed() -> list[float]:
+        times = []
+        for f in left_out:
+            session.cursor_to(f.quote.start)
+            session.select_quotation()
+            times.append(keys.press(Act.LABEL_QUOTE, w.view)[0])
+            w.route(session.undo())
+        return times
+
+    times = timed()
+    session._completed = lambda new: new  # type: ignore[method-assign]
+    bare = timed()  # the baseline: the quote alone, as Q did before docs/adr/0049
+    keys.close()
+    return (
+        f"p95 {p95(times):.1f} ms, max {max(times):.1f} ms, n={len(times)} (goal p95 <= 16 "
+        f"ms); the quote alone p95 {p95(bare):.1f} ms"
+    )
 
 
 def main() -> None:
@@ -142,6 +180,8 @@ def main() -> None:
     session.apply(outcome)
     session.store._conn.set_trace_callback(None)
     print(f"SQL statements for one accept: {len(statements)} (goal <= 5)")
+    said = missed_quotes(w, art, found, a.rounds)
+    print(f"Q on a direct quote missed (with its cue and speaker): {said}")
     w.close()
 
     base = parse_text((ROOT / "resources" / "sample_article.txt").read_text("utf-8"), "s.txt")
