@@ -13,7 +13,7 @@ from core.corpus.store import Store
 from core.model import Article, Attribution, Origin, QuoteType, Span, State, Status
 from core.review import commands
 from core.review.session import Delta, Pending, ReviewSession
-from core.review.speakers import candidates
+from core.review.speakers import candidates, cue_subjects
 from core.tokens import tokenize
 from tests.review_data import TEXT, make_text_corpus, sp
 
@@ -197,6 +197,22 @@ def test_an_edge_cannot_swallow_another_span(session):
     session.cycle_target(+1)  # speaker "Jane Smith", cue "said" right after it
     assert "overlap" in session.move_edge("end", +1)
     assert stored(session)[0].speaker == session.current.speaker
+
+
+def test_the_subjects_of_a_cue_alone_give_the_same_first_candidate(session):
+    text, tokens = session.article.text, session.tokens
+    compared = 0
+    for a in session.attrs:
+        every = candidates(text, tokens, session.attrs, a.quote, session.article.non_body)
+        subjects = candidates(
+            text, tokens, session.attrs, a.quote, session.article.non_body, subjects_only=True
+        )
+        assert len(subjects) < len(every)
+        said = {m for m, _ in cue_subjects(text, tokens, a.quote, a.cue)}
+        if subjects and subjects[0].span in said:
+            assert subjects[0] == every[0]
+            compared += 1
+    assert compared >= 3
 
 
 def test_candidates_come_from_the_body_people_first_nearest_first(session):
