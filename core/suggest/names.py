@@ -948,10 +948,10 @@ _NATIONAL_REACH = 1500
 _HOLDER_GAP = 30
 #: A nationality's word: ``Canadian``, ``Japanese``, ``British``, ``Pakistani``.
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")
-#: An abbreviation written with full stops: ``U.S.``, ``U.N.``.
 #: A nationality before a broadcaster's medium (``Icelandic state radio``, ``Dutch
 #: television``): a description, not a broadcaster's name.
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i|ic|ch)")
+#: An abbreviation written with full stops: ``U.S.``, ``U.N.``.
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}|" + _DOTTED.pattern)
 #: An acronym in running text: ``USDA``, ``U.N.``.
