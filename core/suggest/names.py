@@ -590,7 +590,7 @@ class NameBook:
             return None
         at, name = found
         after = at + len(job)
-        first = at + len(re.split(r"\s+(?:and|&)\s+", name)[0])  # (the job's own name: all)
+        first = at + len(_AND.split(name)[0])  # (the job's own name: all)
         held = [
             (s, full)
             for full, seen in self.full_names.items()
@@ -652,7 +652,7 @@ class NameBook:
             for at, n in self._titled(job)
             if at > pos
             and not self._in_reported(at)
-            and (not others or others & set(self._run_at(at).lower().split()))
+            and (not others or others & set(self._run_at(at)[1].lower().split()))
         )
         return next(later, None)
 
@@ -664,11 +664,12 @@ class NameBook:
             for m in self.mentions
         )
 
-    def _run_at(self, pos: int) -> str:
-        """The capitalised name written over ``pos`` (``Union President Jo Roe``), or ""."""
+    def _run_at(self, pos: int) -> tuple[int, str]:
+        """The capitalised name written over ``pos`` (``Union President Jo Roe``) and
+        where it starts, or (``pos``, "")."""
         i = bisect_right(self.capitalised, pos, key=lambda c: c[0])
         at, run = self.capitalised[i - 1] if i else (0, "")
-        return run if pos < at + len(run) else ""
+        return (at, run) if pos < at + len(run) else (pos, "")
 
     def _job_and_surname(self, name: str, pos: int) -> str | None:
         """A job's acronym with a surname (``PRO Kumar``): the job's holder, when that
@@ -858,14 +859,9 @@ class NameBook:
         of PW2 and PW3``, ``Jo Roe and Ana Ruiz``): together they are ``they``, neither is
         ``he`` nor ``she``; a person with two jobs is one (``Secretary of State and Foreign
         Minister Jo Roe``)."""
-        i = bisect_right(self.capitalised, m.pos, key=lambda c: c[0])
-        if not i:
-            return False
-        at, run = self.capitalised[i - 1]
-        if m.pos >= at + len(run):
-            return False
-        parts = re.split(r"\s+(?:and|&)\s+", run)
-        here = len(re.split(r"\s+(?:and|&)\s+", run[: m.pos - at])) - 1  # the mention's part
+        at, run = self._run_at(m.pos)
+        parts = _AND.split(run)
+        here = len(_AND.split(run[: m.pos - at])) - 1  # the mention's part
         others = [p for k, p in enumerate(parts) if k != here]
         return bool(others) and not all(map(is_job_name, others))
 
@@ -940,6 +936,8 @@ _LEADING_WORDS = re.compile(r"[A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.'\u2019]*)*")
 _PLACE_BEFORE = re.compile(
     r"\b([A-Z][a-z][\w'\u2019]*)\s+(?:" + "|".join(ORGANISATION_KINDS) + r")\b"
 )
+#: ``and`` or ``&`` between two names of one run (``Jo Roe and Ana Ruiz``).
+_AND = re.compile(r"\s+(?:and|&)\s+")
 #: How far before a nationality that calls a person so (``the Norwegian``) the person
 #: may be named: as far as a pronoun's person (the suggester's reach).
 _NATIONAL_REACH = 1500
