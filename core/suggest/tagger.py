@@ -31,7 +31,7 @@ from core.tokens import doc_of
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.pipeline import EntityRecognizer, Tok2Vec
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as TokenSpan
 
     from core.suggest.rules import Paragraph
@@ -344,13 +344,17 @@ def _in_marks(
     return out
 
 
+def _verb_of(cue: TokenSpan) -> Token:
+    """A tagged cue's verb (``said``, ``has told``), else its root (``according to``)."""
+    return next((t for t in cue if t.pos_ in ("VERB", "AUX")), cue.root)
+
+
 def _subject_of(cue: TokenSpan, para: Paragraph) -> TokenSpan | None:
     """The subject the parse gives a tagged cue's verb, as the rules bound a speaker
     mention (:func:`core.suggest.rules.verb_subject`, ``mention_bounds``); None without."""
     from core.suggest.rules import mention_bounds, verb_subject
 
-    verb = next((t for t in cue if t.pos_ in ("VERB", "AUX")), cue.root)
-    subject = verb_subject(verb, para)
+    subject = verb_subject(_verb_of(cue), para)
     if subject is None or para.in_quote[subject.i]:
         return None
     start, end = mention_bounds(subject, para)
@@ -440,7 +444,7 @@ def _clause_of(cue: TokenSpan, para: Paragraph) -> TokenSpan | None:
     if acc is not None:
         got = according_clause(acc, para)
     else:
-        got = reported_clause(next((t for t in cue if t.pos_ in ("VERB", "AUX")), cue.root), para)
+        got = reported_clause(_verb_of(cue), para)
     q = None if got is None else para.doc.char_span(*got, alignment_mode="expand")
     return q if q is not None and len(q) else None
 
