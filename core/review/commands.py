@@ -353,14 +353,48 @@ def set_speaker_name(
 ) -> Command | None:
     """Give the attribution a speaker name the user typed (or picked from the corpus's
     names); ``mention``, the text of its speaker mention, is taught as an alias of that
-    name (:func:`taught`), in the same command. (A name the M, P or S keys give is
+    name (:func:`taught`), and the article's suggestions of the name it had take the new
+    one (:func:`alike`), in the same command. (A name the M, P or S keys give is
     resolved from the article, not the user's: it teaches nothing.)"""
     name = name.strip()
+    known = _get(store, target)
     said = f"speaker name {name}" if name else "speaker name"
-    command = edit(store, target, said, speaker_name=name or None)
-    if command is not None:
-        command.changes += taught(store, name, mention)
+    command = edit(store, known, said, speaker_name=name or None)
+    if command is None:
+        return None
+    others = alike(store, known, name)
+    if others:
+        command.label += f" (and {len(others)} more named {known.attribution.speaker_name})"
+    command.changes += others + taught(store, name, mention)
     return command
+
+
+def alike(store: Store, known: Known, name: str) -> list[Change]:
+    """The same name given to the article's other suggestions nobody has touched
+    (suggested, as the suggester made them) that have the name ``known`` had: in one
+    article one name is one speaker (docs/adr/0052). None for a pronoun (``he`` is
+    whoever is nearest) or when the attribution had no name."""
+    old = known.attribution.speaker_name
+    if not old or not name or is_pronoun(old):
+        return []
+    key = name_key(old)
+    out = []
+    for a in store.attributions(known.article_id):
+        if (
+            a.id == known.attribution.id
+            or a.state is not State.SUGGESTED
+            or a.origin is not Origin.MODEL
+            or not a.speaker_name
+            or name_key(a.speaker_name) != key
+        ):
+            continue
+        new = corrected(a, a.with_(speaker_name=name, speaker_id=None))
+        out.append(
+            Change(
+                "attribution", a.id, _record(known.article_id, a), _record(known.article_id, new)
+            )
+        )
+    return out
 
 
 def taught(store: Store, name: str | None, mention: str | None) -> list[Change]:

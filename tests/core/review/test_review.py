@@ -247,6 +247,49 @@ def test_rename(session):
     assert stored(session)[0].speaker_name == "Jane Q. Smith"
 
 
+def test_a_name_given_is_given_to_the_article_s_untouched_suggestions_of_the_old_name(
+    session, store
+):
+    """heldout7: "the hospital" named as the hospital five times, one E each. One name
+    given renames the article's suggestions of the same name not yet decided or edited,
+    in the same command; one undo takes them all back; another article and another
+    name stay as they are."""
+    other = store.article_ids()[1]
+    before = [(a.speaker_name, a.state, a.origin) for a in stored(session)]
+    delta = run(session, session.rename("Jane Q. Smith"))
+    assert "(and 1 more named Jane Smith)" in delta.message
+    after = [(a.speaker_name, a.state, a.origin) for a in stored(session)]
+    assert after[:2] == [("Jane Q. Smith", State.SUGGESTED, Origin.EDITED)] * 2
+    assert after[2:] == before[2:]  # Critics; no speaker
+    assert [a.speaker_name for a in session.attrs] == [a.speaker_name for a in stored(session)]
+    assert [a.speaker_name for a in store.attributions(other)][:2] == ["Jane Smith"] * 2
+    assert (
+        session.undo().message
+        == "Undone: speaker name Jane Q. Smith (and 1 more named Jane Smith)."
+    )
+    assert [(a.speaker_name, a.state, a.origin) for a in stored(session)] == before
+
+
+@pytest.mark.parametrize("first", ["accept", "edit"])
+def test_a_name_given_leaves_a_decided_or_edited_suggestion_as_it_is(session, first):
+    session.jump(2)  # "she" said, named Jane Smith
+    if first == "accept":
+        run(session, session.accept())
+    else:
+        run(session, session.move_edge("end", -1))
+    session.jump(1)
+    delta = run(session, session.rename("Jane Q. Smith"))
+    assert "more named" not in delta.message
+    assert [a.speaker_name for a in stored(session)][:2] == ["Jane Q. Smith", "Jane Smith"]
+
+
+def test_a_name_given_to_a_pronoun_s_name_is_given_to_it_alone(session):
+    run(session, session.rename("she"))  # (a name that says nothing of who)
+    assert [a.speaker_name for a in stored(session)][:2] == ["she", "she"]
+    run(session, session.rename("Jane Q. Smith"))
+    assert [a.speaker_name for a in stored(session)][:2] == ["Jane Q. Smith", "she"]
+
+
 def test_delete_keeps_the_place_and_undo_brings_it_back(session):
     """Bug 3: deleting in the middle jumped to the first attribution."""
     session.jump(3)
@@ -360,12 +403,13 @@ def test_choosing_a_pronoun_keeps_the_person(session):
     session.toggle_selection()
     run(session, session.label("speaker"))
     assert words(session, session.current.speaker) == "she"
-    assert session.current.speaker_name == "Jane Smith"  # the person before, as suggested
+    # the person before, as named (the first suggestion took the name given to her)
+    assert session.current.speaker_name == "Mayor Jane Smith"
     session.jump(4)
     put_cursor(session, "she")
     session.toggle_selection()
     run(session, session.label("speaker"))  # no name yet: the person before
-    assert session.current.speaker_name == "Jane Smith"
+    assert session.current.speaker_name == "Mayor Jane Smith"
 
 
 def test_done_opens_the_next_article_to_do(session, store):
