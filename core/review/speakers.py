@@ -245,7 +245,7 @@ _RELATIVES = frozenset("who which whom whose".split())
 _NP_WORDS = 8  # the most words a subject may have
 _SENTENCE_TOKENS = 200  # the most tokens a sentence is read back or ahead
 #: How many words from the quote a cue word may be (``said in a statement that``).
-_CUE_REACH = 6
+_CUE_REACH = 10
 _NOUN_BEFORE = DETERMINERS | {"'s", "\u2019s", "no", "any"}
 
 
@@ -253,7 +253,8 @@ def _forms(lemma: str) -> set[str]:
     """The forms a verb may take in a text, generously (``said`` and ``told`` aside)."""
     stem = lemma[:-1] if lemma.endswith(("e", "y")) else lemma
     forms = {lemma, lemma + "s", lemma + "es", stem + "ed", lemma + lemma[-1] + "ed"}
-    return forms | ({stem + "ies", stem + "ied"} if lemma.endswith("y") else set())
+    ing = {lemma.removesuffix("e") + "ing", lemma + lemma[-1] + "ing"}  # ", saying that"
+    return forms | ing | ({stem + "ies", stem + "ied"} if lemma.endswith("y") else set())
 
 
 _CUE_WORDS = frozenset(
@@ -329,8 +330,7 @@ class _Words:
         """The first and last token of the nearest cue word within ``_CUE_REACH`` words
         of the quote, from token ``start`` on (``step`` -1 back, +1 ahead), in the
         quote's sentence and before another quotation (``the state governor said``,
-        ``According to court documents,``); a word after an article or a possessive is a
-        noun (``a report``)."""
+        ``According to court documents,``) that reads as a verb (:meth:`verb_at`)."""
         words = 0
         for k in range(start, start + step * 2 * _CUE_REACH, step):  # (marks count too)
             if words == _CUE_REACH:
@@ -338,10 +338,19 @@ class _Words:
             word = self[k].lower()
             if word in {".", "!", "?"} or self.apart(k, k - step) or (words and word in _MARKS):
                 return None  # (past another quotation's mark: its cue)
-            if word in _CUE_WORDS and self[k - 1].lower() not in _NOUN_BEFORE:
+            if word in _CUE_WORDS and self.verb_at(k):
                 return k, k + 1 if word == "according" and self[k + 1] == "to" else k
             words += word[:1].isalnum()
         return None
+
+    def verb_at(self, k: int) -> bool:
+        """Whether the cue word at token ``k`` reads as a verb: not after an article or a
+        possessive (``a report``), not a name's word (``Washington State Patrol``: a
+        capital away from a sentence's start) and not a compound's (``state-owned``)."""
+        before = self[k - 1]
+        if before.lower() in _NOUN_BEFORE or self[k + 1] == "-":
+            return False
+        return not self[k][:1].isupper() or before in _SENTENCE_END or self.apart(k, k - 1)
 
     def subjects(self, first: int, last: int) -> list[tuple[Span, Span]]:
         """The subject of the cue of tokens first..last: before it, else (``according
