@@ -46,8 +46,9 @@ from core.review import adjudicate, commands
 from core.review.commands import Change, Command, Known, UndoStack
 from core.review.order import Placed, article_of, least_sure, place, position, start
 from core.review.speakers import REACH, Candidate, Mentions, candidates, cue_beside, cue_subjects
+from core.suggest.lexicon import CALENDAR, SENTENCE_OPENERS
 from core.suggest.marks import find_quotes, quote_type
-from core.suggest.names import full_names, is_pronoun, name_in_article
+from core.suggest.names import full_names, is_pronoun, name_in_article, name_key
 from core.suggest.registry import kind_of
 from core.tokens import Tokens
 
@@ -513,11 +514,16 @@ class ReviewSession:
     def names_to_offer(self, corpus: Sequence[str] = ()) -> list[str]:
         """What a typed speaker name completes from, best first: the names of the current
         quote's candidate speakers (as ``M`` ranks them), the article's other full names,
-        then ``corpus`` (the corpus's speakers, most quoted first)."""
+        then ``corpus`` (the corpus's speakers, most quoted first). Not the name the
+        attribution has (the box shows it already), nor a pronoun, a date (``Monday``) or
+        a sentence's first word alone (``While``): nobody's name."""
         if self.article is None:
             return list(corpus)
-        near = [c.name for c in self.candidates() if not is_pronoun(c.name)]
-        return list(dict.fromkeys([*near, *full_names(self.article.text).values(), *corpus]))
+        a = self.current
+        had = name_key(a.speaker_name) if a is not None and a.speaker_name else None
+        near = [c.name for c in self.candidates()]
+        names = dict.fromkeys([*near, *full_names(self.article.text).values(), *corpus])
+        return [n for n in names if name_key(n) != had and not _nobody(n)]
 
     def same_speaker(self) -> Outcome:
         """The speaker (mention and name) of the attribution before this one."""
@@ -1053,6 +1059,13 @@ class ReviewSession:
             return Delta()
         self.anchor, self.cursor = first, last
         return Delta(reveal=span.start)
+
+
+def _nobody(name: str) -> bool:
+    """Whether a name the text gives is nobody's: a pronoun, or dates and a sentence's
+    first words alone (``On Monday``, ``While``)."""
+    words = [w.strip(".,") for w in name.lower().split()]
+    return is_pronoun(name) or all(w in CALENDAR or w in SENTENCE_OPENERS for w in words)
 
 
 def _is_word(token: str) -> bool:

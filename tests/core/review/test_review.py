@@ -290,6 +290,23 @@ def test_a_name_given_to_a_pronoun_s_name_is_given_to_it_alone(session):
     assert [a.speaker_name for a in stored(session)][:2] == ["Jane Q. Smith", "she"]
 
 
+def test_the_names_to_offer_leave_out_the_name_shown_and_words_that_name_nobody(tmp_path):
+    """heldout7: E listed the attribution's own name first (one Down to pass it), and a
+    weekday, a month or a sentence's first word ("While", "There") before real names."""
+    text = (
+        'Headline\n\nOn Monday, Ana Ruiz of the Port Authority said: "The dock will close in '
+        'January." While Ben Cole agreed, the union said it would strike.\n'
+    )
+    with Store(make_text_corpus(tmp_path / "c.qlab", text, "The dock")) as store:
+        s = ReviewSession(store)
+        s.open(store.article_ids()[0])
+        run(s, s.rename("Ana Ruiz"))
+        offered = s.names_to_offer(["Monday", "Critics"])
+        assert "Ana Ruiz" not in offered and "Ana Ruiz" not in s.names_to_offer()
+        assert {"Port Authority", "Ben Cole", "Critics"} <= set(offered)
+        assert not {"Monday", "January", "While", "On", "On Monday"} & set(offered)
+
+
 def test_delete_keeps_the_place_and_undo_brings_it_back(session):
     """Bug 3: deleting in the middle jumped to the first attribution."""
     session.jump(3)
