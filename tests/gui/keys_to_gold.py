@@ -339,6 +339,15 @@ class Driver:
     def said(self, span: Span | None) -> str | None:
         return self.text[span.start : span.end] if span else None
 
+    def speaks(self, span: Span | None, g: GoldQuote) -> bool:
+        """Whether ``span`` is a mention of ``g``'s speaker: its words, outside every gold
+        quote (the same words inside another quote are no speaker, and block it)."""
+        return (
+            span is not None
+            and self.said(span) in g.names
+            and not any(span.overlaps(q) for q in self.quotes)
+        )
+
     def right(self, a: Attribution, g: GoldQuote) -> bool:
         """Whether ``a`` is ``g`` as it stands: :meth:`fix` would press no key for it."""
         t = self.text
@@ -346,7 +355,7 @@ class Driver:
             trim(t, a.quote) == trim(t, g.quote)
             and (
                 not g.speaker
-                or self.said(a.speaker) in g.names
+                or self.speaks(a.speaker, g)
                 and (a.speaker_name or "").strip() == g.speaker_name.strip()
             )
             and (self.said(a.cue) == g.cue if g.cue else a.cue is None)
@@ -370,7 +379,7 @@ class Driver:
                     self.key("]" if q.start < want.start else "[")
                 else:
                     self.key("." if q.end < want.end else ",")
-        if g.speaker and self.said(self.s.current.speaker) not in g.names:
+        if g.speaker and not self.speaks(self.s.current.speaker, g):
             with self.doing("speaker"):
                 self.speaker(g)
         if g.speaker and (self.s.current.speaker_name or "").strip() != g.speaker_name.strip():
@@ -406,13 +415,13 @@ class Driver:
     def speaker(self, g: GoldQuote) -> None:
         s = self.s
         before = [a for a in s.attrs[: s.index] if a.speaker is not None]
-        if before and self.said(before[-1].speaker) in g.names:
+        if before and self.speaks(before[-1].speaker, g):
             return self.key("P")
         for _ in range(CANDIDATES):
             if not s.candidates():
                 break
             self.key("M")
-            if self.said(s.current.speaker) in g.names:
+            if self.speaks(s.current.speaker, g):
                 return None
         self.select(self.near(g.speaker, g.quote))
         return self.key("S")

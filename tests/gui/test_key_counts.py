@@ -483,3 +483,27 @@ def test_shift_a_over_a_wrong_suggestion_is_seen_as_off_the_gold(make_window, tm
         Driver(w).add(g)
     assert ("We will build the bridge", "Monday", "Monday", "said", "direct") in _accepted(w)
     assert _accepted(w) != _as_gold()
+
+
+def test_the_keys_to_gold_take_no_speaker_inside_another_gold_quote(make_window, tmp_path):
+    """heldout8: M gave a missed quote the speaker's words inside the next gold quote (not
+    yet added); the walk took them for the gold speaker, and adding that quote was then
+    refused (it may not hold another attribution's speaker). Words inside a gold quote
+    are no speaker."""
+    text = (
+        'Headline\n\nAcme Aid denied it. "No bank is looking into Acme Aid," it said. '
+        '"We are calm," Acme Aid said.\n'
+    )
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "We are calm"))
+    g = read_gold(_write(tmp_path, text), text)[0]
+    d = Driver(w, quotes=[sp(text, "No bank is looking into Acme Aid")])
+    assert not d.speaks(sp(text, "Acme Aid", 1), g)
+    assert d.speaks(sp(text, "Acme Aid"), g) and d.speaks(sp(text, "Acme Aid", 2), g)
+    assert not d.speaks(None, g)
+
+
+def _write(tmp_path, text):
+    path = tmp_path / "acme.gold.json"
+    quote = {"quote": "We are calm", "speaker": "Acme Aid", "cue": "said", "type": "direct"}
+    path.write_text(json.dumps({"quotes": [quote]}), encoding="utf-8")
+    return path
