@@ -341,12 +341,15 @@ class Driver:
 
     def speaks(self, span: Span | None, g: GoldQuote) -> bool:
         """Whether ``span`` is a mention of ``g``'s speaker: its words, outside every gold
-        quote (the same words inside another quote are no speaker, and block it)."""
-        return (
-            span is not None
-            and self.said(span) in g.names
-            and not any(span.overlaps(q) for q in self.quotes)
-        )
+        quote where the gold's speaker is outside them (the same words inside another
+        quote are no speaker, and block it)."""
+        if span is None or self.said(span) not in g.names:
+            return False
+
+        def inside(p: Span) -> bool:
+            return any(p.overlaps(q) for q in self.quotes)
+
+        return not inside(span) or inside(self.near(g.speaker, g.quote))
 
     def right(self, a: Attribution, g: GoldQuote) -> bool:
         """Whether ``a`` is ``g`` as it stands: :meth:`fix` would press no key for it."""
