@@ -39,6 +39,8 @@ class Act(StrEnum):
     END_RIGHT = "end_right"
     START_TO_CURSOR = "start_to_cursor"
     END_TO_CURSOR = "end_to_cursor"
+    END_TO_PREVIOUS_MARK = "end_to_previous_mark"
+    END_TO_NEXT_MARK = "end_to_next_mark"
     TYPE_DIRECT = "type_direct"
     TYPE_MIXED = "type_mixed"
     TYPE_INDIRECT = "type_indirect"
@@ -167,6 +169,8 @@ KEYMAP: tuple[Binding, ...] = (
     Binding(Act.END_RIGHT, (".",), "Edit", "Move the span's end one token right"),
     Binding(Act.START_TO_CURSOR, ("{",), "Edit", "Move the span's start to the token cursor"),
     Binding(Act.END_TO_CURSOR, ("}",), "Edit", "Move the span's end to the token cursor"),
+    Binding(Act.END_TO_PREVIOUS_MARK, ("<",), "Edit", "End the span at its last comma (or ; : .)"),
+    Binding(Act.END_TO_NEXT_MARK, (">",), "Edit", "End the span at the next comma (or ; : .)"),
     Binding(Act.TYPE_DIRECT, ("1",), "Edit", "Type: direct (on an item: take version 1)"),
     Binding(Act.TYPE_MIXED, ("2",), "Edit", "Type: mixed (on an item: take version 2)"),
     Binding(Act.TYPE_INDIRECT, ("3",), "Edit", "Type: indirect (on an item: take version 3)"),

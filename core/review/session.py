@@ -53,6 +53,8 @@ from core.suggest.registry import kind_of
 from core.tokens import Tokens
 
 TARGETS = ("quote", "speaker", "cue")
+#: What ends a clause, for the keys that move an end to one (:meth:`ReviewSession.end_to_mark`).
+_CLAUSE_MARKS = frozenset({",", ";", ":", ".", "!", "?", "\u2014", "\u2013", "--"})
 #: A span as the span rules name it in a message: by its offsets.
 _OFFSETS = re.compile(r"\b(\d+)-(\d+)\b")
 _SENTENCE_END = {".", "!", "?"}
@@ -450,6 +452,55 @@ class ReviewSession:
             return lacking
         kind = self.target
         return self._edit(lambda k: commands.edge_to(self.store, k, kind, edge, here))
+
+    def end_to_mark(self, step: int) -> Outcome:
+        """The end of the span being edited to the next clause mark after it (``step``
+        +1: ``, ; : . ! ?`` or a dash; the marks just after the end are passed) or to the
+        last one inside it (-1), the mark left out: a clause more or less in one key. In
+        the paragraph: past its last mark, the next goes to its last word."""
+        a = self.current
+        if a is None or self.article is None:
+            return "No attribution selected."
+        if (lacking := self._lacking_target()) is not None:
+            return lacking
+        kind = self.target
+        span = a.spans()[kind]
+        assert span is not None
+        end = self.clause_end(*self.tokens.covering(span.start, span.end), step)
+        if end is None:
+            return f"No clause mark {'after' if step > 0 else 'inside'} the {kind}."
+        token = Span(*self.tokens[end])
+        return self._edit(lambda k: commands.edge_to(self.store, k, kind, "end", token))
+
+    def clause_end(self, first: int, last: int, step: int) -> int | None:
+        """The last token of the span of tokens first..last ended at its next clause mark
+        (+1) or its last one inside (-1); None when there is none."""
+        mark = self._is_clause_mark
+        if step > 0:
+            k, n = last + 1, len(self.tokens)
+            while k < n and mark(k) and not self._apart(k - 1, k):
+                k += 1
+            while k < n and not mark(k) and not self._apart(k - 1, k):
+                k += 1
+            return k - 1 if k - 1 > last and not mark(k - 1) else None
+        k = last
+        while k > first and mark(k):
+            k -= 1  # (the marks it ends with)
+        while k > first and not mark(k):
+            k -= 1
+        if not mark(k):
+            return None
+        while k > first and mark(k):
+            k -= 1  # (a run of them: ", --")
+        return None if mark(k) else k
+
+    def _is_clause_mark(self, i: int) -> bool:
+        return self._word(i) in _CLAUSE_MARKS
+
+    def _apart(self, i: int, j: int) -> bool:
+        """Whether a line break stands between tokens ``i`` and ``j`` (``i`` < ``j``)."""
+        assert self.article is not None
+        return "\n" in self.article.text[self.tokens[i][1] : self.tokens[j][0]]
 
     def candidate(self, step: int) -> Outcome:
         """The next (+1) or previous (-1) candidate speaker of the current quote."""

@@ -370,6 +370,7 @@ class Driver:
         t = self.text
         want, seen = trim(t, g.quote), set()
         with self.doing("edges"):
+            self.mark_edge(want)
             self.far_edges(want)
             for _ in range(EDGE_STEPS):
                 q = trim(t, self.s.current.quote)
@@ -399,6 +400,35 @@ class Driver:
         if self.s.current.type.value != g.type:
             with self.doing("type"):
                 self.key(TYPE_KEYS[g.type])
+
+    def mark_edge(self, want: Span) -> None:
+        """The current quote's end to ``want``'s by ``>`` or ``<`` (to the next clause
+        mark, or the last one inside it), where fewer of them reach it than the keys a
+        token or the token cursor's move (``FAR_EDGE``) would take."""
+        s, tokens = self.s, self.s.tokens
+        q = trim(self.text, s.current.quote)
+        first, at = tokens.covering(q.start, q.end)
+        there = tokens.token_at(want.end - 1)
+        for step, key in ((+1, ">"), (-1, "<")):
+            k, presses = at, 0  # (a far edge: F, letters, Enter and } are 5 keys at least)
+            while k is not None and presses < (
+                abs(at - there) if abs(at - there) <= FAR_EDGE else 4
+            ):
+                k, presses = s.clause_end(first, k, step), presses + 1
+                if k == there and not self.blocked(Span(q.start, tokens[there][1])):
+                    self.target("quote")
+                    for _ in range(presses):
+                        self.key(key)
+                    return
+
+    def blocked(self, quote: Span) -> bool:
+        """Whether the current quote cannot be ``quote``: another one standing there."""
+        s = self.s
+        return any(
+            a.quote.overlaps(quote)
+            for a in s.attrs
+            if a.id != s.current.id and a.state is not State.REJECTED
+        )
 
     def far_edges(self, want: Span) -> None:
         """An edge of the current quote more than ``FAR_EDGE`` tokens from ``want``'s: the

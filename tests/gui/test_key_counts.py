@@ -507,3 +507,18 @@ def _write(tmp_path, text):
     quote = {"quote": "We are calm", "speaker": "Acme Aid", "cue": "said", "type": "direct"}
     path.write_text(json.dumps({"quotes": [quote]}), encoding="utf-8")
     return path
+
+
+def test_an_end_a_clause_off_goes_to_its_comma_in_one_key(make_window, tmp_path):
+    """A quote that ran a clause too far took a key a token (`,` five times here) or F, a
+    word's first letters, Enter and }: `<` ends it at its last comma, `>` at the next."""
+    text = '"The plan is sound, and the vote is near," the mayor said.\n'
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "The plan"))
+    s = w.session
+    s.choose(0)
+    press(w, "<")
+    assert text[s.current.quote.start : s.current.quote.end] == "The plan is sound"
+    press(w, ">")
+    assert text[s.current.quote.start : s.current.quote.end] == (
+        "The plan is sound, and the vote is near"
+    )

@@ -193,6 +193,42 @@ def test_an_edge_goes_to_the_token_cursor_in_one_key_and_back_in_one_undo(sessio
     assert "has no speaker" in session.edge_to_cursor("end")
 
 
+def test_an_end_goes_to_the_next_or_last_clause_mark_in_one_key(tmp_path):
+    """heldout3: an indirect quote cut a clause short or long took a key a token (`.`
+    six times) or F, a word's first letters, Enter and }. `>` ends it at the next clause
+    mark, past the one it ends at; `<` at the last one inside it; not past the
+    paragraph, and each is one command."""
+    text = (
+        "Headline\n\nHe said that the talks, which began in May, had failed; both sides "
+        'would leave, officials added\n\n"Next one," she said.\n'
+    )
+    with Store(make_text_corpus(tmp_path / "c.qlab", text, "Next")) as store:
+        s = ReviewSession(store)
+        s.open(store.article_ids()[0])
+        quote = sp(text, "the talks")
+        run(s, s.label("quote", mouse=quote))
+        s.cycle_target(-1)  # (from its speaker, "He", to the quote)
+        ends = []
+        for _ in range(4):
+            run(s, s.end_to_mark(+1))
+            ends.append(words(s, s.current.quote))
+        assert ends == [
+            "the talks, which began in May",
+            "the talks, which began in May, had failed",
+            "the talks, which began in May, had failed; both sides would leave",
+            "the talks, which began in May, had failed; both sides would leave, officials added",
+        ]
+        assert "No clause mark after" in s.end_to_mark(+1)  # (the paragraph's end)
+        run(s, s.end_to_mark(-1))
+        run(s, s.end_to_mark(-1))
+        assert words(s, s.current.quote) == "the talks, which began in May, had failed"
+        assert s.undo().message == "Undone: quote end to the cursor."
+        for _ in range(3):
+            run(s, s.end_to_mark(-1))
+        assert words(s, s.current.quote) == "the talks"
+        assert "No clause mark inside" in s.end_to_mark(-1)
+
+
 def test_an_edge_cannot_swallow_another_span(session):
     session.cycle_target(+1)  # speaker "Jane Smith", cue "said" right after it
     assert "overlap" in session.move_edge("end", +1)
