@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -31,6 +34,15 @@ def run(s: ReviewSession, outcome: Pending | str) -> Delta:
 def stored(s: ReviewSession) -> list[Attribution]:
     assert s.article is not None and s.article.id is not None
     return s.store.attributions(s.article.id)
+
+
+@contextmanager
+def text_session(tmp_path: Path, text: str, *quotes: str) -> Iterator[ReviewSession]:
+    """A session open on one article of ``text`` (:func:`make_text_corpus`)."""
+    with Store(make_text_corpus(tmp_path / "c.qlab", text, *quotes)) as store:
+        s = ReviewSession(store)
+        s.open(store.article_ids()[0])
+        yield s
 
 
 def put_cursor(s: ReviewSession, part: str, nth: int = 0) -> None:
@@ -202,9 +214,7 @@ def test_an_end_goes_to_the_next_or_last_clause_mark_in_one_key(tmp_path):
         "Headline\n\nHe said that the talks, which began in May, had failed; both sides "
         'would leave, officials added\n\n"Next one," she said.\n'
     )
-    with Store(make_text_corpus(tmp_path / "c.qlab", text, "Next")) as store:
-        s = ReviewSession(store)
-        s.open(store.article_ids()[0])
+    with text_session(tmp_path, text, "Next") as s:
         quote = sp(text, "the talks")
         run(s, s.label("quote", mouse=quote))
         s.cycle_target(-1)  # (from its speaker, "He", to the quote)
@@ -333,9 +343,7 @@ def test_the_names_to_offer_leave_out_the_name_shown_and_words_that_name_nobody(
         'Headline\n\nOn Monday, Ana Ruiz of the Port Authority said: "The dock will close in '
         'January." While Ben Cole agreed, the union said it would strike.\n'
     )
-    with Store(make_text_corpus(tmp_path / "c.qlab", text, "The dock")) as store:
-        s = ReviewSession(store)
-        s.open(store.article_ids()[0])
+    with text_session(tmp_path, text, "The dock") as s:
         run(s, s.rename("Ana Ruiz"))
         offered = s.names_to_offer(["Monday", "Critics"])
         assert "Ana Ruiz" not in offered and "Ana Ruiz" not in s.names_to_offer()
@@ -413,9 +421,7 @@ def test_label_a_missed_quote_speaker_and_cue(session):
 
 def test_a_labelled_quote_with_no_cue_word_beside_it_has_no_speaker_or_cue(tmp_path):
     text = 'Headline\n\nThe bridge will take two years. "Nobody doubts it," she said.\n'
-    with Store(make_text_corpus(tmp_path / "c.qlab", text, "Nobody")) as store:
-        s = ReviewSession(store)
-        s.open(store.article_ids()[0])
+    with text_session(tmp_path, text, "Nobody") as s:
         s.cursor_to(sp(text, "The bridge").start)
         s.select_sentence()
         delta = run(s, s.label("quote"))
