@@ -85,6 +85,8 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "university": "college",
         "charity": "foundation trust",
         "airline": "airlines airways",
+        "carrier": "airlines airways",
+        "hospital": "hospital clinic infirmary medical",
         "bank": "",
         "club": "fc afc cf united city rovers athletic wanderers",
         "team": "fc afc cf united city rovers athletic wanderers",

@@ -1132,3 +1132,12 @@ def test_a_possessive_is_the_article_of_a_description_named_later(suggester):
         '"What happened today is very serious," defense attorney Jo Roe said.'
     )
     assert names(suggester, text) == ["Jo Roe"] * 3
+
+
+def test_a_hospital_is_a_medical_centre_and_a_carrier_an_airline(suggester):
+    text = (
+        "The Norton General Medical Centre broke its silence on Monday.\n\n"
+        "The hospital said the ward would reopen.\n\n"
+        "A Norvia Airlines flight was diverted, according to the carrier."
+    )
+    assert names(suggester, text) == ["Norton General Medical Centre", "Norvia Airlines"]
