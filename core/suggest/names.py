@@ -28,7 +28,7 @@ from core.suggest.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     FIRST_NAME_TITLES,
-    HEADING_JOBS,
+    JOBS_OF_A_KIND,
     NAME_ABBREVIATIONS,
     NAME_PARTICLES,
     NATIONALITIES,
@@ -319,10 +319,12 @@ class NameBook:
 
     def _titled(self, title: str) -> list[tuple[int, str]]:
         """The people introduced with this job word or the same job (:data:`SAME_JOBS`),
-        in order; a ``boss`` with any job of heading (:data:`HEADING_JOBS`)."""
-        if title != "boss":
+        in order; a ``boss`` with any job of heading, a ``cleric`` with any title of the
+        clergy (:data:`JOBS_OF_A_KIND`)."""
+        jobs = JOBS_OF_A_KIND.get(title)
+        if jobs is None:
             return self.titles.get(SAME_JOBS.get(title, title), [])
-        return sorted(p for job in HEADING_JOBS for p in self.titles.get(job, []))
+        return sorted(p for job in jobs for p in self.titles.get(job, []))
 
     def add_name(self, pos: int, words: list[str]) -> None:
         """Register a full name, as its fullest form seen (``Maria Ortega`` after ``Maria L.

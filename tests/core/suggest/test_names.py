@@ -1141,3 +1141,12 @@ def test_a_hospital_is_a_medical_centre_and_a_carrier_an_airline(suggester):
         "A Norvia Airlines flight was diverted, according to the carrier."
     )
     assert names(suggester, text) == ["Norton General Medical Centre", "Norvia Airlines"]
+
+
+def test_the_cleric_is_the_person_named_with_a_title_of_the_clergy(suggester):
+    text = (
+        "Gunmen attacked a televangelist, Apostle Jo Roe, in Edo State.\n\n"
+        "\u201cThey opened fire on my car,\u201d the cleric said.\n\n"
+        "Imam Ali Musa said the mosque was closed. The cleric said prayers would go on."
+    )
+    assert names(suggester, text) == ["Jo Roe", "Ali Musa", "Ali Musa"]
