@@ -212,8 +212,9 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
 def _job_of_before(before: list[str]) -> bool:
     """Whether the words ``before`` a run of names end with a job and the ``of`` or
     ``for`` it is of, so that the run's first word is what the job is of: ``Minister
-    of``, ``Secretary for``, and the words before an ``and`` or a comma of what it is
-    of (``Minister for Planning and``, ``Minister of Water, Sanitation and``)."""
+    of``, ``Secretary for``, also with its ``the`` (``Leader of the``), and the words
+    before an ``and`` or a comma of what it is of (``Minister for Planning and``,
+    ``Minister of Water, Sanitation and``)."""
     return _job_of(before) is not None
 
 
@@ -225,6 +226,8 @@ def _job_of(before: list[str]) -> str | None:
         k -= 1
         while k >= 0 and words[k][:1].isupper():
             k -= 1
+    if k > 0 and words[k].lower() == "the":
+        k -= 1
     job = k > 0 and words[k].lower() in ("of", "for") and _is_title(words[k - 1])
     return words[k - 1] if job else None
 
@@ -484,6 +487,7 @@ class NameBook:
             or self._described_in_capitals(bare, pos)
             or self._force(bare, pos)
             or self._job_and_surname(bare, pos)
+            or self._titled_person(bare)
             or self._holder(bare, pos, written_out=True)
             or self._company_begun(bare, pos)
             or self._named_later(source, pos)
@@ -672,6 +676,19 @@ class NameBook:
         i = bisect_right(self.capitalised, pos, key=lambda c: c[0])
         at, run = self.capitalised[i - 1] if i else (0, "")
         return (at, run) if pos < at + len(run) else (pos, "")
+
+    def _titled_person(self, name: str) -> str | None:
+        """The person a job's whole name runs on into, where the mention is both
+        (``Leader of the Opposition Sajan Perera`` -> ``Sajan Perera``); None for none."""
+        words = name.split()
+        return next(
+            (
+                " ".join(words[k:])
+                for k in range(1, len(words) - 1)
+                if tuple(words[k:]) in self.full_names and is_job_name(" ".join(words[:k]))
+            ),
+            None,
+        )
 
     def _job_and_surname(self, name: str, pos: int) -> str | None:
         """A job's acronym with a surname (``PRO Kumar``): the job's holder, when that

@@ -1150,3 +1150,13 @@ def test_the_cleric_is_the_person_named_with_a_title_of_the_clergy(suggester):
         "Imam Ali Musa said the mosque was closed. The cleric said prayers would go on."
     )
     assert names(suggester, text) == ["Jo Roe", "Ali Musa", "Ali Musa"]
+
+
+def test_what_a_job_is_of_ends_where_the_name_starts_also_after_the(suggester):
+    text = (
+        "Leader of the Opposition Sajan Perera responded to the rumours, stating that they "
+        "are false.\n\n"
+        "The Opposition Leader added that the claims would soon be exposed.\n\n"
+        "Secretary of the Navy Carl Moss said the ships were ready."
+    )
+    assert names(suggester, text) == ["Sajan Perera", "Sajan Perera", "Carl Moss"]
