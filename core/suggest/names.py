@@ -315,10 +315,18 @@ class NameBook:
     def by_title(self, title: str, pos: int) -> str | None:
         """The latest person before ``pos`` introduced with this job word, or one that is
         the same job (:data:`SAME_JOBS`), if any; not one introduced inside what a source
-        reported (:meth:`_in_reported`)."""
+        reported (:meth:`_in_reported`), nor a person a description with that job came
+        after (``Jo Roe, a spokesperson`` ... ``A spokesperson with the airport said`` ...
+        ``the spokesperson said``: that description, :meth:`introduced`); a description
+        that stood for the job before is one still (``the spokesperson also shared``)."""
         seen = self._titled(title)
         i = bisect_left(seen, pos, key=lambda t: t[0])
-        return next((name for at, name in reversed(seen[:i]) if not self._in_reported(at)), None)
+        at, name = next(
+            ((a, n) for a, n in reversed(seen[:i]) if not self._in_reported(a)), (0, None)
+        )
+        if name is None or is_description(name):
+            return name
+        return None if self.introduced(title, pos, since=at) else name
 
     def _titled(self, title: str) -> list[tuple[int, str]]:
         """The people introduced with this job word or the same job (:data:`SAME_JOBS`),
@@ -491,6 +499,7 @@ class NameBook:
             or self._holder(bare, pos, written_out=True)
             or self._company_begun(bare, pos)
             or self._named_later(source, pos)
+            or self._same_description(bare, pos)
         )
         if described is not None:
             return described
@@ -505,6 +514,15 @@ class NameBook:
             and [w for w in whole if w in words] != words
         )
         return self._unplaced(fuller if source != name or reordered else bare)
+
+    def _same_description(self, name: str, pos: int) -> str | None:
+        """The name of a description before ``pos`` with the same words up to case (``the
+        spokesperson also shared`` ... ``The spokesperson said``): case makes no new
+        description. None for none."""
+        if not is_description(name) or name.islower():
+            return None
+        same = (m.name for m in self.mentions if m.pos < pos and m.name != name)
+        return next((n for n in same if n.lower() == name.lower()), None)
 
     def _company_begun(self, name: str, pos: int) -> str | None:
         """The company whose name a one-word name begins, the nearest one before ``pos``
@@ -662,11 +680,15 @@ class NameBook:
         )
         return next(later, None)
 
-    def introduced(self, job: str, pos: int) -> bool:
-        """Whether a description with this job word came before ``pos`` (``A senior
-        police officer said ... the officer said``): ``the officer`` is that one."""
+    def introduced(self, job: str, pos: int, since: int = -1) -> bool:
+        """Whether a description with this job word came before ``pos`` (after
+        ``since``), also one with a phrase after its job: ``A senior police officer said
+        ... the officer said``, ``A spokesperson with the airport said ... the
+        spokesperson said``: ``the officer`` is that one."""
         return any(
-            m.pos < pos and m.name.lower().startswith(("a ", "an ")) and m.name.endswith(job)
+            since < m.pos < pos
+            and m.name.lower().startswith(("a ", "an "))
+            and _description_head(m.name).endswith(job)
             for m in self.mentions
         )
 
@@ -1014,6 +1036,14 @@ _COLLECTIVE = {"group", "team", "panel", "delegation", "crowd", "body"}
 _DESCRIPTION = re.compile(
     r"(?P<the>(?i:the|his|her|its|their)\s+(?:[\w'\u2019-]+\s+){0,2})?(?P<noun>[A-Za-z]+)"
 )
+
+
+def _description_head(name: str) -> str:
+    """A description's words up to the phrase after its head (``A spokesperson with the
+    airport`` -> ``A spokesperson``)."""
+    words = name.split()
+    cut = next((k for k, w in enumerate(words) if k > 1 and w in _GROUP_CUT), len(words))
+    return " ".join(words[:cut])
 
 
 def _kind(noun: str) -> str:

@@ -1160,3 +1160,21 @@ def test_what_a_job_is_of_ends_where_the_name_starts_also_after_the(suggester):
         "Secretary of the Navy Carl Moss said the ships were ready."
     )
     assert names(suggester, text) == ["Sajan Perera", "Sajan Perera", "Carl Moss"]
+
+
+def test_a_description_by_a_job_is_the_nearest_of_a_person_and_a_description_with_it(
+    suggester,
+):
+    text = (
+        "Airline spokesperson Jo Roe said the flight landed safely.\n\n"
+        "A spokesperson with the Norton city airport said that the plane was met by police.\n\n"
+        "The FBI has taken over the case, the spokesperson said.\n\n"
+        "Flights resumed at noon.\n\n"
+        "The spokesperson said that the airport would stay open."
+    )
+    assert names(suggester, text) == [
+        "Jo Roe",
+        "A spokesperson with the Norton city airport",
+        "the spokesperson",  # the description nearer than Jo Roe
+        "the spokesperson",  # case makes no new description
+    ]
