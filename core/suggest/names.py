@@ -500,6 +500,7 @@ class NameBook:
             or self._company_begun(bare, pos)
             or self._named_later(source, pos)
             or self._same_description(bare, pos)
+            or self._fuller_organisation(bare, pos)
         )
         if described is not None:
             return described
@@ -514,6 +515,24 @@ class NameBook:
             and [w for w in whole if w in words] != words
         )
         return self._unplaced(fuller if source != name or reordered else bare)
+
+    def _fuller_organisation(self, name: str, pos: int) -> str | None:
+        """An organisation's name written without some of its middle words (``Norland
+        Football Federation`` ... ``The Norland Federation``): the nearest fuller name
+        before ``pos`` with its first and last word, as a person's name without a middle
+        name is (:meth:`fullest`). None for none."""
+        words = tuple(name.split())
+        if len(words) < 2 or not any(w.lower() in NON_PERSON_WORDS for w in words):
+            return None
+        return next(
+            (
+                whole
+                for _, whole in self._before(pos)
+                if len(whole.split()) > len(words)
+                and _with_middle_names(tuple(whole.split()), words)
+            ),
+            None,
+        )
 
     def _same_description(self, name: str, pos: int) -> str | None:
         """The name of a description before ``pos`` with the same words up to case (``the

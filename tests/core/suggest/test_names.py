@@ -1178,3 +1178,17 @@ def test_a_description_by_a_job_is_the_nearest_of_a_person_and_a_description_wit
         "the spokesperson",  # the description nearer than Jo Roe
         "the spokesperson",  # case makes no new description
     ]
+
+
+def test_an_organisation_s_name_without_its_middle_words_is_the_fuller_one_before_it(
+    suggester,
+):
+    text = (
+        "The Norland Football Federation has rejected the ban.\n\n"
+        "The Norland Federation confirmed in a statement that it would appeal.\n\n"
+        "The Norland Federation of Trade said the ban was unfair."
+    )
+    assert names(suggester, text) == [
+        "Norland Football Federation",
+        "Norland Federation of Trade",  # its last word not the fuller one's
+    ]
