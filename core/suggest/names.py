@@ -898,7 +898,7 @@ class NameBook:
             if all(w.lower() in CALENDAR for w in m.name.split()) or self._in_reported(m.pos):
                 continue
             group = self._group(m.name)
-            if want_person and (group or self._coordinated(m)):
+            if want_person and (group or self._coordinated(m) or self._apposition(m)):
                 continue  # "Residents of the village", "PW2 and PW3" are no "he"
             if (
                 m.person != want_person
@@ -913,6 +913,21 @@ class NameBook:
                 break
             fallback = fallback or m
         return fallback.name if fallback else None
+
+    def _apposition(self, m: Mention) -> bool:
+        """Whether a one-word name no person's full name holds stands right after a
+        person's name and its comma (``Carl Moss, Unite the Union's officer, said``): a
+        word of the description in apposition to that person, no other person (the
+        person's name may be the fuller form of what is written there, so the word may
+        start a little after the comma)."""
+        i = bisect_left(self.mentions, m.pos, key=lambda x: x.pos)
+        before = self.mentions[i - 1] if i else None
+        return (
+            before is not None
+            and before.person
+            and 0 < m.pos - before.pos <= len(before.name) + 2
+            and self._thing(m, "it")
+        )
 
     def _coordinated(self, m: Mention) -> bool:
         """Whether a person's name is one of two or more joined by ``and`` (``the evidence

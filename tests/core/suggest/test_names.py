@@ -1192,3 +1192,12 @@ def test_an_organisation_s_name_without_its_middle_words_is_the_fuller_one_befor
         "Norland Football Federation",
         "Norland Federation of Trade",  # its last word not the fuller one's
     ]
+
+
+def test_a_name_in_apposition_to_a_person_s_is_no_one_he_refers_to(suggester):
+    text = (
+        "Carl Moss, Unite the Union\u2019s regional co-ordinating officer, said some staff "
+        "were left in tears.\n\n"
+        "He said the union was prepared to ballot members on strike action."
+    )
+    assert names(suggester, text) == ["Carl Moss", "Carl Moss"]
