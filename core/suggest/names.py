@@ -726,7 +726,10 @@ class NameBook:
             (
                 " ".join(words[k:])
                 for k in range(1, len(words) - 1)
-                if tuple(words[k:]) in self.full_names and is_job_name(" ".join(words[:k]))
+                if tuple(words[k:]) in self.full_names
+                and _person_words(words[k:])
+                and words[0][:1].isupper()
+                and is_job_name(" ".join(words[:k]))
             ),
             None,
         )

@@ -3,7 +3,14 @@
 import pytest
 
 from core.model import Attribution, Span
-from core.suggest.names import full_names, initials, name_key, named_source, settled_in_article
+from core.suggest.names import (
+    full_names,
+    initials,
+    name_in_article,
+    name_key,
+    named_source,
+    settled_in_article,
+)
 from tests.core.suggest.test_suggest import suggest
 
 
@@ -1201,3 +1208,10 @@ def test_a_name_in_apposition_to_a_person_s_is_no_one_he_refers_to(suggester):
         "He said the union was prepared to ballot members on strike action."
     )
     assert names(suggester, text) == ["Carl Moss", "Carl Moss"]
+
+
+def test_s_names_a_spokesperson_for_an_organisation_as_written():
+    text = "The flight was diverted, a spokesperson for Norvia Airlines said on Monday."
+    mention = "a spokesperson for Norvia Airlines"
+    name = name_in_article(mention, [], text.index(mention), None, text)
+    assert name == mention
