@@ -87,6 +87,7 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "airline": "airlines airways",
         "carrier": "airlines airways",
         "hospital": "hospital clinic infirmary medical",
+        "embassy": "consulate",
         "bank": "",
         "club": "fc afc cf united city rovers athletic wanderers",
         "team": "fc afc cf united city rovers athletic wanderers",

@@ -395,6 +395,8 @@ class NameBook:
             words = _proper_words(n["name"])
             if words and not any(map(_is_title, words)):
                 self._add_kind(start + n.start("name"), " ".join(words), _kind(n["noun"]))
+        for n in _KIND_AFTER.finditer(text):  # "The Norland embassy in Muscat"
+            self._add_kind(start + n.start("name"), n["name"], n["noun"])
         for k in _KNOWN_AS.finditer(text):
             if _person_words(k["name"].split()):
                 at = (start + k.start("desc"), start + k.end("desc"))
@@ -1051,6 +1053,13 @@ _NEWS_AGENCY = re.compile(
 _KIND_BEFORE = re.compile(
     r"\b(?P<noun>" + "|".join(ORGANISATION_KINDS) + r")\s+"
     r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*)"
+)
+#: A name before the noun of its kind, and which one it is: ``The Norland embassy in
+#: Muscat``, named ``Norland embassy in Muscat``, as ``The Acme plant`` is ``Acme plant``.
+_KIND_AFTER = re.compile(
+    r"\b[Tt]he\s+(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*\s+"
+    r"(?P<noun>" + "|".join(ORGANISATION_KINDS) + r")\b"
+    r"(?:\s+(?:in|of)\s+[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*)?)"
 )
 #: A club after its league and what sports news calls it: ``Premier League side
 #: Arsenal``, ``Serie A outfit Roma``, ``Ligue 1 side Lyon``.

@@ -1215,3 +1215,11 @@ def test_s_names_a_spokesperson_for_an_organisation_as_written():
     mention = "a spokesperson for Norvia Airlines"
     name = name_in_article(mention, [], text.index(mention), None, text)
     assert name == mention
+
+
+def test_a_description_is_the_organisation_a_name_and_its_kind_call_so(suggester):
+    text = (
+        "The Norland embassy in Muscat is warning people about a scam. \u201cDo not pay "
+        "anyone,\u201d the embassy said in an online statement."
+    )
+    assert names(suggester, text) == ["Norland embassy in Muscat"]
