@@ -884,10 +884,14 @@ class NameBook:
         """The source a pronoun most likely refers to: the latest person in subject
         position before ``pos`` (``he``/``she``), or the latest non-person (``they``/``it``:
         :meth:`_thing`). A date is nobody (``on Monday, after it announced``), nor is
-        anyone named inside what a source reported (:meth:`_in_reported`)."""
+        anyone named inside what a source reported (:meth:`_in_reported`). A ``he`` or
+        ``she`` where the article has named no person before it is the organisation an
+        ``it`` there would be (a translated statement's ``he said``)."""
         name = self._referent(pronoun, pos, window)
         if pronoun in PERSONAL and name:
             self.gender.setdefault(name, pronoun)
+        elif pronoun in PERSONAL and not any(m.person for m in self.mentions if m.pos < pos):
+            return self._referent("it", pos, window)
         return name
 
     def _referent(self, pronoun: str | None, pos: int, window: int) -> str | None:

@@ -1223,3 +1223,14 @@ def test_a_description_is_the_organisation_a_name_and_its_kind_call_so(suggester
         "anyone,\u201d the embassy said in an online statement."
     )
     assert names(suggester, text) == ["Norland embassy in Muscat"]
+
+
+def test_he_in_an_organisation_s_statement_that_names_no_person_is_the_organisation(
+    suggester,
+):
+    text = (
+        "The Norland Football Federation said in a statement that it would appeal.\n\n"
+        "The statement stressed: \u201cThis decision is against the rules.\u201d\n\n"
+        "\u201cSuch actions divide the sports community,\u201d he said."
+    )
+    assert names(suggester, text) == ["Norland Football Federation"] * 3
