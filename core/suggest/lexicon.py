@@ -85,6 +85,9 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "university": "college",
         "charity": "foundation trust",
         "airline": "airlines airways",
+        "carrier": "airlines airways",
+        "hospital": "hospital clinic infirmary medical",
+        "embassy": "consulate",
         "bank": "",
         "club": "fc afc cf united city rovers athletic wanderers",
         "team": "fc afc cf united city rovers athletic wanderers",
@@ -152,6 +155,7 @@ TITLES = frozenset(
     det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
     counsel
     ratu
+    apostle cleric archbishop priest reverend evangelist televangelist preacher
     """.split()
 )
 
@@ -169,6 +173,17 @@ SAME_JOBS = {
 #: named with one of them (``regional police commander Jo Roe`` ... ``The police boss
 #: said``; ``United manager Ivo Berg`` ... ``the United boss told``).
 HEADING_JOBS = frozenset({"boss", "manager", "commander", "chief", "head", "director"})
+
+#: Titles of the clergy: ``the cleric`` is the person the article named with one of them
+#: (``a televangelist, Apostle Jo Roe,`` ... ``the cleric said``; ``Imam Ali Musa``).
+CLERGY_TITLES = frozenset(
+    "cleric apostle pastor bishop archbishop rabbi imam rev reverend priest evangelist "
+    "televangelist preacher".split()
+)
+
+#: A description by one of these words is the person the article named with any job of
+#: the word's set (:data:`HEADING_JOBS`, :data:`CLERGY_TITLES`).
+JOBS_OF_A_KIND = {"boss": HEADING_JOBS, "cleric": CLERGY_TITLES}
 
 #: Titles that are also common first names: before a surname alone they are the first
 #: name ("Dean Whitaker"), unless the article names a person with that surname ("Dean

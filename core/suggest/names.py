@@ -28,7 +28,7 @@ from core.suggest.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     FIRST_NAME_TITLES,
-    HEADING_JOBS,
+    JOBS_OF_A_KIND,
     NAME_ABBREVIATIONS,
     NAME_PARTICLES,
     NATIONALITIES,
@@ -212,8 +212,9 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
 def _job_of_before(before: list[str]) -> bool:
     """Whether the words ``before`` a run of names end with a job and the ``of`` or
     ``for`` it is of, so that the run's first word is what the job is of: ``Minister
-    of``, ``Secretary for``, and the words before an ``and`` or a comma of what it is
-    of (``Minister for Planning and``, ``Minister of Water, Sanitation and``)."""
+    of``, ``Secretary for``, also with its ``the`` (``Leader of the``), and the words
+    before an ``and`` or a comma of what it is of (``Minister for Planning and``,
+    ``Minister of Water, Sanitation and``)."""
     return _job_of(before) is not None
 
 
@@ -225,6 +226,8 @@ def _job_of(before: list[str]) -> str | None:
         k -= 1
         while k >= 0 and words[k][:1].isupper():
             k -= 1
+    if k > 0 and words[k].lower() == "the":
+        k -= 1
     job = k > 0 and words[k].lower() in ("of", "for") and _is_title(words[k - 1])
     return words[k - 1] if job else None
 
@@ -312,17 +315,27 @@ class NameBook:
     def by_title(self, title: str, pos: int) -> str | None:
         """The latest person before ``pos`` introduced with this job word, or one that is
         the same job (:data:`SAME_JOBS`), if any; not one introduced inside what a source
-        reported (:meth:`_in_reported`)."""
+        reported (:meth:`_in_reported`), nor a person a description with that job came
+        after (``Jo Roe, a spokesperson`` ... ``A spokesperson with the airport said`` ...
+        ``the spokesperson said``: that description, :meth:`introduced`); a description
+        that stood for the job before is one still (``the spokesperson also shared``)."""
         seen = self._titled(title)
         i = bisect_left(seen, pos, key=lambda t: t[0])
-        return next((name for at, name in reversed(seen[:i]) if not self._in_reported(at)), None)
+        at, name = next(
+            ((a, n) for a, n in reversed(seen[:i]) if not self._in_reported(a)), (0, None)
+        )
+        if name is None or is_description(name):
+            return name
+        return None if self.introduced(title, pos, since=at) else name
 
     def _titled(self, title: str) -> list[tuple[int, str]]:
         """The people introduced with this job word or the same job (:data:`SAME_JOBS`),
-        in order; a ``boss`` with any job of heading (:data:`HEADING_JOBS`)."""
-        if title != "boss":
+        in order; a ``boss`` with any job of heading, a ``cleric`` with any title of the
+        clergy (:data:`JOBS_OF_A_KIND`)."""
+        jobs = JOBS_OF_A_KIND.get(title)
+        if jobs is None:
             return self.titles.get(SAME_JOBS.get(title, title), [])
-        return sorted(p for job in HEADING_JOBS for p in self.titles.get(job, []))
+        return sorted(p for job in jobs for p in self.titles.get(job, []))
 
     def add_name(self, pos: int, words: list[str]) -> None:
         """Register a full name, as its fullest form seen (``Maria Ortega`` after ``Maria L.
@@ -382,6 +395,8 @@ class NameBook:
             words = _proper_words(n["name"])
             if words and not any(map(_is_title, words)):
                 self._add_kind(start + n.start("name"), " ".join(words), _kind(n["noun"]))
+        for n in _KIND_AFTER.finditer(text):  # "The Norland embassy in Muscat"
+            self._add_kind(start + n.start("name"), n["name"], n["noun"])
         for k in _KNOWN_AS.finditer(text):
             if _person_words(k["name"].split()):
                 at = (start + k.start("desc"), start + k.end("desc"))
@@ -482,9 +497,12 @@ class NameBook:
             or self._described_in_capitals(bare, pos)
             or self._force(bare, pos)
             or self._job_and_surname(bare, pos)
+            or self._titled_person(bare)
             or self._holder(bare, pos, written_out=True)
             or self._company_begun(bare, pos)
             or self._named_later(source, pos)
+            or self._same_description(bare, pos)
+            or self._fuller_organisation(bare, pos)
         )
         if described is not None:
             return described
@@ -499,6 +517,33 @@ class NameBook:
             and [w for w in whole if w in words] != words
         )
         return self._unplaced(fuller if source != name or reordered else bare)
+
+    def _fuller_organisation(self, name: str, pos: int) -> str | None:
+        """An organisation's name written without some of its middle words (``Norland
+        Football Federation`` ... ``The Norland Federation``): the nearest fuller name
+        before ``pos`` with its first and last word, as a person's name without a middle
+        name is (:meth:`fullest`). None for none."""
+        words = tuple(name.split())
+        if len(words) < 2 or not any(w.lower() in NON_PERSON_WORDS for w in words):
+            return None
+        return next(
+            (
+                whole
+                for _, whole in self._before(pos)
+                if len(whole.split()) > len(words)
+                and _with_middle_names(tuple(whole.split()), words)
+            ),
+            None,
+        )
+
+    def _same_description(self, name: str, pos: int) -> str | None:
+        """The name of a description before ``pos`` with the same words up to case (``the
+        spokesperson also shared`` ... ``The spokesperson said``): case makes no new
+        description. None for none."""
+        if not is_description(name) or name.islower():
+            return None
+        same = (m.name for m in self.mentions if m.pos < pos and m.name != name)
+        return next((n for n in same if n.lower() == name.lower()), None)
 
     def _company_begun(self, name: str, pos: int) -> str | None:
         """The company whose name a one-word name begins, the nearest one before ``pos``
@@ -656,11 +701,15 @@ class NameBook:
         )
         return next(later, None)
 
-    def introduced(self, job: str, pos: int) -> bool:
-        """Whether a description with this job word came before ``pos`` (``A senior
-        police officer said ... the officer said``): ``the officer`` is that one."""
+    def introduced(self, job: str, pos: int, since: int = -1) -> bool:
+        """Whether a description with this job word came before ``pos`` (after
+        ``since``), also one with a phrase after its job: ``A senior police officer said
+        ... the officer said``, ``A spokesperson with the airport said ... the
+        spokesperson said``: ``the officer`` is that one."""
         return any(
-            m.pos < pos and m.name.lower().startswith(("a ", "an ")) and m.name.endswith(job)
+            since < m.pos < pos
+            and m.name.lower().startswith(("a ", "an "))
+            and _description_head(m.name).endswith(job)
             for m in self.mentions
         )
 
@@ -670,6 +719,22 @@ class NameBook:
         i = bisect_right(self.capitalised, pos, key=lambda c: c[0])
         at, run = self.capitalised[i - 1] if i else (0, "")
         return (at, run) if pos < at + len(run) else (pos, "")
+
+    def _titled_person(self, name: str) -> str | None:
+        """The person a job's whole name runs on into, where the mention is both
+        (``Leader of the Opposition Sajan Perera`` -> ``Sajan Perera``); None for none."""
+        words = name.split()
+        return next(
+            (
+                " ".join(words[k:])
+                for k in range(1, len(words) - 1)
+                if tuple(words[k:]) in self.full_names
+                and _person_words(words[k:])
+                and words[0][:1].isupper()
+                and is_job_name(" ".join(words[:k]))
+            ),
+            None,
+        )
 
     def _job_and_surname(self, name: str, pos: int) -> str | None:
         """A job's acronym with a surname (``PRO Kumar``): the job's holder, when that
@@ -819,10 +884,14 @@ class NameBook:
         """The source a pronoun most likely refers to: the latest person in subject
         position before ``pos`` (``he``/``she``), or the latest non-person (``they``/``it``:
         :meth:`_thing`). A date is nobody (``on Monday, after it announced``), nor is
-        anyone named inside what a source reported (:meth:`_in_reported`)."""
+        anyone named inside what a source reported (:meth:`_in_reported`). A ``he`` or
+        ``she`` where the article has named no person before it is the organisation an
+        ``it`` there would be (a translated statement's ``he said``)."""
         name = self._referent(pronoun, pos, window)
         if pronoun in PERSONAL and name:
             self.gender.setdefault(name, pronoun)
+        elif pronoun in PERSONAL and not any(m.person for m in self.mentions if m.pos < pos):
+            return self._referent("it", pos, window)
         return name
 
     def _referent(self, pronoun: str | None, pos: int, window: int) -> str | None:
@@ -838,7 +907,7 @@ class NameBook:
             if all(w.lower() in CALENDAR for w in m.name.split()) or self._in_reported(m.pos):
                 continue
             group = self._group(m.name)
-            if want_person and (group or self._coordinated(m)):
+            if want_person and (group or self._coordinated(m) or self._apposition(m)):
                 continue  # "Residents of the village", "PW2 and PW3" are no "he"
             if (
                 m.person != want_person
@@ -853,6 +922,21 @@ class NameBook:
                 break
             fallback = fallback or m
         return fallback.name if fallback else None
+
+    def _apposition(self, m: Mention) -> bool:
+        """Whether a one-word name no person's full name holds stands right after a
+        person's name and its comma (``Carl Moss, Unite the Union's officer, said``): a
+        word of the description in apposition to that person, no other person (the
+        person's name may be the fuller form of what is written there, so the word may
+        start a little after the comma)."""
+        i = bisect_left(self.mentions, m.pos, key=lambda x: x.pos)
+        before = self.mentions[i - 1] if i else None
+        return (
+            before is not None
+            and before.person
+            and 0 < m.pos - before.pos <= len(before.name) + 2
+            and self._thing(m, "it")
+        )
 
     def _coordinated(self, m: Mention) -> bool:
         """Whether a person's name is one of two or more joined by ``and`` (``the evidence
@@ -974,6 +1058,13 @@ _KIND_BEFORE = re.compile(
     r"\b(?P<noun>" + "|".join(ORGANISATION_KINDS) + r")\s+"
     r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*)"
 )
+#: A name before the noun of its kind, and which one it is: ``The Norland embassy in
+#: Muscat``, named ``Norland embassy in Muscat``, as ``The Acme plant`` is ``Acme plant``.
+_KIND_AFTER = re.compile(
+    r"\b[Tt]he\s+(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*\s+"
+    r"(?P<noun>" + "|".join(ORGANISATION_KINDS) + r")\b"
+    r"(?:\s+(?:in|of)\s+[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*)?)"
+)
 #: A club after its league and what sports news calls it: ``Premier League side
 #: Arsenal``, ``Serie A outfit Roma``, ``Ligue 1 side Lyon``.
 _LEAGUE_SIDE = re.compile(
@@ -995,6 +1086,14 @@ _COLLECTIVE = {"group", "team", "panel", "delegation", "crowd", "body"}
 _DESCRIPTION = re.compile(
     r"(?P<the>(?i:the|his|her|its|their)\s+(?:[\w'\u2019-]+\s+){0,2})?(?P<noun>[A-Za-z]+)"
 )
+
+
+def _description_head(name: str) -> str:
+    """A description's words up to the phrase after its head (``A spokesperson with the
+    airport`` -> ``A spokesperson``)."""
+    words = name.split()
+    cut = next((k for k, w in enumerate(words) if k > 1 and w in _GROUP_CUT), len(words))
+    return " ".join(words[:cut])
 
 
 def _kind(noun: str) -> str:

@@ -3,7 +3,14 @@
 import pytest
 
 from core.model import Attribution, Span
-from core.suggest.names import full_names, initials, name_key, named_source, settled_in_article
+from core.suggest.names import (
+    full_names,
+    initials,
+    name_in_article,
+    name_key,
+    named_source,
+    settled_in_article,
+)
 from tests.core.suggest.test_suggest import suggest
 
 
@@ -1132,3 +1139,98 @@ def test_a_possessive_is_the_article_of_a_description_named_later(suggester):
         '"What happened today is very serious," defense attorney Jo Roe said.'
     )
     assert names(suggester, text) == ["Jo Roe"] * 3
+
+
+def test_a_hospital_is_a_medical_centre_and_a_carrier_an_airline(suggester):
+    text = (
+        "The Norton General Medical Centre broke its silence on Monday.\n\n"
+        "The hospital said the ward would reopen.\n\n"
+        "A Norvia Airlines flight was diverted, according to the carrier."
+    )
+    assert names(suggester, text) == ["Norton General Medical Centre", "Norvia Airlines"]
+
+
+def test_the_cleric_is_the_person_named_with_a_title_of_the_clergy(suggester):
+    text = (
+        "Gunmen attacked a televangelist, Apostle Jo Roe, in Edo State.\n\n"
+        "\u201cThey opened fire on my car,\u201d the cleric said.\n\n"
+        "Imam Ali Musa said the mosque was closed. The cleric said prayers would go on."
+    )
+    assert names(suggester, text) == ["Jo Roe", "Ali Musa", "Ali Musa"]
+
+
+def test_what_a_job_is_of_ends_where_the_name_starts_also_after_the(suggester):
+    text = (
+        "Leader of the Opposition Sajan Perera responded to the rumours, stating that they "
+        "are false.\n\n"
+        "The Opposition Leader added that the claims would soon be exposed.\n\n"
+        "Secretary of the Navy Carl Moss said the ships were ready."
+    )
+    assert names(suggester, text) == ["Sajan Perera", "Sajan Perera", "Carl Moss"]
+
+
+def test_a_description_by_a_job_is_the_nearest_of_a_person_and_a_description_with_it(
+    suggester,
+):
+    text = (
+        "Airline spokesperson Jo Roe said the flight landed safely.\n\n"
+        "A spokesperson with the Norton city airport said that the plane was met by police.\n\n"
+        "The FBI has taken over the case, the spokesperson said.\n\n"
+        "Flights resumed at noon.\n\n"
+        "The spokesperson said that the airport would stay open."
+    )
+    assert names(suggester, text) == [
+        "Jo Roe",
+        "A spokesperson with the Norton city airport",
+        "the spokesperson",  # the description nearer than Jo Roe
+        "the spokesperson",  # case makes no new description
+    ]
+
+
+def test_an_organisation_s_name_without_its_middle_words_is_the_fuller_one_before_it(
+    suggester,
+):
+    text = (
+        "The Norland Football Federation has rejected the ban.\n\n"
+        "The Norland Federation confirmed in a statement that it would appeal.\n\n"
+        "The Norland Federation of Trade said the ban was unfair."
+    )
+    assert names(suggester, text) == [
+        "Norland Football Federation",
+        "Norland Federation of Trade",  # its last word not the fuller one's
+    ]
+
+
+def test_a_name_in_apposition_to_a_person_s_is_no_one_he_refers_to(suggester):
+    text = (
+        "Carl Moss, Unite the Union\u2019s regional co-ordinating officer, said some staff "
+        "were left in tears.\n\n"
+        "He said the union was prepared to ballot members on strike action."
+    )
+    assert names(suggester, text) == ["Carl Moss", "Carl Moss"]
+
+
+def test_s_names_a_spokesperson_for_an_organisation_as_written():
+    text = "The flight was diverted, a spokesperson for Norvia Airlines said on Monday."
+    mention = "a spokesperson for Norvia Airlines"
+    name = name_in_article(mention, [], text.index(mention), None, text)
+    assert name == mention
+
+
+def test_a_description_is_the_organisation_a_name_and_its_kind_call_so(suggester):
+    text = (
+        "The Norland embassy in Muscat is warning people about a scam. \u201cDo not pay "
+        "anyone,\u201d the embassy said in an online statement."
+    )
+    assert names(suggester, text) == ["Norland embassy in Muscat"]
+
+
+def test_he_in_an_organisation_s_statement_that_names_no_person_is_the_organisation(
+    suggester,
+):
+    text = (
+        "The Norland Football Federation said in a statement that it would appeal.\n\n"
+        "The statement stressed: \u201cThis decision is against the rules.\u201d\n\n"
+        "\u201cSuch actions divide the sports community,\u201d he said."
+    )
+    assert names(suggester, text) == ["Norland Football Federation"] * 3
