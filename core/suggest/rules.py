@@ -1647,7 +1647,11 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     if end == last.right_edge.i:
         end = _before_dangling_and(last, end)
     subject = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < start), None)
-    if subject is not None and not any(c.dep_ in _SUBJECTS for c in clause.children):
+    if (
+        subject is not None
+        and verb.lemma_ != "tell"  # "told ABC News there was ...": whom it was told
+        and not any(c.dep_ in (*_SUBJECTS, "expl") for c in clause.children)
+    ):
         start = subject.left_edge.i  # "said some areas of the city, were ...": its subject
     while start <= end and doc[start].idx < para.dateline:
         start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
@@ -1659,6 +1663,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         start += 1  # "said that according to X, ...": the parse hangs it lower
     if start == verb.i + 1 and doc[start].lower_ in CALENDAR and start < clause.i:
         start += 1  # "Kang said Monday Seoul has not ...": when it was said
+    start = _past_recipient(verb, start, end)
     if verb.i < start:  # "... to blame for its troubles; roughly 95% of its sales ...":
         end = next((i - 1 for i in range(start, end + 1) if doc[i].text == ";"), end)
         end = _before_reporting_line(doc, start, end)
@@ -1725,6 +1730,25 @@ def _past_adverb(verb: Token, start: int, end: int) -> int:
     after = _particle(verb) or verb
     if start == after.i + 1 < end and doc[start].pos_ == "ADV" and _that(doc[start + 1]):
         return start + 2
+    return start
+
+
+def _past_recipient(verb: Token, start: int, end: int) -> int:
+    """Where a clause starts after ``told`` with no object when the parse made whom it
+    was told part of the clause's subject (``told Xinhua investigation was ...``: a name
+    before a common noun, as a compound of it): ``tell`` always has someone told."""
+    doc = verb.doc
+    if (
+        verb.lemma_ != "tell"
+        or start != verb.i + 1
+        or any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children)
+    ):
+        return start
+    i = start
+    while i < end and doc[i].tag_ == "NNP" and doc[i].dep_ == "compound":
+        i += 1
+    if i > start and doc[i].tag_ in ("NN", "NNS") and doc[start].head.i == i:
+        return i
     return start
 
 

@@ -387,3 +387,15 @@ def test_a_clause_the_parse_splices_on_after_a_comma_stays_in_the_report(suggest
         "the breadth of topics addressed in the files, which touch on the war in Norland, "
         "Vestia, the Middle East and Africa, suggest they may have been leaked by an insider."
     ]
+
+
+def test_whom_a_clause_was_told_is_no_part_of_it(suggester):
+    found = suggest(
+        suggester,
+        "Norgas told ABC News there was no sign of a leak. Jo Roe, the county police "
+        "spokesman, told Xinhua investigation was being carried out to find the driver.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("there was no sign of a leak.", "Norgas", "told"),
+        ("investigation was being carried out to find the driver.", "Jo Roe", "told"),
+    ]
