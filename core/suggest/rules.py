@@ -1644,6 +1644,9 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     ]
     last = max([clause, *spliced], key=lambda c: c.i)
     start, end = clause.left_edge.i, _and_more(verb, last.right_edge.i)
+    concession = _concession(verb)
+    if concession is not None and all(t.is_punct for t in doc[end + 1 : concession.left_edge.i]):
+        end = concession.right_edge.i  # "A, whether X or not, Jo said": A's
     if end == last.right_edge.i:
         end = _before_dangling_and(last, end)
     subject = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < start), None)
@@ -1937,7 +1940,8 @@ def _own_end(verb: Token, start: int, end: int) -> int:
         if doc[i].text == "," and _RESPONSE.match(doc[i + 1 : i + 4].text):
             return i - 1  # "..., in response to a question from ...": when it was said
         if doc[i].text == "," and nxt.dep_ == "mark" and _says_more(nxt.head):
-            return i - 1  # "..., although he noted strong competition": another statement
+            if nxt.lower_ != "whether":  # (not "..., whether acknowledged or not")
+                return i - 1  # "..., although he noted strong competition": another statement
         while nxt.i < end and (nxt.dep_ == "neg" or _does(nxt, verb)):
             nxt = doc[nxt.i + 1]  # "but did not say" (not "and had informed": the clause's)
         if doc[i].lower_ not in ("and", "but") or nxt.dep_ != "conj" or nxt.pos_ != "VERB":
@@ -1979,6 +1983,9 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     if set_off:
         first = set_off[0].i  # "A, Okafor, added": the parse hangs the name elsewhere
         main = doc[first - 1].head if doc[first - 1].head.i < first else main
+    concession = _concession(verb)
+    if concession is not None and first == concession.left_edge.i:
+        first = concession.right_edge.i + 2  # "A, whether X or not, Jo said": A's
     going_on = [  # "A, Jo added, calling on ...": what the speaker went on to do
         c
         for c in verb.rights
@@ -1997,6 +2004,7 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
         (
             verb.dep_ in ("ccomp", "parataxis", "dep")
             or (verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children))
+            or (verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in main.children))
         )
         and main.i < first
         and first > 0
@@ -2012,6 +2020,29 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+_CONCESSIVE = frozenset("whether although though".split())
+
+
+def _concession(verb: Token) -> Token | None:
+    """A clause of concession the parse hangs on a reporting line's verb, set off by
+    commas before its subject (``A, whether acknowledged or not, Jo said``): it
+    qualifies the reported clause A and is part of it."""
+    doc = verb.doc
+    subject = next((c for c in verb.lefts if c.dep_ in _SUBJECTS), None)
+    for c in verb.lefts:
+        if (
+            c.dep_ == "advcl"
+            and subject is not None
+            and c.right_edge.i + 2 == subject.left_edge.i
+            and doc[c.right_edge.i + 1].text == ","
+            and c.left_edge.i > 0
+            and doc[c.left_edge.i - 1].text == ","
+            and any(m.dep_ == "mark" and m.lower_ in _CONCESSIVE for m in c.children)
+        ):
+            return c
+    return None
 
 
 def _before_word(t: Token) -> str:

@@ -399,3 +399,27 @@ def test_whom_a_clause_was_told_is_no_part_of_it(suggester):
         ("there was no sign of a leak.", "Norgas", "told"),
         ("investigation was being carried out to find the driver.", "Jo Roe", "told"),
     ]
+
+
+def test_whether_or_not_before_a_reporting_line_is_part_of_the_clause(suggester):
+    found = suggest(
+        suggester,
+        "The Norland Party is the only parliamentary opposition party, whether acknowledged "
+        "by the speaker or not, party Secretary General Ana Ruiz said today (17 January).\n\n"
+        "The Green Party is the only real opposition party, whether acknowledged by the speaker or "
+        "not, party Secretary General Ana Maria Ruiz said today.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        (
+            "The Norland Party is the only parliamentary opposition party, whether "
+            "acknowledged by the speaker or not",
+            "party Secretary General Ana Ruiz",
+            "said",
+        ),
+        (
+            "The Green Party is the only real opposition party, whether acknowledged by the "
+            "speaker or not",
+            "party Secretary General Ana Maria Ruiz",
+            "said",
+        ),
+    ]
