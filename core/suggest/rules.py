@@ -1166,7 +1166,11 @@ def _own_subject(verb: Token, para: Paragraph) -> Token | None:
     for c in verb.children:
         if c.dep_ not in _SUBJECTS or para.in_quote[c.i]:
             continue
-        after = [a for a in c.children if a.dep_ == "appos" and a.idx >= para.dateline]
+        after, inside = [], [c]
+        while inside and not after:  # ("Colombo (LNW): Leader of ...": an apposition's)
+            appos = [a for t in inside for a in t.children if a.dep_ == "appos"]
+            after = [a for a in appos if a.idx >= para.dateline]
+            inside = appos
         found += [c] if c.idx >= para.dateline else after[-1:]
     before = [c for c in found if c.i < verb.i]
     marks = [m.i for m in verb.children if m.dep_ == "mark" and m.i < verb.i]

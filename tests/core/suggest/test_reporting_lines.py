@@ -423,3 +423,14 @@ def test_whether_or_not_before_a_reporting_line_is_part_of_the_clause(suggester)
             "said",
         ),
     ]
+
+
+def test_a_subject_the_parse_hung_on_the_datelines_appositions_speaks(suggester):
+    found = suggest(
+        suggester,
+        "Colombo (LNW): Leader of the Opposition Ana Ruiz responded to the rumours about her "
+        "party, stating that they are false.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("they are false.", "Leader of the Opposition Ana Ruiz", "stating")
+    ]
