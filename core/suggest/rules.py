@@ -1718,7 +1718,12 @@ def _clause_part(verb: Token, para: Paragraph, start: int, end: int) -> tuple[in
     if quoted:
         k = quoted[0]
         j = k - 1
-        if j > start and doc[j].dep_ == "cc" and doc[j].lower_ in ("and", "but"):
+        if (
+            j > start
+            and doc[j].dep_ == "cc"
+            and doc[j].lower_ in ("and", "but")
+            and doc[j].head.dep_ not in ("relcl", "acl")  # (not "the regime which is but 'B'")
+        ):
             end = j - 1  # "X said that A and "B.": A is reported, B is a mixed quote
         else:
             return None

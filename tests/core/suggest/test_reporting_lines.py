@@ -434,3 +434,14 @@ def test_a_subject_the_parse_hung_on_the_datelines_appositions_speaks(suggester)
     assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
         ("they are false.", "Leader of the Opposition Ana Ruiz", "stating")
     ]
+
+
+def test_words_in_marks_after_but_inside_a_relative_clause_are_the_only_quote(suggester):
+    found = suggest(
+        suggester,
+        "In a statement, the party leader emphasised that the new council which is but ‘a "
+        "copy’ of the old one is trying to drag the town into debt.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("a copy", "the party leader", "emphasised", "mixed")
+    ]
