@@ -1948,6 +1948,9 @@ def _own_end(verb: Token, start: int, end: int) -> int:
             return i - 1
         if doc[i].text == "," and _RESPONSE.match(doc[i + 1 : i + 4].text):
             return i - 1  # "..., in response to a question from ...": when it was said
+        if doc[i].text == "," and nxt.lower_ in ("which", "who") and i + 3 <= end:
+            if doc[i + 2].pos_ == "PRON" and _is_speech_verb(doc[i + 3]):
+                return i - 1  # "..., which it claimed will ...": a statement of its own
         if doc[i].text == "," and nxt.dep_ == "mark" and _says_more(nxt.head):
             if nxt.lower_ != "whether":  # (not "..., whether acknowledged or not")
                 return i - 1  # "..., although he noted strong competition": another statement

@@ -445,3 +445,14 @@ def test_words_in_marks_after_but_inside_a_relative_clause_are_the_only_quote(su
     assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
         ("a copy", "the party leader", "emphasised", "mixed")
     ]
+
+
+def test_which_with_a_verb_of_saying_of_its_own_ends_the_reported_clause(suggester):
+    found = suggest(
+        suggester,
+        "Norland Water announced it would go ahead with the new pipeline, which it claimed "
+        "will cut leaks by half.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("it would go ahead with the new pipeline", "Norland Water", "announced")
+    ]
