@@ -1625,6 +1625,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
             _clause_before(verb, para)
             or _lost_that_clause(verb, para)
             or _clause_around(verb, para)
+            or _object_then_modal(verb, para)
         )
         return [found] if found is not None else []
     marks = [c for c in clause.children if c.dep_ == "mark"]
@@ -1733,6 +1734,23 @@ def _clause_part(verb: Token, para: Paragraph, start: int, end: int) -> tuple[in
     if verb.i < start and end + 1 < len(doc) and doc[end + 1].text in _SENTENCE_END:
         end += 1  # the clause after its cue ends the sentence: keep the full stop
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _object_then_modal(verb: Token, para: Paragraph) -> tuple[int, int] | None:
+    """``warned the move to make staff pay could push them into hardship``: a cue's
+    object that a modal and its verb with no subject follow is that verb's subject, the
+    clause the cue reports, though the parse hangs the verb elsewhere."""
+    doc = para.doc
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None or obj.right_edge.i + 1 >= len(doc) or doc[obj.right_edge.i + 1].tag_ != "MD":
+        return None
+    modal = doc[obj.right_edge.i + 1]
+    clause = modal.head
+    if clause.i < modal.i or clause.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in _SUBJECTS for c in clause.children) or clause.right_edge.i < clause.i:
+        return None
+    return _clause_part(verb, para, obj.left_edge.i, clause.right_edge.i)
 
 
 def _past_adverb(verb: Token, start: int, end: int) -> int:

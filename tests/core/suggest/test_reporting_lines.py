@@ -456,3 +456,19 @@ def test_which_with_a_verb_of_saying_of_its_own_ends_the_reported_clause(suggest
     assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
         ("it would go ahead with the new pipeline", "Norland Water", "announced")
     ]
+
+
+def test_a_cues_object_that_a_modal_follows_is_the_reported_clauses_subject(suggester):
+    found = suggest(
+        suggester,
+        "It comes as a union boss has warned the move to make staff take an extra unpaid break "
+        "per shift could push them into debt.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        (
+            "the move to make staff take an extra unpaid break per shift could push them into "
+            "debt.",
+            "a union boss",
+            "warned",
+        )
+    ]
