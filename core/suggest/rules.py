@@ -1166,7 +1166,8 @@ def _own_subject(verb: Token, para: Paragraph) -> Token | None:
     for c in verb.children:
         if c.dep_ not in _SUBJECTS or para.in_quote[c.i]:
             continue
-        after, inside = [], [c]
+        after: list[Token] = []
+        inside = [c]
         while inside and not after:  # ("Colombo (LNW): Leader of ...": an apposition's)
             appos = [a for t in inside for a in t.children if a.dep_ == "appos"]
             after = [a for a in appos if a.idx >= para.dateline]
