@@ -308,7 +308,8 @@ class ArticleRules:
             found.attribution = with_made_by(found.attribution, para, rule)
         else:
             root = _root_of(inner)
-            cue_tok = _governing_cue(root, para)
+            clause = any(t.tag_ in _FINITE for t in inner)
+            cue_tok = _governing_cue(root, para, clause)
             if cue_tok is None:
                 return None
             cue, source = self._cue_and_source(para, cue_tok)
@@ -1554,14 +1555,17 @@ def _root_of(inner: TokenSpan) -> Token:
     return inner.root
 
 
-def _governing_cue(token: Token, para: Paragraph) -> Token | None:
+def _governing_cue(token: Token, para: Paragraph, clause: bool = False) -> Token | None:
     """The speech verb above a quoted fragment in the parse, if any, within its sentence
     (also a verb that names what was said by it: ``described X as "..."``), or, when the
     fragment holds the sentence's root, the reporting line the parse hangs on the root
     (``The teens were "staggered in their stances," Eiskant said, with ...``). None when
     the fragment is in the verb's noun object, not all of it (``maintained his "neutral"
     rating``: a thing's name, not words said) or in another verb joined to it (``acknowledged A but
-    expressed confidence that with the "right focus"``: that verb's)."""
+    expressed confidence that with the "right focus"``: that verb's), unless the fragment
+    holds a ``clause`` of its own, a finite verb (``said the passenger "threatened crew
+    members, and ... threatened the safety of the aircraft"``: the parse took its subject
+    for the object)."""
     t = token
     below: Token | None = None
     under: Token | None = None  # the token below ``below`` on the way up
@@ -1575,6 +1579,7 @@ def _governing_cue(token: Token, para: Paragraph) -> Token | None:
                     and below.dep_ == "dobj"
                     and not para.in_quote[below.i]
                     and not said  # ('reiterated the stance that "...": the stance's words)
+                    and not clause
                 )
                 if thing and not named:
                     return None  # (the object itself in marks is words said: 'stated his "...")

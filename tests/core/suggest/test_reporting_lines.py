@@ -472,3 +472,20 @@ def test_a_cues_object_that_a_modal_follows_is_the_reported_clauses_subject(sugg
             "warned",
         )
     ]
+
+
+def test_words_in_marks_with_a_verb_of_their_own_after_an_object_are_said(suggester):
+    found = suggest(
+        suggester,
+        "The airline said the passenger onboard Norland Air Flight 411 “threatened crew "
+        "members, and at one point threatened the safety of the aircraft.”\n\nThe analyst "
+        'maintained his "neutral" rating on the shares.',
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        (
+            "threatened crew members, and at one point threatened the safety of the aircraft.",
+            "The airline",
+            "said",
+            "mixed",
+        )
+    ]
