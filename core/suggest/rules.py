@@ -1035,7 +1035,20 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
     set_off = _set_off_name(verb, para)
     if set_off:
         return set_off[-1]  # "A, Okafor, added"
-    return _inverted_subject(verb, para) or _name_before(verb, para)
+    return _inverted_subject(verb, para) or _name_before(verb, para) or _after_fronted(verb, para)
+
+
+def _after_fronted(verb: Token, para: Paragraph) -> Token | None:
+    """``Mentioning that A, he said, "B"``: a participle of saying that opens its
+    sentence, set off by a comma, has the subject right after the comma."""
+    doc = para.doc
+    comma = verb.right_edge.i + 1
+    if verb.tag_ != "VBG" or verb.i != verb.sent.start or comma + 1 >= len(doc):
+        return None
+    subject = doc[comma + 1]
+    if doc[comma].text != "," or para.in_quote[subject.i] or subject.dep_ not in _SUBJECTS:
+        return None
+    return subject if subject.head.pos_ in ("VERB", "AUX") else None
 
 
 def _name_before(verb: Token, para: Paragraph) -> Token | None:

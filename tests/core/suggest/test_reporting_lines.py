@@ -489,3 +489,15 @@ def test_words_in_marks_with_a_verb_of_their_own_after_an_object_are_said(sugges
             "mixed",
         )
     ]
+
+
+def test_a_participle_of_saying_that_opens_its_sentence_is_the_subjects_after_it(suggester):
+    found = suggest(
+        suggester,
+        'Mentioning that the Norland Party has not changed its stance, he said, "There were '
+        'many issues."',
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("the Norland Party has not changed its stance", "he", "Mentioning"),
+        ("There were many issues.", "he", "said"),
+    ]
