@@ -1574,7 +1574,8 @@ def _governing_cue(token: Token, para: Paragraph, clause: bool = False) -> Token
     fragment holds the sentence's root, the reporting line the parse hangs on the root
     (``The teens were "staggered in their stances," Eiskant said, with ...``). None when
     the fragment is in the verb's noun object, not all of it (``maintained his "neutral"
-    rating``: a thing's name, not words said) or in another verb joined to it (``acknowledged A but
+    rating``: a thing's name, not words said), or in what it is about (``warning people
+    about a "potential scam"``) or in another verb joined to it (``acknowledged A but
     expressed confidence that with the "right focus"``: that verb's), unless the fragment
     holds a ``clause`` of its own, a finite verb (``said the passenger "threatened crew
     members, and ... threatened the safety of the aircraft"``: the parse took its subject
@@ -1589,7 +1590,7 @@ def _governing_cue(token: Token, para: Paragraph, clause: bool = False) -> Token
                 said = under is not None and under.dep_ in ("acl", "ccomp", "relcl")
                 thing = (
                     below is not None
-                    and below.dep_ == "dobj"
+                    and (below.dep_ == "dobj" or (below.dep_ == "prep" and below.lower_ == "about"))
                     and not para.in_quote[below.i]
                     and not said  # ('reiterated the stance that "...": the stance's words)
                     and not clause

@@ -501,3 +501,11 @@ def test_a_participle_of_saying_that_opens_its_sentence_is_the_subjects_after_it
         ("the Norland Party has not changed its stance", "he", "Mentioning"),
         ("There were many issues.", "he", "said"),
     ]
+
+
+def test_marks_in_what_a_saying_is_about_name_a_thing(suggester):
+    text = (
+        "The council is warning people about a “potential scam” where callers claim to "
+        "represent the council."
+    )
+    assert suggest(suggester, text) == []
