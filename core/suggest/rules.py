@@ -1497,13 +1497,15 @@ def _is_direct(para: Paragraph, q: Quoted, n: int) -> bool:
         return True
     doc = para.doc
     before = _frame_before(para, q, n)
+    inside = text[q.start : q.end]
+    last = [i for i in before if not doc[i].is_punct][-3:]
+    if pc == "," and inside.split(" ", 1)[0] in ("and", "but", "or"):
+        return any(_is_cue_verb(doc[i]) for i in last)  # (not "said A, "and B."": B goes on A)
     if pc == "," and any(_is_cue_verb(doc[i]) for i in before):
         return True
     if before and _is_cue_verb(doc[before[-1]]):
         return True  # 'said "nobody saw it coming".': the marks hold all it said
-    inside = text[q.start : q.end]
     if inside[:1].isupper() and before:
-        last = [i for i in before if not doc[i].is_punct][-3:]
         return any(_is_cue_verb(doc[i]) for i in last)
     return False
 

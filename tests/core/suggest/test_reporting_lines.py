@@ -509,3 +509,17 @@ def test_marks_in_what_a_saying_is_about_name_a_thing(suggester):
         "represent the council."
     )
     assert suggest(suggester, text) == []
+
+
+def test_words_in_marks_that_open_with_and_after_a_reported_clause_are_mixed(suggester):
+    found = suggest(
+        suggester,
+        "The hospital said while the details cannot be revealed it will further train its "
+        "staff, “and appropriately counsel those close to the situation.”\n\n"
+        '"We did well," he said, "and we will be back."',
+    )
+    assert [(q, kind) for q, _, _, _, kind in found] == [
+        ("and appropriately counsel those close to the situation.", "mixed"),
+        ("We did well,", "direct"),
+        ("and we will be back.", "direct"),
+    ]
