@@ -448,7 +448,7 @@ class ArticleRules:
         source = self._source(para, subj)
         issuer = _issuer(verb, para) if _document_says(verb) else None
         if _document_reads(verb):  # "X released a statement, which read": X's
-            issuer = _giver(subj, para)
+            issuer = _giver(_text_of(subj), para)
         if issuer is not None:  # "He wrote a letter saying ...": the letter, his words
             return cue, Source(source.span, self._source(para, issuer).name)
         return cue, source
@@ -863,7 +863,17 @@ def _document_reads(t: Token) -> bool:
         subj = next((c for c in t.rights if c.dep_ == "dobj" and c.left_edge.i == t.i + 1), None)
     if subj is not None and subj.lower_ in ("which", "that") and t.dep_ == "relcl":
         subj = _document_of(t.head)
-    return subj is not None and subj.lemma_.lower() in ISSUED_NOUNS
+    return subj is not None and _text_of(subj).lemma_.lower() in ISSUED_NOUNS
+
+
+def _text_of(noun: Token) -> Token:
+    """The document whose text or wording a noun is (``The text of the statement read``:
+    the statement), else the noun."""
+    if noun.lemma_.lower() not in ("text", "wording"):
+        return noun
+    of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    document = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    return document if document is not None else noun
 
 
 def _document_of(noun: Token) -> Token | None:
@@ -938,7 +948,11 @@ def _giver(document: Token, para: Paragraph) -> Token | None:
     """Who gives out a document, a person or a name: the subject of the verb it is the
     object of (``Norgas issued a statement``, ``Jo Roe released a statement of his own
     the same day, which read ...``) or in a phrase of (``Norgas confirmed it in a
-    tweet``); None else."""
+    tweet``), or by whom it was issued (``the statement issued by Norgas``); None else."""
+    by = [a for c in document.rights if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
+    named = [c for a in by[:1] for c in a.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+    if named:
+        return named[0]
     giver = document.head
     if document.dep_ == "pobj" and giver.dep_ == "prep":
         giver = giver.head  # "Norgas confirmed it in a tweet that said ..."
@@ -1212,7 +1226,8 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
                 last = _before_clause(c)
                 if last - head.i >= 8 and c.lower_ not in ("of", "from"):
                     break  # (a phrase of whom or where from says who, at any length)
-                if any(o.lemma_.lower() in STATEMENT_NOUNS for o in c.children):
+                where = any(o.lemma_.lower() in STATEMENT_NOUNS for o in c.children)
+                if where and c.lower_ != "of":  # (not "The text of the statement")
                     break  # "officials at a news conference": where, not who
                 end = max(end, last)
             else:

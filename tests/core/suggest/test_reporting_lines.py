@@ -523,3 +523,19 @@ def test_words_in_marks_that_open_with_and_after_a_reported_clause_are_mixed(sug
         ("We did well,", "direct"),
         ("and we will be back.", "direct"),
     ]
+
+
+def test_the_text_of_a_statement_issued_by_a_name_reads_for_it(suggester):
+    found = suggest(
+        suggester,
+        "The text of the statement issued by the Norland Football Union read as follows: “On "
+        "the decision of the league to exclude Norland teams from all competitions.”",
+    )
+    assert [(q, sp, name, cue) for q, sp, name, cue, _ in found] == [
+        (
+            "On the decision of the league to exclude Norland teams from all competitions.",
+            "The text of the statement",
+            "Norland Football Union",
+            "read",
+        )
+    ]
