@@ -308,7 +308,8 @@ class ArticleRules:
             found.attribution = with_made_by(found.attribution, para, rule)
         else:
             root = _root_of(inner)
-            cue_tok = _governing_cue(root, para)
+            clause = any(t.tag_ in _FINITE for t in inner)
+            cue_tok = _governing_cue(root, para, clause)
             if cue_tok is None:
                 return None
             cue, source = self._cue_and_source(para, cue_tok)
@@ -447,7 +448,7 @@ class ArticleRules:
         source = self._source(para, subj)
         issuer = _issuer(verb, para) if _document_says(verb) else None
         if _document_reads(verb):  # "X released a statement, which read": X's
-            issuer = _giver(subj, para)
+            issuer = _giver(_text_of(subj), para)
         if issuer is not None:  # "He wrote a letter saying ...": the letter, his words
             return cue, Source(source.span, self._source(para, issuer).name)
         return cue, source
@@ -862,7 +863,17 @@ def _document_reads(t: Token) -> bool:
         subj = next((c for c in t.rights if c.dep_ == "dobj" and c.left_edge.i == t.i + 1), None)
     if subj is not None and subj.lower_ in ("which", "that") and t.dep_ == "relcl":
         subj = _document_of(t.head)
-    return subj is not None and subj.lemma_.lower() in ISSUED_NOUNS
+    return subj is not None and _text_of(subj).lemma_.lower() in ISSUED_NOUNS
+
+
+def _text_of(noun: Token) -> Token:
+    """The document whose text or wording a noun is (``The text of the statement read``:
+    the statement), else the noun."""
+    if noun.lemma_.lower() not in ("text", "wording"):
+        return noun
+    of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    document = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    return document if document is not None else noun
 
 
 def _document_of(noun: Token) -> Token | None:
@@ -937,7 +948,11 @@ def _giver(document: Token, para: Paragraph) -> Token | None:
     """Who gives out a document, a person or a name: the subject of the verb it is the
     object of (``Norgas issued a statement``, ``Jo Roe released a statement of his own
     the same day, which read ...``) or in a phrase of (``Norgas confirmed it in a
-    tweet``); None else."""
+    tweet``), or by whom it was issued (``the statement issued by Norgas``); None else."""
+    by = [a for c in document.rights if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
+    named = [c for a in by[:1] for c in a.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+    if named:
+        return named[0]
     giver = document.head
     if document.dep_ == "pobj" and giver.dep_ == "prep":
         giver = giver.head  # "Norgas confirmed it in a tweet that said ..."
@@ -1034,7 +1049,20 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
     set_off = _set_off_name(verb, para)
     if set_off:
         return set_off[-1]  # "A, Okafor, added"
-    return _inverted_subject(verb, para) or _name_before(verb, para)
+    return _inverted_subject(verb, para) or _name_before(verb, para) or _after_fronted(verb, para)
+
+
+def _after_fronted(verb: Token, para: Paragraph) -> Token | None:
+    """``Mentioning that A, he said, "B"``: a participle of saying that opens its
+    sentence, set off by a comma, has the subject right after the comma."""
+    doc = para.doc
+    comma = verb.right_edge.i + 1
+    if verb.tag_ != "VBG" or verb.i != verb.sent.start or comma + 1 >= len(doc):
+        return None
+    subject = doc[comma + 1]
+    if doc[comma].text != "," or para.in_quote[subject.i] or subject.dep_ not in _SUBJECTS:
+        return None
+    return subject if subject.head.pos_ in ("VERB", "AUX") else None
 
 
 def _name_before(verb: Token, para: Paragraph) -> Token | None:
@@ -1166,7 +1194,12 @@ def _own_subject(verb: Token, para: Paragraph) -> Token | None:
     for c in verb.children:
         if c.dep_ not in _SUBJECTS or para.in_quote[c.i]:
             continue
-        after = [a for a in c.children if a.dep_ == "appos" and a.idx >= para.dateline]
+        after: list[Token] = []
+        inside = [c]
+        while inside and not after:  # ("Colombo (LNW): Leader of ...": an apposition's)
+            appos = [a for t in inside for a in t.children if a.dep_ == "appos"]
+            after = [a for a in appos if a.idx >= para.dateline]
+            inside = appos
         found += [c] if c.idx >= para.dateline else after[-1:]
     before = [c for c in found if c.i < verb.i]
     marks = [m.i for m in verb.children if m.dep_ == "mark" and m.i < verb.i]
@@ -1193,7 +1226,8 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
                 last = _before_clause(c)
                 if last - head.i >= 8 and c.lower_ not in ("of", "from"):
                     break  # (a phrase of whom or where from says who, at any length)
-                if any(o.lemma_.lower() in STATEMENT_NOUNS for o in c.children):
+                where = any(o.lemma_.lower() in STATEMENT_NOUNS for o in c.children)
+                if where and c.lower_ != "of":  # (not "The text of the statement")
                     break  # "officials at a news conference": where, not who
                 end = max(end, last)
             else:
@@ -1478,13 +1512,15 @@ def _is_direct(para: Paragraph, q: Quoted, n: int) -> bool:
         return True
     doc = para.doc
     before = _frame_before(para, q, n)
+    inside = text[q.start : q.end]
+    last = [i for i in before if not doc[i].is_punct][-3:]
+    if pc == "," and inside.split(" ", 1)[0] in ("and", "but", "or"):
+        return any(_is_cue_verb(doc[i]) for i in last)  # (not "said A, "and B."": B goes on A)
     if pc == "," and any(_is_cue_verb(doc[i]) for i in before):
         return True
     if before and _is_cue_verb(doc[before[-1]]):
         return True  # 'said "nobody saw it coming".': the marks hold all it said
-    inside = text[q.start : q.end]
     if inside[:1].isupper() and before:
-        last = [i for i in before if not doc[i].is_punct][-3:]
         return any(_is_cue_verb(doc[i]) for i in last)
     return False
 
@@ -1549,14 +1585,18 @@ def _root_of(inner: TokenSpan) -> Token:
     return inner.root
 
 
-def _governing_cue(token: Token, para: Paragraph) -> Token | None:
+def _governing_cue(token: Token, para: Paragraph, clause: bool = False) -> Token | None:
     """The speech verb above a quoted fragment in the parse, if any, within its sentence
     (also a verb that names what was said by it: ``described X as "..."``), or, when the
     fragment holds the sentence's root, the reporting line the parse hangs on the root
     (``The teens were "staggered in their stances," Eiskant said, with ...``). None when
     the fragment is in the verb's noun object, not all of it (``maintained his "neutral"
-    rating``: a thing's name, not words said) or in another verb joined to it (``acknowledged A but
-    expressed confidence that with the "right focus"``: that verb's)."""
+    rating``: a thing's name, not words said), or in what it is about (``warning people
+    about a "potential scam"``) or in another verb joined to it (``acknowledged A but
+    expressed confidence that with the "right focus"``: that verb's), unless the fragment
+    holds a ``clause`` of its own, a finite verb (``said the passenger "threatened crew
+    members, and ... threatened the safety of the aircraft"``: the parse took its subject
+    for the object)."""
     t = token
     below: Token | None = None
     under: Token | None = None  # the token below ``below`` on the way up
@@ -1567,9 +1607,10 @@ def _governing_cue(token: Token, para: Paragraph) -> Token | None:
                 said = under is not None and under.dep_ in ("acl", "ccomp", "relcl")
                 thing = (
                     below is not None
-                    and below.dep_ == "dobj"
+                    and (below.dep_ == "dobj" or (below.dep_ == "prep" and below.lower_ == "about"))
                     and not para.in_quote[below.i]
                     and not said  # ('reiterated the stance that "...": the stance's words)
+                    and not clause
                 )
                 if thing and not named:
                     return None  # (the object itself in marks is words said: 'stated his "...")
@@ -1621,6 +1662,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
             _clause_before(verb, para)
             or _lost_that_clause(verb, para)
             or _clause_around(verb, para)
+            or _object_then_modal(verb, para)
         )
         return [found] if found is not None else []
     marks = [c for c in clause.children if c.dep_ == "mark"]
@@ -1644,10 +1686,17 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     ]
     last = max([clause, *spliced], key=lambda c: c.i)
     start, end = clause.left_edge.i, _and_more(verb, last.right_edge.i)
+    concession = _concession(verb)
+    if concession is not None and all(t.is_punct for t in doc[end + 1 : concession.left_edge.i]):
+        end = concession.right_edge.i  # "A, whether X or not, Jo said": A's
     if end == last.right_edge.i:
         end = _before_dangling_and(last, end)
     subject = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < start), None)
-    if subject is not None and not any(c.dep_ in _SUBJECTS for c in clause.children):
+    if (
+        subject is not None
+        and verb.lemma_ != "tell"  # "told ABC News there was ...": whom it was told
+        and not any(c.dep_ in (*_SUBJECTS, "expl") for c in clause.children)
+    ):
         start = subject.left_edge.i  # "said some areas of the city, were ...": its subject
     while start <= end and doc[start].idx < para.dateline:
         start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
@@ -1659,6 +1708,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         start += 1  # "said that according to X, ...": the parse hangs it lower
     if start == verb.i + 1 and doc[start].lower_ in CALENDAR and start < clause.i:
         start += 1  # "Kang said Monday Seoul has not ...": when it was said
+    start = _past_recipient(verb, start, end)
     if verb.i < start:  # "... to blame for its troubles; roughly 95% of its sales ...":
         end = next((i - 1 for i in range(start, end + 1) if doc[i].text == ";"), end)
         end = _before_reporting_line(doc, start, end)
@@ -1706,7 +1756,12 @@ def _clause_part(verb: Token, para: Paragraph, start: int, end: int) -> tuple[in
     if quoted:
         k = quoted[0]
         j = k - 1
-        if j > start and doc[j].dep_ == "cc" and doc[j].lower_ in ("and", "but"):
+        if (
+            j > start
+            and doc[j].dep_ == "cc"
+            and doc[j].lower_ in ("and", "but")
+            and doc[j].head.dep_ not in ("relcl", "acl")  # (not "the regime which is but 'B'")
+        ):
             end = j - 1  # "X said that A and "B.": A is reported, B is a mixed quote
         else:
             return None
@@ -1718,6 +1773,23 @@ def _clause_part(verb: Token, para: Paragraph, start: int, end: int) -> tuple[in
     return doc[start].idx, doc[end].idx + len(doc[end])
 
 
+def _object_then_modal(verb: Token, para: Paragraph) -> tuple[int, int] | None:
+    """``warned the move to make staff pay could push them into hardship``: a cue's
+    object that a modal and its verb with no subject follow is that verb's subject, the
+    clause the cue reports, though the parse hangs the verb elsewhere."""
+    doc = para.doc
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None or obj.right_edge.i + 1 >= len(doc) or doc[obj.right_edge.i + 1].tag_ != "MD":
+        return None
+    modal = doc[obj.right_edge.i + 1]
+    clause = modal.head
+    if clause.i < modal.i or clause.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in _SUBJECTS for c in clause.children) or clause.right_edge.i < clause.i:
+        return None
+    return _clause_part(verb, para, obj.left_edge.i, clause.right_edge.i)
+
+
 def _past_adverb(verb: Token, start: int, end: int) -> int:
     """Where a clause starts after an adverb and ``that`` right after its cue, which say
     how or when it was said (``said earlier that ...``, ``saying only that ...``)."""
@@ -1725,6 +1797,25 @@ def _past_adverb(verb: Token, start: int, end: int) -> int:
     after = _particle(verb) or verb
     if start == after.i + 1 < end and doc[start].pos_ == "ADV" and _that(doc[start + 1]):
         return start + 2
+    return start
+
+
+def _past_recipient(verb: Token, start: int, end: int) -> int:
+    """Where a clause starts after ``told`` with no object when the parse made whom it
+    was told part of the clause's subject (``told Xinhua investigation was ...``: a name
+    before a common noun, as a compound of it): ``tell`` always has someone told."""
+    doc = verb.doc
+    if (
+        verb.lemma_ != "tell"
+        or start != verb.i + 1
+        or any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children)
+    ):
+        return start
+    i = start
+    while i < end and doc[i].tag_ == "NNP" and doc[i].dep_ == "compound":
+        i += 1
+    if i > start and doc[i].tag_ in ("NN", "NNS") and doc[start].head.i == i:
+        return i
     return start
 
 
@@ -1912,8 +2003,12 @@ def _own_end(verb: Token, start: int, end: int) -> int:
             return i - 1
         if doc[i].text == "," and _RESPONSE.match(doc[i + 1 : i + 4].text):
             return i - 1  # "..., in response to a question from ...": when it was said
+        if doc[i].text == "," and nxt.lower_ in ("which", "who") and i + 3 <= end:
+            if doc[i + 2].pos_ == "PRON" and _is_speech_verb(doc[i + 3]):
+                return i - 1  # "..., which it claimed will ...": a statement of its own
         if doc[i].text == "," and nxt.dep_ == "mark" and _says_more(nxt.head):
-            return i - 1  # "..., although he noted strong competition": another statement
+            if nxt.lower_ != "whether":  # (not "..., whether acknowledged or not")
+                return i - 1  # "..., although he noted strong competition": another statement
         while nxt.i < end and (nxt.dep_ == "neg" or _does(nxt, verb)):
             nxt = doc[nxt.i + 1]  # "but did not say" (not "and had informed": the clause's)
         if doc[i].lower_ not in ("and", "but") or nxt.dep_ != "conj" or nxt.pos_ != "VERB":
@@ -1955,6 +2050,9 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     if set_off:
         first = set_off[0].i  # "A, Okafor, added": the parse hangs the name elsewhere
         main = doc[first - 1].head if doc[first - 1].head.i < first else main
+    concession = _concession(verb)
+    if concession is not None and first == concession.left_edge.i:
+        first = concession.right_edge.i + 2  # "A, whether X or not, Jo said": A's
     going_on = [  # "A, Jo added, calling on ...": what the speaker went on to do
         c
         for c in verb.rights
@@ -1973,6 +2071,7 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
         (
             verb.dep_ in ("ccomp", "parataxis", "dep")
             or (verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children))
+            or (verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in main.children))
         )
         and main.i < first
         and first > 0
@@ -1988,6 +2087,29 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+_CONCESSIVE = frozenset("whether although though".split())
+
+
+def _concession(verb: Token) -> Token | None:
+    """A clause of concession the parse hangs on a reporting line's verb, set off by
+    commas before its subject (``A, whether acknowledged or not, Jo said``): it
+    qualifies the reported clause A and is part of it."""
+    doc = verb.doc
+    subject = next((c for c in verb.lefts if c.dep_ in _SUBJECTS), None)
+    for c in verb.lefts:
+        if (
+            c.dep_ == "advcl"
+            and subject is not None
+            and c.right_edge.i + 2 == subject.left_edge.i
+            and doc[c.right_edge.i + 1].text == ","
+            and c.left_edge.i > 0
+            and doc[c.left_edge.i - 1].text == ","
+            and any(m.dep_ == "mark" and m.lower_ in _CONCESSIVE for m in c.children)
+        ):
+            return c
+    return None
 
 
 def _before_word(t: Token) -> str:

@@ -387,3 +387,155 @@ def test_a_clause_the_parse_splices_on_after_a_comma_stays_in_the_report(suggest
         "the breadth of topics addressed in the files, which touch on the war in Norland, "
         "Vestia, the Middle East and Africa, suggest they may have been leaked by an insider."
     ]
+
+
+def test_whom_a_clause_was_told_is_no_part_of_it(suggester):
+    found = suggest(
+        suggester,
+        "Norgas told ABC News there was no sign of a leak. Jo Roe, the county police "
+        "spokesman, told Xinhua investigation was being carried out to find the driver.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("there was no sign of a leak.", "Norgas", "told"),
+        ("investigation was being carried out to find the driver.", "Jo Roe", "told"),
+    ]
+
+
+def test_whether_or_not_before_a_reporting_line_is_part_of_the_clause(suggester):
+    found = suggest(
+        suggester,
+        "The Norland Party is the only parliamentary opposition party, whether acknowledged "
+        "by the speaker or not, party Secretary General Ana Ruiz said today (17 January).\n\n"
+        "The Green Party is the only real opposition party, whether acknowledged by the speaker or "
+        "not, party Secretary General Ana Maria Ruiz said today.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        (
+            "The Norland Party is the only parliamentary opposition party, whether "
+            "acknowledged by the speaker or not",
+            "party Secretary General Ana Ruiz",
+            "said",
+        ),
+        (
+            "The Green Party is the only real opposition party, whether acknowledged by the "
+            "speaker or not",
+            "party Secretary General Ana Maria Ruiz",
+            "said",
+        ),
+    ]
+
+
+def test_a_subject_the_parse_hung_on_the_datelines_appositions_speaks(suggester):
+    found = suggest(
+        suggester,
+        "Colombo (LNW): Leader of the Opposition Ana Ruiz responded to the rumours about her "
+        "party, stating that they are false.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("they are false.", "Leader of the Opposition Ana Ruiz", "stating")
+    ]
+
+
+def test_words_in_marks_after_but_inside_a_relative_clause_are_the_only_quote(suggester):
+    found = suggest(
+        suggester,
+        "In a statement, the party leader emphasised that the new council which is but ‘a "
+        "copy’ of the old one is trying to drag the town into debt.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("a copy", "the party leader", "emphasised", "mixed")
+    ]
+
+
+def test_which_with_a_verb_of_saying_of_its_own_ends_the_reported_clause(suggester):
+    found = suggest(
+        suggester,
+        "Norland Water announced it would go ahead with the new pipeline, which it claimed "
+        "will cut leaks by half.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("it would go ahead with the new pipeline", "Norland Water", "announced")
+    ]
+
+
+def test_a_cues_object_that_a_modal_follows_is_the_reported_clauses_subject(suggester):
+    found = suggest(
+        suggester,
+        "It comes as a union boss has warned the move to make staff take an extra unpaid break "
+        "per shift could push them into debt.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        (
+            "the move to make staff take an extra unpaid break per shift could push them into "
+            "debt.",
+            "a union boss",
+            "warned",
+        )
+    ]
+
+
+def test_words_in_marks_with_a_verb_of_their_own_after_an_object_are_said(suggester):
+    found = suggest(
+        suggester,
+        "The airline said the passenger onboard Norland Air Flight 411 “threatened crew "
+        "members, and at one point threatened the safety of the aircraft.”\n\nThe analyst "
+        'maintained his "neutral" rating on the shares.',
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        (
+            "threatened crew members, and at one point threatened the safety of the aircraft.",
+            "The airline",
+            "said",
+            "mixed",
+        )
+    ]
+
+
+def test_a_participle_of_saying_that_opens_its_sentence_is_the_subjects_after_it(suggester):
+    found = suggest(
+        suggester,
+        'Mentioning that the Norland Party has not changed its stance, he said, "There were '
+        'many issues."',
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("the Norland Party has not changed its stance", "he", "Mentioning"),
+        ("There were many issues.", "he", "said"),
+    ]
+
+
+def test_marks_in_what_a_saying_is_about_name_a_thing(suggester):
+    text = (
+        "The council is warning people about a “potential scam” where callers claim to "
+        "represent the council."
+    )
+    assert suggest(suggester, text) == []
+
+
+def test_words_in_marks_that_open_with_and_after_a_reported_clause_are_mixed(suggester):
+    found = suggest(
+        suggester,
+        "The hospital said while the details cannot be revealed it will further train its "
+        "staff, “and appropriately counsel those close to the situation.”\n\n"
+        '"We did well," he said, "and we will be back."',
+    )
+    assert [(q, kind) for q, _, _, _, kind in found] == [
+        ("and appropriately counsel those close to the situation.", "mixed"),
+        ("We did well,", "direct"),
+        ("and we will be back.", "direct"),
+    ]
+
+
+def test_the_text_of_a_statement_issued_by_a_name_reads_for_it(suggester):
+    found = suggest(
+        suggester,
+        "The text of the statement issued by the Norland Football Union read as follows: “On "
+        "the decision of the league to exclude Norland teams from all competitions.”",
+    )
+    assert [(q, sp, name, cue) for q, sp, name, cue, _ in found] == [
+        (
+            "On the decision of the league to exclude Norland teams from all competitions.",
+            "The text of the statement",
+            "Norland Football Union",
+            "read",
+        )
+    ]
