@@ -1384,8 +1384,8 @@ def is_nickname(text: str, opening: int, closing: int | None) -> bool:
 
 #: Capitalised words, a surname's particles between them (``Erik ten Hag``) and a
 #: nickname in marks (``Henry "Hank" Asbill``).
-_NAME_RUN = re.compile(
-    r"[A-Z][\w'.-]*(?:(?:"
+_NAME_RUN = re.compile(  # (not past a sentence's full stop: ``Milwaukee. The``)
+    r"[A-Z][\w'.-]*(?:(?<![a-z]{2}\.)(?:"
     + _NICKNAME.pattern
     + r")? (?:(?:"
     + "|".join(sorted(NAME_PARTICLES))

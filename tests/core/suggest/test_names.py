@@ -1234,3 +1234,20 @@ def test_he_in_an_organisation_s_statement_that_names_no_person_is_the_organisat
         "\u201cSuch actions divide the sports community,\u201d he said."
     )
     assert names(suggester, text) == ["Norland Football Federation"] * 3
+
+
+def test_a_run_of_capitalised_words_ends_at_a_sentence_s_full_stop():
+    """heldout6: the name box offered ``Milwaukee. The Wauwatosa Police Department`` and
+    ``Wolves. It`` (a run of capitals went on past a word's full stop), and the first was
+    suggested as a speaker's name. A run stops after a word ending in two small letters
+    and a full stop; an initial, ``St.`` or ``U.S.`` goes on."""
+    text = (
+        "Police came to a mall in Milwaukee. The Wauwatosa Police Department said so. "
+        "Fans of Wolves. It rained on Mount St. John Medical Centre and U.S. Army Colonel "
+        "Barry M. Weber."
+    )
+    names = full_names(text)
+    assert names["Department"] == "Wauwatosa Police Department"
+    assert names["Centre"] == "Mount St. John Medical Centre"
+    assert names["Weber"] == "Barry M. Weber"
+    assert "It" not in names  # (not "Wolves It")
