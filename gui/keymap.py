@@ -46,6 +46,8 @@ class Act(StrEnum):
     TYPE_INDIRECT = "type_indirect"
     CYCLE_SPEAKER = "cycle_speaker"
     CYCLE_SPEAKER_BACK = "cycle_speaker_back"
+    NEXT_CUE = "next_cue"
+    PREV_CUE = "prev_cue"
     SAME_SPEAKER = "same_speaker"
     EDIT_NAME = "edit_name"
     DELETE = "delete"
@@ -177,6 +179,8 @@ KEYMAP: tuple[Binding, ...] = (
     Binding(Act.CYCLE_SPEAKER, ("M",), "Edit", "Speaker: next candidate (people first, nearest)"),
     Binding(Act.CYCLE_SPEAKER_BACK, ("Shift+M",), "Edit", "Speaker: previous candidate"),
     Binding(Act.SAME_SPEAKER, ("P",), "Edit", "Speaker: the same as the previous attribution's"),
+    Binding(Act.NEXT_CUE, ("W",), "Edit", "Cue: the next word of saying beside the quote"),
+    Binding(Act.PREV_CUE, ("Shift+W",), "Edit", "Cue: the previous word of saying beside it"),
     Binding(Act.EDIT_NAME, ("E",), "Edit", "Edit the speaker's name"),
     Binding(Act.DELETE, ("Delete",), "Edit", "Delete the span being edited (the quote: all of it)"),
     Binding(Act.UNDO, ("Ctrl+Z",), "Edit", "Undo"),

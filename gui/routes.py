@@ -46,6 +46,8 @@ EDITS: dict[Act, Edit] = {
     Act.END_TO_CURSOR: lambda s: s.edge_to_cursor("end"),
     Act.END_TO_PREVIOUS_MARK: lambda s: s.end_to_mark(-1),
     Act.END_TO_NEXT_MARK: lambda s: s.end_to_mark(+1),
+    Act.NEXT_CUE: lambda s: s.next_cue(+1),
+    Act.PREV_CUE: lambda s: s.next_cue(-1),
     Act.TYPE_DIRECT: lambda s: s.set_type(QuoteType.DIRECT),
     Act.TYPE_MIXED: lambda s: s.set_type(QuoteType.MIXED),
     Act.TYPE_INDIRECT: lambda s: s.set_type(QuoteType.INDIRECT),

@@ -45,7 +45,15 @@ from core.model import (
 from core.review import adjudicate, commands
 from core.review.commands import Change, Command, Known, UndoStack
 from core.review.order import Placed, article_of, least_sure, place, position, start
-from core.review.speakers import REACH, Candidate, Mentions, candidates, cue_beside, cue_subjects
+from core.review.speakers import (
+    REACH,
+    Candidate,
+    Mentions,
+    candidates,
+    cue_beside,
+    cue_subjects,
+    cue_words,
+)
 from core.suggest.lexicon import CALENDAR, SENTENCE_OPENERS
 from core.suggest.marks import find_quotes, quote_type
 from core.suggest.names import full_names, is_pronoun, name_in_article, name_key
@@ -528,6 +536,21 @@ class ReviewSession:
             target="speaker",
         )
         return replace(outcome, keeps_round=True) if isinstance(outcome, Pending) else outcome
+
+    def next_cue(self, step: int) -> Outcome:
+        """The next (+1) or previous (-1) cue word beside the current quote
+        (:func:`cue_words`), from the cue it has; the first when it has none or another."""
+        a = self.current
+        if a is None or self.article is None:
+            return "No attribution selected."
+        options = cue_words(self.article.text, self.tokens, a.quote)
+        if not options:
+            return "No cue word beside the quote: select one and press {label_cue}."
+        if a.cue in options:
+            choice = options[(options.index(a.cue) + step) % len(options)]
+        else:
+            choice = options[0 if step > 0 else -1]
+        return self._edit(lambda k: commands.set_span(self.store, k, "cue", choice), target="cue")
 
     def candidates(self) -> list[Candidate]:
         a = self.current

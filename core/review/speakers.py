@@ -327,21 +327,24 @@ class _Words:
         return first if first <= last else None
 
     def cue_beside(self, start: int, step: int) -> tuple[int, int] | None:
-        """The first and last token of the nearest cue word within ``_CUE_REACH`` words
-        of the quote, from token ``start`` on (``step`` -1 back, +1 ahead), in the
-        quote's sentence and before another quotation (``the state governor said``,
+        """The first and last token of the nearest cue word of :meth:`cues_from`."""
+        return next(self.cues_from(start, step), None)
+
+    def cues_from(self, start: int, step: int) -> Iterator[tuple[int, int]]:
+        """The first and last token of each cue word within ``_CUE_REACH`` words of the
+        quote, from token ``start`` on (``step`` -1 back, +1 ahead), nearest first, in
+        the quote's sentence and before another quotation (``the state governor said``,
         ``According to court documents,``) that reads as a verb (:meth:`verb_at`)."""
         words = 0
         for k in range(start, start + step * 2 * _CUE_REACH, step):  # (marks count too)
             if words == _CUE_REACH:
-                return None
+                return
             word = self[k].lower()
             if word in {".", "!", "?"} or self.apart(k, k - step) or (words and word in _MARKS):
-                return None  # (past another quotation's mark: its cue)
+                return  # (past another quotation's mark: its cue)
             if word in _CUE_WORDS and self.verb_at(k):
-                return k, k + 1 if word == "according" and self[k + 1] == "to" else k
+                yield k, k + 1 if word == "according" and self[k + 1] == "to" else k
             words += word[:1].isalnum()
-        return None
 
     def verb_at(self, k: int) -> bool:
         """Whether the cue word at token ``k`` reads as a verb: not after an article or a
@@ -450,6 +453,15 @@ def cue_beside(text: str, tokens: Tokens, quote: Span) -> Span | None:
     w = _Words(text, tokens, quote)
     cues = _cues_beside(w, tokens)
     return w.span(*cues[0]) if cues else None
+
+
+def cue_words(text: str, tokens: Tokens, quote: Span) -> list[Span]:
+    """Every cue word beside a quote, :func:`cue_beside`'s first: those after it (unless
+    it ends its sentence), then those before it, each nearest first."""
+    w = _Words(text, tokens, quote)
+    lo, hi = tokens.covering(quote.start, quote.end)
+    after = [] if w.ended(hi) else list(w.cues_from(hi + 1, +1))
+    return [w.span(*c) for c in [*after, *w.cues_from(lo - 1, -1)]]
 
 
 def _cues_beside(w: _Words, tokens: Tokens) -> list[tuple[int, int]]:

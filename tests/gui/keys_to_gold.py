@@ -38,6 +38,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
 from core.measure.evaluate import find_quote, trim
 from core.model import Attribution, Span, State
+from core.review.speakers import cue_words
 
 TYPE_KEYS = {"direct": "1", "mixed": "2", "indirect": "3"}
 EDGE_STEPS = 60  # edge moves before giving up on a quote's boundaries
@@ -395,8 +396,7 @@ class Driver:
                 self.target("cue")
                 self.key("Delete")
             elif g.cue and cue != g.cue:
-                self.select(self.near(g.cue, g.quote))
-                self.key("C")
+                self.cue(g)
         if self.s.current.type.value != g.type:
             with self.doing("type"):
                 self.key(TYPE_KEYS[g.type])
@@ -458,6 +458,22 @@ class Driver:
                 return None
         self.select(self.near(g.speaker, g.quote))
         return self.key("S")
+
+    def cue(self, g: GoldQuote) -> None:
+        """The gold's cue: W while its words come within a few presses (a user sees
+        where each goes), else its place selected and C."""
+        s = self.s
+        want = self.near(g.cue, g.quote)
+        options = cue_words(self.text, s.tokens, s.current.quote)
+        if want in options:
+            at = options.index(s.current.cue) if s.current.cue in options else -1
+            presses = (options.index(want) - at) % len(options)
+            if presses <= CANDIDATES:
+                for _ in range(presses):
+                    self.key("W")
+                return
+        self.select(want)
+        self.key("C")
 
     def add(self, g: GoldQuote) -> None:
         """A gold quote nothing found, added with the token cursor and fixed."""

@@ -522,3 +522,16 @@ def test_an_end_a_clause_off_goes_to_its_comma_in_one_key(make_window, tmp_path)
     assert text[s.current.quote.start : s.current.quote.end] == (
         "The plan is sound, and the vote is near"
     )
+
+
+def test_a_wrong_cue_is_the_right_word_of_saying_in_a_key_or_two(make_window, tmp_path):
+    """The cue was fixed by the token cursor to its word, V and C (6 keys here): W is
+    the next word of saying beside the quote, after it first."""
+    text = 'Ana Ruiz, who had denied it, said: "We are ready," she added, and warned.\n'
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "We are ready"))
+    s = w.session
+    s.choose(0)
+    press(w, "W", "W")
+    assert text[s.current.cue.start : s.current.cue.end] == "warned"
+    press(w, "Shift+W")
+    assert text[s.current.cue.start : s.current.cue.end] == "added"

@@ -239,6 +239,26 @@ def test_an_end_goes_to_the_next_or_last_clause_mark_in_one_key(tmp_path):
         assert "No clause mark inside" in s.end_to_mark(-1)
 
 
+def test_w_goes_through_the_cue_words_beside_the_quote(tmp_path):
+    """The cue was fixed by selecting its word and C (6 keys and more); W gives the
+    quote the next word of saying beside it, after it first (nearest first), then
+    before it, and round again; Shift+W back. Each is one command."""
+    text = (
+        'Headline\n\nAna Ruiz, who had denied it, said: "We are ready," she added, '
+        "and warned of delays.\n"
+    )
+    with text_session(tmp_path, text, "We are ready") as s:
+        seen = []
+        for _ in range(4):
+            run(s, s.next_cue(+1))
+            seen.append((words(s, s.current.cue), s.current.cue.start))
+        assert [w for w, _ in seen] == ["added", "warned", "said", "denied"]
+        run(s, s.next_cue(-1))
+        assert words(s, s.current.cue) == "said" and s.target == "cue"
+        assert s.undo().message == "Undone: cue set."
+        assert words(s, s.current.cue) == "denied"
+
+
 def test_an_edge_cannot_swallow_another_span(session):
     session.cycle_target(+1)  # speaker "Jane Smith", cue "said" right after it
     assert "overlap" in session.move_edge("end", +1)
