@@ -1,10 +1,8 @@
 """A tagger trained on the corpus's done articles (issue 23, docs/adr/0041): a spaCy
 ``ner`` component labelling each token QUOTE, SPEAKER or CUE (or none), its own
-``tok2vec`` started from the weights of the pinned pipeline's beside an embedding of
-what that pipeline's parse says of each token (:func:`syntax_of`: its tag, dependency,
-head's lemma, clause and clause's governor), and a linker that makes attributions of
-what it tags: for each quote (all its quotation marks hold, when it is in some) the
-nearest cue in the sentences it spans (then in those beside them), and the
+``tok2vec`` started from the weights of the pinned pipeline's, and a linker that makes
+attributions of what it tags: for each quote (all its quotation marks hold, when it is
+in some) the nearest cue in the sentences it spans (then in those beside them), and the
 subject the parse gives that cue, else the tagged speaker nearest it; a tagged cue no
 quote took has the clause the rules read as its report.
 
@@ -70,22 +68,9 @@ class Cancelled(Exception):
     """Training was cancelled."""
 
 
-#: The architecture of the tagger's ``tok2vec`` (:func:`syntax_tok2vec`), and the width
-#: of what it adds to the words' vectors.
-SYNTAX = "quotelab.SyntaxTok2Vec.v1"
-SYNTAX_WIDTH = 32
-#: The dependencies that start a clause: a token's clause is governed by the head of
-#: the nearest of its ancestors (or itself) that hangs by one (:func:`syntax_of`).
-_CLAUSES = frozenset(("ccomp", "xcomp", "advcl", "acl", "relcl", "csubj", "parataxis", "pcomp"))
-#: Where a doc the tagger reads keeps its tokens' syntax (:func:`syntax_of` of the
-#: parse it was copied from: :func:`_bare`).
-_SYNTAX = "quotelab_tagger_syntax"
-
-
 def _config(nlp: Language) -> dict[str, Any]:
     """The component's config: spaCy's NER model over a ``tok2vec`` of the pipeline's
-    own architecture (whose weights :func:`train` copies in) beside an embedding of
-    what the pipeline's parse says of each token (:func:`syntax_tok2vec`)."""
+    own architecture (whose weights :func:`new` copies in)."""
     t2v = nlp.config.interpolate()["components"]["tok2vec"]["model"]
     return {
         "model": {
@@ -96,73 +81,9 @@ def _config(nlp: Language) -> dict[str, Any]:
             "maxout_pieces": 2,
             "use_upper": True,
             "nO": None,
-            "tok2vec": {"@architectures": SYNTAX, "tok2vec": t2v, "width": SYNTAX_WIDTH},
+            "tok2vec": t2v,
         }
     }
-
-
-def syntax_of(doc: Doc) -> Any:
-    """What the parse says of each token of ``doc``, the features the tagger reads
-    beside its words (an array of hashes, a row a token): its tag, its dependency, its
-    head's lemma, and the dependency and the governor's lemma of its clause (the
-    nearest of its ancestors, or itself, that hangs by one of :data:`_CLAUSES`; the
-    root's, none). Kept in ``doc`` by :func:`_bare`, else read from its parse."""
-    import numpy
-
-    kept = doc.user_data.get(_SYNTAX)
-    if kept is not None:
-        return kept
-    out = numpy.zeros((len(doc), 5), dtype="uint64")
-    for t in doc:
-        c = t
-        while c.dep_ not in _CLAUSES and c.head.i != c.i:
-            c = c.head
-        governor = c.head.lemma if c.dep_ in _CLAUSES else 0
-        out[t.i] = (t.tag, t.dep, t.head.lemma, c.dep, governor)
-    return out
-
-
-def syntax_tok2vec(tok2vec: Any, width: int) -> Any:
-    """The tagger's ``tok2vec``: the pipeline's (``tok2vec``, its weights copied in by
-    :func:`train`, its ref ``words``) beside ``width`` more of each token, a hash
-    embedding of :func:`syntax_of` mixed with its neighbours'."""
-    from thinc.api import (
-        HashEmbed,
-        Maxout,
-        Model,
-        chain,
-        concatenate,
-        expand_window,
-        residual,
-        with_array,
-    )
-
-    def forward(model: Any, docs: Any, is_train: bool) -> Any:
-        feats = [model.ops.asarray(syntax_of(d), dtype="uint64") for d in docs]
-        return feats, lambda d_feats: []
-
-    rows = (200, 200, 2000, 50, 2000)
-    embed: Any = concatenate(
-        *(HashEmbed(width, n, column=i, seed=101 + i) for i, n in enumerate(rows))
-    )
-    mixed: Any = chain(
-        embed,
-        Maxout(width, nP=3, normalize=True),
-        residual(chain(expand_window(1), Maxout(width, nP=3, normalize=True))),
-    )
-    # (padded by its window between the docs of a batch)
-    syntax: Any = chain(Model("quotelab_syntax", forward), with_array(mixed, pad=1))
-    model: Any = concatenate(tok2vec, syntax)
-    model.set_ref("words", tok2vec)
-    return model
-
-
-def _register() -> None:
-    """Make :data:`SYNTAX` known to spaCy's registry (once)."""
-    from spacy.util import registry
-
-    if SYNTAX not in registry.architectures:
-        registry.architectures.register(SYNTAX, func=syntax_tok2vec)
 
 
 @dataclass
@@ -251,8 +172,8 @@ def _tag(component: EntityRecognizer, docs: Sequence[Doc]) -> None:
     the least probability of the moves that tagged its tokens, each a softmax of the
     model's scores over the valid moves, what its training fits).
 
-    Each doc is tagged as a copy of its tokens with no sentences (:func:`_bare`): the
-    examples it learned from have none (:func:`examples`), and spaCy's
+    Each doc is tagged as a copy of its tokens (their text, spaces and norms) with no
+    sentences: the examples it learned from have none (:func:`examples`), and spaCy's
     NER never carries a span over a sentence start, so the parse's sentences would cut
     a quotation it learned whole. Then which moves are valid at a token depends only on
     the label of the span open there (none at first), whether it is the doc's last
@@ -260,6 +181,7 @@ def _tag(component: EntityRecognizer, docs: Sequence[Doc]) -> None:
     asked once, and each token's moves are chosen and weighed for the whole batch at
     once."""
     import numpy
+    from spacy.tokens import Doc
     from spacy.tokens import Span as Entity
 
     moves = component.moves
@@ -269,7 +191,12 @@ def _tag(component: EntityRecognizer, docs: Sequence[Doc]) -> None:
     opens = numpy.array(
         [labels.index(n[2:]) if n[:2] in ("B-", "I-") and n[2:] in LABELS else 0 for n in names]
     )
-    given, docs = docs, [_bare(d) for d in docs]
+    given, docs = docs, []
+    for d in given:
+        bare = Doc(d.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d])
+        if len(d):
+            bare.from_array(["NORM"], d.to_array(["NORM"]))  # type: ignore[arg-type]
+        docs.append(bare)
     states = moves.init_batch(docs)
     longest = max((len(d) for d in docs), default=0)
     kind = numpy.zeros((len(docs), longest + 1), dtype=int)  # a token's bits of state
@@ -312,21 +239,6 @@ def _tag(component: EntityRecognizer, docs: Sequence[Doc]) -> None:
         ]
 
 
-def _bare(parsed: Doc) -> Doc:
-    """A copy of the tokens of a ``parsed`` doc (their text, spaces and norms) with what
-    its parse says of each (:func:`syntax_of`) but no sentences: what the tagger reads,
-    in training as in tagging (spaCy's NER never carries a span over a sentence start,
-    and the quotations it learns are whole)."""
-    from spacy.tokens import Doc
-
-    words, spaces = [t.text for t in parsed], [bool(t.whitespace_) for t in parsed]
-    bare = Doc(parsed.vocab, words=words, spaces=spaces)
-    if len(parsed):
-        bare.from_array(["NORM"], parsed.to_array(["NORM"]))  # type: ignore[arg-type]
-    bare.user_data[_SYNTAX] = syntax_of(parsed)
-    return bare
-
-
 @dataclass(frozen=True)
 class Tagged:
     """A span the tagger tagged in a paragraph (its characters there) and how sure it
@@ -356,7 +268,6 @@ def new(nlp: Language, name: str) -> Tagger:
 
 
 def _component(nlp: Language, config: dict[str, Any]) -> EntityRecognizer:
-    _register()
     return cast("EntityRecognizer", nlp.create_pipe("ner", name=COMPONENT, config=config))
 
 
@@ -565,19 +476,14 @@ def union(
 
 def examples(nlp: Language, article: Article, gold: Sequence[Attribution]) -> list[Any]:
     """spaCy's training examples of one article with its attributions: a paragraph each
-    (as the rules parse them, read as the tagger reads them: :func:`_bare`), its quotes,
-    speakers and cues as entities (a span that another overlaps gives way to the
-    longer)."""
+    (as the rules parse them), its quotes, speakers and cues as entities (a span that
+    another overlaps gives way to the longer)."""
     from spacy.training import Example
     from spacy.util import filter_spans
 
     out = []
-    paras = paragraphs(article)
-    parsed = nlp.pipe(
-        (doc_of(nlp.tokenizer, text) for _, text in paras),
-        disable=[p for p in ("ner",) if p in nlp.pipe_names],  # (the parse is enough)
-    )
-    for (start, text), doc in zip(paras, (_bare(d) for d in parsed), strict=True):
+    for start, text in paragraphs(article):
+        doc = doc_of(nlp.tokenizer, text)
         end = start + len(text)
         spans = []
         for a in gold:
@@ -629,8 +535,7 @@ def train(
     component.initialize(lambda: train_examples, nlp=nlp)
     # the pipeline's tok2vec weights, as the start of the tagger's own
     base = cast("Tok2Vec", nlp.get_pipe("tok2vec"))
-    words = component.model.get_ref("tok2vec").layers[0].get_ref("words")
-    words.from_bytes(base.model.to_bytes())
+    component.model.get_ref("tok2vec").layers[0].from_bytes(base.model.to_bytes())
     optimizer = Adam(0.001, L2=L2, grad_clip=1.0, use_averages=False)
     order = list(train_examples)
     rng = random.Random(seed)

@@ -27,7 +27,7 @@ from core.review.learning import refit, tagger
 from core.review.session import ReviewSession
 from core.suggest.learn import CANDIDATE
 from core.suggest.paragraphs import paragraphs
-from core.suggest.tagger import SURE, Cancelled, Progress, _bare, spans_of, union
+from core.suggest.tagger import SURE, Cancelled, Progress, spans_of, union
 from core.tokens import doc_of, tokenize
 from tests.conftest import run_main
 from tests.core.corpus.test_open_cost import _damaged_page
@@ -107,12 +107,10 @@ def test_the_tagger_tags_as_its_greedy_parse_and_says_how_sure_it_was(trained_co
     nlp = suggester.nlp
     bare = [doc_of(nlp.tokenizer, t) for _, t in paragraphs(Article(text=text))]
     # on the parse, as the rules read it: its sentences do not cut a span (spaCy's own
-    # parse tags the tokens alone with what the parse says of them, as the examples it
-    # learned from)
-    parsed = [nlp(d.copy()) for d in bare]
-    ours = list(read.pipe([d.copy() for d in parsed]))
+    # parse tags the tokens alone, as the examples it learned from)
+    ours = list(read.pipe([nlp(d.copy()) for d in bare]))
     assert all(d.has_annotation("SENT_START") for d in ours)
-    spacys = list(read.component.pipe(_bare(d) for d in parsed))
+    spacys = list(read.component.pipe(bare))
 
     def ents(ds):
         return [[(e.start, e.end, e.label_) for e in d.ents] for d in ds]

@@ -1,15 +1,13 @@
 """The tagger's linker and its batches (docs/adr/0041), on paragraphs the real pipeline
 parses and the rules read, with the tagger's spans set by hand."""
 
-from core.model import Article, QuoteType
+from core.model import QuoteType
 from core.suggest import tagger
-from core.suggest.paragraphs import paragraphs
 from core.suggest.registry import Registry
 from core.suggest.rules import ArticleRules, Paragraph
 from core.suggest.tagger import CUE, QUOTE, SPEAKER, Tagged, link
 from core.tokens import doc_of
 from tests.review_data import sp
-from tests.training_data import article, gold
 
 TEXT = (
     "Headline\n"
@@ -116,37 +114,3 @@ def test_batches_are_counted_by_words_growing_as_spacy_train_makes_them(monkeypa
     assert tagger._updates(100) == 1
     assert tagger._updates(301) == 3
     assert tagger._updates(300 + 300 * 3) == 5
-
-
-def test_a_tagger_stored_before_it_read_the_parse_still_loads_and_tags(suggester):
-    """Until issue 23's seventh round the tagger's tok2vec was the pipeline's alone (no
-    embedding of the parse): a corpus's stored tagger of that config still loads and
-    tags as it did."""
-    from spacy.util import fix_random_seed
-    from thinc.api import Adam
-
-    nlp = suggester.nlp
-    config = tagger._config(nlp)
-    config["model"]["tok2vec"] = nlp.config.interpolate()["components"]["tok2vec"]["model"]
-    old = tagger.Tagger("tagger:old", tagger._component(nlp, config), config)
-    exs = [
-        ex
-        for text, reports in map(article, range(6))
-        for ex in tagger.examples(nlp, Article(text=text), gold(text, reports))
-    ]
-    fix_random_seed(0)
-    old.component.initialize(lambda: exs, nlp=nlp)
-    sgd = Adam(0.001)
-    for _ in range(30):
-        old.component.update(exs, sgd=sgd)
-    read = tagger.load(nlp, old.name, old.config(), old.to_bytes(), 0.5)
-    assert not read.component.model.get_ref("tok2vec").layers[0].has_ref("words")
-    parsed = [nlp(doc_of(nlp.tokenizer, t)) for _, t in paragraphs(Article(text=article(7)[0]))]
-
-    def ents(t):
-        return [
-            [(e.start, e.end, e.label_) for e in d.ents] for d in t.pipe(x.copy() for x in parsed)
-        ]
-
-    assert ents(read) == ents(old) and any(ents(read))
-    assert read.to_bytes() == old.to_bytes()
