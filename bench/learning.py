@@ -30,7 +30,9 @@ articles' review (ADR 36: what import suggests in a corpus that learns), the rul
 alone; with the time it took, its size, and the time of the dev suggestions with it and
 without. ``--snapshots DIR`` keeps each epoch's weights there; ``--each-epoch`` prints
 what the held-out part chooses at each epoch and what dev gets with it (a study of the
-choice: dev is tagged at every epoch, in the training's time).
+choice: dev is tagged at every epoch, in the training's time). ``--untagged K`` counts
+the dev attributions the tagger tags nothing of (no span of its overlaps their content,
+cue or source) and prints K of them: what its recall lacks.
 
 ``--own`` measures that learning costs nothing where the rules follow the project's
 guide: each SET (default: the project's real articles with gold and the sample) is
@@ -277,6 +279,7 @@ def tagger(
     snapshots: Path | None = None,
     cache: Path | None = None,
     each_epoch: bool = False,
+    untagged: int = 0,
 ) -> None:
     from core.measure.training import Figures, _held, held_out, train_tagger
     from core.suggest.tagger import Tagger, load
@@ -388,6 +391,37 @@ def tagger(
         f"dev suggestions (CPU, best of 3): rules {min(rules_s):.1f} s, with the tagger "
         f"{min(tagger_s):.1f} s ({min(tagger_s) / min(rules_s):.2f}x)"
     )
+    if untagged:
+        _untagged([g for g, _ in dev], trained, suggester, untagged)
+
+
+def _untagged(dev: Sequence[Imported], tg: Any, suggester: Suggester, k: int) -> None:
+    """How many of the ``dev`` attributions ``tg`` tags nothing of (no span of its
+    overlaps their content, cue or source), and ``k`` of them (a seeded sample)."""
+    from core.model import Span
+    from core.suggest.paragraphs import paragraphs
+    from core.suggest.tagger import spans_of
+    from core.tokens import doc_of
+
+    nlp = suggester.nlp
+    none = []
+    for g in dev:
+        paras = paragraphs(g.article)
+        docs = tg.pipe(nlp.pipe(doc_of(nlp.tokenizer, t) for _, t in paras))
+        tagged = [
+            Span(at + s.start, at + s.end)
+            for (at, _), d in zip(paras, docs, strict=True)
+            for s in spans_of(d)
+        ]
+        for a in g.attributions:
+            parts = [p for p in (a.quote, a.cue, a.speaker) if p is not None]
+            if not any(t.overlaps(p) for t in tagged for p in parts):
+                none.append((g.article.text, a))
+    n = sum(len(g.attributions) for g in dev)
+    print(f"dev attributions the tagger tags nothing of: {len(none)} of {n}; {k} of them:")
+    for text, a in random.Random(0).sample(none, min(k, len(none))):
+        said = [text[s.start : s.end][:80] if s else "-" for s in (a.quote, a.cue, a.speaker)]
+        print("  content {!r}, cue {!r}, source {!r}".format(*said))
 
 
 def _each_epoch(epoch: int, tg: Any, held: Sequence[Any], dev: Sequence[Any]) -> None:
@@ -454,6 +488,13 @@ def main() -> None:
         action="store_true",
         help="with --tagger: what the held-out part chooses at each epoch, and dev's figures",
     )
+    ap.add_argument(
+        "--untagged",
+        type=int,
+        default=0,
+        metavar="K",
+        help="with --tagger: count the dev attributions it tags nothing of, print K of them",
+    )
     args = ap.parse_args()
     if args.own is not None:
         own(args.own or [*OWN_SETS, "sample"])
@@ -468,6 +509,7 @@ def main() -> None:
             args.snapshots,
             args.cache,
             args.each_epoch,
+            args.untagged,
         )
     else:
         polnear(args.folder, args.shuffles, args.cache)
