@@ -149,6 +149,9 @@ class Store(Queries):
             raise CorpusError(f"{self.path}: cannot be opened ({exc})") from None
         self._conn = conn
         self._tokens: dict[int, Tokens] = {}
+        #: Articles whose speaker names a transaction changed: their search entry is made
+        #: again once, as it commits (:meth:`write`).
+        self._renamed: set[int] = set()
         self._terms = Terms(conn)
         try:
             conn.execute("PRAGMA foreign_keys = ON")
@@ -252,10 +255,14 @@ class Store(Queries):
             raise CorpusError(f"{self.path}: the corpus is busy or locked ({exc})") from None
         try:
             yield self._conn
+            for article_id in sorted(self._renamed):
+                index_article(self._conn, article_id, update=True)
             self._conn.execute("COMMIT")
         except BaseException:
             self._rollback()
             raise
+        finally:
+            self._renamed.clear()
 
     def _rollback(self) -> None:
         """Roll back what is left of a failed transaction. SQLite rolls some back itself
@@ -714,7 +721,10 @@ class Store(Queries):
         if len({(r or {}).get("speaker_name") for r in (before, after)}) > 1:
             rec = after or before
             assert rec is not None
-            index_article(self._conn, int(rec["article_id"]), update=True)
+            if self._conn.in_transaction:  # (once, as it commits: a rename of many rows)
+                self._renamed.add(int(rec["article_id"]))
+            else:
+                index_article(self._conn, int(rec["article_id"]), update=True)
         return row_id
 
     def _write_attribution(
