@@ -32,6 +32,8 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -45,8 +47,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from core.corpus.store import Store  # noqa: E402
 from core.formats.text import parse_text  # noqa: E402
 from core.model import Article, Attribution, QuoteType, State  # noqa: E402
+from core.review import commands  # noqa: E402
 from core.review.commands import Change  # noqa: E402
 from core.suggest import Suggester  # noqa: E402
+from core.suggest.names import is_pronoun  # noqa: E402
 from core.tokens import tokenize  # noqa: E402
 from gui.keymap import Act  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
@@ -75,6 +79,11 @@ KEYS = [
     "clear_selection",
     "cursor_to_item",
     "end_to_cursor",
+    "undo",
+    "end_to_next_mark",
+    "end_to_previous_mark",
+    "undo",
+    "next_cue",
     "undo",
 ]
 
@@ -124,6 +133,41 @@ def missed_quotes(w: MainWindow, art: Article, found: list[Attribution], rounds:
     return (
         f"p95 {p95(times):.1f} ms, max {max(times):.1f} ms, n={len(times)} (goal p95 <= 16 "
         f"ms); the quote alone p95 {p95(bare):.1f} ms"
+    )
+
+
+def renames(w: MainWindow, rounds: int) -> str:
+    """A name given (what E's box does on Enter, the box itself not timed) to suggestions
+    whose name the most others have, so that it names them all (docs/adr/0052), timed to
+    its settled paint, then undone; against a name no other suggestion has."""
+    session = w.session
+    assert session is not None
+    keys = Keys(QApplication.instance(), w)
+    names = Counter(a.speaker_name for a in session.attrs if a.state is State.SUGGESTED)
+    common = next(n for n, _ in names.most_common() if n and not is_pronoun(n))
+
+    def timed(pick: Callable[[Attribution], bool]) -> list[float]:
+        times = []
+        for i in [i for i, a in enumerate(session.attrs) if pick(a)][:rounds]:
+            w.route(session.choose(i))
+            keys.settle.settled()
+            t0 = keys.settle.begin()
+            w.do_edit(lambda s: s.rename("Somebody Else"))
+            times.append(keys.settle.felt(t0)[1])
+            w.route(session.undo())
+        return times
+
+    many = timed(lambda a: a.speaker_name == common and a.state is State.SUGGESTED)
+    rare = min(names, key=lambda n: names[n])
+    few = timed(lambda a: a.speaker_name == rare and a.state is State.SUGGESTED)
+    alike, commands.alike = commands.alike, lambda *_: []  # the baseline: the name alone
+    alone = timed(lambda a: a.speaker_name == common and a.state is State.SUGGESTED)
+    commands.alike = alike
+    keys.close()
+    return (
+        f"with its {names[common] - 1} others of that name p95 {p95(many):.1f} ms, "
+        f"max {max(many):.1f} ms; with {names[rare] - 1} p95 {p95(few):.1f} ms; the "
+        f"name alone (as before docs/adr/0052) p95 {p95(alone):.1f} ms (goal p95 <= 16 ms)"
     )
 
 
@@ -180,6 +224,7 @@ def main() -> None:
     session.apply(outcome)
     session.store._conn.set_trace_callback(None)
     print(f"SQL statements for one accept: {len(statements)} (goal <= 5)")
+    print(f"A name given (E's Enter): {renames(w, a.rounds)}")
     said = missed_quotes(w, art, found, a.rounds)
     print(f"Q on a direct quote missed (with its cue and speaker): {said}")
     w.close()

@@ -11,7 +11,7 @@ session owns one); the decisions log makes the history survive a restart
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -349,27 +349,32 @@ def set_speaker(
 
 
 def set_speaker_name(
-    store: Store, target: Target, name: str, mention: str | None = None
+    store: Store,
+    target: Target,
+    name: str,
+    mention: str | None = None,
+    among: Sequence[Attribution] | None = None,
 ) -> Command | None:
     """Give the attribution a speaker name the user typed (or picked from the corpus's
     names); ``mention``, the text of its speaker mention, is taught as an alias of that
     name (:func:`taught`), and the article's suggestions of the name it had take the new
-    one (:func:`alike`), in the same command. (A name the M, P or S keys give is
-    resolved from the article, not the user's: it teaches nothing.)"""
+    one (:func:`alike`; ``among``: the article's attributions as the caller has them, else
+    read), in the same command. (A name the M, P or S keys give is resolved from the
+    article, not the user's: it teaches nothing.)"""
     name = name.strip()
     known = _get(store, target)
     said = f"speaker name {name}" if name else "speaker name"
     command = edit(store, known, said, speaker_name=name or None)
     if command is None:
         return None
-    others = alike(store, known, name)
+    others = alike(store.attributions(known.article_id) if among is None else among, known, name)
     if others:
         command.label += f" (and {len(others)} more named {known.attribution.speaker_name})"
     command.changes += others + taught(store, name, mention)
     return command
 
 
-def alike(store: Store, known: Known, name: str) -> list[Change]:
+def alike(attributions: Sequence[Attribution], known: Known, name: str) -> list[Change]:
     """The same name given to the article's other suggestions nobody has touched
     (suggested, as the suggester made them) that have the name ``known`` had: in one
     article one name is one speaker (docs/adr/0052). None for a pronoun (``he`` is
@@ -377,16 +382,19 @@ def alike(store: Store, known: Known, name: str) -> list[Change]:
     old = known.attribution.speaker_name
     if not old or not name or is_pronoun(old):
         return []
-    key = name_key(old)
+    keys = {old: name_key(old)}  # (an article names a few speakers, many times each)
     out = []
-    for a in store.attributions(known.article_id):
+    for a in attributions:
         if (
             a.id == known.attribution.id
             or a.state is not State.SUGGESTED
             or a.origin is not Origin.MODEL
             or not a.speaker_name
-            or name_key(a.speaker_name) != key
         ):
+            continue
+        if a.speaker_name not in keys:
+            keys[a.speaker_name] = name_key(a.speaker_name)
+        if keys[a.speaker_name] != keys[old]:
             continue
         new = corrected(a, a.with_(speaker_name=name, speaker_id=None))
         out.append(

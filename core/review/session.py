@@ -616,7 +616,9 @@ class ReviewSession:
         """Type the speaker's name (E): the mention it names is taught as its alias."""
         a = self.current
         mention = self._text(a.speaker) if a is not None else ""
-        return self._edit(lambda k: commands.set_speaker_name(self.store, k, name, mention))
+        return self._edit(
+            lambda k: commands.set_speaker_name(self.store, k, name, mention, self.attrs)
+        )
 
     def delete(self) -> Outcome:
         """Delete the span being edited; the quote takes its attribution with it."""
