@@ -127,6 +127,30 @@ def test_speaker_name_edits_and_undo_keep_search_in_step(store):
     )
 
 
+def test_a_command_renaming_many_rows_makes_the_search_entry_once(store):
+    """A name given to many suggestions (docs/adr/0052) rewrote the article's search
+    entry once per row; it is made once, as the transaction commits, and is right."""
+    rows = store.attributions(4)
+    changes = [
+        cmd.Change(
+            "attribution",
+            a.id,
+            a.to_logged(4),
+            a.with_(speaker_name="Astrid Lindqvist").to_logged(4),
+        )
+        for a in rows
+    ]
+    seen: list[str] = []
+    store._conn.set_trace_callback(seen.append)
+    cmd.apply(store, cmd.Command("rename", 4, changes))
+    store._conn.set_trace_callback(None)
+    assert len(rows) > 1 and sum("SELECT speaker_name FROM" in q for q in seen) == 1
+    assert store.article_ids("Lindqvist") == [4]
+    store._conn.execute(
+        "INSERT INTO article_search(article_search, rank) VALUES ('integrity-check', 1)"
+    )
+
+
 def test_neighbour_wraps_and_filters(store):
     assert store.neighbour(1, +1) == 2
     assert store.neighbour(4, +1) == 1  # wraps
