@@ -286,8 +286,14 @@ class Driver:
         """Select ``span`` with the token cursor: I when the text between quotation
         marks is it, else the key that selects it from the cursor to its sentence's end,
         or its sentence or clause (``)``, ``O``, ``Shift+O``), else V and Shift+Right to
-        its last token (F and its first letters first, when fewer keys)."""
-        self.cursor_to(self.s.tokens[self.s.tokens.token_at(span.start)][0])
+        its last token (F and its first letters first, when fewer keys). A span that
+        starts inside a token (``says,"and``: no space after the mark) starts at the next
+        one, as near as tokens go."""
+        tokens = self.s.tokens
+        first = tokens.token_at(span.start)
+        if tokens[first][0] < span.start and first + 1 < len(tokens):
+            first += 1
+        self.cursor_to(tokens[first][0])
         if quotation:
             self.key("I")
             got = self.s.selection()
