@@ -502,11 +502,36 @@ def test_the_keys_to_gold_take_no_speaker_inside_another_gold_quote(make_window,
     assert not d.speaks(None, g)
 
 
-def _write(tmp_path, text):
+def _write(tmp_path, text, *quotes):
     path = tmp_path / "acme.gold.json"
-    quote = {"quote": "We are calm", "speaker": "Acme Aid", "cue": "said", "type": "direct"}
-    path.write_text(json.dumps({"quotes": [quote]}), encoding="utf-8")
+    quotes = quotes or ({"quote": "We are calm", "speaker": "Acme Aid", "cue": "said"},)
+    path.write_text(
+        json.dumps({"quotes": [dict(q, type=q.get("type", "direct")) for q in quotes]}),
+        encoding="utf-8",
+    )
     return path
+
+
+def test_the_keys_to_gold_start_a_quote_inside_a_token_at_the_next_one(make_window, tmp_path):
+    """heldout9: ``says,"and I am ...`` (no space after the mark) is one token, which
+    holds the first quote's cue; the walk selected the second quote from it, and Q was
+    refused. It starts the quote at the next token, as near as tokens go."""
+    text = '"We are tough," Ana Ruiz says,"and I am so inspired by the teams."\n'
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "We are tough"))
+    w.session.choose(0)
+    cue = {"speaker": "Ana Ruiz", "cue": 'says,"and'}
+    gold = read_gold(
+        _write(
+            tmp_path,
+            text,
+            dict(cue, quote="We are tough"),
+            dict(cue, quote="and I am so inspired by the teams."),
+        ),
+        text,
+    )
+    to_gold(w, gold)
+    quotes = sorted(text[a.quote.start : a.quote.end] for a in w.session.attrs)
+    assert quotes == ["I am so inspired by the teams.", "We are tough"]
 
 
 def test_an_end_a_clause_off_goes_to_its_comma_in_one_key(make_window, tmp_path):
