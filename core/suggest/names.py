@@ -61,10 +61,12 @@ def _is_title(word: str) -> bool:
 def _titles(words: list[str]) -> int:
     """How many words a name's titles take at its start (``Former President Joe Biden``:
     two); a title that is also a first name is the first name before a surname alone
-    (``Dean Whitaker``)."""
+    (``Dean Whitaker``), also after another title (``Mayor Dean Farrow``)."""
     if len(words) == 2 and words[0].lower() in FIRST_NAME_TITLES:
         return 0
     titles = [k for k, w in enumerate(words[:-1]) if _is_title(w)]
+    if titles[-2:] == [len(words) - 3, len(words) - 2] and words[-2].lower() in FIRST_NAME_TITLES:
+        return len(words) - 2
     return titles[-1] + 1 if titles else 0
 
 

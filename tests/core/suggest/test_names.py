@@ -172,6 +172,14 @@ def test_a_title_that_is_also_a_first_name_is_the_first_name_before_a_surname_al
     assert names(suggester, text) == ["Dean Whitaker", "Dean Whitaker", "Jane Moss", "Jane Moss"]
 
 
+def test_a_title_that_is_also_a_first_name_after_another_title_is_the_first_name(suggester):
+    text = (
+        "Mayor Dean Farrow told residents to stay home as the river rose.\n\n"
+        '"The water is still coming," Farrow said.'
+    )
+    assert names(suggester, text) == ["Dean Farrow"]
+
+
 def test_only_the_job_word_before_a_name_names_that_person(suggester):
     text = (
         "Emergency Response Director Jo Ma toured the flooded streets on Monday.\n\n"
