@@ -93,6 +93,7 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "team": "fc afc cf united city rovers athletic wanderers",
         "league": "",
         "bureau": "",
+        "broadcaster": "broadcasting corporation radio television tv network channel",
     }.items()
 }
 

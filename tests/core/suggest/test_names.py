@@ -1259,3 +1259,16 @@ def test_a_run_of_capitalised_words_ends_at_a_sentence_s_full_stop():
     assert names["Centre"] == "Mount St. John Medical Centre"
     assert names["Weber"] == "Barry M. Weber"
     assert "It" not in names  # (not "Wolves It")
+
+
+def test_the_broadcaster_is_the_nearest_broadcasting_corporation_or_television(suggester):
+    text = (
+        "A producer has been suspended, the Norlandic Broadcasting Corporation said.\n\n"
+        "The broadcaster said the inquiry would be quick.\n\n"
+        "Staff at Kestrel Television were told on Friday, the broadcaster said."
+    )
+    assert names(suggester, text) == [
+        "Norlandic Broadcasting Corporation",
+        "Norlandic Broadcasting Corporation",
+        "Kestrel Television",
+    ]
