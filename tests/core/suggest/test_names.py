@@ -1272,3 +1272,11 @@ def test_the_broadcaster_is_the_nearest_broadcasting_corporation_or_television(s
         "Norlandic Broadcasting Corporation",
         "Kestrel Television",
     ]
+
+
+def test_an_organisation_s_spokesperson_keeps_its_indefinite_article(suggester):
+    text = (
+        "The line was closed on Monday.\n\n"
+        "In a statement, a Norvia spokesperson said: \u2018We are sorry for the delays.\u2019"
+    )
+    assert names(suggester, text) == ["a Norvia spokesperson"]
