@@ -454,10 +454,14 @@ class NameBook:
         """A body of state's name without the nationality or the country's initials
         before it (``U.S. Food and Drug Administration``, ``Ukrainian Ministry of
         Defense``), and with its ``of`` where the article writes it so (``Belarusian
-        Defense Ministry`` ... ``the Ministry of Defense``: ``Ministry of Defense``); but
-        with them where the acronym the article writes for it spells them (``U.S.
-        Department of Agriculture`` ... ``USDA``)."""
+        Defense Ministry`` ... ``the Ministry of Defense``: ``Ministry of Defense``, also
+        without the nationality: ``Fisheries Ministry``); but with them where the acronym
+        the article writes for it spells them (``U.S. Department of Agriculture`` ...
+        ``USDA``)."""
         words = name.split()
+        if len(words) == 2 and words[1].lower() in STATE_BODIES:
+            written = f"{words[1]} of {words[0]}"
+            return written if any(n == written for _, n in self.capitalised) else name
         if len(words) < 3 or not (words[0] in COUNTRY_INITIALS or _NATIONALITY.fullmatch(words[0])):
             return name
         if initials(name) in self.acronyms:

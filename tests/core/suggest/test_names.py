@@ -1280,3 +1280,11 @@ def test_an_organisation_s_spokesperson_keeps_its_indefinite_article(suggester):
         "In a statement, a Norvia spokesperson said: \u2018We are sorry for the delays.\u2019"
     )
     assert names(suggester, text) == ["a Norvia spokesperson"]
+
+
+def test_a_body_of_state_named_before_its_noun_is_the_one_named_with_of(suggester):
+    text = (
+        "The Ministry of Fisheries said on Monday that the reports were false.\n\n"
+        "The Fisheries Ministry said the boat had left the harbour."
+    )
+    assert names(suggester, text) == ["Ministry of Fisheries", "Ministry of Fisheries"]
