@@ -399,10 +399,7 @@ class NameBook:
                 self._add_kind(start + n.start("name"), " ".join(words), _kind(n["noun"]))
         for n in _KIND_AFTER.finditer(text):  # "The Norland embassy in Muscat"
             self._add_kind(start + n.start("name"), n["name"], n["noun"])
-        for k in _KNOWN_AS.finditer(text):
-            if _person_words(k["name"].split()):
-                at = (start + k.start("desc"), start + k.end("desc"))
-                self.appositions.append((*at, k["name"].split()))
+        self._add_appositions(start, text)
         self.places.update(m[1].casefold() for m in _PLACE_BEFORE.finditer(text))
         for q in find_quotes(text):
             end = q.close if q.close is not None else len(text)
@@ -423,6 +420,19 @@ class NameBook:
             expansion = _expansion(words, acronym) if acronym else None
             if expansion:
                 self.expansions.setdefault(acronym, expansion)
+
+    def _add_appositions(self, start: int, text: str) -> None:
+        """Register a paragraph's descriptions of a person with the name after their
+        comma (``the party's vice-president, better known as Tian Chua,``), and the jobs
+        of something so written before a name (``The Commissioner of Police in the state,
+        Mr Jide Ola,``: a commissioner)."""
+        for j in _JOB_OF_BEFORE_NAME.finditer(text):
+            if _is_title(j["job"]) and _person_words(j["name"].split()):
+                self.add_title(j["job"].lower(), start + j.start("name"), j["name"])
+        for k in _KNOWN_AS.finditer(text):
+            if _person_words(k["name"].split()):
+                at = (start + k.start("desc"), start + k.end("desc"))
+                self.appositions.append((*at, k["name"].split()))
 
     def _add_agency(self, pos: int, name: str, written: bool) -> None:
         """A news agency the article names (a news agency's description finds it:
@@ -1083,6 +1093,12 @@ _KNOWN_AS = re.compile(
     r"(?P<desc>\b(?i:the|a|an|his|her|its|their)\s+(?:[\w.'\u2019-]+\s+){0,4}?[a-z][\w-]*)"
     r",\s+(?:(?:better|also|widely)\s+known\s+as\s+)?"
     r"(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+)(?=,|\s+(?:said|told|added)\b)"
+)
+#: A job of something written before the name in apposition (``The Commissioner of Police
+#: in the state, Mr Jide Ola,``): the job word and the person's name.
+_JOB_OF_BEFORE_NAME = re.compile(
+    r"\b(?i:the)\s+(?P<job>[A-Z][a-z]+)\s+(?:of|for)\s+(?:[\w'\u2019-]+\s+){0,5}?[\w'\u2019-]+"
+    r",\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+),"
 )
 #: Where a group's head noun ends: ``Residents of the village``, ``officials at the
 #: ministry``; a group's own nouns, whose people follow their ``of``.

@@ -1288,3 +1288,12 @@ def test_a_body_of_state_named_before_its_noun_is_the_one_named_with_of(suggeste
         "The Fisheries Ministry said the boat had left the harbour."
     )
     assert names(suggester, text) == ["Ministry of Fisheries", "Ministry of Fisheries"]
+
+
+def test_a_job_described_before_the_name_in_apposition_names_that_person(suggester):
+    text = (
+        "The Commissioner of Police in the state, Mr Jide Ola, disclosed this to reporters "
+        "on Thursday.\n\n"
+        "The police commissioner said the suspects would be charged to court."
+    )
+    assert names(suggester, text) == ["Jide Ola"]
