@@ -154,7 +154,7 @@ TITLES = frozenset(
     volunteer witness firefighter paramedic engineer technician investigator auditor
     clerk coordinator planner owner shopkeeper farmer diplomat nominee official
     det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
-    counsel
+    counsel magistrate
     ratu
     apostle cleric archbishop priest reverend evangelist televangelist preacher
     """.split()

@@ -1297,3 +1297,12 @@ def test_a_job_described_before_the_name_in_apposition_names_that_person(suggest
         "The police commissioner said the suspects would be charged to court."
     )
     assert names(suggester, text) == ["Jide Ola"]
+
+
+def test_the_magistrate_is_the_person_named_with_that_job(suggester):
+    text = (
+        "A court presided over by Principal Magistrate Jo M.S. Roe ordered the remand on "
+        "Tuesday.\n\n"
+        "\u201cYou will not take your plea,\u201d said the trial magistrate."
+    )
+    assert names(suggester, text) == ["Jo M.S. Roe"]
