@@ -453,11 +453,17 @@ class NameBook:
         """A speaker name as the whole article resolves it: a document stands for its
         source (:func:`named_source`), a proper name loses its leading article, an
         acronym becomes its expansion and a description of an organisation the nearest
-        one before ``pos`` that it fits; a body of state loses the nationality before it
-        (:meth:`_of_state`), a company its legal suffix and the nationality before it
-        (:meth:`_company`); anything else stays as it is."""
+        one before ``pos`` that it fits; a name written as the first words of an
+        organisation's before it is that organisation (:meth:`_company_begun`); a body
+        of state loses the nationality before it (:meth:`_of_state`), a company its legal
+        suffix and the nationality before it (:meth:`_company`); anything else stays as
+        it is."""
         if is_pronoun(name):
             return name
+        run = self._run_at(pos)[1]  # "St. Michael", which its titles made "Michael"
+        begun = self._company_begun(run, pos) if len(run.split()) > 1 else None
+        if begun is not None:
+            return begun
         return _broadcaster(self._company(self._of_state(self._settled(name, pos))))
 
     def _of_state(self, name: str) -> str:
@@ -563,14 +569,21 @@ class NameBook:
 
     def _company_begun(self, name: str, pos: int) -> str | None:
         """The company whose name a one-word name begins, the nearest one before ``pos``
-        (``International`` after ``International Truck and Engine Corp.``); None if none."""
-        if len(name.split()) != 1:
-            return None
+        (``International`` after ``International Truck and Engine Corp.``), or the
+        organisation whose name a name of more words begins (``St. Michael`` after ``St.
+        Michael Medical Center``: no saint's name); None if none."""
+        one = len(name.split()) == 1
+
+        def begun(whole: str) -> bool:
+            if one:
+                return _COMPANY_NAME.fullmatch(whole) is not None
+            return whole.split()[-1].lower() in NON_PERSON_WORDS  # "... Center"
+
         return next(
             (
                 whole
                 for _, whole in self._before(pos)
-                if whole.startswith(name + " ") and _COMPANY_NAME.fullmatch(whole)
+                if whole.startswith(name + " ") and begun(whole)
             ),
             None,
         )

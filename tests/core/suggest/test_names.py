@@ -1306,3 +1306,11 @@ def test_the_magistrate_is_the_person_named_with_that_job(suggester):
         "\u201cYou will not take your plea,\u201d said the trial magistrate."
     )
     assert names(suggester, text) == ["Jo M.S. Roe"]
+
+
+def test_a_name_that_begins_an_organisation_s_name_before_it_is_that_organisation(suggester):
+    text = (
+        "Cases were reported at St. Clare Medical Center in Norton.\n\n"
+        "St. Clare in a statement said the hospital was \u201cworking closely with the state.\u201d"
+    )
+    assert names(suggester, text) == ["St. Clare Medical Center"]
