@@ -1278,8 +1278,12 @@ def named_source(name: str) -> str:
 
 def _broadcaster(name: str) -> str:
     """A broadcaster's name without its medium written after it in lower case (``NHK
-    television``, ``KTV public television`` -> ``NHK``, ``KTV``); a nationality before
-    it is no broadcaster's name (``Norlandic state radio`` stays)."""
+    television``, ``KTV public television`` -> ``NHK``, ``KTV``), a news agency's without
+    its kind (``PA news agency`` -> ``PA``); a nationality before it is no broadcaster's
+    name (``Norlandic state radio`` stays)."""
+    agency = _NEWS_AGENCY.fullmatch(name)
+    if agency and agency["before"]:
+        return agency["before"]
     words = name.split()
     k = len(words)
     if k < 2 or words[-1] not in BROADCAST_MEDIA:

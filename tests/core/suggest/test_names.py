@@ -1314,3 +1314,8 @@ def test_a_name_that_begins_an_organisation_s_name_before_it_is_that_organisatio
         "St. Clare in a statement said the hospital was \u201cworking closely with the state.\u201d"
     )
     assert names(suggester, text) == ["St. Clare Medical Center"]
+
+
+def test_a_news_agency_s_kind_written_after_its_name_is_no_part_of_it(suggester):
+    text = "According to NPA news agency, the talks failed on Monday."
+    assert names(suggester, text) == ["NPA"]
