@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import dropwhile
 from typing import TYPE_CHECKING
 
 from core.model import Attribution
@@ -1242,9 +1243,14 @@ def _unbased(name: str) -> str:
 def _unowned(name: str) -> str:
     """An organisation's name of a body ``of`` something without the country or place it
     is written as belonging to: ``South Sudan's Ministry of Agriculture`` -> ``Ministry
-    of Agriculture``; a company named by a possessive keeps it (``Moody's Investors
-    Service``, ``McDonald's Corp``)."""
+    of Agriculture``, also with words of how it is between: ``the North's official
+    Norland Central News Agency`` -> ``Norland Central News Agency``); a company named by a
+    possessive keeps it (``Moody's Investors Service``, ``McDonald's Corp``)."""
     words = name.replace("\u2019", "'").split()
+    if len(words) > 2 and words[0].endswith("'s") and words[1].islower():
+        rest = list(dropwhile(str.islower, words[1:]))
+        if len(rest) > 1 and rest[-1].lower() in NON_PERSON_WORDS:
+            return " ".join(name.split()[len(words) - len(rest) :])
     for k, w in enumerate(words[:-2]):
         body, of = words[k + 1], words[k + 2]
         if w.endswith("'s") and body.istitle() and body.lower() in NON_PERSON_WORDS:

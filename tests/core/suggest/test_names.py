@@ -1319,3 +1319,11 @@ def test_a_name_that_begins_an_organisation_s_name_before_it_is_that_organisatio
 def test_a_news_agency_s_kind_written_after_its_name_is_no_part_of_it(suggester):
     text = "According to NPA news agency, the talks failed on Monday."
     assert names(suggester, text) == ["NPA"]
+
+
+def test_a_place_s_possessive_and_how_it_is_before_an_organisation_are_no_part_of_it(suggester):
+    text = (
+        "According to the North's official Norland Central News Agency on Friday, a "
+        "spokesperson denounced the report."
+    )
+    assert names(suggester, text) == ["Norland Central News Agency"]
