@@ -401,6 +401,8 @@ class NameBook:
         for n in _KIND_AFTER.finditer(text):  # "The Norland embassy in Muscat"
             self._add_kind(start + n.start("name"), n["name"], n["noun"])
         self._add_appositions(start, text)
+        for g in _SAID_HE.finditer(text):  # "Jones said he had seen": a person, a he
+            self.gender.setdefault(g["name"], g["pronoun"])
         self.places.update(m[1].casefold() for m in _PLACE_BEFORE.finditer(text))
         for q in find_quotes(text):
             end = q.close if q.close is not None else len(text)
@@ -982,7 +984,8 @@ class NameBook:
     def _group(self, name: str) -> bool:
         """Whether a mention describes a group of people, whom ``they`` (never ``he`` nor
         ``she``) refers to: its head a plural noun (``Residents of the village``, ``Local
-        officials``) or a group's (``A team of experts``); never a surname (``Ellis``)."""
+        officials``) or a group's (``A team of experts``); never a surname (``Ellis``, also
+        one only a ``he`` or a ``she`` shows: ``Jones said he had seen``)."""
         words = name.split()
         cut = next((k for k, w in enumerate(words) if w in _GROUP_CUT), len(words))
         head, of = words[:cut], words[cut + 1 :]
@@ -993,6 +996,7 @@ class NameBook:
         return (
             plain
             and noun not in self.surnames
+            and noun not in self.gender  # "Jones said he had seen"
             and noun.lower().endswith("s")
             and not noun.lower().endswith(("ss", "us", "is"))
         )
@@ -1113,6 +1117,12 @@ _KNOWN_AS = re.compile(
 _JOB_OF_BEFORE_NAME = re.compile(
     r"\b(?i:the)\s+(?P<job>[A-Z][a-z]+)\s+(?:of|for)\s+(?:[\w'\u2019-]+\s+){0,5}?[\w'\u2019-]+"
     r",\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+),"
+)
+#: A one-word name that says something of itself as ``he`` or ``she`` (``Jones said he
+#: had seen``): a person's, whom a later ``he`` may refer to.
+_SAID_HE = re.compile(
+    r"\b(?P<name>[A-Z][a-z'\u2019-]+)\s+(?:said|says|told\s+\w+|added)\s+(?:that\s+)?"
+    r"(?P<pronoun>he|she)\b"
 )
 #: Where a group's head noun ends: ``Residents of the village``, ``officials at the
 #: ministry``; a group's own nouns, whose people follow their ``of``.

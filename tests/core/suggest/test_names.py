@@ -1327,3 +1327,12 @@ def test_a_place_s_possessive_and_how_it_is_before_an_organisation_are_no_part_o
         "spokesperson denounced the report."
     )
     assert names(suggester, text) == ["Norland Central News Agency"]
+
+
+def test_a_surname_ending_in_s_that_said_he_is_a_person_a_later_he_refers_to(suggester):
+    text = (
+        "Andrew and his family were at home when the water came up. Jones said he had seen "
+        "water rise before.\n\n"
+        "\u201cWe knew that we were getting rain,\u201d he said."
+    )
+    assert names(suggester, text) == ["Jones", "Jones"]
