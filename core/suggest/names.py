@@ -819,18 +819,24 @@ class NameBook:
         """The organisation an article names by its acronym alone that a description's
         noun may stand for, when no name fits it: the nearest before ``pos`` that spoke or
         acted as a subject, outside quotation marks, whose letters hold the noun's first
-        (``The FBI is leading the inquiry`` ... ``the bureau said`` -> ``FBI``); never a
-        country's initials (``US officials``) nor a job's (``the DCP``). None if none."""
-        for m in reversed(self.mentions):
-            if m.pos >= pos or m.person or not m.subject or not is_acronym(m.name):
-                continue
-            letters = m.name.replace(".", "")
-            if m.name in COUNTRY_INITIALS or noun[0].upper() not in letters:
-                continue
-            named = self._expanded(m.name, m.pos)
-            if not _within(self.quoted, m.pos) and not is_job_name(named):
-                return named
-        return None
+        (``The FBI is leading the inquiry`` ... ``the bureau said`` -> ``FBI``), else the
+        nearest that is no subject and starts with that letter (``claims about a BNK
+        presenter, the broadcaster said``); never a country's initials (``US officials``)
+        nor a job's (``the DCP``). None if none."""
+        fitting = [
+            m
+            for m in reversed(self.mentions)
+            if m.pos < pos
+            and not m.person
+            and is_acronym(m.name)
+            and m.name not in COUNTRY_INITIALS
+            and noun[0].upper() in m.name.replace(".", "")
+            and not _within(self.quoted, m.pos)
+            and not is_job_name(self._expanded(m.name, m.pos))
+        ]
+        starts = (m for m in fitting if m.name.startswith(noun[0].upper()))
+        m = next((m for m in fitting if m.subject), next(starts, None))
+        return self._expanded(m.name, m.pos) if m else None
 
     def _national_person(self, mention: str, pos: int) -> str | None:
         """The person a nationality alone calls so (``the Norwegian added``, ``The Dutchman

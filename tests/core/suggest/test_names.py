@@ -1336,3 +1336,12 @@ def test_a_surname_ending_in_s_that_said_he_is_a_person_a_later_he_refers_to(sug
         "\u201cWe knew that we were getting rain,\u201d he said."
     )
     assert names(suggester, text) == ["Jones", "Jones"]
+
+
+def test_a_description_names_an_organisation_s_acronym_that_is_no_subject(suggester):
+    text = (
+        "A producer has been suspended over claims about a BNK presenter, the broadcaster "
+        "has confirmed.\n\n"
+        "The broadcaster said the inquiry would be quick."
+    )
+    assert names(suggester, text) == ["BNK", "BNK"]
