@@ -430,8 +430,9 @@ class NameBook:
         of something so written before a name (``The Commissioner of Police in the state,
         Mr Jide Ola,``: a commissioner)."""
         for j in _JOB_OF_BEFORE_NAME.finditer(text):
-            if _is_title(j["job"]) and _person_words(j["name"].split()):
-                self.add_title(j["job"].lower(), start + j.start("name"), j["name"])
+            name = _untitled(j["name"].split())  # "Defense Ministry General Jo Roe"
+            if _is_title(j["job"]) and len(name) > 1 and _person_words(name):
+                self.add_title(j["job"].lower(), start + j.start("name"), " ".join(name))
         for k in _KNOWN_AS.finditer(text):
             if _person_words(k["name"].split()):
                 at = (start + k.start("desc"), start + k.end("desc"))
@@ -1119,10 +1120,11 @@ _KNOWN_AS = re.compile(
     r"(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+)(?=,|\s+(?:said|told|added)\b)"
 )
 #: A job of something written before the name in apposition (``The Commissioner of Police
-#: in the state, Mr Jide Ola,``): the job word and the person's name.
+#: in the state, Mr Jide Ola,``; ``the spokesman of Norland's Defense Ministry General Jo
+#: Roe,``): the job word and the person's name (with what runs on into it).
 _JOB_OF_BEFORE_NAME = re.compile(
-    r"\b(?i:the)\s+(?P<job>[A-Z][a-z]+)\s+(?:of|for)\s+(?:[\w'\u2019-]+\s+){0,5}?[\w'\u2019-]+"
-    r",\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+),"
+    r"\b(?i:the)\s+(?P<job>[A-Za-z][a-z]+)\s+(?:of|for)\s+(?:[\w'\u2019-]+\s+){0,5}?[\w'\u2019-]+"
+    r",?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+),"
 )
 #: A one-word name that says something of itself as ``he`` or ``she`` (``Jones said he
 #: had seen``): a person's, whom a later ``he`` may refer to.

@@ -1345,3 +1345,12 @@ def test_a_description_names_an_organisation_s_acronym_that_is_no_subject(sugges
         "The broadcaster said the inquiry would be quick."
     )
     assert names(suggester, text) == ["BNK", "BNK"]
+
+
+def test_a_job_of_an_organisation_before_a_name_with_its_title_names_that_person(suggester):
+    text = (
+        "In a first reaction, the spokesman of Norland\u2019s Defense Ministry General Jo "
+        "Roe-Ma, denied the reports.\n\n"
+        "The spokesperson said the causes would be announced at the appropriate time."
+    )
+    assert names(suggester, text) == ["Jo Roe-Ma"]
