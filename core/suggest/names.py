@@ -1233,7 +1233,7 @@ def _without_article(name: str) -> str:
     plant`` -> ``Acme plant``; ``the company`` stays, and so does a person an organisation
     has by a job (``a Norvia spokesperson``: a description)."""
     words = name.split()
-    if words[0].lower() in ("a", "an") and _is_title(words[-1]):
+    if len(words) > 1 and words[0].lower() in ("a", "an") and _is_title(words[-1]):
         return name
     if len(words) > 1 and words[0].lower() in _ARTICLES and words[1][:1].isupper():
         return " ".join(words[1:])
