@@ -93,6 +93,7 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "team": "fc afc cf united city rovers athletic wanderers",
         "league": "",
         "bureau": "",
+        "broadcaster": "broadcasting corporation radio television tv network channel",
     }.items()
 }
 
@@ -153,7 +154,7 @@ TITLES = frozenset(
     volunteer witness firefighter paramedic engineer technician investigator auditor
     clerk coordinator planner owner shopkeeper farmer diplomat nominee official
     det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
-    counsel
+    counsel magistrate
     ratu
     apostle cleric archbishop priest reverend evangelist televangelist preacher
     """.split()

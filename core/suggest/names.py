@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import dropwhile
 from typing import TYPE_CHECKING
 
 from core.model import Attribution
@@ -61,10 +62,12 @@ def _is_title(word: str) -> bool:
 def _titles(words: list[str]) -> int:
     """How many words a name's titles take at its start (``Former President Joe Biden``:
     two); a title that is also a first name is the first name before a surname alone
-    (``Dean Whitaker``)."""
+    (``Dean Whitaker``), also after another title (``Mayor Dean Farrow``)."""
     if len(words) == 2 and words[0].lower() in FIRST_NAME_TITLES:
         return 0
     titles = [k for k, w in enumerate(words[:-1]) if _is_title(w)]
+    if titles[-2:] == [len(words) - 3, len(words) - 2] and words[-2].lower() in FIRST_NAME_TITLES:
+        return len(words) - 2
     return titles[-1] + 1 if titles else 0
 
 
@@ -397,10 +400,9 @@ class NameBook:
                 self._add_kind(start + n.start("name"), " ".join(words), _kind(n["noun"]))
         for n in _KIND_AFTER.finditer(text):  # "The Norland embassy in Muscat"
             self._add_kind(start + n.start("name"), n["name"], n["noun"])
-        for k in _KNOWN_AS.finditer(text):
-            if _person_words(k["name"].split()):
-                at = (start + k.start("desc"), start + k.end("desc"))
-                self.appositions.append((*at, k["name"].split()))
+        self._add_appositions(start, text)
+        for g in _SAID_HE.finditer(text):  # "Jones said he had seen": a person, a he
+            self.gender.setdefault(g["name"], g["pronoun"])
         self.places.update(m[1].casefold() for m in _PLACE_BEFORE.finditer(text))
         for q in find_quotes(text):
             end = q.close if q.close is not None else len(text)
@@ -422,6 +424,20 @@ class NameBook:
             if expansion:
                 self.expansions.setdefault(acronym, expansion)
 
+    def _add_appositions(self, start: int, text: str) -> None:
+        """Register a paragraph's descriptions of a person with the name after their
+        comma (``the party's vice-president, better known as Tian Chua,``), and the jobs
+        of something so written before a name (``The Commissioner of Police in the state,
+        Mr Jide Ola,``: a commissioner)."""
+        for j in _JOB_OF_BEFORE_NAME.finditer(text):
+            name = _untitled(j["name"].split())  # "Defense Ministry General Jo Roe"
+            if _is_title(j["job"]) and len(name) > 1 and _person_words(name):
+                self.add_title(j["job"].lower(), start + j.start("name"), " ".join(name))
+        for k in _KNOWN_AS.finditer(text):
+            if _person_words(k["name"].split()):
+                at = (start + k.start("desc"), start + k.end("desc"))
+                self.appositions.append((*at, k["name"].split()))
+
     def _add_agency(self, pos: int, name: str, written: bool) -> None:
         """A news agency the article names (a news agency's description finds it:
         :meth:`_described`); ``the agency`` alone stands for it only where it is
@@ -441,21 +457,31 @@ class NameBook:
         """A speaker name as the whole article resolves it: a document stands for its
         source (:func:`named_source`), a proper name loses its leading article, an
         acronym becomes its expansion and a description of an organisation the nearest
-        one before ``pos`` that it fits; a body of state loses the nationality before it
-        (:meth:`_of_state`), a company its legal suffix and the nationality before it
-        (:meth:`_company`); anything else stays as it is."""
+        one before ``pos`` that it fits; a name written as the first words of an
+        organisation's before it is that organisation (:meth:`_company_begun`); a body
+        of state loses the nationality before it (:meth:`_of_state`), a company its legal
+        suffix and the nationality before it (:meth:`_company`); anything else stays as
+        it is."""
         if is_pronoun(name):
             return name
+        run = self._run_at(pos)[1]  # "St. Michael", which its titles made "Michael"
+        begun = self._company_begun(run, pos) if len(run.split()) > 1 else None
+        if begun is not None:
+            return begun
         return _broadcaster(self._company(self._of_state(self._settled(name, pos))))
 
     def _of_state(self, name: str) -> str:
         """A body of state's name without the nationality or the country's initials
         before it (``U.S. Food and Drug Administration``, ``Ukrainian Ministry of
         Defense``), and with its ``of`` where the article writes it so (``Belarusian
-        Defense Ministry`` ... ``the Ministry of Defense``: ``Ministry of Defense``); but
-        with them where the acronym the article writes for it spells them (``U.S.
-        Department of Agriculture`` ... ``USDA``)."""
+        Defense Ministry`` ... ``the Ministry of Defense``: ``Ministry of Defense``, also
+        without the nationality: ``Fisheries Ministry``); but with them where the acronym
+        the article writes for it spells them (``U.S. Department of Agriculture`` ...
+        ``USDA``)."""
         words = name.split()
+        if len(words) == 2 and words[1].lower() in STATE_BODIES:
+            written = f"{words[1]} of {words[0]}"
+            return written if any(n == written for _, n in self.capitalised) else name
         if len(words) < 3 or not (words[0] in COUNTRY_INITIALS or _NATIONALITY.fullmatch(words[0])):
             return name
         if initials(name) in self.acronyms:
@@ -547,14 +573,21 @@ class NameBook:
 
     def _company_begun(self, name: str, pos: int) -> str | None:
         """The company whose name a one-word name begins, the nearest one before ``pos``
-        (``International`` after ``International Truck and Engine Corp.``); None if none."""
-        if len(name.split()) != 1:
-            return None
+        (``International`` after ``International Truck and Engine Corp.``), or the
+        organisation whose name a name of more words begins (``St. Michael`` after ``St.
+        Michael Medical Center``: no saint's name); None if none."""
+        one = len(name.split()) == 1
+
+        def begun(whole: str) -> bool:
+            if one:
+                return _COMPANY_NAME.fullmatch(whole) is not None
+            return whole.split()[-1].lower() in NON_PERSON_WORDS  # "... Center"
+
         return next(
             (
                 whole
                 for _, whole in self._before(pos)
-                if whole.startswith(name + " ") and _COMPANY_NAME.fullmatch(whole)
+                if whole.startswith(name + " ") and begun(whole)
             ),
             None,
         )
@@ -787,18 +820,24 @@ class NameBook:
         """The organisation an article names by its acronym alone that a description's
         noun may stand for, when no name fits it: the nearest before ``pos`` that spoke or
         acted as a subject, outside quotation marks, whose letters hold the noun's first
-        (``The FBI is leading the inquiry`` ... ``the bureau said`` -> ``FBI``); never a
-        country's initials (``US officials``) nor a job's (``the DCP``). None if none."""
-        for m in reversed(self.mentions):
-            if m.pos >= pos or m.person or not m.subject or not is_acronym(m.name):
-                continue
-            letters = m.name.replace(".", "")
-            if m.name in COUNTRY_INITIALS or noun[0].upper() not in letters:
-                continue
-            named = self._expanded(m.name, m.pos)
-            if not _within(self.quoted, m.pos) and not is_job_name(named):
-                return named
-        return None
+        (``The FBI is leading the inquiry`` ... ``the bureau said`` -> ``FBI``), else the
+        nearest that is no subject and starts with that letter (``claims about a BNK
+        presenter, the broadcaster said``); never a country's initials (``US officials``)
+        nor a job's (``the DCP``). None if none."""
+        fitting = [
+            m
+            for m in reversed(self.mentions)
+            if m.pos < pos
+            and not m.person
+            and is_acronym(m.name)
+            and m.name not in COUNTRY_INITIALS
+            and noun[0].upper() in m.name.replace(".", "")
+            and not _within(self.quoted, m.pos)
+            and not is_job_name(self._expanded(m.name, m.pos))
+        ]
+        starts = (m for m in fitting if m.name.startswith(noun[0].upper()))
+        m = next((m for m in fitting if m.subject), next(starts, None))
+        return self._expanded(m.name, m.pos) if m else None
 
     def _national_person(self, mention: str, pos: int) -> str | None:
         """The person a nationality alone calls so (``the Norwegian added``, ``The Dutchman
@@ -952,7 +991,8 @@ class NameBook:
     def _group(self, name: str) -> bool:
         """Whether a mention describes a group of people, whom ``they`` (never ``he`` nor
         ``she``) refers to: its head a plural noun (``Residents of the village``, ``Local
-        officials``) or a group's (``A team of experts``); never a surname (``Ellis``)."""
+        officials``) or a group's (``A team of experts``); never a surname (``Ellis``, also
+        one only a ``he`` or a ``she`` shows: ``Jones said he had seen``)."""
         words = name.split()
         cut = next((k for k, w in enumerate(words) if w in _GROUP_CUT), len(words))
         head, of = words[:cut], words[cut + 1 :]
@@ -963,6 +1003,7 @@ class NameBook:
         return (
             plain
             and noun not in self.surnames
+            and noun not in self.gender  # "Jones said he had seen"
             and noun.lower().endswith("s")
             and not noun.lower().endswith(("ss", "us", "is"))
         )
@@ -1078,6 +1119,19 @@ _KNOWN_AS = re.compile(
     r",\s+(?:(?:better|also|widely)\s+known\s+as\s+)?"
     r"(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+)(?=,|\s+(?:said|told|added)\b)"
 )
+#: A job of something written before the name in apposition (``The Commissioner of Police
+#: in the state, Mr Jide Ola,``; ``the spokesman of Norland's Defense Ministry General Jo
+#: Roe,``): the job word and the person's name (with what runs on into it).
+_JOB_OF_BEFORE_NAME = re.compile(
+    r"\b(?i:the)\s+(?P<job>[A-Za-z][a-z]+)\s+(?:of|for)\s+(?:[\w'\u2019-]+\s+){0,5}?[\w'\u2019-]+"
+    r",?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+),"
+)
+#: A one-word name that says something of itself as ``he`` or ``she`` (``Jones said he
+#: had seen``): a person's, whom a later ``he`` may refer to.
+_SAID_HE = re.compile(
+    r"\b(?P<name>[A-Z][a-z'\u2019-]+)\s+(?:said|says|told\s+\w+|added)\s+(?:that\s+)?"
+    r"(?P<pronoun>he|she)\b"
+)
 #: Where a group's head noun ends: ``Residents of the village``, ``officials at the
 #: ministry``; a group's own nouns, whose people follow their ``of``.
 _GROUP_CUT = {"of", "at", "from", "in", "for", "with", "who", "on"}
@@ -1176,8 +1230,11 @@ def _head_words(words: list[str]) -> list[str]:
 
 def _without_article(name: str) -> str:
     """A proper name without its leading article: ``The WHO`` -> ``WHO``, ``the Acme
-    plant`` -> ``Acme plant``; ``the company`` stays."""
+    plant`` -> ``Acme plant``; ``the company`` stays, and so does a person an organisation
+    has by a job (``a Norvia spokesperson``: a description)."""
     words = name.split()
+    if len(words) > 1 and words[0].lower() in ("a", "an") and _is_title(words[-1]):
+        return name
     if len(words) > 1 and words[0].lower() in _ARTICLES and words[1][:1].isupper():
         return " ".join(words[1:])
     return name
@@ -1204,9 +1261,14 @@ def _unbased(name: str) -> str:
 def _unowned(name: str) -> str:
     """An organisation's name of a body ``of`` something without the country or place it
     is written as belonging to: ``South Sudan's Ministry of Agriculture`` -> ``Ministry
-    of Agriculture``; a company named by a possessive keeps it (``Moody's Investors
-    Service``, ``McDonald's Corp``)."""
+    of Agriculture``, also with words of how it is between: ``the North's official
+    Norland Central News Agency`` -> ``Norland Central News Agency``); a company named by a
+    possessive keeps it (``Moody's Investors Service``, ``McDonald's Corp``)."""
     words = name.replace("\u2019", "'").split()
+    if len(words) > 2 and words[0].endswith("'s") and words[1].islower():
+        rest = list(dropwhile(str.islower, words[1:]))
+        if len(rest) > 1 and rest[-1].lower() in NON_PERSON_WORDS:
+            return " ".join(name.split()[len(words) - len(rest) :])
     for k, w in enumerate(words[:-2]):
         body, of = words[k + 1], words[k + 2]
         if w.endswith("'s") and body.istitle() and body.lower() in NON_PERSON_WORDS:
@@ -1240,8 +1302,12 @@ def named_source(name: str) -> str:
 
 def _broadcaster(name: str) -> str:
     """A broadcaster's name without its medium written after it in lower case (``NHK
-    television``, ``KTV public television`` -> ``NHK``, ``KTV``); a nationality before
-    it is no broadcaster's name (``Norlandic state radio`` stays)."""
+    television``, ``KTV public television`` -> ``NHK``, ``KTV``), a news agency's without
+    its kind (``PA news agency`` -> ``PA``); a nationality before it is no broadcaster's
+    name (``Norlandic state radio`` stays)."""
+    agency = _NEWS_AGENCY.fullmatch(name)
+    if agency and agency["before"]:
+        return agency["before"]
     words = name.split()
     k = len(words)
     if k < 2 or words[-1] not in BROADCAST_MEDIA:

@@ -172,6 +172,14 @@ def test_a_title_that_is_also_a_first_name_is_the_first_name_before_a_surname_al
     assert names(suggester, text) == ["Dean Whitaker", "Dean Whitaker", "Jane Moss", "Jane Moss"]
 
 
+def test_a_title_that_is_also_a_first_name_after_another_title_is_the_first_name(suggester):
+    text = (
+        "Mayor Dean Farrow told residents to stay home as the river rose.\n\n"
+        '"The water is still coming," Farrow said.'
+    )
+    assert names(suggester, text) == ["Dean Farrow"]
+
+
 def test_only_the_job_word_before_a_name_names_that_person(suggester):
     text = (
         "Emergency Response Director Jo Ma toured the flooded streets on Monday.\n\n"
@@ -826,7 +834,7 @@ def test_a_news_agency_s_description_is_the_agency_the_article_names(suggester):
         "Local news service EDaily reported the hearing. Chung was not there, the wire "
         "service reported."
     )
-    assert names(suggester, text)[1:] == ["Yonhap news agency", "EDaily"]
+    assert names(suggester, text)[1:] == ["Yonhap", "EDaily"]  # its kind no part of the name
     assert named_at(
         "the agency", "MARGAO (Goa) - Rain fell. The port is shut, the agency said."
     ) == ("the agency")
@@ -1251,3 +1259,98 @@ def test_a_run_of_capitalised_words_ends_at_a_sentence_s_full_stop():
     assert names["Centre"] == "Mount St. John Medical Centre"
     assert names["Weber"] == "Barry M. Weber"
     assert "It" not in names  # (not "Wolves It")
+
+
+def test_the_broadcaster_is_the_nearest_broadcasting_corporation_or_television(suggester):
+    text = (
+        "A producer has been suspended, the Norlandic Broadcasting Corporation said.\n\n"
+        "The broadcaster said the inquiry would be quick.\n\n"
+        "Staff at Kestrel Television were told on Friday, the broadcaster said."
+    )
+    assert names(suggester, text) == [
+        "Norlandic Broadcasting Corporation",
+        "Norlandic Broadcasting Corporation",
+        "Kestrel Television",
+    ]
+
+
+def test_an_organisation_s_spokesperson_keeps_its_indefinite_article(suggester):
+    text = (
+        "The line was closed on Monday.\n\n"
+        "In a statement, a Norvia spokesperson said: \u2018We are sorry for the delays.\u2019"
+    )
+    assert names(suggester, text) == ["a Norvia spokesperson"]
+
+
+def test_a_body_of_state_named_before_its_noun_is_the_one_named_with_of(suggester):
+    text = (
+        "The Ministry of Fisheries said on Monday that the reports were false.\n\n"
+        "The Fisheries Ministry said the boat had left the harbour."
+    )
+    assert names(suggester, text) == ["Ministry of Fisheries", "Ministry of Fisheries"]
+
+
+def test_a_job_described_before_the_name_in_apposition_names_that_person(suggester):
+    text = (
+        "The Commissioner of Police in the state, Mr Jide Ola, disclosed this to reporters "
+        "on Thursday.\n\n"
+        "The police commissioner said the suspects would be charged to court."
+    )
+    assert names(suggester, text) == ["Jide Ola"]
+
+
+def test_the_magistrate_is_the_person_named_with_that_job(suggester):
+    text = (
+        "A court presided over by Principal Magistrate Jo M.S. Roe ordered the remand on "
+        "Tuesday.\n\n"
+        "\u201cYou will not take your plea,\u201d said the trial magistrate."
+    )
+    assert names(suggester, text) == ["Jo M.S. Roe"]
+
+
+def test_a_name_that_begins_an_organisation_s_name_before_it_is_that_organisation(suggester):
+    text = (
+        "Cases were reported at St. Clare Medical Center in Norton.\n\n"
+        "St. Clare in a statement said the hospital was \u201cworking closely with the state.\u201d"
+    )
+    assert names(suggester, text) == ["St. Clare Medical Center"]
+
+
+def test_a_news_agency_s_kind_written_after_its_name_is_no_part_of_it(suggester):
+    text = "According to NPA news agency, the talks failed on Monday."
+    assert names(suggester, text) == ["NPA"]
+
+
+def test_a_place_s_possessive_and_how_it_is_before_an_organisation_are_no_part_of_it(suggester):
+    text = (
+        "According to the North's official Norland Central News Agency on Friday, a "
+        "spokesperson denounced the report."
+    )
+    assert names(suggester, text) == ["Norland Central News Agency"]
+
+
+def test_a_surname_ending_in_s_that_said_he_is_a_person_a_later_he_refers_to(suggester):
+    text = (
+        "Andrew and his family were at home when the water came up. Jones said he had seen "
+        "water rise before.\n\n"
+        "\u201cWe knew that we were getting rain,\u201d he said."
+    )
+    assert names(suggester, text) == ["Jones", "Jones"]
+
+
+def test_a_description_names_an_organisation_s_acronym_that_is_no_subject(suggester):
+    text = (
+        "A producer has been suspended over claims about a BNK presenter, the broadcaster "
+        "has confirmed.\n\n"
+        "The broadcaster said the inquiry would be quick."
+    )
+    assert names(suggester, text) == ["BNK", "BNK"]
+
+
+def test_a_job_of_an_organisation_before_a_name_with_its_title_names_that_person(suggester):
+    text = (
+        "In a first reaction, the spokesman of Norland\u2019s Defense Ministry General Jo "
+        "Roe-Ma, denied the reports.\n\n"
+        "The spokesperson said the causes would be announced at the appropriate time."
+    )
+    assert names(suggester, text) == ["Jo Roe-Ma"]
