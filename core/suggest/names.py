@@ -362,7 +362,7 @@ class NameBook:
                 continue
             i = bisect_right(seen, pos)
             p = seen[i - 1] if i else seen[0]  # its latest before the mention, else its first
-            folded = _particles_folded(full)
+            folded = _folded(full)
             if (
                 folded[-len(words) :] == wanted
                 or (len(words) == 1 and words[0] in full)
@@ -1325,6 +1325,10 @@ def _particles_folded(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """A name's words with its surname's particles in lower case: ``Ten Hag`` is the end
     of ``Erik ten Hag``."""
     return tuple(w.lower() if w.lower() in NAME_PARTICLES else w for w in words)
+
+
+#: :func:`_particles_folded` of a registered name, once (``fullest`` reads every one).
+_folded = lru_cache(maxsize=4096)(_particles_folded)
 
 
 def _reordered(full: tuple[str, ...], words: tuple[str, ...]) -> bool:
