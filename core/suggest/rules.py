@@ -1992,9 +1992,10 @@ def _own_end(verb: Token, start: int, end: int) -> int:
     goes on to do, which the parse may hang inside it: a participle of saying after a
     comma (``..., citing a lack of coordination``, ``..., adding that``), what it answered
     (``..., in response to a question from ...``), a statement of its own (``...,
-    although he noted ...``), or a verb of saying with no subject of its own after ``and``
-    or ``but`` after the cue (``reports were baseless and urged people``; ``A but did not
-    say B``, in the cue's tense), unless it goes with another in the clause (``could not
+    although he noted ...``), or a verb of saying (or of calling a thing something: ``and
+    called it a breach``) with no subject of its own after ``and`` or ``but`` after the
+    cue (``reports were baseless and urged people``; ``A but did not say B``, in the cue's
+    tense), unless it goes with another in the clause (``could not
     confirm or deny``)."""
     doc = verb.doc
     for i in range(start + 1, end):
@@ -2016,12 +2017,19 @@ def _own_end(verb: Token, start: int, end: int) -> int:
         if verb.i > end:
             continue  # "A and responded to calls, Jo said": the clause's, before its cue
         own_subject = any(c.dep_ in _SUBJECTS for c in nxt.children)
-        said = nxt.lemma_.lower() in SPEECH_VERBS
+        said = nxt.lemma_.lower() in SPEECH_VERBS or _names_as(nxt)
         top = nxt.head in (verb, *verb.children)  # (not "to hold X to account for
         # what they brought and said": a verb deep in the clause is the clause's)
         if said and top and not own_subject and nxt.head.lemma_.lower() not in SPEECH_VERBS:
             return i - 1
     return end
+
+
+def _names_as(verb: Token) -> bool:
+    """Whether a verb is calling something something (``and called it a violation of
+    ethics``): the speaker's own words for it, said beside the clause, not in it."""
+    deps = {c.dep_ for c in verb.children}
+    return verb.lemma_.lower() == "call" and {"dobj", "oprd"} <= deps
 
 
 def _does(aux: Token, verb: Token) -> bool:

@@ -539,3 +539,17 @@ def test_the_text_of_a_statement_issued_by_a_name_reads_for_it(suggester):
             "read",
         )
     ]
+
+
+def test_reminding_is_saying_and_calling_it_something_is_no_part_of_the_clause(suggester):
+    found = suggest(
+        suggester,
+        "Jo Roe stressed that some papers spread false claims, reminding editors of the need "
+        "to check facts. Ana Ruiz also confirmed that the news was untrue and called it a "
+        "breach of ethics. The agency also reminded that spreading false news is a crime.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("some papers spread false claims", "Jo Roe", "stressed"),
+        ("the news was untrue", "Ana Ruiz", "confirmed"),
+        ("spreading false news is a crime.", "The agency", "reminded"),
+    ]
