@@ -1701,6 +1701,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     while start <= end and doc[start].idx < para.dateline:
         start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
     start = _fronted(verb, clause, start)
+    start = _joined_before(verb, para, start)
     start = _past_adverb(verb, start, end)
     while start <= end and doc[start].head == clause and _opens(doc[start], clause):
         start += 1  # "that"
@@ -1919,6 +1920,29 @@ def _fronted(verb: Token, clause: Token, start: int) -> int:
     ):
         return start
     return prep.i
+
+
+def _joined_before(verb: Token, para: Paragraph, start: int) -> int:
+    """Where a reported clause before its cue starts when it is the second of two joined
+    by ``, and`` (``A, and some houses were swamped, the Post reported``): the parse makes
+    the cue a conjunct of A's verb, and A is reported too, from its sentence's start."""
+    doc = para.doc
+    main = verb.head
+    if (
+        verb.dep_ != "conj"
+        or start < 2
+        or not main.i < start < verb.i
+        or doc[start - 1].lower_ != "and"
+        or doc[start - 1].head != main
+        or doc[start - 2].text != ","
+        or any(c.dep_ == "mark" for c in main.children)
+        or not any(c.dep_ in _SUBJECTS for c in main.children)
+    ):
+        return start
+    first = main.left_edge.i
+    while first < start and doc[first].idx < para.dateline:
+        first += 1  # (a dateline is no part of it)
+    return first
 
 
 def _and_more(verb: Token, end: int) -> int:

@@ -553,3 +553,19 @@ def test_reminding_is_saying_and_calling_it_something_is_no_part_of_the_clause(s
         ("the news was untrue", "Ana Ruiz", "confirmed"),
         ("spreading false news is a crime.", "The agency", "reminded"),
     ]
+
+
+def test_a_clause_joined_by_and_before_a_reporting_line_is_reported_whole(suggester):
+    found = suggest(
+        suggester,
+        "The water rose nearly as high as the power lines along the river, and some houses "
+        "were flooded to their roofs, the Daily Post reported.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        (
+            "The water rose nearly as high as the power lines along the river, and some "
+            "houses were flooded to their roofs",
+            "the Daily Post",
+            "reported",
+        )
+    ]
