@@ -1040,6 +1040,8 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
                     up = up.head  # "X said Y is serious, adding that ...": X's
                 elif up.dep_ == "relcl" and up.head.head.pos_ == "VERB":
                     up = up.head.head  # "X rejected a report that said A, saying B": X's
+                elif _noun_clause(up) and up.head.head.pos_ == "VERB":
+                    up = up.head.head  # "X denied reports that A, stating that B": X's
             v = up
             continue
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in _SAYING_AS_ITS_SUBJECT:
@@ -1050,6 +1052,12 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
     if set_off:
         return set_off[-1]  # "A, Okafor, added"
     return _inverted_subject(verb, para) or _name_before(verb, para) or _after_fronted(verb, para)
+
+
+def _noun_clause(v: Token) -> bool:
+    """Whether a verb heads what a noun says (``reports that a blast may have been
+    linked to ...``): a clause with ``that`` the parse hangs on the noun."""
+    return v.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children)
 
 
 def _after_fronted(verb: Token, para: Paragraph) -> Token | None:
@@ -1229,7 +1237,10 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
                 where = any(o.lemma_.lower() in STATEMENT_NOUNS for o in c.children)
                 if where and c.lower_ != "of":  # (not "The text of the statement")
                     break  # "officials at a news conference": where, not who
-                end = max(end, last)
+                when = [p for p in c.subtree if _of_when(p) and p.right_edge.i >= last]
+                if when and when[0] == c:
+                    break  # "A spokesperson ... on Sunday": when it spoke, not who
+                end = max(end, when[0].i - 1 if when else last)
             else:
                 break
     elif head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "of":
@@ -1254,6 +1265,11 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
     while end > start and (doc[end].is_punct or para.in_quote[end]):
         end -= 1
     return _balanced(doc, start, end, floor)
+
+
+def _of_when(prep: Token) -> bool:
+    """Whether a prepositional phrase says when (``on Sunday``, ``in March``)."""
+    return prep.dep_ == "prep" and any(o.lower_ in CALENDAR for o in prep.children)
 
 
 def _with_coordinated(head: Token, end: int) -> int:

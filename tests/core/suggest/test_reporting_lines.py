@@ -569,3 +569,15 @@ def test_a_clause_joined_by_and_before_a_reporting_line_is_reported_whole(sugges
             "reported",
         )
     ]
+
+
+def test_a_participle_after_what_a_denied_report_said_is_the_deniers(suggester):
+    found = suggest(
+        suggester,
+        "A spokesperson for the ministry on Sunday denied media reports that a blast at the "
+        "port may have been linked to the mishandling of fuel used for rockets, stating that "
+        "no military material was present.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("no military material was present.", "A spokesperson for the ministry", "stating")
+    ]
