@@ -64,6 +64,8 @@ from core.suggest.registry import Registry
 from core.suggest.sentences import goes_on_after
 
 _SENTENCE_END = {".", "!", "?"}
+#: A pronoun a source is named by after ``according to`` refers as its subject would.
+_SUBJECT_CASE = {"him": "he", "her": "she", "them": "they"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 #: How far back (in characters) a pronoun or a follow-on quote looks for its source.
 _REACH = 1500
@@ -139,7 +141,9 @@ class ArticleRules:
         para.quotes = [
             _closed_by_reporting_line(para, q)
             for q in find_quotes(para.text)
-            if not _names_a_title(para, q) and not is_nickname(para.text, q.open, q.close)
+            if not _names_a_title(para, q)
+            and not is_nickname(para.text, q.open, q.close)
+            and not _one_letter(para, q)
         ]
         para.in_quote = [0] * len(para.doc)
         for n, q in enumerate(para.quotes, 1):
@@ -456,7 +460,7 @@ class ArticleRules:
     def _pronoun(self, para: Paragraph, head: Token) -> Source:
         """A pronoun as a source, with the name it refers to when one is found."""
         span = _token_span(para, head)
-        pron, pos = head.lower_, para.start + head.idx
+        pron, pos = _SUBJECT_CASE.get(head.lower_, head.lower_), para.start + head.idx
         if pron in PERSONAL or pron in ("they", "it"):
             name = self.book.resolve_pronoun(pron, pos, _REACH)
             if name is None and pron in ("they", "it"):
@@ -486,7 +490,7 @@ class ArticleRules:
     def _source(self, para: Paragraph, head: Token) -> Source:
         doc = para.doc
         pos = para.start + head.idx
-        if head.lower_ in PRONOUNS:
+        if head.lower_ in PRONOUNS or head.lower_ in _SUBJECT_CASE:
             return self._pronoun(para, head)
         run_on = _name_run_on(head)
         if run_on:  # "the state agency Belta, President ...": the agency's name
@@ -1458,6 +1462,13 @@ def _job_of_name(first: Token) -> Token | None:
 #: Small words inside what a job is of (``Minister for Water, Sanitation and Health``).
 _WHAT_A_JOB_IS_OF = {"and", "&", ",", "the"}
 _MINOR_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
+
+
+def _one_letter(para: Paragraph, q: Quoted) -> bool:
+    """Whether marks hold one letter, a label and no words (``Jo Bayo 'm' 29yrs``: a
+    man's, as police statements write it)."""
+    inner = para.text[q.start : q.end].strip()
+    return len(inner) == 1 and inner.isalpha()
 
 
 def _names_a_title(para: Paragraph, q: Quoted) -> bool:

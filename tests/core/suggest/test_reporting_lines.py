@@ -581,3 +581,20 @@ def test_a_participle_after_what_a_denied_report_said_is_the_deniers(suggester):
     assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
         ("no military material was present.", "A spokesperson for the ministry", "stating")
     ]
+
+
+def test_one_letter_in_marks_is_a_label_and_according_to_him_is_the_person_before(suggester):
+    found = suggest(
+        suggester,
+        "Police Commissioner Jo Musa disclosed that a raid led to two arrests. According to "
+        "him, the men – Ed Bayo ‘m’ 29yrs and Tom Alfred ‘m’ 32yrs – were held at the junction.",
+    )
+    assert [(q, sp, name, cue) for q, sp, name, cue, _ in found] == [
+        ("a raid led to two arrests.", "Police Commissioner Jo Musa", "Jo Musa", "disclosed"),
+        (
+            "the men – Ed Bayo ‘m’ 29yrs and Tom Alfred ‘m’ 32yrs – were held at the junction.",
+            "him",
+            "Jo Musa",
+            "According to",
+        ),
+    ]
