@@ -1481,6 +1481,8 @@ def _names_a_title(para: Paragraph, q: Quoted) -> bool:
     words = [t for t in inner if not t.is_punct]
     if not 2 <= len(words) <= 8 or any(t.text in _SENTENCE_END | {","} for t in inner):
         return False
+    if all(t.pos_ in ("ADV", "ADJ") for t in words) and any(t.pos_ == "ADV" for t in words):
+        return False  # 'a "Very Serious" charge': a degree in capitals, no title
     major = [t.text for t in words if t.lower_ not in _MINOR_WORDS]
     return bool(major) and all(w[:1].isupper() for w in major)
 
@@ -1712,6 +1714,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         )
     ]
     last = max([clause, *spliced], key=lambda c: c.i)
+    last = _split_verb(verb, last)
     start, end = clause.left_edge.i, _and_more(verb, last.right_edge.i)
     concession = _concession(verb)
     if concession is not None and all(t.is_punct for t in doc[end + 1 : concession.left_edge.i]):
@@ -1750,6 +1753,27 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         if part is not None:
             parts.append(part)
     return parts
+
+
+def _split_verb(verb: Token, last: Token) -> Token:
+    """The verb a reported clause ends with where the parse split it in two (``submitted
+    that the charge preferred against him is a serious charge``: ``preferred`` taken for
+    the clause's verb, ``is`` for a conjunct of the cue's): a finite verb right after the
+    clause, with no subject, comma or conjunction of its own, is the clause's."""
+    doc = verb.doc
+    nxt = last.right_edge.i + 1
+    if nxt >= len(doc):
+        return last
+    t = doc[nxt]
+    if (
+        t.dep_ == "conj"
+        and t.head == verb
+        and t.tag_ in ("VBZ", "VBP", "VBD")
+        and not any(c.dep_ in (*_SUBJECTS, "expl") for c in t.children)
+        and not any(c.dep_ == "cc" for c in verb.children)
+    ):
+        return t
+    return last
 
 
 def _and_that(verb: Token, start: int, end: int) -> list[tuple[int, int]]:

@@ -598,3 +598,22 @@ def test_one_letter_in_marks_is_a_label_and_according_to_him_is_the_person_befor
             "According to",
         ),
     ]
+
+
+def test_a_clause_the_parse_split_at_its_verb_and_a_degree_in_capitals_in_marks(suggester):
+    found = suggest(
+        suggester,
+        "Jo Roe submitted that the charge preferred against his client is a grave charge "
+        "which may carry a life sentence. Counsel Ann Lee submitted that the charge "
+        "preferred against her client is a “Very Serious” charge which may carry a fine.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        (
+            "the charge preferred against his client is a grave charge which may carry a "
+            "life sentence.",
+            "Jo Roe",
+            "submitted",
+            "indirect",
+        ),
+        ("Very Serious", "Counsel Ann Lee", "submitted", "mixed"),
+    ]
