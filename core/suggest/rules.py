@@ -2342,6 +2342,9 @@ def according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
         run_on = _name_run_on(pobj) if pobj is not None else []
         if run_on and run_on[0].i == start:
             start = run_on[-1].i + 2  # past the agency's name and its comma
+        when = doc[start] if start < len(doc) else None
+        if when is not None and _of_when(when) and doc[when.right_edge.i + 1].text == ",":
+            start = when.right_edge.i + 2  # "According to X on Friday, A": when, not A
     elif sub_end >= sent.end - 2:
         start, end = sent.start, sub_start - 1
     else:

@@ -617,3 +617,19 @@ def test_a_clause_the_parse_split_at_its_verb_and_a_degree_in_capitals_in_marks(
         ),
         ("Very Serious", "Counsel Ann Lee", "submitted", "mixed"),
     ]
+
+
+def test_a_phrase_of_when_after_according_to_is_no_part_of_the_clause(suggester):
+    found = suggest(
+        suggester,
+        "Norland’s foreign ministry has denied a report that it has sold shells to Vestia by "
+        "rail, calling the claim an outrageous fabrication.According to the North's official "
+        "Norland Central News Agency on Friday, a spokesperson for the ministry denounced the "
+        "report as a most absurd manipulation.",
+    )
+    assert [(q, cue) for q, _, _, cue, _ in found] == [
+        (
+            "a spokesperson for the ministry denounced the report as a most absurd manipulation.",
+            "According to",
+        )
+    ]
