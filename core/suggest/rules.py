@@ -376,7 +376,10 @@ class ArticleRules:
         if verb is None or subject is None or subject.i > verb.i:
             return None
         run = name_run(subject, self.book.is_name_token)
-        if subject.lower_ not in PERSONAL and not (run and is_person(run)):
+        issued = any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ISSUED_NOUNS for c in verb.children
+        )  # "The charity issued a statement: ...": anyone who gives out a statement
+        if subject.lower_ not in PERSONAL and not (run and is_person(run)) and not issued:
             return None  # "The rules are clear: ..."
         last = words[-1]
         return _token_span(para, verb, last), self._source(para, subject)

@@ -633,3 +633,14 @@ def test_a_phrase_of_when_after_according_to_is_no_part_of_the_clause(suggester)
             "According to",
         )
     ]
+
+
+def test_anyone_who_issued_a_statement_before_a_colon_speaks_its_words(suggester):
+    found = suggest(
+        suggester,
+        "The charity issued a statement: “Norland’s minister listed the charity as an "
+        "‘unauthorised association’. The charity categorically denies these allegations.",
+    )
+    assert [(sp, cue, kind) for _, sp, _, cue, kind in found] == [
+        ("The charity", "issued a statement", "direct")
+    ]
