@@ -586,7 +586,7 @@ class ArticleRules:
             if any(quote.overlaps(s) for s in taken):
                 continue
             cue, source = self._cue_and_source(para, t)
-            if source is None:
+            if source is None and not _passive(t):  # ("It was alleged that": no one's)
                 source = self._speaker_just_before(cue)
             if source is None or (source.span is not None and source.span.overlaps(quote)):
                 continue
@@ -2108,6 +2108,14 @@ def _names_as(verb: Token) -> bool:
     ethics``): the speaker's own words for it, said beside the clause, not in it."""
     deps = {c.dep_ for c in verb.children}
     return verb.lemma_.lower() == "call" and {"dobj", "oprd"} <= deps
+
+
+def _passive(verb: Token) -> bool:
+    """Whether a verb of saying is passive with no agent (``It was alleged that ...``,
+    ``The man was said to ...``): it names no source, not even the one just before."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(
+        c.dep_ == "agent" for c in verb.children
+    )
 
 
 def _does(aux: Token, verb: Token) -> bool:

@@ -644,3 +644,13 @@ def test_anyone_who_issued_a_statement_before_a_colon_speaks_its_words(suggester
     assert [(sp, cue, kind) for _, sp, _, cue, kind in found] == [
         ("The charity", "issued a statement", "direct")
     ]
+
+
+def test_a_passive_saying_with_no_agent_is_no_ones_not_the_speaker_just_before(suggester):
+    text = (
+        "A member of staff has been suspended over claims about a presenter, the broadcaster "
+        "has confirmed.\n\nIt was alleged that the presenter paid a teenager for images."
+    )
+    assert [(sp, cue) for _, sp, _, cue, _ in suggest(suggester, text)] == [
+        ("the broadcaster", "confirmed")
+    ]
