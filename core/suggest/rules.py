@@ -1719,6 +1719,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     last = max([clause, *spliced], key=lambda c: c.i)
     last = _split_verb(verb, last)
     start, end = clause.left_edge.i, _and_more(verb, last.right_edge.i)
+    end = _lost_apposition(verb, end)
     concession = _concession(verb)
     if concession is not None and all(t.is_punct for t in doc[end + 1 : concession.left_edge.i]):
         end = concession.right_edge.i  # "A, whether X or not, Jo said": A's
@@ -1777,6 +1778,27 @@ def _split_verb(verb: Token, last: Token) -> Token:
     ):
         return t
     return last
+
+
+def _lost_apposition(verb: Token, end: int) -> int:
+    """Where a reported clause before its reporting line ends when the parse lost an
+    apposition at its end (``... from the local agent, Victory Agencies in Trincomalee, it
+    said``: the name hung on the comma): the words between the clause's comma and the
+    line's, with no verb, are the clause's."""
+    doc = verb.doc
+    subject = next((c for c in verb.lefts if c.dep_ in _SUBJECTS), None)
+    if subject is None:
+        return end
+    first = subject.left_edge.i
+    if not (end + 2 < first - 1 < verb.i) or doc[end + 1].text != "," or doc[first - 1].text != ",":
+        return end
+    between = doc[end + 2 : first - 1]
+    if any(t.pos_ in ("VERB", "AUX") or t.text in _SENTENCE_END for t in between):
+        return end
+    inside = {t.i for t in between}
+    if all(t.head.i in inside or t.head.i in (end + 1, verb.i) for t in between):
+        return first - 2  # (words the parse hung on the comma or on the line's verb)
+    return end
 
 
 def _and_that(verb: Token, start: int, end: int) -> list[tuple[int, int]]:

@@ -654,3 +654,15 @@ def test_a_passive_saying_with_no_agent_is_no_ones_not_the_speaker_just_before(s
     assert [(sp, cue) for _, sp, _, cue, _ in suggest(suggester, text)] == [
         ("the broadcaster", "confirmed")
     ]
+
+
+def test_an_apposition_the_parse_lost_before_a_reporting_line_is_the_clauses(suggester):
+    found = suggest(
+        suggester,
+        "The barge has been scheduled to sail to its destination after refueling from the "
+        "local shipping agent, Norvia Agencies in Colombo, it said.",
+    )
+    assert [q for q, *_ in found] == [
+        "The barge has been scheduled to sail to its destination after refueling from the "
+        "local shipping agent, Norvia Agencies in Colombo"
+    ]
