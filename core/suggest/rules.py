@@ -1968,6 +1968,8 @@ def _before_reporting_line(doc: Doc, start: int, end: int) -> int:
     if len(verbs) != 1 or verbs[0] not in (0, len(tail) - 1) or len(tail) < 2:
         return end
     source = tail[1:] if verbs[0] == 0 else tail[:-1]
+    if all(t.lower_ in CALENDAR for t in source):
+        return end  # "... the claim, reported yesterday.": when the claim was, no source
     if all(t.pos_ in ("DET", "ADJ", "NOUN", "PROPN") for t in source) and source[-1].pos_ in (
         "NOUN",
         "PROPN",

@@ -666,3 +666,15 @@ def test_an_apposition_the_parse_lost_before_a_reporting_line_is_the_clauses(sug
         "The barge has been scheduled to sail to its destination after refueling from the "
         "local shipping agent, Norvia Agencies in Colombo"
     ]
+
+
+def test_a_participle_with_only_when_after_a_comma_is_no_reporting_line(suggester):
+    found = suggest(
+        suggester,
+        "NCF says it cannot comment on its relationship with individual charities so is "
+        "unable to confirm or deny the claim, reported yesterday.",
+    )
+    assert [q for q, *_ in found] == [
+        "it cannot comment on its relationship with individual charities so is unable to "
+        "confirm or deny the claim, reported yesterday."
+    ]
