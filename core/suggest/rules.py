@@ -2362,6 +2362,22 @@ def _name_run_on(noun: Token) -> list[Token]:
     return run if subject and k < len(doc) and doc[k].text == "," else []
 
 
+def _lost_subject(acc: Token, source: Token | None) -> Token | None:
+    """The subject of the clause after ``According to X,`` that the parse took for an
+    apposition of X (``According to counsel Roe, Section 17 (1) provides that ...``):
+    the clause's verb has no subject of its own."""
+    doc = acc.doc
+    verb = acc.head
+    if source is None or verb.pos_ not in ("VERB", "AUX") or verb.i < acc.i:
+        return None
+    if any(c.dep_ in (*_SUBJECTS, "expl") for c in verb.children):
+        return None
+    appos = next((c for c in source.children if c.dep_ == "appos"), None)
+    if appos is None or doc[appos.left_edge.i - 1].text != "," or appos.right_edge.i >= verb.i:
+        return None
+    return appos
+
+
 def is_according(t: Token) -> bool:
     return t.lower_ == "according" and any(c.lower_ == "to" and c.i == t.i + 1 for c in t.children)
 
@@ -2377,6 +2393,9 @@ def according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
         run_on = _name_run_on(pobj) if pobj is not None else []
         if run_on and run_on[0].i == start:
             start = run_on[-1].i + 2  # past the agency's name and its comma
+        lost = _lost_subject(acc, pobj)
+        if lost is not None:
+            start = lost.left_edge.i  # "According to X, Section 17 provides that ..."
         when = doc[start] if start < len(doc) else None
         if when is not None and _of_when(when) and doc[when.right_edge.i + 1].text == ",":
             start = when.right_edge.i + 2  # "According to X on Friday, A": when, not A

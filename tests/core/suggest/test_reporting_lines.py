@@ -678,3 +678,19 @@ def test_a_participle_with_only_when_after_a_comma_is_no_reporting_line(suggeste
         "it cannot comment on its relationship with individual charities so is unable to "
         "confirm or deny the claim, reported yesterday."
     ]
+
+
+def test_a_subject_the_parse_took_for_an_apposition_of_according_to_x_is_the_clauses(
+    suggester,
+):
+    found = suggest(
+        suggester,
+        "Applying for bail, counsel Jo Gomez submitted that the charge is serious. According "
+        "to counsel Gomez, Section 17 (1) provides that those rights enshrined in the "
+        "Constitution shall be enforceable by the courts in accordance with the constitution.",
+    )
+    assert [(q, cue) for q, _, _, cue, _ in found][1] == (
+        "Section 17 (1) provides that those rights enshrined in the Constitution shall be "
+        "enforceable by the courts in accordance with the constitution.",
+        "According to",
+    )
