@@ -64,6 +64,8 @@ from core.suggest.registry import Registry
 from core.suggest.sentences import goes_on_after
 
 _SENTENCE_END = {".", "!", "?"}
+#: A pronoun a source is named by after ``according to`` refers as its subject would.
+_SUBJECT_CASE = {"him": "he", "her": "she", "them": "they"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 #: How far back (in characters) a pronoun or a follow-on quote looks for its source.
 _REACH = 1500
@@ -139,7 +141,9 @@ class ArticleRules:
         para.quotes = [
             _closed_by_reporting_line(para, q)
             for q in find_quotes(para.text)
-            if not _names_a_title(para, q) and not is_nickname(para.text, q.open, q.close)
+            if not _names_a_title(para, q)
+            and not is_nickname(para.text, q.open, q.close)
+            and not _one_letter(para, q)
         ]
         para.in_quote = [0] * len(para.doc)
         for n, q in enumerate(para.quotes, 1):
@@ -372,7 +376,10 @@ class ArticleRules:
         if verb is None or subject is None or subject.i > verb.i:
             return None
         run = name_run(subject, self.book.is_name_token)
-        if subject.lower_ not in PERSONAL and not (run and is_person(run)):
+        issued = any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ISSUED_NOUNS for c in verb.children
+        )  # "The charity issued a statement: ...": anyone who gives out a statement
+        if subject.lower_ not in PERSONAL and not (run and is_person(run)) and not issued:
             return None  # "The rules are clear: ..."
         last = words[-1]
         return _token_span(para, verb, last), self._source(para, subject)
@@ -456,7 +463,7 @@ class ArticleRules:
     def _pronoun(self, para: Paragraph, head: Token) -> Source:
         """A pronoun as a source, with the name it refers to when one is found."""
         span = _token_span(para, head)
-        pron, pos = head.lower_, para.start + head.idx
+        pron, pos = _SUBJECT_CASE.get(head.lower_, head.lower_), para.start + head.idx
         if pron in PERSONAL or pron in ("they", "it"):
             name = self.book.resolve_pronoun(pron, pos, _REACH)
             if name is None and pron in ("they", "it"):
@@ -486,7 +493,7 @@ class ArticleRules:
     def _source(self, para: Paragraph, head: Token) -> Source:
         doc = para.doc
         pos = para.start + head.idx
-        if head.lower_ in PRONOUNS:
+        if head.lower_ in PRONOUNS or head.lower_ in _SUBJECT_CASE:
             return self._pronoun(para, head)
         run_on = _name_run_on(head)
         if run_on:  # "the state agency Belta, President ...": the agency's name
@@ -579,7 +586,7 @@ class ArticleRules:
             if any(quote.overlaps(s) for s in taken):
                 continue
             cue, source = self._cue_and_source(para, t)
-            if source is None:
+            if source is None and not _passive(t):  # ("It was alleged that": no one's)
                 source = self._speaker_just_before(cue)
             if source is None or (source.span is not None and source.span.overlaps(quote)):
                 continue
@@ -1040,6 +1047,8 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
                     up = up.head  # "X said Y is serious, adding that ...": X's
                 elif up.dep_ == "relcl" and up.head.head.pos_ == "VERB":
                     up = up.head.head  # "X rejected a report that said A, saying B": X's
+                elif _noun_clause(up) and up.head.head.pos_ == "VERB":
+                    up = up.head.head  # "X denied reports that A, stating that B": X's
             v = up
             continue
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in _SAYING_AS_ITS_SUBJECT:
@@ -1050,6 +1059,12 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
     if set_off:
         return set_off[-1]  # "A, Okafor, added"
     return _inverted_subject(verb, para) or _name_before(verb, para) or _after_fronted(verb, para)
+
+
+def _noun_clause(v: Token) -> bool:
+    """Whether a verb heads what a noun says (``reports that a blast may have been
+    linked to ...``): a clause with ``that`` the parse hangs on the noun."""
+    return v.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in v.children)
 
 
 def _after_fronted(verb: Token, para: Paragraph) -> Token | None:
@@ -1229,7 +1244,10 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
                 where = any(o.lemma_.lower() in STATEMENT_NOUNS for o in c.children)
                 if where and c.lower_ != "of":  # (not "The text of the statement")
                     break  # "officials at a news conference": where, not who
-                end = max(end, last)
+                when = [p for p in c.subtree if _of_when(p) and p.right_edge.i >= last]
+                if when and when[0] == c:
+                    break  # "A spokesperson ... on Sunday": when it spoke, not who
+                end = max(end, when[0].i - 1 if when else last)
             else:
                 break
     elif head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "of":
@@ -1254,6 +1272,11 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
     while end > start and (doc[end].is_punct or para.in_quote[end]):
         end -= 1
     return _balanced(doc, start, end, floor)
+
+
+def _of_when(prep: Token) -> bool:
+    """Whether a prepositional phrase says when (``on Sunday``, ``in March``)."""
+    return prep.dep_ == "prep" and any(o.lower_ in CALENDAR for o in prep.children)
 
 
 def _with_coordinated(head: Token, end: int) -> int:
@@ -1444,6 +1467,13 @@ _WHAT_A_JOB_IS_OF = {"and", "&", ",", "the"}
 _MINOR_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
 
 
+def _one_letter(para: Paragraph, q: Quoted) -> bool:
+    """Whether marks hold one letter, a label and no words (``Jo Bayo 'm' 29yrs``: a
+    man's, as police statements write it)."""
+    inner = para.text[q.start : q.end].strip()
+    return len(inner) == 1 and inner.isalpha()
+
+
 def _names_a_title(para: Paragraph, q: Quoted) -> bool:
     """Marks around a title or a nickname ("The Last of Us", Dwayne "The Rock" Johnson):
     two to eight words, every major one capitalised, no sentence punctuation. Such marks
@@ -1454,6 +1484,8 @@ def _names_a_title(para: Paragraph, q: Quoted) -> bool:
     words = [t for t in inner if not t.is_punct]
     if not 2 <= len(words) <= 8 or any(t.text in _SENTENCE_END | {","} for t in inner):
         return False
+    if all(t.pos_ in ("ADV", "ADJ") for t in words) and any(t.pos_ == "ADV" for t in words):
+        return False  # 'a "Very Serious" charge': a degree in capitals, no title
     major = [t.text for t in words if t.lower_ not in _MINOR_WORDS]
     return bool(major) and all(w[:1].isupper() for w in major)
 
@@ -1685,7 +1717,9 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         )
     ]
     last = max([clause, *spliced], key=lambda c: c.i)
+    last = _split_verb(verb, last)
     start, end = clause.left_edge.i, _and_more(verb, last.right_edge.i)
+    end = _lost_apposition(verb, end)
     concession = _concession(verb)
     if concession is not None and all(t.is_punct for t in doc[end + 1 : concession.left_edge.i]):
         end = concession.right_edge.i  # "A, whether X or not, Jo said": A's
@@ -1701,6 +1735,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     while start <= end and doc[start].idx < para.dateline:
         start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
     start = _fronted(verb, clause, start)
+    start = _joined_before(verb, para, start)
     start = _past_adverb(verb, start, end)
     while start <= end and doc[start].head == clause and _opens(doc[start], clause):
         start += 1  # "that"
@@ -1722,6 +1757,48 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         if part is not None:
             parts.append(part)
     return parts
+
+
+def _split_verb(verb: Token, last: Token) -> Token:
+    """The verb a reported clause ends with where the parse split it in two (``submitted
+    that the charge preferred against him is a serious charge``: ``preferred`` taken for
+    the clause's verb, ``is`` for a conjunct of the cue's): a finite verb right after the
+    clause, with no subject, comma or conjunction of its own, is the clause's."""
+    doc = verb.doc
+    nxt = last.right_edge.i + 1
+    if nxt >= len(doc):
+        return last
+    t = doc[nxt]
+    if (
+        t.dep_ == "conj"
+        and t.head == verb
+        and t.tag_ in ("VBZ", "VBP", "VBD")
+        and not any(c.dep_ in (*_SUBJECTS, "expl") for c in t.children)
+        and not any(c.dep_ == "cc" for c in verb.children)
+    ):
+        return t
+    return last
+
+
+def _lost_apposition(verb: Token, end: int) -> int:
+    """Where a reported clause before its reporting line ends when the parse lost an
+    apposition at its end (``... from the local agent, Victory Agencies in Trincomalee, it
+    said``: the name hung on the comma): the words between the clause's comma and the
+    line's, with no verb, are the clause's."""
+    doc = verb.doc
+    subject = next((c for c in verb.lefts if c.dep_ in _SUBJECTS), None)
+    if subject is None:
+        return end
+    first = subject.left_edge.i
+    if not (end + 2 < first - 1 < verb.i) or doc[end + 1].text != "," or doc[first - 1].text != ",":
+        return end
+    between = doc[end + 2 : first - 1]
+    if any(t.pos_ in ("VERB", "AUX") or t.text in _SENTENCE_END for t in between):
+        return end
+    inside = {t.i for t in between}
+    if all(t.head.i in inside or t.head.i in (end + 1, verb.i) for t in between):
+        return first - 2  # (words the parse hung on the comma or on the line's verb)
+    return end
 
 
 def _and_that(verb: Token, start: int, end: int) -> list[tuple[int, int]]:
@@ -1891,6 +1968,8 @@ def _before_reporting_line(doc: Doc, start: int, end: int) -> int:
     if len(verbs) != 1 or verbs[0] not in (0, len(tail) - 1) or len(tail) < 2:
         return end
     source = tail[1:] if verbs[0] == 0 else tail[:-1]
+    if all(t.lower_ in CALENDAR for t in source):
+        return end  # "... the claim, reported yesterday.": when the claim was, no source
     if all(t.pos_ in ("DET", "ADJ", "NOUN", "PROPN") for t in source) and source[-1].pos_ in (
         "NOUN",
         "PROPN",
@@ -1919,6 +1998,29 @@ def _fronted(verb: Token, clause: Token, start: int) -> int:
     ):
         return start
     return prep.i
+
+
+def _joined_before(verb: Token, para: Paragraph, start: int) -> int:
+    """Where a reported clause before its cue starts when it is the second of two joined
+    by ``, and`` (``A, and some houses were swamped, the Post reported``): the parse makes
+    the cue a conjunct of A's verb, and A is reported too, from its sentence's start."""
+    doc = para.doc
+    main = verb.head
+    if (
+        verb.dep_ != "conj"
+        or start < 2
+        or not main.i < start < verb.i
+        or doc[start - 1].lower_ != "and"
+        or doc[start - 1].head != main
+        or doc[start - 2].text != ","
+        or any(c.dep_ == "mark" for c in main.children)
+        or not any(c.dep_ in _SUBJECTS for c in main.children)
+    ):
+        return start
+    first = main.left_edge.i
+    while first < start and doc[first].idx < para.dateline:
+        first += 1  # (a dateline is no part of it)
+    return first
 
 
 def _and_more(verb: Token, end: int) -> int:
@@ -1992,9 +2094,10 @@ def _own_end(verb: Token, start: int, end: int) -> int:
     goes on to do, which the parse may hang inside it: a participle of saying after a
     comma (``..., citing a lack of coordination``, ``..., adding that``), what it answered
     (``..., in response to a question from ...``), a statement of its own (``...,
-    although he noted ...``), or a verb of saying with no subject of its own after ``and``
-    or ``but`` after the cue (``reports were baseless and urged people``; ``A but did not
-    say B``, in the cue's tense), unless it goes with another in the clause (``could not
+    although he noted ...``), or a verb of saying (or of calling a thing something: ``and
+    called it a breach``) with no subject of its own after ``and`` or ``but`` after the
+    cue (``reports were baseless and urged people``; ``A but did not say B``, in the cue's
+    tense), unless it goes with another in the clause (``could not
     confirm or deny``)."""
     doc = verb.doc
     for i in range(start + 1, end):
@@ -2016,12 +2119,27 @@ def _own_end(verb: Token, start: int, end: int) -> int:
         if verb.i > end:
             continue  # "A and responded to calls, Jo said": the clause's, before its cue
         own_subject = any(c.dep_ in _SUBJECTS for c in nxt.children)
-        said = nxt.lemma_.lower() in SPEECH_VERBS
+        said = nxt.lemma_.lower() in SPEECH_VERBS or _names_as(nxt)
         top = nxt.head in (verb, *verb.children)  # (not "to hold X to account for
         # what they brought and said": a verb deep in the clause is the clause's)
         if said and top and not own_subject and nxt.head.lemma_.lower() not in SPEECH_VERBS:
             return i - 1
     return end
+
+
+def _names_as(verb: Token) -> bool:
+    """Whether a verb is calling something something (``and called it a violation of
+    ethics``): the speaker's own words for it, said beside the clause, not in it."""
+    deps = {c.dep_ for c in verb.children}
+    return verb.lemma_.lower() == "call" and {"dobj", "oprd"} <= deps
+
+
+def _passive(verb: Token) -> bool:
+    """Whether a verb of saying is passive with no agent (``It was alleged that ...``,
+    ``The man was said to ...``): it names no source, not even the one just before."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(
+        c.dep_ == "agent" for c in verb.children
+    )
 
 
 def _does(aux: Token, verb: Token) -> bool:
@@ -2244,6 +2362,22 @@ def _name_run_on(noun: Token) -> list[Token]:
     return run if subject and k < len(doc) and doc[k].text == "," else []
 
 
+def _lost_subject(acc: Token, source: Token | None) -> Token | None:
+    """The subject of the clause after ``According to X,`` that the parse took for an
+    apposition of X (``According to counsel Roe, Section 17 (1) provides that ...``):
+    the clause's verb has no subject of its own."""
+    doc = acc.doc
+    verb = acc.head
+    if source is None or verb.pos_ not in ("VERB", "AUX") or verb.i < acc.i:
+        return None
+    if any(c.dep_ in (*_SUBJECTS, "expl") for c in verb.children):
+        return None
+    appos = next((c for c in source.children if c.dep_ == "appos"), None)
+    if appos is None or doc[appos.left_edge.i - 1].text != "," or appos.right_edge.i >= verb.i:
+        return None
+    return appos
+
+
 def is_according(t: Token) -> bool:
     return t.lower_ == "according" and any(c.lower_ == "to" and c.i == t.i + 1 for c in t.children)
 
@@ -2259,6 +2393,12 @@ def according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
         run_on = _name_run_on(pobj) if pobj is not None else []
         if run_on and run_on[0].i == start:
             start = run_on[-1].i + 2  # past the agency's name and its comma
+        lost = _lost_subject(acc, pobj)
+        if lost is not None:
+            start = lost.left_edge.i  # "According to X, Section 17 provides that ..."
+        when = doc[start] if start < len(doc) else None
+        if when is not None and _of_when(when) and doc[when.right_edge.i + 1].text == ",":
+            start = when.right_edge.i + 2  # "According to X on Friday, A": when, not A
     elif sub_end >= sent.end - 2:
         start, end = sent.start, sub_start - 1
     else:

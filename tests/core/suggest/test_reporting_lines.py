@@ -539,3 +539,158 @@ def test_the_text_of_a_statement_issued_by_a_name_reads_for_it(suggester):
             "read",
         )
     ]
+
+
+def test_reminding_is_saying_and_calling_it_something_is_no_part_of_the_clause(suggester):
+    found = suggest(
+        suggester,
+        "Jo Roe stressed that some papers spread false claims, reminding editors of the need "
+        "to check facts. Ana Ruiz also confirmed that the news was untrue and called it a "
+        "breach of ethics. The agency also reminded that spreading false news is a crime.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("some papers spread false claims", "Jo Roe", "stressed"),
+        ("the news was untrue", "Ana Ruiz", "confirmed"),
+        ("spreading false news is a crime.", "The agency", "reminded"),
+    ]
+
+
+def test_a_clause_joined_by_and_before_a_reporting_line_is_reported_whole(suggester):
+    found = suggest(
+        suggester,
+        "The water rose nearly as high as the power lines along the river, and some houses "
+        "were flooded to their roofs, the Daily Post reported.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        (
+            "The water rose nearly as high as the power lines along the river, and some "
+            "houses were flooded to their roofs",
+            "the Daily Post",
+            "reported",
+        )
+    ]
+
+
+def test_a_participle_after_what_a_denied_report_said_is_the_deniers(suggester):
+    found = suggest(
+        suggester,
+        "A spokesperson for the ministry on Sunday denied media reports that a blast at the "
+        "port may have been linked to the mishandling of fuel used for rockets, stating that "
+        "no military material was present.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("no military material was present.", "A spokesperson for the ministry", "stating")
+    ]
+
+
+def test_one_letter_in_marks_is_a_label_and_according_to_him_is_the_person_before(suggester):
+    found = suggest(
+        suggester,
+        "Police Commissioner Jo Musa disclosed that a raid led to two arrests. According to "
+        "him, the men – Ed Bayo ‘m’ 29yrs and Tom Alfred ‘m’ 32yrs – were held at the junction.",
+    )
+    assert [(q, sp, name, cue) for q, sp, name, cue, _ in found] == [
+        ("a raid led to two arrests.", "Police Commissioner Jo Musa", "Jo Musa", "disclosed"),
+        (
+            "the men – Ed Bayo ‘m’ 29yrs and Tom Alfred ‘m’ 32yrs – were held at the junction.",
+            "him",
+            "Jo Musa",
+            "According to",
+        ),
+    ]
+
+
+def test_a_clause_the_parse_split_at_its_verb_and_a_degree_in_capitals_in_marks(suggester):
+    found = suggest(
+        suggester,
+        "Jo Roe submitted that the charge preferred against his client is a grave charge "
+        "which may carry a life sentence. Counsel Ann Lee submitted that the charge "
+        "preferred against her client is a “Very Serious” charge which may carry a fine.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        (
+            "the charge preferred against his client is a grave charge which may carry a "
+            "life sentence.",
+            "Jo Roe",
+            "submitted",
+            "indirect",
+        ),
+        ("Very Serious", "Counsel Ann Lee", "submitted", "mixed"),
+    ]
+
+
+def test_a_phrase_of_when_after_according_to_is_no_part_of_the_clause(suggester):
+    found = suggest(
+        suggester,
+        "Norland’s foreign ministry has denied a report that it has sold shells to Vestia by "
+        "rail, calling the claim an outrageous fabrication.According to the North's official "
+        "Norland Central News Agency on Friday, a spokesperson for the ministry denounced the "
+        "report as a most absurd manipulation.",
+    )
+    assert [(q, cue) for q, _, _, cue, _ in found] == [
+        (
+            "a spokesperson for the ministry denounced the report as a most absurd manipulation.",
+            "According to",
+        )
+    ]
+
+
+def test_anyone_who_issued_a_statement_before_a_colon_speaks_its_words(suggester):
+    found = suggest(
+        suggester,
+        "The charity issued a statement: “Norland’s minister listed the charity as an "
+        "‘unauthorised association’. The charity categorically denies these allegations.",
+    )
+    assert [(sp, cue, kind) for _, sp, _, cue, kind in found] == [
+        ("The charity", "issued a statement", "direct")
+    ]
+
+
+def test_a_passive_saying_with_no_agent_is_no_ones_not_the_speaker_just_before(suggester):
+    text = (
+        "A member of staff has been suspended over claims about a presenter, the broadcaster "
+        "has confirmed.\n\nIt was alleged that the presenter paid a teenager for images."
+    )
+    assert [(sp, cue) for _, sp, _, cue, _ in suggest(suggester, text)] == [
+        ("the broadcaster", "confirmed")
+    ]
+
+
+def test_an_apposition_the_parse_lost_before_a_reporting_line_is_the_clauses(suggester):
+    found = suggest(
+        suggester,
+        "The barge has been scheduled to sail to its destination after refueling from the "
+        "local shipping agent, Norvia Agencies in Colombo, it said.",
+    )
+    assert [q for q, *_ in found] == [
+        "The barge has been scheduled to sail to its destination after refueling from the "
+        "local shipping agent, Norvia Agencies in Colombo"
+    ]
+
+
+def test_a_participle_with_only_when_after_a_comma_is_no_reporting_line(suggester):
+    found = suggest(
+        suggester,
+        "NCF says it cannot comment on its relationship with individual charities so is "
+        "unable to confirm or deny the claim, reported yesterday.",
+    )
+    assert [q for q, *_ in found] == [
+        "it cannot comment on its relationship with individual charities so is unable to "
+        "confirm or deny the claim, reported yesterday."
+    ]
+
+
+def test_a_subject_the_parse_took_for_an_apposition_of_according_to_x_is_the_clauses(
+    suggester,
+):
+    found = suggest(
+        suggester,
+        "Applying for bail, counsel Jo Gomez submitted that the charge is serious. According "
+        "to counsel Gomez, Section 17 (1) provides that those rights enshrined in the "
+        "Constitution shall be enforceable by the courts in accordance with the constitution.",
+    )
+    assert [(q, cue) for q, _, _, cue, _ in found][1] == (
+        "Section 17 (1) provides that those rights enshrined in the Constitution shall be "
+        "enforceable by the courts in accordance with the constitution.",
+        "According to",
+    )
