@@ -326,10 +326,6 @@ class _Words:
         first = words[-1] if words else first + 1
         return first if first <= last else None
 
-    def cue_beside(self, start: int, step: int) -> tuple[int, int] | None:
-        """The first and last token of the nearest cue word of :meth:`cues_from`."""
-        return next(self.cues_from(start, step), None)
-
     def cues_from(self, start: int, step: int) -> Iterator[tuple[int, int]]:
         """The first and last token of each cue word within ``_CUE_REACH`` words of the
         quote, from token ``start`` on (``step`` -1 back, +1 ahead), nearest first, in
@@ -459,13 +455,21 @@ def cue_words(text: str, tokens: Tokens, quote: Span) -> list[Span]:
     """Every cue word beside a quote, :func:`cue_beside`'s first: those after it (unless
     it ends its sentence), then those before it, each nearest first."""
     w = _Words(text, tokens, quote)
-    lo, hi = tokens.covering(quote.start, quote.end)
-    after = [] if w.ended(hi) else list(w.cues_from(hi + 1, +1))
-    return [w.span(*c) for c in [*after, *w.cues_from(lo - 1, -1)]]
+    after, before = _cues_around(w, tokens)
+    return [w.span(*c) for c in [*after, *before]]
 
 
 def _cues_beside(w: _Words, tokens: Tokens) -> list[tuple[int, int]]:
-    """The first and last tokens of the cue words beside the quote: after it, then before."""
+    """The first and last tokens of the nearest cue word after the quote, then of the
+    nearest before it."""
+    return [c for c in (next(cues, None) for cues in _cues_around(w, tokens)) if c]
+
+
+def _cues_around(
+    w: _Words, tokens: Tokens
+) -> tuple[Iterator[tuple[int, int]], Iterator[tuple[int, int]]]:
+    """The cue words after the quote (none when it ends its sentence) and before it,
+    each nearest first."""
     lo, hi = tokens.covering(w.quote.start, w.quote.end)
-    after = None if w.ended(hi) else w.cue_beside(hi + 1, +1)
-    return [c for c in (after, w.cue_beside(lo - 1, -1)) if c is not None]
+    after = iter(()) if w.ended(hi) else w.cues_from(hi + 1, +1)
+    return after, w.cues_from(lo - 1, -1)
