@@ -37,7 +37,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
 from core.measure.evaluate import find_quote, trim
-from core.model import Attribution, Span, State
+from core.model import Attribution, Span, SpanError, State
 from core.review.speakers import cue_words
 
 TYPE_KEYS = {"direct": "1", "mixed": "2", "indirect": "3"}
@@ -428,13 +428,15 @@ class Driver:
                     return
 
     def blocked(self, quote: Span) -> bool:
-        """Whether the current quote cannot be ``quote``: another one standing there."""
+        """Whether the current quote cannot be ``quote``: the span rules refuse it (what
+        the store checks every edit with), as another quote standing there."""
         s = self.s
-        return any(
-            a.quote.overlaps(quote)
-            for a in s.attrs
-            if a.id != s.current.id and a.state is not State.REJECTED
-        )
+        assert s.article is not None and s.article.id is not None
+        try:
+            s.store.check_spans(s.article.id, s.current.with_(quote=quote))
+        except SpanError:
+            return True
+        return False
 
     def far_edges(self, want: Span) -> None:
         """An edge of the current quote more than ``FAR_EDGE`` tokens from ``want``'s: the
