@@ -473,9 +473,10 @@ class Driver:
         s = self.s
         want = self.near(g.cue, g.quote)
         options = cue_words(self.text, s.tokens, s.current.quote)
-        if want in options:
-            at = options.index(s.current.cue) if s.current.cue in options else -1
-            presses = (options.index(want) - at) % len(options)
+        if want in options:  # (W from a cue not among them goes to the first)
+            to = options.index(want)
+            now = s.current.cue
+            presses = (to - options.index(now)) % len(options) if now in options else to + 1
             if presses <= CANDIDATES:
                 for _ in range(presses):
                     self.key("W")

@@ -560,3 +560,20 @@ def test_a_wrong_cue_is_the_right_word_of_saying_in_a_key_or_two(make_window, tm
     assert text[s.current.cue.start : s.current.cue.end] == "warned"
     press(w, "Shift+W")
     assert text[s.current.cue.start : s.current.cue.end] == "added"
+
+
+def test_the_keys_to_gold_press_w_to_the_last_cue_word_from_no_cue(make_window, tmp_path):
+    """From a quote with no cue, W goes to the first word of saying; the walk counted the
+    presses to the last one modulo their number, none, and left the cue unset."""
+    text = 'Ana Ruiz, who had denied it, said: "We are ready," she added.\n'
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "We are ready"))
+    w.session.choose(0)
+    gold = read_gold(
+        _write(tmp_path, text, {"quote": "We are ready", "speaker": "she", "cue": "denied"}),
+        text,
+    )
+    d = Driver(w, quotes=[g.quote for g in gold])
+    d.cue(gold[0])
+    assert d.pressed == ["W", "W", "W"]
+    s = w.session
+    assert text[s.current.cue.start : s.current.cue.end] == "denied"
