@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import takewhile
 
 from core.corpus import curation, queries
 from core.corpus.curation import Annotator, Item
@@ -34,6 +35,7 @@ from core.corpus.store import Store
 from core.model import (
     Article,
     Attribution,
+    Origin,
     QuoteType,
     Span,
     SpanError,
@@ -586,9 +588,12 @@ class ReviewSession:
         return new.with_(cue=cue, speaker=best.span, speaker_name=best.name)
 
     def names_to_offer(self, corpus: Sequence[str] = ()) -> list[str]:
-        """What a typed speaker name completes from, best first: the names of the current
-        quote's candidate speakers (as ``M`` ranks them), the article's other full names,
-        then ``corpus`` (the corpus's speakers, most quoted first). Not the name the
+        """What a typed speaker name completes from, best first: the names the user has
+        given in this article (:meth:`_names_given`), the names of the current quote's
+        candidate speakers (as ``M`` ranks them), the article's other full names, then
+        ``corpus`` (the corpus's speakers, most quoted first); of those, the names that
+        hold the speaker mention's last word before the rest (``Philadelphia Inquirer``
+        for ``the Inquirer``: the fuller form of the mention; ADR 59). Not the name the
         attribution has (the box shows it already), nor a pronoun, a date (``Monday``) or
         a sentence's first word alone (``While``): nobody's name."""
         if self.article is None:
@@ -596,8 +601,31 @@ class ReviewSession:
         a = self.current
         had = name_key(a.speaker_name) if a is not None and a.speaker_name else None
         near = [c.name for c in self.candidates()]
-        names = dict.fromkeys([*near, *full_names(self.article.text).values(), *corpus])
-        return [n for n in names if name_key(n) != had and not _nobody(n)]
+        names = dict.fromkeys(
+            [*self._names_given(), *near, *full_names(self.article.text).values(), *corpus]
+        )
+        offered = [n for n in names if name_key(n) != had and not _nobody(n)]
+        head = _head_word(self._text(a.speaker) if a is not None else "")
+        return sorted(offered, key=lambda n: head is None or head not in _name_words(n))
+
+    def _names_given(self) -> list[str]:
+        """The speaker names of the article's other attributions the user accepted, edited
+        or added (not those rejected, nor suggestions left as they are), those nearest
+        the current quote first: a quote's speaker is most often one already named
+        beside it (ADR 59)."""
+        a = self.current
+        if a is None:
+            return []
+        given = [
+            b
+            for b in self.attrs
+            if b is not a
+            and b.speaker_name
+            and b.state is not State.REJECTED
+            and (b.state is State.ACCEPTED or b.origin is not Origin.MODEL)
+        ]
+        given.sort(key=lambda b: abs(b.quote.start - a.quote.start))
+        return [b.speaker_name for b in given if b.speaker_name]
 
     def same_speaker(self) -> Outcome:
         """The speaker (mention and name) of the attribution before this one."""
@@ -1140,8 +1168,25 @@ class ReviewSession:
 def _nobody(name: str) -> bool:
     """Whether a name the text gives is nobody's: a pronoun, or dates and a sentence's
     first words alone (``On Monday``, ``While``)."""
-    words = [w.strip(".,") for w in name.lower().split()]
+    words = _name_words(name)
     return is_pronoun(name) or all(w in CALENDAR or w in SENTENCE_OPENERS for w in words)
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words, in lower case, without the stops and commas around them."""
+    return [w.strip(".,") for w in name.lower().split()]
+
+
+#: Words after which a mention goes on past its name (``Judith Kiejda from the Nurses
+#: Association``, ``Dean Annemie Schols of the faculty``, ``Ana Ruiz, who``).
+_PAST_THE_NAME = frozenset({"of", "from", "at", "for", "in", "with", "on", "to", "who", "and"})
+
+
+def _head_word(mention: str) -> str | None:
+    """The last word of a speaker mention's name part, before a comma or a word of
+    :data:`_PAST_THE_NAME` (lower case), None when there is none."""
+    words = list(takewhile(lambda w: w not in _PAST_THE_NAME, _name_words(mention.split(",")[0])))
+    return words[-1] if words else None
 
 
 def _is_word(token: str) -> bool:

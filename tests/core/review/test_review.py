@@ -371,6 +371,46 @@ def test_the_names_to_offer_leave_out_the_name_shown_and_words_that_name_nobody(
         assert not {"Monday", "January", "While", "On", "On Monday"} & set(offered)
 
 
+def test_the_names_to_offer_start_with_the_names_given_in_the_article_nearest_first(
+    tmp_path,
+):
+    """ADR 59: the speaker of a quote is most often one the user has named beside it;
+    a name given further away comes after it, and a rejected one, or a suggestion's
+    never confirmed, has no place before the quote's own candidates."""
+    text = (
+        'Headline\n\nAna Ruiz of the Port Authority said: "The dock will close." Ben Cole, '
+        'a docker, and others agreed. "It will reopen in May," the official added. "No '
+        'one told us," Eva Holm, a nurse, said. "We will see," the nurse said.\n'
+    )
+    with text_session(tmp_path, text, "The dock", "It will", "No one", "We will") as s:
+        run(s, s.rename("Ana Ruiz"))
+        run(s, s.accept())  # on to "It will reopen"
+        assert s.names_to_offer()[0] == "Ana Ruiz"
+        s.step(+1)  # "No one told us"
+        run(s, s.rename("Eva Holm"))
+        s.step(+1)  # "We will see"
+        assert s.names_to_offer()[:2] == ["Eva Holm", "Ana Ruiz"]
+        s.step(-1)
+        run(s, s.reject())  # on to "We will see" again
+        assert s.names_to_offer()[0] == "Ana Ruiz"
+
+
+def test_the_names_to_offer_start_with_the_fuller_forms_of_the_speaker_mention(tmp_path):
+    """ADR 59: ``the Inquirer`` is named ``Philadelphia Inquirer`` (here a speaker the
+    corpus knows): the names holding the last word of the mention's name part (``Cole``
+    in ``Cole of the Port Authority``) come before the quote's other candidates."""
+    text = (
+        'Headline\n\nAna Ruiz, the mayor, and Ben Cole met on Monday. "It is done," the '
+        'Inquirer quoted a source as saying. "We agree," said Cole of the Port Authority.\n'
+    )
+    with text_session(tmp_path, text, "It is done", "We agree") as s:
+        run(s, s.label("speaker", sp(text, "the Inquirer")))
+        assert s.names_to_offer(["Philadelphia Inquirer"])[0] == "Philadelphia Inquirer"
+        s.step(+1)
+        run(s, s.label("speaker", sp(text, "Cole of the Port Authority")))
+        assert s.names_to_offer(["Port Authority"])[0] == "Ben Cole"  # not "Authority"
+
+
 def test_delete_keeps_the_place_and_undo_brings_it_back(session):
     """Bug 3: deleting in the middle jumped to the first attribution."""
     session.jump(3)
