@@ -178,7 +178,9 @@ KEYMAP: tuple[Binding, ...] = (
     Binding(Act.TYPE_INDIRECT, ("3",), "Edit", "Type: indirect (on an item: take version 3)"),
     Binding(Act.CYCLE_SPEAKER, ("M",), "Edit", "Speaker: next candidate (people first, nearest)"),
     Binding(Act.CYCLE_SPEAKER_BACK, ("Shift+M",), "Edit", "Speaker: previous candidate"),
-    Binding(Act.SAME_SPEAKER, ("P",), "Edit", "Speaker: the same as the previous attribution's"),
+    Binding(
+        Act.SAME_SPEAKER, ("P",), "Edit", "Speaker (and cue, if none) of the previous attribution"
+    ),
     Binding(Act.NEXT_CUE, ("W",), "Edit", "Cue: the next word of saying beside the quote"),
     Binding(Act.PREV_CUE, ("Shift+W",), "Edit", "Cue: the previous word of saying beside it"),
     Binding(Act.EDIT_NAME, ("E",), "Edit", "Edit the speaker's name"),

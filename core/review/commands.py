@@ -342,10 +342,16 @@ def set_span(store: Store, target: Target, kind: str, span: Span | None) -> Comm
 
 
 def set_speaker(
-    store: Store, target: Target, span: Span | None, name: str | None
+    store: Store, target: Target, span: Span | None, name: str | None, cue: Span | None = None
 ) -> Command | None:
+    """Give the attribution a speaker mention and its name, and ``cue`` as its cue when
+    one is given."""
     said = f"speaker {name}" if name else "speaker"  # "Saved: speaker Ana Ruiz."
-    return edit(store, target, said, speaker=span, speaker_name=name or None)
+    if cue is None:
+        return edit(store, target, said, speaker=span, speaker_name=name or None)
+    return edit(
+        store, target, f"{said} and its cue", speaker=span, speaker_name=name or None, cue=cue
+    )
 
 
 def set_speaker_name(

@@ -628,15 +628,19 @@ class ReviewSession:
         return [b.speaker_name for b in given if b.speaker_name]
 
     def same_speaker(self) -> Outcome:
-        """The speaker (mention and name) of the attribution before this one."""
-        if self.index is None or self.current is None:
+        """The speaker (mention and name) of the attribution before this one, and its cue
+        too when this one has none: a quote that goes on from another (``"A," he said.
+        "B."``, a quote's next paragraph) has its speaker and its cue (ADR 60)."""
+        a = self.current
+        if self.index is None or a is None:
             return "No attribution selected."
-        before = [a for a in self.attrs[: self.index] if a.speaker is not None]
+        before = [b for b in self.attrs[: self.index] if b.speaker is not None]
         if not before:
             return "No attribution before this one has a speaker."
         prev = before[-1]
+        cue = prev.cue if a.cue is None else None
         return self._edit(
-            lambda k: commands.set_speaker(self.store, k, prev.speaker, prev.speaker_name),
+            lambda k: commands.set_speaker(self.store, k, prev.speaker, prev.speaker_name, cue),
             target="speaker",
         )
 

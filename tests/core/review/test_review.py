@@ -308,6 +308,28 @@ def test_same_speaker_as_the_previous_attribution(session):
     assert "No attribution before" in session.same_speaker()
 
 
+def test_same_speaker_gives_a_quote_with_no_cue_the_previous_one_s_cue_too(tmp_path):
+    """ADR 60: a quote going on from another (``"A," she said. "B."``) is hers, with her
+    ``said``, in one command; a quote with a cue of its own keeps it."""
+    text = (
+        'Headline\n\n"The dock will close," Ana Ruiz said. "It will reopen in May." "Not '
+        'before June," Ben Cole replied.\n'
+    )
+    with text_session(tmp_path, text, "The dock", "It will", "Not before") as s:
+        run(s, s.label("speaker", sp(text, "Ana Ruiz")))
+        run(s, s.label("cue", sp(text, "said")))
+        s.step(+1)
+        run(s, s.same_speaker())
+        a = stored(s)[1]
+        assert (a.speaker, a.cue) == (sp(text, "Ana Ruiz"), sp(text, "said"))
+        s.undo()
+        assert (stored(s)[1].speaker, stored(s)[1].cue) == (None, None)
+        s.step(+1)
+        run(s, s.label("cue", sp(text, "replied")))
+        run(s, s.same_speaker())
+        assert stored(s)[2].cue == sp(text, "replied")
+
+
 def test_rename(session):
     run(session, session.rename("  Jane Q. Smith "))
     assert stored(session)[0].speaker_name == "Jane Q. Smith"
