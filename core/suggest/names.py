@@ -12,7 +12,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import dropwhile
 from typing import TYPE_CHECKING
@@ -652,21 +652,22 @@ class NameBook:
         so ``the DCP`` is that person. A job written out (``the Minister of State``), or
         its acronym (``the DCP``, ``the CJ``), is also the person its name runs on into
         (``Minister of State Ravi Menon``, ``Chief Justice Mira Rao``), the first of two
-        that ``and`` joins there (``Chief Justice Mira Rao and Justice Anil Sen``). None
-        for no job or holder."""
+        that ``and`` joins there (``Chief Justice Mira Rao and Justice Anil Sen``). A job
+        written again with no name is still that person's (``the Minority Leader, Jo Roe,
+        appealed`` ... ``The Minority Leader made the appeal`` ... ``The Minority Leader
+        said``): the nearest writing with a holder counts. None for no job or holder."""
         if not is_job_name(job):
             return None
-        found = next(
-            (
-                (p, name)
-                for p, name in self._before(pos)
-                if name == job or written_out and name.startswith(job + " ")
-            ),
-            None,
+        written = (
+            (at, name)
+            for at, name in self._before(pos)
+            if name == job or written_out and name.startswith(job + " ")
         )
-        if found is None:
-            return None
-        at, name = found
+        return next(filter(None, (self._held(job, at, name) for at, name in written)), None)
+
+    def _held(self, job: str, at: int, name: str) -> str | None:
+        """The holder of :meth:`_holder` of the job written at ``at`` as ``name`` (the job's
+        own name, or the name it runs on into), None for none there."""
         after = at + len(job)
         first = at + len(_AND.split(name)[0])  # (the job's own name: all)
         held = [
@@ -916,7 +917,13 @@ class NameBook:
         return _within(self.reported, pos)
 
     def add_mention(self, m: Mention) -> None:
-        """Keep the mentions in text order (a description is added as its quote is read)."""
+        """Keep the mentions in text order (a description is added as its quote is read);
+        a job's name the article wrote with a person's (``the Minority Leader, Jo Roe,``)
+        is that person, whom a later ``he`` or ``she`` refers to (``The Minority Leader
+        said ... Currently, he said``)."""
+        held = None if m.person or not is_job_name(m.name) else self._holder(m.name, m.pos)
+        if held is not None:
+            m = replace(m, name=held, person=True)
         insort(self.mentions, m, key=lambda x: x.pos)
 
     def resolve_pronoun(self, pronoun: str, pos: int, window: int) -> str | None:

@@ -1354,3 +1354,22 @@ def test_a_job_of_an_organisation_before_a_name_with_its_title_names_that_person
         "The spokesperson said the causes would be announced at the appropriate time."
     )
     assert names(suggester, text) == ["Jo Roe-Ma"]
+
+
+def test_a_job_written_again_without_a_name_is_still_its_holder_s(suggester):
+    text = (
+        "The Speaker acted after the Minority Leader, Jo Roe-Ma, appealed to the House.\n\n"
+        "The Minority Leader made the appeal after a visit to the town.\n\n"
+        "The Minority Leader said that 40 people had fallen ill."
+    )
+    assert names(suggester, text) == ["Jo Roe-Ma"]
+
+
+def test_a_he_after_a_job_s_name_as_subject_is_its_holder_not_another_person(suggester):
+    text = (
+        "The First Deputy Speaker, Ivo Berg, gave the directive after the Minority Leader, "
+        "Jo Roe-Ma, appealed to the House.\n\n"
+        "The Minority Leader said that 40 people had fallen ill.\n\n"
+        "Currently, he said, the sick were being treated at the town hospital."
+    )
+    assert names(suggester, text) == ["Jo Roe-Ma", "Jo Roe-Ma"]
