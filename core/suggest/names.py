@@ -1128,10 +1128,13 @@ _KNOWN_AS = re.compile(
 )
 #: A job of something written before the name in apposition (``The Commissioner of Police
 #: in the state, Mr Jide Ola,``; ``the spokesman of Norland's Defense Ministry General Jo
-#: Roe,``): the job word and the person's name (with what runs on into it).
+#: Roe,``; after a comma, also with none after the name: ``The Minister of State for
+#: General Duties in the Ministry of Health, Jo Roe has pledged``): the job word and the
+#: person's name (with what runs on into it).
 _JOB_OF_BEFORE_NAME = re.compile(
-    r"\b(?i:the)\s+(?P<job>[A-Za-z][a-z]+)\s+(?:of|for)\s+(?:[\w'\u2019-]+\s+){0,5}?[\w'\u2019-]+"
-    r",?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+),"
+    r"\b(?i:the)\s+(?P<job>[A-Za-z][a-z]+)\s+(?:of|for)\s+(?:[\w'\u2019-]+\s+){0,9}?[\w'\u2019-]+"
+    r"(?P<comma>,)?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+)"
+    r"(?(comma)(?:,|(?=\s+[a-z]))|,)"
 )
 #: A one-word name that says something of itself as ``he`` or ``she`` (``Jones said he
 #: had seen``): a person's, whom a later ``he`` may refer to.

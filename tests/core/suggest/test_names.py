@@ -1373,3 +1373,12 @@ def test_a_he_after_a_job_s_name_as_subject_is_its_holder_not_another_person(sug
         "Currently, he said, the sick were being treated at the town hospital."
     )
     assert names(suggester, text) == ["Jo Roe-Ma", "Jo Roe-Ma"]
+
+
+def test_a_job_of_something_before_a_name_after_a_comma_needs_no_comma_after_it(suggester):
+    text = (
+        "The Minister of State for General Duties in the Ministry of Fisheries, Jo Roe-Ma "
+        "has pledged to deliver a statement on the claims.\n\n"
+        "The Minister later said that she would return to the house with a statement."
+    )
+    assert names(suggester, text) == ["Jo Roe-Ma"]
