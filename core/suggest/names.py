@@ -520,6 +520,7 @@ class NameBook:
             or self._national_person(source, pos)
             or self._national(source, pos)
             or self._described(bare, pos)
+            or self._described_document(bare, pos)
             or self._described_in_capitals(bare, pos)
             or self._force(bare, pos)
             or self._job_and_surname(bare, pos)
@@ -848,6 +849,25 @@ class NameBook:
         if len(words) != 2 or words[0].lower() != "the" or words[1] not in NATIONALITIES:
             return None
         return self._referent(None, pos, _NATIONAL_REACH)
+
+    def _described_document(self, mention: str, pos: int) -> str | None:
+        """A document of an organisation's description (``The bank statement``, ``the
+        health ministry report``): the organisation the description names
+        (:meth:`_described`), as ``the X report`` is X's; None where none fits (it then
+        stays as written)."""
+        words = mention.split()
+        own = words[1:-1]
+        if (
+            len(words) < 3
+            or words[0].lower() not in _DEFINITE
+            or words[-1].lower() not in DOCUMENT_NOUNS
+            or not all(w.islower() for w in own)
+            or own[-1] not in ORGANISATION_KINDS
+        ):
+            return None
+        description = " ".join(["the", *own])
+        described = self._described(description, pos)
+        return described if described != description else None
 
     def _described_in_capitals(self, name: str, pos: int) -> str | None:
         """A description's noun alone in capitals (``The Ministry``, which loses its

@@ -1382,3 +1382,12 @@ def test_a_job_of_something_before_a_name_after_a_comma_needs_no_comma_after_it(
         "The Minister later said that she would return to the house with a statement."
     )
     assert names(suggester, text) == ["Jo Roe-Ma"]
+
+
+def test_a_document_of_an_organisation_s_description_is_that_organisation_s(suggester):
+    text = (
+        "In a statement Norvia Bank said that the reports were misleading.\n\n"
+        "The bank statement said: \u201cWe have not been asked to close any account.\u201d\n\n"
+        "The ministry report said that the accounts were safe."
+    )
+    assert names(suggester, text) == ["Norvia Bank", "Norvia Bank", "The ministry report"]
