@@ -41,6 +41,7 @@ from core.suggest.lexicon import (
     SENTENCE_OPENERS,
     STATE_BODIES,
     TITLES,
+    WEEKDAYS,
 )
 from core.suggest.marks import find_quotes
 
@@ -509,7 +510,7 @@ class NameBook:
         return " ".join(words)
 
     def _settled(self, name: str, pos: int) -> str:
-        source = named_source(name)
+        source = named_source(_undated(name))
         bare = _unowned(self._whole(_unbased(_without_article(source)), pos))
         acronym = _acronym_of(bare)
         if acronym is not None:
@@ -1277,6 +1278,15 @@ def _acronym_of(name: str) -> str | None:
     if not words or not _ACRONYM.fullmatch(words[-1]):
         return None
     return words[-1] if all(w.islower() for w in words[:-1]) else None
+
+
+def _undated(name: str) -> str:
+    """A name without the day of the week written after it, when it spoke (``Norvia Bank
+    Friday countered``: ``Norvia Bank``)."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in WEEKDAYS and words[-2][:1].isupper():
+        words.pop()
+    return " ".join(words) if len(words) < len(name.split()) else name
 
 
 def _unbased(name: str) -> str:

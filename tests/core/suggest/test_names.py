@@ -1391,3 +1391,12 @@ def test_a_document_of_an_organisation_s_description_is_that_organisation_s(sugg
         "The ministry report said that the accounts were safe."
     )
     assert names(suggester, text) == ["Norvia Bank", "Norvia Bank", "The ministry report"]
+
+
+def test_a_day_of_the_week_after_a_name_is_when_it_spoke_no_part_of_the_name(suggester):
+    text = (
+        "Norland\u2019s Bank Friday countered what it called \u201cmisleading media reports\u201d "
+        "saying that no state body has made any \u2018direct or indirect requests\u2019 to "
+        "move their accounts."
+    )
+    assert set(names(suggester, text)) == {"Norland\u2019s Bank"}
