@@ -418,7 +418,13 @@ class NameBook:
                 self.kinds.setdefault(" ".join(words), set()).add(noun)
             elif len(words) < 2:
                 continue
-            self.capitalised.append((start + m.start(), " ".join(words)))
+            run = " ".join(words)
+            if _first_of_two(run) != run:  # "Ford Foundation and Norvia Foundation": two
+                first, second = _AND.split(run, maxsplit=1)
+                self.capitalised.append((start + m.start(), first))
+                self.capitalised.append((start + m.start() + run.find(second), second))
+            else:
+                self.capitalised.append((start + m.start(), run))
             defined = _DEFINED.match(text, m.end())
             acronym = defined["acronym"] if defined else ""
             expansion = _expansion(words, acronym) if acronym else None
@@ -510,7 +516,7 @@ class NameBook:
         return " ".join(words)
 
     def _settled(self, name: str, pos: int) -> str:
-        source = named_source(_undated(name))
+        source = named_source(_first_of_two(_undated(name)))
         bare = _unowned(self._whole(_unbased(_without_article(source)), pos))
         acronym = _acronym_of(bare)
         if acronym is not None:
@@ -1287,6 +1293,18 @@ def _undated(name: str) -> str:
     while len(words) > 1 and words[-1].lower() in WEEKDAYS and words[-2][:1].isupper():
         words.pop()
     return " ".join(words) if len(words) < len(name.split()) else name
+
+
+def _first_of_two(name: str) -> str:
+    """Of two organisations ``and`` joins, each named in full with the same word of what
+    it is, the first (``Ford Foundation and Norvia Foundation`` -> ``Ford Foundation``,
+    as of two people ``and`` joins); one name ``and`` is inside stays whole (``Phoenix
+    Police and Fire Department``, ``Ministry of Lands and Natural Resources``)."""
+    first, *rest = _AND.split(name)
+    words = first.split()
+    last = name.split()[-1]
+    two = rest and len(words) > 1 and words[-1] == last and last.lower() in NON_PERSON_WORDS
+    return first if two and words[0][:1].isupper() else name
 
 
 def _unbased(name: str) -> str:

@@ -1400,3 +1400,18 @@ def test_a_day_of_the_week_after_a_name_is_when_it_spoke_no_part_of_the_name(sug
         "move their accounts."
     )
     assert set(names(suggester, text)) == {"Norland\u2019s Bank"}
+
+
+def test_of_two_organisations_joined_by_and_each_named_in_full_the_first_is_the_name(suggester):
+    text = (
+        "The Ford Foundation and Jo D. and Ann T. Norvia Foundation have warned the public "
+        "against scammers using their names.\n\n"
+        "\u201cWe never ask for fees,\u201d they stated.\n\n"
+        "The Ford Foundation and Norvia Foundation said that no grantee pays a deposit.\n\n"
+        "The Phoenix Police and Fire Department said that the road was closed."
+    )
+    assert names(suggester, text) == [
+        "Ford Foundation",
+        "Ford Foundation",
+        "Phoenix Police and Fire Department",
+    ]
