@@ -990,6 +990,8 @@ class NameBook:
                 continue
             if pronoun in PERSONAL and self.gender.get(m.name, pronoun) != pronoun:
                 continue
+            if not want_person and not m.person and not group and not self._thing(m, pronoun):
+                continue  # "The statement ... They warned": a thing the pronoun can't be
             if m.subject:
                 fallback = m
                 break
@@ -1048,6 +1050,8 @@ class NameBook:
         the article gives it as a person's name or a pronoun has shown one."""
         if pronoun == "it" and m.plural:
             return False
+        if pronoun == "they" and not m.plural and m.name.split()[-1].lower() in DOCUMENT_NOUNS:
+            return False  # "The statement ... They warned": no document is a "they"
         if not m.person:
             return True
         word = m.name

@@ -1415,3 +1415,13 @@ def test_of_two_organisations_joined_by_and_each_named_in_full_the_first_is_the_
         "Ford Foundation",
         "Phoenix Police and Fire Department",
     ]
+
+
+def test_a_they_is_no_document_named_before_it(suggester):
+    text = (
+        "The Ford Foundation and Norvia Foundation have warned the public against scammers.\n\n"
+        "The statement signed by Jo Roe, regional director for the Ford Foundation, "
+        "emphasized: \u201cWe never ask for fees.\u201d\n\n"
+        "They warned the public to be careful, adding: \u201cDo not send money.\u201d"
+    )
+    assert names(suggester, text) == ["The statement", "Ford Foundation"]
