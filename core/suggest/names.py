@@ -990,7 +990,7 @@ class NameBook:
                 continue
             if pronoun in PERSONAL and self.gender.get(m.name, pronoun) != pronoun:
                 continue
-            if not want_person and not m.person and not group and not self._thing(m, pronoun):
+            if pronoun and not want_person and not m.person and not self._thing(m, pronoun):
                 continue  # "The statement ... They warned": a thing the pronoun can't be
             if m.subject:
                 fallback = m
