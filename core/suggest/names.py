@@ -534,6 +534,7 @@ class NameBook:
             or self._titled_person(bare)
             or self._holder(bare, pos, written_out=True)
             or self._company_begun(bare, pos)
+            or self._last_word_of(source, pos)
             or self._named_later(source, pos)
             or self._same_description(bare, pos)
             or self._fuller_organisation(bare, pos)
@@ -596,6 +597,29 @@ class NameBook:
                 whole
                 for _, whole in self._before(pos)
                 if whole.startswith(name + " ") and begun(whole)
+            ),
+            None,
+        )
+
+    def _last_word_of(self, mention: str, pos: int) -> str | None:
+        """The name a ``the`` and its last word stand for (``the Inquirer``), as a surname
+        stands for a person's full name: the nearest capitalised name before ``pos``, outside
+        quotation marks, that ends with it (``The Philadelphia Inquirer``); not a word of a
+        kind, a job or a nationality (``the Ministry``, ``the Minister``, ``the Norwegian``)
+        nor an acronym. None for none."""
+        words = mention.split()
+        if len(words) != 2 or words[0].lower() != "the" or not words[1].istitle():
+            return None
+        word = words[1]
+        if word.lower() in ORGANISATION_KINDS or _is_title(word) or word in NATIONALITIES:
+            return None
+        return next(
+            (
+                name
+                for at, name in self._before(pos)
+                if len(name.split()) > 1
+                and name.split()[-1] == word
+                and not _within(self.quoted, at)
             ),
             None,
         )

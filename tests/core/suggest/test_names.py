@@ -1425,3 +1425,11 @@ def test_a_they_is_no_document_named_before_it(suggester):
         "They warned the public to be careful, adding: \u201cDo not send money.\u201d"
     )
     assert names(suggester, text) == ["The statement", "Ford Foundation"]
+
+
+def test_the_and_the_last_word_of_a_name_before_it_is_that_name(suggester):
+    text = (
+        "The Norland Courier, the Eastvale Star and NBC News have stories.\n\n"
+        "He choked up after the sentence and used a football analogy, the Courier says."
+    )
+    assert names(suggester, text) == ["Norland Courier"]
