@@ -521,6 +521,8 @@ class NameBook:
         acronym = _acronym_of(bare)
         if acronym is not None:
             expanded = self._expanded(acronym, pos)
+            if expanded == acronym:  # "NBC News ... NBC says"
+                expanded = self._company_begun(acronym, pos) or acronym
             return self._unplaced(self._holder(expanded, pos, written_out=True) or expanded)
         described = (
             self._apposed(source, pos)
@@ -582,24 +584,26 @@ class NameBook:
 
     def _company_begun(self, name: str, pos: int) -> str | None:
         """The company whose name a one-word name begins, the nearest one before ``pos``
-        (``International`` after ``International Truck and Engine Corp.``), or the
-        organisation whose name a name of more words begins (``St. Michael`` after ``St.
-        Michael Medical Center``: no saint's name); None if none."""
+        (``International`` after ``International Truck and Engine Corp.``), the
+        organisation an acronym and a word of what it is name (``NBC`` after ``NBC News``,
+        also in a list: ``the New York Times and NBC News``), or the organisation whose
+        name a name of more words begins (``St. Michael`` after ``St. Michael Medical
+        Center``: no saint's name); None if none."""
         one = len(name.split()) == 1
 
         def begun(whole: str) -> bool:
-            if one:
-                return _COMPANY_NAME.fullmatch(whole) is not None
-            return whole.split()[-1].lower() in NON_PERSON_WORDS  # "... Center"
+            last = whole.split()[-1].lower() in NON_PERSON_WORDS  # "... Center", "... News"
+            if one:  # an acronym and a word of what it is: "NBC News"
+                acronym = is_acronym(name) and len(whole.split()) == 2 and last
+                return _COMPANY_NAME.fullmatch(whole) is not None or acronym
+            return last
 
-        return next(
-            (
-                whole
-                for _, whole in self._before(pos)
-                if whole.startswith(name + " ") and begun(whole)
-            ),
-            None,
+        names = (
+            part  # an acronym's in a list: "the New York Times and NBC News"
+            for _, whole in self._before(pos)
+            for part in (_AND.split(whole) if one and is_acronym(name) else [whole])
         )
+        return next((n for n in names if n.startswith(name + " ") and begun(n)), None)
 
     def _last_word_of(self, mention: str, pos: int) -> str | None:
         """The name a ``the`` and its last word stand for (``the Inquirer``), as a surname

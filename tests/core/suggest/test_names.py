@@ -1433,3 +1433,11 @@ def test_the_and_the_last_word_of_a_name_before_it_is_that_name(suggester):
         "He choked up after the sentence and used a football analogy, the Courier says."
     )
     assert names(suggester, text) == ["Norland Courier"]
+
+
+def test_an_acronym_is_the_name_it_and_a_word_of_what_it_is_make_before_it(suggester):
+    text = (
+        "The Norland Courier, the Eastvale Times and NBK News have stories.\n\n"
+        "The mayor was \u201cnotably thinner\u201d than at his trial, NBK says."
+    )
+    assert names(suggester, text) == ["NBK News"]
