@@ -239,9 +239,11 @@ NAME_ABBREVIATIONS = frozenset("inc corp co ltd plc llc jr sr bros".split())
 ELISIONS = ("em", "til", "tis", "twas", "cause", "n", "bout", "round")
 
 #: Proper nouns that are dates, never a speaker ("said Monday that ...").
-CALENDAR = frozenset(
+#: The days of the week: one after a name is when it spoke (``Norvia Bank Friday said``).
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+CALENDAR = WEEKDAYS | frozenset(
     """
-    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    today yesterday tomorrow
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
     """.split()

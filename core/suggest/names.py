@@ -12,7 +12,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import dropwhile
 from typing import TYPE_CHECKING
@@ -41,6 +41,7 @@ from core.suggest.lexicon import (
     SENTENCE_OPENERS,
     STATE_BODIES,
     TITLES,
+    WEEKDAYS,
 )
 from core.suggest.marks import find_quotes
 
@@ -417,7 +418,13 @@ class NameBook:
                 self.kinds.setdefault(" ".join(words), set()).add(noun)
             elif len(words) < 2:
                 continue
-            self.capitalised.append((start + m.start(), " ".join(words)))
+            run = " ".join(words)
+            if _first_of_two(run) != run:  # "Ford Foundation and Norvia Foundation": two
+                first, second = _AND.split(run, maxsplit=1)
+                self.capitalised.append((start + m.start(), first))
+                self.capitalised.append((start + m.start() + run.find(second), second))
+            else:
+                self.capitalised.append((start + m.start(), run))
             defined = _DEFINED.match(text, m.end())
             acronym = defined["acronym"] if defined else ""
             expansion = _expansion(words, acronym) if acronym else None
@@ -509,23 +516,27 @@ class NameBook:
         return " ".join(words)
 
     def _settled(self, name: str, pos: int) -> str:
-        source = named_source(name)
+        source = named_source(_first_of_two(_undated(name)))
         bare = _unowned(self._whole(_unbased(_without_article(source)), pos))
         acronym = _acronym_of(bare)
         if acronym is not None:
             expanded = self._expanded(acronym, pos)
+            if expanded == acronym:  # "NBC News ... NBC says"
+                expanded = self._company_begun(acronym, pos) or acronym
             return self._unplaced(self._holder(expanded, pos, written_out=True) or expanded)
         described = (
             self._apposed(source, pos)
             or self._national_person(source, pos)
             or self._national(source, pos)
             or self._described(bare, pos)
+            or self._described_document(bare, pos)
             or self._described_in_capitals(bare, pos)
             or self._force(bare, pos)
             or self._job_and_surname(bare, pos)
             or self._titled_person(bare)
             or self._holder(bare, pos, written_out=True)
             or self._company_begun(bare, pos)
+            or self._last_word_of(source, pos)
             or self._named_later(source, pos)
             or self._same_description(bare, pos)
             or self._fuller_organisation(bare, pos)
@@ -573,21 +584,46 @@ class NameBook:
 
     def _company_begun(self, name: str, pos: int) -> str | None:
         """The company whose name a one-word name begins, the nearest one before ``pos``
-        (``International`` after ``International Truck and Engine Corp.``), or the
-        organisation whose name a name of more words begins (``St. Michael`` after ``St.
-        Michael Medical Center``: no saint's name); None if none."""
+        (``International`` after ``International Truck and Engine Corp.``), the
+        organisation an acronym and a word of what it is name (``NBC`` after ``NBC News``,
+        also in a list: ``the New York Times and NBC News``), or the organisation whose
+        name a name of more words begins (``St. Michael`` after ``St. Michael Medical
+        Center``: no saint's name); None if none."""
         one = len(name.split()) == 1
 
         def begun(whole: str) -> bool:
-            if one:
-                return _COMPANY_NAME.fullmatch(whole) is not None
-            return whole.split()[-1].lower() in NON_PERSON_WORDS  # "... Center"
+            last = whole.split()[-1].lower() in NON_PERSON_WORDS  # "... Center", "... News"
+            if one:  # an acronym and a word of what it is: "NBC News"
+                acronym = is_acronym(name) and len(whole.split()) == 2 and last
+                return _COMPANY_NAME.fullmatch(whole) is not None or acronym
+            return last
 
+        names = (
+            part  # an acronym's in a list: "the New York Times and NBC News"
+            for _, whole in self._before(pos)
+            for part in (_AND.split(whole) if one and is_acronym(name) else [whole])
+        )
+        return next((n for n in names if n.startswith(name + " ") and begun(n)), None)
+
+    def _last_word_of(self, mention: str, pos: int) -> str | None:
+        """The name a ``the`` and its last word stand for (``the Inquirer``), as a surname
+        stands for a person's full name: the nearest capitalised name before ``pos``, outside
+        quotation marks, that ends with it (``The Philadelphia Inquirer``); not a word of a
+        kind, a job or a nationality (``the Ministry``, ``the Minister``, ``the Norwegian``)
+        nor an acronym. None for none."""
+        words = mention.split()
+        if len(words) != 2 or words[0].lower() != "the" or not words[1].istitle():
+            return None
+        word = words[1]
+        if word.lower() in ORGANISATION_KINDS or _is_title(word) or word in NATIONALITIES:
+            return None
         return next(
             (
-                whole
-                for _, whole in self._before(pos)
-                if whole.startswith(name + " ") and begun(whole)
+                name
+                for at, name in self._before(pos)
+                if len(name.split()) > 1
+                and name.split()[-1] == word
+                and not _within(self.quoted, at)
             ),
             None,
         )
@@ -652,21 +688,22 @@ class NameBook:
         so ``the DCP`` is that person. A job written out (``the Minister of State``), or
         its acronym (``the DCP``, ``the CJ``), is also the person its name runs on into
         (``Minister of State Ravi Menon``, ``Chief Justice Mira Rao``), the first of two
-        that ``and`` joins there (``Chief Justice Mira Rao and Justice Anil Sen``). None
-        for no job or holder."""
+        that ``and`` joins there (``Chief Justice Mira Rao and Justice Anil Sen``). A job
+        written again with no name is still that person's (``the Minority Leader, Jo Roe,
+        appealed`` ... ``The Minority Leader made the appeal`` ... ``The Minority Leader
+        said``): the nearest writing with a holder counts. None for no job or holder."""
         if not is_job_name(job):
             return None
-        found = next(
-            (
-                (p, name)
-                for p, name in self._before(pos)
-                if name == job or written_out and name.startswith(job + " ")
-            ),
-            None,
+        written = (
+            (at, name)
+            for at, name in self._before(pos)
+            if name == job or written_out and name.startswith(job + " ")
         )
-        if found is None:
-            return None
-        at, name = found
+        return next(filter(None, (self._held(job, at, name) for at, name in written)), None)
+
+    def _held(self, job: str, at: int, name: str) -> str | None:
+        """The holder of :meth:`_holder` of the job written at ``at`` as ``name`` (the job's
+        own name, or the name it runs on into), None for none there."""
         after = at + len(job)
         first = at + len(_AND.split(name)[0])  # (the job's own name: all)
         held = [
@@ -848,6 +885,25 @@ class NameBook:
             return None
         return self._referent(None, pos, _NATIONAL_REACH)
 
+    def _described_document(self, mention: str, pos: int) -> str | None:
+        """A document of an organisation's description (``The bank statement``, ``the
+        health ministry report``): the organisation the description names
+        (:meth:`_described`), as ``the X report`` is X's; None where none fits (it then
+        stays as written)."""
+        words = mention.split()
+        own = words[1:-1]
+        if (
+            len(words) < 3
+            or words[0].lower() not in _DEFINITE
+            or words[-1].lower() not in DOCUMENT_NOUNS
+            or not all(w.islower() for w in own)
+            or own[-1] not in ORGANISATION_KINDS
+        ):
+            return None
+        description = " ".join(["the", *own])
+        described = self._described(description, pos)
+        return described if described != description else None
+
     def _described_in_capitals(self, name: str, pos: int) -> str | None:
         """A description's noun alone in capitals (``The Ministry``, which loses its
         article as a name does, or ``Ministry`` for ``it``): case makes no new name, so it
@@ -916,7 +972,13 @@ class NameBook:
         return _within(self.reported, pos)
 
     def add_mention(self, m: Mention) -> None:
-        """Keep the mentions in text order (a description is added as its quote is read)."""
+        """Keep the mentions in text order (a description is added as its quote is read);
+        a job's name the article wrote with a person's (``the Minority Leader, Jo Roe,``)
+        is that person, whom a later ``he`` or ``she`` refers to (``The Minority Leader
+        said ... Currently, he said``)."""
+        held = None if m.person or not is_job_name(m.name) else self._holder(m.name, m.pos)
+        if held is not None:
+            m = replace(m, name=held, person=True)
         insort(self.mentions, m, key=lambda x: x.pos)
 
     def resolve_pronoun(self, pronoun: str, pos: int, window: int) -> str | None:
@@ -956,6 +1018,8 @@ class NameBook:
                 continue
             if pronoun in PERSONAL and self.gender.get(m.name, pronoun) != pronoun:
                 continue
+            if pronoun and not want_person and not m.person and not self._thing(m, pronoun):
+                continue  # "The statement ... They warned": a thing the pronoun can't be
             if m.subject:
                 fallback = m
                 break
@@ -1014,6 +1078,8 @@ class NameBook:
         the article gives it as a person's name or a pronoun has shown one."""
         if pronoun == "it" and m.plural:
             return False
+        if pronoun == "they" and not m.plural and m.name.split()[-1].lower() in DOCUMENT_NOUNS:
+            return False  # "The statement ... They warned": no document is a "they"
         if not m.person:
             return True
         word = m.name
@@ -1121,10 +1187,13 @@ _KNOWN_AS = re.compile(
 )
 #: A job of something written before the name in apposition (``The Commissioner of Police
 #: in the state, Mr Jide Ola,``; ``the spokesman of Norland's Defense Ministry General Jo
-#: Roe,``): the job word and the person's name (with what runs on into it).
+#: Roe,``; after a comma, also with none after the name: ``The Minister of State for
+#: General Duties in the Ministry of Health, Jo Roe has pledged``): the job word and the
+#: person's name (with what runs on into it).
 _JOB_OF_BEFORE_NAME = re.compile(
-    r"\b(?i:the)\s+(?P<job>[A-Za-z][a-z]+)\s+(?:of|for)\s+(?:[\w'\u2019-]+\s+){0,5}?[\w'\u2019-]+"
-    r",?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+),"
+    r"\b(?i:the)\s+(?P<job>[A-Za-z][a-z]+)\s+(?:of|for)\s+(?:[\w'\u2019-]+\s+){0,9}?[\w'\u2019-]+"
+    r"(?P<comma>,)?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+)"
+    r"(?(comma)(?:,|(?=\s+[a-z]))|,)"
 )
 #: A one-word name that says something of itself as ``he`` or ``she`` (``Jones said he
 #: had seen``): a person's, whom a later ``he`` may refer to.
@@ -1247,6 +1316,27 @@ def _acronym_of(name: str) -> str | None:
     if not words or not _ACRONYM.fullmatch(words[-1]):
         return None
     return words[-1] if all(w.islower() for w in words[:-1]) else None
+
+
+def _undated(name: str) -> str:
+    """A name without the day of the week written after it, when it spoke (``Norvia Bank
+    Friday countered``: ``Norvia Bank``)."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in WEEKDAYS and words[-2][:1].isupper():
+        words.pop()
+    return " ".join(words) if len(words) < len(name.split()) else name
+
+
+def _first_of_two(name: str) -> str:
+    """Of two organisations ``and`` joins, each named in full with the same word of what
+    it is, the first (``Ford Foundation and Norvia Foundation`` -> ``Ford Foundation``,
+    as of two people ``and`` joins); one name ``and`` is inside stays whole (``Phoenix
+    Police and Fire Department``, ``Ministry of Lands and Natural Resources``)."""
+    first, *rest = _AND.split(name)
+    words = first.split()
+    last = name.split()[-1]
+    two = rest and len(words) > 1 and words[-1] == last and last.lower() in NON_PERSON_WORDS
+    return first if two and words[0][:1].isupper() else name
 
 
 def _unbased(name: str) -> str:

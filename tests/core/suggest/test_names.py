@@ -1354,3 +1354,90 @@ def test_a_job_of_an_organisation_before_a_name_with_its_title_names_that_person
         "The spokesperson said the causes would be announced at the appropriate time."
     )
     assert names(suggester, text) == ["Jo Roe-Ma"]
+
+
+def test_a_job_written_again_without_a_name_is_still_its_holder_s(suggester):
+    text = (
+        "The Speaker acted after the Minority Leader, Jo Roe-Ma, appealed to the House.\n\n"
+        "The Minority Leader made the appeal after a visit to the town.\n\n"
+        "The Minority Leader said that 40 people had fallen ill."
+    )
+    assert names(suggester, text) == ["Jo Roe-Ma"]
+
+
+def test_a_he_after_a_job_s_name_as_subject_is_its_holder_not_another_person(suggester):
+    text = (
+        "The First Deputy Speaker, Ivo Berg, gave the directive after the Minority Leader, "
+        "Jo Roe-Ma, appealed to the House.\n\n"
+        "The Minority Leader said that 40 people had fallen ill.\n\n"
+        "Currently, he said, the sick were being treated at the town hospital."
+    )
+    assert names(suggester, text) == ["Jo Roe-Ma", "Jo Roe-Ma"]
+
+
+def test_a_job_of_something_before_a_name_after_a_comma_needs_no_comma_after_it(suggester):
+    text = (
+        "The Minister of State for General Duties in the Ministry of Fisheries, Jo Roe-Ma "
+        "has pledged to deliver a statement on the claims.\n\n"
+        "The Minister later said that she would return to the house with a statement."
+    )
+    assert names(suggester, text) == ["Jo Roe-Ma"]
+
+
+def test_a_document_of_an_organisation_s_description_is_that_organisation_s(suggester):
+    text = (
+        "In a statement Norvia Bank said that the reports were misleading.\n\n"
+        "The bank statement said: \u201cWe have not been asked to close any account.\u201d\n\n"
+        "The ministry report said that the accounts were safe."
+    )
+    assert names(suggester, text) == ["Norvia Bank", "Norvia Bank", "The ministry report"]
+
+
+def test_a_day_of_the_week_after_a_name_is_when_it_spoke_no_part_of_the_name(suggester):
+    text = (
+        "Norland\u2019s Bank Friday countered what it called \u201cmisleading media reports\u201d "
+        "saying that no state body has made any \u2018direct or indirect requests\u2019 to "
+        "move their accounts."
+    )
+    assert set(names(suggester, text)) == {"Norland\u2019s Bank"}
+
+
+def test_of_two_organisations_joined_by_and_each_named_in_full_the_first_is_the_name(suggester):
+    text = (
+        "The Ford Foundation and Jo D. and Ann T. Norvia Foundation have warned the public "
+        "against scammers using their names.\n\n"
+        "\u201cWe never ask for fees,\u201d they stated.\n\n"
+        "The Ford Foundation and Norvia Foundation said that no grantee pays a deposit.\n\n"
+        "The Phoenix Police and Fire Department said that the road was closed."
+    )
+    assert names(suggester, text) == [
+        "Ford Foundation",
+        "Ford Foundation",
+        "Phoenix Police and Fire Department",
+    ]
+
+
+def test_a_they_is_no_document_named_before_it(suggester):
+    text = (
+        "The Ford Foundation and Norvia Foundation have warned the public against scammers.\n\n"
+        "The statement signed by Jo Roe, regional director for the Ford Foundation, "
+        "emphasized: \u201cWe never ask for fees.\u201d\n\n"
+        "They warned the public to be careful, adding: \u201cDo not send money.\u201d"
+    )
+    assert names(suggester, text) == ["The statement", "Ford Foundation"]
+
+
+def test_the_and_the_last_word_of_a_name_before_it_is_that_name(suggester):
+    text = (
+        "The Norland Courier, the Eastvale Star and NBC News have stories.\n\n"
+        "He choked up after the sentence and used a football analogy, the Courier says."
+    )
+    assert names(suggester, text) == ["Norland Courier"]
+
+
+def test_an_acronym_is_the_name_it_and_a_word_of_what_it_is_make_before_it(suggester):
+    text = (
+        "The Norland Courier, the Eastvale Times and NBK News have stories.\n\n"
+        "The mayor was \u201cnotably thinner\u201d than at his trial, NBK says."
+    )
+    assert names(suggester, text) == ["NBK News"]
