@@ -61,6 +61,7 @@ class Act(StrEnum):
     EXTEND_RIGHT = "extend_right"
     SELECT_TOGGLE = "select_toggle"
     SELECT_QUOTATION = "select_quotation"
+    NEXT_QUOTATION = "next_quotation"
     SELECT_SENTENCE = "select_sentence"
     SELECT_CLAUSE = "select_clause"
     SELECT_TO_END = "select_to_end"
@@ -196,6 +197,7 @@ KEYMAP: tuple[Binding, ...] = (
     Binding(Act.EXTEND_RIGHT, ("Shift+Right",), "Select", "Extend the selection one token right"),
     Binding(Act.SELECT_TOGGLE, ("V",), "Select", "Start (or drop) a selection at the cursor"),
     Binding(Act.SELECT_QUOTATION, ("I",), "Select", "Select the quotation around the cursor"),
+    Binding(Act.NEXT_QUOTATION, ('"',), "Select", "Select the next quotation no attribution holds"),
     Binding(Act.SELECT_SENTENCE, ("O",), "Select", "Select the sentence around the cursor"),
     Binding(Act.SELECT_CLAUSE, ("Shift+O",), "Select", "Select the clause around the cursor"),
     Binding(Act.SELECT_TO_END, (")",), "Select", "Select from the cursor to the sentence's end"),

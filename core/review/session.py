@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
-from itertools import takewhile
+from itertools import chain, takewhile
 
 from core.corpus import curation, queries
 from core.corpus.curation import Annotator, Item
@@ -382,6 +382,47 @@ class ReviewSession:
             if q.open <= pos <= close and q.start < q.end:
                 return self._select(Span(offset + q.start, offset + q.end))
         return Delta(message="The token cursor is not inside quotation marks.")
+
+    def select_next_quotation(self) -> Delta:
+        """Select the next quotation from the token cursor on (past the article's end,
+        from its start) that no attribution holds, rejected ones included, outside the
+        headline and the other lines that are no body: where a quote may have been
+        missed, for ``Q`` (ADR 62)."""
+        art = self.article
+        if art is None or not self.tokens:
+            return Delta()
+        here, chosen = self.tokens[self.cursor or 0][0], self.selection()
+        line = art.text.rfind("\n", 0, here) + 1
+        ahead = (
+            span
+            for span in self._quotations(line, len(art.text))
+            if span.start >= here and span != chosen
+        )
+        for span in chain(ahead, self._quotations(0, line)):
+            if not self._held(span):
+                return self._select(span)
+        return Delta(message="No quotation is left that no attribution holds.")
+
+    def _quotations(self, begin: int, end: int) -> Iterator[Span]:
+        """The quotations of the open article's lines from offset ``begin`` (a line's
+        start) to ``end``, in order."""
+        assert self.article is not None
+        text = self.article.text
+        while begin < end:
+            stop = text.find("\n", begin)
+            stop = len(text) if stop < 0 else stop
+            for q in find_quotes(text[begin:stop]):
+                if q.start < q.end:
+                    yield Span(begin + q.start, begin + q.end)
+            begin = stop + 1
+
+    def _held(self, span: Span) -> bool:
+        """Whether an attribution's quote overlaps ``span``, or the span lies in no
+        body."""
+        assert self.article is not None
+        return any(a.quote.overlaps(span) for a in self.near(span.start, span.end)) or any(
+            n.overlaps(span) for n in self.article.non_body
+        )
 
     def select_sentence(self, clause: bool = False, part: int = 0) -> Delta:
         """Select the sentence (or the clause) around the token cursor, without the

@@ -283,12 +283,15 @@ class Driver:
         raise AssertionError(f"the token cursor did not reach {pos}")
 
     def select(self, span: Span, quotation: bool = False) -> None:
-        """Select ``span`` with the token cursor: I when the text between quotation
-        marks is it, else the key that selects it from the cursor to its sentence's end,
-        or its sentence or clause (``)``, ``O``, ``Shift+O``), else V and Shift+Right to
-        its last token (F and its first letters first, when fewer keys). A span that
-        starts inside a token (``says,"and``: no space after the mark) starts at the next
-        one, as near as tokens go."""
+        """Select ``span`` with the token cursor: '"' when one or two presses select it
+        as the next quotation no attribution holds, else I when the text between
+        quotation marks is it, else the key that selects it from the cursor to its
+        sentence's end, or its sentence or clause (``)``, ``O``, ``Shift+O``), else V and
+        Shift+Right to its last token (F and its first letters first, when fewer keys). A
+        span that starts inside a token (``says,"and``: no space after the mark) starts at
+        the next one, as near as tokens go."""
+        if quotation and self.by_quotation(span):
+            return None
         tokens = self.s.tokens
         first = tokens.token_at(span.start)
         if tokens[first][0] < span.start and first + 1 < len(tokens):
@@ -311,6 +314,28 @@ class Driver:
         while self.s.selection().end < span.end:
             self.key("Shift+Right")
         return None
+
+    def by_quotation(self, span: Span) -> bool:
+        """'"' pressed once or twice, if that selects ``span`` (tried on the session,
+        then put back)."""
+        s = self.s
+        anchor, cursor = s.anchor, s.cursor
+        want = trim(self.text, span)
+        presses = 0
+        try:
+            while presses < 2:
+                s.select_next_quotation()
+                presses += 1
+                got = s.selection()
+                if got is not None and trim(self.text, got) == want:
+                    break
+            else:
+                return False
+        finally:
+            s.anchor, s.cursor = anchor, cursor
+        for _ in range(presses):
+            self.key('"')
+        return True
 
     def by_sentence(self, span: Span) -> str | None:
         """The key that selects ``span`` from the token cursor as part of a sentence, if

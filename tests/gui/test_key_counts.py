@@ -131,6 +131,17 @@ def test_a_missed_direct_quote_with_speaker_and_cue_in_at_most_six_keys(make_win
     assert n <= 3, n
 
 
+def test_a_missed_direct_quote_from_anywhere_is_two_keys(make_window, tmp_path):
+    """ADR 62: '"' selects the next quotation no attribution holds, wherever the token
+    cursor is before it; Q makes it the quote, with its cue and speaker."""
+    w = make_window(make_corpus(tmp_path / "c.qlab", drop=3))  # "We have no money" missed
+    s = w.session
+    w.route(s.choose(0))  # the first attribution: the missed quote is paragraphs away
+    n = keys(w, '"', "Q")
+    _is_the_missed_quote(s.current)
+    assert n == 2
+
+
 def test_a_missed_indirect_quote_after_said_that_in_at_most_eight_keys(make_window, tmp_path):
     """From the attribution above it: a line down, to "that", ")" selects to the
     sentence's end, Q (the quote leaves out "that"), with its cue before it and that

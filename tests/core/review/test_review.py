@@ -433,6 +433,27 @@ def test_the_names_to_offer_start_with_the_fuller_forms_of_the_speaker_mention(t
         assert s.names_to_offer(["Port Authority"])[0] == "Ben Cole"  # not "Authority"
 
 
+def test_the_next_quotation_no_attribution_holds_is_selected_in_one_key(tmp_path):
+    """ADR 62: '"' selects, after the token cursor and then from the article's start, the
+    quotations no attribution holds (a rejected one holds its own), for Q."""
+    text = (
+        'Headline\n\nAna Ruiz said: "The dock will close." Critics called it "a disgrace".\n'
+        '\n"We will fight," Ben Cole said. "Not now," he added.\n'
+    )
+    with text_session(tmp_path, text, "The dock", "Not now") as s:
+        chosen = []
+        for _ in range(3):
+            s.select_next_quotation()
+            chosen.append(words(s, s.selection()))
+        assert chosen == ["a disgrace", "We will fight,", "a disgrace"]
+        run(s, s.label("quote"))  # "a disgrace" is a quote now
+        s.select_next_quotation()
+        run(s, s.label("quote"))
+        s.jump(3)  # "Not now,"
+        run(s, s.reject())
+        assert "No quotation is left" in s.select_next_quotation().message
+
+
 def test_delete_keeps_the_place_and_undo_brings_it_back(session):
     """Bug 3: deleting in the middle jumped to the first attribution."""
     session.jump(3)
