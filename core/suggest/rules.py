@@ -1752,7 +1752,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     if according is not None and according.right_edge.i >= end - 1:
         end = according.left_edge.i - 1  # "..., according to X" names another source
     parts = []
-    for part_start, part_end in _and_that(verb, start, end):
+    for part_start, part_end in _and_that(verb, para, start, end):
         part = _clause_part(verb, para, part_start, part_end)
         if part is not None:
             parts.append(part)
@@ -1801,17 +1801,22 @@ def _lost_apposition(verb: Token, end: int) -> int:
     return end
 
 
-def _and_that(verb: Token, start: int, end: int) -> list[tuple[int, int]]:
+def _and_that(verb: Token, para: Paragraph, start: int, end: int) -> list[tuple[int, int]]:
     """The token bounds of each clause a speech verb's reported clause (tokens
     ``start``..``end``) holds: one more after each ``and that`` (``, and that``) that
     opens a clause coordinated with one of it, no other verb of saying between (``said A
     and that B``, ``said he realized A and that B``: A, B; not ``said X told police that
-    A and that B``: X's)."""
+    A and that B``: X's); also after ``but that`` where the clause before it holds no
+    words in marks (``noted that A, but that B``: A, B; ``said A was "great" but that B``
+    is left one clause, as the golds disagree there: docs/adr/0901)."""
     doc = verb.doc
     bounds, first = [], start
     for i in range(first + 2, end):
         t = doc[i]
-        if not (_that(t) and doc[i - 1].lower_ == "and" and t.head.dep_ == "conj"):
+        joined = doc[i - 1].lower_ == "and" or (
+            doc[i - 1].lower_ == "but" and not any(para.in_quote[k] for k in range(first, i))
+        )
+        if not (_that(t) and joined and t.head.dep_ == "conj"):
             continue
         up = t.head.head
         while start <= up.i < i and up.head != up and not _is_speech_verb(up):

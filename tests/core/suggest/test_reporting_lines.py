@@ -694,3 +694,20 @@ def test_a_subject_the_parse_took_for_an_apposition_of_according_to_x_is_the_cla
         "enforceable by the courts in accordance with the constitution.",
         "According to",
     )
+
+
+def test_a_second_that_clause_after_but_is_a_quote_of_its_own(suggester):
+    found = suggest(
+        suggester,
+        "Gov. Jo Roe also noted that flooding was receding in the north, but that the south "
+        "of the state is now seeing more rain. He added that some stations ran out of ink "
+        'but that the issue was resolved within hours. Lee said spending was "great" but '
+        "that local spending had fallen off a cliff.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("flooding was receding in the north", "Gov. Jo Roe", "noted", "indirect"),
+        ("the south of the state is now seeing more rain.", "Gov. Jo Roe", "noted", "indirect"),
+        ("some stations ran out of ink", "He", "added", "indirect"),
+        ("the issue was resolved within hours.", "He", "added", "indirect"),
+        ("great", "Lee", "said", "mixed"),
+    ]
