@@ -1042,7 +1042,7 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
             continue
         if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG":
             up = v.head  # "X said ..., adding that ...": the subject of the main verb
-            if _after_comma(v):  # the parse may hang it inside another clause:
+            if _after_comma(v) or _adds_on(v):  # the parse may hang it inside another clause:
                 if up.dep_ == "ccomp" and _is_speech_verb(up.head):
                     up = up.head  # "X said Y is serious, adding that ...": X's
                 elif up.dep_ == "relcl" and up.head.head.pos_ == "VERB":
@@ -1059,6 +1059,21 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
     if set_off:
         return set_off[-1]  # "A, Okafor, added"
     return _inverted_subject(verb, para) or _name_before(verb, para) or _after_fronted(verb, para)
+
+
+def _adds_on(v: Token) -> bool:
+    """Whether a participle of saying with a ``that`` clause of its own goes on from a
+    reported clause with no comma before it (``said that A have been confirmed negative
+    adding that B``): the parse hangs it on A's verb, but it is the speaker's saying."""
+    up = v.head
+    return (
+        v.tag_ == "VBG"
+        and v.dep_ == "advcl"
+        and v.lemma_.lower() in SPEECH_VERBS
+        and any(c.dep_ == "ccomp" and any(map(_that, c.children)) for c in v.children)
+        and up.dep_ == "ccomp"
+        and _is_speech_verb(up.head)
+    )
 
 
 def _noun_clause(v: Token) -> bool:
@@ -2109,6 +2124,8 @@ def _own_end(verb: Token, start: int, end: int) -> int:
         nxt = doc[i + 1]
         if _pause(doc[i]) and nxt.tag_ == "VBG" and nxt.lemma_.lower() in _ADJUNCT_CUES:
             return i - 1
+        if _adds_on(nxt) and nxt.head.i <= i:
+            return i  # "... confirmed negative adding that ...": no comma before it
         if doc[i].text == "," and _RESPONSE.match(doc[i + 1 : i + 4].text):
             return i - 1  # "..., in response to a question from ...": when it was said
         if doc[i].text == "," and nxt.lower_ in ("which", "who") and i + 3 <= end:

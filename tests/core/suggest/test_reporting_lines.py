@@ -711,3 +711,19 @@ def test_a_second_that_clause_after_but_is_a_quote_of_its_own(suggester):
         ("the issue was resolved within hours.", "He", "added", "indirect"),
         ("great", "Lee", "said", "mixed"),
     ]
+
+
+def test_a_participle_of_saying_with_no_comma_before_it_ends_the_clause(suggester):
+    found = suggest(
+        suggester,
+        "However, Ana Ruiz said that all the people suspected of having the virus have been "
+        "confirmed negative adding that she will give a detailed statement in May.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        (
+            "all the people suspected of having the virus have been confirmed negative",
+            "Ana Ruiz",
+            "said",
+        ),
+        ("she will give a detailed statement in May.", "Ana Ruiz", "adding"),
+    ]
