@@ -2358,13 +2358,30 @@ def _answers_a_statement(verb: Token, clause: Token) -> bool:
     """Whether a verb's clause is what a statement it answers said, which the parse
     hangs on the verb: a statement after a preposition other than the one it was said
     in (``responding to the minister's statement yesterday that ...``; not ``said in a
-    statement that``), between the verb and the clause."""
+    statement that``), between the verb and the clause; also anything raised or put by
+    someone that a verb of answering answers (``responding to a matter raised by X that
+    ...``: what X raised, not the answer; ``responded to critics that ...`` is the answer)."""
+    answering = verb.lemma_.lower() in ("respond", "reply")
     return any(
         prep.dep_ == "prep"
         and verb.i < prep.i < clause.left_edge.i
         and prep.lower_ not in _MEDIUM_PREPOSITIONS
-        and any(o.lemma_.lower() in STATEMENT_NOUNS for o in prep.children if o.dep_ == "pobj")
+        and any(
+            o.lemma_.lower() in STATEMENT_NOUNS
+            or (answering and prep.lower_ == "to" and _raised(o))
+            for o in prep.children
+            if o.dep_ == "pobj"
+        )
         for prep in verb.children
+    )
+
+
+def _raised(noun: Token) -> bool:
+    """Whether a noun is something raised or put by someone (``a matter of national
+    importance raised by X``): a participle with its agent in its phrase."""
+    return any(
+        t.dep_ == "acl" and t.tag_ == "VBN" and any(c.dep_ == "agent" for c in t.children)
+        for t in noun.subtree
     )
 
 

@@ -727,3 +727,11 @@ def test_a_participle_of_saying_with_no_comma_before_it_ends_the_clause(suggeste
         ),
         ("she will give a detailed statement in May.", "Ana Ruiz", "adding"),
     ]
+
+
+def test_what_a_matter_raised_by_someone_says_is_no_answer_of_its_responder(suggester):
+    text = (
+        "Ana Ruiz was responding to a matter of national importance raised by county MP, Jo "
+        "Roe that eight people in his village have died of the virus."
+    )
+    assert suggest(suggester, text) == []
