@@ -67,6 +67,8 @@ _SENTENCE_END = {".", "!", "?"}
 #: A pronoun a source is named by after ``according to`` refers as its subject would.
 _SUBJECT_CASE = {"him": "he", "her": "she", "them": "they"}
 _SUBJECTS = ("nsubj", "nsubjpass")
+#: The days a name may be written with for when its source spoke (``Norbank Friday said``).
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday".split())
 #: How far back (in characters) a pronoun or a follow-on quote looks for its source.
 _REACH = 1500
 
@@ -476,10 +478,15 @@ class ArticleRules:
         """The word a mention's name ends with: its head, or a name in apposition that
         says who a description is (``The charity's director, Susan Ma``; ``X, formerly
         Twitter, ...``), also one closing a job's phrase (``A spokeswoman for X, Shauna
-        Sanford,``); not one in brackets (``Halvor (NYSE:HAL) CEO Mara Lind``)."""
+        Sanford,``); not one in brackets (``Halvor (NYSE:HAL) CEO Mara Lind``), nor a day
+        the parse took for one (``People's Bank Friday countered``: when it spoke)."""
         is_name = self.book.is_name_token
         appos = next(
-            (c for c in head.rights if c.dep_ == "appos" and is_name(c) and not _bracketed(c)),
+            (
+                c
+                for c in head.rights
+                if c.dep_ == "appos" and is_name(c) and not _bracketed(c) and c.lower_ not in _DAYS
+            ),
             None,
         )
         if appos is None and head.pos_ == "NOUN" and head.lemma_.lower() in TITLES:
@@ -495,6 +502,7 @@ class ArticleRules:
         pos = para.start + head.idx
         if head.lower_ in PRONOUNS or head.lower_ in _SUBJECT_CASE:
             return self._pronoun(para, head)
+        head = _before_day(head)
         run_on = _name_run_on(head)
         if run_on:  # "the state agency Belta, President ...": the agency's name
             start = mention_bounds(head, para)[0]
@@ -1163,6 +1171,20 @@ def _pause(t: Token) -> bool:
     return t.text in (",", ";", "-", "--", "\u2013", "\u2014", "\u2026") or (
         len(t.text) > 1 and set(t.text) == {"."}
     )
+
+
+def _before_day(head: Token) -> Token:
+    """A mention's head without a day the parse took for it (``People's Bank Friday
+    said``: when it spoke, ``Bank`` the head), else the head."""
+    before = head.doc[head.i - 1] if head.i > 0 else head
+    if (
+        head.lower_ in _DAYS
+        and before.head == head
+        and before.dep_ == "compound"
+        and before.pos_ == "PROPN"
+    ):
+        return before
+    return head
 
 
 def _past_cut_title(t: Token) -> Token:

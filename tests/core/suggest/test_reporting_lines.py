@@ -735,3 +735,19 @@ def test_what_a_matter_raised_by_someone_says_is_no_answer_of_its_responder(sugg
         "Roe that eight people in his village have died of the virus."
     )
     assert suggest(suggester, text) == []
+
+
+def test_a_day_after_a_name_is_when_it_spoke_no_part_of_its_mention(suggester):
+    found = suggest(
+        suggester,
+        "Norvia’s Bank Friday denied what it called “false reports” saying that no client had "
+        "made any ‘direct or indirect requests’ to close their accounts. People’s Bank Friday "
+        "said that no client had made any request to close an account. Prime Minister Theresa "
+        "May said that the talks would go on.",
+    )
+    assert [(sp, name) for _, sp, name, *_ in found] == [
+        ("Norvia’s Bank", "Norvia’s Bank"),
+        ("Norvia’s Bank", "Norvia’s Bank"),
+        ("People’s Bank", "People’s Bank"),
+        ("Prime Minister Theresa May", "Theresa May"),
+    ]
