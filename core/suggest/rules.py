@@ -1754,7 +1754,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         )
     ]
     last = max([clause, *spliced], key=lambda c: c.i)
-    last = _split_verb(verb, last)
+    last = _past_hyphen(verb, _split_verb(verb, last))
     start, end = clause.left_edge.i, _and_more(verb, last.right_edge.i)
     end = _lost_apposition(verb, end)
     concession = _concession(verb)
@@ -1815,6 +1815,20 @@ def _split_verb(verb: Token, last: Token) -> Token:
     ):
         return t
     return last
+
+
+def _past_hyphen(verb: Token, last: Token) -> Token:
+    """The word a reported clause ends with where the parse cut it inside a word joined
+    by a hyphen (``reported Tottenham have re-entered the race``: ``re`` taken for the
+    clause's verb, ``entered`` for a conjunct of the cue's): the word after the hyphen,
+    hung on the cue, is the clause's."""
+    doc = verb.doc
+    hyphen = last.right_edge.i + 1
+    if hyphen + 1 >= len(doc) or doc[hyphen].text != "-":
+        return last
+    if doc[hyphen - 1].whitespace_ or doc[hyphen].whitespace_ or doc[hyphen + 1].head != verb:
+        return last
+    return doc[hyphen + 1]
 
 
 def _lost_apposition(verb: Token, end: int) -> int:

@@ -751,3 +751,15 @@ def test_a_day_after_a_name_is_when_it_spoke_no_part_of_its_mention(suggester):
         ("People’s Bank", "People’s Bank"),
         ("Prime Minister Theresa May", "Theresa May"),
     ]
+
+
+def test_a_reported_clause_goes_on_past_a_word_joined_by_a_hyphen(suggester):
+    found = suggest(
+        suggester,
+        "The Daily Star reported Norton have re-entered the race to sign Jo Roe. The Daily "
+        "Star reported that the mayor had co-signed the letter on Monday.",
+    )
+    assert [q for q, *_ in found] == [
+        "Norton have re-entered the race to sign Jo Roe.",
+        "the mayor had co-signed the letter on Monday.",
+    ]
