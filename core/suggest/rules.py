@@ -338,6 +338,8 @@ class ArticleRules:
         frames = [after, before] if ends_open or not intro else [before, after]
         for frame in frames:
             verbs = [doc[i] for i in frame if _is_cue_verb(doc[i])]
+            if frame is after:  # ('"...?" some employees responded that A': A's line)
+                verbs = [v for v in verbs if not _reports_a_that_clause(v)]
             if frame is before:
                 verbs.reverse()
             for verb in verbs:
@@ -2077,6 +2079,15 @@ def _joined_before(verb: Token, para: Paragraph, start: int) -> int:
     while first < start and doc[first].idx < para.dateline:
         first += 1  # (a dateline is no part of it)
     return first
+
+
+def _reports_a_that_clause(verb: Token) -> bool:
+    """Whether a verb reports a ``that`` clause after it (``some employees responded
+    that they have been let go``): the reporting line of that clause, not of a quote
+    before it."""
+    return any(
+        c.dep_ == "ccomp" and c.i > verb.i and any(map(_that, c.children)) for c in verb.children
+    )
 
 
 def _and_more(verb: Token, end: int) -> int:

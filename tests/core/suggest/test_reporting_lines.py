@@ -763,3 +763,20 @@ def test_a_reported_clause_goes_on_past_a_word_joined_by_a_hyphen(suggester):
         "Norton have re-entered the race to sign Jo Roe.",
         "the mayor had co-signed the letter on Monday.",
     ]
+
+
+def test_a_verb_after_a_quote_that_reports_a_that_clause_is_no_line_of_the_quote(suggester):
+    found = suggest(
+        suggester,
+        'According to a thread on Norvia.com that asked "Any layoff emails received this '
+        'week?" some employees responded that they have been let go.',
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("Any layoff emails received this week?", "a thread on Norvia.com", "asked", "direct"),
+        (
+            "some employees responded that they have been let go.",
+            "a thread on Norvia.com",
+            "According to",
+            "indirect",
+        ),
+    ]
