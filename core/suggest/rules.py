@@ -1737,8 +1737,9 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         )
         return [found] if found is not None else []
     marks = [c for c in clause.children if c.dep_ == "mark"]
-    if any(m.lower_ in ("whether", "if") for m in marks):
-        return []  # a question, not a report
+    denied = any(c.dep_ == "neg" for c in verb.children)  # ("Norvia isn't confirming that A")
+    if denied or any(m.lower_ in ("whether", "if") for m in marks):
+        return []  # a denied saying reports nothing; a question is no report
     if _answers_a_statement(verb, clause):
         return []  # "responding to X's statement that ...": X's words, not the verb's
     # more clauses the parse gives the cue after a comma: one report ("A hit a missile,

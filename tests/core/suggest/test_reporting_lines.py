@@ -780,3 +780,13 @@ def test_a_verb_after_a_quote_that_reports_a_that_clause_is_no_line_of_the_quote
             "indirect",
         ),
     ]
+
+
+def test_a_denied_saying_reports_no_clause(suggester):
+    found = suggest(
+        suggester,
+        "While Norvia isn't confirming that layoffs are taking place this week, former staff "
+        "have been posting as much online. Jo Roe never said that the plan would fail. Ana "
+        "Ruiz said that the plan would not fail.",
+    )
+    assert [(q, sp) for q, sp, *_ in found] == [("the plan would not fail.", "Ana Ruiz")]
