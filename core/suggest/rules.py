@@ -146,6 +146,7 @@ class ArticleRules:
             if not _names_a_title(para, q)
             and not is_nickname(para.text, q.open, q.close)
             and not _one_letter(para, q)
+            and not _passive_label(para, q)
         ]
         para.in_quote = [0] * len(para.doc)
         for n, q in enumerate(para.quotes, 1):
@@ -1511,6 +1512,29 @@ def _one_letter(para: Paragraph, q: Quoted) -> bool:
     man's, as police statements write it)."""
     inner = para.text[q.start : q.end].strip()
     return len(inner) == 1 and inner.isalpha()
+
+
+#: Verbs that give a thing or a person a label (``was named a "person of interest"``).
+_LABELLING_VERBS = frozenset("name call label dub term brand".split())
+
+
+def _passive_label(para: Paragraph, q: Quoted) -> bool:
+    """Whether marks hold the label a passive verb of naming gives, with no one named
+    as giving it (``James, who had been named a "person of interest" in the shooting,``):
+    what someone called him, no one's words the sentence reports. Such marks are read as
+    plain text."""
+    inner = para.doc.char_span(q.start, q.end, alignment_mode="expand")
+    if inner is None or len(inner) == 0:
+        return False
+    root = _root_of(inner)
+    verb = root.head
+    return (
+        root.dep_ in ("oprd", "attr", "dobj")
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in _LABELLING_VERBS
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _names_a_title(para: Paragraph, q: Quoted) -> bool:

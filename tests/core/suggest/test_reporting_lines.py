@@ -790,3 +790,20 @@ def test_a_denied_saying_reports_no_clause(suggester):
         "Ruiz said that the plan would not fail.",
     )
     assert [(q, sp) for q, sp, *_ in found] == [("the plan would not fail.", "Ana Ruiz")]
+
+
+def test_a_label_a_passive_verb_of_naming_gives_is_no_mixed_quote(suggester):
+    text = (
+        'Mayor Ed Ams had said that Jo Roe, who had originally been named a "person of '
+        'interest" in the shooting on Tuesday, was being considered a suspect. The mayor said '
+        'the man was called a "hero" by his neighbours.'
+    )
+    found = suggest(suggester, text)
+    assert [(q, kind) for q, _, _, _, kind in found] == [
+        (
+            'Jo Roe, who had originally been named a "person of interest" in the shooting on '
+            "Tuesday, was being considered a suspect.",
+            "indirect",
+        ),
+        ("hero", "mixed"),
+    ]
