@@ -311,6 +311,8 @@ class ArticleRules:
                 return None
             conf = 0.9 if explicit else 0.6
             kind = QuoteType.MIXED if _runs_on(para, q) else QuoteType.DIRECT
+            if kind is QuoteType.MIXED and _describes_a_noun(para, q):
+                return None  # 'announced "unofficial" and unconfirmed results': a label
             found = _make(quote, source, cue, kind, conf, index, explicit)
             found.attribution = with_made_by(found.attribution, para, rule)
         else:
@@ -1635,6 +1637,25 @@ def _runs_on(para: Paragraph, q: Quoted) -> bool:
             break
         words.append(t)
     return bool(words) and not any(_is_cue_verb(t) for t in words)
+
+
+def _describes_a_noun(para: Paragraph, q: Quoted) -> bool:
+    """Whether marks hold only adjectives of a noun after them (``announced ‘unofficial’
+    and unconfirmed results``): a label of a thing, as ``maintained his "neutral"
+    rating``, no words said (not ``called the deal "costly" for the town``)."""
+    doc = para.doc
+    inner = doc.char_span(q.start, q.end, alignment_mode="expand")
+    after = doc.char_span(q.close, q.close + 1, alignment_mode="expand") if q.close else None
+    if inner is None or after is None:
+        return False
+    if not all(t.pos_ == "ADJ" for t in inner if not t.is_punct):
+        return False
+    for t in doc[after.end :]:
+        if t.pos_ == "NOUN":
+            return True
+        if t.pos_ not in ("ADJ", "CCONJ") or para.in_quote[t.i]:
+            return False
+    return False
 
 
 def _frame_after(para: Paragraph, q: Quoted, n: int) -> list[int]:

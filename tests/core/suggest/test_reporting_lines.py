@@ -807,3 +807,12 @@ def test_a_label_a_passive_verb_of_naming_gives_is_no_mixed_quote(suggester):
         ),
         ("hero", "mixed"),
     ]
+
+
+def test_adjectives_in_marks_before_their_noun_are_a_label(suggester):
+    found = suggest(
+        suggester,
+        "Even then, he announced ‘unofficial’ and unconfirmed results of the vote in the "
+        'north. He called the deal "costly" for the town.',
+    )
+    assert [(q, kind) for q, _, _, _, kind in found] == [("costly", "mixed")]
