@@ -1809,7 +1809,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     if concession is not None and all(t.is_punct for t in doc[end + 1 : concession.left_edge.i]):
         end = concession.right_edge.i  # "A, whether X or not, Jo said": A's
     if end == last.right_edge.i:
-        end = _before_dangling_and(last, end)
+        end = _before_writers_time(last, _before_dangling_and(last, end))
     subject = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < start), None)
     if (
         subject is not None
@@ -2156,9 +2156,18 @@ def _and_more(verb: Token, end: int) -> int:
     more = more if more is not None else _cut_after(doc[and_])
     if more is None or more.pos_ not in ("VERB", "AUX") or more.lemma_.lower() in CUE_VERBS:
         return end
+    if _WRITERS_TIME.match(doc[and_ + 1 : more.i].text):
+        return end  # "A but at the time of this writing, B": the writer's, not the report's
     own_subject = any(c.dep_ in (*_SUBJECTS, "expl") for c in more.children)
     other_tense = more.tag_ != verb.tag_ and doc[and_].lower_ == "and"
     return more.right_edge.i if own_subject or other_tense else end
+
+
+#: What opens a writer's own words about when they wrote (``at the time of this writing``,
+#: ``at press time``, ``as of this writing``): no part of what a source said.
+_WRITERS_TIME = re.compile(
+    r"(?:at|as of) (?:the time of )?(?:this |the )?(?:writing|press time|publication)\b", re.I
+)
 
 
 def _before_dangling_and(clause: Token, end: int) -> int:
@@ -2182,6 +2191,18 @@ def _before_dangling_and(clause: Token, end: int) -> int:
     if after is None or after.pos_ != "VERB" or clause.left_edge.i <= after.head.i <= end:
         return end
     return cc.i - 1
+
+
+def _before_writers_time(clause: Token, end: int) -> int:
+    """Where a reported clause ending at token ``end`` ends before ``and`` or ``but`` and
+    the writer's own time (``would be announced at 16:00 but at the time of this writing,
+    nothing had been released``): what follows is the writer's, not the source's."""
+    doc = clause.doc
+    for cc in clause.children:
+        if cc.dep_ == "cc" and cc.lower_ in ("and", "but") and cc.i < end:
+            if _WRITERS_TIME.match(doc[cc.i + 1 : end + 1].text):
+                return cc.i - 1
+    return end
 
 
 def _cut_after(and_: Token) -> Token | None:

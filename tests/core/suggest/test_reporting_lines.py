@@ -816,3 +816,16 @@ def test_adjectives_in_marks_before_their_noun_are_a_label(suggester):
         'north. He called the deal "costly" for the town.',
     )
     assert [(q, kind) for q, _, _, _, kind in found] == [("costly", "mixed")]
+
+
+def test_the_writers_time_after_but_is_no_part_of_the_report(suggester):
+    found = suggest(
+        suggester,
+        "He promised that some results would be announced at noon but at the time of this "
+        "writing, nothing had been released yet. The mayor said the road would reopen on "
+        "Monday, but at press time it was still closed.",
+    )
+    assert [q for q, *_ in found] == [
+        "some results would be announced at noon",
+        "the road would reopen on Monday",
+    ]
