@@ -1734,6 +1734,8 @@ def _governing_cue(token: Token, para: Paragraph, clause: bool = False) -> Token
             acc = next((c for c in t.children if is_according(c)), None)
             if acc is not None:
                 return acc
+            if clause and t.pos_ == "VERB" and t.lemma_.lower() in _REQUEST_VERBS:
+                return t  # 'asked the judge to consider that there are "two sides ... We have"'
             if t.pos_ == "VERB" and t.dep_ == "conj" and _is_speech_verb(t.head):
                 if not any(c.dep_ in _SUBJECTS for c in t.children):
                     return None  # the speaker's other doing, not more of the saying
@@ -1743,6 +1745,11 @@ def _governing_cue(token: Token, para: Paragraph, clause: bool = False) -> Token
             return _reporting(verb, para) if verb is not None and _is_speech_verb(verb) else None
         under, below, t = below, t, t.head
     return None
+
+
+#: Verbs of asking someone to do something: words in marks under one that hold a verb of
+#: their own are words said (a mixed quote), though the request reports no clause.
+_REQUEST_VERBS = frozenset("ask urge".split())
 
 
 def _reporting(verb: Token, para: Paragraph) -> Token:

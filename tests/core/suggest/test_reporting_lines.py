@@ -829,3 +829,21 @@ def test_the_writers_time_after_but_is_no_part_of_the_report(suggester):
         "some results would be announced at noon",
         "the road would reopen on Monday",
     ]
+
+
+def test_words_in_marks_with_a_verb_of_their_own_under_a_request_are_words_said(suggester):
+    found = suggest(
+        suggester,
+        "Defence lawyer Jo Roe had asked the judge to consider that there are “two sides to "
+        "Mr. Lee. We have a gentleman, who by many accounts, has helped many people.” The "
+        "mayor asked residents to stay indoors.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        (
+            "two sides to Mr. Lee. We have a gentleman, who by many accounts, has helped many "
+            "people.",
+            "Defence lawyer Jo Roe",
+            "asked",
+            "mixed",
+        )
+    ]
