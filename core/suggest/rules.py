@@ -345,6 +345,7 @@ class ArticleRules:
                 verbs = [v for v in verbs if not _reports_a_that_clause(v)]
             if frame is before:
                 verbs.reverse()
+                verbs[:0] = _participle_before(para, frame)
             for verb in verbs:
                 cue, source = self._cue_and_source(para, verb)
                 if source is None and frame is after:
@@ -1656,6 +1657,17 @@ def _describes_a_noun(para: Paragraph, q: Quoted) -> bool:
         if t.pos_ not in ("ADJ", "CCONJ") or para.in_quote[t.i]:
             return False
     return False
+
+
+def _participle_before(para: Paragraph, before: list[int]) -> list[Token]:
+    """A participle of saying that the words before a quote end with, up to its colon or
+    comma (``They warned the public to be cautious, adding: "..."``): the quote's cue,
+    nearer than the verb it goes on from; empty for none."""
+    words = [para.doc[i] for i in before if not para.doc[i].is_punct]
+    last = words[-1] if words else None
+    if last is None or last.tag_ != "VBG" or last.dep_ not in ("advcl", "xcomp"):
+        return []
+    return [last] if _says(last) else []
 
 
 def _frame_after(para: Paragraph, q: Quoted, n: int) -> list[int]:

@@ -847,3 +847,15 @@ def test_words_in_marks_with_a_verb_of_their_own_under_a_request_are_words_said(
             "mixed",
         )
     ]
+
+
+def test_a_participle_of_saying_right_before_a_quote_is_its_cue(suggester):
+    found = suggest(
+        suggester,
+        "They warned the public to be very cautious, adding: “Do not send money or provide "
+        'personal details.” Jo Roe spoke to reporters, saying: "We will build it."',
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("Do not send money or provide personal details.", "They", "adding"),
+        ("We will build it.", "Jo Roe", "saying"),
+    ]
