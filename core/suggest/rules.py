@@ -67,6 +67,8 @@ _SENTENCE_END = {".", "!", "?"}
 #: A pronoun a source is named by after ``according to`` refers as its subject would.
 _SUBJECT_CASE = {"him": "he", "her": "she", "them": "they"}
 _SUBJECTS = ("nsubj", "nsubjpass")
+#: Pronouns that name who gives out a document as a name does, once resolved.
+_GIVING_PRONOUNS = frozenset({"he", "she", "they", "it"})
 #: The days a name may be written with for when its source spoke (``Norbank Friday said``).
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday".split())
 #: How far back (in characters) a pronoun or a follow-on quote looks for its source.
@@ -263,9 +265,11 @@ class ArticleRules:
                 source = _own_subject(verb, para)
                 if (source is None or source.pos_ != "PROPN") and verb.dep_ == "ccomp":
                     source = _own_subject(verb.head, para)  # "X made this known in a ..."
-            if source is None or source.pos_ != "PROPN":
+            pronoun = source is not None and source.lower_ in _GIVING_PRONOUNS
+            if source is None or (source.pos_ != "PROPN" and not pronoun):
                 continue
-            name = self._source(para, source).name
+            given = self._source(para, source)  # ("In a statement, they said": whom they are)
+            name = given.name if given.resolved else None
             noun = (name or "").lower().removeprefix("the ")
             if noun in ORGANISATION_KINDS:  # "The Ministry made this known ...": which one
                 name = self.book.settle(f"the {noun}", para.start + source.idx)

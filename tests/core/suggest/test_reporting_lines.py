@@ -859,3 +859,14 @@ def test_a_participle_of_saying_right_before_a_quote_is_its_cue(suggester):
         ("Do not send money or provide personal details.", "They", "adding"),
         ("We will build it.", "Jo Roe", "saying"),
     ]
+
+
+def test_the_statement_a_pronoun_gave_out_speaks_for_whom_it_names(suggester):
+    found = suggest(
+        suggester,
+        "The Norvia Foundation has warned the public against scammers.\n\nIn a statement "
+        "issued in Abuja, it raised the alarm that scammers were targeting charities.\n\nThe "
+        "statement signed by Jo Roe, regional director, emphasized: “We do not sponsor "
+        "lotteries or solicit donations.”",
+    )
+    assert [(sp, name) for _, sp, name, *_ in found][-1] == ("The statement", "Norvia Foundation")
