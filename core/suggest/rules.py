@@ -1161,8 +1161,9 @@ _SAYING_AS_ITS_SUBJECT = frozenset("before after while by upon on when since".sp
 
 def _the(noun: Token) -> bool:
     """Whether a common noun has ``the`` before it and nothing else of its own before it
-    (``the statement``, not ``the ministerial statement``)."""
-    lefts = list(noun.lefts)
+    (``the statement``, not ``the ministerial statement``) but the kind of organisation
+    it is from (``The bank statement``)."""
+    lefts = [t for t in noun.lefts if not (t.dep_ == "compound" and t.lower_ in ORGANISATION_KINDS)]
     return noun.pos_ == "NOUN" and len(lefts) == 1 and lefts[0].lower_ == "the"
 
 

@@ -870,3 +870,13 @@ def test_the_statement_a_pronoun_gave_out_speaks_for_whom_it_names(suggester):
         "lotteries or solicit donations.”",
     )
     assert [(sp, name) for _, sp, name, *_ in found][-1] == ("The statement", "Norvia Foundation")
+
+
+def test_the_statement_by_its_organisations_kind_speaks_for_who_gave_it_out(suggester):
+    found = suggest(
+        suggester,
+        "Norvia Bank denied the reports. In a statement the Norvia Bank said that there were "
+        "misleading reports in the media.\n\nThe bank statement said: “We have not received any "
+        "requests from any state institution to close their accounts with us.”",
+    )
+    assert [(sp, name) for _, sp, name, *_ in found][-1] == ("The bank statement", "Norvia Bank")
