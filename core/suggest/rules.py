@@ -1807,8 +1807,9 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         return [found] if found is not None else []
     marks = [c for c in clause.children if c.dep_ == "mark"]
     denied = any(c.dep_ == "neg" for c in verb.children)  # ("Norvia isn't confirming that A")
-    if denied or any(m.lower_ in ("whether", "if") for m in marks):
-        return []  # a denied saying reports nothing; a question is no report
+    where = _relative_where(clause)  # ("announced results of PP-11, where X beat Y")
+    if denied or where or any(m.lower_ in ("whether", "if") for m in marks):
+        return []  # a denied saying reports nothing; a place or a question is no report
     if _answers_a_statement(verb, clause):
         return []  # "responding to X's statement that ...": X's words, not the verb's
     # more clauses the parse gives the cue after a comma: one report ("A hit a missile,
@@ -1866,6 +1867,19 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         if part is not None:
             parts.append(part)
     return parts
+
+
+def _relative_where(clause: Token) -> bool:
+    """Whether a clause the parse gives a cue is one of where or when after a comma, of
+    the noun before it (``announced results of a constituency, PP-11, where X beat Y``):
+    what the place is, no report (not ``told reporters where A``: a question's)."""
+    first = clause.left_edge
+    return (
+        first.lower_ in ("where", "when")
+        and first.head == clause
+        and first.i > 0
+        and first.doc[first.i - 1].text == ","
+    )
 
 
 def _split_verb(verb: Token, last: Token) -> Token:

@@ -1,6 +1,9 @@
 """Speakers, cues and reported clauses the rules missed on unseen news (heldout4's
 lessons), each on made-up sentences of its own."""
 
+from spacy.tokens import Doc
+
+from core.suggest.rules import Paragraph, reported_clause
 from tests.core.suggest.test_suggest import suggest
 
 
@@ -880,3 +883,29 @@ def test_the_statement_by_its_organisations_kind_speaks_for_who_gave_it_out(sugg
         "requests from any state institution to close their accounts with us.”",
     )
     assert [(sp, name) for _, sp, name, *_ in found][-1] == ("The bank statement", "Norvia Bank")
+
+
+def test_a_clause_of_where_after_a_comma_the_parse_gives_a_cue_is_no_report(suggester):
+    # the parse the pipeline made of such a sentence on real news, written out: the clause
+    # of where hung on the cue (made-up sentences of this shape parse otherwise)
+    words = "He announced results of a seat , NA-11 , where Jo Roe beat the candidate .".split()
+    heads = [1, 1, 1, 2, 5, 3, 5, 1, 7, 12, 11, 12, 1, 14, 12, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "punct", "dep", "punct"]
+    deps += ["advmod", "compound", "nsubj", "ccomp", "det", "dobj", "punct"]
+    tags = ["PRP", "VBD", "NNS", "IN", "DT", "NN", ",", "CD", ",", "WRB", "NNP", "NNP", "VBD"]
+    tags += ["DT", "NN", "."]
+    doc = Doc(
+        suggester.nlp.vocab,
+        words=words,
+        spaces=[w not in ("seat", "NA-11", "candidate") for w in words],
+        heads=heads,
+        deps=deps,
+        tags=tags,
+    )
+    para = Paragraph(0, doc)
+    para.in_quote = [0] * len(doc)
+    assert reported_clause(doc[1], para) is None
+    said = "Ana Ruiz told reporters where the body had been found."
+    assert [(q, cue) for q, _, _, cue, _ in suggest(suggester, said)] == [
+        ("where the body had been found.", "told")
+    ]
