@@ -544,7 +544,8 @@ class ArticleRules:
         )
         if by_job and definite:  # "the governor", "his lawyer"
             titled = self.book.by_title(head.lemma_.lower(), pos)
-            if titled:
+            if titled:  # (whom a later "he" refers to: "The Minority Leader said ... he said")
+                self.book.add_mention(Mention(pos, titled, person=True, subject=True))
                 return Source(span, titled)
         # "The Ministry made this known in a statement. ... The statement added": its
         issuer = self._issued(head.lemma_.lower(), pos) if _the(head) else None
@@ -1482,7 +1483,7 @@ def _titles_of(head: Token, run: list[Token]) -> set[str]:
         for t in before
         if t.dep_ in ("compound", "amod", "nmod") and t.pos_ in ("NOUN", "PROPN")
     }
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+    if head.dep_ == "appos" and (head.head.pos_ == "NOUN" or head.head.lower_ in TITLES):
         out.add(head.head.lemma_.lower())
     out |= {c.lemma_.lower() for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
     job = _job_of_name(run[0])

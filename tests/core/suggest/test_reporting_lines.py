@@ -909,3 +909,17 @@ def test_a_clause_of_where_after_a_comma_the_parse_gives_a_cue_is_no_report(sugg
     assert [(q, cue) for q, _, _, cue, _ in suggest(suggester, said)] == [
         ("where the body had been found.", "told")
     ]
+
+
+def test_a_he_after_a_job_in_capitals_that_named_a_person_is_that_person(suggester):
+    found = suggest(
+        suggester,
+        "The First Deputy Speaker, Ben Ahi, gave the directive after the Minority Leader, Alex "
+        "Afe-Mark, appealed to the House to invite the minister.\n\nThe Minority Leader said it "
+        "had been reported that there were 412 cases of the disease in the area.\n\n"
+        "Currently, he said, the affected persons were being treated at the town's hospital.",
+    )
+    assert [(sp, name) for _, sp, name, *_ in found] == [
+        ("The Minority Leader", "Alex Afe-Mark"),
+        ("he", "Alex Afe-Mark"),
+    ]
