@@ -67,6 +67,10 @@ _SENTENCE_END = {".", "!", "?"}
 #: A pronoun a source is named by after ``according to`` refers as its subject would.
 _SUBJECT_CASE = {"him": "he", "her": "she", "them": "they"}
 _SUBJECTS = ("nsubj", "nsubjpass")
+#: Pronouns that name who gives out a document as a name does, once resolved.
+_GIVING_PRONOUNS = frozenset({"he", "she", "they", "it"})
+#: The days a name may be written with for when its source spoke (``Norbank Friday said``).
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday".split())
 #: How far back (in characters) a pronoun or a follow-on quote looks for its source.
 _REACH = 1500
 
@@ -144,6 +148,7 @@ class ArticleRules:
             if not _names_a_title(para, q)
             and not is_nickname(para.text, q.open, q.close)
             and not _one_letter(para, q)
+            and not _passive_label(para, q)
         ]
         para.in_quote = [0] * len(para.doc)
         for n, q in enumerate(para.quotes, 1):
@@ -260,9 +265,11 @@ class ArticleRules:
                 source = _own_subject(verb, para)
                 if (source is None or source.pos_ != "PROPN") and verb.dep_ == "ccomp":
                     source = _own_subject(verb.head, para)  # "X made this known in a ..."
-            if source is None or source.pos_ != "PROPN":
+            pronoun = source is not None and source.lower_ in _GIVING_PRONOUNS
+            if source is None or (source.pos_ != "PROPN" and not pronoun):
                 continue
-            name = self._source(para, source).name
+            given = self._source(para, source)  # ("In a statement, they said": whom they are)
+            name = given.name if given.resolved else None
             noun = (name or "").lower().removeprefix("the ")
             if noun in ORGANISATION_KINDS:  # "The Ministry made this known ...": which one
                 name = self.book.settle(f"the {noun}", para.start + source.idx)
@@ -308,6 +315,8 @@ class ArticleRules:
                 return None
             conf = 0.9 if explicit else 0.6
             kind = QuoteType.MIXED if _runs_on(para, q) else QuoteType.DIRECT
+            if kind is QuoteType.MIXED and _describes_a_noun(para, q):
+                return None  # 'announced "unofficial" and unconfirmed results': a label
             found = _make(quote, source, cue, kind, conf, index, explicit)
             found.attribution = with_made_by(found.attribution, para, rule)
         else:
@@ -336,8 +345,11 @@ class ArticleRules:
         frames = [after, before] if ends_open or not intro else [before, after]
         for frame in frames:
             verbs = [doc[i] for i in frame if _is_cue_verb(doc[i])]
+            if frame is after:  # ('"...?" some employees responded that A': A's line)
+                verbs = [v for v in verbs if not _reports_a_that_clause(v)]
             if frame is before:
                 verbs.reverse()
+                verbs[:0] = _participle_before(para, frame)
             for verb in verbs:
                 cue, source = self._cue_and_source(para, verb)
                 if source is None and frame is after:
@@ -476,10 +488,15 @@ class ArticleRules:
         """The word a mention's name ends with: its head, or a name in apposition that
         says who a description is (``The charity's director, Susan Ma``; ``X, formerly
         Twitter, ...``), also one closing a job's phrase (``A spokeswoman for X, Shauna
-        Sanford,``); not one in brackets (``Halvor (NYSE:HAL) CEO Mara Lind``)."""
+        Sanford,``); not one in brackets (``Halvor (NYSE:HAL) CEO Mara Lind``), nor a day
+        the parse took for one (``People's Bank Friday countered``: when it spoke)."""
         is_name = self.book.is_name_token
         appos = next(
-            (c for c in head.rights if c.dep_ == "appos" and is_name(c) and not _bracketed(c)),
+            (
+                c
+                for c in head.rights
+                if c.dep_ == "appos" and is_name(c) and not _bracketed(c) and c.lower_ not in _DAYS
+            ),
             None,
         )
         if appos is None and head.pos_ == "NOUN" and head.lemma_.lower() in TITLES:
@@ -495,6 +512,7 @@ class ArticleRules:
         pos = para.start + head.idx
         if head.lower_ in PRONOUNS or head.lower_ in _SUBJECT_CASE:
             return self._pronoun(para, head)
+        head = _before_day(head)
         run_on = _name_run_on(head)
         if run_on:  # "the state agency Belta, President ...": the agency's name
             start = mention_bounds(head, para)[0]
@@ -526,7 +544,8 @@ class ArticleRules:
         )
         if by_job and definite:  # "the governor", "his lawyer"
             titled = self.book.by_title(head.lemma_.lower(), pos)
-            if titled:
+            if titled:  # (whom a later "he" refers to: "The Minority Leader said ... he said")
+                self.book.add_mention(Mention(pos, titled, person=True, subject=True))
                 return Source(span, titled)
         # "The Ministry made this known in a statement. ... The statement added": its
         issuer = self._issued(head.lemma_.lower(), pos) if _the(head) else None
@@ -1042,7 +1061,7 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
             continue
         if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG":
             up = v.head  # "X said ..., adding that ...": the subject of the main verb
-            if _after_comma(v):  # the parse may hang it inside another clause:
+            if _after_comma(v) or _adds_on(v):  # the parse may hang it inside another clause:
                 if up.dep_ == "ccomp" and _is_speech_verb(up.head):
                     up = up.head  # "X said Y is serious, adding that ...": X's
                 elif up.dep_ == "relcl" and up.head.head.pos_ == "VERB":
@@ -1059,6 +1078,21 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
     if set_off:
         return set_off[-1]  # "A, Okafor, added"
     return _inverted_subject(verb, para) or _name_before(verb, para) or _after_fronted(verb, para)
+
+
+def _adds_on(v: Token) -> bool:
+    """Whether a participle of saying with a ``that`` clause of its own goes on from a
+    reported clause with no comma before it (``said that A have been confirmed negative
+    adding that B``): the parse hangs it on A's verb, but it is the speaker's saying."""
+    up = v.head
+    return (
+        v.tag_ == "VBG"
+        and v.dep_ == "advcl"
+        and v.lemma_.lower() in SPEECH_VERBS
+        and any(c.dep_ == "ccomp" and any(map(_that, c.children)) for c in v.children)
+        and up.dep_ == "ccomp"
+        and _is_speech_verb(up.head)
+    )
 
 
 def _noun_clause(v: Token) -> bool:
@@ -1128,8 +1162,9 @@ _SAYING_AS_ITS_SUBJECT = frozenset("before after while by upon on when since".sp
 
 def _the(noun: Token) -> bool:
     """Whether a common noun has ``the`` before it and nothing else of its own before it
-    (``the statement``, not ``the ministerial statement``)."""
-    lefts = list(noun.lefts)
+    (``the statement``, not ``the ministerial statement``) but the kind of organisation
+    it is from (``The bank statement``)."""
+    lefts = [t for t in noun.lefts if not (t.dep_ == "compound" and t.lower_ in ORGANISATION_KINDS)]
     return noun.pos_ == "NOUN" and len(lefts) == 1 and lefts[0].lower_ == "the"
 
 
@@ -1148,6 +1183,20 @@ def _pause(t: Token) -> bool:
     return t.text in (",", ";", "-", "--", "\u2013", "\u2014", "\u2026") or (
         len(t.text) > 1 and set(t.text) == {"."}
     )
+
+
+def _before_day(head: Token) -> Token:
+    """A mention's head without a day the parse took for it (``People's Bank Friday
+    said``: when it spoke, ``Bank`` the head), else the head."""
+    before = head.doc[head.i - 1] if head.i > 0 else head
+    if (
+        head.lower_ in _DAYS
+        and before.head == head
+        and before.dep_ == "compound"
+        and before.pos_ == "PROPN"
+    ):
+        return before
+    return head
 
 
 def _past_cut_title(t: Token) -> Token:
@@ -1434,7 +1483,7 @@ def _titles_of(head: Token, run: list[Token]) -> set[str]:
         for t in before
         if t.dep_ in ("compound", "amod", "nmod") and t.pos_ in ("NOUN", "PROPN")
     }
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+    if head.dep_ == "appos" and (head.head.pos_ == "NOUN" or head.head.lower_ in TITLES):
         out.add(head.head.lemma_.lower())
     out |= {c.lemma_.lower() for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
     job = _job_of_name(run[0])
@@ -1472,6 +1521,29 @@ def _one_letter(para: Paragraph, q: Quoted) -> bool:
     man's, as police statements write it)."""
     inner = para.text[q.start : q.end].strip()
     return len(inner) == 1 and inner.isalpha()
+
+
+#: Verbs that give a thing or a person a label (``was named a "person of interest"``).
+_LABELLING_VERBS = frozenset("name call label dub term brand".split())
+
+
+def _passive_label(para: Paragraph, q: Quoted) -> bool:
+    """Whether marks hold the label a passive verb of naming gives, with no one named
+    as giving it (``James, who had been named a "person of interest" in the shooting,``):
+    what someone called him, no one's words the sentence reports. Such marks are read as
+    plain text."""
+    inner = para.doc.char_span(q.start, q.end, alignment_mode="expand")
+    if inner is None or len(inner) == 0:
+        return False
+    root = _root_of(inner)
+    verb = root.head
+    return (
+        root.dep_ in ("oprd", "attr", "dobj")
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in _LABELLING_VERBS
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _names_a_title(para: Paragraph, q: Quoted) -> bool:
@@ -1574,6 +1646,36 @@ def _runs_on(para: Paragraph, q: Quoted) -> bool:
     return bool(words) and not any(_is_cue_verb(t) for t in words)
 
 
+def _describes_a_noun(para: Paragraph, q: Quoted) -> bool:
+    """Whether marks hold only adjectives of a noun after them (``announced ‘unofficial’
+    and unconfirmed results``): a label of a thing, as ``maintained his "neutral"
+    rating``, no words said (not ``called the deal "costly" for the town``)."""
+    doc = para.doc
+    inner = doc.char_span(q.start, q.end, alignment_mode="expand")
+    after = doc.char_span(q.close, q.close + 1, alignment_mode="expand") if q.close else None
+    if inner is None or after is None:
+        return False
+    if not all(t.pos_ == "ADJ" for t in inner if not t.is_punct):
+        return False
+    for t in doc[after.end :]:
+        if t.pos_ == "NOUN":
+            return True
+        if t.pos_ not in ("ADJ", "CCONJ") or para.in_quote[t.i]:
+            return False
+    return False
+
+
+def _participle_before(para: Paragraph, before: list[int]) -> list[Token]:
+    """A participle of saying that the words before a quote end with, up to its colon or
+    comma (``They warned the public to be cautious, adding: "..."``): the quote's cue,
+    nearer than the verb it goes on from; empty for none."""
+    words = [para.doc[i] for i in before if not para.doc[i].is_punct]
+    last = words[-1] if words else None
+    if last is None or last.tag_ != "VBG" or last.dep_ not in ("advcl", "xcomp"):
+        return []
+    return [last] if _says(last) else []
+
+
 def _frame_after(para: Paragraph, q: Quoted, n: int) -> list[int]:
     """Tokens after a quote up to the next quote or the end of its sentence."""
     if q.close is None:
@@ -1650,6 +1752,8 @@ def _governing_cue(token: Token, para: Paragraph, clause: bool = False) -> Token
             acc = next((c for c in t.children if is_according(c)), None)
             if acc is not None:
                 return acc
+            if clause and t.pos_ == "VERB" and t.lemma_.lower() in _REQUEST_VERBS:
+                return t  # 'asked the judge to consider that there are "two sides ... We have"'
             if t.pos_ == "VERB" and t.dep_ == "conj" and _is_speech_verb(t.head):
                 if not any(c.dep_ in _SUBJECTS for c in t.children):
                     return None  # the speaker's other doing, not more of the saying
@@ -1659,6 +1763,11 @@ def _governing_cue(token: Token, para: Paragraph, clause: bool = False) -> Token
             return _reporting(verb, para) if verb is not None and _is_speech_verb(verb) else None
         under, below, t = below, t, t.head
     return None
+
+
+#: Verbs of asking someone to do something: words in marks under one that hold a verb of
+#: their own are words said (a mixed quote), though the request reports no clause.
+_REQUEST_VERBS = frozenset("ask urge".split())
 
 
 def _reporting(verb: Token, para: Paragraph) -> Token:
@@ -1698,8 +1807,10 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         )
         return [found] if found is not None else []
     marks = [c for c in clause.children if c.dep_ == "mark"]
-    if any(m.lower_ in ("whether", "if") for m in marks):
-        return []  # a question, not a report
+    denied = any(c.dep_ == "neg" for c in verb.children)  # ("Norvia isn't confirming that A")
+    where = _relative_where(clause)  # ("announced results of PP-11, where X beat Y")
+    if denied or where or any(m.lower_ in ("whether", "if") for m in marks):
+        return []  # a denied saying reports nothing; a place or a question is no report
     if _answers_a_statement(verb, clause):
         return []  # "responding to X's statement that ...": X's words, not the verb's
     # more clauses the parse gives the cue after a comma: one report ("A hit a missile,
@@ -1717,14 +1828,14 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         )
     ]
     last = max([clause, *spliced], key=lambda c: c.i)
-    last = _split_verb(verb, last)
+    last = _past_hyphen(verb, _split_verb(verb, last))
     start, end = clause.left_edge.i, _and_more(verb, last.right_edge.i)
     end = _lost_apposition(verb, end)
     concession = _concession(verb)
     if concession is not None and all(t.is_punct for t in doc[end + 1 : concession.left_edge.i]):
         end = concession.right_edge.i  # "A, whether X or not, Jo said": A's
     if end == last.right_edge.i:
-        end = _before_dangling_and(last, end)
+        end = _before_writers_time(last, _before_dangling_and(last, end))
     subject = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < start), None)
     if (
         subject is not None
@@ -1752,11 +1863,24 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     if according is not None and according.right_edge.i >= end - 1:
         end = according.left_edge.i - 1  # "..., according to X" names another source
     parts = []
-    for part_start, part_end in _and_that(verb, start, end):
+    for part_start, part_end in _and_that(verb, para, start, end):
         part = _clause_part(verb, para, part_start, part_end)
         if part is not None:
             parts.append(part)
     return parts
+
+
+def _relative_where(clause: Token) -> bool:
+    """Whether a clause the parse gives a cue is one of where or when after a comma, of
+    the noun before it (``announced results of a constituency, PP-11, where X beat Y``):
+    what the place is, no report (not ``told reporters where A``: a question's)."""
+    first = clause.left_edge
+    return (
+        first.lower_ in ("where", "when")
+        and first.head == clause
+        and first.i > 0
+        and first.doc[first.i - 1].text == ","
+    )
 
 
 def _split_verb(verb: Token, last: Token) -> Token:
@@ -1780,6 +1904,20 @@ def _split_verb(verb: Token, last: Token) -> Token:
     return last
 
 
+def _past_hyphen(verb: Token, last: Token) -> Token:
+    """The word a reported clause ends with where the parse cut it inside a word joined
+    by a hyphen (``reported Tottenham have re-entered the race``: ``re`` taken for the
+    clause's verb, ``entered`` for a conjunct of the cue's): the word after the hyphen,
+    hung on the cue, is the clause's."""
+    doc = verb.doc
+    hyphen = last.right_edge.i + 1
+    if hyphen + 1 >= len(doc) or doc[hyphen].text != "-":
+        return last
+    if doc[hyphen - 1].whitespace_ or doc[hyphen].whitespace_ or doc[hyphen + 1].head != verb:
+        return last
+    return doc[hyphen + 1]
+
+
 def _lost_apposition(verb: Token, end: int) -> int:
     """Where a reported clause before its reporting line ends when the parse lost an
     apposition at its end (``... from the local agent, Victory Agencies in Trincomalee, it
@@ -1801,17 +1939,22 @@ def _lost_apposition(verb: Token, end: int) -> int:
     return end
 
 
-def _and_that(verb: Token, start: int, end: int) -> list[tuple[int, int]]:
+def _and_that(verb: Token, para: Paragraph, start: int, end: int) -> list[tuple[int, int]]:
     """The token bounds of each clause a speech verb's reported clause (tokens
     ``start``..``end``) holds: one more after each ``and that`` (``, and that``) that
     opens a clause coordinated with one of it, no other verb of saying between (``said A
     and that B``, ``said he realized A and that B``: A, B; not ``said X told police that
-    A and that B``: X's)."""
+    A and that B``: X's); also after ``but that`` where the clause before it holds no
+    words in marks (``noted that A, but that B``: A, B; ``said A was "great" but that B``
+    is left one clause, as the golds disagree there: docs/adr/0901)."""
     doc = verb.doc
     bounds, first = [], start
     for i in range(first + 2, end):
         t = doc[i]
-        if not (_that(t) and doc[i - 1].lower_ == "and" and t.head.dep_ == "conj"):
+        joined = doc[i - 1].lower_ == "and" or (
+            doc[i - 1].lower_ == "but" and not any(para.in_quote[k] for k in range(first, i))
+        )
+        if not (_that(t) and joined and t.head.dep_ == "conj"):
             continue
         up = t.head.head
         while start <= up.i < i and up.head != up and not _is_speech_verb(up):
@@ -2023,6 +2166,15 @@ def _joined_before(verb: Token, para: Paragraph, start: int) -> int:
     return first
 
 
+def _reports_a_that_clause(verb: Token) -> bool:
+    """Whether a verb reports a ``that`` clause after it (``some employees responded
+    that they have been let go``): the reporting line of that clause, not of a quote
+    before it."""
+    return any(
+        c.dep_ == "ccomp" and c.i > verb.i and any(map(_that, c.children)) for c in verb.children
+    )
+
+
 def _and_more(verb: Token, end: int) -> int:
     """Where a reported clause ending at token ``end`` ends with what the parse hangs on
     its cue after ``and`` or ``but`` (with a comma or none): a clause of its own subject
@@ -2043,9 +2195,18 @@ def _and_more(verb: Token, end: int) -> int:
     more = more if more is not None else _cut_after(doc[and_])
     if more is None or more.pos_ not in ("VERB", "AUX") or more.lemma_.lower() in CUE_VERBS:
         return end
+    if _WRITERS_TIME.match(doc[and_ + 1 : more.i].text):
+        return end  # "A but at the time of this writing, B": the writer's, not the report's
     own_subject = any(c.dep_ in (*_SUBJECTS, "expl") for c in more.children)
     other_tense = more.tag_ != verb.tag_ and doc[and_].lower_ == "and"
     return more.right_edge.i if own_subject or other_tense else end
+
+
+#: What opens a writer's own words about when they wrote (``at the time of this writing``,
+#: ``at press time``, ``as of this writing``): no part of what a source said.
+_WRITERS_TIME = re.compile(
+    r"(?:at|as of) (?:the time of )?(?:this |the )?(?:writing|press time|publication)\b", re.I
+)
 
 
 def _before_dangling_and(clause: Token, end: int) -> int:
@@ -2069,6 +2230,18 @@ def _before_dangling_and(clause: Token, end: int) -> int:
     if after is None or after.pos_ != "VERB" or clause.left_edge.i <= after.head.i <= end:
         return end
     return cc.i - 1
+
+
+def _before_writers_time(clause: Token, end: int) -> int:
+    """Where a reported clause ending at token ``end`` ends before ``and`` or ``but`` and
+    the writer's own time (``would be announced at 16:00 but at the time of this writing,
+    nothing had been released``): what follows is the writer's, not the source's."""
+    doc = clause.doc
+    for cc in clause.children:
+        if cc.dep_ == "cc" and cc.lower_ in ("and", "but") and cc.i < end:
+            if _WRITERS_TIME.match(doc[cc.i + 1 : end + 1].text):
+                return cc.i - 1
+    return end
 
 
 def _cut_after(and_: Token) -> Token | None:
@@ -2104,6 +2277,8 @@ def _own_end(verb: Token, start: int, end: int) -> int:
         nxt = doc[i + 1]
         if _pause(doc[i]) and nxt.tag_ == "VBG" and nxt.lemma_.lower() in _ADJUNCT_CUES:
             return i - 1
+        if _adds_on(nxt) and nxt.head.i <= i:
+            return i  # "... confirmed negative adding that ...": no comma before it
         if doc[i].text == "," and _RESPONSE.match(doc[i + 1 : i + 4].text):
             return i - 1  # "..., in response to a question from ...": when it was said
         if doc[i].text == "," and nxt.lower_ in ("which", "who") and i + 3 <= end:
@@ -2336,13 +2511,30 @@ def _answers_a_statement(verb: Token, clause: Token) -> bool:
     """Whether a verb's clause is what a statement it answers said, which the parse
     hangs on the verb: a statement after a preposition other than the one it was said
     in (``responding to the minister's statement yesterday that ...``; not ``said in a
-    statement that``), between the verb and the clause."""
+    statement that``), between the verb and the clause; also anything raised or put by
+    someone that a verb of answering answers (``responding to a matter raised by X that
+    ...``: what X raised, not the answer; ``responded to critics that ...`` is the answer)."""
+    answering = verb.lemma_.lower() in ("respond", "reply")
     return any(
         prep.dep_ == "prep"
         and verb.i < prep.i < clause.left_edge.i
         and prep.lower_ not in _MEDIUM_PREPOSITIONS
-        and any(o.lemma_.lower() in STATEMENT_NOUNS for o in prep.children if o.dep_ == "pobj")
+        and any(
+            o.lemma_.lower() in STATEMENT_NOUNS
+            or (answering and prep.lower_ == "to" and _raised(o))
+            for o in prep.children
+            if o.dep_ == "pobj"
+        )
         for prep in verb.children
+    )
+
+
+def _raised(noun: Token) -> bool:
+    """Whether a noun is something raised or put by someone (``a matter of national
+    importance raised by X``): a participle with its agent in its phrase."""
+    return any(
+        t.dep_ == "acl" and t.tag_ == "VBN" and any(c.dep_ == "agent" for c in t.children)
+        for t in noun.subtree
     )
 
 

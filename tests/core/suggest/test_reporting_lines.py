@@ -1,6 +1,9 @@
 """Speakers, cues and reported clauses the rules missed on unseen news (heldout4's
 lessons), each on made-up sentences of its own."""
 
+from spacy.tokens import Doc
+
+from core.suggest.rules import Paragraph, reported_clause
 from tests.core.suggest.test_suggest import suggest
 
 
@@ -694,3 +697,229 @@ def test_a_subject_the_parse_took_for_an_apposition_of_according_to_x_is_the_cla
         "enforceable by the courts in accordance with the constitution.",
         "According to",
     )
+
+
+def test_a_second_that_clause_after_but_is_a_quote_of_its_own(suggester):
+    found = suggest(
+        suggester,
+        "Gov. Jo Roe also noted that flooding was receding in the north, but that the south "
+        "of the state is now seeing more rain. He added that some stations ran out of ink "
+        'but that the issue was resolved within hours. Lee said spending was "great" but '
+        "that local spending had fallen off a cliff.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("flooding was receding in the north", "Gov. Jo Roe", "noted", "indirect"),
+        ("the south of the state is now seeing more rain.", "Gov. Jo Roe", "noted", "indirect"),
+        ("some stations ran out of ink", "He", "added", "indirect"),
+        ("the issue was resolved within hours.", "He", "added", "indirect"),
+        ("great", "Lee", "said", "mixed"),
+    ]
+
+
+def test_a_participle_of_saying_with_no_comma_before_it_ends_the_clause(suggester):
+    found = suggest(
+        suggester,
+        "However, Ana Ruiz said that all the people suspected of having the virus have been "
+        "confirmed negative adding that she will give a detailed statement in May.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        (
+            "all the people suspected of having the virus have been confirmed negative",
+            "Ana Ruiz",
+            "said",
+        ),
+        ("she will give a detailed statement in May.", "Ana Ruiz", "adding"),
+    ]
+
+
+def test_what_a_matter_raised_by_someone_says_is_no_answer_of_its_responder(suggester):
+    text = (
+        "Ana Ruiz was responding to a matter of national importance raised by county MP, Jo "
+        "Roe that eight people in his village have died of the virus."
+    )
+    assert suggest(suggester, text) == []
+
+
+def test_a_day_after_a_name_is_when_it_spoke_no_part_of_its_mention(suggester):
+    found = suggest(
+        suggester,
+        "Norvia’s Bank Friday denied what it called “false reports” saying that no client had "
+        "made any ‘direct or indirect requests’ to close their accounts. People’s Bank Friday "
+        "said that no client had made any request to close an account. Prime Minister Theresa "
+        "May said that the talks would go on.",
+    )
+    assert [(sp, name) for _, sp, name, *_ in found] == [
+        ("Norvia’s Bank", "Norvia’s Bank"),
+        ("Norvia’s Bank", "Norvia’s Bank"),
+        ("People’s Bank", "People’s Bank"),
+        ("Prime Minister Theresa May", "Theresa May"),
+    ]
+
+
+def test_a_reported_clause_goes_on_past_a_word_joined_by_a_hyphen(suggester):
+    found = suggest(
+        suggester,
+        "The Daily Star reported Norton have re-entered the race to sign Jo Roe. The Daily "
+        "Star reported that the mayor had co-signed the letter on Monday.",
+    )
+    assert [q for q, *_ in found] == [
+        "Norton have re-entered the race to sign Jo Roe.",
+        "the mayor had co-signed the letter on Monday.",
+    ]
+
+
+def test_a_verb_after_a_quote_that_reports_a_that_clause_is_no_line_of_the_quote(suggester):
+    found = suggest(
+        suggester,
+        'According to a thread on Norvia.com that asked "Any layoff emails received this '
+        'week?" some employees responded that they have been let go.',
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("Any layoff emails received this week?", "a thread on Norvia.com", "asked", "direct"),
+        (
+            "some employees responded that they have been let go.",
+            "a thread on Norvia.com",
+            "According to",
+            "indirect",
+        ),
+    ]
+
+
+def test_a_denied_saying_reports_no_clause(suggester):
+    found = suggest(
+        suggester,
+        "While Norvia isn't confirming that layoffs are taking place this week, former staff "
+        "have been posting as much online. Jo Roe never said that the plan would fail. Ana "
+        "Ruiz said that the plan would not fail.",
+    )
+    assert [(q, sp) for q, sp, *_ in found] == [("the plan would not fail.", "Ana Ruiz")]
+
+
+def test_a_label_a_passive_verb_of_naming_gives_is_no_mixed_quote(suggester):
+    text = (
+        'Mayor Ed Ams had said that Jo Roe, who had originally been named a "person of '
+        'interest" in the shooting on Tuesday, was being considered a suspect. The mayor said '
+        'the man was called a "hero" by his neighbours.'
+    )
+    found = suggest(suggester, text)
+    assert [(q, kind) for q, _, _, _, kind in found] == [
+        (
+            'Jo Roe, who had originally been named a "person of interest" in the shooting on '
+            "Tuesday, was being considered a suspect.",
+            "indirect",
+        ),
+        ("hero", "mixed"),
+    ]
+
+
+def test_adjectives_in_marks_before_their_noun_are_a_label(suggester):
+    found = suggest(
+        suggester,
+        "Even then, he announced ‘unofficial’ and unconfirmed results of the vote in the "
+        'north. He called the deal "costly" for the town.',
+    )
+    assert [(q, kind) for q, _, _, _, kind in found] == [("costly", "mixed")]
+
+
+def test_the_writers_time_after_but_is_no_part_of_the_report(suggester):
+    found = suggest(
+        suggester,
+        "He promised that some results would be announced at noon but at the time of this "
+        "writing, nothing had been released yet. The mayor said the road would reopen on "
+        "Monday, but at press time it was still closed.",
+    )
+    assert [q for q, *_ in found] == [
+        "some results would be announced at noon",
+        "the road would reopen on Monday",
+    ]
+
+
+def test_words_in_marks_with_a_verb_of_their_own_under_a_request_are_words_said(suggester):
+    found = suggest(
+        suggester,
+        "Defence lawyer Jo Roe had asked the judge to consider that there are “two sides to "
+        "Mr. Lee. We have a gentleman, who by many accounts, has helped many people.” The "
+        "mayor asked residents to stay indoors.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        (
+            "two sides to Mr. Lee. We have a gentleman, who by many accounts, has helped many "
+            "people.",
+            "Defence lawyer Jo Roe",
+            "asked",
+            "mixed",
+        )
+    ]
+
+
+def test_a_participle_of_saying_right_before_a_quote_is_its_cue(suggester):
+    found = suggest(
+        suggester,
+        "They warned the public to be very cautious, adding: “Do not send money or provide "
+        'personal details.” Jo Roe spoke to reporters, saying: "We will build it."',
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("Do not send money or provide personal details.", "They", "adding"),
+        ("We will build it.", "Jo Roe", "saying"),
+    ]
+
+
+def test_the_statement_a_pronoun_gave_out_speaks_for_whom_it_names(suggester):
+    found = suggest(
+        suggester,
+        "The Norvia Foundation has warned the public against scammers.\n\nIn a statement "
+        "issued in Abuja, it raised the alarm that scammers were targeting charities.\n\nThe "
+        "statement signed by Jo Roe, regional director, emphasized: “We do not sponsor "
+        "lotteries or solicit donations.”",
+    )
+    assert [(sp, name) for _, sp, name, *_ in found][-1] == ("The statement", "Norvia Foundation")
+
+
+def test_the_statement_by_its_organisations_kind_speaks_for_who_gave_it_out(suggester):
+    found = suggest(
+        suggester,
+        "Norvia Bank denied the reports. In a statement the Norvia Bank said that there were "
+        "misleading reports in the media.\n\nThe bank statement said: “We have not received any "
+        "requests from any state institution to close their accounts with us.”",
+    )
+    assert [(sp, name) for _, sp, name, *_ in found][-1] == ("The bank statement", "Norvia Bank")
+
+
+def test_a_clause_of_where_after_a_comma_the_parse_gives_a_cue_is_no_report(suggester):
+    # the parse the pipeline made of such a sentence on real news, written out: the clause
+    # of where hung on the cue (made-up sentences of this shape parse otherwise)
+    words = "He announced results of a seat , NA-11 , where Jo Roe beat the candidate .".split()
+    heads = [1, 1, 1, 2, 5, 3, 5, 1, 7, 12, 11, 12, 1, 14, 12, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "punct", "dep", "punct"]
+    deps += ["advmod", "compound", "nsubj", "ccomp", "det", "dobj", "punct"]
+    tags = ["PRP", "VBD", "NNS", "IN", "DT", "NN", ",", "CD", ",", "WRB", "NNP", "NNP", "VBD"]
+    tags += ["DT", "NN", "."]
+    doc = Doc(
+        suggester.nlp.vocab,
+        words=words,
+        spaces=[w not in ("seat", "NA-11", "candidate") for w in words],
+        heads=heads,
+        deps=deps,
+        tags=tags,
+    )
+    para = Paragraph(0, doc)
+    para.in_quote = [0] * len(doc)
+    assert reported_clause(doc[1], para) is None
+    said = "Ana Ruiz told reporters where the body had been found."
+    assert [(q, cue) for q, _, _, cue, _ in suggest(suggester, said)] == [
+        ("where the body had been found.", "told")
+    ]
+
+
+def test_a_he_after_a_job_in_capitals_that_named_a_person_is_that_person(suggester):
+    found = suggest(
+        suggester,
+        "The First Deputy Speaker, Ben Ahi, gave the directive after the Minority Leader, Alex "
+        "Afe-Mark, appealed to the House to invite the minister.\n\nThe Minority Leader said it "
+        "had been reported that there were 412 cases of the disease in the area.\n\n"
+        "Currently, he said, the affected persons were being treated at the town's hospital.",
+    )
+    assert [(sp, name) for _, sp, name, *_ in found] == [
+        ("The Minority Leader", "Alex Afe-Mark"),
+        ("he", "Alex Afe-Mark"),
+    ]
