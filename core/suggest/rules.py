@@ -1946,7 +1946,7 @@ def _and_that(verb: Token, para: Paragraph, start: int, end: int) -> list[tuple[
     and that B``, ``said he realized A and that B``: A, B; not ``said X told police that
     A and that B``: X's); also after ``but that`` where the clause before it holds no
     words in marks (``noted that A, but that B``: A, B; ``said A was "great" but that B``
-    is left one clause, as the golds disagree there: docs/adr/0901)."""
+    is left one clause, as the golds disagree there: docs/adr/0063)."""
     doc = verb.doc
     bounds, first = [], start
     for i in range(first + 2, end):
