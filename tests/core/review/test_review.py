@@ -454,6 +454,30 @@ def test_the_next_quotation_no_attribution_holds_is_selected_in_one_key(tmp_path
         assert "No quotation is left" in s.select_next_quotation().message
 
 
+def test_the_names_to_offer_are_the_open_article_s_after_another_was_open(tmp_path):
+    """The article's full names are read once an article (ADR 59), and again for the
+    next one opened."""
+    texts = [
+        'One\n\nAna Ruiz of the Port Authority said: "The dock will close."\n',
+        'Two\n\nBen Cole of the Harbour Board said: "The dock will open."\n',
+    ]
+    with Store(tmp_path / "c.qlab") as store:
+        for i, text in enumerate(texts):
+            quote = sp(text, "The dock will")
+            store.add_article(
+                Article(text=text, title=str(i), content_hash=str(i)),
+                [Attribution(Span(quote.start, text.index('."') + 1))],
+                tokenize(text),
+            )
+        s = ReviewSession(store)
+        first, second = store.article_ids()
+        s.open(first)
+        assert "Port Authority" in s.names_to_offer()
+        s.open(second)
+        offered = s.names_to_offer()
+        assert "Harbour Board" in offered and "Port Authority" not in offered
+
+
 def test_delete_keeps_the_place_and_undo_brings_it_back(session):
     """Bug 3: deleting in the middle jumped to the first attribution."""
     session.jump(3)
