@@ -77,6 +77,8 @@ KEYS = [
     "select_toggle",
     "extend_right",
     "clear_selection",
+    "next_quotation",
+    "clear_selection",
     "cursor_to_item",
     "end_to_cursor",
     "undo",
