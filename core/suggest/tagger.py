@@ -453,22 +453,30 @@ def union(
     model: Sequence[Attribution], rules: Sequence[Attribution], rules_first: bool = False
 ) -> list[Attribution]:
     """The tagger's attributions first, then the rules' where it has no quote; or
-    (``rules_first``) the rules' first, then the tagger's where they have none. The
-    rules' candidates (ADR 36) come where the tagger has no quote (a fit admits them
+    (``rules_first``) the rules' first, then the tagger's where they have none. Where
+    one of the second overlaps only quotes of the first, all shorter than its own, it
+    takes their place (the first found a piece of the clause the second holds whole).
+    The rules' candidates (ADR 36) come where the tagger has no quote (a fit admits them
     where no suggestion has one). In text order."""
     from core.suggest.learn import CANDIDATE  # (numpy: not at the app's start)
 
     cands = [a for a in rules if a.made_by is not None and a.made_by.rule == CANDIDATE]
     found = [a for a in rules if a.made_by is None or a.made_by.rule != CANDIDATE]
     first, then = (found, model) if rules_first else (model, found)
-    taken = [a.quote for a in first]
+    out = list(first)
+    for a in then:
+        over = [b for b in out if a.quote.overlaps(b.quote)]
+        if not over:
+            out.append(a)
+        elif all(_length(b) < _length(a) and any(b is f for f in first) for b in over):
+            out = [*(b for b in out if not any(b is o for o in over)), a]
     ours = [a.quote for a in model]
-    out = [
-        *first,
-        *(a for a in then if not any(a.quote.overlaps(q) for q in taken)),
-        *(a for a in cands if not any(a.quote.overlaps(q) for q in ours)),
-    ]
+    out += [a for a in cands if not any(a.quote.overlaps(q) for q in ours)]
     return sorted(out, key=lambda a: (a.quote.start, a.quote.end))
+
+
+def _length(a: Attribution) -> int:
+    return a.quote.end - a.quote.start
 
 
 # -- training -----------------------------------------------------------------------------

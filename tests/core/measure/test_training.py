@@ -157,16 +157,19 @@ def _move_by_move(component, doc):
     return out
 
 
-def test_one_fills_only_where_the_other_has_no_quote_and_candidates_where_the_tagger_has_none():
-    text = "Ann said it works. Bob said it fails. Cy said so. Polls show it."
+def test_one_fills_where_the_other_has_no_quote_or_a_shorter_one_and_candidates_after():
+    text = "Ann said it works. Bob said it fails. Cy said so. Dee said no. Polls show it."
     model = [
         Attribution(quote=sp(text, "it works")),
-        Attribution(quote=sp(text, "so")),
+        Attribution(quote=sp(text, "said so")),
+        Attribution(quote=sp(text, "Dee said no")),
         Attribution(quote=sp(text, "show it")),
     ]
     rules = [
-        Attribution(quote=sp(text, "Ann said it works")),  # overlaps the tagger's
+        Attribution(quote=sp(text, "Ann said it works")),  # the tagger's a piece of it
         Attribution(quote=sp(text, "it fails")),
+        Attribution(quote=sp(text, "Cy said")),  # as long as the tagger's
+        Attribution(quote=sp(text, "no")),  # shorter than the tagger's
         Attribution(quote=sp(text, "Polls show"), made_by=MadeBy(CANDIDATE)),
         Attribution(quote=sp(text, "it", 2), made_by=MadeBy(CANDIDATE)),
     ]
@@ -174,8 +177,20 @@ def test_one_fills_only_where_the_other_has_no_quote_and_candidates_where_the_ta
     def quotes(rules_first):
         return [text[a.quote.start : a.quote.end] for a in union(model, rules, rules_first)]
 
-    assert quotes(False) == ["it works", "it fails", "so", "show it"]
-    assert quotes(True) == ["Ann said it works", "it fails", "so", "show it"]
+    # where one's quote overlaps only shorter ones of the other's, the longer stands
+    both = ["Ann said it works", "it fails", "Dee said no", "show it"]
+    assert quotes(False) == [*both[:2], "said so", *both[2:]]
+    assert quotes(True) == [*both[:2], "Cy said", *both[2:]]
+    # one that overlaps a longer quote of the other's (and a shorter one) stays out
+    ours = [
+        Attribution(quote=sp(text, "it works")),
+        Attribution(quote=sp(text, "it fails. Cy said so")),
+    ]
+    theirs = [Attribution(quote=sp(text, "works. Bob said it"))]
+    assert [text[a.quote.start : a.quote.end] for a in union(ours, theirs)] == [
+        "it works",
+        "it fails. Cy said so",
+    ]
 
 
 def test_the_threshold_kept_is_the_best_f1_that_reaches_the_precision_aimed_at():
