@@ -345,15 +345,36 @@ def _in_marks(
 
 
 def _verb_of(cue: TokenSpan) -> Token:
-    """A tagged cue's verb (``said``, ``has told``), else its root (``according to``)."""
-    return next((t for t in cue if t.pos_ in ("VERB", "AUX")), cue.root)
+    """A tagged cue's verb (``said``, ``told`` of ``has told``), else its auxiliary,
+    else its root (``according to``)."""
+    for pos in ("VERB", "AUX"):
+        verb = next((t for t in cue if t.pos_ == pos), None)
+        if verb is not None:
+            return verb
+    return cue.root
+
+
+def _passive(cue: TokenSpan) -> bool:
+    """Whether a tagged cue's verb is passive with no agent (``is expected``, ``was
+    asked``): PolNeAR gives such an attribution no source."""
+    verb = _verb_of(cue)
+    deps = {c.dep_ for c in verb.children}
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and bool(deps & {"nsubjpass", "auxpass"})
+        and ("agent" not in deps)
+    )
 
 
 def _subject_of(cue: TokenSpan, para: Paragraph) -> TokenSpan | None:
     """The subject the parse gives a tagged cue's verb, as the rules bound a speaker
-    mention (:func:`core.suggest.rules.verb_subject`, ``mention_bounds``); None without."""
-    from core.suggest.rules import mention_bounds, verb_subject
+    mention (:func:`core.suggest.rules.verb_subject`, ``mention_bounds``); None without,
+    and for a cue with no verb (``:``, ``claim``: what the parse hangs there is no
+    speaker of it) but ``according to``."""
+    from core.suggest.rules import is_according, mention_bounds, verb_subject
 
+    if not any(t.pos_ in ("VERB", "AUX") or is_according(t) for t in cue):
+        return None
     subject = verb_subject(_verb_of(cue), para)
     if subject is None or para.in_quote[subject.i]:
         return None
@@ -364,14 +385,16 @@ def _subject_of(cue: TokenSpan, para: Paragraph) -> TokenSpan | None:
 def link(para: Paragraph, spans: Sequence[Tagged], text: str) -> list[tuple[Attribution, float]]:
     """The attributions of the tagged ``spans`` of a paragraph the rules have read
     (``para``, at its offset of ``text``), each with how sure the tagger was of it (the
-    least of its quote's, cue's and speaker's). A quote that starts or ends in
-    quotation marks is all they hold (:func:`_in_marks`). Each quote takes the nearest
-    cue in the sentences it spans (then in those beside them); its speaker is the
-    subject the parse gives that cue (:func:`_subject_of`), else the tagged speaker
-    nearest the cue. A quote with no cue or no speaker so near is left out: most of
-    those the tagger tags are not quotes (docs/adr/0041). A tagged cue no quote took
-    has the clause the rules read as its report (:func:`_clause_of`), where no quote
-    is, as its quote."""
+    least of its quote's, cue's and the tagged speaker's nearest its cue). A quote that
+    starts or ends in quotation marks is all they hold (:func:`_in_marks`). Each quote
+    takes the nearest cue in the sentences it spans (then in those beside them); its
+    speaker is the tagged speaker nearest the cue where the cue's verb's own subject is
+    in it (``who said``), else the subject the parse gives that cue
+    (:func:`_subject_of`), else the tagged speaker nearest the cue; none where the cue
+    is passive with no agent (:func:`_passive`). A quote with no cue or no speaker so
+    near is left out: most of those the tagger tags are not quotes (docs/adr/0041). A
+    tagged cue no quote took has the clause the rules read as its report
+    (:func:`_clause_of`), where no quote is, as its quote."""
     doc, start = para.doc, para.start
     sure: dict[tuple[int, int], float] = {}
     by_label: dict[str, list[TokenSpan]] = {QUOTE: [], CUE: [], SPEAKER: []}
@@ -391,11 +414,17 @@ def link(para: Paragraph, spans: Sequence[Tagged], text: str) -> list[tuple[Attr
         return min((p for (a, b), p in sure.items() if q.start <= a and b <= q.end), default=1.0)
 
     def speaker_of(cue: TokenSpan) -> tuple[TokenSpan | None, float]:
-        """The cue's speaker, and how sure the tagger was of the cue and its speaker."""
+        """The cue's speaker (``doc[0:0]`` for none: :func:`_passive`), and how sure
+        the tagger was of the tagged one nearest it."""
+        if _passive(cue):
+            return doc[0:0], 1.0
         tagged = _nearest(speakers, cue, sents, sent_of(cue))
-        was = min(
-            sure[cue.start, cue.end], 1.0 if tagged is None else sure[tagged.start, tagged.end]
-        )
+        was = 1.0 if tagged is None else sure[tagged.start, tagged.end]
+        if tagged is not None and any(
+            c.dep_ in ("nsubj", "nsubjpass") and tagged.start <= c.i < tagged.end
+            for c in _verb_of(cue).children
+        ):
+            return tagged, was  # ("who said": the parse's subject is the noun before)
         return _subject_of(cue, para) or tagged, was
 
     found: list[tuple[TokenSpan, TokenSpan, TokenSpan, float]] = []
@@ -405,7 +434,7 @@ def link(para: Paragraph, spans: Sequence[Tagged], text: str) -> list[tuple[Attr
             continue
         speaker, was = speaker_of(cue)
         if speaker is not None:
-            found.append((q, cue, speaker, min(how_sure(q), was)))
+            found.append((q, cue, speaker, min(how_sure(q), sure[cue.start, cue.end], was)))
     taken = {(c.start, c.end) for _, c, _, _ in found}
     for cue in cues:
         clause = _clause_of(cue, para) if (cue.start, cue.end) not in taken else None
@@ -415,7 +444,7 @@ def link(para: Paragraph, spans: Sequence[Tagged], text: str) -> list[tuple[Attr
             continue
         speaker, was = speaker_of(cue)
         if speaker is not None:
-            found.append((clause, cue, speaker, was))
+            found.append((clause, cue, speaker, min(sure[cue.start, cue.end], was)))
     out = []
     for q, cue, speaker, was in sorted(found, key=lambda f: (f[0].start, f[0].end)):
         quote = Span(start + q.start_char, start + q.end_char)
@@ -423,9 +452,11 @@ def link(para: Paragraph, spans: Sequence[Tagged], text: str) -> list[tuple[Attr
             (
                 Attribution(
                     quote=quote,
-                    speaker=Span(start + speaker.start_char, start + speaker.end_char),
+                    speaker=Span(start + speaker.start_char, start + speaker.end_char)
+                    if len(speaker)
+                    else None,
                     cue=Span(start + cue.start_char, start + cue.end_char),
-                    speaker_name=speaker.text,
+                    speaker_name=speaker.text or None,
                     type=quote_type(text, quote),
                 ),
                 was,
