@@ -62,6 +62,14 @@ SURE = (0.0, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 #: Where a tagged doc keeps its spans (:func:`spans_of`): in characters, so that they
 #: outlive the rules' mending of its names (they merge tokens).
 _SPANS = "quotelab_tagger_spans"
+#: How sure the tagger is of a suggestion, from how sure it was of its quote, its cue
+#: and its speaker (the tagged one nearest the cue): their geometric mean (since issue
+#: 23's eighth round), or the least of them (a tagger stored before, whose threshold and
+#: priors were chosen on that).
+GEOMETRIC, LEAST = "geometric", "least"
+#: The key of a tagger's stored config that says which (absent: :data:`LEAST`); not
+#: the component's.
+SURE_OF = "quotelab_sure"
 
 
 class Cancelled(Exception):
@@ -106,6 +114,11 @@ class Tagger:
     #: a bin not here has :attr:`prior`.
     priors: dict[str, float] = field(default_factory=dict)
 
+    @property
+    def sure_of(self) -> str:
+        """How sure it is of a suggestion: :data:`GEOMETRIC` or :data:`LEAST`."""
+        return str(self.settings.get(SURE_OF, LEAST))
+
     def to_bytes(self) -> bytes:
         return bytes(self.component.to_bytes(exclude=["vocab"]))
 
@@ -137,7 +150,8 @@ class Tagger:
 
         floor = self.threshold if threshold is None else threshold
         out = []
-        for a, sure in link(para, spans_of(para.doc) if spans is None else spans, text):
+        got = spans_of(para.doc) if spans is None else spans
+        for a, sure in link(para, got, text, self.sure_of):
             if sure < floor:
                 continue
             bin_ = str(max(b for b in SURE if b <= sure))
@@ -263,12 +277,13 @@ def new(nlp: Language, name: str) -> Tagger:
     """An untrained tagger beside ``nlp`` (sharing its vocabulary)."""
     for label in LABELS:
         nlp.vocab.strings.add(label)
-    config = _config(nlp)
+    config = {**_config(nlp), SURE_OF: GEOMETRIC}
     return Tagger(name, _component(nlp, config), config)
 
 
 def _component(nlp: Language, config: dict[str, Any]) -> EntityRecognizer:
-    return cast("EntityRecognizer", nlp.create_pipe("ner", name=COMPONENT, config=config))
+    own = {k: v for k, v in config.items() if k != SURE_OF}
+    return cast("EntityRecognizer", nlp.create_pipe("ner", name=COMPONENT, config=own))
 
 
 def load(
@@ -293,6 +308,8 @@ def load(
         raise ValueError(f"not a trained tagger ({type(exc).__name__}: {exc})") from None
     if set(component.labels) != set(LABELS):
         raise ValueError(f"not a trained tagger (labels {sorted(component.labels)})")
+    if cfg.get(SURE_OF, LEAST) not in (GEOMETRIC, LEAST):
+        raise ValueError(f"not a trained tagger ({SURE_OF} {cfg[SURE_OF]!r})")
     return Tagger(name, component, cfg, prior, rules_first, threshold, dict(priors or {}))
 
 
@@ -382,14 +399,17 @@ def _subject_of(cue: TokenSpan, para: Paragraph) -> TokenSpan | None:
     return para.doc[start : end + 1] or None
 
 
-def link(para: Paragraph, spans: Sequence[Tagged], text: str) -> list[tuple[Attribution, float]]:
+def link(
+    para: Paragraph, spans: Sequence[Tagged], text: str, how: str = GEOMETRIC
+) -> list[tuple[Attribution, float]]:
     """The attributions of the tagged ``spans`` of a paragraph the rules have read
-    (``para``, at its offset of ``text``), each with how sure the tagger was of it (the
-    least of its quote's, cue's and the tagged speaker's nearest its cue). A quote that
-    starts or ends in quotation marks is all they hold (:func:`_in_marks`). Each quote
-    takes the nearest cue in the sentences it spans (then in those beside them); its
-    speaker is the tagged speaker nearest the cue where the cue's verb's own subject is
-    in it (``who said``), else the subject the parse gives that cue
+    (``para``, at its offset of ``text``), each with how sure the tagger was of it
+    (``how``, :data:`GEOMETRIC` or :data:`LEAST`, of how sure it was of its quote, its
+    cue and the tagged speaker nearest the cue; a cue's clause counts as sure). A quote
+    that starts or ends in quotation marks is all they hold (:func:`_in_marks`). Each
+    quote takes the nearest cue in the sentences it spans (then in those beside them);
+    its speaker is the tagged speaker nearest the cue where the cue's verb's own subject
+    is in it (``who said``), else the subject the parse gives that cue
     (:func:`_subject_of`), else the tagged speaker nearest the cue; none where the cue
     is passive with no agent (:func:`_passive`). A quote with no cue or no speaker so
     near is left out: most of those the tagger tags are not quotes (docs/adr/0041). A
@@ -427,14 +447,14 @@ def link(para: Paragraph, spans: Sequence[Tagged], text: str) -> list[tuple[Attr
             return tagged, was  # ("who said": the parse's subject is the noun before)
         return _subject_of(cue, para) or tagged, was
 
-    found: list[tuple[TokenSpan, TokenSpan, TokenSpan, float]] = []
+    found: list[tuple[TokenSpan, TokenSpan, TokenSpan, tuple[float, float, float]]] = []
     for q in _in_marks(para, by_label[QUOTE], [*cues, *speakers]):
         cue = _nearest(cues, q, sents, sent_of(q), sent_of(q[-1:]))
         if cue is None:
             continue
         speaker, was = speaker_of(cue)
         if speaker is not None:
-            found.append((q, cue, speaker, min(how_sure(q), sure[cue.start, cue.end], was)))
+            found.append((q, cue, speaker, (how_sure(q), sure[cue.start, cue.end], was)))
     taken = {(c.start, c.end) for _, c, _, _ in found}
     for cue in cues:
         clause = _clause_of(cue, para) if (cue.start, cue.end) not in taken else None
@@ -444,9 +464,9 @@ def link(para: Paragraph, spans: Sequence[Tagged], text: str) -> list[tuple[Attr
             continue
         speaker, was = speaker_of(cue)
         if speaker is not None:
-            found.append((clause, cue, speaker, min(sure[cue.start, cue.end], was)))
+            found.append((clause, cue, speaker, (1.0, sure[cue.start, cue.end], was)))
     out = []
-    for q, cue, speaker, was in sorted(found, key=lambda f: (f[0].start, f[0].end)):
+    for q, cue, speaker, three in sorted(found, key=lambda f: (f[0].start, f[0].end)):
         quote = Span(start + q.start_char, start + q.end_char)
         out.append(
             (
@@ -459,10 +479,19 @@ def link(para: Paragraph, spans: Sequence[Tagged], text: str) -> list[tuple[Attr
                     speaker_name=speaker.text or None,
                     type=quote_type(text, quote),
                 ),
-                was,
+                _sure(three, how),
             )
         )
     return out
+
+
+def _sure(three: tuple[float, float, float], how: str) -> float:
+    """How sure the tagger was of a suggestion, from how sure it was of its quote, cue
+    and speaker (:data:`SURE_OF`)."""
+    if how == LEAST:
+        return min(three)
+    q, c, s = three
+    return float((q * c * s) ** (1 / 3))
 
 
 def _clause_of(cue: TokenSpan, para: Paragraph) -> TokenSpan | None:

@@ -5,6 +5,7 @@ and `suggest --db` beside the rules, switched off."""
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,16 @@ from core.review.learning import refit, tagger
 from core.review.session import ReviewSession
 from core.suggest.learn import CANDIDATE
 from core.suggest.paragraphs import paragraphs
-from core.suggest.tagger import SURE, Cancelled, Progress, spans_of, union
+from core.suggest.tagger import (
+    GEOMETRIC,
+    LEAST,
+    SURE,
+    SURE_OF,
+    Cancelled,
+    Progress,
+    spans_of,
+    union,
+)
 from core.tokens import doc_of, tokenize
 from tests.conftest import run_main
 from tests.core.corpus.test_open_cost import _damaged_page
@@ -255,6 +265,30 @@ def test_switched_off_the_corpus_suggests_with_the_rules(trained_corpus, suggest
     assert run_main("train", path, "--on").returncode == 0
     with Store(path) as store:
         assert tagger(store, suggester) is not None
+
+
+def test_a_tagger_kept_before_how_sure_was_a_mean_reads_as_it_was_kept(
+    trained_corpus, suggester, tmp_path
+):
+    path, _, _ = trained_corpus
+    copy = tmp_path / "old.qlab"
+    shutil.copy(path, copy)
+    with Store(copy) as store:
+        kept = training.latest(store)
+        read = tagger(store, suggester)
+        assert read is not None and read.sure_of == GEOMETRIC
+        settings = json.loads(kept.config)
+        assert settings["config"][SURE_OF] == GEOMETRIC
+        # as the code before it kept a tagger: no word of how sure; the least of its parts
+        del settings["config"][SURE_OF]
+        old = replace(kept, source="tagger:old", config=json.dumps(settings))
+        training.store_trained(store, old, on=True)
+        was = tagger(store, suggester)
+        assert was is not None and was.name == "tagger:old" and was.sure_of == LEAST
+        assert was.to_bytes() == read.to_bytes() and was.threshold == read.threshold
+        settings["config"][SURE_OF] = "mean"  # none of ours: not read (the rules alone)
+        training.store_trained(store, replace(old, config=json.dumps(settings)), on=True)
+        assert tagger(store, suggester) is None
 
 
 def test_a_tagger_that_does_not_read_leaves_the_rules(tmp_path, suggester):

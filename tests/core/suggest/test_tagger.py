@@ -5,7 +5,7 @@ from core.model import QuoteType
 from core.suggest import tagger
 from core.suggest.registry import Registry
 from core.suggest.rules import ArticleRules, Paragraph
-from core.suggest.tagger import CUE, QUOTE, SPEAKER, Tagged, link
+from core.suggest.tagger import CUE, LEAST, QUOTE, SPEAKER, Tagged, link
 from core.tokens import doc_of
 from tests.review_data import sp
 
@@ -142,6 +142,14 @@ def test_a_passive_cue_with_no_agent_has_no_speaker(suggester):
     whole = "Headline\nThe senator is expected by his aides to resign on Monday.\n"
     spans = [("his aides", SPEAKER), ("is expected", CUE), ("to resign on Monday", QUOTE)]
     assert [s for _, _, s, _, _ in linked(suggester, spans, whole)] == [sp(whole, "his aides")]
+
+
+def test_how_sure_of_a_suggestion_is_the_geometric_mean_of_its_parts_or_the_least(suggester):
+    spans = [("taxes must fall", QUOTE, 0.8), ("argued", CUE, 0.5), ("Smith", SPEAKER, 1.0)]
+    (got,) = linked(suggester, spans, sure=True)
+    assert got == (sp(TEXT, "taxes must fall"), sp(TEXT, "Smith"), round(0.4 ** (1 / 3), 4))
+    (got,) = linked(suggester, spans, sure=True, how=LEAST)  # (a tagger kept before)
+    assert got[2] == 0.5
 
 
 def test_batches_are_counted_by_words_growing_as_spacy_train_makes_them(monkeypatch):
