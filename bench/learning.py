@@ -32,7 +32,13 @@ without. ``--snapshots DIR`` keeps each epoch's weights there; ``--each-epoch`` 
 what the held-out part chooses at each epoch and what dev gets with it (a study of the
 choice: dev is tagged at every epoch, in the training's time). ``--untagged K`` counts
 the dev attributions the tagger tags nothing of (no span of its overlaps their content,
-cue or source) and prints K of them: what its recall lacks.
+cue or source) and prints K of them: what its recall lacks. ``--causes K`` says where
+the gold the tagger with the rules misses goes (nothing tagged of it; its content tagged
+too short, too long, in pieces, or right and not linked; the content right and the
+source wrong; the union's order; the threshold; two golds sharing one suggestion), with
+K of each, on the held-out train articles and (counts only) on dev. ``--relink`` (with
+``--keep`` of a tagger kept by older code) chooses its threshold, order and priors
+again on its held-out part, as training now would for its weights.
 
 ``--own`` measures that learning costs nothing where the rules follow the project's
 guide: each SET (default: the project's real articles with gold and the sample) is
@@ -280,6 +286,8 @@ def tagger(
     cache: Path | None = None,
     each_epoch: bool = False,
     untagged: int = 0,
+    relink: bool = False,
+    causes: int | None = None,
 ) -> None:
     from core.measure.training import Figures, _held, held_out, train_tagger
     from core.suggest.tagger import Tagger, load
@@ -352,6 +360,8 @@ def tagger(
             )
             keep.write_bytes(pickle.dumps(kept))
     assert isinstance(figures, Figures)
+    if relink:  # its weights as today's code would keep them
+        _relinked(suggester, [g for g, _ in order], trained)
     print(f"size: {(len(trained.to_bytes()) + len(trained.config())) / 1e6:.1f} MB")
     print("\n".join(figures.lines()))
     dev = splits["dev"]
@@ -391,8 +401,49 @@ def tagger(
         f"dev suggestions (CPU, best of 3): rules {min(rules_s):.1f} s, with the tagger "
         f"{min(tagger_s):.1f} s ({min(tagger_s) / min(rules_s):.2f}x)"
     )
+    _misses(suggester, [g for g, _ in order], [g for g, _ in dev], trained, untagged, causes)
+
+
+def _held_part(suggester: Suggester, done: Sequence[Imported], everyone: bool = False) -> Any:
+    """The articles training holds out of the ``done`` ones (``training.held_out``; all
+    of them with ``everyone``), parsed as it parses them (``training._held``)."""
+    from core.measure.training import _held, held_out
+
+    kept = range(len(done)) if everyone else sorted(held_out(len(done)))
+    return _held(suggester, [(done[i].article, done[i].attributions) for i in kept])
+
+
+def _relinked(suggester: Suggester, done: Sequence[Imported], tg: Any) -> None:
+    """``tg`` (kept by older code) as today's code keeps a tagger: how sure it is of a
+    suggestion the geometric mean of its parts', its threshold, order and priors chosen
+    again on the held-out part of the ``done`` articles (``training.choose``)."""
+    from core.measure.training import choose
+    from core.suggest.tagger import GEOMETRIC, SURE_OF
+
+    tg.settings[SURE_OF] = GEOMETRIC
+    held = _held_part(suggester, done)
+    alone, both, by_rules = choose(tg, held)
+    print(
+        f"chosen again on the {len(held)} held out: at least {tg.threshold:g} sure, "
+        f"the {'rules' if tg.rules_first else 'tagger'}'s first; with the rules "
+        f"{_figures(both)}, alone {_figures(alone)}, the rules {_figures(by_rules)}"
+    )
+
+
+def _misses(
+    suggester: Suggester,
+    done: Sequence[Imported],
+    dev: Sequence[Imported],
+    tg: Any,
+    untagged: int,
+    causes: int | None,
+) -> None:
+    """What ``--untagged`` and ``--causes`` print (:func:`_untagged`, :func:`_causes`)."""
     if untagged:
-        _untagged([g for g, _ in dev], trained, suggester, untagged)
+        _untagged(dev, tg, suggester, untagged)
+    if causes is not None:
+        _causes("held out", _held_part(suggester, done), tg, causes)
+        _causes("dev", _held_part(suggester, dev, everyone=True), tg, 0)
 
 
 def _untagged(dev: Sequence[Imported], tg: Any, suggester: Suggester, k: int) -> None:
@@ -422,6 +473,111 @@ def _untagged(dev: Sequence[Imported], tg: Any, suggester: Suggester, k: int) ->
     for text, a in random.Random(0).sample(none, min(k, len(none))):
         said = [text[s.start : s.end][:80] if s else "-" for s in (a.quote, a.cue, a.speaker)]
         print("  content {!r}, cue {!r}, source {!r}".format(*said))
+
+
+def _causes(part: str, held: Sequence[Any], tg: Any, k: int) -> None:
+    """Where the gold attributions of the ``held`` articles (``training._held``) that
+    ``tg`` with the rules does not get right go (:func:`_cause`): a count each, and
+    ``k`` of each (a seeded sample)."""
+    from core.measure.training import _sure
+    from core.suggest.tagger import spans_of
+
+    counts: dict[str, int] = {}
+    seen: dict[str, list[str]] = {}
+    for h in held:
+        spans = [spans_of(d) for d in tg.pipe(h.docs)]
+        every = [
+            a
+            for para, sp in zip(h.paras, spans, strict=True)
+            for a in tg.paragraph(para, h.article.text, 0.0, sp)
+        ]
+        model = [a for a in every if _sure(a) >= tg.threshold]
+        shown = PRIOR.apply(union(model, h.rules, tg.rules_first))
+        tagged = [
+            (s.label, Span(para.start + s.start, para.start + s.end))
+            for para, sp in zip(h.paras, spans, strict=True)
+            for s in sp
+        ]
+        right = {gi for gi, _, ok in by_overlap(h.tokens, h.gold, shown).pairs if ok}
+        for gi, g in enumerate(h.gold):
+            why = "right" if gi in right else _cause(h, g, tagged, every, model, shown, tg)
+            counts[why] = counts.get(why, 0) + 1
+            text = h.article.text
+            said = [text[s.start : s.end][:70] if s else "-" for s in (g.quote, g.cue, g.speaker)]
+            near = [f"{lab} {text[s.start : s.end][:50]!r}" for lab, s in tagged if _near(s, g)]
+            seen.setdefault(why, []).append(
+                "content {!r}, cue {!r}, source {!r}".format(*said) + f"; tagged {near}"
+            )
+    n = sum(counts.values())
+    print(f"{part}, {len(held)} articles, {n} gold attributions:")
+    for why, c in sorted(counts.items(), key=lambda x: -x[1]):
+        print(f"  {c:5}  {why}")
+    for why, lines in sorted(seen.items()):
+        if why != "right" and k:
+            print(f"  {why}:")
+            for line in random.Random(0).sample(lines, min(k, len(lines))):
+                print(f"    {line}")
+
+
+def _near(s: Span, g: Attribution) -> bool:
+    """Whether ``s`` overlaps the content, cue or source of ``g``."""
+    return any(s.overlaps(p) for p in (g.quote, g.cue, g.speaker) if p is not None)
+
+
+def _cause(
+    h: Any,
+    g: Attribution,
+    tagged: Sequence[tuple[str, Span]],
+    every: Sequence[Attribution],
+    model: Sequence[Attribution],
+    shown: Sequence[Attribution],
+    tg: Any,
+) -> str:
+    """Why the gold ``g`` of the held article ``h`` is not right among the suggestions
+    ``shown``: of the tagger's spans ``tagged`` there, its suggestions however sure
+    (``every``) and at its threshold (``model``), the rules' (``h.rules``); the first
+    cause that holds, in this order."""
+    from core.suggest.tagger import CUE, QUOTE, SPEAKER
+
+    def right(a: Attribution) -> bool:
+        return any(ok for _, _, ok in by_overlap(h.tokens, [g], [a]).pairs)
+
+    def fits(s: Span) -> bool:  # a content PolNeAR's rules pair with the gold's
+        return bool(by_overlap(h.tokens, [Attribution(g.quote)], [Attribution(s)]).pairs)
+
+    def of(label: str, span: Span | None) -> list[Span]:
+        return [s for lab, s in tagged if lab == label and span and s.overlaps(span)]
+
+    if not any(_near(s, g) for _, s in tagged):
+        return "nothing tagged of it"
+    for found, why in (
+        (shown, "its content shared: the right suggestion paired with another gold"),
+        (model, "union: the rules' taken where the tagger's was right"),
+        (h.rules, "union: the tagger's taken where the rules' was right"),
+        (every, "the tagger's right, under its threshold"),
+    ):
+        if any(right(a) for a in found):
+            return why
+    if any(fits(a.quote) for a in [*every, *h.rules]):
+        if g.speaker is None:
+            return "content right, no source in the gold (a suggestion always has one)"
+        if of(SPEAKER, g.speaker):
+            return "content right, source tagged but another linked"
+        return "content right, source untagged (another linked)"
+    quotes = of(QUOTE, g.quote)
+    if any(fits(s) for s in quotes):
+        return "content tagged right, not linked: " + (
+            "its cue tagged" if of(CUE, g.cue) else "its cue untagged"
+        )
+    if not quotes:
+        return "content untagged (its cue or source tagged)"
+    if len(quotes) > 1:
+        return "content tagged in pieces"
+    s = quotes[0]
+    inside = min(s.end, g.quote.end) - max(s.start, g.quote.start)
+    if 2 * inside < g.quote.end - g.quote.start:
+        return "content tagged too short"
+    return "content tagged too long"
 
 
 def _each_epoch(epoch: int, tg: Any, held: Sequence[Any], dev: Sequence[Any]) -> None:
@@ -495,6 +651,19 @@ def main() -> None:
         metavar="K",
         help="with --tagger: count the dev attributions it tags nothing of, print K of them",
     )
+    ap.add_argument(
+        "--relink",
+        action="store_true",
+        help="with --keep of a tagger kept before: its threshold, order and priors chosen "
+        "again on its held-out part for the linker as it is now",
+    )
+    ap.add_argument(
+        "--causes",
+        type=int,
+        metavar="K",
+        help="with --tagger: where the gold it misses goes, on its held-out part (K of "
+        "each) and on dev",
+    )
     args = ap.parse_args()
     if args.own is not None:
         own(args.own or [*OWN_SETS, "sample"])
@@ -510,6 +679,8 @@ def main() -> None:
             args.cache,
             args.each_epoch,
             args.untagged,
+            args.relink,
+            args.causes,
         )
     else:
         polnear(args.folder, args.shuffles, args.cache)

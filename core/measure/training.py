@@ -249,6 +249,17 @@ def _chosen(
     return best
 
 
+def choose(tagger: Tagger, held: Sequence[_Held]) -> tuple[Counts, Counts, Counts]:
+    """Choose ``tagger``'s threshold, order and priors on the ``held`` articles
+    (:func:`_chosen`, :func:`_priors`) for its weights as they are; its counts there
+    alone, with the rules (in the order chosen) and the rules' alone."""
+    found = _found(tagger, held)
+    _, tagger.threshold, tagger.rules_first, (alone, ours, theirs, by_rules) = _chosen(found, held)
+    tagger.prior = round(max(0.05, min(alone.attribution_precision, 0.95)), 3)
+    tagger.priors = _priors(found, held)
+    return alone, theirs if tagger.rules_first else ours, by_rules
+
+
 def train_tagger(
     suggester: Suggester,
     done: Sequence[tuple[Article, Sequence[Attribution]]],
@@ -283,13 +294,10 @@ def train_tagger(
         return _chosen(_found(tg, held), held)[0]
 
     train(tagger, nlp, train_ex, score, epochs, progress, cancelled)
-    found = _found(tagger, held)
-    _, tagger.threshold, tagger.rules_first, (alone, ours, theirs, by_rules) = _chosen(found, held)
-    tagger.prior = round(max(0.05, min(alone.attribution_precision, 0.95)), 3)
-    tagger.priors = _priors(found, held)
+    alone, both, by_rules = choose(tagger, held)
     return tagger, Figures(
         _figures(alone),
-        _figures(theirs if tagger.rules_first else ours),
+        _figures(both),
         _figures(by_rules),
         "rules" if tagger.rules_first else "tagger",
         len(done) - n_held,

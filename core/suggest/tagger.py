@@ -62,6 +62,14 @@ SURE = (0.0, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 #: Where a tagged doc keeps its spans (:func:`spans_of`): in characters, so that they
 #: outlive the rules' mending of its names (they merge tokens).
 _SPANS = "quotelab_tagger_spans"
+#: How sure the tagger is of a suggestion, from how sure it was of its quote, its cue
+#: and its speaker (the tagged one nearest the cue): their geometric mean (since issue
+#: 23's eighth round), or the least of them (a tagger stored before, whose threshold and
+#: priors were chosen on that).
+GEOMETRIC, LEAST = "geometric", "least"
+#: The key of a tagger's stored config that says which (absent: :data:`LEAST`); not
+#: the component's.
+SURE_OF = "quotelab_sure"
 
 
 class Cancelled(Exception):
@@ -106,6 +114,11 @@ class Tagger:
     #: a bin not here has :attr:`prior`.
     priors: dict[str, float] = field(default_factory=dict)
 
+    @property
+    def sure_of(self) -> str:
+        """How sure it is of a suggestion: :data:`GEOMETRIC` or :data:`LEAST`."""
+        return str(self.settings.get(SURE_OF, LEAST))
+
     def to_bytes(self) -> bytes:
         return bytes(self.component.to_bytes(exclude=["vocab"]))
 
@@ -137,7 +150,8 @@ class Tagger:
 
         floor = self.threshold if threshold is None else threshold
         out = []
-        for a, sure in link(para, spans_of(para.doc) if spans is None else spans, text):
+        got = spans_of(para.doc) if spans is None else spans
+        for a, sure in link(para, got, text, self.sure_of):
             if sure < floor:
                 continue
             bin_ = str(max(b for b in SURE if b <= sure))
@@ -263,12 +277,13 @@ def new(nlp: Language, name: str) -> Tagger:
     """An untrained tagger beside ``nlp`` (sharing its vocabulary)."""
     for label in LABELS:
         nlp.vocab.strings.add(label)
-    config = _config(nlp)
+    config = {**_config(nlp), SURE_OF: GEOMETRIC}
     return Tagger(name, _component(nlp, config), config)
 
 
 def _component(nlp: Language, config: dict[str, Any]) -> EntityRecognizer:
-    return cast("EntityRecognizer", nlp.create_pipe("ner", name=COMPONENT, config=config))
+    own = {k: v for k, v in config.items() if k != SURE_OF}
+    return cast("EntityRecognizer", nlp.create_pipe("ner", name=COMPONENT, config=own))
 
 
 def load(
@@ -293,6 +308,8 @@ def load(
         raise ValueError(f"not a trained tagger ({type(exc).__name__}: {exc})") from None
     if set(component.labels) != set(LABELS):
         raise ValueError(f"not a trained tagger (labels {sorted(component.labels)})")
+    if cfg.get(SURE_OF, LEAST) not in (GEOMETRIC, LEAST):
+        raise ValueError(f"not a trained tagger ({SURE_OF} {cfg[SURE_OF]!r})")
     return Tagger(name, component, cfg, prior, rules_first, threshold, dict(priors or {}))
 
 
@@ -345,15 +362,36 @@ def _in_marks(
 
 
 def _verb_of(cue: TokenSpan) -> Token:
-    """A tagged cue's verb (``said``, ``has told``), else its root (``according to``)."""
-    return next((t for t in cue if t.pos_ in ("VERB", "AUX")), cue.root)
+    """A tagged cue's verb (``said``, ``told`` of ``has told``), else its auxiliary,
+    else its root (``according to``)."""
+    for pos in ("VERB", "AUX"):
+        verb = next((t for t in cue if t.pos_ == pos), None)
+        if verb is not None:
+            return verb
+    return cue.root
+
+
+def _passive(cue: TokenSpan) -> bool:
+    """Whether a tagged cue's verb is passive with no agent (``is expected``, ``was
+    asked``): PolNeAR gives such an attribution no source."""
+    verb = _verb_of(cue)
+    deps = {c.dep_ for c in verb.children}
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and bool(deps & {"nsubjpass", "auxpass"})
+        and ("agent" not in deps)
+    )
 
 
 def _subject_of(cue: TokenSpan, para: Paragraph) -> TokenSpan | None:
     """The subject the parse gives a tagged cue's verb, as the rules bound a speaker
-    mention (:func:`core.suggest.rules.verb_subject`, ``mention_bounds``); None without."""
-    from core.suggest.rules import mention_bounds, verb_subject
+    mention (:func:`core.suggest.rules.verb_subject`, ``mention_bounds``); None without,
+    and for a cue with no verb (``:``, ``claim``: what the parse hangs there is no
+    speaker of it) but ``according to``."""
+    from core.suggest.rules import is_according, mention_bounds, verb_subject
 
+    if not any(t.pos_ in ("VERB", "AUX") or is_according(t) for t in cue):
+        return None
     subject = verb_subject(_verb_of(cue), para)
     if subject is None or para.in_quote[subject.i]:
         return None
@@ -361,17 +399,22 @@ def _subject_of(cue: TokenSpan, para: Paragraph) -> TokenSpan | None:
     return para.doc[start : end + 1] or None
 
 
-def link(para: Paragraph, spans: Sequence[Tagged], text: str) -> list[tuple[Attribution, float]]:
+def link(
+    para: Paragraph, spans: Sequence[Tagged], text: str, how: str = GEOMETRIC
+) -> list[tuple[Attribution, float]]:
     """The attributions of the tagged ``spans`` of a paragraph the rules have read
-    (``para``, at its offset of ``text``), each with how sure the tagger was of it (the
-    least of its quote's, cue's and speaker's). A quote that starts or ends in
-    quotation marks is all they hold (:func:`_in_marks`). Each quote takes the nearest
-    cue in the sentences it spans (then in those beside them); its speaker is the
-    subject the parse gives that cue (:func:`_subject_of`), else the tagged speaker
-    nearest the cue. A quote with no cue or no speaker so near is left out: most of
-    those the tagger tags are not quotes (docs/adr/0041). A tagged cue no quote took
-    has the clause the rules read as its report (:func:`_clause_of`), where no quote
-    is, as its quote."""
+    (``para``, at its offset of ``text``), each with how sure the tagger was of it
+    (``how``, :data:`GEOMETRIC` or :data:`LEAST`, of how sure it was of its quote, its
+    cue and the tagged speaker nearest the cue; a cue's clause counts as sure). A quote
+    that starts or ends in quotation marks is all they hold (:func:`_in_marks`). Each
+    quote takes the nearest cue in the sentences it spans (then in those beside them);
+    its speaker is the tagged speaker nearest the cue where the cue's verb's own subject
+    is in it (``who said``), else the subject the parse gives that cue
+    (:func:`_subject_of`), else the tagged speaker nearest the cue; none where the cue
+    is passive with no agent (:func:`_passive`). A quote with no cue or no speaker so
+    near is left out: most of those the tagger tags are not quotes (docs/adr/0041). A
+    tagged cue no quote took has the clause the rules read as its report
+    (:func:`_clause_of`), where no quote is, as its quote."""
     doc, start = para.doc, para.start
     sure: dict[tuple[int, int], float] = {}
     by_label: dict[str, list[TokenSpan]] = {QUOTE: [], CUE: [], SPEAKER: []}
@@ -391,21 +434,27 @@ def link(para: Paragraph, spans: Sequence[Tagged], text: str) -> list[tuple[Attr
         return min((p for (a, b), p in sure.items() if q.start <= a and b <= q.end), default=1.0)
 
     def speaker_of(cue: TokenSpan) -> tuple[TokenSpan | None, float]:
-        """The cue's speaker, and how sure the tagger was of the cue and its speaker."""
+        """The cue's speaker (``doc[0:0]`` for none: :func:`_passive`), and how sure
+        the tagger was of the tagged one nearest it."""
+        if _passive(cue):
+            return doc[0:0], 1.0
         tagged = _nearest(speakers, cue, sents, sent_of(cue))
-        was = min(
-            sure[cue.start, cue.end], 1.0 if tagged is None else sure[tagged.start, tagged.end]
-        )
+        was = 1.0 if tagged is None else sure[tagged.start, tagged.end]
+        if tagged is not None and any(
+            c.dep_ in ("nsubj", "nsubjpass") and tagged.start <= c.i < tagged.end
+            for c in _verb_of(cue).children
+        ):
+            return tagged, was  # ("who said": the parse's subject is the noun before)
         return _subject_of(cue, para) or tagged, was
 
-    found: list[tuple[TokenSpan, TokenSpan, TokenSpan, float]] = []
+    found: list[tuple[TokenSpan, TokenSpan, TokenSpan, tuple[float, float, float]]] = []
     for q in _in_marks(para, by_label[QUOTE], [*cues, *speakers]):
         cue = _nearest(cues, q, sents, sent_of(q), sent_of(q[-1:]))
         if cue is None:
             continue
         speaker, was = speaker_of(cue)
         if speaker is not None:
-            found.append((q, cue, speaker, min(how_sure(q), was)))
+            found.append((q, cue, speaker, (how_sure(q), sure[cue.start, cue.end], was)))
     taken = {(c.start, c.end) for _, c, _, _ in found}
     for cue in cues:
         clause = _clause_of(cue, para) if (cue.start, cue.end) not in taken else None
@@ -415,23 +464,34 @@ def link(para: Paragraph, spans: Sequence[Tagged], text: str) -> list[tuple[Attr
             continue
         speaker, was = speaker_of(cue)
         if speaker is not None:
-            found.append((clause, cue, speaker, was))
+            found.append((clause, cue, speaker, (1.0, sure[cue.start, cue.end], was)))
     out = []
-    for q, cue, speaker, was in sorted(found, key=lambda f: (f[0].start, f[0].end)):
+    for q, cue, speaker, three in sorted(found, key=lambda f: (f[0].start, f[0].end)):
         quote = Span(start + q.start_char, start + q.end_char)
         out.append(
             (
                 Attribution(
                     quote=quote,
-                    speaker=Span(start + speaker.start_char, start + speaker.end_char),
+                    speaker=Span(start + speaker.start_char, start + speaker.end_char)
+                    if len(speaker)
+                    else None,
                     cue=Span(start + cue.start_char, start + cue.end_char),
-                    speaker_name=speaker.text,
+                    speaker_name=speaker.text or None,
                     type=quote_type(text, quote),
                 ),
-                was,
+                _sure(three, how),
             )
         )
     return out
+
+
+def _sure(three: tuple[float, float, float], how: str) -> float:
+    """How sure the tagger was of a suggestion, from how sure it was of its quote, cue
+    and speaker (:data:`SURE_OF`)."""
+    if how == LEAST:
+        return min(three)
+    q, c, s = three
+    return float((q * c * s) ** (1 / 3))
 
 
 def _clause_of(cue: TokenSpan, para: Paragraph) -> TokenSpan | None:
@@ -453,22 +513,30 @@ def union(
     model: Sequence[Attribution], rules: Sequence[Attribution], rules_first: bool = False
 ) -> list[Attribution]:
     """The tagger's attributions first, then the rules' where it has no quote; or
-    (``rules_first``) the rules' first, then the tagger's where they have none. The
-    rules' candidates (ADR 36) come where the tagger has no quote (a fit admits them
+    (``rules_first``) the rules' first, then the tagger's where they have none. Where
+    one of the second overlaps only quotes of the first, all shorter than its own, it
+    takes their place (the first found a piece of the clause the second holds whole).
+    The rules' candidates (ADR 36) come where the tagger has no quote (a fit admits them
     where no suggestion has one). In text order."""
     from core.suggest.learn import CANDIDATE  # (numpy: not at the app's start)
 
     cands = [a for a in rules if a.made_by is not None and a.made_by.rule == CANDIDATE]
     found = [a for a in rules if a.made_by is None or a.made_by.rule != CANDIDATE]
     first, then = (found, model) if rules_first else (model, found)
-    taken = [a.quote for a in first]
+    out = list(first)
+    for a in then:
+        over = [b for b in out if a.quote.overlaps(b.quote)]
+        if not over:
+            out.append(a)
+        elif all(_length(b) < _length(a) and any(b is f for f in first) for b in over):
+            out = [*(b for b in out if not any(b is o for o in over)), a]
     ours = [a.quote for a in model]
-    out = [
-        *first,
-        *(a for a in then if not any(a.quote.overlaps(q) for q in taken)),
-        *(a for a in cands if not any(a.quote.overlaps(q) for q in ours)),
-    ]
+    out += [a for a in cands if not any(a.quote.overlaps(q) for q in ours)]
     return sorted(out, key=lambda a: (a.quote.start, a.quote.end))
+
+
+def _length(a: Attribution) -> int:
+    return a.quote.end - a.quote.start
 
 
 # -- training -----------------------------------------------------------------------------

@@ -5,6 +5,7 @@ and `suggest --db` beside the rules, switched off."""
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,16 @@ from core.review.learning import refit, tagger
 from core.review.session import ReviewSession
 from core.suggest.learn import CANDIDATE
 from core.suggest.paragraphs import paragraphs
-from core.suggest.tagger import SURE, Cancelled, Progress, spans_of, union
+from core.suggest.tagger import (
+    GEOMETRIC,
+    LEAST,
+    SURE,
+    SURE_OF,
+    Cancelled,
+    Progress,
+    spans_of,
+    union,
+)
 from core.tokens import doc_of, tokenize
 from tests.conftest import run_main
 from tests.core.corpus.test_open_cost import _damaged_page
@@ -157,16 +167,19 @@ def _move_by_move(component, doc):
     return out
 
 
-def test_one_fills_only_where_the_other_has_no_quote_and_candidates_where_the_tagger_has_none():
-    text = "Ann said it works. Bob said it fails. Cy said so. Polls show it."
+def test_one_fills_where_the_other_has_no_quote_or_a_shorter_one_and_candidates_after():
+    text = "Ann said it works. Bob said it fails. Cy said so. Dee said no. Polls show it."
     model = [
         Attribution(quote=sp(text, "it works")),
-        Attribution(quote=sp(text, "so")),
+        Attribution(quote=sp(text, "said so")),
+        Attribution(quote=sp(text, "Dee said no")),
         Attribution(quote=sp(text, "show it")),
     ]
     rules = [
-        Attribution(quote=sp(text, "Ann said it works")),  # overlaps the tagger's
+        Attribution(quote=sp(text, "Ann said it works")),  # the tagger's a piece of it
         Attribution(quote=sp(text, "it fails")),
+        Attribution(quote=sp(text, "Cy said")),  # as long as the tagger's
+        Attribution(quote=sp(text, "no")),  # shorter than the tagger's
         Attribution(quote=sp(text, "Polls show"), made_by=MadeBy(CANDIDATE)),
         Attribution(quote=sp(text, "it", 2), made_by=MadeBy(CANDIDATE)),
     ]
@@ -174,8 +187,20 @@ def test_one_fills_only_where_the_other_has_no_quote_and_candidates_where_the_ta
     def quotes(rules_first):
         return [text[a.quote.start : a.quote.end] for a in union(model, rules, rules_first)]
 
-    assert quotes(False) == ["it works", "it fails", "so", "show it"]
-    assert quotes(True) == ["Ann said it works", "it fails", "so", "show it"]
+    # where one's quote overlaps only shorter ones of the other's, the longer stands
+    both = ["Ann said it works", "it fails", "Dee said no", "show it"]
+    assert quotes(False) == [*both[:2], "said so", *both[2:]]
+    assert quotes(True) == [*both[:2], "Cy said", *both[2:]]
+    # one that overlaps a longer quote of the other's (and a shorter one) stays out
+    ours = [
+        Attribution(quote=sp(text, "it works")),
+        Attribution(quote=sp(text, "it fails. Cy said so")),
+    ]
+    theirs = [Attribution(quote=sp(text, "works. Bob said it"))]
+    assert [text[a.quote.start : a.quote.end] for a in union(ours, theirs)] == [
+        "it works",
+        "it fails. Cy said so",
+    ]
 
 
 def test_the_threshold_kept_is_the_best_f1_that_reaches_the_precision_aimed_at():
@@ -240,6 +265,30 @@ def test_switched_off_the_corpus_suggests_with_the_rules(trained_corpus, suggest
     assert run_main("train", path, "--on").returncode == 0
     with Store(path) as store:
         assert tagger(store, suggester) is not None
+
+
+def test_a_tagger_kept_before_how_sure_was_a_mean_reads_as_it_was_kept(
+    trained_corpus, suggester, tmp_path
+):
+    path, _, _ = trained_corpus
+    copy = tmp_path / "old.qlab"
+    shutil.copy(path, copy)
+    with Store(copy) as store:
+        kept = training.latest(store)
+        read = tagger(store, suggester)
+        assert read is not None and read.sure_of == GEOMETRIC
+        settings = json.loads(kept.config)
+        assert settings["config"][SURE_OF] == GEOMETRIC
+        # as the code before it kept a tagger: no word of how sure; the least of its parts
+        del settings["config"][SURE_OF]
+        old = replace(kept, source="tagger:old", config=json.dumps(settings))
+        training.store_trained(store, old, on=True)
+        was = tagger(store, suggester)
+        assert was is not None and was.name == "tagger:old" and was.sure_of == LEAST
+        assert was.to_bytes() == read.to_bytes() and was.threshold == read.threshold
+        settings["config"][SURE_OF] = "mean"  # none of ours: not read (the rules alone)
+        training.store_trained(store, replace(old, config=json.dumps(settings)), on=True)
+        assert tagger(store, suggester) is None
 
 
 def test_a_tagger_that_does_not_read_leaves_the_rules(tmp_path, suggester):

@@ -5,7 +5,7 @@ from core.model import QuoteType
 from core.suggest import tagger
 from core.suggest.registry import Registry
 from core.suggest.rules import ArticleRules, Paragraph
-from core.suggest.tagger import CUE, QUOTE, SPEAKER, Tagged, link
+from core.suggest.tagger import CUE, LEAST, QUOTE, SPEAKER, Tagged, link
 from core.tokens import doc_of
 from tests.review_data import sp
 
@@ -17,19 +17,20 @@ TEXT = (
 )
 
 
-def linked(suggester, spans: list[tuple[str, str]], whole: str = TEXT):
+def linked(suggester, spans: list[tuple[str, str]], whole: str = TEXT, sure=False, how=None):
     """The paragraph after the headline of ``whole`` parsed and read by the rules,
-    linked with ``spans`` (text, label) as the tagger's: each attribution's quote, cue,
-    speaker and speaker name."""
+    linked with ``spans`` (text, label, and how sure, 1 without) as the tagger's: each
+    attribution's quote, cue, speaker and speaker name (and how sure, with ``sure``)."""
     nlp = suggester.nlp
     start = whole.index("\n") + 1
     text = whole[start:].rstrip("\n")
     para = Paragraph(start, nlp(doc_of(nlp.tokenizer, text)))
     ArticleRules(Registry()).add(0, para)
-    tagged = [Tagged(lab, text.index(t), text.index(t) + len(t)) for t, lab in spans]
-    return [
-        (a.quote, a.cue, a.speaker, a.speaker_name, a.type) for a, _ in link(para, tagged, whole)
-    ]
+    tagged = [Tagged(x[1], text.index(x[0]), text.index(x[0]) + len(x[0]), *x[2:]) for x in spans]
+    got = link(para, tagged, whole) if how is None else link(para, tagged, whole, how)
+    if sure:
+        return [(a.quote, a.speaker, round(p, 4)) for a, p in got]
+    return [(a.quote, a.cue, a.speaker, a.speaker_name, a.type) for a, _ in got]
 
 
 def test_each_quote_takes_the_nearest_cue_and_its_subject_in_the_parse(suggester):
@@ -106,6 +107,49 @@ def test_a_tagged_cue_no_quote_took_has_the_clause_the_rules_read_as_its_report(
     # a cue no quote took whose clause a tagged quote overlaps adds nothing
     got = linked(suggester, [("taxes must", QUOTE), ("argued", CUE), ("Smith", SPEAKER)])
     assert [(q, c) for q, c, _, _, _ in got] == [(sp(TEXT, "taxes must"), sp(TEXT, "argued"))]
+
+
+def test_the_tagged_speaker_that_holds_the_cue_verbs_own_subject_before_the_parses_antecedent(
+    suggester,
+):
+    whole = "Headline\nThe plan was backed by Smith, who said taxes must fall.\n"
+    spans = [("who", SPEAKER), ("said", CUE), ("taxes must fall", QUOTE)]
+    assert [(q, s) for q, _, s, _, _ in linked(suggester, spans, whole)] == [
+        (sp(whole, "taxes must fall"), sp(whole, "who"))  # (the parse's subject: Smith)
+    ]
+
+
+def test_a_cue_with_no_verb_takes_the_tagged_speaker_not_what_the_parse_hangs_on_it(suggester):
+    whole = "Headline\nTrump: Clinton should have congratulated me for making history.\n"
+    spans = [
+        ("Trump", SPEAKER),
+        (":", CUE),
+        ("Clinton should have congratulated me for making history", QUOTE),
+    ]
+    assert [(c, s) for _, c, s, _, _ in linked(suggester, spans, whole)] == [
+        (sp(whole, ":"), sp(whole, "Trump"))
+    ]
+
+
+def test_a_passive_cue_with_no_agent_has_no_speaker(suggester):
+    whole = "Headline\nThe senator, a Democrat, is expected to resign on Monday.\n"
+    spans = [("The senator", SPEAKER), ("is expected", CUE), ("to resign on Monday", QUOTE)]
+    assert linked(suggester, spans, whole) == [
+        (sp(whole, "to resign on Monday"), sp(whole, "is expected"), None, None,
+         QuoteType.INDIRECT)
+    ]  # fmt: skip
+    # with its agent, the tagged speaker
+    whole = "Headline\nThe senator is expected by his aides to resign on Monday.\n"
+    spans = [("his aides", SPEAKER), ("is expected", CUE), ("to resign on Monday", QUOTE)]
+    assert [s for _, _, s, _, _ in linked(suggester, spans, whole)] == [sp(whole, "his aides")]
+
+
+def test_how_sure_of_a_suggestion_is_the_geometric_mean_of_its_parts_or_the_least(suggester):
+    spans = [("taxes must fall", QUOTE, 0.8), ("argued", CUE, 0.5), ("Smith", SPEAKER, 1.0)]
+    (got,) = linked(suggester, spans, sure=True)
+    assert got == (sp(TEXT, "taxes must fall"), sp(TEXT, "Smith"), round(0.4 ** (1 / 3), 4))
+    (got,) = linked(suggester, spans, sure=True, how=LEAST)  # (a tagger kept before)
+    assert got[2] == 0.5
 
 
 def test_batches_are_counted_by_words_growing_as_spacy_train_makes_them(monkeypatch):
