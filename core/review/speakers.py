@@ -5,11 +5,18 @@ tokens, without spaCy."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from core.model import Attribution, Span, SpeakerKind
-from core.suggest.lexicon import CUE_VERBS, DETERMINERS, PERSONAL, PRONOUNS, SENTENCE_OPENERS
+from core.suggest.lexicon import (
+    CUE_VERBS,
+    DETERMINERS,
+    PERSONAL,
+    PRONOUNS,
+    SENTENCE_OPENERS,
+    TITLE_ABBREVIATIONS,
+)
 from core.suggest.marks import ALL_MARKS, CLOSING_MARKS
 from core.suggest.names import (
     full_names,
@@ -26,6 +33,8 @@ REACH = 3000
 _MARKS = frozenset(ALL_MARKS)
 _CLOSING = frozenset(CLOSING_MARKS)
 _SENTENCE_END = {".", "!", "?", ":"} | _MARKS
+#: What may stand between two runs of capitalised words of one name (a title, a body).
+_JOINING = frozenset({" of ", " of the ", " for ", " and ", " & "})
 
 
 @dataclass(frozen=True)
@@ -117,45 +126,32 @@ def candidates(
             found.setdefault(a.speaker, a.speaker_name or text[a.speaker.start : a.speaker.end])
     quotes = sorted(a.quote for a in near)
     by_last = names_by_last_word(near)
-    q = 0
     bounds = tokens.bounds
-    run: list[int] = []  # token indices of a run of capitalised words
 
-    def flush() -> None:
-        if run:
-            first = run[0]
-            prev = _before(text, bounds, first)
-            word = text[bounds[first][0] : bounds[first][1]]
-            if prev in _SENTENCE_END and word.lower() in SENTENCE_OPENERS:
-                run.pop(0)  # "While Trump": a sentence's first word, capitalised by place
-                if not run:
-                    return
-                first = run[0]
-            sp = Span(bounds[first][0], bounds[run[-1]][1])
-            # a sentence's first word alone only beside the quote ("Critics said that")
-            if len(run) > 1 or prev not in _SENTENCE_END or _beside(text, quote, sp) <= BESIDE:
-                mention = text[sp.start : sp.end]
-                if len(mention.rstrip(".")) > 1:  # not an initial or a lone letter ("X.")
-                    found.setdefault(sp, resolve_name(mention, near, names=names, by_last=by_last))
-        run.clear()
+    def emit(words: list[int]) -> None:
+        first = words[0]
+        prev = _before(text, bounds, first)
+        word = text[bounds[first][0] : bounds[first][1]]
+        if prev in _SENTENCE_END and word.lower() in SENTENCE_OPENERS:
+            words = words[1:]  # "While Trump": a sentence's first word, capitalised by place
+            if not words:
+                return
+            first = words[0]
+        sp = Span(bounds[first][0], bounds[words[-1]][1])
+        # a sentence's first word alone only beside the quote ("Critics said that")
+        if len(words) > 1 or prev not in _SENTENCE_END or _beside(text, quote, sp) <= BESIDE:
+            mention = text[sp.start : sp.end]
+            if len(mention.rstrip(".")) > 1:  # not an initial or a lone letter ("X.")
+                found.setdefault(sp, resolve_name(mention, near, names=names, by_last=by_last))
 
     # Only capitalised words and pronouns can be mentions; any other token ends a run.
-    for i, capital in () if subjects_only else (mentions or Mentions(text, tokens)).between(lo, hi):
-        if run and run[-1] != i - 1:
-            flush()
-        start, end = bounds[i]
-        while q < len(quotes) and quotes[q].end <= start:
-            q += 1
-        if q < len(quotes) and quotes[q].start <= start:  # inside a quote
-            flush()
-        elif capital:
-            if run and text[bounds[run[-1]][1] : start] != " ":
-                flush()
-            run.append(i)
+    marked = () if subjects_only else (mentions or Mentions(text, tokens)).between(lo, hi)
+    for words, capital in _runs(text, bounds, marked, quotes):
+        if capital:
+            emit(words)
         else:
-            flush()
+            start, end = bounds[words[0]]
             found.setdefault(Span(start, end), resolve_name(text[start:end], near, start, this))
-    flush()
     subjects = {  # the subjects of its cues, each named by its words that name it
         mention: resolve_name(text[part.start : part.end], near, part.start, this, names, by_last)
         for mention, part in cue_subjects(text, tokens, quote, this.cue if this else None)
@@ -194,6 +190,54 @@ def candidates(
             c.span.start,
         ),
     )
+
+
+def _runs(
+    text: str, bounds: list[tuple[int, int]], marked: Iterable[tuple[int, bool]], quotes: list[Span]
+) -> Iterator[tuple[list[int], bool]]:
+    """The runs of capitalised words among the tokens ``marked`` ((index, capitalised),
+    in order), as token indices, with True, and each pronoun alone, with False, outside
+    ``quotes`` (sorted, disjoint). Runs that join across ``of``, ``of the``, ``for``,
+    ``and``, ``&`` or a title's stop (``Minister for Aviation Jo Roe``, ``Sgt. Jo Roe``)
+    are each given, and their whole after them (docs/adr/0064)."""
+    q = 0
+    parts: list[list[int]] = []  # the runs joined so far, the last one going on
+
+    def done() -> Iterator[tuple[list[int], bool]]:
+        yield from ((words, True) for words in parts)
+        if len(parts) > 1:
+            yield [k for words in parts for k in words], True
+        parts.clear()
+
+    for i, capital in marked:
+        start = bounds[i][0]
+        while q < len(quotes) and quotes[q].end <= start:
+            q += 1
+        inside = q < len(quotes) and quotes[q].start <= start
+        if parts:
+            last = parts[-1][-1]
+            between = text[bounds[last][1] : start]
+            if capital and not inside and last == i - 1 and between == " ":
+                parts[-1].append(i)
+                continue
+            after = text[bounds[last][0] : bounds[last][1]].lower()
+            if capital and not inside and last < i - 1 and _joins(between, after):
+                parts.append([i])
+                continue
+            yield from done()
+        if inside:
+            continue
+        if capital:
+            parts.append([i])
+        else:
+            yield [i], False
+    yield from done()
+
+
+def _joins(between: str, after: str) -> bool:
+    """Whether the text ``between`` two runs of capitalised words, the first ending in
+    the word ``after`` (lower case), makes them one name's."""
+    return between in _JOINING or (between == ". " and after in TITLE_ABBREVIATIONS)
 
 
 def _before(text: str, bounds: list[tuple[int, int]], i: int) -> str:

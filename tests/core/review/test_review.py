@@ -740,6 +740,25 @@ def test_a_sentence_s_first_word_is_no_part_of_a_candidate_name():
     assert "Donald Trump" in found and not any(f.startswith("While") for f in found)
 
 
+def test_a_candidate_is_also_the_whole_name_across_of_for_and_a_title_s_stop():
+    """ADR 64: the guide's mention is the whole phrase (``Minister for Aviation Jo Roe``,
+    ``Spokesman Sgt. Ben Cole``), which ``M`` offers beside its runs of capitalised words;
+    two names a comma keeps apart stay apart."""
+    from core.tokens import Tokens, tokenize
+
+    text = (
+        '"The airport will open," Minister for Aviation Jo Roe told reporters. Spokesman '
+        "Sgt. Ben Cole of the Port Authority, Ann Lee and Ed Fry agreed."
+    )
+    quote = sp(text, "The airport will open,")
+    found = {
+        text[c.span.start : c.span.end] for c in candidates(text, Tokens(tokenize(text)), [], quote)
+    }
+    assert {"Minister for Aviation Jo Roe", "Aviation Jo Roe", "Ann Lee and Ed Fry"} <= found
+    assert {"Spokesman Sgt. Ben Cole of the Port Authority", "Ben Cole", "Port Authority"} <= found
+    assert not any(f.endswith("Authority, Ann Lee") for f in found)
+
+
 def test_refresh_takes_in_what_another_window_saved_and_only_that(session, path):
     """Two windows on one corpus: what the other saved shows here when asked (the app
     asks when its window is activated), at the same attribution; our own edits and a
