@@ -490,11 +490,19 @@ def _verb_of(cue: TokenSpan) -> Token:
     return cue.root
 
 
-def _passive(cue: TokenSpan) -> bool:
+#: The lemmas of cue verbs whose subject is what is reported on, not its source
+#: (``appears to``, ``seems``: raising verbs; issue 23's ninth round).
+RAISING = ("appear", "seem")
+
+
+def _no_source(cue: TokenSpan) -> bool:
     """Whether a tagged cue's verb is passive with no agent (``is expected``, ``was
-    asked``): PolNeAR gives such an attribution no source."""
+    asked``) or a raising verb (:data:`RAISING`): PolNeAR gives such an attribution no
+    source."""
     verb = _verb_of(cue)
     deps = {c.dep_ for c in verb.children}
+    if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in RAISING:
+        return True
     return (
         verb.pos_ in ("VERB", "AUX")
         and bool(deps & {"nsubjpass", "auxpass"})
@@ -529,10 +537,10 @@ def link(para: Paragraph, spans: Sequence[Tagged], text: str) -> list[tuple[Attr
     its speaker is the tagged speaker nearest the cue where the cue's verb's own subject
     is in it (``who said``), else the subject the parse gives that cue
     (:func:`_subject_of`), else the tagged speaker nearest the cue; none where the cue
-    is passive with no agent (:func:`_passive`). A quote with no cue or no speaker so
-    near is left out: most of those the tagger tags are not quotes (docs/adr/0041). A
-    tagged cue no quote took has the clause the rules read as its report
-    (:func:`_clause_of`), where no quote is, as its quote."""
+    is passive with no agent or a raising verb (:func:`_no_source`). A quote with no cue
+    or no speaker so near is left out: most of those the tagger tags are not quotes
+    (docs/adr/0041). A tagged cue no quote took has the clause the rules read as its
+    report (:func:`_clause_of`), where no quote is, as its quote."""
     doc, start = para.doc, para.start
     sure: dict[tuple[int, int], float] = {}
     by_label: dict[str, list[TokenSpan]] = {QUOTE: [], CUE: [], SPEAKER: []}
@@ -552,9 +560,9 @@ def link(para: Paragraph, spans: Sequence[Tagged], text: str) -> list[tuple[Attr
         return min((p for (a, b), p in sure.items() if q.start <= a and b <= q.end), default=1.0)
 
     def speaker_of(cue: TokenSpan) -> tuple[TokenSpan | None, float]:
-        """The cue's speaker (``doc[0:0]`` for none: :func:`_passive`), and how sure
+        """The cue's speaker (``doc[0:0]`` for none: :func:`_no_source`), and how sure
         the tagger was of the tagged one nearest it."""
-        if _passive(cue):
+        if _no_source(cue):
             return doc[0:0], 1.0
         tagged = _nearest(speakers, cue, sents, sent_of(cue))
         was = 1.0 if tagged is None else sure[tagged.start, tagged.end]

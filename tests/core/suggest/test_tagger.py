@@ -163,6 +163,23 @@ def test_a_passive_cue_with_no_agent_has_no_speaker(suggester):
     assert [s for _, _, s, _, _ in linked(suggester, spans, whole)] == [sp(whole, "his aides")]
 
 
+def test_a_raising_cue_has_no_speaker(suggester):
+    whole = "Headline\nThe senator appears to favour the plan, and the mayor seems pleased.\n"
+    spans = [
+        ("The senator", SPEAKER),
+        ("appears", CUE),
+        ("to favour the plan", QUOTE),
+        ("the mayor", SPEAKER),
+        ("seems", CUE),
+        ("pleased", QUOTE),
+    ]
+    got = linked(suggester, spans, whole)
+    assert [(q, c, s) for q, c, s, _, _ in got] == [
+        (sp(whole, "to favour the plan"), sp(whole, "appears"), None),
+        (sp(whole, "pleased"), sp(whole, "seems"), None),
+    ]
+
+
 def test_how_sure_of_a_suggestion_is_the_geometric_mean_of_its_parts_or_the_least(suggester):
     spans = [("taxes must fall", QUOTE, 0.8), ("argued", CUE, 0.5), ("Smith", SPEAKER, 1.0)]
     (got,) = linked(suggester, spans, sure=True)
