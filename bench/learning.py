@@ -38,7 +38,8 @@ too short, too long, in pieces, or right and not linked; the content right and t
 source wrong; the union's order; the threshold; two golds sharing one suggestion), with
 K of each, on the held-out train articles and (counts only) on dev. ``--relink`` (with
 ``--keep`` of a tagger kept by older code) chooses its threshold, order and priors
-again on its held-out part, as training now would for its weights.
+again on its held-out part (and whether a scorer says how sure it is), as training now
+would for its weights.
 
 ``--own`` measures that learning costs nothing where the rules follow the project's
 guide: each SET (default: the project's real articles with gold and the sample) is
@@ -415,8 +416,9 @@ def _held_part(suggester: Suggester, done: Sequence[Imported], everyone: bool = 
 
 def _relinked(suggester: Suggester, done: Sequence[Imported], tg: Any) -> None:
     """``tg`` (kept by older code) as today's code keeps a tagger: how sure it is of a
-    suggestion the geometric mean of its parts', its threshold, order and priors chosen
-    again on the held-out part of the ``done`` articles (``training.choose``)."""
+    suggestion the geometric mean of its parts' or a scorer's (whichever the held-out
+    part of the ``done`` articles chooses), its threshold, order and priors chosen again
+    there (``training.choose``)."""
     from core.measure.training import choose
     from core.suggest.tagger import GEOMETRIC, SURE_OF
 
@@ -424,7 +426,8 @@ def _relinked(suggester: Suggester, done: Sequence[Imported], tg: Any) -> None:
     held = _held_part(suggester, done)
     alone, both, by_rules = choose(tg, held)
     print(
-        f"chosen again on the {len(held)} held out: at least {tg.threshold:g} sure, "
+        f"chosen again on the {len(held)} held out: at least {tg.threshold:g} sure "
+        f"({'by a scorer' if tg.scorer is not None else 'the geometric mean'}), "
         f"the {'rules' if tg.rules_first else 'tagger'}'s first; with the rules "
         f"{_figures(both)}, alone {_figures(alone)}, the rules {_figures(by_rules)}"
     )

@@ -31,9 +31,11 @@ from core.suggest.rules import ArticleRules, Paragraph
 from core.suggest.tagger import (
     SURE,
     Cancelled,
+    Parts,
     Progress,
     Tagger,
     examples,
+    fit_scorer,
     new,
     now_name,
     spans_of,
@@ -55,6 +57,9 @@ HELD_MAX = 50
 PRECISION = 0.75
 #: Done articles below which there is nothing to train on.
 MIN_ARTICLES = 2
+#: Folds of the held-out articles whose scorers say how sure the tagger is of the
+#: others' suggestions (:func:`_out_of_fold`); fewer held-out articles fit none.
+FOLDS = 5
 
 
 @dataclass(frozen=True)
@@ -178,16 +183,51 @@ def _held(
 
 def _found(tagger: Tagger, held: Sequence[_Held]) -> list[list[Attribution]]:
     """The tagger's suggestions in each held-out article, however unsure."""
+    return [[a for a, _ in found] for found in _linked(tagger, held)]
+
+
+def _linked(tagger: Tagger, held: Sequence[_Held]) -> list[list[tuple[Attribution, Parts]]]:
+    """:func:`_found`, each suggestion with what how sure the tagger is of it is made
+    of."""
     out = []
     for h in held:
         docs = list(tagger.pipe(h.docs))  # (each epoch tags them afresh)
         out.append(
             [
-                a
+                got
                 for para, d in zip(h.paras, docs, strict=True)
-                for a in tagger.paragraph(para, h.article.text, 0.0, spans_of(d))
+                for got in tagger.linked(para, h.article.text, spans_of(d))
             ]
         )
+    return out
+
+
+def _right(found: Sequence[Sequence[Attribution]], held: Sequence[_Held]) -> list[list[bool]]:
+    """Whether each of the tagger's suggestions ``found`` in the ``held`` articles is
+    right (paired with a gold one, its speaker right: ``by_overlap``)."""
+    out = []
+    for h, model in zip(held, found, strict=True):
+        ok = [False] * len(model)
+        for _, pi, matched in by_overlap(h.tokens, h.gold, model).pairs:
+            ok[pi] = matched
+        out.append(ok)
+    return out
+
+
+def _out_of_fold(
+    linked: Sequence[Sequence[tuple[Attribution, Parts]]], right: Sequence[Sequence[bool]]
+) -> list[list[float]]:
+    """Each suggestion's probability by the :class:`Scorer` fitted on the other
+    :data:`FOLDS` - 1 folds of the held-out articles (runs of them in their order): how
+    sure a scorer is of suggestions it has not seen, to choose its threshold by."""
+    bounds = [round(len(linked) * k / FOLDS) for k in range(FOLDS + 1)]
+    out: list[list[float]] = []
+    for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
+        rest = [i for i in range(len(linked)) if not lo <= i < hi]
+        scorer = fit_scorer(
+            [p for i in rest for _, p in linked[i]], [r for i in rest for r in right[i]]
+        )
+        out += [[scorer.probability(p) for _, p in linked[i]] for i in range(lo, hi)]
     return out
 
 
@@ -217,10 +257,7 @@ def _priors(found: Sequence[Sequence[Attribution]], held: Sequence[_Held]) -> di
     """Each bin of :data:`SURE`'s prior: the held-out precision of the tagger's
     suggestions in it (a Beta(1, 1) mean, short of certainty either way)."""
     right: dict[str, list[bool]] = {}
-    for h, model in zip(held, found, strict=True):
-        ok = [False] * len(model)
-        for _, pi, matched in by_overlap(h.tokens, h.gold, model).pairs:
-            ok[pi] = matched
+    for model, ok in zip(found, _right(found, held), strict=True):
         for a, r in zip(model, ok, strict=True):
             right.setdefault(str(_sure(a)), []).append(r)
     return {
@@ -251,10 +288,29 @@ def _chosen(
 
 def choose(tagger: Tagger, held: Sequence[_Held]) -> tuple[Counts, Counts, Counts]:
     """Choose ``tagger``'s threshold, order and priors on the ``held`` articles
-    (:func:`_chosen`, :func:`_priors`) for its weights as they are; its counts there
-    alone, with the rules (in the order chosen) and the rules' alone."""
-    found = _found(tagger, held)
-    _, tagger.threshold, tagger.rules_first, (alone, ours, theirs, by_rules) = _chosen(found, held)
+    (:func:`_chosen`, :func:`_priors`) for its weights as they are, and whether it is
+    as sure as a :class:`Scorer` fitted there says (its threshold and priors chosen on
+    each suggestion's probability from the scorer of the other folds,
+    :func:`_out_of_fold`) or as :attr:`Tagger.sure_of` (kept when the scorer does not
+    score better there); its counts there alone, with the rules (in the order chosen)
+    and the rules' alone."""
+    tagger.use_scorer(None)
+    linked = _linked(tagger, held)
+    found = [[a for a, _ in got] for got in linked]
+    best = _chosen(found, held)
+    if len(held) >= FOLDS:
+        right = _right(found, held)
+        scored = [
+            [tagger.binned(a, p) for a, p in zip(got, sure, strict=True)]
+            for got, sure in zip(found, _out_of_fold(linked, right), strict=True)
+        ]
+        by_scorer = _chosen(scored, held)
+        if by_scorer[0] > best[0]:
+            best, found = by_scorer, scored
+            tagger.use_scorer(
+                fit_scorer([p for got in linked for _, p in got], [r for ok in right for r in ok])
+            )
+    _, tagger.threshold, tagger.rules_first, (alone, ours, theirs, by_rules) = best
     tagger.prior = round(max(0.05, min(alone.attribution_precision, 0.95)), 3)
     tagger.priors = _priors(found, held)
     return alone, theirs if tagger.rules_first else ours, by_rules

@@ -16,6 +16,7 @@ config and its bytes), a few megabytes.
 from __future__ import annotations
 
 import json
+import math
 import random
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -54,11 +55,11 @@ L2 = 0.01
 #: also this many updates (a small corpus's epochs are a few updates each).
 PATIENCE = 6
 PATIENT_UPDATES = 200
-#: How sure the tagger is of a suggestion: the least probability of the moves that
-#: tagged its quote, cue and speaker (its greedy parse's own, over the valid moves). The
-#: lower ends of its bins, each the feature ``sure`` the re-scorer reads (docs/adr/0041);
-#: a tagger's threshold is one of them (by 0.05 from 0.5: 4% of its suggestions are below).
-SURE = (0.0, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+#: How sure the tagger is of a suggestion (:meth:`Tagger.sure`): the lower ends of its
+#: bins, each the feature ``sure`` the re-scorer reads (docs/adr/0041); a tagger's
+#: threshold is one of them (by 0.05 from 0.2: its scorer's probabilities reach lower
+#: than the moves' own, :class:`Scorer`).
+SURE = (0.0, *(round(0.05 * i, 2) for i in range(4, 19)))
 #: Where a tagged doc keeps its spans (:func:`spans_of`): in characters, so that they
 #: outlive the rules' mending of its names (they merge tokens).
 _SPANS = "quotelab_tagger_spans"
@@ -70,10 +71,99 @@ GEOMETRIC, LEAST = "geometric", "least"
 #: The key of a tagger's stored config that says which (absent: :data:`LEAST`); not
 #: the component's.
 SURE_OF = "quotelab_sure"
+#: The key of a tagger's stored config that holds its :class:`Scorer` (absent: none,
+#: as stored before issue 23's ninth round); not the component's.
+SCORER = "quotelab_scorer"
 
 
 class Cancelled(Exception):
     """Training was cancelled."""
+
+
+@dataclass(frozen=True)
+class Parts:
+    """What how sure the tagger is of a suggestion is made of: how sure it was of its
+    quote, its cue and the tagged speaker nearest the cue (:func:`link`), the quote's
+    length and its gap to the cue (tokens)."""
+
+    quote: float
+    cue: float
+    speaker: float
+    length: int = 1
+    gap: int = 0
+
+    def features(self) -> list[float]:
+        """What a :class:`Scorer` reads: the three probabilities' logs, the length's
+        and the gap's (each plus one)."""
+        return [
+            *(math.log(max(p, 1e-4)) for p in (self.quote, self.cue, self.speaker)),
+            math.log1p(self.length),
+            math.log1p(self.gap),
+        ]
+
+
+#: How many features a :class:`Scorer` reads (:meth:`Parts.features`).
+N_FEATURES = 5
+
+
+@dataclass(frozen=True)
+class Scorer:
+    """How sure the tagger is of a suggestion as a logistic model of its
+    :meth:`Parts.features` (each standardized by ``mean`` and ``scale``; the bias is
+    the first of ``weights``), fitted on the held-out done articles' suggestions, right
+    or not (:func:`fit_scorer`; issue 23's ninth round)."""
+
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+
+    def probability(self, parts: Parts) -> float:
+        z = self.weights[0] + sum(
+            w * (x - m) / s
+            for w, x, m, s in zip(
+                self.weights[1:], parts.features(), self.mean, self.scale, strict=True
+            )
+        )
+        return 1 / (1 + math.exp(-max(-50.0, min(z, 50.0))))
+
+    def as_json(self) -> dict[str, list[float]]:
+        return {"mean": list(self.mean), "scale": list(self.scale), "weights": list(self.weights)}
+
+    @classmethod
+    def from_json(cls, d: Any) -> Scorer:
+        """A stored scorer; ValueError when it is not one."""
+        try:
+            got = [tuple(float(x) for x in d[k]) for k in ("mean", "scale", "weights")]
+        except (TypeError, KeyError, ValueError) as exc:
+            raise ValueError(f"not a scorer ({exc!r})") from None
+        mean, scale, weights = got
+        if (len(mean), len(scale), len(weights)) != (N_FEATURES, N_FEATURES, N_FEATURES + 1):
+            raise ValueError(f"not a scorer ({len(weights)} weights)")
+        if not all(math.isfinite(x) for x in (*mean, *scale, *weights)) or min(scale) <= 0:
+            raise ValueError("not a scorer (a weight or scale out of range)")
+        return cls(mean, scale, weights)
+
+
+def fit_scorer(parts: Sequence[Parts], right: Sequence[bool]) -> Scorer:
+    """The :class:`Scorer` of suggestions made of ``parts``, each ``right`` or not: a
+    logistic regression by :func:`core.suggest.learn._newton` (its L2 penalty towards
+    0) over the standardized features."""
+    import numpy
+
+    from core.suggest.learn import _newton
+
+    x = numpy.array([p.features() for p in parts]).reshape(len(parts), N_FEATURES)
+    mean = x.mean(axis=0) if len(parts) else numpy.zeros(N_FEATURES)
+    scale = x.std(axis=0) if len(parts) else numpy.ones(N_FEATURES)
+    scale[scale < 1e-3] = 1.0  # (a feature all alike: its weight stays 0)
+    rows = numpy.c_[numpy.ones(len(parts)), (x - mean) / scale]
+    y = numpy.array([1.0 if r else 0.0 for r in right])
+    w = _newton(rows, y, numpy.ones(len(y)), numpy.zeros(N_FEATURES + 1))
+    return Scorer(
+        tuple(round(float(v), 6) for v in mean),
+        tuple(round(float(v), 6) for v in scale),
+        tuple(round(float(v), 6) for v in w),
+    )
 
 
 def _config(nlp: Language) -> dict[str, Any]:
@@ -113,11 +203,29 @@ class Tagger:
     #: The prior of a suggestion by its bin of :data:`SURE` (its held-out precision);
     #: a bin not here has :attr:`prior`.
     priors: dict[str, float] = field(default_factory=dict)
+    #: How sure it is of a suggestion, when it has one (kept in :attr:`settings` too).
+    scorer: Scorer | None = None
 
     @property
     def sure_of(self) -> str:
-        """How sure it is of a suggestion: :data:`GEOMETRIC` or :data:`LEAST`."""
+        """How sure it is of a suggestion without a :attr:`scorer`: :data:`GEOMETRIC` or
+        :data:`LEAST`."""
         return str(self.settings.get(SURE_OF, LEAST))
+
+    def sure(self, parts: Parts) -> float:
+        """How sure it is of a suggestion made of ``parts``: its :attr:`scorer`'s
+        probability, else (a tagger stored before issue 23's ninth round, or one whose
+        held-out part did not choose one) :attr:`sure_of` of the three probabilities."""
+        if self.scorer is not None:
+            return self.scorer.probability(parts)
+        return _sure((parts.quote, parts.cue, parts.speaker), self.sure_of)
+
+    def use_scorer(self, scorer: Scorer | None) -> None:
+        """Be as sure as ``scorer`` says (none: :attr:`sure_of`), kept in its config."""
+        self.scorer = scorer
+        self.settings.pop(SCORER, None)
+        if scorer is not None:
+            self.settings[SCORER] = scorer.as_json()
 
     def to_bytes(self) -> bytes:
         return bytes(self.component.to_bytes(exclude=["vocab"]))
@@ -146,23 +254,33 @@ class Tagger:
         names mended; the tagger's ``spans`` those it tagged there, :func:`spans_of`)
         at least as sure as ``threshold`` (the tagger's own by default), each with what
         made it, its bin of :data:`SURE` among its features and that bin's prior."""
+        floor = self.threshold if threshold is None else threshold
+        return [a for a, parts in self.linked(para, text, spans) if self.sure(parts) >= floor]
+
+    def linked(
+        self, para: Paragraph, text: str, spans: Sequence[Tagged] | None = None
+    ) -> list[tuple[Attribution, Parts]]:
+        """:meth:`paragraph`'s attributions however unsure, each with what how sure it
+        is of it is made of."""
         from core.suggest.rules import with_made_by
 
-        floor = self.threshold if threshold is None else threshold
         out = []
         got = spans_of(para.doc) if spans is None else spans
-        for a, sure in link(para, got, text, self.sure_of):
-            if sure < floor:
-                continue
-            bin_ = str(max(b for b in SURE if b <= sure))
-            prior = self.priors.get(bin_, self.prior)
-            made = with_made_by(a.with_(confidence=prior), para, RULE)
+        for a, parts in link(para, got, text):
+            made = with_made_by(a, para, RULE)
             assert made.made_by is not None
-            features = (*made.made_by.features, ("sure", bin_))
-            out.append(
-                made.with_(made_by=replace(made.made_by, source=self.name, features=features))
-            )
+            made = made.with_(made_by=replace(made.made_by, source=self.name))
+            out.append((self.binned(made, self.sure(parts)), parts))
         return out
+
+    def binned(self, a: Attribution, sure: float) -> Attribution:
+        """The tagger's suggestion ``a`` as ``sure``: its bin of :data:`SURE` among its
+        features (in place of any before) and that bin's prior as its confidence."""
+        assert a.made_by is not None
+        bin_ = str(max(b for b in SURE if b <= sure))
+        features = (*(f for f in a.made_by.features if f[0] != "sure"), ("sure", bin_))
+        prior = self.priors.get(bin_, self.prior)
+        return a.with_(confidence=prior, made_by=replace(a.made_by, features=features, prior=prior))
 
     def named(
         self, found: Sequence[Attribution], rules: Sequence[Attribution], registry: Registry
@@ -282,7 +400,7 @@ def new(nlp: Language, name: str) -> Tagger:
 
 
 def _component(nlp: Language, config: dict[str, Any]) -> EntityRecognizer:
-    own = {k: v for k, v in config.items() if k != SURE_OF}
+    own = {k: v for k, v in config.items() if k not in (SURE_OF, SCORER)}
     return cast("EntityRecognizer", nlp.create_pipe("ner", name=COMPONENT, config=own))
 
 
@@ -310,7 +428,8 @@ def load(
         raise ValueError(f"not a trained tagger (labels {sorted(component.labels)})")
     if cfg.get(SURE_OF, LEAST) not in (GEOMETRIC, LEAST):
         raise ValueError(f"not a trained tagger ({SURE_OF} {cfg[SURE_OF]!r})")
-    return Tagger(name, component, cfg, prior, rules_first, threshold, dict(priors or {}))
+    scorer = Scorer.from_json(cfg[SCORER]) if SCORER in cfg else None
+    return Tagger(name, component, cfg, prior, rules_first, threshold, dict(priors or {}), scorer)
 
 
 # -- linking ------------------------------------------------------------------------------
@@ -371,11 +490,19 @@ def _verb_of(cue: TokenSpan) -> Token:
     return cue.root
 
 
-def _passive(cue: TokenSpan) -> bool:
+#: The lemmas of cue verbs whose subject is what is reported on, not its source
+#: (``appears to``, ``seems``: raising verbs; issue 23's ninth round).
+RAISING = ("appear", "seem")
+
+
+def _no_source(cue: TokenSpan) -> bool:
     """Whether a tagged cue's verb is passive with no agent (``is expected``, ``was
-    asked``): PolNeAR gives such an attribution no source."""
+    asked``) or a raising verb (:data:`RAISING`): PolNeAR gives such an attribution no
+    source."""
     verb = _verb_of(cue)
     deps = {c.dep_ for c in verb.children}
+    if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in RAISING:
+        return True
     return (
         verb.pos_ in ("VERB", "AUX")
         and bool(deps & {"nsubjpass", "auxpass"})
@@ -399,22 +526,21 @@ def _subject_of(cue: TokenSpan, para: Paragraph) -> TokenSpan | None:
     return para.doc[start : end + 1] or None
 
 
-def link(
-    para: Paragraph, spans: Sequence[Tagged], text: str, how: str = GEOMETRIC
-) -> list[tuple[Attribution, float]]:
+def link(para: Paragraph, spans: Sequence[Tagged], text: str) -> list[tuple[Attribution, Parts]]:
     """The attributions of the tagged ``spans`` of a paragraph the rules have read
-    (``para``, at its offset of ``text``), each with how sure the tagger was of it
-    (``how``, :data:`GEOMETRIC` or :data:`LEAST`, of how sure it was of its quote, its
-    cue and the tagged speaker nearest the cue; a cue's clause counts as sure). A quote
+    (``para``, at its offset of ``text``), each with what how sure the tagger is of it is
+    made of (:class:`Parts`: how sure it was of its quote, its cue and the tagged speaker
+    nearest the cue, a cue's clause counting as sure; the quote's length, its gap to the
+    cue). A quote
     that starts or ends in quotation marks is all they hold (:func:`_in_marks`). Each
     quote takes the nearest cue in the sentences it spans (then in those beside them);
     its speaker is the tagged speaker nearest the cue where the cue's verb's own subject
     is in it (``who said``), else the subject the parse gives that cue
     (:func:`_subject_of`), else the tagged speaker nearest the cue; none where the cue
-    is passive with no agent (:func:`_passive`). A quote with no cue or no speaker so
-    near is left out: most of those the tagger tags are not quotes (docs/adr/0041). A
-    tagged cue no quote took has the clause the rules read as its report
-    (:func:`_clause_of`), where no quote is, as its quote."""
+    is passive with no agent or a raising verb (:func:`_no_source`). A quote with no cue
+    or no speaker so near is left out: most of those the tagger tags are not quotes
+    (docs/adr/0041). A tagged cue no quote took has the clause the rules read as its
+    report (:func:`_clause_of`), where no quote is, as its quote."""
     doc, start = para.doc, para.start
     sure: dict[tuple[int, int], float] = {}
     by_label: dict[str, list[TokenSpan]] = {QUOTE: [], CUE: [], SPEAKER: []}
@@ -434,9 +560,9 @@ def link(
         return min((p for (a, b), p in sure.items() if q.start <= a and b <= q.end), default=1.0)
 
     def speaker_of(cue: TokenSpan) -> tuple[TokenSpan | None, float]:
-        """The cue's speaker (``doc[0:0]`` for none: :func:`_passive`), and how sure
+        """The cue's speaker (``doc[0:0]`` for none: :func:`_no_source`), and how sure
         the tagger was of the tagged one nearest it."""
-        if _passive(cue):
+        if _no_source(cue):
             return doc[0:0], 1.0
         tagged = _nearest(speakers, cue, sents, sent_of(cue))
         was = 1.0 if tagged is None else sure[tagged.start, tagged.end]
@@ -466,7 +592,7 @@ def link(
         if speaker is not None:
             found.append((clause, cue, speaker, (1.0, sure[cue.start, cue.end], was)))
     out = []
-    for q, cue, speaker, three in sorted(found, key=lambda f: (f[0].start, f[0].end)):
+    for q, cue, speaker, (p_q, p_c, p_s) in sorted(found, key=lambda f: (f[0].start, f[0].end)):
         quote = Span(start + q.start_char, start + q.end_char)
         out.append(
             (
@@ -479,7 +605,7 @@ def link(
                     speaker_name=speaker.text or None,
                     type=quote_type(text, quote),
                 ),
-                _sure(three, how),
+                Parts(p_q, p_c, p_s, len(q), _gap(q, cue)),
             )
         )
     return out

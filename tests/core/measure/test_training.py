@@ -15,10 +15,13 @@ from core.corpus.learning import made_by_id
 from core.corpus.store import Store
 from core.formats.ingest import import_paths
 from core.measure.training import (
+    FOLDS,
     PRECISION,
     Figures,
     _chosen,
     _Held,
+    _held,
+    choose,
     done_articles,
     train_apart,
     train_corpus,
@@ -31,10 +34,13 @@ from core.suggest.paragraphs import paragraphs
 from core.suggest.tagger import (
     GEOMETRIC,
     LEAST,
+    SCORER,
     SURE,
     SURE_OF,
     Cancelled,
+    Parts,
     Progress,
+    fit_scorer,
     spans_of,
     union,
 )
@@ -42,7 +48,7 @@ from core.tokens import doc_of, tokenize
 from tests.conftest import run_main
 from tests.core.corpus.test_open_cost import _damaged_page
 from tests.review_data import sp
-from tests.training_data import EPOCHS, article, make_corpus
+from tests.training_data import EPOCHS, article, gold, make_corpus
 
 
 @pytest.fixture(scope="module")
@@ -286,6 +292,8 @@ def test_a_tagger_kept_before_how_sure_was_a_mean_reads_as_it_was_kept(
         was = tagger(store, suggester)
         assert was is not None and was.name == "tagger:old" and was.sure_of == LEAST
         assert was.to_bytes() == read.to_bytes() and was.threshold == read.threshold
+        assert SCORER not in settings["config"] and was.scorer is None  # (none before either)
+        assert was.sure(Parts(0.9, 0.5, 0.8)) == 0.5
         settings["config"][SURE_OF] = "mean"  # none of ours: not read (the rules alone)
         training.store_trained(store, replace(old, config=json.dumps(settings)), on=True)
         assert tagger(store, suggester) is None
@@ -376,3 +384,45 @@ def test_what_the_corpus_learns_calibrates_the_taggers_suggestions(
         made = [p for _, _, a in learning.made(store, todo) if (p := a.made_by).source == name]
     assert learned is not None and "rule=tagger" in learned.weights
     assert len(made) >= 4 and all(learned.probability(p) > p.prior for p in made)
+
+
+def test_a_tagger_kept_with_a_scorer_is_as_sure_as_it_says_and_a_bad_one_is_not_used(
+    trained_corpus, suggester, tmp_path
+):
+    path = tmp_path / "scorer.qlab"
+    shutil.copy(trained_corpus[0], path)
+    # a scorer that is sure of short quotes near their cue
+    parts = [Parts(0.9, 0.9, 0.9, n, g) for n in (3, 30) for g in (0, 20)]
+    scorer = fit_scorer(parts * 5, [True, False, False, False] * 5)
+    with Store(path) as store:
+        kept = training.latest(store)
+        settings = json.loads(kept.config)
+        settings["config"][SCORER] = scorer.as_json()
+        training.store_trained(store, replace(kept, config=json.dumps(settings)), on=True)
+        read = tagger(store, suggester)
+        assert read is not None and read.scorer == scorer
+        assert read.sure(Parts(0.9, 0.9, 0.9, 3, 0)) == scorer.probability(
+            Parts(0.9, 0.9, 0.9, 3, 0)
+        )
+        text, _ = article(3)
+        (found,) = suggester.found_many([Article(text=text, content_hash="x")], tagger=read)
+        made = [a for a in found if a.made_by is not None and a.made_by.source == read.name]
+        bins = {a.made_by.feature("sure") for a in made}
+        assert made and bins <= {str(b) for b in SURE} and bins != {"0.9"}  # (its own bins)
+        settings["config"][SCORER] = {"weights": [1.0]}  # not a scorer: not read
+        training.store_trained(store, replace(kept, config=json.dumps(settings)), on=True)
+        assert tagger(store, suggester) is None
+
+
+def test_a_scorer_is_kept_only_where_the_held_out_part_chooses_it(trained_corpus, suggester):
+    with Store(trained_corpus[0]) as store:
+        read = tagger(store, suggester)
+    assert read is not None
+    done = []
+    for n in range(20, 20 + FOLDS):
+        text, reports = article(n)
+        done.append((Article(text=text, content_hash=f"h{n}"), gold(text, reports)))
+    held = _held(suggester, done)
+    # every suggestion right as sure as the tagger is: a scorer scores no better there
+    alone, both, _ = choose(read, held)
+    assert both.attribution_f1 == 1.0 and read.scorer is None and SCORER not in read.settings

@@ -1,11 +1,26 @@
 """The tagger's linker and its batches (docs/adr/0041), on paragraphs the real pipeline
 parses and the rules read, with the tagger's spans set by hand."""
 
+import json
+
+import pytest
+
 from core.model import QuoteType
 from core.suggest import tagger
 from core.suggest.registry import Registry
 from core.suggest.rules import ArticleRules, Paragraph
-from core.suggest.tagger import CUE, LEAST, QUOTE, SPEAKER, Tagged, link
+from core.suggest.tagger import (
+    CUE,
+    GEOMETRIC,
+    LEAST,
+    QUOTE,
+    SPEAKER,
+    Parts,
+    Scorer,
+    Tagged,
+    fit_scorer,
+    link,
+)
 from core.tokens import doc_of
 from tests.review_data import sp
 
@@ -27,9 +42,13 @@ def linked(suggester, spans: list[tuple[str, str]], whole: str = TEXT, sure=Fals
     para = Paragraph(start, nlp(doc_of(nlp.tokenizer, text)))
     ArticleRules(Registry()).add(0, para)
     tagged = [Tagged(x[1], text.index(x[0]), text.index(x[0]) + len(x[0]), *x[2:]) for x in spans]
-    got = link(para, tagged, whole) if how is None else link(para, tagged, whole, how)
+    got = link(para, tagged, whole)
     if sure:
-        return [(a.quote, a.speaker, round(p, 4)) for a, p in got]
+        three = [((p.quote, p.cue, p.speaker), p) for _, p in got]
+        return [
+            (a.quote, a.speaker, round(tagger._sure(t, how or GEOMETRIC), 4), p.length, p.gap)
+            for (a, _), (t, p) in zip(got, three, strict=True)
+        ]
     return [(a.quote, a.cue, a.speaker, a.speaker_name, a.type) for a, _ in got]
 
 
@@ -144,12 +163,59 @@ def test_a_passive_cue_with_no_agent_has_no_speaker(suggester):
     assert [s for _, _, s, _, _ in linked(suggester, spans, whole)] == [sp(whole, "his aides")]
 
 
+def test_a_raising_cue_has_no_speaker(suggester):
+    whole = "Headline\nThe senator appears to favour the plan, and the mayor seems pleased.\n"
+    spans = [
+        ("The senator", SPEAKER),
+        ("appears", CUE),
+        ("to favour the plan", QUOTE),
+        ("the mayor", SPEAKER),
+        ("seems", CUE),
+        ("pleased", QUOTE),
+    ]
+    got = linked(suggester, spans, whole)
+    assert [(q, c, s) for q, c, s, _, _ in got] == [
+        (sp(whole, "to favour the plan"), sp(whole, "appears"), None),
+        (sp(whole, "pleased"), sp(whole, "seems"), None),
+    ]
+
+
 def test_how_sure_of_a_suggestion_is_the_geometric_mean_of_its_parts_or_the_least(suggester):
     spans = [("taxes must fall", QUOTE, 0.8), ("argued", CUE, 0.5), ("Smith", SPEAKER, 1.0)]
     (got,) = linked(suggester, spans, sure=True)
-    assert got == (sp(TEXT, "taxes must fall"), sp(TEXT, "Smith"), round(0.4 ** (1 / 3), 4))
+    # its length (3 tokens) and gap to its cue ("that": 1) besides
+    assert got == (sp(TEXT, "taxes must fall"), sp(TEXT, "Smith"), round(0.4 ** (1 / 3), 4), 3, 1)
     (got,) = linked(suggester, spans, sure=True, how=LEAST)  # (a tagger kept before)
     assert got[2] == 0.5
+
+
+def test_a_scorer_learns_how_sure_from_the_parts_of_right_and_wrong_suggestions():
+    # right: sure quotes near their cue; wrong: unsure ones, or far from their cue
+    right = [Parts(0.9, 0.9, 0.9, 5, 0), Parts(0.8, 0.9, 0.7, 12, 1)] * 10
+    wrong = [Parts(0.4, 0.9, 0.9, 5, 0), Parts(0.8, 0.9, 0.7, 12, 30)] * 10
+    scorer = fit_scorer(right + wrong, [True] * 20 + [False] * 20)
+    assert scorer.probability(Parts(0.9, 0.9, 0.9, 5, 0)) > 0.7
+    assert scorer.probability(Parts(0.4, 0.9, 0.9, 5, 0)) < 0.3
+    assert scorer.probability(Parts(0.8, 0.9, 0.7, 12, 1)) > scorer.probability(
+        Parts(0.8, 0.9, 0.7, 12, 30)
+    )
+    assert Scorer.from_json(json.loads(json.dumps(scorer.as_json()))) == scorer
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        None,
+        {"mean": [0.0] * 5, "scale": [1.0] * 5},  # no weights
+        {"mean": [0.0] * 5, "scale": [1.0] * 5, "weights": [1.0] * 5},  # one short
+        {"mean": [0.0] * 5, "scale": [0.0] * 5, "weights": [1.0] * 6},
+        {"mean": ["x"] * 5, "scale": [1.0] * 5, "weights": [1.0] * 6},
+        {"mean": [float("nan")] * 5, "scale": [1.0] * 5, "weights": [1.0] * 6},
+    ],
+)
+def test_a_stored_scorer_that_is_not_one_is_refused(bad):
+    with pytest.raises(ValueError, match="not a scorer"):
+        Scorer.from_json(bad)
 
 
 def test_batches_are_counted_by_words_growing_as_spacy_train_makes_them(monkeypatch):
