@@ -36,6 +36,7 @@ from core.suggest.lexicon import (
     NON_PERSON_WORDS,
     ORGANISATION_KINDS,
     PERSONAL,
+    POST_NOMINALS,
     PRONOUNS,
     SAME_JOBS,
     SENTENCE_OPENERS,
@@ -193,10 +194,13 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
     last word), a nickname in marks left out (``Henry "Hank" Asbill``), titles
     stripped, and the word a job is of or for (``Minister of State Ajay Bhatt``,
     ``Minister for Petroleum Jo Roe``, ``Minister for Planning and Development Asad
-    Umar``)."""
+    Umar``); the letters of an honour after a name are no part of it (``Anil Nandlall
+    SC``: :data:`POST_NOMINALS`)."""
     if not is_name(head):
         return []
     doc = head.doc
+    if head.lower_ in POST_NOMINALS and head.i > 0 and is_name(doc[head.i - 1]):
+        head = doc[head.i - 1]
     left = head.i
     while left > 0 and is_name(doc[left - 1]) and not doc[left - 1].is_punct:
         left -= 1
@@ -1565,8 +1569,9 @@ _COMPANY_NAME = re.compile(
 def _name_runs(text: str) -> Iterator[tuple[int, list[str], str | None]]:
     """Each run of two capitalised words or more, a nickname in marks and its
     titles and the words before them left out (``Home Minister Anil Vij``: ``Anil
-    Vij``), and the word a job before it is of (``Minister for Planning and Development
-    Asad Umar``: ``Asad Umar``), two words left at least, where those start; and the job
+    Vij``), so the letters of an honour after it (``Anil Nandlall SC``), and the word a
+    job before it is of (``Minister for Planning and Development Asad Umar``: ``Asad
+    Umar``), two words left at least, where those start; and the job
     word it was written with (``Minister``), if any; none in a company's name
     (``International Truck and Engine Corp.``)."""
     companies = [c.span() for c in _COMPANY_NAME.finditer(text)]
@@ -1574,6 +1579,8 @@ def _name_runs(text: str) -> Iterator[tuple[int, list[str], str | None]]:
         if any(s <= m.start() < e for s, e in companies):
             continue
         written = _proper_words(_NICKNAME.sub("", m.group()))
+        while len(written) > 2 and written[-1].lower() in POST_NOMINALS:
+            written.pop()  # "Anil Nandlall SC"
         words = _untitled(written)
         job = next(
             (w for w in reversed(written[: len(written) - len(words)]) if _is_title(w)), None

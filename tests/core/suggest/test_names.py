@@ -1441,3 +1441,13 @@ def test_an_acronym_is_the_name_it_and_a_word_of_what_it_is_make_before_it(sugge
         "The mayor was \u201cnotably thinner\u201d than at his trial, NBK says."
     )
     assert names(suggester, text) == ["NBK News"]
+
+
+def test_the_letters_of_an_honour_after_a_name_are_no_part_of_it(suggester):
+    text = (
+        "The decision drew criticism from Attorney General Jo Roe SC, who said it sent the "
+        "wrong message.\n\n"
+        "Lawyer Ivo K. Berg S.C. says that the court has to weigh many factors."
+    )
+    assert names(suggester, text) == ["Jo Roe", "Ivo K. Berg"]
+    assert full_names(text)["Roe"] == "Jo Roe"  # (the S key's names, without a parse)
