@@ -356,7 +356,8 @@ class NameBook:
     def fullest(self, words: list[str], pos: int) -> str:
         """The fullest registered name that ends with (or contains) these words, or that
         holds them in order with the same first and last word (``Maria Ortega`` ->
-        ``Maria L. Ortega``)."""
+        ``Maria L. Ortega``); a word is also the last part of a hyphenated surname
+        (``Yassin`` -> ``K.A. Juman-Yassin``)."""
         if not words:
             return ""
         best: tuple[str, ...] | None = None
@@ -371,6 +372,7 @@ class NameBook:
             if (
                 folded[-len(words) :] == wanted
                 or (len(words) == 1 and words[0] in full)
+                or (len(words) == 1 and words[0] in full[-1].split("-")[1:])
                 or _with_middle_names(folded, wanted)
                 or _reordered(folded, wanted)
             ):
@@ -1594,11 +1596,13 @@ def _name_runs(text: str) -> Iterator[tuple[int, list[str], str | None]]:
 
 def full_names(text: str) -> dict[str, str]:
     """The longest run of capitalised words (titles left out) ending with each word,
-    from one pass over the text: ``{"Brown": "Tom Brown"}``."""
+    from one pass over the text: ``{"Brown": "Tom Brown"}``, also with each last part
+    of a hyphenated surname (``{"Yassin": "K.A. Juman-Yassin"}``)."""
     out: dict[str, str] = {}
     for _, words, _job in _name_runs(text):
-        if len(words) > len(out.get(words[-1], "").split()):
-            out[words[-1]] = " ".join(words)
+        for last in (words[-1], *words[-1].split("-")[1:]):
+            if len(words) > len(out.get(last, "").split()):
+                out[last] = " ".join(words)
     return out
 
 

@@ -1451,3 +1451,12 @@ def test_the_letters_of_an_honour_after_a_name_are_no_part_of_it(suggester):
     )
     assert names(suggester, text) == ["Jo Roe", "Ivo K. Berg"]
     assert full_names(text)["Roe"] == "Jo Roe"  # (the S key's names, without a parse)
+
+
+def test_the_last_part_of_a_hyphenated_surname_names_its_person(suggester):
+    text = (
+        "Former magistrate K.A. Ruman-Vassin said that bail is a right.\n\n"
+        "In his letter, Vassin wrote that the accused is presumed innocent."
+    )
+    assert names(suggester, text) == ["K.A. Ruman-Vassin", "K.A. Ruman-Vassin"]
+    assert full_names(text)["Vassin"] == "K.A. Ruman-Vassin"
