@@ -581,9 +581,9 @@ class NameBook:
 
     def _same_description(self, name: str, pos: int) -> str | None:
         """The name of a description before ``pos`` with the same words up to case (``the
-        spokesperson also shared`` ... ``The spokesperson said``): case makes no new
-        description. None for none."""
-        if not is_description(name) or name.islower():
+        spokesperson also shared`` ... ``The spokesperson said``; ``officials say`` ...
+        ``Officials say``): case makes no new description. None for none."""
+        if name.islower() or not is_description(name[:1].lower() + name[1:]):
             return None
         same = (m.name for m in self.mentions if m.pos < pos and m.name != name)
         return next((n for n in same if n.lower() == name.lower()), None)

@@ -1460,3 +1460,11 @@ def test_the_last_part_of_a_hyphenated_surname_names_its_person(suggester):
     )
     assert names(suggester, text) == ["K.A. Ruman-Vassin", "K.A. Ruman-Vassin"]
     assert full_names(text)["Vassin"] == "K.A. Ruman-Vassin"
+
+
+def test_a_description_capitalised_to_open_a_sentence_is_the_same_description(suggester):
+    text = (
+        "The county has seven confirmed cases, officials say.\n\n"
+        "Officials say the schools are working together to limit the spread."
+    )
+    assert names(suggester, text) == ["officials", "officials"]
