@@ -267,7 +267,15 @@ def is_person(run: list[Token]) -> bool:
         return False  # "International Truck and Engine Corp."
     capitalised = all(w[:1].isupper() or w in NAME_PARTICLES for w in words[:-1])  # "ten Hag"
     lettered = all(any(ch.isalpha() for ch in w) for w in words)
-    return capitalised and words[-1][:1].isupper() and lettered
+    return capitalised and _capitalised_surname(words[-1]) and lettered
+
+
+def _capitalised_surname(word: str) -> bool:
+    """Whether a word is capitalised as a surname is, also after its particle and a
+    hyphen (``al-Kohlani``, ``el-Sisi``)."""
+    particle, hyphen, rest = word.partition("-")
+    after_particle = bool(hyphen) and particle in NAME_PARTICLES and rest[:1].isupper()
+    return word[:1].isupper() or after_particle
 
 
 @dataclass

@@ -1468,3 +1468,12 @@ def test_a_description_capitalised_to_open_a_sentence_is_the_same_description(su
         "Officials say the schools are working together to limit the spread."
     )
     assert names(suggester, text) == ["officials", "officials"]
+
+
+def test_a_surname_after_its_particle_and_a_hyphen_is_a_person_s(suggester):
+    text = (
+        "Spokesperson for the Committee Dr. Omar al-Kabiri said that six cases were "
+        "examined.\n\n"
+        "The Committee goes on announcing the results, Dr. al-Kabiri added."
+    )
+    assert names(suggester, text) == ["Omar al-Kabiri", "Omar al-Kabiri"]
