@@ -92,6 +92,7 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "club": "fc afc cf united city rovers athletic wanderers",
         "team": "fc afc cf united city rovers athletic wanderers",
         "league": "",
+        "band": "",
         "bureau": "",
         "broadcaster": "broadcasting corporation radio television tv network channel",
     }.items()

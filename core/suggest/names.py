@@ -413,7 +413,8 @@ class NameBook:
             words = _proper_words(n["name"])
             if words and not any(map(_is_title, words)):
                 self._add_kind(start + n.start("name"), " ".join(words), _kind(n["noun"]))
-        for n in _KIND_AFTER.finditer(text):  # "The Norland embassy in Muscat"
+        # "The Norland embassy in Muscat", "the band, Eagles of Death Metal"
+        for n in [*_KIND_AFTER.finditer(text), *_KIND_APPOSED.finditer(text)]:
             self._add_kind(start + n.start("name"), n["name"], n["noun"])
         self._add_appositions(start, text)
         for g in _SAID_HE.finditer(text):  # "Jones said he had seen": a person, a he
@@ -1185,6 +1186,12 @@ _KIND_AFTER = re.compile(
     r"\b[Tt]he\s+(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*\s+"
     r"(?P<noun>" + "|".join(ORGANISATION_KINDS) + r")\b"
     r"(?:\s+(?:in|of)\s+[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*)?)"
+)
+#: A name in apposition to a definite description of its kind: ``the band, Eagles of
+#: Death Metal posted``, as ``the company, Norvia Motors,``.
+_KIND_APPOSED = re.compile(
+    r"\b[Tt]he\s+(?P<noun>" + "|".join(ORGANISATION_KINDS) + r"),\s+"
+    r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&.'\u2019-]*)*)"
 )
 #: A club after its league and what sports news calls it: ``Premier League side
 #: Arsenal``, ``Serie A outfit Roma``, ``Ligue 1 side Lyon``.

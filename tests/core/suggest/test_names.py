@@ -1477,3 +1477,13 @@ def test_a_surname_after_its_particle_and_a_hyphen_is_a_person_s(suggester):
         "The Committee goes on announcing the results, Dr. al-Kabiri added."
     )
     assert names(suggester, text) == ["Omar al-Kabiri", "Omar al-Kabiri"]
+
+
+def test_a_band_is_the_organisation_its_description_is_in_apposition_to(suggester):
+    text = (
+        "The American band that played issued a statement on Friday.\n\n"
+        "The paper reports that the band, Norvia of Night posted a statement. In it, the band "
+        "says they are safe.\n\n"
+        'The band said, in the statement, that they are "united by love."'
+    )
+    assert names(suggester, text)[1:] == ["Norvia of Night", "Norvia of Night"]
