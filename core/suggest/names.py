@@ -482,15 +482,30 @@ class NameBook:
         one before ``pos`` that it fits; a name written as the first words of an
         organisation's before it is that organisation (:meth:`_company_begun`); a body
         of state loses the nationality before it (:meth:`_of_state`), a company its legal
-        suffix and the nationality before it (:meth:`_company`); anything else stays as
-        it is."""
+        suffix and the nationality before it (:meth:`_company`), a small word its
+        capitals (:meth:`_cased`); anything else stays as it is."""
         if is_pronoun(name):
             return name
         run = self._run_at(pos)[1]  # "St. Michael", which its titles made "Michael"
         begun = self._company_begun(run, pos) if len(run.split()) > 1 else None
         if begun is not None:
             return begun
-        return _broadcaster(self._company(self._of_state(self._settled(name, pos))))
+        return self._cased(_broadcaster(self._company(self._of_state(self._settled(name, pos)))))
+
+    def _cased(self, name: str) -> str:
+        """A name with a small word in capitals (``The City Of London Police``) as the
+        article writes it elsewhere with that word in lower case (``City of London
+        Police``): case makes no new name."""
+        words = name.split()
+        if not any(w.lower() in _MINOR and w[:1].isupper() for w in words[1:]):
+            return name
+        cased = (
+            n
+            for _, n in self.capitalised
+            if n.lower() == name.lower()
+            and all(w.islower() for w in n.split()[1:] if w.lower() in _MINOR)
+        )
+        return next(cased, name)
 
     def _of_state(self, name: str) -> str:
         """A body of state's name without the nationality or the country's initials

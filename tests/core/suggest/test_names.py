@@ -1487,3 +1487,12 @@ def test_a_band_is_the_organisation_its_description_is_in_apposition_to(suggeste
         'The band said, in the statement, that they are "united by love."'
     )
     assert names(suggester, text)[1:] == ["Norvia of Night", "Norvia of Night"]
+
+
+def test_a_small_word_in_capitals_makes_no_new_name(suggester):
+    text = (
+        'The City Of Norton Police tweeted: "The event is off."\n\n'
+        "Update: City of Norton Police have issued a statement on the cancellation."
+    )
+    assert names(suggester, text) == ["City of Norton Police"]
+    assert settled_in_article("City Of Norton Police", 0, text) == "City of Norton Police"
