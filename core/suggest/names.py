@@ -324,6 +324,8 @@ class NameBook:
     #: mark's to its paragraph's end: no organisation named there is what a description
     #: refers to
     quoted: list[tuple[int, int]] = field(default_factory=list)
+    #: where each paragraph starts, in order
+    paragraphs: list[int] = field(default_factory=list)
 
     def add_title(self, title: str, pos: int, name: str) -> None:
         self.titles.setdefault(SAME_JOBS.get(title, title), []).append((pos, name))
@@ -396,6 +398,7 @@ class NameBook:
     def add_text(self, start: int, text: str) -> None:
         """Register a paragraph's capitalised names, the acronyms it defines and the
         places it names."""
+        insort(self.paragraphs, start)
         dateline = DATELINE.match(text)
         place = _LEADING_WORDS.match(text) if dateline else None
         if place:
@@ -568,6 +571,7 @@ class NameBook:
             or self._company_begun(bare, pos)
             or self._last_word_of(source, pos)
             or self._named_later(source, pos)
+            or self._subject_before(source, pos)
             or self._same_description(bare, pos)
             or self._fuller_organisation(bare, pos)
         )
@@ -800,6 +804,25 @@ class NameBook:
             and (not others or others & set(self._run_at(at)[1].lower().split()))
         )
         return next(later, None)
+
+    def _subject_before(self, mention: str, pos: int) -> str | None:
+        """The person a definite description by a kind of job (``the United boss``, ``the
+        cleric``: :data:`JOBS_OF_A_KIND`) stands for where the article names nobody with
+        such a job: the one its paragraph last named as a subject before it, outside what
+        a source reported (``Solskjaer was forced to ... After the game, the United boss
+        said``). None for none."""
+        words = mention.split()
+        if len(words) < 2 or words[0].lower() not in _DEFINITE:
+            return None
+        if words[-1].lower() not in JOBS_OF_A_KIND or self.introduced(words[-1].lower(), pos):
+            return None
+        start = self.paragraphs[bisect_right(self.paragraphs, pos) - 1] if self.paragraphs else 0
+        people = (
+            m.name
+            for m in reversed(self.mentions)
+            if start <= m.pos < pos and m.person and m.subject and not self._in_reported(m.pos)
+        )
+        return next(people, None)
 
     def introduced(self, job: str, pos: int, since: int = -1) -> bool:
         """Whether a description with this job word came before ``pos`` (after

@@ -1496,3 +1496,12 @@ def test_a_small_word_in_capitals_makes_no_new_name(suggester):
     )
     assert names(suggester, text) == ["City of Norton Police"]
     assert settled_in_article("City Of Norton Police", 0, text) == "City of Norton Police"
+
+
+def test_a_boss_no_one_is_named_as_is_the_subject_its_paragraph_named_before(suggester):
+    text = (
+        "Ivo Berg confirmed that three players were injured in the draw.\n\n"
+        "Berg was forced to use all three substitutes in the first half. After the game, the "
+        'Norton boss said: "We have lost a few with hamstrings."'
+    )
+    assert names(suggester, text) == ["Ivo Berg", "Ivo Berg"]
