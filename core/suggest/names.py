@@ -1182,6 +1182,7 @@ _PLACE_BEFORE = re.compile(
 )
 #: ``and`` or ``&`` between two names of one run (``Jo Roe and Ana Ruiz``).
 _AND = re.compile(r"\s+(?:and|&)\s+")
+_AND_THE = re.compile(r"\s+and\s+the\s+(?=[A-Z])")
 #: How far before a nationality that calls a person so (``the Norwegian``) the person
 #: may be named: as far as a pronoun's person (the suggester's reach).
 _NATIONAL_REACH = 1500
@@ -1390,12 +1391,26 @@ def _first_of_two(name: str) -> str:
     """Of two organisations ``and`` joins, each named in full with the same word of what
     it is, the first (``Ford Foundation and Norvia Foundation`` -> ``Ford Foundation``,
     as of two people ``and`` joins); one name ``and`` is inside stays whole (``Phoenix
-    Police and Fire Department``, ``Ministry of Lands and Natural Resources``)."""
+    Police and Fire Department``, ``Ministry of Lands and Natural Resources``). An
+    ``and the`` before a second organisation's name joins two too (``Ministry of Health
+    and Population and the Joint Technical Committee`` -> ``Ministry of Health and
+    Population``; not ``Ministry of Culture and the Arts``)."""
+    before, *after = _AND_THE.split(name, maxsplit=1)
+    if after and _organisation_named(before) and _organisation_named(after[0]):
+        return before
     first, *rest = _AND.split(name)
     words = first.split()
     last = name.split()[-1]
     two = rest and len(words) > 1 and words[-1] == last and last.lower() in NON_PERSON_WORDS
     return first if two and words[0][:1].isupper() else name
+
+
+def _organisation_named(name: str) -> bool:
+    """Whether a name is capitalised and has a word of an organisation's
+    (:data:`NON_PERSON_WORDS`) at its end or before its ``of`` (``Ministry of Health``)."""
+    words = name.split()
+    head = words[: words.index("of")] if "of" in words else words
+    return bool(head) and name[:1].isupper() and head[-1].lower() in NON_PERSON_WORDS
 
 
 def _unbased(name: str) -> str:

@@ -1505,3 +1505,15 @@ def test_a_boss_no_one_is_named_as_is_the_subject_its_paragraph_named_before(sug
         'Norton boss said: "We have lost a few with hamstrings."'
     )
     assert names(suggester, text) == ["Ivo Berg", "Ivo Berg"]
+
+
+def test_and_the_before_a_second_organisation_s_name_joins_two(suggester):
+    text = (
+        "The Ministry of Health and Population and the Joint Technical Committee on Thursday "
+        "confirmed that no cases were found.\n\n"
+        "The Ministry of Culture and the Arts said that the show was cancelled."
+    )
+    assert names(suggester, text) == [
+        "Ministry of Health and Population",
+        "Ministry of Culture and the Arts",
+    ]
