@@ -808,15 +808,20 @@ class NameBook:
     def _subject_before(self, mention: str, pos: int) -> str | None:
         """The person a definite description by a kind of job (``the United boss``, ``the
         cleric``: :data:`JOBS_OF_A_KIND`) stands for where the article names nobody with
-        such a job: the one its paragraph last named as a subject before it, outside what
-        a source reported (``Solskjaer was forced to ... After the game, the United boss
-        said``). None for none."""
+        such a job: the one its paragraph, or the one before, last named as a subject
+        before it, outside what a source reported (``Solskjaer was forced to ... After the
+        game, the United boss said``; ``Arsene Wenger has denied ...`` ... ``"...," said
+        the Arsenal boss``). None for none."""
         words = mention.split()
         if len(words) < 2 or words[0].lower() not in _DEFINITE:
             return None
         if words[-1].lower() not in JOBS_OF_A_KIND or self.introduced(words[-1].lower(), pos):
             return None
-        start = self.paragraphs[bisect_right(self.paragraphs, pos) - 1] if self.paragraphs else 0
+        start = (
+            self.paragraphs[max(0, bisect_right(self.paragraphs, pos) - 2)]
+            if self.paragraphs
+            else 0
+        )
         people = (
             m.name
             for m in reversed(self.mentions)

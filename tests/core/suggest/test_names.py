@@ -1498,13 +1498,18 @@ def test_a_small_word_in_capitals_makes_no_new_name(suggester):
     assert settled_in_article("City Of Norton Police", 0, text) == "City of Norton Police"
 
 
-def test_a_boss_no_one_is_named_as_is_the_subject_its_paragraph_named_before(suggester):
+def test_a_boss_no_one_is_named_as_is_the_subject_of_its_paragraph_or_the_last(suggester):
     text = (
         "Ivo Berg confirmed that three players were injured in the draw.\n\n"
         "Berg was forced to use all three substitutes in the first half. After the game, the "
         'Norton boss said: "We have lost a few with hamstrings."'
     )
     assert names(suggester, text) == ["Ivo Berg", "Ivo Berg"]
+    text = (
+        "Jo Roe has denied that the club will rush to buy a new forward.\n\n"
+        '"We will try to look around," said the Norton boss.'
+    )
+    assert names(suggester, text) == ["Jo Roe", "Jo Roe"]
 
 
 def test_and_the_before_a_second_organisation_s_name_joins_two(suggester):
