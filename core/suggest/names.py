@@ -448,6 +448,14 @@ class NameBook:
             expansion = _expansion(words, acronym) if acronym else None
             if expansion:
                 self.expansions.setdefault(acronym, expansion)
+        self._add_bodies(start, text)
+
+    def _add_bodies(self, start: int, text: str) -> None:
+        """Register the bodies of state a paragraph names with where they are (``The
+        Norland Embassy in the United States``), after its runs of capitalised words: the
+        fuller name is the nearer one (``Norland Embassy`` is at the same place)."""
+        for n in _BODY_IN.finditer(text):
+            self._add_kind(start + n.start("name"), n["name"], n["noun"].lower())
 
     def _add_appositions(self, start: int, text: str) -> None:
         """Register a paragraph's descriptions of a person with the name after their
@@ -527,8 +535,8 @@ class NameBook:
         if initials(name) in self.acronyms:
             return name
         body = words[1:]
-        head = _head_words(body)[-1]
-        if head.lower() not in STATE_BODIES:
+        head = _head_words(body[: body.index("in")] if "in" in body else body)[-1]
+        if head.lower() not in STATE_BODIES:  # (also named with where it is: "Embassy in")
             return name
         written = f"{head} of {' '.join(body[:-1])}"
         if head is body[-1] and any(n == written for _, n in self.capitalised):
@@ -1230,6 +1238,12 @@ _KIND_AFTER = re.compile(
     r"\b[Tt]he\s+(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*\s+"
     r"(?P<noun>" + "|".join(ORGANISATION_KINDS) + r")\b"
     r"(?:\s+(?:in|of)\s+[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*)?)"
+)
+#: A body of state named with where it is: ``The Norland Embassy in the United States``.
+_BODY_IN = re.compile(
+    r"\b[Tt]he\s+(?P<name>(?:[A-Z][\w&.'\u2019-]*\s+)*"
+    r"(?P<noun>" + "|".join(k.title() for k in STATE_BODIES) + r")\s+in\s+"
+    r"(?:the\s+)?[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*)"
 )
 #: A name in apposition to a definite description of its kind: ``the band, Eagles of
 #: Death Metal posted``, as ``the company, Norvia Motors,``.

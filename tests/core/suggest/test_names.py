@@ -1522,3 +1522,11 @@ def test_and_the_before_a_second_organisation_s_name_joins_two(suggester):
         "Ministry of Health and Population",
         "Ministry of Culture and the Arts",
     ]
+
+
+def test_a_body_of_state_named_with_where_it_is_keeps_it_without_its_nationality(suggester):
+    text = (
+        "The Norlandic Embassy in the United States commented on the talks. The embassy "
+        "claims that such meetings are rare."
+    )
+    assert names(suggester, text) == ["Embassy in the United States"]
