@@ -1535,7 +1535,7 @@ def test_a_body_of_state_named_with_where_it_is_keeps_it_without_its_nationality
 def test_what_a_job_is_of_in_two_words_ends_where_the_name_starts(suggester):
     text = (
         "Director of National Intelligence Jo Roe said that the speculation is false.\n\n"
-        "Minister of Foreign Affairs Ivo Berg said that talks would go on. Berg said that he "
-        "was tired."
+        "Secretary of Homeland Security Ivo Berg said that the border is safe. Berg said that "
+        "he was tired."
     )
     assert names(suggester, text) == ["Jo Roe", "Ivo Berg", "Ivo Berg"]
