@@ -194,13 +194,13 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
     last word), a nickname in marks left out (``Henry "Hank" Asbill``), titles
     stripped, and the word a job is of or for (``Minister of State Ajay Bhatt``,
     ``Minister for Petroleum Jo Roe``, ``Minister for Planning and Development Asad
-    Umar``); the letters of an honour after a name are no part of it (``Anil Nandlall
-    SC``: :data:`POST_NOMINALS`)."""
+    Umar``); the letters of an honour after a name of two words or more are no part of it
+    (``Anil Nandlall SC``: :data:`POST_NOMINALS`)."""
     if not is_name(head):
         return []
     doc = head.doc
-    if head.lower_ in POST_NOMINALS and head.i > 0 and is_name(doc[head.i - 1]):
-        head = doc[head.i - 1]
+    if head.lower_ in POST_NOMINALS and head.i > 1 and all(map(is_name, doc[head.i - 2 : head.i])):
+        head = doc[head.i - 1]  # (after a name of two words: "Sporting KC" is a club's)
     left = head.i
     while left > 0 and is_name(doc[left - 1]) and not doc[left - 1].is_punct:
         left -= 1

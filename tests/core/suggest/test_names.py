@@ -1451,6 +1451,7 @@ def test_the_letters_of_an_honour_after_a_name_are_no_part_of_it(suggester):
     )
     assert names(suggester, text) == ["Jo Roe", "Ivo K. Berg"]
     assert full_names(text)["Roe"] == "Jo Roe"  # (the S key's names, without a parse)
+    assert names(suggester, "Sporting KC said that the match was off.") == ["Sporting KC"]
 
 
 def test_the_last_part_of_a_hyphenated_surname_names_its_person(suggester):
