@@ -92,6 +92,7 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "club": "fc afc cf united city rovers athletic wanderers",
         "team": "fc afc cf united city rovers athletic wanderers",
         "league": "",
+        "band": "",
         "bureau": "",
         "broadcaster": "broadcasting corporation radio television tv network channel",
     }.items()
@@ -213,7 +214,7 @@ NON_PERSON_WORDS = frozenset(
     assembly cabinet embassy consulate command fleet brigade division corps
     inc corp ltd llc plc motors airways holdings industries technologies
     pharmaceuticals foods brands enterprises studios pictures entertainment labs
-    electric energy systems media
+    electric energy systems media intelligence security
     """.split()
 )
 
@@ -234,6 +235,11 @@ BROADCAST_KINDS = frozenset("public state national private commercial".split())
 
 #: Abbreviations that end a name with their full stop ("Apple Inc.", "Martin Luther King Jr.").
 NAME_ABBREVIATIONS = frozenset("inc corp co ltd plc llc jr sr bros".split())
+
+#: Letters of an honour or a rank written after a person's name (``Anil Nandlall SC``,
+#: ``K.A. Juman-Yassin S.C.``: Senior Counsel; ``QC``, ``KC``, Nigeria's ``SAN``, the
+#: orders of the British Empire): no part of the name, as a title before it is not.
+POST_NOMINALS = frozenset("sc s.c. qc q.c. kc k.c. san obe mbe cbe kbe dbe".split())
 
 #: Elisions that start with an apostrophe but open no quotation ('90s, 'em, 'til).
 ELISIONS = ("em", "til", "tis", "twas", "cause", "n", "bout", "round")

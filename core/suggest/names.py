@@ -36,6 +36,7 @@ from core.suggest.lexicon import (
     NON_PERSON_WORDS,
     ORGANISATION_KINDS,
     PERSONAL,
+    POST_NOMINALS,
     PRONOUNS,
     SAME_JOBS,
     SENTENCE_OPENERS,
@@ -193,10 +194,13 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
     last word), a nickname in marks left out (``Henry "Hank" Asbill``), titles
     stripped, and the word a job is of or for (``Minister of State Ajay Bhatt``,
     ``Minister for Petroleum Jo Roe``, ``Minister for Planning and Development Asad
-    Umar``)."""
+    Umar``); the letters of an honour after a name of two words or more are no part of it
+    (``Anil Nandlall SC``: :data:`POST_NOMINALS`)."""
     if not is_name(head):
         return []
     doc = head.doc
+    if head.lower_ in POST_NOMINALS and head.i > 1 and all(map(is_name, doc[head.i - 2 : head.i])):
+        head = doc[head.i - 1]  # (after a name of two words: "Sporting KC" is a club's)
     left = head.i
     while left > 0 and is_name(doc[left - 1]) and not doc[left - 1].is_punct:
         left -= 1
@@ -263,7 +267,15 @@ def is_person(run: list[Token]) -> bool:
         return False  # "International Truck and Engine Corp."
     capitalised = all(w[:1].isupper() or w in NAME_PARTICLES for w in words[:-1])  # "ten Hag"
     lettered = all(any(ch.isalpha() for ch in w) for w in words)
-    return capitalised and words[-1][:1].isupper() and lettered
+    return capitalised and _capitalised_surname(words[-1]) and lettered
+
+
+def _capitalised_surname(word: str) -> bool:
+    """Whether a word is capitalised as a surname is, also after its particle and a
+    hyphen (``al-Kohlani``, ``el-Sisi``)."""
+    particle, hyphen, rest = word.partition("-")
+    after_particle = bool(hyphen) and particle in NAME_PARTICLES and rest[:1].isupper()
+    return word[:1].isupper() or after_particle
 
 
 @dataclass
@@ -312,6 +324,8 @@ class NameBook:
     #: mark's to its paragraph's end: no organisation named there is what a description
     #: refers to
     quoted: list[tuple[int, int]] = field(default_factory=list)
+    #: where each paragraph starts, in order
+    paragraphs: list[int] = field(default_factory=list)
 
     def add_title(self, title: str, pos: int, name: str) -> None:
         self.titles.setdefault(SAME_JOBS.get(title, title), []).append((pos, name))
@@ -352,7 +366,8 @@ class NameBook:
     def fullest(self, words: list[str], pos: int) -> str:
         """The fullest registered name that ends with (or contains) these words, or that
         holds them in order with the same first and last word (``Maria Ortega`` ->
-        ``Maria L. Ortega``)."""
+        ``Maria L. Ortega``); a word is also the last part of a hyphenated surname
+        (``Yassin`` -> ``K.A. Juman-Yassin``)."""
         if not words:
             return ""
         best: tuple[str, ...] | None = None
@@ -367,6 +382,7 @@ class NameBook:
             if (
                 folded[-len(words) :] == wanted
                 or (len(words) == 1 and words[0] in full)
+                or (len(words) == 1 and words[0] in full[-1].split("-")[1:])
                 or _with_middle_names(folded, wanted)
                 or _reordered(folded, wanted)
             ):
@@ -382,6 +398,7 @@ class NameBook:
     def add_text(self, start: int, text: str) -> None:
         """Register a paragraph's capitalised names, the acronyms it defines and the
         places it names."""
+        insort(self.paragraphs, start)
         dateline = DATELINE.match(text)
         place = _LEADING_WORDS.match(text) if dateline else None
         if place:
@@ -399,7 +416,8 @@ class NameBook:
             words = _proper_words(n["name"])
             if words and not any(map(_is_title, words)):
                 self._add_kind(start + n.start("name"), " ".join(words), _kind(n["noun"]))
-        for n in _KIND_AFTER.finditer(text):  # "The Norland embassy in Muscat"
+        # "The Norland embassy in Muscat", "the band, Eagles of Death Metal"
+        for n in [*_KIND_AFTER.finditer(text), *_KIND_APPOSED.finditer(text)]:
             self._add_kind(start + n.start("name"), n["name"], n["noun"])
         self._add_appositions(start, text)
         for g in _SAID_HE.finditer(text):  # "Jones said he had seen": a person, a he
@@ -430,6 +448,14 @@ class NameBook:
             expansion = _expansion(words, acronym) if acronym else None
             if expansion:
                 self.expansions.setdefault(acronym, expansion)
+        self._add_bodies(start, text)
+
+    def _add_bodies(self, start: int, text: str) -> None:
+        """Register the bodies of state a paragraph names with where they are (``The
+        Norland Embassy in the United States``), after its runs of capitalised words: the
+        fuller name is the nearer one (``Norland Embassy`` is at the same place)."""
+        for n in _BODY_IN.finditer(text):
+            self._add_kind(start + n.start("name"), n["name"], n["noun"].lower())
 
     def _add_appositions(self, start: int, text: str) -> None:
         """Register a paragraph's descriptions of a person with the name after their
@@ -467,15 +493,30 @@ class NameBook:
         one before ``pos`` that it fits; a name written as the first words of an
         organisation's before it is that organisation (:meth:`_company_begun`); a body
         of state loses the nationality before it (:meth:`_of_state`), a company its legal
-        suffix and the nationality before it (:meth:`_company`); anything else stays as
-        it is."""
+        suffix and the nationality before it (:meth:`_company`), a small word its
+        capitals (:meth:`_cased`); anything else stays as it is."""
         if is_pronoun(name):
             return name
         run = self._run_at(pos)[1]  # "St. Michael", which its titles made "Michael"
         begun = self._company_begun(run, pos) if len(run.split()) > 1 else None
         if begun is not None:
             return begun
-        return _broadcaster(self._company(self._of_state(self._settled(name, pos))))
+        return self._cased(_broadcaster(self._company(self._of_state(self._settled(name, pos)))))
+
+    def _cased(self, name: str) -> str:
+        """A name with a small word in capitals (``The City Of London Police``) as the
+        article writes it elsewhere with that word in lower case (``City of London
+        Police``): case makes no new name."""
+        words = name.split()
+        if not any(w.lower() in _MINOR and w[:1].isupper() for w in words[1:]):
+            return name
+        cased = (
+            n
+            for _, n in self.capitalised
+            if n.lower() == name.lower()
+            and all(w.islower() for w in n.split()[1:] if w.lower() in _MINOR)
+        )
+        return next(cased, name)
 
     def _of_state(self, name: str) -> str:
         """A body of state's name without the nationality or the country's initials
@@ -494,8 +535,8 @@ class NameBook:
         if initials(name) in self.acronyms:
             return name
         body = words[1:]
-        head = _head_words(body)[-1]
-        if head.lower() not in STATE_BODIES:
+        head = _head_words(body[: body.index("in")] if "in" in body else body)[-1]
+        if head.lower() not in STATE_BODIES:  # (also named with where it is: "Embassy in")
             return name
         written = f"{head} of {' '.join(body[:-1])}"
         if head is body[-1] and any(n == written for _, n in self.capitalised):
@@ -538,6 +579,7 @@ class NameBook:
             or self._company_begun(bare, pos)
             or self._last_word_of(source, pos)
             or self._named_later(source, pos)
+            or self._subject_before(source, pos)
             or self._same_description(bare, pos)
             or self._fuller_organisation(bare, pos)
         )
@@ -575,9 +617,9 @@ class NameBook:
 
     def _same_description(self, name: str, pos: int) -> str | None:
         """The name of a description before ``pos`` with the same words up to case (``the
-        spokesperson also shared`` ... ``The spokesperson said``): case makes no new
-        description. None for none."""
-        if not is_description(name) or name.islower():
+        spokesperson also shared`` ... ``The spokesperson said``; ``officials say`` ...
+        ``Officials say``): case makes no new description. None for none."""
+        if name.islower() or not is_description(name[:1].lower() + name[1:]):
             return None
         same = (m.name for m in self.mentions if m.pos < pos and m.name != name)
         return next((n for n in same if n.lower() == name.lower()), None)
@@ -770,6 +812,30 @@ class NameBook:
             and (not others or others & set(self._run_at(at)[1].lower().split()))
         )
         return next(later, None)
+
+    def _subject_before(self, mention: str, pos: int) -> str | None:
+        """The person a definite description by a kind of job (``the United boss``, ``the
+        cleric``: :data:`JOBS_OF_A_KIND`) stands for where the article names nobody with
+        such a job: the one its paragraph, or the one before, last named as a subject
+        before it, outside what a source reported (``Solskjaer was forced to ... After the
+        game, the United boss said``; ``Arsene Wenger has denied ...`` ... ``"...," said
+        the Arsenal boss``). None for none."""
+        words = mention.split()
+        if len(words) < 2 or words[0].lower() not in _DEFINITE:
+            return None
+        if words[-1].lower() not in JOBS_OF_A_KIND or self.introduced(words[-1].lower(), pos):
+            return None
+        start = (
+            self.paragraphs[max(0, bisect_right(self.paragraphs, pos) - 2)]
+            if self.paragraphs
+            else 0
+        )
+        people = (
+            m.name
+            for m in reversed(self.mentions)
+            if start <= m.pos < pos and m.person and m.subject and not self._in_reported(m.pos)
+        )
+        return next(people, None)
 
     def introduced(self, job: str, pos: int, since: int = -1) -> bool:
         """Whether a description with this job word came before ``pos`` (after
@@ -1129,6 +1195,7 @@ _PLACE_BEFORE = re.compile(
 )
 #: ``and`` or ``&`` between two names of one run (``Jo Roe and Ana Ruiz``).
 _AND = re.compile(r"\s+(?:and|&)\s+")
+_AND_THE = re.compile(r"\s+and\s+the\s+(?=[A-Z])")
 #: How far before a nationality that calls a person so (``the Norwegian``) the person
 #: may be named: as far as a pronoun's person (the suggester's reach).
 _NATIONAL_REACH = 1500
@@ -1171,6 +1238,18 @@ _KIND_AFTER = re.compile(
     r"\b[Tt]he\s+(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*\s+"
     r"(?P<noun>" + "|".join(ORGANISATION_KINDS) + r")\b"
     r"(?:\s+(?:in|of)\s+[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*)?)"
+)
+#: A body of state named with where it is: ``The Norland Embassy in the United States``.
+_BODY_IN = re.compile(
+    r"\b[Tt]he\s+(?P<name>(?:[A-Z][\w&.'\u2019-]*\s+)*"
+    r"(?P<noun>" + "|".join(k.title() for k in STATE_BODIES) + r")\s+in\s+"
+    r"(?:the\s+)?[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*)"
+)
+#: A name in apposition to a definite description of its kind: ``the band, Eagles of
+#: Death Metal posted``, as ``the company, Norvia Motors,``.
+_KIND_APPOSED = re.compile(
+    r"\b[Tt]he\s+(?P<noun>" + "|".join(ORGANISATION_KINDS) + r"),\s+"
+    r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&.'\u2019-]*)*)"
 )
 #: A club after its league and what sports news calls it: ``Premier League side
 #: Arsenal``, ``Serie A outfit Roma``, ``Ligue 1 side Lyon``.
@@ -1331,12 +1410,26 @@ def _first_of_two(name: str) -> str:
     """Of two organisations ``and`` joins, each named in full with the same word of what
     it is, the first (``Ford Foundation and Norvia Foundation`` -> ``Ford Foundation``,
     as of two people ``and`` joins); one name ``and`` is inside stays whole (``Phoenix
-    Police and Fire Department``, ``Ministry of Lands and Natural Resources``)."""
+    Police and Fire Department``, ``Ministry of Lands and Natural Resources``). An
+    ``and the`` before a second organisation's name joins two too (``Ministry of Health
+    and Population and the Joint Technical Committee`` -> ``Ministry of Health and
+    Population``; not ``Ministry of Culture and the Arts``)."""
+    before, *after = _AND_THE.split(name, maxsplit=1)
+    if after and _organisation_named(before) and _organisation_named(after[0]):
+        return before
     first, *rest = _AND.split(name)
     words = first.split()
     last = name.split()[-1]
     two = rest and len(words) > 1 and words[-1] == last and last.lower() in NON_PERSON_WORDS
     return first if two and words[0][:1].isupper() else name
+
+
+def _organisation_named(name: str) -> bool:
+    """Whether a name is capitalised and has a word of an organisation's
+    (:data:`NON_PERSON_WORDS`) at its end or before its ``of`` (``Ministry of Health``)."""
+    words = name.split()
+    head = words[: words.index("of")] if "of" in words else words
+    return bool(head) and name[:1].isupper() and head[-1].lower() in NON_PERSON_WORDS
 
 
 def _unbased(name: str) -> str:
@@ -1565,8 +1658,9 @@ _COMPANY_NAME = re.compile(
 def _name_runs(text: str) -> Iterator[tuple[int, list[str], str | None]]:
     """Each run of two capitalised words or more, a nickname in marks and its
     titles and the words before them left out (``Home Minister Anil Vij``: ``Anil
-    Vij``), and the word a job before it is of (``Minister for Planning and Development
-    Asad Umar``: ``Asad Umar``), two words left at least, where those start; and the job
+    Vij``), so the letters of an honour after it (``Anil Nandlall SC``), and the word a
+    job before it is of (``Minister for Planning and Development Asad Umar``: ``Asad
+    Umar``), two words left at least, where those start; and the job
     word it was written with (``Minister``), if any; none in a company's name
     (``International Truck and Engine Corp.``)."""
     companies = [c.span() for c in _COMPANY_NAME.finditer(text)]
@@ -1574,6 +1668,8 @@ def _name_runs(text: str) -> Iterator[tuple[int, list[str], str | None]]:
         if any(s <= m.start() < e for s, e in companies):
             continue
         written = _proper_words(_NICKNAME.sub("", m.group()))
+        while len(written) > 2 and written[-1].lower() in POST_NOMINALS:
+            written.pop()  # "Anil Nandlall SC"
         words = _untitled(written)
         job = next(
             (w for w in reversed(written[: len(written) - len(words)]) if _is_title(w)), None
@@ -1587,11 +1683,13 @@ def _name_runs(text: str) -> Iterator[tuple[int, list[str], str | None]]:
 
 def full_names(text: str) -> dict[str, str]:
     """The longest run of capitalised words (titles left out) ending with each word,
-    from one pass over the text: ``{"Brown": "Tom Brown"}``."""
+    from one pass over the text: ``{"Brown": "Tom Brown"}``, also with each last part
+    of a hyphenated surname (``{"Yassin": "K.A. Juman-Yassin"}``)."""
     out: dict[str, str] = {}
     for _, words, _job in _name_runs(text):
-        if len(words) > len(out.get(words[-1], "").split()):
-            out[words[-1]] = " ".join(words)
+        for last in (words[-1], *words[-1].split("-")[1:]):
+            if len(words) > len(out.get(last, "").split()):
+                out[last] = " ".join(words)
     return out
 
 
