@@ -123,7 +123,8 @@ class ArticleRules:
         self.book = NameBook()
         self.known = known or Registry()
         self.found: list[_Found] = []
-        self.pending_colon: Source | None = None
+        #: the cue and speaker of ``X said:`` closing the paragraph before, for its quote
+        self.pending_colon: tuple[Span, Source] | None = None
         self.paragraphs: list[tuple[int, str]] = []  # (start, text), for the mentions' words
         #: where a definite job is a speaker (``South Korea's top diplomat``, ``The
         #: housing secretary``), with its job word: named once the whole article is read
@@ -366,7 +367,7 @@ class ArticleRules:
         if self.pending_colon and not any(
             para.in_quote[i] == 0 for i in before if not doc[i].is_punct
         ):
-            return None, self.pending_colon
+            return self.pending_colon
         return None, None
 
     def _colon_sentence(self, para: Paragraph, before: list[int]) -> tuple[Span, Source] | None:
@@ -593,7 +594,8 @@ class ArticleRules:
             return
         for t in reversed(doc):
             if _is_cue_verb(t):
-                self.pending_colon = self._cue_and_source(para, t)[1]
+                cue, source = self._cue_and_source(para, t)
+                self.pending_colon = (cue, source) if source is not None else None
                 return
 
     # -- indirect speech -----------------------------------------------------------------

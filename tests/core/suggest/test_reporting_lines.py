@@ -923,3 +923,14 @@ def test_a_he_after_a_job_in_capitals_that_named_a_person_is_that_person(suggest
         ("The Minority Leader", "Alex Afe-Mark"),
         ("he", "Alex Afe-Mark"),
     ]
+
+
+def test_a_paragraph_that_x_said_colon_closes_gives_the_next_quote_its_cue(suggester):
+    found = suggest(
+        suggester,
+        "Asked about the bridge, Mayor Ana Ruiz said:\n\n"
+        '"We will build it again next year, whatever it costs the town."',
+    )
+    assert [(sp, name, cue) for _, sp, name, cue, _ in found] == [
+        ("Mayor Ana Ruiz", "Ana Ruiz", "said")
+    ]
