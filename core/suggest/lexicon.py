@@ -15,6 +15,12 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+#: Verbs that report what a person said only with a person as subject (``he suggested
+#: that A``, ``Jo Roe suggested A``); a thing's is no saying (``the figures suggest that A``,
+#: ``studies suggest A``), nor an organisation's request (``WHO has suggested people ...
+#: get tested``).
+PERSON_SPEECH_VERBS = frozenset({"suggest"})
+
 #: Verbs of saying only with their particle (``pointed out that``; ``point`` alone is
 #: no saying), as lemma and particle.
 PHRASAL_SPEECH_VERBS = frozenset({"point out"})

@@ -37,6 +37,7 @@ from core.suggest.lexicon import (
     MARKET_FIGURES,
     NAMING_VERBS,
     ORGANISATION_KINDS,
+    PERSON_SPEECH_VERBS,
     PERSONAL,
     PHRASAL_SPEECH_VERBS,
     PRONOUNS,
@@ -872,6 +873,7 @@ def _particle(verb: Token) -> Token | None:
 def _is_cue_verb(t: Token) -> bool:
     return (
         (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUE_VERBS and t.tag_ != "VBG")
+        or (t.pos_ == "VERB" and t.tag_ != "VBG" and _person_says(t))
         or (t.pos_ == "VERB" and t.tag_ != "VBG" and _phrasal(t) in PHRASAL_SPEECH_VERBS)
         or is_according(t)
         or (t.lemma_.lower() == "quote" and _quoted_as_saying(t) is not None)
@@ -1019,8 +1021,31 @@ def _is_speech_verb(t: Token) -> bool:
 
 def _says(verb: Token) -> bool:
     """Whether a verb's lemma is one of saying, alone or with its particle (``pointed
-    out``)."""
-    return verb.lemma_.lower() in SPEECH_VERBS or _phrasal(verb) in PHRASAL_SPEECH_VERBS
+    out``), or one of a person's (:func:`_person_says`)."""
+    return (
+        verb.lemma_.lower() in SPEECH_VERBS
+        or _phrasal(verb) in PHRASAL_SPEECH_VERBS
+        or _person_says(verb)
+    )
+
+
+def _person_says(verb: Token) -> bool:
+    """Whether a verb of :data:`PERSON_SPEECH_VERBS` has a person as its subject, its own
+    or that of the verb it is coordinated with (``Jo Roe attacked the plan and suggested
+    A``): ``he`` or ``she``, a person's name or a person by their job (``A government
+    minister suggested``)."""
+    if verb.lemma_.lower() not in PERSON_SPEECH_VERBS:
+        return False
+    v = verb
+    for _ in range(4):
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            run = name_run(subj) if subj.pos_ == "PROPN" else []
+            return subj.lower_ in PERSONAL or bool(run and is_person(run)) or _by_job(subj)
+        if v.dep_ != "conj":
+            return False
+        v = v.head
+    return False
 
 
 def _document_says(t: Token) -> bool:

@@ -934,3 +934,17 @@ def test_a_paragraph_that_x_said_colon_closes_gives_the_next_quote_its_cue(sugge
     assert [(sp, name, cue) for _, sp, name, cue, _ in found] == [
         ("Mayor Ana Ruiz", "Ana Ruiz", "said")
     ]
+
+
+def test_suggested_is_a_persons_saying_and_no_things(suggester):
+    found = suggest(
+        suggester,
+        'A city councillor was criticised after he suggested that the "little men in '
+        'Norland" could be listening. Jo Roe attacked the bus company and suggested the '
+        "town had paid too much for its buses. The figures suggest that the town paid too "
+        "much. Studies suggest people can be infected without feeling sick.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("little men in Norland", "he", "suggested", "mixed"),
+        ("the town had paid too much for its buses.", "Jo Roe", "suggested", "indirect"),
+    ]
