@@ -124,6 +124,11 @@ NAMING_VERBS = frozenset("describe call term dub label".split())
 #: (``continued to issue``, ``shared the view that``): lemma, with its particle if any.
 REPORTING_LINE_VERBS = frozenset({"continue", "go on", "share"})
 
+#: Verbs whose subject says what an infinitive of saying after them reports (``went on to
+#: say that A``, ``continued to say``, ``Here is what he had to say``), lemma with its
+#: particle if any; not one that declines or wants it (``refused to say who``).
+SAYING_AFTER_VERBS = frozenset({"go on", "continue", "have"})
+
 #: Verbs that only introduce a direct quote ("...," she laughed), never a reported clause.
 DIRECT_ONLY_VERBS = frozenset(
     """

@@ -42,6 +42,7 @@ from core.suggest.lexicon import (
     PHRASAL_SPEECH_VERBS,
     PRONOUNS,
     REPORTING_LINE_VERBS,
+    SAYING_AFTER_VERBS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
     TITLES,
@@ -588,12 +589,16 @@ class ArticleRules:
         return None
 
     def _colon_intro(self, para: Paragraph) -> None:
-        """``X said:`` closing a paragraph introduces the quote of the next one."""
+        """``X said:`` closing a paragraph introduces the quote of the next one, and so
+        does a cue that closes it with a comma or a semicolon written for the colon (``He
+        talked about the injuries and said;``, ``Here is what he had to say,``)."""
         self.pending_colon = None
         doc = para.doc
-        if not para.text.rstrip().endswith(":") or para.quotes:
+        end = para.text.rstrip()[-1:]
+        if end not in (":", ",", ";") or para.quotes:
             return
-        for t in reversed(doc):
+        words = [t for t in doc if not (t.is_punct or t.is_space)]
+        for t in reversed(doc if end == ":" else words[-1:]):
             if _is_cue_verb(t):
                 cue, source = self._cue_and_source(para, t)
                 self.pending_colon = (cue, source) if source is not None else None
@@ -1097,14 +1102,32 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
                     up = up.head.head  # "X denied reports that A, stating that B": X's
             v = up
             continue
-        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in _SAYING_AS_ITS_SUBJECT:
-            v = v.head.head  # "X said ..., before adding that ..." (not "criteria for declaring")
-            continue
-        break
+        of = _saying_of(v)  # "X said ..., before adding that ...", "X went on to say"
+        if of is None:
+            break
+        v = of
     set_off = _set_off_name(verb, para)
     if set_off:
         return set_off[-1]  # "A, Okafor, added"
     return _inverted_subject(verb, para) or _name_before(verb, para) or _after_fronted(verb, para)
+
+
+def _saying_of(v: Token) -> Token | None:
+    """The verb whose subject a saying with none of its own has: a gerund after a
+    preposition of :data:`_SAYING_AS_ITS_SUBJECT` (``X said ..., before adding that``;
+    not ``the criteria for declaring``) or an infinitive after a verb of
+    :data:`SAYING_AFTER_VERBS` (``X went on to say that A``, ``what he had to say``);
+    None for neither."""
+    if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in _SAYING_AS_ITS_SUBJECT:
+        return v.head.head
+    if (
+        v.tag_ == "VB"
+        and v.dep_ in ("xcomp", "advcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        and _phrasal(v.head) in SAYING_AFTER_VERBS
+    ):
+        return v.head
+    return None
 
 
 def _adds_on(v: Token) -> bool:

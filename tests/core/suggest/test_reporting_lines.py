@@ -948,3 +948,28 @@ def test_suggested_is_a_persons_saying_and_no_things(suggester):
         ("little men in Norland", "he", "suggested", "mixed"),
         ("the town had paid too much for its buses.", "Jo Roe", "suggested", "indirect"),
     ]
+
+
+def test_a_cue_closing_a_paragraph_with_a_semicolon_or_comma_introduces_the_next(suggester):
+    found = suggest(
+        suggester,
+        "Coach Ana Ruiz talked about the injuries of her players and said;\n\n"
+        '"We struggled with our preparations and we do not have enough players."',
+    )
+    assert [(q[:10], sp, cue) for q, sp, _, cue, _ in found] == [
+        ("We struggl", "Coach Ana Ruiz", "said")
+    ]
+
+
+def test_an_infinitive_of_saying_after_went_on_or_had_is_its_subjects(suggester):
+    found = suggest(
+        suggester,
+        "Coach Ana Ruiz spoke about her striker. Here is what she had to say,\n\n"
+        '"It is a muscle injury, I think, but we will know more tomorrow."\n\n'
+        "Ruiz further went on to say that the club's lack of preparation is evident in its "
+        "results. She refused to say who would play on Monday.",
+    )
+    assert [(q[:10], sp, name, cue) for q, sp, name, cue, _ in found] == [
+        ("It is a mu", "she", "Ana Ruiz", "say"),
+        ("the club's", "Ruiz", "Ana Ruiz", "say"),
+    ]
