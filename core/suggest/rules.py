@@ -1349,12 +1349,8 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
                 end = max(end, when[0].i - 1 if when else last)
             else:
                 break
-    elif head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "of":
-        of = doc[head.i + 1]
-        if of.head.i == head.i and all(
-            t.pos_ == "PROPN" or t.lower_ in ("the", "and", "&") for t in list(of.subtree)[1:]
-        ):
-            end = of.right_edge.i
+    elif head.i + 2 < len(doc) and _name_goes_on(head, doc[head.i + 1]):
+        end = doc[head.i + 1].right_edge.i
     end = _with_coordinated(head, end)
     if start >= 2 and _past_cut_title(doc[start - 2]).i >= start:
         start -= 2  # "Sgt. Tom Reyes": the title the parse cut from the name
@@ -1371,6 +1367,22 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
     while end > start and (doc[end].is_punct or para.in_quote[end]):
         end -= 1
     return _balanced(doc, start, end, floor)
+
+
+def _name_goes_on(head: Token, prep: Token) -> bool:
+    """Whether a proper head's ``of`` phrase of proper nouns is part of the mention (``The
+    Ministry of Oil``), also with the common noun the parse hung on it that is the
+    phrase's real head (``Delaware Division of Public Health officials``), and so is an
+    organisation's ``for`` phrase (``the Centers for Disease Control and Prevention``; not
+    a person's: ``Jo Roe for the Democrats``)."""
+    if prep.head.i != head.i or prep.lower_ not in ("of", "for"):
+        return False
+    words = list(prep.subtree)[1:]
+    if prep.lower_ == "for" and is_person(name_run(head)):
+        return False
+    if prep.lower_ == "of" and len(words) > 1 and words[-1].pos_ == "NOUN":
+        words = words[:-1]  # ("Division of Public Health officials": the officials)
+    return all(t.pos_ == "PROPN" or t.lower_ in ("the", "and", "&") for t in words)
 
 
 def _of_when(prep: Token) -> bool:

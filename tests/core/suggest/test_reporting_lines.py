@@ -973,3 +973,17 @@ def test_an_infinitive_of_saying_after_went_on_or_had_is_its_subjects(suggester)
         ("It is a mu", "she", "Ana Ruiz", "say"),
         ("the club's", "Ruiz", "Ana Ruiz", "say"),
     ]
+
+
+def test_an_organisations_of_or_for_phrase_is_in_its_mention(suggester):
+    found = suggest(
+        suggester,
+        "Norland Division of Public Health officials say the county has seven cases. An "
+        "outbreak is three or more cases, according to the Centers for Disease Control and "
+        "Prevention. Jo Roe for the Democrats said the vote was lost.",
+    )
+    assert [sp for _, sp, *_ in found] == [
+        "Norland Division of Public Health officials",
+        "the Centers for Disease Control and Prevention",
+        "Jo Roe",
+    ]
