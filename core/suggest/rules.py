@@ -2245,7 +2245,7 @@ def _and_more(verb: Token, end: int) -> int:
     or, after ``and``, of another tense than the cue's (``has been
     involved ..., and had been absconding``) goes on with the report; a verb of saying or
     one in the cue's tense with no subject (``, and added``, ``, and released him``) does
-    not."""
+    not, unless it is in another number than the cue (:func:`_other_number`)."""
     doc = verb.doc
     # "and", with a comma or none, as the clause's last token (as the parse may give it)
     # or after it
@@ -2261,7 +2261,15 @@ def _and_more(verb: Token, end: int) -> int:
         return end  # "A but at the time of this writing, B": the writer's, not the report's
     own_subject = any(c.dep_ in (*_SUBJECTS, "expl") for c in more.children)
     other_tense = more.tag_ != verb.tag_ and doc[and_].lower_ == "and"
-    return more.right_edge.i if own_subject or other_tense else end
+    return more.right_edge.i if own_subject or other_tense or _other_number(verb, more) else end
+
+
+def _other_number(verb: Token, more: Token) -> bool:
+    """Whether a verb after ``and`` or ``but`` with no subject of its own is in another
+    number than the cue, so its subject is the reported clause's (``the band says they
+    have returned home, but are still disturbed``: ``are`` is no ``says``'s)."""
+    finite = next((c for c in more.lefts if c.dep_ in ("aux", "auxpass")), more)
+    return {verb.tag_, finite.tag_} == {"VBZ", "VBP"}
 
 
 #: What opens a writer's own words about when they wrote (``at the time of this writing``,

@@ -987,3 +987,15 @@ def test_an_organisations_of_or_for_phrase_is_in_its_mention(suggester):
         "the Centers for Disease Control and Prevention",
         "Jo Roe",
     ]
+
+
+def test_a_verb_after_but_in_another_number_than_the_cue_goes_on_with_the_report(suggester):
+    found = suggest(
+        suggester,
+        "In the statement, the band says they have returned home, but are still worried "
+        "about the fans. The mayor says the roads are closed, but expects to open them soon.",
+    )
+    assert [q for q, *_ in found] == [
+        "they have returned home, but are still worried about the fans.",
+        "the roads are closed",
+    ]
