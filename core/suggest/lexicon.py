@@ -11,7 +11,7 @@ SPEECH_VERBS = frozenset(
     allege complain concede recall remark caution vow promise pledge
     observe mention reveal disclose inform assure conclude counter
     recommend urge demand charge accuse boast speculate underline lament affirm reaffirm
-    recognize recognise highlight forecast submit clarify remind
+    recognize recognise highlight forecast submit clarify remind espouse joke quip
     """.split()
 )
 
@@ -132,7 +132,7 @@ SAYING_AFTER_VERBS = frozenset({"go on", "continue", "have"})
 #: Verbs that only introduce a direct quote ("...," she laughed), never a reported clause.
 DIRECT_ONLY_VERBS = frozenset(
     """
-    continue joke quip sigh laugh shout yell scream whisper mutter exclaim cry
+    continue sigh laugh shout yell scream whisper mutter exclaim cry
     chime interject smile shrug snap retort ask wonder
     """.split()
 )

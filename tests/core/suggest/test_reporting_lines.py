@@ -999,3 +999,19 @@ def test_a_verb_after_but_in_another_number_than_the_cue_goes_on_with_the_report
         "they have returned home, but are still worried about the fans.",
         "the roads are closed",
     ]
+
+
+def test_joked_quipped_and_espoused_report_a_clause(suggester):
+    found = suggest(
+        suggester,
+        'He also joked that the town had offered a "smaller" bribe. The mayor quipped that '
+        'the bridge would outlive them all. "Bring earplugs," Ann Lee joked. In his letter, '
+        "Jo Roe espoused that a magistrate always has to bear in mind the rights of the "
+        "defendant.",
+    )
+    assert [(q[:12], cue, kind) for q, _, _, cue, kind in found] == [
+        ("smaller", "joked", "mixed"),
+        ("the bridge w", "quipped", "indirect"),
+        ("Bring earplu", "joked", "direct"),
+        ("a magistrate", "espoused", "indirect"),
+    ]
