@@ -1333,6 +1333,7 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
     start = head.left_edge.i
     if job is not None and job.i < head.i and "," not in {t.text for t in doc[job.i : start]}:
         start = min(start, job.left_edge.i)
+    start = _job_subject_before(head, start)
     end = head.i
     if head.pos_ != "PROPN":
         for c in head.rights:
@@ -1367,6 +1368,25 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
     while end > start and (doc[end].is_punct or para.in_quote[end]):
         end -= 1
     return _balanced(doc, start, end, floor)
+
+
+def _job_subject_before(head: Token, start: int) -> int:
+    """Where a subject's mention starts with the job right before it that the parse made
+    a second subject of the verb (``Spokesperson for the Committee Dr. Jo Roe said``): at
+    the job; else at ``start``."""
+    if start == 0 or head.dep_ not in _SUBJECTS:
+        return start
+    job = next(
+        (
+            c
+            for c in head.head.children
+            if c.dep_ in _SUBJECTS and c.i < head.i and c.right_edge.i == start - 1
+        ),
+        None,
+    )
+    if job is None or job.pos_ != "NOUN" or job.lemma_.lower() not in TITLES:
+        return start
+    return job.left_edge.i
 
 
 def _name_goes_on(head: Token, prep: Token) -> bool:

@@ -1015,3 +1015,14 @@ def test_joked_quipped_and_espoused_report_a_clause(suggester):
         ("Bring earplu", "joked", "direct"),
         ("a magistrate", "espoused", "indirect"),
     ]
+
+
+def test_a_job_the_parse_made_a_second_subject_before_a_name_is_in_its_mention(suggester):
+    found = suggest(
+        suggester,
+        "Spokesperson for the Health Committee Dr. Ann Lee said that six suspected cases "
+        "were examined.",
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [
+        ("Spokesperson for the Health Committee Dr. Ann Lee", "Ann Lee")
+    ]
