@@ -1968,15 +1968,19 @@ def _relative_where(clause: Token) -> bool:
 def _split_verb(verb: Token, last: Token) -> Token:
     """The verb a reported clause ends with where the parse split it in two (``submitted
     that the charge preferred against him is a serious charge``: ``preferred`` taken for
-    the clause's verb, ``is`` for a conjunct of the cue's): a finite verb right after the
-    clause, with no subject, comma or conjunction of its own, is the clause's."""
+    the clause's verb, ``is`` for a conjunct of the cue's or a second clause of it:
+    ``reiterated that the measures have been taken by X are precautionary``, no verb of
+    saying): a finite verb right after the clause, with no subject, comma or conjunction of
+    its own, is the clause's."""
     doc = verb.doc
     nxt = last.right_edge.i + 1
     if nxt >= len(doc):
         return last
     t = doc[nxt]
+    before = doc[nxt - 1]
+    second = not (before.is_punct or before.dep_ == "cc" or _is_speech_verb(t))
     if (
-        t.dep_ == "conj"
+        (t.dep_ == "conj" or (t.dep_ == "ccomp" and second))
         and t.head == verb
         and t.tag_ in ("VBZ", "VBP", "VBD")
         and not any(c.dep_ in (*_SUBJECTS, "expl") for c in t.children)

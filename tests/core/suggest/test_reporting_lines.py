@@ -1026,3 +1026,15 @@ def test_a_job_the_parse_made_a_second_subject_before_a_name_is_in_its_mention(s
     assert [(sp, name) for _, sp, name, _, _ in found] == [
         ("Spokesperson for the Health Committee Dr. Ann Lee", "Ann Lee")
     ]
+
+
+def test_a_clause_the_parse_split_into_two_clauses_of_the_cue_is_one(suggester):
+    found = suggest(
+        suggester,
+        "He reiterated that the decisions and measures have been taken by Norland are "
+        "precautionary measures against this epidemic.",
+    )
+    assert [q for q, *_ in found] == [
+        "the decisions and measures have been taken by Norland are precautionary measures "
+        "against this epidemic."
+    ]
