@@ -1910,7 +1910,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         )
     ]
     last = max([clause, *spliced], key=lambda c: c.i)
-    last = _past_hyphen(verb, _split_verb(verb, last))
+    last = _past_hyphen(verb, _split_noun(verb, _split_verb(verb, last)))
     start, end = clause.left_edge.i, _and_more(verb, last.right_edge.i)
     end = _lost_apposition(verb, end)
     concession = _concession(verb)
@@ -1987,6 +1987,32 @@ def _split_verb(verb: Token, last: Token) -> Token:
         and not any(c.dep_ == "cc" for c in verb.children)
     ):
         return t
+    return last
+
+
+def _split_noun(verb: Token, last: Token) -> Token:
+    """The noun a reported clause ends with where the parse cut the phrase it ends with
+    at a score (``had suffered injuries during Norton's 0-0 draw with Kelby on Sunday``:
+    ``draw`` hung on the cue as its conjunct or its clause): a noun phrase right after the
+    clause, with no comma or conjunction before it, that the parse joins to the cue is the
+    clause's."""
+    doc = verb.doc
+    nxt = last.right_edge.i + 1
+    if nxt + 1 < len(doc) and doc[nxt].lower_ in ("’s", "'s"):
+        nxt += 1  # (the parse may hang the possessive on the cue too)
+    if nxt >= len(doc) or doc[nxt - 1].is_punct or doc[nxt - 1].dep_ == "cc":
+        return last
+    noun = doc[nxt]
+    while noun.head != verb and noun.head.i > noun.i:
+        noun = noun.head
+    if (
+        noun.head == verb
+        and noun.dep_ in ("conj", "ccomp")
+        and noun.pos_ in ("NOUN", "PROPN")
+        and noun.left_edge.i == nxt
+        and not any(c.dep_ == "cc" for c in verb.children)
+    ):
+        return noun
     return last
 
 

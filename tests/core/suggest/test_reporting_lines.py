@@ -1038,3 +1038,15 @@ def test_a_clause_the_parse_split_into_two_clauses_of_the_cue_is_one(suggester):
         "the decisions and measures have been taken by Norland are precautionary measures "
         "against this epidemic."
     ]
+
+
+def test_a_phrase_the_parse_cut_at_a_score_goes_on_with_the_report(suggester):
+    found = suggest(
+        suggester,
+        "Ana Ruiz confirmed that Jo Roe, Ivo Berg and Tom Reed had all suffered hamstring "
+        "injuries during Norton United’s 0-0 draw with Kelby on Sunday.",
+    )
+    assert [q for q, *_ in found] == [
+        "Jo Roe, Ivo Berg and Tom Reed had all suffered hamstring injuries during Norton "
+        "United’s 0-0 draw with Kelby on Sunday."
+    ]
