@@ -612,6 +612,9 @@ class ArticleRules:
             quote = Span(para.start + clause[0], para.start + clause[1])
             if any(quote.overlaps(s) for s in taken):
                 continue
+            if rule != CANDIDATE and clause[1] <= t.idx and _by_pronoun(t, para):
+                # "Williams has been charged ..., he said": no one named in it is the "he"
+                self.book.add_reported(quote.start, quote.end)
             cue, source = self._cue_and_source(para, t)
             if source is None and not _passive(t):  # ("It was alleged that": no one's)
                 source = self._speaker_just_before(cue)
@@ -945,6 +948,12 @@ def _by_person(verb: Token, para: Paragraph) -> bool:
     (``its Africa director``)."""
     subj = verb_subject(verb, para)
     return subj is not None and (subj.lower_ in PERSONAL or subj.pos_ == "PROPN" or _by_job(subj))
+
+
+def _by_pronoun(verb: Token, para: Paragraph) -> bool:
+    """Whether a verb's subject is a pronoun (``..., he said``)."""
+    subj = verb_subject(verb, para)
+    return subj is not None and subj.lower_ in PRONOUNS
 
 
 def _by_job(subj: Token) -> bool:

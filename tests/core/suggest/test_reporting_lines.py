@@ -1050,3 +1050,12 @@ def test_a_phrase_the_parse_cut_at_a_score_goes_on_with_the_report(suggester):
         "Jo Roe, Ivo Berg and Tom Reed had all suffered hamstring injuries during Norton "
         "United’s 0-0 draw with Kelby on Sunday."
     ]
+
+
+def test_a_pronoun_closing_a_report_is_no_one_named_in_it(suggester):
+    found = suggest(
+        suggester,
+        "County Prosecutor Robert Lee identified the suspect as 20-year-old Tom Reed. Reed "
+        "has been charged with two counts of assault, among other things, he said.",
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [("he", "Robert Lee")]
