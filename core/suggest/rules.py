@@ -2493,7 +2493,7 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
         (
             verb.dep_ in ("ccomp", "parataxis", "dep")
             or (verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children))
-            or (verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in main.children))
+            or (verb.dep_ == "conj" and not _joined_line(main, first))
         )
         and main.i < first
         and first > 0
@@ -2509,6 +2509,14 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _joined_line(main: Token, first: int) -> bool:
+    """Whether a reporting line from token ``first`` is joined to the verb it is the
+    parse's conjunct of by a conjunction of its own (``A, and Jo Roe said B``), not by one
+    inside the clause before it (``A should remain calm and not jeopardize ties, an aide
+    said``: A's ``and``)."""
+    return any(c.dep_ == "cc" and c.i >= first - 2 for c in main.children)
 
 
 _CONCESSIVE = frozenset("whether although though".split())

@@ -1059,3 +1059,17 @@ def test_a_pronoun_closing_a_report_is_no_one_named_in_it(suggester):
         "has been charged with two counts of assault, among other things, he said.",
     )
     assert [(sp, name) for _, sp, name, _, _ in found] == [("he", "Robert Lee")]
+
+
+def test_an_and_inside_the_clause_before_a_reporting_line_leaves_it_the_lines(suggester):
+    found = suggest(
+        suggester,
+        "The ambassador should remain diplomatic and not jeopardize ties with Norland, a "
+        "presidential aide said on Tuesday.",
+    )
+    assert [(q, sp) for q, sp, *_ in found] == [
+        (
+            "The ambassador should remain diplomatic and not jeopardize ties with Norland",
+            "a presidential aide",
+        )
+    ]
