@@ -11,9 +11,15 @@ SPEECH_VERBS = frozenset(
     allege complain concede recall remark caution vow promise pledge
     observe mention reveal disclose inform assure conclude counter
     recommend urge demand charge accuse boast speculate underline lament affirm reaffirm
-    recognize recognise highlight forecast submit clarify remind
+    recognize recognise highlight forecast submit clarify remind espouse joke quip
     """.split()
 )
+
+#: Verbs that report what a person said only with a person as subject (``he suggested
+#: that A``, ``Jo Roe suggested A``); a thing's is no saying (``the figures suggest that A``,
+#: ``studies suggest A``), nor an organisation's request (``WHO has suggested people ...
+#: get tested``).
+PERSON_SPEECH_VERBS = frozenset({"suggest"})
 
 #: Verbs of saying only with their particle (``pointed out that``; ``point`` alone is
 #: no saying), as lemma and particle.
@@ -119,10 +125,15 @@ NAMING_VERBS = frozenset("describe call term dub label".split())
 #: (``continued to issue``, ``shared the view that``): lemma, with its particle if any.
 REPORTING_LINE_VERBS = frozenset({"continue", "go on", "share"})
 
+#: Verbs whose subject says what an infinitive of saying after them reports (``went on to
+#: say that A``, ``continued to say``, ``Here is what he had to say``), lemma with its
+#: particle if any; not one that declines or wants it (``refused to say who``).
+SAYING_AFTER_VERBS = frozenset({"go on", "continue", "have"})
+
 #: Verbs that only introduce a direct quote ("...," she laughed), never a reported clause.
 DIRECT_ONLY_VERBS = frozenset(
     """
-    continue joke quip sigh laugh shout yell scream whisper mutter exclaim cry
+    continue sigh laugh shout yell scream whisper mutter exclaim cry
     chime interject smile shrug snap retort ask wonder
     """.split()
 )

@@ -37,10 +37,12 @@ from core.suggest.lexicon import (
     MARKET_FIGURES,
     NAMING_VERBS,
     ORGANISATION_KINDS,
+    PERSON_SPEECH_VERBS,
     PERSONAL,
     PHRASAL_SPEECH_VERBS,
     PRONOUNS,
     REPORTING_LINE_VERBS,
+    SAYING_AFTER_VERBS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
     TITLES,
@@ -123,7 +125,8 @@ class ArticleRules:
         self.book = NameBook()
         self.known = known or Registry()
         self.found: list[_Found] = []
-        self.pending_colon: Source | None = None
+        #: the cue and speaker of ``X said:`` closing the paragraph before, for its quote
+        self.pending_colon: tuple[Span, Source] | None = None
         self.paragraphs: list[tuple[int, str]] = []  # (start, text), for the mentions' words
         #: where a definite job is a speaker (``South Korea's top diplomat``, ``The
         #: housing secretary``), with its job word: named once the whole article is read
@@ -366,7 +369,7 @@ class ArticleRules:
         if self.pending_colon and not any(
             para.in_quote[i] == 0 for i in before if not doc[i].is_punct
         ):
-            return None, self.pending_colon
+            return self.pending_colon
         return None, None
 
     def _colon_sentence(self, para: Paragraph, before: list[int]) -> tuple[Span, Source] | None:
@@ -586,14 +589,19 @@ class ArticleRules:
         return None
 
     def _colon_intro(self, para: Paragraph) -> None:
-        """``X said:`` closing a paragraph introduces the quote of the next one."""
+        """``X said:`` closing a paragraph introduces the quote of the next one, and so
+        does a cue that closes it with a comma or a semicolon written for the colon (``He
+        talked about the injuries and said;``, ``Here is what he had to say,``)."""
         self.pending_colon = None
         doc = para.doc
-        if not para.text.rstrip().endswith(":") or para.quotes:
+        end = para.text.rstrip()[-1:]
+        if end not in (":", ",", ";") or para.quotes:
             return
-        for t in reversed(doc):
+        words = [t for t in doc if not (t.is_punct or t.is_space)]
+        for t in reversed(doc if end == ":" else words[-1:]):
             if _is_cue_verb(t):
-                self.pending_colon = self._cue_and_source(para, t)[1]
+                cue, source = self._cue_and_source(para, t)
+                self.pending_colon = (cue, source) if source is not None else None
                 return
 
     # -- indirect speech -----------------------------------------------------------------
@@ -604,6 +612,9 @@ class ArticleRules:
             quote = Span(para.start + clause[0], para.start + clause[1])
             if any(quote.overlaps(s) for s in taken):
                 continue
+            if rule != CANDIDATE and clause[1] <= t.idx and _by_pronoun(t, para):
+                # "Williams has been charged ..., he said": no one named in it is the "he"
+                self.book.add_reported(quote.start, quote.end)
             cue, source = self._cue_and_source(para, t)
             if source is None and not _passive(t):  # ("It was alleged that": no one's)
                 source = self._speaker_just_before(cue)
@@ -870,6 +881,7 @@ def _particle(verb: Token) -> Token | None:
 def _is_cue_verb(t: Token) -> bool:
     return (
         (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUE_VERBS and t.tag_ != "VBG")
+        or (t.pos_ == "VERB" and t.tag_ != "VBG" and _person_says(t))
         or (t.pos_ == "VERB" and t.tag_ != "VBG" and _phrasal(t) in PHRASAL_SPEECH_VERBS)
         or is_according(t)
         or (t.lemma_.lower() == "quote" and _quoted_as_saying(t) is not None)
@@ -936,6 +948,12 @@ def _by_person(verb: Token, para: Paragraph) -> bool:
     (``its Africa director``)."""
     subj = verb_subject(verb, para)
     return subj is not None and (subj.lower_ in PERSONAL or subj.pos_ == "PROPN" or _by_job(subj))
+
+
+def _by_pronoun(verb: Token, para: Paragraph) -> bool:
+    """Whether a verb's subject is a pronoun (``..., he said``)."""
+    subj = verb_subject(verb, para)
+    return subj is not None and subj.lower_ in PRONOUNS
 
 
 def _by_job(subj: Token) -> bool:
@@ -1017,8 +1035,31 @@ def _is_speech_verb(t: Token) -> bool:
 
 def _says(verb: Token) -> bool:
     """Whether a verb's lemma is one of saying, alone or with its particle (``pointed
-    out``)."""
-    return verb.lemma_.lower() in SPEECH_VERBS or _phrasal(verb) in PHRASAL_SPEECH_VERBS
+    out``), or one of a person's (:func:`_person_says`)."""
+    return (
+        verb.lemma_.lower() in SPEECH_VERBS
+        or _phrasal(verb) in PHRASAL_SPEECH_VERBS
+        or _person_says(verb)
+    )
+
+
+def _person_says(verb: Token) -> bool:
+    """Whether a verb of :data:`PERSON_SPEECH_VERBS` has a person as its subject, its own
+    or that of the verb it is coordinated with (``Jo Roe attacked the plan and suggested
+    A``): ``he`` or ``she``, a person's name or a person by their job (``A government
+    minister suggested``)."""
+    if verb.lemma_.lower() not in PERSON_SPEECH_VERBS:
+        return False
+    v = verb
+    for _ in range(4):
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            run = name_run(subj) if subj.pos_ == "PROPN" else []
+            return subj.lower_ in PERSONAL or bool(run and is_person(run)) or _by_job(subj)
+        if v.dep_ != "conj":
+            return False
+        v = v.head
+    return False
 
 
 def _document_says(t: Token) -> bool:
@@ -1070,14 +1111,32 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
                     up = up.head.head  # "X denied reports that A, stating that B": X's
             v = up
             continue
-        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in _SAYING_AS_ITS_SUBJECT:
-            v = v.head.head  # "X said ..., before adding that ..." (not "criteria for declaring")
-            continue
-        break
+        of = _saying_of(v)  # "X said ..., before adding that ...", "X went on to say"
+        if of is None:
+            break
+        v = of
     set_off = _set_off_name(verb, para)
     if set_off:
         return set_off[-1]  # "A, Okafor, added"
     return _inverted_subject(verb, para) or _name_before(verb, para) or _after_fronted(verb, para)
+
+
+def _saying_of(v: Token) -> Token | None:
+    """The verb whose subject a saying with none of its own has: a gerund after a
+    preposition of :data:`_SAYING_AS_ITS_SUBJECT` (``X said ..., before adding that``;
+    not ``the criteria for declaring``) or an infinitive after a verb of
+    :data:`SAYING_AFTER_VERBS` (``X went on to say that A``, ``what he had to say``);
+    None for neither."""
+    if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in _SAYING_AS_ITS_SUBJECT:
+        return v.head.head
+    if (
+        v.tag_ == "VB"
+        and v.dep_ in ("xcomp", "advcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        and _phrasal(v.head) in SAYING_AFTER_VERBS
+    ):
+        return v.head
+    return None
 
 
 def _adds_on(v: Token) -> bool:
@@ -1283,6 +1342,7 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
     start = head.left_edge.i
     if job is not None and job.i < head.i and "," not in {t.text for t in doc[job.i : start]}:
         start = min(start, job.left_edge.i)
+    start = _job_subject_before(head, start)
     end = head.i
     if head.pos_ != "PROPN":
         for c in head.rights:
@@ -1299,12 +1359,8 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
                 end = max(end, when[0].i - 1 if when else last)
             else:
                 break
-    elif head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "of":
-        of = doc[head.i + 1]
-        if of.head.i == head.i and all(
-            t.pos_ == "PROPN" or t.lower_ in ("the", "and", "&") for t in list(of.subtree)[1:]
-        ):
-            end = of.right_edge.i
+    elif head.i + 2 < len(doc) and _name_goes_on(head, doc[head.i + 1]):
+        end = doc[head.i + 1].right_edge.i
     end = _with_coordinated(head, end)
     if start >= 2 and _past_cut_title(doc[start - 2]).i >= start:
         start -= 2  # "Sgt. Tom Reyes": the title the parse cut from the name
@@ -1321,6 +1377,41 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
     while end > start and (doc[end].is_punct or para.in_quote[end]):
         end -= 1
     return _balanced(doc, start, end, floor)
+
+
+def _job_subject_before(head: Token, start: int) -> int:
+    """Where a subject's mention starts with the job right before it that the parse made
+    a second subject of the verb (``Spokesperson for the Committee Dr. Jo Roe said``): at
+    the job; else at ``start``."""
+    if start == 0 or head.dep_ not in _SUBJECTS:
+        return start
+    job = next(
+        (
+            c
+            for c in head.head.children
+            if c.dep_ in _SUBJECTS and c.i < head.i and c.right_edge.i == start - 1
+        ),
+        None,
+    )
+    if job is None or job.pos_ != "NOUN" or job.lemma_.lower() not in TITLES:
+        return start
+    return job.left_edge.i
+
+
+def _name_goes_on(head: Token, prep: Token) -> bool:
+    """Whether a proper head's ``of`` phrase of proper nouns is part of the mention (``The
+    Ministry of Oil``), also with the common noun the parse hung on it that is the
+    phrase's real head (``Delaware Division of Public Health officials``), and so is an
+    organisation's ``for`` phrase (``the Centers for Disease Control and Prevention``; not
+    a person's: ``Jo Roe for the Democrats``)."""
+    if prep.head.i != head.i or prep.lower_ not in ("of", "for"):
+        return False
+    words = list(prep.subtree)[1:]
+    if prep.lower_ == "for" and is_person(name_run(head)):
+        return False
+    if prep.lower_ == "of" and len(words) > 1 and words[-1].pos_ == "NOUN":
+        words = words[:-1]  # ("Division of Public Health officials": the officials)
+    return all(t.pos_ == "PROPN" or t.lower_ in ("the", "and", "&") for t in words)
 
 
 def _of_when(prep: Token) -> bool:
@@ -1828,7 +1919,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         )
     ]
     last = max([clause, *spliced], key=lambda c: c.i)
-    last = _past_hyphen(verb, _split_verb(verb, last))
+    last = _past_hyphen(verb, _split_noun(verb, _split_verb(verb, last)))
     start, end = clause.left_edge.i, _and_more(verb, last.right_edge.i)
     end = _lost_apposition(verb, end)
     concession = _concession(verb)
@@ -1886,21 +1977,51 @@ def _relative_where(clause: Token) -> bool:
 def _split_verb(verb: Token, last: Token) -> Token:
     """The verb a reported clause ends with where the parse split it in two (``submitted
     that the charge preferred against him is a serious charge``: ``preferred`` taken for
-    the clause's verb, ``is`` for a conjunct of the cue's): a finite verb right after the
-    clause, with no subject, comma or conjunction of its own, is the clause's."""
+    the clause's verb, ``is`` for a conjunct of the cue's or a second clause of it:
+    ``reiterated that the measures have been taken by X are precautionary``, no verb of
+    saying): a finite verb right after the clause, with no subject, comma or conjunction of
+    its own, is the clause's."""
     doc = verb.doc
     nxt = last.right_edge.i + 1
     if nxt >= len(doc):
         return last
     t = doc[nxt]
+    before = doc[nxt - 1]
+    second = not (before.is_punct or before.dep_ == "cc" or _is_speech_verb(t))
     if (
-        t.dep_ == "conj"
+        (t.dep_ == "conj" or (t.dep_ == "ccomp" and second))
         and t.head == verb
         and t.tag_ in ("VBZ", "VBP", "VBD")
         and not any(c.dep_ in (*_SUBJECTS, "expl") for c in t.children)
         and not any(c.dep_ == "cc" for c in verb.children)
     ):
         return t
+    return last
+
+
+def _split_noun(verb: Token, last: Token) -> Token:
+    """The noun a reported clause ends with where the parse cut the phrase it ends with
+    at a score (``had suffered injuries during Norton's 0-0 draw with Kelby on Sunday``:
+    ``draw`` hung on the cue as its conjunct or its clause): a noun phrase right after the
+    clause, with no comma or conjunction before it, that the parse joins to the cue is the
+    clause's."""
+    doc = verb.doc
+    nxt = last.right_edge.i + 1
+    if nxt + 1 < len(doc) and doc[nxt].lower_ in ("’s", "'s"):
+        nxt += 1  # (the parse may hang the possessive on the cue too)
+    if nxt >= len(doc) or doc[nxt - 1].is_punct or doc[nxt - 1].dep_ == "cc":
+        return last
+    noun = doc[nxt]
+    while noun.head != verb and noun.head.i > noun.i:
+        noun = noun.head
+    if (
+        noun.head == verb
+        and noun.dep_ in ("conj", "ccomp")
+        and noun.pos_ in ("NOUN", "PROPN")
+        and noun.left_edge.i == nxt
+        and not any(c.dep_ == "cc" for c in verb.children)
+    ):
+        return noun
     return last
 
 
@@ -2183,7 +2304,7 @@ def _and_more(verb: Token, end: int) -> int:
     or, after ``and``, of another tense than the cue's (``has been
     involved ..., and had been absconding``) goes on with the report; a verb of saying or
     one in the cue's tense with no subject (``, and added``, ``, and released him``) does
-    not."""
+    not, unless it is in another number than the cue (:func:`_other_number`)."""
     doc = verb.doc
     # "and", with a comma or none, as the clause's last token (as the parse may give it)
     # or after it
@@ -2199,7 +2320,15 @@ def _and_more(verb: Token, end: int) -> int:
         return end  # "A but at the time of this writing, B": the writer's, not the report's
     own_subject = any(c.dep_ in (*_SUBJECTS, "expl") for c in more.children)
     other_tense = more.tag_ != verb.tag_ and doc[and_].lower_ == "and"
-    return more.right_edge.i if own_subject or other_tense else end
+    return more.right_edge.i if own_subject or other_tense or _other_number(verb, more) else end
+
+
+def _other_number(verb: Token, more: Token) -> bool:
+    """Whether a verb after ``and`` or ``but`` with no subject of its own is in another
+    number than the cue, so its subject is the reported clause's (``the band says they
+    have returned home, but are still disturbed``: ``are`` is no ``says``'s)."""
+    finite = next((c for c in more.lefts if c.dep_ in ("aux", "auxpass")), more)
+    return {verb.tag_, finite.tag_} == {"VBZ", "VBP"}
 
 
 #: What opens a writer's own words about when they wrote (``at the time of this writing``,
@@ -2364,7 +2493,7 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
         (
             verb.dep_ in ("ccomp", "parataxis", "dep")
             or (verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children))
-            or (verb.dep_ == "conj" and not any(c.dep_ == "cc" for c in main.children))
+            or (verb.dep_ == "conj" and not _joined_line(main, first))
         )
         and main.i < first
         and first > 0
@@ -2380,6 +2509,14 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _joined_line(main: Token, first: int) -> bool:
+    """Whether a reporting line from token ``first`` is joined to the verb it is the
+    parse's conjunct of by a conjunction of its own (``A, and Jo Roe said B``), not by one
+    inside the clause before it (``A should remain calm and not jeopardize ties, an aide
+    said``: A's ``and``)."""
+    return any(c.dep_ == "cc" and c.i >= first - 2 for c in main.children)
 
 
 _CONCESSIVE = frozenset("whether although though".split())

@@ -923,3 +923,153 @@ def test_a_he_after_a_job_in_capitals_that_named_a_person_is_that_person(suggest
         ("The Minority Leader", "Alex Afe-Mark"),
         ("he", "Alex Afe-Mark"),
     ]
+
+
+def test_a_paragraph_that_x_said_colon_closes_gives_the_next_quote_its_cue(suggester):
+    found = suggest(
+        suggester,
+        "Asked about the bridge, Mayor Ana Ruiz said:\n\n"
+        '"We will build it again next year, whatever it costs the town."',
+    )
+    assert [(sp, name, cue) for _, sp, name, cue, _ in found] == [
+        ("Mayor Ana Ruiz", "Ana Ruiz", "said")
+    ]
+
+
+def test_suggested_is_a_persons_saying_and_no_things(suggester):
+    found = suggest(
+        suggester,
+        'A city councillor was criticised after he suggested that the "little men in '
+        'Norland" could be listening. Jo Roe attacked the bus company and suggested the '
+        "town had paid too much for its buses. The figures suggest that the town paid too "
+        "much. Studies suggest people can be infected without feeling sick.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("little men in Norland", "he", "suggested", "mixed"),
+        ("the town had paid too much for its buses.", "Jo Roe", "suggested", "indirect"),
+    ]
+
+
+def test_a_cue_closing_a_paragraph_with_a_semicolon_or_comma_introduces_the_next(suggester):
+    found = suggest(
+        suggester,
+        "Coach Ana Ruiz talked about the injuries of her players and said;\n\n"
+        '"We struggled with our preparations and we do not have enough players."',
+    )
+    assert [(q[:10], sp, cue) for q, sp, _, cue, _ in found] == [
+        ("We struggl", "Coach Ana Ruiz", "said")
+    ]
+
+
+def test_an_infinitive_of_saying_after_went_on_or_had_is_its_subjects(suggester):
+    found = suggest(
+        suggester,
+        "Coach Ana Ruiz spoke about her striker. Here is what she had to say,\n\n"
+        '"It is a muscle injury, I think, but we will know more tomorrow."\n\n'
+        "Ruiz further went on to say that the club's lack of preparation is evident in its "
+        "results. She refused to say who would play on Monday.",
+    )
+    assert [(q[:10], sp, name, cue) for q, sp, name, cue, _ in found] == [
+        ("It is a mu", "she", "Ana Ruiz", "say"),
+        ("the club's", "Ruiz", "Ana Ruiz", "say"),
+    ]
+
+
+def test_an_organisations_of_or_for_phrase_is_in_its_mention(suggester):
+    found = suggest(
+        suggester,
+        "Norland Division of Public Health officials say the county has seven cases. An "
+        "outbreak is three or more cases, according to the Centers for Disease Control and "
+        "Prevention. Jo Roe for the Democrats said the vote was lost.",
+    )
+    assert [sp for _, sp, *_ in found] == [
+        "Norland Division of Public Health officials",
+        "the Centers for Disease Control and Prevention",
+        "Jo Roe",
+    ]
+
+
+def test_a_verb_after_but_in_another_number_than_the_cue_goes_on_with_the_report(suggester):
+    found = suggest(
+        suggester,
+        "In the statement, the band says they have returned home, but are still worried "
+        "about the fans. The mayor says the roads are closed, but expects to open them soon.",
+    )
+    assert [q for q, *_ in found] == [
+        "they have returned home, but are still worried about the fans.",
+        "the roads are closed",
+    ]
+
+
+def test_joked_quipped_and_espoused_report_a_clause(suggester):
+    found = suggest(
+        suggester,
+        'He also joked that the town had offered a "smaller" bribe. The mayor quipped that '
+        'the bridge would outlive them all. "Bring earplugs," Ann Lee joked. In his letter, '
+        "Jo Roe espoused that a magistrate always has to bear in mind the rights of the "
+        "defendant.",
+    )
+    assert [(q[:12], cue, kind) for q, _, _, cue, kind in found] == [
+        ("smaller", "joked", "mixed"),
+        ("the bridge w", "quipped", "indirect"),
+        ("Bring earplu", "joked", "direct"),
+        ("a magistrate", "espoused", "indirect"),
+    ]
+
+
+def test_a_job_the_parse_made_a_second_subject_before_a_name_is_in_its_mention(suggester):
+    found = suggest(
+        suggester,
+        "Spokesperson for the Health Committee Dr. Ann Lee said that six suspected cases "
+        "were examined.",
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [
+        ("Spokesperson for the Health Committee Dr. Ann Lee", "Ann Lee")
+    ]
+
+
+def test_a_clause_the_parse_split_into_two_clauses_of_the_cue_is_one(suggester):
+    found = suggest(
+        suggester,
+        "He reiterated that the decisions and measures have been taken by Norland are "
+        "precautionary measures against this epidemic.",
+    )
+    assert [q for q, *_ in found] == [
+        "the decisions and measures have been taken by Norland are precautionary measures "
+        "against this epidemic."
+    ]
+
+
+def test_a_phrase_the_parse_cut_at_a_score_goes_on_with_the_report(suggester):
+    found = suggest(
+        suggester,
+        "Ana Ruiz confirmed that Jo Roe, Ivo Berg and Tom Reed had all suffered hamstring "
+        "injuries during Norton United’s 0-0 draw with Kelby on Sunday.",
+    )
+    assert [q for q, *_ in found] == [
+        "Jo Roe, Ivo Berg and Tom Reed had all suffered hamstring injuries during Norton "
+        "United’s 0-0 draw with Kelby on Sunday."
+    ]
+
+
+def test_a_pronoun_closing_a_report_is_no_one_named_in_it(suggester):
+    found = suggest(
+        suggester,
+        "County Prosecutor Robert Lee identified the suspect as 20-year-old Tom Reed. Reed "
+        "has been charged with two counts of assault, among other things, he said.",
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [("he", "Robert Lee")]
+
+
+def test_an_and_inside_the_clause_before_a_reporting_line_leaves_it_the_lines(suggester):
+    found = suggest(
+        suggester,
+        "The ambassador should remain diplomatic and not jeopardize ties with Norland, a "
+        "presidential aide said on Tuesday.",
+    )
+    assert [(q, sp) for q, sp, *_ in found] == [
+        (
+            "The ambassador should remain diplomatic and not jeopardize ties with Norland",
+            "a presidential aide",
+        )
+    ]
