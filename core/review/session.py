@@ -399,7 +399,8 @@ class ReviewSession:
             for span in self._quotations(line, len(art.text))
             if span.start >= here and span != chosen
         )
-        for span in chain(ahead, self._quotations(0, line)):
+        behind = (span for span in self._quotations(0, len(art.text)) if span.start < here)
+        for span in chain(ahead, behind):
             if not self._held(span):
                 return self._select(span)
         return Delta(message="No quotation is left that no attribution holds.")

@@ -447,7 +447,9 @@ def test_the_next_quotation_no_attribution_holds_is_selected_in_one_key(tmp_path
             chosen.append(words(s, s.selection()))
         assert chosen == ["a disgrace", "We will fight,", "a disgrace"]
         run(s, s.label("quote"))  # "a disgrace" is a quote now
+        s.cursor_to(sp(text, "Ben Cole").start)  # after the one left, in its paragraph
         s.select_next_quotation()
+        assert words(s, s.selection()) == "We will fight,"
         run(s, s.label("quote"))
         s.jump(3)  # "Not now,"
         run(s, s.reject())
