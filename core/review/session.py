@@ -635,8 +635,9 @@ class ReviewSession:
         given in this article (:meth:`_names_given`), the names of the current quote's
         candidate speakers (as ``M`` ranks them), the article's other full names, then
         ``corpus`` (the corpus's speakers, most quoted first); of those, the names that
-        hold the speaker mention's last word before the rest (``Philadelphia Inquirer``
-        for ``the Inquirer``: the fuller form of the mention; ADR 59). Not the name the
+        hold the last word of the mention's name part (:func:`_head_word`) before the
+        rest (``Philadelphia Inquirer`` for ``the Inquirer``: the fuller form of the
+        mention; ADR 59). Not the name the
         attribution has (the box shows it already), nor a pronoun, a date (``Monday``) or
         a sentence's first word alone (``While``): nobody's name."""
         if self.article is None:
