@@ -255,9 +255,9 @@ POST_NOMINALS = frozenset("sc s.c. qc q.c. kc k.c. san obe mbe cbe kbe dbe".spli
 #: Elisions that start with an apostrophe but open no quotation ('90s, 'em, 'til).
 ELISIONS = ("em", "til", "tis", "twas", "cause", "n", "bout", "round")
 
-#: Proper nouns that are dates, never a speaker ("said Monday that ...").
 #: The days of the week: one after a name is when it spoke (``Norvia Bank Friday said``).
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+#: Proper nouns that are dates, never a speaker ("said Monday that ...").
 CALENDAR = WEEKDAYS | frozenset(
     """
     today yesterday tomorrow

@@ -46,6 +46,7 @@ from core.suggest.lexicon import (
     SPEECH_VERBS,
     STATEMENT_NOUNS,
     TITLES,
+    WEEKDAYS,
 )
 from core.suggest.marks import CLOSING_MARKS, Quoted, find_quotes, opens_with_quote
 from core.suggest.names import (
@@ -72,7 +73,7 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 #: Pronouns that name who gives out a document as a name does, once resolved.
 _GIVING_PRONOUNS = frozenset({"he", "she", "they", "it"})
 #: The days a name may be written with for when its source spoke (``Norbank Friday said``).
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday".split())
+_DAYS = WEEKDAYS | {"yesterday"}
 #: How far back (in characters) a pronoun or a follow-on quote looks for its source.
 _REACH = 1500
 
