@@ -617,7 +617,7 @@ class ArticleRules:
                 # "Williams has been charged ..., he said": no one named in it is the "he"
                 self.book.add_reported(quote.start, quote.end)
             cue, source = self._cue_and_source(para, t)
-            if source is None and not _passive(t):  # ("It was alleged that": no one's)
+            if source is None and not is_passive(t):  # ("It was alleged that": no one's)
                 source = self._speaker_just_before(cue)
             if source is None or (source.span is not None and source.span.overlaps(quote)):
                 continue
@@ -2439,7 +2439,7 @@ def _names_as(verb: Token) -> bool:
     return verb.lemma_.lower() == "call" and {"dobj", "oprd"} <= deps
 
 
-def _passive(verb: Token) -> bool:
+def is_passive(verb: Token) -> bool:
     """Whether a verb of saying is passive with no agent (``It was alleged that ...``,
     ``The man was said to ...``): it names no source, not even the one just before."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(

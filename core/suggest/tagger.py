@@ -497,17 +497,14 @@ RAISING = ("appear", "seem")
 
 def _no_source(cue: TokenSpan) -> bool:
     """Whether a tagged cue's verb is passive with no agent (``is expected``, ``was
-    asked``) or a raising verb (:data:`RAISING`): PolNeAR gives such an attribution no
-    source."""
+    asked``: :func:`core.suggest.rules.is_passive`) or a raising verb (:data:`RAISING`):
+    PolNeAR gives such an attribution no source."""
+    from core.suggest.rules import is_passive
+
     verb = _verb_of(cue)
-    deps = {c.dep_ for c in verb.children}
-    if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in RAISING:
-        return True
-    return (
-        verb.pos_ in ("VERB", "AUX")
-        and bool(deps & {"nsubjpass", "auxpass"})
-        and ("agent" not in deps)
-    )
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return verb.lemma_.lower() in RAISING or is_passive(verb)
 
 
 def _subject_of(cue: TokenSpan, para: Paragraph) -> TokenSpan | None:
