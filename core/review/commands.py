@@ -347,11 +347,9 @@ def set_speaker(
     """Give the attribution a speaker mention and its name, and ``cue`` as its cue when
     one is given."""
     said = f"speaker {name}" if name else "speaker"  # "Saved: speaker Ana Ruiz."
-    if cue is None:
-        return edit(store, target, said, speaker=span, speaker_name=name or None)
-    return edit(
-        store, target, f"{said} and its cue", speaker=span, speaker_name=name or None, cue=cue
-    )
+    cued: dict[str, Span] = {} if cue is None else {"cue": cue}
+    said += " and its cue" if cued else ""
+    return edit(store, target, said, speaker=span, speaker_name=name or None, **cued)
 
 
 def set_speaker_name(
