@@ -399,7 +399,12 @@ class ReviewSession:
             for span in self._quotations(line, len(art.text))
             if span.start >= here and span != chosen
         )
-        behind = (span for span in self._quotations(0, len(art.text)) if span.start < here)
+        stop = art.text.find("\n", here)  # (the cursor's line is the last read again)
+        behind = (
+            span
+            for span in self._quotations(0, len(art.text) if stop < 0 else stop)
+            if span.start < here
+        )
         for span in chain(ahead, behind):
             if not self._held(span):
                 return self._select(span)
