@@ -452,7 +452,6 @@ def _misses(
 def _untagged(dev: Sequence[Imported], tg: Any, suggester: Suggester, k: int) -> None:
     """How many of the ``dev`` attributions ``tg`` tags nothing of (no span of its
     overlaps their content, cue or source), and ``k`` of them (a seeded sample)."""
-    from core.model import Span
     from core.suggest.paragraphs import paragraphs
     from core.suggest.tagger import spans_of
     from core.tokens import doc_of
@@ -467,15 +466,13 @@ def _untagged(dev: Sequence[Imported], tg: Any, suggester: Suggester, k: int) ->
             for (at, _), d in zip(paras, docs, strict=True)
             for s in spans_of(d)
         ]
-        for a in g.attributions:
-            parts = [p for p in (a.quote, a.cue, a.speaker) if p is not None]
-            if not any(t.overlaps(p) for t in tagged for p in parts):
-                none.append((g.article.text, a))
+        none += [
+            (g.article.text, a) for a in g.attributions if not any(_near(t, a) for t in tagged)
+        ]
     n = sum(len(g.attributions) for g in dev)
     print(f"dev attributions the tagger tags nothing of: {len(none)} of {n}; {k} of them:")
     for text, a in random.Random(0).sample(none, min(k, len(none))):
-        said = [text[s.start : s.end][:80] if s else "-" for s in (a.quote, a.cue, a.speaker)]
-        print("  content {!r}, cue {!r}, source {!r}".format(*said))
+        print(f"  {_described(text, a, 80)}")
 
 
 def _causes(part: str, held: Sequence[Any], tg: Any, k: int) -> None:
@@ -506,11 +503,8 @@ def _causes(part: str, held: Sequence[Any], tg: Any, k: int) -> None:
             why = "right" if gi in right else _cause(h, g, tagged, every, model, shown, tg)
             counts[why] = counts.get(why, 0) + 1
             text = h.article.text
-            said = [text[s.start : s.end][:70] if s else "-" for s in (g.quote, g.cue, g.speaker)]
             near = [f"{lab} {text[s.start : s.end][:50]!r}" for lab, s in tagged if _near(s, g)]
-            seen.setdefault(why, []).append(
-                "content {!r}, cue {!r}, source {!r}".format(*said) + f"; tagged {near}"
-            )
+            seen.setdefault(why, []).append(f"{_described(text, g, 70)}; tagged {near}")
     n = sum(counts.values())
     print(f"{part}, {len(held)} articles, {n} gold attributions:")
     for why, c in sorted(counts.items(), key=lambda x: -x[1]):
@@ -520,6 +514,13 @@ def _causes(part: str, held: Sequence[Any], tg: Any, k: int) -> None:
             print(f"  {why}:")
             for line in random.Random(0).sample(lines, min(k, len(lines))):
                 print(f"    {line}")
+
+
+def _described(text: str, a: Attribution, width: int) -> str:
+    """An attribution's content, cue and source as ``text`` has them (each cut at
+    ``width`` characters; ``-`` for none)."""
+    said = [text[s.start : s.end][:width] if s else "-" for s in (a.quote, a.cue, a.speaker)]
+    return "content {!r}, cue {!r}, source {!r}".format(*said)
 
 
 def _near(s: Span, g: Attribution) -> bool:
