@@ -649,7 +649,7 @@ class ReviewSession:
             return list(corpus)
         a = self.current
         had = name_key(a.speaker_name) if a is not None and a.speaker_name else None
-        near = [c.name for c in self.candidates()]
+        near = [c.name for c in self.candidates() if not c.described]
         if self._full_names is None:  # (once an article: 10 ms on 20,000 words)
             self._full_names = list(full_names(self.article.text).values())
         names = dict.fromkeys([*self._names_given(), *near, *self._full_names, *corpus])

@@ -10,16 +10,21 @@ from dataclasses import dataclass
 
 from core.model import Attribution, Span, SpeakerKind
 from core.suggest.lexicon import (
+    COMPANY_NOUNS,
     CUE_VERBS,
     DETERMINERS,
+    ISSUED_NOUNS,
+    ORGANISATION_KINDS,
     PERSONAL,
     PRONOUNS,
     SENTENCE_OPENERS,
     TITLE_ABBREVIATIONS,
+    TITLES,
 )
 from core.suggest.marks import ALL_MARKS, CLOSING_MARKS
 from core.suggest.names import (
     full_names,
+    is_description,
     is_pronoun,
     names_by_last_word,
     resolve_name,
@@ -39,11 +44,14 @@ _JOINING = frozenset({" of ", " of the ", " for ", " and ", " & "})
 
 @dataclass(frozen=True)
 class Candidate:
-    """A mention that could be a quote's speaker, with the name it stands for."""
+    """A mention that could be a quote's speaker, with the name it stands for, and
+    whether it is a description :func:`candidates` found by its head word alone (its
+    name is no name to offer for another mention)."""
 
     span: Span
     name: str
     person: bool
+    described: bool = False
 
 
 def _is_person(mention: str, name: str, known: set[str]) -> bool:
@@ -57,38 +65,66 @@ def _is_person(mention: str, name: str, known: set[str]) -> bool:
     return mention in known or name in known or looks_like_person(mention)
 
 
+#: The words a description of a source ends in: a job, a kind of body, what is issued
+#: and says something itself, and people taken together (``the minister``, ``The
+#: agency``, ``a statement``, ``law enforcement officials``; docs/adr/0067).
+_PEOPLE = frozenset(
+    "officials authorities police residents witnesses neighbors neighbours experts "
+    "investigators prosecutors organisers organizers researchers officers government "
+    "court jury prosecution family".split()
+)
+_NO_HEAD = frozenset(  # of TITLES, the words that only go before one
+    "vice prime foreign defense defence interior finance economy trade health former "
+    "acting interim senior associate private general assistant".split()
+)
+_JOBS = frozenset(w for w in TITLES if w.isalpha() and len(w) > 3) - _NO_HEAD
+_PEOPLE_HEADS = _JOBS | {w + "s" for w in _JOBS} | _PEOPLE
+DESCRIPTION_HEADS = _PEOPLE_HEADS | ORGANISATION_KINDS.keys() | COMPANY_NOUNS | ISSUED_NOUNS
+_POSSESSIVES = frozenset({"'s", "\u2019s"})
+_DESCRIPTION_WORDS = 4  # the most words before its head
+
+
 class Mentions:
     """Where an article's tokens could name a speaker: its capitalised words and its
-    pronouns, found a chunk of tokens at a time as quotes ask for them, and kept (an
-    article's text and tokens never change; which of them lie inside quotes is left to
+    pronouns, and the heads of its descriptions (:data:`DESCRIPTION_HEADS`), found a
+    chunk of tokens at a time as quotes ask for them, and kept (an article's text and
+    tokens never change; which of them lie inside quotes is left to
     :func:`candidates`, as quotes do change)."""
 
     CHUNK = 1024  # tokens
 
     def __init__(self, text: str, tokens: Tokens) -> None:
         self.text, self.tokens = text, tokens
-        self._chunks: dict[int, list[tuple[int, bool]]] = {}
+        self._chunks: dict[int, tuple[list[tuple[int, bool]], list[int]]] = {}
 
     def between(self, lo: int, hi: int) -> Iterator[tuple[int, bool]]:
         """(token index, capitalised) of each capitalised word (else a pronoun) among
         tokens lo..hi, in text order."""
         for k in range(lo // self.CHUNK, hi // self.CHUNK + 1):
-            for i, capital in self._chunk(k):
+            for i, capital in self._chunk(k)[0]:
                 if lo <= i <= hi:
                     yield i, capital
 
-    def _chunk(self, k: int) -> list[tuple[int, bool]]:
+    def heads(self, lo: int, hi: int) -> Iterator[int]:
+        """The token index of each description's head among tokens lo..hi, in order."""
+        for k in range(lo // self.CHUNK, hi // self.CHUNK + 1):
+            yield from (i for i in self._chunk(k)[1] if lo <= i <= hi)
+
+    def _chunk(self, k: int) -> tuple[list[tuple[int, bool]], list[int]]:
         found = self._chunks.get(k)
         if found is None:
             text, first = self.text, k * self.CHUNK
-            found = []
+            marked, heads = [], []
             for i, (start, end) in enumerate(self.tokens.bounds[first : first + self.CHUNK]):
                 word = text[start:end]
+                lower = word.lower()
+                if word.islower() and lower in DESCRIPTION_HEADS:
+                    heads.append(first + i)
                 if word[:1].isupper() and word.replace(".", "").isalpha():
-                    found.append((first + i, True))
-                elif word.lower() in PRONOUNS:
-                    found.append((first + i, False))
-            self._chunks[k] = found
+                    marked.append((first + i, True))
+                elif lower in PRONOUNS:
+                    marked.append((first + i, False))
+            found = self._chunks[k] = (marked, heads)
         return found
 
 
@@ -144,14 +180,28 @@ def candidates(
             if len(mention.rstrip(".")) > 1:  # not an initial or a lone letter ("X.")
                 found.setdefault(sp, resolve_name(mention, near, names=names, by_last=by_last))
 
-    # Only capitalised words and pronouns can be mentions; any other token ends a run.
-    marked = () if subjects_only else (mentions or Mentions(text, tokens)).between(lo, hi)
+    # Capitalised words and pronouns are mentions; any other token ends a run. Then the
+    # descriptions, by their head words (docs/adr/0067).
+    mentions = None if subjects_only else mentions or Mentions(text, tokens)
+    marked = mentions.between(lo, hi) if mentions else ()
     for words, capital in _runs(text, bounds, marked, quotes):
         if capital:
             emit(words)
         else:
             start, end = bounds[words[0]]
             found.setdefault(Span(start, end), resolve_name(text[start:end], near, start, this))
+    described: dict[Span, bool] = {}  # each description's span: whether people
+    for sp, people in _descriptions(
+        text, bounds, mentions.heads(lo, hi) if mentions else (), quotes
+    ):
+        said = text[sp.start : sp.end]
+        if sp not in found:
+            described[sp] = people
+            found[sp] = (
+                resolve_name(said, near, sp.start, this, names, by_last)
+                if is_description(said)
+                else said
+            )
     subjects = {  # the subjects of its cues, each named by its words that name it
         mention: resolve_name(text[part.start : part.end], near, part.start, this, names, by_last)
         for mention, part in cue_subjects(text, tokens, quote, this.cue if this else None)
@@ -173,7 +223,9 @@ def candidates(
         if kinds.get(n, guess_kind(n)) is SpeakerKind.PERSON
     }
     usable = [
-        Candidate(sp, name, _is_person(text[sp.start : sp.end], name, known))
+        Candidate(sp, name, described[sp], True)
+        if sp in described and sp not in subjects
+        else Candidate(sp, name, _is_person(text[sp.start : sp.end], name, known))
         for sp, name in found.items()
         if not sp.overlaps(quote) and not any(sp.overlaps(nb) for nb in outside)
     ]
@@ -184,6 +236,7 @@ def candidates(
         key=lambda c: (
             rank.get(c.span, len(rank)),
             _beside(text, quote, c.span),
+            c.described,
             not c.person,
             not (sentence.start <= c.span.start and c.span.end <= sentence.end),
             abs((c.span.start + c.span.end) // 2 - mid),
@@ -232,6 +285,51 @@ def _runs(
         else:
             yield [i], False
     yield from done()
+
+
+def _descriptions(
+    text: str, bounds: list[tuple[int, int]], heads: Iterable[int], quotes: list[Span]
+) -> Iterator[tuple[Span, bool]]:
+    """The descriptions that end in the tokens ``heads`` outside ``quotes``: from the
+    determiner before the head over at most ``_DESCRIPTION_WORDS`` lower-case words and
+    possessives (``the minister``, ``the council's transportation committee``), or from
+    a capitalised word's possessive (``China's foreign minister``); else the head alone,
+    and with the capitalised word right before it (``officials``, ``US officials``);
+    each with whether it names people (a job, or people taken together)."""
+
+    def word(j: int) -> str:
+        return text[bounds[j][0] : bounds[j][1]]
+
+    def apart(j: int) -> bool:  # a space, and no more, after token j
+        return text[bounds[j][1] : bounds[j + 1][0]] == " "
+
+    for i in heads:
+        head = Span(*bounds[i])
+        people = word(i).lower() in _PEOPLE_HEADS
+        if any(head.overlaps(q) for q in quotes):
+            continue
+        j, start = i - 1, None
+        while j >= 0 and i - j <= _DESCRIPTION_WORDS + 2 and apart(j):
+            w = word(j)
+            if w in _POSSESSIVES and j > 0:
+                j -= 1  # the possessive's word, written against it
+                w = word(j)
+                if w[:1].isupper():
+                    start = j
+                    break
+            if w.lower() in DETERMINERS:
+                start = j
+                break
+            if not (w.islower() and w.replace("-", "").isalpha()):
+                break
+            j -= 1
+        if start is not None:
+            yield Span(bounds[start][0], head.end), people
+            continue
+        yield head, people
+        before = word(i - 1) if i > 0 and apart(i - 1) else ""
+        if before[:1].isupper() and before.replace(".", "").isalpha():
+            yield Span(bounds[i - 1][0], head.end), people
 
 
 def _joins(between: str, after: str) -> bool:

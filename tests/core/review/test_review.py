@@ -391,6 +391,7 @@ def test_the_names_to_offer_leave_out_the_name_shown_and_words_that_name_nobody(
         assert "Ana Ruiz" not in offered and "Ana Ruiz" not in s.names_to_offer()
         assert {"Port Authority", "Ben Cole", "Critics"} <= set(offered)
         assert not {"Monday", "January", "While", "On", "On Monday"} & set(offered)
+        assert "the union" in {c.name for c in s.candidates()} - set(offered)  # (ADR 67)
 
 
 def test_the_names_to_offer_start_with_the_names_given_in_the_article_nearest_first(
@@ -759,6 +760,30 @@ def test_a_candidate_is_also_the_whole_name_across_of_for_and_a_title_s_stop():
     assert {"Minister for Aviation Jo Roe", "Aviation Jo Roe", "Ann Lee and Ed Fry"} <= found
     assert {"Spokesman Sgt. Ben Cole of the Port Authority", "Ben Cole", "Port Authority"} <= found
     assert not any(f.endswith("Authority, Ann Lee") for f in found)
+
+
+def test_a_candidate_is_also_a_description_by_its_head_word():
+    """ADR 67: ``M`` offers the descriptions of a source (a job, a body, a document,
+    people together) with their determiner, not only capitalised words and pronouns; one
+    beside the quote comes first, any other after the names; the name box takes no name
+    from them."""
+    from core.tokens import Tokens, tokenize
+
+    text = (
+        "Jo Roe met China\u2019s foreign minister on Monday. Ann Lee and US officials were "
+        'there. "The river will stay high," the agency added, quoting a report by Ed Fry.'
+    )
+    quote = sp(text, "The river will stay high,")
+    found = candidates(text, Tokens(tokenize(text)), [], quote)
+    said = [text[c.span.start : c.span.end] for c in found]
+    assert said[0] == "the agency"
+    assert {"China\u2019s foreign minister", "US officials", "a report"} <= set(said)
+    assert said.index("Ann Lee") < said.index("China\u2019s foreign minister")
+    assert said.index("Ed Fry") < said.index("a report")  # (in the quote's sentence too)
+    described = {text[c.span.start : c.span.end]: c for c in found if c.described}
+    assert described["China\u2019s foreign minister"].person
+    assert not described["the agency"].person
+    assert "Jo Roe" not in described and "quoting" not in " ".join(described)
 
 
 def test_refresh_takes_in_what_another_window_saved_and_only_that(session, path):
