@@ -231,11 +231,21 @@ def candidates(
     ]
     mid = (quote.start + quote.end) // 2
     sentence = quote_sentence(text, tokens, quote)
+    cues = cue_words(text, tokens, quote) if described else []
+
+    def beside(c: Candidate) -> int:
+        """:func:`_beside`; a description before the quote only with a cue word between
+        (``The witness said: "..."``, not ``insisting the government would "..."``)."""
+        if c.described and c.span.end <= quote.start:
+            if not any(c.span.end <= w.start and w.end <= quote.start for w in cues):
+                return BESIDE + 1
+        return _beside(text, quote, c.span)
+
     return sorted(
         usable,
         key=lambda c: (
             rank.get(c.span, len(rank)),
-            _beside(text, quote, c.span),
+            beside(c),
             c.described,
             not c.person,
             not (sentence.start <= c.span.start and c.span.end <= sentence.end),
