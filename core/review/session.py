@@ -56,9 +56,15 @@ from core.review.speakers import (
     cue_subjects,
     cue_words,
 )
-from core.suggest.lexicon import CALENDAR, SENTENCE_OPENERS
+from core.suggest.lexicon import CALENDAR, DETERMINERS, SENTENCE_OPENERS
 from core.suggest.marks import find_quotes, quote_type
-from core.suggest.names import full_names, is_pronoun, name_in_article, name_key
+from core.suggest.names import (
+    full_names,
+    is_description,
+    is_pronoun,
+    name_in_article,
+    name_key,
+)
 from core.suggest.registry import kind_of
 from core.tokens import Tokens
 
@@ -642,20 +648,29 @@ class ReviewSession:
         ``corpus`` (the corpus's speakers, most quoted first); of those, the names that
         hold the last word of the mention's name part (:func:`_head_word`) before the
         rest (``Philadelphia Inquirer`` for ``the Inquirer``: the fuller form of the
-        mention; ADR 59). Not the name the
+        mention; ADR 59); after them all, a description mention as the guide names it and
+        as written (``the spokesperson``, ``The spokesperson``: ADR 68). Not the name the
         attribution has (the box shows it already), nor a pronoun, a date (``Monday``) or
         a sentence's first word alone (``While``): nobody's name."""
         if self.article is None:
             return list(corpus)
         a = self.current
-        had = name_key(a.speaker_name) if a is not None and a.speaker_name else None
+        shown = a.speaker_name if a is not None else None
+        had = name_key(shown) if shown else None
         near = [c.name for c in self.candidates() if not c.described]
         if self._full_names is None:  # (once an article: 10 ms on 20,000 words)
             self._full_names = list(full_names(self.article.text).values())
+        mention = self._text(a.speaker) if a is not None else ""
+        # a description as the guide names it and as written, where case tells them apart
+        written = [_as_named(mention), mention] if a and is_description(mention) else []
         names = dict.fromkeys([*self._names_given(), *near, *self._full_names, *corpus])
         offered = [n for n in names if name_key(n) != had and not _nobody(n)]
-        head = _head_word(self._text(a.speaker) if a is not None else "")
-        return sorted(offered, key=lambda n: head is None or head not in _name_words(n))
+        head = _head_word(mention)
+        ranked = sorted(offered, key=lambda n: head is None or head not in _name_words(n))
+        return [
+            *ranked,
+            *(n for n in dict.fromkeys(written) if n != shown and n not in names),
+        ]
 
     def _names_given(self) -> list[str]:
         """The speaker names of the article's other attributions the user accepted, edited
@@ -1223,6 +1238,13 @@ def _nobody(name: str) -> bool:
     first words alone (``On Monday``, ``While``)."""
     words = _name_words(name)
     return is_pronoun(name) or all(w in CALENDAR or w in SENTENCE_OPENERS for w in words)
+
+
+def _as_named(description: str) -> str:
+    """A description as the guide names it: its determiner in lower case (``The
+    spokesperson said`` -> ``the spokesperson``: case makes no new description)."""
+    first, _, rest = description.partition(" ")
+    return f"{first.lower()} {rest}" if rest and first.lower() in DETERMINERS else description
 
 
 def _name_words(name: str) -> list[str]:

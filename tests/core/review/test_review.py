@@ -436,6 +436,27 @@ def test_the_names_to_offer_start_with_the_fuller_forms_of_the_speaker_mention(t
         assert s.names_to_offer(["Port Authority"])[0] == "Ben Cole"  # not "Authority"
 
 
+def test_the_names_to_offer_end_with_a_description_mention_as_written_and_as_named(tmp_path):
+    """ADR 68: where the speaker mention is a description whose name the guide leaves as
+    written, the name box offers it both as the guide names it (``The spokesperson`` ->
+    ``the spokesperson``) and as written, after the names: sets name a description
+    that opens a sentence either way, and it had to be typed whole."""
+    text = (
+        'Headline\n\nAna Ruiz, a spokesperson for the board, spoke on Monday. "We will '
+        'appeal." The spokesperson said so.\n'
+    )
+    with text_session(tmp_path, text, "We will appeal") as s:
+        run(s, s.label("speaker", sp(text, "The spokesperson")))
+        run(s, s.rename("Ana Ruiz"))
+        offered = s.names_to_offer(["Ben Cole"])
+        assert offered[-2:] == ["the spokesperson", "The spokesperson"]
+        assert offered.index("Ben Cole") < offered.index("the spokesperson")
+        run(s, s.rename("the spokesperson"))
+        assert s.names_to_offer()[-1] == "The spokesperson"  # (not the name it has)
+        run(s, s.label("speaker", sp(text, "Ana Ruiz")))
+        assert not {"the spokesperson", "Ana Ruiz"} & set(s.names_to_offer()[-1:])
+
+
 def test_the_next_quotation_no_attribution_holds_is_selected_in_one_key(tmp_path):
     """ADR 62: '"' selects, after the token cursor and then from the article's start, the
     quotations no attribution holds (a rejected one holds its own), for Q."""
