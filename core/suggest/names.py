@@ -256,9 +256,8 @@ def is_person(run: list[Token]) -> bool:
     first = run[0]
     if first.i > 0 and first.doc[first.i - 1].lower_ in DETERMINERS:
         return False
-    if first.i > 1 and first.doc[first.i - 1].lower_ in ("of", "for"):
-        if _is_title(first.doc[first.i - 2].text):
-            return False  # what a job is of: "Minister of State", "Secretary for Health"
+    if _job_of_before([t.text for t in first.doc[max(0, first.i - JOB_REACH) : first.i]]):
+        return False  # what a job is of: "Minister of State", "... of Information and Culture"
     words = [t.text for t in run]
     if any(w.lower().strip(".") in NON_PERSON_WORDS for w in words):
         return False
@@ -461,11 +460,17 @@ class NameBook:
         """Register a paragraph's descriptions of a person with the name after their
         comma (``the party's vice-president, better known as Tian Chua,``), and the jobs
         of something so written before a name (``The Commissioner of Police in the state,
-        Mr Jide Ola,``: a commissioner)."""
+        Mr Jide Ola,``: a commissioner) or after it and its comma (``Mohammed, the
+        Minister of Information and Culture,``: a minister, whom ``The minister`` is)."""
         for j in _JOB_OF_BEFORE_NAME.finditer(text):
             name = _untitled(j["name"].split())  # "Defense Ministry General Jo Roe"
             if _is_title(j["job"]) and len(name) > 1 and _person_words(name):
                 self.add_title(j["job"].lower(), start + j.start("name"), " ".join(name))
+        for j in _JOB_OF_AFTER_NAME.finditer(text):  # "Mohammed, the Minister of ... ,"
+            at = start + j.start("name")
+            name = self.fullest(_untitled(j["name"].split()), at).split()
+            if _is_title(j["job"]) and _person_words(name):
+                self.add_title(j["job"].lower(), at, " ".join(name))
         for k in _KNOWN_AS.finditer(text):
             if _person_words(k["name"].split()):
                 at = (start + k.start("desc"), start + k.end("desc"))
@@ -1273,6 +1278,12 @@ _JOB_OF_BEFORE_NAME = re.compile(
     r"\b(?i:the)\s+(?P<job>[A-Za-z][a-z]+)\s+(?:of|for)\s+(?:[\w'\u2019-]+\s+){0,9}?[\w'\u2019-]+"
     r"(?P<comma>,)?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+)"
     r"(?(comma)(?:,|(?=\s+[a-z]))|,)"
+)
+#: A name, its comma and its job of something (``Mohammed, the Minister of Information
+#: and Culture,``): the name and the job word.
+_JOB_OF_AFTER_NAME = re.compile(
+    r"(?<![\w.'\u2019-])(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*),\s+(?i:the)\s+"
+    r"(?P<job>[A-Za-z]+)\s+(?:of|for)\s"
 )
 #: A one-word name that says something of itself as ``he`` or ``she`` (``Jones said he
 #: had seen``): a person's, whom a later ``he`` may refer to.

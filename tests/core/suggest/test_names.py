@@ -1540,3 +1540,13 @@ def test_what_a_job_is_of_in_two_words_ends_where_the_name_starts(suggester):
         "he was tired."
     )
     assert names(suggester, text) == ["Jo Roe", "Ivo Berg", "Ivo Berg"]
+
+
+def test_what_a_job_is_of_after_and_is_no_person_and_the_name_before_it_holds_the_job(suggester):
+    text = (
+        "Jo Roe says the plan is working.\n\n"
+        "Roe, the Minister of Information and Culture, stated this at a forum.\n\n"
+        "The minister said the budget was small.\n\n"
+        "He said the farmers were paid."
+    )
+    assert names(suggester, text) == ["Jo Roe", "Jo Roe", "Jo Roe"]
