@@ -167,7 +167,7 @@ TITLES = frozenset(
     clerk coordinator planner owner shopkeeper farmer diplomat nominee official
     det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
     counsel magistrate
-    ratu
+    ratu alhaji alhaja
     apostle cleric archbishop priest reverend evangelist televangelist preacher
     """.split()
 )

@@ -1550,3 +1550,9 @@ def test_what_a_job_is_of_after_and_is_no_person_and_the_name_before_it_holds_th
         "He said the farmers were paid."
     )
     assert names(suggester, text) == ["Jo Roe", "Jo Roe", "Jo Roe"]
+
+
+def test_an_honorific_before_a_name_is_no_part_of_it(suggester):
+    text = "Alhaji Jo Roe says the plan is working.\n\nAlhaja Ada Obi said the farmers were paid."
+    assert names(suggester, text) == ["Jo Roe", "Ada Obi"]
+    assert full_names(text)["Roe"] == "Jo Roe"  # (the S key's names, without a parse)
