@@ -163,7 +163,7 @@ TITLES = frozenset(
     administrator forecaster meteorologist prosecutor lawmaker legislator congressman
     congresswoman assemblyman assemblywoman envoy negotiator treasurer regulator
     supervisor epidemiologist physician surgeon lecturer teacher student resident
-    volunteer witness firefighter paramedic engineer technician investigator auditor
+    volunteer witness juror firefighter paramedic engineer technician investigator auditor
     clerk coordinator planner owner shopkeeper farmer diplomat nominee official
     det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
     counsel magistrate

@@ -1556,3 +1556,11 @@ def test_an_honorific_before_a_name_is_no_part_of_it(suggester):
     text = "Alhaji Jo Roe says the plan is working.\n\nAlhaja Ada Obi said the farmers were paid."
     assert names(suggester, text) == ["Jo Roe", "Ada Obi"]
     assert full_names(text)["Roe"] == "Jo Roe"  # (the S key's names, without a parse)
+
+
+def test_a_juror_is_a_job_word_before_a_name(suggester):
+    text = (
+        "Juror Ann Lee told the paper the verdict was based on the evidence.\n\n"
+        '"There was not enough there," Ms Lee said.'
+    )
+    assert names(suggester, text) == ["Ann Lee", "Ann Lee"]
