@@ -467,10 +467,10 @@ class NameBook:
             if _is_title(j["job"]) and len(name) > 1 and _person_words(name):
                 self.add_title(j["job"].lower(), start + j.start("name"), " ".join(name))
         for j in _JOB_OF_AFTER_NAME.finditer(text):  # "Mohammed, the Minister of ... ,"
-            at = start + j.start("name")
-            name = self.fullest(_untitled(j["name"].split()), at).split()
+            named_at = start + j.start("name")
+            name = self.fullest(_untitled(j["name"].split()), named_at).split()
             if _is_title(j["job"]) and _person_words(name):
-                self.add_title(j["job"].lower(), at, " ".join(name))
+                self.add_title(j["job"].lower(), named_at, " ".join(name))
         for k in _KNOWN_AS.finditer(text):
             if _person_words(k["name"].split()):
                 at = (start + k.start("desc"), start + k.end("desc"))
