@@ -893,7 +893,11 @@ class NameBook:
         air force`` is no police force), or whose words the description's end, of any
         kind (``the weather service``: ``National Weather Service``; ``the coalition``:
         ``Coalition for Clean Air``); a news agency's (``the news agency``, ``the wire
-        service``) the nearest news agency. None for no such description."""
+        service``) the nearest news agency. A company's lower-case words say what it does
+        or how it is, which its name seldom says (``the specialty paper company``, ``the
+        struggling company``, ``The nation's No. 2 automaker``: a maker is a company; so a
+        firm's), so where no company before has them, the nearest company is the one. None
+        for no such description."""
         m = _DESCRIPTION.fullmatch(mention)
         if not m or not (m["the"] or m["noun"].lower() == "police"):
             return None
@@ -901,9 +905,11 @@ class NameBook:
         modifiers = (m["the"] or "").split()[1:]
         own = [w for w in modifiers if w.islower() and "'" not in w and "\u2019" not in w]
         wanted, said = set(own), [*own, noun]
-        kind = noun in ORGANISATION_KINDS
-        fits = ORGANISATION_KINDS.get(noun, frozenset()) | {noun}
+        of_kind = _kind(noun)  # "automaker": a company
+        kind = of_kind in ORGANISATION_KINDS
+        fits = ORGANISATION_KINDS.get(of_kind, frozenset()) | {noun, of_kind}
         news = wanted & {"news", "wire"} and noun in ("agency", "service")
+        company = None  # the nearest company, whatever it does (``the struggling company``)
         for at, name in self._before(pos):
             if is_job_name(name) or _within(self.quoted, at):
                 continue  # "Special Police Officer" is no police force; nor a quoted name
@@ -915,11 +921,15 @@ class NameBook:
             if _head_words(words)[-len(said) :] == said:
                 return name
             fitting = kind and (
-                noun in self.kinds.get(name, ())
+                of_kind in self.kinds.get(name, ())
                 or bool(_heads(words) & fits and set(words) - fits - _MINOR)
             )
             if fitting and wanted <= set(words):
                 return name
+            if fitting and of_kind in ("company", "firm"):
+                company = company or name
+        if company is not None:
+            return company
         if kind:
             return self._by_acronym(noun, pos) or mention
         return mention if news else None
@@ -1297,7 +1307,7 @@ _GROUP_CUT = {"of", "at", "from", "in", "for", "with", "who", "on"}
 _COLLECTIVE = {"group", "team", "panel", "delegation", "crowd", "body"}
 #: ``the company``, ``the state's health ministry``, ``police``, ``his club``.
 _DESCRIPTION = re.compile(
-    r"(?P<the>(?i:the|his|her|its|their)\s+(?:[\w'\u2019-]+\s+){0,2})?(?P<noun>[A-Za-z]+)"
+    r"(?P<the>(?i:the|his|her|its|their)\s+(?:[\w.'\u2019-]+\s+){0,3})?(?P<noun>[A-Za-z]+)"
 )
 
 

@@ -1564,3 +1564,13 @@ def test_a_juror_is_a_job_word_before_a_name(suggester):
         '"There was not enough there," Ms Lee said.'
     )
     assert names(suggester, text) == ["Ann Lee", "Ann Lee"]
+
+
+def test_a_company_s_description_by_what_it_does_or_how_it_is_names_the_company(suggester):
+    text = (
+        "DETROIT - Norvia Motor Co.'s troubles claimed more victims Monday when the struggling "
+        "company announced that it will close a plant.\n\n"
+        "The nation's No. 2 automaker also announced that it will mothball another plant.\n\n"
+        "Acme Industries is closing its plant in July, the specialty paper company announced."
+    )
+    assert names(suggester, text) == ["Norvia Motor", "Norvia Motor", "Acme Industries"]
