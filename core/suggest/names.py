@@ -325,6 +325,9 @@ class NameBook:
     quoted: list[tuple[int, int]] = field(default_factory=list)
     #: where each paragraph starts, in order
     paragraphs: list[int] = field(default_factory=list)
+    #: documents written with who gave them out (``the latest situation report released
+    #: by the NCDC``): where the document's noun ends, and the giver's name there
+    given: dict[int, tuple[int, str]] = field(default_factory=dict)
 
     def add_title(self, title: str, pos: int, name: str) -> None:
         self.titles.setdefault(SAME_JOBS.get(title, title), []).append((pos, name))
@@ -419,6 +422,7 @@ class NameBook:
         for n in [*_KIND_AFTER.finditer(text), *_KIND_APPOSED.finditer(text)]:
             self._add_kind(start + n.start("name"), n["name"], n["noun"])
         self._add_appositions(start, text)
+        self._add_given(start, text)
         for g in _SAID_HE.finditer(text):  # "Jones said he had seen": a person, a he
             self.gender.setdefault(g["name"], g["pronoun"])
         self.places.update(m[1].casefold() for m in _PLACE_BEFORE.finditer(text))
@@ -455,6 +459,12 @@ class NameBook:
         fuller name is the nearer one (``Norland Embassy`` is at the same place)."""
         for n in _BODY_IN.finditer(text):
             self._add_kind(start + n.start("name"), n["name"], n["noun"].lower())
+
+    def _add_given(self, start: int, text: str) -> None:
+        """Register a paragraph's documents written with who gave them out (``the latest
+        situation report released by the NCDC``)."""
+        for g in _GIVEN_BY.finditer(text):
+            self.given[start + g.end("document")] = (start + g.start("name"), g["name"])
 
     def _add_appositions(self, start: int, text: str) -> None:
         """Register a paragraph's descriptions of a person with the name after their
@@ -571,7 +581,8 @@ class NameBook:
                 expanded = self._company_begun(acronym, pos) or acronym
             return self._unplaced(self._holder(expanded, pos, written_out=True) or expanded)
         described = (
-            self._apposed(source, pos)
+            self._given_by(source, pos)
+            or self._apposed(source, pos)
             or self._national_person(source, pos)
             or self._national(source, pos)
             or self._described(bare, pos)
@@ -601,6 +612,16 @@ class NameBook:
             and [w for w in whole if w in words] != words
         )
         return self._unplaced(fuller if source != name or reordered else bare)
+
+    def _given_by(self, mention: str, pos: int) -> str | None:
+        """Who gave out the document a mention at ``pos`` is, written right after it (``the
+        latest situation report released by the NCDC``), as ``a report by X`` is X's: that
+        name as the article resolves it there; None for none."""
+        words = mention.split()
+        if not words or words[-1].lower() not in DOCUMENT_NOUNS:
+            return None
+        at, name = self.given.get(pos + len(mention), (0, ""))
+        return self._settled(name, at) if name else None
 
     def _fuller_organisation(self, name: str, pos: int) -> str | None:
         """An organisation's name written without some of its middle words (``Norland
@@ -1294,6 +1315,13 @@ _JOB_OF_BEFORE_NAME = re.compile(
 _JOB_OF_AFTER_NAME = re.compile(
     r"(?<![\w.'\u2019-])(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*),\s+(?i:the)\s+"
     r"(?P<job>[A-Za-z]+)\s+(?:of|for)\s"
+)
+#: A document and who gave it out: ``the latest situation report released by the NCDC``,
+#: ``a statement issued by the Norland Federation``.
+_GIVEN_BY = re.compile(
+    r"\b(?P<document>(?i:" + "|".join(sorted(DOCUMENT_NOUNS)) + r"))\s+"
+    r"(?:released|issued|published|put\s+out)\s+by\s+"
+    r"(?P<name>(?:the\s+)?[A-Z][\w&.'\u2019-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&.'\u2019-]*)*)"
 )
 #: A one-word name that says something of itself as ``he`` or ``she`` (``Jones said he
 #: had seen``): a person's, whom a later ``he`` may refer to.

@@ -1574,3 +1574,15 @@ def test_a_company_s_description_by_what_it_does_or_how_it_is_names_the_company(
         "Acme Industries is closing its plant in July, the specialty paper company announced."
     )
     assert names(suggester, text) == ["Norvia Motor", "Norvia Motor", "Acme Industries"]
+
+
+def test_a_document_released_by_a_name_is_that_name_s(suggester):
+    text = (
+        "The Norland Centre for Disease Control (NCDC) has reported 152 deaths.\n\n"
+        "According to the latest situation report released by the NCDC on Monday, 811 cases "
+        "have been recorded."
+    )
+    assert names(suggester, text) == ["Norland Centre for Disease Control"]
+    at = text.index("the latest")
+    settled = settled_in_article("the latest situation report", at, text)
+    assert settled == "Norland Centre for Disease Control"  # (the S key's, without a parse)
