@@ -143,6 +143,16 @@ CUE_VERBS = SPEECH_VERBS | DIRECT_ONLY_VERBS
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
 PERSONAL = frozenset({"he", "she"})
 
+#: Nouns that describe a person by sex, and the pronoun for them: ``A woman from Norton
+#: said ... She said`` is that woman.
+GENDERED_PEOPLE = {
+    "woman": "she",
+    "man": "he",
+    "girl": "she",
+    "boy": "he",
+    "mother": "she",
+}
+
 #: Words in a name that are a title or job, not part of the person's name.
 TITLES = frozenset(
     """

@@ -29,6 +29,7 @@ from core.suggest.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     FIRST_NAME_TITLES,
+    GENDERED_PEOPLE,
     JOBS_OF_A_KIND,
     NAME_ABBREVIATIONS,
     NAME_PARTICLES,
@@ -1109,6 +1110,11 @@ class NameBook:
                 break
             if all(w.lower() in CALENDAR for w in m.name.split()) or self._in_reported(m.pos):
                 continue
+            if self._in_description(m):
+                continue  # "A woman from Southalls Way said ... She said": no Southalls Way
+            sex = _sex(m.name)
+            if sex is not None:  # "A woman from Norton said ... She said": that woman
+                m = replace(m, person=True)
             group = self._group(m.name)
             if want_person and (group or self._coordinated(m) or self._apposition(m)):
                 continue  # "Residents of the village", "PW2 and PW3" are no "he"
@@ -1118,7 +1124,7 @@ class NameBook:
                 and (pronoun is None or want_person or not self._thing(m, pronoun))
             ):
                 continue
-            if pronoun in PERSONAL and self.gender.get(m.name, pronoun) != pronoun:
+            if pronoun in PERSONAL and self.gender.get(m.name, sex or pronoun) != pronoun:
                 continue
             if pronoun and not want_person and not m.person and not self._thing(m, pronoun):
                 continue  # "The statement ... They warned": a thing the pronoun can't be
@@ -1127,6 +1133,18 @@ class NameBook:
                 break
             fallback = fallback or m
         return fallback.name if fallback else None
+
+    def _in_description(self, m: Mention) -> bool:
+        """Whether a name is written in the phrase after a description's head (``A woman
+        from Southalls Way``, ``Residents of Elm Street``): where or whom the described
+        are of, no source of its own."""
+        i = bisect_left(self.mentions, m.pos, key=lambda x: x.pos)
+        return any(
+            d.pos < m.pos < d.pos + len(d.name)  # (a description is where its head is)
+            and _description_head(d.name) != d.name
+            and is_description(_description_head(d.name))
+            for d in self.mentions[max(0, i - _DESCRIBED_REACH) : i]
+        )
 
     def _apposition(self, m: Mention) -> bool:
         """Whether a one-word name no person's full name holds stands right after a
@@ -1235,6 +1253,8 @@ _AND_THE = re.compile(r"\s+and\s+the\s+(?=[A-Z])")
 #: How far before a nationality that calls a person so (``the Norwegian``) the person
 #: may be named: as far as a pronoun's person (the suggester's reach).
 _NATIONAL_REACH = 1500
+#: How many mentions before a name a description whose phrase holds it may be.
+_DESCRIBED_REACH = 3
 #: How far after a job's name its holder's name may start: a bracketed place or
 #: acronym between (``Inspector General of Police (IGP) Punjab Rao Sardar Ali Khan``).
 _HOLDER_GAP = 30
@@ -1337,6 +1357,15 @@ _COLLECTIVE = {"group", "team", "panel", "delegation", "crowd", "body"}
 _DESCRIPTION = re.compile(
     r"(?P<the>(?i:the|his|her|its|their)\s+(?:[\w.'\u2019-]+\s+){0,3})?(?P<noun>[A-Za-z]+)"
 )
+
+
+def _sex(description: str) -> str | None:
+    """The pronoun of a description of someone by sex (``A 45-year-old woman from Norton``:
+    ``she``; :data:`GENDERED_PEOPLE`), None for any other mention."""
+    head = _description_head(description)
+    if not is_description(head):
+        return None
+    return GENDERED_PEOPLE.get(head.split()[-1].lower())
 
 
 def _description_head(name: str) -> str:

@@ -1586,3 +1586,18 @@ def test_a_document_released_by_a_name_is_that_name_s(suggester):
     at = text.index("the latest")
     settled = settled_in_article("the latest situation report", at, text)
     assert settled == "Norland Centre for Disease Control"  # (the S key's, without a parse)
+
+
+def test_a_she_is_the_woman_a_description_names_not_a_name_in_its_phrase(suggester):
+    text = (
+        'A woman from Elm Way, who did not want to be named, said she heard "shouting".\n\n'
+        'She said: "It was loud."\n\n'
+        'A man from Norton Road said: "I ran."\n\n'
+        'He said: "It was dark."'
+    )
+    assert names(suggester, text) == [
+        "A woman from Elm Way",
+        "A woman from Elm Way",
+        "A man from Norton Road",
+        "A man from Norton Road",
+    ]
