@@ -329,6 +329,9 @@ class NameBook:
     #: documents written with who gave them out (``the latest situation report released
     #: by the NCDC``): where the document's noun ends, and the giver's name there
     given: dict[int, tuple[int, str]] = field(default_factory=dict)
+    #: where the descriptions settled as sources' names so far start, in order: a later
+    #: one the same up to case is the mention written there (:meth:`_same_description`)
+    spoken: list[int] = field(default_factory=list)
 
     def add_title(self, title: str, pos: int, name: str) -> None:
         self.titles.setdefault(SAME_JOBS.get(title, title), []).append((pos, name))
@@ -513,6 +516,8 @@ class NameBook:
         capitals (:meth:`_cased`); anything else stays as it is."""
         if is_pronoun(name):
             return name
+        if is_description(name):
+            insort(self.spoken, pos)
         run = self._run_at(pos)[1]  # "St. Michael", which its titles made "Michael"
         begun = self._company_begun(run, pos) if len(run.split()) > 1 else None
         if begun is not None:
@@ -643,13 +648,24 @@ class NameBook:
         )
 
     def _same_description(self, name: str, pos: int) -> str | None:
-        """The name of a description before ``pos`` with the same words up to case (``the
-        spokesperson also shared`` ... ``The spokesperson said``; ``officials say`` ...
-        ``Officials say``): case makes no new description. None for none."""
+        """The name of a source's description before ``pos`` with the same words up to
+        case (``the spokesperson also shared`` ... ``The spokesperson said``; ``officials
+        say`` ... ``Officials say``): case makes no new description; not one that was no
+        source (``before neighbors knew`` ... ``Neighbors said``). None for none."""
         if name.islower() or not is_description(name[:1].lower() + name[1:]):
             return None
-        same = (m.name for m in self.mentions if m.pos < pos and m.name != name)
-        return next((n for n in same if n.lower() == name.lower()), None)
+        same = (
+            m.name
+            for m in self.mentions
+            if m.pos < pos and m.name != name and m.name.lower() == name.lower() and self._spoke(m)
+        )
+        return next(same, None)
+
+    def _spoke(self, m: Mention) -> bool:
+        """Whether a description was settled as a source's name where it is written (its
+        mention's span starts before its head, where the mention is)."""
+        i = bisect_right(self.spoken, m.pos)
+        return bool(i) and self.spoken[i - 1] >= m.pos - len(m.name)
 
     def _company_begun(self, name: str, pos: int) -> str | None:
         """The company whose name a one-word name begins, the nearest one before ``pos``

@@ -1601,3 +1601,11 @@ def test_a_she_is_the_woman_a_description_names_not_a_name_in_its_phrase(suggest
         "A man from Norton Road",
         "A man from Norton Road",
     ]
+
+
+def test_a_capitalised_description_is_no_earlier_one_that_was_no_source(suggester):
+    text = (
+        "Tensions were high near the scene before neighbors knew an officer lost his life.\n\n"
+        "Neighbors said their hearts are with the police."
+    )
+    assert names(suggester, text) == ["Neighbors"]
