@@ -143,6 +143,16 @@ CUE_VERBS = SPEECH_VERBS | DIRECT_ONLY_VERBS
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
 PERSONAL = frozenset({"he", "she"})
 
+#: Nouns that describe a person by sex, and the pronoun for them: ``A woman from Norton
+#: said ... She said`` is that woman.
+GENDERED_PEOPLE = {
+    "woman": "she",
+    "man": "he",
+    "girl": "she",
+    "boy": "he",
+    "mother": "she",
+}
+
 #: Words in a name that are a title or job, not part of the person's name.
 TITLES = frozenset(
     """
@@ -163,11 +173,11 @@ TITLES = frozenset(
     administrator forecaster meteorologist prosecutor lawmaker legislator congressman
     congresswoman assemblyman assemblywoman envoy negotiator treasurer regulator
     supervisor epidemiologist physician surgeon lecturer teacher student resident
-    volunteer witness firefighter paramedic engineer technician investigator auditor
+    volunteer witness juror firefighter paramedic engineer technician investigator auditor
     clerk coordinator planner owner shopkeeper farmer diplomat nominee official
     det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
     counsel magistrate
-    ratu
+    ratu alhaji alhaja
     apostle cleric archbishop priest reverend evangelist televangelist preacher
     """.split()
 )

@@ -29,6 +29,7 @@ from core.suggest.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     FIRST_NAME_TITLES,
+    GENDERED_PEOPLE,
     JOBS_OF_A_KIND,
     NAME_ABBREVIATIONS,
     NAME_PARTICLES,
@@ -256,9 +257,8 @@ def is_person(run: list[Token]) -> bool:
     first = run[0]
     if first.i > 0 and first.doc[first.i - 1].lower_ in DETERMINERS:
         return False
-    if first.i > 1 and first.doc[first.i - 1].lower_ in ("of", "for"):
-        if _is_title(first.doc[first.i - 2].text):
-            return False  # what a job is of: "Minister of State", "Secretary for Health"
+    if _job_of_before([t.text for t in first.doc[max(0, first.i - JOB_REACH) : first.i]]):
+        return False  # what a job is of: "Minister of State", "... of Information and Culture"
     words = [t.text for t in run]
     if any(w.lower().strip(".") in NON_PERSON_WORDS for w in words):
         return False
@@ -326,6 +326,12 @@ class NameBook:
     quoted: list[tuple[int, int]] = field(default_factory=list)
     #: where each paragraph starts, in order
     paragraphs: list[int] = field(default_factory=list)
+    #: documents written with who gave them out (``the latest situation report released
+    #: by the NCDC``): where the document's noun ends, and the giver's name there
+    given: dict[int, tuple[int, str]] = field(default_factory=dict)
+    #: where the descriptions settled as sources' names so far start, in order: a later
+    #: one the same up to case is the mention written there (:meth:`_same_description`)
+    spoken: list[int] = field(default_factory=list)
 
     def add_title(self, title: str, pos: int, name: str) -> None:
         self.titles.setdefault(SAME_JOBS.get(title, title), []).append((pos, name))
@@ -420,6 +426,7 @@ class NameBook:
         for n in [*_KIND_AFTER.finditer(text), *_KIND_APPOSED.finditer(text)]:
             self._add_kind(start + n.start("name"), n["name"], n["noun"])
         self._add_appositions(start, text)
+        self._add_given(start, text)
         for g in _SAID_HE.finditer(text):  # "Jones said he had seen": a person, a he
             self.gender.setdefault(g["name"], g["pronoun"])
         self.places.update(m[1].casefold() for m in _PLACE_BEFORE.finditer(text))
@@ -457,15 +464,27 @@ class NameBook:
         for n in _BODY_IN.finditer(text):
             self._add_kind(start + n.start("name"), n["name"], n["noun"].lower())
 
+    def _add_given(self, start: int, text: str) -> None:
+        """Register a paragraph's documents written with who gave them out (``the latest
+        situation report released by the NCDC``)."""
+        for g in _GIVEN_BY.finditer(text):
+            self.given[start + g.end("document")] = (start + g.start("name"), g["name"])
+
     def _add_appositions(self, start: int, text: str) -> None:
         """Register a paragraph's descriptions of a person with the name after their
         comma (``the party's vice-president, better known as Tian Chua,``), and the jobs
         of something so written before a name (``The Commissioner of Police in the state,
-        Mr Jide Ola,``: a commissioner)."""
+        Mr Jide Ola,``: a commissioner) or after it and its comma (``Mohammed, the
+        Minister of Information and Culture,``: a minister, whom ``The minister`` is)."""
         for j in _JOB_OF_BEFORE_NAME.finditer(text):
             name = _untitled(j["name"].split())  # "Defense Ministry General Jo Roe"
             if _is_title(j["job"]) and len(name) > 1 and _person_words(name):
                 self.add_title(j["job"].lower(), start + j.start("name"), " ".join(name))
+        for j in _JOB_OF_AFTER_NAME.finditer(text):  # "Mohammed, the Minister of ... ,"
+            named_at = start + j.start("name")
+            name = self.fullest(_untitled(j["name"].split()), named_at).split()
+            if _is_title(j["job"]) and _person_words(name):
+                self.add_title(j["job"].lower(), named_at, " ".join(name))
         for k in _KNOWN_AS.finditer(text):
             if _person_words(k["name"].split()):
                 at = (start + k.start("desc"), start + k.end("desc"))
@@ -497,6 +516,8 @@ class NameBook:
         capitals (:meth:`_cased`); anything else stays as it is."""
         if is_pronoun(name):
             return name
+        if is_description(name):
+            insort(self.spoken, pos)
         run = self._run_at(pos)[1]  # "St. Michael", which its titles made "Michael"
         begun = self._company_begun(run, pos) if len(run.split()) > 1 else None
         if begun is not None:
@@ -566,7 +587,8 @@ class NameBook:
                 expanded = self._company_begun(acronym, pos) or acronym
             return self._unplaced(self._holder(expanded, pos, written_out=True) or expanded)
         described = (
-            self._apposed(source, pos)
+            self._given_by(source, pos)
+            or self._apposed(source, pos)
             or self._national_person(source, pos)
             or self._national(source, pos)
             or self._described(bare, pos)
@@ -597,6 +619,16 @@ class NameBook:
         )
         return self._unplaced(fuller if source != name or reordered else bare)
 
+    def _given_by(self, mention: str, pos: int) -> str | None:
+        """Who gave out the document a mention at ``pos`` is, written right after it (``the
+        latest situation report released by the NCDC``), as ``a report by X`` is X's: that
+        name as the article resolves it there; None for none."""
+        words = mention.split()
+        if not words or words[-1].lower() not in DOCUMENT_NOUNS:
+            return None
+        at, name = self.given.get(pos + len(mention), (0, ""))
+        return self._settled(name, at) if name else None
+
     def _fuller_organisation(self, name: str, pos: int) -> str | None:
         """An organisation's name written without some of its middle words (``Norland
         Football Federation`` ... ``The Norland Federation``): the nearest fuller name
@@ -616,13 +648,24 @@ class NameBook:
         )
 
     def _same_description(self, name: str, pos: int) -> str | None:
-        """The name of a description before ``pos`` with the same words up to case (``the
-        spokesperson also shared`` ... ``The spokesperson said``; ``officials say`` ...
-        ``Officials say``): case makes no new description. None for none."""
+        """The name of a source's description before ``pos`` with the same words up to
+        case (``the spokesperson also shared`` ... ``The spokesperson said``; ``officials
+        say`` ... ``Officials say``): case makes no new description; not one that was no
+        source (``before neighbors knew`` ... ``Neighbors said``). None for none."""
         if name.islower() or not is_description(name[:1].lower() + name[1:]):
             return None
-        same = (m.name for m in self.mentions if m.pos < pos and m.name != name)
-        return next((n for n in same if n.lower() == name.lower()), None)
+        same = (
+            m.name
+            for m in self.mentions
+            if m.pos < pos and m.name != name and m.name.lower() == name.lower() and self._spoke(m)
+        )
+        return next(same, None)
+
+    def _spoke(self, m: Mention) -> bool:
+        """Whether a description was settled as a source's name where it is written (its
+        mention's span starts before its head, where the mention is)."""
+        i = bisect_right(self.spoken, m.pos)
+        return bool(i) and self.spoken[i - 1] >= m.pos - len(m.name)
 
     def _company_begun(self, name: str, pos: int) -> str | None:
         """The company whose name a one-word name begins, the nearest one before ``pos``
@@ -888,7 +931,11 @@ class NameBook:
         air force`` is no police force), or whose words the description's end, of any
         kind (``the weather service``: ``National Weather Service``; ``the coalition``:
         ``Coalition for Clean Air``); a news agency's (``the news agency``, ``the wire
-        service``) the nearest news agency. None for no such description."""
+        service``) the nearest news agency. A company's lower-case words say what it does
+        or how it is, which its name seldom says (``the specialty paper company``, ``the
+        struggling company``, ``The nation's No. 2 automaker``: a maker is a company; so a
+        firm's), so where no company before has them, the nearest company is the one. None
+        for no such description."""
         m = _DESCRIPTION.fullmatch(mention)
         if not m or not (m["the"] or m["noun"].lower() == "police"):
             return None
@@ -896,9 +943,11 @@ class NameBook:
         modifiers = (m["the"] or "").split()[1:]
         own = [w for w in modifiers if w.islower() and "'" not in w and "\u2019" not in w]
         wanted, said = set(own), [*own, noun]
-        kind = noun in ORGANISATION_KINDS
-        fits = ORGANISATION_KINDS.get(noun, frozenset()) | {noun}
+        of_kind = _kind(noun)  # "automaker": a company
+        kind = of_kind in ORGANISATION_KINDS
+        fits = ORGANISATION_KINDS.get(of_kind, frozenset()) | {noun, of_kind}
         news = wanted & {"news", "wire"} and noun in ("agency", "service")
+        company = None  # the nearest company, whatever it does (``the struggling company``)
         for at, name in self._before(pos):
             if is_job_name(name) or _within(self.quoted, at):
                 continue  # "Special Police Officer" is no police force; nor a quoted name
@@ -910,11 +959,15 @@ class NameBook:
             if _head_words(words)[-len(said) :] == said:
                 return name
             fitting = kind and (
-                noun in self.kinds.get(name, ())
+                of_kind in self.kinds.get(name, ())
                 or bool(_heads(words) & fits and set(words) - fits - _MINOR)
             )
             if fitting and wanted <= set(words):
                 return name
+            if fitting and of_kind in ("company", "firm"):
+                company = company or name
+        if company is not None:
+            return company
         if kind:
             return self._by_acronym(noun, pos) or mention
         return mention if news else None
@@ -1073,6 +1126,11 @@ class NameBook:
                 break
             if all(w.lower() in CALENDAR for w in m.name.split()) or self._in_reported(m.pos):
                 continue
+            if self._in_description(m):
+                continue  # "A woman from Southalls Way said ... She said": no Southalls Way
+            sex = _sex(m.name)
+            if sex is not None:  # "A woman from Norton said ... She said": that woman
+                m = replace(m, person=True)
             group = self._group(m.name)
             if want_person and (group or self._coordinated(m) or self._apposition(m)):
                 continue  # "Residents of the village", "PW2 and PW3" are no "he"
@@ -1082,7 +1140,7 @@ class NameBook:
                 and (pronoun is None or want_person or not self._thing(m, pronoun))
             ):
                 continue
-            if pronoun in PERSONAL and self.gender.get(m.name, pronoun) != pronoun:
+            if pronoun in PERSONAL and self.gender.get(m.name, sex or pronoun) != pronoun:
                 continue
             if pronoun and not want_person and not m.person and not self._thing(m, pronoun):
                 continue  # "The statement ... They warned": a thing the pronoun can't be
@@ -1091,6 +1149,18 @@ class NameBook:
                 break
             fallback = fallback or m
         return fallback.name if fallback else None
+
+    def _in_description(self, m: Mention) -> bool:
+        """Whether a name is written in the phrase after a description's head (``A woman
+        from Southalls Way``, ``Residents of Elm Street``): where or whom the described
+        are of, no source of its own."""
+        i = bisect_left(self.mentions, m.pos, key=lambda x: x.pos)
+        return any(
+            d.pos < m.pos < d.pos + len(d.name)  # (a description is where its head is)
+            and _description_head(d.name) != d.name
+            and is_description(_description_head(d.name))
+            for d in self.mentions[max(0, i - _DESCRIBED_REACH) : i]
+        )
 
     def _apposition(self, m: Mention) -> bool:
         """Whether a one-word name no person's full name holds stands right after a
@@ -1199,6 +1269,8 @@ _AND_THE = re.compile(r"\s+and\s+the\s+(?=[A-Z])")
 #: How far before a nationality that calls a person so (``the Norwegian``) the person
 #: may be named: as far as a pronoun's person (the suggester's reach).
 _NATIONAL_REACH = 1500
+#: How many mentions before a name a description whose phrase holds it may be.
+_DESCRIBED_REACH = 3
 #: How far after a job's name its holder's name may start: a bracketed place or
 #: acronym between (``Inspector General of Police (IGP) Punjab Rao Sardar Ali Khan``).
 _HOLDER_GAP = 30
@@ -1274,6 +1346,19 @@ _JOB_OF_BEFORE_NAME = re.compile(
     r"(?P<comma>,)?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+)"
     r"(?(comma)(?:,|(?=\s+[a-z]))|,)"
 )
+#: A name, its comma and its job of something (``Mohammed, the Minister of Information
+#: and Culture,``): the name and the job word.
+_JOB_OF_AFTER_NAME = re.compile(
+    r"(?<![\w.'\u2019-])(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*),\s+(?i:the)\s+"
+    r"(?P<job>[A-Za-z]+)\s+(?:of|for)\s"
+)
+#: A document and who gave it out: ``the latest situation report released by the NCDC``,
+#: ``a statement issued by the Norland Federation``.
+_GIVEN_BY = re.compile(
+    r"\b(?P<document>(?i:" + "|".join(sorted(DOCUMENT_NOUNS)) + r"))\s+"
+    r"(?:released|issued|published|put\s+out)\s+by\s+"
+    r"(?P<name>(?:the\s+)?[A-Z][\w&.'\u2019-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&.'\u2019-]*)*)"
+)
 #: A one-word name that says something of itself as ``he`` or ``she`` (``Jones said he
 #: had seen``): a person's, whom a later ``he`` may refer to.
 _SAID_HE = re.compile(
@@ -1286,8 +1371,17 @@ _GROUP_CUT = {"of", "at", "from", "in", "for", "with", "who", "on"}
 _COLLECTIVE = {"group", "team", "panel", "delegation", "crowd", "body"}
 #: ``the company``, ``the state's health ministry``, ``police``, ``his club``.
 _DESCRIPTION = re.compile(
-    r"(?P<the>(?i:the|his|her|its|their)\s+(?:[\w'\u2019-]+\s+){0,2})?(?P<noun>[A-Za-z]+)"
+    r"(?P<the>(?i:the|his|her|its|their)\s+(?:[\w.'\u2019-]+\s+){0,3})?(?P<noun>[A-Za-z]+)"
 )
+
+
+def _sex(description: str) -> str | None:
+    """The pronoun of a description of someone by sex (``A 45-year-old woman from Norton``:
+    ``she``; :data:`GENDERED_PEOPLE`), None for any other mention."""
+    head = _description_head(description)
+    if not is_description(head):
+        return None
+    return GENDERED_PEOPLE.get(head.split()[-1].lower())
 
 
 def _description_head(name: str) -> str:
