@@ -636,11 +636,12 @@ def _cause(
 
 def _each_epoch(epoch: int, tg: Any, held: Sequence[Any], dev: Sequence[Any]) -> None:
     """What the held-out part chooses at an epoch (``training._chosen``) and what dev
-    gets with it; then, at each threshold, the held-out and dev F1/P with the tagger's
-    suggestions first."""
+    gets with it, by the tagger's own sureness; then, at each threshold, the held-out
+    and dev F1/P with the tagger's suggestions first."""
     from core.measure.training import _chosen, _found, _scores
     from core.suggest.tagger import SURE
 
+    tg.use_scorer(None)  # (the epoch before's: training chooses this epoch's after)
     found, dev_found = _found(tg, held), _found(tg, dev)
     _, floor, rules_first, counts = _chosen(found, held)
     at_dev = _scores(dev_found, dev, floor)[2 if rules_first else 1]
