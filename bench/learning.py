@@ -28,7 +28,10 @@ done articles (its figures on the part of them it holds out), and scores the dev
 the tagger alone, with the rules (what it suggests), then with the fit of those
 articles' review (ADR 36: what import suggests in a corpus that learns), the rules
 alone; with the time it took, its size, and the time of the dev suggestions with it and
-without. ``--snapshots DIR`` keeps each epoch's weights there; ``--each-epoch`` prints
+without. ``--snapshots DIR`` keeps each epoch's weights there (with ``--keep`` of a
+tagger kept before, reads them: each epoch's weights with the threshold, order and
+scorer ``training.choose`` gives them on the held-out part, dev's figures with each, and
+the epoch the held-out part chooses so); ``--each-epoch`` prints
 what the held-out part chooses at each epoch and what dev gets with it (a study of the
 choice: dev is tagged at every epoch, in the training's time). ``--untagged K`` counts
 the dev attributions the tagger tags nothing of (no span of its overlaps their content,
@@ -325,6 +328,10 @@ def tagger(
         name, config, data, prior, first, figures, *sure = pickle.loads(keep.read_bytes())
         trained = load(suggester.nlp, name, config, data, prior, first, *sure)
         print(f"tagger read from {keep}")
+        kept_as = (name, config, prior, first, *sure)
+        _epochs_chosen(
+            suggester, [g for g, _ in order], [g for g, _ in splits["dev"]], snapshots, kept_as
+        )
     else:
         if each_epoch:  # the held-out part as training parses it, and dev the same way
             done = [(g.article, g.attributions) for g, _ in order]
@@ -431,6 +438,49 @@ def _relinked(suggester: Suggester, done: Sequence[Imported], tg: Any) -> None:
         f"the {'rules' if tg.rules_first else 'tagger'}'s first; with the rules "
         f"{_figures(both)}, alone {_figures(alone)}, the rules {_figures(by_rules)}"
     )
+
+
+def _epochs_chosen(
+    suggester: Suggester,
+    done: Sequence[Imported],
+    dev: Sequence[Imported],
+    snapshots: Path | None,
+    kept_as: tuple[Any, ...],
+) -> None:
+    """Each epoch's weights in ``snapshots`` (``--snapshots`` of the tagger kept as
+    ``kept_as``: :func:`core.suggest.tagger.load`'s arguments but its bytes), if any,
+    as training keeps the last epoch's (``training.choose`` on the held-out part of the
+    ``done`` articles: its threshold, order and whether a scorer says how sure it is),
+    and what dev gets with each; last, the epoch whose held-out score is best (the key
+    ``training._chosen`` ranks by: its precision reaching the aim, then its F1; the
+    earlier of equals)."""
+    from core.measure.training import PRECISION, _found, _scores, choose
+    from core.suggest.tagger import GEOMETRIC, SURE_OF, load
+
+    if snapshots is None or not snapshots.is_dir():
+        return
+    name, config, prior, first, *sure = kept_as
+    epochs = sorted(
+        (int(f.name[5:]), f.read_bytes()) for f in snapshots.glob("epoch*") if f.name[5:].isdigit()
+    )
+    held = _held_part(suggester, done)
+    dev_held = _held_part(suggester, dev, everyone=True)
+    chosen: list[tuple[tuple[bool, float], int]] = []
+    for epoch, weights in epochs:
+        tg = load(suggester.nlp, name, config, weights, prior, first, *sure)
+        tg.settings[SURE_OF] = GEOMETRIC
+        _, both, _ = choose(tg, held)
+        at_dev = _scores(_found(tg, dev_held), dev_held, tg.threshold)[2 if tg.rules_first else 1]
+        first = "the rules'" if tg.rules_first else "the tagger's"
+        chosen.append(((both.attribution_precision >= PRECISION, both.attribution_f1), -epoch))
+        print(
+            f"epoch {epoch}: at least {tg.threshold:g} sure "
+            f"({'by a scorer' if tg.scorer is not None else 'the geometric mean'}), "
+            f"{first} first; held out "
+            f"{_figures(both)}; dev {_figures(at_dev)}"
+        )
+    if chosen:
+        print(f"the held-out part chooses epoch {-max(chosen)[1]}")
 
 
 def _misses(
@@ -586,11 +636,12 @@ def _cause(
 
 def _each_epoch(epoch: int, tg: Any, held: Sequence[Any], dev: Sequence[Any]) -> None:
     """What the held-out part chooses at an epoch (``training._chosen``) and what dev
-    gets with it; then, at each threshold, the held-out and dev F1/P with the tagger's
-    suggestions first."""
+    gets with it, by the tagger's own sureness; then, at each threshold, the held-out
+    and dev F1/P with the tagger's suggestions first."""
     from core.measure.training import _chosen, _found, _scores
     from core.suggest.tagger import SURE
 
+    tg.use_scorer(None)  # (the epoch before's: training chooses this epoch's after)
     found, dev_found = _found(tg, held), _found(tg, dev)
     _, floor, rules_first, counts = _chosen(found, held)
     at_dev = _scores(dev_found, dev, floor)[2 if rules_first else 1]
@@ -642,7 +693,12 @@ def main() -> None:
     ap.add_argument(
         "--keep", type=Path, help="with --tagger: keep the tagger here; read it if it exists"
     )
-    ap.add_argument("--snapshots", type=Path, help="with --tagger: keep each epoch's here")
+    ap.add_argument(
+        "--snapshots",
+        type=Path,
+        help="with --tagger: keep each epoch's weights here; with --keep of a kept tagger, "
+        "read them: each epoch's chosen again on the held-out part, and dev's figures",
+    )
     ap.add_argument(
         "--each-epoch",
         action="store_true",

@@ -21,10 +21,12 @@ from core.measure.training import (
     _chosen,
     _Held,
     _held,
+    _key,
     choose,
     done_articles,
     train_apart,
     train_corpus,
+    train_tagger,
 )
 from core.model import Article, Attribution, MadeBy, Status
 from core.review.learning import refit, tagger
@@ -426,3 +428,26 @@ def test_a_scorer_is_kept_only_where_the_held_out_part_chooses_it(trained_corpus
     # every suggestion right as sure as the tagger is: a scorer scores no better there
     alone, both, _ = choose(read, held)
     assert both.attribution_f1 == 1.0 and read.scorer is None and SCORER not in read.settings
+
+
+def test_each_epoch_is_scored_as_the_last_is_chosen_and_the_best_kept(suggester, monkeypatch):
+    """Each epoch's weights are scored on the held-out part as ``choose`` keeps the
+    last's (a scorer where it scores better there: issue 23's tenth round; before, by
+    the tagger's own sureness alone), and the epoch kept is the best so scored."""
+    seen: list[tuple[bytes, tuple[bool, float]]] = []
+
+    def choosing(tg, held):
+        got = choose(tg, held)
+        seen.append((tg.to_bytes(), _key(got[1])))
+        return got
+
+    monkeypatch.setattr("core.measure.training.choose", choosing)
+    done = []
+    for n in range(5 * FOLDS):  # (every fifth held out: a scorer can be fitted there)
+        text, reports = article(n)
+        done.append((Article(text=text, content_hash=f"e{n}"), gold(text, reports)))
+    _, figures = train_tagger(suggester, done, epochs=4)
+    *epochs, kept = seen
+    assert figures.held == FOLDS and len(epochs) == figures.epochs == 4
+    best = max(range(4), key=lambda i: (epochs[i][1], -i))
+    assert kept == epochs[best]
