@@ -35,6 +35,9 @@ from core.tokens import Tokens
 
 #: How far from the quote (in characters) mentions are looked for.
 REACH = 3000
+#: ... and descriptions (ADR 67): one farther is most often somebody else's, and naming
+#: each costs what naming a run of capitals does.
+DESCRIPTION_REACH = 600
 _MARKS = frozenset(ALL_MARKS)
 _CLOSING = frozenset(CLOSING_MARKS)
 _SENTENCE_END = {".", "!", "?", ":"} | _MARKS
@@ -191,9 +194,11 @@ def candidates(
             start, end = bounds[words[0]]
             found.setdefault(Span(start, end), resolve_name(text[start:end], near, start, this))
     described: dict[Span, bool] = {}  # each description's span: whether people
-    for sp, people in _descriptions(
-        text, bounds, mentions.heads(lo, hi) if mentions else (), quotes
-    ):
+    near_lo, near_hi = tokens.covering(
+        max(0, quote.start - DESCRIPTION_REACH), quote.end + DESCRIPTION_REACH
+    )
+    heads = mentions.heads(near_lo, near_hi) if mentions else ()
+    for sp, people in _descriptions(text, bounds, heads, quotes):
         said = text[sp.start : sp.end]
         if sp not in found:
             described[sp] = people
