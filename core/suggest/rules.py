@@ -1577,7 +1577,11 @@ def _titles_of(head: Token, run: list[Token]) -> set[str]:
     }
     if head.dep_ == "appos" and (head.head.pos_ == "NOUN" or head.head.lower_ in TITLES):
         out.add(head.head.lemma_.lower())
-    out |= {c.lemma_.lower() for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
+    out |= {  # "Jo Ma, a lawyer"; "Jo Ma, the Minister of Information,": a job in capitals
+        c.lemma_.lower()
+        for c in head.children
+        if c.dep_ == "appos" and (c.pos_ == "NOUN" or c.lower_ in TITLES)
+    }
     job = _job_of_name(run[0])
     if job is not None:
         out.add(job.lemma_.lower())
@@ -1592,6 +1596,8 @@ def _job_of_name(first: Token) -> Token | None:
     Belarusian Foreign Ministry Anatoly Glaz``: the minister, the secretary)."""
     doc = first.doc
     k = first.i - 1
+    if k >= 0 and doc[k].lower_ in _WHAT_A_JOB_IS_OF:
+        return None  # a word of what the job is of: "Minister of Information and Culture"
     while (
         k > first.i - 1 - JOB_REACH
         and k > 1

@@ -1073,3 +1073,20 @@ def test_an_and_inside_the_clause_before_a_reporting_line_leaves_it_the_lines(su
             "a presidential aide",
         )
     ]
+
+
+def test_a_job_in_capitals_after_a_name_is_the_persons_and_the_words_of_what_it_is_of_no_name(
+    suggester,
+):
+    found = suggest(
+        suggester,
+        "Jo Roe says his only regret is the slow pace of reform.\n\n"
+        "Roe, the Minister of Trade and Industry, stated this at a forum in Abuja.\n\n"
+        "The minister said some traders have failed to appreciate the new rules.\n\n"
+        "He said over one million traders had benefitted from the loans.",
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [
+        ("Jo Roe", "Jo Roe"),
+        ("The minister", "Jo Roe"),
+        ("He", "Jo Roe"),
+    ]
