@@ -1903,7 +1903,8 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
             or _clause_around(verb, para)
             or _object_then_modal(verb, para)
         )
-        return [found] if found is not None else []
+        more = _clause_after_line(verb, para)  # "A, Jo said, but B": B too
+        return [c for c in (found, more) if c is not None]
     marks = [c for c in clause.children if c.dep_ == "mark"]
     denied = any(c.dep_ == "neg" for c in verb.children)  # ("Norvia isn't confirming that A")
     where = _relative_where(clause)  # ("announced results of PP-11, where X beat Y")
@@ -2506,13 +2507,63 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
         and first > 0
         and doc[first - 1].text == ","
         and (any(c.dep_ == "nsubj" for c in verb.lefts) or bool(set_off))
-        and (last == len(doc) or doc[last].text in _SENTENCE_END or going_on)
+        and (
+            last == len(doc)
+            or doc[last].text in _SENTENCE_END
+            or going_on
+            or _goes_on_after_line(main, last) is not None
+        )
     ):
         return None
     start = verb.sent.start if set_off else main.left_edge.i
     while start < first and doc[start].idx < para.dateline:
         start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
     start, end = _trim(doc, start, first - 2)
+    if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
+        return None
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _goes_on_after_line(main: Token, at: int) -> Token | None:
+    """The verb of a clause of its own subject that ``and`` or ``but`` at token ``at``,
+    after a reporting line's comma, joins to the clause ``main`` the line closes (``A, Jo
+    said, but B``: B's verb, which the parse makes A's conjunct), if any."""
+    doc = main.doc
+    cc = doc[at] if 0 < at < len(doc) else None
+    if cc is None or cc.head != main or cc.lower_ not in ("and", "but") or doc[at - 1].text != ",":
+        return None
+    return next(
+        (
+            c
+            for c in main.rights
+            if c.dep_ == "conj"
+            and c.i > at
+            and any(s.dep_ in (*_SUBJECTS, "expl") and s.i > at for s in c.children)
+        ),
+        None,
+    )
+
+
+def _clause_after_line(verb: Token, para: Paragraph) -> tuple[int, int] | None:
+    """``A, Jo said, but B``: a clause of its own subject after ``and`` or ``but`` that
+    goes on from a reporting line closing the clause before it is reported by the line
+    too, as one run on after the cue is (its bounds in the paragraph, as
+    :func:`reported_clause`)."""
+    doc = para.doc
+    main = verb.head
+    if (
+        verb.dep_ not in ("parataxis", "ccomp")
+        or main.i >= verb.i
+        or not any(c.dep_ in _SUBJECTS for c in verb.lefts)
+        or _line_start(verb) < 1
+        or doc[_line_start(verb) - 1].text != ","
+    ):
+        return None
+    at = verb.right_edge.i + 1
+    conj = _goes_on_after_line(main, at)
+    if conj is None:
+        return None
+    start, end = _trim(doc, at + 1, conj.right_edge.i)
     if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])

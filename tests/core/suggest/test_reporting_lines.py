@@ -1090,3 +1090,23 @@ def test_a_job_in_capitals_after_a_name_is_the_persons_and_the_words_of_what_it_
         ("The minister", "Jo Roe"),
         ("He", "Jo Roe"),
     ]
+
+
+def test_a_clause_after_but_that_goes_on_from_a_reporting_line_is_the_lines(suggester):
+    found = suggest(
+        suggester,
+        "There had been no delay, the engineer said, but a crack in the beam had been found."
+        '\n\nThere had been no "smoking gun", Ms Roe said, but a video showing the man '
+        "removing boxes of files had been important.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("There had been no delay", "the engineer", "said", "indirect"),
+        ("a crack in the beam had been found.", "the engineer", "said", "indirect"),
+        ("smoking gun", "Ms Roe", "said", "mixed"),
+        (
+            "a video showing the man removing boxes of files had been important.",
+            "Ms Roe",
+            "said",
+            "indirect",
+        ),
+    ]
