@@ -2649,9 +2649,19 @@ def _set_off_name(verb: Token, para: Paragraph) -> list[Token]:
     if verb.i < 3 or any(c.dep_ in _SUBJECTS for c in verb.children):
         return []
     head, after = doc[verb.i - 1], doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if after is not None and after.dep_ == "dobj" and after.head == verb:  # "told Reuters."
+        after = doc[after.right_edge.i + 1] if after.right_edge.i + 1 < len(doc) else None
+    # ("a source close to the negotiations told": the appositive the last words are in)
+    head = next((a for a in (head, *head.ancestors) if a.dep_ == "appos"), head)
     first = head.left_edge.i
     closing = after is None or after.text == "," or after.text in _SENTENCE_END
-    if closing and head.dep_ == "appos" and head.head.i < first and doc[first - 1].text == ",":
+    if (
+        closing
+        and head.dep_ == "appos"
+        and head.right_edge.i == verb.i - 1
+        and head.head.i < first
+        and doc[first - 1].text == ","
+    ):
         phrase = list(doc[first : head.i + 1])
         return [] if any(para.in_quote[t.i] for t in phrase) else phrase
     if doc[verb.i - 1].text != "," or doc[verb.i - 2].pos_ != "PROPN":

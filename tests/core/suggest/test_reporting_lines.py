@@ -1096,17 +1096,30 @@ def test_a_clause_after_but_that_goes_on_from_a_reporting_line_is_the_lines(sugg
     found = suggest(
         suggester,
         "There had been no delay, the engineer said, but a crack in the beam had been found."
-        '\n\nThere had been no "smoking gun", Ms Roe said, but a video showing the man '
-        "removing boxes of files had been important.",
+        '\n\nThere had been no "silver bullet", Ms Roe said, but a photo showing the driver '
+        "leaving the yard at night had been important.",
     )
     assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
         ("There had been no delay", "the engineer", "said", "indirect"),
         ("a crack in the beam had been found.", "the engineer", "said", "indirect"),
-        ("smoking gun", "Ms Roe", "said", "mixed"),
+        ("silver bullet", "Ms Roe", "said", "mixed"),
         (
-            "a video showing the man removing boxes of files had been important.",
+            "a photo showing the driver leaving the yard at night had been important.",
             "Ms Roe",
             "said",
             "indirect",
         ),
+    ]
+
+
+def test_a_reporting_line_whose_source_the_parse_hangs_on_the_clause_as_an_apposition(
+    suggester,
+):
+    found = suggest(
+        suggester,
+        "The rail regulator is close to a ruling on how its rules apply to freight firms "
+        "working with local lines, a source close to the talks told Reuters.",
+    )
+    assert [(q[-11:], sp, cue) for q, sp, _, cue, _ in found] == [
+        ("local lines", "a source close to the talks", "told")
     ]
