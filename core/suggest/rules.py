@@ -1902,6 +1902,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
             or _lost_that_clause(verb, para)
             or _clause_around(verb, para)
             or _object_then_modal(verb, para)
+            or _clause_of_first_subject(verb, para)
         )
         more = _clause_after_line(verb, para)  # "A, Jo said, but B": B too
         return [c for c in (found, more) if c is not None]
@@ -2519,6 +2520,31 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     while start < first and doc[start].idx < para.dateline:
         start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
     start, end = _trim(doc, start, first - 2)
+    if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
+        return None
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _clause_of_first_subject(verb: Token, para: Paragraph) -> tuple[int, int] | None:
+    """``Still, important detail needed to be ironed out, the source stressed.``: a
+    reporting line closing its sentence after a comma, whose verb the parse gives the
+    clause's subject too, the clause's own verb hung on it as a modifier, reports the
+    clause before the comma (its bounds in the paragraph, as :func:`reported_clause`)."""
+    doc = para.doc
+    subjects = [c for c in verb.lefts if c.dep_ in _SUBJECTS and not para.in_quote[c.i]]
+    if len(subjects) < 2 or not (verb.i + 1 == len(doc) or doc[verb.i + 1].text in _SENTENCE_END):
+        return None
+    first, line = subjects[0], subjects[-1]
+    comma = line.left_edge.i - 1
+    if (
+        comma < 1
+        or doc[comma].text != ","
+        or line.left_edge.i == verb.i
+        or first.right_edge.i >= comma
+        or not any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in first.rights)
+    ):
+        return None
+    start, end = _trim(doc, verb.sent.start, comma - 1)
     if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])

@@ -1123,3 +1123,24 @@ def test_a_reporting_line_whose_source_the_parse_hangs_on_the_clause_as_an_appos
     assert [(q[-11:], sp, cue) for q, sp, _, cue, _ in found] == [
         ("local lines", "a source close to the talks", "told")
     ]
+
+
+def test_a_clause_whose_verb_the_parse_hangs_on_its_subject_is_the_lines_before_it(suggester):
+    found = suggest(
+        suggester,
+        "Still, important work needed to be done on the bridge in the coming weeks, the "
+        "engineer stressed.\n\nHowever, more money needed to be found for the schools before "
+        "the winter, the mayor warned.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        (
+            "Still, important work needed to be done on the bridge in the coming weeks",
+            "the engineer",
+            "stressed",
+        ),
+        (
+            "However, more money needed to be found for the schools before the winter",
+            "the mayor",
+            "warned",
+        ),
+    ]
