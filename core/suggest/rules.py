@@ -1856,7 +1856,11 @@ def _governing_cue(token: Token, para: Paragraph, clause: bool = False) -> Token
                 if not any(c.dep_ in _SUBJECTS for c in t.children):
                     return None  # the speaker's other doing, not more of the saying
         if t.head.i == t.i:  # the root: a reporting line after it ('"A," Jo said, with')
-            line = (c for c in t.rights if c.dep_ == "parataxis" and not para.in_quote[c.i])
+            line = (
+                c
+                for c in t.rights
+                if (c.dep_ == "parataxis" or _conjunct_line(c)) and not para.in_quote[c.i]
+            )
             verb = next(line, None)
             return _reporting(verb, para) if verb is not None and _is_speech_verb(verb) else None
         under, below, t = below, t, t.head
@@ -2593,6 +2597,20 @@ def _clause_after_line(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _conjunct_line(verb: Token) -> bool:
+    """Whether a verb the parse makes a conjunct of the clause before it is a reporting
+    line closing that clause: its own subject after a comma, and no conjunction of its own
+    (``The council does not "act first and think later", its leader said``)."""
+    first = _line_start(verb)
+    return (
+        verb.dep_ == "conj"
+        and first > 0
+        and verb.doc[first - 1].text == ","
+        and any(c.dep_ in _SUBJECTS for c in verb.lefts)
+        and not _joined_line(verb.head, first)
+    )
 
 
 def _joined_line(main: Token, first: int) -> bool:

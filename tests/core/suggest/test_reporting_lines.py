@@ -1144,3 +1144,14 @@ def test_a_clause_whose_verb_the_parse_hangs_on_its_subject_is_the_lines_before_
             "warned",
         ),
     ]
+
+
+def test_marks_in_a_clause_whose_reporting_line_the_parse_makes_its_conjunct(suggester):
+    found = suggest(
+        suggester,
+        'The city council does not "act first and think later", its leader said on Tuesday, '
+        "responding to questions from residents.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("act first and think later", "its leader", "said", "mixed")
+    ]
