@@ -669,7 +669,8 @@ class ArticleRules:
             if a.speaker_name is not None:
                 last = (f.para, a)
             if a.speaker is not None and a.speaker.start in self.anchored:
-                a = a.with_(speaker_name=self._holder(a.speaker.start) or a.speaker_name)
+                holder = self._holder(a.speaker.start, a.quote)
+                a = a.with_(speaker_name=holder or a.speaker_name)
             if a.speaker_name:
                 a = a.with_(speaker_name=self._settled(a.speaker_name, a.speaker, a.quote))
             out.append(a)
@@ -686,15 +687,18 @@ class ArticleRules:
         opens = opens_with_quote(self.paragraphs[f.para][1])
         return near and (para == f.para or (f.para - para <= 2 and opens))
 
-    def _holder(self, pos: int) -> str | None:
+    def _holder(self, pos: int, quote: Span) -> str | None:
         """Who holds the job a definite description at ``pos`` speaks of (``South
         Korea's top diplomat said``, ``The housing secretary has defended``): the person
         named with that job word before it, else, when no description with it came
         before (:meth:`core.suggest.names.NameBook.introduced`), the first one the next
         paragraph names in full as a subject or opens with (``Foreign Minister Kang
-        Kyung-wha also said``), a news story's way to name whom its lead described;
-        then that job word names them further on (``The foreign minister nominee``)."""
+        Kyung-wha also said``), a news story's way to name whom its lead described, but
+        not one the description's ``quote`` names (``Jo Roe will appeal, his lawyer says.
+        ... Roe, 62, faces``: whom the lawyer speaks of); then that job word names them
+        further on (``The foreign minister nominee``)."""
         job = self.anchored[pos]
+        spoken_of = {m.name for m in self.book.mentions if quote.start <= m.pos < quote.end}
         name = self.book.by_title(job, pos)
         k = bisect_right(self.paragraphs, pos, key=lambda p: p[0])
         if name is None and k < len(self.paragraphs) and not self.book.introduced(job, pos):
@@ -709,6 +713,7 @@ class ArticleRules:
                     and m.person
                     and (m.subject or m.pos == start)
                     and len(m.name.split()) > 1
+                    and m.name not in spoken_of
                 ),
                 None,
             )

@@ -1155,3 +1155,16 @@ def test_marks_in_a_clause_whose_reporting_line_the_parse_makes_its_conjunct(sug
     assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
         ("act first and think later", "its leader", "said", "mixed")
     ]
+
+
+def test_a_lead_description_is_no_one_its_own_words_name_in_the_next_paragraph(suggester):
+    found = suggest(
+        suggester,
+        "Former mayor Jo Roe will appeal against his conviction for fraud, his lawyer says.\n\n"
+        "Roe, 62, faces up to ten years in jail after a trial in Kelby.\n\n"
+        'But his lawyer, Ed Cole, said there were "clear grounds" to appeal.',
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [
+        ("his lawyer", "Ed Cole"),
+        ("Ed Cole", "Ed Cole"),
+    ]
