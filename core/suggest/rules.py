@@ -1651,12 +1651,22 @@ def _passive_label(para: Paragraph, q: Quoted) -> bool:
 
 def _names_a_title(para: Paragraph, q: Quoted) -> bool:
     """Marks around a title or a nickname ("The Last of Us", Dwayne "The Rock" Johnson):
-    two to eight words, every major one capitalised, no sentence punctuation. Such marks
+    two to eight words, every major one capitalised, no sentence punctuation, or one such
+    word that names the kind of the noun after it (the former "Empire" actor). Such marks
     are read as plain text."""
     inner = para.doc.char_span(q.start, q.end, alignment_mode="expand")
     if inner is None:
         return False
     words = [t for t in inner if not t.is_punct]
+    if len(words) == 1:  # 'the former "Empire" actor': a work's name before a noun
+        (w,) = words
+        return (
+            w.text[:1].isupper()
+            and w.pos_ in ("NOUN", "PROPN")
+            and w.dep_ in ("compound", "nmod")
+            and w.head.pos_ == "NOUN"
+            and w.head.idx > q.end
+        )
     if not 2 <= len(words) <= 8 or any(t.text in _SENTENCE_END | {","} for t in inner):
         return False
     if all(t.pos_ in ("ADV", "ADJ") for t in words) and any(t.pos_ == "ADV" for t in words):

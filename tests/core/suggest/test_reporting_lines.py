@@ -1168,3 +1168,14 @@ def test_a_lead_description_is_no_one_its_own_words_name_in_the_next_paragraph(s
         ("his lawyer", "Ed Cole"),
         ("Ed Cole", "Ed Cole"),
     ]
+
+
+def test_one_capitalised_word_in_marks_before_a_noun_is_a_works_name(suggester):
+    found = suggest(
+        suggester,
+        "The lawyer said Thursday he would appeal the former “Dynasty” star’s conviction for "
+        "lying to police.",
+    )
+    assert [(q, kind) for q, _, _, _, kind in found] == [
+        ("he would appeal the former “Dynasty” star’s conviction for lying to police.", "indirect")
+    ]
