@@ -1146,15 +1146,21 @@ def _saying_of(v: Token) -> Token | None:
 
 
 def _adds_on(v: Token) -> bool:
-    """Whether a participle of saying with a ``that`` clause of its own goes on from a
-    reported clause with no comma before it (``said that A have been confirmed negative
-    adding that B``): the parse hangs it on A's verb, but it is the speaker's saying."""
+    """Whether a participle of saying with a clause of its own goes on from a reported
+    clause with no comma before it (``said that A have been confirmed negative adding that
+    B``; ``said the officer was "brilliant" adding he was "professional"``): the parse
+    hangs it on A's verb, but it is the speaker's saying."""
     up = v.head
     return (
         v.tag_ == "VBG"
         and v.dep_ == "advcl"
         and v.lemma_.lower() in SPEECH_VERBS
-        and any(c.dep_ == "ccomp" and any(map(_that, c.children)) for c in v.children)
+        and any(
+            c.dep_ == "ccomp"
+            and any(t.dep_ in _SUBJECTS or _that(t) for t in c.children)
+            and c.i > v.i
+            for c in v.children
+        )
         and up.dep_ == "ccomp"
         and _is_speech_verb(up.head)
     )

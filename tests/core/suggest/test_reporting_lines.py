@@ -1179,3 +1179,20 @@ def test_one_capitalised_word_in_marks_before_a_noun_is_a_works_name(suggester):
     assert [(q, kind) for q, _, _, _, kind in found] == [
         ("he would appeal the former “Dynasty” star’s conviction for lying to police.", "indirect")
     ]
+
+
+def test_a_participle_of_saying_with_a_clause_and_no_that_after_a_report_is_the_speakers(
+    suggester,
+):
+    found = suggest(
+        suggester,
+        "The coach said the defence was solid adding the team would rest on Sunday.\n\n"
+        'The neighbour said the nurse who came first was "wonderful" adding she was "very '
+        'kind" to everyone.',
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("the defence was solid", "The coach", "said"),
+        ("the team would rest on Sunday.", "The coach", "adding"),
+        ("wonderful", "The neighbour", "said"),
+        ("very kind", "The neighbour", "adding"),
+    ]
