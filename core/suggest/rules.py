@@ -1688,23 +1688,34 @@ _CROSSHEAD_WORDS = 6
 def _closed_by_reporting_line(para: Paragraph, q: Quoted) -> Quoted:
     """A mark the paragraph leaves open closes at the comma before a reporting line in
     it (``"A, said Jo Roe in response to ...``; ``"A, Jo Roe said.``): a cue after the
-    comma with its subject right after it or between them."""
+    comma with its subject right after it or between them; also past closing marks the
+    pairing did not take for one (``"A,’’ he said``: two apostrophes written to close)."""
     if q.close is not None:
         return q
     doc = para.doc
     for t in doc:
-        if t.idx <= q.start or t.i < 2 or doc[t.i - 1].text != "," or not _is_cue_verb(t):
+        if t.idx <= q.start or t.i < 2 or not _is_cue_verb(t):
             continue
-        comma = doc[t.i - 1] if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" else None
+        after = doc[t.i - 1].text == ","
+        comma = (
+            doc[t.i - 1] if after and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" else None
+        )
+        close = None
         subject = next((c for c in t.lefts if c.dep_ in _SUBJECTS), None)
         if (
             subject is not None
             and subject.lower_ not in ("i", "we", "you")  # (the quote's own: "..., we said")
-            and doc[subject.left_edge.i - 1].text == ","
+            and (after or subject.right_edge.i == t.i - 1)
         ):
-            comma = doc[subject.left_edge.i - 1]
+            k = subject.left_edge.i - 1
+            while k > q.start and all(ch in CLOSING_MARKS for ch in doc[k].text):
+                close = close or doc[k]
+                k -= 1
+            if doc[k].text == ",":
+                comma = doc[k]
         if comma is not None:
-            return Quoted(q.open, comma.idx, q.start, comma.idx + 1, q.double)
+            end = close.idx + len(close) - 1 if close is not None else comma.idx
+            return Quoted(q.open, end, q.start, comma.idx + 1, q.double)
     return q
 
 

@@ -1196,3 +1196,19 @@ def test_a_participle_of_saying_with_a_clause_and_no_that_after_a_report_is_the_
         ("wonderful", "The neighbour", "said"),
         ("very kind", "The neighbour", "adding"),
     ]
+
+
+def test_a_mark_left_open_closes_before_a_reporting_line_also_past_two_apostrophes(suggester):
+    found = suggest(
+        suggester,
+        '"The bridge will close in May, Jo Roe said.\n\n'
+        "The minister said some traders have failed to see the gains.\n\n"
+        "“My regret is that traders have failed to see the gains.\n\n"
+        "“At the peak of the crisis, we were even paying for storage,’’ he said.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("The bridge will close in May,", "Jo Roe", "said"),
+        ("some traders have failed to see the gains.", "The minister", "said"),
+        ("My regret is that traders have failed to see the gains.", "he", "said"),
+        ("At the peak of the crisis, we were even paying for storage,", "he", "said"),
+    ]
