@@ -1148,7 +1148,7 @@ def _saying_of(v: Token) -> Token | None:
 def _adds_on(v: Token) -> bool:
     """Whether a participle of saying with a clause of its own goes on from a reported
     clause with no comma before it (``said that A have been confirmed negative adding that
-    B``; ``said the officer was "brilliant" adding he was "professional"``): the parse
+    B``; ``said the nurse was "wonderful" adding she was "very kind"``): the parse
     hangs it on A's verb, but it is the speaker's saying."""
     up = v.head
     return (
@@ -1588,7 +1588,7 @@ def _titles_of(head: Token, run: list[Token]) -> set[str]:
     }
     if head.dep_ == "appos" and (head.head.pos_ == "NOUN" or head.head.lower_ in TITLES):
         out.add(head.head.lemma_.lower())
-    out |= {  # "Jo Ma, a lawyer"; "Jo Ma, the Minister of Information,": a job in capitals
+    out |= {  # "Jo Ma, a lawyer"; "Jo Ma, the Minister of Trade,": a job in capitals
         c.lemma_.lower()
         for c in head.children
         if c.dep_ == "appos" and (c.pos_ == "NOUN" or c.lower_ in TITLES)
@@ -1608,7 +1608,7 @@ def _job_of_name(first: Token) -> Token | None:
     doc = first.doc
     k = first.i - 1
     if k >= 0 and doc[k].lower_ in _WHAT_A_JOB_IS_OF:
-        return None  # a word of what the job is of: "Minister of Information and Culture"
+        return None  # a word of what the job is of: "Minister of Trade and Industry"
     while (
         k > first.i - 1 - JOB_REACH
         and k > 1
@@ -1658,13 +1658,13 @@ def _passive_label(para: Paragraph, q: Quoted) -> bool:
 def _names_a_title(para: Paragraph, q: Quoted) -> bool:
     """Marks around a title or a nickname ("The Last of Us", Dwayne "The Rock" Johnson):
     two to eight words, every major one capitalised, no sentence punctuation, or one such
-    word that names the kind of the noun after it (the former "Empire" actor). Such marks
+    word that names the kind of the noun after it (the former "Dynasty" star). Such marks
     are read as plain text."""
     inner = para.doc.char_span(q.start, q.end, alignment_mode="expand")
     if inner is None:
         return False
     words = [t for t in inner if not t.is_punct]
-    if len(words) == 1:  # 'the former "Empire" actor': a work's name before a noun
+    if len(words) == 1:  # 'the former "Dynasty" star': a work's name before a noun
         (w,) = words
         return (
             w.text[:1].isupper()
@@ -2562,7 +2562,7 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
 
 
 def _clause_of_first_subject(verb: Token, para: Paragraph) -> tuple[int, int] | None:
-    """``Still, important detail needed to be ironed out, the source stressed.``: a
+    """``Still, important work needed to be done, the engineer stressed.``: a
     reporting line closing its sentence after a comma, whose verb the parse gives the
     clause's subject too, the clause's own verb hung on it as a modifier, reports the
     clause before the comma (its bounds in the paragraph, as :func:`reported_clause`)."""
@@ -2727,7 +2727,7 @@ def _set_off_name(verb: Token, para: Paragraph) -> list[Token]:
     head, after = doc[verb.i - 1], doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     if after is not None and after.dep_ == "dobj" and after.head == verb:  # "told Reuters."
         after = doc[after.right_edge.i + 1] if after.right_edge.i + 1 < len(doc) else None
-    # ("a source close to the negotiations told": the appositive the last words are in)
+    # ("a source close to the talks told": the appositive the last words are in)
     head = next((a for a in (head, *head.ancestors) if a.dep_ == "appos"), head)
     first = head.left_edge.i
     closing = after is None or after.text == "," or after.text in _SENTENCE_END
