@@ -1705,7 +1705,7 @@ def _closed_by_reporting_line(para: Paragraph, q: Quoted) -> Quoted:
         if (
             subject is not None
             and subject.lower_ not in ("i", "we", "you")  # (the quote's own: "..., we said")
-            and (after or subject.right_edge.i == t.i - 1)
+            and (after or (subject.right_edge.i == t.i - 1 and not _reports_after(t)))
         ):
             k = subject.left_edge.i - 1
             while k > q.start and all(ch in CLOSING_MARKS for ch in doc[k].text):
@@ -1717,6 +1717,12 @@ def _closed_by_reporting_line(para: Paragraph, q: Quoted) -> Quoted:
             end = close.idx + len(close) - 1 if close is not None else comma.idx
             return Quoted(q.open, end, q.start, comma.idx + 1, q.double)
     return q
+
+
+def _reports_after(verb: Token) -> bool:
+    """Whether a verb of saying reports a clause after it (``he said we should rest``): no
+    reporting line closing the words before it."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
 def _crosshead(para: Paragraph, q: Quoted) -> bool:

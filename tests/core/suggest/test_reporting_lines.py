@@ -1212,3 +1212,12 @@ def test_a_mark_left_open_closes_before_a_reporting_line_also_past_two_apostroph
         ("My regret is that traders have failed to see the gains.", "he", "said"),
         ("At the peak of the crisis, we were even paying for storage,", "he", "said"),
     ]
+
+
+def test_a_verb_of_saying_with_a_clause_after_it_closes_no_open_mark(suggester):
+    found = suggest(
+        suggester,
+        "The coach spoke after the game.\n\n"
+        "“We went to see the physio, he said we should rest, and we did. It was hard.",
+    )
+    assert ("We went to see the physio,", "he") not in [(q, sp) for q, sp, *_ in found]
