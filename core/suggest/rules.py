@@ -669,7 +669,8 @@ class ArticleRules:
             if a.speaker_name is not None:
                 last = (f.para, a)
             if a.speaker is not None and a.speaker.start in self.anchored:
-                a = a.with_(speaker_name=self._holder(a.speaker.start) or a.speaker_name)
+                holder = self._holder(a.speaker.start, a.quote)
+                a = a.with_(speaker_name=holder or a.speaker_name)
             if a.speaker_name:
                 a = a.with_(speaker_name=self._settled(a.speaker_name, a.speaker, a.quote))
             out.append(a)
@@ -686,15 +687,18 @@ class ArticleRules:
         opens = opens_with_quote(self.paragraphs[f.para][1])
         return near and (para == f.para or (f.para - para <= 2 and opens))
 
-    def _holder(self, pos: int) -> str | None:
+    def _holder(self, pos: int, quote: Span) -> str | None:
         """Who holds the job a definite description at ``pos`` speaks of (``South
         Korea's top diplomat said``, ``The housing secretary has defended``): the person
         named with that job word before it, else, when no description with it came
         before (:meth:`core.suggest.names.NameBook.introduced`), the first one the next
         paragraph names in full as a subject or opens with (``Foreign Minister Kang
-        Kyung-wha also said``), a news story's way to name whom its lead described;
-        then that job word names them further on (``The foreign minister nominee``)."""
+        Kyung-wha also said``), a news story's way to name whom its lead described, but
+        not one the description's ``quote`` names (``Jo Roe will appeal, his lawyer says.
+        ... Roe, 62, faces``: whom the lawyer speaks of); then that job word names them
+        further on (``The foreign minister nominee``)."""
         job = self.anchored[pos]
+        spoken_of = {m.name for m in self.book.mentions if quote.start <= m.pos < quote.end}
         name = self.book.by_title(job, pos)
         k = bisect_right(self.paragraphs, pos, key=lambda p: p[0])
         if name is None and k < len(self.paragraphs) and not self.book.introduced(job, pos):
@@ -709,6 +713,7 @@ class ArticleRules:
                     and m.person
                     and (m.subject or m.pos == start)
                     and len(m.name.split()) > 1
+                    and m.name not in spoken_of
                 ),
                 None,
             )
@@ -1141,15 +1146,21 @@ def _saying_of(v: Token) -> Token | None:
 
 
 def _adds_on(v: Token) -> bool:
-    """Whether a participle of saying with a ``that`` clause of its own goes on from a
-    reported clause with no comma before it (``said that A have been confirmed negative
-    adding that B``): the parse hangs it on A's verb, but it is the speaker's saying."""
+    """Whether a participle of saying with a clause of its own goes on from a reported
+    clause with no comma before it (``said that A have been confirmed negative adding that
+    B``; ``said the nurse was "wonderful" adding she was "very kind"``): the parse
+    hangs it on A's verb, but it is the speaker's saying."""
     up = v.head
     return (
         v.tag_ == "VBG"
         and v.dep_ == "advcl"
         and v.lemma_.lower() in SPEECH_VERBS
-        and any(c.dep_ == "ccomp" and any(map(_that, c.children)) for c in v.children)
+        and any(
+            c.dep_ == "ccomp"
+            and any(t.dep_ in _SUBJECTS or _that(t) for t in c.children)
+            and c.i > v.i
+            for c in v.children
+        )
         and up.dep_ == "ccomp"
         and _is_speech_verb(up.head)
     )
@@ -1577,7 +1588,11 @@ def _titles_of(head: Token, run: list[Token]) -> set[str]:
     }
     if head.dep_ == "appos" and (head.head.pos_ == "NOUN" or head.head.lower_ in TITLES):
         out.add(head.head.lemma_.lower())
-    out |= {c.lemma_.lower() for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
+    out |= {  # "Jo Ma, a lawyer"; "Jo Ma, the Minister of Trade,": a job in capitals
+        c.lemma_.lower()
+        for c in head.children
+        if c.dep_ == "appos" and (c.pos_ == "NOUN" or c.lower_ in TITLES)
+    }
     job = _job_of_name(run[0])
     if job is not None:
         out.add(job.lemma_.lower())
@@ -1592,6 +1607,8 @@ def _job_of_name(first: Token) -> Token | None:
     Belarusian Foreign Ministry Anatoly Glaz``: the minister, the secretary)."""
     doc = first.doc
     k = first.i - 1
+    if k >= 0 and doc[k].lower_ in _WHAT_A_JOB_IS_OF:
+        return None  # a word of what the job is of: "Minister of Trade and Industry"
     while (
         k > first.i - 1 - JOB_REACH
         and k > 1
@@ -1640,12 +1657,22 @@ def _passive_label(para: Paragraph, q: Quoted) -> bool:
 
 def _names_a_title(para: Paragraph, q: Quoted) -> bool:
     """Marks around a title or a nickname ("The Last of Us", Dwayne "The Rock" Johnson):
-    two to eight words, every major one capitalised, no sentence punctuation. Such marks
+    two to eight words, every major one capitalised, no sentence punctuation, or one such
+    word that names the kind of the noun after it (the former "Dynasty" star). Such marks
     are read as plain text."""
     inner = para.doc.char_span(q.start, q.end, alignment_mode="expand")
     if inner is None:
         return False
     words = [t for t in inner if not t.is_punct]
+    if len(words) == 1:  # 'the former "Dynasty" star': a work's name before a noun
+        (w,) = words
+        return (
+            w.text[:1].isupper()
+            and w.pos_ in ("NOUN", "PROPN")
+            and w.dep_ in ("compound", "nmod")
+            and w.head.pos_ == "NOUN"
+            and w.head.idx > q.end
+        )
     if not 2 <= len(words) <= 8 or any(t.text in _SENTENCE_END | {","} for t in inner):
         return False
     if all(t.pos_ in ("ADV", "ADJ") for t in words) and any(t.pos_ == "ADV" for t in words):
@@ -1661,24 +1688,41 @@ _CROSSHEAD_WORDS = 6
 def _closed_by_reporting_line(para: Paragraph, q: Quoted) -> Quoted:
     """A mark the paragraph leaves open closes at the comma before a reporting line in
     it (``"A, said Jo Roe in response to ...``; ``"A, Jo Roe said.``): a cue after the
-    comma with its subject right after it or between them."""
+    comma with its subject right after it or between them; also past closing marks the
+    pairing did not take for one (``"A,’’ he said``: two apostrophes written to close)."""
     if q.close is not None:
         return q
     doc = para.doc
     for t in doc:
-        if t.idx <= q.start or t.i < 2 or doc[t.i - 1].text != "," or not _is_cue_verb(t):
+        if t.idx <= q.start or t.i < 2 or not _is_cue_verb(t):
             continue
-        comma = doc[t.i - 1] if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" else None
+        after = doc[t.i - 1].text == ","
+        comma = (
+            doc[t.i - 1] if after and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" else None
+        )
+        close = None
         subject = next((c for c in t.lefts if c.dep_ in _SUBJECTS), None)
         if (
             subject is not None
             and subject.lower_ not in ("i", "we", "you")  # (the quote's own: "..., we said")
-            and doc[subject.left_edge.i - 1].text == ","
+            and (after or (subject.right_edge.i == t.i - 1 and not _reports_after(t)))
         ):
-            comma = doc[subject.left_edge.i - 1]
+            k = subject.left_edge.i - 1
+            while k > q.start and all(ch in CLOSING_MARKS for ch in doc[k].text):
+                close = close or doc[k]
+                k -= 1
+            if doc[k].text == ",":
+                comma = doc[k]
         if comma is not None:
-            return Quoted(q.open, comma.idx, q.start, comma.idx + 1, q.double)
+            end = close.idx + len(close) - 1 if close is not None else comma.idx
+            return Quoted(q.open, end, q.start, comma.idx + 1, q.double)
     return q
+
+
+def _reports_after(verb: Token) -> bool:
+    """Whether a verb of saying reports a clause after it (``he said we should rest``): no
+    reporting line closing the words before it."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
 
 
 def _crosshead(para: Paragraph, q: Quoted) -> bool:
@@ -1850,7 +1894,11 @@ def _governing_cue(token: Token, para: Paragraph, clause: bool = False) -> Token
                 if not any(c.dep_ in _SUBJECTS for c in t.children):
                     return None  # the speaker's other doing, not more of the saying
         if t.head.i == t.i:  # the root: a reporting line after it ('"A," Jo said, with')
-            line = (c for c in t.rights if c.dep_ == "parataxis" and not para.in_quote[c.i])
+            line = (
+                c
+                for c in t.rights
+                if (c.dep_ == "parataxis" or _conjunct_line(c)) and not para.in_quote[c.i]
+            )
             verb = next(line, None)
             return _reporting(verb, para) if verb is not None and _is_speech_verb(verb) else None
         under, below, t = below, t, t.head
@@ -1896,8 +1944,10 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
             or _lost_that_clause(verb, para)
             or _clause_around(verb, para)
             or _object_then_modal(verb, para)
+            or _clause_of_first_subject(verb, para)
         )
-        return [found] if found is not None else []
+        more = _clause_after_line(verb, para)  # "A, Jo said, but B": B too
+        return [c for c in (found, more) if c is not None]
     marks = [c for c in clause.children if c.dep_ == "mark"]
     denied = any(c.dep_ == "neg" for c in verb.children)  # ("Norvia isn't confirming that A")
     where = _relative_where(clause)  # ("announced results of PP-11, where X beat Y")
@@ -2500,7 +2550,12 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
         and first > 0
         and doc[first - 1].text == ","
         and (any(c.dep_ == "nsubj" for c in verb.lefts) or bool(set_off))
-        and (last == len(doc) or doc[last].text in _SENTENCE_END or going_on)
+        and (
+            last == len(doc)
+            or doc[last].text in _SENTENCE_END
+            or going_on
+            or _goes_on_after_line(main, last) is not None
+        )
     ):
         return None
     start = verb.sent.start if set_off else main.left_edge.i
@@ -2510,6 +2565,90 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _clause_of_first_subject(verb: Token, para: Paragraph) -> tuple[int, int] | None:
+    """``Still, important work needed to be done, the engineer stressed.``: a
+    reporting line closing its sentence after a comma, whose verb the parse gives the
+    clause's subject too, the clause's own verb hung on it as a modifier, reports the
+    clause before the comma (its bounds in the paragraph, as :func:`reported_clause`)."""
+    doc = para.doc
+    subjects = [c for c in verb.lefts if c.dep_ in _SUBJECTS and not para.in_quote[c.i]]
+    if len(subjects) < 2 or not (verb.i + 1 == len(doc) or doc[verb.i + 1].text in _SENTENCE_END):
+        return None
+    first, line = subjects[0], subjects[-1]
+    comma = line.left_edge.i - 1
+    if (
+        comma < 1
+        or doc[comma].text != ","
+        or line.left_edge.i == verb.i
+        or first.right_edge.i >= comma
+        or not any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in first.rights)
+    ):
+        return None
+    start, end = _trim(doc, verb.sent.start, comma - 1)
+    if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
+        return None
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _goes_on_after_line(main: Token, at: int) -> Token | None:
+    """The verb of a clause of its own subject that ``and`` or ``but`` at token ``at``,
+    after a reporting line's comma, joins to the clause ``main`` the line closes (``A, Jo
+    said, but B``: B's verb, which the parse makes A's conjunct), if any."""
+    doc = main.doc
+    cc = doc[at] if 0 < at < len(doc) else None
+    if cc is None or cc.head != main or cc.lower_ not in ("and", "but") or doc[at - 1].text != ",":
+        return None
+    return next(
+        (
+            c
+            for c in main.rights
+            if c.dep_ == "conj"
+            and c.i > at
+            and any(s.dep_ in (*_SUBJECTS, "expl") and s.i > at for s in c.children)
+        ),
+        None,
+    )
+
+
+def _clause_after_line(verb: Token, para: Paragraph) -> tuple[int, int] | None:
+    """``A, Jo said, but B``: a clause of its own subject after ``and`` or ``but`` that
+    goes on from a reporting line closing the clause before it is reported by the line
+    too, as one run on after the cue is (its bounds in the paragraph, as
+    :func:`reported_clause`)."""
+    doc = para.doc
+    main = verb.head
+    if (
+        verb.dep_ not in ("parataxis", "ccomp")
+        or main.i >= verb.i
+        or not any(c.dep_ in _SUBJECTS for c in verb.lefts)
+        or _line_start(verb) < 1
+        or doc[_line_start(verb) - 1].text != ","
+    ):
+        return None
+    at = verb.right_edge.i + 1
+    conj = _goes_on_after_line(main, at)
+    if conj is None:
+        return None
+    start, end = _trim(doc, at + 1, conj.right_edge.i)
+    if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
+        return None
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _conjunct_line(verb: Token) -> bool:
+    """Whether a verb the parse makes a conjunct of the clause before it is a reporting
+    line closing that clause: its own subject after a comma, and no conjunction of its own
+    (``The council does not "act first and think later", its leader said``)."""
+    first = _line_start(verb)
+    return (
+        verb.dep_ == "conj"
+        and first > 0
+        and verb.doc[first - 1].text == ","
+        and any(c.dep_ in _SUBJECTS for c in verb.lefts)
+        and not _joined_line(verb.head, first)
+    )
 
 
 def _joined_line(main: Token, first: int) -> bool:
@@ -2592,9 +2731,19 @@ def _set_off_name(verb: Token, para: Paragraph) -> list[Token]:
     if verb.i < 3 or any(c.dep_ in _SUBJECTS for c in verb.children):
         return []
     head, after = doc[verb.i - 1], doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if after is not None and after.dep_ == "dobj" and after.head == verb:  # "told Reuters."
+        after = doc[after.right_edge.i + 1] if after.right_edge.i + 1 < len(doc) else None
+    # ("a source close to the talks told": the appositive the last words are in)
+    head = next((a for a in (head, *head.ancestors) if a.dep_ == "appos"), head)
     first = head.left_edge.i
     closing = after is None or after.text == "," or after.text in _SENTENCE_END
-    if closing and head.dep_ == "appos" and head.head.i < first and doc[first - 1].text == ",":
+    if (
+        closing
+        and head.dep_ == "appos"
+        and head.right_edge.i == verb.i - 1
+        and head.head.i < first
+        and doc[first - 1].text == ","
+    ):
         phrase = list(doc[first : head.i + 1])
         return [] if any(para.in_quote[t.i] for t in phrase) else phrase
     if doc[verb.i - 1].text != "," or doc[verb.i - 2].pos_ != "PROPN":

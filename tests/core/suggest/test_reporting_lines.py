@@ -1073,3 +1073,151 @@ def test_an_and_inside_the_clause_before_a_reporting_line_leaves_it_the_lines(su
             "a presidential aide",
         )
     ]
+
+
+def test_a_job_in_capitals_after_a_name_is_the_persons_and_the_words_of_what_it_is_of_no_name(
+    suggester,
+):
+    found = suggest(
+        suggester,
+        "Jo Roe says his only regret is the slow pace of reform.\n\n"
+        "Roe, the Minister of Trade and Industry, stated this at a forum in Abuja.\n\n"
+        "The minister said some traders have failed to appreciate the new rules.\n\n"
+        "He said over one million traders had benefitted from the loans.",
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [
+        ("Jo Roe", "Jo Roe"),
+        ("The minister", "Jo Roe"),
+        ("He", "Jo Roe"),
+    ]
+
+
+def test_a_clause_after_but_that_goes_on_from_a_reporting_line_is_the_lines(suggester):
+    found = suggest(
+        suggester,
+        "There had been no delay, the engineer said, but a crack in the beam had been found."
+        '\n\nThere had been no "silver bullet", Ms Roe said, but a photo showing the driver '
+        "leaving the yard at night had been important.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("There had been no delay", "the engineer", "said", "indirect"),
+        ("a crack in the beam had been found.", "the engineer", "said", "indirect"),
+        ("silver bullet", "Ms Roe", "said", "mixed"),
+        (
+            "a photo showing the driver leaving the yard at night had been important.",
+            "Ms Roe",
+            "said",
+            "indirect",
+        ),
+    ]
+
+
+def test_a_reporting_line_whose_source_the_parse_hangs_on_the_clause_as_an_apposition(
+    suggester,
+):
+    found = suggest(
+        suggester,
+        "The rail regulator is close to a ruling on how its rules apply to freight firms "
+        "working with local lines, a source close to the talks told Reuters.",
+    )
+    assert [(q[-11:], sp, cue) for q, sp, _, cue, _ in found] == [
+        ("local lines", "a source close to the talks", "told")
+    ]
+
+
+def test_a_clause_whose_verb_the_parse_hangs_on_its_subject_is_the_lines_before_it(suggester):
+    found = suggest(
+        suggester,
+        "Still, important work needed to be done on the bridge in the coming weeks, the "
+        "engineer stressed.\n\nHowever, more money needed to be found for the schools before "
+        "the winter, the mayor warned.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        (
+            "Still, important work needed to be done on the bridge in the coming weeks",
+            "the engineer",
+            "stressed",
+        ),
+        (
+            "However, more money needed to be found for the schools before the winter",
+            "the mayor",
+            "warned",
+        ),
+    ]
+
+
+def test_marks_in_a_clause_whose_reporting_line_the_parse_makes_its_conjunct(suggester):
+    found = suggest(
+        suggester,
+        'The city council does not "act first and think later", its leader said on Tuesday, '
+        "responding to questions from residents.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("act first and think later", "its leader", "said", "mixed")
+    ]
+
+
+def test_a_lead_description_is_no_one_its_own_words_name_in_the_next_paragraph(suggester):
+    found = suggest(
+        suggester,
+        "Former mayor Jo Roe will appeal against his conviction for fraud, his lawyer says.\n\n"
+        "Roe, 62, faces up to ten years in jail after a trial in Kelby.\n\n"
+        'But his lawyer, Ed Cole, said there were "clear grounds" to appeal.',
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [
+        ("his lawyer", "Ed Cole"),
+        ("Ed Cole", "Ed Cole"),
+    ]
+
+
+def test_one_capitalised_word_in_marks_before_a_noun_is_a_works_name(suggester):
+    found = suggest(
+        suggester,
+        "The lawyer said Thursday he would appeal the former “Dynasty” star’s conviction for "
+        "lying to police.",
+    )
+    assert [(q, kind) for q, _, _, _, kind in found] == [
+        ("he would appeal the former “Dynasty” star’s conviction for lying to police.", "indirect")
+    ]
+
+
+def test_a_participle_of_saying_with_a_clause_and_no_that_after_a_report_is_the_speakers(
+    suggester,
+):
+    found = suggest(
+        suggester,
+        "The coach said the defence was solid adding the team would rest on Sunday.\n\n"
+        'The neighbour said the nurse who came first was "wonderful" adding she was "very '
+        'kind" to everyone.',
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("the defence was solid", "The coach", "said"),
+        ("the team would rest on Sunday.", "The coach", "adding"),
+        ("wonderful", "The neighbour", "said"),
+        ("very kind", "The neighbour", "adding"),
+    ]
+
+
+def test_a_mark_left_open_closes_before_a_reporting_line_also_past_two_apostrophes(suggester):
+    found = suggest(
+        suggester,
+        '"The bridge will close in May, Jo Roe said.\n\n'
+        "The minister said some traders have failed to see the gains.\n\n"
+        "“My regret is that traders have failed to see the gains.\n\n"
+        "“At the peak of the crisis, we were even paying for storage,’’ he said.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("The bridge will close in May,", "Jo Roe", "said"),
+        ("some traders have failed to see the gains.", "The minister", "said"),
+        ("My regret is that traders have failed to see the gains.", "he", "said"),
+        ("At the peak of the crisis, we were even paying for storage,", "he", "said"),
+    ]
+
+
+def test_a_verb_of_saying_with_a_clause_after_it_closes_no_open_mark(suggester):
+    found = suggest(
+        suggester,
+        "The coach spoke after the game.\n\n"
+        "“We went to see the physio, he said we should rest, and we did. It was hard.",
+    )
+    assert ("We went to see the physio,", "he") not in [(q, sp) for q, sp, *_ in found]
