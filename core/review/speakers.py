@@ -84,6 +84,11 @@ _JOBS = frozenset(w for w in TITLES if w.isalpha() and len(w) > 3) - _NO_HEAD
 _PEOPLE_HEADS = _JOBS | {w + "s" for w in _JOBS} | _PEOPLE
 DESCRIPTION_HEADS = _PEOPLE_HEADS | ORGANISATION_KINDS.keys() | COMPANY_NOUNS | ISSUED_NOUNS
 _POSSESSIVES = frozenset({"'s", "\u2019s"})
+#: Words a description's words before its head never are (``a report by port director``).
+_NOT_BEFORE_HEAD = frozenset(
+    "and but or nor that who which whom while when as if so of by for with to from at in on "
+    "about said says told".split()
+)
 _DESCRIPTION_WORDS = 4  # the most words before its head
 
 
@@ -323,6 +328,8 @@ def _descriptions(
         people = word(i).lower() in _PEOPLE_HEADS
         if any(head.overlaps(q) for q in quotes):
             continue
+        if i + 1 < len(bounds) and apart(i) and word(i + 1)[:1].isupper():
+            continue  # a job before a name (``Port director Ben Cole``): the name's
         j, start = i - 1, None
         while j >= 0 and i - j <= _DESCRIPTION_WORDS + 2 and apart(j):
             w = word(j)
@@ -335,7 +342,7 @@ def _descriptions(
             if w.lower() in DETERMINERS:
                 start = j
                 break
-            if not (w.islower() and w.replace("-", "").isalpha()):
+            if not (w.islower() and w.replace("-", "").isalpha()) or w in _NOT_BEFORE_HEAD:
                 break
             j -= 1
         if start is not None:
