@@ -68,9 +68,7 @@ def _is_person(mention: str, name: str, known: set[str]) -> bool:
     return mention in known or name in known or looks_like_person(mention)
 
 
-#: The words a description of a source ends in: a job, a kind of body, what is issued
-#: and says something itself, and people taken together (``the minister``, ``The
-#: agency``, ``a statement``, ``law enforcement officials``; docs/adr/0067).
+#: People taken together, as a source (``officials say``).
 _PEOPLE = frozenset(
     "officials authorities police residents witnesses neighbors neighbours experts "
     "investigators prosecutors organisers organizers researchers officers government "
@@ -82,6 +80,9 @@ _NO_HEAD = frozenset(  # of TITLES, the words that only go before one
 )
 _JOBS = frozenset(w for w in TITLES if w.isalpha() and len(w) > 3) - _NO_HEAD
 _PEOPLE_HEADS = _JOBS | {w + "s" for w in _JOBS} | _PEOPLE
+#: The words a description of a source ends in: a job, people taken together, a kind of
+#: body, what is issued and says something itself (``the minister``, ``US officials``,
+#: ``the agency``, ``a statement``; docs/adr/0067).
 DESCRIPTION_HEADS = _PEOPLE_HEADS | ORGANISATION_KINDS.keys() | COMPANY_NOUNS | ISSUED_NOUNS
 _POSSESSIVES = frozenset({"'s", "\u2019s"})
 #: Words a description's words before its head never are (``a report by port director``).
@@ -148,14 +149,16 @@ def candidates(
 ) -> list[Candidate]:
     """Mentions that could be the speaker of ``quote``: other attributions' speakers,
     and runs of capitalised words and pronouns outside quotes and outside non-body text
-    (headline, related-article lines), within ``REACH`` characters of it, and the
+    (headline, related-article lines), within ``REACH`` characters of it, descriptions
+    within ``DESCRIPTION_REACH`` (:func:`_descriptions`), and the
     subjects of its cue and of the cue words beside it (:func:`cue_subjects`); each but
     a pronoun and another quote's speaker named as the whole article names it (as ``S``
     and the import do: :func:`core.suggest.names.settled_in_article`). Those
-    subjects come first, then the mentions beside it; people first, those in its
-    sentence first (:func:`quote_sentence`), nearest first; then other nouns, the same
-    way. ``mentions``: the article's, kept from an earlier call (else found here).
-    ``subjects_only``: the runs and pronouns left out (the first candidate is the same
+    subjects come first, then the mentions beside it; then the other mentions but
+    descriptions, then those: people first, those in its sentence first
+    (:func:`quote_sentence`), nearest first; then other nouns, the same way.
+    ``mentions``: the article's, kept from an earlier call (else found here).
+    ``subjects_only``: the runs, pronouns and descriptions left out (the first candidate is the same
     when it is a subject of a cue: what ``Q`` takes, in a fraction of the time).
     ``kinds``: the kind of each speaker name the corpus knows (else guessed from the
     name): only people rank as people."""
