@@ -1609,3 +1609,17 @@ def test_a_capitalised_description_is_no_earlier_one_that_was_no_source(suggeste
         "Neighbors said their hearts are with the police."
     )
     assert names(suggester, text) == ["Neighbors"]
+
+
+def test_an_organisation_named_in_lower_case_with_its_acronym_is_a_name_in_capitals(suggester):
+    """The acronym defined in brackets spells the words before it (``The ministry of
+    fisheries (MOF)``, its ``of`` too), so they are a name, written in capitals as names
+    are: the mention, its ``It``, ``The ministry`` and the acronym all name it."""
+    text = (
+        "The ministry of fisheries (MOF) confirmed that the boats were back.\n\n"
+        "It said the crews were safe.\n\n"
+        "The ministry said the catch was small.\n\n"
+        "However, MOF said the season would go on.\n\n"
+        "The case fatality rate (CFR) fell, Jo Roe said."
+    )
+    assert names(suggester, text) == ["Ministry of Fisheries"] * 4 + ["Jo Roe"]
