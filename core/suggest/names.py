@@ -42,6 +42,7 @@ from core.suggest.lexicon import (
     SAME_JOBS,
     SENTENCE_OPENERS,
     STATE_BODIES,
+    TITLE_ABBREVIATIONS,
     TITLES,
     WEEKDAYS,
 )
@@ -1436,10 +1437,14 @@ def _kind(noun: str) -> str:
 def _proper_words(run: str) -> list[str]:
     """The words of a capitalised run without the sentence's first words that are no
     part of a name (``On``, ``The``, ``Monday``) and without a closing possessive or
-    full stop (but an abbreviation's: ``Apple Inc.``, ``U.S.``)."""
+    full stop (but an abbreviation's: ``Apple Inc.``, ``U.S.``), nor a title's abbreviation
+    that closes it (``Norland Police Asst.`` before ``Commissioner Jo Roe``: its full stop
+    ends the run, and the title is the person's, no word of the organisation's name)."""
     words = run.split()
     while words and (words[0].lower() in SENTENCE_OPENERS or words[0].lower() in CALENDAR):
         words.pop(0)
+    if len(words) > 1 and words[-1].endswith(".") and words[-1][:-1].lower() in TITLE_ABBREVIATIONS:
+        words.pop()
     if words:
         last = words[-1].replace("\u2019", "'").removesuffix("'s").rstrip(",'")
         if last.rstrip(".").lower() not in NAME_ABBREVIATIONS and "." not in last[:-1]:

@@ -1623,3 +1623,14 @@ def test_an_organisation_named_in_lower_case_with_its_acronym_is_a_name_in_capit
         "The case fatality rate (CFR) fell, Jo Roe said."
     )
     assert names(suggester, text) == ["Ministry of Fisheries"] * 4 + ["Jo Roe"]
+
+
+def test_a_title_s_abbreviation_after_an_organisation_is_no_word_of_its_name(suggester):
+    """``Norland Police Asst. Commissioner Jo Roe``: the run of capitals stops at the
+    title's full stop, and the title is Roe's, so ``police`` later is ``Norland Police``."""
+    text = (
+        "\u201cA man was arrested,\u201d police said.\n\n"
+        "Norland Police Asst. Commissioner Jo Roe said the man was 19.\n\n"
+        "Officers were sent to \u201creassure people,\u201d police said."
+    )
+    assert names(suggester, text) == ["police", "Jo Roe", "Norland Police"]
