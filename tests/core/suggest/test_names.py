@@ -1634,3 +1634,12 @@ def test_a_title_s_abbreviation_after_an_organisation_is_no_word_of_its_name(sug
         "Officers were sent to \u201creassure people,\u201d police said."
     )
     assert names(suggester, text) == ["police", "Jo Roe", "Norland Police"]
+
+
+def test_an_insurer_is_a_company_and_an_insurance_company_a_carrier(suggester):
+    text = (
+        "Norvia Mutual Insurance Co. says it will take a loss of $3 million.\n\n"
+        "The insurer says it has received 5,000 claims.\n\n"
+        "The carrier says it has closed half of them."
+    )
+    assert names(suggester, text) == ["Norvia Mutual Insurance"] * 3
