@@ -91,7 +91,7 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "university": "college",
         "charity": "foundation trust",
         "airline": "airlines airways",
-        "carrier": "airlines airways",
+        "carrier": "airlines airways insurance",
         "hospital": "hospital clinic infirmary medical",
         "embassy": "consulate",
         "bank": "",
@@ -107,7 +107,7 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
 #: What an appositive calls a company by its trade (``Nokia, the world's largest mobile
 #: phone maker,``): a name so described is a company, as one called ``the company``.
 COMPANY_NOUNS = frozenset(
-    "maker manufacturer carmaker automaker producer retailer supplier conglomerate".split()
+    "maker manufacturer carmaker automaker producer retailer supplier conglomerate insurer".split()
 )
 
 #: What sports news calls a club after its league (``Premier League side Arsenal``,
@@ -297,7 +297,7 @@ SENTENCE_OPENERS = frozenset(
 #: without the stop.
 TITLE_ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof rev sgt lt capt col gen gov sen rep insp det cpl supt maj adm cmdr "
-    "pvt fr hon".split()
+    "pvt fr hon asst".split()
 )
 
 #: Abbreviations that begin a place's name before the rest of it (``Sault Ste. Marie``,

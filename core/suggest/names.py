@@ -42,6 +42,7 @@ from core.suggest.lexicon import (
     SAME_JOBS,
     SENTENCE_OPENERS,
     STATE_BODIES,
+    TITLE_ABBREVIATIONS,
     TITLES,
     WEEKDAYS,
 )
@@ -304,6 +305,9 @@ class NameBook:
     capitalised: list[tuple[int, str]] = field(default_factory=list)
     #: acronyms the article defines: ``World Health Organization (WHO)``
     expansions: dict[str, str] = field(default_factory=dict)
+    #: organisations the article names in lower case and defines an acronym for (``the
+    #: ministry of health (MOH)``), by those words: their name in capitals
+    lower_defined: dict[str, str] = field(default_factory=dict)
     #: what the article says a name is: ``The Sierra Club, an environmental group,``
     kinds: dict[str, set[str]] = field(default_factory=dict)
     #: words the article writes as places: its datelines' (``ISLAMABAD-``) and a word
@@ -455,7 +459,33 @@ class NameBook:
             expansion = _expansion(words, acronym) if acronym else None
             if expansion:
                 self.expansions.setdefault(acronym, expansion)
+        self._add_lower_defined(start, text)
         self._add_bodies(start, text)
+
+    def _add_lower_defined(self, start: int, text: str) -> None:
+        """Register the organisations a paragraph names in lower case with the acronym it
+        defines for them (``The ministry of health (MOH) confirmed``): the acronym's
+        letters make their words, so they are a name, in capitals as names are written
+        (``Ministry of Health``), for the acronym, the words and a description of that
+        kind (``the ministry``) alike; case makes no new name."""
+        for d in _LOWER_DEFINED.finditer(text):
+            words = d["words"].split()
+            k = next(
+                (
+                    k
+                    for k in range(len(words) - 1)
+                    if words[k] not in _MINOR
+                    and d["acronym"]
+                    in (initials(" ".join(words[k:])), "".join(w[0] for w in words[k:]).upper())
+                ),
+                None,
+            )
+            if k is None or not any(w in ORGANISATION_KINDS for w in words[k:]):
+                continue
+            name = " ".join(w if w in _MINOR else w.capitalize() for w in words[k:])
+            self.expansions.setdefault(d["acronym"], name)
+            self.lower_defined.setdefault(" ".join(words[k:]), name)
+            self._add_kind(start + d.start("words") + d["words"].find(words[k]), name, None)
 
     def _add_bodies(self, start: int, text: str) -> None:
         """Register the bodies of state a paragraph names with where they are (``The
@@ -587,7 +617,8 @@ class NameBook:
                 expanded = self._company_begun(acronym, pos) or acronym
             return self._unplaced(self._holder(expanded, pos, written_out=True) or expanded)
         described = (
-            self._given_by(source, pos)
+            self.lower_defined.get(bare.lower().removeprefix("the "))
+            or self._given_by(source, pos)
             or self._apposed(source, pos)
             or self._national_person(source, pos)
             or self._national(source, pos)
@@ -1287,6 +1318,9 @@ _WRITTEN_ACRONYM = re.compile(r"\b(?:[A-Z][A-Z&]{1,7}\b|" + _DOTTED.pattern + ")
 #: ``World Health Organization (WHO)``, ``the Federal Emergency Management Agency, or
 #: FEMA,``: the acronym defined right after a name.
 _DEFINED = re.compile(r"(?:\s*\(|,\s+or\s+)(?P<acronym>[A-Z][A-Z&]{1,7})(?:\)|\b(?!'))")
+#: Words in lower case and the acronym defined for them in brackets: ``the ministry of
+#: health (MOH)``.
+_LOWER_DEFINED = re.compile(r"\b(?P<words>[a-z]+(?:\s+[a-z]+){1,7})\s*\((?P<acronym>[A-Z]{2,8})\)")
 #: ``, an environmental group,``: what the name before it is.
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'\u2019-]+\s+){0,4}?(?P<noun>[a-z]+),")
 #: A bracketed word or three in a dateline: the agency's is the last (``SEOUL, Feb. 5
@@ -1403,10 +1437,14 @@ def _kind(noun: str) -> str:
 def _proper_words(run: str) -> list[str]:
     """The words of a capitalised run without the sentence's first words that are no
     part of a name (``On``, ``The``, ``Monday``) and without a closing possessive or
-    full stop (but an abbreviation's: ``Apple Inc.``, ``U.S.``)."""
+    full stop (but an abbreviation's: ``Apple Inc.``, ``U.S.``), nor a title's abbreviation
+    that closes it (``Norland Police Asst.`` before ``Commissioner Jo Roe``: its full stop
+    ends the run, and the title is the person's, no word of the organisation's name)."""
     words = run.split()
     while words and (words[0].lower() in SENTENCE_OPENERS or words[0].lower() in CALENDAR):
         words.pop(0)
+    if len(words) > 1 and words[-1].endswith(".") and words[-1][:-1].lower() in TITLE_ABBREVIATIONS:
+        words.pop()
     if words:
         last = words[-1].replace("\u2019", "'").removesuffix("'s").rstrip(",'")
         if last.rstrip(".").lower() not in NAME_ABBREVIATIONS and "." not in last[:-1]:

@@ -1609,3 +1609,37 @@ def test_a_capitalised_description_is_no_earlier_one_that_was_no_source(suggeste
         "Neighbors said their hearts are with the police."
     )
     assert names(suggester, text) == ["Neighbors"]
+
+
+def test_an_organisation_named_in_lower_case_with_its_acronym_is_a_name_in_capitals(suggester):
+    """The acronym defined in brackets spells the words before it (``The ministry of
+    fisheries (MOF)``, its ``of`` too), so they are a name, written in capitals as names
+    are: the mention, its ``It``, ``The ministry`` and the acronym all name it."""
+    text = (
+        "The ministry of fisheries (MOF) confirmed that the boats were back.\n\n"
+        "It said the crews were safe.\n\n"
+        "The ministry said the catch was small.\n\n"
+        "However, MOF said the season would go on.\n\n"
+        "The case fatality rate (CFR) fell, Jo Roe said."
+    )
+    assert names(suggester, text) == ["Ministry of Fisheries"] * 4 + ["Jo Roe"]
+
+
+def test_a_title_s_abbreviation_after_an_organisation_is_no_word_of_its_name(suggester):
+    """``Norland Police Asst. Commissioner Jo Roe``: the run of capitals stops at the
+    title's full stop, and the title is Roe's, so ``police`` later is ``Norland Police``."""
+    text = (
+        "\u201cA man was arrested,\u201d police said.\n\n"
+        "Norland Police Asst. Commissioner Jo Roe said the man was 19.\n\n"
+        "Officers were sent to \u201creassure people,\u201d police said."
+    )
+    assert names(suggester, text) == ["police", "Jo Roe", "Norland Police"]
+
+
+def test_an_insurer_is_a_company_and_an_insurance_company_a_carrier(suggester):
+    text = (
+        "Norvia Mutual Insurance Co. says it will take a loss of $3 million.\n\n"
+        "The insurer says it has received 5,000 claims.\n\n"
+        "The carrier says it has closed half of them."
+    )
+    assert names(suggester, text) == ["Norvia Mutual Insurance"] * 3
