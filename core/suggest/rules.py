@@ -45,6 +45,7 @@ from core.suggest.lexicon import (
     SAYING_AFTER_VERBS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
+    TIME_NOUNS,
     TITLES,
     WEEKDAYS,
 )
@@ -1996,6 +1997,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         start += 1  # "said that according to X, ...": the parse hangs it lower
     if start == verb.i + 1 and doc[start].lower_ in CALENDAR and start < clause.i:
         start += 1  # "Kang said Monday Seoul has not ...": when it was said
+    start = _past_when(verb, clause, start)
     start = _past_recipient(verb, start, end)
     if verb.i < start:  # "... to blame for its troubles; roughly 95% of its sales ...":
         end = next((i - 1 for i in range(start, end + 1) if doc[i].text == ";"), end)
@@ -2189,6 +2191,35 @@ def _past_adverb(verb: Token, start: int, end: int) -> int:
     after = _particle(verb) or verb
     if start == after.i + 1 < end and doc[start].pos_ == "ADV" and _that(doc[start + 1]):
         return start + 2
+    return start
+
+
+def _past_when(verb: Token, clause: Token, start: int) -> int:
+    """Where a clause starts after a phrase right after its cue that says when it was
+    said, which the parse hangs on the clause's verb (``said last week it was ...``, ``said
+    on Monday it was ...``): the guide's adverb of when before the clause, none of it."""
+    doc = verb.doc
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+    when = next(
+        (
+            c
+            for c in clause.children
+            if c.left_edge.i == start
+            and c.dep_ in ("npadvmod", "prep")
+            and any(t.lower_ in CALENDAR or t.lower_ in TIME_NOUNS for t in c.subtree)
+        ),
+        None,
+    )
+    if (
+        start != (_particle(verb) or verb).i + 1
+        or when is None
+        or subject is None
+        or when.right_edge.i >= subject.left_edge.i
+    ):
+        return start
+    start = when.right_edge.i + 1
+    while start < subject.left_edge.i and (doc[start].is_punct or _that(doc[start])):
+        start += 1  # "said on Monday, that ..."
     return start
 
 

@@ -1221,3 +1221,17 @@ def test_a_verb_of_saying_with_a_clause_after_it_closes_no_open_mark(suggester):
         "“We went to see the physio, he said we should rest, and we did. It was hard.",
     )
     assert ("We went to see the physio,", "he") not in [(q, sp) for q, sp, *_ in found]
+
+
+def test_a_phrase_of_when_right_after_the_cue_is_no_part_of_the_clause(suggester):
+    found = suggest(
+        suggester,
+        "The regulator said last week it was seeking clarity from the courts. The council "
+        "said on Monday it was seeking clarity. The council said last week's meeting was a "
+        "success.",
+    )
+    assert [q for q, *_ in found] == [
+        "it was seeking clarity from the courts.",
+        "it was seeking clarity.",
+        "last week's meeting was a success.",
+    ]
