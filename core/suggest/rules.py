@@ -1938,7 +1938,9 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     """Character bounds (in the paragraph) of a speech verb's reported clauses: one, or
     one for each ``that`` clause after ``and`` (``said A and that B``: A and B)."""
     doc = para.doc
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _that_clause(verb)
+    clause = _clause_after(verb) or (
+        next((c for c in verb.children if c.dep_ == "ccomp"), None) or _that_clause(verb)
+    )
     if clause is None:
         found = (
             _clause_before(verb, para)
@@ -2012,6 +2014,24 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         if part is not None:
             parts.append(part)
     return parts
+
+
+def _clause_after(verb: Token) -> Token | None:
+    """The clause right after a cue with a subject of its own where the parse gives the
+    cue one before it too (``A was not reachable, however a clerk said the depot would
+    close``): the line reports what follows it, and the clause before is the writer's."""
+    before = [c for c in verb.lefts if c.dep_ == "ccomp"]
+    after = next(
+        (
+            c
+            for c in verb.rights
+            if c.dep_ == "ccomp"
+            and c.left_edge.i == verb.i + 1
+            and any(s.dep_ in _SUBJECTS for s in c.children)
+        ),
+        None,
+    )
+    return after if before else None
 
 
 def _relative_where(clause: Token) -> bool:

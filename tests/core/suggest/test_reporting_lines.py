@@ -1235,3 +1235,14 @@ def test_a_phrase_of_when_right_after_the_cue_is_no_part_of_the_clause(suggester
         "it was seeking clarity.",
         "last week's meeting was a success.",
     ]
+
+
+def test_a_cue_with_a_clause_right_after_it_reports_that_one_not_the_one_before(suggester):
+    found = suggest(
+        suggester,
+        "A spokesperson for Acme wasn't reachable for comment, however a clerk for the "
+        "company said the depot would close in May.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("the depot would close in May.", "a clerk for the company", "said"),
+    ]
