@@ -1361,8 +1361,10 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
         for c in head.rights:
             if c.dep_ in ("prep", "compound", "amod"):
                 last = _before_clause(c)
-                if last - head.i >= 8 and c.lower_ not in ("of", "from"):
-                    break  # (a phrase of whom or where from says who, at any length)
+                words = sum(not t.is_punct for t in doc[head.i + 1 : last + 1])
+                if words >= 8 and c.lower_ not in ("of", "from"):
+                    break  # (a phrase of whom or where from says who, at any length;
+                    # marks are no words: "for the Co-op Plant (CP)")
                 where = any(o.lemma_.lower() in STATEMENT_NOUNS for o in c.children)
                 if where and c.lower_ != "of":  # (not "The text of the statement")
                     break  # "officials at a news conference": where, not who

@@ -1246,3 +1246,11 @@ def test_a_cue_with_a_clause_right_after_it_reports_that_one_not_the_one_before(
     assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
         ("the depot would close in May.", "a clerk for the company", "said"),
     ]
+
+
+def test_a_mention_s_phrase_of_for_counts_words_not_marks(suggester):
+    found = suggest(
+        suggester,
+        "A spokesperson for the Co-op Paper Mill (CPM) said the plant would close in May.",
+    )
+    assert [sp for _, sp, *_ in found] == ["A spokesperson for the Co-op Paper Mill"]
