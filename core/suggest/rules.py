@@ -2914,23 +2914,6 @@ def is_according(t: Token) -> bool:
     return t.lower_ == "according" and any(c.lower_ == "to" and c.i == t.i + 1 for c in t.children)
 
 
-def _closes_its_clause(acc: Token) -> bool:
-    """Whether ``according to X`` set off by commas inside its sentence closes the clause
-    it modifies, its verb and subject before it (``A is the largest carrier, according to
-    its website, with 1,200 staff``; ``..., according to X, though B``): what follows is
-    the writer's."""
-    doc, head = acc.doc, acc.head
-    first, last = acc.left_edge.i, acc.right_edge.i
-    return (
-        first > 0
-        and doc[first - 1].text == ","
-        and last + 1 < len(doc)
-        and doc[last + 1].text == ","
-        and head.i < first
-        and any(c.dep_ in _SUBJECTS and c.i < head.i for c in head.children)
-    )
-
-
 def according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
     """The clause that ``according to X`` modifies, before or after it in its sentence."""
     doc = para.doc
@@ -2948,7 +2931,7 @@ def according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
         when = doc[start] if start < len(doc) else None
         if when is not None and _of_when(when) and doc[when.right_edge.i + 1].text == ",":
             start = when.right_edge.i + 2  # "According to X on Friday, A": when, not A
-    elif sub_end >= sent.end - 2 or _closes_its_clause(acc):
+    elif sub_end >= sent.end - 2:
         start, end = sent.start, sub_start - 1
     else:
         return None
