@@ -1940,7 +1940,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     """Character bounds (in the paragraph) of a speech verb's reported clauses: one, or
     one for each ``that`` clause after ``and`` (``said A and that B``: A and B)."""
     doc = para.doc
-    clause = _clause_after(verb) or (
+    clause = _clause_after(verb, para) or (
         next((c for c in verb.children if c.dep_ == "ccomp"), None) or _that_clause(verb)
     )
     if clause is None:
@@ -2018,11 +2018,12 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     return parts
 
 
-def _clause_after(verb: Token) -> Token | None:
+def _clause_after(verb: Token, para: Paragraph) -> Token | None:
     """The clause right after a cue with a subject of its own where the parse gives the
-    cue one before it too (``A was not reachable, however a clerk said the depot would
-    close``): the line reports what follows it, and the clause before is the writer's."""
-    before = [c for c in verb.lefts if c.dep_ == "ccomp"]
+    cue one before it too, out of marks (``A was not reachable, however a clerk said the
+    depot would close``): the line reports what follows it, and the clause before is the
+    writer's (not words in marks before it: ``"A," Jo said he told police``, A is Jo's)."""
+    before = [c for c in verb.lefts if c.dep_ == "ccomp" and not para.in_quote[c.i]]
     after = next(
         (
             c

@@ -1241,10 +1241,12 @@ def test_a_cue_with_a_clause_right_after_it_reports_that_one_not_the_one_before(
     found = suggest(
         suggester,
         "A spokesperson for Acme wasn't reachable for comment, however a clerk for the "
-        "company said the depot would close in May.",
+        "company said the depot would close in May. \u201cThe gate is shut,\u201d Jo Roe said "
+        "he told the driver before he left.",
     )
     assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
         ("the depot would close in May.", "a clerk for the company", "said"),
+        ("The gate is shut,", "Jo Roe", "said"),
     ]
 
 
