@@ -276,6 +276,10 @@ CALENDAR = WEEKDAYS | frozenset(
     """.split()
 )
 
+#: Nouns of a stretch of time: a phrase of one right after a cue says when it was said
+#: (``said last week it was ...``, ``said Saturday morning he was ...``).
+TIME_NOUNS = frozenset("week weekend month year morning afternoon evening night".split())
+
 #: Words before a noun that say which one: a name after one is no person's (``the Smith
 #: case``), a mention of one and lower-case words is a description (``his lawyer``).
 DETERMINERS = frozenset("the a an this that these those its their his her our my your".split())

@@ -45,6 +45,7 @@ from core.suggest.lexicon import (
     SAYING_AFTER_VERBS,
     SPEECH_VERBS,
     STATEMENT_NOUNS,
+    TIME_NOUNS,
     TITLES,
     WEEKDAYS,
 )
@@ -1360,8 +1361,10 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
         for c in head.rights:
             if c.dep_ in ("prep", "compound", "amod"):
                 last = _before_clause(c)
-                if last - head.i >= 8 and c.lower_ not in ("of", "from"):
-                    break  # (a phrase of whom or where from says who, at any length)
+                words = sum(not t.is_punct for t in doc[head.i + 1 : last + 1])
+                if words >= 8 and c.lower_ not in ("of", "from"):
+                    break  # (a phrase of whom or where from says who, at any length;
+                    # marks are no words: "for the Co-op Plant (CP)")
                 where = any(o.lemma_.lower() in STATEMENT_NOUNS for o in c.children)
                 if where and c.lower_ != "of":  # (not "The text of the statement")
                     break  # "officials at a news conference": where, not who
@@ -1937,7 +1940,9 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     """Character bounds (in the paragraph) of a speech verb's reported clauses: one, or
     one for each ``that`` clause after ``and`` (``said A and that B``: A and B)."""
     doc = para.doc
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None) or _that_clause(verb)
+    clause = _clause_after(verb, para) or (
+        next((c for c in verb.children if c.dep_ == "ccomp"), None) or _that_clause(verb)
+    )
     if clause is None:
         found = (
             _clause_before(verb, para)
@@ -1996,6 +2001,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         start += 1  # "said that according to X, ...": the parse hangs it lower
     if start == verb.i + 1 and doc[start].lower_ in CALENDAR and start < clause.i:
         start += 1  # "Kang said Monday Seoul has not ...": when it was said
+    start = _past_when(verb, clause, start)
     start = _past_recipient(verb, start, end)
     if verb.i < start:  # "... to blame for its troubles; roughly 95% of its sales ...":
         end = next((i - 1 for i in range(start, end + 1) if doc[i].text == ";"), end)
@@ -2010,6 +2016,25 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         if part is not None:
             parts.append(part)
     return parts
+
+
+def _clause_after(verb: Token, para: Paragraph) -> Token | None:
+    """The clause right after a cue with a subject of its own where the parse gives the
+    cue one before it too, out of marks (``A was not reachable, however a clerk said the
+    depot would close``): the line reports what follows it, and the clause before is the
+    writer's (not words in marks before it: ``"A," Jo said he told police``, A is Jo's)."""
+    before = [c for c in verb.lefts if c.dep_ == "ccomp" and not para.in_quote[c.i]]
+    after = next(
+        (
+            c
+            for c in verb.rights
+            if c.dep_ == "ccomp"
+            and c.left_edge.i == verb.i + 1
+            and any(s.dep_ in _SUBJECTS for s in c.children)
+        ),
+        None,
+    )
+    return after if before else None
 
 
 def _relative_where(clause: Token) -> bool:
@@ -2189,6 +2214,35 @@ def _past_adverb(verb: Token, start: int, end: int) -> int:
     after = _particle(verb) or verb
     if start == after.i + 1 < end and doc[start].pos_ == "ADV" and _that(doc[start + 1]):
         return start + 2
+    return start
+
+
+def _past_when(verb: Token, clause: Token, start: int) -> int:
+    """Where a clause starts after a phrase right after its cue that says when it was
+    said, which the parse hangs on the clause's verb (``said last week it was ...``, ``said
+    on Monday it was ...``): the guide's adverb of when before the clause, none of it."""
+    doc = verb.doc
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+    when = next(
+        (
+            c
+            for c in clause.children
+            if c.left_edge.i == start
+            and c.dep_ in ("npadvmod", "prep")
+            and any(t.lower_ in CALENDAR or t.lower_ in TIME_NOUNS for t in c.subtree)
+        ),
+        None,
+    )
+    if (
+        start != (_particle(verb) or verb).i + 1
+        or when is None
+        or subject is None
+        or when.right_edge.i >= subject.left_edge.i
+    ):
+        return start
+    start = when.right_edge.i + 1
+    while start < subject.left_edge.i and (doc[start].is_punct or _that(doc[start])):
+        start += 1  # "said on Monday, that ..."
     return start
 
 

@@ -1221,3 +1221,38 @@ def test_a_verb_of_saying_with_a_clause_after_it_closes_no_open_mark(suggester):
         "“We went to see the physio, he said we should rest, and we did. It was hard.",
     )
     assert ("We went to see the physio,", "he") not in [(q, sp) for q, sp, *_ in found]
+
+
+def test_a_phrase_of_when_right_after_the_cue_is_no_part_of_the_clause(suggester):
+    found = suggest(
+        suggester,
+        "The regulator said last week it was seeking clarity from the courts. The council "
+        "said on Monday it was seeking clarity. The council said last week's meeting was a "
+        "success.",
+    )
+    assert [q for q, *_ in found] == [
+        "it was seeking clarity from the courts.",
+        "it was seeking clarity.",
+        "last week's meeting was a success.",
+    ]
+
+
+def test_a_cue_with_a_clause_right_after_it_reports_that_one_not_the_one_before(suggester):
+    found = suggest(
+        suggester,
+        "A spokesperson for Acme wasn't reachable for comment, however a clerk for the "
+        "company said the depot would close in May. \u201cThe gate is shut,\u201d Jo Roe said "
+        "he told the driver before he left.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("the depot would close in May.", "a clerk for the company", "said"),
+        ("The gate is shut,", "Jo Roe", "said"),
+    ]
+
+
+def test_a_mention_s_phrase_of_for_counts_words_not_marks(suggester):
+    found = suggest(
+        suggester,
+        "A spokesperson for the Co-op Paper Mill (CPM) said the plant would close in May.",
+    )
+    assert [sp for _, sp, *_ in found] == ["A spokesperson for the Co-op Paper Mill"]
