@@ -1643,3 +1643,12 @@ def test_an_insurer_is_a_company_and_an_insurance_company_a_carrier(suggester):
         "The carrier says it has closed half of them."
     )
     assert names(suggester, text) == ["Norvia Mutual Insurance"] * 3
+
+
+def test_a_rank_s_abbreviation_without_its_stop_is_no_part_of_the_name(suggester):
+    text = (
+        "The army spokesperson Maj Jo Roe says the suspects were found with explosives.\n\n"
+        "Cpl Ada Obi said the road was closed."
+    )
+    assert names(suggester, text) == ["Jo Roe", "Ada Obi"]
+    assert full_names(text)["Roe"] == "Jo Roe"  # (the S key's names, without a parse)
