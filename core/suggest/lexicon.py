@@ -178,7 +178,7 @@ TITLES = frozenset(
     det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
     maj maj. cpl cpl. pvt pvt. adm adm. cmdr cmdr.
     counsel magistrate
-    ratu alhaji alhaja
+    ratu alhaji alhaja chaudhry chaudhary
     apostle cleric archbishop priest reverend evangelist televangelist preacher
     """.split()
 )

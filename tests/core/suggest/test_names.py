@@ -1652,3 +1652,13 @@ def test_a_rank_s_abbreviation_without_its_stop_is_no_part_of_the_name(suggester
     )
     assert names(suggester, text) == ["Jo Roe", "Ada Obi"]
     assert full_names(text)["Roe"] == "Jo Roe"  # (the S key's names, without a parse)
+
+
+def test_chaudhry_before_a_name_is_an_honorific_and_after_one_a_surname(suggester):
+    text = (
+        "Interior Minister Chaudhry Ali Khan said the police would be given new powers.\n\n"
+        "Khan said the force would grow.\n\n"
+        "Senator Sana Chaudhry said the plan was late. Chaudhry said it would cost more."
+    )
+    assert names(suggester, text) == ["Ali Khan", "Ali Khan", "Sana Chaudhry", "Sana Chaudhry"]
+    assert full_names(text)["Khan"] == "Ali Khan"  # (the S key's names, without a parse)
