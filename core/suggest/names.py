@@ -368,10 +368,20 @@ class NameBook:
     def add_name(self, pos: int, words: list[str]) -> None:
         """Register a full name, as its fullest form seen (``Maria Ortega`` after ``Maria L.
         Ortega`` is the one name)."""
-        if len(words) >= 2:
+        if len(words) >= 2 and not self._other_form(pos, words):
             words = self.fullest(words, pos).split()
             self.full_names.setdefault(tuple(words), []).append(pos)
             self.surnames.add(words[-1])
+
+    def _other_form(self, pos: int, words: list[str]) -> bool:
+        """Whether a name is another form of the one with its surname written right
+        before it, in brackets (``Nicholas Read's (Nick Read)``): that one is the name, as
+        an acronym in brackets is its expansion's."""
+        return any(
+            full[-1] == words[-1] and 0 < pos - (p + len(" ".join(full))) <= len("’s (")
+            for full, seen in self.full_names.items()
+            for p in seen
+        )
 
     def fullest(self, words: list[str], pos: int) -> str:
         """The fullest registered name that ends with (or contains) these words, or that

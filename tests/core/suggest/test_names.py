@@ -1662,3 +1662,13 @@ def test_chaudhry_before_a_name_is_an_honorific_and_after_one_a_surname(suggeste
     )
     assert names(suggester, text) == ["Ali Khan", "Ali Khan", "Sana Chaudhry", "Sana Chaudhry"]
     assert full_names(text)["Khan"] == "Ali Khan"  # (the S key's names, without a parse)
+
+
+def test_a_name_in_brackets_after_one_with_its_surname_is_another_form_of_it(suggester):
+    text = (
+        "Officials were angered by Acme Chief Executive Nicholas Roe\u2019s (Nick Roe) "
+        "comments on Tuesday.\n\n"
+        "Roe said the firm had been misquoted.\n\n"
+        "Jo Lee and Ann Lee run the farm. Lee said the harvest was late."
+    )
+    assert names(suggester, text) == ["Nicholas Roe", "Ann Lee"]
