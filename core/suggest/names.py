@@ -639,7 +639,7 @@ class NameBook:
             or self._job_and_surname(bare, pos)
             or self._titled_person(bare)
             or self._holder(bare, pos, written_out=True)
-            or self._company_begun(bare, pos)
+            or self._company_begun(bare, pos, legal=True)
             or self._last_word_of(source, pos)
             or self._named_later(source, pos)
             or self._subject_before(source, pos)
@@ -708,13 +708,15 @@ class NameBook:
         i = bisect_right(self.spoken, m.pos)
         return bool(i) and self.spoken[i - 1] >= m.pos - len(m.name)
 
-    def _company_begun(self, name: str, pos: int) -> str | None:
+    def _company_begun(self, name: str, pos: int, legal: bool = False) -> str | None:
         """The company whose name a one-word name begins, the nearest one before ``pos``
         (``International`` after ``International Truck and Engine Corp.``), the
         organisation an acronym and a word of what it is name (``NBC`` after ``NBC News``,
         also in a list: ``the New York Times and NBC News``), or the organisation whose
         name a name of more words begins (``St. Michael`` after ``St. Michael Medical
-        Center``: no saint's name); None if none."""
+        Center``: no saint's name), or, ``legal``, a company's with a legal suffix (``Tech
+        Pro`` after ``Tech Pro Technology Development Ltd.``: not the run before a person's
+        name that the mention is, ``Norvia Bakeries spokeswoman``); None if none."""
         one = len(name.split()) == 1
 
         def begun(whole: str) -> bool:
@@ -722,7 +724,7 @@ class NameBook:
             if one:  # an acronym and a word of what it is: "NBC News"
                 acronym = is_acronym(name) and len(whole.split()) == 2 and last
                 return _COMPANY_NAME.fullmatch(whole) is not None or acronym
-            return last
+            return last or (legal and _COMPANY_NAME.fullmatch(whole) is not None)
 
         names = (
             part  # an acronym's in a list: "the New York Times and NBC News"

@@ -1672,3 +1672,13 @@ def test_a_name_in_brackets_after_one_with_its_surname_is_another_form_of_it(sug
         "Jo Lee and Ann Lee run the farm. Lee said the harvest was late."
     )
     assert names(suggester, text) == ["Nicholas Roe", "Ann Lee"]
+
+
+def test_a_company_s_first_words_stand_for_its_whole_name(suggester):
+    text = (
+        "The chairman of Norvia Light Technology Ltd. has had his assets frozen.\n\n"
+        "The legal issues are his own, Norvia Light said in a filing.\n\n"
+        "Norvia Bakeries Corp. makes bread. Norvia Bakeries spokeswoman Sandi Lee said a "
+        "strike would make things worse."
+    )
+    assert names(suggester, text) == ["Norvia Light Technology", "Sandi Lee"]
