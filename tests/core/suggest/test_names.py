@@ -1682,3 +1682,9 @@ def test_a_company_s_first_words_stand_for_its_whole_name(suggester):
         "strike would make things worse."
     )
     assert names(suggester, text) == ["Norvia Light Technology", "Sandi Lee"]
+
+
+def test_a_map_from_a_source_speaks_for_it(suggester):
+    text = "Nearly every major airport is seeing delays, according to a map from Norvia Aviation."
+    assert names(suggester, text) == ["Norvia Aviation"]
+    assert named_source("a map from Norvia Aviation") == "Norvia Aviation"
