@@ -1137,10 +1137,15 @@ class NameBook:
         """Keep the mentions in text order (a description is added as its quote is read);
         a job's name the article wrote with a person's (``the Minority Leader, Jo Roe,``)
         is that person, whom a later ``he`` or ``she`` refers to (``The Minority Leader
-        said ... Currently, he said``)."""
+        said ... Currently, he said``); a company's first words are that company, whom a
+        later ``it`` refers to (``Tech Pro said ... it said`` after ``Tech Pro Technology
+        Development Ltd.``: no person's name)."""
         held = None if m.person or not is_job_name(m.name) else self._holder(m.name, m.pos)
         if held is not None:
             m = replace(m, name=held, person=True)
+        company = self._company_begun(m.name, m.pos, legal=True) if m.person else None
+        if company is not None and " " in m.name:
+            m = replace(m, name=self._company(company), person=False)
         insort(self.mentions, m, key=lambda x: x.pos)
 
     def resolve_pronoun(self, pronoun: str, pos: int, window: int) -> str | None:

@@ -1688,3 +1688,13 @@ def test_a_map_from_a_source_speaks_for_it(suggester):
     text = "Nearly every major airport is seeing delays, according to a map from Norvia Aviation."
     assert names(suggester, text) == ["Norvia Aviation"]
     assert named_source("a map from Norvia Aviation") == "Norvia Aviation"
+
+
+def test_a_company_s_first_words_are_no_person_s_name_for_a_later_it(suggester):
+    text = (
+        "The chairman of Norvia Light Technology Ltd. has had his assets frozen, according "
+        "to a court document.\n\n"
+        "The legal issues are his own, Norvia Light said in a filing. The chairman has given "
+        "no guarantee to the company, it said."
+    )
+    assert names(suggester, text)[-1] == "Norvia Light Technology"
