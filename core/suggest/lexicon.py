@@ -57,7 +57,7 @@ ISSUED_NOUNS = STATEMENT_NOUNS - {
 #: Documents that speak for their source: "a statement from X", "X's latest figures"
 #: name X (singular and plural).
 _DOCUMENTS = STATEMENT_NOUNS | set(
-    "study survey figure data estimate analysis poll finding research forecast".split()
+    "study survey figure data estimate analysis poll finding research forecast map".split()
 )
 DOCUMENT_NOUNS = frozenset(_DOCUMENTS | {n + "s" for n in _DOCUMENTS})
 
@@ -176,8 +176,9 @@ TITLES = frozenset(
     volunteer witness juror firefighter paramedic engineer technician investigator auditor
     clerk coordinator planner owner shopkeeper farmer diplomat nominee official
     det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
+    maj maj. cpl cpl. pvt pvt. adm adm. cmdr cmdr.
     counsel magistrate
-    ratu alhaji alhaja
+    ratu alhaji alhaja chaudhry chaudhary
     apostle cleric archbishop priest reverend evangelist televangelist preacher
     """.split()
 )

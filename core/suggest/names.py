@@ -368,10 +368,20 @@ class NameBook:
     def add_name(self, pos: int, words: list[str]) -> None:
         """Register a full name, as its fullest form seen (``Maria Ortega`` after ``Maria L.
         Ortega`` is the one name)."""
-        if len(words) >= 2:
+        if len(words) >= 2 and not self._other_form(pos, words):
             words = self.fullest(words, pos).split()
             self.full_names.setdefault(tuple(words), []).append(pos)
             self.surnames.add(words[-1])
+
+    def _other_form(self, pos: int, words: list[str]) -> bool:
+        """Whether a name is another form of the one with its surname written right
+        before it, in brackets (``Nicholas Read's (Nick Read)``): that one is the name, as
+        an acronym in brackets is its expansion's."""
+        return any(
+            full[-1] == words[-1] and 0 < pos - (p + len(" ".join(full))) <= len("’s (")
+            for full, seen in self.full_names.items()
+            for p in seen
+        )
 
     def fullest(self, words: list[str], pos: int) -> str:
         """The fullest registered name that ends with (or contains) these words, or that
@@ -629,7 +639,7 @@ class NameBook:
             or self._job_and_surname(bare, pos)
             or self._titled_person(bare)
             or self._holder(bare, pos, written_out=True)
-            or self._company_begun(bare, pos)
+            or self._company_begun(bare, pos, legal=True)
             or self._last_word_of(source, pos)
             or self._named_later(source, pos)
             or self._subject_before(source, pos)
@@ -698,13 +708,15 @@ class NameBook:
         i = bisect_right(self.spoken, m.pos)
         return bool(i) and self.spoken[i - 1] >= m.pos - len(m.name)
 
-    def _company_begun(self, name: str, pos: int) -> str | None:
+    def _company_begun(self, name: str, pos: int, legal: bool = False) -> str | None:
         """The company whose name a one-word name begins, the nearest one before ``pos``
         (``International`` after ``International Truck and Engine Corp.``), the
         organisation an acronym and a word of what it is name (``NBC`` after ``NBC News``,
         also in a list: ``the New York Times and NBC News``), or the organisation whose
         name a name of more words begins (``St. Michael`` after ``St. Michael Medical
-        Center``: no saint's name); None if none."""
+        Center``: no saint's name), or, ``legal``, a company's with a legal suffix (``Tech
+        Pro`` after ``Tech Pro Technology Development Ltd.``: not the run before a person's
+        name that the mention is, ``Norvia Bakeries spokeswoman``); None if none."""
         one = len(name.split()) == 1
 
         def begun(whole: str) -> bool:
@@ -712,7 +724,7 @@ class NameBook:
             if one:  # an acronym and a word of what it is: "NBC News"
                 acronym = is_acronym(name) and len(whole.split()) == 2 and last
                 return _COMPANY_NAME.fullmatch(whole) is not None or acronym
-            return last
+            return last or (legal and _COMPANY_NAME.fullmatch(whole) is not None)
 
         names = (
             part  # an acronym's in a list: "the New York Times and NBC News"
@@ -1125,10 +1137,15 @@ class NameBook:
         """Keep the mentions in text order (a description is added as its quote is read);
         a job's name the article wrote with a person's (``the Minority Leader, Jo Roe,``)
         is that person, whom a later ``he`` or ``she`` refers to (``The Minority Leader
-        said ... Currently, he said``)."""
+        said ... Currently, he said``); a company's first words are that company, whom a
+        later ``it`` refers to (``Tech Pro said ... it said`` after ``Tech Pro Technology
+        Development Ltd.``: no person's name)."""
         held = None if m.person or not is_job_name(m.name) else self._holder(m.name, m.pos)
         if held is not None:
             m = replace(m, name=held, person=True)
+        company = self._company_begun(m.name, m.pos, legal=True) if m.person else None
+        if company is not None and " " in m.name:
+            m = replace(m, name=self._company(company), person=False)
         insort(self.mentions, m, key=lambda x: x.pos)
 
     def resolve_pronoun(self, pronoun: str, pos: int, window: int) -> str | None:

@@ -1643,3 +1643,58 @@ def test_an_insurer_is_a_company_and_an_insurance_company_a_carrier(suggester):
         "The carrier says it has closed half of them."
     )
     assert names(suggester, text) == ["Norvia Mutual Insurance"] * 3
+
+
+def test_a_rank_s_abbreviation_without_its_stop_is_no_part_of_the_name(suggester):
+    text = (
+        "The army spokesperson Maj Jo Roe says the suspects were found with explosives.\n\n"
+        "Cpl Ada Obi said the road was closed."
+    )
+    assert names(suggester, text) == ["Jo Roe", "Ada Obi"]
+    assert full_names(text)["Roe"] == "Jo Roe"  # (the S key's names, without a parse)
+
+
+def test_chaudhry_before_a_name_is_an_honorific_and_after_one_a_surname(suggester):
+    text = (
+        "Interior Minister Chaudhry Ali Khan said the police would be given new powers.\n\n"
+        "Khan said the force would grow.\n\n"
+        "Senator Sana Chaudhry said the plan was late. Chaudhry said it would cost more."
+    )
+    assert names(suggester, text) == ["Ali Khan", "Ali Khan", "Sana Chaudhry", "Sana Chaudhry"]
+    assert full_names(text)["Khan"] == "Ali Khan"  # (the S key's names, without a parse)
+
+
+def test_a_name_in_brackets_after_one_with_its_surname_is_another_form_of_it(suggester):
+    text = (
+        "Officials were angered by Acme Chief Executive Nicholas Roe\u2019s (Nick Roe) "
+        "comments on Tuesday.\n\n"
+        "Roe said the firm had been misquoted.\n\n"
+        "Jo Lee and Ann Lee run the farm. Lee said the harvest was late."
+    )
+    assert names(suggester, text) == ["Nicholas Roe", "Ann Lee"]
+
+
+def test_a_company_s_first_words_stand_for_its_whole_name(suggester):
+    text = (
+        "The chairman of Norvia Light Technology Ltd. has had his assets frozen.\n\n"
+        "The legal issues are his own, Norvia Light said in a filing.\n\n"
+        "Norvia Bakeries Corp. makes bread. Norvia Bakeries spokeswoman Sandi Lee said a "
+        "strike would make things worse."
+    )
+    assert names(suggester, text) == ["Norvia Light Technology", "Sandi Lee"]
+
+
+def test_a_map_from_a_source_speaks_for_it(suggester):
+    text = "Nearly every major airport is seeing delays, according to a map from Norvia Aviation."
+    assert names(suggester, text) == ["Norvia Aviation"]
+    assert named_source("a map from Norvia Aviation") == "Norvia Aviation"
+
+
+def test_a_company_s_first_words_are_no_person_s_name_for_a_later_it(suggester):
+    text = (
+        "The chairman of Norvia Light Technology Ltd. has had his assets frozen, according "
+        "to a court document.\n\n"
+        "The legal issues are his own, Norvia Light said in a filing. The chairman has given "
+        "no guarantee to the company, it said."
+    )
+    assert names(suggester, text)[-1] == "Norvia Light Technology"
