@@ -65,7 +65,7 @@ from core.suggest.names import (
 )
 from core.suggest.paragraphs import MAX_PARAGRAPH
 from core.suggest.registry import Registry
-from core.suggest.sentences import goes_on_after
+from core.suggest.sentences import goes_on_after, goes_on_after_bracket
 
 _SENTENCE_END = {".", "!", "?"}
 #: A pronoun a source is named by after ``according to`` refers as its subject would.
@@ -1977,7 +1977,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     last = max([clause, *spliced], key=lambda c: c.i)
     last = _past_hyphen(verb, _split_noun(verb, _split_verb(verb, last)))
     start, end = clause.left_edge.i, _and_more(verb, last.right_edge.i)
-    end = _lost_apposition(verb, end)
+    end = _lost_apposition(verb, _past_bracket(verb, start, end))
     concession = _concession(verb)
     if concession is not None and all(t.is_punct for t in doc[end + 1 : concession.left_edge.i]):
         end = concession.right_edge.i  # "A, whether X or not, Jo said": A's
@@ -2399,6 +2399,21 @@ def _reports_a_that_clause(verb: Token) -> bool:
     return any(
         c.dep_ == "ccomp" and c.i > verb.i and any(map(_that, c.children)) for c in verb.children
     )
+
+
+def _past_bracket(verb: Token, start: int, end: int) -> int:
+    """Where a reported clause ending at token ``end`` ends when a short bracket opened
+    in it closes at its end and its sentence goes on (``said the talks will be attended
+    by Chief of Army Staff (COAS) General Al Ho``: :func:`goes_on_after_bracket`): at the
+    end of what the parse hangs on the cue after the bracket (it cut the clause there)."""
+    doc = verb.doc
+    close = end if doc[end].text == ")" else end + 1  # (the parse may give it the bracket)
+    if close >= len(doc) or not goes_on_after_bracket(doc, close):
+        return end
+    if not any(doc[j].text == "(" for j in range(start, close)):
+        return end
+    after = [c for c in verb.children if c.i > close]
+    return max((c.right_edge.i for c in after), default=end)
 
 
 def _and_more(verb: Token, end: int) -> int:

@@ -1256,3 +1256,16 @@ def test_a_mention_s_phrase_of_for_counts_words_not_marks(suggester):
         "A spokesperson for the Co-op Paper Mill (CPM) said the plant would close in May.",
     )
     assert [sp for _, sp, *_ in found] == ["A spokesperson for the Co-op Paper Mill"]
+
+
+def test_a_reported_clause_goes_on_past_a_bracket_that_glosses_a_name(suggester):
+    found = suggest(
+        suggester,
+        "He said that the board's meeting will be held after May and Prime Minister (PM) Ana "
+        "Ruiz will head it. Jo Roe told that the talks will be attended by Chief of Army Staff "
+        "(COAS) General Al Ho.",
+    )
+    assert [q for q, _, _, _, _ in found] == [
+        "the board's meeting will be held after May and Prime Minister (PM) Ana Ruiz will head it.",
+        "the talks will be attended by Chief of Army Staff (COAS) General Al Ho.",
+    ]
