@@ -1917,14 +1917,19 @@ def _reporting(verb: Token, para: Paragraph) -> Token:
     """The verb of saying a person reports another's saying by (``Chung said Kim
     confirmed he was "willing ..."``: Chung's ``said``, the words in marks being
     Chung's), before it in its sentence, or the one that reports a denied saying (``X
-    never said that A was a "B," a spokesman said``: nobody's words but the spokesman's);
-    else the verb itself."""
+    never said that A was a "B," a spokesman said``: nobody's words but the spokesman's)
+    or a saying in the passive with no agent (``The board said that "more cases" had been
+    confirmed``: nobody's saying but the board's); else the verb itself."""
     while (
         verb.dep_ == "ccomp"
         and _is_speech_verb(verb.head)
         and (
             (verb.head.i < verb.i and _by_person(verb.head, para))
             or any(c.dep_ == "neg" for c in verb.children)
+            or (
+                any(c.dep_ == "auxpass" for c in verb.children)
+                and not any(c.dep_ == "agent" for c in verb.children)
+            )
         )
     ):
         verb = verb.head

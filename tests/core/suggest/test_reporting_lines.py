@@ -1269,3 +1269,15 @@ def test_a_reported_clause_goes_on_past_a_bracket_that_glosses_a_name(suggester)
         "the board's meeting will be held after May and Prime Minister (PM) Ana Ruiz will head it.",
         "the talks will be attended by Chief of Army Staff (COAS) General Al Ho.",
     ]
+
+
+def test_words_in_marks_under_a_saying_in_the_passive_are_the_reporting_line_s(suggester):
+    found = suggest(
+        suggester,
+        "The board said on Monday that despite staff taking \u2018firm steps\u2019 to stop it "
+        "at once, \u2018more cases linked to the ward\u2019 had been confirmed this week.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("firm steps", "The board", "said", "mixed"),
+        ("more cases linked to the ward", "The board", "said", "mixed"),
+    ]
