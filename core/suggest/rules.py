@@ -154,6 +154,7 @@ class ArticleRules:
             and not is_nickname(para.text, q.open, q.close)
             and not _one_letter(para, q)
             and not _passive_label(para, q)
+            and not _a_word_as_a_word(para, q)
         ]
         para.in_quote = [0] * len(para.doc)
         for n, q in enumerate(para.quotes, 1):
@@ -1656,6 +1657,18 @@ def _passive_label(para: Paragraph, q: Quoted) -> bool:
         and any(c.dep_ == "auxpass" for c in verb.children)
         and not any(c.dep_ == "agent" for c in verb.children)
     )
+
+
+#: Nouns that name what follows them in marks as a word (``the word "asbestos"``).
+_WORD_NOUNS = frozenset("word words term phrase".split())
+
+
+def _a_word_as_a_word(para: Paragraph, q: Quoted) -> bool:
+    """Whether marks hold a word named as a word by the noun right before them (``bags
+    with the word "asbestos" written on them``, ``the term "no-go area"``): the word
+    itself, no one's words the sentence reports. Such marks are read as plain text."""
+    before = para.text[: q.open].rstrip().rsplit(None, 1)
+    return bool(before) and before[-1].lower() in _WORD_NOUNS
 
 
 def _names_a_title(para: Paragraph, q: Quoted) -> bool:

@@ -1281,3 +1281,19 @@ def test_words_in_marks_under_a_saying_in_the_passive_are_the_reporting_line_s(s
         ("firm steps", "The board", "said", "mixed"),
         ("more cases linked to the ward", "The board", "said", "mixed"),
     ]
+
+
+def test_a_word_named_as_a_word_in_marks_is_no_quote_and_its_clause_is_reported(suggester):
+    found = suggest(
+        suggester,
+        "An official told the paper that the depot received a box, inside of which were bags "
+        "with the word \u201cdanger\u201d written on them.",
+    )
+    assert [(q, sp, kind) for q, sp, _, _, kind in found] == [
+        (
+            "the depot received a box, inside of which were bags with the word \u201cdanger\u201d "
+            "written on them.",
+            "An official",
+            "indirect",
+        )
+    ]
