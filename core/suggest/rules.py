@@ -1090,8 +1090,9 @@ def _relative(verb: Token) -> bool:
 
 def verb_subject(verb: Token, para: Paragraph) -> Token | None:
     """The cue's subject: its own, a coordinated verb's, or the noun a relative clause hangs on."""
-    if _document_says(verb):
-        return verb.head  # "a release stating that ...": the release
+    heard = _heard_saying(verb)  # "X reported Jo Roe telling the court that A": Jo Roe
+    if heard is not None or _document_says(verb):
+        return heard if heard is not None else verb.head  # "a release stating that": it
     v = verb
     for _ in range(4):
         subj = _own_subject(v, para)
@@ -1127,6 +1128,36 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
     if set_off:
         return set_off[-1]  # "A, Okafor, added"
     return _inverted_subject(verb, para) or _name_before(verb, para) or _after_fronted(verb, para)
+
+
+#: Verbs that report, by its object, someone seen or heard saying (``X reported Jo Roe
+#: telling the court that A``, ``quoted Jo Roe saying``).
+_HEARING_VERBS = frozenset("report quote cite hear see record film show".split())
+
+
+def _heard_saying_own(v: Token) -> bool:
+    """Whether a clause that a verb of :data:`_HEARING_VERBS` reports is a participle of
+    saying with its own subject (``reported Jo Roe telling the court that A``, as the parse
+    may give it): that subject's saying, which reports a clause of its own."""
+    return (
+        v.tag_ == "VBG"
+        and v.head.lemma_.lower() in _HEARING_VERBS
+        and _is_speech_verb(v)
+        and any(c.dep_ in _SUBJECTS for c in v.children)
+        and any(c.dep_ == "ccomp" for c in v.children)
+    )
+
+
+def _heard_saying(v: Token) -> Token | None:
+    """The object of a verb of :data:`_HEARING_VERBS` that a participle of saying right
+    after it, with no comma, tells what it said: its speaker, the reporting verb's subject
+    only an outlet's line over the person's words (``timesofmalta.com had reported Supt
+    Valletta telling the court that A``: Valletta's); None for none."""
+    if v.dep_ != "xcomp" or v.tag_ != "VBG" or v.head.lemma_.lower() not in _HEARING_VERBS:
+        return None
+    return next(
+        (c for c in v.head.children if c.dep_ == "dobj" and c.right_edge.i == v.i - 1), None
+    )
 
 
 def _saying_of(v: Token) -> Token | None:
@@ -1976,8 +2007,10 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     where = _relative_where(clause)  # ("announced results of PP-11, where X beat Y")
     if denied or where or any(m.lower_ in ("whether", "if") for m in marks):
         return []  # a denied saying reports nothing; a place or a question is no report
-    if _answers_a_statement(verb, clause):
-        return []  # "responding to X's statement that ...": X's words, not the verb's
+    # "responding to X's statement that ...": X's words, not the verb's; "X reported Jo
+    # Roe telling the court that A": Jo Roe's saying reports A
+    if _answers_a_statement(verb, clause) or _heard_saying_own(clause):
+        return []
     # more clauses the parse gives the cue after a comma: one report ("A hit a missile,
     # the fragments of which fell ..., it turned out to be ...")
     # (not one without a subject after "and": "he didn't know and, in a letter,

@@ -1297,3 +1297,20 @@ def test_a_word_named_as_a_word_in_marks_is_no_quote_and_its_clause_is_reported(
             "indirect",
         )
     ]
+
+
+def test_an_outlet_reporting_a_person_saying_leaves_the_words_the_person_s(suggester):
+    found = suggest(
+        suggester,
+        "The Herald reported Jo Roe telling the court that people were too scared to go to "
+        "the area. thepost.com had reported Supt Al Ho telling the court that local people "
+        "were becoming too scared of going to the area near the port.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("people were too scared to go to the area.", "Jo Roe", "telling"),
+        (
+            "local people were becoming too scared of going to the area near the port.",
+            "Supt Al Ho",
+            "telling",
+        ),
+    ]
