@@ -2050,8 +2050,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         start += 1  # "that"
     if start == verb.i + 1 and _that(doc[start]):
         start += 1  # "said that according to X, ...": the parse hangs it lower
-    if start == verb.i + 1 and doc[start].lower_ in CALENDAR and start < clause.i:
-        start += 1  # "Kang said Monday Seoul has not ...": when it was said
+    start = _past_day(verb, clause, start)
     start = _past_when(verb, clause, start)
     start = _past_recipient(verb, start, end)
     if verb.i < start:  # "... to blame for its troubles; roughly 95% of its sales ...":
@@ -2265,6 +2264,21 @@ def _past_adverb(verb: Token, start: int, end: int) -> int:
     after = _particle(verb) or verb
     if start == after.i + 1 < end and doc[start].pos_ == "ADV" and _that(doc[start + 1]):
         return start + 2
+    return start
+
+
+def _past_day(verb: Token, clause: Token, start: int) -> int:
+    """Where a clause starts after a day right after its cue, when it was said (``Kang
+    said Monday Seoul has not ...``), but for a day with its possessive, the clause's own
+    words (``said Monday's vote was fair``, ``claimed today’s demonstrations are
+    peaceful``: the parse may hang such a day on the cue)."""
+    doc = verb.doc
+    day = verb.i + 1
+    possessive = day + 1 < len(doc) and doc[day].lower_ in CALENDAR and doc[day + 1].tag_ == "POS"
+    if possessive and start == day + 2:
+        return day  # (the parse hung it on the cue)
+    if start == day and doc[start].lower_ in CALENDAR and start < clause.i and not possessive:
+        return start + 1
     return start
 
 

@@ -1314,3 +1314,16 @@ def test_an_outlet_reporting_a_person_saying_leaves_the_words_the_person_s(sugge
             "telling",
         ),
     ]
+
+
+def test_a_day_with_its_possessive_after_the_cue_is_the_clause_s(suggester):
+    found = suggest(
+        suggester,
+        "The activists claimed today\u2019s marches are peaceful. Jo Roe said Monday's vote "
+        "was fair. Kang said Monday Seoul has not replied.",
+    )
+    assert [q for q, _, _, _, _ in found] == [
+        "today\u2019s marches are peaceful.",
+        "Monday's vote was fair.",
+        "Seoul has not replied.",
+    ]
