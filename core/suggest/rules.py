@@ -1419,7 +1419,8 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
         or para.in_quote[start]
         or doc[start].is_space
         or doc[start].idx < para.dateline  # "Feb. 5 (UPI) -- South Korea's minister"
-    ):
+        or (doc[start].pos_ == "ADV" and doc[start + 1].tag_ in ("DT", "PRP$"))
+    ):  # (an adverb before the article is the sentence's: "Earlier the spokesperson")
         start += 1
     while end > start and (doc[end].is_punct or para.in_quote[end]):
         end -= 1

@@ -1327,3 +1327,12 @@ def test_a_day_with_its_possessive_after_the_cue_is_the_clause_s(suggester):
         "Monday's vote was fair.",
         "Seoul has not replied.",
     ]
+
+
+def test_an_adverb_before_the_article_is_no_word_of_the_mention(suggester):
+    found = suggest(
+        suggester, "Earlier the port spokesperson Jo Roe said that the gate was shut at noon."
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [
+        ("the port spokesperson Jo Roe", "Jo Roe")
+    ]
