@@ -2047,7 +2047,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     start = _fronted(verb, clause, start)
     start = _joined_before(verb, para, start)
     start = _past_adverb(verb, start, end)
-    while start <= end and doc[start].head == clause and _opens(doc[start], clause):
+    while start <= end and _opens(doc[start], clause):
         start += 1  # "that"
     if start == verb.i + 1 and _that(doc[start]):
         start += 1  # "said that according to X, ...": the parse hangs it lower
@@ -2334,7 +2334,13 @@ def _past_recipient(verb: Token, start: int, end: int) -> int:
 def _opens(t: Token, clause: Token) -> bool:
     """Whether a word at a clause's start is what opens it (``that``, ``whether``), also a
     ``that`` the parse took for its object when a subject comes after it (``told The
-    Norton Herald that officers responded``)."""
+    Norton Herald that officers responded``), or, in a clause after its cue, for its
+    subject's determiner (``told BusinessLine that government at higher levels showed``:
+    no set's gold starts a clause after its cue with ``that``)."""
+    if t.lower_ == "that" and t.dep_ == "det" and t.head.dep_ in _SUBJECTS:
+        return t.head.head == clause and clause.head.i < t.i
+    if t.head != clause:
+        return False
     if t.dep_ == "mark":
         return True
     subject = any(c.dep_ in _SUBJECTS and c.i > t.i for c in clause.children)

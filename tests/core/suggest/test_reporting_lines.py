@@ -1336,3 +1336,15 @@ def test_an_adverb_before_the_article_is_no_word_of_the_mention(suggester):
     assert [(sp, name) for _, sp, name, _, _ in found] == [
         ("the port spokesperson Jo Roe", "Jo Roe")
     ]
+
+
+def test_that_read_as_the_subject_s_determiner_after_the_cue_opens_the_clause(suggester):
+    found = suggest(
+        suggester,
+        "Sources from the port told the Herald that government at higher levels showed "
+        "their displeasure on the tone of the comments. That plan will fail, Jo Roe said.",
+    )
+    assert [q for q, _, _, _, _ in found] == [
+        "government at higher levels showed their displeasure on the tone of the comments.",
+        "That plan will fail",
+    ]
