@@ -65,7 +65,7 @@ from core.suggest.names import (
 )
 from core.suggest.paragraphs import MAX_PARAGRAPH
 from core.suggest.registry import Registry
-from core.suggest.sentences import goes_on_after
+from core.suggest.sentences import goes_on_after, goes_on_after_bracket
 
 _SENTENCE_END = {".", "!", "?"}
 #: A pronoun a source is named by after ``according to`` refers as its subject would.
@@ -154,6 +154,7 @@ class ArticleRules:
             and not is_nickname(para.text, q.open, q.close)
             and not _one_letter(para, q)
             and not _passive_label(para, q)
+            and not _a_word_as_a_word(para, q)
         ]
         para.in_quote = [0] * len(para.doc)
         for n, q in enumerate(para.quotes, 1):
@@ -1089,8 +1090,9 @@ def _relative(verb: Token) -> bool:
 
 def verb_subject(verb: Token, para: Paragraph) -> Token | None:
     """The cue's subject: its own, a coordinated verb's, or the noun a relative clause hangs on."""
-    if _document_says(verb):
-        return verb.head  # "a release stating that ...": the release
+    heard = _heard_saying(verb)  # "X reported Jo Roe telling the court that A": Jo Roe
+    if heard is not None or _document_says(verb):
+        return heard if heard is not None else verb.head  # "a release stating that": it
     v = verb
     for _ in range(4):
         subj = _own_subject(v, para)
@@ -1126,6 +1128,36 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
     if set_off:
         return set_off[-1]  # "A, Okafor, added"
     return _inverted_subject(verb, para) or _name_before(verb, para) or _after_fronted(verb, para)
+
+
+#: Verbs that report, by its object, someone seen or heard saying (``X reported Jo Roe
+#: telling the court that A``, ``quoted Jo Roe saying``).
+_HEARING_VERBS = frozenset("report quote cite hear see record film show".split())
+
+
+def _heard_saying_own(v: Token) -> bool:
+    """Whether a clause that a verb of :data:`_HEARING_VERBS` reports is a participle of
+    saying with its own subject (``reported Jo Roe telling the court that A``, as the parse
+    may give it): that subject's saying, which reports a clause of its own."""
+    return (
+        v.tag_ == "VBG"
+        and v.head.lemma_.lower() in _HEARING_VERBS
+        and _is_speech_verb(v)
+        and any(c.dep_ in _SUBJECTS for c in v.children)
+        and any(c.dep_ == "ccomp" for c in v.children)
+    )
+
+
+def _heard_saying(v: Token) -> Token | None:
+    """The speaker of a participle of saying right after the object of a verb of
+    :data:`_HEARING_VERBS`, with no comma: that object, the reporting verb's subject being
+    an outlet's line over the person's words (``timesofmalta.com had reported Supt
+    Valletta telling the court that A``: Valletta's); None for none."""
+    if v.dep_ != "xcomp" or v.tag_ != "VBG" or v.head.lemma_.lower() not in _HEARING_VERBS:
+        return None
+    return next(
+        (c for c in v.head.children if c.dep_ == "dobj" and c.right_edge.i == v.i - 1), None
+    )
 
 
 def _saying_of(v: Token) -> Token | None:
@@ -1387,7 +1419,8 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
         or para.in_quote[start]
         or doc[start].is_space
         or doc[start].idx < para.dateline  # "Feb. 5 (UPI) -- South Korea's minister"
-    ):
+        or (doc[start].pos_ == "ADV" and doc[start + 1].tag_ in ("DT", "PRP$"))
+    ):  # (an adverb before the article is the sentence's: "Earlier the spokesperson")
         start += 1
     while end > start and (doc[end].is_punct or para.in_quote[end]):
         end -= 1
@@ -1658,6 +1691,18 @@ def _passive_label(para: Paragraph, q: Quoted) -> bool:
     )
 
 
+#: Nouns that name what follows them in marks as a word (``the word "asbestos"``).
+_WORD_NOUNS = frozenset("word words term phrase".split())
+
+
+def _a_word_as_a_word(para: Paragraph, q: Quoted) -> bool:
+    """Whether marks hold a word named as a word by the noun right before them (``bags
+    with the word "asbestos" written on them``, ``the term "no-go area"``): the word
+    itself, no one's words the sentence reports. Such marks are read as plain text."""
+    before = para.text[: q.open].rstrip().rsplit(None, 1)
+    return bool(before) and before[-1].lower() in _WORD_NOUNS
+
+
 def _names_a_title(para: Paragraph, q: Quoted) -> bool:
     """Marks around a title or a nickname ("The Last of Us", Dwayne "The Rock" Johnson):
     two to eight words, every major one capitalised, no sentence punctuation, or one such
@@ -1917,14 +1962,19 @@ def _reporting(verb: Token, para: Paragraph) -> Token:
     """The verb of saying a person reports another's saying by (``Chung said Kim
     confirmed he was "willing ..."``: Chung's ``said``, the words in marks being
     Chung's), before it in its sentence, or the one that reports a denied saying (``X
-    never said that A was a "B," a spokesman said``: nobody's words but the spokesman's);
-    else the verb itself."""
+    never said that A was a "B," a spokesman said``: nobody's words but the spokesman's)
+    or a saying in the passive with no agent (``The board said that "more cases" had been
+    confirmed``: nobody's saying but the board's); else the verb itself."""
     while (
         verb.dep_ == "ccomp"
         and _is_speech_verb(verb.head)
         and (
             (verb.head.i < verb.i and _by_person(verb.head, para))
             or any(c.dep_ == "neg" for c in verb.children)
+            or (
+                any(c.dep_ == "auxpass" for c in verb.children)
+                and not any(c.dep_ == "agent" for c in verb.children)
+            )
         )
     ):
         verb = verb.head
@@ -1958,8 +2008,10 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     where = _relative_where(clause)  # ("announced results of PP-11, where X beat Y")
     if denied or where or any(m.lower_ in ("whether", "if") for m in marks):
         return []  # a denied saying reports nothing; a place or a question is no report
-    if _answers_a_statement(verb, clause):
-        return []  # "responding to X's statement that ...": X's words, not the verb's
+    # "responding to X's statement that ...": X's words, not the verb's; "X reported Jo
+    # Roe telling the court that A": Jo Roe's saying reports A
+    if _answers_a_statement(verb, clause) or _heard_saying_own(clause):
+        return []
     # more clauses the parse gives the cue after a comma: one report ("A hit a missile,
     # the fragments of which fell ..., it turned out to be ...")
     # (not one without a subject after "and": "he didn't know and, in a letter,
@@ -1977,7 +2029,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     last = max([clause, *spliced], key=lambda c: c.i)
     last = _past_hyphen(verb, _split_noun(verb, _split_verb(verb, last)))
     start, end = clause.left_edge.i, _and_more(verb, last.right_edge.i)
-    end = _lost_apposition(verb, end)
+    end = _lost_apposition(verb, _past_bracket(verb, start, end))
     concession = _concession(verb)
     if concession is not None and all(t.is_punct for t in doc[end + 1 : concession.left_edge.i]):
         end = concession.right_edge.i  # "A, whether X or not, Jo said": A's
@@ -1995,12 +2047,11 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     start = _fronted(verb, clause, start)
     start = _joined_before(verb, para, start)
     start = _past_adverb(verb, start, end)
-    while start <= end and doc[start].head == clause and _opens(doc[start], clause):
+    while start <= end and _opens(doc[start], clause):
         start += 1  # "that"
     if start == verb.i + 1 and _that(doc[start]):
         start += 1  # "said that according to X, ...": the parse hangs it lower
-    if start == verb.i + 1 and doc[start].lower_ in CALENDAR and start < clause.i:
-        start += 1  # "Kang said Monday Seoul has not ...": when it was said
+    start = _past_day(verb, clause, start)
     start = _past_when(verb, clause, start)
     start = _past_recipient(verb, start, end)
     if verb.i < start:  # "... to blame for its troubles; roughly 95% of its sales ...":
@@ -2217,6 +2268,21 @@ def _past_adverb(verb: Token, start: int, end: int) -> int:
     return start
 
 
+def _past_day(verb: Token, clause: Token, start: int) -> int:
+    """Where a clause starts after a day right after its cue, when it was said (``Kang
+    said Monday Seoul has not ...``), but for a day with its possessive, the clause's own
+    words (``said Monday's vote was fair``, ``claimed today’s demonstrations are
+    peaceful``: the parse may hang such a day on the cue)."""
+    doc = verb.doc
+    day = verb.i + 1
+    possessive = day + 1 < len(doc) and doc[day].lower_ in CALENDAR and doc[day + 1].tag_ == "POS"
+    if possessive and start == day + 2:
+        return day  # (the parse hung it on the cue)
+    if start == day and doc[start].lower_ in CALENDAR and start < clause.i and not possessive:
+        return start + 1
+    return start
+
+
 def _past_when(verb: Token, clause: Token, start: int) -> int:
     """Where a clause starts after a phrase right after its cue that says when it was
     said, which the parse hangs on the clause's verb (``said last week it was ...``, ``said
@@ -2268,7 +2334,13 @@ def _past_recipient(verb: Token, start: int, end: int) -> int:
 def _opens(t: Token, clause: Token) -> bool:
     """Whether a word at a clause's start is what opens it (``that``, ``whether``), also a
     ``that`` the parse took for its object when a subject comes after it (``told The
-    Norton Herald that officers responded``)."""
+    Norton Herald that officers responded``), or, in a clause after its cue, for its
+    subject's determiner (``told BusinessLine that government at higher levels showed``:
+    no set's gold starts a clause after its cue with ``that``)."""
+    if t.lower_ == "that" and t.dep_ == "det" and t.head.dep_ in _SUBJECTS:
+        return t.head.head == clause and clause.head.i < t.i
+    if t.head != clause:
+        return False
     if t.dep_ == "mark":
         return True
     subject = any(c.dep_ in _SUBJECTS and c.i > t.i for c in clause.children)
@@ -2399,6 +2471,21 @@ def _reports_a_that_clause(verb: Token) -> bool:
     return any(
         c.dep_ == "ccomp" and c.i > verb.i and any(map(_that, c.children)) for c in verb.children
     )
+
+
+def _past_bracket(verb: Token, start: int, end: int) -> int:
+    """Where a reported clause ending at token ``end`` ends when a short bracket opened
+    in it closes at its end and its sentence goes on (``said the talks will be attended
+    by Chief of Army Staff (COAS) General Al Ho``: :func:`goes_on_after_bracket`): at the
+    end of what the parse hangs on the cue after the bracket (it cut the clause there)."""
+    doc = verb.doc
+    close = end if doc[end].text == ")" else end + 1  # (the parse may give it the bracket)
+    if close >= len(doc) or not goes_on_after_bracket(doc, close):
+        return end
+    if not any(doc[j].text == "(" for j in range(start, close)):
+        return end
+    after = [c for c in verb.children if c.i > close]
+    return max((c.right_edge.i for c in after), default=end)
 
 
 def _and_more(verb: Token, end: int) -> int:

@@ -1,8 +1,10 @@
 """Two steps of the pipeline around its parser: no sentence starts after the full stop
-of an abbreviation that does not end one there (docs/adr/0048). Before the parser, the
-word after it is marked as no sentence start, which the parser keeps while it parses;
-after it, a sentence it still starts there (a word it left without a head at the end)
-joins the sentence before. The tokens never change, only the parse's sentence bounds."""
+of an abbreviation that does not end one there (docs/adr/0048), nor after a short bracket
+that glosses a name (``Prime Minister (PM) Ana Ruiz``: docs/adr/0901). Before the
+parser, the word after it is marked as no sentence start, which the parser keeps while it
+parses; after it, a sentence it still starts there (a word it left without a head at the
+end) joins the sentence before. The tokens never change, only the parse's sentence
+bounds."""
 
 from __future__ import annotations
 
@@ -86,13 +88,43 @@ def _going_on(doc: Doc) -> list[int]:
     return out
 
 
+def goes_on_after_bracket(doc: Doc, i: int) -> bool:
+    """Whether the word after token ``i``, a closing bracket, goes on with the sentence
+    of a short bracket that glosses the name before it (``Prime Minister (PM) Ana Ruiz
+    will``: the parser ends a sentence at the bracket and cuts the clause there): one of
+    at most three words, opened after a word that is not in capitals (``WASHINGTON (AP)
+    The``: a dateline's), before a capitalised word that does not plainly open a
+    sentence."""
+    if doc[i].text != ")" or i + 1 >= len(doc):
+        return False
+    after = doc[i + 1].text.lower()
+    opening = next((j for j in range(i - 1, max(i - 5, 0), -1) if doc[j].text == "("), None)
+    return (
+        opening is not None
+        and doc[opening - 1].is_alpha
+        and not doc[opening - 1].is_upper
+        and doc[i + 1].text[:1].isupper()
+        and after not in SENTENCE_OPENERS
+        and after not in PRONOUNS
+    )
+
+
+def _after_brackets(doc: Doc) -> list[int]:
+    """The words that go on with the sentence of the bracket closed right before them
+    (:func:`goes_on_after_bracket`)."""
+    if ")" not in doc.text:  # (most paragraphs: no token looked at)
+        return []
+    return [t.i + 1 for t in doc if t.text == ")" and goes_on_after_bracket(doc, t.i)]
+
+
 def mark(doc: Doc) -> Doc:
     """Before the parser: each abbreviation whose stop the tokenizer split from it, of
     those, made one token with it for the parse (``Ste.`` as the parser learned it: a
     lone stop makes it cut the tree there, ``Sault Ste`` apart from ``Marie``; :func:`join`
-    splits them again), and each word after one marked as no sentence start."""
+    splits them again), and each word after one, or after a short bracket that glosses a
+    name, marked as no sentence start."""
     going_on = _going_on(doc)
-    if not going_on:
+    if not going_on and not _after_brackets(doc):
         return doc
     cut = [i - 2 for i in going_on if doc[i - 1].text == "."]
     if cut:
@@ -101,7 +133,7 @@ def mark(doc: Doc) -> Doc:
                 retokenizer.merge(doc[i : i + 2])
         going_on = _going_on(doc)
     doc.user_data[_MERGED] = [i - n for n, i in enumerate(cut)]
-    for i in going_on:
+    for i in going_on + _after_brackets(doc):
         doc[i].is_sent_start = False
     return doc
 
@@ -113,7 +145,7 @@ def join(doc: Doc) -> Doc:
     the sentence before, as an unlabelled dependent (``dep``), so that the two are one
     sentence; the rest of the parse stays as it is."""
     merged = doc.user_data.pop(_MERGED, None)
-    if merged is None:  # (no such abbreviation in it)
+    if merged is None:  # (no such abbreviation or bracket in it)
         return doc
     if merged:
         with doc.retokenize() as retokenizer:
@@ -129,7 +161,7 @@ def join(doc: Doc) -> Doc:
                         "TAG": [t.tag_, "."],
                     },
                 )
-    for i in _going_on(doc):
+    for i in _going_on(doc) + _after_brackets(doc):
         if doc[i].is_sent_start:
             root = doc[i].sent.root
             root.head = doc[i - 1].sent.root

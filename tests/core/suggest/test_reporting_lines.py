@@ -1256,3 +1256,95 @@ def test_a_mention_s_phrase_of_for_counts_words_not_marks(suggester):
         "A spokesperson for the Co-op Paper Mill (CPM) said the plant would close in May.",
     )
     assert [sp for _, sp, *_ in found] == ["A spokesperson for the Co-op Paper Mill"]
+
+
+def test_a_reported_clause_goes_on_past_a_bracket_that_glosses_a_name(suggester):
+    found = suggest(
+        suggester,
+        "He said that the board's meeting will be held after May and Prime Minister (PM) Ana "
+        "Ruiz will head it. Jo Roe told that the talks will be attended by Chief of Army Staff "
+        "(COAS) General Al Ho.",
+    )
+    assert [q for q, _, _, _, _ in found] == [
+        "the board's meeting will be held after May and Prime Minister (PM) Ana Ruiz will head it.",
+        "the talks will be attended by Chief of Army Staff (COAS) General Al Ho.",
+    ]
+
+
+def test_words_in_marks_under_a_saying_in_the_passive_are_the_reporting_line_s(suggester):
+    found = suggest(
+        suggester,
+        "The board said on Monday that despite staff taking \u2018firm steps\u2019 to stop it "
+        "at once, \u2018more cases linked to the ward\u2019 had been confirmed this week.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("firm steps", "The board", "said", "mixed"),
+        ("more cases linked to the ward", "The board", "said", "mixed"),
+    ]
+
+
+def test_a_word_named_as_a_word_in_marks_is_no_quote_and_its_clause_is_reported(suggester):
+    found = suggest(
+        suggester,
+        "An official told the paper that the depot received a box, inside of which were bags "
+        "with the word \u201cdanger\u201d written on them.",
+    )
+    assert [(q, sp, kind) for q, sp, _, _, kind in found] == [
+        (
+            "the depot received a box, inside of which were bags with the word \u201cdanger\u201d "
+            "written on them.",
+            "An official",
+            "indirect",
+        )
+    ]
+
+
+def test_an_outlet_reporting_a_person_saying_leaves_the_words_the_person_s(suggester):
+    found = suggest(
+        suggester,
+        "The Herald reported Jo Roe telling the court that people were too scared to go to "
+        "the area. thepost.com had reported Supt Al Ho telling the court that local people "
+        "were becoming too scared of going to the area near the port.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("people were too scared to go to the area.", "Jo Roe", "telling"),
+        (
+            "local people were becoming too scared of going to the area near the port.",
+            "Supt Al Ho",
+            "telling",
+        ),
+    ]
+
+
+def test_a_day_with_its_possessive_after_the_cue_is_the_clause_s(suggester):
+    found = suggest(
+        suggester,
+        "The activists claimed today\u2019s marches are peaceful. Jo Roe said Monday's vote "
+        "was fair. Kang said Monday Seoul has not replied.",
+    )
+    assert [q for q, _, _, _, _ in found] == [
+        "today\u2019s marches are peaceful.",
+        "Monday's vote was fair.",
+        "Seoul has not replied.",
+    ]
+
+
+def test_an_adverb_before_the_article_is_no_word_of_the_mention(suggester):
+    found = suggest(
+        suggester, "Earlier the port spokesperson Jo Roe said that the gate was shut at noon."
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [
+        ("the port spokesperson Jo Roe", "Jo Roe")
+    ]
+
+
+def test_that_read_as_the_subject_s_determiner_after_the_cue_opens_the_clause(suggester):
+    found = suggest(
+        suggester,
+        "Sources from the port told the Herald that government at higher levels showed "
+        "their displeasure on the tone of the comments. That plan will fail, Jo Roe said.",
+    )
+    assert [q for q, _, _, _, _ in found] == [
+        "government at higher levels showed their displeasure on the tone of the comments.",
+        "That plan will fail",
+    ]

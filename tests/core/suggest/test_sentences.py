@@ -110,3 +110,17 @@ def test_a_sentence_the_parser_starts_after_a_title_all_the_same_joins_the_one_b
         (".", "Insp", "punct"),
     ]
     assert (doc[12].head.text, doc[12].dep_) == ("Hale", "dep")
+
+
+def test_a_short_bracket_that_glosses_a_name_ends_no_sentence(suggester):
+    text = "Jo Roe said Prime Minister (PM) Ana Ruiz will chair the Port Board (PB) Tuesday talks."
+    assert marked(suggester, text) == ["Ana", "Tuesday"]
+    assert sentences(suggester, text) == [text]
+
+
+def test_a_dateline_s_bracket_or_a_plain_opener_after_a_bracket_goes_on_as_before(suggester):
+    text = (
+        "LONDON (AP) Prices rose. The pier shut in May (see map) The town grew. Rain fell "
+        "on Leeds (UK) and it flooded."
+    )
+    assert marked(suggester, text) == []
