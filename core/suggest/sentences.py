@@ -1,6 +1,6 @@
 """Two steps of the pipeline around its parser: no sentence starts after the full stop
 of an abbreviation that does not end one there (docs/adr/0048), nor after a short bracket
-that glosses a name (``Prime Minister (PM) Ana Ruiz``: docs/adr/0901). Before the
+that glosses a name (``Prime Minister (PM) Ana Ruiz``: docs/adr/0074). Before the
 parser, the word after it is marked as no sentence start, which the parser keeps while it
 parses; after it, a sentence it still starts there (a word it left without a head at the
 end) joins the sentence before. The tokens never change, only the parse's sentence
