@@ -331,7 +331,7 @@ class NameBook:
     #: where each paragraph starts, in order
     paragraphs: list[int] = field(default_factory=list)
     #: documents written with who gave them out (``the latest situation report released
-    #: by the NCDC``): where the document's noun ends, and the giver's name there
+    #: by the NHA``): where the document's noun ends, and the giver's name there
     given: dict[int, tuple[int, str]] = field(default_factory=dict)
     #: where the descriptions settled as sources' names so far start, in order: a later
     #: one the same up to case is the mention written there (:meth:`_same_description`)
@@ -375,7 +375,7 @@ class NameBook:
 
     def _other_form(self, pos: int, words: list[str]) -> bool:
         """Whether a name is another form of the one with its surname written right
-        before it, in brackets (``Nicholas Read's (Nick Read)``): that one is the name, as
+        before it, in brackets (``Jonathan Roe's (Jon Roe)``): that one is the name, as
         an acronym in brackets is its expansion's."""
         return any(
             full[-1] == words[-1] and 0 < pos - (p + len(" ".join(full))) <= len("’s (")
@@ -506,7 +506,7 @@ class NameBook:
 
     def _add_given(self, start: int, text: str) -> None:
         """Register a paragraph's documents written with who gave them out (``the latest
-        situation report released by the NCDC``)."""
+        situation report released by the NHA``)."""
         for g in _GIVEN_BY.finditer(text):
             self.given[start + g.end("document")] = (start + g.start("name"), g["name"])
 
@@ -514,13 +514,13 @@ class NameBook:
         """Register a paragraph's descriptions of a person with the name after their
         comma (``the party's vice-president, better known as Tian Chua,``), and the jobs
         of something so written before a name (``The Commissioner of Police in the state,
-        Mr Jide Ola,``: a commissioner) or after it and its comma (``Mohammed, the
-        Minister of Information and Culture,``: a minister, whom ``The minister`` is)."""
+        Mr Jide Ola,``: a commissioner) or after it and its comma (``Roe, the
+        Minister of Trade and Industry,``: a minister, whom ``The minister`` is)."""
         for j in _JOB_OF_BEFORE_NAME.finditer(text):
             name = _untitled(j["name"].split())  # "Defense Ministry General Jo Roe"
             if _is_title(j["job"]) and len(name) > 1 and _person_words(name):
                 self.add_title(j["job"].lower(), start + j.start("name"), " ".join(name))
-        for j in _JOB_OF_AFTER_NAME.finditer(text):  # "Mohammed, the Minister of ... ,"
+        for j in _JOB_OF_AFTER_NAME.finditer(text):  # "Roe, the Minister of ... ,"
             named_at = start + j.start("name")
             name = self.fullest(_untitled(j["name"].split()), named_at).split()
             if _is_title(j["job"]) and _person_words(name):
@@ -662,7 +662,7 @@ class NameBook:
 
     def _given_by(self, mention: str, pos: int) -> str | None:
         """Who gave out the document a mention at ``pos`` is, written right after it (``the
-        latest situation report released by the NCDC``), as ``a report by X`` is X's: that
+        latest situation report released by the NHA``), as ``a report by X`` is X's: that
         name as the article resolves it there; None for none."""
         words = mention.split()
         if not words or words[-1].lower() not in DOCUMENT_NOUNS:
@@ -714,8 +714,8 @@ class NameBook:
         organisation an acronym and a word of what it is name (``NBC`` after ``NBC News``,
         also in a list: ``the New York Times and NBC News``), or the organisation whose
         name a name of more words begins (``St. Michael`` after ``St. Michael Medical
-        Center``: no saint's name), or, ``legal``, a company's with a legal suffix (``Tech
-        Pro`` after ``Tech Pro Technology Development Ltd.``: not the run before a person's
+        Center``: no saint's name), or, ``legal``, a company's with a legal suffix (``Norvia
+        Tech`` after ``Norvia Tech Systems Development Ltd.``: not the run before a person's
         name that the mention is, ``Norvia Bakeries spokeswoman``); None if none."""
         one = len(name.split()) == 1
 
@@ -1138,7 +1138,7 @@ class NameBook:
         a job's name the article wrote with a person's (``the Minority Leader, Jo Roe,``)
         is that person, whom a later ``he`` or ``she`` refers to (``The Minority Leader
         said ... Currently, he said``); a company's first words are that company, whom a
-        later ``it`` refers to (``Tech Pro said ... it said`` after ``Tech Pro Technology
+        later ``it`` refers to (``Norvia Tech said ... it said`` after ``Norvia Tech Systems
         Development Ltd.``: no person's name)."""
         held = None if m.person or not is_job_name(m.name) else self._holder(m.name, m.pos)
         if held is not None:
@@ -1175,7 +1175,7 @@ class NameBook:
             if all(w.lower() in CALENDAR for w in m.name.split()) or self._in_reported(m.pos):
                 continue
             if self._in_description(m):
-                continue  # "A woman from Southalls Way said ... She said": no Southalls Way
+                continue  # "A woman from Elm Street said ... She said": no Elm Street
             sex = _sex(m.name)
             if sex is not None:  # "A woman from Norton said ... She said": that woman
                 m = replace(m, person=True)
@@ -1200,7 +1200,7 @@ class NameBook:
 
     def _in_description(self, m: Mention) -> bool:
         """Whether a name is written in the phrase after a description's head (``A woman
-        from Southalls Way``, ``Residents of Elm Street``): where or whom the described
+        from Elm Street``, ``Residents of Norton``): where or whom the described
         are of, no source of its own."""
         i = bisect_left(self.mentions, m.pos, key=lambda x: x.pos)
         return any(
@@ -1397,13 +1397,13 @@ _JOB_OF_BEFORE_NAME = re.compile(
     r"(?P<comma>,)?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+)"
     r"(?(comma)(?:,|(?=\s+[a-z]))|,)"
 )
-#: A name, its comma and its job of something (``Mohammed, the Minister of Information
-#: and Culture,``): the name and the job word.
+#: A name, its comma and its job of something (``Roe, the Minister of Trade and
+#: Industry,``): the name and the job word.
 _JOB_OF_AFTER_NAME = re.compile(
     r"(?<![\w.'\u2019-])(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*),\s+(?i:the)\s+"
     r"(?P<job>[A-Za-z]+)\s+(?:of|for)\s"
 )
-#: A document and who gave it out: ``the latest situation report released by the NCDC``,
+#: A document and who gave it out: ``the latest situation report released by the NHA``,
 #: ``a statement issued by the Norland Federation``.
 _GIVEN_BY = re.compile(
     r"\b(?P<document>(?i:" + "|".join(sorted(DOCUMENT_NOUNS)) + r"))\s+"

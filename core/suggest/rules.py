@@ -1151,8 +1151,8 @@ def _heard_saying_own(v: Token) -> bool:
 def _heard_saying(v: Token) -> Token | None:
     """The speaker of a participle of saying right after the object of a verb of
     :data:`_HEARING_VERBS`, with no comma: that object, the reporting verb's subject being
-    an outlet's line over the person's words (``timesofmalta.com had reported Supt
-    Valletta telling the court that A``: Valletta's); None for none."""
+    an outlet's line over the person's words (``norvianews.com had reported Insp. Jo
+    Roe telling the court that A``: Roe's); None for none."""
     if v.dep_ != "xcomp" or v.tag_ != "VBG" or v.head.lemma_.lower() not in _HEARING_VERBS:
         return None
     return next(
