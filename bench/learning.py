@@ -454,7 +454,7 @@ def _epochs_chosen(
     and what dev gets with each; last, the epoch whose held-out score is best (the key
     ``training._chosen`` ranks by: its precision reaching the aim, then its F1; the
     earlier of equals)."""
-    from core.measure.training import PRECISION, _found, _scores, choose
+    from core.measure.training import _found, _key, _scores, choose
     from core.suggest.tagger import GEOMETRIC, SURE_OF, load
 
     if snapshots is None or not snapshots.is_dir():
@@ -471,12 +471,12 @@ def _epochs_chosen(
         tg.settings[SURE_OF] = GEOMETRIC
         _, both, _ = choose(tg, held)
         at_dev = _scores(_found(tg, dev_held), dev_held, tg.threshold)[2 if tg.rules_first else 1]
-        first = "the rules'" if tg.rules_first else "the tagger's"
-        chosen.append(((both.attribution_precision >= PRECISION, both.attribution_f1), -epoch))
+        ahead = "the rules'" if tg.rules_first else "the tagger's"
+        chosen.append((_key(both), -epoch))
         print(
             f"epoch {epoch}: at least {tg.threshold:g} sure "
             f"({'by a scorer' if tg.scorer is not None else 'the geometric mean'}), "
-            f"{first} first; held out "
+            f"{ahead} first; held out "
             f"{_figures(both)}; dev {_figures(at_dev)}"
         )
     if chosen:
