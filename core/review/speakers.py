@@ -85,11 +85,6 @@ _PEOPLE_HEADS = _JOBS | {w + "s" for w in _JOBS} | _PEOPLE
 #: ``the agency``, ``a statement``; docs/adr/0067).
 DESCRIPTION_HEADS = _PEOPLE_HEADS | ORGANISATION_KINDS.keys() | COMPANY_NOUNS | ISSUED_NOUNS
 _POSSESSIVES = frozenset({"'s", "\u2019s"})
-#: Words a description's words before its head never are (``a report by port director``).
-_NOT_BEFORE_HEAD = frozenset(
-    "and but or nor that who which whom while when as if so of by for with to from at in on "
-    "about said says told".split()
-)
 _DESCRIPTION_WORDS = 4  # the most words before its head
 
 
@@ -402,6 +397,9 @@ _STOPS = frozenset(
 )
 #: ... and, after the cue, what follows its noun phrase (``said the ministry on Monday``).
 _STOPS_AFTER = _STOPS | frozenset("on in at during for with to about".split())
+#: ... and what a description's words before its head never are (``a report by port
+#: director``; docs/adr/0067).
+_NOT_BEFORE_HEAD = _STOPS_AFTER | frozenset("of by from said says told".split())
 #: Words between a subject and its verb (``Putin once again said``, ``officials have said``).
 _BEFORE_VERB = frozenset(
     "has have had was were is are will would could also later then once again never often "
