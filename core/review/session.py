@@ -648,8 +648,8 @@ class ReviewSession:
         ``corpus`` (the corpus's speakers, most quoted first); of those, the names that
         hold the last word of the mention's name part (:func:`_head_word`) before the
         rest (``Philadelphia Inquirer`` for ``the Inquirer``: the fuller form of the
-        mention; ADR 59); after them all, a description mention as the guide names it and
-        as written (``the spokesperson``, ``The spokesperson``: ADR 68). Not the name the
+        mention; ADR 59); after them all, the other forms of the name shown and of the
+        mention (:func:`_other_forms`: ADRs 68 and 75). Not the name the
         attribution has (the box shows it already), nor a pronoun, a date (``Monday``) or
         a sentence's first word alone (``While``): nobody's name."""
         if self.article is None:
@@ -661,16 +661,12 @@ class ReviewSession:
         if self._full_names is None:  # (once an article: 10 ms on 20,000 words)
             self._full_names = list(full_names(self.article.text).values())
         mention = self._text(a.speaker) if a is not None else ""
-        # a description as the guide names it and as written, where case tells them apart
-        written = [_as_named(mention), mention] if a and is_description(mention) else []
+        forms = _other_forms(shown or "", mention, is_description(mention))
         names = dict.fromkeys([*self._names_given(), *near, *self._full_names, *corpus])
         offered = [n for n in names if name_key(n) != had and not _nobody(n)]
         head = _head_word(mention)
         ranked = sorted(offered, key=lambda n: head is None or head not in _name_words(n))
-        return [
-            *ranked,
-            *(n for n in dict.fromkeys(written) if n != shown and n not in names),
-        ]
+        return [*ranked, *(n for n in forms if n not in offered)]
 
     def _names_given(self) -> list[str]:
         """The speaker names of the article's other attributions the user accepted, edited
@@ -1238,6 +1234,20 @@ def _nobody(name: str) -> bool:
     first words alone (``On Monday``, ``While``)."""
     words = _name_words(name)
     return is_pronoun(name) or all(w in CALENDAR or w in SENTENCE_OPENERS for w in words)
+
+
+def _other_forms(shown: str, mention: str, described: bool) -> list[str]:
+    """Other forms of the name shown, where the suggester took the person right and the
+    form wrong: without its first words, two words or more from a capitalised one (an
+    owner or a title before the name: ``NORLAND'S Foreign Ministry`` -> ``Foreign
+    Ministry``, ``Brigadier-General Ana Ruiz`` -> ``Ana Ruiz``), and with a determiner in
+    lower case (``A Port spokeswoman`` -> ``a Port spokeswoman``); the mention so too,
+    and a description mention as written (``The spokesperson``: ADR 68). Longest first;
+    not the name shown, nor nobody's (ADR 75)."""
+    words = shown.split()
+    shorter = [" ".join(words[i:]) for i in range(1, len(words) - 1) if words[i][:1].isupper()]
+    forms = [*shorter, _as_named(shown), _as_named(mention), *([mention] if described else [])]
+    return [f for f in dict.fromkeys(forms) if f and f != shown and not _nobody(f)]
 
 
 def _as_named(description: str) -> str:

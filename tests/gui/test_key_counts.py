@@ -363,6 +363,23 @@ def test_a_description_as_the_subject_of_the_cue_is_one_m_away(make_window, tmp_
     assert s.current.speaker_name == "James Okafor"
 
 
+def test_the_person_s_name_in_another_form_is_a_few_keys_away(make_window, tmp_path):
+    """A name given with a title or an owner before it (``Brigadier-General Ana Ruiz``, a
+    ministry after its country's possessive) was typed whole where the gold has the
+    name alone (17 and 38 keys on an article each): the box offers the shown name's
+    other forms (ADR 75), as the strategy of the keys to gold finds them."""
+    text = (
+        "The police denied the claims.\n\n"
+        'Commissioner of Police Brigadier-General Ana Ruiz said: "Nobody was taken."\n'
+    )
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "Nobody was"))
+    w.do_edit(lambda s: s.rename("Brigadier-General Ana Ruiz"))
+    driver = Driver(w)
+    driver.type_name("Ana Ruiz")
+    assert w.session.current.speaker_name == "Ana Ruiz"
+    assert len(driver.pressed) <= 5, driver.pressed  # (it was 10: E, the whole name, Enter)
+
+
 def test_a_name_before_a_relative_clause_is_the_subject_of_the_cue(make_window, tmp_path):
     """``Councilman Robert Hale, who voted against the plan, said:``: the words of the
     relative clause were offered first as the cue's subject, the name only after them."""

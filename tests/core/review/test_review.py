@@ -457,6 +457,25 @@ def test_the_names_to_offer_end_with_a_description_mention_as_written_and_as_nam
         assert not {"the spokesperson", "Ana Ruiz"} & set(s.names_to_offer()[-1:])
 
 
+def test_the_names_to_offer_end_with_the_shown_name_s_other_forms(tmp_path):
+    """ADR 75: where the person is right and the name's form is not, the box offers the
+    name without the words before it (an owner, a title) and with its determiner in
+    lower case, after the names: before, each was typed whole (38 keys for a ministry
+    named after its country's possessive)."""
+    text = (
+        'Headline\n\nA Port spokeswoman said the dock "will close." Ben Cole, a docker, agreed.\n'
+    )
+    with text_session(tmp_path, text, "will close") as s:
+        run(s, s.label("speaker", sp(text, "A Port spokeswoman")))
+        run(s, s.rename("NORLAND'S Port and Harbour Authority"))
+        offered = s.names_to_offer(["Eva Holm"])
+        forms = ["Port and Harbour Authority", "Harbour Authority", "a Port spokeswoman"]
+        assert offered[-3:] == forms
+        assert offered.index("Eva Holm") < offered.index("Harbour Authority")
+        run(s, s.rename("Brigadier-General Ana Ruiz"))
+        assert s.names_to_offer()[-2:] == ["Ana Ruiz", "a Port spokeswoman"]
+
+
 def test_the_next_quotation_no_attribution_holds_is_selected_in_one_key(tmp_path):
     """ADR 62: '"' selects, after the token cursor and then from the article's start, the
     quotations no attribution holds (a rejected one holds its own), for Q."""
