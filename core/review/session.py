@@ -60,7 +60,6 @@ from core.suggest.lexicon import CALENDAR, DETERMINERS, SENTENCE_OPENERS
 from core.suggest.marks import find_quotes, quote_type
 from core.suggest.names import (
     full_names,
-    is_description,
     is_pronoun,
     name_in_article,
     name_key,
@@ -661,7 +660,7 @@ class ReviewSession:
         if self._full_names is None:  # (once an article: 10 ms on 20,000 words)
             self._full_names = list(full_names(self.article.text).values())
         mention = self._text(a.speaker) if a is not None else ""
-        forms = _other_forms(shown or "", mention, is_description(mention))
+        forms = _other_forms(shown or "", mention)
         names = dict.fromkeys([*self._names_given(), *near, *self._full_names, *corpus])
         offered = [n for n in names if name_key(n) != had and not _nobody(n)]
         head = _head_word(mention)
@@ -1236,17 +1235,17 @@ def _nobody(name: str) -> bool:
     return is_pronoun(name) or all(w in CALENDAR or w in SENTENCE_OPENERS for w in words)
 
 
-def _other_forms(shown: str, mention: str, described: bool) -> list[str]:
+def _other_forms(shown: str, mention: str) -> list[str]:
     """Other forms of the name shown, where the suggester took the person right and the
     form wrong: without its first words, two words or more from a capitalised one (an
     owner or a title before the name: ``NORLAND'S Foreign Ministry`` -> ``Foreign
     Ministry``, ``Brigadier-General Ana Ruiz`` -> ``Ana Ruiz``), and with a determiner in
     lower case (``A Port spokeswoman`` -> ``a Port spokeswoman``); the mention so too,
-    and a description mention as written (``The spokesperson``: ADR 68). Longest first;
-    not the name shown, nor nobody's (ADR 75)."""
+    and the mention as written (a description is its own name: ``A spokesperson for the
+    Port Authority``; ADR 68). Longest first; not the name shown, nor nobody's (ADR 75)."""
     words = shown.split()
     shorter = [" ".join(words[i:]) for i in range(1, len(words) - 1) if words[i][:1].isupper()]
-    forms = [*shorter, _as_named(shown), _as_named(mention), *([mention] if described else [])]
+    forms = [*shorter, _as_named(shown), _as_named(mention), mention]
     return [f for f in dict.fromkeys(forms) if f and f != shown and not _nobody(f)]
 
 
