@@ -643,7 +643,7 @@ class ReviewSession:
     def names_to_offer(self, corpus: Sequence[str] = ()) -> list[str]:
         """What a typed speaker name completes from, best first: the names the user has
         given in this article (:meth:`_names_given`), the names of the current quote's
-        candidate speakers (as ``M`` ranks them), the article's other full names, then
+        candidate speakers (as ``M`` ranks them), the full names of the article's body, then
         ``corpus`` (the corpus's speakers, most quoted first); of those, the names that
         hold the last word of the mention's name part (:func:`_head_word`) before the
         rest (``Philadelphia Inquirer`` for ``the Inquirer``: the fuller form of the
@@ -658,7 +658,8 @@ class ReviewSession:
         had = name_key(shown) if shown else None
         near = [c.name for c in self.candidates() if not c.described]
         if self._full_names is None:  # (once an article: 10 ms on 20,000 words)
-            self._full_names = list(full_names(self.article.text).values())
+            body = "\n".join(self._text(r) for r in self.article.body_ranges())
+            self._full_names = list(full_names(body).values())  # (no headline's words)
         mention = self._text(a.speaker) if a is not None else ""
         forms = _other_forms(shown or "", mention)
         names = dict.fromkeys([*self._names_given(), *near, *self._full_names, *corpus])

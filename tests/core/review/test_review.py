@@ -457,6 +457,23 @@ def test_the_names_to_offer_end_with_a_description_mention_as_written_and_as_nam
         assert not {"the spokesperson", "Ana Ruiz"} & set(s.names_to_offer()[-1:])
 
 
+def test_the_names_to_offer_hold_no_name_from_a_related_article_line(tmp_path):
+    """The sample's box listed first ``Trump Says Russia``, from the words of a
+    related-article line: the article's full names are its body's, as the candidates are
+    (text outside the body is nobody's words)."""
+    text = 'Port news\n\nAna Ruiz said: "The dock will close."\n\nRelated: Cole Says Port Ends\n'
+    related = sp(text, "Related: Cole Says Port Ends")
+    with Store(tmp_path / "c.qlab") as store:
+        art = Article(text=text, title="t", content_hash="t", non_body=[related])
+        store.add_article(
+            art, [Attribution(sp(text, "The dock will close."), None, None)], tokenize(text)
+        )
+        s = ReviewSession(store)
+        s.open(store.article_ids()[0])
+        assert "Ana Ruiz" in s.names_to_offer()
+        assert not [n for n in s.names_to_offer() if "Cole" in n or "Says" in n]
+
+
 def test_the_names_to_offer_end_with_the_shown_name_s_other_forms(tmp_path):
     """ADR 75: where the person is right and the name's form is not, the box offers the
     name without the words before it (an owner, a title) and with its determiner in
