@@ -176,7 +176,7 @@ TITLES = frozenset(
     volunteer witness juror firefighter paramedic engineer technician investigator auditor
     clerk coordinator planner owner shopkeeper farmer diplomat nominee official
     det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
-    maj maj. cpl cpl. pvt pvt. adm adm. cmdr cmdr.
+    maj maj. cpl cpl. pvt pvt. adm adm. cmdr cmdr. brigadier brig brig.
     counsel magistrate
     ratu alhaji alhaja chaudhry chaudhary
     apostle cleric archbishop priest reverend evangelist televangelist preacher

@@ -1698,3 +1698,15 @@ def test_a_company_s_first_words_are_no_person_s_name_for_a_later_it(suggester):
         "no guarantee to the company, it said."
     )
     assert names(suggester, text)[-1] == "Norvia Light Technology"
+
+
+def test_a_brigadier_is_a_rank_with_its_hyphenated_general_or_not(suggester):
+    text = (
+        "In a statement Commissioner of Police Brigadier-General Jo Roe said: \u201cThe "
+        "claims are a hoax.\u201d\n\n"
+        "Mr Roe added: \u201cWe will investigate every claim.\u201d\n\n"
+        "Brigadier Ada Obi said the road was closed."
+    )
+    assert names(suggester, text) == ["Jo Roe", "Jo Roe", "Ada Obi"]
+    assert full_names(text)["Roe"] == "Jo Roe"  # (the S key's names, without a parse)
+
