@@ -1710,3 +1710,10 @@ def test_a_brigadier_is_a_rank_with_its_hyphenated_general_or_not(suggester):
     assert names(suggester, text) == ["Jo Roe", "Jo Roe", "Ada Obi"]
     assert full_names(text)["Roe"] == "Jo Roe"  # (the S key's names, without a parse)
 
+
+def test_a_trust_s_name_keeps_the_job_word_in_it(suggester):
+    text = (
+        "The Norvia Health Trust last night confirmed the hospital was full.\n\n"
+        'Amid reports of queues, the Trust said "staff are working to create space".'
+    )
+    assert names(suggester, text) == ["Norvia Health Trust", "Norvia Health Trust"]
