@@ -1717,3 +1717,19 @@ def test_a_trust_s_name_keeps_the_job_word_in_it(suggester):
         'Amid reports of queues, the Trust said "staff are working to create space".'
     )
     assert names(suggester, text) == ["Norvia Health Trust", "Norvia Health Trust"]
+
+
+def test_a_country_s_possessive_is_no_part_of_a_body_of_state_s_name_in_any_case(suggester):
+    text = (
+        "NORLAND\u2019S Foreign Affairs and Foreign Trade Ministry says it is \u201cdeeply "
+        "disturbed\u201d by the remarks.\n\n"
+        "In a statement on Friday, the ministry said it was \u201cregrettable\u201d.\n\n"
+        "Norland\u2019s Ministry of Fisheries says it is \u201cnot surprised\u201d by them.\n\n"
+        "The ministry said it was \u201cready to talk\u201d."
+    )
+    assert names(suggester, text) == [
+        "Foreign Affairs and Foreign Trade Ministry",
+        "Foreign Affairs and Foreign Trade Ministry",
+        "Ministry of Fisheries",
+        "Ministry of Fisheries",
+    ]
