@@ -236,7 +236,8 @@ NON_PERSON_WORDS = frozenset(
     assembly cabinet embassy consulate command fleet brigade division corps
     inc corp ltd llc plc motors airways holdings industries technologies
     pharmaceuticals foods brands enterprises studios pictures entertainment labs
-    electric energy systems media intelligence security trust
+    electric energy systems media intelligence security trust alliance coalition
+    confederation constabulary infirmary clinic guild brotherhood chamber movement campaign
     """.split()
 )
 

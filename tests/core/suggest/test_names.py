@@ -1733,3 +1733,9 @@ def test_a_country_s_possessive_is_no_part_of_a_body_of_state_s_name_in_any_case
         "Ministry of Fisheries",
         "Ministry of Fisheries",
     ]
+
+
+@pytest.mark.parametrize("kind", ["Alliance", "Coalition", "Guild", "Clinic", "Chamber"])
+def test_an_organisation_s_name_keeps_the_job_word_in_it(suggester, kind):
+    text = f'The Norvia Health {kind} said the plan was "late".'
+    assert names(suggester, text) == [f"Norvia Health {kind}"]
