@@ -1597,11 +1597,11 @@ def _unowned(name: str) -> str:
     of Agriculture``, also with words of how it is between: ``the North's official
     Norland Central News Agency`` -> ``Norland Central News Agency``), also a body of
     state named with no ``of`` (``NORLAND'S Foreign Affairs Ministry`` -> ``Foreign
-    Affairs Ministry``: case makes no new possessive) but an office's (``Sheriff's
-    Department``); a company named by a possessive keeps it (``Moody's Investors
-    Service``, ``McDonald's Corp``)."""
+    Affairs Ministry``: case makes no new possessive; ``Sheriff's Department``, with no
+    words of its own, stays); a company named by a possessive keeps it (``Moody's
+    Investors Service``, ``McDonald's Corp``)."""
     words = name.replace("\u2019", "'").split()
-    owned = len(words) > 2 and words[0][-2:] in ("'s", "'S") and not _is_title(words[0][:-2])
+    owned = len(words) > 2 and words[0][-2:] in ("'s", "'S")
     if owned and words[-1].lower() in STATE_BODIES and words[1][:1].isupper():
         return " ".join(name.split()[1:])
     if len(words) > 2 and words[0].endswith("'s") and words[1].islower():
