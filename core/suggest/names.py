@@ -1596,12 +1596,16 @@ def _unowned(name: str) -> str:
     is written as belonging to: ``South Sudan's Ministry of Agriculture`` -> ``Ministry
     of Agriculture``, also with words of how it is between: ``the North's official
     Norland Central News Agency`` -> ``Norland Central News Agency``), also a body of
-    state named with no ``of`` (``NORLAND'S Foreign Affairs Ministry`` -> ``Foreign
-    Affairs Ministry``: case makes no new possessive; ``Sheriff's Department``, with no
-    words of its own, stays); a company named by a possessive keeps it (``Moody's
-    Investors Service``, ``McDonald's Corp``)."""
-    words = name.replace("\u2019", "'").split()
-    owned = len(words) > 2 and words[0][-2:] in ("'s", "'S")
+    state named with no ``of`` (``Norland's Foreign Affairs Ministry`` -> ``Foreign
+    Affairs Ministry``; ``Sheriff's Department``, with no words of its own, stays), the
+    possessive in capitals or not (``NORLAND'S``: case makes no new possessive); a
+    company named by a possessive keeps it (``Moody's Investors Service``, ``McDonald's
+    Corp``)."""
+    words = [
+        w.removesuffix("'S") + "'s" if w.endswith("'S") else w
+        for w in name.replace("\u2019", "'").split()
+    ]
+    owned = len(words) > 2 and words[0].endswith("'s")
     if owned and words[-1].lower() in STATE_BODIES and words[1][:1].isupper():
         return " ".join(name.split()[1:])
     if len(words) > 2 and words[0].endswith("'s") and words[1].islower():

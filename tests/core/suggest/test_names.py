@@ -1725,13 +1725,15 @@ def test_a_country_s_possessive_is_no_part_of_a_body_of_state_s_name_in_any_case
         "disturbed\u201d by the remarks.\n\n"
         "In a statement on Friday, the ministry said it was \u201cregrettable\u201d.\n\n"
         "Norland\u2019s Ministry of Fisheries says it is \u201cnot surprised\u201d by them.\n\n"
-        "The ministry said it was \u201cready to talk\u201d."
+        "The ministry said it was \u201cready to talk\u201d.\n\n"
+        "SOUTHLAND\u2019S Department of Energy says it is \u201cwaiting\u201d."
     )
     assert names(suggester, text) == [
         "Foreign Affairs and Foreign Trade Ministry",
         "Foreign Affairs and Foreign Trade Ministry",
         "Ministry of Fisheries",
         "Ministry of Fisheries",
+        "Department of Energy",
     ]
 
 
