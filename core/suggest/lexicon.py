@@ -176,7 +176,7 @@ TITLES = frozenset(
     volunteer witness juror firefighter paramedic engineer technician investigator auditor
     clerk coordinator planner owner shopkeeper farmer diplomat nominee official
     det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
-    maj maj. cpl cpl. pvt pvt. adm adm. cmdr cmdr.
+    maj maj. cpl cpl. pvt pvt. adm adm. cmdr cmdr. brigadier brig brig.
     counsel magistrate
     ratu alhaji alhaja chaudhry chaudhary
     apostle cleric archbishop priest reverend evangelist televangelist preacher
@@ -236,7 +236,8 @@ NON_PERSON_WORDS = frozenset(
     assembly cabinet embassy consulate command fleet brigade division corps
     inc corp ltd llc plc motors airways holdings industries technologies
     pharmaceuticals foods brands enterprises studios pictures entertainment labs
-    electric energy systems media intelligence security
+    electric energy systems media intelligence security trust alliance coalition
+    confederation constabulary infirmary clinic guild brotherhood chamber movement campaign
     """.split()
 )
 

@@ -562,7 +562,8 @@ class NameBook:
         begun = self._company_begun(run, pos) if len(run.split()) > 1 else None
         if begun is not None:
             return begun
-        return self._cased(_broadcaster(self._company(self._of_state(self._settled(name, pos)))))
+        settled = _unowned(self._settled(name, pos))  # (a description's organisation too)
+        return self._cased(_broadcaster(self._company(self._of_state(settled))))
 
     def _cased(self, name: str) -> str:
         """A name with a small word in capitals (``The City Of London Police``) as the
@@ -1594,9 +1595,19 @@ def _unowned(name: str) -> str:
     """An organisation's name of a body ``of`` something without the country or place it
     is written as belonging to: ``South Sudan's Ministry of Agriculture`` -> ``Ministry
     of Agriculture``, also with words of how it is between: ``the North's official
-    Norland Central News Agency`` -> ``Norland Central News Agency``); a company named by a
-    possessive keeps it (``Moody's Investors Service``, ``McDonald's Corp``)."""
-    words = name.replace("\u2019", "'").split()
+    Norland Central News Agency`` -> ``Norland Central News Agency``), also a body of
+    state named with no ``of`` (``Norland's Foreign Affairs Ministry`` -> ``Foreign
+    Affairs Ministry``; ``Sheriff's Department``, with no words of its own, stays), the
+    possessive in capitals or not (``NORLAND'S``: case makes no new possessive); a
+    company named by a possessive keeps it (``Moody's Investors Service``, ``McDonald's
+    Corp``)."""
+    words = [
+        w.removesuffix("'S") + "'s" if w.endswith("'S") else w
+        for w in name.replace("\u2019", "'").split()
+    ]
+    owned = len(words) > 2 and words[0].endswith("'s")
+    if owned and words[-1].lower() in STATE_BODIES and words[1][:1].isupper():
+        return " ".join(name.split()[1:])
     if len(words) > 2 and words[0].endswith("'s") and words[1].islower():
         rest = list(dropwhile(str.islower, words[1:]))
         if len(rest) > 1 and rest[-1].lower() in NON_PERSON_WORDS:

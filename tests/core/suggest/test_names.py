@@ -1698,3 +1698,46 @@ def test_a_company_s_first_words_are_no_person_s_name_for_a_later_it(suggester):
         "no guarantee to the company, it said."
     )
     assert names(suggester, text)[-1] == "Norvia Light Technology"
+
+
+def test_a_brigadier_is_a_rank_with_its_hyphenated_general_or_not(suggester):
+    text = (
+        "In a statement Commissioner of Police Brigadier-General Jo Roe said: \u201cThe "
+        "claims are a hoax.\u201d\n\n"
+        "Mr Roe added: \u201cWe will investigate every claim.\u201d\n\n"
+        "Brigadier Ada Obi said the road was closed."
+    )
+    assert names(suggester, text) == ["Jo Roe", "Jo Roe", "Ada Obi"]
+    assert full_names(text)["Roe"] == "Jo Roe"  # (the S key's names, without a parse)
+
+
+def test_a_trust_s_name_keeps_the_job_word_in_it(suggester):
+    text = (
+        "The Norvia Health Trust last night confirmed the hospital was full.\n\n"
+        'Amid reports of queues, the Trust said "staff are working to create space".'
+    )
+    assert names(suggester, text) == ["Norvia Health Trust", "Norvia Health Trust"]
+
+
+def test_a_country_s_possessive_is_no_part_of_a_body_of_state_s_name_in_any_case(suggester):
+    text = (
+        "NORLAND\u2019S Foreign Affairs and Foreign Trade Ministry says it is \u201cdeeply "
+        "disturbed\u201d by the remarks.\n\n"
+        "In a statement on Friday, the ministry said it was \u201cregrettable\u201d.\n\n"
+        "Norland\u2019s Ministry of Fisheries says it is \u201cnot surprised\u201d by them.\n\n"
+        "The ministry said it was \u201cready to talk\u201d.\n\n"
+        "SOUTHLAND\u2019S Department of Energy says it is \u201cwaiting\u201d."
+    )
+    assert names(suggester, text) == [
+        "Foreign Affairs and Foreign Trade Ministry",
+        "Foreign Affairs and Foreign Trade Ministry",
+        "Ministry of Fisheries",
+        "Ministry of Fisheries",
+        "Department of Energy",
+    ]
+
+
+@pytest.mark.parametrize("kind", ["Alliance", "Coalition", "Guild", "Clinic", "Chamber"])
+def test_an_organisation_s_name_keeps_the_job_word_in_it(suggester, kind):
+    text = f'The Norvia Health {kind} said the plan was "late".'
+    assert names(suggester, text) == [f"Norvia Health {kind}"]
