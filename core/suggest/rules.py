@@ -1991,7 +1991,9 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     one for each ``that`` clause after ``and`` (``said A and that B``: A and B)."""
     doc = para.doc
     clause = _clause_after(verb, para) or (
-        next((c for c in verb.children if c.dep_ == "ccomp"), None) or _that_clause(verb)
+        next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        or _that_clause(verb)
+        or _clause_after_when(verb)
     )
     if clause is None:
         found = (
@@ -2053,6 +2055,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         start += 1  # "said that according to X, ...": the parse hangs it lower
     start = _past_day(verb, clause, start)
     start = _past_when(verb, clause, start)
+    start = _subject_after_when(verb, clause, start)
     start = _past_recipient(verb, start, end)
     if verb.i < start:  # "... to blame for its troubles; roughly 95% of its sales ...":
         end = next((i - 1 for i in range(start, end + 1) if doc[i].text == ";"), end)
@@ -2310,6 +2313,56 @@ def _past_when(verb: Token, clause: Token, start: int) -> int:
     while start < subject.left_edge.i and (doc[start].is_punct or _that(doc[start])):
         start += 1  # "said on Monday, that ..."
     return start
+
+
+def _when_said_end(verb: Token) -> int | None:
+    """The index right after a phrase of when right after a cue, in words of time alone
+    (``confirmed yesterday afternoon``, ``said on Monday``, ``said last night``), or None
+    where none follows it."""
+    doc = verb.doc
+    i = first = (_particle(verb) or verb).i + 1
+    if i < len(doc) and doc[i].lower_ in ("on", "last", "this", "late", "early"):
+        i += 1
+    words = i
+    while i < len(doc) and (doc[i].lower_ in CALENDAR or doc[i].lower_ in TIME_NOUNS):
+        i += 1
+    return i if i > words and i > first else None
+
+
+def _clause_after_when(verb: Token) -> Token | None:
+    """The clause right after a phrase of when after its cue that the parse hangs on the
+    cue as one of its own, with a subject and no word opening it (``confirmed yesterday
+    afternoon the man's next of kin have been informed``): the reported clause."""
+    end = _when_said_end(verb)
+    return next(
+        (
+            c
+            for c in verb.rights
+            if c.dep_ == "advcl"
+            and c.left_edge.i == end
+            and any(s.dep_ in _SUBJECTS for s in c.children)
+            and not any(m.dep_ == "mark" for m in c.children)
+        ),
+        None,
+    )
+
+
+def _subject_after_when(verb: Token, clause: Token, start: int) -> int:
+    """Where a clause starts whose subject the parse took into a phrase of when right
+    after its cue, or hung on the cue (``confirmed on Monday the patient's family had
+    been told``: ``had been told`` alone, with no subject): right after the words of
+    time, when only words of a noun phrase come between them and the clause."""
+    end = _when_said_end(verb)
+    doc = verb.doc
+    if (
+        end is None
+        or start <= end
+        or any(c.dep_ in (*_SUBJECTS, "expl") for c in clause.children)
+        or any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in doc[end:start])
+        or not any(t.pos_ in ("NOUN", "PROPN") for t in doc[end:start])
+    ):
+        return start
+    return end
 
 
 def _past_recipient(verb: Token, start: int, end: int) -> int:

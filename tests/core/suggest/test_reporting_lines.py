@@ -1348,3 +1348,21 @@ def test_that_read_as_the_subject_s_determiner_after_the_cue_opens_the_clause(su
         "government at higher levels showed their displeasure on the tone of the comments.",
         "That plan will fail",
     ]
+
+
+def test_a_phrase_of_when_after_the_cue_is_no_word_of_the_clause_its_subject_is(suggester):
+    found = suggest(
+        suggester,
+        "The hospital confirmed yesterday afternoon the woman's next of kin have been "
+        "informed. The council confirmed this morning the driver's next of kin had been told "
+        "and an inquiry had been opened. The trust confirmed on Monday the patient's family "
+        "had been told.",
+    )
+    assert [(q, cue) for q, _, _, cue, _ in found] == [
+        ("the woman's next of kin have been informed.", "confirmed"),
+        (
+            "the driver's next of kin had been told and an inquiry had been opened.",
+            "confirmed",
+        ),
+        ("the patient's family had been told.", "confirmed"),
+    ]
