@@ -1698,9 +1698,14 @@ _WORD_NOUNS = frozenset("word words term phrase".split())
 def _a_word_as_a_word(para: Paragraph, q: Quoted) -> bool:
     """Whether marks hold a word named as a word by the noun right before them (``bags
     with the word "asbestos" written on them``, ``the term "no-go area"``): the word
-    itself, no one's words the sentence reports. Such marks are read as plain text."""
+    itself, no one's words the sentence reports. Such marks are read as plain text; not
+    marks that hold a clause (a finite verb) of their own: ``not a debt in the true sense
+    of the word "because it's not something we borrowed``, words said."""
     before = para.text[: q.open].rstrip().rsplit(None, 1)
-    return bool(before) and before[-1].lower() in _WORD_NOUNS
+    if not before or before[-1].lower() not in _WORD_NOUNS:
+        return False
+    inner = para.doc.char_span(q.start, q.end, alignment_mode="expand")
+    return inner is None or not any(t.tag_ in _FINITE for t in inner)
 
 
 def _names_a_title(para: Paragraph, q: Quoted) -> bool:

@@ -1366,3 +1366,17 @@ def test_a_phrase_of_when_after_the_cue_is_no_word_of_the_clause_its_subject_is(
         ),
         ("the patient's family had been told.", "confirmed"),
     ]
+
+
+def test_marks_after_the_word_that_hold_a_clause_are_words_said(suggester):
+    found = suggest(
+        suggester,
+        'Jo Roe said the sum was not a "loan" in the true sense of the word "because it is '
+        'not something that we borrowed and have to pay back." The bags had the word '
+        '"asbestos" on them, the official said.',
+    )
+    assert [(q, t) for q, _, _, _, t in found] == [
+        ("loan", "mixed"),
+        ("because it is not something that we borrowed and have to pay back.", "mixed"),
+        ('The bags had the word "asbestos" on them', "indirect"),
+    ]
