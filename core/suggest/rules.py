@@ -1668,23 +1668,32 @@ def _one_letter(para: Paragraph, q: Quoted) -> bool:
     return len(inner) == 1 and inner.isalpha()
 
 
-#: Verbs that give a thing or a person a label (``was named a "person of interest"``).
-_LABELLING_VERBS = frozenset("name call label dub term brand".split())
+#: Verbs that give a thing or a person a label (``was named a "person of interest"``),
+#: also a class's (``were classified as "medium security" inmates``).
+_LABELLING_VERBS = frozenset(
+    "name call label dub term brand classify categorise categorize".split()
+)
 
 
 def _passive_label(para: Paragraph, q: Quoted) -> bool:
     """Whether marks hold the label a passive verb of naming gives, with no one named
-    as giving it (``James, who had been named a "person of interest" in the shooting,``):
-    what someone called him, no one's words the sentence reports. Such marks are read as
-    plain text."""
+    as giving it (``James, who had been named a "person of interest" in the shooting,``;
+    after ``as``, alone or before the noun it labels: ``the men were classified as
+    "medium security" inmates``): what someone called him, no one's words the sentence
+    reports. Such marks are read as plain text."""
     inner = para.doc.char_span(q.start, q.end, alignment_mode="expand")
     if inner is None or len(inner) == 0:
         return False
     root = _root_of(inner)
+    if root.dep_ in ("amod", "compound", "nmod") and root.head.i >= inner.end:
+        root = root.head  # ("as "medium security" inmates": the noun it labels)
     verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ == "as" and verb.dep_ == "prep":
+        verb = verb.head
+    elif root.dep_ not in ("oprd", "attr", "dobj"):
+        return False
     return (
-        root.dep_ in ("oprd", "attr", "dobj")
-        and verb.pos_ == "VERB"
+        verb.pos_ == "VERB"
         and verb.lemma_.lower() in _LABELLING_VERBS
         and any(c.dep_ == "auxpass" for c in verb.children)
         and not any(c.dep_ == "agent" for c in verb.children)

@@ -1380,3 +1380,14 @@ def test_marks_after_the_word_that_hold_a_clause_are_words_said(suggester):
         ("because it is not something that we borrowed and have to pay back.", "mixed"),
         ('The bags had the word "asbestos" on them', "indirect"),
     ]
+
+
+def test_a_label_that_a_passive_verb_of_classing_gives_after_as_is_no_quote(suggester):
+    found = suggest(
+        suggester,
+        "The warden said the two men were on remand and were classified as “medium "
+        "security” inmates.",
+    )
+    assert [(q, t) for q, _, _, _, t in found] == [
+        ("the two men were on remand and were classified as “medium security” inmates.", "indirect")
+    ]
