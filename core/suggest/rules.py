@@ -2967,14 +2967,32 @@ def _set_off_name(verb: Token, para: Paragraph) -> list[Token]:
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds without leading punctuation or space, nor trailing ones other than
-    a sentence's final mark."""
+    a sentence's final mark and a bracket or mark that closes one opened inside them
+    (``... Development Fund (CDF).``, ``classified as “medium security”.``)."""
     while start <= end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end >= start and (
-        doc[end].is_space or doc[end].is_punct and doc[end].text not in _SENTENCE_END
+        doc[end].is_space
+        or doc[end].is_punct
+        and doc[end].text not in _SENTENCE_END
+        and not _closes_inside(doc, start, end)
     ):
         end -= 1
     return start, end
+
+
+#: Closing brackets and curly marks, each with the one it closes.
+_CLOSING_PAIRS = {")": "(", "\u201d": "\u201c", "\u2019": "\u2018"}
+
+
+def _closes_inside(doc: Doc, start: int, end: int) -> bool:
+    """Whether the token at ``end`` closes a bracket or curly mark opened in ``start``..
+    ``end`` that nothing else closes there."""
+    opening = _CLOSING_PAIRS.get(doc[end].text)
+    if opening is None:
+        return False
+    words = [t.text for t in doc[start:end]]
+    return words.count(opening) > words.count(doc[end].text)
 
 
 #: Prepositions that give the statement a speaker said something in (``said in a

@@ -1391,3 +1391,15 @@ def test_a_label_that_a_passive_verb_of_classing_gives_after_as_is_no_quote(sugg
     assert [(q, t) for q, _, _, _, t in found] == [
         ("the two men were on remand and were classified as “medium security” inmates.", "indirect")
     ]
+
+
+def test_a_clause_keeps_a_bracket_or_mark_it_opened_at_its_end(suggester):
+    found = suggest(
+        suggester,
+        "Jo Roe acknowledged that the island owes $14 million to the Caribbean Development "
+        "Fund (CDF). The police said the man was named a “person of interest”.",
+    )
+    assert [q for q, _, _, _, _ in found] == [
+        "the island owes $14 million to the Caribbean Development Fund (CDF).",
+        "the man was named a “person of interest”.",
+    ]
