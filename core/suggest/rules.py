@@ -1033,11 +1033,16 @@ def _goes_on_saying(t: Token) -> bool:
 def _is_speech_verb(t: Token) -> bool:
     """A verb of saying; a participle only as a clause (``..., insisting that``) or as
     what a document says (:func:`_document_says`), not as another noun's modifier (``a
-    growing number``)."""
+    growing number``), unless the parse hung one going on from a clause on its noun
+    (:func:`_adds_on`)."""
     return (
         t.pos_ in ("VERB", "AUX")
         and _says(t)
-        and (not (t.tag_ == "VBG" and t.dep_ in ("amod", "acl", "compound")) or _document_says(t))
+        and (
+            not (t.tag_ == "VBG" and t.dep_ in ("amod", "acl", "compound"))
+            or _document_says(t)
+            or _adds_on(t)
+        )
     )
 
 
@@ -1109,16 +1114,8 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
                 return joined  # "..., Qatar and Britain, and health officials claim"
             v = _coordinated(v, verb, para)
             continue
-        if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG":
-            up = v.head  # "X said ..., adding that ...": the subject of the main verb
-            if _after_comma(v) or _adds_on(v):  # the parse may hang it inside another clause:
-                if up.dep_ == "ccomp" and _is_speech_verb(up.head):
-                    up = up.head  # "X said Y is serious, adding that ...": X's
-                elif up.dep_ == "relcl" and up.head.head.pos_ == "VERB":
-                    up = up.head.head  # "X rejected a report that said A, saying B": X's
-                elif _noun_clause(up) and up.head.head.pos_ == "VERB":
-                    up = up.head.head  # "X denied reports that A, stating that B": X's
-            v = up
+        if (v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG") or _adds_on(v):
+            v = _going_on_from(v)  # "X said ..., adding that ...": the subject of the main verb
             continue
         of = _saying_of(v)  # "X said ..., before adding that ...", "X went on to say"
         if of is None:
@@ -1128,6 +1125,24 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
     if set_off:
         return set_off[-1]  # "A, Okafor, added"
     return _inverted_subject(verb, para) or _name_before(verb, para) or _after_fronted(verb, para)
+
+
+def _going_on_from(v: Token) -> Token:
+    """The verb whose subject a participle (``X said A, adding that B``) goes on from: the
+    one it hangs on, or, where the parse hangs it inside another clause, that clause's
+    verb of saying (``X said Y is serious, adding that``), the verb over a report a
+    relative clause says (``X rejected a report that said A, saying B``) or over a noun
+    whose clause it is (``X denied reports that A, stating that B``)."""
+    up = v.head
+    if not (_after_comma(v) or _adds_on(v)):
+        return up
+    if v.dep_ == "acl":
+        return _report_over(v) or up  # "said that A during the period adding, however,"
+    if up.dep_ == "ccomp" and _is_speech_verb(up.head):
+        return up.head
+    if (up.dep_ == "relcl" or _noun_clause(up)) and up.head.head.pos_ == "VERB":
+        return up.head.head
+    return up
 
 
 #: Verbs that report, by its object, someone seen or heard saying (``X reported Jo Roe
@@ -1181,8 +1196,12 @@ def _saying_of(v: Token) -> Token | None:
 def _adds_on(v: Token) -> bool:
     """Whether a participle of saying with a clause of its own goes on from a reported
     clause with no comma before it (``said that A have been confirmed negative adding that
-    B``; ``said the nurse was "wonderful" adding she was "very kind"``): the parse
-    hangs it on A's verb, but it is the speaker's saying."""
+    B``; ``said the nurse was "wonderful" adding she was "very kind"``; also with an
+    adverb set off before its ``that``, where the parse hangs it on A's last noun and its
+    clause on A's verb: ``said that A during the period adding, however, that B``): the
+    parse hangs it inside A, but it is the speaker's saying."""
+    if v.dep_ == "acl":
+        return v.tag_ == "VBG" and _aside_that(v) is not None and _report_over(v) is not None
     up = v.head
     return (
         v.tag_ == "VBG"
@@ -1197,6 +1216,32 @@ def _adds_on(v: Token) -> bool:
         and up.dep_ == "ccomp"
         and _is_speech_verb(up.head)
     )
+
+
+def _aside_that(v: Token) -> Token | None:
+    """The clause of a verb of saying's ``that`` after an adverb set off by commas right
+    after it (``adding, however, that B``), wherever the parse hangs it: B's verb."""
+    doc = v.doc
+    i = v.i
+    if (
+        v.lemma_.lower() not in SPEECH_VERBS
+        or i + 4 >= len(doc)
+        or doc[i + 1].text != ","
+        or doc[i + 2].pos_ != "ADV"
+        or doc[i + 3].text != ","
+        or not _that(doc[i + 4])
+    ):
+        return None
+    return doc[i + 4].head
+
+
+def _report_over(t: Token) -> Token | None:
+    """The verb of saying whose reported clause a token is in, by the parse."""
+    while t.head is not t:
+        if t.dep_ == "ccomp" and _is_speech_verb(t.head):
+            return t.head
+        t = t.head
+    return None
 
 
 def _noun_clause(v: Token) -> bool:
@@ -2008,6 +2053,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         next((c for c in verb.children if c.dep_ == "ccomp"), None)
         or _that_clause(verb)
         or _clause_after_when(verb)
+        or (_aside_that(verb) if _adds_on(verb) else None)
     )
     if clause is None:
         found = (

@@ -1403,3 +1403,15 @@ def test_a_clause_keeps_a_bracket_or_mark_it_opened_at_its_end(suggester):
         "the island owes $14 million to the Caribbean Development Fund (CDF).",
         "the man was named a “person of interest”.",
     ]
+
+
+def test_adding_with_an_adverb_set_off_before_its_that_and_no_comma_before_it(suggester):
+    found = suggest(
+        suggester,
+        "The mayor said that the bridge was closed for repairs adding, however, that it "
+        "would open in May.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("the bridge was closed for repairs", "The mayor", "said"),
+        ("it would open in May.", "The mayor", "adding"),
+    ]
