@@ -2066,7 +2066,8 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         more = _clause_after_line(verb, para)  # "A, Jo said, but B": B too
         return [c for c in (found, more) if c is not None]
     marks = [c for c in clause.children if c.dep_ == "mark"]
-    denied = any(c.dep_ == "neg" for c in verb.children)  # ("Norvia isn't confirming that A")
+    denied = any(c.dep_ == "neg" for c in verb.children) or _no_one_says(verb)
+    # ("Norvia isn't confirming that A", "Neither police nor corrections could reveal")
     where = _relative_where(clause)  # ("announced results of PP-11, where X beat Y")
     if denied or where or any(m.lower_ in ("whether", "if") for m in marks):
         return []  # a denied saying reports nothing; a place or a question is no report
@@ -2130,6 +2131,21 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         if part is not None:
             parts.append(part)
     return parts
+
+
+def _no_one_says(verb: Token) -> bool:
+    """Whether a verb's subject denies it (``Neither police nor corrections could reveal
+    ...``, ``No official would confirm ...``, ``Nobody said ...``): no one's saying."""
+    return any(
+        c.dep_ in _SUBJECTS
+        and (
+            c.lower_ in ("nobody", "none")
+            or any(
+                d.dep_ in ("det", "preconj") and d.lower_ in ("neither", "no") for d in c.children
+            )
+        )
+        for c in verb.children
+    )
 
 
 def _clause_after(verb: Token, para: Paragraph) -> Token | None:

@@ -1415,3 +1415,12 @@ def test_adding_with_an_adverb_set_off_before_its_that_and_no_comma_before_it(su
         ("the bridge was closed for repairs", "The mayor", "said"),
         ("it would open in May.", "The mayor", "adding"),
     ]
+
+
+def test_a_subject_that_denies_the_saying_reports_nothing(suggester):
+    text = (
+        "Neither police nor the prison could reveal in which cell block the fight began. "
+        "Neither the club nor the player said that the deal was off. No official would "
+        "confirm that the talks had failed. Nobody said the plan would work."
+    )
+    assert suggest(suggester, text) == []
