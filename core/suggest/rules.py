@@ -2092,7 +2092,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     last = max([clause, *spliced], key=lambda c: c.i)
     last = _past_hyphen(verb, _split_noun(verb, _split_verb(verb, last)))
     start, end = clause.left_edge.i, _and_more(verb, last.right_edge.i)
-    end = _lost_apposition(verb, _past_bracket(verb, start, end))
+    end = _with_because(verb, start, _lost_apposition(verb, _past_bracket(verb, start, end)))
     concession = _concession(verb)
     if concession is not None and all(t.is_punct for t in doc[end + 1 : concession.left_edge.i]):
         end = concession.right_edge.i  # "A, whether X or not, Jo said": A's
@@ -2615,6 +2615,23 @@ def _past_bracket(verb: Token, start: int, end: int) -> int:
         return end
     after = [c for c in verb.children if c.i > close]
     return max((c.right_edge.i for c in after), default=end)
+
+
+def _with_because(verb: Token, start: int, end: int) -> int:
+    """Where a reported clause after its cue (tokens ``start``..``end``) ends when a
+    ``because`` clause right after it, which the parse hangs on a verb outside it (``has
+    sued X claiming that A because B``: on ``sued``), gives its reason: at that clause's
+    end (every set's gold keeps such a reason in the clause it follows)."""
+    doc = verb.doc
+    i = end + 1
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if verb.i > start or i >= len(doc) or doc[i].lower_ != "because" or doc[i].dep_ != "mark":
+        return end
+    reason = doc[i].head
+    if start <= reason.i <= end or reason.i < i:
+        return end
+    return reason.right_edge.i
 
 
 def _and_more(verb: Token, end: int) -> int:

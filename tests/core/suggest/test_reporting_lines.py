@@ -1424,3 +1424,19 @@ def test_a_subject_that_denies_the_saying_reports_nothing(suggester):
         "confirm that the talks had failed. Nobody said the plan would work."
     )
     assert suggest(suggester, text) == []
+
+
+def test_a_because_clause_the_parse_hangs_above_the_cue_is_the_clause_s_reason(suggester):
+    found = suggest(
+        suggester,
+        "Jo Roe has sued the Attorney-General, the town clerk Al Ho and the Electoral Board "
+        "of Norland (EBN) claiming that the party cannot by law sponsor Mayor Lind because "
+        "her parents are allegedly not citizens.",
+    )
+    assert [(q, cue) for q, _, _, cue, _ in found] == [
+        (
+            "the party cannot by law sponsor Mayor Lind because her parents are allegedly not "
+            "citizens.",
+            "claiming",
+        )
+    ]
