@@ -1033,11 +1033,16 @@ def _goes_on_saying(t: Token) -> bool:
 def _is_speech_verb(t: Token) -> bool:
     """A verb of saying; a participle only as a clause (``..., insisting that``) or as
     what a document says (:func:`_document_says`), not as another noun's modifier (``a
-    growing number``)."""
+    growing number``), unless the parse hung one going on from a clause on its noun
+    (:func:`_adds_on`)."""
     return (
         t.pos_ in ("VERB", "AUX")
         and _says(t)
-        and (not (t.tag_ == "VBG" and t.dep_ in ("amod", "acl", "compound")) or _document_says(t))
+        and (
+            not (t.tag_ == "VBG" and t.dep_ in ("amod", "acl", "compound"))
+            or _document_says(t)
+            or _adds_on(t)
+        )
     )
 
 
@@ -1109,16 +1114,8 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
                 return joined  # "..., Qatar and Britain, and health officials claim"
             v = _coordinated(v, verb, para)
             continue
-        if v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG":
-            up = v.head  # "X said ..., adding that ...": the subject of the main verb
-            if _after_comma(v) or _adds_on(v):  # the parse may hang it inside another clause:
-                if up.dep_ == "ccomp" and _is_speech_verb(up.head):
-                    up = up.head  # "X said Y is serious, adding that ...": X's
-                elif up.dep_ == "relcl" and up.head.head.pos_ == "VERB":
-                    up = up.head.head  # "X rejected a report that said A, saying B": X's
-                elif _noun_clause(up) and up.head.head.pos_ == "VERB":
-                    up = up.head.head  # "X denied reports that A, stating that B": X's
-            v = up
+        if (v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG") or _adds_on(v):
+            v = _going_on_from(v)  # "X said ..., adding that ...": the subject of the main verb
             continue
         of = _saying_of(v)  # "X said ..., before adding that ...", "X went on to say"
         if of is None:
@@ -1128,6 +1125,24 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
     if set_off:
         return set_off[-1]  # "A, Okafor, added"
     return _inverted_subject(verb, para) or _name_before(verb, para) or _after_fronted(verb, para)
+
+
+def _going_on_from(v: Token) -> Token:
+    """The verb whose subject a participle (``X said A, adding that B``) goes on from: the
+    one it hangs on, or, where the parse hangs it inside another clause, that clause's
+    verb of saying (``X said Y is serious, adding that``), the verb over a report a
+    relative clause says (``X rejected a report that said A, saying B``) or over a noun
+    whose clause it is (``X denied reports that A, stating that B``)."""
+    up = v.head
+    if not (_after_comma(v) or _adds_on(v)):
+        return up
+    if v.dep_ == "acl":
+        return _report_over(v) or up  # "said that A during the period adding, however,"
+    if up.dep_ == "ccomp" and _is_speech_verb(up.head):
+        return up.head
+    if (up.dep_ == "relcl" or _noun_clause(up)) and up.head.head.pos_ == "VERB":
+        return up.head.head
+    return up
 
 
 #: Verbs that report, by its object, someone seen or heard saying (``X reported Jo Roe
@@ -1181,8 +1196,12 @@ def _saying_of(v: Token) -> Token | None:
 def _adds_on(v: Token) -> bool:
     """Whether a participle of saying with a clause of its own goes on from a reported
     clause with no comma before it (``said that A have been confirmed negative adding that
-    B``; ``said the nurse was "wonderful" adding she was "very kind"``): the parse
-    hangs it on A's verb, but it is the speaker's saying."""
+    B``; ``said the nurse was "wonderful" adding she was "very kind"``; also with an
+    adverb set off before its ``that``, where the parse hangs it on A's last noun and its
+    clause on A's verb: ``said that A during the period adding, however, that B``): the
+    parse hangs it inside A, but it is the speaker's saying."""
+    if v.dep_ == "acl":
+        return v.tag_ == "VBG" and _aside_that(v) is not None and _report_over(v) is not None
     up = v.head
     return (
         v.tag_ == "VBG"
@@ -1197,6 +1216,32 @@ def _adds_on(v: Token) -> bool:
         and up.dep_ == "ccomp"
         and _is_speech_verb(up.head)
     )
+
+
+def _aside_that(v: Token) -> Token | None:
+    """The clause of a verb of saying's ``that`` after an adverb set off by commas right
+    after it (``adding, however, that B``), wherever the parse hangs it: B's verb."""
+    doc = v.doc
+    i = v.i
+    if (
+        v.lemma_.lower() not in SPEECH_VERBS
+        or i + 4 >= len(doc)
+        or doc[i + 1].text != ","
+        or doc[i + 2].pos_ != "ADV"
+        or doc[i + 3].text != ","
+        or not _that(doc[i + 4])
+    ):
+        return None
+    return doc[i + 4].head
+
+
+def _report_over(t: Token) -> Token | None:
+    """The verb of saying whose reported clause a token is in, by the parse."""
+    while t.head is not t:
+        if t.dep_ == "ccomp" and _is_speech_verb(t.head):
+            return t.head
+        t = t.head
+    return None
 
 
 def _noun_clause(v: Token) -> bool:
@@ -1668,23 +1713,32 @@ def _one_letter(para: Paragraph, q: Quoted) -> bool:
     return len(inner) == 1 and inner.isalpha()
 
 
-#: Verbs that give a thing or a person a label (``was named a "person of interest"``).
-_LABELLING_VERBS = frozenset("name call label dub term brand".split())
+#: Verbs that give a thing or a person a label (``was named a "person of interest"``),
+#: also a class's (``were classified as "medium security" inmates``).
+_LABELLING_VERBS = frozenset(
+    "name call label dub term brand classify categorise categorize".split()
+)
 
 
 def _passive_label(para: Paragraph, q: Quoted) -> bool:
     """Whether marks hold the label a passive verb of naming gives, with no one named
-    as giving it (``James, who had been named a "person of interest" in the shooting,``):
-    what someone called him, no one's words the sentence reports. Such marks are read as
-    plain text."""
+    as giving it (``James, who had been named a "person of interest" in the shooting,``;
+    after ``as``, alone or before the noun it labels: ``the men were classified as
+    "medium security" inmates``): what someone called him, no one's words the sentence
+    reports. Such marks are read as plain text."""
     inner = para.doc.char_span(q.start, q.end, alignment_mode="expand")
     if inner is None or len(inner) == 0:
         return False
     root = _root_of(inner)
+    if root.dep_ in ("amod", "compound", "nmod") and root.head.i >= inner.end:
+        root = root.head  # ("as "medium security" inmates": the noun it labels)
     verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ == "as" and verb.dep_ == "prep":
+        verb = verb.head
+    elif root.dep_ not in ("oprd", "attr", "dobj"):
+        return False
     return (
-        root.dep_ in ("oprd", "attr", "dobj")
-        and verb.pos_ == "VERB"
+        verb.pos_ == "VERB"
         and verb.lemma_.lower() in _LABELLING_VERBS
         and any(c.dep_ == "auxpass" for c in verb.children)
         and not any(c.dep_ == "agent" for c in verb.children)
@@ -1698,9 +1752,14 @@ _WORD_NOUNS = frozenset("word words term phrase".split())
 def _a_word_as_a_word(para: Paragraph, q: Quoted) -> bool:
     """Whether marks hold a word named as a word by the noun right before them (``bags
     with the word "asbestos" written on them``, ``the term "no-go area"``): the word
-    itself, no one's words the sentence reports. Such marks are read as plain text."""
+    itself, no one's words the sentence reports. Such marks are read as plain text; not
+    marks that hold a clause (a finite verb) of their own: ``not a debt in the true sense
+    of the word "because it's not something we borrowed``, words said."""
     before = para.text[: q.open].rstrip().rsplit(None, 1)
-    return bool(before) and before[-1].lower() in _WORD_NOUNS
+    if not before or before[-1].lower() not in _WORD_NOUNS:
+        return False
+    inner = para.doc.char_span(q.start, q.end, alignment_mode="expand")
+    return inner is None or not any(t.tag_ in _FINITE for t in inner)
 
 
 def _names_a_title(para: Paragraph, q: Quoted) -> bool:
@@ -1991,7 +2050,10 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     one for each ``that`` clause after ``and`` (``said A and that B``: A and B)."""
     doc = para.doc
     clause = _clause_after(verb, para) or (
-        next((c for c in verb.children if c.dep_ == "ccomp"), None) or _that_clause(verb)
+        next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        or _that_clause(verb)
+        or _clause_after_when(verb)
+        or (_aside_that(verb) if _adds_on(verb) else None)
     )
     if clause is None:
         found = (
@@ -2004,7 +2066,8 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         more = _clause_after_line(verb, para)  # "A, Jo said, but B": B too
         return [c for c in (found, more) if c is not None]
     marks = [c for c in clause.children if c.dep_ == "mark"]
-    denied = any(c.dep_ == "neg" for c in verb.children)  # ("Norvia isn't confirming that A")
+    denied = any(c.dep_ == "neg" for c in verb.children) or _no_one_says(verb)
+    # ("Norvia isn't confirming that A", "Neither police nor corrections could reveal")
     where = _relative_where(clause)  # ("announced results of PP-11, where X beat Y")
     if denied or where or any(m.lower_ in ("whether", "if") for m in marks):
         return []  # a denied saying reports nothing; a place or a question is no report
@@ -2029,7 +2092,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     last = max([clause, *spliced], key=lambda c: c.i)
     last = _past_hyphen(verb, _split_noun(verb, _split_verb(verb, last)))
     start, end = clause.left_edge.i, _and_more(verb, last.right_edge.i)
-    end = _lost_apposition(verb, _past_bracket(verb, start, end))
+    end = _with_because(verb, start, _lost_apposition(verb, _past_bracket(verb, start, end)))
     concession = _concession(verb)
     if concession is not None and all(t.is_punct for t in doc[end + 1 : concession.left_edge.i]):
         end = concession.right_edge.i  # "A, whether X or not, Jo said": A's
@@ -2053,6 +2116,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         start += 1  # "said that according to X, ...": the parse hangs it lower
     start = _past_day(verb, clause, start)
     start = _past_when(verb, clause, start)
+    start = _subject_after_when(verb, clause, start)
     start = _past_recipient(verb, start, end)
     if verb.i < start:  # "... to blame for its troubles; roughly 95% of its sales ...":
         end = next((i - 1 for i in range(start, end + 1) if doc[i].text == ";"), end)
@@ -2067,6 +2131,21 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         if part is not None:
             parts.append(part)
     return parts
+
+
+def _no_one_says(verb: Token) -> bool:
+    """Whether a verb's subject denies it (``Neither police nor corrections could reveal
+    ...``, ``No official would confirm ...``, ``Nobody said ...``): no one's saying."""
+    return any(
+        c.dep_ in _SUBJECTS
+        and (
+            c.lower_ in ("nobody", "none")
+            or any(
+                d.dep_ in ("det", "preconj") and d.lower_ in ("neither", "no") for d in c.children
+            )
+        )
+        for c in verb.children
+    )
 
 
 def _clause_after(verb: Token, para: Paragraph) -> Token | None:
@@ -2312,6 +2391,56 @@ def _past_when(verb: Token, clause: Token, start: int) -> int:
     return start
 
 
+def _when_said_end(verb: Token) -> int | None:
+    """The index right after a phrase of when right after a cue, in words of time alone
+    (``confirmed yesterday afternoon``, ``said on Monday``, ``said last night``), or None
+    where none follows it."""
+    doc = verb.doc
+    i = first = (_particle(verb) or verb).i + 1
+    if i < len(doc) and doc[i].lower_ in ("on", "last", "this", "late", "early"):
+        i += 1
+    words = i
+    while i < len(doc) and (doc[i].lower_ in CALENDAR or doc[i].lower_ in TIME_NOUNS):
+        i += 1
+    return i if i > words and i > first else None
+
+
+def _clause_after_when(verb: Token) -> Token | None:
+    """The clause right after a phrase of when after its cue that the parse hangs on the
+    cue as one of its own, with a subject and no word opening it (``confirmed yesterday
+    afternoon the man's next of kin have been informed``): the reported clause."""
+    end = _when_said_end(verb)
+    return next(
+        (
+            c
+            for c in verb.rights
+            if c.dep_ == "advcl"
+            and c.left_edge.i == end
+            and any(s.dep_ in _SUBJECTS for s in c.children)
+            and not any(m.dep_ == "mark" for m in c.children)
+        ),
+        None,
+    )
+
+
+def _subject_after_when(verb: Token, clause: Token, start: int) -> int:
+    """Where a clause starts whose subject the parse took into a phrase of when right
+    after its cue, or hung on the cue (``confirmed on Monday the patient's family had
+    been told``: ``had been told`` alone, with no subject): right after the words of
+    time, when only words of a noun phrase come between them and the clause."""
+    end = _when_said_end(verb)
+    doc = verb.doc
+    if (
+        end is None
+        or start <= end
+        or any(c.dep_ in (*_SUBJECTS, "expl") for c in clause.children)
+        or any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in doc[end:start])
+        or not any(t.pos_ in ("NOUN", "PROPN") for t in doc[end:start])
+    ):
+        return start
+    return end
+
+
 def _past_recipient(verb: Token, start: int, end: int) -> int:
     """Where a clause starts after ``told`` with no object when the parse made whom it
     was told part of the clause's subject (``told Xinhua investigation was ...``: a name
@@ -2486,6 +2615,23 @@ def _past_bracket(verb: Token, start: int, end: int) -> int:
         return end
     after = [c for c in verb.children if c.i > close]
     return max((c.right_edge.i for c in after), default=end)
+
+
+def _with_because(verb: Token, start: int, end: int) -> int:
+    """Where a reported clause after its cue (tokens ``start``..``end``) ends when a
+    ``because`` clause right after it, which the parse hangs on a verb outside it (``has
+    sued X claiming that A because B``: on ``sued``), gives its reason: at that clause's
+    end (every set's gold keeps such a reason in the clause it follows)."""
+    doc = verb.doc
+    i = end + 1
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if verb.i > start or i >= len(doc) or doc[i].lower_ != "because" or doc[i].dep_ != "mark":
+        return end
+    reason = doc[i].head
+    if start <= reason.i <= end or reason.i < i:
+        return end
+    return reason.right_edge.i
 
 
 def _and_more(verb: Token, end: int) -> int:
@@ -2900,14 +3046,32 @@ def _set_off_name(verb: Token, para: Paragraph) -> list[Token]:
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds without leading punctuation or space, nor trailing ones other than
-    a sentence's final mark."""
+    a sentence's final mark and a bracket or mark that closes one opened inside them
+    (``... Development Fund (CDF).``, ``classified as “medium security”.``)."""
     while start <= end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end >= start and (
-        doc[end].is_space or doc[end].is_punct and doc[end].text not in _SENTENCE_END
+        doc[end].is_space
+        or doc[end].is_punct
+        and doc[end].text not in _SENTENCE_END
+        and not _closes_inside(doc, start, end)
     ):
         end -= 1
     return start, end
+
+
+#: Closing brackets and curly marks, each with the one it closes.
+_CLOSING_PAIRS = {")": "(", "\u201d": "\u201c", "\u2019": "\u2018"}
+
+
+def _closes_inside(doc: Doc, start: int, end: int) -> bool:
+    """Whether the token at ``end`` closes a bracket or curly mark opened in ``start``..
+    ``end`` that nothing else closes there."""
+    opening = _CLOSING_PAIRS.get(doc[end].text)
+    if opening is None:
+        return False
+    words = [t.text for t in doc[start:end]]
+    return words.count(opening) > words.count(doc[end].text)
 
 
 #: Prepositions that give the statement a speaker said something in (``said in a

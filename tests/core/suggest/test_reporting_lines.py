@@ -1348,3 +1348,95 @@ def test_that_read_as_the_subject_s_determiner_after_the_cue_opens_the_clause(su
         "government at higher levels showed their displeasure on the tone of the comments.",
         "That plan will fail",
     ]
+
+
+def test_a_phrase_of_when_after_the_cue_is_no_word_of_the_clause_its_subject_is(suggester):
+    found = suggest(
+        suggester,
+        "The hospital confirmed yesterday afternoon the woman's next of kin have been "
+        "informed. The council confirmed this morning the driver's next of kin had been told "
+        "and an inquiry had been opened. The trust confirmed on Monday the patient's family "
+        "had been told.",
+    )
+    assert [(q, cue) for q, _, _, cue, _ in found] == [
+        ("the woman's next of kin have been informed.", "confirmed"),
+        (
+            "the driver's next of kin had been told and an inquiry had been opened.",
+            "confirmed",
+        ),
+        ("the patient's family had been told.", "confirmed"),
+    ]
+
+
+def test_marks_after_the_word_that_hold_a_clause_are_words_said(suggester):
+    found = suggest(
+        suggester,
+        'Jo Roe said the sum was not a "loan" in the true sense of the word "because it is '
+        'not something that we borrowed and have to pay back." The bags had the word '
+        '"asbestos" on them, the official said.',
+    )
+    assert [(q, t) for q, _, _, _, t in found] == [
+        ("loan", "mixed"),
+        ("because it is not something that we borrowed and have to pay back.", "mixed"),
+        ('The bags had the word "asbestos" on them', "indirect"),
+    ]
+
+
+def test_a_label_that_a_passive_verb_of_classing_gives_after_as_is_no_quote(suggester):
+    found = suggest(
+        suggester,
+        "The warden said the two men were on remand and were classified as “medium "
+        "security” inmates.",
+    )
+    assert [(q, t) for q, _, _, _, t in found] == [
+        ("the two men were on remand and were classified as “medium security” inmates.", "indirect")
+    ]
+
+
+def test_a_clause_keeps_a_bracket_or_mark_it_opened_at_its_end(suggester):
+    found = suggest(
+        suggester,
+        "Jo Roe acknowledged that the island owes $14 million to the Caribbean Development "
+        "Fund (CDF). The police said the man was named a “person of interest”.",
+    )
+    assert [q for q, _, _, _, _ in found] == [
+        "the island owes $14 million to the Caribbean Development Fund (CDF).",
+        "the man was named a “person of interest”.",
+    ]
+
+
+def test_adding_with_an_adverb_set_off_before_its_that_and_no_comma_before_it(suggester):
+    found = suggest(
+        suggester,
+        "The mayor said that the bridge was closed for repairs adding, however, that it "
+        "would open in May.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("the bridge was closed for repairs", "The mayor", "said"),
+        ("it would open in May.", "The mayor", "adding"),
+    ]
+
+
+def test_a_subject_that_denies_the_saying_reports_nothing(suggester):
+    text = (
+        "Neither police nor the prison could reveal in which cell block the fight began. "
+        "Neither the club nor the player said that the deal was off. No official would "
+        "confirm that the talks had failed. Nobody said the plan would work."
+    )
+    assert suggest(suggester, text) == []
+
+
+def test_a_because_clause_the_parse_hangs_above_the_cue_is_the_clause_s_reason(suggester):
+    found = suggest(
+        suggester,
+        "Jo Roe has sued the Attorney-General, the town clerk Al Ho and the Electoral Board "
+        "of Norland (EBN) claiming that the party cannot by law sponsor Mayor Lind because "
+        "her parents are allegedly not citizens.",
+    )
+    assert [(q, cue) for q, _, _, cue, _ in found] == [
+        (
+            "the party cannot by law sponsor Mayor Lind because her parents are allegedly not "
+            "citizens.",
+            "claiming",
+        )
+    ]
