@@ -308,6 +308,10 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+#: What :meth:`Article.body_text` blanks: all but line breaks.
+_BLANK = re.compile(r"[^\n]")
+
+
 @dataclass
 class Article:
     """An imported article. ``text`` never changes after import."""
@@ -340,6 +344,17 @@ class Article:
         if pos < len(self.text):
             out.append(Span(pos, len(self.text)))
         return out
+
+    def body_text(self) -> str:
+        """``text`` with what is not body blanked, its line breaks kept: the same offsets,
+        none of the words of a headline or a related-article line (whose names are no
+        speaker's: ``Related: Cole Says Port Ends`` names nobody ``Port``)."""
+        out, pos = [], 0
+        for r in self.body_ranges():
+            out += [_BLANK.sub(" ", self.text[pos : r.start]), self.text[r.start : r.end]]
+            pos = r.end
+        out.append(_BLANK.sub(" ", self.text[pos:]))
+        return "".join(out)
 
     def meta(self) -> dict[str, Any]:
         return {

@@ -135,6 +135,7 @@ class ReviewSession:
     _longest: int = 0  # at least the longest quote's length (for near())
     _mentions: Mentions | None = None  # the open article's, for candidates()
     _full_names: list[str] | None = None  # the open article's, for names_to_offer()
+    _body: str | None = None  # the open article's body_text(), for naming (_body_text())
     #: The round M and Shift+M go through: (attribution id, candidates) as they were at the
     #: first press, the speaker it had among them; kept while only they edit it, so that
     #: M then Shift+M comes back (each choice changes what the candidates would be).
@@ -230,7 +231,7 @@ class ReviewSession:
         if made:  # where each suggestion came from, for the table to say
             attrs = [a.with_(made_by=made.get(a.id or 0)) for a in attrs]
         self.article, self.tokens, self.attrs = article, tokens, attrs
-        self._mentions = self._full_names = None
+        self._mentions = self._full_names = self._body = None
         self._left = sum(a.state is State.SUGGESTED for a in attrs)
         self._kept = sum(a.state is not State.REJECTED for a in attrs)
         self._flagged = sum(a.flagged for a in attrs)
@@ -264,7 +265,7 @@ class ReviewSession:
 
     def close(self) -> Delta:
         self.article, self.attrs, self.tokens, self.index = None, [], Tokens([]), None
-        self.cursor = self.anchor = self._mentions = self._full_names = None
+        self.cursor = self.anchor = self._mentions = self._full_names = self._body = None
         self._left = self._kept = self._longest = self._flagged = self._parked = 0
         self.items, self.item_index = [], None
         return Delta(article=True, reorder=True, items=True)
@@ -622,7 +623,14 @@ class ReviewSession:
         ids = sorted({n.speaker_id for n in near if n.speaker_id is not None})
         kinds = {sp.name: kind_of(sp) for sp in queries.speakers_with_ids(self.store, ids)}
         return candidates(
-            art.text, self.tokens, near, quote, art.non_body, self._mentions, kinds, subjects_only
+            self._body_text(),
+            self.tokens,
+            near,
+            quote,
+            art.non_body,
+            self._mentions,
+            kinds,
+            subjects_only,
         )
 
     def _completed(self, new: Attribution) -> Attribution:
@@ -658,8 +666,7 @@ class ReviewSession:
         had = name_key(shown) if shown else None
         near = [c.name for c in self.candidates() if not c.described]
         if self._full_names is None:  # (once an article: 10 ms on 20,000 words)
-            body = "\n".join(self._text(r) for r in self.article.body_ranges())
-            self._full_names = list(full_names(body).values())  # (no headline's words)
+            self._full_names = list(full_names(self._body_text()).values())
         mention = self._text(a.speaker) if a is not None else ""
         forms = _other_forms(shown or "", mention)
         names = dict.fromkeys([*self._names_given(), *near, *self._full_names, *corpus])
@@ -754,7 +761,7 @@ class ReviewSession:
         if kind == "speaker":
             art = self.article
             mention = art.text[span.start : span.end]
-            name = name_in_article(mention, self.attrs, span.start, a, art.text)
+            name = name_in_article(mention, self.attrs, span.start, a, self._body_text())
             return self._edit(
                 lambda k: commands.set_speaker(self.store, k, span, name),
                 target="speaker",
@@ -1191,6 +1198,13 @@ class ReviewSession:
     def _reveal(self) -> int | None:
         a = self.current
         return a.quote.start if a else None
+
+    def _body_text(self) -> str:
+        """The open article's :meth:`~core.model.Article.body_text`, made once: what names
+        are read from (``M``'s candidates, ``S``, the name box), never a headline's words."""
+        if self._body is None:
+            self._body = self.article.body_text() if self.article is not None else ""
+        return self._body
 
     def _text(self, span: Span | None) -> str:
         """The open article's text at ``span`` (empty for none)."""

@@ -148,7 +148,9 @@ def candidates(
     within ``DESCRIPTION_REACH`` (:func:`_descriptions`), and the
     subjects of its cue and of the cue words beside it (:func:`cue_subjects`); each but
     a pronoun and another quote's speaker named as the whole article names it (as ``S``
-    and the import do: :func:`core.suggest.names.settled_in_article`). Those
+    and the import do: :func:`core.suggest.names.settled_in_article`; the review gives
+    as ``text`` the article's :meth:`~core.model.Article.body_text`, so no name comes
+    from a headline or a related-article line). Those
     subjects come first, then the mentions beside it; then the other mentions but
     descriptions, then those: people first, those in its sentence first
     (:func:`quote_sentence`), nearest first; then other nouns, the same way.
@@ -216,14 +218,15 @@ def candidates(
         if not any(mention.overlaps(q) for q in quotes)
     }
     given = {a.speaker for a in near if a.speaker is not None}  # (named by a person)
+    outside = non_body or []
     found = {
         mention: name
         if mention in given or is_pronoun(text[mention.start : mention.end])
         else settled_in_article(name, mention.start, text)  # as S and the import name it
         for mention, name in {**subjects, **found}.items()
+        if not mention.overlaps(quote) and not any(mention.overlaps(nb) for nb in outside)
     }
     rank = {mention: i for i, mention in enumerate(subjects)}
-    outside = non_body or []
     kinds = kinds or {}
     known = {  # the people among the speakers: the kind travels with the name
         n
@@ -235,7 +238,6 @@ def candidates(
         if sp in described and sp not in subjects
         else Candidate(sp, name, _is_person(text[sp.start : sp.end], name, known))
         for sp, name in found.items()
-        if not sp.overlaps(quote) and not any(sp.overlaps(nb) for nb in outside)
     ]
     mid = (quote.start + quote.end) // 2
     sentence = quote_sentence(text, tokens, quote)

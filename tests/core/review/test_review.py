@@ -457,21 +457,31 @@ def test_the_names_to_offer_end_with_a_description_mention_as_written_and_as_nam
         assert not {"the spokesperson", "Ana Ruiz"} & set(s.names_to_offer()[-1:])
 
 
-def test_the_names_to_offer_hold_no_name_from_a_related_article_line(tmp_path):
-    """The sample's box listed first ``Trump Says Russia``, from the words of a
-    related-article line: the article's full names are its body's, as the candidates are
-    (text outside the body is nobody's words)."""
-    text = 'Port news\n\nAna Ruiz said: "The dock will close."\n\nRelated: Cole Says Port Ends\n'
-    related = sp(text, "Related: Cole Says Port Ends")
+def test_no_name_comes_from_a_related_article_line(tmp_path):
+    """The sample's ``Russia`` was named ``Trump Says Russia`` by M (and S), and the name
+    box listed it first: names were read from the whole text, a related-article line's
+    words too. They are read from the article's body (``Article.body_text``)."""
+    text = (
+        "Port news\n\n"
+        'Norland said it "would not attend." Ana Ruiz agreed.\n\n'
+        "Related: Cole Says Norland and Vestia to Talk\n"
+    )
+    related = sp(text, "Related: Cole Says Norland and Vestia to Talk")
     with Store(tmp_path / "c.qlab") as store:
+        quote = Attribution(sp(text, "would not attend."), None, None)
         art = Article(text=text, title="t", content_hash="t", non_body=[related])
-        store.add_article(
-            art, [Attribution(sp(text, "The dock will close."), None, None)], tokenize(text)
-        )
+        store.add_article(art, [quote], tokenize(text))
         s = ReviewSession(store)
         s.open(store.article_ids()[0])
-        assert "Ana Ruiz" in s.names_to_offer()
-        assert not [n for n in s.names_to_offer() if "Cole" in n or "Says" in n]
+        assert art.body_text()[related.start : related.end].strip() == ""
+        assert len(art.body_text()) == len(text)
+        named = {s._text(c.span): c.name for c in s.candidates()}
+        assert named["Norland"] == "Norland" and "Ana Ruiz" in s.names_to_offer()
+        assert not [n for n in s.names_to_offer() if "Says" in n]
+        s.cursor_to(sp(text, "Norland").start)
+        s.toggle_selection()
+        run(s, s.label("speaker"))
+        assert s.current.speaker_name == "Norland"
 
 
 def test_the_names_to_offer_end_with_the_shown_name_s_other_forms(tmp_path):
