@@ -297,7 +297,7 @@ def read_document(
         said.append(f"{ann} {lines_said}: {left_out(label)}")
     return Imported(
         article,
-        named_suggestions(text, attrs),
+        named_suggestions(article, attrs),
         said,
         annotated=True,
         tokens=bounds,

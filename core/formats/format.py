@@ -64,16 +64,19 @@ def left_out(label: str) -> str:
     )
 
 
-def named_suggestions(text: str, attrs: list[Attribution]) -> list[Attribution]:
+def named_suggestions(article: Article, attrs: list[Attribution]) -> list[Attribution]:
     """``attrs`` (sound spans) with the speaker name the S key gives a mention
-    (:func:`core.formats.imported.named`) where the file gave none, on suggestions only:
+    (:func:`core.formats.imported.named`, from the article's body) where the file gave
+    none, on suggestions only:
     that name is the model's, a suggestion like the rest of the attribution. An accepted
     or rejected attribution keeps the name its file gave, or none: a name nobody gave is
     never stored as an annotator's (docs/adr/0028). In text order."""
     ordered = sorted(attrs, key=lambda a: a.quote.start)  # (the order named keeps)
     return [
         filled if a.state is State.SUGGESTED else a
-        for a, filled in zip(ordered, named(text, ordered), strict=True)
+        for a, filled in zip(
+            ordered, named(article.text, ordered, article.body_text()), strict=True
+        )
     ]
 
 

@@ -91,11 +91,12 @@ def span_problem(exc: SpanError, text: str) -> str:
     return f"{exc}: {excerpt(text[exc.span.start : exc.span.end])}"
 
 
-def named(text: str, attrs: list[Attribution]) -> list[Attribution]:
+def named(text: str, attrs: list[Attribution], body: str | None = None) -> list[Attribution]:
     """``attrs`` (sound spans) with a speaker name for each speaker that came without
     one: the name the S key gives the mention (:func:`core.suggest.names.name_in_article`:
     a pronoun keeps the person named before it, a surname becomes the fullest name, an
-    acronym or a description what the whole article makes of it),
+    acronym or a description what the whole article makes of it; read from ``body``, the
+    article's :meth:`~core.model.Article.body_text`, where given, as the review reads it),
     in text order, whatever the file's order; names given in the file are kept as they
     are. A pronoun that names nobody before it gets no name (not "he")."""
     out = sorted(attrs, key=lambda a: a.quote.start)  # a pronoun looks back in the text
@@ -103,6 +104,6 @@ def named(text: str, attrs: list[Attribution]) -> list[Attribution]:
         if a.speaker is None or a.speaker_name:
             continue
         mention = text[a.speaker.start : a.speaker.end]
-        name = name_in_article(mention, out, a.speaker.start, a, text)
+        name = name_in_article(mention, out, a.speaker.start, a, text if body is None else body)
         out[i] = a.with_(speaker_name=None if is_pronoun(name) else name)
     return out

@@ -274,7 +274,7 @@ def _record(obj: Any, labels: dict[str, str], warnings: list[str]) -> Imported:
     names = {a.speaker_name for a in attrs}  # (a name Prodigy's edits dropped says no one)
     return Imported(
         art,
-        named_suggestions(text, attrs),
+        named_suggestions(art, attrs),
         annotated=annotated,
         tokens=bounds,
         revision=mark,

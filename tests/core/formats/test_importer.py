@@ -349,6 +349,25 @@ def test_spans_off_token_bounds_are_refused_showing_the_text_there(tmp_path, cor
     assert not report.imported
 
 
+def test_a_name_the_app_gives_an_imported_speaker_is_read_from_the_body(tmp_path, corpus):
+    """A JSONL task's speaker with no name is named as the S key names it, from the
+    article's body: not from its related-article line (``non_body``), whose ``Cole Says
+    Norland`` would make ``Norland`` that."""
+    text = 'Norland said it "would not attend."\n\nRelated: Cole Says Norland and Vestia to Talk'
+    related = _at(text, "Related: Cole Says Norland and Vestia to Talk")
+    task = {
+        "text": text,
+        "meta": {"non_body": [[related["start"], related["end"]]]},
+        "quotes": [{"quote": _at(text, "would not attend."), "speaker": _at(text, "Norland")}],
+    }
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps(task) + "\n")
+    report = import_paths(corpus, [path], None)
+    assert not report.problems and len(report.imported) == 1
+    names = [a.speaker_name for a in corpus.attributions(report.imported[0])]
+    assert names == ["Norland"]
+
+
 def test_imported_quotes_get_their_type_and_speaker_name_whatever_the_file_s_order(
     tmp_path, corpus
 ):
