@@ -1741,3 +1741,17 @@ def test_a_country_s_possessive_is_no_part_of_a_body_of_state_s_name_in_any_case
 def test_an_organisation_s_name_keeps_the_job_word_in_it(suggester, kind):
     text = f'The Norvia Health {kind} said the plan was "late".'
     assert names(suggester, text) == [f"Norvia Health {kind}"]
+
+
+def test_a_person_s_name_is_without_what_they_are_of_and_that_names_the_force(suggester):
+    text = (
+        "Superintendent Jo Roe of Norvia Police said the road was closed.\n\n"
+        "According to police, the car was stolen.\n\n"
+        "Ada Obi of the Lund Institute said the bees were back."
+    )
+    assert names(suggester, text) == ["Jo Roe", "Norvia Police", "Ada Obi"]
+    text = (  # a job of something before a name is no person of it
+        "Norlandic Minister of Culture and Information Ada Obi denied the reports in a "
+        'Facebook post.\n\nShe said they were "false".'
+    )
+    assert names(suggester, text) == ["Ada Obi"]
