@@ -843,13 +843,16 @@ class NameBook:
         that ``and`` joins there (``Chief Justice Mira Rao and Justice Anil Sen``). A job
         written again with no name is still that person's (``the Minority Leader, Jo Roe,
         appealed`` ... ``The Minority Leader made the appeal`` ... ``The Minority Leader
-        said``): the nearest writing with a holder counts. None for no job or holder."""
+        said``): the nearest writing with a holder counts, also one that says how the job
+        is held (``Acting Inspector General of Police Jo Roe`` ... ``the Acting IGP``,
+        ``the IGP``). None for no job or holder."""
         if not is_job_name(job):
             return None
         written = (
-            (at, name)
+            (at + len(name) - len(held), held)
             for at, name in self._before(pos)
-            if name == job or written_out and name.startswith(job + " ")
+            for held in [_unqualified(name)]
+            if held == job or written_out and held.startswith(job + " ")
         )
         return next(filter(None, (self._held(job, at, name) for at, name in written)), None)
 
@@ -1784,6 +1787,17 @@ def _appended(words: list[str]) -> list[str]:
     text = " ".join(words)
     after = text.rsplit(",", 1)[1].split() if "," in text else []
     return after if _person_words(after) else words
+
+
+#: Words before a job's name of how it is held: ``Acting Inspector General of Police``.
+_HELD_AS = ("Acting ", "Interim ")
+
+
+def _unqualified(name: str) -> str:
+    """A job's name without the words before it of how it is held (:data:`_HELD_AS`)."""
+    while name.startswith(_HELD_AS):
+        name = name.split(" ", 1)[1]
+    return name
 
 
 def _person_and_body(words: list[str]) -> tuple[list[str], list[str]] | None:

@@ -1755,3 +1755,12 @@ def test_a_person_s_name_is_without_what_they_are_of_and_that_names_the_force(su
         'Facebook post.\n\nShe said they were "false".'
     )
     assert names(suggester, text) == ["Ada Obi"]
+
+
+def test_a_job_s_acronym_is_its_holder_named_with_how_the_job_is_held(suggester):
+    text = (
+        "Acting Inspector General of Police Jo Roe said the road was closed.\n\n"
+        '"It is shut," the Acting IGP said.\n\n'
+        '"It will open," the IGP said.'
+    )
+    assert names(suggester, text) == ["Jo Roe", "Jo Roe", "Jo Roe"]
