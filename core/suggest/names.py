@@ -1480,11 +1480,16 @@ def _kind(noun: str) -> str:
 
 def _proper_words(run: str) -> list[str]:
     """The words of a capitalised run without the sentence's first words that are no
-    part of a name (``On``, ``The``, ``Monday``) and without a closing possessive or
-    full stop (but an abbreviation's: ``Apple Inc.``, ``U.S.``), nor a title's abbreviation
-    that closes it (``Norland Police Asst.`` before ``Commissioner Jo Roe``: its full stop
-    ends the run, and the title is the person's, no word of the organisation's name)."""
+    part of a name (``On``, ``The``, ``Monday``), nor the words before a ``The`` inside
+    it, which opens a name of its own (a headline run into its story: ``Police find cars
+    in Tamale The Savanna Regional Police Command has confirmed``), and without a
+    closing possessive or full stop (but an abbreviation's: ``Apple Inc.``, ``U.S.``),
+    nor a title's abbreviation that closes it (``Norland Police Asst.`` before
+    ``Commissioner Jo Roe``: its full stop ends the run, and the title is the person's,
+    no word of the organisation's name)."""
     words = run.split()
+    the = [k for k, w in enumerate(words[1:-1], 1) if w == "The"]
+    words = words[the[-1] + 1 :] if the else words  # "in Tamale The Savanna Police Command"
     while words and (words[0].lower() in SENTENCE_OPENERS or words[0].lower() in CALENDAR):
         words.pop(0)
     if len(words) > 1 and words[-1].endswith(".") and words[-1][:-1].lower() in TITLE_ABBREVIATIONS:

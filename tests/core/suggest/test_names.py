@@ -1764,3 +1764,12 @@ def test_a_job_s_acronym_is_its_holder_named_with_how_the_job_is_held(suggester)
         '"It will open," the IGP said.'
     )
     assert names(suggester, text) == ["Jo Roe", "Jo Roe", "Jo Roe"]
+
+
+def test_a_the_inside_a_run_of_capitalised_words_opens_a_name_of_its_own(suggester):
+    text = (  # a headline run into its story, as a stored page may have it
+        "Police find cars in Tamale The Savanna Regional Police Command has confirmed "
+        "five cars were found on the street.\n\n"
+        'However, the Command said "the cars were not stolen".'
+    )
+    assert names(suggester, text) == ["Savanna Regional Police Command"] * 2
