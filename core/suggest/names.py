@@ -1076,14 +1076,14 @@ class NameBook:
 
     def _described_document(self, mention: str, pos: int) -> str | None:
         """A document of an organisation's description (``The bank statement``, ``the
-        health ministry report``): the organisation the description names
+        health ministry report``, ``a police report``): the organisation the description names
         (:meth:`_described`), as ``the X report`` is X's; None where none fits (it then
         stays as written)."""
         words = mention.split()
         own = words[1:-1]
         if (
             len(words) < 3
-            or words[0].lower() not in _DEFINITE
+            or words[0].lower() not in _DEFINITE | _ARTICLES
             or words[-1].lower() not in DOCUMENT_NOUNS
             or not all(w.islower() for w in own)
             or own[-1] not in ORGANISATION_KINDS

@@ -1773,3 +1773,12 @@ def test_a_the_inside_a_run_of_capitalised_words_opens_a_name_of_its_own(suggest
         'However, the Command said "the cars were not stolen".'
     )
     assert names(suggester, text) == ["Savanna Regional Police Command"] * 2
+
+
+def test_a_document_of_an_organisation_s_description_after_a_is_the_organisation_s(suggester):
+    text = (
+        "Norvia Police said the dog had died.\n\n"
+        "According to a police report, the body was found on the highway.\n\n"
+        "According to a bank statement, the money was gone."
+    )
+    assert names(suggester, text) == ["Norvia Police", "Norvia Police", "a bank statement"]
