@@ -457,13 +457,7 @@ class NameBook:
                 self.kinds.setdefault(" ".join(words), set()).add(noun)
             elif len(words) < 2:
                 continue
-            run = " ".join(words)
-            if _first_of_two(run) != run:  # "Ford Foundation and Norvia Foundation": two
-                first, second = _AND.split(run, maxsplit=1)
-                self.capitalised.append((start + m.start(), first))
-                self.capitalised.append((start + m.start() + run.find(second), second))
-            else:
-                self.capitalised.append((start + m.start(), run))
+            self._add_capitalised(start + m.start(), words, m.group())
             defined = _DEFINED.match(text, m.end())
             acronym = defined["acronym"] if defined else ""
             expansion = _expansion(words, acronym) if acronym else None
@@ -471,6 +465,23 @@ class NameBook:
                 self.expansions.setdefault(acronym, expansion)
         self._add_lower_defined(start, text)
         self._add_bodies(start, text)
+
+    def _add_capitalised(self, at: int, words: list[str], written: str) -> None:
+        """Register a run of capitalised words written at ``at``: two names where ``and``
+        joins two of one kind (``Ford Foundation and Norvia Foundation``), and also the
+        organisation a person's name is written of (``Supt. Jo Roe of Norvia Police``:
+        :func:`_person_and_body`)."""
+        run = " ".join(words)
+        if _first_of_two(run) != run:  # "Ford Foundation and Norvia Foundation": two
+            first, second = _AND.split(run, maxsplit=1)
+            self.capitalised.append((at, first))
+            self.capitalised.append((at + run.find(second), second))
+        else:
+            self.capitalised.append((at, run))
+        pair = _person_and_body(words)
+        body = " ".join(pair[1]) if pair else ""
+        if len(body.split()) > 1 and body in written:
+            self.capitalised.append((at + written.find(body), body))
 
     def _add_lower_defined(self, start: int, text: str) -> None:
         """Register the organisations a paragraph names in lower case with the acronym it
@@ -629,6 +640,7 @@ class NameBook:
             return self._unplaced(self._holder(expanded, pos, written_out=True) or expanded)
         described = (
             self.lower_defined.get(bare.lower().removeprefix("the "))
+            or self._person_of(bare, pos)
             or self._given_by(source, pos)
             or self._apposed(source, pos)
             or self._national_person(source, pos)
@@ -660,6 +672,17 @@ class NameBook:
             and [w for w in whole if w in words] != words
         )
         return self._unplaced(fuller if source != name or reordered else bare)
+
+    def _person_of(self, name: str, pos: int) -> str | None:
+        """A person's name written with what they are of, from or at after it, which the
+        parse may take for the mention's head (``Superintendent Jo Roe of Norvia Police``,
+        ``Jo Roe from the Norvia Institute``): the person's fullest name, where the article
+        names them so (:func:`_person_and_body`); None for none."""
+        pair = _person_and_body(name.split())
+        if pair is None:
+            return None
+        fullest = self.fullest(pair[0], pos)
+        return fullest if tuple(fullest.split()) in self.full_names else None
 
     def _given_by(self, mention: str, pos: int) -> str | None:
         """Who gave out the document a mention at ``pos`` is, written right after it (``the
@@ -820,13 +843,16 @@ class NameBook:
         that ``and`` joins there (``Chief Justice Mira Rao and Justice Anil Sen``). A job
         written again with no name is still that person's (``the Minority Leader, Jo Roe,
         appealed`` ... ``The Minority Leader made the appeal`` ... ``The Minority Leader
-        said``): the nearest writing with a holder counts. None for no job or holder."""
+        said``): the nearest writing with a holder counts, also one that says how the job
+        is held (``Acting Inspector General of Police Jo Roe`` ... ``the Acting IGP``,
+        ``the IGP``). None for no job or holder."""
         if not is_job_name(job):
             return None
         written = (
-            (at, name)
+            (at + len(name) - len(held), held)
             for at, name in self._before(pos)
-            if name == job or written_out and name.startswith(job + " ")
+            for held in [_unqualified(name)]
+            if held == job or written_out and held.startswith(job + " ")
         )
         return next(filter(None, (self._held(job, at, name) for at, name in written)), None)
 
@@ -1050,14 +1076,14 @@ class NameBook:
 
     def _described_document(self, mention: str, pos: int) -> str | None:
         """A document of an organisation's description (``The bank statement``, ``the
-        health ministry report``): the organisation the description names
+        health ministry report``, ``a police report``): the organisation the description names
         (:meth:`_described`), as ``the X report`` is X's; None where none fits (it then
         stays as written)."""
         words = mention.split()
         own = words[1:-1]
         if (
             len(words) < 3
-            or words[0].lower() not in _DEFINITE
+            or words[0].lower() not in _DEFINITE | _ARTICLES
             or words[-1].lower() not in DOCUMENT_NOUNS
             or not all(w.islower() for w in own)
             or own[-1] not in ORGANISATION_KINDS
@@ -1454,11 +1480,16 @@ def _kind(noun: str) -> str:
 
 def _proper_words(run: str) -> list[str]:
     """The words of a capitalised run without the sentence's first words that are no
-    part of a name (``On``, ``The``, ``Monday``) and without a closing possessive or
-    full stop (but an abbreviation's: ``Apple Inc.``, ``U.S.``), nor a title's abbreviation
-    that closes it (``Norland Police Asst.`` before ``Commissioner Jo Roe``: its full stop
-    ends the run, and the title is the person's, no word of the organisation's name)."""
+    part of a name (``On``, ``The``, ``Monday``), nor the words before a ``The`` inside
+    it, which opens a name of its own (a headline run into its story: ``Police find cars
+    in Tamale The Savanna Regional Police Command has confirmed``), and without a
+    closing possessive or full stop (but an abbreviation's: ``Apple Inc.``, ``U.S.``),
+    nor a title's abbreviation that closes it (``Norland Police Asst.`` before
+    ``Commissioner Jo Roe``: its full stop ends the run, and the title is the person's,
+    no word of the organisation's name)."""
     words = run.split()
+    the = [k for k, w in enumerate(words[1:-1], 1) if w == "The"]
+    words = words[the[-1] + 1 :] if the else words  # "in Tamale The Savanna Police Command"
     while words and (words[0].lower() in SENTENCE_OPENERS or words[0].lower() in CALENDAR):
         words.pop(0)
     if len(words) > 1 and words[-1].endswith(".") and words[-1][:-1].lower() in TITLE_ABBREVIATIONS:
@@ -1761,6 +1792,31 @@ def _appended(words: list[str]) -> list[str]:
     text = " ".join(words)
     after = text.rsplit(",", 1)[1].split() if "," in text else []
     return after if _person_words(after) else words
+
+
+#: Words before a job's name of how it is held: ``Acting Inspector General of Police``.
+_HELD_AS = ("Acting ", "Interim ")
+
+
+def _unqualified(name: str) -> str:
+    """A job's name without the words before it of how it is held (:data:`_HELD_AS`)."""
+    while name.startswith(_HELD_AS):
+        name = name.split(" ", 1)[1]
+    return name
+
+
+def _person_and_body(words: list[str]) -> tuple[list[str], list[str]] | None:
+    """A person's name and what they are of, from or at, written after it in one run
+    (``Superintendent Jo Roe of the Norvia Police``: ``Jo Roe``, ``Norvia Police``); None
+    for a run that is no such pair (``Bank of England``, ``Leader of the Opposition``)."""
+    cut = next((k for k, w in enumerate(words) if w in ("of", "from", "at")), None)
+    if cut is None:
+        return None
+    person = _untitled(words[:cut])
+    body = list(dropwhile(lambda w: w.lower() == "the", words[cut + 1 :]))
+    if not _person_words(person) or any(map(_is_title, person)):  # "Kazakh Minister of"
+        return None
+    return (person, body) if body and body[-1][:1].isupper() else None
 
 
 def _person_words(words: list[str]) -> bool:

@@ -1741,3 +1741,44 @@ def test_a_country_s_possessive_is_no_part_of_a_body_of_state_s_name_in_any_case
 def test_an_organisation_s_name_keeps_the_job_word_in_it(suggester, kind):
     text = f'The Norvia Health {kind} said the plan was "late".'
     assert names(suggester, text) == [f"Norvia Health {kind}"]
+
+
+def test_a_person_s_name_is_without_what_they_are_of_and_that_names_the_force(suggester):
+    text = (
+        "Superintendent Jo Roe of Norvia Police said the road was closed.\n\n"
+        "According to police, the car was stolen.\n\n"
+        "Ada Obi of the Lund Institute said the bees were back."
+    )
+    assert names(suggester, text) == ["Jo Roe", "Norvia Police", "Ada Obi"]
+    text = (  # a job of something before a name is no person of it
+        "Norlandic Minister of Culture and Information Ada Obi denied the reports in a "
+        'Facebook post.\n\nShe said they were "false".'
+    )
+    assert names(suggester, text) == ["Ada Obi"]
+
+
+def test_a_job_s_acronym_is_its_holder_named_with_how_the_job_is_held(suggester):
+    text = (
+        "Acting Inspector General of Police Jo Roe said the road was closed.\n\n"
+        '"It is shut," the Acting IGP said.\n\n'
+        '"It will open," the IGP said.'
+    )
+    assert names(suggester, text) == ["Jo Roe", "Jo Roe", "Jo Roe"]
+
+
+def test_a_the_inside_a_run_of_capitalised_words_opens_a_name_of_its_own(suggester):
+    text = (  # a headline run into its story, as a stored page may have it
+        "Police find cars in Tamale The Savanna Regional Police Command has confirmed "
+        "five cars were found on the street.\n\n"
+        'However, the Command said "the cars were not stolen".'
+    )
+    assert names(suggester, text) == ["Savanna Regional Police Command"] * 2
+
+
+def test_a_document_of_an_organisation_s_description_after_a_is_the_organisation_s(suggester):
+    text = (
+        "Norvia Police said the dog had died.\n\n"
+        "According to a police report, the body was found on the highway.\n\n"
+        "According to a bank statement, the money was gone."
+    )
+    assert names(suggester, text) == ["Norvia Police", "Norvia Police", "a bank statement"]
