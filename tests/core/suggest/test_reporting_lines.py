@@ -1440,3 +1440,18 @@ def test_a_because_clause_the_parse_hangs_above_the_cue_is_the_clause_s_reason(s
             "claiming",
         )
     ]
+
+
+def test_indicated_is_a_person_s_saying_and_no_thing_s(suggester):
+    found = suggest(
+        suggester,
+        "Inspector Jo Roe indicated that one of the men was said to be coughing when he "
+        "collapsed. The survey indicated that sales grew in May.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        (
+            "one of the men was said to be coughing when he collapsed.",
+            "Inspector Jo Roe",
+            "indicated",
+        )
+    ]
