@@ -1455,3 +1455,14 @@ def test_indicated_is_a_person_s_saying_and_no_thing_s(suggester):
             "indicated",
         )
     ]
+
+
+def test_answered_gives_the_words_in_marks_after_it(suggester):
+    found = suggest(
+        suggester,
+        "Ana Ruiz answered ‘no comment’ to every question. The mayor answered questions for "
+        "an hour.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("no comment", "Ana Ruiz", "answered", "mixed")
+    ]
