@@ -1124,7 +1124,12 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
     set_off = _set_off_name(verb, para)
     if set_off:
         return set_off[-1]  # "A, Okafor, added"
-    return _inverted_subject(verb, para) or _name_before(verb, para) or _after_fronted(verb, para)
+    return (
+        _inverted_subject(verb, para)
+        or _name_before(verb, para)
+        or _after_fronted(verb, para)
+        or _subject_in_fronted_phrase(verb, para)
+    )
 
 
 def _going_on_from(v: Token) -> Token:
@@ -1261,6 +1266,33 @@ def _after_fronted(verb: Token, para: Paragraph) -> Token | None:
     if doc[comma].text != "," or para.in_quote[subject.i] or subject.dep_ not in _SUBJECTS:
         return None
     return subject if subject.head.pos_ in ("VERB", "AUX") else None
+
+
+def _subject_in_fronted_phrase(verb: Token, para: Paragraph) -> Token | None:
+    """``During a police interview, Holmes, who lives in Ramsey, said``: a subject set off
+    by commas with a clause or an apposition of its own, which the parse hangs as an
+    apposition on the noun of the phrase that opens the sentence, leaving the verb in a
+    tense right after it without a subject (also for a verb coordinated with it: ``...,
+    said A, but claimed B``); None for none."""
+    doc = verb.doc
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.i < 2 or verb.tag_ not in ("VBD", "VBZ", "VBP") or doc[verb.i - 1].text != ",":
+        return None
+    for t in [doc[verb.i - 2], *doc[verb.i - 2].ancestors]:
+        up = t.head
+        if (
+            t.dep_ == "appos"
+            and up.dep_ == "pobj"
+            and up.head.dep_ == "prep"
+            and up.head.head == verb
+            and up.head.i == verb.sent.start
+            and doc[t.left_edge.i - 1].text == ","
+            and any(c.dep_ in ("relcl", "appos") for c in t.children)
+            and not para.in_quote[t.i]
+        ):
+            return t
+    return None
 
 
 def _name_before(verb: Token, para: Paragraph) -> Token | None:

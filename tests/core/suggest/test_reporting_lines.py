@@ -1466,3 +1466,15 @@ def test_answered_gives_the_words_in_marks_after_it(suggester):
     assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
         ("no comment", "Ana Ruiz", "answered", "mixed")
     ]
+
+
+def test_a_set_off_subject_the_parse_hangs_on_the_opening_phrase_s_noun(suggester):
+    found = suggest(
+        suggester,
+        "During a radio interview, Roe, who lives on Elm Way in Leeds, said she had been at "
+        "home, but claimed the gate had been left open by the council.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("she had been at home", "Roe", "said"),
+        ("the gate had been left open by the council.", "Roe", "claimed"),
+    ]
