@@ -1143,6 +1143,11 @@ def _going_on_from(v: Token) -> Token:
         return up
     if v.dep_ == "acl":
         return _report_over(v) or up  # "said that A during the period adding, however,"
+    if v.dep_ == "pcomp":  # "said he recognised that A from its cash adding "B"": said's
+        over = _report_over(v)
+        while over is not None and (higher := _report_over(over)) is not None:
+            over = higher
+        return over or up
     if up.dep_ == "ccomp" and _is_speech_verb(up.head):
         return up.head
     if (up.dep_ == "relcl" or _noun_clause(up)) and up.head.head.pos_ == "VERB":
@@ -1203,11 +1208,20 @@ def _adds_on(v: Token) -> bool:
     clause with no comma before it (``said that A have been confirmed negative adding that
     B``; ``said the nurse was "wonderful" adding she was "very kind"``; also with an
     adverb set off before its ``that``, where the parse hangs it on A's last noun and its
-    clause on A's verb: ``said that A during the period adding, however, that B``): the
-    parse hangs it inside A, but it is the speaker's saying."""
+    clause on A's verb: ``said that A during the period adding, however, that B``; also
+    one the parse takes for the complement of a preposition some words before it: ``said
+    it would be paid from ratepayers' cash adding "the irony is not lost"``): the parse
+    hangs it inside A, but it is the speaker's saying."""
     if v.dep_ == "acl":
         return v.tag_ == "VBG" and _aside_that(v) is not None and _report_over(v) is not None
     up = v.head
+    if v.dep_ == "pcomp" and up.i < v.i - 1:
+        return (
+            v.tag_ == "VBG"
+            and v.lemma_.lower() in SPEECH_VERBS
+            and any(c.dep_ == "ccomp" and c.i > v.i for c in v.children)
+            and _report_over(v) is not None
+        )
     return (
         v.tag_ == "VBG"
         and v.dep_ == "advcl"
@@ -1242,7 +1256,7 @@ def _aside_that(v: Token) -> Token | None:
 
 def _report_over(t: Token) -> Token | None:
     """The verb of saying whose reported clause a token is in, by the parse."""
-    while t.head is not t:
+    while t.head.i != t.i:
         if t.dep_ == "ccomp" and _is_speech_verb(t.head):
             return t.head
         t = t.head

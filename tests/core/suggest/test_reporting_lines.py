@@ -1478,3 +1478,19 @@ def test_a_set_off_subject_the_parse_hangs_on_the_opening_phrase_s_noun(suggeste
         ("she had been at home", "Roe", "said"),
         ("the gate had been left open by the council.", "Roe", "claimed"),
     ]
+
+
+def test_adding_the_parse_takes_for_a_preposition_s_complement_goes_on_from_the_cue(suggester):
+    found = suggest(
+        suggester,
+        "The mayor said she recognised that the fine would be paid from the council's cash "
+        "adding that the irony was not lost on her.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        (
+            "she recognised that the fine would be paid from the council's cash",
+            "The mayor",
+            "said",
+        ),
+        ("the irony was not lost on her.", "The mayor", "adding"),
+    ]
