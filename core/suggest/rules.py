@@ -356,6 +356,8 @@ class ArticleRules:
             if frame is before:
                 verbs.reverse()
                 verbs[:0] = _participle_before(para, frame)
+                if frame and _participle_of_saying(doc[frame[-1]]):
+                    verbs.insert(0, doc[frame[-1]])  # 'adding "the irony is not lost"'
             for verb in verbs:
                 cue, source = self._cue_and_source(para, verb)
                 if source is None and frame is after:
@@ -1911,11 +1913,18 @@ def _is_direct(para: Paragraph, q: Quoted, n: int) -> bool:
         return any(_is_cue_verb(doc[i]) for i in last)  # (not "said A, "and B."": B goes on A)
     if pc == "," and any(_is_cue_verb(doc[i]) for i in before):
         return True
-    if before and _is_cue_verb(doc[before[-1]]):
+    if before and (_is_cue_verb(doc[before[-1]]) or _participle_of_saying(doc[before[-1]])):
         return True  # 'said "nobody saw it coming".': the marks hold all it said
     if inside[:1].isupper() and before:
         return any(_is_cue_verb(doc[i]) for i in last)
     return False
+
+
+def _participle_of_saying(t: Token) -> bool:
+    """Whether a token is a participle of saying that goes on from a reported clause
+    (``said A, adding "B"``, also with no comma: ``said A adding "B"``): its marks right
+    after it hold all it said, as a verb's in a tense do."""
+    return t.tag_ == "VBG" and t.lemma_.lower() in SPEECH_VERBS and _is_speech_verb(t)
 
 
 def _runs_on(para: Paragraph, q: Quoted) -> bool:

@@ -1494,3 +1494,16 @@ def test_adding_the_parse_takes_for_a_preposition_s_complement_goes_on_from_the_
         ),
         ("the irony was not lost on her.", "The mayor", "adding"),
     ]
+
+
+def test_marks_right_after_a_participle_of_saying_hold_all_it_said(suggester):
+    found = suggest(
+        suggester,
+        "Jo Roe said she knew that the fine would be paid from the town's cash adding \"the "
+        'irony is not lost on us". The club issued a tweet saying "the match is off".',
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("she knew that the fine would be paid from the town's cash", "Jo Roe", "said", "indirect"),
+        ("the irony is not lost on us", "Jo Roe", "adding", "direct"),
+        ("the match is off", "a tweet", "saying", "direct"),
+    ]
