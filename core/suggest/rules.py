@@ -1111,7 +1111,7 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
                 return None
             return subj
         if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
-            joined = _name_before(v, para)
+            joined = _name_before(v, para) or _phrase_joined_before(v, para)
             if joined is not None:
                 return joined  # "..., Qatar and Britain, and health officials claim"
             v = _coordinated(v, verb, para)
@@ -1131,6 +1131,7 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
         or _name_before(verb, para)
         or _after_fronted(verb, para)
         or _subject_in_fronted_phrase(verb, para)
+        or _phrase_joined_before(verb, para)
     )
 
 
@@ -1309,6 +1310,30 @@ def _subject_in_fronted_phrase(verb: Token, para: Paragraph) -> Token | None:
         ):
             return t
     return None
+
+
+def _phrase_joined_before(verb: Token, para: Paragraph) -> Token | None:
+    """``A, where vessels have been attacked by Houthi militants, the Maritime and Port
+    Authority of Singapore (MPA) said``: a noun phrase set off by a comma right before a
+    verb of saying in a tense, which the parse joined to a noun before the comma and so
+    left the verb without a subject (:func:`_name_before` for a phrase of more words than
+    its head); None for none."""
+    doc = verb.doc
+    if verb.i < 3 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    t = doc[verb.i - 1]
+    while t.dep_ != "conj" and t.head.i < t.i and t.head.right_edge.i == verb.i - 1:
+        t = t.head
+    if (
+        t.dep_ != "conj"
+        or t.pos_ not in ("NOUN", "PROPN")
+        or t.head.i > t.left_edge.i
+        or doc[t.left_edge.i - 1].text != ","
+        or para.in_quote[t.i]
+        or t.idx < para.dateline
+    ):
+        return None
+    return t
 
 
 def _name_before(verb: Token, para: Paragraph) -> Token | None:
@@ -2059,7 +2084,7 @@ def _governing_cue(token: Token, para: Paragraph, clause: bool = False) -> Token
             line = (
                 c
                 for c in t.rights
-                if (c.dep_ == "parataxis" or _conjunct_line(c)) and not para.in_quote[c.i]
+                if (c.dep_ == "parataxis" or _conjunct_line(c, para)) and not para.in_quote[c.i]
             )
             verb = next(line, None)
             return _reporting(verb, para) if verb is not None and _is_speech_verb(verb) else None
@@ -2979,16 +3004,19 @@ def _clause_after_line(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     return doc[start].idx, doc[end].idx + len(doc[end])
 
 
-def _conjunct_line(verb: Token) -> bool:
+def _conjunct_line(verb: Token, para: Paragraph) -> bool:
     """Whether a verb the parse makes a conjunct of the clause before it is a reporting
-    line closing that clause: its own subject after a comma, and no conjunction of its own
+    line closing that clause: its own subject after a comma (also one the parse joined to
+    a noun before the comma: :func:`_phrase_joined_before`), and no conjunction of its own
     (``The council does not "act first and think later", its leader said``)."""
-    first = _line_start(verb)
+    own = any(c.dep_ in _SUBJECTS for c in verb.lefts)
+    joined = None if own or verb.dep_ != "conj" else _phrase_joined_before(verb, para)
+    first = joined.left_edge.i if joined is not None else _line_start(verb)
     return (
         verb.dep_ == "conj"
         and first > 0
         and verb.doc[first - 1].text == ","
-        and any(c.dep_ in _SUBJECTS for c in verb.lefts)
+        and (own or joined is not None)
         and not _joined_line(verb.head, first)
     )
 

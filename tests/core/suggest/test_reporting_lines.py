@@ -3,7 +3,7 @@ lessons), each on made-up sentences of its own."""
 
 from spacy.tokens import Doc
 
-from core.suggest.rules import Paragraph, reported_clause
+from core.suggest.rules import Paragraph, reported_clause, verb_subject
 from tests.core.suggest.test_suggest import suggest
 
 
@@ -1507,3 +1507,27 @@ def test_marks_right_after_a_participle_of_saying_hold_all_it_said(suggester):
         ("the irony is not lost on us", "Jo Roe", "adding", "direct"),
         ("the match is off", "a tweet", "saying", "direct"),
     ]
+
+
+def test_a_closing_line_s_subject_the_parse_joined_to_a_noun_before_its_comma(suggester):
+    words = "The port is safe from attacks by rebels , the Port Authority said .".split()
+    heads = [1, 2, 2, 2, 3, 4, 5, 6, 7, 11, 11, 7, 2, 2]
+    deps = ["det", "nsubj", "ROOT", "acomp", "prep", "pobj", "prep", "pobj", "punct"]
+    deps += ["det", "compound", "conj", "conj", "punct"]
+    tags = ["DT", "NN", "VBZ", "JJ", "IN", "NNS", "IN", "NNS", ",", "DT", "NNP", "NNP"]
+    tags += ["VBD", "."]
+    pos = ["DET", "NOUN", "AUX", "ADJ", "ADP", "NOUN", "ADP", "NOUN", "PUNCT", "DET"]
+    pos += ["PROPN", "PROPN", "VERB", "PUNCT"]
+    doc = Doc(
+        suggester.nlp.vocab,
+        words=words,
+        spaces=[w not in ("rebels", "said") for w in words],
+        heads=heads,
+        deps=deps,
+        tags=tags,
+        pos=pos,
+    )
+    para = Paragraph(0, doc)
+    para.in_quote = [0] * len(doc)
+    subject = verb_subject(doc[12], para)
+    assert subject is not None and subject.i == 11  # "Authority", not "port"
