@@ -1525,7 +1525,7 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
             else:
                 break
     elif head.i + 2 < len(doc) and _name_goes_on(head, doc[head.i + 1]):
-        end = doc[head.i + 1].right_edge.i
+        end = _before_bracket(doc[head.i + 1])
     end = _with_coordinated(head, end)
     if start >= 2 and _past_cut_title(doc[start - 2]).i >= start:
         start -= 2  # "Sgt. Tom Reyes": the title the parse cut from the name
@@ -1569,15 +1569,26 @@ def _name_goes_on(head: Token, prep: Token) -> bool:
     Ministry of Oil``), also with the common noun the parse hung on it that is the
     phrase's real head (``Delaware Division of Public Health officials``), and so is an
     organisation's ``for`` phrase (``the Centers for Disease Control and Prevention``; not
-    a person's: ``Jo Roe for the Democrats``)."""
+    a person's: ``Jo Roe for the Democrats``; a bracket after it no word of it: ``the
+    Port Authority of Norvia (PAN)``)."""
     if prep.head.i != head.i or prep.lower_ not in ("of", "for"):
         return False
-    words = list(prep.subtree)[1:]
+    words = list(prep.head.doc[prep.i + 1 : _before_bracket(prep) + 1])
     if prep.lower_ == "for" and is_person(name_run(head)):
         return False
     if prep.lower_ == "of" and len(words) > 1 and words[-1].pos_ == "NOUN":
         words = words[:-1]  # ("Division of Public Health officials": the officials)
     return all(t.pos_ == "PROPN" or t.lower_ in ("the", "and", "&") for t in words)
+
+
+def _before_bracket(prep: Token) -> int:
+    """The last token of a prepositional phrase before a bracket in it (``of Norvia
+    (PAN)``: ``Norvia``), else its last."""
+    doc = prep.doc
+    return next(
+        (i - 1 for i in range(prep.i + 1, prep.right_edge.i + 1) if doc[i].text == "("),
+        prep.right_edge.i,
+    )
 
 
 def _of_when(prep: Token) -> bool:

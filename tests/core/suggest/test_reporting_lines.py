@@ -1531,3 +1531,10 @@ def test_a_closing_line_s_subject_the_parse_joined_to_a_noun_before_its_comma(su
     para.in_quote = [0] * len(doc)
     subject = verb_subject(doc[12], para)
     assert subject is not None and subject.i == 11  # "Authority", not "port"
+
+
+def test_a_bracket_after_a_name_s_of_phrase_leaves_the_phrase_in_the_mention(suggester):
+    found = suggest(suggester, "The port is safe, the Port Authority of Norvia (PAN) said.")
+    assert [(sp, name) for _, sp, name, _, _ in found] == [
+        ("the Port Authority of Norvia", "Port Authority of Norvia")
+    ]
