@@ -353,6 +353,10 @@ class ArticleRules:
             verbs = [doc[i] for i in frame if _is_cue_verb(doc[i])]
             if frame is after:  # ('"...?" some employees responded that A': A's line)
                 verbs = [v for v in verbs if not _reports_a_that_clause(v)]
+                # (nor one a subordinator opens: '"A," while Sgt. Jo Roe tweeted "B"')
+                verbs = [
+                    v for v in verbs if not any(c.dep_ == "mark" and c.i in frame for c in v.lefts)
+                ]
             if frame is before:
                 verbs.reverse()
                 verbs[:0] = _participle_before(para, frame)
@@ -2022,8 +2026,8 @@ def _frame_after(para: Paragraph, q: Quoted, n: int) -> list[int]:
         if para.in_quote[i] and para.in_quote[i] != n:
             break
         out.append(i)
-        if doc[i].text in _SENTENCE_END:
-            break
+        if doc[i].text in _SENTENCE_END and not goes_on_after(doc, i):
+            break  # (not the stop of a title before a name: '"...," Supt. Jo Roe said')
         i += 1
     return out
 

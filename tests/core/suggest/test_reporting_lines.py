@@ -1538,3 +1538,27 @@ def test_a_bracket_after_a_name_s_of_phrase_leaves_the_phrase_in_the_mention(sug
     assert [(sp, name) for _, sp, name, _, _ in found] == [
         ("the Port Authority of Norvia", "Port Authority of Norvia")
     ]
+
+
+def test_a_title_s_stop_after_a_quote_does_not_end_its_reporting_line(suggester):
+    found = suggest(
+        suggester,
+        "Supt. Ann Lee spoke to reporters. Police said the man fled.\n\n“The man has been "
+        "arrested,” Sgt. Jo Roe said.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("the man fled.", "Police", "said"),
+        ("The man has been arrested,", "Sgt. Jo Roe", "said"),
+    ]
+
+
+def test_a_line_a_subordinator_opens_after_a_quote_is_not_its_reporting_line(suggester):
+    found = suggest(
+        suggester,
+        "Norland Police confirmed the arrest in a tweet that said “#floodwatch is over,” while "
+        "police spokesman, Sgt. Jo Roe, tweeted “Roads are open again tonight.”",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("#floodwatch is over,", "a tweet", "said"),
+        ("Roads are open again tonight.", "Sgt. Jo Roe", "tweeted"),
+    ]
