@@ -153,6 +153,7 @@ class ArticleRules:
             if not _names_a_title(para, q)
             and not is_nickname(para.text, q.open, q.close)
             and not _one_letter(para, q)
+            and not _name_in_apposition(para, q)
             and not _passive_label(para, q)
             and not _a_word_as_a_word(para, q)
         ]
@@ -1799,6 +1800,19 @@ def _one_letter(para: Paragraph, q: Quoted) -> bool:
     man's, as police statements write it)."""
     inner = para.text[q.start : q.end].strip()
     return len(inner) == 1 and inner.isalpha()
+
+
+def _name_in_apposition(para: Paragraph, q: Quoted) -> bool:
+    """Whether marks hold one capitalised word set off by commas right after a noun, the
+    name of what the noun is (``the Belgian Malinois, ‘Misty’, died``): a name, as a
+    nickname inside a name is (:func:`is_nickname`), and no words said."""
+    text = para.text
+    if q.close is None or not re.fullmatch(r"[A-Z][\w.-]*", text[q.start : q.end]):
+        return False
+    if not text[: q.open].endswith(", ") or text[q.close + 1 : q.close + 2] != ",":
+        return False
+    before = para.doc.char_span(q.open - 3, q.open - 2, alignment_mode="expand")
+    return before is not None and before[-1].pos_ in ("NOUN", "PROPN")
 
 
 #: Verbs that give a thing or a person a label (``was named a "person of interest"``),

@@ -1562,3 +1562,12 @@ def test_a_line_a_subordinator_opens_after_a_quote_is_not_its_reporting_line(sug
         ("#floodwatch is over,", "a tweet", "said"),
         ("Roads are open again tonight.", "Sgt. Jo Roe", "tweeted"),
     ]
+
+
+def test_a_name_in_marks_set_off_after_a_noun_is_no_quote(suggester):
+    found = suggest(
+        suggester, "Officers said on Monday that the police dog, ‘Rex’, was hit by a van."
+    )
+    assert [(q, kind) for q, _, _, _, kind in found] == [
+        ("the police dog, ‘Rex’, was hit by a van.", "indirect")
+    ]
