@@ -18,8 +18,9 @@ SPEECH_VERBS = frozenset(
 #: Verbs that report what a person said only with a person as subject (``he suggested
 #: that A``, ``Jo Roe suggested A``); a thing's is no saying (``the figures suggest that A``,
 #: ``studies suggest A``), nor an organisation's request (``WHO has suggested people ...
-#: get tested``).
-PERSON_SPEECH_VERBS = frozenset({"suggest"})
+#: get tested``); so ``indicated`` (``ASP Jo Roe indicated that A``; not ``the survey
+#: indicated that A``).
+PERSON_SPEECH_VERBS = frozenset({"suggest", "indicate"})
 
 #: Verbs of saying only with their particle (``pointed out that``; ``point`` alone is
 #: no saying), as lemma and particle.
@@ -134,7 +135,7 @@ SAYING_AFTER_VERBS = frozenset({"go on", "continue", "have"})
 DIRECT_ONLY_VERBS = frozenset(
     """
     continue sigh laugh shout yell scream whisper mutter exclaim cry
-    chime interject smile shrug snap retort ask wonder
+    chime interject smile shrug snap retort ask wonder answer
     """.split()
 )
 

@@ -153,6 +153,7 @@ class ArticleRules:
             if not _names_a_title(para, q)
             and not is_nickname(para.text, q.open, q.close)
             and not _one_letter(para, q)
+            and not _name_in_apposition(para, q)
             and not _passive_label(para, q)
             and not _a_word_as_a_word(para, q)
         ]
@@ -353,9 +354,15 @@ class ArticleRules:
             verbs = [doc[i] for i in frame if _is_cue_verb(doc[i])]
             if frame is after:  # ('"...?" some employees responded that A': A's line)
                 verbs = [v for v in verbs if not _reports_a_that_clause(v)]
+                # (nor one a subordinator opens: '"A," while Sgt. Jo Roe tweeted "B"')
+                verbs = [
+                    v for v in verbs if not any(c.dep_ == "mark" and c.i in frame for c in v.lefts)
+                ]
             if frame is before:
                 verbs.reverse()
                 verbs[:0] = _participle_before(para, frame)
+                if frame and _participle_of_saying(doc[frame[-1]]):
+                    verbs.insert(0, doc[frame[-1]])  # 'adding "the irony is not lost"'
             for verb in verbs:
                 cue, source = self._cue_and_source(para, verb)
                 if source is None and frame is after:
@@ -1109,7 +1116,7 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
                 return None
             return subj
         if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
-            joined = _name_before(v, para)
+            joined = _name_before(v, para) or _phrase_joined_before(v, para)
             if joined is not None:
                 return joined  # "..., Qatar and Britain, and health officials claim"
             v = _coordinated(v, verb, para)
@@ -1124,7 +1131,13 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
     set_off = _set_off_name(verb, para)
     if set_off:
         return set_off[-1]  # "A, Okafor, added"
-    return _inverted_subject(verb, para) or _name_before(verb, para) or _after_fronted(verb, para)
+    return (
+        _inverted_subject(verb, para)
+        or _name_before(verb, para)
+        or _after_fronted(verb, para)
+        or _subject_in_fronted_phrase(verb, para)
+        or _phrase_joined_before(verb, para)
+    )
 
 
 def _going_on_from(v: Token) -> Token:
@@ -1138,6 +1151,11 @@ def _going_on_from(v: Token) -> Token:
         return up
     if v.dep_ == "acl":
         return _report_over(v) or up  # "said that A during the period adding, however,"
+    if v.dep_ == "pcomp":  # "said he recognised that A from its cash adding "B"": said's
+        over = _report_over(v)
+        while over is not None and (higher := _report_over(over)) is not None:
+            over = higher
+        return over or up
     if up.dep_ == "ccomp" and _is_speech_verb(up.head):
         return up.head
     if (up.dep_ == "relcl" or _noun_clause(up)) and up.head.head.pos_ == "VERB":
@@ -1198,11 +1216,20 @@ def _adds_on(v: Token) -> bool:
     clause with no comma before it (``said that A have been confirmed negative adding that
     B``; ``said the nurse was "wonderful" adding she was "very kind"``; also with an
     adverb set off before its ``that``, where the parse hangs it on A's last noun and its
-    clause on A's verb: ``said that A during the period adding, however, that B``): the
-    parse hangs it inside A, but it is the speaker's saying."""
+    clause on A's verb: ``said that A during the period adding, however, that B``; also
+    one the parse takes for the complement of a preposition some words before it: ``said
+    it would be paid from ratepayers' cash adding "the irony is not lost"``): the parse
+    hangs it inside A, but it is the speaker's saying."""
     if v.dep_ == "acl":
         return v.tag_ == "VBG" and _aside_that(v) is not None and _report_over(v) is not None
     up = v.head
+    if v.dep_ == "pcomp" and up.i < v.i - 1:
+        return (
+            v.tag_ == "VBG"
+            and v.lemma_.lower() in SPEECH_VERBS
+            and any(c.dep_ == "ccomp" and c.i > v.i for c in v.children)
+            and _report_over(v) is not None
+        )
     return (
         v.tag_ == "VBG"
         and v.dep_ == "advcl"
@@ -1237,7 +1264,7 @@ def _aside_that(v: Token) -> Token | None:
 
 def _report_over(t: Token) -> Token | None:
     """The verb of saying whose reported clause a token is in, by the parse."""
-    while t.head is not t:
+    while t.head.i != t.i:
         if t.dep_ == "ccomp" and _is_speech_verb(t.head):
             return t.head
         t = t.head
@@ -1261,6 +1288,57 @@ def _after_fronted(verb: Token, para: Paragraph) -> Token | None:
     if doc[comma].text != "," or para.in_quote[subject.i] or subject.dep_ not in _SUBJECTS:
         return None
     return subject if subject.head.pos_ in ("VERB", "AUX") else None
+
+
+def _subject_in_fronted_phrase(verb: Token, para: Paragraph) -> Token | None:
+    """``During a police interview, Holmes, who lives in Ramsey, said``: a subject set off
+    by commas with a clause or an apposition of its own, which the parse hangs as an
+    apposition on the noun of the phrase that opens the sentence, leaving the verb in a
+    tense right after it without a subject (also for a verb coordinated with it: ``...,
+    said A, but claimed B``); None for none."""
+    doc = verb.doc
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.i < 2 or verb.tag_ not in ("VBD", "VBZ", "VBP") or doc[verb.i - 1].text != ",":
+        return None
+    for t in [doc[verb.i - 2], *doc[verb.i - 2].ancestors]:
+        up = t.head
+        if (
+            t.dep_ == "appos"
+            and up.dep_ == "pobj"
+            and up.head.dep_ == "prep"
+            and up.head.head == verb
+            and up.head.i == verb.sent.start
+            and doc[t.left_edge.i - 1].text == ","
+            and any(c.dep_ in ("relcl", "appos") for c in t.children)
+            and not para.in_quote[t.i]
+        ):
+            return t
+    return None
+
+
+def _phrase_joined_before(verb: Token, para: Paragraph) -> Token | None:
+    """``A, where vessels have been attacked by Houthi militants, the Maritime and Port
+    Authority of Singapore (MPA) said``: a noun phrase set off by a comma right before a
+    verb of saying in a tense, which the parse joined to a noun before the comma and so
+    left the verb without a subject (:func:`_name_before` for a phrase of more words than
+    its head); None for none."""
+    doc = verb.doc
+    if verb.i < 3 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    t = doc[verb.i - 1]
+    while t.dep_ != "conj" and t.head.i < t.i and t.head.right_edge.i == verb.i - 1:
+        t = t.head
+    if (
+        t.dep_ != "conj"
+        or t.pos_ not in ("NOUN", "PROPN")
+        or t.head.i > t.left_edge.i
+        or doc[t.left_edge.i - 1].text != ","
+        or para.in_quote[t.i]
+        or t.idx < para.dateline
+    ):
+        return None
+    return t
 
 
 def _name_before(verb: Token, para: Paragraph) -> Token | None:
@@ -1452,7 +1530,7 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
             else:
                 break
     elif head.i + 2 < len(doc) and _name_goes_on(head, doc[head.i + 1]):
-        end = doc[head.i + 1].right_edge.i
+        end = _before_bracket(doc[head.i + 1])
     end = _with_coordinated(head, end)
     if start >= 2 and _past_cut_title(doc[start - 2]).i >= start:
         start -= 2  # "Sgt. Tom Reyes": the title the parse cut from the name
@@ -1496,15 +1574,26 @@ def _name_goes_on(head: Token, prep: Token) -> bool:
     Ministry of Oil``), also with the common noun the parse hung on it that is the
     phrase's real head (``Delaware Division of Public Health officials``), and so is an
     organisation's ``for`` phrase (``the Centers for Disease Control and Prevention``; not
-    a person's: ``Jo Roe for the Democrats``)."""
+    a person's: ``Jo Roe for the Democrats``; a bracket after it no word of it: ``the
+    Port Authority of Norvia (PAN)``)."""
     if prep.head.i != head.i or prep.lower_ not in ("of", "for"):
         return False
-    words = list(prep.subtree)[1:]
+    words = list(prep.head.doc[prep.i + 1 : _before_bracket(prep) + 1])
     if prep.lower_ == "for" and is_person(name_run(head)):
         return False
     if prep.lower_ == "of" and len(words) > 1 and words[-1].pos_ == "NOUN":
         words = words[:-1]  # ("Division of Public Health officials": the officials)
     return all(t.pos_ == "PROPN" or t.lower_ in ("the", "and", "&") for t in words)
+
+
+def _before_bracket(prep: Token) -> int:
+    """The last token of a prepositional phrase before a bracket in it (``of Norvia
+    (PAN)``: ``Norvia``), else its last."""
+    doc = prep.doc
+    return next(
+        (i - 1 for i in range(prep.i + 1, prep.right_edge.i + 1) if doc[i].text == "("),
+        prep.right_edge.i,
+    )
 
 
 def _of_when(prep: Token) -> bool:
@@ -1713,6 +1802,19 @@ def _one_letter(para: Paragraph, q: Quoted) -> bool:
     return len(inner) == 1 and inner.isalpha()
 
 
+def _name_in_apposition(para: Paragraph, q: Quoted) -> bool:
+    """Whether marks hold one capitalised word set off by commas right after a noun, the
+    name of what the noun is (``the Belgian Malinois, ‘Misty’, died``): a name, as a
+    nickname inside a name is (:func:`is_nickname`), and no words said."""
+    text = para.text
+    if q.close is None or not re.fullmatch(r"[A-Z][\w.-]*", text[q.start : q.end]):
+        return False
+    if not text[: q.open].endswith(", ") or text[q.close + 1 : q.close + 2] != ",":
+        return False
+    before = para.doc.char_span(q.open - 3, q.open - 2, alignment_mode="expand")
+    return before is not None and before[-1].pos_ in ("NOUN", "PROPN")
+
+
 #: Verbs that give a thing or a person a label (``was named a "person of interest"``),
 #: also a class's (``were classified as "medium security" inmates``).
 _LABELLING_VERBS = frozenset(
@@ -1865,11 +1967,18 @@ def _is_direct(para: Paragraph, q: Quoted, n: int) -> bool:
         return any(_is_cue_verb(doc[i]) for i in last)  # (not "said A, "and B."": B goes on A)
     if pc == "," and any(_is_cue_verb(doc[i]) for i in before):
         return True
-    if before and _is_cue_verb(doc[before[-1]]):
+    if before and (_is_cue_verb(doc[before[-1]]) or _participle_of_saying(doc[before[-1]])):
         return True  # 'said "nobody saw it coming".': the marks hold all it said
     if inside[:1].isupper() and before:
         return any(_is_cue_verb(doc[i]) for i in last)
     return False
+
+
+def _participle_of_saying(t: Token) -> bool:
+    """Whether a token is a participle of saying that goes on from a reported clause
+    (``said A, adding "B"``, also with no comma: ``said A adding "B"``): its marks right
+    after it hold all it said, as a verb's in a tense do."""
+    return t.tag_ == "VBG" and t.lemma_.lower() in SPEECH_VERBS and _is_speech_verb(t)
 
 
 def _runs_on(para: Paragraph, q: Quoted) -> bool:
@@ -1931,8 +2040,8 @@ def _frame_after(para: Paragraph, q: Quoted, n: int) -> list[int]:
         if para.in_quote[i] and para.in_quote[i] != n:
             break
         out.append(i)
-        if doc[i].text in _SENTENCE_END:
-            break
+        if doc[i].text in _SENTENCE_END and not goes_on_after(doc, i):
+            break  # (not the stop of a title before a name: '"...," Supt. Jo Roe said')
         i += 1
     return out
 
@@ -2004,7 +2113,7 @@ def _governing_cue(token: Token, para: Paragraph, clause: bool = False) -> Token
             line = (
                 c
                 for c in t.rights
-                if (c.dep_ == "parataxis" or _conjunct_line(c)) and not para.in_quote[c.i]
+                if (c.dep_ == "parataxis" or _conjunct_line(c, para)) and not para.in_quote[c.i]
             )
             verb = next(line, None)
             return _reporting(verb, para) if verb is not None and _is_speech_verb(verb) else None
@@ -2924,16 +3033,19 @@ def _clause_after_line(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     return doc[start].idx, doc[end].idx + len(doc[end])
 
 
-def _conjunct_line(verb: Token) -> bool:
+def _conjunct_line(verb: Token, para: Paragraph) -> bool:
     """Whether a verb the parse makes a conjunct of the clause before it is a reporting
-    line closing that clause: its own subject after a comma, and no conjunction of its own
+    line closing that clause: its own subject after a comma (also one the parse joined to
+    a noun before the comma: :func:`_phrase_joined_before`), and no conjunction of its own
     (``The council does not "act first and think later", its leader said``)."""
-    first = _line_start(verb)
+    own = any(c.dep_ in _SUBJECTS for c in verb.lefts)
+    joined = None if own or verb.dep_ != "conj" else _phrase_joined_before(verb, para)
+    first = joined.left_edge.i if joined is not None else _line_start(verb)
     return (
         verb.dep_ == "conj"
         and first > 0
         and verb.doc[first - 1].text == ","
-        and any(c.dep_ in _SUBJECTS for c in verb.lefts)
+        and (own or joined is not None)
         and not _joined_line(verb.head, first)
     )
 

@@ -3,7 +3,7 @@ lessons), each on made-up sentences of its own."""
 
 from spacy.tokens import Doc
 
-from core.suggest.rules import Paragraph, reported_clause
+from core.suggest.rules import Paragraph, reported_clause, verb_subject
 from tests.core.suggest.test_suggest import suggest
 
 
@@ -1439,4 +1439,135 @@ def test_a_because_clause_the_parse_hangs_above_the_cue_is_the_clause_s_reason(s
             "citizens.",
             "claiming",
         )
+    ]
+
+
+def test_indicated_is_a_person_s_saying_and_no_thing_s(suggester):
+    found = suggest(
+        suggester,
+        "Inspector Jo Roe indicated that one of the men was said to be coughing when he "
+        "collapsed. The survey indicated that sales grew in May.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        (
+            "one of the men was said to be coughing when he collapsed.",
+            "Inspector Jo Roe",
+            "indicated",
+        )
+    ]
+
+
+def test_answered_gives_the_words_in_marks_after_it(suggester):
+    found = suggest(
+        suggester,
+        "Ana Ruiz answered ‘no comment’ to every question. The mayor answered questions for "
+        "an hour.",
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("no comment", "Ana Ruiz", "answered", "mixed")
+    ]
+
+
+def test_a_set_off_subject_the_parse_hangs_on_the_opening_phrase_s_noun(suggester):
+    found = suggest(
+        suggester,
+        "During a radio interview, Roe, who lives on Elm Way in Leeds, said she had been at "
+        "home, but claimed the gate had been left open by the council.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("she had been at home", "Roe", "said"),
+        ("the gate had been left open by the council.", "Roe", "claimed"),
+    ]
+
+
+def test_adding_the_parse_takes_for_a_preposition_s_complement_goes_on_from_the_cue(suggester):
+    found = suggest(
+        suggester,
+        "The mayor said she recognised that the fine would be paid from the council's cash "
+        "adding that the irony was not lost on her.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        (
+            "she recognised that the fine would be paid from the council's cash",
+            "The mayor",
+            "said",
+        ),
+        ("the irony was not lost on her.", "The mayor", "adding"),
+    ]
+
+
+def test_marks_right_after_a_participle_of_saying_hold_all_it_said(suggester):
+    found = suggest(
+        suggester,
+        "Jo Roe said she knew that the fine would be paid from the town's cash adding \"the "
+        'irony is not lost on us". The club issued a tweet saying "the match is off".',
+    )
+    assert [(q, sp, cue, kind) for q, sp, _, cue, kind in found] == [
+        ("she knew that the fine would be paid from the town's cash", "Jo Roe", "said", "indirect"),
+        ("the irony is not lost on us", "Jo Roe", "adding", "direct"),
+        ("the match is off", "a tweet", "saying", "direct"),
+    ]
+
+
+def test_a_closing_line_s_subject_the_parse_joined_to_a_noun_before_its_comma(suggester):
+    words = "The port is safe from attacks by rebels , the Port Authority said .".split()
+    heads = [1, 2, 2, 2, 3, 4, 5, 6, 7, 11, 11, 7, 2, 2]
+    deps = ["det", "nsubj", "ROOT", "acomp", "prep", "pobj", "prep", "pobj", "punct"]
+    deps += ["det", "compound", "conj", "conj", "punct"]
+    tags = ["DT", "NN", "VBZ", "JJ", "IN", "NNS", "IN", "NNS", ",", "DT", "NNP", "NNP"]
+    tags += ["VBD", "."]
+    pos = ["DET", "NOUN", "AUX", "ADJ", "ADP", "NOUN", "ADP", "NOUN", "PUNCT", "DET"]
+    pos += ["PROPN", "PROPN", "VERB", "PUNCT"]
+    doc = Doc(
+        suggester.nlp.vocab,
+        words=words,
+        spaces=[w not in ("rebels", "said") for w in words],
+        heads=heads,
+        deps=deps,
+        tags=tags,
+        pos=pos,
+    )
+    para = Paragraph(0, doc)
+    para.in_quote = [0] * len(doc)
+    subject = verb_subject(doc[12], para)
+    assert subject is not None and subject.i == 11  # "Authority", not "port"
+
+
+def test_a_bracket_after_a_name_s_of_phrase_leaves_the_phrase_in_the_mention(suggester):
+    found = suggest(suggester, "The port is safe, the Port Authority of Norvia (PAN) said.")
+    assert [(sp, name) for _, sp, name, _, _ in found] == [
+        ("the Port Authority of Norvia", "Port Authority of Norvia")
+    ]
+
+
+def test_a_title_s_stop_after_a_quote_does_not_end_its_reporting_line(suggester):
+    found = suggest(
+        suggester,
+        "Supt. Ann Lee spoke to reporters. Police said the man fled.\n\n“The man has been "
+        "arrested,” Sgt. Jo Roe said.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("the man fled.", "Police", "said"),
+        ("The man has been arrested,", "Sgt. Jo Roe", "said"),
+    ]
+
+
+def test_a_line_a_subordinator_opens_after_a_quote_is_not_its_reporting_line(suggester):
+    found = suggest(
+        suggester,
+        "Norland Police confirmed the arrest in a tweet that said “#floodwatch is over,” while "
+        "police spokesman, Sgt. Jo Roe, tweeted “Roads are open again tonight.”",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        ("#floodwatch is over,", "a tweet", "said"),
+        ("Roads are open again tonight.", "Sgt. Jo Roe", "tweeted"),
+    ]
+
+
+def test_a_name_in_marks_set_off_after_a_noun_is_no_quote(suggester):
+    found = suggest(
+        suggester, "Officers said on Monday that the police dog, ‘Rex’, was hit by a van."
+    )
+    assert [(q, kind) for q, _, _, _, kind in found] == [
+        ("the police dog, ‘Rex’, was hit by a van.", "indirect")
     ]
