@@ -1266,7 +1266,8 @@ def _other_forms(shown: str, mention: str) -> list[str]:
 
 def _as_named(description: str) -> str:
     """A description as the guide names it: its determiner in lower case (``The
-    spokesperson said`` -> ``the spokesperson``: case makes no new description)."""
+    spokesperson said`` -> ``the spokesperson``: case makes no new description); any
+    other name or mention so too (:func:`_other_forms`)."""
     first, _, rest = description.partition(" ")
     return f"{first.lower()} {rest}" if rest and first.lower() in DETERMINERS else description
 
