@@ -62,6 +62,7 @@ class Act(StrEnum):
     SELECT_TOGGLE = "select_toggle"
     SELECT_QUOTATION = "select_quotation"
     NEXT_QUOTATION = "next_quotation"
+    NEXT_REPORT = "next_report"
     SELECT_SENTENCE = "select_sentence"
     SELECT_CLAUSE = "select_clause"
     SELECT_TO_END = "select_to_end"
@@ -198,6 +199,12 @@ KEYMAP: tuple[Binding, ...] = (
     Binding(Act.SELECT_TOGGLE, ("V",), "Select", "Start (or drop) a selection at the cursor"),
     Binding(Act.SELECT_QUOTATION, ("I",), "Select", "Select the quotation around the cursor"),
     Binding(Act.NEXT_QUOTATION, ('"',), "Select", "Select the next quotation no attribution holds"),
+    Binding(
+        Act.NEXT_REPORT,
+        ("'",),
+        "Select",
+        "Select what the next word of saying no quote holds reports",
+    ),
     Binding(Act.SELECT_SENTENCE, ("O",), "Select", "Select the sentence around the cursor"),
     Binding(Act.SELECT_CLAUSE, ("Shift+O",), "Select", "Select the clause around the cursor"),
     Binding(Act.SELECT_TO_END, (")",), "Select", "Select from the cursor to the sentence's end"),

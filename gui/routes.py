@@ -26,6 +26,7 @@ MOVES: dict[Act, Move] = {
     Act.SELECT_TOGGLE: ReviewSession.toggle_selection,
     Act.SELECT_QUOTATION: ReviewSession.select_quotation,
     Act.NEXT_QUOTATION: ReviewSession.select_next_quotation,
+    Act.NEXT_REPORT: ReviewSession.select_next_report,
     Act.SELECT_SENTENCE: lambda s: s.select_sentence(),
     Act.SELECT_CLAUSE: lambda s: s.select_sentence(clause=True),
     Act.SELECT_TO_END: lambda s: s.select_sentence(part=+1),

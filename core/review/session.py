@@ -55,6 +55,7 @@ from core.review.speakers import (
     cue_beside,
     cue_subjects,
     cue_words,
+    reported_clause,
 )
 from core.suggest.lexicon import CALENDAR, DETERMINERS, SENTENCE_OPENERS
 from core.suggest.marks import find_quotes, quote_type
@@ -416,6 +417,25 @@ class ReviewSession:
                 return self._select(span)
         return Delta(message="No quotation is left that no attribution holds.")
 
+    def select_next_report(self) -> Delta:
+        """Select what the next word of saying from the token cursor on reports (past the
+        article's end, from its start: :func:`~core.review.speakers.reported_clause`),
+        where no attribution holds it, outside the lines that are no body: an indirect
+        quote the suggestions may have missed, for ``Q`` (``said on Monday that A`` ->
+        ``A``; again: the one after; ADR 81)."""
+        art = self.article
+        if art is None or not self.tokens:
+            return Delta()
+        chosen = self.selection()
+        here = self.cursor or 0  # (again: from the word after the clause chosen's first)
+        start = self.tokens.covering(chosen.start, chosen.end)[0] + 1 if chosen else here
+        body = self._body_text()
+        for k in chain(range(start, len(self.tokens)), range(start)):
+            span = reported_clause(body, self.tokens, k)
+            if span is not None and not self._held(span):
+                return self._select(span)
+        return Delta(message="No word of saying is left whose report no attribution holds.")
+
     def _quotations(self, begin: int, end: int) -> Iterator[Span]:
         """The quotations of the open article's lines from offset ``begin`` (a line's
         start) to ``end``, in order."""
@@ -636,9 +656,20 @@ class ReviewSession:
     def _completed(self, new: Attribution) -> Attribution:
         """A quote the user labels, with the cue word beside it, if there is one, and
         that cue's subject as its speaker when it is the best candidate (what ``M``
-        would give first), named as the article names it."""
+        would give first), named as the article names it; a clause a word of saying
+        before it reports (:meth:`_reporting`) with that word and its subject (ADR 81)."""
         art = self.article
         assert art is not None
+        said = self._reporting(new.quote)
+        if said is not None:  # its own word of saying, and that word's subject
+            found = cue_subjects(art.text, self.tokens, new.quote, said)
+            if not found:
+                return new.with_(cue=said)
+            mention, part = found[0]
+            name = name_in_article(
+                self._text(part), self.attrs, part.start, None, self._body_text()
+            )
+            return new.with_(cue=said, speaker=mention, speaker_name=name)
         cue = cue_beside(art.text, self.tokens, new.quote)
         if cue is None:
             return new
@@ -647,6 +678,20 @@ class ReviewSession:
         if best is None or best.span not in subjects:
             return new.with_(cue=cue)
         return new.with_(cue=cue, speaker=best.span, speaker_name=best.name)
+
+    def _reporting(self, quote: Span) -> Span | None:
+        """The cue word before an indirect quote whose report it is (``told reporters
+        that A``, as ``'`` selects it: :func:`reported_clause`), if any: its cue, even where
+        another word of saying comes after it (``A, and critics said B``)."""
+        assert self.article is not None
+        for cue in cue_words(self.article.text, self.tokens, quote):
+            if cue.end <= quote.start:
+                said = reported_clause(
+                    self._body_text(), self.tokens, self.tokens.token_at(cue.start)
+                )
+                if said is not None and said.start == quote.start:
+                    return cue
+        return None
 
     def names_to_offer(self, corpus: Sequence[str] = ()) -> list[str]:
         """What a typed speaker name completes from, best first: the names the user has

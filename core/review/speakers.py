@@ -618,6 +618,58 @@ def cue_beside(text: str, tokens: Tokens, quote: Span) -> Span | None:
     return w.span(*cues[0]) if cues else None
 
 
+#: Words that open no report after a word of saying with no ``that`` (``it said in a
+#: statement.``, ``he said on Monday.``, ``she told him.``).
+_NO_REPORT = frozenset(
+    "in on at to of for with by from as during after before about over under into "
+    "him her them me us you it so yesterday today".split()
+)
+#: How many words after a word of saying its ``that`` may come (``told reporters on
+#: Monday that``).
+_THAT_REACH = 6
+
+
+def reported_clause(text: str, tokens: Tokens, k: int) -> Span | None:
+    """What the word of saying at token ``k`` reports, as an indirect quote: from its
+    ``that`` a few words on (``told reporters on Monday that A.``), else from the word
+    after it (``said A.``), to its sentence's end, the stop left out, or to the comma
+    before another word of saying (``said A, adding B``: A). None where the
+    word is no cue word read as a verb (:meth:`_Words.verb_at`), reports a quotation
+    before it in its sentence (``"A," she said Monday.``: no ``that`` after it), has
+    only a phrase after it (``it said in a statement.``: :data:`_NO_REPORT`), or
+    where a quotation mark opens what it reports (a direct quote: the next quotation
+    is that)."""
+    w = _Words(text, tokens, Span(0, 0))
+    word = w[k].lower()
+    if word not in _CUE_WORDS or word == "according" or not w.verb_at(k):
+        return None
+    start = k + 1
+    for j in range(k + 1, k + 1 + _THAT_REACH):
+        if w[j] in _SENTENCE_END or w.apart(j, j - 1):
+            break
+        if w[j].lower() == "that":
+            start = j + 1
+            break
+    if start == k + 1 and (
+        any(w[j] in _CLOSING for j in range(w.sentence_edge(k, -1), k))
+        or w[start].lower() in _NO_REPORT
+    ):
+        return None  # no "that": after a quotation it reports that; before a phrase, none
+    while w[start] in {",", ":"} and not w.apart(start, start - 1):
+        start += 1  # ("said, A" / "said: A")
+    if w[start] in _MARKS or w[start] in _SENTENCE_END or w.apart(start, start - 1):
+        return None
+    end = w.sentence_edge(start, +1)
+    cut = None  # before the clause mark that comes before another word of saying
+    for j in range(start, end + 1):
+        if w[j] in {",", ";"}:
+            cut = j
+        elif cut is not None and w[j].lower() in _CUE_WORDS and w.verb_at(j):
+            end = cut - 1  # ("A, and critics said B": A, and B the next one's)
+            break
+    return w.span(start, end) if end >= start else None
+
+
 def cue_words(text: str, tokens: Tokens, quote: Span) -> list[Span]:
     """Every cue word beside a quote, :func:`cue_beside`'s first: those after it (unless
     it ends its sentence), then those before it, each nearest first."""

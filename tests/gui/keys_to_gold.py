@@ -292,6 +292,8 @@ class Driver:
         the next one, as near as tokens go."""
         if quotation and self.by_quotation(span):
             return None
+        if not quotation and self.by_report(span):
+            return None
         tokens = self.s.tokens
         first = tokens.token_at(span.start)
         if tokens[first][0] < span.start and first + 1 < len(tokens):
@@ -318,13 +320,23 @@ class Driver:
     def by_quotation(self, span: Span) -> bool:
         """'"' pressed once or twice, if that selects ``span`` (tried on the session,
         then put back)."""
+        return self.by_next(span, '"', self.s.select_next_quotation)
+
+    def by_report(self, span: Span) -> bool:
+        """ "'" pressed once or twice, if that selects ``span``: what the next word of
+        saying no attribution holds reports (tried on the session, then put back)."""
+        return self.by_next(span, "'", self.s.select_next_report)
+
+    def by_next(self, span: Span, key: str, select: Callable[[], object]) -> bool:
+        """``key`` pressed once or twice, if ``select`` (what it calls) so selects
+        ``span`` (tried on the session, then put back)."""
         s = self.s
         anchor, cursor = s.anchor, s.cursor
         want = trim(self.text, span)
         presses = 0
         try:
             while presses < 2:
-                s.select_next_quotation()
+                select()
                 presses += 1
                 got = s.selection()
                 if got is not None and trim(self.text, got) == want:
@@ -334,7 +346,7 @@ class Driver:
         finally:
             s.anchor, s.cursor = anchor, cursor
         for _ in range(presses):
-            self.key('"')
+            self.key(key)
         return True
 
     def by_sentence(self, span: Span) -> str | None:

@@ -163,6 +163,29 @@ def test_a_missed_indirect_quote_after_said_that_in_at_most_eight_keys(make_wind
     assert n <= 5, n
 
 
+def test_a_missed_indirect_quote_from_anywhere_is_two_keys(make_window, tmp_path):
+    """ADR 81: "'" selects what the next word of saying no quote holds reports (from
+    its ``that``, to the sentence's end or the comma before another word of saying);
+    Q makes it the quote, with its cue and speaker. From the paragraph above, the way
+    above took 6 keys here (Down, to "that" a word at a time, ")", Q)."""
+    text = (
+        '"We will build the bridge," Mayor Jane Smith said on Monday.\n\n'
+        "The union told reporters on Friday that a strike was likely, and critics said "
+        "the plan was too expensive.\n"
+    )
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "We will build"))
+    s = w.session
+    n = keys(w, "'", "Q")
+    first = s.current
+    assert text[first.quote.start : first.quote.end] == "a strike was likely"
+    assert first.type is QuoteType.INDIRECT and first.cue == sp(text, "told")
+    assert first.speaker == sp(text, "The union") and n == 2
+    n = keys(w, "'", "Q")
+    added = s.current
+    assert text[added.quote.start : added.quote.end] == "the plan was too expensive"
+    assert added.speaker == sp(text, "critics") and n == 2
+
+
 def word_at(text, s):
     at = s.cursor_span()
     return text[at.start : at.end]

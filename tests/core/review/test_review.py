@@ -526,6 +526,35 @@ def test_the_next_quotation_no_attribution_holds_is_selected_in_one_key(tmp_path
         assert "No quotation is left" in s.select_next_quotation().message
 
 
+def test_what_the_next_word_of_saying_reports_is_selected_in_one_key(tmp_path):
+    """ADR 81: "'" selects, after the token cursor and then from the article's start, what
+    a word of saying reports where no attribution holds it: from its ``that`` to the
+    sentence's end or the comma before another word of saying; not the quotation a word
+    after it reports, a phrase alone after it, nor words in marks after it."""
+    text = (
+        'Headline\n\n"We will fight," Ben Cole said Monday. The port said in a statement. '
+        'She added: "Not now." Ana Ruiz said on Monday that the dock would close.\n\n'
+        "The union told reporters that a strike was likely, and critics said the plan was "
+        "a disgrace.\n"
+    )
+    with text_session(tmp_path, text, "We will fight") as s:
+        chosen = []
+        for _ in range(4):
+            s.select_next_report()
+            chosen.append(words(s, s.selection()))
+        clauses = ["the dock would close", "a strike was likely", "the plan was a disgrace"]
+        assert chosen == [*clauses, clauses[0]]
+        run(s, s.label("quote"))  # "the dock would close": a quote, Ana Ruiz's
+        assert (s.current.speaker_name, words(s, s.current.cue)) == ("Ana Ruiz", "said")
+        s.select_next_report()
+        assert words(s, s.selection()) == "a strike was likely"
+        run(s, s.label("quote"))
+        assert words(s, s.current.cue) == "told"  # (not the "said" after it)
+        s.select_next_report()
+        run(s, s.label("quote"))
+        assert "No word of saying is left" in s.select_next_report().message
+
+
 def test_the_names_to_offer_are_the_open_article_s_after_another_was_open(tmp_path):
     """The article's full names are read once an article (ADR 59), and again for the
     next one opened."""
