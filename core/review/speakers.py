@@ -505,9 +505,13 @@ class _Words:
             word = self[k].lower()
             if word in {".", "!", "?"} or self.apart(k, k - step) or (words and word in _MARKS):
                 return  # (past another quotation's mark: its cue)
-            if word in _CUE_WORDS and self.verb_at(k):
+            if self.cue_at(k):
                 yield k, k + 1 if word == "according" and self[k + 1] == "to" else k
             words += word[:1].isalnum()
+
+    def cue_at(self, k: int) -> bool:
+        """Whether token ``k`` is a cue word that reads as a verb (:meth:`verb_at`)."""
+        return self[k].lower() in _CUE_WORDS and self.verb_at(k)
 
     def verb_at(self, k: int) -> bool:
         """Whether the cue word at token ``k`` reads as a verb: not after an article or a
@@ -634,14 +638,13 @@ def reported_clause(text: str, tokens: Tokens, k: int) -> Span | None:
     ``that`` a few words on (``told reporters on Monday that A.``), else from the word
     after it (``said A.``), to its sentence's end, the stop left out, or to the comma
     before another word of saying (``said A, adding B``: A). None where the
-    word is no cue word read as a verb (:meth:`_Words.verb_at`), reports a quotation
+    word is no cue word read as a verb (:meth:`_Words.cue_at`), reports a quotation
     before it in its sentence (``"A," she said Monday.``: no ``that`` after it), has
     only a phrase after it (``it said in a statement.``: :data:`_NO_REPORT`), or
     where a quotation mark opens what it reports (a direct quote: the next quotation
     is that)."""
     w = _Words(text, tokens, Span(0, 0))
-    word = w[k].lower()
-    if word not in _CUE_WORDS or word == "according" or not w.verb_at(k):
+    if w[k].lower() == "according" or not w.cue_at(k):
         return None
     start = k + 1
     for j in range(k + 1, k + 1 + _THAT_REACH):
@@ -664,7 +667,7 @@ def reported_clause(text: str, tokens: Tokens, k: int) -> Span | None:
     for j in range(start, end + 1):
         if w[j] in {",", ";"}:
             cut = j
-        elif cut is not None and w[j].lower() in _CUE_WORDS and w.verb_at(j):
+        elif cut is not None and w.cue_at(j):
             end = cut - 1  # ("A, and critics said B": A, and B the next one's)
             break
     return w.span(start, end) if end >= start else None
