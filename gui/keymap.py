@@ -26,6 +26,7 @@ class Act(StrEnum):
     NEXT_ARTICLE = "next_article"
     PREV_ARTICLE = "prev_article"
     DONE_NEXT = "done_next"
+    FINISH = "finish"
     UNCERTAIN_FIRST = "uncertain_first"
     FLAG = "flag"
     COMMENT = "comment"
@@ -153,6 +154,12 @@ KEYMAP: tuple[Binding, ...] = (
         ("D", "Shift+D"),
         "Review",
         "Mark the article done and open the next one to do",
+    ),
+    Binding(
+        Act.FINISH,
+        ("Ctrl+Return", "Ctrl+Enter"),
+        "Review",
+        "Accept every suggestion left but those flagged, mark the article done, open the next",
     ),
     Binding(
         Act.UNCERTAIN_FIRST,
@@ -350,6 +357,7 @@ HINT_REVIEWING = (
     "{reject} reject \u00b7 {target_next} span \u00b7 {start_left} {start_right} {end_left} "
     "{end_right} move edges \u00b7 {type_direct}/{type_mixed}/{type_indirect} type \u00b7 "
     "{cycle_speaker} speaker \u00b7 {select_toggle} select \u00b7 {done_next} done \u00b7 "
+    "{finish} accept the rest, done \u00b7 "
     "{help} all keys"
 )
 HINT_ADJUDICATING = (

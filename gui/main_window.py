@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
             Act.NEXT_ARTICLE: lambda: self.do_move(lambda s: s.next_article(+1, articles.search)),
             Act.PREV_ARTICLE: lambda: self.do_move(lambda s: s.next_article(-1, articles.search)),
             Act.DONE_NEXT: lambda: self.do_edit(lambda s: s.done(articles.search)),
+            Act.FINISH: lambda: self.do_edit(lambda s: s.done(articles.search, accept_rest=True)),
             Act.EDIT_NAME: self.ask_name,
             Act.FLAG: lambda: self.do_edit(lambda s: s.flag()),
             Act.COMMENT: lambda: self.ask_comment(article=False),

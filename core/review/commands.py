@@ -308,9 +308,10 @@ def set_state(store: Store, target: Target, state: State) -> Command | None:
     return edit(store, target, verb[state], state=state)
 
 
-def accept_all(store: Store, article_id: int) -> Command | None:
-    """Accept every suggestion of the article still to review, as one command."""
-    changes = [
+def _accepting(store: Store, article_id: int, flagged: bool) -> list[Change]:
+    """Every suggestion of the article still to review accepted (``flagged``: those
+    flagged for the curator too)."""
+    return [
         Change(
             "attribution",
             a.id,
@@ -318,12 +319,29 @@ def accept_all(store: Store, article_id: int) -> Command | None:
             _record(article_id, a.with_(state=State.ACCEPTED)),
         )
         for a in store.attributions(article_id)
-        if a.state is State.SUGGESTED
+        if a.state is State.SUGGESTED and (flagged or not a.flagged)
     ]
+
+
+def accept_all(store: Store, article_id: int) -> Command | None:
+    """Accept every suggestion of the article still to review, as one command."""
+    changes = _accepting(store, article_id, flagged=True)
     if not changes:
         return None
     started = _started(article_id, store.status(article_id))
     return Command(f"accept {len(changes)}", article_id, changes + started)
+
+
+def finish(store: Store, article_id: int) -> Command | None:
+    """Accept every suggestion of the article still to review but those flagged for the
+    curator, and mark it done: one command (docs/adr/0082). None when it is done and
+    nothing is left to accept."""
+    changes = _accepting(store, article_id, flagged=False)
+    done = set_status(store, article_id, Status.DONE)
+    if done is None and not changes:
+        return None
+    label = f"accept {len(changes)}, mark done" if changes else "mark done"
+    return Command(label, article_id, changes + (done.changes if done else []))
 
 
 def set_type(store: Store, target: Target, qtype: QuoteType) -> Command | None:

@@ -841,10 +841,12 @@ class ReviewSession:
         cmd = commands.flag_article(self.store, art.id, comment)
         return Pending(cmd) if cmd else "Nothing to change."
 
-    def done(self, search: str = "") -> Outcome:
+    def done(self, search: str = "", accept_rest: bool = False) -> Outcome:
         """Mark the article done (once no suggestion is left to decide but those flagged
         for the curator); once applied, open the next article to do in the list (of those
-        matching ``search``), wrapping around."""
+        matching ``search``), wrapping around. ``accept_rest``: the suggestions left but
+        those flagged accepted in the same command, as the read article's last key
+        (docs/adr/0082)."""
         if self.article is None or self.article.id is None:
             return "No article is open."
         art_id = self.article.id
@@ -855,13 +857,17 @@ class ReviewSession:
                 "{take_1}..{take_9} takes an annotator's version, {reject_item} rejects all."
             )
         left, parked = self._left - self._parked, self._parked
-        if left:  # done means every suggestion was decided: the report counts on it
-            return (
+        if left and not accept_rest:  # done means every suggestion was decided: the
+            return (  # report counts on it
                 f"{left} suggestion{'s' if left > 1 else ''} still to decide: {{accept}} "
-                "accepts, {reject} rejects, {accept_all} accepts all that are left, "
-                "{flag} flags one for the curator."
+                "accepts, {reject} rejects, {accept_all} accepts all that are left, {finish} "
+                "does that and marks it done, {flag} flags one for the curator."
             )
-        cmd = commands.set_status(self.store, art_id, Status.DONE)
+        cmd = (
+            commands.finish(self.store, art_id)
+            if accept_rest
+            else commands.set_status(self.store, art_id, Status.DONE)
+        )
         if cmd is None:
             return "This article is already done."
         if not parked:

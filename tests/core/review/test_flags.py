@@ -121,6 +121,31 @@ def test_done_stays_strict_but_leaves_flagged_suggestions_for_the_curator(sessio
     assert isinstance(session.done(), str)
 
 
+def test_finish_accepts_the_rest_but_the_flagged_and_marks_done_in_one_step(session, store):
+    """Ctrl+Return (docs/adr/0082): every suggestion left accepted but the one flagged
+    for the curator, and the article done: one command, one log row, one undo."""
+    art = session.article.id
+    run(session, session.accept())
+    session.step(+1)
+    run(session, session.flag())  # the second: unsure, left for the curator
+    flagged = session.current.id
+    logged = len(log(store))
+    delta = run(session, session.done(accept_rest=True))
+    assert log(store)[logged:] == [("edit", "accept 2, mark done")]
+    assert store.status(art) is Status.DONE
+    assert delta.message.startswith("Done, 1 flagged left for the curator.")
+    states = {a.id: a.state for a in store.attributions(art)}
+    assert states.pop(flagged) is State.SUGGESTED
+    assert set(states.values()) == {State.ACCEPTED}
+    session.open(art)
+    session.undo()  # both at once
+    assert store.status(art) is Status.IN_PROGRESS
+    assert sum(a.state is State.SUGGESTED for a in store.attributions(art)) == 3
+    run(session, session.done(accept_rest=True))
+    session.open(art)
+    assert session.done(accept_rest=True) == "This article is already done."
+
+
 def test_the_log_holds_the_flag_before_and_after(session, store):
     run(session, session.comment("odd"))
     (changes,) = [d["changes"] for d in store.decisions() if d["label"] == "flag"]

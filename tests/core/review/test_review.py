@@ -704,7 +704,8 @@ def test_done_opens_the_next_article_to_do(session, store):
     left = sum(a.state is State.SUGGESTED for a in session.attrs)
     assert left and session.done() == (
         f"{left} suggestions still to decide: {{accept}} accepts, {{reject}} rejects, "
-        "{accept_all} accepts all that are left, {flag} flags one for the curator."
+        "{accept_all} accepts all that are left, {finish} does that and marks it done, "
+        "{flag} flags one for the curator."
     )
     assert store.status(order[0]) is not Status.DONE  # nothing was marked
     run(session, session.accept_all())
