@@ -20,7 +20,8 @@ articles is what the suggester was built on.
    strategy of tests/gui/keys_to_gold.py (the one the review-flow test uses), with the
    key sequence, and for the set what the keys went to (accepting, rejecting, quote
    edges, speaker mentions, names, cues, types, adding missed quotes). Goal: <= 1.5.
-   Beside it, the same strategy one by one: an A for each suggestion, no Shift+A.
+   Beside it, the same strategy one by one: an A for each suggestion and D, no Shift+A
+   or Ctrl+Return.
    Baseline: the same article imported without suggestions, every attribution made
    by keys.
 """
@@ -219,7 +220,7 @@ def main() -> None:
             )
             print(
                 f"   one by one (A each)     {each_keys.per_attribution:.2f}    "
-                f"({len(each_keys.pressed)} keys: no Shift+A)"
+                f"({len(each_keys.pressed)} keys: an A each and D)"
             )
             went = ", ".join(f"{what} {n}" for what, n in keys.spent.most_common())
             print(f"   keys went to            {went}")

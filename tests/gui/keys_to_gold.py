@@ -586,9 +586,10 @@ def to_gold(
     spent: Counter[str] | None = None,
     one_by_one: bool = False,
 ) -> list[str]:
-    """Press the keys that turn the open article's suggestions into ``gold``, then D;
-    the keys pressed, in order (and, into ``spent``, counted by what they were for).
-    ``one_by_one``: an A for each suggestion, never Shift+A."""
+    """Press the keys that turn the open article's suggestions into ``gold``, then D,
+    or Ctrl+Return where the suggestions left are all right (it accepts them: no
+    Shift+A then); the keys pressed, in order (and, into ``spent``, counted by what they
+    were for). ``one_by_one``: an A for each suggestion, then D."""
     d = Driver(window, spent=Counter() if spent is None else spent, quotes=[g.quote for g in gold])
     s, t = d.s, d.text
     used: set[int] = set()
@@ -597,8 +598,6 @@ def to_gold(
         right = None if one_by_one else all_left_right(d, gold, used, fixed)
         if right is not None:
             used |= right
-            with d.doing("accept"):
-                d.key("Shift+A")
             break
         if fixed is not None:
             fixed = None
@@ -617,5 +616,5 @@ def to_gold(
         if i not in used and not g.optional:
             d.add(g)
     with d.doing("done"):
-        d.key("D")
+        d.key("Ctrl+Return" if any(a.state is State.SUGGESTED for a in s.attrs) else "D")
     return d.pressed

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit
 from core.corpus import queries
 from core.corpus.store import Store
 from core.measure.evaluate import trim
-from core.model import QuoteType, State
+from core.model import QuoteType, State, Status
 from core.review.commands import set_speaker
 from core.review.session import Pending
 from gui.article_view import COLOURS
@@ -502,25 +502,30 @@ def _as_gold():
     return sorted((q.rstrip(","), s, NAMES.get(s, s), c, t) for q, s, c, t in GOLD)
 
 
-def test_the_keys_to_gold_accept_what_is_left_with_shift_a_once_it_is_all_right(
+def test_the_keys_to_gold_accept_what_is_left_with_ctrl_return_once_it_is_all_right(
     make_window, tmp_path
 ):
-    """The wrong speaker first fixed, then the suggestions left (it and the two right
-    ones after it) accepted by one Shift+A, the missed quote added: the article is its
-    gold, in two keys fewer than an A each."""
+    """The wrong speaker first fixed, the missed quote added, then the suggestions left
+    (it and the two right ones after it) accepted by the Ctrl+Return that marks the
+    article done (docs/adr/0082): the article is its gold, done, in three keys fewer
+    than an A each and D."""
     gold = _gold(tmp_path / "g.gold.json")
     w = make_window(make_corpus(tmp_path / "c.qlab", drop=3))
     _first_speaker_wrong(w)
+    art = w.session.article.id
     pressed = to_gold(w, gold)
-    assert pressed.count("Shift+A") == 1 and "A" not in pressed, pressed
+    assert pressed[-1] == "Ctrl+Return" and "A" not in pressed and "D" not in pressed, pressed
+    assert "Shift+A" not in pressed
     assert _accepted(w) == _as_gold()
+    assert w.store.article(art).status is Status.DONE
 
     w1 = make_window(make_corpus(tmp_path / "c1.qlab", drop=3))
     _first_speaker_wrong(w1)
     one_by_one = to_gold(w1, gold, one_by_one=True)
     assert "Shift+A" not in one_by_one and one_by_one.count("A") == 3
+    assert one_by_one[-1] == "D" and "Ctrl+Return" not in one_by_one
     assert _accepted(w1) == _as_gold()
-    assert len(pressed) == len(one_by_one) - 2
+    assert len(pressed) == len(one_by_one) - 3
 
 
 def test_shift_a_over_a_wrong_suggestion_is_seen_as_off_the_gold(make_window, tmp_path):
