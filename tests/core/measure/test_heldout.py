@@ -1,8 +1,8 @@
 """tests/data/heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8,
 heldout9, heldout10, heldout11, heldout12, heldout13, heldout14, heldout15, heldout16 and
 heldout17, the articles held out from tuning: every article imports and its gold reads, and
-every gold quote is found in the article's body, so that the sets cannot rot as the importer or
-the gold format change."""
+every gold quote is found in the article's body and its cue is written there, so that the sets
+cannot rot as the importer or the gold format change."""
 
 import pytest
 
@@ -60,3 +60,4 @@ def test_every_gold_quote_is_found_in_the_body_of_its_article(gold_path):
     ] == []
     for q in gold.quotes:
         assert q.names and all(name.strip() for name in q.names), q.quote
+        assert q.cue in text, q.cue  # as written (the walk to gold looks for it there)
