@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from core.model import Attribution, Span, SpeakerKind
 from core.suggest.lexicon import (
+    CALENDAR,
     COMPANY_NOUNS,
     CUE_VERBS,
     DETERMINERS,
@@ -181,6 +182,8 @@ def candidates(
             if not words:
                 return
             first = words[0]
+        if all(text[slice(*bounds[k])].lower().rstrip(".") in CALENDAR for k in words):
+            return  # a date ("Thursday", "Oct. 5"), never a speaker (as the rules read it)
         sp = Span(bounds[first][0], bounds[words[-1]][1])
         # a sentence's first word alone only beside the quote ("Critics said that")
         if len(words) > 1 or prev not in _SENTENCE_END or _beside(text, quote, sp) <= BESIDE:

@@ -991,15 +991,15 @@ def test_candidates_are_fresh_after_edits_and_in_another_article(session, store)
         return [words(session, c.span) for c in options]
 
     session.jump(4)  # "We have no money," said Tom Brown
-    assert "Monday" in names()
-    put_cursor(session, "Monday")  # now inside a quote: no candidate
+    assert "a council" in names()
+    put_cursor(session, "council")  # now inside a quote: no candidate
     session.toggle_selection()
-    run(session, session.label("quote"))
-    session.jump(5)
-    assert "Monday" not in names() and "Tom Brown" in names()
-    session.jump(3)  # "she" stands for the name given to the attribution she says
+    run(session, session.label("quote"))  # (the fifth now)
+    session.jump(4)
+    assert "a council" not in names() and "Tom Brown" in names()
+    session.jump(2)  # "she" stands for the name given to the attribution she says
     run(session, session.rename("Jane Q. Smith"))
-    session.jump(5)
+    session.jump(4)
     assert "she" in names()
     assert next(c.name for c in session.candidates() if c.span == sp(TEXT, "she")) == (
         "Jane Q. Smith"
@@ -1059,6 +1059,21 @@ def test_a_lone_capital_letter_is_no_candidate_speaker():
         text[c.span.start : c.span.end] for c in candidates(text, Tokens(tokenize(text)), [], quote)
     ]
     assert "Ana Ruiz" in found and not any(f.rstrip(".") == "X" for f in found)
+
+
+def test_a_date_is_no_candidate_speaker():
+    """M offered "Thursday" first (heldout10's Yemen ministry, its quote's sentence
+    opening with the day) and "Monday" before the company that spoke."""
+    from core.review.speakers import candidates
+    from core.tokens import Tokens, tokenize
+
+    text = 'On Thursday, the bridge was "safe and sound," Ana Ruiz told Norvia Bank in March.'
+    quote = sp(text, "safe and sound,")
+    found = [
+        text[c.span.start : c.span.end] for c in candidates(text, Tokens(tokenize(text)), [], quote)
+    ]
+    assert "Ana Ruiz" in found and "Norvia Bank" in found
+    assert "Thursday" not in found and "March" not in found
 
 
 def test_a_description_as_another_quote_s_speaker_is_no_person():
