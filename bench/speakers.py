@@ -1,7 +1,7 @@
 """Who said it, measured on articles with gold (issue 20): each figure beside its goal
 and a baseline measured in the same run, per article and for the set.
 
-    .venv/bin/python bench/speakers.py [SET ...] [--no-keys]
+    .venv/bin/python bench/speakers.py [SET ...] [--no-keys] [--corpus CORPUS]
 
 A SET is a folder of ``<slug>.txt`` articles each with its ``<slug>.gold.json``, or
 ``sample`` (resources/sample_article.txt with tests/data/sample_article.gold.json).
@@ -24,6 +24,13 @@ articles is what the suggester was built on.
    or Ctrl+Return.
    Baseline: the same article imported without suggestions, every attribution made
    by keys.
+
+``--corpus CORPUS``: each article is imported into a copy of CORPUS (``Store.backup``),
+as a user's next article there: its suggestions are made with what the corpus holds
+(its fit of the decisions, its trained tagger where switched on, its known speakers;
+docs/adr/0036, 0041), and the walk opens it as the one article to do (CORPUS's are all
+done: a reviewed corpus; an article it holds already is refused). A copy with the
+tagger switched off (``main.py train COPY --off``) measures what the tagger adds.
 """
 
 from __future__ import annotations
@@ -112,7 +119,12 @@ def shown(pressed: list[str]) -> str:
 
 
 class Bench:
-    def __init__(self, keys: bool) -> None:
+    def __init__(self, keys: bool, corpus: Path | None = None) -> None:
+        self.corpus = corpus
+        if corpus is not None:
+            with Store(corpus, create=False, read_only=True) as s:
+                if s.neighbour(0, +1, todo_only=True) is not None:  # (the walk opens it)
+                    raise SystemExit(f"{corpus}: an article is still to do; give a reviewed one")
         self.app = QApplication.instance() or QApplication([])
         self.suggester = Suggester()
         self.suggester.load()
@@ -129,8 +141,13 @@ class Bench:
         while db.exists():  # (each walk to the gold starts from an import of its own)
             n += 1
             db = db.with_stem(f"{text_path.stem}-{'suggested' if suggest else 'bare'}-{n}")
+        if self.corpus is not None:
+            with Store(self.corpus, create=False, read_only=True) as source:
+                source.backup(db)
         with Store(db) as s:
-            import_paths(s, [text_path], self.suggester if suggest else None)
+            report = import_paths(s, [text_path], self.suggester if suggest else None)
+        if not report.imported:
+            raise SystemExit(f"{text_path}: not imported ({report.duplicates or report.problems})")
         return db
 
     def keys(self, db: Path, gold_path: Path, one_by_one: bool = False) -> Keys:
@@ -147,8 +164,14 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("sets", nargs="*", default=[str(ROOT / "tests" / "data" / "heldout")])
     ap.add_argument("--no-keys", action="store_true", help="leave out the window (figure 3)")
+    ap.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help="import each article into a copy of this corpus (its fit, tagger, speakers)",
+    )
     a = ap.parse_args()
-    bench = Bench(keys=not a.no_keys)
+    bench = Bench(keys=not a.no_keys, corpus=a.corpus)
     for spec in a.sets:
         ours, base = Score(), Score()
         keys, each_keys, bare_keys = Keys(), Keys(), Keys()
@@ -160,7 +183,7 @@ def main() -> None:
         for text_path, gold_path in articles(spec):
             db = bench.imported(text_path, suggest=True)
             with Store(db) as s:
-                (art_id,) = s.article_ids()
+                art_id = max(s.article_ids())  # (the one imported: ids only grow)
                 text = s.article(art_id).text
                 attrs = s.attributions(art_id)
             (gold,) = read_gold(gold_path)
