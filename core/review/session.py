@@ -700,8 +700,10 @@ class ReviewSession:
         ``corpus`` (the corpus's speakers, most quoted first); of those, the names that
         hold the last word of the mention's name part (:func:`_head_word`) before the
         rest (``Philadelphia Inquirer`` for ``the Inquirer``: the fuller form of the
-        mention; ADR 59); after them all, the other forms of the name shown and of the
-        mention (:func:`_other_forms`: ADRs 68 and 75). Not the name the
+        mention; ADR 59); after the article's names, the other forms of the name shown
+        and of the mention (:func:`_other_forms`: ADRs 68 and 75); last, the corpus's
+        other speakers (a grown corpus's hundreds held what was typed before the forms
+        did: ADR 84). Not the name the
         attribution has (the box shows it already), nor a pronoun, a date (``Monday``) or
         a sentence's first word alone (``While``): nobody's name."""
         if self.article is None:
@@ -714,11 +716,14 @@ class ReviewSession:
             self._full_names = list(full_names(self._body_text()).values())
         mention = self._text(a.speaker) if a is not None else ""
         forms = _other_forms(shown or "", mention)
-        names = dict.fromkeys([*self._names_given(), *near, *self._full_names, *corpus])
+        local = dict.fromkeys([*self._names_given(), *near, *self._full_names])
+        names = dict.fromkeys([*local, *corpus])
         offered = [n for n in names if name_key(n) != had and not _nobody(n)]
         head = _head_word(mention)
         ranked = sorted(offered, key=lambda n: head is None or head not in _name_words(n))
-        return [*ranked, *(n for n in forms if n not in offered)]
+        held = [n for n in ranked if n in local or head is not None and head in _name_words(n)]
+        rest = [n for n in ranked if n not in held]  # the corpus's other speakers
+        return [*held, *(n for n in forms if n not in offered), *rest]
 
     def _names_given(self) -> list[str]:
         """The speaker names of the article's other attributions the user accepted, edited
