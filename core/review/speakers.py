@@ -182,11 +182,12 @@ def candidates(
             if not words:
                 return
             first = words[0]
-        if all(text[slice(*bounds[k])].lower().rstrip(".") in CALENDAR for k in words):
-            return  # a date ("Thursday", "Oct. 5"), never a speaker (as the rules read it)
         sp = Span(bounds[first][0], bounds[words[-1]][1])
-        # a sentence's first word alone only beside the quote ("Critics said that")
-        if len(words) > 1 or prev not in _SENTENCE_END or _beside(text, quote, sp) <= BESIDE:
+        # a sentence's first word alone only beside the quote ("Critics said that"); a
+        # date ("Thursday", "Oct. 5") never, as the rules read it
+        if (
+            len(words) > 1 or prev not in _SENTENCE_END or _beside(text, quote, sp) <= BESIDE
+        ) and not all(text[slice(*bounds[k])].lower().rstrip(".") in CALENDAR for k in words):
             mention = text[sp.start : sp.end]
             if len(mention.rstrip(".")) > 1:  # not an initial or a lone letter ("X.")
                 found.setdefault(sp, resolve_name(mention, near, names=names, by_last=by_last))
