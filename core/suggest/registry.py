@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from core.model import Attribution, Speaker, SpeakerKind
 from core.suggest.lexicon import CALENDAR, NON_PERSON_WORDS, PERSONAL
-from core.suggest.names import name_key
+from core.suggest.names import is_description, name_key
 
 
 def looks_like_person(name: str) -> bool:
@@ -39,6 +39,14 @@ def kind_of(speaker: Speaker) -> SpeakerKind:
     return speaker.kind if speaker.kind is not None else guess_kind(speaker.name)
 
 
+def _the_same_word(name: str, known: str) -> bool:
+    """``police`` (``officials``, ``the company``) and another article's ``Police``: a
+    description of one word and a known name that is that word, case and article aside.
+    Each article's police are its own, named as it writes them (docs/adr/0085)."""
+    key = name_key(name)
+    return is_description(name) and " " not in key and name_key(known) == key
+
+
 class Registry:
     """Known speakers by the :func:`name_key` of every name they go by: a name that is
     one of them becomes that speaker's canonical name. A
@@ -66,7 +74,7 @@ class Registry:
         The mention is not looked up alone: a surname the article resolved to another
         full name stays that article's person."""
         found = self.find(name) if self._by_key else None
-        return name if found is None else found.name
+        return name if found is None or _the_same_word(name, found.name) else found.name
 
     def identify(self, a: Attribution) -> Attribution:
         """``a`` with the canonical name of the known speaker its speaker name stands
