@@ -21,7 +21,7 @@ from core.corpus.errors import CorpusError
 from core.corpus.integrity import Holder, holder_of
 from core.corpus.learning import decided
 from core.corpus.store import Store, now
-from core.measure.evaluate import Counts, by_overlap
+from core.measure.evaluate import Counts, Score, align, by_overlap, items
 from core.model import Article, Attribution, State
 from core.suggest import Suggester, SuggestError
 from core.suggest.learn import PRIOR
@@ -79,11 +79,17 @@ class Figures:
     seconds: float
     #: How sure the tagger must be of a suggestion to make it (``Tagger.threshold``).
     threshold: float = 0.0
+    #: Attribution F1 there of the tagger with the rules and of the rules alone by the
+    #: project's own scorer (:func:`_by_guide`); None in figures stored before it.
+    guide: tuple[float, float] | None = None
 
     @property
     def better(self) -> bool:
-        """Whether the tagger with the rules beats the rules on the held-out part."""
-        return self.union[0] > self.rules[0]
+        """Whether the tagger with the rules beats the rules on the held-out part, and
+        loses nothing there by the project's own scorer (docs/adr/0086)."""
+        return self.union[0] > self.rules[0] and (
+            self.guide is None or self.guide[0] >= self.guide[1]
+        )
 
     def as_json(self) -> str:
         return json.dumps(asdict(self), sort_keys=True)
@@ -103,6 +109,7 @@ class Figures:
                 epochs=int(d["epochs"]),
                 seconds=float(d["seconds"]),
                 threshold=float(d.get("threshold", 0.0)),
+                guide=(float(d["guide"][0]), float(d["guide"][1])) if d.get("guide") else None,
             )
         except (TypeError, KeyError, AttributeError, json.JSONDecodeError) as exc:
             raise ValueError(f"not a tagger's figures ({exc!r})") from None
@@ -121,6 +128,14 @@ class Figures:
             f"  tagger alone           {f(self.model)}"
             + (f", its suggestions at least {self.threshold:g} sure" if self.threshold else ""),
             f"  rules alone            {f(self.rules)}",
+            *(
+                [
+                    f"  by the project's scorer (the speaker by name): tagger with the rules "
+                    f"F1 {self.guide[0]:.3f}, rules alone {self.guide[1]:.3f}"
+                ]
+                if self.guide
+                else []
+            ),
         ]
 
 
@@ -253,6 +268,26 @@ def _scores(
     return alone, ours, theirs, rules
 
 
+def _by_guide(
+    tagger: Tagger, found: Sequence[Sequence[Attribution]], held: Sequence[_Held]
+) -> tuple[float, float]:
+    """The attribution F1 on the ``held`` articles of ``tagger``'s suggestions ``found``
+    there as it suggests (at least as sure as its threshold, named as the rules name the
+    same mentions, with the rules' in its order), and of the rules' alone, by the
+    project's own scorer (core/measure/evaluate.py: a quote by its overlap, its speaker
+    by name, where PolNeAR's rules take any mention overlapping the source): what a
+    corpus of the project's guide counts (issue 23, item 5; docs/adr/0086)."""
+    ours, rules = Score(), Score()
+    for h, all_found in zip(held, found, strict=True):
+        text = h.article.text
+        model = [a for a in all_found if _sure(a) >= tagger.threshold]
+        both = union(tagger.named(model, h.rules, Registry()), h.rules, tagger.rules_first)
+        gold = items(text, h.gold)
+        ours.add(align(gold, items(text, PRIOR.apply(both))))
+        rules.add(align(gold, items(text, h.rules)))
+    return round(ours.overall.attribution_f1, 4), round(rules.overall.attribution_f1, 4)
+
+
 def _priors(found: Sequence[Sequence[Attribution]], held: Sequence[_Held]) -> dict[str, float]:
     """Each bin of :data:`SURE`'s prior: the held-out precision of the tagger's
     suggestions in it (a Beta(1, 1) mean, short of certainty either way)."""
@@ -293,13 +328,20 @@ def _key(c: Counts) -> tuple[bool, float]:
 
 
 def choose(tagger: Tagger, held: Sequence[_Held]) -> tuple[Counts, Counts, Counts]:
+    """:func:`_choose`'s counts."""
+    return _choose(tagger, held)[0]
+
+
+def _choose(
+    tagger: Tagger, held: Sequence[_Held]
+) -> tuple[tuple[Counts, Counts, Counts], list[list[Attribution]]]:
     """Choose ``tagger``'s threshold, order and priors on the ``held`` articles
     (:func:`_chosen`, :func:`_priors`) for its weights as they are, and whether it is
     as sure as a :class:`Scorer` fitted there says (its threshold and priors chosen on
     each suggestion's probability from the scorer of the other folds,
     :func:`_out_of_fold`) or as :attr:`Tagger.sure_of` (kept when the scorer does not
     score better there); its counts there alone, with the rules (in the order chosen)
-    and the rules' alone."""
+    and the rules' alone, and its suggestions there as chosen (however sure)."""
     tagger.use_scorer(None)
     linked = _linked(tagger, held)
     found = [[a for a, _ in got] for got in linked]
@@ -319,7 +361,7 @@ def choose(tagger: Tagger, held: Sequence[_Held]) -> tuple[Counts, Counts, Count
     _, tagger.threshold, tagger.rules_first, (alone, ours, theirs, by_rules) = best
     tagger.prior = round(max(0.05, min(alone.attribution_precision, 0.95)), 3)
     tagger.priors = _priors(found, held)
-    return alone, theirs if tagger.rules_first else ours, by_rules
+    return (alone, theirs if tagger.rules_first else ours, by_rules), [list(f) for f in found]
 
 
 def train_tagger(
@@ -355,10 +397,10 @@ def train_tagger(
         nonlocal ran
         ran += 1
         watch(ran, tg)
-        return _key(choose(tg, held)[1])
+        return _key(_choose(tg, held)[0][1])
 
     train(tagger, nlp, train_ex, score, epochs, progress, cancelled)
-    alone, both, by_rules = choose(tagger, held)
+    (alone, both, by_rules), found = _choose(tagger, held)
     return tagger, Figures(
         _figures(alone),
         _figures(both),
@@ -369,6 +411,7 @@ def train_tagger(
         ran,
         round(time.perf_counter() - t, 1),
         tagger.threshold,
+        _by_guide(tagger, found, held),
     )
 
 
