@@ -1944,15 +1944,21 @@ def settled_in_article(name: str, pos: int, text: str) -> str:
     """A name given to a mention at ``pos`` as the whole of the article's ``text``
     resolves it (:meth:`NameBook.settle` of :func:`article_book`): an acronym its
     expansion, a description of an organisation the organisation, a leading article
-    and a company's suffix left out."""
-    return _read(text)[1].settle(name, pos)
+    and a company's suffix left out. Kept with the book: each ``M`` names the mentions
+    near its quote, most of them those the quote before it named."""
+    _, book, settled = _read(text)
+    found = settled.get((name, pos))
+    if found is None:
+        found = settled[name, pos] = book.settle(name, pos)
+    return found
 
 
 @lru_cache(maxsize=2)
-def _read(text: str) -> tuple[dict[str, str], NameBook]:
+def _read(text: str) -> tuple[dict[str, str], NameBook, dict[tuple[str, int], str]]:
     """An article's full names and name book, read once for the S presses on it (an
-    article's text never changes; neither is changed by a look-up)."""
-    return full_names(text), article_book(text)
+    article's text never changes; neither is changed by a look-up), and the names
+    settled in it so far (:func:`settled_in_article`)."""
+    return full_names(text), article_book(text), {}
 
 
 _ARTICLES = {"the", "a", "an"}
