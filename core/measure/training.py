@@ -330,9 +330,11 @@ def train_tagger(
     cancelled: Callable[[], bool] = lambda: False,
     name: str | None = None,
     watch: Callable[[int, Tagger], None] = lambda epoch, tagger: None,
+    seed: int = 0,
 ) -> tuple[Tagger, Figures]:
     """A tagger trained on the ``done`` articles (each with its kept attributions) but
-    a held-out part, and its figures there; ``watch`` is shown each epoch's tagger.
+    a held-out part, and its figures there; ``watch`` is shown each epoch's tagger;
+    ``seed`` draws the order of its examples and its dropout (:func:`core.suggest.tagger.train`).
     The epoch kept is that whose weights score best there as :func:`choose` keeps the
     last's (with a scorer where the held-out part chooses one; issue 23's tenth round).
     Raises :class:`Cancelled`."""
@@ -357,7 +359,7 @@ def train_tagger(
         watch(ran, tg)
         return _key(choose(tg, held)[1])
 
-    train(tagger, nlp, train_ex, score, epochs, progress, cancelled)
+    train(tagger, nlp, train_ex, score, epochs, progress, cancelled, seed)
     alone, both, by_rules = choose(tagger, held)
     return tagger, Figures(
         _figures(alone),
