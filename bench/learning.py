@@ -42,7 +42,9 @@ source wrong; the union's order; the threshold; two golds sharing one suggestion
 K of each, on the held-out train articles and (counts only) on dev. ``--relink`` (with
 ``--keep`` of a tagger kept by older code) chooses its threshold, order and priors
 again on its held-out part (and whether a scorer says how sure it is), as training now
-would for its weights.
+would for its weights. ``--seed S`` trains with seed S instead of 0 (the order of the
+examples and the dropout's draws; every seed starts from the same weights, so that two
+trainings' weights can be averaged: issue 23's twelfth round).
 
 ``--own`` measures that learning costs nothing where the rules follow the project's
 guide: each SET (default: the project's real articles with gold and the sample) is
@@ -292,6 +294,7 @@ def tagger(
     untagged: int = 0,
     relink: bool = False,
     causes: int | None = None,
+    seed: int = 0,
 ) -> None:
     from core.measure.training import Figures, _held, held_out, train_tagger
     from core.suggest.tagger import Tagger, load
@@ -352,6 +355,7 @@ def tagger(
             epochs,
             progress,
             watch=snapshot,
+            seed=seed,
         )
         took, cpu = time.perf_counter() - t, time.process_time() - cpu
         print(f"tagger trained on {len(order)} train articles in {took:.0f} s ({cpu:.0f} s of CPU)")
@@ -700,6 +704,13 @@ def main() -> None:
         "read them: each epoch's chosen again on the held-out part, and dev's figures",
     )
     ap.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        help="with --tagger: the seed of its training (the order of its examples, its "
+        "dropout; every seed starts from the same weights)",
+    )
+    ap.add_argument(
         "--each-epoch",
         action="store_true",
         help="with --tagger: what the held-out part chooses at each epoch, and dev's figures",
@@ -741,6 +752,7 @@ def main() -> None:
             args.untagged,
             args.relink,
             args.causes,
+            args.seed,
         )
     else:
         polnear(args.folder, args.shuffles, args.cache)

@@ -372,9 +372,11 @@ def train_tagger(
     cancelled: Callable[[], bool] = lambda: False,
     name: str | None = None,
     watch: Callable[[int, Tagger], None] = lambda epoch, tagger: None,
+    seed: int = 0,
 ) -> tuple[Tagger, Figures]:
     """A tagger trained on the ``done`` articles (each with its kept attributions) but
-    a held-out part, and its figures there; ``watch`` is shown each epoch's tagger.
+    a held-out part, and its figures there; ``watch`` is shown each epoch's tagger;
+    ``seed`` draws the order of its examples and its dropout (:func:`core.suggest.tagger.train`).
     The epoch kept is that whose weights score best there as :func:`choose` keeps the
     last's (with a scorer where the held-out part chooses one; issue 23's tenth round).
     Raises :class:`Cancelled`."""
@@ -399,7 +401,7 @@ def train_tagger(
         watch(ran, tg)
         return _key(_choose(tg, held)[0][1])
 
-    train(tagger, nlp, train_ex, score, epochs, progress, cancelled)
+    train(tagger, nlp, train_ex, score, epochs, progress, cancelled, seed)
     (alone, both, by_rules), found = _choose(tagger, held)
     return tagger, Figures(
         _figures(alone),
@@ -434,7 +436,8 @@ def train_corpus(
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Figures:
     """Train a tagger on the corpus's done articles and keep it, switched on when with
-    the rules it beats them on the held-out part. Raises :class:`Cancelled` (nothing
+    the rules it beats them on the held-out part (and is not below them there by the
+    project's own scorer: docs/adr/0086). Raises :class:`Cancelled` (nothing
     kept), ValueError when there is too little to train on."""
     through, done = done_articles(store)
     tagger, figures = train_tagger(suggester, done, epochs, progress, cancelled)

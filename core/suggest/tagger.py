@@ -716,17 +716,24 @@ def train(
     weights of the epoch with the best ``score`` of the held-out articles (whether its
     precision reaches the aim, its F1), stopping after :data:`PATIENCE` epochs (and
     :data:`PATIENT_UPDATES`) without a better one. Raises :class:`Cancelled` (checked
-    between updates). Returns the best F1."""
+    between updates). Returns the best F1.
+
+    The same corpus and ``seed`` train the same tagger. Every seed starts from the same
+    weights (the NER's drawn as seed 0 draws them, its tok2vec the pipeline's); the seed
+    draws the examples' order and the dropout's masks (issue 23's twelfth round: two
+    trainings' weights can then be averaged)."""
     from spacy.training.batchers import minibatch_by_words
     from spacy.util import fix_random_seed  # type: ignore[attr-defined]
     from thinc.api import Adam, compounding
 
-    fix_random_seed(seed)  # the same corpus trains the same tagger
+    fix_random_seed(0)
     component = tagger.component
     component.initialize(lambda: train_examples, nlp=nlp)
     # the pipeline's tok2vec weights, as the start of the tagger's own
     base = cast("Tok2Vec", nlp.get_pipe("tok2vec"))
     component.model.get_ref("tok2vec").layers[0].from_bytes(base.model.to_bytes())
+    if seed:  # (seed 0 draws on from its start, as every tagger kept before was trained)
+        fix_random_seed(seed)
     optimizer = Adam(0.001, L2=L2, grad_clip=1.0, use_averages=False)
     order = list(train_examples)
     rng = random.Random(seed)

@@ -224,3 +224,41 @@ def test_batches_are_counted_by_words_growing_as_spacy_train_makes_them(monkeypa
     assert tagger._updates(100) == 1
     assert tagger._updates(301) == 3
     assert tagger._updates(300 + 300 * 3) == 5
+
+
+def test_every_seed_starts_from_the_same_weights_and_draws_its_own_updates(suggester):
+    """The seed draws the examples' order and the dropout, not the start: two trainings
+    of other seeds start alike (the NER's layers too, not only the tok2vec copied from
+    the pipeline's), so their weights can be averaged (issue 23's twelfth round); one
+    seed trains the same tagger twice."""
+    import numpy
+
+    from core.model import Article
+    from tests.training_data import article, gold
+
+    nlp = suggester.nlp
+    ex = []
+    for n in range(4):
+        text, reports = article(n)
+        ex += tagger.examples(nlp, Article(text=text, content_hash=f"s{n}"), gold(text, reports))
+
+    def weights(seed: int, updates: int) -> list[numpy.ndarray]:
+        """The NER's weights after ``updates`` updates of a training with ``seed``."""
+        tg = tagger.new(nlp, "seeded")
+        seen = []
+
+        def cancelled() -> bool:  # (asked before each update)
+            seen.append(None)
+            return len(seen) > updates
+
+        with pytest.raises(tagger.Cancelled):
+            tagger.train(tg, nlp, ex, lambda t: (True, 1.0), 2, cancelled=cancelled, seed=seed)
+        lower = tg.component.model.get_ref("lower")
+        return [lower.get_param(p).copy() for p in ("W", "b")]
+
+    def same(a: list[numpy.ndarray], b: list[numpy.ndarray]) -> bool:
+        return all(numpy.array_equal(x, y) for x, y in zip(a, b, strict=True))
+
+    assert same(weights(0, 0), weights(1, 0)) and same(weights(1, 0), weights(7, 0))
+    assert same(weights(1, 3), weights(1, 3))
+    assert not same(weights(0, 3), weights(1, 3))
