@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from core.model import Attribution, Speaker, SpeakerKind
-from core.suggest.lexicon import CALENDAR, NON_PERSON_WORDS, PERSONAL
-from core.suggest.names import is_description, name_key
+from core.suggest.lexicon import CALENDAR, DETERMINERS, NON_PERSON_WORDS, PERSONAL
+from core.suggest.names import is_acronym, is_description, name_key
 
 
 def looks_like_person(name: str) -> bool:
@@ -47,6 +47,19 @@ def _the_same_word(name: str, known: str) -> bool:
     return is_description(name) and " " not in key and name_key(known) == key
 
 
+def _carries(alias: str) -> bool:
+    """Whether an alias names its speaker in other articles too: one of two words or
+    more (``J. Okafor``, ``US State Department``), or an acronym (``WHO``, ``the NWS's``).
+    One word alone, a surname or a capitalised noun (``Scott``, ``Ministry``), is
+    another person or body from one article to the next (docs/adr/0087)."""
+    words = alias.split()
+    while len(words) > 1 and words[0].lower() in DETERMINERS:
+        words.pop(0)
+    if len(words) > 1:
+        return True
+    return bool(words) and is_acronym(words[0].removesuffix("'s").removesuffix("\u2019s"))
+
+
 class Registry:
     """Known speakers by the :func:`name_key` of every name they go by: a name that is
     one of them becomes that speaker's canonical name. A
@@ -56,7 +69,7 @@ class Registry:
     def __init__(self, known: Sequence[Speaker] = ()) -> None:
         owners: dict[str, dict[str, Speaker]] = {}
         for s in known:
-            for alias in s.aliases:
+            for alias in filter(_carries, s.aliases):
                 owners.setdefault(name_key(alias), {})[s.name] = s
         self._by_key = {k: next(iter(o.values())) for k, o in owners.items() if len(o) == 1}
         self._by_key.update((name_key(s.name), s) for s in known)

@@ -20,8 +20,27 @@ def test_a_name_or_an_alias_up_to_its_key_gives_the_canonical_name():
 
 def test_a_surname_the_article_gave_another_full_name_stays_that_article_s_person():
     known = Registry([OKAFOR])
-    assert known.canonical("Okafor") == "Jane Okafor"  # nothing fuller in the article
+    assert known.canonical("J. Okafor") == "Jane Okafor"
     assert known.canonical("Tunde Okafor") == "Tunde Okafor"  # (the mention: "Okafor")
+
+
+def test_an_alias_of_one_word_names_nobody_in_another_article_but_an_acronym():
+    """ADR 87: of the 469 aliases the studied sets' golds teach (a mention named
+    otherwise), the 183 of one word met another person or body's name in another set 38
+    times (``Scott``: Rick Scott, Scott Cooper, Scott Doherty; ``Ministry``: a dozen
+    ministries) and named the same speaker in another article once (``Solskjaer``, whose
+    articles name him in full); heldout17, in a corpus holding them, lost 0.03 of F1."""
+    known = Registry(
+        [
+            Speaker("Rick Scott", aliases=("Scott", "Gov. Scott")),
+            Speaker("Ministry of Health", SpeakerKind.ORGANISATION, aliases=("Ministry",)),
+            Speaker("National Weather Service", SpeakerKind.ORGANISATION, aliases=("NWS",)),
+        ]
+    )
+    assert known.canonical("Scott") == "Scott"
+    assert known.canonical("Ministry") == "Ministry"
+    assert known.canonical("Gov. Scott") == "Rick Scott"  # two words
+    assert known.canonical("the NWS's") == "National Weather Service"  # an acronym
 
 
 def test_a_description_of_one_word_stays_as_the_article_writes_it():
@@ -33,13 +52,15 @@ def test_a_description_of_one_word_stays_as_the_article_writes_it():
         [
             Speaker("Police", SpeakerKind.ORGANISATION),
             Speaker("the officials", SpeakerKind.OTHER),
-            Speaker("Ministry of Health", SpeakerKind.ORGANISATION, aliases=("the ministry",)),
+            Speaker(
+                "Ministry of Health", SpeakerKind.ORGANISATION, aliases=("the health ministry",)
+            ),
             WHO,
         ]
     )
     assert known.canonical("police") == "police"
     assert known.canonical("officials") == "officials"
-    assert known.canonical("the ministry") == "Ministry of Health"  # the user's alias
+    assert known.canonical("the health ministry") == "Ministry of Health"  # the user's alias
     assert known.canonical("the WHO") == "World Health Organization"  # a name, not a word
 
 
@@ -62,12 +83,12 @@ def _names(found):
     return [a.speaker_name for a in found]
 
 
-TEXT = '"The risk remains low," the WHO said.\n\n"We will look again in May," Okafor said.'
+TEXT = '"The risk remains low," the WHO said.\n\n"We will look again in May," J. Okafor said.'
 
 
 def test_the_suggester_gives_known_speakers_their_canonical_names(suggester, monkeypatch):
     art = Article(text=TEXT, content_hash=content_hash(TEXT))
-    assert _names(suggester.suggest(art)) == ["WHO", "Okafor"]
+    assert _names(suggester.suggest(art)) == ["WHO", "J. Okafor"]
     known = [WHO, OKAFOR]
     named = ["World Health Organization", "Jane Okafor"]
     assert _names(suggester.suggest(art, known=known)) == named
