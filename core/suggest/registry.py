@@ -40,11 +40,13 @@ def kind_of(speaker: Speaker) -> SpeakerKind:
 
 
 def _the_same_word(name: str, known: str) -> bool:
-    """``police`` (``officials``, ``the company``) and another article's ``Police``: a
-    description of one word and a known name that is that word, case and article aside.
+    """``police`` (``Officials``, ``the company``) and another article's ``Police``: a
+    description of one word (its first letter's case aside) and a known name that is
+    that word, case and article aside.
     Each article's police are its own, named as it writes them (docs/adr/0085)."""
     key = name_key(name)
-    return is_description(name) and " " not in key and name_key(known) == key
+    described = is_description(name[:1].lower() + name[1:])  # ("Officials say": case aside)
+    return described and " " not in key and name_key(known) == key
 
 
 def _carries(alias: str) -> bool:

@@ -60,6 +60,7 @@ def test_a_description_of_one_word_stays_as_the_article_writes_it():
     )
     assert known.canonical("police") == "police"
     assert known.canonical("officials") == "officials"
+    assert known.canonical("Officials") == "Officials"  # (its sentence's first word)
     assert known.canonical("the health ministry") == "Ministry of Health"  # the user's alias
     assert known.canonical("the WHO") == "World Health Organization"  # a name, not a word
 
