@@ -700,10 +700,11 @@ class ReviewSession:
         ``corpus`` (the corpus's speakers, most quoted first); of those, the names that
         hold the last word of the mention's name part (:func:`_head_word`) before the
         rest (``Philadelphia Inquirer`` for ``the Inquirer``: the fuller form of the
-        mention; ADR 59); after the article's names, the other forms of the name shown
-        and of the mention (:func:`_other_forms`: ADRs 68 and 75); last, the corpus's
-        other speakers (a grown corpus's hundreds held what was typed before the forms
-        did: ADR 84). Not the name the
+        mention; ADR 59); after the article's names and the corpus's holding the head
+        word where it is a name's (capitalised: ``Inquirer``, not ``spokesperson``), the
+        other forms of the name shown and of the mention (:func:`_other_forms`: ADRs 68
+        and 75); last, the corpus's other speakers (a grown corpus's hundreds held what
+        was typed before the forms did: ADR 84). Not the name the
         attribution has (the box shows it already), nor a pronoun, a date (``Monday``) or
         a sentence's first word alone (``While``): nobody's name."""
         if self.article is None:
@@ -721,7 +722,8 @@ class ReviewSession:
         offered = [n for n in names if name_key(n) != had and not _nobody(n)]
         head = _head_word(mention)
         ranked = sorted(offered, key=lambda n: head is None or head not in _name_words(n))
-        held = [n for n in ranked if n in local or head is not None and head in _name_words(n)]
+        named = any(w.strip(".,").lower() == head and w[:1].isupper() for w in mention.split())
+        held = [n for n in ranked if n in local or named and head in _name_words(n)]
         rest = [n for n in ranked if n not in held]  # the corpus's other speakers
         return [*held, *(n for n in forms if n not in offered), *rest]
 

@@ -456,6 +456,19 @@ def test_the_names_to_offer_end_with_a_description_mention_as_written_and_as_nam
         assert not {"the spokesperson", "Ana Ruiz"} & set(s.names_to_offer()[-1:])
 
 
+def test_the_corpus_s_names_holding_a_description_s_head_come_after_the_forms(tmp_path):
+    """ADR 84: a corpus reviewed by keys holds many names with ``spokesperson`` in them;
+    listed before the forms for holding the mention's head word (ADR 59's rule, for
+    ``Philadelphia Inquirer`` and ``the Inquirer``), they pushed ``the spokesperson``
+    down, and the walk typed ``the sp`` where ``sp`` had done."""
+    text = 'Headline\n\nThe spokesperson said "we will appeal." Ana Ruiz agreed.\n'
+    with text_session(tmp_path, text, "we will appeal") as s:
+        run(s, s.label("speaker", sp(text, "The spokesperson")))
+        run(s, s.rename("Ana Ruiz"))
+        offered = s.names_to_offer(["a police spokesperson", "Philadelphia Inquirer"])
+        assert offered.index("the spokesperson") < offered.index("a police spokesperson")
+
+
 def test_no_name_comes_from_a_related_article_line(tmp_path):
     """The sample's ``Russia`` was named ``Trump Says Russia`` by M (and S), and the name
     box listed it first: names were read from the whole text, a related-article line's
