@@ -361,7 +361,7 @@ def _choose(
     _, tagger.threshold, tagger.rules_first, (alone, ours, theirs, by_rules) = best
     tagger.prior = round(max(0.05, min(alone.attribution_precision, 0.95)), 3)
     tagger.priors = _priors(found, held)
-    return (alone, theirs if tagger.rules_first else ours, by_rules), [list(f) for f in found]
+    return (alone, theirs if tagger.rules_first else ours, by_rules), found
 
 
 def train_tagger(

@@ -340,8 +340,8 @@ def finish(store: Store, article_id: int) -> Command | None:
     done = set_status(store, article_id, Status.DONE)
     if done is None and not changes:
         return None
-    label = f"accept {len(changes)}, mark done" if changes else "mark done"
-    return Command(label, article_id, changes + (done.changes if done else []))
+    said = ([f"accept {len(changes)}"] if changes else []) + (["mark done"] if done else [])
+    return Command(", ".join(said), article_id, changes + (done.changes if done else []))
 
 
 def set_type(store: Store, target: Target, qtype: QuoteType) -> Command | None:
