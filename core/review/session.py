@@ -703,8 +703,12 @@ class ReviewSession:
         mention; ADR 59); after the article's names and the corpus's holding the head
         word where it is a name's (capitalised: ``Inquirer``, not ``spokesperson``), the
         other forms of the name shown and of the mention (:func:`_other_forms`: ADRs 68
-        and 75); last, the corpus's other speakers (a grown corpus's hundreds held what
-        was typed before the forms did: ADR 84). Not the name the
+        and 75); then the mentions near the quote that are no pronoun, as the article
+        writes them, with a lower-case determiner and as the suggester names them,
+        descriptions first (a speaker named by a phrase of the article, not by a name:
+        ``officers``, ``a Russian presidential aide``; ADR 88); last, the corpus's other
+        speakers (a grown corpus's hundreds held what was typed before the forms did: ADR
+        84). Not the name the
         attribution has (the box shows it already), nor a pronoun, a date (``Monday``) or
         a sentence's first word alone (``While``): nobody's name."""
         if self.article is None:
@@ -712,12 +716,13 @@ class ReviewSession:
         a = self.current
         shown = a.speaker_name if a is not None else None
         had = name_key(shown) if shown else None
-        near = [c.name for c in self.candidates() if not c.described]
+        near = self.candidates()
         if self._full_names is None:  # (once an article: 10 ms on 20,000 words)
             self._full_names = list(full_names(self._body_text()).values())
         mention = self._text(a.speaker) if a is not None else ""
         forms = _other_forms(shown or "", mention)
-        local = dict.fromkeys([*self._names_given(), *near, *self._full_names])
+        named_near = [c.name for c in near if not c.described]
+        local = dict.fromkeys([*self._names_given(), *named_near, *self._full_names])
         names = dict.fromkeys([*local, *corpus])
         offered = [n for n in names if name_key(n) != had and not _nobody(n)]
         head = _head_word(mention)
@@ -725,7 +730,21 @@ class ReviewSession:
         named = any(w.strip(".,").lower() == head and w[:1].isupper() for w in mention.split())
         held = [n for n in ranked if n in local or named and head in _name_words(n)]
         rest = [n for n in ranked if n not in held]  # the corpus's other speakers
-        return [*held, *(n for n in forms if n not in offered), *rest]
+        told = [*held, *(n for n in forms if n not in offered)]
+        written = [  # the mentions near as written, descriptions first (ADR 88)
+            form
+            for c in sorted(near, key=lambda c: not c.described)
+            if _headed_in_lower_case(self._text(c.span))
+            and not is_pronoun(self._text(c.span))
+            and not (a is not None and a.speaker is not None and c.span.overlaps(a.speaker))
+            for form in (_as_named(self._text(c.span)), self._text(c.span), c.name)
+        ]
+        more = [
+            n
+            for n in dict.fromkeys(written)
+            if n not in told and name_key(n) != had and not _nobody(n)
+        ]
+        return [*told, *more, *(n for n in rest if n not in more)]
 
     def _names_given(self) -> list[str]:
         """The speaker names of the article's other attributions the user accepted, edited
@@ -1345,6 +1364,16 @@ def _head_word(mention: str) -> str | None:
     :data:`_PAST_THE_NAME` (lower case), None when there is none."""
     words = list(takewhile(lambda w: w not in _PAST_THE_NAME, _name_words(mention.split(",")[0])))
     return words[-1] if words else None
+
+
+def _headed_in_lower_case(mention: str) -> bool:
+    """Whether a mention's head word (:func:`_head_word`) is written in lower case: a
+    phrase of the article (``a Russian presidential aide``, ``officers``), not a name
+    nor a sentence's first word before one (``A Port``)."""
+    words = list(
+        takewhile(lambda w: w.lower() not in _PAST_THE_NAME, mention.split(",")[0].split())
+    )
+    return bool(words) and words[-1].islower()
 
 
 def _is_word(token: str) -> bool:

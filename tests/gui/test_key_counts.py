@@ -278,6 +278,36 @@ def test_the_name_box_completes_from_the_article_s_names_first(make_window, tmp_
     assert w.session.names_to_offer(["Ana Ruiz"])[-1] == "Ana Ruiz"  # the corpus's last
 
 
+def test_a_description_near_the_quote_is_a_few_letters_away_in_the_name_box(
+    make_window, tmp_path, qtbot
+):
+    """ADR 88: a ``They`` whose name is the article's ``officers`` (a description, no
+    name) was typed whole: E, eight letters, Enter. The box offers the mentions near
+    the quote as written: E, three letters, Down, Enter."""
+    text = (
+        "Headline\n\nPolice officers were called to the park at noon.\n\n"
+        'They said "the park is closed." Ben Cole, a gardener, agreed.\n'
+    )
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "the park is closed"))
+    s = w.session
+    s.choose(0)
+    w.route(s.apply(Pending(set_speaker(s.store, s.current.id, sp(text, "They"), "Ben Cole"))))
+    offered = []
+
+    def choose(dialog):
+        edit = dialog.findChild(QLineEdit)
+        QTest.keyClicks(edit, "off")
+        offered.append(completions(edit))
+        QTest.keyClick(edit.completer().popup(), Qt.Key.Key_Down)
+        QTest.keyClick(edit.completer().popup(), Qt.Key.Key_Return)
+
+    when_modal(QInputDialog, choose)
+    press(w, "E")
+    back_in(qtbot, w)
+    assert offered == [["officers", "Police officers"]]
+    assert s.current.speaker_name == "officers"
+
+
 def find(window, qtbot, letters):
     """F, ``letters`` and Enter: the token cursor to their next place."""
 

@@ -393,7 +393,8 @@ def test_the_names_to_offer_leave_out_the_name_shown_and_words_that_name_nobody(
         assert {"Port Authority", "Ben Cole", "Critics"} <= set(offered)
         assert not {"Monday", "January", "While", "On", "On Monday"} & set(offered)
         described = {c.name for c in s.candidates() if c.described}  # (ADR 67)
-        assert "The mayor" in described and not described & set(offered)
+        assert described == {"The mayor"}  # after the article's names (ADR 88)
+        assert offered.index("Ben Cole") < offered.index("the mayor") < offered.index("Critics")
 
 
 def test_the_names_to_offer_start_with_the_names_given_in_the_article_nearest_first(
@@ -449,11 +450,41 @@ def test_the_names_to_offer_end_with_a_description_mention_as_written_and_as_nam
         run(s, s.label("speaker", sp(text, "The spokesperson")))
         run(s, s.rename("Ana Ruiz"))
         offered = s.names_to_offer(["Ben Cole"])
-        assert offered[-3:] == ["the spokesperson", "The spokesperson", "Ben Cole"]  # (ADR 84)
+        near = "a spokesperson"  # the mention near as written (ADR 88)
+        assert offered[-4:] == ["the spokesperson", "The spokesperson", near, "Ben Cole"]
         run(s, s.rename("the spokesperson"))
         assert s.names_to_offer()[-1] == "The spokesperson"  # (not the name it has)
         run(s, s.label("speaker", sp(text, "Ana Ruiz")))
-        assert not {"the spokesperson", "Ana Ruiz"} & set(s.names_to_offer()[-1:])
+        offered = s.names_to_offer()  # (the mentions near now, not forms: ADR 88)
+        assert "Ana Ruiz" not in offered
+        assert offered == ["The spokesperson", near, "the spokesperson"]
+
+
+def test_the_names_to_offer_hold_the_mentions_near_as_written_before_the_corpus_s(tmp_path):
+    """ADR 88: a speaker named by a phrase of the article, not by a name (``They`` ->
+    ``officers``; a cue's subject ``a Russian presidential aide`` the suggester names
+    otherwise), was typed whole, letter by letter: the box offered no mention near the
+    quote as written. They come after the article's names and the forms, descriptions
+    first, before the corpus's other speakers; not a pronoun, nor a name's run of
+    capitals (``RIA Novosti``, offered as a name), nor a part of the mention itself."""
+    text = (
+        'Headline\n\n"The envoy should stay calm," a Russian presidential aide said on '
+        "Tuesday, RIA Novosti reported. Police officers were called to the park.\n\n"
+        'They said "the park is closed." Ben Cole agreed.\n'
+    )
+    with text_session(tmp_path, text, "The envoy", "the park is closed") as s:
+        run(s, s.label("speaker", sp(text, "RIA Novosti")))
+        offered = s.names_to_offer(["Eva Holm"])
+        aide = ["a Russian presidential aide"]
+        assert offered[-2:] == [*aide, "Eva Holm"] and "Yury Ushakov" not in offered
+        s.jump(2)
+        run(s, s.label("speaker", sp(text, "They")))
+        run(s, s.rename("Ben Cole"))
+        offered = s.names_to_offer(["Eva Holm", "officers"])
+        near = ["officers", "Police officers"]
+        assert offered.index("RIA Novosti") < offered.index(near[0])  # (a name first)
+        assert offered[-3:] == [*near, "Eva Holm"]  # (descriptions first)
+        assert not {"They", "they", "Ben Cole"} & set(offered)
 
 
 def test_the_corpus_s_names_holding_a_description_s_head_come_after_the_forms(tmp_path):
