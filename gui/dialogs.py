@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMessageBox,
     QPushButton,
     QWidget,
@@ -163,6 +164,40 @@ def ask_number(parent: QWidget, value: int, top: int) -> int | None:
     dialog.setIntRange(1, max(top, 1))
     dialog.setIntValue(value)
     return dialog.intValue() if _run(dialog) else None
+
+
+class _Numbered(QDialog):
+    """A numbered list: a digit takes its row and closes the box (one key), ``Enter``
+    the highlighted row, ``Esc`` nothing."""
+
+    def __init__(self, parent: QWidget, title: str, rows: list[str]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.list = QListWidget(self)
+        self.list.addItems(
+            [f"{i}  {row}" if i < 10 else f"   {row}" for i, row in enumerate(rows, 1)]
+        )
+        self.list.setCurrentRow(0)
+        self.list.setMinimumWidth(min(self.list.sizeHintForColumn(0) + 40, 900))
+        self.list.itemActivated.connect(self.accept)
+        self.list.installEventFilter(self)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.list)
+
+    def eventFilter(self, o: QObject, e: QEvent) -> bool:
+        if o is self.list and isinstance(e, QKeyEvent) and e.type() == QEvent.Type.KeyPress:
+            digit = e.text()
+            if digit.isdigit() and 1 <= int(digit) <= min(9, self.list.count()):
+                self.list.setCurrentRow(int(digit) - 1)
+                self.accept()
+                return True
+        return super().eventFilter(o, e)
+
+
+def ask_numbered(parent: QWidget, title: str, rows: list[str]) -> int | None:
+    """The row taken from a numbered list (0 is the first), None when closed."""
+    dialog = _Numbered(parent, title, rows)
+    return dialog.list.currentRow() if _run(dialog) else None
 
 
 def beside(corpus: Path, name: str) -> Path:

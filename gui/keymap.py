@@ -47,6 +47,7 @@ class Act(StrEnum):
     TYPE_INDIRECT = "type_indirect"
     CYCLE_SPEAKER = "cycle_speaker"
     CYCLE_SPEAKER_BACK = "cycle_speaker_back"
+    PICK_SPEAKER = "pick_speaker"
     NEXT_CUE = "next_cue"
     PREV_CUE = "prev_cue"
     SAME_SPEAKER = "same_speaker"
@@ -187,6 +188,7 @@ KEYMAP: tuple[Binding, ...] = (
     Binding(Act.TYPE_INDIRECT, ("3",), "Edit", "Type: indirect (on an item: take version 3)"),
     Binding(Act.CYCLE_SPEAKER, ("M",), "Edit", "Speaker: next candidate (people first, nearest)"),
     Binding(Act.CYCLE_SPEAKER_BACK, ("Shift+M",), "Edit", "Speaker: previous candidate"),
+    Binding(Act.PICK_SPEAKER, ("L",), "Edit", "Speaker: the candidates listed; a digit takes one"),
     Binding(
         Act.SAME_SPEAKER, ("P",), "Edit", "Speaker (and cue, if none) of the previous attribution"
     ),
@@ -356,7 +358,8 @@ HINT_REVIEWING = (
     "Editing {target} \u00b7 {next_item}/{prev_item} next/prev \u00b7 {accept} accept \u00b7 "
     "{reject} reject \u00b7 {target_next} span \u00b7 {start_left} {start_right} {end_left} "
     "{end_right} move edges \u00b7 {type_direct}/{type_mixed}/{type_indirect} type \u00b7 "
-    "{cycle_speaker} speaker \u00b7 {select_toggle} select \u00b7 {done_next} done \u00b7 "
+    "{cycle_speaker}/{pick_speaker} speaker \u00b7 {select_toggle} select \u00b7 "
+    "{done_next} done \u00b7 "
     "{finish} accept the rest, done \u00b7 "
     "{help} all keys"
 )

@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
             Act.DONE_NEXT: lambda: self.do_edit(lambda s: s.done(articles.search)),
             Act.FINISH: lambda: self.do_edit(lambda s: s.done(articles.search, accept_rest=True)),
             Act.EDIT_NAME: self.ask_name,
+            Act.PICK_SPEAKER: self.ask_speaker,
             Act.FLAG: lambda: self.do_edit(lambda s: s.flag()),
             Act.COMMENT: lambda: self.ask_comment(article=False),
             Act.FLAG_ARTICLE: lambda: self.do_edit(lambda s: s.flag_article()),
@@ -288,6 +289,21 @@ class MainWindow(QMainWindow):
         self.back()
         if name is not None:
             self.do_edit(lambda s: s.rename(name))
+
+    def ask_speaker(self) -> None:
+        """The quote's candidate speakers, numbered as ``M`` meets them: a digit takes one
+        (ADR 89)."""
+        s = self.session
+        if s is None or s.current is None:
+            return
+        rows = s.speaker_rows()
+        if not rows:
+            self.do_edit(lambda s: s.pick_speaker(1))  # (says why there are none)
+            return
+        n = dialogs.ask_numbered(self, "Speaker", rows)
+        self.back()
+        if n is not None:
+            self.do_edit(lambda s: s.pick_speaker(n + 1))
 
     def ask_comment(self, *, article: bool) -> None:
         """A comment for the flag of the current attribution or of the article (typed

@@ -71,6 +71,7 @@ from core.tokens import Tokens
 TARGETS = ("quote", "speaker", "cue")
 #: What ends a clause, for the keys that move an end to one (:meth:`ReviewSession.end_to_mark`).
 _CLAUSE_MARKS = frozenset({",", ";", ":", ".", "!", "?", "\u2014", "\u2013", "--"})
+_NO_CANDIDATES = "No candidate speakers found: select one and press {label_speaker}."
 #: A span as the span rules name it in a message: by its offsets.
 _OFFSETS = re.compile(r"\b(\d+)-(\d+)\b")
 _SENTENCE_END = {".", "!", "?"}
@@ -600,7 +601,7 @@ class ReviewSession:
             self._round = (a.id or 0, options)
         options = self._round[1]
         if not options:
-            return "No candidate speakers found: select one and press {label_speaker}."
+            return _NO_CANDIDATES
         spans = [c.span for c in options]
         if a.speaker in spans:
             i = spans.index(a.speaker) + step
@@ -612,6 +613,45 @@ class ReviewSession:
             target="speaker",
         )
         return replace(outcome, keeps_round=True) if isinstance(outcome, Pending) else outcome
+
+    def speaker_options(self) -> list[Candidate]:
+        """The current quote's candidate speakers but the one it has, as ``M`` meets them
+        (its first press takes the first): what :meth:`pick_speaker` numbers."""
+        a = self.current
+        return [c for c in self.candidates() if a is None or c.span != a.speaker]
+
+    def speaker_rows(self) -> list[str]:
+        """Each of :meth:`speaker_options` as a list shows it: the mention as written, the
+        name it is given where that is another, and the words around it in its paragraph
+        (the same ``he`` is written in many places): ``he -> Yury Ushakov   · "...,"
+        [he] said on Tuesday``."""
+        text = self.article.text if self.article is not None else ""
+        rows = []
+        for c in self.speaker_options():
+            said = " ".join(self._text(c.span).split())
+            head = said if c.name == said else f"{said} -> {c.name}"
+            before = text[max(0, c.span.start - 40) : c.span.start].split("\n")[-1].split()
+            after = text[c.span.end : c.span.end + 40].split("\n")[0].split()
+            around = " ".join([*before[-4:], f"[{said}]", *after[:4]])
+            rows.append(f"{head}   \u00b7 {around}")
+        return rows
+
+    def pick_speaker(self, number: int) -> Outcome:
+        """Candidate ``number`` of :meth:`speaker_options` (1 is the first) as the
+        speaker, named as ``M`` names it: a candidate far down ``M``'s round in two keys
+        (ADR 89)."""
+        if self.current is None or self.article is None:
+            return "No attribution selected."
+        options = self.speaker_options()
+        if not options:
+            return _NO_CANDIDATES
+        if not 1 <= number <= len(options):
+            return f"There is no candidate {number} (1-{len(options)})."
+        choice = options[number - 1]
+        return self._edit(
+            lambda k: commands.set_speaker(self.store, k, choice.span, choice.name),
+            target="speaker",
+        )
 
     def next_cue(self, step: int) -> Outcome:
         """The next (+1) or previous (-1) cue word beside the current quote
@@ -1128,7 +1168,8 @@ class ReviewSession:
         if a is not None and a.speaker is not None:
             return Delta(
                 message=f"Quote added with its cue and speaker {excerpt(a.speaker_name or '')}: "
-                "{cycle_speaker} for another candidate, {same_speaker} for the previous one."
+                "{cycle_speaker} for another candidate ({pick_speaker} lists them), "
+                "{same_speaker} for the previous one."
             )
         return Delta(
             message="Quote added. Now select its speaker and press {label_speaker} "

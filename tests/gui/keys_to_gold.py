@@ -6,7 +6,8 @@ bench that counts keys per attribution (bench/speakers.py).
 Per suggestion, in text order: reject it (X) if it overlaps no gold quote left; else
 move its edges to the gold's (a token at a time, or the token cursor there and { or }
 when farther than a few tokens), give it the gold's speaker mention (P
-when the attribution before has it, else up to three candidates with M, else select it
+when the attribution before has it, else M for the first candidate, L and a digit for
+one of the next eight (ADR 89), else up to three candidates with M, else select it
 with the token cursor, moved by F and the mention's first letters when far, and S),
 the gold's speaker name (E, and type it until the completion list offers it), cue and
 type, and accept it (A); once every suggestion left is right as it stands (the one just
@@ -34,7 +35,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit
 
 from core.measure.evaluate import find_quote, trim
 from core.model import Attribution, Span, SpanError, State
@@ -44,6 +45,7 @@ TYPE_KEYS = {"direct": "1", "mixed": "2", "indirect": "3"}
 EDGE_STEPS = 60  # edge moves before giving up on a quote's boundaries
 FAR_EDGE = 6  # tokens: an edge farther than this goes to the token cursor ({, })
 CANDIDATES = 3  # M presses before selecting the speaker by hand
+PICKED = 9  # the candidates L lists with a digit each
 NEXTS = 3  # N presses after F's letters, at most, to reach the place sought
 FAR = 200  # characters: farther than this, the cursor goes a line at a time
 
@@ -198,10 +200,10 @@ class Driver:
         self.in_dialog("E", fill)
         self.pressed += [*typed, "Enter"]
 
-    def in_dialog(self, key: str, fill: Callable[[QInputDialog], None]) -> None:
-        """Press ``key``, let ``fill`` type into the box it opens, and wait until the
-        window has the keyboard again."""
-        when_modal(QInputDialog, fill)
+    def in_dialog(self, key: str, fill: Callable[[Any], None], kind: type = QInputDialog) -> None:
+        """Press ``key``, let ``fill`` type into the box (of ``kind``) it opens, and wait
+        until the window has the keyboard again."""
+        when_modal(kind, fill)
         self.key(key)
         view = self.window.view
         for _ in range(100_000):
@@ -495,6 +497,12 @@ class Driver:
         before = [a for a in s.attrs[: s.index] if a.speaker is not None]
         if before and self.speaks(before[-1].speaker, g):
             return self.key("P")
+        listed = [self.speaks(c.span, g) for c in s.speaker_options()[:PICKED]]
+        if True in listed[1:]:  # L and its digit (ADR 89); M takes the first
+            digit = str(listed.index(True) + 1)
+            self.in_dialog("L", lambda d: QTest.keyClick(d.list, digit), QDialog)
+            self.pressed.append(digit)
+            return None
         for _ in range(CANDIDATES):
             if not s.candidates():
                 break

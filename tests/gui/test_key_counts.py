@@ -8,7 +8,7 @@ import json
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QInputDialog, QLineEdit
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit
 
 from core.corpus import queries
 from core.corpus.store import Store
@@ -78,6 +78,30 @@ def test_a_wrong_speaker_among_the_candidates_is_fixed_in_at_most_two_keys(make_
     while s.current.speaker != sp(TEXT, "Tom Brown") and n < 6:
         n += keys(w, "M")
     assert s.current.speaker == sp(TEXT, "Tom Brown") and n <= 2, n
+
+
+def test_any_of_the_first_nine_candidates_is_the_speaker_in_two_keys(make_window, tmp_path, qtbot):
+    """Issue 20: a wrong speaker with the right one among the candidates in at most two
+    keys; M reached the third in three and the fourth on in four or more. L lists them
+    numbered as M meets them, and a digit takes one (ADR 89)."""
+    w = make_window(make_corpus(tmp_path / "c.qlab"))
+    s = w.session
+    s.choose(3)  # "We have no money," said Tom Brown
+    options, rows = s.speaker_options(), s.speaker_rows()
+    assert len(options) >= 4
+    shown = []
+
+    def take(dialog):
+        shown.extend(dialog.list.item(i).text() for i in range(dialog.list.count()))
+        QTest.keyClick(dialog.list, Qt.Key.Key_4)
+
+    when_modal(QDialog, take)
+    n = keys(w, "L")
+    back_in(qtbot, w)
+    n += 1  # the digit
+    assert shown == [f"{i}  {row}" for i, row in enumerate(rows, 1)]
+    assert s.current.speaker == options[3].span and s.current.speaker_name == options[3].name
+    assert n == 2 and w.view.hasFocus()
 
 
 def test_the_mention_right_after_a_quote_is_the_first_candidate(make_window, tmp_path):

@@ -1093,6 +1093,29 @@ def test_m_then_shift_m_comes_back_to_a_speaker_that_is_no_candidate(session):
     assert session.current.speaker_name == "a council member"
 
 
+def test_pick_speaker_takes_a_numbered_candidate_as_m_meets_them_in_one_step(session):
+    """ADR 89: L lists the quote's candidates but the speaker it has, in M's order, and a
+    digit takes one: the fifth was five M presses (or a selection and S), now two keys.
+    One command, undone in one step; a number past the list says how many there are."""
+    session.jump(4)  # "We have no money," said Tom Brown, a council member.
+    options = session.speaker_options()
+    assert session.current.speaker not in [c.span for c in options] and len(options) > 4
+    rows = session.speaker_rows()
+    assert len(rows) == len(options)
+    assert rows[0] == 'Tom Brown   \u00b7 have no money," said [Tom Brown] , a council member.'
+    had = session.current.speaker, session.current.speaker_name
+    run(session, session.pick_speaker(5))
+    assert session.current.speaker == options[4].span
+    assert session.current.speaker_name == options[4].name
+    assert [c.span for c in session.speaker_options()][:4] == [c.span for c in options[:4]]
+    session.undo()
+    assert (session.current.speaker, session.current.speaker_name) == had
+    run(session, session.candidate(+1))  # M: the first of them
+    assert session.current.speaker == options[0].span
+    n = len(session.speaker_options())
+    assert session.pick_speaker(n + 1) == f"There is no candidate {n + 1} (1-{n})."
+
+
 def test_a_lone_capital_letter_is_no_candidate_speaker():
     from core.review.speakers import candidates
     from core.tokens import Tokens, tokenize
