@@ -65,7 +65,7 @@ from core.suggest.names import (
     name_in_article,
     name_key,
 )
-from core.suggest.registry import kind_of
+from core.suggest.registry import kind_of, looks_like_person
 from core.tokens import Tokens
 
 TARGETS = ("quote", "speaker", "cue")
@@ -1373,13 +1373,26 @@ def _other_forms(shown: str, mention: str) -> list[str]:
     form wrong: without its first words, two words or more from a capitalised one (an
     owner or a title before the name: ``NORLAND'S Foreign Ministry`` -> ``Foreign
     Ministry``, ``Brigadier-General Ana Ruiz`` -> ``Ana Ruiz``), and with a determiner in
-    lower case (``A Port spokeswoman`` -> ``a Port spokeswoman``); the mention so too,
-    and the mention as written (a description is its own name: ``A spokesperson for the
-    Port Authority``; ADR 68). Longest first; not the name shown, nor nobody's (ADR 75)."""
+    lower case (``A Port spokeswoman`` -> ``a Port spokeswoman``); a body's name of
+    capitalised words also without its last words (``New Jersey Manufacturers Insurance
+    Company`` -> ``New Jersey Manufacturers Insurance``; ADR 90), never after an initial
+    or a possessive; the mention so too, and the mention as written (a description is
+    its own name: ``A spokesperson for the Port Authority``; ADR 68). The shorter forms
+    longest first; not the name shown, nor nobody's (ADR 75)."""
     words = shown.split()
     shorter = [" ".join(words[i:]) for i in range(1, len(words) - 1) if words[i][:1].isupper()]
+    if all(w[:1].isupper() for w in words) and not looks_like_person(shown):  # a body's
+        shorter += [
+            " ".join(words[:j])
+            for j in range(2, len(words))
+            if len(words[j - 1]) > 2 and not words[j - 1].endswith(_POSSESSIVE_ENDS)
+        ]
+    shorter.sort(key=len, reverse=True)
     forms = [*shorter, _as_named(shown), _as_named(mention), mention]
     return [f for f in dict.fromkeys(forms) if f and f != shown and not _nobody(f)]
+
+
+_POSSESSIVE_ENDS = ("'s", "\u2019s", "'", "\u2019")
 
 
 def _as_named(description: str) -> str:

@@ -547,6 +547,29 @@ def test_the_names_to_offer_end_with_the_shown_name_s_other_forms(tmp_path):
         assert s.names_to_offer()[-3:] == ["Ana Ruiz", *forms[2:], "A Port spokeswoman"]
 
 
+def test_the_other_forms_of_a_body_s_name_hold_it_without_its_last_words(tmp_path):
+    """ADR 90: a gold naming a firm without the last word the article writes
+    (``New Jersey Manufacturers Insurance`` for ``... Insurance Company``) was typed
+    whole, 36 keys: the box offered the name without its first words only. A body's
+    name of capitalised words is offered without its last words too, longest first;
+    not a person's name, nor one cut after a possessive or an initial."""
+    text = (
+        'Headline\n\nNew Jersey Manufacturers Insurance Company said it "will pay." '
+        "Johnson County Sheriff's Office agreed. Jane Q. Okafor spoke.\n"
+    )
+    with text_session(tmp_path, text, "will pay") as s:
+        run(s, s.label("speaker", sp(text, "New Jersey Manufacturers Insurance Company")))
+        offered = s.names_to_offer()
+        firm = ["New Jersey Manufacturers Insurance", "New Jersey Manufacturers", "New Jersey"]
+        assert set(firm) <= set(offered)
+        assert [offered.index(n) for n in firm] == sorted(offered.index(n) for n in firm)
+        run(s, s.rename("Johnson County Sheriff's Office"))
+        offered = s.names_to_offer()
+        assert "Johnson County" in offered and "Johnson County Sheriff's" not in offered
+        run(s, s.rename("Jane Q. Okafor"))
+        assert not {"Jane Q.", "Jane"} & set(s.names_to_offer())
+
+
 def test_the_next_quotation_no_attribution_holds_is_selected_in_one_key(tmp_path):
     """ADR 62: '"' selects, after the token cursor and then from the article's start, the
     quotations no attribution holds (a rejected one holds its own), for Q."""
