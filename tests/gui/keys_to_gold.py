@@ -7,7 +7,9 @@ Per suggestion, in text order: reject it (X) if it overlaps no gold quote left; 
 move its edges to the gold's (a token at a time, or the token cursor there and { or }
 when farther than a few tokens), give it the gold's speaker mention (P
 when the attribution before has it, else M for the first candidate, L and a digit for
-one of the next eight (ADR 89), else up to three candidates with M, else select it
+one of the next eight (ADR 89), else Tab and its edges where the speaker it has
+overlaps the gold's and a few keys reach it (ADR 91), else L and Esc (the list looked
+at) and select it
 with the token cursor, moved by F and the mention's first letters when far, and S),
 the gold's speaker name (E, and type it until the completion list offers it), cue and
 type, and accept it (A); once every suggestion left is right as it stands (the one just
@@ -39,13 +41,15 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit
 
 from core.measure.evaluate import find_quote, trim
 from core.model import Attribution, Span, SpanError, State
+from core.review.session import TARGETS
 from core.review.speakers import cue_words
 
 TYPE_KEYS = {"direct": "1", "mixed": "2", "indirect": "3"}
 EDGE_STEPS = 60  # edge moves before giving up on a quote's boundaries
 FAR_EDGE = 6  # tokens: an edge farther than this goes to the token cursor ({, })
-CANDIDATES = 3  # M presses before selecting the speaker by hand
+CANDIDATES = 3  # W presses before selecting the cue by hand
 PICKED = 9  # the candidates L lists with a digit each
+SPEAKER_EDGES = 5  # Tab and edge keys, at most, to make the speaker the gold's mention
 NEXTS = 3  # N presses after F's letters, at most, to reach the place sought
 FAR = 200  # characters: farther than this, the cursor goes a line at a time
 
@@ -498,19 +502,43 @@ class Driver:
         if before and self.speaks(before[-1].speaker, g):
             return self.key("P")
         listed = [self.speaks(c.span, g) for c in s.speaker_options()[:PICKED]]
-        if True in listed[1:]:  # L and its digit (ADR 89); M takes the first
+        if listed[:1] == [True]:
+            return self.key("M")
+        if True in listed:  # L and its digit (ADR 89)
             digit = str(listed.index(True) + 1)
             self.in_dialog("L", lambda d: QTest.keyClick(d.list, digit), QDialog)
             self.pressed.append(digit)
             return None
-        for _ in range(CANDIDATES):
-            if not s.candidates():
-                break
-            self.key("M")
-            if self.speaks(s.current.speaker, g):
-                return None
-        self.select(self.near(g.speaker, g.quote))
+        want = self.near(g.speaker, g.quote)
+        if self.speaker_edges(want):
+            return None
+        if listed:  # the list looked at, and closed: the mention is not among them
+            self.in_dialog("L", lambda d: QTest.keyClick(d.list, Qt.Key.Key_Escape), QDialog)
+            self.pressed.append("Esc")
+        self.select(want)
         return self.key("S")
+
+    def speaker_edges(self, want: Span) -> bool:
+        """The speaker it has to ``want`` by its edges, a token a key after Tab to it, where
+        the two overlap and that is at most ``SPEAKER_EDGES`` keys (``Attorney General Jo
+        Roe SC`` -> ``Attorney General Jo Roe``: ADR 91); whether it got there."""
+        s = self.s
+        now = s.current.speaker
+        if now is None or not now.overlaps(want):
+            return False
+        at = s.tokens.token_at
+        steps = abs(at(now.start) - at(want.start)) + abs(at(now.end - 1) - at(want.end - 1))
+        tabs = (TARGETS.index("speaker") - TARGETS.index(s.target)) % len(TARGETS)
+        if tabs + steps > SPEAKER_EDGES:
+            return False
+        self.target("speaker")
+        for _ in range(steps):
+            now = s.current.speaker
+            if now.start != want.start:
+                self.key("]" if now.start < want.start else "[")
+            elif now.end != want.end:
+                self.key("." if now.end < want.end else ",")
+        return s.current.speaker == want
 
     def cue(self, g: GoldQuote) -> None:
         """The gold's cue: W while its words come within a few presses (a user sees

@@ -687,3 +687,27 @@ def test_the_keys_to_gold_press_w_to_the_last_cue_word_from_no_cue(make_window, 
     assert d.pressed == ["W", "W", "W"]
     s = w.session
     assert text[s.current.cue.start : s.current.cue.end] == "denied"
+
+
+def test_the_keys_to_gold_move_a_speaker_s_edge_a_token_off_the_gold_s(make_window, tmp_path):
+    """ADR 91: a speaker mention one token longer than the gold's (``... Jo Roe SC``) was
+    fixed by three M presses that could not reach it, then a selection and S (15 keys in
+    a studied article); Tab to the speaker and one edge key do it."""
+    text = 'Headline\n\n"We will appeal," said Attorney General Jo Roe SC on Monday.\n'
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text, "We will appeal"))
+    s = w.session
+    s.choose(0)
+    said = sp(text, "Attorney General Jo Roe SC")
+    w.route(s.apply(Pending(set_speaker(s.store, s.current.id, said, "Jo Roe"))))
+    gold = read_gold(
+        _write(
+            tmp_path,
+            text,
+            {"quote": "We will appeal", "speaker": "Attorney General Jo Roe", "cue": "said"},
+        ),
+        text,
+    )
+    d = Driver(w, quotes=[g.quote for g in gold])
+    d.speaker(gold[0])
+    assert d.pressed == ["Tab", ","]
+    assert s.current.speaker == sp(text, "Attorney General Jo Roe")
