@@ -37,7 +37,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QWidget
 
 from core.measure.evaluate import find_quote, trim
 from core.model import Attribution, Span, SpanError, State
@@ -49,6 +49,7 @@ EDGE_STEPS = 60  # edge moves before giving up on a quote's boundaries
 FAR_EDGE = 6  # tokens: an edge farther than this goes to the token cursor ({, })
 CANDIDATES = 3  # W presses before selecting the cue by hand
 PICKED = 9  # the candidates L lists with a digit each
+DOWNS = 3  # the rows of the name box's list, at most, a name is taken from by Down
 SPEAKER_EDGES = 5  # Tab and edge keys, at most, to make the speaker the gold's mention
 NEXTS = 3  # N presses after F's letters, at most, to reach the place sought
 FAR = 200  # characters: farther than this, the cursor goes a line at a time
@@ -166,10 +167,16 @@ class Driver:
 
     def type_name(self, name: str) -> None:
         """E, then ``name`` from the list the box opens with (Down to it and one Enter),
-        or the fewest letters of one of its words (the list keeps the names holding
-        them) after which the list offers it first (Down and one Enter), whichever is
-        fewer keys; else all of it over the name shown and Enter."""
+        or the first letters of one of its words (the list keeps the names holding them)
+        and Down to it among the first ``DOWNS`` of them and one Enter, whichever is fewer
+        keys (:func:`cheapest_part`); else all of it over the name shown and Enter."""
         typed: list[str] = []
+
+        def down_to(popup: QWidget, row: int) -> None:
+            for _ in range(row + 1):
+                QTest.keyClick(popup, Qt.Key.Key_Down)
+                typed.append("Down")
+            QTest.keyClick(popup, Qt.Key.Key_Return)
 
         def fill(dialog: QInputDialog) -> None:
             edit = dialog.findChild(QLineEdit)
@@ -178,22 +185,16 @@ class Driver:
             while not popup.isVisible():  # the box lists its names once it is shown
                 QApplication.processEvents()
             offered = completer.model().stringList()
-            part = shortest_part(name, offered)
-            if name in offered and offered.index(name) < len(part or name):
-                for _ in range(offered.index(name) + 1):
-                    QTest.keyClick(popup, Qt.Key.Key_Down)
-                    typed.append("Down")
-                QTest.keyClick(popup, Qt.Key.Key_Return)
-                return
-            for ch in part or name:
+            found = cheapest_part(name, offered)
+            part, row = found if found else (name, None)
+            if name in offered and offered.index(name) < len(part) + (row or 0):
+                return down_to(popup, offered.index(name))
+            for ch in part:
                 type_into(edit, ch)
                 typed.append(ch)
-                first = completer.completionModel().index(0, 0).data()
-                if first == name and popup.isVisible():
-                    QTest.keyClick(popup, Qt.Key.Key_Down)
-                    QTest.keyClick(popup, Qt.Key.Key_Return)
-                    typed.append("Down")
-                    return
+            if row is not None and popup.isVisible():
+                assert completer.completionModel().index(row, 0).data() == name
+                return down_to(popup, row)
             if typed != list(name):  # (the list did not offer it: the whole name)
                 QTest.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
                 typed.append("Ctrl+A")
@@ -568,16 +569,24 @@ class Driver:
             self.fix(g)
 
 
-def shortest_part(name: str, offered: list[str]) -> str | None:
-    """The fewest first letters of one of ``name``'s words after which ``name`` is the
-    first of ``offered`` holding them (case aside), as the name box's list shows them."""
+def cheapest_part(name: str, offered: list[str]) -> tuple[str, int] | None:
+    """The first letters of one of ``name``'s words, and ``name``'s row among the names
+    of ``offered`` holding them (case aside, as the name box's list shows them), that
+    cost the fewest keys (letters and ``row + 1`` Downs), ``name`` among the first
+    ``DOWNS`` of them; None when no such letters are fewer than the whole name."""
     starts = [i for i in range(len(name)) if name[i].isalnum() and (i == 0 or name[i - 1] == " ")]
+    best: tuple[str, int] | None = None
     for k in range(1, len(name) + 1):
+        if best is not None and k >= len(best[0]) + best[1]:
+            break
         for i in starts:
-            part = name[i : i + k].lower()
-            if len(part) == k and next((n for n in offered if part in n.lower()), None) == name:
-                return name[i : i + k]
-    return None
+            part = name[i : i + k]
+            holding = [n for n in offered if part.lower() in n.lower()][:DOWNS]
+            if len(part) == k and name in holding:
+                cost = k + holding.index(name)
+                if best is None or cost < len(best[0]) + best[1]:
+                    best = (part, holding.index(name))
+    return best
 
 
 def matching(text: str, a: Attribution, gold: list[GoldQuote], used: set[int]) -> int | None:
