@@ -18,7 +18,7 @@ from core.review.commands import set_speaker
 from core.review.session import Pending
 from gui.article_view import COLOURS
 from tests.gui.conftest import back_in, press, when_modal
-from tests.gui.keys_to_gold import Driver, read_gold, to_gold
+from tests.gui.keys_to_gold import Driver, cheapest_part, read_gold, to_gold
 from tests.review_data import TEXT, make_corpus, make_text_corpus, sp
 
 
@@ -711,3 +711,13 @@ def test_the_keys_to_gold_move_a_speaker_s_edge_a_token_off_the_gold_s(make_wind
     d.speaker(gold[0])
     assert d.pressed == ["Tab", ","]
     assert s.current.speaker == sp(text, "Attorney General Jo Roe")
+
+
+def test_the_keys_to_gold_take_a_name_a_row_or_two_down_after_its_letters():
+    """ADR 91: the walk typed ``the police`` whole (11 keys) where ``t`` and two Downs
+    take it, second in the list under ``the police commander``: a user reads the list."""
+    offered = ["the police commander", "the police", "residents"]
+    assert cheapest_part("the police", offered) == ("t", 1)
+    assert cheapest_part("the mayor", offered) is None  # (typed whole)
+    many = [f"the police {n}" for n in "abc"] + ["the police"]
+    assert cheapest_part("the police", many) is None  # (fourth: past the rows read)
