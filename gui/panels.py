@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -11,11 +12,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -499,6 +501,40 @@ class AttributionModel(QAbstractTableModel):
         return section + 1  # the rows' numbers, as Ctrl+G takes them
 
 
+@lru_cache(maxsize=8)
+def _even_figures(font: str) -> bool:
+    """Whether every number of as many digits is as wide in ``font`` (``QFont.toString``)
+    made bold, as a header measures its sections: each digit as wide, and no pair of
+    digits kerned."""
+    bold = QFont()
+    bold.fromString(font)
+    bold.setBold(True)
+    metrics = QFontMetricsF(bold)
+    digits = {metrics.horizontalAdvance(str(n)) for n in range(10)}
+    pairs = {metrics.horizontalAdvance(f"{n:02}") for n in range(100)}
+    return len(digits) == 1 and pairs == {2 * digits.pop()}
+
+
+class RowNumbers(QHeaderView):
+    """The attribution table's row numbers, as the table's own vertical header shows
+    them, measured in one section: Qt measures the first and last hundred sections
+    again each time a row is added or removed, and asks the model (Python) half a dozen
+    roles of each, a millisecond of Q on a long article (docs/adr/0901). Where every
+    number of as many digits is as wide (a font's usual figures), the widest section,
+    which Qt's measure finds, is the last row's: that one is measured."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.setSectionsClickable(True)  # (as QTableView makes its own)
+        self.setHighlightSections(True)
+
+    def sizeHint(self) -> QSize:
+        last = self.count() - 1
+        if last < 0 or self.hiddenSectionCount() or not _even_figures(self.font().toString()):
+            return super().sizeHint()
+        return self.sectionSizeFromContents(self.logicalIndex(last)).expandedTo(QSize(0, 0))
+
+
 class AttributionTable(QTableView):
     """Signals:
     chosen(index): the user picked an attribution with the mouse.
@@ -510,6 +546,7 @@ class AttributionTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.attributions = AttributionModel(self)
+        self.setVerticalHeader(RowNumbers(self))
         self.setModel(self.attributions)
         self.setItemDelegate(CachedCells(self, self.attributions.cells))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -10,8 +10,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
+from core.model import Attribution, Span
 from gui import panels, settings
 from gui.timing import Settle
 from tests.core.small_corpus import build
@@ -275,3 +281,32 @@ def test_the_tables_cells_are_drawn_as_qt_s_own_delegate_would(make_window, tmp_
             ours.initStyleOption(QStyleOptionViewItem(), index)
             assert asked == []  # ours, of the row's cells
             assert made[0] == made[1] and made[0][0] == real(index)
+
+
+def test_the_row_numbers_are_measured_as_qt_measures_them(qtbot):
+    """The attribution table's row numbers are measured in the last row's section (Qt
+    measures the first and last hundred each time a row comes or goes, half a dozen
+    calls into the model each): as wide as Qt's measure makes them, as the rows pass a
+    power of ten either way, and the table drawn as with Qt's own header."""
+    ours, stock = panels.AttributionTable(), panels.AttributionTable()
+    qt_own = QHeaderView(Qt.Orientation.Vertical)
+    qt_own.setSectionsClickable(True)
+    qt_own.setHighlightSections(True)
+    stock.setVerticalHeader(qt_own)
+    qt_own.setDefaultSectionSize(24)
+    for table in (ours, stock):
+        qtbot.addWidget(table)
+        table.resize(420, 300)
+        table.show()
+    assert isinstance(ours.verticalHeader(), panels.RowNumbers)
+    text = "She said it was so. " * 1200
+    for n in (9, 10, 99, 100, 101, 1000, 1001, 1000, 999, 3):
+        attrs = [Attribution(Span(i * 20, i * 20 + 17), id=i + 1) for i in range(n)]
+        for table in (ours, stock):
+            table.refresh(text, attrs, n - 1, frozenset(), rebuild=True)
+        header = ours.verticalHeader()
+        qtbot.waitUntil(lambda: header.count() == n == qt_own.count())  # noqa: B023
+        assert header.sizeHint() == QHeaderView.sizeHint(header)  # (Qt's, every section)
+        qtbot.waitUntil(lambda: header.width() == qt_own.width())  # noqa: B023
+        assert header.width() > 8 * len(str(n))
+        assert ours.grab().toImage() == stock.grab().toImage()
