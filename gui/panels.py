@@ -443,8 +443,14 @@ class AttributionModel(QAbstractTableModel):
                 self.index(0, 0), self.index(min(old, new) - 1, len(self.COLUMNS) - 1)
             )
 
-    def changed(self, attrs: list[Attribution], ids: frozenset[int]) -> None:
-        """The attributions ``ids`` changed, each in its row (none moved)."""
+    def changed(
+        self, attrs: list[Attribution], ids: frozenset[int], shown: range | None = None
+    ) -> None:
+        """The attributions ``ids`` changed, each in its row (none moved): their cells are
+        made again when next painted, and those of the rows ``shown`` (on screen; None:
+        all) are redrawn now. A name given to many (docs/adr/0052) changes rows all over a
+        long article, a call from Qt into Python and back for each; a row off screen is
+        painted from its cells made anew when it comes into view (docs/adr/0901)."""
         self.attrs = attrs
         if not ids:
             return
@@ -452,7 +458,8 @@ class AttributionModel(QAbstractTableModel):
             self._rows = {a.id or 0: row for row, a in enumerate(attrs)}
         for row in sorted(self._rows[i] for i in ids if i in self._rows):
             self._cells.pop(row, None)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+            if shown is None or row in shown:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def cells(self, row: int) -> tuple[str, str, str, str, str]:
         cells = self._cells.get(row)
@@ -578,9 +585,15 @@ class AttributionTable(QTableView):
             self.attributions.show(text, attrs)
             if self.attributions.made is not None:  # a gold's From column: narrow
                 self.setColumnWidth(4, 64)
-        else:
-            self.attributions.changed(attrs, changed)
         self.select(current)
+        if not rebuild:  # (scrolled first: the rows then on screen are redrawn)
+            self.attributions.changed(attrs, changed, self.rows_shown())
+
+    def rows_shown(self) -> range:
+        """The rows on screen, whole or in part."""
+        first = self.rowAt(0)
+        last = self.rowAt(self.viewport().height() - 1)
+        return range(first, (last if last >= 0 else self.attributions.rowCount() - 1) + 1)
 
     def select(self, row: int | None) -> None:
         if row is None or row >= self.attributions.rowCount():
