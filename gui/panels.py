@@ -450,7 +450,7 @@ class AttributionModel(QAbstractTableModel):
         made again when next painted, and those of the rows ``shown`` (on screen; None:
         all) are redrawn now. A name given to many (docs/adr/0052) changes rows all over a
         long article, a call from Qt into Python and back for each; a row off screen is
-        painted from its cells made anew when it comes into view (docs/adr/0901)."""
+        painted from its cells made anew when it comes into view (docs/adr/0092)."""
         self.attrs = attrs
         if not ids:
             return
@@ -526,7 +526,7 @@ class RowNumbers(QHeaderView):
     """The attribution table's row numbers, as the table's own vertical header shows
     them, measured in one section: Qt measures the first and last hundred sections
     again each time a row is added or removed, and asks the model (Python) half a dozen
-    roles of each, a millisecond of Q on a long article (docs/adr/0901). Where every
+    roles of each, a millisecond of Q on a long article (docs/adr/0092). Where every
     number of as many digits is as wide (a font's usual figures), the widest section,
     which Qt's measure finds, is the last row's: that one is measured."""
 
