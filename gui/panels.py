@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -11,11 +12,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -441,8 +443,14 @@ class AttributionModel(QAbstractTableModel):
                 self.index(0, 0), self.index(min(old, new) - 1, len(self.COLUMNS) - 1)
             )
 
-    def changed(self, attrs: list[Attribution], ids: frozenset[int]) -> None:
-        """The attributions ``ids`` changed, each in its row (none moved)."""
+    def changed(
+        self, attrs: list[Attribution], ids: frozenset[int], shown: range | None = None
+    ) -> None:
+        """The attributions ``ids`` changed, each in its row (none moved): their cells are
+        made again when next painted, and those of the rows ``shown`` (on screen; None:
+        all) are redrawn now. A name given to many (docs/adr/0052) changes rows all over a
+        long article, a call from Qt into Python and back for each; a row off screen is
+        painted from its cells made anew when it comes into view (docs/adr/0092)."""
         self.attrs = attrs
         if not ids:
             return
@@ -450,7 +458,8 @@ class AttributionModel(QAbstractTableModel):
             self._rows = {a.id or 0: row for row, a in enumerate(attrs)}
         for row in sorted(self._rows[i] for i in ids if i in self._rows):
             self._cells.pop(row, None)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+            if shown is None or row in shown:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def cells(self, row: int) -> tuple[str, str, str, str, str]:
         cells = self._cells.get(row)
@@ -499,6 +508,40 @@ class AttributionModel(QAbstractTableModel):
         return section + 1  # the rows' numbers, as Ctrl+G takes them
 
 
+@lru_cache(maxsize=8)
+def _even_figures(font: str) -> bool:
+    """Whether every number of as many digits is as wide in ``font`` (``QFont.toString``)
+    made bold, as a header measures its sections: each digit as wide, and no pair of
+    digits kerned."""
+    bold = QFont()
+    bold.fromString(font)
+    bold.setBold(True)
+    metrics = QFontMetricsF(bold)
+    digits = {metrics.horizontalAdvance(str(n)) for n in range(10)}
+    pairs = {metrics.horizontalAdvance(f"{n:02}") for n in range(100)}
+    return len(digits) == 1 and pairs == {2 * digits.pop()}
+
+
+class RowNumbers(QHeaderView):
+    """The attribution table's row numbers, as the table's own vertical header shows
+    them, measured in one section: Qt measures the first and last hundred sections
+    again each time a row is added or removed, and asks the model (Python) half a dozen
+    roles of each, a millisecond of Q on a long article (docs/adr/0092). Where every
+    number of as many digits is as wide (a font's usual figures), the widest section,
+    which Qt's measure finds, is the last row's: that one is measured."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.setSectionsClickable(True)  # (as QTableView makes its own)
+        self.setHighlightSections(True)
+
+    def sizeHint(self) -> QSize:
+        last = self.count() - 1
+        if last < 0 or self.hiddenSectionCount() or not _even_figures(self.font().toString()):
+            return super().sizeHint()
+        return self.sectionSizeFromContents(self.logicalIndex(last)).expandedTo(QSize(0, 0))
+
+
 class AttributionTable(QTableView):
     """Signals:
     chosen(index): the user picked an attribution with the mouse.
@@ -510,6 +553,7 @@ class AttributionTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.attributions = AttributionModel(self)
+        self.setVerticalHeader(RowNumbers(self))
         self.setModel(self.attributions)
         self.setItemDelegate(CachedCells(self, self.attributions.cells))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -541,9 +585,15 @@ class AttributionTable(QTableView):
             self.attributions.show(text, attrs)
             if self.attributions.made is not None:  # a gold's From column: narrow
                 self.setColumnWidth(4, 64)
-        else:
-            self.attributions.changed(attrs, changed)
         self.select(current)
+        if not rebuild:  # (scrolled first: the rows then on screen are redrawn)
+            self.attributions.changed(attrs, changed, self.rows_shown())
+
+    def rows_shown(self) -> range:
+        """The rows on screen, whole or in part."""
+        first = self.rowAt(0)
+        last = self.rowAt(self.viewport().height() - 1)
+        return range(first, (last if last >= 0 else self.attributions.rowCount() - 1) + 1)
 
     def select(self, row: int | None) -> None:
         if row is None or row >= self.attributions.rowCount():

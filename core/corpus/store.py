@@ -732,9 +732,9 @@ class Store(Queries):
     ) -> int:
         table = "attribution"
         new = None
+        old = Attribution.from_record(before) if before is not None else None
         if after is not None:
             new = self.with_speaker(Attribution.from_record(after, id=row_id))
-            old = Attribution.from_record(before) if before is not None else None
             rejected = State.REJECTED
             if (
                 old is None
@@ -746,43 +746,31 @@ class Store(Queries):
         if row_id is None:
             assert new is not None and after is not None
             row = attribution_row(new, int(after["article_id"]))
-            cur = self._conn.execute(
-                f"INSERT INTO attributions ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                list(row.values()),
-            )
+            cur = self._conn.execute(_insert_sql(tuple(row)), list(row.values()))
             return int(cur.lastrowid or 0)
-        if before is None:  # re-creating a deleted row (undo of a delete)
+        if old is None:  # re-creating a deleted row (undo of a delete)
             assert new is not None and after is not None
             row = attribution_row(new, int(after["article_id"]))
-            cur = self._conn.execute(
-                f"INSERT OR IGNORE INTO attributions ({', '.join(row)}) "
-                f"VALUES ({', '.join('?' * len(row))})",
-                list(row.values()),
-            )
+            cur = self._conn.execute(_insert_sql(tuple(row), "OR IGNORE "), list(row.values()))
             return self._written(cur.rowcount, table, row_id, after)
-        was = attribution_row(Attribution.from_record(before), int(before["article_id"]))
+        assert before is not None
+        was = attribution_row(old, int(before["article_id"]))
         if "speaker_id" not in before:  # logged before speakers were entities
             del was["speaker_id"]
         if "flagged" not in before:  # logged before flags were (docs/adr/0033)
             del was["flagged"], was["comment"]
-        # (a name stored as '' by an older QuoteLab is no name, as it reads)
-        same = " AND ".join(
-            "NULLIF(speaker_name, '') IS ?" if col == "speaker_name" else f"{col} IS ?"
-            for col in was
-        )
         if new is None:
             cur = self._conn.execute(
-                f"DELETE FROM attributions WHERE id = ? AND {same}", [row_id, *was.values()]
+                f"DELETE FROM attributions WHERE id = ? AND {_same_sql(tuple(was))}",
+                [row_id, *was.values()],
             )
         else:
             row = attribution_row(new, int(after["article_id"]) if after else 0)
             if after is not None and "flagged" not in after:  # (a record logged before
                 del row["flagged"], row["comment"]  # flags were: it leaves them as they are)
-            sets = ", ".join(f"{col} = ?" for col in row if col != "id")
             values = [v for col, v in row.items() if col != "id"]
             cur = self._conn.execute(
-                f"UPDATE attributions SET {sets} WHERE id = ? AND {same}",
-                [*values, row_id, *was.values()],
+                _update_sql(tuple(row), tuple(was)), [*values, row_id, *was.values()]
             )
         return self._written(cur.rowcount, table, row_id, after)
 
@@ -828,3 +816,32 @@ class Store(Queries):
                 "the view has been reloaded"
             )
         return row_id
+
+
+@functools.lru_cache(maxsize=16)
+def _insert_sql(columns: tuple[str, ...], how: str = "") -> str:
+    """An attribution row's INSERT (``how``: ``OR IGNORE``), made once per set of columns."""
+    return (
+        f"INSERT {how}INTO attributions ({', '.join(columns)}) "
+        f"VALUES ({', '.join('?' * len(columns))})"
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _same_sql(columns: tuple[str, ...]) -> str:
+    """The condition that an attribution row still holds what a command read of it:
+    ``columns`` compared in order (a name stored as '' by an older QuoteLab is no name,
+    as it reads)."""
+    return " AND ".join(
+        "NULLIF(speaker_name, '') IS ?" if col == "speaker_name" else f"{col} IS ?"
+        for col in columns
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _update_sql(columns: tuple[str, ...], was: tuple[str, ...]) -> str:
+    """An attribution row's UPDATE of ``columns`` (but its id) where it still holds
+    ``was`` (:func:`_same_sql`), made once per pair of column sets (a rename of many
+    rows writes them all alike)."""
+    sets = ", ".join(f"{col} = ?" for col in columns if col != "id")
+    return f"UPDATE attributions SET {sets} WHERE id = ? AND {_same_sql(was)}"

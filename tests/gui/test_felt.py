@@ -8,10 +8,17 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
+from core.model import Attribution, Span
 from gui import panels, settings
 from gui.timing import Settle
 from tests.core.small_corpus import build
@@ -275,3 +282,82 @@ def test_the_tables_cells_are_drawn_as_qt_s_own_delegate_would(make_window, tmp_
             ours.initStyleOption(QStyleOptionViewItem(), index)
             assert asked == []  # ours, of the row's cells
             assert made[0] == made[1] and made[0][0] == real(index)
+
+
+def test_the_row_numbers_are_measured_as_qt_measures_them(qtbot):
+    """The attribution table's row numbers are measured in the last row's section (Qt
+    measures the first and last hundred each time a row comes or goes, half a dozen
+    calls into the model each): as wide as Qt's measure makes them, as the rows pass a
+    power of ten either way, and the table drawn as with Qt's own header."""
+    ours, stock = panels.AttributionTable(), panels.AttributionTable()
+    qt_own = QHeaderView(Qt.Orientation.Vertical)
+    qt_own.setSectionsClickable(True)
+    qt_own.setHighlightSections(True)
+    stock.setVerticalHeader(qt_own)
+    qt_own.setDefaultSectionSize(24)
+    for table in (ours, stock):
+        qtbot.addWidget(table)
+        table.resize(420, 300)
+        table.show()
+    assert isinstance(ours.verticalHeader(), panels.RowNumbers)
+    text = "She said it was so. " * 1200
+    for n in (9, 10, 99, 100, 101, 1000, 1001, 1000, 999, 3):
+        attrs = [Attribution(Span(i * 20, i * 20 + 17), id=i + 1) for i in range(n)]
+        for table in (ours, stock):
+            table.refresh(text, attrs, n - 1, frozenset(), rebuild=True)
+        header = ours.verticalHeader()
+        qtbot.waitUntil(lambda: header.count() == n == qt_own.count())  # noqa: B023
+        assert header.sizeHint() == QHeaderView.sizeHint(header)  # (Qt's, every section)
+        qtbot.waitUntil(lambda: header.width() == qt_own.width())  # noqa: B023
+        assert header.width() > 8 * len(str(n))
+        assert ours.grab().toImage() == stock.grab().toImage()
+
+
+def shown(widget):
+    """What the screen shows of a widget (the window's backing store), as drawn."""
+    window, at = widget.window(), widget.mapTo(widget.window(), QPoint(0, 0))
+    screen = window.screen().grabWindow(
+        window.winId(), at.x(), at.y(), widget.width(), widget.height()
+    )
+    return screen.toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def drawn_now(widget):
+    """The widget drawn afresh from what it holds now."""
+    return widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def test_a_name_given_to_many_redraws_the_rows_on_screen_and_shows_the_rest_anew(qtbot):
+    """A name given to a suggestion names the article's others of that name (docs/adr/0052):
+    the table redraws those on screen at once (as drawn afresh, the new name), and no
+    other (a call from Qt into Python and back for each of a long article's); those off
+    screen show the new name when scrolled to."""
+    table = panels.AttributionTable()
+    qtbot.addWidget(table)
+    table.resize(420, 300)
+    table.show()
+    text = "She said it was so. " * 200
+    named = lambda name: [  # noqa: E731
+        Attribution(Span(i * 20, i * 20 + 8), speaker_name=name if i % 5 == 3 else None, id=i + 1)
+        for i in range(200)
+    ]
+    table.refresh(text, named("Ana Ruiz"), 0, frozenset(), rebuild=True)
+    for scroll in (table.scrollToBottom, table.scrollToTop):  # every row's cells made
+        scroll()
+        qtbot.waitUntil(lambda: shown(table.viewport()) == drawn_now(table.viewport()))
+    before = shown(table.viewport())
+    redrawn = []
+    table.attributions.dataChanged.connect(lambda top, _bottom: redrawn.append(top.row()))
+    renamed = named("Bea Sanz")
+    ids = frozenset(a.id for a in renamed if a.speaker_name)
+    table.refresh(text, renamed, 0, ids, rebuild=False)
+    on_screen = table.rows_shown()
+    assert 3 in on_screen and 8 in on_screen and 198 not in on_screen
+    assert redrawn == [r for r in on_screen if r % 5 == 3]
+    qtbot.waitUntil(lambda: shown(table.viewport()) == drawn_now(table.viewport()))
+    assert shown(table.viewport()) != before  # (the new name, drawn)
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: shown(table.viewport()) == drawn_now(table.viewport()))
+    assert 198 in table.rows_shown()
+    model = table.attributions
+    assert [model.index(r, 0).data() for r in range(3, 200, 5)] == ["Bea Sanz"] * 40
