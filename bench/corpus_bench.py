@@ -22,7 +22,6 @@ import shutil
 import sqlite3
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from make_corpus import build  # noqa: E402
+from scratch import scratch  # noqa: E402
 
 from core.corpus.store import Store  # noqa: E402
 from core.model import State, Status  # noqa: E402
@@ -181,7 +181,7 @@ def working_copy(size: int, prefix: str) -> tuple[Path, Path]:
     """A copy of the cached corpus of ``size`` articles in a new temporary folder,
     upgraded to the current schema (a one-off, not part of any step): (folder, file)."""
     src, _ = build(size, jsonl=False)
-    tmp = Path(tempfile.mkdtemp(prefix=prefix))
+    tmp = scratch(prefix)
     db = tmp / "corpus.qlab"
     shutil.copy(src, db)
     t_migrate = ms(lambda: Store(db).close())

@@ -27,7 +27,6 @@ import argparse
 import os
 import random
 import sys
-import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -39,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.make_corpus import articles  # noqa: E402
+from bench.scratch import scratch  # noqa: E402
 from core.corpus import curation  # noqa: E402
 from core.corpus.store import Store  # noqa: E402
 from core.measure.curate import curate  # noqa: E402
@@ -239,13 +239,13 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ["QUOTELAB_HOME"] = tempfile.mkdtemp(prefix="quotelab-bench-")
+    os.environ["QUOTELAB_HOME"] = str(scratch())
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from gui.main_window import MainWindow
 
-    folder = Path(tempfile.mkdtemp(prefix="quotelab-curation-"))
+    folder = scratch("quotelab-curation-")
     project = build(folder, args.articles, args.overlap, args.seed)
     with Store(project.gold) as g:
         agreed = sum(len(g.attributions(a)) for a in g.article_ids())

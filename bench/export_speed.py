@@ -34,7 +34,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from itertools import islice
@@ -203,12 +202,13 @@ def run_size(
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "bench"))
     from make_corpus import build
+    from scratch import scratch
 
     from core.corpus.schema import SCHEMA_VERSION
     from core.corpus.store import Store
 
     src, _ = build(size, jsonl=False)
-    tmp = Path(tempfile.mkdtemp(prefix="qlexport-"))
+    tmp = scratch("qlexport-")
     try:
         db = tmp / "corpus.qlab"
         shutil.copy(src, db)  # the cache is shared: only its copy is opened to write

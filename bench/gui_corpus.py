@@ -47,7 +47,6 @@ import shutil
 import sqlite3
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from functools import partial
@@ -55,10 +54,13 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["QUOTELAB_HOME"] = tempfile.mkdtemp(prefix="quotelab-bench-")  # not the user's settings
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
+
+from scratch import scratch  # noqa: E402
+
+os.environ["QUOTELAB_HOME"] = str(scratch())  # not the user's settings
 
 from corpus_bench import bare_article, bare_open, bare_write, p95, warm  # noqa: E402
 from make_corpus import build  # noqa: E402
@@ -217,7 +219,7 @@ def open_before(app: QApplication, db: Path) -> float:
 
 def run_size(app: QApplication, size: int, articles: int) -> None:
     src, _ = build(size, jsonl=False)
-    tmp = Path(tempfile.mkdtemp(prefix="qlgui-"))
+    tmp = scratch("qlgui-")
     db = tmp / "corpus.qlab"
     shutil.copy(src, db)
     Store(db).close()  # a one-off upgrade (if the schema moved on), not part of opening

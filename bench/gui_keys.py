@@ -30,19 +30,18 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["QUOTELAB_HOME"] = tempfile.mkdtemp(prefix="quotelab-bench-")  # not the user's settings
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from gui_corpus import Keys, load  # noqa: E402
+from gui_corpus import Keys, load  # noqa: E402  (it gives QUOTELAB_HOME a scratch folder)
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from scratch import scratch  # noqa: E402
 
 from core.corpus.store import Store  # noqa: E402
 from core.formats.text import parse_text  # noqa: E402
@@ -110,7 +109,7 @@ def missed_quotes(w: MainWindow, art: Article, found: list[Attribution], rounds:
     suggestion left out): the quotation selected (I, not timed), Q timed to its settled
     paint, then undone."""
     left_out = [f for f in found[::10] if f.type is QuoteType.DIRECT][:rounds]
-    path = Path(tempfile.mkdtemp()) / "missed.qlab"
+    path = scratch() / "missed.qlab"
     with Store(path) as s:
         s.add_article(art, [f for f in found if f not in left_out], tokenize(art.text))
     w.open_corpus(path)
@@ -182,7 +181,7 @@ def main() -> None:
     a = ap.parse_args()
     app = QApplication.instance() or QApplication([])
     suggester = Suggester()
-    tmp = Path(tempfile.mkdtemp())
+    tmp = scratch()
 
     art = parse_text(big_article(a.words), "big.txt")
     found = suggester.suggest(art)

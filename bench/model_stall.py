@@ -19,7 +19,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -54,6 +53,7 @@ def one_run() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from make_corpus import build
     from PySide6.QtWidgets import QApplication
+    from scratch import scratch
 
     from core.config import sample_article_path
     from core.formats.import_process import ImportProcess
@@ -62,7 +62,7 @@ def one_run() -> None:
 
     app = QApplication.instance() or QApplication([])
     db, _ = build(1000, jsonl=False)
-    tmp = Path(tempfile.mkdtemp())
+    tmp = scratch()
     shutil.copy(db, tmp / "corpus.qlab")
     importer = ImportProcess()
     w = MainWindow(importer)

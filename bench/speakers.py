@@ -38,15 +38,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["QUOTELAB_HOME"] = tempfile.mkdtemp(prefix="quotelab-bench-")  # not the user's settings
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.scratch import scratch  # noqa: E402
+
+os.environ["QUOTELAB_HOME"] = str(scratch())  # not the user's settings
 
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -133,7 +135,7 @@ class Bench:
             self.window.show()
             self.window.activateWindow()
             QTest.qWaitForWindowActive(self.window, 5000)
-        self.tmp = Path(tempfile.mkdtemp(prefix="quotelab-speakers-"))
+        self.tmp = scratch("quotelab-speakers-")
 
     def imported(self, text_path: Path, suggest: bool) -> Path:
         db = self.tmp / f"{text_path.stem}-{'suggested' if suggest else 'bare'}.qlab"

@@ -26,12 +26,14 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
+
+from scratch import scratch  # noqa: E402
+
 EVENTS = ("shown", "painted", "article", "model", "suggestions", "idle")
 GOALS = {
     "shown": "   (before issue 21)",
@@ -95,20 +97,20 @@ def main() -> None:
     )
     for label, fresh in (("sample, first run (import + suggest)", True), ("sample, later", False)):
         runs = []
-        keep = tempfile.mkdtemp()
+        keep = str(scratch())
         launch([*cmd, "--sample"], keep)  # warm the file cache; seeds `keep` for later runs
         for _ in range(a.runs):
-            home = tempfile.mkdtemp() if fresh else keep
+            home = str(scratch()) if fresh else keep
             runs.append(launch([*cmd, "--sample"], home))
         report(label, runs)
     from make_corpus import build
 
     for size in a.sizes:
         src, _ = build(size, jsonl=False)
-        tmp = Path(tempfile.mkdtemp(prefix="qlstart-"))
+        tmp = scratch("qlstart-")
         db = tmp / "corpus.qlab"
         shutil.copy(src, db)
-        home = tempfile.mkdtemp()
+        home = str(scratch())
         launch([*cmd, "--db", str(db)], home)  # upgrades it if needed, warms the cache
         report(f"{size} articles", [launch([*cmd, "--db", str(db)], home) for _ in range(a.runs)])
         shutil.rmtree(tmp)
