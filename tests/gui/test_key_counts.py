@@ -280,25 +280,32 @@ def test_the_name_box_opens_with_its_names_listed_best_first(make_window, tmp_pa
     assert w.session.current.speaker_name == "Tom Brown"
 
 
-def test_the_name_box_completes_from_the_article_s_names_first(make_window, tmp_path, qtbot):
-    """A name the article gives in full and no quote has yet ("Tom Brown") is offered
-    by E, the quote's candidates first: E, three letters, Down, Enter (it offered the
-    corpus's names alone, so the whole name had to be typed)."""
-    w = make_window(make_corpus(tmp_path / "c.qlab"))
-    w.session.choose(3)  # "We have no money," said Tom Brown: no speaker
+def first_offered(w, qtbot, letters):
+    """E, ``letters``, Down and Enter: the name box's first completion taken; the
+    completions it showed."""
     offered = []
 
     def choose(dialog):
         edit = dialog.findChild(QLineEdit)
-        QTest.keyClicks(edit, "tom")
-        offered.append(completions(edit))
+        QTest.keyClicks(edit, letters)
+        offered.extend(completions(edit))
         QTest.keyClick(edit.completer().popup(), Qt.Key.Key_Down)
         QTest.keyClick(edit.completer().popup(), Qt.Key.Key_Return)
 
     when_modal(QInputDialog, choose)
     press(w, "E")
     back_in(qtbot, w)
-    assert offered == [["Tom Brown"]] and w.session.current.speaker_name == "Tom Brown"
+    return offered
+
+
+def test_the_name_box_completes_from_the_article_s_names_first(make_window, tmp_path, qtbot):
+    """A name the article gives in full and no quote has yet ("Tom Brown") is offered
+    by E, the quote's candidates first: E, three letters, Down, Enter (it offered the
+    corpus's names alone, so the whole name had to be typed)."""
+    w = make_window(make_corpus(tmp_path / "c.qlab"))
+    w.session.choose(3)  # "We have no money," said Tom Brown: no speaker
+    offered = first_offered(w, qtbot, "tom")
+    assert offered == ["Tom Brown"] and w.session.current.speaker_name == "Tom Brown"
     assert w.session.names_to_offer(["Ana Ruiz"])[-1] == "Ana Ruiz"  # the corpus's last
 
 
@@ -316,19 +323,7 @@ def test_a_description_near_the_quote_is_a_few_letters_away_in_the_name_box(
     s = w.session
     s.choose(0)
     w.route(s.apply(Pending(set_speaker(s.store, s.current.id, sp(text, "They"), "Ben Cole"))))
-    offered = []
-
-    def choose(dialog):
-        edit = dialog.findChild(QLineEdit)
-        QTest.keyClicks(edit, "off")
-        offered.append(completions(edit))
-        QTest.keyClick(edit.completer().popup(), Qt.Key.Key_Down)
-        QTest.keyClick(edit.completer().popup(), Qt.Key.Key_Return)
-
-    when_modal(QInputDialog, choose)
-    press(w, "E")
-    back_in(qtbot, w)
-    assert offered == [["officers", "Police officers"]]
+    assert first_offered(w, qtbot, "off") == ["officers", "Police officers"]
     assert s.current.speaker_name == "officers"
 
 
