@@ -630,9 +630,9 @@ class ReviewSession:
         for c in self.speaker_options():
             said = " ".join(self._text(c.span).split())
             head = said if c.name == said else f"{said} -> {c.name}"
-            before = text[max(0, c.span.start - 40) : c.span.start].split("\n")[-1].split()
-            after = text[c.span.end : c.span.end + 40].split("\n")[0].split()
-            around = " ".join([*before[-4:], f"[{said}]", *after[:4]])
+            before = text[max(0, c.span.start - 60) : c.span.start].split("\n")[-1].split()
+            after = text[c.span.end : c.span.end + 60].split("\n")[0].split()
+            around = " ".join([*before[-4:], f"[{said}]", *after[:4]])  # (whole words)
             rows.append(f"{head}   \u00b7 {around}")
         return rows
 
