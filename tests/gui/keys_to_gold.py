@@ -511,7 +511,7 @@ class Driver:
             self.pressed.append(digit)
             return None
         want = self.near(g.speaker, g.quote)
-        if self.speaker_edges(want):
+        if self.speaker_edges(want, g.speaker_name):
             return None
         if listed:  # the list looked at, and closed: the mention is not among them
             self.in_dialog("L", lambda d: QTest.keyClick(d.list, Qt.Key.Key_Escape), QDialog)
@@ -519,15 +519,19 @@ class Driver:
         self.select(want)
         return self.key("S")
 
-    def speaker_edges(self, want: Span) -> bool:
+    def speaker_edges(self, want: Span, name: str) -> bool:
         """The speaker it has to ``want`` by its edges, a token a key after Tab to it, where
-        the two overlap and that is at most ``SPEAKER_EDGES`` keys (``Attorney General Jo
-        Roe SC`` -> ``Attorney General Jo Roe``: ADR 91); whether it got there."""
+        the two overlap, it has the gold's ``name`` already (an edge keeps the name; S
+        names the mention anew) and that is at most ``SPEAKER_EDGES`` keys (``Attorney
+        General Jo Roe SC`` -> ``Attorney General Jo Roe``: ADR 91); whether it got
+        there."""
         s = self.s
         now = s.current.speaker
-        if now is None or not now.overlaps(want):
+        if now is None or not now.overlaps(want) or s.current.speaker_name != name:
             return False
         at = s.tokens.token_at
+        if (s.tokens[at(want.start)][0], s.tokens[at(want.end - 1)][1]) != (want.start, want.end):
+            return False  # (edges go a whole token at a time)
         steps = abs(at(now.start) - at(want.start)) + abs(at(now.end - 1) - at(want.end - 1))
         tabs = (TARGETS.index("speaker") - TARGETS.index(s.target)) % len(TARGETS)
         if tabs + steps > SPEAKER_EDGES:

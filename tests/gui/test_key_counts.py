@@ -693,12 +693,19 @@ def test_the_keys_to_gold_move_a_speaker_s_edge_a_token_off_the_gold_s(make_wind
     s = w.session
     s.choose(0)
     said = sp(text, "Attorney General Jo Roe SC")
-    w.route(s.apply(Pending(set_speaker(s.store, s.current.id, said, "Jo Roe"))))
+    w.route(
+        s.apply(Pending(set_speaker(s.store, s.current.id, said, "Jo Roe")))
+    )  # (the gold's name)
     gold = read_gold(
         _write(
             tmp_path,
             text,
-            {"quote": "We will appeal", "speaker": "Attorney General Jo Roe", "cue": "said"},
+            {
+                "quote": "We will appeal",
+                "speaker": "Attorney General Jo Roe",
+                "speaker_name": "Jo Roe",
+                "cue": "said",
+            },
         ),
         text,
     )
