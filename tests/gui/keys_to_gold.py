@@ -43,6 +43,7 @@ from core.measure.evaluate import find_quote, trim
 from core.model import Attribution, Span, SpanError, State
 from core.review.session import TARGETS
 from core.review.speakers import cue_words
+from core.suggest.names import name_in_article
 
 TYPE_KEYS = {"direct": "1", "mixed": "2", "indirect": "3"}
 EDGE_STEPS = 60  # edge moves before giving up on a quote's boundaries
@@ -521,14 +522,19 @@ class Driver:
 
     def speaker_edges(self, want: Span, name: str) -> bool:
         """The speaker it has to ``want`` by its edges, a token a key after Tab to it, where
-        the two overlap, it has the gold's ``name`` already (an edge keeps the name; S
-        names the mention anew) and that is at most ``SPEAKER_EDGES`` keys (``Attorney
-        General Jo Roe SC`` -> ``Attorney General Jo Roe``: ADR 91); whether it got
-        there."""
+        the two overlap and that is at most ``SPEAKER_EDGES`` keys (``Attorney General Jo
+        Roe SC`` -> ``Attorney General Jo Roe``: ADR 91), but where S would name the
+        mention the gold's ``name`` and the name it has is another (an edge keeps the
+        name); whether it got there."""
         s = self.s
         now = s.current.speaker
-        if now is None or not now.overlaps(want) or s.current.speaker_name != name:
+        if now is None or not now.overlaps(want):
             return False
+        if s.current.speaker_name != name:
+            art = s.article
+            by_s = name_in_article(self.said(want), s.attrs, want.start, s.current, art.body_text())
+            if by_s == name:
+                return False
         at = s.tokens.token_at
         if (s.tokens[at(want.start)][0], s.tokens[at(want.end - 1)][1]) != (want.start, want.end):
             return False  # (edges go a whole token at a time)
