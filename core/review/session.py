@@ -774,7 +774,7 @@ class ReviewSession:
         written = [  # the mentions near as written, descriptions first (ADR 88)
             form
             for c in sorted(near, key=lambda c: not c.described)
-            if _headed_in_lower_case(self._text(c.span))
+            if (_head_as_written(self._text(c.span)) or "").islower()  # a phrase, no name
             and not is_pronoun(self._text(c.span))
             and not (a is not None and a.speaker is not None and c.span.overlaps(a.speaker))
             for form in (_as_named(self._text(c.span)), self._text(c.span), c.name)
@@ -1413,21 +1413,19 @@ def _name_words(name: str) -> list[str]:
 _PAST_THE_NAME = frozenset({"of", "from", "at", "for", "in", "with", "on", "to", "who", "and"})
 
 
-def _head_word(mention: str) -> str | None:
+def _head_as_written(mention: str) -> str | None:
     """The last word of a speaker mention's name part, before a comma or a word of
-    :data:`_PAST_THE_NAME` (lower case), None when there is none."""
-    words = list(takewhile(lambda w: w not in _PAST_THE_NAME, _name_words(mention.split(",")[0])))
+    :data:`_PAST_THE_NAME`, as written but for the stops and commas around it; None when
+    there is none."""
+    words = [w.strip(".,") for w in mention.split(",")[0].split()]
+    words = list(takewhile(lambda w: w.lower() not in _PAST_THE_NAME, words))
     return words[-1] if words else None
 
 
-def _headed_in_lower_case(mention: str) -> bool:
-    """Whether a mention's head word (:func:`_head_word`) is written in lower case: a
-    phrase of the article (``a Russian presidential aide``, ``officers``), not a name
-    nor a sentence's first word before one (``A Port``)."""
-    words = list(
-        takewhile(lambda w: w.lower() not in _PAST_THE_NAME, mention.split(",")[0].split())
-    )
-    return bool(words) and words[-1].islower()
+def _head_word(mention: str) -> str | None:
+    """:func:`_head_as_written`, in lower case."""
+    head = _head_as_written(mention)
+    return head.lower() if head is not None else None
 
 
 def _is_word(token: str) -> bool:
