@@ -262,8 +262,11 @@ NAME_ABBREVIATIONS = frozenset("inc corp co ltd plc llc jr sr bros".split())
 
 #: Letters of an honour or a rank written after a person's name (``Anil Nandlall SC``,
 #: ``K.A. Juman-Yassin S.C.``: Senior Counsel; ``QC``, ``KC``, Nigeria's ``SAN``, the
-#: orders of the British Empire): no part of the name, as a title before it is not.
-POST_NOMINALS = frozenset("sc s.c. qc q.c. kc k.c. san obe mbe cbe kbe dbe".split())
+#: orders of the British Empire), and of a seat (``Russell George MS``: a Member of the
+#: Senedd; ``MP``, ``MSP``, ``MLA``, ``TD``): no part of the name, as a title before it is not.
+POST_NOMINALS = frozenset(
+    "sc s.c. qc q.c. kc k.c. san obe mbe cbe kbe dbe mp ms msp mla mpp mha mhk td mep".split()
+)
 
 #: Elisions that start with an apostrophe but open no quotation ('90s, 'em, 'til).
 ELISIONS = ("em", "til", "tis", "twas", "cause", "n", "bout", "round")

@@ -116,10 +116,28 @@ def repair_names(doc: Doc) -> None:
         capitals = len(t.text) > 1 and t.text.isalpha() and t.text.isupper()
         if capitals and t.pos_ == "NOUN" and t.dep_ == "compound" and after.pos_ == "PROPN":
             t.pos_, t.tag_ = "PROPN", "NNP"
+        if _first_name_after_title(t, after):
+            t.pos_, t.tag_ = "PROPN", "NNP"
     for t in reversed(doc[:-1]):  # from the right: "von der Leyen"
         if t.pos_ != "PROPN" and _is_particle(t):
             t.pos_, t.tag_ = "PROPN", "NNP"
     _join_hyphenated(doc)
+
+
+def _first_name_after_title(t: Token, after: Token) -> bool:
+    """Whether a capitalised word the parse takes for another word between a title and a
+    surname is the first name (``Commissioner Less Napuati``: not ``less``)."""
+    if t.i == 0 or t.pos_ == "PROPN" or t.is_sent_start or not t.text.istitle():
+        return False
+    before = t.doc[t.i - 1]
+    return (
+        before.text.istitle()
+        and _is_title(before.text)
+        and not _is_title(t.text)
+        and after.tag_ == "NNP"
+        and after.text.istitle()
+        and t.lower_ not in NON_PERSON_WORDS | CALENDAR
+    )
 
 
 def _is_particle(t: Token) -> bool:
@@ -401,8 +419,8 @@ class NameBook:
             folded = _folded(full)
             if (
                 folded[-len(words) :] == wanted
-                or (len(words) == 1 and words[0] in full)
-                or (len(words) == 1 and words[0] in full[-1].split("-")[1:])
+                or (len(words) == 1 and wanted[0] in folded)
+                or (len(words) == 1 and wanted[0] in folded[-1].split("-")[1:])
                 or _with_middle_names(folded, wanted)
                 or _reordered(folded, wanted)
             ):
@@ -1697,8 +1715,10 @@ def _broadcaster(name: str) -> str:
 
 def _particles_folded(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """A name's words with its surname's particles in lower case: ``Ten Hag`` is the end
-    of ``Erik ten Hag``."""
-    return tuple(w.lower() if w.lower() in NAME_PARTICLES else w for w in words)
+    of ``Erik ten Hag``; its apostrophes one (``Auapa'au`` is ``Auapa\u2019au``)."""
+    return tuple(
+        w.lower() if w.lower() in NAME_PARTICLES else w.replace("\u2019", "'") for w in words
+    )
 
 
 #: :func:`_particles_folded` of a registered name, once (``fullest`` reads every one).

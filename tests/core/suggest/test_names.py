@@ -1454,6 +1454,34 @@ def test_the_letters_of_an_honour_after_a_name_are_no_part_of_it(suggester):
     assert names(suggester, "Sporting KC said that the match was off.") == ["Sporting KC"]
 
 
+def test_the_letters_of_a_seat_after_a_name_are_no_part_of_it(suggester):
+    text = (
+        '"We are worried," Norland Conservative Shadow Health Minister Rhodri Bevan MS said.\n\n'
+        "Opposition leader Ada Okoro MP said that the budget was late.\n\n"
+        '"It is a mess," Bevan said.'
+    )
+    assert names(suggester, text) == ["Rhodri Bevan", "Ada Okoro", "Rhodri Bevan"]
+    assert full_names(text)["Okoro"] == "Ada Okoro"  # (the S key's names, without a parse)
+
+
+def test_a_name_is_one_whichever_apostrophe_it_is_written_with(suggester):
+    text = (
+        "Police Commissioner Tua\u2019ana Lemalu Faleolo confirmed that six were arrested.\n\n"
+        "Tua'ana also confirmed that police have been watching the stand."
+    )
+    assert names(suggester, text) == ["Tua\u2019ana Lemalu Faleolo"] * 2
+
+
+def test_a_capitalised_word_between_a_title_and_a_surname_is_the_first_name(suggester):
+    text = (
+        "Commissioner Less Napua of the Maritime Authority confirmed that the captain had "
+        "not followed the forecast.\n\n"
+        '"It was reckless," Napua said.\n\n'
+        "Minister Will Orr said that the ferry would sail again."
+    )
+    assert names(suggester, text) == ["Less Napua", "Less Napua", "Will Orr"]
+
+
 def test_the_last_part_of_a_hyphenated_surname_names_its_person(suggester):
     text = (
         "Former magistrate K.A. Ruman-Vassin said that bail is a right.\n\n"
