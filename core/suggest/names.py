@@ -1452,7 +1452,7 @@ _JOB_OF_AFTER_NAME = re.compile(
 #: ``a statement issued by the Norland Federation``.
 _GIVEN_BY = re.compile(
     r"\b(?P<document>(?i:" + "|".join(sorted(DOCUMENT_NOUNS)) + r"))\s+"
-    r"(?:released|issued|published|put\s+out)\s+by\s+"
+    r"(?:released|issued|published|put\s+out|done|prepared|compiled)\s+by\s+"
     r"(?P<name>(?:the\s+)?[A-Z][\w&.'\u2019-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&.'\u2019-]*)*)"
 )
 #: A one-word name that says something of itself as ``he`` or ``she`` (``Jones said he

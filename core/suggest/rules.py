@@ -263,15 +263,7 @@ class ArticleRules:
                 or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
             ):
                 continue
-            by = next(
-                (c for c in t.children if c.lower_ == "by" and c.dep_ in ("prep", "agent")), None
-            )
-            source = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
-            if source is None and t.dep_ == "pobj" and t.head.dep_ == "prep":
-                verb = t.head.head  # "X announced it in a statement"
-                source = _own_subject(verb, para)
-                if (source is None or source.pos_ != "PROPN") and verb.dep_ == "ccomp":
-                    source = _own_subject(verb.head, para)  # "X made this known in a ..."
+            source = _document_giver(t, para)
             pronoun = source is not None and source.lower_ in _GIVING_PRONOUNS
             if source is None or (source.pos_ != "PROPN" and not pronoun):
                 continue
@@ -512,8 +504,9 @@ class ArticleRules:
             ),
             None,
         )
-        if appos is None and head.pos_ == "NOUN" and head.lemma_.lower() in TITLES:
-            appos = _closing_name(head, is_name)
+        described = head.pos_ == "NOUN" or any(c.dep_ == "det" for c in head.lefts)
+        if appos is None and described and head.lemma_.lower() in TITLES:
+            appos = _closing_name(head, is_name)  # also "The Police Commander for X, Jo Roe,"
         if appos is None and head.pos_ == "PROPN":
             appos = _titled_name_after(head, is_name)
         if appos is not None:
@@ -551,6 +544,11 @@ class ArticleRules:
             return Source(span, self.book.fullest([run[0].text], pos))
         definite = any(
             c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in head.children
+        ) or (  # "Magistrate further added": a job word alone opening its sentence
+            head.is_sent_start
+            and not any(head.lefts)
+            and head.tag_ in ("NN", "NNP")
+            and head.lower_ in TITLES
         )
         by_job = head.pos_ == "NOUN" or (  # also "The Spokesman"; not "the Minister of State"
             head.lower_ in TITLES and _job_end(head) == head.i
@@ -1003,15 +1001,21 @@ def _issuer(says: Token, para: Paragraph) -> Token | None:
     return _giver(document, para)
 
 
+def _issued_by(document: Token) -> Token | None:
+    """The name a document was issued by (``the statement issued by Norgas``), if any."""
+    by = [a for c in document.rights if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
+    named = [c for a in by[:1] for c in a.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+    return named[0] if named else None
+
+
 def _giver(document: Token, para: Paragraph) -> Token | None:
     """Who gives out a document, a person or a name: the subject of the verb it is the
     object of (``Norgas issued a statement``, ``Jo Roe released a statement of his own
     the same day, which read ...``) or in a phrase of (``Norgas confirmed it in a
     tweet``), or by whom it was issued (``the statement issued by Norgas``); None else."""
-    by = [a for c in document.rights if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
-    named = [c for a in by[:1] for c in a.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
-    if named:
-        return named[0]
+    named = _issued_by(document)
+    if named is not None:
+        return named
     giver = document.head
     if document.dep_ == "pobj" and giver.dep_ == "prep":
         giver = giver.head  # "Norgas confirmed it in a tweet that said ..."
@@ -1385,6 +1389,22 @@ def _inverted_subject(verb: Token, para: Paragraph) -> Token | None:
 #: hang on (``X said A, before adding that B``), not what it is for or of (``the
 #: criteria for declaring a "..."``).
 _SAYING_AS_ITS_SUBJECT = frozenset("before after while by upon on when since".split())
+
+
+def _document_giver(document: Token, para: Paragraph) -> Token | None:
+    """Who gave out a document (its noun): ``a report by X``, ``X announced it in a
+    statement``, ``X made this known in a statement``, else ``a statement issued by X``
+    (:func:`_issued_by`)."""
+    by = next(
+        (c for c in document.children if c.lower_ == "by" and c.dep_ in ("prep", "agent")), None
+    )
+    source = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+    if source is None and document.dep_ == "pobj" and document.head.dep_ == "prep":
+        verb = document.head.head  # "X announced it in a statement"
+        source = _own_subject(verb, para)
+        if (source is None or source.pos_ != "PROPN") and verb.dep_ == "ccomp":
+            source = _own_subject(verb.head, para)  # "X made this known in a ..."
+    return source or _issued_by(document)
 
 
 def _the(noun: Token) -> bool:

@@ -618,6 +618,17 @@ def test_a_name_closing_a_job_s_phrase_names_whoever_holds_the_job(suggester):
         "have been rescued."
     )
     assert names(suggester, text) == ["Maya Lindqvist"]
+    text = "The Police Commander for Norvia, Stan Riolo, said his officers denied the allegations."
+    assert names(suggester, text) == ["Stan Riolo"]  # (the job in capitals, after "The")
+
+
+def test_a_job_word_alone_opening_a_sentence_is_whoever_the_article_gave_that_job(suggester):
+    text = (
+        "In his ruling, magistrate Paul Chiroma said that the state had argued wrongly.\n\n"
+        "Magistrate further added that the accused may question all witnesses.\n\n"
+        "Prosecutors said that they would appeal."
+    )
+    assert names(suggester, text) == ["Paul Chiroma", "Paul Chiroma", "Prosecutors"]
 
 
 def test_where_a_source_spoke_is_no_part_of_its_mention(suggester):
@@ -1614,6 +1625,20 @@ def test_a_document_released_by_a_name_is_that_name_s(suggester):
     at = text.index("the latest")
     settled = settled_in_article("the latest situation report", at, text)
     assert settled == "Norland Centre for Disease Control"  # (the S key's, without a parse)
+
+
+def test_the_statement_is_the_name_that_issued_a_statement_before(suggester):
+    text = (
+        "A statement issued by the Ministry of Defence in Kigali said that the men were "
+        "held.\n\n"
+        "The army has informed the mechanism, the statement said.\n\n"
+        "The Norvia Refining Company (NRC) blocked the cargoes.\n\n"
+        "A report done by NRC revealed that the fuel failed the test.\n\n"
+        "The report said that the tankers were turned away."
+    )
+    assert names(suggester, text) == ["Ministry of Defence"] * 2 + ["Norvia Refining Company"] * 2
+    at = text.index("A report")
+    assert settled_in_article("A report", at, text) == "Norvia Refining Company"
 
 
 def test_a_she_is_the_woman_a_description_names_not_a_name_in_its_phrase(suggester):
