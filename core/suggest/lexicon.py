@@ -194,10 +194,13 @@ SAME_JOBS = {
     "technician": "coach",  # a football coach in news translated from Romance languages
 }
 
-#: Jobs of whoever heads a team, a force or a body: ``the boss`` is the person the article
-#: named with one of them (``regional police commander Jo Roe`` ... ``The police boss
-#: said``; ``United manager Ivo Berg`` ... ``the United boss told``).
-HEADING_JOBS = frozenset({"boss", "manager", "commander", "chief", "head", "director"})
+#: Jobs of whoever heads a team, a force or a body: ``the boss`` and ``the chief`` are the
+#: person the article named with one of them (``regional police commander Jo Roe`` ...
+#: ``The police boss said``; ``United manager Ivo Berg`` ... ``the United boss told``;
+#: ``Police Commissioner Jo Roe`` ... ``The police chief noted``).
+HEADING_JOBS = frozenset(
+    {"boss", "manager", "commander", "chief", "head", "director", "commissioner"}
+)
 
 #: Titles of the clergy: ``the cleric`` is the person the article named with one of them
 #: (``a televangelist, Apostle Jo Roe,`` ... ``the cleric said``; ``Imam Ali Musa``).
@@ -208,7 +211,7 @@ CLERGY_TITLES = frozenset(
 
 #: A description by one of these words is the person the article named with any job of
 #: the word's set (:data:`HEADING_JOBS`, :data:`CLERGY_TITLES`).
-JOBS_OF_A_KIND = {"boss": HEADING_JOBS, "cleric": CLERGY_TITLES}
+JOBS_OF_A_KIND = {"boss": HEADING_JOBS, "chief": HEADING_JOBS, "cleric": CLERGY_TITLES}
 
 #: Titles that are also common first names: before a surname alone they are the first
 #: name ("Dean Whitaker"), unless the article names a person with that surname ("Dean

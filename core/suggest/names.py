@@ -537,7 +537,8 @@ class NameBook:
         """Register a paragraph's documents written with who gave them out (``the latest
         situation report released by the NHA``)."""
         for g in _GIVEN_BY.finditer(text):
-            self.given[start + g.end("document")] = (start + g.start("name"), g["name"])
+            name = " ".join(_proper_words(g["name"]))  # (not the sentence's full stop)
+            self.given[start + g.end("document")] = (start + g.start("name"), name)
 
     def _add_appositions(self, start: int, text: str) -> None:
         """Register a paragraph's descriptions of a person with the name after their
@@ -1438,7 +1439,7 @@ _KNOWN_AS = re.compile(
 #: General Duties in the Ministry of Health, Jo Roe has pledged``): the job word and the
 #: person's name (with what runs on into it).
 _JOB_OF_BEFORE_NAME = re.compile(
-    r"\b(?i:the)\s+(?P<job>[A-Za-z][a-z]+)\s+(?:of|for)\s+(?:[\w'\u2019-]+\s+){0,9}?[\w'\u2019-]+"
+    r"\b(?i:the)\s+(?:[A-Z][a-z]+\s+)?(?P<job>[A-Za-z][a-z]+)\s+(?:of|for)\s+(?:[\w'\u2019-]+\s+){0,9}?[\w'\u2019-]+"
     r"(?P<comma>,)?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+)"
     r"(?(comma)(?:,|(?=\s+[a-z]))|,)"
 )
@@ -1452,7 +1453,8 @@ _JOB_OF_AFTER_NAME = re.compile(
 #: ``a statement issued by the Norland Federation``.
 _GIVEN_BY = re.compile(
     r"\b(?P<document>(?i:" + "|".join(sorted(DOCUMENT_NOUNS)) + r"))\s+"
-    r"(?:released|issued|published|put\s+out|done|prepared|compiled)\s+by\s+"
+    r"(?:released|issued|published|put\s+out|done|prepared|compiled|submitted|provided)"
+    r"(?:\s+to\s+(?:the\s+)?\w+)?\s+by\s+"  # ("figures submitted to the board by X")
     r"(?P<name>(?:the\s+)?[A-Z][\w&.'\u2019-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&.'\u2019-]*)*)"
 )
 #: A one-word name that says something of itself as ``he`` or ``she`` (``Jones said he

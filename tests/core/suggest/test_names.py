@@ -1048,6 +1048,11 @@ def test_the_boss_is_the_person_named_with_a_job_of_heading(suggester):
         '"He has hurt his knee," the Rovers boss told reporters.'
     )
     assert names(suggester, text) == ["Tom Reed", "Tom Reed", "Ivo Berg"]
+    text = (
+        "The Police Commissioner for Norvia, Chet Wills, is not ruling out curfews.\n\n"
+        "The police chief noted that the police now work with the gangs."
+    )
+    assert names(suggester, text) == ["Chet Wills"]
 
 
 def test_a_one_word_name_a_company_s_name_begins_is_that_company(suggester):
@@ -1639,6 +1644,14 @@ def test_the_statement_is_the_name_that_issued_a_statement_before(suggester):
     assert names(suggester, text) == ["Ministry of Defence"] * 2 + ["Norvia Refining Company"] * 2
     at = text.index("A report")
     assert settled_in_article("A report", at, text) == "Norvia Refining Company"
+
+
+def test_figures_submitted_to_someone_by_a_name_are_that_name_s(suggester):
+    text = (
+        "Hunting permits have risen by 60 percent, according to figures submitted to the "
+        "board by the Norland Wildlife Troopers."
+    )
+    assert names(suggester, text) == ["Norland Wildlife Troopers"]
 
 
 def test_a_she_is_the_woman_a_description_names_not_a_name_in_its_phrase(suggester):
