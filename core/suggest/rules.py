@@ -1054,6 +1054,16 @@ def _is_speech_verb(t: Token) -> bool:
             or _document_says(t)
             or _adds_on(t)
         )
+        and not _adds_a_number(t)
+    )
+
+
+def _adds_a_number(verb: Token) -> bool:
+    """Whether ``add`` adds a number of things, not words (``will be adding 50 positions
+    "over the coming weeks"``: whoever adds them says nothing by it)."""
+    return verb.lemma_ == "add" and any(
+        c.dep_ == "dobj" and any(n.pos_ == "NUM" or n.lower_ == "more" for n in c.subtree)
+        for c in verb.children
     )
 
 
@@ -1536,7 +1546,9 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
         for c in head.rights:
             if c.dep_ in ("prep", "compound", "amod"):
                 last = _before_clause(c)
-                words = sum(not t.is_punct for t in doc[head.i + 1 : last + 1])
+                words = sum(  # (a possessive's "'s" is no word of its own)
+                    not t.is_punct and t.tag_ != "POS" for t in doc[head.i + 1 : last + 1]
+                )
                 if words >= 8 and c.lower_ not in ("of", "from"):
                     break  # (a phrase of whom or where from says who, at any length;
                     # marks are no words: "for the Co-op Plant (CP)")

@@ -691,6 +691,25 @@ def test_marks_in_a_verbs_noun_object_name_a_thing_and_quote_no_one(suggester):
     assert found == []
 
 
+def test_adding_a_number_of_things_says_nothing(suggester):
+    found = suggest(
+        suggester,
+        'The airline will be adding 50 positions "over the coming weeks," CEO Jo Wagner said.',
+    )
+    assert [(q, name, cue) for q, _, name, cue, _ in found] == [
+        ("over the coming weeks,", "Jo Wagner", "said")
+    ]
+
+
+def test_a_possessive_is_no_word_of_a_long_phrase_that_says_who(suggester):
+    found = suggest(
+        suggester,
+        "A spokesman for the First Lady\u2019s office in Lund,  today told the Lund Post that "
+        "the First Lady would like to clarify her message.",
+    )
+    assert found[0][1:3] == ("A spokesman for the First Lady\u2019s office in Lund",) * 2
+
+
 def test_marks_in_a_clause_of_the_verbs_noun_object_are_words_said(suggester):
     found = suggest(
         suggester,
