@@ -89,6 +89,7 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "force": "police constabulary",
         "union": "workers teamsters guild brotherhood federation",
         "council": "",
+        "office": "",
         "university": "college",
         "charity": "foundation trust",
         "airline": "airlines airways",
@@ -178,7 +179,7 @@ TITLES = frozenset(
     clerk coordinator planner owner shopkeeper farmer diplomat nominee official
     det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
     maj maj. cpl cpl. pvt pvt. adm adm. cmdr cmdr. brigadier brig brig.
-    counsel magistrate
+    counsel magistrate warden ranger
     ratu alhaji alhaja chaudhry chaudhary
     apostle cleric archbishop priest reverend evangelist televangelist preacher
     """.split()

@@ -158,19 +158,23 @@ def _join_hyphenated(doc: Doc) -> None:
     """Make each hyphenated name one proper noun of the parse (the tokenizer splits it at
     its hyphens): a capitalised word joined to capitalised ones (``Carl-Henric``,
     ``Secretary-General``), or a given name of syllables after a family name, its second
-    part in lower case (``Kang Kyung-wha``, ``Kim Jong-un``; not ``Virginia-based``)."""
-    chains: list[tuple[int, int]] = []
+    part in lower case (``Kang Kyung-wha``, ``Kim Jong-un``; not ``Virginia-based``); and
+    a title not yet held one noun (``the president-elect``)."""
+    chains: list[tuple[int, int, dict[str | int, str]]] = []
     i = 0
     while i < len(doc) - 2:
         end = i
         while end + 2 < len(doc) and _hyphened(doc[end], doc[end + 1], doc[end + 2]):
             end += 2
-        if end > i and _names_a_name(doc[i : end + 1]):
-            chains.append((i, end + 1))
+        chain = doc[i : end + 1]
+        if end > i and _names_a_name(chain):
+            chains.append((i, end + 1, {"POS": "PROPN", "TAG": "NNP"}))
+        elif end > i and chain.text.islower() and _is_title(chain.text):
+            chains.append((i, end + 1, {"POS": "NOUN", "TAG": "NN", "LEMMA": chain.text}))
         i = end + 1
     with doc.retokenize() as joined:
-        for start, end in chains:
-            joined.merge(doc[start:end], attrs={"POS": "PROPN", "TAG": "NNP"})
+        for start, end, attrs in chains:
+            joined.merge(doc[start:end], attrs=attrs)
 
 
 def _hyphened(a: Token, hyphen: Token, b: Token) -> bool:
@@ -192,6 +196,8 @@ def _names_a_name(chain: TokenSpan) -> bool:
         return True
     if not parts[0].text[:1].isupper() or "PROPN" not in {t.pos_ for t in parts}:
         return False
+    if len(parts) == 2 and _is_title(chain.text):
+        return True  # "President-elect", a title
     if all(t.text[:1].isupper() for t in parts[1:]):
         return True
     first = chain[0]
@@ -1100,8 +1106,10 @@ class NameBook:
         stays as written)."""
         words = mention.split()
         own = words[1:-1]
+        while own and own[-1] in ("news", "press", "media"):
+            own.pop()  # "a police news release": a police release
         if (
-            len(words) < 3
+            not own
             or words[0].lower() not in _DEFINITE | _ARTICLES
             or words[-1].lower() not in DOCUMENT_NOUNS
             or not all(w.islower() for w in own)

@@ -1470,6 +1470,16 @@ def test_the_letters_of_an_honour_after_a_name_are_no_part_of_it(suggester):
     assert names(suggester, "Sporting KC said that the match was off.") == ["Sporting KC"]
 
 
+def test_a_title_not_yet_held_and_a_warden_are_no_part_of_a_name(suggester):
+    text = (
+        "President-elect Jon Toribo said he will keep the ties to the US.\n\n"
+        "\u201cLet us not forget our benefactor,\u201d the president-elect said.\n\n"
+        "\u201cOur report shows a steep drop,\u201d said Chief Game Warden Rick Kingsley."
+    )
+    assert names(suggester, text) == ["Jon Toribo", "Jon Toribo", "Rick Kingsley"]
+    assert full_names(text)["Toribo"] == "Jon Toribo"  # (the S key's names, without a parse)
+
+
 def test_the_letters_of_a_seat_after_a_name_are_no_part_of_it(suggester):
     text = (
         '"We are worried," Norland Conservative Shadow Health Minister Rhodri Bevan MS said.\n\n'
@@ -1848,6 +1858,11 @@ def test_a_document_of_an_organisation_s_description_after_a_is_the_organisation
         "According to a bank statement, the money was gone."
     )
     assert names(suggester, text) == ["Norvia Police", "Norvia Police", "a bank statement"]
+    text = (  # a news release is a release; an office a kind of organisation
+        "The Jefferson County Sheriff's Office said two deputies were safe.\n\n"
+        "The boat stalled before it hit a log jam, a sheriff's office news release said."
+    )
+    assert names(suggester, text) == ["Jefferson County Sheriff's Office"] * 2
 
 
 def test_a_mention_is_settled_once_an_article_however_often_it_is_asked(monkeypatch):
