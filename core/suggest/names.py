@@ -543,7 +543,9 @@ class NameBook:
         """Register a paragraph's documents written with who gave them out (``the latest
         situation report released by the NHA``)."""
         for g in _GIVEN_BY.finditer(text):
-            name = " ".join(_proper_words(g["name"]))  # (not the sentence's full stop)
+            words = g["name"].split()
+            ends = (k for k, w in enumerate(words[:-1], 1) if _ends_sentence(w))
+            name = " ".join(_proper_words(" ".join(words[: next(ends, len(words))])))
             self.given[start + g.end("document")] = (start + g.start("name"), name)
 
     def _add_appositions(self, start: int, text: str) -> None:
@@ -671,7 +673,7 @@ class NameBook:
             or self._national_person(source, pos)
             or self._national(source, pos)
             or self._described(bare, pos)
-            or self._described_document(bare, pos)
+            or self.described_document(bare, pos)
             or self._described_in_capitals(bare, pos)
             or self._force(bare, pos)
             or self._job_and_surname(bare, pos)
@@ -1099,7 +1101,7 @@ class NameBook:
             return None
         return self._referent(None, pos, _NATIONAL_REACH)
 
-    def _described_document(self, mention: str, pos: int) -> str | None:
+    def described_document(self, mention: str, pos: int) -> str | None:
         """A document of an organisation's description (``The bank statement``, ``the
         health ministry report``, ``a police report``): the organisation the description names
         (:meth:`_described`), as ``the X report`` is X's; None where none fits (it then
@@ -1504,6 +1506,18 @@ def _kind(noun: str) -> str:
     if noun in COMPANY_NOUNS:
         return "company"
     return "club" if noun in CLUB_NOUNS else noun
+
+
+def _ends_sentence(word: str) -> bool:
+    """Whether a word's full stop ends its sentence: not an abbreviation's (``Inc.``,
+    ``U.S.``, an initial)."""
+    bare = word[:-1]
+    return (
+        word.endswith(".")
+        and len(bare) > 1
+        and "." not in bare
+        and bare.lower() not in NAME_ABBREVIATIONS | TITLE_ABBREVIATIONS
+    )
 
 
 def _proper_words(run: str) -> list[str]:

@@ -260,12 +260,16 @@ class ArticleRules:
                 t.pos_ != "NOUN"
                 or t.lemma_.lower() not in ISSUED_NOUNS
                 or para.in_quote[t.i]
-                or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+                or t.left_edge.lower_ not in ("a", "an")  # ("a sheriff's office release")
             ):
                 continue
             source = _document_giver(t, para)
             pronoun = source is not None and source.lower_ in _GIVING_PRONOUNS
             if source is None or (source.pos_ != "PROPN" and not pronoun):
+                at = para.start + t.left_edge.idx  # "a sheriff's office news release said"
+                own = self.book.described_document(para.text[t.left_edge.idx : t.idx + len(t)], at)
+                if own is not None:
+                    self.documents.append((para.start + t.idx, t.lemma_.lower(), own))
                 continue
             given = self._source(para, source)  # ("In a statement, they said": whom they are)
             name = given.name if given.resolved else None

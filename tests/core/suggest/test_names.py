@@ -1659,7 +1659,7 @@ def test_the_statement_is_the_name_that_issued_a_statement_before(suggester):
 def test_figures_submitted_to_someone_by_a_name_are_that_name_s(suggester):
     text = (
         "Hunting permits have risen by 60 percent, according to figures submitted to the "
-        "board by the Norland Wildlife Troopers."
+        "board by the Norland Wildlife Troopers. Responsible for the law, they patrol."
     )
     assert names(suggester, text) == ["Norland Wildlife Troopers"]
 
@@ -1860,9 +1860,10 @@ def test_a_document_of_an_organisation_s_description_after_a_is_the_organisation
     assert names(suggester, text) == ["Norvia Police", "Norvia Police", "a bank statement"]
     text = (  # a news release is a release; an office a kind of organisation
         "The Jefferson County Sheriff's Office said two deputies were safe.\n\n"
-        "The boat stalled before it hit a log jam, a sheriff's office news release said."
+        "The boat stalled before it hit a log jam, a sheriff's office news release said.\n\n"
+        "The deputies swam to shore, according to the release."
     )
-    assert names(suggester, text) == ["Jefferson County Sheriff's Office"] * 2
+    assert names(suggester, text) == ["Jefferson County Sheriff's Office"] * 3
 
 
 def test_a_mention_is_settled_once_an_article_however_often_it_is_asked(monkeypatch):
