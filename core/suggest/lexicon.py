@@ -180,6 +180,7 @@ TITLES = frozenset(
     det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
     maj maj. cpl cpl. pvt pvt. adm adm. cmdr cmdr. brigadier brig brig.
     counsel magistrate warden ranger
+    landlord landlady tenant homeowner motorist passenger pensioner neighbour neighbor driver
     ratu alhaji alhaja chaudhry chaudhary
     apostle cleric archbishop priest reverend evangelist televangelist preacher
     """.split()

@@ -1480,6 +1480,14 @@ def test_a_title_not_yet_held_and_a_warden_are_no_part_of_a_name(suggester):
     assert full_names(text)["Toribo"] == "Jon Toribo"  # (the S key's names, without a parse)
 
 
+def test_a_landlord_or_a_passenger_before_a_name_is_no_part_of_it(suggester):
+    text = (
+        "Landlord Carmo Borgia from Lund says that he heard of it only through the media.\n\n"
+        "Passenger Jo Roe said the ferry was late. The passenger said that it was cold."
+    )
+    assert names(suggester, text) == ["Carmo Borgia", "Jo Roe", "Jo Roe"]
+
+
 def test_the_letters_of_a_seat_after_a_name_are_no_part_of_it(suggester):
     text = (
         '"We are worried," Norland Conservative Shadow Health Minister Rhodri Bevan MS said.\n\n'
