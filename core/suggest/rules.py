@@ -254,7 +254,8 @@ class ArticleRules:
     def _register_documents(self, para: Paragraph) -> None:
         """A document a name gives out, for ``the statement`` to speak for that name
         later (:meth:`_issued`): ``The Ministry made this known in a statement``, ``a
-        report by the Associated Press``."""
+        report by the Associated Press``; or the organisation its own description names
+        (``a sheriff's office news release``)."""
         for t in para.doc:
             if (
                 t.pos_ != "NOUN"
@@ -1418,7 +1419,7 @@ def _document_giver(document: Token, para: Paragraph) -> Token | None:
         source = _own_subject(verb, para)
         if (source is None or source.pos_ != "PROPN") and verb.dep_ == "ccomp":
             source = _own_subject(verb.head, para)  # "X made this known in a ..."
-    return source or _issued_by(document)
+    return source if source is not None else _issued_by(document)
 
 
 def _the(noun: Token) -> bool:
