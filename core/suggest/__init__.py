@@ -209,13 +209,23 @@ class Suggester:
 
 
 class _Tagged:
-    """What a trained tagger finds in the articles the rules read (none: no tagger)."""
+    """What a trained tagger finds in the articles the rules read (none: no tagger).
+
+    A tagger that reads what the rules suggest (``Tagger.reads_rules``, docs/adr/0041's
+    thirteenth round) tags an article's paragraphs once the rules have read it all:
+    each paragraph's tokens are copied as parsed (before the rules mend its names) and
+    tagged, with what the rules found in the article, when its results are asked."""
 
     def __init__(self, tagger: Tagger | None, registry: Registry) -> None:
         self.tagger = tagger
         self.registry = registry
         self.texts: dict[int, str] = {}  # each article read and not yet done, by number
         self.found: list[Attribution] = []  # in the article being read
+        self.stacked = tagger is not None and tagger.reads_rules
+        #: each article's paragraphs not yet tagged (a stacked tagger's): their tokens
+        #: as parsed, and as the rules have read them
+        self.copies: dict[int, list[Doc]] = {}
+        self.paras: dict[int, list[Paragraph]] = {}
 
     def read(self, n: int, art: Article) -> None:
         if self.tagger is not None:
@@ -224,9 +234,19 @@ class _Tagged:
     def pipe(
         self, parsed: Iterable[tuple[Doc, tuple[int, int]]], batch_size: int
     ) -> Iterable[tuple[Doc, tuple[int, int]]]:
-        """The parsed paragraphs, in order, each tagged (in batches)."""
+        """The parsed paragraphs, in order, each tagged (in batches); a stacked
+        tagger's each copied, to be tagged with its article (:meth:`results`)."""
         if self.tagger is None:
             return parsed
+        if self.stacked:
+            from core.suggest.tagger import _bare
+
+            def copied() -> Iterator[tuple[Doc, tuple[int, int]]]:
+                for doc, where in parsed:
+                    self.copies.setdefault(where[0], []).append(_bare(doc))
+                    yield doc, where
+
+            return copied()
         held: deque[tuple[int, int]] = deque()
 
         def docs() -> Iterator[Doc]:
@@ -237,13 +257,23 @@ class _Tagged:
         return ((doc, held.popleft()) for doc in self.tagger.pipe(docs(), batch_size))
 
     def add(self, n: int, para: Paragraph) -> None:
-        if self.tagger is not None:
+        if self.stacked:
+            self.paras.setdefault(n, []).append(para)
+        elif self.tagger is not None:
             self.found += self.tagger.paragraph(para, self.texts[n])
 
     def results(self, n: int, rules: list[Attribution]) -> list[Attribution]:
         """Article ``n``'s: the tagger's, then the rules' where it has no quote."""
         if self.tagger is None:
             return rules
+        if self.stacked:
+            from core.suggest.tagger import read_rules, spans_of
+
+            paras, copies = self.paras.pop(n, []), self.copies.pop(n, [])
+            for para, doc in zip(paras, copies, strict=True):
+                read_rules(doc, para.start, rules)
+            for para, doc in zip(paras, self.tagger.pipe(copies, len(copies) or 1), strict=True):
+                self.found += self.tagger.paragraph(para, self.texts[n], spans=spans_of(doc))
         del self.texts[n]
         model = self.tagger.named(self.found, rules, self.registry)
         self.found = []

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from core.model import QuoteType
+from core.model import QuoteType, Span
 from core.suggest import tagger
 from core.suggest.registry import Registry
 from core.suggest.rules import ArticleRules, Paragraph
@@ -262,3 +262,169 @@ def test_every_seed_starts_from_the_same_weights_and_draws_its_own_updates(sugge
     assert same(weights(0, 0), weights(1, 0)) and same(weights(1, 0), weights(7, 0))
     assert same(weights(1, 3), weights(1, 3))
     assert not same(weights(0, 3), weights(1, 3))
+
+
+def test_each_token_reads_its_role_in_the_rules_suggestions_and_in_quotation_marks(suggester):
+    """What the tagger reads of the rules (issue 23's thirteenth round): each token's
+    role in their attributions (the first token of a span apart), in their candidates,
+    and whether it is in quotation marks; a token of two spans reads the shorter's."""
+    from core.model import Article
+    from core.suggest.learn import CANDIDATE
+
+    nlp = suggester.nlp
+    (found,) = suggester.found_many([Article(text=TEXT)])
+    assert CANDIDATE in {a.made_by.rule for a in found}  # ("thinks": not in the lexicon)
+    start = TEXT.index("\n") + 1
+    doc = doc_of(nlp.tokenizer, TEXT[start:].rstrip("\n"))
+    tagger.read_rules(doc, start, found)
+    rows = tagger._rules_read(doc)
+    got = {t.text + str(t.i): tuple(int(x) for x in r) for t, r in zip(doc, rows, strict=True)}
+    role = tagger._ROLE
+    assert got["Smith0"] == (role[SPEAKER, True], 0, 0)
+    assert got["argued1"] == (role[CUE, True], 0, 0)
+    assert got["that2"] == (0, 0, 0)
+    assert (got["taxes3"], got["must4"]) == ((role[QUOTE, True], 0, 0), (role[QUOTE, False], 0, 0))
+    assert got["mayor8"] == (0, role[SPEAKER, False], 0)  # a candidate's
+    assert got["thinks12"] == (0, role[CUE, True], 0)
+    assert got['"18'] == (0, 0, 1) and got["It19"] == (role[QUOTE, True], 0, 1)
+    assert got["Jones27"] == (role[SPEAKER, True], 0, 0)
+    # "according to a survey": the cue's two tokens, then its source's
+    assert [got[k][0] for k in ("according36", "to37", "a38")] == [
+        role[CUE, True],
+        role[CUE, False],
+        role[SPEAKER, True],
+    ]
+    # a shorter span inside a longer one: its tokens read the shorter's
+    inner = [a.with_(quote=Span(start, len(TEXT) - 1)) for a in found[:1]]
+    tagger.read_rules(doc, start, inner)
+    assert [int(r[0]) for r in tagger._rules_read(doc)[:3]] == [
+        role[SPEAKER, True],
+        role[CUE, True],
+        role[QUOTE, False],
+    ]
+    # a doc it kept nothing in reads no suggestion
+    assert not tagger._rules_read(doc_of(nlp.tokenizer, "No rules here.")).any()
+
+
+def _tiny(nlp, reads_rules: bool, updates: int = 30):
+    """A tagger of the config of ``reads_rules`` trained a few updates on the tiny
+    corpus's first articles (with what the rules find in them, when it reads them)."""
+    from spacy.util import fix_random_seed
+    from thinc.api import Adam
+
+    from core.model import Article
+    from tests.training_data import article, gold
+
+    config = tagger._config(nlp, reads_rules)
+    tg = tagger.Tagger("tagger:tiny", tagger._component(nlp, config), config)
+    arts = [(Article(text=t), gold(t, r)) for t, r in map(article, range(6))]
+    found = list(_suggester_of(nlp).found_many([a for a, _ in arts]))
+    exs = [
+        ex
+        for (art, g), f in zip(arts, found, strict=True)
+        for ex in tagger.examples(nlp, art, g, f if reads_rules else None)
+    ]
+    fix_random_seed(0)
+    tg.component.initialize(lambda: exs, nlp=nlp)
+    sgd = Adam(0.001)
+    for _ in range(updates):
+        tg.component.update(exs, sgd=sgd)
+    return tg
+
+
+def _suggester_of(nlp):
+    from core.suggest import Suggester
+
+    s = Suggester()
+    s._nlp = nlp
+    return s
+
+
+def test_a_tagger_stored_before_it_read_the_rules_still_loads_and_tags_as_before(suggester):
+    """Until issue 23's thirteenth round the tagger's tok2vec was the pipeline's alone:
+    a corpus's stored tagger of that config still loads, reads nothing of the rules and
+    tags each paragraph as it did (before the rules read it, as it did)."""
+    from core.model import Article
+    from tests.training_data import article
+
+    nlp = suggester.nlp
+    old = _tiny(nlp, reads_rules=False)
+    read = tagger.load(nlp, old.name, old.config(), old.to_bytes(), 0.5)
+    assert not read.reads_rules and not old.reads_rules
+    assert not read.component.model.get_ref("tok2vec").layers[0].has_ref("words")
+    text = article(7)[0]
+    parsed = [nlp(doc_of(nlp.tokenizer, t)) for _, t in paragraphs_of(text)]
+
+    def ents(t):
+        return [
+            [(e.start, e.end, e.label_) for e in d.ents] for d in t.pipe(x.copy() for x in parsed)
+        ]
+
+    assert ents(read) == ents(old) and any(ents(read))
+    assert read.to_bytes() == old.to_bytes()
+    # in the suggestions, each paragraph as it was tagged (what the rules found unread)
+    (with_it,) = suggester.found_many([Article(text=text)], tagger=read)
+    (rules,) = suggester.found_many([Article(text=text)])
+    paras = []
+    for k, (start, _) in enumerate(paragraphs_of(text)):
+        paras.append(Paragraph(start, parsed[k].copy()))
+        ArticleRules(Registry()).add(k, paras[-1])
+    spans = [tagger.spans_of(d) for d in read.pipe(x.copy() for x in parsed)]
+    model = [a for p, s in zip(paras, spans, strict=True) for a in read.paragraph(p, text, None, s)]
+    assert model and with_it == tagger.union(read.named(model, rules, Registry()), rules)
+
+
+def paragraphs_of(text):
+    from core.model import Article
+    from core.suggest.paragraphs import paragraphs
+
+    return paragraphs(Article(text=text))
+
+
+def test_a_tagger_reads_what_the_rules_suggest_in_training_and_in_suggestions(
+    suggester, monkeypatch
+):
+    """Since issue 23's thirteenth round the tagger reads, beside the words, what the
+    rules suggest of each token (:func:`tagger.read_rules`): what they find changes what
+    it makes of a paragraph, and in suggestions each paragraph is tagged with what the
+    rules found in its article (its tokens as parsed, before the rules mend its names)."""
+    import numpy
+
+    from core.model import Article
+    from tests.training_data import article
+
+    nlp = suggester.nlp
+    tg = _tiny(nlp, reads_rules=True)
+    assert tg.reads_rules and tg.settings["model"]["tok2vec"]["@architectures"] == tagger.RULES_T2V
+    read = tagger.load(nlp, tg.name, tg.config(), tg.to_bytes(), 0.5)
+    assert read.reads_rules and read.to_bytes() == tg.to_bytes()
+    text = article(7)[0]
+    (rules,) = suggester.found_many([Article(text=text)])
+    assert rules
+    doc = doc_of(nlp.tokenizer, paragraphs_of(text)[-1][1])
+    t2v = read.component.model.get_ref("tok2vec")
+    bare = t2v.predict([tagger._bare(doc)])
+    tagger.read_rules(doc, paragraphs_of(text)[-1][0], rules)
+    assert tagger._rules_read(doc).any()
+    seen = t2v.predict([tagger._bare(doc)])
+    width = read.component.model.get_ref("lower").get_dim("nI")
+    assert bare.shape == seen.shape == (len(doc), width)
+    assert not numpy.allclose(bare, seen)  # (the words' part alike, the rules' not)
+    # in the suggestions: each paragraph tagged with what the rules found in the article
+    kept = tagger._rules_read
+    read_by_it: list[tuple[str, list[list[int]]]] = []
+
+    def reading(d):
+        got = kept(d)
+        read_by_it.append((d.text, got.tolist()))
+        return got
+
+    monkeypatch.setattr(tagger, "_rules_read", reading)
+    (with_it,) = suggester.found_many([Article(text=text)], tagger=read)
+    expected = []
+    for start, para in paragraphs_of(text):
+        d = doc_of(nlp.tokenizer, para)
+        tagger.read_rules(d, start, rules)
+        expected.append((para, kept(d).tolist()))
+    assert read_by_it == expected
+    assert any(a.made_by.source == read.name for a in with_it)
