@@ -472,3 +472,50 @@ def test_each_epoch_is_scored_as_the_last_is_chosen_and_the_best_kept(suggester,
     assert figures.held == FOLDS and len(epochs) == figures.epochs == 4
     best = max(range(4), key=lambda i: (epochs[i][1], -i))
     assert kept == epochs[best]
+
+
+def test_the_tagger_learns_and_is_scored_with_what_the_rules_find(suggester, monkeypatch):
+    """Training reads what the rules find in each done article (their candidates too;
+    issue 23's thirteenth round): each training example's paragraph and each held-out
+    paragraph carries it (``tagger.read_rules``), found here or given (the bench's
+    cache); the tagger kept reads it."""
+    import numpy
+
+    from core.suggest import tagger as tagger_module
+
+    done = []
+    for n in range(6):
+        text, reports = article(n)
+        done.append((Article(text=text, content_hash=f"r{n}"), gold(text, reports)))
+    found = list(suggester.found_many([a for a, _ in done]))
+    made: list[tuple[str, numpy.ndarray]] = []
+    expect = found
+    real = tagger_module.examples
+
+    def examples(nlp, art, g, rules=None):
+        assert rules == expect[next(i for i, (a, _) in enumerate(done) if a is art)]
+        got = real(nlp, art, g, rules)
+        made.extend((ex.x.text, tagger_module._rules_read(ex.x)) for ex in got)
+        return got
+
+    monkeypatch.setattr("core.measure.training.examples", examples)
+    held: list = []
+    real_choose = _choose
+
+    def choosing(tg, h):
+        held[:] = h
+        return real_choose(tg, h)
+
+    monkeypatch.setattr("core.measure.training._choose", choosing)
+    trained, figures = train_tagger(suggester, done, epochs=1)
+    assert trained.reads_rules and figures.held == 1
+    assert len(made) == 5 * 3  # (three paragraphs an article)
+    said = [r for text, r in made if text.startswith('"We are ready')]
+    assert len(said) == 5 and all(r[:, 0].any() and r[:, 2].any() for r in said)
+    (h,) = held
+    assert all(tagger_module._rules_read(d).any() for d in h.docs)
+    # given (as the bench's cache gives them), those
+    made.clear()
+    expect = [[] for _ in done]
+    train_tagger(suggester, done, epochs=1, rules=expect)
+    assert len(made) == 15 and not any(r[:, :2].any() for _, r in made)  # (marks: 3rd)
