@@ -189,7 +189,7 @@ class Suggester:
         parsed = self.nlp.pipe(items(), as_tuples=True, batch_size=batch_size)
         for doc, (n, start) in tagged.pipe(parsed, batch_size):
             while n > current:
-                yield tagged.results(done, rules.results())
+                yield from tagged.results(done, rules.results())
                 done += 1
                 if cancelled():
                     return
@@ -201,11 +201,12 @@ class Suggester:
             tagged.add(n, para)  # (its quotation marks found, its names mended)
             index += 1
         while done < read:
-            yield tagged.results(done, rules.results())
+            yield from tagged.results(done, rules.results())
             done += 1
             if cancelled():
                 return
             rules = ArticleRules(by_name)
+        yield from tagged.rest()
 
 
 class _Tagged:
@@ -214,7 +215,8 @@ class _Tagged:
     A tagger that reads what the rules suggest (``Tagger.reads_rules``, docs/adr/0041's
     thirteenth round) tags an article's paragraphs once the rules have read it all:
     each paragraph's tokens are copied as parsed (before the rules mend its names) and
-    tagged, with what the rules found in the article, when its results are asked."""
+    tagged, with what the rules found in the article, once the articles read hold a
+    batch of paragraphs (their results are then handed out together, in order)."""
 
     def __init__(self, tagger: Tagger | None, registry: Registry) -> None:
         self.tagger = tagger
@@ -226,6 +228,10 @@ class _Tagged:
         #: as parsed, and as the rules have read them
         self.copies: dict[int, list[Doc]] = {}
         self.paras: dict[int, list[Paragraph]] = {}
+        #: the articles the rules have read whose paragraphs wait for a batch, with what
+        #: the rules found in each
+        self.waiting: list[tuple[int, list[Attribution]]] = []
+        self.batch_size = 64
 
     def read(self, n: int, art: Article) -> None:
         if self.tagger is not None:
@@ -238,6 +244,7 @@ class _Tagged:
         tagger's each copied, to be tagged with its article (:meth:`results`)."""
         if self.tagger is None:
             return parsed
+        self.batch_size = batch_size
         if self.stacked:
             from core.suggest.tagger import _bare
 
@@ -262,21 +269,49 @@ class _Tagged:
         elif self.tagger is not None:
             self.found += self.tagger.paragraph(para, self.texts[n])
 
-    def results(self, n: int, rules: list[Attribution]) -> list[Attribution]:
-        """Article ``n``'s: the tagger's, then the rules' where it has no quote."""
+    def results(self, n: int, rules: list[Attribution]) -> list[list[Attribution]]:
+        """Those of the articles up to ``n`` (which the rules found ``rules`` in) that
+        are done, in order: each the tagger's, then the rules' where it has no quote
+        (a stacked tagger's once a batch of paragraphs waits: :meth:`rest`)."""
         if self.tagger is None:
-            return rules
-        if self.stacked:
-            from core.suggest.tagger import read_rules, spans_of
+            return [rules]
+        if not self.stacked:
+            found, self.found = self.found, []
+            return [self._joined(n, found, rules)]
+        self.waiting.append((n, rules))
+        if sum(len(self.copies.get(k, [])) for k, _ in self.waiting) < self.batch_size:
+            return []
+        return self.rest()
 
-            paras, copies = self.paras.pop(n, []), self.copies.pop(n, [])
-            for para, doc in zip(paras, copies, strict=True):
-                read_rules(doc, para.start, rules)
-            for para, doc in zip(paras, self.tagger.pipe(copies, len(copies) or 1), strict=True):
-                self.found += self.tagger.paragraph(para, self.texts[n], spans=spans_of(doc))
+    def rest(self) -> list[list[Attribution]]:
+        """The articles waiting (a stacked tagger's), tagged as one batch, in order."""
+        if self.tagger is None or not self.waiting:
+            return []
+        from core.suggest.tagger import read_rules, spans_of
+
+        waiting, self.waiting = self.waiting, []
+        paras = [
+            (n, para, doc)
+            for n, rules in waiting
+            for para, doc in zip(self.paras.pop(n, []), self.copies.pop(n, []), strict=True)
+        ]
+        found_in = dict(waiting)
+        for n, para, doc in paras:
+            read_rules(doc, para.start, found_in[n])
+        docs = self.tagger.pipe((doc for _, _, doc in paras), max(len(paras), 1))
+        found: dict[int, list[Attribution]] = {}
+        for (n, para, _), doc in zip(paras, docs, strict=True):
+            got = self.tagger.paragraph(para, self.texts[n], spans=spans_of(doc))
+            found.setdefault(n, []).extend(got)
+        return [self._joined(n, found.get(n, []), rules) for n, rules in waiting]
+
+    def _joined(
+        self, n: int, found: list[Attribution], rules: list[Attribution]
+    ) -> list[Attribution]:
+        """Article ``n``'s: the tagger's ``found``, then the rules' where it has no quote."""
+        assert self.tagger is not None
         del self.texts[n]
-        model = self.tagger.named(self.found, rules, self.registry)
-        self.found = []
+        model = self.tagger.named(found, rules, self.registry)
         return union(model, rules, self.tagger.rules_first)
 
 

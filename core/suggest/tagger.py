@@ -227,8 +227,9 @@ def read_rules(doc: Doc, start: int, found: Sequence[Attribution]) -> None:
 
     out = numpy.zeros((len(doc), _RULE_COLUMNS), dtype="uint64")
     if len(doc):
-        begins = numpy.array([t.idx for t in doc]) + start
-        ends = begins + numpy.array([len(t) for t in doc])
+        at = doc.to_array(["IDX", "LENGTH"]).astype("int64")
+        begins = at[:, 0] + start
+        ends = begins + at[:, 1]
         spans = [
             (column, label, s)
             for a in found

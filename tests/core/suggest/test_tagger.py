@@ -428,3 +428,9 @@ def test_a_tagger_reads_what_the_rules_suggest_in_training_and_in_suggestions(
         expected.append((para, kept(d).tolist()))
     assert read_by_it == expected
     assert any(a.made_by.source == read.name for a in with_it)
+    # the paragraphs of several articles wait for a batch: each as suggested alone
+    arts = [Article(text=article(n)[0] + "Ann Lee said it works.\n") for n in range(7, 12)]
+    alone = [x for a in arts for x in suggester.found_many([a], tagger=read)]
+    for size in (2, 5, 64):
+        got = list(suggester.found_many(arts, batch_size=size, tagger=read))
+        assert got == alone and any(a.made_by.source == read.name for x in got for a in x)
