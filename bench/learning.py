@@ -356,7 +356,6 @@ def tagger(
             progress,
             watch=snapshot,
             seed=seed,
-            rules=found,
         )
         took, cpu = time.perf_counter() - t, time.process_time() - cpu
         print(f"tagger trained on {len(order)} train articles in {took:.0f} s ({cpu:.0f} s of CPU)")

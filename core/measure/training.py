@@ -38,7 +38,6 @@ from core.suggest.tagger import (
     fit_scorer,
     new,
     now_name,
-    read_rules,
     spans_of,
     train,
     union,
@@ -181,21 +180,14 @@ def held_out(n: int) -> set[int]:
 
 
 def _held(
-    suggester: Suggester,
-    done: Sequence[tuple[Article, Sequence[Attribution]]],
-    rules: Sequence[Sequence[Attribution]] | None = None,
+    suggester: Suggester, done: Sequence[tuple[Article, Sequence[Attribution]]]
 ) -> list[_Held]:
-    """The ``done`` articles parsed for scoring, with the rules' suggestions (what
-    they find in each, their candidates too: ``rules`` when given), each paragraph with
-    what they suggest of its tokens (:func:`core.suggest.tagger.read_rules`)."""
+    """The ``done`` articles parsed for scoring, with the rules' suggestions."""
     nlp = suggester.nlp
-    if rules is None:
-        rules = list(suggester.found_many([a for a, _ in done]))
+    rules = list(suggester.found_many([a for a, _ in done]))
     held = []
     for (art, gold), found in zip(done, rules, strict=True):
         parsed = list(nlp.pipe(doc_of(nlp.tokenizer, text) for _, text in paragraphs(art)))
-        for (start, _), doc in zip(paragraphs(art), parsed, strict=True):
-            read_rules(doc, start, found)
         read, paras = ArticleRules(Registry()), []
         for k, ((start, _), doc) in enumerate(zip(paragraphs(art), parsed, strict=True)):
             paras.append(Paragraph(start, doc.copy()))
@@ -381,13 +373,10 @@ def train_tagger(
     name: str | None = None,
     watch: Callable[[int, Tagger], None] = lambda epoch, tagger: None,
     seed: int = 0,
-    rules: Sequence[Sequence[Attribution]] | None = None,
 ) -> tuple[Tagger, Figures]:
     """A tagger trained on the ``done`` articles (each with its kept attributions) but
     a held-out part, and its figures there; ``watch`` is shown each epoch's tagger;
     ``seed`` draws the order of its examples and its dropout (:func:`core.suggest.tagger.train`).
-    It reads what the rules find in each article (their candidates too: ``rules``, one
-    list an article, else found here; issue 23's thirteenth round).
     The epoch kept is that whose weights score best there as :func:`choose` keeps the
     last's (with a scorer where the held-out part chooses one; issue 23's tenth round).
     Raises :class:`Cancelled`."""
@@ -399,16 +388,10 @@ def train_tagger(
     held_at = held_out(len(done))
     n_held = len(held_at)
     nlp = suggester.nlp
-    if rules is None:
-        rules = list(suggester.found_many([a for a, _ in done]))
-    kept = sorted(held_at)
-    held = _held(suggester, [done[i] for i in kept], [rules[i] for i in kept])
+    held = _held(suggester, [done[i] for i in sorted(held_at)])
     tagger = new(nlp, name or now_name(suggester.model))
     train_ex = [
-        ex
-        for i, ((a, g), found) in enumerate(zip(done, rules, strict=True))
-        if i not in held_at
-        for ex in examples(nlp, a, g, found)
+        ex for i, (a, g) in enumerate(done) if i not in held_at for ex in examples(nlp, a, g)
     ]
     ran = 0
 

@@ -189,7 +189,7 @@ class Suggester:
         parsed = self.nlp.pipe(items(), as_tuples=True, batch_size=batch_size)
         for doc, (n, start) in tagged.pipe(parsed, batch_size):
             while n > current:
-                yield from tagged.results(done, rules.results())
+                yield tagged.results(done, rules.results())
                 done += 1
                 if cancelled():
                     return
@@ -201,37 +201,21 @@ class Suggester:
             tagged.add(n, para)  # (its quotation marks found, its names mended)
             index += 1
         while done < read:
-            yield from tagged.results(done, rules.results())
+            yield tagged.results(done, rules.results())
             done += 1
             if cancelled():
                 return
             rules = ArticleRules(by_name)
-        yield from tagged.rest()
 
 
 class _Tagged:
-    """What a trained tagger finds in the articles the rules read (none: no tagger).
-
-    A tagger that reads what the rules suggest (``Tagger.reads_rules``, docs/adr/0041's
-    thirteenth round) tags an article's paragraphs once the rules have read it all:
-    each paragraph's tokens are copied as parsed (before the rules mend its names) and
-    tagged, with what the rules found in the article, once the articles read hold a
-    batch of paragraphs (their results are then handed out together, in order)."""
+    """What a trained tagger finds in the articles the rules read (none: no tagger)."""
 
     def __init__(self, tagger: Tagger | None, registry: Registry) -> None:
         self.tagger = tagger
         self.registry = registry
         self.texts: dict[int, str] = {}  # each article read and not yet done, by number
         self.found: list[Attribution] = []  # in the article being read
-        self.stacked = tagger is not None and tagger.reads_rules
-        #: each article's paragraphs not yet tagged (a stacked tagger's): their tokens
-        #: as parsed, and as the rules have read them
-        self.copies: dict[int, list[Doc]] = {}
-        self.paras: dict[int, list[Paragraph]] = {}
-        #: the articles the rules have read whose paragraphs wait for a batch, with what
-        #: the rules found in each
-        self.waiting: list[tuple[int, list[Attribution]]] = []
-        self.batch_size = 64
 
     def read(self, n: int, art: Article) -> None:
         if self.tagger is not None:
@@ -240,20 +224,9 @@ class _Tagged:
     def pipe(
         self, parsed: Iterable[tuple[Doc, tuple[int, int]]], batch_size: int
     ) -> Iterable[tuple[Doc, tuple[int, int]]]:
-        """The parsed paragraphs, in order, each tagged (in batches); a stacked
-        tagger's each copied, to be tagged with its article (:meth:`results`)."""
+        """The parsed paragraphs, in order, each tagged (in batches)."""
         if self.tagger is None:
             return parsed
-        self.batch_size = batch_size
-        if self.stacked:
-            from core.suggest.tagger import _bare
-
-            def copied() -> Iterator[tuple[Doc, tuple[int, int]]]:
-                for doc, where in parsed:
-                    self.copies.setdefault(where[0], []).append(_bare(doc))
-                    yield doc, where
-
-            return copied()
         held: deque[tuple[int, int]] = deque()
 
         def docs() -> Iterator[Doc]:
@@ -264,54 +237,16 @@ class _Tagged:
         return ((doc, held.popleft()) for doc in self.tagger.pipe(docs(), batch_size))
 
     def add(self, n: int, para: Paragraph) -> None:
-        if self.stacked:
-            self.paras.setdefault(n, []).append(para)
-        elif self.tagger is not None:
+        if self.tagger is not None:
             self.found += self.tagger.paragraph(para, self.texts[n])
 
-    def results(self, n: int, rules: list[Attribution]) -> list[list[Attribution]]:
-        """Those of the articles up to ``n`` (which the rules found ``rules`` in) that
-        are done, in order: each the tagger's, then the rules' where it has no quote
-        (a stacked tagger's once a batch of paragraphs waits: :meth:`rest`)."""
+    def results(self, n: int, rules: list[Attribution]) -> list[Attribution]:
+        """Article ``n``'s: the tagger's, then the rules' where it has no quote."""
         if self.tagger is None:
-            return [rules]
-        if not self.stacked:
-            found, self.found = self.found, []
-            return [self._joined(n, found, rules)]
-        self.waiting.append((n, rules))
-        if sum(len(self.copies.get(k, [])) for k, _ in self.waiting) < self.batch_size:
-            return []
-        return self.rest()
-
-    def rest(self) -> list[list[Attribution]]:
-        """The articles waiting (a stacked tagger's), tagged as one batch, in order."""
-        if self.tagger is None or not self.waiting:
-            return []
-        from core.suggest.tagger import read_rules, spans_of
-
-        waiting, self.waiting = self.waiting, []
-        paras = [
-            (n, para, doc)
-            for n, rules in waiting
-            for para, doc in zip(self.paras.pop(n, []), self.copies.pop(n, []), strict=True)
-        ]
-        found_in = dict(waiting)
-        for n, para, doc in paras:
-            read_rules(doc, para.start, found_in[n])
-        docs = self.tagger.pipe((doc for _, _, doc in paras), max(len(paras), 1))
-        found: dict[int, list[Attribution]] = {}
-        for (n, para, _), doc in zip(paras, docs, strict=True):
-            got = self.tagger.paragraph(para, self.texts[n], spans=spans_of(doc))
-            found.setdefault(n, []).extend(got)
-        return [self._joined(n, found.get(n, []), rules) for n, rules in waiting]
-
-    def _joined(
-        self, n: int, found: list[Attribution], rules: list[Attribution]
-    ) -> list[Attribution]:
-        """Article ``n``'s: the tagger's ``found``, then the rules' where it has no quote."""
-        assert self.tagger is not None
+            return rules
         del self.texts[n]
-        model = self.tagger.named(found, rules, self.registry)
+        model = self.tagger.named(self.found, rules, self.registry)
+        self.found = []
         return union(model, rules, self.tagger.rules_first)
 
 

@@ -1,9 +1,6 @@
 """A tagger trained on the corpus's done articles (issue 23, docs/adr/0041): a spaCy
 ``ner`` component labelling each token QUOTE, SPEAKER or CUE (or none), its own
-``tok2vec`` started from the weights of the pinned pipeline's beside an embedding of
-what the rules suggest of each token (:func:`read_rules`: its role in their
-attributions and in their candidates, whether it is in quotation marks; issue 23's
-thirteenth round), and a linker that makes
+``tok2vec`` started from the weights of the pinned pipeline's, and a linker that makes
 attributions of what it tags: for each quote (all its quotation marks hold, when it is
 in some) the nearest cue in the sentences it spans (then in those beside them), and the
 subject the parse gives that cue, else the tagged speaker nearest it; a tagged cue no
@@ -81,28 +78,6 @@ SCORER = "quotelab_scorer"
 
 class Cancelled(Exception):
     """Training was cancelled."""
-
-
-#: The architecture of the tagger's ``tok2vec`` since issue 23's thirteenth round
-#: (:func:`rules_tok2vec`: the pipeline's beside what the rules suggest of each token),
-#: and the width of what it adds to the words' vectors. A tagger stored before has the
-#: pipeline's alone and reads nothing of the rules (:attr:`Tagger.reads_rules`).
-RULES_T2V = "quotelab.RulesTok2Vec.v1"
-RULES_WIDTH = 32
-#: Where a paragraph's doc keeps what the rules suggest of each token
-#: (:func:`read_rules`), and where a doc the tagger reads says it is one (:func:`_bare`).
-_RULES = "quotelab_tagger_rules"
-_BARE = "quotelab_tagger_bare"
-#: The columns of :func:`read_rules`: a token's role in the rules' attributions, in
-#: their candidates, and whether it is in quotation marks.
-_RULE_COLUMNS = 3
-#: A role's code in a column of :func:`read_rules` (0: none): the first token of a span
-#: and the others apart, as the tagger's own moves begin a span and go on.
-_ROLE = {
-    (label, first): 1 + 2 * i + (0 if first else 1)
-    for i, label in enumerate(LABELS)
-    for first in (True, False)
-}
 
 
 @dataclass(frozen=True)
@@ -191,14 +166,10 @@ def fit_scorer(parts: Sequence[Parts], right: Sequence[bool]) -> Scorer:
     )
 
 
-def _config(nlp: Language, reads_rules: bool = True) -> dict[str, Any]:
+def _config(nlp: Language) -> dict[str, Any]:
     """The component's config: spaCy's NER model over a ``tok2vec`` of the pipeline's
-    own architecture (whose weights :func:`train` copies in), beside an embedding of
-    what the rules suggest of each token (:func:`rules_tok2vec`) unless not
-    ``reads_rules`` (as a tagger stored before issue 23's thirteenth round)."""
+    own architecture (whose weights :func:`new` copies in)."""
     t2v = nlp.config.interpolate()["components"]["tok2vec"]["model"]
-    if reads_rules:
-        t2v = {"@architectures": RULES_T2V, "tok2vec": t2v, "width": RULES_WIDTH}
     return {
         "model": {
             "@architectures": "spacy.TransitionBasedParser.v2",
@@ -211,93 +182,6 @@ def _config(nlp: Language, reads_rules: bool = True) -> dict[str, Any]:
             "tok2vec": t2v,
         }
     }
-
-
-def read_rules(doc: Doc, start: int, found: Sequence[Attribution]) -> None:
-    """Keep in ``doc`` (a paragraph at ``start`` of its article, tokenized as the
-    pipeline tokenizes it) what the rules suggest of each token (what the tagger reads
-    beside its words, :func:`rules_tok2vec`): its role in the rules' attributions
-    ``found`` in the article (quote, speaker or cue; a token in two takes the shorter
-    span's), its role in their candidates (rule ``CANDIDATE``), and whether it is in
-    quotation marks (:func:`core.suggest.marks.find_quotes`)."""
-    import numpy
-
-    from core.suggest.learn import CANDIDATE
-    from core.suggest.marks import find_quotes
-
-    out = numpy.zeros((len(doc), _RULE_COLUMNS), dtype="uint64")
-    if len(doc):
-        at = doc.to_array(["IDX", "LENGTH"]).astype("int64")
-        begins = at[:, 0] + start
-        ends = begins + at[:, 1]
-        spans = [
-            (column, label, s)
-            for a in found
-            for column in (1 if a.made_by is not None and a.made_by.rule == CANDIDATE else 0,)
-            for label, s in ((QUOTE, a.quote), (SPEAKER, a.speaker), (CUE, a.cue))
-            if s is not None and s.start < ends[-1] and s.end > begins[0]
-        ]
-        for column, label, s in sorted(spans, key=lambda x: x[2].start - x[2].end):
-            inside = numpy.flatnonzero((begins < s.end) & (ends > s.start))
-            if len(inside):
-                out[inside, column] = _ROLE[label, False]
-                out[inside[0], column] = _ROLE[label, True]
-        text = doc.text
-        for q in find_quotes(text):
-            end = q.close + 1 if q.close is not None else len(text)
-            out[(begins - start < end) & (ends - start > q.open), 2] = 1
-    doc.user_data[_RULES] = out
-
-
-def _rules_read(doc: Doc) -> Any:
-    """What :func:`read_rules` kept in ``doc`` (none suggested where it kept nothing)."""
-    import numpy
-
-    kept = doc.user_data.get(_RULES)
-    return numpy.zeros((len(doc), _RULE_COLUMNS), dtype="uint64") if kept is None else kept
-
-
-def rules_tok2vec(tok2vec: Any, width: int) -> Any:
-    """The tagger's ``tok2vec`` since issue 23's thirteenth round: the pipeline's
-    (``tok2vec``, its weights copied in by :func:`train`, its ref ``words``) beside
-    ``width`` more of each token, a hash embedding of what the rules suggest of it
-    (:func:`read_rules`) mixed with its neighbours'."""
-    from thinc.api import (
-        HashEmbed,
-        Maxout,
-        Model,
-        chain,
-        concatenate,
-        expand_window,
-        residual,
-        with_array,
-    )
-
-    def forward(model: Any, docs: Any, is_train: bool) -> Any:
-        feats = [model.ops.asarray(_rules_read(d), dtype="uint64") for d in docs]
-        return feats, lambda d_feats: []
-
-    embed: Any = concatenate(
-        *(HashEmbed(width, 16, column=i, seed=201 + i) for i in range(_RULE_COLUMNS))
-    )
-    mixed: Any = chain(
-        embed,
-        Maxout(width, nP=3, normalize=True),
-        residual(chain(expand_window(1), Maxout(width, nP=3, normalize=True))),
-    )
-    # (padded by its window between the docs of a batch)
-    rules: Any = chain(Model("quotelab_rules", forward), with_array(mixed, pad=1))
-    model: Any = concatenate(tok2vec, rules)
-    model.set_ref("words", tok2vec)
-    return model
-
-
-def _register() -> None:
-    """Make :data:`RULES_T2V` known to spaCy's registry (once)."""
-    from spacy.util import registry
-
-    if RULES_T2V not in registry.architectures:
-        registry.architectures.register(RULES_T2V, func=rules_tok2vec)
 
 
 @dataclass
@@ -321,14 +205,6 @@ class Tagger:
     priors: dict[str, float] = field(default_factory=dict)
     #: How sure it is of a suggestion, when it has one (kept in :attr:`settings` too).
     scorer: Scorer | None = None
-
-    @property
-    def reads_rules(self) -> bool:
-        """Whether it reads what the rules suggest (:func:`read_rules`): each paragraph
-        is then tagged once the rules have read its article (a tagger stored before
-        issue 23's thirteenth round reads its words alone)."""
-        t2v = self.settings.get("model", {}).get("tok2vec", {})
-        return bool(t2v.get("@architectures") == RULES_T2V)
 
     @property
     def sure_of(self) -> str:
@@ -428,16 +304,16 @@ def _tag(component: EntityRecognizer, docs: Sequence[Doc]) -> None:
     the least probability of the moves that tagged its tokens, each a softmax of the
     model's scores over the valid moves, what its training fits).
 
-    Each doc is tagged as a copy of its tokens (their text, spaces and norms, and what
-    the rules suggest of them: :func:`_bare`) with no sentences: the examples it
-    learned from have none (:func:`examples`), and spaCy's NER never carries a span
-    over a sentence start, so the parse's sentences would cut a quotation it learned
-    whole. Then which moves are valid at a token depends only on
+    Each doc is tagged as a copy of its tokens (their text, spaces and norms) with no
+    sentences: the examples it learned from have none (:func:`examples`), and spaCy's
+    NER never carries a span over a sentence start, so the parse's sentences would cut
+    a quotation it learned whole. Then which moves are valid at a token depends only on
     the label of the span open there (none at first), whether it is the doc's last
     token and whether it is a space (spaCy's ``ner.pyx``): each such kind of state is
     asked once, and each token's moves are chosen and weighed for the whole batch at
     once."""
     import numpy
+    from spacy.tokens import Doc
     from spacy.tokens import Span as Entity
 
     moves = component.moves
@@ -447,7 +323,12 @@ def _tag(component: EntityRecognizer, docs: Sequence[Doc]) -> None:
     opens = numpy.array(
         [labels.index(n[2:]) if n[:2] in ("B-", "I-") and n[2:] in LABELS else 0 for n in names]
     )
-    given, docs = docs, [_bare(d) for d in docs]
+    given, docs = docs, []
+    for d in given:
+        bare = Doc(d.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d])
+        if len(d):
+            bare.from_array(["NORM"], d.to_array(["NORM"]))  # type: ignore[arg-type]
+        docs.append(bare)
     states = moves.init_batch(docs)
     longest = max((len(d) for d in docs), default=0)
     kind = numpy.zeros((len(docs), longest + 1), dtype=int)  # a token's bits of state
@@ -490,26 +371,6 @@ def _tag(component: EntityRecognizer, docs: Sequence[Doc]) -> None:
         ]
 
 
-def _bare(parsed: Doc) -> Doc:
-    """A copy of the tokens of a ``parsed`` doc (their text, spaces and norms) with what
-    the rules suggest of each (:func:`read_rules`) but no sentences: what the tagger
-    reads, as the examples it learned from (spaCy's NER never carries a span over a
-    sentence start, and the quotations it learns are whole). A doc that is such a copy
-    already is itself."""
-    from spacy.tokens import Doc
-
-    if parsed.user_data.get(_BARE):
-        return parsed
-    words, spaces = [t.text for t in parsed], [bool(t.whitespace_) for t in parsed]
-    bare = Doc(parsed.vocab, words=words, spaces=spaces)
-    if len(parsed):
-        bare.from_array(["NORM"], parsed.to_array(["NORM"]))  # type: ignore[arg-type]
-    if _RULES in parsed.user_data:
-        bare.user_data[_RULES] = parsed.user_data[_RULES]
-    bare.user_data[_BARE] = True
-    return bare
-
-
 @dataclass(frozen=True)
 class Tagged:
     """A span the tagger tagged in a paragraph (its characters there) and how sure it
@@ -539,7 +400,6 @@ def new(nlp: Language, name: str) -> Tagger:
 
 
 def _component(nlp: Language, config: dict[str, Any]) -> EntityRecognizer:
-    _register()
     own = {k: v for k, v in config.items() if k not in (SURE_OF, SCORER)}
     return cast("EntityRecognizer", nlp.create_pipe("ner", name=COMPONENT, config=own))
 
@@ -805,24 +665,16 @@ def _length(a: Attribution) -> int:
 # -- training -----------------------------------------------------------------------------
 
 
-def examples(
-    nlp: Language,
-    article: Article,
-    gold: Sequence[Attribution],
-    rules: Sequence[Attribution] | None = None,
-) -> list[Any]:
+def examples(nlp: Language, article: Article, gold: Sequence[Attribution]) -> list[Any]:
     """spaCy's training examples of one article with its attributions: a paragraph each
-    (as the rules parse them, with what the ``rules`` found in the article:
-    :func:`read_rules`; none for a tagger that does not read them), its quotes, speakers
-    and cues as entities (a span that another overlaps gives way to the longer)."""
+    (as the rules parse them), its quotes, speakers and cues as entities (a span that
+    another overlaps gives way to the longer)."""
     from spacy.training import Example
     from spacy.util import filter_spans
 
     out = []
     for start, text in paragraphs(article):
         doc = doc_of(nlp.tokenizer, text)
-        if rules is not None:
-            read_rules(doc, start, rules)
         end = start + len(text)
         spans = []
         for a in gold:
@@ -879,8 +731,7 @@ def train(
     component.initialize(lambda: train_examples, nlp=nlp)
     # the pipeline's tok2vec weights, as the start of the tagger's own
     base = cast("Tok2Vec", nlp.get_pipe("tok2vec"))
-    own = component.model.get_ref("tok2vec").layers[0]
-    (own.get_ref("words") if own.has_ref("words") else own).from_bytes(base.model.to_bytes())
+    component.model.get_ref("tok2vec").layers[0].from_bytes(base.model.to_bytes())
     if seed:  # (seed 0 draws on from its start, as every tagger kept before was trained)
         fix_random_seed(seed)
     optimizer = Adam(0.001, L2=L2, grad_clip=1.0, use_averages=False)
