@@ -543,9 +543,7 @@ class NameBook:
         """Register a paragraph's documents written with who gave them out (``the latest
         situation report released by the NHA``)."""
         for g in _GIVEN_BY.finditer(text):
-            words = g["name"].split()
-            ends = (k for k, w in enumerate(words[:-1], 1) if _ends_sentence(w))
-            name = " ".join(_proper_words(" ".join(words[: next(ends, len(words))])))
+            name = " ".join(_proper_words(g["name"]))  # (not its sentence's full stop)
             self.given[start + g.end("document")] = (start + g.start("name"), name)
 
     def _add_appositions(self, start: int, text: str) -> None:
@@ -1461,11 +1459,17 @@ _JOB_OF_AFTER_NAME = re.compile(
 )
 #: A document and who gave it out: ``the latest situation report released by the NHA``,
 #: ``a statement issued by the Norland Federation``.
+#: Where a run of capitalised words may go on: not past a sentence's full stop
+#: (``Milwaukee. The``; an abbreviation's or an initial's stop is no word's end of two
+#: small letters: ``U.S. Food``, ``Jo K. Roe``).
+_NOT_PAST_A_STOP = r"(?<![a-z]{2}\.)"
 _GIVEN_BY = re.compile(
     r"\b(?P<document>(?i:" + "|".join(sorted(DOCUMENT_NOUNS)) + r"))\s+"
     r"(?:released|issued|published|put\s+out|done|prepared|compiled|submitted|provided)"
     r"(?:\s+to\s+(?:the\s+)?\w+)?\s+by\s+"  # ("figures submitted to the board by X")
-    r"(?P<name>(?:the\s+)?[A-Z][\w&.'\u2019-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&.'\u2019-]*)*)"
+    r"(?P<name>(?:the\s+)?[A-Z][\w&.'\u2019-]*(?:"
+    + _NOT_PAST_A_STOP
+    + r"\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&.'\u2019-]*)*)"
 )
 #: A one-word name that says something of itself as ``he`` or ``she`` (``Jones said he
 #: had seen``): a person's, whom a later ``he`` may refer to.
@@ -1506,18 +1510,6 @@ def _kind(noun: str) -> str:
     if noun in COMPANY_NOUNS:
         return "company"
     return "club" if noun in CLUB_NOUNS else noun
-
-
-def _ends_sentence(word: str) -> bool:
-    """Whether a word's full stop ends its sentence: not an abbreviation's (``Inc.``,
-    ``U.S.``, an initial)."""
-    bare = word[:-1]
-    return (
-        word.endswith(".")
-        and len(bare) > 1
-        and "." not in bare
-        and bare.lower() not in NAME_ABBREVIATIONS | TITLE_ABBREVIATIONS
-    )
 
 
 def _proper_words(run: str) -> list[str]:
@@ -1897,8 +1889,10 @@ def is_nickname(text: str, opening: int, closing: int | None) -> bool:
 
 #: Capitalised words, a surname's particles between them (``Erik ten Hag``) and a
 #: nickname in marks (``Henry "Hank" Asbill``).
-_NAME_RUN = re.compile(  # (not past a sentence's full stop: ``Milwaukee. The``)
-    r"[A-Z][\w'.-]*(?:(?<![a-z]{2}\.)(?:"
+_NAME_RUN = re.compile(
+    r"[A-Z][\w'.-]*(?:"
+    + _NOT_PAST_A_STOP
+    + r"(?:"
     + _NICKNAME.pattern
     + r")? (?:(?:"
     + "|".join(sorted(NAME_PARTICLES))
