@@ -771,14 +771,12 @@ class ReviewSession:
         held = [n for n in ranked if n in local or named and head in _name_words(n)]
         rest = [n for n in ranked if n not in held]  # the corpus's other speakers
         told = [*held, *(n for n in forms if n not in offered)]
-        written = [  # the mentions near as written, descriptions first (ADR 88)
-            form
-            for c in sorted(near, key=lambda c: not c.described)
-            if (_head_as_written(self._text(c.span)) or "").islower()  # a phrase, no name
-            and not is_pronoun(self._text(c.span))
-            and not (a is not None and a.speaker is not None and c.span.overlaps(a.speaker))
-            for form in (_as_named(self._text(c.span)), self._text(c.span), c.name)
-        ]
+        written: list[str] = []  # the mentions near as written, descriptions first (ADR 88)
+        for c in sorted(near, key=lambda c: not c.described):
+            said = self._text(c.span)
+            its_own = a is not None and a.speaker is not None and c.span.overlaps(a.speaker)
+            if (_head_as_written(said) or "").islower() and not is_pronoun(said) and not its_own:
+                written += [_as_named(said), said, c.name]  # a phrase, no name
         more = [
             n
             for n in dict.fromkeys(written)
