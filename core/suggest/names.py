@@ -220,7 +220,8 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
     last word), a nickname in marks left out (``Henry "Hank" Asbill``), titles
     stripped, and the word a job is of or for (``Minister of State Ajay Bhatt``,
     ``Minister for Petroleum Jo Roe``, ``Minister for Planning and Development Asad
-    Umar``); the letters of an honour after a name of two words or more are no part of it
+    Umar``), through its last plural (``Minister of Water Resources Wil Abram``); the
+    letters of an honour after a name of two words or more are no part of it
     (``Anil Nandlall SC``: :data:`POST_NOMINALS`)."""
     if not is_name(head):
         return []
@@ -240,7 +241,12 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
     run = run[_organisation_before([t.text for t in run]) :]
     run = run[_titles([t.text for t in run]) :]
     of_job = _job_of_before([t.text for t in doc[max(0, left - JOB_REACH) : left]])
-    return run[1:] if of_job and len(run) > 2 and run[0].i == left else run
+    if not (of_job and len(run) > 2 and run[0].i == left):
+        return run
+    # what the job is of runs on through a plural ("Minister of Water Resources Wil Abram",
+    # "of Home Affairs"): a person's name is no plural
+    plural = [k for k, t in enumerate(run[:-2]) if t.tag_ == "NNPS"]
+    return run[max(plural, default=0) + 1 :]
 
 
 def _job_of_before(before: list[str]) -> bool:
@@ -284,6 +290,8 @@ def is_person(run: list[Token]) -> bool:
         return False
     if _job_of_before([t.text for t in first.doc[max(0, first.i - JOB_REACH) : first.i]]):
         return False  # what a job is of: "Minister of State", "... of Information and Culture"
+    if _organisation_of_before(first):
+        return False  # what an organisation is of: "the Ministry of Public Works"
     words = [t.text for t in run]
     if any(w.lower().strip(".") in NON_PERSON_WORDS for w in words):
         return False
@@ -293,6 +301,20 @@ def is_person(run: list[Token]) -> bool:
     capitalised = all(w[:1].isupper() or w in NAME_PARTICLES for w in words[:-1])  # "ten Hag"
     lettered = all(any(ch.isalpha() for ch in w) for w in words)
     return capitalised and _capitalised_surname(words[-1]) and lettered
+
+
+def _organisation_of_before(first: Token) -> bool:
+    """Whether a run of names comes right after an organisation's ``of`` or ``for`` (and
+    its ``the``): ``Ministry of``, ``Department for the``."""
+    k = first.i - 1
+    if k > 0 and first.doc[k].lower_ == "the":
+        k -= 1
+    return (
+        k > 0
+        and first.doc[k].lower_ in ("of", "for")
+        and first.doc[k - 1].lower_ in NON_PERSON_WORDS
+        and first.doc[k - 1].text[:1].isupper()
+    )
 
 
 def _capitalised_surname(word: str) -> bool:

@@ -1893,3 +1893,16 @@ def test_a_mention_is_settled_once_an_article_however_often_it_is_asked(monkeypa
     assert settled_in_article("Norvia Bank", pos, text) == "Norvia Bank"
     assert settled_in_article("Ana Ruiz", text.index("Ana"), text) == "Ana Ruiz"
     assert calls == [("Norvia Bank", pos), ("Ana Ruiz", text.index("Ana"))]
+
+
+def test_what_a_job_is_of_runs_on_through_its_plural_before_the_name(suggester):
+    text = (
+        "Minister of Water Resources Wil Abram revealed the authority was short of funds.\n\n"
+        "Minister of Lands and Natural Resources Tom Cruz said the land was free."
+    )
+    assert names(suggester, text) == ["Wil Abram", "Tom Cruz"]
+
+
+def test_capitalised_words_after_an_organisation_s_of_are_no_person(suggester):
+    text = "A spokeswoman for the Ministry of Public Works said that the work was done."
+    assert names(suggester, text) == ["A spokeswoman for the Ministry of Public Works"]
