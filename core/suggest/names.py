@@ -1466,10 +1466,11 @@ _KNOWN_AS = re.compile(
 #: A job of something written before the name in apposition (``The Commissioner of Police
 #: in the state, Mr Jide Ola,``; ``the spokesman of Norland's Defense Ministry General Jo
 #: Roe,``; after a comma, also with none after the name: ``The Minister of State for
-#: General Duties in the Ministry of Health, Jo Roe has pledged``): the job word and the
-#: person's name (with what runs on into it).
+#: General Duties in the Ministry of Health, Jo Roe has pledged``; also with no ``the``
+#: opening its sentence: ``Minister for Home Affairs, Jo Roe has urged``): the job word and
+#: the person's name (with what runs on into it).
 _JOB_OF_BEFORE_NAME = re.compile(
-    r"\b(?i:the)\s+(?:[A-Z][a-z]+\s+)?(?P<job>[A-Za-z][a-z]+)\s+(?:of|for)\s+(?:[\w'\u2019-]+\s+){0,9}?[\w'\u2019-]+"
+    r"(?:\b(?i:the)\s+|^|(?<=[.!?]\s))(?:[A-Z][a-z]+\s+)?(?P<job>[A-Za-z][a-z]+)\s+(?:of|for)\s+(?:[\w'\u2019-]+\s+){0,9}?[\w'\u2019-]+"
     r"(?P<comma>,)?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+)"
     r"(?(comma)(?:,|(?=\s+[a-z]))|,)"
 )

@@ -1906,3 +1906,11 @@ def test_what_a_job_is_of_runs_on_through_its_plural_before_the_name(suggester):
 def test_capitalised_words_after_an_organisation_s_of_are_no_person(suggester):
     text = "A spokeswoman for the Ministry of Public Works said that the work was done."
     assert names(suggester, text) == ["A spokeswoman for the Ministry of Public Works"]
+
+
+def test_a_job_of_something_opening_its_sentence_names_its_holder(suggester):
+    text = (
+        "Minister for Home Affairs, Pio Tala has urged people to report corrupt officers.\n\n"
+        "The Minister has assured the public that the seized drugs are safe."
+    )
+    assert names(suggester, text) == ["Pio Tala"]
