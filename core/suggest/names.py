@@ -433,7 +433,8 @@ class NameBook:
         """The fullest registered name that ends with (or contains) these words, or that
         holds them in order with the same first and last word (``Maria Ortega`` ->
         ``Maria L. Ortega``); a word is also the last part of a hyphenated surname
-        (``Yassin`` -> ``K.A. Juman-Yassin``)."""
+        (``Yassin`` -> ``K.A. Juman-Yassin``), or with an ``s`` more or less at its end
+        where no name has it as written (:meth:`_spelt_with_an_s`)."""
         if not words:
             return ""
         best: tuple[str, ...] | None = None
@@ -459,7 +460,19 @@ class NameBook:
         if best is None and len(words) == 2 and words[0].lower() in FIRST_NAME_TITLES:
             named = self.fullest(words[1:], pos)  # "Dean Whitaker" after "Dean Jo Whitaker"
             return named if named != words[1] else " ".join(words)
+        if best is None and len(words) == 1:
+            best = self._spelt_with_an_s(wanted[0])
         return " ".join(best or words)
+
+    def _spelt_with_an_s(self, word: str) -> tuple[str, ...] | None:
+        """The one full name whose surname is ``word`` with an ``s`` more or less at its
+        end (``Abrams`` for ``Wil Abram``: a slip of the article's), none where no
+        name or two have it."""
+        other = word[:-1] if word.endswith("s") else word + "s"
+        if len(other) < 4:
+            return None
+        found = {full for full in self.full_names if len(full) > 1 and _folded(full)[-1] == other}
+        return found.pop() if len(found) == 1 else None
 
     def add_text(self, start: int, text: str) -> None:
         """Register a paragraph's capitalised names, the acronyms it defines and the

@@ -1914,3 +1914,16 @@ def test_a_job_of_something_opening_its_sentence_names_its_holder(suggester):
         "The Minister has assured the public that the seized drugs are safe."
     )
     assert names(suggester, text) == ["Pio Tala"]
+
+
+def test_a_surname_with_an_s_more_or_less_is_the_one_name_it_slips_from(suggester):
+    text = (
+        "Minister Wil Abram revealed the authority was short of funds.\n\n"
+        '"We will pay," Abrams said.\n\n'
+        '"They will not," Rotha said.'
+    )
+    assert names(suggester, text) == ["Wil Abram", "Wil Abram", "Rotha"]
+    text = (  # two names it may slip from: neither
+        "Wil Abram and Ana Abram spoke.\n\n" + '"We will pay," Abrams said.'
+    )
+    assert names(suggester, text) == ["Abrams"]
