@@ -1314,26 +1314,49 @@ def _subject_in_fronted_phrase(verb: Token, para: Paragraph) -> Token | None:
     by commas with a clause or an apposition of its own, which the parse hangs as an
     apposition on the noun of the phrase that opens the sentence, leaving the verb in a
     tense right after it without a subject (also for a verb coordinated with it: ``...,
-    said A, but claimed B``); None for none."""
+    said A, but claimed B``); or a person's name so hung (or as a noun of the opening
+    phrase's verb) with a participle's phrase of the verb between them (``Speaking on the
+    radio, Abrams, addressing complaints, said``); None for none."""
     doc = verb.doc
     while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head
     if verb.i < 2 or verb.tag_ not in ("VBD", "VBZ", "VBP") or doc[verb.i - 1].text != ",":
         return None
-    for t in [doc[verb.i - 2], *doc[verb.i - 2].ancestors]:
+    aside = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "advcl"
+            and c.tag_ == "VBG"
+            and c.right_edge.i == verb.i - 2
+            and doc[c.left_edge.i - 1].text == ","
+        ),
+        None,
+    )
+    last = doc[verb.i - 2] if aside is None else doc[aside.left_edge.i - 2]
+    for t in [last, *last.ancestors]:
         up = t.head
-        if (
-            t.dep_ == "appos"
-            and up.dep_ == "pobj"
-            and up.head.dep_ == "prep"
-            and up.head.head == verb
-            and up.head.i == verb.sent.start
-            and doc[t.left_edge.i - 1].text == ","
-            and any(c.dep_ in ("relcl", "appos") for c in t.children)
-            and not para.in_quote[t.i]
-        ):
+        hung = t.dep_ == "appos" or (t.dep_ == "npadvmod" and aside is not None)
+        if not hung or doc[t.left_edge.i - 1].text != "," or para.in_quote[t.i]:
+            continue
+        if aside is None:
+            if (
+                up.dep_ == "pobj"
+                and up.head.dep_ == "prep"
+                and up.head.head == verb
+                and up.head.i == verb.sent.start
+                and any(c.dep_ in ("relcl", "appos") for c in t.children)
+            ):
+                return t
+        elif _opens_sentence_of(t, verb) and t.pos_ == "PROPN" and is_person(name_run(t)):
             return t
     return None
+
+
+def _opens_sentence_of(t: Token, verb: Token) -> bool:
+    """Whether ``t`` is in a phrase of ``verb`` that opens its sentence."""
+    phrase = next((a for a in t.ancestors if a.head == verb), None)
+    return phrase is not None and phrase.left_edge.i == verb.sent.start
 
 
 def _phrase_joined_before(verb: Token, para: Paragraph) -> Token | None:

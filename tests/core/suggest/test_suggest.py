@@ -931,3 +931,14 @@ def test_a_description_after_the_verb_closing_a_quote_is_its_speaker(suggester):
     assert suggest(suggester, text) == [
         ("We have to adapt to the injuries,", "the coach", "the coach", "added", "direct")
     ]
+
+
+def test_a_name_set_off_before_a_participle_s_phrase_is_the_verb_s_subject(suggester):
+    """The parse hangs the name on the opening phrase and leaves the verb no subject."""
+    text = (
+        "Speaking on the radio, Abrams, addressing complaints about outages in rural "
+        "parishes, said the utility has taken a knock."
+    )
+    assert suggest(suggester, text) == [
+        ("the utility has taken a knock.", "Abrams", "Abrams", "said", "indirect")
+    ]
