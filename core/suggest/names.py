@@ -1261,7 +1261,9 @@ class NameBook:
                 continue
             if pos - m.pos > window:
                 break
-            if all(w.lower() in CALENDAR for w in m.name.split()) or self._in_reported(m.pos):
+            if all(w.lower().rstrip(".") in CALENDAR for w in m.name.split()) or self._in_reported(
+                m.pos
+            ):  # ("on Sep. 13": no one)
                 continue
             if self._in_description(m):
                 continue  # "A woman from Elm Street said ... She said": no Elm Street

@@ -1927,3 +1927,8 @@ def test_a_surname_with_an_s_more_or_less_is_the_one_name_it_slips_from(suggeste
         "Wil Abram and Ana Abram spoke.\n\n" + '"We will pay," Abrams said.'
     )
     assert names(suggester, text) == ["Abrams"]
+
+
+def test_a_month_written_short_is_no_one_a_pronoun_refers_to(suggester):
+    text = 'The minister stepped down on Sep. 13.\n\n"It is over," they said.'
+    assert names(suggester, text) == ["they"]
