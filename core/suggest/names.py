@@ -70,6 +70,8 @@ def _titles(words: list[str]) -> int:
     if len(words) == 2 and words[0].lower() in FIRST_NAME_TITLES:
         return 0
     titles = [k for k, w in enumerate(words[:-1]) if _is_title(w)]
+    if not titles and len(words) > 2 and words[0].endswith("s") and _is_title(words[0][:-1]):
+        titles = [0]  # "Journalists Nad Siva, ...": people of a job, then the first's name
     if titles[-2:] == [len(words) - 3, len(words) - 2] and words[-2].lower() in FIRST_NAME_TITLES:
         return len(words) - 2
     return titles[-1] + 1 if titles else 0
@@ -689,6 +691,18 @@ class NameBook:
             words.pop(0)
         return " ".join(words)
 
+    def _first_person(self, name: str, pos: int) -> str | None:
+        """Of people ``and`` joins, each a surname the article has named in full, the
+        first's fullest name (``a news release from Daine and Gian`` -> ``Stan Daine``, as
+        ``Daine and Gian said``); None else."""
+        parts = _AND.split(name)
+        last = [p.split()[-1] for p in parts if p.split()]
+        if len(parts) < 2 or len(last) < len(parts) or not set(last) <= self.surnames:
+            return None
+        if not all(w[:1].isupper() for w in name.split() if not _AND.fullmatch(f" {w} ")):
+            return None  # ("A division bench of Justice Jo Roe and Justice Al Ma": the bench)
+        return self.fullest(parts[0].split(), pos)
+
     def _settled(self, name: str, pos: int) -> str:
         source = named_source(_first_of_two(_undated(name)))
         bare = _unowned(self._whole(_unbased(_without_article(source)), pos))
@@ -700,6 +714,7 @@ class NameBook:
             return self._unplaced(self._holder(expanded, pos, written_out=True) or expanded)
         described = (
             self.lower_defined.get(bare.lower().removeprefix("the "))
+            or self._first_person(bare, pos)
             or self._person_of(bare, pos)
             or self._given_by(source, pos)
             or self._apposed(source, pos)

@@ -542,7 +542,7 @@ class ArticleRules:
             end = max(end, _job_end(named))  # "the Minister of State": the job's whole name
         span = Span(para.start + doc[start].idx, para.start + doc[end].idx + len(doc[end]))
         if run and is_person(run):
-            return Source(span, self.book.fullest([t.text for t in run], pos))
+            return self._person(span, run, named, pos)
         if run and len(run) == 1 and is_acronym(run[0].text):
             return Source(span, run[0].text)  # "state-owned oil giant CNOOC"
         if run and len(run) == 1 and self.book.known_surname(run[0].text):
@@ -583,6 +583,15 @@ class ArticleRules:
         ):  # "The Joongang Ilbo newspaper in South Korea": its name, not where it is
             return Source(span, para.text[span.start - para.start : head.idx + len(head)])
         return Source(span, written)
+
+    def _person(self, span: Span, run: list[Token], named: Token, pos: int) -> Source:
+        """A person's name as a source; the first of people joined by ``and`` stands for
+        them all, also as the ``they`` that refers to them later (``Jo Roe, Al Ma and Ed Li
+        said ... they said``)."""
+        name = self.book.fullest([t.text for t in run], pos)
+        if _names_more(named):
+            self.book.add_mention(Mention(pos, name, False, True, plural=True))
+        return Source(span, name)
 
     def _names_person(self, head: Token) -> bool:
         """Whether a mention's head is a person's name (a full name, or a surname seen
@@ -1445,6 +1454,29 @@ def _document_giver(document: Token, para: Paragraph) -> Token | None:
     return source if source is not None else _issued_by(document)
 
 
+def _names_more(name: Token) -> bool:
+    """Whether a name is the first of names joined by ``and`` (``Jo Roe and Al Ma``)."""
+    return _listed_after(name) is not None or any(
+        c.dep_ == "conj" and c.pos_ == "PROPN" for c in name.children
+    )
+
+
+def _listed_after(name: Token) -> Token | None:
+    """The second of names joined by ``and`` after a first and its comma, which the parse
+    hangs on the first as an apposition (``Jo Roe, Al Ma and Ed Li``: ``Ma``); None for
+    none."""
+    return next(
+        (
+            c
+            for c in name.rights
+            if c.dep_ == "appos"
+            and c.pos_ == "PROPN"
+            and any(d.dep_ == "conj" and d.pos_ == "PROPN" for d in c.children)
+        ),
+        None,
+    )
+
+
 def _the(noun: Token) -> bool:
     """Whether a common noun has ``the`` before it and nothing else of its own before it
     (``the statement``, not ``the ministerial statement``) but the kind of organisation
@@ -1663,9 +1695,13 @@ def _of_when(prep: Token) -> bool:
 
 def _with_coordinated(head: Token, end: int) -> int:
     """Where a mention ends with the nouns its head is coordinated with (``The Mesa
-    Police and Fire Department``, ``Capt. Jo Roe and Mayor Ana Ruiz``; also where the
+    Police and Fire Department``, ``Capt. Jo Roe and Mayor Ana Ruiz``, ``Jo Roe, Al Ma and
+    Ed Li``; also where the
     parse hangs the ``and`` on the end of the head's ``of`` phrase: ``the Ministry of
     Health and Community Protection``): the whole noun phrase is the mention."""
+    listed = _listed_after(head) if head.pos_ == "PROPN" else None
+    if listed is not None:  # "Jo Roe, Al Ma and Ed Li"
+        return max(end, listed.right_edge.i)
     others = [c for c in head.rights if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
     if not others:
         return end
@@ -1678,12 +1714,17 @@ def _with_coordinated(head: Token, end: int) -> int:
 
 def _before_clause(phrase: Token) -> int:
     """The last token of a phrase before a clause inside it (``of experts led by ...``)
-    or an apposition set off by a comma (``of Varnhold, the French firm at ...``)."""
+    or an apposition set off by a comma (``of Varnhold, the French firm at ...``; ``from
+    Jo Roe and Al Ma, both Republicans``)."""
     for t in phrase.subtree:
         if t.dep_ in ("acl", "relcl") and t.i > phrase.i:
             return max(phrase.i, t.left_edge.i - 1)
-        if t.dep_ == "appos" and t.i > phrase.i and t.doc[t.left_edge.i - 1].text == ",":
-            return max(phrase.i, t.left_edge.i - 2)
+        if t.dep_ == "appos" and t.i > phrase.i:
+            comma = t.left_edge.i - 1
+            if t.doc[comma].lower_ in ("both", "all"):  # ("of X and Y, both Republicans")
+                comma -= 1
+            if t.doc[comma].text == ",":
+                return max(phrase.i, comma - 1)
     return phrase.right_edge.i
 
 

@@ -1932,3 +1932,24 @@ def test_a_surname_with_an_s_more_or_less_is_the_one_name_it_slips_from(suggeste
 def test_a_month_written_short_is_no_one_a_pronoun_refers_to(suggester):
     text = 'The minister stepped down on Sep. 13.\n\n"It is over," they said.'
     assert names(suggester, text) == ["they"]
+
+
+def test_people_joined_by_and_are_they_by_the_first_of_them(suggester):
+    text = (
+        "Journalists Nad Siva, Axel Chen and Yas Denma said in a statement police had "
+        "climbed over walls to enter their houses.\n\n"
+        '"Are we common criminals?" they said in a joint statement.'
+    )
+    found = suggest(suggester, text)
+    assert [name for _, _, name, _, _ in found] == ["Nad Siva", "Nad Siva"]
+    assert found[0][1] == "Journalists Nad Siva, Axel Chen and Yas Denma"
+
+
+def test_a_document_from_people_joined_by_and_is_the_first_s(suggester):
+    text = (
+        "Sen. Stan Daine and Rep. Greg Gian announced the hours on Friday.\n\n"
+        "However, the agency will keep its schedule, according to a news release from "
+        "Daine and Gian, both Norland Republicans."
+    )
+    found = suggest(suggester, text)
+    assert found[-1][1:3] == ("a news release from Daine and Gian", "Stan Daine")
