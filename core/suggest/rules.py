@@ -234,7 +234,8 @@ class ArticleRules:
     def _register_described(self, para: Paragraph) -> None:
         """A person described by their job as the subject of a sentence whose verb is no
         cue (``The crown counsel was answering ...``), whom a later pronoun refers to (``He
-        said``); a speaker's own description is registered where it speaks
+        said``), or people so (``Councillors on the islands have been trying ...``: ``they``
+        say); a speaker's own description is registered where it speaks
         (:meth:`_source`)."""
         for t in para.doc:
             if (
@@ -244,8 +245,8 @@ class ArticleRules:
                 and not para.in_quote[t.i]
                 and t.head.dep_ == "ROOT"  # (not one in what someone said)
                 and not _is_cue_verb(t.head)
-                and any(c.dep_ in ("det", "poss") for c in t.children)
-            ):
+                and (t.tag_ == "NNS" or any(c.dep_ in ("det", "poss") for c in t.children))
+            ):  # (people of a job need no article: "Councillors on the islands have")
                 start, end = mention_bounds(t, para)
                 span = _token_span(para, para.doc[start], para.doc[end])
                 written = para.text[span.start - para.start : span.end - para.start]

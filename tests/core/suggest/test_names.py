@@ -1953,3 +1953,12 @@ def test_a_document_from_people_joined_by_and_is_the_first_s(suggester):
     )
     found = suggest(suggester, text)
     assert found[-1][1:3] == ("a news release from Daine and Gian", "Stan Daine")
+
+
+def test_people_of_a_job_as_a_sentence_s_subject_are_a_later_they(suggester):
+    text = (
+        "Councillors on the islands have been trying to secure Norland Government funding "
+        "for new boats.\n\n"
+        "Now they say they will have to consider a worst-case scenario for the fleet."
+    )
+    assert names(suggester, text) == ["Councillors on the islands"]
