@@ -3381,7 +3381,8 @@ def is_according(t: Token) -> bool:
 
 
 def according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
-    """The clause that ``according to X`` modifies, before or after it in its sentence."""
+    """The clause that ``according to X`` modifies, before or after it in its sentence,
+    or after it where it opens a clause joined to another (``A, but according to X, B``)."""
     doc = para.doc
     sent = acc.sent
     sub_start, sub_end = acc.left_edge.i, acc.right_edge.i
@@ -3399,6 +3400,8 @@ def according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
             start = when.right_edge.i + 2  # "According to X on Friday, A": when, not A
     elif sub_end >= sent.end - 2:
         start, end = sent.start, sub_start - 1
+    elif doc[sub_start - 1].lower_ in ("but", "and", ";") and acc.head.i > sub_end:
+        start, end = sub_end + 1, acc.head.right_edge.i  # "A, but according to X, B": B
     else:
         return None
     start, end = _trim(doc, start, end)

@@ -942,3 +942,19 @@ def test_a_name_set_off_before_a_participle_s_phrase_is_the_verb_s_subject(sugge
     assert suggest(suggester, text) == [
         ("the utility has taken a knock.", "Abrams", "Abrams", "said", "indirect")
     ]
+
+
+def test_according_to_opening_a_clause_after_but_reports_that_clause(suggester):
+    text = (
+        "The two sides agreed to meet, but according to Muhindo, the police later appeared "
+        "reluctant to expose the soldier."
+    )
+    assert suggest(suggester, text) == [
+        (
+            "the police later appeared reluctant to expose the soldier.",
+            "Muhindo",
+            "Muhindo",
+            "according to",
+            "indirect",
+        )
+    ]
