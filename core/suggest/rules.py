@@ -580,8 +580,12 @@ class ArticleRules:
         if (
             named is head
             and head.pos_ == "NOUN"
-            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts)
+            and any(
+                c.dep_ == "compound" and c.pos_ == "PROPN" and c.lower_ not in CALENDAR
+                for c in head.lefts
+            )
         ):  # "The Joongang Ilbo newspaper in South Korea": its name, not where it is
+            # (not "A Friday statement from X": when it was given)
             return Source(span, para.text[span.start - para.start : head.idx + len(head)])
         return Source(span, written)
 
@@ -1010,8 +1014,8 @@ def _issuer(says: Token, para: Paragraph) -> Token | None:
     verb it is the object of (not one that says in a relative clause: ``X rejected the
     report of Y that said``), or in a phrase of; None for a
     description (``Officials issued a release stating``: the release is as written)."""
-    document = says.head
-    if document.dep_ == "dobj" and says.dep_ == "relcl":
+    document = _saying_document(says)
+    if document is None or document.dep_ == "dobj" and says.dep_ == "relcl":
         return None  # "X rejected the report of Y that said ...": Y's
     return _giver(document, para)
 
@@ -1112,16 +1116,26 @@ def _person_says(verb: Token) -> bool:
 
 
 def _document_says(t: Token) -> bool:
-    """``issued a release stating that ...``, ``in a tweet that said ...``: a participle
-    or a relative clause with a reported clause on one document given out (a statement, a
-    release, a letter; not ``reports saying``, nor a call or an interview, where people
-    speak: :data:`ISSUED_NOUNS`), which speaks."""
-    return (
-        (t.tag_ == "VBG" and t.dep_ == "acl" or t.dep_ == "relcl" and _relative(t))
-        and t.head.tag_ == "NN"
-        and t.head.lemma_.lower() in ISSUED_NOUNS
+    """Whether ``t`` says what a document says (:func:`_saying_document`)."""
+    return _saying_document(t) is not None
+
+
+def _saying_document(t: Token) -> Token | None:
+    """The document that says something through ``t`` (``issued a release stating that
+    ...``, ``in a tweet that said ...``, ``a statement denying A and saying B``): a
+    participle or a relative clause with a reported clause on one document given out (a
+    statement, a release, a letter; not ``reports saying``, nor a call or an interview,
+    where people speak: :data:`ISSUED_NOUNS`); None for none."""
+    v = t
+    if t.dep_ == "conj" and t.tag_ == "VBG" and t.head.tag_ == "VBG":
+        v = t.head  # "a statement denying A and saying B"
+    says = (
+        (v.tag_ == "VBG" and v.dep_ == "acl" or v.dep_ == "relcl" and _relative(v))
+        and v.head.tag_ == "NN"
+        and v.head.lemma_.lower() in ISSUED_NOUNS
         and any(c.dep_ == "ccomp" for c in t.children)
     )
+    return v.head if says else None
 
 
 def _relative(verb: Token) -> bool:
@@ -1132,8 +1146,11 @@ def _relative(verb: Token) -> bool:
 def verb_subject(verb: Token, para: Paragraph) -> Token | None:
     """The cue's subject: its own, a coordinated verb's, or the noun a relative clause hangs on."""
     heard = _heard_saying(verb)  # "X reported Jo Roe telling the court that A": Jo Roe
-    if heard is not None or _document_says(verb):
-        return heard if heard is not None else verb.head  # "a release stating that": it
+    if heard is not None:
+        return heard
+    document = _saying_document(verb)
+    if document is not None:
+        return document  # "a release stating that": it
     v = verb
     for _ in range(4):
         subj = _own_subject(v, para)

@@ -958,3 +958,19 @@ def test_according_to_opening_a_clause_after_but_reports_that_clause(suggester):
             "indirect",
         )
     ]
+
+
+def test_a_document_saying_after_another_participle_speaks_for_its_giver(suggester):
+    text = (
+        "At the time, Jo Roe issued a statement denying the allegations and saying he had "
+        "quit to avoid a conflict of interest."
+    )
+    assert suggest(suggester, text) == [
+        (
+            "he had quit to avoid a conflict of interest.",
+            "a statement",
+            "Jo Roe",
+            "saying",
+            "indirect",
+        )
+    ]
