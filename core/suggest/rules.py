@@ -142,6 +142,9 @@ class ArticleRules:
         #: by X``): where, what (its noun's lemma) and the source's name
         #: (:meth:`_register_documents`)
         self.documents: list[tuple[int, str, str]] = []
+        #: words the article gives in marks as another name of a thing (``Crystal
+        #: methamphetamine or "ice"``), casefolded: a name wherever it is so written
+        self.terms: set[str] = set()
 
     # -- per paragraph --------------------------------------------------------------------
 
@@ -156,6 +159,7 @@ class ArticleRules:
             and not _name_in_apposition(para, q)
             and not _passive_label(para, q)
             and not _a_word_as_a_word(para, q)
+            and not self._term(para, q)
         ]
         para.in_quote = [0] * len(para.doc)
         for n, q in enumerate(para.quotes, 1):
@@ -188,6 +192,27 @@ class ArticleRules:
             self.found[first_new:], key=lambda f: f.attribution.quote.start
         )
         self._colon_intro(para)
+
+    def _term(self, para: Paragraph, q: Quoted) -> bool:
+        """Whether marks hold another name the article gives a thing (``Crystal
+        methamphetamine or "ice" has been flooding the streets``: a noun, ``or`` and a word
+        or two in marks with no verb), there and wherever the article writes those words
+        in marks again (``said "ice" has devastated families``): a name, no one's words."""
+        words = para.text[q.start : q.end].strip(" ,.;:!?").casefold()
+        if words in self.terms:
+            return True
+        inner = para.doc.char_span(q.start, q.end, alignment_mode="expand")
+        before = para.doc.char_span(0, q.open, alignment_mode="contract")
+        if inner is None or before is None or len(before) < 2:
+            return False
+        if sum(not t.is_punct for t in inner) > 3 or any(t.pos_ in ("VERB", "AUX") for t in inner):
+            return False
+        if before[-1].tag_ == "POS":
+            return True  # 'join the commissioner's "war on ice"': the name of someone's thing
+        named = before[-1].lower_ == "or" and before[-2].pos_ == "NOUN"
+        if named:
+            self.terms.add(words)
+        return named
 
     def _last_in(self, index: int) -> _Found | None:
         """The last attribution found in paragraph ``index``."""

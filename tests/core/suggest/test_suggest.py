@@ -974,3 +974,30 @@ def test_a_document_saying_after_another_participle_speaks_for_its_giver(suggest
             "indirect",
         )
     ]
+
+
+def test_a_word_given_as_another_name_of_a_thing_is_no_quote_where_it_is_written(suggester):
+    text = (
+        "Crystal methamphetamine or \u201cice\u201d has been flooding the streets of the "
+        "island, according to Mayor Jo Roe.\n\n"
+        "Roe said that, as on any other island, \u201cice\u201d has devastated families.\n\n"
+        "Roe said they support and join the commissioner\u2019s \u201cwar on ice.\u201d"
+    )
+    assert [(q, name, kind) for q, _, name, _, kind in suggest(suggester, text)] == [
+        (
+            "Crystal methamphetamine or \u201cice\u201d has been flooding the streets of the "
+            "island",
+            "Jo Roe",
+            "indirect",
+        ),
+        (
+            "as on any other island, \u201cice\u201d has devastated families.",
+            "Jo Roe",
+            "indirect",
+        ),
+        (
+            "they support and join the commissioner\u2019s \u201cwar on ice.",
+            "Jo Roe",
+            "indirect",
+        ),
+    ]
