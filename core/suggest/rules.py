@@ -150,6 +150,7 @@ class ArticleRules:
 
     def add(self, index: int, para: Paragraph) -> None:
         repair_names(para.doc)
+        _repair_reporting_nouns(para.doc)
         para.quotes = [
             _closed_by_reporting_line(para, q)
             for q in find_quotes(para.text)
@@ -824,6 +825,15 @@ def _reported(para: Paragraph) -> list[tuple[Token, tuple[int, int], str]]:
         )
 
     return sorted(out, key=lambda f: (not over_another(f), f[0].i))
+
+
+def _repair_reporting_nouns(doc: Doc) -> None:
+    """A verb of saying in its third person that the parse takes for a plural noun with a
+    subject of its own (``A will make proposals, RUV reports.``) is the verb."""
+    for t in doc:
+        said = t.lower_[:-1]
+        if t.tag_ == "NNS" and said in SPEECH_VERBS and any(c.dep_ == "nsubj" for c in t.children):
+            t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", said
 
 
 def _phrasal(t: Token) -> str:

@@ -1001,3 +1001,18 @@ def test_a_word_given_as_another_name_of_a_thing_is_no_quote_where_it_is_written
             "indirect",
         ),
     ]
+
+
+def test_a_verb_of_saying_the_parse_takes_for_a_plural_noun_reports_its_clause(suggester):
+    text = (
+        "The minister will make proposals designed to prevent incidents of this kind, RUV reports."
+    )
+    assert suggest(suggester, text) == [
+        (
+            "The minister will make proposals designed to prevent incidents of this kind",
+            "RUV",
+            "RUV",
+            "reports",
+            "indirect",
+        )
+    ]
