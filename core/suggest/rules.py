@@ -1281,7 +1281,12 @@ def _saying_of(v: Token) -> Token | None:
     :data:`SAYING_AFTER_VERBS` (``X went on to say that A``, ``what he had to say``);
     None for neither."""
     if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in _SAYING_AS_ITS_SUBJECT:
-        return v.head.head
+        up = v.head.head  # ("X said A, before adding": the parse may hang it on A's verb)
+        if up.tag_ == "VBG" and up.dep_ == "pcomp":  # ("stressed his commitment to
+            # providing care before acknowledging that": the verb whose object it is in)
+            up = next((a for a in up.ancestors if a.tag_ in _FINITE), up)
+        said = up.dep_ == "ccomp" and _is_speech_verb(up.head) and v.doc[v.head.i - 1].text == ","
+        return up.head if said else up
     if (
         v.tag_ == "VB"
         and v.dep_ in ("xcomp", "advcl")
@@ -2995,7 +3000,8 @@ _ADJUNCT_CUES = SPEECH_VERBS | GOING_ON_VERBS | {"cite"}
 def _own_end(verb: Token, start: int, end: int) -> int:
     """Where a reported clause (tokens ``start``..``end``) ends before what its speaker
     goes on to do, which the parse may hang inside it: a participle of saying after a
-    comma (``..., citing a lack of coordination``, ``..., adding that``), what it answered
+    comma (``..., citing a lack of coordination``, ``..., adding that``), also after its
+    ``before``, ``after`` or ``while`` (``..., before adding that``), what it answered
     (``..., in response to a question from ...``), a statement of its own (``...,
     although he noted ...``), or a verb of saying (or of calling a thing something: ``and
     called it a breach``) with no subject of its own after ``and`` or ``but`` after the
@@ -3009,6 +3015,9 @@ def _own_end(verb: Token, start: int, end: int) -> int:
             return i - 1
         if _adds_on(nxt) and nxt.head.i <= i:
             return i  # "... confirmed negative adding that ...": no comma before it
+        if doc[i].text == "," and nxt.lower_ in ("before", "after", "while") and i + 2 <= end:
+            if doc[i + 2].tag_ == "VBG" and doc[i + 2].lemma_.lower() in SPEECH_VERBS:
+                return i - 1  # "..., before adding that B": B is a saying of its own
         if doc[i].text == "," and _RESPONSE.match(doc[i + 1 : i + 4].text):
             return i - 1  # "..., in response to a question from ...": when it was said
         if doc[i].text == "," and nxt.lower_ in ("which", "who") and i + 3 <= end:

@@ -1016,3 +1016,19 @@ def test_a_verb_of_saying_the_parse_takes_for_a_plural_noun_reports_its_clause(s
             "indirect",
         )
     ]
+
+
+def test_a_saying_after_before_is_the_saying_of_the_verb_before_it(suggester):
+    """``X said A, before adding that B``: A and B, both X's, as the guide says."""
+    text = "Jo Roe said the plan was bad, before adding that much remains to be done."
+    assert [(q, name, cue) for q, _, name, cue, _ in suggest(suggester, text)] == [
+        ("the plan was bad", "Jo Roe", "said"),
+        ("much remains to be done.", "Jo Roe", "adding"),
+    ]
+    text = (  # the parse hangs it on a participle in the object of the verb before it
+        "Jo Roe stressed his commitment to providing care to the islands before "
+        "acknowledging that much remains to be done."
+    )
+    assert [(q, name, cue) for q, _, name, cue, _ in suggest(suggester, text)] == [
+        ("much remains to be done.", "Jo Roe", "acknowledging")
+    ]
