@@ -543,7 +543,8 @@ class ArticleRules:
             appos = _titled_name_after(head, is_name)
         if appos is not None:
             appos = _past_cut_title(appos)  # "the spokesman, Sgt. Tom Reyes,"
-        return appos if appos is not None and not self._names_person(head) else head
+        person = self._names_person(head) and not is_job([head])  # ("Crime Commissioner")
+        return appos if appos is not None and not person else head
 
     def _source(self, para: Paragraph, head: Token) -> Source:
         doc = para.doc

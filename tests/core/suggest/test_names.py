@@ -1967,3 +1967,11 @@ def test_people_of_a_job_as_a_sentence_s_subject_are_a_later_they(suggester):
         "Now they say they will have to consider a worst-case scenario for the fleet."
     )
     assert names(suggester, text) == ["Councillors on the islands"]
+
+
+def test_a_name_after_a_job_s_whole_name_in_capitals_is_the_mention(suggester):
+    text = (
+        "The county\u2019s Police and Crime Commissioner, Matt Ellison, said of the move: "
+        "\u201cIt will protect people.\u201d"
+    )
+    assert names(suggester, text) == ["Matt Ellison"]
