@@ -319,6 +319,21 @@ def _organisation_of_before(first: Token) -> bool:
     )
 
 
+def _slip(word: str, surname: str) -> bool:
+    """Whether ``word`` is ``surname`` as an article slips on it: in other capitals
+    (``MacKenzie``), with an ``s`` more or less at its end (``Abrams``) or a letter of a
+    double one more or less (``Connell``), each of four letters or more."""
+    if word == surname or min(len(word), len(surname)) < 4:
+        return False
+    if word.casefold() == surname.casefold() or word + "s" == surname or surname + "s" == word:
+        return True
+    longer, shorter = (word, surname) if len(word) > len(surname) else (surname, word)
+    return len(longer) == len(shorter) + 1 and any(
+        longer[k] == longer[k - 1] and longer[:k] + longer[k + 1 :] == shorter
+        for k in range(1, len(longer))
+    )
+
+
 def _capitalised_surname(word: str) -> bool:
     """Whether a word is capitalised as a surname is, also after its particle and a
     hyphen (``al-Kohlani``, ``el-Sisi``)."""
@@ -435,8 +450,8 @@ class NameBook:
         """The fullest registered name that ends with (or contains) these words, or that
         holds them in order with the same first and last word (``Maria Ortega`` ->
         ``Maria L. Ortega``); a word is also the last part of a hyphenated surname
-        (``Yassin`` -> ``K.A. Juman-Yassin``), or with an ``s`` more or less at its end
-        where no name has it as written (:meth:`_spelt_with_an_s`)."""
+        (``Yassin`` -> ``K.A. Juman-Yassin``), or as the article slips on it where no name
+        has it as written (:meth:`_slipped`)."""
         if not words:
             return ""
         best: tuple[str, ...] | None = None
@@ -463,17 +478,16 @@ class NameBook:
             named = self.fullest(words[1:], pos)  # "Dean Whitaker" after "Dean Jo Whitaker"
             return named if named != words[1] else " ".join(words)
         if best is None and len(words) == 1:
-            best = self._spelt_with_an_s(wanted[0])
+            best = self._slipped(wanted[0])
         return " ".join(best or words)
 
-    def _spelt_with_an_s(self, word: str) -> tuple[str, ...] | None:
-        """The one full name whose surname is ``word`` with an ``s`` more or less at its
-        end (``Abrams`` for ``Wil Abram``: a slip of the article's), none where no
-        name or two have it."""
-        other = word[:-1] if word.endswith("s") else word + "s"
-        if len(other) < 4:
-            return None
-        found = {full for full in self.full_names if len(full) > 1 and _folded(full)[-1] == other}
+    def _slipped(self, word: str) -> tuple[str, ...] | None:
+        """The one full name whose surname the article slips on in ``word`` (:func:`_slip`:
+        ``Abrams`` for ``Wil Abram``, ``MacKenzie`` for ``Tammika Mackenzie``, ``Connell``
+        for ``Grant Connel``), none where no name or two have it."""
+        found = {
+            full for full in self.full_names if len(full) > 1 and _slip(word, _folded(full)[-1])
+        }
         return found.pop() if len(found) == 1 else None
 
     def add_text(self, start: int, text: str) -> None:
