@@ -360,6 +360,8 @@ class NameBook:
     mentions: list[Mention] = field(default_factory=list)
     #: "he" or "she" for names a pronoun or an honorific has already shown
     gender: dict[str, str] = field(default_factory=dict)
+    #: names an ``it`` or a ``which`` has shown to be a thing's (:data:`_SAID_IT`)
+    things: set[str] = field(default_factory=set)
     #: job words seen with a name ("Governor Linda Park", "Jo Ma, a lawyer"), in order
     titles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     #: last words of ``full_names``, so a token's check does not scan every name
@@ -518,6 +520,7 @@ class NameBook:
         self._add_given(start, text)
         for g in _SAID_HE.finditer(text):  # "Jones said he had seen": a person, a he
             self.gender.setdefault(g["name"], g["pronoun"])
+        self.things.update(g["name"] for g in _SAID_IT.finditer(text))
         self.places.update(m[1].casefold() for m in _PLACE_BEFORE.finditer(text))
         for q in find_quotes(text):
             end = q.close if q.close is not None else len(text)
@@ -1128,8 +1131,37 @@ class NameBook:
         if company is not None:
             return company
         if kind:
-            return self._by_acronym(noun, pos) or mention
+            acting = self._acting_organisation(pos) if of_kind in _ACTING_KINDS else None
+            return self._by_acronym(noun, pos) or acting or mention
         return mention if news else None
+
+    def _acting_organisation(self, pos: int) -> str | None:
+        """The organisation a description of one of :data:`_ACTING_KINDS` stands for where
+        no name before it fits its kind: the nearest name before ``pos`` that spoke or
+        acted as a subject, outside quotation marks, and is no person's (but a name an
+        ``it`` or a ``which`` shows a thing's: :data:`_SAID_IT`), place's, job's nor
+        date's (``Norvia Paper said it has asked`` ... ``according to the company``;
+        ``Unitra, which represents the workers, said`` ... ``The union said``); None for
+        none within :data:`_ACTING_REACH`."""
+        for m in reversed(self.mentions):
+            if m.pos >= pos:
+                continue
+            if pos - m.pos > _ACTING_REACH:
+                return None
+            words = m.name.split()
+            if (
+                m.subject
+                and (not m.person or m.name in self.things)
+                and not m.plural
+                and words[0][:1].isupper()
+                and m.name.casefold() not in self.places
+                and not all(w.lower().rstrip(".") in CALENDAR for w in words)
+                and not _within(self.quoted, m.pos)
+                and not is_job_name(m.name)
+                and not is_description(m.name)
+            ):
+                return m.name
+        return None
 
     def _by_acronym(self, noun: str, pos: int) -> str | None:
         """The organisation an article names by its acronym alone that a description's
@@ -1434,6 +1466,13 @@ _PLACE_BEFORE = re.compile(
 #: ``and`` or ``&`` between two names of one run (``Jo Roe and Ana Ruiz``).
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _AND_THE = re.compile(r"\s+and\s+the\s+(?=[A-Z])")
+#: Kinds of organisation whose names seldom say what they are (``Norvia Paper``, a
+#: company; ``Unitra``, a union): a description of one may stand for the organisation
+#: that spoke or acted before it (:meth:`NameBook._acting_organisation`).
+_ACTING_KINDS = frozenset({"company", "firm", "union"})
+#: How far before a description of an organisation the one that spoke or acted may be
+#: (:meth:`NameBook._acting_organisation`): a few paragraphs.
+_ACTING_REACH = 1500
 #: How far before a nationality that calls a person so (``the Norwegian``) the person
 #: may be named: as far as a pronoun's person (the suggester's reach).
 _NATIONAL_REACH = 1500
@@ -1537,6 +1576,12 @@ _GIVEN_BY = re.compile(
     r"(?P<name>(?:the\s+)?[A-Z][\w&.'\u2019-]*(?:"
     + _NOT_PAST_A_STOP
     + r"\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&.'\u2019-]*)*)"
+)
+#: A name that says something of itself as ``it`` or has a ``which`` (``Norvia Paper
+#: said it has asked``, ``Unitra, which represents the workers,``): a thing's.
+_SAID_IT = re.compile(
+    r"\b(?P<name>[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*)*)"
+    r"(?:,\s+which\b|\s+(?:said|says|added)\s+(?:that\s+)?it\b)"
 )
 #: A one-word name that says something of itself as ``he`` or ``she`` (``Jones said he
 #: had seen``): a person's, whom a later ``he`` may refer to.

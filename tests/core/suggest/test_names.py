@@ -1982,3 +1982,14 @@ def test_a_name_after_a_job_s_whole_name_in_capitals_is_the_mention(suggester):
         "\u201cIt will protect people.\u201d"
     )
     assert names(suggester, text) == ["Matt Ellison"]
+
+
+def test_a_description_of_an_organisation_no_name_fits_is_the_one_that_acted(suggester):
+    text = (
+        "Norvia Paper is laying off 140 employees at its mill.\n\n"
+        "Norvia Paper said it has asked the utility to review its rates.\n\n"
+        "Costs have averaged $60 million a year, according to the company.\n\n"
+        "Unitra, which represents workers at the mill, said it is angry.\n\n"
+        "The union said it was informed on Monday of the layoffs."
+    )
+    assert names(suggester, text) == ["Norvia Paper", "Norvia Paper", "Unitra", "Unitra"]
