@@ -595,10 +595,15 @@ class NameBook:
 
     def _add_given(self, start: int, text: str) -> None:
         """Register a paragraph's documents written with who gave them out (``the latest
-        situation report released by the NHA``)."""
+        situation report released by the NHA``; a person who holds a job there: ``a
+        release issued by NPD spokeswoman Berla Savel``)."""
         for g in _GIVEN_BY.finditer(text):
             name = " ".join(_proper_words(g["name"]))  # (not its sentence's full stop)
-            self.given[start + g.end("document")] = (start + g.start("name"), name)
+            at = start + g.start("name")
+            held = _HOLDER_AFTER.match(text, g.end("name"))
+            if held and _is_title(held["job"]) and _person_words(held["name"].split()):
+                name, at = held["name"], start + held.start("name")  # "by NPD spokeswoman Jo Roe"
+            self.given[start + g.end("document")] = (at, name)
 
     def _add_appositions(self, start: int, text: str) -> None:
         """Register a paragraph's descriptions of a person with the name after their
@@ -1576,6 +1581,13 @@ _GIVEN_BY = re.compile(
     r"(?P<name>(?:the\s+)?[A-Z][\w&.'\u2019-]*(?:"
     + _NOT_PAST_A_STOP
     + r"\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&.'\u2019-]*)*)"
+)
+#: A job in lower case and its holder's name after an organisation's (``NPD spokeswoman
+#: Berla Savel``): the person.
+_HOLDER_AFTER = re.compile(
+    r"\s+(?P<job>[a-z]+)\s+(?P<name>[A-Z][\w.'\u2019-]*(?:"
+    + _NOT_PAST_A_STOP
+    + r"\s+[A-Z][\w'\u2019-]*)+)"
 )
 #: A name that says something of itself as ``it`` or has a ``which`` (``Norvia Paper
 #: said it has asked``, ``Unitra, which represents the workers,``): a thing's.

@@ -1993,3 +1993,12 @@ def test_a_description_of_an_organisation_no_name_fits_is_the_one_that_acted(sug
         "The union said it was informed on Monday of the layoffs."
     )
     assert names(suggester, text) == ["Norvia Paper", "Norvia Paper", "Unitra", "Unitra"]
+
+
+def test_a_document_issued_by_a_job_holder_of_an_organisation_is_the_holder_s(suggester):
+    text = (
+        "The Norvia Police Department (NPD) arrested a man.\n\n"
+        "According to a news release issued by NPD spokeswoman Berla Savel, patrol "
+        "officers responded to a disturbance."
+    )
+    assert names(suggester, text) == ["Berla Savel"]
