@@ -609,11 +609,16 @@ class NameBook:
         """Register a paragraph's descriptions of a person with the name after their
         comma (``the party's vice-president, better known as Tian Chua,``), and the jobs
         of something so written before a name (``The Commissioner of Police in the state,
-        Mr Jide Ola,``: a commissioner) or after it and its comma (``Roe, the
+        Mr Jide Ola,``: a commissioner; a job in capitals and a comma before it: ``Senior
+        Magistrate, Tammika Roe,``) or after it and its comma (``Roe, the
         Minister of Trade and Industry,``: a minister, whom ``The minister`` is)."""
         for j in _JOB_OF_BEFORE_NAME.finditer(text):
             name = _untitled(j["name"].split())  # "Defense Ministry General Jo Roe"
             if _is_title(j["job"]) and len(name) > 1 and _person_words(name):
+                self.add_title(j["job"].lower(), start + j.start("name"), " ".join(name))
+        for j in _JOB_THEN_NAME.finditer(text):  # "Senior Magistrate, Jo Roe, said"
+            name = j["name"].split()
+            if _is_title(j["job"]) and _person_words(name):
                 self.add_title(j["job"].lower(), start + j.start("name"), " ".join(name))
         for j in _JOB_OF_AFTER_NAME.finditer(text):  # "Roe, the Minister of ... ,"
             named_at = start + j.start("name")
@@ -1561,6 +1566,12 @@ _JOB_OF_BEFORE_NAME = re.compile(
     r"(?:\b(?i:the)\s+|^|(?<=[.!?]\s))(?:[A-Z][a-z]+\s+)?(?P<job>[A-Za-z][a-z]+)\s+(?:of|for)\s+(?:[\w'\u2019-]+\s+){0,9}?[\w'\u2019-]+"
     r"(?P<comma>,)?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)+)"
     r"(?(comma)(?:,|(?=\s+[a-z]))|,)"
+)
+#: A job in capitals, its comma, a person's name and its comma, opening a clause
+#: (``Yesterday, Senior Magistrate, Tammika Roe, addressed``): the job word and the name.
+_JOB_THEN_NAME = re.compile(
+    r"(?:^|(?<=,\s)|(?<=[.!?]\s))(?:[A-Z][a-z]+\s+)?(?P<job>[A-Z][a-z]+),\s+"
+    r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)+),"
 )
 #: A name, its comma and its job of something (``Roe, the Minister of Trade and
 #: Industry,``): the name and the job word.

@@ -1976,12 +1976,30 @@ def test_people_of_a_job_as_a_sentence_s_subject_are_a_later_they(suggester):
     assert names(suggester, text) == ["Councillors on the islands"]
 
 
+def test_a_job_in_capitals_and_its_comma_before_a_name_names_its_holder(suggester):
+    text = (
+        "Yesterday, September 12, 2024, Senior Magistrate, Tammika Roe, again addressed the "
+        "issue of poor security at the court.\n\n"
+        "The senior magistrate added that police officers do not search people."
+    )
+    assert names(suggester, text) == ["Tammika Roe"]
+
+
 def test_a_name_after_a_job_s_whole_name_in_capitals_is_the_mention(suggester):
     text = (
         "The county\u2019s Police and Crime Commissioner, Matt Ellison, said of the move: "
         "\u201cIt will protect people.\u201d"
     )
     assert names(suggester, text) == ["Matt Ellison"]
+
+
+def test_a_document_issued_by_a_job_holder_of_an_organisation_is_the_holder_s(suggester):
+    text = (
+        "The Norvia Police Department (NPD) arrested a man.\n\n"
+        "According to a news release issued by NPD spokeswoman Berla Savel, patrol "
+        "officers responded to a disturbance."
+    )
+    assert names(suggester, text) == ["Berla Savel"]
 
 
 def test_a_description_of_an_organisation_no_name_fits_is_the_one_that_acted(suggester):
@@ -1993,12 +2011,3 @@ def test_a_description_of_an_organisation_no_name_fits_is_the_one_that_acted(sug
         "The union said it was informed on Monday of the layoffs."
     )
     assert names(suggester, text) == ["Norvia Paper", "Norvia Paper", "Unitra", "Unitra"]
-
-
-def test_a_document_issued_by_a_job_holder_of_an_organisation_is_the_holder_s(suggester):
-    text = (
-        "The Norvia Police Department (NPD) arrested a man.\n\n"
-        "According to a news release issued by NPD spokeswoman Berla Savel, patrol "
-        "officers responded to a disturbance."
-    )
-    assert names(suggester, text) == ["Berla Savel"]
