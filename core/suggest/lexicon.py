@@ -182,9 +182,15 @@ TITLES = frozenset(
     counsel magistrate warden ranger
     landlord landlady tenant homeowner motorist passenger pensioner neighbour neighbor driver
     ratu alhaji alhaja chaudhry chaudhary
+    dato datuk datin paduka pehin yb ustaz
     apostle cleric archbishop priest reverend evangelist televangelist preacher
     """.split()
 )
+
+#: Honorifics of one who made the hajj written before a Malay name (``Hj``, ``Haji``), a
+#: title at its start only: inside it they open the father's name (``Hairol Arni Hj Abdul
+#: Majid``).
+HAJJ_HONORIFICS = frozenset("hj haji hjh hajah".split())
 
 #: Jobs that are one job by other words: a description by one is the person the article
 #: named with another (``The press secretary of the Foreign Ministry Ivo Berg`` ... ``The
@@ -234,7 +240,7 @@ NON_PERSON_WORDS = frozenset(
     department association bank company inc corp corporation news post court house
     office union group foundation commission police service services school college
     hospital church club team fc league army force forces navy states kingdom nations
-    republic federation government administration kremlin white press agency journal
+    republic federation government administration kremlin press agency journal
     review tribune herald guardian reuters associated network channel tv radio
     airlines authority board bureau fund museum organization organisation society
     district county city province region street avenue road square river island
@@ -265,13 +271,14 @@ BROADCAST_KINDS = frozenset("public state national private commercial".split())
 #: Abbreviations that end a name with their full stop ("Apple Inc.", "Martin Luther King Jr.").
 NAME_ABBREVIATIONS = frozenset("inc corp co ltd plc llc jr sr bros".split())
 
+#: Letters of a seat (``Russell George MS``: a Member of the Senedd; ``MP``, ``MSP``,
+#: ``MLA``, ``TD``), a title before a name too (``MLA John White``).
+SEATS = frozenset("mp ms msp mla mpp mha mhk td mep".split())
 #: Letters of an honour or a rank written after a person's name (``Anil Nandlall SC``,
 #: ``K.A. Juman-Yassin S.C.``: Senior Counsel; ``QC``, ``KC``, Nigeria's ``SAN``, the
-#: orders of the British Empire), and of a seat (``Russell George MS``: a Member of the
-#: Senedd; ``MP``, ``MSP``, ``MLA``, ``TD``): no part of the name, as a title before it is not.
-POST_NOMINALS = frozenset(
-    "sc s.c. qc q.c. kc k.c. san obe mbe cbe kbe dbe mp ms msp mla mpp mha mhk td mep".split()
-)
+#: orders of the British Empire), and of a seat (:data:`SEATS`): no part of the name, as
+#: a title before it is not.
+POST_NOMINALS = SEATS | frozenset("sc s.c. qc q.c. kc k.c. san obe mbe cbe kbe dbe".split())
 
 #: Elisions that start with an apostrophe but open no quotation ('90s, 'em, 'til).
 ELISIONS = ("em", "til", "tis", "twas", "cause", "n", "bout", "round")

@@ -29,6 +29,7 @@ from core.suggest.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     FIRST_NAME_TITLES,
+    HAJJ_HONORIFICS,
     GENDERED_PEOPLE,
     JOBS_OF_A_KIND,
     NAME_ABBREVIATIONS,
@@ -40,6 +41,7 @@ from core.suggest.lexicon import (
     POST_NOMINALS,
     PRONOUNS,
     SAME_JOBS,
+    SEATS,
     SENTENCE_OPENERS,
     STATE_BODIES,
     TITLE_ABBREVIATIONS,
@@ -56,11 +58,12 @@ HONORIFICS = {"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she",
 
 
 def _is_title(word: str) -> bool:
-    """A title or job word; a hyphenated one whose parts all are (``Secretary-General``)."""
+    """A title or job word; a hyphenated one whose parts all are (``Secretary-General``);
+    a seat's letters in capitals (``MLA``: :data:`SEATS`)."""
     w = word.lower()
     if "-" in w and w not in TITLES:
         return all(map(_is_title, w.split("-")))
-    return w.rstrip(".") in TITLES or w in TITLES
+    return w.rstrip(".") in TITLES or w in TITLES or (word.isupper() and w in SEATS)
 
 
 def _titles(words: list[str]) -> int:
@@ -74,7 +77,10 @@ def _titles(words: list[str]) -> int:
         titles = [0]  # "Journalists Nad Siva, ...": people of a job, then the first's name
     if titles[-2:] == [len(words) - 3, len(words) - 2] and words[-2].lower() in FIRST_NAME_TITLES:
         return len(words) - 2
-    return titles[-1] + 1 if titles else 0
+    cut = titles[-1] + 1 if titles else 0
+    while cut < len(words) - 2 and words[cut].lower().rstrip(".") in HAJJ_HONORIFICS:
+        cut += 1  # "Dato Paduka Hj Hairol Arni Hj Abdul Majid": Hairol Arni Hj Abdul Majid
+    return cut
 
 
 def _untitled(words: list[str]) -> list[str]:

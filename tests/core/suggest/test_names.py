@@ -2011,3 +2011,20 @@ def test_a_description_of_an_organisation_no_name_fits_is_the_one_that_acted(sug
         "The union said it was informed on Monday of the layoffs."
     )
     assert names(suggester, text) == ["Norvia Paper", "Norvia Paper", "Unitra", "Unitra"]
+
+
+def test_a_seat_s_letters_before_a_name_are_a_title(suggester):
+    text = (
+        "MLA John White responded to the comments on Tuesday.\n\n"
+        '"It is not very becoming of an elected official," White said.'
+    )
+    assert names(suggester, text) == ["John White"]
+
+
+def test_a_hajj_honorific_opening_a_malay_name_is_a_title_there_only(suggester):
+    text = (
+        "Attorney General Dato Paduka Hj Rosli Amin Hj Abdul Karim said an announcement "
+        "would be made soon.\n\n"
+        '"There will be a mention in open court soon," Rosli Amin said.'
+    )
+    assert names(suggester, text) == ["Rosli Amin Hj Abdul Karim"] * 2
