@@ -325,6 +325,10 @@ def _organisation_of_before(first: Token) -> bool:
     )
 
 
+#: The first parts of surnames an article may write apart from the rest (``Mc Kenzie``).
+_SURNAME_PREFIXES = frozenset({"Mc", "Mac", "O'", "O\u2019"})
+
+
 def _slip(word: str, surname: str) -> bool:
     """Whether ``word`` is ``surname`` as an article slips on it: in other capitals
     (``MacKenzie``), with an ``s`` more or less at its end (``Abrams``) or a letter of a
@@ -487,14 +491,20 @@ class NameBook:
             return named if named != words[1] else " ".join(words)
         if best is None and len(words) == 1:
             best = self._slipped(wanted[0])
+        if best is None and len(words) == 2 and words[0] in _SURNAME_PREFIXES:
+            best = self._slipped("".join(wanted), joined=True)  # "Mc Kenzie": McKenzie
         return " ".join(best or words)
 
-    def _slipped(self, word: str) -> tuple[str, ...] | None:
+    def _slipped(self, word: str, joined: bool = False) -> tuple[str, ...] | None:
         """The one full name whose surname the article slips on in ``word`` (:func:`_slip`:
         ``Abrams`` for ``Wil Abram``, ``MacKenzie`` for ``Tammika Mackenzie``, ``Connell``
-        for ``Grant Connel``), none where no name or two have it."""
+        for ``Grant Connel``), or is ``word`` where it was written in two (``joined``: ``Mc
+        Kenzie``), none where no name or two have it."""
         found = {
-            full for full in self.full_names if len(full) > 1 and _slip(word, _folded(full)[-1])
+            full
+            for full in self.full_names
+            if len(full) > 1
+            and (_slip(word, _folded(full)[-1]) or (joined and word == _folded(full)[-1]))
         }
         return found.pop() if len(found) == 1 else None
 

@@ -2028,3 +2028,11 @@ def test_a_hajj_honorific_opening_a_malay_name_is_a_title_there_only(suggester):
         '"There will be a mention in open court soon," Rosli Amin said.'
     )
     assert names(suggester, text) == ["Rosli Amin Hj Abdul Karim"] * 2
+
+
+def test_a_surname_written_in_two_is_the_one_name_written_in_one(suggester):
+    text = (
+        "Commissioner Don McKenna said the escape was a shock.\n\n"
+        '"I am quite limited in what I can say," Mc Kenna said.'
+    )
+    assert names(suggester, text) == ["Don McKenna"] * 2
