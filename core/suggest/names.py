@@ -1105,12 +1105,32 @@ class NameBook:
 
     def _job_and_surname(self, name: str, pos: int) -> str | None:
         """A job's acronym with a surname (``PRO Kumar``): the job's holder, when that
-        is who the surname names (another ``Kumar`` may be nearer)."""
+        is who the surname names (another ``Kumar`` may be nearer); a rank's letters too
+        (:meth:`_rank_and_surname`)."""
         words = name.split()
         if len(words) != 2 or not _ACRONYM.fullmatch(words[0]):
             return None
         holder = self._holder(self._expanded(words[0], pos), pos)
-        return holder if holder and holder.split()[-1] == words[1] else None
+        if holder and holder.split()[-1] == words[1]:
+            return holder
+        return self._rank_and_surname(words[0], words[1], pos)
+
+    def _rank_and_surname(self, acronym: str, surname: str, pos: int) -> str | None:
+        """A rank's letters no bracket defines with a surname (``DS Allcock``): the one
+        person the article named in full with that surname and with a job that the
+        letters' last one begins (``Detective Sergeant Barney Allcock``: a sergeant);
+        None else."""
+        named = {
+            full
+            for full in self.full_names
+            if len(full) > 1 and full[-1] == surname and full != (acronym, surname)
+        }
+        if len(named) != 1:
+            return None
+        person = " ".join(named.pop())
+        jobs = {job for job, held in self.titles.items() for _, n in held if n == person}
+        letter = acronym.replace(".", "")[-1:].lower()
+        return person if any(job[:1] == letter for job in jobs) else None
 
     def _described(self, mention: str, pos: int) -> str | None:
         """The organisation a definite description (``the company``, ``police``) stands

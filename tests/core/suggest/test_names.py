@@ -2036,3 +2036,11 @@ def test_a_surname_written_in_two_is_the_one_name_written_in_one(suggester):
         '"I am quite limited in what I can say," Mc Kenna said.'
     )
     assert names(suggester, text) == ["Don McKenna"] * 2
+
+
+def test_a_rank_s_letters_with_a_surname_are_the_person_of_that_rank(suggester):
+    text = (
+        "Detective Sergeant Barry Alcott told reporters that the men stayed in their hotel.\n\n"
+        '"At no point was anyone locked up," said DS Alcott.'
+    )
+    assert names(suggester, text) == ["Barry Alcott", "Barry Alcott"]
