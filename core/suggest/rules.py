@@ -243,9 +243,11 @@ class ArticleRules:
             if person:
                 self.book.add_name(pos, words)
             role = _role(t, is_name)
+            verb = role.head
+            fronted = verb.dep_ == "advcl" and verb.i < verb.head.i
             subject = role.dep_ in _SUBJECTS and (
-                role.head.dep_ == "ROOT" or role.head.lemma_.lower() in CUE_VERBS
-            )
+                verb.dep_ == "ROOT" or fronted or verb.lemma_.lower() in CUE_VERBS
+            )  # (also of a clause before its sentence's: "If the Party wins, it has pledged")
             if t.dep_ == "pobj" and is_according(t.head.head):
                 subject = True  # "According to MSP, they found ...": who says
             name = self.book.fullest(words, pos) if person else " ".join(words)

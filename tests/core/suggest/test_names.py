@@ -2044,3 +2044,12 @@ def test_a_rank_s_letters_with_a_surname_are_the_person_of_that_rank(suggester):
         '"At no point was anyone locked up," said DS Alcott.'
     )
     assert names(suggester, text) == ["Barry Alcott", "Barry Alcott"]
+
+
+def test_the_subject_of_a_clause_before_its_sentence_s_is_a_later_it(suggester):
+    text = (
+        "The Norland Trust rejected the claims.\n\n"
+        "If the Norvia Party wins the election, it has pledged to build 40 new hospitals. It "
+        "said six of those would be built before 2025."
+    )
+    assert names(suggester, text) == ["Norvia Party"]
