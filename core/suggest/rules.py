@@ -35,6 +35,7 @@ from core.suggest.lexicon import (
     GOING_ON_VERBS,
     ISSUED_NOUNS,
     MARKET_FIGURES,
+    NAME_PARTICLES,
     NAMING_VERBS,
     ORGANISATION_KINDS,
     PERSON_SPEECH_VERBS,
@@ -553,7 +554,7 @@ class ArticleRules:
         pos = para.start + head.idx
         if head.lower_ in PRONOUNS or head.lower_ in _SUBJECT_CASE:
             return self._pronoun(para, head)
-        head = _before_day(head)
+        head = _past_particle(_before_day(head))
         run_on = _name_run_on(head)
         if run_on:  # "the state agency Belta, President ...": the agency's name
             start = mention_bounds(head, para)[0]
@@ -1515,6 +1516,15 @@ def _document_giver(document: Token, para: Paragraph) -> Token | None:
     return source if source is not None else _issued_by(document)
 
 
+def _past_particle(head: Token) -> Token:
+    """The surname after a particle the parse hangs a name on (``said João Belo dos Reis``:
+    ``Reis``, not ``dos``), else the head."""
+    doc = head.doc
+    after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    particle = head.lower_ in NAME_PARTICLES and after is not None and after.pos_ == "PROPN"
+    return after if particle and after is not None else head
+
+
 def _names_more(name: Token) -> bool:
     """Whether a name is the first of names joined by ``and`` (``Jo Roe and Al Ma``)."""
     return _listed_after(name) is not None or any(
@@ -1659,6 +1669,8 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
     the proper nouns after it (``The Ministry of Oil``)."""
     doc = head.doc
     start = head.left_edge.i
+    if head.pos_ == "PROPN" and start > 1 and doc[start - 1].lower_ in NAME_PARTICLES:
+        start = doc[start - 1].left_edge.i  # "João Belo dos Reis": the parse hangs it on "dos"
     if job is not None and job.i < head.i and "," not in {t.text for t in doc[job.i : start]}:
         start = min(start, job.left_edge.i)
     start = _job_subject_before(head, start)

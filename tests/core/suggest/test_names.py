@@ -2053,3 +2053,14 @@ def test_the_subject_of_a_clause_before_its_sentence_s_is_a_later_it(suggester):
         "said six of those would be built before 2025."
     )
     assert names(suggester, text) == ["Norvia Party"]
+
+
+def test_a_name_the_parse_hangs_on_its_particle_is_whole(suggester):
+    text = (
+        "Chief Superintendent Jorge Lima dos Santos told journalists the drums were old.\n\n"
+        '"We are investigating which company brought in this material," said Jorge Lima dos '
+        "Santos."
+    )
+    found = suggest(suggester, text)
+    assert [name for _, _, name, _, _ in found] == ["Jorge Lima dos Santos"] * 2
+    assert found[1][1] == "Jorge Lima dos Santos"
