@@ -1311,6 +1311,10 @@ class NameBook:
         named = next((words for a, b, words in self.appositions if a <= pos < b), None)
         return None if named is None else self.fullest(named, pos)
 
+    def is_full_name(self, name: str) -> bool:
+        """Whether a name is a person's full name the article has given."""
+        return tuple(name.split()) in self.full_names
+
     def known_surname(self, word: str) -> bool:
         return word in self.surnames
 

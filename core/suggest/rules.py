@@ -37,6 +37,7 @@ from core.suggest.lexicon import (
     MARKET_FIGURES,
     NAME_PARTICLES,
     NAMING_VERBS,
+    NON_PERSON_WORDS,
     ORGANISATION_KINDS,
     PERSON_SPEECH_VERBS,
     PERSONAL,
@@ -249,7 +250,7 @@ class ArticleRules:
             subject = role.dep_ in _SUBJECTS and (
                 verb.dep_ == "ROOT" or fronted or verb.lemma_.lower() in CUE_VERBS
             )  # (also of a clause before its sentence's: "If the Party wins, it has pledged")
-            if t.dep_ == "pobj" and is_according(t.head.head):
+            if any(r.dep_ == "pobj" and is_according(r.head.head) for r in (t, role)):
                 subject = True  # "According to MSP, they found ...": who says
             name = self.book.fullest(words, pos) if person else " ".join(words)
             self.book.add_mention(Mention(pos, name, person, subject))
@@ -591,6 +592,8 @@ class ArticleRules:
         )
         if by_job and definite:  # "the governor", "his lawyer"
             titled = self.book.by_title(head.lemma_.lower(), pos)
+            if titled and head.lower_ in NON_PERSON_WORDS and self.book.is_full_name(titled):
+                titled = None  # "the police" is no "Chief of Police Jo Roe"; "the company" Krka
             if titled:  # (whom a later "he" refers to: "The Minority Leader said ... he said")
                 self.book.add_mention(Mention(pos, titled, person=True, subject=True))
                 return Source(span, titled)
@@ -1849,7 +1852,9 @@ def _role(name: Token, is_name: Callable[[Token], bool]) -> Token:
     role = name
     while role.dep_ in ("pobj", "prep") and role.head.i < role.i:
         role = role.head
-    return role if role is not name and is_job(name_run(role, is_name)) else name
+    run = name_run(role, is_name)  # (a job's name or word, but not "The police in Nuuk")
+    job = is_job(run) if run else role.lemma_.lower() in TITLES
+    return role if role is not name and job else name
 
 
 _JOB_LINKS = {"of", "for", "and", "the", "&", "(", ")", "/", "-"}

@@ -2064,3 +2064,20 @@ def test_a_name_the_parse_hangs_on_its_particle_is_whole(suggester):
     found = suggest(suggester, text)
     assert [name for _, _, name, _, _ in found] == ["Jorge Lima dos Santos"] * 2
     assert found[1][1] == "Jorge Lima dos Santos"
+
+
+def test_the_police_are_no_person_named_with_a_job_of_police(suggester):
+    text = (
+        "The Norland Police have responded to several reports over the past 24 hours.\n\n"
+        '"We do not accept that," says Chief of Police Tom Jepsen.\n\n'
+        "According to the police, the arrested person is not known to the authorities.\n\n"
+        "The police in Nuuk were called to the airport.\n\n"
+        "According to Chief of Police Tom Jepsen, the police still see many attempts.\n\n"
+        '"We are seeing a number of cases," he says.'
+    )
+    assert names(suggester, text) == [
+        "Tom Jepsen",
+        "Norland Police",
+        "Tom Jepsen",
+        "Tom Jepsen",
+    ]
