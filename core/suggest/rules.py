@@ -1199,6 +1199,9 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
         if subj is not None:
             subj = _past_cut_title(subj)  # "said Sgt. Tom Reyes"
             if subj.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
+                named = v.doc[subj.i - 1] if subj.i and subj.lower_ == "who" else None
+                if named is not None and named.pos_ == "PROPN" and named.head != v.head:
+                    return named  # "no comments from Kirwan who said": Kirwan, not comments
                 return _document_of(v.head) or v.head  # ("a statement of his own, which")
             if subj.dep_ == "nsubjpass" or (subj.lower_ == "it" and subj.dep_ == "expl"):
                 return None

@@ -2081,3 +2081,12 @@ def test_the_police_are_no_person_named_with_a_job_of_police(suggester):
         "Tom Jepsen",
         "Tom Jepsen",
     ]
+
+
+def test_a_name_before_who_said_is_its_speaker_not_the_noun_the_clause_hangs_on(suggester):
+    text = (
+        "Reporters were sent to Superintendent Ben Kerwin at Headquarters.\n\n"
+        "There were no comments from Kerwin who said he can\u2019t make a statement on the "
+        "matter."
+    )
+    assert names(suggester, text) == ["Ben Kerwin"]
