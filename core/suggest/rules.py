@@ -1878,9 +1878,16 @@ def _job_holder(job: Token, is_name: Callable[[Token], bool]) -> list[Token]:
     doc = job.doc
     last = job.i
     while last + 1 < len(doc) and (
-        doc[last + 1].text[:1].isupper() or doc[last + 1].lower_ in _JOB_LINKS
-    ):
+        doc[last + 1].text[:1].isupper()
+        or doc[last + 1].lower_ in _JOB_LINKS
+        or (doc[last + 1].text == "," and doc[last + 2 : last + 3].text[:1].isupper())
+    ):  # (also past a place after a comma: "Director General of Police, Nagaland, Jo Roe")
+        reached = name_run(doc[last], is_name)
+        if doc[last + 1].text == "," and len(reached) > 1 and is_person(reached):
+            break  # (a name reached: "Police (ASP) Jo Roe, Head of ...")
         last += 1
+    while last > job.i and doc[last].is_punct:
+        last -= 1
     run = name_run(doc[last], is_name) if last > job.i else []
     return run if is_person(run) else []
 

@@ -2090,3 +2090,16 @@ def test_a_name_before_who_said_is_its_speaker_not_the_noun_the_clause_hangs_on(
         "matter."
     )
     assert names(suggester, text) == ["Ben Kerwin"]
+
+
+def test_a_job_s_holder_after_a_place_and_its_commas(suggester):
+    text = (
+        "Director General of Police, Norland, Rupa Sharman on Friday asserted that no "
+        "faction has the authority to detain any citizen."
+    )
+    assert names(suggester, text) == ["Rupa Sharman"]
+    text = (  # (but not past the name and its comma to another job's words)
+        "Assistant Superintendent of Police (ASP) Goda Ayano, Head of the Command\u2019s "
+        "Public Affairs Unit, however, said the cases were closed."
+    )
+    assert names(suggester, text) == ["Goda Ayano"]
