@@ -163,6 +163,7 @@ class ArticleRules:
             and not _passive_label(para, q)
             and not _a_word_as_a_word(para, q)
             and not self._term(para, q)
+            and not _a_kind_of_noun(para, q)
         ]
         para.in_quote = [0] * len(para.doc)
         for n, q in enumerate(para.quotes, 1):
@@ -2051,6 +2052,24 @@ def _a_word_as_a_word(para: Paragraph, q: Quoted) -> bool:
         return False
     inner = para.doc.char_span(q.start, q.end, alignment_mode="expand")
     return inner is None or not any(t.tag_ in _FINITE for t in inner)
+
+
+def _a_kind_of_noun(para: Paragraph, q: Quoted) -> bool:
+    """Whether marks hold one noun that says which kind the noun right after them is
+    (``said the project was still in the "exploration" phase``): a label, no words said;
+    the clause around it is reported whole."""
+    inner = para.doc.char_span(q.start, q.end, alignment_mode="expand")
+    words = [t for t in inner if not t.is_punct] if inner is not None else []
+    if len(words) != 1 or q.close is None:
+        return False
+    noun = words[0].head
+    return (
+        words[0].pos_ == "NOUN"
+        and words[0].dep_ in ("compound", "nmod")
+        and noun.pos_ == "NOUN"
+        and noun.idx > q.close
+        and noun.i == inner.end + 1
+    )
 
 
 def _names_a_title(para: Paragraph, q: Quoted) -> bool:

@@ -1032,3 +1032,17 @@ def test_a_saying_after_before_is_the_saying_of_the_verb_before_it(suggester):
     assert [(q, name, cue) for q, _, name, cue, _ in suggest(suggester, text)] == [
         ("much remains to be done.", "Jo Roe", "acknowledging")
     ]
+
+
+def test_one_noun_in_marks_saying_which_kind_the_next_is_no_quote(suggester):
+    text = (
+        'Jo Roe said the farm project was still in the "exploration" phase and there were no '
+        "plans for a mine."
+    )
+    assert [(q, kind) for q, _, _, _, kind in suggest(suggester, text)] == [
+        (
+            'the farm project was still in the "exploration" phase and there were no plans '
+            "for a mine.",
+            "indirect",
+        )
+    ]
