@@ -262,3 +262,95 @@ def test_every_seed_starts_from_the_same_weights_and_draws_its_own_updates(sugge
     assert same(weights(0, 0), weights(1, 0)) and same(weights(1, 0), weights(7, 0))
     assert same(weights(1, 3), weights(1, 3))
     assert not same(weights(0, 3), weights(1, 3))
+
+
+def _examples(nlp, n: int) -> list:
+    from core.model import Article
+    from tests.training_data import article, gold
+
+    out = []
+    for i in range(n):
+        text, reports = article(i)
+        out += tagger.examples(nlp, Article(text=text, content_hash=f"e{i}"), gold(text, reports))
+    return out
+
+
+def test_the_tagger_s_own_encoder_over_the_copied_tok2vec_starts_as_the_copy_and_learns(
+    suggester,
+):
+    """Since issue 23's fourteenth round the tagger's tok2vec is the pipeline's (its
+    weights copied in) with blocks of its own over it, each token seeing two more on each
+    side: untrained, its vectors are the pipeline's exactly (each block's gate at 0);
+    trained, the blocks add to them, and the copy's weights move too."""
+    import numpy
+
+    nlp = suggester.nlp
+    ex = _examples(nlp, 4)
+    tg = tagger.new(nlp, "deeper")
+    assert tg.settings["model"]["tok2vec"]["@architectures"] == tagger.DEEPER
+    seen: list[None] = []
+
+    def after(updates: int):
+        def cancelled() -> bool:  # (asked before each update)
+            seen.append(None)
+            return len(seen) > updates
+
+        seen.clear()
+        with pytest.raises(tagger.Cancelled):
+            tagger.train(tg, nlp, ex, lambda t: (True, 1.0), 9, cancelled=cancelled)
+
+    own = tg.component.model.get_ref("tok2vec").layers[0]
+    docs = [e.predicted for e in ex[:6]]
+    base = nlp.get_pipe("tok2vec").model
+    after(0)
+    assert own.get_ref("words").to_bytes() == base.to_bytes()
+    untrained = own.predict(docs)
+    assert all(numpy.array_equal(a, b) for a, b in zip(untrained, base.predict(docs), strict=True))
+    gates = [n.get_param("g") for n in own.walk() if n.name == "quotelab_gate"]
+    assert len(gates) == tagger.DEPTH and not any(g.any() for g in gates)
+    after(10)
+    gates = [n.get_param("g") for n in own.walk() if n.name == "quotelab_gate"]
+    assert len(gates) == tagger.DEPTH and all(g.any() for g in gates)
+    trained = own.predict(docs)
+    words = own.get_ref("words").predict(docs)
+    assert not all(numpy.allclose(a, b) for a, b in zip(trained, words, strict=True))
+    assert own.get_ref("words").to_bytes() != base.to_bytes()
+    # stored and read, it tags as it did
+    read = tagger.load(nlp, tg.name, tg.config(), tg.to_bytes(), 0.5)
+    again = read.component.model.get_ref("tok2vec").layers[0].predict(docs)
+    assert all(numpy.array_equal(a, b) for a, b in zip(again, trained, strict=True))
+
+
+def test_a_tagger_stored_before_its_own_encoder_still_loads_and_tags(suggester):
+    """Until issue 23's fourteenth round the tagger's tok2vec was the pipeline's alone (no
+    blocks of its own over it): a corpus's stored tagger of that config still loads and
+    tags as it did."""
+    from spacy.util import fix_random_seed
+    from thinc.api import Adam
+
+    from core.model import Article
+    from core.suggest.paragraphs import paragraphs
+    from tests.training_data import article
+
+    nlp = suggester.nlp
+    config = tagger._config(nlp)
+    config["model"]["tok2vec"] = nlp.config.interpolate()["components"]["tok2vec"]["model"]
+    old = tagger.Tagger("tagger:old", tagger._component(nlp, config), config)
+    exs = _examples(nlp, 6)
+    fix_random_seed(0)
+    old.component.initialize(lambda: exs, nlp=nlp)
+    sgd = Adam(0.001)
+    for _ in range(30):
+        old.component.update(exs, sgd=sgd)
+    read = tagger.load(nlp, old.name, old.config(), old.to_bytes(), 0.5)
+    assert not read.component.model.get_ref("tok2vec").layers[0].has_ref("words")
+    assert json.loads(read.config()) == config
+    parsed = [nlp(doc_of(nlp.tokenizer, t)) for _, t in paragraphs(Article(text=article(7)[0]))]
+
+    def ents(t):
+        return [
+            [(e.start, e.end, e.label_) for e in d.ents] for d in t.pipe(x.copy() for x in parsed)
+        ]
+
+    assert ents(read) == ents(old) and any(ents(read))
+    assert read.to_bytes() == old.to_bytes()
