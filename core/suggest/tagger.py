@@ -1,7 +1,6 @@
 """A tagger trained on the corpus's done articles (issue 23, docs/adr/0041): a spaCy
 ``ner`` component labelling each token QUOTE, SPEAKER or CUE (or none), its own
-``tok2vec`` started from the weights of the pinned pipeline's with an encoder of its own
-over it (:func:`deeper_tok2vec`), and a linker that makes
+``tok2vec`` started from the weights of the pinned pipeline's, and a linker that makes
 attributions of what it tags: for each quote (all its quotation marks hold, when it is
 in some) the nearest cue in the sentences it spans (then in those beside them), and the
 subject the parse gives that cue, else the tagged speaker nearest it; a tagged cue no
@@ -167,17 +166,9 @@ def fit_scorer(parts: Sequence[Parts], right: Sequence[bool]) -> Scorer:
     )
 
 
-#: The architecture of the tagger's ``tok2vec`` since issue 23's fourteenth round
-#: (:func:`deeper_tok2vec`): the pipeline's, then residual window blocks of its own
-#: (``DEPTH`` of them, each token seeing ``WINDOW`` more tokens on each side a block).
-DEEPER = "quotelab.DeeperTok2Vec.v1"
-DEPTH, WINDOW = 2, 1
-
-
 def _config(nlp: Language) -> dict[str, Any]:
     """The component's config: spaCy's NER model over a ``tok2vec`` of the pipeline's
-    own architecture (whose weights :func:`train` copies in) with blocks of its own over
-    it (:func:`deeper_tok2vec`)."""
+    own architecture (whose weights :func:`new` copies in)."""
     t2v = nlp.config.interpolate()["components"]["tok2vec"]["model"]
     return {
         "model": {
@@ -188,78 +179,9 @@ def _config(nlp: Language) -> dict[str, Any]:
             "maxout_pieces": 2,
             "use_upper": True,
             "nO": None,
-            "tok2vec": {
-                "@architectures": DEEPER,
-                "tok2vec": t2v,
-                "width": t2v["encode"]["width"],
-                "depth": DEPTH,
-                "window_size": WINDOW,
-                "maxout_pieces": t2v["encode"]["maxout_pieces"],
-            },
+            "tok2vec": t2v,
         }
     }
-
-
-def deeper_tok2vec(
-    tok2vec: Any, width: int, depth: int, window_size: int, maxout_pieces: int
-) -> Any:
-    """The tagger's ``tok2vec``: the pipeline's (``tok2vec``, its weights copied in by
-    :func:`train`, its ref ``words``), then ``depth`` blocks as its own encoder's (a
-    token's vector and its ``window_size`` neighbours' on each side through a maxout
-    layer, normalized, added to its vector), so each token sees ``depth * window_size``
-    more tokens on each side. Each block's output is scaled by weights of its own that
-    start at 0: untrained, the whole is the pipeline's ``tok2vec`` exactly, and what the
-    blocks add is learned (issue 23's fourteenth round)."""
-    from thinc.api import Maxout, chain, expand_window, residual, with_array
-
-    blocks = [
-        residual(
-            chain(
-                expand_window(window_size=window_size),
-                Maxout(
-                    nO=width,
-                    nI=width * (2 * window_size + 1),
-                    nP=maxout_pieces,
-                    dropout=0.0,
-                    normalize=True,
-                ),
-                _gate(width),
-            )
-        )
-        for _ in range(depth)
-    ]
-    # (padded by its reach between the docs of a batch)
-    model: Any = chain(tok2vec, with_array(chain(*blocks), pad=depth * window_size))
-    model.set_ref("words", tok2vec)
-    model.set_dim("nO", width)
-    return model
-
-
-def _gate(width: int) -> Any:
-    """Each of ``width`` values scaled by a weight of its own, 0 at first."""
-    from thinc.api import Model
-
-    def forward(model: Any, x: Any, is_train: bool) -> Any:
-        g = model.get_param("g")
-
-        def backprop(dy: Any) -> Any:
-            model.inc_grad("g", (dy * x).sum(axis=0))
-            return dy * g
-
-        return x * g, backprop
-
-    def init(model: Any, X: Any = None, Y: Any = None) -> None:  # (thinc's names)
-        model.set_param("g", model.ops.alloc1f(width))
-
-    return Model("quotelab_gate", forward, init=init, dims={"nO": width, "nI": width})
-
-
-def _register() -> None:
-    """Make :data:`DEEPER` known to spaCy's registry (once)."""
-    from spacy.util import registry
-
-    if DEEPER not in registry.architectures:
-        registry.architectures.register(DEEPER, func=deeper_tok2vec)
 
 
 @dataclass
@@ -478,7 +400,6 @@ def new(nlp: Language, name: str) -> Tagger:
 
 
 def _component(nlp: Language, config: dict[str, Any]) -> EntityRecognizer:
-    _register()
     own = {k: v for k, v in config.items() if k not in (SURE_OF, SCORER)}
     return cast("EntityRecognizer", nlp.create_pipe("ner", name=COMPONENT, config=own))
 
@@ -798,10 +719,9 @@ def train(
     between updates). Returns the best F1.
 
     The same corpus and ``seed`` train the same tagger. Every seed starts from the same
-    weights (the NER's and its own encoder's blocks drawn as seed 0 draws them, the
-    tok2vec under them the pipeline's); the seed draws the examples' order and the
-    dropout's masks (issue 23's twelfth round: two trainings' weights can then be
-    averaged)."""
+    weights (the NER's drawn as seed 0 draws them, its tok2vec the pipeline's); the seed
+    draws the examples' order and the dropout's masks (issue 23's twelfth round: two
+    trainings' weights can then be averaged)."""
     from spacy.training.batchers import minibatch_by_words
     from spacy.util import fix_random_seed  # type: ignore[attr-defined]
     from thinc.api import Adam, compounding
@@ -811,8 +731,7 @@ def train(
     component.initialize(lambda: train_examples, nlp=nlp)
     # the pipeline's tok2vec weights, as the start of the tagger's own
     base = cast("Tok2Vec", nlp.get_pipe("tok2vec"))
-    own = component.model.get_ref("tok2vec").layers[0]
-    (own.get_ref("words") if own.has_ref("words") else own).from_bytes(base.model.to_bytes())
+    component.model.get_ref("tok2vec").layers[0].from_bytes(base.model.to_bytes())
     if seed:  # (seed 0 draws on from its start, as every tagger kept before was trained)
         fix_random_seed(seed)
     optimizer = Adam(0.001, L2=L2, grad_clip=1.0, use_averages=False)
