@@ -262,3 +262,95 @@ def test_every_seed_starts_from_the_same_weights_and_draws_its_own_updates(sugge
     assert same(weights(0, 0), weights(1, 0)) and same(weights(1, 0), weights(7, 0))
     assert same(weights(1, 3), weights(1, 3))
     assert not same(weights(0, 3), weights(1, 3))
+
+
+def _examples(nlp, n: int) -> list:
+    from core.model import Article
+    from tests.training_data import article, gold
+
+    out = []
+    for i in range(n):
+        text, reports = article(i)
+        out += tagger.examples(nlp, Article(text=text, content_hash=f"e{i}"), gold(text, reports))
+    return out
+
+
+def test_the_tagger_reads_the_copied_tok2vec_beside_one_of_its_own_and_trains_both(suggester):
+    """Since issue 23's fourteenth round the tagger's tok2vec is the pipeline's (its
+    weights copied in) beside a second of its own, narrower, from scratch: each token's
+    vector is the copy's then its own's; training moves both."""
+    import numpy
+
+    nlp = suggester.nlp
+    ex = _examples(nlp, 4)
+    tg = tagger.new(nlp, "beside")
+    assert tg.settings["model"]["tok2vec"]["@architectures"] == tagger.BESIDE
+    seen: list[None] = []
+
+    def after(updates: int):
+        def cancelled() -> bool:  # (asked before each update)
+            seen.append(None)
+            return len(seen) > updates
+
+        seen.clear()
+        with pytest.raises(tagger.Cancelled):
+            tagger.train(tg, nlp, ex, lambda t: (True, 1.0), 9, cancelled=cancelled)
+
+    t2v = tg.component.model.get_ref("tok2vec").layers[0]
+    words, own = t2v.get_ref("words"), t2v.layers[1]
+    docs = [e.predicted for e in ex[:6]]
+    base = nlp.get_pipe("tok2vec").model
+    width = base.get_dim("nO")
+    after(0)
+    assert words.to_bytes() == base.to_bytes() and own.to_bytes() != base.to_bytes()
+    untrained, own_untrained = t2v.predict(docs), own.predict(docs)
+    assert all(v.shape[1] == width + tagger.OWN_WIDTH for v in untrained)
+    assert all(
+        numpy.array_equal(v[:, :width], b) and numpy.array_equal(v[:, width:], o)
+        for v, b, o in zip(untrained, base.predict(docs), own_untrained, strict=True)
+    )
+    after(10)
+    assert words.to_bytes() != base.to_bytes()
+    trained = t2v.predict(docs)
+    assert not all(
+        numpy.allclose(v[:, width:], o) for v, o in zip(trained, own_untrained, strict=True)
+    )
+    # stored and read, it reads as it did
+    read = tagger.load(nlp, tg.name, tg.config(), tg.to_bytes(), 0.5)
+    again = read.component.model.get_ref("tok2vec").layers[0].predict(docs)
+    assert all(numpy.array_equal(a, b) for a, b in zip(again, trained, strict=True))
+
+
+def test_a_tagger_stored_before_its_own_tok2vec_still_loads_and_tags(suggester):
+    """Until issue 23's fourteenth round the tagger's tok2vec was the pipeline's alone (no
+    second of its own): a corpus's stored tagger of that config still loads and tags as
+    it did."""
+    from spacy.util import fix_random_seed
+    from thinc.api import Adam
+
+    from core.model import Article
+    from core.suggest.paragraphs import paragraphs
+    from tests.training_data import article
+
+    nlp = suggester.nlp
+    config = tagger._config(nlp)
+    config["model"]["tok2vec"] = nlp.config.interpolate()["components"]["tok2vec"]["model"]
+    old = tagger.Tagger("tagger:old", tagger._component(nlp, config), config)
+    exs = _examples(nlp, 6)
+    fix_random_seed(0)
+    old.component.initialize(lambda: exs, nlp=nlp)
+    sgd = Adam(0.001)
+    for _ in range(30):
+        old.component.update(exs, sgd=sgd)
+    read = tagger.load(nlp, old.name, old.config(), old.to_bytes(), 0.5)
+    assert not read.component.model.get_ref("tok2vec").layers[0].has_ref("words")
+    assert json.loads(read.config()) == config
+    parsed = [nlp(doc_of(nlp.tokenizer, t)) for _, t in paragraphs(Article(text=article(7)[0]))]
+
+    def ents(t):
+        return [
+            [(e.start, e.end, e.label_) for e in d.ents] for d in t.pipe(x.copy() for x in parsed)
+        ]
+
+    assert ents(read) == ents(old) and any(ents(read))
+    assert read.to_bytes() == old.to_bytes()
