@@ -1,7 +1,6 @@
 """A tagger trained on the corpus's done articles (issue 23, docs/adr/0041): a spaCy
 ``ner`` component labelling each token QUOTE, SPEAKER or CUE (or none), its own
-``tok2vec`` started from the weights of the pinned pipeline's beside a second trained
-from scratch (:func:`beside_tok2vec`), and a linker that makes
+``tok2vec`` started from the weights of the pinned pipeline's, and a linker that makes
 attributions of what it tags: for each quote (all its quotation marks hold, when it is
 in some) the nearest cue in the sentences it spans (then in those beside them), and the
 subject the parse gives that cue, else the tagged speaker nearest it; a tagged cue no
@@ -167,35 +166,10 @@ def fit_scorer(parts: Sequence[Parts], right: Sequence[bool]) -> Scorer:
     )
 
 
-#: The architecture of the tagger's ``tok2vec`` since issue 23's fourteenth round
-#: (:func:`beside_tok2vec`): the pipeline's beside a second of its own, whose width is
-#: ``OWN_WIDTH``.
-BESIDE = "quotelab.BesideTok2Vec.v1"
-OWN_WIDTH = 64
-
-
 def _config(nlp: Language) -> dict[str, Any]:
     """The component's config: spaCy's NER model over a ``tok2vec`` of the pipeline's
-    own architecture (whose weights :func:`train` copies in) beside a second of the same
-    kind, narrower, trained from scratch (:func:`beside_tok2vec`)."""
+    own architecture (whose weights :func:`new` copies in)."""
     t2v = nlp.config.interpolate()["components"]["tok2vec"]["model"]
-    own = {
-        "@architectures": "spacy.Tok2Vec.v2",
-        "embed": {
-            "@architectures": "spacy.MultiHashEmbed.v2",
-            "width": OWN_WIDTH,
-            "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
-            "rows": [5000, 1000, 2500, 2500],
-            "include_static_vectors": False,
-        },
-        "encode": {
-            "@architectures": "spacy.MaxoutWindowEncoder.v2",
-            "width": OWN_WIDTH,
-            "depth": 4,
-            "window_size": 1,
-            "maxout_pieces": 3,
-        },
-    }
     return {
         "model": {
             "@architectures": "spacy.TransitionBasedParser.v2",
@@ -205,28 +179,9 @@ def _config(nlp: Language) -> dict[str, Any]:
             "maxout_pieces": 2,
             "use_upper": True,
             "nO": None,
-            "tok2vec": {"@architectures": BESIDE, "tok2vec": t2v, "own": own},
+            "tok2vec": t2v,
         }
     }
-
-
-def beside_tok2vec(tok2vec: Any, own: Any) -> Any:
-    """The tagger's ``tok2vec``: the pipeline's (``tok2vec``, its weights copied in by
-    :func:`train`, its ref ``words``) concatenated with a second of its own (``own``,
-    drawn at random: issue 23's fourteenth round)."""
-    from thinc.api import concatenate
-
-    model: Any = concatenate(tok2vec, own)
-    model.set_ref("words", tok2vec)
-    return model
-
-
-def _register() -> None:
-    """Make :data:`BESIDE` known to spaCy's registry (once)."""
-    from spacy.util import registry
-
-    if BESIDE not in registry.architectures:
-        registry.architectures.register(BESIDE, func=beside_tok2vec)
 
 
 @dataclass
@@ -445,7 +400,6 @@ def new(nlp: Language, name: str) -> Tagger:
 
 
 def _component(nlp: Language, config: dict[str, Any]) -> EntityRecognizer:
-    _register()
     own = {k: v for k, v in config.items() if k not in (SURE_OF, SCORER)}
     return cast("EntityRecognizer", nlp.create_pipe("ner", name=COMPONENT, config=own))
 
@@ -765,9 +719,9 @@ def train(
     between updates). Returns the best F1.
 
     The same corpus and ``seed`` train the same tagger. Every seed starts from the same
-    weights (the NER's and its second tok2vec's drawn as seed 0 draws them, its first
-    tok2vec the pipeline's); the seed draws the examples' order and the dropout's masks
-    (issue 23's twelfth round: two trainings' weights can then be averaged)."""
+    weights (the NER's drawn as seed 0 draws them, its tok2vec the pipeline's); the seed
+    draws the examples' order and the dropout's masks (issue 23's twelfth round: two
+    trainings' weights can then be averaged)."""
     from spacy.training.batchers import minibatch_by_words
     from spacy.util import fix_random_seed  # type: ignore[attr-defined]
     from thinc.api import Adam, compounding
@@ -777,8 +731,7 @@ def train(
     component.initialize(lambda: train_examples, nlp=nlp)
     # the pipeline's tok2vec weights, as the start of the tagger's own
     base = cast("Tok2Vec", nlp.get_pipe("tok2vec"))
-    own = component.model.get_ref("tok2vec").layers[0]
-    (own.get_ref("words") if own.has_ref("words") else own).from_bytes(base.model.to_bytes())
+    component.model.get_ref("tok2vec").layers[0].from_bytes(base.model.to_bytes())
     if seed:  # (seed 0 draws on from its start, as every tagger kept before was trained)
         fix_random_seed(seed)
     optimizer = Adam(0.001, L2=L2, grad_clip=1.0, use_averages=False)
