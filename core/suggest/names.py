@@ -329,6 +329,12 @@ def _organisation_of_before(first: Token) -> bool:
 _SURNAME_PREFIXES = frozenset({"Mc", "Mac", "O'", "O\u2019"})
 
 
+def _with_its_stop(name: str) -> str:
+    """A name that ends with ``Jr`` or ``Sr`` with its full stop, which the tokens of a
+    sentence's end split from it (``Barrington Thomas Sr. said``)."""
+    return name + "." if name.split()[-1:] in (["Jr"], ["Sr"]) else name
+
+
 def _slip(word: str, surname: str) -> bool:
     """Whether ``word`` is ``surname`` as an article slips on it: in other capitals
     (``MacKenzie``), with an ``s`` more or less at its end (``Abrams``) or a letter of a
@@ -679,7 +685,7 @@ class NameBook:
         if begun is not None:
             return begun
         settled = _unowned(self._settled(name, pos))  # (a description's organisation too)
-        return self._cased(_broadcaster(self._company(self._of_state(settled))))
+        return _with_its_stop(self._cased(_broadcaster(self._company(self._of_state(settled)))))
 
     def _cased(self, name: str) -> str:
         """A name with a small word in capitals (``The City Of London Police``) as the

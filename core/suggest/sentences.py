@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from core.suggest.lexicon import (
+    NAME_ABBREVIATIONS,
     NUMBER_ABBREVIATIONS,
     PLACE_ABBREVIATIONS,
     PRONOUNS,
@@ -32,7 +33,10 @@ _MERGED = "quotelab_merged_abbreviations"
 #: tokenizer splits it): lower case, capitalised and upper case.
 _FORMS = [
     form + stop
-    for word in TITLE_ABBREVIATIONS | PLACE_ABBREVIATIONS | NUMBER_ABBREVIATIONS
+    for word in TITLE_ABBREVIATIONS
+    | PLACE_ABBREVIATIONS
+    | NUMBER_ABBREVIATIONS
+    | NAME_ABBREVIATIONS
     for form in (word, word.capitalize(), word.upper())
     for stop in ("", ".")
 ]
@@ -51,10 +55,13 @@ def _goes_on(abbreviation: str, after: str) -> bool:
     """Whether the word ``after`` an abbreviation's full stop (``abbreviation`` without
     it) goes on with its sentence: a name after a capitalised title or place (a word
     that plainly opens a sentence, ``The`` or ``However``, opens one; after a place, a
-    pronoun too: ``on Main St. He said``), a number after a month or ``No.``."""
+    pronoun too: ``on Main St. He said``), a number after a month or ``No.``, a word in
+    lower case after a name's or a company's (``Jo Roe Sr. said``, ``Acme Inc. said``)."""
     word = abbreviation.lower()
     if word in NUMBER_ABBREVIATIONS:
         return after[:1].isdigit()
+    if word in NAME_ABBREVIATIONS:
+        return after[:1].islower()  # "Barrington Thomas Sr. said", "Acme Inc. said"
     if not (abbreviation[:1].isupper() and after[:1].isupper()):
         return False
     opens = after.lower() in SENTENCE_OPENERS

@@ -2103,3 +2103,14 @@ def test_a_surname_written_in_two_is_the_one_name_written_in_one(suggester):
         '"I am quite limited in what I can say," Mc Kenna said.'
     )
     assert names(suggester, text) == ["Don McKenna"] * 2
+
+
+def test_a_name_s_sr_keeps_its_stop_and_the_sentence_goes_on_after_it(suggester):
+    text = (
+        "\u201cWe cannot tolerate this on our shores,\u201d Police Chief Barry Thompson Sr. "
+        "said.\n\n"
+        "Thompson said both are in stable condition."
+    )
+    found = suggest(suggester, text)
+    assert [name for _, _, name, _, _ in found] == ["Barry Thompson Sr."] * 2
+    assert found[0][3] == "said"
