@@ -303,6 +303,8 @@ def is_person(run: list[Token]) -> bool:
     words = [t.text for t in run]
     if any(w.lower().strip(".") in NON_PERSON_WORDS for w in words):
         return False
+    if len(words) > 1 and is_acronym(words[-1]) and not _ROMAN.fullmatch(words[-1]):
+        return False  # "Sarawak GOF": a name ends with no initials but a king's number
     at = first.idx
     if any(c.start() <= at < c.end() for c in _COMPANY_NAME.finditer(first.doc.text)):
         return False  # "International Truck and Engine Corp."
@@ -325,6 +327,8 @@ def _organisation_of_before(first: Token) -> bool:
     )
 
 
+#: A number after a name in Roman numerals (``Jo Roe III``).
+_ROMAN = re.compile(r"[IVX]+")
 #: The first parts of surnames an article may write apart from the rest (``Mc Kenzie``).
 _SURNAME_PREFIXES = frozenset({"Mc", "Mac", "O'", "O\u2019"})
 

@@ -2114,3 +2114,13 @@ def test_a_name_s_sr_keeps_its_stop_and_the_sentence_goes_on_after_it(suggester)
     found = suggest(suggester, text)
     assert [name for _, _, name, _, _ in found] == ["Barry Thompson Sr."] * 2
     assert found[0][3] == "said"
+
+
+def test_a_name_ending_in_initials_is_no_person(suggester):
+    text = (
+        "Police Commissioner Datuk Aidi Ismail assured that there were no cases of armed "
+        "smuggling.\n\n"
+        "Apart from that, Norland GOF also has special teams to deal with smuggling cases\n\n"
+        "On the crime index, he said the cases were still under control."
+    )
+    assert names(suggester, text) == ["Aidi Ismail", "Aidi Ismail"]
