@@ -575,6 +575,8 @@ class NameBook:
         joins two of one kind (``Ford Foundation and Norvia Foundation``), and also the
         organisation a person's name is written of (``Supt. Jo Roe of Norvia Police``:
         :func:`_person_and_body`)."""
+        at += max(written.find(words[0]), 0)  # (where its first word is: not "The")
+        written = written[written.find(words[0]) :] if words[0] in written else written
         run = " ".join(words)
         if _first_of_two(run) != run:  # "Ford Foundation and Norvia Foundation": two
             first, second = _AND.split(run, maxsplit=1)
@@ -989,11 +991,12 @@ class NameBook:
         own name, or the name it runs on into), None for none there."""
         after = at + len(job)
         first = at + len(_AND.split(name)[0])  # (the job's own name: all)
+        apposed = at + len(name) + len(", ")  # "The Prime Minister of Tuvalu, Enele Sopoaga,"
         held = [
             (s, full)
             for full, seen in self.full_names.items()
             for s in seen
-            if after < s <= after + _HOLDER_GAP and (name == job or s < first)
+            if after < s <= after + _HOLDER_GAP and (name == job or s < first or s == apposed)
         ]
         if held:
             return " ".join(max(held)[1])

@@ -2124,3 +2124,13 @@ def test_a_name_ending_in_initials_is_no_person(suggester):
         "On the crime index, he said the cases were still under control."
     )
     assert names(suggester, text) == ["Aidi Ismail", "Aidi Ismail"]
+
+
+def test_an_acronym_of_a_job_written_out_before_its_holder_and_a_comma_is_the_holder(
+    suggester,
+):
+    text = (
+        "The Prime Minister of Norvia, Enele Sopo, says the research is flawed.\n\n"
+        "PM said the expansion of the shoreline did not equate to habitable land."
+    )
+    assert names(suggester, text) == ["Enele Sopo"] * 2
