@@ -11,7 +11,7 @@ SPEECH_VERBS = frozenset(
     allege complain concede recall remark caution vow promise pledge
     observe mention reveal disclose inform assure conclude counter
     recommend urge demand charge accuse boast speculate underline lament affirm reaffirm
-    recognize recognise highlight forecast submit clarify remind espouse joke quip
+    recognize recognise highlight forecast submit clarify remind espouse joke quip comment
     """.split()
 )
 

@@ -249,8 +249,11 @@ class ArticleRules:
             verb = role.head
             fronted = verb.dep_ == "advcl" and verb.i < verb.head.i
             subject = role.dep_ in _SUBJECTS and (
-                verb.dep_ == "ROOT" or fronted or verb.lemma_.lower() in CUE_VERBS
-            )  # (also of a clause before its sentence's: "If the Party wins, it has pledged")
+                verb.dep_ == "ROOT"
+                or fronted
+                or (verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in CUE_VERBS)
+            )  # (also of a clause before its sentence's: "If the Party wins, it has pledged";
+            # not of a noun: "Islamophobic comments")
             if any(r.dep_ == "pobj" and is_according(r.head.head) for r in (t, role)):
                 subject = True  # "According to MSP, they found ...": who says
             name = self.book.fullest(words, pos) if person else " ".join(words)
@@ -837,11 +840,13 @@ def _reported(para: Paragraph) -> list[tuple[Token, tuple[int, int], str]]:
 
 def _repair_reporting_nouns(doc: Doc) -> None:
     """A verb of saying in its third person that the parse takes for a plural noun with a
-    subject of its own (``A will make proposals, RUV reports.``) is the verb."""
-    for t in doc:
+    subject of its own right before it, ending its clause (``A will make proposals, RUV
+    reports.``), is the verb."""
+    for t in doc[1:-1]:
         said = t.lower_[:-1]
-        if t.tag_ == "NNS" and said in SPEECH_VERBS and any(c.dep_ == "nsubj" for c in t.children):
-            t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", said
+        subject = doc[t.i - 1].dep_ == "nsubj" and doc[t.i - 1].head == t
+        if t.tag_ == "NNS" and said in SPEECH_VERBS and subject and doc[t.i + 1].is_punct:
+            t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", said  # (not "Islamophobic comments by")
 
 
 def _phrasal(t: Token) -> str:

@@ -1046,3 +1046,17 @@ def test_one_noun_in_marks_saying_which_kind_the_next_is_no_quote(suggester):
             "indirect",
         )
     ]
+
+
+def test_commented_is_a_verb_of_saying(suggester):
+    text = "\u201cIt was a huge surprise,\u201d Eddy Etaeta commented afterwards."
+    assert suggest(suggester, text) == [
+        ("It was a huge surprise,", "Eddy Etaeta", "Eddy Etaeta", "commented", "direct")
+    ]
+    text = (  # the noun is none, though a name before it may look like its subject
+        "Marc Sorensen spoke in the debate.\n\n"
+        "His remarks raised eyebrows because earlier this year he was accused of making "
+        "Islamophobic comments by a fellow MP \u2013 though he says the claims were "
+        "\u201ccompletely false\u201d."
+    )
+    assert [name for _, _, name, _, _ in suggest(suggester, text)] == ["Marc Sorensen"]
