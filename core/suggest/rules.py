@@ -595,9 +595,7 @@ class ArticleRules:
             head.lower_ in TITLES and _job_end(head) == head.i
         )
         if by_job and definite:  # "the governor", "his lawyer"
-            titled = self.book.by_title(head.lemma_.lower(), pos)
-            if titled and head.lower_ in NON_PERSON_WORDS and self.book.is_full_name(titled):
-                titled = None  # "the police" is no "Chief of Police Jo Roe"; "the company" Krka
+            titled = self._titled(head, pos)
             if titled:  # (whom a later "he" refers to: "The Minority Leader said ... he said")
                 self.book.add_mention(Mention(pos, titled, person=True, subject=True))
                 return Source(span, titled)
@@ -625,6 +623,16 @@ class ArticleRules:
             # (not "A Friday statement from X": when it was given)
             return Source(span, para.text[span.start - para.start : head.idx + len(head)])
         return Source(span, written)
+
+    def _titled(self, head: Token, pos: int) -> str | None:
+        """Whom a definite description by a job word stands for: the one the article named
+        with that job (:meth:`core.suggest.names.NameBook.by_title`), but no person for an
+        organisation's word (``the police`` is no ``Chief of Police Jo Roe``; ``the
+        company`` is ``pharmaceutical company Krka``)."""
+        titled = self.book.by_title(head.lemma_.lower(), pos)
+        if titled and head.lower_ in NON_PERSON_WORDS and self.book.is_full_name(titled):
+            return None
+        return titled
 
     def _person(self, span: Span, run: list[Token], named: Token, pos: int) -> Source:
         """A person's name as a source; the first of people joined by ``and`` stands for
