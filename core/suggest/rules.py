@@ -2072,12 +2072,13 @@ def _a_kind_of_noun(para: Paragraph, q: Quoted) -> bool:
     (``said the project was still in the "exploration" phase``): a label, no words said;
     the clause around it is reported whole."""
     inner = para.doc.char_span(q.start, q.end, alignment_mode="expand")
-    words = [t for t in inner if not t.is_punct] if inner is not None else []
-    if len(words) != 1 or q.close is None:
+    if inner is None or q.close is None:
         return False
-    noun = words[0].head
+    words = [t for t in inner if not t.is_punct]
+    noun = words[0].head if len(words) == 1 else None
     return (
-        words[0].pos_ == "NOUN"
+        noun is not None
+        and words[0].pos_ == "NOUN"
         and words[0].dep_ in ("compound", "nmod")
         and noun.pos_ == "NOUN"
         and noun.idx > q.close
