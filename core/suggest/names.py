@@ -1129,21 +1129,19 @@ class NameBook:
         return self._rank_and_surname(words[0], words[1], pos)
 
     def _rank_and_surname(self, acronym: str, surname: str, pos: int) -> str | None:
-        """A rank's letters no bracket defines with a surname (``DS Allcock``): the one
-        person the article named in full with that surname and with a job that the
-        letters' last one begins (``Detective Sergeant Barney Allcock``: a sergeant);
+        """A rank's letters no bracket defines with a surname (``DS Alcott``): the one
+        person with that surname the article named with a job that the letters' last one
+        begins (``Detective Sergeant Barry Alcott``: a sergeant), whoever else has it;
         None else."""
-        named = {
-            full
-            for full in self.full_names
-            if len(full) > 1 and full[-1] == surname and full != (acronym, surname)
-        }
-        if len(named) != 1:
-            return None
-        person = " ".join(named.pop())
-        jobs = {job for job, held in self.titles.items() for _, n in held if n == person}
         letter = acronym.replace(".", "")[-1:].lower()
-        return person if any(job[:1] == letter for job in jobs) else None
+        ranked = {
+            n
+            for job, held in self.titles.items()
+            if job[:1] == letter
+            for _, n in held
+            if n.split()[-1] == surname and n.split() != [acronym, surname]
+        }
+        return ranked.pop() if len(ranked) == 1 else None
 
     def _described(self, mention: str, pos: int) -> str | None:
         """The organisation a definite description (``the company``, ``police``) stands

@@ -2044,6 +2044,7 @@ def test_a_name_the_parse_hangs_on_its_particle_is_whole(suggester):
 def test_a_rank_s_letters_with_a_surname_are_the_person_of_that_rank(suggester):
     text = (
         "Detective Sergeant Barry Alcott told reporters that the men stayed in their hotel.\n\n"
+        "Their landlady Mary Alcott was away.\n\n"
         '"At no point was anyone locked up," said DS Alcott.'
     )
     assert names(suggester, text) == ["Barry Alcott", "Barry Alcott"]
