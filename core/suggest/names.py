@@ -114,7 +114,8 @@ def repair_names(doc: Doc) -> None:
     the past tense is a name and its subject (``and Do said``, ``Will added``: an
     auxiliary never comes before one, but ``have`` or ``be`` before a participle), a
     word in capitals the parse takes for a noun before the proper noun it is part of is
-    one of the name (``NEWS CENTER Maine``), and a surname's particle is a proper noun of
+    one of the name (``NEWS CENTER Maine``), so is a capitalised word it takes for a verb
+    there (``Taing Sovan``), and a surname's particle is a proper noun of
     it (:func:`_is_particle`)."""
     for t in doc[:-1]:
         after = doc[t.i + 1]
@@ -124,6 +125,8 @@ def repair_names(doc: Doc) -> None:
         capitals = len(t.text) > 1 and t.text.isalpha() and t.text.isupper()
         if capitals and t.pos_ == "NOUN" and t.dep_ == "compound" and after.pos_ == "PROPN":
             t.pos_, t.tag_ = "PROPN", "NNP"
+        if t.pos_ == "VERB" and t.dep_ == "compound" and t.text.istitle() and after.pos_ == "PROPN":
+            t.pos_, t.tag_ = "PROPN", "NNP"  # "Taing Sovan": no verb is part of a name
         if _first_name_after_title(t, after):
             t.pos_, t.tag_ = "PROPN", "NNP"
     for t in reversed(doc[:-1]):  # from the right: "von der Leyen"

@@ -2135,3 +2135,12 @@ def test_an_acronym_of_a_job_written_out_before_its_holder_and_a_comma_is_the_ho
         "PM said the expansion of the shoreline did not equate to habitable land."
     )
     assert names(suggester, text) == ["Enele Sopo"] * 2
+
+
+def test_a_capitalised_word_the_parse_takes_for_a_verb_before_a_name_is_of_it(suggester):
+    text = (
+        "Taing Sovan, the president of the Norland Municipal Court, told VOD on Thursday "
+        "that he did not know who had recorded the clip.\n\n"
+        "\u201cIt might be better not to allow reporters in,\u201d Sovan said."
+    )
+    assert names(suggester, text) == ["Taing Sovan"] * 2
