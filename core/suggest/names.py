@@ -239,6 +239,8 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
     doc = head.doc
     if head.lower_ in POST_NOMINALS and head.i > 1 and all(map(is_name, doc[head.i - 2 : head.i])):
         head = doc[head.i - 1]  # (after a name of two words: "Sporting KC" is a club's)
+    if head.lower_ in WEEKDAYS and head.i > 0 and is_name(doc[head.i - 1]):
+        head = doc[head.i - 1]  # "Tom Roe Sunday said": when he said it
     left = head.i
     while left > 0 and is_name(doc[left - 1]) and not doc[left - 1].is_punct:
         left -= 1

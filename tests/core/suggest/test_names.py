@@ -2144,3 +2144,8 @@ def test_a_capitalised_word_the_parse_takes_for_a_verb_before_a_name_is_of_it(su
         "\u201cIt might be better not to allow reporters in,\u201d Sovan said."
     )
     assert names(suggester, text) == ["Taing Sovan"] * 2
+
+
+def test_a_day_after_a_name_is_when_it_spoke_no_part_of_the_name(suggester):
+    text = "Chief Minister Zoram Thanga Sunday said the state has seen no major disorder."
+    assert names(suggester, text) == ["Zoram Thanga"]
