@@ -810,7 +810,8 @@ class ArticleRules:
 def _reported(para: Paragraph) -> list[tuple[Token, tuple[int, int], str]]:
     """Each cue outside quotes with the clause it reports (character bounds in the
     paragraph) and its rule, in text order, but for a person's reporting line after its
-    clause over a thing's verb of saying (``The probe had confirmed that A, he said.``):
+    clause over a thing's verb of saying (``The probe had confirmed that A, he said.``) or
+    the speaker's own ``I`` or ``we`` (``We promise that A, he underscored.``):
     it comes first, as what the person said is all of it (``Kang said A, Newsis
     reported.`` stays Kang's)."""
     out: list[tuple[Token, tuple[int, int], str]] = []
@@ -838,7 +839,7 @@ def _reported(para: Paragraph) -> list[tuple[Token, tuple[int, int], str]]:
             and any(
                 start <= u.idx < end
                 and r == "indirect"
-                and (_by_thing(u, para) or _by_organisation(u, para))
+                and (_by_thing(u, para) or _by_organisation(u, para) or _by_speaker_s_own(u, para))
                 for u, _, r in out
             )
         )
@@ -1054,6 +1055,14 @@ def _by_thing(verb: Token, para: Paragraph) -> bool:
     probe``, not ``The spokesman``)."""
     subj = verb_subject(verb, para)
     return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() not in TITLES
+
+
+def _by_speaker_s_own(verb: Token, para: Paragraph) -> bool:
+    """Whether a verb's subject is ``I`` or ``we``: words of the speaker's own that a
+    reporting line after them gives, no marks around them (``We promise that A, he
+    underscored``)."""
+    subj = verb_subject(verb, para)
+    return subj is not None and subj.lower_ in ("i", "we")
 
 
 def _by_organisation(verb: Token, para: Paragraph) -> bool:

@@ -1060,3 +1060,17 @@ def test_commented_is_a_verb_of_saying(suggester):
         "\u201ccompletely false\u201d."
     )
     assert [name for _, _, name, _, _ in suggest(suggester, text)] == ["Marc Sorensen"]
+
+
+def test_a_reporting_line_over_the_speaker_s_own_we_reports_all_of_it(suggester):
+    text = (
+        "Mayor Rasko Konjevic met the protesters.\n\n"
+        "We promise that the city will get back to the normal life tomorrow, he underscored."
+    )
+    assert [(q, name, cue) for q, _, name, cue, _ in suggest(suggester, text)] == [
+        (
+            "We promise that the city will get back to the normal life tomorrow",
+            "Rasko Konjevic",
+            "underscored",
+        )
+    ]
