@@ -189,8 +189,8 @@ TITLES = frozenset(
 )
 
 #: Honorifics of one who made the hajj written before a Malay name (``Hj``, ``Haji``), a
-#: title at its start only: inside it they open the father's name (``Hairol Arni Hj Abdul
-#: Majid``).
+#: title at its start only: inside it they open the father's name (``Rosli Amin Hj Abdul
+#: Karim``).
 HAJJ_HONORIFICS = frozenset("hj haji hjh hajah".split())
 
 #: Jobs that are one job by other words: a description by one is the person the article

@@ -79,7 +79,7 @@ def _titles(words: list[str]) -> int:
         return len(words) - 2
     cut = titles[-1] + 1 if titles else 0
     while cut < len(words) - 2 and words[cut].lower().rstrip(".") in HAJJ_HONORIFICS:
-        cut += 1  # "Dato Paduka Hj Hairol Arni Hj Abdul Majid": Hairol Arni Hj Abdul Majid
+        cut += 1  # "Dato Paduka Hj Rosli Amin Hj Abdul Karim": Rosli Amin Hj Abdul Karim
     return cut
 
 
@@ -309,7 +309,7 @@ def is_person(run: list[Token]) -> bool:
     if any(w.lower().strip(".") in NON_PERSON_WORDS for w in words):
         return False
     if len(words) > 1 and is_acronym(words[-1]) and not _ROMAN.fullmatch(words[-1]):
-        return False  # "Sarawak GOF": a name ends with no initials but a king's number
+        return False  # "Norland GOF": a name ends with no initials but a king's number
     at = first.idx
     if any(c.start() <= at < c.end() for c in _COMPANY_NAME.finditer(first.doc.text)):
         return False  # "International Truck and Engine Corp."
@@ -340,14 +340,14 @@ _SURNAME_PREFIXES = frozenset({"Mc", "Mac", "O'", "O\u2019"})
 
 def _with_its_stop(name: str) -> str:
     """A name that ends with ``Jr`` or ``Sr`` with its full stop, which the tokens of a
-    sentence's end split from it (``Barrington Thomas Sr. said``)."""
+    sentence's end split from it (``Barry Thompson Sr. said``)."""
     return name + "." if name.split()[-1:] in (["Jr"], ["Sr"]) else name
 
 
 def _slip(word: str, surname: str) -> bool:
     """Whether ``word`` is ``surname`` as an article slips on it: in other capitals
-    (``MacKenzie``), with an ``s`` more or less at its end (``Abrams``) or a letter of a
-    double one more or less (``Connell``), each of four letters or more."""
+    (``MacKinley``), with an ``s`` more or less at its end (``Abrams``) or a letter of a
+    double one more or less (``Donnell``), each of four letters or more."""
     if word == surname or min(len(word), len(surname)) < 4:
         return False
     if word.casefold() == surname.casefold() or word + "s" == surname or surname + "s" == word:
@@ -512,8 +512,8 @@ class NameBook:
 
     def _slipped(self, word: str, joined: bool = False) -> tuple[str, ...] | None:
         """The one full name whose surname the article slips on in ``word`` (:func:`_slip`:
-        ``Abrams`` for ``Wil Abram``, ``MacKenzie`` for ``Tammika Mackenzie``, ``Connell``
-        for ``Grant Connel``), or is ``word`` where it was written in two (``joined``: ``Mc
+        ``Abrams`` for ``Wil Abram``, ``MacKinley`` for ``Tam Mackinley``, ``Donnell``
+        for ``Grant Donnel``), or is ``word`` where it was written in two (``joined``: ``Mc
         Kenzie``), none where no name or two have it."""
         found = {
             full
@@ -643,7 +643,7 @@ class NameBook:
         comma (``the party's vice-president, better known as Tian Chua,``), and the jobs
         of something so written before a name (``The Commissioner of Police in the state,
         Mr Jide Ola,``: a commissioner; a job in capitals and a comma before it: ``Senior
-        Magistrate, Tammika Roe,``) or after it and its comma (``Roe, the
+        Magistrate, Tamika Roe,``) or after it and its comma (``Roe, the
         Minister of Trade and Industry,``: a minister, whom ``The minister`` is)."""
         for j in _JOB_OF_BEFORE_NAME.finditer(text):
             name = _untitled(j["name"].split())  # "Defense Ministry General Jo Roe"
@@ -996,7 +996,7 @@ class NameBook:
         own name, or the name it runs on into), None for none there."""
         after = at + len(job)
         first = at + len(_AND.split(name)[0])  # (the job's own name: all)
-        apposed = at + len(name) + len(", ")  # "The Prime Minister of Tuvalu, Enele Sopoaga,"
+        apposed = at + len(name) + len(", ")  # "The Prime Minister of Norvia, Enele Sopo,"
         held = [
             (s, full)
             for full, seen in self.full_names.items()
@@ -1624,7 +1624,7 @@ _JOB_OF_BEFORE_NAME = re.compile(
     r"(?(comma)(?:,|(?=\s+[a-z]))|,)"
 )
 #: A job in capitals, its comma, a person's name and its comma, opening a clause
-#: (``Yesterday, Senior Magistrate, Tammika Roe, addressed``): the job word and the name.
+#: (``Yesterday, Senior Magistrate, Tamika Roe, addressed``): the job word and the name.
 _JOB_THEN_NAME = re.compile(
     r"(?:^|(?<=,\s)|(?<=[.!?]\s))(?:[A-Z][a-z]+\s+)?(?P<job>[A-Z][a-z]+),\s+"
     r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)+),"

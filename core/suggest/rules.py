@@ -1224,7 +1224,7 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
             if subj.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                 named = v.doc[subj.i - 1] if subj.i and subj.lower_ == "who" else None
                 if named is not None and named.pos_ == "PROPN" and named.head != v.head:
-                    return named  # "no comments from Kirwan who said": Kirwan, not comments
+                    return named  # "no comments from Kerwin who said": Kerwin, not comments
                 return _document_of(v.head) or v.head  # ("a statement of his own, which")
             if subj.dep_ == "nsubjpass" or (subj.lower_ == "it" and subj.dep_ == "expl"):
                 return None
@@ -1546,8 +1546,8 @@ def _document_giver(document: Token, para: Paragraph) -> Token | None:
 
 
 def _past_particle(head: Token) -> Token:
-    """The surname after a particle the parse hangs a name on (``said João Belo dos Reis``:
-    ``Reis``, not ``dos``), else the head."""
+    """The surname after a particle the parse hangs a name on (``said Jorge Lima dos Santos``:
+    ``Santos``, not ``dos``), else the head."""
     doc = head.doc
     after = doc[head.i + 1] if head.i + 1 < len(doc) else None
     particle = head.lower_ in NAME_PARTICLES and after is not None and after.pos_ == "PROPN"
@@ -1699,7 +1699,7 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
     doc = head.doc
     start = head.left_edge.i
     if head.pos_ == "PROPN" and start > 1 and doc[start - 1].lower_ in NAME_PARTICLES:
-        start = doc[start - 1].left_edge.i  # "João Belo dos Reis": the parse hangs it on "dos"
+        start = doc[start - 1].left_edge.i  # "Jorge Lima dos Santos": the parse hangs it on "dos"
     if job is not None and job.i < head.i and "," not in {t.text for t in doc[job.i : start]}:
         start = min(start, job.left_edge.i)
     start = _job_subject_before(head, start)
@@ -1878,7 +1878,7 @@ def _role(name: Token, is_name: Callable[[Token], bool]) -> Token:
     role = name
     while role.dep_ in ("pobj", "prep") and role.head.i < role.i:
         role = role.head
-    run = name_run(role, is_name)  # (a job's name or word, but not "The police in Nuuk")
+    run = name_run(role, is_name)  # (a job's name or word, but not "The police in Nordby")
     job = is_job(run) if run else role.lemma_.lower() in TITLES
     return role if role is not name and job else name
 
@@ -1904,7 +1904,7 @@ def _job_holder(job: Token, is_name: Callable[[Token], bool]) -> list[Token]:
         doc[last + 1].text[:1].isupper()
         or doc[last + 1].lower_ in _JOB_LINKS
         or (doc[last + 1].text == "," and doc[last + 2 : last + 3].text[:1].isupper())
-    ):  # (also past a place after a comma: "Director General of Police, Nagaland, Jo Roe")
+    ):  # (also past a place after a comma: "Director General of Police, Norland, Jo Roe")
         reached = name_run(doc[last], is_name)
         if doc[last + 1].text == "," and len(reached) > 1 and is_person(reached):
             break  # (a name reached: "Police (ASP) Jo Roe, Head of ...")

@@ -61,7 +61,7 @@ def _goes_on(abbreviation: str, after: str) -> bool:
     if word in NUMBER_ABBREVIATIONS:
         return after[:1].isdigit()
     if word in NAME_ABBREVIATIONS:
-        return after[:1].islower()  # "Barrington Thomas Sr. said", "Acme Inc. said"
+        return after[:1].islower()  # "Barry Thompson Sr. said", "Acme Inc. said"
     if not (abbreviation[:1].isupper() and after[:1].isupper()):
         return False
     opens = after.lower() in SENTENCE_OPENERS

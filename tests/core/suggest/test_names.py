@@ -1919,12 +1919,12 @@ def test_a_surname_the_article_slips_on_is_the_one_name_it_slips_from(suggester)
     )
     assert names(suggester, text) == ["Wil Abram", "Wil Abram", "Rotha"]
     text = (  # in other capitals, a double letter more
-        "Senior Magistrate Tam Mackenzie heard the case.\n\n"
-        '"Nobody stands at the door," MacKenzie said.\n\n'
-        "Defence counsel Grant Connel agreed with her.\n\n"
-        "Connell told the court that security must improve."
+        "Senior Magistrate Tam Mackinley heard the case.\n\n"
+        '"Nobody stands at the door," MacKinley said.\n\n'
+        "Defence counsel Grant Donnel agreed with her.\n\n"
+        "Donnell told the court that security must improve."
     )
-    assert names(suggester, text) == ["Tam Mackenzie", "Grant Connel"]
+    assert names(suggester, text) == ["Tam Mackinley", "Grant Donnel"]
     text = (  # two names it may slip from: neither
         "Wil Abram and Ana Abram spoke.\n\n" + '"We will pay," Abrams said.'
     )
@@ -1978,11 +1978,11 @@ def test_people_of_a_job_as_a_sentence_s_subject_are_a_later_they(suggester):
 
 def test_a_job_in_capitals_and_its_comma_before_a_name_names_its_holder(suggester):
     text = (
-        "Yesterday, September 12, 2024, Senior Magistrate, Tammika Roe, again addressed the "
+        "Yesterday, September 12, 2024, Senior Magistrate, Tamika Roe, again addressed the "
         "issue of poor security at the court.\n\n"
         "The senior magistrate added that police officers do not search people."
     )
-    assert names(suggester, text) == ["Tammika Roe"]
+    assert names(suggester, text) == ["Tamika Roe"]
 
 
 def test_a_name_after_a_job_s_whole_name_in_capitals_is_the_mention(suggester):
@@ -2077,7 +2077,7 @@ def test_the_police_are_no_person_named_with_a_job_of_police(suggester):
         "The Norland Police have responded to several reports over the past 24 hours.\n\n"
         '"We do not accept that," says Chief of Police Tom Jepsen.\n\n'
         "According to the police, the arrested person is not known to the authorities.\n\n"
-        "The police in Nuuk were called to the airport.\n\n"
+        "The police in Nordby were called to the airport.\n\n"
         "According to Chief of Police Tom Jepsen, the police still see many attempts.\n\n"
         '"We are seeing a number of cases," he says.'
     )

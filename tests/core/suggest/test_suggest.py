@@ -946,14 +946,14 @@ def test_a_name_set_off_before_a_participle_s_phrase_is_the_verb_s_subject(sugge
 
 def test_according_to_opening_a_clause_after_but_reports_that_clause(suggester):
     text = (
-        "The two sides agreed to meet, but according to Muhindo, the police later appeared "
+        "The two sides agreed to meet, but according to Mutebi, the police later appeared "
         "reluctant to expose the soldier."
     )
     assert suggest(suggester, text) == [
         (
             "the police later appeared reluctant to expose the soldier.",
-            "Muhindo",
-            "Muhindo",
+            "Mutebi",
+            "Mutebi",
             "according to",
             "indirect",
         )
@@ -1049,9 +1049,9 @@ def test_one_noun_in_marks_saying_which_kind_the_next_is_no_quote(suggester):
 
 
 def test_commented_is_a_verb_of_saying(suggester):
-    text = "\u201cIt was a huge surprise,\u201d Eddy Etaeta commented afterwards."
+    text = "\u201cIt was a huge surprise,\u201d Eddy Etaro commented afterwards."
     assert suggest(suggester, text) == [
-        ("It was a huge surprise,", "Eddy Etaeta", "Eddy Etaeta", "commented", "direct")
+        ("It was a huge surprise,", "Eddy Etaro", "Eddy Etaro", "commented", "direct")
     ]
     text = (  # the noun is none, though a name before it may look like its subject
         "Marc Sorensen spoke in the debate.\n\n"
