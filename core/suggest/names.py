@@ -1131,9 +1131,9 @@ class NameBook:
         holder = self._holder(self._expanded(words[0], pos), pos)
         if holder and holder.split()[-1] == words[1]:
             return holder
-        return self._rank_and_surname(words[0], words[1], pos)
+        return self._rank_and_surname(words[0], words[1])
 
-    def _rank_and_surname(self, acronym: str, surname: str, pos: int) -> str | None:
+    def _rank_and_surname(self, acronym: str, surname: str) -> str | None:
         """A rank's letters no bracket defines with a surname (``DS Alcott``): the one
         person with that surname the article named with a job that the letters' last one
         begins (``Detective Sergeant Barry Alcott``: a sergeant), whoever else has it;
