@@ -1550,8 +1550,9 @@ def _past_particle(head: Token) -> Token:
     ``Santos``, not ``dos``), else the head."""
     doc = head.doc
     after = doc[head.i + 1] if head.i + 1 < len(doc) else None
-    particle = head.lower_ in NAME_PARTICLES and after is not None and after.pos_ == "PROPN"
-    return after if particle and after is not None else head
+    if after is not None and head.lower_ in NAME_PARTICLES and after.pos_ == "PROPN":
+        return after
+    return head
 
 
 def _names_more(name: Token) -> bool:
