@@ -338,6 +338,12 @@ _ROMAN = re.compile(r"[IVX]+")
 _SURNAME_PREFIXES = frozenset({"Mc", "Mac", "O'", "O\u2019"})
 
 
+def _a_date(name: str) -> bool:
+    """Whether a name is only a date's words, also a month written short with its stop
+    (``Sep.``, ``Monday``)."""
+    return all(w.lower().rstrip(".") in CALENDAR for w in name.split())
+
+
 def _with_its_stop(name: str) -> str:
     """A name that ends with ``Jr`` or ``Sr`` with its full stop, which the tokens of a
     sentence's end split from it (``Barry Thompson Sr. said``)."""
@@ -1217,7 +1223,7 @@ class NameBook:
                 and not m.plural
                 and words[0][:1].isupper()
                 and m.name.casefold() not in self.places
-                and not all(w.lower().rstrip(".") in CALENDAR for w in words)
+                and not _a_date(m.name)
                 and not _within(self.quoted, m.pos)
                 and not is_job_name(m.name)
                 and not is_description(m.name)
@@ -1388,9 +1394,7 @@ class NameBook:
                 continue
             if pos - m.pos > window:
                 break
-            if all(w.lower().rstrip(".") in CALENDAR for w in m.name.split()) or self._in_reported(
-                m.pos
-            ):  # ("on Sep. 13": no one)
+            if _a_date(m.name) or self._in_reported(m.pos):  # ("on Sep. 13": no one)
                 continue
             if self._in_description(m):
                 continue  # "A woman from Elm Street said ... She said": no Elm Street
