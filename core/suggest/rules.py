@@ -510,7 +510,7 @@ class ArticleRules:
         if subj is None:
             return cue, None
         source = self._source(para, subj)
-        issuer = _issuer(verb, para) if _document_says(verb) else None
+        issuer = _issuer(verb, para)
         if _document_reads(verb):  # "X released a statement, which read": X's
             issuer = _giver(_text_of(subj), para)
         if issuer is not None:  # "He wrote a letter saying ...": the letter, his words
@@ -837,9 +837,7 @@ def _reported(para: Paragraph) -> list[tuple[Token, tuple[int, int], str]]:
             and end <= t.idx
             and _by_person(t, para)
             and any(
-                start <= u.idx < end
-                and r == "indirect"
-                and (_by_thing(u, para) or _by_organisation(u, para) or _by_speaker_s_own(u, para))
+                start <= u.idx < end and r == "indirect" and _spoken_over(u, para)
                 for u, _, r in out
             )
         )
@@ -1050,30 +1048,24 @@ def _by_job(subj: Token) -> bool:
     return subj.pos_ == "NOUN" and subj.lemma_.lower() in TITLES
 
 
-def _by_thing(verb: Token, para: Paragraph) -> bool:
-    """Whether a verb's subject is a common noun that is no person's job (``The
-    probe``, not ``The spokesman``)."""
+def _spoken_over(verb: Token, para: Paragraph) -> bool:
+    """Whether a person's reporting line after a verb's clause speaks over it: its subject
+    (found once) is a common noun that is no person's job (``The probe``, not ``The
+    spokesman``), a name that is no person's (``The WHO``, ``The Red Cross``: an
+    organisation says what it says as a thing does), or ``I`` or ``we`` (words of the
+    speaker's own that the reporting line gives, no marks around them: ``We promise that
+    A, he underscored``)."""
     subj = verb_subject(verb, para)
-    return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() not in TITLES
-
-
-def _by_speaker_s_own(verb: Token, para: Paragraph) -> bool:
-    """Whether a verb's subject is ``I`` or ``we``: words of the speaker's own that a
-    reporting line after them gives, no marks around them (``We promise that A, he
-    underscored``)."""
-    subj = verb_subject(verb, para)
-    return subj is not None and subj.lower_ in ("i", "we")
-
-
-def _by_organisation(verb: Token, para: Paragraph) -> bool:
-    """Whether a verb's subject is a name that is no person's (``The WHO``, ``The Red
-    Cross``): an organisation says what it says as a thing does."""
-    subj = verb_subject(verb, para)
-    return subj is not None and subj.pos_ == "PROPN" and not is_person(name_run(subj))
+    if subj is None:
+        return False
+    thing = subj.pos_ == "NOUN" and subj.lemma_.lower() not in TITLES
+    organisation = subj.pos_ == "PROPN" and not is_person(name_run(subj))
+    return thing or organisation or subj.lower_ in ("i", "we")
 
 
 def _issuer(says: Token, para: Paragraph) -> Token | None:
-    """Who a document that says something (:func:`_document_says`) is from, when a
+    """Who a document that says something through ``says`` (:func:`_saying_document`;
+    None where none does) is from, when a
     person or a name gives it out (``He wrote a letter saying``, ``Norgas issued a
     statement saying``, ``Norgas confirmed it in a tweet that said``): the subject of the
     verb it is the object of (not one that says in a relative clause: ``X rejected the
