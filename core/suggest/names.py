@@ -586,8 +586,8 @@ class NameBook:
         joins two of one kind (``Ford Foundation and Norvia Foundation``), and also the
         organisation a person's name is written of (``Supt. Jo Roe of Norvia Police``:
         :func:`_person_and_body`)."""
-        at += max(written.find(words[0]), 0)  # (where its first word is: not "The")
-        written = written[written.find(words[0]) :] if words[0] in written else written
+        lead = max(written.find(words[0]), 0)  # (where its first word is: not "The")
+        at, written = at + lead, written[lead:]
         run = " ".join(words)
         if _first_of_two(run) != run:  # "Ford Foundation and Norvia Foundation": two
             first, second = _AND.split(run, maxsplit=1)
@@ -765,7 +765,7 @@ class NameBook:
         last = [p.split()[-1] for p in parts if p.split()]
         if len(parts) < 2 or len(last) < len(parts) or not set(last) <= self.surnames:
             return None
-        if not all(w[:1].isupper() for w in name.split() if not _AND.fullmatch(f" {w} ")):
+        if not all(w[:1].isupper() for w in name.split() if w not in ("and", "&")):
             return None  # ("A division bench of Justice Jo Roe and Justice Al Ma": the bench)
         return self.fullest(parts[0].split(), pos)
 
@@ -1639,12 +1639,12 @@ _JOB_OF_AFTER_NAME = re.compile(
     r"(?<![\w.'\u2019-])(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*),\s+(?i:the)\s+"
     r"(?P<job>[A-Za-z]+)\s+(?:of|for)\s"
 )
-#: A document and who gave it out: ``the latest situation report released by the NHA``,
-#: ``a statement issued by the Norland Federation``.
 #: Where a run of capitalised words may go on: not past a sentence's full stop
 #: (``Milwaukee. The``; an abbreviation's or an initial's stop is no word's end of two
 #: small letters: ``U.S. Food``, ``Jo K. Roe``).
 _NOT_PAST_A_STOP = r"(?<![a-z]{2}\.)"
+#: A document and who gave it out: ``the latest situation report released by the NHA``,
+#: ``a statement issued by the Norland Federation``.
 _GIVEN_BY = re.compile(
     r"\b(?P<document>(?i:" + "|".join(sorted(DOCUMENT_NOUNS)) + r"))\s+"
     r"(?:released|issued|published|put\s+out|done|prepared|compiled|submitted|provided)"
