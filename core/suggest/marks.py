@@ -4,8 +4,10 @@ Works on characters, not tokens, so it keeps exact offsets. Double marks of any
 style pair with each other (a straight mark may open and a curly one close);
 single marks count only outside double quotes (nested singles belong to the
 outer quote) and never inside words (``Trump's``, ``we're``, ``'90s``). An unclosed
-mark ends its quote at the end of the paragraph: it never runs further.
-"""
+mark ends its quote at the end of the paragraph: it never runs further. A single mark
+left open counts only where it opens its paragraph (a quote run on over paragraphs, each
+opening with a mark and the last closing, as papers that quote with single marks write
+it); elsewhere it is taken for no quote."""
 
 from __future__ import annotations
 
@@ -138,7 +140,8 @@ def find_quotes(text: str) -> list[Quoted]:
     """Every quoted stretch of one paragraph, in order."""
     doubles = _pair(text, True, [])
     skip = [(q.open, (q.close if q.close is not None else len(text)) + 1) for q in doubles]
-    singles = [q for q in _pair(text, False, skip) if q.close is not None]
+    lead = len(text) - len(text.lstrip())
+    singles = [q for q in _pair(text, False, skip) if q.close is not None or q.open == lead]
     return sorted(doubles + singles, key=lambda q: q.open)
 
 

@@ -337,6 +337,8 @@ def test_pattern(suggester, name):
         ('"A," he said. "B ‘nested’ c."', ["A,", "B ‘nested’ c."]),
         ("Trump's aide said we're in the '90s and ‘truly’ back", ["truly"]),
         ("„German“ and «French» marks", ["German", "French"]),
+        ("‘We will win the cup.", ["We will win the cup."]),  # a quote run on to the next
+        ("the ‘hardest week of the year", []),  # a single mark left open elsewhere: none
     ],
 )
 def test_mark_pairing(text, quotes):
@@ -362,6 +364,21 @@ def test_unclosed_mark_does_not_swallow_the_article(suggester):
         "said",
         "indirect",
     ) in got
+
+
+def test_single_marks_open_each_paragraph_of_a_quote_and_close_the_last(suggester):
+    text = (
+        "In a joint statement, the two councils said the outlook was good and added:\n\n"
+        "‘There is no deficit this year.\n\n"
+        "‘The ferry is trading in profit.’\n\n"
+        "The mayor thanked them."
+    )
+    got = [(q, name, cue) for q, _, name, cue, _ in suggest(suggester, text)]
+    assert got == [
+        ("the outlook was good", "the two councils", "said"),
+        ("There is no deficit this year.", "the two councils", "added"),
+        ("The ferry is trading in profit.", "the two councils", "added"),
+    ]
 
 
 def test_nothing_suggested_outside_the_body(suggester):
