@@ -180,7 +180,17 @@ TITLES = frozenset(
     clerk coordinator planner owner shopkeeper farmer diplomat nominee official
     det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
     maj maj. cpl cpl. pvt pvt. adm adm. cmdr cmdr. brigadier brig brig.
-    counsel magistrate warden ranger
+    counsel magistrate warden ranger selector
+    striker midfielder goalkeeper defender footballer cricketer batsman athlete sprinter
+    swimmer cyclist wrestler jockey referee umpire skipper actor actress songwriter rapper
+    musician composer filmmaker novelist poet playwright artist designer architect
+    photographer reporter correspondent columnist presenter producer publisher entrepreneur
+    investor accountant statistician geologist biologist ecologist chemist physicist
+    astronomer psychologist psychiatrist sociologist criminologist virologist immunologist
+    pediatrician paediatrician cardiologist oncologist dentist pharmacist midwife
+    veterinarian therapist counsellor counselor curator librarian archaeologist anthropologist
+    mechanic electrician plumber contractor realtor soldier veteran fisherman rancher chef
+    demographer pollster
     landlord landlady tenant homeowner motorist passenger pensioner neighbour neighbor driver
     ratu alhaji alhaja chaudhry chaudhary
     dato datuk datin paduka pehin yb ustaz
