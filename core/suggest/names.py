@@ -1337,6 +1337,19 @@ class NameBook:
         """Whether a name is a person's full name the article has given."""
         return tuple(name.split()) in self.full_names
 
+    def name_ending(self, start: int, end: int) -> str | None:
+        """A person's full name the article has given written after ``start`` and ending
+        at ``end``, if any."""
+        return next(
+            (
+                " ".join(full)
+                for full, seen in self.full_names.items()
+                for p in seen
+                if start < p and p + len(" ".join(full)) == end
+            ),
+            None,
+        )
+
     def known_surname(self, word: str) -> bool:
         return word in self.surnames
 

@@ -740,7 +740,7 @@ class ArticleRules:
             if a.speaker_name is not None:
                 last = (f.para, a)
             if a.speaker is not None and a.speaker.start in self.anchored:
-                holder = self._holder(a.speaker.start, a.quote)
+                holder = self._holder(a.speaker, a.quote)
                 a = a.with_(speaker_name=holder or a.speaker_name)
             if a.speaker_name:
                 a = a.with_(speaker_name=self._settled(a.speaker_name, a.speaker, a.quote))
@@ -758,19 +758,22 @@ class ArticleRules:
         opens = opens_with_quote(self.paragraphs[f.para][1])
         return near and (para == f.para or (f.para - para <= 2 and opens))
 
-    def _holder(self, pos: int, quote: Span) -> str | None:
-        """Who holds the job a definite description at ``pos`` speaks of (``South
+    def _holder(self, speaker: Span, quote: Span) -> str | None:
+        """Who holds the job a definite description ``speaker`` speaks of (``South
         Korea's top diplomat said``, ``The housing secretary has defended``): the person
-        named with that job word before it, else, when no description with it came
+        named with that job word before it, else the person whose name closes it after
+        a place's (``The coach of Norland Ola Lind``; not ``The chief of the First Nation
+        of Ula Ben``: where), else, when no description with it came
         before (:meth:`core.suggest.names.NameBook.introduced`), the first one the next
         paragraph names in full as a subject or opens with (``Foreign Minister Kang
         Kyung-wha also said``), a news story's way to name whom its lead described, but
         not one the description's ``quote`` names (``Jo Roe will appeal, his lawyer says.
         ... Roe, 62, faces``: whom the lawyer speaks of); then that job word names them
         further on (``The foreign minister nominee``)."""
+        pos = speaker.start
         job = self.anchored[pos]
         spoken_of = {m.name for m in self.book.mentions if quote.start <= m.pos < quote.end}
-        name = self.book.by_title(job, pos)
+        name = self.book.by_title(job, pos) or self._closing_holder(speaker)
         k = bisect_right(self.paragraphs, pos, key=lambda p: p[0])
         if name is None and k < len(self.paragraphs) and not self.book.introduced(job, pos):
             end = self.paragraphs[k + 1][0] if k + 1 < len(self.paragraphs) else None
@@ -791,6 +794,13 @@ class ArticleRules:
         if name is not None:
             self.book.add_title(job, pos, name)
         return name
+
+    def _closing_holder(self, speaker: Span) -> str | None:
+        """A person's name closing a job's description after a place's name: ``The coach
+        of Norland Ola Lind``."""
+        name = self.book.name_ending(speaker.start, speaker.end)
+        before = self._words(speaker)[: -len(name)].split() if name else []
+        return name if before and before[-1][:1].isupper() else None
 
     def _settled(self, name: str, speaker: Span | None, quote: Span) -> str:
         """A speaker name as the whole article resolves it, then as the corpus knows it."""

@@ -2149,3 +2149,16 @@ def test_a_capitalised_word_the_parse_takes_for_a_verb_before_a_name_is_of_it(su
 def test_a_day_after_a_name_is_when_it_spoke_no_part_of_the_name(suggester):
     text = "Chief Minister Zoram Thanga Sunday said the state has seen no major disorder."
     assert names(suggester, text) == ["Zoram Thanga"]
+
+
+def test_a_job_of_a_player_an_artist_or_a_trade_before_a_name_is_no_part_of_it(suggester):
+    text = (
+        "The selector of Norland Ola Brekke Lind addressed the journalists, stating that "
+        "the team was ready.\n\n"
+        "Striker Ivo Marsk said the pitch was heavy.\n\n"
+        "Photographer Ana Vell said the crowd had been calm.\n\n"
+        "The chief of the First Nation of Ula Ben Tor is happy, but warns the issue is far "
+        "from over.\n\n"
+        "Chief Ada Lund, who leads it, said more talks would follow."
+    )
+    assert names(suggester, text) == ["Ola Brekke Lind", "Ivo Marsk", "Ana Vell"] + ["Ada Lund"] * 2
