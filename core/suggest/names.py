@@ -1802,9 +1802,14 @@ def _head_words(words: list[str]) -> list[str]:
 def _without_article(name: str) -> str:
     """A proper name without its leading article: ``The WHO`` -> ``WHO``, ``the Acme
     plant`` -> ``Acme plant``; ``the company`` stays, and so does a person an organisation
-    has by a job (``a Norvia spokesperson``: a description)."""
+    has by a job (``a Norvia spokesperson``) and any other ``a`` or ``an`` before a noun
+    in lower case (``a Norlandic PR company``): a description."""
     words = name.split()
-    if len(words) > 1 and words[0].lower() in ("a", "an") and _is_title(words[-1]):
+    if (
+        len(words) > 1
+        and words[0].lower() in ("a", "an")
+        and (_is_title(words[-1]) or words[-1].islower())
+    ):
         return name
     if len(words) > 1 and words[0].lower() in _ARTICLES and words[1][:1].isupper():
         return " ".join(words[1:])

@@ -2162,3 +2162,11 @@ def test_a_job_of_a_player_an_artist_or_a_trade_before_a_name_is_no_part_of_it(s
         "Chief Ada Lund, who leads it, said more talks would follow."
     )
     assert names(suggester, text) == ["Ola Brekke Lind", "Ivo Marsk", "Ana Vell"] + ["Ada Lund"] * 2
+
+
+def test_an_indefinite_description_keeps_its_article_before_capitalised_words(suggester):
+    text = (
+        "Last month a Norlandic PR company announced that activists had flown in.\n\n"
+        "An Acme Group plant manager said the line would stop."
+    )
+    assert names(suggester, text) == ["a Norlandic PR company", "An Acme Group plant manager"]
