@@ -1466,15 +1466,21 @@ def _phrase_joined_before(verb: Token, para: Paragraph) -> Token | None:
     Authority of Singapore (MPA) said``: a noun phrase set off by a comma right before a
     verb of saying in a tense, which the parse joined to a noun before the comma and so
     left the verb without a subject (:func:`_name_before` for a phrase of more words than
-    its head); None for none."""
+    its head); also a name and its job between commas the parse made an apposition of
+    a noun before (``A, and punished three others, Ana Vell, the court's spokeswoman,
+    told BNS``); None for none."""
     doc = verb.doc
     if verb.i < 3 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
-    t = doc[verb.i - 1]
-    while t.dep_ != "conj" and t.head.i < t.i and t.head.right_edge.i == verb.i - 1:
+    end = verb.i - 2 if doc[verb.i - 1].text == "," else verb.i - 1
+    t = doc[end]
+    while t.dep_ not in ("conj", "appos") and t.head.i < t.i and t.head.right_edge.i == end:
         t = t.head
+    while end < verb.i - 1 and t.dep_ == "appos" and t.head.dep_ == "appos" and t.head.i < t.i:
+        t = t.head  # (the name, not its job)
     if (
-        t.dep_ != "conj"
+        t.dep_ not in ("conj", "appos")
+        or (t.dep_ == "appos" and (end == verb.i - 1 or t.pos_ != "PROPN"))
         or t.pos_ not in ("NOUN", "PROPN")
         or t.head.i > t.left_edge.i
         or doc[t.left_edge.i - 1].text != ","

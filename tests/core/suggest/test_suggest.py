@@ -381,6 +381,21 @@ def test_single_marks_open_each_paragraph_of_a_quote_and_close_the_last(suggeste
     ]
 
 
+def test_a_name_and_its_job_between_commas_before_a_reporting_verb_is_its_subject(suggester):
+    text = (
+        "The court fined Roe, who was drunk, and also punished three others, Ana Vell, the "
+        "court's spokeswoman, told BNS."
+    )
+    got = [(q, name, cue) for q, _, name, cue, _ in suggest(suggester, text)]
+    assert got == [
+        (
+            "The court fined Roe, who was drunk, and also punished three others",
+            "Ana Vell",
+            "told",
+        )
+    ]
+
+
 def test_nothing_suggested_outside_the_body(suggester):
     art = parse_text(SAMPLE.read_text(encoding="utf-8"), SAMPLE.name)
     for a in suggester.suggest(art):
