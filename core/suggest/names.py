@@ -795,7 +795,7 @@ class NameBook:
             or self._holder(bare, pos, written_out=True)
             or self._company_begun(bare, pos, legal=True)
             or self._last_word_of(source, pos)
-            or self._named_later(source, pos)
+            or self.named_later(source, pos)
             or self._subject_before(source, pos)
             or self._same_description(bare, pos)
             or self._fuller_organisation(bare, pos)
@@ -1040,15 +1040,17 @@ class NameBook:
         seen = self._titled(word)
         return next((n for at, n in reversed(seen) if at < pos and not _within(quoted, at)), None)
 
-    def _named_later(self, mention: str, pos: int) -> str | None:
+    def named_later(self, mention: str, pos: int, described: bool = False) -> str | None:
         """The person a definite description by a job stands for when the article named
         nobody with that job before it, nor in the next paragraph (the suggester looks
         there first): the first one it names with that job word after ``pos``, outside
         what a source reported, and with one of the description's other words before the
         job where it has some (``The CEO of Norvia`` ... ``CEO Ivo Berg``; ``the local
-        union president`` ... ``Union President Jo Roe``; not ``The state counsel`` ...
+        union president`` ... ``Union President Jo Roe``; ``the shire president of
+        Norland`` ... ``Shire of Norland president Jo Roe``; not ``The state counsel`` ...
         ``the defence counsel, Jo Roe``); a possessive is its article (``Lee's attorney``
-        ... ``defense attorney Jo Roe``). None for none."""
+        ... ``defense attorney Jo Roe``); with ``described``, only where it has some. None
+        for none."""
         words = mention.replace("\u2019", "'").split()
         owner = next((k for k in range(len(words) - 1, -1, -1) if words[k].endswith("'s")), None)
         if len(words) < 2 or owner is None and words[0].lower() not in _DEFINITE:
@@ -1057,16 +1059,23 @@ class NameBook:
         if not named:
             return None
         job, others = named[-1].lower(), {w.lower() for w in named[:-1]}
-        if not _is_title(job) or self.introduced(job, pos):
+        if not _is_title(job) or self.introduced(job, pos) or described and not others:
             return None
         later = (
             n
             for at, n in self._titled(job)
             if at > pos
             and not self._in_reported(at)
-            and (not others or others & set(self._run_at(at)[1].lower().split()))
+            and (not others or others & self._words_titled(at, job))
         )
         return next(later, None)
+
+    def _words_titled(self, at: int, job: str) -> set[str]:
+        """The words, in lower case, of the capitalised name of a person titled with
+        ``job`` at ``at`` (``Union President Jo Roe``), and of one right before the job in
+        lower case (``Shire of Norland president Jo Roe``: what the job is of)."""
+        before = self._run_at(at - len(job) - 3)[1]  # (its last letter)
+        return set(f"{self._run_at(at)[1]} {before}".lower().split())
 
     def _subject_before(self, mention: str, pos: int) -> str | None:
         """The person a definite description by a kind of job (``the United boss``, ``the

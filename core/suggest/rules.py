@@ -763,17 +763,24 @@ class ArticleRules:
         Korea's top diplomat said``, ``The housing secretary has defended``): the person
         named with that job word before it, else the person whose name closes it after
         a place's (``The coach of Norland Ola Lind``; not ``The chief of the First Nation
-        of Ula Ben``: where), else, when no description with it came
+        of Ula Ben``: where), else the first the article names later with that job and
+        another of its words (``the shire president of Norland`` ... ``Mr Berg says`` ...
+        ``Shire of Norland president Jo Roe``), else, when no description with it came
         before (:meth:`core.suggest.names.NameBook.introduced`), the first one the next
         paragraph names in full as a subject or opens with (``Foreign Minister Kang
         Kyung-wha also said``), a news story's way to name whom its lead described, but
-        not one the description's ``quote`` names (``Jo Roe will appeal, his lawyer says.
+        not one the
+        description's ``quote`` names (``Jo Roe will appeal, his lawyer says.
         ... Roe, 62, faces``: whom the lawyer speaks of); then that job word names them
         further on (``The foreign minister nominee``)."""
         pos = speaker.start
         job = self.anchored[pos]
         spoken_of = {m.name for m in self.book.mentions if quote.start <= m.pos < quote.end}
-        name = self.book.by_title(job, pos) or self._closing_holder(speaker)
+        name = (
+            self.book.by_title(job, pos)
+            or self._closing_holder(speaker)
+            or self.book.named_later(self._words(speaker), pos, described=True)
+        )
         k = bisect_right(self.paragraphs, pos, key=lambda p: p[0])
         if name is None and k < len(self.paragraphs) and not self.book.introduced(job, pos):
             end = self.paragraphs[k + 1][0] if k + 1 < len(self.paragraphs) else None

@@ -2170,3 +2170,14 @@ def test_an_indefinite_description_keeps_its_article_before_capitalised_words(su
         "An Acme Group plant manager said the line would stop."
     )
     assert names(suggester, text) == ["a Norlandic PR company", "An Acme Group plant manager"]
+
+
+def test_a_lead_s_job_with_words_of_what_it_is_of_is_the_one_named_later_with_them(suggester):
+    text = (
+        "West Norland Premier Ada Berg is happy to take it on.\n\n"
+        "And the shire president of Norland Island says the state has been \u201ctrying to "
+        "shove us off\u201d.\n\n"
+        "Ms Berg says the island could become part of her state.\n\n"
+        "Shire of Norland Island president Ivo Lund said residents were split."
+    )
+    assert names(suggester, text) == ["Ivo Lund", "Ada Berg", "Ivo Lund"]
