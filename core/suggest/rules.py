@@ -571,7 +571,7 @@ class ArticleRules:
         run = name_run(named, is_name)
         start, end = mention_bounds(named, para, head)
         job = bool(run) and is_job(run[-1:])  # "Minister", "Tyson President and CEO ..."
-        holder = _job_holder(named, is_name) if job else []
+        holder = _job_holder(named, is_name) if job else _placed_holder(named, is_name)
         if holder:
             run, end = holder, holder[-1].i  # "Minister of State for Petroleum Dr. Musadiq Malik"
         elif job:
@@ -1929,6 +1929,16 @@ def _job_holder(job: Token, is_name: Callable[[Token], bool]) -> list[Token]:
         last -= 1
     run = name_run(doc[last], is_name) if last > job.i else []
     return run if is_person(run) else []
+
+
+def _placed_holder(head: Token, is_name: Callable[[Token], bool]) -> list[Token]:
+    """The person a title names after a place's name and its ``of`` (``Town of Norland
+    Mayor Jo Roe``), which the parse hung on the place's first word; empty when none."""
+    doc = head.doc
+    if head.pos_ != "PROPN" or head.i + 1 >= len(doc) or doc[head.i + 1].lower_ != "of":
+        return []
+    run = _job_holder(head, is_name)
+    return run if run and is_job([doc[run[0].i - 1]]) else []
 
 
 def _closing_name(head: Token, is_name: Callable[[Token], bool]) -> Token | None:

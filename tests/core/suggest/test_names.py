@@ -2181,3 +2181,12 @@ def test_a_lead_s_job_with_words_of_what_it_is_of_is_the_one_named_later_with_th
         "Shire of Norland Island president Ivo Lund said residents were split."
     )
     assert names(suggester, text) == ["Ivo Lund", "Ada Berg", "Ivo Lund"]
+
+
+def test_a_title_after_a_place_s_of_names_the_person_after_it(suggester):
+    text = (
+        "That question was raised when council received a letter written by Town of "
+        "Carstairs Mayor Ivo Dalby on behalf of the South Central Mayors\u2019 Caucus.\n\n"
+        "The letter also said it is not a given that officers would move over."
+    )
+    assert names(suggester, text) == ["Ivo Dalby"]
