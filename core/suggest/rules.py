@@ -390,6 +390,8 @@ class ArticleRules:
                 verbs = [
                     v for v in verbs if not any(c.dep_ == "mark" and c.i in frame for c in v.lefts)
                 ]
+                # (nor one whose doing it says how: '"A." Lund responded by calling for B')
+                verbs = [v for v in verbs if not _by_doing(v)]
             if frame is before:
                 verbs.reverse()
                 verbs[:0] = _participle_before(para, frame)
@@ -2183,6 +2185,18 @@ def _closed_by_reporting_line(para: Paragraph, q: Quoted) -> Quoted:
             end = close.idx + len(close) - 1 if close is not None else comma.idx
             return Quoted(q.open, end, q.start, comma.idx + 1, q.double)
     return q
+
+
+def _by_doing(verb: Token) -> bool:
+    """Whether a verb has ``by`` and a verb's ``-ing`` after it, no comma between
+    (``responded by calling for a march``): what it did, no words it said."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "by"
+        and verb.doc[c.i - 1].text != ","
+        and any(g.tag_ == "VBG" for g in c.children)
+        for c in verb.rights
+    )
 
 
 def _reports_after(verb: Token) -> bool:

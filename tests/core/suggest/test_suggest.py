@@ -396,6 +396,20 @@ def test_a_name_and_its_job_between_commas_before_a_reporting_verb_is_its_subjec
     ]
 
 
+def test_a_verb_of_saying_by_doing_something_after_a_quote_is_no_frame_of_it(suggester):
+    text = (
+        "Minister Ivo Berg said police and soldiers helped remove the barriers. "
+        '"The ministries have been retaken," he said. "Civil servants can return to work as '
+        'normal." Ada Lund responded on Friday by calling for a march.'
+    )
+    got = [(q, name) for q, _, name, _, _ in suggest(suggester, text)]
+    assert got == [
+        ("police and soldiers helped remove the barriers.", "Ivo Berg"),
+        ("The ministries have been retaken,", "Ivo Berg"),
+        ("Civil servants can return to work as normal.", "Ivo Berg"),
+    ]
+
+
 def test_nothing_suggested_outside_the_body(suggester):
     art = parse_text(SAMPLE.read_text(encoding="utf-8"), SAMPLE.name)
     for a in suggester.suggest(art):
