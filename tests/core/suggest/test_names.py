@@ -2190,3 +2190,11 @@ def test_a_title_after_a_place_s_of_names_the_person_after_it(suggester):
         "The letter also said it is not a given that officers would move over."
     )
     assert names(suggester, text) == ["Ivo Dalby"]
+
+
+def test_a_garda_s_and_a_major_s_rank_before_a_name_is_no_part_of_it(suggester):
+    text = (
+        "Garda Ivo Lund said he and two other officers were surrounded.\n\n"
+        "Major Ada Berg said the man was shot at 2am."
+    )
+    assert names(suggester, text) == ["Ivo Lund", "Ada Berg"]
