@@ -795,6 +795,7 @@ class NameBook:
             or self._holder(bare, pos, written_out=True)
             or self._company_begun(bare, pos, legal=True)
             or self._last_word_of(source, pos)
+            or self._first_word_of(source, pos)
             or self.named_later(source, pos)
             or self._subject_before(source, pos)
             or self._same_description(bare, pos)
@@ -897,6 +898,19 @@ class NameBook:
             for part in (_AND.split(whole) if one and is_acronym(name) else [whole])
         )
         return next((n for n in names if n.startswith(name + " ") and begun(n)), None)
+
+    def _first_word_of(self, mention: str, pos: int) -> str | None:
+        """The name a ``the`` and one capitalised word stand for where the word opens a
+        name of an ``of`` the article wrote before (``The Chamber of Deputies`` ... ``the
+        Chamber`` -> ``Chamber of Deputies``): the fullest such name before ``pos``, not a
+        job's (``the Minister``); None for none."""
+        words = mention.split()
+        if len(words) != 2 or words[0].lower() != "the" or not words[1].istitle():
+            return None
+        if _is_title(words[1]):
+            return None
+        opened = (n for _, n in self._before(pos) if n.split()[:2] == [words[1], "of"])
+        return max(opened, key=len, default=None)
 
     def _last_word_of(self, mention: str, pos: int) -> str | None:
         """The name a ``the`` and its last word stand for (``the Inquirer``), as a surname

@@ -2198,3 +2198,12 @@ def test_a_garda_s_and_a_major_s_rank_before_a_name_is_no_part_of_it(suggester):
         "Major Ada Berg said the man was shot at 2am."
     )
     assert names(suggester, text) == ["Ivo Lund", "Ada Berg"]
+
+
+def test_the_first_word_of_a_name_of_an_of_is_that_name(suggester):
+    text = (
+        "The Chamber of Deputies of Norland said a package came.\n\n"
+        "According to the Chamber, the situation is under control.\n\n"
+        "The Minister said the Chamber would sit on Monday."
+    )
+    assert names(suggester, text)[:2] == ["Chamber of Deputies of Norland"] * 2
