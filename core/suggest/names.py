@@ -776,7 +776,9 @@ class NameBook:
         if acronym is not None:
             expanded = self._expanded(acronym, pos)
             if expanded == acronym:  # "NBC News ... NBC says"
-                expanded = self._company_begun(acronym, pos) or acronym
+                expanded = (
+                    self._company_begun(acronym, pos) or self._named_after(acronym, pos) or acronym
+                )
             return self._unplaced(self._holder(expanded, pos, written_out=True) or expanded)
         described = (
             self.lower_defined.get(bare.lower().removeprefix("the "))
@@ -898,6 +900,19 @@ class NameBook:
             for part in (_AND.split(whole) if one and is_acronym(name) else [whole])
         )
         return next((n for n in names if n.startswith(name + " ") and begun(n)), None)
+
+    def _named_after(self, acronym: str, pos: int) -> str | None:
+        """The person the article last named right after an acronym no name spells out,
+        before ``pos``: their job's (``Norby SDPO Ivo Berg`` ... ``the SDPO said`` -> ``Ivo
+        Berg``); None for none."""
+        held = [
+            (max(p for p in seen if p < pos), " ".join(full[k + 1 :]))
+            for full, seen in self.full_names.items()
+            if any(p < pos for p in seen)
+            for k in range(len(full) - 2)
+            if full[k] == acronym and _person_words(list(full[k + 1 :]))
+        ]
+        return max(held, default=(0, None))[1]
 
     def _first_word_of(self, mention: str, pos: int) -> str | None:
         """The name a ``the`` and one capitalised word stand for where the word opens a

@@ -2207,3 +2207,11 @@ def test_the_first_word_of_a_name_of_an_of_is_that_name(suggester):
         "The Minister said the Chamber would sit on Monday."
     )
     assert names(suggester, text)[:2] == ["Chamber of Deputies of Norland"] * 2
+
+
+def test_an_acronym_no_name_spells_out_is_the_person_named_right_after_it(suggester):
+    text = (
+        "\u201cWe patrolled and apprehended five persons,\u201d said Dunmore SDPO Ivo Berg.\n\n"
+        "\u201cWe have had many complaints about the area,\u201d the SDPO said."
+    )
+    assert names(suggester, text) == ["Ivo Berg"] * 2
