@@ -1916,11 +1916,20 @@ def _unowned(name: str) -> str:
     Affairs Ministry``; ``Sheriff's Department``, with no words of its own, stays), the
     possessive in capitals or not (``NORLAND'S``: case makes no new possessive); a
     company named by a possessive keeps it (``Moody's Investors Service``, ``McDonald's
-    Corp``)."""
+    Corp``); also a place's in lower case after ``the`` (``the region's Home Department``
+    -> ``Home Department``)."""
     words = [
         w.removesuffix("'S") + "'s" if w.endswith("'S") else w
         for w in name.replace("\u2019", "'").split()
     ]
+    if (
+        len(words) > 3
+        and words[0].lower() == "the"
+        and words[1].endswith("'s")
+        and words[1].islower()
+    ):
+        owned_by = " ".join(name.split()[1:])  # ("the region's": whose)
+        return unowned if (unowned := _unowned(owned_by)) != owned_by else name
     owned = len(words) > 2 and words[0].endswith("'s")
     if owned and words[-1].lower() in STATE_BODIES and words[1][:1].isupper():
         return " ".join(name.split()[1:])

@@ -2215,3 +2215,11 @@ def test_an_acronym_no_name_spells_out_is_the_person_named_right_after_it(sugges
         "\u201cWe have had many complaints about the area,\u201d the SDPO said."
     )
     assert names(suggester, text) == ["Ivo Berg"] * 2
+
+
+def test_a_place_s_possessive_after_the_before_a_body_of_state_is_no_part_of_it(suggester):
+    text = (
+        "As reports of unrest spread, the region's Home Department clarified that the "
+        "situation is, in fact, completely peaceful."
+    )
+    assert names(suggester, text) == ["Home Department"]
