@@ -1249,6 +1249,9 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
         if (v.dep_ in ("advcl", "xcomp") and v.tag_ == "VBG") or _adds_on(v):
             v = _going_on_from(v)  # "X said ..., adding that ...": the subject of the main verb
             continue
+        if v is not verb and v.dep_ == "xcomp" and v.tag_ == "VB" and verb.tag_ == "VBD":
+            v = v.head  # "X called on Y to meet him and claimed A": no infinitive's conjunct
+            continue
         of = _saying_of(v)  # "X said ..., before adding that ...", "X went on to say"
         if of is None:
             break

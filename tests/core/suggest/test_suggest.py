@@ -410,6 +410,15 @@ def test_a_verb_of_saying_by_doing_something_after_a_quote_is_no_frame_of_it(sug
     ]
 
 
+def test_a_past_verb_of_saying_the_parse_joins_to_an_infinitive_is_the_main_verb_s(suggester):
+    text = (
+        "Ivo Berg also called on leaders to meet with him and claimed lower ranking officers "
+        "were on his side."
+    )
+    got = [(q, name, cue) for q, _, name, cue, _ in suggest(suggester, text)]
+    assert got == [("lower ranking officers were on his side.", "Ivo Berg", "claimed")]
+
+
 def test_nothing_suggested_outside_the_body(suggester):
     art = parse_text(SAMPLE.read_text(encoding="utf-8"), SAMPLE.name)
     for a in suggester.suggest(art):
