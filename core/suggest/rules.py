@@ -189,13 +189,31 @@ class ArticleRules:
                     found.chain = before.chain
                 self.found.append(found)
                 taken.append(found.attribution.quote)
-        for found in self._indirect(index, para, taken):
-            self.found.append(found)
+        indirect = self._indirect(index, para, taken)
+        self._refer_again(para, self.found[first_new:], indirect)
+        self.found += indirect
         # Earlier paragraphs' finds all start before this one's: sort only the new ones.
         self.found[first_new:] = sorted(
             self.found[first_new:], key=lambda f: f.attribution.quote.start
         )
         self._colon_intro(para)
+
+    def _refer_again(self, para: Paragraph, quoted: list[_Found], indirect: list[_Found]) -> None:
+        """The ``they`` or ``it`` a paragraph's quote has for its source, resolved again
+        once the paragraph's reported clauses are read where one of them has its source
+        before it (not a ``he``: a job's description there is its holder only later):
+        that source is a mention it may refer to (``Some residents said A. They say the
+        police are "too aggressive"``: the residents, not the police named before)."""
+        for f in quoted:
+            a = f.attribution
+            if a.speaker is None or not any(
+                i.attribution.speaker is not None and i.attribution.speaker.start < a.speaker.start
+                for i in indirect
+            ):
+                continue
+            words = para.doc.char_span(a.speaker.start - para.start, a.speaker.end - para.start)
+            if words is not None and len(words) == 1 and words[0].lower_ in ("they", "it"):
+                f.attribution = a.with_(speaker_name=self._pronoun(para, words[0]).name)
 
     def _term(self, para: Paragraph, q: Quoted) -> bool:
         """Whether marks hold another name the article gives a thing (``Crystal

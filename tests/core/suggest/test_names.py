@@ -2223,3 +2223,12 @@ def test_a_place_s_possessive_after_the_before_a_body_of_state_is_no_part_of_it(
         "situation is, in fact, completely peaceful."
     )
     assert names(suggester, text) == ["Home Department"]
+
+
+def test_they_after_a_reported_clause_of_its_paragraph_refers_to_that_clause_s_source(suggester):
+    text = (
+        "Last week CS Ivo Berg of Norland Police said the riot was serious.\n\n"
+        "Some residents said relations in the town had become a powderkeg. They say the "
+        'police are "too aggressive" and that they handled the incident badly.'
+    )
+    assert names(suggester, text)[1:] == ["Some residents"] * 3
