@@ -462,20 +462,20 @@ def test_the_names_to_offer_end_with_a_description_mention_as_written_and_as_nam
 
 def test_the_names_to_offer_hold_the_mentions_near_as_written_before_the_corpus_s(tmp_path):
     """ADR 88: a speaker named by a phrase of the article, not by a name (``They`` ->
-    ``officers``; a cue's subject ``a Russian presidential aide`` the suggester names
+    ``officers``; a cue's subject ``the Russian presidential aide`` the suggester names
     otherwise), was typed whole, letter by letter: the box offered no mention near the
     quote as written. They come after the article's names and the forms, descriptions
     first, before the corpus's other speakers; not a pronoun, nor a name's run of
     capitals (``RIA Novosti``, offered as a name), nor a part of the mention itself."""
     text = (
-        'Headline\n\n"The envoy should stay calm," a Russian presidential aide said on '
+        'Headline\n\n"The envoy should stay calm," the Russian presidential aide said on '
         "Tuesday, RIA Novosti reported. Police officers were called to the park.\n\n"
         'They said "the park is closed." Ben Cole agreed.\n'
     )
     with text_session(tmp_path, text, "The envoy", "the park is closed") as s:
         run(s, s.label("speaker", sp(text, "RIA Novosti")))
         offered = s.names_to_offer(["Eva Holm"])
-        aide = ["a Russian presidential aide"]
+        aide = ["the Russian presidential aide"]
         assert offered[-2:] == [*aide, "Eva Holm"] and "Yury Ushakov" not in offered
         s.jump(2)
         run(s, s.label("speaker", sp(text, "They")))
