@@ -11,6 +11,7 @@ import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -170,6 +171,11 @@ class _Held:
     gold: list[Attribution]
     tokens: list[tuple[int, int]]
 
+    @cached_property
+    def by_rules(self) -> Counts:
+        """The counts of the rules' suggestions alone (the same at every epoch)."""
+        return by_overlap(self.tokens, self.gold, self.rules).counts
+
 
 def held_out(n: int) -> set[int]:
     """Which of ``n`` done articles are held out (their indices): every
@@ -252,19 +258,31 @@ def _sure(a: Attribution) -> float:
 
 
 def _scores(
-    found: Sequence[Sequence[Attribution]], held: Sequence[_Held], threshold: float = 0.0
+    found: Sequence[Sequence[Attribution]],
+    held: Sequence[_Held],
+    threshold: float = 0.0,
+    seen: dict[tuple[int, int], tuple[Counts, Counts, Counts]] | None = None,
 ) -> tuple[Counts, Counts, Counts, Counts]:
     """The counts on the held-out articles of the tagger's suggestions ``found`` there
     at least as sure as ``threshold``: alone, with the rules (its suggestions first, the
-    rules' first), the rules alone."""
+    rules' first), the rules alone. ``seen`` keeps each article's counts by how many of
+    its suggestions the threshold kept, for a caller that scores the same ``found`` at
+    several thresholds: a threshold keeps a part of what any lower one keeps, so as
+    many kept are the same ones, scored once."""
     alone, ours, theirs, rules = Counts(), Counts(), Counts(), Counts()
-    for h, all_found in zip(held, found, strict=True):
+    seen = {} if seen is None else seen
+    for i, (h, all_found) in enumerate(zip(held, found, strict=True)):
         model = [a for a in all_found if _sure(a) >= threshold]
-        alone.add(by_overlap(h.tokens, h.gold, model).counts)
-        for counts, rules_first in ((ours, False), (theirs, True)):
-            both = PRIOR.apply(union(model, h.rules, rules_first))
-            counts.add(by_overlap(h.tokens, h.gold, both).counts)
-        rules.add(by_overlap(h.tokens, h.gold, h.rules).counts)
+        key = (i, len(model))
+        if key not in seen:
+            tagger_first, rules_first = (
+                by_overlap(h.tokens, h.gold, PRIOR.apply(union(model, h.rules, first))).counts
+                for first in (False, True)
+            )
+            seen[key] = (by_overlap(h.tokens, h.gold, model).counts, tagger_first, rules_first)
+        for total, counts in zip((alone, ours, theirs), seen[key], strict=True):
+            total.add(counts)
+        rules.add(h.by_rules)
     return alone, ours, theirs, rules
 
 
@@ -311,8 +329,9 @@ def _chosen(
     F1), threshold, order (the rules' first) and counts (:func:`_scores`)."""
     best: tuple[tuple[bool, float], float, bool, tuple[Counts, Counts, Counts, Counts]] | None
     best = None
+    seen: dict[tuple[int, int], tuple[Counts, Counts, Counts]] = {}
     for floor in SURE:
-        counts = _scores(found, held, floor)
+        counts = _scores(found, held, floor, seen)
         for rules_first, c in ((False, counts[1]), (True, counts[2])):
             key = _key(c)
             if best is None or key > best[0]:

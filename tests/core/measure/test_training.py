@@ -23,6 +23,7 @@ from core.measure.training import (
     _Held,
     _held,
     _key,
+    _scores,
     choose,
     done_articles,
     train_apart,
@@ -262,6 +263,35 @@ def test_the_threshold_kept_is_the_best_f1_that_reaches_the_precision_aimed_at()
     assert chosen({0: 0.9, 1: 0.9, 2: 0.0, 3: 0.0, 4: 0.0, 6: 0.0}) == (True, 0.833, 0.0)
     # none reaching it (P 0.5 whatever the threshold): the best F1
     assert chosen({0: 0.9, 6: 0.9, 2: 0.0, 7: 0.0}) == (False, 0.4, 0.0)
+
+
+def test_each_threshold_scores_as_if_scored_alone():
+    """``_chosen`` scores an article's suggestions once for each number of them a
+    threshold keeps (issue 23's fifteenth round): each threshold's counts are those of
+    scoring it alone."""
+    held, found = [], []
+    for n, sure in enumerate(((0.9, 0.3, 0.6), (0.3, 0.9, 0.9, 0.5), ())):
+        text = " ".join(f"P{i} said thing {i} happened." for i in range(len(sure) + 1))
+        gold = [
+            Attribution(quote=sp(text, f"thing {i} happened"), speaker=sp(text, f"P{i}"))
+            for i in range(n, len(sure) + 1)
+        ]
+        held.append(_Held(Article(text=text), [], [], gold[1:], gold, tokenize(text)))
+        found.append(
+            [
+                replace(
+                    g,
+                    made_by=MadeBy("tagger", (("sure", str(p)),), source="tagger:x"),
+                    speaker=None if i == 1 else g.speaker,
+                )
+                for i, (g, p) in enumerate(zip(gold, sure, strict=False))
+            ]
+        )
+    seen: dict = {}
+    scored = [_scores(found, held, floor, seen) for floor in SURE]
+    assert scored == [_scores(found, held, floor) for floor in SURE]
+    assert len({tuple(c.matched for c in counts) for counts in scored}) >= 3
+    assert len(seen) == 3 + 3 + 1  # (as many kept: 3 to 1, 4 to 2, none)
 
 
 def test_suggest_on_the_corpus_uses_its_tagger_and_the_rules_without_one(trained_corpus, tmp_path):
