@@ -34,6 +34,7 @@ from core.suggest.tagger import (
     Cancelled,
     Parts,
     Progress,
+    Scorer,
     Tagger,
     examples,
     fit_scorer,
@@ -383,6 +384,29 @@ def _choose(
     return (alone, theirs if tagger.rules_first else ours, by_rules), found
 
 
+@dataclass(frozen=True)
+class _Choice:
+    """What :func:`_choose` chose for a tagger's weights: its threshold, order, priors
+    and scorer."""
+
+    threshold: float
+    rules_first: bool
+    prior: float
+    priors: dict[str, float]
+    scorer: Scorer | None
+
+    @classmethod
+    def of(cls, tagger: Tagger) -> _Choice:
+        return cls(
+            tagger.threshold, tagger.rules_first, tagger.prior, dict(tagger.priors), tagger.scorer
+        )
+
+    def put(self, tagger: Tagger) -> None:
+        tagger.threshold, tagger.rules_first = self.threshold, self.rules_first
+        tagger.prior, tagger.priors = self.prior, dict(self.priors)
+        tagger.use_scorer(self.scorer)
+
+
 def train_tagger(
     suggester: Suggester,
     done: Sequence[tuple[Article, Sequence[Attribution]]],
@@ -397,7 +421,8 @@ def train_tagger(
     a held-out part, and its figures there; ``watch`` is shown each epoch's tagger;
     ``seed`` draws the order of its examples and its dropout (:func:`core.suggest.tagger.train`).
     The epoch kept is that whose weights score best there as :func:`choose` keeps the
-    last's (with a scorer where the held-out part chooses one; issue 23's tenth round).
+    last's (with a scorer where the held-out part chooses one; issue 23's tenth round),
+    with what was chosen for it then (its weights tag as they did: not chosen again).
     Raises :class:`Cancelled`."""
     if len(done) < MIN_ARTICLES:
         raise ValueError(
@@ -412,16 +437,17 @@ def train_tagger(
     train_ex = [
         ex for i, (a, g) in enumerate(done) if i not in held_at for ex in examples(nlp, a, g)
     ]
-    ran = 0
+    chosen: list[tuple[tuple[Counts, Counts, Counts], list[list[Attribution]], _Choice]] = []
 
     def score(tg: Tagger) -> tuple[bool, float]:  # (each epoch as the last is kept)
-        nonlocal ran
-        ran += 1
-        watch(ran, tg)
-        return _key(_choose(tg, held)[0][1])
+        watch(len(chosen) + 1, tg)
+        counts, found = _choose(tg, held)
+        chosen.append((counts, found, _Choice.of(tg)))
+        return _key(counts[1])
 
-    train(tagger, nlp, train_ex, score, epochs, progress, cancelled, seed)
-    (alone, both, by_rules), found = _choose(tagger, held)
+    kept = train(tagger, nlp, train_ex, score, epochs, progress, cancelled, seed)
+    (alone, both, by_rules), found, choice = chosen[kept - 1]  # (its weights, chosen so)
+    choice.put(tagger)
     return tagger, Figures(
         _figures(alone),
         _figures(both),
@@ -429,7 +455,7 @@ def train_tagger(
         "rules" if tagger.rules_first else "tagger",
         len(done) - n_held,
         n_held,
-        ran,
+        len(chosen),
         round(time.perf_counter() - t, 1),
         tagger.threshold,
         _by_guide(tagger, found, held),

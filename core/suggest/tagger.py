@@ -711,12 +711,12 @@ def train(
     progress: Callable[[Progress], None] = lambda p: None,
     cancelled: Callable[[], bool] = lambda: False,
     seed: int = 0,
-) -> float:
+) -> int:
     """Train ``tagger`` on ``train_examples`` for at most ``epochs`` epochs, keeping the
     weights of the epoch with the best ``score`` of the held-out articles (whether its
     precision reaches the aim, its F1), stopping after :data:`PATIENCE` epochs (and
     :data:`PATIENT_UPDATES`) without a better one. Raises :class:`Cancelled` (checked
-    between updates). Returns the best F1.
+    between updates). Returns the epoch kept (the first is 1).
 
     The same corpus and ``seed`` train the same tagger. Every seed starts from the same
     weights (the NER's drawn as seed 0 draws them, its tok2vec the pipeline's); the seed
@@ -739,7 +739,7 @@ def train(
     rng = random.Random(seed)
     sizes = compounding(*BATCH_WORDS)  # (growing across epochs, as in ``spacy train``)
     total = _updates(sum(len(ex) for ex in order) * epochs)
-    best, best_bytes, since, done, best_at = (False, -1.0), b"", 0, 0, 0
+    best, best_bytes, since, done, best_at, kept = (False, -1.0), b"", 0, 0, 0, 0
     for epoch in range(1, epochs + 1):
         rng.shuffle(order)
         # (it takes the next of any iterable of sizes for each batch)
@@ -751,7 +751,7 @@ def train(
             progress(Progress(done, max(done, total), epoch, best[1]))
         got = score(tagger)
         if got > best:
-            best, best_bytes, since, best_at = got, tagger.to_bytes(), 0, done
+            best, best_bytes, since, best_at, kept = got, tagger.to_bytes(), 0, done, epoch
         else:
             since += 1
         if since >= PATIENCE and done - best_at >= PATIENT_UPDATES:
@@ -759,7 +759,7 @@ def train(
     component.from_bytes(best_bytes, exclude=["vocab"])
     total = max(done, total)
     progress(Progress(total, total, epoch, best[1]))
-    return best[1]
+    return kept
 
 
 def _updates(words: int) -> int:

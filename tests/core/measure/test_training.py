@@ -20,12 +20,14 @@ from core.measure.training import (
     Figures,
     _choose,
     _chosen,
+    _figures,
     _Held,
     _held,
     _key,
     _scores,
     choose,
     done_articles,
+    held_out,
     train_apart,
     train_corpus,
     train_tagger,
@@ -483,12 +485,17 @@ def test_a_scorer_is_kept_only_where_the_held_out_part_chooses_it(trained_corpus
 def test_each_epoch_is_scored_as_the_last_is_chosen_and_the_best_kept(suggester, monkeypatch):
     """Each epoch's weights are scored on the held-out part as ``_choose`` keeps the
     last's (a scorer where it scores better there: issue 23's tenth round; before, by
-    the tagger's own sureness alone), and the epoch kept is the best so scored."""
-    seen: list[tuple[bytes, tuple[bool, float]]] = []
+    the tagger's own sureness alone), and the epoch kept is the best so scored, with
+    what was chosen for it then: not chosen again (issue 23's fifteenth round), as
+    choosing again there chooses the same."""
+    seen: list[tuple[bytes, tuple[bool, float], tuple]] = []
+
+    def chose(tg):
+        return tg.threshold, tg.rules_first, tg.prior, tg.priors, tg.scorer, tg.config()
 
     def choosing(tg, held):
         got = real(tg, held)
-        seen.append((tg.to_bytes(), _key(got[0][1])))
+        seen.append((tg.to_bytes(), _key(got[0][1]), chose(tg)))
         return got
 
     real = _choose
@@ -497,8 +504,11 @@ def test_each_epoch_is_scored_as_the_last_is_chosen_and_the_best_kept(suggester,
     for n in range(5 * FOLDS):  # (every fifth held out: a scorer can be fitted there)
         text, reports = article(n)
         done.append((Article(text=text, content_hash=f"e{n}"), gold(text, reports)))
-    _, figures = train_tagger(suggester, done, epochs=4)
-    *epochs, kept = seen
-    assert figures.held == FOLDS and len(epochs) == figures.epochs == 4
-    best = max(range(4), key=lambda i: (epochs[i][1], -i))
-    assert kept == epochs[best]
+    kept, figures = train_tagger(suggester, done, epochs=4)
+    assert figures.held == FOLDS and len(seen) == figures.epochs == 4
+    best = max(range(4), key=lambda i: (seen[i][1], -i))
+    assert (kept.to_bytes(), chose(kept)) == (seen[best][0], seen[best][2])
+    held = _held(suggester, [done[i] for i in sorted(held_out(len(done)))])
+    alone, both, _ = real(kept, held)[0]
+    assert chose(kept) == seen[best][2]
+    assert (figures.model, figures.union) == (_figures(alone), _figures(both))
