@@ -57,7 +57,7 @@ PATIENCE = 6
 PATIENT_UPDATES = 200
 #: Words trained at most, in whole epochs (at least one): a training's time is about
 #: the words it trains, so a large corpus trains fewer epochs (each of more updates).
-#: 8 epochs of 782 PolNeAR articles (693,174 words each), about 17 minutes of CPU on
+#: 8 epochs of 782 PolNeAR articles (693,174 words each), 15 minutes of CPU on
 #: the 2-core machine issue 23 measures on; a corpus of up to 500,000 words (about 560
 #: such articles) trains its 12 (issue 23's fifteenth round).
 WORDS = 6_000_000
