@@ -11,6 +11,7 @@ import json
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,7 @@ from core.suggest.tagger import (
     Cancelled,
     Parts,
     Progress,
+    Scorer,
     Tagger,
     examples,
     fit_scorer,
@@ -170,6 +172,11 @@ class _Held:
     gold: list[Attribution]
     tokens: list[tuple[int, int]]
 
+    @cached_property
+    def by_rules(self) -> Counts:
+        """The counts of the rules' suggestions alone (the same at every epoch)."""
+        return by_overlap(self.tokens, self.gold, self.rules).counts
+
 
 def held_out(n: int) -> set[int]:
     """Which of ``n`` done articles are held out (their indices): every
@@ -252,19 +259,31 @@ def _sure(a: Attribution) -> float:
 
 
 def _scores(
-    found: Sequence[Sequence[Attribution]], held: Sequence[_Held], threshold: float = 0.0
+    found: Sequence[Sequence[Attribution]],
+    held: Sequence[_Held],
+    threshold: float = 0.0,
+    seen: dict[tuple[int, int], tuple[Counts, Counts, Counts]] | None = None,
 ) -> tuple[Counts, Counts, Counts, Counts]:
     """The counts on the held-out articles of the tagger's suggestions ``found`` there
     at least as sure as ``threshold``: alone, with the rules (its suggestions first, the
-    rules' first), the rules alone."""
+    rules' first), the rules alone. ``seen`` keeps each article's counts by how many of
+    its suggestions the threshold kept, for a caller that scores the same ``found`` at
+    several thresholds: a threshold keeps a part of what any lower one keeps, so as
+    many kept are the same ones, scored once."""
     alone, ours, theirs, rules = Counts(), Counts(), Counts(), Counts()
-    for h, all_found in zip(held, found, strict=True):
+    seen = {} if seen is None else seen
+    for i, (h, all_found) in enumerate(zip(held, found, strict=True)):
         model = [a for a in all_found if _sure(a) >= threshold]
-        alone.add(by_overlap(h.tokens, h.gold, model).counts)
-        for counts, rules_first in ((ours, False), (theirs, True)):
-            both = PRIOR.apply(union(model, h.rules, rules_first))
-            counts.add(by_overlap(h.tokens, h.gold, both).counts)
-        rules.add(by_overlap(h.tokens, h.gold, h.rules).counts)
+        key = (i, len(model))
+        if key not in seen:
+            tagger_first, rules_first = (
+                by_overlap(h.tokens, h.gold, PRIOR.apply(union(model, h.rules, first))).counts
+                for first in (False, True)
+            )
+            seen[key] = (by_overlap(h.tokens, h.gold, model).counts, tagger_first, rules_first)
+        for total, counts in zip((alone, ours, theirs), seen[key], strict=True):
+            total.add(counts)
+        rules.add(h.by_rules)
     return alone, ours, theirs, rules
 
 
@@ -311,8 +330,9 @@ def _chosen(
     F1), threshold, order (the rules' first) and counts (:func:`_scores`)."""
     best: tuple[tuple[bool, float], float, bool, tuple[Counts, Counts, Counts, Counts]] | None
     best = None
+    seen: dict[tuple[int, int], tuple[Counts, Counts, Counts]] = {}
     for floor in SURE:
-        counts = _scores(found, held, floor)
+        counts = _scores(found, held, floor, seen)
         for rules_first, c in ((False, counts[1]), (True, counts[2])):
             key = _key(c)
             if best is None or key > best[0]:
@@ -364,6 +384,29 @@ def _choose(
     return (alone, theirs if tagger.rules_first else ours, by_rules), found
 
 
+@dataclass(frozen=True)
+class _Choice:
+    """What :func:`_choose` chose for a tagger's weights: its threshold, order, priors
+    and scorer."""
+
+    threshold: float
+    rules_first: bool
+    prior: float
+    priors: dict[str, float]
+    scorer: Scorer | None
+
+    @classmethod
+    def of(cls, tagger: Tagger) -> _Choice:
+        return cls(
+            tagger.threshold, tagger.rules_first, tagger.prior, dict(tagger.priors), tagger.scorer
+        )
+
+    def put(self, tagger: Tagger) -> None:
+        tagger.threshold, tagger.rules_first = self.threshold, self.rules_first
+        tagger.prior, tagger.priors = self.prior, dict(self.priors)
+        tagger.use_scorer(self.scorer)
+
+
 def train_tagger(
     suggester: Suggester,
     done: Sequence[tuple[Article, Sequence[Attribution]]],
@@ -378,7 +421,8 @@ def train_tagger(
     a held-out part, and its figures there; ``watch`` is shown each epoch's tagger;
     ``seed`` draws the order of its examples and its dropout (:func:`core.suggest.tagger.train`).
     The epoch kept is that whose weights score best there as :func:`choose` keeps the
-    last's (with a scorer where the held-out part chooses one; issue 23's tenth round).
+    last's (with a scorer where the held-out part chooses one; issue 23's tenth round),
+    with what was chosen for it then (its weights tag as they did: not chosen again).
     Raises :class:`Cancelled`."""
     if len(done) < MIN_ARTICLES:
         raise ValueError(
@@ -393,16 +437,17 @@ def train_tagger(
     train_ex = [
         ex for i, (a, g) in enumerate(done) if i not in held_at for ex in examples(nlp, a, g)
     ]
-    ran = 0
+    chosen: list[tuple[tuple[Counts, Counts, Counts], list[list[Attribution]], _Choice]] = []
 
     def score(tg: Tagger) -> tuple[bool, float]:  # (each epoch as the last is kept)
-        nonlocal ran
-        ran += 1
-        watch(ran, tg)
-        return _key(_choose(tg, held)[0][1])
+        watch(len(chosen) + 1, tg)
+        counts, found = _choose(tg, held)
+        chosen.append((counts, found, _Choice.of(tg)))
+        return _key(counts[1])
 
-    train(tagger, nlp, train_ex, score, epochs, progress, cancelled, seed)
-    (alone, both, by_rules), found = _choose(tagger, held)
+    kept = train(tagger, nlp, train_ex, score, epochs, progress, cancelled, seed)
+    (alone, both, by_rules), found, choice = chosen[kept - 1]  # (its weights, chosen so)
+    choice.put(tagger)
     return tagger, Figures(
         _figures(alone),
         _figures(both),
@@ -410,7 +455,7 @@ def train_tagger(
         "rules" if tagger.rules_first else "tagger",
         len(done) - n_held,
         n_held,
-        ran,
+        len(chosen),
         round(time.perf_counter() - t, 1),
         tagger.threshold,
         _by_guide(tagger, found, held),

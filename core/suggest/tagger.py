@@ -55,6 +55,12 @@ L2 = 0.01
 #: also this many updates (a small corpus's epochs are a few updates each).
 PATIENCE = 6
 PATIENT_UPDATES = 200
+#: Words trained at most, in whole epochs (at least one): a training's time is about
+#: the words it trains, so a large corpus trains fewer epochs (each of more updates).
+#: 8 epochs of 782 PolNeAR articles (693,174 words each), 15 minutes of CPU on
+#: the 2-core machine issue 23 measures on; a corpus of up to 500,000 words (about 560
+#: such articles) trains its 12 (issue 23's fifteenth round).
+WORDS = 6_000_000
 #: How sure the tagger is of a suggestion (:meth:`Tagger.sure`): the lower ends of its
 #: bins, each the feature ``sure`` the re-scorer reads (docs/adr/0041); a tagger's
 #: threshold is one of them (by 0.05 from 0.2: its scorer's probabilities reach lower
@@ -711,12 +717,13 @@ def train(
     progress: Callable[[Progress], None] = lambda p: None,
     cancelled: Callable[[], bool] = lambda: False,
     seed: int = 0,
-) -> float:
-    """Train ``tagger`` on ``train_examples`` for at most ``epochs`` epochs, keeping the
+) -> int:
+    """Train ``tagger`` on ``train_examples`` for at most ``epochs`` epochs (and
+    :data:`WORDS` words), keeping the
     weights of the epoch with the best ``score`` of the held-out articles (whether its
     precision reaches the aim, its F1), stopping after :data:`PATIENCE` epochs (and
     :data:`PATIENT_UPDATES`) without a better one. Raises :class:`Cancelled` (checked
-    between updates). Returns the best F1.
+    between updates). Returns the epoch kept (the first is 1).
 
     The same corpus and ``seed`` train the same tagger. Every seed starts from the same
     weights (the NER's drawn as seed 0 draws them, its tok2vec the pipeline's); the seed
@@ -738,8 +745,10 @@ def train(
     order = list(train_examples)
     rng = random.Random(seed)
     sizes = compounding(*BATCH_WORDS)  # (growing across epochs, as in ``spacy train``)
-    total = _updates(sum(len(ex) for ex in order) * epochs)
-    best, best_bytes, since, done, best_at = (False, -1.0), b"", 0, 0, 0
+    words = sum(len(ex) for ex in order)
+    epochs = max(1, min(epochs, WORDS // max(words, 1)))
+    total = _updates(words * epochs)
+    best, best_bytes, since, done, best_at, kept = (False, -1.0), b"", 0, 0, 0, 0
     for epoch in range(1, epochs + 1):
         rng.shuffle(order)
         # (it takes the next of any iterable of sizes for each batch)
@@ -751,7 +760,7 @@ def train(
             progress(Progress(done, max(done, total), epoch, best[1]))
         got = score(tagger)
         if got > best:
-            best, best_bytes, since, best_at = got, tagger.to_bytes(), 0, done
+            best, best_bytes, since, best_at, kept = got, tagger.to_bytes(), 0, done, epoch
         else:
             since += 1
         if since >= PATIENCE and done - best_at >= PATIENT_UPDATES:
@@ -759,7 +768,7 @@ def train(
     component.from_bytes(best_bytes, exclude=["vocab"])
     total = max(done, total)
     progress(Progress(total, total, epoch, best[1]))
-    return best[1]
+    return kept
 
 
 def _updates(words: int) -> int:

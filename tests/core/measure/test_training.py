@@ -20,11 +20,14 @@ from core.measure.training import (
     Figures,
     _choose,
     _chosen,
+    _figures,
     _Held,
     _held,
     _key,
+    _scores,
     choose,
     done_articles,
+    held_out,
     train_apart,
     train_corpus,
     train_tagger,
@@ -264,6 +267,35 @@ def test_the_threshold_kept_is_the_best_f1_that_reaches_the_precision_aimed_at()
     assert chosen({0: 0.9, 6: 0.9, 2: 0.0, 7: 0.0}) == (False, 0.4, 0.0)
 
 
+def test_each_threshold_scores_as_if_scored_alone():
+    """``_chosen`` scores an article's suggestions once for each number of them a
+    threshold keeps (issue 23's fifteenth round): each threshold's counts are those of
+    scoring it alone."""
+    held, found = [], []
+    for n, sure in enumerate(((0.9, 0.3, 0.6), (0.3, 0.9, 0.9, 0.5), ())):
+        text = " ".join(f"P{i} said thing {i} happened." for i in range(len(sure) + 1))
+        gold = [
+            Attribution(quote=sp(text, f"thing {i} happened"), speaker=sp(text, f"P{i}"))
+            for i in range(n, len(sure) + 1)
+        ]
+        held.append(_Held(Article(text=text), [], [], gold[1:], gold, tokenize(text)))
+        found.append(
+            [
+                replace(
+                    g,
+                    made_by=MadeBy("tagger", (("sure", str(p)),), source="tagger:x"),
+                    speaker=None if i == 1 else g.speaker,
+                )
+                for i, (g, p) in enumerate(zip(gold, sure, strict=False))
+            ]
+        )
+    seen: dict = {}
+    scored = [_scores(found, held, floor, seen) for floor in SURE]
+    assert scored == [_scores(found, held, floor) for floor in SURE]
+    assert len({tuple(c.matched for c in counts) for counts in scored}) >= 3
+    assert len(seen) == 3 + 3 + 1  # (as many kept: 3 to 1, 4 to 2, none)
+
+
 def test_suggest_on_the_corpus_uses_its_tagger_and_the_rules_without_one(trained_corpus, tmp_path):
     path, _, _ = trained_corpus
     text, _ = article(5)
@@ -453,12 +485,17 @@ def test_a_scorer_is_kept_only_where_the_held_out_part_chooses_it(trained_corpus
 def test_each_epoch_is_scored_as_the_last_is_chosen_and_the_best_kept(suggester, monkeypatch):
     """Each epoch's weights are scored on the held-out part as ``_choose`` keeps the
     last's (a scorer where it scores better there: issue 23's tenth round; before, by
-    the tagger's own sureness alone), and the epoch kept is the best so scored."""
-    seen: list[tuple[bytes, tuple[bool, float]]] = []
+    the tagger's own sureness alone), and the epoch kept is the best so scored, with
+    what was chosen for it then: not chosen again (issue 23's fifteenth round), as
+    choosing again there chooses the same."""
+    seen: list[tuple[bytes, tuple[bool, float], tuple]] = []
+
+    def chose(tg):
+        return tg.threshold, tg.rules_first, tg.prior, tg.priors, tg.scorer, tg.config()
 
     def choosing(tg, held):
         got = real(tg, held)
-        seen.append((tg.to_bytes(), _key(got[0][1])))
+        seen.append((tg.to_bytes(), _key(got[0][1]), chose(tg)))
         return got
 
     real = _choose
@@ -467,8 +504,11 @@ def test_each_epoch_is_scored_as_the_last_is_chosen_and_the_best_kept(suggester,
     for n in range(5 * FOLDS):  # (every fifth held out: a scorer can be fitted there)
         text, reports = article(n)
         done.append((Article(text=text, content_hash=f"e{n}"), gold(text, reports)))
-    _, figures = train_tagger(suggester, done, epochs=4)
-    *epochs, kept = seen
-    assert figures.held == FOLDS and len(epochs) == figures.epochs == 4
-    best = max(range(4), key=lambda i: (epochs[i][1], -i))
-    assert kept == epochs[best]
+    kept, figures = train_tagger(suggester, done, epochs=4)
+    assert figures.held == FOLDS and len(seen) == figures.epochs == 4
+    best = max(range(4), key=lambda i: (seen[i][1], -i))
+    assert (kept.to_bytes(), chose(kept)) == (seen[best][0], seen[best][2])
+    held = _held(suggester, [done[i] for i in sorted(held_out(len(done)))])
+    alone, both, _ = real(kept, held)[0]
+    assert chose(kept) == seen[best][2]
+    assert (figures.model, figures.union) == (_figures(alone), _figures(both))

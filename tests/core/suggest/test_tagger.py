@@ -262,3 +262,35 @@ def test_every_seed_starts_from_the_same_weights_and_draws_its_own_updates(sugge
     assert same(weights(0, 0), weights(1, 0)) and same(weights(1, 0), weights(7, 0))
     assert same(weights(1, 3), weights(1, 3))
     assert not same(weights(0, 3), weights(1, 3))
+
+
+def test_a_corpus_of_more_words_trains_fewer_epochs_of_them(suggester, monkeypatch):
+    """Training stops at :data:`tagger.WORDS` words, in whole epochs (at least one), or
+    at its epochs if fewer (issue 23's fifteenth round: a training's time is about its
+    words); its progress counts the updates of those epochs."""
+    from core.model import Article
+    from tests.training_data import article, gold
+
+    nlp = suggester.nlp
+    ex = []
+    for n in range(2):
+        text, reports = article(n)
+        ex += tagger.examples(nlp, Article(text=text, content_hash=f"w{n}"), gold(text, reports))
+    words = sum(len(e) for e in ex)
+
+    def epochs(budget: int, at_most: int) -> tuple[int, int]:
+        """Epochs scored (each better than the last) and the progress's last total."""
+        monkeypatch.setattr(tagger, "WORDS", budget)
+        scored, seen = [], []
+
+        def score(_: tagger.Tagger) -> tuple[bool, float]:
+            scored.append(None)
+            return True, float(len(scored))
+
+        kept = tagger.train(tagger.new(nlp, "words"), nlp, ex, score, at_most, seen.append)
+        assert kept == len(scored)
+        return len(scored), seen[-1].total
+
+    assert epochs(3 * words + words // 2, 12) == (3, tagger._updates(3 * words))
+    assert epochs(words - 1, 12)[0] == 1
+    assert epochs(100 * words, 2)[0] == 2
