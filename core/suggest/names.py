@@ -903,8 +903,8 @@ class NameBook:
 
     def _named_after(self, acronym: str, pos: int) -> str | None:
         """The person the article last named right after an acronym no name spells out,
-        before ``pos``: their job's (``Norby SDPO Ivo Berg`` ... ``the SDPO said`` -> ``Ivo
-        Berg``); None for none."""
+        before ``pos``, whom the acronym then stands for as for their job (``Norby SDPO Ivo
+        Berg`` ... ``the SDPO said`` -> ``Ivo Berg``); None for none."""
         held = [
             (max(p for p in seen if p < pos), " ".join(full[k + 1 :]))
             for full, seen in self.full_names.items()
@@ -922,7 +922,7 @@ class NameBook:
         words = mention.split()
         if len(words) != 2 or words[0].lower() != "the" or not words[1].istitle():
             return None
-        if _is_title(words[1]):
+        if _is_title(words[1]):  # (the Minister: whoever holds it)
             return None
         opened = (n for _, n in self._before(pos) if n.split()[:2] == [words[1], "of"])
         return max(opened, key=len, default=None)

@@ -789,8 +789,7 @@ class ArticleRules:
         before (:meth:`core.suggest.names.NameBook.introduced`), the first one the next
         paragraph names in full as a subject or opens with (``Foreign Minister Kang
         Kyung-wha also said``), a news story's way to name whom its lead described, but
-        not one the
-        description's ``quote`` names (``Jo Roe will appeal, his lawyer says.
+        not one the description's ``quote`` names (``Jo Roe will appeal, his lawyer says.
         ... Roe, 62, faces``: whom the lawyer speaks of); then that job word names them
         further on (``The foreign minister nominee``)."""
         pos = speaker.start
