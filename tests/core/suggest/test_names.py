@@ -2232,3 +2232,12 @@ def test_they_after_a_reported_clause_of_its_paragraph_refers_to_that_clause_s_s
         'police are "too aggressive" and that they handled the incident badly.'
     )
     assert names(suggester, text)[1:] == ["Some residents"] * 3
+
+
+def test_an_arab_or_burmese_honorific_before_a_name_is_no_part_of_it(suggester):
+    text = (
+        "Shaikh Rashid Bin Ali Al Norland, the interior minister, said that the cell had "
+        "links abroad.\n\n"
+        "\u201cWe reopened at 2pm today,\u201d said Daw Thwe Mya Ohn."
+    )
+    assert names(suggester, text) == ["Rashid Bin Ali Al Norland", "Thwe Mya Ohn"]
