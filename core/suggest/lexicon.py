@@ -181,7 +181,7 @@ TITLES = frozenset(
     det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
     maj maj. cpl cpl. pvt pvt. adm adm. cmdr cmdr. brigadier brig brig.
     counsel magistrate warden ranger selector garda major
-    sheikh shaikh sheikha shaykh daw
+    sheikh shaikh sheikha shaykh daw member
     striker midfielder goalkeeper defender footballer cricketer batsman athlete sprinter
     swimmer cyclist wrestler jockey referee umpire skipper actor actress songwriter rapper
     musician composer filmmaker novelist poet playwright artist designer architect
@@ -296,6 +296,12 @@ POST_NOMINALS = SEATS | frozenset("sc s.c. qc q.c. kc k.c. san obe mbe cbe kbe d
 ELISIONS = ("em", "til", "tis", "twas", "cause", "n", "bout", "round")
 
 #: The days of the week: one after a name is when it spoke (``Norvia Bank Friday said``).
+#: Words of where in a place's name, before the word it is of (``Western Victoria``,
+#: ``North Norfolk``): what a job is of, written before its holder, runs on past one.
+COMPASS = frozenset(
+    "north south east west northern southern eastern western central upper lower greater".split()
+)
+
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: Proper nouns that are dates, never a speaker ("said Monday that ...").
 CALENDAR = WEEKDAYS | frozenset(
