@@ -1682,7 +1682,9 @@ def _coordinated(v: Token, cue: Token, para: Paragraph) -> Token:
     with (``X said A but repeated B``); for a cue the parse hangs on a reported clause,
     that clause's cue (``X said A but added B``); for one it hangs on what a market
     figure did, the verb nearest before it of a clause whose subject can speak
-    (``Norbank shares fell after it reported A and said B``: it)."""
+    (``Norbank shares fell after it reported A and said B``: it); for one it hangs on a
+    verb in the passive, the conjunct nearest before it whose subject can speak (``Women
+    were banned ... and Jo Roe refused to comment but said A``: Jo Roe)."""
     up = v.head
     if up.dep_ == "ccomp" and _is_speech_verb(up.head) and _is_speech_verb(cue):
         return up.head
@@ -1694,6 +1696,13 @@ def _coordinated(v: Token, cue: Token, para: Paragraph) -> Token:
             if c.dep_ == "advcl" and c.i < v.i and _by_speaker(_own_subject(c, para))
         )
         return max(speaking, key=lambda c: c.i, default=up)
+    if subject is not None and subject.dep_ == "nsubjpass":  # (what was done says nothing)
+        active = (
+            c
+            for c in up.children
+            if c.dep_ == "conj" and c.i < v.i and _by_speaker(_own_subject(c, para))
+        )
+        return max(active, key=lambda c: c.i, default=up)
     return up
 
 

@@ -419,6 +419,17 @@ def test_a_past_verb_of_saying_the_parse_joins_to_an_infinitive_is_the_main_verb
     assert got == [("lower ranking officers were on his side.", "Ivo Berg", "claimed")]
 
 
+def test_a_verb_of_saying_joined_to_one_in_the_passive_is_the_active_conjunct_s(suggester):
+    text = (
+        "Norland Cricket Board CEO Ivo Berg said the players were spirited.\n\n"
+        "However, Women were completely banned from taking part in the game when the rebels "
+        "governed Norland last time and Berg refused to comment on the status of women's "
+        "cricket at the moment but said they will participate in every scheduled assignment."
+    )
+    got = [(q, name, cue) for q, _, name, cue, _ in suggest(suggester, text)]
+    assert got[1:] == [("they will participate in every scheduled assignment.", "Ivo Berg", "said")]
+
+
 def test_nothing_suggested_outside_the_body(suggester):
     art = parse_text(SAMPLE.read_text(encoding="utf-8"), SAMPLE.name)
     for a in suggester.suggest(art):
