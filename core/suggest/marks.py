@@ -7,7 +7,8 @@ outer quote) and never inside words (``Trump's``, ``we're``, ``'90s``). An unclo
 mark ends its quote at the end of the paragraph: it never runs further. A single mark
 left open counts only where it opens its paragraph (a quote run on over paragraphs, each
 opening with a mark and the last closing, as papers that quote with single marks write
-it); elsewhere it is taken for no quote."""
+it); elsewhere it is taken for no quote. An opening mark where a closing one would be
+(after a word or a stop, before a space) closes the quote open (``her patch.“``)."""
 
 from __future__ import annotations
 
@@ -100,6 +101,9 @@ def _pair(text: str, double: bool, skip: list[tuple[int, int]]) -> list[Quoted]:
         elif ch == straight:
             if _is_opening(text, i):
                 start = i  # a fresh opening mark: the earlier one was never closed
+        elif ch in opens and _is_closing(text, i) and not _is_opening(text, i):
+            _close(text, start, i, out)  # 'her patch.“': an opening mark written to close
+            start = None
         elif ch in opens:
             start = i
         i += 1

@@ -338,6 +338,8 @@ def test_pattern(suggester, name):
         ("Trump's aide said we're in the '90s and ‘truly’ back", ["truly"]),
         ("„German“ and «French» marks", ["German", "French"]),
         ("‘We will win the cup.", ["We will win the cup."]),  # a quote run on to the next
+        ("“It is her job.“", ["It is her job."]),  # an opening mark written to close
+        ("Lund rejected Berg’s “smear“ as “false.“", ["smear", "false."]),
         ("the ‘hardest week of the year", []),  # a single mark left open elsewhere: none
     ],
 )
