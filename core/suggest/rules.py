@@ -3142,7 +3142,8 @@ def _own_end(verb: Token, start: int, end: int) -> int:
     """Where a reported clause (tokens ``start``..``end``) ends before what its speaker
     goes on to do, which the parse may hang inside it: a participle of saying after a
     comma (``..., citing a lack of coordination``, ``..., adding that``), also after its
-    ``before``, ``after`` or ``while`` (``..., before adding that``), what it answered
+    ``before``, ``after`` or ``while`` (``..., before adding that``; ``while`` also with
+    no comma: ``... the city while urging the public``), what it answered
     (``..., in response to a question from ...``), a statement of its own (``...,
     although he noted ...``), or a verb of saying (or of calling a thing something: ``and
     called it a breach``) with no subject of its own after ``and`` or ``but`` after the
@@ -3156,9 +3157,14 @@ def _own_end(verb: Token, start: int, end: int) -> int:
             return i - 1
         if _adds_on(nxt) and nxt.head.i <= i:
             return i  # "... confirmed negative adding that ...": no comma before it
-        if doc[i].text == "," and nxt.lower_ in ("before", "after", "while") and i + 2 <= end:
-            if doc[i + 2].tag_ == "VBG" and doc[i + 2].lemma_.lower() in SPEECH_VERBS:
-                return i - 1  # "..., before adding that B": B is a saying of its own
+        comma = doc[i].text == ","
+        if (comma or nxt.lower_ == "while") and nxt.lower_ in ("before", "after", "while"):
+            if (
+                i + 2 <= end
+                and doc[i + 2].tag_ == "VBG"
+                and doc[i + 2].lemma_.lower() in SPEECH_VERBS
+            ):
+                return i - 1 if comma else i  # "..., before adding that B", "... while urging"
         if doc[i].text == "," and _RESPONSE.match(doc[i + 1 : i + 4].text):
             return i - 1  # "..., in response to a question from ...": when it was said
         if doc[i].text == "," and nxt.lower_ in ("which", "who") and i + 3 <= end:

@@ -432,6 +432,15 @@ def test_a_verb_of_saying_joined_to_one_in_the_passive_is_the_active_conjunct_s(
     assert got[1:] == [("they will participate in every scheduled assignment.", "Ivo Berg", "said")]
 
 
+def test_a_saying_after_while_with_no_comma_ends_the_reported_clause(suggester):
+    text = (
+        "The commissioner said the city police would remain alert to keep the city safe "
+        "while urging the public to take maximum precaution."
+    )
+    got = [q for q, _, _, _, _ in suggest(suggester, text)]
+    assert got == ["the city police would remain alert to keep the city safe"]
+
+
 def test_nothing_suggested_outside_the_body(suggester):
     art = parse_text(SAMPLE.read_text(encoding="utf-8"), SAMPLE.name)
     for a in suggester.suggest(art):
