@@ -181,7 +181,7 @@ TITLES = frozenset(
     det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
     maj maj. cpl cpl. pvt pvt. adm adm. cmdr cmdr. brigadier brig brig.
     counsel magistrate warden ranger selector garda major
-    sheikh shaikh sheikha shaykh daw member
+    sheikh shaikh sheikha shaykh daw
     striker midfielder goalkeeper defender footballer cricketer batsman athlete sprinter
     swimmer cyclist wrestler jockey referee umpire skipper actor actress songwriter rapper
     musician composer filmmaker novelist poet playwright artist designer architect

@@ -2243,10 +2243,10 @@ def test_an_arab_or_burmese_honorific_before_a_name_is_no_part_of_it(suggester):
     assert names(suggester, text) == ["Rashid Bin Ali Al Norland", "Thwe Mya Ohn"]
 
 
-def test_a_member_for_a_place_with_a_word_of_where_is_the_name_after_it(suggester):
+def test_an_mp_for_a_place_with_a_word_of_where_is_the_name_after_it(suggester):
     text = (
         "The spokesperson declined to comment on the dispute.\n\n"
-        "Member for Western Norland Ivo Berg slammed Police Minister Ada Lund for the crisis."
+        "MP for Western Norland Ivo Berg slammed Police Minister Ada Lund for the crisis."
         "\n\n\u201cThe minister is overseeing this,\u201d he said."
     )
     assert names(suggester, text) == ["Ivo Berg"]
