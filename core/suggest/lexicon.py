@@ -295,13 +295,13 @@ POST_NOMINALS = SEATS | frozenset("sc s.c. qc q.c. kc k.c. san obe mbe cbe kbe d
 #: Elisions that start with an apostrophe but open no quotation ('90s, 'em, 'til).
 ELISIONS = ("em", "til", "tis", "twas", "cause", "n", "bout", "round")
 
-#: The days of the week: one after a name is when it spoke (``Norvia Bank Friday said``).
 #: Words of where in a place's name, before the word it is of (``Western Victoria``,
 #: ``North Norfolk``): what a job is of, written before its holder, runs on past one.
 COMPASS = frozenset(
     "north south east west northern southern eastern western central upper lower greater".split()
 )
 
+#: The days of the week: one after a name is when it spoke (``Norvia Bank Friday said``).
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: Proper nouns that are dates, never a speaker ("said Monday that ...").
 CALENDAR = WEEKDAYS | frozenset(
