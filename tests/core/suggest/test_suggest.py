@@ -25,6 +25,12 @@ def suggest(suggester, text):
     return out
 
 
+def said(suggester, text):
+    """Each suggestion's quote, speaker name and cue (:func:`suggest` without the
+    mention and the type)."""
+    return [(q, name, cue) for q, _, name, cue, _ in suggest(suggester, text)]
+
+
 CASES = {
     "indirect before, X announced at the sentence's end": (
         "Norland has found a large gas field in the Kara Sea, marking a rare find in the "
@@ -375,7 +381,7 @@ def test_single_marks_open_each_paragraph_of_a_quote_and_close_the_last(suggeste
         "‘The ferry is trading in profit.’\n\n"
         "The mayor thanked them."
     )
-    got = [(q, name, cue) for q, _, name, cue, _ in suggest(suggester, text)]
+    got = said(suggester, text)
     assert got == [
         ("the outlook was good", "the two councils", "said"),
         ("There is no deficit this year.", "the two councils", "added"),
@@ -388,7 +394,7 @@ def test_a_name_and_its_job_between_commas_before_a_reporting_verb_is_its_subjec
         "The court fined Roe, who was drunk, and also punished three others, Ana Vell, the "
         "court's spokeswoman, told BNS."
     )
-    got = [(q, name, cue) for q, _, name, cue, _ in suggest(suggester, text)]
+    got = said(suggester, text)
     assert got == [
         (
             "The court fined Roe, who was drunk, and also punished three others",
@@ -417,7 +423,7 @@ def test_a_past_verb_of_saying_the_parse_joins_to_an_infinitive_is_the_main_verb
         "Ivo Berg also called on leaders to meet with him and claimed lower ranking officers "
         "were on his side."
     )
-    got = [(q, name, cue) for q, _, name, cue, _ in suggest(suggester, text)]
+    got = said(suggester, text)
     assert got == [("lower ranking officers were on his side.", "Ivo Berg", "claimed")]
 
 
@@ -428,7 +434,7 @@ def test_a_verb_of_saying_joined_to_one_in_the_passive_is_the_active_conjunct_s(
         "governed Norland last time and Berg refused to comment on the status of women's "
         "cricket at the moment but said they will participate in every scheduled assignment."
     )
-    got = [(q, name, cue) for q, _, name, cue, _ in suggest(suggester, text)]
+    got = said(suggester, text)
     assert got[1:] == [("they will participate in every scheduled assignment.", "Ivo Berg", "said")]
 
 
@@ -1098,7 +1104,7 @@ def test_a_verb_of_saying_the_parse_takes_for_a_plural_noun_reports_its_clause(s
 def test_a_saying_after_before_is_the_saying_of_the_verb_before_it(suggester):
     """``X said A, before adding that B``: A and B, both X's, as the guide says."""
     text = "Jo Roe said the plan was bad, before adding that much remains to be done."
-    assert [(q, name, cue) for q, _, name, cue, _ in suggest(suggester, text)] == [
+    assert said(suggester, text) == [
         ("the plan was bad", "Jo Roe", "said"),
         ("much remains to be done.", "Jo Roe", "adding"),
     ]
@@ -1106,9 +1112,7 @@ def test_a_saying_after_before_is_the_saying_of_the_verb_before_it(suggester):
         "Jo Roe stressed his commitment to providing care to the islands before "
         "acknowledging that much remains to be done."
     )
-    assert [(q, name, cue) for q, _, name, cue, _ in suggest(suggester, text)] == [
-        ("much remains to be done.", "Jo Roe", "acknowledging")
-    ]
+    assert said(suggester, text) == [("much remains to be done.", "Jo Roe", "acknowledging")]
 
 
 def test_one_noun_in_marks_saying_which_kind_the_next_is_no_quote(suggester):
@@ -1144,7 +1148,7 @@ def test_a_reporting_line_over_the_speaker_s_own_we_reports_all_of_it(suggester)
         "Mayor Rasko Konjevic met the protesters.\n\n"
         "We promise that the city will get back to the normal life tomorrow, he underscored."
     )
-    assert [(q, name, cue) for q, _, name, cue, _ in suggest(suggester, text)] == [
+    assert said(suggester, text) == [
         (
             "We promise that the city will get back to the normal life tomorrow",
             "Rasko Konjevic",
