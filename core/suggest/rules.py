@@ -2025,6 +2025,11 @@ def _titles_of(head: Token, run: list[Token]) -> set[str]:
         for t in before
         if t.dep_ in ("compound", "amod", "nmod") and t.pos_ in ("NOUN", "PROPN")
     }
+    k = run[0].i - 1
+    while k > head.left_edge.i and doc[k].text[:1].isupper() and doc[k].lower_ in TITLES:
+        k -= 1  # "Police spokesperson Deputy Inspector Jo Ma": the job before the rank
+    if k < run[0].i - 1 and doc[k].text.islower() and doc[k].lemma_.lower() in TITLES:
+        out.add(doc[k].lemma_.lower())
     if head.dep_ == "appos" and (head.head.pos_ == "NOUN" or head.head.lower_ in TITLES):
         out.add(head.head.lemma_.lower())
     out |= {  # "Jo Ma, a lawyer"; "Jo Ma, the Minister of Trade,": a job in capitals

@@ -2250,3 +2250,11 @@ def test_an_mp_for_a_place_with_a_word_of_where_is_the_name_after_it(suggester):
         "\n\n\u201cThe minister is overseeing this,\u201d he said."
     )
     assert names(suggester, text) == ["Ivo Berg"]
+
+
+def test_a_job_before_a_rank_in_capitals_is_the_job_the_name_holds(suggester):
+    text = (
+        "Police spokesperson Deputy Inspector Ada Lund stated that a video was published.\n\n"
+        "\u201cOn April 3, officers received a report,\u201d the spokesperson said."
+    )
+    assert names(suggester, text) == ["Ada Lund", "Ada Lund"]
