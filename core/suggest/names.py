@@ -50,6 +50,7 @@ from core.suggest.lexicon import (
     WEEKDAYS,
 )
 from core.suggest.marks import find_quotes
+from core.suggest.paragraphs import is_heading
 
 if TYPE_CHECKING:  # (annotations only: the review's S key loads no spaCy)
     from spacy.tokens import Doc, Token
@@ -429,7 +430,8 @@ class NameBook:
     #: mark's to its paragraph's end: no organisation named there is what a description
     #: refers to
     quoted: list[tuple[int, int]] = field(default_factory=list)
-    #: where each paragraph starts, in order
+    #: where each paragraph starts, in order (not a subheading: the words before it
+    #: run on through it)
     paragraphs: list[int] = field(default_factory=list)
     #: documents written with who gave them out (``the latest situation report released
     #: by the NHA``): where the document's noun ends, and the giver's name there
@@ -537,7 +539,8 @@ class NameBook:
     def add_text(self, start: int, text: str) -> None:
         """Register a paragraph's capitalised names, the acronyms it defines and the
         places it names."""
-        insort(self.paragraphs, start)
+        if not is_heading(text):
+            insort(self.paragraphs, start)
         dateline = DATELINE.match(text)
         place = _LEADING_WORDS.match(text) if dateline else None
         if place:

@@ -13,6 +13,16 @@ MAX_PARAGRAPH = 1_000
 #: Where a piece may end: after a sentence's final mark (and any closing quote or
 #: bracket) and the space after it.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
+#: Most words of a subheading between a body's paragraphs (``Payments suspended``).
+HEADING_WORDS = 8
+
+
+def is_heading(text: str) -> bool:
+    """Whether a paragraph is a subheading between the body's paragraphs: a few words
+    with no mark of a sentence, a clause or a quotation (``Highlighting the
+    achievements``), no one's words and no paragraph a story goes on in."""
+    words = text.split()
+    return 0 < len(words) <= HEADING_WORDS and not re.search(r"[.!?:;,\"\u201c\u201d]", text)
 
 
 def paragraphs(article: Article) -> list[tuple[int, str]]:

@@ -65,7 +65,7 @@ from core.suggest.names import (
     name_run,
     repair_names,
 )
-from core.suggest.paragraphs import MAX_PARAGRAPH
+from core.suggest.paragraphs import MAX_PARAGRAPH, is_heading
 from core.suggest.registry import Registry
 from core.suggest.sentences import goes_on_after, goes_on_after_bracket
 
@@ -801,6 +801,8 @@ class ArticleRules:
             or self.book.named_later(self._words(speaker), pos, described=True)
         )
         k = bisect_right(self.paragraphs, pos, key=lambda p: p[0])
+        while k < len(self.paragraphs) and is_heading(self.paragraphs[k][1]):
+            k += 1  # (a subheading between: "National Flags Vandalized" is nobody)
         if name is None and k < len(self.paragraphs) and not self.book.introduced(job, pos):
             end = self.paragraphs[k + 1][0] if k + 1 < len(self.paragraphs) else None
             start = self.paragraphs[k][0]

@@ -2258,3 +2258,18 @@ def test_a_job_before_a_rank_in_capitals_is_the_job_the_name_holds(suggester):
         "\u201cOn April 3, officers received a report,\u201d the spokesperson said."
     )
     assert names(suggester, text) == ["Ada Lund", "Ada Lund"]
+
+
+def test_a_subheading_is_no_paragraph_a_description_looks_in_for_its_person(suggester):
+    text = (  # the next paragraph, past the subheading (no person "National Flags")
+        "The police spokesperson said the talks would resume.\n\n"
+        "National Flags Vandalized\n\n"
+        "At the scene, officers also found damage, Inspector Ada Lund said."
+    )
+    assert names(suggester, text) == ["Ada Lund", "Ada Lund"]
+    text = (  # the paragraph before, across the subheading
+        "Ivo Berg was forced to use all three substitutes.\n\n"
+        "Late Drama At Home\n\n"
+        "After the game, the Norton boss said the team had been tired."
+    )
+    assert names(suggester, text) == ["Ivo Berg"]
