@@ -2505,6 +2505,12 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
             or not any(t.dep_ == "cc" and t.lower_ in ("and", "but") for t in clause.rights)
         )
     ]
+    if clause.i < verb.i:  # "A and B, police say": the parse gave the cue both clauses
+        spliced += [
+            c
+            for c in verb.lefts
+            if c.dep_ == "ccomp" and c.i > clause.i and doc[c.left_edge.i - 1].dep_ == "cc"
+        ]
     last = max([clause, *spliced], key=lambda c: c.i)
     last = _past_hyphen(verb, _split_noun(verb, _split_verb(verb, last)))
     start, end = clause.left_edge.i, _and_more(verb, last.right_edge.i)

@@ -1155,3 +1155,18 @@ def test_a_reporting_line_over_the_speaker_s_own_we_reports_all_of_it(suggester)
             "underscored",
         )
     ]
+
+
+def test_two_clauses_joined_before_a_reporting_line_are_both_reported(suggester):
+    text = (
+        "Three people are dead and two others are injured after a gunman opened fire in a "
+        "village in Norland, police say."
+    )
+    assert said(suggester, text) == [
+        (
+            "Three people are dead and two others are injured after a gunman opened fire in "
+            "a village in Norland",
+            "police",
+            "say",
+        )
+    ]
