@@ -3288,12 +3288,17 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
 
 def _clause_of_first_subject(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     """``Still, important work needed to be done, the engineer stressed.``: a
-    reporting line closing its sentence after a comma, whose verb the parse gives the
+    reporting line closing its sentence after a comma (with where and when it was said
+    after it, if any), whose verb the parse gives the
     clause's subject too, the clause's own verb hung on it as a modifier, reports the
     clause before the comma (its bounds in the paragraph, as :func:`reported_clause`)."""
     doc = para.doc
     subjects = [c for c in verb.lefts if c.dep_ in _SUBJECTS and not para.in_quote[c.i]]
-    if len(subjects) < 2 or not (verb.i + 1 == len(doc) or doc[verb.i + 1].text in _SENTENCE_END):
+    after = [c for c in verb.rights if not c.is_punct]
+    if any(c.dep_ not in ("prep", "npadvmod", "advmod") for c in after):
+        return None  # (but where and when: "..., Jo said at a news conference on Monday.")
+    tail = max((c.right_edge.i for c in after), default=verb.i) + 1
+    if len(subjects) < 2 or not (tail == len(doc) or doc[tail].text in _SENTENCE_END):
         return None
     first, line = subjects[0], subjects[-1]
     comma = line.left_edge.i - 1

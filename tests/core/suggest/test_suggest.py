@@ -1170,3 +1170,19 @@ def test_two_clauses_joined_before_a_reporting_line_are_both_reported(suggester)
             "say",
         )
     ]
+
+
+def test_a_reporting_line_with_where_and_when_after_it_reports_the_clause_before(suggester):
+    text = (
+        "The unnamed suspect, whom witnesses identified to local media as a 30-year-old "
+        "Daillon resident, fired around 20 shots at his victims, general prosecutor Ada Lund "
+        "said at a news conference on Thursday."
+    )
+    assert said(suggester, text) == [
+        (
+            "The unnamed suspect, whom witnesses identified to local media as a 30-year-old "
+            "Daillon resident, fired around 20 shots at his victims",
+            "Ada Lund",
+            "said",
+        )
+    ]
