@@ -886,12 +886,25 @@ def _reported(para: Paragraph) -> list[tuple[Token, tuple[int, int], str]]:
 def _repair_reporting_nouns(doc: Doc) -> None:
     """A verb of saying in its third person that the parse takes for a plural noun with a
     subject of its own right before it, ending its clause (``A will make proposals, RUV
-    reports.``), is the verb."""
+    reports.``), is the verb; so is its participle taken for a noun that the parse gives a
+    ``that`` clause as a verb's (``spoke about the crime in the state acknowledging that
+    A``)."""
     for t in doc[1:-1]:
         said = t.lower_[:-1]
         subject = doc[t.i - 1].dep_ == "nsubj" and doc[t.i - 1].head == t
         if t.tag_ == "NNS" and said in SPEECH_VERBS and subject and doc[t.i + 1].is_punct:
             t.pos_, t.tag_, t.lemma_ = "VERB", "VBZ", said  # (not "Islamophobic comments by")
+        saying = _participle_lemma(t.lower_)
+        if t.tag_ == "NN" and saying and t.dep_ in ("advcl", "xcomp") and _reports_a_that_clause(t):
+            t.pos_, t.tag_, t.lemma_ = "VERB", "VBG", saying
+
+
+def _participle_lemma(word: str) -> str | None:
+    """The verb of saying a participle is of (``acknowledging``: ``acknowledge``,
+    ``admitting``: ``admit``), or None."""
+    stem = word[:-3] if word.endswith("ing") else ""
+    forms = (stem, stem + "e", stem[:-1] if stem[-2:-1] == stem[-1:] else "")
+    return next((f for f in forms if f in SPEECH_VERBS), None)
 
 
 def _phrasal(t: Token) -> str:

@@ -1186,3 +1186,18 @@ def test_a_reporting_line_with_where_and_when_after_it_reports_the_clause_before
             "said",
         )
     ]
+
+
+def test_a_participle_of_saying_the_parse_takes_for_a_noun_reports_its_that_clause(suggester):
+    text = (
+        "Ivo Berg, the State Attorney General for Norland, spoke about the criminal activity "
+        "in the state acknowledging that the first quarter of the year has been the most "
+        "violent in recent years."
+    )
+    assert said(suggester, text) == [
+        (
+            "the first quarter of the year has been the most violent in recent years.",
+            "Ivo Berg",
+            "acknowledging",
+        )
+    ]
