@@ -399,7 +399,8 @@ class ArticleRules:
         inner_end = para.text[: q.end].rstrip()
         ends_open = inner_end[-1:] in (",", "?", "!", "\u2014", "-") if inner_end else False
         intro = _prev_char(para.text, q.open) in (":", ",")
-        frames = [after, before] if ends_open or not intro else [before, after]
+        closing = ends_open or not intro or _according_after(para, q, n)
+        frames = [after, before] if closing else [before, after]
         for frame in frames:
             verbs = [doc[i] for i in frame if _is_cue_verb(doc[i])]
             if frame is after:  # ('"...?" some employees responded that A': A's line)
@@ -2283,6 +2284,8 @@ def _is_direct(para: Paragraph, q: Quoted, n: int) -> bool:
     before = _frame_before(para, q, n)
     inside = text[q.start : q.end]
     last = [i for i in before if not doc[i].is_punct][-3:]
+    if pc == "," and _according_after(para, q, n):
+        return True  # 'said that A, "and B", according to Jo Roe.': B is Jo Roe's
     if pc == "," and inside.split(" ", 1)[0] in ("and", "but", "or"):
         return any(_is_cue_verb(doc[i]) for i in last)  # (not "said A, "and B."": B goes on A)
     if pc == "," and any(_is_cue_verb(doc[i]) for i in before):
@@ -2292,6 +2295,16 @@ def _is_direct(para: Paragraph, q: Quoted, n: int) -> bool:
     if inside[:1].isupper() and before:
         return any(_is_cue_verb(doc[i]) for i in last)
     return False
+
+
+def _according_after(para: Paragraph, q: Quoted, n: int) -> bool:
+    """Whether a comma (before the closing mark or after it) and ``according to``
+    follow a quote."""
+    doc = para.doc
+    after = _frame_after(para, q, n)
+    comma = bool(after) and doc[after[0]].text == ","
+    inside = para.text[: q.end].rstrip().endswith(",")
+    return len(after) > comma and (comma or inside) and is_according(doc[after[comma]])
 
 
 def _participle_of_saying(t: Token) -> bool:
