@@ -273,7 +273,7 @@ COUNTRY_INITIALS = frozenset("U.S. US U.K. UK".split())
 
 #: A company's legal form after its name (``Boeing Co``, ``Apple Inc.``, ``Krka d.d.``
 #: aside): no part of its speaker name.
-COMPANY_SUFFIXES = frozenset("inc corp co ltd plc llc lp sa ag nv gmbh".split())
+COMPANY_SUFFIXES = frozenset("inc corp co ltd plc llc lp sa ag nv gmbh ad ab asa oyj bv".split())
 
 #: A broadcaster's medium after its name, with the words that may come between
 #: (``NHK television``, ``KTV public television``): no part of its speaker name.

@@ -2273,3 +2273,11 @@ def test_a_subheading_is_no_paragraph_a_description_looks_in_for_its_person(sugg
         "After the game, the Norton boss said the team had been tired."
     )
     assert names(suggester, text) == ["Ivo Berg"]
+
+
+def test_a_company_s_legal_form_of_europe_is_no_part_of_its_name(suggester):
+    text = (
+        "Norvia Holding AD said on Thursday that it would cut jobs.\n\n"
+        "Norvia said the cuts were needed."
+    )
+    assert names(suggester, text) == ["Norvia Holding", "Norvia Holding"]
