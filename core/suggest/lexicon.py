@@ -69,7 +69,7 @@ DOCUMENT_NOUNS = frozenset(_DOCUMENTS | {n + "s" for n in _DOCUMENTS})
 ORGANISATION_KINDS: dict[str, frozenset[str]] = {
     noun: frozenset(words.split())
     for noun, words in {
-        "company": "inc corp corporation co ltd llc plc group holdings industries motors "
+        "company": "inc corp corporation co ltd llc plc group holding holdings industries motors "
         "airlines airways technologies systems electric energy pharmaceuticals foods "
         "brands enterprises studios pictures media entertainment bank",
         "firm": "inc corp corporation co ltd llc plc group holdings partners associates "
@@ -103,6 +103,7 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "league": "",
         "band": "",
         "bureau": "",
+        "holding": "holding holdings",
         "broadcaster": "broadcasting corporation radio television tv network channel",
     }.items()
 }

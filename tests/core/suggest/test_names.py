@@ -2281,3 +2281,13 @@ def test_a_company_s_legal_form_of_europe_is_no_part_of_its_name(suggester):
         "Norvia said the cuts were needed."
     )
     assert names(suggester, text) == ["Norvia Holding", "Norvia Holding"]
+
+
+def test_the_holding_is_the_holding_company_before_it(suggester):
+    text = (
+        "Sofia - Norvia Holding AD strictly observes its obligations under the contract, "
+        "reads a position released by the company. As a responsible company, Norvia will "
+        "observe the law in the termination of contracts with the workers of Sofia-Norvia AD "
+        "(Sofia-NV), the holding said."
+    )
+    assert names(suggester, text) == ["Norvia Holding"]
