@@ -647,10 +647,14 @@ class ArticleRules:
 
     def _titled(self, head: Token, pos: int) -> str | None:
         """Whom a definite description by a job word stands for: the one the article named
-        with that job (:meth:`core.suggest.names.NameBook.by_title`), but no person for an
-        organisation's word (``the police`` is no ``Chief of Police Jo Roe``; ``the
+        with that job (:meth:`core.suggest.names.NameBook.by_title`), with the word before
+        it first (``The Prime Minister``: not ``Interior Minister Jo Roe``), but no person
+        for an organisation's word (``the police`` is no ``Chief of Police Jo Roe``; ``the
         company`` is ``pharmaceutical company Krka``)."""
-        titled = self.book.by_title(head.lemma_.lower(), pos)
+        job = head.lemma_.lower()
+        kind = head.doc[head.i - 1] if head.i > 0 else None
+        whole = f"{kind.lower_} {job}" if kind and kind.dep_ in ("compound", "amod") else None
+        titled = (whole and self.book.by_title(whole, pos)) or self.book.by_title(job, pos)
         if titled and head.lower_ in NON_PERSON_WORDS and self.book.is_full_name(titled):
             return None
         return titled
@@ -2032,7 +2036,8 @@ def _job_end(job: Token) -> int:
 
 def _titles_of(head: Token, run: list[Token]) -> set[str]:
     """Job words that come with a name: the one right before it (``Governor``,
-    ``political analyst``; ``Emergency Response Director``: the director only), or an
+    ``political analyst``; ``Emergency Response Director``: the director only), also with
+    the word before it in capitals (``Prime Minister``: the prime minister too), or an
     appositive (``Jo Ma, a lawyer``; ``the director, Jo Ma``)."""
     doc = head.doc
     before = [doc[run[0].i - 1]] if run[0].i > head.left_edge.i else []
@@ -2041,6 +2046,8 @@ def _titles_of(head: Token, run: list[Token]) -> set[str]:
         for t in before
         if t.dep_ in ("compound", "amod", "nmod") and t.pos_ in ("NOUN", "PROPN")
     }
+    if out and run[0].i - 2 >= head.left_edge.i and doc[run[0].i - 2].text[:1].isupper():
+        out.add(f"{doc[run[0].i - 2].lower_} {before[0].lemma_.lower()}")  # "Prime Minister"
     k = run[0].i - 1
     while k > head.left_edge.i and doc[k].text[:1].isupper() and doc[k].lower_ in TITLES:
         k -= 1  # "Police spokesperson Deputy Inspector Jo Ma": the job before the rank

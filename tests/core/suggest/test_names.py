@@ -2291,3 +2291,11 @@ def test_the_holding_is_the_holding_company_before_it(suggester):
         "(Sofia-NV), the holding said."
     )
     assert names(suggester, text) == ["Norvia Holding"]
+
+
+def test_a_job_with_its_word_before_it_is_that_job_first(suggester):
+    text = (
+        "Prime Minister Jo Roe visited the wounded together with Interior Minister Ada Lund."
+        "\n\nThe Prime Minister also added that the attackers were tracked down."
+    )
+    assert names(suggester, text) == ["Jo Roe"]
