@@ -269,7 +269,7 @@ NON_PERSON_WORDS = frozenset(
 #: Bodies of a state, whose name is written without the nationality or the country's
 #: initials before it (``U.S. Food and Drug Administration``, ``Ukrainian Ministry of
 #: Defense``), and the initials of countries written so.
-STATE_BODIES = frozenset("ministry department administration embassy".split())
+STATE_BODIES = frozenset("ministry department administration embassy office".split())
 COUNTRY_INITIALS = frozenset("U.S. US U.K. UK".split())
 
 #: A company's legal form after its name (``Boeing Co``, ``Apple Inc.``, ``Krka d.d.``

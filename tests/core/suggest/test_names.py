@@ -2299,3 +2299,13 @@ def test_a_job_with_its_word_before_it_is_that_job_first(suggester):
         "\n\nThe Prime Minister also added that the attackers were tracked down."
     )
     assert names(suggester, text) == ["Jo Roe"]
+
+
+def test_a_nationality_of_the_list_before_a_ministry_or_an_office_is_no_part_of_its_name(
+    suggester,
+):
+    text = (
+        "The Uzbek Health Ministry said on Monday that ten people were in hospital.\n\n"
+        "The Ecuadorian Prosecutor\u2019s Office reported that it had opened an investigation."
+    )
+    assert names(suggester, text) == ["Health Ministry", "Prosecutor\u2019s Office"]
