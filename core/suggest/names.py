@@ -358,11 +358,18 @@ def _with_its_stop(name: str) -> str:
 
 def _slip(word: str, surname: str) -> bool:
     """Whether ``word`` is ``surname`` as an article slips on it: in other capitals
-    (``MacKinley``), with an ``s`` more or less at its end (``Abrams``) or a letter of a
-    double one more or less (``Donnell``), each of four letters or more."""
+    (``MacKinley``), with an ``s`` more or less at its end (``Abrams``), a letter of a
+    double one more or less (``Donnell``) or two letters after its first the other way
+    round (``Otsfield`` for ``Ostfield``), each of four letters or more."""
     if word == surname or min(len(word), len(surname)) < 4:
         return False
     if word.casefold() == surname.casefold() or word + "s" == surname or surname + "s" == word:
+        return True
+    swapped = (
+        surname[:k] + surname[k + 1] + surname[k] + surname[k + 2 :]
+        for k in range(1, len(surname) - 1)
+    )
+    if word in swapped:
         return True
     longer, shorter = (word, surname) if len(word) > len(surname) else (surname, word)
     return len(longer) == len(shorter) + 1 and any(

@@ -2309,3 +2309,11 @@ def test_a_nationality_of_the_list_before_a_ministry_or_an_office_is_no_part_of_
         "The Ecuadorian Prosecutor\u2019s Office reported that it had opened an investigation."
     )
     assert names(suggester, text) == ["Health Ministry", "Prosecutor\u2019s Office"]
+
+
+def test_a_surname_with_two_letters_the_other_way_round_is_the_name_it_slips_on(suggester):
+    text = (
+        "US Ambassador Marc Ostfield said the talks had been useful.\n\n"
+        "\u201cWe will continue to use all available tools,\u201d Otsfield said."
+    )
+    assert names(suggester, text) == ["Marc Ostfield", "Marc Ostfield"]
