@@ -2317,3 +2317,11 @@ def test_a_surname_with_two_letters_the_other_way_round_is_the_name_it_slips_on(
         "\u201cWe will continue to use all available tools,\u201d Otsfield said."
     )
     assert names(suggester, text) == ["Marc Ostfield", "Marc Ostfield"]
+
+
+def test_a_job_s_acronym_is_the_person_named_with_the_job_after_a_nationality(suggester):
+    text = (
+        "Bulgarian Prime Minister, Boyko Borisov, was greeted by the workers.\n\n"
+        "The PM informed that the plant will be saved."
+    )
+    assert names(suggester, text) == ["Boyko Borisov"]
