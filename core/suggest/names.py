@@ -657,6 +657,8 @@ class NameBook:
             held = _HOLDER_AFTER.match(text, g.end("name"))
             if held and _is_title(held["job"]) and _person_words(held["name"].split()):
                 name, at = held["name"], start + held.start("name")  # "by NPD spokeswoman Jo Roe"
+            elif name.split()[-1] in ORGANISATION_KINDS:  # "the Quetta commissioner's office"
+                self._add_kind(at, name, name.split()[-1])
             self.given[start + g.end("document")] = (at, name)
 
     def _add_appositions(self, start: int, text: str) -> None:
@@ -1710,14 +1712,18 @@ _JOB_OF_AFTER_NAME = re.compile(
 #: small letters: ``U.S. Food``, ``Jo K. Roe``).
 _NOT_PAST_A_STOP = r"(?<![a-z]{2}\.)"
 #: A document and who gave it out: ``the latest situation report released by the NHA``,
-#: ``a statement issued by the Norland Federation``.
+#: ``a statement issued by the Norland Federation``, ``... by the Quetta commissioner's
+#: office`` (an organisation's kind in lower case after its capitals, as ``Acme plant``).
 _GIVEN_BY = re.compile(
     r"\b(?P<document>(?i:" + "|".join(sorted(DOCUMENT_NOUNS)) + r"))\s+"
     r"(?:released|issued|published|put\s+out|done|prepared|compiled|submitted|provided)"
     r"(?:\s+to\s+(?:the\s+)?\w+)?\s+by\s+"  # ("figures submitted to the board by X")
     r"(?P<name>(?:the\s+)?[A-Z][\w&.'\u2019-]*(?:"
     + _NOT_PAST_A_STOP
-    + r"\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&.'\u2019-]*)*)"
+    + r"\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&.'\u2019-]*)*"
+    + r"(?:(?:\s+[a-z][\w'\u2019-]*)?\s+(?:"
+    + "|".join(sorted(ORGANISATION_KINDS))
+    + r")\b)?)"
 )
 #: A job in lower case and its holder's name after an organisation's (``NPD spokeswoman
 #: Berla Savel``): the person.

@@ -2325,3 +2325,16 @@ def test_a_job_s_acronym_is_the_person_named_with_the_job_after_a_nationality(su
         "The PM informed that the plant will be saved."
     )
     assert names(suggester, text) == ["Boyko Borisov"]
+
+
+def test_a_document_s_giver_with_its_kind_in_lower_case_is_what_its_kind_then_names(suggester):
+    text = (
+        "According to a statement issued by the Quetta commissioner\u2019s office, no "
+        "firearms were used.\n\n"
+        "The commissioner\u2019s office stated that protesters pelted stones.\n\n"
+        "According to a statement issued by the Norton city council, the roads were shut."
+        "\n\nThe council stated that the roads would open on Monday."
+    )
+    assert names(suggester, text) == ["Quetta commissioner\u2019s office"] * 2 + [
+        "Norton city council"
+    ] * 2
