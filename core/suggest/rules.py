@@ -880,7 +880,9 @@ def _reported(para: Paragraph) -> list[tuple[Token, tuple[int, int], str]]:
             and end <= t.idx
             and _by_person(t, para)
             and any(
-                start <= u.idx < end and r == "indirect" and _spoken_over(u, para)
+                start <= u.idx < end
+                and r == "indirect"
+                and _spoken_over(u, para, reported=t.lemma_ == "report")
                 for u, _, r in out
             )
         )
@@ -1104,18 +1106,19 @@ def _by_job(subj: Token) -> bool:
     return subj.pos_ == "NOUN" and subj.lemma_.lower() in TITLES
 
 
-def _spoken_over(verb: Token, para: Paragraph) -> bool:
+def _spoken_over(verb: Token, para: Paragraph, reported: bool = False) -> bool:
     """Whether a person's reporting line after a verb's clause speaks over it: its subject
     (found once) is a common noun that is no person's job (``The probe``, not ``The
     spokesman``), a name that is no person's (``The WHO``, ``The Red Cross``: an
-    organisation says what it says as a thing does), or ``I`` or ``we`` (words of the
-    speaker's own that the reporting line gives, no marks around them: ``We promise that
-    A, he underscored``)."""
+    organisation says what it says as a thing does; not where the line is an outlet's
+    ``reported``: ``The Supreme Court announced A, the daily SME reported``), or ``I`` or
+    ``we`` (words of the speaker's own that the reporting line gives, no marks around
+    them: ``We promise that A, he underscored``)."""
     subj = verb_subject(verb, para)
     if subj is None:
         return False
     thing = subj.pos_ == "NOUN" and subj.lemma_.lower() not in TITLES
-    organisation = subj.pos_ == "PROPN" and not is_person(name_run(subj))
+    organisation = subj.pos_ == "PROPN" and not is_person(name_run(subj)) and not reported
     return thing or organisation or subj.lower_ in ("i", "we")
 
 

@@ -1214,3 +1214,19 @@ def test_a_quote_closed_by_according_to_is_that_source_s(suggester):
         ("and at the present t", "Ivo Berg", "according to"),
         ("and more arrests wil", "Ivo Berg", "according to"),
     ]
+
+
+def test_an_outlet_s_reported_after_an_organisation_s_saying_leaves_it_the_organisation_s(
+    suggester,
+):
+    text = (
+        "The Norland Supreme Court announced that the police did not act in line with the "
+        "law, the daily Norvia Post reported."
+    )
+    assert said(suggester, text) == [
+        (
+            "the police did not act in line with the law",
+            "Norland Supreme Court",
+            "announced",
+        )
+    ]
