@@ -2147,8 +2147,9 @@ def _passive_label(para: Paragraph, q: Quoted) -> bool:
     )
 
 
-#: Nouns that name what follows them in marks as a word (``the word "asbestos"``).
-_WORD_NOUNS = frozenset("word words term phrase".split())
+#: Words that name what follows them in marks as a word (``the word "asbestos"``) or as
+#: what is written on a thing (``a paper written 'PCR' was placed over the logo``).
+_WORD_NOUNS = frozenset("word words term phrase written inscribed".split())
 
 
 def _a_word_as_a_word(para: Paragraph, q: Quoted) -> bool:

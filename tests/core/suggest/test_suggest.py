@@ -1230,3 +1230,13 @@ def test_an_outlet_s_reported_after_an_organisation_s_saying_leaves_it_the_organ
             "announced",
         )
     ]
+
+
+def test_marks_after_written_hold_what_is_written_on_a_thing_no_words_said(suggester):
+    text = (
+        "Nasra said a paper written \u2018PCR\u2019 was placed over the party\u2019s logo and "
+        "the walls had been sprinkled with gas."
+    )
+    assert [(q[:25], name, cue) for q, name, cue in said(suggester, text)] == [
+        ("a paper written \u2018PCR\u2019 was", "Nasra", "said")
+    ]
