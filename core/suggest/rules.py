@@ -875,16 +875,18 @@ def _reported(para: Paragraph) -> list[tuple[Token, tuple[int, int], str]]:
 
     def over_another(found: tuple[Token, tuple[int, int], str]) -> bool:
         t, (start, end), rule = found
-        return (
-            rule == "indirect"
-            and end <= t.idx
-            and _by_person(t, para)
-            and any(
-                start <= u.idx < end
-                and r == "indirect"
-                and _spoken_over(u, para, reported=t.lemma_ == "report")
-                for u, _, r in out
+        if rule != "indirect" or end > t.idx:
+            return False
+        person = _by_person(t, para)
+        return any(
+            start <= u.idx < end
+            and r == "indirect"
+            and (
+                _spoken_over(u, para, reported=t.lemma_ == "report")
+                if person
+                else _a_thing_says(u, para)
             )
+            for u, _, r in out
         )
 
     return sorted(out, key=lambda f: (not over_another(f), f[0].i))
@@ -1120,6 +1122,15 @@ def _spoken_over(verb: Token, para: Paragraph, reported: bool = False) -> bool:
     thing = subj.pos_ == "NOUN" and subj.lemma_.lower() not in TITLES
     organisation = subj.pos_ == "PROPN" and not is_person(name_run(subj)) and not reported
     return thing or organisation or subj.lower_ in ("i", "we")
+
+
+def _a_thing_says(verb: Token, para: Paragraph) -> bool:
+    """Whether a verb's subject is a thing, no person's job nor an organisation's kind
+    (``Investigations revealed A, authorities say``: the line is the authorities', over
+    all of it; not ``The ministry revealed A, police say``)."""
+    subj = verb_subject(verb, para)
+    noun = subj.lemma_.lower() if subj is not None and subj.pos_ == "NOUN" else ""
+    return bool(noun) and noun not in TITLES and noun not in ORGANISATION_KINDS
 
 
 def _issuer(says: Token, para: Paragraph) -> Token | None:

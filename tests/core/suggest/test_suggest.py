@@ -1240,3 +1240,14 @@ def test_marks_after_written_hold_what_is_written_on_a_thing_no_words_said(sugge
     assert [(q[:25], name, cue) for q, name, cue in said(suggester, text)] == [
         ("a paper written \u2018PCR\u2019 was", "Nasra", "said")
     ]
+
+
+def test_any_source_s_reporting_line_after_a_thing_s_saying_is_over_all_of_it(suggester):
+    text = (
+        "Investigations revealed the man was a known drug addict, authorities say.\n\n"
+        "The ministry revealed the man was a known addict, police say."
+    )
+    assert said(suggester, text) == [
+        ("Investigations revealed the man was a known drug addict", "authorities", "say"),
+        ("the man was a known addict", "The ministry", "revealed"),
+    ]
