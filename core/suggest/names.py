@@ -756,6 +756,8 @@ class NameBook:
         head = _head_words(body[: body.index("in")] if "in" in body else body)[-1]
         if head.lower() not in STATE_BODIES:  # (also named with where it is: "Embassy in")
             return name
+        if head.lower() == "office" and words[0] not in NATIONALITIES:
+            return name  # (a place's name before an office is its own: "Taiwan High ... Office")
         written = f"{head} of {' '.join(body[:-1])}"
         if head is body[-1] and any(n == written for _, n in self.capitalised):
             return written

@@ -2338,3 +2338,8 @@ def test_a_document_s_giver_with_its_kind_in_lower_case_is_what_its_kind_then_na
     assert names(suggester, text) == ["Quetta commissioner\u2019s office"] * 2 + [
         "Norton city council"
     ] * 2
+
+
+def test_a_place_s_name_before_an_office_is_part_of_its_name(suggester):
+    text = "The Taiwan High Prosecutors\u2019 Office on Saturday denied that the case was hidden."
+    assert names(suggester, text) == ["Taiwan High Prosecutors\u2019 Office"]
