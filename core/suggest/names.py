@@ -748,7 +748,8 @@ class NameBook:
         if len(words) == 2 and words[1].lower() in STATE_BODIES:
             written = f"{words[1]} of {words[0]}"
             return written if any(n == written for _, n in self.capitalised) else name
-        if len(words) < 3 or not (words[0] in COUNTRY_INITIALS or _is_nationality(words[0])):
+        nationality = _NATIONALITY.fullmatch(words[0]) or words[0] in NATIONALITIES  # "Uzbek"
+        if len(words) < 3 or not (words[0] in COUNTRY_INITIALS or nationality):
             return name
         if initials(name) in self.acronyms:
             return name
@@ -2121,16 +2122,11 @@ def _unqualified(name: str) -> str:
     """A job's name without the words before it of how it is held (:data:`_HELD_AS`) and
     the nationality before them (``Bulgarian Prime Minister``: ``Prime Minister``)."""
     first, _, rest = name.partition(" ")
-    if rest and _is_nationality(first):
+    if rest and first in NATIONALITIES:  # (not the pattern's: "Public Relations Officer")
         name = rest
     while name.startswith(_HELD_AS):
         name = name.split(" ", 1)[1]
     return name
-
-
-def _is_nationality(word: str) -> bool:
-    """Whether a word is a nationality (``Ukrainian``, ``Uzbek``: :data:`NATIONALITIES`)."""
-    return bool(_NATIONALITY.fullmatch(word)) or word in NATIONALITIES
 
 
 def _person_and_body(words: list[str]) -> tuple[list[str], list[str]] | None:
