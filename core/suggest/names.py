@@ -748,8 +748,10 @@ class NameBook:
         if len(words) == 2 and words[1].lower() in STATE_BODIES:
             written = f"{words[1]} of {words[0]}"
             return written if any(n == written for _, n in self.capitalised) else name
+        if len(words) < 3:
+            return name
         nationality = _NATIONALITY.fullmatch(words[0]) or words[0] in NATIONALITIES  # "Uzbek"
-        if len(words) < 3 or not (words[0] in COUNTRY_INITIALS or nationality):
+        if not (words[0] in COUNTRY_INITIALS or nationality):
             return name
         if initials(name) in self.acronyms:
             return name

@@ -2343,3 +2343,8 @@ def test_a_document_s_giver_with_its_kind_in_lower_case_is_what_its_kind_then_na
 def test_a_place_s_name_before_an_office_is_part_of_its_name(suggester):
     text = "The Taiwan High Prosecutors\u2019 Office on Saturday denied that the case was hidden."
     assert names(suggester, text) == ["Taiwan High Prosecutors\u2019 Office"]
+
+
+def test_a_mention_that_settles_to_nothing_raises_nothing_on_the_way():
+    text = "The Ministry of Health said so. It was in '' the report that they said it."
+    assert settled_in_article("'' the report", text.index("''"), text) == ""
