@@ -181,7 +181,7 @@ TITLES = frozenset(
     clerk coordinator planner owner shopkeeper farmer diplomat nominee official
     det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
     maj maj. cpl cpl. pvt pvt. adm adm. cmdr cmdr. brigadier brig brig.
-    counsel magistrate warden ranger selector garda major
+    counsel magistrate warden ranger selector garda major coroner
     sheikh shaikh sheikha shaykh daw
     striker midfielder goalkeeper defender footballer cricketer batsman athlete sprinter
     swimmer cyclist wrestler jockey referee umpire skipper actor actress songwriter rapper

@@ -2348,3 +2348,11 @@ def test_a_place_s_name_before_an_office_is_part_of_its_name(suggester):
 def test_a_mention_that_settles_to_nothing_raises_nothing_on_the_way():
     text = "The Ministry of Health said so. It was in '' the report that they said it."
     assert settled_in_article("'' the report", text.index("''"), text) == ""
+
+
+def test_a_coroner_is_a_job_before_a_name(suggester):
+    text = (
+        "Norland County Coroner Ivo Berg said he has not received a report.\n\n"
+        "\u201cThey may be backed up,\u201d Berg said."
+    )
+    assert names(suggester, text) == ["Ivo Berg", "Ivo Berg"]
