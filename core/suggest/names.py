@@ -1146,9 +1146,13 @@ class NameBook:
             else 0
         )
         people = (
-            m.name
+            self._titled_person(m.name) or m.name  # ("press chief of X Jo Roe": Jo Roe)
             for m in reversed(self.mentions)
-            if start <= m.pos < pos and m.person and m.subject and not self._in_reported(m.pos)
+            if start <= m.pos < pos
+            and m.person
+            and m.subject
+            and not is_description(m.name)  # (named, not described again)
+            and not self._in_reported(m.pos)
         )
         return next(people, None)
 
@@ -1173,7 +1177,10 @@ class NameBook:
 
     def _titled_person(self, name: str) -> str | None:
         """The person a job's whole name runs on into, where the mention is both
-        (``Leader of the Opposition Sajan Perera`` -> ``Sajan Perera``); None for none."""
+        (``Leader of the Opposition Sajan Perera`` -> ``Sajan Perera``), also a job in
+        lower case of an organisation in capitals (``press chief of the Ministry of
+        Foreign Affairs Jo Roe``; not ``lawyer of Jo Roe``: whose lawyer; nor after ``a``:
+        ``a spokesman for No.6 Convent Place``, a place); None for none."""
         words = name.split()
         return next(
             (
@@ -1181,7 +1188,11 @@ class NameBook:
                 for k in range(1, len(words) - 1)
                 if tuple(words[k:]) in self.full_names
                 and _person_words(words[k:])
-                and words[0][:1].isupper()
+                and (
+                    words[0][:1].isupper()
+                    or words[0] not in _ARTICLES
+                    and words[k - 1][:1].isupper()
+                )
                 and is_job_name(" ".join(words[:k]))
             ),
             None,
