@@ -600,10 +600,14 @@ class NameBook:
         """Register a run of capitalised words written at ``at``: two names where ``and``
         joins two of one kind (``Ford Foundation and Norvia Foundation``), and also the
         organisation a person's name is written of (``Supt. Jo Roe of Norvia Police``:
-        :func:`_person_and_body`)."""
+        :func:`_person_and_body`) or after, before the person's title (``Norvia Police
+        Chief Inspector Jo Roe``)."""
         lead = max(written.find(words[0]), 0)  # (where its first word is: not "The")
         at, written = at + lead, written[lead:]
         run = " ".join(words)
+        k = _organisation_before(words)
+        if k > 1 and _is_title(words[k]):  # "Norvia Police Chief Inspector Jo Roe": the police
+            self.capitalised.append((at, " ".join(words[:k])))  # (before the run, at its place)
         if _first_of_two(run) != run:  # "Ford Foundation and Norvia Foundation": two
             first, second = _AND.split(run, maxsplit=1)
             self.capitalised.append((at, first))

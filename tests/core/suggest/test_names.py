@@ -2369,3 +2369,11 @@ def test_a_job_in_lower_case_of_an_organisation_closed_by_a_name_is_that_person(
     assert names(suggester, text) == ["Tamás Berg"] * 3
     text = "\u201cThe Port Authority did not coordinate a search,\u201d a spokesman for No.6 Convent Place said."
     assert names(suggester, text) == ["a spokesman for No.6 Convent Place"]  # (a place)
+
+
+def test_an_organisation_before_a_person_s_title_is_one_a_description_names(suggester):
+    text = (
+        "Norland Police Chief Inspector Jo Roe said the road was shut.\n\n"
+        "The police confirmed that they are investigating."
+    )
+    assert names(suggester, text) == ["Jo Roe", "Norland Police"]
