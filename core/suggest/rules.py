@@ -3654,6 +3654,21 @@ def is_according(t: Token) -> bool:
     return t.lower_ == "according" and any(c.lower_ == "to" and c.i == t.i + 1 for c in t.children)
 
 
+def _before_source_goes_on(doc: Doc, start: int, end: int) -> int:
+    """Where the clause after ``According to X,`` ends before ``, and`` and a verb of
+    saying or calling on with no subject of its own: what X went on to do (``According to
+    the mayor, 17 marches are planned, and given the protest, called on residents to be
+    alert``)."""
+    for t in doc[start : end + 1]:
+        goes_on = _says(t) or (t.lemma_ == "call" and any(c.lower_ == "on" for c in t.children))
+        if t.tag_ == "VBD" and goes_on and not any(c.dep_ in _SUBJECTS for c in t.children):
+            cut = [
+                k for k in range(start, t.i) if doc[k].text == "," and doc[k + 1].lower_ == "and"
+            ]
+            return cut[-1] - 1 if cut else end
+    return end
+
+
 def according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
     """The clause that ``according to X`` modifies, before or after it in its sentence,
     or after it where it opens a clause joined to another (``A, but according to X, B``)."""
@@ -3672,6 +3687,7 @@ def according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
         when = doc[start] if start < len(doc) else None
         if when is not None and _of_when(when) and doc[when.right_edge.i + 1].text == ",":
             start = when.right_edge.i + 2  # "According to X on Friday, A": when, not A
+        end = _before_source_goes_on(doc, start, end)
     elif sub_end >= sent.end - 2:
         start, end = sent.start, sub_start - 1
     elif doc[sub_start - 1].lower_ in ("but", "and", ";") and acc.head.i > sub_end:

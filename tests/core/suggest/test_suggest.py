@@ -1251,3 +1251,13 @@ def test_any_source_s_reporting_line_after_a_thing_s_saying_is_over_all_of_it(su
         ("Investigations revealed the man was a known drug addict", "authorities", "say"),
         ("the man was a known addict", "The ministry", "revealed"),
     ]
+
+
+def test_what_an_according_to_source_went_on_to_call_for_ends_its_clause(suggester):
+    text = (
+        "According to the mayor, 17 marches are planned across the city, and given the "
+        "large-scale protest, called on residents to be alert."
+    )
+    assert said(suggester, text) == [
+        ("17 marches are planned across the city", "the mayor", "According to")
+    ]
