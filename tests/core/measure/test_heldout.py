@@ -78,3 +78,18 @@ def test_every_gold_quote_is_found_in_the_body_of_its_article(gold_path):
     for q in gold.quotes:
         assert q.names and all(name.strip() for name in q.names), q.quote
         assert q.cue in text, q.cue  # as written (the walk to gold looks for it there)
+
+
+@pytest.mark.parametrize(
+    "gold_path", GOLDS, ids=lambda p: f"{p.parent.name}/{p.name.removesuffix('.gold.json')}"
+)
+def test_no_two_gold_quotes_overlap(gold_path):
+    """The model's rule (core/model.py ``conflicts``): no two quotes overlap, so a gold that
+    has two could not be reached by keys (the walk to the gold stops there). Optional
+    quotes aside: the walk leaves them out."""
+    (got,) = read_file(gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")))
+    (gold,) = read_gold(gold_path)
+    items, _, _ = locate(gold, got.article.text)
+    required = sorted((i.quote for i in items if not i.optional), key=lambda q: q.start)
+    overlapping = [k for k, (a, b) in enumerate(zip(required, required[1:])) if a.overlaps(b)]
+    assert overlapping == []  # (the quotes' places in the gold's order: no text shown)
