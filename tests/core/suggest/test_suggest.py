@@ -1261,3 +1261,13 @@ def test_what_an_according_to_source_went_on_to_call_for_ends_its_clause(suggest
     assert said(suggester, text) == [
         ("17 marches are planned across the city", "the mayor", "According to")
     ]
+
+
+def test_specified_is_a_verb_of_saying(suggester):
+    text = (
+        "Ivo Berg said 12,700 people were quarantined.\n\n"
+        "He specified that 7,416 people were staying in hospitals."
+    )
+    assert said(suggester, text)[1:] == [
+        ("7,416 people were staying in hospitals.", "Ivo Berg", "specified")
+    ]
