@@ -600,14 +600,17 @@ def cheapest_part(name: str, offered: list[str]) -> tuple[str, int] | None:
 
 
 def matching(text: str, a: Attribution, gold: list[GoldQuote], used: set[int]) -> int | None:
-    """The gold quote left (not in ``used``) that a suggestion's quote overlaps most."""
+    """The gold quote left (not in ``used``) that a suggestion's quote overlaps most, a
+    required one before an optional one (a suggestion over an optional quote that holds a
+    required one is made that one: kept as the optional one, it would leave the required
+    one no room, as no two quotes overlap)."""
     q = trim(text, a.quote)
     overlap = [
-        (min(q.end, g.quote.end) - max(q.start, g.quote.start), i)
+        (not g.optional, min(q.end, g.quote.end) - max(q.start, g.quote.start), i)
         for i, g in enumerate(gold)
         if i not in used and q.overlaps(g.quote)
     ]
-    return max(overlap)[1] if overlap else None
+    return max(overlap)[2] if overlap else None
 
 
 def all_left_right(
