@@ -6,6 +6,8 @@ articles held out from tuning: every article imports and its gold reads, and eve
 is found in the article's body and its cue is written there, so that the sets cannot rot as
 the importer or the gold format change."""
 
+from itertools import pairwise
+
 import pytest
 
 from core.formats.imported import Imported
@@ -91,5 +93,5 @@ def test_no_two_gold_quotes_overlap(gold_path):
     (gold,) = read_gold(gold_path)
     items, _, _ = locate(gold, got.article.text)
     required = sorted((i.quote for i in items if not i.optional), key=lambda q: q.start)
-    overlapping = [k for k, (a, b) in enumerate(zip(required, required[1:])) if a.overlaps(b)]
+    overlapping = [k for k, (a, b) in enumerate(pairwise(required)) if a.overlaps(b)]
     assert overlapping == []  # (the quotes' places in the gold's order: no text shown)

@@ -2367,7 +2367,10 @@ def test_a_job_in_lower_case_of_an_organisation_closed_by_a_name_is_that_person(
         "speak for themselves."
     )
     assert names(suggester, text) == ["Tamás Berg"] * 3
-    text = "\u201cThe Port Authority did not coordinate a search,\u201d a spokesman for No.6 Convent Place said."
+    text = (
+        "\u201cThe Port Authority did not coordinate a search,\u201d a spokesman for No.6 "
+        "Convent Place said."
+    )
     assert names(suggester, text) == ["a spokesman for No.6 Convent Place"]  # (a place)
 
 

@@ -1205,7 +1205,7 @@ def test_a_participle_of_saying_the_parse_takes_for_a_noun_reports_its_that_clau
 
 def test_a_quote_closed_by_according_to_is_that_source_s(suggester):
     text = (
-        "Norland Daily said that two safes were seized, \"and at the present time officers "
+        'Norland Daily said that two safes were seized, "and at the present time officers '
         'are arresting others", according to police spokesman Colonel Ivo Berg.\n\n'
         'The papers said the safes were seized, "and more arrests will follow," according '
         "to police spokesman Ivo Berg."
