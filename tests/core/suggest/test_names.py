@@ -2380,3 +2380,8 @@ def test_an_organisation_before_a_person_s_title_is_one_a_description_names(sugg
         "The police confirmed that they are investigating."
     )
     assert names(suggester, text) == ["Jo Roe", "Norland Police"]
+
+
+def test_a_document_given_by_no_name_is_as_written():
+    text = "The report released by the Monday, it said the road was shut."
+    assert settled_in_article("The report", 0, text) == "The report"  # (7cbb813 raised)
