@@ -661,8 +661,8 @@ class NameBook:
             held = _HOLDER_AFTER.match(text, g.end("name"))
             if held and _is_title(held["job"]) and _person_words(held["name"].split()):
                 name, at = held["name"], start + held.start("name")  # "by NPD spokeswoman Jo Roe"
-            elif name.split()[-1:] and name.split()[-1] in ORGANISATION_KINDS:
-                self._add_kind(at, name, name.split()[-1])  # "the Quetta commissioner's office"
+            elif (kind := name.rpartition(" ")[2]) in ORGANISATION_KINDS:
+                self._add_kind(at, name, kind)  # "the Quetta commissioner's office"
             self.given[start + g.end("document")] = (at, name)
 
     def _add_appositions(self, start: int, text: str) -> None:
