@@ -3343,10 +3343,10 @@ def _clause_of_first_subject(verb: Token, para: Paragraph) -> tuple[int, int] | 
     doc = para.doc
     subjects = [c for c in verb.lefts if c.dep_ in _SUBJECTS and not para.in_quote[c.i]]
     after = [c for c in verb.rights if not c.is_punct]
-    if any(c.dep_ not in ("prep", "npadvmod", "advmod") for c in after):
+    if len(subjects) < 2 or any(c.dep_ not in ("prep", "npadvmod", "advmod") for c in after):
         return None  # (but where and when: "..., Jo said at a news conference on Monday.")
     tail = max((c.right_edge.i for c in after), default=verb.i) + 1
-    if len(subjects) < 2 or not (tail == len(doc) or doc[tail].text in _SENTENCE_END):
+    if not (tail == len(doc) or doc[tail].text in _SENTENCE_END):
         return None
     first, line = subjects[0], subjects[-1]
     comma = line.left_edge.i - 1
