@@ -8,7 +8,8 @@ mark ends its quote at the end of the paragraph: it never runs further. A single
 left open counts only where it opens its paragraph (a quote run on over paragraphs, each
 opening with a mark and the last closing, as papers that quote with single marks write
 it); elsewhere it is taken for no quote. An opening mark where a closing one would be
-(after a word or a stop, before a space) closes the quote open (``her patch.“``)."""
+(after a word or a stop, before a space) closes the quote open (``her patch.“``), and a
+closing double mark where an opening one would be opens one (``”We will``)."""
 
 from __future__ import annotations
 
@@ -50,6 +51,12 @@ def _is_closing(text: str, i: int) -> bool:
     return not before.isspace() and (not after.isalnum() or before in ",.?!;")
 
 
+def _opens_words(text: str, i: int) -> bool:
+    """A closing mark where an opening one would be, right before a word (``”We will``;
+    not ``citizens ”.``, a closing one with its space)."""
+    return _is_opening(text, i) and not _is_closing(text, i) and text[i + 1].isalnum()
+
+
 def _is_squeezed(text: str, i: int) -> bool:
     """A straight mark between two letters (``said"We``, a lost space): it opens if no
     quote is open, and closes one that is (by then ``_is_closing`` fails too)."""
@@ -87,10 +94,12 @@ def _pair(text: str, double: bool, skip: list[tuple[int, int]]) -> list[Quoted]:
             i += 1
             continue
         if start is None:
-            if ch in opens or (
-                ch == straight and (_is_opening(text, i) or double and _is_squeezed(text, i))
+            if (
+                ch in opens
+                or (ch == straight and (_is_opening(text, i) or double and _is_squeezed(text, i)))
+                or (double and ch in closes and _opens_words(text, i))
             ):
-                start = i
+                start = i  # (also '”We will': a closing mark written to open)
         elif (
             ch in closes
             or (ch == "\u201c" and text[start] == "\u201e")

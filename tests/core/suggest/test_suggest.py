@@ -347,6 +347,9 @@ def test_pattern(suggester, name):
         ("“It is her job.“", ["It is her job."]),  # an opening mark written to close
         ("Lund rejected Berg’s “smear“ as “false.“", ["smear", "false."]),
         ("the ‘hardest week of the year", []),  # a single mark left open elsewhere: none
+        ("”Even if we wanted to,“ she said.", ["Even if we wanted to,"]),  # a closing one to open
+        ("”If they come, we help,” she said.", ["If they come, we help,"]),
+        ("the safety of citizens ”.", []),  # a closing mark with its space opens nothing
     ],
 )
 def test_mark_pairing(text, quotes):
