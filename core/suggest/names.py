@@ -1667,9 +1667,10 @@ _NEWS_AGENCY = re.compile(
     r"|\b(?:news\s+agency|wire\s+service|news\s+service),?\s+"
     r"(?P<after>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)"
 )
-#: A name after the noun of its kind: ``pharmaceutical company Krka``.
+#: A name after the noun of its kind: ``pharmaceutical company Krka``, ``broadcaster
+#: "Norvia Radio"``.
 _KIND_BEFORE = re.compile(
-    r"\b(?P<noun>" + "|".join(ORGANISATION_KINDS) + r")\s+"
+    r"\b(?P<noun>" + "|".join(ORGANISATION_KINDS) + r")\s+[\"\u201c]?"
     r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*)"
 )
 #: A name before the noun of its kind, and which one it is: ``The Norland embassy in

@@ -818,6 +818,7 @@ class ArticleRules:
                     if start <= m.pos
                     and (end is None or m.pos < end)
                     and m.person
+                    and m.name not in self.book.kinds  # (not 'broadcaster "Norvia Radio"')
                     and (m.subject or m.pos == start)
                     and len(m.name.split()) > 1
                     and m.name not in spoken_of

@@ -2385,3 +2385,12 @@ def test_an_organisation_before_a_person_s_title_is_one_a_description_names(sugg
 def test_a_document_given_by_no_name_is_as_written():
     text = "The report released by the Monday, it said the road was shut."
     assert settled_in_article("The report", 0, text) == "The report"  # (7cbb813 raised)
+
+
+def test_an_organisation_named_after_its_kind_holds_no_job_described_before_it(suggester):
+    text = (
+        "On Wednesday, a state prosecutor's spokesman told reporters that the first "
+        "suspicions had not been confirmed.\n\n"
+        'Local broadcaster "Norvia Rundfunk" reported on Tuesday that the men were brothers.'
+    )
+    assert names(suggester, text) == ["a state prosecutor's spokesman", "Norvia Rundfunk"]
