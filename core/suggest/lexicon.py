@@ -197,6 +197,7 @@ TITLES = frozenset(
     ratu alhaji alhaja chaudhry chaudhary
     dato datuk datin paduka pehin yb ustaz
     apostle cleric archbishop priest reverend evangelist televangelist preacher
+    cardinal nuncio apostolic monsignor msgr msgr. deacon vicar patriarch
     """.split()
 )
 

@@ -2394,3 +2394,8 @@ def test_an_organisation_named_after_its_kind_holds_no_job_described_before_it(s
         'Local broadcaster "Norvia Rundfunk" reported on Tuesday that the men were brothers.'
     )
     assert names(suggester, text) == ["a state prosecutor's spokesman", "Norvia Rundfunk"]
+
+
+def test_a_church_title_is_no_part_of_the_name(suggester):
+    text = "Apostolic Nuncio Jan Brodek told reporters that the talks had ended."
+    assert names(suggester, text) == ["Jan Brodek"]
