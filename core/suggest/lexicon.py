@@ -76,7 +76,7 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "research capital consulting",
         "ministry": "",
         "agency": "administration service bureau authority organization organisation "
-        "commission office",
+        "commission office department centers centres",
         "group": "organization organisation association coalition alliance network "
         "society foundation campaign watch monitor federation confederation chamber "
         "institute movement trust fund",
@@ -272,6 +272,9 @@ NON_PERSON_WORDS = frozenset(
 #: Defense``), and the initials of countries written so.
 STATE_BODIES = frozenset("ministry department administration embassy office".split())
 COUNTRY_INITIALS = frozenset("U.S. US U.K. UK".split())
+#: A U.S. state's initials written with full stops, as a country's are no part of a body
+#: of state's name (``S.C. Department of Health`` -> ``Department of Health``).
+STATE_INITIALS = frozenset("N.Y. N.J. N.C. S.C. N.H. N.M. N.D. S.D. R.I. D.C. W.Va.".split())
 
 #: A company's legal form after its name (``Boeing Co``, ``Apple Inc.``, ``Krka d.d.``
 #: aside): no part of its speaker name.

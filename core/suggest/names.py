@@ -45,6 +45,7 @@ from core.suggest.lexicon import (
     SEATS,
     SENTENCE_OPENERS,
     STATE_BODIES,
+    STATE_INITIALS,
     TITLE_ABBREVIATIONS,
     TITLES,
     WEEKDAYS,
@@ -741,13 +742,13 @@ class NameBook:
         return next(cased, name)
 
     def _of_state(self, name: str) -> str:
-        """A body of state's name without the nationality or the country's initials
-        before it (``U.S. Food and Drug Administration``, ``Ukrainian Ministry of
-        Defense``), and with its ``of`` where the article writes it so (``Belarusian
-        Defense Ministry`` ... ``the Ministry of Defense``: ``Ministry of Defense``, also
-        without the nationality: ``Fisheries Ministry``); but with them where the acronym
-        the article writes for it spells them (``U.S. Department of Agriculture`` ...
-        ``USDA``)."""
+        """A body of state's name without the nationality or the country's (or a U.S.
+        state's) initials before it (``U.S. Food and Drug Administration``, ``Ukrainian
+        Ministry of Defense``, ``S.C. Department of Health``), and with its ``of`` where
+        the article writes it so (``Belarusian Defense Ministry`` ... ``the Ministry of
+        Defense``: ``Ministry of Defense``, also without the nationality: ``Fisheries
+        Ministry``); but with them where the acronym the article writes for it spells them
+        (``U.S. Department of Agriculture`` ... ``USDA``)."""
         words = name.split()
         if len(words) == 2 and words[1].lower() in STATE_BODIES:
             written = f"{words[1]} of {words[0]}"
@@ -755,7 +756,7 @@ class NameBook:
         if len(words) < 3:
             return name
         nationality = _NATIONALITY.fullmatch(words[0]) or words[0] in NATIONALITIES  # "Uzbek"
-        if not (words[0] in COUNTRY_INITIALS or nationality):
+        if not (words[0] in COUNTRY_INITIALS | STATE_INITIALS or nationality):
             return name
         if initials(name) in self.acronyms:
             return name

@@ -109,27 +109,30 @@ def test_a_description_of_an_organisation_resolves_to_the_nearest_that_fits(sugg
         "Midland Motors will cut 3,000 jobs, the company said on Wednesday.\n\n"
         "The Ministry of Health approved the Midland Motors clinic plan. The ministry said "
         "the first patients would arrive in May.\n\n"
+        "The agency said the plan was safe.\n\n"
         "The Springfield Police Department took over the case. The fire was set on "
         "purpose, police said. The force said a man had been charged. The air force said "
         "it had sent a helicopter.\n\n"
-        "The agency said the plan was safe.\n\n"
         "Tom Banks runs a shop in town. Loans will cost more, the bank said.\n\n"
         "Human Rights Watch published a report. The group said 40 people were held.\n\n"
         "Leeds United sacked their manager. The club said it was grateful for his work.\n\n"
         "The Communications Workers of America called the cuts cruel. The union said it "
-        "would support the staff."
+        "would support the staff.\n\n"
+        "The Norvia Department of Transportation closed the road. The agency said it "
+        "would reopen on Monday."
     )
     assert names(suggester, text) == [
         "Midland Motors",
         "Ministry of Health",
+        "The agency",  # no agency before it: as written
         "Springfield Police Department",
         "Springfield Police Department",
         "The air force",  # a word before "force" that the name has not: another force
-        "The agency",  # no agency before it: as written
         "the bank",  # nor a bank: Tom Banks is a person
         "Human Rights Watch",
         "Leeds United",
         "Communications Workers of America",
+        "Norvia Department of Transportation",  # a department is an agency of state
     ]
 
 
@@ -2399,3 +2402,11 @@ def test_an_organisation_named_after_its_kind_holds_no_job_described_before_it(s
 def test_a_church_title_is_no_part_of_the_name(suggester):
     text = "Apostolic Nuncio Jan Brodek told reporters that the talks had ended."
     assert names(suggester, text) == ["Jan Brodek"]
+
+
+def test_a_department_of_state_is_the_agency_without_its_states_initials(suggester):
+    text = (
+        "The S.C. Department of Transportation closed the bridge on Monday.\n\n"
+        '"The bridge is unsafe," the agency said.'
+    )
+    assert names(suggester, text) == ["Department of Transportation"]
