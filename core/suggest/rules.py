@@ -1228,7 +1228,8 @@ def _person_says(verb: Token) -> bool:
     """Whether a verb of :data:`PERSON_SPEECH_VERBS` has a person as its subject, its own
     or that of the verb it is coordinated with (``Jo Roe attacked the plan and suggested
     A``): ``he`` or ``she``, a person's name or a person by their job (``A government
-    minister suggested``)."""
+    minister suggested``), or a document given out in its giver's words (``A statement
+    indicated that A``; a report may find, as a study does)."""
     if verb.lemma_.lower() not in PERSON_SPEECH_VERBS:
         return False
     v = verb
@@ -1236,7 +1237,12 @@ def _person_says(verb: Token) -> bool:
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             run = name_run(subj) if subj.pos_ == "PROPN" else []
-            return subj.lower_ in PERSONAL or bool(run and is_person(run)) or _by_job(subj)
+            return (
+                subj.lower_ in PERSONAL
+                or bool(run and is_person(run))
+                or _by_job(subj)
+                or subj.lemma_.lower() in ISSUED_NOUNS - {"report"}
+            )
         if v.dep_ != "conj":
             return False
         v = v.head

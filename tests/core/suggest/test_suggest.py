@@ -1274,3 +1274,11 @@ def test_specified_is_a_verb_of_saying(suggester):
     assert said(suggester, text)[1:] == [
         ("7,416 people were staying in hospitals.", "Ivo Berg", "specified")
     ]
+
+
+def test_a_statement_given_out_indicates_what_its_giver_said(suggester):
+    text = (
+        "A statement read by the head of the office indicated that the action was lawful.\n\n"
+        "The figures indicated that crime had fallen."
+    )
+    assert said(suggester, text) == [("the action was lawful.", "A statement", "indicated")]
