@@ -307,15 +307,15 @@ class ArticleRules:
     def _register_documents(self, para: Paragraph) -> None:
         """A document a name gives out, for ``the statement`` to speak for that name
         later (:meth:`_issued`): ``The Ministry made this known in a statement``, ``a
-        report by the Associated Press``; or the organisation its own description names
-        (``a sheriff's office news release``)."""
+        report by the Associated Press``, ``In its statement, the Ministry said``; or the
+        organisation its own description names (``a sheriff's office news release``)."""
         for t in para.doc:
             if (
                 t.pos_ != "NOUN"
                 or t.lemma_.lower() not in ISSUED_NOUNS
                 or para.in_quote[t.i]
-                or t.left_edge.lower_ not in ("a", "an")  # ("a sheriff's office release")
-            ):
+                or t.left_edge.lower_ not in ("a", "an", "its", "their", "his", "her")
+            ):  # ("a sheriff's office release"; "In its statement, X said")
                 continue
             source = _document_giver(t, para)
             pronoun = source is not None and source.lower_ in _GIVING_PRONOUNS
@@ -1610,7 +1610,7 @@ _SAYING_AS_ITS_SUBJECT = frozenset("before after while by upon on when since".sp
 def _document_giver(document: Token, para: Paragraph) -> Token | None:
     """Who gave out a document (its noun): ``a report by X``, ``X announced it in a
     statement``, ``X made this known in a statement``, else ``a statement issued by X``
-    (:func:`_issued_by`)."""
+    or ``X issued a statement`` (:func:`_giver`)."""
     by = next(
         (c for c in document.children if c.lower_ == "by" and c.dep_ in ("prep", "agent")), None
     )
@@ -1620,7 +1620,7 @@ def _document_giver(document: Token, para: Paragraph) -> Token | None:
         source = _own_subject(verb, para)
         if (source is None or source.pos_ != "PROPN") and verb.dep_ == "ccomp":
             source = _own_subject(verb.head, para)  # "X made this known in a ..."
-    return source if source is not None else _issued_by(document)
+    return source if source is not None else _giver(document, para)
 
 
 def _past_particle(head: Token) -> Token:

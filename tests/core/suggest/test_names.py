@@ -2410,3 +2410,19 @@ def test_a_department_of_state_is_the_agency_without_its_states_initials(suggest
         '"The bridge is unsafe," the agency said.'
     )
     assert names(suggester, text) == ["Department of Transportation"]
+
+
+def test_the_statement_speaks_for_whoever_gave_out_a_statement_before(suggester):
+    text = (
+        "The Norvia Police Service yesterday issued a press statement saying it was "
+        "investigating the attacks.\n\n"
+        '"They have vandalized state assets," the statement read.\n\n'
+        'In its statement, the Ostland Foreign Ministry said it was "deeply disturbed".\n\n'
+        '"The note was in keeping with the norms," the statement said.'
+    )
+    assert names(suggester, text) == [
+        "Norvia Police Service",
+        "Norvia Police Service",
+        "Ostland Foreign Ministry",
+        "Ostland Foreign Ministry",
+    ]
