@@ -1272,6 +1272,13 @@ def _saying_document(t: Token) -> Token | None:
     return v.head if says else None
 
 
+def _agent(verb: Token) -> Token | None:
+    """Who a passive verb's ``by`` names (``it was confirmed by the Ministry that A``: the
+    Ministry), None for none."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+
+
 def _relative(verb: Token) -> bool:
     """Whether a verb's subject is the relative pronoun of its clause (``that said``)."""
     return any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in verb.children)
@@ -1296,7 +1303,7 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
                     return named  # "no comments from Kerwin who said": Kerwin, not comments
                 return _document_of(v.head) or v.head  # ("a statement of his own, which")
             if subj.dep_ == "nsubjpass" or (subj.lower_ == "it" and subj.dep_ == "expl"):
-                return None
+                return _agent(v) if subj.lower_ == "it" else None  # "it was confirmed by X"
             return subj
         if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
             joined = _name_before(v, para) or _phrase_joined_before(v, para)

@@ -1282,3 +1282,14 @@ def test_a_statement_given_out_indicates_what_its_giver_said(suggester):
         "The figures indicated that crime had fallen."
     )
     assert said(suggester, text) == [("the action was lawful.", "A statement", "indicated")]
+
+
+def test_it_was_confirmed_by_x_that_is_xs_saying(suggester):
+    text = (
+        "On Tuesday, it was confirmed by the Norvia Prosecutor's Office that two people "
+        "were arrested.\n\n"
+        "It was announced that the road would close."
+    )
+    assert said(suggester, text) == [
+        ("two people were arrested.", "Norvia Prosecutor's Office", "confirmed")
+    ]
