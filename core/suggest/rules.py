@@ -1338,12 +1338,16 @@ def _going_on_from(v: Token) -> Token:
     one it hangs on, or, where the parse hangs it inside another clause, that clause's
     verb of saying (``X said Y is serious, adding that``), the verb over a report a
     relative clause says (``X rejected a report that said A, saying B``) or over a noun
-    whose clause it is (``X denied reports that A, stating that B``)."""
+    whose clause it is (``X denied reports that A, stating that B``); the verb a clause of
+    ``what`` or ``who`` the parse joins to it is joined to (``X gave no details of Y or
+    what happened, saying B``)."""
     up = v.head
     if not (_after_comma(v) or _adds_on(v)):
         return up
     if v.dep_ == "acl":
         return _report_over(v) or up  # "said that A during the period adding, however,"
+    if up.dep_ == "conj" and any(c.dep_ in _SUBJECTS and c.lower_ in _WH for c in up.children):
+        return up.head  # "X gave no details of Y or what happened, saying A": X's
     if v.dep_ == "pcomp":  # "said he recognised that A from its cash adding "B"": said's
         over = _report_over(v)
         while over is not None and (higher := _report_over(over)) is not None:
@@ -1356,6 +1360,9 @@ def _going_on_from(v: Token) -> Token:
     return up
 
 
+#: The subjects of a clause that names what or who is spoken of (``what happened``), no
+#: clause of saying's own (:func:`_going_on_from`).
+_WH = frozenset({"what", "who"})
 #: Verbs that report, by its object, someone seen or heard saying (``X reported Jo Roe
 #: telling the court that A``, ``quoted Jo Roe saying``).
 _HEARING_VERBS = frozenset("report quote cite hear see record film show".split())

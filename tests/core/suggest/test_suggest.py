@@ -1293,3 +1293,13 @@ def test_it_was_confirmed_by_x_that_is_xs_saying(suggester):
     assert said(suggester, text) == [
         ("two people were arrested.", "Norvia Prosecutor's Office", "confirmed")
     ]
+
+
+def test_a_participle_after_a_clause_of_what_goes_on_from_the_sentences_subject(suggester):
+    text = (
+        "The SIU did not provide more information about the officer or what happened, "
+        "saying it would not comment further on the case."
+    )
+    assert said(suggester, text) == [
+        ("it would not comment further on the case.", "SIU", "saying")
+    ]
