@@ -698,6 +698,11 @@ class NameBook:
         self.agencies.add(name)
         self._add_kind(pos, name, "agency" if written else None)
 
+    def add_force(self, pos: int, place: str) -> None:
+        """A place's police the article writes in lower case (``Vienna police tweeted``):
+        that place's force, which ``police`` names after it, as ``Vienna Police``."""
+        self._add_kind(pos, f"{place} police", "police")
+
     def _add_kind(self, pos: int, name: str, noun: str | None) -> None:
         """A name the article says is an organisation of a kind (``company``, ``agency``),
         among its capitalised names."""

@@ -276,6 +276,14 @@ class ArticleRules:
                 subject = True  # "According to MSP, they found ...": who says
             name = self.book.fullest(words, pos) if person else " ".join(words)
             self.book.add_mention(Mention(pos, name, person, subject))
+            after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if (
+                after is not None
+                and after.text == "police"
+                and after.dep_ != "compound"  # (not "Kira Road police station")
+                and all(w.pos_ == "PROPN" for w in run)
+            ):
+                self.book.add_force(pos, name)  # "Vienna police tweeted": Vienna's force
             honorific = doc[run[0].i - 1].lower_ if run[0].i > 0 else ""
             if person and honorific in HONORIFICS:
                 self.book.gender.setdefault(name, HONORIFICS[honorific])

@@ -2426,3 +2426,13 @@ def test_the_statement_speaks_for_whoever_gave_out_a_statement_before(suggester)
         "Ostland Foreign Ministry",
         "Ostland Foreign Ministry",
     ]
+
+
+def test_police_after_a_places_police_is_that_force(suggester):
+    text = (
+        '"There is a threat against churches," Norvia police tweeted.\n\n'
+        "Police said they could not say how long the measures would last. Three police "
+        "officers were posted at Kira Road police station.\n\n"
+        '"We will warn the public," police added.'
+    )
+    assert names(suggester, text) == ["Norvia police"] * 3
