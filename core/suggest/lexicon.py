@@ -326,7 +326,8 @@ TIME_NOUNS = frozenset("week weekend month year morning afternoon evening night"
 DETERMINERS = frozenset("the a an this that these those its their his her our my your".split())
 
 #: Words that open a sentence and are never the first word of a name ("While Trump
-#: declared ..."): conjunctions, adverbs, prepositions and determiners. A list of our own:
+#: declared ..."): conjunctions, adverbs, prepositions, determiners and counts ("Two
+#: Norvia Police officers"). A list of our own:
 #: spaCy's STOP_WORDS would import all of spaCy (0.8 s) into the app's start.
 SENTENCE_OPENERS = frozenset(
     """
@@ -334,6 +335,7 @@ SENTENCE_OPENERS = frozenset(
     however if in instead into last later meanwhile next now of on once or over since so
     still that the then these this those though to under unless until when whereas while
     with yet
+    two three four five six eight several many some both
     """.split()
 )
 

@@ -2436,3 +2436,11 @@ def test_police_after_a_places_police_is_that_force(suggester):
         '"We will warn the public," police added.'
     )
     assert names(suggester, text) == ["Norvia police"] * 3
+
+
+def test_a_count_opening_a_sentence_is_no_part_of_a_name(suggester):
+    text = (
+        "Two Norvia Metropolitan Police Department officers were hurt when a truck hit "
+        "their cars, police said."
+    )
+    assert names(suggester, text) == ["Norvia Metropolitan Police Department"]
