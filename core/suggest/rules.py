@@ -296,7 +296,9 @@ class ArticleRules:
         cue (``The crown counsel was answering ...``), whom a later pronoun refers to (``He
         said``), or people so (``Councillors on the islands have been trying ...``: ``they``
         say); a speaker's own description is registered where it speaks
-        (:meth:`_source`)."""
+        (:meth:`_source`). A description of a job whose holder the article named is that
+        person (``Chief Minister Jo Roe`` ... ``the chief minister referred to ...`` ... ``he
+        said``: Jo Roe)."""
         for t in para.doc:
             if (
                 t.dep_ in _SUBJECTS
@@ -310,7 +312,8 @@ class ArticleRules:
                 start, end = mention_bounds(t, para)
                 span = _token_span(para, para.doc[start], para.doc[end])
                 written = para.text[span.start - para.start : span.end - para.start]
-                self.book.add_mention(Mention(span.start, written, person=True, subject=True))
+                held = self.book.job_holder(written, span.start, self.book.quoted)
+                self.book.add_mention(Mention(span.start, held or written, True, True))
 
     def _register_documents(self, para: Paragraph) -> None:
         """A document a name gives out, for ``the statement`` to speak for that name

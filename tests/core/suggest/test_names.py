@@ -2444,3 +2444,12 @@ def test_a_count_opening_a_sentence_is_no_part_of_a_name(suggester):
         "their cars, police said."
     )
     assert names(suggester, text) == ["Norvia Metropolitan Police Department"]
+
+
+def test_he_after_a_job_described_as_a_subject_is_the_jobs_holder(suggester):
+    text = (
+        "The remark was made in the assembly by Chief Minister Ravi Menon.\n\n"
+        "While speaking on the budget, the chief minister referred to the incident.\n\n"
+        '"The first criminal is Pawan Roe," he said.'
+    )
+    assert names(suggester, text) == ["Ravi Menon"]
