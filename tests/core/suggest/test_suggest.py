@@ -1300,6 +1300,4 @@ def test_a_participle_after_a_clause_of_what_goes_on_from_the_sentences_subject(
         "The SIU did not provide more information about the officer or what happened, "
         "saying it would not comment further on the case."
     )
-    assert said(suggester, text) == [
-        ("it would not comment further on the case.", "SIU", "saying")
-    ]
+    assert said(suggester, text) == [("it would not comment further on the case.", "SIU", "saying")]
