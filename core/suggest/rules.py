@@ -564,18 +564,21 @@ class ArticleRules:
     def _named(self, head: Token) -> Token:
         """The word a mention's name ends with: its head, or a name in apposition that
         says who a description is (``The charity's director, Susan Ma``; ``X, formerly
-        Twitter, ...``), also one closing a job's phrase (``A spokeswoman for X, Shauna
+        Twitter, ...``), a person's before a place's (``Commissioner of Police, Kolkata,
+        Jo Roe``), also one closing a job's phrase (``A spokeswoman for X, Shauna
         Sanford,``); not one in brackets (``Halvor (NYSE:HAL) CEO Mara Lind``), nor a day
         the parse took for one (``People's Bank Friday countered``: when it spoke)."""
         is_name = self.book.is_name_token
-        appos = next(
-            (
-                c
-                for c in head.rights
-                if c.dep_ == "appos" and is_name(c) and not _bracketed(c) and c.lower_ not in _DAYS
-            ),
-            None,
+        apposed = [
+            c
+            for c in head.rights
+            if c.dep_ == "appos" and is_name(c) and not _bracketed(c) and c.lower_ not in _DAYS
+        ]
+        further = [c for a in apposed for c in a.rights if c.dep_ == "appos" and is_name(c)]
+        people = (
+            c for c in apposed + further if len(run := name_run(c, is_name)) > 1 and is_person(run)
         )
+        appos = next(people, apposed[0] if apposed else None)  # (past a place: "X, Kolkata, Jo")
         described = head.pos_ == "NOUN" or any(c.dep_ == "det" for c in head.lefts)
         if appos is None and described and head.lemma_.lower() in TITLES:
             appos = _closing_name(head, is_name)  # also "The Police Commander for X, Jo Roe,"

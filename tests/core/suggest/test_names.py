@@ -2453,3 +2453,12 @@ def test_he_after_a_job_described_as_a_subject_is_the_jobs_holder(suggester):
         '"The first criminal is Pawan Roe," he said.'
     )
     assert names(suggester, text) == ["Ravi Menon"]
+
+
+def test_a_persons_name_in_apposition_is_taken_past_a_places(suggester):
+    text = (
+        "Later, Commissioner of Police (CP), Kolkata, Ravi Kumar Verma also addressed the "
+        "questions during the press conference and said that the exact motive and further "
+        "details can only be unearthed after a detailed interrogation."
+    )
+    assert names(suggester, text) == ["Ravi Kumar Verma"]
