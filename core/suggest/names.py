@@ -936,7 +936,8 @@ class NameBook:
     def _named_after(self, acronym: str, pos: int) -> str | None:
         """The person the article last named right after an acronym no name spells out,
         before ``pos``, whom the acronym then stands for as for their job (``Norby SDPO Ivo
-        Berg`` ... ``the SDPO said`` -> ``Ivo Berg``); None for none."""
+        Berg`` ... ``the SDPO said`` -> ``Ivo Berg``; also past a bracketed place: ``IGP
+        (Kashmir) Jo Roe``); None for none."""
         held = [
             (max(p for p in seen if p < pos), " ".join(full[k + 1 :]))
             for full, seen in self.full_names.items()
@@ -944,6 +945,7 @@ class NameBook:
             for k in range(len(full) - 2)
             if full[k] == acronym and _person_words(list(full[k + 1 :]))
         ]
+        held += [(at, n) for at, n in self._titled(acronym.lower()) if at < pos]
         return max(held, default=(0, None))[1]
 
     def _first_word_of(self, mention: str, pos: int) -> str | None:

@@ -2085,11 +2085,18 @@ def _job_end(job: Token) -> int:
 
 def _titles_of(head: Token, run: list[Token]) -> set[str]:
     """Job words that come with a name: the one right before it (``Governor``,
-    ``political analyst``; ``Emergency Response Director``: the director only), also with
+    ``political analyst``; ``Emergency Response Director``: the director only; also before
+    a bracketed place: ``IGP (Kashmir) Jo Roe``), also with
     the word before it in capitals (``Prime Minister``: the prime minister too), or an
     appositive (``Jo Ma, a lawyer``; ``the director, Jo Ma``)."""
     doc = head.doc
-    before = [doc[run[0].i - 1]] if run[0].i > head.left_edge.i else []
+    first = run[0].i
+    if first > 2 and doc[first - 1].text == ")":  # "IGP (Kashmir) Jo Roe": past its brackets
+        opening = next(
+            (k for k in range(first - 2, max(first - 6, 0), -1) if doc[k].text == "("), 0
+        )
+        first = opening or first
+    before = [doc[first - 1]] if first > head.left_edge.i else []
     out = {
         t.lemma_.lower()
         for t in before

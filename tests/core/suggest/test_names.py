@@ -2462,3 +2462,11 @@ def test_a_persons_name_in_apposition_is_taken_past_a_places(suggester):
         "details can only be unearthed after a detailed interrogation."
     )
     assert names(suggester, text) == ["Ravi Kumar Verma"]
+
+
+def test_a_jobs_acronym_before_a_bracketed_place_is_the_name_after_it(suggester):
+    text = (
+        "IGP (Kashmir) Ravi Menon told reporters that the forces tried their best.\n\n"
+        '"Even their parents were brought in, but they refused," the IGP said.'
+    )
+    assert names(suggester, text) == ["Ravi Menon", "Ravi Menon"]
