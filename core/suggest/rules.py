@@ -1320,7 +1320,7 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
                 return _agent(v) if subj.lower_ == "it" else None  # "it was confirmed by X"
             return subj
         if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
-            joined = _name_before(v, para) or _phrase_joined_before(v, para)
+            joined = _as_subject(v) or _name_before(v, para) or _phrase_joined_before(v, para)
             if joined is not None:
                 return joined  # "..., Qatar and Britain, and health officials claim"
             v = _coordinated(v, verb, para)
@@ -1344,6 +1344,24 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
         or _after_fronted(verb, para)
         or _subject_in_fronted_phrase(verb, para)
         or _phrase_joined_before(verb, para)
+    )
+
+
+def _as_subject(verb: Token) -> Token | None:
+    """The subject of a clause of ``as`` that the parse took for a preposition's object and
+    its verb for a conjunct of the sentence's (``Footage showed rifles as Colonel Jo Roe,
+    the head of the gendarmerie, said A``: Jo Roe); None for none."""
+    doc = verb.doc
+    end = verb.i - 1 if doc[verb.i - 1].text != "," else verb.i - 2
+    return next(
+        (
+            o
+            for p in verb.head.children
+            if p.dep_ == "prep" and p.lower_ == "as" and p.i < verb.i
+            for o in p.children
+            if o.dep_ == "pobj" and o.right_edge.i in (end, verb.i - 1)
+        ),
+        None,
     )
 
 

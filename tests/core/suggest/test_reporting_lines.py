@@ -1571,3 +1571,27 @@ def test_a_name_in_marks_set_off_after_a_noun_is_no_quote(suggester):
     assert [(q, kind) for q, _, _, _, kind in found] == [
         ("the police dog, ‘Rex’, was hit by a van.", "indirect")
     ]
+
+
+def test_as_x_said_the_parse_joins_to_the_sentence_is_xs_saying(suggester):
+    # the parse the pipeline made of such a sentence on real news, written out: "as" a
+    # preposition, its name an object and "said" a conjunct of the sentence's verb
+    words = "Footage showed rifles as Colonel Jo Roe , the head of the force , said they had "
+    words = (words + "arrested 22 people .").split()
+    heads = [1, 1, 1, 1, 6, 6, 3, 6, 9, 6, 9, 12, 10, 6, 1, 17, 17, 14, 19, 17, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "compound", "compound", "pobj", "punct", "det"]
+    deps += ["appos", "prep", "det", "pobj", "punct", "conj", "nsubj", "aux", "ccomp"]
+    deps += ["nummod", "dobj", "punct"]
+    pos = ["NOUN", "VERB", "NOUN", "ADP", "PROPN", "PROPN", "PROPN", "PUNCT", "DET", "NOUN"]
+    pos += ["ADP", "DET", "NOUN", "PUNCT", "VERB", "PRON", "AUX", "VERB", "NUM", "NOUN", "PUNCT"]
+    doc = Doc(
+        suggester.nlp.vocab,
+        words=words,
+        spaces=[w not in ("Roe", "force", "people") for w in words],
+        heads=heads,
+        deps=deps,
+        pos=pos,
+    )
+    para = Paragraph(0, doc)
+    para.in_quote = [0] * len(doc)
+    assert verb_subject(doc[14], para).text == "Roe"
