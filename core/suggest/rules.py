@@ -1238,12 +1238,18 @@ def _says(verb: Token) -> bool:
     )
 
 
+#: Documents given out as their giver's own words, whose ``indicated`` or ``suggested`` is
+#: a saying (``A statement indicated that A``); not a report, which may find, nor a post or
+#: a tweet, which the article may name by a page rather than by its giver.
+_WORDED_DOCUMENTS = frozenset({"statement", "release", "letter", "memo"})
+
+
 def _person_says(verb: Token) -> bool:
     """Whether a verb of :data:`PERSON_SPEECH_VERBS` has a person as its subject, its own
     or that of the verb it is coordinated with (``Jo Roe attacked the plan and suggested
     A``): ``he`` or ``she``, a person's name or a person by their job (``A government
     minister suggested``), or a document given out in its giver's words (``A statement
-    indicated that A``; a report may find, as a study does)."""
+    indicated that A``: :data:`_WORDED_DOCUMENTS`)."""
     if verb.lemma_.lower() not in PERSON_SPEECH_VERBS:
         return False
     v = verb
@@ -1255,7 +1261,7 @@ def _person_says(verb: Token) -> bool:
                 subj.lower_ in PERSONAL
                 or bool(run and is_person(run))
                 or _by_job(subj)
-                or subj.lemma_.lower() in ISSUED_NOUNS - {"report"}
+                or subj.lemma_.lower() in _WORDED_DOCUMENTS
             )
         if v.dep_ != "conj":
             return False
