@@ -7,6 +7,18 @@ from core.suggest.rules import Paragraph, reported_clause, verb_subject
 from tests.core.suggest.test_suggest import suggest
 
 
+def written_parse(suggester, words: list[str], **parse) -> Paragraph:
+    """A paragraph of the parse the pipeline made of a sentence on real news, written out
+    (made-up sentences of its shape parse otherwise): a space after each word but one
+    before a comma or a full stop."""
+    last = len(words) - 1
+    spaces = [k == last or words[k + 1] not in (",", ".") for k in range(len(words))]
+    doc = Doc(suggester.nlp.vocab, words=words, spaces=spaces, **parse)
+    para = Paragraph(0, doc)
+    para.in_quote = [0] * len(doc)
+    return para
+
+
 def test_going_on_or_sharing_in_a_reporting_line_reports_the_clause_before(suggester):
     found = suggest(
         suggester,
@@ -894,17 +906,8 @@ def test_a_clause_of_where_after_a_comma_the_parse_gives_a_cue_is_no_report(sugg
     deps += ["advmod", "compound", "nsubj", "ccomp", "det", "dobj", "punct"]
     tags = ["PRP", "VBD", "NNS", "IN", "DT", "NN", ",", "CD", ",", "WRB", "NNP", "NNP", "VBD"]
     tags += ["DT", "NN", "."]
-    doc = Doc(
-        suggester.nlp.vocab,
-        words=words,
-        spaces=[w not in ("seat", "NA-11", "candidate") for w in words],
-        heads=heads,
-        deps=deps,
-        tags=tags,
-    )
-    para = Paragraph(0, doc)
-    para.in_quote = [0] * len(doc)
-    assert reported_clause(doc[1], para) is None
+    para = written_parse(suggester, words, heads=heads, deps=deps, tags=tags)
+    assert reported_clause(para.doc[1], para) is None
     said = "Ana Ruiz told reporters where the body had been found."
     assert [(q, cue) for q, _, _, cue, _ in suggest(suggester, said)] == [
         ("where the body had been found.", "told")
@@ -1518,18 +1521,8 @@ def test_a_closing_line_s_subject_the_parse_joined_to_a_noun_before_its_comma(su
     tags += ["VBD", "."]
     pos = ["DET", "NOUN", "AUX", "ADJ", "ADP", "NOUN", "ADP", "NOUN", "PUNCT", "DET"]
     pos += ["PROPN", "PROPN", "VERB", "PUNCT"]
-    doc = Doc(
-        suggester.nlp.vocab,
-        words=words,
-        spaces=[w not in ("rebels", "said") for w in words],
-        heads=heads,
-        deps=deps,
-        tags=tags,
-        pos=pos,
-    )
-    para = Paragraph(0, doc)
-    para.in_quote = [0] * len(doc)
-    subject = verb_subject(doc[12], para)
+    para = written_parse(suggester, words, heads=heads, deps=deps, tags=tags, pos=pos)
+    subject = verb_subject(para.doc[12], para)
     assert subject is not None and subject.i == 11  # "Authority", not "port"
 
 
@@ -1584,14 +1577,5 @@ def test_as_x_said_the_parse_joins_to_the_sentence_is_xs_saying(suggester):
     deps += ["nummod", "dobj", "punct"]
     pos = ["NOUN", "VERB", "NOUN", "ADP", "PROPN", "PROPN", "PROPN", "PUNCT", "DET", "NOUN"]
     pos += ["ADP", "DET", "NOUN", "PUNCT", "VERB", "PRON", "AUX", "VERB", "NUM", "NOUN", "PUNCT"]
-    doc = Doc(
-        suggester.nlp.vocab,
-        words=words,
-        spaces=[w not in ("Roe", "force", "people") for w in words],
-        heads=heads,
-        deps=deps,
-        pos=pos,
-    )
-    para = Paragraph(0, doc)
-    para.in_quote = [0] * len(doc)
-    assert verb_subject(doc[14], para).text == "Roe"
+    para = written_parse(suggester, words, heads=heads, deps=deps, pos=pos)
+    assert verb_subject(para.doc[14], para).text == "Roe"
