@@ -283,7 +283,7 @@ class ArticleRules:
                 and after.dep_ != "compound"  # (not "Kira Road police station")
                 and all(w.pos_ == "PROPN" for w in run)
             ):
-                self.book.add_force(pos, name)  # "Vienna police tweeted": Vienna's force
+                self.book.add_force(pos, " ".join(words))  # "Vienna police tweeted"
             honorific = doc[run[0].i - 1].lower_ if run[0].i > 0 else ""
             if person and honorific in HONORIFICS:
                 self.book.gender.setdefault(name, HONORIFICS[honorific])
