@@ -198,6 +198,7 @@ TITLES = frozenset(
     dato datuk datin paduka pehin yb ustaz
     apostle cleric archbishop priest reverend evangelist televangelist preacher
     cardinal nuncio apostolic monsignor msgr msgr. deacon vicar patriarch
+    sovereign monarch emperor empress sultan emir prefect
     """.split()
 )
 
@@ -231,9 +232,30 @@ CLERGY_TITLES = frozenset(
     "televangelist preacher".split()
 )
 
+#: Titles of a reigning house: ``the Sovereign`` and ``the monarch`` are the person the
+#: article named with one of them (``Prince Albert II`` ... ``said the Sovereign``).
+ROYAL_TITLES = frozenset(
+    "sovereign monarch king queen prince princess emperor empress sultan emir".split()
+)
+
+#: Jobs of public office: ``the official`` is the person the article named with one of
+#: them (``deputy head ..., Colonel Jo Roe, affirms`` ... ``the senior official reported``).
+OFFICE_JOBS = HEADING_JOBS | frozenset(
+    "minister secretary deputy spokesperson spokesman spokeswoman governor mayor colonel "
+    "general inspector superintendent prosecutor ambassador envoy official officer".split()
+)
+
 #: A description by one of these words is the person the article named with any job of
-#: the word's set (:data:`HEADING_JOBS`, :data:`CLERGY_TITLES`).
-JOBS_OF_A_KIND = {"boss": HEADING_JOBS, "chief": HEADING_JOBS, "cleric": CLERGY_TITLES}
+#: the word's set (:data:`HEADING_JOBS`, :data:`CLERGY_TITLES`, :data:`ROYAL_TITLES`,
+#: :data:`OFFICE_JOBS`).
+JOBS_OF_A_KIND = {
+    "boss": HEADING_JOBS,
+    "chief": HEADING_JOBS,
+    "cleric": CLERGY_TITLES,
+    "sovereign": ROYAL_TITLES,
+    "monarch": ROYAL_TITLES,
+    "official": OFFICE_JOBS,
+}
 
 #: Titles that are also common first names: before a surname alone they are the first
 #: name ("Dean Whitaker"), unless the article names a person with that surname ("Dean

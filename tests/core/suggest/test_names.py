@@ -2470,3 +2470,28 @@ def test_a_jobs_acronym_before_a_bracketed_place_is_the_name_after_it(suggester)
         '"Even their parents were brought in, but they refused," the IGP said.'
     )
     assert names(suggester, text) == ["Ravi Menon", "Ravi Menon"]
+
+
+def test_the_sovereign_is_whom_the_article_named_with_a_royal_title(suggester):
+    text = (
+        "On Thursday, Prince Carl IV spoke to a newspaper about the affair.\n\n"
+        '"When the trust is broken, decisions have to be made," said the Sovereign.'
+    )
+    assert names(suggester, text) == ["Carl IV"]
+
+
+def test_a_prefect_is_a_title_before_a_surname(suggester):
+    text = (
+        "Prefect Gianni Rossetti visited the town hall.\n\n"
+        '"What happened is an extremely serious incident," Prefect Rossetti said.'
+    )
+    assert names(suggester, text) == ["Gianni Rossetti"]
+
+
+def test_the_official_is_whom_the_article_named_with_a_job_of_public_office(suggester):
+    text = (
+        "The deputy head of the agency, Colonel Ivo Berg, affirms that the number of "
+        "attacks has increased.\n\n"
+        "During a press conference, the senior official reported that the list was updated."
+    )
+    assert names(suggester, text) == ["Ivo Berg", "Ivo Berg"]
