@@ -6,6 +6,7 @@ from core.model import Attribution, Span
 from core.suggest.names import (
     full_names,
     initials,
+    is_person,
     name_in_article,
     name_key,
     named_source,
@@ -2495,3 +2496,8 @@ def test_the_official_is_whom_the_article_named_with_a_job_of_public_office(sugg
         "During a press conference, the senior official reported that the list was updated."
     )
     assert names(suggester, text) == ["Ivo Berg", "Ivo Berg"]
+
+
+def test_what_a_directorate_is_of_is_no_person(suggester):
+    doc = suggester.nlp("The General Directorate of Criminal Investigation stated it.")
+    assert not is_person([t for t in doc if t.text in ("Criminal", "Investigation")])
