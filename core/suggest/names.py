@@ -1618,7 +1618,7 @@ DATELINE = re.compile(
     r"[A-Z][\w.'\u2019]*(?:,?\s+(?:[A-Z][\w.'\u2019]*|\d{1,4}))*"
     r"(?:,?\s*(?:\([^()\n]{1,60}\)|\[[^\[\]\n]{1,30}\])(?:,?\s+(?:[A-Z][\w.'\u2019]*|\d{1,4}))*)*"
     r"|\([A-Z][^()\n]{0,30}\))"  # or the agency alone: "(Reuters) -"
-    r"\s*(?::|\s-{1,2}\s|\s?[\u2014\u2013]|-(?=[A-Z]))"
+    r"\s*(?::|\s?-{1,2}\s|\s?[\u2014\u2013]|-(?=[A-Z]))"  # (also "(RHC)-- The")
     # or a place and a date with nothing after them (the page lost its agency): "Chandigarh,
     # July 19 One of the accused ..."
     r"|[A-Z][\w.]*(?:\s[A-Z][\w.]*)?,\s(?:" + "|".join(_MONTHS) + r")\.?\s\d{1,2}\s(?=[A-Z])"

@@ -2501,3 +2501,11 @@ def test_the_official_is_whom_the_article_named_with_a_job_of_public_office(sugg
 def test_what_a_directorate_is_of_is_no_person(suggester):
     doc = suggester.nlp("The General Directorate of Criminal Investigation stated it.")
     assert not is_person([t for t in doc if t.text in ("Criminal", "Investigation")])
+
+
+def test_a_datelines_dashes_may_follow_its_bracket(suggester):
+    text = (
+        "Havana, July 10 (RHC)-- The deputy head of the agency, Colonel Ivo Berg, affirms "
+        "that the number of attacks has increased."
+    )
+    assert names(suggester, text) == ["Ivo Berg"]
