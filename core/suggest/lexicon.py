@@ -103,6 +103,7 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "league": "",
         "band": "",
         "bureau": "",
+        "command": "",
         "holding": "holding holdings",
         "broadcaster": "broadcasting corporation radio television tv network channel",
     }.items()

@@ -2509,3 +2509,12 @@ def test_a_datelines_dashes_may_follow_its_bracket(suggester):
         "that the number of attacks has increased."
     )
     assert names(suggester, text) == ["Ivo Berg"]
+
+
+def test_the_state_command_is_the_police_command_named_before(suggester):
+    text = (
+        "The Norvia State Police Command has debunked reports of a clash.\n\n"
+        "In a statement on Sunday, the state command clarified that no such incident ever "
+        "happened."
+    )
+    assert names(suggester, text) == ["Norvia State Police Command"]
