@@ -313,6 +313,8 @@ class Driver:
             if got is not None and trim(self.text, got) == trim(self.text, span):
                 return
             self.key("Esc")
+            if self.s.cursor != first:  # (I took the cursor to other marks' end)
+                self.cursor_to(tokens[first][0])
         key = self.by_sentence(span)
         if key is not None:
             return self.key(key)

@@ -723,3 +723,31 @@ def test_the_keys_to_gold_take_a_name_a_row_or_two_down_after_its_letters():
     assert cheapest_part("the mayor", offered) is None  # (typed whole)
     many = [f"the police {n}" for n in "abc"] + ["the police"]
     assert cheapest_part("the police", many) is None  # (fourth: past the rows read)
+
+
+def test_the_keys_to_gold_select_from_the_quote_s_start_after_i_missed_it(make_window, tmp_path):
+    """heldout35: a quote broken off by the speaker's line inside its marks (``“A – he
+    says – B”``): I, pressed at its first word, selected other marks and left the token
+    cursor at their end, and the selection then started there; Q was refused. The walk
+    takes the cursor back to the quote's first word."""
+    text = (
+        "Roe was pleased.\n\n"
+        "“Norvia made a great game and took what we gave them – he says – we were not "
+        "ready at all.” Later he praised the “spaces” they found.\n"
+    )
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text))
+    gold = read_gold(
+        _write(
+            tmp_path,
+            text,
+            {
+                "quote": "Norvia made a great game and took what we gave them",
+                "speaker": "he",
+                "cue": "says",
+            },
+        ),
+        text,
+    )
+    to_gold(w, gold)
+    quotes = [text[a.quote.start : a.quote.end] for a in w.session.attrs]
+    assert quotes == ["Norvia made a great game and took what we gave them"]
