@@ -1292,6 +1292,27 @@ def _saying_document(t: Token) -> Token | None:
     return v.head if says else None
 
 
+def _a_thing(noun: Token) -> bool:
+    """Whether a noun names a thing: in lower case, no job's nor an organisation's kind."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() not in TITLES
+        and noun.lemma_.lower() not in ORGANISATION_KINDS
+    )
+
+
+def _person_before(noun: Token) -> Token | None:
+    """The last word of the nearest person's name before a noun in its sentence, which a
+    ``who`` after the noun refers to (``Jo Roe, Deputy Spokesperson, at the regular press
+    briefing, who said``: Roe); None for none."""
+    names = (
+        t
+        for t in reversed(noun.doc[noun.sent.start : noun.i])
+        if t.pos_ == "PROPN" and (t.i + 1 == len(t.doc) or t.doc[t.i + 1].pos_ != "PROPN")
+    )
+    return next((t for t in names if is_person(name_run(t))), None)
+
+
 def _agent(verb: Token) -> Token | None:
     """Who a passive verb's ``by`` names (``it was confirmed by the Ministry that A``: the
     Ministry), None for none."""
@@ -1321,6 +1342,8 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
                 named = v.doc[subj.i - 1] if subj.i and subj.lower_ == "who" else None
                 if named is not None and named.pos_ == "PROPN" and named.head != v.head:
                     return named  # "no comments from Kerwin who said": Kerwin, not comments
+                if subj.lower_ == "who" and _a_thing(v.head):
+                    return _person_before(v.head) or v.head  # "Jo Roe ... at the briefing, who"
                 return _document_of(v.head) or v.head  # ("a statement of his own, which")
             if subj.dep_ == "nsubjpass" or (subj.lower_ == "it" and subj.dep_ == "expl"):
                 return _agent(v) if subj.lower_ == "it" else None  # "it was confirmed by X"

@@ -1301,3 +1301,12 @@ def test_a_participle_after_a_clause_of_what_goes_on_from_the_sentences_subject(
         "saying it would not comment further on the case."
     )
     assert said(suggester, text) == [("it would not comment further on the case.", "SIU", "saying")]
+
+
+def test_who_after_a_things_noun_is_the_person_named_before_it(suggester):
+    text = (
+        "The update was provided by Jo Roe, Deputy Spokesperson for the Secretary-General at "
+        "the regular press briefing at UN Headquarters, who said that the mission remains on "
+        "high alert."
+    )
+    assert said(suggester, text) == [("the mission remains on high alert.", "Jo Roe", "said")]
