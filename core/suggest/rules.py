@@ -1851,6 +1851,10 @@ def _own_subject(verb: Token, para: Paragraph) -> Token | None:
     return before[-1] if before else next(iter(found), None)
 
 
+#: How words reach a reporter (``said the miners by telephone``): no part of who said them.
+_MEDIA = frozenset("telephone phone email e-mail text radio videolink video".split())
+
+
 def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tuple[int, int]:
     """Token bounds of the speaker mention: the head with its left modifiers (after the
     dateline), also the job a name is in apposition to when no comma parts them (``the
@@ -1880,6 +1884,10 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
                 where = any(o.lemma_.lower() in STATEMENT_NOUNS for o in c.children)
                 if where and c.lower_ != "of":  # (not "The text of the statement")
                     break  # "officials at a news conference": where, not who
+                if c.lower_ in ("by", "via", "over") and any(
+                    o.lemma_.lower() in _MEDIA for o in c.children
+                ):
+                    break  # "said the miners by telephone": how, not who
                 when = [p for p in c.subtree if _of_when(p) and p.right_edge.i >= last]
                 if when and when[0] == c:
                     break  # "A spokesperson ... on Sunday": when it spoke, not who

@@ -1310,3 +1310,10 @@ def test_who_after_a_things_noun_is_the_person_named_before_it(suggester):
         "high alert."
     )
     assert said(suggester, text) == [("the mission remains on high alert.", "Jo Roe", "said")]
+
+
+def test_how_words_reached_the_reporter_is_no_part_of_the_speaker(suggester):
+    text = "Police began patrolling the mill on Sunday, said the miners by telephone."
+    assert [(sp, name) for _, sp, name, _, _ in suggest(suggester, text)] == [
+        ("the miners", "the miners")
+    ]
