@@ -1833,7 +1833,9 @@ def _own_subject(verb: Token, para: Paragraph) -> Token | None:
     Motor Co. said``). Of two subjects, the one nearer the verb: a parse cut by a
     bracket takes the words before it for another (``BP (NYSE:BP) CEO Tony Hayward
     said``); but not one after a preposition the parse took for the verb's conjunction
-    (``Ann Lee after her team's loss insisted``: Ann Lee)."""
+    (``Ann Lee after her team's loss insisted``: Ann Lee); and not a phrase right after a
+    quote's closing mark where a name follows the verb (``"... in Abéché," the capital of
+    Ouaddaï, said Jo Roe``: Jo Roe)."""
     found = []
     for c in verb.children:
         if c.dep_ not in _SUBJECTS or para.in_quote[c.i]:
@@ -1848,7 +1850,17 @@ def _own_subject(verb: Token, para: Paragraph) -> Token | None:
     before = [c for c in found if c.i < verb.i]
     marks = [m.i for m in verb.children if m.dep_ == "mark" and m.i < verb.i]
     before = [c for c in before if not any(c.i > m for m in marks)] or before
+    named = [c for c in found if c.i > verb.i and c.pos_ == "PROPN"]
+    if before and named and before[-1].pos_ == "NOUN" and _right_after_marks(before[-1]):
+        return named[0]  # '"... in Abéché," the capital of Ouaddaï, said Jo Roe': Jo Roe
     return before[-1] if before else next(iter(found), None)
+
+
+def _right_after_marks(noun: Token) -> bool:
+    """Whether a noun's phrase opens right after a quote's closing mark: a phrase that
+    says what the quote's last word is, not who speaks."""
+    k = noun.left_edge.i - 1
+    return k >= 0 and noun.doc[k].text in CLOSING_MARKS
 
 
 #: How words reach a reporter (``said the miners by telephone``): no part of who said them.

@@ -1317,3 +1317,13 @@ def test_how_words_reached_the_reporter_is_no_part_of_the_speaker(suggester):
     assert [(sp, name) for _, sp, name, _, _ in suggest(suggester, text)] == [
         ("the miners", "the miners")
     ]
+
+
+def test_a_phrase_after_a_quotes_closing_mark_is_no_subject_before_a_name(suggester):
+    text = (
+        '"The Ministry of Health informs the public of an outbreak of dengue fever in the '
+        'health district of Abéché," the capital of the Ouaddaï region, around 650km east of '
+        "N'Djamena, Chad's capital, said Jo Roe Mahamat, the Minister of Health, in a "
+        "statement sent to AFP on Wednesday."
+    )
+    assert [name for _, _, name, _, _ in suggest(suggester, text)] == ["Jo Roe Mahamat"]
