@@ -2518,3 +2518,12 @@ def test_the_state_command_is_the_police_command_named_before(suggester):
         "happened."
     )
     assert names(suggester, text) == ["Norvia State Police Command"]
+
+
+def test_a_person_named_after_an_organisations_first_words_keeps_their_name(suggester):
+    text = (
+        "The Norbury Police Department and the Elm County Police Department report to the "
+        "state.\n\n"
+        "Norbury Police spokesperson Ada Quist said her agency reported every year."
+    )
+    assert names(suggester, text) == ["Ada Quist"]
