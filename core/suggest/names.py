@@ -725,7 +725,7 @@ class NameBook:
         if is_description(name):
             insort(self.spoken, pos)
         run = self._run_at(pos)[1]  # "St. Michael", which its titles made "Michael"
-        ran_on = len(run.split()) > 1 and run.split()[-1] == name.split()[-1]
+        ran_on = len(run.split()) > 1 and run.split()[-1:] == name.split()[-1:]
         begun = self._company_begun(run, pos) if ran_on else None  # (not "Norvia Police" ...
         # "spokesperson Jo Roe": the mention's run is an organisation's, its name a person's)
         if begun is not None:
