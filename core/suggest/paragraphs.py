@@ -26,7 +26,8 @@ def is_heading(text: str) -> bool:
 
 
 def paragraphs(article: Article) -> list[tuple[int, str]]:
-    """(offset, text) of every body paragraph: each non-blank line outside ``non_body``."""
+    """(offset, text) of every body paragraph: each non-blank line outside ``non_body``,
+    a low single mark written for a comma read as one (:func:`_as_commas`)."""
     out: list[tuple[int, str]] = []
     for body in article.body_ranges():
         chunk = article.text[body.start : body.end]
@@ -36,10 +37,21 @@ def paragraphs(article: Article) -> list[tuple[int, str]]:
             start, end = body.start + m.start(), body.start + m.end()
             while end - start > MAX_PARAGRAPH:  # (offsets, not the rest copied each time)
                 cut = start + _cut(article.text[start : start + MAX_PARAGRAPH])
-                out.append((start, article.text[start:cut]))
+                out.append((start, _as_commas(article.text[start:cut])))
                 start = cut
-            out.append((start, article.text[start:end]))
+            out.append((start, _as_commas(article.text[start:end])))
     return out
+
+
+#: A low single mark between a word and a space: a comma some papers' systems write so
+#: (``officers‚ who have chosen``), never a quote's opening mark (``‚Ja‘``).
+_LOW_MARK_AS_COMMA = re.compile(r"(?<=\w)\u201a(?=\s)")
+
+
+def _as_commas(text: str) -> str:
+    """A paragraph with each low single mark written for a comma read as a comma (the
+    same length: offsets stay)."""
+    return _LOW_MARK_AS_COMMA.sub(",", text) if "\u201a" in text else text
 
 
 def _cut(window: str) -> int:

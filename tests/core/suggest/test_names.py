@@ -2527,3 +2527,14 @@ def test_a_person_named_after_an_organisations_first_words_keeps_their_name(sugg
         "Norbury Police spokesperson Ada Quist said her agency reported every year."
     )
     assert names(suggester, text) == ["Ada Quist"]
+
+
+def test_a_low_single_mark_written_for_a_comma_is_read_as_one(suggester):
+    text = (
+        "\u201cThe suspects fled the scene in the vehicle\u201a\u201d Norvia police said.\n\n"
+        "The Provincial Commissioner of Norvia\u201a Lieutenant-General Ana Roux\u201a "
+        "applauded the swift response of the members.\n\n"
+        "\u201cThis is a clear indication that our plan has paid off.\n\n"
+        "\u201cOur members will not turn a blind eye when their own are killed\u201a she said."
+    )
+    assert names(suggester, text) == ["Norvia police", "Ana Roux", "Ana Roux"]
