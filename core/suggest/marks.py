@@ -9,7 +9,9 @@ left open counts only where it opens its paragraph (a quote run on over paragrap
 opening with a mark and the last closing, as papers that quote with single marks write
 it); elsewhere it is taken for no quote. An opening mark where a closing one would be
 (after a word or a stop, before a space) closes the quote open (``her patch.“``), and a
-closing double mark where an opening one would be opens one (``”We will``)."""
+closing double mark where an opening one would be opens one (``”We will``). Inside the quote
+a paragraph opens, double marks around a name are the quote's own (``“... known as
+“Two-two” ...``); elsewhere a fresh opening mark starts a new quote."""
 
 from __future__ import annotations
 
@@ -82,6 +84,7 @@ def _pair(text: str, double: bool, skip: list[tuple[int, int]]) -> list[Quoted]:
     start: int | None = None
     i = 0
     n = len(text)
+    lead = n - len(text.lstrip())  # a paragraph's own opening mark may stay open
     while i < n:
         ch = text[i]
         if ch not in opens and ch not in closes and ch != straight:
@@ -114,6 +117,10 @@ def _pair(text: str, double: bool, skip: list[tuple[int, int]]) -> list[Quoted]:
             _close(text, start, i, out)  # 'her patch.“': an opening mark written to close
             start = None
         elif ch in opens:
+            inner = _nested_close(text, i, closes) if start == lead and double else None
+            if inner is not None:  # '“A was known as “Two-two” in the city': one quote
+                i = inner + 1
+                continue
             start = i
         i += 1
     if start is not None:
@@ -121,6 +128,18 @@ def _pair(text: str, double: bool, skip: list[tuple[int, int]]) -> list[Quoted]:
         if e > s:
             out.append(Quoted(start, None, s, e, double))
     return out
+
+
+def _nested_close(text: str, i: int, closes: str) -> int | None:
+    """Where a quote opened at ``i`` inside the quote its paragraph opens closes (a name in
+    marks inside it: ``“... a member of Apache Tiger (also known as “Two-two”)
+    confraternity,” he said``), with no other opening mark before; None for none."""
+    for k in range(i + 1, len(text)):
+        if text[k] in closes:
+            return k
+        if text[k] in DOUBLE_OPEN:
+            return None
+    return None
 
 
 def _close(text: str, start: int, i: int, out: list[Quoted]) -> None:

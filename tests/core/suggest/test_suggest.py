@@ -350,6 +350,14 @@ def test_pattern(suggester, name):
         ("”Even if we wanted to,“ she said.", ["Even if we wanted to,"]),  # a closing one to open
         ("”If they come, we help,” she said.", ["If they come, we help,"]),
         ("the safety of citizens ”.", []),  # a closing mark with its space opens nothing
+        (  # a name in marks inside the quote its paragraph opens
+            "“He is a member of Apache Tiger (known as “Two-two”) confraternity,” he said.",
+            ["He is a member of Apache Tiger (known as “Two-two”) confraternity,"],
+        ),
+        (
+            "“He is a member (known as “Two-two”) of the gang",
+            ["He is a member (known as “Two-two”) of the gang"],
+        ),
     ],
 )
 def test_mark_pairing(text, quotes):
