@@ -104,6 +104,7 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "band": "",
         "bureau": "",
         "command": "",
+        "movement": "",
         "holding": "holding holdings",
         "broadcaster": "broadcasting corporation radio television tv network channel",
     }.items()

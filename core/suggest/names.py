@@ -731,7 +731,20 @@ class NameBook:
         if begun is not None:
             return begun
         settled = _unowned(self._settled(name, pos))  # (a description's organisation too)
+        settled = self._after_its_kind(settled)
         return _with_its_stop(self._cased(_broadcaster(self._company(self._of_state(settled)))))
+
+    def _after_its_kind(self, name: str) -> str:
+        """The name written after the kind of organisation it is, in capitals, where the
+        article writes that name alone as a subject too (``The Palestinian Resistance
+        Movement Hamas`` ... ``Hamas said``: ``Hamas``); else the name as it is."""
+        words = name.split()
+        if len(words) < 3 or words[-2].lower() not in ORGANISATION_KINDS:
+            return name
+        alone = words[-1]
+        if alone.lower() in NON_PERSON_WORDS or alone.casefold() in self.places:
+            return name
+        return alone if any(m.name == alone and m.subject for m in self.mentions) else name
 
     def _cased(self, name: str) -> str:
         """A name with a small word in capitals (``The City Of London Police``) as the
@@ -1637,7 +1650,7 @@ _AND_THE = re.compile(r"\s+and\s+the\s+(?=[A-Z])")
 #: Kinds of organisation whose names seldom say what they are (``Norvia Paper``, a
 #: company; ``Unitra``, a union): a description of one may stand for the organisation
 #: that spoke or acted before it (:meth:`NameBook._acting_organisation`).
-_ACTING_KINDS = frozenset({"company", "firm", "union"})
+_ACTING_KINDS = frozenset({"company", "firm", "union", "movement"})
 #: How far before a description of an organisation the one that spoke or acted may be
 #: (:meth:`NameBook._acting_organisation`): a few paragraphs.
 _ACTING_REACH = 1500

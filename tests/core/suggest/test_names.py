@@ -2538,3 +2538,13 @@ def test_a_low_single_mark_written_for_a_comma_is_read_as_one(suggester):
         "\u201cOur members will not turn a blind eye when their own are killed\u201a she said."
     )
     assert names(suggester, text) == ["Norvia police", "Ana Roux", "Ana Roux"]
+
+
+def test_the_movement_is_the_name_written_after_its_kind(suggester):
+    text = (
+        "The Norland Resistance Movement Tarvo condemned the killing of a policeman.\n\n"
+        'In its statement, Tarvo emphasized that those responsible "must be held '
+        'accountable."\n\n'
+        'The movement further warned that "the crime serves the occupation."'
+    )
+    assert names(suggester, text) == ["Tarvo", "Tarvo"]
