@@ -601,6 +601,13 @@ class ArticleRules:
             last = run_on[-1]
             span = Span(para.start + doc[start].idx, para.start + last.idx + len(last))
             return Source(span, " ".join(t.text for t in run_on))
+        according = head.dep_ == "pobj" and is_according(head.head.head)
+        apposed = _apposed_run_on(head) if according else []
+        if apposed:  # "According to the spokeswoman for X, Kato Belmans, the group ..."
+            start = mention_bounds(head, para)[0]
+            last = apposed[-1]
+            span = Span(para.start + doc[start].idx, para.start + last.idx + len(last))
+            return self._person(span, apposed, last, pos)
         is_name = self.book.is_name_token
         named = self._named(head)
         run = name_run(named, is_name)
@@ -3743,6 +3750,24 @@ def _name_run_on(noun: Token) -> list[Token]:
     return run if subject and k < len(doc) and doc[k].text == "," else []
 
 
+def _apposed_run_on(noun: Token) -> list[Token]:
+    """A person's name set off by commas right after a job's description that the parse
+    took for the subject of the clause after it (``According to the spokeswoman for the
+    Prosecution, Kato Belmans, the group used ...``: Kato Belmans); empty for none."""
+    doc = noun.doc
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in TITLES:
+        return []
+    k = noun.right_edge.i + 1
+    if k + 1 >= len(doc) or doc[k].text != ",":
+        return []
+    end = k + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN":
+        end += 1
+    run = list(doc[k + 1 : end])
+    subject = len(run) > 1 and run[-1].dep_ in _SUBJECTS and is_person(run)
+    return run if subject and end < len(doc) and doc[end].text == "," else []
+
+
 def _lost_subject(acc: Token, source: Token | None) -> Token | None:
     """The subject of the clause after ``According to X,`` that the parse took for an
     apposition of X (``According to counsel Roe, Section 17 (1) provides that ...``):
@@ -3790,6 +3815,9 @@ def according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
         run_on = _name_run_on(pobj) if pobj is not None else []
         if run_on and run_on[0].i == start:
             start = run_on[-1].i + 2  # past the agency's name and its comma
+        apposed = _apposed_run_on(pobj) if pobj is not None else []
+        if apposed and apposed[0].i == start + 1:
+            start = apposed[-1].i + 2  # past the spokeswoman's name and its comma
         lost = _lost_subject(acc, pobj)
         if lost is not None:
             start = lost.left_edge.i  # "According to X, Section 17 provides that ..."

@@ -2548,3 +2548,13 @@ def test_the_movement_is_the_name_written_after_its_kind(suggester):
         'The movement further warned that "the crime serves the occupation."'
     )
     assert names(suggester, text) == ["Tarvo", "Tarvo"]
+
+
+def test_a_name_set_off_after_according_to_a_job_is_the_source(suggester):
+    text = (
+        "According to the spokeswoman for the Prosecution, Ann Vermeer, the criminal group, "
+        "with members mainly of Albanian origin, used a warehouse in Moerbeke, near the city "
+        "of Lokeren, to extract drugs."
+    )
+    found = suggest(suggester, text)
+    assert [(q[:18], name) for q, _, name, _, _ in found] == [("the criminal group", "Ann Vermeer")]
