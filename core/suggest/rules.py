@@ -589,25 +589,32 @@ class ArticleRules:
         person = self._names_person(head) and not is_job([head])  # ("Crime Commissioner")
         return appos if appos is not None and not person else head
 
+    def _run_on_source(self, para: Paragraph, head: Token, pos: int) -> Source | None:
+        """The source a name written on after the mention's head stands for, where the
+        parse took that name for the next clause's subject: an organisation's after its
+        kind (``the state agency Belta, President ...``), a person's set off after ``According
+        to`` a job (``According to the spokeswoman for X, Kato Belmans, the group ...``);
+        None for none."""
+        according = head.dep_ == "pobj" and is_according(head.head.head)
+        run = _name_run_on(head) or (_apposed_run_on(head) if according else [])
+        if not run:
+            return None
+        start = mention_bounds(head, para)[0]
+        last = run[-1]
+        span = Span(para.start + para.doc[start].idx, para.start + last.idx + len(last))
+        if run[0].i == head.i + 1:  # the agency's name
+            return Source(span, " ".join(t.text for t in run))
+        return self._person(span, run, last, pos)
+
     def _source(self, para: Paragraph, head: Token) -> Source:
         doc = para.doc
         pos = para.start + head.idx
         if head.lower_ in PRONOUNS or head.lower_ in _SUBJECT_CASE:
             return self._pronoun(para, head)
         head = _past_particle(_before_day(head))
-        run_on = _name_run_on(head)
-        if run_on:  # "the state agency Belta, President ...": the agency's name
-            start = mention_bounds(head, para)[0]
-            last = run_on[-1]
-            span = Span(para.start + doc[start].idx, para.start + last.idx + len(last))
-            return Source(span, " ".join(t.text for t in run_on))
-        according = head.dep_ == "pobj" and is_according(head.head.head)
-        apposed = _apposed_run_on(head) if according else []
-        if apposed:  # "According to the spokeswoman for X, Kato Belmans, the group ..."
-            start = mention_bounds(head, para)[0]
-            last = apposed[-1]
-            span = Span(para.start + doc[start].idx, para.start + last.idx + len(last))
-            return self._person(span, apposed, last, pos)
+        ran_on = self._run_on_source(para, head, pos)
+        if ran_on is not None:
+            return ran_on
         is_name = self.book.is_name_token
         named = self._named(head)
         run = name_run(named, is_name)
