@@ -1453,9 +1453,12 @@ class NameBook:
 
     def is_name_token(self, t: Token) -> bool:
         """A proper noun, or a surname already seen in a full name (the small model
-        sometimes tags a sentence-initial surname as something else)."""
-        return t.pos_ == "PROPN" or (
-            t.text[:1].isupper() and t.text.isalpha() and self.known_surname(t.text)
+        sometimes tags a sentence-initial surname as something else), or one with an
+        apostrophe after its first letter (``O’Kelly``, ``D'Souza``: tagged an adverb)."""
+        return (
+            t.pos_ == "PROPN"
+            or (t.text[:1].isupper() and t.text.isalpha() and self.known_surname(t.text))
+            or _APOSTROPHE_SURNAME.fullmatch(t.text) is not None
         )
 
     def add_reported(self, start: int, end: int) -> None:
@@ -1644,6 +1647,8 @@ _LEADING_WORDS = re.compile(r"[A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.'\u2019]*)*")
 _PLACE_BEFORE = re.compile(
     r"\b([A-Z][a-z][\w'\u2019]*)\s+(?:" + "|".join(ORGANISATION_KINDS) + r")\b"
 )
+#: A surname with an apostrophe after its first letter: ``O’Kelly``, ``D'Souza``.
+_APOSTROPHE_SURNAME = re.compile(r"[A-Z]['\u2019][A-Z][a-z]+")
 #: ``and`` or ``&`` between two names of one run (``Jo Roe and Ana Ruiz``).
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _AND_THE = re.compile(r"\s+and\s+the\s+(?=[A-Z])")

@@ -2558,3 +2558,11 @@ def test_a_name_set_off_after_according_to_a_job_is_the_source(suggester):
     )
     found = suggest(suggester, text)
     assert [(q[:18], name) for q, _, name, _, _ in found] == [("the criminal group", "Ann Vermeer")]
+
+
+def test_a_surname_with_an_apostrophe_after_its_first_letter_is_a_name(suggester):
+    text = (
+        "Upon hearing this, Judge Eamon O’Kelly adjourned the case.\n\n"
+        "Judge O’Kelly said the claims were very serious."
+    )
+    assert names(suggester, text) == ["Eamon O’Kelly"]
