@@ -2566,3 +2566,11 @@ def test_a_surname_with_an_apostrophe_after_its_first_letter_is_a_name(suggester
         "Judge O’Kelly said the claims were very serious."
     )
     assert names(suggester, text) == ["Eamon O’Kelly"]
+
+
+def test_cllr_with_its_stop_is_a_title_that_ends_no_sentence(suggester):
+    text = (
+        "Labour Cllr Bobby Fitzgerald accused the parties.\n\n"
+        '"How can one councillor represent 4,800 people," said Cllr. Fitzgerald.'
+    )
+    assert names(suggester, text) == ["Bobby Fitzgerald"]
