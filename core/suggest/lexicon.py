@@ -59,7 +59,7 @@ ISSUED_NOUNS = STATEMENT_NOUNS - {
 #: Documents that speak for their source: "a statement from X", "X's latest figures"
 #: name X (singular and plural).
 _DOCUMENTS = STATEMENT_NOUNS | set(
-    "study survey figure data estimate analysis poll finding research forecast map".split()
+    "study survey figure data estimate analysis assessment poll finding research forecast map".split()
 )
 DOCUMENT_NOUNS = frozenset(_DOCUMENTS | {n + "s" for n in _DOCUMENTS})
 
@@ -105,6 +105,7 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "bureau": "",
         "command": "",
         "movement": "",
+        "association": "union federation",
         "holding": "holding holdings",
         "broadcaster": "broadcasting corporation radio television tv network channel",
     }.items()

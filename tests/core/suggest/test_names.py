@@ -2574,3 +2574,12 @@ def test_cllr_with_its_stop_is_a_title_that_ends_no_sentence(suggester):
         '"How can one councillor represent 4,800 people," said Cllr. Fitzgerald.'
     )
     assert names(suggester, text) == ["Bobby Fitzgerald"]
+
+
+def test_the_associations_assessment_is_the_association_its_acronym_names(suggester):
+    text = (
+        "The AUGC has conveyed this message in two letters to the deputy director.\n\n"
+        "According to the association's assessment, the stations in this area are severely "
+        "understaffed."
+    )
+    assert names(suggester, text) == ["AUGC"]
