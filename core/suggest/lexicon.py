@@ -59,7 +59,8 @@ ISSUED_NOUNS = STATEMENT_NOUNS - {
 #: Documents that speak for their source: "a statement from X", "X's latest figures"
 #: name X (singular and plural).
 _DOCUMENTS = STATEMENT_NOUNS | set(
-    "study survey figure data estimate analysis assessment poll finding research forecast map".split()
+    "study survey figure data estimate analysis assessment poll finding research forecast "
+    "map".split()
 )
 DOCUMENT_NOUNS = frozenset(_DOCUMENTS | {n + "s" for n in _DOCUMENTS})
 
