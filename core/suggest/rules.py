@@ -3812,7 +3812,9 @@ def _before_source_goes_on(doc: Doc, start: int, end: int) -> int:
 
 def according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
     """The clause that ``according to X`` modifies, before or after it in its sentence,
-    or after it where it opens a clause joined to another (``A, but according to X, B``)."""
+    or after it where it opens a clause joined to another (``A, but according to X, B``)
+    or is set off after the clause's subject (``The workers, according to X, also did
+    A``: what comes after it)."""
     doc = para.doc
     sent = acc.sent
     sub_start, sub_end = acc.left_edge.i, acc.right_edge.i
@@ -3836,6 +3838,8 @@ def according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
         start, end = sent.start, sub_start - 1
     elif doc[sub_start - 1].lower_ in ("but", "and", ";") and acc.head.i > sub_end:
         start, end = sub_end + 1, acc.head.right_edge.i  # "A, but according to X, B": B
+    elif doc[sub_start - 1].text == "," == doc[sub_end + 1].text and acc.head.i > sub_end:
+        start, end = sub_end + 2, sent.end - 1  # "The workers, according to X, also did A"
     else:
         return None
     start, end = _trim(doc, start, end)

@@ -1335,3 +1335,17 @@ def test_a_phrase_after_a_quotes_closing_mark_is_no_subject_before_a_name(sugges
         "statement sent to AFP on Wednesday."
     )
     assert [name for _, _, name, _, _ in suggest(suggester, text)] == ["Jo Roe Mahamat"]
+
+
+def test_according_to_x_set_off_after_the_subject_reports_what_follows_it(suggester):
+    text = (
+        "The workers, according to Norport, also did not follow the grievance procedures "
+        "and were advised against the strike."
+    )
+    assert said(suggester, text) == [
+        (
+            "also did not follow the grievance procedures and were advised against the strike.",
+            "Norport",
+            "according to",
+        )
+    ]
