@@ -1158,8 +1158,7 @@ def _a_thing_says(verb: Token, para: Paragraph) -> bool:
     (``Investigations revealed A, authorities say``: the line is the authorities', over
     all of it; not ``The ministry revealed A, police say``)."""
     subj = verb_subject(verb, para)
-    noun = subj.lemma_.lower() if subj is not None and subj.pos_ == "NOUN" else ""
-    return bool(noun) and noun not in TITLES and noun not in ORGANISATION_KINDS
+    return subj is not None and _a_thing(subj)
 
 
 def _issuer(says: Token, para: Paragraph) -> Token | None:
