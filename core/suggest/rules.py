@@ -2182,8 +2182,8 @@ def _titles_of(head: Token, run: list[Token]) -> set[str]:
         for t in before
         if t.dep_ in ("compound", "amod", "nmod") and t.pos_ in ("NOUN", "PROPN")
     }
-    if out and run[0].i - 2 >= head.left_edge.i and doc[run[0].i - 2].text[:1].isupper():
-        out.add(f"{doc[run[0].i - 2].lower_} {before[0].lemma_.lower()}")  # "Prime Minister"
+    if out and first - 2 >= head.left_edge.i and doc[first - 2].text[:1].isupper():
+        out.add(f"{doc[first - 2].lower_} {before[0].lemma_.lower()}")  # "Prime Minister"
     k = run[0].i - 1
     while k > head.left_edge.i and doc[k].text[:1].isupper() and doc[k].lower_ in TITLES:
         k -= 1  # "Police spokesperson Deputy Inspector Jo Ma": the job before the rank
