@@ -1393,15 +1393,15 @@ def _as_subject(verb: Token) -> Token | None:
     """The subject of a clause of ``as`` that the parse took for a preposition's object and
     its verb for a conjunct of the sentence's (``Footage showed rifles as Colonel Jo Roe,
     the head of the gendarmerie, said A``: Jo Roe); None for none."""
-    doc = verb.doc
-    end = verb.i - 1 if doc[verb.i - 1].text != "," else verb.i - 2
+    before = verb.i - 1
+    ends = (before, before - 1) if verb.doc[before].text == "," else (before,)
     return next(
         (
             o
             for p in verb.head.children
             if p.dep_ == "prep" and p.lower_ == "as" and p.i < verb.i
             for o in p.children
-            if o.dep_ == "pobj" and o.right_edge.i in (end, verb.i - 1)
+            if o.dep_ == "pobj" and o.right_edge.i in ends
         ),
         None,
     )
