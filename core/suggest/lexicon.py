@@ -161,6 +161,12 @@ GENDERED_PEOPLE = {
     "mother": "she",
 }
 
+#: Titles of a reigning house: ``the Sovereign`` and ``the monarch`` are the person the
+#: article named with one of them (``Prince Albert II`` ... ``said the Sovereign``).
+ROYAL_TITLES = frozenset(
+    "sovereign monarch king queen prince princess emperor empress sultan emir".split()
+)
+
 #: Words in a name that are a title or job, not part of the person's name.
 TITLES = frozenset(
     """
@@ -202,9 +208,9 @@ TITLES = frozenset(
     dato datuk datin paduka pehin yb ustaz
     apostle cleric archbishop priest reverend evangelist televangelist preacher
     cardinal nuncio apostolic monsignor msgr msgr. deacon vicar patriarch
-    sovereign monarch emperor empress sultan emir prefect
+    prefect
     """.split()
-)
+) | ROYAL_TITLES  # (also "Prince Albert II")
 
 #: Honorifics of one who made the hajj written before a Malay name (``Hj``, ``Haji``), a
 #: title at its start only: inside it they open the father's name (``Rosli Amin Hj Abdul
@@ -234,12 +240,6 @@ HEADING_JOBS = frozenset(
 CLERGY_TITLES = frozenset(
     "cleric apostle pastor bishop archbishop rabbi imam rev reverend priest evangelist "
     "televangelist preacher".split()
-)
-
-#: Titles of a reigning house: ``the Sovereign`` and ``the monarch`` are the person the
-#: article named with one of them (``Prince Albert II`` ... ``said the Sovereign``).
-ROYAL_TITLES = frozenset(
-    "sovereign monarch king queen prince princess emperor empress sultan emir".split()
 )
 
 #: Jobs of public office: ``the official`` is the person the article named with one of
