@@ -167,8 +167,9 @@ ROYAL_TITLES = frozenset(
     "sovereign monarch king queen prince princess emperor empress sultan emir".split()
 )
 
-#: Words in a name that are a title or job, not part of the person's name.
-TITLES = frozenset(
+#: Words in a name that are a title or job, not part of the person's name (and the royal
+#: titles: "Prince Albert II").
+TITLES = ROYAL_TITLES | frozenset(
     """
     mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady sen sen. rep rep.
     gov gov. gen gen. col col. lt lt. sgt sgt. capt capt. st st. rev rev. hon
@@ -210,7 +211,7 @@ TITLES = frozenset(
     cardinal nuncio apostolic monsignor msgr msgr. deacon vicar patriarch
     prefect
     """.split()
-) | ROYAL_TITLES  # (also "Prince Albert II")
+)
 
 #: Honorifics of one who made the hajj written before a Malay name (``Hj``, ``Haji``), a
 #: title at its start only: inside it they open the father's name (``Rosli Amin Hj Abdul
