@@ -379,6 +379,20 @@ def _slip(word: str, surname: str) -> bool:
     )
 
 
+def surname_as_adverb(t: Token) -> bool:
+    """Whether a word is a name's last that the tagger read as an adverb by its ending
+    (``Chief Constable Bill Skelly issued``: ``Skelly`` an ``RB`` hung on the verb):
+    capitalised, mid-sentence and after a capitalised proper noun."""
+    return (
+        t.tag_ == "RB"
+        and t.text.istitle()
+        and not t.is_sent_start
+        and t.i > 0
+        and t.doc[t.i - 1].pos_ == "PROPN"
+        and t.doc[t.i - 1].text.istitle()
+    )
+
+
 def _capitalised_surname(word: str) -> bool:
     """Whether a word is capitalised as a surname is, also after its particle and a
     hyphen (``al-Kohlani``, ``el-Sisi``)."""
@@ -1459,6 +1473,7 @@ class NameBook:
             t.pos_ == "PROPN"
             or (t.text[:1].isupper() and t.text.isalpha() and self.known_surname(t.text))
             or _APOSTROPHE_SURNAME.fullmatch(t.text) is not None
+            or surname_as_adverb(t)
         )
 
     def add_reported(self, start: int, end: int) -> None:

@@ -64,6 +64,7 @@ from core.suggest.names import (
     is_person,
     name_run,
     repair_names,
+    surname_as_adverb,
 )
 from core.suggest.paragraphs import MAX_PARAGRAPH, is_heading
 from core.suggest.registry import Registry
@@ -263,7 +264,7 @@ class ArticleRules:
             person = is_person(run)
             if person:
                 self.book.add_name(pos, words)
-            role = _role(t, is_name)
+            role = _role(doc[t.i - 1] if surname_as_adverb(t) else t, is_name)  # (its head)
             verb = role.head
             fronted = verb.dep_ == "advcl" and verb.i < verb.head.i
             subject = role.dep_ in _SUBJECTS and (
@@ -1919,8 +1920,8 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
                 end = max(end, when[0].i - 1 if when else last)
             else:
                 break
-    elif head.i + 2 < len(doc) and _name_goes_on(head, doc[head.i + 1]):
-        end = _before_bracket(doc[head.i + 1])
+    else:
+        end = _proper_end(head)
     end = _with_coordinated(head, end)
     if start >= 2 and _past_cut_title(doc[start - 2]).i >= start:
         start -= 2  # "Sgt. Tom Reyes": the title the parse cut from the name
@@ -1957,6 +1958,19 @@ def _job_subject_before(head: Token, start: int) -> int:
     if job is None or job.pos_ != "NOUN" or job.lemma_.lower() not in TITLES:
         return start
     return job.left_edge.i
+
+
+def _proper_end(head: Token) -> int:
+    """The last token of a mention whose head is a proper noun: of its ``of`` or ``for``
+    phrase where that is part of it (:func:`_name_goes_on`), the surname after it that
+    the tagger read as an adverb (``Chief Constable Bill Skelly``:
+    :func:`core.suggest.names.surname_as_adverb`), else the head."""
+    doc = head.doc
+    if head.i + 2 < len(doc) and _name_goes_on(head, doc[head.i + 1]):
+        return _before_bracket(doc[head.i + 1])
+    if head.i + 1 < len(doc) and surname_as_adverb(doc[head.i + 1]):
+        return head.i + 1
+    return head.i
 
 
 def _name_goes_on(head: Token, prep: Token) -> bool:

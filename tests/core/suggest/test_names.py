@@ -2583,3 +2583,12 @@ def test_the_associations_assessment_is_the_association_its_acronym_names(sugges
         "understaffed."
     )
     assert names(suggester, text) == ["AUGC"]
+
+
+def test_a_surname_the_tagger_reads_as_an_adverb_ends_the_name(suggester):
+    text = (
+        "Over the weekend, Chief Constable Bill Skelly, issued a statement regarding how "
+        "Lincolnshire Police has reacted to Covid-19.\n\n"
+        "He stressed that the force is under a huge amount of strain."
+    )
+    assert names(suggester, text) == ["Bill Skelly"]
