@@ -172,8 +172,9 @@ def _join_hyphenated(doc: Doc) -> None:
     """Make each hyphenated name one proper noun of the parse (the tokenizer splits it at
     its hyphens): a capitalised word joined to capitalised ones (``Carl-Henric``,
     ``Secretary-General``), or a given name of syllables after a family name, its second
-    part in lower case (``Kang Kyung-wha``, ``Kim Jong-un``; not ``Virginia-based``); and
-    a title not yet held one noun (``the president-elect``)."""
+    part in lower case (``Kang Kyung-wha``, ``Kim Jong-un``; not ``Virginia-based``); a
+    title not yet held one noun (``the president-elect``); and a surname's ``O’`` written
+    apart from the rest (``Rosaleen O’ Grady``: :func:`_apostrophe_particle`)."""
     chains: list[tuple[int, int, dict[str | int, str]]] = []
     i = 0
     while i < len(doc) - 2:
@@ -183,12 +184,28 @@ def _join_hyphenated(doc: Doc) -> None:
         chain = doc[i : end + 1]
         if end > i and _names_a_name(chain):
             chains.append((i, end + 1, {"POS": "PROPN", "TAG": "NNP"}))
+        elif _apostrophe_particle(doc, i):
+            chains.append((i, i + 2, {"POS": "PROPN", "TAG": "NNP"}))
         elif end > i and chain.text.islower() and _is_title(chain.text):
             chains.append((i, end + 1, {"POS": "NOUN", "TAG": "NN", "LEMMA": chain.text}))
         i = end + 1
     with doc.retokenize() as joined:
         for start, end, attrs in chains:
             joined.merge(doc[start:end], attrs=attrs)
+
+
+def _apostrophe_particle(doc: Doc, i: int) -> bool:
+    """Whether tokens ``i`` and ``i + 1`` are a capital letter and its apostrophe that
+    open a surname written with a space before its rest (``O’ Grady``, ``O' Boyle``)."""
+    return (
+        len(doc[i].text) == 1
+        and doc[i].text.isupper()
+        and not doc[i].whitespace_
+        and doc[i + 1].text in ("'", "\u2019")
+        and bool(doc[i + 1].whitespace_)
+        and doc[i + 2].text.istitle()
+        and doc[i + 2].pos_ == "PROPN"
+    )
 
 
 def _hyphened(a: Token, hyphen: Token, b: Token) -> bool:

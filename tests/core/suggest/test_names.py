@@ -2592,3 +2592,11 @@ def test_a_surname_the_tagger_reads_as_an_adverb_ends_the_name(suggester):
         "He stressed that the force is under a huge amount of strain."
     )
     assert names(suggester, text) == ["Bill Skelly"]
+
+
+def test_a_surnames_apostrophe_written_apart_is_part_of_the_name(suggester):
+    text = (
+        "Fianna Fail Cllr Rosaleen O’ Grady says abolishing the town councils was a "
+        "backwards move by Minister Phil Hogan at the time."
+    )
+    assert names(suggester, text) == ["Rosaleen O’ Grady"]
