@@ -277,6 +277,13 @@ class ArticleRules:
                 subject = True  # "According to MSP, they found ...": who says
             name = self.book.fullest(words, pos) if person else " ".join(words)
             self.book.add_mention(Mention(pos, name, person, subject))
+            if (
+                person
+                and subject
+                and t.dep_ in _SUBJECTS
+                and (_names_more(t) or _first_of_subjects(t))
+            ):
+                self.book.add_mention(Mention(pos, name, False, True, plural=True))  # they
             after = doc[t.i + 1] if t.i + 1 < len(doc) else None
             if (
                 after is not None
@@ -1727,6 +1734,14 @@ def _names_more(name: Token) -> bool:
     return _listed_after(name) is not None or any(
         c.dep_ == "conj" and c.pos_ == "PROPN" for c in name.children
     )
+
+
+def _first_of_subjects(name: Token) -> bool:
+    """Whether a name is the first of the subjects of one verb, names the parse did not
+    join (``Cllr Jo Roe, Cllr Al Ma and Cllr Ed Li put forward``: ``Roe`` and ``Li`` each
+    a subject of ``put``)."""
+    others = [c for c in name.head.children if c.dep_ == "nsubj" and c.i > name.i]
+    return name.dep_ == "nsubj" and any(c.pos_ == "PROPN" for c in others)
 
 
 def _listed_after(name: Token) -> Token | None:

@@ -2600,3 +2600,14 @@ def test_a_surnames_apostrophe_written_apart_is_part_of_the_name(suggester):
         "backwards move by Minister Phil Hogan at the time."
     )
     assert names(suggester, text) == ["Rosaleen O’ Grady"]
+
+
+def test_they_after_subjects_the_parse_did_not_join_is_the_first_persons(suggester):
+    text = (
+        "Independent Cllr Declan Bree, People Before Profit Cllr Gino O Boyle, Sinn Fein "
+        "Cllr Chris MacManus and Fianna Fail Cllr Rosaleen O’ Grady put forward a joint "
+        "motion at the inaugural meeting of the Borough District of Sligo.\n\n"
+        "They say former Borough and Town councils were the most efficient part of the "
+        "system."
+    )
+    assert names(suggester, text) == ["Declan Bree"]
