@@ -1864,7 +1864,7 @@ def _own_subject(verb: Token, para: Paragraph) -> Token | None:
     said``); but not one after a preposition the parse took for the verb's conjunction
     (``Ann Lee after her team's loss insisted``: Ann Lee); and not a phrase right after a
     quote's closing mark where a name follows the verb (``"... in Abéché," the capital of
-    Ouaddaï, said Jo Roe``: Jo Roe)."""
+    Ouaddaï, said Jo Roe``: Jo Roe). After the verb, the first (:func:`_one_name_cut`)."""
     found = []
     for c in verb.children:
         if c.dep_ not in _SUBJECTS or para.in_quote[c.i]:
@@ -1882,7 +1882,23 @@ def _own_subject(verb: Token, para: Paragraph) -> Token | None:
     named = [c for c in found if c.i > verb.i and c.pos_ == "PROPN"]
     if before and named and before[-1].pos_ == "NOUN" and _right_after_marks(before[-1]):
         return named[0]  # '"... in Abéché," the capital of Ouaddaï, said Jo Roe': Jo Roe
-    return before[-1] if before else next(iter(found), None)
+    return before[-1] if before else _one_name_cut(found)
+
+
+def _one_name_cut(subjects: list[Token]) -> Token | None:
+    """The first of subjects after their verb, or the last of proper nouns the parse cut
+    one name into, each right after the one before (``added Tk’emlúps te Secwepemc
+    Chief Fred Seymour``: ``Tk’emlúps``, ``te`` and ``Seymour``, the name's head last)."""
+    if not subjects:
+        return None
+    k = 0
+    while (
+        k + 1 < len(subjects)
+        and subjects[k].pos_ == subjects[k + 1].pos_ == "PROPN"
+        and subjects[k + 1].left_edge.i == subjects[k].i + 1
+    ):
+        k += 1
+    return subjects[k]
 
 
 def _right_after_marks(noun: Token) -> bool:

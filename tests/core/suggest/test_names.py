@@ -2611,3 +2611,11 @@ def test_they_after_subjects_the_parse_did_not_join_is_the_first_persons(suggest
         "system."
     )
     assert names(suggester, text) == ["Declan Bree"]
+
+
+def test_a_name_the_parse_cut_into_subjects_after_the_verb_is_its_last(suggester):
+    text = (
+        "“As stewards of our territory, we each have a responsibility to our families,” "
+        "added Tk’emlúps te Secwepemc Chief Fred Seymour."
+    )
+    assert names(suggester, text) == ["Fred Seymour"]
