@@ -883,9 +883,13 @@ class NameBook:
         )
         if described is not None:
             return described
-        # a document's source, and a person's name in another order (``Tian Chua``:
+        # a document's source (without the job before a person's name: "a release from
+        # spokesman Jo Roe"), and a person's name in another order (``Tian Chua``:
         # ``Chua Tian Chang``), are the fullest name the article gives them
         words = bare.split()
+        job = _titles(words) if source != name else 0
+        if job and _person_words(words[job:]):
+            words = words[job:]
         fuller = self.fullest(words, pos)
         whole = fuller.split()
         reordered = (

@@ -2619,3 +2619,11 @@ def test_a_name_the_parse_cut_into_subjects_after_the_verb_is_its_last(suggester
         "added Tk’emlúps te Secwepemc Chief Fred Seymour."
     )
     assert names(suggester, text) == ["Fred Seymour"]
+
+
+def test_a_release_from_a_person_with_a_job_is_the_persons_name(suggester):
+    text = (
+        "According to the release from public information officer Mattie Hjelseth, the "
+        "individuals involved were known to each other."
+    )
+    assert names(suggester, text) == ["Mattie Hjelseth"]
