@@ -734,6 +734,15 @@ class NameBook:
         that place's force, which ``police`` names after it, as ``Vienna Police``."""
         self._add_kind(pos, f"{place} police", "police")
 
+    def add_body(self, pos: int, name: str, subject: bool) -> None:
+        """An organisation the article names by its kind in lower case and ``of`` a name
+        (``The directorate of Asayish in Sulaimani``): a name, which a description of its
+        kind names later (``the directorate``) and ``it`` may refer to; where it begins one
+        named so before, that one (``The directorate of Asayish released``)."""
+        name = next((n for _, n in self._before(pos) if n.startswith(name + " ")), name)
+        self._add_kind(pos, name, None)
+        self.add_mention(Mention(pos, name, False, subject))
+
     def _add_kind(self, pos: int, name: str, noun: str | None) -> None:
         """A name the article says is an organisation of a kind (``company``, ``agency``),
         among its capitalised names."""
@@ -849,7 +858,7 @@ class NameBook:
 
     def _settled(self, name: str, pos: int) -> str:
         source = named_source(_first_of_two(_undated(name)))
-        bare = _unowned(self._whole(_unbased(_without_article(source)), pos))
+        bare = _unowned(self._whole(_unbased(self.without_article(source)), pos))
         acronym = _acronym_of(bare)
         if acronym is not None:
             expanded = self._expanded(acronym, pos)
@@ -898,6 +907,23 @@ class NameBook:
             and [w for w in whole if w in words] != words
         )
         return self._unplaced(fuller if source != name or reordered else bare)
+
+    def without_article(self, name: str) -> str:
+        """A name without its leading article (:func:`_without_article`), also an
+        organisation's written by its kind in lower case and ``of`` a name (``The
+        directorate of Asayish in Sulaimani``, ``The government of Djibouti``: not ``the
+        office of Jay Town``, a person's, nor ``the command of the gendarmerie``)."""
+        words = name.split()
+        if (
+            len(words) > 3
+            and words[0].lower() == "the"
+            and words[1] in NON_PERSON_WORDS
+            and words[2] == "of"
+            and words[3][:1].isupper()
+            and tuple(words[3:]) not in self.full_names
+        ):
+            return " ".join(words[1:])
+        return _without_article(name)
 
     def _person_of(self, name: str, pos: int) -> str | None:
         """A person's name written with what they are of, from or at after it, which the

@@ -284,6 +284,15 @@ class ArticleRules:
                 and (_names_more(t) or _first_of_subjects(t))
             ):
                 self.book.add_mention(Mention(pos, name, False, True, plural=True))  # they
+            body = _body_of_name(run[0])
+            if body is not None:  # "The directorate of Asayish in Sulaimani": what "the
+                # directorate" names later
+                start, end = mention_bounds(body, para)
+                span = _token_span(para, doc[start], doc[end])
+                written = para.text[span.start - para.start : span.end - para.start]
+                self.book.add_body(
+                    span.start, self.book.without_article(written), body.dep_ in _SUBJECTS
+                )
             after = doc[t.i + 1] if t.i + 1 < len(doc) else None
             if (
                 after is not None
@@ -1734,6 +1743,17 @@ def _names_more(name: Token) -> bool:
     return _listed_after(name) is not None or any(
         c.dep_ == "conj" and c.pos_ == "PROPN" for c in name.children
     )
+
+
+def _body_of_name(first: Token) -> Token | None:
+    """The organisation's word in lower case, with its ``the``, whose ``of`` a name's
+    first word is of (``The directorate of Asayish``: ``directorate``); None for none."""
+    of = first.head
+    body = of.head
+    if first.dep_ != "pobj" or of.lower_ != "of" or of.i != first.i - 1 or body.i != of.i - 1:
+        return None
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in body.children)
+    return body if the and body.text in NON_PERSON_WORDS else None
 
 
 def _first_of_subjects(name: Token) -> bool:

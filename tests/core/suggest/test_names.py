@@ -2627,3 +2627,21 @@ def test_a_release_from_a_person_with_a_job_is_the_persons_name(suggester):
         "individuals involved were known to each other."
     )
     assert names(suggester, text) == ["Mattie Hjelseth"]
+
+
+def test_a_body_named_by_its_kind_of_a_name_and_its_descriptions(suggester):
+    text = (
+        "SULAIMANI (ESTA) — The directorate of Asayish in Sulaimani said on Tuesday a "
+        "driver used an armed force to attack the security forces.\n\n"
+        "The directorate of Asayish released a statement about the clashes.\n\n"
+        "The directorate said its forces conducted an official mission.\n\n"
+        "“The person later used an armed force outside the law,” it added.\n\n"
+        "The armed force opened fire at the security forces, the Asayish directorate "
+        "stated."
+    )
+    assert names(suggester, text) == ["directorate of Asayish in Sulaimani"] * 4
+    text = (
+        "The government of Djibouti said it had the legal right to assume management.\n\n"
+        "The government said the deal included restrictions on the port."
+    )
+    assert names(suggester, text) == ["government of Djibouti"] * 2
