@@ -2254,6 +2254,9 @@ def _titles_of(head: Token, run: list[Token]) -> set[str]:
         k -= 1  # "Police spokesperson Deputy Inspector Jo Ma": the job before the rank
     if k < run[0].i - 1 and doc[k].text.islower() and doc[k].lemma_.lower() in TITLES:
         out.add(doc[k].lemma_.lower())
+    elif k + 1 < run[0].i - 1:  # "Police Spokesperson Superintendent Jo Ma": so in capitals
+        job = doc[k + 1].lemma_.lower()
+        out |= {job, f"{doc[k].lower_} {job}"} if doc[k].text[:1].isupper() else {job}
     if head.dep_ == "appos" and (head.head.pos_ == "NOUN" or head.head.lower_ in TITLES):
         out.add(head.head.lemma_.lower())
     out |= {  # "Jo Ma, a lawyer"; "Jo Ma, the Minister of Trade,": a job in capitals

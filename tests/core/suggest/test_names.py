@@ -2645,3 +2645,13 @@ def test_a_body_named_by_its_kind_of_a_name_and_its_descriptions(suggester):
         "The government said the deal included restrictions on the port."
     )
     assert names(suggester, text) == ["government of Djibouti"] * 2
+
+
+def test_a_job_in_capitals_before_a_rank_is_a_job_of_the_name(suggester):
+    text = (
+        "“Only two of them are residents,” said Police Spokesperson Superintendent Ruwan "
+        "Gunasekera.\n\n"
+        "Kandy Police also arrested four persons. “They were produced before the "
+        "Magistrate,” the Police Spokesman said."
+    )
+    assert names(suggester, text) == ["Ruwan Gunasekera"] * 2
