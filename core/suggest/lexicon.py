@@ -274,6 +274,10 @@ NAME_PARTICLES = frozenset(
     "van von der den de del della di da das dos du ten ter bin ibn al el le la".split()
 )
 
+#: A force's or a body's premises, which a name may end with (``Nyeri Central Police
+#: Station``): a place, which no description of the body's kind names (``Police said``).
+PREMISES = frozenset("station headquarters barracks post".split())
+
 #: Words that make a capitalised phrase an organisation or place, not a person.
 NON_PERSON_WORDS = frozenset(
     """

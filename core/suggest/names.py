@@ -40,6 +40,7 @@ from core.suggest.lexicon import (
     ORGANISATION_KINDS,
     PERSONAL,
     POST_NOMINALS,
+    PREMISES,
     PRONOUNS,
     SAME_JOBS,
     SEATS,
@@ -1338,9 +1339,10 @@ class NameBook:
         news = wanted & {"news", "wire"} and noun in ("agency", "service")
         company = None  # the nearest company, whatever it does (``the struggling company``)
         for at, name in self._before(pos):
-            if is_job_name(name) or _within(self.quoted, at):
-                continue  # "Special Police Officer" is no police force; nor a quoted name
             words = [w.lower().rstrip(".") for w in name.split()]
+            if is_job_name(name) or _within(self.quoted, at) or words[-1] in PREMISES:
+                continue  # "Special Police Officer" is no police force, nor is "Nyeri
+                # Central Police Station" (a place); nor is a quoted name
             if news:
                 if name in self.agencies:
                     return name

@@ -2655,3 +2655,13 @@ def test_a_job_in_capitals_before_a_rank_is_a_job_of_the_name(suggester):
         "Magistrate,” the Police Spokesman said."
     )
     assert names(suggester, text) == ["Ruwan Gunasekera"] * 2
+
+
+def test_police_is_no_police_station_named_before_it(suggester):
+    text = (
+        "Nyeri County Police Commander Ali Nuno confirmed the arrests, including that of a "
+        "constable suspected to have stolen from an office at the Nyeri Central Police "
+        "Station.\n\n"
+        "Police said the suspects may have been involved in burglaries."
+    )
+    assert names(suggester, text) == ["Nyeri County Police"]
