@@ -1426,10 +1426,12 @@ class NameBook:
 
     def described_document(self, mention: str, pos: int) -> str | None:
         """A document of an organisation's description (``The bank statement``, ``the
-        health ministry report``, ``a police report``): the organisation the description names
-        (:meth:`_described`), as ``the X report`` is X's; None where none fits (it then
-        stays as written)."""
+        health ministry report``, ``a police report``, also documents with no article:
+        ``police records``): the organisation the description names (:meth:`_described`),
+        as ``the X report`` is X's; None where none fits (it then stays as written)."""
         words = mention.split()
+        if words and words[0].lower() not in _DEFINITE | _ARTICLES and words[-1].endswith("s"):
+            words = ["the", *words]  # ("police records": plural, no article)
         own = words[1:-1]
         while own and own[-1] in ("news", "press", "media"):
             own.pop()  # "a police news release": a police release

@@ -2665,3 +2665,12 @@ def test_police_is_no_police_station_named_before_it(suggester):
         "Police said the suspects may have been involved in burglaries."
     )
     assert names(suggester, text) == ["Nyeri County Police"]
+
+
+def test_documents_of_a_description_with_no_article_are_its_organisations(suggester):
+    text = (
+        "Nyeri County Police Commander Ali Nuno confirmed the arrests.\n\n"
+        "According to police records, the signals office at the divisional police "
+        "headquarters was broken into."
+    )
+    assert names(suggester, text) == ["Nyeri County Police"]
