@@ -1770,7 +1770,10 @@ _KIND_BEFORE = re.compile(
 #: A name before the noun of its kind, and which one it is: ``The Norland embassy in
 #: Muscat``, named ``Norland embassy in Muscat``, as ``The Acme plant`` is ``Acme plant``.
 _KIND_AFTER = re.compile(
-    r"\b[Tt]he\s+(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*\s+"
+    r"\b[Tt]he\s+(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*"
+    r"(?<!'s)(?<!\u2019s)(?:\s+(?![a-z]+ed\b)[a-z][a-z-]*)?\s+"  # (a word of which one:
+    # "The Houthi rebel group"; not after a possessive, nor a verb: "The Norvia Bureau
+    # called police")
     r"(?P<noun>" + "|".join(ORGANISATION_KINDS) + r")\b"
     r"(?:\s+(?:in|of)\s+[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*)?)"
 )

@@ -2674,3 +2674,15 @@ def test_documents_of_a_description_with_no_article_are_its_organisations(sugges
         "headquarters was broken into."
     )
     assert names(suggester, text) == ["Nyeri County Police"]
+
+
+def test_a_name_with_a_word_of_which_one_before_its_kind_is_what_the_kind_names(suggester):
+    text = (
+        "But in a separate attack on Thursday, the Houthi rebel group said it launched drone "
+        "and missile attacks on a military parade.\n\n"
+        '"Air Force Command targeted a camp of invaders in Aden," the rebel group said in a '
+        "tweet.\n\n"
+        "The Nemuro Regional Development Bureau called police after the incident. Police "
+        "said there were no injuries."
+    )
+    assert names(suggester, text) == ["Houthi rebel group"] * 2 + ["Police"]
