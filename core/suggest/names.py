@@ -254,7 +254,8 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
     ``Minister for Petroleum Jo Roe``, ``Minister for Planning and Development Asad
     Umar``), through its last plural (``Minister of Water Resources Wil Abram``); the
     letters of an honour after a name of two words or more are no part of it
-    (``Anil Nandlall SC``: :data:`POST_NOMINALS`)."""
+    (``Anil Nandlall SC``: :data:`POST_NOMINALS`); a job of an organisation's word
+    leaves the surname alone (``Commissioner of Police Kabera``: ``Kabera``)."""
     if not is_name(head):
         return []
     doc = head.doc
@@ -275,6 +276,8 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
     run = run[_organisation_before([t.text for t in run]) :]
     run = run[_titles([t.text for t in run]) :]
     of_job = _job_of_before([t.text for t in doc[max(0, left - JOB_REACH) : left]])
+    if of_job and len(run) == 2 and run[0].i == left and run[0].lower_ in NON_PERSON_WORDS:
+        return run[1:]  # "Commissioner of Police Kabera": the surname alone
     if not (of_job and len(run) > 2 and run[0].i == left):
         return run
     # what the job is of runs on through a plural ("Minister of Water Resources Wil Abram",

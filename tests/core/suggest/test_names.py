@@ -2686,3 +2686,13 @@ def test_a_name_with_a_word_of_which_one_before_its_kind_is_what_the_kind_names(
         "said there were no injuries."
     )
     assert names(suggester, text) == ["Houthi rebel group"] * 2 + ["Police"]
+
+
+def test_a_job_of_an_organisations_word_before_a_surname_is_no_part_of_it(suggester):
+    text = (
+        "The Spokesperson of Rwanda National Police, Commissioner of Police (CP), John Bosco "
+        "Kabera has refuted claims by a man.\n\n"
+        "Reacting to these allegations, Commissioner of Police Kabera said that investigations "
+        "have concluded that the man was suffering from trauma."
+    )
+    assert names(suggester, text) == ["John Bosco Kabera"]
