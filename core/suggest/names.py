@@ -1478,16 +1478,18 @@ class NameBook:
     def _force(self, name: str, pos: int) -> str | None:
         """A place's police (``Fayetteville Police``) as the force the article names
         with more words of what it is (``Fayetteville Police Department``): the nearest
-        such name before ``pos``, else the first after it. None for no place's police
-        or no such name."""
-        words = name.split()
+        such name before ``pos``, else the first after it; police in a place (``Police in
+        Chattanooga``) so too, also as the place's police alone (``Chattanooga Police``).
+        None for no place's police or no such name."""
+        placed = _POLICE_IN.fullmatch(name)
+        words = [*placed["place"].split(), "Police"] if placed else name.split()
         if len(words) < 2 or words[-1].lower() != "police" or not words[0][:1].isupper():
             return None
         for n in [n for _, n in self._before(pos)] + self._after(pos):
             longer = n.split()
             rest = longer[len(words) :]
             same = [w.lower() for w in longer[: len(words)]] == [w.lower() for w in words]
-            if same and rest and all(w.lower() in NON_PERSON_WORDS for w in rest):
+            if same and (rest or placed) and all(w.lower() in NON_PERSON_WORDS for w in rest):
                 return n
         return None
 
@@ -1716,6 +1718,8 @@ _LEADING_WORDS = re.compile(r"[A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.'\u2019]*)*")
 _PLACE_BEFORE = re.compile(
     r"\b([A-Z][a-z][\w'\u2019]*)\s+(?:" + "|".join(ORGANISATION_KINDS) + r")\b"
 )
+#: Police in a place: ``Police in Chattanooga``.
+_POLICE_IN = re.compile(r"[Pp]olice in (?P<place>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*)*)")
 #: A surname with an apostrophe after its first letter: ``O’Kelly``, ``D'Souza``.
 _APOSTROPHE_SURNAME = re.compile(r"[A-Z]['\u2019][A-Z][a-z]+")
 #: ``and`` or ``&`` between two names of one run (``Jo Roe and Ana Ruiz``).

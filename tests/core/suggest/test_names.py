@@ -2696,3 +2696,13 @@ def test_a_job_of_an_organisations_word_before_a_surname_is_no_part_of_it(sugges
         "have concluded that the man was suffering from trauma."
     )
     assert names(suggester, text) == ["John Bosco Kabera"]
+
+
+def test_police_in_a_place_is_that_places_police(suggester):
+    text = (
+        "CHATTANOOGA, Tenn. (AP) — Police in Chattanooga say they are taking steps to stop a "
+        "rash of gang violence.\n\n"
+        "Chattanooga Police Chief Fred Fletcher told media outlets on Tuesday that the "
+        "department is sending more officers to at-risk areas."
+    )
+    assert names(suggester, text) == ["Chattanooga Police", "Fred Fletcher"]
