@@ -733,7 +733,8 @@ class ArticleRules:
     def _colon_intro(self, para: Paragraph) -> None:
         """``X said:`` closing a paragraph introduces the quote of the next one, and so
         does a cue that closes it with a comma or a semicolon written for the colon (``He
-        talked about the injuries and said;``, ``Here is what he had to say,``)."""
+        talked about the injuries and said;``, ``Here is what he had to say,``), and the
+        giving out of a document before a colon (``X issued the following statement:``)."""
         self.pending_colon = None
         doc = para.doc
         end = para.text.rstrip()[-1:]
@@ -741,7 +742,7 @@ class ArticleRules:
             return
         words = [t for t in doc if not (t.is_punct or t.is_space)]
         for t in reversed(doc if end == ":" else words[-1:]):
-            if _is_cue_verb(t):
+            if _is_cue_verb(t) or (end == ":" and _gives_out_document(t)):
                 cue, source = self._cue_and_source(para, t)
                 self.pending_colon = (cue, source) if source is not None else None
                 return
@@ -1754,6 +1755,14 @@ def _body_of_name(first: Token) -> Token | None:
         return None
     the = any(c.dep_ == "det" and c.lower_ == "the" for c in body.children)
     return body if the and body.text in NON_PERSON_WORDS else None
+
+
+def _gives_out_document(verb: Token) -> bool:
+    """Whether a verb gives out a document, its object (``issued the following
+    statement``, ``released a statement``)."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ISSUED_NOUNS for c in verb.children
+    )
 
 
 def _first_of_subjects(name: Token) -> bool:

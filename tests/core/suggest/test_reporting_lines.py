@@ -1579,3 +1579,18 @@ def test_as_x_said_the_parse_joins_to_the_sentence_is_xs_saying(suggester):
     pos += ["ADP", "DET", "NOUN", "PUNCT", "VERB", "PRON", "AUX", "VERB", "NUM", "NOUN", "PUNCT"]
     para = written_parse(suggester, words, heads=heads, deps=deps, pos=pos)
     assert verb_subject(para.doc[14], para).text == "Roe"
+
+
+def test_a_paragraph_closed_by_issuing_a_statement_and_a_colon_gives_the_next_its_speaker(
+    suggester,
+):
+    found = suggest(
+        suggester,
+        "Today, Halifax Regional Police issued the following statement in relation to a "
+        "recent investigation:\n\n"
+        "“On December 2, HRP initiated an investigation into potential possession of stolen "
+        "goods in our jurisdiction.”",
+    )
+    assert [(q[:10], sp, cue) for q, sp, _, cue, _ in found] == [
+        ("On Decembe", "Halifax Regional Police", "issued")
+    ]
