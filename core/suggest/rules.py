@@ -1687,7 +1687,7 @@ def _name_before(verb: Token, para: Paragraph) -> Token | None:
 def _inverted_subject(verb: Token, para: Paragraph) -> Token | None:
     """``"...," said Smith``: a name right after the verb, which the parse may take for
     an object; so may a description right after a verb closing a quote (``"...," added
-    the coach``)."""
+    the coach``), also one of a name (``"...?" asked an irate Judge Hughes``)."""
     nxt = verb.i + 1
     doc = verb.doc
     if (
@@ -1702,7 +1702,7 @@ def _inverted_subject(verb: Token, para: Paragraph) -> Token | None:
         return t
     closing = verb.i > 0 and doc[verb.i - 1].text in CLOSING_MARKS
     obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.left_edge.i == nxt), None)
-    if closing and obj is not None and obj.pos_ == "NOUN" and not para.in_quote[nxt]:
+    if closing and obj is not None and obj.pos_ in ("NOUN", "PROPN") and not para.in_quote[nxt]:
         return obj
     return None
 

@@ -1594,3 +1594,15 @@ def test_a_paragraph_closed_by_issuing_a_statement_and_a_colon_gives_the_next_it
     assert [(q[:10], sp, cue) for q, sp, _, cue, _ in found] == [
         ("On Decembe", "Halifax Regional Police", "issued")
     ]
+
+
+def test_a_name_with_a_description_after_a_verb_closing_a_quote_is_its_subject(suggester):
+    found = suggest(
+        suggester,
+        "Judge Seamus Hughes rose for five minutes.\n\n"
+        "“Sgt McGirl, are you satisfied with the level of security in this courthouse?” "
+        "asked an irate Judge Hughes following the incident.",
+    )
+    assert [(sp, name, cue) for _, sp, name, cue, _ in found] == [
+        ("an irate Judge Hughes", "Seamus Hughes", "asked")
+    ]
