@@ -2336,8 +2336,9 @@ def _passive_label(para: Paragraph, q: Quoted) -> bool:
     """Whether marks hold the label a passive verb of naming gives, with no one named
     as giving it (``James, who had been named a "person of interest" in the shooting,``;
     after ``as``, alone or before the noun it labels: ``the men were classified as
-    "medium security" inmates``): what someone called him, no one's words the sentence
-    reports. Such marks are read as plain text."""
+    "medium security" inmates``; ``referred to as``, with no one between: ``the ring
+    leader commonly referred to as the “assassin,”``): what someone called him, no one's
+    words the sentence reports. Such marks are read as plain text."""
     inner = para.doc.char_span(q.start, q.end, alignment_mode="expand")
     if inner is None or len(inner) == 0:
         return False
@@ -2349,6 +2350,9 @@ def _passive_label(para: Paragraph, q: Quoted) -> bool:
         verb = verb.head
     elif root.dep_ not in ("oprd", "attr", "dobj"):
         return False
+    doc = verb.doc
+    if verb.lemma_.lower() == "refer" and doc[verb.i + 1 : verb.i + 3].text.lower() == "to as":
+        return True  # "the ring leader commonly referred to as the “assassin,”": by no one
     return (
         verb.pos_ == "VERB"
         and verb.lemma_.lower() in _LABELLING_VERBS

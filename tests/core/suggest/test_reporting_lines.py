@@ -1606,3 +1606,14 @@ def test_a_name_with_a_description_after_a_verb_closing_a_quote_is_its_subject(s
     assert [(sp, name, cue) for _, sp, name, cue, _ in found] == [
         ("an irate Judge Hughes", "Seamus Hughes", "asked")
     ]
+
+
+def test_marks_after_referred_to_as_are_a_label_in_the_reported_clause(suggester):
+    found = suggest(
+        suggester,
+        "Mubi stresses that the group ring leader commonly referred to as the “assassin,” "
+        "managed to escape and efforts are underway to bring him to the book.",
+    )
+    assert [(q[:22], sp, kind) for q, sp, _, _, kind in found] == [
+        ("the group ring leader ", "Mubi", "indirect")
+    ]
