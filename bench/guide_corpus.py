@@ -85,7 +85,8 @@ def reviewed(text_path: Path, gold_path: Path) -> tuple[Article, list[Attributio
     placed: list[tuple[dict[str, object], Span]] = []
     after = 0
     for g in gold:
-        at = find_quote(text, str(g["quote"]), after, (), [q for _, q in placed])
+        marked = g.get("type", "direct") in ("direct", "mixed")
+        at = find_quote(text, str(g["quote"]), after, (), [q for _, q in placed], marked)
         if at is None:
             left.append(f"{g['quote']!r}: not in the text")
             continue

@@ -33,6 +33,7 @@ from core.formats.imported import Imported, ImportProblem
 from core.formats.reading import read_file
 from core.model import Attribution, QuoteType, Span, State, iou
 from core.suggest.lexicon import COMPANY_SUFFIXES, PRONOUNS
+from core.suggest.marks import ALL_MARKS
 
 #: The least intersection-over-union at which a predicted quote finds a gold one.
 MIN_IOU = 0.5
@@ -538,13 +539,19 @@ def _lines_holding(text: str, needle: str) -> list[Span]:
 
 
 def find_quote(
-    text: str, needle: str, after: int, ignore: Sequence[Span], placed: Sequence[Span] = ()
+    text: str,
+    needle: str,
+    after: int,
+    ignore: Sequence[Span],
+    placed: Sequence[Span] = (),
+    marked: bool = False,
 ) -> Span | None:
     """Where ``needle`` occurs in ``text`` (whitespace may differ), outside ``ignore``:
     the first place at or after ``after`` outside the quotes ``placed`` already (a gold
     quote's words inside an earlier one's, ``fraud`` in ``economic fraud``, are where
     that one is, not this), else the first at or after ``after``, else the first
-    anywhere."""
+    anywhere; of a quote in marks (``marked``: direct or mixed), in each of those a place
+    right inside marks first (``he was “tortured”`` after ``he was tortured and``)."""
     pattern = re.compile(r"\s+".join(re.escape(w) for w in needle.split()))
     found = [
         Span(m.start(), m.end())
@@ -553,7 +560,18 @@ def find_quote(
     ]
     later = [s for s in found if s.start >= after]
     apart = [s for s in later if not any(s.overlaps(p) for p in placed)]
-    return next(iter(apart or later or found), None)
+    tiers = [apart, later, found]
+    if marked:
+        tiers = [t for tier in tiers for t in ([s for s in tier if _in_marks(text, s)], tier)]
+    return next((tier[0] for tier in tiers if tier), None)
+
+
+def _in_marks(text: str, span: Span) -> bool:
+    """Whether a span lies right inside quotation marks (a stop or comma before the
+    closing one may be outside it)."""
+    before = text[span.start - 1 : span.start] if span.start else ""
+    closing = text[span.end : span.end + 2].lstrip(".,;:!?")[:1]
+    return bool(before) and before in ALL_MARKS and bool(closing) and closing in ALL_MARKS
 
 
 def locate(gold: Gold, text: str) -> tuple[list[Item], list[Span], list[GoldQuote]]:
@@ -566,7 +584,8 @@ def locate(gold: Gold, text: str) -> tuple[list[Item], list[Span], list[GoldQuot
     lost: list[GoldQuote] = []
     after = 0
     for q in gold.quotes:
-        at = find_quote(text, q.quote, after, ignore, [i.quote for i in out])
+        marked = q.type in (QuoteType.DIRECT, QuoteType.MIXED)
+        at = find_quote(text, q.quote, after, ignore, [i.quote for i in out], marked)
         if at is None:
             lost.append(q)
             continue

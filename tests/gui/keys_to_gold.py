@@ -113,7 +113,8 @@ def read_gold(path: Path, text: str) -> list[GoldQuote]:
     out: list[GoldQuote] = []
     after = 0
     for g in json.loads(path.read_text(encoding="utf-8"))["quotes"]:
-        at = find_quote(text, g["quote"], after, (), [q.quote for q in out])
+        marked = g["type"] in ("direct", "mixed")
+        at = find_quote(text, g["quote"], after, (), [q.quote for q in out], marked)
         assert at is not None, f"{g['quote']!r} is not in the text"
         after = at.start
         out.append(

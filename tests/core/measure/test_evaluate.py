@@ -225,6 +225,30 @@ def test_a_gold_quote_is_found_after_an_earlier_one_that_holds_its_words(tmp_pat
     assert (o.gold, o.pred, o.matched, o.exact) == (1, 1, 1, 1)
 
 
+def test_a_gold_quote_in_marks_is_found_where_marks_hold_its_words(tmp_path):
+    text = (
+        "He denied that the man was tortured. The man said he was \u201ctortured\u201d by police.\n"
+    )
+    gold = {
+        "id": "c",
+        "quotes": [
+            {
+                "quote": "tortured",
+                "speaker": "The man",
+                "speaker_name": "The man",
+                "cue": "said",
+                "type": "mixed",
+            }
+        ],
+    }
+    quotes = [rec(text, "tortured\u201d", "The man", "The man", "mixed", cue="said")]
+    quotes[0]["quote"] = {"start": text.index("tortured\u201d"), "end": text.index("\u201d by")}
+    g, p = _files(tmp_path, gold, quotes, text)
+    o = evaluate_files([g], p).score.overall
+    # the man's "tortured" is the one in marks, not the words of the denial before it
+    assert (o.gold, o.pred, o.matched, o.exact) == (1, 1, 1, 1)
+
+
 def test_a_pronoun_counts_by_its_name_and_alt_speakers_count(tmp_path):
     gold = dict(GOLD, quotes=[dict(GOLD["quotes"][3], optional=False), GOLD["quotes"][2]])
     quotes = [
