@@ -1369,6 +1369,7 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
         subj = _own_subject(v, para)
         if subj is not None:
             subj = _past_cut_title(subj)  # "said Sgt. Tom Reyes"
+            subj = _past_an_object(subj)  # "killing three policemen, officials said"
             if subj.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                 named = v.doc[subj.i - 1] if subj.i and subj.lower_ == "who" else None
                 if named is not None and named.pos_ == "PROPN" and named.head != v.head:
@@ -1755,6 +1756,25 @@ def _body_of_name(first: Token) -> Token | None:
         return None
     the = any(c.dep_ == "det" and c.lower_ == "the" for c in body.children)
     return body if the and body.text in NON_PERSON_WORDS else None
+
+
+def _past_an_object(subject: Token) -> Token:
+    """The real subject of a reporting line where the parse took the object of the
+    clause's last verb for it, and the subject for its conjunct after a comma (``...,
+    killing at least three policemen, Yemeni officials and witnesses said``:
+    ``officials``); else the subject."""
+    doc = subject.doc
+    start = subject.left_edge.i
+    if start == 0 or doc[start - 1].pos_ != "VERB":
+        return subject
+    return next(
+        (
+            c
+            for c in subject.rights
+            if c.dep_ == "conj" and doc[c.left_edge.i - 1].text == "," and c.pos_ == "NOUN"
+        ),
+        subject,
+    )
 
 
 def _gives_out_document(verb: Token) -> bool:

@@ -1617,3 +1617,13 @@ def test_marks_after_referred_to_as_are_a_label_in_the_reported_clause(suggester
     assert [(q[:22], sp, kind) for q, sp, _, _, kind in found] == [
         ("the group ring leader ", "Mubi", "indirect")
     ]
+
+
+def test_a_reporting_lines_subject_is_no_object_of_the_clause_before_it(suggester):
+    found = suggest(
+        suggester,
+        "In the first attack, a suicide bomber rammed his explosives-laden car into a police "
+        "station in the southern city of Aden, killing at least three policemen, Yemeni "
+        "officials and witnesses said on Thursday.",
+    )
+    assert [(sp, cue) for _, sp, _, cue, _ in found] == [("Yemeni officials and witnesses", "said")]
