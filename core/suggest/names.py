@@ -741,9 +741,7 @@ class NameBook:
     def add_body(self, pos: int, name: str, subject: bool) -> None:
         """An organisation the article names by its kind in lower case and ``of`` a name
         (``The directorate of Asayish in Sulaimani``): a name, which a description of its
-        kind names later (``the directorate``) and ``it`` may refer to; where it begins one
-        named so before, that one (``The directorate of Asayish released``)."""
-        name = next((n for _, n in self._before(pos) if n.startswith(name + " ")), name)
+        kind names later (``the directorate``) and ``it`` may refer to."""
         self._add_kind(pos, name, None)
         self.add_mention(Mention(pos, name, False, subject))
 
@@ -916,7 +914,9 @@ class NameBook:
         """A name without its leading article (:func:`_without_article`), also an
         organisation's written by its kind in lower case and ``of`` a name (``The
         directorate of Asayish in Sulaimani``, ``The government of Djibouti``: not ``the
-        office of Jay Town``, a person's, nor ``the command of the gendarmerie``)."""
+        office of Jay Town``, a person's, nor ``the command of the gendarmerie``), as the
+        fullest such name it begins (``The directorate of Asayish released``: the one in
+        Sulaimani)."""
         words = name.split()
         if (
             len(words) > 3
@@ -926,7 +926,8 @@ class NameBook:
             and words[3][:1].isupper()
             and tuple(words[3:]) not in self.full_names
         ):
-            return " ".join(words[1:])
+            body = " ".join(words[1:])
+            return next((n for _, n in self.capitalised if n.startswith(body + " ")), body)
         return _without_article(name)
 
     def _person_of(self, name: str, pos: int) -> str | None:

@@ -347,7 +347,8 @@ class ArticleRules:
                 continue
             source = _document_giver(t, para)
             pronoun = source is not None and source.lower_ in _GIVING_PRONOUNS
-            if source is None or (source.pos_ != "PROPN" and not pronoun):
+            named = source is not None and (source.pos_ == "PROPN" or _body_of_a_name(source))
+            if source is None or (not named and not pronoun):
                 at = para.start + t.left_edge.idx  # "a sheriff's office news release said"
                 own = self.book.described_document(para.text[t.left_edge.idx : t.idx + len(t)], at)
                 if own is not None:
@@ -1214,7 +1215,8 @@ def _giver(document: Token, para: Paragraph) -> Token | None:
     elif document.dep_ != "dobj":
         return None
     subj = _own_subject(giver, para)
-    return subj if subj is not None and (subj.lower_ in PERSONAL or subj.pos_ == "PROPN") else None
+    named = subj is not None and (subj.pos_ == "PROPN" or _body_of_a_name(subj))
+    return subj if subj is not None and (subj.lower_ in PERSONAL or named) else None
 
 
 def _goes_on_saying(t: Token) -> bool:
@@ -1782,6 +1784,16 @@ def _gives_out_document(verb: Token) -> bool:
     statement``, ``released a statement``)."""
     return verb.pos_ == "VERB" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in ISSUED_NOUNS for c in verb.children
+    )
+
+
+def _body_of_a_name(body: Token) -> bool:
+    """Whether a noun is an organisation's word in lower case with its ``the`` and
+    ``of`` a name (``The directorate of Asayish released a statement``:
+    :func:`_body_of_name`)."""
+    return any(
+        c.lower_ == "of" and any(_body_of_name(g) == body for g in c.children)
+        for c in body.children
     )
 
 

@@ -2641,6 +2641,12 @@ def test_a_body_named_by_its_kind_of_a_name_and_its_descriptions(suggester):
     )
     assert names(suggester, text) == ["directorate of Asayish in Sulaimani"] * 4
     text = (
+        "The directorate of Asayish in Sulaimani said a driver used an armed force.\n\n"
+        "The directorate of Asayish released a statement about the clashes.\n\n"
+        "Six members were wounded, according to the statement."
+    )
+    assert names(suggester, text) == ["directorate of Asayish in Sulaimani"] * 2
+    text = (
         "The government of Djibouti said it had the legal right to assume management.\n\n"
         "The government said the deal included restrictions on the port."
     )
