@@ -210,6 +210,7 @@ TITLES = ROYAL_TITLES | frozenset(
     apostle cleric archbishop priest reverend evangelist televangelist preacher
     cardinal nuncio apostolic monsignor msgr msgr. deacon vicar patriarch
     prefect
+    kombes akbp akp iptu ipda aiptu brigjen irjen kapolda kapolres
     """.split()
 )
 

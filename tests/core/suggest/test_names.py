@@ -2712,3 +2712,11 @@ def test_police_in_a_place_is_that_places_police(suggester):
         "department is sending more officers to at-risk areas."
     )
     assert names(suggester, text) == ["Chattanooga Police", "Fred Fletcher"]
+
+
+def test_an_indonesian_police_rank_is_a_title(suggester):
+    text = (
+        "North Sumatra Police Public Relations Head Kombes Hadi Wahyudi said the gang "
+        "committed a violent theft."
+    )
+    assert names(suggester, text) == ["Hadi Wahyudi"]
