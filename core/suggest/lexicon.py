@@ -106,6 +106,7 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "bureau": "",
         "command": "",
         "movement": "",
+        "army": "",
         "association": "union federation",
         "holding": "holding holdings",
         "broadcaster": "broadcasting corporation radio television tv network channel",

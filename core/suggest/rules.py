@@ -336,8 +336,14 @@ class ArticleRules:
         """A document a name gives out, for ``the statement`` to speak for that name
         later (:meth:`_issued`): ``The Ministry made this known in a statement``, ``a
         report by the Associated Press``, ``In its statement, the Ministry said``; or the
-        organisation its own description names (``a sheriff's office news release``)."""
+        organisation its own description names (``a sheriff's office news release``); and
+        the report of a name that reported (``the National News Agency reported. ... the
+        report said``)."""
         for t in para.doc:
+            if t.lemma_.lower() == "report" and t.pos_ == "VERB" and not para.in_quote[t.i]:
+                name = self._giver_name(para, _own_subject(t, para))
+                if name:  # "the National News Agency reported": its report
+                    self.documents.append((para.start + t.idx, "report", name))
             if (
                 t.pos_ != "NOUN"
                 or t.lemma_.lower() not in ISSUED_NOUNS
@@ -345,22 +351,34 @@ class ArticleRules:
                 or t.left_edge.lower_ not in ("a", "an", "its", "their", "his", "her")
             ):  # ("a sheriff's office release"; "In its statement, X said")
                 continue
-            source = _document_giver(t, para)
-            pronoun = source is not None and source.lower_ in _GIVING_PRONOUNS
-            named = source is not None and (source.pos_ == "PROPN" or _body_of_a_name(source))
-            if source is None or (not named and not pronoun):
+            name = self._giver_name(para, _document_giver(t, para))
+            if name is None:
                 at = para.start + t.left_edge.idx  # "a sheriff's office news release said"
                 own = self.book.described_document(para.text[t.left_edge.idx : t.idx + len(t)], at)
                 if own is not None:
                     self.documents.append((para.start + t.idx, t.lemma_.lower(), own))
-                continue
-            given = self._source(para, source)  # ("In a statement, they said": whom they are)
-            name = given.name if given.resolved else None
-            noun = (name or "").lower().removeprefix("the ")
-            if noun in ORGANISATION_KINDS:  # "The Ministry made this known ...": which one
-                name = self.book.settle(f"the {noun}", para.start + source.idx)
-            if name:
+            elif name:
                 self.documents.append((para.start + t.idx, t.lemma_.lower(), name))
+
+    def _giver_name(self, para: Paragraph, source: Token | None) -> str | None:
+        """The name of who gives out a document, its subject or agent: a name, an
+        organisation by its kind (``The Lebanese army said in a statement``) or a pronoun
+        that refers to one (``In a statement, they said``), as the article resolves it
+        (``""`` where it does not); None for no such giver."""
+        pronoun = source is not None and source.lower_ in _GIVING_PRONOUNS
+        named = source is not None and (
+            source.pos_ == "PROPN"
+            or _body_of_a_name(source)
+            or source.lemma_.lower() in ORGANISATION_KINDS
+        )
+        if source is None or (not named and not pronoun):
+            return None
+        given = self._source(para, source)
+        name = given.name if given.resolved else None
+        noun = (name or "").lower().removeprefix("the ")
+        if noun in ORGANISATION_KINDS:  # "The Ministry made this known ...": which one
+            name = self.book.settle(f"the {noun}", para.start + source.idx)
+        return name or ""
 
     def _issued(self, noun: str, pos: int) -> str | None:
         """Who gave out the last document before ``pos`` that ``the`` + ``noun`` refers

@@ -2720,3 +2720,22 @@ def test_an_indonesian_police_rank_is_a_title(suggester):
         "committed a violent theft."
     )
     assert names(suggester, text) == ["Hadi Wahyudi"]
+
+
+def test_the_army_is_the_army_named_before_it(suggester):
+    text = (
+        "The Lebanese army said in a statement issued on Friday that three soldiers suffered "
+        "injuries.\n\n"
+        "The army also said that some of the perpetrators were arrested.\n\n"
+        "The statement added that the situation is calm in all areas."
+    )
+    assert names(suggester, text) == ["Lebanese army"] * 3
+
+
+def test_the_report_after_a_name_reported_is_that_names(suggester):
+    text = (
+        "The blast occurred in the evening near the university, the National News Agency "
+        'reported. "Explosions were heard and a huge fire erupted in the area," the report '
+        "said."
+    )
+    assert names(suggester, text) == ["National News Agency"] * 2
