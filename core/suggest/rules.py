@@ -1453,8 +1453,12 @@ def _going_on_from(v: Token) -> Token:
     relative clause says (``X rejected a report that said A, saying B``) or over a noun
     whose clause it is (``X denied reports that A, stating that B``); the verb a clause of
     ``what`` or ``who`` the parse joins to it is joined to (``X gave no details of Y or
-    what happened, saying B``)."""
+    what happened, saying B``); the verb over a relative clause of being it hangs on
+    (``X warned the group which is from Y not to A saying B``)."""
     up = v.head
+    if up.dep_ == "relcl" and up.lemma_ == "be" and up.head.head.pos_ == "VERB":
+        return up.head.head  # "warned the group which is from Y not to A saying B": no
+        # relative clause of being says anything, with a comma or none
     if not (_after_comma(v) or _adds_on(v)):
         return up
     if v.dep_ == "acl":

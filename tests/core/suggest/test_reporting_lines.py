@@ -1627,3 +1627,13 @@ def test_a_reporting_lines_subject_is_no_object_of_the_clause_before_it(suggeste
         "officials and witnesses said on Thursday.",
     )
     assert [(sp, cue) for _, sp, _, cue, _ in found] == [("Yemeni officials and witnesses", "said")]
+
+
+def test_a_participle_of_saying_on_a_relative_clause_of_being_is_the_main_verbs(suggester):
+    found = suggest(
+        suggester,
+        "She also warned the group called GAZA which is from Chibolya in Lusaka not to "
+        "intimidate the voters to earn votes saying the group is strongly associated with "
+        "violence.",
+    )
+    assert [(q[:9], sp, cue) for q, sp, _, cue, _ in found] == [("the group", "She", "saying")]
