@@ -2060,7 +2060,8 @@ def _unowned(name: str) -> str:
     of Agriculture``, also with words of how it is between: ``the North's official
     Norland Central News Agency`` -> ``Norland Central News Agency``), also a body of
     state named with no ``of`` (``Norland's Foreign Affairs Ministry`` -> ``Foreign
-    Affairs Ministry``; ``Sheriff's Department``, with no words of its own, stays), the
+    Affairs Ministry``, ``Ukraine’s National Police`` -> ``National Police``; ``Sheriff's
+    Department``, with no words of its own, stays), the
     possessive in capitals or not (``NORLAND'S``: case makes no new possessive); a
     company named by a possessive keeps it (``Moody's Investors Service``, ``McDonald's
     Corp``); also a place's in lower case after ``the`` (``the region's Home Department``
@@ -2078,7 +2079,7 @@ def _unowned(name: str) -> str:
         owned_by = " ".join(name.split()[1:])  # ("the region's": whose)
         return unowned if (unowned := _unowned(owned_by)) != owned_by else name
     owned = len(words) > 2 and words[0].endswith("'s")
-    if owned and words[-1].lower() in STATE_BODIES and words[1][:1].isupper():
+    if owned and words[-1].lower() in STATE_BODIES | {"police"} and words[1][:1].isupper():
         return " ".join(name.split()[1:])
     if len(words) > 2 and words[0].endswith("'s") and words[1].islower():
         rest = list(dropwhile(str.islower, words[1:]))

@@ -2739,3 +2739,8 @@ def test_the_report_after_a_name_reported_is_that_names(suggester):
         "said."
     )
     assert names(suggester, text) == ["National News Agency"] * 2
+
+
+def test_a_countrys_possessive_is_no_part_of_its_police(suggester):
+    text = "Ukraine’s National Police said authorities initially received a message at noon."
+    assert names(suggester, text) == ["National Police"]
