@@ -2094,12 +2094,19 @@ def _unowned(name: str) -> str:
 
 
 def named_source(name: str) -> str:
-    """The source a document names: ``a statement from X``, ``X's report`` and ``the X
-    report`` or ``new X research`` name ``X`` (:func:`name_key` gives the first three
-    one key); anything else is itself."""
+    """The source a document names: ``a statement from X`` (``information from X``, with no
+    article), ``X's report`` and ``the X report`` or ``new X research`` name ``X``
+    (:func:`name_key` gives the first three one key); anything else is itself."""
     words = name.replace("\u2019", "'").split()
     k = next((k for k in range(len(words) - 1, 0, -1) if words[k].lower() in DOCUMENT_NOUNS), 0)
     after = words[k + 1 :]
+    if (
+        not k
+        and words[:1]
+        and words[0] in DOCUMENT_NOUNS | {"information"}
+        and after[:1] == ["from"]
+    ):
+        return " ".join(after[1:]) or name  # "information from X", with no article
     leading = words[0].lower() in _ARTICLES or words[0].islower()  # "the", "a", "new"
     if not k or not leading and not any("'" in w for w in words[:k]):
         return name

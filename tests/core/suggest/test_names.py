@@ -2744,3 +2744,8 @@ def test_the_report_after_a_name_reported_is_that_names(suggester):
 def test_a_countrys_possessive_is_no_part_of_its_police(suggester):
     text = "Ukraine’s National Police said authorities initially received a message at noon."
     assert names(suggester, text) == ["National Police"]
+
+
+def test_information_from_a_source_is_the_sources(suggester):
+    text = "According to information from the Norvia Times, a group of criminals tried to loot."
+    assert names(suggester, text) == ["Norvia Times"]
