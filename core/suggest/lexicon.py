@@ -230,10 +230,11 @@ SAME_JOBS = {
     "technician": "coach",  # a football coach in news translated from Romance languages
 }
 
-#: Jobs of whoever heads a team, a force or a body: ``the boss`` and ``the chief`` are the
-#: person the article named with one of them (``regional police commander Jo Roe`` ...
-#: ``The police boss said``; ``United manager Ivo Berg`` ... ``the United boss told``;
-#: ``Police Commissioner Jo Roe`` ... ``The police chief noted``).
+#: Jobs of whoever heads a team, a force or a body: ``the boss``, ``the chief`` and ``the
+#: head`` are the person the article named with one of them (``regional police commander
+#: Jo Roe`` ... ``The police boss said``; ``United manager Ivo Berg`` ... ``the United boss
+#: told``; ``Police Commissioner Jo Roe`` ... ``The police chief noted``; ``Chief Inspector
+#: Jo Roe`` ... ``the head of the investigation``).
 HEADING_JOBS = frozenset(
     {"boss", "manager", "commander", "chief", "head", "director", "commissioner"}
 )
@@ -258,6 +259,7 @@ OFFICE_JOBS = HEADING_JOBS | frozenset(
 JOBS_OF_A_KIND = {
     "boss": HEADING_JOBS,
     "chief": HEADING_JOBS,
+    "head": HEADING_JOBS,
     "cleric": CLERGY_TITLES,
     "sovereign": ROYAL_TITLES,
     "monarch": ROYAL_TITLES,

@@ -2749,3 +2749,12 @@ def test_a_countrys_possessive_is_no_part_of_its_police(suggester):
 def test_information_from_a_source_is_the_sources(suggester):
     text = "According to information from the Norvia Times, a group of criminals tried to loot."
     assert names(suggester, text) == ["Norvia Times"]
+
+
+def test_the_head_is_the_person_named_with_a_job_of_heading(suggester):
+    text = (
+        "Copenhagen Police Chief Inspector Søren Thomassen said there are three dead.\n\n"
+        "“We cannot say that we have anything which supports that,” the head of the "
+        "investigation said."
+    )
+    assert names(suggester, text) == ["Søren Thomassen"] * 2
