@@ -348,8 +348,11 @@ class ArticleRules:
                 t.pos_ != "NOUN"
                 or t.lemma_.lower() not in ISSUED_NOUNS
                 or para.in_quote[t.i]
-                or t.left_edge.lower_ not in ("a", "an", "its", "their", "his", "her")
-            ):  # ("a sheriff's office release"; "In its statement, X said")
+                or not (
+                    t.left_edge.lower_ in ("a", "an", "its", "their", "his", "her")
+                    or t.left_edge.like_num
+                )
+            ):  # ("a sheriff's office release"; "In its statement, X said"; "in two letters")
                 continue
             name = self._giver_name(para, _document_giver(t, para))
             if name is None:

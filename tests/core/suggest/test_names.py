@@ -2758,3 +2758,11 @@ def test_the_head_is_the_person_named_with_a_job_of_heading(suggester):
         "investigation said."
     )
     assert names(suggester, text) == ["Søren Thomassen"] * 2
+
+
+def test_documents_given_out_by_number_are_what_one_of_them_names(suggester):
+    text = (
+        "The AUGC has conveyed this message in two letters to the deputy director.\n\n"
+        "The letter states that the stations in this area are understaffed."
+    )
+    assert names(suggester, text) == ["AUGC"]
