@@ -1715,7 +1715,8 @@ def _name_before(verb: Token, para: Paragraph) -> Token | None:
 def _inverted_subject(verb: Token, para: Paragraph) -> Token | None:
     """``"...," said Smith``: a name right after the verb, which the parse may take for
     an object; so may a description right after a verb closing a quote (``"...," added
-    the coach``), also one of a name (``"...?" asked an irate Judge Hughes``)."""
+    the coach``; also after a comma after the mark: ``"...", lamented the owner``), also
+    one of a name (``"...?" asked an irate Judge Hughes``)."""
     nxt = verb.i + 1
     doc = verb.doc
     if (
@@ -1728,7 +1729,10 @@ def _inverted_subject(verb: Token, para: Paragraph) -> Token | None:
         while t.head.i != t.i and t.head.pos_ == "PROPN" and t.head.i > t.i:
             t = t.head
         return t
-    closing = verb.i > 0 and doc[verb.i - 1].text in CLOSING_MARKS
+    before = [t.text for t in doc[max(verb.i - 2, 0) : verb.i]]
+    if before[-1:] == [","]:
+        before.pop()  # ('"...", lamented the owner')
+    closing = bool(before) and before[-1] in CLOSING_MARKS
     obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.left_edge.i == nxt), None)
     if closing and obj is not None and obj.pos_ in ("NOUN", "PROPN") and not para.in_quote[nxt]:
         return obj

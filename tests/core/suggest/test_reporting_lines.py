@@ -1637,3 +1637,14 @@ def test_a_participle_of_saying_on_a_relative_clause_of_being_is_the_main_verbs(
         "violence.",
     )
     assert [(q[:9], sp, cue) for q, sp, _, cue, _ in found] == [("the group", "She", "saying")]
+
+
+def test_a_description_after_a_verb_after_a_quotes_mark_and_comma_is_its_subject(suggester):
+    found = suggest(
+        suggester,
+        "“They took everything. They destroyed the fridge, they left nothing”, lamented the "
+        "owner of one of the butcher shops, in a statement published by the website Perfil.",
+    )
+    assert [(sp, cue) for _, sp, _, cue, _ in found] == [
+        ("the owner of one of the butcher shops", "lamented")
+    ]
