@@ -227,6 +227,7 @@ SAME_JOBS = {
     "spokesman": "spokesperson",
     "spokeswoman": "spokesperson",
     "press secretary": "spokesperson",
+    "cllr": "councillor",
     "technician": "coach",  # a football coach in news translated from Romance languages
 }
 

@@ -502,6 +502,11 @@ class NameBook:
             return name
         return None if self.introduced(title, pos, since=at) else name
 
+    def titled_after(self, title: str, pos: int) -> list[tuple[int, str]]:
+        """The people introduced with this job word or the same job after ``pos``, in
+        order (:meth:`_titled`)."""
+        return [(at, name) for at, name in self._titled(title) if at > pos]
+
     def _titled(self, title: str) -> list[tuple[int, str]]:
         """The people introduced with this job word or the same job (:data:`SAME_JOBS`),
         in order; a ``boss`` with any job of heading, a ``cleric`` with any title of the

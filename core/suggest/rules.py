@@ -137,6 +137,7 @@ class ArticleRules:
         #: housing secretary``), with its job word: named once the whole article is read
         #: (:meth:`_holder`)
         self.anchored: dict[int, str] = {}
+        self.leads: dict[int, str] = {}
         #: indirect attributions of verbs outside the lexicon (rule ``CANDIDATE``): kept
         #: apart, so no rule reads them; a learned cue lexicon lets some through
         #: (:mod:`core.suggest.learn`)
@@ -694,10 +695,7 @@ class ArticleRules:
             return Source(span, issuer)
         written = para.text[span.start - para.start : span.end - para.start]
         if head.pos_ == "NOUN" and head.lemma_.lower() in TITLES:
-            # "a police spokesman said ... He said": the person a later pronoun refers to
-            self.book.add_mention(Mention(pos, written, person=True, subject=True))
-            if definite:
-                self.anchored[span.start] = head.lemma_.lower()
+            self._described_person(head, written, pos, span, definite)
         elif head.pos_ == "NOUN":  # "said the release. ... It further added": what it is
             self.book.add_mention(Mention(pos, written, False, True, head.tag_ == "NNS"))
         if (
@@ -711,6 +709,21 @@ class ArticleRules:
             # (not "A Friday statement from X": when it was given)
             return Source(span, para.text[span.start - para.start : head.idx + len(head)])
         return Source(span, written)
+
+    def _described_person(
+        self, head: Token, written: str, pos: int, span: Span, definite: bool
+    ) -> None:
+        """A person described by a job: whom a later pronoun refers to (``a police
+        spokesman said ... He said``); a definite description, whom the article named with
+        the job (:meth:`_holder`); an indefinite one that leads the article before it has
+        named anyone in full, whom the next paragraph names with the job
+        (:meth:`_named_next`: ``A Kentucky sheriff has told``)."""
+        lead = _indefinite(head) and not any(m.person and " " in m.name for m in self.book.mentions)
+        self.book.add_mention(Mention(pos, written, person=True, subject=True))
+        if definite:
+            self.anchored[span.start] = head.lemma_.lower()
+        elif lead:
+            self.leads[span.start] = head.lemma_.lower()
 
     def _titled(self, head: Token, pos: int) -> str | None:
         """Whom a definite description by a job word stands for: the one the article named
@@ -835,6 +848,9 @@ class ArticleRules:
             if a.speaker is not None and a.speaker.start in self.anchored:
                 holder = self._holder(a.speaker, a.quote)
                 a = a.with_(speaker_name=holder or a.speaker_name)
+            elif a.speaker is not None and a.speaker.start in self.leads:
+                named = self._named_next(a.speaker.start)
+                a = a.with_(speaker_name=named or a.speaker_name)
             if a.speaker_name:
                 a = a.with_(speaker_name=self._settled(a.speaker_name, a.speaker, a.quote))
             out.append(a)
@@ -896,6 +912,22 @@ class ArticleRules:
         if name is not None:
             self.book.add_title(job, pos, name)
         return name
+
+    def _named_next(self, pos: int) -> str | None:
+        """The person the next paragraph names with the job of an indefinite description
+        that leads the article, before it has named anyone (``A Kentucky sheriff has told``
+        ... ``Martin County Sheriff John Kirk took the stage``): whom a news story's lead
+        described; None for none."""
+        k = bisect_right(self.paragraphs, pos, key=lambda p: p[0])
+        end = self.paragraphs[k + 1][0] if k + 1 < len(self.paragraphs) else None
+        return next(
+            (
+                name
+                for at, name in self.book.titled_after(self.leads[pos], pos)
+                if end is None or at < end
+            ),
+            None,
+        )
 
     def _closing_holder(self, speaker: Span) -> str | None:
         """A person's name closing a job's description after a place's name: ``The coach
@@ -1806,6 +1838,11 @@ def _past_an_object(subject: Token) -> Token:
         ),
         subject,
     )
+
+
+def _indefinite(noun: Token) -> bool:
+    """Whether a noun's article is ``a`` or ``an``."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
 def _gives_out_document(verb: Token) -> bool:

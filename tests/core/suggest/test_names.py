@@ -2766,3 +2766,19 @@ def test_documents_given_out_by_number_are_what_one_of_them_names(suggester):
         "The letter states that the stations in this area are understaffed."
     )
     assert names(suggester, text) == ["AUGC"]
+
+
+def test_an_indefinite_lead_is_whom_the_next_paragraph_names_with_its_job(suggester):
+    text = (
+        "INEZ, Ky. (AP) — A Kentucky sheriff has told the local fiscal court he is suspending "
+        "all law enforcement activities because of lack of funding.\n\n"
+        "The Herald-Leader reports, Martin County Sheriff John Kirk took the stage without "
+        "invitation at a fiscal court meeting Monday."
+    )
+    assert names(suggester, text) == ["John Kirk"]
+    text = (
+        "A SENIOR councillor said he felt the police had washed their hands of the problems.\n\n"
+        "Cllr Mark Child was speaking at a council meeting.\n\n"
+        "A police spokesman said officers were patrolling the area."
+    )
+    assert names(suggester, text) == ["Mark Child", "A police spokesman"]
