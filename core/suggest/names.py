@@ -273,6 +273,8 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
         and _NICKNAME.fullmatch(" " + doc[left - 3 : left].text)
     ):
         run = name_run(doc[left - 4], is_name) + run  # "Henry "Hank" Asbill": Henry Asbill
+    if len(run) > 1 and _GLUED.search(run[0].text):
+        run = run[1:]  # 'Santo,”Colonel Iavro': a quote's end run onto the title
     run = run[_organisation_before([t.text for t in run]) :]
     run = run[_titles([t.text for t in run]) :]
     of_job = _job_of_before([t.text for t in doc[max(0, left - JOB_REACH) : left]])
@@ -1724,6 +1726,9 @@ _LEADING_WORDS = re.compile(r"[A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.'\u2019]*)*")
 _PLACE_BEFORE = re.compile(
     r"\b([A-Z][a-z][\w'\u2019]*)\s+(?:" + "|".join(ORGANISATION_KINDS) + r")\b"
 )
+#: A quote's end and the word after it written with no space between, one token
+#: (``Santo,”Colonel``).
+_GLUED = re.compile(r"\w(?:[,.!?;:][\"\u201d\u2019]|[\"\u201d])\w")
 #: Police in a place: ``Police in Chattanooga``.
 _POLICE_IN = re.compile(r"[Pp]olice in (?P<place>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*)*)")
 #: A surname with an apostrophe after its first letter: ``O’Kelly``, ``D'Souza``.

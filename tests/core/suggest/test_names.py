@@ -2782,3 +2782,13 @@ def test_an_indefinite_lead_is_whom_the_next_paragraph_names_with_its_job(sugges
         "A police spokesman said officers were patrolling the area."
     )
     assert names(suggester, text) == ["Mark Child", "A police spokesman"]
+
+
+def test_a_quotes_end_run_onto_the_title_after_it_is_no_part_of_the_name(suggester):
+    text = (
+        "The Acting Commissioner, Colonel Robson Iavro, said he suspended the officers.\n\n"
+        "“I suspended 14 members of the force in Santo,”Colonel Iavro said.\n\n"
+        "“There will also be prosecutions of any officer who is found liable.\n\n"
+        "“The officers are suspended pending the outcome.”"
+    )
+    assert names(suggester, text) == ["Robson Iavro"] * 4
