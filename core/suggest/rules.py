@@ -137,6 +137,7 @@ class ArticleRules:
         #: housing secretary``), with its job word: named once the whole article is read
         #: (:meth:`_holder`)
         self.anchored: dict[int, str] = {}
+        self.plural: set[int] = set()  # (of those, the descriptions of people)
         self.leads: dict[int, str] = {}
         #: indirect attributions of verbs outside the lexicon (rule ``CANDIDATE``): kept
         #: apart, so no rule reads them; a learned cue lexicon lets some through
@@ -722,6 +723,8 @@ class ArticleRules:
         self.book.add_mention(Mention(pos, written, person=True, subject=True))
         if definite:
             self.anchored[span.start] = head.lemma_.lower()
+            if head.tag_ == "NNS":
+                self.plural.add(span.start)  # ("The eye witnesses said": people)
         elif lead:
             self.leads[span.start] = head.lemma_.lower()
 
@@ -878,9 +881,10 @@ class ArticleRules:
         before (:meth:`core.suggest.names.NameBook.introduced`), the first one the next
         paragraph names in full as a subject or opens with (``Foreign Minister Kang
         Kyung-wha also said``), a news story's way to name whom its lead described, but
-        not one the description's ``quote`` names (``Jo Roe will appeal, his lawyer says.
-        ... Roe, 62, faces``: whom the lawyer speaks of); then that job word names them
-        further on (``The foreign minister nominee``)."""
+        not for people (``The eye witnesses said``), nor one the description's ``quote``
+        names (``Jo Roe will appeal, his lawyer says. ... Roe, 62, faces``: whom the lawyer
+        speaks of); then that job word names them further on (``The foreign minister
+        nominee``)."""
         pos = speaker.start
         job = self.anchored[pos]
         spoken_of = {m.name for m in self.book.mentions if quote.start <= m.pos < quote.end}
@@ -892,7 +896,13 @@ class ArticleRules:
         k = bisect_right(self.paragraphs, pos, key=lambda p: p[0])
         while k < len(self.paragraphs) and is_heading(self.paragraphs[k][1]):
             k += 1  # (a subheading between: "National Flags Vandalized" is nobody)
-        if name is None and k < len(self.paragraphs) and not self.book.introduced(job, pos):
+        alone = pos not in self.plural  # (the next paragraph names no people)
+        if (
+            name is None
+            and alone
+            and k < len(self.paragraphs)
+            and not self.book.introduced(job, pos)
+        ):
             end = self.paragraphs[k + 1][0] if k + 1 < len(self.paragraphs) else None
             start = self.paragraphs[k][0]
             name = next(

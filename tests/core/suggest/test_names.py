@@ -2792,3 +2792,13 @@ def test_a_quotes_end_run_onto_the_title_after_it_is_no_part_of_the_name(suggest
         "“The officers are suspended pending the outcome.”"
     )
     assert names(suggester, text) == ["Robson Iavro"] * 4
+
+
+def test_a_description_of_people_is_nobody_the_next_paragraph_names(suggester):
+    text = (
+        "Kokopo Town Tense After Killing\n\n"
+        "According to eye witnesses, armed opportunists entered the college premises. The "
+        "eye witnesses said they could hear female students crying out in fear.\n\n"
+        "Kokopo Town remains tense."
+    )
+    assert names(suggester, text) == ["eye witnesses", "The eye witnesses"]
