@@ -716,10 +716,14 @@ class ArticleRules:
     ) -> None:
         """A person described by a job: whom a later pronoun refers to (``a police
         spokesman said ... He said``); a definite description, whom the article named with
-        the job (:meth:`_holder`); an indefinite one that leads the article before it has
-        named anyone in full, whom the next paragraph names with the job
-        (:meth:`_named_next`: ``A Kentucky sheriff has told``)."""
-        lead = _indefinite(head) and not any(m.person and " " in m.name for m in self.book.mentions)
+        the job (:meth:`_holder`); an indefinite one that leads the article (its first
+        attribution, before it has named anyone in full), whom the next paragraph names
+        with the job (:meth:`_named_next`: ``A Kentucky sheriff has told``)."""
+        lead = (
+            _indefinite(head)
+            and not self.found  # (the article's first attribution)
+            and not any(m.person and " " in m.name for m in self.book.mentions)
+        )
         self.book.add_mention(Mention(pos, written, person=True, subject=True))
         if definite:
             self.anchored[span.start] = head.lemma_.lower()

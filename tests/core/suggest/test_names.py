@@ -2782,6 +2782,13 @@ def test_an_indefinite_lead_is_whom_the_next_paragraph_names_with_its_job(sugges
         "A police spokesman said officers were patrolling the area."
     )
     assert names(suggester, text) == ["Mark Child", "A police spokesman"]
+    text = (  # (not the article's first attribution: no lead)
+        "The airport saw delays on Friday, according to the aviation data firm Cirium.\n\n"
+        "But it was not local conditions that were to blame, according to an airport "
+        "spokesperson.\n\n"
+        '"The weather is not affecting flights," said Erin Burns, the airport spokesperson.'
+    )
+    assert names(suggester, text) == ["Cirium", "an airport spokesperson", "Erin Burns"]
 
 
 def test_a_quotes_end_run_onto_the_title_after_it_is_no_part_of_the_name(suggester):
