@@ -3522,10 +3522,10 @@ def _own_end(verb: Token, start: int, end: int) -> int:
     no comma: ``... the city while urging the public``), what it answered
     (``..., in response to a question from ...``), a statement of its own (``...,
     although he noted ...``), or a verb of saying (or of calling a thing something: ``and
-    called it a breach``) with no subject of its own after ``and`` or ``but`` after the
-    cue (``reports were baseless and urged people``; ``A but did not say B``, in the cue's
-    tense), unless it goes with another in the clause (``could not
-    confirm or deny``)."""
+    called it a breach``; or of expressing: ``and expressed confidence that``) with no
+    subject of its own after ``and`` or ``but`` after the cue (``reports were baseless
+    and urged people``; ``A but did not say B``, in the cue's tense), unless it goes with
+    another in the clause (``could not confirm or deny``)."""
     doc = verb.doc
     for i in range(start + 1, end):
         nxt = doc[i + 1]
@@ -3556,12 +3556,17 @@ def _own_end(verb: Token, start: int, end: int) -> int:
         if verb.i > end:
             continue  # "A and responded to calls, Jo said": the clause's, before its cue
         own_subject = any(c.dep_ in _SUBJECTS for c in nxt.children)
-        said = nxt.lemma_.lower() in SPEECH_VERBS or _names_as(nxt)
+        said = nxt.lemma_.lower() in SPEECH_VERBS | _EXPRESSING or _names_as(nxt)
         top = nxt.head in (verb, *verb.children)  # (not "to hold X to account for
         # what they brought and said": a verb deep in the clause is the clause's)
         if said and top and not own_subject and nxt.head.lemma_.lower() not in SPEECH_VERBS:
             return i - 1
     return end
+
+
+#: Verbs of expressing a view, which the speaker does beside a reported clause (``said A
+#: and expressed confidence that B``).
+_EXPRESSING = frozenset({"express", "voice"})
 
 
 def _names_as(verb: Token) -> bool:

@@ -1648,3 +1648,14 @@ def test_a_description_after_a_verb_after_a_quotes_mark_and_comma_is_its_subject
     assert [(sp, cue) for _, sp, _, cue, _ in found] == [
         ("the owner of one of the butcher shops", "lamented")
     ]
+
+
+def test_expressing_a_view_after_and_is_no_part_of_the_reported_clause(suggester):
+    found = suggest(
+        suggester,
+        "She said the police know the exact instrument which was used to kill Chanda and "
+        "expressed confidence that the police will secure a conviction.",
+    )
+    assert [q for q, *_ in found][:1] == [
+        "the police know the exact instrument which was used to kill Chanda"
+    ]
