@@ -191,7 +191,7 @@ TITLES = ROYAL_TITLES | frozenset(
     supervisor epidemiologist physician surgeon lecturer teacher student resident
     volunteer witness juror firefighter paramedic engineer technician investigator auditor
     clerk coordinator planner owner shopkeeper farmer diplomat nominee official
-    det det. insp insp. supt supt. cllr mp mep msp pc dci dcs
+    det det. insp insp. supt supt. cllr coun mp mep msp pc dci dcs comm comm.
     maj maj. cpl cpl. pvt pvt. adm adm. cmdr cmdr. brigadier brig brig.
     counsel magistrate warden ranger selector garda major coroner
     sheikh shaikh sheikha shaykh daw
@@ -207,11 +207,12 @@ TITLES = ROYAL_TITLES | frozenset(
     demographer pollster
     landlord landlady tenant homeowner motorist passenger pensioner neighbour neighbor driver
     ratu alhaji alhaja chaudhry chaudhary
-    dato datuk datin paduka pehin yb ustaz
+    dato datuk datin paduka pehin yb ustaz seri
     apostle cleric archbishop priest reverend evangelist televangelist preacher
     cardinal nuncio apostolic monsignor msgr msgr. deacon vicar patriarch
     prefect
     kombes akbp akp iptu ipda aiptu brigjen irjen kapolda kapolres
+    dsp dcp acp asp ssp dig aig
     """.split()
 )
 
@@ -228,6 +229,7 @@ SAME_JOBS = {
     "spokeswoman": "spokesperson",
     "press secretary": "spokesperson",
     "cllr": "councillor",
+    "coun": "councillor",
     "technician": "coach",  # a football coach in news translated from Romance languages
 }
 

@@ -2809,3 +2809,22 @@ def test_a_description_of_people_is_nobody_the_next_paragraph_names(suggester):
         "Kokopo Town remains tense."
     )
     assert names(suggester, text) == ["eye witnesses", "The eye witnesses"]
+
+
+def test_police_ranks_written_short_are_titles(suggester):
+    text = (
+        "Pahang police chief Datuk Seri Abd Jalil Hassan said roadblocks were set up.\n\n"
+        '"Just stay put in your kampung," Comm Abd Jalil said.\n\n'
+        "Police Public Relations Officer Kate Anene said the gang was arrested.\n\n"
+        "DSP Anene said some dangerous weapons were recovered.\n\n"
+        "Councillor Derek Kennedy said the council was divided.\n\n"
+        "Coun Kennedy said the position of the council was clear."
+    )
+    assert names(suggester, text) == [
+        "Abd Jalil Hassan",
+        "Abd Jalil Hassan",
+        "Kate Anene",
+        "Kate Anene",
+        "Derek Kennedy",
+        "Derek Kennedy",
+    ]
