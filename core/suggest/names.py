@@ -813,7 +813,8 @@ class NameBook:
     def _of_state(self, name: str) -> str:
         """A body of state's name without the nationality or the country's (or a U.S.
         state's) initials before it (``U.S. Food and Drug Administration``, ``Ukrainian
-        Ministry of Defense``, ``S.C. Department of Health``), and with its ``of`` where
+        Ministry of Defense``, ``S.C. Department of Health``, ``Indonesian National
+        Police``), and with its ``of`` where
         the article writes it so (``Belarusian Defense Ministry`` ... ``the Ministry of
         Defense``: ``Ministry of Defense``, also without the nationality: ``Fisheries
         Ministry``); but with them where the acronym the article writes for it spells them
@@ -831,8 +832,10 @@ class NameBook:
             return name
         body = words[1:]
         head = _head_words(body[: body.index("in")] if "in" in body else body)[-1]
-        if head.lower() not in STATE_BODIES:  # (also named with where it is: "Embassy in")
-            return name
+        if head.lower() not in STATE_BODIES | {"police"}:  # (also named with where it is:
+            return name  # "Embassy in"; a police force is one too: "Indonesian National Police")
+        if head.lower() == "police" and words[0] not in NATIONALITIES:
+            return name  # (not a place's: "Nyeri County Police")
         if head.lower() == "office" and words[0] not in NATIONALITIES:
             return name  # (a place's name before an office is its own: "Taiwan High ... Office")
         written = f"{head} of {' '.join(body[:-1])}"

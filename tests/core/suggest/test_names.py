@@ -2828,3 +2828,11 @@ def test_police_ranks_written_short_are_titles(suggester):
         "Derek Kennedy",
         "Derek Kennedy",
     ]
+
+
+def test_a_nationality_is_no_part_of_a_national_police_force(suggester):
+    text = (
+        "The Indonesian National Police said it has deployed 400 personnel to the islands.\n\n"
+        "Nyeri County Police said the suspects were arrested."
+    )
+    assert names(suggester, text) == ["National Police", "Nyeri County Police"]
