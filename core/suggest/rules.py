@@ -1437,8 +1437,7 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
     for _ in range(4):
         subj = _own_subject(v, para)
         if subj is not None:
-            subj = _past_cut_title(subj)  # "said Sgt. Tom Reyes"
-            subj = _past_an_object(subj)  # "killing three policemen, officials said"
+            subj = _mended_subject(subj, v)
             if subj.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                 named = v.doc[subj.i - 1] if subj.i and subj.lower_ == "who" else None
                 if named is not None and named.pos_ == "PROPN" and named.head != v.head:
@@ -1833,6 +1832,18 @@ def _body_of_name(first: Token) -> Token | None:
         return None
     the = any(c.dep_ == "det" and c.lower_ == "the" for c in body.children)
     return body if the and body.text in NON_PERSON_WORDS else None
+
+
+def _mended_subject(subject: Token, verb: Token) -> Token:
+    """A verb's subject as the parse gave it, mended: with the title the parse cut from
+    the name (``said Sgt. Tom Reyes``), past an object the parse took for it
+    (:func:`_past_an_object`), and the name a ``who`` stands for where the parse made no
+    relative clause of its verb (``spoke with Rytis Budrius who told him``)."""
+    subject = _past_an_object(_past_cut_title(subject))
+    before = subject.doc[subject.i - 1] if subject.i else subject
+    if subject.lower_ == "who" and verb.dep_ != "relcl" and before.pos_ in ("PROPN", "NOUN"):
+        return before
+    return subject
 
 
 def _past_an_object(subject: Token) -> Token:

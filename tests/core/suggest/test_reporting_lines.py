@@ -1659,3 +1659,13 @@ def test_expressing_a_view_after_and_is_no_part_of_the_reported_clause(suggester
     assert [q for q, *_ in found][:1] == [
         "the police know the exact instrument which was used to kill Chanda"
     ]
+
+
+def test_who_after_a_name_is_the_name_where_the_parse_made_no_relative_clause(suggester):
+    found = suggest(
+        suggester,
+        "Later on, the Union Syndicale Federale vice president spoke with Achema's chief "
+        "legal officer Rytis Budrius who told him the company's executives had not been "
+        "notified about his visit.",
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [("Rytis Budrius", "Rytis Budrius")]
