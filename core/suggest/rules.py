@@ -314,19 +314,23 @@ class ArticleRules:
         """A person described by their job as the subject of a sentence whose verb is no
         cue (``The crown counsel was answering ...``), whom a later pronoun refers to (``He
         said``), or people so (``Councillors on the islands have been trying ...``: ``they``
-        say); a speaker's own description is registered where it speaks
-        (:meth:`_source`). A description of a job whose holder the article named is that
-        person (``Chief Minister Jo Roe`` ... ``the chief minister referred to ...`` ... ``he
-        said``: Jo Roe)."""
+        say); a speaker's own description is registered where it speaks (:meth:`_source`),
+        but one of people so before the paragraph's quotes are read (``one of the
+        prosecuted agents indicates that A. He adds that "B"``). A description of a job
+        whose holder the article named is that person (``Chief Minister Jo Roe`` ... ``the
+        chief minister referred to ...`` ... ``he said``: Jo Roe)."""
         for t in para.doc:
             if (
                 t.dep_ in _SUBJECTS
-                and t.pos_ == "NOUN"
-                and t.lemma_.lower() in TITLES
+                and _by_job(t)
                 and not para.in_quote[t.i]
                 and t.head.dep_ == "ROOT"  # (not one in what someone said)
-                and not _is_cue_verb(t.head)
-                and (t.tag_ == "NNS" or any(c.dep_ in ("det", "poss") for c in t.children))
+                and (not _is_cue_verb(t.head) or t.lower_ == "one")
+                and (
+                    t.tag_ == "NNS"
+                    or t.lower_ == "one"
+                    or any(c.dep_ in ("det", "poss") for c in t.children)
+                )
             ):  # (people of a job need no article: "Councillors on the islands have")
                 start, end = mention_bounds(t, para)
                 span = _token_span(para, para.doc[start], para.doc[end])
@@ -695,7 +699,7 @@ class ArticleRules:
             self.book.add_mention(Mention(pos, issuer, False, True))
             return Source(span, issuer)
         written = para.text[span.start - para.start : span.end - para.start]
-        if head.pos_ == "NOUN" and head.lemma_.lower() in TITLES:
+        if _by_job(head):  # (also "one of the prosecuted agents")
             self._described_person(head, written, pos, span, definite)
         elif head.pos_ == "NOUN":  # "said the release. ... It further added": what it is
             self.book.add_mention(Mention(pos, written, False, True, head.tag_ == "NNS"))
@@ -1219,7 +1223,13 @@ def _by_pronoun(verb: Token, para: Paragraph) -> bool:
 
 
 def _by_job(subj: Token) -> bool:
-    """Whether a subject is a person named by their job (``its regional director``)."""
+    """Whether a subject is a person named by their job (``its regional director``), also
+    one of people named so (``one of the prosecuted agents``)."""
+    if subj.lower_ == "one":
+        return any(
+            c.lower_ == "of" and any(_by_job(o) for o in c.children if o.dep_ == "pobj")
+            for c in subj.children
+        )
     return subj.pos_ == "NOUN" and subj.lemma_.lower() in TITLES
 
 

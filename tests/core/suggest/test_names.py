@@ -2836,3 +2836,14 @@ def test_a_nationality_is_no_part_of_a_national_police_force(suggester):
         "Nyeri County Police said the suspects were arrested."
     )
     assert names(suggester, text) == ["National Police", "Nyeri County Police"]
+
+
+def test_one_of_people_of_a_job_is_a_person_whom_he_refers_to(suggester):
+    text = (
+        "But after the hearing, the judge issued substitute measures.\n\n"
+        "In his statement, one of the prosecuted agents indicates that there is only one "
+        "uniformed member of the judicial police on the island. He adds that “the afternoon "
+        "and night” prior to the robbery “they did not go to see the plane because” there "
+        "was no fuel."
+    )
+    assert names(suggester, text) == ["one of the prosecuted agents"] * 3
