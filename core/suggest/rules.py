@@ -32,6 +32,7 @@ from core.suggest.learn import CANDIDATE
 from core.suggest.lexicon import (
     CALENDAR,
     CUE_VERBS,
+    DOCUMENT_NOUNS,
     GOING_ON_VERBS,
     ISSUED_NOUNS,
     MARKET_FIGURES,
@@ -698,6 +699,14 @@ class ArticleRules:
         if issuer is not None:
             self.book.add_mention(Mention(pos, issuer, False, True))
             return Source(span, issuer)
+        owner = _owning_pronoun(head)  # "his page posted", "her statement said": whose
+        name = (
+            self.book.resolve_pronoun(_POSSESSIVE[owner.lower_], pos, _REACH)
+            if owner is not None
+            else None
+        )
+        if name:
+            return Source(span, name)
         written = para.text[span.start - para.start : span.end - para.start]
         if _by_job(head):  # (also "one of the prosecuted agents")
             self._described_person(head, written, pos, span, definite)
@@ -1878,6 +1887,20 @@ def _past_an_object(subject: Token) -> Token:
 def _indefinite(noun: Token) -> bool:
     """Whether a noun's article is ``a`` or ``an``."""
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+#: Possessive pronouns, as the pronoun they are the possessive of.
+_POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def _owning_pronoun(document: Token) -> Token | None:
+    """The possessive pronoun a document is written as someone's by (``his page``,
+    ``her statement``), None for none."""
+    if document.lemma_.lower() not in DOCUMENT_NOUNS | {"page"}:
+        return None
+    return next(
+        (c for c in document.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE), None
+    )
 
 
 def _gives_out_document(verb: Token) -> bool:

@@ -2847,3 +2847,13 @@ def test_one_of_people_of_a_job_is_a_person_whom_he_refers_to(suggester):
         "was no fuel."
     )
     assert names(suggester, text) == ["one of the prosecuted agents"] * 3
+
+
+def test_a_document_of_a_pronouns_is_whom_it_refers_to(suggester):
+    text = (
+        "Mayor Paul Buttigieg recounted the incident.\n\n"
+        "“The mayor has been attacked by an employee of a developer,” his page posted on "
+        "social media.\n\n"
+        "“The mayor was reviewing works,” his statement said."
+    )
+    assert names(suggester, text) == ["Paul Buttigieg"] * 2
