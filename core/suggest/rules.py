@@ -618,7 +618,10 @@ class ArticleRules:
         apposed = [
             c
             for c in head.rights
-            if c.dep_ == "appos" and is_name(c) and not _bracketed(c) and c.lower_ not in _DAYS
+            if (c.dep_ == "appos" or _conj_for_appos(head, c))
+            and is_name(c)
+            and not _bracketed(c)
+            and c.lower_ not in _DAYS
         ]
         further = [c for a in apposed for c in a.rights if c.dep_ == "appos" and is_name(c)]
         people = (
@@ -1811,8 +1814,9 @@ _SAYING_AS_ITS_SUBJECT = frozenset("before after while by upon on when since".sp
 
 def _document_giver(document: Token, para: Paragraph) -> Token | None:
     """Who gave out a document (its noun): ``a report by X``, ``X announced it in a
-    statement``, ``X made this known in a statement``, else ``a statement issued by X``
-    or ``X issued a statement`` (:func:`_giver`)."""
+    statement``, ``X made this known in a statement`` (but ``In a statement issued by X,
+    the police clarified``: X, where a description speaks in it), else ``a statement
+    issued by X`` or ``X issued a statement`` (:func:`_giver`)."""
     by = next(
         (c for c in document.children if c.lower_ == "by" and c.dep_ in ("prep", "agent")), None
     )
@@ -1822,6 +1826,9 @@ def _document_giver(document: Token, para: Paragraph) -> Token | None:
         source = _own_subject(verb, para)
         if (source is None or source.pos_ != "PROPN") and verb.dep_ == "ccomp":
             source = _own_subject(verb.head, para)  # "X made this known in a ..."
+        if source is not None and source.pos_ == "NOUN":
+            source = _issued_by(document) or source  # "In a statement issued by X, the
+            # police clarified": X's (a name's or a pronoun's words stay its own)
     return source if source is not None else _giver(document, para)
 
 
@@ -1891,6 +1898,18 @@ def _indefinite(noun: Token) -> bool:
 
 #: Possessive pronouns, as the pronoun they are the possessive of.
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def _conj_for_appos(job: Token, name: Token) -> bool:
+    """Whether the parse joined a name set off by a comma after a job's word as its
+    conjunct, with no ``and`` (``the Command's Police Public Relations Officer, SP
+    Adetoun Ejire-Adeyemi,``): the name of who holds it, as an apposition is."""
+    return (
+        name.dep_ == "conj"
+        and job.lower_ in TITLES
+        and not any(c.dep_ == "cc" for c in job.children)
+        and job.doc[name.left_edge.i - 1].text == ","
+    )
 
 
 def _owning_pronoun(document: Token) -> Token | None:

@@ -2857,3 +2857,13 @@ def test_a_document_of_a_pronouns_is_whom_it_refers_to(suggester):
         "“The mayor was reviewing works,” his statement said."
     )
     assert names(suggester, text) == ["Paul Buttigieg"] * 2
+
+
+def test_a_statement_issued_by_a_jobs_holder_is_theirs_where_a_description_speaks(suggester):
+    text = (
+        "The Kwara State Police Command has debunked rumours of a robbery.\n\n"
+        "In a statement issued on Monday by the Command's Police Public Relations Officer, "
+        "SP Adetoun Ejire-Adeyemi, the police clarified that no robbery occurred.\n\n"
+        "The statement explained that the situation stemmed from a misunderstanding."
+    )
+    assert names(suggester, text) == ["Kwara State Police Command", "Adetoun Ejire-Adeyemi"]
