@@ -383,7 +383,7 @@ SENTENCE_OPENERS = frozenset(
 #: without the stop.
 TITLE_ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof rev sgt lt capt col gen gov sen rep insp det cpl supt maj adm cmdr "
-    "pvt fr hon asst cllr".split()
+    "pvt fr hon asst cllr coun comm".split()
 )
 
 #: Abbreviations that begin a place's name before the rest of it (``Sault Ste. Marie``,

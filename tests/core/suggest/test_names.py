@@ -2867,3 +2867,12 @@ def test_a_statement_issued_by_a_jobs_holder_is_theirs_where_a_description_speak
         "The statement explained that the situation stemmed from a misunderstanding."
     )
     assert names(suggester, text) == ["Kwara State Police Command", "Adetoun Ejire-Adeyemi"]
+
+
+def test_coun_with_its_stop_is_a_title_that_ends_no_sentence(suggester):
+    text = (
+        "In an email seen by the Courant, Coun. Derek Kennedy joined four other councillors "
+        "to demand a meeting.\n\n"
+        "Coun. Kennedy, who represents Hexham West, said the CEO had contacted police."
+    )
+    assert names(suggester, text) == ["Derek Kennedy"]
