@@ -2873,6 +2873,10 @@ def test_coun_with_its_stop_is_a_title_that_ends_no_sentence(suggester):
     text = (
         "In an email seen by the Courant, Coun. Derek Kennedy joined four other councillors "
         "to demand a meeting.\n\n"
-        "Coun. Kennedy, who represents Hexham West, said the CEO had contacted police."
+        "The email, which was sent by Coun. Kennedy along with Labour councillors Susan "
+        "Dungworth and Scott Dickinson, said the lack of governance is putting the council "
+        "in jeopardy.\n\n"
+        'The email continued: "The current position of the council is to provide members '
+        'with no information."'
     )
-    assert names(suggester, text) == ["Derek Kennedy"]
+    assert names(suggester, text) == ["Derek Kennedy"] * 2
