@@ -60,6 +60,7 @@ from core.suggest.names import (
     Mention,
     NameBook,
     is_acronym,
+    is_description,
     is_job,
     is_nickname,
     is_person,
@@ -900,11 +901,11 @@ class ArticleRules:
         ``Shire of Norland president Jo Roe``), else, when no description with it came
         before (:meth:`core.suggest.names.NameBook.introduced`), the first one the next
         paragraph names in full as a subject or opens with (``Foreign Minister Kang
-        Kyung-wha also said``), a news story's way to name whom its lead described, but
-        not for people (``The eye witnesses said``), nor one the description's ``quote``
-        names (``Jo Roe will appeal, his lawyer says. ... Roe, 62, faces``: whom the lawyer
-        speaks of); then that job word names them further on (``The foreign minister
-        nominee``)."""
+        Kyung-wha also said``), a news story's way to name whom its lead described (for
+        people, only a description of them: ``The eye witnesses said`` is no ``Kokopo
+        Town``), but not one the description's ``quote`` names (``Jo Roe will appeal, his
+        lawyer says. ... Roe, 62, faces``: whom the lawyer speaks of); then that job word
+        names them further on (``The foreign minister nominee``)."""
         pos = speaker.start
         job = self.anchored[pos]
         spoken_of = {m.name for m in self.book.mentions if quote.start <= m.pos < quote.end}
@@ -916,13 +917,8 @@ class ArticleRules:
         k = bisect_right(self.paragraphs, pos, key=lambda p: p[0])
         while k < len(self.paragraphs) and is_heading(self.paragraphs[k][1]):
             k += 1  # (a subheading between: "National Flags Vandalized" is nobody)
-        alone = pos not in self.plural  # (the next paragraph names no people)
-        if (
-            name is None
-            and alone
-            and k < len(self.paragraphs)
-            and not self.book.introduced(job, pos)
-        ):
+        people = pos in self.plural  # (whom the next paragraph describes so, not names)
+        if name is None and k < len(self.paragraphs) and not self.book.introduced(job, pos):
             end = self.paragraphs[k + 1][0] if k + 1 < len(self.paragraphs) else None
             start = self.paragraphs[k][0]
             name = next(
@@ -936,6 +932,7 @@ class ArticleRules:
                     and (m.subject or m.pos == start)
                     and len(m.name.split()) > 1
                     and m.name not in spoken_of
+                    and (not people or is_description(m.name))
                 ),
                 None,
             )

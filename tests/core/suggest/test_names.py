@@ -2809,6 +2809,13 @@ def test_a_description_of_people_is_nobody_the_next_paragraph_names(suggester):
         "Kokopo Town remains tense."
     )
     assert names(suggester, text) == ["eye witnesses", "The eye witnesses"]
+    text = (  # (but one the next paragraph describes so)
+        "The judges, however, clarified that they \"won't pass any order without hearing "
+        'the state and also the family," which has lodged a complaint.\n\n'
+        "Even as the judges indicated that they would not pass any orders for interim "
+        "bail, senior counsels were insistent."
+    )
+    assert names(suggester, text)[:1] == ["the judges"]
 
 
 def test_police_ranks_written_short_are_titles(suggester):
