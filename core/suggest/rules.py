@@ -713,7 +713,7 @@ class ArticleRules:
             return Source(span, name)
         written = para.text[span.start - para.start : span.end - para.start]
         if _by_job(head):  # (also "one of the prosecuted agents")
-            self._described_person(head, written, pos, span, definite)
+            self._described_person(head, written, pos, span, bool(definite))
         elif head.pos_ == "NOUN":  # "said the release. ... It further added": what it is
             self.book.add_mention(Mention(pos, written, False, True, head.tag_ == "NNS"))
         if (
@@ -1301,8 +1301,11 @@ def _giver(document: Token, para: Paragraph) -> Token | None:
     elif document.dep_ != "dobj":
         return None
     subj = _own_subject(giver, para)
-    named = subj is not None and (subj.pos_ == "PROPN" or _body_of_a_name(subj))
-    return subj if subj is not None and (subj.lower_ in PERSONAL or named) else None
+    if subj is None:
+        return None
+    return (
+        subj if subj.lower_ in PERSONAL or subj.pos_ == "PROPN" or _body_of_a_name(subj) else None
+    )
 
 
 def _goes_on_saying(t: Token) -> bool:
@@ -2436,8 +2439,8 @@ def _titles_of(head: Token, run: list[Token]) -> set[str]:
     if k < run[0].i - 1 and doc[k].text.islower() and doc[k].lemma_.lower() in TITLES:
         out.add(doc[k].lemma_.lower())
     elif k + 1 < run[0].i - 1:  # "Police Spokesperson Superintendent Jo Ma": so in capitals
-        job = doc[k + 1].lemma_.lower()
-        out |= {job, f"{doc[k].lower_} {job}"} if doc[k].text[:1].isupper() else {job}
+        word = doc[k + 1].lemma_.lower()
+        out |= {word, f"{doc[k].lower_} {word}"} if doc[k].text[:1].isupper() else {word}
     if head.dep_ == "appos" and (head.head.pos_ == "NOUN" or head.head.lower_ in TITLES):
         out.add(head.head.lemma_.lower())
     out |= {  # "Jo Ma, a lawyer"; "Jo Ma, the Minister of Trade,": a job in capitals
