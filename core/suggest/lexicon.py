@@ -310,6 +310,9 @@ NON_PERSON_WORDS = frozenset(
 #: initials before it (``U.S. Food and Drug Administration``, ``Ukrainian Ministry of
 #: Defense``), and the initials of countries written so.
 STATE_BODIES = frozenset("ministry department administration embassy office".split())
+#: Those and a state's police force, which no country's name or possessive before it is
+#: part of either (``Indonesian National Police``, ``Ukraine’s National Police``).
+NATIONAL_BODIES = STATE_BODIES | {"police"}
 COUNTRY_INITIALS = frozenset("U.S. US U.K. UK".split())
 #: A U.S. state's initials written with full stops, as a country's are no part of a body
 #: of state's name (``S.C. Department of Health`` -> ``Department of Health``).

@@ -35,6 +35,7 @@ from core.suggest.lexicon import (
     JOBS_OF_A_KIND,
     NAME_ABBREVIATIONS,
     NAME_PARTICLES,
+    NATIONAL_BODIES,
     NATIONALITIES,
     NON_PERSON_WORDS,
     ORGANISATION_KINDS,
@@ -814,11 +815,11 @@ class NameBook:
         """A body of state's name without the nationality or the country's (or a U.S.
         state's) initials before it (``U.S. Food and Drug Administration``, ``Ukrainian
         Ministry of Defense``, ``S.C. Department of Health``, ``Indonesian National
-        Police``), and with its ``of`` where
-        the article writes it so (``Belarusian Defense Ministry`` ... ``the Ministry of
-        Defense``: ``Ministry of Defense``, also without the nationality: ``Fisheries
-        Ministry``); but with them where the acronym the article writes for it spells them
-        (``U.S. Department of Agriculture`` ... ``USDA``)."""
+        Police``: :data:`NATIONAL_BODIES`), and with its ``of`` where the article writes it
+        so (``Belarusian Defense Ministry`` ... ``the Ministry of Defense``: ``Ministry of
+        Defense``, also without the nationality: ``Fisheries Ministry``); but with them
+        where the acronym the article writes for it spells them (``U.S. Department of
+        Agriculture`` ... ``USDA``)."""
         words = name.split()
         if len(words) == 2 and words[1].lower() in STATE_BODIES:
             written = f"{words[1]} of {words[0]}"
@@ -832,8 +833,8 @@ class NameBook:
             return name
         body = words[1:]
         head = _head_words(body[: body.index("in")] if "in" in body else body)[-1]
-        if head.lower() not in STATE_BODIES | {"police"}:  # (also named with where it is:
-            return name  # "Embassy in"; a police force is one too: "Indonesian National Police")
+        if head.lower() not in NATIONAL_BODIES:  # (also named with where it is: "Embassy in")
+            return name
         if head.lower() == "police" and words[0] not in NATIONALITIES:
             return name  # (not a place's: "Nyeri County Police")
         if head.lower() == "office" and words[0] not in NATIONALITIES:
@@ -2074,11 +2075,10 @@ def _unowned(name: str) -> str:
     Norland Central News Agency`` -> ``Norland Central News Agency``), also a body of
     state named with no ``of`` (``Norland's Foreign Affairs Ministry`` -> ``Foreign
     Affairs Ministry``, ``Ukraine’s National Police`` -> ``National Police``; ``Sheriff's
-    Department``, with no words of its own, stays), the
-    possessive in capitals or not (``NORLAND'S``: case makes no new possessive); a
-    company named by a possessive keeps it (``Moody's Investors Service``, ``McDonald's
-    Corp``); also a place's in lower case after ``the`` (``the region's Home Department``
-    -> ``Home Department``)."""
+    Department``, with no words of its own, stays), the possessive in capitals or not
+    (``NORLAND'S``: case makes no new possessive); a company named by a possessive keeps
+    it (``Moody's Investors Service``, ``McDonald's Corp``); also a place's in lower case
+    after ``the`` (``the region's Home Department`` -> ``Home Department``)."""
     words = [
         w.removesuffix("'S") + "'s" if w.endswith("'S") else w
         for w in name.replace("\u2019", "'").split()
@@ -2092,7 +2092,7 @@ def _unowned(name: str) -> str:
         owned_by = " ".join(name.split()[1:])  # ("the region's": whose)
         return unowned if (unowned := _unowned(owned_by)) != owned_by else name
     owned = len(words) > 2 and words[0].endswith("'s")
-    if owned and words[-1].lower() in STATE_BODIES | {"police"} and words[1][:1].isupper():
+    if owned and words[-1].lower() in NATIONAL_BODIES and words[1][:1].isupper():
         return " ".join(name.split()[1:])
     if len(words) > 2 and words[0].endswith("'s") and words[1].islower():
         rest = list(dropwhile(str.islower, words[1:]))
