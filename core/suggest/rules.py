@@ -318,7 +318,9 @@ class ArticleRules:
         said``), or people so (``Councillors on the islands have been trying ...``: ``they``
         say); a speaker's own description is registered where it speaks (:meth:`_source`),
         but one of people so before the paragraph's quotes are read (``one of the
-        prosecuted agents indicates that A. He adds that "B"``). A description of a job
+        prosecuted agents indicates that A. He adds that "B"``), and so is a definite one
+        where a later sentence's ``he`` or ``she`` speaks (:func:`_pronoun_speaks_after`:
+        ``the spokesman indicates that A. He adds that "B"``). A description of a job
         whose holder the article named is that person (``Chief Minister Jo Roe`` ... ``the
         chief minister referred to ...`` ... ``he said``: Jo Roe)."""
         for t in para.doc:
@@ -339,6 +341,17 @@ class ArticleRules:
                 written = para.text[span.start - para.start : span.end - para.start]
                 held = self.book.job_holder(written, span.start, self.book.quoted)
                 self.book.add_mention(Mention(span.start, held or written, True, True))
+            elif (
+                t.dep_ in _SUBJECTS
+                and t.pos_ == "NOUN"
+                and t.lemma_.lower() in TITLES
+                and not para.in_quote[t.i]
+                and _is_cue_verb(t.head)
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+                and _pronoun_speaks_after(t, para)
+            ):
+                self._source(para, t)  # "the spokesman indicates that A. He adds that "B"":
+                # whom the paragraph's quotes, read first, find as the he
 
     def _register_documents(self, para: Paragraph) -> None:
         """A document a name gives out, for ``the statement`` to speak for that name
@@ -1937,6 +1950,19 @@ def _body_of_a_name(body: Token) -> bool:
     return any(
         c.lower_ == "of" and any(_body_of_name(g) == body for g in c.children)
         for c in body.children
+    )
+
+
+def _pronoun_speaks_after(subject: Token, para: Paragraph) -> bool:
+    """Whether a later sentence of the paragraph has ``he`` or ``she`` as the subject of a
+    verb of saying (``the spokesman indicates that A. He adds that "B"``)."""
+    sent_end = subject.sent.end
+    return any(
+        t.lower_ in ("he", "she")
+        and t.dep_ in _SUBJECTS
+        and _is_cue_verb(t.head)
+        and not para.in_quote[t.i]
+        for t in para.doc[sent_end:]
     )
 
 

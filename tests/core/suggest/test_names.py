@@ -2887,3 +2887,14 @@ def test_coun_with_its_stop_is_a_title_that_ends_no_sentence(suggester):
         'with no information."'
     )
     assert names(suggester, text) == ["Derek Kennedy"] * 2
+
+
+def test_a_description_that_speaks_is_the_he_who_speaks_after_it_in_its_paragraph(suggester):
+    text = (
+        "But after the hearing, the judge issued substitute measures.\n\n"
+        "In his statement, the police spokesman indicates that there is only one uniformed "
+        "member of the judicial police on the island. He adds that “the afternoon and "
+        "night” prior to the robbery “they did not go to see the plane because” there was "
+        "no fuel."
+    )
+    assert names(suggester, text) == ["the police spokesman"] * 3
