@@ -347,7 +347,7 @@ class ArticleRules:
                 and t.lemma_.lower() in TITLES
                 and not para.in_quote[t.i]
                 and _is_cue_verb(t.head)
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+                and _article(t, "the")
                 and _pronoun_speaks_after(t, para)
             ):
                 self._source(para, t)  # "the spokesman indicates that A. He adds that "B"":
@@ -750,7 +750,7 @@ class ArticleRules:
         attribution, before it has named anyone in full), whom the next paragraph names
         with the job (:meth:`_named_next`: ``A Kentucky sheriff has told``)."""
         lead = (
-            _indefinite(head)
+            _article(head, "a", "an")
             and not self.found  # (the article's first attribution)
             and not any(m.person and " " in m.name for m in self.book.mentions)
         )
@@ -1715,7 +1715,7 @@ def _subject_in_fronted_phrase(verb: Token, para: Paragraph) -> Token | None:
             if c.dep_ == "advcl"
             and c.tag_ == "VBG"
             and c.right_edge.i == verb.i - 2
-            and doc[c.left_edge.i - 1].text == ","
+            and _after_a_comma(c)
         ),
         None,
     )
@@ -1723,7 +1723,7 @@ def _subject_in_fronted_phrase(verb: Token, para: Paragraph) -> Token | None:
     for t in [last, *last.ancestors]:
         up = t.head
         hung = t.dep_ == "appos" or (t.dep_ == "npadvmod" and aside is not None)
-        if not hung or doc[t.left_edge.i - 1].text != "," or para.in_quote[t.i]:
+        if not hung or not _after_a_comma(t) or para.in_quote[t.i]:
             continue
         if aside is None:
             if (
@@ -1767,7 +1767,7 @@ def _phrase_joined_before(verb: Token, para: Paragraph) -> Token | None:
         or (t.dep_ == "appos" and (end == verb.i - 1 or t.pos_ != "PROPN"))
         or t.pos_ not in ("NOUN", "PROPN")
         or t.head.i > t.left_edge.i
-        or doc[t.left_edge.i - 1].text != ","
+        or not _after_a_comma(t)
         or para.in_quote[t.i]
         or t.idx < para.dateline
     ):
@@ -1869,8 +1869,7 @@ def _body_of_name(first: Token) -> Token | None:
     body = of.head
     if first.dep_ != "pobj" or of.lower_ != "of" or of.i != first.i - 1 or body.i != of.i - 1:
         return None
-    the = any(c.dep_ == "det" and c.lower_ == "the" for c in body.children)
-    return body if the and body.text in NON_PERSON_WORDS else None
+    return body if _article(body, "the") and body.text in NON_PERSON_WORDS else None
 
 
 def _mended_subject(subject: Token, verb: Token) -> Token:
@@ -1895,22 +1894,25 @@ def _past_an_object(subject: Token) -> Token:
     if start == 0 or doc[start - 1].pos_ != "VERB":
         return subject
     return next(
-        (
-            c
-            for c in subject.rights
-            if c.dep_ == "conj" and doc[c.left_edge.i - 1].text == "," and c.pos_ == "NOUN"
-        ),
+        (c for c in subject.rights if c.dep_ == "conj" and _after_a_comma(c) and c.pos_ == "NOUN"),
         subject,
     )
 
 
-def _indefinite(noun: Token) -> bool:
-    """Whether a noun's article is ``a`` or ``an``."""
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+def _article(noun: Token, *words: str) -> bool:
+    """Whether a noun's article is one of ``words`` (``the``; ``a`` or ``an``)."""
+    return any(c.dep_ == "det" and c.lower_ in words for c in noun.children)
 
 
 #: Possessive pronouns, as the pronoun they are the possessive of.
 _POSSESSIVE = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def _after_a_comma(phrase: Token) -> bool:
+    """Whether the phrase a token heads opens right after a comma (``, Yemeni officials
+    and witnesses``); not after a pause of another kind (:func:`_after_comma`)."""
+    k = phrase.left_edge.i - 1
+    return k >= 0 and phrase.doc[k].text == ","
 
 
 def _conj_for_appos(job: Token, name: Token) -> bool:
@@ -1921,7 +1923,7 @@ def _conj_for_appos(job: Token, name: Token) -> bool:
         name.dep_ == "conj"
         and job.lower_ in TITLES
         and not any(c.dep_ == "cc" for c in job.children)
-        and job.doc[name.left_edge.i - 1].text == ","
+        and _after_a_comma(name)
     )
 
 
@@ -3705,7 +3707,7 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     going_on = [  # "A, Jo added, calling on ...": what the speaker went on to do
         c
         for c in verb.rights
-        if c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp") and doc[c.left_edge.i - 1].text == ","
+        if c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp") and _after_a_comma(c)
     ]
     last = going_on[0].left_edge.i - 1 if going_on else verb.right_edge.i + 1
     if last < len(doc) and doc[last].text == "," and last + 1 < len(doc):
@@ -3859,7 +3861,7 @@ def _concession(verb: Token) -> Token | None:
             and c.right_edge.i + 2 == subject.left_edge.i
             and doc[c.right_edge.i + 1].text == ","
             and c.left_edge.i > 0
-            and doc[c.left_edge.i - 1].text == ","
+            and _after_a_comma(c)
             and any(m.dep_ == "mark" and m.lower_ in _CONCESSIVE for m in c.children)
         ):
             return c
@@ -4065,14 +4067,13 @@ def _lost_subject(acc: Token, source: Token | None) -> Token | None:
     """The subject of the clause after ``According to X,`` that the parse took for an
     apposition of X (``According to counsel Roe, Section 17 (1) provides that ...``):
     the clause's verb has no subject of its own."""
-    doc = acc.doc
     verb = acc.head
     if source is None or verb.pos_ not in ("VERB", "AUX") or verb.i < acc.i:
         return None
     if any(c.dep_ in (*_SUBJECTS, "expl") for c in verb.children):
         return None
     appos = next((c for c in source.children if c.dep_ == "appos"), None)
-    if appos is None or doc[appos.left_edge.i - 1].text != "," or appos.right_edge.i >= verb.i:
+    if appos is None or not _after_a_comma(appos) or appos.right_edge.i >= verb.i:
         return None
     return appos
 
