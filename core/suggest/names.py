@@ -339,6 +339,9 @@ def is_person(run: list[Token]) -> bool:
     words = [t.text for t in run]
     if any(w.lower().strip(".") in NON_PERSON_WORDS for w in words):
         return False
+    after = run[-1].nbor() if run[-1].i + 1 < len(run[-1].doc) else None
+    if after is not None and after.lower_ in _PAPER_NOUNS:
+        return False  # "al-Joumhouria daily reported": a newspaper
     if len(words) > 1 and is_acronym(words[-1]) and not _ROMAN.fullmatch(words[-1]):
         return False  # "Norland GOF": a name ends with no initials but a king's number
     at = first.idx
@@ -347,6 +350,11 @@ def is_person(run: list[Token]) -> bool:
     capitalised = all(w[:1].isupper() or w in NAME_PARTICLES for w in words[:-1])  # "ten Hag"
     lettered = all(any(ch.isalpha() for ch in w) for w in words)
     return capitalised and _capitalised_surname(words[-1]) and lettered
+
+
+#: Nouns a newspaper's name is written before: ``al-Joumhouria daily``, ``Kommersant
+#: newspaper``.
+_PAPER_NOUNS = frozenset({"daily", "newspaper"})
 
 
 def _organisation_of_before(first: Token) -> bool:

@@ -667,7 +667,10 @@ class ArticleRules:
         span = Span(para.start + para.doc[start].idx, para.start + last.idx + len(last))
         if run[0].i == head.i + 1:  # the agency's name
             return Source(span, " ".join(t.text for t in run))
-        return self._person(span, run, last, pos)
+        person = self._person(span, run, last, pos)
+        if person.name:  # whom "The publicist" is
+            self.book.add_title(head.lemma_.lower(), pos, person.name)
+        return person
 
     def _source(self, para: Paragraph, head: Token) -> Source:
         doc = para.doc

@@ -2898,3 +2898,23 @@ def test_a_description_that_speaks_is_the_he_who_speaks_after_it_in_its_paragrap
         "no fuel."
     )
     assert names(suggester, text) == ["the police spokesman"] * 3
+
+
+def test_a_person_set_off_after_according_to_a_police_publicist_is_the_speaker(suggester):
+    text = (
+        "According to deputy southern region police publicist, Widson Nhlane, the 32 were "
+        "nabbed last week within Limbe policing areas.\n\n"
+        "The publicist further added that the crimes include burglary and theft."
+    )
+    assert names(suggester, text) == ["Widson Nhlane"] * 2
+
+
+def test_a_newspaper_before_daily_is_no_he_and_a_source_is_one(suggester):
+    text = (
+        "The army assured that it won’t allow the tension to spill over into Sidon, "
+        "al-Joumhouria daily reported on Tuesday.\n\n"
+        "“The army’s decision is clear and firm,” a prominent military source told the "
+        "daily.\n\n"
+        "He added that the situations at other camps are controlled well."
+    )
+    assert names(suggester, text)[1:] == ["a prominent military source"] * 2
