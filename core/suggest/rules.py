@@ -319,8 +319,8 @@ class ArticleRules:
         say); a speaker's own description is registered where it speaks (:meth:`_source`),
         but one of people so before the paragraph's quotes are read (``one of the
         prosecuted agents indicates that A. He adds that "B"``), and so is a definite one
-        where a later sentence's ``he`` or ``she`` speaks (:func:`_pronoun_speaks_after`:
-        ``the spokesman indicates that A. He adds that "B"``). A description of a job
+        where a ``he`` or a ``she`` after it speaks (:func:`_pronoun_speaks_after`: ``the
+        spokesman indicates that A. He adds that "B"``). A description of a job
         whose holder the article named is that person (``Chief Minister Jo Roe`` ... ``the
         chief minister referred to ...`` ... ``he said``: Jo Roe)."""
         for t in para.doc:
@@ -1959,15 +1959,16 @@ def _body_of_a_name(body: Token) -> bool:
 
 
 def _pronoun_speaks_after(subject: Token, para: Paragraph) -> bool:
-    """Whether a later sentence of the paragraph has ``he`` or ``she`` as the subject of a
-    verb of saying (``the spokesman indicates that A. He adds that "B"``)."""
-    sent_end = subject.sent.end
+    """Whether a ``he`` or a ``she`` after the subject's verb, in its sentence or a later
+    one of the paragraph, is the subject of another verb of saying (``the spokesman
+    indicates that A. He adds that "B"``; ``The source stressed that A, he said: "B"``)."""
     return any(
         t.lower_ in ("he", "she")
         and t.dep_ in _SUBJECTS
+        and t.head != subject.head
         and _is_cue_verb(t.head)
         and not para.in_quote[t.i]
-        for t in para.doc[sent_end:]
+        for t in para.doc[subject.head.i + 1 :]
     )
 
 

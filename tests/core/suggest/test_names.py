@@ -2918,3 +2918,12 @@ def test_a_newspaper_before_daily_is_no_he_and_a_source_is_one(suggester):
         "He added that the situations at other camps are controlled well."
     )
     assert names(suggester, text)[1:] == ["a prominent military source"] * 2
+
+
+def test_a_description_that_speaks_is_the_he_who_speaks_later_in_its_sentence(suggester):
+    text = (
+        "The clashes spread, the daily reported.\n\n"
+        "The source stressed that the army has not intervened to stop the clashes, he said: "
+        "“The army would only intervene when things are out of control.”"
+    )
+    assert names(suggester, text)[1:] == ["The source"] * 2
