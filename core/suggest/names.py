@@ -770,8 +770,9 @@ class NameBook:
             insort(self.capitalised, (pos, name), key=lambda c: c[0])
 
     def settle(self, name: str, pos: int) -> str:
-        """A speaker name as the whole article resolves it: a document stands for its
-        source (:func:`named_source`), a proper name loses its leading article, an
+        """A speaker name as the whole article resolves it: a surname alone is the full
+        name written after it (:meth:`_in_full_later`), a document stands for its source
+        (:func:`named_source`), a proper name loses its leading article, an
         acronym becomes its expansion and a description of an organisation the nearest
         one before ``pos`` that it fits; a name written as the first words of an
         organisation's before it is that organisation (:meth:`_company_begun`); a body
@@ -782,6 +783,9 @@ class NameBook:
             return name
         if is_description(name):
             insort(self.spoken, pos)
+        later = self._in_full_later(name, pos)
+        if later is not None:
+            return later
         run = self._run_at(pos)[1]  # "St. Michael", which its titles made "Michael"
         ran_on = len(run.split()) > 1 and run.split()[-1:] == name.split()[-1:]
         begun = self._company_begun(run, pos) if ran_on else None  # (not "Norvia Police" ...
@@ -791,6 +795,24 @@ class NameBook:
         settled = _unowned(self._settled(name, pos))  # (a description's organisation too)
         settled = self._after_its_kind(settled)
         return _with_its_stop(self._cased(_broadcaster(self._company(self._of_state(settled)))))
+
+    def _in_full_later(self, name: str, pos: int) -> str | None:
+        """The person a surname alone stands for where the article names them in full only
+        after it (``"A," Herring said.`` ... ``CPSO Captain Bobby Herring said``): the one
+        full name ending with it, but not one whose first word the article names alone
+        (``crimes in Dominica`` ... ``in Dominica Carbon said``: a place before the name);
+        None for none or more."""
+        if " " in name or not name[:1].isupper():
+            return None
+        later = [
+            full
+            for full, seen in self.full_names.items()
+            if len(full) > 1 and full[-1] == name and seen[0] > pos
+        ]
+        if later:
+            alone = {m.name for m in self.mentions}
+            later = [full for full in later if full[0] not in alone]
+        return " ".join(later[0]) if len(later) == 1 else None
 
     def _after_its_kind(self, name: str) -> str:
         """The name written after the kind of organisation it is, in capitals, where the

@@ -2927,3 +2927,21 @@ def test_a_description_that_speaks_is_the_he_who_speaks_later_in_its_sentence(su
         "“The army would only intervene when things are out of control.”"
     )
     assert names(suggester, text)[1:] == ["The source"] * 2
+
+
+def test_a_surname_before_the_full_name_is_the_full_name(suggester):
+    text = (
+        "“There is no threat to any student,” Herring said.\n\n"
+        "CPSO Captain Bobby Herring said they take all school threats seriously."
+    )
+    assert names(suggester, text) == ["Bobby Herring"] * 2
+
+
+def test_a_surname_is_no_full_name_a_place_opens(suggester):
+    text = (
+        "Police chief Carbon says he is concerned about the spate of crimes in Dominica.\n\n"
+        "In 2018, he said the police seized “twenty-three (23) firearms”.\n\n"
+        "Asked for the full statistics of the crime rate in Dominica Carbon said, “I will "
+        "decide if I should release this to the media.”"
+    )
+    assert names(suggester, text)[:2] == ["Carbon"] * 2
