@@ -285,6 +285,10 @@ NAME_PARTICLES = frozenset(
 #: Station``): a place, which no description of the body's kind names (``Police said``).
 PREMISES = frozenset("station headquarters barracks post".split())
 
+#: What a force is, written after ``police`` and a place's name before it (``the Sør-West
+#: police district``, ``Vienna police department``): a word of the force's name.
+FORCE_UNITS = frozenset("district department service force command".split())
+
 #: Words that make a capitalised phrase an organisation or place, not a person.
 NON_PERSON_WORDS = frozenset(
     """

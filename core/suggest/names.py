@@ -30,6 +30,7 @@ from core.suggest.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     FIRST_NAME_TITLES,
+    FORCE_UNITS,
     GENDERED_PEOPLE,
     HAJJ_HONORIFICS,
     JOBS_OF_A_KIND,
@@ -749,10 +750,11 @@ class NameBook:
         self.agencies.add(name)
         self._add_kind(pos, name, "agency" if written else None)
 
-    def add_force(self, pos: int, place: str) -> None:
+    def add_force(self, pos: int, place: str, unit: str | None = None) -> None:
         """A place's police the article writes in lower case (``Vienna police tweeted``):
-        that place's force, which ``police`` names after it, as ``Vienna Police``."""
-        self._add_kind(pos, f"{place} police", "police")
+        that place's force, which ``police`` names after it, as ``Vienna Police``; with the
+        word of what the force is after it (``the Sør-West police district``), so named."""
+        self._add_kind(pos, f"{place} police {unit}" if unit else f"{place} police", "police")
 
     def add_body(self, pos: int, name: str, subject: bool) -> None:
         """An organisation the article names by its kind in lower case and ``of`` a name
@@ -1827,6 +1829,7 @@ _KIND_AFTER = re.compile(
     # "The Houthi rebel group"; not after a possessive, nor a verb: "The Norvia Bureau
     # called police")
     r"(?P<noun>" + "|".join(ORGANISATION_KINDS) + r")\b"
+    r"(?!\s+(?:" + "|".join(FORCE_UNITS) + r")\b)"  # (the force is "Sør-West police district")
     r"(?:\s+(?:in|of)\s+[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*)?)"
 )
 #: A body of state named with where it is: ``The Norland Embassy in the United States``.

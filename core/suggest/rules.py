@@ -33,6 +33,7 @@ from core.suggest.lexicon import (
     CALENDAR,
     CUE_VERBS,
     DOCUMENT_NOUNS,
+    FORCE_UNITS,
     GOING_ON_VERBS,
     ISSUED_NOUNS,
     MARKET_FIGURES,
@@ -298,13 +299,14 @@ class ArticleRules:
                     span.start, self.book.without_article(written), body.dep_ in _SUBJECTS
                 )
             after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            unit = _force_unit(after) if after is not None else None
             if (
                 after is not None
                 and after.text == "police"
-                and after.dep_ != "compound"  # (not "Kira Road police station")
+                and (after.dep_ != "compound" or unit)  # (not "Kira Road police station")
                 and all(w.pos_ == "PROPN" for w in run)
-            ):
-                self.book.add_force(pos, " ".join(words))  # "Vienna police tweeted"
+            ):  # "Vienna police tweeted", "the Sør-West police district"
+                self.book.add_force(pos, " ".join(words), unit)
             honorific = doc[run[0].i - 1].lower_ if run[0].i > 0 else ""
             if person and honorific in HONORIFICS:
                 self.book.gender.setdefault(name, HONORIFICS[honorific])
@@ -1956,6 +1958,15 @@ def _body_of_a_name(body: Token) -> bool:
         c.lower_ == "of" and any(_body_of_name(g) == body for g in c.children)
         for c in body.children
     )
+
+
+def _force_unit(police: Token) -> str | None:
+    """The word of what the force is that ``police`` is written before (``the Sør-West
+    police district``, ``Vienna police department``): part of the force's name; None for
+    none (``Kira Road police station``: a place)."""
+    head = police.head
+    unit = police.dep_ == "compound" and head.i == police.i + 1 and head.dep_ != "compound"
+    return head.text if unit and head.lower_ in FORCE_UNITS else None
 
 
 def _pronoun_speaks_after(subject: Token, para: Paragraph) -> bool:

@@ -2945,3 +2945,12 @@ def test_a_surname_is_no_full_name_a_place_opens(suggester):
         "decide if I should release this to the media.”"
     )
     assert names(suggester, text)[:2] == ["Carbon"] * 2
+
+
+def test_a_places_police_district_is_the_force_the_police_names(suggester):
+    text = (
+        "We have control over the situation, says operations manager Irene Ragnhildstveit "
+        "in the Sør-West police district.\n\n"
+        "The police write on X that these are people the police already know."
+    )
+    assert names(suggester, text) == ["Irene Ragnhildstveit", "Sør-West police district"]
