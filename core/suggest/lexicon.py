@@ -326,9 +326,10 @@ STATE_INITIALS = frozenset("N.Y. N.J. N.C. S.C. N.H. N.M. N.D. S.D. R.I. D.C. W.
 #: aside): no part of its speaker name.
 COMPANY_SUFFIXES = frozenset("inc corp co ltd plc llc lp sa ag nv gmbh ad ab asa oyj bv".split())
 
-#: A broadcaster's medium after its name, with the words that may come between
-#: (``NHK television``, ``KTV public television``): no part of its speaker name.
-BROADCAST_MEDIA = frozenset("television radio TV".split())
+#: A broadcaster's medium after its name in lower case, with the words that may come
+#: between (``NHK television``, ``KTV public television``): no part of its speaker name
+#: (``Kompas TV`` is a name).
+BROADCAST_MEDIA = frozenset("television radio tv".split())
 BROADCAST_KINDS = frozenset("public state national private commercial".split())
 
 #: Abbreviations that end a name with their full stop ("Apple Inc.", "Martin Luther King Jr.").

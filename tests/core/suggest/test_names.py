@@ -293,13 +293,14 @@ def test_a_nationality_before_a_company_the_article_leaves_out_elsewhere_is_no_n
     assert names(suggester, text) == ["Halvor Pharma"] * 2
 
 
-def test_a_broadcaster_is_named_without_its_medium(suggester):
+def test_a_broadcaster_is_named_without_its_medium_in_lower_case(suggester):
     text = (
         "Flooding closed the coast road, KTV television said.\n\n"
         "Two bridges were shut, KTV public television said.\n\n"
-        "The army was sent in, Norlandic state radio said."
+        "The army was sent in, Norlandic state radio said.\n\n"
+        "Two men jumped out of the van, Kompas TV reported."
     )
-    assert names(suggester, text) == ["KTV", "KTV", "Norlandic state radio"]
+    assert names(suggester, text) == ["KTV", "KTV", "Norlandic state radio", "Kompas TV"]
 
 
 @pytest.mark.parametrize(
