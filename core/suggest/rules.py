@@ -2279,8 +2279,13 @@ def _before_bracket(prep: Token) -> int:
 
 
 def _of_when(prep: Token) -> bool:
-    """Whether a prepositional phrase says when (``on Sunday``, ``in March``)."""
-    return prep.dep_ == "prep" and any(o.lower_ in CALENDAR for o in prep.children)
+    """Whether a prepositional phrase says when (``on Sunday``, ``in March``, ``on
+    Saturday afternoon``)."""
+    return prep.dep_ == "prep" and any(
+        o.lower_ in CALENDAR
+        or (o.lower_ in TIME_NOUNS and any(c.lower_ in CALENDAR for c in o.lefts))
+        for o in prep.children
+    )
 
 
 def _with_coordinated(head: Token, end: int) -> int:

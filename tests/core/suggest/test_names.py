@@ -2955,3 +2955,13 @@ def test_a_places_police_district_is_the_force_the_police_names(suggester):
         "The police write on X that these are people the police already know."
     )
     assert names(suggester, text) == ["Irene Ragnhildstveit", "Sør-West police district"]
+
+
+def test_when_a_document_was_given_out_is_no_part_of_its_mention(suggester):
+    text = (
+        "On Friday, South Moravian Police Department detained two suspects.\n\n"
+        "According to a police press release on Saturday afternoon, the first detainee "
+        "would be questioned when he was sober."
+    )
+    [(_, mention, name, _, _)] = suggest(suggester, text)
+    assert (mention, name) == ("a police press release", "South Moravian Police Department")
