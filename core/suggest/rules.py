@@ -1041,10 +1041,12 @@ def _reported(para: Paragraph) -> list[tuple[Token, tuple[int, int], str]]:
 def _repair_reporting_nouns(doc: Doc) -> None:
     """A verb of saying in its third person that the parse takes for a plural noun with a
     subject of its own right before it, ending its clause (``A will make proposals, RUV
-    reports.``), is the verb; so is its participle taken for a noun that the parse gives a
+    reports.``), is the verb (and so is one in the past before its subject:
+    :func:`_repair_inverted_line`); so is its participle taken for a noun that the parse gives a
     ``that`` clause as a verb's (``spoke about the crime in the state acknowledging that
     A``)."""
     for t in doc[1:-1]:
+        _repair_inverted_line(t)
         said = t.lower_[:-1]
         subject = doc[t.i - 1].dep_ == "nsubj" and doc[t.i - 1].head == t
         if t.tag_ == "NNS" and said in SPEECH_VERBS and subject and doc[t.i + 1].is_punct:
@@ -1052,6 +1054,33 @@ def _repair_reporting_nouns(doc: Doc) -> None:
         saying = _participle_lemma(t.lower_)
         if t.tag_ == "NN" and saying and t.dep_ in ("advcl", "xcomp") and _reports_a_that_clause(t):
             t.pos_, t.tag_, t.lemma_ = "VERB", "VBG", saying
+
+
+def _repair_inverted_line(t: Token) -> None:
+    """A verb of saying in the past after a comma with the speaker's name after it, closing
+    the sentence, that the parse takes for a word of that name (``A, added Minister
+    Rashkov.``, ``A, added Jones.``): the sentence's verb, the name its subject and what
+    came before the comma what it reports."""
+    doc = t.doc
+    name = t.head
+    closes = name.i + 1 == len(doc) or doc[name.i + 1].text in _SENTENCE_END
+    if not (
+        t.dep_ in ("amod", "compound")
+        and t.tag_ in ("VBD", "VBN", "JJ")
+        and t.lemma_.lower() in SPEECH_VERBS
+        and doc[t.i - 1].text == ","
+        and name.pos_ == "PROPN"
+        and closes
+        and all(w.pos_ == "PROPN" for w in doc[t.i + 1 : name.i + 1])
+    ):
+        return
+    root = t.sent.root
+    t.head, t.dep_, t.pos_, t.tag_ = t, "ROOT", "VERB", "VBD"
+    name.head, name.dep_ = t, "nsubj"
+    for after in doc[name.i + 1 : t.sent.end]:  # (the full stop)
+        if after.head == root:
+            after.head = t
+    root.head, root.dep_ = t, "ccomp"
 
 
 def _participle_lemma(word: str) -> str | None:

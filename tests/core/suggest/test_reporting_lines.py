@@ -1669,3 +1669,20 @@ def test_who_after_a_name_is_the_name_where_the_parse_made_no_relative_clause(su
         "notified about his visit.",
     )
     assert [(sp, name) for _, sp, name, _, _ in found] == [("Rytis Budrius", "Rytis Budrius")]
+
+
+def test_a_verb_of_saying_before_the_name_closing_its_sentence_reports_the_clause(suggester):
+    found = suggest(
+        suggester,
+        "Prosecutors in Plovdiv have launched pretrial proceedings for vote buying as well, "
+        "added Minister Rashkov. The plan is working, added Jones.",
+    )
+    assert [(q, sp, name, cue) for q, sp, name, cue, _ in found] == [
+        (
+            "Prosecutors in Plovdiv have launched pretrial proceedings for vote buying as well",
+            "Minister Rashkov",
+            "Rashkov",
+            "added",
+        ),
+        ("The plan is working", "Jones", "Jones", "added"),
+    ]
