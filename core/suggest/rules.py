@@ -3938,10 +3938,13 @@ def _clause_around(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     it, reports the clause after its comma to the sentence's end (what comes before it
     is no quote of its own; its bounds in the paragraph, as :func:`reported_clause`)."""
     doc = para.doc
-    main, first = verb.head, _line_start(verb)
+    subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ in _SUBJECTS), None)
+    main = verb.head
+    first = subject.left_edge.i if subject is not None else 0  # (also after a clause the
+    # parse hangs on it: "After officers arrived, Cook said, a man ran ...")
     if (
         verb.dep_ != "parataxis"
-        or not any(c.dep_ in _SUBJECTS for c in verb.lefts)
+        or subject is None
         or first < 1
         or doc[first - 1].text != ","
         or verb.i + 2 >= len(doc)

@@ -1686,3 +1686,18 @@ def test_a_verb_of_saying_before_the_name_closing_its_sentence_reports_the_claus
         ),
         ("The plan is working", "Jones", "Jones", "added"),
     ]
+
+
+def test_a_reporting_line_after_a_fronted_clause_reports_the_clause_after_it(suggester):
+    found = suggest(
+        suggester,
+        "After officers arrived, Cook said, a 31-year-old Sioux Falls man ran from the "
+        "vehicle while holding a knife.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        (
+            "a 31-year-old Sioux Falls man ran from the vehicle while holding a knife.",
+            "Cook",
+            "said",
+        )
+    ]
