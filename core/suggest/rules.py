@@ -1056,6 +1056,26 @@ def _repair_reporting_nouns(doc: Doc) -> None:
             t.pos_, t.tag_, t.lemma_ = "VERB", "VBG", saying
 
 
+def _gerund_subject_clause(verb: Token) -> Token | None:
+    """A clause after a verb of saying whose subject opens with a gerund, which the parse
+    takes for the verb's complement with the clause's verb under it (``he said seeing the
+    post gave him an immediate concern``): the gerund, whose words are the clause; not a
+    clause of the gerund's own (``reported Supt Roe telling the court that A``, ``reported
+    seeing the attackers hurling punches``: what was seen or told). None for none."""
+    gerund = next((c for c in verb.rights if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)
+    if gerund is None:
+        return None
+    clause = next((c for c in gerund.rights if c.dep_ == "ccomp"), None)
+    finite = clause is not None and clause.tag_ in ("VBD", "VBZ", "VBP", "MD")
+    return (
+        gerund
+        if finite
+        and any(c.dep_ in _SUBJECTS for c in clause.lefts)
+        and not any(c.dep_ == "mark" for c in clause.children)
+        else None
+    )
+
+
 def _repair_inverted_line(t: Token) -> None:
     """A verb of saying in the past after a comma with the speaker's name after it, closing
     the sentence, that the parse takes for a word of that name (``A, added Minister
@@ -2973,6 +2993,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         or _that_clause(verb)
         or _clause_after_when(verb)
         or (_aside_that(verb) if _adds_on(verb) else None)
+        or _gerund_subject_clause(verb)
     )
     if clause is None:
         found = (

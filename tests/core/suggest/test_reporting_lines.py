@@ -1701,3 +1701,27 @@ def test_a_reporting_line_after_a_fronted_clause_reports_the_clause_after_it(sug
             "said",
         )
     ]
+
+
+def test_a_clause_whose_subject_opens_with_a_gerund_is_reported(suggester):
+    found = suggest(
+        suggester,
+        "Chief Floyd Mitchell spoke on Friday. Beyond that, he said seeing the social media "
+        "post gave him an immediate concern considering the current social climate.",
+    )
+    assert [(q, name) for q, _, name, _, _ in found] == [
+        (
+            "seeing the social media post gave him an immediate concern considering the "
+            "current social climate.",
+            "Floyd Mitchell",
+        )
+    ]
+
+
+def test_what_a_gerund_after_reported_tells_or_sees_is_no_clause_of_the_verb(suggester):
+    found = suggest(
+        suggester,
+        "Eyewitnesses reported seeing the attackers hurling punches and swinging wooden "
+        "blocks, adding a layer of chaos to the already tense atmosphere.",
+    )
+    assert not any(q.startswith("seeing") for q, _, _, _, _ in found)
