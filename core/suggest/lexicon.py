@@ -20,8 +20,8 @@ SPEECH_VERBS = frozenset(
 #: that A``, ``Jo Roe suggested A``); a thing's is no saying (``the figures suggest that A``,
 #: ``studies suggest A``), nor an organisation's request (``WHO has suggested people ...
 #: get tested``); so ``indicated`` (``ASP Jo Roe indicated that A``; not ``the survey
-#: indicated that A``).
-PERSON_SPEECH_VERBS = frozenset({"suggest", "indicate"})
+#: indicated that A``) and ``hinted`` (``He hinted that A``; not ``the data hint that A``).
+PERSON_SPEECH_VERBS = frozenset({"suggest", "indicate", "hint"})
 
 #: Verbs of saying only with their particle (``pointed out that``; ``point`` alone is
 #: no saying), as lemma and particle.

@@ -1725,3 +1725,18 @@ def test_what_a_gerund_after_reported_tells_or_sees_is_no_clause_of_the_verb(sug
         "blocks, adding a layer of chaos to the already tense atmosphere.",
     )
     assert not any(q.startswith("seeing") for q, _, _, _, _ in found)
+
+
+def test_hinted_is_a_person_s_saying_and_no_thing_s(suggester):
+    found = suggest(
+        suggester,
+        "He hinted that, about 183 police personnel will soon be deployed to the region. "
+        "The data hint that crime fell in May.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        (
+            "about 183 police personnel will soon be deployed to the region.",
+            "He",
+            "hinted",
+        )
+    ]
