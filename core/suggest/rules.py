@@ -1538,7 +1538,13 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
                 return _agent(v) if subj.lower_ == "it" else None  # "it was confirmed by X"
             return subj
         if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
-            joined = _as_subject(v) or _name_before(v, para) or _phrase_joined_before(v, para)
+            joined = (
+                _as_subject(v)
+                or _name_before(v, para)
+                or _phrase_joined_before(v, para)
+                or next(iter(_set_off_name(v, para)[-1:]), None)  # "A and B, Jo Roe, has
+                # confirmed": no conjunct of A's verb
+            )
             if joined is not None:
                 return joined  # "..., Qatar and Britain, and health officials claim"
             v = _coordinated(v, verb, para)
@@ -3039,6 +3045,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     last = _past_hyphen(verb, _split_noun(verb, _split_verb(verb, last)))
     start, end = clause.left_edge.i, _and_more(verb, last.right_edge.i)
     end = _with_because(verb, start, _lost_apposition(verb, _past_bracket(verb, start, end)))
+    end = _before_set_off(verb, para, end)
     concession = _concession(verb)
     if concession is not None and all(t.is_punct for t in doc[end + 1 : concession.left_edge.i]):
         end = concession.right_edge.i  # "A, whether X or not, Jo said": A's
@@ -3189,6 +3196,28 @@ def _past_hyphen(verb: Token, last: Token) -> Token:
     if doc[hyphen - 1].whitespace_ or doc[hyphen].whitespace_ or doc[hyphen + 1].head != verb:
         return last
     return doc[hyphen + 1]
+
+
+def _before_set_off(verb: Token, para: Paragraph, end: int) -> int:
+    """Where a reported clause before its reporting line ends when the parse gave it the
+    line's subject, a name set off by commas (:func:`_set_off_name`), and the description
+    of a job set off before it (``A in Jos, the state police spokesperson, Tyopev Terna,
+    has confirmed``): before them."""
+    set_off = _set_off_name(verb, para)
+    named = bool(set_off) and all(t.pos_ == "PROPN" for t in set_off)
+    if not named or not set_off[0].i - 2 <= end < verb.i:
+        return end
+    doc = para.doc
+    comma = set_off[0].i - 1
+    before = next((k for k in range(comma - 1, 0, -1) if doc[k].text == ","), None)
+    job = doc[comma - 1]
+    described = (
+        before is not None
+        and job.pos_ == "NOUN"
+        and job.lemma_.lower() in TITLES
+        and not any(t.pos_ in ("VERB", "AUX") for t in doc[before + 1 : comma])
+    )
+    return (before if described and before is not None else comma) - 1
 
 
 def _lost_apposition(verb: Token, end: int) -> int:
@@ -3809,7 +3838,7 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     start = verb.sent.start if set_off else main.left_edge.i
     while start < first and doc[start].idx < para.dateline:
         start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
-    start, end = _trim(doc, start, first - 2)
+    start, end = _trim(doc, start, _before_set_off(verb, para, first - 2))
     if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])
@@ -3985,11 +4014,15 @@ def _set_off_name(verb: Token, para: Paragraph) -> list[Token]:
     something else); also a noun phrase after a comma right before it that the parse
     hangs on the last word before the comma, the verb closing a reporting line (``A from
     Intercept Inc., the U.S. Food and Drug Administration said``: Inc.'s appositive);
-    empty when there is none."""
+    empty when there is none. The verb's auxiliaries go with it (``A, Jo Roe, has
+    confirmed``)."""
     doc = para.doc
-    if verb.i < 3 or any(c.dep_ in _SUBJECTS for c in verb.children):
+    at = verb.i  # where the verb's words start
+    while at > 0 and doc[at - 1].head == verb and doc[at - 1].dep_ in ("aux", "auxpass"):
+        at -= 1
+    if at < 3 or any(c.dep_ in _SUBJECTS for c in verb.children):
         return []
-    head, after = doc[verb.i - 1], doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    head, after = doc[at - 1], doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     if after is not None and after.dep_ == "dobj" and after.head == verb:  # "told Reuters."
         after = doc[after.right_edge.i + 1] if after.right_edge.i + 1 < len(doc) else None
     # ("a source close to the talks told": the appositive the last words are in)
@@ -3999,15 +4032,15 @@ def _set_off_name(verb: Token, para: Paragraph) -> list[Token]:
     if (
         closing
         and head.dep_ == "appos"
-        and head.right_edge.i == verb.i - 1
+        and head.right_edge.i == at - 1
         and head.head.i < first
         and doc[first - 1].text == ","
     ):
         phrase = list(doc[first : head.i + 1])
         return [] if any(para.in_quote[t.i] for t in phrase) else phrase
-    if doc[verb.i - 1].text != "," or doc[verb.i - 2].pos_ != "PROPN":
+    if doc[at - 1].text != "," or doc[at - 2].pos_ != "PROPN":
         return []
-    run = [doc[verb.i - 2]]
+    run = [doc[at - 2]]
     while run[0].i > 0 and doc[run[0].i - 1].pos_ == "PROPN":
         run.insert(0, doc[run[0].i - 1])
     before = run[0].i - 1

@@ -1740,3 +1740,20 @@ def test_hinted_is_a_person_s_saying_and_no_thing_s(suggester):
             "hinted",
         )
     ]
+
+
+def test_a_name_set_off_before_has_confirmed_closes_the_clause_it_reports(suggester):
+    found = suggest(
+        suggester,
+        "Five persons were reported to have been killed and twelve houses burnt on Sunday, "
+        "in a renewed crisis that erupted in Jos, the Plateau State capital, the state "
+        "police spokesperson, Tyopev Terna, has confirmed.",
+    )
+    assert [(q, sp, cue) for q, sp, _, cue, _ in found] == [
+        (
+            "Five persons were reported to have been killed and twelve houses burnt on "
+            "Sunday, in a renewed crisis that erupted in Jos, the Plateau State capital",
+            "Tyopev Terna",
+            "confirmed",
+        )
+    ]
