@@ -8,7 +8,8 @@ mark ends its quote at the end of the paragraph: it never runs further. A single
 left open counts only where it opens its paragraph (a quote run on over paragraphs, each
 opening with a mark and the last closing, as papers that quote with single marks write
 it); elsewhere it is taken for no quote. An opening mark where a closing one would be
-(after a word or a stop, before a space) closes the quote open (``her patch.“``), and a
+(after a word or a stop, before a space; also alone after a comma or a stop: ``down, “ he
+added``) closes the quote open (``her patch.“``), and a
 closing double mark where an opening one would be opens one (``”We will``). Inside the quote
 a paragraph opens, double marks around a name are the quote's own (``“... known as
 “Two-two” ...``); elsewhere a fresh opening mark starts a new quote."""
@@ -57,6 +58,12 @@ def _opens_words(text: str, i: int) -> bool:
     """A closing mark where an opening one would be, right before a word (``”We will``;
     not ``citizens ”.``, a closing one with its space)."""
     return _is_opening(text, i) and not _is_closing(text, i) and text[i + 1].isalnum()
+
+
+def _stands_closing(text: str, i: int) -> bool:
+    """A mark with a space on each side after a comma or a sentence's end (``burnt down,
+    “ he added``): where a quote is open, it closes it."""
+    return 1 < i < len(text) - 1 and text[i - 1] == text[i + 1] == " " and text[i - 2] in ",.?!"
 
 
 def _is_squeezed(text: str, i: int) -> bool:
@@ -113,9 +120,13 @@ def _pair(text: str, double: bool, skip: list[tuple[int, int]]) -> list[Quoted]:
         elif ch == straight:
             if _is_opening(text, i):
                 start = i  # a fresh opening mark: the earlier one was never closed
-        elif ch in opens and _is_closing(text, i) and not _is_opening(text, i):
-            _close(text, start, i, out)  # 'her patch.“': an opening mark written to close
-            start = None
+        elif (
+            ch in opens
+            and (_is_closing(text, i) or _stands_closing(text, i))
+            and not _is_opening(text, i)
+        ):
+            _close(text, start, i, out)  # 'her patch.“', 'burnt down, “ he added': an
+            start = None  # opening mark written to close
         elif ch in opens:
             inner = _nested_close(text, i, closes) if start == lead and double else None
             if inner is not None:  # '“A was known as “Two-two” in the city': one quote

@@ -345,6 +345,7 @@ def test_pattern(suggester, name):
         ("„German“ and «French» marks", ["German", "French"]),
         ("‘We will win the cup.", ["We will win the cup."]),  # a quote run on to the next
         ("“It is her job.“", ["It is her job."]),  # an opening mark written to close
+        ("“Five lost their lives, “ he added.", ["Five lost their lives,"]),  # so, spaced
         ("Lund rejected Berg’s “smear“ as “false.“", ["smear", "false."]),
         ("the ‘hardest week of the year", []),  # a single mark left open elsewhere: none
         ("”Even if we wanted to,“ she said.", ["Even if we wanted to,"]),  # a closing one to open
