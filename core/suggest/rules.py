@@ -4235,6 +4235,8 @@ def according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
         start, end = sub_end + 2, sent.end - 1  # "The workers, according to X, also did A"
     else:
         return None
+    while start <= end and doc[start].idx < para.dateline:
+        start += 1  # "SIOUX FALLS, S.D. — A, according to officials."
     start, end = _trim(doc, start, end)
     if end - start + 1 < 4 or any(para.in_quote[i] for i in range(start, end + 1)):
         return None

@@ -1757,3 +1757,18 @@ def test_a_name_set_off_before_has_confirmed_closes_the_clause_it_reports(sugges
             "confirmed",
         )
     ]
+
+
+def test_according_to_reports_no_dateline(suggester):
+    found = suggest(
+        suggester,
+        "SIOUX FALLS, S.D. — A Sioux Falls police officer is on standard administrative "
+        "leave after firing shots at an armed suspect, according to officials.",
+    )
+    assert [(q, sp) for q, sp, _, _, _ in found] == [
+        (
+            "A Sioux Falls police officer is on standard administrative leave after firing "
+            "shots at an armed suspect",
+            "officials",
+        )
+    ]
