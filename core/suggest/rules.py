@@ -3438,17 +3438,22 @@ def _past_recipient(verb: Token, start: int, end: int) -> int:
 def _opens(t: Token, clause: Token) -> bool:
     """Whether a word at a clause's start is what opens it (``that``, ``whether``), also a
     ``that`` the parse took for its object when a subject comes after it (``told The
-    Norton Herald that officers responded``), or, in a clause after its cue, for its
-    subject's determiner (``told BusinessLine that government at higher levels showed``:
-    no set's gold starts a clause after its cue with ``that``)."""
+    Norton Herald that officers responded``), or for the object of a verb under its verb
+    right before its subject (``told Ekstra Bladet tabloid that the man seemed to be``),
+    or, in a clause after its cue, for its subject's determiner (``told BusinessLine that
+    government at higher levels showed``: no set's gold starts a clause after its cue
+    with ``that``)."""
     if t.lower_ == "that" and t.dep_ == "det" and t.head.dep_ in _SUBJECTS:
         return t.head.head == clause and clause.head.i < t.i
+    subjects = [c for c in clause.children if c.dep_ in _SUBJECTS and c.i > t.i]
+    if t.lower_ == "that" and t.dep_ == "dobj" and t.head != clause:  # an object of a verb
+        # under the clause's: "told Ekstra Bladet tabloid that the man seemed to be"
+        return any(c.left_edge.i == t.i + 1 for c in subjects)
     if t.head != clause:
         return False
     if t.dep_ == "mark":
         return True
-    subject = any(c.dep_ in _SUBJECTS and c.i > t.i for c in clause.children)
-    return t.lower_ == "that" and t.dep_ == "dobj" and subject
+    return t.lower_ == "that" and t.dep_ == "dobj" and bool(subjects)
 
 
 def _that(t: Token) -> bool:

@@ -936,6 +936,17 @@ def test_that_the_parse_takes_for_an_object_opens_the_reported_clause(suggester)
     assert [q for q, *_ in suggest(suggester, text)] == ["officers responded to the call."]
 
 
+def test_that_the_parse_takes_for_an_object_of_the_clauses_own_verb_opens_it(suggester):
+    text = (
+        "Witnesses told Ekstra Bladet tabloid that the man seemed to be mentally disturbed "
+        "and said that he wanted to die."
+    )
+    assert [q for q, *_ in suggest(suggester, text)] == [
+        "the man seemed to be mentally disturbed",
+        "he wanted to die.",
+    ]
+
+
 def test_a_reporting_line_after_its_clause_may_go_on_with_what_the_parse_hangs_higher(
     suggester,
 ):
