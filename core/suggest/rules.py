@@ -74,6 +74,9 @@ from core.suggest.registry import Registry
 from core.suggest.sentences import goes_on_after, goes_on_after_bracket
 
 _SENTENCE_END = {".", "!", "?"}
+#: Dashes a paragraph of a speaker's words opens with (``– We are at an address ...,
+#: says Jo Roe``).
+_SPEECH_DASHES = {"\u2013", "\u2014", "-"}
 #: A pronoun a source is named by after ``according to`` refers as its subject would.
 _SUBJECT_CASE = {"him": "he", "her": "she", "them": "they"}
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -842,7 +845,10 @@ class ArticleRules:
                 continue
             if cue.overlaps(quote):
                 continue
-            found = _make(quote, source, cue, QuoteType.INDIRECT, 0.7, index, True)
+            spoken = _dash_spoken(para)
+            direct = spoken is not None and clause[0] == para.doc[spoken].idx
+            kind = QuoteType.DIRECT if direct else QuoteType.INDIRECT
+            found = _make(quote, source, cue, kind, 0.7, index, True)
             found.attribution = with_made_by(found.attribution, para, rule)
             if rule == CANDIDATE:
                 self.candidates.append(found)
@@ -1017,7 +1023,7 @@ def _reported(para: Paragraph) -> list[tuple[Token, tuple[int, int], str]]:
             clauses, rule = _reported_clauses(t, para), CANDIDATE
         else:
             continue
-        out.extend((t, clause, rule) for clause in clauses)
+        out.extend((t, _from_the_dash(para, t, clause), rule) for clause in clauses)
 
     def over_another(found: tuple[Token, tuple[int, int], str]) -> bool:
         t, (start, end), rule = found
@@ -3847,6 +3853,28 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _from_the_dash(para: Paragraph, verb: Token, clause: tuple[int, int]) -> tuple[int, int]:
+    """A clause before its reporting line from the dash its paragraph opens with (the
+    paragraph's first reporting line: :func:`_dash_spoken`), its sentences before too."""
+    spoken = _dash_spoken(para)
+    doc = para.doc
+    if spoken is None or clause[1] > verb.idx or clause[0] <= doc[spoken].idx:
+        return clause
+    if any(_is_speech_verb(t) for t in doc[spoken : verb.i] if t.idx < clause[0]):
+        return clause
+    return doc[spoken].idx, clause[1]
+
+
+def _dash_spoken(para: Paragraph) -> int | None:
+    """Where a paragraph's words start after the dash it opens with, a speaker's words as
+    papers that mark speech with a dash write them (``– We are at an address. We have
+    control ..., says operations manager Jo Roe``): a direct quote up to its reporting
+    line; None for a paragraph that opens otherwise."""
+    doc = para.doc
+    dash = doc[0].text in _SPEECH_DASHES and len(doc) > 1 and bool(doc[0].whitespace_)
+    return 1 if dash else None
 
 
 def _clause_of_first_subject(verb: Token, para: Paragraph) -> tuple[int, int] | None:

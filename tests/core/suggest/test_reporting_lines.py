@@ -1772,3 +1772,19 @@ def test_according_to_reports_no_dateline(suggester):
             "officials",
         )
     ]
+
+
+def test_a_paragraph_a_dash_opens_is_the_speakers_words_up_to_the_reporting_line(suggester):
+    found = suggest(
+        suggester,
+        "– We are at an address in Dalane. We have control over the situation, but we do "
+        "not have control over those involved, says operations manager Irene Ragnhildstveit.",
+    )
+    assert [(q, sp, kind) for q, sp, _, _, kind in found] == [
+        (
+            "We are at an address in Dalane. We have control over the situation, but we do "
+            "not have control over those involved",
+            "operations manager Irene Ragnhildstveit",
+            "direct",
+        )
+    ]
