@@ -1072,14 +1072,10 @@ def _gerund_subject_clause(verb: Token) -> Token | None:
     if gerund is None:
         return None
     clause = next((c for c in gerund.rights if c.dep_ == "ccomp"), None)
-    finite = clause is not None and clause.tag_ in ("VBD", "VBZ", "VBP", "MD")
-    return (
-        gerund
-        if finite
-        and any(c.dep_ in _SUBJECTS for c in clause.lefts)
-        and not any(c.dep_ == "mark" for c in clause.children)
-        else None
-    )
+    if clause is None or clause.tag_ not in ("VBD", "VBZ", "VBP", "MD"):
+        return None
+    subject = any(c.dep_ in _SUBJECTS for c in clause.lefts)
+    return gerund if subject and not any(c.dep_ == "mark" for c in clause.children) else None
 
 
 def _repair_inverted_line(t: Token) -> None:
