@@ -476,6 +476,9 @@ class NameBook:
     #: a description of a person (where it starts and ends) and the name after its
     #: comma: ``the party's vice-president, better known as Tian Chua,``
     appositions: list[tuple[int, int, list[str]]] = field(default_factory=list)
+    #: whose a person's job is, after their name and its comma (where it starts and
+    #: ends): ``Christian Köberl, spokesman for Graz's Mayor Seigfried Nagl``
+    jobs_of: list[tuple[int, int]] = field(default_factory=list)
     #: the acronyms the article writes (``USDA``), full stops left out
     acronyms: set[str] = field(default_factory=set)
     #: the reported clauses found so far after their cues (start, end), in order: who is
@@ -738,6 +741,9 @@ class NameBook:
             name = self.fullest(_untitled(j["name"].split()), named_at).split()
             if _is_title(j["job"]) and _person_words(name):
                 self.add_title(j["job"].lower(), named_at, " ".join(name))
+        for j in _JOB_FOR_AFTER_NAME.finditer(text):  # "Jo Roe, spokesman for Mayor Ed Li"
+            if _is_title(j["job"]):
+                insort(self.jobs_of, (start + j.start("whose"), start + j.end("whose")))
         for k in _KNOWN_AS.finditer(text):
             if _person_words(k["name"].split()):
                 at = (start + k.start("desc"), start + k.end("desc"))
@@ -1627,6 +1633,8 @@ class NameBook:
                 continue
             if self._in_description(m):
                 continue  # "A woman from Elm Street said ... She said": no Elm Street
+            if want_person and _within(self.jobs_of, m.pos):
+                continue  # "Jo Roe, spokesman for Mayor Ed Li. ... he told": Jo Roe
             sex = _sex(m.name)
             if sex is not None:  # "A woman from Norton said ... She said": that woman
                 m = replace(m, person=True)
@@ -1879,6 +1887,12 @@ _JOB_THEN_NAME = re.compile(
 _JOB_OF_AFTER_NAME = re.compile(
     r"(?<![\w.'\u2019-])(?P<name>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*),\s+(?i:the)\s+"
     r"(?P<job>[A-Za-z]+)\s+(?:of|for)\s"
+)
+#: A person's name, its comma and their job for or of someone or something, which that
+#: phrase says (``Christian Köberl, spokesman for Graz's Mayor Seigfried Nagl.``).
+_JOB_FOR_AFTER_NAME = re.compile(
+    r"[A-Z][\w.'\u2019-]*,\s+(?:(?:the|a|an)\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?P<job>[a-z][a-z-]*)\s+(?:for|of|to)\s+(?P<whose>[^,.;:\n]{1,80})"
 )
 #: Where a run of capitalised words may go on: not past a sentence's full stop
 #: (``Milwaukee. The``; an abbreviation's or an initial's stop is no word's end of two

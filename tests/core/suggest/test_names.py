@@ -2965,3 +2965,12 @@ def test_when_a_document_was_given_out_is_no_part_of_its_mention(suggester):
     )
     [(_, mention, name, _, _)] = suggest(suggester, text)
     assert (mention, name) == ("a police press release", "South Moravian Police Department")
+
+
+def test_he_is_no_person_named_in_whose_job_another_has(suggester):
+    text = (
+        "Another fire was witnessed by Christian Köberl, spokesman for Graz’s Mayor "
+        "Seigfried Nagl. “Staff saw it on video surveillance and sounded the alarm,” he "
+        "told Austrian media."
+    )
+    assert names(suggester, text) == ["Christian Köberl"]
