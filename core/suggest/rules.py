@@ -1576,7 +1576,8 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
 def _as_subject(verb: Token) -> Token | None:
     """The subject of a clause of ``as`` that the parse took for a preposition's object and
     its verb for a conjunct of the sentence's (``Footage showed rifles as Colonel Jo Roe,
-    the head of the gendarmerie, said A``: Jo Roe); None for none."""
+    the head of the gendarmerie, said A``: Jo Roe), a name or a job, not a thing (``as a
+    result of the fires and police say``: as a result); None for none."""
     before = verb.i - 1
     ends = (before, before - 1) if verb.doc[before].text == "," else (before,)
     return next(
@@ -1585,7 +1586,9 @@ def _as_subject(verb: Token) -> Token | None:
             for p in verb.head.children
             if p.dep_ == "prep" and p.lower_ == "as" and p.i < verb.i
             for o in p.children
-            if o.dep_ == "pobj" and o.right_edge.i in ends
+            if o.dep_ == "pobj"
+            and o.right_edge.i in ends
+            and (o.pos_ == "PROPN" or o.lemma_.lower() in TITLES)
         ),
         None,
     )

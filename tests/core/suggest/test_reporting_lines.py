@@ -1788,3 +1788,12 @@ def test_a_paragraph_a_dash_opens_is_the_speakers_words_up_to_the_reporting_line
             "direct",
         )
     ]
+
+
+def test_as_a_result_before_a_verb_of_saying_is_no_clause_of_as(suggester):
+    found = suggest(
+        suggester,
+        "No injuries have been reported as a result of the fires and police say that they "
+        "are still unsure as to the motive for the attacks.",
+    )
+    assert [(sp, name) for _, sp, name, _, _ in found] == [("police", "police")]
