@@ -74,6 +74,8 @@ from core.suggest.registry import Registry
 from core.suggest.sentences import goes_on_after, goes_on_after_bracket
 
 _SENTENCE_END = {".", "!", "?"}
+#: An ordinal written in figures (``1st``, ``2nd``), as before a rank (``1st Sgt.``).
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 #: Dashes a paragraph of a speaker's words opens with (``– We are at an address ...,
 #: says Jo Roe``).
 _SPEECH_DASHES = {"\u2013", "\u2014", "-"}
@@ -2195,7 +2197,9 @@ def _own_subject(verb: Token, para: Paragraph) -> Token | None:
 def _one_name_cut(subjects: list[Token]) -> Token | None:
     """The first of subjects after their verb, or the last of proper nouns the parse cut
     one name into, each right after the one before (``added Tk’emlúps te Secwepemc
-    Chief Fred Seymour``: ``Tk’emlúps``, ``te`` and ``Seymour``, the name's head last)."""
+    Chief Fred Seymour``: ``Tk’emlúps``, ``te`` and ``Seymour``, the name's head last); a
+    rank's ordinal is none (``says 1st Sgt. Eric Ashcraft``: ``1st`` and ``Ashcraft``)."""
+    subjects = [s for s in subjects if not _ORDINAL.fullmatch(s.text)] or subjects
     if not subjects:
         return None
     k = 0

@@ -2974,3 +2974,8 @@ def test_he_is_no_person_named_in_whose_job_another_has(suggester):
         "told Austrian media."
     )
     assert names(suggester, text) == ["Christian Köberl"]
+
+
+def test_a_ranks_ordinal_is_no_name(suggester):
+    text = '"The State Police has a statewide mission," says 1st Sgt. Eric Ashcraft.'
+    assert names(suggester, text) == ["Eric Ashcraft"]
