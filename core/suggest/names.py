@@ -1096,19 +1096,27 @@ class NameBook:
         stands for a person's full name: the nearest capitalised name before ``pos``, outside
         quotation marks, that ends with it (``The Philadelphia Inquirer``); not a word of a
         kind, a job or a nationality (``the Ministry``, ``the Minister``, ``the Norwegian``)
-        nor an acronym. None for none."""
+        nor an acronym; so do a ``the`` and more capitalised words, a job's aside (``The
+        Town Council`` -> ``Haverfordwest Town Council``; not a nationality before them:
+        ``Swedish Security Service`` ... ``The Security Service`` stays). None for none."""
         words = mention.split()
-        if len(words) != 2 or words[0].lower() != "the" or not words[1].istitle():
+        if len(words) < 2 or words[0].lower() != "the" or not all(w.istitle() for w in words[1:]):
             return None
-        word = words[1]
-        if word.lower() in ORGANISATION_KINDS or _is_title(word) or word in NATIONALITIES:
+        last = words[1:]
+        word = last[-1]
+        if len(last) == 1 and (
+            word.lower() in ORGANISATION_KINDS or _is_title(word) or word in NATIONALITIES
+        ):
+            return None
+        if len(last) > 1 and is_job_name(" ".join(last)):
             return None
         return next(
             (
                 name
                 for at, name in self._before(pos)
-                if len(name.split()) > 1
-                and name.split()[-1] == word
+                if len(name.split()) > len(last)
+                and name.split()[-len(last) :] == last
+                and not all(_NATIONALITY.fullmatch(w) for w in name.split()[: -len(last)])
                 and not _within(self.quoted, at)
             ),
             None,

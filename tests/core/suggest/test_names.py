@@ -2979,3 +2979,13 @@ def test_he_is_no_person_named_in_whose_job_another_has(suggester):
 def test_a_ranks_ordinal_is_no_name(suggester):
     text = '"The State Police has a statewide mission," says 1st Sgt. Eric Ashcraft.'
     assert names(suggester, text) == ["Eric Ashcraft"]
+
+
+def test_the_and_the_last_capitalised_words_of_a_name_are_that_name(suggester):
+    text = (
+        "Haverfordwest Town Council has exciting plans for the County town.\n\n"
+        "The Town Council told the Club the event could “misinform the public.”\n\n"
+        "The Swedish Security Service raised the threat level.\n\n"
+        "The Security Service said the threat had no connections to the attack."
+    )
+    assert names(suggester, text) == ["Haverfordwest Town Council", "Security Service"]
