@@ -2565,6 +2565,11 @@ def _titles_of(head: Token, run: list[Token]) -> set[str]:
         out.add(job.lemma_.lower())
         if job.i > 0 and doc[job.i - 1].dep_ == "compound" and doc[job.i - 1].text.islower():
             out.add(f"{doc[job.i - 1].lower_} {job.lemma_.lower()}")  # "press secretary"
+    k = run[0].i - 3  # "Police spokesman Col. Faysal Elmi": the job before the rank the
+    # tokenizer cut from its stop
+    if k >= 0 and doc[k + 2].text == "." and doc[k + 1].lower_ + "." in TITLES:
+        if doc[k].text.islower() and doc[k].lemma_.lower() in TITLES:
+            out.add(doc[k].lemma_.lower())
     return out
 
 

@@ -2989,3 +2989,13 @@ def test_the_and_the_last_capitalised_words_of_a_name_are_that_name(suggester):
         "The Security Service said the threat had no connections to the attack."
     )
     assert names(suggester, text) == ["Haverfordwest Town Council", "Security Service"]
+
+
+def test_a_job_before_a_rank_cut_from_its_stop_is_the_persons(suggester):
+    text = (
+        "Police spokesman Col. Faysal Elmi has denied allegations made by the Waddani "
+        "Party.\n\n"
+        "In a press conference, the police spokesman denied the allegations and said that "
+        "the stations are clean."
+    )
+    assert names(suggester, text) == ["Faysal Elmi"]
