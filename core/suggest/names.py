@@ -1912,6 +1912,7 @@ _NOT_PAST_A_STOP = r"(?<![a-z]{2}\.)"
 _GIVEN_BY = re.compile(
     r"\b(?P<document>(?i:" + "|".join(sorted(DOCUMENT_NOUNS)) + r"))\s+"
     r"(?:released|issued|published|put\s+out|done|prepared|compiled|submitted|provided)"
+    r"(?:\s+on\s+[A-Z][a-z]+(?:\s+(?:morning|afternoon|evening|night))?)?"  # (when: "on Tuesday")
     r"(?:\s+to\s+(?:the\s+)?\w+)?\s+by\s+"  # ("figures submitted to the board by X")
     r"(?P<name>(?:the\s+)?[A-Z][\w&.'\u2019-]*(?:"
     + _NOT_PAST_A_STOP

@@ -2999,3 +2999,11 @@ def test_a_job_before_a_rank_cut_from_its_stop_is_the_persons(suggester):
         "the stations are clean."
     )
     assert names(suggester, text) == ["Faysal Elmi"]
+
+
+def test_a_statement_released_on_a_day_by_someone_is_theirs(suggester):
+    text = (
+        "According to a statement released on Tuesday by the Command’s Public Relations "
+        "Officer, DSP Buhari Abdullahi, the arrests took place between August 9 and August 11."
+    )
+    assert names(suggester, text) == ["Buhari Abdullahi"]
