@@ -74,6 +74,9 @@ from core.suggest.registry import Registry
 from core.suggest.sentences import goes_on_after, goes_on_after_bracket
 
 _SENTENCE_END = {".", "!", "?"}
+#: Bodies whose name goes on with what they are on (``Commission on Human Rights``,
+#: ``Council on Foreign Relations``).
+_BODIES_ON = frozenset("commission committee council panel board".split())
 #: An ordinal written in figures (``1st``, ``2nd``), as before a rank (``1st Sgt.``).
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 #: Dashes a paragraph of a speaker's words opens with (``– We are at an address ...,
@@ -2321,11 +2324,16 @@ def _name_goes_on(head: Token, prep: Token) -> bool:
     phrase's real head (``Delaware Division of Public Health officials``), and so is an
     organisation's ``for`` phrase (``the Centers for Disease Control and Prevention``; not
     a person's: ``Jo Roe for the Democrats``; a bracket after it no word of it: ``the
-    Port Authority of Norvia (PAN)``)."""
-    if prep.head.i != head.i or prep.lower_ not in ("of", "for"):
+    Port Authority of Norvia (PAN)``), and a body's ``on`` phrase (``the Ecumenical
+    Commission on Human Rights``)."""
+    if prep.head.i != head.i or prep.lower_ not in ("of", "for", "on"):
         return False
     words = list(prep.head.doc[prep.i + 1 : _before_bracket(prep) + 1])
     if prep.lower_ == "for" and is_person(name_run(head)):
+        return False
+    if prep.lower_ == "on" and (
+        head.lower_ not in _BODIES_ON or any(t.lower_ in CALENDAR for t in words)
+    ):
         return False
     if prep.lower_ == "of" and len(words) > 1 and words[-1].pos_ == "NOUN":
         words = words[:-1]  # ("Division of Public Health officials": the officials)

@@ -3007,3 +3007,14 @@ def test_a_statement_released_on_a_day_by_someone_is_theirs(suggester):
         "Officer, DSP Buhari Abdullahi, the arrests took place between August 9 and August 11."
     )
     assert names(suggester, text) == ["Buhari Abdullahi"]
+
+
+def test_a_bodys_on_phrase_is_part_of_its_name(suggester):
+    text = (
+        "According to the Ecumenical Commission on Human Rights, one of them lost his life.\n\n"
+        "The Council on Foreign Relations said on Monday that the talks had failed."
+    )
+    assert names(suggester, text) == [
+        "Ecumenical Commission on Human Rights",
+        "Council on Foreign Relations",
+    ]
