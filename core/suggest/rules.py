@@ -3270,7 +3270,8 @@ def _and_that(verb: Token, para: Paragraph, start: int, end: int) -> list[tuple[
     and that B``, ``said he realized A and that B``: A, B; not ``said X told police that
     A and that B``: X's); also after ``but that`` where the clause before it holds no
     words in marks (``noted that A, but that B``: A, B; ``said A was "great" but that B``
-    is left one clause, as the golds disagree there: docs/adr/0063)."""
+    is left one clause, as the golds disagree there: docs/adr/0063); none after ``and
+    that, according to X,`` (X's: :func:`according_clause`)."""
     doc = verb.doc
     bounds, first = [], start
     for i in range(first + 2, end):
@@ -3285,6 +3286,8 @@ def _and_that(verb: Token, para: Paragraph, start: int, end: int) -> list[tuple[
             up = up.head
         if up == verb:
             bounds.append((first, i - 2))
+            if i + 2 < len(doc) and doc[i + 1].text == "," and is_according(doc[i + 2]):
+                return bounds  # "and that, according to X, B": B is X's
             first = i + 1
     return [*bounds, (first, end)]
 
@@ -4280,6 +4283,8 @@ def according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
         start, end = sent.start, sub_start - 1
     elif doc[sub_start - 1].lower_ in ("but", "and", ";") and acc.head.i > sub_end:
         start, end = sub_end + 1, acc.head.right_edge.i  # "A, but according to X, B": B
+    elif _that(doc[sub_start - 2]) and doc[sub_start - 1].text == "," and acc.head.i > sub_end:
+        start, end = sub_end + 1, acc.head.right_edge.i  # "said that, according to X, B": B
     elif doc[sub_start - 1].text == "," == doc[sub_end + 1].text and acc.head.i > sub_end:
         start, end = sub_end + 2, sent.end - 1  # "The workers, according to X, also did A"
     else:

@@ -1797,3 +1797,19 @@ def test_as_a_result_before_a_verb_of_saying_is_no_clause_of_as(suggester):
         "are still unsure as to the motive for the attacks.",
     )
     assert [(sp, name) for _, sp, name, _, _ in found] == [("police", "police")]
+
+
+def test_and_that_according_to_x_reports_what_follows_for_x(suggester):
+    found = suggest(
+        suggester,
+        "The Police confirmed that two young men fell from the top of a pedestrian bridge "
+        "and that, according to the Ecumenical Commission on Human Rights ( Cedhu), one of "
+        "them lost his life because he fled from the agents.",
+    )
+    assert [(q, sp) for q, sp, _, _, _ in found] == [
+        ("two young men fell from the top of a pedestrian bridge", "The Police"),
+        (
+            "one of them lost his life because he fled from the agents",
+            "the Ecumenical Commission on Human Rights",
+        ),
+    ]
