@@ -31,6 +31,7 @@ from core.model import Attribution, MadeBy, QuoteType, Span
 from core.suggest.learn import CANDIDATE
 from core.suggest.lexicon import (
     CALENDAR,
+    COMPASS,
     CUE_VERBS,
     DOCUMENT_NOUNS,
     FORCE_UNITS,
@@ -272,6 +273,8 @@ class ArticleRules:
             run = name_run(t, is_name)
             if not run:
                 continue
+            if len(run) > 1 and self._place_run_into(run):
+                run = run[1:]  # "in west Tobago Sandy told": the place, then the surname
             pos = para.start + run[0].idx
             words = [w.text for w in run]
             person = is_person(run)
@@ -321,6 +324,18 @@ class ArticleRules:
             if person:
                 for title in _titles_of(t, run):
                     self.book.add_title(title, pos, name)
+
+    def _place_run_into(self, run: list[Token]) -> bool:
+        """Whether a name's first word is a place a preposition of where puts before it,
+        one the article wrote alone before (``talk security in Tobago`` ... ``in west Tobago
+        Sandy told``): no first name."""
+        doc = run[0].doc
+        k = run[0].i - 1
+        if k > 0 and doc[k].lower_ in COMPASS:
+            k -= 1  # "in west Tobago"
+        if k < 0 or doc[k].lower_ not in ("in", "at", "from"):
+            return False
+        return any(m.name == run[0].text for m in self.book.mentions)
 
     def _register_described(self, para: Paragraph) -> None:
         """A person described by their job as the subject of a sentence whose verb is no
@@ -695,6 +710,9 @@ class ArticleRules:
         named = self._named(head)
         run = name_run(named, is_name)
         start, end = mention_bounds(named, para, head)
+        if len(run) > 1 and self._place_run_into(run):
+            run = run[1:]  # "in west Tobago Sandy told": the surname
+            start = run[0].i
         job = bool(run) and is_job(run[-1:])  # "Minister", "Tyson President and CEO ..."
         holder = _job_holder(named, is_name) if job else _placed_holder(named, is_name)
         if holder:

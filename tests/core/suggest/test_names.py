@@ -3018,3 +3018,16 @@ def test_a_bodys_on_phrase_is_part_of_its_name(suggester):
         "Ecumenical Commission on Human Rights",
         "Council on Foreign Relations",
     ]
+
+
+def test_a_place_after_in_is_no_first_name_of_the_surname_after_it(suggester):
+    text = (
+        "National Security Minister John Sandy met officials to talk security in Tobago.\n\n"
+        "Following the meeting at the hotel in west Tobago Sandy told reporters that the "
+        "policing programme will be introduced in Tobago by October.\n\n"
+        "He said security on the port will be upgraded."
+    )
+    assert [(sp, name) for _, sp, name, _, _ in suggest(suggester, text)] == [
+        ("Sandy", "John Sandy"),
+        ("He", "John Sandy"),
+    ]
