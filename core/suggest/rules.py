@@ -3090,7 +3090,9 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     if concession is not None and all(t.is_punct for t in doc[end + 1 : concession.left_edge.i]):
         end = concession.right_edge.i  # "A, whether X or not, Jo said": A's
     if end == last.right_edge.i:
-        end = _before_writers_time(last, _before_dangling_and(last, end))
+        end = _before_writers_time(
+            last, _before_dangling_and(last, _before_past_conjunct(last, end))
+        )
     subject = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < start), None)
     if (
         subject is not None
@@ -3697,6 +3699,29 @@ def _other_number(verb: Token, more: Token) -> bool:
 _WRITERS_TIME = re.compile(
     r"(?:at|as of) (?:the time of )?(?:this |the )?(?:writing|press time|publication)\b", re.I
 )
+
+
+def _before_past_conjunct(clause: Token, end: int) -> int:
+    """Where a reported clause with a modal ends before a verb in a tense the parse joins
+    to it with ``and`` and no subject of its own, which no modal can govern: what the
+    speaker went on to do (``assured that the injured would receive the best treatment
+    and directed the administration to ...``)."""
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+    cc = next((c for c in clause.children if c.dep_ == "cc" and c.lower_ == "and"), None)
+    if not modal or cc is None:
+        return end
+    past = next(
+        (
+            c
+            for c in clause.rights
+            if c.dep_ == "conj"
+            and c.i > cc.i
+            and c.tag_ in ("VBD", "VBZ")
+            and not any(d.dep_ in (*_SUBJECTS, "expl") for d in c.children)
+        ),
+        None,
+    )
+    return cc.i - 1 if past is not None and past.i <= end else end
 
 
 def _before_dangling_and(clause: Token, end: int) -> int:

@@ -1813,3 +1813,15 @@ def test_and_that_according_to_x_reports_what_follows_for_x(suggester):
             "the Ecumenical Commission on Human Rights",
         ),
     ]
+
+
+def test_a_past_verb_joined_to_a_reported_clause_with_a_modal_is_the_speakers_doing(suggester):
+    found = suggest(
+        suggester,
+        "Kavinder Gupta assured that the injured personnel would receive the best possible "
+        "medical treatment and directed the administration to extend full support to their "
+        "families.",
+    )
+    assert [q for q, _, _, _, _ in found] == [
+        "the injured personnel would receive the best possible medical treatment"
+    ]
