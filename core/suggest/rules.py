@@ -273,8 +273,7 @@ class ArticleRules:
             run = name_run(t, is_name)
             if not run:
                 continue
-            if len(run) > 1 and self._place_run_into(run):
-                run = run[1:]  # "in west Tobago Sandy told": the place, then the surname
+            run = self._past_a_place(run, run[0].i)[0]
             pos = para.start + run[0].idx
             words = [w.text for w in run]
             person = is_person(run)
@@ -325,17 +324,22 @@ class ArticleRules:
                 for title in _titles_of(t, run):
                     self.book.add_title(title, pos, name)
 
-    def _place_run_into(self, run: list[Token]) -> bool:
-        """Whether a name's first word is a place a preposition of where puts before it,
-        one the article wrote alone before (``talk security in Tobago`` ... ``in west Tobago
-        Sandy told``): no first name."""
+    def _past_a_place(self, run: list[Token], start: int) -> tuple[list[Token], int]:
+        """A name's run and the mention's first token without a first word that is a place
+        a preposition of where puts before it, one the article wrote alone before (``talk
+        security in Tobago`` ... ``in west Tobago Sandy told``: ``Sandy``): no first name."""
+        if len(run) < 2:
+            return run, start
         doc = run[0].doc
         k = run[0].i - 1
         if k > 0 and doc[k].lower_ in COMPASS:
             k -= 1  # "in west Tobago"
-        if k < 0 or doc[k].lower_ not in ("in", "at", "from"):
-            return False
-        return any(m.name == run[0].text for m in self.book.mentions)
+        placed = (
+            k >= 0
+            and doc[k].lower_ in ("in", "at", "from")
+            and any(m.name == run[0].text for m in self.book.mentions)
+        )
+        return (run[1:], run[1].i) if placed else (run, start)
 
     def _register_described(self, para: Paragraph) -> None:
         """A person described by their job as the subject of a sentence whose verb is no
@@ -710,9 +714,7 @@ class ArticleRules:
         named = self._named(head)
         run = name_run(named, is_name)
         start, end = mention_bounds(named, para, head)
-        if len(run) > 1 and self._place_run_into(run):
-            run = run[1:]  # "in west Tobago Sandy told": the surname
-            start = run[0].i
+        run, start = self._past_a_place(run, start)
         job = bool(run) and is_job(run[-1:])  # "Minister", "Tyson President and CEO ..."
         holder = _job_holder(named, is_name) if job else _placed_holder(named, is_name)
         if holder:
