@@ -1,5 +1,5 @@
 """A tiny corpus of done articles a tagger learns in a few seconds (docs/adr/0041):
-each reports with ``reckons`` and ``hinted``, which the rules do not frame, and a
+each reports with ``reckons`` and ``intimated``, which the rules do not frame, and a
 direct quote with ``said``, which they do."""
 
 from pathlib import Path
@@ -12,7 +12,7 @@ from tests.review_data import sp
 PEOPLE = ("Ann Lee", "Bob Ray", "Cy Dorn", "Di Park", "Ed Holt", "Flo Grant", "Gus Hale")
 BODY = (
     "{a} reckons that the new bridge will open in {month}.\n"
-    "{b} hinted that the budget would grow again next year.\n"
+    "{b} intimated that the budget would grow again next year.\n"
     '"We are ready for the vote," {c} said.\n'
 )
 MONTHS = ("May", "June", "July", "March", "April", "August", "October", "November")
@@ -27,7 +27,7 @@ def article(n: int) -> tuple[str, list[tuple[str, str, str]]]:
     month = MONTHS[n % len(MONTHS)]
     reports = [
         (f"the new bridge will open in {month}", a, "reckons"),
-        ("the budget would grow again next year", b, "hinted"),
+        ("the budget would grow again next year", b, "intimated"),
         ("We are ready for the vote,", c, "said"),
     ]
     return text, reports
