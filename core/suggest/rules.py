@@ -911,6 +911,8 @@ class ArticleRules:
             if head is not None:
                 h = head.attribution
                 a = a.with_(speaker=h.speaker, speaker_name=h.speaker_name, cue=h.cue)
+            elif (given := self._given_before(f)) is not None:  # "X issued a statement." "A."
+                a = a.with_(speaker=None, speaker_name=given, cue=None)
             elif a.speaker_name is None and self._goes_on(f, last):
                 b = last[1] if last else a  # ("Martin said it was not deliberate. "We ...")
                 a = a.with_(speaker=b.speaker, speaker_name=b.speaker_name, cue=b.cue)
@@ -928,6 +930,23 @@ class ArticleRules:
                 a = a.with_(speaker_name=self._settled(a.speaker_name, a.speaker, a.quote))
             out.append(a)
         return out
+
+    def _given_before(self, f: _Found) -> str | None:
+        """Who gave out the statement whose words a paragraph quotes with no cue of its
+        own, the paragraph before saying only that they did (``Premier Brian Gallant issued
+        a statement Friday morning.`` ``"On behalf of all New Brunswickers, ..."``); None
+        for none."""
+        if f.attribution.type is not QuoteType.DIRECT or f.explicit or f.para == 0:
+            return None
+        if not opens_with_quote(self.paragraphs[f.para][1]):
+            return None
+        start, end = self.paragraphs[f.para - 1][0], self.paragraphs[f.para][0]
+        if any(g.para == f.para - 1 for g in self.found):
+            return None  # (its own attribution's words go on instead)
+        return next(
+            (n for p, what, n in self.documents if start <= p < end and what in STATEMENT_NOUNS),
+            None,
+        )
 
     def _goes_on(self, f: _Found, last: tuple[int, Attribution] | None) -> bool:
         """Whether a direct quote with no speaker goes on from the last attribution that

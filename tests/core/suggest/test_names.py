@@ -3031,3 +3031,15 @@ def test_a_place_after_in_is_no_first_name_of_the_surname_after_it(suggester):
         ("Sandy", "John Sandy"),
         ("He", "John Sandy"),
     ]
+
+
+def test_a_quote_with_no_cue_after_a_statement_issued_is_the_givers(suggester):
+    text = (
+        "Halifax Regional Police Chief Jean-Michel Blais tweeted he has spoken to the "
+        "Fredericton Police Force’s chief to offer any support they needed.\n\n"
+        "Premier Brian Gallant issued a statement Friday morning following the arrest of "
+        "the suspect.\n\n"
+        "“On behalf of all New Brunswickers, I offer my condolences to the victims and "
+        "their families.”"
+    )
+    assert names(suggester, text) == ["Jean-Michel Blais", "Brian Gallant"]
