@@ -1061,7 +1061,12 @@ def _reported(para: Paragraph) -> list[tuple[Token, tuple[int, int], str]]:
         if is_according(t):
             according = according_clause(t, para)
             clauses, rule = [according] if according else [], "according-to"
-        elif _is_speech_verb(t) or _goes_on_saying(t) or _closes_a_report(t, para):
+        elif (
+            _is_speech_verb(t)
+            or _goes_on_saying(t)
+            or _closes_a_report(t, para)
+            or _document_reads(t)
+        ):
             clauses = _reported_clauses(t, para)
         elif _is_candidate_cue(t):
             clauses, rule = _reported_clauses(t, para), CANDIDATE
@@ -1285,7 +1290,11 @@ def _document_reads(t: Token) -> bool:
         return False
     doc = t.doc
     subj = next((c for c in t.children if c.dep_ in _SUBJECTS), None)
-    if subj is None and t.i > 0 and doc[t.i - 1].text in CLOSING_MARKS:
+    if (
+        subj is None
+        and t.i > 0
+        and (doc[t.i - 1].text in CLOSING_MARKS or doc[t.i - 1].text == ",")
+    ):
         subj = next((c for c in t.rights if c.dep_ == "dobj" and c.left_edge.i == t.i + 1), None)
     if subj is not None and subj.lower_ in ("which", "that") and t.dep_ == "relcl":
         subj = _document_of(t.head)
@@ -1905,7 +1914,8 @@ def _inverted_subject(verb: Token, para: Paragraph) -> Token | None:
     """``"...," said Smith``: a name right after the verb, which the parse may take for
     an object; so may a description right after a verb closing a quote (``"...," added
     the coach``; also after a comma after the mark: ``"...", lamented the owner``), also
-    one of a name (``"...?" asked an irate Judge Hughes``)."""
+    one of a name (``"...?" asked an irate Judge Hughes``), and a document after a comma
+    with no mark (``A, reads the statement.``)."""
     nxt = verb.i + 1
     doc = verb.doc
     if (
@@ -1923,8 +1933,11 @@ def _inverted_subject(verb: Token, para: Paragraph) -> Token | None:
         before.pop()  # ('"...", lamented the owner')
     closing = bool(before) and before[-1] in CLOSING_MARKS
     obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.left_edge.i == nxt), None)
-    if closing and obj is not None and obj.pos_ in ("NOUN", "PROPN") and not para.in_quote[nxt]:
-        return obj
+    document = (  # "A, reads the statement.": a document's line closing what it says
+        obj is not None and obj.lemma_.lower() in ISSUED_NOUNS and doc[verb.i - 1].text == ","
+    )
+    if (closing or document) and obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+        return None if para.in_quote[nxt] else obj
     return None
 
 

@@ -1825,3 +1825,21 @@ def test_a_past_verb_joined_to_a_reported_clause_with_a_modal_is_the_speakers_do
     assert [q for q, _, _, _, _ in found] == [
         "the injured personnel would receive the best possible medical treatment"
     ]
+
+
+def test_reads_the_statement_after_a_comma_reports_the_clause_before(suggester):
+    found = suggest(
+        suggester,
+        "Deputy Superintendent Sriram Bhandari, the spokesperson of the office, issued a "
+        "statement on Saturday.\n\n"
+        "The Nepal Police is investigating the matter with utmost seriousness, reads the "
+        "statement. Police are working on it, the statement reads.",
+    )
+    assert [(q, sp, name) for q, sp, name, _, _ in found] == [
+        (
+            "The Nepal Police is investigating the matter with utmost seriousness",
+            "the statement",
+            "Sriram Bhandari",
+        ),
+        ("Police are working on it", "the statement", "Sriram Bhandari"),
+    ]
