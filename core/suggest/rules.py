@@ -941,8 +941,8 @@ class ArticleRules:
         if not opens_with_quote(self.paragraphs[f.para][1]):
             return None
         start, end = self.paragraphs[f.para - 1][0], self.paragraphs[f.para][0]
-        if any(g.para == f.para - 1 for g in self.found):
-            return None  # (its own attribution's words go on instead)
+        if any(g.para in (f.para - 1, f.para) and g.explicit for g in self.found):
+            return None  # (an attribution's words there go on instead: '"A," she said. "B."')
         return next(
             (n for p, what, n in self.documents if start <= p < end and what in STATEMENT_NOUNS),
             None,

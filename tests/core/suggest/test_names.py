@@ -3043,3 +3043,16 @@ def test_a_quote_with_no_cue_after_a_statement_issued_is_the_givers(suggester):
         "their families.”"
     )
     assert names(suggester, text) == ["Jean-Michel Blais", "Brian Gallant"]
+
+
+def test_the_second_quote_of_a_paragraph_after_a_statement_goes_on_from_the_first(suggester):
+    text = (
+        "In an emailed statement, RCMP spokesperson Sgt. Pauline Melanson confirmed details "
+        "of the fire.\n\n"
+        "“Kugluktuk RCMP were called to a shed fire at about 1:15 a.m.,” she said. “When the "
+        "police arrived on scene, the fire department was on scene.”"
+    )
+    assert [(sp, name) for _, sp, name, _, _ in suggest(suggester, text)] == [
+        ("she", "Pauline Melanson"),
+        ("she", "Pauline Melanson"),
+    ]
