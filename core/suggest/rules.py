@@ -3739,7 +3739,9 @@ def _before_past_conjunct(clause: Token, end: int) -> int:
     """Where a reported clause with a modal ends before a verb in a tense the parse joins
     to it with ``and`` and no subject of its own, which no modal can govern: what the
     speaker went on to do (``assured that the injured would receive the best treatment
-    and directed the administration to ...``)."""
+    and directed the administration to ...``): a verb of saying, or one done to someone
+    (:func:`_someone_bidden`; not ``would commence operations and intensified visibility
+    policing``, which the parse reads as a verb)."""
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
     cc = next((c for c in clause.children if c.dep_ == "cc" and c.lower_ == "and"), None)
     if not modal or cc is None:
@@ -3752,10 +3754,19 @@ def _before_past_conjunct(clause: Token, end: int) -> int:
             and c.i > cc.i
             and c.tag_ in ("VBD", "VBZ")
             and not any(d.dep_ in (*_SUBJECTS, "expl") for d in c.children)
+            and (c.lemma_.lower() in CUE_VERBS or any(map(_someone_bidden, c.children)))
         ),
         None,
     )
     return cc.i - 1 if past is not None and past.i <= end else end
+
+
+def _someone_bidden(t: Token) -> bool:
+    """Whether a verb's dependant is someone it is done to or bids (``thanked the THA Chief
+    Secretary``, ``deemed them``, ``directed the administration to``): an infinitive, or an
+    object that is a pronoun, a name, a job or an organisation's word."""
+    person = t.pos_ in ("PRON", "PROPN") or t.lemma_.lower() in TITLES
+    return t.dep_ == "xcomp" or (t.dep_ == "dobj" and (person or t.lower_ in NON_PERSON_WORDS))
 
 
 def _before_dangling_and(clause: Token, end: int) -> int:

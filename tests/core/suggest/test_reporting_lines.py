@@ -1843,3 +1843,19 @@ def test_reads_the_statement_after_a_comma_reports_the_clause_before(suggester):
         ),
         ("Police are working on it", "the statement", "Sriram Bhandari"),
     ]
+
+
+def test_a_past_word_the_parse_joins_to_a_modals_clause_that_bids_no_one_is_the_clauses(
+    suggester,
+):
+    found = suggest(
+        suggester,
+        "Mr Daso said the command, in collaboration with other security agencies, would also "
+        "commence joint show-of-force operations and intensified visibility policing across "
+        "strategic locations in the state.",
+    )
+    assert [q for q, _, _, _, _ in found] == [
+        "the command, in collaboration with other security agencies, would also commence "
+        "joint show-of-force operations and intensified visibility policing across strategic "
+        "locations in the state."
+    ]
