@@ -815,12 +815,18 @@ class NameBook:
         later = [
             full
             for full, seen in self.full_names.items()
-            if len(full) > 1 and full[-1] == name and seen[0] > pos
+            if len(full) > 1
+            and full[-1] == name
+            and seen[0] > pos
+            and not self.named_alone(full[:1])
         ]
-        if later:
-            alone = {m.name for m in self.mentions}
-            later = [full for full in later if full[0] not in alone]
         return " ".join(later[0]) if len(later) == 1 else None
+
+    def named_alone(self, words: list[str] | tuple[str, ...]) -> bool:
+        """Whether the article names these words alone, as a mention of their own (``in
+        Dominica``, ``BlackBerry said``)."""
+        name = " ".join(words)
+        return any(m.name == name for m in self.mentions)
 
     def _after_its_kind(self, name: str) -> str:
         """The name written after the kind of organisation it is, in capitals, where the
@@ -890,8 +896,7 @@ class NameBook:
         if len(words) < 2 or words[-1].rstrip(".").lower() not in COMPANY_SUFFIXES:
             return name
         words.pop()
-        alone = {m.name for m in self.mentions}
-        if len(words) > 1 and _DEMONYM.fullmatch(words[0]) and " ".join(words[1:]) in alone:
+        if len(words) > 1 and _DEMONYM.fullmatch(words[0]) and self.named_alone(words[1:]):
             words.pop(0)
         return " ".join(words)
 

@@ -337,7 +337,7 @@ class ArticleRules:
         placed = (
             k >= 0
             and doc[k].lower_ in ("in", "at", "from")
-            and any(m.name == run[0].text for m in self.book.mentions)
+            and self.book.named_alone([run[0].text])
         )
         return (run[1:], run[1].i) if placed else (run, start)
 
