@@ -3119,7 +3119,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     last = _past_hyphen(verb, _split_noun(verb, _split_verb(verb, last)))
     start, end = clause.left_edge.i, _and_more(verb, last.right_edge.i)
     end = _with_because(verb, start, _lost_apposition(verb, _past_bracket(verb, start, end)))
-    end = _before_set_off(verb, para, end)
+    end = _before_set_off(_set_off_name(verb, para), verb, para, end)
     concession = _concession(verb)
     if concession is not None and all(t.is_punct for t in doc[end + 1 : concession.left_edge.i]):
         end = concession.right_edge.i  # "A, whether X or not, Jo said": A's
@@ -3274,12 +3274,11 @@ def _past_hyphen(verb: Token, last: Token) -> Token:
     return doc[hyphen + 1]
 
 
-def _before_set_off(verb: Token, para: Paragraph, end: int) -> int:
+def _before_set_off(set_off: list[Token], verb: Token, para: Paragraph, end: int) -> int:
     """Where a reported clause before its reporting line ends when the parse gave it the
-    line's subject, a name set off by commas (:func:`_set_off_name`), and the description
-    of a job set off before it (``A in Jos, the state police spokesperson, Tyopev Terna,
-    has confirmed``): before them."""
-    set_off = _set_off_name(verb, para)
+    line's subject, a name set off by commas (``set_off``: :func:`_set_off_name`), and the
+    description of a job set off before it (``A in Jos, the state police spokesperson,
+    Tyopev Terna, has confirmed``): before them."""
     named = bool(set_off) and all(t.pos_ == "PROPN" for t in set_off)
     if not named or not set_off[0].i - 2 <= end < verb.i:
         return end
@@ -3956,7 +3955,7 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     start = verb.sent.start if set_off else main.left_edge.i
     while start < first and doc[start].idx < para.dateline:
         start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
-    start, end = _trim(doc, start, _before_set_off(verb, para, first - 2))
+    start, end = _trim(doc, start, _before_set_off(set_off, verb, para, first - 2))
     if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])
