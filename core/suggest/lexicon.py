@@ -289,7 +289,8 @@ PREMISES = frozenset("station headquarters barracks post".split())
 #: police district``, ``Vienna police department``): a word of the force's name.
 FORCE_UNITS = frozenset("district department service force command".split())
 
-#: Words that make a capitalised phrase an organisation or place, not a person.
+#: Words that make a capitalised phrase an organisation, a place or a law, not a person
+#: (``Criminal Procedure and Evidence Act``; not ``law`` or ``bill``: surnames and names).
 NON_PERSON_WORDS = frozenset(
     """
     center centre institute university ministry times party council committee agency
@@ -307,6 +308,7 @@ NON_PERSON_WORDS = frozenset(
     electric energy systems media intelligence security trust alliance coalition
     confederation constabulary infirmary clinic guild brotherhood chamber movement campaign
     directorate inspectorate secretariat
+    act code constitution treaty ordinance statute
     """.split()
 )
 

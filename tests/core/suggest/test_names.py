@@ -3056,3 +3056,15 @@ def test_the_second_quote_of_a_paragraph_after_a_statement_goes_on_from_the_firs
         ("she", "Pauline Melanson"),
         ("she", "Pauline Melanson"),
     ]
+
+
+def test_a_law_is_named_whole_by_its_title(suggester):
+    text = (
+        "According to the Criminal Procedure and Evidence Act of Norland, a suspect must "
+        "be charged within 48 hours.\n\n"
+        "The Constitution of Norland says that “every person has the right to life”."
+    )
+    assert names(suggester, text) == [
+        "Criminal Procedure and Evidence Act of Norland",
+        "Constitution of Norland",
+    ]
