@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import dropwhile
@@ -586,14 +586,16 @@ class NameBook:
             best = self._slipped("".join(wanted), joined=True)  # "Mc Kenzie": McKenzie
         return " ".join(best or words)
 
-    def _slipped(self, word: str, joined: bool = False) -> tuple[str, ...] | None:
-        """The one full name whose surname the article slips on in ``word`` (:func:`_slip`:
-        ``Abrams`` for ``Wil Abram``, ``MacKinley`` for ``Tam Mackinley``, ``Donnell``
-        for ``Grant Donnel``), or is ``word`` where it was written in two (``joined``: ``Mc
-        Kenzie``), none where no name or two have it."""
+    def _slipped(
+        self, word: str, joined: bool = False, among: Iterable[tuple[str, ...]] | None = None
+    ) -> tuple[str, ...] | None:
+        """The one full name (of those ``among``, else all) whose surname the article slips
+        on in ``word`` (:func:`_slip`: ``Abrams`` for ``Wil Abram``, ``MacKinley`` for ``Tam
+        Mackinley``, ``Donnell`` for ``Grant Donnel``), or is ``word`` where it was written in
+        two (``joined``: ``Mc Kenzie``), none where no name or two have it."""
         found = {
             full
-            for full in self.full_names
+            for full in (self.full_names if among is None else among)
             if len(full) > 1
             and (_slip(word, _folded(full)[-1]) or (joined and word == _folded(full)[-1]))
         }
@@ -1356,14 +1358,31 @@ class NameBook:
     def _job_and_surname(self, name: str, pos: int) -> str | None:
         """A job's acronym with a surname (``PRO Kumar``): the job's holder, when that
         is who the surname names (another ``Kumar`` may be nearer); a rank's letters too
-        (:meth:`_rank_and_surname`)."""
+        (:meth:`_rank_and_surname`); else, where the article spells the letters out as a
+        job (``Provincial Police Commander``) or writes them before a person's full name
+        (``CP John Bosco Kabera``), the one person the surname names, or the surname
+        alone (``CP Butera``: ``Butera``)."""
         words = name.split()
         if len(words) != 2 or not _ACRONYM.fullmatch(words[0]):
             return None
-        holder = self._holder(self._expanded(words[0], pos), pos)
+        job = self._expanded(words[0], pos)
+        holder = self._holder(job, pos)
         if holder and holder.split()[-1] == words[1]:
             return holder
-        return self._rank_and_surname(words[0], words[1])
+        ranked = self._rank_and_surname(words[0], words[1])
+        if ranked or not (is_job_name(job) or self._titles_a_name(words[0])):
+            return ranked
+        people = [full for full in self.full_names if full[0] != words[0]]  # (not "PPC Sitai")
+        surnamed = {full for full in people if full[-1] == words[1]}
+        one = surnamed.pop() if len(surnamed) == 1 else None if surnamed else self._slipped(
+            words[1], among=people
+        )
+        return " ".join(one) if one else words[1]
+
+    def _titles_a_name(self, letters: str) -> bool:
+        """Whether the article writes these letters before a person's full name (``CP
+        John Bosco Kabera``)."""
+        return any(full[0] == letters and len(full) > 2 for full in self.full_names)
 
     def _rank_and_surname(self, acronym: str, surname: str) -> str | None:
         """A rank's letters no bracket defines with a surname (``DS Alcott``): the one

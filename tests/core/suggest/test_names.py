@@ -3068,3 +3068,21 @@ def test_a_law_is_named_whole_by_its_title(suggester):
         "Criminal Procedure and Evidence Act of Norland",
         "Constitution of Norland",
     ]
+
+
+def test_a_job_s_letters_before_a_surname_are_no_part_of_the_name(suggester):
+    text = (
+        "“It was a dispute over logging,” says Provincial Police Commander, Makira "
+        "Province, Superintendent Peter Sitai.\n\n"
+        "“The accused was arrested,” says PPC Sitai.\n\n"
+        "“He will appear in court,” said PPC Stiai.\n\n"
+        "Police spokesman CP John Bosco Kabera said 19 attackers had been killed.\n\n"
+        "The attackers were out to cause damage, added CP Butera."
+    )
+    assert names(suggester, text) == [
+        "Peter Sitai",
+        "Peter Sitai",
+        "Peter Sitai",
+        "John Bosco Kabera",
+        "Butera",
+    ]
