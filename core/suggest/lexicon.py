@@ -283,7 +283,7 @@ NAME_PARTICLES = frozenset(
 
 #: A force's or a body's premises, which a name may end with (``Nyeri Central Police
 #: Station``): a place, which no description of the body's kind names (``Police said``).
-PREMISES = frozenset("station headquarters barracks post".split())
+PREMISES = frozenset("station headquarters barracks post checkpoint".split())
 
 #: What a force is, written after ``police`` and a place's name before it (``the Sør-West
 #: police district``, ``Vienna police department``): a word of the force's name.

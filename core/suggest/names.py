@@ -1869,7 +1869,8 @@ _KIND_AFTER = re.compile(
     # "The Houthi rebel group"; not after a possessive, nor a verb: "The Norvia Bureau
     # called police")
     r"(?P<noun>" + "|".join(ORGANISATION_KINDS) + r")\b"
-    r"(?!\s+(?:" + "|".join(FORCE_UNITS) + r")\b)"  # (the force is "Sør-West police district")
+    r"(?!\s+(?:" + "|".join(FORCE_UNITS | PREMISES) + r")\b)"  # (the force is "Sør-West police
+    # district"; "the Kira police checkpoint" is a place)
     r"(?:\s+(?:in|of)\s+[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)*)?)"
 )
 #: A body of state named with where it is: ``The Norland Embassy in the United States``.

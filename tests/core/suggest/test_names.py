@@ -3086,3 +3086,11 @@ def test_a_job_s_letters_before_a_surname_are_no_part_of_the_name(suggester):
         "John Bosco Kabera",
         "Butera",
     ]
+
+
+def test_a_place_s_police_checkpoint_is_no_police_force(suggester):
+    text = (
+        "The suspects were arrested on Thursday at the Tweapease police checkpoint.\n\n"
+        "Police said efforts were underway to arrest the remaining two."
+    )
+    assert names(suggester, text) == ["Police"]
