@@ -1948,12 +1948,17 @@ _SAYING_AS_ITS_SUBJECT = frozenset("before after while by upon on when since".sp
 
 
 def _document_giver(document: Token, para: Paragraph) -> Token | None:
-    """Who gave out a document (its noun): ``a report by X``, ``X announced it in a
-    statement``, ``X made this known in a statement`` (but ``In a statement issued by X,
-    the police clarified``: X, where a description speaks in it), else ``a statement
-    issued by X`` or ``X issued a statement`` (:func:`_giver`)."""
+    """Who gave out a document (its noun): ``a report by X``, ``a news brief from X``, ``X
+    announced it in a statement``, ``X made this known in a statement`` (but ``In a
+    statement issued by X, the police clarified``: X, where a description speaks in it),
+    else ``a statement issued by X`` or ``X issued a statement`` (:func:`_giver`)."""
     by = next(
-        (c for c in document.children if c.lower_ == "by" and c.dep_ in ("prep", "agent")), None
+        (
+            c
+            for c in document.children
+            if c.lower_ in ("by", "from") and c.dep_ in ("prep", "agent")
+        ),
+        None,
     )
     source = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
     if source is None and document.dep_ == "pobj" and document.head.dep_ == "prep":

@@ -3094,3 +3094,11 @@ def test_a_place_s_police_checkpoint_is_no_police_force(suggester):
         "Police said efforts were underway to arrest the remaining two."
     )
     assert names(suggester, text) == ["Police"]
+
+
+def test_a_statement_from_a_name_is_the_name_s_when_written_again(suggester):
+    text = (
+        "A statement from Norvia Bank said the branch would reopen on Monday.\n\n"
+        "The statement said no customer had lost money."
+    )
+    assert names(suggester, text) == ["Norvia Bank", "Norvia Bank"]
