@@ -40,7 +40,8 @@ MARKET_FIGURES = frozenset("share stock price index bond yield currency".split()
 STATEMENT_NOUNS = frozenset(
     """
     statement interview letter post email e-mail filing memo message speech briefing
-    tweet video address conference call release report column op-ed essay note
+    tweet video address conference call release report column op-ed essay note brief
+    bulletin communique communiqué advisory notice
     """.split()
 )
 

@@ -3088,12 +3088,13 @@ def test_a_job_s_letters_before_a_surname_are_no_part_of_the_name(suggester):
     ]
 
 
-def test_a_place_s_police_checkpoint_is_no_police_force(suggester):
+def test_a_news_brief_speaks_for_whom_it_is_from(suggester):
     text = (
-        "The suspects were arrested on Thursday at the Tweapease police checkpoint.\n\n"
-        "Police said efforts were underway to arrest the remaining two."
+        "A news brief from the Norvia Police said the suspects were arrested on Thursday.\n\n"
+        "It said items retrieved from the suspects were a gun and two machetes.\n\n"
+        "The brief said the suspects were in police custody."
     )
-    assert names(suggester, text) == ["Police"]
+    assert names(suggester, text) == ["Norvia Police"] * 3
 
 
 def test_a_statement_from_a_name_is_the_name_s_when_written_again(suggester):
@@ -3102,3 +3103,11 @@ def test_a_statement_from_a_name_is_the_name_s_when_written_again(suggester):
         "The statement said no customer had lost money."
     )
     assert names(suggester, text) == ["Norvia Bank", "Norvia Bank"]
+
+
+def test_a_place_s_police_checkpoint_is_no_police_force(suggester):
+    text = (
+        "The suspects were arrested on Thursday at the Tweapease police checkpoint.\n\n"
+        "Police said efforts were underway to arrest the remaining two."
+    )
+    assert names(suggester, text) == ["Police"]
