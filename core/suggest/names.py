@@ -1512,11 +1512,13 @@ class NameBook:
     def described_document(self, mention: str, pos: int) -> str | None:
         """A document of an organisation's description (``The bank statement``, ``the
         health ministry report``, ``a police report``, also documents with no article:
-        ``police records``): the organisation the description names (:meth:`_described`),
+        ``police records``, ``Police records``): the organisation the description names (:meth:`_described`),
         as ``the X report`` is X's; None where none fits (it then stays as written)."""
         words = mention.split()
         if words and words[0].lower() not in _DEFINITE | _ARTICLES and words[-1].endswith("s"):
-            words = ["the", *words]  # ("police records": plural, no article)
+            first = words[0].lower() if words[0].lower() in ORGANISATION_KINDS else words[0]
+            words = ["the", first, *words[1:]]  # ("police records": plural, no article; also
+            # opening its sentence: "Police records say")
         own = words[1:-1]
         while own and own[-1] in ("news", "press", "media"):
             own.pop()  # "a police news release": a police release

@@ -3111,3 +3111,12 @@ def test_a_place_s_police_checkpoint_is_no_police_force(suggester):
         "Police said efforts were underway to arrest the remaining two."
     )
     assert names(suggester, text) == ["Police"]
+
+
+def test_documents_of_a_description_opening_their_sentence_are_its_organisation_s(suggester):
+    text = (
+        "Colonel Myo Aung, the Mandalay District police chief, said the officers were set "
+        "upon.\n\n"
+        "Police records say a group of men with swords was arrested in recent days."
+    )
+    assert names(suggester, text) == ["Myo Aung", "Mandalay District police"]
