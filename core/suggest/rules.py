@@ -621,8 +621,11 @@ class ArticleRules:
         cue = _token_span(para, verb, _particle(verb))
         subj = verb_subject(verb, para)
         quoted = _quoted_as_saying(verb)
-        if quoted is not None:  # "X was quoted as saying": X, passive as it is
-            cue, subj = _token_span(para, *quoted), _own_subject(quoted[0], para)
+        if quoted is not None:  # "X was quoted as saying": X, passive as it is; "Y quoted X
+            # as saying": X, cue "as saying"
+            obj = next((c for c in quoted[0].children if c.dep_ == "dobj"), None)
+            cue = _token_span(para, *quoted) if obj is None else _token_span(para, quoted[1].head, quoted[1])
+            subj = obj or _own_subject(quoted[0], para)
         if verb.lower_ == "according":
             to = next((c for c in verb.children if c.lower_ == "to" and c.i == verb.i + 1), None)
             if to is not None:

@@ -544,6 +544,20 @@ def test_quoted_as_saying_is_one_cue_and_its_passive_subject_the_speaker(suggest
     ]
 
 
+def test_whom_a_source_quoted_as_saying_is_the_speaker(suggester):
+    found = suggest(
+        suggester,
+        "Norlandic media quoted the police spokesman, Major Ivo Berg, as saying that a man "
+        "was arrested.\n\n"
+        "He quoted Mohamed Sheikh, an eyewitness, as saying that “the forces burned the "
+        "houses in the district.”",
+    )
+    assert [(sp, name, cue) for _, sp, name, cue, _ in found] == [
+        ("Major Ivo Berg", "Ivo Berg", "as saying"),
+        ("Mohamed Sheikh", "Mohamed Sheikh", "as saying"),
+    ]
+
+
 def test_a_day_right_after_the_cue_is_no_part_of_the_reported_clause(suggester):
     found = suggest(suggester, "Kang said Monday Seoul has not received the letter.")
     assert [q for q, *_ in found] == ["Seoul has not received the letter."]
