@@ -1374,9 +1374,9 @@ class NameBook:
             return ranked
         people = [full for full in self.full_names if full[0] != words[0]]  # (not "PPC Sitai")
         surnamed = {full for full in people if full[-1] == words[1]}
-        one = surnamed.pop() if len(surnamed) == 1 else None if surnamed else self._slipped(
-            words[1], among=people
-        )
+        if len(surnamed) > 1:
+            return words[1]
+        one = surnamed.pop() if surnamed else self._slipped(words[1], among=people)
         return " ".join(one) if one else words[1]
 
     def _titles_a_name(self, letters: str) -> bool:
@@ -1512,8 +1512,9 @@ class NameBook:
     def described_document(self, mention: str, pos: int) -> str | None:
         """A document of an organisation's description (``The bank statement``, ``the
         health ministry report``, ``a police report``, also documents with no article:
-        ``police records``, ``Police records``): the organisation the description names (:meth:`_described`),
-        as ``the X report`` is X's; None where none fits (it then stays as written)."""
+        ``police records``, ``Police records``): the organisation the description names
+        (:meth:`_described`), as ``the X report`` is X's; None where none fits (it then
+        stays as written)."""
         words = mention.split()
         if words and words[0].lower() not in _DEFINITE | _ARTICLES and words[-1].endswith("s"):
             first = words[0].lower() if words[0].lower() in ORGANISATION_KINDS else words[0]

@@ -624,7 +624,8 @@ class ArticleRules:
         if quoted is not None:  # "X was quoted as saying": X, passive as it is; "Y quoted X
             # as saying": X, cue "as saying"
             obj = next((c for c in quoted[0].children if c.dep_ == "dobj"), None)
-            cue = _token_span(para, *quoted) if obj is None else _token_span(para, quoted[1].head, quoted[1])
+            said = quoted if obj is None else (quoted[1].head, quoted[1])
+            cue = _token_span(para, *said)
             subj = obj or _own_subject(quoted[0], para)
         if verb.lower_ == "according":
             to = next((c for c in verb.children if c.lower_ == "to" and c.i == verb.i + 1), None)
