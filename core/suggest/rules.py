@@ -675,7 +675,11 @@ class ArticleRules:
             c for c in apposed + further if len(run := name_run(c, is_name)) > 1 and is_person(run)
         )
         appos = next(people, apposed[0] if apposed else None)  # (past a place: "X, Kolkata, Jo")
-        described = head.pos_ == "NOUN" or any(c.dep_ == "det" for c in head.lefts)
+        described = (
+            head.pos_ == "NOUN"
+            or any(c.dep_ == "det" for c in head.lefts)
+            or (head.is_sent_start and is_job([head]))  # "Councillor for X, ..., Jo Roe, said"
+        )
         if appos is None and described and head.lemma_.lower() in TITLES:
             appos = _closing_name(head, is_name)  # also "The Police Commander for X, Jo Roe,"
         if appos is None and head.pos_ == "PROPN":

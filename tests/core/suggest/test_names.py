@@ -3120,3 +3120,11 @@ def test_documents_of_a_description_opening_their_sentence_are_its_organisation_
         "Police records say a group of men with swords was arrested in recent days."
     )
     assert names(suggester, text) == ["Myo Aung", "Mandalay District police"]
+
+
+def test_a_name_closing_the_phrase_of_a_job_word_opening_its_sentence_is_its_holder(suggester):
+    text = (
+        "Councillor for the Beecher Town division, which includes Parry Town, Ian Bell, said "
+        "he was alerted before 11:00 p.m. about the incident."
+    )
+    assert names(suggester, text) == ["Ian Bell"]
