@@ -39,6 +39,7 @@ from core.suggest.lexicon import (
     NATIONAL_BODIES,
     NATIONALITIES,
     NON_PERSON_WORDS,
+    OFFICE_JOBS,
     ORGANISATION_KINDS,
     PERSONAL,
     POST_NOMINALS,
@@ -1287,15 +1288,22 @@ class NameBook:
 
     def _subject_before(self, mention: str, pos: int) -> str | None:
         """The person a definite description by a kind of job (``the United boss``, ``the
-        cleric``: :data:`JOBS_OF_A_KIND`) stands for where the article names nobody with
-        such a job: the one its paragraph, or the one before, last named as a subject
-        before it, outside what a source reported (``Solskjaer was forced to ... After the
-        game, the United boss said``; ``Arsene Wenger has denied ...`` ... ``"...," said
-        the Arsenal boss``). None for none."""
+        cleric``: :data:`JOBS_OF_A_KIND`), or by an office (:data:`OFFICE_JOBS`, a
+        president: ``the District Commander``; not ``the Ministry of Justice``), stands for
+        where the article names nobody with such a job: the one its paragraph, or the one
+        before, last named as a subject before it, outside what a source reported
+        (``Solskjaer was forced to ... After the game, the United boss said``; ``Arsene
+        Wenger has denied ...`` ... ``"...," said the Arsenal boss``). None for none."""
         words = mention.split()
         if len(words) < 2 or words[0].lower() not in _DEFINITE:
             return None
-        if words[-1].lower() not in JOBS_OF_A_KIND or self.introduced(words[-1].lower(), pos):
+        job = words[-1].lower()
+        of_a_kind = job in JOBS_OF_A_KIND or (
+            job in OFFICE_JOBS | {"president"}
+            and words[-2].lower() != "of"
+            and not self._titled(job)
+        )
+        if not of_a_kind or self.introduced(job, pos):
             return None
         start = (
             self.paragraphs[max(0, bisect_right(self.paragraphs, pos) - 2)]

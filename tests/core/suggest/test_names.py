@@ -3128,3 +3128,12 @@ def test_a_name_closing_the_phrase_of_a_job_word_opening_its_sentence_is_its_hol
         "he was alerted before 11:00 p.m. about the incident."
     )
     assert names(suggester, text) == ["Ian Bell"]
+
+
+def test_an_office_nobody_is_named_with_is_the_last_person_named_as_a_subject(suggester):
+    text = (
+        "Superintendent Alywin Barton was asked how the video got out.\n\n"
+        "Superintendent Barton commented: “That is a matter that I am exploring.”\n\n"
+        "The District Commander added: “The approach of the officers has been reviewed.”"
+    )
+    assert names(suggester, text) == ["Alywin Barton", "Alywin Barton"]
