@@ -659,7 +659,8 @@ class ArticleRules:
         says who a description is (``The charity's director, Susan Ma``; ``X, formerly
         Twitter, ...``), a person's before a place's (``Commissioner of Police, Kolkata,
         Jo Roe``), also one closing a job's phrase (``A spokeswoman for X, Shauna
-        Sanford,``); not one in brackets (``Halvor (NYSE:HAL) CEO Mara Lind``), nor a day
+        Sanford,``) or jobs joined by ``and`` (``Kiiwetinoong MPP and Indigenous Relations
+        Critic, Sol Mamakwa,``); not one in brackets (``Halvor (NYSE:HAL) CEO Mara Lind``), nor a day
         the parse took for one (``People's Bank Friday countered``: when it spoke)."""
         is_name = self.book.is_name_token
         apposed = [
@@ -670,7 +671,10 @@ class ArticleRules:
             and not _bracketed(c)
             and c.lower_ not in _DAYS
         ]
-        further = [c for a in apposed for c in a.rights if c.dep_ == "appos" and is_name(c)]
+        joined = [c for c in head.rights if c.dep_ == "conj"] if is_job([head]) else []
+        further = [  # (also closing jobs joined by "and": "X MPP and Critic, Jo Roe,")
+            c for a in apposed + joined for c in a.rights if c.dep_ == "appos" and is_name(c)
+        ]
         people = (
             c for c in apposed + further if len(run := name_run(c, is_name)) > 1 and is_person(run)
         )

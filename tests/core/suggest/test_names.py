@@ -3137,3 +3137,11 @@ def test_an_office_nobody_is_named_with_is_the_last_person_named_as_a_subject(su
         "The District Commander added: “The approach of the officers has been reviewed.”"
     )
     assert names(suggester, text) == ["Alywin Barton", "Alywin Barton"]
+
+
+def test_a_name_apposed_to_the_second_of_two_jobs_is_who_holds_them(suggester):
+    text = (
+        "“These are very serious allegations,” said Kiiwetinoong MPP and Opposition Whip, Sol "
+        "Mamakwa."
+    )
+    assert names(suggester, text) == ["Sol Mamakwa"]
