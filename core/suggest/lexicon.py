@@ -205,7 +205,7 @@ TITLES = ROYAL_TITLES | frozenset(
     pediatrician paediatrician cardiologist oncologist dentist pharmacist midwife
     veterinarian therapist counsellor counselor curator librarian archaeologist anthropologist
     mechanic electrician plumber contractor realtor soldier veteran fisherman rancher chef
-    demographer pollster publicist source
+    demographer pollster publicist source critic
     landlord landlady tenant homeowner motorist passenger pensioner neighbour neighbor driver
     ratu alhaji alhaja chaudhry chaudhary
     dato datuk datin paduka pehin yb ustaz seri

@@ -3145,3 +3145,8 @@ def test_a_name_apposed_to_the_second_of_two_jobs_is_who_holds_them(suggester):
         "Mamakwa."
     )
     assert names(suggester, text) == ["Sol Mamakwa"]
+
+
+def test_a_critic_is_a_job_before_a_name(suggester):
+    text = "Indigenous Relations Critic Sol Mamakwa said the allegations were very serious."
+    assert names(suggester, text) == ["Sol Mamakwa"]
