@@ -1375,3 +1375,15 @@ def test_according_to_x_set_off_after_the_subject_reports_what_follows_it(sugges
             "according to",
         )
     ]
+
+
+def test_advised_after_words_in_marks_is_their_cue(suggester):
+    found = said(
+        suggester,
+        "“Crimes of passion are hard to prevent,” Commissioner Mario Brooks said.\n\n"
+        "“We believe these acts are preventable,” the Commissioner advised. “It is okay to ask "
+        "for help.”",
+    )
+    assert [(name, cue) for _, name, cue in found] == [("Mario Brooks", "said")] + [
+        ("Mario Brooks", "advised")
+    ] * 2
