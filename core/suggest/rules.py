@@ -3476,10 +3476,11 @@ def _when_said_end(verb: Token) -> int | None:
 
 
 def _clause_after_when(verb: Token) -> Token | None:
-    """The clause right after a phrase of when after its cue that the parse hangs on the
-    cue as one of its own, with a subject and no word opening it (``confirmed yesterday
-    afternoon the man's next of kin have been informed``): the reported clause."""
-    end = _when_said_end(verb)
+    """The clause right after its cue, or a phrase of when after it, that the parse hangs
+    on the cue as one of its own, with a subject and no word opening it (``confirmed
+    yesterday afternoon the man's next of kin have been informed``; ``says despite officers
+    staying, Norvia Services made the decision``): the reported clause."""
+    end = _when_said_end(verb) or (_particle(verb) or verb).i + 1
     return next(
         (
             c

@@ -1387,3 +1387,18 @@ def test_advised_after_words_in_marks_is_their_cue(suggester):
     assert [(name, cue) for _, name, cue in found] == [("Mario Brooks", "said")] + [
         ("Mario Brooks", "advised")
     ] * 2
+
+
+def test_a_clause_right_after_its_cue_with_a_phrase_before_its_subject_is_reported(suggester):
+    found = said(
+        suggester,
+        "However, Mamakwa says despite officers staying in Pikangikum, Indigenous Services "
+        "Canada made the decision to remove its nursing staff each night.",
+    )
+    assert [(q, cue) for q, _, cue in found] == [
+        (
+            "despite officers staying in Pikangikum, Indigenous Services Canada made the "
+            "decision to remove its nursing staff each night.",
+            "says",
+        )
+    ]
