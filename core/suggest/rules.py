@@ -660,8 +660,9 @@ class ArticleRules:
         Twitter, ...``), a person's before a place's (``Commissioner of Police, Kolkata,
         Jo Roe``), also one closing a job's phrase (``A spokeswoman for X, Shauna
         Sanford,``) or jobs joined by ``and`` (``Kiiwetinoong MPP and Indigenous Relations
-        Critic, Sol Mamakwa,``); not one in brackets (``Halvor (NYSE:HAL) CEO Mara Lind``), nor a day
-        the parse took for one (``People's Bank Friday countered``: when it spoke)."""
+        Critic, Sol Mamakwa,``); not one in brackets (``Halvor (NYSE:HAL) CEO Mara
+        Lind``), nor a day the parse took for one (``People's Bank Friday countered``: when
+        it spoke)."""
         is_name = self.book.is_name_token
         apposed = [
             c
