@@ -4181,8 +4181,9 @@ def _set_off_name(verb: Token, para: Paragraph) -> list[Token]:
     if at < 3 or any(c.dep_ in _SUBJECTS for c in verb.children):
         return []
     head, after = doc[at - 1], doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    if after is not None and after.dep_ == "dobj" and after.head == verb:  # "told Reuters."
-        after = doc[after.right_edge.i + 1] if after.right_edge.i + 1 < len(doc) else None
+    told = next((c for c in verb.rights if c.dep_ == "dobj" and c.left_edge == after), None)
+    if told is not None:  # "told Reuters.", "told Afghan media."
+        after = doc[told.right_edge.i + 1] if told.right_edge.i + 1 < len(doc) else None
     # ("a source close to the talks told": the appositive the last words are in)
     head = next((a for a in (head, *head.ancestors) if a.dep_ == "appos"), head)
     first = head.left_edge.i

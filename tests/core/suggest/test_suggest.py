@@ -1402,3 +1402,18 @@ def test_a_clause_right_after_its_cue_with_a_phrase_before_its_subject_is_report
             "says",
         )
     ]
+
+
+def test_a_name_and_job_set_off_before_told_and_an_object_of_more_words_speak(suggester):
+    found = said(
+        suggester,
+        "The gunmen stopped vehicles on the highway and kidnapped 30 passengers, Dost "
+        "Muhammad Nayab, spokesman of Uruzgan governor, told Afghan media.",
+    )
+    assert found == [
+        (
+            "The gunmen stopped vehicles on the highway and kidnapped 30 passengers",
+            "Dost Muhammad Nayab",
+            "told",
+        )
+    ]
