@@ -3037,16 +3037,35 @@ def _governing_cue(token: Token, para: Paragraph, clause: bool = False) -> Token
             if t.pos_ == "VERB" and t.dep_ == "conj" and _is_speech_verb(t.head):
                 if not any(c.dep_ in _SUBJECTS for c in t.children):
                     return None  # the speaker's other doing, not more of the saying
-        if t.head.i == t.i:  # the root: a reporting line after it ('"A," Jo said, with')
+        if t.head.i == t.i:  # the root: a reporting line after it ('"A," Jo said, with'),
+            # or set off by commas before the words in marks ('Instead, he added, X opted
+            # for "A"')
             line = (
                 c
-                for c in t.rights
+                for c in (*t.rights, *_line_set_off_before(t, token))
                 if (c.dep_ == "parataxis" or _conjunct_line(c, para)) and not para.in_quote[c.i]
             )
             verb = next(line, None)
             return _reporting(verb, para) if verb is not None and _is_speech_verb(verb) else None
         under, below, t = below, t, t.head
     return None
+
+
+def _line_set_off_before(root: Token, token: Token) -> list[Token]:
+    """A reporting line the parse hangs before its sentence's root, set off by commas and
+    ending before ``token`` (``Instead of this, he added, the ministry had opted for``):
+    it reports the clause after it."""
+    doc = root.doc
+    return [
+        c
+        for c in root.lefts
+        if c.dep_ == "parataxis"
+        and c.right_edge.i < token.i
+        and c.right_edge.i + 1 < len(doc)
+        and doc[c.right_edge.i + 1].text == ","
+        and "," in (doc[c.left_edge.i].text, doc[c.left_edge.i - 1].text if c.left_edge.i else "")
+        and any(s.dep_ in _SUBJECTS for s in c.children)
+    ]
 
 
 #: Verbs of asking someone to do something: words in marks under one that hold a verb of

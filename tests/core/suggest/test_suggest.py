@@ -1417,3 +1417,15 @@ def test_a_name_and_job_set_off_before_told_and_an_object_of_more_words_speak(su
             "told",
         )
     ]
+
+
+def test_words_in_marks_after_a_line_set_off_mid_sentence_are_its_speaker_s(suggester):
+    found = suggest(
+        suggester,
+        "Mayor Spiros Galinos insisted on the need to reduce overcrowding.\n\n"
+        "Instead of this, he added, the ministry had opted for “an unprecedented "
+        "psychological blackmail” in order to promote the policy.",
+    )
+    assert [(q, sp, name, cue, kind) for q, sp, name, cue, kind in found] == [
+        ("an unprecedented psychological blackmail", "he", "Spiros Galinos", "added", "mixed")
+    ]
