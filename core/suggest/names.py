@@ -1317,6 +1317,7 @@ class NameBook:
             and m.person
             and m.subject
             and not is_description(m.name)  # (named, not described again)
+            and m.name.split()[-1].lower() != job  # (nor by the job: "The PSD's spokesman")
             and not self._in_reported(m.pos)
         )
         return next(people, None)

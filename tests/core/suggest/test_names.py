@@ -3150,3 +3150,12 @@ def test_a_name_apposed_to_the_second_of_two_jobs_is_who_holds_them(suggester):
 def test_a_critic_is_a_job_before_a_name(suggester):
     text = "Indigenous Relations Critic Sol Mamakwa said the allegations were very serious."
     assert names(suggester, text) == ["Sol Mamakwa"]
+
+
+def test_he_after_a_description_by_an_office_is_that_description(suggester):
+    text = (
+        "The Norvia Directorate’s media spokesman said in a statement that a security force "
+        "engaged a man wanted on 25 charges.\n\n"
+        "“Upon seeing the security force, the suspect opened fire,” he said."
+    )
+    assert names(suggester, text) == ["Norvia Directorate’s media spokesman"] * 2
