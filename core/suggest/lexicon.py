@@ -229,6 +229,7 @@ SAME_JOBS = {
     "spokesman": "spokesperson",
     "spokeswoman": "spokesperson",
     "press secretary": "spokesperson",
+    "image maker": "spokesperson",  # (Nigerian news: "The Edo State Police image maker")
     "cllr": "councillor",
     "coun": "councillor",
     "technician": "coach",  # a football coach in news translated from Romance languages

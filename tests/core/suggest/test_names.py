@@ -3159,3 +3159,11 @@ def test_he_after_a_description_by_an_office_is_that_description(suggester):
         "“Upon seeing the security force, the suspect opened fire,” he said."
     )
     assert names(suggester, text) == ["Norvia Directorate’s media spokesman"] * 2
+
+
+def test_an_image_maker_is_a_spokesperson(suggester):
+    text = (
+        "The spokesman, Mr Chidi Nwabuzor, told journalists that 17 suspects were arrested.\n\n"
+        "The Edo State Police image maker disclosed that the car thief had confessed."
+    )
+    assert names(suggester, text) == ["Chidi Nwabuzor", "Chidi Nwabuzor"]
