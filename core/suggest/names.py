@@ -1295,8 +1295,9 @@ class NameBook:
         (``Solskjaer was forced to ... After the game, the United boss said``; ``Arsene
         Wenger has denied ...`` ... ``"...," said the Arsenal boss``). None for none."""
         words = mention.split()
-        if len(words) < 2 or words[0].lower() not in _DEFINITE:
-            return None
+        named = all(w[:1].isupper() for w in words) and is_job_name(mention)
+        if len(words) < 2 or words[0].lower() not in _DEFINITE and not named:
+            return None  # (a job's name is written so: "the Police Public Relations Officer")
         job = words[-1].lower()
         of_a_kind = job in JOBS_OF_A_KIND or (
             job in OFFICE_JOBS | {"president"}

@@ -3167,3 +3167,14 @@ def test_an_image_maker_is_a_spokesperson(suggester):
         "The Edo State Police image maker disclosed that the car thief had confessed."
     )
     assert names(suggester, text) == ["Chidi Nwabuzor", "Chidi Nwabuzor"]
+
+
+def test_an_office_s_name_nobody_is_named_with_is_the_person_last_named_as_a_subject(
+    suggester,
+):
+    text = (
+        "The spokesman, Mr Chidi Nwabuzor, told journalists that 17 suspects were arrested.\n\n"
+        "Nwabuzor said some firearms had been recovered from the gang.\n\n"
+        "Similarly, the Police Public Relations Officer said 15 other suspects were arrested."
+    )
+    assert names(suggester, text) == ["Chidi Nwabuzor"] * 3
