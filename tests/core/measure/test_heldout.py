@@ -8,6 +8,7 @@ heldout49, heldout50, heldout51 and heldout52, the articles held out from tuning
 imports and its gold reads, and every gold quote is found in the article's body and its cue is
 written there, so that the sets cannot rot as the importer or the gold format change."""
 
+import re
 from itertools import pairwise
 
 import pytest
@@ -15,6 +16,7 @@ import pytest
 from core.formats.imported import Imported
 from core.formats.reading import read_file
 from core.measure.evaluate import locate, read_gold
+from core.model import Span
 from tests.conftest import DATA
 
 # each set and the articles it has at least
@@ -117,3 +119,26 @@ def test_no_two_gold_quotes_overlap(gold_path):
     required = sorted((i.quote for i in items if not i.optional), key=lambda q: q.start)
     overlapping = [k for k, (a, b) in enumerate(pairwise(required)) if a.overlaps(b)]
     assert overlapping == []  # (the quotes' places in the gold's order: no text shown)
+
+
+@pytest.mark.parametrize(
+    "gold_path", GOLDS, ids=lambda p: f"{p.parent.name}/{p.name.removesuffix('.gold.json')}"
+)
+def test_every_gold_cue_is_written_outside_the_other_quotes(gold_path):
+    """The model's rule (core/model.py ``conflicts``): no quote holds another's cue, so a
+    gold whose cue is written only inside another quote could not be reached by keys (the
+    walk to the gold stops there). Optional quotes aside: the walk leaves them out."""
+    (got,) = read_file(gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")))
+    text = got.article.text
+    (gold,) = read_gold(gold_path)
+    items, _, _ = locate(gold, text)
+    required = [(q.cue, i.quote) for q, i in zip(gold.quotes, items, strict=True) if not i.optional]
+    inside = [
+        k
+        for k, (cue, own) in enumerate(required)
+        if not any(
+            not any(place.overlaps(other) for _, other in required if other is not own)
+            for place in (Span(m.start(), m.end()) for m in re.finditer(re.escape(cue), text))
+        )
+    ]
+    assert inside == []  # (the quotes' places in the gold's order: no text shown)
