@@ -1201,7 +1201,7 @@ class NameBook:
         written = (
             (at + len(name) - len(held), held)
             for at, name in self._before(pos)
-            for held in [_unqualified(name)]
+            for held in [_unplaced(_unqualified(name), job)]
             if held == job or written_out and held.startswith(job + " ")
         )
         return next(filter(None, (self._held(job, at, name) for at, name in written)), None)
@@ -2354,6 +2354,14 @@ def _appended(words: list[str]) -> list[str]:
 
 #: Words before a job's name of how it is held: ``Acting Inspector General of Police``.
 _HELD_AS = ("Acting ", "Interim ")
+
+
+def _unplaced(held: str, job: str) -> str:
+    """A job's name without one word before it of where or whose it is, where the rest is
+    ``job`` (``Dehradun Senior Superintendent of Police``), not a title (``Deputy
+    Superintendent of Police`` is another job)."""
+    first, _, rest = held.partition(" ")
+    return rest if rest == job and not _is_title(first) else held
 
 
 def _unqualified(name: str) -> str:

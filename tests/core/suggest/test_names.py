@@ -3178,3 +3178,12 @@ def test_an_office_s_name_nobody_is_named_with_is_the_person_last_named_as_a_sub
         "Similarly, the Police Public Relations Officer said 15 other suspects were arrested."
     )
     assert names(suggester, text) == ["Chidi Nwabuzor"] * 3
+
+
+def test_a_job_s_letters_after_its_place_and_name_are_its_holder(suggester):
+    text = (
+        "Dehradun Senior Superintendent of Police (SSP) Ajay Singh said the police acted "
+        "swiftly.\n\n"
+        "The SSP added that the police will ask the court to hold a speedy trial."
+    )
+    assert names(suggester, text) == ["Ajay Singh", "Ajay Singh"]
