@@ -3358,7 +3358,8 @@ def _and_that(verb: Token, para: Paragraph, start: int, end: int) -> list[tuple[
     ``start``..``end``) holds: one more after each ``and that`` (``, and that``) that
     opens a clause coordinated with one of it, no other verb of saying between (``said A
     and that B``, ``said he realized A and that B``: A, B; not ``said X told police that
-    A and that B``: X's); also after ``but that`` where the clause before it holds no
+    A and that B``: X's; but ``said he will not speculate A, and that B``: A, B, a denied
+    saying reporting nothing); also after ``but that`` where the clause before it holds no
     words in marks (``noted that A, but that B``: A, B; ``said A was "great" but that B``
     is left one clause, as the golds disagree there: docs/adr/0063); none after ``and
     that, according to X,`` (X's: :func:`according_clause`)."""
@@ -3372,7 +3373,7 @@ def _and_that(verb: Token, para: Paragraph, start: int, end: int) -> list[tuple[
         if not (_that(t) and joined and t.head.dep_ == "conj"):
             continue
         up = t.head.head
-        while start <= up.i < i and up.head != up and not _is_speech_verb(up):
+        while start <= up.i < i and up.head != up and not _owns_a_report(up):
             up = up.head
         if up == verb:
             bounds.append((first, i - 2))
@@ -3380,6 +3381,13 @@ def _and_that(verb: Token, para: Paragraph, start: int, end: int) -> list[tuple[
                 return bounds  # "and that, according to X, B": B is X's
             first = i + 1
     return [*bounds, (first, end)]
+
+
+def _owns_a_report(verb: Token) -> bool:
+    """Whether a verb of saying inside a reported clause reports what is joined to it:
+    not a denied one (``said he will not speculate whether A, and that B``: A and B are
+    both the said's), which reports nothing."""
+    return _is_speech_verb(verb) and not any(c.dep_ == "neg" for c in verb.children)
 
 
 def _clause_part(verb: Token, para: Paragraph, start: int, end: int) -> tuple[int, int] | None:

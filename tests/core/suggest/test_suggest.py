@@ -1429,3 +1429,15 @@ def test_words_in_marks_after_a_line_set_off_mid_sentence_are_its_speaker_s(sugg
     assert [(q, sp, name, cue, kind) for q, sp, name, cue, kind in found] == [
         ("an unprecedented psychological blackmail", "he", "Spiros Galinos", "added", "mixed")
     ]
+
+
+def test_and_that_after_a_denied_saying_in_the_clause_is_a_quote_of_its_own(suggester):
+    found = said(
+        suggester,
+        "Governor Odd Olsen Ingero said he will not speculate whether there are more or fewer "
+        "bears, and that they are not considering changing their procedures.",
+    )
+    assert [(q, name) for q, name, _ in found] == [
+        ("he will not speculate whether there are more or fewer bears", "Odd Olsen Ingero"),
+        ("they are not considering changing their procedures.", "Odd Olsen Ingero"),
+    ]
