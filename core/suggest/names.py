@@ -1456,8 +1456,24 @@ class NameBook:
             return company
         if kind:
             acting = self._acting_organisation(pos) if of_kind in _ACTING_KINDS else None
-            return self._by_acronym(noun, pos) or acting or mention
+            return self._by_acronym(noun, pos) or acting or self._force_after(m, pos) or mention
         return mention if news else None
+
+    def _force_after(self, m: re.Match[str], pos: int) -> str | None:
+        """The police force an article names first after a bare ``Police`` where it named
+        none before (``Police confirmed that A`` ... ``a statement from the Casper Police
+        Department``); None for none, or for another description."""
+        if m["the"] or m["noun"].lower() != "police":
+            return None
+        forces = (n.split() for n in self._after(pos))
+        return next(
+            (
+                " ".join(w)
+                for w in forces
+                if w[-2:-1] == ["Police"] and w[-1].lower() in FORCE_UNITS
+            ),
+            None,
+        )
 
     def _acting_organisation(self, pos: int) -> str | None:
         """The organisation a description of one of :data:`_ACTING_KINDS` stands for where

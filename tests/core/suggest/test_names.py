@@ -3187,3 +3187,12 @@ def test_a_job_s_letters_after_its_place_and_name_are_its_holder(suggester):
         "The SSP added that the police will ask the court to hold a speedy trial."
     )
     assert names(suggester, text) == ["Ajay Singh", "Ajay Singh"]
+
+
+def test_police_before_any_force_is_named_are_the_force_named_first_after(suggester):
+    text = (
+        "Police confirmed that officers had shot and killed the man.\n\n"
+        "The officer was in critical condition, according to a statement from the Casper "
+        "Police Department."
+    )
+    assert names(suggester, text) == ["Casper Police Department", "Casper Police Department"]
