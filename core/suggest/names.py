@@ -395,7 +395,8 @@ def _slip(word: str, surname: str) -> bool:
     """Whether ``word`` is ``surname`` as an article slips on it: in other capitals
     (``MacKinley``), with an ``s`` more or less at its end (``Abrams``), a letter of a
     double one more or less (``Donnell``) or two letters after its first the other way
-    round (``Otsfield`` for ``Ostfield``), each of four letters or more."""
+    round (``Otsfield`` for ``Ostfield``), each of four letters or more; or one letter for
+    another after its first, each of six letters or more (``Fauumu`` for ``Faaumu``)."""
     if word == surname or min(len(word), len(surname)) < 4:
         return False
     if word.casefold() == surname.casefold() or word + "s" == surname or surname + "s" == word:
@@ -406,6 +407,11 @@ def _slip(word: str, surname: str) -> bool:
     )
     if word in swapped:
         return True
+    if (
+        len(word) == len(surname) >= 6
+        and sum(a != b for a, b in zip(word, surname, strict=True)) == 1
+    ):
+        return word[0] == surname[0]  # a letter for another inside it ("Fauumu", "Faaumu")
     longer, shorter = (word, surname) if len(word) > len(surname) else (surname, word)
     return len(longer) == len(shorter) + 1 and any(
         longer[k] == longer[k - 1] and longer[:k] + longer[k + 1 :] == shorter

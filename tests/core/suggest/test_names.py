@@ -3196,3 +3196,11 @@ def test_police_before_any_force_is_named_are_the_force_named_first_after(sugges
         "Police Department."
     )
     assert names(suggester, text) == ["Casper Police Department", "Casper Police Department"]
+
+
+def test_a_surname_with_one_letter_for_another_is_the_one_full_name(suggester):
+    text = (
+        "Police Chief Tivoli Faaumu said the officers were safe.\n\n"
+        "Fauumu said the county's taxpayers will not incur any costs."
+    )
+    assert names(suggester, text) == ["Tivoli Faaumu", "Tivoli Faaumu"]
