@@ -1441,3 +1441,21 @@ def test_and_that_after_a_denied_saying_in_the_clause_is_a_quote_of_its_own(sugg
         ("he will not speculate whether there are more or fewer bears", "Odd Olsen Ingero"),
         ("they are not considering changing their procedures.", "Odd Olsen Ingero"),
     ]
+
+
+def test_const_is_a_rank_whose_stop_ends_no_sentence(suggester):
+    found = suggest(
+        suggester,
+        "Mitchell Hutton said he was in an unmarked police vehicle with Const. Kerry Jury "
+        "driving along Fourth Avenue.\n\n"
+        "RCMP Const. Ann Lee said she was on duty with the crime reduction unit.",
+    )
+    assert [(q, sp, name) for q, sp, name, _, _ in found] == [
+        (
+            "he was in an unmarked police vehicle with Const. Kerry Jury driving along Fourth "
+            "Avenue.",
+            "Mitchell Hutton",
+            "Mitchell Hutton",
+        ),
+        ("she was on duty with the crime reduction unit.", "RCMP Const. Ann Lee", "Ann Lee"),
+    ]
