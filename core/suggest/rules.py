@@ -290,6 +290,8 @@ class ArticleRules:
             # not of a noun: "Islamophobic comments")
             if any(r.dep_ == "pobj" and is_according(r.head.head) for r in (t, role)):
                 subject = True  # "According to MSP, they found ...": who says
+            if person and role.dep_ == "attr" and verb.lemma_ == "be" and verb.dep_ == "ROOT":
+                subject = True  # "Her first witness was Const. Jo Roe. He said": Jo Roe
             name = self.book.fullest(words, pos) if person else " ".join(words)
             self.book.add_mention(Mention(pos, name, person, subject))
             if (

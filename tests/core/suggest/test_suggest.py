@@ -1459,3 +1459,13 @@ def test_const_is_a_rank_whose_stop_ends_no_sentence(suggester):
         ),
         ("she was on duty with the crime reduction unit.", "RCMP Const. Ann Lee", "Ann Lee"),
     ]
+
+
+def test_a_person_a_description_is_by_a_copula_is_whom_he_then_refers_to(suggester):
+    found = said(
+        suggester,
+        "The trial began Monday.\n\n"
+        "Her first witness on Monday was RCMP Const. Mitchell Hutton. He said he was on duty "
+        "with the crime reduction unit.",
+    )
+    assert [name for _, name, _ in found] == ["Mitchell Hutton"]
