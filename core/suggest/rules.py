@@ -1589,9 +1589,9 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
     heard = _heard_saying(verb)  # "X reported Jo Roe telling the court that A": Jo Roe
     if heard is not None:
         return heard
-    document = _saying_document(verb)
+    document = _saying_document(verb) or _giver_of_document_before(verb)
     if document is not None:
-        return document  # "a release stating that": it
+        return document  # "a release stating that": it; "a statement issued by Y, stating"
     v = verb
     for _ in range(4):
         subj = _own_subject(v, para)
@@ -1639,6 +1639,26 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
         or _subject_in_fronted_phrase(verb, para)
         or _phrase_joined_before(verb, para)
     )
+
+
+def _giver_of_document_before(verb: Token) -> Token | None:
+    """Who gave out the document whose phrase ends right before a participle's comma
+    (``McKay's comments followed a statement issued by the City of Nanaimo, stating that
+    A``: the City of Nanaimo, whose statement states A, not the sentence's subject); None
+    for none."""
+    doc = verb.doc
+    end = verb.i - 1
+    if verb.tag_ != "VBG" or end < 1 or doc[end].text != ",":
+        return None
+    document = next(
+        (
+            a
+            for a in doc[end - 1].ancestors
+            if a.lemma_.lower() in ISSUED_NOUNS and a.pos_ == "NOUN" and a.right_edge.i == end - 1
+        ),
+        None,
+    )
+    return _issued_by(document) if document is not None else None
 
 
 def _as_subject(verb: Token) -> Token | None:

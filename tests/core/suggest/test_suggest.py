@@ -1469,3 +1469,12 @@ def test_a_person_a_description_is_by_a_copula_is_whom_he_then_refers_to(suggest
         "with the crime reduction unit.",
     )
     assert [name for _, name, _ in found] == ["Mitchell Hutton"]
+
+
+def test_a_participle_after_a_document_and_its_giver_is_the_giver_s_saying(suggester):
+    found = said(
+        suggester,
+        "McKay’s comments followed a statement issued by the City of Nanaimo, stating that "
+        "city hall is safe for residents.",
+    )
+    assert found == [("city hall is safe for residents.", "City of Nanaimo", "stating")]
