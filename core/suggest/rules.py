@@ -166,6 +166,8 @@ class ArticleRules:
     # -- per paragraph --------------------------------------------------------------------
 
     def add(self, index: int, para: Paragraph) -> None:
+        for t in para.doc[:-1]:  # (before the names: "Added" is no word of "Cllr Halligan")
+            _repair_opening_line(t)
         repair_names(para.doc)
         _repair_reporting_nouns(para.doc)
         para.quotes = [
@@ -1167,6 +1169,37 @@ def _repair_inverted_line(t: Token) -> None:
         if after.head == root:
             after.head = t
     root.head, root.dep_ = t, "ccomp"
+
+
+def _repair_opening_line(t: Token) -> None:
+    """A verb of saying in the past opening its sentence, its speaker and a colon after it,
+    before the words said, that the parse takes for a word of the name or for a clause of
+    the quote's (``Added Cllr Halligan: "A"``, ``Added the mayor: "A"``): the sentence's
+    verb, the speaker its subject and the quote's verb what it reports."""
+    doc = t.doc
+    if not (
+        t.i == t.sent.start
+        and t.text[:1].isupper()
+        and t.tag_ in ("VBD", "VBN")
+        and t.lemma_.lower() in SPEECH_VERBS
+    ):
+        return
+    colon = next((k for k in range(t.i + 1, min(t.i + 8, len(doc))) if doc[k].text == ":"), None)
+    if colon is None or colon == t.i + 1:
+        return
+    speaker = doc[colon - 1]  # the last word of the name or description before the colon
+    if speaker.pos_ not in ("PROPN", "NOUN") or not all(
+        w.pos_ in ("PROPN", "NOUN", "DET", "ADJ") for w in doc[t.i + 1 : colon]
+    ):
+        return
+    root = t.sent.root
+    t.head, t.dep_, t.pos_, t.tag_ = t, "ROOT", "VERB", "VBD"
+    speaker.head, speaker.dep_ = t, "nsubj"
+    for w in doc[t.i + 1 : colon - 1]:
+        if w.head.i > colon or w.head == t:
+            w.head = speaker  # (its words hang on its last)
+    if root != t:
+        root.head, root.dep_ = t, "ccomp"
 
 
 def _participle_lemma(word: str) -> str | None:

@@ -1478,3 +1478,15 @@ def test_a_participle_after_a_document_and_its_giver_is_the_giver_s_saying(sugge
         "city hall is safe for residents.",
     )
     assert found == [("city hall is safe for residents.", "City of Nanaimo", "stating")]
+
+
+def test_a_verb_of_saying_opening_its_sentence_before_a_name_and_a_colon_is_the_cue(suggester):
+    found = suggest(
+        suggester,
+        "Cllr John Halligan spoke at the meeting.\n\n"
+        "Added Cllr Halligan: “We’re not getting anywhere, time and time again there are "
+        "people.”",
+    )
+    assert [(sp, name, cue, kind) for _, sp, name, cue, kind in found] == [
+        ("Cllr Halligan", "John Halligan", "Added", "direct")
+    ]
