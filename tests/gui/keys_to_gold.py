@@ -391,6 +391,10 @@ class Driver:
         )
         return min(places, key=lambda p: min(abs(p.start - quote.end), abs(quote.start - p.end)))
 
+    def in_another(self, span: Span | None, g: GoldQuote) -> bool:
+        """Whether ``span`` lies in one of the gold's quotes other than ``g``'s."""
+        return span is not None and any(span.overlaps(q) for q in self.quotes if q != g.quote)
+
     def said(self, span: Span | None) -> str | None:
         return self.text[span.start : span.end] if span else None
 
@@ -449,8 +453,9 @@ class Driver:
             if not g.cue and cue is not None:
                 self.target("cue")
                 self.key("Delete")
-            elif g.cue and cue != g.cue:
-                self.cue(g)
+            elif g.cue and (cue != g.cue or self.in_another(self.s.current.cue, g)):
+                self.cue(g)  # (also the cue's words inside another gold quote: no quote can
+                # hold another's cue, so it would block that quote)
         if self.s.current.type.value != g.type:
             with self.doing("type"):
                 self.key(TYPE_KEYS[g.type])

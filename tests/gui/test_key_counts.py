@@ -751,3 +751,29 @@ def test_the_keys_to_gold_select_from_the_quote_s_start_after_i_missed_it(make_w
     to_gold(w, gold)
     quotes = [text[a.quote.start : a.quote.end] for a in w.session.attrs]
     assert quotes == ["Norvia made a great game and took what we gave them"]
+
+
+def test_the_keys_to_gold_move_a_cue_whose_words_lie_inside_a_later_gold_quote(
+    make_window, tmp_path
+):
+    """heldout53: Q put the cue of ``up to.`` on the nearest ``said``, inside the next gold
+    quote; the walk, which matched a cue by its words, left it there, and adding that
+    quote was then refused (no quote may hold another's cue). The cue moves out."""
+    text = (
+        'Mr Dunne said the man asked what he was "up to." "I said I was going up the '
+        'road," Mr Dunne said.\n'
+    )
+    w = make_window(make_text_corpus(tmp_path / "c.qlab", text))
+    line = {"speaker": "Mr Dunne", "cue": "said"}
+    gold = read_gold(
+        _write(
+            tmp_path,
+            text,
+            dict(line, quote="up to.", type="mixed"),
+            dict(line, quote="I said I was going up the road,"),
+        ),
+        text,
+    )
+    to_gold(w, gold)
+    quotes = sorted(text[a.quote.start : a.quote.end] for a in w.session.attrs)
+    assert quotes == ["I said I was going up the road,", "up to."]
