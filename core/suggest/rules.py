@@ -631,11 +631,10 @@ class ArticleRules:
             said = quoted if obj is None else (quoted[1].head, quoted[1])
             cue = _token_span(para, *said)
             subj = obj or _own_subject(quoted[0], para)
-        if verb.lower_ == "according":
-            to = next((c for c in verb.children if c.lower_ == "to" and c.i == verb.i + 1), None)
-            if to is not None:
-                cue = _token_span(para, verb, to)
-                subj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if is_according(verb):
+            to = verb.doc[verb.i + 1]  # ("according to", "as per")
+            cue = _token_span(para, verb, to)
+            subj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if subj is None:
             return cue, None
         source = self._source(para, subj)
@@ -4426,7 +4425,17 @@ def _lost_subject(acc: Token, source: Token | None) -> Token | None:
 
 
 def is_according(t: Token) -> bool:
-    return t.lower_ == "according" and any(c.lower_ == "to" and c.i == t.i + 1 for c in t.children)
+    """Whether ``t`` opens ``according to``, or ``as per`` a document (``As per an official
+    release, A``: the release's A; not ``as per standard practice``, ``as per the Act``:
+    what is done by a rule)."""
+    if t.lower_ == "according":
+        return any(c.lower_ == "to" and c.i == t.i + 1 for c in t.children)
+    per = next((c for c in t.children if c.lower_ == "per" and c.i == t.i + 1), None)
+    return (
+        t.lower_ == "as"
+        and per is not None
+        and any(o.dep_ == "pobj" and o.lower_ in DOCUMENT_NOUNS for o in per.children)
+    )
 
 
 def _before_source_goes_on(doc: Doc, start: int, end: int) -> int:

@@ -1490,3 +1490,18 @@ def test_a_verb_of_saying_opening_its_sentence_before_a_name_and_a_colon_is_the_
     assert [(sp, name, cue, kind) for _, sp, name, cue, kind in found] == [
         ("Cllr Halligan", "John Halligan", "Added", "direct")
     ]
+
+
+def test_as_per_a_document_is_according_to_it_but_not_as_per_a_rule(suggester):
+    found = said(
+        suggester,
+        "As per an official release, the Chief Minister reviewed the state’s law and order.\n\n"
+        "As per standard practice, the officers were placed on leave.",
+    )
+    assert found == [
+        (
+            "the Chief Minister reviewed the state’s law and order.",
+            "an official release",
+            "As per",
+        )
+    ]
