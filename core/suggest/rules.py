@@ -1217,18 +1217,25 @@ def _phrasal(t: Token) -> str:
 
 def _closes_a_report(t: Token, para: Paragraph) -> bool:
     """``A, the prosecutor went on.``: a verb of :data:`REPORTING_LINE_VERBS` with its
-    subject, closing the sentence of the clause it reports."""
+    subject, closing the sentence of the clause it reports, or set off by commas inside it
+    (``The incident, Simon continued, began when A``)."""
     doc = t.doc
     if t.pos_ != "VERB" or t.tag_ == "VBG" or _phrasal(t) not in REPORTING_LINE_VERBS:
         return False
     last = (_particle(t) or t).i + 1
     ends = last == len(doc) or doc[last].text in _SENTENCE_END
     subject = _own_subject(t, para)
-    return (
-        ends
-        and subject is not None
-        and any(c.dep_ == "ccomp" and c.i < subject.i for c in t.children)
+    if subject is None:
+        return False
+    first = _line_start(t)
+    set_off = (
+        t.dep_ == "parataxis"
+        and last < len(doc)
+        and doc[last].text == ","
+        and first > 0
+        and doc[first - 1].text == ","
     )
+    return set_off or (ends and any(c.dep_ == "ccomp" and c.i < subject.i for c in t.children))
 
 
 def _is_candidate_cue(t: Token) -> bool:

@@ -1505,3 +1505,19 @@ def test_as_per_a_document_is_according_to_it_but_not_as_per_a_rule(suggester):
             "As per",
         )
     ]
+
+
+def test_a_verb_of_going_on_set_off_inside_its_sentence_reports_what_follows(suggester):
+    found = said(
+        suggester,
+        "Police chief Simon Seran spoke to reporters.\n\n"
+        "The incident, Simon continued, began when residents of Oebelo Village attacked the "
+        "residents of Tanah Merah.",
+    )
+    assert found == [
+        (
+            "began when residents of Oebelo Village attacked the residents of Tanah Merah.",
+            "Simon Seran",
+            "continued",
+        )
+    ]
