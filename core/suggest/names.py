@@ -504,6 +504,9 @@ class NameBook:
     #: where the descriptions settled as sources' names so far start, in order: a later
     #: one the same up to case is the mention written there (:meth:`_same_description`)
     spoken: list[int] = field(default_factory=list)
+    #: whom each description by a job nobody is named with stood for where it was written
+    #: (:meth:`_subject_before`): a later ``he`` that refers to it is that person
+    subjects_of: dict[str, str] = field(default_factory=dict)
 
     def add_title(self, title: str, pos: int, name: str) -> None:
         self.titles.setdefault(SAME_JOBS.get(title, title), []).append((pos, name))
@@ -1327,7 +1330,11 @@ class NameBook:
             and m.name.split()[-1].lower() != job  # (nor by the job: "The PSD's spokesman")
             and not self._in_reported(m.pos)
         )
-        return next(people, None)
+        person = next(people, None)
+        if person is None:  # ("the Police Public Relations Officer said ... he said")
+            return self.subjects_of.get(mention)
+        self.subjects_of.setdefault(mention, person)
+        return person
 
     def introduced(self, job: str, pos: int, since: int = -1) -> bool:
         """Whether a description with this job word came before ``pos`` (after

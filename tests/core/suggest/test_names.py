@@ -3204,3 +3204,13 @@ def test_a_surname_with_one_letter_for_another_is_the_one_full_name(suggester):
         "Fauumu said the county's taxpayers will not incur any costs."
     )
     assert names(suggester, text) == ["Tivoli Faaumu", "Tivoli Faaumu"]
+
+
+def test_he_after_an_office_nobody_is_named_with_is_whom_the_office_stood_for(suggester):
+    text = (
+        "The spokesman, Mr Chidi Nwabuzor, told journalists that 17 suspects were arrested.\n\n"
+        "Nwabuzor said some firearms had been recovered from the gang.\n\n"
+        "Similarly, the Police Public Relations Officer said 15 other suspects were arrested.\n\n"
+        "“The Crack Team acted on intelligence,” he said."
+    )
+    assert names(suggester, text) == ["Chidi Nwabuzor"] * 4
