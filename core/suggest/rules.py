@@ -3451,6 +3451,26 @@ def _owns_a_report(verb: Token) -> bool:
     return _is_speech_verb(verb) and not any(c.dep_ == "neg" for c in verb.children)
 
 
+def _after_marks_and(para: Paragraph, start: int, quoted: list[int]) -> int | None:
+    """Where a clause of its own starts after ``and`` right after words in marks that open
+    a reported clause (``"A," and the department is also monitoring staff, he said``: the
+    department's clause, reported by the line too), or None."""
+    doc = para.doc
+    first = next((i for i in range(start, len(doc)) if not doc[i].is_punct), None)
+    if first is None or first not in quoted or quoted != list(range(quoted[0], quoted[-1] + 1)):
+        return None
+    after = quoted[-1] + 1
+    while after < len(doc) and doc[after].is_punct and not para.in_quote[after]:
+        after += 1
+    if after + 1 >= len(doc) or doc[after].lower_ != "and":
+        return None
+    verb = doc[after + 1].head
+    while verb.dep_ not in ("ROOT", "conj", "ccomp") and verb.head != verb:
+        verb = verb.head
+    own = any(c.dep_ in _SUBJECTS for c in verb.children) and verb.i > after
+    return after + 1 if own else None
+
+
 def _clause_part(verb: Token, para: Paragraph, start: int, end: int) -> tuple[int, int] | None:
     """Character bounds of one reported clause (tokens ``start``..``end``) without what
     its speaker goes on to do or say after it, or None when it is too short or is the
@@ -3469,6 +3489,8 @@ def _clause_part(verb: Token, para: Paragraph, start: int, end: int) -> tuple[in
             and doc[j].head.dep_ not in ("relcl", "acl")  # (not "the regime which is but 'B'")
         ):
             end = j - 1  # "X said that A and "B.": A is reported, B is a mixed quote
+        elif (after := _after_marks_and(para, start, quoted)) is not None:
+            start = after  # '"A," and B, he said': B too
         else:
             return None
     start, end = _trim(doc, start, _own_end(verb, start, end))

@@ -1521,3 +1521,16 @@ def test_a_verb_of_going_on_set_off_inside_its_sentence_reports_what_follows(sug
             "continued",
         )
     ]
+
+
+def test_a_clause_after_words_in_marks_and_and_is_the_line_s_too(suggester):
+    found = suggest(
+        suggester,
+        "Mayor Bill McKay spoke on Monday.\n\n"
+        "“I am personally checking that staff are feeling safe,” and the human resources "
+        "department is also monitoring staff, he said.",
+    )
+    assert [(q, name, kind) for q, _, name, _, kind in found] == [
+        ("I am personally checking that staff are feeling safe,", "Bill McKay", "direct"),
+        ("the human resources department is also monitoring staff", "Bill McKay", "indirect"),
+    ]
