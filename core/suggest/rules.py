@@ -4169,12 +4169,15 @@ def _clause_after_line(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     :func:`reported_clause`)."""
     doc = para.doc
     main = verb.head
+    first = _line_start(verb)
+    if first > 1 and doc[first - 1].is_quote and para.in_quote[first - 1]:
+        first -= 1  # ('"A," Jo said, and B': the comma inside the marks)
     if (
         verb.dep_ not in ("parataxis", "ccomp")
         or main.i >= verb.i
         or not any(c.dep_ in _SUBJECTS for c in verb.lefts)
-        or _line_start(verb) < 1
-        or doc[_line_start(verb) - 1].text != ","
+        or first < 1
+        or doc[first - 1].text != ","
     ):
         return None
     at = verb.right_edge.i + 1

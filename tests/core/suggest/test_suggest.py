@@ -1534,3 +1534,20 @@ def test_a_clause_after_words_in_marks_and_and_is_the_line_s_too(suggester):
         ("I am personally checking that staff are feeling safe,", "Bill McKay", "direct"),
         ("the human resources department is also monitoring staff", "Bill McKay", "indirect"),
     ]
+
+
+def test_a_clause_after_a_direct_quote_s_line_and_and_is_the_line_s_too(suggester):
+    found = suggest(
+        suggester,
+        "Police spokesman John Kabera spoke on Sunday.\n\n"
+        "“They used heavy stones,” the police spokesman said, and the dead have reached 14 "
+        "including the 8 announced yesterday.",
+    )
+    assert [(q, name, kind) for q, _, name, _, kind in found] == [
+        ("They used heavy stones,", "John Kabera", "direct"),
+        (
+            "the dead have reached 14 including the 8 announced yesterday.",
+            "John Kabera",
+            "indirect",
+        ),
+    ]
