@@ -1308,12 +1308,12 @@ class NameBook:
         if len(words) < 2 or words[0].lower() not in _DEFINITE and not named:
             return None  # (a job's name is written so: "the Police Public Relations Officer")
         job = words[-1].lower()
-        of_a_kind = job in JOBS_OF_A_KIND or (
-            job in OFFICE_JOBS | {"president"}
+        office = (
+            job in OFFICE_JOBS | _PRESIDENTS
             and words[-2].lower() != "of"
             and not self._titled(job)
         )
-        if not of_a_kind or self.introduced(job, pos):
+        if not (job in JOBS_OF_A_KIND or office) or self.introduced(job, pos):
             return None
         start = (
             self.paragraphs[max(0, bisect_right(self.paragraphs, pos) - 2)]
@@ -1330,11 +1330,23 @@ class NameBook:
             and m.name.split()[-1].lower() != job  # (nor by the job: "The PSD's spokesman")
             and not self._in_reported(m.pos)
         )
+        if office and job not in JOBS_OF_A_KIND:  # one in office, named with some office
+            people = (p for p in people if self._in_office(p))  # (not "Analyst Jo Park")
         person = next(people, None)
         if person is None:  # ("the Police Public Relations Officer said ... he said")
             return self.subjects_of.get(mention)
         self.subjects_of.setdefault(mention, person)
         return person
+
+    def _in_office(self, name: str) -> bool:
+        """Whether the article named this person with a job of public office
+        (:data:`OFFICE_JOBS`, a president: ``Superintendent Alywin Barton``)."""
+        return any(
+            n == name
+            for title, held in self.titles.items()
+            if title in OFFICE_JOBS | _PRESIDENTS
+            for _, n in held
+        )
 
     def introduced(self, job: str, pos: int, since: int = -1) -> bool:
         """Whether a description with this job word came before ``pos`` (after
@@ -1869,6 +1881,8 @@ _DESCRIBED_REACH = 3
 #: How far after a job's name its holder's name may start: a bracketed place or
 #: acronym between (``Inspector General of Police (IGP) Punjab Rao Sardar Ali Khan``).
 _HOLDER_GAP = 30
+#: A president holds an office, as the jobs of :data:`OFFICE_JOBS` do.
+_PRESIDENTS = frozenset({"president"})
 #: A nationality's word: ``Canadian``, ``Japanese``, ``British``, ``Pakistani``.
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")
 #: A nationality before a broadcaster's medium (``Icelandic state radio``, ``Dutch

@@ -3214,3 +3214,11 @@ def test_he_after_an_office_nobody_is_named_with_is_whom_the_office_stood_for(su
         "“The Crack Team acted on intelligence,” he said."
     )
     assert names(suggester, text) == ["Chidi Nwabuzor"] * 4
+
+
+def test_an_office_nobody_is_named_with_is_no_person_named_with_another_job(suggester):
+    text = (
+        "Analyst Jo Park of Norbank said the plan would fail.\n\n"
+        "The District Commander said the roads would stay open."
+    )
+    assert names(suggester, text) == ["Jo Park", "District Commander"]
