@@ -1309,9 +1309,7 @@ class NameBook:
             return None  # (a job's name is written so: "the Police Public Relations Officer")
         job = words[-1].lower()
         office = (
-            job in OFFICE_JOBS | _PRESIDENTS
-            and words[-2].lower() != "of"
-            and not self._titled(job)
+            job in OFFICE_JOBS | _PRESIDENTS and words[-2].lower() != "of" and not self._titled(job)
         )
         if not (job in JOBS_OF_A_KIND or office) or self.introduced(job, pos):
             return None
