@@ -140,6 +140,7 @@ class Driver:
     spent: Counter[str] = field(default_factory=Counter)  # keys by what they were for
     what: str | None = None  # what the keys pressed now are for
     quotes: list[Span] = field(default_factory=list)  # the gold's quotes
+    required: list[Span] = field(default_factory=list)  # those not optional: all will stand
 
     @contextmanager
     def doing(self, what: str) -> Iterator[None]:
@@ -392,8 +393,9 @@ class Driver:
         return min(places, key=lambda p: min(abs(p.start - quote.end), abs(quote.start - p.end)))
 
     def in_another(self, span: Span | None, g: GoldQuote) -> bool:
-        """Whether ``span`` lies in one of the gold's quotes other than ``g``'s."""
-        return span is not None and any(span.overlaps(q) for q in self.quotes if q != g.quote)
+        """Whether ``span`` lies in one of the gold's required quotes other than ``g``'s
+        (an optional one may never be added)."""
+        return span is not None and any(span.overlaps(q) for q in self.required if q != g.quote)
 
     def said(self, span: Span | None) -> str | None:
         return self.text[span.start : span.end] if span else None
@@ -656,7 +658,12 @@ def to_gold(
     or Ctrl+Return where the suggestions left are all right (it accepts them: no
     Shift+A then); the keys pressed, in order (and, into ``spent``, counted by what they
     were for). ``one_by_one``: an A for each suggestion, then D."""
-    d = Driver(window, spent=Counter() if spent is None else spent, quotes=[g.quote for g in gold])
+    d = Driver(
+        window,
+        spent=Counter() if spent is None else spent,
+        quotes=[g.quote for g in gold],
+        required=[g.quote for g in gold if not g.optional],
+    )
     s, t = d.s, d.text
     used: set[int] = set()
     fixed: int | None = None
