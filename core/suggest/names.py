@@ -1302,7 +1302,10 @@ class NameBook:
         where the article names nobody with such a job: the one its paragraph, or the one
         before, last named as a subject before it, outside what a source reported
         (``Solskjaer was forced to ... After the game, the United boss said``; ``Arsene
-        Wenger has denied ...`` ... ``"...," said the Arsenal boss``). None for none."""
+        Wenger has denied ...`` ... ``"...," said the Arsenal boss``), for an office one the
+        article named with an office too (``Superintendent Alywin Barton``; not ``Analyst Jo
+        Park``); else whom the same description stood for before (``... he said``). None
+        for none."""
         words = mention.split()
         named = all(w[:1].isupper() for w in words) and is_job_name(mention)
         if len(words) < 2 or words[0].lower() not in _DEFINITE and not named:
