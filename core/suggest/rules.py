@@ -1197,7 +1197,7 @@ def _repair_opening_line(t: Token) -> None:
     for w in doc[t.i + 1 : colon - 1]:
         if w.head.i > colon or w.head == t:
             w.head = speaker  # (its words hang on its last)
-    if root != t:
+    if root not in (t, speaker):
         root.head, root.dep_ = t, "ccomp"
 
 
