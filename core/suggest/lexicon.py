@@ -193,7 +193,6 @@ TITLES = ROYAL_TITLES | frozenset(
     volunteer witness juror firefighter paramedic engineer technician investigator auditor
     clerk coordinator planner owner shopkeeper farmer diplomat nominee official
     det det. insp insp. supt supt. cllr coun mp mep msp pc dci dcs comm comm. const const.
-    cst cst.
     maj maj. cpl cpl. pvt pvt. adm adm. cmdr cmdr. brigadier brig brig.
     counsel magistrate warden ranger selector garda major coroner
     sheikh shaikh sheikha shaykh daw
@@ -396,7 +395,7 @@ SENTENCE_OPENERS = frozenset(
 #: without the stop.
 TITLE_ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof rev sgt lt capt col gen gov sen rep insp det cpl supt maj adm cmdr "
-    "pvt fr hon asst cllr coun comm const cst".split()
+    "pvt fr hon asst cllr coun comm const".split()
 )
 
 #: Abbreviations that begin a place's name before the rest of it (``Sault Ste. Marie``,
