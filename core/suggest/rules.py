@@ -1177,10 +1177,10 @@ def _repair_opening_line(t: Token) -> None:
     verb, the speaker its subject and the quote's verb what it reports."""
     doc = t.doc
     if not (
-        t.i == t.sent.start
+        t.tag_ in ("VBD", "VBN")
         and t.text[:1].isupper()
-        and t.tag_ in ("VBD", "VBN")
         and t.lemma_.lower() in SPEECH_VERBS
+        and t.i == t.sent.start  # (last: a token's sentence is found by a walk)
     ):
         return
     colon = next((k for k in range(t.i + 1, min(t.i + 8, len(doc))) if doc[k].text == ":"), None)
@@ -4462,11 +4462,11 @@ def is_according(t: Token) -> bool:
     what is done by a rule)."""
     if t.lower_ == "according":
         return any(c.lower_ == "to" and c.i == t.i + 1 for c in t.children)
+    if t.lower_ != "as":  # (every token is asked: its children only for "as")
+        return False
     per = next((c for c in t.children if c.lower_ == "per" and c.i == t.i + 1), None)
-    return (
-        t.lower_ == "as"
-        and per is not None
-        and any(o.dep_ == "pobj" and o.lower_ in DOCUMENT_NOUNS for o in per.children)
+    return per is not None and any(
+        o.dep_ == "pobj" and o.lower_ in DOCUMENT_NOUNS for o in per.children
     )
 
 
