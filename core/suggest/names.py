@@ -1311,9 +1311,7 @@ class NameBook:
         if len(words) < 2 or words[0].lower() not in _DEFINITE and not named:
             return None  # (a job's name is written so: "the Police Public Relations Officer")
         job = words[-1].lower()
-        office = (
-            job in OFFICE_JOBS | _PRESIDENTS and words[-2].lower() != "of" and not self._titled(job)
-        )
+        office = job in _OFFICES and words[-2].lower() != "of" and not self._titled(job)
         if not (job in JOBS_OF_A_KIND or office) or self.introduced(job, pos):
             return None
         start = (
@@ -1343,10 +1341,7 @@ class NameBook:
         """Whether the article named this person with a job of public office
         (:data:`OFFICE_JOBS`, a president: ``Superintendent Alywin Barton``)."""
         return any(
-            n == name
-            for title, held in self.titles.items()
-            if title in OFFICE_JOBS | _PRESIDENTS
-            for _, n in held
+            n == name for title, held in self.titles.items() if title in _OFFICES for _, n in held
         )
 
     def introduced(self, job: str, pos: int, since: int = -1) -> bool:
@@ -1882,8 +1877,8 @@ _DESCRIBED_REACH = 3
 #: How far after a job's name its holder's name may start: a bracketed place or
 #: acronym between (``Inspector General of Police (IGP) Punjab Rao Sardar Ali Khan``).
 _HOLDER_GAP = 30
-#: A president holds an office, as the jobs of :data:`OFFICE_JOBS` do.
-_PRESIDENTS = frozenset({"president"})
+#: Jobs of public office: :data:`OFFICE_JOBS` and a president.
+_OFFICES = OFFICE_JOBS | {"president"}
 #: A nationality's word: ``Canadian``, ``Japanese``, ``British``, ``Pakistani``.
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")
 #: A nationality before a broadcaster's medium (``Icelandic state radio``, ``Dutch
