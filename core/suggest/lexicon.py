@@ -407,6 +407,17 @@ PLACE_ABBREVIATIONS = frozenset("st ste mt ft".split())
 #: and ``No.`` (``No. 10``).
 NUMBER_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no".split())
 
+#: Capitalised words that end as a nationality's do (``-an``, ``-ic``, ``-ish``, ``-ch``)
+#: and name no nation: ``Public Security Department`` is no nation's ``Security
+#: Department``, ``Human Rights Commission`` no nation's commission.
+NOT_NATIONALITIES = frozenset(
+    """
+    Public Human Urban Suburban Civic Metropolitan Republican Veteran Parish Church
+    Research Tech Electric Academic Pacific Atlantic Arctic Catholic Islamic Democratic
+    Economic Strategic Olympic Paralympic Domestic Scientific Historic
+    """.split()
+)
+
 #: Nationalities a news story calls a person by (``the Norwegian added``, ``The Dutchman
 #: rued``): that person, the one named before it; capitalised as written.
 NATIONALITIES = frozenset(

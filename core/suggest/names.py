@@ -39,6 +39,7 @@ from core.suggest.lexicon import (
     NATIONAL_BODIES,
     NATIONALITIES,
     NON_PERSON_WORDS,
+    NOT_NATIONALITIES,
     OFFICE_JOBS,
     ORGANISATION_KINDS,
     PERSONAL,
@@ -1879,11 +1880,13 @@ _DESCRIBED_REACH = 3
 _HOLDER_GAP = 30
 #: Jobs of public office: :data:`OFFICE_JOBS` and a president.
 _OFFICES = OFFICE_JOBS | {"president"}
+#: Not a word that only ends as a nationality's does (``Public``: :data:`NOT_NATIONALITIES`).
+_NOT_PLAIN = r"(?!(?:" + "|".join(sorted(NOT_NATIONALITIES)) + r")\b)"
 #: A nationality's word: ``Canadian``, ``Japanese``, ``British``, ``Pakistani``.
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")
+_DEMONYM = re.compile(_NOT_PLAIN + r"[A-Z][a-z]+(?:an|ese|ish|i)")
 #: A nationality before a broadcaster's medium (``Icelandic state radio``, ``Dutch
 #: television``): a description, not a broadcaster's name.
-_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i|ic|ch)")
+_NATIONALITY = re.compile(_NOT_PLAIN + r"[A-Z][a-z]+(?:an|ese|ish|i|ic|ch)")
 #: An abbreviation written with full stops: ``U.S.``, ``U.N.``.
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}|" + _DOTTED.pattern)

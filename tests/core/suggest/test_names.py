@@ -3222,3 +3222,11 @@ def test_an_office_nobody_is_named_with_is_no_person_named_with_another_job(sugg
         "The District Commander said the roads would stay open."
     )
     assert names(suggester, text) == ["Jo Park", "District Commander"]
+
+
+def test_a_plain_adjective_in_capitals_is_no_nationality_before_a_body(suggester):
+    text = (
+        "The road is closed, according to a statement by the Public Security Department.\n\n"
+        '"Stay away," the Human Rights Commission said.'
+    )
+    assert names(suggester, text) == ["Public Security Department", "Human Rights Commission"]
