@@ -144,7 +144,7 @@ SAYING_AFTER_VERBS = frozenset({"go on", "continue", "have"})
 DIRECT_ONLY_VERBS = frozenset(
     """
     continue sigh laugh shout yell scream whisper mutter exclaim cry
-    chime interject smile shrug snap retort ask wonder answer advise
+    chime interject smile shrug snap retort ask wonder answer advise reassure admonish
     """.split()
 )
 

@@ -123,8 +123,8 @@ def repair_names(doc: Doc) -> None:
     auxiliary never comes before one, but ``have`` or ``be`` before a participle), a
     word in capitals the parse takes for a noun before the proper noun it is part of is
     one of the name (``NEWS CENTER Maine``), so is a capitalised word it takes for a verb
-    there (``Taing Sovan``), and a surname's particle is a proper noun of
-    it (:func:`_is_particle`)."""
+    there (``Taing Sovan``) or one with an apostrophe between its letters (``Papali’i
+    Monalisa``), and a surname's particle is a proper noun of it (:func:`_is_particle`)."""
     for t in doc[:-1]:
         after = doc[t.i + 1]
         past = after.tag_ == "VBD" or (after.tag_ == "VBN" and t.lemma_ not in ("have", "be"))
@@ -135,6 +135,9 @@ def repair_names(doc: Doc) -> None:
             t.pos_, t.tag_ = "PROPN", "NNP"
         if t.pos_ == "VERB" and t.dep_ == "compound" and t.text.istitle() and after.pos_ == "PROPN":
             t.pos_, t.tag_ = "PROPN", "NNP"  # "Taing Sovan": no verb is part of a name
+        glottal = t.text[:1].isupper() and not t.text.isalpha() and _letters(t.text)
+        if glottal and t.dep_ == "compound" and after.pos_ == "PROPN":
+            t.pos_, t.tag_ = "PROPN", "NNP"  # "Papali’i Monalisa": no noun is written so
         if _first_name_after_title(t, after):
             t.pos_, t.tag_ = "PROPN", "NNP"
     for t in reversed(doc[:-1]):  # from the right: "von der Leyen"
@@ -219,9 +222,15 @@ def _hyphened(a: Token, hyphen: Token, b: Token) -> bool:
         hyphen.text == "-"
         and not a.whitespace_
         and not hyphen.whitespace_
-        and a.text.isalpha()
-        and b.text.isalpha()
+        and _letters(a.text)
+        and _letters(b.text)
     )
+
+
+def _letters(word: str) -> bool:
+    """Whether a word is written in letters, an apostrophe between two of them counting as
+    one (a glottal stop: ``Tia’i``, ``O'Neill``)."""
+    return re.sub(r"(?<=[^\W\d_])['\u2019\u2018\u02bb](?=[^\W\d_])", "", word).isalpha()
 
 
 def _names_a_name(chain: TokenSpan) -> bool:

@@ -3230,3 +3230,15 @@ def test_a_plain_adjective_in_capitals_is_no_nationality_before_a_body(suggester
         '"Stay away," the Human Rights Commission said.'
     )
     assert names(suggester, text) == ["Public Security Department", "Human Rights Commission"]
+
+
+def test_a_name_with_a_glottal_stop_is_one_name_and_reassured_is_a_cue(suggester):
+    text = (
+        '"We continue to believe in our village councils," Deputy Police Commissioner, '
+        "Papali\u2019i Monalisa Tia\u2019i-Keti reassured.\n\n"
+        '"The Constitution remains the supreme law," Papali\u2019i admonished the chiefs.'
+    )
+    assert mentions(suggester, text) == [
+        ("Papali\u2019i Monalisa Tia\u2019i-Keti", "Papali\u2019i Monalisa Tia\u2019i-Keti"),
+        ("Papali\u2019i", "Papali\u2019i Monalisa Tia\u2019i-Keti"),
+    ]
