@@ -570,15 +570,16 @@ class NameBook:
         )
 
     def fullest(self, words: list[str], pos: int) -> str:
-        """The fullest registered name that ends with (or contains) these words, or that
-        holds them in order with the same first and last word (``Maria Ortega`` ->
-        ``Maria L. Ortega``); a word is also the last part of a hyphenated surname
+        """The fullest registered name that ends with these words, or that holds them in
+        order with the same first and last word (``Maria Ortega`` -> ``Maria L. Ortega``),
+        else one that contains them; a word is also the last part of a hyphenated surname
         (``Yassin`` -> ``K.A. Juman-Yassin``), or as the article slips on it where no name
         has it as written (:meth:`_slipped`)."""
         if not words:
             return ""
-        best: tuple[str, ...] | None = None
-        best_pos = -1
+        # by how it holds the words (0: at its end, 1: elsewhere), the best of each: the
+        # most recent name before the mention, else the first after
+        bests: list[tuple[tuple[str, ...] | None, int]] = [(None, -1), (None, -1)]
         wanted = _particles_folded(words)
         for full, seen in self.full_names.items():
             if len(full) <= len(words):
@@ -588,15 +589,19 @@ class NameBook:
             folded = _folded(full)
             if (
                 folded[-len(words) :] == wanted
-                or (len(words) == 1 and wanted[0] in folded)
                 or (len(words) == 1 and wanted[0] in folded[-1].split("-")[1:])
                 or _with_middle_names(folded, wanted)
                 or _reordered(folded, wanted)
             ):
-                # prefer the most recent name before the mention, else the first after
-                better = (p <= pos and (best_pos > pos or p > best_pos)) or best is None
-                if better:
-                    best, best_pos = full, p
+                how = 0
+            elif len(words) == 1 and wanted[0] in folded:
+                how = 1
+            else:
+                continue
+            best, best_pos = bests[how]
+            if (p <= pos and (best_pos > pos or p > best_pos)) or best is None:
+                bests[how] = full, p
+        best = bests[0][0] or bests[1][0]  # ("Shehu": Mohammed Shehu, not Shehu Aliyu Maradun)
         if best is None and len(words) == 2 and words[0].lower() in FIRST_NAME_TITLES:
             named = self.fullest(words[1:], pos)  # "Dean Whitaker" after "Dean Jo Whitaker"
             return named if named != words[1] else " ".join(words)

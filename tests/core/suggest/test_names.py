@@ -3242,3 +3242,13 @@ def test_a_name_with_a_glottal_stop_is_one_name_and_reassured_is_a_cue(suggester
         ("Papali\u2019i Monalisa Tia\u2019i-Keti", "Papali\u2019i Monalisa Tia\u2019i-Keti"),
         ("Papali\u2019i", "Papali\u2019i Monalisa Tia\u2019i-Keti"),
     ]
+
+
+def test_a_surname_alone_is_the_name_it_ends_not_one_it_opens(suggester):
+    text = (
+        "The state police spokesman, Mohammed Shehu, said five bandits were arrested.\n\n"
+        "They also confessed that they abducted the daughter of Engineer Shehu Aliyu "
+        "Maradun.\n\n"
+        "Shehu explained that the arrests were made by the intelligence bureau."
+    )
+    assert names(suggester, text) == ["Mohammed Shehu", "Mohammed Shehu"]
