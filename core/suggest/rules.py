@@ -661,7 +661,8 @@ class ArticleRules:
         """The word a mention's name ends with: its head, or a name in apposition that
         says who a description is (``The charity's director, Susan Ma``; ``X, formerly
         Twitter, ...``), a person's before a place's (``Commissioner of Police, Kolkata,
-        Jo Roe``), also one closing a job's phrase (``A spokeswoman for X, Shauna
+        Jo Roe``) or a job's (``the state Police Public Relations Officer, SP Jo Roe
+        said``), also one closing a job's phrase (``A spokeswoman for X, Shauna
         Sanford,``) or jobs joined by ``and`` (``Kiiwetinoong MPP and Indigenous Relations
         Critic, Sol Mamakwa,``); not one in brackets (``Halvor (NYSE:HAL) CEO Mara
         Lind``), nor a day the parse took for one (``People's Bank Friday countered``: when
@@ -679,10 +680,13 @@ class ArticleRules:
         further = [  # (also closing jobs joined by "and": "X MPP and Critic, Jo Roe,")
             c for a in apposed + joined for c in a.rights if c.dep_ == "appos" and is_name(c)
         ]
-        people = (
+        people = [
             c for c in apposed + further if len(run := name_run(c, is_name)) > 1 and is_person(run)
-        )
-        appos = next(people, apposed[0] if apposed else None)  # (past a place: "X, Kolkata, Jo")
+        ]
+        people.sort(key=lambda c: is_job([c]))  # (a job's name last)
+        appos = next(
+            iter(people), apposed[0] if apposed else None
+        )  # (past a place: "X, Kolkata, Jo")
         described = (
             head.pos_ == "NOUN"
             or any(c.dep_ == "det" for c in head.lefts)

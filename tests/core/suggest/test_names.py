@@ -3252,3 +3252,11 @@ def test_a_surname_alone_is_the_name_it_ends_not_one_it_opens(suggester):
         "Shehu explained that the arrests were made by the intelligence bureau."
     )
     assert names(suggester, text) == ["Mohammed Shehu", "Mohammed Shehu"]
+
+
+def test_a_person_apposed_after_a_jobs_name_is_the_mention(suggester):
+    text = (
+        "Addressing journalists, the state Police Public Relations Officer, SP Mohammed "
+        "Shehu said one of the arrested bandits is a foreigner."
+    )
+    assert mentions(suggester, text) == [("SP Mohammed Shehu", "Mohammed Shehu")]
