@@ -61,7 +61,7 @@ ISSUED_NOUNS = STATEMENT_NOUNS - {
 #: name X (singular and plural).
 _DOCUMENTS = STATEMENT_NOUNS | set(
     "study survey figure data estimate analysis assessment poll finding research forecast "
-    "map record".split()
+    "map record website".split()
 )
 DOCUMENT_NOUNS = frozenset(_DOCUMENTS | {n + "s" for n in _DOCUMENTS})
 

@@ -2258,7 +2258,8 @@ def _unowned(name: str) -> str:
 
 def named_source(name: str) -> str:
     """The source a document names: ``a statement from X`` (``information from X``, with no
-    article), ``X's report`` and ``the X report`` or ``new X research`` name ``X``
+    article), ``X's report`` and ``the X report``, ``new X research`` or, with no article,
+    ``Chamber of Mines data`` name ``X``
     (:func:`name_key` gives the first three one key); anything else is itself."""
     words = name.replace("\u2019", "'").split()
     k = next((k for k in range(len(words) - 1, 0, -1) if words[k].lower() in DOCUMENT_NOUNS), 0)
@@ -2271,7 +2272,11 @@ def named_source(name: str) -> str:
     ):
         return " ".join(after[1:]) or name  # "information from X", with no article
     leading = words[0].lower() in _ARTICLES or words[0].islower()  # "the", "a", "new"
-    if not k or not leading and not any("'" in w for w in words[:k]):
+    owner = words[:k]
+    if k > 1 and not after and words[k].islower() and _capitalised_name(owner):
+        return " ".join(owner)  # "Chamber of Mines data" (not "Official figures", nor an
+        # owner's: "The Acme Corporation's report")
+    if not k or not leading and not any("'" in w for w in owner):
         return name
     if len(after) > 1 and after[0].lower() in ("from", "by", "of"):
         return " ".join(after[1:])  # "a statement from X"
@@ -2284,6 +2289,16 @@ def named_source(name: str) -> str:
     if named < k and all(w.islower() or w.lower() in _ARTICLES for w in words[:named]):
         return " ".join(words[named:k])  # "the WHO report", "new UC Riverside research"
     return name
+
+
+def _capitalised_name(words: list[str]) -> bool:
+    """Whether words are a name in capitals, its small words aside (``Chamber of Mines``),
+    with no article before it nor a possessive."""
+    return (
+        words[0].lower() not in _ARTICLES
+        and words[0][:1].isupper()
+        and all((w[:1].isupper() or w in _MINOR) and "'" not in w for w in words)
+    )
 
 
 def _broadcaster(name: str) -> str:

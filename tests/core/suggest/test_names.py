@@ -3260,3 +3260,12 @@ def test_a_person_apposed_after_a_jobs_name_is_the_mention(suggester):
         "Shehu said one of the arrested bandits is a foreigner."
     )
     assert mentions(suggester, text) == [("SP Mohammed Shehu", "Mohammed Shehu")]
+
+
+def test_data_of_a_name_with_no_article_and_a_website_speak_for_that_name(suggester):
+    text = (
+        "The mine produced 660,000 ounces in 2008, according to Chamber of Mines data.\n\n"
+        "It employs 1,805 permanent workers, according to the Gold Fields website.\n\n"
+        "Output rose by a tenth, according to Official figures."
+    )
+    assert names(suggester, text) == ["Chamber of Mines", "Gold Fields", "Official figures"]
