@@ -272,9 +272,10 @@ JOBS_OF_A_KIND = {
 }
 
 #: Titles that are also common first names: before a surname alone they are the first
-#: name ("Dean Whitaker"), unless the article names a person with that surname ("Dean
-#: Jane Whitaker" ... "Dean Whitaker"); before a first name and a surname, the title.
-FIRST_NAME_TITLES = frozenset({"dean"})
+#: name ("Dean Whitaker", "Prince Ankrah"), unless the article names a person with that
+#: surname ("Dean Jane Whitaker" ... "Dean Whitaker"); before a first name and a surname,
+#: the title ("Prince Carl IV": Carl IV).
+FIRST_NAME_TITLES = frozenset({"dean", "prince"})
 
 #: Particles of a family name, written in lower case inside a full name and capitalised
 #: at its start (``Erik ten Hag``, ``Ten Hag``; ``Ursula von der Leyen``, ``Bashar

@@ -3269,3 +3269,11 @@ def test_data_of_a_name_with_no_article_and_a_website_speak_for_that_name(sugges
         "Output rose by a tenth, according to Official figures."
     )
     assert names(suggester, text) == ["Chamber of Mines", "Gold Fields", "Official figures"]
+
+
+def test_prince_before_a_surname_alone_is_a_first_name(suggester):
+    text = (
+        "Talks were not fruitful, union leader Prince Ankrah said.\n\n"
+        '"This could become a full strike," Ankrah said.'
+    )
+    assert names(suggester, text) == ["Prince Ankrah", "Prince Ankrah"]
