@@ -672,10 +672,8 @@ class NameBook:
                 continue
             self._add_capitalised(start + m.start(), words, m.group())
             defined = _DEFINED.match(text, m.end())
-            acronym = defined["acronym"] if defined else ""
-            expansion = _expansion(words, acronym) if acronym else None
-            if expansion:
-                self.expansions.setdefault(acronym, expansion)
+            if defined and (expansion := _defined(text, m, words, defined["acronym"])):
+                self.expansions.setdefault(defined["acronym"], expansion)
         self._add_lower_defined(start, text)
         self._add_bodies(start, text)
 
@@ -1901,6 +1899,8 @@ _DEMONYM = re.compile(_NOT_PLAIN + r"[A-Z][a-z]+(?:an|ese|ish|i)")
 #: A nationality before a broadcaster's medium (``Icelandic state radio``, ``Dutch
 #: television``): a description, not a broadcaster's name.
 _NATIONALITY = re.compile(_NOT_PLAIN + r"[A-Z][a-z]+(?:an|ese|ish|i|ic|ch)")
+#: A ``the`` right before where a search ends.
+_THE_BEFORE = re.compile(r"\b[Tt]he $")
 #: An abbreviation written with full stops: ``U.S.``, ``U.N.``.
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}|" + _DOTTED.pattern)
@@ -2091,6 +2091,20 @@ def _proper_words(run: str) -> list[str]:
             last = last.rstrip(".")
         words[-1:] = [last] if last else []
     return words
+
+
+def _defined(text: str, run: re.Match[str], words: list[str], acronym: str) -> str | None:
+    """What an acronym in brackets after a run of capitalised words stands for: the end of
+    the run its initials make (:func:`_expansion`), else, after a ``the``, the whole run of
+    an office's or an organisation's name, the initials of its own language's (``The State
+    of Mexico Attorney General (PGJEM)``); None for none (a person's name: ``Jo Roe
+    (SNP)``)."""
+    expansion = _expansion(words, acronym)
+    the = run.group().startswith("The ") or _THE_BEFORE.search(text, 0, run.start())
+    if expansion is not None or len(acronym) < 3 or not the:
+        return expansion
+    office = _is_title(words[-1]) or any(w.lower() in NON_PERSON_WORDS for w in words)
+    return " ".join(words) if office else None
 
 
 def _expansion(words: list[str], acronym: str) -> str | None:

@@ -3277,3 +3277,19 @@ def test_prince_before_a_surname_alone_is_a_first_name(suggester):
         '"This could become a full strike," Ankrah said.'
     )
     assert names(suggester, text) == ["Prince Ankrah", "Prince Ankrah"]
+
+
+def test_an_offices_acronym_of_its_own_language_stands_for_its_name(suggester):
+    text = (
+        "The State of Mexico Attorney General (PGJEM) said that it was investigating the "
+        "killing.\n\n"
+        "In a statement, the PGJEM pointed out that the investigation would go on.\n\n"
+        "MP Jo Roe (SNP) said that the killing was a tragedy.\n\n"
+        "The SNP said the loss was deep."
+    )
+    assert names(suggester, text) == [
+        "State of Mexico Attorney General",
+        "State of Mexico Attorney General",
+        "Jo Roe",
+        "SNP",
+    ]
