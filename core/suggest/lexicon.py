@@ -407,6 +407,9 @@ PLACE_ABBREVIATIONS = frozenset("st ste mt ft".split())
 #: Abbreviations whose full stop ends no sentence before a number: months (``Jan. 5``)
 #: and ``No.`` (``No. 10``).
 NUMBER_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec no".split())
+#: Abbreviations of days, capitalised, whose full stop ends no sentence before a date
+#: (``on Sat. July 25th``, ``Fri. 3 May``).
+DAY_ABBREVIATIONS = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
 
 #: Capitalised words that end as a nationality's do (``-an``, ``-ic``, ``-ish``, ``-ch``)
 #: and name no nation: ``Public Security Department`` is no nation's ``Security

@@ -12,12 +12,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from core.suggest.lexicon import (
+    CALENDAR,
+    DAY_ABBREVIATIONS,
     NAME_ABBREVIATIONS,
     NUMBER_ABBREVIATIONS,
     PLACE_ABBREVIATIONS,
     PRONOUNS,
     SENTENCE_OPENERS,
     TITLE_ABBREVIATIONS,
+    WEEKDAYS,
 )
 
 if TYPE_CHECKING:
@@ -37,6 +40,7 @@ _FORMS = [
     | PLACE_ABBREVIATIONS
     | NUMBER_ABBREVIATIONS
     | NAME_ABBREVIATIONS
+    | DAY_ABBREVIATIONS
     for form in (word, word.capitalize(), word.upper())
     for stop in ("", ".")
 ]
@@ -60,6 +64,9 @@ def _goes_on(abbreviation: str, after: str) -> bool:
     word = abbreviation.lower()
     if word in NUMBER_ABBREVIATIONS:
         return after[:1].isdigit()
+    if word in DAY_ABBREVIATIONS:  # "on Sat. July 25th" (not "the boy sat. July ...")
+        dated = after[:1].isdigit() or after.lower() in CALENDAR - WEEKDAYS
+        return abbreviation[:1].isupper() and dated
     if word in NAME_ABBREVIATIONS:
         return after[:1].islower()  # "Barry Thompson Sr. said", "Acme Inc. said"
     if not (abbreviation[:1].isupper() and after[:1].isupper()):

@@ -124,3 +124,15 @@ def test_a_dateline_s_bracket_or_a_plain_opener_after_a_bracket_goes_on_as_befor
         "on Leeds (UK) and it flooded."
     )
     assert marked(suggester, text) == []
+
+
+def test_a_days_abbreviation_before_a_date_ends_no_sentence(suggester):
+    text = "The release says the mayor got a call at 4:26 pm, on Sat. July 25th from a stranger."
+    assert suggest(suggester, text) == [
+        (
+            "the mayor got a call at 4:26 pm, on Sat. July 25th from a stranger.",
+            "The release",
+            "indirect",
+        )
+    ]
+    assert len(sentences(suggester, "The boys sat. July was hot.")) == 2
