@@ -3161,6 +3161,18 @@ def _reporting(verb: Token, para: Paragraph) -> Token:
     return verb
 
 
+def _inverted_condition(clause: Token) -> bool:
+    """Whether a clause opens as a condition with its auxiliary before its subject (``...
+    should Sheriff Jo Roe suspend patrols``: if he does), which goes on the clause before
+    it, though the parse gives the cue both."""
+    first = clause.doc[clause.left_edge.i]
+    return (
+        first.lower_ in ("should", "had", "were")
+        and first.head == clause
+        and any(s.dep_ in _SUBJECTS and s.i > first.i for s in clause.children)
+    )
+
+
 def reported_clause(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     """Character bounds (in the paragraph) of a speech verb's (first) reported clause."""
     return next(iter(_reported_clauses(verb, para)), None)
@@ -3205,10 +3217,14 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         c
         for c in verb.rights
         if c.dep_ == "ccomp"
-        and "," in _before_word(c)
         and (
-            any(s.dep_ in (*_SUBJECTS, "expl") for s in c.children)
-            or not any(t.dep_ == "cc" and t.lower_ in ("and", "but") for t in clause.rights)
+            "," in _before_word(c)
+            and (
+                any(s.dep_ in (*_SUBJECTS, "expl") for s in c.children)
+                or not any(t.dep_ == "cc" and t.lower_ in ("and", "but") for t in clause.rights)
+            )
+            or c.i > clause.i
+            and _inverted_condition(c)  # "A should X do B": one report
         )
     ]
     if clause.i < verb.i:  # "A and B, police say": the parse gave the cue both clauses

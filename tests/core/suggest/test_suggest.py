@@ -1551,3 +1551,18 @@ def test_a_clause_after_a_direct_quote_s_line_and_and_is_the_line_s_too(suggeste
             "indirect",
         ),
     ]
+
+
+def test_a_condition_with_its_auxiliary_first_goes_on_the_reported_clause(suggester):
+    text = (
+        "Judge-Executive Harold McKinney said he is exploring other means of police "
+        "protection should Sheriff LeeRoy Hardin again suspend patrols."
+    )
+    assert said(suggester, text) == [
+        (
+            "he is exploring other means of police protection should Sheriff LeeRoy Hardin "
+            "again suspend patrols.",
+            "Harold McKinney",
+            "said",
+        )
+    ]
