@@ -693,7 +693,8 @@ class ArticleRules:
             or (head.is_sent_start and is_job([head]))  # "Councillor for X, ..., Jo Roe, said"
         )
         if appos is None and described and head.lemma_.lower() in TITLES:
-            appos = _closing_name(head, is_name)  # also "The Police Commander for X, Jo Roe,"
+            appos = _closing_name(head, is_name) or _apposed_holder(head, is_name)
+            # (also "The Police Commander for X, Jo Roe,")
         if appos is None and head.pos_ == "PROPN":
             appos = _titled_name_after(head, is_name)
         if appos is not None:
@@ -726,7 +727,7 @@ class ArticleRules:
         pos = para.start + head.idx
         if head.lower_ in PRONOUNS or head.lower_ in _SUBJECT_CASE:
             return self._pronoun(para, head)
-        head = _past_particle(_before_day(head))
+        head = _misread_participle(_past_particle(_before_day(head)), self.book.is_name_token)
         ran_on = self._run_on_source(para, head, pos)
         if ran_on is not None:
             return ran_on
@@ -2635,6 +2636,36 @@ def _closing_name(head: Token, is_name: Callable[[Token], bool]) -> Token | None
         return None
     run = name_run(name, is_name)
     return name if len(run) > 1 and is_person(run) else None
+
+
+def _misread_participle(head: Token, is_name: Callable[[Token], bool]) -> Token:
+    """The person named last before the verb, after a comma, where the parse took the
+    participle that opens the sentence for its subject (``Visiting Concepción, the
+    Undersecretary for Crime Prevention, María José Gómez, indicated``); else ``head``."""
+    doc = head.doc
+    if head.i != head.sent.start or not head.lower_.endswith("ing") or head.head.i <= head.i:
+        return head
+    if not any(c.dep_ == "dobj" for c in head.children):
+        return head
+    last = head.head.i - 1
+    while last > head.i and doc[last].is_punct:
+        last -= 1
+    run = name_run(doc[last], is_name) if is_name(doc[last]) else []
+    set_off = bool(run) and doc[run[0].i - 1].text == ","
+    return doc[last] if set_off and len(run) > 1 and is_person(run) else head
+
+
+def _apposed_holder(head: Token, is_name: Callable[[Token], bool]) -> Token | None:
+    """A person's name closing a second job's phrase in apposition to a job (``the
+    president of the Association, the mayor of Concepción Álvaro Ortiz, said``): whoever
+    holds both."""
+    for c in head.rights:
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in TITLES:
+            last = c.doc[max(t.i for t in c.subtree if not t.is_punct)]
+            run = name_run(last, is_name) if is_name(last) else []
+            if len(run) > 1 and is_person(run):
+                return last
+    return None
 
 
 def _titled_name_after(head: Token, is_name: Callable[[Token], bool]) -> Token | None:

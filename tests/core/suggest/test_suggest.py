@@ -1566,3 +1566,21 @@ def test_a_condition_with_its_auxiliary_first_goes_on_the_reported_clause(sugges
             "said",
         )
     ]
+
+
+def test_a_person_closing_a_second_job_apposed_to_the_first_is_the_speaker(suggester):
+    text = (
+        "Given the violence, the president of the Regional Association of Municipalities, "
+        "the mayor of Concepción Álvaro Ortiz, said that they are ready to mediate."
+    )
+    assert said(suggester, text) == [("they are ready to mediate.", "Álvaro Ortiz", "said")]
+
+
+def test_a_name_set_off_after_an_opening_participle_the_parse_took_for_a_subject(suggester):
+    text = (
+        "Visiting Concepción, the Undersecretary for Crime Prevention, María José Gómez, "
+        "indicated that what happened was unacceptable."
+    )
+    assert said(suggester, text) == [
+        ("what happened was unacceptable.", "María José Gómez", "indicated")
+    ]
