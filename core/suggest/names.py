@@ -772,7 +772,7 @@ class NameBook:
         for k in _KNOWN_AS.finditer(text):
             if _person_words(k["name"].split()):
                 at = (start + k.start("desc"), start + k.end("desc"))
-                self.appositions.append((*at, k["name"].split()))
+                self.appositions.append((*at, _untitled(k["name"].split())))  # (a rank: ASP)
 
     def _add_agency(self, pos: int, name: str, written: bool) -> None:
         """A news agency the article names (a news agency's description finds it:

@@ -4477,7 +4477,9 @@ def _name_run_on(noun: Token) -> list[Token]:
 def _apposed_run_on(noun: Token) -> list[Token]:
     """A person's name set off by commas right after a job's description that the parse
     took for the subject of the clause after it (``According to the spokeswoman for the
-    Prosecution, Kato Belmans, the group used ...``: Kato Belmans); empty for none."""
+    Prosecution, Kato Belmans, the group used ...``: Kato Belmans), or for a preposition
+    (``According to the Region Police spokesperson, ASP Jo Roe, the case was``); empty
+    for none."""
     doc = noun.doc
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in TITLES:
         return []
@@ -4488,8 +4490,9 @@ def _apposed_run_on(noun: Token) -> list[Token]:
     while end < len(doc) and doc[end].pos_ == "PROPN":
         end += 1
     run = list(doc[k + 1 : end])
-    subject = len(run) > 1 and run[-1].dep_ in _SUBJECTS and is_person(run)
-    return run if subject and end < len(doc) and doc[end].text == "," else []
+    taken = run[-1].dep_ in (*_SUBJECTS, "prep") if run else False  # (no name is an "of")
+    closed = end < len(doc) and doc[end].text == ","
+    return run if taken and closed and len(run) > 1 and is_person(run) else []
 
 
 def _lost_subject(acc: Token, source: Token | None) -> Token | None:

@@ -1584,3 +1584,15 @@ def test_a_name_set_off_after_an_opening_participle_the_parse_took_for_a_subject
     assert said(suggester, text) == [
         ("what happened was unacceptable.", "María José Gómez", "indicated")
     ]
+
+
+def test_a_ranked_name_set_off_after_according_to_a_job_is_the_speaker_not_the_quote(
+    suggester,
+):
+    text = (
+        "According to the North Kyoga Region Police spokesperson, ASP Jimmy Patrick Okema, "
+        "the case was reported as assault by a mob."
+    )
+    assert said(suggester, text) == [
+        ("the case was reported as assault by a mob.", "Jimmy Patrick Okema", "According to")
+    ]
