@@ -939,7 +939,9 @@ class NameBook:
 
     def _settled(self, name: str, pos: int) -> str:
         source = named_source(_first_of_two(_undated(name)))
-        bare = _unowned(self._whole(_unbased(self.without_article(source)), pos))
+        bare = self.without_article(source)
+        bare = _unowned(self._whole(_unbased(_first_of_two(bare)), pos))  # (also of what a
+        # document names: "a statement by X (XX) and the Y")
         acronym = _acronym_of(bare)
         if acronym is not None:
             expanded = self._expanded(acronym, pos)
@@ -1899,6 +1901,8 @@ _DEMONYM = re.compile(_NOT_PLAIN + r"[A-Z][a-z]+(?:an|ese|ish|i)")
 #: A nationality before a broadcaster's medium (``Icelandic state radio``, ``Dutch
 #: television``): a description, not a broadcaster's name.
 _NATIONALITY = re.compile(_NOT_PLAIN + r"[A-Z][a-z]+(?:an|ese|ish|i|ic|ch)")
+#: An acronym in brackets that glosses the name before it, where it ends.
+_GLOSSED = re.compile(r"\s+\([A-Z]{2,8}\)$")
 #: A ``the`` right before where a search ends.
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
 #: An abbreviation written with full stops: ``U.S.``, ``U.N.``.
@@ -2206,6 +2210,7 @@ def _first_of_two(name: str) -> str:
     and Population and the Joint Technical Committee`` -> ``Ministry of Health and
     Population``; not ``Ministry of Culture and the Arts``)."""
     before, *after = _AND_THE.split(name, maxsplit=1)
+    before = _GLOSSED.sub("", before)  # "Public Security Department (PSD) and the ..."
     if after and _organisation_named(before) and _organisation_named(after[0]):
         return before
     first, *rest = _AND.split(name)

@@ -2385,7 +2385,9 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
                 words = sum(  # (a possessive's "'s" is no word of its own)
                     not t.is_punct and t.tag_ != "POS" for t in doc[head.i + 1 : last + 1]
                 )
-                if words >= 8 and c.lower_ not in ("of", "from"):
+                given = c.lower_ == "by" and head.lower_ in DOCUMENT_NOUNS  # ("a statement
+                # by X and Y": who gave it out)
+                if words >= 8 and c.lower_ not in ("of", "from") and not given:
                     break  # (a phrase of whom or where from says who, at any length;
                     # marks are no words: "for the Co-op Plant (CP)")
                 where = any(o.lemma_.lower() in STATEMENT_NOUNS for o in c.children)

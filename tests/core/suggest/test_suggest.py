@@ -1596,3 +1596,15 @@ def test_a_ranked_name_set_off_after_according_to_a_job_is_the_speaker_not_the_q
     assert said(suggester, text) == [
         ("the case was reported as assault by a mob.", "Jimmy Patrick Okema", "According to")
     ]
+
+
+def test_a_statement_by_two_bodies_is_the_first_ones(suggester):
+    text = (
+        "The force is still sweeping the area, according to a joint statement by the Public "
+        "Security Department (PSD) and the Gendarmerie Department.\n\n"
+        "The statement said the operation resulted in seizing weapons."
+    )
+    assert [(q, n) for q, n, _ in said(suggester, text)] == [
+        ("The force is still sweeping the area", "Public Security Department"),
+        ("the operation resulted in seizing weapons.", "Public Security Department"),
+    ]
