@@ -180,7 +180,7 @@ TITLES = ROYAL_TITLES | frozenset(
     chairman chairwoman chair director spokesman spokeswoman spokesperson ambassador
     general colonel captain commander officer sheriff detective inspector coach
     manager professor doctor deputy assistant foreign defense defence interior
-    finance economy trade health justice attorney analyst councillor councilman
+    finance economy trade health justice attorney analyst councillor councilman provincial
     councilwoman commissioner speaker leader founder president-elect former
     acting interim head executive senior associate chief pastor father bishop
     nurse officer trooper constable agent rabbi imam principal superintendent

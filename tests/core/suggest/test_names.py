@@ -3293,3 +3293,12 @@ def test_an_offices_acronym_of_its_own_language_stands_for_its_name(suggester):
         "Jo Roe",
         "SNP",
     ]
+
+
+def test_provincial_before_a_name_is_a_jobs_word(suggester):
+    text = (
+        "Police Assistant Commissioner (AC) Provincial Joseph Manelugu met the Premier on "
+        "Friday.\n\n"
+        'AC Manelugu says, "The meeting was to discuss policing in the province."'
+    )
+    assert names(suggester, text) == ["Joseph Manelugu"]
