@@ -511,6 +511,10 @@ class NameBook:
     #: documents written with who gave them out (``the latest situation report released
     #: by the NHA``): where the document's noun ends, and the giver's name there
     given: dict[int, tuple[int, str]] = field(default_factory=dict)
+    #: where a job's name ends that its acronym and another job set off by commas follow,
+    #: and where the name after them starts (``Police Public Relations Officer (PPRO) of
+    #: the command, Deputy Superintendent of Police (DSP), Jo Roe,``): that job's holder
+    set_off: dict[int, int] = field(default_factory=dict)
     #: where the descriptions settled as sources' names so far start, in order: a later
     #: one the same up to case is the mention written there (:meth:`_same_description`)
     spoken: list[int] = field(default_factory=list)
@@ -661,6 +665,14 @@ class NameBook:
             end = q.close if q.close is not None else len(text)
             insort(self.quoted, (start + q.open, start + end))
         self.acronyms.update(a.replace(".", "") for a in _WRITTEN_ACRONYM.findall(text))
+        self._add_runs(start, text)
+        self._add_lower_defined(start, text)
+        self._add_bodies(start, text)
+
+    def _add_runs(self, start: int, text: str) -> None:
+        """Register a paragraph's runs of capitalised words: the kinds of organisation
+        written after them, the names, the acronyms they define and the holders set off
+        after a job's (:attr:`set_off`)."""
         for m in _CAPITALISED_RUN.finditer(text):
             words = _proper_words(m.group())
             kind = _APPOSITIVE.match(text, m.end())
@@ -671,11 +683,11 @@ class NameBook:
             elif len(words) < 2:
                 continue
             self._add_capitalised(start + m.start(), words, m.group())
+            if ranked := _SET_OFF_RANK.match(text, m.end()):
+                self.set_off[start + m.end()] = start + ranked.end()
             defined = _DEFINED.match(text, m.end())
             if defined and (expansion := _defined(text, m, words, defined["acronym"])):
                 self.expansions.setdefault(defined["acronym"], expansion)
-        self._add_lower_defined(start, text)
-        self._add_bodies(start, text)
 
     def _add_capitalised(self, at: int, words: list[str], written: str) -> None:
         """Register a run of capitalised words written at ``at``: two names where ``and``
@@ -1236,11 +1248,14 @@ class NameBook:
         after = at + len(job)
         first = at + len(_AND.split(name)[0])  # (the job's own name: all)
         apposed = at + len(name) + len(", ")  # "The Prime Minister of Norvia, Enele Sopo,"
+        ranked = self.set_off.get(after)  # "... Officer (PPRO) of the command, DSP X, Jo Roe"
         held = [
             (s, full)
             for full, seen in self.full_names.items()
             for s in seen
-            if after < s <= after + _HOLDER_GAP and (name == job or s < first or s == apposed)
+            if after < s <= after + _HOLDER_GAP
+            and (name == job or s < first or s == apposed)
+            or s == ranked
         ]
         if held:
             return " ".join(max(held)[1])
@@ -1901,6 +1916,13 @@ _DEMONYM = re.compile(_NOT_PLAIN + r"[A-Z][a-z]+(?:an|ese|ish|i)")
 #: A nationality before a broadcaster's medium (``Icelandic state radio``, ``Dutch
 #: television``): a description, not a broadcaster's name.
 _NATIONALITY = re.compile(_NOT_PLAIN + r"[A-Z][a-z]+(?:an|ese|ish|i|ic|ch)")
+#: A job's acronym in brackets, what it is of, and another job set off by commas, with
+#: its own acronym, before a name: ``(PPRO) of the command, Deputy Superintendent of
+#: Police (DSP), `` (:attr:`NameBook.set_off`).
+_SET_OFF_RANK = re.compile(
+    r"\s+\([A-Z]{2,8}\)(?:\s+of\s+the\s+[a-z]+)?,\s+"
+    r"(?:[A-Z][a-z]+\s+(?:of\s+)?){1,5}\([A-Z]{2,8}\),\s+(?=[A-Z])"
+)
 #: An acronym in brackets that glosses the name before it, where it ends.
 _GLOSSED = re.compile(r"\s+\([A-Z]{2,8}\)$")
 #: A ``the`` right before where a search ends.

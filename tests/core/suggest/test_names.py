@@ -3302,3 +3302,12 @@ def test_provincial_before_a_name_is_a_jobs_word(suggester):
         'AC Manelugu says, "The meeting was to discuss policing in the province."'
     )
     assert names(suggester, text) == ["Joseph Manelugu"]
+
+
+def test_a_jobs_acronym_is_its_holder_named_after_another_job_set_off(suggester):
+    text = (
+        "Police Public Relations Officer (PPRO) of the command, Deputy Superintendent of "
+        "Police (DSP), Nafi\u2019u Abubakar, confirmed the arrests yesterday.\n\n"
+        "The PPRO said the suspects were caught on patrol."
+    )
+    assert names(suggester, text) == ["Nafi\u2019u Abubakar"]
