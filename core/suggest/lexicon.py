@@ -194,7 +194,7 @@ TITLES = ROYAL_TITLES | frozenset(
     clerk coordinator planner owner shopkeeper farmer diplomat nominee official
     det det. insp insp. supt supt. cllr coun mp mep msp pc dci dcs comm comm. const const.
     maj maj. cpl cpl. pvt pvt. adm adm. cmdr cmdr. brigadier brig brig.
-    counsel magistrate warden ranger selector garda major coroner
+    counsel magistrate warden ranger selector garda major coroner solicitor barrister
     sheikh shaikh sheikha shaykh daw
     striker midfielder goalkeeper defender footballer cricketer batsman athlete sprinter
     swimmer cyclist wrestler jockey referee umpire skipper actor actress songwriter rapper

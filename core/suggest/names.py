@@ -764,7 +764,8 @@ class NameBook:
         of something so written before a name (``The Commissioner of Police in the state,
         Mr Jide Ola,``: a commissioner; a job in capitals and a comma before it: ``Senior
         Magistrate, Tamika Roe,``) or after it and its comma (``Roe, the
-        Minister of Trade and Industry,``: a minister, whom ``The minister`` is)."""
+        Minister of Trade and Industry,``: a minister, whom ``The minister`` is), or by the
+        firm they are from (``Jo Roe from Acme Solicitors``: a solicitor)."""
         for j in _JOB_OF_BEFORE_NAME.finditer(text):
             name = _untitled(j["name"].split())  # "Defense Ministry General Jo Roe"
             if _is_title(j["job"]) and len(name) > 1 and _person_words(name):
@@ -781,6 +782,10 @@ class NameBook:
         for j in _JOB_FOR_AFTER_NAME.finditer(text):  # "Jo Roe, spokesman for Mayor Ed Li"
             if _is_title(j["job"]):
                 insort(self.jobs_of, (start + j.start("whose"), start + j.end("whose")))
+        for f in _OF_A_FIRM.finditer(text):  # "Jo Roe from Lanyon Bowdler Solicitors"
+            job = f["jobs"].lower().removesuffix("s")
+            if _is_title(job) and _person_words(f["name"].split()):
+                self.add_title(job, start + f.start("name"), f["name"])
         for k in _KNOWN_AS.finditer(text):
             if _person_words(k["name"].split()):
                 at = (start + k.start("desc"), start + k.end("desc"))
@@ -2021,6 +2026,12 @@ _JOB_OF_AFTER_NAME = re.compile(
 _JOB_FOR_AFTER_NAME = re.compile(
     r"[A-Z][\w.'\u2019-]*,\s+(?:(?:the|a|an)\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
     r"(?P<job>[a-z][a-z-]*)\s+(?:for|of|to)\s+(?P<whose>[^,.;:\n]{1,80})"
+)
+#: A person's name and the firm they are from, named by its people's job (``Stephen
+#: Scully from Lanyon Bowdler Solicitors``): a solicitor.
+_OF_A_FIRM = re.compile(
+    r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)+)\s+(?:from|of|at)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w&'\u2019-]*\s+){1,4}(?P<jobs>[A-Z][a-z]+s)\b"
 )
 #: Where a run of capitalised words may go on: not past a sentence's full stop
 #: (``Milwaukee. The``; an abbreviation's or an initial's stop is no word's end of two

@@ -3311,3 +3311,13 @@ def test_a_jobs_acronym_is_its_holder_named_after_another_job_set_off(suggester)
         "The PPRO said the suspects were caught on patrol."
     )
     assert names(suggester, text) == ["Nafi\u2019u Abubakar"]
+
+
+def test_a_solicitor_is_a_job_and_one_from_a_firm_of_solicitors_holds_it(suggester):
+    text = (
+        "Stephen Scully from Lanyon Bowdler Solicitors said lawyers were concerned.\n\n"
+        "The solicitor also raised fears over the future of the court.\n\n"
+        'He said: "All other work will go to Kidderminster."\n\n'
+        "Solicitor Padraig DeBurca said the prosecution had chosen not to call the man."
+    )
+    assert names(suggester, text) == ["Stephen Scully", "Stephen Scully", "Padraig DeBurca"]
