@@ -395,12 +395,6 @@ def _a_date(name: str) -> bool:
     return all(w.lower().rstrip(".") in CALENDAR for w in name.split())
 
 
-def _with_its_stop(name: str) -> str:
-    """A name that ends with ``Jr`` or ``Sr`` with its full stop, which the tokens of a
-    sentence's end split from it (``Barry Thompson Sr. said``)."""
-    return name + "." if name.split()[-1:] in (["Jr"], ["Sr"]) else name
-
-
 def _slip(word: str, surname: str) -> bool:
     """Whether ``word`` is ``surname`` as an article slips on it: in other capitals
     (``MacKinley``), with an ``s`` more or less at its end (``Abrams``), a letter of a
@@ -515,6 +509,8 @@ class NameBook:
     #: and where the name after them starts (``Police Public Relations Officer (PPRO) of
     #: the command, Deputy Superintendent of Police (DSP), Jo Roe,``): that job's holder
     set_off: dict[int, int] = field(default_factory=dict)
+    #: how the article writes a name's ``Jr`` or ``Sr``: with its stop, without, or both
+    suffixes: set[str] = field(default_factory=set)
     #: where the descriptions settled as sources' names so far start, in order: a later
     #: one the same up to case is the mention written there (:meth:`_same_description`)
     spoken: list[int] = field(default_factory=list)
@@ -695,6 +691,7 @@ class NameBook:
         organisation a person's name is written of (``Supt. Jo Roe of Norvia Police``:
         :func:`_person_and_body`) or after, before the person's title (``Norvia Police
         Chief Inspector Jo Roe``)."""
+        self.suffixes.update(w for w in written.split() if w.rstrip(".") in ("Jr", "Sr"))
         lead = max(written.find(words[0]), 0)  # (where its first word is: not "The")
         at, written = at + lead, written[lead:]
         run = " ".join(words)
@@ -844,7 +841,18 @@ class NameBook:
             return begun
         settled = _unowned(self._settled(name, pos))  # (a description's organisation too)
         settled = self._after_its_kind(settled)
-        return _with_its_stop(self._cased(_broadcaster(self._company(self._of_state(settled)))))
+        return self._with_its_stop(
+            self._cased(_broadcaster(self._company(self._of_state(settled))))
+        )
+
+    def _with_its_stop(self, name: str) -> str:
+        """A name that ends with ``Jr`` or ``Sr`` with its full stop, which the tokens of a
+        sentence's end split from it (``Barry Thompson Sr. said``), unless the article
+        writes it without one (``Superintendent David Seine Jr confirmed``)."""
+        last = name.split()[-1:]
+        if last not in (["Jr"], ["Sr"]) or self.suffixes & {last[0], f"{last[0]}."} == {last[0]}:
+            return name  # (written only without it)
+        return name + "."
 
     def _in_full_later(self, name: str, pos: int) -> str | None:
         """The person a surname alone stands for where the article names them in full only

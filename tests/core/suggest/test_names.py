@@ -3321,3 +3321,12 @@ def test_a_solicitor_is_a_job_and_one_from_a_firm_of_solicitors_holds_it(suggest
         "Solicitor Padraig DeBurca said the prosecution had chosen not to call the man."
     )
     assert names(suggester, text) == ["Stephen Scully", "Stephen Scully", "Padraig DeBurca"]
+
+
+def test_a_jr_written_without_its_stop_stays_so(suggester):
+    text = (
+        "Provincial police commander Superintendent David Seine Jr confirmed there were no "
+        "casualties.\n\n"
+        "The road was closed, said Police Chief Barry Thompson Sr."
+    )
+    assert names(suggester, text) == ["David Seine Jr", "Barry Thompson Sr."]
