@@ -181,7 +181,8 @@ TITLES = ROYAL_TITLES | frozenset(
     general colonel captain commander officer sheriff detective inspector coach
     manager professor doctor deputy assistant foreign defense defence interior
     finance economy trade health justice attorney analyst councillor councilman provincial
-    councilwoman commissioner speaker leader founder president-elect former
+    councilwoman commissioner speaker leader founder president-elect former alderman
+    alderwoman
     acting interim head executive senior associate chief pastor father bishop
     nurse officer trooper constable agent rabbi imam principal superintendent
     sergeant lieutenant corporal private admiral marshal chancellor dean
@@ -212,6 +213,7 @@ TITLES = ROYAL_TITLES | frozenset(
     apostle cleric archbishop priest reverend evangelist televangelist preacher
     cardinal nuncio apostolic monsignor msgr msgr. deacon vicar patriarch
     prefect
+    pcsupt pssupt psupt pcinsp psinsp pinsp
     kombes akbp akp iptu ipda aiptu brigjen irjen kapolda kapolres
     dsp dcp acp asp ssp dig aig
     """.split()

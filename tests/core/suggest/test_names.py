@@ -3330,3 +3330,11 @@ def test_a_jr_written_without_its_stop_stays_so(suggester):
         "The road was closed, said Police Chief Barry Thompson Sr."
     )
     assert names(suggester, text) == ["David Seine Jr", "Barry Thompson Sr."]
+
+
+def test_an_alderman_and_a_philippine_police_rank_are_no_part_of_the_name(suggester):
+    text = (
+        "Ward One Alderman Gary Slack said he learned the news on Monday.\n\n"
+        "ZCPO OIC PSSupt Dennis Basngi said the measures were working."
+    )
+    assert names(suggester, text) == ["Gary Slack", "Dennis Basngi"]
