@@ -1864,12 +1864,16 @@ def _within(ranges: list[tuple[int, int]], pos: int) -> bool:
     return bool(i) and pos < ranges[i - 1][1]
 
 
+#: Where a run of capitalised words may go on: not past a sentence's full stop
+#: (``Milwaukee. The``, ``the UAE. Police``; an abbreviation's or an initial's stop is no
+#: word's end of two small letters or two capitals: ``U.S. Food``, ``Jo K. Roe``).
+_NOT_PAST_A_STOP = r"(?<![a-z]{2}\.)(?<![A-Z]{2}\.)"
 #: A capitalised name in running text, small words allowed between its words: ``World
 #: Health Organization``, ``Ministry of Health``, ``Bank of the West``; it ends at a
 #: sentence's full stop (``... The New York Times. The``), not at ``U.S.`` or ``L.``.
 _CAPITALISED_RUN = re.compile(
     r"[A-Z][\w&.'\u2019-]*"
-    r"(?:(?<![a-z]{2}\.)(?:\s+(?:of(?:\s+the)?|for|and|&))?\s+[A-Z][\w&.'\u2019-]*)*"
+    r"(?:" + _NOT_PAST_A_STOP + r"(?:\s+(?:of(?:\s+the)?|for|and|&))?\s+[A-Z][\w&.'\u2019-]*)*"
 )
 #: A dateline: a place (and a date) in capitals, an upper-case place or one with a
 #: bracketed part (``(Goa)``, ``(Reuters)``; a date may follow it: ``New Delhi [India],
@@ -2041,10 +2045,6 @@ _OF_A_FIRM = re.compile(
     r"(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)+)\s+(?:from|of|at)\s+(?:the\s+)?"
     r"(?:[A-Z][\w&'\u2019-]*\s+){1,4}(?P<jobs>[A-Z][a-z]+s)\b"
 )
-#: Where a run of capitalised words may go on: not past a sentence's full stop
-#: (``Milwaukee. The``; an abbreviation's or an initial's stop is no word's end of two
-#: small letters: ``U.S. Food``, ``Jo K. Roe``).
-_NOT_PAST_A_STOP = r"(?<![a-z]{2}\.)"
 #: A document and who gave it out: ``the latest situation report released by the NHA``,
 #: ``a statement issued by the Norland Federation``, ``... by the Quetta commissioner's
 #: office`` (an organisation's kind in lower case after its capitals, as ``Acme plant``).

@@ -3338,3 +3338,11 @@ def test_an_alderman_and_a_philippine_police_rank_are_no_part_of_the_name(sugges
         "ZCPO OIC PSSupt Dennis Basngi said the measures were working."
     )
     assert names(suggester, text) == ["Gary Slack", "Dennis Basngi"]
+
+
+def test_a_name_runs_on_past_no_sentences_end_after_an_acronym(suggester):
+    text = (
+        "Sharjah Police said the chase began on the highway.\n\n"
+        "It was unclear how he returned to the UAE. Police said he was part of a gang."
+    )
+    assert names(suggester, text) == ["Sharjah Police", "Sharjah Police"]
