@@ -175,7 +175,7 @@ TITLES = ROYAL_TITLES | frozenset(
     """
     mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady sen sen. rep rep.
     gov gov. gen gen. col col. lt lt. sgt sgt. capt capt. st st. rev rev. hon
-    president vice prime minister secretary senator representative governor mayor
+    president vice prime minister secretary undersecretary senator representative governor mayor
     chancellor premier king queen prince princess pope judge justice chief ceo
     chairman chairwoman chair director spokesman spokeswoman spokesperson ambassador
     general colonel captain commander officer sheriff detective inspector coach

@@ -296,9 +296,9 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
     if not (of_job and len(run) > 2 and run[0].i == left):
         return run
     # what the job is of runs on through a plural ("Minister of Water Resources Wil Abram",
-    # "of Home Affairs"): a person's name is no plural; and past a word of where ("MP for
-    # Western Norland Jo Roe")
-    plural = [k for k, t in enumerate(run[:-2]) if t.tag_ == "NNPS"]
+    # "of Home Affairs", "for Medical Supplies"): a person's name is no plural; and past a
+    # word of where ("MP for Western Norland Jo Roe")
+    plural = [k for k, t in enumerate(run[:-2]) if t.tag_ == "NNPS" or t.lower_.endswith("ies")]
     cut = max(plural, default=0) + 1
     if run[cut - 1].lower_ in COMPASS and len(run) - cut > 2:
         cut += 1

@@ -3346,3 +3346,11 @@ def test_a_name_runs_on_past_no_sentences_end_after_an_acronym(suggester):
         "It was unclear how he returned to the UAE. Police said he was part of a gang."
     )
     assert names(suggester, text) == ["Sharjah Police", "Sharjah Police"]
+
+
+def test_an_undersecretary_for_a_plural_in_ies_is_no_part_of_the_name(suggester):
+    text = (
+        "There is no shortage, the Ministry's Assistant Undersecretary for Medical Supplies "
+        "Abdullah Al-Bader said in a statement."
+    )
+    assert names(suggester, text) == ["Abdullah Al-Bader"]
