@@ -509,6 +509,9 @@ class NameBook:
     #: and where the name after them starts (``Police Public Relations Officer (PPRO) of
     #: the command, Deputy Superintendent of Police (DSP), Jo Roe,``): that job's holder
     set_off: dict[int, int] = field(default_factory=dict)
+    #: the people named after a job in lower case, by the initials of the job's last words
+    #: (``deputy county commissioner Mathew Wambugu``: ``DCC``, also ``CC``), in order
+    job_letters: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     #: how the article writes a name's ``Jr`` or ``Sr``: with its stop, without, or both
     suffixes: set[str] = field(default_factory=set)
     #: where the descriptions settled as sources' names so far start, in order: a later
@@ -652,6 +655,7 @@ class NameBook:
         for n in [*_KIND_AFTER.finditer(text), *_KIND_APPOSED.finditer(text)]:
             self._add_kind(start + n.start("name"), n["name"], n["noun"])
         self._add_appositions(start, text)
+        self._add_jobs_in_words(start, text)
         self._add_given(start, text)
         for g in _SAID_HE.finditer(text):  # "Jones said he had seen": a person, a he
             self.gender.setdefault(g["name"], g["pronoun"])
@@ -755,14 +759,30 @@ class NameBook:
                 self._add_kind(at, name, kind)  # "the Quetta commissioner's office"
             self.given[start + g.end("document")] = (at, name)
 
+    def _add_jobs_in_words(self, start: int, text: str) -> None:
+        """Register a paragraph's people named after a job in lower case, by the job's
+        initials (:attr:`job_letters`), and the job of the firm a person is from (``Jo Roe
+        from Acme Solicitors``: a solicitor)."""
+        for j in _LOWER_JOB_BEFORE_NAME.finditer(text):  # "deputy county commissioner Jo Roe"
+            job, name = j["job"].split(), _untitled(j["name"].split())
+            if _is_title(job[-1]) and len(name) > 1 and _person_words(name):
+                for k in range(len(job) - 1):
+                    letters = "".join(w[0] for w in job[k:]).upper()
+                    self.job_letters.setdefault(letters, []).append(
+                        (start + j.start(), " ".join(name))
+                    )
+        for f in _OF_A_FIRM.finditer(text):  # "Jo Roe from Lanyon Bowdler Solicitors"
+            job = f["jobs"].lower().removesuffix("s")
+            if _is_title(job) and _person_words(f["name"].split()):
+                self.add_title(job, start + f.start("name"), f["name"])
+
     def _add_appositions(self, start: int, text: str) -> None:
         """Register a paragraph's descriptions of a person with the name after their
         comma (``the party's vice-president, better known as Tian Chua,``), and the jobs
         of something so written before a name (``The Commissioner of Police in the state,
         Mr Jide Ola,``: a commissioner; a job in capitals and a comma before it: ``Senior
         Magistrate, Tamika Roe,``) or after it and its comma (``Roe, the
-        Minister of Trade and Industry,``: a minister, whom ``The minister`` is), or by the
-        firm they are from (``Jo Roe from Acme Solicitors``: a solicitor)."""
+        Minister of Trade and Industry,``: a minister, whom ``The minister`` is)."""
         for j in _JOB_OF_BEFORE_NAME.finditer(text):
             name = _untitled(j["name"].split())  # "Defense Ministry General Jo Roe"
             if _is_title(j["job"]) and len(name) > 1 and _person_words(name):
@@ -779,10 +799,6 @@ class NameBook:
         for j in _JOB_FOR_AFTER_NAME.finditer(text):  # "Jo Roe, spokesman for Mayor Ed Li"
             if _is_title(j["job"]):
                 insort(self.jobs_of, (start + j.start("whose"), start + j.end("whose")))
-        for f in _OF_A_FIRM.finditer(text):  # "Jo Roe from Lanyon Bowdler Solicitors"
-            job = f["jobs"].lower().removesuffix("s")
-            if _is_title(job) and _person_words(f["name"].split()):
-                self.add_title(job, start + f.start("name"), f["name"])
         for k in _KNOWN_AS.finditer(text):
             if _person_words(k["name"].split()):
                 at = (start + k.start("desc"), start + k.end("desc"))
@@ -974,7 +990,8 @@ class NameBook:
                 expanded = (
                     self._company_begun(acronym, pos) or self._named_after(acronym, pos) or acronym
                 )
-            return self._unplaced(self._holder(expanded, pos, written_out=True) or expanded)
+            held = self._holder(expanded, pos, written_out=True) or self._lettered(expanded, pos)
+            return self._unplaced(held or expanded)
         described = (
             self.lower_defined.get(bare.lower().removeprefix("the "))
             or self._first_person(bare, pos)
@@ -1231,6 +1248,13 @@ class NameBook:
             if whole is not None:
                 return whole
         return acronym
+
+    def _lettered(self, acronym: str, pos: int) -> str | None:
+        """The person last named before ``pos`` after a job in lower case whose initials
+        make ``acronym`` (``area deputy county commissioner Mathew Wambugu`` ... ``The DCC
+        said``: Mathew Wambugu); None for none."""
+        named = [(at, name) for at, name in self.job_letters.get(acronym, []) if at < pos]
+        return named[-1][1] if named else None
 
     def _holder(self, job: str, pos: int, written_out: bool = False) -> str | None:
         """The person a job's name was last written with before ``pos``: its holder's
@@ -2038,6 +2062,11 @@ _JOB_OF_AFTER_NAME = re.compile(
 _JOB_FOR_AFTER_NAME = re.compile(
     r"[A-Z][\w.'\u2019-]*,\s+(?:(?:the|a|an)\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
     r"(?P<job>[a-z][a-z-]*)\s+(?:for|of|to)\s+(?P<whose>[^,.;:\n]{1,80})"
+)
+#: A job in lower case of two words or more right before a person's name (``area deputy
+#: county commissioner Mathew Wambugu``).
+_LOWER_JOB_BEFORE_NAME = re.compile(
+    r"(?<![\w-])(?P<job>(?:[a-z]+\s+){1,3}[a-z]+)\s+(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)+)"
 )
 #: A person's name and the firm they are from, named by its people's job (``Stephen
 #: Scully from Lanyon Bowdler Solicitors``): a solicitor.

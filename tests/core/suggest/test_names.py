@@ -3354,3 +3354,12 @@ def test_an_undersecretary_for_a_plural_in_ies_is_no_part_of_the_name(suggester)
         "Abdullah Al-Bader said in a statement."
     )
     assert names(suggester, text) == ["Abdullah Al-Bader"]
+
+
+def test_a_jobs_initials_stand_for_the_person_named_after_it_in_lower_case(suggester):
+    text = (
+        "Led by area deputy county commissioner Mathew Wambugu, officials played down the "
+        "photos.\n\n"
+        "The DCC has reiterated that Likoni is safe for visitors."
+    )
+    assert names(suggester, text) == ["Mathew Wambugu"]
