@@ -2279,6 +2279,8 @@ def _first_of_two(name: str) -> str:
     ``and the`` before a second organisation's name joins two too (``Ministry of Health
     and Population and the Joint Technical Committee`` -> ``Ministry of Health and
     Population``; not ``Ministry of Culture and the Arts``)."""
+    if not name.split():
+        return name  # (what a mention settles to may be nothing: "'' the report")
     before, *after = _AND_THE.split(name, maxsplit=1)
     before = _GLOSSED.sub("", before)  # "Public Security Department (PSD) and the ..."
     if after and _organisation_named(before) and _organisation_named(after[0]):
