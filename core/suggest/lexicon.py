@@ -312,7 +312,7 @@ NON_PERSON_WORDS = frozenset(
     pharmaceuticals foods brands enterprises studios pictures entertainment labs
     electric energy systems media intelligence security trust alliance coalition
     confederation constabulary infirmary clinic guild brotherhood chamber movement campaign
-    directorate inspectorate secretariat
+    directorate inspectorate secretariat branch unit
     act code constitution treaty ordinance statute
     """.split()
 )

@@ -3363,3 +3363,15 @@ def test_a_jobs_initials_stand_for_the_person_named_after_it_in_lower_case(sugge
         "The DCC has reiterated that Likoni is safe for visitors."
     )
     assert names(suggester, text) == ["Mathew Wambugu"]
+
+
+def test_a_branch_or_a_unit_is_no_persons_name(suggester):
+    text = (
+        "In a brief statement, the spokesperson for the Executive Branch announced that the "
+        "governor will visit on Friday.\n\n"
+        "The Special Investigation Unit said that the case was closed."
+    )
+    assert names(suggester, text) == [
+        "the spokesperson for the Executive Branch",
+        "Special Investigation Unit",
+    ]
