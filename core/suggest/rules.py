@@ -2360,6 +2360,10 @@ def _right_after_marks(noun: Token) -> bool:
 
 #: How words reach a reporter (``said the miners by telephone``): no part of who said them.
 _MEDIA = frozenset("telephone phone email e-mail text radio videolink video".split())
+#: Where a source posts what it says (``The PSNI on their Facebook said``): a page, no one.
+_PAGES = frozenset(
+    "facebook twitter instagram linkedin youtube tiktok website page account".split()
+)
 
 
 def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tuple[int, int]:
@@ -2386,7 +2390,9 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
                     not t.is_punct and t.tag_ != "POS" for t in doc[head.i + 1 : last + 1]
                 )
                 given = c.lower_ == "by" and head.lower_ in DOCUMENT_NOUNS  # ("a statement
-                # by X and Y": who gave it out)
+                # by X and Y": who gave it out; "A spokesperson for St Joseph's Boys High
+                # School in Newry": whose)
+                given = given or c.lower_ == "for" and head.lemma_.lower() in TITLES
                 if words >= 8 and c.lower_ not in ("of", "from") and not given:
                     break  # (a phrase of whom or where from says who, at any length;
                     # marks are no words: "for the Co-op Plant (CP)")
@@ -2397,6 +2403,8 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
                     o.lemma_.lower() in _MEDIA for o in c.children
                 ):
                     break  # "said the miners by telephone": how, not who
+                if c.lower_ in ("on", "via") and any(o.lower_ in _PAGES for o in c.children):
+                    break  # "The PSNI on their Facebook said": where, not who
                 when = [p for p in c.subtree if _of_when(p) and p.right_edge.i >= last]
                 if when and when[0] == c:
                     break  # "A spokesperson ... on Sunday": when it spoke, not who

@@ -1608,3 +1608,18 @@ def test_a_statement_by_two_bodies_is_the_first_ones(suggester):
         ("The force is still sweeping the area", "Public Security Department"),
         ("the operation resulted in seizing weapons.", "Public Security Department"),
     ]
+
+
+def test_a_page_a_source_posts_on_is_no_part_of_the_mention_and_for_says_whose(suggester):
+    text = (
+        "The PSNI on their Facebook said that a large group of youths caused damage.\n\n"
+        "A spokesperson for St Joseph's Boys High School in Newry said the school had been "
+        "informed."
+    )
+    assert [(sp, name) for _, sp, name, _, _ in suggest(suggester, text)] == [
+        ("The PSNI", "PSNI"),
+        (
+            "A spokesperson for St Joseph's Boys High School in Newry",
+            "A spokesperson for St Joseph's Boys High School in Newry",
+        ),
+    ]
