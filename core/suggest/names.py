@@ -909,15 +909,20 @@ class NameBook:
     def _cased(self, name: str) -> str:
         """A name with a small word in capitals (``The City Of London Police``) as the
         article writes it elsewhere with that word in lower case (``City of London
-        Police``): case makes no new name."""
+        Police``), and one with a word in upper case (``CHESHIRE Police``, as a paper
+        opens its story) as it writes it elsewhere in lower case after its capital
+        (``Cheshire Police``): case makes no new name."""
         words = name.split()
-        if not any(w.lower() in _MINOR and w[:1].isupper() for w in words[1:]):
+        small = any(w.lower() in _MINOR and w[:1].isupper() for w in words[1:])
+        shouted = any(len(w) > 3 and w.isupper() for w in words)
+        if not (small or shouted):
             return name
         cased = (
             n
             for _, n in self.capitalised
             if n.lower() == name.lower()
             and all(w.islower() for w in n.split()[1:] if w.lower() in _MINOR)
+            and not any(len(w) > 3 and w.isupper() for w in n.split())
         )
         return next(cased, name)
 

@@ -3375,3 +3375,11 @@ def test_a_branch_or_a_unit_is_no_persons_name(suggester):
         "the spokesperson for the Executive Branch",
         "Special Investigation Unit",
     ]
+
+
+def test_a_name_in_upper_case_is_the_one_written_in_lower_case_after_its_capital(suggester):
+    text = (
+        "CHESHIRE Police say they are reviewing the cases of six people.\n\n"
+        "Cheshire Police issued the summonses last week."
+    )
+    assert names(suggester, text) == ["Cheshire Police"]
