@@ -2174,11 +2174,14 @@ def _proper_words(run: str) -> list[str]:
 
 def _defined(text: str, run: re.Match[str], words: list[str], acronym: str) -> str | None:
     """What an acronym in brackets after a run of capitalised words stands for: the end of
-    the run its initials make (:func:`_expansion`), else, after a ``the``, the whole run of
+    the run its initials make (:func:`_expansion`), else the run whose initials it has in
+    another order (``Judiciary Police (PJ)``), else, after a ``the``, the whole run of
     an office's or an organisation's name, the initials of its own language's (``The State
     of Mexico Attorney General (PGJEM)``); None for none (a person's name: ``Jo Roe
     (SNP)``)."""
     expansion = _expansion(words, acronym)
+    if expansion is None and sorted(initials(" ".join(words))) == sorted(acronym):
+        return " ".join(words)  # "Judiciary Police (PJ)": its letters in its language's order
     the = run.group().startswith("The ") or _THE_BEFORE.search(text, 0, run.start())
     if expansion is not None or len(acronym) < 3 or not the:
         return expansion

@@ -3383,3 +3383,11 @@ def test_a_name_in_upper_case_is_the_one_written_in_lower_case_after_its_capital
         "Cheshire Police issued the summonses last week."
     )
     assert names(suggester, text) == ["Cheshire Police"]
+
+
+def test_an_acronym_with_its_names_initials_in_another_order_stands_for_it(suggester):
+    text = (
+        "The man was detained by the Judiciary Police (PJ) on Friday.\n\n"
+        "In a statement, the PJ said that the man is suspected of bank robberies."
+    )
+    assert names(suggester, text) == ["Judiciary Police"]
