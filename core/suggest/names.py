@@ -298,7 +298,9 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
     # what the job is of runs on through a plural ("Minister of Water Resources Wil Abram",
     # "of Home Affairs", "for Medical Supplies"): a person's name is no plural; and past a
     # word of where ("MP for Western Norland Jo Roe")
-    plural = [k for k, t in enumerate(run[:-2]) if t.tag_ == "NNPS" or t.lower_.endswith("ies")]
+    plural = [
+        k for k, t in enumerate(run[:-2]) if t.tag_ == "NNPS" or t.lower_.endswith(("ies", "ions"))
+    ]
     cut = max(plural, default=0) + 1
     if run[cut - 1].lower_ in COMPASS and len(run) - cut > 2:
         cut += 1
@@ -310,7 +312,8 @@ def _job_of_before(before: list[str]) -> bool:
     ``for`` it is of, so that the run's first word is what the job is of: ``Minister
     of``, ``Secretary for``, also with its ``the`` (``Leader of the``), and the words
     before an ``and`` or a comma of what it is of (``Minister for Planning and``,
-    ``Minister of Water, Sanitation and``)."""
+    ``Minister of Water, Sanitation and``), also past what the job is of before (``Minister
+    of State for Media Affairs and``)."""
     return _job_of(before) is not None
 
 
@@ -324,8 +327,12 @@ def _job_of(before: list[str]) -> str | None:
             k -= 1
     if k > 0 and words[k].lower() == "the":
         k -= 1
-    job = k > 0 and words[k].lower() in ("of", "for") and _is_title(words[k - 1])
-    return words[k - 1] if job else None
+    if k < 1 or words[k].lower() not in ("of", "for"):
+        return None
+    j = k - 1  # (also past what the job is of before: "Minister of State for Media")
+    while j > 1 and not _is_title(words[j]) and words[j - 1].lower() in ("of", "for"):
+        j -= 2
+    return words[j] if _is_title(words[j]) else None
 
 
 #: How many words before a run of names a job's ``of`` may be (``Minister for
@@ -1452,6 +1459,8 @@ class NameBook:
                     words[0][:1].isupper()
                     or words[0] not in _ARTICLES
                     and words[k - 1][:1].isupper()
+                    or words[k - 1].lower() in NON_PERSON_WORDS  # ("the region's deputy
+                    # commissioner of police Frank Mumbuna": no one's police)
                 )
                 and is_job_name(" ".join(words[:k]))
             ),

@@ -3391,3 +3391,13 @@ def test_an_acronym_with_its_names_initials_in_another_order_stands_for_it(sugge
         "In a statement, the PJ said that the man is suspected of bank robberies."
     )
     assert names(suggester, text) == ["Judiciary Police"]
+
+
+def test_a_job_of_state_for_affairs_and_communications_is_no_part_of_the_name(suggester):
+    text = (
+        "A missile fell in Aqaba on Monday, Minister of State for Media Affairs and "
+        "Communications Ali Al Ayed said.\n\n"
+        "Deputy commissioner of police Frank Mumbuna said the police were ready.\n\n"
+        "Police are ready, says the region\u2019s deputy commissioner of police Frank Mumbuna."
+    )
+    assert names(suggester, text) == ["Ali Al Ayed", "Frank Mumbuna", "Frank Mumbuna"]
