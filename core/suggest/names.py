@@ -943,6 +943,8 @@ class NameBook:
         where the acronym the article writes for it spells them (``U.S. Department of
         Agriculture`` ... ``USDA``)."""
         words = name.split()
+        if len(words) == 2 and words[0] in NATIONALITIES and words[1].lower() in STATE_BODIES:
+            return words[1]  # "The Chinese Embassy" (not "Japanese police", a force)
         if len(words) == 2 and words[1].lower() in STATE_BODIES:
             written = f"{words[1]} of {words[0]}"
             return written if any(n == written for _, n in self.capitalised) else name

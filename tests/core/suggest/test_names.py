@@ -3401,3 +3401,11 @@ def test_a_job_of_state_for_affairs_and_communications_is_no_part_of_the_name(su
         "Police are ready, says the region\u2019s deputy commissioner of police Frank Mumbuna."
     )
     assert names(suggester, text) == ["Ali Al Ayed", "Frank Mumbuna", "Frank Mumbuna"]
+
+
+def test_a_nationality_before_an_embassy_alone_is_no_part_of_its_name(suggester):
+    text = (
+        "Some 700 nationals were arrested, according to a statement by the Chinese Embassy.\n\n"
+        "Japanese police said that the marine was arrested."
+    )
+    assert names(suggester, text) == ["Embassy", "Japanese police"]
