@@ -2594,7 +2594,10 @@ def _role(name: Token, is_name: Callable[[Token], bool]) -> Token:
     return role if role is not name and job else name
 
 
-_JOB_LINKS = {"of", "for", "and", "the", "&", "(", ")", "/", "-"}
+#: Words a job's name runs on through to its holder's (``Minister of State for X Jo Roe``),
+#: also the ``general`` of a job written in lower case (``Director general of the
+#: Immigration Department Sok Veasna``).
+_JOB_LINKS = {"of", "for", "and", "the", "&", "(", ")", "/", "-", "general"}
 
 
 def _bracketed(t: Token) -> bool:

@@ -1623,3 +1623,11 @@ def test_a_page_a_source_posts_on_is_no_part_of_the_mention_and_for_says_whose(s
             "A spokesperson for St Joseph's Boys High School in Newry",
         ),
     ]
+
+
+def test_a_job_with_general_in_lower_case_runs_on_to_its_holder(suggester):
+    text = (
+        "Director general of the Immigration Department Sok Veasna said the documents are "
+        "being prepared."
+    )
+    assert said(suggester, text) == [("the documents are being prepared.", "Sok Veasna", "said")]
