@@ -90,7 +90,8 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "department": "dept",
         "police": "constabulary",
         "force": "police constabulary",
-        "union": "workers teamsters guild brotherhood federation",
+        "union": "workers steelworkers autoworkers mineworkers teamsters guild brotherhood "
+        "federation",
         "council": "",
         "office": "",
         "university": "college",

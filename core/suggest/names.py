@@ -1910,10 +1910,12 @@ def _within(ranges: list[tuple[int, int]], pos: int) -> bool:
 _NOT_PAST_A_STOP = r"(?<![a-z]{2}\.)(?<![A-Z]{2}\.)"
 #: A capitalised name in running text, small words allowed between its words: ``World
 #: Health Organization``, ``Ministry of Health``, ``Bank of the West``; it ends at a
-#: sentence's full stop (``... The New York Times. The``), not at ``U.S.`` or ``L.``.
+#: sentence's full stop (``... The New York Times. The``), not at ``U.S.`` or ``L.``; a
+#: union's local goes on through its number.
 _CAPITALISED_RUN = re.compile(
     r"[A-Z][\w&.'\u2019-]*"
     r"(?:" + _NOT_PAST_A_STOP + r"(?:\s+(?:of(?:\s+the)?|for|and|&))?\s+[A-Z][\w&.'\u2019-]*)*"
+    r"(?:(?<=Local) \d+\b)?"  # a union's local by its number: "United Steelworkers Local 1375"
 )
 #: A dateline: a place (and a date) in capitals, an upper-case place or one with a
 #: bracketed part (``(Goa)``, ``(Reuters)``; a date may follow it: ``New Delhi [India],
@@ -2241,10 +2243,13 @@ def is_job_name(name: str) -> bool:
 
 def _heads(words: list[str]) -> set[str]:
     """The words of an organisation's name that say what it is: the one before ``of``
-    (``Ministry of Health``), else the last two (``Springfield Police Department``)."""
+    (``Ministry of Health``), else the last two (``Springfield Police Department``), a
+    union's local and its number aside (``United Steelworkers Local 1375``)."""
     for k, w in enumerate(words[1:], 1):
         if w in ("of", "for"):
             return {words[k - 1]}
+    if len(words) > 3 and words[-2] == "local" and words[-1].isdigit():
+        words = words[:-2]
     return set(words[-2:])
 
 

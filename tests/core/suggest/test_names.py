@@ -3409,3 +3409,13 @@ def test_a_nationality_before_an_embassy_alone_is_no_part_of_its_name(suggester)
         "Japanese police said that the marine was arrested."
     )
     assert names(suggester, text) == ["Embassy", "Japanese police"]
+
+
+def test_a_union_local_by_its_number_is_what_the_union_names(suggester):
+    text = (
+        "A United Steelworkers staff representative said the plant would close.\n\n"
+        "Mark Murray, United Steelworkers Local 1375, said he received a note from USG "
+        "Corp. representatives.\n\n"
+        "The union said it had been assured no layoffs would take place."
+    )
+    assert names(suggester, text)[-1] == "United Steelworkers Local 1375"
