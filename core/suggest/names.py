@@ -2387,11 +2387,11 @@ def named_source(name: str) -> str:
     ):
         return " ".join(after[1:]) or name  # "information from X", with no article
     leading = words[0].lower() in _ARTICLES or words[0].islower()  # "the", "a", "new"
-    owner = words[:k]
-    if k > 1 and not after and words[k].islower() and _capitalised_name(owner):
-        return " ".join(owner)  # "Chamber of Mines data" (not "Official figures", nor an
+    giver = words[:k]
+    if k > 1 and not after and words[k].islower() and _capitalised_name(giver):
+        return " ".join(giver)  # "Chamber of Mines data" (not "Official figures", nor an
         # owner's: "The Acme Corporation's report")
-    if not k or not leading and not any("'" in w for w in owner):
+    if not k or not leading and not any("'" in w for w in giver):
         return name
     if len(after) > 1 and after[0].lower() in ("from", "by", "of"):
         return " ".join(after[1:])  # "a statement from X"
