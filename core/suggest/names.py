@@ -701,7 +701,7 @@ class NameBook:
         joins two of one kind (``Ford Foundation and Norvia Foundation``), and also the
         organisation a person's name is written of (``Supt. Jo Roe of Norvia Police``:
         :func:`_person_and_body`) or after, before the person's title (``Norvia Police
-        Chief Inspector Jo Roe``)."""
+        Chief Inspector Jo Roe``); and how it writes a ``Jr`` or ``Sr`` (:attr:`suffixes`)."""
         self.suffixes.update(w for w in written.split() if w.rstrip(".") in ("Jr", "Sr"))
         lead = max(written.find(words[0]), 0)  # (where its first word is: not "The")
         at, written = at + lead, written[lead:]
@@ -2084,7 +2084,8 @@ _JOB_FOR_AFTER_NAME = re.compile(
 #: A job in lower case of two words or more right before a person's name (``area deputy
 #: county commissioner Mathew Wambugu``).
 _LOWER_JOB_BEFORE_NAME = re.compile(
-    r"(?<![\w-])(?P<job>(?:[a-z]+\s+){1,3}[a-z]+)\s+(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)+)"
+    r"(?<![\w-])(?P<job>(?:[a-z]+\s+){1,3}[a-z]+)\s+"
+    r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)+)"
 )
 #: A person's name and the firm they are from, named by its people's job (``Stephen
 #: Scully from Lanyon Bowdler Solicitors``): a solicitor.
@@ -2302,7 +2303,9 @@ def _first_of_two(name: str) -> str:
     Police and Fire Department``, ``Ministry of Lands and Natural Resources``). An
     ``and the`` before a second organisation's name joins two too (``Ministry of Health
     and Population and the Joint Technical Committee`` -> ``Ministry of Health and
-    Population``; not ``Ministry of Culture and the Arts``)."""
+    Population``; not ``Ministry of Culture and the Arts``), also past the first one's
+    acronym in brackets (``Public Security Department (PSD) and the Gendarmerie
+    Department`` -> ``Public Security Department``)."""
     if not name.split():
         return name  # (what a mention settles to may be nothing: "'' the report")
     before, *after = _AND_THE.split(name, maxsplit=1)

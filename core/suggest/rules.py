@@ -684,9 +684,8 @@ class ArticleRules:
             c for c in apposed + further if len(run := name_run(c, is_name)) > 1 and is_person(run)
         ]
         people.sort(key=lambda c: is_job([c]))  # (a job's name last)
-        appos = next(
-            iter(people), apposed[0] if apposed else None
-        )  # (past a place: "X, Kolkata, Jo")
+        appos = people[0] if people else apposed[0] if apposed else None  # (past a place: "X,
+        # Kolkata, Jo")
         described = (
             head.pos_ == "NOUN"
             or any(c.dep_ == "det" for c in head.lefts)
@@ -2389,10 +2388,13 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
                 words = sum(  # (a possessive's "'s" is no word of its own)
                     not t.is_punct and t.tag_ != "POS" for t in doc[head.i + 1 : last + 1]
                 )
-                given = c.lower_ == "by" and head.lower_ in DOCUMENT_NOUNS  # ("a statement
-                # by X and Y": who gave it out; "A spokesperson for St Joseph's Boys High
-                # School in Newry": whose)
-                given = given or c.lower_ == "for" and head.lemma_.lower() in TITLES
+                given = (  # who gave out a document ("a statement by X and Y") and whose
+                    # a job is ("A spokesperson for St Joseph's Boys High School in Newry")
+                    c.lower_ == "by"
+                    and head.lower_ in DOCUMENT_NOUNS
+                    or c.lower_ == "for"
+                    and head.lemma_.lower() in TITLES
+                )
                 if words >= 8 and c.lower_ not in ("of", "from") and not given:
                     break  # (a phrase of whom or where from says who, at any length;
                     # marks are no words: "for the Co-op Plant (CP)")
