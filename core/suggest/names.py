@@ -921,15 +921,14 @@ class NameBook:
         (``Cheshire Police``): case makes no new name."""
         words = name.split()
         small = any(w.lower() in _MINOR and w[:1].isupper() for w in words[1:])
-        shouted = any(len(w) > 3 and w.isupper() for w in words)
-        if not (small or shouted):
+        if not (small or _shouted(words)):
             return name
         cased = (
             n
             for _, n in self.capitalised
             if n.lower() == name.lower()
             and all(w.islower() for w in n.split()[1:] if w.lower() in _MINOR)
-            and not any(len(w) > 3 and w.isupper() for w in n.split())
+            and not _shouted(n.split())
         )
         return next(cased, name)
 
@@ -2407,6 +2406,11 @@ def named_source(name: str) -> str:
     if named < k and all(w.islower() or w.lower() in _ARTICLES for w in words[:named]):
         return " ".join(words[named:k])  # "the WHO report", "new UC Riverside research"
     return name
+
+
+def _shouted(words: list[str]) -> bool:
+    """Whether a name has a word in upper case that is no acronym's (``CHESHIRE Police``)."""
+    return any(len(w) > 3 and w.isupper() for w in words)
 
 
 def _capitalised_name(words: list[str]) -> bool:
