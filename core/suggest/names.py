@@ -707,7 +707,8 @@ class NameBook:
         at, written = at + lead, written[lead:]
         run = " ".join(words)
         k = _organisation_before(words)
-        if k > 1 and _is_title(words[k]):  # "Norvia Police Chief Inspector Jo Roe": the police
+        if k > 1 and _is_title(words[k]) and not _is_title(words[0]):  # "Norvia Police Chief
+            # Inspector Jo Roe": the police (not "Deputy Police Chief Jo Roe": a job's words)
             self.capitalised.append((at, " ".join(words[:k])))  # (before the run, at its place)
         if _first_of_two(run) != run:  # "Ford Foundation and Norvia Foundation": two
             first, second = _AND.split(run, maxsplit=1)

@@ -3419,3 +3419,12 @@ def test_a_union_local_by_its_number_is_what_the_union_names(suggester):
         "The union said it had been assured no layoffs would take place."
     )
     assert names(suggester, text)[-1] == "United Steelworkers Local 1375"
+
+
+def test_a_deputy_police_chief_names_no_police_force(suggester):
+    text = (
+        "In a statement on Monday, the Norton Police Department named the man. Deputy Police "
+        "Chief Jo Roe said the department will release his name soon.\n\n"
+        "Police say he refused to put the knife down."
+    )
+    assert names(suggester, text) == ["Jo Roe", "Norton Police Department"]
