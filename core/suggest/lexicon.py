@@ -65,6 +65,11 @@ _DOCUMENTS = STATEMENT_NOUNS | set(
 )
 DOCUMENT_NOUNS = frozenset(_DOCUMENTS | {n + "s" for n in _DOCUMENTS})
 
+#: Words before a document that say only how it went out: a news or press release is a
+#: release (``a police news release``: a police release; ``The news release says``: the
+#: release).
+GIVEN_OUT_AS = frozenset({"news", "press", "media"})
+
 #: Definite descriptions of an organisation ("the company", "police"), each with the
 #: words of an organisation's name that fit it besides the noun itself ("Midland
 #: Motors" is a company, "Ministry of Health" a ministry, "The Daily Star" a newspaper).

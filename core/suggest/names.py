@@ -32,6 +32,7 @@ from core.suggest.lexicon import (
     FIRST_NAME_TITLES,
     FORCE_UNITS,
     GENDERED_PEOPLE,
+    GIVEN_OUT_AS,
     HAJJ_HONORIFICS,
     JOBS_OF_A_KIND,
     NAME_ABBREVIATIONS,
@@ -1651,7 +1652,7 @@ class NameBook:
             words = ["the", first, *words[1:]]  # ("police records": plural, no article; also
             # opening its sentence: "Police records say")
         own = words[1:-1]
-        while own and own[-1] in ("news", "press", "media"):
+        while own and own[-1] in GIVEN_OUT_AS:
             own.pop()  # "a police news release": a police release
         if (
             not own

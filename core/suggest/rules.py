@@ -35,6 +35,7 @@ from core.suggest.lexicon import (
     CUE_VERBS,
     DOCUMENT_NOUNS,
     FORCE_UNITS,
+    GIVEN_OUT_AS,
     GOING_ON_VERBS,
     ISSUED_NOUNS,
     MARKET_FIGURES,
@@ -2210,8 +2211,14 @@ def _listed_after(name: Token) -> Token | None:
 def _the(noun: Token) -> bool:
     """Whether a common noun has ``the`` before it and nothing else of its own before it
     (``the statement``, not ``the ministerial statement``) but the kind of organisation
-    it is from (``The bank statement``)."""
-    lefts = [t for t in noun.lefts if not (t.dep_ == "compound" and t.lower_ in ORGANISATION_KINDS)]
+    it is from (``The bank statement``) or how it went out (``The news release``)."""
+    lefts = [
+        t
+        for t in noun.lefts
+        if not (
+            t.dep_ == "compound" and (t.lower_ in ORGANISATION_KINDS or t.lower_ in GIVEN_OUT_AS)
+        )
+    ]
     return noun.pos_ == "NOUN" and len(lefts) == 1 and lefts[0].lower_ == "the"
 
 

@@ -3428,3 +3428,12 @@ def test_a_deputy_police_chief_names_no_police_force(suggester):
         "Police say he refused to put the knife down."
     )
     assert names(suggester, text) == ["Jo Roe", "Norton Police Department"]
+
+
+def test_a_news_release_is_the_release_its_giver_gave_out(suggester):
+    text = (
+        "In a news release on Monday, the Norton Police Department identified the woman.\n\n"
+        "According to the release, three officers responded.\n\n"
+        "The news release says the department will release the names of the officers."
+    )
+    assert names(suggester, text) == ["Norton Police Department"] * 2
