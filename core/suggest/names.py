@@ -66,6 +66,10 @@ if TYPE_CHECKING:  # (annotations only: the review's S key loads no spaCy)
 HONORIFICS = {"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she"}
 
 
+#: A person's age as a noun (``the 72-year-old``).
+_AGED = re.compile(r"\d+-year-old")
+
+
 def _is_title(word: str) -> bool:
     """A title or job word; a hyphenated one whose parts all are (``Secretary-General``);
     a seat's letters in capitals (``MLA``: :data:`SEATS`)."""
@@ -1386,15 +1390,20 @@ class NameBook:
         (``Solskjaer was forced to ... After the game, the United boss said``; ``Arsene
         Wenger has denied ...`` ... ``"...," said the Arsenal boss``), for an office one the
         article named with an office too (``Superintendent Alywin Barton``; not ``Analyst Jo
-        Park``); else whom the same description stood for before (``... he said``). None
-        for none."""
+        Park``); else whom the same description stood for before (``... he said``). Such
+        a job may have what it heads after it (``The head of the law enforcement agency``);
+        a person's age alone is such a description too (``Ivo Berg ... told reporters.
+        "...," said the 72-year-old``). None for none."""
         words = mention.split()
         named = all(w[:1].isupper() for w in words) and is_job_name(mention)
         if len(words) < 2 or words[0].lower() not in _DEFINITE and not named:
             return None  # (a job's name is written so: "the Police Public Relations Officer")
         job = words[-1].lower()
+        if "of" in words[2:] and words[words.index("of", 2) - 1].lower() in JOBS_OF_A_KIND:
+            job = words[words.index("of", 2) - 1].lower()  # "The head of the agency": a head
         office = job in _OFFICES and words[-2].lower() != "of" and not self._titled(job)
-        if not (job in JOBS_OF_A_KIND or office) or self.introduced(job, pos):
+        aged = len(words) == 2 and bool(_AGED.fullmatch(job))  # "said the 72-year-old"
+        if not (job in JOBS_OF_A_KIND or office or aged) or self.introduced(job, pos):
             return None
         start = (
             self.paragraphs[max(0, bisect_right(self.paragraphs, pos) - 2)]

@@ -3437,3 +3437,21 @@ def test_a_news_release_is_the_release_its_giver_gave_out(suggester):
         "The news release says the department will release the names of the officers."
     )
     assert names(suggester, text) == ["Norton Police Department"] * 2
+
+
+def test_the_head_of_what_a_person_leads_is_the_person_last_named_as_a_subject(suggester):
+    text = (
+        "The director general of the Norland Police, Ivo Berg, met hotel owners on Monday.\n\n"
+        '"We work with every hotel to keep visitors safe," Berg told reporters.\n\n'
+        "The head of the law enforcement agency emphasized that the police guard every "
+        "visitor."
+    )
+    assert names(suggester, text) == ["Ivo Berg"] * 2
+
+
+def test_a_person_by_their_age_alone_is_the_person_last_named_as_a_subject(suggester):
+    text = (
+        '"I am shocked by the shooting," Ivo Berg, who leads the opposition, told reporters.\n\n'
+        '"They have to protect people," said the 72-year-old, a former president.'
+    )
+    assert names(suggester, text) == ["Ivo Berg"] * 2
