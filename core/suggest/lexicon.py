@@ -150,7 +150,7 @@ SAYING_AFTER_VERBS = frozenset({"go on", "continue", "have"})
 DIRECT_ONLY_VERBS = frozenset(
     """
     continue sigh laugh shout yell scream whisper mutter exclaim cry
-    chime interject smile shrug snap retort ask wonder answer advise reassure admonish
+    chime interject smile shrug snap retort ask wonder answer advise reassure admonish express
     """.split()
 )
 

@@ -1859,3 +1859,10 @@ def test_a_past_word_the_parse_joins_to_a_modals_clause_that_bids_no_one_is_the_
         "joint show-of-force operations and intensified visibility policing across strategic "
         "locations in the state."
     ]
+
+
+def test_expressed_closing_words_in_marks_is_their_cue(suggester):
+    found = suggest(suggester, '"We work with every hotel," Ivo Berg expressed.')
+    assert [(q, name, cue) for q, _, name, cue, _ in found] == [
+        ("We work with every hotel,", "Ivo Berg", "expressed")
+    ]
