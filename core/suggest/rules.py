@@ -3256,8 +3256,14 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     denied = any(c.dep_ == "neg" for c in verb.children) or _no_one_says(verb)
     # ("Norvia isn't confirming that A", "Neither police nor corrections could reveal")
     where = _relative_where(clause)  # ("announced results of PP-11, where X beat Y")
-    if denied or where or any(m.lower_ in ("whether", "if") for m in marks):
-        return []  # a denied saying reports nothing; a place or a question is no report
+    if (
+        denied
+        or where
+        or _asked_for(verb, clause)
+        or any(m.lower_ in ("whether", "if") for m in marks)
+    ):
+        return []  # a denied saying reports nothing; a place, a demand or a question is no
+        # report ("the mayor demanded the law be applied")
     # "responding to X's statement that ...": X's words, not the verb's; "X reported Jo
     # Roe telling the court that A": Jo Roe's saying reports A
     if _answers_a_statement(verb, clause) or _heard_saying_own(clause):
@@ -3331,6 +3337,28 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
         if part is not None:
             parts.append(part)
     return parts
+
+
+#: Verbs of demanding: a clause under one whose verb is in the base form says what it asks
+#: be done (``demanded the State Security Law be applied``, ``recommended that the council
+#: adopt the plan``), not what anyone says is so.
+_DEMANDING_VERBS = frozenset("demand urge recommend request propose ask order".split())
+
+
+def _asked_for(verb: Token, clause: Token) -> bool:
+    """Whether a verb of demanding's clause is what it asks for: a clause of a subject of
+    its own whose verb, or whose ``be`` before a participle, is in the base form with no
+    modal or ``to`` before it (``the mayor demanded the law be applied``; not ``urged
+    that he should resign``, a modal's, nor ``recommended that the plan was sound``). Not
+    ``insist``: what one insists on in the base form is reported (``Salve insisted the
+    bench release his client``)."""
+    if verb.lemma_.lower() not in _DEMANDING_VERBS:
+        return False
+    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    base = (clause.tag_ == "VB" and not auxiliaries) or (
+        [a.lower_ for a in auxiliaries] == ["be"] and auxiliaries[0].tag_ == "VB"
+    )
+    return base and any(c.dep_ in _SUBJECTS for c in clause.children)
 
 
 def _no_one_says(verb: Token) -> bool:

@@ -1866,3 +1866,15 @@ def test_expressed_closing_words_in_marks_is_their_cue(suggester):
     assert [(q, name, cue) for q, _, name, cue, _ in found] == [
         ("We work with every hotel,", "Ivo Berg", "expressed")
     ]
+
+
+def test_a_demand_of_what_should_be_done_reports_nothing(suggester):
+    text = (
+        "The police arrested one man. Meanwhile, the mayor demanded the State Security Law "
+        "be applied, which would carry harsher punishments.\n\n"
+        "The union recommended that the council adopt the plan.\n\n"
+        "Roe insisted the court release his client on bail."
+    )
+    assert [q for q, _, _, _, _ in suggest(suggester, text)] == [
+        "the court release his client on bail."
+    ]
