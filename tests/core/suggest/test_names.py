@@ -3455,3 +3455,12 @@ def test_a_person_by_their_age_alone_is_the_person_last_named_as_a_subject(sugge
         '"They have to protect people," said the 72-year-old, a former president.'
     )
     assert names(suggester, text) == ["Ivo Berg"] * 2
+
+
+def test_a_shopper_is_a_person_a_she_refers_to(suggester):
+    text = (
+        "Queues of traffic filled Princes Street in Norton at around 1pm.\n\n"
+        "A shopper told the Norton Star that the blockage had caused chaos.\n\n"
+        '"It was gridlock in the middle of the town," she said.'
+    )
+    assert names(suggester, text) == ["A shopper"] * 2
