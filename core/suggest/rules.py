@@ -4528,10 +4528,10 @@ def _apposed_run_on(noun: Token) -> list[Token]:
     """A person's name set off by commas right after a job's description that the parse
     took for the subject of the clause after it (``According to the spokeswoman for the
     Prosecution, Kato Belmans, the group used ...``: Kato Belmans), or for a preposition
-    (``According to the Region Police spokesperson, ASP Jo Roe, the case was``); empty
-    for none."""
+    (``According to the Region Police spokesperson, ASP Jo Roe, the case was``), also
+    after the job in capitals (``the Police Spokesperson, ASP Jo Roe,``); empty for none."""
     doc = noun.doc
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in TITLES:
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() not in TITLES:
         return []
     k = noun.right_edge.i + 1
     if k + 1 >= len(doc) or doc[k].text != ",":

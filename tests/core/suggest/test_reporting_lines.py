@@ -1878,3 +1878,17 @@ def test_a_demand_of_what_should_be_done_reports_nothing(suggester):
     assert [q for q, _, _, _, _ in suggest(suggester, text)] == [
         "the court release his client on bail."
     ]
+
+
+def test_according_to_a_job_in_capitals_and_the_name_after_it_the_clause_after(suggester):
+    text = (
+        "According to the Police Spokesperson, ASP Jo Roe, 155 people were arrested and 69 "
+        "of them were handed over to the immigration officials."
+    )
+    assert [(q, name) for q, _, name, _, _ in suggest(suggester, text)] == [
+        (
+            "155 people were arrested and 69 of them were handed over to the immigration "
+            "officials.",
+            "Jo Roe",
+        )
+    ]
