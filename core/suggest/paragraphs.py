@@ -17,12 +17,19 @@ _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+")
 HEADING_WORDS = 8
 
 
-def is_heading(text: str) -> bool:
+def is_subheading(text: str) -> bool:
     """Whether a paragraph is a subheading between the body's paragraphs: a few words
-    with no mark of a sentence, a clause or a quotation (``Highlighting the
-    achievements``), no one's words and no paragraph a story goes on in."""
+    with no mark of a sentence or a clause, some of them in marks or not (``Highlighting
+    the achievements``, ``Authorities promise 'necessary sanctions'``); no quote, as a
+    headline is none."""
     words = text.split()
-    return 0 < len(words) <= HEADING_WORDS and not re.search(r"[.!?:;,\"\u201c\u201d]", text)
+    return 0 < len(words) <= HEADING_WORDS and not re.search(r"[.!?:;,]", text)
+
+
+def is_heading(text: str) -> bool:
+    """Whether a paragraph is a subheading with no mark of a quotation either
+    (:func:`is_subheading`): no one's words and no paragraph a story goes on in."""
+    return is_subheading(text) and not re.search(r"[\"\u201c\u201d]", text)
 
 
 def paragraphs(article: Article) -> list[tuple[int, str]]:

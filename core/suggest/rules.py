@@ -71,7 +71,7 @@ from core.suggest.names import (
     repair_names,
     surname_as_adverb,
 )
-from core.suggest.paragraphs import MAX_PARAGRAPH, is_heading
+from core.suggest.paragraphs import MAX_PARAGRAPH, is_heading, is_subheading
 from core.suggest.registry import Registry
 from core.suggest.sentences import goes_on_after, goes_on_after_bracket
 
@@ -197,6 +197,8 @@ class ArticleRules:
         self.paragraphs.append((para.start, para.text))
         before = self._last_in(index - 1)
         continued = opens_with_quote(para.text) and before is not None and before.unclosed
+        if is_subheading(para.text):
+            return  # ("Authorities promise 'necessary sanctions'": no quote, as a headline)
         taken: list[Span] = []
         first_new = len(self.found)
         for n, q in enumerate(para.quotes, 1):

@@ -1892,3 +1892,15 @@ def test_according_to_a_job_in_capitals_and_the_name_after_it_the_clause_after(s
             "Jo Roe",
         )
     ]
+
+
+def test_a_subheading_with_words_in_marks_is_no_quote(suggester):
+    text = (
+        "The minister said the shooting was regrettable.\n\n"
+        "Authorities promise 'necessary sanctions'\n\n"
+        '"We deplore the loss of life," she said.'
+    )
+    assert [q for q, _, _, _, _ in suggest(suggester, text)] == [
+        "the shooting was regrettable.",
+        "We deplore the loss of life,",
+    ]
