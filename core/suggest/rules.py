@@ -145,6 +145,9 @@ class ArticleRules:
         self.found: list[_Found] = []
         #: the cue and speaker of ``X said:`` closing the paragraph before, for its quote
         self.pending_colon: tuple[Span, Source] | None = None
+        #: whether the paragraph before ends with its cue and a colon (``Berg said:``):
+        #: the next one is their words even where the page lost their marks
+        self.said_colon = False
         self.paragraphs: list[tuple[int, str]] = []  # (start, text), for the mentions' words
         #: where a definite job is a speaker (``South Korea's top diplomat``, ``The
         #: housing secretary``), with its job word: named once the whole article is read
@@ -183,6 +186,9 @@ class ArticleRules:
             and not self._term(para, q)
             and not _a_kind_of_noun(para, q)
         ]
+        if self.said_colon and not para.quotes and _dash_spoken(para) is None:
+            end = len(para.text.rstrip())  # "Berg said:" then their words, no marks
+            para.quotes = [Quoted(open=0, close=None, start=0, end=end, double=True)]
         para.in_quote = [0] * len(para.doc)
         for n, q in enumerate(para.quotes, 1):
             end = (q.close + 1) if q.close is not None else len(para.text)
@@ -859,11 +865,12 @@ class ArticleRules:
         return None
 
     def _colon_intro(self, para: Paragraph) -> None:
-        """``X said:`` closing a paragraph introduces the quote of the next one, and so
+        """``X said:`` closing a paragraph introduces the quote of the next one (also
+        one whose marks the page lost: :attr:`said_colon`), and so
         does a cue that closes it with a comma or a semicolon written for the colon (``He
         talked about the injuries and said;``, ``Here is what he had to say,``), and the
         giving out of a document before a colon (``X issued the following statement:``)."""
-        self.pending_colon = None
+        self.pending_colon, self.said_colon = None, False
         doc = para.doc
         end = para.text.rstrip()[-1:]
         if end not in (":", ",", ";") or para.quotes:
@@ -873,6 +880,7 @@ class ArticleRules:
             if _is_cue_verb(t) or (end == ":" and _gives_out_document(t)):
                 cue, source = self._cue_and_source(para, t)
                 self.pending_colon = (cue, source) if source is not None else None
+                self.said_colon = source is not None and end == ":" and t == words[-1]
                 return
 
     # -- indirect speech -----------------------------------------------------------------

@@ -1904,3 +1904,21 @@ def test_a_subheading_with_words_in_marks_is_no_quote(suggester):
         "the shooting was regrettable.",
         "We deplore the loss of life,",
     ]
+
+
+def test_the_paragraph_after_a_cue_and_a_colon_is_the_speakers_without_marks_too(suggester):
+    text = (
+        "National police commissioner Ivo Berg commended the officers.\n\n"
+        "Berg said:\n\n"
+        "The killing of these members happens a week before the commemoration. We will work "
+        "hard to secure a watertight case.\n\n"
+        "The man is expected to appear in court on Thursday."
+    )
+    assert [(q, name, cue) for q, _, name, cue, _ in suggest(suggester, text)] == [
+        (
+            "The killing of these members happens a week before the commemoration. We will "
+            "work hard to secure a watertight case.",
+            "Ivo Berg",
+            "said",
+        )
+    ]
