@@ -3870,15 +3870,16 @@ def _fronted(verb: Token, clause: Token, start: int) -> int:
 
 def _joined_before(verb: Token, para: Paragraph, start: int) -> int:
     """Where a reported clause before its cue starts when it is the second of two joined
-    by ``, and`` (``A, and some houses were swamped, the Post reported``): the parse makes
-    the cue a conjunct of A's verb, and A is reported too, from its sentence's start."""
+    by ``, and`` or ``, but`` (``A, and some houses were swamped, the Post reported``):
+    the parse makes the cue a conjunct of A's verb, and A is reported too, from its
+    sentence's start."""
     doc = para.doc
     main = verb.head
     if (
         verb.dep_ != "conj"
         or start < 2
         or not main.i < start < verb.i
-        or doc[start - 1].lower_ != "and"
+        or doc[start - 1].lower_ not in ("and", "but")
         or doc[start - 1].head != main
         or doc[start - 2].text != ","
         or any(c.dep_ == "mark" for c in main.children)

@@ -1922,3 +1922,18 @@ def test_the_paragraph_after_a_cue_and_a_colon_is_the_speakers_without_marks_too
             "said",
         )
     ]
+
+
+def test_a_clause_after_but_before_the_reporting_line_is_reported_with_the_one_before(
+    suggester,
+):
+    text = (
+        "The presence of security forces may not be prominent so as not to alarm the people, "
+        "but intelligence personnel in plainclothes have been deployed to guard strategic "
+        "locations and stay alert, Riau Islands police chief Sam Budi told The Sunday Times."
+    )
+    assert [q for q, _, _, _, _ in suggest(suggester, text)] == [
+        "The presence of security forces may not be prominent so as not to alarm the people, "
+        "but intelligence personnel in plainclothes have been deployed to guard strategic "
+        "locations and stay alert"
+    ]
