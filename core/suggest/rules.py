@@ -4184,7 +4184,7 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
         and main.i < first
         and first > 0
         and doc[first - 1].text == ","
-        and (any(c.dep_ == "nsubj" for c in verb.lefts) or bool(set_off))
+        and (any(c.dep_ == "nsubj" for c in verb.lefts) or bool(set_off) or _inverted(verb))
         and (
             last == len(doc)
             or doc[last].text in _SENTENCE_END
@@ -4200,6 +4200,14 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _inverted(verb: Token) -> bool:
+    """Whether a reporting line opens with its verb, its subject right after it (``A,
+    adds the project manager.``, ``A, tells the operations manager to TV 2.``)."""
+    return _line_start(verb) == verb.i and any(
+        c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1 for c in verb.rights
+    )
 
 
 def _from_the_dash(para: Paragraph, verb: Token, clause: tuple[int, int]) -> tuple[int, int]:

@@ -1937,3 +1937,18 @@ def test_a_clause_after_but_before_the_reporting_line_is_reported_with_the_one_b
         "but intelligence personnel in plainclothes have been deployed to guard strategic "
         "locations and stay alert"
     ]
+
+
+def test_a_reporting_line_opening_with_its_verb_before_its_subject_after_a_dash(suggester):
+    text = (
+        "Police are at the scene in Norton.\n\n"
+        "– We have taken control of the area. Now there will be further investigation while "
+        "we try to sort this out, adds the project manager."
+    )
+    assert [(q, cue) for q, _, _, cue, _ in suggest(suggester, text)] == [
+        (
+            "We have taken control of the area. Now there will be further investigation while "
+            "we try to sort this out",
+            "adds",
+        )
+    ]
