@@ -1139,7 +1139,8 @@ class NameBook:
         name a name of more words begins (``St. Michael`` after ``St. Michael Medical
         Center``: no saint's name), or, ``legal``, a company's with a legal suffix (``Norvia
         Tech`` after ``Norvia Tech Systems Development Ltd.``: not the run before a person's
-        name that the mention is, ``Norvia Bakeries spokeswoman``); None if none."""
+        name that the mention is, ``Norvia Bakeries spokeswoman``), none named only in words
+        in marks; None if none."""
         one = len(name.split()) == 1
 
         def begun(whole: str) -> bool:
@@ -1151,7 +1152,8 @@ class NameBook:
 
         names = (
             part  # an acronym's in a list: "the New York Times and NBC News"
-            for _, whole in self._before(pos)
+            for at, whole in self._before(pos)
+            if not _within(self.quoted, at)  # (nor one named only in marks)
             for part in (_AND.split(whole) if one and is_acronym(name) else [whole])
         )
         return next((n for n in names if n.startswith(name + " ") and begun(n)), None)
@@ -1248,8 +1250,11 @@ class NameBook:
 
     def _after(self, pos: int) -> list[str]:
         """The capitalised names after ``pos``, in order."""
-        at = bisect_right(self.capitalised, pos, key=lambda c: c[0])
-        return [name for _, name in self.capitalised[at:]]
+        return [name for _, name in self._placed_after(pos)]
+
+    def _placed_after(self, pos: int) -> list[tuple[int, str]]:
+        """The capitalised names after ``pos`` with where each is, in order."""
+        return self.capitalised[bisect_right(self.capitalised, pos, key=lambda c: c[0]) :]
 
     def _expanded(self, acronym: str, pos: int) -> str:
         """What an acronym stands for (``WHO``, ``U.N.``): the article's definition, else
@@ -1705,12 +1710,15 @@ class NameBook:
         with more words of what it is (``Fayetteville Police Department``): the nearest
         such name before ``pos``, else the first after it; police in a place (``Police in
         Chattanooga``) so too, also as the place's police alone (``Chattanooga Police``).
-        None for no place's police or no such name."""
+        None for no place's police or no such name; a force named only in words in marks
+        is none (``This year Norton Police said`` after ``"... with the Norton Police
+        Service."``: ``Norton Police``)."""
         placed = _POLICE_IN.fullmatch(name)
         words = [*placed["place"].split(), "Police"] if placed else name.split()
         if len(words) < 2 or words[-1].lower() != "police" or not words[0][:1].isupper():
             return None
-        for n in [n for _, n in self._before(pos)] + self._after(pos):
+        named = [*self._before(pos), *self._placed_after(pos)]
+        for n in [n for at, n in named if not _within(self.quoted, at)]:
             longer = n.split()
             rest = longer[len(words) :]
             same = [w.lower() for w in longer[: len(words)]] == [w.lower() for w in words]

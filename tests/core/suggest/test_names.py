@@ -3464,3 +3464,12 @@ def test_a_shopper_is_a_person_a_she_refers_to(suggester):
         '"It was gridlock in the middle of the town," she said.'
     )
     assert names(suggester, text) == ["A shopper"] * 2
+
+
+def test_a_place_s_police_named_in_full_only_in_marks_is_named_as_written(suggester):
+    text = (
+        "Norton Police Chief Jo Roe spoke about the shootings on Monday.\n\n"
+        '"We have met him 181 times here with the Norton Police Service," she said.\n\n'
+        "This year Norton Police said there has been one attempted murder so far."
+    )
+    assert names(suggester, text) == ["Jo Roe", "Norton Police"]
