@@ -1342,13 +1342,25 @@ def _particle(verb: Token) -> Token | None:
 
 def _is_cue_verb(t: Token) -> bool:
     return (
-        (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUE_VERBS and t.tag_ != "VBG")
+        (
+            t.pos_ in ("VERB", "AUX")
+            and t.lemma_.lower() in CUE_VERBS
+            and t.tag_ != "VBG"
+            and not _expresses_a_thing(t)
+        )
         or (t.pos_ == "VERB" and t.tag_ != "VBG" and _person_says(t))
         or (t.pos_ == "VERB" and t.tag_ != "VBG" and _phrasal(t) in PHRASAL_SPEECH_VERBS)
         or is_according(t)
         or (t.lemma_.lower() == "quote" and _quoted_as_saying(t) is not None)
         or _document_reads(t)
     )
+
+
+def _expresses_a_thing(verb: Token) -> bool:
+    """Whether ``express`` has an object (``It expressed "utmost bewilderment" at the
+    remarks, prompting him to write: "A"``): what it expresses is its words, no cue of
+    words in marks after them (``"A," Jo Roe expressed.`` is one)."""
+    return verb.lemma_.lower() == "express" and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _document_reads(t: Token) -> bool:

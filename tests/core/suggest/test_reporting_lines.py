@@ -1952,3 +1952,13 @@ def test_a_reporting_line_opening_with_its_verb_before_its_subject_after_a_dash(
             "adds",
         )
     ]
+
+
+def test_expressed_with_an_object_is_no_cue_of_words_in_marks_after_it(suggester):
+    text = (
+        "The Norland Foreign Ministry protested over his comments.\n\n"
+        'It expressed "utmost bewilderment" at the remarks, prompting him to write in his '
+        'Twitter message: "Still learning the craft of speaking more diplomatically."'
+    )
+    found = {q: cue for q, _, _, cue, _ in suggest(suggester, text)}
+    assert found["Still learning the craft of speaking more diplomatically."] != "expressed"
