@@ -1097,6 +1097,7 @@ def _reported(para: Paragraph) -> list[tuple[Token, tuple[int, int], str]]:
             or _goes_on_saying(t)
             or _closes_a_report(t, para)
             or _document_reads(t)
+            or _quoting_line(t)
         ):
             clauses = _reported_clauses(t, para)
         elif _is_candidate_cue(t):
@@ -1351,7 +1352,7 @@ def _is_cue_verb(t: Token) -> bool:
         or (t.pos_ == "VERB" and t.tag_ != "VBG" and _person_says(t))
         or (t.pos_ == "VERB" and t.tag_ != "VBG" and _phrasal(t) in PHRASAL_SPEECH_VERBS)
         or is_according(t)
-        or (t.lemma_.lower() == "quote" and _quoted_as_saying(t) is not None)
+        or (t.lemma_.lower() in _QUOTING and _quoted_as_saying(t) is not None)
         or _document_reads(t)
     )
 
@@ -1406,12 +1407,29 @@ def _document_of(noun: Token) -> Token | None:
     return noun if noun.lemma_.lower() in ISSUED_NOUNS else None
 
 
+#: Verbs that give another's saying ``as saying`` (``X was quoted as saying``, ``state TV
+#: cited BBC as saying``).
+_QUOTING = frozenset({"quote", "cite"})
+
+
+def _quoting_line(verb: Token) -> bool:
+    """Whether a verb is the ``quoted`` of ``X was quoted as saying`` with its subject
+    before it: a reporting line of the clause before it (``A, the spokesman was quoted as
+    saying.``), as ``said`` is."""
+    return (
+        verb.lemma_.lower() in _QUOTING
+        and _quoted_as_saying(verb) is not None
+        and any(c.dep_ == "nsubjpass" for c in verb.lefts)
+    )
+
+
 def _quoted_as_saying(t: Token) -> tuple[Token, Token] | None:
-    """``X was quoted as saying``: its ``quoted`` and its ``saying``, from either."""
+    """``X was quoted as saying``, ``Y cited X as saying``: its ``quoted`` and its
+    ``saying``, from either."""
     if t.lemma_.lower() == "say" and t.dep_ == "pcomp" and t.head.lower_ == "as":
         quoted = t.head.head
-        return (quoted, t) if quoted.lemma_.lower() == "quote" else None
-    if t.lemma_.lower() != "quote":
+        return (quoted, t) if quoted.lemma_.lower() in _QUOTING else None
+    if t.lemma_.lower() not in _QUOTING:
         return None
     for as_ in t.children:
         if as_.lower_ == "as" and as_.dep_ == "prep":
@@ -1670,7 +1688,9 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
                 if subj.lower_ == "who" and _a_thing(v.head):
                     return _person_before(v.head) or v.head  # "Jo Roe ... at the briefing, who"
                 return _document_of(v.head) or v.head  # ("a statement of his own, which")
-            if subj.dep_ == "nsubjpass" or (subj.lower_ == "it" and subj.dep_ == "expl"):
+            passive = subj.dep_ == "nsubjpass" and _quoted_as_saying(v) is None  # (not "A,
+            # X was quoted as saying, adding that B": X's)
+            if passive or (subj.lower_ == "it" and subj.dep_ == "expl"):
                 return _agent(v) if subj.lower_ == "it" else None  # "it was confirmed by X"
             return subj
         if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX"):
@@ -4196,7 +4216,12 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
         and main.i < first
         and first > 0
         and doc[first - 1].text == ","
-        and (any(c.dep_ == "nsubj" for c in verb.lefts) or bool(set_off) or _inverted(verb))
+        and (
+            any(c.dep_ == "nsubj" for c in verb.lefts)
+            or bool(set_off)
+            or _inverted(verb)
+            or _quoting_line(verb)
+        )
         and (
             last == len(doc)
             or doc[last].text in _SENTENCE_END

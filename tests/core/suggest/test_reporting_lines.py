@@ -1962,3 +1962,27 @@ def test_expressed_with_an_object_is_no_cue_of_words_in_marks_after_it(suggester
     )
     found = {q: cue for q, _, _, cue, _ in suggest(suggester, text)}
     assert found["Still learning the craft of speaking more diplomatically."] != "expressed"
+
+
+def test_whom_a_source_cited_as_saying_is_the_speaker(suggester):
+    found = suggest(
+        suggester, "State TV cited the BBC as saying that the group claimed the attack."
+    )
+    assert [(q, name, cue) for q, _, name, cue, _ in found] == [
+        ("the group claimed the attack.", "BBC", "as saying")
+    ]
+
+
+def test_quoted_as_saying_after_a_clause_reports_it_and_its_adding_too(suggester):
+    text = (
+        "The commission will also be investigating the attack on Monday, the commission "
+        "spokesman was quoted as saying, adding that the report will be made public soon."
+    )
+    assert [(q, name, cue) for q, _, name, cue, _ in suggest(suggester, text)] == [
+        (
+            "The commission will also be investigating the attack on Monday",
+            "the commission spokesman",
+            "quoted as saying",
+        ),
+        ("the report will be made public soon.", "the commission spokesman", "adding"),
+    ]
