@@ -1406,7 +1406,12 @@ class NameBook:
         job = words[-1].lower()
         if "of" in words[2:] and words[words.index("of", 2) - 1].lower() in JOBS_OF_A_KIND:
             job = words[words.index("of", 2) - 1].lower()  # "The head of the agency": a head
-        office = job in _OFFICES and words[-2].lower() != "of" and not self._titled(job)
+        office = (
+            job in _OFFICES
+            and SAME_JOBS.get(job, job) != "spokesperson"  # (who speaks for another office)
+            and words[-2].lower() != "of"
+            and not self._titled(job)
+        )
         aged = len(words) == 2 and bool(_AGED.fullmatch(job))  # "said the 72-year-old"
         if not (job in JOBS_OF_A_KIND or office or aged) or self.introduced(job, pos):
             return None

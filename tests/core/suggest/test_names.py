@@ -3473,3 +3473,12 @@ def test_a_place_s_police_named_in_full_only_in_marks_is_named_as_written(sugges
         "This year Norton Police said there has been one attempted murder so far."
     )
     assert names(suggester, text) == ["Jo Roe", "Norton Police"]
+
+
+def test_a_commission_spokesman_is_no_minister_named_before(suggester):
+    text = (
+        "Interior Minister Ivo Berg instructed the governor to investigate the attack.\n\n"
+        "The commission will also be investigating the attack on Monday, the commission "
+        "spokesman was quoted as saying."
+    )
+    assert names(suggester, text) == ["the commission spokesman"]
