@@ -2378,7 +2378,26 @@ def _own_subject(verb: Token, para: Paragraph) -> Token | None:
     named = [c for c in found if c.i > verb.i and c.pos_ == "PROPN"]
     if before and named and before[-1].pos_ == "NOUN" and _right_after_marks(before[-1]):
         return named[0]  # '"... in Abéché," the capital of Ouaddaï, said Jo Roe': Jo Roe
+    if len(before) > 1 and _more_of_a_place(before[-2], before[-1]):
+        return before[-2]  # "the Police Detachment in Ganta City, Nimba County has said"
     return before[-1] if before else _one_name_cut(found)
+
+
+def _more_of_a_place(first: Token, second: Token) -> bool:
+    """Whether a second subject the parse gave a verb is the rest of where the first is,
+    after a comma (``the Police Detachment in Ganta City, Nimba County has said``: the
+    county the city is in, no speaker)."""
+    doc = first.doc
+    comma = second.left_edge.i - 1
+    place = doc[comma - 1] if comma > 0 else None
+    return (
+        second.pos_ == "PROPN"
+        and doc[comma].text == ","
+        and place is not None
+        and place.dep_ == "pobj"
+        and place.head.lower_ == "in"
+        and place.head.head == first
+    )
 
 
 def _one_name_cut(subjects: list[Token]) -> Token | None:

@@ -1986,3 +1986,13 @@ def test_quoted_as_saying_after_a_clause_reports_it_and_its_adding_too(suggester
         ),
         ("the report will be made public soon.", "the commission spokesman", "adding"),
     ]
+
+
+def test_a_place_after_the_place_of_an_organisation_is_no_subject_of_its_own(suggester):
+    text = (
+        "But the Norland Police Detachment in Ganta City, Nimba County has said the lack of "
+        "vehicles remains a major challenge."
+    )
+    assert [name for _, _, name, _, _ in suggest(suggester, text)] == [
+        "Norland Police Detachment"
+    ]
