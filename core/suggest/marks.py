@@ -10,12 +10,14 @@ opening with a mark and the last closing, as papers that quote with single marks
 it); elsewhere it is taken for no quote. An opening mark where a closing one would be
 (after a word or a stop, before a space; also alone after a comma or a stop: ``down, “ he
 added``) closes the quote open (``her patch.“``), and a
-closing double mark where an opening one would be opens one (``”We will``). Inside the quote
+closing double mark where an opening one would be opens one (``”We will``), and two closing
+single marks close a double quote (``“A,’’ he said``). Inside the quote
 a paragraph opens, double marks around a name are the quote's own (``“... known as
 “Two-two” ...``); elsewhere a fresh opening mark starts a new quote."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from core.model import QuoteType, Span
@@ -179,8 +181,13 @@ def _is_apostrophe(text: str, i: int, pending: bool) -> bool:
     return before in "sS" and after.isspace() and not pending
 
 
+#: Two closing single marks written for a closing double one (``“A,’’ he said``).
+_TWO_APOSTROPHES = re.compile("(?<=\\S)\u2019\u2019(?!\\w)")
+
+
 def find_quotes(text: str) -> list[Quoted]:
     """Every quoted stretch of one paragraph, in order."""
+    text = _TWO_APOSTROPHES.sub("\u201d ", text)  # (the same length: offsets stay)
     doubles = _pair(text, True, [])
     skip = [(q.open, (q.close if q.close is not None else len(text)) + 1) for q in doubles]
     lead = len(text) - len(text.lstrip())

@@ -1996,3 +1996,14 @@ def test_a_place_after_the_place_of_an_organisation_is_no_subject_of_its_own(sug
     assert [name for _, _, name, _, _ in suggest(suggester, text)] == [
         "Norland Police Detachment"
     ]
+
+
+def test_two_apostrophes_close_a_double_quote_and_the_paragraph_goes_on(suggester):
+    text = (
+        "\u201cThey took my phone and my bag,\u2019\u2019 he stated. His friend, Jo Roe added "
+        "that such incidents are becoming \u201calmost normal\u201d in some parts of Norton."
+    )
+    assert [(q, kind) for q, _, _, _, kind in suggest(suggester, text)] == [
+        ("They took my phone and my bag,", "direct"),
+        ("almost normal", "mixed"),
+    ]
