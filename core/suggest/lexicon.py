@@ -214,7 +214,7 @@ TITLES = ROYAL_TITLES | frozenset(
     mechanic electrician plumber contractor realtor soldier veteran fisherman rancher chef
     demographer pollster publicist source critic
     landlord landlady tenant homeowner motorist passenger pensioner neighbour neighbor driver
-    shopper customer bystander onlooker commuter
+    shopper customer bystander onlooker commuter eyewitness
     ratu alhaji alhaja chaudhry chaudhary
     dato datuk datin paduka pehin yb ustaz seri
     apostle cleric archbishop priest reverend evangelist televangelist preacher

@@ -3482,3 +3482,12 @@ def test_a_commission_spokesman_is_no_minister_named_before(suggester):
         "spokesman was quoted as saying."
     )
     assert names(suggester, text) == ["the commission spokesman"]
+
+
+def test_an_eyewitness_is_a_person_a_she_refers_to(suggester):
+    text = (
+        "A student was shot in Norton on Monday, Norland State Police said.\n\n"
+        "An eyewitness told reporters that the shooting took place near the campus.\n\n"
+        'She said: "Gunmen just shot a guy a few minutes ago."'
+    )
+    assert names(suggester, text)[1:] == ["An eyewitness"] * 2
