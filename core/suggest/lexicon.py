@@ -409,9 +409,10 @@ TITLE_ABBREVIATIONS = frozenset(
 )
 
 #: Abbreviations that begin a place's name before the rest of it (``Sault Ste. Marie``,
-#: ``St. Louis``, ``Mt. Hood``, ``Ft. Worth``); ``St.`` ends one too (``Main St.``), so a
-#: word after them that plainly opens a sentence (``The``, ``He``) still does.
-PLACE_ABBREVIATIONS = frozenset("st ste mt ft".split())
+#: ``St. Louis``, ``Mt. Hood``, ``Ft. Worth``, a Philippine barangay's ``Brgy. Utod``);
+#: ``St.`` ends one too (``Main St.``), so a word after them that plainly opens a sentence
+#: (``The``, ``He``) still does.
+PLACE_ABBREVIATIONS = frozenset("st ste mt ft brgy".split())
 
 #: Abbreviations whose full stop ends no sentence before a number: months (``Jan. 5``)
 #: and ``No.`` (``No. 10``).

@@ -2007,3 +2007,14 @@ def test_two_apostrophes_close_a_double_quote_and_the_paragraph_goes_on(suggeste
         ("They took my phone and my bag,", "direct"),
         ("almost normal", "mixed"),
     ]
+
+
+def test_the_stop_of_a_barangays_abbreviation_ends_no_reported_clause(suggester):
+    text = (
+        "Burgos said the checkpoint was set up following an encounter in Brgy. Utod, "
+        "Nasugbu earlier in the day."
+    )
+    assert [q for q, _, _, _, _ in suggest(suggester, text)] == [
+        "the checkpoint was set up following an encounter in Brgy. Utod, Nasugbu earlier in "
+        "the day."
+    ]
