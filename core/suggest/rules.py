@@ -3475,7 +3475,8 @@ def _split_verb(verb: Token, last: Token) -> Token:
     the clause's verb, ``is`` for a conjunct of the cue's or a second clause of it:
     ``reiterated that the measures have been taken by X are precautionary``, no verb of
     saying): a finite verb right after the clause, with no subject, comma or conjunction of
-    its own, is the clause's."""
+    its own, is the clause's, so is a participle after its auxiliary (``there were 12 on
+    board the jeep but only nine were apprehended``)."""
     doc = verb.doc
     nxt = last.right_edge.i + 1
     if nxt >= len(doc):
@@ -3483,14 +3484,16 @@ def _split_verb(verb: Token, last: Token) -> Token:
     t = doc[nxt]
     before = doc[nxt - 1]
     second = not (before.is_punct or before.dep_ == "cc" or _is_speech_verb(t))
+    v = t.head if t.dep_ in ("aux", "auxpass") and t.head.i > t.i else t  # ("only nine were
+    # apprehended": the participle's auxiliary)
     if (
-        (t.dep_ == "conj" or (t.dep_ == "ccomp" and second))
-        and t.head == verb
+        (v.dep_ == "conj" or (v.dep_ == "ccomp" and second))
+        and v.head == verb
         and t.tag_ in ("VBZ", "VBP", "VBD")
-        and not any(c.dep_ in (*_SUBJECTS, "expl") for c in t.children)
+        and not any(c.dep_ in (*_SUBJECTS, "expl") for c in v.children)
         and not any(c.dep_ == "cc" for c in verb.children)
     ):
-        return t
+        return v
     return last
 
 

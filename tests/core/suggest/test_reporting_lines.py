@@ -2018,3 +2018,14 @@ def test_the_stop_of_a_barangays_abbreviation_ends_no_reported_clause(suggester)
         "the checkpoint was set up following an encounter in Brgy. Utod, Nasugbu earlier in "
         "the day."
     ]
+
+
+def test_a_participle_after_its_auxiliary_right_after_the_clause_is_the_clauses(suggester):
+    text = (
+        "He said there were a total of 12 suspected NPA members on board the jeep but only "
+        "nine were apprehended after three managed to escape."
+    )
+    assert [q for q, _, _, _, _ in suggest(suggester, text)] == [
+        "there were a total of 12 suspected NPA members on board the jeep but only nine were "
+        "apprehended after three managed to escape."
+    ]
