@@ -3127,12 +3127,14 @@ def _describes_a_noun(para: Paragraph, q: Quoted) -> bool:
 def _participle_before(para: Paragraph, before: list[int]) -> list[Token]:
     """A participle of saying that the words before a quote end with, up to its colon or
     comma (``They warned the public to be cautious, adding: "..."``): the quote's cue,
-    nearer than the verb it goes on from; empty for none."""
+    nearer than the verb it goes on from; so one that only gives words in marks, before a
+    colon (``said A, asking: "B?"``); empty for none."""
     words = [para.doc[i] for i in before if not para.doc[i].is_punct]
     last = words[-1] if words else None
     if last is None or last.tag_ != "VBG" or last.dep_ not in ("advcl", "xcomp"):
         return []
-    return [last] if _says(last) else []
+    colon = para.doc[before[-1]].text == ":"
+    return [last] if _says(last) or (colon and last.lemma_.lower() in CUE_VERBS) else []
 
 
 def _frame_after(para: Paragraph, q: Quoted, n: int) -> list[int]:
@@ -4113,13 +4115,14 @@ _KNOWN_AS = re.compile(r",\s*(?:better |also |widely )?known as\s+", re.I)
 _RESPONSE = re.compile(r"(?:in (?:response|reply) to|responding to|replying to|when asked)\b", re.I)
 
 #: Participles that go on with the speaker's own words after a reported clause.
-_ADJUNCT_CUES = SPEECH_VERBS | GOING_ON_VERBS | {"cite"}
+_ADJUNCT_CUES = SPEECH_VERBS | GOING_ON_VERBS | {"cite", "ask"}
 
 
 def _own_end(verb: Token, start: int, end: int) -> int:
     """Where a reported clause (tokens ``start``..``end``) ends before what its speaker
     goes on to do, which the parse may hang inside it: a participle of saying after a
-    comma (``..., citing a lack of coordination``, ``..., adding that``), also after its
+    comma (``..., citing a lack of coordination``, ``..., adding that``, ``..., asking
+    why``), also after its
     ``before``, ``after`` or ``while`` (``..., before adding that``; ``while`` also with
     no comma: ``... the city while urging the public``), what it answered
     (``..., in response to a question from ...``), a statement of its own (``...,

@@ -2029,3 +2029,14 @@ def test_a_participle_after_its_auxiliary_right_after_the_clause_is_the_clauses(
         "there were a total of 12 suspected NPA members on board the jeep but only nine were "
         "apprehended after three managed to escape."
     ]
+
+
+def test_asking_before_a_colon_is_the_cue_of_the_words_in_marks_after_it(suggester):
+    text = (
+        "Talking to our reporter, Jo Roe said she had still not received the figures, "
+        'asking: "How am I supposed to get people to have confidence in the police?"'
+    )
+    assert [(q, cue) for q, _, _, cue, _ in suggest(suggester, text)] == [
+        ("she had still not received the figures", "said"),
+        ("How am I supposed to get people to have confidence in the police?", "asking"),
+    ]
