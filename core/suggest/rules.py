@@ -4670,6 +4670,13 @@ def _before_source_goes_on(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+def _ends_a_relative_clause(t: Token) -> bool:
+    """Whether a token ends a relative clause (``At 4:30 p.m., which is when the plant
+    closes for the day, according to its website, ...``: the website says when it closes,
+    not what follows)."""
+    return any(a.dep_ == "relcl" and a.right_edge.i == t.i for a in (t, *t.ancestors))
+
+
 def according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
     """The clause that ``according to X`` modifies, before or after it in its sentence,
     or after it where it opens a clause joined to another (``A, but according to X, B``)
@@ -4700,7 +4707,11 @@ def according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
         start, end = sub_end + 1, acc.head.right_edge.i  # "A, but according to X, B": B
     elif _that(doc[sub_start - 2]) and doc[sub_start - 1].text == "," and acc.head.i > sub_end:
         start, end = sub_end + 1, acc.head.right_edge.i  # "said that, according to X, B": B
-    elif doc[sub_start - 1].text == "," == doc[sub_end + 1].text and acc.head.i > sub_end:
+    elif (
+        doc[sub_start - 1].text == "," == doc[sub_end + 1].text
+        and acc.head.i > sub_end
+        and not _ends_a_relative_clause(doc[sub_start - 2])
+    ):
         start, end = sub_end + 2, sent.end - 1  # "The workers, according to X, also did A"
     else:
         return None

@@ -2040,3 +2040,11 @@ def test_asking_before_a_colon_is_the_cue_of_the_words_in_marks_after_it(suggest
         ("she had still not received the figures", "said"),
         ("How am I supposed to get people to have confidence in the police?", "asking"),
     ]
+
+
+def test_according_to_x_closing_a_relative_clause_reports_nothing_after_it(suggester):
+    text = (
+        "At 4:30 p.m. Tuesday, which is normally when the plant closes for the day, "
+        "according to the company's website, the doors to the building were locked."
+    )
+    assert suggest(suggester, text) == []
