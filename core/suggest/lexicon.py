@@ -77,7 +77,7 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
     noun: frozenset(words.split())
     for noun, words in {
         "company": "inc corp corporation co ltd llc plc group holding holdings industries motors "
-        "airlines airways technologies systems electric energy pharmaceuticals foods "
+        "automotive airlines airways technologies systems electric energy pharmaceuticals foods "
         "brands enterprises studios pictures media entertainment bank",
         "firm": "inc corp corporation co ltd llc plc group holdings partners associates "
         "research capital consulting",

@@ -3491,3 +3491,13 @@ def test_an_eyewitness_is_a_person_a_she_refers_to(suggester):
         'She said: "Gunmen just shot a guy a few minutes ago."'
     )
     assert names(suggester, text)[1:] == ["An eyewitness"] * 2
+
+
+def test_a_company_by_a_word_of_its_trade_is_what_the_company_names(suggester):
+    text = (
+        "The union was told that Norvia Standard Automotive would close its hose plant.\n\n"
+        "Members are angry.\n\n"
+        "Jobs will go.\n\n"
+        "The company announced Friday that the plant would close within the year."
+    )
+    assert names(suggester, text) == ["Norvia Standard Automotive"]
