@@ -79,13 +79,22 @@ def _is_title(word: str) -> bool:
     return w.rstrip(".") in TITLES or w in TITLES or (word.isupper() and w in SEATS)
 
 
+#: A sheikh's title, which inside a name after a first name is a part of it.
+_SHEIKHS = frozenset({"sheikh", "shaikh", "shaykh"})
+
+
 def _titles(words: list[str]) -> int:
     """How many words a name's titles take at its start (``Former President Joe Biden``:
     two); a title that is also a first name is the first name before a surname alone
-    (``Dean Whitaker``), also after another title (``Mayor Dean Farrow``)."""
+    (``Dean Whitaker``), also after another title (``Mayor Dean Farrow``); a sheikh's
+    title after a first name is part of the name (``Sardar Sheikh Yahya``)."""
     if len(words) == 2 and words[0].lower() in FIRST_NAME_TITLES:
         return 0
-    titles = [k for k, w in enumerate(words[:-1]) if _is_title(w)]
+    titles = [
+        k
+        for k, w in enumerate(words[:-1])
+        if _is_title(w) and not (w.lower() in _SHEIKHS and k > 0 and not _is_title(words[k - 1]))
+    ]
     if not titles and len(words) > 2 and words[0].endswith("s") and _is_title(words[0][:-1]):
         titles = [0]  # "Journalists Nad Siva, ...": people of a job, then the first's name
     if titles[-2:] == [len(words) - 3, len(words) - 2] and words[-2].lower() in FIRST_NAME_TITLES:

@@ -3501,3 +3501,11 @@ def test_a_company_by_a_word_of_its_trade_is_what_the_company_names(suggester):
         "The company announced Friday that the plant would close within the year."
     )
     assert names(suggester, text) == ["Norvia Standard Automotive"]
+
+
+def test_a_sheikhs_title_after_a_first_name_is_part_of_the_name(suggester):
+    text = (
+        '"Two security personnel were killed," Sardar Sheikh Yahya, the town\'s mayor, told '
+        "reporters."
+    )
+    assert names(suggester, text) == ["Sardar Sheikh Yahya"]
