@@ -38,6 +38,7 @@ from core.suggest.lexicon import (
     GIVEN_OUT_AS,
     GOING_ON_VERBS,
     ISSUED_NOUNS,
+    JOBS_OF_A_KIND,
     MARKET_FIGURES,
     NAME_PARTICLES,
     NAMING_VERBS,
@@ -810,9 +811,15 @@ class ArticleRules:
         spokesman said ... He said``); a definite description, whom the article named with
         the job (:meth:`_holder`); an indefinite one that leads the article (its first
         attribution, before it has named anyone in full), whom the next paragraph names
-        with the job (:meth:`_named_next`: ``A Kentucky sheriff has told``)."""
+        with the job (:meth:`_named_next`: ``A Kentucky sheriff has told``; also with no
+        article: ``local mayor told``)."""
+        bare = (  # "local mayor told" (not "official said": a kind of job, any office's)
+            head.tag_ == "NN"
+            and head.lemma_.lower() not in JOBS_OF_A_KIND
+            and not any(c.dep_ in ("det", "poss") for c in head.children)
+        )
         lead = (
-            _article(head, "a", "an")
+            (_article(head, "a", "an") or bare)
             and not self.found  # (the article's first attribution)
             and not any(m.person and " " in m.name for m in self.book.mentions)
         )

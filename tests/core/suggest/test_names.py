@@ -3509,3 +3509,12 @@ def test_a_sheikhs_title_after_a_first_name_is_part_of_the_name(suggester):
         "reporters."
     )
     assert names(suggester, text) == ["Sardar Sheikh Yahya"]
+
+
+def test_a_job_with_no_article_leading_the_article_is_whom_the_next_paragraph_names(suggester):
+    text = (
+        "Two members of the security forces were killed overnight, local mayor told Norland "
+        "Radio.\n\n"
+        '"The suspect was also killed," Ivo Berg, the town\'s mayor, told Norland Radio.'
+    )
+    assert names(suggester, text) == ["Ivo Berg"] * 2
