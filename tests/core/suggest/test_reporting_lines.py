@@ -1993,9 +1993,7 @@ def test_a_place_after_the_place_of_an_organisation_is_no_subject_of_its_own(sug
         "But the Norland Police Detachment in Ganta City, Nimba County has said the lack of "
         "vehicles remains a major challenge."
     )
-    assert [name for _, _, name, _, _ in suggest(suggester, text)] == [
-        "Norland Police Detachment"
-    ]
+    assert [name for _, _, name, _, _ in suggest(suggester, text)] == ["Norland Police Detachment"]
 
 
 def test_two_apostrophes_close_a_double_quote_and_the_paragraph_goes_on(suggester):
