@@ -4169,11 +4169,24 @@ def _own_end(verb: Token, start: int, end: int) -> int:
             continue  # "A and responded to calls, Jo said": the clause's, before its cue
         own_subject = any(c.dep_ in _SUBJECTS for c in nxt.children)
         said = nxt.lemma_.lower() in SPEECH_VERBS | _EXPRESSING or _names_as(nxt)
-        top = nxt.head in (verb, *verb.children)  # (not "to hold X to account for
-        # what they brought and said": a verb deep in the clause is the clause's)
+        top = nxt.head in (verb, *verb.children) or _past_after_a_modal(nxt, verb)  # (not
+        # "to hold X to account for what they brought and said": a verb deep in the
+        # clause is the clause's)
         if said and top and not own_subject and nxt.head.lemma_.lower() not in SPEECH_VERBS:
             return i - 1
     return end
+
+
+def _past_after_a_modal(conj: Token, verb: Token) -> bool:
+    """Whether a verb in the cue's past tense is one the parse joined to a modal's verb
+    deep in the clause, which no past tense goes on from (``said there was a route
+    residents could use and vowed to lobby the ministry``: the speaker's doing)."""
+    head = conj.head
+    return (
+        conj.tag_ == verb.tag_ == "VBD"
+        and head.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+    )
 
 
 #: Verbs of expressing a view, which the speaker does beside a reported clause (``said A

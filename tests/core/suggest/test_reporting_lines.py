@@ -2046,3 +2046,13 @@ def test_according_to_x_closing_a_relative_clause_reports_nothing_after_it(sugge
         "according to the company's website, the doors to the building were locked."
     )
     assert suggest(suggester, text) == []
+
+
+def test_a_past_saying_the_parse_joined_to_a_modals_verb_is_what_the_speaker_did(suggester):
+    text = (
+        "He said there was an alternative route that the residents could use and vowed to "
+        "lobby the Ministry of Works to repair the landslip."
+    )
+    assert [q for q, _, _, _, _ in suggest(suggester, text)] == [
+        "there was an alternative route that the residents could use"
+    ]
