@@ -3511,19 +3511,24 @@ def _split_noun(verb: Token, last: Token) -> Token:
     at a score (``had suffered injuries during Norton's 0-0 draw with Kelby on Sunday``:
     ``draw`` hung on the cue as its conjunct or its clause): a noun phrase right after the
     clause, with no comma or conjunction before it, that the parse joins to the cue is the
-    clause's."""
+    clause's; so is one after an ``and`` the parse left at the clause's end, joined to a
+    noun of the clause (``said he was concerned by the contents of the report and the lack
+    of allocations``: ``lack`` taken for the cue's object)."""
     doc = verb.doc
     nxt = last.right_edge.i + 1
     if nxt + 1 < len(doc) and doc[nxt].lower_ in ("’s", "'s"):
         nxt += 1  # (the parse may hang the possessive on the cue too)
-    if nxt >= len(doc) or doc[nxt - 1].is_punct or doc[nxt - 1].dep_ == "cc":
+    if nxt >= len(doc) or doc[nxt - 1].is_punct:
+        return last
+    left = doc[nxt - 1].dep_ == "cc" and doc[nxt - 1].head.pos_ == "NOUN"
+    if doc[nxt - 1].dep_ == "cc" and not (left and doc[nxt - 1].i == last.right_edge.i):
         return last
     noun = doc[nxt]
     while noun.head != verb and noun.head.i > noun.i:
         noun = noun.head
     if (
         noun.head == verb
-        and noun.dep_ in ("conj", "ccomp")
+        and noun.dep_ in (("conj", "ccomp", "dobj") if left else ("conj", "ccomp"))
         and noun.pos_ in ("NOUN", "PROPN")
         and noun.left_edge.i == nxt
         and not any(c.dep_ == "cc" for c in verb.children)

@@ -2056,3 +2056,14 @@ def test_a_past_saying_the_parse_joined_to_a_modals_verb_is_what_the_speaker_did
     assert [q for q, _, _, _, _ in suggest(suggester, text)] == [
         "there was an alternative route that the residents could use"
     ]
+
+
+def test_a_noun_after_a_dangling_and_that_the_parse_gave_the_cue_is_the_clauses(suggester):
+    text = (
+        "Cllr Des Guckian said he was concerned by the contents of the report and the lack of "
+        "allocations to minor roads and laneways such as his own Derrywillow Lane."
+    )
+    assert [q for q, _, _, _, _ in suggest(suggester, text)] == [
+        "he was concerned by the contents of the report and the lack of allocations to minor "
+        "roads and laneways such as his own Derrywillow Lane."
+    ]
