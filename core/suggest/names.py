@@ -71,9 +71,10 @@ _AGED = re.compile(r"\d+-year-old")
 
 
 def _is_title(word: str) -> bool:
-    """A title or job word; a hyphenated one whose parts all are (``Secretary-General``);
-    a seat's letters in capitals (``MLA``: :data:`SEATS`)."""
-    w = word.lower()
+    """A title or job word; a hyphenated one whose parts all are (``Secretary-General``),
+    also one elected, not yet in office (``Sheriff-Elect``); a seat's letters in capitals
+    (``MLA``: :data:`SEATS`)."""
+    w = word.lower().removesuffix("-elect")
     if "-" in w and w not in TITLES:
         return all(map(_is_title, w.split("-")))
     return w.rstrip(".") in TITLES or w in TITLES or (word.isupper() and w in SEATS)

@@ -3518,3 +3518,8 @@ def test_a_job_with_no_article_leading_the_article_is_whom_the_next_paragraph_na
         '"The suspect was also killed," Ivo Berg, the town\'s mayor, told Norland Radio.'
     )
     assert names(suggester, text) == ["Ivo Berg"] * 2
+
+
+def test_a_title_elected_and_not_yet_in_office_is_no_part_of_the_name(suggester):
+    text = "Polk County Sheriff-Elect Scott Sawyer said two people had to be rescued."
+    assert names(suggester, text) == ["Scott Sawyer"]
