@@ -746,6 +746,8 @@ class ArticleRules:
         start, end = mention_bounds(named, para, head)
         run, start = self._past_a_place(run, start)
         job = bool(run) and is_job(run[-1:])  # "Minister", "Tyson President and CEO ..."
+        job = job or (named.text[:1].isupper() and is_job([named]))  # ("Commissioner of
+        # police Jo Roe": a job's noun the parse took for a common one)
         holder = _job_holder(named, is_name) if job else _placed_holder(named, is_name)
         if holder:
             run, end = holder, holder[-1].i  # "Minister of State for Petroleum Dr. Musadiq Malik"
@@ -2695,7 +2697,9 @@ def _job_holder(job: Token, is_name: Callable[[Token], bool]) -> list[Token]:
         doc[last + 1].text[:1].isupper()
         or doc[last + 1].lower_ in _JOB_LINKS
         or (doc[last + 1].text == "," and doc[last + 2 : last + 3].text[:1].isupper())
-    ):  # (also past a place after a comma: "Director General of Police, Norland, Jo Roe")
+        or (doc[last].lower_ == "of" and doc[last + 1].lower_ in ORGANISATION_KINDS)
+    ):  # (also past a place after a comma: "Director General of Police, Norland, Jo Roe";
+        # and an organisation's word in lower case: "Commissioner of police Jo Roe")
         reached = name_run(doc[last], is_name)
         if doc[last + 1].text == "," and len(reached) > 1 and is_person(reached):
             break  # (a name reached: "Police (ASP) Jo Roe, Head of ...")

@@ -3523,3 +3523,12 @@ def test_a_job_with_no_article_leading_the_article_is_whom_the_next_paragraph_na
 def test_a_title_elected_and_not_yet_in_office_is_no_part_of_the_name(suggester):
     text = "Polk County Sheriff-Elect Scott Sawyer said two people had to be rescued."
     assert names(suggester, text) == ["Scott Sawyer"]
+
+
+def test_a_job_of_police_in_lower_case_names_the_person_after_it(suggester):
+    text = (
+        'Commissioner of police Mandeep Singh Sidhu said: "The police received information '
+        'that the four accused were in contact."\n\n'
+        "Inspector general of police Kaustubh Sharma said the chief was planning a protest."
+    )
+    assert names(suggester, text) == ["Mandeep Singh Sidhu", "Kaustubh Sharma"]
