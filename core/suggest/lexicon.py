@@ -199,7 +199,7 @@ TITLES = ROYAL_TITLES | frozenset(
     supervisor epidemiologist physician surgeon lecturer teacher student resident
     volunteer witness juror firefighter paramedic engineer technician investigator auditor
     clerk coordinator planner owner shopkeeper farmer diplomat nominee official
-    det det. insp insp. supt supt. cllr coun mp mep msp pc dci dcs comm comm. const const.
+    det det. insp insp. supt supt. cllr coun cr mp mep msp pc dci dcs comm comm. const const.
     maj maj. cpl cpl. pvt pvt. adm adm. cmdr cmdr. brigadier brig brig.
     counsel magistrate warden ranger selector garda major coroner solicitor barrister
     sheikh shaikh sheikha shaykh daw
@@ -241,6 +241,7 @@ SAME_JOBS = {
     "image maker": "spokesperson",  # (Nigerian news: "The Edo State Police image maker")
     "cllr": "councillor",
     "coun": "councillor",
+    "cr": "councillor",  # (Australian councils: "Cr Jo Roe")
     "technician": "coach",  # a football coach in news translated from Romance languages
 }
 
@@ -405,7 +406,7 @@ SENTENCE_OPENERS = frozenset(
 #: without the stop.
 TITLE_ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof rev sgt lt capt col gen gov sen rep insp det cpl supt maj adm cmdr "
-    "pvt fr hon asst cllr coun comm const".split()
+    "pvt fr hon asst cllr coun cr comm const".split()
 )
 
 #: Abbreviations that begin a place's name before the rest of it (``Sault Ste. Marie``,

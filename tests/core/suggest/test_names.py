@@ -3532,3 +3532,11 @@ def test_a_job_of_police_in_lower_case_names_the_person_after_it(suggester):
         "Inspector general of police Kaustubh Sharma said the chief was planning a protest."
     )
     assert names(suggester, text) == ["Mandeep Singh Sidhu", "Kaustubh Sharma"]
+
+
+def test_an_australian_councillors_cr_is_a_title(suggester):
+    text = (
+        "Cr Townley said councillors were unaware of the establishment of Coastal Works.\n\n"
+        '"It is the perfect spot for a camping area," CR Sultana said.'
+    )
+    assert names(suggester, text) == ["Townley", "Sultana"]
