@@ -61,7 +61,7 @@ ISSUED_NOUNS = STATEMENT_NOUNS - {
 #: name X (singular and plural).
 _DOCUMENTS = STATEMENT_NOUNS | set(
     "study survey figure data estimate analysis assessment poll finding research forecast "
-    "map record website".split()
+    "map record website tally".split()
 )
 DOCUMENT_NOUNS = frozenset(_DOCUMENTS | {n + "s" for n in _DOCUMENTS})
 

@@ -3540,3 +3540,8 @@ def test_an_australian_councillors_cr_is_a_title(suggester):
         '"It is the perfect spot for a camping area," CR Sultana said.'
     )
     assert names(suggester, text) == ["Townley", "Sultana"]
+
+
+def test_a_tally_is_a_document_of_whom_its_name_says(suggester):
+    text = "At least 50 people have died in the floods, according to a Reuters tally."
+    assert names(suggester, text) == ["Reuters"]
