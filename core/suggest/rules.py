@@ -4699,6 +4699,12 @@ def _before_source_goes_on(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+def _writers_aside(doc: Doc, i: int) -> bool:
+    """Whether a comma at ``i`` opens a concession closing the sentence (``..., according
+    to an AFP tally, though the actual toll is likely higher.``): the writer's words."""
+    return i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in ("though", "although")
+
+
 def _ends_a_relative_clause(t: Token) -> bool:
     """Whether a token ends a relative clause (``At 4:30 p.m., which is when the plant
     closes for the day, according to its website, ...``: the website says when it closes,
@@ -4730,8 +4736,9 @@ def according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
         if when is not None and _of_when(when) and doc[when.right_edge.i + 1].text == ",":
             start = when.right_edge.i + 2  # "According to X on Friday, A": when, not A
         end = _before_source_goes_on(doc, start, end)
-    elif sub_end >= sent.end - 2:
-        start, end = sent.start, sub_start - 1
+    elif sub_end >= sent.end - 2 or _writers_aside(doc, sub_end + 1):
+        start, end = sent.start, sub_start - 1  # (also "..., according to X, though the
+        # actual toll is likely higher": the writer's own aside after it)
     elif doc[sub_start - 1].lower_ in ("but", "and", ";") and acc.head.i > sub_end:
         start, end = sub_end + 1, acc.head.right_edge.i  # "A, but according to X, B": B
     elif _that(doc[sub_start - 2]) and doc[sub_start - 1].text == "," and acc.head.i > sub_end:

@@ -2067,3 +2067,17 @@ def test_a_noun_after_a_dangling_and_that_the_parse_gave_the_cue_is_the_clauses(
         "he was concerned by the contents of the report and the lack of allocations to minor "
         "roads and laneways such as his own Derrywillow Lane."
     ]
+
+
+def test_according_to_x_before_the_writers_though_reports_the_clause_before_it(suggester):
+    text = (
+        "Since the campaign began, at least 1,356 people have been killed in Norland, "
+        "according to an AFP tally of health ministry figures, though the actual toll is "
+        "likely higher."
+    )
+    assert [(q, name) for q, _, name, _, _ in suggest(suggester, text)] == [
+        (
+            "Since the campaign began, at least 1,356 people have been killed in Norland",
+            "AFP",
+        )
+    ]
