@@ -313,7 +313,7 @@ NON_PERSON_WORDS = frozenset(
     republic federation government administration kremlin press agency journal
     review tribune herald guardian reuters associated network channel tv radio
     airlines authority board bureau fund museum organization organisation society
-    district county city province region street avenue road square river island
+    district county city province region chiefdom street avenue road square river island
     mountains ocean sea lake airport station stadium parliament congress senate
     assembly cabinet embassy consulate command fleet brigade division corps
     inc corp ltd llc plc motors airways holdings industries technologies

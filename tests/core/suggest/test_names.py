@@ -3545,3 +3545,12 @@ def test_an_australian_councillors_cr_is_a_title(suggester):
 def test_a_tally_is_a_document_of_whom_its_name_says(suggester):
     text = "At least 50 people have died in the floods, according to a Reuters tally."
     assert names(suggester, text) == ["Reuters"]
+
+
+def test_a_chiefdom_is_a_place_no_person(suggester):
+    text = (
+        "Paramount Chief of Sanda Norvia Chiefdom, P.C. Ivo Berg III has told the Times that "
+        "the police terrorized his chiefdom.\n\n"
+        "According to the Paramount Chief, his subjects were manhandled by the police."
+    )
+    assert "Norvia Chiefdom" not in names(suggester, text)
