@@ -3358,6 +3358,9 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
             )
             or c.i > clause.i
             and _inverted_condition(c)  # "A should X do B": one report
+            or c.i > clause.i
+            and _joined_by_its_and(clause, c)  # "told AFP that A were related and the
+            # other was a fiance": one report
         )
     ]
     if clause.i < verb.i:  # "A and B, police say": the parse gave the cue both clauses
@@ -3433,6 +3436,18 @@ def _asked_for(verb: Token, clause: Token) -> bool:
         [a.lower_ for a in auxiliaries] == ["be"] and auxiliaries[0].tag_ == "VB"
     )
     return base and any(c.dep_ in _SUBJECTS for c in clause.children)
+
+
+def _joined_by_its_and(clause: Token, more: Token) -> bool:
+    """Whether a second clause the parse gave the cue follows an ``and`` or ``but`` it left
+    on the first as its own, with a subject of its own: one clause of two joined."""
+    before = more.doc[more.left_edge.i - 1]
+    return (
+        before.dep_ == "cc"
+        and before.head == clause
+        and before.lower_ in ("and", "but")
+        and any(s.dep_ in _SUBJECTS for s in more.children)
+    )
 
 
 def _no_one_says(verb: Token) -> bool:

@@ -2081,3 +2081,13 @@ def test_according_to_x_before_the_writers_though_reports_the_clause_before_it(s
             "AFP",
         )
     ]
+
+
+def test_a_clause_of_its_own_subject_after_the_and_the_parse_left_is_reported_too(suggester):
+    text = (
+        "Local police chief Ivo Berg told AFP that nine of the victims were related and the "
+        "other was a fiance."
+    )
+    assert [q for q, _, _, _, _ in suggest(suggester, text)] == [
+        "nine of the victims were related and the other was a fiance."
+    ]
