@@ -4038,13 +4038,23 @@ def _and_more(verb: Token, end: int) -> int:
         return end
     more = next((c for c in verb.children if c.dep_ == "conj" and c.i > and_), None)
     more = more if more is not None else _cut_after(doc[and_])
-    if more is None or more.pos_ not in ("VERB", "AUX") or more.lemma_.lower() in CUE_VERBS:
+    if more is None or more.pos_ not in ("VERB", "AUX"):
+        return end
+    if more.lemma_.lower() in CUE_VERBS and not _goes_on_doing(more):
         return end
     if _WRITERS_TIME.match(doc[and_ + 1 : more.i].text):
         return end  # "A but at the time of this writing, B": the writer's, not the report's
     own_subject = any(c.dep_ in (*_SUBJECTS, "expl") for c in more.children)
     other_tense = more.tag_ != verb.tag_ and doc[and_].lower_ == "and"
     return more.right_edge.i if own_subject or other_tense or _other_number(verb, more) else end
+
+
+def _goes_on_doing(verb: Token) -> bool:
+    """Whether ``continue`` goes on with a doing of no saying (``but the suspect continued
+    to be violent``), no cue (not ``continued to say``)."""
+    return verb.lemma_.lower() == "continue" and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() not in SPEECH_VERBS for c in verb.children
+    )
 
 
 def _other_number(verb: Token, more: Token) -> bool:

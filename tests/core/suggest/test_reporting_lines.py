@@ -2091,3 +2091,14 @@ def test_a_clause_of_its_own_subject_after_the_and_the_parse_left_is_reported_to
     assert [q for q, _, _, _, _ in suggest(suggester, text)] == [
         "nine of the victims were related and the other was a fiance."
     ]
+
+
+def test_continued_to_be_after_but_is_the_reported_clauses_not_a_cue(suggester):
+    text = (
+        "The sheriff's office said medical attention was attempted, but the suspect continued "
+        "to be violent and combative."
+    )
+    assert [q for q, _, _, _, _ in suggest(suggester, text)] == [
+        "medical attention was attempted, but the suspect continued to be violent and "
+        "combative."
+    ]
