@@ -4230,9 +4230,15 @@ _EXPRESSING = frozenset({"express", "voice"})
 
 def _names_as(verb: Token) -> bool:
     """Whether a verb is calling something something (``and called it a violation of
-    ethics``): the speaker's own words for it, said beside the clause, not in it."""
+    ethics``, ``and described the attackers as members of a militia``): the speaker's own
+    words for it, said beside the clause, not in it."""
     deps = {c.dep_ for c in verb.children}
-    return verb.lemma_.lower() == "call" and {"dobj", "oprd"} <= deps
+    lemma = verb.lemma_.lower()
+    named = lemma == "call" and {"dobj", "oprd"} <= deps
+    described = (
+        lemma in NAMING_VERBS and "dobj" in deps and any(c.lower_ == "as" for c in verb.rights)
+    )
+    return named or described
 
 
 def is_passive(verb: Token) -> bool:

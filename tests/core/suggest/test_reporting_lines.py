@@ -2102,3 +2102,11 @@ def test_continued_to_be_after_but_is_the_reported_clauses_not_a_cue(suggester):
         "medical attention was attempted, but the suspect continued to be violent and "
         "combative."
     ]
+
+
+def test_describing_something_as_something_after_and_is_what_the_speaker_did(suggester):
+    text = (
+        "They said the victims were all farmers and described the attackers as members of a "
+        "volunteer militia."
+    )
+    assert [q for q, _, _, _, _ in suggest(suggester, text)] == ["the victims were all farmers"]
