@@ -70,6 +70,11 @@ HONORIFICS = {"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she",
 _AGED = re.compile(r"\d+-year-old")
 
 
+def _unowned_word(word: str) -> str:
+    """A word without its possessive ``'s`` (``sheriff's``: ``sheriff``)."""
+    return word.removesuffix("'s").removesuffix("\u2019s")
+
+
 def _is_title(word: str) -> bool:
     """A title or job word; a hyphenated one whose parts all are (``Secretary-General``),
     also one elected, not yet in office (``Sheriff-Elect``); a seat's letters in capitals
@@ -1553,14 +1558,24 @@ class NameBook:
         service``) the nearest news agency. A company's lower-case words say what it does
         or how it is, which its name seldom says (``the specialty paper company``, ``the
         struggling company``, ``The nation's No. 2 automaker``: a maker is a company; so a
-        firm's), so where no company before has them, the nearest company is the one. None
-        for no such description."""
+        firm's), so where no company before has them, the nearest company is the one; a
+        job's possessive before the noun asks for a name with that job's word (``the
+        sheriff's office`` is no ``Prosecuting Attorney's Office``). None for no such
+        description."""
         m = _DESCRIPTION.fullmatch(mention)
         if not m or not (m["the"] or m["noun"].lower() == "police"):
             return None
         noun = m["noun"].lower()
         modifiers = (m["the"] or "").split()[1:]
         own = [w for w in modifiers if w.islower() and "'" not in w and "\u2019" not in w]
+        owner = next(  # whose it is, a job's ("the sheriff's office"; not "the state's")
+            (
+                _unowned_word(w)
+                for w in modifiers
+                if _unowned_word(w) != w and _is_title(_unowned_word(w))
+            ),
+            "",
+        )
         wanted, said = set(own), [*own, noun]
         of_kind = _kind(noun)  # "automaker": a company
         kind = of_kind in ORGANISATION_KINDS
@@ -1572,6 +1587,8 @@ class NameBook:
             if is_job_name(name) or _within(self.quoted, at) or words[-1] in PREMISES:
                 continue  # "Special Police Officer" is no police force, nor is "Nyeri
                 # Central Police Station" (a place); nor is a quoted name
+            if owner and owner.lower() not in map(_unowned_word, words):
+                continue  # "the sheriff's office" is no "Prosecuting Attorney's Office"
             if news:
                 if name in self.agencies:
                     return name
@@ -1590,7 +1607,8 @@ class NameBook:
             return company
         if kind:
             acting = self._acting_organisation(pos) if of_kind in _ACTING_KINDS else None
-            return self._by_acronym(noun, pos) or acting or self._force_after(m, pos) or mention
+            lettered = self._by_acronym(noun, pos, owner)
+            return lettered or acting or self._force_after(m, pos) or mention
         return mention if news else None
 
     def _force_after(self, m: re.Match[str], pos: int) -> str | None:
@@ -1637,14 +1655,16 @@ class NameBook:
                 return m.name
         return None
 
-    def _by_acronym(self, noun: str, pos: int) -> str | None:
+    def _by_acronym(self, noun: str, pos: int, owner: str = "") -> str | None:
         """The organisation an article names by its acronym alone that a description's
         noun may stand for, when no name fits it: the nearest before ``pos`` that spoke or
         acted as a subject, outside quotation marks, whose letters hold the noun's first
         (``The FBI is leading the inquiry`` ... ``the bureau said`` -> ``FBI``), else the
         nearest that is no subject and starts with that letter (``claims about a BNK
         presenter, the broadcaster said``); never a country's initials (``US officials``)
-        nor a job's (``the DCP``). None if none."""
+        nor a job's (``the DCP``); one whose letters hold the first of whose it is too, for a
+        description by a possessive (``the sheriff's office`` is no ``OC`` of ``OC
+        spray``). None if none."""
         fitting = [
             m
             for m in reversed(self.mentions)
@@ -1653,6 +1673,7 @@ class NameBook:
             and is_acronym(m.name)
             and m.name not in COUNTRY_INITIALS
             and noun[0].upper() in m.name.replace(".", "")
+            and owner[:1].upper() in m.name.replace(".", "")
             and not _within(self.quoted, m.pos)
             and not is_job_name(self._expanded(m.name, m.pos))
         ]

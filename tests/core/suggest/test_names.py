@@ -3554,3 +3554,14 @@ def test_a_chiefdom_is_a_place_no_person(suggester):
         "According to the Paramount Chief, his subjects were manhandled by the police."
     )
     assert "Norvia Chiefdom" not in names(suggester, text)
+
+
+def test_a_description_by_a_jobs_possessive_is_no_other_organisation(suggester):
+    text = (
+        "When the suspect approached, deputies used a taser and OC spray, the news release "
+        "said.\n\n"
+        "Charges have been submitted to the Norton County Prosecuting Attorney's Office.\n\n"
+        "The identity of the suspect will be released once charges are filed, the sheriff's "
+        "office said."
+    )
+    assert names(suggester, text)[-1] == "the sheriff's office"
