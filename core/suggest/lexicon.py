@@ -179,7 +179,7 @@ ROYAL_TITLES = frozenset(
 #: titles: "Prince Albert II").
 TITLES = ROYAL_TITLES | frozenset(
     """
-    mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady sen sen. rep rep.
+    mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady madam madame sen sen. rep rep.
     gov gov. gen gen. col col. lt lt. sgt sgt. capt capt. st st. rev rev. hon
     president vice prime minister secretary undersecretary senator representative governor mayor
     chancellor premier king queen prince princess pope judge justice chief ceo

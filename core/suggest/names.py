@@ -63,7 +63,16 @@ if TYPE_CHECKING:  # (annotations only: the review's S key loads no spaCy)
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as TokenSpan
 
-HONORIFICS = {"mr": "he", "mr.": "he", "mrs": "she", "mrs.": "she", "ms": "she", "ms.": "she"}
+HONORIFICS = {
+    "mr": "he",
+    "mr.": "he",
+    "mrs": "she",
+    "mrs.": "she",
+    "ms": "she",
+    "ms.": "she",
+    "madam": "she",
+    "madame": "she",
+}
 
 
 #: A person's age as a noun (``the 72-year-old``).
@@ -2118,9 +2127,10 @@ _JOB_OF_BEFORE_NAME = re.compile(
     r"(?(comma)(?:,|(?=\s+[a-z]))|,)"
 )
 #: A job in capitals, its comma, a person's name and its comma, opening a clause
-#: (``Yesterday, Senior Magistrate, Tamika Roe, addressed``): the job word and the name.
+#: (``Yesterday, Senior Magistrate, Tamika Roe, addressed``; ``Grand Kru County
+#: Superintendent, Doris N. Ylatun, told``): the job word and the name.
 _JOB_THEN_NAME = re.compile(
-    r"(?:^|(?<=,\s)|(?<=[.!?]\s))(?:[A-Z][a-z]+\s+)?(?P<job>[A-Z][a-z]+),\s+"
+    r"(?:^|(?<=,\s)|(?<=[.!?]\s))(?:[A-Z][a-z]+\s+){0,3}(?P<job>[A-Z][a-z]+),\s+"
     r"(?P<name>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)+),"
 )
 #: A name, its comma and its job of something (``Roe, the Minister of Trade and

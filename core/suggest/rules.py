@@ -760,13 +760,17 @@ class ArticleRules:
             return Source(span, run[0].text)  # "state-owned oil giant CNOOC"
         if run and len(run) == 1 and self.book.known_surname(run[0].text):
             return Source(span, self.book.fullest([run[0].text], pos))
-        definite = any(
-            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in head.children
-        ) or (  # "Magistrate further added": a job word alone opening its sentence
-            head.is_sent_start
-            and not any(head.lefts)
-            and head.tag_ in ("NN", "NNP")
-            and head.lower_ in TITLES
+        definite = (
+            any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in head.children)
+            or (  # "Magistrate further added": a job word alone opening its sentence
+                head.is_sent_start
+                and not any(head.lefts)
+                and head.tag_ in ("NN", "NNP")
+                and head.lower_ in TITLES
+            )
+            or (  # "According to Madam Superintendent": a job addressed so
+                head.lower_ in TITLES and [c.lower_ in HONORIFICS for c in head.lefts] == [True]
+            )
         )
         by_job = head.pos_ == "NOUN" or (  # also "The Spokesman"; not "the Minister of State"
             head.lower_ in TITLES and _job_end(head) == head.i

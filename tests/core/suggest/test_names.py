@@ -3565,3 +3565,13 @@ def test_a_description_by_a_jobs_possessive_is_no_other_organisation(suggester):
         "office said."
     )
     assert names(suggester, text)[-1] == "the sheriff's office"
+
+
+def test_madam_before_a_job_is_whom_the_article_named_with_it(suggester):
+    text = (
+        "Grand Kru County Superintendent, Doris N. Ylatun, told the Observer on Thursday that "
+        "the residents were peaceful.\n\n"
+        "According to Madam Superintendent, there have been many deaths since 2018.\n\n"
+        '"We are expecting the team in August," Madam Ylatun said.'
+    )
+    assert names(suggester, text) == ["Doris N. Ylatun"] * 3
