@@ -2099,8 +2099,7 @@ def test_continued_to_be_after_but_is_the_reported_clauses_not_a_cue(suggester):
         "to be violent and combative."
     )
     assert [q for q, _, _, _, _ in suggest(suggester, text)] == [
-        "medical attention was attempted, but the suspect continued to be violent and "
-        "combative."
+        "medical attention was attempted, but the suspect continued to be violent and combative."
     ]
 
 
