@@ -1419,7 +1419,9 @@ class NameBook:
         (``Solskjaer was forced to ... After the game, the United boss said``; ``Arsene
         Wenger has denied ...`` ... ``"...," said the Arsenal boss``), for an office one the
         article named with an office too (``Superintendent Alywin Barton``; not ``Analyst Jo
-        Park``); else whom the same description stood for before (``... he said``). Such
+        Park``; nor for a spokesman's office, who speaks for someone else: ``Interior
+        Minister Ivo Berg`` ... ``the commission spokesman``); else whom the same
+        description stood for before (``... he said``). Such
         a job may have what it heads after it (``The head of the law enforcement agency``);
         a person's age alone is such a description too (``Ivo Berg ... told reporters.
         "...," said the 72-year-old``). None for none."""

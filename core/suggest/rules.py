@@ -4330,7 +4330,8 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
 
 def _inverted(verb: Token) -> bool:
     """Whether a reporting line opens with its verb, its subject right after it (``A,
-    adds the project manager.``, ``A, tells the operations manager to TV 2.``)."""
+    adds the project manager.``; not ``A, tells the operations manager to TV 2.``, where the
+    parse takes the manager for whom it was told)."""
     return _line_start(verb) == verb.i and any(
         c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1 for c in verb.rights
     )
