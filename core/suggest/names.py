@@ -79,7 +79,7 @@ HONORIFICS = {
 _AGED = re.compile(r"\d+-year-old")
 
 
-def _unowned_word(word: str) -> str:
+def unowned_word(word: str) -> str:
     """A word without its possessive ``'s`` (``sheriff's``: ``sheriff``)."""
     return word.removesuffix("'s").removesuffix("\u2019s")
 
@@ -1579,14 +1579,9 @@ class NameBook:
         noun = m["noun"].lower()
         modifiers = (m["the"] or "").split()[1:]
         own = [w for w in modifiers if w.islower() and "'" not in w and "\u2019" not in w]
-        owner = next(  # whose it is, a job's ("the sheriff's office"; not "the state's")
-            (
-                _unowned_word(w)
-                for w in modifiers
-                if _unowned_word(w) != w and _is_title(_unowned_word(w))
-            ),
-            "",
-        )
+        owners = (unowned_word(w) for w in modifiers if unowned_word(w) != w)
+        owner = next((o for o in owners if _is_title(o)), "")  # whose it is, a job's ("the
+        # sheriff's office"; not "the state's")
         wanted, said = set(own), [*own, noun]
         of_kind = _kind(noun)  # "automaker": a company
         kind = of_kind in ORGANISATION_KINDS
@@ -1598,7 +1593,7 @@ class NameBook:
             if is_job_name(name) or _within(self.quoted, at) or words[-1] in PREMISES:
                 continue  # "Special Police Officer" is no police force, nor is "Nyeri
                 # Central Police Station" (a place); nor is a quoted name
-            if owner and owner.lower() not in map(_unowned_word, words):
+            if owner and owner.lower() not in map(unowned_word, words):
                 continue  # "the sheriff's office" is no "Prosecuting Attorney's Office"
             if news:
                 if name in self.agencies:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from core.model import Attribution, Speaker, SpeakerKind
 from core.suggest.lexicon import CALENDAR, DETERMINERS, NON_PERSON_WORDS, PERSONAL
-from core.suggest.names import is_acronym, is_description, name_key
+from core.suggest.names import is_acronym, is_description, name_key, unowned_word
 
 
 def looks_like_person(name: str) -> bool:
@@ -59,7 +59,7 @@ def _carries(alias: str) -> bool:
         words.pop(0)
     if len(words) > 1:
         return True
-    return bool(words) and is_acronym(words[0].removesuffix("'s").removesuffix("\u2019s"))
+    return bool(words) and is_acronym(unowned_word(words[0]))
 
 
 class Registry:
