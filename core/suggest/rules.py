@@ -3423,7 +3423,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
 #: Verbs of demanding: a clause under one whose verb is in the base form says what it asks
 #: be done (``demanded the State Security Law be applied``, ``recommended that the council
 #: adopt the plan``), not what anyone says is so.
-_DEMANDING_VERBS = frozenset("demand urge recommend request propose ask order".split())
+_DEMANDING_VERBS = _REQUEST_VERBS | frozenset("demand recommend request propose order".split())
 
 
 def _asked_for(verb: Token, clause: Token) -> bool:
@@ -4076,6 +4076,11 @@ _WRITERS_TIME = re.compile(
 )
 
 
+def _with_modal(verb: Token) -> bool:
+    """Whether a verb has a modal before it (``would receive``, ``could use``)."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
 def _before_past_conjunct(clause: Token, end: int) -> int:
     """Where a reported clause with a modal ends before a verb in a tense the parse joins
     to it with ``and`` and no subject of its own, which no modal can govern: what the
@@ -4083,7 +4088,7 @@ def _before_past_conjunct(clause: Token, end: int) -> int:
     and directed the administration to ...``): a verb of saying, or one done to someone
     (:func:`_someone_bidden`; not ``would commence operations and intensified visibility
     policing``, which the parse reads as a verb)."""
-    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+    modal = _with_modal(clause)
     cc = next((c for c in clause.children if c.dep_ == "cc" and c.lower_ == "and"), None)
     if not modal or cc is None:
         return end
@@ -4220,11 +4225,7 @@ def _past_after_a_modal(conj: Token, verb: Token) -> bool:
     deep in the clause, which no past tense goes on from (``said there was a route
     residents could use and vowed to lobby the ministry``: the speaker's doing)."""
     head = conj.head
-    return (
-        conj.tag_ == verb.tag_ == "VBD"
-        and head.tag_ == "VB"
-        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
-    )
+    return conj.tag_ == verb.tag_ == "VBD" and head.tag_ == "VB" and _with_modal(head)
 
 
 #: Verbs of expressing a view, which the speaker does beside a reported clause (``said A
@@ -4462,7 +4463,9 @@ def _joined_line(main: Token, first: int) -> bool:
     return any(c.dep_ == "cc" and c.i >= first - 2 for c in main.children)
 
 
-_CONCESSIVE = frozenset("whether although though".split())
+#: Words of concession that open a clause (``though the toll is likely higher``).
+_THOUGH = frozenset({"although", "though"})
+_CONCESSIVE = _THOUGH | {"whether"}
 
 
 def _concession(verb: Token) -> Token | None:
@@ -4738,7 +4741,7 @@ def _before_source_goes_on(doc: Doc, start: int, end: int) -> int:
 def _writers_aside(doc: Doc, i: int) -> bool:
     """Whether a comma at ``i`` opens a concession closing the sentence (``..., according
     to an AFP tally, though the actual toll is likely higher.``): the writer's words."""
-    return i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in ("though", "although")
+    return i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in _THOUGH
 
 
 def _ends_a_relative_clause(t: Token) -> bool:
