@@ -187,7 +187,8 @@ _TWO_APOSTROPHES = re.compile("(?<=\\S)\u2019\u2019(?!\\w)")
 
 def find_quotes(text: str) -> list[Quoted]:
     """Every quoted stretch of one paragraph, in order."""
-    text = _TWO_APOSTROPHES.sub("\u201d ", text)  # (the same length: offsets stay)
+    if "\u2019\u2019" in text:  # (the same length: offsets stay)
+        text = _TWO_APOSTROPHES.sub("\u201d ", text)
     doubles = _pair(text, True, [])
     skip = [(q.open, (q.close if q.close is not None else len(text)) + 1) for q in doubles]
     lead = len(text) - len(text.lstrip())

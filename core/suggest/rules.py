@@ -2996,7 +2996,8 @@ def _closed_by_reporting_line(para: Paragraph, q: Quoted) -> Quoted:
     """A mark the paragraph leaves open closes at the comma before a reporting line in
     it (``"A, said Jo Roe in response to ...``; ``"A, Jo Roe said.``): a cue after the
     comma with its subject right after it or between them; also past closing marks the
-    pairing did not take for one (``"A,’’ he said``: two apostrophes written to close)."""
+    pairing did not take for one (``"A,'' he said``: two straight apostrophes written to
+    close; curly ones close in the pairing itself, :mod:`core.suggest.marks`)."""
     if q.close is not None:
         return q
     doc = para.doc
