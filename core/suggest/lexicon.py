@@ -12,7 +12,7 @@ SPEECH_VERBS = frozenset(
     observe mention reveal disclose inform assure conclude counter
     recommend urge demand charge accuse boast speculate underline lament affirm reaffirm
     recognize recognise highlight forecast submit clarify remind espouse joke quip comment
-    underscore specify
+    underscore specify narrate recount
     """.split()
 )
 

@@ -1144,9 +1144,13 @@ def _repair_reporting_nouns(doc: Doc) -> None:
     reports.``), is the verb (and so is one in the past before its subject:
     :func:`_repair_inverted_line`); so is its participle taken for a noun that the parse gives a
     ``that`` clause as a verb's (``spoke about the crime in the state acknowledging that
-    A``)."""
+    A``). One the parse takes for a verb right after a possessive's mark is the noun its
+    owner owns (``claimed ignorance of the villagers’ claims that A``: no one says A)."""
     for t in doc[1:-1]:
         _repair_inverted_line(t)
+        if t.tag_ == "VBZ" and (doc[t.i - 1].tag_ == "POS" or doc[t.i - 1].dep_ == "case"):
+            t.pos_, t.tag_ = "NOUN", "NNS"
+            continue
         said = t.lower_[:-1]
         subject = doc[t.i - 1].dep_ == "nsubj" and doc[t.i - 1].head == t
         if t.tag_ == "NNS" and said in SPEECH_VERBS and subject and doc[t.i + 1].is_punct:
@@ -1436,6 +1440,22 @@ def _quoting_line(verb: Token) -> bool:
     )
 
 
+def _seen_saying(v: Token, verb: Token) -> bool:
+    """Whether a participle of saying hangs on a passive verb of seeing or hearing, whose
+    subject says it (``Angry villagers could be seen in a video saying "A"``: the
+    villagers)."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.head == v
+        and verb.dep_ in ("advcl", "xcomp")
+        and v.lemma_.lower() in _PERCEIVING
+    )
+
+
+#: Verbs of seeing or hearing someone do something (``was heard saying``).
+_PERCEIVING = frozenset({"see", "hear", "film", "record", "catch"})
+
+
 def _quoted_as_saying(t: Token) -> tuple[Token, Token] | None:
     """``X was quoted as saying``, ``Y cited X as saying``: its ``quoted`` and its
     ``saying``, from either."""
@@ -1701,8 +1721,12 @@ def verb_subject(verb: Token, para: Paragraph) -> Token | None:
                 if subj.lower_ == "who" and _a_thing(v.head):
                     return _person_before(v.head) or v.head  # "Jo Roe ... at the briefing, who"
                 return _document_of(v.head) or v.head  # ("a statement of his own, which")
-            passive = subj.dep_ == "nsubjpass" and _quoted_as_saying(v) is None  # (not "A,
-            # X was quoted as saying, adding that B": X's)
+            passive = (
+                subj.dep_ == "nsubjpass"
+                and _quoted_as_saying(v) is None  # (not "A, X was quoted as saying, adding
+                # that B": X's)
+                and not _seen_saying(v, verb)
+            )
             if passive or (subj.lower_ == "it" and subj.dep_ == "expl"):
                 return _agent(v) if subj.lower_ == "it" else None  # "it was confirmed by X"
             return subj
@@ -1796,7 +1820,7 @@ def _going_on_from(v: Token) -> Token:
         # relative clause of being says anything, with a comma or none
     if not (_after_comma(v) or _adds_on(v)):
         return up
-    if v.dep_ == "acl":
+    if v.dep_ in ("acl", "appos"):
         return _report_over(v) or up  # "said that A during the period adding, however,"
     if up.dep_ == "conj" and any(c.dep_ in _SUBJECTS and c.lower_ in _WH for c in up.children):
         return up.head  # "X gave no details of Y or what happened, saying A": X's
@@ -1879,6 +1903,8 @@ def _adds_on(v: Token) -> bool:
     hangs it inside A, but it is the speaker's saying."""
     if v.dep_ == "acl":
         return v.tag_ == "VBG" and _aside_that(v) is not None and _report_over(v) is not None
+    if v.dep_ == "appos":
+        return _apposed_participle(v)
     up = v.head
     if v.dep_ == "pcomp" and up.i < v.i - 1:
         return (
@@ -1899,6 +1925,20 @@ def _adds_on(v: Token) -> bool:
         )
         and up.dep_ == "ccomp"
         and _is_speech_verb(up.head)
+    )
+
+
+def _apposed_participle(v: Token) -> bool:
+    """Whether a participle of saying after a pause goes on from a reported clause the
+    parse took it for an apposition in (``said the 16 persons have been sent to court and
+    the matter is now out of his jurisdiction – noting, however, that C``: on
+    ``matter``): the speaker's saying, as ``, adding that`` is."""
+    return (
+        v.dep_ == "appos"
+        and v.tag_ == "VBG"
+        and v.lemma_.lower() in SPEECH_VERBS
+        and _after_comma(v)
+        and _report_over(v) is not None
     )
 
 
@@ -2338,7 +2378,9 @@ def _coordinated(v: Token, cue: Token, para: Paragraph) -> Token:
     figure did, the verb nearest before it of a clause whose subject can speak
     (``Norbank shares fell after it reported A and said B``: it); for one it hangs on a
     verb in the passive, the conjunct nearest before it whose subject can speak (``Women
-    were banned ... and Jo Roe refused to comment but said A``: Jo Roe)."""
+    were banned ... and Jo Roe refused to comment but said A``: Jo Roe); for one it hangs
+    on a verb of no saying, the verb of saying of a clause of it before ``v`` (``a dispute
+    erupted after Jo Roe said A and claimed B``: Jo Roe)."""
     up = v.head
     if up.dep_ == "ccomp" and _is_speech_verb(up.head) and _is_speech_verb(cue):
         return up.head
@@ -2350,6 +2392,13 @@ def _coordinated(v: Token, cue: Token, para: Paragraph) -> Token:
             if c.dep_ == "advcl" and c.i < v.i and _by_speaker(_own_subject(c, para))
         )
         return max(speaking, key=lambda c: c.i, default=up)
+    saying = [
+        c
+        for c in up.children
+        if c.dep_ == "advcl" and c.i < v.i and _is_speech_verb(c) and _own_subject(c, para)
+    ]
+    if saying and _is_speech_verb(cue) and not _is_speech_verb(up):
+        return saying[-1]  # "a dispute erupted after Jo Roe said A and claimed B": Jo Roe
     if subject is not None and subject.dep_ == "nsubjpass":  # (what was done says nothing)
         active = (
             c
@@ -2455,9 +2504,7 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
     to a clause in it (``A team of experts led by ...``), for a proper one its ``of`` and
     the proper nouns after it (``The Ministry of Oil``)."""
     doc = head.doc
-    start = head.left_edge.i
-    if head.pos_ == "PROPN" and start > 1 and doc[start - 1].lower_ in NAME_PARTICLES:
-        start = doc[start - 1].left_edge.i  # "Jorge Lima dos Santos": the parse hangs it on "dos"
+    start = _name_start(head) if head.pos_ == "PROPN" else head.left_edge.i
     if job is not None and job.i < head.i and "," not in {t.text for t in doc[job.i : start]}:
         start = min(start, job.left_edge.i)
     start = _job_subject_before(head, start)
@@ -2513,6 +2560,23 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
     while end > start and (doc[end].is_punct or para.in_quote[end]):
         end -= 1
     return _balanced(doc, start, end, floor)
+
+
+def _name_start(head: Token) -> int:
+    """Where a proper noun's mention starts: at its left modifiers, also past a particle
+    the parse hangs it on (``Jorge Lima dos Santos``: on ``dos``); but not past a verb
+    with its object, which modifies no name (``accused Iran of starting fires ... three
+    days ago Zanyar Umar, the spokesperson, said``; as ``Geneva-based`` may): the name's
+    run."""
+    doc = head.doc
+    start = head.left_edge.i
+    if start > 1 and doc[start - 1].lower_ in NAME_PARTICLES:
+        start = doc[start - 1].left_edge.i
+    if any(
+        t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children) for t in doc[start : head.i]
+    ):
+        start = next(iter(name_run(head)), head).i
+    return start
 
 
 def _job_subject_before(head: Token, start: int) -> int:
@@ -3580,11 +3644,13 @@ def _before_set_off(set_off: list[Token], verb: Token, para: Paragraph, end: int
     line's subject, a name set off by commas (``set_off``: :func:`_set_off_name`), and the
     description of a job set off before it (``A in Jos, the state police spokesperson,
     Tyopev Terna, has confirmed``): before them."""
-    named = bool(set_off) and all(t.pos_ == "PROPN" for t in set_off)
+    named = bool(set_off) and all(t.pos_ == "PROPN" or t.text == "." for t in set_off)
     if not named or not set_off[0].i - 2 <= end < verb.i:
         return end
     doc = para.doc
     comma = set_off[0].i - 1
+    if doc[comma].text != ",":
+        return comma  # "A three days ago Zanyar Umar, the spokesperson of X, said": no comma
     before = next((k for k in range(comma - 1, 0, -1) if doc[k].text == ","), None)
     job = doc[comma - 1]
     described = (
@@ -4045,7 +4111,7 @@ def _and_more(verb: Token, end: int) -> int:
     more = more if more is not None else _cut_after(doc[and_])
     if more is None or more.pos_ not in ("VERB", "AUX"):
         return end
-    if more.lemma_.lower() in CUE_VERBS and not _goes_on_doing(more):
+    if more.lemma_.lower() in CUE_VERBS and not _tells_a_doing(more):
         return end
     if _WRITERS_TIME.match(doc[and_ + 1 : more.i].text):
         return end  # "A but at the time of this writing, B": the writer's, not the report's
@@ -4054,11 +4120,21 @@ def _and_more(verb: Token, end: int) -> int:
     return more.right_edge.i if own_subject or other_tense or _other_number(verb, more) else end
 
 
-def _goes_on_doing(verb: Token) -> bool:
-    """Whether ``continue`` goes on with a doing of no saying (``but the suspect continued
-    to be violent``), no cue (not ``continued to say``)."""
-    return verb.lemma_.lower() == "continue" and any(
-        c.dep_ == "xcomp" and c.lemma_.lower() not in SPEECH_VERBS for c in verb.children
+def _tells_a_doing(verb: Token) -> bool:
+    """Whether a verb of saying tells a doing, no cue: ``continue`` with a doing of no
+    saying (``but the suspect continued to be violent``; not ``continued to say``), or an
+    answer ``with`` or ``to`` something and no clause (``but Civil Defense personnel
+    responded with professionalism``, ``officers responded to the scene``; not
+    ``responded to critics that ...``)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "continue":
+        return any(
+            c.dep_ == "xcomp" and c.lemma_.lower() not in SPEECH_VERBS for c in verb.children
+        )
+    return (
+        lemma in ("respond", "react")
+        and not _reports_after(verb)
+        and any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in verb.rights)
     )
 
 
@@ -4229,9 +4305,10 @@ def _past_after_a_modal(conj: Token, verb: Token) -> bool:
     return conj.tag_ == verb.tag_ == "VBD" and head.tag_ == "VB" and _with_modal(head)
 
 
-#: Verbs of expressing a view, which the speaker does beside a reported clause (``said A
-#: and expressed confidence that B``).
-_EXPRESSING = frozenset({"express", "voice"})
+#: Verbs of expressing a view or a feeling, which the speaker does beside a reported
+#: clause (``said A and expressed confidence that B``, ``said A and conveyed "our sincere
+#: condolences"``).
+_EXPRESSING = frozenset({"express", "voice", "convey"})
 
 
 def _names_as(verb: Token) -> bool:
@@ -4545,8 +4622,10 @@ def _set_off_name(verb: Token, para: Paragraph) -> list[Token]:
     if at < 3 or any(c.dep_ in _SUBJECTS for c in verb.children):
         return []
     head, after = doc[at - 1], doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    told = next((c for c in verb.rights if c.dep_ == "dobj" and c.left_edge == after), None)
-    if told is not None:  # "told Reuters.", "told Afghan media."
+    told = next(
+        (c for c in verb.rights if c.dep_ in ("dobj", "npadvmod") and c.left_edge == after), None
+    )
+    if told is not None:  # "told Reuters.", "told Afghan media.", "said Saturday."
         after = doc[told.right_edge.i + 1] if told.right_edge.i + 1 < len(doc) else None
     # ("a source close to the talks told": the appositive the last words are in)
     head = next((a for a in (head, *head.ancestors) if a.dep_ == "appos"), head)
@@ -4561,6 +4640,10 @@ def _set_off_name(verb: Token, para: Paragraph) -> list[Token]:
     ):
         phrase = list(doc[first : head.i + 1])
         return [] if any(para.in_quote[t.i] for t in phrase) else phrase
+    if closing and doc[at - 1].text == ",":
+        named = _name_before_its_job(doc, at - 1)
+        if named and not any(para.in_quote[t.i] for t in named):
+            return named
     if doc[at - 1].text != "," or doc[at - 2].pos_ != "PROPN":
         return []
     run = [doc[at - 2]]
@@ -4570,6 +4653,37 @@ def _set_off_name(verb: Token, para: Paragraph) -> list[Token]:
     if before < 1 or doc[before].text != "," or any(para.in_quote[t.i] for t in run):
         return []
     return run
+
+
+def _name_before_its_job(doc: Doc, comma: int) -> list[Token]:
+    """A person's name, with its title, before a description of their job set off by
+    commas that ends at ``comma`` (``A in Koke Pho, Maj. Piyawat Chalermsri, the commander
+    of the police bureau,``; also where the writer lost the comma before the name: ``A
+    three days ago Zanyar Umar, the spokesperson of the civil defense directorate,``):
+    the parse hangs them on the clause's last words; empty for none."""
+    opening = next(
+        (k for k in range(comma - 1, max(comma - 12, 1), -1) if doc[k].text == ","), None
+    )
+    if opening is None:
+        return []
+    job = doc[opening + 1 : comma]
+    if (
+        len(job) < 2
+        or job[0].lower_ not in ("the", "a", "an")
+        or not any(t.pos_ == "NOUN" and t.lemma_.lower() in TITLES for t in job)
+        or any(t.pos_ in ("VERB", "AUX") for t in job)
+    ):
+        return []
+    k = opening - 1
+    while k > 0 and (
+        doc[k].pos_ == "PROPN" or doc[k].text == "." and doc[k - 1].lower_ + "." in TITLES
+    ):
+        k -= 1  # (past a title's stop: "Maj. Piyawat Chalermsri")
+    run = list(doc[k + 1 : opening])
+    name = [
+        t for t in run if t.text != "." and t.lower_ not in TITLES and t.lower_ + "." not in TITLES
+    ]
+    return run if len(name) > 1 and name == run[len(run) - len(name) :] and is_person(name) else []
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -4695,6 +4809,22 @@ def _apposed_run_on(noun: Token) -> list[Token]:
     return run if taken and closed and len(run) > 1 and is_person(run) else []
 
 
+def _job_closed(acc: Token, source: Token | None) -> int | None:
+    """The comma that closes a job in apposition after ``According to X`` where the parse
+    hung the clause after it on X, as a relative clause, with ``According`` its root
+    (``According to Chief Superintendent Jo Roe, County Commander of the Norland Police,
+    all arrests made were based on ...``): the clause opens after it; None for another
+    parse."""
+    if acc.dep_ != "ROOT" or source is None:
+        return None
+    job = next((c for c in source.children if c.dep_ == "appos" and c.i > source.i), None)
+    if job is None:
+        return None
+    k = job.right_edge.i + 1
+    clause = any(c.dep_ == "relcl" and c.i > k for c in source.children)
+    return k if clause and acc.doc[k].text == "," else None
+
+
 def _lost_subject(acc: Token, source: Token | None) -> Token | None:
     """The subject of the clause after ``According to X,`` that the parse took for an
     apposition of X (``According to counsel Roe, Section 17 (1) provides that ...``):
@@ -4769,6 +4899,9 @@ def according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
         apposed = _apposed_run_on(pobj) if pobj is not None else []
         if apposed and apposed[0].i == start + 1:
             start = apposed[-1].i + 2  # past the spokeswoman's name and its comma
+        closed = _job_closed(acc, pobj)
+        if closed is not None:
+            start = closed + 1  # past the commander's job and its comma
         lost = _lost_subject(acc, pobj)
         if lost is not None:
             start = lost.left_edge.i  # "According to X, Section 17 provides that ..."

@@ -3,8 +3,15 @@ lessons), each on made-up sentences of its own."""
 
 from spacy.tokens import Doc
 
-from core.suggest.rules import Paragraph, reported_clause, verb_subject
-from tests.core.suggest.test_suggest import suggest
+from core.suggest.registry import Registry
+from core.suggest.rules import (
+    ArticleRules,
+    Paragraph,
+    according_clause,
+    reported_clause,
+    verb_subject,
+)
+from tests.core.suggest.test_suggest import said, suggest
 
 
 def written_parse(suggester, words: list[str], **parse) -> Paragraph:
@@ -2109,3 +2116,129 @@ def test_describing_something_as_something_after_and_is_what_the_speaker_did(sug
         "volunteer militia."
     )
     assert [q for q, _, _, _, _ in suggest(suggester, text)] == ["the victims were all farmers"]
+
+
+def test_an_answer_with_something_after_but_is_the_reported_clauses_not_a_cue(suggester):
+    text = (
+        "The minister added that the fire caused material damage to the forested region, but "
+        "Civil Defense and military personnel responded with professionalism and efficiency."
+    )
+    assert [q for q, _, _, _, _ in suggest(suggester, text)] == [
+        "the fire caused material damage to the forested region, but Civil Defense and military "
+        "personnel responded with professionalism and efficiency."
+    ]
+
+
+def test_according_to_a_name_and_its_job_reports_the_clause_the_parse_hung_on_the_name(
+    suggester,
+):
+    # the parse the pipeline made of such a sentence on real news, written out: "According"
+    # the root, the clause a relative clause of the name
+    words = "According to Chief Jo Roe , Commander of the Norvia Police , all arrests were "
+    words = (words + "based on video records .").split()
+    heads = [0, 0, 4, 4, 1, 4, 4, 6, 10, 10, 7, 4, 13, 15, 15, 4, 15, 18, 16, 0]
+    deps = ["ROOT", "prep", "compound", "compound", "pobj", "punct", "appos", "prep", "det"]
+    deps += ["compound", "pobj", "punct", "det", "nsubjpass", "auxpass", "relcl", "prep"]
+    deps += ["compound", "pobj", "punct"]
+    pos = ["VERB", "ADP", "PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "ADP", "DET", "PROPN"]
+    pos += ["PROPN", "PUNCT", "DET", "NOUN", "AUX", "VERB", "ADP", "NOUN", "NOUN", "PUNCT"]
+    para = written_parse(suggester, words, heads=heads, deps=deps, pos=pos)
+    start, end = according_clause(para.doc[0], para)
+    assert para.text[start:end] == "all arrests were based on video records."
+
+
+def test_a_participle_of_saying_after_a_dash_and_an_adverb_is_the_speakers(suggester):
+    text = (
+        "Riots broke out last week.\n\n"
+        "Chief Ivo Berg said the 16 persons have already been sent to court and the matter is "
+        "now out of his jurisdiction – noting, however, that only one additional person was "
+        "arrested yesterday."
+    )
+    assert said(suggester, text)[-1] == (
+        "only one additional person was arrested yesterday.",
+        "Ivo Berg",
+        "noting",
+    )
+
+
+def test_conveying_words_in_marks_after_and_is_what_the_speaker_did(suggester):
+    text = (
+        "He said the Kestrel government is committed to peace and conveyed “our sincere "
+        "condolences” to families of the deceased."
+    )
+    assert [q for q, _, _, _, _ in suggest(suggester, text)] == [
+        "the Kestrel government is committed to peace",
+        "our sincere condolences",
+    ]
+
+
+def test_a_name_and_its_job_set_off_before_a_closing_line_with_no_subject_speak(suggester):
+    text = (
+        "On Monday, rebels wounded two volunteers in Kestrel, Maj. Ivo Berg, the commander "
+        "of the police bureau, told reporters.\n\n"
+        "The officials accused Norvia of starting fires in Kestrel three days ago Jo Roe, the "
+        "spokesperson of the civil defense directorate, said Saturday."
+    )
+    assert said(suggester, text) == [
+        ("On Monday, rebels wounded two volunteers in Kestrel", "Ivo Berg", "told"),
+        (
+            "The officials accused Norvia of starting fires in Kestrel three days ago",
+            "Jo Roe",
+            "said",
+        ),
+    ]
+
+
+def test_claims_after_a_possessive_are_a_noun_no_one_says(suggester):
+    # the parse the pipeline made of such a sentence on real news, written out: "claims" a
+    # verb in the third person after the possessive's mark, its subject "ignorance"
+    words = "Roe , however , claimed ignorance of the villagers ’ claims that the police had "
+    words = (words + "made them roll .").split()
+    heads = [4, 4, 4, 4, 4, 10, 5, 8, 6, 8, 4, 15, 13, 15, 15, 10, 17, 15, 4]
+    deps = ["advmod", "punct", "advmod", "punct", "ROOT", "nsubj", "prep", "det", "pobj"]
+    deps += ["case", "ccomp", "mark", "det", "nsubj", "aux", "ccomp", "nsubj", "ccomp", "punct"]
+    tags = ["JJ", ",", "RB", ",", "VBD", "NN", "IN", "DT", "NNS", "''", "VBZ", "IN", "DT"]
+    tags += ["NNS", "VBD", "VBN", "PRP", "VB", "."]
+    pos = ["ADJ", "PUNCT", "ADV", "PUNCT", "VERB", "NOUN", "ADP", "DET", "NOUN", "PUNCT"]
+    pos += ["VERB", "SCONJ", "DET", "NOUN", "AUX", "VERB", "PRON", "VERB", "PUNCT"]
+    lemmas = [w.lower() for w in words]
+    lemmas[4], lemmas[10], lemmas[14], lemmas[15] = "claim", "claim", "have", "make"
+    para = written_parse(
+        suggester, words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas
+    )
+    rules = ArticleRules(Registry())
+    rules.add(0, para)
+    cues = [para.text[a.cue.start : a.cue.end] for a in rules.results() if a.cue]
+    assert "claims" not in cues
+
+
+def test_narrating_is_saying(suggester):
+    text = "One of the men narrated that they were assembled near the river and beaten."
+    assert said(suggester, text) == [
+        ("they were assembled near the river and beaten.", "One of the men", "narrated")
+    ]
+
+
+def test_people_seen_saying_words_in_marks_say_them(suggester):
+    text = (
+        "Angry villagers could be seen in a video circulating on social media saying “people "
+        "come out, they are taking our man, please hurry up and come.”"
+    )
+    assert said(suggester, text) == [
+        (
+            "people come out, they are taking our man, please hurry up and come.",
+            "Angry villagers",
+            "saying",
+        )
+    ]
+
+
+def test_a_verb_of_saying_joined_to_a_doing_shares_the_subject_of_the_saying_before_it(
+    suggester,
+):
+    text = (
+        "This time, a loud dispute erupted after Norvia Party councillor Ana Roe said it "
+        "was “almost a career option now to go on the dole” and claimed that “an awful lot” "
+        "of local people living in council houses “never worked”."
+    )
+    assert {name for _, name, _ in said(suggester, text)} == {"Ana Roe"}
