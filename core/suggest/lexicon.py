@@ -212,7 +212,7 @@ TITLES = ROYAL_TITLES | frozenset(
     pediatrician paediatrician cardiologist oncologist dentist pharmacist midwife
     veterinarian therapist counsellor counselor curator librarian archaeologist anthropologist
     mechanic electrician plumber contractor realtor soldier veteran fisherman rancher chef
-    demographer pollster publicist source critic
+    demographer pollster publicist source critic trustee
     landlord landlady tenant homeowner motorist passenger pensioner neighbour neighbor driver
     shopper customer bystander onlooker commuter eyewitness
     ratu alhaji alhaja chaudhry chaudhary
@@ -300,7 +300,7 @@ PREMISES = frozenset("station headquarters barracks post checkpoint".split())
 
 #: What a force is, written after ``police`` and a place's name before it (``the Sør-West
 #: police district``, ``Vienna police department``): a word of the force's name.
-FORCE_UNITS = frozenset("district department service force command".split())
+FORCE_UNITS = frozenset("district department service force command bureau".split())
 
 #: Words that make a capitalised phrase an organisation, a place or a law, not a person
 #: (``Criminal Procedure and Evidence Act``; not ``law`` or ``bill``: surnames and names).

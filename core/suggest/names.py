@@ -90,8 +90,14 @@ def _is_title(word: str) -> bool:
     (``MLA``: :data:`SEATS`)."""
     w = word.lower().removesuffix("-elect")
     if "-" in w and w not in TITLES:
-        return all(map(_is_title, w.split("-")))
+        parts = w.split("-")
+        return all(map(_is_title, parts)) or parts[-1] in _RANKS
     return w.rstrip(".") in TITLES or w in TITLES or (word.isupper() and w in SEATS)
+
+
+#: Ranks a hyphenated title ends with, whatever word opens it (``Warrant-Officer``,
+#: ``Lance-Corporal``, ``Sub-Inspector``): no surname ends so, as ``Ellis-Bishop`` may.
+_RANKS = frozenset({"officer", "sergeant", "corporal", "inspector", "constable", "lieutenant"})
 
 
 #: A sheikh's title, which inside a name after a first name is a part of it.
@@ -384,6 +390,8 @@ def is_person(run: list[Token]) -> bool:
         return False  # what a job is of: "Minister of State", "... of Information and Culture"
     if _organisation_of_before(first):
         return False  # what an organisation is of: "the Ministry of Public Works"
+    if len(run) == 1 and _job_domain_before_holder(first):
+        return False  # "Minister of Government Communication, Mohammad Al-Momani,"
     words = [t.text for t in run]
     if any(w.lower().strip(".") in NON_PERSON_WORDS for w in words):
         return False
@@ -403,6 +411,24 @@ def is_person(run: list[Token]) -> bool:
 #: Nouns a newspaper's name is written before: ``al-Joumhouria daily``, ``Kommersant
 #: newspaper``.
 _PAPER_NOUNS = frozenset({"daily", "newspaper"})
+
+
+def _job_domain_before_holder(word: Token) -> bool:
+    """Whether one capitalised word ends what a job is of, after an organisation's word
+    (``Minister of Government Communication``), with the job's holder's name of two words
+    or more set off by commas after it (``, Mohammad Al-Momani,``): no surname, as
+    ``Commissioner of Police Kabera`` has."""
+    doc = word.doc
+    k = word.i
+    while k > 0 and doc[k - 1].text[:1].isupper() and doc[k - 1].lower_ in NON_PERSON_WORDS:
+        k -= 1
+    if k == word.i or not _job_of_before([t.text for t in doc[max(0, k - JOB_REACH) : k]]):
+        return False
+    end = word.i + 2
+    while end < len(doc) and doc[end].pos_ == "PROPN":
+        end += 1
+    closed = end == len(doc) or doc[end].text == ","
+    return doc[word.i + 1 : word.i + 2].text == "," and end - word.i - 2 > 1 and closed
 
 
 def _organisation_of_before(first: Token) -> bool:
@@ -1614,8 +1640,19 @@ class NameBook:
         if kind:
             acting = self._acting_organisation(pos) if of_kind in _ACTING_KINDS else None
             lettered = self._by_acronym(noun, pos, owner)
-            return lettered or acting or self._force_after(m, pos) or mention
+            force = self._force_after(m, pos) or self._police_alone_before(m, pos)
+            return lettered or acting or force or mention
         return mention if news else None
+
+    def _police_alone_before(self, m: re.Match[str], pos: int) -> str | None:
+        """``the police`` where the article named no force but wrote ``Police`` or
+        ``police`` alone as a subject before it: that mention, as written (``Police say A``
+        ... ``The police however say`` -> ``Police``; not ``escape from the Police``);
+        None for none, or for another description."""
+        if (m["the"] or "").strip().lower() != "the" or m["noun"].lower() != "police":
+            return None
+        alone = (x.name for x in reversed(self.mentions) if x.pos < pos and x.subject)
+        return next((name for name in alone if name.lower() == "police"), None)
 
     def _force_after(self, m: re.Match[str], pos: int) -> str | None:
         """The police force an article names first after a bare ``Police`` where it named
@@ -2437,8 +2474,8 @@ def _unowned(name: str) -> str:
 
 def named_source(name: str) -> str:
     """The source a document names: ``a statement from X`` (``information from X``, with no
-    article), ``X's report`` and ``the X report``, ``new X research`` or, with no article,
-    ``Chamber of Mines data`` name ``X``
+    article; ``an email to our newsroom from X``), ``X's report`` and ``the X report``,
+    ``new X research`` or, with no article, ``Chamber of Mines data`` name ``X``
     (:func:`name_key` gives the first three one key); anything else is itself."""
     words = name.replace("\u2019", "'").split()
     k = next((k for k in range(len(words) - 1, 0, -1) if words[k].lower() in DOCUMENT_NOUNS), 0)
@@ -2457,6 +2494,9 @@ def named_source(name: str) -> str:
         # owner's: "The Acme Corporation's report")
     if not k or not leading and not any("'" in w for w in giver):
         return name
+    if after[:1] == ["to"] and "from" in after:
+        after = after[after.index("from") :]  # "an email to our newsroom from X": whom it
+        # went to is no source
     if len(after) > 1 and after[0].lower() in ("from", "by", "of"):
         return " ".join(after[1:])  # "a statement from X"
     if after:

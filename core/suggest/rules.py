@@ -155,7 +155,7 @@ class ArticleRules:
         #: (:meth:`_holder`)
         self.anchored: dict[int, str] = {}
         self.plural: set[int] = set()  # (of those, the descriptions of people)
-        self.leads: dict[int, str] = {}
+        self.leads: dict[int, tuple[str, str]] = {}
         #: indirect attributions of verbs outside the lexicon (rule ``CANDIDATE``): kept
         #: apart, so no rule reads them; a learned cue lexicon lets some through
         #: (:mod:`core.suggest.learn`)
@@ -748,6 +748,7 @@ class ArticleRules:
         job = bool(run) and is_job(run[-1:])  # "Minister", "Tyson President and CEO ..."
         job = job or (named.text[:1].isupper() and is_job([named]))  # ("Commissioner of
         # police Jo Roe": a job's noun the parse took for a common one)
+        job = job or _member_of_a_house(named)
         holder = _job_holder(named, is_name) if job else _placed_holder(named, is_name)
         if holder:
             run, end = holder, holder[-1].i  # "Minister of State for Petroleum Dr. Musadiq Malik"
@@ -835,7 +836,7 @@ class ArticleRules:
             if head.tag_ == "NNS":
                 self.plural.add(span.start)  # ("The eye witnesses said": people)
         elif lead:
-            self.leads[span.start] = head.lemma_.lower()
+            self.leads[span.start] = (head.lemma_.lower(), written)
 
     def _titled(self, head: Token, pos: int) -> str | None:
         """Whom a definite description by a job word stands for: the one the article named
@@ -1055,18 +1056,34 @@ class ArticleRules:
     def _named_next(self, pos: int) -> str | None:
         """The person the next paragraph names with the job of an indefinite description
         that leads the article, before it has named anyone (``A Kentucky sheriff has told``
-        ... ``Martin County Sheriff John Kirk took the stage``): whom a news story's lead
-        described; None for none."""
+        ... ``Martin County Sheriff John Kirk took the stage``), or with the body it names
+        (:meth:`_named_with_its_body`): whom a news story's lead described; None for none."""
         k = bisect_right(self.paragraphs, pos, key=lambda p: p[0])
         end = self.paragraphs[k + 1][0] if k + 1 < len(self.paragraphs) else None
-        return next(
-            (
-                name
-                for at, name in self.book.titled_after(self.leads[pos], pos)
-                if end is None or at < end
-            ),
-            None,
+        job, written = self.leads[pos]
+        titled = (name for at, name in self.book.titled_after(job, pos) if end is None or at < end)
+        return next(titled, None) or self._named_with_its_body(written, k)
+
+    def _named_with_its_body(self, written: str, k: int) -> str | None:
+        """The person paragraph ``k`` names first in full with the body a lead's
+        description names set off after the name (``a United Steelworkers staff
+        representative disclosed`` ... ``Mark Murray, United Steelworkers Local 1375,
+        said``): a capitalised word of the description's own in it; None for none."""
+        if k >= len(self.paragraphs):
+            return None
+        start, text = self.paragraphs[k]
+        own = {w for w in written.split()[1:] if w[:1].isupper()}
+        named = sorted(
+            (at, " ".join(words))
+            for words, seen in self.book.full_names.items()
+            for at in seen
+            if start <= at < start + len(text)
         )
+        for at, name in named:
+            after = text[at - start + len(name) :]
+            if after.startswith(", ") and own & set(after[2:].split(",")[0].split()):
+                return name
+        return None
 
     def _closing_holder(self, speaker: Span) -> str | None:
         """A person's name closing a job's description after a place's name: ``The coach
@@ -2753,6 +2770,21 @@ def _bracketed(t: Token) -> bool:
     start, end = t.left_edge.i, t.right_edge.i
     opened = doc[start].text == "(" or (start > 0 and doc[start - 1].text == "(")
     return opened and (doc[end].text == ")" or (end + 1 < len(doc) and doc[end + 1].text == ")"))
+
+
+def _member_of_a_house(t: Token) -> bool:
+    """Whether a word is the job ``Member of Parliament`` (or of a house's other name:
+    ``Member of the Legislative Assembly``), in capitals, whose holder may be named at its
+    end (``The Member of Parliament for Binga North Prince Dubeko Sibanda``)."""
+    if t.text != "Member":
+        return False
+    of = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    house = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return house is not None and house.lower_ in _HOUSES
+
+
+#: A house of law-makers, which a member of is a job (``Member of Parliament``).
+_HOUSES = frozenset({"parliament", "congress", "assembly", "senate"})
 
 
 def _job_holder(job: Token, is_name: Callable[[Token], bool]) -> list[Token]:

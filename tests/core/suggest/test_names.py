@@ -3575,3 +3575,70 @@ def test_madam_before_a_job_is_whom_the_article_named_with_it(suggester):
         '"We are expecting the team in August," Madam Ylatun said.'
     )
     assert names(suggester, text) == ["Doris N. Ylatun"] * 3
+
+
+def test_what_a_job_is_of_before_its_holders_name_set_off_is_no_person(suggester):
+    text = (
+        "A fire broke out in the hills on Monday.\n\n"
+        "Government spokesperson and Minister of Government Communication, Ivo Berg, "
+        "affirmed the country's resolve.\n\n"
+        "The minister added that the fire caused damage to the forest."
+    )
+    assert names(suggester, text) == ["Ivo Berg"]
+
+
+def test_a_hyphenated_rank_is_a_title(suggester):
+    text = (
+        "Two men were shot dead at the border.\n\n"
+        "Warrant-Officer Jo Roe said one of the bodies is in a mortuary at Kestrel."
+    )
+    assert names(suggester, text) == ["Jo Roe"]
+
+
+def test_the_police_after_police_alone_is_that_police(suggester):
+    text = (
+        "Three men were granted bail.\n\n"
+        "Police say the three were found without masks.\n\n"
+        "The police however say the officers approached the youths first."
+    )
+    assert names(suggester, text) == ["Police", "Police"]
+
+
+def test_a_places_police_bureau_is_the_force_police_names(suggester):
+    text = (
+        "On Monday, gunmen wounded two volunteers in Kestrel, Capt. Ivo Berg, the commander "
+        "of Norvia police bureau, told reporters.\n\n"
+        "The next day, a gunman shot a construction worker, police said."
+    )
+    assert names(suggester, text) == ["Ivo Berg", "Norvia police bureau"]
+
+
+def test_a_member_of_parliament_for_a_seat_is_whom_it_names_at_its_end(suggester):
+    text = (
+        "The Member of Parliament for Norvia North Prince Ivo Berg says five people were "
+        "killed along the river."
+    )
+    assert names(suggester, text) == ["Ivo Berg"]
+
+
+def test_a_lead_is_whom_the_next_paragraph_names_with_its_body(suggester):
+    text = (
+        "Word of the plant's closure was delivered on a piece of paper, a Norvia Steelworkers "
+        "staff representative disclosed Friday.\n\n"
+        '"We are shutting the doors," Ivo Berg, Norvia Steelworkers Local 13, said.'
+    )
+    assert names(suggester, text) == ["Ivo Berg", "Ivo Berg"]
+
+
+def test_a_trustee_is_a_title(suggester):
+    text = "Trustee Jo Roe said he was concerned about the raise in taxes."
+    assert names(suggester, text) == ["Jo Roe"]
+
+
+def test_a_document_to_a_newsroom_from_someone_is_theirs(suggester):
+    text = (
+        "Wells ran dry in the Town of Kestrel.\n\n"
+        "According to an email to our newsroom from the town, each token is $4.55 for 250 "
+        "gallons of water."
+    )
+    assert names(suggester, text) == ["Town of Kestrel"]
