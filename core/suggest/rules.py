@@ -2581,19 +2581,21 @@ def mention_bounds(head: Token, para: Paragraph, job: Token | None = None) -> tu
 
 def _name_start(head: Token) -> int:
     """Where a proper noun's mention starts: at its left modifiers, also past a particle
-    the parse hangs it on (``Jorge Lima dos Santos``: on ``dos``); but not past a verb
-    with its object, which modifies no name (``accused Iran of starting fires ... three
-    days ago Zanyar Umar, the spokesperson, said``; as ``Geneva-based`` may): the name's
-    run."""
+    the parse hangs it on (``Jorge Lima dos Santos``: on ``dos``); but a verb with its
+    object modifies no name, as ``Geneva-based`` may (``accused Iran of starting fires ...
+    three days ago Zanyar Umar, the spokesperson, said``; ``"Excited to have Biz's energy
+    back," co-founder Jack Dorsey said``): after that verb's phrase."""
     doc = head.doc
     start = head.left_edge.i
     if start > 1 and doc[start - 1].lower_ in NAME_PARTICLES:
         start = doc[start - 1].left_edge.i
-    if any(
-        t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children) for t in doc[start : head.i]
-    ):
-        start = next(iter(name_run(head)), head).i
-    return start
+    verbs = [
+        t
+        for t in doc[start : head.i]
+        if t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children)
+    ]
+    ends = [t.right_edge.i + 1 for t in verbs if t.right_edge.i < head.i]
+    return max([start, *ends])
 
 
 def _job_subject_before(head: Token, start: int) -> int:

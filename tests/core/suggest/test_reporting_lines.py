@@ -2242,3 +2242,13 @@ def test_a_verb_of_saying_joined_to_a_doing_shares_the_subject_of_the_saying_bef
         "of local people living in council houses “never worked”."
     )
     assert {name for _, name, _ in said(suggester, text)} == {"Ana Roe"}
+
+
+def test_a_name_after_words_in_marks_keeps_its_job_in_its_mention(suggester):
+    text = (
+        '"Excited to have Biz\'s energy and heart back at Norvia," co-founder and chief '
+        "executive Jo Dorsey said in a tweet."
+    )
+    assert [sp for _, sp, _, _, _ in suggest(suggester, text)] == [
+        "co-founder and chief executive Jo Dorsey"
+    ]
