@@ -398,6 +398,8 @@ def is_person(run: list[Token]) -> bool:
     after = run[-1].nbor() if run[-1].i + 1 < len(run[-1].doc) else None
     if after is not None and after.lower_ in _PAPER_NOUNS:
         return False  # "al-Joumhouria daily reported": a newspaper
+    if len(run) == 1 and after is not None and after.lower_ == "and" and _body_after_and(after):
+        return False  # "Durham and Darlington Fire and Rescue Service": one body's name
     if len(words) > 1 and is_acronym(words[-1]) and not _ROMAN.fullmatch(words[-1]):
         return False  # "Norland GOF": a name ends with no initials but a king's number
     at = first.idx
@@ -406,6 +408,18 @@ def is_person(run: list[Token]) -> bool:
     capitalised = all(w[:1].isupper() or w in NAME_PARTICLES for w in words[:-1])  # "ten Hag"
     lettered = all(any(ch.isalpha() for ch in w) for w in words)
     return capitalised and _capitalised_surname(words[-1]) and lettered
+
+
+def _body_after_and(and_: Token) -> bool:
+    """Whether the capitalised words after an ``and`` run on to an organisation's word
+    (``Durham and Darlington Fire and Rescue Service``), so that the word before it opens
+    that body's name."""
+    words = []
+    for t in and_.doc[and_.i + 1 :]:
+        if not (t.text[:1].isupper() or t.lower_ in ("and", "of", "&")):
+            break
+        words.append(t.lower_)
+    return len(words) > 1 and words[-1] in NON_PERSON_WORDS
 
 
 #: Nouns a newspaper's name is written before: ``al-Joumhouria daily``, ``Kommersant
@@ -1074,6 +1088,7 @@ class NameBook:
             or self._described_in_capitals(bare, pos)
             or self._force(bare, pos)
             or self._job_and_surname(bare, pos)
+            or self._surname_and_job(bare, pos)
             or self._titled_person(bare)
             or self._holder(bare, pos, written_out=True)
             or self._company_begun(bare, pos, legal=True)
@@ -1084,6 +1099,9 @@ class NameBook:
             or self._same_description(bare, pos)
             or self._fuller_organisation(bare, pos)
         )
+        if described is not None and described != bare and _acronym_of(described) is not None:
+            return self._settled(described, pos)  # "The company" ... "GM said": the name the
+            # acronym stands for ("General Motors")
         if described is not None:
             return described
         # a document's source (without the job before a person's name: "a release from
@@ -1540,6 +1558,15 @@ class NameBook:
             ),
             None,
         )
+
+    def _surname_and_job(self, name: str, pos: int) -> str | None:
+        """A surname the article named in full with a job word after it, as a translation
+        may write the title (``Chatanda Commander said``, ``Chatanda commander said`` after
+        ``Regional Police Commander Blasius Chatanda``): that person; None for none."""
+        words = name.split()
+        if len(words) != 2 or not _is_title(words[1]) or not self.known_surname(words[0]):
+            return None
+        return self.fullest(words[:1], pos)
 
     def _job_and_surname(self, name: str, pos: int) -> str | None:
         """A job's acronym with a surname (``PRO Kumar``): the job's holder, when that

@@ -748,7 +748,6 @@ class ArticleRules:
         job = bool(run) and is_job(run[-1:])  # "Minister", "Tyson President and CEO ..."
         job = job or (named.text[:1].isupper() and is_job([named]))  # ("Commissioner of
         # police Jo Roe": a job's noun the parse took for a common one)
-        job = job or _member_of_a_house(named)
         holder = _job_holder(named, is_name) if job else _placed_holder(named, is_name)
         if holder:
             run, end = holder, holder[-1].i  # "Minister of State for Petroleum Dr. Musadiq Malik"
@@ -2748,10 +2747,14 @@ def _balanced(doc: Doc, start: int, end: int, floor: int) -> tuple[int, int]:
 
 def _role(name: Token, is_name: Callable[[Token], bool]) -> Token:
     """Where a name stands in its sentence: as its own head, or as the job it is
-    appended to (``The treasurer, Ruth Bell, said``) or ends (``Minister of State for
-    Petroleum Dr. Musadiq Malik said``)."""
+    appended to (``The treasurer, Ruth Bell, said``; also where the parse hangs it on what
+    the job is for: ``Member for Katherine, Jo Hersey, said``) or ends (``Minister of State
+    for Petroleum Dr. Musadiq Malik said``)."""
     if name.dep_ == "appos":
-        return name.head
+        up = name.head  # (the job the parse hung it inside: "Member for Katherine, Jo Roe,")
+        while up.dep_ in ("pobj", "prep") and up.head.i < up.i:
+            up = up.head
+        return up if up is not name.head and up.lemma_.lower() in TITLES else name.head
     role = name
     while role.dep_ in ("pobj", "prep") and role.head.i < role.i:
         role = role.head
@@ -2772,21 +2775,6 @@ def _bracketed(t: Token) -> bool:
     start, end = t.left_edge.i, t.right_edge.i
     opened = doc[start].text == "(" or (start > 0 and doc[start - 1].text == "(")
     return opened and (doc[end].text == ")" or (end + 1 < len(doc) and doc[end + 1].text == ")"))
-
-
-def _member_of_a_house(t: Token) -> bool:
-    """Whether a word is the job ``Member of Parliament`` (or of a house's other name:
-    ``Member of the Legislative Assembly``), in capitals, whose holder may be named at its
-    end (``The Member of Parliament for Binga North Prince Dubeko Sibanda``)."""
-    if t.text != "Member":
-        return False
-    of = next((c for c in t.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-    house = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    return house is not None and house.lower_ in _HOUSES
-
-
-#: A house of law-makers, which a member of is a job (``Member of Parliament``).
-_HOUSES = frozenset({"parliament", "congress", "assembly", "senate"})
 
 
 def _job_holder(job: Token, is_name: Callable[[Token], bool]) -> list[Token]:

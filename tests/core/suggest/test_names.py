@@ -3642,3 +3642,44 @@ def test_a_document_to_a_newsroom_from_someone_is_theirs(suggester):
         "gallons of water."
     )
     assert names(suggester, text) == ["Town of Kestrel"]
+
+
+def test_a_member_for_a_seat_is_a_job_and_its_holder_the_one_set_off_after_it(suggester):
+    text = (
+        "Kestrel continues to find itself in the grip of a crime wave.\n\n"
+        "Member for Kestrel, Ana Berg, said robberies had gone up 666 per cent.\n\n"
+        '"I presented a petition to Parliament," she said.\n\n'
+        "According to the Member for Kestrel, house break-ins have increased 287 per cent."
+    )
+    assert names(suggester, text) == ["Ana Berg"] * 3
+
+
+def test_a_surname_with_a_job_word_after_it_is_the_person_named_with_it(suggester):
+    text = (
+        "Referring to the incident, Regional Police Commander Blasius Kollie said the clash "
+        "occurred last Thursday.\n\n"
+        "“After a while a group of prison soldiers came to rescue a colleague,” said Kollie "
+        "Commander."
+    )
+    assert names(suggester, text) == ["Blasius Kollie"] * 2
+
+
+def test_the_company_is_the_name_its_acronym_stands_for(suggester):
+    text = (
+        "Union leaders told reporters Tuesday that General Motors' Warren plant will close "
+        "in three days.\n\n"
+        "GM said all displaced workers at the plant will have opportunities to transfer.\n\n"
+        '"This is a family that General Motors is separating," Ana Roe said.\n\n'
+        "GM said in a statement Tuesday that it appreciates employees' hard work at the "
+        "plant. The company said 60 of the 262 Warren employees have been placed."
+    )
+    assert names(suggester, text)[-1] == "General Motors"
+
+
+def test_two_places_before_one_bodys_name_open_it(suggester):
+    text = (
+        "A fire spread to six buildings.\n\n"
+        "Kestrel and Norvia Fire and Rescue Service said they received reports of the blaze "
+        "at 6.48am."
+    )
+    assert names(suggester, text) == ["Kestrel and Norvia Fire and Rescue Service"]
