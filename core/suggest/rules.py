@@ -429,7 +429,8 @@ class ArticleRules:
 
     def _giver_name(self, para: Paragraph, source: Token | None) -> str | None:
         """The name of who gives out a document, its subject or agent: a name, an
-        organisation by its kind (``The Lebanese army said in a statement``) or a pronoun
+        organisation by its kind (``The Lebanese army said in a statement``, ``In a notice
+        ..., the police service gave``) or a pronoun
         that refers to one (``In a statement, they said``), as the article resolves it
         (``""`` where it does not); None for no such giver."""
         pronoun = source is not None and source.lower_ in _GIVING_PRONOUNS
@@ -437,7 +438,8 @@ class ArticleRules:
             source.pos_ == "PROPN"
             or _body_of_a_name(source)
             or source.lemma_.lower() in ORGANISATION_KINDS
-        )
+            or any(c.dep_ == "compound" and c.lower_ == "police" for c in source.lefts)
+        )  # ("the police service gave ...": a force)
         if source is None or (not named and not pronoun):
             return None
         given = self._source(para, source)
@@ -447,12 +449,17 @@ class ArticleRules:
             name = self.book.settle(f"the {noun}", para.start + source.idx)
         return name or ""
 
-    def _issued(self, noun: str, pos: int) -> str | None:
+    def _issued(self, noun: str, pos: int, alone: bool) -> str | None:
         """Who gave out the last document before ``pos`` that ``the`` + ``noun`` refers
-        back to (:meth:`_register_documents`), or None."""
-        return next(
-            (n for p, what, n in reversed(self.documents) if p < pos and what == noun), None
-        )
+        back to (:meth:`_register_documents`), also, for the noun ``alone``, an
+        announcement by another word where none is by its own (``In a notice shared on
+        its Facebook page, the police service gave ...`` ... ``the statement said``:
+        :data:`_ANNOUNCEMENTS`; not ``the press release from the union``), or None."""
+        before = [(what, n) for p, what, n in reversed(self.documents) if p < pos]
+        own = (n for what, n in before if what == noun)
+        announced = alone and noun in _ANNOUNCEMENTS
+        other = (n for what, n in before if announced and what in _ANNOUNCEMENTS)
+        return next(own, None) or next(other, None)
 
     # -- direct and mixed quotes -------------------------------------------------------------
 
@@ -781,7 +788,8 @@ class ArticleRules:
                 self.book.add_mention(Mention(pos, titled, person=True, subject=True))
                 return Source(span, titled)
         # "The Ministry made this known in a statement. ... The statement added": its
-        issuer = self._issued(head.lemma_.lower(), pos) if _the(head) else None
+        alone = not any(c.dep_ == "prep" for c in head.rights)  # (not "the release from X")
+        issuer = self._issued(head.lemma_.lower(), pos, alone) if _the(head) else None
         if issuer is not None:
             self.book.add_mention(Mention(pos, issuer, False, True))
             return Source(span, issuer)
@@ -2319,6 +2327,13 @@ def _listed_after(name: Token) -> Token | None:
     )
 
 
+#: Words for a document given out to announce something, each of which an article may call
+#: by another (``a notice`` ... ``the statement``).
+_ANNOUNCEMENTS = frozenset(
+    "statement release notice communique communiqué bulletin advisory brief".split()
+)
+
+
 def _the(noun: Token) -> bool:
     """Whether a common noun has ``the`` before it and nothing else of its own before it
     (``the statement``, not ``the ministerial statement``) but the kind of organisation
@@ -3412,6 +3427,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
             _clause_before(verb, para)
             or _lost_that_clause(verb, para)
             or _clause_around(verb, para)
+            or _clause_after_fronted(verb, para)
             or _object_then_modal(verb, para)
             or _clause_of_first_subject(verb, para)
         )
@@ -3493,7 +3509,8 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     start = _subject_after_when(verb, clause, start)
     start = _past_recipient(verb, start, end)
     if verb.i < start:  # "... to blame for its troubles; roughly 95% of its sales ...":
-        end = next((i - 1 for i in range(start, end + 1) if doc[i].text == ";"), end)
+        # (not one between the clause's subjects: "that Jo Roe, 60; Ana Roe, 18, were ...")
+        end = next((i - 1 for i in range(max(start, clause.i), end + 1) if doc[i].text == ";"), end)
         end = _before_reporting_line(doc, start, end)
     start, end = _trim(doc, start, end)
     according = next((t for t in doc[start : end + 1] if is_according(t)), None)
@@ -4625,6 +4642,29 @@ def _clause_around(verb: Token, para: Paragraph) -> tuple[int, int] | None:
         return None
     start, end = _trim(doc, verb.i + 2, verb.sent.end - 1)
     if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
+        return None
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _clause_after_fronted(verb: Token, para: Paragraph) -> tuple[int, int] | None:
+    """``Jo Roe further said as it would take time, the team was heading ...``: a verb of
+    saying with its own subject, a clause of reason, time or condition after it set off
+    by a comma, which the parse makes a clause of the sentence's verb after that comma,
+    reports all after it, the fronted clause with the rest (its bounds in the paragraph,
+    as :func:`reported_clause`)."""
+    doc = para.doc
+    main = verb.head
+    if verb.dep_ != "ccomp" or main.i < verb.i or not any(c.dep_ in _SUBJECTS for c in verb.lefts):
+        return None
+    fronted = [
+        c
+        for c in verb.rights
+        if c.dep_ == "advcl" and c.i < main.i and any(m.dep_ == "mark" for m in c.children)
+    ]
+    if not fronted or doc[fronted[-1].right_edge.i + 1].text != ",":
+        return None
+    start, end = _trim(doc, verb.i + 1, main.right_edge.i)
+    if end - start + 1 < 4 or any(para.in_quote[i] for i in range(start, end + 1)):
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])
 

@@ -3683,3 +3683,12 @@ def test_two_places_before_one_bodys_name_open_it(suggester):
         "at 6.48am."
     )
     assert names(suggester, text) == ["Kestrel and Norvia Fire and Rescue Service"]
+
+
+def test_the_statement_is_the_notice_given_out_before_it(suggester):
+    text = (
+        "In a notice shared on its Facebook page, the Norvia Police Service gave the "
+        "identities of the suspects.\n\n"
+        "“We would like to commend all the Police commands,” the statement said."
+    )
+    assert names(suggester, text) == ["Norvia Police Service"]

@@ -2252,3 +2252,26 @@ def test_a_name_after_words_in_marks_keeps_its_job_in_its_mention(suggester):
     assert [sp for _, sp, _, _, _ in suggest(suggester, text)] == [
         "co-founder and chief executive Jo Dorsey"
     ]
+
+
+def test_semicolons_between_a_reported_clauses_subjects_are_inside_it(suggester):
+    text = (
+        "A landslide buried a house.\n\n"
+        "A spokesperson at the District Police Office, Ivo Berg, informed that Jo Roe, 60; "
+        "Ana Roe, 18; and Al Roe, 4, were missing in the landslide."
+    )
+    assert [q for q, _, _, _, _ in suggest(suggester, text)] == [
+        "Jo Roe, 60; Ana Roe, 18; and Al Roe, 4, were missing in the landslide."
+    ]
+
+
+def test_a_clause_of_reason_after_said_opens_what_was_said(suggester):
+    text = (
+        "A landslide hit.\n\n"
+        "Spokesperson Thapamagar further said as it would take time to resume the roadway, "
+        "the police team from the district headquarters was heading to the area on foot."
+    )
+    assert [q for q, _, _, _, _ in suggest(suggester, text)] == [
+        "as it would take time to resume the roadway, the police team from the district "
+        "headquarters was heading to the area on foot."
+    ]
