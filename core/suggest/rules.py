@@ -3510,7 +3510,13 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     start = _past_recipient(verb, start, end)
     if verb.i < start:  # "... to blame for its troubles; roughly 95% of its sales ...":
         # (not one between the clause's subjects: "that Jo Roe, 60; Ana Roe, 18, were ...")
-        end = next((i - 1 for i in range(max(start, clause.i), end + 1) if doc[i].text == ";"), end)
+        listed = ("NOUN", "PROPN", "NUM")
+        semicolons = (
+            i
+            for i in range(start, end + 1)
+            if doc[i].text == ";" and doc[i].head.pos_ not in listed
+        )
+        end = next(semicolons, end + 1) - 1
         end = _before_reporting_line(doc, start, end)
     start, end = _trim(doc, start, end)
     according = next((t for t in doc[start : end + 1] if is_according(t)), None)
