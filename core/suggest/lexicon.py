@@ -212,7 +212,7 @@ TITLES = ROYAL_TITLES | frozenset(
     pediatrician paediatrician cardiologist oncologist dentist pharmacist midwife
     veterinarian therapist counsellor counselor curator librarian archaeologist anthropologist
     mechanic electrician plumber contractor realtor soldier veteran fisherman rancher chef
-    demographer pollster publicist source critic trustee member
+    demographer pollster publicist source critic trustee member liaison
     landlord landlady tenant homeowner motorist passenger pensioner neighbour neighbor driver
     shopper customer bystander onlooker commuter eyewitness
     ratu alhaji alhaja chaudhry chaudhary

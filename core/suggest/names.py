@@ -339,6 +339,8 @@ def name_run(head: Token, is_name: Callable[[Token], bool] = _propn) -> list[Tok
     cut = max(plural, default=0) + 1
     if run[cut - 1].lower_ in COMPASS and len(run) - cut > 2:
         cut += 1
+    if run[cut].text == run[cut - 1].text and len(run) - cut > 2:
+        cut += 1  # "Mayor of Wagga Wagga Dallas Tout": a place's name said twice
     return run[cut:]
 
 
@@ -476,7 +478,8 @@ def _slip(word: str, surname: str) -> bool:
     (``MacKinley``), with an ``s`` more or less at its end (``Abrams``), a letter of a
     double one more or less (``Donnell``) or two letters after its first the other way
     round (``Otsfield`` for ``Ostfield``), each of four letters or more; or one letter for
-    another after its first, each of six letters or more (``Fauumu`` for ``Faaumu``)."""
+    another after its first, each of six letters or more (``Fauumu`` for ``Faaumu``), or
+    one more or less after its first, the shorter of seven or more (``Guether``)."""
     if word == surname or min(len(word), len(surname)) < 4:
         return False
     if word.casefold() == surname.casefold() or word + "s" == surname or surname + "s" == word:
@@ -494,9 +497,10 @@ def _slip(word: str, surname: str) -> bool:
         return word[0] == surname[0]  # a letter for another inside it ("Fauumu", "Faaumu")
     longer, shorter = (word, surname) if len(word) > len(surname) else (surname, word)
     return len(longer) == len(shorter) + 1 and any(
-        longer[k] == longer[k - 1] and longer[:k] + longer[k + 1 :] == shorter
+        (longer[k] == longer[k - 1] or len(shorter) >= 7)
+        and longer[:k] + longer[k + 1 :] == shorter
         for k in range(1, len(longer))
-    )
+    )  # (a letter more or less inside one of seven or more: "Guether" for "Guenther")
 
 
 def surname_as_adverb(t: Token) -> bool:
@@ -1844,15 +1848,17 @@ class NameBook:
         """Whether a name is a person's full name the article has given."""
         return tuple(name.split()) in self.full_names
 
-    def name_ending(self, start: int, end: int) -> str | None:
+    def name_within(self, start: int, end: int, ending: bool = False) -> str | None:
         """A person's full name the article has given written after ``start`` and ending
-        at ``end``, if any."""
+        by ``end`` (at it, where ``ending``), if any (``one of the community members
+        Alick Batwel from Moya Village``: Alick Batwel)."""
         return next(
             (
                 " ".join(full)
                 for full, seen in self.full_names.items()
                 for p in seen
-                if start < p and p + len(" ".join(full)) == end
+                if start < p
+                and (p + len(" ".join(full)) == end if ending else p + len(" ".join(full)) <= end)
             ),
             None,
         )
@@ -1860,13 +1866,18 @@ class NameBook:
     def known_surname(self, word: str) -> bool:
         return word in self.surnames
 
+    def _a_surname(self, word: str) -> bool:
+        """Whether a word is a surname seen in a full name, or one the article slips on
+        (``said Guenter.`` after ``Roy Guenther``: :meth:`_slipped`)."""
+        return self.known_surname(word) or self._slipped(word) is not None
+
     def is_name_token(self, t: Token) -> bool:
-        """A proper noun, or a surname already seen in a full name (the small model
-        sometimes tags a sentence-initial surname as something else), or one with an
+        """A proper noun, or a surname already seen in a full name, also as the article
+        slips on it (the small model sometimes tags a surname as something else), or one with an
         apostrophe after its first letter (``O’Kelly``, ``D'Souza``: tagged an adverb)."""
         return (
             t.pos_ == "PROPN"
-            or (t.text[:1].isupper() and t.text.isalpha() and self.known_surname(t.text))
+            or (t.text[:1].isupper() and t.text.isalpha() and self._a_surname(t.text))
             or _APOSTROPHE_SURNAME.fullmatch(t.text) is not None
             or surname_as_adverb(t)
         )
@@ -2533,7 +2544,10 @@ def named_source(name: str) -> str:
         return " ".join([*words[:owner], words[owner].removesuffix("'s").rstrip("'")])
     named = next((j for j in range(1, k) if words[j][:1].isupper()), k)
     if named < k and all(w.islower() or w.lower() in _ARTICLES for w in words[:named]):
-        return " ".join(words[named:k])  # "the WHO report", "new UC Riverside research"
+        given = k
+        while given - 1 > named and words[given - 1] in GIVEN_OUT_AS:
+            given -= 1  # "A Maquoketa Fire/Rescue press release": how it went out
+        return " ".join(words[named:given])  # "the WHO report", "new UC Riverside research"
     return name
 
 

@@ -69,6 +69,7 @@ from core.suggest.names import (
     is_nickname,
     is_person,
     name_run,
+    named_source,
     repair_names,
     surname_as_adverb,
 )
@@ -383,6 +384,7 @@ class ArticleRules:
                 span = _token_span(para, para.doc[start], para.doc[end])
                 written = para.text[span.start - para.start : span.end - para.start]
                 held = self.book.job_holder(written, span.start, self.book.quoted)
+                held = held or self.book.name_within(span.start, span.end)
                 self.book.add_mention(Mention(span.start, held or written, True, True))
             elif (
                 t.dep_ in _SUBJECTS
@@ -421,7 +423,11 @@ class ArticleRules:
             name = self._giver_name(para, _document_giver(t, para))
             if name is None:
                 at = para.start + t.left_edge.idx  # "a sheriff's office news release said"
-                own = self.book.described_document(para.text[t.left_edge.idx : t.idx + len(t)], at)
+                written = para.text[t.left_edge.idx : t.idx + len(t)]
+                given = named_source(written)  # ("A Maquoketa Fire/Rescue press release")
+                own = self.book.described_document(written, at) or (
+                    self.book.settle(given, at) if given != written else None
+                )
                 if own is not None:
                     self.documents.append((para.start + t.idx, t.lemma_.lower(), own))
             elif name:
@@ -1095,7 +1101,7 @@ class ArticleRules:
     def _closing_holder(self, speaker: Span) -> str | None:
         """A person's name closing a job's description after a place's name: ``The coach
         of Norland Ola Lind``."""
-        name = self.book.name_ending(speaker.start, speaker.end)
+        name = self.book.name_within(speaker.start, speaker.end, ending=True)
         before = self._words(speaker)[: -len(name)].split() if name else []
         return name if before and before[-1][:1].isupper() else None
 

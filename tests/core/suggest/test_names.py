@@ -3692,3 +3692,55 @@ def test_the_statement_is_the_notice_given_out_before_it(suggester):
         "“We would like to commend all the Police commands,” the statement said."
     )
     assert names(suggester, text) == ["Norvia Police Service"]
+
+
+def test_a_place_said_twice_after_a_jobs_of_is_no_first_name(suggester):
+    text = (
+        "Mayor of Wagga Wagga Ivo Berg has spoken out about the leak.\n\n"
+        '"It is extremely disappointing," he said.'
+    )
+    assert names(suggester, text) == ["Ivo Berg"]
+
+
+def test_a_liaison_is_a_job_whose_holder_is_set_off_after_it(suggester):
+    text = (
+        "Residents blocked the road with stones.\n\n"
+        "Meanwhile, the police media liaison in the Free State, Maselela Kollie, said the "
+        "police went to Riebeeckstad and found about 40 residents disrupted traffic with "
+        "stones that blocked the road. He explained the residents were expressing their "
+        "frustrations over water issues."
+    )
+    assert names(suggester, text) == ["Maselela Kollie", "Maselela Kollie"]
+
+
+def test_a_named_press_release_is_its_givers_and_so_is_the_release(suggester):
+    text = (
+        "A house burned down on Wednesday.\n\n"
+        "A Norvia Fire/Rescue press release states that firefighters were notified of the "
+        "blaze at about 4:15 p.m. Wednesday.\n\n"
+        "“Upon arrival, the first floor had heavy fire coming out the front windows and "
+        "door,” the release states. “Entry was made, and an initial knockdown of the fire on "
+        "the first floor was completed.”"
+    )
+    assert names(suggester, text) == ["Norvia Fire/Rescue"] * 3
+
+
+def test_a_surname_with_a_letter_less_is_the_one_the_article_named(suggester):
+    text = (
+        '"It brought a lot of paychecks over the last 30 years," Roy Guenther said.\n\n'
+        '"As time goes on, it\'s going to be more and more difficult for folks to leave," '
+        "said Guenter."
+    )
+    assert names(suggester, text) == ["Roy Guenther", "Roy Guenther"]
+
+
+def test_a_description_with_a_name_in_it_is_that_person(suggester):
+    text = (
+        "Suspects wait long.\n\n"
+        "In an interview on Sunday, one of the community members Ivo Batwel from Moya "
+        "Village, Traditional Authority (T/A) Msakambewa said suspects’ relatives are forced "
+        "to travel to Mkukula to follow proceedings.\n\n"
+        "“We are worried that suspects are being remanded in police custody for a long "
+        "time,” he said."
+    )
+    assert names(suggester, text)[-1] == "Ivo Batwel"
