@@ -1124,7 +1124,8 @@ def _reported(para: Paragraph) -> list[tuple[Token, tuple[int, int], str]]:
     """Each cue outside quotes with the clause it reports (character bounds in the
     paragraph) and its rule, in text order, but for a person's reporting line after its
     clause over a thing's verb of saying (``The probe had confirmed that A, he said.``) or
-    the speaker's own ``I`` or ``we`` (``We promise that A, he underscored.``):
+    the speaker's own ``I`` or ``we`` (``We promise that A, he underscored.``), or a
+    person's saying that a report reports (``ZANIS reports that Mr Kapeso noted that A``):
     it comes first, as what the person said is all of it (``Kang said A, Newsis
     reported.`` stays Kang's)."""
     out: list[tuple[Token, tuple[int, int], str]] = []
@@ -1165,7 +1166,12 @@ def _reported(para: Paragraph) -> list[tuple[Token, tuple[int, int], str]]:
             for u, _, r in out
         )
 
-    return sorted(out, key=lambda f: (not over_another(f), f[0].i))
+    def reported_by_another(found: tuple[Token, tuple[int, int], str]) -> bool:
+        u, _, rule = found  # "ZANIS reports that Mr Kapeso noted that A": Kapeso's A
+        reports = u.head.lemma_ == "report" and u.head.i < u.i and u.dep_ == "ccomp"
+        return rule == "indirect" and reports and _by_person(u, para)
+
+    return sorted(out, key=lambda f: (not (over_another(f) or reported_by_another(f)), f[0].i))
 
 
 def _repair_reporting_nouns(doc: Doc) -> None:
@@ -1927,12 +1933,19 @@ def _adds_on(v: Token) -> bool:
     clause with no comma before it (``said that A have been confirmed negative adding that
     B``; ``said the nurse was "wonderful" adding she was "very kind"``; also with an
     adverb set off before its ``that``, where the parse hangs it on A's last noun and its
-    clause on A's verb: ``said that A during the period adding, however, that B``; also
+    clause on A's verb: ``said that A during the period adding, however, that B``, or
+    with its ``that`` clause, hung on A's last noun: ``noted that one is a lady adding
+    that B``; also
     one the parse takes for the complement of a preposition some words before it: ``said
     it would be paid from ratepayers' cash adding "the irony is not lost"``): the parse
     hangs it inside A, but it is the speaker's saying."""
     if v.dep_ == "acl":
-        return v.tag_ == "VBG" and _aside_that(v) is not None and _report_over(v) is not None
+        that = _aside_that(v) is not None or (
+            v.lemma_.lower() in SPEECH_VERBS
+            and _reports_a_that_clause(v)
+            and v.head.lemma_.lower() not in DOCUMENT_NOUNS
+        )  # ("is a lady adding that B": on "lady"; not "rule out reports saying that B")
+        return v.tag_ == "VBG" and that and _report_over(v) is not None
     if v.dep_ == "appos":
         return _apposed_participle(v)
     up = v.head
@@ -4964,7 +4977,10 @@ def according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
     doc = para.doc
     sent = acc.sent
     sub_start, sub_end = acc.left_edge.i, acc.right_edge.i
-    if sub_start <= sent.start + 1:
+    opens = sub_start <= sent.start + 1 or (
+        acc.text[:1].isupper() and doc[sub_start - 1].text.endswith(".")
+    )  # (also after a stop the parse took for an abbreviation's: "at 2:23 p.m. According")
+    if opens:
         start, end = sub_end + 1, sent.end - 1
         pobj = next((c for c in doc[acc.i + 1].children if c.dep_ == "pobj"), None)
         run_on = _name_run_on(pobj) if pobj is not None else []

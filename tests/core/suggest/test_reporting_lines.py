@@ -2275,3 +2275,25 @@ def test_a_clause_of_reason_after_said_opens_what_was_said(suggester):
         "as it would take time to resume the roadway, the police team from the district "
         "headquarters was heading to the area on foot."
     ]
+
+
+def test_a_persons_saying_a_report_reports_is_the_persons(suggester):
+    text = (
+        "Six suspects were held.\n\n"
+        "ZANIS reports that Mr Kapeso noted that among the six suspects five are men and the "
+        "other one is a lady adding that they are all in police custody."
+    )
+    assert said(suggester, text) == [
+        ("among the six suspects five are men and the other one is a lady", "Kapeso", "noted"),
+        ("they are all in police custody.", "Kapeso", "adding"),
+    ]
+
+
+def test_according_to_after_a_stop_of_an_abbreviation_opens_its_sentence(suggester):
+    text = (
+        "Authorities were alerted to the blaze by a 911 call at 2:23 p.m. According to a "
+        "passerby, there was smoke coming out of the house and its roofline."
+    )
+    assert said(suggester, text) == [
+        ("there was smoke coming out of the house and its roofline.", "a passerby", "According to")
+    ]
