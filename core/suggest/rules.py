@@ -3436,6 +3436,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     doc = para.doc
     clause = _clause_after(verb, para) or (
         next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        or _under_dateline(verb, para)
         or _that_clause(verb)
         or _clause_after_when(verb)
         or (_aside_that(verb) if _adds_on(verb) else None)
@@ -3500,6 +3501,7 @@ def _reported_clauses(verb: Token, para: Paragraph) -> list[tuple[int, int]]:
     start, end = clause.left_edge.i, _and_more(verb, last.right_edge.i)
     end = _with_because(verb, start, _lost_apposition(verb, _past_bracket(verb, start, end)))
     end = _before_set_off(_set_off_name(verb, para), verb, para, end)
+    end = _before_cut_title(verb, end)
     concession = _concession(verb)
     if concession is not None and all(t.is_punct for t in doc[end + 1 : concession.left_edge.i]):
         end = concession.right_edge.i  # "A, whether X or not, Jo said": A's
@@ -3724,6 +3726,19 @@ def _before_set_off(set_off: list[Token], verb: Token, para: Paragraph, end: int
         and not any(t.pos_ in ("VERB", "AUX") for t in doc[before + 1 : comma])
     )
     return (before if described and before is not None else comma) - 1
+
+
+def _before_cut_title(verb: Token, end: int) -> int:
+    """Where a reported clause before its cue ends when the parse gave it the abbreviated
+    title of the cue's subject, taking the title's full stop for a sentence's end (``A,
+    fire Capt. Jeff Afonso said.``): before the comma that opens the title's phrase."""
+    doc = verb.doc
+    subject = next((c for c in verb.lefts if c.dep_ in _SUBJECTS), None)
+    stop = subject.left_edge.i - 1 if subject is not None else 0
+    if stop < 2 or doc[stop].text != "." or _past_cut_title(doc[stop - 1]) != subject:
+        return end
+    comma = next((k for k in range(stop - 2, max(stop - 6, 0), -1) if doc[k].text == ","), None)
+    return comma - 1 if comma is not None and end >= comma else end
 
 
 def _lost_apposition(verb: Token, end: int) -> int:
@@ -4643,6 +4658,24 @@ def _line_start(verb: Token) -> int:
     while first < verb.i and verb.doc[first].is_punct:
         first += 1
     return first
+
+
+def _under_dateline(verb: Token, para: Paragraph) -> Token | None:
+    """The dateline's place the parse made the head of the clause a cue closes, hanging it
+    on the cue (``ESCONDIDO -- A family fled ..., firefighters said``: the family's flight
+    a clause of ``ESCONDIDO``): that place's token, whose words after the dateline are the
+    clause; None for none."""
+    return next(
+        (
+            c
+            for c in verb.lefts
+            if c.idx < para.dateline
+            and c.dep_ in ("advcl", "npadvmod", "dep")
+            and any(t.pos_ == "VERB" for t in c.subtree)
+            and verb.doc[c.right_edge.i + 1].text == ","
+        ),
+        None,
+    )
 
 
 def _clause_around(verb: Token, para: Paragraph) -> tuple[int, int] | None:

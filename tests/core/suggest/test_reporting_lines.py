@@ -2297,3 +2297,15 @@ def test_according_to_after_a_stop_of_an_abbreviation_opens_its_sentence(suggest
     assert said(suggester, text) == [
         ("there was smoke coming out of the house and its roofline.", "a passerby", "According to")
     ]
+
+
+def test_a_clause_the_parse_hung_on_the_datelines_place_is_reported(suggester):
+    text = (
+        "Family escapes fire\n\n"
+        "ESCONDIDO -- A family fled from their burning three-story home Monday night, then "
+        "returned to try to put out the flames, firefighters said Tuesday."
+    )
+    assert [q for q, _, _, _, _ in suggest(suggester, text)] == [
+        "A family fled from their burning three-story home Monday night, then returned to try "
+        "to put out the flames"
+    ]
