@@ -239,10 +239,18 @@ SAME_JOBS = {
     "spokeswoman": "spokesperson",
     "press secretary": "spokesperson",
     "image maker": "spokesperson",  # (Nigerian news: "The Edo State Police image maker")
+    "relations officer": "spokesperson",  # (a public relations officer)
     "cllr": "councillor",
     "coun": "councillor",
     "cr": "councillor",  # (Australian councils: "Cr Jo Roe")
     "technician": "coach",  # a football coach in news translated from Romance languages
+    # ranks written short, as a title before a name ("Capt. Jo Roe" ... "the captain")
+    "capt": "captain",
+    "sgt": "sergeant",
+    "lt": "lieutenant",
+    "det": "detective",
+    "insp": "inspector",
+    "cmdr": "commander",
 }
 
 #: Jobs of whoever heads a team, a force or a body: ``the boss``, ``the chief`` and ``the

@@ -741,6 +741,7 @@ class NameBook:
             self.gender.setdefault(g["name"], g["pronoun"])
         self.things.update(g["name"] for g in _SAID_IT.finditer(text))
         self.places.update(m[1].casefold() for m in _PLACE_BEFORE.finditer(text))
+        self.places.update(m[1].casefold() for m in _PEOPLE_OF.finditer(text))
         for q in find_quotes(text):
             end = q.close if q.close is not None else len(text)
             insort(self.quoted, (start + q.open, start + end))
@@ -1935,6 +1936,8 @@ class NameBook:
                 continue  # "A woman from Elm Street said ... She said": no Elm Street
             if want_person and _within(self.jobs_of, m.pos):
                 continue  # "Jo Roe, spokesman for Mayor Ed Li. ... he told": Jo Roe
+            if want_person and m.name.casefold() in self.places:
+                continue  # "residents of Tsumeb accused ... she said": no Tsumeb
             sex = _sex(m.name)
             if sex is not None:  # "A woman from Norton said ... She said": that woman
                 m = replace(m, person=True)
@@ -2075,6 +2078,10 @@ _LEADING_WORDS = re.compile(r"[A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.'\u2019]*)*")
 #: A place before an organisation's noun: ``Punjab police``, ``Koral police station``.
 _PLACE_BEFORE = re.compile(
     r"\b([A-Z][a-z][\w'\u2019]*)\s+(?:" + "|".join(ORGANISATION_KINDS) + r")\b"
+)
+#: A place whose people a phrase names: ``residents of Tsumeb``, ``the people of Kao``.
+_PEOPLE_OF = re.compile(
+    r"\b(?:residents|people|citizens|villagers|inhabitants) of ([A-Z][a-z][\w'\u2019-]*)\b"
 )
 #: A quote's end and the word after it written with no space between, one token
 #: (``Santo,”Colonel``).
@@ -2545,8 +2552,9 @@ def named_source(name: str) -> str:
     named = next((j for j in range(1, k) if words[j][:1].isupper()), k)
     if named < k and all(w.islower() or w.lower() in _ARTICLES for w in words[:named]):
         given = k
-        while given - 1 > named and words[given - 1] in GIVEN_OUT_AS:
-            given -= 1  # "A Maquoketa Fire/Rescue press release": how it went out
+        while given - 1 > named and words[given - 1].islower():
+            given -= 1  # "A Maquoketa Fire/Rescue press release": how it went out; "the
+            # National Weather Service damage surveys": what they are of
         return " ".join(words[named:given])  # "the WHO report", "new UC Riverside research"
     return name
 

@@ -715,7 +715,11 @@ class ArticleRules:
             or (head.is_sent_start and is_job([head]))  # "Councillor for X, ..., Jo Roe, said"
         )
         if appos is None and described and head.lemma_.lower() in TITLES:
-            appos = _closing_name(head, is_name) or _apposed_holder(head, is_name)
+            appos = (
+                _closing_name(head, is_name)
+                or _apposed_holder(head, is_name)
+                or _named_before(head, is_name)
+            )
             # (also "The Police Commander for X, Jo Roe,")
         if appos is None and head.pos_ == "PROPN":
             appos = _titled_name_after(head, is_name)
@@ -768,7 +772,7 @@ class ArticleRules:
             end = max(end, _job_end(named))  # "the Minister of State": the job's whole name
         span = Span(para.start + doc[start].idx, para.start + doc[end].idx + len(doc[end]))
         if run and is_person(run):
-            return self._person(span, run, named, pos)
+            return self._person(span, run, named, pos, head)
         if run and len(run) == 1 and is_acronym(run[0].text):
             return Source(span, run[0].text)  # "state-owned oil giant CNOOC"
         if run and len(run) == 1 and self.book.known_surname(run[0].text):
@@ -865,13 +869,18 @@ class ArticleRules:
             return None
         return titled
 
-    def _person(self, span: Span, run: list[Token], named: Token, pos: int) -> Source:
+    def _person(
+        self, span: Span, run: list[Token], named: Token, pos: int, head: Token | None = None
+    ) -> Source:
         """A person's name as a source; the first of people joined by ``and`` stands for
         them all, also as the ``they`` that refers to them later (``Jo Roe, Al Ma and Ed Li
-        said ... they said``)."""
+        said ... they said``); one named before the description that is the subject
+        (``head``) is the subject a later ``he`` refers to (``Misa Bello, a farmer said``)."""
         name = self.book.fullest([t.text for t in run], pos)
         if _names_more(named):
             self.book.add_mention(Mention(pos, name, False, True, plural=True))
+        elif head is not None and named.i < head.i and head.dep_ in _SUBJECTS:
+            self.book.add_mention(Mention(pos, name, True, True))
         return Source(span, name)
 
     def _names_person(self, head: Token) -> bool:
@@ -2844,6 +2853,18 @@ def _placed_holder(head: Token, is_name: Callable[[Token], bool]) -> list[Token]
     return run if run and is_job([doc[run[0].i - 1]]) else []
 
 
+def _named_before(head: Token, is_name: Callable[[Token], bool]) -> Token | None:
+    """A person's full name set off right before an indefinite description of their job
+    (``Also corroborating, Misa Bello, a farmer said``), which the parse hangs elsewhere:
+    the name's last word; None for none."""
+    first = head.left_edge
+    if first.lower_ not in ("a", "an") or first.i < 3 or head.doc[first.i - 1].text != ",":
+        return None
+    last = head.doc[first.i - 2]
+    run = name_run(last, is_name)
+    return last if len(run) > 1 and is_person(run) else None
+
+
 def _closing_name(head: Token, is_name: Callable[[Token], bool]) -> Token | None:
     """A person's name in apposition that closes a job's phrase (``A spokeswoman for
     Governor John Bel Edwards, Shauna Sanford,``): the parse hangs it on the nearer name,
@@ -2946,7 +2967,11 @@ def _titles_of(head: Token, run: list[Token]) -> set[str]:
         word = doc[k + 1].lemma_.lower()
         out |= {word, f"{doc[k].lower_} {word}"} if doc[k].text[:1].isupper() else {word}
     if head.dep_ == "appos" and (head.head.pos_ == "NOUN" or head.head.lower_ in TITLES):
-        out.add(head.head.lemma_.lower())
+        job = head.head
+        out.add(job.lemma_.lower())
+        before = doc[job.i - 1] if job.i > 0 else job
+        if before.dep_ == "compound" and before.head == job:  # "The Police Public Relations
+            out.add(f"{before.lower_} {job.lemma_.lower()}")  # Officer, ASP Jo Roe,"
     out |= {  # "Jo Ma, a lawyer"; "Jo Ma, the Minister of Trade,": a job in capitals
         c.lemma_.lower()
         for c in head.children
@@ -2960,6 +2985,7 @@ def _titles_of(head: Token, run: list[Token]) -> set[str]:
     k = run[0].i - 3  # "Police spokesman Col. Faysal Elmi": the job before the rank the
     # tokenizer cut from its stop
     if k >= 0 and doc[k + 2].text == "." and doc[k + 1].lower_ + "." in TITLES:
+        out.add(doc[k + 1].lower_)  # the rank too: "fire Capt. Jeff Afonso" ... "the captain"
         if doc[k].text.islower() and doc[k].lemma_.lower() in TITLES:
             out.add(doc[k].lemma_.lower())
     return out

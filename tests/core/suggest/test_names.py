@@ -3744,3 +3744,54 @@ def test_a_description_with_a_name_in_it_is_that_person(suggester):
         "time,” he said."
     )
     assert names(suggester, text)[-1] == "Ivo Batwel"
+
+
+def test_a_public_relations_officer_is_the_spokesman(suggester):
+    text = (
+        "The police arrested a suspected armed robber.\n\n"
+        "The Police Public Relations Officer of the command, ASP Lawan Kollie, confirmed the "
+        "arrest to the News Agency of Nigeria (NAN) on Monday in Dutse.\n\n"
+        "The spokesman said that efforts were in top gear to arrest other members of the gang."
+    )
+    assert names(suggester, text) == ["Lawan Kollie"]
+
+
+def test_a_name_set_off_before_its_description_speaks_and_is_the_he_after(suggester):
+    text = (
+        "Eight persons were feared killed.\n\n"
+        "Also corroborating, Misa Bello, a farmer said, ”nomads were allegedly killed by some "
+        "Kona (tribe), so the Sunday night’s attack could be a reprisal.\n\n"
+        "“As I am talking now, we all fled for fear of uncertainty,” he added."
+    )
+    assert names(suggester, text) == ["Misa Bello", "Misa Bello"]
+
+
+def test_a_place_whose_residents_act_is_no_she(suggester):
+    text = (
+        "The Regional Police Commander, Commissioner Teopoline Kalompo-Nashikaku, has asked "
+        "residents to refrain from demanding arrests.\n\n"
+        "Her demands come after residents of Kestrel accused council officials of stealing "
+        "the food.\n\n"
+        "“The police warned people not to demand the arrest of others,” she said."
+    )
+    assert names(suggester, text) == ["Teopoline Kalompo-Nashikaku"]
+
+
+def test_a_rank_cut_from_its_stop_is_the_jobs_the_description_names(suggester):
+    text = (
+        "A family fled from their burning home.\n\n"
+        "Two family members were taken to Palomar Medical Center for evaluation after the "
+        "blaze in the 1200 block of Via Conejo, fire Capt. Jeff Kollie said.\n\n"
+        '"We got the fire out, but we were afraid to leave," Kollie said.\n\n'
+        "The 15-year-old girl on the respirator has a nurse, who spotted the flames first at "
+        "the top of the chimney, said the captain."
+    )
+    assert names(suggester, text) == ["Jeff Kollie"] * 3
+
+
+def test_what_a_names_documents_are_of_is_no_word_of_the_name(suggester):
+    text = (
+        "As the sun set Thursday, the National Weather Service damage surveys said as many "
+        "as 16 tornadoes had slammed through the area."
+    )
+    assert names(suggester, text) == ["National Weather Service"]
