@@ -2967,11 +2967,13 @@ def _titles_of(head: Token, run: list[Token]) -> set[str]:
         word = doc[k + 1].lemma_.lower()
         out |= {word, f"{doc[k].lower_} {word}"} if doc[k].text[:1].isupper() else {word}
     if head.dep_ == "appos" and (head.head.pos_ == "NOUN" or head.head.lower_ in TITLES):
-        job = head.head
-        out.add(job.lemma_.lower())
-        before = doc[job.i - 1] if job.i > 0 else job
-        if before.dep_ == "compound" and before.head == job:  # "The Police Public Relations
-            out.add(f"{before.lower_} {job.lemma_.lower()}")  # Officer, ASP Jo Roe,"
+        apposed = head.head
+        out.add(apposed.lemma_.lower())
+        compound = doc[apposed.i - 1] if apposed.i > 0 else apposed
+        if compound.dep_ == "compound" and compound.head == apposed:  # "The Police Public
+            out.add(
+                f"{compound.lower_} {apposed.lemma_.lower()}"
+            )  # Relations Officer, ASP Jo Roe,"
     out |= {  # "Jo Ma, a lawyer"; "Jo Ma, the Minister of Trade,": a job in capitals
         c.lemma_.lower()
         for c in head.children
