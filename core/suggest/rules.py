@@ -4508,10 +4508,7 @@ def _clause_before(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     start = verb.sent.start if set_off else main.left_edge.i
     while start < first and doc[start].idx < para.dateline:
         start += 1  # "New Delhi [India], July 20 (ANI): It is sad ..., X said"
-    start, end = _trim(doc, start, _before_set_off(set_off, verb, para, first - 2))
-    if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
-        return None
-    return doc[start].idx, doc[end].idx + len(doc[end])
+    return _clause_bounds(para, start, _before_set_off(set_off, verb, para, first - 2))
 
 
 def _inverted(verb: Token) -> bool:
@@ -4569,10 +4566,7 @@ def _clause_of_first_subject(verb: Token, para: Paragraph) -> tuple[int, int] | 
         or not any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in first.rights)
     ):
         return None
-    start, end = _trim(doc, verb.sent.start, comma - 1)
-    if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
-        return None
-    return doc[start].idx, doc[end].idx + len(doc[end])
+    return _clause_bounds(para, verb.sent.start, comma - 1)
 
 
 def _goes_on_after_line(main: Token, at: int) -> Token | None:
@@ -4617,10 +4611,7 @@ def _clause_after_line(verb: Token, para: Paragraph) -> tuple[int, int] | None:
     conj = _goes_on_after_line(main, at)
     if conj is None:
         return None
-    start, end = _trim(doc, at + 1, conj.right_edge.i)
-    if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
-        return None
-    return doc[start].idx, doc[end].idx + len(doc[end])
+    return _clause_bounds(para, at + 1, conj.right_edge.i)
 
 
 def _conjunct_line(verb: Token, para: Paragraph) -> bool:
@@ -4726,10 +4717,7 @@ def _clause_around(verb: Token, para: Paragraph) -> tuple[int, int] | None:
         or main.i <= verb.i + 1
     ):
         return None
-    start, end = _trim(doc, verb.i + 2, verb.sent.end - 1)
-    if end - start + 1 < 3 or any(para.in_quote[i] for i in range(start, end + 1)):
-        return None
-    return doc[start].idx, doc[end].idx + len(doc[end])
+    return _clause_bounds(para, verb.i + 2, verb.sent.end - 1)
 
 
 def _clause_after_fronted(verb: Token, para: Paragraph) -> tuple[int, int] | None:
@@ -4749,10 +4737,7 @@ def _clause_after_fronted(verb: Token, para: Paragraph) -> tuple[int, int] | Non
     ]
     if not fronted or doc[fronted[-1].right_edge.i + 1].text != ",":
         return None
-    start, end = _trim(doc, verb.i + 1, main.right_edge.i)
-    if end - start + 1 < 4 or any(para.in_quote[i] for i in range(start, end + 1)):
-        return None
-    return doc[start].idx, doc[end].idx + len(doc[end])
+    return _clause_bounds(para, verb.i + 1, main.right_edge.i, least=4)
 
 
 def _set_off_name(verb: Token, para: Paragraph) -> list[Token]:
@@ -4832,6 +4817,17 @@ def _name_before_its_job(doc: Doc, comma: int) -> list[Token]:
         t for t in run if t.text != "." and t.lower_ not in TITLES and t.lower_ + "." not in TITLES
     ]
     return run if len(name) > 1 and name == run[len(run) - len(name) :] and is_person(name) else []
+
+
+def _clause_bounds(para: Paragraph, start: int, end: int, least: int = 3) -> tuple[int, int] | None:
+    """Character bounds (in the paragraph) of a reported clause over tokens ``start`` to
+    ``end``, trimmed (:func:`_trim`): None where it holds fewer than ``least`` tokens or
+    a word in quotation marks."""
+    doc = para.doc
+    start, end = _trim(doc, start, end)
+    if end - start + 1 < least or any(para.in_quote[i] for i in range(start, end + 1)):
+        return None
+    return doc[start].idx, doc[end].idx + len(doc[end])
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -5077,7 +5073,4 @@ def according_clause(acc: Token, para: Paragraph) -> tuple[int, int] | None:
         return None
     while start <= end and doc[start].idx < para.dateline:
         start += 1  # "SIOUX FALLS, S.D. — A, according to officials."
-    start, end = _trim(doc, start, end)
-    if end - start + 1 < 4 or any(para.in_quote[i] for i in range(start, end + 1)):
-        return None
-    return doc[start].idx, doc[end].idx + len(doc[end])
+    return _clause_bounds(para, start, end, least=4)
